@@ -1,0 +1,80 @@
+"""The `intake` command line. Exit codes: 0 ok, 1 refused or failed (with a message), 2 usage."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from intake import __version__
+from intake import users as user_service
+from intake.cli import (
+    audit,
+    authorisation,
+    datasets,
+    fault,
+    holds,
+    keys,
+    migration,
+    retention,
+    scan,
+    sources,
+)
+from intake.cli import users as users_cli
+from intake.cli.common import context, emit, handle_errors, message, state
+from intake.logs import configure_logging
+
+app = typer.Typer(
+    help="intake: receive customer datasets under written consent, anonymise, migrate, and delete on time.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+for sub, name in [
+    (users_cli.app, "users"),
+    (audit.app, "audit"),
+    (keys.app, "keys"),
+    (authorisation.app, "authorisation"),
+    (datasets.app, "datasets"),
+    (migration.app, "migration"),
+    (fault.app, "fault"),
+    (retention.app, "retention"),
+    (holds.app, "holds"),
+    (sources.app, "sources"),
+    (scan.app, "scan"),
+]:
+    app.add_typer(sub, name=name)
+
+
+@app.callback()
+def _global(
+    as_: Annotated[str | None, typer.Option("--as", help="Actor name (default: INTAKE_ACTOR or the OS user)")] = None,
+    json_: Annotated[bool, typer.Option("--json", help="Machine-readable JSON output")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Structured logs to stderr")] = False,
+) -> None:
+    state.actor = as_
+    state.json = json_
+    configure_logging(verbose)
+
+
+@app.command()
+@handle_errors
+def init() -> None:
+    """Create the registry and vault folders; the first caller becomes the admin."""
+    ctx = context()
+    admin = user_service.initialise(ctx)
+    if admin:
+        message(f"initialised {ctx.settings.home}; '{admin.name}' is the admin")
+    else:
+        message(f"{ctx.settings.home} already initialised")
+    emit({"home": ctx.settings.home.resolve(), "registry": ctx.settings.registry_url, "admin": admin and admin.name})
+
+
+@app.command()
+def version() -> None:
+    """Print the version."""
+    typer.echo(__version__)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,110 @@
+"""What every CLI command shares: the context, output as a table or JSON, and error handling."""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from functools import wraps
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from intake.context import Context
+from intake.errors import IntakeError
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+@dataclasses.dataclass
+class CliState:
+    actor: str | None = None
+    json: bool = False
+    context: Context | None = None
+
+
+state = CliState()
+
+
+def context() -> Context:
+    if state.context is None:
+        state.context = Context(actor=state.actor)
+    return state.context
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set | frozenset):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def emit(value: Any, title: str | None = None, columns: Sequence[str] | None = None) -> None:
+    """Print a record or a list of records: JSON with --json, otherwise a rich table."""
+    plain = _plain(value)
+    if state.json:
+        sys.stdout.write(json.dumps(plain, indent=2, default=str) + "\n")
+        return
+    rows = plain if isinstance(plain, list) else [plain]
+    if rows and all(isinstance(r, dict) for r in rows):
+        cols = list(columns or rows[0].keys())
+        table = Table(title=title)
+        for col in cols:
+            table.add_column(col)
+        for row in rows:
+            table.add_row(*(_cell(row.get(c)) for c in cols))
+        console.print(table)
+    elif not rows:
+        console.print(f"{title or 'result'}: none")
+    else:
+        console.print(plain)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value)
+    return str(value)
+
+
+def message(text: str) -> None:
+    if not state.json:
+        console.print(text)
+
+
+def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Refusals and failures print their message and exit 1; never a traceback to the user."""
+
+    @wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except IntakeError as exc:
+            if state.json:
+                sys.stdout.write(json.dumps({"error": type(exc).__name__, "message": str(exc)}) + "\n")
+            err_console.print(f"[red]{type(exc).__name__}[/red]: {exc}", highlight=False, markup=True)
+            raise typer.Exit(exc.exit_code) from None
+
+    return wrapper

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from intake import users
+from intake.cli.common import context, emit, handle_errors
+from intake.registry.models import Role
+
+app = typer.Typer(help="Users and their roles (admin only).", no_args_is_help=True)
+
+
+@app.command("add")
+@handle_errors
+def add(
+    name: str,
+    role: Annotated[list[Role], typer.Option("--role", "-r", help="Role to grant; repeat for several")],
+) -> None:
+    """Register a user with one or more roles."""
+    emit(users.add_user(context(), name, role))
+
+
+@app.command("list")
+@handle_errors
+def list_() -> None:
+    """List users and their roles."""
+    emit(users.list_users(context()), title="users")
+
+
+@app.command("grant")
+@handle_errors
+def grant(name: str, role: Role) -> None:
+    """Grant a role to a user."""
+    emit(users.grant(context(), name, role))
+
+
+@app.command("revoke")
+@handle_errors
+def revoke(name: str, role: Role) -> None:
+    """Revoke a role from a user."""
+    emit(users.revoke(context(), name, role))

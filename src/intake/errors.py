@@ -1,0 +1,29 @@
+"""Typed errors. Each message says what was wrong, where, and what to do; never a data value."""
+
+from __future__ import annotations
+
+
+class IntakeError(Exception):
+    """Base of every error the CLI reports as a refusal or failure (exit code 1)."""
+
+    exit_code = 1
+
+
+class ConfigError(IntakeError):
+    """The configuration file or environment is invalid."""
+
+
+class PermissionDenied(IntakeError):
+    """The actor lacks the role a command needs."""
+
+
+class NotFound(IntakeError):
+    """A registry record named by the user does not exist."""
+
+
+class StateError(IntakeError):
+    """An action is not allowed in the current state of a record."""
+
+
+class AuditChainBroken(IntakeError):
+    """The audit log's hash chain does not verify."""

@@ -1,0 +1,43 @@
+"""Who may do what: one table, consulted by every CLI command and flow."""
+
+from __future__ import annotations
+
+from intake.registry.models import Role
+
+E, S, D, A = Role.ENGINEER, Role.SUPPORT, Role.DPO, Role.ADMIN
+
+PERMISSIONS: dict[str, frozenset[Role]] = {
+    "users.manage": frozenset({A}),
+    "users.list": frozenset({A, D}),
+    "signers.manage": frozenset({A}),
+    "signers.list": frozenset({A, D, E, S}),
+    "authorisation.sign": frozenset({A, D, E, S}),
+    "authorisation.register": frozenset({E, S, A}),
+    "authorisation.withdraw": frozenset({E, S, D, A}),
+    "authorisation.list": frozenset({E, S, D, A}),
+    "dataset.receive": frozenset({E, S}),
+    "dataset.list": frozenset({E, S, D, A}),
+    "migration.run": frozenset({E}),
+    "migration.complete": frozenset({E}),
+    "fault.open": frozenset({S}),
+    "fault.close": frozenset({S}),
+    "fault.read": frozenset({S}),
+    "legal_hold.manage": frozenset({D}),
+    "restriction.manage": frozenset({D}),
+    "holds.list": frozenset({E, S, D, A}),
+    "retention.list": frozenset({E, S, D, A}),
+    "retention.sweep": frozenset({D, A}),
+    "report.raw": frozenset({D}),
+    "report.read": frozenset({E, S, D}),
+    "audit.read": frozenset({D, A}),
+    "vault.rotate_kek": frozenset({A}),
+    "certificate.read": frozenset({D, A}),
+}
+
+
+def allowed_roles(action: str) -> frozenset[Role]:
+    try:
+        return PERMISSIONS[action]
+    except KeyError:
+        # An action missing from the table is refused, never allowed by default.
+        return frozenset()

@@ -1,0 +1,96 @@
+"""Users and their roles. The first `intake init` makes its caller the admin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import selectinload
+
+from intake.context import Context
+from intake.errors import NotFound, StateError
+from intake.registry.models import Role, User, UserRole
+
+
+@dataclass(frozen=True)
+class UserView:
+    name: str
+    roles: list[str]
+    active: bool
+
+
+def _view(user: User) -> UserView:
+    return UserView(user.name, sorted(r.role.value for r in user.roles), user.active)
+
+
+def initialise(ctx: Context) -> UserView | None:
+    """Create the home folders and, when there are no users yet, make the current actor admin."""
+    ctx.settings.home.mkdir(parents=True, exist_ok=True)
+    with ctx.registry.session() as session:
+        if (session.scalar(select(func.count()).select_from(User)) or 0) > 0:
+            return None
+        now = ctx.clock.now()
+        user = User(name=ctx.actor_name, created_at=now, active=True)
+        user.roles.append(UserRole(role=Role.ADMIN, granted_by=ctx.actor_name, granted_at=now))
+        session.add(user)
+        view = _view(user)
+    ctx.audit.record(ctx.actor_name, "admin", "init", details={"created_admin": True})
+    return view
+
+
+def add_user(ctx: Context, name: str, roles: list[Role]) -> UserView:
+    actor = ctx.authorise("users.manage")
+    with ctx.registry.session() as session:
+        if session.get(User, name) is not None:
+            raise StateError(f"user '{name}' already exists: use `intake users grant` to add roles")
+        now = ctx.clock.now()
+        user = User(name=name, created_at=now, active=True)
+        for role in sorted(set(roles), key=lambda r: r.value):
+            user.roles.append(UserRole(role=role, granted_by=actor.name, granted_at=now))
+        session.add(user)
+        view = _view(user)
+    ctx.record(actor, "users.add", user=name, roles=view.roles)
+    return view
+
+
+def grant(ctx: Context, name: str, role: Role) -> UserView:
+    actor = ctx.authorise("users.manage")
+    with ctx.registry.session() as session:
+        user = _get(session, name)
+        if role not in {r.role for r in user.roles}:
+            user.roles.append(UserRole(role=role, granted_by=actor.name, granted_at=ctx.clock.now()))
+        session.flush()
+        view = _view(user)
+    ctx.record(actor, "users.grant", user=name, role=role.value)
+    return view
+
+
+def revoke(ctx: Context, name: str, role: Role) -> UserView:
+    actor = ctx.authorise("users.manage")
+    with ctx.registry.session() as session:
+        user = _get(session, name)
+        if role == Role.ADMIN and name == actor.name:
+            others = session.scalar(
+                select(func.count()).select_from(UserRole).where(UserRole.role == Role.ADMIN, UserRole.user_name != name)
+            )
+            if not others:
+                raise StateError("refusing to revoke the last admin: grant admin to another user first")
+        user.roles = [r for r in user.roles if r.role != role]
+        session.flush()
+        view = _view(user)
+    ctx.record(actor, "users.revoke", user=name, role=role.value)
+    return view
+
+
+def list_users(ctx: Context) -> list[UserView]:
+    ctx.authorise("users.list")
+    with ctx.registry.session() as session:
+        users = session.scalars(select(User).options(selectinload(User.roles)).order_by(User.name)).all()
+        return [_view(u) for u in users]
+
+
+def _get(session, name: str) -> User:  # noqa: ANN001
+    user = session.get(User, name)
+    if user is None:
+        raise NotFound(f"no user named '{name}': `intake users list` shows who exists")
+    return user

@@ -1,0 +1,77 @@
+"""Shared fixtures: an isolated intake home with users of every role, a fixed clock, real services."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from intake.clock import FixedClock
+from intake.config import Settings
+from intake.context import Context
+from intake.registry.models import Role
+from intake.users import add_user, initialise
+from tests.services import AwsEndpoint, moto_server, postgres_bin, postgres_server
+
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+
+ROLE_USERS = {"eve": Role.ENGINEER, "sam": Role.SUPPORT, "dora": Role.DPO}
+ADMIN = "ada"
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime(2026, 3, 2, 9, 30, tzinfo=UTC))
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(home=tmp_path / "home")
+
+
+def make_context(settings: Settings, clock: FixedClock, actor: str) -> Context:
+    return Context(settings=settings, actor=actor, clock=clock)
+
+
+@pytest.fixture
+def ctx(settings: Settings, clock: FixedClock) -> Iterator[Context]:
+    """Context acting as the admin 'ada', with 'eve' (engineer), 'sam' (support) and 'dora' (dpo) registered."""
+    admin = make_context(settings, clock, ADMIN)
+    initialise(admin)
+    for name, role in ROLE_USERS.items():
+        add_user(admin, name, [role])
+    yield admin
+    admin.close()
+
+
+@pytest.fixture
+def as_user(ctx: Context) -> Iterator:
+    """Factory: a context sharing ctx's registry and clock, acting as another user."""
+    made: list[Context] = []
+
+    def factory(name: str) -> Context:
+        other = Context(settings=ctx.settings, actor=name, clock=ctx.clock, registry=ctx.registry, migrate=False)
+        made.append(other)
+        return other
+
+    yield factory
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    if postgres_bin() is None:
+        if os.environ.get("CI"):
+            pytest.fail("PostgreSQL is not installed although CI must test it: .ci/run installs it")
+        pytest.skip("PostgreSQL is not installed (.ci/run installs it)")
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def aws() -> Iterator[AwsEndpoint]:
+    with moto_server() as endpoint:
+        yield endpoint
