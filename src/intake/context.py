@@ -65,7 +65,9 @@ class Context:
             {"reason": "permission", "needs": sorted(r.value for r in needed), **details},
         )
         if not actor.roles:
-            hint = f"'{actor.name}' is not a registered user: an admin runs `intake users add {actor.name} --role ...`"
+            hint = (
+                f"'{actor.name}' is not a registered user: an admin runs `intake users add {actor.name} --role ...`"
+            )
         else:
             hint = f"'{actor.name}' has roles {actor.role_label}"
         raise PermissionDenied(

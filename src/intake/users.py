@@ -71,7 +71,9 @@ def revoke(ctx: Context, name: str, role: Role) -> UserView:
         user = _get(session, name)
         if role == Role.ADMIN and name == actor.name:
             others = session.scalar(
-                select(func.count()).select_from(UserRole).where(UserRole.role == Role.ADMIN, UserRole.user_name != name)
+                select(func.count())
+                .select_from(UserRole)
+                .where(UserRole.role == Role.ADMIN, UserRole.user_name != name)
             )
             if not others:
                 raise StateError("refusing to revoke the last admin: grant admin to another user first")

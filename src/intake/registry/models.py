@@ -39,30 +39,30 @@ def _enum(cls: type[enum.Enum]) -> Enum:
     return Enum(cls, native_enum=False, length=32, values_callable=lambda e: [m.value for m in e])
 
 
-class Role(str, enum.Enum):
+class Role(enum.StrEnum):
     ENGINEER = "engineer"
     SUPPORT = "support"
     DPO = "dpo"
     ADMIN = "admin"
 
 
-class Purpose(str, enum.Enum):
+class Purpose(enum.StrEnum):
     MIGRATION = "migration"
     FAULT_INVESTIGATION = "fault_investigation"
 
 
-class PersonalDataDeclaration(str, enum.Enum):
+class PersonalDataDeclaration(enum.StrEnum):
     NONE = "none"
     ANONYMISED = "anonymised"
     MAY_CONTAIN = "may_contain"
 
 
-class AuthorisationState(str, enum.Enum):
+class AuthorisationState(enum.StrEnum):
     ACTIVE = "active"
     WITHDRAWN = "withdrawn"
 
 
-class DatasetState(str, enum.Enum):
+class DatasetState(enum.StrEnum):
     QUARANTINED = "quarantined"  # received, encrypted, not yet cleared for processing
     BLOCKED = "blocked"  # declared free of personal data but found to contain it
     PROCESSING = "processing"
@@ -72,22 +72,22 @@ class DatasetState(str, enum.Enum):
     DELETED = "deleted"
 
 
-class ArtefactKind(str, enum.Enum):
+class ArtefactKind(enum.StrEnum):
     RAW = "raw"
     INTERMEDIATE = "intermediate"
     OUTPUT = "output"
     REPORT = "report"
     EVIDENCE = "evidence"
-    SECRET = "secret"
+    SECRET = "secret"  # noqa: S105 (an artefact kind, not a password)
 
 
-class HoldKind(str, enum.Enum):
+class HoldKind(enum.StrEnum):
     FAULT = "fault"
     LEGAL = "legal"
     RESTRICTION = "restriction"  # GDPR art. 18: blocks processing, not deletion
 
 
-class HoldOutcome(str, enum.Enum):
+class HoldOutcome(enum.StrEnum):
     RESOLVED = "resolved"
     TERMINATED = "terminated"
     RELEASED = "released"

@@ -1,0 +1,87 @@
+"""The CLI: --help everywhere, exit codes 0/1/2, JSON output, actors from --as and INTAKE_ACTOR."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from intake.cli import app
+
+
+@pytest.fixture
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    monkeypatch.setenv("INTAKE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("INTAKE_CONFIG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    from intake.cli.common import state
+
+    state.context = None
+    yield CliRunner()
+    if state.context is not None:
+        state.context.close()
+    state.context = None
+
+
+def invoke(runner: CliRunner, *args: str, actor: str = "ada") -> typer.testing.Result:
+    from intake.cli.common import state
+
+    if state.context is not None:
+        state.context.close()
+    state.context = None
+    return runner.invoke(app, ["--as", actor, *args])
+
+
+def _all_command_paths() -> list[list[str]]:
+    root = typer.main.get_command(app)
+    paths: list[list[str]] = []
+
+    def walk(cmd: object, prefix: list[str]) -> None:
+        paths.append(prefix)
+        if hasattr(cmd, "commands"):  # a group (typer vendors its own click)
+            for name, sub in cmd.commands.items():
+                walk(sub, [*prefix, name])
+
+    walk(root, [])
+    return paths
+
+
+@pytest.mark.parametrize("path", _all_command_paths(), ids=lambda p: " ".join(p) or "intake")
+def test_every_command_has_help(path: list[str]) -> None:
+    result = CliRunner().invoke(app, [*path, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage" in result.output
+
+
+def test_init_users_and_exit_codes(runner: CliRunner) -> None:
+    result = invoke(runner, "init")
+    assert result.exit_code == 0, result.output
+    assert invoke(runner, "users", "add", "eve", "--role", "engineer").exit_code == 0
+
+    refused = invoke(runner, "users", "list", actor="eve")
+    assert refused.exit_code == 1
+    assert "users.list needs one of the roles" in refused.output
+
+    usage = invoke(runner, "users", "add", "bob", "--role", "wizard")
+    assert usage.exit_code == 2
+
+    listed = invoke(runner, "--json", "users", "list")
+    assert listed.exit_code == 0
+    assert {"name": "eve", "roles": ["engineer"], "active": True} in json.loads(listed.stdout)
+
+
+def test_second_init_keeps_first_admin(runner: CliRunner) -> None:
+    assert invoke(runner, "init", actor="ada").exit_code == 0
+    assert invoke(runner, "init", actor="mallory").exit_code == 0
+    assert invoke(runner, "users", "add", "x", "--role", "dpo", actor="mallory").exit_code == 1
+
+
+def test_audit_verify_command(runner: CliRunner) -> None:
+    invoke(runner, "init")
+    result = invoke(runner, "--json", "audit", "verify")
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert payload["events"] >= 1

