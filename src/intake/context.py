@@ -70,10 +70,8 @@ class Context:
             )
         else:
             hint = f"'{actor.name}' has roles {actor.role_label}"
-        raise PermissionDenied(
-            f"{action} needs one of the roles {', '.join(sorted(r.value for r in needed)) or '(none: unknown action)'}; "
-            f"{hint}"
-        )
+        roles = ", ".join(sorted(r.value for r in needed)) or "(none: unknown action)"
+        raise PermissionDenied(f"{action} needs one of the roles {roles}; {hint}")
 
     def record(self, actor: Actor, action: str, dataset_id: str | None = None, outcome: str = "ok",
                **details: Any) -> None:
