@@ -68,7 +68,7 @@ class Settings(BaseSettings):
 
     home: Path = Field(DEFAULT_HOME, description="Where embedded data lives: registry, vault, keys")
     database_url: str | None = Field(None, description="SQLAlchemy URL; default SQLite at <home>/registry.db")
-    delivery_path: Path | None = Field(None, description="Import packages are delivered here; default <home>/deliveries")
+    delivery_path: Path | None = Field(None, description="Delivery folder; default <home>/deliveries")
     vault: VaultSettings = VaultSettings()
     anonymisation: AnonymisationSettings = AnonymisationSettings()
     retention: RetentionSettings = RetentionSettings()
