@@ -1,0 +1,97 @@
+"""Written authorisation and consent: signed manifests, the signer trust store, verification, withdrawal.
+
+    from intake.authorisation import verify_for, register, withdraw, VerifiedAuthorisation
+"""
+
+from __future__ import annotations
+
+from intake.authorisation.errors import (
+    AlreadyWithdrawn,
+    AuthorisationError,
+    AuthorisationExpired,
+    AuthorisationNotFound,
+    AuthorisationNotYetValid,
+    AuthorisationWithdrawn,
+    DuplicateReference,
+    EvidenceMismatch,
+    EvidenceMissing,
+    FileHashMismatch,
+    FileNotAuthorised,
+    InvalidName,
+    KeyFileError,
+    ManifestError,
+    ManifestProblem,
+    PurposeMismatch,
+    RecordAltered,
+    SignatureInvalid,
+    SignerConflict,
+    SignerNotFound,
+    SignerRevoked,
+    UnreadableFile,
+    UntrustedSigner,
+)
+from intake.authorisation.manifest import Manifest, load_manifest, read_manifest
+from intake.authorisation.records import (
+    AuthorisationDetail,
+    AuthorisationView,
+    list_authorisations,
+    show_authorisation,
+)
+from intake.authorisation.register import evidence_scope, register, register_bytes
+from intake.authorisation.sample import SamplePaths, make_sample_authorisation
+from intake.authorisation.sign import SignatureResult, sign_manifest, sign_manifest_file
+from intake.authorisation.trust import SignerKind, SignerView, add_signer, list_signers, revoke_signer
+from intake.authorisation.verify import VerifiedAuthorisation, check_still_authorised, verify_for
+from intake.authorisation.withdraw import CONSENT_WITHDRAWN, WithdrawalView, withdraw
+
+__all__ = [
+    "CONSENT_WITHDRAWN",
+    "AlreadyWithdrawn",
+    "AuthorisationDetail",
+    "AuthorisationError",
+    "AuthorisationExpired",
+    "AuthorisationNotFound",
+    "AuthorisationNotYetValid",
+    "AuthorisationView",
+    "AuthorisationWithdrawn",
+    "DuplicateReference",
+    "EvidenceMismatch",
+    "EvidenceMissing",
+    "FileHashMismatch",
+    "FileNotAuthorised",
+    "InvalidName",
+    "KeyFileError",
+    "Manifest",
+    "ManifestError",
+    "ManifestProblem",
+    "PurposeMismatch",
+    "RecordAltered",
+    "SamplePaths",
+    "SignatureInvalid",
+    "SignatureResult",
+    "SignerConflict",
+    "SignerKind",
+    "SignerNotFound",
+    "SignerRevoked",
+    "SignerView",
+    "UnreadableFile",
+    "UntrustedSigner",
+    "VerifiedAuthorisation",
+    "WithdrawalView",
+    "add_signer",
+    "check_still_authorised",
+    "evidence_scope",
+    "list_authorisations",
+    "list_signers",
+    "load_manifest",
+    "make_sample_authorisation",
+    "read_manifest",
+    "register",
+    "register_bytes",
+    "revoke_signer",
+    "show_authorisation",
+    "sign_manifest",
+    "sign_manifest_file",
+    "verify_for",
+    "withdraw",
+]

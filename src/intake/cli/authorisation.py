@@ -1,5 +1,127 @@
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
+from intake.authorisation import (
+    FileNotAuthorised,
+    list_authorisations,
+    read_manifest,
+    register,
+    show_authorisation,
+    sign_manifest,
+    verify_for,
+    withdraw,
+)
+from intake.authorisation.signing import sha256_file
+from intake.cli.common import context, emit, handle_errors, message, state
+from intake.cli.keys import emit_record, passphrase_from_env
+from intake.registry.models import AuthorisationState, Purpose
+
 app = typer.Typer(help="Written authorisations and consent: sign, register, verify, withdraw.", no_args_is_help=True)
+
+LIST_COLUMNS = ["reference", "customer", "purpose", "purpose_reference", "state", "valid_until", "files", "datasets"]
+
+
+@app.command("validate")
+@handle_errors
+def validate(manifest: Annotated[Path, typer.Argument(help="Manifest YAML file")]) -> None:
+    """Check a manifest against the schema without signing or registering it."""
+    _data, parsed = read_manifest(manifest)
+    message(f"{manifest} is a valid manifest: {parsed.reference}, {len(parsed.files)} file(s)")
+    emit_record({"reference": parsed.reference, "customer": parsed.customer, "purpose": parsed.purpose.kind,
+          "purpose_reference": parsed.purpose_reference, "files": len(parsed.files), "valid": True})
+
+
+@app.command("sign")
+@handle_errors
+def sign(
+    manifest: Annotated[Path, typer.Argument(help="Manifest YAML file to sign (its exact bytes are signed)")],
+    key: Annotated[Path, typer.Option("--key", help="Ed25519 private key file from `intake keys generate`")],
+    out: Annotated[Path, typer.Option("--out", help="Where to write the detached signature (base64, one line)")],
+    passphrase_env: Annotated[
+        str | None, typer.Option(help="Environment variable holding the private key's passphrase")
+    ] = None,
+) -> None:
+    """Validate a manifest, then write its detached Ed25519 signature."""
+    result = sign_manifest(context(), manifest, key, out, passphrase_from_env(passphrase_env))
+    message(f"signed {manifest} ({result.reference}) with key {result.key_id[:16]}; signature in {out}")
+    emit_record(result)
+
+
+@app.command("register")
+@handle_errors
+def register_(
+    manifest: Annotated[Path, typer.Argument(help="Signed manifest YAML file")],
+    signature: Annotated[Path, typer.Option("--signature", help="Detached signature file")],
+    evidence: Annotated[Path, typer.Option("--evidence", help="The signed letter or form (PDF or image)")],
+) -> None:
+    """Verify a signed manifest and its evidence, keep the evidence encrypted, and record the authorisation."""
+    view = register(context(), manifest, signature, evidence)
+    message(f"registered authorisation {view.reference} for '{view.customer}' "
+            f"({view.purpose} {view.purpose_reference})")
+    emit_record(view)
+
+
+@app.command("list")
+@handle_errors
+def list_(
+    customer: Annotated[str | None, typer.Option(help="Only this customer's authorisations")] = None,
+    state_: Annotated[AuthorisationState | None, typer.Option("--state", help="Only active or withdrawn")] = None,
+) -> None:
+    """List registered authorisations."""
+    emit(list_authorisations(context(), customer, state_), title="authorisations",
+         columns=None if state.json else LIST_COLUMNS)
+
+
+@app.command("show")
+@handle_errors
+def show(reference: Annotated[str, typer.Argument(help="Authorisation reference")]) -> None:
+    """Show one authorisation with its files, evidence and datasets."""
+    detail = show_authorisation(context(), reference)
+    if state.json:
+        emit(detail)
+        return
+    emit_record({**dataclasses.asdict(detail.summary), "manifest_sha256": detail.manifest_sha256,
+          "evidence_sha256": detail.evidence_sha256, "evidence_artefact_id": detail.evidence_artefact_id})
+    emit(detail.file_list, title="authorised files")
+    emit(detail.dataset_list, title="datasets")
+
+
+@app.command("verify")
+@handle_errors
+def verify(
+    reference: Annotated[str, typer.Argument(help="Authorisation reference")],
+    purpose: Annotated[Purpose, typer.Option(help="What the data is to be used for")],
+    files: Annotated[list[Path] | None, typer.Argument(help="Files to check against the authorised SHA-256s")] = None,
+) -> None:
+    """Run every check on an authorisation (and, when given, files); exit 1 naming the failed check."""
+    ctx = context()
+    actor = ctx.authorise("authorisation.list", reference=reference)
+    presented = {path.name: sha256_file(path) for path in files} if files else None
+    if presented is not None and len(presented) != len(files or []):
+        raise FileNotAuthorised("two of the files given share a name: the authorisation lists files by name", [])
+    verified = verify_for(ctx, reference, purpose, presented, actor)
+    message(f"authorisation {verified.reference} verified for {verified.purpose.value}"
+            + (f" and {len(presented)} file(s)" if presented else ""))
+    emit_record({"reference": verified.reference, "customer": verified.customer_name, "purpose": verified.purpose,
+          "purpose_reference": verified.purpose_reference, "personal_data": verified.personal_data,
+          "valid_until": verified.valid_until, "files_checked": len(presented or {}), "verified": True})
+
+
+@app.command("withdraw")
+@handle_errors
+def withdraw_(
+    reference: Annotated[str, typer.Argument(help="Authorisation reference")],
+    reason: Annotated[str, typer.Option(help="Why, e.g. 'customer letter of 2026-03-02'")],
+) -> None:
+    """Record the customer's withdrawal of consent: runs stop at their next step, datasets are deleted."""
+    view = withdraw(context(), reference, reason)
+    message(
+        f"authorisation {view.reference} withdrawn: {view.datasets_scheduled} dataset(s) due for deletion now, "
+        f"{view.runs_in_progress} run(s) in progress will stop at their next step"
+    )
+    emit_record(view)

@@ -1,5 +1,121 @@
 from __future__ import annotations
 
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
+from intake.cli.common import context, emit, handle_errors, message, state
+from intake.retention import certificates, rules
+from intake.retention.sweep import SweepReport
+from intake.retention.sweep import sweep as run_sweep
+
 app = typer.Typer(help="Retention: what is due when, and the deletion sweep.", no_args_is_help=True)
+certificate = typer.Typer(help="Deletion certificates: show, verify, export the service public key.",
+                          no_args_is_help=True)
+app.add_typer(certificate, name="certificate")
+
+LIST_COLUMNS = ["dataset_id", "purpose", "state", "status", "rule", "due_at", "reason"]
+
+
+@app.command("list")
+@handle_errors
+def list_(
+    due: Annotated[bool, typer.Option("--due", help="Only datasets due now or held")] = False,
+    flagged: Annotated[bool, typer.Option("--flagged", help="Only datasets flagged to the DPO")] = False,
+) -> None:
+    """What is due for deletion when, and why; held and flagged datasets included."""
+    found = rules.list_retention(context())
+    if due:
+        found = [d for d in found if d.status in (rules.Status.DUE, rules.Status.HELD)]
+    if flagged:
+        found = [d for d in found if d.status is rules.Status.FLAGGED]
+    emit([{**_row(d)} for d in found], title="retention", columns=LIST_COLUMNS)
+
+
+def _row(decision: rules.RetentionDecision) -> dict[str, object]:
+    return {
+        "dataset_id": decision.dataset_id, "customer_id": decision.customer_id, "purpose": decision.purpose,
+        "state": decision.state, "status": decision.status, "rule": decision.rule, "due_at": decision.due_at,
+        "legal_holds": list(decision.legal_holds), "restricted": decision.restricted,
+        "flagged_at": decision.flagged_at, "reason": decision.reason,
+    }
+
+
+@app.command("sweep")
+@handle_errors
+def sweep(
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Report what is due; delete nothing")] = False,
+    wait: Annotated[float, typer.Option("--wait", help="Seconds to wait for a running sweep")] = 0.0,
+) -> None:
+    """Delete every due dataset not under a legal hold, verify, and write signed deletion certificates."""
+    report = run_sweep(context(), dry_run=dry_run, wait=wait)
+    if dry_run:
+        message(f"dry run: {len(report.due)} due, {len(report.held)} held by legal hold, "
+                f"{len(report.flagged)} flagged to the DPO; nothing deleted")
+    else:
+        message(f"deleted {len(report.deleted)}, held {len(report.held)}, flagged {len(report.flagged)} "
+                f"({len(report.newly_flagged)} new), failed {len(report.failed)}")
+    if state.json:
+        emit(report)
+    else:
+        emit(_sweep_rows(report), title="sweep", columns=["dataset_id", "outcome", "detail"])
+    if report.failed:
+        raise typer.Exit(1)
+
+
+def _sweep_rows(report: SweepReport) -> list[dict[str, str]]:
+    rows = [{"dataset_id": d.dataset_id, "outcome": "deleted",
+             "detail": f"rule {d.rule}; certificate {d.certificate_file}"} for d in report.deleted]
+    if report.dry_run:
+        rows += [{"dataset_id": d, "outcome": "due", "detail": "would be deleted"} for d in report.due]
+    rows += [{"dataset_id": d, "outcome": "held", "detail": "legal hold"} for d in report.held]
+    rows += [{"dataset_id": d, "outcome": "flagged", "detail": "purpose not complete: DPO decides"}
+             for d in report.flagged]
+    rows += [{"dataset_id": f.dataset_id, "outcome": "failed", "detail": f"{f.error}: {f.message}"}
+             for f in report.failed]
+    return rows
+
+
+@certificate.command("show")
+@handle_errors
+def show(id_: Annotated[str, typer.Argument(help="Dataset id or certificate id")]) -> None:
+    """Print the signed deletion certificate kept in the registry."""
+    signed = certificates.stored_certificate(context(), id_)
+    sys.stdout.write(json.dumps(signed.document(), indent=2, sort_keys=True) + "\n")
+
+
+@certificate.command("verify")
+@handle_errors
+def verify(
+    file: Annotated[Path, typer.Argument(help="Certificate JSON file")],
+    public_key: Annotated[Path | None, typer.Option("--public-key", help="Service public key (PEM); "
+                                                     "default: this installation's key")] = None,
+) -> None:
+    """Verify a certificate file's signature; exit 1 if it was altered or signed by another key."""
+    settings = None if public_key else context().settings
+    body = certificates.verify_certificate_file(file, settings=settings,
+                                                public_key=public_key.read_bytes() if public_key else None)
+    message(f"valid: dataset {body['dataset_id']} deleted {body['deleted_at']} under rule {body['rule']}; "
+            f"{body['artefact_count']} artefacts; key destroyed: {body['key_destroyed']}")
+    if state.json:
+        emit({"valid": True, "dataset_id": body["dataset_id"], "certificate_id": body["certificate_id"],
+              "deleted_at": body["deleted_at"], "rule": body["rule"], "artefacts": body["artefact_count"]})
+
+
+@certificate.command("public-key")
+@handle_errors
+def public_key(
+    out: Annotated[Path | None, typer.Option("--out", help="Write the PEM here instead of stdout")] = None,
+) -> None:
+    """Export the service's Ed25519 public key, for verifying certificates elsewhere."""
+    ctx = context()
+    ctx.authorise("certificate.read")
+    pem = certificates.load_service_key(ctx.settings).public_pem()
+    if out:
+        out.write_bytes(pem)
+        message(f"wrote {out}")
+    else:
+        sys.stdout.write(pem.decode())

@@ -1,0 +1,43 @@
+"""Encrypted vault: envelope encryption (per-scope data keys under a KEK), local or S3 storage, crypto-shredding."""
+
+from __future__ import annotations
+
+from intake.vault.errors import (
+    ArtefactNotFound,
+    IntegrityError,
+    KeyDestroyed,
+    KeyProviderError,
+    StoreError,
+    VaultError,
+)
+from intake.vault.keys import DataKeyring, rotate_kek
+from intake.vault.providers import KEY_PROVIDERS, KeyProvider, KmsKeyProvider, LocalKeyProvider, register_key_provider
+from intake.vault.stores import STORES, LocalStore, ObjectStore, S3Store, register_store
+from intake.vault.streams import VaultReader, VaultWriter
+from intake.vault.vault import ArtefactInfo, ShredReport, Vault
+
+__all__ = [
+    "KEY_PROVIDERS",
+    "STORES",
+    "ArtefactInfo",
+    "ArtefactNotFound",
+    "DataKeyring",
+    "IntegrityError",
+    "KeyDestroyed",
+    "KeyProvider",
+    "KeyProviderError",
+    "KmsKeyProvider",
+    "LocalKeyProvider",
+    "LocalStore",
+    "ObjectStore",
+    "S3Store",
+    "ShredReport",
+    "StoreError",
+    "Vault",
+    "VaultError",
+    "VaultReader",
+    "VaultWriter",
+    "register_key_provider",
+    "register_store",
+    "rotate_kek",
+]

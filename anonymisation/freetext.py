@@ -1,0 +1,133 @@
+"""NER over free text, fast: only distinct values, in nlp.pipe batches, in parallel worker processes, with a
+cache of values already analysed.
+
+The result for a value depends only on the value, the model and the detector configuration, never on which
+process, batch or chunk analysed it: a chunked (Dask/Prefect) run gives the same findings as a single one.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from multiprocessing.pool import Pool
+from types import TracebackType
+
+from intake.anonymisation.engine import DetectorConfig, TextDetector
+from intake.anonymisation.findings import Finding
+from intake.logs import get_logger, log_event
+
+log = get_logger("intake.anonymisation.freetext")
+
+Findings = tuple[Finding, ...]
+
+_worker_detector: TextDetector | None = None
+
+
+def _worker_init(config: DetectorConfig) -> None:
+    global _worker_detector  # noqa: PLW0603 - one detector per worker process, built once
+    _worker_detector = TextDetector(config)
+
+
+def _worker_analyze(texts: list[str]) -> list[Findings]:
+    assert _worker_detector is not None
+    return _worker_detector.analyze(texts)
+
+
+class FreeTextAnalyzer:
+    """Analyse many texts: distinct values only, cached, spread over `processes` worker processes.
+
+    processes=1 analyses in this process (no pool); use it in tests and for small inputs. Use as a context
+    manager (or call close()) so that worker processes end.
+    """
+
+    def __init__(
+        self,
+        config: DetectorConfig,
+        processes: int = 2,
+        start_method: str = "spawn",
+        chunk_size: int = 512,
+        cache_size: int = 500_000,
+        detector: TextDetector | None = None,
+    ) -> None:
+        self.config = config
+        self.processes = max(1, processes)
+        self.start_method = start_method
+        self.chunk_size = chunk_size
+        self.cache_size = cache_size
+        self._cache: OrderedDict[str, Findings] = OrderedDict()
+        self._detector = detector
+        self._pool: Pool | None = None
+        self.analysed = 0
+        self.cache_hits = 0
+
+    # -- lifecycle -----------------------------------------------------------------------------------------
+    @property
+    def detector(self) -> TextDetector:
+        """The in-process detector (built on first use): also used for small inputs and samples."""
+        if self._detector is None:
+            self._detector = TextDetector(self.config)
+        return self._detector
+
+    def _get_pool(self) -> Pool:
+        if self._pool is None:
+            ctx = multiprocessing.get_context(self.start_method)
+            self._pool = ctx.Pool(self.processes, initializer=_worker_init, initargs=(self.config,))
+            log_event(log, "anonymisation.freetext.pool_started", processes=self.processes, method=self.start_method)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> FreeTextAnalyzer:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        if exc_type is not None and self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+        self.close()
+
+    # -- analysis ------------------------------------------------------------------------------------------
+    def analyze_distinct(self, values: Iterable[str]) -> dict[str, Findings]:
+        """Findings for each distinct value (values seen before come from the cache)."""
+        result: dict[str, Findings] = {}
+        todo: list[str] = []
+        for value in dict.fromkeys(values):
+            cached = self._cache.get(value)
+            if cached is not None:
+                self._cache.move_to_end(value)
+                result[value] = cached
+                self.cache_hits += 1
+            else:
+                todo.append(value)
+        if todo:
+            for value, findings in zip(todo, self._run(todo), strict=True):
+                result[value] = findings
+                self._remember(value, findings)
+            self.analysed += len(todo)
+        return result
+
+    def analyze(self, texts: Sequence[str]) -> list[Findings]:
+        found = self.analyze_distinct(texts)
+        return [found[t] for t in texts]
+
+    def _run(self, texts: list[str]) -> list[Findings]:
+        if self.processes == 1 or len(texts) < self.chunk_size:
+            return self.detector.analyze(texts)
+        chunks = [texts[i:i + self.chunk_size] for i in range(0, len(texts), self.chunk_size)]
+        out: list[Findings] = []
+        for part in self._get_pool().imap(_worker_analyze, chunks):
+            out.extend(part)
+        return out
+
+    def _remember(self, value: str, findings: Findings) -> None:
+        self._cache[value] = findings
+        if len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)

@@ -1,0 +1,384 @@
+"""Person-name detection beyond the NER model: titles, name gazetteers, context words, the customer's
+deny-list, and the allow-list filter that keeps manufacturers, models, devices and places from being taken
+for people.
+
+Rules, in order of confidence:
+- deny-list: a known staff name in any usual spelling ("Jane Doe", "J. Doe", "DOE, Jane") -> always;
+- title + name: "Sister Jones", "Dr. A. Patel", "Mr SMITH" (the title stays outside the span);
+- gazetteer: first name + surname from the name lists, initial + surname, "SURNAME, First", "Surname F";
+- context: a first name or capitalised words right after "spoke to", "called", "per", "patient", ...;
+- NER (spaCy) PERSON spans, filtered by the allow-list like the gazetteer and context rules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+from intake.anonymisation.findings import Finding
+from intake.anonymisation.vocabulary import Vocabulary, fold
+
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?|\d+|[^\w\s]")
+_LOWER_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
+CONTEXT_WORDS = frozenset({
+    "spoke", "speak", "speaking", "spoken", "called", "call", "rang", "ring", "phoned", "phone", "asked", "told",
+    "informed", "per", "cc", "attn", "thanks", "thank", "contacted", "contact", "patient", "pt", "engineer",
+    "tech", "technician", "by", "from", "with", "for", "reported", "requested", "raised", "caller", "named",
+    "name", "relative", "wife", "husband", "son", "daughter", "mother", "father", "colleague", "manager",
+})
+STRONG_CONTEXT = frozenset({
+    "spoke to", "spoke with", "speak to", "speaking to", "spoken to", "rang", "called", "phoned", "contacted",
+    "informed", "told", "asked", "per", "cc", "attn", "patient", "pt", "thanks", "thank you", "caller",
+    "reported by", "requested by", "raised by", "engineer", "technician", "named", "relative",
+})
+_SAINT = frozenset({"st", "saint", "ste"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # without a trailing full stop
+    start: int
+    end: int
+    dot: bool
+
+    @property
+    def key(self) -> str:
+        return fold(self.text)
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+    @property
+    def is_initial(self) -> bool:
+        return len(self.text) == 1 and self.text.isupper()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return len(self.text) > 1 and self.text[0].isupper() and self.is_word
+
+    @property
+    def is_upper(self) -> bool:
+        return len(self.text) > 1 and self.text.isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group(0)
+        dot = len(word) > 1 and word.endswith(".")
+        if dot:
+            word = word[:-1]
+        out.append(Token(word, m.start(), m.start() + len(word), dot))
+    return out
+
+
+class NameRules:
+    """The rule-based name finder; also answers 'is this span really a person?' for NER results."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.vocab = vocabulary
+        self._titles_one = {t for t in vocabulary.titles if " " not in t}
+        self._titles_two = {tuple(t.split()) for t in vocabulary.titles if " " in t}
+
+    # -- token classes -----------------------------------------------------------------------------------
+    def namey(self, tok: Token) -> bool:
+        """Could be part of a name: capitalised or upper-case word, not an org/place/device word or title."""
+        if not (tok.is_capitalised or tok.is_upper):
+            return False
+        key = tok.key
+        return not (key in self.vocab.indicators or key in self.vocab.allow_tokens or key in self._titles_one)
+
+    def first(self, tok: Token) -> bool:
+        return tok.key in self.vocab.first_names
+
+    def last(self, tok: Token) -> bool:
+        return tok.key in self.vocab.last_names
+
+    def common(self, tok: Token) -> bool:
+        return tok.key in self.vocab.common_words
+
+    def title_at(self, toks: list[Token], i: int) -> int:
+        """Number of tokens of a title starting at i (0 if none)."""
+        if i + 1 < len(toks) and (toks[i].key, toks[i + 1].key) in self._titles_two and toks[i].text[0].isupper():
+            return 2
+        tok = toks[i]
+        if tok.key in self._titles_one and tok.is_word:
+            if tok.text[0].isupper() or tok.key in _LOWER_TITLES:
+                return 1
+        return 0
+
+    def place_at(self, toks: list[Token], i: int) -> bool:
+        """"Ward 7", "Bay 3B", "Theatre 2": an indicator word followed by a number or code."""
+        if i + 1 >= len(toks) or toks[i].key not in self.vocab.indicators:
+            return False
+        nxt = toks[i + 1]
+        return nxt.text.isdigit() or nxt.is_initial or (len(nxt.text) <= 3 and any(c.isdigit() for c in nxt.text))
+
+    def has_context(self, toks: list[Token], i: int, window: int = 4) -> bool:
+        return any(t.key in CONTEXT_WORDS for t in toks[max(0, i - window):i])
+
+    def strong_context(self, toks: list[Token], i: int) -> bool:
+        prev1 = toks[i - 1].key if i >= 1 else ""
+        prev2 = f"{toks[i - 2].key} {prev1}" if i >= 2 else ""
+        prev3 = toks[i - 2].key if i >= 2 else ""
+        if prev1 in (":", "-", ",") and i >= 2:
+            prev1, prev2 = prev3, (f"{toks[i - 3].key} {prev3}" if i >= 3 else "")
+        return prev1 in STRONG_CONTEXT or prev2 in STRONG_CONTEXT
+
+    # -- allow-list filter -------------------------------------------------------------------------------
+    def is_strong_name(self, words: list[str]) -> bool:
+        """First name + surname both from the gazetteers, not both everyday words."""
+        keys = [fold(w) for w in words if fold(w)]
+        if len(keys) < 2:
+            return False
+        first, last = keys[0], keys[-1]
+        if first not in self.vocab.first_names or last not in self.vocab.last_names:
+            return False
+        return not (first in self.vocab.common_words and last in self.vocab.common_words)
+
+    def suppressed(self, text: str, start: int, end: int) -> bool:
+        """True when the span is a manufacturer, model, device or place rather than a person."""
+        span = text[start:end]
+        if any(c.isdigit() for c in span):
+            return True
+        if self.vocab.is_allowed_term(span):
+            return True
+        words = [t for t in tokenize(span) if t.is_word]
+        if not words:
+            return True
+        if len(words) == 1 and words[0].is_upper and len(words[0].text) <= 4:
+            return True  # an abbreviation such as ECG, ICU, PPM
+        if self.is_strong_name([w.text for w in words]):
+            return False
+        if self.vocab.contains_allowed(span):
+            return True
+        before = tokenize(text[max(0, start - 12):start])
+        after = tokenize(text[end:end + 30])
+        if before and before[-1].key in _SAINT:
+            return True
+        if after and after[0].key in self.vocab.indicators:
+            return True
+        return bool(after and after[0].key in self.vocab.allow_tokens)
+
+    def refine(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """Drop leading titles and a trailing possessive or punctuation from a person span."""
+        toks = tokenize(text[start:end])
+        i = 0
+        while i < len(toks) - 1:
+            n = self.title_at(toks, i)
+            if not n:
+                break
+            i += n
+        if i and i < len(toks):
+            start += toks[i].start
+        span = text[start:end]
+        for suffix in ("'s", "’s"):
+            if span.endswith(suffix):
+                end -= 2
+                span = span[:-2]
+        while end > start and not text[end - 1].isalnum():
+            end -= 1
+        return start, end
+
+    # -- rules -------------------------------------------------------------------------------------------
+    def find(self, text: str) -> list[Finding]:
+        toks = tokenize(text)
+        out: list[Finding] = []
+        n = len(toks)
+        i = 0
+        while i < n:
+            found = self._title_rule(toks, i) or self._gazetteer_rule(text, toks, i) or self._context_rule(
+                text, toks, i
+            )
+            if found:
+                finding, next_i = found
+                out.append(finding)
+                i = next_i
+            else:
+                i += 1
+        return out
+
+    def _name_run(self, toks: list[Token], i: int, limit: int = 4) -> int:
+        """Index after the run of name-like tokens (words or initials) starting at i."""
+        j = i
+        while j < len(toks) and j - i < limit:
+            tok = toks[j]
+            if self.place_at(toks, j) or not (tok.is_initial or self.namey(tok)):
+                break
+            j += 1
+            if tok.dot and not tok.is_initial:
+                break  # a full stop after a word ends the sentence
+        return j
+
+    def _title_rule(self, toks: list[Token], i: int) -> tuple[Finding, int] | None:
+        size = self.title_at(toks, i)
+        if not size:
+            return None
+        j = i + size
+        end = self._name_run(toks, j, limit=3)
+        while end > j and toks[end - 1].is_initial:
+            end -= 1
+        if end == j or not any(not t.is_initial for t in toks[j:end]):
+            return None
+        return Finding("PERSON", toks[j].start, toks[end - 1].end, 0.9, "TitleNameRecognizer"), end
+
+    def _gazetteer_rule(self, text: str, toks: list[Token], i: int) -> tuple[Finding, int] | None:
+        tok = toks[i]
+        if not (tok.is_initial or self.namey(tok)):
+            return None
+        # "SMITH, John"
+        if (
+            i + 2 < len(toks) and toks[i + 1].text == "," and self.last(tok) and not self.common(tok)
+            and self.namey(toks[i + 2]) and self.first(toks[i + 2]) and (tok.is_upper or tok.is_capitalised)
+        ):
+            return self._finding(text, toks, i, i + 3, 0.85, "GazetteerNameRecognizer")
+        end = self._name_run(toks, i)
+        while end - i >= 2:
+            run = toks[i:end]
+            first, last = run[0], run[-1]
+            middles_ok = all(t.is_initial or self.namey(t) for t in run[1:-1])
+            score = 0.0
+            if not middles_ok or last.is_initial:
+                score = 0.0
+            elif first.is_initial and all(t.is_initial for t in run[:-1]):
+                if self.last(last) and not self.common(last):
+                    score = 0.65 if not (first.text in "AI" and i == 0) else 0.5
+            elif self.first(first) and self.last(last):
+                score = 0.6 if (self.common(first) and self.common(last)) else 0.85
+            elif self.first(first) and not self.common(first) and len(run) == 2:
+                score = 0.55
+            if score:
+                if self.has_context(toks, i):
+                    score = min(0.95, score + 0.1)
+                return self._finding(text, toks, i, end, score, "GazetteerNameRecognizer")
+            end -= 1
+        # "Smith J" (surname, initial) at the end of a phrase
+        if (
+            i + 1 < len(toks) and self.last(tok) and not self.common(tok) and toks[i + 1].is_initial
+            and (i + 2 >= len(toks) or not self.namey(toks[i + 2]))
+        ):
+            return self._finding(text, toks, i, i + 2, 0.6, "GazetteerNameRecognizer")
+        return None
+
+    def _context_rule(self, text: str, toks: list[Token], i: int) -> tuple[Finding, int] | None:
+        tok = toks[i]
+        if not self.namey(tok) or not self.strong_context(toks, i):
+            return None
+        end = self._name_run(toks, i, limit=3)
+        if end == i:
+            return None
+        if end - i == 1 and self.first(tok) and not self.common(tok):
+            score = 0.75
+        elif any(self.first(t) or self.last(t) for t in toks[i:end]) and not all(self.common(t) for t in toks[i:end]):
+            score = 0.7
+        else:
+            score = 0.55
+        return self._finding(text, toks, i, end, score, "ContextNameRecognizer")
+
+    def _finding(
+        self, text: str, toks: list[Token], i: int, end: int, score: float, source: str
+    ) -> tuple[Finding, int] | None:
+        start, stop = toks[i].start, toks[end - 1].end
+        if self.suppressed(text, start, stop):
+            return None
+        return Finding("PERSON", start, stop, score, source), end
+
+
+class DenyList:
+    """The customer's known staff names, caught in any of the usual spellings, whatever else the text says."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.keys = vocabulary.deny_keys
+        self.max_words = max((len(k.split()) for k in self.keys), default=0)
+
+    def find(self, text: str) -> list[Finding]:
+        if not self.keys:
+            return []
+        words = [t for t in tokenize(text) if t.is_word]
+        out: list[Finding] = []
+        i = 0
+        while i < len(words):
+            hit = 0
+            for size in range(min(self.max_words, len(words) - i), 0, -1):
+                if " ".join(w.key for w in words[i:i + size]) in self.keys:
+                    hit = size
+                    break
+            if hit:
+                out.append(Finding("PERSON", words[i].start, words[i + hit - 1].end, 1.0, "DenyListRecognizer"))
+                i += hit
+            else:
+                i += 1
+        return out
+
+
+def _result(finding: Finding, recognizer: LocalRecognizer) -> RecognizerResult:
+    return RecognizerResult(
+        finding.entity_type, finding.start, finding.end, finding.score,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: finding.recognizer or recognizer.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+        },
+    )
+
+
+class PersonNameRecognizer(LocalRecognizer):
+    """Presidio recognizer for the title, gazetteer and context rules."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.rules = NameRules(vocabulary)
+        super().__init__(supported_entities=["PERSON"], name="PersonNameRecognizer", supported_language="en")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if "PERSON" not in entities:
+            return []
+        return [_result(f, self) for f in self.rules.find(text)]
+
+
+class DenyListRecognizer(LocalRecognizer):
+    """Presidio recognizer for the customer's deny-list of known names."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.deny = DenyList(vocabulary)
+        super().__init__(supported_entities=["PERSON"], name="DenyListRecognizer", supported_language="en")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if "PERSON" not in entities:
+            return []
+        return [_result(f, self) for f in self.deny.find(text)]
+
+
+class VocabularyAwareSpacyRecognizer(SpacyRecognizer):
+    """spaCy NER results, with PERSON spans trimmed of titles and dropped when they are equipment or places."""
+
+    def __init__(self, vocabulary: Vocabulary, supported_entities: list[str] | None = None) -> None:
+        self.rules = NameRules(vocabulary)
+        super().__init__(supported_language="en", supported_entities=supported_entities)
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts)
+        kept = []
+        for r in results:
+            if r.entity_type == "PERSON":
+                start, end = self.rules.refine(text, r.start, r.end)
+                if end <= start or self.rules.suppressed(text, start, end):
+                    continue
+                r.start, r.end = start, end
+            kept.append(r)
+        return kept

@@ -1,0 +1,100 @@
+"""Pattern and rule detection without NER: cheap enough to run over every cell of every column.
+
+Used for columns classified as not personal (to catch a phone number or a name typed into the wrong column),
+and by the re-scan of anonymised output. Only findings at or above the threshold count, so that plain
+10-digit serial numbers or dates are not taken for NHS numbers or dates of birth.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from intake.anonymisation.findings import Finding, resolve_overlaps
+from intake.anonymisation.names import DenyList, NameRules
+from intake.anonymisation.recognizers_uk import Detector, pattern_detectors
+from intake.anonymisation.structured import as_strings, candidate_mask
+from intake.anonymisation.vocabulary import Vocabulary
+
+# Entities looked for in every cell. Postcodes and street addresses are left out on purpose: in
+# equipment data they are mostly sites' and suppliers' addresses, which are not personal data.
+STRAY_ENTITIES = ("EMAIL_ADDRESS", "PHONE_NUMBER", "UK_NHS", "UK_NINO", "CREDIT_CARD", "PERSON", "DATE_OF_BIRTH",
+                  "MRN")
+_CARD_RE = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
+
+
+def _luhn(digits: str) -> bool:
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def find_credit_cards(text: str) -> list[Finding]:
+    out = []
+    for m in _CARD_RE.finditer(text):
+        digits = re.sub(r"\D", "", m.group(0))
+        if 13 <= len(digits) <= 19 and digits[0] in "3456" and _luhn(digits):
+            out.append(Finding("CREDIT_CARD", m.start(), m.end(), 0.6, "CreditCardRecognizer"))
+    return out
+
+
+class PatternScanner:
+    """All non-NER detectors; findings at or above `threshold` only."""
+
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        mrn_patterns: Sequence[str] = (),
+        threshold: float = 0.6,
+        entities: Sequence[str] = STRAY_ENTITIES,
+    ) -> None:
+        self.threshold = threshold
+        self.entities = tuple(entities)
+        self.rules = NameRules(vocabulary)
+        self.deny = DenyList(vocabulary)
+        detectors = pattern_detectors(mrn_patterns, vocabulary)
+        detectors["CREDIT_CARD"] = [find_credit_cards]
+        self._detectors: list[Detector] = [d for e in self.entities if e != "PERSON" for d in detectors.get(e, [])]
+        self._cache: dict[str, tuple[Finding, ...]] = {}
+
+    def find(self, text: str) -> tuple[Finding, ...]:
+        cached = self._cache.get(text)
+        if cached is not None:
+            return cached
+        found: list[Finding] = []
+        for detector in self._detectors:
+            found.extend(detector(text))
+        if "PERSON" in self.entities:
+            found.extend(self.rules.find(text))
+            found.extend(self.deny.find(text))
+        result = tuple(f for f in resolve_overlaps(found) if f.score >= self.threshold)
+        if len(self._cache) < 200_000:
+            self._cache[text] = result
+        return result
+
+    def scan_array(self, array: pa.Array) -> dict[str, tuple[Finding, ...]]:
+        """Distinct values of the column that hold findings -> their findings (only candidates are looked at)."""
+        strings = as_strings(array)
+        entities = list(self.entities)
+        if self.deny.keys:
+            entities.append("PERSON")
+        mask = candidate_mask(strings, entities)
+        idx = np.flatnonzero(mask.to_numpy(zero_copy_only=False))
+        if not idx.size:
+            return {}
+        candidates = pc.unique(pc.take(strings, pa.array(idx))).to_pylist()
+        return self.scan_values(v for v in candidates if v)
+
+    def scan_values(self, values: Iterable[str]) -> dict[str, tuple[Finding, ...]]:
+        out = {}
+        for value in values:
+            found = self.find(value)
+            if found:
+                out[value] = found
+        return out

@@ -1,0 +1,327 @@
+"""Column classification from a sample: each column is a structured identifier column (the whole cell is a
+name, phone number, e-mail, ...), free text (NER needed), or not personal.
+
+Evidence: value patterns over the sample (vectorised full-cell matches with checksums), the column name
+(hints such as engineer, contact, tel, phone, email, dob, patient, name, modified by), the domain vocabulary
+(a column of manufacturers is not a column of surnames) and, for free text, the detector on a sample of
+distinct values. Decisions carry their reasons, for the findings report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from intake.anonymisation.engine import TABLE_ENTITIES
+from intake.anonymisation.findings import Finding
+from intake.anonymisation.patterns import PatternScanner
+from intake.anonymisation.structured import as_strings, full_match_mask, placeholder_mask, rate
+from intake.anonymisation.vocabulary import Vocabulary, fold
+
+
+class ColumnKind(StrEnum):
+    IDENTIFIER = "identifier"
+    FREE_TEXT = "free_text"
+    NOT_PERSONAL = "not_personal"
+
+
+@dataclass(frozen=True)
+class ColumnClassification:
+    column: str
+    kind: ColumnKind
+    entity_type: str | None = None
+    confidence: float = 0.0
+    reasons: tuple[str, ...] = ()
+    sample_values: int = 0
+    rates: Mapping[str, float] = field(default_factory=dict)
+    sample_findings: Mapping[str, int] = field(default_factory=dict)
+
+    @property
+    def personal(self) -> bool:
+        return self.kind == ColumnKind.IDENTIFIER or bool(self.sample_findings)
+
+    def to_dict(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["kind"] = self.kind.value
+        out["reasons"] = list(self.reasons)
+        out["rates"] = dict(self.rates)
+        out["sample_findings"] = dict(self.sample_findings)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ColumnClassification:
+        return cls(
+            column=data["column"], kind=ColumnKind(data["kind"]), entity_type=data.get("entity_type"),
+            confidence=float(data.get("confidence", 0.0)), reasons=tuple(data.get("reasons", ())),
+            sample_values=int(data.get("sample_values", 0)), rates=dict(data.get("rates", {})),
+            sample_findings=dict(data.get("sample_findings", {})),
+        )
+
+
+@dataclass(frozen=True)
+class TableClassification:
+    table: str
+    columns: Mapping[str, ColumnClassification]
+    sample_rows: int = 0
+
+    def column(self, name: str) -> ColumnClassification:
+        return self.columns.get(name) or ColumnClassification(name, ColumnKind.NOT_PERSONAL, reasons=("not profiled",))
+
+    def personal_columns(self) -> list[ColumnClassification]:
+        return [c for c in self.columns.values() if c.personal]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"table": self.table, "sample_rows": self.sample_rows,
+                "columns": [c.to_dict() for c in self.columns.values()]}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> TableClassification:
+        cols = [ColumnClassification.from_dict(c) for c in data["columns"]]
+        return cls(table=data["table"], columns={c.column: c for c in cols}, sample_rows=int(data.get("sample_rows", 0)))
+
+
+# -- column-name hints -------------------------------------------------------------------------------------
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+PERSON_WORDS = frozenset({
+    "engineer", "technician", "tech", "contact", "caller", "requester", "requested", "reporter", "reported",
+    "raised", "modified", "owner", "staff", "user", "username", "patient", "surname", "forename", "firstname",
+    "lastname", "givenname", "maiden", "person", "responsible", "assignee", "assigned", "author", "creator",
+    "approved", "signed", "officer", "nurse", "doctor", "clinician", "consultant", "middle", "employee",
+})
+NAME_QUALIFIERS = frozenset({"first", "last", "given", "full", "fore", "sur", "family", "middle", "maiden",
+                             "contact", "caller", "staff", "user", "patient", "person", "engineer", "mothers"})
+ORG_WORDS = frozenset({"site", "mfr", "manufacturer", "model", "device", "supplier", "company", "vendor", "dept",
+                       "department", "location", "building", "room", "file", "table", "city", "state", "country",
+                       "domain", "product", "part", "contractor", "hospital", "trust", "ward", "organisation",
+                       "organization", "job", "set", "type", "category", "code"})
+ORG_NAME_WORDS = frozenset({"site", "mfr", "manufacturer", "supplier", "company", "vendor", "contractor",
+                            "hospital", "trust", "organisation", "organization"})
+PHONE_WORDS = frozenset({"tel", "telephone", "phone", "mobile", "mob", "fax", "ext", "extension", "bleep", "pager",
+                         "cell", "telno", "phoneno"})
+FREE_TEXT_WORDS = frozenset({"notes", "note", "comment", "comments", "fault", "problem", "resolution", "remarks",
+                             "details", "narrative", "text", "log", "summary", "observations", "action", "actions",
+                             "work", "findings", "history", "memo"})
+
+
+def column_words(name: str) -> list[str]:
+    spaced = _CAMEL.sub(" ", name)
+    return [w for w in re.split(r"[^a-z0-9]+", spaced.lower()) if w]
+
+
+def column_hints(name: str) -> set[str]:
+    """Entity types (and FREE_TEXT) the column name suggests."""
+    words = column_words(name)
+    ws = set(words)
+    joined = " ".join(words)
+    hints: set[str] = set()
+    if ws & {"email", "mail"} or "e mail" in joined:
+        hints.add("EMAIL_ADDRESS")
+    if ws & PHONE_WORDS and not ws & {"country", "code", "type"}:
+        hints.add("PHONE_NUMBER")
+    if ws & {"dob", "birthday", "birthdate", "born"} or ("birth" in ws):
+        hints.add("DATE_OF_BIRTH")
+    if "nhs" in ws:
+        hints.add("UK_NHS")
+    if "nino" in ws or "national insurance" in joined or ("national" in ws and "id" in ws) or "ni number" in joined:
+        hints.add("UK_NINO")
+    if ws & {"mrn"} or "hospital number" in joined or "hosp no" in joined or "unit number" in joined \
+            or ("patient" in ws and ws & {"id", "no", "number"}):
+        hints.add("MRN")
+    if ws & {"postcode", "zip", "zipcode", "postal"} or "post code" in joined:
+        hints.add("UK_POSTCODE")
+    if ws & {"address", "street", "addr"} and "EMAIL_ADDRESS" not in hints:
+        hints.add("ADDRESS")
+    if (ws & {"cc", "card"} and ws & {"number", "no", "num"}) or "ccnumber" in ws or "credit" in ws:
+        hints.add("CREDIT_CARD")
+    if ws & {"ip"}:
+        hints.add("IP_ADDRESS")
+    taken = hints & {"EMAIL_ADDRESS", "PHONE_NUMBER", "DATE_OF_BIRTH", "UK_NHS", "UK_NINO", "MRN", "UK_POSTCODE",
+                     "ADDRESS", "CREDIT_CARD"}
+    if not taken:
+        if ws & PERSON_WORDS or (
+            ("name" in ws or "names" in ws) and (ws & NAME_QUALIFIERS or len(ws) == 1) and not ws & ORG_WORDS
+        ):
+            hints.add("PERSON")
+    if ws & FREE_TEXT_WORDS or name.strip().lower() in {"description", "problem description", "fault description"}:
+        hints.add("FREE_TEXT")
+    return hints
+
+
+def is_org_name_column(name: str) -> bool:
+    ws = set(column_words(name))
+    return bool(ws & ORG_NAME_WORDS) and ("name" in ws or len(ws) == 1)
+
+
+# -- profiling ----------------------------------------------------------------------------------------------
+@dataclass
+class _Evidence:
+    values: list[str]
+    distinct: list[str]
+    rates: dict[str, float]
+    mean_words: float
+    digit_heavy: float
+    vocab_rate: float
+    gazetteer_rate: float
+
+
+class Profiler:
+    """Classifies the columns of a table from a sample of its batches."""
+
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        text_analyzer: Any | None = None,  # FreeTextAnalyzer or TextDetector: .analyze(list[str]) -> findings
+        sample_rows: int = 2000,
+        ner_sample: int = 200,
+        mrn_patterns: Iterable[str] = (),
+        threshold: float = 0.6,
+        entities: Iterable[str] = TABLE_ENTITIES,
+    ) -> None:
+        self.vocab = vocabulary
+        self.text_analyzer = text_analyzer
+        self.sample_rows = sample_rows
+        self.ner_sample = ner_sample
+        self.entities = tuple(entities)
+        self.patterns = PatternScanner(vocabulary, tuple(mrn_patterns), threshold)
+
+    def sample(self, batches: Iterable[pa.RecordBatch]) -> pa.Table | None:
+        taken: list[pa.RecordBatch] = []
+        rows = 0
+        for batch in batches:
+            need = self.sample_rows - rows
+            taken.append(batch.slice(0, need) if batch.num_rows > need else batch)
+            rows += min(batch.num_rows, need)
+            if rows >= self.sample_rows:
+                break
+        if not taken:
+            return None
+        return pa.Table.from_batches(taken)
+
+    def profile(self, table: str, batches: Iterable[pa.RecordBatch]) -> TableClassification:
+        sample = self.sample(batches)
+        if sample is None:
+            return TableClassification(table, {}, 0)
+        names = sample.column_names
+        org_table = any(is_org_name_column(n) for n in names) and not any(
+            "PERSON" in column_hints(n) and set(column_words(n)) & {"first", "surname", "given", "last", "forename"}
+            for n in names
+        )
+        columns = {
+            name: self.classify_column(name, sample.column(name), org_table)
+            for name in names
+        }
+        return TableClassification(table, columns, sample.num_rows)
+
+    # -- evidence ------------------------------------------------------------------------------------------
+    def _evidence(self, array: pa.Array) -> _Evidence | None:
+        strings = pc.utf8_trim_whitespace(as_strings(array))
+        nonblank = pc.invert(placeholder_mask(strings))
+        values_arr = pc.filter(strings, nonblank)
+        if len(values_arr) == 0:
+            return None
+        rates = {
+            e: rate(full_match_mask(values_arr, e))
+            for e in ("EMAIL_ADDRESS", "PHONE_NUMBER", "EXTENSION", "UK_NHS", "UK_NINO", "UK_POSTCODE", "DATE",
+                      "PERSON", "USERNAME", "CREDIT_CARD", "IP_ADDRESS")
+        }
+        words = pc.utf8_length(pc.replace_substring_regex(values_arr, r"[^ ]+", "")).to_numpy(zero_copy_only=False)
+        digits = pc.utf8_length(pc.replace_substring_regex(values_arr, r"[^0-9]", "")).to_numpy(zero_copy_only=False)
+        lengths = pc.utf8_length(values_arr).to_numpy(zero_copy_only=False)
+        values = values_arr.to_pylist()
+        distinct = list(dict.fromkeys(values))
+        vocab_hits = sum(1 for v in distinct if self.vocab.is_allowed_term(v) or self.vocab.contains_allowed(v))
+        gaz_hits = 0
+        for v in distinct:
+            tokens = fold(v).split()
+            if any(t in self.vocab.first_names or t in self.vocab.last_names for t in tokens):
+                gaz_hits += 1
+        return _Evidence(
+            values=values,
+            distinct=distinct,
+            rates={k: round(v, 4) for k, v in rates.items()},
+            mean_words=float(words.mean()) + 1.0,
+            digit_heavy=float(((digits * 2) >= lengths).mean()),
+            vocab_rate=vocab_hits / len(distinct),
+            gazetteer_rate=gaz_hits / len(distinct),
+        )
+
+    def classify_column(self, name: str, array: pa.Array, org_table: bool = False) -> ColumnClassification:
+        ev = self._evidence(array)
+        if ev is None:
+            return ColumnClassification(name, ColumnKind.NOT_PERSONAL, reasons=("no values in the sample",))
+        hints = column_hints(name)
+        r = ev.rates
+        base = {"sample_values": len(ev.values), "rates": r}
+
+        def ident(entity: str, confidence: float, *reasons: str) -> ColumnClassification:
+            return ColumnClassification(name, ColumnKind.IDENTIFIER, entity, round(confidence, 3), reasons, **base)
+
+        # Values that are unmistakable whatever the column is called.
+        for entity, label in (("EMAIL_ADDRESS", "e-mail addresses"), ("UK_NINO", "National Insurance numbers"),
+                              ("UK_NHS", "NHS numbers (modulus 11 valid)"), ("CREDIT_CARD", "card numbers (Luhn)"),
+                              ("PHONE_NUMBER", "UK phone numbers"), ("IP_ADDRESS", "IP addresses")):
+            if r[entity] >= 0.5 and entity in self.entities:
+                return ident(entity, r[entity], f"{r[entity]:.0%} of sampled values are {label}")
+        # Column-name hints confirmed by the shape of the values.
+        hint_reason = f"column name '{name}' suggests"
+        if "PHONE_NUMBER" in hints and (r["PHONE_NUMBER"] + r["EXTENSION"] >= 0.3 or ev.digit_heavy >= 0.6):
+            return ident("PHONE_NUMBER", 0.8, f"{hint_reason} phone numbers",
+                         f"{r['PHONE_NUMBER'] + r['EXTENSION']:.0%} phone/extension shaped")
+        if "EMAIL_ADDRESS" in hints:
+            return ident("EMAIL_ADDRESS", 0.7, f"{hint_reason} e-mail addresses")
+        if "DATE_OF_BIRTH" in hints and r["DATE"] >= 0.3:
+            return ident("DATE_OF_BIRTH", 0.9, f"{hint_reason} dates of birth", f"{r['DATE']:.0%} are dates")
+        for entity in ("UK_NHS", "UK_NINO", "MRN", "CREDIT_CARD"):
+            if entity in hints and ev.digit_heavy >= 0.3:
+                return ident(entity, 0.7, f"{hint_reason} {entity}")
+        for entity in ("UK_POSTCODE", "ADDRESS"):
+            if entity in hints:
+                if org_table:
+                    return ColumnClassification(
+                        name, ColumnKind.NOT_PERSONAL, None, 0.6,
+                        (f"{hint_reason} {entity}, but the table describes sites/organisations, not people",), **base
+                    )
+                return ident(entity, 0.7, f"{hint_reason} {entity}")
+        person_shaped = r["PERSON"] + r["USERNAME"]
+        if "PERSON" in hints and person_shaped >= 0.3 and ev.vocab_rate < 0.5 and ev.digit_heavy < 0.5:
+            return ident("PERSON", min(0.95, 0.5 + person_shaped / 2), f"{hint_reason} people",
+                         f"{person_shaped:.0%} of sampled values are name-shaped")
+        # Free text: several words per value.
+        if ev.mean_words >= 4 or ("FREE_TEXT" in hints and ev.mean_words >= 2.5):
+            findings = self._sample_findings(ev.distinct, ner=True)
+            reasons = [f"{ev.mean_words:.1f} words per value on average"]
+            if "FREE_TEXT" in hints:
+                reasons.append(f"{hint_reason} free text")
+            return ColumnClassification(name, ColumnKind.FREE_TEXT, None, 0.8, tuple(reasons),
+                                        sample_findings=findings, **base)
+        # Names without a telling column name: most values name-shaped and in the name lists.
+        if r["PERSON"] >= 0.6 and ev.gazetteer_rate >= 0.5 and ev.vocab_rate < 0.2:
+            return ident("PERSON", 0.6, f"{r['PERSON']:.0%} name-shaped values",
+                         f"{ev.gazetteer_rate:.0%} contain a known first name or surname")
+        findings = self._sample_findings(ev.distinct, ner=False)
+        reasons = ["no personal data pattern in the sample"] if not findings else [
+            "stray personal values found in the sample (anonymised where found)"]
+        if ev.vocab_rate >= 0.5:
+            reasons.append(f"{ev.vocab_rate:.0%} of distinct values are known equipment/place terms")
+        return ColumnClassification(name, ColumnKind.NOT_PERSONAL, None, 0.7, tuple(reasons),
+                                    sample_findings=findings, **base)
+
+    def _sample_findings(self, distinct: list[str], ner: bool) -> dict[str, int]:
+        counts: Counter[str] = Counter()
+        if ner and self.text_analyzer is not None:
+            values = distinct[: self.ner_sample]
+            results: list[tuple[Finding, ...]] = self.text_analyzer.analyze(values)
+        else:
+            found = self.patterns.scan_values(distinct)
+            results = list(found.values())
+        for findings in results:
+            for f in findings:
+                counts[f.entity_type] += 1
+        return dict(counts)

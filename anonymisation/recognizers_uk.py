@@ -1,0 +1,344 @@
+"""UK pattern detectors: NHS number (modulus 11), National Insurance number, postcode, phone numbers and
+extensions, dates of birth by context, hospital/MRN numbers by configurable patterns, e-mail addresses and
+street addresses.
+
+Each detector is a plain function text -> list[Finding] (used directly by the fast structured and re-scan
+paths), wrapped as a Presidio recognizer for the analyzer. Context words are looked for in the raw text
+around the match, so they work without lemmas and with any spaCy pipeline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from intake.anonymisation.findings import Finding
+from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
+
+Detector = Callable[[str], list[Finding]]
+
+
+def context_before(text: str, start: int, pattern: re.Pattern[str], window: int = 40) -> bool:
+    return bool(pattern.search(text, max(0, start - window), start))
+
+
+def context_after(text: str, end: int, pattern: re.Pattern[str], window: int = 25) -> bool:
+    return bool(pattern.search(text, end, min(len(text), end + window)))
+
+
+# -- NHS number ------------------------------------------------------------------------------------------
+NHS_RE = re.compile(r"(?<![\w.])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w])")
+NHS_CONTEXT = re.compile(r"(?i)\bnhs\b|national health|health service|\bchi\b")
+NHS_WEIGHTS = (10, 9, 8, 7, 6, 5, 4, 3, 2, 1)
+
+
+def nhs_checksum_ok(digits: str) -> bool:
+    """Modulus 11: the weighted sum of the ten digits (weights 10..1) is a multiple of 11."""
+    if len(digits) != 10 or not digits.isdigit() or len(set(digits)) == 1:
+        return False
+    return sum(int(d) * w for d, w in zip(digits, NHS_WEIGHTS, strict=True)) % 11 == 0
+
+
+def find_nhs_numbers(text: str) -> list[Finding]:
+    out = []
+    for m in NHS_RE.finditer(text):
+        digits = m.group(1) + m.group(3) + m.group(4)
+        if not nhs_checksum_ok(digits):
+            continue
+        if context_before(text, m.start(), NHS_CONTEXT, 30):
+            score = 0.95
+        elif m.group(2):
+            score = 0.65  # written 3-3-4 like an NHS number
+        else:
+            score = 0.5
+        out.append(Finding("UK_NHS", m.start(), m.end(), score, "UkNhsRecognizer"))
+    return out
+
+
+# -- National Insurance number ------------------------------------------------------------------------------
+NINO_RE = re.compile(
+    r"(?<![\w])([A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ ]?(\d{2}[ ]?\d{2}[ ]?\d{2}|\d{3}[ ]?\d{3})[ ]?([A-D])(?![\w])",
+    re.IGNORECASE,
+)
+NINO_BAD_PREFIXES = frozenset({"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"})
+NINO_CONTEXT = re.compile(r"(?i)national\s+insurance|\bni\b|\bnino\b|\bn\.i\.")
+
+
+def find_ninos(text: str) -> list[Finding]:
+    out = []
+    for m in NINO_RE.finditer(text):
+        if m.group(1).upper() in NINO_BAD_PREFIXES:
+            continue
+        matched = m.group(0)
+        score = 0.85 if matched == matched.upper() else 0.6
+        if context_before(text, m.start(), NINO_CONTEXT, 60):
+            score = 0.95
+        out.append(Finding("UK_NINO", m.start(), m.end(), score, "UkNinoRecognizer"))
+    return out
+
+
+# -- postcode ------------------------------------------------------------------------------------------------
+POSTCODE_PATTERN = (
+    r"GIR ?0AA"
+    r"|[A-PR-UWYZ][0-9][ABCDEFGHJKPSTUW]? ?[0-9][ABD-HJLNP-UW-Z]{2}"
+    r"|[A-PR-UWYZ][0-9]{2} ?[0-9][ABD-HJLNP-UW-Z]{2}"
+    r"|[A-PR-UWYZ][A-HK-Y][0-9][ABEHMNPRVWXY]? ?[0-9][ABD-HJLNP-UW-Z]{2}"
+    r"|[A-PR-UWYZ][A-HK-Y][0-9]{2} ?[0-9][ABD-HJLNP-UW-Z]{2}"
+)
+POSTCODE_RE = re.compile(rf"(?<![\w])(?:{POSTCODE_PATTERN})(?![\w])", re.IGNORECASE)
+POSTCODE_CONTEXT = re.compile(r"(?i)post\s?code|postal|address|lives?\b|living|home|resident|\bat\b")
+
+
+def find_postcodes(text: str) -> list[Finding]:
+    out = []
+    for m in POSTCODE_RE.finditer(text):
+        score = 0.6
+        if context_before(text, m.start(), POSTCODE_CONTEXT, 60):
+            score = 0.85
+        out.append(Finding("UK_POSTCODE", m.start(), m.end(), score, "UkPostcodeRecognizer"))
+    return out
+
+
+# -- phone numbers -------------------------------------------------------------------------------------------
+_PHONE_START = re.compile(r"(?<![\w+])(\+ ?44 ?(?:\(0\) ?)?|\(0|0)(?=\d)")
+_PHONE_GROUP = re.compile(r"(\d+)(\)?)")
+_EXT_AFTER = re.compile(r"(?i)\s?(?:\(\s?(?:ext|extn|x)\.?\s?\d{2,5}\)|(?:ext|extn)\.?:?\s?\d{2,5}|x\d{2,5})(?![\w])")
+PHONE_CONTEXT = re.compile(
+    r"(?i)\b(?:tel|telephone|phone|phoned|mob|mobile|call|called|ring|rang|contact|fax|number|no|on)\b"
+)
+
+
+def _national_digits(prefix: str, groups: str) -> str:
+    digits = re.sub(r"\D", "", groups)
+    if prefix.startswith("+"):
+        return "0" + digits
+    return "0" + digits
+
+
+def find_uk_phones(text: str) -> list[Finding]:
+    """UK landline and mobile numbers in the ways people type them, with an optional extension."""
+    out: list[Finding] = []
+    pos = 0
+    while True:
+        m = _PHONE_START.search(text, pos)
+        if not m:
+            break
+        prefix = m.group(1)
+        i = m.end()
+        digits = ""
+        best_end = -1
+        open_paren = prefix.startswith("(")
+        while True:
+            g = _PHONE_GROUP.match(text, i)
+            if not g:
+                break
+            if g.group(2) and not open_paren:
+                break
+            digits += g.group(1)
+            i = g.end()
+            if g.group(2):
+                open_paren = False
+            count = len(digits) + 1  # the leading 0 of the national format
+            if count > 11:
+                break
+            if count in (10, 11) and not open_paren:
+                best_end = i
+            if i < len(text) and text[i] in " -" and i + 1 < len(text) and text[i + 1].isdigit():
+                i += 1
+                continue
+            break
+        if best_end < 0 or (best_end < len(text) and (text[best_end].isalnum() or text[best_end] == "_")):
+            pos = m.end()
+            continue
+        national = _national_digits(prefix, text[m.end():best_end])
+        if national[1] not in "1235789" or len(set(national[1:])) == 1:
+            pos = best_end
+            continue
+        span_text = text[m.start():best_end]
+        if prefix.startswith("+"):
+            score = 0.85
+        elif prefix.startswith("("):
+            score = 0.8
+        elif " " in span_text or "-" in span_text:
+            score = 0.75
+        else:
+            score = 0.55
+        end = best_end
+        ext = _EXT_AFTER.match(text, end)
+        if ext:
+            end = ext.end()
+        if score < 0.8 and context_before(text, m.start(), PHONE_CONTEXT, 25):
+            score = min(0.95, score + 0.25)
+        out.append(Finding("PHONE_NUMBER", m.start(), end, score, "UkPhoneRecognizer"))
+        pos = end
+    return out
+
+
+EXTENSION_RE = re.compile(
+    r"(?<![\w])(?:(?i:ext|extn|extension|bleep|bleeper|pager)\.?:?\s?(?:no\.?\s?)?\d{3,5}|x\d{3,5})(?![\w])"
+)
+
+
+def find_extensions(text: str) -> list[Finding]:
+    return [Finding("PHONE_NUMBER", m.start(), m.end(), 0.7, "ExtensionRecognizer") for m in EXTENSION_RE.finditer(text)]
+
+
+# -- e-mail --------------------------------------------------------------------------------------------------
+EMAIL_RE = re.compile(r"(?<![\w.+'-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@(?:[A-Za-z0-9-]+\.)+[A-Za-z0-9-]{2,}(?![\w-])")
+OBFUSCATED_EMAIL_RE = re.compile(
+    r"(?<![\w.])[A-Za-z0-9][A-Za-z0-9._%+-]*\s+(?:at|\[at\]|\(at\))\s+(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])"
+)
+
+
+def _valid_domain(address: str) -> bool:
+    from intake.anonymisation.engine import offline_tld_extractor
+
+    domain = address.rsplit("@", 1)[-1] if "@" in address else address.split()[-1]
+    return bool(offline_tld_extractor()(domain).suffix)
+
+
+def find_emails(text: str) -> list[Finding]:
+    out = []
+    if "@" in text:
+        for m in EMAIL_RE.finditer(text):
+            candidate = m.group(0).rstrip(".")
+            if _valid_domain(candidate):
+                out.append(Finding("EMAIL_ADDRESS", m.start(), m.start() + len(candidate), 0.95, "EmailRecognizer"))
+    if " at " in text or "[at]" in text or "(at)" in text:
+        for m in OBFUSCATED_EMAIL_RE.finditer(text):
+            if _valid_domain(m.group(0)):
+                out.append(Finding("EMAIL_ADDRESS", m.start(), m.end(), 0.6, "EmailRecognizer"))
+    return out
+
+
+# -- dates of birth ------------------------------------------------------------------------------------------
+_MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"  # noqa: E501
+DATE_RE = re.compile(
+    r"(?<![\w/.-])(?:"
+    r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
+    r"|\d{4}-\d{2}-\d{2}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ -]{_MONTH}\.?,?[ -]\d{{4}}"
+    rf"|{_MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+    r")(?![\w/])",
+    re.IGNORECASE,
+)
+DOB_BEFORE = re.compile(r"(?i)\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|\bborn\b|\bb\.\s*$|birthday")
+DOB_AFTER = re.compile(r"(?i)birthday|\(dob\)|\bborn\b")
+
+
+def find_dates_of_birth(text: str) -> list[Finding]:
+    out = []
+    for m in DATE_RE.finditer(text):
+        if context_before(text, m.start(), DOB_BEFORE, 45) or context_after(text, m.end(), DOB_AFTER, 20):
+            out.append(Finding("DATE_OF_BIRTH", m.start(), m.end(), 0.9, "DateOfBirthRecognizer"))
+    return out
+
+
+# -- hospital numbers ---------------------------------------------------------------------------------------
+MRN_CONTEXT = re.compile(
+    r"(?i)\bmrn\b|medical\s+record|hospital\s+(?:no|num|number|id)|hosp\.?\s+no|unit\s+(?:no|number)|"
+    r"patient\s+(?:id|no|number)|case\s+(?:no|number)|\bpas\b|\bk\s?no\b"
+)
+
+
+@lru_cache(maxsize=16)
+def _mrn_regexes(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
+def find_mrns(text: str, patterns: Sequence[str]) -> list[Finding]:
+    """Hospital numbers by the customer's patterns; only with a context word, as the shapes are too common."""
+    out = []
+    for rx in _mrn_regexes(tuple(patterns)):
+        for m in rx.finditer(text):
+            if context_before(text, m.start(), MRN_CONTEXT, 35):
+                out.append(Finding("MRN", m.start(), m.end(), 0.85, "MrnRecognizer"))
+    return out
+
+
+# -- street addresses ----------------------------------------------------------------------------------------
+def _street_regex(vocabulary: Vocabulary) -> re.Pattern[str]:
+    types = "|".join(sorted((re.escape(t) for t in vocabulary.street_types), key=len, reverse=True))
+    name_word = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"
+    return re.compile(
+        r"(?<![\w])(?:(?i:flat|apartment|apt|studio|unit)\.?\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?,?\s+"
+        rf"(?:{name_word}\s+){{1,3}}(?i:{types})\.?(?![\w])"
+        rf"(?:,\s*{name_word}(?:\s+{name_word})?)?"
+    )
+
+
+@lru_cache(maxsize=4)
+def _street_re_for(vocabulary: Vocabulary) -> re.Pattern[str]:
+    return _street_regex(vocabulary)
+
+
+def find_street_addresses(text: str, vocabulary: Vocabulary | None = None) -> list[Finding]:
+    """House number + street name + street word ("12 Acacia Avenue", "97 Lynda Bridge, Smithbury")."""
+    if not any(ch.isdigit() for ch in text):
+        return []
+    rx = _street_re_for(vocabulary or default_vocabulary())
+    return [Finding("ADDRESS", m.start(), m.end(), 0.75, "StreetAddressRecognizer") for m in rx.finditer(text)]
+
+
+# -- Presidio wrappers ---------------------------------------------------------------------------------------
+class FunctionRecognizer(LocalRecognizer):
+    """A Presidio recognizer around one of the detector functions above."""
+
+    def __init__(self, name: str, entity: str, detector: Detector) -> None:
+        self._detector = detector
+        super().__init__(supported_entities=[entity], name=name, supported_language="en")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if not set(entities) & set(self.supported_entities):
+            return []
+        return [
+            RecognizerResult(
+                f.entity_type, f.start, f.end, f.score,
+                recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                },
+            )
+            for f in self._detector(text)
+        ]
+
+
+def uk_recognizers(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> list[LocalRecognizer]:
+    patterns = tuple(mrn_patterns)
+    return [
+        FunctionRecognizer("UkNhsRecognizer", "UK_NHS", find_nhs_numbers),
+        FunctionRecognizer("UkNinoRecognizer", "UK_NINO", find_ninos),
+        FunctionRecognizer("UkPostcodeRecognizer", "UK_POSTCODE", find_postcodes),
+        FunctionRecognizer("UkPhoneRecognizer", "PHONE_NUMBER", find_uk_phones),
+        FunctionRecognizer("ExtensionRecognizer", "PHONE_NUMBER", find_extensions),
+        FunctionRecognizer("EmailRecognizer", "EMAIL_ADDRESS", find_emails),
+        FunctionRecognizer("DateOfBirthRecognizer", "DATE_OF_BIRTH", find_dates_of_birth),
+        FunctionRecognizer("MrnRecognizer", "MRN", lambda text: find_mrns(text, patterns)),
+        FunctionRecognizer(
+            "StreetAddressRecognizer", "ADDRESS", lambda text: find_street_addresses(text, vocabulary)
+        ),
+    ]
+
+
+def pattern_detectors(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> dict[str, list[Detector]]:
+    """Entity type -> the detector functions, for paths that skip Presidio (structured values, re-scan)."""
+    patterns = tuple(mrn_patterns)
+    return {
+        "UK_NHS": [find_nhs_numbers],
+        "UK_NINO": [find_ninos],
+        "UK_POSTCODE": [find_postcodes],
+        "PHONE_NUMBER": [find_uk_phones, find_extensions],
+        "EMAIL_ADDRESS": [find_emails],
+        "DATE_OF_BIRTH": [find_dates_of_birth],
+        "MRN": [lambda text: find_mrns(text, patterns)],
+        "ADDRESS": [lambda text: find_street_addresses(text, vocabulary)],
+    }

@@ -1,0 +1,210 @@
+"""Domain vocabularies: what is *not* a person (allow-list), who always is (deny-list), and name gazetteers.
+
+The allow-list ships as text files in anonymisation/data/ (manufacturers, models, device types, locations,
+indicator words) and is extendable per customer with extra terms or files. The deny-list holds names of
+known staff, given per customer (never shipped). The name gazetteers come from the first- and last-name
+lists of Faker's person providers for the languages of the UK's health workforce: a general list of names,
+not fitted to any dataset.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from intake.anonymisation.errors import VocabularyError
+
+# Faker person providers whose names we treat as names; Latin-script lists only.
+GAZETTEER_LOCALES = (
+    "en", "en_GB", "en_US", "en_IE", "ga_IE", "en_IN", "en_PK", "en_NG", "en_NZ", "en_AU", "pl_PL", "ro_RO",
+    "pt_PT", "es_ES", "it_IT", "fr_FR", "de_DE", "nl_NL", "tl_PH", "yo_NG", "tw_GH", "ig_NG", "sw", "lt_LT",
+)
+
+_FOLD_RE = re.compile(r"[^0-9a-z]+")
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and punctuation-insensitive key: "B. Braun", "B BRAUN" and "B.Braun" -> "b braun"."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    return _FOLD_RE.sub(" ", plain).strip()
+
+
+def compact(text: str) -> str:
+    """fold() without spaces: "B.BRAUN" and "B. Braun" -> "bbraun"."""
+    return fold(text).replace(" ", "")
+
+
+def read_terms(path: Path | str) -> list[str]:
+    """Lines of a vocabulary file, without blank lines and '#' comments."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as exc:
+        raise VocabularyError(f"cannot read vocabulary file {path}: {exc.strerror}; check the path") from None
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _shipped(name: str) -> list[str]:
+    data = resources.files("intake.anonymisation").joinpath("data", name)
+    return [
+        line.strip() for line in data.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
+
+
+def _names_of(value: object) -> list[str]:
+    if isinstance(value, dict):
+        return [str(k) for k in value]
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value]
+    return []
+
+
+@lru_cache(maxsize=1)
+def faker_gazetteer() -> tuple[frozenset[str], frozenset[str]]:
+    """(first names, last names), folded, from Faker's person providers of GAZETTEER_LOCALES."""
+    first: set[str] = set()
+    last: set[str] = set()
+    for locale in GAZETTEER_LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except (ImportError, AttributeError):
+            continue
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            first.update(fold(n) for n in _names_of(getattr(provider, attr, ())))
+        for attr in ("last_names", "last_names_male", "last_names_female"):
+            last.update(fold(n) for n in _names_of(getattr(provider, attr, ())))
+    # Multi-word entries ("de la cruz") stay as phrases; single letters are never names on their own.
+    first = {n for n in first if len(n) > 1}
+    last = {n for n in last if len(n) > 1}
+    return frozenset(first), frozenset(last)
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Allow-list, deny-list and name gazetteers; picklable so that worker processes receive it whole."""
+
+    allow_phrases: frozenset[str] = frozenset()  # fold()ed multi- or single-word terms allowed as a whole
+    allow_compact: frozenset[str] = frozenset()  # compact() forms of the same terms
+    allow_tokens: frozenset[str] = frozenset()  # single words allowed wherever they stand (brands, models)
+    indicators: frozenset[str] = frozenset()  # org/place/device words
+    titles: frozenset[str] = frozenset()  # fold()ed titles ("mr", "sister", "staff nurse")
+    street_types: frozenset[str] = frozenset()
+    first_names: frozenset[str] = frozenset()
+    last_names: frozenset[str] = frozenset()
+    common_words: frozenset[str] = frozenset()
+    deny_names: tuple[str, ...] = ()
+    deny_keys: frozenset[str] = field(default=frozenset())  # fold()ed variants of deny_names
+
+    @classmethod
+    def load(
+        cls,
+        extra_allow: Iterable[str] = (),
+        extra_allow_files: Iterable[Path | str] = (),
+        deny_names: Iterable[str] = (),
+        deny_files: Iterable[Path | str] = (),
+        extra_first_names: Iterable[str] = (),
+        extra_last_names: Iterable[str] = (),
+    ) -> Vocabulary:
+        """The shipped vocabulary plus a customer's extra allowed terms and known staff names."""
+        manufacturers = _shipped("manufacturers.txt")
+        models = _shipped("models.txt")
+        devices = _shipped("device_types.txt")
+        locations = _shipped("locations.txt")
+        extra = list(extra_allow)
+        for path in extra_allow_files:
+            extra.extend(read_terms(path))
+        terms = manufacturers + models + devices + locations + extra
+        # A single-word manufacturer or model ("Baxter", "IntelliVue") is a brand wherever it stands.
+        single_brands = [t for t in manufacturers + models + extra if len(fold(t).split()) == 1]
+        denied = list(deny_names)
+        for path in deny_files:
+            denied.extend(read_terms(path))
+        first, last = faker_gazetteer()
+        return cls(
+            allow_phrases=frozenset(fold(t) for t in terms if fold(t)),
+            allow_compact=frozenset(compact(t) for t in terms if compact(t)),
+            allow_tokens=frozenset(fold(t) for t in single_brands if fold(t)),
+            indicators=frozenset(fold(t) for t in _shipped("indicators.txt")),
+            titles=frozenset(fold(t) for t in _shipped("titles.txt")),
+            street_types=frozenset(fold(t) for t in _shipped("street_types.txt")),
+            first_names=first | {fold(n) for n in extra_first_names},
+            last_names=last | {fold(n) for n in extra_last_names},
+            common_words=frozenset(fold(t) for t in _shipped("common_words.txt")),
+            deny_names=tuple(denied),
+            deny_keys=frozenset(k for name in denied for k in deny_variants(name)),
+        )
+
+    def with_deny_names(self, names: Iterable[str]) -> Vocabulary:
+        """A copy with more known staff names on the deny-list."""
+        denied = self.deny_names + tuple(names)
+        return _replace(self, deny_names=denied, deny_keys=frozenset(k for n in denied for k in deny_variants(n)))
+
+    def with_allowed(self, terms: Iterable[str]) -> Vocabulary:
+        """A copy with more allowed terms (a customer's own manufacturers, models, places)."""
+        terms = [t for t in terms if fold(t)]
+        return _replace(
+            self,
+            allow_phrases=self.allow_phrases | {fold(t) for t in terms},
+            allow_compact=self.allow_compact | {compact(t) for t in terms},
+            allow_tokens=self.allow_tokens | {fold(t) for t in terms if len(fold(t).split()) == 1},
+        )
+
+    # -- questions asked by the detectors ----------------------------------------------------------------
+    def is_allowed_term(self, text: str) -> bool:
+        """The whole text is a known manufacturer, model, device type or place (in any spelling)."""
+        key = fold(text)
+        if not key:
+            return False
+        if key in self.allow_phrases or key.replace(" ", "") in self.allow_compact:
+            return True
+        words = key.split()
+        return all(w in self.allow_tokens or w in self.indicators for w in words)
+
+    def contains_allowed(self, text: str) -> bool:
+        """Some word sequence of the text is an allowed term or an indicator word."""
+        words = fold(text).split()
+        for i in range(len(words)):
+            if words[i] in self.indicators or words[i] in self.allow_tokens:
+                return True
+            for j in range(i + 1, min(len(words), i + 4) + 1):
+                if " ".join(words[i:j]) in self.allow_phrases or "".join(words[i:j]) in self.allow_compact:
+                    return True
+        return False
+
+    def is_first_name(self, word: str) -> bool:
+        return fold(word) in self.first_names
+
+    def is_last_name(self, word: str) -> bool:
+        return fold(word) in self.last_names
+
+    def is_common(self, word: str) -> bool:
+        return fold(word) in self.common_words
+
+
+def _replace(vocab: Vocabulary, **changes: object) -> Vocabulary:
+    from dataclasses import replace
+
+    return replace(vocab, **changes)  # type: ignore[arg-type]
+
+
+def deny_variants(name: str) -> set[str]:
+    """The ways a known person's name is typed: "Jane Doe", "J Doe", "J. Doe", "Doe, Jane", "Doe J", "DOE, J"."""
+    words = fold(name).split()
+    if not words:
+        return set()
+    if len(words) == 1:
+        return {words[0]}
+    first, last = words[0], words[-1]
+    variants = {" ".join(words), f"{first} {last}", f"{first[0]} {last}", f"{last} {first}", f"{last} {first[0]}"}
+    return variants
+
+
+@lru_cache(maxsize=1)
+def default_vocabulary() -> Vocabulary:
+    return Vocabulary.load()

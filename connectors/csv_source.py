@@ -1,0 +1,599 @@
+"""Delimited text (CSV, TSV, pipe, semicolon): sniffed, streamed through pyarrow, every bad row a reject.
+
+Sniffing reads a sample: the encoding (see textio), the delimiter (the candidate giving the most consistent
+field count), and the header: the first record with the usual number of fields, mostly filled in, below any
+banner lines ("Asset Register Export", "Exported 14/10/2026 by ...") and blank lines. A header whose cells
+look like numbers or dates is taken as data, and the columns are named column_1, column_2...
+
+Reading is pyarrow's streaming CSV reader (single-threaded so it numbers the rows it rejects), over the UTF-8
+form of the file from the first data line on; every column is read as bytes and checked to be UTF-8. A row with
+too many or too few fields, a field longer than `max_field_bytes` or bytes that are not valid UTF-8 becomes a
+reject. Rejects are located on their physical line (blank lines and quoted line breaks counted) after the fast
+pass, with a second, Python pass over the file that runs only when there was a reject.
+
+If pyarrow cannot continue (a single record longer than its block, typically an unbalanced quote), reading
+goes on from that record with Python's csv module, which bounds every record: a record longer than
+`max_field_bytes` per column is rejected and reading resumes at the next line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from intake.config import ConnectorSettings
+from intake.connectors.base import (
+    BatchReader,
+    ByteInput,
+    RejectSink,
+    SourceBase,
+    SourceFormat,
+    file_stem,
+    oversized_reason,
+    register_source,
+    string_schema,
+    unique_column_names,
+)
+from intake.connectors.errors import EncodingError, SourceReadError, UnsupportedFormat
+from intake.connectors.textio import (
+    BOMS,
+    SkipStream,
+    Utf8Transcoder,
+    decoder_for,
+    detect_encoding,
+    normalise_encoding,
+)
+
+SAMPLE_BYTES = 1 << 20
+SAMPLE_RECORDS = 200
+DELIMITERS = [",", "\t", "|", ";"]
+OPTIONS = {"encoding", "delimiter", "header", "header_line"}
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+_NUMBER_OR_DATE = re.compile(r"^[\s£$€+-]*[\d.,:/ -]+%?\s*$")
+# Raw text of pending rejects kept from the fast pass (used when the file cannot be read a second time).
+_PENDING_RAW_BUDGET = 32 << 20
+
+
+@dataclass
+class CsvLayout:
+    """What sniffing decided about a delimited file."""
+
+    encoding: str
+    bom_bytes: int
+    delimiter: str
+    has_header: bool
+    header_line: int | None  # 1-based physical line of the header
+    data_line: int  # 1-based physical line where data starts
+    data_offset: int  # offset in the UTF-8 form of the file (after any BOM) where data starts
+    columns: list[str]
+    banner_lines: int  # non-blank lines above the header, not data
+    sample_rows: int = 0
+
+
+@dataclass
+class _Pending:
+    """Rejects found by the fast pass, by 0-based data record index, waiting for their line numbers."""
+
+    items: list[tuple[int, str, str | None]] = field(default_factory=list)
+    ragged: list[int] = field(default_factory=list)
+    raw_bytes: int = 0
+
+    def add(self, index: int, reason: str, raw: str | None) -> None:
+        if raw is not None:
+            if self.raw_bytes + len(raw) > _PENDING_RAW_BUDGET:
+                raw = None
+            else:
+                self.raw_bytes += len(raw)
+        self.items.append((index, reason, raw))
+
+
+def _records_from_lines(lines: list[str], delimiter: str) -> list[tuple[int, int, list[str]]]:
+    """(first line, last line, fields) of each record in the sample, 1-based, blank lines included as []."""
+    reader = csv.reader(iter(lines), delimiter=delimiter, strict=False)
+    out: list[tuple[int, int, list[str]]] = []
+    start = 1
+    try:
+        for row in reader:
+            out.append((start, reader.line_num, row))
+            start = reader.line_num + 1
+    except csv.Error:
+        pass
+    return out
+
+
+def _split_lines(text: str) -> list[str]:
+    """Lines with their endings, split only where CSV readers split (\\r\\n, \\r, \\n)."""
+    return _LINES.findall(text)
+
+
+def _mode(counts: list[int]) -> tuple[int, int]:
+    tally: dict[int, int] = {}
+    for count in counts:
+        tally[count] = tally.get(count, 0) + 1
+    if not tally:
+        return 0, 0
+    best = max(tally.items(), key=lambda item: (item[1], item[0]))
+    return best
+
+
+def _choose_delimiter(lines: list[str], hint: str | None) -> str:
+    best: tuple[float, int, int, str] | None = None
+    for rank, delimiter in enumerate(DELIMITERS):
+        records = [r for r in _records_from_lines(lines[:SAMPLE_RECORDS * 2], delimiter) if r[2]]
+        counts = [len(r[2]) for r in records]
+        mode, freq = _mode(counts)
+        if mode <= 1 or not counts:
+            continue
+        consistency = freq / len(counts)
+        score = (consistency, mode, -rank if delimiter != hint else 1, delimiter)
+        if best is None or score[:3] > best[:3]:
+            best = score
+    if best is None:
+        return hint or ","
+    return best[3]
+
+
+def _looks_like_data(cells: list[str]) -> bool:
+    filled = [c for c in cells if c.strip()]
+    if not filled:
+        return True
+    numeric = sum(1 for c in filled if _NUMBER_OR_DATE.match(c))
+    return numeric * 2 >= len(filled)
+
+
+def sniff(data: ByteInput, settings: ConnectorSettings, options: dict[str, Any]) -> CsvLayout:
+    with data.open() as stream:
+        sample = stream.read(SAMPLE_BYTES)
+        complete = len(sample) < SAMPLE_BYTES or not stream.read(1)
+    if options.get("encoding"):
+        encoding = normalise_encoding(options["encoding"])
+        bom = next((len(b) for b, enc in BOMS if enc == encoding and sample.startswith(b)), 0)
+    else:
+        encoding, bom = detect_encoding(sample, complete, data.name)
+    body = sample[bom:]
+    try:
+        text = body.decode(encoding, errors="strict") if complete else decoder_for(encoding).decode(body, final=False)
+    except UnicodeDecodeError:
+        raise EncodingError(f"{data.name} does not decode as {encoding}: pass the right encoding= option") from None
+    lines = _split_lines(text)
+    if not complete and lines and not lines[-1].endswith(("\n", "\r")):
+        lines = lines[:-1]  # the sample may end inside a line
+    hint = "\t" if data.name.lower().endswith((".tsv", ".tab")) else None
+    delimiter = options.get("delimiter") or _choose_delimiter(lines, hint)
+    if len(delimiter) != 1:
+        raise UnsupportedFormat(f"delimiter for {data.name} must be one character")
+    records = _records_from_lines(lines, delimiter)
+    non_blank = [r for r in records if r[2]]
+    counts = [len(r[2]) for r in non_blank[:SAMPLE_RECORDS]]
+    mode, _ = _mode([c for c in counts if c > 1] or counts)
+    header: tuple[int, int, list[str]] | None = None
+    if options.get("header_line"):
+        wanted = int(options["header_line"])
+        header = next((r for r in records if r[0] == wanted), None)
+        if header is None or not header[2]:
+            raise SourceReadError(f"{data.name} has no header on line {wanted}: check header_line=")
+    else:
+        for record in non_blank[:SAMPLE_RECORDS]:
+            filled = sum(1 for cell in record[2] if cell.strip())
+            if len(record[2]) >= mode and filled * 2 >= len(record[2]):
+                header = record
+                break
+        if header is None and non_blank:
+            header = non_blank[0]
+    has_header = header is not None
+    if header is not None and options.get("header") is None and not options.get("header_line"):
+        has_header = not _looks_like_data(header[2])
+    elif options.get("header") is not None:
+        has_header = bool(options["header"])
+    if header is None:
+        return CsvLayout(encoding, bom, delimiter, False, None, 1, 0, [], 0)
+    first_line = header[0]
+    banner = sum(1 for r in records if r[0] < first_line and r[2])
+    data_line = header[1] + 1 if has_header else first_line
+    offset = sum(len(line.encode("utf-8")) for line in lines[: data_line - 1])
+    data_after = [r for r in non_blank if r[0] >= data_line]
+    data_mode, data_freq = _mode([len(r[2]) for r in data_after[:SAMPLE_RECORDS]])
+    majority = data_freq * 2 > min(len(data_after), SAMPLE_RECORDS)  # e.g. a trailing delimiter on every row
+    width = max(len(header[2]), data_mode if majority else 0)
+    names = header[2] if has_header else []
+    columns = unique_column_names([*names, *([None] * (width - len(names)))])
+    return CsvLayout(
+        encoding, bom, delimiter, has_header, first_line if has_header else None, data_line, offset, columns, banner,
+        sample_rows=len(data_after),
+    )
+
+
+class _Oversize(Exception):
+    """A record grew past its byte budget (unbalanced quote or a huge field)."""
+
+
+class _LineFeed:
+    """Physical lines for csv.reader, with line numbers, the current record's raw text and a size budget."""
+
+    def __init__(self, text: IO[str], first_line: int, budget: int) -> None:
+        self._text = text
+        self.line = first_line - 1
+        self.budget = budget
+        self.record_lines: list[str] = []
+        self.record_size = 0
+
+    def __iter__(self) -> _LineFeed:
+        return self
+
+    def __next__(self) -> str:
+        line = self._text.readline(self.budget + 1)
+        if not line:
+            raise StopIteration
+        self.line += 1
+        self.record_size += len(line)
+        if self.record_size > self.budget:
+            if not line.endswith(("\n", "\r")):
+                self._drain_line()
+            raise _Oversize
+        self.record_lines.append(line)
+        return line
+
+    def _drain_line(self) -> None:
+        while True:
+            chunk = self._text.readline(1 << 20)
+            if not chunk or chunk.endswith(("\n", "\r")):
+                return
+
+    def start_record(self) -> None:
+        self.record_lines = []
+        self.record_size = 0
+
+
+@dataclass
+class _Record:
+    index: int  # 0-based among data records (blank lines are not records)
+    line: int  # 1-based physical line where the record starts
+    fields: list[str] | None
+    problem: str | None
+    raw: str
+
+
+def iter_records(text: IO[str], first_line: int, delimiter: str, budget: int) -> Iterator[_Record]:
+    """Records of a delimited text stream with their physical line numbers; oversize records become problems."""
+    if csv.field_size_limit() < budget:
+        csv.field_size_limit(budget)
+    feed = _LineFeed(text, first_line, budget)
+    index = 0
+    while True:
+        reader = csv.reader(feed, delimiter=delimiter, strict=False)
+        feed.start_record()
+        start = feed.line + 1
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except _Oversize:
+                yield _Record(index, start, None, "record is longer than the size limit (unbalanced quote?);"
+                              " reading resumed on the next line", _joined(feed.record_lines))
+                index += 1
+                break
+            except csv.Error:
+                yield _Record(index, start, None, "record cannot be parsed as delimited text",
+                              _joined(feed.record_lines))
+                index += 1
+                break
+            if row:
+                yield _Record(index, start, row, None, _joined(feed.record_lines))
+                index += 1
+            feed.start_record()
+            start = feed.line + 1
+
+
+def _joined(lines: list[str]) -> str:
+    text = "".join(lines)
+    if text.endswith("\r\n"):
+        return text[:-2]
+    return text[:-1] if text.endswith(("\n", "\r")) else text
+
+
+class CsvTableReader(BatchReader):
+    def __init__(
+        self,
+        data: ByteInput,
+        layout: CsvLayout,
+        source: str,
+        table: str,
+        settings: ConnectorSettings,
+        rejects: RejectSink | None,
+        unit: str = "line",
+    ) -> None:
+        super().__init__(source, table, string_schema(layout.columns), settings, rejects)
+        self._row_schema = self.schema
+        self.data = data
+        self.layout = layout
+        self.unit = unit
+        self.encoding = layout.encoding
+        self.skipped_lines = layout.banner_lines + (1 if layout.has_header else 0)
+
+    # -- streams
+
+    def _utf8(self) -> IO[bytes]:
+        raw = self.data.open()
+        stream: IO[bytes] = raw
+        if self.layout.encoding != "utf-8":
+            stream = io.BufferedReader(Utf8Transcoder(SkipStream(raw, self.layout.bom_bytes), self.layout.encoding,
+                                                      self.data.name), 1 << 20)  # type: ignore[arg-type]
+            return io.BufferedReader(SkipStream(stream, self.layout.data_offset), 1 << 20)  # type: ignore[arg-type]
+        skip = self.layout.bom_bytes + self.layout.data_offset
+        if skip and raw.seekable():
+            raw.seek(skip)
+            return raw
+        return io.BufferedReader(SkipStream(raw, skip), 1 << 20)  # type: ignore[arg-type]
+
+    def _text(self) -> IO[str]:
+        return io.TextIOWrapper(self._utf8(), encoding="utf-8", errors="surrogateescape", newline="")
+
+    @property
+    def _record_budget(self) -> int:
+        return self.settings.max_field_bytes * max(1, len(self.layout.columns)) + 1024
+
+    def _block_size(self) -> int:
+        limit = self.settings.max_field_bytes
+        return max(4 << 20, min(16 << 20, 4 * limit), 2 * limit + (1 << 16))
+
+    # -- the fast pass
+
+    def _batches(self) -> Iterator[pa.RecordBatch]:
+        if not self.layout.columns:
+            return
+        pending = _Pending()
+        names = self.layout.columns
+        expected = len(names)
+
+        def on_invalid(row: Any) -> str:
+            index = (row.number or 0) - 1
+            reason = f"expected {expected} fields, found {row.actual_columns}"
+            pending.ragged.append(index)
+            pending.add(index, reason, row.text)
+            return "skip"
+
+        stream = self._utf8()
+        try:
+            reader = pacsv.open_csv(
+                stream,
+                read_options=pacsv.ReadOptions(
+                    use_threads=False, block_size=self._block_size(), column_names=names
+                ),
+                parse_options=pacsv.ParseOptions(
+                    delimiter=self.layout.delimiter,
+                    newlines_in_values=True,
+                    ignore_empty_lines=True,
+                    invalid_row_handler=on_invalid,
+                ),
+                convert_options=pacsv.ConvertOptions(
+                    column_types={name: pa.binary() for name in names},
+                    null_values=[""],
+                    strings_can_be_null=True,
+                    quoted_strings_can_be_null=True,
+                ),
+            )
+        except StopIteration:
+            stream.close()
+            self._emit(pending, resume=None)
+            return
+        except pa.ArrowInvalid:
+            reader = None
+        delivered = 0  # rows pyarrow handed over (before our own checks)
+        failed = reader is None
+        try:
+            while reader is not None:
+                try:
+                    batch = reader.read_next_batch()
+                except StopIteration:
+                    break
+                except pa.ArrowInvalid:
+                    failed = True
+                    break
+                good = self._check_batch(batch, delivered, pending)
+                delivered += batch.num_rows
+                if good.num_rows:
+                    yield good
+        finally:
+            stream.close()
+        if failed:
+            resume = self._resume_index(delivered, pending)
+            yield from self._python_pass(pending, resume)
+        else:
+            self._emit(pending, resume=None)
+
+    def _check_batch(self, batch: pa.RecordBatch, delivered: int, pending: _Pending) -> pa.RecordBatch:
+        limit = self.settings.max_field_bytes
+        bad: dict[int, str] = {}
+        columns: list[pa.Array] = []
+        for name, column in zip(batch.schema.names, batch.columns, strict=True):
+            if column.nbytes > limit:
+                lengths = pc.binary_length(column)
+                if (pc.max(lengths).as_py() or 0) > limit:
+                    for position in pc.indices_nonzero(pc.greater(lengths, limit)).to_pylist():
+                        bad.setdefault(position, oversized_reason(name, limit))
+            try:
+                columns.append(column.cast(pa.string()))
+            except pa.ArrowInvalid:
+                values = column.to_pylist()
+                for position, value in enumerate(values):
+                    if value is not None and not _is_utf8(value):
+                        bad.setdefault(position, f"field '{name}' is not valid {self._encoding_label()} text")
+                columns.append(pa.array([_utf8_or_none(v) for v in values], pa.string()))
+        good = pa.RecordBatch.from_arrays(columns, schema=self._row_schema)
+        if not bad:
+            return good
+        for position, reason in sorted(bad.items()):
+            index = _record_index(delivered + position, pending.ragged)
+            pending.add(index, reason, None)
+        keep = [i for i in range(batch.num_rows) if i not in bad]
+        return good.take(pa.array(keep, pa.int64()))
+
+    def _encoding_label(self) -> str:
+        return "UTF-8" if self.layout.encoding == "utf-8" else self.layout.encoding
+
+    @staticmethod
+    def _resume_index(delivered: int, pending: _Pending) -> int:
+        """The 0-based record where the fast pass stopped: rows it delivered plus the ragged rows among them."""
+        resume = delivered
+        for index in sorted(pending.ragged):
+            if index < resume:
+                resume += 1
+            else:
+                break
+        pending.items = [item for item in pending.items if item[0] < resume]
+        return resume
+
+    # -- the Python pass: locate fast-pass rejects, and read on after a fast-pass failure
+
+    def _python_pass(self, pending: _Pending, resume: int, locate_only: bool = False) -> Iterator[pa.RecordBatch]:
+        if not self.data.reopenable:
+            raise SourceReadError(
+                f"{self.source} table '{self.table}' has a record the fast reader cannot handle and the input can "
+                "be read only once: give a path or a seekable file"
+            )
+        wanted = {index: (reason, raw) for index, reason, raw in sorted(pending.items)}
+        limit = self.settings.max_field_bytes
+        width = len(self.layout.columns)
+        rows: list[list[str]] = []
+        with self._text() as text:
+            for record in iter_records(text, self.layout.data_line, self.layout.delimiter, self._record_budget):
+                if record.index < resume:
+                    if record.index in wanted:
+                        reason, _ = wanted.pop(record.index)
+                        self.reject(record.line, reason, record.raw)
+                    continue
+                if locate_only:
+                    break
+                problem = record.problem or _row_problem(record.fields or [], width, limit, self.layout.columns)
+                if problem:
+                    self.reject(record.line, problem, record.raw)
+                    continue
+                rows.append(record.fields or [])
+                if len(rows) >= self.settings.batch_rows:
+                    yield _rows_to_batch(rows, self._row_schema)
+                    rows = []
+        if rows:
+            yield _rows_to_batch(rows, self._row_schema)
+        for index, (reason, raw) in sorted(wanted.items()):
+            self.reject(self.layout.data_line + index, reason, raw)
+
+    def _emit(self, pending: _Pending, resume: int | None) -> None:
+        if not pending.items:
+            return
+        if not self.data.reopenable or self.unit != "line":
+            for index, reason, raw in sorted(pending.items):
+                self.reject(index + 1 if self.unit != "line" else self.layout.data_line + index, reason, raw)
+            return
+        last = max(item[0] for item in pending.items)
+        for _ in self._python_pass(pending, resume=last + 1, locate_only=True):
+            pass
+
+
+def _record_index(accepted: int, ragged: list[int]) -> int:
+    """0-based record index of the `accepted`-th row pyarrow delivered, given the sorted ragged indices."""
+    index = accepted
+    while True:
+        candidate = accepted + bisect_right(ragged, index)
+        if candidate == index:
+            return index
+        index = candidate
+
+
+def _is_utf8(value: bytes) -> bool:
+    try:
+        value.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _utf8_or_none(value: bytes | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return value.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _row_problem(fields: list[str], width: int, limit: int, names: list[str]) -> str | None:
+    if len(fields) != width:
+        return f"expected {width} fields, found {len(fields)}"
+    for name, value in zip(names, fields, strict=True):
+        if len(value) * 4 > limit and len(value.encode("utf-8", "surrogateescape")) > limit:
+            return oversized_reason(name, limit)
+        if not value.isascii():
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                return f"field '{name}' is not valid UTF-8 text"
+    return None
+
+
+def _rows_to_batch(rows: list[list[str]], schema: pa.Schema) -> pa.RecordBatch:
+    arrays = [
+        pa.array([row[i] or None for row in rows], pa.string()) for i in range(len(schema.names))
+    ]
+    return pa.RecordBatch.from_arrays(arrays, schema=schema)
+
+
+class CsvSource(SourceBase):
+    """One delimited text file: one table named after the file."""
+
+    format = "csv"
+
+    def __init__(self, data: ByteInput, name: str, settings: ConnectorSettings, options: dict[str, Any]) -> None:
+        unknown = set(options) - OPTIONS
+        if unknown:
+            raise UnsupportedFormat(f"unknown csv option(s) {sorted(unknown)}; known: {sorted(OPTIONS)}")
+        self.data = data
+        self.name = name
+        self.settings = settings
+        self.layout = sniff(data, settings, options)
+        self.table = file_stem(name)
+
+    def tables(self) -> list[str]:
+        return [self.table]
+
+    def read(self, table: str, rejects: RejectSink | None = None) -> CsvTableReader:
+        self._check_table(table)
+        return CsvTableReader(self.data, self.layout, self.name, table, self.settings, rejects)
+
+
+def _open(location: ByteInput, *, name: str, settings: ConnectorSettings, **options: Any) -> CsvSource:
+    return CsvSource(location, name, settings, options)
+
+
+def _looks_textual(head: bytes) -> bool:
+    if not head or b"\x00" in head[:1024]:
+        return False
+    try:
+        head.decode("utf-8")
+        return True
+    except UnicodeDecodeError as exc:
+        if exc.start > len(head) - 4:
+            return True
+    printable = sum(1 for b in head if b >= 0x20 or b in (9, 10, 13))
+    return printable / len(head) > 0.95
+
+
+register_source(
+    SourceFormat(
+        name="csv",
+        description="Delimited text (CSV, TSV, pipe, semicolon); encoding, delimiter and header sniffed",
+        extensions=(".csv", ".tsv", ".tab", ".psv", ".txt", ".dat"),
+        open=_open,
+        magic=_looks_textual,
+        magic_last=True,
+    )
+)

@@ -1,0 +1,86 @@
+"""Running flows from the `intake` command line: same flows, in this process, as the CLI's user.
+
+The CLI does not need a Prefect server: with none configured, Prefect runs the flow against a
+temporary local API whose database lives under <intake home>/prefect. When `intake serve` is running
+for the same home, its server is used instead, so CLI runs show in its UI.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+from intake.config import Settings
+from intake.context import Context
+
+SERVER_FILE = "server.json"
+
+
+def prefect_home(settings: Settings) -> Path:
+    return settings.home / "prefect"
+
+
+def record_server(home: Path, api_url: str) -> None:
+    home.mkdir(parents=True, exist_ok=True)
+    (home / SERVER_FILE).write_text(json.dumps({"api_url": api_url, "pid": os.getpid()}))
+
+
+def forget_server(home: Path) -> None:
+    (home / SERVER_FILE).unlink(missing_ok=True)
+
+
+def running_server(home: Path) -> str | None:
+    """The API URL of the server `intake serve` started for this home, if it answers."""
+    try:
+        api_url = json.loads((home / SERVER_FILE).read_text())["api_url"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not str(api_url).startswith("http://127.0.0.1:"):
+        return None
+    try:
+        with urllib.request.urlopen(f"{api_url}/health", timeout=1) as response:  # noqa: S310 (loopback URL)
+            return str(api_url) if response.status == 200 else None
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def prepare_prefect(settings: Settings, verbose: bool = False) -> None:
+    """Point Prefect at this intake home before it is imported (later calls change nothing)."""
+    if "prefect" in sys.modules:
+        return
+    home = prefect_home(settings)
+    os.environ.setdefault("PREFECT_HOME", str(home))
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    if "PREFECT_API_URL" not in os.environ and (url := running_server(home)):
+        os.environ["PREFECT_API_URL"] = url
+
+
+def run_flow(name: str, ctx: Context, **parameters: Any) -> Any:
+    """Run flow `name` (e.g. "receive-dataset") in this process as the CLI's actor; errors propagate."""
+    prepare_prefect(ctx.settings)
+    from intake.flows.settings import use_context_factory
+
+    flow = flows()[name]
+
+    def factory(actor: str | None) -> Context:
+        if actor in (None, ctx.actor_name):
+            return ctx
+        return Context(settings=ctx.settings, actor=actor, clock=ctx.clock, registry=ctx.registry, migrate=False)
+
+    with use_context_factory(factory):
+        return flow(**parameters, actor=ctx.actor_name)
+
+
+def flows() -> dict[str, Any]:
+    from intake.flows.lifecycle import close_fault_hold_flow, complete_migration_flow, open_fault_hold_flow
+    from intake.flows.migration import migration_run_flow
+    from intake.flows.receive import receive_dataset_flow
+    from intake.flows.sweep import retention_sweep_flow
+
+    return {f.name: f for f in (receive_dataset_flow, migration_run_flow, complete_migration_flow,
+                                open_fault_hold_flow, close_fault_hold_flow, retention_sweep_flow)}

@@ -1,0 +1,91 @@
+"""Prefect runs offline and keeps no data: environment set before Prefect is imported, and the flows' Context.
+
+Importing `intake.flows` (any module in it) applies `OFFLINE_ENVIRONMENT` first, so no analytics or
+telemetry leave the machine and no task result is written to Prefect's result storage unless a task
+asks for it (none that touches data does).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+# Values win over Prefect's defaults but never over what an operator exported explicitly.
+OFFLINE_ENVIRONMENT: dict[str, str] = {
+    "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+    "DO_NOT_TRACK": "1",
+    "PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY": "false",
+    "PREFECT_SERVER_UI_SHOW_PROMOTIONAL_CONTENT": "false",
+    "PREFECT_TELEMETRY_ENABLE_RESOURCE_METRICS": "false",
+    "PREFECT_RESULTS_PERSIST_BY_DEFAULT": "false",
+    "PREFECT_TASKS_DEFAULT_PERSIST_RESULT": "false",
+    "PREFECT_LOGGING_LOG_PRINTS": "false",
+}
+
+# These are about privacy, not preference: an operator cannot switch them back on by environment.
+ENFORCED = ("PREFECT_RESULTS_PERSIST_BY_DEFAULT", "PREFECT_TASKS_DEFAULT_PERSIST_RESULT", "PREFECT_LOGGING_LOG_PRINTS")
+
+
+def apply_offline_environment(environ: dict[str, str] | os._Environ[str] | None = None) -> None:
+    env = os.environ if environ is None else environ
+    for name, value in OFFLINE_ENVIRONMENT.items():
+        if name in ENFORCED:
+            env[name] = value
+        else:
+            env.setdefault(name, value)
+
+
+apply_offline_environment()
+
+# Imported after the environment is set on purpose.
+from intake.config import load_settings  # noqa: E402
+from intake.context import Context  # noqa: E402
+
+ContextFactory = Callable[[str | None], Context]
+
+_lock = threading.Lock()
+_contexts: dict[tuple[str, str | None], Context] = {}
+_factory: ContextFactory | None = None
+
+
+def _default_context(actor: str | None) -> Context:
+    """One Context per (configuration, actor) in this process: tasks reuse the registry engine."""
+    settings = load_settings()
+    key = (settings.model_dump_json(), actor)
+    with _lock:
+        ctx = _contexts.get(key)
+        if ctx is None:
+            ctx = Context(settings=settings, actor=actor, migrate=not any(k[0] == key[0] for k in _contexts))
+            _contexts[key] = ctx
+        return ctx
+
+
+def flow_context(actor: str | None = None) -> Context:
+    """The Context a flow or task runs in: from `use_context_factory` when set, else the environment.
+
+    Tasks run on Dask workers build theirs from the environment (INTAKE_HOME / INTAKE_CONFIG), which the
+    workers inherit from the process that started them.
+    """
+    factory = _factory
+    return factory(actor) if factory is not None else _default_context(actor)
+
+
+@contextmanager
+def use_context_factory(factory: ContextFactory) -> Iterator[None]:
+    """Run flows in contexts made by `factory` (the CLI passes its own, honouring --as)."""
+    global _factory
+    previous, _factory = _factory, factory
+    try:
+        yield
+    finally:
+        _factory = previous
+
+
+def forget_contexts() -> None:
+    """Close cached contexts (their registry engines); the next task makes fresh ones."""
+    with _lock:
+        for ctx in _contexts.values():
+            ctx.close()
+        _contexts.clear()

@@ -1,0 +1,198 @@
+"""Ed25519 keys and detached signatures over the exact manifest bytes.
+
+Files:
+- private key: PEM PKCS#8 (optionally passphrase-encrypted), mode 0600; refused if others can read it.
+- public key: PEM SubjectPublicKeyInfo; OpenSSH `ssh-ed25519 ...` lines and raw 32-byte files are
+  also accepted when adding a key to the trust store.
+- signature: the 64-byte Ed25519 signature encoded as one line of standard base64 (88 characters)
+  plus a newline. A raw 64-byte signature file is also accepted when reading.
+- key id: SHA-256 (hex) of the raw 32-byte public key.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from intake.authorisation.errors import KeyFileError, UnreadableFile
+
+SIGNATURE_BYTES = 64
+PUBLIC_KEY_BYTES = 32
+_READ_CHUNK = 1 << 20
+_MAX_KEY_FILE = 64 * 1024
+
+
+@dataclass(frozen=True)
+class KeyPairPaths:
+    private_key: Path
+    public_key: Path
+    key_id: str
+
+
+def key_id(raw_public_key: bytes) -> str:
+    return hashlib.sha256(raw_public_key).hexdigest()
+
+
+def raw_public_key(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+def _write_new(path: Path, data: bytes, mode: int) -> None:
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+    except FileExistsError:
+        raise KeyFileError(f"{path} already exists: choose another --out folder or remove the old file first") from None
+    except OSError as exc:
+        raise KeyFileError(f"cannot create {path}: {exc.strerror}") from None
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
+    os.chmod(path, mode)  # the umask may have narrowed or widened what os.open asked for
+
+
+def generate_keypair(out_dir: Path, name: str = "signer", passphrase: bytes | None = None) -> KeyPairPaths:
+    """Write `<name>-ed25519.key` (private, 0600) and `<name>-ed25519.pub` (public) into out_dir."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    private = Ed25519PrivateKey.generate()
+    encryption = (
+        serialization.BestAvailableEncryption(passphrase) if passphrase else serialization.NoEncryption()
+    )
+    private_pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption)
+    public_pem = private.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
+    )
+    private_path, public_path = out_dir / f"{name}-ed25519.key", out_dir / f"{name}-ed25519.pub"
+    if public_path.exists():
+        raise KeyFileError(f"{public_path} already exists: choose another --out folder or remove the old file first")
+    _write_new(private_path, private_pem, 0o600)
+    _write_new(public_path, public_pem, 0o644)
+    return KeyPairPaths(private_path, public_path, key_id(raw_public_key(private.public_key())))
+
+
+def read_small_file(path: Path, what: str) -> bytes:
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(_MAX_KEY_FILE + 1)
+    except OSError as exc:
+        raise KeyFileError(f"cannot read {what} {path}: {exc.strerror}") from None
+    if len(data) > _MAX_KEY_FILE:
+        raise KeyFileError(f"{what} {path} is too large to be a key or signature file")
+    return data
+
+
+def load_private_key(path: Path, passphrase: bytes | None = None) -> Ed25519PrivateKey:
+    if os.name == "posix":
+        try:
+            mode = path.stat().st_mode
+        except OSError as exc:
+            raise KeyFileError(f"cannot read private key {path}: {exc.strerror}") from None
+        if mode & (stat.S_IRWXG | stat.S_IRWXO):
+            raise KeyFileError(
+                f"private key {path} can be read by other users (mode {stat.S_IMODE(mode):o}): run `chmod 600 {path}`"
+            )
+    data = read_small_file(path, "private key")
+    try:
+        key = serialization.load_pem_private_key(data, password=passphrase)
+    except TypeError:
+        hint = "it is encrypted: give its passphrase" if passphrase is None else "it is not encrypted: no passphrase"
+        raise KeyFileError(f"cannot load private key {path}: {hint}") from None
+    except ValueError:
+        raise KeyFileError(
+            f"cannot load private key {path}: not a PEM Ed25519 private key, or the passphrase is wrong"
+        ) from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise KeyFileError(f"private key {path} is not an Ed25519 key: create one with `intake keys generate`")
+    return key
+
+
+def parse_public_key(data: bytes, source: str = "public key") -> bytes:
+    """Return the raw 32-byte Ed25519 public key from PEM, OpenSSH or raw bytes."""
+    stripped = data.strip()
+    try:
+        if stripped.startswith(b"-----BEGIN"):
+            key = serialization.load_pem_public_key(stripped)
+        elif stripped.startswith(b"ssh-ed25519 "):
+            key = serialization.load_ssh_public_key(stripped)
+        elif len(data) == PUBLIC_KEY_BYTES:
+            key = Ed25519PublicKey.from_public_bytes(data)
+        else:
+            raise ValueError("unrecognised format")
+    except (ValueError, TypeError, binascii.Error):
+        raise KeyFileError(
+            f"{source} is not an Ed25519 public key (PEM, OpenSSH or raw 32 bytes): "
+            "use the .pub file written by `intake keys generate`"
+        ) from None
+    if not isinstance(key, Ed25519PublicKey):
+        raise KeyFileError(f"{source} is not an Ed25519 key: only Ed25519 signers are supported")
+    return raw_public_key(key)
+
+
+def load_public_key(path: Path) -> bytes:
+    return parse_public_key(read_small_file(path, "public key"), str(path))
+
+
+def sign(data: bytes, private_key: Ed25519PrivateKey) -> bytes:
+    return private_key.sign(data)
+
+
+def verify(raw_public: bytes, data: bytes, signature: bytes) -> bool:
+    try:
+        Ed25519PublicKey.from_public_bytes(raw_public).verify(signature, data)
+    except (InvalidSignature, ValueError):
+        return False
+    return True
+
+
+def encode_signature(signature: bytes) -> bytes:
+    return base64.b64encode(signature) + b"\n"
+
+
+def decode_signature(data: bytes, source: str = "signature") -> bytes:
+    if len(data) == SIGNATURE_BYTES:
+        return data
+    try:
+        raw = base64.b64decode(data.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        raw = b""
+    if len(raw) != SIGNATURE_BYTES:
+        raise KeyFileError(
+            f"{source} is not an Ed25519 signature (one line of base64, or 64 raw bytes): "
+            "produce it with `intake authorisation sign`"
+        )
+    return raw
+
+
+def write_signature(path: Path, signature: bytes) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(encode_signature(signature))
+    except OSError as exc:
+        raise KeyFileError(f"cannot write signature {path}: {exc.strerror}") from None
+
+
+def read_signature(path: Path) -> bytes:
+    return decode_signature(read_small_file(path, "signature"), str(path))
+
+
+def sha256_stream(source: BinaryIO) -> str:
+    digest = hashlib.sha256()
+    while chunk := source.read(_READ_CHUNK):
+        digest.update(chunk)
+    return digest.hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    try:
+        with path.open("rb") as handle:
+            return sha256_stream(handle)
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read {path}: {exc.strerror}") from None

@@ -1,0 +1,706 @@
+"""Orchestration core: receiving a dataset and the steps of a migration run, as plain functions.
+
+Prefect flows (`intake.flows`) are thin wrappers over these functions and the CLI runs those flows,
+so every path is one code path. Nothing here imports Prefect.
+
+Receiving: the authorisation is verified (purpose and every file's SHA-256) before anything is stored,
+so refused input leaves no dataset and no artefact behind.
+
+A migration run is a sequence of steps; before each one `checkpoint` re-checks the authorisation
+(a withdrawal stops a running run at its next step) and that processing is not restricted. Data
+moves between steps only as encrypted vault artefacts; steps exchange ids and counts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from intake.clock import as_utc
+from intake.context import Actor, Context
+from intake.errors import IntakeError, NotFound, StateError
+from intake.logs import get_logger, log_event
+from intake.registry.models import (
+    ArtefactKind,
+    Authorisation,
+    Dataset,
+    DatasetState,
+    PersonalDataDeclaration,
+    Purpose,
+    Run,
+)
+
+log = get_logger("intake.pipeline")
+
+HASH_BLOCK = 1 << 20
+
+
+class PipelineError(IntakeError):
+    """A pipeline step failed. The message names the step and the dataset, never a data value."""
+
+
+class RunStopped(PipelineError):
+    """A run stopped before a step: consent withdrawn, expired, or processing restricted."""
+
+
+class DatasetBlocked(PipelineError):
+    """Personal data was found in a dataset declared free of it; the dataset stays encrypted in quarantine."""
+
+
+class ReceiveFailed(PipelineError):
+    """Storing a received dataset failed after verification; what was stored has been shredded."""
+
+
+# Fingerprints ------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FileFingerprint:
+    name: str
+    path: Path
+    sha256: str
+    size: int
+
+
+def fingerprint_file(path: Path) -> FileFingerprint:
+    """SHA-256 of a file read in blocks (never whole in memory)."""
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as handle:
+        while block := handle.read(HASH_BLOCK):
+            digest.update(block)
+            size += len(block)
+    return FileFingerprint(path.name, path, digest.hexdigest(), size)
+
+
+def fingerprint_files(paths: Sequence[Path | str]) -> list[FileFingerprint]:
+    if not paths:
+        raise PipelineError("no files given: name the files listed in the authorisation")
+    resolved = [Path(p) for p in paths]
+    missing = [str(p) for p in resolved if not p.is_file()]
+    if missing:
+        raise PipelineError(f"not a readable file: {', '.join(missing)}; check the path")
+    names = [p.name for p in resolved]
+    duplicated = sorted({n for n in names if names.count(n) > 1})
+    if duplicated:
+        raise PipelineError(
+            f"two files share the name {', '.join(duplicated)}: the authorisation lists files by name, "
+            "so each received file needs a distinct name"
+        )
+    return [fingerprint_file(p) for p in resolved]
+
+
+def dataset_fingerprint(hashes: Sequence[str]) -> str:
+    """SHA-256 over the sorted file hashes: the same files give the same fingerprint in any order."""
+    return hashlib.sha256("\n".join(sorted(hashes)).encode()).hexdigest()
+
+
+# Receiving ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ReceivedFile:
+    name: str
+    artefact_id: str
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True)
+class ReceivedDataset:
+    dataset_id: str
+    authorisation: str
+    customer_id: str
+    purpose: str
+    purpose_reference: str
+    state: str
+    fingerprint: str
+    files: list[ReceivedFile] = field(default_factory=list)
+
+    @property
+    def total_bytes(self) -> int:
+        return sum(f.size for f in self.files)
+
+    def summary(self) -> dict[str, Any]:
+        """Ids, names and counts only: safe for Prefect results, logs and CLI output."""
+        return {**asdict(self), "total_bytes": self.total_bytes}
+
+
+def verify_received(ctx: Context, reference: str, purpose: Purpose, fingerprints: Sequence[FileFingerprint],
+                    actor: Actor) -> Any:
+    """Every authorisation check, including each file's SHA-256; raises (and audits) on refusal."""
+    from intake.authorisation import verify_for
+
+    return verify_for(ctx, reference, purpose=purpose, files={f.name: f.sha256 for f in fingerprints}, actor=actor)
+
+
+def receive_dataset(ctx: Context, reference: str, files: Sequence[Path | str],
+                    purpose: Purpose | str = Purpose.MIGRATION, actor: Actor | None = None) -> ReceivedDataset:
+    """Verify the authorisation, then encrypt each file into the vault quarantine and record the dataset.
+
+    Nothing is stored before verification succeeds. If storing fails part-way, the dataset's scope is
+    shredded and the dataset marked deleted, so no readable copy remains.
+    """
+    actor = actor or ctx.authorise("dataset.receive", authorisation=reference)
+    fingerprints = fingerprint_files(files)
+    verified = verify_received(ctx, reference, Purpose(purpose), fingerprints, actor)
+    return store_received(ctx, verified, fingerprints, actor)
+
+
+def store_received(ctx: Context, verified: Any, fingerprints: Sequence[FileFingerprint],
+                   actor: Actor) -> ReceivedDataset:
+    """Record the dataset (quarantined) and encrypt each verified file into the vault under its scope."""
+    from intake.vault import Vault
+
+    fingerprint = dataset_fingerprint([f.sha256 for f in fingerprints])
+    with ctx.registry.session() as session:
+        dataset = Dataset(
+            customer_id=verified.customer_id, authorisation_id=verified.id, purpose=verified.purpose,
+            purpose_reference=verified.purpose_reference, state=DatasetState.QUARANTINED, received_by=actor.name,
+            received_at=ctx.clock.now(), fingerprint=fingerprint,
+        )
+        session.add(dataset)
+        session.flush()
+        dataset_id = dataset.id
+
+    vault = Vault.from_context(ctx)
+    stored: list[ReceivedFile] = []
+    try:
+        for fp in fingerprints:
+            with fp.path.open("rb") as source:
+                art = vault.put(scope=dataset_id, dataset_id=dataset_id, kind=ArtefactKind.RAW, name=fp.name,
+                                source=source, actor=actor)
+            if art.plaintext_sha256 != fp.sha256:
+                raise ReceiveFailed(
+                    f"{fp.path} changed while it was being received (its SHA-256 no longer matches the one "
+                    "verified against the authorisation): make sure nothing writes to it and receive again"
+                )
+            stored.append(ReceivedFile(fp.name, art.id, fp.sha256, fp.size))
+    except BaseException as exc:
+        _discard_dataset(ctx, vault, dataset_id, actor, reason=type(exc).__name__)
+        if isinstance(exc, IntakeError) or not isinstance(exc, Exception):
+            raise
+        raise ReceiveFailed(
+            f"storing dataset {dataset_id} failed ({type(exc).__name__}); nothing was kept: "
+            "check the vault settings and receive again"
+        ) from None
+
+    ctx.record(actor, "dataset.receive", dataset_id=dataset_id, authorisation=verified.reference,
+               purpose=Purpose(verified.purpose).value, files=len(stored), bytes=sum(f.size for f in stored),
+               fingerprint=fingerprint)
+    log_event(log, "dataset.received", dataset_id=dataset_id, files=len(stored))
+    return ReceivedDataset(
+        dataset_id=dataset_id, authorisation=verified.reference, customer_id=verified.customer_id,
+        purpose=Purpose(verified.purpose).value, purpose_reference=verified.purpose_reference,
+        state=DatasetState.QUARANTINED.value, fingerprint=fingerprint, files=stored,
+    )
+
+
+def _discard_dataset(ctx: Context, vault: Any, dataset_id: str, actor: Actor, reason: str) -> None:
+    """Crypto-shred a half-received dataset; the row stays (deleted) so the audit trail is complete."""
+    try:
+        vault.shred(dataset_id, actor)
+    finally:
+        now = ctx.clock.now()
+        with ctx.registry.session() as session:
+            dataset = session.get(Dataset, dataset_id)
+            if dataset is not None:
+                dataset.state = DatasetState.DELETED
+                dataset.deletion_started_at = now
+                dataset.deleted_at = now
+                dataset.deletion_rule = "receive_failed"
+        ctx.record(actor, "dataset.receive", dataset_id=dataset_id, outcome="failed", reason=reason)
+
+
+# Datasets ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class DatasetView:
+    id: str
+    customer_id: str
+    authorisation: str
+    purpose: str
+    purpose_reference: str
+    state: str
+    received_by: str
+    received_at: str
+    fingerprint: str
+    completed_at: str | None
+    delete_after: str | None
+    deleted_at: str | None
+
+
+def _dataset_view(dataset: Dataset, reference: str) -> DatasetView:
+    def iso(value: Any) -> str | None:
+        return as_utc(value).isoformat() if value else None
+
+    return DatasetView(
+        id=dataset.id, customer_id=dataset.customer_id, authorisation=reference, purpose=dataset.purpose.value,
+        purpose_reference=dataset.purpose_reference, state=dataset.state.value, received_by=dataset.received_by,
+        received_at=iso(dataset.received_at) or "", fingerprint=dataset.fingerprint,
+        completed_at=iso(dataset.completed_at), delete_after=iso(dataset.delete_after),
+        deleted_at=iso(dataset.deleted_at),
+    )
+
+
+def list_datasets(ctx: Context, state: DatasetState | None = None) -> list[DatasetView]:
+    ctx.authorise("dataset.list")
+    with ctx.registry.session() as session:
+        query = (select(Dataset, Authorisation.reference)
+                 .join(Authorisation, Dataset.authorisation_id == Authorisation.id)
+                 .order_by(Dataset.received_at, Dataset.id))
+        if state is not None:
+            query = query.where(Dataset.state == state)
+        return [_dataset_view(d, ref) for d, ref in session.execute(query)]
+
+
+def show_dataset(ctx: Context, dataset_id: str) -> dict[str, Any]:
+    """A dataset with its artefacts (ids, kinds, names, sizes) and runs (states and counts)."""
+    ctx.authorise("dataset.list", dataset_id=dataset_id)
+    from intake.registry.models import Artefact
+
+    with ctx.registry.session() as session:
+        row = session.execute(
+            select(Dataset, Authorisation.reference)
+            .join(Authorisation, Dataset.authorisation_id == Authorisation.id)
+            .where(Dataset.id == dataset_id)
+        ).first()
+        if row is None:
+            raise NotFound(f"no dataset with id {dataset_id}: `intake datasets list` shows the ids")
+        artefacts = session.scalars(
+            select(Artefact).where(Artefact.dataset_id == dataset_id).order_by(Artefact.created_at, Artefact.name)
+        ).all()
+        runs = session.scalars(select(Run).where(Run.dataset_id == dataset_id).order_by(Run.started_at)).all()
+        return {
+            **asdict(_dataset_view(row[0], row[1])),
+            "artefacts": [
+                {"id": a.id, "kind": a.kind.value, "name": a.name, "plaintext_size": a.plaintext_size,
+                 "deleted": a.deleted_at is not None}
+                for a in artefacts
+            ],
+            "runs": [
+                {"id": r.id, "flow": r.flow, "state": r.state, "started_by": r.started_by,
+                 "started_at": as_utc(r.started_at).isoformat(),
+                 "ended_at": as_utc(r.ended_at).isoformat() if r.ended_at else None,
+                 "summary": json.loads(r.summary or "{}")}
+                for r in runs
+            ],
+        }
+
+
+# Errors inside steps -----------------------------------------------------------------------------
+
+@contextmanager
+def step_errors(step: str, dataset_id: str | None = None) -> Iterator[None]:
+    """Turn a library error into a PipelineError that names the step but withholds the original message.
+
+    Third-party messages can quote data (a CSV parser shows the offending line), and whatever a step
+    raises ends up in Prefect's state messages and logs. IntakeErrors pass through: ours never quote data.
+    """
+    try:
+        yield
+    except IntakeError:
+        raise
+    except Exception as exc:
+        where = f" of dataset {dataset_id}" if dataset_id else ""
+        log_event(log, "pipeline.step_failed", step=step, dataset_id=dataset_id, error=type(exc).__name__)
+        raise PipelineError(
+            f"step {step}{where} failed with {type(exc).__name__} (its message is withheld because it may "
+            "quote data); rerun with the same inputs to retry, or ask an engineer with vault access to investigate"
+        ) from None
+
+
+ProgressCallback = Callable[[float], None]
+
+
+def no_progress(_fraction: float) -> None:
+    return None
+
+
+# Migration runs: bookkeeping ---------------------------------------------------------------------
+
+RUN_FLOW = "migration-run"
+RUNNABLE_STATES = (DatasetState.QUARANTINED, DatasetState.PROCESSING, DatasetState.PROCESSED)
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """What every step of a run needs to know; ids and the declaration only (safe to pass to tasks)."""
+
+    run_id: str
+    dataset_id: str
+    customer_id: str
+    authorisation: str
+    personal_data: str
+    mapping: str
+    actor: str
+
+
+def start_run(ctx: Context, dataset_id: str, mapping: str, actor: Actor | None = None) -> RunInfo:
+    """Refuse what may not run; close runs a crash left 'running'; record the new run; dataset PROCESSING."""
+    actor = actor or ctx.authorise("migration.run", dataset_id=dataset_id)
+    verified = _check_authorised(ctx, dataset_id, actor)
+    _check_processing_allowed(ctx, dataset_id)
+    now = ctx.clock.now()
+    with ctx.registry.session() as session:
+        dataset = session.get(Dataset, dataset_id)
+        if dataset is None:
+            raise NotFound(f"no dataset with id {dataset_id}: `intake datasets list` shows the ids")
+        if dataset.state is DatasetState.BLOCKED:
+            raise DatasetBlocked(
+                f"dataset {dataset_id} is blocked: personal data was found although its authorisation declared "
+                "none. It stays encrypted in quarantine; the customer must send a new authorisation that declares "
+                "it (or a dataset without it), see the findings report"
+            )
+        if dataset.state not in RUNNABLE_STATES:
+            raise StateError(
+                f"dataset {dataset_id} is {dataset.state.value}: a migration run needs a received dataset "
+                "(quarantined, or processed to run again)"
+            )
+        before = dataset.state
+        abandoned = session.scalars(
+            select(Run).where(Run.dataset_id == dataset_id, Run.state == "running").order_by(Run.started_at)
+        ).all()
+        for old in abandoned:
+            summary = json.loads(old.summary or "{}")
+            if before is DatasetState.PROCESSING:
+                before = DatasetState(summary.get("state_before", DatasetState.QUARANTINED.value))
+            summary["reason"] = "a later run found it still running: its process was killed or lost"
+            old.state, old.ended_at, old.summary = "abandoned", now, json.dumps(summary)
+        if before is DatasetState.PROCESSING:  # no run row says what it was: treat it as never processed
+            before = DatasetState.QUARANTINED
+        run = Run(dataset_id=dataset_id, flow=RUN_FLOW, state="running", started_by=actor.name, started_at=now,
+                  summary=json.dumps({"mapping": mapping, "state_before": before.value, "steps": []}))
+        session.add(run)
+        dataset.state = DatasetState.PROCESSING
+        session.flush()
+        info = RunInfo(run.id, dataset_id, dataset.customer_id, verified.reference,
+                       PersonalDataDeclaration(verified.personal_data).value, mapping, actor.name)
+    ctx.record(actor, "migration.run", dataset_id=dataset_id, run_id=info.run_id, mapping=mapping,
+               abandoned_runs=len(abandoned))
+    return info
+
+
+def _check_authorised(ctx: Context, dataset_id: str, actor: Actor) -> Any:
+    from intake.authorisation import check_still_authorised
+
+    return check_still_authorised(ctx, dataset_id, Purpose.MIGRATION, actor=actor)
+
+
+def _check_processing_allowed(ctx: Context, dataset_id: str) -> None:
+    from intake.retention.holds import ensure_processing_allowed
+
+    ensure_processing_allowed(ctx, dataset_id)
+
+
+def checkpoint(ctx: Context, run: RunInfo, step: str) -> None:
+    """Before every step: the authorisation still holds and processing is not restricted.
+
+    A withdrawal or restriction stops the run here: the run is recorded as stopped and RunStopped raised.
+    """
+    actor = ctx.actor()
+    try:
+        _check_authorised(ctx, run.dataset_id, actor)
+        _check_processing_allowed(ctx, run.dataset_id)
+    except IntakeError as exc:
+        end_run(ctx, run, "stopped", {"stopped_before": step, "reason": type(exc).__name__})
+        raise RunStopped(f"run {run.run_id} of dataset {run.dataset_id} stopped before step {step}: {exc}") from None
+    _append_step(ctx, run, step)
+
+
+def _append_step(ctx: Context, run: RunInfo, step: str) -> None:
+    with ctx.registry.session() as session:
+        row = session.get(Run, run.run_id)
+        if row is None:
+            return
+        summary = json.loads(row.summary or "{}")
+        summary.setdefault("steps", []).append(step)
+        row.summary = json.dumps(summary)
+
+
+def record_counts(ctx: Context, run: RunInfo, **counts: Any) -> None:
+    """Merge counts (never values) into the run's summary."""
+    with ctx.registry.session() as session:
+        row = session.get(Run, run.run_id)
+        if row is None:
+            return
+        summary = json.loads(row.summary or "{}")
+        summary.update(counts)
+        row.summary = json.dumps(summary, default=str)
+
+
+def end_run(ctx: Context, run: RunInfo, state: str, counts: dict[str, Any] | None = None) -> None:
+    """Close the run row. A completed run leaves the dataset PROCESSED, a blocked one BLOCKED; any other end
+    (failed, stopped, cancelled) returns it to its state before the run. Deletion states are never touched."""
+    now = ctx.clock.now()
+    with ctx.registry.session() as session:
+        row = session.get(Run, run.run_id)
+        if row is None or row.state != "running":
+            return  # already ended (a stopped run also fails its flow; the first end wins)
+        summary = json.loads(row.summary or "{}")
+        summary.update(counts or {})
+        row.state, row.ended_at, row.summary = state, now, json.dumps(summary, default=str)
+        before = DatasetState(summary.get("state_before", DatasetState.QUARANTINED.value))
+        dataset_state = {"completed": DatasetState.PROCESSED, "blocked": DatasetState.BLOCKED}.get(state, before)
+        dataset = session.get(Dataset, run.dataset_id)
+        if dataset is not None and dataset.state is DatasetState.PROCESSING:
+            dataset.state = dataset_state
+    actor = ctx.actor()
+    outcome = "ok" if state == "completed" else ("refused" if state in ("stopped", "blocked") else "failed")
+    ctx.record(actor, f"migration.run.{state}", dataset_id=run.dataset_id, outcome=outcome, run_id=run.run_id,
+               **{k: v for k, v in (counts or {}).items() if isinstance(v, int | str | bool)})
+
+
+# Migration runs: encrypted Parquet between steps -------------------------------------------------
+
+@dataclass(frozen=True)
+class TableRef:
+    """One table of the dataset, stored as an encrypted Parquet artefact with one row group per chunk."""
+
+    source_file: str
+    table: str
+    artefact_id: str
+    rows: int
+    rejected: int
+    row_groups: tuple[int, ...]  # rows in each row group
+
+    @property
+    def key(self) -> str:
+        return f"{self.source_file}/{self.table}"
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """Rows [first_row, first_row + rows) of a table: one row group of its encrypted Parquet artefact."""
+
+    table: TableRef
+    index: int
+    row_group: int
+    first_row: int
+    rows: int
+
+    @property
+    def key(self) -> str:
+        return f"{self.table.key}#{self.index:05d}"
+
+
+def plan_chunks(tables: Sequence[TableRef]) -> list[Chunk]:
+    chunks: list[Chunk] = []
+    for table in tables:
+        first = 0
+        for group, rows in enumerate(table.row_groups):
+            chunks.append(Chunk(table, group, group, first, rows))
+            first += rows
+    return chunks
+
+
+class ParquetIntoVault:
+    """Writes record batches to an encrypted Parquet artefact, `group_rows` rows per row group."""
+
+    def __init__(self, vault: Any, run: RunInfo, name: str, schema: Any, actor: Actor, group_rows: int,
+                 kind: ArtefactKind = ArtefactKind.INTERMEDIATE) -> None:
+        import pyarrow.parquet as pq
+
+        self._writer = vault.writer(scope=run.dataset_id, dataset_id=run.dataset_id, kind=kind, name=name,
+                                    actor=actor)
+        self._parquet = pq.ParquetWriter(self._writer, schema, compression="zstd")
+        self.schema = schema
+        self.group_rows = group_rows
+        self._pending: list[Any] = []
+        self._pending_rows = 0
+        self.row_groups: list[int] = []
+
+    def write(self, batch: Any) -> None:
+        if batch.num_rows == 0:
+            return
+        self._pending.append(batch)
+        self._pending_rows += batch.num_rows
+        while self._pending_rows >= self.group_rows:
+            self._flush(self.group_rows)
+
+    def _flush(self, rows: int) -> None:
+        import pyarrow as pa
+
+        table = pa.Table.from_batches(self._pending, schema=self.schema)
+        head, tail = table.slice(0, rows), table.slice(rows)
+        self._parquet.write_table(head, row_group_size=max(rows, 1))
+        self.row_groups.append(head.num_rows)
+        self._pending = tail.to_batches()
+        self._pending_rows = tail.num_rows
+
+    def close(self) -> Any:
+        """Finish the file; returns the recorded artefact (ArtefactInfo)."""
+        if self._pending_rows:
+            self._flush(self._pending_rows)
+        if not self.row_groups:  # an empty table still gets a (single, empty) row group
+            import pyarrow as pa
+
+            self._parquet.write_table(pa.Table.from_batches([], schema=self.schema))
+            self.row_groups.append(0)
+        self._parquet.close()
+        self._writer.close()
+        return self._writer.artefact
+
+    def abort(self) -> None:
+        self._writer.abort()
+
+    def __enter__(self) -> ParquetIntoVault:
+        return self
+
+    def __exit__(self, exc_type: Any, *_: Any) -> None:
+        if exc_type is not None:
+            self.abort()
+
+
+def read_chunk(vault: Any, chunk: Chunk, actor: Actor, columns: Sequence[str] | None = None) -> Any:
+    """The chunk's rows as a pyarrow Table (one row group, so memory is bounded by chunk_rows)."""
+    import pyarrow.parquet as pq
+
+    with vault.open(chunk.table.artefact_id, actor=actor) as handle:
+        return pq.ParquetFile(handle).read_row_group(chunk.row_group, columns=list(columns) if columns else None)
+
+
+def read_table_batches(vault: Any, artefact_id: str, actor: Actor) -> Iterator[Any]:
+    """Every record batch of an encrypted Parquet artefact, one row group at a time."""
+    import pyarrow.parquet as pq
+
+    with vault.open(artefact_id, actor=actor) as handle:
+        parquet = pq.ParquetFile(handle)
+        for group in range(parquet.num_row_groups):
+            yield from parquet.read_row_group(group).to_batches()
+
+
+class VaultRejects:
+    """A reject sink writing each reject (with its raw row: customer data) as JSON lines into the vault.
+
+    Only counts by reason leave this object; the rows stay encrypted.
+    """
+
+    def __init__(self, vault: Any, run: RunInfo, name: str, actor: Actor) -> None:
+        self._vault, self._run, self._name, self._actor = vault, run, name, actor
+        self._writer: Any = None
+        self.count = 0
+        self.reasons: dict[str, int] = {}
+
+    def add(self, reject: Any) -> None:
+        if self._writer is None:
+            self._writer = self._vault.writer(scope=self._run.dataset_id, dataset_id=self._run.dataset_id,
+                                              kind=ArtefactKind.INTERMEDIATE, name=self._name, actor=self._actor)
+        record = {"source": reject.source, "table": reject.table, "row": reject.row_number, "reason": reject.reason,
+                  "raw": getattr(reject, "raw", None)}
+        self._writer.write((json.dumps(record, ensure_ascii=False) + "\n").encode())
+        self.count += 1
+        reason = _reason_class(reject.reason)
+        self.reasons[reason] = self.reasons.get(reason, 0) + 1
+
+    def close(self) -> str | None:
+        if self._writer is None:
+            return None
+        self._writer.close()
+        return self._writer.artefact.id
+
+    def abort(self) -> None:
+        if self._writer is not None:
+            self._writer.abort()
+
+
+def _reason_class(reason: str) -> str:
+    """The kind of a reject reason without row-specific detail, for counts in reports."""
+    return reason.split(":", 1)[0].strip()[:80]
+
+
+# Migration runs: steps ---------------------------------------------------------------------------
+
+def work_name(run: RunInfo, *parts: str) -> str:
+    """Artefact names of a run's intermediate files; `cleanup_work` deletes them when the run ends."""
+    return "/".join(("run-" + run.run_id, "work", *parts))
+
+
+def rejects_name(run: RunInfo, *parts: str) -> str:
+    return "/".join(("run-" + run.run_id, "rejects", *parts))
+
+
+@dataclass(frozen=True)
+class Ingested:
+    tables: list[TableRef]
+    rows: int
+    rejected: int
+    reject_reasons: dict[str, int]
+    rejects_artefacts: list[str]
+
+
+def ingest(ctx: Context, run: RunInfo, chunk_rows: int, progress: ProgressCallback = no_progress,
+           source_options: dict[str, dict[str, Any]] | None = None) -> Ingested:
+    """Read every received file (decrypted on the fly) into encrypted Parquet, one row group per chunk.
+
+    Every row ends up in a table or in the rejects (encrypted, with its reason). `source_options` maps a
+    file name to connector options (format, header_line, sheet names...) from the mapping.
+    """
+    from intake.connectors import open_source
+    from intake.vault import Vault
+
+    actor = ctx.actor()
+    vault = Vault.from_context(ctx)
+    raws = sorted((a for a in vault.artefacts(run.dataset_id) if a.kind is ArtefactKind.RAW), key=lambda a: a.name)
+    if not raws:
+        raise PipelineError(f"dataset {run.dataset_id} has no received files left in the vault: receive it again")
+    total = sum(a.plaintext_size for a in raws) or 1
+    done = 0
+    tables: list[TableRef] = []
+    reasons: dict[str, int] = {}
+    rejects_ids: list[str] = []
+    for raw in raws:
+        options = dict((source_options or {}).get(raw.name, {}))
+        fmt = options.pop("format", None)
+        with step_errors("ingest", run.dataset_id), vault.open(raw.id, actor=actor) as handle, \
+                open_source(fmt, handle, name=raw.name, settings=ctx.settings.connectors, **options) as source:
+            for table in source.tables():
+                rejects = VaultRejects(vault, run, rejects_name(run, "ingest", raw.name, f"{table}.jsonl"), actor)
+                try:
+                    reader = source.read(table, rejects=rejects)
+                    with ParquetIntoVault(vault, run, work_name(run, "ingest", raw.name, f"{table}.parquet"),
+                                          reader.schema, actor, chunk_rows) as out:
+                        for batch in reader:
+                            out.write(batch)
+                        info = out.close()
+                except BaseException:
+                    rejects.abort()
+                    raise
+                if (rejects_id := rejects.close()) is not None:
+                    rejects_ids.append(rejects_id)
+                for reason, count in rejects.reasons.items():
+                    reasons[reason] = reasons.get(reason, 0) + count
+                tables.append(TableRef(raw.name, table, info.id, reader.rows_read, reader.rows_rejected,
+                                       tuple(out.row_groups)))
+        done += raw.plaintext_size
+        progress(done / total)
+    return Ingested(tables, sum(t.rows for t in tables), sum(t.rejected for t in tables), reasons, rejects_ids)
+
+
+def cleanup_work(ctx: Context, dataset_id: str, run_id: str | None = None) -> int:
+    """Delete intermediate work files: of run `run_id`, or (None) of every run of the dataset not running."""
+    from intake.vault import Vault
+    from intake.vault.errors import ArtefactNotFound, KeyDestroyed
+
+    actor = ctx.actor()
+    vault = Vault.from_context(ctx)
+    with ctx.registry.session() as session:
+        running = set(session.scalars(select(Run.id).where(Run.dataset_id == dataset_id, Run.state == "running")))
+    deleted = 0
+    for artefact in vault.artefacts(dataset_id):
+        if artefact.kind is not ArtefactKind.INTERMEDIATE or "/work/" not in artefact.name:
+            continue
+        owner = artefact.name.split("/", 1)[0].removeprefix("run-")
+        if (owner != run_id) if run_id is not None else (owner in running):
+            continue
+        try:
+            vault.delete_artefact(artefact.id, actor)
+            deleted += 1
+        except (ArtefactNotFound, KeyDestroyed):
+            pass
+    return deleted

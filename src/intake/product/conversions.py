@@ -1,0 +1,607 @@
+"""Vectorised conversions of legacy columns (Arrow string arrays) to product values.
+
+A conversion is a small class: constructed once from the mapping file's parameters (which it checks,
+raising ValueError/TypeError with a readable message), then called on whole Arrow arrays. It returns the
+converted array and a mask of rows whose value was present but could not be converted; those rows are
+rejected by validation (or nulled, if the mapping says so). Placeholders such as "NA" become nulls, which
+are not errors.
+
+Extension point: subclass `Conversion` and `register_conversion` it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from intake.product.schema import BOOLEAN, DATE, FLOAT, INTEGER, MONEY, TIMESTAMP
+
+DEFAULT_NULL_VALUES = ("", "NA", "N/A", "None", "null", "unknown", "-", "--", "n.a.", "?")
+
+
+@dataclass
+class Converted:
+    values: pa.Array
+    invalid: np.ndarray | None = None  # bool per row: present in the source but not convertible
+
+
+def present_mask(values: pa.Array) -> np.ndarray:
+    return _to_bool(pc.is_valid(values))
+
+
+def _to_bool(mask: pa.Array | pa.ChunkedArray) -> np.ndarray:
+    if isinstance(mask, pa.ChunkedArray):
+        mask = mask.combine_chunks()
+    return mask.fill_null(False).to_numpy(zero_copy_only=False).astype(bool, copy=False)
+
+
+def _failed(before: pa.Array, after: pa.Array) -> np.ndarray:
+    """Rows present before a parse (blank text counts as absent) and null after it."""
+    present = pc.is_valid(before)
+    if pa.types.is_string(before.type):
+        present = pc.and_(present, pc.greater(pc.utf8_length(pc.utf8_trim_whitespace(before)), 0))
+    return _to_bool(pc.and_(present, pc.is_null(after)))
+
+
+class Conversion:
+    """Base class; subclasses set the class attributes and implement `__call__`."""
+
+    name: ClassVar[str]
+    input: ClassVar[str] = "text"  # "text", "number" or "any"
+    output: ClassVar[pa.DataType | None] = None  # None: same type as the input
+    kind: ClassVar[str] = "value"  # word used in reject reasons: "could not be read as a <kind>"
+    scalar: ClassVar[str | None] = None  # parameter a bare YAML scalar sets, e.g. {split: "/"}
+
+    def __call__(self, values: pa.Array) -> Converted:
+        raise NotImplementedError
+
+
+CONVERSIONS: dict[str, type[Conversion]] = {}
+
+
+def register_conversion(cls: type[Conversion]) -> type[Conversion]:
+    CONVERSIONS[cls.name] = cls
+    return cls
+
+
+def make_conversion(name: str, params: dict[str, Any]) -> Conversion:
+    """Build a conversion from mapping-file parameters; ValueError/TypeError explain what is wrong."""
+    try:
+        cls = CONVERSIONS[name]
+    except KeyError:
+        raise ValueError(f"unknown conversion '{name}'; known: {', '.join(sorted(CONVERSIONS))}") from None
+    return cls(**params)
+
+
+def _check_regex(pattern: str) -> str:
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"invalid regular expression: {exc}") from None
+    return pattern
+
+
+def _str_list(value: Any, what: str) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+        raise ValueError(f"{what} must be a list of strings")
+    return [str(v) for v in value]
+
+
+# --- text ----------------------------------------------------------------------------------------------
+
+
+@register_conversion
+class Trim(Conversion):
+    name = "trim"
+
+    def __call__(self, values: pa.Array) -> Converted:
+        return Converted(pc.utf8_trim_whitespace(values))
+
+
+@register_conversion
+class Upper(Conversion):
+    name = "upper"
+
+    def __call__(self, values: pa.Array) -> Converted:
+        return Converted(pc.utf8_upper(values))
+
+
+@register_conversion
+class Lower(Conversion):
+    name = "lower"
+
+    def __call__(self, values: pa.Array) -> Converted:
+        return Converted(pc.utf8_lower(values))
+
+
+@register_conversion
+class Title(Conversion):
+    name = "title"
+
+    def __call__(self, values: pa.Array) -> Converted:
+        return Converted(pc.utf8_title(values))
+
+
+@register_conversion
+class CollapseSpaces(Conversion):
+    name = "collapse_spaces"
+
+    def __call__(self, values: pa.Array) -> Converted:
+        return Converted(pc.utf8_trim_whitespace(pc.replace_substring_regex(values, r"\s+", " ")))
+
+
+@register_conversion
+class NullValues(Conversion):
+    """Placeholders ("NA", "None", "unknown", "-", blank) become nulls; compared trimmed, ignoring case."""
+
+    name = "null_values"
+    scalar = "values"
+
+    def __init__(self, values: list[str] | None = None, ignore_case: bool = True) -> None:
+        self.values = _str_list(values if values is not None else list(DEFAULT_NULL_VALUES), "values")
+        self.ignore_case = bool(ignore_case)
+        keys = [v.strip().lower() if self.ignore_case else v.strip() for v in self.values]
+        self._set = pa.array(sorted(set(keys)), pa.string())
+
+    def __call__(self, values: pa.Array) -> Converted:
+        probe = pc.utf8_trim_whitespace(values)
+        if self.ignore_case:
+            probe = pc.utf8_lower(probe)
+        hit = pc.is_in(probe, value_set=self._set)
+        return Converted(pc.if_else(hit, pa.scalar(None, values.type), values))
+
+
+@register_conversion
+class Replace(Conversion):
+    name = "replace"
+
+    def __init__(self, pattern: str, replacement: str = "", regex: bool = True) -> None:
+        self.pattern = _check_regex(pattern) if regex else pattern
+        self.replacement, self.regex = str(replacement), bool(regex)
+
+    def __call__(self, values: pa.Array) -> Converted:
+        fn = pc.replace_substring_regex if self.regex else pc.replace_substring
+        return Converted(fn(values, self.pattern, self.replacement))
+
+
+@register_conversion
+class KeepIfMatches(Conversion):
+    """Keeps values matching a regular expression; others become null (not an error)."""
+
+    name = "keep_if_matches"
+    scalar = "pattern"
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = _check_regex(pattern)
+
+    def __call__(self, values: pa.Array) -> Converted:
+        hit = pc.match_substring_regex(values, self.pattern)
+        return Converted(pc.if_else(hit, values, pa.scalar(None, values.type)))
+
+
+@register_conversion
+class DropIfMatches(Conversion):
+    """Values matching a regular expression become null (not an error)."""
+
+    name = "drop_if_matches"
+    scalar = "pattern"
+
+    def __init__(self, pattern: str) -> None:
+        self.pattern = _check_regex(pattern)
+
+    def __call__(self, values: pa.Array) -> Converted:
+        hit = pc.match_substring_regex(values, self.pattern)
+        return Converted(pc.if_else(hit, pa.scalar(None, values.type), values))
+
+
+@register_conversion
+class Extract(Conversion):
+    """First capture group of a regular expression; values that do not match are invalid unless optional."""
+
+    name = "extract"
+    scalar = "pattern"
+
+    def __init__(self, pattern: str, optional: bool = False) -> None:
+        if re.compile(_check_regex(pattern)).groups < 1:
+            raise ValueError("extract needs a pattern with a capture group")
+        self.pattern, self.optional = pattern, bool(optional)
+        self._whole = f"(?s)^.*?(?:{pattern}).*$"
+
+    def __call__(self, values: pa.Array) -> Converted:
+        hit = pc.match_substring_regex(values, self.pattern)
+        picked = pc.replace_substring_regex(values, self._whole, r"\1")
+        out = pc.if_else(hit, picked, pa.scalar(None, pa.string()))
+        out = pc.if_else(pc.equal(out, ""), pa.scalar(None, pa.string()), out)
+        return Converted(out, None if self.optional else _failed(values, out))
+
+
+@register_conversion
+class Split(Conversion):
+    """One part of a value split on a separator ("A Smith / B Jones" -> part 0 "A Smith")."""
+
+    name = "split"
+    scalar = "separator"
+
+    def __init__(self, separator: str, index: int = 0, regex: bool = False) -> None:
+        if not isinstance(index, int) or index < 0:
+            raise ValueError("split index must be a whole number >= 0")
+        self.separator = _check_regex(separator) if regex else str(separator)
+        self.index, self.regex = index, bool(regex)
+
+    def __call__(self, values: pa.Array) -> Converted:
+        fn = pc.split_pattern_regex if self.regex else pc.split_pattern
+        parts = fn(values.fill_null(""), self.separator)
+        picked = pc.list_slice(parts, self.index, self.index + 1, return_fixed_size_list=True).flatten()
+        out = pc.utf8_trim_whitespace(picked)
+        return Converted(pc.if_else(pc.equal(out, ""), pa.scalar(None, pa.string()), out))
+
+
+@register_conversion
+class IfPresent(Conversion):
+    """A constant chosen by whether the value is present, e.g. a completion date -> 'completed'/'open'."""
+
+    name = "if_present"
+    input = "any"
+    output = pa.string()
+
+    def __init__(self, then: str, otherwise: str | None = None) -> None:
+        self.then, self.otherwise = str(then), None if otherwise is None else str(otherwise)
+
+    def __call__(self, values: pa.Array) -> Converted:
+        return Converted(pc.if_else(pc.is_valid(values), self.then, pa.scalar(self.otherwise, pa.string())))
+
+
+# --- numbers and money ---------------------------------------------------------------------------------
+
+_THOUSANDS = r"(?:\d{1,3}(?:,\d{3})+|\d+)"
+_NUMBER_RE = rf"^[+-]?(?:{_THOUSANDS}(?:\.\d*)?|\.\d+)$"
+_SCIENTIFIC_RE = r"^[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+$"
+
+
+def _number_text(values: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
+    """(plain decimal text without thousands separators, scientific-notation text, match masks...)."""
+    text = pc.utf8_trim_whitespace(values)
+    plain_ok = pc.match_substring_regex(text, _NUMBER_RE)
+    plain = pc.replace_substring(pc.if_else(plain_ok, text, pa.scalar(None, pa.string())), ",", "")
+    sci_ok = pc.match_substring_regex(text, _SCIENTIFIC_RE)
+    scientific = pc.if_else(sci_ok, text, pa.scalar(None, pa.string()))
+    return plain, scientific, text
+
+
+def _parse_float(values: pa.Array) -> pa.Array:
+    plain, scientific, _ = _number_text(values)
+    plain = pc.replace_substring_regex(plain, r"\.$", "")
+    return pc.coalesce(pc.cast(plain, FLOAT), pc.cast(scientific, FLOAT))
+
+
+def _parse_decimal(values: pa.Array, scale: int) -> tuple[pa.Array, np.ndarray]:
+    """Exact decimal parse, rounded half away from zero to `scale` places; (decimal128(18, scale), overflow)."""
+    plain, scientific, _ = _number_text(values)
+    plain = pc.replace_substring_regex(plain, r"\.$", "")
+    # integer part beyond 16 digits cannot be held; mark as invalid rather than fail the batch
+    too_big = pc.match_substring_regex(plain, r"^[+-]?\d{17,}")
+    plain = pc.if_else(too_big, pa.scalar(None, pa.string()), plain)
+    plain = pc.replace_substring_regex(plain, r"^([+-]?\d*\.\d{10})\d+$", r"\1")
+    wide = pc.cast(plain, pa.decimal128(38, 10))
+    from_float = pc.cast(scientific, FLOAT)
+    in_range = pc.less(pc.abs(from_float), 1e16)
+    from_float = pc.if_else(in_range, pc.round(from_float, scale, round_mode="half_towards_infinity"), None)
+    target = pa.decimal128(18, scale)
+    exact = pc.cast(pc.round(wide, scale, round_mode="half_towards_infinity"), target)
+    out = pc.coalesce(exact, pc.cast(from_float, target))
+    return out, _to_bool(too_big)
+
+
+@register_conversion
+class Number(Conversion):
+    """Decimal numbers as float64: "1234.5", "1,234.5", "1.2e3"."""
+
+    name = "number"
+    output = FLOAT
+    kind = "number"
+
+    def __call__(self, values: pa.Array) -> Converted:
+        out = _parse_float(values)
+        return Converted(out, _failed(values, out))
+
+
+@register_conversion
+class Integer(Conversion):
+    """Whole numbers as int32: "12", "12.0", "1,200"."""
+
+    name = "integer"
+    output = INTEGER
+    kind = "whole number"
+
+    def __call__(self, values: pa.Array) -> Converted:
+        floats = _parse_float(values)
+        whole = pc.and_(pc.equal(pc.floor(floats), floats), pc.less_equal(pc.abs(floats), 2**31 - 1))
+        out = pc.cast(pc.if_else(whole, floats, pa.scalar(None, FLOAT)), INTEGER)
+        return Converted(out, _failed(values, out))
+
+
+@register_conversion
+class Decimal(Conversion):
+    """Exact decimal numbers (money without a currency sign), rounded to `scale` places."""
+
+    name = "decimal"
+    output = MONEY
+    kind = "amount"
+    scalar = "scale"
+
+    def __init__(self, scale: int = 2) -> None:
+        if scale != MONEY.scale:
+            raise ValueError(f"the product format holds amounts with {MONEY.scale} decimal places")
+        self.scale = scale
+
+    def __call__(self, values: pa.Array) -> Converted:
+        out, _ = _parse_decimal(values, self.scale)
+        return Converted(out, _failed(values, out))
+
+
+@register_conversion
+class Currency(Conversion):
+    """Money text: "£1,234.50", "1234.5", "GBP 12", "(12.00)" (negative), "-£5" -> decimal pounds."""
+
+    name = "currency"
+    output = MONEY
+    kind = "amount"
+
+    def __init__(self, symbols: list[str] | None = None) -> None:
+        self.symbols = _str_list(symbols if symbols is not None else ["£", "GBP", "$", "€", "EUR"], "symbols")
+        self._strip = "|".join(re.escape(s) for s in sorted(self.symbols, key=len, reverse=True))
+
+    def __call__(self, values: pa.Array) -> Converted:
+        text = pc.utf8_trim_whitespace(values)
+        negative_paren = pc.match_substring_regex(text, r"^\(.*\)$")
+        text = pc.replace_substring_regex(text, r"^\((.*)\)$", r"\1")
+        text = pc.replace_substring_regex(text, rf"(?i)(?:{self._strip})|\s", "")
+        text = pc.if_else(negative_paren, pc.binary_join_element_wise("-", text, ""), text)
+        out, _ = _parse_decimal(text, MONEY.scale)
+        return Converted(out, _failed(values, out))
+
+
+@register_conversion
+class Scale(Conversion):
+    """Multiplies numbers by a factor (e.g. pence to pounds: 0.01)."""
+
+    name = "scale"
+    input = "number"
+    output = FLOAT
+    scalar = "factor"
+
+    def __init__(self, factor: float) -> None:
+        if not isinstance(factor, int | float) or isinstance(factor, bool):
+            raise ValueError("scale factor must be a number")
+        self.factor = float(factor)
+
+    def __call__(self, values: pa.Array) -> Converted:
+        return Converted(pc.multiply(pc.cast(values, FLOAT), self.factor))
+
+
+UNITS: dict[str, dict[str, tuple[float, tuple[str, ...]]]] = {
+    "duration": {
+        "hours": (1.0, ("h", "hr", "hrs", "hour", "hours")),
+        "minutes": (1 / 60, ("m", "min", "mins", "minute", "minutes")),
+        "seconds": (1 / 3600, ("s", "sec", "secs", "second", "seconds")),
+    },
+    "interval": {
+        "months": (1.0, ("m", "mo", "mth", "mths", "month", "months")),
+        "years": (12.0, ("y", "yr", "yrs", "year", "years")),
+        "weeks": (12 / 52, ("w", "wk", "wks", "week", "weeks")),
+    },
+}
+
+
+@register_conversion
+class Unit(Conversion):
+    """Quantities with optional units -> one unit: "1.5", "1.5h", "90 min", "1:30" -> hours."""
+
+    name = "unit"
+    output = FLOAT
+    kind = "quantity"
+
+    def __init__(self, quantity: str, to: str, default_unit: str | None = None) -> None:
+        if quantity not in UNITS:
+            raise ValueError(f"unknown quantity '{quantity}'; known: {', '.join(UNITS)}")
+        units = UNITS[quantity]
+        if to not in units:
+            raise ValueError(f"unknown unit '{to}' for {quantity}; known: {', '.join(units)}")
+        default_unit = default_unit or to
+        if default_unit not in units:
+            raise ValueError(f"unknown unit '{default_unit}' for {quantity}; known: {', '.join(units)}")
+        self.quantity, self.to, self.default_unit = quantity, to, default_unit
+        aliases: list[str] = []
+        factors: list[float] = []
+        for factor, names in units.values():
+            for alias in names:
+                aliases.append(alias)
+                factors.append(factor / units[to][0])
+        aliases.append("")
+        factors.append(units[default_unit][0] / units[to][0])
+        self._aliases = pa.array(aliases, pa.string())
+        self._factors = pa.array(factors, FLOAT)
+
+    def __call__(self, values: pa.Array) -> Converted:
+        text = pc.utf8_lower(pc.utf8_trim_whitespace(values))
+        parts = pc.extract_regex(text, r"^(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(?P<unit>[a-z]*)\.?$")
+        number = pc.cast(pc.struct_field(parts, ["num"]), FLOAT)
+        position = pc.index_in(pc.struct_field(parts, ["unit"]), value_set=self._aliases)
+        out = pc.multiply(number, pc.take(self._factors, position))
+        if self.quantity == "duration":
+            clock = pc.extract_regex(text, r"^(?P<h>\d+):(?P<m>[0-5]\d)$")
+            hours = pc.add(pc.cast(pc.struct_field(clock, ["h"]), FLOAT),
+                           pc.divide(pc.cast(pc.struct_field(clock, ["m"]), FLOAT), 60.0))
+            out = pc.coalesce(out, pc.divide(hours, float(UNITS["duration"][self.to][0])))
+        return Converted(out, _failed(values, out))
+
+
+@register_conversion
+class Boolean(Conversion):
+    """Y/N, Yes/No, True/False, 1/0 (case-insensitive) -> booleans."""
+
+    name = "boolean"
+    output = BOOLEAN
+    kind = "yes/no value"
+
+    def __init__(self, true: list[str] | None = None, false: list[str] | None = None) -> None:
+        true_values = [v.lower() for v in _str_list(true or ["y", "yes", "true", "t", "1"], "true")]
+        false_values = [v.lower() for v in _str_list(false or ["n", "no", "false", "f", "0"], "false")]
+        if set(true_values) & set(false_values):
+            raise ValueError("a value cannot be both true and false")
+        self._keys = pa.array(true_values + false_values, pa.string())
+        self._flags = pa.array([True] * len(true_values) + [False] * len(false_values), BOOLEAN)
+
+    def __call__(self, values: pa.Array) -> Converted:
+        probe = pc.utf8_lower(pc.utf8_trim_whitespace(values))
+        out = pc.take(self._flags, pc.index_in(probe, value_set=self._keys))
+        return Converted(out, _failed(values, out))
+
+
+# --- dates ---------------------------------------------------------------------------------------------
+
+_TIME = r"(?:[T ]+(?P<H>\d{1,2})[:.](?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?)?(?:Z|[+-]00:?00)?"
+DATE_FORMATS: dict[str, str] = {
+    "iso": r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME + "$",
+    "uk": r"^(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4}|\d{2})" + _TIME + "$",
+    "us": r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})" + _TIME + "$",
+    "month_name": r"^(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s/-]*(?P<mon>[A-Za-z]{3,9})\.?[\s/,-]*(?P<y>\d{4}|\d{2})"
+    + _TIME + "$",
+    "compact": r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$",
+    "excel_serial": r"^(?P<serial>\d{5}(?:\.\d+)?)$",
+}
+DEFAULT_DATE_FORMATS = ("iso", "uk", "month_name")
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december"]
+_MONTH_NAMES = pa.array([m for m in _MONTHS] + [m[:3] for m in _MONTHS] + ["sept"], pa.string())
+_MONTH_NUMBERS = pa.array(list(range(1, 13)) * 2 + [9], pa.int64())
+_EXCEL_EPOCH = np.datetime64("1899-12-30", "s")
+
+
+def _int_field(parts: pa.StructArray, name: str) -> np.ndarray:
+    text = pc.struct_field(parts, [name])
+    text = pc.if_else(pc.equal(text, ""), "0", text)
+    return pc.cast(text, pa.int64()).fill_null(0).to_numpy(zero_copy_only=False)
+
+
+class _DateParser:
+    """Strict parse of mixed-format date/time text into seconds since 1970 (no calendar roll-over)."""
+
+    def __init__(self, formats: list[str] | None, two_digit_year_pivot: int) -> None:
+        formats = _str_list(formats, "formats") if formats is not None else list(DEFAULT_DATE_FORMATS)
+        if not formats:
+            raise ValueError("formats must name at least one format")
+        for fmt in formats:
+            if fmt not in DATE_FORMATS:
+                raise ValueError(f"unknown date format '{fmt}'; known: {', '.join(DATE_FORMATS)}")
+        if not isinstance(two_digit_year_pivot, int) or not 0 <= two_digit_year_pivot <= 100:
+            raise ValueError("two_digit_year_pivot must be a whole number from 0 to 100")
+        self.formats, self.pivot = formats, two_digit_year_pivot
+
+    def seconds(self, values: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(seconds since epoch int64, parsed mask, invalid mask)."""
+        text = pc.utf8_trim_whitespace(values)
+        n = len(text)
+        present = _to_bool(pc.greater(pc.utf8_length(text), 0))
+        secs = np.zeros(n, dtype=np.int64)
+        parsed = np.zeros(n, dtype=bool)
+        for fmt in self.formats:
+            todo = present & ~parsed
+            if not todo.any():
+                break
+            index = np.flatnonzero(todo)
+            subset = text if len(index) == n else text.take(pa.array(index))
+            parts = pc.extract_regex(subset, DATE_FORMATS[fmt])
+            matched = _to_bool(pc.is_valid(parts))
+            if not matched.any():
+                continue
+            if fmt == "excel_serial":
+                serial = pc.cast(pc.struct_field(parts, ["serial"]), FLOAT).fill_null(0).to_numpy()
+                ok = matched & (serial >= 1)
+                value = _EXCEL_EPOCH.astype(np.int64) + np.round(serial * 86400).astype(np.int64)
+            else:
+                ok, value = self._calendar(parts, matched, fmt == "month_name")
+            secs[index[ok]] = value[ok]
+            parsed[index[ok]] = True
+        return secs, parsed, present & ~parsed
+
+    def _calendar(self, parts: pa.StructArray, matched: np.ndarray, named_month: bool) -> tuple[np.ndarray, ...]:
+        year = _int_field(parts, "y")
+        two_digit = _to_bool(pc.less_equal(pc.utf8_length(pc.struct_field(parts, ["y"])), 2))
+        year = np.where(two_digit, np.where(year < self.pivot, 2000 + year, 1900 + year), year)
+        if named_month:
+            names = pc.utf8_lower(pc.struct_field(parts, ["mon"]))
+            month = pc.take(_MONTH_NUMBERS, pc.index_in(names, value_set=_MONTH_NAMES)).fill_null(0).to_numpy()
+        else:
+            month = _int_field(parts, "m")
+        day, hour, minute, second = (_int_field(parts, g) for g in ("d", "H", "M", "S"))
+        ok = matched & (year >= 1) & (year <= 9999) & (month >= 1) & (month <= 12)
+        month_index = np.where(ok, (year - 1970) * 12 + (month - 1), 0)
+        first = month_index.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+        following = (month_index + 1).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+        ok &= (day >= 1) & (day <= following - first) & (hour < 24) & (minute < 60) & (second < 60)
+        value = (first + day - 1) * 86400 + hour * 3600 + minute * 60 + second
+        return ok, value
+
+
+@register_conversion
+class Date(Conversion):
+    """Dates in mixed formats: "14/03/2019", "2019-03-14", "14-Mar-19", "14 March 2019"; any time is dropped.
+
+    UK day-first order; impossible dates ("31/02/2019") are invalid, never rolled over. Two-digit years
+    below `two_digit_year_pivot` are 20xx, the others 19xx.
+    """
+
+    name = "date"
+    output = DATE
+    kind = "date"
+    scalar = "formats"
+
+    def __init__(self, formats: list[str] | None = None, two_digit_year_pivot: int = 69) -> None:
+        self.parser = _DateParser(formats, two_digit_year_pivot)
+
+    def __call__(self, values: pa.Array) -> Converted:
+        secs, parsed, invalid = self.parser.seconds(values)
+        days = np.floor_divide(secs, 86400).astype(np.int32)
+        return Converted(pa.array(days, DATE, mask=~parsed), invalid)
+
+
+@register_conversion
+class DateTime(Conversion):
+    """Date and time in mixed formats (as `date`); a date without a time is midnight."""
+
+    name = "datetime"
+    output = TIMESTAMP
+    kind = "date/time"
+    scalar = "formats"
+
+    def __init__(self, formats: list[str] | None = None, two_digit_year_pivot: int = 69) -> None:
+        self.parser = _DateParser(formats, two_digit_year_pivot)
+
+    def __call__(self, values: pa.Array) -> Converted:
+        secs, parsed, invalid = self.parser.seconds(values)
+        return Converted(pa.array(secs, TIMESTAMP, mask=~parsed), invalid)
+
+
+def default_parser_for(arrow_type: pa.DataType) -> Conversion | None:
+    """The conversion applied when a mapping leaves a text column feeding a typed field."""
+    if arrow_type == DATE:
+        return Date()
+    if arrow_type == TIMESTAMP:
+        return DateTime()
+    if arrow_type == MONEY:
+        return Currency()
+    if arrow_type == FLOAT:
+        return Number()
+    if arrow_type == INTEGER:
+        return Integer()
+    if arrow_type == BOOLEAN:
+        return Boolean()
+    return None

@@ -1,0 +1,151 @@
+"""Entities derived from free-typed columns: manufacturers, models, suppliers, sites, locations, contacts.
+
+The distinct key values of each batch (a few hundred, not a row each) are matched to clusters: names are
+normalised ("B. Braun", "B.BRAUN", "B Braun" -> "bbraun"; accents, punctuation and words such as "Ltd" or
+"Healthcare" dropped), then, with `match: fuzzy`, compared with rapidfuzz to the clusters already known so
+that typos ("Phillips") join their cluster. Names whose digits differ ("MX450", "MX400") never match. The
+first spelling seen anchors a cluster and its stable id; the product name is the most frequent spelling
+among loaded rows. Rows are mapped to cluster ids in one vectorised `index_in`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+from rapidfuzz import fuzz, process
+
+from intake.product.ids import KEY_SEPARATOR, format_ids, join_key_parts, stable_hashes
+from intake.product.schema import EntitySpec
+
+MIN_FUZZY_LENGTH = 5  # shorter names ("GE", "3M") are matched exactly after normalisation
+_WORD = re.compile(r"[^0-9a-z]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def normalise_name(text: str, ignore_words: tuple[str, ...] = ()) -> str:
+    """Comparable form of a free-typed name: no accents, case, punctuation, spaces or filler words."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold().replace("&", " and ")
+    words = [w for w in _WORD.split(plain) if w]
+    kept = [w for w in words if w not in ignore_words]
+    return "".join(kept or words)
+
+
+@dataclass
+class _Group:
+    """Clusters sharing the leading key parts (e.g. models of one manufacturer)."""
+
+    by_name: dict[str, int] = field(default_factory=dict)  # normalised name -> cluster hash
+    anchors: list[str] = field(default_factory=list)  # normalised names that founded a cluster
+    anchor_hashes: list[int] = field(default_factory=list)
+
+
+class DerivedEntity:
+    """State of one derived entity (per namespace) across every batch and table of a run."""
+
+    def __init__(self, spec: EntitySpec, namespace: str, match: str, threshold: float,
+                 ignore_words: tuple[str, ...]) -> None:
+        self.spec = spec
+        self.namespace = namespace
+        self.fuzzy = match == "fuzzy"
+        self.threshold = threshold
+        self.ignore_words = ignore_words if self.fuzzy else ()
+        self._assigned: dict[str, int] = {}  # raw key text -> cluster hash
+        self._groups: dict[str, _Group] = {}
+        self._rows: dict[int, int] = {}  # cluster hash -> loaded source rows referring to it (insertion order)
+        self._first_table: dict[int, str] = {}
+        self._votes: dict[str, dict[int, Counter[Any]]] = {}
+
+    def assign(self, parts: list[pa.Array]) -> tuple[np.ndarray, np.ndarray]:
+        """(cluster hash per row, mask of rows with a key). A row has a key when its last part is present."""
+        joined = join_key_parts(parts)
+        joined = pc.if_else(pc.is_valid(parts[-1]), joined, pa.scalar(None, pa.string()))
+        distinct = pc.unique(joined.drop_null())
+        for text in distinct.to_pylist():
+            if text not in self._assigned:
+                self._assigned[text] = self._cluster(text)
+        hashes_of_distinct = np.array([self._assigned[t] for t in distinct.to_pylist()], dtype=np.uint64)
+        position = pc.index_in(joined, value_set=distinct)
+        valid = pc.is_valid(position).to_numpy(zero_copy_only=False)
+        index = position.fill_null(0).to_numpy(zero_copy_only=False)
+        hashes = hashes_of_distinct[index] if len(hashes_of_distinct) else np.zeros(len(joined), dtype=np.uint64)
+        return np.where(valid, hashes, np.uint64(0)), valid
+
+    def _cluster(self, text: str) -> int:
+        group_key, _, name = text.rpartition(KEY_SEPARATOR)
+        normalised = normalise_name(name, self.ignore_words) if self.fuzzy else " ".join(name.casefold().split())
+        group = self._groups.setdefault(group_key, _Group())
+        if normalised in group.by_name:
+            return group.by_name[normalised]
+        cluster: int | None = None
+        if self.fuzzy and len(normalised) >= MIN_FUZZY_LENGTH and group.anchors:
+            digits = _DIGITS.findall(normalised)
+            for candidate, score, index in process.extract(normalised, group.anchors, scorer=fuzz.ratio,
+                                                            score_cutoff=self.threshold, limit=5):
+                del score
+                if _DIGITS.findall(candidate) == digits:
+                    cluster = group.anchor_hashes[index]
+                    break
+        if cluster is None:
+            anchor = f"{group_key}{KEY_SEPARATOR}{normalised}" if group_key else normalised
+            cluster = int(stable_hashes(self.namespace, pa.array([anchor]))[0])
+            group.anchors.append(normalised)
+            group.anchor_hashes.append(cluster)
+        group.by_name[normalised] = cluster
+        return cluster
+
+    def tally(self, hashes: np.ndarray, loaded: np.ndarray, fields: dict[str, pa.Array], table: str) -> None:
+        """Count loaded rows per cluster and the values they give each field."""
+        if not loaded.any():
+            return
+        index = np.flatnonzero(loaded)
+        chosen = hashes[index]
+        unique, counts = np.unique(chosen, return_counts=True)
+        for key, count in zip(unique.tolist(), counts.tolist(), strict=True):
+            if key not in self._rows:
+                self._rows[key] = 0
+                self._first_table[key] = table
+            self._rows[key] += count
+        take = pa.array(index)
+        for name, values in fields.items():
+            subset = values.take(take)
+            grouped = pa.table({"k": pa.array(chosen, pa.uint64()), "v": subset}).group_by(["k", "v"]).aggregate(
+                [([], "count_all")])
+            votes = self._votes.setdefault(name, {})
+            for key, value, count in zip(grouped.column("k").to_pylist(), grouped.column("v").to_pylist(),
+                                         grouped.column("count_all").to_pylist(), strict=True):
+                if value is not None:
+                    votes.setdefault(key, Counter())[value] += count
+
+    @property
+    def row_count(self) -> int:
+        return len(self._rows)
+
+    def lineage(self) -> Counter[str]:
+        return Counter(self._first_table.values())
+
+    def table(self) -> pa.Table:
+        """The entity's rows: one per cluster referred to by a loaded row, in order of first use."""
+        keys = list(self._rows)
+        schema = self.spec.arrow_schema()
+        columns: dict[str, pa.Array] = {
+            self.spec.primary_key: format_ids(self.spec.id_prefix, np.array(keys, dtype=np.uint64))}
+        for spec_field in self.spec.fields[1:]:
+            votes = self._votes.get(spec_field.name, {})
+            values = [_most_frequent(votes.get(k)) for k in keys]
+            columns[spec_field.name] = pa.array(values, spec_field.type)
+        return pa.Table.from_pydict(columns, schema=schema)
+
+
+def _most_frequent(counter: Counter[Any] | None) -> Any:
+    if not counter:
+        return None
+    best = max(counter.values())
+    return min((v for v, c in counter.items() if c == best), key=str)

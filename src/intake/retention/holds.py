@@ -1,0 +1,287 @@
+"""Holds on datasets: fault holds (support), legal holds and restrictions of processing (DPO).
+
+A fault hold keeps a fault dataset while its ticket is open; closing it as resolved or terminated
+fixes the dataset's deletion date. A legal hold suspends deletion of one dataset or of every dataset
+of a customer until the DPO releases it. A restriction (GDPR art. 18) stops processing runs but
+never delays deletion.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from intake.clock import as_utc
+from intake.context import Context
+from intake.registry.models import (
+    Authorisation,
+    AuthorisationState,
+    Customer,
+    Dataset,
+    DatasetState,
+    Hold,
+    HoldKind,
+    HoldOutcome,
+    Purpose,
+)
+from intake.retention.errors import (
+    CustomerNotFound,
+    DatasetNotFound,
+    HoldNotFound,
+    HoldStateError,
+    ProcessingRestricted,
+)
+from intake.retention.rules import Rule
+
+CLOSING_OUTCOMES = (HoldOutcome.RESOLVED, HoldOutcome.TERMINATED)
+
+
+@dataclass(frozen=True)
+class HoldView:
+    id: str
+    kind: HoldKind
+    dataset_id: str | None
+    customer_id: str | None
+    reference: str
+    reason: str
+    opened_by: str
+    opened_at: datetime
+    closed_by: str | None
+    closed_at: datetime | None
+    outcome: HoldOutcome | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+
+@dataclass(frozen=True)
+class FaultClosed:
+    hold: HoldView
+    dataset_id: str
+    delete_after: datetime
+
+
+def view(hold: Hold) -> HoldView:
+    return HoldView(
+        id=hold.id, kind=hold.kind, dataset_id=hold.dataset_id, customer_id=hold.customer_id,
+        reference=hold.reference, reason=hold.reason, opened_by=hold.opened_by, opened_at=as_utc(hold.opened_at),
+        closed_by=hold.closed_by, closed_at=as_utc(hold.closed_at) if hold.closed_at else None, outcome=hold.outcome,
+    )
+
+
+def get_dataset(session: Session, dataset_id: str) -> Dataset:
+    dataset = session.get(Dataset, dataset_id)
+    if dataset is None:
+        raise DatasetNotFound(f"no dataset with id {dataset_id}: `intake datasets list` shows the ids")
+    return dataset
+
+
+def resolve_customer(session: Session, id_or_name: str) -> Customer:
+    customer = session.get(Customer, id_or_name) or session.scalar(
+        select(Customer).where(Customer.name == id_or_name)
+    )
+    if customer is None:
+        raise CustomerNotFound(f"no customer with id or name '{id_or_name}': check `intake keys list`")
+    return customer
+
+
+def consent_withdrawn(session: Session, dataset: Dataset) -> bool:
+    authorisation = session.get(Authorisation, dataset.authorisation_id)
+    return authorisation is not None and authorisation.state is AuthorisationState.WITHDRAWN
+
+
+def _open_holds(session: Session, kind: HoldKind, dataset: Dataset) -> list[Hold]:
+    """Open holds of `kind` on the dataset itself or on its whole customer."""
+    return list(session.scalars(
+        select(Hold).where(
+            Hold.kind == kind,
+            Hold.closed_at.is_(None),
+            or_(Hold.dataset_id == dataset.id,
+                (Hold.dataset_id.is_(None)) & (Hold.customer_id == dataset.customer_id)),
+        ).order_by(Hold.opened_at)
+    ))
+
+
+# Fault holds (support) ----------------------------------------------------------------------------
+
+def open_fault_hold(ctx: Context, dataset_id: str, ticket: str) -> HoldView:
+    """Hold a fault dataset under its ticket; it is kept until the hold closes."""
+    actor = ctx.authorise("fault.open", dataset_id=dataset_id, ticket=ticket)
+    ticket = ticket.strip()
+    with ctx.registry.session() as session:
+        dataset = get_dataset(session, dataset_id)
+        if dataset.purpose is not Purpose.FAULT_INVESTIGATION:
+            raise HoldStateError(
+                f"dataset {dataset_id} was authorised for {dataset.purpose.value}, not a fault investigation: "
+                "fault holds apply to fault datasets only"
+            )
+        if ticket != dataset.purpose_reference:
+            raise HoldStateError(
+                f"dataset {dataset_id} was authorised for fault ticket {dataset.purpose_reference}, not {ticket}: "
+                "a fault dataset may be held only under the ticket it was given for"
+            )
+        if dataset.state in (DatasetState.DELETING, DatasetState.DELETED):
+            raise HoldStateError(f"dataset {dataset_id} is {dataset.state.value}: it can no longer be held")
+        if consent_withdrawn(session, dataset):
+            raise HoldStateError(
+                f"consent for dataset {dataset_id} was withdrawn: it is due for deletion and cannot be held "
+                "for a fault investigation (only the DPO's legal hold can keep it)"
+            )
+        existing = session.scalar(select(Hold).where(
+            Hold.kind == HoldKind.FAULT, Hold.dataset_id == dataset_id, Hold.closed_at.is_(None)))
+        if existing is not None:
+            raise HoldStateError(
+                f"dataset {dataset_id} already has an open fault hold {existing.id} under ticket {existing.reference}"
+            )
+        hold = Hold(kind=HoldKind.FAULT, dataset_id=dataset_id, customer_id=dataset.customer_id, reference=ticket,
+                    reason="fault investigation", opened_by=actor.name, opened_at=ctx.clock.now())
+        session.add(hold)
+        # A reopened ticket keeps the dataset again: the date fixed by an earlier closure no longer applies.
+        dataset.delete_after = None
+        dataset.deletion_rule = None
+        session.flush()
+        result = view(hold)
+    ctx.record(actor, "fault.open", dataset_id=dataset_id, hold_id=result.id, ticket=ticket)
+    return result
+
+
+def close_fault_hold(ctx: Context, dataset_id: str, outcome: HoldOutcome | str) -> FaultClosed:
+    """Close the open fault hold as resolved or terminated; the dataset becomes due after the grace period."""
+    outcome = HoldOutcome(outcome)
+    actor = ctx.authorise("fault.close", dataset_id=dataset_id, outcome=outcome.value)
+    if outcome not in CLOSING_OUTCOMES:
+        raise HoldStateError(f"a fault hold closes as resolved or terminated, not {outcome.value}")
+    now = ctx.clock.now()
+    with ctx.registry.session() as session:
+        dataset = get_dataset(session, dataset_id)
+        hold = session.scalar(select(Hold).where(
+            Hold.kind == HoldKind.FAULT, Hold.dataset_id == dataset_id, Hold.closed_at.is_(None)))
+        if hold is None:
+            raise HoldNotFound(f"dataset {dataset_id} has no open fault hold: `intake holds list` shows its holds")
+        hold.closed_by, hold.closed_at, hold.outcome = actor.name, now, outcome
+        delete_after = now + timedelta(days=ctx.settings.retention.fault_grace_days)
+        if dataset.state not in (DatasetState.DELETING, DatasetState.DELETED):
+            dataset.delete_after = delete_after
+            dataset.deletion_rule = Rule.FAULT_CLOSED.value
+        session.flush()
+        result = FaultClosed(view(hold), dataset_id, delete_after)
+    ctx.record(actor, "fault.close", dataset_id=dataset_id, hold_id=result.hold.id, outcome=outcome.value,
+               delete_after=delete_after.isoformat())
+    return result
+
+
+# Legal holds and restrictions (DPO) ---------------------------------------------------------------
+
+_ACTIONS = {HoldKind.LEGAL: "legal_hold.manage", HoldKind.RESTRICTION: "restriction.manage"}
+
+
+def _place(ctx: Context, kind: HoldKind, dataset_id: str | None, customer: str | None, reason: str,
+           reference: str) -> HoldView:
+    action = _ACTIONS[kind]
+    actor = ctx.authorise(action, dataset_id=dataset_id)
+    if (dataset_id is None) == (customer is None):
+        raise HoldStateError(f"a {kind.value} hold names either a dataset or a customer (exactly one)")
+    if not reason.strip():
+        raise HoldStateError(f"a {kind.value} hold needs a reason: pass --reason")
+    with ctx.registry.session() as session:
+        if dataset_id is not None:
+            dataset = get_dataset(session, dataset_id)
+            if dataset.state is DatasetState.DELETED:
+                raise HoldStateError(
+                    f"dataset {dataset_id} was deleted on {as_utc(dataset.deleted_at or ctx.clock.now()).date()}: "
+                    "nothing is left to hold (see its deletion certificate)"
+                )
+            customer_id = dataset.customer_id
+        else:
+            customer_id = resolve_customer(session, customer or "").id
+        hold = Hold(kind=kind, dataset_id=dataset_id, customer_id=customer_id, reference=reference.strip(),
+                    reason=reason.strip(), opened_by=actor.name, opened_at=ctx.clock.now())
+        session.add(hold)
+        session.flush()
+        result = view(hold)
+    ctx.record(actor, f"{kind.value}_hold.place", dataset_id=dataset_id, hold_id=result.id,
+               customer_id=customer_id, scope="dataset" if dataset_id else "customer", reference=result.reference)
+    return result
+
+
+def _release(ctx: Context, kind: HoldKind, hold_id: str, reason: str) -> HoldView:
+    actor = ctx.authorise(_ACTIONS[kind], hold_id=hold_id)
+    if not reason.strip():
+        raise HoldStateError(f"releasing a {kind.value} hold needs a reason: pass --reason")
+    with ctx.registry.session() as session:
+        hold = session.get(Hold, hold_id)
+        if hold is None or hold.kind is not kind:
+            raise HoldNotFound(f"no {kind.value} hold with id {hold_id}: `intake holds list` shows the ids")
+        if hold.closed_at is not None:
+            raise HoldStateError(f"{kind.value} hold {hold_id} was already released on {as_utc(hold.closed_at).date()}")
+        hold.closed_by, hold.closed_at, hold.outcome = actor.name, ctx.clock.now(), HoldOutcome.RELEASED
+        session.flush()
+        result = view(hold)
+    ctx.record(actor, f"{kind.value}_hold.release", dataset_id=result.dataset_id, hold_id=hold_id,
+               customer_id=result.customer_id, release_reason=reason.strip())
+    return result
+
+
+def place_legal_hold(ctx: Context, *, reason: str, dataset_id: str | None = None, customer: str | None = None,
+                     reference: str = "") -> HoldView:
+    """Suspend deletion of a dataset, or of every dataset of a customer (id or name), until released."""
+    return _place(ctx, HoldKind.LEGAL, dataset_id, customer, reason, reference)
+
+
+def release_legal_hold(ctx: Context, hold_id: str, reason: str) -> HoldView:
+    return _release(ctx, HoldKind.LEGAL, hold_id, reason)
+
+
+def place_restriction(ctx: Context, *, reason: str, dataset_id: str | None = None, customer: str | None = None,
+                      reference: str = "") -> HoldView:
+    """Restrict processing (GDPR art. 18) of a dataset or of every dataset of a customer; deletion continues."""
+    return _place(ctx, HoldKind.RESTRICTION, dataset_id, customer, reason, reference)
+
+
+def release_restriction(ctx: Context, hold_id: str, reason: str) -> HoldView:
+    return _release(ctx, HoldKind.RESTRICTION, hold_id, reason)
+
+
+def list_holds(ctx: Context, dataset_id: str | None = None, customer: str | None = None,
+               include_closed: bool = False) -> list[HoldView]:
+    ctx.authorise("holds.list", dataset_id=dataset_id)
+    with ctx.registry.session() as session:
+        query = select(Hold).order_by(Hold.opened_at, Hold.id)
+        if not include_closed:
+            query = query.where(Hold.closed_at.is_(None))
+        if dataset_id is not None:
+            dataset = get_dataset(session, dataset_id)
+            query = query.where(or_(Hold.dataset_id == dataset_id,
+                                    (Hold.dataset_id.is_(None)) & (Hold.customer_id == dataset.customer_id)))
+        if customer is not None:
+            query = query.where(Hold.customer_id == resolve_customer(session, customer).id)
+        return [view(h) for h in session.scalars(query)]
+
+
+def ensure_processing_allowed(ctx: Context, dataset_id: str) -> None:
+    """Called before every processing step: refuse a restricted dataset, or one being deleted."""
+    with ctx.registry.session() as session:
+        dataset = get_dataset(session, dataset_id)
+        if dataset.state in (DatasetState.DELETING, DatasetState.DELETED):
+            reason, detail = dataset.state.value, {}
+        else:
+            restrictions = _open_holds(session, HoldKind.RESTRICTION, dataset)
+            if not restrictions:
+                return
+            reason, detail = "restricted", {"hold_id": restrictions[0].id}
+    actor = ctx.actor()
+    ctx.record(actor, "processing.check", dataset_id=dataset_id, outcome="refused", reason=reason, **detail)
+    if reason == "restricted":
+        raise ProcessingRestricted(
+            f"processing of dataset {dataset_id} is restricted (GDPR art. 18) by hold {detail['hold_id']}: "
+            "the DPO releases it with `intake holds restrict release`"
+        )
+    raise ProcessingRestricted(f"dataset {dataset_id} is {reason}: it can no longer be processed")
+
+
+def open_legal_holds(session: Session, dataset: Dataset) -> list[Hold]:
+    return _open_holds(session, HoldKind.LEGAL, dataset)

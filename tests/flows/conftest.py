@@ -1,0 +1,86 @@
+"""Flow tests: Prefect's test harness for the session, a real `prefect server start`, signed authorisations.
+
+Prefect keeps its home (database of the real server, result storage, local logs) under a session
+temporary folder so the privacy tests can search all of it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import intake.flows  # noqa: F401  (offline Prefect environment before prefect is imported)
+import pytest
+from intake.flows.settings import forget_contexts, use_context_factory
+
+from intake.context import Context
+from tests.flows.signing import AuthorisationMaker
+from tests.services import free_port
+
+
+@pytest.fixture(scope="session")
+def prefect_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("prefect-home")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def prefect_harness(prefect_home: Path) -> Iterator[Path]:
+    """Every flow test runs against Prefect's temporary SQLite-backed test server; returns its database file."""
+    from prefect.settings import (
+        PREFECT_HOME,
+        PREFECT_LOCAL_STORAGE_PATH,
+        PREFECT_SERVER_DATABASE_CONNECTION_URL,
+        temporary_settings,
+    )
+    from prefect.testing.utilities import prefect_test_harness
+
+    storage = prefect_home / "storage"
+    with temporary_settings(updates={PREFECT_HOME: prefect_home, PREFECT_LOCAL_STORAGE_PATH: storage}), \
+            prefect_test_harness(server_startup_timeout=90):
+        url = PREFECT_SERVER_DATABASE_CONNECTION_URL.value()
+        yield Path(url.split("///", 1)[1])
+
+
+@dataclass(frozen=True)
+class RealServer:
+    api_url: str
+    home: Path
+
+    @property
+    def database(self) -> Path:
+        return self.home / "prefect.db"
+
+
+@pytest.fixture(scope="session")
+def prefect_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RealServer]:
+    """A real `prefect server start` on 127.0.0.1 (free port, own PREFECT_HOME, analytics off)."""
+    from intake.flows.serve import local_prefect_server
+
+    home = tmp_path_factory.mktemp("prefect-server")
+    with local_prefect_server(home, port=free_port(), timeout=120) as server:
+        yield RealServer(server.api_url, home)
+
+
+@pytest.fixture
+def flows_as(as_user: Callable[[str], Context]) -> Iterator[None]:
+    """Flows in this test run in contexts sharing the test's registry and fixed clock; actor default 'eve'."""
+    with use_context_factory(lambda actor: as_user(actor or "eve")):
+        yield
+
+
+@pytest.fixture
+def intake_env(settings, monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, str]]:
+    """Processes started by the test (served flows, Dask workers) find the test's intake home by environment."""
+    monkeypatch.setenv("INTAKE_HOME", str(settings.home))
+    monkeypatch.setenv("INTAKE_ACTOR", "eve")
+    forget_contexts()
+    yield {"INTAKE_HOME": str(settings.home), "INTAKE_ACTOR": "eve"}
+    forget_contexts()
+
+
+@pytest.fixture
+def authorise(ctx: Context, tmp_path: Path) -> AuthorisationMaker:
+    """Sign and register authorisations for files, as a customer would: `authorise(files, ...) -> reference`."""
+    return AuthorisationMaker(ctx, tmp_path / "signing")
+

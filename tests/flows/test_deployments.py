@@ -1,0 +1,84 @@
+"""Deployments against a real `prefect server start`: prefect.yaml with a process worker, and `intake serve`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from intake.flows.serve import build_deployments
+from prefect.client.orchestration import get_client
+from prefect.settings import PREFECT_API_URL, temporary_settings
+
+from intake.registry.models import Dataset, DatasetState
+from tests.flows.servers import PROJECT, background, process_env, run, serving
+
+pytestmark = pytest.mark.slow
+
+PREFECT_YAML = PROJECT / "deployments" / "prefect.yaml"
+FLOWS = {"receive-dataset", "migration-run", "complete-migration", "open-fault-hold", "close-fault-hold",
+         "retention-sweep"}
+
+
+def test_prefect_yaml_deploys_every_flow_and_a_process_worker_runs_one(prefect_server, ctx, tmp_path: Path):
+    env = process_env(prefect_server.api_url, tmp_path / "client", {
+        "INTAKE_PROJECT_DIR": str(PROJECT), "INTAKE_HOME": str(ctx.settings.home), "INTAKE_ACTOR": "dora"})
+    prefect = [sys.executable, "-m", "prefect"]
+    subprocess.run([*prefect, "work-pool", "create", "intake-process", "--type", "process", "--overwrite"],
+                   env=env, cwd=PROJECT, check=True, capture_output=True, timeout=60)
+    deployed = subprocess.run([*prefect, "--no-prompt", "deploy", "--all", "--prefect-file", str(PREFECT_YAML)],
+                              env=env, cwd=PROJECT, capture_output=True, text=True, timeout=120)
+    assert deployed.returncode == 0, deployed.stdout[-3000:] + deployed.stderr[-3000:]
+
+    with temporary_settings(updates={PREFECT_API_URL: prefect_server.api_url}), \
+            get_client(sync_client=True) as client:
+        deployments = {client.read_flow(d.flow_id).name: d for d in client.read_deployments()
+                       if d.work_pool_name == "intake-process"}
+        assert set(deployments) == FLOWS
+        assert client.read_work_pool("intake-process").type == "process"
+        for name, deployment in deployments.items():
+            properties = deployment.parameter_openapi_schema["properties"]
+            undocumented = [p for p, spec in properties.items() if not spec.get("description")]
+            assert not undocumented, f"{name}: parameters without a description in the UI form: {undocumented}"
+        [schedule] = deployments["retention-sweep"].schedules
+        assert schedule.schedule.cron == "30 2 * * *" and schedule.schedule.timezone == "Europe/London"
+        assert deployments["migration-run"].parameters == {"mapping": "equiptrack"}
+
+    with background([*prefect, "worker", "start", "--pool", "intake-process", "--limit", "1"], env,
+                    tmp_path / "worker.log"):
+        flow_run = run(prefect_server.api_url, "retention-sweep/retention-sweep", {"dry_run": True})
+    assert flow_run.state.is_completed(), (tmp_path / "worker.log").read_text()[-4000:]
+
+
+def test_served_deployments_run_through_the_api(prefect_server, ctx, authorise, intake_env, tmp_path: Path):
+    export = tmp_path / "assets.csv"
+    export.write_bytes(b"Equipment No,Serial No\r\nEQ000001,SN-1\r\n")
+    reference = authorise([export])
+
+    with serving(prefect_server.api_url, tmp_path / "serve", intake_env):
+        flow_run = run(prefect_server.api_url, "receive-dataset/receive-dataset",
+                       {"authorisation": reference, "files": [str(export)], "actor": "eve"})
+        assert flow_run.state.is_completed(), (tmp_path / "serve" / "serve.log").read_text()[-4000:]
+        assert deployment_parameters_are_ids_and_paths(prefect_server.api_url, flow_run.id)
+
+    with ctx.registry.session() as session:
+        [dataset] = session.query(Dataset).all()
+        assert dataset.state is DatasetState.QUARANTINED and dataset.received_by == "eve"
+
+
+def deployment_parameters_are_ids_and_paths(api_url: str, flow_run_id) -> bool:
+    with temporary_settings(updates={PREFECT_API_URL: api_url}), get_client(sync_client=True) as client:
+        parameters = client.read_flow_run(flow_run_id).parameters
+    return set(parameters) <= {"authorisation", "files", "purpose", "actor"}
+
+
+def test_deployments_served_by_intake_serve_cover_every_flow():
+    deployments = build_deployments()
+    assert {d.name for d in deployments} == FLOWS
+    sweep = next(d for d in deployments if d.name == "retention-sweep")
+    assert [(s.schedule.cron, s.schedule.timezone) for s in sweep.schedules] == [("30 2 * * *", "Europe/London")]
+    with PREFECT_YAML.open() as handle:
+        spec = yaml.safe_load(handle)
+    assert {d["name"] for d in spec["deployments"]} == FLOWS

@@ -1,0 +1,85 @@
+"""complete-migration, open/close-fault-hold and retention-sweep flows over the retention core."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from intake.flows.lifecycle import close_fault_hold_flow, complete_migration_flow, open_fault_hold_flow
+from intake.flows.receive import receive_dataset_flow
+from intake.flows.sweep import retention_sweep_flow
+
+from intake.errors import PermissionDenied
+from intake.registry.models import Dataset, DatasetState, Purpose
+from intake.retention.errors import HoldStateError, LifecycleError
+from intake.vault import Vault
+
+pytestmark = pytest.mark.usefixtures("flows_as")
+
+
+@pytest.fixture
+def received(ctx, authorise, tmp_path: Path):
+    def receive(purpose: Purpose, ticket: str | None = None) -> str:
+        folder = tmp_path / f"export-{purpose.value}"
+        folder.mkdir(exist_ok=True)
+        path = folder / "assets.csv"
+        path.write_bytes(b"Equipment No,Serial No\r\nEQ000001,SN-1\r\n")
+        reference = authorise([path], purpose=purpose, purpose_reference=ticket)
+        actor = "eve" if purpose is Purpose.MIGRATION else "sam"
+        return receive_dataset_flow(authorisation=reference, files=[str(path)], purpose=purpose.value,
+                                    actor=actor)["dataset_id"]
+
+    return receive
+
+
+def set_state(ctx, dataset_id: str, state: DatasetState) -> None:
+    with ctx.registry.session() as session:
+        session.get(Dataset, dataset_id).state = state
+
+
+def test_complete_migration_fixes_the_deletion_date(ctx, received, clock):
+    dataset_id = received(Purpose.MIGRATION)
+    with pytest.raises(LifecycleError):  # not delivered yet
+        complete_migration_flow(dataset_id=dataset_id, actor="eve")
+    set_state(ctx, dataset_id, DatasetState.PROCESSED)  # as a delivered migration run leaves it
+    with pytest.raises(PermissionDenied):
+        complete_migration_flow(dataset_id=dataset_id, actor="sam")
+
+    done = complete_migration_flow(dataset_id=dataset_id, actor="eve")
+
+    assert done["months"] == 6
+    assert datetime.fromisoformat(done["delete_after"]) == datetime(2026, 9, 2, 9, 30, tzinfo=UTC)
+    with ctx.registry.session() as session:
+        assert session.get(Dataset, dataset_id).state is DatasetState.COMPLETED
+
+
+def test_fault_hold_then_sweep_deletes_with_a_certificate(ctx, received, clock):
+    dataset_id = received(Purpose.FAULT_INVESTIGATION, ticket="FT-4242")
+    with pytest.raises(HoldStateError):
+        open_fault_hold_flow(dataset_id=dataset_id, ticket="FT-9999", actor="sam")
+    hold = open_fault_hold_flow(dataset_id=dataset_id, ticket="FT-4242", actor="sam")
+    assert hold["ticket"] == "FT-4242"
+
+    kept = retention_sweep_flow(actor="dora")
+    assert kept["deleted"] == 0  # held while the ticket is open
+
+    closed = close_fault_hold_flow(dataset_id=dataset_id, outcome="resolved", actor="sam")
+    assert datetime.fromisoformat(closed["delete_after"]) == clock.now()
+    clock.advance(timedelta(minutes=1))
+
+    dry = retention_sweep_flow(dry_run=True, actor="dora")
+    assert dry["due_datasets"] == [dataset_id] and dry["deleted"] == 0
+    report = retention_sweep_flow(actor="dora")
+
+    [deleted] = report["deleted_datasets"]
+    assert deleted["dataset_id"] == dataset_id and deleted["rule"] == "fault_closed"
+    assert Path(deleted["certificate_file"]).is_file()
+    assert Vault.from_context(ctx).verify_unreadable(dataset_id)
+    with ctx.registry.session() as session:
+        assert session.get(Dataset, dataset_id).state is DatasetState.DELETED
+
+
+def test_sweep_needs_the_dpo_or_admin(ctx):
+    with pytest.raises(PermissionDenied):
+        retention_sweep_flow(actor="eve")

@@ -1,0 +1,143 @@
+"""The retention, holds, fault and migration-complete commands, run through the real CLI."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from intake.cli import app
+from intake.cli.common import state
+from intake.registry.models import DatasetState, Purpose
+from tests.retention.conftest import store_artefacts
+
+LONG_AGO = datetime(2020, 1, 6, 10, 0, tzinfo=UTC)  # the CLI runs on the system clock
+
+
+@pytest.fixture
+def cli(ctx, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setenv("INTAKE_HOME", str(ctx.settings.home))
+    monkeypatch.delenv("INTAKE_CONFIG", raising=False)
+    runner = CliRunner()
+
+    def invoke(*args: str, actor: str = "dora") -> typer.testing.Result:
+        if state.context is not None:
+            state.context.close()
+        state.context = None
+        return runner.invoke(app, ["--as", actor, *args])
+
+    yield invoke
+    if state.context is not None:
+        state.context.close()
+    state.context = None
+
+
+def as_json(result: typer.testing.Result) -> object:
+    return json.loads(result.stdout[result.stdout.index("{") if result.stdout.lstrip()[0] == "{" else
+                                    result.stdout.index("["):])
+
+
+def test_fault_hold_commands_and_permissions(cli, factory) -> None:
+    made = factory.dataset(purpose=Purpose.FAULT_INVESTIGATION, state=DatasetState.QUARANTINED)
+    refused = cli("fault", "open", made.dataset_id, "--ticket", made.purpose_reference, actor="eve")
+    assert refused.exit_code == 1 and "fault.open needs one of the roles support" in refused.stderr
+    opened = cli("--json", "fault", "open", made.dataset_id, "--ticket", made.purpose_reference, actor="sam")
+    assert opened.exit_code == 0, opened.output
+    assert as_json(opened)["reference"] == made.purpose_reference
+    listed = cli("--json", "holds", "list", "--dataset", made.dataset_id, actor="eve")
+    assert [h["kind"] for h in as_json(listed)] == ["fault"]
+    bad = cli("fault", "close", made.dataset_id, "--outcome", "released", actor="sam")
+    assert bad.exit_code == 2  # not a choice: usage error
+    closed = cli("--json", "fault", "close", made.dataset_id, "--outcome", "resolved", actor="sam")
+    assert closed.exit_code == 0, closed.output
+    assert as_json(closed)["outcome"] == "resolved"
+
+
+def test_migration_complete_shows_the_deletion_date(cli, factory) -> None:
+    made = factory.dataset()
+    refused = cli("migration", "complete", made.dataset_id, actor="sam")
+    assert refused.exit_code == 1
+    done = cli("--json", "migration", "complete", made.dataset_id, actor="eve")
+    assert done.exit_code == 0, done.output
+    result = as_json(done)
+    completed = datetime.fromisoformat(result["completed_at"])
+    assert result["months"] == 6 and datetime.fromisoformat(result["delete_after"]).month == (
+        (completed.month + 5) % 12 + 1)
+    again = cli("migration", "complete", made.dataset_id, actor="eve")
+    assert again.exit_code == 1 and "was completed on" in again.stderr
+
+
+def test_legal_hold_list_and_sweep_commands(cli, ctx, factory, tmp_path: Path) -> None:
+    held = factory.dataset(withdrawn_at=LONG_AGO)
+    due = factory.dataset(withdrawn_at=LONG_AGO)
+    for made in (held, due):
+        store_artefacts(ctx, made.dataset_id)
+
+    refused = cli("holds", "legal", "place", "--dataset", held.dataset_id, "--reason", "claim", actor="sam")
+    assert refused.exit_code == 1 and "legal_hold.manage" in refused.stderr
+    no_reason = cli("holds", "legal", "place", "--dataset", held.dataset_id, "--reason", " ")
+    assert no_reason.exit_code == 1 and "needs a reason" in no_reason.stderr
+    placed = cli("--json", "holds", "legal", "place", "--dataset", held.dataset_id, "--reason", "claim",
+                 "--reference", "LM-1")
+    assert placed.exit_code == 0, placed.output
+    hold_id = as_json(placed)["id"]
+
+    listing = cli("--json", "retention", "list", actor="sam")
+    assert listing.exit_code == 0, listing.output
+    status = {row["dataset_id"]: row for row in as_json(listing)}
+    assert status[held.dataset_id]["status"] == "held" and status[due.dataset_id]["status"] == "due"
+    assert status[due.dataset_id]["rule"] == "consent_withdrawn"
+    table = cli("retention", "list", actor="sam")
+    assert table.exit_code == 0 and "held" in table.stdout and "due" in table.stdout
+
+    dry = cli("--json", "retention", "sweep", "--dry-run")
+    assert dry.exit_code == 0 and as_json(dry)["due"] == [due.dataset_id]
+    dry_table = cli("retention", "sweep", "--dry-run")
+    assert dry_table.exit_code == 0 and "1 due, 1 held by legal hold" in dry_table.stdout
+    assert "would be" in dry_table.stdout
+    assert cli("retention", "sweep", actor="eve").exit_code == 1
+    swept = cli("--json", "retention", "sweep")
+    assert swept.exit_code == 0, swept.output
+    report = as_json(swept)
+    assert [d["dataset_id"] for d in report["deleted"]] == [due.dataset_id]
+    assert report["held"] == [held.dataset_id]
+
+    shown = cli("retention", "certificate", "show", due.dataset_id)
+    assert shown.exit_code == 0, shown.output
+    document = json.loads(shown.stdout)
+    assert document["certificate"]["dataset_id"] == due.dataset_id
+    assert cli("retention", "certificate", "show", due.dataset_id, actor="eve").exit_code == 1
+
+    certificate = Path(report["deleted"][0]["certificate_file"])
+    verified = cli("retention", "certificate", "verify", str(certificate), actor="nobody")
+    assert verified.exit_code == 0 and "valid" in verified.stdout
+    pem = tmp_path / "service.pem"
+    assert cli("retention", "certificate", "public-key", "--out", str(pem)).exit_code == 0
+    tampered = tmp_path / "tampered.json"
+    edited = json.loads(certificate.read_text())
+    edited["certificate"]["artefact_count"] = 1
+    tampered.write_text(json.dumps(edited))
+    failed = cli("retention", "certificate", "verify", str(tampered), "--public-key", str(pem), actor="nobody")
+    assert failed.exit_code == 1 and "CertificateInvalid" in failed.stderr
+
+    released = cli("holds", "legal", "release", hold_id, "--reason", "settled")
+    assert released.exit_code == 0, released.output
+    assert [d["dataset_id"] for d in as_json(cli("--json", "retention", "sweep"))["deleted"]] == [held.dataset_id]
+
+
+def test_restriction_commands(cli, factory) -> None:
+    made = factory.dataset()
+    placed = cli("--json", "holds", "restrict", "place", "--customer", made.customer_id, "--reason", "art. 18")
+    assert placed.exit_code == 0, placed.output
+    hold = as_json(placed)
+    assert hold["kind"] == "restriction" and hold["dataset_id"] is None
+    listed = as_json(cli("--json", "holds", "list", "--customer", made.customer_id, actor="eve"))
+    assert [h["id"] for h in listed] == [hold["id"]]
+    wrong_kind = cli("holds", "legal", "release", hold["id"], "--reason", "x")
+    assert wrong_kind.exit_code == 1 and "no legal hold" in wrong_kind.stderr
+    assert cli("holds", "restrict", "release", hold["id"], "--reason", "done").exit_code == 0
+    assert as_json(cli("--json", "holds", "list", actor="eve")) == []
