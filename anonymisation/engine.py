@@ -16,16 +16,16 @@ from functools import lru_cache
 import spacy
 import tldextract
 import tldextract.tldextract as _tldextract_module
+from intake.anonymisation.errors import ModelNotAvailable
+from intake.anonymisation.findings import Finding, drop_pseudonyms, resolve_overlaps
+from intake.anonymisation.names import DenyListRecognizer, PersonNameRecognizer, VocabularyAwareSpacyRecognizer
+from intake.anonymisation.recognizers_uk import uk_recognizers
+from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
 from presidio_analyzer import AnalyzerEngine, Pattern, RecognizerRegistry
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, PhoneRecognizer
 
-from intake.anonymisation.errors import ModelNotAvailable
-from intake.anonymisation.findings import Finding, resolve_overlaps
-from intake.anonymisation.names import DenyListRecognizer, PersonNameRecognizer, VocabularyAwareSpacyRecognizer
-from intake.anonymisation.recognizers_uk import uk_recognizers
-from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
 from intake.config import AnonymisationSettings
 
 # What a table scan looks for unless the policy says otherwise: personal data of staff, patients and contacts.
@@ -38,7 +38,6 @@ _REPLACED = {"NhsRecognizer", "UkNinoRecognizer", "UkPostcodeRecognizer", "Email
              "CreditCardRecognizer", "PhoneRecognizer"}
 # The parser is not needed (no sentences or dependencies are used) and is the slowest component.
 _DISABLED_PIPES = ("parser",)
-_PSEUDONYM_RE = r"\b[A-Z][A-Z_]{1,20}_[0-9a-f]{8,16}\b"
 
 
 # -- offline tldextract -------------------------------------------------------------------------------------
@@ -166,13 +165,10 @@ class TextDetector:
     """Finds personal data in texts: NER over batches (nlp.pipe) plus every recognizer, resolved per text."""
 
     def __init__(self, config: DetectorConfig, analyzer: AnalyzerEngine | None = None) -> None:
-        import re
-
         self.config = config
         self.analyzer = analyzer or build_analyzer(config.settings(), config.vocabulary)
         supported = set(self.analyzer.get_supported_entities("en"))
         self.entities = [e for e in config.entities if e in supported]
-        self._pseudonym = re.compile(_PSEUDONYM_RE)
 
     def analyze(self, texts: Sequence[str]) -> list[tuple[Finding, ...]]:
         """Findings for each text, in order; deterministic for the same texts, model and configuration."""
@@ -196,7 +192,4 @@ class TextDetector:
                     (r.recognition_metadata or {}).get("recognizer_name", ""))
             for r in results
         ]
-        if findings and "_" in text:
-            tokens = [(m.start(), m.end()) for m in self._pseudonym.finditer(text)]
-            findings = [f for f in findings if not any(f.start < e and s < f.end for s, e in tokens)]
-        return resolve_overlaps(findings)
+        return resolve_overlaps(drop_pseudonyms(text, findings))

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# Our own pseudonym tokens ("PERSON_3f9a2c1b") are never personal data.
+PSEUDONYM_RE = re.compile(r"\b[A-Z][A-Z_]{1,20}_[0-9a-f]{6,64}\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,3 +55,13 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
         if not any(f.overlaps(k) for k in kept):
             kept.append(f)
     return sorted(kept, key=lambda x: x.start)
+
+
+def drop_pseudonyms(text: str, findings: list[Finding]) -> list[Finding]:
+    """Findings that do not touch one of our pseudonym tokens."""
+    if not findings or "_" not in text:
+        return findings
+    tokens = [(m.start(), m.end()) for m in PSEUDONYM_RE.finditer(text)]
+    if not tokens:
+        return findings
+    return [f for f in findings if not any(f.start < e and s < f.end for s, e in tokens)]

@@ -15,6 +15,7 @@ from types import TracebackType
 
 from intake.anonymisation.engine import DetectorConfig, TextDetector
 from intake.anonymisation.findings import Finding
+
 from intake.logs import get_logger, log_event
 
 log = get_logger("intake.anonymisation.freetext")
@@ -25,7 +26,7 @@ _worker_detector: TextDetector | None = None
 
 
 def _worker_init(config: DetectorConfig) -> None:
-    global _worker_detector  # noqa: PLW0603 - one detector per worker process, built once
+    global _worker_detector
     _worker_detector = TextDetector(config)
 
 

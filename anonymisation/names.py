@@ -15,14 +15,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from intake.anonymisation.findings import Finding
+from intake.anonymisation.vocabulary import Vocabulary, fold
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
-from intake.anonymisation.findings import Finding
-from intake.anonymisation.vocabulary import Vocabulary, fold
-
-_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’\-][^\W\d_]+)*\.?|\d+|[^\w\s]")
+_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*\.?|\d+|[^\w\s]")
 _LOWER_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
 CONTEXT_WORDS = frozenset({
     "spoke", "speak", "speaking", "spoken", "called", "call", "rang", "ring", "phoned", "phone", "asked", "told",
@@ -107,9 +106,8 @@ class NameRules:
         if i + 1 < len(toks) and (toks[i].key, toks[i + 1].key) in self._titles_two and toks[i].text[0].isupper():
             return 2
         tok = toks[i]
-        if tok.key in self._titles_one and tok.is_word:
-            if tok.text[0].isupper() or tok.key in _LOWER_TITLES:
-                return 1
+        if tok.key in self._titles_one and tok.is_word and (tok.text[0].isupper() or tok.key in _LOWER_TITLES):
+            return 1
         return 0
 
     def place_at(self, toks: list[Token], i: int) -> bool:
@@ -141,6 +139,11 @@ class NameRules:
             return False
         return not (first in self.vocab.common_words and last in self.vocab.common_words)
 
+    def has_known_name(self, span: str) -> bool:
+        return any(
+            (k := t.key) in self.vocab.first_names or k in self.vocab.last_names for t in tokenize(span) if t.is_word
+        )
+
     def suppressed(self, text: str, start: int, end: int) -> bool:
         """True when the span is a manufacturer, model, device or place rather than a person."""
         span = text[start:end]
@@ -149,7 +152,7 @@ class NameRules:
         if self.vocab.is_allowed_term(span):
             return True
         words = [t for t in tokenize(span) if t.is_word]
-        if not words:
+        if not words or all(w.key in self._titles_one for w in words):
             return True
         if len(words) == 1 and words[0].is_upper and len(words[0].text) <= 4:
             return True  # an abbreviation such as ECG, ICU, PPM
@@ -161,6 +164,8 @@ class NameRules:
         after = tokenize(text[end:end + 30])
         if before and before[-1].key in _SAINT:
             return True
+        if after and after[0].text.isdigit() and len(after[0].text) <= 3:
+            return True  # "Quarantine Shelf 23", "Treatment Room 19": a place with a number
         if after and after[0].key in self.vocab.indicators:
             return True
         return bool(after and after[0].key in self.vocab.allow_tokens)
@@ -177,7 +182,7 @@ class NameRules:
         if i and i < len(toks):
             start += toks[i].start
         span = text[start:end]
-        for suffix in ("'s", "’s"):
+        for suffix in ("'s", "\u2019s"):
             if span.endswith(suffix):
                 end -= 2
                 span = span[:-2]
@@ -225,6 +230,8 @@ class NameRules:
             end -= 1
         if end == j or not any(not t.is_initial for t in toks[j:end]):
             return None
+        if end < len(toks) and toks[end].text.isdigit() and len(toks[end].text) <= 3:
+            return None  # "Nurse Base 16" is a place
         return Finding("PERSON", toks[j].start, toks[end - 1].end, 0.9, "TitleNameRecognizer"), end
 
     def _gazetteer_rule(self, text: str, toks: list[Token], i: int) -> tuple[Finding, int] | None:
@@ -380,5 +387,9 @@ class VocabularyAwareSpacyRecognizer(SpacyRecognizer):
                 if end <= start or self.rules.suppressed(text, start, end):
                     continue
                 r.start, r.end = start, end
+                if not self.rules.has_known_name(text[start:end]):
+                    # NER alone, no known first name or surname: weaker evidence. Still replaced (above the
+                    # detection threshold) but not enough on its own to stop a run at re-scan.
+                    r.score = min(r.score, 0.55)
             kept.append(r)
         return kept

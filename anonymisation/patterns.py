@@ -13,8 +13,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
-
-from intake.anonymisation.findings import Finding, resolve_overlaps
+from intake.anonymisation.findings import Finding, drop_pseudonyms, resolve_overlaps
 from intake.anonymisation.names import DenyList, NameRules
 from intake.anonymisation.recognizers_uk import Detector, pattern_detectors
 from intake.anonymisation.structured import as_strings, candidate_mask
@@ -73,7 +72,7 @@ class PatternScanner:
         if "PERSON" in self.entities:
             found.extend(self.rules.find(text))
             found.extend(self.deny.find(text))
-        result = tuple(f for f in resolve_overlaps(found) if f.score >= self.threshold)
+        result = tuple(f for f in resolve_overlaps(drop_pseudonyms(text, found)) if f.score >= self.threshold)
         if len(self._cache) < 200_000:
             self._cache[text] = result
         return result

@@ -18,7 +18,6 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
-
 from intake.anonymisation.engine import TABLE_ENTITIES
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.patterns import PatternScanner
@@ -84,7 +83,8 @@ class TableClassification:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> TableClassification:
         cols = [ColumnClassification.from_dict(c) for c in data["columns"]]
-        return cls(table=data["table"], columns={c.column: c for c in cols}, sample_rows=int(data.get("sample_rows", 0)))
+        rows = int(data.get("sample_rows", 0))
+        return cls(table=data["table"], columns={c.column: c for c in cols}, sample_rows=rows)
 
 
 # -- column-name hints -------------------------------------------------------------------------------------
@@ -144,11 +144,10 @@ def column_hints(name: str) -> set[str]:
         hints.add("IP_ADDRESS")
     taken = hints & {"EMAIL_ADDRESS", "PHONE_NUMBER", "DATE_OF_BIRTH", "UK_NHS", "UK_NINO", "MRN", "UK_POSTCODE",
                      "ADDRESS", "CREDIT_CARD"}
-    if not taken:
-        if ws & PERSON_WORDS or (
-            ("name" in ws or "names" in ws) and (ws & NAME_QUALIFIERS or len(ws) == 1) and not ws & ORG_WORDS
-        ):
-            hints.add("PERSON")
+    if not taken and (ws & PERSON_WORDS or (
+        ("name" in ws or "names" in ws) and (ws & NAME_QUALIFIERS or len(ws) == 1) and not ws & ORG_WORDS
+    )):
+        hints.add("PERSON")
     if ws & FREE_TEXT_WORDS or name.strip().lower() in {"description", "problem description", "fault description"}:
         hints.add("FREE_TEXT")
     return hints
@@ -231,6 +230,8 @@ class Profiler:
             for e in ("EMAIL_ADDRESS", "PHONE_NUMBER", "EXTENSION", "UK_NHS", "UK_NINO", "UK_POSTCODE", "DATE",
                       "PERSON", "USERNAME", "CREDIT_CARD", "IP_ADDRESS")
         }
+        login = pc.or_(full_match_mask(values_arr, "PERSON"), full_match_mask(values_arr, "USERNAME"))
+        rates["NAME_OR_LOGIN"] = rate(login)
         words = pc.utf8_length(pc.replace_substring_regex(values_arr, r"[^ ]+", "")).to_numpy(zero_copy_only=False)
         digits = pc.utf8_length(pc.replace_substring_regex(values_arr, r"[^0-9]", "")).to_numpy(zero_copy_only=False)
         lengths = pc.utf8_length(values_arr).to_numpy(zero_copy_only=False)
@@ -289,7 +290,7 @@ class Profiler:
                         (f"{hint_reason} {entity}, but the table describes sites/organisations, not people",), **base
                     )
                 return ident(entity, 0.7, f"{hint_reason} {entity}")
-        person_shaped = r["PERSON"] + r["USERNAME"]
+        person_shaped = r["NAME_OR_LOGIN"]
         if "PERSON" in hints and person_shaped >= 0.3 and ev.vocab_rate < 0.5 and ev.digit_heavy < 0.5:
             return ident("PERSON", min(0.95, 0.5 + person_shaped / 2), f"{hint_reason} people",
                          f"{person_shaped:.0%} of sampled values are name-shaped")

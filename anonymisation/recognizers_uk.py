@@ -13,11 +13,10 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from presidio_analyzer import LocalRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
-
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
+from presidio_analyzer import LocalRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 Detector = Callable[[str], list[Finding]]
 
@@ -184,7 +183,9 @@ EXTENSION_RE = re.compile(
 
 
 def find_extensions(text: str) -> list[Finding]:
-    return [Finding("PHONE_NUMBER", m.start(), m.end(), 0.7, "ExtensionRecognizer") for m in EXTENSION_RE.finditer(text)]
+    return [
+        Finding("PHONE_NUMBER", m.start(), m.end(), 0.7, "ExtensionRecognizer") for m in EXTENSION_RE.finditer(text)
+    ]
 
 
 # -- e-mail --------------------------------------------------------------------------------------------------
@@ -263,7 +264,7 @@ def find_mrns(text: str, patterns: Sequence[str]) -> list[Finding]:
 # -- street addresses ----------------------------------------------------------------------------------------
 def _street_regex(vocabulary: Vocabulary) -> re.Pattern[str]:
     types = "|".join(sorted((re.escape(t) for t in vocabulary.street_types), key=len, reverse=True))
-    name_word = r"[A-Z][^\W\d_]*(?:['’-][^\W\d_]+)*"
+    name_word = r"[A-Z][^\W\d_]*(?:['\u2019-][^\W\d_]+)*"
     return re.compile(
         r"(?<![\w])(?:(?i:flat|apartment|apt|studio|unit)\.?\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?,?\s+"
         rf"(?:{name_word}\s+){{1,3}}(?i:{types})\.?(?![\w])"

@@ -13,7 +13,7 @@ import pyarrow.compute as pc
 PLACEHOLDERS = ("", "na", "n/a", "n.a.", "none", "null", "nil", "unknown", "not known", "-", "--", "?", "tbc",
                 "tba", "0", "#n/a", "nan", ".")
 
-_NAME_WORD = r"\p{Lu}[\p{L}'’-]*"
+_NAME_WORD = r"\p{Lu}[\p{L}'\x{2019}-]*"
 _NAME_PART = rf"(?:\p{{Lu}}\.?|{_NAME_WORD})"
 NAME_SHAPE = (
     rf"^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sister|Nurse|Matron)\.?\s+)?(?:\p{{Lu}}\.?\s*){{0,2}}{_NAME_WORD}"
@@ -47,7 +47,7 @@ CANDIDATE_PATTERNS: dict[str, str] = {
     "UK_NINO": r"(?i)\b[A-Z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b|\b[A-Z]{2} ?[0-9]{3} ?[0-9]{3} ?[A-D]\b",
     "UK_POSTCODE": r"(?i)\b[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}\b",
     "DATE_OF_BIRTH": r"(?i)\bd\.?o\.?b\b|birth|\bborn\b",
-    "PERSON": r"\p{Lu}[\p{Ll}'’-]+,?\s+(?:\p{Lu}\.?\s+)?\p{Lu}|\p{Lu}\.?\s+\p{Lu}\p{Ll}|\p{Lu}{2,},\s*\p{Lu}"
+    "PERSON": r"\p{Lu}[\p{Ll}'\x{2019}-]+,?\s+(?:\p{Lu}\.?\s+)?\p{Lu}|\p{Lu}\.?\s+\p{Lu}\p{Ll}|\p{Lu}{2,},\s*\p{Lu}"
               r"|\b(?:Mr|Mrs|Ms|Miss|Dr|Sister|Nurse|Matron|Prof)\.?\s+\p{Lu}",
     "CREDIT_CARD": r"[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{1,7}",
     "IP_ADDRESS": r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f:]*:",

@@ -182,9 +182,9 @@ def sniff(data: ByteInput, settings: ConnectorSettings, options: dict[str, Any])
         if header is None or not header[2]:
             raise SourceReadError(f"{data.name} has no header on line {wanted}: check header_line=")
     else:
+        needed = min(mode, max(2, (mode + 1) // 2))  # banner lines have one or two cells filled in
         for record in non_blank[:SAMPLE_RECORDS]:
-            filled = sum(1 for cell in record[2] if cell.strip())
-            if len(record[2]) >= mode and filled * 2 >= len(record[2]):
+            if sum(1 for cell in record[2] if cell.strip()) >= needed:
                 header = record
                 break
         if header is None and non_blank:
@@ -355,8 +355,12 @@ class CsvTableReader(BatchReader):
         names = self.layout.columns
         expected = len(names)
 
+        budget = self._record_budget
+
         def on_invalid(row: Any) -> str:
-            index = (row.number or 0) - 1
+            if row.number is None or len(row.text) > budget:
+                return "error"  # an unbalanced quote swallowing lines: the Python pass bounds it
+            index = row.number - 1
             reason = f"expected {expected} fields, found {row.actual_columns}"
             pending.ragged.append(index)
             pending.add(index, reason, row.text)
@@ -376,7 +380,7 @@ class CsvTableReader(BatchReader):
                     invalid_row_handler=on_invalid,
                 ),
                 convert_options=pacsv.ConvertOptions(
-                    column_types={name: pa.binary() for name in names},
+                    column_types={name: pa.string() for name in names},
                     null_values=[""],
                     strings_can_be_null=True,
                     quoted_strings_can_be_null=True,
@@ -412,34 +416,25 @@ class CsvTableReader(BatchReader):
             self._emit(pending, resume=None)
 
     def _check_batch(self, batch: pa.RecordBatch, delivered: int, pending: _Pending) -> pa.RecordBatch:
+        """Reject rows with a field over the size limit. (Text that is not UTF-8 makes pyarrow stop the block,
+        and the Python pass takes over from there, rejecting such rows one by one.)"""
         limit = self.settings.max_field_bytes
         bad: dict[int, str] = {}
-        columns: list[pa.Array] = []
         for name, column in zip(batch.schema.names, batch.columns, strict=True):
-            if column.nbytes > limit:
-                lengths = pc.binary_length(column)
-                if (pc.max(lengths).as_py() or 0) > limit:
-                    for position in pc.indices_nonzero(pc.greater(lengths, limit)).to_pylist():
-                        bad.setdefault(position, oversized_reason(name, limit))
-            try:
-                columns.append(column.cast(pa.string()))
-            except pa.ArrowInvalid:
-                values = column.to_pylist()
-                for position, value in enumerate(values):
-                    if value is not None and not _is_utf8(value):
-                        bad.setdefault(position, f"field '{name}' is not valid {self._encoding_label()} text")
-                columns.append(pa.array([_utf8_or_none(v) for v in values], pa.string()))
-        good = pa.RecordBatch.from_arrays(columns, schema=self._row_schema)
+            if column.nbytes <= limit:
+                continue
+            lengths = pc.binary_length(column)
+            if (pc.max(lengths).as_py() or 0) > limit:
+                for position in pc.indices_nonzero(pc.greater(lengths, limit)).to_pylist():
+                    bad.setdefault(position, oversized_reason(name, limit))
+        batch = pa.RecordBatch.from_arrays(batch.columns, schema=self._row_schema)
         if not bad:
-            return good
+            return batch
         for position, reason in sorted(bad.items()):
             index = _record_index(delivered + position, pending.ragged)
             pending.add(index, reason, None)
         keep = [i for i in range(batch.num_rows) if i not in bad]
-        return good.take(pa.array(keep, pa.int64()))
-
-    def _encoding_label(self) -> str:
-        return "UTF-8" if self.layout.encoding == "utf-8" else self.layout.encoding
+        return batch.take(pa.array(keep, pa.int64()))
 
     @staticmethod
     def _resume_index(delivered: int, pending: _Pending) -> int:
@@ -507,23 +502,6 @@ def _record_index(accepted: int, ragged: list[int]) -> int:
         if candidate == index:
             return index
         index = candidate
-
-
-def _is_utf8(value: bytes) -> bool:
-    try:
-        value.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _utf8_or_none(value: bytes | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return value.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
 
 
 def _row_problem(fields: list[str], width: int, limit: int, names: list[str]) -> str | None:

@@ -85,7 +85,8 @@ def find_layout(rows: RowIterator, options: dict[str, Any]) -> SheetLayout:
         if header is None:
             raise SourceReadError(f"no header on row {wanted}: check header_row=")
     else:
-        header = next(((n, v) for n, v in sample if len(v) >= mode and _filled(v) * 2 >= len(v)), sample[0])
+        needed = min(mode, max(2, (mode + 1) // 2))  # banner rows have one or two cells filled in
+        header = next(((n, v) for n, v in sample if _filled(v) >= needed), sample[0])
     has_header = not _looks_like_data(header[1]) if options.get("header") is None else bool(options["header"])
     if options.get("header_row"):
         has_header = True

@@ -164,16 +164,17 @@ def test_a_record_longer_than_the_fast_reader_block_falls_back_and_keeps_countin
     assert [r["A"] for r in read.rows] == [*map(str, range(10)), "11", "13"]
     assert [line for line, _ in read.where()] == [12, 14]
     assert "longer than the size limit" in read.where()[0][1]
-    assert read.reader.rows_read + read.reader.rows_rejected == 13
+    assert read.reader.rows_read + read.reader.rows_rejected == 14
 
 
 def test_invalid_utf8_in_a_utf8_file_is_a_reject_not_a_crash(tmp_path: Path) -> None:
-    body = "Name,Town\n" + "Zoë,Leeds\n" * 2000
+    # The bad bytes come after the 1 MB sample that decided "UTF-8".
+    body = "Name,Town\n" + "Zoë,Leeds\n" * 120_000
     path = write(tmp_path, "bad.csv", body.encode() + b"Bad\xff\xfe,York\n" + b"Ok,Hull\n")
     read = read_one(path)
-    assert read.where() == [(2002, "field 'Name' is not valid UTF-8 text")]
+    assert read.where() == [(120_002, "field 'Name' is not valid UTF-8 text")]
     assert read.rows[-1] == {"Name": "Ok", "Town": "Hull"}
-    assert read.reader.rows_read == 2001
+    assert read.reader.rows_read == 120_001
 
 
 def test_duplicate_and_blank_headers_are_named(tmp_path: Path) -> None:
@@ -251,5 +252,7 @@ def test_every_row_is_read_or_rejected(tmp_path: Path, rows: list[list[str]], bl
     path.write_bytes(out.getvalue().encode())
     read = read_one(path, settings=ConnectorSettings(batch_rows=5, max_field_bytes=4096), header=True, delimiter=",")
     assert read.reader.rows_read + read.reader.rows_rejected == len(rows)
-    assert read.reader.rows_rejected == sum(1 for r in rows if len(r) != 3)
-    assert [list(r.values()) for r in read.rows] == [[v or None for v in r] for r in rows if len(r) == 3]
+    width = len(read.columns)  # the header's 3, or more when most rows are longer (a trailing delimiter)
+    assert width >= 3
+    assert read.reader.rows_rejected == sum(1 for r in rows if len(r) != width)
+    assert [list(r.values()) for r in read.rows] == [[v or None for v in r] for r in rows if len(r) == width]

@@ -7,9 +7,11 @@ from collections import Counter, defaultdict
 from datetime import datetime
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from intake.generator.people import is_valid_nhs_number, is_valid_nino
-from intake.generator.truth import ENTITY_TYPES, read_truth
+from intake.generator.truth import ENTITY_TYPES, json_string, read_truth
 from tests.generator.conftest import table_cells
 
 DATASETS = ("equiptrack_xlsx", "equiptrack_csv", "medimaint")
@@ -128,3 +130,8 @@ def test_xlsx_and_csv_jobs_carry_the_same_values(equiptrack_xlsx, equiptrack_csv
     assert jobs_truth(equiptrack_xlsx, "Jobs") == jobs_truth(equiptrack_csv, "jobs")
     xlsx = table_cells(equiptrack_xlsx)[("jobs.xlsx", "Jobs")]
     assert any(isinstance(v, datetime) for v in xlsx["Date Raised"])
+
+
+@given(st.text())
+def test_truth_strings_are_exactly_what_json_writes(text):
+    assert json_string(text) == json.dumps(text, ensure_ascii=False)

@@ -60,6 +60,18 @@ def join_key_parts(parts: list[pa.Array]) -> pa.Array:
     return pc.if_else(all_null, pa.scalar(None, pa.string()), joined)
 
 
+def join_skipping_nulls(parts: list[pa.Array], separator: str) -> pa.Array:
+    """Element-wise join of the present parts; null when none is present.
+
+    (pyarrow's null_handling="skip" drops rows whose parts are all null, shortening the array.)
+    """
+    result = parts[0]
+    for part in parts[1:]:
+        both = pc.binary_join_element_wise(result, part, separator)
+        result = pc.coalesce(both, result, part)
+    return result
+
+
 def format_ids(prefix: str, hashes: np.ndarray, valid: np.ndarray | None = None) -> pa.Array:
     """`PREFIX-<16 hex>` strings built straight into an Arrow buffer (no Python string per row)."""
     n = len(hashes)

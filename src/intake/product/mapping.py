@@ -40,6 +40,7 @@ from intake.product.conversions import (
     make_conversion,
 )
 from intake.product.errors import MappingError, TransformError
+from intake.product.ids import join_skipping_nulls
 from intake.product.schema import ENTITIES, FLOAT, INTEGER, MONEY, STRING, EntitySpec, FieldSpec
 
 MAPPING_FORMAT = "intake-mapping/1"
@@ -720,8 +721,7 @@ class SourceBatch:
         parts = [self.column(c, expr.keep_placeholders) for c in expr.columns]
         if len(parts) == 1:
             return parts[0]
-        joined = pc.binary_join_element_wise(*parts, expr.join, null_handling="skip")
-        return pc.if_else(pc.equal(joined, ""), pa.scalar(None, STRING), joined)
+        return join_skipping_nulls(parts, expr.join)
 
     def evaluate(self, expr: Expr, target: pa.DataType = STRING, enum: tuple[str, ...] | None = None) -> Evaluated:
         key = (*expr.cache_key, str(target), enum)

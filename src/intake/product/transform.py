@@ -103,6 +103,28 @@ def transform_to_tables(sources: MappingABC[str, TableSource], mapping: Mapping,
     return TransformResult(entities, output.rejects(), reconciliation)
 
 
+def _table_name_key(name: str) -> str:
+    stem = name.rsplit("/", 1)[-1]
+    for suffix in (".csv", ".txt", ".xlsx", ".xls", ".parquet"):
+        if stem.lower().endswith(suffix):
+            stem = stem[: -len(suffix)]
+    return stem.casefold()
+
+
+def resolve_tables(sources: MappingABC[str, TableSource], mapping: Mapping) -> dict[str, TableSource]:
+    """Source tables keyed by the mapping's table names: exact names first, then ignoring case and a file
+    extension ("Jobs" or "jobs.csv" for table "jobs")."""
+    wanted = {_table_name_key(t.table): t.table for t in mapping.tables}
+    wanted.update({_table_name_key(name): name for name in mapping.ignore_tables})
+    resolved: dict[str, TableSource] = {}
+    for name, source in sources.items():
+        target = name if name in wanted.values() else wanted.get(_table_name_key(name), name)
+        if target in resolved:
+            raise TransformError(f"two source tables match mapping table '{target}'; pass only one")
+        resolved[target] = source
+    return resolved
+
+
 def _batches(source: TableSource) -> Iterable[pa.RecordBatch]:
     return source() if callable(source) else source
 
@@ -173,6 +195,7 @@ class Transformer:
 
     def run(self, sources: MappingABC[str, TableSource], output: EntityOutput,
             reader_rejects: MappingABC[str, int] | None = None) -> Reconciliation:
+        sources = resolve_tables(sources, self.mapping)
         mapped = [t.table for t in self.mapping.tables]
         missing = [name for name in mapped if name not in sources]
         if missing:
@@ -308,10 +331,10 @@ class _TableRun:
             rejected = self.t.rejected(expr.target).contains(hashes) & ~found
             problems.add(check & rejected, self._reason(
                 ReasonCode.REJECTED_REFERENCE, entity, spec.name, expr,
-                f"refers to a {expr.target} row that was rejected"))
+                f"refers to a row of '{expr.target}' that was rejected"))
             problems.add(check & ~found & ~rejected, self._reason(
-                ReasonCode.MISSING_REFERENCE, entity, spec.name, expr, f"refers to a {expr.target} row that does "
-                "not exist in the source"))
+                ReasonCode.MISSING_REFERENCE, entity, spec.name, expr,
+                f"refers to a row of '{expr.target}' that is not in the source"))
             values = format_ids(ENTITIES[expr.target].id_prefix, hashes, valid)
             return values, failed | (check & ~found), evaluated
         evaluated = src.evaluate(expr, spec.type, spec.enum)

@@ -1,0 +1,153 @@
+"""Fail closed: scan the anonymised output again; any finding at or above the threshold stops the run.
+
+Every output cell goes through the pattern and name-rule detectors (vectorised candidate filter first); the
+free-text columns also go through the full detector (NER) on a sample of their distinct values. Entity
+types the policy keeps on purpose are not counted. Pseudonym tokens ("PERSON_3f9a2c1b") are never findings.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+import pyarrow as pa
+from intake.anonymisation.errors import ResidualPersonalData
+from intake.anonymisation.findings import Finding
+from intake.anonymisation.patterns import PatternScanner
+from intake.anonymisation.policy import Policy
+from intake.anonymisation.profiler import ColumnKind, TableClassification
+from intake.anonymisation.report import MAX_EXAMPLES, redact_example
+from intake.anonymisation.structured import PLACEHOLDERS
+from intake.anonymisation.vocabulary import Vocabulary
+
+
+@dataclass
+class ColumnRescan:
+    table: str
+    column: str
+    checked_values: int = 0
+    ner_sampled: int = 0
+    residual: Counter[str] = field(default_factory=Counter)
+    examples: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, value: str, finding: Finding) -> None:
+        self.residual[finding.entity_type] += 1
+        shown = self.examples.setdefault(finding.entity_type, [])
+        if len(shown) < MAX_EXAMPLES:
+            shown.append(redact_example(value[finding.start:finding.end]))
+
+
+@dataclass
+class RescanResult:
+    threshold: float
+    columns: list[ColumnRescan]
+
+    @property
+    def clean(self) -> bool:
+        return not any(c.residual for c in self.columns)
+
+    def residual_columns(self) -> list[ColumnRescan]:
+        return [c for c in self.columns if c.residual]
+
+    def raise_if_residual(self) -> RescanResult:
+        if not self.clean:
+            raise ResidualPersonalData(self)
+        return self
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "threshold": self.threshold,
+            "clean": self.clean,
+            "columns": [
+                {"table": c.table, "column": c.column, "checked_values": c.checked_values,
+                 "ner_sampled": c.ner_sampled, "residual": dict(c.residual), "examples": c.examples}
+                for c in self.columns
+            ],
+        }
+
+
+class Rescanner:
+    """Feed it the output batches of one table as they are written; result() gives the verdict."""
+
+    def __init__(
+        self,
+        table: str,
+        classification: TableClassification,
+        policy: Policy,
+        vocabulary: Vocabulary,
+        text_analyzer: Any | None = None,  # FreeTextAnalyzer / TextDetector for the NER sample
+        threshold: float = 0.6,
+        ner_sample: int = 2000,
+        mrn_patterns: Iterable[str] = (),
+    ) -> None:
+        self.table = table
+        self.classification = classification
+        self.policy = policy
+        self.text_analyzer = text_analyzer
+        self.threshold = threshold
+        self.ner_sample = ner_sample
+        self.patterns = PatternScanner(vocabulary, tuple(mrn_patterns), threshold)
+        self.columns: dict[str, ColumnRescan] = {}
+        self._ner_values: dict[str, dict[str, None]] = {}
+
+    def _skip(self, entity: str, column: str) -> bool:
+        return self.policy.kept(entity, self.table, column)
+
+    def update(self, batch: pa.RecordBatch) -> None:
+        for i, f in enumerate(batch.schema):
+            array = batch.column(i)
+            if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
+                continue
+            override = self.policy.column_override(self.table, f.name)
+            if override is not None and override.operator == "keep":
+                continue
+            col = self.columns.setdefault(f.name, ColumnRescan(self.table, f.name))
+            col.checked_values += len(array) - array.null_count
+            for value, findings in self.patterns.scan_array(array).items():
+                for finding in findings:
+                    if not self._skip(finding.entity_type, f.name):
+                        col.add(value, finding)
+            kind = self.classification.column(f.name).kind
+            if kind == ColumnKind.FREE_TEXT and self.text_analyzer is not None:
+                pool = self._ner_values.setdefault(f.name, {})
+                if len(pool) < self.ner_sample:
+                    for v in array.drop_null().to_pylist():
+                        if v and v.strip().lower() not in PLACEHOLDERS:
+                            pool[v] = None
+                            if len(pool) >= self.ner_sample:
+                                break
+
+    def result(self) -> RescanResult:
+        for column, pool in self._ner_values.items():
+            values = list(pool)
+            col = self.columns[column]
+            col.ner_sampled = len(values)
+            for value, findings in zip(values, self.text_analyzer.analyze(values), strict=True):
+                for finding in findings:
+                    if finding.score >= self.threshold and not self._skip(finding.entity_type, column):
+                        col.add(value, finding)
+        self._ner_values.clear()
+        return RescanResult(self.threshold, list(self.columns.values()))
+
+
+def rescan(
+    table: str,
+    batches: Iterable[pa.RecordBatch],
+    classification: TableClassification,
+    policy: Policy,
+    vocabulary: Vocabulary,
+    text_analyzer: Any | None = None,
+    threshold: float = 0.6,
+    ner_sample: int = 2000,
+    raise_on_residual: bool = True,
+) -> RescanResult:
+    """Re-scan one table's anonymised batches; raises ResidualPersonalData (with the result) unless clean."""
+    scanner = Rescanner(table, classification, policy, vocabulary, text_analyzer, threshold, ner_sample)
+    for batch in batches:
+        scanner.update(batch)
+    result = scanner.result()
+    if raise_on_residual:
+        result.raise_if_residual()
+    return result

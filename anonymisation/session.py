@@ -1,0 +1,132 @@
+"""One object holding what a run needs: settings, vocabulary, policy and the (parallel) free-text analyzer,
+with the four steps the flows call: profile, anonymise, re-scan, report. Also scan_tables for datasets
+declared to hold no personal data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from types import TracebackType
+
+import pyarrow as pa
+from intake.anonymisation.anonymiser import Anonymiser
+from intake.anonymisation.engine import DetectorConfig
+from intake.anonymisation.errors import UndeclaredPersonalData
+from intake.anonymisation.freetext import FreeTextAnalyzer
+from intake.anonymisation.policy import Policy, load_policy
+from intake.anonymisation.profiler import Profiler, TableClassification
+from intake.anonymisation.report import FindingsReport, build_report
+from intake.anonymisation.rescan import Rescanner, RescanResult
+from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
+
+from intake.config import AnonymisationSettings, Settings
+from intake.logs import get_logger, log_event
+
+log = get_logger("intake.anonymisation")
+
+BatchSource = Iterable[pa.RecordBatch] | Callable[[], Iterable[pa.RecordBatch]]
+
+
+def _batches(source: BatchSource) -> Iterable[pa.RecordBatch]:
+    return source() if callable(source) else source
+
+
+class AnonymisationSession:
+    """Use as a context manager: worker processes for NER start on first need and end on exit."""
+
+    def __init__(
+        self,
+        settings: AnonymisationSettings | Settings | None = None,
+        vocabulary: Vocabulary | None = None,
+        policy: Policy | None = None,
+        processes: int | None = None,
+        start_method: str = "spawn",
+    ) -> None:
+        if isinstance(settings, Settings):
+            settings = settings.anonymisation
+        self.settings = settings or AnonymisationSettings()
+        self.vocabulary = vocabulary or default_vocabulary()
+        self.policy = policy or load_policy(self.settings.policy_file)
+        entities = tuple(self.policy.entity_types)
+        self.config = DetectorConfig.from_settings(self.settings, self.vocabulary, entities)
+        self.text = FreeTextAnalyzer(
+            self.config, processes=processes or self.settings.processes, start_method=start_method
+        )
+
+    def __enter__(self) -> AnonymisationSession:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.text.__exit__(exc_type, exc, tb)
+
+    def close(self) -> None:
+        self.text.close()
+
+    # -- the steps ---------------------------------------------------------------------------------------
+    def profiler(self) -> Profiler:
+        return Profiler(
+            self.vocabulary, self.text.detector, sample_rows=self.settings.sample_rows,
+            mrn_patterns=self.settings.mrn_patterns, threshold=self.settings.rescan_threshold,
+            entities=self.policy.entity_types,
+        )
+
+    def profile(self, table: str, batches: BatchSource) -> TableClassification:
+        """Classify the table's columns from its first `sample_rows` rows."""
+        classification = self.profiler().profile(table, _batches(batches))
+        log_event(log, "anonymisation.profiled", table=table, rows=classification.sample_rows,
+                  personal_columns=len(classification.personal_columns()))
+        return classification
+
+    def anonymiser(self, secret: bytes) -> Anonymiser:
+        """An anonymiser with the customer's secret; keep one per dataset so counts add up across tables."""
+        return Anonymiser(
+            self.policy, secret, self.vocabulary, self.text, stray_threshold=self.settings.rescan_threshold,
+            mrn_patterns=self.settings.mrn_patterns,
+        )
+
+    def rescanner(self, table: str, classification: TableClassification) -> Rescanner:
+        return Rescanner(
+            table, classification, self.policy, self.vocabulary, self.text,
+            threshold=self.settings.rescan_threshold, ner_sample=self.settings.sample_rows,
+            mrn_patterns=self.settings.mrn_patterns,
+        )
+
+    def scan_tables(self, tables: Mapping[str, BatchSource], full: bool = False) -> FindingsReport:
+        """Find personal data before any processing (sample only, or every row with full=True)."""
+        classifications = {name: self.profile(name, source) for name, source in tables.items()}
+        counts = None
+        if full:
+            anonymiser = self.anonymiser(b"scan-only-key-never-used-for-output")
+            for name, source in tables.items():
+                for _ in anonymiser.anonymise_stream(name, classifications[name], _batches(source)):
+                    pass
+            counts = anonymiser.counts
+        report = build_report(classifications, counts, None, self.policy, title="Personal data scan",
+                              scope="full" if full else "sample")
+        log_event(log, "anonymisation.scanned", tables=len(tables), personal=report.has_personal_data,
+                  personal_columns=len(report.personal_columns()))
+        return report
+
+
+def scan_tables(
+    tables: Mapping[str, BatchSource],
+    settings: AnonymisationSettings | Settings | None = None,
+    vocabulary: Vocabulary | None = None,
+    full: bool = False,
+    processes: int = 1,
+) -> FindingsReport:
+    """Scan tables for personal data and return the findings report (no values, redacted examples only)."""
+    with AnonymisationSession(settings, vocabulary, processes=processes) as session:
+        return session.scan_tables(tables, full=full)
+
+
+def ensure_no_personal_data(report: FindingsReport) -> None:
+    """For datasets declared 'none': raise UndeclaredPersonalData (counts per column only) if any was found."""
+    if report.has_personal_data:
+        raise UndeclaredPersonalData(report.summary())
+
+
+def rescan_results_clean(results: Mapping[str, RescanResult]) -> bool:
+    return all(r.clean for r in results.values())

@@ -1,0 +1,166 @@
+"""CSV connector throughput and peak memory, next to pyarrow.csv.read_csv on the same file in the same run.
+
+    .venv/bin/python benchmarks/connectors.py            # 1M rows x 25 columns (~230 MB)
+    .venv/bin/python benchmarks/connectors.py --big      # also a ~2 GB file: peak memory of each reader
+
+Every measurement runs in its own subprocess and reports wall time and peak RSS (ru_maxrss of that child).
+Readers compared:
+- `pyarrow.read_csv`: pyarrow's multi-threaded reader with its default type inference (the issue's baseline);
+- `pyarrow.read_csv_strings`: the same with every column read as text (what a legacy source produces);
+- `intake.csv_source`: our streaming CSV source (sniffing, all-text columns, UTF-8 checks, field-size limit,
+  reject accounting), iterating every batch.
+Results go to benchmarks/results/connectors.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+RESULTS = ROOT / "results" / "connectors.json"
+COLUMNS = 25
+
+FIRST = ["Alice", "Bob", "Chloë", "David", "Emma", "Frank", "Grace", "Harry", "Isla", "Jack", "Zoë", "Seán"]
+LAST = ["Smith", "Jones", "Taylor", "Brown", "Williams", "Wilson", "Johnson", "Davies", "O'Brien", "Müller"]
+WORDS = ["pump", "monitor", "ward", "battery", "replaced", "checked", "fault", "alarm", "calibrated", "screen",
+         "cracked", "sensor", "ok", "failed", "PPM", "due", "theatre", "ICU", "bay", "loan"]
+MAKERS = ["B. Braun", "Philips", "GE Healthcare", "Baxter", "Medtronic", "Draeger", "Mindray", "Stryker"]
+
+
+def make_row(rng: random.Random, i: int) -> list[str]:
+    day, month, year = rng.randint(1, 28), rng.randint(1, 12), rng.randint(2005, 2026)
+    notes = " ".join(rng.choices(WORDS, k=rng.randint(2, 9)))
+    if rng.random() < 0.1:
+        notes = f'"{notes}, call {rng.choice(FIRST)} on 07700 {rng.randint(100000, 999999)}"'
+    return [
+        f"EQ{i:07d}", f"SN{rng.randint(10**7, 10**8)}", rng.choice(["Infusion Pump", "Monitor", "Ventilator"]),
+        rng.choice(MAKERS), f"Model {rng.randint(1, 900)}", f"{rng.randint(10, 99)}-{rng.randint(100, 999)}",
+        rng.choice(["St Mary's", "General", "Royal"]), rng.choice(["ICU", "Theatres", "Ward 7", "A&E"]),
+        f"Bay {rng.randint(1, 20)}", rng.choice("ASRCL"), rng.choice(["High", "Medium", "Low"]),
+        f"{day:02d}/{month:02d}/{year}", f"{rng.randint(100, 90000)}.{rng.randint(0, 99):02d}",
+        f"{day:02d}/{month:02d}/{year + 3}", rng.choice(MAKERS), f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+        f"0{rng.randint(1000, 9999)} {rng.randint(100000, 999999)}", rng.choice(["6", "12", "24", ""]),
+        f"{day:02d}/{month:02d}/{year}", f"{day:02d}/{month:02d}/{min(year + 1, 2027)}", notes,
+        f"{rng.choice(FIRST)} {rng.choice(LAST)}", str(rng.randint(0, 10**6)), f"{rng.random() * 1000:.3f}",
+        rng.choice(["Y", "N"]),
+    ]
+
+
+def generate(path: Path, rows: int, seed: int = 7) -> None:
+    """A UTF-8 CSV of `rows` rows x 25 columns; distinct rows are generated in blocks and reused with new ids."""
+    rng = random.Random(seed)
+    block = [make_row(rng, i) for i in range(min(rows, 200_000))]
+    header = [f"Column {c + 1}" for c in range(COLUMNS)]
+    with path.open("w", encoding="utf-8", newline="") as out:
+        out.write(",".join(header) + "\n")
+        written = 0
+        while written < rows:
+            lines = []
+            for row in block[: rows - written]:
+                row[0] = f"EQ{written:08d}"
+                lines.append(",".join(row))
+                written += 1
+            out.write("\n".join(lines) + "\n")
+
+
+def child(reader: str, path: str) -> None:
+    """Runs in a subprocess: read the file once, print rows, seconds and peak RSS as JSON."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    from intake.connectors import open_source  # imports are not part of the reading time
+
+    started = time.perf_counter()
+    if reader == "pyarrow.read_csv":
+        rows = pacsv.read_csv(path).num_rows
+    elif reader == "pyarrow.read_csv_strings":
+        names = pacsv.open_csv(path).schema.names
+        rows = pacsv.read_csv(path, convert_options=pacsv.ConvertOptions(
+            column_types={n: pa.string() for n in names})).num_rows
+    else:
+        with open_source("csv", Path(path)) as source:
+            reader_ = source.read(source.tables()[0])
+            rows = sum(batch.num_rows for batch in reader_)
+            assert reader_.rows_rejected == 0
+    seconds = time.perf_counter() - started
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"rows": rows, "seconds": seconds, "peak_rss_mb": peak_kib / 1024}))
+
+
+def measure(reader: str, path: Path, repeats: int) -> dict[str, object]:
+    runs = []
+    for _ in range(repeats):
+        done = subprocess.run([sys.executable, __file__, "--child", reader, str(path)], capture_output=True,
+                              text=True, check=True)
+        runs.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    best = min(runs, key=lambda r: r["seconds"])
+    size_mb = path.stat().st_size / 1e6
+    return {
+        "reader": reader,
+        "rows": best["rows"],
+        "seconds_best": round(best["seconds"], 3),
+        "seconds_median": round(statistics.median(r["seconds"] for r in runs), 3),
+        "mb_per_s": round(size_mb / best["seconds"], 1),
+        "peak_rss_mb": round(max(r["peak_rss_mb"] for r in runs), 1),
+    }
+
+
+def compare(path: Path, repeats: int, readers: list[str]) -> dict[str, object]:
+    results = {name: measure(name, path, repeats) for name in readers}
+    ours = results["intake.csv_source"]["seconds_best"]
+    for name in readers:
+        print(f"  {name:28s} {results[name]['seconds_best']:7.2f}s  {results[name]['mb_per_s']:7.1f} MB/s"
+              f"  peak {results[name]['peak_rss_mb']:8.1f} MB")
+    ratios = {f"vs_{name}": round(results[name]["seconds_best"] / ours, 2)  # type: ignore[operator]
+              for name in readers if name != "intake.csv_source"}
+    print("  throughput ratio (ours / baseline, >= 0.7 is the target):", ratios)
+    return {"file_mb": round(path.stat().st_size / 1e6, 1), "results": list(results.values()), "ratios": ratios}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--big", action="store_true", help="also measure a ~2 GB file (peak memory target 500 MB)")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return
+    readers = ["pyarrow.read_csv", "pyarrow.read_csv_strings", "intake.csv_source"]
+    report: dict[str, object] = {
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+    }
+    with tempfile.TemporaryDirectory(prefix="intake-bench-") as folder:
+        path = Path(folder) / "assets.csv"
+        generate(path, args.rows)
+        print(f"{args.rows} rows x {COLUMNS} columns, {path.stat().st_size / 1e6:.0f} MB:")
+        report["standard"] = {"rows": args.rows, **compare(path, args.repeats, readers)}
+        if args.big:
+            big = Path(folder) / "big.csv"
+            big_rows = int(args.rows * 2e9 / path.stat().st_size)
+            path.unlink()
+            generate(big, big_rows)
+            print(f"{big_rows} rows, {big.stat().st_size / 1e9:.2f} GB:")
+            report["big"] = {"rows": big_rows, **compare(big, 1, readers)}
+    previous = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
+    if not args.big and "big" in previous:
+        report["big"] = previous["big"]  # keep the last --big measurement
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"written {RESULTS}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,271 @@
+"""Import package: one Parquet file per entity, rejects, reconciliation and a manifest, written atomically.
+
+Files are produced into a private spool directory while the transform streams (several entities grow at
+once), then handed one by one to a `PackageSink`, hashing each on the way; `manifest.json` goes last and
+then the sink commits. Any failure aborts the sink, so a half-written package is never visible.
+
+`PackageSink` is the small protocol both the connectors' `DeliverySink` (local folder or S3 prefix) and
+`LocalFolderPackageWriter` implement.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import secrets
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from collections.abc import Mapping as MappingABC
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from intake.clock import Clock, SystemClock
+from intake.product.errors import PackageError
+from intake.product.mapping import Mapping
+from intake.product.reconciliation import Reconciliation
+from intake.product.schema import ENTITIES, SCHEMA_VERSION
+from intake.product.transform import ROW_NUMBER_COLUMN, TableSource, transform
+from intake.product.validation import REJECTS_SCHEMA
+
+PACKAGE_FORMAT = "intake-product-package/1"
+MANIFEST = "manifest.json"
+REJECTS_FILE = "rejects.parquet"
+RECONCILIATION_JSON = "reconciliation.json"
+RECONCILIATION_MD = "reconciliation.md"
+CHUNK_SIZE = 1 << 20
+
+
+class PackageSink(Protocol):
+    """Destination of a package: files written in full one after another, then committed or aborted."""
+
+    def write_file(self, name: str, chunks: Iterable[bytes]) -> None: ...
+
+    def commit(self) -> None: ...
+
+    def abort(self) -> None: ...
+
+
+class LocalFolderPackageWriter:
+    """Writes a package into a hidden staging folder next to `destination`, renamed into place on commit."""
+
+    def __init__(self, destination: str | Path, *, replace: bool = False) -> None:
+        self.destination = Path(destination)
+        self.replace = replace
+        self._staging: Path | None = None
+        self._done = False
+
+    @property
+    def staging(self) -> Path:
+        if self._done:
+            raise PackageError(f"package {self.destination.name} was already committed or aborted")
+        if self._staging is None:
+            self.destination.parent.mkdir(parents=True, exist_ok=True)
+            self._staging = self.destination.parent / f".{self.destination.name}.staging-{secrets.token_hex(4)}"
+            self._staging.mkdir(mode=0o700)
+        return self._staging
+
+    def write_file(self, name: str, chunks: Iterable[bytes]) -> None:
+        if not name or "/" in name or "\\" in name or name in (".", ".."):
+            raise PackageError(f"package file name '{name}' must be a plain file name")
+        target = self.staging / name
+        if target.exists():
+            raise PackageError(f"package file '{name}' was written twice")
+        with open(target, "xb") as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+            handle.flush()
+            os.fsync(handle.fileno())
+
+    def commit(self) -> None:
+        staging = self.staging
+        old: Path | None = None
+        if self.destination.exists():
+            if not self.replace:
+                self.abort()
+                raise PackageError(f"package folder {self.destination} already exists; choose another folder "
+                                   "or pass replace=True")
+            old = self.destination.parent / f".{self.destination.name}.old-{secrets.token_hex(4)}"
+            self.destination.rename(old)
+        staging.rename(self.destination)
+        self._done = True
+        _fsync_dir(self.destination.parent)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def abort(self) -> None:
+        if self._staging is not None and self._staging.exists():
+            shutil.rmtree(self._staging, ignore_errors=True)
+        self._done = True
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):  # not every filesystem lets a directory be opened for fsync
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+class _SpoolOutput:
+    """Parquet writers per entity (and rejects) in a private spool directory."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._writers: dict[str, pq.ParquetWriter] = {}
+        self.rows: dict[str, int] = {}
+
+    def _writer(self, file_name: str, schema: pa.Schema) -> pq.ParquetWriter:
+        if file_name not in self._writers:
+            self._writers[file_name] = pq.ParquetWriter(self.folder / file_name, schema)
+            self.rows[file_name] = 0
+        return self._writers[file_name]
+
+    def write_entity(self, entity: str, batch: pa.RecordBatch) -> None:
+        name = f"{entity}.parquet"
+        self._writer(name, ENTITIES[entity].arrow_schema()).write_batch(batch)
+        self.rows[name] += batch.num_rows
+
+    def write_rejects(self, batch: pa.RecordBatch) -> None:
+        self._writer(REJECTS_FILE, REJECTS_SCHEMA).write_batch(batch)
+        self.rows[REJECTS_FILE] += batch.num_rows
+
+    def close(self) -> None:
+        for entity in ENTITIES:
+            self._writer(f"{entity}.parquet", ENTITIES[entity].arrow_schema())
+        self._writer(REJECTS_FILE, REJECTS_SCHEMA)
+        for writer in self._writers.values():
+            writer.close()
+
+    def abandon(self) -> None:
+        for writer in self._writers.values():
+            with contextlib.suppress(Exception):
+                writer.close()
+
+
+@dataclass
+class PackageResult:
+    manifest: dict[str, Any]
+    reconciliation: Reconciliation
+
+
+def _hashed(chunks: Iterable[bytes], record: dict[str, Any]) -> Iterator[bytes]:
+    digest = hashlib.sha256()
+    size = 0
+    for chunk in chunks:
+        digest.update(chunk)
+        size += len(chunk)
+        yield chunk
+    record["sha256"] = digest.hexdigest()
+    record["bytes"] = size
+
+
+def _file_chunks(path: Path) -> Iterator[bytes]:
+    with open(path, "rb") as handle:
+        while chunk := handle.read(CHUNK_SIZE):
+            yield chunk
+
+
+def write_package(sources: MappingABC[str, TableSource], mapping: Mapping, sink: PackageSink, *,
+                  dataset_id: str, authorisation_reference: str, clock: Clock | None = None,
+                  source_files: MappingABC[str, MappingABC[str, str]] | None = None,
+                  reader_rejects: MappingABC[str, int] | None = None, spool_dir: str | Path | None = None,
+                  row_number_column: str = ROW_NUMBER_COLUMN) -> PackageResult:
+    """Transform `sources` with `mapping` and write the import package through `sink`.
+
+    `source_files` optionally names, per source table, the file it came from and its SHA-256
+    ({"assets": {"file": "assets.csv", "sha256": "..."}}) for the manifest's lineage. `spool_dir` is where
+    the entity files are staged before they reach the sink (defaults to the system temporary folder).
+    """
+    clock = clock or SystemClock()
+    with tempfile.TemporaryDirectory(prefix="intake-package-", dir=spool_dir) as spool:
+        output = _SpoolOutput(Path(spool))
+        try:
+            reconciliation = transform(sources, mapping, output, clock=clock, reader_rejects=reader_rejects,
+                                       row_number_column=row_number_column)
+            output.close()
+            files: dict[str, dict[str, Any]] = {}
+            for entity in ENTITIES:
+                name = f"{entity}.parquet"
+                files[name] = {"kind": "entity", "entity": entity, "rows": output.rows[name]}
+                sink.write_file(name, _hashed(_file_chunks(output.folder / name), files[name]))
+            files[REJECTS_FILE] = {"kind": "rejects", "rows": output.rows[REJECTS_FILE]}
+            sink.write_file(REJECTS_FILE, _hashed(_file_chunks(output.folder / REJECTS_FILE), files[REJECTS_FILE]))
+            for name, text in ((RECONCILIATION_JSON, reconciliation.to_json()),
+                               (RECONCILIATION_MD, reconciliation.to_markdown())):
+                files[name] = {"kind": "reconciliation"}
+                sink.write_file(name, _hashed([text.encode()], files[name]))
+            manifest = _manifest(mapping, reconciliation, files, dataset_id=dataset_id,
+                                 authorisation_reference=authorisation_reference, clock=clock,
+                                 source_files=source_files or {})
+            sink.write_file(MANIFEST, [json.dumps(manifest, indent=2, sort_keys=False).encode()])
+            sink.commit()
+        except BaseException:
+            output.abandon()
+            sink.abort()
+            raise
+    return PackageResult(manifest, reconciliation)
+
+
+def _manifest(mapping: Mapping, reconciliation: Reconciliation, files: dict[str, dict[str, Any]], *,
+              dataset_id: str, authorisation_reference: str, clock: Clock,
+              source_files: MappingABC[str, MappingABC[str, str]]) -> dict[str, Any]:
+    entities: dict[str, Any] = {}
+    for entity in ENTITIES:
+        record = reconciliation.entities.get(entity)
+        entities[entity] = {
+            "file": f"{entity}.parquet",
+            "rows": files[f"{entity}.parquet"]["rows"],
+            "lineage": {
+                "from_tables": dict(record.from_tables) if record else {},
+                "derived_from": dict(record.derived_from) if record else {},
+            },
+        }
+    sources: dict[str, Any] = {}
+    for name, table in reconciliation.tables.items():
+        sources[name] = {"rows_read": table.rows_read, "rows_loaded": table.rows_loaded,
+                         "rows_merged": table.rows_merged, "rows_rejected": table.rows_rejected,
+                         **{k: str(v) for k, v in source_files.get(name, {}).items() if k in ("file", "sha256")}}
+    return {
+        "format": PACKAGE_FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "dataset_id": dataset_id,
+        "authorisation_reference": authorisation_reference,
+        "created_at": clock.now().isoformat(),
+        "mapping": {"system": mapping.system, "file": mapping.source, "sha256": mapping.sha256},
+        "balanced": reconciliation.balanced,
+        "entities": entities,
+        "rejects": {"file": REJECTS_FILE, "rows": files[REJECTS_FILE]["rows"]},
+        "sources": sources,
+        "ignored_tables": dict(mapping.ignore_tables),
+        "files": files,
+    }
+
+
+def verify_package(folder: str | Path) -> dict[str, Any]:
+    """Check a package folder against its manifest (every file present, size and SHA-256 equal)."""
+    folder = Path(folder)
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise PackageError(f"{folder} has no readable {MANIFEST}; it is not a complete package") from None
+    if manifest.get("format") != PACKAGE_FORMAT:
+        raise PackageError(f"{folder}/{MANIFEST} is not an {PACKAGE_FORMAT} manifest")
+    for name, record in manifest["files"].items():
+        path = folder / name
+        if not path.is_file():
+            raise PackageError(f"package file {name} listed in the manifest is missing from {folder}")
+        digest = hashlib.sha256()
+        for chunk in _file_chunks(path):
+            digest.update(chunk)
+        if digest.hexdigest() != record["sha256"]:
+            raise PackageError(f"package file {name} in {folder} does not match its SHA-256 in the manifest; "
+                               "the package was altered or damaged: write it again")
+    return manifest
