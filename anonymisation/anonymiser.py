@@ -113,6 +113,12 @@ class Anonymiser:
         self.text_analyzer = text_analyzer
         self.patterns = PatternScanner(vocabulary, tuple(mrn_patterns), stray_threshold)
         self.counts = AnonymisationCounts()
+        # Optional: (table, column) -> {original value: findings}; benchmarks use it to score detection.
+        self.recorder: dict[tuple[str, str], dict[str, tuple[Finding, ...]]] | None = None
+
+    def _record(self, table: str, column: str, value: str, findings: Iterable[Finding]) -> None:
+        if self.recorder is not None:
+            self.recorder.setdefault((table, column), {})[value] = tuple(findings)
 
     # -- public ------------------------------------------------------------------------------------------
     def anonymise_stream(
@@ -196,6 +202,8 @@ class Anonymiser:
                 return self._person_cell(value, table, col.column, counts, n)
             counts.entities[entity] += n
             counts.example(entity, value.strip())
+            lead = len(value) - len(value.lstrip())
+            self._record(table, col.column, value, [Finding(entity, lead, lead + len(value.strip()), 1.0, "column")])
             new = self._apply(value.strip(), entity, table, col.column, in_text=False)
             return new, new != value
 
@@ -223,19 +231,27 @@ class Anonymiser:
             shaped = full_match_mask(pa.array([p.strip() for p in names]), "PERSON").to_pylist()
             if all(s or not n.strip() or self.vocab.is_allowed_term(n) for s, n in zip(shaped, names, strict=True)):
                 out = []
+                found: list[Finding] = []
+                pos = 0
                 for k, part in enumerate(parts):
+                    start, pos = pos, pos + len(part)
                     if k % 2 == 1 or not part.strip() or self.vocab.is_allowed_term(part):
                         out.append(part)
                         continue
                     counts.entities["PERSON"] += n
                     counts.example("PERSON", part.strip())
+                    lead = len(part) - len(part.lstrip())
+                    found.append(Finding("PERSON", start + lead, start + lead + len(part.strip()), 1.0, "column"))
                     out.append(self._apply(part.strip(), "PERSON", table, column, in_text=True) or "")
+                self._record(table, column, value, found)
                 return "".join(out), True
         found = self.text_analyzer.analyze_distinct([value])[value]
         if found:
             return self._replace_spans(value, found, table, column, counts, n), True
         counts.entities["PERSON"] += n
         counts.example("PERSON", value.strip())
+        lead = len(value) - len(value.lstrip())
+        self._record(table, column, value, [Finding("PERSON", lead, lead + len(value.strip()), 1.0, "column")])
         new = self._apply(value.strip(), "PERSON", table, column, in_text=False)
         return new, new != value
 
@@ -270,6 +286,7 @@ class Anonymiser:
     ) -> str | None:
         out = text
         spans = sorted(findings, key=lambda f: f.start, reverse=True)
+        self._record(table, column, text, spans)
         whole = len(spans) == 1 and text[: spans[0].start].strip() == "" and text[spans[0].end:].strip() == ""
         for f in spans:
             original = text[f.start:f.end]

@@ -9,9 +9,11 @@ Offline by construction: the spaCy model is loaded by package name and never dow
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 import spacy
 import tldextract
@@ -21,7 +23,7 @@ from intake.anonymisation.findings import Finding, drop_pseudonyms, resolve_over
 from intake.anonymisation.names import DenyListRecognizer, PersonNameRecognizer, VocabularyAwareSpacyRecognizer
 from intake.anonymisation.recognizers_uk import uk_recognizers
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
-from presidio_analyzer import AnalyzerEngine, Pattern, RecognizerRegistry
+from presidio_analyzer import AnalyzerEngine, Pattern, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, PhoneRecognizer
@@ -91,12 +93,19 @@ class OurCreditCardRecognizer(CreditCardRecognizer):
 
 
 class InternationalPhoneRecognizer(PhoneRecognizer):
-    """Presidio's phonenumbers-based recognizer for non-UK formats; valid numbers score 0.6."""
+    """Presidio's phonenumbers recognizer: "+" formats, GB/US/IE national; strict digit grouping; score 0.6."""
 
     SCORE = 0.6
+    _CANDIDATE = re.compile(r"\d[\d\s().-]{5,}\d")
 
     def __init__(self) -> None:
-        super().__init__(supported_regions=("GB", "US", "IE", "FR", "DE", "IN"), name="PhoneRecognizer")
+        super().__init__(supported_regions=("GB", "US", "IE"), leniency=2, name="PhoneRecognizer")
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
+        # phonenumbers' matcher is slow; most notes hold no run of seven or more digits at all.
+        if not self._CANDIDATE.search(text):
+            return []
+        return super().analyze(text, entities, nlp_artifacts)
 
 
 def build_analyzer(
@@ -161,6 +170,19 @@ class DetectorConfig:
         )
 
 
+_CAPITALISED = re.compile(r"[^\W\d_][^\W\d_'\u2019-]*")
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n]\s*|[(\[\"]\s*)$")
+
+
+def _candidate(text: str, start: int, word: str, names: frozenset[str]) -> bool:
+    if not word[0].isupper():
+        return False
+    if word.isupper() and len(word) <= 4:
+        return word.lower() in names  # DOB, NHS, PPM: abbreviations, unless a name in capitals ("LEE")
+    sentence_start = bool(_SENTENCE_END.search(text, max(0, start - 3), start)) or start == 0
+    return not sentence_start or word.lower() in names
+
+
 class TextDetector:
     """Finds personal data in texts: NER over batches (nlp.pipe) plus every recognizer, resolved per text."""
 
@@ -169,6 +191,13 @@ class TextDetector:
         self.analyzer = analyzer or build_analyzer(config.settings(), config.vocabulary)
         supported = set(self.analyzer.get_supported_entities("en"))
         self.entities = [e for e in config.entities if e in supported]
+        self._names = config.vocabulary.first_names | config.vocabulary.last_names
+
+    def needs_ner(self, text: str) -> bool:
+        """Could NER find anything our rules cannot? Only if some word is capitalised where a sentence does
+        not start, or a sentence starts with a known name. Text without such a word skips the model (the
+        pattern and name rules still run on it)."""
+        return any(_candidate(text, m.start(), m.group(0), self._names) for m in _CAPITALISED.finditer(text))
 
     def analyze(self, texts: Sequence[str]) -> list[tuple[Finding, ...]]:
         """Findings for each text, in order; deterministic for the same texts, model and configuration."""
@@ -177,8 +206,13 @@ class TextDetector:
         if not todo:
             return out
         engine = self.analyzer.nlp_engine
-        artifacts = engine.process_batch([t for _, t in todo], language="en", batch_size=self.config.batch_size)
-        for (i, _), (text, nlp_artifacts) in zip(todo, artifacts, strict=True):
+        with_ner = [(i, t) for i, t in todo if self.needs_ner(t)]
+        without = [(i, t) for i, t in todo if not self.needs_ner(t)] if len(with_ner) < len(todo) else []
+        nlp = engine.nlp["en"]
+        artifacts = list(engine.process_batch([t for _, t in with_ner], language="en",
+                                              batch_size=self.config.batch_size))
+        artifacts += [(t, engine._doc_to_nlp_artifact(nlp.make_doc(t), "en")) for _, t in without]
+        for (i, _), (text, nlp_artifacts) in zip(with_ner + without, artifacts, strict=True):
             results = self.analyzer.analyze(
                 text, language="en", entities=self.entities, nlp_artifacts=nlp_artifacts,
                 score_threshold=self.config.score_threshold,

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Broad NER labels: a checksum- or pattern-validated entity overlapping one of these wins whatever the scores.
+GENERIC_TYPES = frozenset({"DATE_TIME", "ORGANIZATION", "NRP", "LOCATION", "AGE"})
 # Our own pseudonym tokens ("PERSON_3f9a2c1b") are never personal data.
 PSEUDONYM_RE = re.compile(r"\b[A-Z][A-Z_]{1,20}_[0-9a-f]{6,64}\b")
 
@@ -28,7 +30,7 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
 
     Overlapping spans of the same entity type are merged (union, best score) so that a name found by two
     detectors with slightly different borders is replaced once. Between different types the higher score
-    wins, then the longer span.
+    wins (a specific entity always beats a broad NER label such as DATE_TIME), then the longer span.
     """
     if not findings:
         return []
@@ -49,7 +51,7 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
             )
         else:
             merged.append(f)
-    ranked = sorted(merged, key=lambda x: (-x.score, -(x.end - x.start), x.start))
+    ranked = sorted(merged, key=lambda x: (x.entity_type in GENERIC_TYPES, -x.score, -(x.end - x.start), x.start))
     kept: list[Finding] = []
     for f in ranked:
         if not any(f.overlaps(k) for k in kept):

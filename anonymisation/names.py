@@ -32,9 +32,16 @@ CONTEXT_WORDS = frozenset({
 STRONG_CONTEXT = frozenset({
     "spoke to", "spoke with", "speak to", "speaking to", "spoken to", "rang", "called", "phoned", "contacted",
     "informed", "told", "asked", "per", "cc", "attn", "patient", "pt", "thanks", "thank you", "caller",
-    "reported by", "requested by", "raised by", "engineer", "technician", "named", "relative",
+    "reported by", "requested by", "raised by", "engineer", "technician", "named", "relative", "call", "ring",
+    "phone", "contact", "ask", "ask for", "tell", "inform", "bleep", "page", "email", "e-mail", "message",
+    "emailed", "messaged", "collected by", "delivered to", "handed to", "signed by", "witnessed by",
 })
+# Words that start an NER span but are not part of the name ("Call Yvonne", "Pt Jones").
+_LEADING_NOISE = frozenset({"call", "ring", "phone", "contact", "ask", "tell", "inform", "pt", "patient", "per",
+                            "cc", "attn", "thanks", "bleep", "page", "email", "message", "engineer", "tech"})
 _SAINT = frozenset({"st", "saint", "ste"})
+_PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "binti", "ibn",
+                        "al", "el", "du", "dos", "das", "di", "y"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +98,10 @@ class NameRules:
             return False
         key = tok.key
         return not (key in self.vocab.indicators or key in self.vocab.allow_tokens or key in self._titles_one)
+
+    def abbreviation(self, tok: Token) -> bool:
+        """DOB, NHS, ICU, PPM: short upper-case words that are not names end a name."""
+        return tok.is_upper and len(tok.text) <= 4 and not (self.first(tok) or self.last(tok))
 
     def first(self, tok: Token) -> bool:
         return tok.key in self.vocab.first_names
@@ -162,8 +173,12 @@ class NameRules:
             return True
         before = tokenize(text[max(0, start - 12):start])
         after = tokenize(text[end:end + 30])
-        if before and before[-1].key in _SAINT:
+        if len(after) >= 2 and after[0].text in ("'", "\u2019") and after[1].text == "s":
+            after = after[2:]  # "St James's Hospital": look past the possessive
+        if (before and before[-1].key in _SAINT) or words[0].key in _SAINT:
             return True
+        if before and before[-1].key in self.vocab.allow_tokens and before[-1].text[:1].isupper():
+            return True  # "Arjo Maxi Move", "Baxter Sigma": a brand followed by its model
         if after and after[0].text.isdigit() and len(after[0].text) <= 3:
             return True  # "Quarantine Shelf 23", "Treatment Room 19": a place with a number
         if after and after[0].key in self.vocab.indicators:
@@ -179,8 +194,20 @@ class NameRules:
             if not n:
                 break
             i += n
+        while i < len(toks) - 1 and toks[i].key in _LEADING_NOISE:
+            i += 1
         if i and i < len(toks):
             start += toks[i].start
+            toks = tokenize(text[start:end])
+        while len(toks) > 1 and self.abbreviation(toks[-1]):
+            toks = toks[:-1]
+            end = start + toks[-1].end
+        # A name is a run of capitalised words and initials (with particles such as "van der"); a lower-case
+        # word ends it: NER sometimes runs on ("John Smith re Baxter").
+        for k, tok in enumerate(toks[1:], start=1):
+            if tok.is_word and tok.text[0].islower() and tok.key not in _PARTICLES:
+                end = start + toks[k - 1].end
+                break
         span = text[start:end]
         for suffix in ("'s", "\u2019s"):
             if span.endswith(suffix):
@@ -208,12 +235,19 @@ class NameRules:
                 i += 1
         return out
 
-    def _name_run(self, toks: list[Token], i: int, limit: int = 4) -> int:
-        """Index after the run of name-like tokens (words or initials) starting at i."""
+    def _name_run(self, toks: list[Token], i: int, limit: int = 4, after_title: bool = False) -> int:
+        """Index after the run of name-like tokens (words or initials) starting at i.
+
+        After a title a brand word is a surname too ("Mr Baxter"); elsewhere it is not.
+        """
         j = i
         while j < len(toks) and j - i < limit:
             tok = toks[j]
-            if self.place_at(toks, j) or not (tok.is_initial or self.namey(tok)):
+            brand = after_title and tok.key in self.vocab.allow_tokens and (tok.is_capitalised or tok.is_upper)
+            surname = j > i and (tok.is_capitalised or tok.is_upper) and self.last(tok)  # "Melissa Lord"
+            if self.place_at(toks, j) or self.abbreviation(tok) or not (
+                tok.is_initial or self.namey(tok) or brand or surname
+            ):
                 break
             j += 1
             if tok.dot and not tok.is_initial:
@@ -225,7 +259,7 @@ class NameRules:
         if not size:
             return None
         j = i + size
-        end = self._name_run(toks, j, limit=3)
+        end = self._name_run(toks, j, limit=3, after_title=True)
         while end > j and toks[end - 1].is_initial:
             end -= 1
         if end == j or not any(not t.is_initial for t in toks[j:end]):
@@ -240,8 +274,9 @@ class NameRules:
             return None
         # "SMITH, John"
         if (
-            i + 2 < len(toks) and toks[i + 1].text == "," and self.last(tok) and not self.common(tok)
+            i + 2 < len(toks) and toks[i + 1].text == "," and self.last(tok)
             and self.namey(toks[i + 2]) and self.first(toks[i + 2]) and (tok.is_upper or tok.is_capitalised)
+            and not (self.common(tok) and self.common(toks[i + 2]))
         ):
             return self._finding(text, toks, i, i + 3, 0.85, "GazetteerNameRecognizer")
         end = self._name_run(toks, i)

@@ -101,6 +101,8 @@ def generalise_date(value: str, entity_type: str, ctx: OperatorContext) -> str |
     parsed = parse_date(value)
     if parsed is None:
         return "[DATE]" if ctx.in_text else None
+    if entity_type == "DATE_OF_BIRTH" and parsed.year > date.today().year:
+        parsed = parsed.replace(year=parsed.year - 100)  # "22-Nov-72" is a birth in 1972, not 2072
     return f"{parsed.year:04d}-{parsed.month:02d}" if to == "month" else f"{parsed.year:04d}"
 
 

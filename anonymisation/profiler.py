@@ -144,7 +144,7 @@ def column_hints(name: str) -> set[str]:
         hints.add("IP_ADDRESS")
     taken = hints & {"EMAIL_ADDRESS", "PHONE_NUMBER", "DATE_OF_BIRTH", "UK_NHS", "UK_NINO", "MRN", "UK_POSTCODE",
                      "ADDRESS", "CREDIT_CARD"}
-    if not taken and (ws & PERSON_WORDS or (
+    if not taken and not ws & {"date", "time", "datetime", "hours", "cost", "id", "count"} and (ws & PERSON_WORDS or (
         ("name" in ws or "names" in ws) and (ws & NAME_QUALIFIERS or len(ws) == 1) and not ws & ORG_WORDS
     )):
         hints.add("PERSON")

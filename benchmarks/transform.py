@@ -58,8 +58,7 @@ SUPPLIERS = ["Medequip Ltd", "MEDEQUIP LTD", "Acme Medical Supplies", "NHS Suppl
 STATUS = ["A"] * 80 + ["S"] * 8 + ["R"] * 5 + ["C"] * 4 + ["L"] * 2 + ["NA"]
 JOB_TYPES = ["PPM"] * 60 + ["REP"] * 25 + ["INS"] * 8 + ["CAL"] * 5 + ["ACC"] * 2
 OUTCOMES = ["Repaired", "Passed", "Failed - condemned", "No fault found", "Parts ordered"]
-WORDS = ("alarm screen battery door pump occlusion error reported by ward staff not charging cracked housing "
-         "sensor calibration drift display flickering keypad unresponsive patient cable damaged").split()
+WORDS = ["alarm", "screen", "battery", "door", "pump", "occlusion", "error", "reported", "by", "ward", "staff", "not", "charging", "cracked", "housing", "sensor", "calibration", "drift", "display", "flickering", "keypad", "unresponsive", "patient", "cable", "damaged"]
 
 
 def _pick(rng: np.random.Generator, pool: list[str], n: int) -> np.ndarray:
@@ -223,6 +222,14 @@ def phase_transform(folder: Path) -> dict[str, object]:
 PHASES = {"baseline": phase_baseline, "pipeline": phase_pipeline, "transform": phase_transform}
 
 
+def peak_rss_mb() -> float:
+    """Peak resident memory of this process (VmHWM: unlike ru_maxrss, not inherited across fork+exec)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def run_phase(name: str, folder: Path) -> dict[str, object]:
     done = subprocess.run([sys.executable, __file__, "--phase", name, "--workdir", str(folder)],
                           check=True, capture_output=True, text=True)
@@ -238,7 +245,7 @@ def main() -> None:
     args = parser.parse_args()
     if args.phase:
         result = PHASES[args.phase](args.workdir)
-        result["max_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        result["max_rss_mb"] = peak_rss_mb()
         print(json.dumps(result))
         return
 

@@ -28,18 +28,23 @@ from intake.connectors.base import (
     open_source,
     register_source,
 )
+from intake.connectors.sinks import DeliverySink, VaultParquetSink, VaultRejectSink, write_table_to_vault
 
 __all__ = [
     "SOURCES",
     "BatchReader",
     "ByteInput",
+    "DeliverySink",
     "Reject",
     "RejectCollector",
     "RejectSink",
     "Source",
     "SourceFormat",
     "TableReader",
+    "VaultParquetSink",
+    "VaultRejectSink",
     "detect_format",
     "open_source",
     "register_source",
+    "write_table_to_vault",
 ]

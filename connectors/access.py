@@ -29,11 +29,11 @@ from typing import Any, BinaryIO
 
 import pyarrow as pa
 import pyarrow.compute as pc
-
-from intake.config import ConnectorSettings
 from intake.connectors.base import ByteInput, RejectSink, SourceBase, SourceFormat, register_source
 from intake.connectors.csv_source import CsvLayout, CsvTableReader
 from intake.connectors.errors import SourceReadError, UnsupportedFormat
+
+from intake.config import ConnectorSettings
 
 TOOLS = ("mdb-tables", "mdb-export", "mdb-schema", "mdb-count")
 _BINARY_TYPES = ("ole", "binary", "attachment", "complex")
@@ -143,14 +143,15 @@ class AccessTableReader(CsvTableReader):
         if not header:
             raise SourceReadError(f"{source.name}: mdb-export gave no header for table '{table}'")
         layout = CsvLayout("utf-8", 0, ",", True, 1, 2, 0, header, 0)
-        data = ByteInput(f"{source.name}:{table}", self._open_rows, reopenable=False)
+        # Reopenable by running mdb-export again, so the CSV reader can take its Python pass if it needs one.
+        data = ByteInput(f"{source.name}:{table}", self._open_rows)
         super().__init__(data, layout, source.name, table, source.settings, rejects, unit="row")
         self.dropped_columns = {
             name: "binary data (OLE object, binary or attachment) is not exported by mdbtools"
             for name in header if any(kind in self.column_types.get(name, "") for kind in _BINARY_TYPES)
         }
         self.schema = pa.schema([self._row_schema.field(name) for name in header if name not in self.dropped_columns])
-        self._process: subprocess.Popen[bytes] | None = None
+        self._processes: list[subprocess.Popen[bytes]] = []
 
     @staticmethod
     def _export(source: AccessSource, table: str) -> subprocess.Popen[bytes]:
@@ -160,10 +161,11 @@ class AccessTableReader(CsvTableReader):
                                 pass_fds=source._file.pass_fds)
 
     def _open_rows(self) -> BinaryIO:
-        self._process = self._export(self._access, self.table)
-        assert self._process.stdout is not None
-        self._process.stdout.readline()  # the header, already known
-        return self._process.stdout
+        process = self._export(self._access, self.table)
+        self._processes.append(process)
+        assert process.stdout is not None
+        process.stdout.readline()  # the header, already known
+        return process.stdout
 
     def _batches(self) -> Iterator[pa.RecordBatch]:
         dates = [n for n in self.schema.names if self.column_types.get(n, "").startswith("datetime")]
@@ -180,7 +182,9 @@ class AccessTableReader(CsvTableReader):
                     columns.append(column)
                 yield pa.RecordBatch.from_arrays(columns, schema=self.schema)
         finally:
-            returncode = _finish(self._process) if self._process is not None else 0
+            # only the last export ran to the end; an earlier one may have been cut short on purpose
+            codes = [_finish(process) for process in self._processes]
+            returncode = codes[-1] if codes else 0
         if returncode != 0:
             raise SourceReadError(
                 f"{self.source}: mdb-export failed on table '{self.table}' (exit code {returncode}); "

@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, Protocol, runtime_checkable
 
 import pyarrow as pa
+from intake.connectors.errors import SourceReadError, TableNotFound, UnsupportedFormat
 
 from intake.config import ConnectorSettings
-from intake.connectors.errors import SourceReadError, TableNotFound, UnsupportedFormat
 
 # Rejects kept in memory on a reader when no sink is given; counts stay exact beyond this.
 MAX_COLLECTED_REJECTS = 10_000
@@ -244,7 +244,7 @@ class ByteInput:
         path = Path(path)
         if not path.is_file():
             raise SourceReadError(f"{path} is not a readable file: check the path")
-        return cls(name or path.name, lambda: open(path, "rb"), path=path, size=path.stat().st_size)  # noqa: SIM115
+        return cls(name or path.name, lambda: open(path, "rb"), path=path, size=path.stat().st_size)
 
     @classmethod
     def from_file(cls, fileobj: IO[bytes], name: str) -> ByteInput:
@@ -354,7 +354,9 @@ class SourceFormat:
     magic: Callable[[bytes], bool] | None = None
     legacy: bool = True
     accepts: str = "file"  # "file", "directory" or "url"
-    magic_last: bool = False  # a catch-all recogniser (plain text) tried after the specific ones
+    # 0: a binary signature, tried first; >0: a guess from text content, tried later in this order and only
+    # for names without an extension ("notes.pdf" is not a CSV because its first bytes look like text)
+    content_guess: int = 0
 
 
 SOURCES: dict[str, SourceFormat] = {}
@@ -387,7 +389,10 @@ def detect_format(name: str, head: bytes = b"", is_directory: bool = False) -> s
                 best = (len(ext), fmt.name)
     if best is not None:
         return best[1]
-    for fmt in sorted(SOURCES.values(), key=lambda f: f.magic_last):
+    has_extension = "." in os.path.basename(lowered.replace("\\", "/")).lstrip(".")
+    for fmt in sorted(SOURCES.values(), key=lambda f: f.content_guess):
+        if fmt.content_guess and has_extension:
+            continue
         if fmt.magic is not None and head and fmt.magic(head):
             return fmt.name
     known = ", ".join(sorted({ext for fmt in SOURCES.values() for ext in fmt.extensions}))

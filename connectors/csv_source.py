@@ -29,8 +29,6 @@ from typing import IO, Any
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
-
-from intake.config import ConnectorSettings
 from intake.connectors.base import (
     BatchReader,
     ByteInput,
@@ -52,6 +50,8 @@ from intake.connectors.textio import (
     detect_encoding,
     normalise_encoding,
 )
+
+from intake.config import ConnectorSettings
 
 SAMPLE_BYTES = 1 << 20
 SAMPLE_RECORDS = 200
@@ -322,7 +322,12 @@ class CsvTableReader(BatchReader):
 
     # -- streams
 
-    def _utf8(self) -> IO[bytes]:
+    def _utf8(self, native: bool = False) -> Any:
+        """The UTF-8 bytes of the data lines. `native`: a pyarrow file when possible (no Python in the loop)."""
+        if native and self.data.path is not None and self.layout.encoding == "utf-8":
+            handle = pa.OSFile(str(self.data.path))
+            handle.seek(self.layout.bom_bytes + self.layout.data_offset)
+            return handle
         raw = self.data.open()
         stream: IO[bytes] = raw
         if self.layout.encoding != "utf-8":
@@ -366,7 +371,7 @@ class CsvTableReader(BatchReader):
             pending.add(index, reason, row.text)
             return "skip"
 
-        stream = self._utf8()
+        stream = self._utf8(native=True)
         try:
             reader = pacsv.open_csv(
                 stream,
@@ -386,11 +391,7 @@ class CsvTableReader(BatchReader):
                     quoted_strings_can_be_null=True,
                 ),
             )
-        except StopIteration:
-            stream.close()
-            self._emit(pending, resume=None)
-            return
-        except pa.ArrowInvalid:
+        except pa.ArrowInvalid:  # the first block already defeats the fast reader
             reader = None
         delivered = 0  # rows pyarrow handed over (before our own checks)
         failed = reader is None
@@ -462,16 +463,17 @@ class CsvTableReader(BatchReader):
         rows: list[list[str]] = []
         with self._text() as text:
             for record in iter_records(text, self.layout.data_line, self.layout.delimiter, self._record_budget):
+                position = record.line if self.unit == "line" else record.index + 1
                 if record.index < resume:
                     if record.index in wanted:
                         reason, _ = wanted.pop(record.index)
-                        self.reject(record.line, reason, record.raw)
+                        self.reject(position, reason, record.raw)
                     continue
                 if locate_only:
                     break
                 problem = record.problem or _row_problem(record.fields or [], width, limit, self.layout.columns)
                 if problem:
-                    self.reject(record.line, problem, record.raw)
+                    self.reject(position, problem, record.raw)
                     continue
                 rows.append(record.fields or [])
                 if len(rows) >= self.settings.batch_rows:
@@ -480,7 +482,7 @@ class CsvTableReader(BatchReader):
         if rows:
             yield _rows_to_batch(rows, self._row_schema)
         for index, (reason, raw) in sorted(wanted.items()):
-            self.reject(self.layout.data_line + index, reason, raw)
+            self.reject(self.layout.data_line + index if self.unit == "line" else index + 1, reason, raw)
 
     def _emit(self, pending: _Pending, resume: int | None) -> None:
         if not pending.items:
@@ -572,6 +574,6 @@ register_source(
         extensions=(".csv", ".tsv", ".tab", ".psv", ".txt", ".dat"),
         open=_open,
         magic=_looks_textual,
-        magic_last=True,
+        content_guess=2,
     )
 )

@@ -16,8 +16,6 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pyarrow as pa
-
-from intake.config import ConnectorSettings
 from intake.connectors.base import (
     BatchReader,
     ByteInput,
@@ -31,6 +29,8 @@ from intake.connectors.base import (
     unique_column_names,
 )
 from intake.connectors.errors import SourceReadError, UnsupportedFormat
+
+from intake.config import ConnectorSettings
 
 SAMPLE_ROWS = 100
 OPTIONS = {"header", "header_row"}
@@ -98,7 +98,9 @@ def find_layout(rows: RowIterator, options: dict[str, Any]) -> SheetLayout:
             width = max(width, data_mode)
     names = [format_value(v) for v in header[1]] if has_header else []
     columns = unique_column_names([*names, *([None] * (width - len(names)))])
-    return SheetLayout(columns, header[0] + 1 if has_header else header[0], has_header, header[0] if has_header else None)
+    if has_header:
+        return SheetLayout(columns, header[0] + 1, True, header[0])
+    return SheetLayout(columns, header[0], False, None)
 
 
 class SheetReader(BatchReader):

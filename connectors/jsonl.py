@@ -15,8 +15,6 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 import pyarrow as pa
-
-from intake.config import ConnectorSettings
 from intake.connectors.base import (
     BatchReader,
     ByteInput,
@@ -27,6 +25,8 @@ from intake.connectors.base import (
     register_source,
 )
 from intake.connectors.errors import SourceReadError, UnsupportedFormat
+
+from intake.config import ConnectorSettings
 
 CHUNK_LINES = 8192
 LINE_LIMIT_FIELDS = 32
@@ -218,6 +218,7 @@ register_source(
         extensions=(".jsonl", ".ndjson"),
         open=lambda location, *, name, settings, **options: JsonLinesSource(location, name, settings, options),
         magic=_looks_like_jsonl,
+        content_guess=1,
         legacy=False,
     )
 )

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -32,7 +33,6 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
-
 from intake.connectors.base import Reject, TableReader
 from intake.connectors.errors import DeliveryError, SinkError
 
@@ -101,10 +101,8 @@ class VaultParquetSink:
         return self.artefact  # type: ignore[return-value]
 
     def abort(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # the writer is being discarded anyway
             self._parquet.close()
-        except Exception:  # noqa: S110 - the writer is being discarded anyway
-            pass
         self._writer.abort()
 
     def __enter__(self) -> VaultParquetSink:
@@ -224,10 +222,8 @@ class VaultRejectSink:
     def abort(self) -> None:
         self._buffer = []
         if self._writer is not None:
-            try:
+            with contextlib.suppress(Exception):  # discarded anyway
                 self._format_writer.close()
-            except Exception:  # noqa: S110 - discarded anyway
-                pass
             self._writer.abort()
 
     def summary(self) -> dict[str, Any]:

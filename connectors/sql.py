@@ -16,12 +16,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pyarrow as pa
-from sqlalchemy import MetaData, Table, create_engine, inspect, select
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
-from sqlalchemy.pool import StaticPool
-
-from intake.config import ConnectorSettings
 from intake.connectors.base import (
     BatchReader,
     ByteInput,
@@ -35,6 +29,12 @@ from intake.connectors.base import (
     unique_column_names,
 )
 from intake.connectors.errors import SourceReadError, TableNotFound, UnsupportedFormat
+from sqlalchemy import MetaData, Table, create_engine, inspect, select
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from intake.config import ConnectorSettings
 
 OPTIONS = {"tables", "schema"}
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -127,20 +127,29 @@ class SqlTableReader(BatchReader):
                     for row in partition:
                         row_number += 1
                         texts = [format_value(value) for value in row]
-                        oversized = next((names[i] for i, t in enumerate(texts)
-                                          if t is not None and len(t) * 4 > limit and len(t.encode()) > limit), None)
+                        oversized = _oversized(names, texts, limit)
                         if oversized:
-                            self.reject(row_number, oversized_reason(oversized, limit), "\t".join(t or "" for t in texts))
+                            raw = "\t".join(t or "" for t in texts)
+                            self.reject(row_number, oversized_reason(oversized, limit), raw)
                             continue
                         for column, text in zip(columns, texts, strict=True):
                             column.append(text)
                     if columns and columns[0]:
-                        yield pa.RecordBatch.from_arrays([pa.array(c, pa.string()) for c in columns], schema=self.schema)
+                        arrays = [pa.array(c, pa.string()) for c in columns]
+                        yield pa.RecordBatch.from_arrays(arrays, schema=self.schema)
         except SQLAlchemyError as exc:
             raise SourceReadError(
                 f"reading table '{self.table}' of {self._source.url} failed after {row_number} rows "
                 f"({type(exc).__name__}): check the connection and read permission, then read it again"
             ) from None
+
+
+def _oversized(names: list[str], texts: list[str | None], limit: int) -> str | None:
+    """The first column whose text is longer than `limit` bytes."""
+    for name, text in zip(names, texts, strict=True):
+        if text is not None and len(text) * 4 > limit and len(text.encode("utf-8", "surrogateescape")) > limit:
+            return name
+    return None
 
 
 def _open(location: Any, name: str | None, settings: ConnectorSettings, options: dict[str, Any]) -> SqlSource:

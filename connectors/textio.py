@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import codecs
 import io
+import queue
+import threading
 from collections.abc import Callable
 from typing import IO, Any
 
 from charset_normalizer import from_bytes
-
 from intake.connectors.errors import EncodingError
 
 _CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})
@@ -81,9 +82,13 @@ def decoder_for(encoding: str) -> codecs.IncrementalDecoder:
 
 
 class Utf8Transcoder(io.RawIOBase):
-    """A binary stream of UTF-8 read from a stream in another encoding, chunk by chunk (bounded memory)."""
+    """A binary stream of UTF-8 read from a stream in another encoding, chunk by chunk (bounded memory).
 
-    def __init__(self, raw: IO[bytes], encoding: str, name: str, chunk: int = 1 << 20) -> None:
+    Decoding runs in a background thread a few chunks ahead of the reader: pyarrow parses without holding
+    the GIL, so transcoding and parsing overlap. At most `ahead` chunks wait in memory.
+    """
+
+    def __init__(self, raw: IO[bytes], encoding: str, name: str, chunk: int = 1 << 20, ahead: int = 4) -> None:
         self._raw = raw
         self._encoding = encoding
         self._name = name
@@ -92,20 +97,47 @@ class Utf8Transcoder(io.RawIOBase):
         self._pending = b""
         self._eof = False
         self._ascii_passthrough = encoding in SINGLE_BYTE
+        self._queue: queue.Queue[bytes | BaseException | None] = queue.Queue(maxsize=ahead)
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._produce, name=f"transcode-{name}", daemon=True)
+        self._thread.start()
+
+    def _produce(self) -> None:
+        try:
+            while not self._stop.is_set():
+                data = self._raw.read(self._chunk)
+                if not data:
+                    self._put(self._decode(b"", final=True))
+                    self._put(None)
+                    return
+                if self._ascii_passthrough and data.isascii():
+                    self._put(data)
+                else:
+                    self._put(self._decode(data, final=False))
+        except BaseException as exc:  # handed to the reading thread
+            self._put(exc)
+
+    def _put(self, item: bytes | BaseException | None) -> None:
+        while not self._stop.is_set():
+            try:
+                self._queue.put(item, timeout=0.1)
+                return
+            except queue.Full:
+                continue
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int:
         while not self._pending and not self._eof:
-            data = self._raw.read(self._chunk)
-            if not data:
+            item = self._queue.get()
+            if item is None:
                 self._eof = True
-                self._pending = self._decode(b"", final=True)
-            elif self._ascii_passthrough and data.isascii():
-                self._pending = data
+            elif isinstance(item, BaseException):
+                self._eof = True
+                raise item
             else:
-                self._pending = self._decode(data, final=False)
+                self._pending = item
         count = min(len(buffer), len(self._pending))
         buffer[:count] = self._pending[:count]
         self._pending = self._pending[count:]
@@ -121,7 +153,10 @@ class Utf8Transcoder(io.RawIOBase):
             ) from None
 
     def close(self) -> None:
-        self._raw.close()
+        if not self.closed:
+            self._stop.set()
+            self._thread.join(timeout=5)
+            self._raw.close()
         super().close()
 
 

@@ -20,10 +20,10 @@ import io
 import re
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from intake.config import ConnectorSettings
 from intake.connectors.base import (
     HEAD_BYTES,
     SOURCES,
@@ -41,6 +41,8 @@ from intake.connectors.errors import (
     UnsupportedFormat,
     ZipBombError,
 )
+
+from intake.config import ConnectorSettings
 
 # Below this many bytes an entry's compression ratio is not a threat (a page of spaces compresses 1000x).
 RATIO_FLOOR = 1 << 20
@@ -97,7 +99,13 @@ class _GuardedEntry(io.RawIOBase):
         return True
 
     def readinto(self, buffer: Any) -> int:
-        data = self._inner.read(len(buffer))
+        try:
+            data = self._inner.read(len(buffer))
+        except (zipfile.BadZipFile, zlib.error, EOFError):
+            raise SourceReadError(
+                f"{self._archive}: entry '{self._info.filename}' is damaged or does not match its header "
+                "(size or CRC-32): the archive was altered or truncated; ask the sender for a new one"
+            ) from None
         count = len(data)
         buffer[:count] = data
         self._advance()
@@ -157,6 +165,10 @@ class ZipSource(SourceBase):
         self.settings = settings
         self.budget = budget or ZipBudget(settings)
         self.depth = depth
+        self.entries: list[zipfile.ZipInfo] = []
+        self.skipped: dict[str, str] = {}
+        self._inner: dict[str, SourceBase] | None = None
+        self._tables: dict[str, tuple[SourceBase, str]] = {}
         self._stream: IO[bytes] = data.open()
         try:
             self._zip = zipfile.ZipFile(self._stream)
@@ -172,9 +184,6 @@ class ZipSource(SourceBase):
             self.close()
             raise
         self.entries = [i for i in infos if not i.is_dir()]
-        self.skipped: dict[str, str] = {}
-        self._inner: dict[str, SourceBase] | None = None
-        self._tables: dict[str, tuple[SourceBase, str]] = {}
 
     def _check(self, infos: list[zipfile.ZipInfo]) -> None:
         limits = self.settings
@@ -192,10 +201,11 @@ class ZipSource(SourceBase):
                     "(transfer security is handled by the vault)"
                 )
             declared += info.file_size
-            if info.file_size > RATIO_FLOOR and info.file_size / max(info.compress_size, 1) > limits.zip_max_ratio:
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > RATIO_FLOOR and ratio > limits.zip_max_ratio:
                 raise ZipBombError(
-                    f"{self.name}: entry '{info.filename}' declares a {info.file_size / max(info.compress_size, 1):.0f}x"
-                    f" compression ratio, over {limits.zip_max_ratio:g} (connectors.zip_max_ratio): refused as a "
+                    f"{self.name}: entry '{info.filename}' declares a {ratio:.0f}x compression ratio, over "
+                    f"{limits.zip_max_ratio:g} (connectors.zip_max_ratio): refused as a "
                     "possible zip bomb"
                 )
         already = self.budget.total()

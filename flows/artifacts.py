@@ -98,3 +98,50 @@ class Progress:
         self.done_units = self.total
         if self._id is not None:
             update_progress_artifact(artifact_id=self._id, progress=100.0)
+
+
+# Reports of a migration run ----------------------------------------------------------------------
+
+def findings_rows(report: Any) -> list[dict[str, Any]]:
+    """One row per personal (or re-scanned) column: counts, operators and redacted examples only."""
+    rows: list[dict[str, Any]] = []
+    for table in report.tables:
+        for column in table.columns:
+            if not (column.personal or column.residual):
+                continue
+            rows.append({
+                "table": table.table,
+                "column": column.column,
+                "classification": column.classification + (f" ({column.entity_type})" if column.entity_type else ""),
+                "entities": ", ".join(f"{k} {v}" for k, v in sorted(column.entity_counts.items())),
+                "operators": ", ".join(f"{k}: {v}" for k, v in sorted(column.operators.items())),
+                "changed": column.changed_values,
+                "examples (redacted)": "; ".join(e for v in column.examples.values() for e in v[:2]),
+                "re-scan": column.rescan,
+            })
+    return rows
+
+
+def publish_findings(run_id: str, dataset_id: str, report: Any, stage: str) -> None:
+    publish_markdown(f"{stage}-{run_id}", report.to_markdown(),
+                     description=f"{report.title} of dataset {dataset_id} (counts and redacted examples only)")
+    rows = findings_rows(report)
+    if rows:
+        publish_table(f"{stage}-columns-{run_id}", rows,
+                      description=f"Personal data per column ({stage}): counts, operators, redacted examples")
+
+
+def publish_delivery(run_id: str, dataset_id: str, delivered: Any) -> None:
+    publish_markdown(f"reconciliation-{run_id}", delivered.reconciliation_markdown,
+                     description=f"Reconciliation of dataset {dataset_id}: every source row loaded or rejected")
+    files = delivered.manifest.get("files", {})
+    rows = [{"file": name, "kind": f.get("kind"), "rows": f.get("rows"), "bytes": f.get("bytes"),
+             "sha256": f.get("sha256")} for name, f in files.items()]
+    publish_markdown(
+        f"delivery-{run_id}",
+        f"# Import package of dataset {dataset_id}\n\nDelivered to `{delivered.package}`; rows read "
+        f"{delivered.rows_read}, rejected {delivered.rows_rejected}; reconciliation "
+        f"{'balanced' if delivered.balanced else '**not balanced**'}.\n\n" + markdown_table(rows),
+        description="Where the import package is and what it holds (file names, row counts, hashes)",
+    )
+    publish_table(f"delivery-files-{run_id}", rows, description="Files of the import package")

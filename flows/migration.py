@@ -1,15 +1,43 @@
-"""migration-run: scan, anonymise (fail closed), transform, validate and deliver a received dataset."""
+"""migration-run: scan, anonymise (fail closed), transform, validate and deliver a received dataset.
+
+The scan and anonymisation run chunk by chunk as mapped tasks, so the flow's task runner decides where:
+threads of this process by default, or a Dask cluster with `with_dask()` (prefect-dask), with the same
+output either way. Nothing of the data passes through Prefect: tasks exchange artefact ids and counts.
+"""
 
 from __future__ import annotations
 
+import math
+import os
 from typing import Any
 
-from prefect import flow
+from intake.flows import tasks
+from intake.flows.artifacts import Progress, publish_delivery, publish_findings, publish_markdown
+from intake.flows.settings import flow_context
+from prefect import Flow, flow
+from prefect.futures import as_completed
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from intake import pipeline
 
 DEFAULT_CHUNK_ROWS = 50_000
+DASK_ADDRESS_ENV = "INTAKE_DASK_ADDRESS"
 
 
-@flow(name="migration-run", persist_result=False, log_prints=False)
+def _on_cancelled_or_crashed(flow: Flow[Any, Any], flow_run: Any, state: Any) -> None:
+    """The run's process is gone: close its Run row and remove its staging (runs in the runner's process)."""
+    parameters = flow_run.parameters or {}
+    dataset_id = parameters.get("dataset_id")
+    if not dataset_id:
+        return
+    ctx = flow_context(parameters.get("actor"))
+    end = "cancelled" if state.is_cancelled() or state.is_cancelling() else "crashed"
+    pipeline.abandon_runs(ctx, dataset_id, end, reason=f"flow run {flow_run.id} {end}")
+
+
+@flow(name="migration-run", persist_result=False, log_prints=False,
+      task_runner=ThreadPoolTaskRunner(max_workers=2),
+      on_cancellation=[_on_cancelled_or_crashed], on_crashed=[_on_cancelled_or_crashed])
 def migration_run_flow(
     dataset_id: str,
     mapping: str = "equiptrack",
@@ -30,4 +58,110 @@ def migration_run_flow(
         actor: The engineer running the migration; default: INTAKE_ACTOR of the process running the flow.
         chunk_rows: Rows per chunk of the scan and anonymisation steps (chunks run in parallel on the task runner).
     """
-    raise NotImplementedError("migration-run is being wired")
+    run = tasks.start_run(dataset_id, mapping, actor)
+    try:
+        summary = _migrate(run, chunk_rows)
+    except BaseException as exc:
+        state = "cancelled" if not isinstance(exc, Exception) else "failed"
+        tasks.end_run(run, state, {"error": type(exc).__name__})
+        raise
+    finally:
+        pipeline.close_sessions()
+    return summary
+
+
+def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
+    tasks.checkpoint(run, "ingest")
+    ingested = tasks.ingest(run, chunk_rows)
+
+    tasks.checkpoint(run, "scan")
+    classifications = tasks.profile(run, ingested.tables)
+    scanned = tasks.scan_report(run, classifications)
+    publish_findings(run.run_id, run.dataset_id, scanned, "scan")
+    declared_none = run.personal_data == "none"
+    if declared_none and pipeline.found_personal_data(scanned):
+        raise tasks.block_dataset(run, scanned, "scan")
+
+    tasks.checkpoint(run, "anonymise")
+    anonymised = _anonymise_chunks(run, ingested, classifications)
+    publish_findings(run.run_id, run.dataset_id, anonymised.report, "findings")
+    if declared_none and pipeline.found_personal_data(anonymised.report):
+        raise tasks.block_dataset(run, anonymised.report, "full scan")
+    reports = {
+        "findings_json": tasks.store_report(run, "findings.json", anonymised.report.to_json()),
+        "findings_md": tasks.store_report(run, "findings.md", anonymised.report.to_markdown()),
+    }
+    if not anonymised.clean:
+        from intake.anonymisation import ResidualPersonalData
+
+        raise ResidualPersonalData(pipeline.merge_rescans(
+            [part.rescan for parts in anonymised.parts.values() for part in parts]))
+
+    tasks.checkpoint(run, "transform, validate and deliver")
+    delivered = tasks.deliver(run, ingested, anonymised)
+    publish_delivery(run.run_id, run.dataset_id, delivered)
+    reports["reconciliation_json"] = tasks.store_report(run, "reconciliation.json", delivered.reconciliation_json)
+    reports["reconciliation_md"] = tasks.store_report(run, "reconciliation.md", delivered.reconciliation_markdown)
+    summary = {
+        "dataset_id": run.dataset_id,
+        "run_id": run.run_id,
+        "package": delivered.package,
+        "rows_read": ingested.rows,
+        "rows_rejected_reading": ingested.rejected,
+        "rows_anonymised": anonymised.rows,
+        "personal_data_found": anonymised.report.totals(),
+        "rows_rejected": delivered.rows_rejected,
+        "balanced": delivered.balanced,
+        "entities": delivered.entity_rows,
+        "reports": reports,
+    }
+    tasks.end_run(run, "completed", {k: v for k, v in summary.items() if k != "reports"})
+    publish_markdown(
+        f"migration-{run.run_id}",
+        f"# Migration of dataset {run.dataset_id} delivered\n\nImport package: `{delivered.package}`\n\n"
+        f"Rows read {ingested.rows} (unreadable {ingested.rejected}), anonymised {anonymised.rows}, rejected by "
+        f"validation {delivered.rows_rejected}. Reports are kept encrypted in the vault: "
+        + ", ".join(f"{k} `{v}`" for k, v in reports.items()) + ".\n",
+        description="Where the import package and the reports are",
+    )
+    return summary
+
+
+def _anonymise_chunks(run: pipeline.RunInfo, ingested: pipeline.Ingested,
+                      classifications: dict[str, dict[str, Any]]) -> pipeline.Anonymised:
+    """Chunks mapped as tasks; the re-scan's NER sample is spread over a table's chunks."""
+    ctx = flow_context(run.actor)
+    sample_rows = ctx.settings.anonymisation.sample_rows
+    chunks = pipeline.plan_chunks(ingested.tables)
+    per_table = {t.table: max(len(t.row_groups), 1) for t in ingested.tables}
+    futures = [
+        tasks.anonymise_chunk.submit(run, chunk, classifications[chunk.table.table],
+                                     max(100, math.ceil(sample_rows / per_table[chunk.table.table])))
+        for chunk in chunks
+    ]
+    progress = Progress(f"anonymise-{run.run_id}", "Anonymising and re-scanning chunks", max(len(futures), 1))
+    results = []
+    for future in as_completed(futures):
+        results.append(future.result())
+        progress.advance()
+    progress.finish()
+    return tasks.combine_chunks(run, classifications, results)
+
+
+def with_dask(address: str | None = None, n_workers: int = 2, threads_per_worker: int = 1) -> Flow[Any, Any]:
+    """The migration flow on a Dask cluster: an existing one at `address`, or a local one started per run."""
+    from prefect_dask import DaskTaskRunner
+
+    if address:
+        runner = DaskTaskRunner(address=address)
+    else:
+        runner = DaskTaskRunner(cluster_kwargs={"n_workers": n_workers, "threads_per_worker": threads_per_worker,
+                                                "processes": True, "dashboard_address": None})
+    return migration_run_flow.with_options(task_runner=runner)
+
+
+def configured_flow() -> Flow[Any, Any]:
+    """The flow `intake serve` deploys: on the Dask cluster named by INTAKE_DASK_ADDRESS when set."""
+    address = os.environ.get(DASK_ADDRESS_ENV)
+    return with_dask(address) if address else migration_run_flow
+

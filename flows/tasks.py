@@ -114,3 +114,80 @@ def retention_sweep(dry_run: bool, wait_seconds: float, actor: str | None) -> di
         "newly_flagged": list(report.newly_flagged),
         "failures": [{"dataset_id": f.dataset_id, "error": f.error, "message": f.message} for f in report.failed],
     }
+
+
+# migration-run -----------------------------------------------------------------------------------
+
+@data_task("start-run")
+def start_run(dataset_id: str, mapping: str, actor: str | None) -> pipeline.RunInfo:
+    ctx = flow_context(actor)
+    actor_obj = ctx.authorise("migration.run", dataset_id=dataset_id)
+    run = pipeline.start_run(ctx, dataset_id, mapping, actor_obj)
+    # Leftovers of killed runs are never a delivery, but they are removed before this run writes its own.
+    pipeline.cleanup_work(ctx, dataset_id)
+    pipeline.discard_stale_staging(ctx, run)
+    return run
+
+
+@data_task("check-authorisation", retries=2)
+def checkpoint(run: pipeline.RunInfo, step: str) -> None:
+    pipeline.checkpoint(flow_context(run.actor), run, step)
+
+
+@data_task("ingest")
+def ingest(run: pipeline.RunInfo, chunk_rows: int) -> pipeline.Ingested:
+    from intake.flows.artifacts import Progress
+
+    progress = Progress(f"ingest-{run.run_id}", "Reading the received files into encrypted Parquet", 1000)
+    result = pipeline.ingest(flow_context(run.actor), run, chunk_rows, progress.set_fraction)
+    progress.finish()
+    return result
+
+
+@data_task("profile-columns")
+def profile(run: pipeline.RunInfo, tables: list[pipeline.TableRef]) -> dict[str, dict[str, Any]]:
+    return pipeline.profile_tables(flow_context(run.actor), run, tables)
+
+
+@data_task("scan-report")
+def scan_report(run: pipeline.RunInfo, classifications: dict[str, dict[str, Any]]) -> Any:
+    return pipeline.scan_report(flow_context(run.actor), classifications)
+
+
+@data_task("anonymise-chunk", retries=1)
+def anonymise_chunk(run: pipeline.RunInfo, chunk: pipeline.Chunk, classification: dict[str, Any],
+                    ner_sample: int) -> pipeline.ChunkResult:
+    return pipeline.anonymise_chunk(flow_context(run.actor), run, chunk, classification, ner_sample)
+
+
+@data_task("combine-findings")
+def combine_chunks(run: pipeline.RunInfo, classifications: dict[str, dict[str, Any]],
+                   results: list[pipeline.ChunkResult]) -> pipeline.Anonymised:
+    return pipeline.combine_chunks(flow_context(run.actor), classifications, results)
+
+
+@data_task("block-dataset")
+def block_dataset(run: pipeline.RunInfo, report: Any, stage: str) -> pipeline.DatasetBlocked:
+    return pipeline.block_dataset(flow_context(run.actor), run, report, stage)
+
+
+@data_task("store-report", retries=2)
+def store_report(run: pipeline.RunInfo, name: str, text: str) -> str:
+    return pipeline.store_report(flow_context(run.actor), run, name, text)
+
+
+@data_task("transform-validate-deliver")
+def deliver(run: pipeline.RunInfo, ingested: pipeline.Ingested, anonymised: pipeline.Anonymised) -> pipeline.Delivered:
+    from intake.flows.artifacts import Progress
+
+    progress = Progress(f"deliver-{run.run_id}", "Transforming, validating and writing the import package", 1000)
+    result = pipeline.deliver(flow_context(run.actor), run, ingested, anonymised, progress.set_fraction)
+    progress.finish()
+    return result
+
+
+@data_task("end-run", retries=2)
+def end_run(run: pipeline.RunInfo, state: str, counts: dict[str, Any]) -> None:
+    ctx = flow_context(run.actor)
+    pipeline.end_run(ctx, run, state, counts)
+    pipeline.cleanup_work(ctx, run.dataset_id, run.run_id)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -452,8 +454,9 @@ def end_run(ctx: Context, run: RunInfo, state: str, counts: dict[str, Any] | Non
             dataset.state = dataset_state
     actor = ctx.actor()
     outcome = "ok" if state == "completed" else ("refused" if state in ("stopped", "blocked") else "failed")
+    reserved = {"dataset_id", "outcome", "run_id", "actor", "action"}
     ctx.record(actor, f"migration.run.{state}", dataset_id=run.dataset_id, outcome=outcome, run_id=run.run_id,
-               **{k: v for k, v in (counts or {}).items() if isinstance(v, int | str | bool)})
+               **{k: v for k, v in (counts or {}).items() if k not in reserved and isinstance(v, int | str | bool)})
 
 
 # Migration runs: encrypted Parquet between steps -------------------------------------------------
@@ -704,3 +707,317 @@ def cleanup_work(ctx: Context, dataset_id: str, run_id: str | None = None) -> in
         except (ArtefactNotFound, KeyDestroyed):
             pass
     return deleted
+
+
+# Scan and anonymisation (chunked) ----------------------------------------------------------------
+
+_session_lock = threading.RLock()
+_sessions: dict[str, Any] = {}
+
+
+def anonymisation_session(ctx: Context) -> Any:
+    """One AnonymisationSession per process and configuration (the spaCy model loads once).
+
+    Inside a daemonic process (a Dask worker) NER runs in-process: such processes cannot start the
+    session's worker pool.
+    """
+    from intake.anonymisation import AnonymisationSession
+
+    settings = ctx.settings.anonymisation
+    key = settings.model_dump_json()
+    with _session_lock:
+        session = _sessions.get(key)
+        if session is None:
+            processes = 1 if multiprocessing.current_process().daemon else settings.processes
+            session = _sessions[key] = AnonymisationSession(settings, processes=processes)
+        return session
+
+
+def close_sessions() -> None:
+    """End the NER worker processes of this process's sessions."""
+    with _session_lock:
+        for session in _sessions.values():
+            session.close()
+        _sessions.clear()
+
+
+def profile_tables(ctx: Context, run: RunInfo, tables: Sequence[TableRef]) -> dict[str, dict[str, Any]]:
+    """Classify every table's columns from a sample of its first rows (table name -> classification dict)."""
+    from intake.vault import Vault
+
+    actor = ctx.actor()
+    vault = Vault.from_context(ctx)
+    session = anonymisation_session(ctx)
+    classifications: dict[str, dict[str, Any]] = {}
+    for table in tables:
+        with step_errors("scan", run.dataset_id), _session_lock:
+            batches = read_table_batches(vault, table.artefact_id, actor)
+            try:
+                classification = session.profile(table.table, batches)
+            finally:
+                batches.close()
+        classifications[table.table] = classification.to_dict()
+    return classifications
+
+
+def scan_report(ctx: Context, classifications: dict[str, dict[str, Any]]) -> Any:
+    """The findings report of the sample scan (before anonymisation)."""
+    from intake.anonymisation import TableClassification, build_report
+
+    session = anonymisation_session(ctx)
+    return build_report({t: TableClassification.from_dict(c) for t, c in classifications.items()}, None, None,
+                        session.policy, title="Personal data scan", scope="sample")
+
+
+@dataclass
+class ChunkResult:
+    """What one anonymised chunk produced: an encrypted Parquet part, counts and its re-scan (redacted)."""
+
+    key: str
+    table: str
+    index: int
+    artefact_id: str
+    rows: int
+    counts: Any  # AnonymisationCounts
+    rescan: Any  # RescanResult
+
+
+def anonymise_chunk(ctx: Context, run: RunInfo, chunk: Chunk, classification: dict[str, Any],
+                    ner_sample: int) -> ChunkResult:
+    """Anonymise one chunk with the customer's secret and re-scan its output as it is written.
+
+    Pure in its inputs: any process running it writes the same tokens (HMAC under the customer secret).
+    """
+    import pyarrow as pa
+
+    from intake.anonymisation import Rescanner, TableClassification
+    from intake.vault import Vault
+
+    actor = ctx.actor()
+    vault = Vault.from_context(ctx)
+    session = anonymisation_session(ctx)
+    table_name = chunk.table.table
+    classified = TableClassification.from_dict(classification)
+    settings = ctx.settings.anonymisation
+    with step_errors("anonymise", run.dataset_id):
+        secret = vault.customer_secret(run.customer_id, actor)
+        rows = read_chunk(vault, chunk, actor)
+        with _session_lock:
+            anonymiser = session.anonymiser(secret)
+            rescanner = Rescanner(table_name, classified, session.policy, session.vocabulary, session.text,
+                                  threshold=settings.rescan_threshold, ner_sample=ner_sample,
+                                  mrn_patterns=settings.mrn_patterns)
+            batches = rows.to_batches() or [pa.RecordBatch.from_pylist([], schema=rows.schema)]
+            out_batches = []
+            for batch in batches:
+                anonymised = anonymiser.anonymise_batch(table_name, classified, batch)
+                rescanner.update(anonymised)
+                out_batches.append(anonymised)
+            rescan = rescanner.result()
+        del rows
+        name = work_name(run, "anonymised", chunk.table.source_file, table_name, f"{chunk.index:05d}.parquet")
+        with ParquetIntoVault(vault, run, name, out_batches[0].schema, actor, max(chunk.rows, 1)) as out:
+            for batch in out_batches:
+                out.write(batch)
+            info = out.close()
+    return ChunkResult(chunk.key, table_name, chunk.index, info.id, chunk.rows, anonymiser.counts, rescan)
+
+
+def merge_rescans(results: Sequence[Any]) -> Any:
+    """One RescanResult from the chunks' results (residual counts added, examples kept up to the limit)."""
+    from intake.anonymisation.report import MAX_EXAMPLES
+    from intake.anonymisation.rescan import ColumnRescan, RescanResult
+
+    columns: dict[tuple[str, str], ColumnRescan] = {}
+    threshold = results[0].threshold if results else 0.0
+    for result in results:
+        for col in result.columns:
+            mine = columns.setdefault((col.table, col.column), ColumnRescan(col.table, col.column))
+            mine.checked_values += col.checked_values
+            mine.ner_sampled += col.ner_sampled
+            mine.residual.update(col.residual)
+            for entity, examples in col.examples.items():
+                shown = mine.examples.setdefault(entity, [])
+                shown.extend(e for e in examples if e not in shown and len(shown) < MAX_EXAMPLES)
+    return RescanResult(threshold, list(columns.values()))
+
+
+@dataclass
+class Anonymised:
+    report: Any  # FindingsReport
+    parts: dict[str, list[ChunkResult]]  # table -> chunk results in row order
+    rows: int
+    clean: bool
+
+
+def combine_chunks(ctx: Context, classifications: dict[str, dict[str, Any]],
+                   results: Sequence[ChunkResult]) -> Anonymised:
+    """Merge the chunks' counts and re-scans (in chunk order, so any runner gives the same report)."""
+    from intake.anonymisation import AnonymisationCounts, TableClassification, build_report
+
+    ordered = sorted(results, key=lambda r: r.key)
+    counts = AnonymisationCounts()
+    parts: dict[str, list[ChunkResult]] = {}
+    for result in ordered:
+        counts.merge(result.counts)
+        parts.setdefault(result.table, []).append(result)
+    rescans = {table: merge_rescans([r.rescan for r in chunk_results]) for table, chunk_results in parts.items()}
+    session = anonymisation_session(ctx)
+    report = build_report({t: TableClassification.from_dict(c) for t, c in classifications.items()}, counts,
+                          rescans, session.policy, title="Personal data findings", scope="full")
+    clean = all(r.clean for r in rescans.values())
+    return Anonymised(report, parts, sum(r.rows for r in ordered), clean)
+
+
+def found_personal_data(report: Any) -> bool:
+    """Whether a report shows personal data: a personal column or any entity counted."""
+    return bool(report.has_personal_data or report.totals())
+
+
+# Reports -----------------------------------------------------------------------------------------
+
+def store_report(ctx: Context, run: RunInfo, name: str, text: str) -> str:
+    """Keep a report encrypted in the vault (kind REPORT) beside the dataset; returns the artefact id."""
+    from intake.vault import Vault
+
+    info = Vault.from_context(ctx).put(scope=run.dataset_id, dataset_id=run.dataset_id, kind=ArtefactKind.REPORT,
+                                       name=f"run-{run.run_id}/reports/{name}", source=text.encode(),
+                                       actor=ctx.actor())
+    return str(info.id)
+
+
+def block_dataset(ctx: Context, run: RunInfo, report: Any, stage: str) -> DatasetBlocked:
+    """Declared free of personal data but it has some: report stored, run and dataset BLOCKED, work deleted."""
+    ids = [store_report(ctx, run, "findings.json", report.to_json()),
+           store_report(ctx, run, "findings.md", report.to_markdown())]
+    end_run(ctx, run, "blocked", {"blocked_at": stage, "findings_reports": ids, "found": report.totals()})
+    cleanup_work(ctx, run.dataset_id, run.run_id)
+    ctx.record(ctx.actor(), "dataset.block", dataset_id=run.dataset_id, run_id=run.run_id, stage=stage,
+               personal_columns=len(report.personal_columns()), **{f"found_{k}": v for k, v in report.totals().items()})
+    return DatasetBlocked(
+        f"dataset {run.dataset_id} was declared to contain no personal data (authorisation {run.authorisation}) "
+        f"but the {stage} found {report.summary()}. It is blocked and stays encrypted in quarantine; nothing was "
+        "processed further. Ask the customer for a corrected authorisation or a cleaned file"
+    )
+
+
+# Transform, validate and deliver (staged, committed last) ----------------------------------------
+
+@dataclass(frozen=True)
+class Delivered:
+    package: str  # where the committed import package is
+    manifest: dict[str, Any]
+    reconciliation_json: str
+    reconciliation_markdown: str
+    balanced: bool
+    rows_read: int
+    rows_rejected: int
+    entity_rows: dict[str, int]
+
+
+def resolve_mapping(mapping: str) -> Any:
+    """A built-in mapping by system name, or a mapping YAML file by path."""
+    from intake.product import builtin_mapping, builtin_mappings, load_mapping
+
+    if mapping in builtin_mappings():
+        return builtin_mapping(mapping)
+    path = Path(mapping)
+    if not path.is_file():
+        raise PipelineError(
+            f"mapping '{mapping}' is neither a built-in mapping ({', '.join(builtin_mappings())}) nor a readable "
+            "mapping file: give a system name or the path of a mapping YAML"
+        )
+    return load_mapping(path)
+
+
+def delivery_folder(ctx: Context, run: RunInfo) -> Path:
+    return ctx.settings.deliveries_path / run.dataset_id
+
+
+def spool_folder(ctx: Context, run: RunInfo) -> Path:
+    return ctx.settings.home / "spool" / run.run_id
+
+
+def discard_stale_staging(ctx: Context, run: RunInfo) -> int:
+    """Remove what killed runs of this dataset left behind: hidden staging folders and spools (never visible
+    as a delivery: a package becomes visible only by the final rename, with its manifest)."""
+    import shutil
+
+    with ctx.registry.session() as session:
+        running = set(session.scalars(select(Run.id).where(Run.dataset_id == run.dataset_id, Run.state == "running")))
+    removed = 0
+    folder = delivery_folder(ctx, run)
+    for path in folder.glob(".run-*.staging-*") if folder.is_dir() else []:
+        owner = path.name.removeprefix(".run-").split(".staging-", 1)[0]
+        if owner not in running:
+            shutil.rmtree(path, ignore_errors=True)
+            removed += 1
+    spools = ctx.settings.home / "spool"
+    for path in spools.iterdir() if spools.is_dir() else []:
+        if path.name not in running:
+            shutil.rmtree(path, ignore_errors=True)
+            removed += 1
+    return removed
+
+
+def deliver(ctx: Context, run: RunInfo, ingested: Ingested, anonymised: Anonymised,
+            progress: ProgressCallback = no_progress) -> Delivered:
+    """Transform the anonymised tables with the mapping, validate, and write the import package.
+
+    The package is written into a hidden staging folder and renamed into place after its manifest, so a
+    failed, cancelled or killed run leaves no partial delivery.
+    """
+    from intake.product import LocalFolderPackageWriter, write_package
+    from intake.vault import Vault
+
+    actor = ctx.actor()
+    vault = Vault.from_context(ctx)
+    mapping = resolve_mapping(run.mapping)
+    raw_hashes = {a.name: a.plaintext_sha256 for a in vault.artefacts(run.dataset_id) if a.kind is ArtefactKind.RAW}
+    total = max(anonymised.rows, 1)
+    done = 0
+
+    def batches(parts: list[ChunkResult]) -> Iterator[Any]:
+        nonlocal done
+        for part in parts:
+            for batch in read_table_batches(vault, part.artefact_id, actor):
+                yield batch
+                done += batch.num_rows
+                progress(min(done / total, 1.0))
+
+    sources = {table: (lambda parts=parts: batches(parts)) for table, parts in anonymised.parts.items()}
+    by_table = {t.table: t for t in ingested.tables}
+    source_files = {name: {"file": by_table[name].source_file, "sha256": raw_hashes.get(by_table[name].source_file, "")}
+                    for name in sources}
+    reader_rejects = {name: by_table[name].rejected for name in sources}
+    destination = delivery_folder(ctx, run) / f"run-{run.run_id}"
+    spool = spool_folder(ctx, run)
+    spool.mkdir(parents=True, exist_ok=True)
+    try:
+        with step_errors("deliver", run.dataset_id):
+            result = write_package(sources, mapping, LocalFolderPackageWriter(destination), dataset_id=run.dataset_id,
+                                   authorisation_reference=run.authorisation, clock=ctx.clock,
+                                   source_files=source_files, reader_rejects=reader_rejects, spool_dir=spool)
+    finally:
+        import shutil
+
+        shutil.rmtree(spool, ignore_errors=True)
+    reconciliation = result.reconciliation
+    entity_rows = {name: int(entity["rows"]) for name, entity in result.manifest.get("entities", {}).items()}
+    return Delivered(str(destination), result.manifest, reconciliation.to_json(), reconciliation.to_markdown(),
+                     bool(reconciliation.balanced), int(reconciliation.rows_read), int(reconciliation.rows_rejected),
+                     entity_rows)
+
+
+def abandon_runs(ctx: Context, dataset_id: str, state: str, reason: str) -> list[str]:
+    """End every run of the dataset still marked running (its process was cancelled or crashed), and remove
+    what it left: staging folders and intermediate work files. Returns the run ids."""
+    with ctx.registry.session() as session:
+        running = list(session.scalars(select(Run).where(Run.dataset_id == dataset_id, Run.state == "running")))
+        infos = [RunInfo(r.id, dataset_id, "", "", "", json.loads(r.summary or "{}").get("mapping", ""), r.started_by)
+                 for r in running]
+    for info in infos:
+        end_run(ctx, info, state, {"reason": reason})
+        cleanup_work(ctx, dataset_id, info.run_id)
+        discard_stale_staging(ctx, info)
+    return [i.run_id for i in infos]

@@ -8,15 +8,30 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 import intake.flows  # noqa: F401  (offline Prefect environment before prefect is imported)
 import pytest
 from intake.flows.settings import forget_contexts, use_context_factory
 
+from intake.clock import FixedClock
+from intake.config import Settings
 from intake.context import Context
 from tests.flows.signing import AuthorisationMaker
 from tests.services import free_port
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    """After the generated exports (14/10/2026), so their dates are in the past for the flows' validation."""
+    return FixedClock(datetime(2026, 11, 2, 9, 30, tzinfo=UTC))
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """NER in-process: small test datasets do not repay starting worker processes."""
+    return Settings(home=tmp_path / "home", anonymisation={"processes": 1})
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -10,10 +11,8 @@ from pathlib import Path
 def _encodings(value: str) -> list[bytes]:
     # Prefect stores JSON (non-ASCII escaped as \\uXXXX) in SQLite as UTF-8.
     forms = {value.encode("utf-8"), value.encode("utf-16-le"), json.dumps(value)[1:-1].encode("ascii")}
-    try:
+    with contextlib.suppress(UnicodeEncodeError):
         forms.add(value.encode("cp1252"))
-    except UnicodeEncodeError:
-        pass
     return sorted(forms)
 
 

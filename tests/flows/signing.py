@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -17,6 +17,7 @@ from intake.context import Context
 from intake.registry.models import PersonalDataDeclaration, Purpose
 
 CUSTOMER = "St Elsewhere NHS Foundation Trust"
+SIGNED_ON = date(2026, 10, 20)  # after the generator's export date, before the tests' fixed clock
 _counter = itertools.count(1)
 
 
@@ -53,8 +54,9 @@ class AuthorisationMaker:
         manifest = {
             "customer": CUSTOMER,
             "signatory": {"name": "Dr A Example", "role": "Head of Clinical Engineering"},
-            "signed_on": date(2026, 3, 1),
-            "valid_until": date(2027, 12, 31),
+            "signed_on": SIGNED_ON,
+            # Flows run in subprocesses use the system clock: keep the authorisation valid whenever tests run.
+            "valid_until": max(date(2027, 12, 31), date.today() + timedelta(days=730)),
             "purpose": purpose_spec,
             "reference": reference,
             "dataset_description": "EquipTrack asset register and job history export",

@@ -49,7 +49,7 @@ def test_complete_migration_fixes_the_deletion_date(ctx, received, clock):
     done = complete_migration_flow(dataset_id=dataset_id, actor="eve")
 
     assert done["months"] == 6
-    assert datetime.fromisoformat(done["delete_after"]) == datetime(2026, 9, 2, 9, 30, tzinfo=UTC)
+    assert datetime.fromisoformat(done["delete_after"]) == datetime(2027, 5, 2, 9, 30, tzinfo=UTC)
     with ctx.registry.session() as session:
         assert session.get(Dataset, dataset_id).state is DatasetState.COMPLETED
 

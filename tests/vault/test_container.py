@@ -35,7 +35,8 @@ class MemorySource:
 def seal(plaintext: bytes, chunk_size: int, writes: list[int] | None = None, scope: str = "ds-1",
          artefact_id: str = "art-1") -> bytes:
     out = bytearray()
-    encryptor = StreamEncryptor(KEY, scope, artefact_id, chunk_size, lambda sealed, _plain: out.extend(sealed))
+    encryptor = StreamEncryptor(KEY, scope, artefact_id, chunk_size,
+                                lambda sealed, _plain, release: (out.extend(sealed), release()))
     pos = 0
     for size in writes or []:
         encryptor.write(plaintext[pos : pos + size])

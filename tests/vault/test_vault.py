@@ -16,11 +16,13 @@ import openpyxl
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
+from intake.config import Settings, VaultSettings
 from intake.context import Actor, Context
-from intake.errors import NotFound
+from intake.errors import ConfigError, NotFound
 from intake.registry.models import Artefact, ArtefactKind, AuditEvent
 from intake.vault import ArtefactInfo, ArtefactNotFound, Vault, VaultError
 from intake.vault.crypto import HEADER_SIZE, TAG_SIZE
@@ -53,7 +55,7 @@ def test_put_and_open_round_trip_every_size_including_empty_and_chunk_boundaries
         assert stream.read() == plaintext
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@hypothesis_settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(size=st.integers(min_value=0, max_value=40_000), offset=st.integers(min_value=0, max_value=41_000))
 def test_random_sizes_round_trip_through_the_real_store_and_registry(
     vault: Vault, dataset_id: str, actor: Actor, size: int, offset: int
@@ -252,3 +254,12 @@ def test_artefacts_filters_by_dataset_scope_and_kind(
     assert [a.id for a in vault.artefacts(one, kind=ArtefactKind.OUTPUT)] == [out.id]
     assert [a.id for a in vault.artefacts(scope=two)] == [other.id]
     assert vault.info(raw.id) == raw
+
+
+def test_an_incomplete_store_or_provider_configuration_says_which_setting_to_set(ctx: Context) -> None:
+    for vault_settings, setting in [({"store": "s3"}, "INTAKE_VAULT__S3_BUCKET"),
+                                    ({"key_provider": "kms"}, "INTAKE_VAULT__KMS_KEY_ID")]:
+        settings = Settings(home=ctx.settings.home, vault=VaultSettings(**vault_settings))
+        other = Context(settings=settings, actor="ada", clock=ctx.clock, registry=ctx.registry, migrate=False)
+        with pytest.raises(ConfigError, match=setting):
+            Vault.from_context(other)

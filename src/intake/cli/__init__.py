@@ -18,6 +18,7 @@ from intake.cli import (
     migration,
     retention,
     scan,
+    serve,
     sources,
 )
 from intake.cli import users as users_cli
@@ -42,6 +43,7 @@ for sub, name in [
     (holds.app, "holds"),
     (sources.app, "sources"),
     (scan.app, "scan"),
+    (serve.app, "serve"),
 ]:
     app.add_typer(sub, name=name)
 

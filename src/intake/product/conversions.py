@@ -265,38 +265,56 @@ _NUMBER_RE = rf"^[+-]?(?:{_THOUSANDS}(?:\.\d*)?|\.\d+)$"
 _SCIENTIFIC_RE = r"^[+-]?(?:\d+\.?\d*|\.\d+)[eE][+-]?\d+$"
 
 
-def _number_text(values: pa.Array) -> tuple[pa.Array, pa.Array, pa.Array]:
-    """(plain decimal text without thousands separators, scientific-notation text, match masks...)."""
+def _any(mask: pa.Array) -> bool:
+    return bool(pc.any(mask).as_py())
+
+
+def _number_text(values: pa.Array) -> tuple[pa.Array, pa.Array | None]:
+    """(plain decimal text without thousands separators or a trailing dot, scientific-notation text or None).
+
+    Each clean-up runs only when some value needs it: most columns hold plain numbers.
+    """
     text = pc.utf8_trim_whitespace(values)
     plain_ok = pc.match_substring_regex(text, _NUMBER_RE)
-    plain = pc.replace_substring(pc.if_else(plain_ok, text, pa.scalar(None, pa.string())), ",", "")
-    sci_ok = pc.match_substring_regex(text, _SCIENTIFIC_RE)
-    scientific = pc.if_else(sci_ok, text, pa.scalar(None, pa.string()))
-    return plain, scientific, text
+    plain = pc.if_else(plain_ok, text, pa.scalar(None, pa.string()))
+    if _any(pc.match_substring(plain, ",")):
+        plain = pc.replace_substring(plain, ",", "")
+    if _any(pc.ends_with(plain, ".")):
+        plain = pc.replace_substring_regex(plain, r"\.$", "")
+    scientific = None
+    if _any(pc.and_(pc.is_valid(text), pc.invert(plain_ok))):
+        sci_ok = pc.match_substring_regex(text, _SCIENTIFIC_RE)
+        if _any(sci_ok):
+            scientific = pc.if_else(sci_ok, text, pa.scalar(None, pa.string()))
+    return plain, scientific
 
 
 def _parse_float(values: pa.Array) -> pa.Array:
-    plain, scientific, _ = _number_text(values)
-    plain = pc.replace_substring_regex(plain, r"\.$", "")
-    return pc.coalesce(pc.cast(plain, FLOAT), pc.cast(scientific, FLOAT))
+    plain, scientific = _number_text(values)
+    out = pc.cast(plain, FLOAT)
+    return out if scientific is None else pc.coalesce(out, pc.cast(scientific, FLOAT))
 
 
-def _parse_decimal(values: pa.Array, scale: int) -> tuple[pa.Array, np.ndarray]:
-    """Exact decimal parse, rounded half away from zero to `scale` places; (decimal128(18, scale), overflow)."""
-    plain, scientific, _ = _number_text(values)
-    plain = pc.replace_substring_regex(plain, r"\.$", "")
-    # integer part beyond 16 digits cannot be held; mark as invalid rather than fail the batch
-    too_big = pc.match_substring_regex(plain, r"^[+-]?\d{17,}")
-    plain = pc.if_else(too_big, pa.scalar(None, pa.string()), plain)
-    plain = pc.replace_substring_regex(plain, r"^([+-]?\d*\.\d{10})\d+$", r"\1")
-    wide = pc.cast(plain, pa.decimal128(38, 10))
-    from_float = pc.cast(scientific, FLOAT)
-    in_range = pc.less(pc.abs(from_float), 1e16)
-    from_float = pc.if_else(in_range, pc.round(from_float, scale, round_mode="half_towards_infinity"), None)
+def _parse_decimal(values: pa.Array, scale: int) -> pa.Array:
+    """Exact decimal parse as decimal128(18, scale), rounded half away from zero; too large -> null."""
+    plain, scientific = _number_text(values)
     target = pa.decimal128(18, scale)
-    exact = pc.cast(pc.round(wide, scale, round_mode="half_towards_infinity"), target)
-    out = pc.coalesce(exact, pc.cast(from_float, target))
-    return out, _to_bool(too_big)
+    if _any(pc.greater(pc.binary_length(plain), 16)):
+        # integer part beyond 16 digits cannot be held: null (reported invalid) rather than fail the batch
+        too_big = pc.match_substring_regex(plain, r"^[+-]?\d{17,}")
+        plain = pc.if_else(too_big, pa.scalar(None, pa.string()), plain)
+    if _any(pc.match_substring_regex(plain, rf"\.\d{{{scale + 1}}}")):
+        plain = pc.replace_substring_regex(plain, r"^([+-]?\d*\.\d{10})\d+$", r"\1")
+        wide = pc.cast(plain, pa.decimal128(38, 10))
+        out = pc.cast(pc.round(wide, scale, round_mode="half_towards_infinity"), target)
+    else:
+        out = pc.cast(plain, target)
+    if scientific is not None:
+        from_float = pc.cast(scientific, FLOAT)
+        in_range = pc.less(pc.abs(from_float), 1e16)
+        from_float = pc.if_else(in_range, pc.round(from_float, scale, round_mode="half_towards_infinity"), None)
+        out = pc.coalesce(out, pc.cast(from_float, target))
+    return out
 
 
 @register_conversion
@@ -342,7 +360,7 @@ class Decimal(Conversion):
         self.scale = scale
 
     def __call__(self, values: pa.Array) -> Converted:
-        out, _ = _parse_decimal(values, self.scale)
+        out = _parse_decimal(values, self.scale)
         return Converted(out, _failed(values, out))
 
 
@@ -360,11 +378,14 @@ class Currency(Conversion):
 
     def __call__(self, values: pa.Array) -> Converted:
         text = pc.utf8_trim_whitespace(values)
-        negative_paren = pc.match_substring_regex(text, r"^\(.*\)$")
-        text = pc.replace_substring_regex(text, r"^\((.*)\)$", r"\1")
+        negative_paren = None
+        if _any(pc.starts_with(text, "(")):
+            negative_paren = pc.match_substring_regex(text, r"^\(.*\)$")
+            text = pc.replace_substring_regex(text, r"^\((.*)\)$", r"\1")
         text = pc.replace_substring_regex(text, rf"(?i)(?:{self._strip})|\s", "")
-        text = pc.if_else(negative_paren, pc.binary_join_element_wise("-", text, ""), text)
-        out, _ = _parse_decimal(text, MONEY.scale)
+        if negative_paren is not None:
+            text = pc.if_else(negative_paren, pc.binary_join_element_wise("-", text, ""), text)
+        out = _parse_decimal(text, MONEY.scale)
         return Converted(out, _failed(values, out))
 
 
@@ -430,7 +451,17 @@ class Unit(Conversion):
         self._factors = pa.array(factors, FLOAT)
 
     def __call__(self, values: pa.Array) -> Converted:
-        text = pc.utf8_lower(pc.utf8_trim_whitespace(values))
+        text = pc.utf8_trim_whitespace(values)
+        # plain numbers (the usual case) in the default unit, in one cast
+        plain = pc.match_substring_regex(text, r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
+        out = pc.multiply(pc.cast(pc.if_else(plain, text, pa.scalar(None, pa.string())), FLOAT),
+                          self._factors[-1].as_py())
+        rest = pc.and_(pc.is_valid(text), pc.invert(plain))
+        if _any(rest):
+            out = pc.replace_with_mask(out, rest, self._with_units(pc.utf8_lower(text.filter(rest))))
+        return Converted(out, _failed(values, out))
+
+    def _with_units(self, text: pa.Array) -> pa.Array:
         parts = pc.extract_regex(text, r"^(?P<num>[+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(?P<unit>[a-z]*)\.?$")
         number = pc.cast(pc.struct_field(parts, ["num"]), FLOAT)
         position = pc.index_in(pc.struct_field(parts, ["unit"]), value_set=self._aliases)
@@ -440,7 +471,7 @@ class Unit(Conversion):
             hours = pc.add(pc.cast(pc.struct_field(clock, ["h"]), FLOAT),
                            pc.divide(pc.cast(pc.struct_field(clock, ["m"]), FLOAT), 60.0))
             out = pc.coalesce(out, pc.divide(hours, float(UNITS["duration"][self.to][0])))
-        return Converted(out, _failed(values, out))
+        return out
 
 
 @register_conversion
@@ -478,6 +509,14 @@ DATE_FORMATS: dict[str, str] = {
     "excel_serial": r"^(?P<serial>\d{5}(?:\.\d+)?)$",
 }
 DEFAULT_DATE_FORMATS = ("iso", "uk", "month_name")
+# Fixed-width layouts parsed straight from the bytes with numpy (the usual zero-padded values): letters are
+# digit fields (Y year, M month, D day, h hour, m minute, s second); other characters are separators, where
+# "/" also accepts "." and "-", and " " also accepts "T".
+_FAST_LAYOUTS: dict[str, tuple[str, ...]] = {
+    "iso": ("YYYY-MM-DD", "YYYY-MM-DD hh:mm:ss", "YYYY-MM-DD hh:mm"),
+    "uk": ("DD/MM/YYYY", "DD/MM/YYYY hh:mm", "DD/MM/YYYY hh:mm:ss"),
+}
+_SEPARATORS = {"/": b"/.-", "-": b"-", " ": b" T", ":": b":"}
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
 _MONTH_NAMES = pa.array([m for m in _MONTHS] + [m[:3] for m in _MONTHS] + ["sept"], pa.string())
@@ -486,6 +525,8 @@ _EXCEL_EPOCH = np.datetime64("1899-12-30", "s")
 
 
 def _int_field(parts: pa.StructArray, name: str) -> np.ndarray:
+    if parts.type.get_field_index(name) < 0:  # a layout without that part (no time of day)
+        return np.zeros(len(parts), dtype=np.int64)
     text = pc.struct_field(parts, [name])
     text = pc.if_else(pc.equal(text, ""), "0", text)
     return pc.cast(text, pa.int64()).fill_null(0).to_numpy(zero_copy_only=False)
@@ -509,19 +550,25 @@ class _DateParser:
         """(seconds since epoch int64, parsed mask, invalid mask)."""
         text = pc.utf8_trim_whitespace(values)
         n = len(text)
-        present = _to_bool(pc.greater(pc.utf8_length(text), 0))
+        lengths = pc.binary_length(text).fill_null(0).to_numpy(zero_copy_only=False)
+        present = lengths > 0
         secs = np.zeros(n, dtype=np.int64)
         parsed = np.zeros(n, dtype=bool)
         for fmt in self.formats:
+            for layout in _FAST_LAYOUTS.get(fmt, ()):
+                self._fast(text, lengths, layout, present & ~parsed, secs, parsed)
             todo = present & ~parsed
             if not todo.any():
                 break
             index = np.flatnonzero(todo)
             subset = text if len(index) == n else text.take(pa.array(index))
-            parts = pc.extract_regex(subset, DATE_FORMATS[fmt])
-            matched = _to_bool(pc.is_valid(parts))
-            if not matched.any():
+            # a cheap match first: the costly capture runs only on values of this format
+            hit = _to_bool(pc.match_substring_regex(subset, DATE_FORMATS[fmt]))
+            if not hit.any():
                 continue
+            index = index[hit]
+            parts = pc.extract_regex(subset.filter(pa.array(hit)), DATE_FORMATS[fmt])
+            matched = np.ones(len(index), dtype=bool)
             if fmt == "excel_serial":
                 serial = pc.cast(pc.struct_field(parts, ["serial"]), FLOAT).fill_null(0).to_numpy()
                 ok = matched & (serial >= 1)
@@ -531,6 +578,43 @@ class _DateParser:
             secs[index[ok]] = value[ok]
             parsed[index[ok]] = True
         return secs, parsed, present & ~parsed
+
+    @staticmethod
+    def _fast(text: pa.Array, lengths: np.ndarray, layout: str, todo: np.ndarray,
+              secs: np.ndarray, parsed: np.ndarray) -> None:
+        """Values of exactly the layout's width, decoded from their bytes; strict (no 31/02 -> 03/03)."""
+        width = len(layout)
+        index = np.flatnonzero(todo & (lengths == width))
+        if len(index) == 0:
+            return
+        subset = text if len(index) == len(text) else text.take(pa.array(index))
+        offsets = np.frombuffer(subset.buffers()[1], dtype=np.int32)[subset.offset: subset.offset + len(subset) + 1]
+        data = np.frombuffer(subset.buffers()[2], dtype=np.uint8)[offsets[0]: offsets[-1]]
+        if len(data) != width * len(index):  # nulls in the subset: lengths were not all `width`
+            return
+        chars = data.reshape(len(index), width)
+        ok = np.ones(len(index), dtype=bool)
+        fields: dict[str, np.ndarray] = {}
+        for position, symbol in enumerate(layout):
+            column = chars[:, position]
+            if symbol in "YMDhms":
+                digit = column.astype(np.int64) - 48
+                ok &= (digit >= 0) & (digit <= 9)
+                fields[symbol] = fields.get(symbol, 0) * 10 + digit
+            else:
+                allowed = np.frombuffer(_SEPARATORS.get(symbol, symbol.encode()), dtype=np.uint8)
+                ok &= np.isin(column, allowed)
+        year, month, day = fields["Y"], fields["M"], fields["D"]
+        hour, minute, second = fields.get("h", 0), fields.get("m", 0), fields.get("s", 0)
+        ok &= (month >= 1) & (month <= 12) & (year >= 1)
+        month_index = np.where(ok, (year - 1970) * 12 + (month - 1), 0)
+        first = month_index.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+        following = (month_index + 1).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+        ok &= (day >= 1) & (day <= following - first) & (hour < 24) & (minute < 60) & (second < 60)
+        if ok.any():
+            value = (first + day - 1) * 86400 + hour * 3600 + minute * 60 + second
+            secs[index[ok]] = value[ok]
+            parsed[index[ok]] = True
 
     def _calendar(self, parts: pa.StructArray, matched: np.ndarray, named_month: bool) -> tuple[np.ndarray, ...]:
         year = _int_field(parts, "y")

@@ -42,9 +42,9 @@ def normalise_name(text: str, ignore_words: tuple[str, ...] = ()) -> str:
 class _Group:
     """Clusters sharing the leading key parts (e.g. models of one manufacturer)."""
 
-    by_name: dict[str, int] = field(default_factory=dict)  # normalised name -> cluster hash
+    by_name: dict[str, int] = field(default_factory=dict)  # normalised name -> cluster index
     anchors: list[str] = field(default_factory=list)  # normalised names that founded a cluster
-    anchor_hashes: list[int] = field(default_factory=list)
+    anchor_clusters: list[int] = field(default_factory=list)
 
 
 class DerivedEntity:
@@ -57,7 +57,9 @@ class DerivedEntity:
         self.fuzzy = match == "fuzzy"
         self.threshold = threshold
         self.ignore_words = ignore_words if self.fuzzy else ()
-        self._assigned: dict[str, int] = {}  # raw key text -> cluster hash
+        self._assigned: dict[str, int] = {}  # raw key text -> cluster index
+        self._clusters_founded = 0
+        self._cluster_hashes: list[int] = []  # cluster index -> stable hash (the id)
         self._groups: dict[str, _Group] = {}
         self._rows: dict[int, int] = {}  # cluster hash -> loaded source rows referring to it (insertion order)
         self._first_table: dict[int, str] = {}
@@ -68,17 +70,23 @@ class DerivedEntity:
         joined = join_key_parts(parts)
         joined = pc.if_else(pc.is_valid(parts[-1]), joined, pa.scalar(None, pa.string()))
         distinct = pc.unique(joined.drop_null())
-        for text in distinct.to_pylist():
+        texts = distinct.to_pylist()
+        new_anchors: list[str] = []
+        for text in texts:
             if text not in self._assigned:
-                self._assigned[text] = self._cluster(text)
-        hashes_of_distinct = np.array([self._assigned[t] for t in distinct.to_pylist()], dtype=np.uint64)
+                self._assigned[text] = self._cluster(text, new_anchors)
+        if new_anchors:  # one vectorised hash for every cluster founded in this batch
+            hashes = stable_hashes(self.namespace, pa.array(new_anchors, pa.string()))
+            self._cluster_hashes.extend(int(h) for h in hashes)
+        hashes_of_distinct = np.array([self._cluster_hashes[self._assigned[t]] for t in texts], dtype=np.uint64)
         position = pc.index_in(joined, value_set=distinct)
         valid = pc.is_valid(position).to_numpy(zero_copy_only=False)
         index = position.fill_null(0).to_numpy(zero_copy_only=False)
         hashes = hashes_of_distinct[index] if len(hashes_of_distinct) else np.zeros(len(joined), dtype=np.uint64)
         return np.where(valid, hashes, np.uint64(0)), valid
 
-    def _cluster(self, text: str) -> int:
+    def _cluster(self, text: str, new_anchors: list[str]) -> int:
+        """Index of the cluster of a raw key text, founding a new cluster if nothing matches."""
         group_key, _, name = text.rpartition(KEY_SEPARATOR)
         normalised = normalise_name(name, self.ignore_words) if self.fuzzy else " ".join(name.casefold().split())
         group = self._groups.setdefault(group_key, _Group())
@@ -87,17 +95,17 @@ class DerivedEntity:
         cluster: int | None = None
         if self.fuzzy and len(normalised) >= MIN_FUZZY_LENGTH and group.anchors:
             digits = _DIGITS.findall(normalised)
-            for candidate, score, index in process.extract(normalised, group.anchors, scorer=fuzz.ratio,
-                                                            score_cutoff=self.threshold, limit=5):
-                del score
+            for candidate, _score, index in process.extract(normalised, group.anchors, scorer=fuzz.ratio,
+                                                             score_cutoff=self.threshold, limit=5):
                 if _DIGITS.findall(candidate) == digits:
-                    cluster = group.anchor_hashes[index]
+                    cluster = group.anchor_clusters[index]
                     break
         if cluster is None:
-            anchor = f"{group_key}{KEY_SEPARATOR}{normalised}" if group_key else normalised
-            cluster = int(stable_hashes(self.namespace, pa.array([anchor]))[0])
+            cluster = self._clusters_founded
+            self._clusters_founded += 1
+            new_anchors.append(f"{group_key}{KEY_SEPARATOR}{normalised}" if group_key else normalised)
             group.anchors.append(normalised)
-            group.anchor_hashes.append(cluster)
+            group.anchor_clusters.append(cluster)
         group.by_name[normalised] = cluster
         return cluster
 
@@ -113,14 +121,21 @@ class DerivedEntity:
                 self._rows[key] = 0
                 self._first_table[key] = table
             self._rows[key] += count
-        take = pa.array(index)
-        for name, values in fields.items():
-            subset = values.take(take)
-            grouped = pa.table({"k": pa.array(chosen, pa.uint64()), "v": subset}).group_by(["k", "v"]).aggregate(
-                [([], "count_all")])
+        if not fields:
+            return
+        # one group-by over the key and every field: the distinct combinations are few
+        every_row = len(index) == len(hashes)
+        take = None if every_row else pa.array(index)
+        names = list(fields)
+        columns = {"k": pa.array(chosen, pa.uint64())}
+        columns.update({f"f{i}": fields[name] if take is None else fields[name].take(take)
+                        for i, name in enumerate(names)})
+        grouped = pa.table(columns).group_by(list(columns)).aggregate([([], "count_all")])
+        keys = grouped.column("k").to_pylist()
+        counts = grouped.column("count_all").to_pylist()
+        for i, name in enumerate(names):
             votes = self._votes.setdefault(name, {})
-            for key, value, count in zip(grouped.column("k").to_pylist(), grouped.column("v").to_pylist(),
-                                         grouped.column("count_all").to_pylist(), strict=True):
+            for key, value, count in zip(keys, grouped.column(f"f{i}").to_pylist(), counts, strict=True):
                 if value is not None:
                     votes.setdefault(key, Counter())[value] += count
 

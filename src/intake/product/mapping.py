@@ -35,12 +35,11 @@ from intake.product.conversions import (
     DEFAULT_NULL_VALUES,
     Conversion,
     Converted,
-    NullValues,
     default_parser_for,
     make_conversion,
 )
 from intake.product.errors import MappingError, TransformError
-from intake.product.ids import join_skipping_nulls
+from intake.product.ids import hash_strings, in_namespace, join_skipping_nulls
 from intake.product.schema import ENTITIES, FLOAT, INTEGER, MONEY, STRING, EntitySpec, FieldSpec
 
 MAPPING_FORMAT = "intake-mapping/1"
@@ -64,6 +63,7 @@ class LookupTable:
     ignore_case: bool
     default: str | None
     line: int
+    lines: dict[str, int] = field(default_factory=dict, compare=False)  # code (or "default") -> line
 
     def __post_init__(self) -> None:
         keys = [k.lower() if self.ignore_case else k for k in self.codes]
@@ -220,6 +220,8 @@ def parse_mapping(text: str, source: str = "<mapping>") -> Mapping:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = " ".join(str(p) for p in (exc.context, exc.problem) if p)
+        if exc.context_mark and exc.problem_mark and exc.context_mark.line != exc.problem_mark.line:
+            problem += f" (the construct opened on line {exc.context_mark.line + 1})"
         raise MappingError(f"not valid YAML: {problem}", source=source,
                            line=mark.line + 1 if mark else None) from None
     except yaml.YAMLError as exc:
@@ -328,12 +330,14 @@ class _Loader:
     def lookup(self, name: str, node: yaml.Node) -> LookupTable:
         entries = self.mapping(node, f"lookup '{name}'")
         ignore_case, default = True, None
+        lines: dict[str, int] = {}
         if "values" in entries and isinstance(entries["values"], yaml.MappingNode):
             extra = self.mapping(node, f"lookup '{name}'", {"values", "ignore_case", "default"}, ("values",))
             if "ignore_case" in extra:
                 ignore_case = self.boolean(extra["ignore_case"], "ignore_case")
             if "default" in extra:
                 default = self.scalar(extra["default"], "default")
+                lines["default"] = extra["default"].start_mark.line + 1
             entries = self.mapping(extra["values"], f"values of lookup '{name}'")
         codes: dict[str, str] = {}
         seen: dict[str, str] = {}
@@ -343,9 +347,10 @@ class _Loader:
                 self.fail(target, f"code '{code}' of lookup '{name}' clashes with '{seen[probe]}' (case ignored)")
             seen[probe] = code
             codes[code] = self.scalar(target, f"the product value of code '{code}'")
+            lines[code] = target.start_mark.line + 1
         if not codes:
             self.fail(node, f"lookup '{name}' is empty")
-        return LookupTable(name, codes, ignore_case, default, node.start_mark.line + 1)
+        return LookupTable(name, codes, ignore_case, default, node.start_mark.line + 1, lines)
 
     def table(self, node: yaml.Node) -> TableMapping:
         spec = self.mapping(node, "a table", {"table", "source_key", "outputs"}, ("table", "outputs"))
@@ -537,8 +542,10 @@ class _Loader:
             if spec is not None and spec.enum:
                 for code, value in [*lookup.codes.items(), ("default", lookup.default)]:
                     if value is not None and value not in spec.enum:
-                        self.fail(parts["lookup"], f"lookup '{name}' maps '{code}' to '{value}', which is not one "
-                                  f"of {', '.join(spec.enum)}")
+                        raise MappingError(
+                            f"lookup '{name}' maps '{code}' to '{value}', which is not one of "
+                            f"{', '.join(spec.enum)} (the lookup is used for field '{spec.name}' on line {line})",
+                            source=self.source, line=lookup.lines.get(code, lookup.line))
         parser = default_parser_for(target) if current == STRING and target != STRING else None
         if parser is not None:
             steps = (*steps, Step(parser.name, (), parser, line))
@@ -547,7 +554,9 @@ class _Loader:
             self.fail(node, f"the conversions produce {current} but the field holds {target}")
         on_invalid = "reject"
         if "on_invalid" in parts:
-            on_invalid = self.scalar(parts["on_invalid"], "on_invalid")
+            node_invalid = parts["on_invalid"]
+            # `on_invalid: null` is YAML's null, which is what the author means
+            on_invalid = "null" if node_invalid.tag.endswith(":null") else self.scalar(node_invalid, "on_invalid")
             if on_invalid not in ("reject", "null"):
                 self.fail(parts["on_invalid"], "on_invalid must be 'reject' or 'null'")
         keep = self.boolean(parts["keep_placeholders"], "keep_placeholders") if "keep_placeholders" in parts else False
@@ -654,6 +663,12 @@ def _cast(values: pa.Array, target: pa.DataType) -> pa.Array:
     return pc.cast(values, target)
 
 
+def _placeholder_variants(values: Iterable[str]) -> pa.Array:
+    """Placeholders as written and in lower, upper, title and capitalised case ("NA", "na", "Na", "N/a")."""
+    variants = {form for v in values for form in (v, v.lower(), v.upper(), v.title(), v.capitalize())}
+    return pa.array(sorted(variants), STRING)
+
+
 class SourceBatch:
     """One batch of a legacy table (all columns text), with prepared columns and evaluated expressions cached."""
 
@@ -662,10 +677,19 @@ class SourceBatch:
         self.mapping = mapping
         self.table = table
         self.num_rows = batch.num_rows
-        self._placeholders = NullValues(list(mapping.null_values))
-        self._short = max((len(v) for v in mapping.null_values), default=0)
+        self._placeholder_set = _placeholder_variants(mapping.null_values)
+        self._short = max((len(v.encode()) for v in mapping.null_values), default=0)
         self._prepared: dict[tuple[str, bool], pa.Array] = {}
         self._cache: dict[tuple[Any, ...], Evaluated] = {}
+        self._hashes: dict[int, tuple[pa.Array, np.ndarray]] = {}
+
+    def hashes(self, namespace: str, values: pa.Array) -> np.ndarray:
+        """Stable hashes of a string array of this batch; each array is hashed once for all namespaces."""
+        cached = self._hashes.get(id(values))
+        if cached is None or cached[0] is not values:
+            cached = (values, hash_strings(values))
+            self._hashes[id(values)] = cached
+        return in_namespace(namespace, cached[1])
 
     def raw(self, column: str) -> pa.Array:
         index = self.batch.schema.get_field_index(column)
@@ -692,20 +716,13 @@ class SourceBatch:
         return self._prepared[key]
 
     def _drop_placeholders(self, values: pa.Array) -> pa.Array:
-        # only short strings can be placeholders: test those alone, so long free text is not lower-cased
-        short = _mask(pc.less_equal(pc.binary_length(values), self._short))
-        if not short.any():
+        # only short strings can be placeholders: long free text is never hashed for the look-up
+        short = pc.less_equal(pc.binary_length(values), self._short)
+        probe = pc.if_else(short, values, pa.scalar(None, STRING))
+        hit = pc.is_in(probe, value_set=self._placeholder_set)
+        if not _mask(hit).any():
             return values
-        index = np.flatnonzero(short)
-        if len(index) == len(values):
-            return self._placeholders(values).values
-        candidates = values.take(pa.array(index))
-        hit = _mask(pc.is_null(self._placeholders(candidates).values)) & _mask(pc.is_valid(candidates))
-        if not hit.any():
-            return values
-        drop = np.zeros(len(values), dtype=bool)
-        drop[index[hit]] = True
-        return pc.if_else(pa.array(drop), pa.scalar(None, STRING), values)
+        return pc.if_else(hit, pa.scalar(None, STRING), values)
 
     def any_present(self, columns: Iterable[str]) -> np.ndarray:
         present = np.zeros(self.num_rows, dtype=bool)

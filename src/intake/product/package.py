@@ -105,6 +105,42 @@ class LocalFolderPackageWriter:
         self._done = True
 
 
+class OpenFileSinkAdapter:
+    """A `PackageSink` over a sink that opens files and writes the manifest itself when committing.
+
+    The connectors' `DeliverySink` works that way (`open(name)`, `commit(manifest_dict)`, `abort()`): the
+    package's manifest is handed to its `commit`, which adds its own delivery fields and file list.
+    """
+
+    def __init__(self, sink: Any) -> None:
+        self.sink = sink
+        self._manifest: dict[str, Any] | None = None
+
+    def write_file(self, name: str, chunks: Iterable[bytes]) -> None:
+        if name == MANIFEST:
+            self._manifest = json.loads(b"".join(chunks))
+            return
+        with self.sink.open(name) as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+
+    def commit(self) -> None:
+        self.sink.commit(self._manifest)
+
+    def abort(self) -> None:
+        self.sink.abort()
+
+
+def as_package_sink(sink: Any) -> PackageSink:
+    """The sink itself if it speaks `PackageSink`, else an adapter for sinks with `open` + `commit(manifest)`."""
+    if callable(getattr(sink, "write_file", None)):
+        return sink  # type: ignore[no-any-return]
+    if callable(getattr(sink, "open", None)) and callable(getattr(sink, "commit", None)):
+        return OpenFileSinkAdapter(sink)
+    raise PackageError(f"{type(sink).__name__} cannot receive a package: it needs write_file/commit/abort "
+                       "or open/commit/abort")
+
+
 def _fsync_dir(path: Path) -> None:
     with contextlib.suppress(OSError):  # not every filesystem lets a directory be opened for fsync
         fd = os.open(path, os.O_RDONLY)
@@ -173,7 +209,7 @@ def _file_chunks(path: Path) -> Iterator[bytes]:
             yield chunk
 
 
-def write_package(sources: MappingABC[str, TableSource], mapping: Mapping, sink: PackageSink, *,
+def write_package(sources: MappingABC[str, TableSource], mapping: Mapping, sink: PackageSink | Any, *,
                   dataset_id: str, authorisation_reference: str, clock: Clock | None = None,
                   source_files: MappingABC[str, MappingABC[str, str]] | None = None,
                   reader_rejects: MappingABC[str, int] | None = None, spool_dir: str | Path | None = None,
@@ -185,6 +221,9 @@ def write_package(sources: MappingABC[str, TableSource], mapping: Mapping, sink:
     the entity files are staged before they reach the sink (defaults to the system temporary folder).
     """
     clock = clock or SystemClock()
+    sink = as_package_sink(sink)
+    if spool_dir is not None:
+        Path(spool_dir).mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="intake-package-", dir=spool_dir) as spool:
         output = _SpoolOutput(Path(spool))
         try:
@@ -245,7 +284,7 @@ def _manifest(mapping: Mapping, reconciliation: Reconciliation, files: dict[str,
         "rejects": {"file": REJECTS_FILE, "rows": files[REJECTS_FILE]["rows"]},
         "sources": sources,
         "ignored_tables": dict(mapping.ignore_tables),
-        "files": files,
+        "contents": files,
     }
 
 
@@ -258,7 +297,7 @@ def verify_package(folder: str | Path) -> dict[str, Any]:
         raise PackageError(f"{folder} has no readable {MANIFEST}; it is not a complete package") from None
     if manifest.get("format") != PACKAGE_FORMAT:
         raise PackageError(f"{folder}/{MANIFEST} is not an {PACKAGE_FORMAT} manifest")
-    for name, record in manifest["files"].items():
+    for name, record in manifest["contents"].items():
         path = folder / name
         if not path.is_file():
             raise PackageError(f"package file {name} listed in the manifest is missing from {folder}")

@@ -26,7 +26,7 @@ from intake.clock import Clock, SystemClock
 from intake.logs import get_logger, log_event
 from intake.product.derive import DerivedEntity
 from intake.product.errors import TransformError
-from intake.product.ids import format_ids, hash_strings, join_key_parts, stable_hashes
+from intake.product.ids import format_ids, hash_strings, join_key_parts
 from intake.product.mapping import Evaluated, Expr, Mapping, OutputMapping, SourceBatch, TableMapping
 from intake.product.reconciliation import Reconciliation
 from intake.product.schema import ENTITIES, STRING, EntitySpec, FieldSpec
@@ -171,6 +171,7 @@ class _RowOutput:
     columns: dict[str, pa.Array]
     evaluated: dict[str, Evaluated] = field(default_factory=dict)
     failed: dict[str, np.ndarray] = field(default_factory=dict)
+    unique_hashes: dict[str, np.ndarray] = field(default_factory=dict)  # unique fields not implied by the key
 
 
 @dataclass
@@ -251,6 +252,7 @@ class _TableRun:
         self.columns = table.columns()
         self.checked_columns = False
         self.counts = transformer.reconciliation.table(table.table)
+        self.schemas = {o.entity.name: o.entity.arrow_schema() for o in table.outputs}
 
     # -- per batch
     def process(self, batch: pa.RecordBatch) -> None:
@@ -324,7 +326,7 @@ class _TableRun:
             assert expr.target is not None and expr.namespace is not None
             evaluated = src.evaluate(expr, STRING)
             failed = self._add_failures(evaluated, applies, problems, entity, spec.name, expr)
-            hashes = stable_hashes(expr.namespace, evaluated.values)
+            hashes = src.hashes(expr.namespace, evaluated.values)
             valid = _mask(pc.is_valid(evaluated.values))
             check = valid & applies & ~failed
             found = self.t.keys(expr.target).contains(hashes)
@@ -374,7 +376,7 @@ class _TableRun:
         valid = _mask(pc.is_valid(key.values)) & ~failed_key
         problems.add(applies & ~valid & ~failed_key, self._reason(
             ReasonCode.MISSING_REQUIRED, entity, entity.primary_key, output.id, "(the key) is required but empty"))
-        hashes = stable_hashes(output.namespace, key.values)
+        hashes = src.hashes(output.namespace, key.values)
         ids[entity.name] = format_ids(entity.id_prefix, hashes, valid)
         result = _RowOutput(output, applies, hashes, valid, {entity.primary_key: ids[entity.name]})
         for spec in entity.fields[1:]:
@@ -390,6 +392,11 @@ class _TableRun:
             for mask, reason in field_rules(spec, entity.name, expr.column_label or None, values, applies, failed,
                                             self.t.today):
                 problems.add(mask, reason)
+        for name in entity.unique:
+            expr = output.fields.get(name)
+            if expr is None or (expr.kind == "column" and expr.cache_key == output.id.cache_key):
+                continue  # the same source value as the key: the key check covers it
+            result.unique_hashes[name] = src.hashes(f"{entity.name}.{name}", result.columns[name])
         for earlier, later in entity.ordered:
             if earlier in output.fields and later in output.fields:
                 mask, reason = order_rule(entity.name, earlier, later, result.columns[earlier],
@@ -424,11 +431,9 @@ class _TableRun:
                                  extra.output.entity.primary_key, extra.output.id, ReasonCode.DUPLICATE_KEY, problems)
                 newly_bad |= conflict.conflict
             for output in outputs:
-                for name in output.output.entity.unique:
+                for name, value_hashes in output.unique_hashes.items():
                     expr = output.output.fields.get(name)
-                    values = output.columns[name]
-                    rows = loaded & output.applies & _mask(pc.is_valid(values))
-                    value_hashes = stable_hashes(f"{output.output.entity.name}.{name}", values)
+                    rows = loaded & output.applies & _mask(pc.is_valid(output.columns[name]))
                     keys = self.t.unique_values.setdefault((output.output.entity.name, name), UniqueKeys())
                     conflict = keys.check(value_hashes, rows, row_numbers, None)
                     self._duplicates(conflict.conflict, conflict.related_row, output.output.entity, name, expr,
@@ -455,18 +460,16 @@ class _TableRun:
             entity = output.output.entity
             rows = loaded & output.applies & output.valid
             self.t.keys(entity.name).commit(output.hashes, rows, row_numbers, content if number == 0 else None)
-            for name in entity.unique:
-                values = output.columns[name]
-                value_rows = rows & _mask(pc.is_valid(values))
-                self.t.unique_values[(entity.name, name)].commit(
-                    stable_hashes(f"{entity.name}.{name}", values), value_rows, row_numbers, None)
+            for name, value_hashes in output.unique_hashes.items():
+                value_rows = rows & _mask(pc.is_valid(output.columns[name]))
+                self.t.unique_values[(entity.name, name)].commit(value_hashes, value_rows, row_numbers, None)
             failed = rejected & output.applies & output.valid
             if failed.any():
                 self.t.rejected(entity.name).add(output.hashes[failed])
             if rows.any():
-                schema = entity.arrow_schema()
-                batch = pa.RecordBatch.from_arrays([output.columns[f] for f in entity.field_names], schema=schema)
-                self.output.write_entity(entity.name, batch.filter(pa.array(rows)))
+                batch = pa.RecordBatch.from_arrays([output.columns[f] for f in entity.field_names],
+                                                   schema=self.schemas[entity.name])
+                self.output.write_entity(entity.name, batch if rows.all() else batch.filter(pa.array(rows)))
 
     def _source_keys(self, src: SourceBatch) -> pa.Array | None:
         if not self.table.source_key:

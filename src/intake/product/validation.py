@@ -200,31 +200,33 @@ class UniqueKeys:
         index = np.flatnonzero(candidates)
         if len(index) == 0:
             return KeyCheck(new, merged, conflict, related)
-        cand_keys = keys[index]
-        found, payload = self._loaded.lookup(cand_keys)
-        seen_content = payload[0].view(np.uint64)
-        first_rows = payload[1]
-        # earlier batch
-        old = index[found]
-        related[old] = first_rows[found]
+        # one stable sort serves the lookup and finding repeats within the batch (equal keys stay in row order)
+        order = np.argsort(keys[index], kind="stable")
+        rows = index[order]
+        sorted_keys = keys[rows]
+        found, payload = self._loaded.lookup_sorted(sorted_keys)
+        # repeats of a key loaded in an earlier batch
+        old = rows[found]
+        related[old] = payload[1][found]
         if content is not None:
-            same = seen_content[found] == content[old]
+            same = payload[0].view(np.uint64)[found] == content[old]
             merged[old[same]] = True
             conflict[old[~same]] = True
         else:
             conflict[old] = True
-        # within this batch: the first occurrence is new, later ones compare with it
-        fresh = index[~found]
-        if len(fresh):
-            _, first_pos, inverse = np.unique(keys[fresh], return_index=True, return_inverse=True)
-            first_of = fresh[first_pos][inverse]
-            is_first = first_of == fresh
-            new[fresh[is_first]] = True
-            later = fresh[~is_first]
-            anchor = first_of[~is_first]
-            related[later] = row_numbers[anchor]
+        # within this batch: the first row of each key is new, later rows compare with it
+        fresh_rows = rows[~found]
+        fresh_keys = sorted_keys[~found]
+        if len(fresh_rows):
+            starts = np.ones(len(fresh_keys), dtype=bool)
+            starts[1:] = fresh_keys[1:] != fresh_keys[:-1]
+            anchor = fresh_rows[np.maximum.accumulate(np.where(starts, np.arange(len(fresh_keys)), 0))]
+            new[fresh_rows[starts]] = True
+            later = fresh_rows[~starts]
+            first = anchor[~starts]
+            related[later] = row_numbers[first]
             if content is not None:
-                same = content[later] == content[anchor]
+                same = content[later] == content[first]
                 merged[later[same]] = True
                 conflict[later[~same]] = True
             else:

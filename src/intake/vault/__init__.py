@@ -11,8 +11,12 @@ from intake.vault.errors import (
     VaultError,
 )
 from intake.vault.keys import DataKeyring, rotate_kek
-from intake.vault.providers import KEY_PROVIDERS, KeyProvider, KmsKeyProvider, LocalKeyProvider, register_key_provider
-from intake.vault.stores import STORES, LocalStore, ObjectStore, S3Store, register_store
+from intake.vault.kms import KmsKeyProvider
+from intake.vault.local_kek import LocalKeyProvider
+from intake.vault.local_store import LocalStore
+from intake.vault.providers import KEY_PROVIDERS, KeyProvider, register_key_provider
+from intake.vault.s3_store import S3Store
+from intake.vault.stores import STORES, ObjectStore, register_store
 from intake.vault.streams import VaultReader, VaultWriter
 from intake.vault.vault import ArtefactInfo, ShredReport, Vault
 

@@ -23,10 +23,12 @@ from __future__ import annotations
 
 import os
 import struct
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from intake.vault.errors import IntegrityError
@@ -72,21 +74,35 @@ def _aad_base(header: bytes, scope: str, artefact_id: str) -> bytes:
     )
 
 
+Buffer = bytes | bytearray | memoryview
+
+
 class ChunkSealer:
-    """Seals (encrypts and authenticates) the chunks of one object."""
+    """Seals (encrypts and authenticates) the chunks of one object.
+
+    Sealing writes into a caller's buffer (GCM through the streaming cipher API, whose output is
+    byte-identical to AESGCM.encrypt: ciphertext then tag), so a writer can reuse its buffers; fresh
+    megabyte allocations per chunk cost more in page faults than the encryption itself.
+    """
 
     def __init__(self, key: bytes, scope: str, artefact_id: str, chunk_size: int) -> None:
         _check_chunk_size(chunk_size)
         self.header = Header(chunk_size, os.urandom(NONCE_PREFIX_SIZE))
         self.header_bytes = self.header.pack()
-        self._aead = AESGCM(key)
+        self._algorithm = algorithms.AES(key)
         self._aad = _aad_base(self.header_bytes, scope, artefact_id)
 
-    def seal(self, index: int, plaintext: bytes | bytearray | memoryview, final: bool) -> bytes:
+    def seal_into(self, index: int, plaintext: Buffer, out: bytearray, final: bool) -> int:
+        """Seal `plaintext` as chunk `index` into `out` (len(plaintext) + 16 bytes); return the sealed length."""
         if index >= MAX_CHUNKS:
             raise ValueError("object too large: more than 2**32 chunks; raise the vault chunk size")
         nonce = self.header.nonce_prefix + struct.pack(">I", index)
-        return self._aead.encrypt(nonce, plaintext, self._aad + struct.pack(">IB", index, final))
+        encryptor = Cipher(self._algorithm, modes.GCM(nonce)).encryptor()
+        encryptor.authenticate_additional_data(self._aad + struct.pack(">IB", index, final))
+        written = encryptor.update_into(plaintext, out) if len(plaintext) else 0
+        encryptor.finalize()
+        out[written : written + TAG_SIZE] = encryptor.tag
+        return written + TAG_SIZE
 
 
 class ChunkOpener:
@@ -141,56 +157,88 @@ class ChunkOpener:
             raise self.failure(f"{where} of {self.chunk_count} does not authenticate") from None
 
 
-Buffer = bytes | bytearray | memoryview
+Release = Callable[[], None]
 
 
 class StreamEncryptor:
-    """Turns a stream of plaintext writes into header + sealed chunks passed to `emit`, in bounded memory.
+    """Turns a stream of plaintext writes into header + sealed chunks, in bounded memory without allocations.
 
-    A full chunk is held back until more data arrives, so the last chunk is always sealed as final,
-    also when the plaintext length is an exact multiple of the chunk size (and for empty objects).
-    `emit(sealed, plaintext)` receives each sealed chunk with its plaintext; neither is modified
-    afterwards, so a consumer may hash them on another thread. Immutable `bytes` written whole are
-    sealed without being copied.
+    Chunks are sealed in a small ring of reusable buffers. `emit(sealed, plaintext, release)` receives
+    views of each sealed chunk and its plaintext; they stay valid until `release()` is called, so a
+    consumer may hash them on other threads (and call `release` when done). A full chunk is held back
+    until more data arrives, so the last chunk is always sealed as final, also when the plaintext
+    length is an exact multiple of the chunk size (and for empty objects).
     """
 
     def __init__(self, key: bytes, scope: str, artefact_id: str, chunk_size: int,
-                 emit: Callable[[bytes, Buffer], None]) -> None:
+                 emit: Callable[[memoryview, memoryview, Release], None], buffers: int = 3) -> None:
         self._sealer = ChunkSealer(key, scope, artefact_id, chunk_size)
         self._chunk_size = chunk_size
         self._emit = emit
-        self._pending: Buffer = b""
+        self._pairs: list[tuple[bytearray, bytearray] | None] = [None] * buffers  # (plain, sealed) per slot
+        self._plain = self._sealed = bytearray()
+        self._free = [threading.Event() for _ in range(buffers)]
+        for event in self._free:
+            event.set()
+        self._slot = 0
+        self._fill = 0
         self._index = 0
         self.plaintext_size = 0
         self.finished = False
-        emit(self._sealer.header_bytes, b"")
+        emit(memoryview(self._sealer.header_bytes), memoryview(b""), _no_release)
+        self._take_slot(0)
 
-    def _seal_pending(self, final: bool) -> None:
-        self._emit(self._sealer.seal(self._index, self._pending, final=final), self._pending)
+    def _take_slot(self, slot: int) -> None:
+        self._free[slot].wait()  # its previous chunk has been consumed
+        pair = self._pairs[slot]
+        if pair is None:  # allocated on first use: a small object needs one slot only
+            pair = self._pairs[slot] = (bytearray(self._chunk_size), bytearray(self._chunk_size + TAG_SIZE))
+        self._plain, self._sealed = pair
+        self._slot, self._fill = slot, 0
+
+    def _seal(self, final: bool) -> None:
+        plain = memoryview(self._plain)[: self._fill]
+        length = self._sealer.seal_into(self._index, plain, self._sealed, final)
+        self._free[self._slot].clear()
         self._index += 1
-        self._pending = b""
+        self._emit(memoryview(self._sealed)[:length], plain, self._free[self._slot].set)
 
     def write(self, data: Buffer) -> int:
         if self.finished:
             raise ValueError("write after the object was finished")
         view = memoryview(data).cast("B")
-        immutable = isinstance(data, bytes)
         size, pos, chunk_size = len(view), 0, self._chunk_size
         while pos < size:
-            if len(self._pending) == chunk_size:
-                self._seal_pending(final=False)  # more data follows, so it is not the last chunk
-            take = min(chunk_size - len(self._pending), size - pos)
-            if not self._pending and immutable:
-                self._pending = view[pos : pos + take]  # a view of bytes nobody can change: no copy
-            else:
-                if not isinstance(self._pending, bytearray):
-                    self._pending = bytearray(self._pending)  # a fresh buffer per chunk, never reused
-                self._pending += view[pos : pos + take]
+            if self._fill == chunk_size:
+                self._seal(final=False)  # more data follows, so it is not the last chunk
+                self._take_slot((self._slot + 1) % len(self._free))
+            take = min(chunk_size - self._fill, size - pos)
+            self._plain[self._fill : self._fill + take] = view[pos : pos + take]
+            self._fill += take
             pos += take
         self.plaintext_size += size
         return size
 
     def finish(self) -> None:
+        """Seal the final chunk and wait until every chunk has been released by the consumer."""
         if not self.finished:
-            self._seal_pending(final=True)
             self.finished = True
+            self._seal(final=True)
+            for event in self._free:
+                event.wait()
+            self.discard()
+
+    def discard(self) -> None:
+        """Drop the buffers and the consumer now (a consumer holding this encryptor would keep them alive)."""
+        self.finished = True
+        self._pairs = [None] * len(self._pairs)
+        self._plain = self._sealed = bytearray()
+        self._emit = _discarded
+
+
+def _no_release() -> None:
+    pass
+
+
+def _discarded(sealed: memoryview, plaintext: memoryview, release: Release) -> None:
+    raise ValueError("the object was already finished or discarded")

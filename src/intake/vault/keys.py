@@ -21,7 +21,8 @@ from intake.registry.db import Registry
 from intake.registry.models import DataKey, Lock
 from intake.vault.crypto import KEY_SIZE
 from intake.vault.errors import KeyDestroyed, KeyProviderError, VaultError
-from intake.vault.providers import KeyProvider, LocalKeyProvider, provider_from_settings
+from intake.vault.local_kek import LocalKeyProvider
+from intake.vault.providers import KeyProvider, provider_from_settings
 from intake.vault.scopes import check_scope, scope_label, shredded_message
 
 DESTROYED_PROVIDER = "destroyed"  # provider of a key row made by shredding a scope that never had a key

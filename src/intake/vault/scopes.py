@@ -1,4 +1,4 @@
-"""Key scopes: a dataset id, or "customer:<id>" / "authorisation:<id>"; and how messages and stores name them."""
+"""Key scopes (a dataset id, or "customer:<id>" / "authorisation:<id>") and the object locations stores use."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from datetime import datetime
 
 from intake.clock import as_utc
-from intake.vault.errors import VaultError
+from intake.vault.errors import StoreError, VaultError
 
 SCOPE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9._:-]{0,63}")
 
@@ -34,3 +34,12 @@ def scope_prefix(scope: str) -> str:
 def shredded_message(scope: str, destroyed_at: datetime | None) -> str:
     when = as_utc(destroyed_at).strftime("%Y-%m-%d") if destroyed_at else "an unknown date"
     return f"{scope_label(scope)} was crypto-shredded on {when}; its data cannot be read"
+
+
+def check_location(location: str) -> list[str]:
+    parts = location.split("/")
+    if not location or location.startswith("/") or any(p in ("", ".", "..") for p in parts[:-1]) or parts[-1] in (
+        ".", ".."
+    ):
+        raise StoreError(f"invalid object location '{location}': a relative path without '..' is needed")
+    return parts

@@ -5,7 +5,6 @@ Plaintext exists only in memory, one chunk (or two, for the reader's cache) at a
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import queue
@@ -15,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from intake.vault.crypto import HEADER_SIZE, Buffer, ChunkOpener, StreamEncryptor
+from intake.vault.crypto import HEADER_SIZE, ChunkOpener, StreamEncryptor
 from intake.vault.errors import IntegrityError
 from intake.vault.stores import ObjectSink, ObjectSource
 
@@ -23,36 +22,48 @@ from intake.vault.stores import ObjectSink, ObjectSource
 class _BackgroundHash:
     """SHA-256 computed on its own thread (hashlib releases the GIL), so hashing overlaps I/O and encryption.
 
-    The queue is bounded, which bounds the memory held by chunks waiting to be hashed.
+    Each piece comes with a callback run once it is hashed, which hands its buffer back to the writer.
     """
 
-    def __init__(self, depth: int = 2) -> None:
+    def __init__(self) -> None:
         self._hash = hashlib.sha256()
-        self._queue: queue.Queue[Buffer | None] = queue.Queue(maxsize=depth)
+        self._queue: queue.SimpleQueue[tuple[memoryview, Callable[[], None]] | None] = queue.SimpleQueue()
         self._thread = threading.Thread(target=self._run, name="vault-sha256", daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
-        while (data := self._queue.get()) is not None:
+        while (item := self._queue.get()) is not None:
+            data, done = item
             self._hash.update(data)
+            done()
 
-    def update(self, data: Buffer) -> None:
-        if len(data):
-            self._queue.put(data)
+    def update(self, data: memoryview, done: Callable[[], None]) -> None:
+        self._queue.put((data, done))
 
     def hexdigest(self) -> str:
         self.stop()
         return self._hash.hexdigest()
 
     def stop(self, wait: bool = True) -> None:
-        if not self._thread.is_alive():
-            return
-        if wait:
-            self._queue.put(None)
-            self._thread.join()
-        else:  # from a finaliser: never block (at interpreter exit the thread may already be frozen)
-            with contextlib.suppress(queue.Full):
-                self._queue.put_nowait(None)
+        if self._thread.is_alive():
+            self._queue.put(None)  # after the pieces already queued, which are still hashed and released
+            if wait:
+                self._thread.join()
+
+
+class _Countdown:
+    """Calls `action` once `count` parties have called it (here: both hashes are done with a buffer)."""
+
+    def __init__(self, count: int, action: Callable[[], None]) -> None:
+        self._count, self._action = count, action
+        self._lock = threading.Lock()
+
+    def __call__(self) -> None:
+        with self._lock:
+            self._count -= 1
+            finished = self._count == 0
+        if finished:
+            self._action()
 
 
 @dataclass(frozen=True)
@@ -83,11 +94,12 @@ class VaultWriter(io.RawIOBase):
         self._done = False
         self._encryptor = StreamEncryptor(key, scope, artefact_id, chunk_size, self._emit)
 
-    def _emit(self, sealed: bytes, plaintext: Buffer) -> None:
-        self._plaintext_hash.update(plaintext)
-        self._ciphertext_hash.update(sealed)
+    def _emit(self, sealed: memoryview, plaintext: memoryview, release: Callable[[], None]) -> None:
         self._ciphertext_size += len(sealed)
-        self._sink.write(sealed)
+        self._sink.write(sealed)  # stores copy or write out what they are given before returning
+        both_hashed = _Countdown(2, release)
+        self._plaintext_hash.update(plaintext, both_hashed)
+        self._ciphertext_hash.update(sealed, both_hashed)
 
     mode = "wb"
 
@@ -119,6 +131,7 @@ class VaultWriter(io.RawIOBase):
             self._encryptor.finish()
             self._sink.commit()
         except BaseException:
+            self._encryptor.discard()
             self._stop_hashing()
             self._sink.abort()
             super().close()
@@ -132,6 +145,7 @@ class VaultWriter(io.RawIOBase):
         """Discard everything written; nothing is stored or recorded."""
         if not self._done:
             self._done = True
+            self._encryptor.discard()
             self._stop_hashing(_wait)
             self._sink.abort()
         super().close()

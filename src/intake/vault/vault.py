@@ -300,8 +300,8 @@ class Vault:
 
 
 def _copy_file(source: Any, writer: VaultWriter, block: int) -> None:
-    # read() hands over fresh bytes objects, which the writer seals without copying.
-    if hasattr(source, "read"):
+    # One reused buffer: the writer copies what it is given, so nothing is allocated per block.
+    if not hasattr(source, "readinto"):
         while piece := source.read(block):
             writer.write(piece)
         return

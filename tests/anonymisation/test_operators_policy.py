@@ -1,0 +1,87 @@
+"""Operators do what the policy names, and pseudonyms are stable per customer and differ between customers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from intake.anonymisation import PolicyError, load_policy, pseudonym
+from intake.anonymisation.operators import OPERATORS, OperatorContext, normalise
+
+SECRET_A = b"A" * 32
+SECRET_B = b"B" * 32
+
+
+def run(name: str, value: str, entity: str = "PERSON", in_text: bool = False, **params: object) -> str | None:
+    return OPERATORS[name](value, entity, OperatorContext(SECRET_A, 8, params, in_text))
+
+
+def test_pseudonymise_is_stable_and_keyed() -> None:
+    token = run("pseudonymise", "Jane Doe")
+    assert token == run("pseudonymise", "Jane Doe")
+    assert token.startswith("PERSON_") and len(token) == len("PERSON_") + 8
+    assert token == pseudonym("Jane Doe", "PERSON", SECRET_A)
+    assert token != pseudonym("Jane Doe", "PERSON", SECRET_B)  # another customer, another token
+    assert token != pseudonym("John Doe", "PERSON", SECRET_A)
+
+
+@pytest.mark.parametrize("a,b,entity", [
+    ("Jane Doe", "DOE, Jane", "PERSON"), ("Jane Doe", "Sister Jane Doe", "PERSON"), ("Jane  Doe", "jane doe", "PERSON"),
+    ("0113 496 0123", "+44 (0)113 496 0123", "PHONE_NUMBER"), ("01134960123", "0113-496-0123", "PHONE_NUMBER"),
+    ("943 476 5919", "9434765919", "UK_NHS"), ("J.Smith@NHS.net", "j.smith@nhs.net", "EMAIL_ADDRESS"),
+    ("ls1 4ab", "LS14AB", "UK_POSTCODE"),
+])
+def test_spellings_of_one_value_share_a_token(a: str, b: str, entity: str) -> None:
+    assert normalise(a, entity) == normalise(b, entity)
+    assert pseudonym(a, entity, SECRET_A) == pseudonym(b, entity, SECRET_A)
+
+
+def test_phone_extension_is_part_of_the_value() -> None:
+    assert pseudonym("0113 496 0123 ext 4521", "PHONE_NUMBER", SECRET_A) != pseudonym(
+        "0113 496 0123", "PHONE_NUMBER", SECRET_A)
+
+
+def test_redact_mask_replace_keep_drop() -> None:
+    assert run("redact", "Jane Doe") is None
+    assert run("redact", "Jane Doe", in_text=True) == "[REDACTED]"
+    assert run("mask", "07700 900123", keep_last=3) == "***** ***123"
+    assert run("mask", "Jane Doe", keep_first=1) == "J*** ***"
+    assert run("replace", "Jane Doe") == "[PERSON]"
+    assert run("keep", "Jane Doe") == "Jane Doe"
+    assert run("drop_column", "Jane Doe") is None
+    assert run("drop_column", "Jane Doe", in_text=True) == "[REDACTED]"
+
+
+@pytest.mark.parametrize("value,to,expected", [
+    ("14/03/1954", "year", "1954"), ("14/03/1954", "month", "1954-03"), ("1954-03-14", "month", "1954-03"),
+    ("4 June 1976", "month", "1976-06"), ("22-Nov-72", "year", "1972"), ("unknown", "year", None),
+])
+def test_generalise_date(value: str, to: str, expected: str | None) -> None:
+    assert run("generalise_date", value, "DATE_OF_BIRTH", to=to) == expected
+
+
+def test_default_policy_and_column_overrides(tmp_path: Path) -> None:
+    default = load_policy()
+    assert default.for_entity("PERSON").operator == "pseudonymise"
+    assert default.for_entity("DATE_OF_BIRTH").params == {"to": "year"}
+    assert default.for_entity("SOMETHING_NEW").operator == "redact"
+    path = tmp_path / "policy.yaml"
+    path.write_text("entities:\n  PERSON: mask\ncolumns:\n  assets.Notes: keep\n  Email: drop_column\n")
+    policy = load_policy(path)
+    assert policy.for_entity("PERSON", "assets", "Engineer").operator == "mask"
+    assert policy.for_entity("PERSON", "assets", "Notes").operator == "keep"
+    assert policy.for_entity("EMAIL_ADDRESS", "jobs", "Email").operator == "drop_column"
+
+
+@pytest.mark.parametrize("content,problem", [
+    ("entities:\n  PERSON: shred\n", "unknown operator 'shred'"),
+    ("entities: [PERSON]\n", "'entities' must map"),
+    ("entities:\n  PERSON: {to: year}\n", "must be an operator name"),
+    ("version: 2\nentities:\n  PERSON: keep\n", "unsupported policy version"),
+    ("entities: {PERSON: keep\n", "invalid YAML"),
+])
+def test_invalid_policies_are_refused_with_the_reason(tmp_path: Path, content: str, problem: str) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(content)
+    with pytest.raises(PolicyError, match=problem):
+        load_policy(path)

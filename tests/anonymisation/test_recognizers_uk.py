@@ -1,0 +1,114 @@
+"""Each UK recognizer finds valid values in the formats people type and rejects look-alikes."""
+
+from __future__ import annotations
+
+import pytest
+from intake.anonymisation.recognizers_uk import (
+    find_dates_of_birth,
+    find_emails,
+    find_extensions,
+    find_mrns,
+    find_nhs_numbers,
+    find_ninos,
+    find_postcodes,
+    find_uk_phones,
+    nhs_checksum_ok,
+)
+
+
+def spans(findings, text: str) -> list[str]:
+    return [text[f.start:f.end] for f in findings if f.score >= 0.5]
+
+
+@pytest.mark.parametrize("number", ["943 476 5919", "9434765919", "943-476-5919", "401 023 2137"])
+def test_valid_nhs_numbers_found(number: str) -> None:
+    text = f"Patient NHS no {number} moved to ward 3"
+    assert spans(find_nhs_numbers(text), text) == [number]
+    assert find_nhs_numbers(text)[0].score >= 0.9  # the NHS context word raises the score
+
+
+@pytest.mark.parametrize("number", ["943 476 5918", "401-023-2138", "1111111111", "0000000000", "943 476-5919"])
+def test_invalid_nhs_numbers_rejected(number: str) -> None:
+    assert find_nhs_numbers(f"NHS {number}") == []
+
+
+def test_nhs_checksum_is_modulus_11() -> None:
+    assert nhs_checksum_ok("9434765919")
+    assert not nhs_checksum_ok("9434765910")
+    assert not nhs_checksum_ok("943476591")  # nine digits
+
+
+@pytest.mark.parametrize("nino", ["AB 12 34 56 C", "AB123456C", "AZ 123 456 A", "ce 11 22 33 d"])
+def test_valid_ninos_found(nino: str) -> None:
+    text = f"NI number {nino}."
+    assert spans(find_ninos(text), text) == [nino]
+
+
+@pytest.mark.parametrize("nino", ["BG 12 34 56 A", "GB123456A", "NT 99 88 77 A", "AB 12 34 56 E", "DA123456A",
+                                  "AB12345C", "QQ 12 34 56 A"])
+def test_invalid_ninos_rejected(nino: str) -> None:
+    assert find_ninos(f"NI number {nino}.") == []
+
+
+@pytest.mark.parametrize("postcode", ["SW1A 1AA", "M1 1AE", "B33 8TH", "CR2 6XH", "DN55 1PT", "EC1A1BB", "GIR 0AA",
+                                      "LS1 4AB"])
+def test_valid_postcodes_found(postcode: str) -> None:
+    text = f"Lives at {postcode} with daughter"
+    assert spans(find_postcodes(text), text) == [postcode]
+
+
+@pytest.mark.parametrize("text", ["QA1 1AA", "VA1 1AA", "M1 1CA", "1A1 1AA", "ABCM11AADEF", "13-215", "EQ004512"])
+def test_postcode_look_alikes_rejected(text: str) -> None:
+    assert find_postcodes(text) == []
+
+
+@pytest.mark.parametrize("phone", [
+    "0113 496 0123", "01134960123", "(0113) 496 0123", "+44 113 496 0123", "+44 (0)113 496 0123", "+441134960123",
+    "07700 900123", "07700 900 123", "+44 7700 900123", "020 7946 0123", "0113-496-0123", "01632 960123",
+])
+def test_uk_phone_formats_found(phone: str) -> None:
+    text = f"Please call {phone} after 5pm"
+    assert spans(find_uk_phones(text), text) == [phone]
+
+
+def test_phone_keeps_its_extension_and_stops_before_other_numbers() -> None:
+    text = "Tel 0113 496 0123 ext 4521 re 2 pumps"
+    assert spans(find_uk_phones(text), text) == ["0113 496 0123 ext 4521"]
+    text = "rang (0113) 496 0123 2 pumps returned"
+    assert spans(find_uk_phones(text), text) == ["(0113) 496 0123"]
+
+
+@pytest.mark.parametrize("text", ["0113 496", "serial 123456789012", "EQ004512", "cost 1234.50", "14/03/2019",
+                                  "0400 000 0000", "01111111111"])
+def test_phone_look_alikes_rejected(text: str) -> None:
+    assert find_uk_phones(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [("ring ext 4521", "ext 4521"), ("bleep 1234", "bleep 1234"),
+                                           ("call x4521 now", "x4521"), ("Ext. 2345", "Ext. 2345")])
+def test_extensions_found(text: str, expected: str) -> None:
+    assert spans(find_extensions(text), text) == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("DOB 12/03/1954, fell", "12/03/1954"), ("d.o.b. 4 June 1976", "4 June 1976"),
+    ("date of birth: 22-Nov-1972", "22-Nov-1972"), ("born 15/06/1991 in Leeds", "15/06/1991"),
+    ("DOB 12.03.54", "12.03.54"),
+])
+def test_dates_of_birth_found_by_context(text: str, expected: str) -> None:
+    assert spans(find_dates_of_birth(text), text) == [expected]
+
+
+def test_plain_dates_are_not_dates_of_birth() -> None:
+    assert find_dates_of_birth("PPM done 12/03/2024, next due 12/03/2025") == []
+
+
+def test_hospital_numbers_need_a_context_word() -> None:
+    patterns = [r"\b[A-Z]{1,3}\d{6,8}\b"]
+    assert spans(find_mrns("MRN K1234567 transferred", patterns), "MRN K1234567 transferred") == ["K1234567"]
+    assert find_mrns("Asset EQ004512 moved", patterns) == []  # equipment numbers have the same shape
+
+
+def test_emails_found_and_checked_against_public_suffixes() -> None:
+    text = "email j.smith@nhs.net or jane at example.co.uk; not info@presidio."
+    assert spans(find_emails(text), text) == ["j.smith@nhs.net", "jane at example.co.uk"]

@@ -1,0 +1,154 @@
+"""Sinks: encrypted Parquet and rejects in the real vault; atomic deliveries to a folder and to S3 (moto)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import boto3
+import pyarrow as pa
+import pytest
+from intake.connectors import open_source
+from intake.connectors.errors import DeliveryError, SinkError
+from intake.connectors.sinks import (
+    DeliverySink,
+    VaultParquetSink,
+    VaultRejectSink,
+    write_table_to_vault,
+)
+
+from intake.config import ConnectorSettings
+from intake.context import Actor, Context
+from intake.registry.models import ArtefactKind, new_id
+from intake.vault import Vault
+from tests.services import AwsEndpoint
+
+SCOPE = "connectors-test"
+ASSETS = b"Equipment No,Contact\nEQ1,John Smith\nEQ2,Jane Doe,extra\nEQ3,Ann Lee\n"
+
+
+def test_a_source_read_from_the_vault_goes_back_as_encrypted_parquet(vault: Vault, actor: Actor, ctx: Context) -> None:
+    raw = vault.put(scope=SCOPE, dataset_id=None, kind=ArtefactKind.RAW, name="assets.csv", source=ASSETS,
+                    actor=actor)
+    rejects = VaultRejectSink(vault, scope=SCOPE, dataset_id=None, kind=ArtefactKind.INTERMEDIATE,
+                              name="assets.rejects.parquet", actor=actor)
+    with vault.open(raw.id, actor) as stream, open_source(None, stream, name=raw.name,
+                                                           settings=ConnectorSettings(batch_rows=1)) as source:
+        reader = source.read("assets", rejects=rejects)
+        artefact = write_table_to_vault(reader, vault, scope=SCOPE, dataset_id=None, kind=ArtefactKind.INTERMEDIATE,
+                                        name="assets.parquet", actor=actor)
+    stored = rejects.close()
+    assert (reader.rows_read, reader.rows_rejected) == (2, 1)
+    assert reader.rejects == []  # they went to the sink, not to memory
+    assert rejects.summary() == {"rejected": 1, "by_reason": {"expected 2 fields, found 3": 1},
+                                 "by_table": {"assets.csv:assets": 1}, "artefact_id": stored.id}
+    # nothing readable on disk: the stored objects are ciphertext
+    for path in ctx.settings.vault_path.rglob("*"):
+        if path.is_file():
+            assert b"John Smith" not in path.read_bytes() and b"Jane Doe" not in path.read_bytes()
+    with vault.open(artefact.id, actor) as stream:
+        table = open_source(None, stream, name="assets.parquet").read("assets").read_all()
+    assert table.to_pylist() == [{"Equipment No": "EQ1", "Contact": "John Smith"},
+                                 {"Equipment No": "EQ3", "Contact": "Ann Lee"}]
+    with vault.open(stored.id, actor) as stream:
+        kept = open_source(None, stream, name="rejects.parquet").read("rejects").read_all().to_pylist()
+    assert kept == [{"source": "assets.csv", "table": "assets", "row_number": 3,
+                     "reason": "expected 2 fields, found 3", "raw": "EQ2,Jane Doe,extra"}]
+
+
+def test_reject_sink_as_csv_and_without_rejects(vault: Vault, actor: Actor) -> None:
+    empty = VaultRejectSink(vault, scope=SCOPE, dataset_id=None, kind=ArtefactKind.INTERMEDIATE, name="none.csv",
+                            actor=actor, file_format="csv")
+    assert empty.close() is None
+    sink = VaultRejectSink(vault, scope=SCOPE, dataset_id=None, kind=ArtefactKind.INTERMEDIATE, name="r.csv",
+                           actor=actor, file_format="csv", buffer_rows=2)
+    reader = open_source(None, io.BytesIO(b"a,b\n1\n2\n3\n4,5\n"), name="x.csv").read("x", rejects=sink)
+    list(reader)
+    stored = sink.close()
+    text = vault.read_bytes(stored.id, actor).decode()
+    assert text.splitlines()[0] == '"source","table","row_number","reason","raw"'
+    assert len(text.splitlines()) == 4
+
+
+def test_a_failed_write_leaves_no_artefact(vault: Vault, actor: Actor) -> None:
+    schema = pa.schema([("a", pa.string())])
+    before = len(vault.artefacts(scope=SCOPE))
+    with pytest.raises(SinkError, match="does not match"), VaultParquetSink(
+            vault, scope=SCOPE, dataset_id=None, kind=ArtefactKind.OUTPUT, name="t.parquet", actor=actor,
+            schema=schema) as sink:
+        sink.write(pa.record_batch({"a": ["x"]}))
+        sink.write(pa.record_batch({"b": [1]}))
+    assert len(vault.artefacts(scope=SCOPE)) == before
+
+
+def package_files(sink: DeliverySink) -> None:
+    sink.write_bytes("README.txt", b"import package")
+    sink.write_parquet("assets.parquet", [pa.record_batch({"id": ["A1", "A2"]})], pa.schema([("id", pa.string())]))
+
+
+def test_local_delivery_is_visible_only_when_committed(tmp_path: Path) -> None:
+    root = tmp_path / "deliveries"
+    with DeliverySink.local(root, "pkg-1") as sink:
+        package_files(sink)
+        assert [p.name for p in root.iterdir()] != ["pkg-1"]  # only a hidden staging folder so far
+        assert all(p.name.startswith(".staging-") for p in root.iterdir())
+        delivery = sink.commit({"format": "product-v1"})
+    assert sorted(p.name for p in root.iterdir()) == ["pkg-1"]
+    manifest = json.loads((root / "pkg-1" / "manifest.json").read_text())
+    assert manifest["format"] == "product-v1" and manifest["package"] == "pkg-1"
+    assert [f["path"] for f in manifest["files"]] == ["README.txt", "assets.parquet"]
+    assert manifest["files"][0]["size"] == len(b"import package")
+    assert delivery.location == str(root / "pkg-1")
+    with pytest.raises(DeliveryError, match="already exists"):
+        DeliverySink.local(root, "pkg-1")
+
+
+def test_local_delivery_aborted_leaves_nothing(tmp_path: Path) -> None:
+    root = tmp_path / "deliveries"
+    with pytest.raises(RuntimeError), DeliverySink.local(root, "pkg-2") as sink:
+        package_files(sink)
+        raise RuntimeError("mapping failed")
+    assert list(root.iterdir()) == []
+    with DeliverySink.local(root, "pkg-3") as sink:  # never committed
+        package_files(sink)
+    assert list(root.iterdir()) == []
+    for bad in ("../x", ".hidden", "a/b"):
+        with pytest.raises(DeliveryError):
+            DeliverySink.local(root, bad)
+    with DeliverySink.local(root, "pkg-4") as sink, pytest.raises(DeliveryError, match="invalid file name"):
+        sink.write_bytes("../escape.txt", b"x")
+
+
+@pytest.fixture
+def bucket(aws: AwsEndpoint) -> str:
+    s3 = boto3.client("s3", endpoint_url=aws.url, region_name=aws.region)
+    name = f"deliveries-{new_id()[:8]}"
+    s3.create_bucket(Bucket=name, CreateBucketConfiguration={"LocationConstraint": aws.region})
+    s3.put_bucket_versioning(Bucket=name, VersioningConfiguration={"Status": "Enabled"})
+    return name
+
+
+def test_s3_delivery_manifest_last_and_abort_removes_every_version(aws: AwsEndpoint, bucket: str) -> None:
+    s3 = boto3.client("s3", endpoint_url=aws.url, region_name=aws.region)
+    options = {"endpoint_url": aws.url, "region": aws.region}
+    with DeliverySink.to(f"s3://{bucket}/imports", "pkg-1", **options) as sink:
+        package_files(sink)
+        with sink.open("big.bin") as handle:  # over one multipart part
+            for _ in range(9):
+                handle.write(b"\0" * (1 << 20))
+        keys = [o["Key"] for o in s3.list_objects_v2(Bucket=bucket).get("Contents", [])]
+        assert "imports/pkg-1/manifest.json" not in keys  # readers wait for the manifest
+        delivery = sink.commit()
+    assert delivery.location == f"s3://{bucket}/imports/pkg-1/"
+    manifest = json.loads(s3.get_object(Bucket=bucket, Key="imports/pkg-1/manifest.json")["Body"].read())
+    assert [f["path"] for f in manifest["files"]] == ["README.txt", "assets.parquet", "big.bin"]
+    assert manifest["files"][2]["size"] == 9 << 20
+
+    with pytest.raises(RuntimeError), DeliverySink.to(f"s3://{bucket}/imports", "pkg-2", **options) as sink:
+        package_files(sink)
+        raise RuntimeError("stopped")
+    versions = s3.list_object_versions(Bucket=bucket, Prefix="imports/pkg-2/")
+    assert versions.get("Versions", []) == [] and versions.get("DeleteMarkers", []) == []
+    with pytest.raises(DeliveryError, match="already has objects"):
+        DeliverySink.to(f"s3://{bucket}/imports", "pkg-1", **options)

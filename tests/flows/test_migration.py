@@ -1,0 +1,179 @@
+"""migration-run under Prefect's test harness: delivery, reports, blocking, withdrawal, failure and rerun."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from intake.flows.lifecycle import complete_migration_flow
+from intake.flows.migration import migration_run_flow
+from intake.flows.receive import receive_dataset_flow
+from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
+
+from intake.authorisation import AuthorisationWithdrawn, withdraw
+from intake.generator import generate_equiptrack
+from intake.pipeline import DatasetBlocked, PipelineError, RunStopped
+from intake.product import verify_package
+from intake.registry.models import ArtefactKind, Dataset, DatasetState, PersonalDataDeclaration, Run
+from intake.retention.errors import ProcessingRestricted
+from intake.retention.holds import place_restriction
+from intake.vault import Vault
+
+pytestmark = pytest.mark.usefixtures("flows_as")
+
+
+@pytest.fixture(scope="session")
+def export(tmp_path_factory: pytest.TempPathFactory):
+    """A small EquipTrack export (assets.csv + jobs.xlsx) with the ground truth of its personal values."""
+    return generate_equiptrack(tmp_path_factory.mktemp("equiptrack"), assets=200, jobs=400, seed=4)
+
+
+@pytest.fixture
+def received(ctx, authorise, export):
+    def receive(personal_data: PersonalDataDeclaration = PersonalDataDeclaration.MAY_CONTAIN) -> str:
+        files = [str(p) for p in export.paths.values()]
+        reference = authorise([Path(f) for f in files], personal_data=personal_data)
+        return receive_dataset_flow(authorisation=reference, files=files, actor="eve")["dataset_id"]
+
+    return receive
+
+
+def dataset_state(ctx, dataset_id: str) -> DatasetState:
+    with ctx.registry.session() as session:
+        return session.get(Dataset, dataset_id).state
+
+
+def runs(ctx, dataset_id: str) -> list[Run]:
+    with ctx.registry.session() as session:
+        return list(session.query(Run).filter_by(dataset_id=dataset_id).order_by(Run.started_at, Run.ended_at))
+
+
+def packages(ctx, dataset_id: str) -> list[Path]:
+    """Delivered packages and anything else visible or hidden in the dataset's delivery folder."""
+    folder = ctx.settings.deliveries_path / dataset_id
+    return sorted(folder.iterdir()) if folder.is_dir() else []
+
+
+def test_migration_delivers_the_package_with_reports_and_artifacts(ctx, received, export):
+    dataset_id = received()
+    state = migration_run_flow(dataset_id=dataset_id, actor="eve", chunk_rows=150, return_state=True)
+    summary = state.result()
+
+    package = Path(summary["package"])
+    assert packages(ctx, dataset_id) == [package]
+    manifest = verify_package(package)
+    assert manifest["dataset_id"] == dataset_id and manifest["balanced"] is True
+    assert summary["rows_read"] == export.counts["assets.rows"] + export.counts["jobs.rows"]
+    assert summary["personal_data_found"]["PERSON"] > 0
+    assert dataset_state(ctx, dataset_id) is DatasetState.PROCESSED
+    [run] = runs(ctx, dataset_id)
+    assert run.state == "completed"
+    assert json.loads(run.summary)["steps"] == ["ingest", "scan", "anonymise", "transform, validate and deliver"]
+
+    vault = Vault.from_context(ctx)
+    reports = {a.name.rsplit("/", 1)[-1] for a in vault.artefacts(dataset_id, kind=ArtefactKind.REPORT)}
+    assert reports == {"findings.json", "findings.md", "reconciliation.json", "reconciliation.md"}
+    work = [a for a in vault.artefacts(dataset_id, kind=ArtefactKind.INTERMEDIATE) if "/work/" in a.name]
+    assert work == []  # intermediate (decrypted-then-re-encrypted) copies go when the run ends
+    findings = json.loads(vault.read_bytes(summary["reports"]["findings_json"], actor=ctx.actor()))
+    assert findings["rescan_clean"] is True
+
+    flow_run_id = state.state_details.flow_run_id
+    with get_client(sync_client=True) as client:
+        artifacts = client.read_artifacts(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
+    kinds = {(a.key or "").split("-")[0]: a.type for a in artifacts}
+    assert {"scan", "findings", "reconciliation", "delivery", "migration"} <= set(kinds)
+    assert {a.type for a in artifacts} >= {"markdown", "table", "progress"}
+    assert all(a.data == 100 for a in artifacts if a.type == "progress")
+
+    completed = complete_migration_flow(dataset_id=dataset_id, actor="eve")
+    assert completed["dataset_id"] == dataset_id and dataset_state(ctx, dataset_id) is DatasetState.COMPLETED
+
+
+def test_declared_free_of_personal_data_but_it_is_there_blocks_the_dataset(ctx, received):
+    dataset_id = received(PersonalDataDeclaration.NONE)
+    with pytest.raises(DatasetBlocked, match="declared to contain no personal data"):
+        migration_run_flow(dataset_id=dataset_id, actor="eve", chunk_rows=150)
+
+    assert dataset_state(ctx, dataset_id) is DatasetState.BLOCKED
+    assert runs(ctx, dataset_id)[0].state == "blocked"
+    assert packages(ctx, dataset_id) == []
+    vault = Vault.from_context(ctx)
+    [raw_assets, raw_jobs] = vault.artefacts(dataset_id, kind=ArtefactKind.RAW)  # still there, encrypted
+    report = next(a for a in vault.artefacts(dataset_id, kind=ArtefactKind.REPORT) if a.name.endswith(".json"))
+    found = json.loads(vault.read_bytes(report.id, actor=ctx.actor()))
+    assert found["has_personal_data"] and found["totals"]  # says what was found where (counts only)
+    assert any(c["column"] == "Responsible Engineer" for t in found["tables"] for c in t["columns"]
+               if c["classification"] == "identifier")
+    with pytest.raises(DatasetBlocked):  # a blocked dataset is not run again
+        migration_run_flow(dataset_id=dataset_id, actor="eve")
+
+
+def test_withdrawal_stops_a_running_run_at_its_next_step(ctx, received, as_user):
+    dataset_id = received()
+    reference = ctx_reference(ctx, dataset_id)
+    stop = threading.Event()
+
+    def withdraw_once_scanning() -> None:
+        while not stop.is_set():
+            done = runs(ctx, dataset_id)
+            if done and "scan" in json.loads(done[0].summary).get("steps", []):
+                withdraw(as_user("dora"), reference, reason="customer withdrew consent by phone")
+                return
+            time.sleep(0.02)
+
+    watcher = threading.Thread(target=withdraw_once_scanning)
+    watcher.start()
+    try:
+        with pytest.raises(RunStopped, match="stopped before step"):
+            migration_run_flow(dataset_id=dataset_id, actor="eve", chunk_rows=50)
+    finally:
+        stop.set()
+        watcher.join()
+    [run] = runs(ctx, dataset_id)
+    assert run.state == "stopped"
+    assert json.loads(run.summary)["stopped_before"] in ("anonymise", "transform, validate and deliver")
+    assert packages(ctx, dataset_id) == []
+    with pytest.raises(AuthorisationWithdrawn):
+        migration_run_flow(dataset_id=dataset_id, actor="eve")
+
+
+def ctx_reference(ctx, dataset_id: str) -> str:
+    from intake.registry.models import Authorisation
+
+    with ctx.registry.session() as session:
+        return session.get(Authorisation, session.get(Dataset, dataset_id).authorisation_id).reference
+
+
+def test_restricted_processing_refuses_the_run(ctx, received, as_user):
+    dataset_id = received()
+    place_restriction(as_user("dora"), dataset_id=dataset_id, reason="data subject contests accuracy")
+    with pytest.raises(ProcessingRestricted):
+        migration_run_flow(dataset_id=dataset_id, actor="eve")
+    assert dataset_state(ctx, dataset_id) is DatasetState.QUARANTINED and runs(ctx, dataset_id) == []
+
+
+def test_a_failed_delivery_leaves_nothing_and_a_rerun_succeeds(ctx, received):
+    dataset_id = received()
+    blocker = ctx.settings.deliveries_path / dataset_id
+    blocker.parent.mkdir(parents=True, exist_ok=True)
+    blocker.write_text("not a folder: the delivery cannot be written")  # a real fault in the delivery area
+
+    with pytest.raises(PipelineError, match="step deliver"):
+        migration_run_flow(dataset_id=dataset_id, actor="eve", chunk_rows=150)
+    assert dataset_state(ctx, dataset_id) is DatasetState.QUARANTINED
+    assert [r.state for r in runs(ctx, dataset_id)] == ["failed"]
+    assert not list((ctx.settings.home / "spool").glob("*"))
+
+    blocker.unlink()
+    summary = migration_run_flow(dataset_id=dataset_id, actor="eve", chunk_rows=150)
+    assert packages(ctx, dataset_id) == [Path(summary["package"])]
+    assert [r.state for r in runs(ctx, dataset_id)] == ["failed", "completed"]
+    assert dataset_state(ctx, dataset_id) is DatasetState.PROCESSED
+    entity = pq.read_table(Path(summary["package"]) / "assets.parquet")
+    assert entity.num_rows > 0
