@@ -28,10 +28,11 @@ from intake.anonymisation.policy import OperatorSpec, Policy
 from intake.anonymisation.profiler import ColumnClassification, ColumnKind, TableClassification
 from intake.anonymisation.report import MAX_EXAMPLES, redact_example
 from intake.anonymisation.structured import PLACEHOLDERS, as_strings, full_match_mask
-from intake.anonymisation.vocabulary import Vocabulary
+from intake.anonymisation.vocabulary import Vocabulary, fold
 
 _SPLIT_NAMES = re.compile(r"(\s*/\s*|\s*&\s*|\s*;\s*|\s+and\s+|\s*\+\s*|\s*\n\s*)")
 _PLACEHOLDERS = frozenset(PLACEHOLDERS)
+_PLACE_CODE = re.compile(r"\b\d{1,3}[A-Z]?\s*$")
 
 
 @dataclass
@@ -190,14 +191,17 @@ class Anonymiser:
         return pc.take(pa.array(new_values, type=pa.string()), indices)
 
     def _identifier(self, table: str, col: ColumnClassification, array: pa.Array, counts: ColumnCounts) -> pa.Array:
-        entity = col.entity_type or "PERSON"
-        spec = self.policy.for_entity(entity, table, col.column)
-        counts.operators[entity] = spec.operator
-        whole = self._whole_cell_ok(array, entity)
+        column_entity = col.entity_type or "PERSON"
+        counts.operators[column_entity] = self.policy.for_entity(column_entity, table, col.column).operator
+        whole = self._whole_cell_ok(array, column_entity)
+        retyped = self._retyped(array, column_entity)
 
         def transform(value: str | None, n: int) -> tuple[str | None, bool]:
             if value is None or value.strip().lower() in _PLACEHOLDERS:
                 return value, False
+            entity = retyped.get(value, column_entity)
+            if entity != column_entity:
+                counts.operators[entity] = self.policy.for_entity(entity, table, col.column).operator
             if entity == "PERSON" and value not in whole:
                 return self._person_cell(value, table, col.column, counts, n)
             counts.entities[entity] += n
@@ -208,6 +212,19 @@ class Anonymiser:
             return new, new != value
 
         return self._map_distinct(array, transform, counts)
+
+    def _retyped(self, array: pa.Array, column_entity: str) -> dict[str, str]:
+        """Values that are plainly another entity than their column's (an e-mail typed into a phone column)."""
+        distinct = pc.unique(as_strings(array).drop_null())
+        trimmed = pc.utf8_trim_whitespace(distinct)
+        out: dict[str, str] = {}
+        for entity in ("EMAIL_ADDRESS", "UK_NHS", "UK_NINO", "PHONE_NUMBER"):
+            if entity == column_entity:
+                continue
+            mask = full_match_mask(trimmed, entity)
+            for value in pc.filter(distinct, mask).to_pylist():
+                out.setdefault(value, entity)
+        return out
 
     def _whole_cell_ok(self, array: pa.Array, entity: str) -> set[str]:
         """Distinct values of a person column that are one name (or login) and get one token."""
@@ -248,12 +265,22 @@ class Anonymiser:
         found = self.text_analyzer.analyze_distinct([value])[value]
         if found:
             return self._replace_spans(value, found, table, column, counts, n), True
+        if (self.vocab.contains_allowed(value) or _PLACE_CODE.search(value)) and not self._has_name_word(value):
+            return value, False  # "Bay 5", "CT Prep 13": a place written where a name was expected
         counts.entities["PERSON"] += n
         counts.example("PERSON", value.strip())
         lead = len(value) - len(value.lstrip())
         self._record(table, column, value, [Finding("PERSON", lead, lead + len(value.strip()), 1.0, "column")])
         new = self._apply(value.strip(), "PERSON", table, column, in_text=False)
         return new, new != value
+
+    def _has_name_word(self, value: str) -> bool:
+        v = self.vocab
+        return any(
+            (w in v.first_names or w in v.last_names) and w not in v.indicators and w not in v.common_words
+            and w not in v.allow_tokens
+            for w in fold(value).split()
+        )
 
     def _free_text(self, table: str, column: str, array: pa.Array, counts: ColumnCounts) -> pa.Array:
         strings = as_strings(array)

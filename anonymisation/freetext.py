@@ -77,6 +77,12 @@ class FreeTextAnalyzer:
             log_event(log, "anonymisation.freetext.pool_started", processes=self.processes, method=self.start_method)
         return self._pool
 
+    def start(self) -> None:
+        """Start the worker processes now and wait until each has loaded the model (else: on first need)."""
+        if self.processes > 1:
+            pool = self._get_pool()
+            pool.map(_worker_analyze, [["warm up"]] * self.processes, chunksize=1)
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.close()

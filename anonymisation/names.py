@@ -28,6 +28,7 @@ CONTEXT_WORDS = frozenset({
     "informed", "per", "cc", "attn", "thanks", "thank", "contacted", "contact", "patient", "pt", "engineer",
     "tech", "technician", "by", "from", "with", "for", "reported", "requested", "raised", "caller", "named",
     "name", "relative", "wife", "husband", "son", "daughter", "mother", "father", "colleague", "manager",
+    "nurse", "deputy", "rep", "representative", "held", "loaned", "owner", "responsible", "sister", "doctor",
 })
 STRONG_CONTEXT = frozenset({
     "spoke to", "spoke with", "speak to", "speaking to", "spoken to", "rang", "called", "phoned", "contacted",
@@ -35,11 +36,16 @@ STRONG_CONTEXT = frozenset({
     "reported by", "requested by", "raised by", "engineer", "technician", "named", "relative", "call", "ring",
     "phone", "contact", "ask", "ask for", "tell", "inform", "bleep", "page", "email", "e-mail", "message",
     "emailed", "messaged", "collected by", "delivered to", "handed to", "signed by", "witnessed by",
+    "loaned to", "lent to", "held by", "owned by", "nurse", "deputy", "rep", "representative", "manager",
+    "collected from", "booked by", "returned to", "returned by", "given to", "issued to", "assigned to",
 })
 # Words that start an NER span but are not part of the name ("Call Yvonne", "Pt Jones").
 _LEADING_NOISE = frozenset({"call", "ring", "phone", "contact", "ask", "tell", "inform", "pt", "patient", "per",
                             "cc", "attn", "thanks", "bleep", "page", "email", "message", "engineer", "tech"})
 _SAINT = frozenset({"st", "saint", "ste"})
+# Capitalised words that end a name: contact details and abbreviations written right after a name.
+_NOT_NAME_WORDS = frozenset({"ext", "extn", "extension", "tel", "telephone", "mob", "mobile", "bleep", "fax",
+                             "email", "re", "cc", "dob", "nhs", "ref", "tbc", "asap", "via", "on", "at"})
 _PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "binti", "ibn",
                         "al", "el", "du", "dos", "das", "di", "y"})
 
@@ -97,7 +103,8 @@ class NameRules:
         if not (tok.is_capitalised or tok.is_upper):
             return False
         key = tok.key
-        return not (key in self.vocab.indicators or key in self.vocab.allow_tokens or key in self._titles_one)
+        return not (key in self.vocab.indicators or key in self.vocab.allow_tokens or key in self._titles_one
+                    or key in _NOT_NAME_WORDS)
 
     def abbreviation(self, tok: Token) -> bool:
         """DOB, NHS, ICU, PPM: short upper-case words that are not names end a name."""
@@ -140,15 +147,31 @@ class NameRules:
         return prev1 in STRONG_CONTEXT or prev2 in STRONG_CONTEXT
 
     # -- allow-list filter -------------------------------------------------------------------------------
-    def is_strong_name(self, words: list[str]) -> bool:
-        """First name + surname both from the gazetteers, not both everyday words."""
+    def is_strong_name(self, words: list[str], comma: bool = False) -> bool:
+        """A clear name form: first name + surname from the gazetteers (not both everyday words), initials +
+        surname ("B Ward"), surname + initial ("Ward M"), or "SURNAME, First"."""
         keys = [fold(w) for w in words if fold(w)]
         if len(keys) < 2:
             return False
         first, last = keys[0], keys[-1]
+        single = [len(w) == 1 and w.isupper() for w in words]
+        if all(single[:-1]) and last in self.vocab.last_names and words[0] not in ("A", "I", "X"):
+            return True
+        if len(keys) == 2 and single[1] and first in self.vocab.last_names and words[1] != "X":
+            return True
+        if comma and len(keys) == 2 and first in self.vocab.last_names and last in self.vocab.first_names:
+            return True
         if first not in self.vocab.first_names or last not in self.vocab.last_names:
             return False
         return not (first in self.vocab.common_words and last in self.vocab.common_words)
+
+    def contains_phrase(self, span: str) -> bool:
+        words = fold(span).split()
+        for i in range(len(words)):
+            for j in range(i + 2, min(len(words), i + 4) + 1):
+                if " ".join(words[i:j]) in self.vocab.allow_phrases:
+                    return True
+        return False
 
     def has_known_name(self, span: str) -> bool:
         return any(
@@ -163,11 +186,15 @@ class NameRules:
         if self.vocab.is_allowed_term(span):
             return True
         words = [t for t in tokenize(span) if t.is_word]
-        if not words or all(w.key in self._titles_one for w in words):
+        if not words or all(w.key in self._titles_one for w in words) or (
+            len(words) == 2 and (words[0].key, words[1].key) in self._titles_two
+        ):
             return True
         if len(words) == 1 and words[0].is_upper and len(words[0].text) <= 4:
             return True  # an abbreviation such as ECG, ICU, PPM
-        if self.is_strong_name([w.text for w in words]):
+        if self.contains_phrase(span):
+            return True  # "General Electric Dash", "Karl Storz": a known multi-word brand inside the span
+        if self.is_strong_name([w.text for w in words], comma="," in span):
             return False
         if self.vocab.contains_allowed(span):
             return True
@@ -179,8 +206,13 @@ class NameRules:
             return True
         if before and before[-1].key in self.vocab.allow_tokens and before[-1].text[:1].isupper():
             return True  # "Arjo Maxi Move", "Baxter Sigma": a brand followed by its model
-        if after and after[0].text.isdigit() and len(after[0].text) <= 3:
-            return True  # "Quarantine Shelf 23", "Treatment Room 19": a place with a number
+        if before and before[-1].text[:1].isupper() and self.contains_phrase(f"{before[-1].text} {words[0].text}"):
+            return True  # "Welch Allyn Braun ...": the span starts inside a known brand
+        if (
+            after and after[0].text.isdigit() and len(after[0].text) <= 3
+            and not (len(after) > 1 and (after[1].text == "-" or after[1].text.isdigit()))
+        ):
+            return True  # "Quarantine Shelf 23", "Treatment Room 19": a place with a number (not a phone)
         if after and after[0].key in self.vocab.indicators:
             return True
         return bool(after and after[0].key in self.vocab.allow_tokens)
@@ -203,9 +235,9 @@ class NameRules:
             toks = toks[:-1]
             end = start + toks[-1].end
         # A name is a run of capitalised words and initials (with particles such as "van der"); a lower-case
-        # word ends it: NER sometimes runs on ("John Smith re Baxter").
+        # word or a contact word ends it: NER sometimes runs on ("John Smith re Baxter", "S. Charlton Ext").
         for k, tok in enumerate(toks[1:], start=1):
-            if tok.is_word and tok.text[0].islower() and tok.key not in _PARTICLES:
+            if tok.is_word and ((tok.text[0].islower() and tok.key not in _PARTICLES) or tok.key in _NOT_NAME_WORDS):
                 end = start + toks[k - 1].end
                 break
         span = text[start:end]
@@ -270,15 +302,23 @@ class NameRules:
 
     def _gazetteer_rule(self, text: str, toks: list[Token], i: int) -> tuple[Finding, int] | None:
         tok = toks[i]
-        if not (tok.is_initial or self.namey(tok)):
-            return None
-        # "SMITH, John"
+        # "SMITH, John", "WARD, Adrian" (a surname in capitals may also be an everyday or place word)
         if (
             i + 2 < len(toks) and toks[i + 1].text == "," and self.last(tok)
             and self.namey(toks[i + 2]) and self.first(toks[i + 2]) and (tok.is_upper or tok.is_capitalised)
-            and not (self.common(tok) and self.common(toks[i + 2]))
+            and (tok.is_upper or not (self.common(tok) and self.common(toks[i + 2])))
         ):
             return self._finding(text, toks, i, i + 3, 0.85, "GazetteerNameRecognizer")
+        # "Smith J", "Sharp R", "Ward M" (surname, initial) at the end of a phrase; "Ward B" alone is a place
+        if (
+            i + 1 < len(toks) and self.last(tok) and (tok.is_capitalised or tok.is_upper) and toks[i + 1].is_initial
+            and toks[i + 1].text != "X" and (i + 2 >= len(toks) or not (self.namey(toks[i + 2])
+                                                                          or toks[i + 2].is_initial))
+            and (not self.place_at(toks, i) or self.has_context(toks, i))
+        ):
+            return self._finding(text, toks, i, i + 2, 0.6, "GazetteerNameRecognizer")
+        if not (tok.is_initial or self.namey(tok)):
+            return None
         end = self._name_run(toks, i)
         while end - i >= 2:
             run = toks[i:end]
@@ -288,30 +328,32 @@ class NameRules:
             if not middles_ok or last.is_initial:
                 score = 0.0
             elif first.is_initial and all(t.is_initial for t in run[:-1]):
-                if self.last(last) and not self.common(last):
-                    score = 0.65 if not (first.text in "AI" and i == 0) else 0.5
+                # "M Hill", "C. Gray": an initial makes even an everyday surname a name; not "A"/"I" (words)
+                # nor "X" (X-ray)
+                if self.last(last) and first.text not in "AIX":
+                    score = 0.65 if not self.common(last) else 0.6
+                elif self.last(last) and not self.common(last):
+                    score = 0.5
             elif self.first(first) and self.last(last):
                 score = 0.6 if (self.common(first) and self.common(last)) else 0.85
             elif self.first(first) and not self.common(first) and len(run) == 2:
                 score = 0.55
+            elif len(run) == 2 and self.last(last) and not self.common(last) and not self.common(first):
+                score = 0.6 if self.has_context(toks, i) else 0.0  # "rep Wei Mahmood": unknown given name
             if score:
                 if self.has_context(toks, i):
                     score = min(0.95, score + 0.1)
                 return self._finding(text, toks, i, end, score, "GazetteerNameRecognizer")
             end -= 1
-        # "Smith J" (surname, initial) at the end of a phrase
-        if (
-            i + 1 < len(toks) and self.last(tok) and not self.common(tok) and toks[i + 1].is_initial
-            and (i + 2 >= len(toks) or not self.namey(toks[i + 2]))
-        ):
-            return self._finding(text, toks, i, i + 2, 0.6, "GazetteerNameRecognizer")
         return None
 
     def _context_rule(self, text: str, toks: list[Token], i: int) -> tuple[Finding, int] | None:
         tok = toks[i]
-        if not self.namey(tok) or not self.strong_context(toks, i):
+        if not (self.namey(tok) or tok.is_initial) or not self.strong_context(toks, i):
             return None
         end = self._name_run(toks, i, limit=3)
+        while end > i and toks[end - 1].is_initial:
+            end -= 1
         if end == i:
             return None
         if end - i == 1 and self.first(tok) and not self.common(tok):
@@ -423,8 +465,10 @@ class VocabularyAwareSpacyRecognizer(SpacyRecognizer):
                     continue
                 r.start, r.end = start, end
                 if not self.rules.has_known_name(text[start:end]):
-                    # NER alone, no known first name or surname: weaker evidence. Still replaced (above the
-                    # detection threshold) but not enough on its own to stop a run at re-scan.
-                    r.score = min(r.score, 0.55)
+                    # NER alone, no known first name or surname: weaker evidence. Several words are still
+                    # replaced (above the detection threshold) but cannot stop a run at re-scan on their own;
+                    # one unknown word ("Verathon", "Accuracy") is too often a brand or a capitalised noun.
+                    single = len([t for t in tokenize(text[start:end]) if t.is_word]) == 1
+                    r.score = min(r.score, 0.45 if single else 0.55)
             kept.append(r)
         return kept

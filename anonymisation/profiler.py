@@ -167,6 +167,7 @@ class _Evidence:
     mean_words: float
     digit_heavy: float
     vocab_rate: float
+    vocab_contains_rate: float
     gazetteer_rate: float
 
 
@@ -237,7 +238,8 @@ class Profiler:
         lengths = pc.utf8_length(values_arr).to_numpy(zero_copy_only=False)
         values = values_arr.to_pylist()
         distinct = list(dict.fromkeys(values))
-        vocab_hits = sum(1 for v in distinct if self.vocab.is_allowed_term(v) or self.vocab.contains_allowed(v))
+        vocab_hits = sum(1 for v in distinct if self.vocab.is_allowed_term(v))
+        vocab_contains = sum(1 for v in distinct if self.vocab.contains_allowed(v))
         gaz_hits = 0
         for v in distinct:
             tokens = fold(v).split()
@@ -250,6 +252,7 @@ class Profiler:
             mean_words=float(words.mean()) + 1.0,
             digit_heavy=float(((digits * 2) >= lengths).mean()),
             vocab_rate=vocab_hits / len(distinct),
+            vocab_contains_rate=vocab_contains / len(distinct),
             gazetteer_rate=gaz_hits / len(distinct),
         )
 
@@ -291,9 +294,15 @@ class Profiler:
                     )
                 return ident(entity, 0.7, f"{hint_reason} {entity}")
         person_shaped = r["NAME_OR_LOGIN"]
-        if "PERSON" in hints and person_shaped >= 0.3 and ev.vocab_rate < 0.5 and ev.digit_heavy < 0.5:
-            return ident("PERSON", min(0.95, 0.5 + person_shaped / 2), f"{hint_reason} people",
-                         f"{person_shaped:.0%} of sampled values are name-shaped")
+        if "PERSON" in hints and ev.vocab_rate < 0.5 and ev.digit_heavy < 0.5:
+            if person_shaped >= 0.3:
+                return ident("PERSON", min(0.95, 0.5 + person_shaped / 2), f"{hint_reason} people",
+                             f"{person_shaped:.0%} of sampled values are name-shaped")
+            if ev.mean_words <= 6:
+                # "Jane Doe (ICU)", "Bay 3 - J Doe bleep 2273": names with a little else; each cell is searched
+                # for the name, and a cell where none is found is replaced whole.
+                return ident("PERSON", 0.6, f"{hint_reason} people",
+                             f"short values ({ev.mean_words:.1f} words), {person_shaped:.0%} name-shaped alone")
         # Free text: several words per value.
         if ev.mean_words >= 4 or ("FREE_TEXT" in hints and ev.mean_words >= 2.5):
             findings = self._sample_findings(ev.distinct, ner=True)
@@ -303,14 +312,14 @@ class Profiler:
             return ColumnClassification(name, ColumnKind.FREE_TEXT, None, 0.8, tuple(reasons),
                                         sample_findings=findings, **base)
         # Names without a telling column name: most values name-shaped and in the name lists.
-        if r["PERSON"] >= 0.6 and ev.gazetteer_rate >= 0.5 and ev.vocab_rate < 0.2:
+        if r["PERSON"] >= 0.6 and ev.gazetteer_rate >= 0.5 and ev.vocab_contains_rate < 0.2:
             return ident("PERSON", 0.6, f"{r['PERSON']:.0%} name-shaped values",
                          f"{ev.gazetteer_rate:.0%} contain a known first name or surname")
         findings = self._sample_findings(ev.distinct, ner=False)
         reasons = ["no personal data pattern in the sample"] if not findings else [
             "stray personal values found in the sample (anonymised where found)"]
-        if ev.vocab_rate >= 0.5:
-            reasons.append(f"{ev.vocab_rate:.0%} of distinct values are known equipment/place terms")
+        if ev.vocab_contains_rate >= 0.5:
+            reasons.append(f"{ev.vocab_contains_rate:.0%} of distinct values name known equipment or places")
         return ColumnClassification(name, ColumnKind.NOT_PERSONAL, None, 0.7, tuple(reasons),
                                     sample_findings=findings, **base)
 

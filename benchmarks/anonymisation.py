@@ -154,6 +154,7 @@ def run_ours(tables: dict[str, list[pa.RecordBatch]], processes: int) -> dict[st
     out: dict[str, Any] = {"tables": {}}
     with AnonymisationSession(settings, processes=processes, start_method="spawn") as session:
         session.text.detector  # noqa: B018 - load the model before timing, like a long-running worker
+        session.text.start()
         secret = bytes(range(32))
         anonymiser = session.anonymiser(secret)
         anonymiser.recorder = {}
@@ -281,17 +282,22 @@ def run_presidio_structured(tables: dict, sample_rows: int, model: str) -> dict[
     out: dict[str, Any] = {"tables": {}, "mappings": {}}
     for table, batches in tables.items():
         df = pa.Table.from_batches(batches).to_pandas().fillna("")
+        # presidio-structured reads rows with itertuples(): column names must be identifiers.
+        names = {c: "c_" + "".join(ch if ch.isalnum() else "_" for ch in c) for c in df.columns}
+        df = df.rename(columns=names)
+        back = {v: k for k, v in names.items()}
         rows = len(df)
         sample = df.head(sample_rows)
         t0 = time.perf_counter()
         analysis = builder.generate_analysis(sample, n=len(sample))
         t1 = time.perf_counter()
-        operators = {e: OperatorConfig("replace", {"new_value": f"<{e}>"}) for e in set(analysis.entity_mapping.values())}
+        entities = set(analysis.entity_mapping.values())
+        operators = {e: OperatorConfig("replace", {"new_value": f"<{e}>"}) for e in entities}
         anonymised = engine.anonymize(df, analysis, operators=operators or None)
         t2 = time.perf_counter()
         per_row = (t1 - t0) / len(sample)
         extrapolated = per_row * rows + (t2 - t1)
-        out["mappings"][table] = dict(analysis.entity_mapping)
+        out["mappings"][table] = {back[k]: v for k, v in analysis.entity_mapping.items()}
         out["tables"][table] = {
             "rows": rows, "analysis_sample_rows": len(sample), "analysis_sample_s": round(t1 - t0, 2),
             "anonymise_all_rows_s": round(t2 - t1, 2),
@@ -301,8 +307,8 @@ def run_presidio_structured(tables: dict, sample_rows: int, model: str) -> dict[
         }
         print(f"  presidio-structured {table}: analysis of {len(sample)} rows {t1 - t0:.1f}s "
               f"({per_row * 1000:.0f} ms/row) -> all {rows} rows ~{extrapolated:.0f}s "
-              f"({rows / extrapolated:.1f} rows/s); anonymise all rows {t2 - t1:.1f}s; mapping {analysis.entity_mapping}",
-              flush=True)
+              f"({rows / extrapolated:.1f} rows/s); anonymise all rows {t2 - t1:.1f}s; "
+              f"mapping {out['mappings'][table]}", flush=True)
         del anonymised
     return out
 

@@ -58,7 +58,9 @@ SUPPLIERS = ["Medequip Ltd", "MEDEQUIP LTD", "Acme Medical Supplies", "NHS Suppl
 STATUS = ["A"] * 80 + ["S"] * 8 + ["R"] * 5 + ["C"] * 4 + ["L"] * 2 + ["NA"]
 JOB_TYPES = ["PPM"] * 60 + ["REP"] * 25 + ["INS"] * 8 + ["CAL"] * 5 + ["ACC"] * 2
 OUTCOMES = ["Repaired", "Passed", "Failed - condemned", "No fault found", "Parts ordered"]
-WORDS = ["alarm", "screen", "battery", "door", "pump", "occlusion", "error", "reported", "by", "ward", "staff", "not", "charging", "cracked", "housing", "sensor", "calibration", "drift", "display", "flickering", "keypad", "unresponsive", "patient", "cable", "damaged"]
+WORDS = ["alarm", "screen", "battery", "door", "pump", "occlusion", "error", "reported", "by", "ward", "staff",
+         "not", "charging", "cracked", "housing", "sensor", "calibration", "drift", "display", "flickering",
+         "keypad", "unresponsive", "patient", "cable", "damaged"]
 
 
 def _pick(rng: np.random.Generator, pool: list[str], n: int) -> np.ndarray:
@@ -242,10 +244,13 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=3_000_000)
     parser.add_argument("--workdir", type=Path)
     parser.add_argument("--phase", choices=PHASES)
+    parser.add_argument("--repeat", type=int, default=2, help="runs per phase; the fastest counts")
     args = parser.parse_args()
     if args.phase:
         result = PHASES[args.phase](args.workdir)
         result["max_rss_mb"] = peak_rss_mb()
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        result["cpu_seconds"] = usage.ru_utime + usage.ru_stime
         print(json.dumps(result))
         return
 
@@ -253,10 +258,23 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     try:
         started = time.perf_counter()
-        generated = generate(folder, args.assets, args.jobs)
-        print(f"generated {generated} in {time.perf_counter() - started:.1f}s "
+        marker = folder / "generated.json"
+        wanted = {"assets": args.assets, "jobs": args.jobs}
+        if marker.exists() and json.loads(marker.read_text()).get("asked") == wanted:
+            generated = json.loads(marker.read_text())["rows"]  # same sizes asked: reuse the files
+        else:
+            generated = generate(folder, args.assets, args.jobs)
+            marker.write_text(json.dumps({"asked": wanted, "rows": generated}))
+        print(f"data {generated} ready in {time.perf_counter() - started:.1f}s "
               f"({sum(f.stat().st_size for f in folder.glob('*.csv')) / 1e6:.0f} MB of CSV)", flush=True)
-        results = {name: run_phase(name, folder) for name in ("baseline", "pipeline", "transform")}
+        results: dict[str, dict[str, object]] = {}
+        for _ in range(args.repeat):  # interleaved, so a busy spell on a shared machine hits every phase
+            for name in ("baseline", "pipeline", "transform"):
+                run = run_phase(name, folder)
+                kept = results.get(name)
+                runs = [*(kept or {}).get("all_seconds", []), round(run["seconds"], 2)]
+                results[name] = {**(run if kept is None or run["seconds"] < kept["seconds"] else kept),
+                                 "all_seconds": runs}
     finally:
         if args.workdir is None:
             shutil.rmtree(folder, ignore_errors=True)
@@ -278,7 +296,7 @@ def main() -> None:
     for key in ("baseline_csv_to_parquet", "pipeline_csv_to_package", "transform_only_in_memory"):
         item = summary[key]
         print(f"{key:28s} {item['seconds']:7.1f}s {item['rows_per_s']:>12,.0f} rows/s  "
-              f"max RSS {item['max_rss_mb']:,.0f} MB")
+              f"cpu {item['cpu_seconds']:6.1f}s  max RSS {item['max_rss_mb']:,.0f} MB  runs {item['all_seconds']}")
     print(f"pipeline / baseline = {summary['pipeline_vs_baseline']:.2f}x (target <= 3x)")
     print(f"written {RESULTS}")
 

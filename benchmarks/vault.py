@@ -37,6 +37,11 @@ def generate(path: Path, size_mib: int, kind: str) -> None:
             out.write(os.urandom(MIB) if kind == "random" else block)
 
 
+def _cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)  # all threads, user and kernel time
+    return usage.ru_utime + usage.ru_stime
+
+
 def _rss_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
 
@@ -61,6 +66,7 @@ def run_phase(phase: str, source: Path, work: Path) -> dict[str, float | str]:
                 vault.delete_artefact(old.id, actor)
     os.sync()  # dirty pages of earlier phases must not be written back on this phase's time
     baseline = _rss_mib()
+    cpu_started = _cpu_seconds()
     started = time.perf_counter()
     result: dict[str, float | str] = {}
     if phase == "copy":
@@ -88,7 +94,8 @@ def run_phase(phase: str, source: Path, work: Path) -> dict[str, float | str]:
                 pass
     else:
         raise SystemExit(f"unknown phase {phase}")
-    result.update(seconds=time.perf_counter() - started, peak_rss_mib=_rss_mib(), rss_before_mib=baseline)
+    result.update(seconds=time.perf_counter() - started, cpu_seconds=_cpu_seconds() - cpu_started,
+                  peak_rss_mib=_rss_mib(), rss_before_mib=baseline)
     return result
 
 
@@ -130,7 +137,9 @@ def main() -> None:
         phases = {}
         for phase, results in runs.items():
             ordered = sorted(results, key=lambda r: float(r["seconds"]))
+            cpu = sorted(float(r["cpu_seconds"]) for r in results)
             phases[phase] = {**ordered[len(ordered) // 2], "all_seconds": [float(r["seconds"]) for r in results],
+                             "median_cpu_seconds": cpu[len(cpu) // 2],
                              "peak_rss_mib": max(float(r["peak_rss_mib"]) for r in results)}
         size = args.size_mib * MIB
         for result in phases.values():
@@ -172,9 +181,11 @@ def main() -> None:
             },
         }
         print(f"\nvault benchmark: {args.size_mib} MiB of {args.data} data, chunk {report['chunk_size'] // 1024} KiB\n")
-        print(f"{'phase':<12} {'median s':>8} {'MiB/s':>8} {'peak RSS MiB':>13} {'RSS before':>11}  all runs (s)")
+        print(f"{'phase':<12} {'median s':>8} {'CPU s':>6} {'MiB/s':>8} {'peak RSS MiB':>13} {'RSS before':>11}"
+              "  all runs (s)")
         for phase, result in phases.items():
-            print(f"{phase:<12} {float(result['seconds']):>8.2f} {float(result['mib_per_s']):>8.0f} "
+            print(f"{phase:<12} {float(result['seconds']):>8.2f} {float(result['median_cpu_seconds']):>6.2f} "
+                  f"{float(result['mib_per_s']):>8.0f} "
                   f"{float(result['peak_rss_mib']):>13.1f} {float(result['rss_before_mib']):>11.1f}  "
                   + " ".join(f"{t:.2f}" for t in result["all_seconds"]))
         print(f"\nmedian of per-round ratios (best vs best): put/copy {put_ratio:.2f}x "

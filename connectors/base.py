@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import os
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -185,8 +186,9 @@ class BatchReader:
 class _FileView(io.RawIOBase):
     """An independent read position over a shared seekable file, so several readers can use one vault stream."""
 
-    def __init__(self, shared: IO[bytes]) -> None:
+    def __init__(self, shared: IO[bytes], lock: threading.Lock) -> None:
         self._shared = shared
+        self._lock = lock  # views may be read from different threads (the transcoder reads ahead in one)
         self._pos = 0
 
     def readable(self) -> bool:
@@ -196,8 +198,9 @@ class _FileView(io.RawIOBase):
         return True
 
     def readinto(self, buffer: Any) -> int:
-        self._shared.seek(self._pos)
-        data = self._shared.read(len(buffer))
+        with self._lock:
+            self._shared.seek(self._pos)
+            data = self._shared.read(len(buffer))
         count = len(data)
         buffer[:count] = data
         self._pos += count
@@ -209,7 +212,8 @@ class _FileView(io.RawIOBase):
         elif whence == io.SEEK_CUR:
             self._pos += offset
         else:
-            self._pos = self._shared.seek(0, io.SEEK_END) + offset
+            with self._lock:
+                self._pos = self._shared.seek(0, io.SEEK_END) + offset
         return self._pos
 
     def tell(self) -> int:
@@ -253,7 +257,8 @@ class ByteInput:
             return cls(name, lambda: fileobj, reopenable=False)  # type: ignore[return-value]
         size = fileobj.seek(0, io.SEEK_END)
         fileobj.seek(0)
-        return cls(name, lambda: io.BufferedReader(_FileView(fileobj), 1 << 20), size=size)  # type: ignore[arg-type]
+        lock = threading.Lock()
+        return cls(name, lambda: io.BufferedReader(_FileView(fileobj, lock), 1 << 20), size=size)  # type: ignore[arg-type]
 
     def open(self) -> BinaryIO:
         if self._opened and not self.reopenable:

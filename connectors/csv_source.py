@@ -5,15 +5,17 @@ field count), and the header: the first record with the usual number of fields, 
 banner lines ("Asset Register Export", "Exported 14/10/2026 by ...") and blank lines. A header whose cells
 look like numbers or dates is taken as data, and the columns are named column_1, column_2...
 
-Reading is pyarrow's streaming CSV reader (single-threaded so it numbers the rows it rejects), over the UTF-8
-form of the file from the first data line on; every column is read as bytes and checked to be UTF-8. A row with
-too many or too few fields, a field longer than `max_field_bytes` or bytes that are not valid UTF-8 becomes a
-reject. Rejects are located on their physical line (blank lines and quoted line breaks counted) after the fast
-pass, with a second, Python pass over the file that runs only when there was a reject.
-
-If pyarrow cannot continue (a single record longer than its block, typically an unbalanced quote), reading
-goes on from that record with Python's csv module, which bounds every record: a record longer than
-`max_field_bytes` per column is rejected and reading resumes at the next line.
+Reading is pyarrow's streaming CSV reader over the UTF-8 form of the file (transcoded on the fly when it is
+not UTF-8), single-threaded so that it numbers the rows it skips, with 1 MB blocks so memory stays small
+whatever the file size. A row with too many or too few fields, or a field longer than `max_field_bytes`, is a
+reject. When pyarrow cannot go on (a record longer than a block, typically a huge field or an unbalanced
+quote, or bytes that are not UTF-8), Python's csv module reads from the first record of that block for a couple
+of blocks, bounding every record (a record longer than `max_field_bytes` per column is rejected and reading
+resumes at the next line; a field that is not UTF-8 is a reject), then hands back to pyarrow at a record
+boundary. Rejects are numbered by the physical line where their record starts (banner lines, blank lines and
+quoted line breaks counted): the fast reader only knows record counts, so a Python scan locates them, reading
+forward only and only as far as the last reject. A one-pass stream (not seekable) cannot be scanned again: its
+rejects are numbered by counting records from the first data line.
 """
 
 from __future__ import annotations
@@ -77,6 +79,7 @@ class CsvLayout:
     columns: list[str]
     banner_lines: int  # non-blank lines above the header, not data
     sample_rows: int = 0
+    line_break: str = "\n"  # "\r" when lines end with a bare carriage return
 
 
 @dataclass
@@ -206,9 +209,10 @@ def sniff(data: ByteInput, settings: ConnectorSettings, options: dict[str, Any])
     width = max(len(header[2]), data_mode if majority else 0)
     names = header[2] if has_header else []
     columns = unique_column_names([*names, *([None] * (width - len(names)))])
+    bare_cr = "\r" in text and "\n" not in text
     return CsvLayout(
         encoding, bom, delimiter, has_header, first_line if has_header else None, data_line, offset, columns, banner,
-        sample_rows=len(data_after),
+        sample_rows=len(data_after), line_break="\r" if bare_cr else "\n",
     )
 
 
@@ -216,37 +220,52 @@ class _Oversize(Exception):
     """A record grew past its byte budget (unbalanced quote or a huge field)."""
 
 
-class _LineFeed:
-    """Physical lines for csv.reader, with line numbers, the current record's raw text and a size budget."""
+class _ByteLineFeed:
+    """Physical lines for csv.reader from a UTF-8 byte stream, with line numbers, byte offsets, the current
+    record's raw text and a size budget. Bytes that are not UTF-8 survive as surrogates (then rejected)."""
 
-    def __init__(self, text: IO[str], first_line: int, budget: int) -> None:
-        self._text = text
+    def __init__(self, stream: IO[bytes], offset: int, first_line: int, budget: int) -> None:
+        self._stream = stream
+        self._queue: list[tuple[str, int]] = []
+        self.offset = offset  # after the last line handed out
         self.line = first_line - 1
         self.budget = budget
         self.record_lines: list[str] = []
         self.record_size = 0
 
-    def __iter__(self) -> _LineFeed:
+    def __iter__(self) -> _ByteLineFeed:
         return self
 
     def __next__(self) -> str:
-        line = self._text.readline(self.budget + 1)
-        if not line:
-            raise StopIteration
+        if not self._queue:
+            raw = self._stream.readline(self.budget + 1)
+            if not raw:
+                raise StopIteration
+            if len(raw) > self.budget and not raw.endswith((b"\n", b"\r")):
+                self.offset += len(raw) + self._drain_line()
+                self.line += 1
+                raise _Oversize
+            text = raw.decode("utf-8", "surrogateescape")
+            if "\r" in text[:-2]:  # old Mac line ends: split where CSV readers split
+                self._queue = [(part, len(part.encode("utf-8", "surrogateescape"))) for part in _split_lines(text)]
+            else:
+                self._queue = [(text, len(raw))]
+        text, size = self._queue.pop(0)
+        self.offset += size
         self.line += 1
-        self.record_size += len(line)
+        self.record_size += size
+        self.record_lines.append(text)
         if self.record_size > self.budget:
-            if not line.endswith(("\n", "\r")):
-                self._drain_line()
             raise _Oversize
-        self.record_lines.append(line)
-        return line
+        return text
 
-    def _drain_line(self) -> None:
+    def _drain_line(self) -> int:
+        drained = 0
         while True:
-            chunk = self._text.readline(1 << 20)
-            if not chunk or chunk.endswith(("\n", "\r")):
-                return
+            chunk = self._stream.readline(1 << 20)
+            drained += len(chunk)
+            if not chunk or chunk.endswith((b"\n", b"\r")):
+                return drained
 
     def start_record(self) -> None:
         self.record_lines = []
@@ -260,14 +279,18 @@ class _Record:
     fields: list[str] | None
     problem: str | None
     raw: str
+    end_offset: int  # byte offset just after the record
+    end_line: int  # physical line where the record ends
 
 
-def iter_records(text: IO[str], first_line: int, delimiter: str, budget: int) -> Iterator[_Record]:
-    """Records of a delimited text stream with their physical line numbers; oversize records become problems."""
+def iter_records(stream: IO[bytes], offset: int, first_line: int, first_index: int, delimiter: str,
+                 budget: int) -> Iterator[_Record]:
+    """Records of a UTF-8 delimited stream with line numbers and offsets; oversize records become problems and
+    reading resumes on the next line."""
     if csv.field_size_limit() < budget:
         csv.field_size_limit(budget)
-    feed = _LineFeed(text, first_line, budget)
-    index = 0
+    feed = _ByteLineFeed(stream, offset, first_line, budget)
+    index = first_index
     while True:
         reader = csv.reader(feed, delimiter=delimiter, strict=False)
         feed.start_record()
@@ -279,16 +302,17 @@ def iter_records(text: IO[str], first_line: int, delimiter: str, budget: int) ->
                 return
             except _Oversize:
                 yield _Record(index, start, None, "record is longer than the size limit (unbalanced quote?);"
-                              " reading resumed on the next line", _joined(feed.record_lines))
+                              " reading resumed on the next line", _joined(feed.record_lines)[:1024], feed.offset,
+                              feed.line)
                 index += 1
                 break
             except csv.Error:
                 yield _Record(index, start, None, "record cannot be parsed as delimited text",
-                              _joined(feed.record_lines))
+                              _joined(feed.record_lines), feed.offset, feed.line)
                 index += 1
                 break
             if row:
-                yield _Record(index, start, row, None, _joined(feed.record_lines))
+                yield _Record(index, start, row, None, _joined(feed.record_lines), feed.offset, feed.line)
                 index += 1
             feed.start_record()
             start = feed.line + 1
@@ -301,7 +325,21 @@ def _joined(lines: list[str]) -> str:
     return text[:-1] if text.endswith(("\n", "\r")) else text
 
 
+@dataclass
+class _Segment:
+    """Where a stretch of reading starts: byte offset in the UTF-8 body, data record index, physical line."""
+
+    offset: int
+    index: int
+    line: int
+
+
 class CsvTableReader(BatchReader):
+    """Reads in stretches: pyarrow's fast reader until it stops on a record it cannot handle, then Python's
+    csv module from the first record of the block pyarrow stopped in, for a couple of blocks past it, then the
+    fast reader again from that record boundary. Rejects found by the fast reader are located on their line by
+    the next Python stretch (or a final locating pass), which only ever reads forward."""
+
     def __init__(
         self,
         data: ByteInput,
@@ -319,106 +357,110 @@ class CsvTableReader(BatchReader):
         self.unit = unit
         self.encoding = layout.encoding
         self.skipped_lines = layout.banner_lines + (1 if layout.has_header else 0)
+        self.python_stretches = 0  # how often the fast reader handed over (for tests and diagnostics)
 
     # -- streams
 
-    def _utf8(self, native: bool = False) -> Any:
-        """The UTF-8 bytes of the data lines. `native`: a pyarrow file when possible (no Python in the loop)."""
+    def _open_at(self, offset: int, native: bool = False) -> Any:
+        """The UTF-8 body of the file from `offset`. `native`: a pyarrow file when possible (no Python in the
+        reading loop)."""
         if native and self.data.path is not None and self.layout.encoding == "utf-8":
             handle = pa.OSFile(str(self.data.path))
-            handle.seek(self.layout.bom_bytes + self.layout.data_offset)
+            handle.seek(self.layout.bom_bytes + offset)
             return handle
         raw = self.data.open()
-        stream: IO[bytes] = raw
         if self.layout.encoding != "utf-8":
-            stream = io.BufferedReader(Utf8Transcoder(SkipStream(raw, self.layout.bom_bytes), self.layout.encoding,
-                                                      self.data.name), 1 << 20)  # type: ignore[arg-type]
-            return io.BufferedReader(SkipStream(stream, self.layout.data_offset), 1 << 20)  # type: ignore[arg-type]
-        skip = self.layout.bom_bytes + self.layout.data_offset
-        if skip and raw.seekable():
+            utf8 = io.BufferedReader(Utf8Transcoder(SkipStream(raw, self.layout.bom_bytes), self.layout.encoding,
+                                                    self.data.name), 1 << 20)  # type: ignore[arg-type]
+            return io.BufferedReader(SkipStream(utf8, offset), 1 << 20)  # type: ignore[arg-type]
+        skip = self.layout.bom_bytes + offset
+        if raw.seekable():
             raw.seek(skip)
             return raw
         return io.BufferedReader(SkipStream(raw, skip), 1 << 20)  # type: ignore[arg-type]
-
-    def _text(self) -> IO[str]:
-        return io.TextIOWrapper(self._utf8(), encoding="utf-8", errors="surrogateescape", newline="")
 
     @property
     def _record_budget(self) -> int:
         return self.settings.max_field_bytes * max(1, len(self.layout.columns)) + 1024
 
     def _block_size(self) -> int:
-        limit = self.settings.max_field_bytes
-        return max(4 << 20, min(16 << 20, 4 * limit), 2 * limit + (1 << 16))
+        # pyarrow's streaming reader keeps a few dozen blocks in flight, so memory grows with the block size;
+        # a record longer than one block makes it stop (a Python stretch then takes over).
+        return min(max(1 << 20, self.settings.max_field_bytes + (1 << 16)), 16 << 20)
 
-    # -- the fast pass
+    def _position(self, line: int, index: int) -> int:
+        return line if self.unit == "line" else index + 1
+
+    # -- the loop
 
     def _batches(self) -> Iterator[pa.RecordBatch]:
         if not self.layout.columns:
             return
+        segment: _Segment | None = _Segment(self.layout.data_offset, 0, self.layout.data_line)
         pending = _Pending()
+        while segment is not None:
+            pending = _Pending()
+            resume = yield from self._fast(segment, pending)
+            if resume is None:
+                break
+            if not self.data.reopenable:
+                raise SourceReadError(
+                    f"{self.source} table '{self.table}' has a record the fast reader cannot handle and the input "
+                    "can be read only once: give a path or a seekable file"
+                )
+            self.python_stretches += 1
+            segment = yield from self._python(segment, resume, pending)
+            pending = _Pending()
+        self._locate(segment, pending)
+
+    def _fast(self, segment: _Segment, pending: _Pending) -> Iterator[pa.RecordBatch]:
+        """pyarrow from `segment`; returns None at the end of the file, or the index of the first record it
+        could not deliver."""
         names = self.layout.columns
         expected = len(names)
-
         budget = self._record_budget
 
         def on_invalid(row: Any) -> str:
             if row.number is None or len(row.text) > budget:
-                return "error"  # an unbalanced quote swallowing lines: the Python pass bounds it
-            index = row.number - 1
-            reason = f"expected {expected} fields, found {row.actual_columns}"
+                return "error"  # an unbalanced quote swallowing lines: a Python stretch bounds it
+            index = segment.index + row.number - 1
             pending.ragged.append(index)
-            pending.add(index, reason, row.text)
+            pending.add(index, f"expected {expected} fields, found {row.actual_columns}", row.text)
             return "skip"
 
-        stream = self._utf8(native=True)
+        stream = self._open_at(segment.offset, native=True)
+        delivered = 0  # rows pyarrow handed over in this stretch (before our own checks)
         try:
-            reader = pacsv.open_csv(
-                stream,
-                read_options=pacsv.ReadOptions(
-                    use_threads=False, block_size=self._block_size(), column_names=names
-                ),
-                parse_options=pacsv.ParseOptions(
-                    delimiter=self.layout.delimiter,
-                    newlines_in_values=True,
-                    ignore_empty_lines=True,
-                    invalid_row_handler=on_invalid,
-                ),
-                convert_options=pacsv.ConvertOptions(
-                    column_types={name: pa.string() for name in names},
-                    null_values=[""],
-                    strings_can_be_null=True,
-                    quoted_strings_can_be_null=True,
-                ),
-            )
-        except pa.ArrowInvalid:  # the first block already defeats the fast reader
-            reader = None
-        delivered = 0  # rows pyarrow handed over (before our own checks)
-        failed = reader is None
-        try:
-            while reader is not None:
+            try:
+                reader = pacsv.open_csv(
+                    stream,
+                    read_options=pacsv.ReadOptions(use_threads=False, block_size=self._block_size(),
+                                                   column_names=names),
+                    parse_options=pacsv.ParseOptions(delimiter=self.layout.delimiter, newlines_in_values=True,
+                                                     ignore_empty_lines=True, invalid_row_handler=on_invalid),
+                    convert_options=pacsv.ConvertOptions(column_types={name: pa.string() for name in names},
+                                                         null_values=[""], strings_can_be_null=True,
+                                                         quoted_strings_can_be_null=True),
+                )
+            except pa.ArrowInvalid:  # the first block already defeats the fast reader
+                return self._resume_index(segment.index, 0, pending)
+            while True:
                 try:
                     batch = reader.read_next_batch()
                 except StopIteration:
-                    break
-                except pa.ArrowInvalid:
-                    failed = True
-                    break
-                good = self._check_batch(batch, delivered, pending)
+                    return None
+                except pa.ArrowInvalid:  # a record longer than a block, or bytes that are not UTF-8
+                    return self._resume_index(segment.index, delivered, pending)
+                good = self._check_batch(batch, segment.index, delivered, pending)
                 delivered += batch.num_rows
                 if good.num_rows:
                     yield good
         finally:
             stream.close()
-        if failed:
-            resume = self._resume_index(delivered, pending)
-            yield from self._python_pass(pending, resume)
-        else:
-            self._emit(pending, resume=None)
 
-    def _check_batch(self, batch: pa.RecordBatch, delivered: int, pending: _Pending) -> pa.RecordBatch:
-        """Reject rows with a field over the size limit. (Text that is not UTF-8 makes pyarrow stop the block,
-        and the Python pass takes over from there, rejecting such rows one by one.)"""
+    def _check_batch(self, batch: pa.RecordBatch, first_index: int, delivered: int, pending: _Pending
+                     ) -> pa.RecordBatch:
+        """Reject rows with a field over the size limit."""
         limit = self.settings.max_field_bytes
         bad: dict[int, str] = {}
         for name, column in zip(batch.schema.names, batch.columns, strict=True):
@@ -432,15 +474,16 @@ class CsvTableReader(BatchReader):
         if not bad:
             return batch
         for position, reason in sorted(bad.items()):
-            index = _record_index(delivered + position, pending.ragged)
+            index = first_index + _record_index(delivered + position, [i - first_index for i in pending.ragged])
             pending.add(index, reason, None)
         keep = [i for i in range(batch.num_rows) if i not in bad]
         return batch.take(pa.array(keep, pa.int64()))
 
     @staticmethod
-    def _resume_index(delivered: int, pending: _Pending) -> int:
-        """The 0-based record where the fast pass stopped: rows it delivered plus the ragged rows among them."""
-        resume = delivered
+    def _resume_index(first_index: int, delivered: int, pending: _Pending) -> int:
+        """Index of the first record the fast reader did not deliver: rows delivered plus ragged rows among
+        them. Rejects it noted beyond that point are dropped: the Python stretch finds them again."""
+        resume = first_index + delivered
         for index in sorted(pending.ragged):
             if index < resume:
                 resume += 1
@@ -449,51 +492,116 @@ class CsvTableReader(BatchReader):
         pending.items = [item for item in pending.items if item[0] < resume]
         return resume
 
-    # -- the Python pass: locate fast-pass rejects, and read on after a fast-pass failure
-
-    def _python_pass(self, pending: _Pending, resume: int, locate_only: bool = False) -> Iterator[pa.RecordBatch]:
-        if not self.data.reopenable:
-            raise SourceReadError(
-                f"{self.source} table '{self.table}' has a record the fast reader cannot handle and the input can "
-                "be read only once: give a path or a seekable file"
-            )
-        wanted = {index: (reason, raw) for index, reason, raw in sorted(pending.items)}
+    def _python(self, segment: _Segment, resume: int, pending: _Pending, locate_only: bool = False
+                ) -> Iterator[pa.RecordBatch]:
+        """Python's csv module from `segment`: locate the fast reader's rejects before `resume`, read records from
+        `resume` on for at least two blocks, and return where the fast reader can take over (None at the end).
+        `locate_only`: stop at `resume` (the records after it were delivered already)."""
+        wanted = {index: (reason, raw) for index, reason, raw in pending.items}
         limit = self.settings.max_field_bytes
         width = len(self.layout.columns)
+        handback_bytes = 2 * self._block_size()
+        started_at: int | None = None
         rows: list[list[str]] = []
-        with self._text() as text:
-            for record in iter_records(text, self.layout.data_line, self.layout.delimiter, self._record_budget):
-                position = record.line if self.unit == "line" else record.index + 1
+        with self._open_at(segment.offset) as stream:
+            for record in iter_records(stream, segment.offset, segment.line, segment.index, self.layout.delimiter,
+                                       self._record_budget):
+                position = self._position(record.line, record.index)
                 if record.index < resume:
                     if record.index in wanted:
                         reason, _ = wanted.pop(record.index)
                         self.reject(position, reason, record.raw)
                     continue
                 if locate_only:
-                    break
+                    self._unlocated(wanted, segment)
+                    return None
+                if started_at is None:
+                    started_at = record.end_offset
                 problem = record.problem or _row_problem(record.fields or [], width, limit, self.layout.columns)
                 if problem:
                     self.reject(position, problem, record.raw)
-                    continue
-                rows.append(record.fields or [])
-                if len(rows) >= self.settings.batch_rows:
-                    yield _rows_to_batch(rows, self._row_schema)
-                    rows = []
+                else:
+                    rows.append(record.fields or [])
+                    if len(rows) >= self.settings.batch_rows:
+                        yield _rows_to_batch(rows, self._row_schema)
+                        rows = []
+                if record.end_offset - started_at >= handback_bytes:
+                    if rows:
+                        yield _rows_to_batch(rows, self._row_schema)
+                    self._unlocated(wanted, segment)
+                    return _Segment(record.end_offset, record.index + 1, record.end_line + 1)
         if rows:
             yield _rows_to_batch(rows, self._row_schema)
-        for index, (reason, raw) in sorted(wanted.items()):
-            self.reject(self.layout.data_line + index if self.unit == "line" else index + 1, reason, raw)
+        self._unlocated(wanted, segment)
+        return None
 
-    def _emit(self, pending: _Pending, resume: int | None) -> None:
+    def _unlocated(self, wanted: dict[int, tuple[str, str | None]], segment: _Segment) -> None:
+        """Rejects the Python scan did not meet again (the two parsers disagreed): still reported, never lost,
+        at the line counting records would give."""
+        for index, (reason, raw) in sorted(wanted.items()):
+            self.reject(self._position(segment.line + index - segment.index, index), reason, raw)
+        wanted.clear()
+
+    def _locate(self, segment: _Segment | None, pending: _Pending) -> None:
+        """Give the last fast stretch's rejects their line numbers (a Python scan up to the last of them)."""
         if not pending.items:
             return
-        if not self.data.reopenable or self.unit != "line":
+        if segment is None or self.unit != "line" or not self.data.reopenable:
             for index, reason, raw in sorted(pending.items):
-                self.reject(index + 1 if self.unit != "line" else self.layout.data_line + index, reason, raw)
+                start = segment or _Segment(0, 0, self.layout.data_line)
+                self.reject(self._position(start.line + index - start.index, index), reason, raw)
             return
-        last = max(item[0] for item in pending.items)
-        for _ in self._python_pass(pending, resume=last + 1, locate_only=True):
+        items = sorted(pending.items)
+        lines = self._find_lines(segment, [raw for _, _, raw in items])
+        if lines is not None:
+            for (_, reason, raw), line in zip(items, lines, strict=True):
+                self.reject(line, reason, raw)
+            return
+        last = items[-1][0]
+        for _ in self._python(segment, last + 1, pending, locate_only=True):
             pass
+
+    def _find_lines(self, segment: _Segment, texts: list[str | None]) -> list[int] | None:
+        """Lines of rejected rows found by searching their text (bytes.find, not CSV parsing): each is the first
+        line after the previous one that consists of exactly that text. None when a text is missing or not
+        found, or the file ends lines with a bare CR; the caller then scans with the csv module."""
+        if any(text is None for text in texts) or self.layout.line_break == "\r":
+            return None
+        found: list[int] = []
+        window = b"\n"  # the line break before the first data line
+        window_line = segment.line - 1  # line number of window[0]
+        position = 0
+        eof = False
+        with self._open_at(segment.offset) as stream:
+            for text in texts:
+                pattern = b"\n" + text.encode("utf-8", "surrogateescape")  # type: ignore[union-attr]
+                while True:
+                    at = window.find(pattern, position)
+                    end = at + len(pattern)
+                    if at >= 0 and (end < len(window) or eof):
+                        if end == len(window) or window[end] in b"\r\n":
+                            found.append(window_line + _breaks(window[: at + 1]))
+                            position = end
+                            break
+                        position = at + 1
+                        continue
+                    if eof:
+                        return None
+                    # keep enough of the window for a match that straddles the next chunk
+                    keep_from = max(min(position, len(window) - len(pattern)), 0)
+                    if keep_from and window[keep_from - 1 : keep_from] == b"\r":
+                        keep_from -= 1
+                    window_line += _breaks(window[:keep_from])
+                    window, position = window[keep_from:], position - keep_from
+                    chunk = stream.read(8 << 20)
+                    eof = not chunk
+                    window += chunk
+        return found
+
+
+def _breaks(data: bytes) -> int:
+    """Line breaks in `data`: LF, CRLF and a bare CR each count once."""
+    return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
 
 
 def _record_index(accepted: int, ragged: list[int]) -> int:

@@ -156,7 +156,7 @@ def with_dask(address: str | None = None, n_workers: int = 2, threads_per_worker
         runner = DaskTaskRunner(address=address)
     else:
         runner = DaskTaskRunner(cluster_kwargs={"n_workers": n_workers, "threads_per_worker": threads_per_worker,
-                                                "processes": True, "dashboard_address": None})
+                                                "processes": True, "dashboard_address": ":0"})
     return migration_run_flow.with_options(task_runner=runner)
 
 

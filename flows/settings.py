@@ -7,6 +7,7 @@ asks for it (none that touches data does).
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections.abc import Callable, Iterator
@@ -38,6 +39,18 @@ def apply_offline_environment(environ: dict[str, str] | os._Environ[str] | None 
 
 
 apply_offline_environment()
+
+# Libraries whose debug and info logs quote the text they analyse: never below WARNING in a flow process,
+# whatever the root level, so Prefect's log handler (and any other) cannot receive a value.
+QUOTING_LOGGERS = ("presidio-analyzer", "presidio-anonymizer", "presidio-structured")
+
+
+def quiet_quoting_loggers() -> None:
+    for name in QUOTING_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+quiet_quoting_loggers()
 
 # Imported after the environment is set on purpose.
 from intake.config import load_settings  # noqa: E402

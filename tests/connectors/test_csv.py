@@ -256,3 +256,36 @@ def test_every_row_is_read_or_rejected(tmp_path: Path, rows: list[list[str]], bl
     assert width >= 3
     assert read.reader.rows_rejected == sum(1 for r in rows if len(r) != width)
     assert [list(r.values()) for r in read.rows] == [[v or None for v in r] for r in rows if len(r) == width]
+
+
+def test_after_a_record_it_cannot_handle_the_fast_reader_takes_over_again(tmp_path: Path) -> None:
+    """A huge field early in a large file costs a short Python stretch, not a Python read of the whole file."""
+    settings_ = ConnectorSettings(max_field_bytes=1024, batch_rows=50_000)
+    rows = [f"{i},v{i},w" for i in range(60_000)]
+    rows[5] = "5," + "x" * 3_000_000 + ",w"  # longer than one fast-reader block
+    rows[7] = "7,short"  # ragged, in the same stretch as the huge one
+    rows[50_000] = "50000,a,b,c"  # ragged, far after: found by the fast reader again
+    path = write(tmp_path, "huge-early.csv", ("A,B,C\n" + "\n".join(rows) + "\n").encode())
+    with open_source(None, path, settings=settings_) as source:
+        reader = source.read("huge-early")
+        read_rows = sum(batch.num_rows for batch in reader)
+    assert reader.python_stretches == 1
+    assert read_rows == reader.rows_read == 60_000 - 3
+    assert [(r.row_number, r.reason) for r in reader.rejects] == [
+        (7, "record is longer than the size limit (unbalanced quote?); reading resumed on the next line"),
+        (9, "expected 3 fields, found 2"),
+        (50_002, "expected 3 fields, found 4"),
+    ]
+
+
+def test_bytes_that_are_not_utf8_cost_a_short_python_stretch(tmp_path: Path) -> None:
+    body = "Name,Town\n" + "Zoë,Leeds\n" * 120_000
+    tail = "Ann,Hull\n" * 300_000
+    path = write(tmp_path, "mixed.csv", body.encode() + b"Caf\xe9,York\n" + tail.encode() + b"x,y,z\n")
+    with open_source(None, path) as source:
+        reader = source.read("mixed")
+        total = sum(batch.num_rows for batch in reader)
+    assert reader.python_stretches == 1
+    assert total == 420_000
+    assert [(r.row_number, r.reason) for r in reader.rejects] == [
+        (120_002, "field 'Name' is not valid UTF-8 text"), (420_003, "expected 2 fields, found 3")]

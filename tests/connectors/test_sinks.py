@@ -152,3 +152,16 @@ def test_s3_delivery_manifest_last_and_abort_removes_every_version(aws: AwsEndpo
     assert versions.get("Versions", []) == [] and versions.get("DeleteMarkers", []) == []
     with pytest.raises(DeliveryError, match="already has objects"):
         DeliverySink.to(f"s3://{bucket}/imports", "pkg-1", **options)
+
+
+def test_a_windows_1252_file_is_read_from_the_vault_across_many_chunks(vault: Vault, actor: Actor) -> None:
+    lines = ["Asset Register", "Equipment No,Notes"] + [f"EQ{i},Café £{i}" for i in range(20_000)]
+    lines[10_002] = "EQ10000,too,many"
+    raw = vault.put(scope=SCOPE, dataset_id=None, kind=ArtefactKind.RAW, name="assets.csv",
+                    source=("\r\n".join(lines) + "\r\n").encode("cp1252"), actor=actor)
+    with vault.open(raw.id, actor) as stream, open_source(None, stream, name=raw.name) as source:
+        assert source.layout.encoding == "cp1252"
+        reader = source.read("assets")
+        rows = reader.read_all().to_pylist()
+    assert len(rows) == 19_999 and rows[-1] == {"Equipment No": "EQ19999", "Notes": "Café £19999"}
+    assert [(r.row_number, r.reason) for r in reader.rejects] == [(10_003, "expected 2 fields, found 3")]

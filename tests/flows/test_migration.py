@@ -104,7 +104,8 @@ def test_declared_free_of_personal_data_but_it_is_there_blocks_the_dataset(ctx, 
     assert runs(ctx, dataset_id)[0].state == "blocked"
     assert packages(ctx, dataset_id) == []
     vault = Vault.from_context(ctx)
-    [raw_assets, raw_jobs] = vault.artefacts(dataset_id, kind=ArtefactKind.RAW)  # still there, encrypted
+    raws = vault.artefacts(dataset_id, kind=ArtefactKind.RAW)  # still there, encrypted, readable by the vault
+    assert sorted(a.name for a in raws) == ["assets.csv", "jobs.xlsx"]
     report = next(a for a in vault.artefacts(dataset_id, kind=ArtefactKind.REPORT) if a.name.endswith(".json"))
     found = json.loads(vault.read_bytes(report.id, actor=ctx.actor()))
     assert found["has_personal_data"] and found["totals"]  # says what was found where (counts only)

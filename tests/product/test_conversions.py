@@ -27,6 +27,10 @@ def test_trim_upper_lower_title_collapse() -> None:
     assert run("collapse_spaces", ["  Ward   7\t east "])[0] == ["Ward 7 east"]
 
 
+def test_trim_removes_unicode_spaces_too() -> None:
+    assert run("trim", ["\u00a0Ward 7\u2009", " ICU\t"])[0] == ["Ward 7", "ICU"]
+
+
 def test_placeholders_become_null_without_being_errors() -> None:
     values, invalid = run("null_values", ["NA", " none ", "-", "Unknown", "N/A", "", "Ward 7"])
     assert values == [None, None, None, None, None, None, "Ward 7"]

@@ -192,7 +192,7 @@ def test_medimaint_round_trip_through_the_connectors(tmp_path: Path, medimaint_d
 
 
 def test_the_same_source_gives_the_same_ids(tmp_path: Path, medimaint_db: Path) -> None:
-    first, one = package(tmp_path / "a", read_sqlite_tables(medimaint_db), "medimaint")
-    second, two = package(tmp_path / "b", read_sqlite_tables(medimaint_db), "medimaint")
+    _, one = package(tmp_path / "a", read_sqlite_tables(medimaint_db), "medimaint")
+    _, two = package(tmp_path / "b", read_sqlite_tables(medimaint_db), "medimaint")
     for entity in ("assets", "jobs", "suppliers", "contacts"):
         assert pq.read_table(one / f"{entity}.parquet").equals(pq.read_table(two / f"{entity}.parquet"))

@@ -44,8 +44,20 @@ def _failed(before: pa.Array, after: pa.Array) -> np.ndarray:
     """Rows present before a parse (blank text counts as absent) and null after it."""
     present = pc.is_valid(before)
     if pa.types.is_string(before.type):
-        present = pc.and_(present, pc.greater(pc.utf8_length(pc.utf8_trim_whitespace(before)), 0))
+        present = pc.and_(present, pc.greater(pc.binary_length(trim(before)), 0))
     return _to_bool(pc.and_(present, pc.is_null(after)))
+
+
+def trim(values: pa.Array) -> pa.Array:
+    """Whitespace trimmed from both ends; Unicode-aware (NBSP...) only when the text has non-ASCII bytes."""
+    if len(values) == 0 or values.null_count == len(values):
+        return values
+    if pa.types.is_string(values.type):
+        offsets = np.frombuffer(values.buffers()[1], dtype=np.int32)[values.offset: values.offset + len(values) + 1]
+        data = np.frombuffer(values.buffers()[2], dtype=np.uint8)[offsets[0]: offsets[-1]]
+        if len(data) == 0 or data.max() < 0x80:  # plain ASCII: the much faster kernel is exact
+            return pc.ascii_trim_whitespace(values)
+    return pc.utf8_trim_whitespace(values)
 
 
 class Conversion:
@@ -102,7 +114,7 @@ class Trim(Conversion):
     name = "trim"
 
     def __call__(self, values: pa.Array) -> Converted:
-        return Converted(pc.utf8_trim_whitespace(values))
+        return Converted(trim(values))
 
 
 @register_conversion
@@ -134,7 +146,7 @@ class CollapseSpaces(Conversion):
     name = "collapse_spaces"
 
     def __call__(self, values: pa.Array) -> Converted:
-        return Converted(pc.utf8_trim_whitespace(pc.replace_substring_regex(values, r"\s+", " ")))
+        return Converted(trim(pc.replace_substring_regex(values, r"\s+", " ")))
 
 
 @register_conversion
@@ -151,7 +163,7 @@ class NullValues(Conversion):
         self._set = pa.array(sorted(set(keys)), pa.string())
 
     def __call__(self, values: pa.Array) -> Converted:
-        probe = pc.utf8_trim_whitespace(values)
+        probe = trim(values)
         if self.ignore_case:
             probe = pc.utf8_lower(probe)
         hit = pc.is_in(probe, value_set=self._set)
@@ -239,7 +251,7 @@ class Split(Conversion):
         fn = pc.split_pattern_regex if self.regex else pc.split_pattern
         parts = fn(values.fill_null(""), self.separator)
         picked = pc.list_slice(parts, self.index, self.index + 1, return_fixed_size_list=True).flatten()
-        out = pc.utf8_trim_whitespace(picked)
+        out = trim(picked)
         return Converted(pc.if_else(pc.equal(out, ""), pa.scalar(None, pa.string()), out))
 
 
@@ -274,7 +286,7 @@ def _number_text(values: pa.Array) -> tuple[pa.Array, pa.Array | None]:
 
     Each clean-up runs only when some value needs it: most columns hold plain numbers.
     """
-    text = pc.utf8_trim_whitespace(values)
+    text = trim(values)
     plain_ok = pc.match_substring_regex(text, _NUMBER_RE)
     plain = pc.if_else(plain_ok, text, pa.scalar(None, pa.string()))
     if _any(pc.match_substring(plain, ",")):
@@ -299,6 +311,20 @@ def _parse_decimal(values: pa.Array, scale: int) -> pa.Array:
     """Exact decimal parse as decimal128(18, scale), rounded half away from zero; too large -> null."""
     plain, scientific = _number_text(values)
     target = pa.decimal128(18, scale)
+    try:  # usual case: every value fits the target exactly, one cast
+        out = pc.cast(plain, target)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        out = _careful_decimal(plain, scale, target)
+    if scientific is not None:
+        from_float = pc.cast(scientific, FLOAT)
+        in_range = pc.less(pc.abs(from_float), 1e16)
+        from_float = pc.if_else(in_range, pc.round(from_float, scale, round_mode="half_towards_infinity"), None)
+        out = pc.coalesce(out, pc.cast(from_float, target))
+    return out
+
+
+def _careful_decimal(plain: pa.Array, scale: int, target: pa.DataType) -> pa.Array:
+    """Values with more decimals than `scale` (rounded) or too large for the target (null)."""
     if _any(pc.greater(pc.binary_length(plain), 16)):
         # integer part beyond 16 digits cannot be held: null (reported invalid) rather than fail the batch
         too_big = pc.match_substring_regex(plain, r"^[+-]?\d{17,}")
@@ -309,11 +335,6 @@ def _parse_decimal(values: pa.Array, scale: int) -> pa.Array:
         out = pc.cast(pc.round(wide, scale, round_mode="half_towards_infinity"), target)
     else:
         out = pc.cast(plain, target)
-    if scientific is not None:
-        from_float = pc.cast(scientific, FLOAT)
-        in_range = pc.less(pc.abs(from_float), 1e16)
-        from_float = pc.if_else(in_range, pc.round(from_float, scale, round_mode="half_towards_infinity"), None)
-        out = pc.coalesce(out, pc.cast(from_float, target))
     return out
 
 
@@ -377,12 +398,14 @@ class Currency(Conversion):
         self._strip = "|".join(re.escape(s) for s in sorted(self.symbols, key=len, reverse=True))
 
     def __call__(self, values: pa.Array) -> Converted:
-        text = pc.utf8_trim_whitespace(values)
+        text = trim(values)
         negative_paren = None
         if _any(pc.starts_with(text, "(")):
             negative_paren = pc.match_substring_regex(text, r"^\(.*\)$")
             text = pc.replace_substring_regex(text, r"^\((.*)\)$", r"\1")
-        text = pc.replace_substring_regex(text, rf"(?i)(?:{self._strip})|\s", "")
+        text = pc.replace_substring(text, "£", "")  # the usual symbol, by the fast literal kernel
+        if _any(pc.match_substring_regex(text, r"[^0-9.,+-]")):
+            text = pc.replace_substring_regex(text, rf"(?i)(?:{self._strip})|\s", "")
         if negative_paren is not None:
             text = pc.if_else(negative_paren, pc.binary_join_element_wise("-", text, ""), text)
         out = _parse_decimal(text, MONEY.scale)
@@ -451,7 +474,7 @@ class Unit(Conversion):
         self._factors = pa.array(factors, FLOAT)
 
     def __call__(self, values: pa.Array) -> Converted:
-        text = pc.utf8_trim_whitespace(values)
+        text = trim(values)
         # plain numbers (the usual case) in the default unit, in one cast
         plain = pc.match_substring_regex(text, r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
         out = pc.multiply(pc.cast(pc.if_else(plain, text, pa.scalar(None, pa.string())), FLOAT),
@@ -491,7 +514,7 @@ class Boolean(Conversion):
         self._flags = pa.array([True] * len(true_values) + [False] * len(false_values), BOOLEAN)
 
     def __call__(self, values: pa.Array) -> Converted:
-        probe = pc.utf8_lower(pc.utf8_trim_whitespace(values))
+        probe = pc.utf8_lower(trim(values))
         out = pc.take(self._flags, pc.index_in(probe, value_set=self._keys))
         return Converted(out, _failed(values, out))
 
@@ -548,7 +571,7 @@ class _DateParser:
 
     def seconds(self, values: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(seconds since epoch int64, parsed mask, invalid mask)."""
-        text = pc.utf8_trim_whitespace(values)
+        text = trim(values)
         n = len(text)
         lengths = pc.binary_length(text).fill_null(0).to_numpy(zero_copy_only=False)
         present = lengths > 0
@@ -593,17 +616,23 @@ class _DateParser:
         if len(data) != width * len(index):  # nulls in the subset: lengths were not all `width`
             return
         chars = data.reshape(len(index), width)
-        ok = np.ones(len(index), dtype=bool)
-        fields: dict[str, np.ndarray] = {}
+        digit_at = [i for i, symbol in enumerate(layout) if symbol in "YMDhms"]
+        digits = chars[:, digit_at].astype(np.int64) - 48
+        ok = ((digits >= 0) & (digits <= 9)).all(axis=1)
         for position, symbol in enumerate(layout):
-            column = chars[:, position]
-            if symbol in "YMDhms":
-                digit = column.astype(np.int64) - 48
-                ok &= (digit >= 0) & (digit <= 9)
-                fields[symbol] = fields.get(symbol, 0) * 10 + digit
-            else:
-                allowed = np.frombuffer(_SEPARATORS.get(symbol, symbol.encode()), dtype=np.uint8)
-                ok &= np.isin(column, allowed)
+            if symbol not in "YMDhms":
+                allowed = _SEPARATORS.get(symbol, symbol.encode())
+                column = chars[:, position]
+                if len(allowed) == 1:
+                    ok &= column == allowed[0]
+                else:
+                    ok &= np.isin(column, np.frombuffer(allowed, dtype=np.uint8))
+        fields: dict[str, np.ndarray] = {}
+        for symbol in "YMDhms":
+            places = [j for j, i in enumerate(digit_at) if layout[i] == symbol]
+            if places:
+                weights = 10 ** np.arange(len(places) - 1, -1, -1, dtype=np.int64)
+                fields[symbol] = digits[:, places] @ weights
         year, month, day = fields["Y"], fields["M"], fields["D"]
         hour, minute, second = fields.get("h", 0), fields.get("m", 0), fields.get("s", 0)
         ok &= (month >= 1) & (month <= 12) & (year >= 1)
@@ -671,7 +700,7 @@ class DateTime(Conversion):
 
     def __call__(self, values: pa.Array) -> Converted:
         secs, parsed, invalid = self.parser.seconds(values)
-        return Converted(pa.array(secs, TIMESTAMP, mask=~parsed), invalid)
+        return Converted(pa.array(secs * 1000, TIMESTAMP, mask=~parsed), invalid)
 
 
 def default_parser_for(arrow_type: pa.DataType) -> Conversion | None:

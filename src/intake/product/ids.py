@@ -57,6 +57,7 @@ def in_namespace(namespace: str, string_hashes: np.ndarray) -> np.ndarray:
 
 def join_key_parts(parts: list[pa.Array]) -> pa.Array:
     """One key string from several columns; null when every part is null."""
+    parts = [p.cast(pa.string()) if p.type != pa.string() else p for p in parts]
     if len(parts) == 1:
         return parts[0]
     # fill then join: much faster than null_handling="replace"

@@ -37,6 +37,7 @@ from intake.product.conversions import (
     Converted,
     default_parser_for,
     make_conversion,
+    trim,
 )
 from intake.product.errors import MappingError, TransformError
 from intake.product.ids import hash_strings, in_namespace, join_skipping_nulls
@@ -682,6 +683,7 @@ class SourceBatch:
         self._prepared: dict[tuple[str, bool], pa.Array] = {}
         self._cache: dict[tuple[Any, ...], Evaluated] = {}
         self._hashes: dict[int, tuple[pa.Array, np.ndarray]] = {}
+        self.memo: dict[str, Any] = {}  # other per-batch results the transform computes once
 
     def hashes(self, namespace: str, values: pa.Array) -> np.ndarray:
         """Stable hashes of a string array of this batch; each array is hashed once for all namespaces."""
@@ -707,7 +709,7 @@ class SourceBatch:
         """A source column trimmed, with placeholders ("NA", "-", blank...) as nulls unless kept."""
         key = (name, keep_placeholders)
         if key not in self._prepared:
-            values = pc.utf8_trim_whitespace(self.raw(name))
+            values = trim(self.raw(name))
             if keep_placeholders:
                 values = pc.if_else(pc.equal(values, ""), pa.scalar(None, STRING), values)
             else:

@@ -14,9 +14,11 @@ import contextlib
 import hashlib
 import json
 import os
+import queue
 import secrets
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterable, Iterator
 from collections.abc import Mapping as MappingABC
 from dataclasses import dataclass
@@ -151,36 +153,69 @@ def _fsync_dir(path: Path) -> None:
 
 
 class _SpoolOutput:
-    """Parquet writers per entity (and rejects) in a private spool directory."""
+    """Parquet writers per entity (and rejects) in a private spool directory.
 
-    def __init__(self, folder: Path) -> None:
+    Batches are written by a background thread (Parquet encoding releases the GIL), so writing overlaps
+    the transform of the next batch; the queue is bounded, so memory stays bounded.
+    """
+
+    def __init__(self, folder: Path, queue_batches: int = 8) -> None:
         self.folder = folder
         self._writers: dict[str, pq.ParquetWriter] = {}
         self.rows: dict[str, int] = {}
+        self._queue: queue.Queue[tuple[str, pa.Schema, pa.RecordBatch] | None] = queue.Queue(queue_batches)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._drain, name="intake-package-writer", daemon=True)
+        self._thread.start()
+        self._stopped = False
 
     def _writer(self, file_name: str, schema: pa.Schema) -> pq.ParquetWriter:
         if file_name not in self._writers:
             self._writers[file_name] = pq.ParquetWriter(self.folder / file_name, schema)
-            self.rows[file_name] = 0
         return self._writers[file_name]
 
+    def _drain(self) -> None:
+        while (item := self._queue.get()) is not None:
+            if self._error is not None:
+                continue  # keep consuming so the producer never blocks; the error is raised to it
+            name, schema, batch = item
+            try:
+                self._writer(name, schema).write_batch(batch)
+            except BaseException as exc:  # handed to the transform's thread
+                self._error = exc
+
+    def _put(self, name: str, schema: pa.Schema, batch: pa.RecordBatch) -> None:
+        if self._error is not None:
+            raise self._error
+        self.rows[name] = self.rows.get(name, 0) + batch.num_rows
+        self._queue.put((name, schema, batch))
+
     def write_entity(self, entity: str, batch: pa.RecordBatch) -> None:
-        name = f"{entity}.parquet"
-        self._writer(name, ENTITIES[entity].arrow_schema()).write_batch(batch)
-        self.rows[name] += batch.num_rows
+        self._put(f"{entity}.parquet", ENTITIES[entity].arrow_schema(), batch)
 
     def write_rejects(self, batch: pa.RecordBatch) -> None:
-        self._writer(REJECTS_FILE, REJECTS_SCHEMA).write_batch(batch)
-        self.rows[REJECTS_FILE] += batch.num_rows
+        self._put(REJECTS_FILE, REJECTS_SCHEMA, batch)
+
+    def _stop(self) -> None:
+        if not self._stopped:
+            self._stopped = True
+            self._queue.put(None)
+            self._thread.join()
 
     def close(self) -> None:
-        for entity in ENTITIES:
+        self._stop()
+        if self._error is not None:
+            raise self._error
+        for entity in ENTITIES:  # every entity has a file, empty if nothing was mapped to it
             self._writer(f"{entity}.parquet", ENTITIES[entity].arrow_schema())
+            self.rows.setdefault(f"{entity}.parquet", 0)
         self._writer(REJECTS_FILE, REJECTS_SCHEMA)
+        self.rows.setdefault(REJECTS_FILE, 0)
         for writer in self._writers.values():
             writer.close()
 
     def abandon(self) -> None:
+        self._stop()
         for writer in self._writers.values():
             with contextlib.suppress(Exception):
                 writer.close()

@@ -22,7 +22,7 @@ SCHEMA_VERSION = "1.0"
 
 STRING = pa.string()
 DATE = pa.date32()
-TIMESTAMP = pa.timestamp("s")  # wall-clock time as recorded at the site, no zone
+TIMESTAMP = pa.timestamp("ms")  # wall-clock time as recorded at the site, no zone (Parquet has no seconds unit)
 MONEY = pa.decimal128(18, 2)  # pounds and pence, exact
 FLOAT = pa.float64()
 INTEGER = pa.int32()

@@ -12,8 +12,11 @@ header).
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Mapping as MappingABC
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
@@ -87,10 +90,13 @@ class TransformResult:
 
 def transform(sources: MappingABC[str, TableSource], mapping: Mapping, output: EntityOutput, *,
               clock: Clock | None = None, reader_rejects: MappingABC[str, int] | None = None,
-              row_number_column: str = ROW_NUMBER_COLUMN) -> Reconciliation:
-    """Stream every mapped table through the mapping into `output`; return the reconciliation."""
-    return Transformer(mapping, clock=clock, row_number_column=row_number_column).run(sources, output,
-                                                                                       reader_rejects)
+              row_number_column: str = ROW_NUMBER_COLUMN, threads: int | None = None) -> Reconciliation:
+    """Stream every mapped table through the mapping into `output`; return the reconciliation.
+
+    `threads`: worker threads for the per-batch conversions (default: CPUs, at most 4; 1 = none).
+    """
+    transformer = Transformer(mapping, clock=clock, row_number_column=row_number_column, threads=threads)
+    return transformer.run(sources, output, reader_rejects)
 
 
 def transform_to_tables(sources: MappingABC[str, TableSource], mapping: Mapping, *, clock: Clock | None = None,
@@ -123,6 +129,24 @@ def resolve_tables(sources: MappingABC[str, TableSource], mapping: Mapping) -> d
             raise TransformError(f"two source tables match mapping table '{target}'; pass only one")
         resolved[target] = source
     return resolved
+
+
+_POOLS: dict[int, ThreadPoolExecutor] = {}
+_POOL_LOCK = threading.Lock()
+
+
+def default_threads() -> int:
+    return min(4, os.cpu_count() or 1)
+
+
+def _pool(threads: int) -> ThreadPoolExecutor | None:
+    """Shared worker threads for the batch-only work; none when one thread is asked for."""
+    if threads < 2:
+        return None
+    with _POOL_LOCK:
+        if threads not in _POOLS:
+            _POOLS[threads] = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="intake-transform")
+        return _POOLS[threads]
 
 
 def _batches(source: TableSource) -> Iterable[pa.RecordBatch]:
@@ -184,8 +208,9 @@ class _DerivedOutput:
 
 class Transformer:
     def __init__(self, mapping: Mapping, *, clock: Clock | None = None,
-                 row_number_column: str = ROW_NUMBER_COLUMN) -> None:
+                 row_number_column: str = ROW_NUMBER_COLUMN, threads: int | None = None) -> None:
         self.mapping = mapping
+        self.threads = default_threads() if threads is None else threads
         self.today: date = (clock or SystemClock()).now().date()
         self.row_number_column = row_number_column
         self.primary_keys: dict[str, UniqueKeys] = {}
@@ -253,6 +278,42 @@ class _TableRun:
         self.checked_columns = False
         self.counts = transformer.reconciliation.table(table.table)
         self.schemas = {o.entity.name: o.entity.arrow_schema() for o in table.outputs}
+        self.prefetch = self._independent_work()
+
+    def _independent_work(self) -> list[tuple[Expr, pa.DataType, tuple[str, ...] | None, str | None]]:
+        """Expressions (with the namespace to hash them in, for keys) that depend on the batch alone."""
+        work: dict[tuple[object, ...], tuple[Expr, pa.DataType, tuple[str, ...] | None, str | None]] = {}
+        for output in self.table.outputs:
+            if output.id is not None:
+                work.setdefault((*output.id.cache_key, output.namespace), (output.id, STRING, None, output.namespace))
+            for part in output.derive.key if output.derive else ():
+                if part.kind == "column":
+                    work.setdefault(part.cache_key, (part, STRING, None, None))
+            for name, expr in output.fields.items():
+                spec = output.entity.field(name)
+                if expr.kind == "column":
+                    work.setdefault((*expr.cache_key, str(spec.type)), (expr, spec.type, spec.enum, None))
+                elif expr.kind == "id":
+                    work.setdefault((*expr.cache_key, expr.namespace), (expr, STRING, None, expr.namespace))
+        return list(work.values())
+
+    def _run_prefetch(self, src: SourceBatch) -> None:
+        """Evaluate the batch-only work on the thread pool: Arrow and numpy kernels release the GIL."""
+        pool = _pool(self.t.threads)
+        if pool is None:
+            return
+
+        def one(item: tuple[Expr, pa.DataType, tuple[str, ...] | None, str | None]) -> None:
+            expr, target, enum, namespace = item
+            evaluated = src.evaluate(expr, target, enum)
+            if namespace is not None:
+                src.hashes(namespace, evaluated.values)
+
+        jobs = [pool.submit(one, item) for item in self.prefetch]
+        if self.table.outputs and self.table.primary and self.table.primary.on_duplicate == "merge_identical":
+            jobs.append(pool.submit(self._content_hashes, src))
+        for job in jobs:
+            job.result()
 
     # -- per batch
     def process(self, batch: pa.RecordBatch) -> None:
@@ -265,6 +326,7 @@ class _TableRun:
             for column in self.columns:
                 src.raw(column)
             self.checked_columns = True
+        self._run_prefetch(src)
         problems = RowProblems(n)
         row_outputs: list[_RowOutput] = []
         derived_outputs: list[_DerivedOutput] = []
@@ -406,8 +468,10 @@ class _TableRun:
 
     # -- keys
     def _content_hashes(self, src: SourceBatch) -> np.ndarray:
-        parts = [src.column(c) for c in sorted(self.columns)]
-        return hash_strings(join_key_parts(parts).fill_null(""))
+        if "content" not in src.memo:
+            parts = [src.column(c) for c in sorted(self.columns)]
+            src.memo["content"] = hash_strings(join_key_parts(parts).fill_null(""))
+        return src.memo["content"]  # type: ignore[no-any-return]
 
     def _deduplicate(self, src: SourceBatch, outputs: list[_RowOutput], problems: RowProblems,
                      row_numbers: np.ndarray, content: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:

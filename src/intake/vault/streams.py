@@ -1,6 +1,6 @@
 """File-like views of vault objects: a streaming encrypting writer and a seekable decrypting reader.
 
-Plaintext exists only in memory, one chunk (or two, for the reader's cache) at a time.
+Plaintext exists only in memory, a few chunks at a time (the writer's buffer ring, the reader's cache).
 """
 
 from __future__ import annotations

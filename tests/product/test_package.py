@@ -1,0 +1,141 @@
+"""The import package: contents, manifest, verification, atomic writing through local and delivery sinks."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import boto3
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from intake.clock import FixedClock
+from intake.product import (
+    ENTITIES,
+    SCHEMA_VERSION,
+    LocalFolderPackageWriter,
+    PackageError,
+    builtin_mapping,
+    verify_package,
+    write_package,
+)
+from tests.product.legacy import ASSET_COLUMNS, JOB_COLUMNS, asset_row, batch, job_row
+
+CLOCK = FixedClock(datetime(2026, 3, 2, 9, 30, tzinfo=UTC))
+
+
+def sources() -> dict[str, list[pa.RecordBatch]]:
+    assets = [asset_row("EQ1", Purchase_Cost="£10.00"), asset_row("EQ2", Status="Z")]
+    return {"assets": [batch(ASSET_COLUMNS, assets)], "jobs": [batch(JOB_COLUMNS, [job_row("J1", "EQ1")])]}
+
+
+def write(target: Path, sink: object | None = None, **kwargs: object) -> dict:
+    result = write_package(sources(), builtin_mapping("equiptrack"), sink or LocalFolderPackageWriter(target),
+                           dataset_id="DS-42", authorisation_reference="AUTH-7", clock=CLOCK, **kwargs)
+    return result.manifest
+
+
+def test_package_holds_every_entity_rejects_reconciliation_and_manifest(tmp_path: Path) -> None:
+    target = tmp_path / "pkg"
+    manifest = write(target)
+    names = {p.name for p in target.iterdir()}
+    assert names == {f"{e}.parquet" for e in ENTITIES} | {"rejects.parquet", "reconciliation.json",
+                                                           "reconciliation.md", "manifest.json"}
+    assert json.loads((target / "manifest.json").read_text()) == manifest
+    assert (manifest["format"], manifest["schema_version"]) == ("intake-product-package/1", SCHEMA_VERSION)
+    assert (manifest["dataset_id"], manifest["authorisation_reference"]) == ("DS-42", "AUTH-7")
+    assert manifest["created_at"] == CLOCK.now().isoformat()
+    assert manifest["mapping"]["system"] == "equiptrack" and len(manifest["mapping"]["sha256"]) == 64
+    for entity in ENTITIES:
+        table = pq.read_table(target / f"{entity}.parquet")
+        assert table.num_rows == manifest["entities"][entity]["rows"]
+        assert table.schema.equals(ENTITIES[entity].arrow_schema(), check_metadata=False)
+        assert table.schema.metadata[b"intake.product.schema_version"] == SCHEMA_VERSION.encode()
+    assert manifest["entities"]["assets"]["lineage"] == {"from_tables": {"assets": 1}, "derived_from": {}}
+    assert manifest["entities"]["manufacturers"]["lineage"]["derived_from"] == {"assets": 1}
+    assert manifest["entities"]["contracts"]["rows"] == 0
+    assert manifest["sources"]["assets"] == {"rows_read": 2, "rows_loaded": 1, "rows_merged": 0,
+                                             "rows_rejected": 1}
+    assert manifest["rejects"] == {"file": "rejects.parquet", "rows": 1}
+    assert manifest["balanced"] is True
+    assert verify_package(target) == manifest
+
+
+def test_source_files_appear_in_the_lineage(tmp_path: Path) -> None:
+    manifest = write(tmp_path / "pkg", source_files={"assets": {"file": "assets.csv", "sha256": "ab" * 32}})
+    assert manifest["sources"]["assets"]["file"] == "assets.csv"
+    assert manifest["sources"]["assets"]["sha256"] == "ab" * 32
+
+
+def test_verification_detects_an_altered_or_missing_file(tmp_path: Path) -> None:
+    target = tmp_path / "pkg"
+    write(target)
+    with open(target / "assets.parquet", "ab") as handle:
+        handle.write(b"x")
+    with pytest.raises(PackageError, match=r"assets\.parquet .* does not match its SHA-256"):
+        verify_package(target)
+    (target / "assets.parquet").unlink()
+    with pytest.raises(PackageError, match=r"assets\.parquet listed in the manifest is missing"):
+        verify_package(target)
+    (target / "manifest.json").unlink()
+    with pytest.raises(PackageError, match="not a complete package"):
+        verify_package(target)
+
+
+def test_a_failure_leaves_no_package_and_no_staged_or_spooled_files(tmp_path: Path) -> None:
+    def broken() -> Iterator[pa.RecordBatch]:
+        yield batch(ASSET_COLUMNS, [asset_row("EQ1")])
+        raise OSError("disk went away")
+
+    target = tmp_path / "out" / "pkg"
+    spool = tmp_path / "spool"
+    with pytest.raises(OSError, match="disk went away"):
+        write_package({"assets": broken, "jobs": []}, builtin_mapping("equiptrack"), LocalFolderPackageWriter(target),
+                      dataset_id="DS", authorisation_reference="A", clock=CLOCK, spool_dir=spool)
+    assert not target.exists()
+    assert not target.parent.exists() or list(target.parent.iterdir()) == []
+    assert list(spool.iterdir()) == []
+
+
+def test_an_existing_package_is_not_overwritten_unless_asked(tmp_path: Path) -> None:
+    target = tmp_path / "pkg"
+    write(target)
+    with pytest.raises(PackageError, match="already exists"):
+        write(target)
+    assert [p.name for p in tmp_path.iterdir()] == ["pkg"]
+    write(target, sink=LocalFolderPackageWriter(target, replace=True))
+    verify_package(target)
+    assert [p.name for p in tmp_path.iterdir()] == ["pkg"]
+
+
+def test_file_names_must_be_plain(tmp_path: Path) -> None:
+    writer = LocalFolderPackageWriter(tmp_path / "pkg")
+    with pytest.raises(PackageError, match="plain file name"):
+        writer.write_file("../escape.parquet", [b"x"])
+    writer.abort()
+
+
+def test_written_through_the_connectors_delivery_sink(tmp_path: Path) -> None:
+    sinks = pytest.importorskip("intake.connectors.sinks")
+    manifest = write(tmp_path, sink=sinks.DeliverySink.local(tmp_path / "deliveries", "pkg-1"))
+    delivered = tmp_path / "deliveries" / "pkg-1"
+    written = json.loads((delivered / "manifest.json").read_text())
+    assert written["dataset_id"] == "DS-42" and written["contents"] == manifest["contents"]
+    assert {f["path"] for f in written["files"]} == set(manifest["contents"])
+    verify_package(delivered)
+
+
+def test_written_to_s3_through_the_delivery_sink(tmp_path: Path, aws: object) -> None:
+    sinks = pytest.importorskip("intake.connectors.sinks")
+    client = boto3.client("s3", endpoint_url=aws.url, region_name=aws.region)  # type: ignore[attr-defined]
+    client.create_bucket(Bucket="deliveries", CreateBucketConfiguration={"LocationConstraint": aws.region})
+    sink = sinks.DeliverySink.s3("deliveries", "customer-a", "pkg-1", client=client)
+    manifest = write(tmp_path, sink=sink)
+    listing = client.list_objects_v2(Bucket="deliveries", Prefix="customer-a/pkg-1/")
+    keys = {item["Key"].rsplit("/", 1)[-1] for item in listing.get("Contents", [])}
+    assert keys == set(manifest["contents"]) | {"manifest.json"}
+    body = client.get_object(Bucket="deliveries", Key="customer-a/pkg-1/manifest.json")["Body"].read()
+    assert json.loads(body)["authorisation_reference"] == "AUTH-7"
