@@ -568,8 +568,8 @@ class CsvTableReader(BatchReader):
         if any(text is None for text in texts) or self.layout.line_break == "\r":
             return None
         found: list[int] = []
-        window = b"\n"  # the line break before the first data line
-        window_line = segment.line - 1  # line number of window[0]
+        window = bytearray(b"\n")  # the line break before the first data line
+        counted_to, line = 0, segment.line - 1  # line breaks in window[:counted_to] are counted in `line`
         position = 0
         eof = False
         with self._open_at(segment.offset) as stream:
@@ -580,28 +580,35 @@ class CsvTableReader(BatchReader):
                     end = at + len(pattern)
                     if at >= 0 and (end < len(window) or eof):
                         if end == len(window) or window[end] in b"\r\n":
-                            found.append(window_line + _breaks(window[: at + 1]))
+                            line += _breaks(window, counted_to, at + 1)
+                            counted_to = at + 1
+                            found.append(line)
                             position = end
                             break
                         position = at + 1
                         continue
                     if eof:
                         return None
-                    # keep enough of the window for a match that straddles the next chunk
-                    keep_from = max(min(position, len(window) - len(pattern)), 0)
-                    if keep_from and window[keep_from - 1 : keep_from] == b"\r":
+                    # drop what was searched, keeping enough for a match that straddles the next chunk
+                    keep_from = max(min(position, len(window) - len(pattern)), counted_to, 0)
+                    if keep_from and window[keep_from - 1] == 0x0D:  # never split a CRLF
                         keep_from -= 1
-                    window_line += _breaks(window[:keep_from])
-                    window, position = window[keep_from:], position - keep_from
+                    line += _breaks(window, counted_to, keep_from)
+                    del window[:keep_from]
+                    counted_to, position = 0, position - keep_from
                     chunk = stream.read(8 << 20)
                     eof = not chunk
                     window += chunk
         return found
 
 
-def _breaks(data: bytes) -> int:
-    """Line breaks in `data`: LF, CRLF and a bare CR each count once."""
-    return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+def _breaks(data: bytearray, start: int, end: int) -> int:
+    """Line breaks in data[start:end]: LF, CRLF and a bare CR each count once."""
+    if end <= start:
+        return 0
+    returns = data.count(b"\r", start, end)
+    crlf = data.count(b"\r\n", start, end) if returns else 0
+    return data.count(b"\n", start, end) + returns - crlf
 
 
 def _record_index(accepted: int, ragged: list[int]) -> int:

@@ -35,7 +35,8 @@ def hash_strings(values: pa.Array) -> np.ndarray:
     """SipHash of each string's UTF-8 bytes (nulls hash like the empty string; callers mask them)."""
     if len(values) == 0:
         return np.zeros(0, dtype=np.uint64)
-    objects = values.fill_null("").to_numpy(zero_copy_only=False)
+    # as bytes objects: the same UTF-8 bytes pandas would encode, without building str objects
+    objects = values.fill_null("").cast(pa.binary()).to_numpy(zero_copy_only=False)
     return hash_array(objects, categorize=False)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import io
 import json
 import os
 import queue
@@ -19,11 +20,11 @@ import secrets
 import shutil
 import tempfile
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Mapping as MappingABC
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -45,7 +46,11 @@ CHUNK_SIZE = 1 << 20
 
 
 class PackageSink(Protocol):
-    """Destination of a package: files written in full one after another, then committed or aborted."""
+    """Destination of a package: files written in full one after another, then committed or aborted.
+
+    A sink may also offer `open_file(name) -> writable binary file`; the entity files are then written
+    straight into it while the transform runs (several open at once) instead of through a spool folder.
+    """
 
     def write_file(self, name: str, chunks: Iterable[bytes]) -> None: ...
 
@@ -74,16 +79,18 @@ class LocalFolderPackageWriter:
         return self._staging
 
     def write_file(self, name: str, chunks: Iterable[bytes]) -> None:
+        with self.open_file(name) as handle:
+            for chunk in chunks:
+                handle.write(chunk)
+
+    def open_file(self, name: str) -> BinaryIO:
+        """A new file in the staging folder, flushed to disk when closed."""
         if not name or "/" in name or "\\" in name or name in (".", ".."):
             raise PackageError(f"package file name '{name}' must be a plain file name")
         target = self.staging / name
         if target.exists():
             raise PackageError(f"package file '{name}' was written twice")
-        with open(target, "xb") as handle:
-            for chunk in chunks:
-                handle.write(chunk)
-            handle.flush()
-            os.fsync(handle.fileno())
+        return _SyncedFile(open(target, "xb", buffering=0))
 
     def commit(self) -> None:
         staging = self.staging
@@ -107,6 +114,50 @@ class LocalFolderPackageWriter:
         self._done = True
 
 
+class _SyncedFile(io.BufferedWriter):
+    """A file whose data reaches the disk (fsync) when it is closed."""
+
+    def __init__(self, raw: io.RawIOBase) -> None:
+        super().__init__(raw, buffer_size=1 << 20)
+
+    def close(self) -> None:
+        if not self.closed:
+            self.flush()
+            os.fsync(self.fileno())
+        super().close()
+
+
+class _HashingFile(io.RawIOBase):
+    """Counts and hashes the bytes written through it to `inner`."""
+
+    def __init__(self, inner: BinaryIO) -> None:
+        self._inner = inner
+        self._digest = hashlib.sha256()
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        self._inner.write(view)
+        self._digest.update(view)
+        self.size += len(view)
+        return len(view)
+
+    def tell(self) -> int:
+        return self.size
+
+    @property
+    def sha256(self) -> str:
+        return self._digest.hexdigest()
+
+    def close(self) -> None:
+        if not self.closed:
+            self._inner.close()
+        super().close()
+
+
 class OpenFileSinkAdapter:
     """A `PackageSink` over a sink that opens files and writes the manifest itself when committing.
 
@@ -125,6 +176,9 @@ class OpenFileSinkAdapter:
         with self.sink.open(name) as handle:
             for chunk in chunks:
                 handle.write(chunk)
+
+    def open_file(self, name: str) -> BinaryIO:
+        return self.sink.open(name)  # type: ignore[no-any-return]
 
     def commit(self) -> None:
         self.sink.commit(self._manifest)
@@ -159,9 +213,12 @@ class _SpoolOutput:
     the transform of the next batch; the queue is bounded, so memory stays bounded.
     """
 
-    def __init__(self, folder: Path, queue_batches: int = 8) -> None:
+    def __init__(self, folder: Path, opener: Callable[[str], BinaryIO] | None = None,
+                 queue_batches: int = 8) -> None:
         self.folder = folder
+        self.opener = opener  # when given, files go straight to the sink, hashed on the way
         self._writers: dict[str, pq.ParquetWriter] = {}
+        self._handles: dict[str, _HashingFile] = {}
         self.rows: dict[str, int] = {}
         self._queue: queue.Queue[tuple[str, pa.Schema, pa.RecordBatch] | None] = queue.Queue(queue_batches)
         self._error: BaseException | None = None
@@ -171,8 +228,18 @@ class _SpoolOutput:
 
     def _writer(self, file_name: str, schema: pa.Schema) -> pq.ParquetWriter:
         if file_name not in self._writers:
-            self._writers[file_name] = pq.ParquetWriter(self.folder / file_name, schema)
+            if self.opener is not None:
+                handle = self._handles[file_name] = _HashingFile(self.opener(file_name))
+                self._writers[file_name] = pq.ParquetWriter(handle, schema, **_parquet_options(schema))
+            else:
+                self._writers[file_name] = pq.ParquetWriter(self.folder / file_name, schema,
+                                                            **_parquet_options(schema))
         return self._writers[file_name]
+
+    def written(self, file_name: str) -> dict[str, Any] | None:
+        """Size and SHA-256 of a file written straight to the sink (None when spooled)."""
+        handle = self._handles.get(file_name)
+        return None if handle is None else {"sha256": handle.sha256, "bytes": handle.size}
 
     def _drain(self) -> None:
         while (item := self._queue.get()) is not None:
@@ -213,12 +280,23 @@ class _SpoolOutput:
         self.rows.setdefault(REJECTS_FILE, 0)
         for writer in self._writers.values():
             writer.close()
+        for handle in self._handles.values():
+            handle.close()
 
     def abandon(self) -> None:
         self._stop()
         for writer in self._writers.values():
             with contextlib.suppress(Exception):
                 writer.close()
+        for handle in self._handles.values():
+            with contextlib.suppress(Exception):
+                handle.close()
+
+
+def _parquet_options(schema: pa.Schema) -> dict[str, Any]:
+    """Dictionary-encode the columns that repeat; ids are unique random hex, where a dictionary only costs."""
+    repeating = [f.name for f in schema if not (f.name.endswith("_id") and pa.types.is_string(f.type))]
+    return {"use_dictionary": repeating}
 
 
 @dataclass
@@ -248,7 +326,7 @@ def write_package(sources: MappingABC[str, TableSource], mapping: Mapping, sink:
                   dataset_id: str, authorisation_reference: str, clock: Clock | None = None,
                   source_files: MappingABC[str, MappingABC[str, str]] | None = None,
                   reader_rejects: MappingABC[str, int] | None = None, spool_dir: str | Path | None = None,
-                  row_number_column: str = ROW_NUMBER_COLUMN) -> PackageResult:
+                  row_number_column: str = ROW_NUMBER_COLUMN, threads: int | None = None) -> PackageResult:
     """Transform `sources` with `mapping` and write the import package through `sink`.
 
     `source_files` optionally names, per source table, the file it came from and its SHA-256
@@ -259,19 +337,22 @@ def write_package(sources: MappingABC[str, TableSource], mapping: Mapping, sink:
     sink = as_package_sink(sink)
     if spool_dir is not None:
         Path(spool_dir).mkdir(parents=True, exist_ok=True)
+    opener = getattr(sink, "open_file", None)
     with tempfile.TemporaryDirectory(prefix="intake-package-", dir=spool_dir) as spool:
-        output = _SpoolOutput(Path(spool))
+        output = _SpoolOutput(Path(spool), opener if callable(opener) else None)
         try:
             reconciliation = transform(sources, mapping, output, clock=clock, reader_rejects=reader_rejects,
-                                       row_number_column=row_number_column)
+                                       row_number_column=row_number_column, threads=threads)
             output.close()
             files: dict[str, dict[str, Any]] = {}
-            for entity in ENTITIES:
-                name = f"{entity}.parquet"
-                files[name] = {"kind": "entity", "entity": entity, "rows": output.rows[name]}
-                sink.write_file(name, _hashed(_file_chunks(output.folder / name), files[name]))
-            files[REJECTS_FILE] = {"kind": "rejects", "rows": output.rows[REJECTS_FILE]}
-            sink.write_file(REJECTS_FILE, _hashed(_file_chunks(output.folder / REJECTS_FILE), files[REJECTS_FILE]))
+            for name, record in [*((f"{e}.parquet", {"kind": "entity", "entity": e}) for e in ENTITIES),
+                                 (REJECTS_FILE, {"kind": "rejects"})]:
+                files[name] = {**record, "rows": output.rows[name]}
+                direct = output.written(name)
+                if direct is not None:
+                    files[name].update(direct)
+                else:
+                    sink.write_file(name, _hashed(_file_chunks(output.folder / name), files[name]))
             for name, text in ((RECONCILIATION_JSON, reconciliation.to_json()),
                                (RECONCILIATION_MD, reconciliation.to_markdown())):
                 files[name] = {"kind": "reconciliation"}

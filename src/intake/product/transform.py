@@ -29,7 +29,7 @@ from intake.clock import Clock, SystemClock
 from intake.logs import get_logger, log_event
 from intake.product.derive import DerivedEntity
 from intake.product.errors import TransformError
-from intake.product.ids import format_ids, hash_strings, join_key_parts
+from intake.product.ids import format_ids, hash_strings
 from intake.product.mapping import Evaluated, Expr, Mapping, OutputMapping, SourceBatch, TableMapping
 from intake.product.reconciliation import Reconciliation
 from intake.product.schema import ENTITIES, STRING, EntitySpec, FieldSpec
@@ -469,8 +469,8 @@ class _TableRun:
     # -- keys
     def _content_hashes(self, src: SourceBatch) -> np.ndarray:
         if "content" not in src.memo:
-            parts = [src.column(c) for c in sorted(self.columns)]
-            src.memo["content"] = hash_strings(join_key_parts(parts).fill_null(""))
+            parts = [src.column(c).fill_null("\x00") for c in sorted(self.columns)]
+            src.memo["content"] = hash_strings(pc.binary_join_element_wise(*parts, "\x1f"))
         return src.memo["content"]  # type: ignore[no-any-return]
 
     def _deduplicate(self, src: SourceBatch, outputs: list[_RowOutput], problems: RowProblems,
