@@ -29,6 +29,7 @@ GAZETTEER_LOCALES = (
 _FOLD_RE = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=262_144)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key: "B. Braun", "B BRAUN" and "B.Braun" -> "b braun"."""
     plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()

@@ -134,7 +134,7 @@ def publish_findings(run_id: str, dataset_id: str, report: Any, stage: str) -> N
 def publish_delivery(run_id: str, dataset_id: str, delivered: Any) -> None:
     publish_markdown(f"reconciliation-{run_id}", delivered.reconciliation_markdown,
                      description=f"Reconciliation of dataset {dataset_id}: every source row loaded or rejected")
-    files = delivered.manifest.get("files", {})
+    files = delivered.manifest.get("contents") or {}
     rows = [{"file": name, "kind": f.get("kind"), "rows": f.get("rows"), "bytes": f.get("bytes"),
              "sha256": f.get("sha256")} for name, f in files.items()]
     publish_markdown(

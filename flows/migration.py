@@ -14,7 +14,7 @@ from typing import Any
 from intake.flows import tasks
 from intake.flows.artifacts import Progress, publish_delivery, publish_findings, publish_markdown
 from intake.flows.settings import flow_context
-from prefect import Flow, flow
+from prefect import Flow, flow, get_run_logger
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
@@ -62,12 +62,26 @@ def migration_run_flow(
     try:
         summary = _migrate(run, chunk_rows)
     except BaseException as exc:
-        state = "cancelled" if not isinstance(exc, Exception) else "failed"
-        tasks.end_run(run, state, {"error": type(exc).__name__})
+        _close_run(run, exc)
         raise
     finally:
         pipeline.close_sessions()
     return summary
+
+
+def _close_run(run: pipeline.RunInfo, exc: BaseException) -> None:
+    """Record how the run ended (stopped and blocked runs are already closed; the first end wins)."""
+    counts = {"error": type(exc).__name__}
+    try:
+        if isinstance(exc, Exception):
+            tasks.end_run(run, "failed", counts)
+        else:  # cancelled or interrupted: no new task runs while the process is being stopped
+            ctx = flow_context(run.actor)
+            pipeline.end_run(ctx, run, "cancelled", counts)
+            pipeline.cleanup_work(ctx, run.dataset_id, run.run_id)
+    except Exception as cleanup:  # the rerun closes it as abandoned; the original error matters more
+        log = get_run_logger()
+        log.warning("could not record the end of run %s: %s", run.run_id, type(cleanup).__name__)
 
 
 def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
@@ -164,4 +178,12 @@ def configured_flow() -> Flow[Any, Any]:
     """The flow `intake serve` deploys: on the Dask cluster named by INTAKE_DASK_ADDRESS when set."""
     address = os.environ.get(DASK_ADDRESS_ENV)
     return with_dask(address) if address else migration_run_flow
+
+
+def __getattr__(name: str) -> Any:
+    # `flows/migration.py:migration_run_dask_flow` (deployments/prefect.yaml): built on first access so
+    # importing this module does not import Dask.
+    if name == "migration_run_dask_flow":
+        return with_dask(os.environ.get(DASK_ADDRESS_ENV))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from intake.flows import settings as flow_settings
 from intake.flows.lifecycle import close_fault_hold_flow, complete_migration_flow, open_fault_hold_flow
 from intake.flows.local import forget_server, record_server
-from intake.flows.migration import migration_run_flow
+from intake.flows.migration import configured_flow
 from intake.flows.receive import receive_dataset_flow
 from intake.flows.sweep import SWEEP_CRON, SWEEP_TIMEZONE, retention_sweep_flow
 from prefect import serve
@@ -46,7 +46,7 @@ def build_deployments(schedule_sweep: bool = True) -> list[RunnerDeployment]:
     sweep_schedules = [Cron(SWEEP_CRON, timezone=SWEEP_TIMEZONE)] if schedule_sweep else None
     return [
         receive_dataset_flow.to_deployment("receive-dataset", **common),
-        migration_run_flow.to_deployment("migration-run", **common),
+        configured_flow().to_deployment("migration-run", **common),  # on Dask when INTAKE_DASK_ADDRESS is set
         complete_migration_flow.to_deployment("complete-migration", **common),
         open_fault_hold_flow.to_deployment("open-fault-hold", **common),
         close_fault_hold_flow.to_deployment("close-fault-hold", **common),

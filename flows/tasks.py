@@ -8,6 +8,7 @@ are ids and counts.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
@@ -26,10 +27,19 @@ R = TypeVar("R")
 def data_task(name: str, retries: int = 0, retry_delay_seconds: float = 2.0,
               **options: Any) -> Callable[[Callable[P, R]], Task[P, R]]:
     """A task whose inputs, outputs and errors never reach Prefect's storage or logs as values."""
-    return task(  # type: ignore[return-value]
-        name=name, persist_result=False, cache_policy=NO_CACHE, retries=retries,
-        retry_delay_seconds=retry_delay_seconds, log_prints=False, **options,
-    )
+
+    def decorate(fn: Callable[P, R]) -> Task[P, R]:
+        @functools.wraps(fn)
+        def withheld(*args: P.args, **kwargs: P.kwargs) -> R:
+            with pipeline.step_errors(name):
+                return fn(*args, **kwargs)
+
+        return task(  # type: ignore[return-value]
+            withheld, name=name, persist_result=False, cache_policy=NO_CACHE, retries=retries,
+            retry_delay_seconds=retry_delay_seconds, log_prints=False, **options,
+        )
+
+    return decorate
 
 
 # receive-dataset ---------------------------------------------------------------------------------

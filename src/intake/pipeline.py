@@ -947,8 +947,8 @@ def discard_stale_staging(ctx: Context, run: RunInfo) -> int:
         running = set(session.scalars(select(Run.id).where(Run.dataset_id == run.dataset_id, Run.state == "running")))
     removed = 0
     folder = delivery_folder(ctx, run)
-    for path in folder.glob(".run-*.staging-*") if folder.is_dir() else []:
-        owner = path.name.removeprefix(".run-").split(".staging-", 1)[0]
+    for path in folder.glob(".staging-run-*") if folder.is_dir() else []:
+        owner = path.name.removeprefix(".staging-run-").rsplit("-", 1)[0]  # DeliverySink adds "-<token>"
         if owner not in running:
             shutil.rmtree(path, ignore_errors=True)
             removed += 1
@@ -964,10 +964,11 @@ def deliver(ctx: Context, run: RunInfo, ingested: Ingested, anonymised: Anonymis
             progress: ProgressCallback = no_progress) -> Delivered:
     """Transform the anonymised tables with the mapping, validate, and write the import package.
 
-    The package is written into a hidden staging folder and renamed into place after its manifest, so a
-    failed, cancelled or killed run leaves no partial delivery.
+    The package is written into a hidden staging folder (the connectors' DeliverySink) and renamed into place
+    after its manifest, so a failed, cancelled or killed run leaves no partial delivery.
     """
-    from intake.product import LocalFolderPackageWriter, write_package
+    from intake.connectors.sinks import DeliverySink
+    from intake.product import write_package
     from intake.vault import Vault
 
     actor = ctx.actor()
@@ -990,12 +991,14 @@ def deliver(ctx: Context, run: RunInfo, ingested: Ingested, anonymised: Anonymis
     source_files = {name: {"file": by_table[name].source_file, "sha256": raw_hashes.get(by_table[name].source_file, "")}
                     for name in sources}
     reader_rejects = {name: by_table[name].rejected for name in sources}
-    destination = delivery_folder(ctx, run) / f"run-{run.run_id}"
+    package = f"run-{run.run_id}"
+    destination = delivery_folder(ctx, run) / package
     spool = spool_folder(ctx, run)
     spool.mkdir(parents=True, exist_ok=True)
     try:
         with step_errors("deliver", run.dataset_id):
-            result = write_package(sources, mapping, LocalFolderPackageWriter(destination), dataset_id=run.dataset_id,
+            sink = DeliverySink.local(delivery_folder(ctx, run), package)
+            result = write_package(sources, mapping, sink, dataset_id=run.dataset_id,
                                    authorisation_reference=run.authorisation, clock=ctx.clock,
                                    source_files=source_files, reader_rejects=reader_rejects, spool_dir=spool)
     finally:

@@ -52,3 +52,26 @@ def test_receive_list_and_show(cli, authorise, tmp_path: Path):
     changed = cli("datasets", "receive", "--authorisation", reference, str(export))
     assert changed.exit_code == 1 and "FileHashMismatch" in changed.stderr
     assert len(json.loads(cli("--json", "datasets", "list").stdout)) == 1
+
+
+def test_migration_run_through_the_cli_prints_where_the_package_is(cli, authorise, tmp_path: Path):
+    from intake.generator import generate_equiptrack
+
+    export = generate_equiptrack(tmp_path / "export", assets=100, jobs=200, seed=4)
+    files = [str(p) for p in export.paths.values()]
+    reference = authorise([Path(f) for f in files])
+    dataset_id = json.loads(cli("--json", "datasets", "receive", "-a", reference, *files).stdout)["dataset_id"]
+
+    refused = cli("migration", "run", dataset_id, actor="sam")
+    assert refused.exit_code == 1 and "migration.run needs one of the roles engineer" in refused.stderr
+    migrated = cli("--json", "migration", "run", dataset_id, "--mapping", "equiptrack", "--chunk-rows", "1000")
+    assert migrated.exit_code == 0, migrated.output
+    summary = json.loads(migrated.stdout)
+    assert Path(summary["package"], "manifest.json").is_file() and summary["balanced"] is True
+    shown = json.loads(cli("--json", "datasets", "show", dataset_id).stdout)
+    assert shown["state"] == "processed" and [r["state"] for r in shown["runs"]] == ["completed"]
+
+
+def test_serve_command_is_documented(cli):
+    shown = cli("serve", "--help")
+    assert shown.exit_code == 0 and "--api-url" in shown.stdout and "--no-sweep-schedule" in shown.stdout

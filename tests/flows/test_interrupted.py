@@ -46,7 +46,7 @@ def flow_run_process(server: psutil.Process) -> psutil.Process:
 
 def test_cancelled_and_killed_runs_leave_no_delivery_and_a_rerun_completes(
         prefect_server, ctx, as_user, authorise, intake_env, tmp_path: Path):
-    export = generate_equiptrack(tmp_path / "export", assets=400, jobs=1200, seed=4)
+    export = generate_equiptrack(tmp_path / "export", assets=300, jobs=900, seed=4)
     files = [str(p) for p in export.paths.values()]
     received = pipeline.receive_dataset(as_user("eve"), authorise([Path(f) for f in files]), files)
     dataset_id = received.dataset_id

@@ -66,18 +66,19 @@ def test_derived_ids_are_stable_across_runs_and_batch_splits() -> None:
     spec = ENTITIES["manufacturers"]
     names = ["B Braun", "Philips", "B.BRAUN", "GE Healthcare"]
     one = DerivedEntity(spec, "manufacturers", "fuzzy", 90, DEFAULT_IGNORE_WORDS)
-    hashes_one, _ = one.assign([pa.array(names)])
+    hashes_one = one.assign([pa.array(names)]).hashes
     two = DerivedEntity(spec, "manufacturers", "fuzzy", 90, DEFAULT_IGNORE_WORDS)
-    first, _ = two.assign([pa.array(names[:2])])
-    second, _ = two.assign([pa.array(names[2:])])
+    first = two.assign([pa.array(names[:2])]).hashes
+    second = two.assign([pa.array(names[2:])]).hashes
     assert hashes_one.tolist() == first.tolist() + second.tolist()
     assert hashes_one[0] == hashes_one[2]
 
 
 def test_rows_without_a_name_have_no_derived_entity() -> None:
     state = DerivedEntity(ENTITIES["suppliers"], "suppliers", "fuzzy", 90, DEFAULT_IGNORE_WORDS)
-    _, valid = state.assign([pa.array(["Medequip Ltd", None])])
-    assert valid.tolist() == [True, False]
+    assignment = state.assign([pa.array(["Medequip Ltd", None])])
+    assert assignment.valid.tolist() == [True, False]
+    assert assignment.clusters.tolist() == [0, -1]
 
 
 def test_only_loaded_rows_create_derived_entities() -> None:

@@ -41,10 +41,13 @@ def _to_bool(mask: pa.Array | pa.ChunkedArray) -> np.ndarray:
 
 
 def _failed(before: pa.Array, after: pa.Array) -> np.ndarray:
-    """Rows present before a parse (blank text counts as absent) and null after it."""
+    """Rows present before a parse (empty text counts as absent) and null after it.
+
+    The engine hands conversions trimmed text with blanks as nulls, so whitespace needs no second look.
+    """
     present = pc.is_valid(before)
     if pa.types.is_string(before.type):
-        present = pc.and_(present, pc.greater(pc.binary_length(trim(before)), 0))
+        present = pc.and_(present, pc.greater(pc.binary_length(before), 0))
     return _to_bool(pc.and_(present, pc.is_null(after)))
 
 

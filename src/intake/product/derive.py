@@ -39,6 +39,15 @@ def normalise_name(text: str, ignore_words: tuple[str, ...] = ()) -> str:
 
 
 @dataclass
+class Assignment:
+    """Derived-entity keys of one batch."""
+
+    hashes: np.ndarray  # stable hash (the id) per row
+    valid: np.ndarray  # rows that have a key
+    clusters: np.ndarray  # cluster number per row (-1 without a key)
+
+
+@dataclass
 class _Group:
     """Clusters sharing the leading key parts (e.g. models of one manufacturer)."""
 
@@ -61,16 +70,17 @@ class DerivedEntity:
         self._clusters_founded = 0
         self._cluster_hashes: list[int] = []  # cluster index -> stable hash (the id)
         self._groups: dict[str, _Group] = {}
-        self._rows: dict[int, int] = {}  # cluster hash -> loaded source rows referring to it (insertion order)
+        self._rows: dict[int, int] = {}  # cluster -> loaded source rows referring to it (in order of first use)
         self._first_table: dict[int, str] = {}
-        self._votes: dict[str, dict[int, Counter[Any]]] = {}
+        self._votes: dict[str, dict[tuple[int, Any], int]] = {}  # field -> (cluster, value) -> rows
 
-    def assign(self, parts: list[pa.Array]) -> tuple[np.ndarray, np.ndarray]:
-        """(cluster hash per row, mask of rows with a key). A row has a key when its last part is present."""
+    def assign(self, parts: list[pa.Array]) -> Assignment:
+        """The cluster of each row. A row has a key when its last part is present."""
         joined = join_key_parts(parts)
-        joined = pc.if_else(pc.is_valid(parts[-1]), joined, pa.scalar(None, pa.string()))
-        distinct = pc.unique(joined.drop_null())
-        texts = distinct.to_pylist()
+        if len(parts) > 1:
+            joined = pc.if_else(pc.is_valid(parts[-1]), joined, pa.scalar(None, pa.string()))
+        encoded = joined.dictionary_encode()  # one hash pass: the distinct keys and each row's position
+        texts = encoded.dictionary.to_pylist()
         new_anchors: list[str] = []
         for text in texts:
             if text not in self._assigned:
@@ -78,12 +88,15 @@ class DerivedEntity:
         if new_anchors:  # one vectorised hash for every cluster founded in this batch
             hashes = stable_hashes(self.namespace, pa.array(new_anchors, pa.string()))
             self._cluster_hashes.extend(int(h) for h in hashes)
-        hashes_of_distinct = np.array([self._cluster_hashes[self._assigned[t]] for t in texts], dtype=np.uint64)
-        position = pc.index_in(joined, value_set=distinct)
-        valid = pc.is_valid(position).to_numpy(zero_copy_only=False)
-        index = position.fill_null(0).to_numpy(zero_copy_only=False)
-        hashes = hashes_of_distinct[index] if len(hashes_of_distinct) else np.zeros(len(joined), dtype=np.uint64)
-        return np.where(valid, hashes, np.uint64(0)), valid
+        valid = encoded.indices.is_valid().to_numpy(zero_copy_only=False)
+        if not texts:
+            n = len(joined)
+            return Assignment(np.zeros(n, dtype=np.uint64), valid, np.full(n, -1, dtype=np.int64))
+        cluster_of_text = np.array([self._assigned[t] for t in texts], dtype=np.int64)
+        index = encoded.indices.fill_null(0).to_numpy(zero_copy_only=False)
+        clusters = np.where(valid, cluster_of_text[index], -1)
+        hashes = np.array(self._cluster_hashes, dtype=np.uint64)[np.maximum(clusters, 0)]
+        return Assignment(np.where(valid, hashes, np.uint64(0)), valid, clusters)
 
     def _cluster(self, text: str, new_anchors: list[str]) -> int:
         """Index of the cluster of a raw key text, founding a new cluster if nothing matches."""
@@ -109,35 +122,39 @@ class DerivedEntity:
         group.by_name[normalised] = cluster
         return cluster
 
-    def tally(self, hashes: np.ndarray, loaded: np.ndarray, fields: dict[str, pa.Array], table: str) -> None:
-        """Count loaded rows per cluster and the values they give each field."""
-        if not loaded.any():
+    def tally(self, assignment: Assignment, loaded: np.ndarray, fields: dict[str, pa.Array], table: str) -> None:
+        """Count loaded rows per cluster and the values they give each field (integer codes, no row loop)."""
+        rows = loaded & assignment.valid
+        if not rows.any():
             return
-        index = np.flatnonzero(loaded)
-        chosen = hashes[index]
-        unique, counts = np.unique(chosen, return_counts=True)
-        for key, count in zip(unique.tolist(), counts.tolist(), strict=True):
-            if key not in self._rows:
-                self._rows[key] = 0
-                self._first_table[key] = table
-            self._rows[key] += count
-        if not fields:
-            return
-        # one group-by over the key and every field: the distinct combinations are few
-        every_row = len(index) == len(hashes)
-        take = None if every_row else pa.array(index)
-        names = list(fields)
-        columns = {"k": pa.array(chosen, pa.uint64())}
-        columns.update({f"f{i}": fields[name] if take is None else fields[name].take(take)
-                        for i, name in enumerate(names)})
-        grouped = pa.table(columns).group_by(list(columns)).aggregate([([], "count_all")])
-        keys = grouped.column("k").to_pylist()
-        counts = grouped.column("count_all").to_pylist()
-        for i, name in enumerate(names):
+        index = np.flatnonzero(rows)
+        clusters = assignment.clusters[index]
+        per_cluster = np.bincount(clusters)
+        for cluster in np.flatnonzero(per_cluster).tolist():
+            if cluster not in self._rows:
+                self._rows[cluster] = 0
+                self._first_table[cluster] = table
+            self._rows[cluster] += int(per_cluster[cluster])
+        take = None if len(index) == len(rows) else pa.array(index)
+        for name, values in fields.items():
+            encoded = (values if take is None else values.take(take)).dictionary_encode()
+            distinct = encoded.dictionary.to_pylist()
+            if not distinct:
+                continue
+            codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+            present = codes >= 0
+            combined = clusters[present] * len(distinct) + codes[present]
+            if self._clusters_founded * len(distinct) <= 4_000_000:
+                counts = np.bincount(combined)
+                pairs = np.flatnonzero(counts)
+                counts = counts[pairs]
+            else:
+                pairs, counts = np.unique(combined, return_counts=True)
             votes = self._votes.setdefault(name, {})
-            for key, value, count in zip(keys, grouped.column(f"f{i}").to_pylist(), counts, strict=True):
-                if value is not None:
-                    votes.setdefault(key, Counter())[value] += count
+            for pair, count in zip(pairs.tolist(), counts.tolist(), strict=True):
+                cluster, code = divmod(pair, len(distinct))
+                key = (cluster, distinct[code])
+                votes[key] = votes.get(key, 0) + count
 
     @property
     def row_count(self) -> int:
@@ -150,17 +167,14 @@ class DerivedEntity:
         """The entity's rows: one per cluster referred to by a loaded row, in order of first use."""
         keys = list(self._rows)
         schema = self.spec.arrow_schema()
-        columns: dict[str, pa.Array] = {
-            self.spec.primary_key: format_ids(self.spec.id_prefix, np.array(keys, dtype=np.uint64))}
+        hashes = np.array([self._cluster_hashes[k] for k in keys], dtype=np.uint64)
+        columns: dict[str, pa.Array] = {self.spec.primary_key: format_ids(self.spec.id_prefix, hashes)}
         for spec_field in self.spec.fields[1:]:
-            votes = self._votes.get(spec_field.name, {})
-            values = [_most_frequent(votes.get(k)) for k in keys]
-            columns[spec_field.name] = pa.array(values, spec_field.type)
+            best: dict[int, tuple[int, str, Any]] = {}
+            for (key, value), count in self._votes.get(spec_field.name, {}).items():
+                # most rows first; among equals the first in sort order, so every run agrees
+                rank = (-count, str(value), value)
+                if key not in best or rank[:2] < best[key][:2]:
+                    best[key] = rank
+            columns[spec_field.name] = pa.array([best[k][2] if k in best else None for k in keys], spec_field.type)
         return pa.Table.from_pydict(columns, schema=schema)
-
-
-def _most_frequent(counter: Counter[Any] | None) -> Any:
-    if not counter:
-        return None
-    best = max(counter.values())
-    return min((v for v, c in counter.items() if c == best), key=str)

@@ -719,12 +719,18 @@ class SourceBatch:
 
     def _drop_placeholders(self, values: pa.Array) -> pa.Array:
         # only short strings can be placeholders: long free text is never hashed for the look-up
-        short = pc.less_equal(pc.binary_length(values), self._short)
-        probe = pc.if_else(short, values, pa.scalar(None, STRING))
-        hit = pc.is_in(probe, value_set=self._placeholder_set)
-        if not _mask(hit).any():
+        lengths = pc.binary_length(values).to_numpy(zero_copy_only=False)
+        short = np.flatnonzero(lengths <= self._short)  # nulls give NaN: never short
+        if len(short) == 0:
             return values
-        return pc.if_else(hit, pa.scalar(None, STRING), values)
+        if len(short) == len(values):
+            hit = _mask(pc.is_in(values, value_set=self._placeholder_set))
+        else:
+            hit = np.zeros(len(values), dtype=bool)
+            hit[short[_mask(pc.is_in(values.take(pa.array(short)), value_set=self._placeholder_set))]] = True
+        if not hit.any():
+            return values
+        return pc.if_else(pa.array(hit), pa.scalar(None, STRING), values)
 
     def any_present(self, columns: Iterable[str]) -> np.ndarray:
         present = np.zeros(self.num_rows, dtype=bool)

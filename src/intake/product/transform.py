@@ -27,7 +27,7 @@ import pyarrow.compute as pc
 
 from intake.clock import Clock, SystemClock
 from intake.logs import get_logger, log_event
-from intake.product.derive import DerivedEntity
+from intake.product.derive import Assignment, DerivedEntity
 from intake.product.errors import TransformError
 from intake.product.ids import format_ids, hash_strings
 from intake.product.mapping import Evaluated, Expr, Mapping, OutputMapping, SourceBatch, TableMapping
@@ -45,7 +45,7 @@ from intake.product.validation import (
 )
 
 ROW_NUMBER_COLUMN = "_row_number"
-MIN_BATCH_ROWS = 65_536  # small reader batches are combined: per-batch overhead then stays negligible
+MIN_BATCH_ROWS = 32_768  # smaller reader batches are combined: per-batch overhead then stays negligible
 
 TableSource = Iterable[pa.RecordBatch] | Callable[[], Iterable[pa.RecordBatch]]
 
@@ -201,8 +201,7 @@ class _RowOutput:
 @dataclass
 class _DerivedOutput:
     state: DerivedEntity
-    hashes: np.ndarray
-    valid: np.ndarray
+    assignment: Assignment
     fields: dict[str, pa.Array]
 
 
@@ -340,11 +339,11 @@ class _TableRun:
         problems.only(blank, Reason(ReasonCode.EMPTY_ROW, None, None, None, "the row is empty"))
 
         content = self._content_hashes(src) if row_outputs[0].output.on_duplicate == "merge_identical" else None
-        loaded, merged = self._deduplicate(src, row_outputs, problems, row_numbers, content)
+        loaded, merged, key_order = self._deduplicate(src, row_outputs, problems, row_numbers, content)
         rejected = problems.any()
-        self._commit(row_outputs, loaded, rejected, row_numbers, content)
+        self._commit(row_outputs, loaded, rejected, row_numbers, content, key_order)
         for derived in derived_outputs:
-            derived.state.tally(derived.hashes, loaded & derived.valid, derived.fields, self.table.table)
+            derived.state.tally(derived.assignment, loaded, derived.fields, self.table.table)
         if rejected.any():
             keys = self._source_keys(src)
             self.output.write_rejects(problems.rejects(self.table.table, row_numbers, keys))
@@ -392,7 +391,10 @@ class _TableRun:
             valid = _mask(pc.is_valid(evaluated.values))
             check = valid & applies & ~failed
             found = self.t.keys(expr.target).contains(hashes)
-            rejected = self.t.rejected(expr.target).contains(hashes) & ~found
+            rejected = np.zeros(len(found), dtype=bool)
+            unknown = np.flatnonzero(check & ~found)  # few: only they are looked up among rejected rows
+            if len(unknown):
+                rejected[unknown] = self.t.rejected(expr.target).contains(hashes[unknown])
             problems.add(check & rejected, self._reason(
                 ReasonCode.REJECTED_REFERENCE, entity, spec.name, expr,
                 f"refers to a row of '{expr.target}' that was rejected"))
@@ -419,13 +421,14 @@ class _TableRun:
                 evaluated = src.evaluate(part, STRING)
                 self._add_failures(evaluated, everywhere, problems, output.entity, output.entity.primary_key, part)
                 parts.append(evaluated.values)
-        hashes, valid = state.assign(parts)
-        ids[output.entity.name] = format_ids(output.entity.id_prefix, hashes, valid)
+        assignment = state.assign(parts)
+        ids[output.entity.name] = format_ids(output.entity.id_prefix, assignment.hashes, assignment.valid)
         fields: dict[str, pa.Array] = {}
         for name, expr in output.fields.items():
-            values, _, _ = self._value(src, output.entity, output.entity.field(name), expr, ids, valid, problems)
+            values, _, _ = self._value(src, output.entity, output.entity.field(name), expr, ids, assignment.valid,
+                                       problems)
             fields[name] = values
-        return _DerivedOutput(state, hashes, valid, fields)
+        return _DerivedOutput(state, assignment, fields)
 
     def _rows(self, src: SourceBatch, output: OutputMapping, ids: dict[str, pa.Array],
               problems: RowProblems) -> _RowOutput:
@@ -474,8 +477,10 @@ class _TableRun:
         return src.memo["content"]  # type: ignore[no-any-return]
 
     def _deduplicate(self, src: SourceBatch, outputs: list[_RowOutput], problems: RowProblems,
-                     row_numbers: np.ndarray, content: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-        """(loaded, merged) masks; duplicate rows that cannot be merged get their reasons in `problems`.
+                     row_numbers: np.ndarray, content: np.ndarray | None,
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+        """(loaded, merged, candidate rows in key order) masks; duplicate rows that cannot be merged get their
+        reasons in `problems`.
 
         Identical duplicates (same content hash of every mapped column) are merged when the mapping says
         `on_duplicate: merge_identical`. Rejecting a row can make a later duplicate of it the first
@@ -507,7 +512,7 @@ class _TableRun:
                 break
         self._duplicates(check.conflict, check.related_row, entity, entity.primary_key, primary.output.id,
                          ReasonCode.DUPLICATE_KEY, problems)
-        return loaded, check.merged
+        return loaded, check.merged, check.sorted_rows
 
     def _duplicates(self, conflict: np.ndarray, related: np.ndarray, entity: EntitySpec, field_name: str,
                     expr: Expr | None, code: str, problems: RowProblems) -> None:
@@ -519,11 +524,14 @@ class _TableRun:
         problems.related_row[conflict] = related[conflict]
 
     def _commit(self, outputs: list[_RowOutput], loaded: np.ndarray, rejected: np.ndarray, row_numbers: np.ndarray,
-                content: np.ndarray | None) -> None:
+                content: np.ndarray | None, key_order: np.ndarray | None) -> None:
         for number, output in enumerate(outputs):
             entity = output.output.entity
             rows = loaded & output.applies & output.valid
-            self.t.keys(entity.name).commit(output.hashes, rows, row_numbers, content if number == 0 else None)
+            if number == 0:
+                self.t.keys(entity.name).commit(output.hashes, rows, row_numbers, content, key_order)
+            else:
+                self.t.keys(entity.name).commit(output.hashes, rows, row_numbers, None)
             for name, value_hashes in output.unique_hashes.items():
                 value_rows = rows & _mask(pc.is_valid(output.columns[name]))
                 self.t.unique_values[(entity.name, name)].commit(value_hashes, value_rows, row_numbers, None)

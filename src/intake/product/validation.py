@@ -178,6 +178,7 @@ class KeyCheck:
     merged: np.ndarray
     conflict: np.ndarray
     related_row: np.ndarray  # row number of the earlier row with the same key, -1 if none
+    sorted_rows: np.ndarray | None = None  # the candidate rows in ascending key order (reused by commit)
 
 
 class UniqueKeys:
@@ -231,13 +232,14 @@ class UniqueKeys:
                 conflict[later[~same]] = True
             else:
                 conflict[later] = True
-        return KeyCheck(new, merged, conflict, related)
+        return KeyCheck(new, merged, conflict, related, rows)
 
     def commit(self, keys: np.ndarray, rows: np.ndarray, row_numbers: np.ndarray,
-               content: np.ndarray | None) -> None:
-        index = np.flatnonzero(rows)
+               content: np.ndarray | None, sorted_rows: np.ndarray | None = None) -> None:
+        """Remember the keys of `rows`; `sorted_rows` (from `check`, a superset in key order) saves a sort."""
+        index = sorted_rows[rows[sorted_rows]] if sorted_rows is not None else np.flatnonzero(rows)
         hashes = content[index] if content is not None else np.zeros(len(index), dtype=np.uint64)
-        self._loaded.add(keys[index], hashes.view(np.int64), row_numbers[index])
+        self._loaded.add(keys[index], hashes.view(np.int64), row_numbers[index], presorted=sorted_rows is not None)
 
     def contains(self, keys: np.ndarray) -> np.ndarray:
         return self._loaded.contains(keys)
