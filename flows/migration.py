@@ -11,14 +11,14 @@ import math
 import os
 from typing import Any
 
-from intake.flows import tasks
-from intake.flows.artifacts import Progress, publish_delivery, publish_findings, publish_markdown
-from intake.flows.settings import flow_context
 from prefect import Flow, flow, get_run_logger
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from intake import pipeline
+from intake.flows import tasks
+from intake.flows.artifacts import Progress, publish_delivery, publish_findings, publish_markdown
+from intake.flows.settings import flow_context
 
 DEFAULT_CHUNK_ROWS = 50_000
 DASK_ADDRESS_ENV = "INTAKE_DASK_ADDRESS"

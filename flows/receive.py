@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
+from prefect import flow
+
 from intake.flows import tasks
 from intake.flows.artifacts import markdown_table, publish_markdown
-from prefect import flow
 
 
 @flow(name="receive-dataset", persist_result=False, log_prints=False, validate_parameters=True)

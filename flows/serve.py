@@ -23,18 +23,18 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from intake.flows import settings as flow_settings
-from intake.flows.lifecycle import close_fault_hold_flow, complete_migration_flow, open_fault_hold_flow
-from intake.flows.local import forget_server, record_server
-from intake.flows.migration import configured_flow
-from intake.flows.receive import receive_dataset_flow
-from intake.flows.sweep import SWEEP_CRON, SWEEP_TIMEZONE, retention_sweep_flow
 from prefect import serve
 from prefect.deployments.runner import EntrypointType, RunnerDeployment
 from prefect.schedules import Cron
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
 from intake.errors import ConfigError
+from intake.flows import settings as flow_settings
+from intake.flows.lifecycle import close_fault_hold_flow, complete_migration_flow, open_fault_hold_flow
+from intake.flows.local import forget_server, record_server
+from intake.flows.migration import configured_flow
+from intake.flows.receive import receive_dataset_flow
+from intake.flows.sweep import SWEEP_CRON, SWEEP_TIMEZONE, retention_sweep_flow
 
 TAGS = ["intake"]
 DEFAULT_PORT = 4200
@@ -159,9 +159,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=4, help="Flow runs executed at once")
     parser.add_argument("--no-sweep-schedule", action="store_true", help="Serve the sweep without its daily cron")
     args = parser.parse_args(argv)
-    from intake.flows.local import prefect_home
-
     from intake.config import load_settings
+    from intake.flows.local import prefect_home
 
     home = prefect_home(load_settings())
     run(args.api_url, home, args.port, args.limit, not args.no_sweep_schedule)

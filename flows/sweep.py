@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from intake.flows import tasks
-from intake.flows.artifacts import markdown_table, publish_markdown, publish_table
 from prefect import flow
 
 from intake.errors import IntakeError
+from intake.flows import tasks
+from intake.flows.artifacts import markdown_table, publish_markdown, publish_table
 
 
 class SweepIncomplete(IntakeError):

@@ -13,11 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
-from intake.flows.settings import flow_context
 from prefect import Task, task
 from prefect.cache_policies import NO_CACHE
 
 from intake import pipeline
+from intake.flows.settings import flow_context
 from intake.registry.models import Purpose
 
 P = ParamSpec("P")
@@ -167,7 +167,9 @@ def scan_report(run: pipeline.RunInfo, classifications: dict[str, dict[str, Any]
 @data_task("anonymise-chunk", retries=1)
 def anonymise_chunk(run: pipeline.RunInfo, chunk: pipeline.Chunk, classification: dict[str, Any],
                     ner_sample: int) -> pipeline.ChunkResult:
-    return pipeline.anonymise_chunk(flow_context(run.actor), run, chunk, classification, ner_sample)
+    ctx = flow_context(run.actor)
+    pipeline.checkpoint(ctx, run, "anonymise", record=False)  # a withdrawal also stops the remaining chunks
+    return pipeline.anonymise_chunk(ctx, run, chunk, classification, ner_sample)
 
 
 @data_task("combine-findings")

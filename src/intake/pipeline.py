@@ -400,11 +400,10 @@ def _check_processing_allowed(ctx: Context, dataset_id: str) -> None:
     ensure_processing_allowed(ctx, dataset_id)
 
 
-def checkpoint(ctx: Context, run: RunInfo, step: str) -> None:
-    """Before every step: the authorisation still holds and processing is not restricted.
-
-    A withdrawal or restriction stops the run here: the run is recorded as stopped and RunStopped raised.
-    """
+def checkpoint(ctx: Context, run: RunInfo, step: str, record: bool = True) -> None:
+    """Before every step (and every chunk, with record=False): the authorisation still holds and processing
+    is not restricted. A withdrawal or restriction stops the run here: the run is recorded as stopped and
+    RunStopped raised."""
     actor = ctx.actor()
     try:
         _check_authorised(ctx, run.dataset_id, actor)
@@ -412,7 +411,8 @@ def checkpoint(ctx: Context, run: RunInfo, step: str) -> None:
     except IntakeError as exc:
         end_run(ctx, run, "stopped", {"stopped_before": step, "reason": type(exc).__name__})
         raise RunStopped(f"run {run.run_id} of dataset {run.dataset_id} stopped before step {step}: {exc}") from None
-    _append_step(ctx, run, step)
+    if record:
+        _append_step(ctx, run, step)
 
 
 def _append_step(ctx: Context, run: RunInfo, step: str) -> None:
@@ -423,17 +423,6 @@ def _append_step(ctx: Context, run: RunInfo, step: str) -> None:
         summary = json.loads(row.summary or "{}")
         summary.setdefault("steps", []).append(step)
         row.summary = json.dumps(summary)
-
-
-def record_counts(ctx: Context, run: RunInfo, **counts: Any) -> None:
-    """Merge counts (never values) into the run's summary."""
-    with ctx.registry.session() as session:
-        row = session.get(Run, run.run_id)
-        if row is None:
-            return
-        summary = json.loads(row.summary or "{}")
-        summary.update(counts)
-        row.summary = json.dumps(summary, default=str)
 
 
 def end_run(ctx: Context, run: RunInfo, state: str, counts: dict[str, Any] | None = None) -> None:

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-import intake.flows  # noqa: F401  (offline Prefect environment before prefect is imported)
 import pytest
-from intake.flows.settings import forget_contexts, use_context_factory
 
+import intake.flows  # noqa: F401  (offline Prefect environment before prefect is imported)
 from intake.clock import FixedClock
 from intake.config import Settings
 from intake.context import Context
+from intake.flows.settings import forget_contexts, use_context_factory
 from tests.flows.signing import AuthorisationMaker
 from tests.services import free_port
 

@@ -11,12 +11,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from intake.flows.serve import stop_process
-from intake.flows.settings import apply_offline_environment
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.objects import FlowRun
 from prefect.deployments import run_deployment
 from prefect.settings import PREFECT_API_URL, temporary_settings
+
+from intake.flows.serve import stop_process
+from intake.flows.settings import apply_offline_environment
 
 PROJECT = Path(__file__).resolve().parents[2]
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from intake.flows.serve import build_deployments
 from prefect.client.orchestration import get_client
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
+from intake.flows.serve import build_deployments
 from intake.registry.models import Dataset, DatasetState
 from tests.flows.servers import PROJECT, background, process_env, run, serving
 

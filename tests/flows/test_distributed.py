@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
+
 from intake.flows.migration import migration_run_flow, with_dask
 from intake.flows.receive import receive_dataset_flow
-
 from intake.generator import generate_equiptrack
 from intake.product import ENTITIES
 from intake.vault import Vault

@@ -6,11 +6,11 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+
+from intake.errors import PermissionDenied
 from intake.flows.lifecycle import close_fault_hold_flow, complete_migration_flow, open_fault_hold_flow
 from intake.flows.receive import receive_dataset_flow
 from intake.flows.sweep import retention_sweep_flow
-
-from intake.errors import PermissionDenied
 from intake.registry.models import Dataset, DatasetState, Purpose
 from intake.retention.errors import HoldStateError, LifecycleError
 from intake.vault import Vault

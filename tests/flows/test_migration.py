@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 import pytest
-from intake.flows.lifecycle import complete_migration_flow
-from intake.flows.migration import migration_run_flow
-from intake.flows.receive import receive_dataset_flow
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
 from intake.authorisation import AuthorisationWithdrawn, withdraw
+from intake.flows.lifecycle import complete_migration_flow
+from intake.flows.migration import migration_run_flow
+from intake.flows.receive import receive_dataset_flow
 from intake.generator import generate_equiptrack
 from intake.pipeline import DatasetBlocked, PipelineError, RunStopped
 from intake.product import verify_package

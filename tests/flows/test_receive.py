@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from intake.flows.receive import receive_dataset_flow
 from sqlalchemy import func, select
 
 from intake.authorisation import AuthorisationNotFound, FileHashMismatch, FileNotAuthorised, PurposeMismatch
 from intake.errors import PermissionDenied
+from intake.flows.receive import receive_dataset_flow
 from intake.registry.models import Artefact, ArtefactKind, DataKey, Dataset, DatasetState, Purpose
 from intake.vault import Vault
 

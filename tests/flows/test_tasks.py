@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 
 import pytest
-from intake.flows import tasks
-from intake.flows.settings import ENFORCED, OFFLINE_ENVIRONMENT
 from prefect import Task, flow
 from prefect.cache_policies import NO_CACHE
 
+from intake.flows import tasks
+from intake.flows.settings import ENFORCED, OFFLINE_ENVIRONMENT
 from intake.pipeline import PipelineError
 
 

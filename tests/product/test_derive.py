@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import numpy as np
 import pyarrow as pa
 import pytest
 
@@ -94,3 +95,14 @@ def test_locations_split_wards_from_rooms() -> None:
                                  builtin_mapping("equiptrack"), clock=CLOCK)
     places = {r["name"]: (r["ward"], r["room"], r["department"]) for r in result.entities["locations"].to_pylist()}
     assert places == {"Ward 7": ("Ward 7", None, "ICU"), "ICU Bay 3": (None, "ICU Bay 3", "ICU")}
+
+
+@pytest.mark.parametrize("dense_cells", [8_000_000, 3])
+def test_votes_pick_the_commonest_value_dense_or_sparse(dense_cells: int) -> None:
+    from intake.product.derive import _FieldVotes
+
+    votes = _FieldVotes()
+    votes.DENSE_CELLS = dense_cells
+    votes.add(np.array([0, 0, 0, 1, 1, 2]), pa.array(["b", "a", "b", "x", "y", None]), 3)
+    votes.add(np.array([1, 0]), pa.array(["x", "a"]), 3)
+    assert votes.winners([0, 1, 2]) == ["a", "x", None]  # a: 2, b: 2 -> "a" first in sort order

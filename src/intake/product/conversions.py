@@ -52,13 +52,26 @@ def _failed(before: pa.Array, after: pa.Array) -> np.ndarray:
 
 
 def trim(values: pa.Array) -> pa.Array:
-    """Whitespace trimmed from both ends; Unicode-aware (NBSP...) only when the text has non-ASCII bytes."""
+    """Whitespace trimmed from both ends; Unicode-aware (NBSP...) only when the text has non-ASCII bytes.
+
+    Text whose values neither start nor end with a space or control byte is returned as is (no copy):
+    only the first and last byte of each value are looked at.
+    """
     if len(values) == 0 or values.null_count == len(values):
         return values
     if pa.types.is_string(values.type):
         offsets = np.frombuffer(values.buffers()[1], dtype=np.int32)[values.offset: values.offset + len(values) + 1]
         data = np.frombuffer(values.buffers()[2], dtype=np.uint8)[offsets[0]: offsets[-1]]
-        if len(data) == 0 or data.max() < 0x80:  # plain ASCII: the much faster kernel is exact
+        if len(data) == 0:
+            return values
+        starts, ends = offsets[:-1] - offsets[0], offsets[1:] - offsets[0]
+        filled = ends > starts
+        ascii_only = data.max() < 0x80
+        if ascii_only and filled.any():
+            edges = np.concatenate([data[starts[filled]], data[ends[filled] - 1]])
+            if edges.min() > 0x20:  # nothing to trim
+                return values
+        if ascii_only:  # plain ASCII: the much faster kernel is exact
             return pc.ascii_trim_whitespace(values)
     return pc.utf8_trim_whitespace(values)
 
@@ -543,6 +556,29 @@ _FAST_LAYOUTS: dict[str, tuple[str, ...]] = {
     "uk": ("DD/MM/YYYY", "DD/MM/YYYY hh:mm", "DD/MM/YYYY hh:mm:ss"),
 }
 _SEPARATORS = {"/": b"/.-", "-": b"-", " ": b" T", ":": b":"}
+_TABLE_YEARS = (1800, 2300)
+_TABLE_MONTHS = np.arange((_TABLE_YEARS[0] - 1970) * 12, (_TABLE_YEARS[1] - 1970) * 12 + 1)
+_TABLE_DAYS = _TABLE_MONTHS.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+
+
+def _month_table(year: np.ndarray, month: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(days since 1970 of the 1st, days in the month) per row: a table look-up, with numpy's calendar
+    for years outside 1800-2299."""
+    month_index = (year - 1970) * 12 + (month - 1)
+    position = month_index - _TABLE_MONTHS[0]
+    inside = (position >= 0) & (position < len(_TABLE_MONTHS) - 1)
+    safe = np.where(inside, position, 0)
+    first = _TABLE_DAYS[safe]
+    length = _TABLE_DAYS[safe + 1] - first
+    if not inside.all():
+        outside = ~inside
+        start = month_index[outside].astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+        following = (month_index[outside] + 1).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
+        first, length = first.copy(), length.copy()
+        first[outside], length[outside] = start, following - start
+    return first, length
+
+
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
 _MONTH_NAMES = pa.array([m for m in _MONTHS] + [m[:3] for m in _MONTHS] + ["sept"], pa.string())
@@ -620,8 +656,8 @@ class _DateParser:
             return
         chars = data.reshape(len(index), width)
         digit_at = [i for i, symbol in enumerate(layout) if symbol in "YMDhms"]
-        digits = chars[:, digit_at].astype(np.int64) - 48
-        ok = ((digits >= 0) & (digits <= 9)).all(axis=1)
+        digits = chars[:, digit_at] - np.uint8(48)  # bytes below "0" wrap round to large values
+        ok = (digits <= 9).all(axis=1)
         for position, symbol in enumerate(layout):
             if symbol not in "YMDhms":
                 allowed = _SEPARATORS.get(symbol, symbol.encode())
@@ -634,15 +670,15 @@ class _DateParser:
         for symbol in "YMDhms":
             places = [j for j, i in enumerate(digit_at) if layout[i] == symbol]
             if places:
-                weights = 10 ** np.arange(len(places) - 1, -1, -1, dtype=np.int64)
-                fields[symbol] = digits[:, places] @ weights
+                number = np.zeros(len(index), dtype=np.int64)
+                for place in places:
+                    number = number * 10 + digits[:, place]
+                fields[symbol] = number
         year, month, day = fields["Y"], fields["M"], fields["D"]
         hour, minute, second = fields.get("h", 0), fields.get("m", 0), fields.get("s", 0)
         ok &= (month >= 1) & (month <= 12) & (year >= 1)
-        month_index = np.where(ok, (year - 1970) * 12 + (month - 1), 0)
-        first = month_index.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
-        following = (month_index + 1).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
-        ok &= (day >= 1) & (day <= following - first) & (hour < 24) & (minute < 60) & (second < 60)
+        first, length = _month_table(np.where(ok, year, 1970), np.where(ok, month, 1))
+        ok &= (day >= 1) & (day <= length) & (hour < 24) & (minute < 60) & (second < 60)
         if ok.any():
             value = (first + day - 1) * 86400 + hour * 3600 + minute * 60 + second
             secs[index[ok]] = value[ok]
@@ -659,10 +695,8 @@ class _DateParser:
             month = _int_field(parts, "m")
         day, hour, minute, second = (_int_field(parts, g) for g in ("d", "H", "M", "S"))
         ok = matched & (year >= 1) & (year <= 9999) & (month >= 1) & (month <= 12)
-        month_index = np.where(ok, (year - 1970) * 12 + (month - 1), 0)
-        first = month_index.astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
-        following = (month_index + 1).astype("datetime64[M]").astype("datetime64[D]").astype(np.int64)
-        ok &= (day >= 1) & (day <= following - first) & (hour < 24) & (minute < 60) & (second < 60)
+        first, length = _month_table(np.where(ok, year, 1970), np.where(ok, month, 1))
+        ok &= (day >= 1) & (day <= length) & (hour < 24) & (minute < 60) & (second < 60)
         value = (first + day - 1) * 86400 + hour * 3600 + minute * 60 + second
         return ok, value
 

@@ -70,9 +70,10 @@ class DerivedEntity:
         self._clusters_founded = 0
         self._cluster_hashes: list[int] = []  # cluster index -> stable hash (the id)
         self._groups: dict[str, _Group] = {}
-        self._rows: dict[int, int] = {}  # cluster -> loaded source rows referring to it (in order of first use)
+        self._row_counts = np.zeros(0, dtype=np.int64)  # cluster -> loaded source rows referring to it
+        self._order: list[int] = []  # clusters in order of first use by a loaded row
         self._first_table: dict[int, str] = {}
-        self._votes: dict[str, dict[tuple[int, Any], int]] = {}  # field -> (cluster, value) -> rows
+        self._votes: dict[str, _FieldVotes] = {}
 
     def assign(self, parts: list[pa.Array]) -> Assignment:
         """The cluster of each row. A row has a key when its last part is present."""
@@ -129,52 +130,106 @@ class DerivedEntity:
             return
         index = np.flatnonzero(rows)
         clusters = assignment.clusters[index]
-        per_cluster = np.bincount(clusters)
-        for cluster in np.flatnonzero(per_cluster).tolist():
-            if cluster not in self._rows:
-                self._rows[cluster] = 0
-                self._first_table[cluster] = table
-            self._rows[cluster] += int(per_cluster[cluster])
+        per_cluster = np.bincount(clusters, minlength=self._clusters_founded)
+        if len(self._row_counts) < len(per_cluster):
+            self._row_counts = np.concatenate(
+                [self._row_counts, np.zeros(len(per_cluster) - len(self._row_counts), dtype=np.int64)])
+        first_use = np.flatnonzero((per_cluster > 0) & (self._row_counts[: len(per_cluster)] == 0))
+        for cluster in first_use.tolist():  # clusters seen for the first time: few
+            self._order.append(cluster)
+            self._first_table[cluster] = table
+        self._row_counts[: len(per_cluster)] += per_cluster
         take = None if len(index) == len(rows) else pa.array(index)
         for name, values in fields.items():
-            encoded = (values if take is None else values.take(take)).dictionary_encode()
-            distinct = encoded.dictionary.to_pylist()
-            if not distinct:
-                continue
-            codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
-            present = codes >= 0
-            combined = clusters[present] * len(distinct) + codes[present]
-            if self._clusters_founded * len(distinct) <= 4_000_000:
-                counts = np.bincount(combined)
-                pairs = np.flatnonzero(counts)
-                counts = counts[pairs]
-            else:
-                pairs, counts = np.unique(combined, return_counts=True)
-            votes = self._votes.setdefault(name, {})
-            for pair, count in zip(pairs.tolist(), counts.tolist(), strict=True):
-                cluster, code = divmod(pair, len(distinct))
-                key = (cluster, distinct[code])
-                votes[key] = votes.get(key, 0) + count
+            votes = self._votes.setdefault(name, _FieldVotes())
+            votes.add(clusters, values if take is None else values.take(take), self._clusters_founded)
 
     @property
     def row_count(self) -> int:
-        return len(self._rows)
+        return len(self._order)
 
     def lineage(self) -> Counter[str]:
         return Counter(self._first_table.values())
 
     def table(self) -> pa.Table:
         """The entity's rows: one per cluster referred to by a loaded row, in order of first use."""
-        keys = list(self._rows)
+        keys = list(self._order)
         schema = self.spec.arrow_schema()
         hashes = np.array([self._cluster_hashes[k] for k in keys], dtype=np.uint64)
         columns: dict[str, pa.Array] = {self.spec.primary_key: format_ids(self.spec.id_prefix, hashes)}
         for spec_field in self.spec.fields[1:]:
-            best: dict[int, tuple[int, str, Any]] = {}
-            for (key, value), count in self._votes.get(spec_field.name, {}).items():
-                # most rows first; among equals the first in sort order, so every run agrees
-                rank = (-count, str(value), value)
-                if key not in best or rank[:2] < best[key][:2]:
-                    best[key] = rank
-            columns[spec_field.name] = pa.array([best[k][2] if k in best else None for k in keys], spec_field.type)
+            votes = self._votes.get(spec_field.name)
+            values = votes.winners(keys) if votes is not None else [None] * len(keys)
+            columns[spec_field.name] = pa.array(values, spec_field.type)
         return pa.Table.from_pydict(columns, schema=schema)
+
+
+class _FieldVotes:
+    """How many loaded rows gave each value of one field to each cluster: a dense count matrix while it is
+    small (clusters x distinct values), else a dictionary."""
+
+    DENSE_CELLS = 8_000_000
+
+    def __init__(self) -> None:
+        self.values: list[Any] = []
+        self._codes: dict[Any, int] = {}
+        self._dense = np.zeros((0, 0), dtype=np.int64)
+        self._sparse: dict[tuple[int, int], int] | None = None
+
+    def _code(self, value: Any) -> int:
+        code = self._codes.get(value)
+        if code is None:
+            code = self._codes[value] = len(self.values)
+            self.values.append(value)
+        return code
+
+    def add(self, clusters: np.ndarray, values: pa.Array, cluster_count: int) -> None:
+        encoded = values.dictionary_encode()
+        distinct = encoded.dictionary.to_pylist()
+        if not distinct:
+            return
+        global_codes = np.array([self._code(v) for v in distinct], dtype=np.int64)  # per distinct value
+        codes = encoded.indices.fill_null(-1).to_numpy(zero_copy_only=False).astype(np.int64)
+        present = codes >= 0
+        rows_cluster, rows_value = clusters[present], global_codes[codes[present]]
+        width = len(self.values)
+        if self._sparse is None and cluster_count * width <= self.DENSE_CELLS:
+            self._grow(cluster_count, width)
+            counts = np.bincount(rows_cluster * width + rows_value, minlength=cluster_count * width)
+            self._dense[:cluster_count, :width] += counts.reshape(cluster_count, width)
+            return
+        if self._sparse is None:  # too many cells: move the counts to a dictionary
+            nonzero = np.argwhere(self._dense > 0)
+            self._sparse = {(int(c), int(v)): int(self._dense[c, v]) for c, v in nonzero}
+            self._dense = np.zeros((0, 0), dtype=np.int64)
+        pairs, counts = np.unique(rows_cluster * (1 << 32) + rows_value, return_counts=True)
+        for pair, count in zip(pairs.tolist(), counts.tolist(), strict=True):
+            key = (pair >> 32, pair & 0xFFFFFFFF)
+            self._sparse[key] = self._sparse.get(key, 0) + count
+
+    def _grow(self, clusters: int, width: int) -> None:
+        rows, cols = self._dense.shape
+        if clusters <= rows and width <= cols:
+            return
+        grown = np.zeros((max(clusters, 2 * rows), max(width, 2 * cols)), dtype=np.int64)
+        grown[:rows, :cols] = self._dense
+        self._dense = grown
+
+    def winners(self, clusters: list[int]) -> list[Any]:
+        """The most frequent value per cluster; among equals the first in sort order, so every run agrees."""
+        width = len(self.values)
+        rank = np.empty(width, dtype=np.int64)
+        rank[sorted(range(width), key=lambda i: str(self.values[i]))] = np.arange(width)
+        if self._sparse is not None:
+            best_of: dict[int, tuple[int, int]] = {}
+            for (cluster, code), count in self._sparse.items():
+                if cluster not in best_of or (-count, rank[code]) < (-best_of[cluster][0], rank[best_of[cluster][1]]):
+                    best_of[cluster] = (count, code)
+            return [self.values[best_of[c][1]] if c in best_of else None for c in clusters]
+        counts = np.zeros((len(clusters), width), dtype=np.int64)
+        inside = [i for i, c in enumerate(clusters) if c < self._dense.shape[0]]
+        counts[inside] = self._dense[[clusters[i] for i in inside], :width]
+        best = counts.max(axis=1) if width else np.zeros(len(clusters), dtype=np.int64)
+        score = np.where((counts == best[:, None]) & (counts > 0), width - rank[None, :], -1)
+        chosen = score.argmax(axis=1) if width else np.zeros(len(clusters), dtype=np.int64)
+        return [self.values[c] if b > 0 else None for c, b in zip(chosen.tolist(), best.tolist(), strict=True)]

@@ -217,6 +217,8 @@ class Transformer:
         self.rejected_keys: dict[str, RejectedKeys] = {}
         self.derived: dict[tuple[str, str], DerivedEntity] = {}
         self.reconciliation = Reconciliation(mapping.system, ignored_tables=dict(mapping.ignore_tables))
+        self.merged_entities = {t.primary.entity.name for t in mapping.tables
+                                if t.primary is not None and t.primary.on_duplicate == "merge_identical"}
 
     def run(self, sources: MappingABC[str, TableSource], output: EntityOutput,
             reader_rejects: MappingABC[str, int] | None = None) -> Reconciliation:
@@ -261,7 +263,9 @@ class Transformer:
         return self.derived[key]
 
     def keys(self, entity: str) -> UniqueKeys:
-        return self.primary_keys.setdefault(entity, UniqueKeys())
+        if entity not in self.primary_keys:
+            self.primary_keys[entity] = UniqueKeys(with_content=entity in self.merged_entities)
+        return self.primary_keys[entity]
 
     def rejected(self, entity: str) -> RejectedKeys:
         return self.rejected_keys.setdefault(entity, RejectedKeys())
@@ -503,7 +507,8 @@ class _TableRun:
                 for name, value_hashes in output.unique_hashes.items():
                     expr = output.output.fields.get(name)
                     rows = loaded & output.applies & _mask(pc.is_valid(output.columns[name]))
-                    keys = self.t.unique_values.setdefault((output.output.entity.name, name), UniqueKeys())
+                    keys = self.t.unique_values.setdefault((output.output.entity.name, name),
+                                                           UniqueKeys(with_content=False))
                     conflict = keys.check(value_hashes, rows, row_numbers, None)
                     self._duplicates(conflict.conflict, conflict.related_row, output.output.entity, name, expr,
                                      ReasonCode.DUPLICATE_VALUE, problems)

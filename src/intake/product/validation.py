@@ -184,8 +184,9 @@ class KeyCheck:
 class UniqueKeys:
     """Keys already loaded (primary keys or unique values), with the first row and a content hash of each."""
 
-    def __init__(self) -> None:
-        self._loaded = KeySet(payloads=2)
+    def __init__(self, with_content: bool = True) -> None:
+        self.with_content = with_content  # keep content hashes (only needed to merge identical rows)
+        self._loaded = KeySet(payloads=2 if with_content else 1)
 
     def __len__(self) -> int:
         return len(self._loaded)
@@ -208,8 +209,8 @@ class UniqueKeys:
         found, payload = self._loaded.lookup_sorted(sorted_keys)
         # repeats of a key loaded in an earlier batch
         old = rows[found]
-        related[old] = payload[1][found]
-        if content is not None:
+        related[old] = payload[-1][found]
+        if content is not None and self.with_content:
             same = payload[0].view(np.uint64)[found] == content[old]
             merged[old[same]] = True
             conflict[old[~same]] = True
@@ -238,8 +239,11 @@ class UniqueKeys:
                content: np.ndarray | None, sorted_rows: np.ndarray | None = None) -> None:
         """Remember the keys of `rows`; `sorted_rows` (from `check`, a superset in key order) saves a sort."""
         index = sorted_rows[rows[sorted_rows]] if sorted_rows is not None else np.flatnonzero(rows)
-        hashes = content[index] if content is not None else np.zeros(len(index), dtype=np.uint64)
-        self._loaded.add(keys[index], hashes.view(np.int64), row_numbers[index], presorted=sorted_rows is not None)
+        payloads = [row_numbers[index]]
+        if self.with_content:
+            hashes = content[index] if content is not None else np.zeros(len(index), dtype=np.uint64)
+            payloads.insert(0, hashes.view(np.int64))
+        self._loaded.add(keys[index], *payloads, presorted=sorted_rows is not None)
 
     def contains(self, keys: np.ndarray) -> np.ndarray:
         return self._loaded.contains(keys)
