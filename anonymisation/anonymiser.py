@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.operators import OperatorContext, get_operator
 from intake.anonymisation.patterns import PatternScanner
@@ -195,6 +196,16 @@ class Anonymiser:
         counts.operators[column_entity] = self.policy.for_entity(column_entity, table, col.column).operator
         whole = self._whole_cell_ok(array, column_entity)
         retyped = self._retyped(array, column_entity)
+        if column_entity == "PERSON":
+            # Cells that are not one name go to the text detector: all at once (batched, in parallel, cached)
+            # rather than one by one below.
+            others = [
+                v for v in pc.unique(as_strings(array).drop_null()).to_pylist()
+                if v not in whole and v not in retyped and v.strip().lower() not in _PLACEHOLDERS
+                and not self.vocab.is_allowed_term(v)
+            ]
+            if others:
+                self.text_analyzer.analyze_distinct(others)
 
         def transform(value: str | None, n: int) -> tuple[str | None, bool]:
             if value is None or value.strip().lower() in _PLACEHOLDERS:

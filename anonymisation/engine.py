@@ -18,16 +18,16 @@ from typing import Any
 import spacy
 import tldextract
 import tldextract.tldextract as _tldextract_module
-from intake.anonymisation.errors import ModelNotAvailable
-from intake.anonymisation.findings import Finding, drop_pseudonyms, resolve_overlaps
-from intake.anonymisation.names import DenyListRecognizer, PersonNameRecognizer, VocabularyAwareSpacyRecognizer
-from intake.anonymisation.recognizers_uk import uk_recognizers
-from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
 from presidio_analyzer import AnalyzerEngine, Pattern, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, PhoneRecognizer
 
+from intake.anonymisation.errors import ModelNotAvailable
+from intake.anonymisation.findings import Finding, drop_pseudonyms, resolve_overlaps
+from intake.anonymisation.names import DenyListRecognizer, PersonNameRecognizer, VocabularyAwareSpacyRecognizer
+from intake.anonymisation.recognizers_uk import uk_recognizers
+from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
 from intake.config import AnonymisationSettings
 
 # What a table scan looks for unless the policy says otherwise: personal data of staff, patients and contacts.
@@ -68,8 +68,10 @@ def check_model(model_name: str) -> None:
         )
 
 
+@lru_cache(maxsize=4)
 def load_nlp_engine(model_name: str) -> SpacyNlpEngine:
-    """A loaded SpacyNlpEngine for the installed model package, without the parser."""
+    """A loaded SpacyNlpEngine for the installed model package, NER only; loaded once per process (the engine
+    keeps no state between texts, so analyzers share it)."""
     check_model(model_name)
     engine = SpacyNlpEngine(
         models=[{"lang_code": "en", "model_name": model_name}],

@@ -15,7 +15,6 @@ from types import TracebackType
 
 from intake.anonymisation.engine import DetectorConfig, TextDetector
 from intake.anonymisation.findings import Finding
-
 from intake.logs import get_logger, log_event
 
 log = get_logger("intake.anonymisation.freetext")

@@ -15,11 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from intake.anonymisation.findings import Finding
-from intake.anonymisation.vocabulary import Vocabulary, fold
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
+
+from intake.anonymisation.findings import Finding
+from intake.anonymisation.vocabulary import Vocabulary, fold
 
 _TOKEN_RE = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*\.?|\d+|[^\w\s]")
 _LOWER_TITLES = frozenset({"mr", "mrs", "ms", "dr"})

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from dateutil import parser as date_parser
+
 from intake.anonymisation.errors import PolicyError
 from intake.anonymisation.vocabulary import fold
 

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+
 from intake.anonymisation.findings import Finding, drop_pseudonyms, resolve_overlaps
 from intake.anonymisation.names import DenyList, NameRules
 from intake.anonymisation.recognizers_uk import Detector, pattern_detectors

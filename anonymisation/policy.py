@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
 from intake.anonymisation.errors import PolicyError
 from intake.anonymisation.operators import OPERATORS
 

@@ -18,6 +18,7 @@ from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
+
 from intake.anonymisation.engine import TABLE_ENTITIES
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.patterns import PatternScanner

@@ -13,10 +13,11 @@ import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from intake.anonymisation.findings import Finding
-from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from intake.anonymisation.findings import Finding
+from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
 
 Detector = Callable[[str], list[Finding]]
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pyarrow as pa
+
 from intake.anonymisation.errors import ResidualPersonalData
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.patterns import PatternScanner

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Mapping
 from types import TracebackType
 
 import pyarrow as pa
+
 from intake.anonymisation.anonymiser import Anonymiser
 from intake.anonymisation.engine import DetectorConfig
 from intake.anonymisation.errors import UndeclaredPersonalData
@@ -18,7 +19,6 @@ from intake.anonymisation.profiler import Profiler, TableClassification
 from intake.anonymisation.report import FindingsReport, build_report
 from intake.anonymisation.rescan import Rescanner, RescanResult
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
-
 from intake.config import AnonymisationSettings, Settings
 from intake.logs import get_logger, log_event
 

@@ -147,7 +147,6 @@ def r4(x: float | None) -> float | None:
 # -- part 1: our pipeline -----------------------------------------------------------------------------------
 def run_ours(tables: dict[str, list[pa.RecordBatch]], processes: int) -> dict[str, Any]:
     from intake.anonymisation import AnonymisationSession, build_report
-
     from intake.config import AnonymisationSettings
 
     settings = AnonymisationSettings(processes=processes)
@@ -261,9 +260,10 @@ def mentions_in_notes(tables: dict, predict: Any, free_text: set) -> dict[str, A
 
 # -- part 1: presidio-structured ----------------------------------------------------------------------------
 def plain_presidio(model: str) -> Any:
-    from intake.anonymisation.engine import check_model, ensure_offline_tldextract
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import NlpEngineProvider
+
+    from intake.anonymisation.engine import check_model, ensure_offline_tldextract
 
     check_model(model)
     ensure_offline_tldextract()

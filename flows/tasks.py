@@ -52,24 +52,21 @@ def authorise_receive(authorisation: str, actor: str | None) -> str:
 
 @data_task("fingerprint-files", retries=1)
 def fingerprint_files(files: list[str]) -> list[pipeline.FileFingerprint]:
-    with pipeline.step_errors("fingerprint-files"):
-        return pipeline.fingerprint_files([Path(f) for f in files])
+    return pipeline.fingerprint_files([Path(f) for f in files])
 
 
 @data_task("verify-authorisation")
 def verify_authorisation(authorisation: str, purpose: str, fingerprints: list[pipeline.FileFingerprint],
                          actor: str | None) -> Any:
     ctx = flow_context(actor)
-    with pipeline.step_errors("verify-authorisation"):
-        return pipeline.verify_received(ctx, authorisation, Purpose(purpose), fingerprints, ctx.actor())
+    return pipeline.verify_received(ctx, authorisation, Purpose(purpose), fingerprints, ctx.actor())
 
 
 @data_task("encrypt-into-quarantine")
 def store_received(verified: Any, fingerprints: list[pipeline.FileFingerprint],
                    actor: str | None) -> pipeline.ReceivedDataset:
     ctx = flow_context(actor)
-    with pipeline.step_errors("encrypt-into-quarantine"):
-        return pipeline.store_received(ctx, verified, fingerprints, ctx.actor())
+    return pipeline.store_received(ctx, verified, fingerprints, ctx.actor())
 
 
 # lifecycle: completion and fault holds -------------------------------------------------------------

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 import pyarrow as pa
 import pytest
 from faker import Faker
+
 from intake.anonymisation import AnonymisationSession, DetectorConfig, TextDetector, Vocabulary
 from intake.anonymisation.operators import pseudonym
-
 from intake.config import AnonymisationSettings
 
 STAFF = ["Priyanka Venkataraman", "Oluwadamilare Adebayo-Smith"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from intake.anonymisation import TextDetector, Vocabulary
 from intake.anonymisation.names import NameRules
 

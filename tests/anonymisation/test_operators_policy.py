@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from intake.anonymisation import PolicyError, load_policy, pseudonym
 from intake.anonymisation.operators import OPERATORS, OperatorContext, normalise
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from intake.anonymisation import DetectorConfig, FreeTextAnalyzer, TextDetector
 
+from intake.anonymisation import DetectorConfig, FreeTextAnalyzer, TextDetector
 from tests.anonymisation.conftest import legacy_table
 
 

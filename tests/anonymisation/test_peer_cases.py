@@ -4,9 +4,9 @@ deliberate differences listed (and explained) below."""
 from __future__ import annotations
 
 import pytest
-from intake.anonymisation import DetectorConfig, TextDetector, build_analyzer
 
 from benchmarks import peer_suites
+from intake.anonymisation import DetectorConfig, TextDetector, build_analyzer
 
 UK_ENTITIES = ("UK_NHS", "UK_NINO", "UK_POSTCODE", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IP_ADDRESS")
 

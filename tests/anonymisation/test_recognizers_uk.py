@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from intake.anonymisation.recognizers_uk import (
     find_dates_of_birth,
     find_emails,

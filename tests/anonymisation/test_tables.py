@@ -7,6 +7,7 @@ import json
 
 import pyarrow as pa
 import pytest
+
 from intake.anonymisation import (
     AnonymisationSession,
     ColumnKind,
@@ -17,7 +18,6 @@ from intake.anonymisation import (
 )
 from intake.anonymisation.profiler import column_hints
 from intake.anonymisation.structured import full_match_mask, nhs_checksum_mask, placeholder_mask
-
 from tests.anonymisation.conftest import legacy_table, token
 
 

@@ -88,6 +88,11 @@ def test_number_and_integer() -> None:
         [12, 12, 1200, None, None], [False, False, False, True, True])
 
 
+def test_words_a_number_parser_might_accept_are_not_numbers() -> None:
+    assert run("number", ["nan", "inf", "1e400", "0x10", "1_000"])[1] == [True] * 5
+    assert run("decimal", ["nan", "1,2", "12,345.5"]) == ([None, None, Decimal("12345.50")], [True, True, False])
+
+
 def test_scale_multiplies_numbers() -> None:
     converted = make_conversion("scale", {"factor": 0.01})(pa.array([1250.0, None]))
     assert converted.values.to_pylist() == [12.5, None]

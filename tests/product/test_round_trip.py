@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -32,14 +32,15 @@ EQUIPTRACK_ASSETS = [
     asset_row("EQ000002", Manufacturer="B Braun", Location="ICU Bay 3", Status="S", Risk="Medium",
               Purchase_Date="2019-03-14", Purchase_Cost="1234.5", Supplier="MEDEQUIP LTD"),
     asset_row("EQ000003", Model="Perfusor Space", Category_Code="13-217", Status="NA", Risk="Low",
-              Purchase_Date="14-Mar-19"),
+              Purchase_Date="14-Mar-19", Purchase_Cost="POA"),
     asset_row("EQ000004", Description="Patient Monitor", Manufacturer="Philips", Model="IntelliVue MX450",
               Category_Code="12-636", Department="Theatres", Location="Theatre 2", Status="R",
               Purchase_Date="unknown", Purchase_Cost="£2,000.00", Supplier="Acme Medical",
               **{"PPM Frequency (months)": "6"}),
     asset_row("EQ000005", Description="Patient Monitor", Manufacturer="PHILIPS Healthcare",
               Model="IntelliVue MX450", Category_Code="12-636", Department="Theatres", Location="Theatre 2",
-              Status="S", Notes="Spare battery with PERSON_1a2b3c4d"),
+              Status="S", Notes="Spare battery with PERSON_1a2b3c4d",
+              Purchase_Date="24/08/2006 (invoiced) 11/09/2006 (installed)"),
     asset_row("EQ000006", Description="Ventilator", Manufacturer="GE Healthcare", Model="Carescape R860",
               Category_Code="17-429", Site="General Hospital", Department="Renal", Location="Room 4", Status="C",
               **{"PPM Frequency (months)": "24"}),
@@ -56,15 +57,16 @@ EQUIPTRACK_ASSETS = [
 ]
 
 EQUIPTRACK_JOBS = [
-    job_row("J0000001", "EQ000001", Date_Raised=datetime(2024, 1, 2, 9, 0), Date_Completed=datetime(2024, 1, 2, 10, 30),
-            Labour_Hours=1.5, Parts_Cost=0, Engineer="PERSON_e1e1e1e1"),
+    job_row("J0000001", "EQ000001", Date_Raised=datetime(2024, 1, 2, 9, 0), Date_Completed="02/01/2024",
+            Labour_Hours=1.5, Parts_Cost=0, Engineer="PERSON_e1e1e1e1"),  # completed: the date only
     job_row("J0000002", "EQ000004", Job_Type="REP", Date_Raised="03/02/2024 14:00", Date_Completed="",
             Fault_Description="Screen cracked, reported by PERSON_77777777 on PHONE_1234",
             Outcome="Parts ordered", Labour_Hours="45 min", Parts_Cost="£120.00", Engineer="PERSON_e2e2e2e2"),
     job_row("J0000003", "EQ999999"),  # unknown asset
     job_row("J0000004", "EQ000008"),  # asset rejected
     job_row("J0000005", "EQ000002", Date_Raised="2024-03-01 09:00:00", Date_Completed="2024-02-01 09:00:00"),
-    job_row("J0000006", "eq000005", Job_Type="INS", Labour_Hours=2, Engineer="PERSON_e1e1e1e1"),
+    job_row("J0000006", "eq000005", Job_Type="INS", Labour_Hours=2, Engineer="PERSON_e1e1e1e1",
+            Date_Completed="TBC"),
     job_row("J0000006", "EQ000005", Outcome="Failed"),  # job number repeated with other values
     job_row("J0000008", "EQ000006", Job_Type="XXX"),  # unknown job type
 ]
@@ -119,6 +121,10 @@ def check_equiptrack(result: PackageResult, target: Path) -> None:
     assert sorted(makers) == ["B. Braun", "G.E. Healthcare", "PHILIPS Healthcare"]
     jobs = {r["job_number"]: r for r in pq.read_table(target / "jobs.parquet").to_pylist()}
     assert jobs["J0000002"]["status"] == "open" and jobs["J0000002"]["labour_hours"] == 0.75
+    assert (jobs["J0000006"]["status"], jobs["J0000006"]["completed_at"]) == ("open", None)  # "TBC"
+    assert jobs["J0000001"]["completed_at"] == datetime(2024, 1, 2)
+    bought = {r["asset_number"]: r["acquisition_date"] for r in assets.to_pylist()}
+    assert bought["EQ000005"] == date(2006, 8, 24)  # "24/08/2006 (invoiced) 11/09/2006 (installed)"
     assert jobs["J0000001"]["raised_at"] == datetime(2024, 1, 2, 9, 0)
     asset_ids = set(assets.column("asset_id").to_pylist())
     assert {j["asset_id"] for j in jobs.values()} <= asset_ids

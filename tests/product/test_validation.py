@@ -100,6 +100,11 @@ def test_completion_before_raising_is_out_of_order() -> None:
     assert reasons(run([asset_row("EQ1")], jobs), "jobs") == {1: [("dates_out_of_order", "completed_at")]}
 
 
+def test_completion_recorded_as_a_date_only_on_the_day_raised_is_in_order() -> None:
+    jobs = [job_row("J1", "EQ1", Date_Raised="2024-01-02 14:00:00", Date_Completed="02/01/2024")]
+    assert run([asset_row("EQ1")], jobs).rejects.num_rows == 0
+
+
 def test_every_reason_of_a_row_is_kept_in_order() -> None:
     row = asset_row("EQ1", Status="Z", Purchase_Date="31/02/2019", Purchase_Cost="-£5",
                     **{"PPM Frequency (months)": "x"})

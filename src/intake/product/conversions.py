@@ -1,7 +1,9 @@
 """Vectorised conversions of legacy columns (Arrow string arrays) to product values.
 
 A conversion is a small class: constructed once from the mapping file's parameters (which it checks,
-raising ValueError/TypeError with a readable message), then called on whole Arrow arrays. It returns the
+raising ValueError/TypeError with a readable message), then called on whole Arrow arrays. Conversions get
+text already trimmed, blanks as nulls (the engine prepares every source column so); after a step that
+can leave spaces (`replace`, `extract`), add `trim`. It returns the
 converted array and a mask of rows whose value was present but could not be converted; those rows are
 rejected by validation (or nulled, if the mapping says so). Placeholders such as "NA" become nulls, which
 are not errors.
@@ -51,28 +53,37 @@ def _failed(before: pa.Array, after: pa.Array) -> np.ndarray:
     return _to_bool(pc.and_(present, pc.is_null(after)))
 
 
-def trim(values: pa.Array) -> pa.Array:
-    """Whitespace trimmed from both ends; Unicode-aware (NBSP...) only when the text has non-ASCII bytes.
+def _edges(values: pa.Array) -> np.ndarray | None:
+    """First and last byte of every non-empty value (None when there is none)."""
+    offsets = np.frombuffer(values.buffers()[1], dtype=np.int32)[values.offset: values.offset + len(values) + 1]
+    data_buffer = values.buffers()[2]
+    if data_buffer is None:
+        return None
+    data = np.frombuffer(data_buffer, dtype=np.uint8)
+    starts, ends = offsets[:-1], offsets[1:]
+    filled = ends > starts
+    if not filled.any():
+        return None
+    return np.concatenate([data[starts[filled]], data[ends[filled] - 1]])
 
-    Text whose values neither start nor end with a space or control byte is returned as is (no copy):
-    only the first and last byte of each value are looked at.
+
+def trim(values: pa.Array) -> pa.Array:
+    """Whitespace trimmed from both ends (Unicode spaces such as NBSP too).
+
+    Only the first and last byte of each value are looked at first: text already clean is returned as
+    is, without a copy; the fast ASCII kernel is used when no value starts or ends with a non-ASCII byte
+    (every Unicode space is non-ASCII).
     """
-    if len(values) == 0 or values.null_count == len(values):
+    if len(values) == 0 or values.null_count == len(values) or not pa.types.is_string(values.type):
+        return pc.utf8_trim_whitespace(values) if len(values) and pa.types.is_string(values.type) else values
+    edges = _edges(values)
+    if edges is None or ((edges > 0x20) & (edges < 0x80)).all():
         return values
-    if pa.types.is_string(values.type):
-        offsets = np.frombuffer(values.buffers()[1], dtype=np.int32)[values.offset: values.offset + len(values) + 1]
-        data = np.frombuffer(values.buffers()[2], dtype=np.uint8)[offsets[0]: offsets[-1]]
-        if len(data) == 0:
-            return values
-        starts, ends = offsets[:-1] - offsets[0], offsets[1:] - offsets[0]
-        filled = ends > starts
-        ascii_only = data.max() < 0x80
-        if ascii_only and filled.any():
-            edges = np.concatenate([data[starts[filled]], data[ends[filled] - 1]])
-            if edges.min() > 0x20:  # nothing to trim
-                return values
-        if ascii_only:  # plain ASCII: the much faster kernel is exact
-            return pc.ascii_trim_whitespace(values)
+    if (edges < 0x80).all():
+        trimmed = pc.ascii_trim_whitespace(values)
+        after = _edges(trimmed)
+        if after is None or (after < 0x80).all():
+            return trimmed
     return pc.utf8_trim_whitespace(values)
 
 
@@ -302,7 +313,7 @@ def _number_text(values: pa.Array) -> tuple[pa.Array, pa.Array | None]:
 
     Each clean-up runs only when some value needs it: most columns hold plain numbers.
     """
-    text = trim(values)
+    text = values
     plain_ok = pc.match_substring_regex(text, _NUMBER_RE)
     plain = pc.if_else(plain_ok, text, pa.scalar(None, pa.string()))
     if _any(pc.match_substring(plain, ",")):
@@ -317,16 +328,39 @@ def _number_text(values: pa.Array) -> tuple[pa.Array, pa.Array | None]:
     return plain, scientific
 
 
+_GROUPED_RE = r"^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$"
+
+
+def _without_separators(values: pa.Array) -> pa.Array:
+    """Thousands separators removed; a value with commas in the wrong places becomes null."""
+    commas = pc.match_substring(values, ",")
+    if not _any(commas):
+        return values
+    misplaced = pc.and_(commas, pc.invert(pc.match_substring_regex(values, _GROUPED_RE)))
+    return pc.if_else(misplaced, pa.scalar(None, pa.string()), pc.replace_substring(values, ",", ""))
+
+
 def _parse_float(values: pa.Array) -> pa.Array:
+    try:  # usual case: every value is a plain number, one cast
+        out = pc.cast(_without_separators(values), FLOAT)
+        return pc.if_else(pc.is_finite(out), out, pa.scalar(None, FLOAT))  # "nan", "inf" are not amounts
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        pass
     plain, scientific = _number_text(values)
     out = pc.cast(plain, FLOAT)
-    return out if scientific is None else pc.coalesce(out, pc.cast(scientific, FLOAT))
+    if scientific is not None:
+        out = pc.coalesce(out, pc.cast(scientific, FLOAT))
+    return pc.if_else(pc.is_finite(out), out, pa.scalar(None, FLOAT))
 
 
 def _parse_decimal(values: pa.Array, scale: int) -> pa.Array:
     """Exact decimal parse as decimal128(18, scale), rounded half away from zero; too large -> null."""
-    plain, scientific = _number_text(values)
     target = pa.decimal128(18, scale)
+    try:  # usual case: plain amounts with at most `scale` decimals, one cast
+        return pc.cast(_without_separators(values), target)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        pass
+    plain, scientific = _number_text(values)
     try:  # usual case: every value fits the target exactly, one cast
         out = pc.cast(plain, target)
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
@@ -414,7 +448,7 @@ class Currency(Conversion):
         self._strip = "|".join(re.escape(s) for s in sorted(self.symbols, key=len, reverse=True))
 
     def __call__(self, values: pa.Array) -> Converted:
-        text = trim(values)
+        text = values
         negative_paren = None
         if _any(pc.starts_with(text, "(")):
             negative_paren = pc.match_substring_regex(text, r"^\(.*\)$")
@@ -490,7 +524,7 @@ class Unit(Conversion):
         self._factors = pa.array(factors, FLOAT)
 
     def __call__(self, values: pa.Array) -> Converted:
-        text = trim(values)
+        text = values
         # plain numbers (the usual case) in the default unit, in one cast
         plain = pc.match_substring_regex(text, r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$")
         out = pc.multiply(pc.cast(pc.if_else(plain, text, pa.scalar(None, pa.string())), FLOAT),
@@ -530,7 +564,7 @@ class Boolean(Conversion):
         self._flags = pa.array([True] * len(true_values) + [False] * len(false_values), BOOLEAN)
 
     def __call__(self, values: pa.Array) -> Converted:
-        probe = pc.utf8_lower(trim(values))
+        probe = pc.utf8_lower(values)
         out = pc.take(self._flags, pc.index_in(probe, value_set=self._keys))
         return Converted(out, _failed(values, out))
 
@@ -610,7 +644,7 @@ class _DateParser:
 
     def seconds(self, values: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(seconds since epoch int64, parsed mask, invalid mask)."""
-        text = trim(values)
+        text = values
         n = len(text)
         lengths = pc.binary_length(text).fill_null(0).to_numpy(zero_copy_only=False)
         present = lengths > 0

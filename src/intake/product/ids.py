@@ -4,7 +4,7 @@ A product id is `<PREFIX>-<16 hex digits>`: SipHash-2-4 (key "0123456789123456",
 of the UTF-8 natural key, mixed with the hash of a namespace (the entity, or a name the mapping gives) by
 the SplitMix64 finaliser. The same natural key always gives the same id, in any run, so a job's asset id
 is computed from the job row alone and checked against the set of asset ids seen, instead of joining
-tables. Key sets hold these 64-bit hashes in sorted runs: 8 bytes per key, never whole tables.
+tables. Key sets hold these 64-bit hashes in a C hash table (about 24 bytes per key), never whole tables.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import functools
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
+from pandas._libs.hashtable import Int64HashTable  # C hash table; pandas is pinned below 3
 from pandas.core.util.hashing import hash_array
 
 KEY_SEPARATOR = "\x1f"  # joins the parts of a composite key; never typed into a legacy system
@@ -109,63 +110,47 @@ def format_ids(prefix: str, hashes: np.ndarray, valid: np.ndarray | None = None)
 
 
 class KeySet:
-    """A set of unique 64-bit keys, each with optional int64 payloads, in a few sorted runs.
+    """A set of unique 64-bit keys, each with optional int64 payloads.
 
-    Adding a batch sorts it and merges runs of similar size (log-structured), so n keys cost O(n log n)
-    overall and a lookup is a binary search per run.
+    The keys live in pandas' C hash table (khash, vectorised `lookup` / `map_keys_to_values`); the table
+    maps each key to its insertion number, which indexes a growable numpy array of payloads. About 24
+    bytes per key plus 8 per payload.
     """
 
     def __init__(self, payloads: int = 0) -> None:
         self._payloads = payloads
-        self._runs: list[tuple[np.ndarray, np.ndarray]] = []
+        self._table = Int64HashTable()
+        self._store = np.zeros((payloads, 1024), dtype=np.int64)
+        self._count = 0
 
     def __len__(self) -> int:
-        return sum(len(keys) for keys, _ in self._runs)
+        return self._count
 
-    def add(self, keys: np.ndarray, *payloads: np.ndarray, presorted: bool = False) -> None:
+    def add(self, keys: np.ndarray, *payloads: np.ndarray) -> None:
         """Add keys absent from the set and unique among themselves."""
         if len(payloads) != self._payloads:
             raise ValueError(f"KeySet holds {self._payloads} payloads per key")
         if len(keys) == 0:
             return
-        keys = np.asarray(keys, dtype=np.uint64)
-        values = np.vstack([np.asarray(p, dtype=np.int64) for p in payloads]) if payloads else \
-            np.zeros((0, len(keys)), dtype=np.int64)
-        if not presorted:
-            order = np.argsort(keys, kind="stable")
-            keys, values = keys[order], values[:, order]
-        self._runs.append((keys, values))
-        while len(self._runs) > 1 and len(self._runs[-2][0]) <= 2 * len(self._runs[-1][0]):
-            (k2, v2), (k1, v1) = self._runs.pop(), self._runs.pop()
-            merged = np.concatenate([k1, k2])
-            order = np.argsort(merged, kind="stable")  # two sorted runs: timsort merges them in linear time
-            self._runs.append((merged[order], np.concatenate([v1, v2], axis=1)[:, order]))
-
-    def lookup_sorted(self, sorted_keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """`lookup` for probes already in ascending order (sorted probes walk each run with few cache misses)."""
-        found = np.zeros(len(sorted_keys), dtype=bool)
-        values = np.zeros((self._payloads, len(sorted_keys)), dtype=np.int64)
-        for run_keys, run_values in self._runs:
-            position = np.searchsorted(run_keys, sorted_keys)
-            np.minimum(position, len(run_keys) - 1, out=position)
-            hit = run_keys[position] == sorted_keys
-            if hit.any():
-                found |= hit
-                values[:, hit] = run_values[:, position[hit]]
-        return found, values
+        end = self._count + len(keys)
+        if end > self._store.shape[1]:
+            grown = np.zeros((self._payloads, max(end, 2 * self._store.shape[1])), dtype=np.int64)
+            grown[:, : self._count] = self._store[:, : self._count]
+            self._store = grown
+        for row, values in enumerate(payloads):
+            self._store[row, self._count: end] = values
+        positions = np.arange(self._count, end, dtype=np.int64)
+        self._table.map_keys_to_values(np.ascontiguousarray(keys, dtype=np.uint64).view(np.int64), positions)
+        self._count = end
 
     def lookup(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(found mask, payloads as a (payloads, len(keys)) array; zeros where not found)."""
-        keys = np.asarray(keys, dtype=np.uint64)
-        if not self._runs or len(keys) == 0:
-            return np.zeros(len(keys), dtype=bool), np.zeros((self._payloads, len(keys)), dtype=np.int64)
-        order = np.argsort(keys)
-        sorted_found, sorted_values = self.lookup_sorted(keys[order])
-        found = np.empty(len(keys), dtype=bool)
-        values = np.empty_like(sorted_values)
-        found[order] = sorted_found
-        values[:, order] = sorted_values
+        positions = self._table.lookup(np.ascontiguousarray(keys, dtype=np.uint64).view(np.int64))
+        found = positions >= 0
+        values = np.zeros((self._payloads, len(positions)), dtype=np.int64)
+        if self._payloads and found.any():
+            values[:, found] = self._store[:, positions[found]]
         return found, values
 
     def contains(self, keys: np.ndarray) -> np.ndarray:
-        return self.lookup(keys)[0]
+        return self._table.lookup(np.ascontiguousarray(keys, dtype=np.uint64).view(np.int64)) >= 0

@@ -12,11 +12,10 @@ header).
 
 from __future__ import annotations
 
-import os
+import queue
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Mapping as MappingABC
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Protocol
@@ -90,12 +89,9 @@ class TransformResult:
 
 def transform(sources: MappingABC[str, TableSource], mapping: Mapping, output: EntityOutput, *,
               clock: Clock | None = None, reader_rejects: MappingABC[str, int] | None = None,
-              row_number_column: str = ROW_NUMBER_COLUMN, threads: int | None = None) -> Reconciliation:
-    """Stream every mapped table through the mapping into `output`; return the reconciliation.
-
-    `threads`: worker threads for the per-batch conversions (default: CPUs, at most 4; 1 = none).
-    """
-    transformer = Transformer(mapping, clock=clock, row_number_column=row_number_column, threads=threads)
+              row_number_column: str = ROW_NUMBER_COLUMN) -> Reconciliation:
+    """Stream every mapped table through the mapping into `output`; return the reconciliation."""
+    transformer = Transformer(mapping, clock=clock, row_number_column=row_number_column)
     return transformer.run(sources, output, reader_rejects)
 
 
@@ -131,22 +127,44 @@ def resolve_tables(sources: MappingABC[str, TableSource], mapping: Mapping) -> d
     return resolved
 
 
-_POOLS: dict[int, ThreadPoolExecutor] = {}
-_POOL_LOCK = threading.Lock()
+def _read_ahead(batches: Iterable[pa.RecordBatch], depth: int = 2) -> Iterator[pa.RecordBatch]:
+    """Pull batches from the reader on a background thread, a few ahead of the transform.
 
+    Parsing (CSV, Excel, database rows) then overlaps the transform of the previous batch; Arrow's readers
+    release the GIL. Errors of the reader are raised here, in the consumer.
+    """
+    slots: queue.Queue[object] = queue.Queue(maxsize=depth)
+    stop = threading.Event()
+    done = object()
 
-def default_threads() -> int:
-    return min(4, os.cpu_count() or 1)
+    def offer(item: object) -> bool:
+        while not stop.is_set():
+            try:
+                slots.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
 
+    def produce() -> None:
+        try:
+            for batch in batches:
+                if not offer(batch):
+                    return
+            offer(done)
+        except BaseException as exc:  # handed to the consumer
+            offer(exc)
 
-def _pool(threads: int) -> ThreadPoolExecutor | None:
-    """Shared worker threads for the batch-only work; none when one thread is asked for."""
-    if threads < 2:
-        return None
-    with _POOL_LOCK:
-        if threads not in _POOLS:
-            _POOLS[threads] = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="intake-transform")
-        return _POOLS[threads]
+    worker = threading.Thread(target=produce, name="intake-read-ahead", daemon=True)
+    worker.start()
+    try:
+        while (item := slots.get()) is not done:
+            if isinstance(item, BaseException):
+                raise item
+            yield item  # type: ignore[misc]
+    finally:
+        stop.set()
+        worker.join()
 
 
 def _batches(source: TableSource) -> Iterable[pa.RecordBatch]:
@@ -207,9 +225,8 @@ class _DerivedOutput:
 
 class Transformer:
     def __init__(self, mapping: Mapping, *, clock: Clock | None = None,
-                 row_number_column: str = ROW_NUMBER_COLUMN, threads: int | None = None) -> None:
+                 row_number_column: str = ROW_NUMBER_COLUMN) -> None:
         self.mapping = mapping
-        self.threads = default_threads() if threads is None else threads
         self.today: date = (clock or SystemClock()).now().date()
         self.row_number_column = row_number_column
         self.primary_keys: dict[str, UniqueKeys] = {}
@@ -237,7 +254,7 @@ class Transformer:
             self.reconciliation.entity(output_mapping.entity.name)
         for table in self.mapping.tables:
             run = _TableRun(self, table, output)
-            for batch in _rebatch(_batches(sources[table.table]), table.table):
+            for batch in _rebatch(_read_ahead(_batches(sources[table.table])), table.table):
                 run.process(batch)
             counts = self.reconciliation.table(table.table)
             if reader_rejects and table.table in reader_rejects:
@@ -281,42 +298,6 @@ class _TableRun:
         self.checked_columns = False
         self.counts = transformer.reconciliation.table(table.table)
         self.schemas = {o.entity.name: o.entity.arrow_schema() for o in table.outputs}
-        self.prefetch = self._independent_work()
-
-    def _independent_work(self) -> list[tuple[Expr, pa.DataType, tuple[str, ...] | None, str | None]]:
-        """Expressions (with the namespace to hash them in, for keys) that depend on the batch alone."""
-        work: dict[tuple[object, ...], tuple[Expr, pa.DataType, tuple[str, ...] | None, str | None]] = {}
-        for output in self.table.outputs:
-            if output.id is not None:
-                work.setdefault((*output.id.cache_key, output.namespace), (output.id, STRING, None, output.namespace))
-            for part in output.derive.key if output.derive else ():
-                if part.kind == "column":
-                    work.setdefault(part.cache_key, (part, STRING, None, None))
-            for name, expr in output.fields.items():
-                spec = output.entity.field(name)
-                if expr.kind == "column":
-                    work.setdefault((*expr.cache_key, str(spec.type)), (expr, spec.type, spec.enum, None))
-                elif expr.kind == "id":
-                    work.setdefault((*expr.cache_key, expr.namespace), (expr, STRING, None, expr.namespace))
-        return list(work.values())
-
-    def _run_prefetch(self, src: SourceBatch) -> None:
-        """Evaluate the batch-only work on the thread pool: Arrow and numpy kernels release the GIL."""
-        pool = _pool(self.t.threads)
-        if pool is None:
-            return
-
-        def one(item: tuple[Expr, pa.DataType, tuple[str, ...] | None, str | None]) -> None:
-            expr, target, enum, namespace = item
-            evaluated = src.evaluate(expr, target, enum)
-            if namespace is not None:
-                src.hashes(namespace, evaluated.values)
-
-        jobs = [pool.submit(one, item) for item in self.prefetch]
-        if self.table.outputs and self.table.primary and self.table.primary.on_duplicate == "merge_identical":
-            jobs.append(pool.submit(self._content_hashes, src))
-        for job in jobs:
-            job.result()
 
     # -- per batch
     def process(self, batch: pa.RecordBatch) -> None:
@@ -329,7 +310,6 @@ class _TableRun:
             for column in self.columns:
                 src.raw(column)
             self.checked_columns = True
-        self._run_prefetch(src)
         problems = RowProblems(n)
         row_outputs: list[_RowOutput] = []
         derived_outputs: list[_DerivedOutput] = []
@@ -343,9 +323,9 @@ class _TableRun:
         problems.only(blank, Reason(ReasonCode.EMPTY_ROW, None, None, None, "the row is empty"))
 
         content = self._content_hashes(src) if row_outputs[0].output.on_duplicate == "merge_identical" else None
-        loaded, merged, key_order = self._deduplicate(src, row_outputs, problems, row_numbers, content)
+        loaded, merged = self._deduplicate(src, row_outputs, problems, row_numbers, content)
         rejected = problems.any()
-        self._commit(row_outputs, loaded, rejected, row_numbers, content, key_order)
+        self._commit(row_outputs, loaded, rejected, row_numbers, content)
         for derived in derived_outputs:
             derived.state.tally(derived.assignment, loaded, derived.fields, self.table.table)
         if rejected.any():
@@ -481,10 +461,8 @@ class _TableRun:
         return src.memo["content"]  # type: ignore[no-any-return]
 
     def _deduplicate(self, src: SourceBatch, outputs: list[_RowOutput], problems: RowProblems,
-                     row_numbers: np.ndarray, content: np.ndarray | None,
-                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
-        """(loaded, merged, candidate rows in key order) masks; duplicate rows that cannot be merged get their
-        reasons in `problems`.
+                     row_numbers: np.ndarray, content: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """(loaded, merged) masks; duplicate rows that cannot be merged get their reasons in `problems`.
 
         Identical duplicates (same content hash of every mapped column) are merged when the mapping says
         `on_duplicate: merge_identical`. Rejecting a row can make a later duplicate of it the first
@@ -517,7 +495,7 @@ class _TableRun:
                 break
         self._duplicates(check.conflict, check.related_row, entity, entity.primary_key, primary.output.id,
                          ReasonCode.DUPLICATE_KEY, problems)
-        return loaded, check.merged, check.sorted_rows
+        return loaded, check.merged
 
     def _duplicates(self, conflict: np.ndarray, related: np.ndarray, entity: EntitySpec, field_name: str,
                     expr: Expr | None, code: str, problems: RowProblems) -> None:
@@ -529,14 +507,11 @@ class _TableRun:
         problems.related_row[conflict] = related[conflict]
 
     def _commit(self, outputs: list[_RowOutput], loaded: np.ndarray, rejected: np.ndarray, row_numbers: np.ndarray,
-                content: np.ndarray | None, key_order: np.ndarray | None) -> None:
+                content: np.ndarray | None) -> None:
         for number, output in enumerate(outputs):
             entity = output.output.entity
             rows = loaded & output.applies & output.valid
-            if number == 0:
-                self.t.keys(entity.name).commit(output.hashes, rows, row_numbers, content, key_order)
-            else:
-                self.t.keys(entity.name).commit(output.hashes, rows, row_numbers, None)
+            self.t.keys(entity.name).commit(output.hashes, rows, row_numbers, content if number == 0 else None)
             for name, value_hashes in output.unique_hashes.items():
                 value_rows = rows & _mask(pc.is_valid(output.columns[name]))
                 self.t.unique_values[(entity.name, name)].commit(value_hashes, value_rows, row_numbers, None)

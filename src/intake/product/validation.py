@@ -16,6 +16,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 import numpy as np
+import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -160,8 +161,12 @@ def field_rules(spec: FieldSpec, entity: str, column: str | None, values: pa.Arr
 
 def order_rule(entity: str, earlier: str, later: str, first: pa.Array, second: pa.Array,
                applies: np.ndarray) -> tuple[np.ndarray, Reason]:
-    if first.type != second.type:
-        second = pc.cast(second, first.type)
+    """`later` must not be before `earlier`, compared by day: exports often keep only the date of one of
+    them (raised 14:00, completed "same day" at midnight)."""
+    if pa.types.is_timestamp(first.type):
+        first = pc.cast(first, DATE)
+    if pa.types.is_timestamp(second.type):
+        second = pc.cast(second, DATE)
     wrong = applies & _mask(pc.greater(first, second))
     return wrong, Reason(ReasonCode.DATES_OUT_OF_ORDER, entity, later, None,
                          f"{entity}.{later} is before {entity}.{earlier}")
@@ -178,7 +183,6 @@ class KeyCheck:
     merged: np.ndarray
     conflict: np.ndarray
     related_row: np.ndarray  # row number of the earlier row with the same key, -1 if none
-    sorted_rows: np.ndarray | None = None  # the candidate rows in ascending key order (reused by commit)
 
 
 class UniqueKeys:
@@ -202,13 +206,9 @@ class UniqueKeys:
         index = np.flatnonzero(candidates)
         if len(index) == 0:
             return KeyCheck(new, merged, conflict, related)
-        # one stable sort serves the lookup and finding repeats within the batch (equal keys stay in row order)
-        order = np.argsort(keys[index], kind="stable")
-        rows = index[order]
-        sorted_keys = keys[rows]
-        found, payload = self._loaded.lookup_sorted(sorted_keys)
+        found, payload = self._loaded.lookup(keys[index])
         # repeats of a key loaded in an earlier batch
-        old = rows[found]
+        old = index[found]
         related[old] = payload[-1][found]
         if content is not None and self.with_content:
             same = payload[0].view(np.uint64)[found] == content[old]
@@ -217,33 +217,33 @@ class UniqueKeys:
         else:
             conflict[old] = True
         # within this batch: the first row of each key is new, later rows compare with it
-        fresh_rows = rows[~found]
-        fresh_keys = sorted_keys[~found]
-        if len(fresh_rows):
-            starts = np.ones(len(fresh_keys), dtype=bool)
-            starts[1:] = fresh_keys[1:] != fresh_keys[:-1]
-            anchor = fresh_rows[np.maximum.accumulate(np.where(starts, np.arange(len(fresh_keys)), 0))]
-            new[fresh_rows[starts]] = True
-            later = fresh_rows[~starts]
-            first = anchor[~starts]
-            related[later] = row_numbers[first]
+        fresh = index[~found]
+        if len(fresh):
+            codes, distinct = pd.factorize(keys[fresh])  # hash-based, in order of first appearance
+            first = np.empty(len(distinct), dtype=np.int64)
+            first[codes[::-1]] = fresh[::-1]  # the last write wins: reversed, that is the first row
+            anchor = first[codes]
+            is_first = anchor == fresh
+            new[fresh[is_first]] = True
+            later, earlier = fresh[~is_first], anchor[~is_first]
+            related[later] = row_numbers[earlier]
             if content is not None:
-                same = content[later] == content[first]
+                same = content[later] == content[earlier]
                 merged[later[same]] = True
                 conflict[later[~same]] = True
             else:
                 conflict[later] = True
-        return KeyCheck(new, merged, conflict, related, rows)
+        return KeyCheck(new, merged, conflict, related)
 
     def commit(self, keys: np.ndarray, rows: np.ndarray, row_numbers: np.ndarray,
-               content: np.ndarray | None, sorted_rows: np.ndarray | None = None) -> None:
-        """Remember the keys of `rows`; `sorted_rows` (from `check`, a superset in key order) saves a sort."""
-        index = sorted_rows[rows[sorted_rows]] if sorted_rows is not None else np.flatnonzero(rows)
+               content: np.ndarray | None) -> None:
+        """Remember the keys of `rows` (new, unique keys: the `new` rows of `check`)."""
+        index = np.flatnonzero(rows)
         payloads = [row_numbers[index]]
         if self.with_content:
             hashes = content[index] if content is not None else np.zeros(len(index), dtype=np.uint64)
             payloads.insert(0, hashes.view(np.int64))
-        self._loaded.add(keys[index], *payloads, presorted=sorted_rows is not None)
+        self._loaded.add(keys[index], *payloads)
 
     def contains(self, keys: np.ndarray) -> np.ndarray:
         return self._loaded.contains(keys)
@@ -258,7 +258,7 @@ class RejectedKeys:
     def add(self, keys: np.ndarray) -> None:
         if len(keys) == 0:
             return
-        distinct = np.unique(keys)
+        distinct = pd.unique(keys)
         self._keys.add(distinct[~self._keys.contains(distinct)])
 
     def contains(self, keys: np.ndarray) -> np.ndarray:
