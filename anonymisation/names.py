@@ -22,7 +22,8 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
-_TOKEN_RE = re.compile(r"[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*\.?|\d+|[^\w\s]")
+# Codes with digits ("LU0", "MX450", "2BP") are one token, never part of a name.
+_TOKEN_RE = re.compile(r"[^\W_]*\d[^\W_]*|[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*\.?|[^\w\s]")
 _LOWER_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
 CONTEXT_WORDS = frozenset({
     "spoke", "speak", "speaking", "spoken", "called", "call", "rang", "ring", "phoned", "phone", "asked", "told",
@@ -64,7 +65,7 @@ class Token:
 
     @property
     def is_word(self) -> bool:
-        return self.text[:1].isalpha()
+        return self.text[:1].isalpha() and not any(c.isdigit() for c in self.text)
 
     @property
     def is_initial(self) -> bool:
