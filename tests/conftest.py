@@ -75,3 +75,24 @@ def postgres_url() -> Iterator[str]:
 def aws() -> Iterator[AwsEndpoint]:
     with moto_server() as endpoint:
         yield endpoint
+
+
+@pytest.fixture
+def cli_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """An initialised intake home for CLI tests: admin 'ada', users eve/sam/dora; the CLI acts as 'eve'."""
+    from intake.cli.common import state
+
+    home = tmp_path / "cli-home"
+    monkeypatch.setenv("INTAKE_HOME", str(home))
+    monkeypatch.setenv("INTAKE_ACTOR", "eve")
+    monkeypatch.delenv("INTAKE_CONFIG", raising=False)
+    admin = Context(settings=Settings(home=home), actor=ADMIN)
+    initialise(admin)
+    for name, role in ROLE_USERS.items():
+        add_user(admin, name, [role])
+    admin.close()
+    state.context = None
+    yield home
+    if state.context is not None:
+        state.context.close()
+    state.context = None

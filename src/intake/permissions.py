@@ -17,6 +17,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "authorisation.list": frozenset({E, S, D, A}),
     "dataset.receive": frozenset({E, S}),
     "dataset.list": frozenset({E, S, D, A}),
+    "dataset.inspect": frozenset({E, S, D}),  # reads a raw customer file outside the vault
     "migration.run": frozenset({E}),
     "migration.complete": frozenset({E}),
     "fault.open": frozenset({S}),

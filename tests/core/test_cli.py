@@ -85,3 +85,20 @@ def test_audit_verify_command(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert payload["events"] >= 1
+
+
+def test_unexpected_errors_show_their_type_never_their_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    from intake.cli.common import handle_errors
+
+    probe = typer.Typer()
+
+    @probe.command()
+    @handle_errors
+    def explode() -> None:
+        raise ValueError("could not convert 'Jane Smith 07700 900123'")
+
+    monkeypatch.delenv("INTAKE_DEBUG", raising=False)
+    result = CliRunner().invoke(probe, [])
+    assert result.exit_code == 1
+    assert "ValueError" in result.output and "message withheld" in result.output
+    assert "Jane" not in result.output and "07700" not in result.output

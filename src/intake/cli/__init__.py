@@ -54,6 +54,9 @@ def _global(
     json_: Annotated[bool, typer.Option("--json", help="Machine-readable JSON output")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Structured logs to stderr")] = False,
 ) -> None:
+    if state.context is not None:  # a fresh context per invocation (tests invoke the app repeatedly)
+        state.context.close()
+        state.context = None
     state.actor = as_
     state.json = json_
     configure_logging(verbose)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import enum
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -94,6 +95,12 @@ def message(text: str) -> None:
         console.print(text)
 
 
+def _report(error: str, text: str) -> None:
+    if state.json:
+        sys.stdout.write(json.dumps({"error": error, "message": text}) + "\n")
+    err_console.print(f"[red]{error}[/red]: {text}", highlight=False, markup=True)
+
+
 def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
     """Refusals and failures print their message and exit 1; never a traceback to the user."""
 
@@ -102,9 +109,16 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except IntakeError as exc:
-            if state.json:
-                sys.stdout.write(json.dumps({"error": type(exc).__name__, "message": str(exc)}) + "\n")
-            err_console.print(f"[red]{type(exc).__name__}[/red]: {exc}", highlight=False, markup=True)
+            _report(type(exc).__name__, str(exc))
             raise typer.Exit(exc.exit_code) from None
+        except Exception as exc:
+            if type(exc).__module__.split(".")[0] in {"typer", "click"}:
+                raise  # exits and usage errors keep their own exit codes
+            if os.environ.get("INTAKE_DEBUG") == "1":
+                raise
+            # A library's message can quote the data it choked on: show only its type.
+            _report(type(exc).__name__, "unexpected error (message withheld because it may quote customer data; "
+                    "rerun with INTAKE_DEBUG=1 on a machine allowed to see the data for the traceback)")
+            raise typer.Exit(1) from None
 
     return wrapper

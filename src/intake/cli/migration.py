@@ -5,7 +5,6 @@ from typing import Annotated
 import typer
 
 from intake.cli.common import context, emit, handle_errors, message
-from intake.retention.lifecycle import complete_migration
 
 app = typer.Typer(help="Migration runs and their completion.", no_args_is_help=True)
 
@@ -13,10 +12,16 @@ app = typer.Typer(help="Migration runs and their completion.", no_args_is_help=T
 @app.command("complete")
 @handle_errors
 def complete(dataset: Annotated[str, typer.Argument(help="Id of the delivered migration dataset")]) -> None:
-    """Mark a delivered migration complete (engineer): the deletion date is fixed and shown."""
-    done = complete_migration(context(), dataset)
-    message(f"migration of dataset {dataset} completed; deleted on or after {done.delete_after.isoformat()} "
-            f"({done.months} months)")
+    """Mark a delivered migration complete (engineer): the deletion date is fixed and shown.
+
+    Runs the complete-migration flow."""
+    from intake.flows.local import prepare_prefect, run_flow
+
+    ctx = context()
+    prepare_prefect(ctx.settings)
+    done = run_flow("complete-migration", ctx, dataset_id=dataset)
+    message(f"migration of dataset {dataset} completed; deleted on or after {done['delete_after']} "
+            f"({done['months']} months)")
     emit(done)
 
 

@@ -3,14 +3,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from intake.cli.common import context, emit, handle_errors, message, state
 from intake.retention import certificates, rules
-from intake.retention.sweep import SweepReport
-from intake.retention.sweep import sweep as run_sweep
 
 app = typer.Typer(help="Retention: what is due when, and the deletion sweep.", no_args_is_help=True)
 certificate = typer.Typer(help="Deletion certificates: show, verify, export the service public key.",
@@ -50,32 +48,56 @@ def sweep(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Report what is due; delete nothing")] = False,
     wait: Annotated[float, typer.Option("--wait", help="Seconds to wait for a running sweep")] = 0.0,
 ) -> None:
-    """Delete every due dataset not under a legal hold, verify, and write signed deletion certificates."""
-    report = run_sweep(context(), dry_run=dry_run, wait=wait)
+    """Delete every due dataset not under a legal hold, verify, and write signed deletion certificates.
+
+    Runs the retention-sweep flow (the one scheduled daily); exit 1 if a due dataset could not be deleted."""
+    from intake.flows.local import prepare_prefect, run_flow
+
+    ctx = context()
+    prepare_prefect(ctx.settings)  # before anything imports prefect
+    from intake.flows.sweep import SweepIncomplete
+
+    try:
+        result = run_flow("retention-sweep", ctx, dry_run=dry_run, wait_seconds=wait)
+    except SweepIncomplete as incomplete:
+        # The flow fails so Prefect shows the sweep as failed; its report still says what was deleted.
+        result = getattr(incomplete, "report", None)
+        if not result:
+            raise
+    report = _sweep_report(result)
     if dry_run:
-        message(f"dry run: {len(report.due)} due, {len(report.held)} held by legal hold, "
-                f"{len(report.flagged)} flagged to the DPO; nothing deleted")
+        message(f"dry run: {len(report['due'])} due, {len(report['held'])} held by legal hold, "
+                f"{len(report['flagged'])} flagged to the DPO; nothing deleted")
     else:
-        message(f"deleted {len(report.deleted)}, held {len(report.held)}, flagged {len(report.flagged)} "
-                f"({len(report.newly_flagged)} new), failed {len(report.failed)}")
+        message(f"deleted {len(report['deleted'])}, held {len(report['held'])}, flagged {len(report['flagged'])} "
+                f"({len(report['newly_flagged'])} new), failed {len(report['failed'])}")
     if state.json:
         emit(report)
     else:
         emit(_sweep_rows(report), title="sweep", columns=["dataset_id", "outcome", "detail"])
-    if report.failed:
+    if report["failed"]:
         raise typer.Exit(1)
 
 
-def _sweep_rows(report: SweepReport) -> list[dict[str, str]]:
-    rows = [{"dataset_id": d.dataset_id, "outcome": "deleted",
-             "detail": f"rule {d.rule}; certificate {d.certificate_file}"} for d in report.deleted]
-    if report.dry_run:
-        rows += [{"dataset_id": d, "outcome": "due", "detail": "would be deleted"} for d in report.due]
-    rows += [{"dataset_id": d, "outcome": "held", "detail": "legal hold"} for d in report.held]
+def _sweep_report(result: dict[str, Any]) -> dict[str, Any]:
+    """The flow's result (counts plus lists) in the shape `intake retention sweep --json` has always printed."""
+    return {
+        "started_at": result["started_at"], "dry_run": result["dry_run"], "finished_at": result["finished_at"],
+        "deleted": result["deleted_datasets"], "due": result["due_datasets"], "held": result["held_datasets"],
+        "flagged": result["flagged_datasets"], "newly_flagged": result["newly_flagged"], "failed": result["failures"],
+    }
+
+
+def _sweep_rows(report: dict[str, Any]) -> list[dict[str, str]]:
+    rows = [{"dataset_id": d["dataset_id"], "outcome": "deleted",
+             "detail": f"rule {d['rule']}; certificate {d['certificate_file']}"} for d in report["deleted"]]
+    if report["dry_run"]:
+        rows += [{"dataset_id": d, "outcome": "due", "detail": "would be deleted"} for d in report["due"]]
+    rows += [{"dataset_id": d, "outcome": "held", "detail": "legal hold"} for d in report["held"]]
     rows += [{"dataset_id": d, "outcome": "flagged", "detail": "purpose not complete: DPO decides"}
-             for d in report.flagged]
-    rows += [{"dataset_id": f.dataset_id, "outcome": "failed", "detail": f"{f.error}: {f.message}"}
-             for f in report.failed]
+             for d in report["flagged"]]
+    rows += [{"dataset_id": f["dataset_id"], "outcome": "failed", "detail": f"{f['error']}: {f['message']}"}
+             for f in report["failed"]]
     return rows
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from intake.cli.common import emit, handle_errors, message, state
+from intake.cli.common import context, emit, handle_errors, message, state
 
 app = typer.Typer(help="PII scanning of a file or dataset.", no_args_is_help=True)
 
@@ -27,10 +27,11 @@ def scan_file(
 ) -> None:
     """Scan a local file: per column the classification and entity counts, examples redacted."""
     from intake.anonymisation import AnonymisationSession, Vocabulary
-    from intake.config import load_settings
     from intake.connectors import open_source
 
-    settings = load_settings()
+    ctx = context()
+    actor = ctx.authorise("dataset.inspect", file=path.name)
+    settings = ctx.settings
     vocabulary = Vocabulary.load(deny_files=[deny_list] if deny_list else ())
     with open_source(format_name, path) as source, AnonymisationSession(
         settings, vocabulary=vocabulary, processes=settings.anonymisation.processes if full else 1
@@ -41,6 +42,8 @@ def scan_file(
             return lambda: iter(source.read(name))
 
         report = session.scan_tables({name: reader(name) for name in names}, full=full)
+    ctx.record(actor, "dataset.scan_file", file=path.name, tables=len(report.tables),
+               personal_data_found=report.has_personal_data)
     if markdown:
         markdown.write_text(report.to_markdown(), encoding="utf-8")
     if state.json:

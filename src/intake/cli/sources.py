@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from intake.cli.common import emit, handle_errors, message
+from intake.cli.common import context, emit, handle_errors, message
 
 app = typer.Typer(help="Connectors: the source formats intake can read.", no_args_is_help=True)
 
@@ -46,6 +46,8 @@ def inspect(
 
     target: Any = location if "://" in location else Path(location)
     label = safe_url(location) if "://" in location else location
+    ctx = context()
+    actor = ctx.authorise("dataset.inspect", source=label)
     results: list[dict[str, Any]] = []
     with open_source(format_name, target) as source:
         message(f"{label}: format {source.format}")
@@ -68,5 +70,7 @@ def inspect(
         skipped = getattr(source, "skipped", {})
         for entry, reason in skipped.items():
             message(f"skipped {entry}: {reason}")
+    ctx.record(actor, "dataset.inspect", source=label, tables=len(results),
+               rows=sum(r["rows_read"] for r in results))
     emit(results, title=f"tables of {Path(label).name if '://' not in location else label}",
          columns=["table", "rows_read", "rows_rejected", "reject_reasons", "columns"])
