@@ -135,7 +135,8 @@ class NameRules:
         if i + 1 >= len(toks) or toks[i].key not in self.vocab.indicators:
             return False
         nxt = toks[i + 1]
-        return nxt.text.isdigit() or nxt.is_initial or (len(nxt.text) <= 3 and any(c.isdigit() for c in nxt.text))
+        # A bed, bay or room number is short; eleven digits after "Ward" are a phone number, not a ward.
+        return nxt.is_initial or (len(nxt.text) <= 4 and any(c.isdigit() for c in nxt.text))
 
     def has_context(self, toks: list[Token], i: int, window: int = 4) -> bool:
         return any(t.key in CONTEXT_WORDS for t in toks[max(0, i - window):i])

@@ -389,12 +389,14 @@ def run_fakenames() -> dict[str, Any]:
     with open_source(None, path) as source, AnonymisationSession(processes=1) as session:
         table = source.tables()[0]
         cls = session.profile(table, iter(source.read(table)))
-    columns = {c.column: {"kind": c.kind.value, "entity": c.entity_type, "reasons": list(c.reasons)}
-               for c in cls.columns.values()}
-    personal = [c.column for c in cls.columns.values() if c.personal]
-    print(f"  FakeNameGenerator: personal columns {personal}", flush=True)
-    return {"personal_columns": personal, "not_personal": [c for c in columns if c not in personal],
-            "columns": columns}
+    columns = {c.column: {"kind": c.kind.value, "entity": c.entity_type, "reasons": list(c.reasons),
+                          "sample_findings": dict(c.sample_findings)} for c in cls.columns.values()}
+    personal = [c.column for c in cls.columns.values() if c.kind.value != "not_personal"]
+    stray = [c.column for c in cls.columns.values() if c.kind.value == "not_personal" and c.sample_findings]
+    print(f"  FakeNameGenerator: personal columns {personal}; not personal but with stray findings {stray}",
+          flush=True)
+    return {"personal_columns": personal, "not_personal_with_stray_findings": stray,
+            "not_personal": [c for c in columns if c not in personal and c not in stray], "columns": columns}
 
 
 # -- main ---------------------------------------------------------------------------------------------------
@@ -411,7 +413,8 @@ def main(argv: Iterable[str] | None = None) -> int:
 
     model = AnonymisationSettings().spacy_model
     RESULTS.mkdir(parents=True, exist_ok=True)
-    results: dict[str, Any] = {"parameters": vars(args), "spacy_model": model, "cpus": os.cpu_count()}
+    results: dict[str, Any] = {"parameters": vars(args), "spacy_model": model, "cpus": os.cpu_count(),
+                               "load_average_at_start": os.getloadavg()}
 
     print("part 1: generated legacy dataset", flush=True)
     folder, source = generated_dataset(args.rows, args.jobs, args.seed)
@@ -465,6 +468,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         print("part 2: yardsticks (never used for tuning)", flush=True)
         results["synth_dataset_v2"] = run_synth(model)
         results["fake_name_generator"] = run_fakenames()
+    results["load_average_at_end"] = os.getloadavg()  # other work on the machine skews rows/s
     out = RESULTS / "anonymisation.json"
     out.write_text(json.dumps(results, indent=2, default=str))
     print(json.dumps(results["summary"], indent=2))

@@ -82,9 +82,10 @@ QUALITY_METHOD = {
              "Engineer, Contact Tel, Notes, Last Modified By; jobs: Fault Description, Outcome, Engineer, Requested "
              "By). Every ground-truth value lies in one of these columns, except the user named in the assets "
              "banner line (row 0), which is not a data row and is counted apart.",
-    "recall": "per ground-truth entity type: share of truth values whose text no longer occurs in the delivered "
-              "cell of its row and column ('removed'). Also 'fully_replaced': share whose every character lies in "
-              "a changed region (a year kept by date generalisation is not replaced but the value is removed).",
+    "recall": "per ground-truth entity type: share of truth values whose text no longer occurs (as whole words) in "
+              "the delivered cell of its row and column ('removed'). Also 'fully_replaced': share whose every "
+              "character lies in a changed region (a year kept by date generalisation is not replaced but the value "
+              "is removed).",
     "changed_regions": "the delivered cell is aligned with the source cell: operator outputs (PERSON_1a2b3c4d "
                        "tokens, [REDACTED], [DATE]) split it into literal pieces that must occur in order in the "
                        "source; what lies between them was changed. Cells that do not align that way (e.g. a date "
@@ -93,7 +94,7 @@ QUALITY_METHOD = {
                        "'unknown', ...).",
     "precision": "share of changed regions that overlap a ground-truth span of the same cell (any type: "
                  "over-anonymisation is what precision measures). Per type: a region's type is the token's "
-                 "entity (PHONE_... -> PHONE_NUMBER), else the type of the truth span it overlaps, else UNTYPED. "
+                 "entity (PHONE_... -> PHONE_NUMBER), else the type of the truth span it overlaps most, else UNTYPED. "
                  "'precision_same_type' also requires the overlapped truth span to have the region's type.",
     "false_positives_elsewhere": "columns the generator marks non-personal (manufacturer, model, site, "
                                  "supplier, ...) are mapped into de-duplicated reference entities, so they are "
@@ -186,7 +187,8 @@ def phase_floor(config: dict[str, Any]) -> dict[str, Any]:
         rows[table] = count
     seconds = time.perf_counter() - started
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    return {"seconds": seconds, "rows": rows, "max_rss_mb": peak_rss_mb(), "cpu_seconds": usage.ru_utime + usage.ru_stime,
+    return {"seconds": seconds, "rows": rows, "max_rss_mb": peak_rss_mb(),
+            "cpu_seconds": usage.ru_utime + usage.ru_stime,
             "bytes_written": sum(p.stat().st_size for p in out.glob("*.parquet"))}
 
 
@@ -284,9 +286,14 @@ def timed_flow(call: Any) -> dict[str, Any]:
     started = time.perf_counter()
     state = call()
     wall = time.perf_counter() - started
-    result = state.result()  # raises if the flow failed
+    error = None
+    try:
+        result = state.result()
+    except Exception as exc:  # intake's messages name steps, columns and counts, never a data value
+        result, error = None, {"type": type(exc).__name__, "message": str(exc)}
     flow_run, tasks = task_runs(state.state_details.flow_run_id)
     return {"wall_seconds": wall, "window": [started_at, started_at + wall], "result": result, "tasks": tasks,
+            "error": error,
             "flow_run_seconds": flow_run.total_run_time.total_seconds() if flow_run.total_run_time else None}
 
 
@@ -295,6 +302,8 @@ def run_receive(engineer: Any, reference: str, files: list[Path]) -> dict[str, A
 
     timed = timed_flow(lambda: run_flow("receive-dataset", engineer, authorisation=reference,
                                         files=[str(f) for f in files], return_state=True))
+    if timed["error"]:
+        raise SystemExit(f"receive failed: {timed['error']['type']}: {timed['error']['message']}")
     return {"seconds": timed["wall_seconds"], "window": timed["window"], "flow_run_seconds": timed["flow_run_seconds"],
             "steps": stage_spans(timed["tasks"], RECEIVE_STAGES), "dataset_id": timed["result"]["dataset_id"],
             "bytes": timed["result"]["total_bytes"]}
@@ -318,12 +327,15 @@ def run_migration(engineer: Any, dataset_id: str, chunk_rows: int, dask: bool = 
     wall = timed["wall_seconds"]
     stages["other"] = {"seconds": max(wall - sum(s["seconds"] for s in stages.values()), 0.0),
                        "note": "start-run, checkpoints, reports, end-run cleanup, Prefect and task-runner overhead"}
+    out = {"seconds": wall, "window": timed["window"], "flow_run_seconds": timed["flow_run_seconds"],
+           "stages": stages, "error": timed["error"]}
     summary = timed["result"]
-    kept = ("dataset_id", "run_id", "package", "rows_read", "rows_rejected_reading", "rows_anonymised",
-            "personal_data_found", "rows_rejected", "balanced", "entities")
-    return {"seconds": wall, "window": timed["window"], "flow_run_seconds": timed["flow_run_seconds"],
-            "stages": stages, "summary": {k: summary.get(k) for k in kept},
-            "findings": findings_counts(engineer, summary["reports"]["findings_json"])}
+    if summary is not None:
+        kept = ("dataset_id", "run_id", "package", "rows_read", "rows_rejected_reading", "rows_anonymised",
+                "personal_data_found", "rows_rejected", "balanced", "entities")
+        out["summary"] = {k: summary.get(k) for k in kept}
+        out["findings"] = findings_counts(engineer, summary["reports"]["findings_json"])
+    return out
 
 
 def findings_counts(engineer: Any, artefact_id: str) -> dict[str, Any]:
@@ -446,18 +458,22 @@ class TreeMemory(threading.Thread):
         out = []
         for i in range(0, len(self.samples), step):
             chunk = self.samples[i:i + step]
-            out.append([round(chunk[0][0] - t0, 2), round(max(s[1] for s in chunk), 1),
-                        round(max(s[2] for s in chunk), 1)])
+            out.append([round(chunk[0][0] - t0, 2), *(round(max(s[i] for s in chunk), 1) for i in (1, 2, 3, 4))])
         return out
 
 
-def child_env(home: Path, ner_processes: int | None) -> dict[str, str]:
-    """The child's environment: only this benchmark's intake home and Prefect home, nothing of the operator's."""
+def child_env(home: Path, args: argparse.Namespace) -> dict[str, str]:
+    """The child's environment: this benchmark's intake home and Prefect home, nothing of the operator's.
+
+    Dask workers inherit it, so settings given here hold for every task wherever it runs.
+    """
     env = {k: v for k, v in os.environ.items() if not k.startswith(("INTAKE_", "PREFECT_"))}
     env.update({"INTAKE_HOME": str(home), "INTAKE_ACTOR": ENGINEER, "PREFECT_HOME": str(home / "prefect"),
                 "PREFECT_LOGGING_LEVEL": "WARNING", "PYTHONUNBUFFERED": "1"})
-    if ner_processes:
-        env["INTAKE_ANONYMISATION__PROCESSES"] = str(ner_processes)
+    if args.ner_processes:
+        env["INTAKE_ANONYMISATION__PROCESSES"] = str(args.ner_processes)
+    if args.rescan_threshold is not None:
+        env["INTAKE_ANONYMISATION__RESCAN_THRESHOLD"] = str(args.rescan_threshold)
     return env
 
 
@@ -557,6 +573,13 @@ def diff_regions(source: str, delivered: str) -> list[tuple[int, int, str]]:
     return regions
 
 
+def occurs(value: str, text: str) -> bool:
+    """`value` is in `text` as a whole word run ("Lee" is not in "Leeds")."""
+    if value not in text:
+        return False
+    return re.search(r"(?<!\w)" + re.escape(value) + r"(?!\w)", text) is not None
+
+
 def region_type(replacement: str, overlapped: list[str]) -> str:
     match = TOKEN.search(replacement)
     if match:
@@ -593,7 +616,7 @@ class Quality:
         self.changed_cells += bool(regions)
         for entity, start, end, value in spans:
             self.truth[entity] += 1
-            if delivered is None or value not in delivered:
+            if delivered is None or not occurs(value, delivered):
                 self.removed[entity] += 1
             else:
                 self.leaks_by_column[f"{column}:{entity}"] += 1
@@ -604,7 +627,9 @@ class Quality:
             if covered >= end:
                 self.replaced[entity] += 1
         for r_start, r_end, replacement in regions:
-            overlapped = [entity for entity, start, end, _ in spans if start < r_end and r_start < end]
+            overlaps = sorted(((min(end, r_end) - max(start, r_start), entity) for entity, start, end, _ in spans
+                               if start < r_end and r_start < end), reverse=True)
+            overlapped = [entity for _, entity in overlaps]  # most overlapped first
             kind = region_type(replacement, overlapped)
             self.predicted[kind] += 1
             if overlapped:
@@ -687,7 +712,7 @@ def evaluate(data: Path, package: Path, max_rows: int) -> dict[str, Any]:
     quality = Quality()
     cursor = TruthCursor(data / "truth.jsonl")
     rows_info: dict[str, Any] = {}
-    unmatched_truth = 0
+    unmatched_truth = truth_not_delivered = 0
     for table, file, first_column in SOURCE_TABLES:
         spec = tables[table]
         columns = list(spec["columns"])
@@ -720,6 +745,7 @@ def evaluate(data: Path, package: Path, max_rows: int) -> dict[str, Any]:
                     continue
                 if out is None:
                     not_delivered += 1
+                    truth_not_delivered += len(records)
                     continue
                 delivered_count += 1
                 evaluated += 1
@@ -741,6 +767,7 @@ def evaluate(data: Path, package: Path, max_rows: int) -> dict[str, Any]:
     result.update({"method": QUALITY_METHOD, "sample_every": every, "tables": rows_info,
                    "banner_truth_values_not_in_rows": dict(cursor.banner),
                    "truth_values_outside_evaluated_columns": unmatched_truth,
+                   "truth_values_in_rows_not_delivered": truth_not_delivered,
                    "seconds": round(time.perf_counter() - started, 1)})
     return result
 
@@ -806,9 +833,11 @@ def measure(label: str, assets: int, jobs: int, args: argparse.Namespace, workdi
     rows = {t: manifest["counts"][f"{t}.rows"] for t in ("assets", "jobs")}
     source_rows = sum(rows.values())
     source_bytes = sum((data / f).stat().st_size for _, f, _ in SOURCE_TABLES)
+    load_before = os.getloadavg()
     print(f"[{label}] {assets:,} assets + {jobs:,} jobs = {source_rows:,} rows, {source_bytes / 1e6:,.0f} MB of CSV"
           + (f" (generated in {generated:.0f}s)" if generated else " (cached)"), flush=True)
     home_dir = workdir / label
+    shutil.rmtree(home_dir, ignore_errors=True)  # a fresh intake home every time
     floors = []
     for attempt in range(args.floor_repeat):
         floor, _ = run_child("floor", {"data": str(data), "out_dir": str(home_dir / f"floor-{attempt}")},
@@ -822,7 +851,7 @@ def measure(label: str, assets: int, jobs: int, args: argparse.Namespace, workdi
     home = home_dir / "home"
     config = {"files": [str(data / f) for _, f, _ in SOURCE_TABLES], "workdir": str(home_dir),
               "chunk_rows": args.chunk_rows}
-    run, sampler = run_child("migrate", config, home_dir, child_env(home, args.ner_processes), sample=True)
+    run, sampler = run_child("migrate", config, home_dir, child_env(home, args), sample=True)
     windows = {"receive": run["receive"]["window"], "migration": run["migration"]["window"],
                **{k: v["window"] for k, v in run["migration"]["stages"].items() if "window" in v}}
     stages = stage_table(run)
@@ -842,16 +871,25 @@ def measure(label: str, assets: int, jobs: int, args: argparse.Namespace, workdi
         "rows_per_second_by_stage": {k: round(source_rows / v, 1) for k, v in stages.items() if v > 0},
         "e2e_vs_floor": round(e2e / floor["seconds"], 2),
         "memory": memory,
-        "memory_timeseries": {"columns": ["seconds", "total_mb", "without_prefect_server_mb"],
+        "memory_timeseries": {"columns": ["seconds", "total_mb", "without_prefect_server_mb", "main_process_mb",
+                                          "worker_processes_mb"],
                               "t0": sampler.samples[0][0] if sampler and sampler.samples else None,
                               "points": sampler.timeseries() if sampler else []},
         "home": str(home),
+        "load_average_before_after": [round(load_before[0], 2), round(os.getloadavg()[0], 2)],
     }
     print(f"[{label}] end-to-end {e2e:.1f}s = {e2e / floor['seconds']:.1f}x floor; stages "
           + ", ".join(f"{k} {v:.1f}s" for k, v in stages.items())
           + f"; peak memory {memory.get('peak_without_prefect_server_mb', 0):,.0f} MB "
             f"(+ Prefect server: {memory.get('peak_total_mb', 0):,.0f} MB)", flush=True)
-    if not args.no_quality:
+    error = run["migration"].get("error")
+    result["outcome"] = "delivered" if error is None else f"{error['type']}: {error['message']}"
+    if error is not None:
+        print(f"[{label}] the migration run did not deliver: {result['outcome']}", flush=True)
+        if error["type"] == "ResidualPersonalData":
+            print(f"[{label}] the fail-closed re-scan refused the output; --rescan-threshold 1.0 measures the "
+                  "same work through to delivery", flush=True)
+    elif not args.no_quality:
         package = Path(run["migration"]["summary"]["package"])
         result["quality"] = evaluate(data, package, args.eval_rows)
         result["quality"]["nonpersonal_columns"] = nonpersonal_false_positives(data, run["migration"]["findings"],
@@ -867,6 +905,7 @@ def measure_dask(assets: int, jobs: int, args: argparse.Namespace, workdir: Path
     """The migration on a 2-worker Dask cluster beside the single-process run of the same received dataset."""
     data, manifest, _ = ensure_dataset(assets, jobs, args.seed, args.data_dir)
     home_dir = workdir / "dask"
+    shutil.rmtree(home_dir, ignore_errors=True)
     config: dict[str, Any] = {"files": [str(data / f) for _, f, _ in SOURCE_TABLES], "workdir": str(home_dir),
                               "chunk_rows": args.chunk_rows, "dask": True}
     if reuse is not None:  # the main run received this dataset and ran it locally: run Dask in its home
@@ -876,9 +915,14 @@ def measure_dask(assets: int, jobs: int, args: argparse.Namespace, workdir: Path
         home = home_dir / "home"
     print(f"[dask] {assets:,} assets + {jobs:,} jobs on a local 2-worker Dask cluster"
           + (" (beside the main run's single-process run)" if reuse else ""), flush=True)
-    run, sampler = run_child("migrate", config, home_dir, child_env(home, args.ner_processes), sample=True)
+    run, sampler = run_child("migrate", config, home_dir, child_env(home, args), sample=True)
     local = reuse["migration"] if reuse else run["migration"]
     distributed = run["dask"]
+    if local.get("error") or distributed.get("error"):
+        errors = {"single_process": local.get("error"), "dask": distributed.get("error")}
+        print(f"[dask] a run did not deliver: {errors}", flush=True)
+        return {"assets": assets, "jobs": jobs, "identical": None, "errors": errors,
+                "single_process_seconds": round(local["seconds"], 2), "dask_seconds": round(distributed["seconds"], 2)}
     files = compare_packages(Path(local["summary"]["package"]), Path(distributed["summary"]["package"]))
     same_counts = {key: local["summary"][key] == distributed["summary"][key]
                    for key in ("rows_read", "rows_anonymised", "personal_data_found", "rows_rejected", "entities")}
@@ -923,8 +967,12 @@ def plot(results: dict[str, Any], path: Path) -> None:
             ax.barh(index * 2, value, left=left, color=colours[stage], label=stage if index == 0 else None)
             left += value
         ax.barh(index * 2 + 0.8, run["floor"]["seconds"], color="black", label="floor" if index == 0 else None)
+        ax.text(left, index * 2, f" {run['e2e_seconds']:,.0f} s", va="center", fontsize=8)
+        ax.text(run["floor"]["seconds"], index * 2 + 0.8,
+                f" {run['floor']['seconds']:,.1f} s (e2e = {run['e2e_vs_floor']:,.0f}x)", va="center", fontsize=8)
         labels += [f"{label}: {run['source_rows']:,} rows", "floor (pyarrow CSV->Parquet)"]
         lefts += [index * 2, index * 2 + 0.8]
+    ax.set_xlim(0, max(r["e2e_seconds"] for r in runs.values()) * 1.25)
     ax.set_yticks(lefts, labels, fontsize=8)
     ax.set_xlabel("seconds")
     ax.set_title("Time per stage vs floor")
@@ -936,11 +984,16 @@ def plot(results: dict[str, Any], path: Path) -> None:
         t0 = main["memory_timeseries"]["t0"]
         ax.plot([p[0] for p in series], [p[1] for p in series], label="process tree", color="#c44e52")
         ax.plot([p[0] for p in series], [p[2] for p in series], label="without Prefect server", color="#4c72b0")
+        ax.plot([p[0] for p in series], [p[3] for p in series], label="main process", color="#55a868", linewidth=0.8)
+        ax.plot([p[0] for p in series], [p[4] for p in series], label="NER / Dask workers", color="#8172b2",
+                linewidth=0.8)
         spans = {"receive": main["receive"]["window"],
                  **{k: v["window"] for k, v in main["migration"]["stages"].items() if "window" in v}}
+        length = max(series[-1][0], 1.0)
         for stage, (start, end) in spans.items():
             ax.axvspan(start - t0, end - t0, alpha=0.12, color=colours.get(stage, "#999999"))
-            ax.text((start + end) / 2 - t0, 50, stage.split("_")[0], fontsize=7, ha="center", rotation=90)
+            if end - start > 0.04 * length:
+                ax.text((start + end) / 2 - t0, 50, stage, fontsize=7, ha="center")
     ax.axhline(MEMORY_TARGET_MB, color="black", linestyle="--", linewidth=1, label="2 GB target")
     ax.set_xlabel("seconds since the migrate process started")
     ax.set_ylabel("RSS (MB)")
@@ -1012,6 +1065,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="size of the --dask comparison ('main': the main run's size, on its received dataset)")
     parser.add_argument("--chunk-rows", type=int, default=50_000, help="rows per scan/anonymise chunk (CLI default)")
     parser.add_argument("--ner-processes", type=int, help="NER worker processes (default: intake's setting, 2)")
+    parser.add_argument("--rescan-threshold", type=float,
+                        help="re-scan score that stops a run (intake's setting, default 0.6); 1.0 measures a run "
+                             "the re-scan would refuse, with the same work done")
     parser.add_argument("--eval-rows", type=int, default=1_000_000,
                         help="evaluate quality on at most this many source rows (systematic sample)")
     parser.add_argument("--no-quality", action="store_true", help="skip the precision/recall evaluation")
@@ -1037,7 +1093,8 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {
         "benchmark": "e2e", "at": datetime.now(UTC).isoformat(timespec="seconds"), "cpus": os.cpu_count(),
         "parameters": {"assets": assets, "jobs": jobs, "seed": args.seed, "chunk_rows": args.chunk_rows,
-                       "ner_processes": args.ner_processes or "intake default", "linearity": args.linearity,
+                       "ner_processes": args.ner_processes or "intake default",
+                       "rescan_threshold": args.rescan_threshold or "intake default (0.6)", "linearity": args.linearity,
                        "dask": args.dask, "eval_rows": args.eval_rows},
         "execution": "receive-dataset and migration-run Prefect flows via intake.flows.local.run_flow (the CLI's "
                      "code path) on Prefect's ephemeral local API, default ThreadPoolTaskRunner(2) and 2 NER "
@@ -1063,11 +1120,16 @@ def main(argv: list[str] | None = None) -> int:
             }
         if args.dask:
             dask_assets, dask_jobs = (assets, jobs) if args.dask_scale == "main" else SCALES[args.dask_scale]
-            reuse = results["runs"]["main"] if (dask_assets, dask_jobs) == (assets, jobs) else None
+            main_run = results["runs"]["main"]
+            same = (dask_assets, dask_jobs) == (assets, jobs) and main_run["outcome"] == "delivered"
+            reuse = main_run if same else None
             results["dask"] = measure_dask(dask_assets, dask_jobs, args, workdir, reuse)
     finally:
-        if not args.keep and args.workdir is None:
-            shutil.rmtree(workdir, ignore_errors=True)
+        if not args.keep:  # vaults, homes and packages of this run (the generated data stays cached)
+            for label in ("main", "small", "dask"):
+                shutil.rmtree(workdir / label, ignore_errors=True)
+            if args.workdir is None:
+                shutil.rmtree(workdir, ignore_errors=True)
     main_run = results["runs"]["main"]
     results["summary"] = {
         "e2e_seconds": main_run["e2e_seconds"], "floor_seconds": round(main_run["floor"]["seconds"], 2),
@@ -1080,6 +1142,7 @@ def main(argv: list[str] | None = None) -> int:
         "bottleneck_stage": max(main_run["stages_seconds"], key=main_run["stages_seconds"].get),
         "linearity_time_ratio": results.get("linearity", {}).get("e2e_time_ratio"),
         "dask_identical": results.get("dask", {}).get("identical"),
+        "outcome": main_run["outcome"],
         "benchmark_seconds": round(time.perf_counter() - started, 1),
     }
     args.results.parent.mkdir(parents=True, exist_ok=True)

@@ -47,6 +47,10 @@ class AnonymisationSettings(BaseModel):
     processes: int = Field(2, ge=1)
     policy_file: Path | None = None
     mrn_patterns: list[str] = Field(default_factory=lambda: [r"\b[A-Z]{1,3}\d{6,8}\b"])
+    start_method: Literal["spawn", "fork", "forkserver"] = Field("spawn", description="NER worker processes")
+    rescan_ner_sample: int = Field(2000, ge=0, description="Distinct free-text values the re-scan runs NER on")
+    allow_list_files: list[Path] = Field(default_factory=list, description="Customer vocabularies never anonymised")
+    deny_list_files: list[Path] = Field(default_factory=list, description="Known staff names, always caught")
 
 
 class RetentionSettings(BaseModel):
