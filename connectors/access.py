@@ -29,11 +29,11 @@ from typing import Any, BinaryIO
 
 import pyarrow as pa
 import pyarrow.compute as pc
+
+from intake.config import ConnectorSettings
 from intake.connectors.base import ByteInput, RejectSink, SourceBase, SourceFormat, register_source
 from intake.connectors.csv_source import CsvLayout, CsvTableReader
 from intake.connectors.errors import SourceReadError, UnsupportedFormat
-
-from intake.config import ConnectorSettings
 
 TOOLS = ("mdb-tables", "mdb-export", "mdb-schema", "mdb-count")
 _BINARY_TYPES = ("ole", "binary", "attachment", "complex")

@@ -25,9 +25,9 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO, Protocol, runtime_checkable
 
 import pyarrow as pa
-from intake.connectors.errors import SourceReadError, TableNotFound, UnsupportedFormat
 
 from intake.config import ConnectorSettings
+from intake.connectors.errors import SourceReadError, TableNotFound, UnsupportedFormat
 
 # Rejects kept in memory on a reader when no sink is given; counts stay exact beyond this.
 MAX_COLLECTED_REJECTS = 10_000

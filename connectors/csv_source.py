@@ -2,8 +2,10 @@
 
 Sniffing reads a sample: the encoding (see textio), the delimiter (the candidate giving the most consistent
 field count), and the header: the first record with the usual number of fields, mostly filled in, below any
-banner lines ("Asset Register Export", "Exported 14/10/2026 by ...") and blank lines. A header whose cells
-look like numbers or dates is taken as data, and the columns are named column_1, column_2...
+banner lines ("Asset Register Export", "Exported 14/10/2026 by ...") and blank lines. That row is data, not a
+header, when its cells look like values rather than labels (see header.py: numbers, dates, phones, names, cells
+shaped like the values below them): then every line is data and the columns are named column_1, column_2...
+Non-blank lines above the header (banners) are rejects, so that a data row there is never dropped silently.
 
 Reading is pyarrow's streaming CSV reader over the UTF-8 form of the file (transcoded on the fly when it is
 not UTF-8), single-threaded so that it numbers the rows it skips, with 1 MB blocks so memory stays small
@@ -31,6 +33,8 @@ from typing import IO, Any
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
+
+from intake.config import ConnectorSettings
 from intake.connectors.base import (
     BatchReader,
     ByteInput,
@@ -44,6 +48,7 @@ from intake.connectors.base import (
     unique_column_names,
 )
 from intake.connectors.errors import EncodingError, SourceReadError, UnsupportedFormat
+from intake.connectors.header import BANNER_REASON, looks_like_labels
 from intake.connectors.textio import (
     BOMS,
     SkipStream,
@@ -53,14 +58,11 @@ from intake.connectors.textio import (
     normalise_encoding,
 )
 
-from intake.config import ConnectorSettings
-
 SAMPLE_BYTES = 1 << 20
 SAMPLE_RECORDS = 200
 DELIMITERS = [",", "\t", "|", ";"]
 OPTIONS = {"encoding", "delimiter", "header", "header_line"}
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
-_NUMBER_OR_DATE = re.compile(r"^[\s£$€+-]*[\d.,:/ -]+%?\s*$")
 # Raw text of pending rejects kept from the fast pass (used when the file cannot be read a second time).
 _PENDING_RAW_BUDGET = 32 << 20
 
@@ -80,6 +82,7 @@ class CsvLayout:
     banner_lines: int  # non-blank lines above the header, not data
     sample_rows: int = 0
     line_break: str = "\n"  # "\r" when lines end with a bare carriage return
+    banner: list[tuple[int, str]] = field(default_factory=list)  # (line, raw text) of each banner line: rejects
 
 
 @dataclass
@@ -145,14 +148,6 @@ def _choose_delimiter(lines: list[str], hint: str | None) -> str:
     return best[3]
 
 
-def _looks_like_data(cells: list[str]) -> bool:
-    filled = [c for c in cells if c.strip()]
-    if not filled:
-        return True
-    numeric = sum(1 for c in filled if _NUMBER_OR_DATE.match(c))
-    return numeric * 2 >= len(filled)
-
-
 def sniff(data: ByteInput, settings: ConnectorSettings, options: dict[str, Any]) -> CsvLayout:
     with data.open() as stream:
         sample = stream.read(SAMPLE_BYTES)
@@ -192,15 +187,18 @@ def sniff(data: ByteInput, settings: ConnectorSettings, options: dict[str, Any])
                 break
         if header is None and non_blank:
             header = non_blank[0]
-    has_header = header is not None
-    if header is not None and options.get("header") is None and not options.get("header_line"):
-        has_header = not _looks_like_data(header[2])
-    elif options.get("header") is not None:
-        has_header = bool(options["header"])
     if header is None:
         return CsvLayout(encoding, bom, delimiter, False, None, 1, 0, [], 0)
-    first_line = header[0]
-    banner = sum(1 for r in records if r[0] < first_line and r[2])
+    if options.get("header_line"):
+        has_header = True
+    elif options.get("header") is not None:
+        has_header = bool(options["header"])
+    else:
+        below = [r[2] for r in non_blank if r[0] > header[0]][:SAMPLE_RECORDS]
+        has_header = looks_like_labels(header[2], below)
+    first_line = header[0] if has_header else non_blank[0][0]  # without a header every row is data
+    banner = [(r[0], _joined(lines[r[0] - 1: r[1]])) for r in records
+              if r[0] < first_line and any(cell.strip() for cell in r[2])]
     data_line = header[1] + 1 if has_header else first_line
     offset = sum(len(line.encode("utf-8")) for line in lines[: data_line - 1])
     data_after = [r for r in non_blank if r[0] >= data_line]
@@ -211,8 +209,8 @@ def sniff(data: ByteInput, settings: ConnectorSettings, options: dict[str, Any])
     columns = unique_column_names([*names, *([None] * (width - len(names)))])
     bare_cr = "\r" in text and "\n" not in text
     return CsvLayout(
-        encoding, bom, delimiter, has_header, first_line if has_header else None, data_line, offset, columns, banner,
-        sample_rows=len(data_after), line_break="\r" if bare_cr else "\n",
+        encoding, bom, delimiter, has_header, first_line if has_header else None, data_line, offset, columns,
+        len(banner), sample_rows=len(data_after), line_break="\r" if bare_cr else "\n", banner=banner,
     )
 
 
@@ -394,6 +392,8 @@ class CsvTableReader(BatchReader):
     # -- the loop
 
     def _batches(self) -> Iterator[pa.RecordBatch]:
+        for line, raw in self.layout.banner:  # a data row above the header must not vanish silently
+            self.reject(line, BANNER_REASON, raw)
         if not self.layout.columns:
             return
         segment: _Segment | None = _Segment(self.layout.data_offset, 0, self.layout.data_line)

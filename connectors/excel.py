@@ -1,7 +1,9 @@
 """Excel workbooks: `.xlsx`/`.xlsm` streamed with openpyxl's read-only mode, `.xls` with xlrd. Every sheet a table.
 
 The header row is found as in CSV files: the first row with the usual number of cells, mostly filled in, below
-any banner rows (title, "Generated ...") and blank rows; a first row of numbers or dates is data, not a header.
+any banner rows (title, "Generated ...") and blank rows. That row is data, not a header, when its cells look like
+values rather than labels (see header.py): then every row is data and the columns are column_1, column_2...
+Non-blank rows above the header (banners) are rejects, so that a data row there is never dropped silently.
 Cells become text: dates as ISO 8601 ("2019-03-14", or with a time when there is one), numbers without float
 noise (1234.5, not 1234.4999999), booleans as true/false, error cells as their code ("#N/A"). Blank rows are
 not rows. A row with values to the right of the last column is a reject (its sheet row number), so nothing is
@@ -16,6 +18,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pyarrow as pa
+
+from intake.config import ConnectorSettings
 from intake.connectors.base import (
     BatchReader,
     ByteInput,
@@ -29,8 +33,7 @@ from intake.connectors.base import (
     unique_column_names,
 )
 from intake.connectors.errors import SourceReadError, UnsupportedFormat
-
-from intake.config import ConnectorSettings
+from intake.connectors.header import BANNER_REASON, looks_like_labels
 
 SAMPLE_ROWS = 100
 OPTIONS = {"header", "header_row"}
@@ -45,16 +48,12 @@ def _trim(values: list[Any]) -> list[Any]:
     return values[:end]
 
 
+def _is_filled(value: Any) -> bool:
+    return value is not None and not (isinstance(value, str) and not value.strip())
+
+
 def _filled(values: list[Any]) -> int:
     return sum(1 for v in values if v is not None and v != "")
-
-
-def _looks_like_data(values: list[Any]) -> bool:
-    filled = [v for v in values if v is not None and v != ""]
-    if not filled:
-        return True
-    data_like = sum(1 for v in filled if not isinstance(v, str) or v.strip().replace(".", "", 1).isdigit())
-    return data_like * 2 >= len(filled)
 
 
 class SheetLayout:
@@ -87,20 +86,24 @@ def find_layout(rows: RowIterator, options: dict[str, Any]) -> SheetLayout:
     else:
         needed = min(mode, max(2, (mode + 1) // 2))  # banner rows have one or two cells filled in
         header = next(((n, v) for n, v in sample if _filled(v) >= needed), sample[0])
-    has_header = not _looks_like_data(header[1]) if options.get("header") is None else bool(options["header"])
     if options.get("header_row"):
         has_header = True
+    elif options.get("header") is not None:
+        has_header = bool(options["header"])
+    else:
+        has_header = looks_like_labels(header[1], [v for n, v in sample if n > header[0]])
+    if not has_header:  # every row is data, from the first one
+        columns = unique_column_names([None] * max(len(v) for _, v in sample))
+        return SheetLayout(columns, sample[0][0], False, None)
     data_rows = [len(v) for n, v in sample if n > header[0]]
-    width = max([len(header[1]), *data_rows]) if not has_header else len(header[1])
-    if has_header and data_rows:
+    width = len(header[1])
+    if data_rows:
         data_mode = max(set(data_rows), key=lambda c: (data_rows.count(c), c))
         if data_rows.count(data_mode) * 2 > len(data_rows):  # most rows run past the header: unnamed columns
             width = max(width, data_mode)
-    names = [format_value(v) for v in header[1]] if has_header else []
+    names = [format_value(v) for v in header[1]]
     columns = unique_column_names([*names, *([None] * (width - len(names)))])
-    if has_header:
-        return SheetLayout(columns, header[0] + 1, True, header[0])
-    return SheetLayout(columns, header[0], False, None)
+    return SheetLayout(columns, header[0] + 1, True, header[0])
 
 
 class SheetReader(BatchReader):
@@ -124,10 +127,13 @@ class SheetReader(BatchReader):
         limit = self.settings.max_field_bytes
         buffer: list[list[str | None]] = []
         for number, values in self._rows():
-            if number < self.layout.data_row:
-                continue
             trimmed = _trim(values)
             if not trimmed:
+                continue
+            if number < self.layout.data_row:
+                if number != self.layout.header_row and any(_is_filled(v) for v in trimmed):
+                    # a data row above the header must not vanish silently
+                    self.reject(number, BANNER_REASON, _raw([format_value(v) for v in trimmed]))
                 continue
             texts = [format_value(v) for v in trimmed]
             if len(texts) > width:

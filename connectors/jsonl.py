@@ -15,6 +15,8 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 import pyarrow as pa
+
+from intake.config import ConnectorSettings
 from intake.connectors.base import (
     BatchReader,
     ByteInput,
@@ -25,8 +27,6 @@ from intake.connectors.base import (
     register_source,
 )
 from intake.connectors.errors import SourceReadError, UnsupportedFormat
-
-from intake.config import ConnectorSettings
 
 CHUNK_LINES = 8192
 LINE_LIMIT_FIELDS = 32

@@ -15,6 +15,8 @@ from typing import IO, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+from intake.config import ConnectorSettings
 from intake.connectors.base import (
     BatchReader,
     ByteInput,
@@ -25,8 +27,6 @@ from intake.connectors.base import (
     register_source,
 )
 from intake.connectors.errors import SourceReadError, UnsupportedFormat
-
-from intake.config import ConnectorSettings
 
 MANIFEST = "manifest.json"
 

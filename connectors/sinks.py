@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 import pyarrow as pa
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
+
 from intake.connectors.base import Reject, TableReader
 from intake.connectors.errors import DeliveryError, SinkError
 

@@ -16,6 +16,12 @@ from collections.abc import Iterator
 from typing import Any
 
 import pyarrow as pa
+from sqlalchemy import MetaData, Table, create_engine, inspect, select
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from intake.config import ConnectorSettings
 from intake.connectors.base import (
     BatchReader,
     ByteInput,
@@ -29,12 +35,6 @@ from intake.connectors.base import (
     unique_column_names,
 )
 from intake.connectors.errors import SourceReadError, TableNotFound, UnsupportedFormat
-from sqlalchemy import MetaData, Table, create_engine, inspect, select
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
-from sqlalchemy.pool import StaticPool
-
-from intake.config import ConnectorSettings
 
 OPTIONS = {"tables", "schema"}
 SQLITE_MAGIC = b"SQLite format 3\x00"

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from typing import IO, Any
 
 from charset_normalizer import from_bytes
+
 from intake.connectors.errors import EncodingError
 
 _CP1252_UNDEFINED = frozenset({0x81, 0x8D, 0x8F, 0x90, 0x9D})

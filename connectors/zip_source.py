@@ -24,6 +24,7 @@ import zlib
 from dataclasses import dataclass, field
 from typing import IO, Any
 
+from intake.config import ConnectorSettings
 from intake.connectors.base import (
     HEAD_BYTES,
     SOURCES,
@@ -41,8 +42,6 @@ from intake.connectors.errors import (
     UnsupportedFormat,
     ZipBombError,
 )
-
-from intake.config import ConnectorSettings
 
 # Below this many bytes an entry's compression ratio is not a threat (a page of spaces compresses 1000x).
 RATIO_FLOOR = 1 << 20

@@ -7,9 +7,9 @@ from typing import Any
 
 import pyarrow as pa
 import pytest
-from intake.connectors import open_source
 
 from intake.config import ConnectorSettings
+from intake.connectors import open_source
 from intake.context import Actor, Context
 from intake.vault import Vault
 

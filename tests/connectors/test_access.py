@@ -8,9 +8,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from intake.connectors import open_source
 from intake.connectors.errors import SourceReadError
-
 from tests.connectors.conftest import DATA, read_one
 
 MDB = DATA / "merchant_taylors.mdb"

@@ -9,10 +9,11 @@ import pyarrow as pa
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from intake.connectors import open_source
-from intake.connectors.errors import EncodingError, TableNotFound, UnsupportedFormat
 
 from intake.config import ConnectorSettings
+from intake.connectors import open_source
+from intake.connectors.errors import EncodingError, SourceReadError, TableNotFound, UnsupportedFormat
+from intake.connectors.header import BANNER_REASON as BANNER
 from tests.connectors.conftest import read_one
 
 EQUIPTRACK = (
@@ -48,7 +49,11 @@ def test_windows_1252_export_with_banner_lines_blank_lines_and_quoted_newlines(t
     assert read.rows[1]["Notes"] == "two\r\nlines"
     assert read.rows[2]["Purchase Cost"] is None  # empty cells are null
     assert read.rows[2]["Notes"] == "€ quote “ok”"
-    assert (read.reader.rows_read, read.reader.rows_rejected) == (3, 0)
+    # the two banner lines are rejects (line numbers, no values in the reason), the data rows all read
+    assert (read.reader.rows_read, read.reader.rows_rejected) == (3, 2)
+    assert read.where() == [(1, BANNER), (2, BANNER)]
+    assert read.rejects[1].raw == "Exported 14/10/2026 09:12 by someone"  # kept for the vault's reject file
+    assert all("someone" not in r.reason for r in read.rejects)
 
 
 @pytest.mark.parametrize(
@@ -110,11 +115,12 @@ def test_delimiters_are_sniffed(tmp_path: Path, delimiter: str, name: str) -> No
     assert read.columns == ["Asset No", "Site", "Room"]
     assert read.rows[0] == {"Asset No": "EQ1", "Site": "St Mary's, Ward 7", "Room": "3"}
     assert read.reader.rows_read == 2
+    assert read.where() == [(1, BANNER)]  # the title line
 
 
 def test_ragged_rows_are_rejected_with_their_line_numbers(tmp_path: Path, small: ConnectorSettings) -> None:
     lines = ["Report", "", "A,B,C"]
-    expected_rejects = []
+    expected_rejects = [(1, BANNER)]
     for i in range(40):
         if i % 9 == 4:
             lines.append(f"x{i},y")
@@ -132,9 +138,9 @@ def test_ragged_rows_are_rejected_with_their_line_numbers(tmp_path: Path, small:
     path = write(tmp_path, "ragged.csv", ("\n".join(lines) + "\n").encode())
     read = read_one(path, settings=small)
     assert read.where() == expected_rejects
-    assert read.reader.rows_read + read.reader.rows_rejected == 40
+    assert read.reader.rows_read + read.reader.rows_rejected == 40 + 1  # the data records and the banner line
     assert all(size <= small.batch_rows for size in read.batch_sizes)
-    assert read.rejects[0].raw == "x4,y"  # the raw row is kept for the vault's reject file
+    assert read.rejects[1].raw == "x4,y"  # the raw row is kept for the vault's reject file
     assert read.rejects[0].source == "ragged.csv" and read.rejects[0].table == "ragged"
 
 
@@ -202,6 +208,7 @@ def test_header_line_option_overrides_detection(tmp_path: Path) -> None:
     read = read_one(path, header_line=2)
     assert read.columns == ["x", "y"]
     assert read.rows == [{"x": "c", "y": "d"}]
+    assert read.where() == [(1, BANNER)]  # the line above the header is accounted for, not dropped
 
 
 def test_empty_and_header_only_files(tmp_path: Path) -> None:
@@ -226,7 +233,7 @@ def test_a_table_is_read_once_per_reader(tmp_path: Path) -> None:
     with open_source(None, path) as source:
         reader = source.read("a")
         list(reader)
-        with pytest.raises(Exception, match="already read"):
+        with pytest.raises(SourceReadError, match="already read"):
             list(reader)
         assert source.read("a").read_all().num_rows == 1
 

@@ -9,10 +9,11 @@ from pathlib import Path
 import openpyxl
 import pytest
 import xlwt
-from intake.connectors import open_source
-from intake.connectors.errors import SourceReadError
 
 from intake.config import ConnectorSettings
+from intake.connectors import open_source
+from intake.connectors.errors import SourceReadError
+from intake.connectors.header import BANNER_REASON
 from tests.connectors.conftest import read_one
 
 
@@ -56,9 +57,11 @@ def test_xlsx_every_sheet_is_a_table_with_header_below_banner_rows(tmp_path: Pat
     assert jobs.rows[1]["Labour Hours"] == "0.3"  # no float noise
     assert jobs.rows[1]["Parts Cost"] == "1234.5"
     assert jobs.rows[2]["Labour Hours"] == "1000000000000"
-    # a value right of the last column is a reject on its sheet row, not dropped silently
-    assert jobs.where() == [(8, "row has values beyond the last of the 8 columns")]
-    assert jobs.reader.rows_read + jobs.reader.rows_rejected == 4
+    # banner rows and a value right of the last column are rejects on their sheet rows, not dropped silently
+    assert jobs.where() == [(1, BANNER_REASON), (2, BANNER_REASON),
+                            (8, "row has values beyond the last of the 8 columns")]
+    assert jobs.rejects[1].raw == "Generated 14/10/2026 09:12"  # for the vault's reject file only
+    assert jobs.reader.rows_read + jobs.reader.rows_rejected == 6  # every non-blank row but the header
     assert sites.rows == [{"Site": "General", "Postcode": "LS1 4AP"}]
     assert empty.columns == [] and empty.reader.rows_read == 0
 
@@ -111,6 +114,7 @@ def test_xls_written_by_xlwt_is_read_with_dates_and_numbers(tmp_path: Path) -> N
         assert source.tables() == ["Assets", "Jobs"]
     read = read_one(path)
     assert read.columns == ["Equipment No", "Purchase Date", "Cost", "Active"]
+    assert read.where() == [(1, BANNER_REASON)]
     assert read.rows == [
         {"Equipment No": "EQ1", "Purchase Date": "2019-03-14", "Cost": "1234.5", "Active": "true"},
         {"Equipment No": "EQ2", "Purchase Date": None, "Cost": "12", "Active": None},

@@ -9,10 +9,10 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from intake.connectors import open_source
-from intake.connectors.errors import SourceReadError, UnsupportedFormat
 
 from intake.config import ConnectorSettings
+from intake.connectors import open_source
+from intake.connectors.errors import SourceReadError, UnsupportedFormat
 from tests.connectors.conftest import read_one
 
 

@@ -10,13 +10,14 @@ from typing import Any
 
 import pyarrow as pa
 import pytest
-from intake.connectors import SOURCES, BatchReader, SourceFormat, detect_format, open_source, register_source
-from intake.connectors.base import SourceBase
-from intake.connectors.errors import UnsupportedFormat
 from typer.testing import CliRunner
 
 from intake.cli import app
 from intake.config import ConnectorSettings
+from intake.connectors import SOURCES, BatchReader, SourceFormat, detect_format, open_source, register_source
+from intake.connectors.base import SourceBase
+from intake.connectors.errors import UnsupportedFormat
+from intake.connectors.header import BANNER_REASON
 
 
 @pytest.mark.parametrize(
@@ -93,7 +94,7 @@ def test_sources_list_shows_every_registered_format() -> None:
     assert {"csv", "xlsx", "xls", "access", "sql", "parquet", "parquet_package", "jsonl", "zip"} <= formats
 
 
-def test_sources_inspect_shows_structure_and_counts_never_values(tmp_path: Path) -> None:
+def test_sources_inspect_shows_structure_and_counts_never_values(tmp_path: Path, cli_home: Path) -> None:
     path = tmp_path / "assets.csv"
     path.write_bytes(b"Banner\r\nEquipment No,Engineer\r\nEQ1,John Smith\r\nEQ2,Jane Doe,07700900123\r\n")
     result = runner.invoke(app, ["--json", "sources", "inspect", str(path)])
@@ -101,12 +102,12 @@ def test_sources_inspect_shows_structure_and_counts_never_values(tmp_path: Path)
     assert "John" not in result.output and "Jane" not in result.output and "07700" not in result.output
     [table] = json.loads(result.output[result.output.index("["):])
     assert table == {"table": "assets", "columns": ["Equipment No:string", "Engineer:string"], "rows_read": 1,
-                     "rows_rejected": 1, "reject_reasons": {"expected 2 fields, found 3": 1}}
+                     "rows_rejected": 2, "reject_reasons": {BANNER_REASON: 1, "expected 2 fields, found 3": 1}}
     plain = runner.invoke(app, ["sources", "inspect", str(path)])
     assert plain.exit_code == 0 and "rows_rejected" in plain.output
 
 
-def test_sources_inspect_reports_errors_without_a_traceback(tmp_path: Path) -> None:
+def test_sources_inspect_reports_errors_without_a_traceback(tmp_path: Path, cli_home: Path) -> None:
     missing = runner.invoke(app, ["sources", "inspect", str(tmp_path / "nope.csv")])
     assert missing.exit_code == 1
     assert "does not exist: check the path" in " ".join(missing.output.split())

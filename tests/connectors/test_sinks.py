@@ -9,16 +9,17 @@ from pathlib import Path
 import boto3
 import pyarrow as pa
 import pytest
+
+from intake.config import ConnectorSettings
 from intake.connectors import open_source
 from intake.connectors.errors import DeliveryError, SinkError
+from intake.connectors.header import BANNER_REASON
 from intake.connectors.sinks import (
     DeliverySink,
     VaultParquetSink,
     VaultRejectSink,
     write_table_to_vault,
 )
-
-from intake.config import ConnectorSettings
 from intake.context import Actor, Context
 from intake.registry.models import ArtefactKind, new_id
 from intake.vault import Vault
@@ -164,4 +165,5 @@ def test_a_windows_1252_file_is_read_from_the_vault_across_many_chunks(vault: Va
         reader = source.read("assets")
         rows = reader.read_all().to_pylist()
     assert len(rows) == 19_999 and rows[-1] == {"Equipment No": "EQ19999", "Notes": "Café £19999"}
-    assert [(r.row_number, r.reason) for r in reader.rejects] == [(10_003, "expected 2 fields, found 3")]
+    assert [(r.row_number, r.reason) for r in reader.rejects] == [(1, BANNER_REASON),
+                                                                   (10_003, "expected 2 fields, found 3")]

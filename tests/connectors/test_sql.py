@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from intake.connectors import open_source
-from intake.connectors.errors import SourceReadError, TableNotFound, UnsupportedFormat
 from sqlalchemy import create_engine, text
 
 from intake.config import ConnectorSettings
+from intake.connectors import open_source
+from intake.connectors.errors import SourceReadError, TableNotFound, UnsupportedFormat
 from tests.connectors.conftest import read_one
 
 

@@ -12,10 +12,11 @@ import openpyxl
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from intake.connectors import open_source
-from intake.connectors.errors import SourceReadError, UnsafeArchivePath, ZipBombError
 
 from intake.config import ConnectorSettings
+from intake.connectors import open_source
+from intake.connectors.errors import SourceReadError, UnsafeArchivePath, ZipBombError
+from intake.connectors.header import BANNER_REASON
 
 CSV = b"Report\r\nEquipment No,Site\r\nEQ1,General\r\nEQ2,Royal,extra\r\nEQ3,Royal\r\n"
 
@@ -51,8 +52,9 @@ def test_every_entry_is_read_with_archive_qualified_table_names(tmp_path: Path) 
         assets = source.read("export.zip/data/assets.csv:assets")
         rows = assets.read_all().to_pylist()
         assert rows == [{"Equipment No": "EQ1", "Site": "General"}, {"Equipment No": "EQ3", "Site": "Royal"}]
-        assert [(r.source, r.table, r.row_number) for r in assets.rejects] == [
-            ("export.zip/data/assets.csv", "export.zip/data/assets.csv:assets", 4)]
+        assert [(r.source, r.table, r.row_number, r.reason) for r in assets.rejects] == [
+            ("export.zip/data/assets.csv", "export.zip/data/assets.csv:assets", 1, BANNER_REASON),
+            ("export.zip/data/assets.csv", "export.zip/data/assets.csv:assets", 4, "expected 2 fields, found 3")]
         assert source.read("export.zip/jobs.xlsx:Jobs").read_all().to_pylist() == [{"Job No": "J1", "Hours": "1.5"}]
         assert source.read("export.zip/inner.zip/sites.csv:sites").read_all().num_rows == 1
 

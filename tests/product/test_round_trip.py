@@ -144,12 +144,43 @@ def test_equiptrack_round_trip(tmp_path: Path) -> None:
 
 def test_equiptrack_round_trip_through_the_connectors(tmp_path: Path) -> None:
     connectors = pytest.importorskip("intake.connectors")
+    banner = pytest.importorskip("intake.connectors.header").BANNER_REASON
     assets_csv, jobs_xlsx = write_equiptrack(tmp_path)
     with connectors.open_source(None, assets_csv) as assets, connectors.open_source(None, jobs_xlsx) as jobs:
         readers = {"assets": assets.read(assets.tables()[0]), "jobs": jobs.read("Jobs")}
-        assert readers["assets"].rows_rejected == 0
         result, target = package(tmp_path, readers, "equiptrack")
     check_equiptrack(result, target)
+    # The connectors read every data row (13 assets, 8 jobs, as in check_equiptrack) and report the two banner
+    # lines above each header as their own rejects: every non-blank line but the header is accounted for.
+    for reader in readers.values():
+        assert (reader.rows_rejected, dict(reader.reject_reasons)) == (2, {banner: 2})
+        assert [r.row_number for r in reader.rejects] == [1, 2]
+        assert all("PERSON_" not in r.reason for r in reader.rejects)  # the exporting user stays in `raw` only
+
+
+def test_reader_rejects_are_reported_beside_a_balanced_reconciliation(tmp_path: Path) -> None:
+    """As the pipeline does: rows the connectors rejected (here the banners) are shown as unreadable, apart from
+    the rows that reached the mapping, which still balance."""
+    connectors = pytest.importorskip("intake.connectors")
+    assets_csv, jobs_xlsx = write_equiptrack(tmp_path)
+    unreadable = {}
+    for path, table in ((assets_csv, "assets"), (jobs_xlsx, "Jobs")):
+        with connectors.open_source(None, path) as source:
+            reader = source.read(table)
+            for _ in reader:
+                pass
+            unreadable[table.lower()] = reader.rows_rejected
+    assert unreadable == {"assets": 2, "jobs": 2}
+    with connectors.open_source(None, assets_csv) as assets, connectors.open_source(None, jobs_xlsx) as jobs:
+        readers = {"assets": assets.read("assets"), "jobs": jobs.read("Jobs")}
+        result = write_package(readers, builtin_mapping("equiptrack"), LocalFolderPackageWriter(tmp_path / "pkg"),
+                               dataset_id="DS-1", authorisation_reference="AUTH-2026-001", clock=CLOCK,
+                               reader_rejects=unreadable, spool_dir=tmp_path)
+    recon = result.reconciliation
+    assert recon.balanced
+    assert [(t, recon.tables[t].rows_read, recon.tables[t].rows_rejected_by_reader) for t in ("assets", "jobs")] \
+        == [("assets", 13, 2), ("jobs", 8, 2)]
+    assert "| assets | 13 (+2 unreadable) | 7 | 1 | 5 | yes |" in recon.to_markdown()
 
 
 MEDIMAINT_COUNTS = {

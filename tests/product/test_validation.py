@@ -5,12 +5,16 @@ from __future__ import annotations
 import logging
 from datetime import UTC, datetime
 
+import numpy as np
 import pyarrow as pa
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from intake.clock import FixedClock
 from intake.product import ROW_NUMBER_COLUMN, TransformError, builtin_mapping, parse_mapping, transform_to_tables
 from intake.product.transform import TransformResult
+from intake.product.validation import UniqueKeys
 from tests.product.legacy import ASSET_COLUMNS, JOB_COLUMNS, asset_row, batch, job_row
 
 CLOCK = FixedClock(datetime(2026, 3, 2, 9, 30, tzinfo=UTC))
@@ -226,3 +230,24 @@ def test_a_missing_column_names_the_column_and_mapping_line() -> None:
     assets = batch(columns, [asset_row("EQ1")])
     with pytest.raises(TransformError, match=r"no column 'Risk' \(named on line \d+ of mapping equiptrack.yaml\)"):
         transform_to_tables({"assets": [assets], "jobs": []}, builtin_mapping("equiptrack"), clock=CLOCK)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 1)), min_size=1, max_size=300))
+def test_within_a_batch_the_first_row_of_each_key_is_loaded_and_later_rows_point_at_it(
+        rows: list[tuple[int, int]]) -> None:
+    """UniqueKeys.check against a plain Python model: many repeats of few keys in one batch."""
+    keys = np.array([k for k, _ in rows], dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+    content = np.array([c for _, c in rows], dtype=np.uint64)
+    row_numbers = np.arange(10, 10 + len(rows), dtype=np.int64)
+    check = UniqueKeys().check(keys, np.ones(len(rows), dtype=bool), row_numbers, content)
+    first: dict[int, int] = {}
+    for i, (key, value) in enumerate(rows):
+        if key not in first:
+            first[key] = i
+            assert check.new[i] and not check.merged[i] and not check.conflict[i] and check.related_row[i] == -1
+            continue
+        earlier = first[key]
+        assert not check.new[i]
+        assert check.related_row[i] == row_numbers[earlier]
+        assert check.merged[i] == (value == rows[earlier][1]) and check.conflict[i] == (value != rows[earlier][1])

@@ -24,7 +24,7 @@ from intake.config import Settings, VaultSettings
 from intake.context import Actor, Context
 from intake.errors import ConfigError, NotFound
 from intake.registry.models import Artefact, ArtefactKind, AuditEvent
-from intake.vault import ArtefactInfo, ArtefactNotFound, Vault, VaultError
+from intake.vault import ArtefactInfo, ArtefactNotFound, KeyDestroyed, Vault, VaultError
 from intake.vault.crypto import HEADER_SIZE, TAG_SIZE
 
 
@@ -239,7 +239,7 @@ def test_customer_secret_is_created_once_kept_encrypted_and_distinct_per_custome
     assert secret.kind is ArtefactKind.SECRET and secret.dataset_id is None
     assert first not in stored_path(vault, secret).read_bytes()
     vault.shred("customer:cust-1", actor)
-    with pytest.raises(Exception, match="customer cust-1 was crypto-shredded on 2026-03-02"):
+    with pytest.raises(KeyDestroyed, match="customer cust-1 was crypto-shredded on 2026-03-02"):
         vault.customer_secret("cust-1", actor)
 
 

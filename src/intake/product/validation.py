@@ -219,10 +219,11 @@ class UniqueKeys:
         # within this batch: the first row of each key is new, later rows compare with it
         fresh = index[~found]
         if len(fresh):
-            codes, distinct = pd.factorize(keys[fresh])  # hash-based, in order of first appearance
-            first = np.empty(len(distinct), dtype=np.int64)
-            first[codes[::-1]] = fresh[::-1]  # the last write wins: reversed, that is the first row
-            anchor = first[codes]
+            codes, _ = pd.factorize(keys[fresh])  # hash-based
+            # np.unique guarantees the index of each code's first occurrence (fancy assignment with repeated
+            # indices does not guarantee which write wins)
+            _, first_at = np.unique(codes, return_index=True)
+            anchor = fresh[first_at[codes]]
             is_first = anchor == fresh
             new[fresh[is_first]] = True
             later, earlier = fresh[~is_first], anchor[~is_first]
