@@ -78,6 +78,7 @@ def child(reader: str, path: str) -> None:
     """Runs in a subprocess: read the file once, print rows, seconds and peak RSS as JSON."""
     import pyarrow as pa
     import pyarrow.csv as pacsv
+
     from intake.connectors import open_source  # imports are not part of the reading time
 
     encoding = "cp1252" if path.endswith("-cp1252.csv") else "utf8"
