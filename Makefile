@@ -9,7 +9,7 @@ export PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY := false
 export DO_NOT_TRACK := 1
 export TLDEXTRACT_CACHE := $(CURDIR)/.intake/tldextract-cache
 
-.PHONY: demo test lint bench clean venv
+.PHONY: demo test lint clean venv
 
 $(STAMP): pyproject.toml requirements-model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,9 +30,6 @@ test: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-
-bench: $(STAMP)
-	$(BIN)/python benchmarks/run_all.py
 
 clean:
 	rm -rf $(VENV) .intake .pytest_cache .ruff_cache

@@ -26,6 +26,18 @@ class VocabularyError(AnonymisationError):
     """A vocabulary or deny-list file cannot be read."""
 
 
+class UnscannableColumn(AnonymisationError):
+    """A column of a type the detectors cannot read (binary, struct, list): passing it on unread could leak."""
+
+    def __init__(self, table: str, column: str, data_type: str, step: str = "anonymise") -> None:
+        self.table, self.column, self.data_type = table, column, data_type
+        super().__init__(
+            f"cannot {step} column '{column}' of table '{table}': its type {data_type} cannot be scanned for "
+            "personal data, so it is not passed on unread (fail closed). Drop it with a policy column override "
+            f"('{table}.{column}: drop_column') or have the source deliver it as text"
+        )
+
+
 class ResidualPersonalData(AnonymisationError):
     """The re-scan of anonymised output still found personal data: the run must stop (fail closed)."""
 

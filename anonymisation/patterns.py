@@ -44,6 +44,16 @@ def find_credit_cards(text: str) -> list[Finding]:
     return out
 
 
+def deny_candidate_pattern(words: Iterable[str]) -> str | None:
+    """RE2 pattern matching a cell that may hold a deny-listed name: one of its words in any case, or a letter
+    with an accent (the detector folds accents: "Zébédée" is "zebedee")."""
+    words = sorted(set(words), key=lambda w: (-len(w), w))
+    if not words:
+        return None
+    alternatives = "|".join(re.escape(w) for w in words)
+    return rf"(?i)\b(?:{alternatives})\b|[\x{{00C0}}-\x{{024F}}]"
+
+
 class PatternScanner:
     """All non-NER detectors; findings at or above `threshold` only."""
 
@@ -62,6 +72,7 @@ class PatternScanner:
         detectors["CREDIT_CARD"] = [find_credit_cards]
         self._detectors: list[Detector] = [d for e in self.entities if e != "PERSON" for d in detectors.get(e, [])]
         self._cache: dict[str, tuple[Finding, ...]] = {}
+        self._deny_candidate = deny_candidate_pattern(vocabulary.deny_words)
 
     def find(self, text: str) -> tuple[Finding, ...]:
         cached = self._cache.get(text)
@@ -72,7 +83,8 @@ class PatternScanner:
             found.extend(detector(text))
         if "PERSON" in self.entities:
             found.extend(self.rules.find(text))
-            found.extend(self.deny.find(text))
+        # Known staff are looked for whatever entity types the caller wants: their names are always caught.
+        found.extend(self.deny.find(text))
         result = tuple(f for f in resolve_overlaps(drop_pseudonyms(text, found)) if f.score >= self.threshold)
         if len(self._cache) < 200_000:
             self._cache[text] = result
@@ -81,10 +93,11 @@ class PatternScanner:
     def scan_array(self, array: pa.Array) -> dict[str, tuple[Finding, ...]]:
         """Distinct values of the column that hold findings -> their findings (only candidates are looked at)."""
         strings = as_strings(array)
-        entities = list(self.entities)
-        if self.deny.keys:
-            entities.append("PERSON")
-        mask = candidate_mask(strings, entities)
+        mask = candidate_mask(strings, self.entities)
+        if self._deny_candidate is not None:
+            # The PERSON filter wants capitals; a known name is caught in any case ("zebedee quillfeather").
+            deny = pc.fill_null(pc.match_substring_regex(strings, self._deny_candidate), False)
+            mask = pc.or_(mask, deny)
         idx = np.flatnonzero(mask.to_numpy(zero_copy_only=False))
         if not idx.size:
             return {}

@@ -22,7 +22,14 @@ import pyarrow.compute as pc
 from intake.anonymisation.engine import TABLE_ENTITIES
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.patterns import PatternScanner
-from intake.anonymisation.structured import as_strings, full_match_mask, placeholder_mask, rate
+from intake.anonymisation.structured import (
+    as_strings,
+    full_match_mask,
+    is_scannable_type,
+    is_text_type,
+    placeholder_mask,
+    rate,
+)
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
 
@@ -258,9 +265,18 @@ class Profiler:
         )
 
     def classify_column(self, name: str, array: pa.Array, org_table: bool = False) -> ColumnClassification:
+        if not is_scannable_type(array.type):
+            return ColumnClassification(name, ColumnKind.NOT_PERSONAL, reasons=(
+                f"type {array.type} cannot be scanned: anonymising stops unless the policy drops the column",))
         ev = self._evidence(array)
         if ev is None:
-            return ColumnClassification(name, ColumnKind.NOT_PERSONAL, reasons=("no values in the sample",))
+            if is_text_type(array.type) or pa.types.is_null(array.type):
+                # Unknown is not "not personal": a notes column empty in the first rows may name people further
+                # down, so it gets the free-text handling (NER) like any other text.
+                return ColumnClassification(name, ColumnKind.FREE_TEXT, reasons=(
+                    "no values in the sample: unknown, so handled as free text",))
+            return ColumnClassification(name, ColumnKind.NOT_PERSONAL, reasons=(
+                f"no values in the sample ({array.type} column: values are scanned for stray personal data)",))
         hints = column_hints(name)
         r = ev.rates
         base = {"sample_values": len(ev.values), "rates": r}

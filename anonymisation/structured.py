@@ -56,8 +56,29 @@ CANDIDATE_PATTERNS: dict[str, str] = {
 }
 
 
+def is_text_type(data_type: pa.DataType) -> bool:
+    """Strings, or dictionary-encoded strings: values that can hold free text."""
+    if pa.types.is_dictionary(data_type):
+        data_type = data_type.value_type
+    return pa.types.is_string(data_type) or pa.types.is_large_string(data_type)
+
+
+def is_scannable_type(data_type: pa.DataType) -> bool:
+    """Types whose values the detectors can read as text: strings, numbers, decimals, dates and times,
+    booleans, nulls, and dictionaries of those. Not: binary, struct, list, map, union (nothing says what
+    their bytes or members hold)."""
+    if pa.types.is_dictionary(data_type):
+        data_type = data_type.value_type
+    return (
+        is_text_type(data_type) or pa.types.is_integer(data_type) or pa.types.is_floating(data_type)
+        or pa.types.is_decimal(data_type) or pa.types.is_temporal(data_type) or pa.types.is_boolean(data_type)
+        or pa.types.is_null(data_type)
+    )
+
+
 def as_strings(array: pa.Array | pa.ChunkedArray) -> pa.Array:
-    """The column as one string array (legacy sources deliver strings; anything else is cast)."""
+    """The column as one string array (legacy sources deliver strings; numbers, decimals, dates and
+    dictionaries are decoded and cast, so that an NHS number stored as int64 is read like any other)."""
     if isinstance(array, pa.ChunkedArray):
         array = array.combine_chunks()
     if pa.types.is_dictionary(array.type):
@@ -65,6 +86,18 @@ def as_strings(array: pa.Array | pa.ChunkedArray) -> pa.Array:
     if pa.types.is_large_string(array.type) or pa.types.is_string(array.type):
         return array
     return pc.cast(array, pa.string())
+
+
+def mean_words(array: pa.Array) -> float:
+    """Words per value on average (spaces + 1, over the values that are not blank or a placeholder); 0.0 for a
+    column without values. The anonymiser and the re-scan decide with it whether a batch of a column is text
+    for the NER, so both must count alike."""
+    strings = pc.utf8_trim_whitespace(as_strings(array))
+    values = pc.filter(strings, pc.invert(placeholder_mask(strings)))
+    if len(values) == 0:
+        return 0.0
+    spaces = pc.utf8_length(pc.replace_substring_regex(values, r"[^ ]+", ""))
+    return float(pc.mean(spaces).as_py() or 0.0) + 1.0
 
 
 def placeholder_mask(array: pa.Array) -> pa.Array:

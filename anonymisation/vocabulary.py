@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -25,6 +25,9 @@ GAZETTEER_LOCALES = (
     "en", "en_GB", "en_US", "en_IE", "ga_IE", "en_IN", "en_PK", "en_NG", "en_NZ", "en_AU", "pl_PL", "ro_RO",
     "pt_PT", "es_ES", "it_IT", "fr_FR", "de_DE", "nl_NL", "tl_PH", "yo_NG", "tw_GH", "ig_NG", "sw", "lt_LT",
 )
+
+# Faker 40 gives about 11,000 of each; far fewer means the providers moved and names would go unfound.
+MIN_GAZETTEER_NAMES = 5000
 
 _FOLD_RE = re.compile(r"[^0-9a-z]+")
 
@@ -68,13 +71,16 @@ def _names_of(value: object) -> list[str]:
 
 @lru_cache(maxsize=1)
 def faker_gazetteer() -> tuple[frozenset[str], frozenset[str]]:
-    """(first names, last names), folded, from Faker's person providers of GAZETTEER_LOCALES."""
+    """(first names, last names), folded, from Faker's person providers of GAZETTEER_LOCALES; raises
+    VocabularyError when the lists are implausibly small (Faker no longer has most of the locales)."""
     first: set[str] = set()
     last: set[str] = set()
+    missing: list[str] = []
     for locale in GAZETTEER_LOCALES:
         try:
             provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         except (ImportError, AttributeError):
+            missing.append(locale)
             continue
         for attr in ("first_names", "first_names_male", "first_names_female"):
             first.update(fold(n) for n in _names_of(getattr(provider, attr, ())))
@@ -83,6 +89,15 @@ def faker_gazetteer() -> tuple[frozenset[str], frozenset[str]]:
     # Multi-word entries ("de la cruz") stay as phrases; single letters are never names on their own.
     first = {n for n in first if len(n) > 1}
     last = {n for n in last if len(n) > 1}
+    if len(first) < MIN_GAZETTEER_NAMES or len(last) < MIN_GAZETTEER_NAMES:
+        # A Faker upgrade that renames or drops locales would otherwise empty the lists without a word, and
+        # names would silently stop being found.
+        raise VocabularyError(
+            f"the name gazetteers hold only {len(first)} first names and {len(last)} surnames from Faker's person "
+            f"providers (at least {MIN_GAZETTEER_NAMES} of each expected; missing locales: "
+            f"{', '.join(missing) or 'none'}); check the installed Faker version against GAZETTEER_LOCALES in "
+            "anonymisation/vocabulary.py"
+        )
     return frozenset(first), frozenset(last)
 
 
@@ -127,7 +142,7 @@ class Vocabulary:
         for path in deny_files:
             denied.extend(read_terms(path))
         first, last = faker_gazetteer()
-        return cls(
+        vocabulary = cls(
             allow_phrases=frozenset(fold(t) for t in terms if fold(t)),
             allow_compact=frozenset(compact(t) for t in terms if compact(t)),
             allow_tokens=frozenset(fold(t) for t in single_brands if fold(t)),
@@ -137,14 +152,39 @@ class Vocabulary:
             first_names=first | {fold(n) for n in extra_first_names},
             last_names=last | {fold(n) for n in extra_last_names},
             common_words=frozenset(fold(t) for t in _shipped("common_words.txt")),
-            deny_names=tuple(denied),
-            deny_keys=frozenset(k for name in denied for k in deny_variants(name)),
         )
+        return vocabulary.with_deny_names(denied) if denied else vocabulary
 
     def with_deny_names(self, names: Iterable[str]) -> Vocabulary:
         """A copy with more known staff names on the deny-list."""
-        denied = self.deny_names + tuple(names)
-        return _replace(self, deny_names=denied, deny_keys=frozenset(k for n in denied for k in deny_variants(n)))
+        denied = self.deny_names + tuple(n for n in names if fold(n))
+        keys = frozenset(k for n in denied for k in deny_variants(n, self.stands_alone))
+        return _replace(self, deny_names=denied, deny_keys=keys)
+
+    def with_files(self, allow_files: Iterable[Path | str] = (), deny_files: Iterable[Path | str] = ()) -> Vocabulary:
+        """A copy with a customer's vocabulary files: allowed terms and known staff names, one per line."""
+        vocabulary = self
+        allowed = [t for path in allow_files for t in read_terms(path)]
+        if allowed:
+            vocabulary = vocabulary.with_allowed(allowed)
+        denied = [n for path in deny_files for n in read_terms(path)]
+        if denied:
+            vocabulary = vocabulary.with_deny_names(denied)
+        return vocabulary
+
+    def stands_alone(self, word: str) -> bool:
+        """Whether one word of a known staff name identifies them on its own ("Quillfeather"): not when it is
+        an everyday, place, device or title word ("Ward", "Rose", "Bay") or two letters ("Ng": NG tube)."""
+        key = fold(word)
+        return len(key.replace(" ", "")) > 2 and not (
+            key in self.common_words or key in self.indicators or key in self.allow_tokens or key in self.titles
+            or key in self.street_types or key in self.allow_phrases
+        )
+
+    @property
+    def deny_words(self) -> frozenset[str]:
+        """Every word (folded) of the deny-list's spellings: a cell without one of them holds no known name."""
+        return frozenset(w for key in self.deny_keys for w in key.split() if len(w) > 1)
 
     def with_allowed(self, terms: Iterable[str]) -> Vocabulary:
         """A copy with more allowed terms (a customer's own manufacturers, models, places)."""
@@ -194,15 +234,19 @@ def _replace(vocab: Vocabulary, **changes: object) -> Vocabulary:
     return replace(vocab, **changes)  # type: ignore[arg-type]
 
 
-def deny_variants(name: str) -> set[str]:
-    """The ways a known person's name is typed: "Jane Doe", "J Doe", "J. Doe", "Doe, Jane", "Doe J", "DOE, J"."""
-    words = fold(name).split()
+def deny_variants(name: str, stands_alone: Callable[[str], bool] | None = None) -> set[str]:
+    """The ways a known person's name is typed, folded (so matched in any case): "Jane Doe", "J Doe", "J. Doe",
+    "Doe, Jane", "Doe J", "DOE, J"; and the surname or first name alone where `stands_alone` says that word
+    identifies the person by itself. A hyphenated surname stays one name ("Adebayo-Smith")."""
+    words = [fold(w) for w in name.split() if fold(w)]
     if not words:
         return set()
     if len(words) == 1:
         return {words[0]}
     first, last = words[0], words[-1]
     variants = {" ".join(words), f"{first} {last}", f"{first[0]} {last}", f"{last} {first}", f"{last} {first[0]}"}
+    if stands_alone is not None:
+        variants |= {w for w in (first, last) if stands_alone(w)}
     return variants
 
 

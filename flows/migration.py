@@ -7,12 +7,15 @@ output either way. Nothing of the data passes through Prefect: tasks exchange ar
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
 import math
 import os
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from prefect import Flow, flow, get_run_logger
-from prefect.futures import as_completed
+from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from intake import pipeline
@@ -108,8 +111,13 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
     if not anonymised.clean:
         from intake.anonymisation import ResidualPersonalData
 
-        raise ResidualPersonalData(pipeline.merge_rescans(
+        residual = ResidualPersonalData(pipeline.merge_rescans(
             [part.rescan for parts in anonymised.parts.values() for part in parts]))
+        # Fail closed: nothing is transformed or delivered. The run row says where the findings reports are.
+        tasks.end_run(run, "failed", {"error": type(residual).__name__, "failed_at": "re-scan",
+                                      "findings_reports": list(reports.values()),
+                                      "residual": residual_totals(residual.result)})
+        raise residual
 
     tasks.checkpoint(run, "transform, validate and deliver")
     delivered = tasks.deliver(run, ingested, anonymised)
@@ -127,6 +135,7 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
         "rows_rejected": delivered.rows_rejected,
         "balanced": delivered.balanced,
         "entities": delivered.entity_rows,
+        "columns_not_read": ingested.columns_not_read,
         "reports": reports,
     }
     tasks.end_run(run, "completed", {k: v for k, v in summary.items() if k != "reports"})
@@ -135,10 +144,28 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
         f"# Migration of dataset {run.dataset_id} delivered\n\nImport package: `{delivered.package}`\n\n"
         f"Rows read {ingested.rows} (unreadable {ingested.rejected}), anonymised {anonymised.rows}, rejected by "
         f"validation {delivered.rows_rejected}. Reports are kept encrypted in the vault: "
-        + ", ".join(f"{k} `{v}`" for k, v in reports.items()) + ".\n",
+        + ", ".join(f"{k} `{v}`" for k, v in reports.items()) + ".\n" + columns_not_read_note(ingested),
         description="Where the import package and the reports are",
     )
     return summary
+
+
+def residual_totals(result: Any) -> dict[str, int]:
+    """Residual findings per entity type over all columns (counts only)."""
+    totals: dict[str, int] = {}
+    for column in result.residual_columns():
+        for entity, count in column.residual.items():
+            totals[entity] = totals.get(entity, 0) + count
+    return totals
+
+
+def columns_not_read_note(ingested: pipeline.Ingested) -> str:
+    """Columns the connectors could not read (names and reasons), for the run's artifact."""
+    if not ingested.columns_not_read:
+        return ""
+    lines = [f"- {table}: {column} ({reason})" for table, columns in ingested.columns_not_read.items()
+             for column, reason in columns.items()]
+    return "\n## Columns not read (not in the import package)\n\n" + "\n".join(lines) + "\n"
 
 
 def _anonymise_chunks(run: pipeline.RunInfo, ingested: pipeline.Ingested,
@@ -147,19 +174,55 @@ def _anonymise_chunks(run: pipeline.RunInfo, ingested: pipeline.Ingested,
     ctx = flow_context(run.actor)
     sample_rows = ctx.settings.anonymisation.sample_rows
     chunks = pipeline.plan_chunks(ingested.tables)
-    per_table = {t.table: max(len(t.row_groups), 1) for t in ingested.tables}
+    per_table = {t.key: max(len(t.row_groups), 1) for t in ingested.tables}
     futures = [
-        tasks.anonymise_chunk.submit(run, chunk, classifications[chunk.table.table],
-                                     max(100, math.ceil(sample_rows / per_table[chunk.table.table])))
+        tasks.anonymise_chunk.submit(run, chunk, classifications[chunk.table.key],
+                                     max(100, math.ceil(sample_rows / per_table[chunk.table.key])))
         for chunk in chunks
     ]
     progress = Progress(f"anonymise-{run.run_id}", "Anonymising and re-scanning chunks", max(len(futures), 1))
-    results = []
-    for future in as_completed(futures):
-        results.append(future.result())
-        progress.advance()
+    results = results_or_settle(futures, progress.advance)
     progress.finish()
     return tasks.combine_chunks(run, classifications, results)
+
+
+def results_or_settle(futures: Sequence[PrefectFuture[Any]], on_result: Callable[[], Any]) -> list[Any]:
+    """Every future's result as it completes. On the first failure the futures not started are cancelled and
+    the running ones waited for before the error is raised: the run's cleanup (work files deleted, NER
+    sessions closed) must not race chunks still writing encrypted work files, which would be left orphaned.
+
+    When the flow itself is being stopped (a BaseException such as a cancellation), nothing is waited for:
+    the process is going away, and the flow's cancellation hook cleans up from the runner's process.
+    """
+    results = []
+    try:
+        for future in as_completed(list(futures)):
+            results.append(future.result())
+            on_result()
+    except BaseException as exc:
+        settle(futures, wait=isinstance(exc, Exception))
+        raise
+    return results
+
+
+def settle(futures: Sequence[PrefectFuture[Any]], wait: bool = True) -> None:
+    """Cancel the chunks a thread pool has not started; with `wait`, wait for every other one to finish.
+
+    Dask futures are not cancelled: a task already running on a worker goes on (and writes its work file)
+    after its future is cancelled, and the client cannot tell running from queued, so each is waited for.
+    Chunks still queued then stop at their own checkpoint when the run was stopped.
+    """
+    running = []
+    for future in futures:
+        wrapped = getattr(future, "wrapped_future", None)
+        if isinstance(wrapped, concurrent.futures.Future) and wrapped.cancel():  # False once it has started
+            continue
+        running.append(future)
+    if not wait:
+        return
+    for future in running:
+        with contextlib.suppress(Exception):  # its own failure, if any, does not replace the first one
+            future.wait()
 
 
 def with_dask(address: str | None = None, n_workers: int = 2, threads_per_worker: int = 1) -> Flow[Any, Any]:
@@ -170,7 +233,9 @@ def with_dask(address: str | None = None, n_workers: int = 2, threads_per_worker
         runner = DaskTaskRunner(address=address)
     else:
         runner = DaskTaskRunner(cluster_kwargs={"n_workers": n_workers, "threads_per_worker": threads_per_worker,
-                                                "processes": True, "dashboard_address": ":0"})
+                                                "processes": True,
+                                                # loopback only: the dashboard shows task names and progress
+                                                "dashboard_address": "127.0.0.1:0"})
     return migration_run_flow.with_options(task_runner=runner)
 
 

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-# Values win over Prefect's defaults but never over what an operator exported explicitly.
+# Values win over Prefect's defaults; those not in ENFORCED give way to what an operator exported explicitly.
 OFFLINE_ENVIRONMENT: dict[str, str] = {
     "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
     "DO_NOT_TRACK": "1",
@@ -25,8 +25,10 @@ OFFLINE_ENVIRONMENT: dict[str, str] = {
     "PREFECT_LOGGING_LOG_PRINTS": "false",
 }
 
-# These are about privacy, not preference: an operator cannot switch them back on by environment.
-ENFORCED = ("PREFECT_RESULTS_PERSIST_BY_DEFAULT", "PREFECT_TASKS_DEFAULT_PERSIST_RESULT", "PREFECT_LOGGING_LOG_PRINTS")
+# These are about privacy, not preference: an operator cannot switch them back on by environment (an inherited
+# DO_NOT_TRACK=0 or PREFECT_SERVER_ANALYTICS_ENABLED=true would otherwise send usage data off the machine).
+ENFORCED = ("PREFECT_RESULTS_PERSIST_BY_DEFAULT", "PREFECT_TASKS_DEFAULT_PERSIST_RESULT", "PREFECT_LOGGING_LOG_PRINTS",
+            "DO_NOT_TRACK", "PREFECT_SERVER_ANALYTICS_ENABLED", "PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY")
 
 
 def apply_offline_environment(environ: dict[str, str] | os._Environ[str] | None = None) -> None:

@@ -17,6 +17,7 @@ from prefect import Task, task
 from prefect.cache_policies import NO_CACHE
 
 from intake import pipeline
+from intake.errors import IntakeError
 from intake.flows.settings import flow_context
 from intake.registry.models import Purpose
 
@@ -24,9 +25,25 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
+def retry_unexpected_failures(task: Any, task_run: Any, state: Any) -> bool:
+    """Prefect's retry_condition_fn: retry only what may go away (a library error, e.g. a dropped connection).
+
+    Our own errors are deterministic answers: a refusal or a stopped run (RunStopped) would only be given
+    again, and audited as refused again, by a retry. Library errors reach here as StepFailed (their message
+    withheld by `step_errors`).
+    """
+    try:
+        error = state.result(raise_on_failure=False)
+    except Exception:  # no exception to look at (e.g. a crash): retrying is what retries are for
+        return True
+    return isinstance(error, pipeline.StepFailed) or not isinstance(error, IntakeError)
+
+
 def data_task(name: str, retries: int = 0, retry_delay_seconds: float = 2.0,
               **options: Any) -> Callable[[Callable[P, R]], Task[P, R]]:
-    """A task whose inputs, outputs and errors never reach Prefect's storage or logs as values."""
+    """A task whose inputs, outputs and errors never reach Prefect's storage or logs as values.
+
+    `retries` apply to unexpected failures only (`retry_unexpected_failures`)."""
 
     def decorate(fn: Callable[P, R]) -> Task[P, R]:
         @functools.wraps(fn)
@@ -36,7 +53,8 @@ def data_task(name: str, retries: int = 0, retry_delay_seconds: float = 2.0,
 
         return task(  # type: ignore[return-value]
             withheld, name=name, persist_result=False, cache_policy=NO_CACHE, retries=retries,
-            retry_delay_seconds=retry_delay_seconds, log_prints=False, **options,
+            retry_delay_seconds=retry_delay_seconds, retry_condition_fn=retry_unexpected_failures,
+            log_prints=False, **options,
         )
 
     return decorate

@@ -60,6 +60,19 @@ class ReceiveFailed(PipelineError):
     """Storing a received dataset failed after verification; what was stored has been shredded."""
 
 
+class StepFailed(PipelineError):
+    """A library error inside a step, its message withheld. Unlike our own errors (a refusal, a stopped run,
+    a bad input) it may be transient (a dropped connection, a full disk), so tasks may retry it."""
+
+
+class TableInTwoFiles(PipelineError):
+    """Two received files hold a table the mapping reads once: the run will not guess how to combine them."""
+
+
+class EntriesNotRead(PipelineError):
+    """An archive holds entries no connector reads: they would silently be left out of the migration."""
+
+
 # Fingerprints ------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -311,7 +324,7 @@ def step_errors(step: str, dataset_id: str | None = None) -> Iterator[None]:
     except Exception as exc:
         where = f" of dataset {dataset_id}" if dataset_id else ""
         log_event(log, "pipeline.step_failed", step=step, dataset_id=dataset_id, error=type(exc).__name__)
-        raise PipelineError(
+        raise StepFailed(
             f"step {step}{where} failed with {type(exc).__name__} (its message is withheld because it may "
             "quote data); rerun with the same inputs to retry, or ask an engineer with vault access to investigate"
         ) from None
@@ -412,16 +425,17 @@ def checkpoint(ctx: Context, run: RunInfo, step: str, record: bool = True) -> No
         end_run(ctx, run, "stopped", {"stopped_before": step, "reason": type(exc).__name__})
         raise RunStopped(f"run {run.run_id} of dataset {run.dataset_id} stopped before step {step}: {exc}") from None
     if record:
-        _append_step(ctx, run, step)
+        _update_summary(ctx, run, lambda summary: summary.setdefault("steps", []).append(step))
 
 
-def _append_step(ctx: Context, run: RunInfo, step: str) -> None:
+def _update_summary(ctx: Context, run: RunInfo, change: Callable[[dict[str, Any]], Any]) -> None:
+    """Change the run row's summary (JSON) in place: steps passed, notes found on the way."""
     with ctx.registry.session() as session:
         row = session.get(Run, run.run_id)
         if row is None:
             return
         summary = json.loads(row.summary or "{}")
-        summary.setdefault("steps", []).append(step)
+        change(summary)
         row.summary = json.dumps(summary)
 
 
@@ -624,20 +638,83 @@ class Ingested:
     rejected: int
     reject_reasons: dict[str, int]
     rejects_artefacts: list[str]
+    # table key -> {column: reason}: columns a connector could not read (Access OLE objects), named in the
+    # run's summary so they are never lost silently. Column names only.
+    columns_not_read: dict[str, dict[str, str]] = field(default_factory=dict)
+
+
+def mapping_table(mapping: Any, table: str) -> str:
+    """The mapping table a source table is read as, by the transform's own rule (exact name, else ignoring case
+    and a file extension); the source table's name when the mapping does not know it."""
+    from intake.product.transform import resolve_tables
+
+    [target] = resolve_tables({table: ()}, mapping)
+    return target
+
+
+def _claim_table(claimed: dict[str, tuple[str, str]], target: str, source_file: str, table: str,
+                 run: RunInfo) -> None:
+    """Refuse a mapped table found in two files.
+
+    Why refuse rather than concatenate: a table name in two files may be two parts of one table, or two
+    different things (an older export sent as well, a "Sheet1" in two workbooks). Concatenating a second copy
+    doubles every asset and the reconciliation still balances, so nobody would notice; picking one drops the
+    other's rows. Only the customer knows which it is. A refusal before anything is processed costs one
+    round trip; a wrong guess costs a wrong migration.
+    """
+    first = claimed.setdefault(target, (source_file, table))
+    if first == (source_file, table):
+        return
+    raise TableInTwoFiles(
+        f"mapping '{run.mapping}' reads table '{target}' from one place, but dataset {run.dataset_id} has it in "
+        f"two files: {first[0]} (table '{first[1]}') and {source_file} (table '{table}'). They are not merged or "
+        "chosen between silently: if they are parts of one export, ask the customer for one file holding all "
+        "rows; if one is not meant for the migration, ask for the dataset without it (either way with a new "
+        "authorisation); or use a mapping that reads them as separate tables"
+    )
+
+
+def unread_entries(source: Any) -> dict[str, str]:
+    """Archive entries no connector reads (nested archives included): "archive/entry" -> reason.
+
+    A zip source lists them in `skipped` once its tables are listed; a nested archive keeps its own list
+    (`_inner` holds the sources of the entries until the connectors expose a combined list).
+    """
+    found = {f"{source.name}/{entry}": reason for entry, reason in (getattr(source, "skipped", None) or {}).items()}
+    for inner in (getattr(source, "_inner", None) or {}).values():
+        found.update(unread_entries(inner))
+    return found
+
+
+def _refuse_unread_entries(run: RunInfo, file: str, unread: dict[str, str]) -> None:
+    if not unread:
+        return
+    names = ", ".join(sorted(unread))
+    raise EntriesNotRead(
+        f"{file} holds {len(unread)} entr{'y' if len(unread) == 1 else 'ies'} in no table format intake reads "
+        f"({names}). They would not be migrated and no reconciliation would count them, so dataset "
+        f"{run.dataset_id} is not processed. If they hold data, ask the customer to export it "
+        "as CSV, Excel or a database file; if they hold none (a README, a PDF), ask for the archive without them; "
+        "either way the new archive needs a new authorisation"
+    )
 
 
 def ingest(ctx: Context, run: RunInfo, chunk_rows: int, progress: ProgressCallback = no_progress,
            source_options: dict[str, dict[str, Any]] | None = None) -> Ingested:
     """Read every received file (decrypted on the fly) into encrypted Parquet, one row group per chunk.
 
-    Every row ends up in a table or in the rejects (encrypted, with its reason). `source_options` maps a
-    file name to connector options (format, header_line, sheet names...) from the mapping.
+    Every row ends up in a table or in the rejects (encrypted, with its reason). Refused before anything
+    is processed further: archive entries no connector reads (`EntriesNotRead`) and a table the mapping
+    reads found in two files (`TableInTwoFiles`). Columns a connector cannot read are named in the run's
+    summary. `source_options` maps a file name to connector options (format, header_line, sheet names...).
     """
     from intake.connectors import open_source
     from intake.vault import Vault
 
     actor = ctx.actor()
     vault = Vault.from_context(ctx)
+    mapping = resolve_mapping(run.mapping)
+    mapped = {t.table for t in mapping.tables}
     raws = sorted((a for a in vault.artefacts(run.dataset_id) if a.kind is ArtefactKind.RAW), key=lambda a: a.name)
     if not raws:
         raise PipelineError(f"dataset {run.dataset_id} has no received files left in the vault: receive it again")
@@ -646,12 +723,18 @@ def ingest(ctx: Context, run: RunInfo, chunk_rows: int, progress: ProgressCallba
     tables: list[TableRef] = []
     reasons: dict[str, int] = {}
     rejects_ids: list[str] = []
+    claimed: dict[str, tuple[str, str]] = {}
+    columns_not_read: dict[str, dict[str, str]] = {}
     for raw in raws:
         options = dict((source_options or {}).get(raw.name, {}))
         fmt = options.pop("format", None)
         with step_errors("ingest", run.dataset_id), vault.open(raw.id, actor=actor) as handle, \
                 open_source(fmt, handle, name=raw.name, settings=ctx.settings.connectors, **options) as source:
-            for table in source.tables():
+            names = source.tables()
+            _refuse_unread_entries(run, raw.name, unread_entries(source))
+            for table in names:
+                if (target := mapping_table(mapping, table)) in mapped:
+                    _claim_table(claimed, target, raw.name, table, run)
                 rejects = VaultRejects(vault, run, rejects_name(run, "ingest", raw.name, f"{table}.jsonl"), actor)
                 try:
                     reader = source.read(table, rejects=rejects)
@@ -667,11 +750,19 @@ def ingest(ctx: Context, run: RunInfo, chunk_rows: int, progress: ProgressCallba
                     rejects_ids.append(rejects_id)
                 for reason, count in rejects.reasons.items():
                     reasons[reason] = reasons.get(reason, 0) + count
-                tables.append(TableRef(raw.name, table, info.id, reader.rows_read, reader.rows_rejected,
-                                       tuple(out.row_groups)))
+                ref = TableRef(raw.name, table, info.id, reader.rows_read, reader.rows_rejected,
+                               tuple(out.row_groups))
+                tables.append(ref)
+                if dropped := dict(getattr(reader, "dropped_columns", None) or {}):
+                    columns_not_read[ref.key] = dropped
         done += raw.plaintext_size
         progress(done / total)
-    return Ingested(tables, sum(t.rows for t in tables), sum(t.rejected for t in tables), reasons, rejects_ids)
+    if columns_not_read:
+        _update_summary(ctx, run, lambda summary: summary.update(columns_not_read=columns_not_read))
+        log_event(log, "pipeline.columns_not_read", dataset_id=run.dataset_id, run_id=run.run_id,
+                  tables=len(columns_not_read), columns=sum(len(c) for c in columns_not_read.values()))
+    return Ingested(tables, sum(t.rows for t in tables), sum(t.rejected for t in tables), reasons, rejects_ids,
+                    columns_not_read)
 
 
 def cleanup_work(ctx: Context, dataset_id: str, run_id: str | None = None) -> int:
@@ -731,7 +822,10 @@ def close_sessions() -> None:
 
 
 def profile_tables(ctx: Context, run: RunInfo, tables: Sequence[TableRef]) -> dict[str, dict[str, Any]]:
-    """Classify every table's columns from a sample of its first rows (table name -> classification dict)."""
+    """Classify every table's columns from a sample of its first rows (table key -> classification dict).
+
+    Keyed by `TableRef.key` (file and table): two files may hold tables of one name ("Sheet1"), and each
+    is classified from its own sample."""
     from intake.vault import Vault
 
     actor = ctx.actor()
@@ -745,7 +839,7 @@ def profile_tables(ctx: Context, run: RunInfo, tables: Sequence[TableRef]) -> di
                 classification = session.profile(table.table, batches)
             finally:
                 batches.close()
-        classifications[table.table] = classification.to_dict()
+        classifications[table.key] = classification.to_dict()
     return classifications
 
 
@@ -760,10 +854,12 @@ def scan_report(ctx: Context, classifications: dict[str, dict[str, Any]]) -> Any
 
 @dataclass
 class ChunkResult:
-    """What one anonymised chunk produced: an encrypted Parquet part, counts and its re-scan (redacted)."""
+    """What one anonymised chunk produced: an encrypted Parquet part, counts and its re-scan (redacted).
+
+    Counts and re-scan are labelled with the table key (file and table), like the classifications."""
 
     key: str
-    table: str
+    table: str  # the table key (TableRef.key)
     index: int
     artefact_id: str
     rows: int
@@ -803,13 +899,32 @@ def anonymise_chunk(ctx: Context, run: RunInfo, chunk: Chunk, classification: di
                 rescanner.update(anonymised)
                 out_batches.append(anonymised)
             rescan = rescanner.result()
+        counts, rescan = _labelled(anonymiser.counts, rescan, table_name, chunk.table.key)
         del rows
         name = work_name(run, "anonymised", chunk.table.source_file, table_name, f"{chunk.index:05d}.parquet")
         with ParquetIntoVault(vault, run, name, out_batches[0].schema, actor, max(chunk.rows, 1)) as out:
             for batch in out_batches:
                 out.write(batch)
             info = out.close()
-    return ChunkResult(chunk.key, table_name, chunk.index, info.id, chunk.rows, anonymiser.counts, rescan)
+    return ChunkResult(chunk.key, chunk.table.key, chunk.index, info.id, chunk.rows, counts, rescan)
+
+
+def _labelled(counts: Any, rescan: Any, table: str, label: str) -> tuple[Any, Any]:
+    """Counts and re-scan of a chunk under the table key. The anonymiser and the re-scan work with the
+    source table's name (the policy's "table.column" overrides use it); the report needs the key."""
+    from dataclasses import replace
+
+    from intake.anonymisation import AnonymisationCounts
+    from intake.anonymisation.rescan import RescanResult
+
+    relabelled = AnonymisationCounts()
+    for name, rows in counts.rows.items():
+        relabelled.rows[label if name == table else name] += rows
+    for (name, column), stats in counts.columns.items():
+        stats = replace(stats, table=label) if name == table else stats
+        relabelled.columns[(stats.table, column)] = stats
+    columns = [replace(c, table=label) if c.table == table else c for c in rescan.columns]
+    return relabelled, RescanResult(rescan.threshold, columns)
 
 
 def merge_rescans(results: Sequence[Any]) -> Any:
@@ -834,7 +949,7 @@ def merge_rescans(results: Sequence[Any]) -> Any:
 @dataclass
 class Anonymised:
     report: Any  # FindingsReport
-    parts: dict[str, list[ChunkResult]]  # table -> chunk results in row order
+    parts: dict[str, list[ChunkResult]]  # table key -> chunk results in row order
     rows: int
     clean: bool
 
@@ -975,11 +1090,11 @@ def deliver(ctx: Context, run: RunInfo, ingested: Ingested, anonymised: Anonymis
                 done += batch.num_rows
                 progress(min(done / total, 1.0))
 
-    sources = {table: (lambda parts=parts: batches(parts)) for table, parts in anonymised.parts.items()}
-    by_table = {t.table: t for t in ingested.tables}
-    source_files = {name: {"file": by_table[name].source_file, "sha256": raw_hashes.get(by_table[name].source_file, "")}
-                    for name in sources}
-    reader_rejects = {name: by_table[name].rejected for name in sources}
+    sources, refs = transform_sources(run, mapping, ingested, anonymised.parts, batches)
+    # Lineage and reader rejects are keyed as the transform reports tables: by the mapping's table name.
+    source_files = {name: {"file": ref.source_file, "sha256": raw_hashes.get(ref.source_file, "")}
+                    for name, ref in refs.items()}
+    reader_rejects = {name: ref.rejected for name, ref in refs.items()}
     package = f"run-{run.run_id}"
     destination = delivery_folder(ctx, run) / package
     spool = spool_folder(ctx, run)
@@ -999,6 +1114,37 @@ def deliver(ctx: Context, run: RunInfo, ingested: Ingested, anonymised: Anonymis
     return Delivered(str(destination), result.manifest, reconciliation.to_json(), reconciliation.to_markdown(),
                      bool(reconciliation.balanced), int(reconciliation.rows_read), int(reconciliation.rows_rejected),
                      entity_rows)
+
+
+def transform_sources(run: RunInfo, mapping: Any, ingested: Ingested, parts: dict[str, list[ChunkResult]],
+                      batches: Callable[[list[ChunkResult]], Iterator[Any]]) -> tuple[dict[str, Any],
+                                                                                     dict[str, TableRef]]:
+    """The anonymised tables as the transform's sources, with the table each came from.
+
+    A mapped table is passed under the mapping's name, from exactly one file (`ingest` refuses two). Tables
+    the mapping ignores are not passed (the transform never reads them, and several files may hold one).
+    Any other table is passed as well, under its own name (file and name when two files share it), so the
+    transform refuses it by name rather than a second one overwriting the first.
+    """
+    refs = {t.key: t for t in ingested.tables}
+    mapped = {t.table for t in mapping.tables}
+    names = [refs[key].table for key in parts]
+    claimed: dict[str, tuple[str, str]] = {}
+    sources: dict[str, Any] = {}
+    origins: dict[str, TableRef] = {}
+    for key, table_parts in parts.items():
+        ref = refs[key]
+        target = mapping_table(mapping, ref.table)
+        if target in mapping.ignore_tables:
+            continue
+        if target in mapped:
+            _claim_table(claimed, target, ref.source_file, ref.table, run)
+            name = target
+        else:
+            name = ref.table if names.count(ref.table) == 1 else ref.key
+        sources[name] = lambda table_parts=table_parts: batches(table_parts)
+        origins[name] = ref
+    return sources, origins
 
 
 def abandon_runs(ctx: Context, dataset_id: str, state: str, reason: str) -> list[str]:

@@ -12,7 +12,8 @@ from intake.flows.lifecycle import close_fault_hold_flow, complete_migration_flo
 from intake.flows.receive import receive_dataset_flow
 from intake.flows.sweep import retention_sweep_flow
 from intake.registry.models import Dataset, DatasetState, Purpose
-from intake.retention.errors import HoldStateError, LifecycleError
+from intake.retention.errors import DeletionNotVerified, HoldStateError, LifecycleError
+from intake.retention.sweep import SweepHooks, sweep
 from intake.vault import Vault
 
 pytestmark = pytest.mark.usefixtures("flows_as")
@@ -83,3 +84,26 @@ def test_fault_hold_then_sweep_deletes_with_a_certificate(ctx, received, clock):
 def test_sweep_needs_the_dpo_or_admin(ctx):
     with pytest.raises(PermissionDenied):
         retention_sweep_flow(actor="eve")
+
+
+def test_a_failed_deletion_reports_our_message_but_withholds_a_library_s(ctx, received, clock, as_user):
+    """The sweep's report becomes a Prefect task result: a library's message (which may quote a path or a
+    value) is withheld; ours, which never quote data, are kept."""
+    dataset_id = received(Purpose.FAULT_INVESTIGATION, ticket="FT-5151")
+    open_fault_hold_flow(dataset_id=dataset_id, ticket="FT-5151", actor="sam")
+    close_fault_hold_flow(dataset_id=dataset_id, outcome="resolved", actor="sam")
+    clock.advance(timedelta(minutes=1))
+
+    def disk_full(_dataset_id: str) -> None:
+        raise OSError(28, "No space left on device", "/vault/Jane Smythe 07700 900123.csv")
+
+    report = sweep(as_user("dora"), hooks=SweepHooks(after_deletion_started=disk_full))
+    [failure] = report.failed
+    assert (failure.dataset_id, failure.error, failure.message) == (dataset_id, "OSError", "OSError (message withheld)")
+
+    def not_verified(_dataset_id: str) -> None:
+        raise DeletionNotVerified(f"dataset {_dataset_id}: an artefact is still readable; run the sweep again")
+
+    report = sweep(as_user("dora"), hooks=SweepHooks(after_deletion_started=not_verified))
+    [failure] = report.failed  # the half-deleted dataset is resumed by the next sweep
+    assert failure.error == "DeletionNotVerified" and failure.message.startswith(f"dataset {dataset_id}: an artefact")

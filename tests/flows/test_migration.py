@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import json
-import threading
-import time
+import shutil
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -16,8 +15,9 @@ from intake.authorisation import AuthorisationWithdrawn, withdraw
 from intake.flows.lifecycle import complete_migration_flow
 from intake.flows.migration import migration_run_flow
 from intake.flows.receive import receive_dataset_flow
+from intake.flows.settings import use_context_factory
 from intake.generator import generate_equiptrack
-from intake.pipeline import DatasetBlocked, PipelineError, RunStopped
+from intake.pipeline import DatasetBlocked, PipelineError, RunStopped, TableInTwoFiles
 from intake.product import verify_package
 from intake.registry.models import ArtefactKind, Dataset, DatasetState, PersonalDataDeclaration, Run
 from intake.retention.errors import ProcessingRestricted
@@ -59,6 +59,12 @@ def packages(ctx, dataset_id: str) -> list[Path]:
     return sorted(folder.iterdir()) if folder.is_dir() else []
 
 
+def work_files(ctx, dataset_id: str) -> list[str]:
+    """Intermediate (decrypted-then-re-encrypted) copies of a run: they must go when the run ends."""
+    vault = Vault.from_context(ctx)
+    return [a.name for a in vault.artefacts(dataset_id, kind=ArtefactKind.INTERMEDIATE) if "/work/" in a.name]
+
+
 def test_migration_delivers_the_package_with_reports_and_artifacts(ctx, received, export):
     dataset_id = received()
     state = migration_run_flow(dataset_id=dataset_id, actor="eve", chunk_rows=150, return_state=True)
@@ -75,11 +81,18 @@ def test_migration_delivers_the_package_with_reports_and_artifacts(ctx, received
     assert run.state == "completed"
     assert json.loads(run.summary)["steps"] == ["ingest", "scan", "anonymise", "transform, validate and deliver"]
 
+    # Lineage names the file each mapped table came from, even when the sheet ("Jobs") is not spelled like
+    # the mapping's table ("jobs").
+    assert {name: source["file"] for name, source in manifest["sources"].items()} == {
+        "assets": "assets.csv", "jobs": "jobs.xlsx"}
+    assert manifest["sources"]["jobs"]["sha256"] == export.sha256["jobs.xlsx"]
+    reconciliation = json.loads((package / "reconciliation.json").read_text())
+    by_reader = {t["table"]: t["rows_rejected_by_reader"] for t in reconciliation["tables"]}
+    assert None not in by_reader.values() and sum(by_reader.values()) == summary["rows_rejected_reading"]
     vault = Vault.from_context(ctx)
     reports = {a.name.rsplit("/", 1)[-1] for a in vault.artefacts(dataset_id, kind=ArtefactKind.REPORT)}
     assert reports == {"findings.json", "findings.md", "reconciliation.json", "reconciliation.md"}
-    work = [a for a in vault.artefacts(dataset_id, kind=ArtefactKind.INTERMEDIATE) if "/work/" in a.name]
-    assert work == []  # intermediate (decrypted-then-re-encrypted) copies go when the run ends
+    assert work_files(ctx, dataset_id) == []
     findings = json.loads(vault.read_bytes(summary["reports"]["findings_json"], actor=ctx.actor()))
     assert findings["rescan_clean"] is True
 
@@ -118,28 +131,28 @@ def test_declared_free_of_personal_data_but_it_is_there_blocks_the_dataset(ctx, 
 def test_withdrawal_stops_a_running_run_at_its_next_step(ctx, received, as_user):
     dataset_id = received()
     reference = ctx_reference(ctx, dataset_id)
-    stop = threading.Event()
+    withdrawn: list[str] = []
 
-    def withdraw_once_scanning() -> None:
-        while not stop.is_set():
-            done = runs(ctx, dataset_id)
-            if done and "scan" in json.loads(done[0].summary).get("steps", []):
-                withdraw(as_user("dora"), reference, reason="customer withdrew consent by phone")
-                return
-            time.sleep(0.02)
+    def withdrawing_once_the_scan_started(actor: str | None):
+        # Every task asks for its context when it starts. The first one after the "scan" checkpoint passed is
+        # the profiling task: the DPO records the withdrawal right then, while the run is scanning.
+        started = runs(ctx, dataset_id)
+        steps = json.loads(started[0].summary).get("steps", []) if started else []
+        if "scan" in steps and not withdrawn:
+            withdraw(as_user("dora"), reference, reason="customer withdrew consent by phone")
+            withdrawn.append(reference)
+        return as_user(actor or "eve")
 
-    watcher = threading.Thread(target=withdraw_once_scanning)
-    watcher.start()
-    try:
-        with pytest.raises(RunStopped, match="stopped before step"):
-            migration_run_flow(dataset_id=dataset_id, actor="eve", chunk_rows=50)
-    finally:
-        stop.set()
-        watcher.join()
+    with use_context_factory(withdrawing_once_the_scan_started), \
+            pytest.raises(RunStopped, match="stopped before step anonymise"):
+        migration_run_flow(dataset_id=dataset_id, actor="eve", chunk_rows=50)
+
+    assert withdrawn == [reference]
     [run] = runs(ctx, dataset_id)
     assert run.state == "stopped"
-    assert json.loads(run.summary)["stopped_before"] in ("anonymise", "transform, validate and deliver")
-    assert packages(ctx, dataset_id) == []
+    assert json.loads(run.summary)["stopped_before"] == "anonymise"
+    assert json.loads(run.summary)["steps"] == ["ingest", "scan"]
+    assert packages(ctx, dataset_id) == [] and work_files(ctx, dataset_id) == []
     with pytest.raises(AuthorisationWithdrawn):
         migration_run_flow(dataset_id=dataset_id, actor="eve")
 
@@ -178,3 +191,26 @@ def test_a_failed_delivery_leaves_nothing_and_a_rerun_succeeds(ctx, received):
     assert dataset_state(ctx, dataset_id) is DatasetState.PROCESSED
     entity = pq.read_table(Path(summary["package"]) / "assets.parquet")
     assert entity.num_rows > 0
+
+
+def test_a_mapped_table_in_two_files_is_refused_before_anything_is_processed(ctx, authorise, export, tmp_path):
+    """assets.csv and assets.txt both hold the mapping's "assets": a second export sent by mistake, or two halves
+    of one? The run does not guess (merging would double every asset and still balance)."""
+    folder = tmp_path / "two-assets"
+    folder.mkdir()
+    files = [Path(shutil.copy(p, folder / p.name)) for p in export.paths.values()]
+    files.append(Path(shutil.copy(folder / "assets.csv", folder / "assets.txt")))
+    reference = authorise(files)
+    dataset_id = receive_dataset_flow(authorisation=reference, files=[str(f) for f in files],
+                                      actor="eve")["dataset_id"]
+
+    with pytest.raises(TableInTwoFiles) as refused:
+        migration_run_flow(dataset_id=dataset_id, actor="eve", chunk_rows=150)
+
+    message = str(refused.value)
+    assert "'assets'" in message and "assets.csv" in message and "assets.txt" in message
+    assert "new authorisation" in message  # says what to do
+    [run] = runs(ctx, dataset_id)
+    assert run.state == "failed" and json.loads(run.summary)["steps"] == ["ingest"]
+    assert dataset_state(ctx, dataset_id) is DatasetState.QUARANTINED
+    assert packages(ctx, dataset_id) == [] and work_files(ctx, dataset_id) == []

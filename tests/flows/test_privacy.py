@@ -4,6 +4,7 @@ Prefect's database (flow and task runs, states, logs, artifacts, events), its re
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ pytestmark = pytest.mark.usefixtures("flows_as")
 @flow(persist_result=False)
 def canary_flow(value: str) -> None:
     get_run_logger().info("canary %s", value)
+    sys.stderr.write(f"canary {value}\n")  # as a library writing to the process's stderr would
     create_markdown_artifact(f"canary {value}", key="canary")
 
 
@@ -46,10 +48,12 @@ def test_no_personal_value_reaches_prefect(ctx, authorise, tmp_path: Path, capfd
         canary_flow("Zebedee Quorndon-Smythe")  # proves the search finds what a flow logs or publishes
         APILogWorker.drain_all(timeout=30)
         storage = Path(PREFECT_LOCAL_STORAGE_PATH.value())
+        captured = capfd.readouterr()  # one read: a second one would return nothing
         leaks = find_values(values - shipped, files_under(database.parent, storage),
-                            [capfd.readouterr().out, capfd.readouterr().err, caplog.text])
+                            [captured.out, captured.err, caplog.text])
 
     canaries = [where for value, where in leaks if value.startswith("Zebedee")]
     assert any(str(database.parent) in where for where in canaries), "the search would not see a leak"
+    assert "captured text 1" in canaries, "the search would not see a leak on stderr"
     leaks = [(value, where) for value, where in leaks if not value.startswith("Zebedee")]
     assert not leaks, f"{len(leaks)} personal values found in Prefect: {sorted({w for _, w in leaks})}"

@@ -22,6 +22,7 @@ from sqlalchemy import or_, select
 
 from intake.clock import as_utc
 from intake.context import Actor, Context
+from intake.errors import IntakeError
 from intake.logs import get_logger, log_event
 from intake.registry.models import (
     Artefact,
@@ -139,7 +140,10 @@ def sweep(
                 report.held.append(decision.dataset_id)
                 continue
             except Exception as exc:  # one dataset's failure must not stop the others; its state says DELETING
-                report.failed.append(SweepFailure(decision.dataset_id, type(exc).__name__, str(exc)))
+                # The report reaches Prefect (task result, artifact): only our own messages, which never quote
+                # data; a library's may (a path, a value), so it is withheld.
+                message = str(exc) if isinstance(exc, IntakeError) else f"{type(exc).__name__} (message withheld)"
+                report.failed.append(SweepFailure(decision.dataset_id, type(exc).__name__, message))
                 ctx.record(actor, "retention.delete", dataset_id=decision.dataset_id, outcome="failed",
                            error=type(exc).__name__)
                 log_event(logger, "retention.delete_failed", dataset_id=decision.dataset_id,
