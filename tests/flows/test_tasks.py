@@ -19,7 +19,7 @@ from sqlalchemy import select
 from intake import pipeline
 from intake.authorisation import withdraw
 from intake.flows import tasks
-from intake.flows.migration import results_or_settle
+from intake.flows.migration import results_or_settle, with_dask
 from intake.flows.settings import ENFORCED, OFFLINE_ENVIRONMENT, apply_offline_environment
 from intake.pipeline import PipelineError, RunStopped
 from intake.registry.models import AuditEvent
@@ -169,3 +169,9 @@ def test_after_a_failed_chunk_no_chunk_is_still_running_when_the_error_is_raised
     assert "running" in seen["finished"]  # waited for: the run's cleanup comes after it, not during it
     assert seen["started"] - {"failing"} == seen["finished"]  # nothing started is still writing
     assert len(seen["started"]) < 6  # chunks still queued were cancelled rather than run
+
+
+def test_a_local_dask_cluster_serves_its_dashboard_on_loopback_only():
+    # The dashboard (when bokeh is installed) shows task names and progress: never on every interface.
+    runner = with_dask(n_workers=2).task_runner
+    assert runner.cluster_kwargs["dashboard_address"].rsplit(":", 1)[0] == "127.0.0.1"
