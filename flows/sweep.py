@@ -14,6 +14,10 @@ from intake.flows.artifacts import markdown_table, publish_markdown, publish_tab
 class SweepIncomplete(IntakeError):
     """Some due datasets could not be deleted; they stay in state deleting and the next sweep resumes them."""
 
+    def __init__(self, message: str, report: dict[str, Any] | None = None) -> None:
+        super().__init__(message)
+        self.report: dict[str, Any] = report or {}
+
 
 SWEEP_CRON = "30 2 * * *"
 SWEEP_TIMEZONE = "Europe/London"
@@ -51,6 +55,7 @@ def retention_sweep_flow(dry_run: bool = False, wait_seconds: float = 60.0, acto
         ids = ", ".join(f["dataset_id"] for f in report["failures"])
         raise SweepIncomplete(
             f"{len(report['failures'])} due datasets could not be deleted ({ids}); they stay in state deleting "
-            "and the next sweep resumes them: see the sweep artifact for the reasons"
+            "and the next sweep resumes them: see the sweep artifact for the reasons",
+            report=report,
         )
     return report

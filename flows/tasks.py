@@ -129,8 +129,9 @@ def retention_sweep(dry_run: bool, wait_seconds: float, actor: str | None) -> di
         "started_at": report.started_at.isoformat(),
         "finished_at": report.finished_at.isoformat() if report.finished_at else None,
         "deleted_datasets": [
-            {"dataset_id": d.dataset_id, "rule": d.rule, "certificate_id": d.certificate_id,
-             "certificate_file": str(d.certificate_file), "artefacts": d.artefacts, "resumed": d.resumed}
+            {"dataset_id": d.dataset_id, "customer_id": d.customer_id, "rule": d.rule,
+             "certificate_id": d.certificate_id, "certificate_file": str(d.certificate_file),
+             "artefacts": d.artefacts, "resumed": d.resumed}
             for d in report.deleted
         ],
         "due_datasets": list(report.due),

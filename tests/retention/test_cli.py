@@ -15,7 +15,6 @@ from typer.testing import CliRunner
 
 from intake.cli import app
 from intake.cli.common import state
-from intake.flows.sweep import SweepIncomplete
 from intake.registry.models import ArtefactKind, DatasetState, Purpose
 from tests.retention.conftest import store_artefacts
 
@@ -137,8 +136,6 @@ def test_legal_hold_list_and_sweep_commands(cli, ctx, factory, tmp_path: Path) -
 
 
 @pytest.mark.usefixtures("prefect_offline")
-@pytest.mark.skipif(not hasattr(SweepIncomplete("probe"), "report"),
-                    reason="needs the sweep's report on SweepIncomplete (flows/sweep.py)")
 def test_sweep_with_a_failed_deletion_prints_its_report_and_exits_1(cli, ctx, factory) -> None:
     broken, fine = factory.dataset(withdrawn_at=LONG_AGO), factory.dataset(withdrawn_at=LONG_AGO)
     stored = {made.dataset_id: store_artefacts(ctx, made.dataset_id) for made in (broken, fine)}
