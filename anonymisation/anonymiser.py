@@ -2,19 +2,27 @@
 
 - identifier columns: the operator on each distinct value (dictionary-encoded, so a value that repeats a
   million times is handled once); cells naming several people ("A Smith / B Jones") get one token per person;
-- free-text columns: the detector on the distinct values (parallel, cached), each span replaced in place;
+- free-text columns (and any text column averaging 4 words or more in the batch): the detector on the
+  distinct values (parallel, cached), each span replaced in place;
 - other string columns: the cheap pattern scan, so that a phone number or a name typed into the wrong column
-  is caught too.
+  is caught too; numbers, decimals and dates are scanned as text, and a personal value found in such a
+  column is emptied (a token is not a number); binary, struct and list columns stop the run unless dropped.
+
+Every rewritten value is then checked with the re-scan's own detectors (the pattern scan, and the NER at the
+re-scan threshold wherever the re-scan would run it) and what they still find is replaced too, so that the
+fail-closed re-scan only ever stops a run for a reason the anonymiser could not act on (a policy that keeps
+values), never because the two disagree: "COLLINS, Wei" where the first pass only saw "COLLINS".
 
 anonymise_batch is pure: for the same batch, classification, policy, secret and model it returns the same
-output, whichever process or chunk runs it, so chunked (Dask/Prefect) runs give identical results.
+output, whichever process or chunk runs it, so chunked (Dask/Prefect) runs give identical results. Text
+columns always come out as `string` (never `large_string` or dictionary), so every batch has one schema.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,18 +30,33 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from intake.anonymisation.findings import Finding
+from intake.anonymisation.errors import UnscannableColumn
+from intake.anonymisation.findings import Finding, resolve_overlaps
 from intake.anonymisation.operators import OperatorContext, get_operator
 from intake.anonymisation.patterns import PatternScanner
 from intake.anonymisation.policy import OperatorSpec, Policy
 from intake.anonymisation.profiler import ColumnClassification, ColumnKind, TableClassification
 from intake.anonymisation.report import MAX_EXAMPLES, redact_example
-from intake.anonymisation.structured import PLACEHOLDERS, as_strings, full_match_mask
+from intake.anonymisation.structured import (
+    NER_MIN_WORDS,
+    PLACEHOLDERS,
+    as_strings,
+    full_match_mask,
+    is_scannable_type,
+    is_text_type,
+    mean_words,
+)
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
 _SPLIT_NAMES = re.compile(r"(\s*/\s*|\s*&\s*|\s*;\s*|\s+and\s+|\s*\+\s*|\s*\n\s*)")
 _PLACEHOLDERS = frozenset(PLACEHOLDERS)
 _PLACE_CODE = re.compile(r"\b\d{1,3}[A-Z]?\s*$")
+# Passes of "check the output with the re-scan's detectors, replace what they find": a second pass is rare,
+# a third almost never needed; what is still there after it is left to the re-scan to stop the run.
+MAX_SETTLE_PASSES = 3
+# (output start, output end, original start, original end, replaced): where each piece of an output came from.
+Segment = tuple[int, int, int, int, bool]
+Findings = Callable[[list[str | None]], dict[str, tuple[Finding, ...]]]
 
 
 @dataclass
@@ -113,6 +136,8 @@ class Anonymiser:
         self.secret = secret
         self.vocab = vocabulary
         self.text_analyzer = text_analyzer
+        # The re-scan's threshold: what the re-scan would flag, the anonymiser replaces.
+        self.threshold = stray_threshold
         self.patterns = PatternScanner(vocabulary, tuple(mrn_patterns), stray_threshold)
         self.counts = AnonymisationCounts()
         # Optional: (table, column) -> {original value: findings}; benchmarks use it to score detection.
@@ -149,49 +174,40 @@ class Anonymiser:
                     counts.entities[col.entity_type] += int(pc.sum(pc.is_valid(batch.column(i))).as_py() or 0)
                 continue
             array = batch.column(i)
+            if not is_scannable_type(array.type):
+                # Nothing can tell what the bytes or members of such a column hold: not passed on unread.
+                raise UnscannableColumn(table, f.name, str(array.type))
             if override is not None and override.operator == "keep":
                 out = array
-            elif col.kind == ColumnKind.IDENTIFIER:
-                out = self._identifier(table, col, array, counts)
-            elif col.kind == ColumnKind.FREE_TEXT:
-                out = self._free_text(table, f.name, array, counts)
-            elif pa.types.is_string(array.type) or pa.types.is_large_string(array.type):
-                out = self._stray(table, f.name, array, counts)
             else:
-                out = array
+                out = self._column(table, col, array, counts)
             arrays.append(out)
             fields.append(pa.field(f.name, out.type, f.nullable, f.metadata))
         return pa.RecordBatch.from_arrays(arrays, schema=pa.schema(fields, batch.schema.metadata))
 
     # -- per column kind ---------------------------------------------------------------------------------
+    def _column(self, table: str, col: ColumnClassification, array: pa.Array, counts: ColumnCounts) -> pa.Array:
+        if pa.types.is_dictionary(array.type):
+            array = array.dictionary_decode()
+        text = is_text_type(array.type)
+        # The re-scan runs the NER on such a batch whatever the classification said: so does the anonymiser.
+        wordy = text and mean_words(array) >= NER_MIN_WORDS
+        if col.kind == ColumnKind.IDENTIFIER:
+            return self._identifier(table, col, array, counts, ner=wordy)
+        if col.kind == ColumnKind.FREE_TEXT or wordy:
+            return self._free_text(table, col.column, array, counts)
+        if text:
+            return self._stray(table, col.column, array, counts)
+        if pa.types.is_null(array.type):
+            return array
+        return self._stray_values(table, col.column, array, counts)
+
     def _ctx(self, spec: OperatorSpec, in_text: bool) -> OperatorContext:
         return OperatorContext(self.secret, self.policy.token_length, spec.params, in_text)
 
-    def _apply(self, value: str, entity: str, table: str, column: str, in_text: bool) -> str | None:
-        spec = self.policy.for_entity(entity, table, column)
-        return get_operator(spec.operator)(value, entity, self._ctx(spec, in_text))
-
-    def _map_distinct(self, array: pa.Array, transform: Any, counts: ColumnCounts) -> pa.Array:
-        """Apply transform(value, occurrences) -> (new value, changed) to each distinct value; rebuild the column."""
-        strings = as_strings(array)
-        encoded = pc.dictionary_encode(strings)
-        dictionary = encoded.dictionary.to_pylist()
-        indices = encoded.indices
-        idx = indices.to_numpy(zero_copy_only=False)
-        valid = ~np.asarray(pc.is_null(indices).to_numpy(zero_copy_only=False), dtype=bool)
-        per_value = np.bincount(idx[valid].astype(np.int64), minlength=len(dictionary))
-        new_values: list[str | None] = []
-        changed = np.zeros(len(dictionary), dtype=bool)
-        for k, value in enumerate(dictionary):
-            new, did = transform(value, int(per_value[k]))
-            new_values.append(new)
-            changed[k] = did
-        if not changed.any():
-            return strings
-        counts.changed_values += int(per_value[changed].sum())
-        return pc.take(pa.array(new_values, type=pa.string()), indices)
-
-    def _identifier(self, table: str, col: ColumnClassification, array: pa.Array, counts: ColumnCounts) -> pa.Array:
+    def _identifier(
+        self, table: str, col: ColumnClassification, array: pa.Array, counts: ColumnCounts, ner: bool
+    ) -> pa.Array:
         column_entity = col.entity_type or "PERSON"
         counts.operators[column_entity] = self.policy.for_entity(column_entity, table, col.column).operator
         whole = self._whole_cell_ok(array, column_entity)
@@ -207,22 +223,21 @@ class Anonymiser:
             if others:
                 self.text_analyzer.analyze_distinct(others)
 
-        def transform(value: str | None, n: int) -> tuple[str | None, bool]:
-            if value is None or value.strip().lower() in _PLACEHOLDERS:
-                return value, False
-            entity = retyped.get(value, column_entity)
-            if entity != column_entity:
-                counts.operators[entity] = self.policy.for_entity(entity, table, col.column).operator
-            if entity == "PERSON" and value not in whole:
-                return self._person_cell(value, table, col.column, counts, n)
-            counts.entities[entity] += n
-            counts.example(entity, value.strip())
-            lead = len(value) - len(value.lstrip())
-            self._record(table, col.column, value, [Finding(entity, lead, lead + len(value.strip()), 1.0, "column")])
-            new = self._apply(value.strip(), entity, table, col.column, in_text=False)
-            return new, new != value
+        def find(values: list[str | None]) -> dict[str, tuple[Finding, ...]]:
+            out: dict[str, tuple[Finding, ...]] = {}
+            for value in values:
+                if value is None or value.strip().lower() in _PLACEHOLDERS:
+                    continue
+                entity = retyped.get(value, column_entity)
+                if entity == "PERSON" and value not in whole:
+                    found = self._person_cell(value)
+                else:
+                    found = (_whole_cell(value, entity),)
+                if found:
+                    out[value] = found
+            return out
 
-        return self._map_distinct(array, transform, counts)
+        return self._rewrite(table, col.column, array, find, counts, ner=ner, settle_all=True)
 
     def _retyped(self, array: pa.Array, column_entity: str) -> dict[str, str]:
         """Values that are plainly another entity than their column's (an e-mail typed into a phone column)."""
@@ -247,43 +262,31 @@ class Anonymiser:
         raw = pc.unique(as_strings(array).drop_null()).to_pylist()
         return {v for v in raw if v.strip() in named and not self.vocab.is_allowed_term(v)}
 
-    def _person_cell(
-        self, value: str, table: str, column: str, counts: ColumnCounts, n: int
-    ) -> tuple[str | None, bool]:
-        """A person column's cell that is not a single name: several names, or a name with other words."""
+    def _person_cell(self, value: str) -> tuple[Finding, ...]:
+        """The names in a person column's cell that is not a single name: several names, or a name with other
+        words. A cell where no name is found is replaced whole, unless it names a place ("Bay 5")."""
         if self.vocab.is_allowed_term(value):
-            return value, False
+            return ()
         parts = _SPLIT_NAMES.split(value)
         if len(parts) > 1:
             names = parts[0::2]
             shaped = full_match_mask(pa.array([p.strip() for p in names]), "PERSON").to_pylist()
             if all(s or not n.strip() or self.vocab.is_allowed_term(n) for s, n in zip(shaped, names, strict=True)):
-                out = []
                 found: list[Finding] = []
                 pos = 0
                 for k, part in enumerate(parts):
                     start, pos = pos, pos + len(part)
                     if k % 2 == 1 or not part.strip() or self.vocab.is_allowed_term(part):
-                        out.append(part)
                         continue
-                    counts.entities["PERSON"] += n
-                    counts.example("PERSON", part.strip())
                     lead = len(part) - len(part.lstrip())
                     found.append(Finding("PERSON", start + lead, start + lead + len(part.strip()), 1.0, "column"))
-                    out.append(self._apply(part.strip(), "PERSON", table, column, in_text=True) or "")
-                self._record(table, column, value, found)
-                return "".join(out), True
-        found = self.text_analyzer.analyze_distinct([value])[value]
-        if found:
-            return self._replace_spans(value, found, table, column, counts, n), True
+                return tuple(found)
+        detected = self.text_analyzer.analyze_distinct([value])[value]
+        if detected:
+            return tuple(detected)
         if (self.vocab.contains_allowed(value) or _PLACE_CODE.search(value)) and not self._has_name_word(value):
-            return value, False  # "Bay 5", "CT Prep 13": a place written where a name was expected
-        counts.entities["PERSON"] += n
-        counts.example("PERSON", value.strip())
-        lead = len(value) - len(value.lstrip())
-        self._record(table, column, value, [Finding("PERSON", lead, lead + len(value.strip()), 1.0, "column")])
-        new = self._apply(value.strip(), "PERSON", table, column, in_text=False)
-        return new, new != value
+            return ()  # "Bay 5", "CT Prep 13": a place written where a name was expected
+        return (_whole_cell(value, "PERSON"),)
 
     def _has_name_word(self, value: str) -> bool:
         v = self.vocab
@@ -294,46 +297,215 @@ class Anonymiser:
         )
 
     def _free_text(self, table: str, column: str, array: pa.Array, counts: ColumnCounts) -> pa.Array:
-        strings = as_strings(array)
-        distinct = [v for v in pc.unique(strings).to_pylist() if v and v.strip().lower() not in _PLACEHOLDERS]
-        found = self.text_analyzer.analyze_distinct(distinct)
+        def find(values: list[str | None]) -> dict[str, tuple[Finding, ...]]:
+            texts = [v for v in values if v and v.strip().lower() not in _PLACEHOLDERS]
+            return {v: f for v, f in self.text_analyzer.analyze_distinct(texts).items() if f}
 
-        def transform(value: str | None, n: int) -> tuple[str | None, bool]:
-            findings = found.get(value) if value is not None else None
-            if not findings:
-                return value, False
-            return self._replace_spans(value, findings, table, column, counts, n), True
-
-        return self._map_distinct(strings, transform, counts)
+        return self._rewrite(table, column, array, find, counts, ner=True, settle_all=True)
 
     def _stray(self, table: str, column: str, array: pa.Array, counts: ColumnCounts) -> pa.Array:
         found = self.patterns.scan_array(array)
         if not found:
+            return as_strings(array).cast(pa.string())
+        # The first pass is the re-scan's own pattern scan: only rewritten values need another look.
+        return self._rewrite(table, column, array, lambda _values: found, counts, ner=False, settle_all=False)
+
+    def _stray_values(self, table: str, column: str, array: pa.Array, counts: ColumnCounts) -> pa.Array:
+        """Numbers, decimals, dates: read as text by the pattern scan; a personal value found (an NHS number
+        stored as a number) is emptied, as a token cannot be stored in the column's type."""
+        found = self._residual_only(table, column, self.patterns.scan_array(array))
+        if not found:
             return array
+        strings = as_strings(array)
+        hit = pc.fill_null(pc.is_in(strings, value_set=pa.array(list(found), type=pa.string())), False)
+        occurrences = {
+            row["values"]: row["counts"] for row in pc.value_counts(pc.filter(strings, hit)).to_pylist()
+        }
+        for value, findings in found.items():
+            n = int(occurrences.get(value, 0))
+            counts.changed_values += n
+            for f in findings:
+                counts.operators[f.entity_type] = "redact"
+                counts.entities[f.entity_type] += n
+                counts.example(f.entity_type, value[f.start:f.end])
+            self._record(table, column, value, findings)
+        return pc.if_else(hit, pa.scalar(None, type=array.type), array)
 
-        def transform(value: str | None, n: int) -> tuple[str | None, bool]:
-            findings = found.get(value) if value is not None else None
-            if not findings:
-                return value, False
-            return self._replace_spans(value, findings, table, column, counts, n), True
+    # -- rewriting values --------------------------------------------------------------------------------
+    def _rewrite(
+        self, table: str, column: str, array: pa.Array, find: Findings, counts: ColumnCounts, ner: bool,
+        settle_all: bool,
+    ) -> pa.Array:
+        """Replace the findings of each distinct value, check the results with the re-scan's detectors, and
+        rebuild the column (always as `string`)."""
+        strings = as_strings(array)
+        encoded = pc.dictionary_encode(strings)
+        dictionary: list[str] = encoded.dictionary.to_pylist()
+        indices = encoded.indices
+        idx = indices.to_numpy(zero_copy_only=False)
+        valid = ~np.asarray(pc.is_null(indices).to_numpy(zero_copy_only=False), dtype=bool)
+        per_value = np.bincount(idx[valid].astype(np.int64), minlength=len(dictionary))
+        found = find(dictionary)
+        edits: list[tuple[Finding, ...]] = [tuple(sorted(found.get(v, ()), key=_start)) for v in dictionary]
+        outputs: list[str | None] = list(dictionary)
+        segments: list[list[Segment]] = [[] for _ in dictionary]
+        for k, value in enumerate(dictionary):
+            if edits[k]:
+                outputs[k], segments[k] = self._render(value, edits[k], table, column)
+        state = _Edits(dictionary, edits, outputs, segments)
+        first = range(len(dictionary)) if settle_all else [k for k in range(len(dictionary)) if edits[k]]
+        self._settle(table, column, state, list(first), ner)
+        if not ner and mean_words(pc.take(pa.array(outputs, type=pa.string()), indices)) >= NER_MIN_WORDS:
+            self._settle(table, column, state, list(range(len(dictionary))), ner=True)
+        changed = np.zeros(len(dictionary), dtype=bool)
+        for k, value in enumerate(dictionary):
+            if not edits[k]:
+                continue
+            n = int(per_value[k])
+            for f in edits[k]:
+                counts.operators[f.entity_type] = self.policy.for_entity(f.entity_type, table, column).operator
+                counts.entities[f.entity_type] += n
+                counts.example(f.entity_type, value[f.start:f.end].strip())
+            self._record(table, column, value, edits[k])
+            changed[k] = outputs[k] != value
+        if not changed.any():
+            return strings.cast(pa.string())
+        counts.changed_values += int(per_value[changed].sum())
+        return pc.take(pa.array(outputs, type=pa.string()), indices)
 
-        return self._map_distinct(array, transform, counts)
+    def _render(
+        self, text: str, findings: tuple[Finding, ...], table: str, column: str
+    ) -> tuple[str | None, list[Segment]]:
+        """The text with each finding replaced by its operator's output, and where each piece came from."""
+        whole = len(findings) == 1 and not text[: findings[0].start].strip() and not text[findings[0].end:].strip()
+        if whole:
+            f = findings[0]
+            new = self._operate(text[f.start:f.end], f.entity_type, table, column, in_text=False)
+            return new, ([(0, len(new), f.start, f.end, True)] if new else [])
+        pieces: list[str] = []
+        segments: list[Segment] = []
+        pos = out = 0
+        for f in findings:
+            if f.start > pos:
+                pieces.append(text[pos:f.start])
+                segments.append((out, out + f.start - pos, pos, f.start, False))
+                out += f.start - pos
+            new = self._operate(text[f.start:f.end], f.entity_type, table, column, in_text=True) or ""
+            pieces.append(new)
+            segments.append((out, out + len(new), f.start, f.end, True))
+            out += len(new)
+            pos = f.end
+        if pos < len(text):
+            pieces.append(text[pos:])
+            segments.append((out, out + len(text) - pos, pos, len(text), False))
+        return "".join(pieces), segments
 
-    def _replace_spans(
-        self, text: str, findings: Iterable[Finding], table: str, column: str, counts: ColumnCounts, n: int = 1
-    ) -> str | None:
-        out = text
-        spans = sorted(findings, key=lambda f: f.start, reverse=True)
-        self._record(table, column, text, spans)
-        whole = len(spans) == 1 and text[: spans[0].start].strip() == "" and text[spans[0].end:].strip() == ""
-        for f in spans:
-            original = text[f.start:f.end]
-            spec = self.policy.for_entity(f.entity_type, table, column)
-            counts.operators[f.entity_type] = spec.operator
-            counts.entities[f.entity_type] += n
-            counts.example(f.entity_type, original)
-            new = get_operator(spec.operator)(original, f.entity_type, self._ctx(spec, in_text=not whole))
-            if whole:
-                return new
-            out = out[: f.start] + (new if new is not None else "") + out[f.end:]
+    def _operate(self, value: str, entity: str, table: str, column: str, in_text: bool) -> str | None:
+        spec = self.policy.for_entity(entity, table, column)
+        return get_operator(spec.operator)(value, entity, self._ctx(spec, in_text))
+
+    def _settle(self, table: str, column: str, state: _Edits, active: list[int], ner: bool) -> None:
+        """Check the outputs with the re-scan's detectors; replace (in the original value) what they still find."""
+        for _ in range(MAX_SETTLE_PASSES):
+            by_text: dict[str, list[int]] = {}
+            for k in active:
+                text = state.outputs[k]
+                if text is not None:
+                    by_text.setdefault(text, []).append(k)
+            if not by_text:
+                return
+            residual = self._residual(table, column, list(by_text), ner)
+            changed: list[int] = []
+            for text, found in residual.items():
+                for k in by_text[text]:
+                    mapped = [m for f in found if (m := _to_original(state.segments[k], f)) is not None]
+                    merged = _merge(state.edits[k], mapped)
+                    if _spans(merged) == _spans(state.edits[k]):
+                        continue  # an operator that leaves the value as it was (keep, a weak mask): re-scan stops it
+                    new, segments = self._render(state.values[k], merged, table, column)
+                    state.edits[k], state.segments[k] = merged, segments
+                    if new != state.outputs[k]:
+                        state.outputs[k] = new
+                        changed.append(k)
+            active = changed
+            if not active:
+                return
+
+    def _residual(self, table: str, column: str, texts: list[str], ner: bool) -> dict[str, tuple[Finding, ...]]:
+        """What the re-scan would flag in these texts: the pattern scan, and the NER where the re-scan runs it."""
+        found: dict[str, list[Finding]] = {t: list(f) for t, f in self.patterns.scan_array(
+            pa.array(texts, type=pa.string())).items()}
+        if ner:
+            candidates = [t for t in texts if t.strip().lower() not in _PLACEHOLDERS]
+            for text, findings in self.text_analyzer.analyze_distinct(candidates).items():
+                strong = [f for f in findings if f.score >= self.threshold]
+                if strong:
+                    found.setdefault(text, []).extend(strong)
+        return self._residual_only(table, column, {t: tuple(f) for t, f in found.items()})
+
+    def _residual_only(
+        self, table: str, column: str, found: dict[str, tuple[Finding, ...]]
+    ) -> dict[str, tuple[Finding, ...]]:
+        """Findings the re-scan counts: not of entity types the policy keeps in this column."""
+        out = {}
+        for text, findings in found.items():
+            counted = [f for f in findings if not self.policy.kept(f.entity_type, table, column)]
+            if counted:
+                out[text] = tuple(resolve_overlaps(counted))
         return out
+
+
+@dataclass
+class _Edits:
+    """Per distinct value of a column: the findings (in the original value), the output, its segments."""
+
+    values: list[str]
+    edits: list[tuple[Finding, ...]]
+    outputs: list[str | None]
+    segments: list[list[Segment]]
+
+
+def _start(f: Finding) -> int:
+    return f.start
+
+
+def _spans(findings: Iterable[Finding]) -> list[tuple[str, int, int]]:
+    return [(f.entity_type, f.start, f.end) for f in findings]
+
+
+def _whole_cell(value: str, entity: str) -> Finding:
+    lead = len(value) - len(value.lstrip())
+    return Finding(entity, lead, lead + len(value.strip()), 1.0, "column")
+
+
+def _to_original(segments: list[Segment], finding: Finding) -> Finding | None:
+    """The span of the original value that an output span comes from (a replaced piece counts whole)."""
+    lo: int | None = None
+    hi = 0
+    for out_start, out_end, start, end, replaced in segments:
+        if out_end <= finding.start or finding.end <= out_start:
+            continue
+        if replaced:
+            a, b = start, end
+        else:
+            a = start + max(finding.start, out_start) - out_start
+            b = start + min(finding.end, out_end) - out_start
+        lo = a if lo is None else min(lo, a)
+        hi = max(hi, b)
+    if lo is None or hi <= lo:
+        return None
+    return Finding(finding.entity_type, lo, hi, finding.score, finding.recognizer)
+
+
+def _merge(edits: tuple[Finding, ...], more: list[Finding]) -> tuple[Finding, ...]:
+    """The edits plus more findings; a finding overlapping earlier ones absorbs them (the larger span, its type)."""
+    result = list(edits)
+    for f in more:
+        overlapping = [e for e in result if e.start < f.end and f.start < e.end]
+        if overlapping:
+            result = [e for e in result if e not in overlapping]
+            f = Finding(f.entity_type, min(f.start, *(e.start for e in overlapping)),
+                        max(f.end, *(e.end for e in overlapping)),
+                        max(f.score, *(e.score for e in overlapping)), f.recognizer)
+        result.append(f)
+    return tuple(sorted(result, key=_start))

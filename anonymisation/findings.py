@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Hex characters of a pseudonym token, at least: 64 bits, so that tens of thousands of people in one
+# customer's data get distinct tokens (32 bits collide from about 77,000 values on: joins would merge people).
+MIN_TOKEN_LENGTH = 16
+
 # Broad NER labels: a checksum- or pattern-validated entity overlapping one of these wins whatever the scores.
 GENERIC_TYPES = frozenset({"DATE_TIME", "ORGANIZATION", "NRP", "LOCATION", "AGE"})
-# Our own pseudonym tokens ("PERSON_3f9a2c1b") are never personal data.
-PSEUDONYM_RE = re.compile(r"\b[A-Z][A-Z_]{1,20}_[0-9a-f]{6,64}\b")
+# Our own pseudonym tokens ("PERSON_3f9a2c1b7d4e5a60", 16 to 64 hex characters) are never personal data.
+PSEUDONYM_RE = re.compile(rf"\b[A-Z][A-Z_]{{1,20}}_[0-9a-f]{{{MIN_TOKEN_LENGTH},64}}\b")
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,6 +19,7 @@ from typing import Any
 from dateutil import parser as date_parser
 
 from intake.anonymisation.errors import PolicyError
+from intake.anonymisation.findings import MIN_TOKEN_LENGTH
 from intake.anonymisation.vocabulary import fold
 
 TOKEN_PREFIX = {
@@ -37,7 +38,7 @@ class OperatorContext:
     """What an operator may use: the customer's secret, token length, and the policy's parameters."""
 
     secret: bytes
-    token_length: int = 8
+    token_length: int = MIN_TOKEN_LENGTH
     params: Mapping[str, Any] = field(default_factory=dict)
     in_text: bool = False  # True for a span inside free text, False for a whole cell
 
@@ -68,7 +69,7 @@ def normalise(value: str, entity_type: str) -> str:
     return fold(text) or text
 
 
-def pseudonym(value: str, entity_type: str, secret: bytes, token_length: int = 8) -> str:
+def pseudonym(value: str, entity_type: str, secret: bytes, token_length: int = MIN_TOKEN_LENGTH) -> str:
     digest = hmac.new(secret, f"{entity_type}\x1f{normalise(value, entity_type)}".encode(), hashlib.sha256)
     prefix = TOKEN_PREFIX.get(entity_type, re.sub(r"[^A-Z_]", "", entity_type.upper()) or "PII")
     return f"{prefix}_{digest.hexdigest()[:token_length]}"

@@ -3,7 +3,7 @@
 File format (YAML):
 
     version: 1
-    token_length: 8              # hex characters of pseudonym tokens
+    token_length: 16             # hex characters of pseudonym tokens, 16 (64 bits) to 64
     default: redact              # for entity types not listed
     entities:
       PERSON: pseudonymise
@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from intake.anonymisation.errors import PolicyError
+from intake.anonymisation.findings import MIN_TOKEN_LENGTH
 from intake.anonymisation.operators import OPERATORS
 
 
@@ -44,7 +45,7 @@ class Policy:
     entities: Mapping[str, OperatorSpec]
     columns: Mapping[str, OperatorSpec] = field(default_factory=dict)
     default: OperatorSpec = OperatorSpec("redact")
-    token_length: int = 8
+    token_length: int = MIN_TOKEN_LENGTH
     source: str = "built-in"
 
     def for_entity(self, entity_type: str, table: str | None = None, column: str | None = None) -> OperatorSpec:
@@ -78,6 +79,10 @@ class Policy:
         }
 
 
+def _valid_token_length(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and MIN_TOKEN_LENGTH <= value <= 64
+
+
 def _spec(value: Any, where: str, source: str) -> OperatorSpec:
     if isinstance(value, str):
         name, params = value, {}
@@ -89,6 +94,8 @@ def _spec(value: Any, where: str, source: str) -> OperatorSpec:
         raise PolicyError(
             f"{source}: {where} names unknown operator '{name}'; known: {', '.join(sorted(OPERATORS))}"
         )
+    if "token_length" in params and not _valid_token_length(params["token_length"]):
+        raise PolicyError(f"{source}: {where}.token_length must be an integer from {MIN_TOKEN_LENGTH} to 64")
     return OperatorSpec(name, dict(params))
 
 
@@ -103,9 +110,12 @@ def parse_policy(data: Any, source: str = "policy") -> Policy:
     columns = data.get("columns") or {}
     if not isinstance(columns, Mapping):
         raise PolicyError(f"{source}: 'columns' must map column names to operators")
-    token_length = data.get("token_length", 8)
-    if not isinstance(token_length, int) or not 6 <= token_length <= 64:
-        raise PolicyError(f"{source}: token_length must be an integer from 6 to 64")
+    token_length = data.get("token_length", MIN_TOKEN_LENGTH)
+    if not _valid_token_length(token_length):
+        raise PolicyError(
+            f"{source}: token_length must be an integer from {MIN_TOKEN_LENGTH} to 64 (shorter tokens collide "
+            "between different people in large datasets)"
+        )
     return Policy(
         entities={str(k): _spec(v, f"entities.{k}", source) for k, v in entities.items()},
         columns={str(k): _spec(v, f"columns.{k}", source) for k, v in columns.items()},

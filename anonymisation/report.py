@@ -1,5 +1,5 @@
 """Findings report: per table and column the classification, entity counts, operator applied and the re-scan
-result, as JSON and Markdown. Examples are always redacted ("J*** S****", "07*** ******"); no raw value ever
+result, as JSON and Markdown. Examples are always redacted ("J*** ***", "07*** ******"); no raw value ever
 reaches the report.
 """
 
@@ -20,20 +20,24 @@ MAX_EXAMPLES = 3
 
 
 def redact_example(value: str) -> str:
-    """Keep the first character of each word (two for numbers) and the punctuation; star the rest."""
-    out = []
-    for word in value.split(" "):
-        keep = 2 if word[:1].isdigit() or word[:1] == "+" else 1
-        seen = 0
-        chars = []
-        for ch in word:
-            if ch.isalnum():
-                chars.append(ch if seen < keep else "*")
-                seen += 1
-            else:
-                chars.append(ch)
-        out.append("".join(chars))
-    redacted = " ".join(out)
+    """Show a value's shape, never the value: its first letter only ("Jane Doe" -> "J*** ***"), or for a
+    value starting with a digit (phone, NHS, card numbers) at most its first two digits ("943 476 5919" ->
+    "94* *** ****"); every other letter and digit is starred, spaces and punctuation stay. Counted over the
+    whole value, not per word: "QQ 12 34 56 C" -> "Q* ** ** ** *"."""
+    first = next((ch for ch in value if ch.isalnum()), "")
+    keep = 2 if first.isdigit() else 1
+    kept = 0
+    showing = True
+    chars = []
+    for ch in value:
+        if not ch.isalnum():
+            chars.append(ch)
+            continue
+        # Digits only for the two kept of a number: "1 Acacia Avenue" keeps the 1, not the A.
+        showing = showing and kept < keep and (ch.isdigit() or keep == 1)
+        chars.append(ch if showing else "*")
+        kept += 1
+    redacted = "".join(chars)
     return redacted if len(redacted) <= 40 else redacted[:37] + "..."
 
 

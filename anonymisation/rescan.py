@@ -1,8 +1,14 @@
 """Fail closed: scan the anonymised output again; any finding at or above the threshold stops the run.
 
-Every output cell goes through the pattern and name-rule detectors (vectorised candidate filter first); the
-free-text columns also go through the full detector (NER) on a sample of their distinct values. Entity
-types the policy keeps on purpose are not counted. Pseudonym tokens ("PERSON_3f9a2c1b") are never findings.
+Every output cell goes through the pattern and name-rule detectors, the deny-list included (vectorised
+candidate filter first); numbers, decimals, dates and dictionary-encoded columns are read as text, and a column
+of a type that cannot be read (binary, struct, list) stops the run. The full detector (NER) runs on a sample
+of the distinct values of the free-text columns and of any text column whose values average 4 words or more
+in the batch. Entity types the policy keeps on purpose are not counted. Pseudonym tokens
+("PERSON_3f9a2c1b7d4e5a60") are never findings.
+
+The anonymiser checks its own output with these same detectors (anonymiser.py), so a residual finding means
+personal data the policy leaves in place, not a disagreement between two detectors.
 """
 
 from __future__ import annotations
@@ -14,13 +20,20 @@ from typing import Any
 
 import pyarrow as pa
 
-from intake.anonymisation.errors import ResidualPersonalData
+from intake.anonymisation.errors import ResidualPersonalData, UnscannableColumn
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.patterns import PatternScanner
 from intake.anonymisation.policy import Policy
 from intake.anonymisation.profiler import ColumnKind, TableClassification
 from intake.anonymisation.report import MAX_EXAMPLES, redact_example
-from intake.anonymisation.structured import PLACEHOLDERS
+from intake.anonymisation.structured import (
+    NER_MIN_WORDS,
+    PLACEHOLDERS,
+    as_strings,
+    is_scannable_type,
+    is_text_type,
+    mean_words,
+)
 from intake.anonymisation.vocabulary import Vocabulary
 
 
@@ -99,10 +112,12 @@ class Rescanner:
     def update(self, batch: pa.RecordBatch) -> None:
         for i, f in enumerate(batch.schema):
             array = batch.column(i)
-            if not (pa.types.is_string(array.type) or pa.types.is_large_string(array.type)):
-                continue
+            if not is_scannable_type(array.type):
+                raise UnscannableColumn(self.table, f.name, str(array.type), step="re-scan")
             override = self.policy.column_override(self.table, f.name)
             if override is not None and override.operator == "keep":
+                continue
+            if pa.types.is_null(array.type):
                 continue
             col = self.columns.setdefault(f.name, ColumnRescan(self.table, f.name))
             col.checked_values += len(array) - array.null_count
@@ -110,11 +125,13 @@ class Rescanner:
                 for finding in findings:
                     if not self._skip(finding.entity_type, f.name):
                         col.add(value, finding)
-            kind = self.classification.column(f.name).kind
-            if kind == ColumnKind.FREE_TEXT and self.text_analyzer is not None:
+            if self.text_analyzer is not None and self.ner_sample > 0 and is_text_type(array.type) and (
+                self.classification.column(f.name).kind == ColumnKind.FREE_TEXT
+                or mean_words(array) >= NER_MIN_WORDS
+            ):
                 pool = self._ner_values.setdefault(f.name, {})
                 if len(pool) < self.ner_sample:
-                    for v in array.drop_null().to_pylist():
+                    for v in as_strings(array).drop_null().to_pylist():
                         if v and v.strip().lower() not in PLACEHOLDERS:
                             pool[v] = None
                             if len(pool) >= self.ner_sample:

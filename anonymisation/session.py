@@ -40,17 +40,22 @@ class AnonymisationSession:
         vocabulary: Vocabulary | None = None,
         policy: Policy | None = None,
         processes: int | None = None,
-        start_method: str = "spawn",
+        start_method: str | None = None,
     ) -> None:
         if isinstance(settings, Settings):
             settings = settings.anonymisation
         self.settings = settings or AnonymisationSettings()
-        self.vocabulary = vocabulary or default_vocabulary()
+        # The customer's vocabularies from the settings (allow_list_files, deny_list_files) come on top of the
+        # given (or shipped) vocabulary: known staff are caught whoever builds the session.
+        self.vocabulary = (vocabulary or default_vocabulary()).with_files(
+            self.settings.allow_list_files, self.settings.deny_list_files
+        )
         self.policy = policy or load_policy(self.settings.policy_file)
         entities = tuple(self.policy.entity_types)
         self.config = DetectorConfig.from_settings(self.settings, self.vocabulary, entities)
         self.text = FreeTextAnalyzer(
-            self.config, processes=processes or self.settings.processes, start_method=start_method
+            self.config, processes=processes or self.settings.processes,
+            start_method=start_method or self.settings.start_method,
         )
 
     def __enter__(self) -> AnonymisationSession:
@@ -89,7 +94,7 @@ class AnonymisationSession:
     def rescanner(self, table: str, classification: TableClassification) -> Rescanner:
         return Rescanner(
             table, classification, self.policy, self.vocabulary, self.text,
-            threshold=self.settings.rescan_threshold, ner_sample=self.settings.sample_rows,
+            threshold=self.settings.rescan_threshold, ner_sample=self.settings.rescan_ner_sample,
             mrn_patterns=self.settings.mrn_patterns,
         )
 

@@ -10,6 +10,9 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+# A batch of a text column averaging this many words per value is text for the NER, whatever its
+# classification: the re-scan samples it for the NER, so the anonymiser runs the NER over all of it.
+NER_MIN_WORDS = 4.0
 PLACEHOLDERS = ("", "na", "n/a", "n.a.", "none", "null", "nil", "unknown", "not known", "-", "--", "?", "tbc",
                 "tba", "0", "#n/a", "nan", ".")
 

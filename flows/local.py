@@ -56,6 +56,10 @@ def prepare_prefect(settings: Settings, verbose: bool = False) -> None:
     home = prefect_home(settings)
     os.environ.setdefault("PREFECT_HOME", str(home))
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
+    if not verbose:
+        # The CLI prints a refusal or failure as one line; Prefect's console tracebacks of the same error
+        # would bury it. Logs still reach the Prefect API (and UI) through its own handler.
+        os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
     if "PREFECT_API_URL" not in os.environ and (url := running_server(home)):
         os.environ["PREFECT_API_URL"] = url
 
