@@ -101,6 +101,7 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
 
     tasks.checkpoint(run, "anonymise")
     anonymised = _anonymise_chunks(run, ingested, classifications)
+    pipeline.close_sessions()  # the NER workers and their caches are not needed past this point: free their memory
     publish_findings(run.run_id, run.dataset_id, anonymised.report, "findings")
     if declared_none and pipeline.found_personal_data(anonymised.report):
         raise tasks.block_dataset(run, anonymised.report, "full scan")
