@@ -5,6 +5,8 @@ How the flows use it (one session per dataset run; see session.py):
     from intake.anonymisation import AnonymisationSession, Vocabulary, build_report, ensure_no_personal_data
 
     vocab = Vocabulary.load(deny_names=staff_names)            # shipped allow-list + customer's known staff
+    # settings.anonymisation: policy_file, allow_list_files / deny_list_files (customer vocabularies, added to
+    # vocab), start_method of the NER workers, rescan_threshold, rescan_ner_sample
     with AnonymisationSession(ctx.settings, vocabulary=vocab) as session:   # policy from settings or default
         # 0. declared "none"? scan before processing; on findings the data stays in quarantine
         report = session.scan_tables({"assets": lambda: reader_for("assets")})     # -> FindingsReport
@@ -18,9 +20,12 @@ How the flows use it (one session per dataset run; see session.py):
         rescanner = session.rescanner("assets", classification)
         for out in anonymiser.anonymise_stream("assets", classification, reader):
             rescanner.update(out)                            # 3. re-scan as the output is written
-            sink.write(out)
+            sink.write(out)                                  # text columns always `string`: one schema
         result = rescanner.result()                          # -> RescanResult
         result.raise_if_residual()                           # fail closed: ResidualPersonalData(result)
+        # The anonymiser checks its own output with the re-scan's detectors (pattern scan, deny-list, NER
+        # where the re-scan runs it) and replaces what they find, so the re-scan stops a run only for values
+        # the policy leaves in place. Binary/struct/list columns raise UnscannableColumn unless dropped.
 
         # 4. report: JSON + Markdown, counts and redacted examples only
         report = build_report({"assets": classification}, anonymiser.counts, {"assets": result}, session.policy)
@@ -41,6 +46,7 @@ from intake.anonymisation.errors import (
     PolicyError,
     ResidualPersonalData,
     UndeclaredPersonalData,
+    UnscannableColumn,
     VocabularyError,
 )
 from intake.anonymisation.findings import Finding
@@ -58,6 +64,6 @@ __all__ = [
     "Anonymiser", "ColumnClassification", "ColumnKind", "DetectorConfig", "Finding", "FindingsReport",
     "FreeTextAnalyzer", "ModelNotAvailable", "OperatorSpec", "Policy", "PolicyError", "Profiler", "RescanResult",
     "Rescanner", "ResidualPersonalData", "TableClassification", "TextDetector", "UndeclaredPersonalData",
-    "Vocabulary", "VocabularyError", "build_analyzer", "build_report", "ensure_no_personal_data", "load_policy",
-    "pseudonym", "redact_example", "register_operator", "rescan", "scan_tables",
+    "UnscannableColumn", "Vocabulary", "VocabularyError", "build_analyzer", "build_report", "ensure_no_personal_data",
+    "load_policy", "pseudonym", "redact_example", "register_operator", "rescan", "scan_tables",
 ]

@@ -33,7 +33,7 @@ import pyarrow.compute as pc
 from intake.anonymisation.errors import UnscannableColumn
 from intake.anonymisation.findings import Finding, resolve_overlaps
 from intake.anonymisation.operators import OperatorContext, get_operator
-from intake.anonymisation.patterns import PatternScanner
+from intake.anonymisation.patterns import shared_scanner, whole_cell_findings
 from intake.anonymisation.policy import OperatorSpec, Policy
 from intake.anonymisation.profiler import ColumnClassification, ColumnKind, TableClassification
 from intake.anonymisation.report import MAX_EXAMPLES, redact_example
@@ -138,7 +138,7 @@ class Anonymiser:
         self.text_analyzer = text_analyzer
         # The re-scan's threshold: what the re-scan would flag, the anonymiser replaces.
         self.threshold = stray_threshold
-        self.patterns = PatternScanner(vocabulary, tuple(mrn_patterns), stray_threshold)
+        self.patterns = shared_scanner(vocabulary, tuple(mrn_patterns), stray_threshold)
         self.counts = AnonymisationCounts()
         # Optional: (table, column) -> {original value: findings}; benchmarks use it to score detection.
         self.recorder: dict[tuple[str, str], dict[str, tuple[Finding, ...]]] | None = None
@@ -237,7 +237,8 @@ class Anonymiser:
                     out[value] = found
             return out
 
-        return self._rewrite(table, col.column, array, find, counts, ner=ner, settle_all=True)
+        return self._rewrite(table, col.column, array, find, counts, ner=ner, settle_all=True,
+                             column_entity=col.entity_type)
 
     def _retyped(self, array: pa.Array, column_entity: str) -> dict[str, str]:
         """Values that are plainly another entity than their column's (an e-mail typed into a phone column)."""
@@ -334,7 +335,7 @@ class Anonymiser:
     # -- rewriting values --------------------------------------------------------------------------------
     def _rewrite(
         self, table: str, column: str, array: pa.Array, find: Findings, counts: ColumnCounts, ner: bool,
-        settle_all: bool,
+        settle_all: bool, column_entity: str | None = None,
     ) -> pa.Array:
         """Replace the findings of each distinct value, check the results with the re-scan's detectors, and
         rebuild the column (always as `string`)."""
@@ -352,7 +353,7 @@ class Anonymiser:
         for k, value in enumerate(dictionary):
             if edits[k]:
                 outputs[k], segments[k] = self._render(value, edits[k], table, column)
-        state = _Edits(dictionary, edits, outputs, segments)
+        state = _Edits(dictionary, edits, outputs, segments, column_entity)
         first = range(len(dictionary)) if settle_all else [k for k in range(len(dictionary)) if edits[k]]
         self._settle(table, column, state, list(first), ner)
         if not ner and mean_words(pc.take(pa.array(outputs, type=pa.string()), indices)) >= NER_MIN_WORDS:
@@ -414,7 +415,7 @@ class Anonymiser:
                     by_text.setdefault(text, []).append(k)
             if not by_text:
                 return
-            residual = self._residual(table, column, list(by_text), ner)
+            residual = self._residual(table, column, list(by_text), ner, state.column_entity)
             changed: list[int] = []
             for text, found in residual.items():
                 for k in by_text[text]:
@@ -431,10 +432,15 @@ class Anonymiser:
             if not active:
                 return
 
-    def _residual(self, table: str, column: str, texts: list[str], ner: bool) -> dict[str, tuple[Finding, ...]]:
-        """What the re-scan would flag in these texts: the pattern scan, and the NER where the re-scan runs it."""
-        found: dict[str, list[Finding]] = {t: list(f) for t, f in self.patterns.scan_array(
-            pa.array(texts, type=pa.string())).items()}
+    def _residual(
+        self, table: str, column: str, texts: list[str], ner: bool, column_entity: str | None = None
+    ) -> dict[str, tuple[Finding, ...]]:
+        """What the re-scan would flag in these texts: the pattern scan, whole cells of an identifier column's
+        entity type, and the NER where the re-scan runs it."""
+        array = pa.array(texts, type=pa.string())
+        found: dict[str, list[Finding]] = {t: list(f) for t, f in self.patterns.scan_array(array).items()}
+        for text, whole in whole_cell_findings(array, column_entity).items():
+            found.setdefault(text, []).extend(whole)
         if ner:
             candidates = [t for t in texts if t.strip().lower() not in _PLACEHOLDERS]
             for text, findings in self.text_analyzer.analyze_distinct(candidates).items():
@@ -463,6 +469,7 @@ class _Edits:
     edits: list[tuple[Finding, ...]]
     outputs: list[str | None]
     segments: list[list[Segment]]
+    column_entity: str | None = None  # an identifier column's entity type
 
 
 def _start(f: Finding) -> int:

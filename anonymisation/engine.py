@@ -24,7 +24,7 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, PhoneRecognizer
 
 from intake.anonymisation.errors import ModelNotAvailable
-from intake.anonymisation.findings import Finding, drop_pseudonyms, resolve_overlaps
+from intake.anonymisation.findings import PSEUDONYM_RE, Finding, drop_pseudonyms, resolve_overlaps
 from intake.anonymisation.names import DenyListRecognizer, PersonNameRecognizer, VocabularyAwareSpacyRecognizer
 from intake.anonymisation.recognizers_uk import uk_recognizers
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
@@ -200,7 +200,10 @@ class TextDetector:
     def needs_ner(self, text: str) -> bool:
         """Could NER find anything our rules cannot? Only if some word is capitalised where a sentence does
         not start, or a sentence starts with a known name. Text without such a word skips the model (the
-        pattern and name rules still run on it)."""
+        pattern and name rules still run on it). Our pseudonym tokens are not such words: their findings are
+        dropped anyway, and anonymised text is full of them."""
+        if "_" in text:
+            text = PSEUDONYM_RE.sub(lambda m: "x" * len(m.group(0)), text)
         return any(_candidate(text, m.start(), m.group(0), self._names) for m in _CAPITALISED.finditer(text))
 
     def analyze(self, texts: Sequence[str]) -> list[tuple[Finding, ...]]:

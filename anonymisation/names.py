@@ -312,6 +312,14 @@ class NameRules:
             and (tok.is_upper or not (self.common(tok) and self.common(toks[i + 2])))
         ):
             return self._finding(text, toks, i, i + 3, 0.85, "GazetteerNameRecognizer")
+        # "COLLINS, Wei": a surname in capitals, a comma and a capitalised word is the register's way of writing
+        # a name, whether or not the given name is in the lists
+        if (
+            i + 2 < len(toks) and toks[i + 1].text == "," and tok.is_upper and self.last(tok)
+            and toks[i + 2].is_capitalised and not toks[i + 2].is_upper and self.namey(toks[i + 2])
+            and not self.common(toks[i + 2])
+        ):
+            return self._finding(text, toks, i, i + 3, 0.7, "GazetteerNameRecognizer")
         # "Smith J", "Sharp R", "Ward M" (surname, initial) at the end of a phrase; "Ward B" alone is a place
         if (
             i + 1 < len(toks) and self.last(tok) and (tok.is_capitalised or tok.is_upper) and toks[i + 1].is_initial

@@ -93,7 +93,7 @@ def mask(value: str, entity_type: str, ctx: OperatorContext) -> str:
     keep_first = int(ctx.params.get("keep_first", 0))
     keep_last = int(ctx.params.get("keep_last", 0))
     positions = [i for i, c in enumerate(value) if c.isalnum()]
-    keep = set(positions[:keep_first]) | set(positions[len(positions) - keep_last:] if keep_last else [])
+    keep = set(positions[:keep_first]) | set(positions[max(0, len(positions) - keep_last):] if keep_last else [])
     return "".join(c if (not c.isalnum() or i in keep) else char for i, c in enumerate(value))
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import numpy as np
 import pyarrow as pa
@@ -17,7 +18,7 @@ import pyarrow.compute as pc
 from intake.anonymisation.findings import Finding, drop_pseudonyms, resolve_overlaps
 from intake.anonymisation.names import DenyList, NameRules
 from intake.anonymisation.recognizers_uk import Detector, pattern_detectors
-from intake.anonymisation.structured import as_strings, candidate_mask
+from intake.anonymisation.structured import as_strings, candidate_mask, full_match_mask
 from intake.anonymisation.vocabulary import Vocabulary
 
 # Entities looked for in every cell. Postcodes and street addresses are left out on purpose: in
@@ -42,6 +43,38 @@ def find_credit_cards(text: str) -> list[Finding]:
         if 13 <= len(digits) <= 19 and digits[0] in "3456" and _luhn(digits):
             out.append(Finding("CREDIT_CARD", m.start(), m.end(), 0.6, "CreditCardRecognizer"))
     return out
+
+
+# Entity types whose values are recognisable from the cell alone: a cell of an identifier column that still
+# is one (an NHS number in an NHS number column, even stored as a number) is personal data left behind, even
+# where the pattern scan alone would call a bare ten-digit number too weak to count.
+WHOLE_CELL_ENTITIES = ("EMAIL_ADDRESS", "PHONE_NUMBER", "UK_NHS", "UK_NINO", "UK_POSTCODE", "CREDIT_CARD",
+                       "IP_ADDRESS")
+
+
+def whole_cell_findings(array: pa.Array, entity: str | None) -> dict[str, tuple[Finding, ...]]:
+    """Distinct cells that are, whole, a value of the identifier column's entity type."""
+    if entity not in WHOLE_CELL_ENTITIES:
+        return {}
+    strings = as_strings(array)
+    hits = pc.unique(pc.filter(strings, full_match_mask(strings, entity))).to_pylist()
+    out = {}
+    for value in hits:
+        lead = len(value) - len(value.lstrip())
+        out[value] = (Finding(entity, lead, lead + len(value.strip()), 1.0, "IdentifierColumn"),)
+    return out
+
+
+CACHE_SIZE = 200_000
+
+
+@lru_cache(maxsize=4)
+def shared_scanner(
+    vocabulary: Vocabulary, mrn_patterns: tuple[str, ...] = (), threshold: float = 0.6
+) -> PatternScanner:
+    """One scanner per configuration in this process: the anonymiser checks its output with it, and the re-scan
+    of that output then finds its answers in the same cache instead of scanning every value twice."""
+    return PatternScanner(vocabulary, mrn_patterns, threshold)
 
 
 def deny_candidate_pattern(words: Iterable[str]) -> str | None:
@@ -86,8 +119,9 @@ class PatternScanner:
         # Known staff are looked for whatever entity types the caller wants: their names are always caught.
         found.extend(self.deny.find(text))
         result = tuple(f for f in resolve_overlaps(drop_pseudonyms(text, found)) if f.score >= self.threshold)
-        if len(self._cache) < 200_000:
-            self._cache[text] = result
+        if len(self._cache) >= CACHE_SIZE:
+            self._cache.clear()  # a long-lived worker moves on to other data: start afresh
+        self._cache[text] = result
         return result
 
     def scan_array(self, array: pa.Array) -> dict[str, tuple[Finding, ...]]:

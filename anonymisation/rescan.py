@@ -2,7 +2,9 @@
 
 Every output cell goes through the pattern and name-rule detectors, the deny-list included (vectorised
 candidate filter first); numbers, decimals, dates and dictionary-encoded columns are read as text, and a column
-of a type that cannot be read (binary, struct, list) stops the run. The full detector (NER) runs on a sample
+of a type that cannot be read (binary, struct, list) stops the run. In an identifier column, a cell that still is a
+value of the column's entity type counts too (a bare NHS number scores too low for the pattern scan alone,
+but not in an NHS number column). The full detector (NER) runs on a sample
 of the distinct values of the free-text columns and of any text column whose values average 4 words or more
 in the batch. Entity types the policy keeps on purpose are not counted. Pseudonym tokens
 ("PERSON_3f9a2c1b7d4e5a60") are never findings.
@@ -21,8 +23,8 @@ from typing import Any
 import pyarrow as pa
 
 from intake.anonymisation.errors import ResidualPersonalData, UnscannableColumn
-from intake.anonymisation.findings import Finding
-from intake.anonymisation.patterns import PatternScanner
+from intake.anonymisation.findings import Finding, resolve_overlaps
+from intake.anonymisation.patterns import shared_scanner, whole_cell_findings
 from intake.anonymisation.policy import Policy
 from intake.anonymisation.profiler import ColumnKind, TableClassification
 from intake.anonymisation.report import MAX_EXAMPLES, redact_example
@@ -102,7 +104,7 @@ class Rescanner:
         self.text_analyzer = text_analyzer
         self.threshold = threshold
         self.ner_sample = ner_sample
-        self.patterns = PatternScanner(vocabulary, tuple(mrn_patterns), threshold)
+        self.patterns = shared_scanner(vocabulary, tuple(mrn_patterns), threshold)
         self.columns: dict[str, ColumnRescan] = {}
         self._ner_values: dict[str, dict[str, None]] = {}
 
@@ -121,12 +123,17 @@ class Rescanner:
                 continue
             col = self.columns.setdefault(f.name, ColumnRescan(self.table, f.name))
             col.checked_values += len(array) - array.null_count
-            for value, findings in self.patterns.scan_array(array).items():
+            classified = self.classification.column(f.name)
+            found = self.patterns.scan_array(array)
+            if classified.kind == ColumnKind.IDENTIFIER:
+                for value, whole in whole_cell_findings(array, classified.entity_type).items():
+                    found[value] = tuple(resolve_overlaps([*found.get(value, ()), *whole]))
+            for value, findings in found.items():
                 for finding in findings:
                     if not self._skip(finding.entity_type, f.name):
                         col.add(value, finding)
             if self.text_analyzer is not None and self.ner_sample > 0 and is_text_type(array.type) and (
-                self.classification.column(f.name).kind == ColumnKind.FREE_TEXT
+                classified.kind == ColumnKind.FREE_TEXT
                 or mean_words(array) >= NER_MIN_WORDS
             ):
                 pool = self._ner_values.setdefault(f.name, {})

@@ -19,6 +19,9 @@ from importlib import resources
 from pathlib import Path
 
 from intake.anonymisation.errors import VocabularyError
+from intake.logs import get_logger, log_event
+
+log = get_logger("intake.anonymisation.vocabulary")
 
 # Faker person providers whose names we treat as names; Latin-script lists only.
 GAZETTEER_LOCALES = (
@@ -69,14 +72,14 @@ def _names_of(value: object) -> list[str]:
     return []
 
 
-@lru_cache(maxsize=1)
-def faker_gazetteer() -> tuple[frozenset[str], frozenset[str]]:
-    """(first names, last names), folded, from Faker's person providers of GAZETTEER_LOCALES; raises
+@lru_cache(maxsize=4)
+def faker_gazetteer(locales: tuple[str, ...] = GAZETTEER_LOCALES) -> tuple[frozenset[str], frozenset[str]]:
+    """(first names, last names), folded, from Faker's person providers of `locales`; raises
     VocabularyError when the lists are implausibly small (Faker no longer has most of the locales)."""
     first: set[str] = set()
     last: set[str] = set()
     missing: list[str] = []
-    for locale in GAZETTEER_LOCALES:
+    for locale in locales:
         try:
             provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
         except (ImportError, AttributeError):
@@ -98,6 +101,9 @@ def faker_gazetteer() -> tuple[frozenset[str], frozenset[str]]:
             f"{', '.join(missing) or 'none'}); check the installed Faker version against GAZETTEER_LOCALES in "
             "anonymisation/vocabulary.py"
         )
+    if missing:
+        log_event(log, "anonymisation.gazetteer_locales_missing", locales=missing, first_names=len(first),
+                  last_names=len(last))
     return frozenset(first), frozenset(last)
 
 
@@ -173,7 +179,7 @@ class Vocabulary:
         return vocabulary
 
     def stands_alone(self, word: str) -> bool:
-        """Whether one word of a known staff name identifies them on its own ("Quillfeather"): not when it is
+        """Whether a known staff member's surname identifies them on its own ("Quillfeather"): not when it is
         an everyday, place, device or title word ("Ward", "Rose", "Bay") or two letters ("Ng": NG tube)."""
         key = fold(word)
         return len(key.replace(" ", "")) > 2 and not (
@@ -236,8 +242,9 @@ def _replace(vocab: Vocabulary, **changes: object) -> Vocabulary:
 
 def deny_variants(name: str, stands_alone: Callable[[str], bool] | None = None) -> set[str]:
     """The ways a known person's name is typed, folded (so matched in any case): "Jane Doe", "J Doe", "J. Doe",
-    "Doe, Jane", "Doe J", "DOE, J"; and the surname or first name alone where `stands_alone` says that word
-    identifies the person by itself. A hyphenated surname stays one name ("Adebayo-Smith")."""
+    "Doe, Jane", "Doe J", "DOE, J"; and the surname alone where `stands_alone` says it identifies the person by
+    itself ("Quillfeather", not "Ward"). A first name alone is not enough: many are everyday words in lower
+    case ("max", "guy"). A hyphenated surname stays one name ("Adebayo-Smith")."""
     words = [fold(w) for w in name.split() if fold(w)]
     if not words:
         return set()
@@ -245,8 +252,8 @@ def deny_variants(name: str, stands_alone: Callable[[str], bool] | None = None) 
         return {words[0]}
     first, last = words[0], words[-1]
     variants = {" ".join(words), f"{first} {last}", f"{first[0]} {last}", f"{last} {first}", f"{last} {first[0]}"}
-    if stands_alone is not None:
-        variants |= {w for w in (first, last) if stands_alone(w)}
+    if stands_alone is not None and stands_alone(last):
+        variants.add(last)
     return variants
 
 

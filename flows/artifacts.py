@@ -1,7 +1,7 @@
 """Prefect artifacts of a run: markdown and tables of counts and redacted examples, and progress bars.
 
 Everything published here is visible to anyone with access to the Prefect UI, so callers pass
-counts, ids, column names and redacted examples ("J*** S****") only, never a data value.
+counts, ids, column names and redacted examples ("J*** ***") only, never a data value.
 """
 
 from __future__ import annotations

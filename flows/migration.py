@@ -173,12 +173,12 @@ def _anonymise_chunks(run: pipeline.RunInfo, ingested: pipeline.Ingested,
                       classifications: dict[str, dict[str, Any]]) -> pipeline.Anonymised:
     """Chunks mapped as tasks; the re-scan's NER sample is spread over a table's chunks."""
     ctx = flow_context(run.actor)
-    sample_rows = ctx.settings.anonymisation.sample_rows
+    ner_sample = ctx.settings.anonymisation.rescan_ner_sample
     chunks = pipeline.plan_chunks(ingested.tables)
     per_table = {t.key: max(len(t.row_groups), 1) for t in ingested.tables}
     futures = [
         tasks.anonymise_chunk.submit(run, chunk, classifications[chunk.table.key],
-                                     max(100, math.ceil(sample_rows / per_table[chunk.table.key])))
+                                     min(ner_sample, max(100, math.ceil(ner_sample / per_table[chunk.table.key]))))
         for chunk in chunks
     ]
     progress = Progress(f"anonymise-{run.run_id}", "Anonymising and re-scanning chunks", max(len(futures), 1))

@@ -48,6 +48,7 @@ def test_redact_mask_replace_keep_drop() -> None:
     assert run("redact", "Jane Doe", in_text=True) == "[REDACTED]"
     assert run("mask", "07700 900123", keep_last=3) == "***** ***123"
     assert run("mask", "Jane Doe", keep_first=1) == "J*** ***"
+    assert run("mask", "07700 900123", keep_last=20) == "07700 900123"  # more kept than there are: all kept
     assert run("replace", "Jane Doe") == "[PERSON]"
     assert run("keep", "Jane Doe") == "Jane Doe"
     assert run("drop_column", "Jane Doe") is None
@@ -60,6 +61,13 @@ def test_redact_mask_replace_keep_drop() -> None:
 ])
 def test_generalise_date(value: str, to: str, expected: str | None) -> None:
     assert run("generalise_date", value, "DATE_OF_BIRTH", to=to) == expected
+
+
+def test_tokens_are_long_enough_not_to_merge_people() -> None:
+    """64-bit tokens: 100,000 different people get 100,000 different tokens (32 bits would merge some)."""
+    tokens = {pseudonym(f"Person {i}", "PERSON", SECRET_A) for i in range(100_000)}
+    assert len(tokens) == 100_000
+    assert load_policy().token_length == 16
 
 
 def test_default_policy_and_column_overrides(tmp_path: Path) -> None:
@@ -81,6 +89,8 @@ def test_default_policy_and_column_overrides(tmp_path: Path) -> None:
     ("entities:\n  PERSON: {to: year}\n", "must be an operator name"),
     ("version: 2\nentities:\n  PERSON: keep\n", "unsupported policy version"),
     ("entities: {PERSON: keep\n", "invalid YAML"),
+    ("token_length: 8\nentities:\n  PERSON: pseudonymise\n", "token_length must be an integer from 16 to 64"),
+    ("entities:\n  PERSON: {operator: pseudonymise, token_length: 12}\n", "token_length must be an integer from 16"),
 ])
 def test_invalid_policies_are_refused_with_the_reason(tmp_path: Path, content: str, problem: str) -> None:
     path = tmp_path / "bad.yaml"
