@@ -442,7 +442,11 @@ class Anonymiser:
         for text, whole in whole_cell_findings(array, column_entity).items():
             found.setdefault(text, []).extend(whole)
         if ner:
-            candidates = [t for t in texts if t.strip().lower() not in _PLACEHOLDERS]
+            # Texts the model would not read get nothing from the full detector that the pattern scan above
+            # has not found: the re-scan samples only texts the model reads, and so does this check.
+            candidates = [
+                t for t in texts if t.strip().lower() not in _PLACEHOLDERS and self.text_analyzer.needs_ner(t)
+            ]
             for text, findings in self.text_analyzer.analyze_distinct(candidates).items():
                 strong = [f for f in findings if f.score >= self.threshold]
                 if strong:

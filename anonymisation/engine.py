@@ -24,8 +24,14 @@ from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, PhoneRecognizer
 
 from intake.anonymisation.errors import ModelNotAvailable
-from intake.anonymisation.findings import PSEUDONYM_RE, Finding, drop_pseudonyms, resolve_overlaps
-from intake.anonymisation.names import DenyListRecognizer, PersonNameRecognizer, VocabularyAwareSpacyRecognizer
+from intake.anonymisation.findings import Finding, drop_pseudonyms, resolve_overlaps
+from intake.anonymisation.names import (
+    DenyListRecognizer,
+    NameRules,
+    PersonNameRecognizer,
+    VocabularyAwareSpacyRecognizer,
+)
+from intake.anonymisation.nergate import NerGate
 from intake.anonymisation.recognizers_uk import uk_recognizers
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
 from intake.config import AnonymisationSettings
@@ -174,19 +180,6 @@ class DetectorConfig:
         )
 
 
-_CAPITALISED = re.compile(r"[^\W\d_][^\W\d_'\u2019-]*")
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n]\s*|[(\[\"]\s*)$")
-
-
-def _candidate(text: str, start: int, word: str, names: frozenset[str]) -> bool:
-    if not word[0].isupper():
-        return False
-    if word.isupper() and len(word) <= 4:
-        return word.lower() in names  # DOB, NHS, PPM: abbreviations, unless a name in capitals ("LEE")
-    sentence_start = bool(_SENTENCE_END.search(text, max(0, start - 3), start)) or start == 0
-    return not sentence_start or word.lower() in names
-
-
 class TextDetector:
     """Finds personal data in texts: NER over batches (nlp.pipe) plus every recognizer, resolved per text."""
 
@@ -195,36 +188,49 @@ class TextDetector:
         self.analyzer = analyzer or build_analyzer(config.settings(), config.vocabulary)
         supported = set(self.analyzer.get_supported_entities("en"))
         self.entities = [e for e in config.entities if e in supported]
-        self._names = config.vocabulary.first_names | config.vocabulary.last_names
+        self.gate = NerGate.for_entities(config.vocabulary, self.entities, self._name_rules())
+
+    def _name_rules(self) -> NameRules:
+        """The rules of the analyzer's own name recognizer: the gate's questions warm its memo."""
+        for recognizer in self.analyzer.registry.recognizers:
+            if isinstance(recognizer, PersonNameRecognizer):
+                return recognizer.rules
+        return NameRules(self.config.vocabulary)
 
     def needs_ner(self, text: str) -> bool:
-        """Could NER find anything our rules cannot? Only if some word is capitalised where a sentence does
-        not start, or a sentence starts with a known name. Text without such a word skips the model (the
-        pattern and name rules still run on it). Our pseudonym tokens are not such words: their findings are
-        dropped anyway, and anonymised text is full of them."""
-        if "_" in text:
-            text = PSEUDONYM_RE.sub(lambda m: "x" * len(m.group(0)), text)
-        return any(_candidate(text, m.start(), m.group(0), self._names) for m in _CAPITALISED.finditer(text))
+        """Could NER find anything our rules cannot? See nergate.py: only if some capitalised word is left
+        undecided by the rules and the vocabulary. Text the model skips still goes through every other
+        recognizer."""
+        return self.gate.needs_ner(text)
 
     def analyze(self, texts: Sequence[str]) -> list[tuple[Finding, ...]]:
         """Findings for each text, in order; deterministic for the same texts, model and configuration."""
         out: list[tuple[Finding, ...]] = [() for _ in texts]
         todo = [(i, t) for i, t in enumerate(texts) if t and not t.isspace()]
-        if not todo:
-            return out
+        size = self.config.batch_size
+        for b in range(0, len(todo), size):
+            for i, findings in self._analyze_batch(todo[b:b + size]):
+                out[i] = findings
+        return out
+
+    def _analyze_batch(self, todo: list[tuple[int, str]]) -> list[tuple[int, tuple[Finding, ...]]]:
         engine = self.analyzer.nlp_engine
-        with_ner = [(i, t) for i, t in todo if self.needs_ner(t)]
-        without = [(i, t) for i, t in todo if not self.needs_ner(t)] if len(with_ner) < len(todo) else []
         nlp = engine.nlp["en"]
-        artifacts = list(engine.process_batch([t for _, t in with_ner], language="en",
-                                              batch_size=self.config.batch_size))
-        artifacts += [(t, engine._doc_to_nlp_artifact(nlp.make_doc(t), "en")) for _, t in without]
-        for (i, _), (text, nlp_artifacts) in zip(with_ner + without, artifacts, strict=True):
-            results = self.analyzer.analyze(
-                text, language="en", entities=self.entities, nlp_artifacts=nlp_artifacts,
-                score_threshold=self.config.score_threshold,
-            )
-            out[i] = tuple(self._resolve(text, results))
+        gated = [(i, t, self.needs_ner(t)) for i, t in todo]
+        with_ner = [(i, t) for i, t, ner in gated if ner]
+        without = [(i, t) for i, t, ner in gated if not ner]
+        out = []
+        # Every new word (a phone number, a name) would stay in spaCy's vocabulary for the life of the process:
+        # the memory zone frees them after the batch, so a worker's memory does not grow with the dataset.
+        with nlp.memory_zone():
+            artifacts = list(engine.process_batch([t for _, t in with_ner], language="en", batch_size=len(todo)))
+            artifacts += [(t, engine._doc_to_nlp_artifact(nlp.make_doc(t), "en")) for _, t in without]
+            for (i, _), (text, nlp_artifacts) in zip(with_ner + without, artifacts, strict=True):
+                results = self.analyzer.analyze(
+                    text, language="en", entities=self.entities, nlp_artifacts=nlp_artifacts,
+                    score_threshold=self.config.score_threshold,
+                )
+                out.append((i, tuple(self._resolve(text, results))))
         return out
 
     def _resolve(self, text: str, results: list) -> list[Finding]:

@@ -15,6 +15,7 @@ from types import TracebackType
 
 from intake.anonymisation.engine import DetectorConfig, TextDetector
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.nergate import NerGate
 from intake.logs import get_logger, log_event
 
 log = get_logger("intake.anonymisation.freetext")
@@ -47,7 +48,7 @@ class FreeTextAnalyzer:
         processes: int = 2,
         start_method: str = "spawn",
         chunk_size: int = 512,
-        cache_size: int = 500_000,
+        cache_size: int = 100_000,
         detector: TextDetector | None = None,
     ) -> None:
         self.config = config
@@ -58,6 +59,7 @@ class FreeTextAnalyzer:
         self._cache: OrderedDict[str, Findings] = OrderedDict()
         self._detector = detector
         self._pool: Pool | None = None
+        self._gate: NerGate | None = None
         self.analysed = 0
         self.cache_hits = 0
 
@@ -101,6 +103,12 @@ class FreeTextAnalyzer:
         self.close()
 
     # -- analysis ------------------------------------------------------------------------------------------
+    def needs_ner(self, text: str) -> bool:
+        """Whether the model would read this text (nergate.py), answered here without loading the model."""
+        if self._gate is None:
+            self._gate = NerGate.for_entities(self.config.vocabulary, self.config.entities)
+        return self._gate.needs_ner(text)
+
     def analyze_distinct(self, values: Iterable[str]) -> dict[str, Findings]:
         """Findings for each distinct value (values seen before come from the cache)."""
         result: dict[str, Findings] = {}

@@ -46,8 +46,9 @@ _LEADING_NOISE = frozenset({"call", "ring", "phone", "contact", "ask", "tell", "
                             "cc", "attn", "thanks", "bleep", "page", "email", "message", "engineer", "tech"})
 _SAINT = frozenset({"st", "saint", "ste"})
 # Capitalised words that end a name: contact details and abbreviations written right after a name.
-_NOT_NAME_WORDS = frozenset({"ext", "extn", "extension", "tel", "telephone", "mob", "mobile", "bleep", "fax",
+NOT_NAME_WORDS = frozenset({"ext", "extn", "extension", "tel", "telephone", "mob", "mobile", "bleep", "fax",
                              "email", "re", "cc", "dob", "nhs", "ref", "tbc", "asap", "via", "on", "at"})
+_MEMO_SIZE = 4096
 _PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "binti", "ibn",
                         "al", "el", "du", "dos", "das", "di", "y"})
 
@@ -98,6 +99,7 @@ class NameRules:
         self.vocab = vocabulary
         self._titles_one = {t for t in vocabulary.titles if " " not in t}
         self._titles_two = {tuple(t.split()) for t in vocabulary.titles if " " in t}
+        self._memo: dict[str, tuple[Finding, ...]] = {}
 
     # -- token classes -----------------------------------------------------------------------------------
     def namey(self, tok: Token) -> bool:
@@ -106,7 +108,7 @@ class NameRules:
             return False
         key = tok.key
         return not (key in self.vocab.indicators or key in self.vocab.allow_tokens or key in self._titles_one
-                    or key in _NOT_NAME_WORDS)
+                    or key in NOT_NAME_WORDS)
 
     def abbreviation(self, tok: Token) -> bool:
         """DOB, NHS, ICU, PPM: short upper-case words that are not names end a name."""
@@ -240,7 +242,7 @@ class NameRules:
         # A name is a run of capitalised words and initials (with particles such as "van der"); a lower-case
         # word or a contact word ends it: NER sometimes runs on ("John Smith re Baxter", "S. Charlton Ext").
         for k, tok in enumerate(toks[1:], start=1):
-            if tok.is_word and ((tok.text[0].islower() and tok.key not in _PARTICLES) or tok.key in _NOT_NAME_WORDS):
+            if tok.is_word and ((tok.text[0].islower() and tok.key not in _PARTICLES) or tok.key in NOT_NAME_WORDS):
                 end = start + toks[k - 1].end
                 break
         span = text[start:end]
@@ -254,6 +256,17 @@ class NameRules:
 
     # -- rules -------------------------------------------------------------------------------------------
     def find(self, text: str) -> list[Finding]:
+        # The NER gate asks first and the Presidio recognizer right after: answer the second from memory.
+        known = self._memo.get(text)
+        if known is not None:
+            return list(known)
+        out = self._find(text)
+        if len(self._memo) >= _MEMO_SIZE:
+            self._memo.clear()
+        self._memo[text] = tuple(out)
+        return out
+
+    def _find(self, text: str) -> list[Finding]:
         toks = tokenize(text)
         out: list[Finding] = []
         n = len(toks)
@@ -339,9 +352,9 @@ class NameRules:
             if not middles_ok or last.is_initial:
                 score = 0.0
             elif first.is_initial and all(t.is_initial for t in run[:-1]):
-                # "M Hill", "C. Gray": an initial makes even an everyday surname a name; not "A"/"I" (words)
-                # nor "X" (X-ray)
-                if self.last(last) and first.text not in "AIX":
+                # "M Hill", "C. Gray", "A. Young": an initial makes even an everyday surname a name; not "A"/"I"
+                # without a full stop (words) nor "X" (X-ray)
+                if self.last(last) and first.text != "X" and (first.text not in "AI" or first.dot):
                     score = 0.65 if not self.common(last) else 0.6
                 elif self.last(last) and not self.common(last):
                     score = 0.5

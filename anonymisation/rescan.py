@@ -4,10 +4,10 @@ Every output cell goes through the pattern and name-rule detectors, the deny-lis
 candidate filter first); numbers, decimals, dates and dictionary-encoded columns are read as text, and a column
 of a type that cannot be read (binary, struct, list) stops the run. In an identifier column, a cell that still is a
 value of the column's entity type counts too (a bare NHS number scores too low for the pattern scan alone,
-but not in an NHS number column). The full detector (NER) runs on a sample
-of the distinct values of the free-text columns and of any text column whose values average 4 words or more
-in the batch. Entity types the policy keeps on purpose are not counted. Pseudonym tokens
-("PERSON_3f9a2c1b7d4e5a60") are never findings.
+but not in an NHS number column). The full detector (NER) runs on a sample of the distinct values of the
+free-text columns and of any text column whose values average 4 words or more in the batch, among the values the
+model would read (nergate.py: a capitalised word the rules leave undecided). Entity types the policy keeps on
+purpose are not counted. Pseudonym tokens ("PERSON_3f9a2c1b7d4e5a60") are never findings.
 
 The anonymiser checks its own output with these same detectors (anonymiser.py), so a residual finding means
 personal data the policy leaves in place, not a disagreement between two detectors.
@@ -139,7 +139,7 @@ class Rescanner:
                 pool = self._ner_values.setdefault(f.name, {})
                 if len(pool) < self.ner_sample:
                     for v in as_strings(array).drop_null().to_pylist():
-                        if v and v.strip().lower() not in PLACEHOLDERS:
+                        if v and v.strip().lower() not in PLACEHOLDERS and self.text_analyzer.needs_ner(v):
                             pool[v] = None
                             if len(pool) >= self.ner_sample:
                                 break

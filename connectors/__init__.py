@@ -28,7 +28,13 @@ from intake.connectors.base import (
     open_source,
     register_source,
 )
-from intake.connectors.sinks import DeliverySink, VaultParquetSink, VaultRejectSink, write_table_to_vault
+from intake.connectors.sinks import (
+    DeliverySink,
+    VaultParquetSink,
+    VaultRejectSink,
+    VaultTarget,
+    write_table_to_vault,
+)
 
 __all__ = [
     "SOURCES",
@@ -43,6 +49,7 @@ __all__ = [
     "TableReader",
     "VaultParquetSink",
     "VaultRejectSink",
+    "VaultTarget",
     "detect_format",
     "open_source",
     "register_source",

@@ -1,5 +1,7 @@
 """Sinks: Arrow batches to the vault as encrypted Parquet, rejects to the vault, and atomic deliveries.
 
+- `VaultTarget` names where one artefact goes in the vault (vault, scope, dataset, kind, name, actor); both vault
+  sinks take one.
 - `VaultParquetSink` streams the batches of one table into one encrypted Parquet artefact (`vault.writer`);
   the artefact exists only if the sink is closed without an error.
 - `VaultRejectSink` keeps every reject (source, table, row, reason and the raw row content) in the vault as
@@ -40,7 +42,7 @@ from intake.connectors.errors import DeliveryError, SinkError
 if TYPE_CHECKING:
     from intake.context import Actor
     from intake.registry.models import ArtefactKind
-    from intake.vault import ArtefactInfo, Vault
+    from intake.vault import ArtefactInfo, Vault, VaultWriter
 
 MANIFEST = "manifest.json"
 PARQUET_COMPRESSION = "zstd"
@@ -49,25 +51,31 @@ PARQUET_COMPRESSION = "zstd"
 # ---------------------------------------------------------------------------------------------- vault sinks
 
 
+@dataclass(frozen=True)
+class VaultTarget:
+    """Where one artefact goes in the vault, and who writes it."""
+
+    vault: Vault
+    scope: str
+    dataset_id: str | None
+    kind: ArtefactKind
+    name: str
+    actor: Actor
+
+    def writer(self) -> VaultWriter:
+        return self.vault.writer(scope=self.scope, dataset_id=self.dataset_id, kind=self.kind, name=self.name,
+                                 actor=self.actor)
+
+
 class VaultParquetSink:
     """One table's batches -> one encrypted Parquet artefact in the vault."""
 
-    def __init__(
-        self,
-        vault: Vault,
-        *,
-        scope: str,
-        dataset_id: str | None,
-        kind: ArtefactKind,
-        name: str,
-        actor: Actor,
-        schema: pa.Schema,
-    ) -> None:
-        self.name = name
+    def __init__(self, target: VaultTarget, *, schema: pa.Schema) -> None:
+        self.name = target.name
         self.schema = schema
         self.rows_written = 0
         self.artefact: ArtefactInfo | None = None
-        self._writer = vault.writer(scope=scope, dataset_id=dataset_id, kind=kind, name=name, actor=actor)
+        self._writer = target.writer()
         try:
             self._parquet = pq.ParquetWriter(self._writer, schema, compression=PARQUET_COMPRESSION)
         except BaseException:
@@ -116,19 +124,9 @@ class VaultParquetSink:
             self.abort()
 
 
-def write_table_to_vault(
-    reader: TableReader,
-    vault: Vault,
-    *,
-    scope: str,
-    dataset_id: str | None,
-    kind: ArtefactKind,
-    name: str,
-    actor: Actor,
-) -> ArtefactInfo:
+def write_table_to_vault(reader: TableReader, target: VaultTarget) -> ArtefactInfo:
     """Stream a table reader into one encrypted Parquet artefact."""
-    with VaultParquetSink(vault, scope=scope, dataset_id=dataset_id, kind=kind, name=name, actor=actor,
-                          schema=reader.schema) as sink:
+    with VaultParquetSink(target, schema=reader.schema) as sink:
         for batch in reader:
             sink.write(batch)
     assert sink.artefact is not None
@@ -155,18 +153,12 @@ class VaultRejectSink:
 
     def __init__(
         self,
-        vault: Vault,
+        target: VaultTarget,
         *,
-        scope: str,
-        dataset_id: str | None,
-        kind: ArtefactKind,
-        name: str,
-        actor: Actor,
         file_format: Literal["parquet", "csv"] = "parquet",
         buffer_rows: int = 10_000,
     ) -> None:
-        self._vault = vault
-        self._target = {"scope": scope, "dataset_id": dataset_id, "kind": kind, "name": name, "actor": actor}
+        self._target = target
         self.file_format = file_format
         self.count = 0
         self.reasons: Counter[str] = Counter()
@@ -189,7 +181,7 @@ class VaultRejectSink:
         if not self._buffer:
             return
         if self._writer is None:
-            self._writer = self._vault.writer(**self._target)
+            self._writer = self._target.writer()
             if self.file_format == "csv":
                 self._format_writer = pacsv.CSVWriter(self._writer, REJECT_SCHEMA)
             else:

@@ -11,7 +11,8 @@ Checks when the archive is opened, before any entry is read (each a clear error 
 - encrypted entries -> SourceReadError.
 Declared sizes can lie, so while streaming every entry counts the bytes it actually decompresses: more than it
 declared, a total over the limit, or a ratio over the limit stops the read with ZipBombError. Entries of no
-readable format (a README, a PDF) are not tables: they are listed in `source.skipped` with the reason.
+readable format (a README, a PDF) are not tables: they are listed in `source.skipped` with the reason, and
+`source.unread_entries()` lists them for nested archives too.
 """
 
 from __future__ import annotations
@@ -256,6 +257,19 @@ class ZipSource(SourceBase):
     def tables(self) -> list[str]:
         self._open_entries()
         return list(self._tables)
+
+    def unread_entries(self) -> dict[str, str]:
+        """Entries no connector reads, nested archives included: "archive/entry" -> reason.
+
+        `skipped` holds only this archive's own entries, by their name inside it; callers that must refuse an
+        archive with unread data need every level, named so the customer can find each entry.
+        """
+        inner = self._open_entries()
+        found = {f"{self.name}/{entry}": reason for entry, reason in self.skipped.items()}
+        for source in inner.values():
+            if isinstance(source, ZipSource):
+                found.update(source.unread_entries())
+        return found
 
     def read(self, table: str, rejects: RejectSink | None = None) -> TableReader:
         self._check_table(table)

@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,6 +16,9 @@ from intake.context import Context
 from intake.registry.models import Role
 from intake.users import add_user, initialise
 from tests.services import AwsEndpoint, moto_server, postgres_bin, postgres_server
+
+if TYPE_CHECKING:
+    from typer.testing import CliRunner, Result
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
@@ -96,3 +100,15 @@ def cli_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     if state.context is not None:
         state.context.close()
     state.context = None
+
+
+def invoke(runner: CliRunner, *args: str | Path, actor: str = ADMIN) -> Result:
+    """Run the CLI as `actor`, with the context a new process would have."""
+    from intake.cli import app
+    from intake.cli.common import state
+
+    # The CLI keeps its context in module state: one left by an earlier call would be reused, with its actor.
+    if state.context is not None:
+        state.context.close()
+    state.context = None
+    return runner.invoke(app, ["--as", actor, *(str(a) for a in args)])

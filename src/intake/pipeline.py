@@ -675,15 +675,8 @@ def _claim_table(claimed: dict[str, tuple[str, str]], target: str, source_file: 
 
 
 def unread_entries(source: Any) -> dict[str, str]:
-    """Archive entries no connector reads (nested archives included): "archive/entry" -> reason.
-
-    A zip source lists them in `skipped` once its tables are listed; a nested archive keeps its own list
-    (`_inner` holds the sources of the entries until the connectors expose a combined list).
-    """
-    found = {f"{source.name}/{entry}": reason for entry, reason in (getattr(source, "skipped", None) or {}).items()}
-    for inner in (getattr(source, "_inner", None) or {}).values():
-        found.update(unread_entries(inner))
-    return found
+    """Archive entries no connector reads (nested archives included): "archive/entry" -> reason."""
+    return source.unread_entries() if hasattr(source, "unread_entries") else {}
 
 
 def _refuse_unread_entries(run: RunInfo, file: str, unread: dict[str, str]) -> None:

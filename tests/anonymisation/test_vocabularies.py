@@ -75,7 +75,7 @@ def test_session_takes_vocabularies_and_tuning_from_the_settings(tmp_path: Path,
         assert "zebedee quillfeather" in session.vocabulary.deny_keys
         assert session.vocabulary.is_allowed_term("HARTLEY MORGAN")
         assert session.text.start_method == "forkserver"
-        table = pa.table({"Notes": [f"Returned to Hartley Morgan for service, job {i}." for i in range(20)]
+        table = pa.table({"Notes": [f"Returned to Hartley Morgan via Quorndon depot, job {i}." for i in range(20)]
                           + [f"Zebedee Quillfeather checked unit {i} today." for i in range(20)]})
         classification = session.profile("t", table.to_batches())
         rescanner = session.rescanner("t", classification)
@@ -95,7 +95,8 @@ def test_session_takes_vocabularies_and_tuning_from_the_settings(tmp_path: Path,
 def test_a_notes_column_empty_in_the_sample_is_treated_as_free_text(session: AnonymisationSession,
                                                                       secret: bytes) -> None:
     """No values in the first rows is unknown, not "not personal": the names further down get the NER."""
-    notes = [None] * 500 + ["Pump alarmed; Aisha Khan on the ward was told to stop using it."] * 20
+    # "Quorndon" (a place no list knows) keeps the anonymised note among those the re-scan's model reads
+    notes = [None] * 500 + ["Pump alarmed; Aisha Khan on the ward told Quorndon stores to stop using it."] * 20
     table = pa.table({"Equipment No": [f"EQ{i:06d}" for i in range(520)], "Notes": notes,
                       "Cost": pa.array([None] * 520, pa.float64())})
     classification = session.profile("assets", table.to_batches(max_chunksize=100))

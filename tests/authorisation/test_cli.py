@@ -10,10 +10,10 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from intake.authorisation import make_sample_authorisation
-from intake.cli import app
 from intake.clock import FixedClock
 from intake.registry.models import Purpose
 from tests.authorisation.conftest import CUSTOMER
+from tests.conftest import invoke
 
 
 @pytest.fixture
@@ -28,15 +28,6 @@ def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     if state.context is not None:
         state.context.close()
     state.context = None
-
-
-def run(runner: CliRunner, *args: str | Path, actor: str = "ada") -> Result:
-    from intake.cli.common import state
-
-    if state.context is not None:
-        state.context.close()
-    state.context = None
-    return runner.invoke(app, ["--as", actor, *(str(a) for a in args)])
 
 
 def text(result: Result) -> str:
@@ -60,72 +51,73 @@ def refused(result: Result, error: str, *phrases: str) -> None:
 
 @pytest.fixture
 def home(runner: CliRunner) -> CliRunner:
-    ok(run(runner, "init"))
-    ok(run(runner, "users", "add", "eve", "--role", "engineer"))
-    ok(run(runner, "users", "add", "sam", "--role", "support"))
+    ok(invoke(runner, "init"))
+    ok(invoke(runner, "users", "add", "eve", "--role", "engineer"))
+    ok(invoke(runner, "users", "add", "sam", "--role", "support"))
     return runner
 
 
 def test_sign_register_verify_withdraw(home: CliRunner, dataset_dir: Path, tmp_path: Path) -> None:
     runner = home
     # the customer generates a key and signs the manifest
-    generated = json.loads(ok(run(runner, "--json", "keys", "generate", "--out", tmp_path / "customer-keys")).stdout)
+    generated = json.loads(ok(invoke(runner, "--json", "keys", "generate", "--out", tmp_path / "customer-keys")).stdout)
     private_key, public_key = Path(generated["private_key"]), Path(generated["public_key"])
     sample = make_sample_authorisation(sorted(dataset_dir.iterdir()), CUSTOMER, Purpose.MIGRATION,
                                        tmp_path / "sample", FixedClock(datetime.now(UTC)))
     signature = tmp_path / "manifest.sig"
-    ok(run(runner, "authorisation", "validate", sample.manifest, actor="eve"))
-    signed = json.loads(ok(run(runner, "--json", "authorisation", "sign", sample.manifest, "--key", private_key,
-                               "--out", signature, actor="eve")).stdout)
+    ok(invoke(runner, "authorisation", "validate", sample.manifest, actor="eve"))
+    signed = json.loads(ok(invoke(runner, "--json", "authorisation", "sign", sample.manifest, "--key", private_key,
+                                  "--out", signature, actor="eve")).stdout)
     assert (signed["key_id"], signed["encoding"]) == (generated["key_id"], "base64")
 
     # support may not trust keys; the admin does
     add = ["keys", "add", "--customer", CUSTOMER, "--kind", "customer", "--label", "Head of EBME", public_key]
-    refused(run(runner, *add, actor="sam"), "PermissionDenied", "signers.manage needs one of the roles admin")
-    ok(run(runner, *add))
-    [key] = json.loads(ok(run(runner, "--json", "keys", "list", actor="sam")).stdout)
+    refused(invoke(runner, *add, actor="sam"), "PermissionDenied", "signers.manage needs one of the roles admin")
+    ok(invoke(runner, *add))
+    [key] = json.loads(ok(invoke(runner, "--json", "keys", "list", actor="sam")).stdout)
     assert (key["key_id"], key["customer"], key["status"]) == (generated["key_id"], CUSTOMER, "trusted")
 
     register = ["authorisation", "register", sample.manifest, "--signature", signature, "--evidence", sample.evidence]
     # the signature made by the sample's own key is not trusted
-    refused(run(runner, "authorisation", "register", sample.manifest, "--signature", sample.signature,
-                "--evidence", sample.evidence, actor="eve"), "SignatureInvalid", "not registered")
-    registered = json.loads(ok(run(runner, "--json", *register, actor="eve")).stdout)
+    refused(invoke(runner, "authorisation", "register", sample.manifest, "--signature", sample.signature,
+                   "--evidence", sample.evidence, actor="eve"), "SignatureInvalid", "not registered")
+    registered = json.loads(ok(invoke(runner, "--json", *register, actor="eve")).stdout)
     assert (registered["reference"], registered["state"], registered["files"]) == (sample.reference, "active", 2)
-    refused(run(runner, *register, actor="eve"), "DuplicateReference", sample.reference)
+    refused(invoke(runner, *register, actor="eve"), "DuplicateReference", sample.reference)
 
-    [listed] = json.loads(ok(run(runner, "--json", "authorisation", "list", actor="sam")).stdout)
+    [listed] = json.loads(ok(invoke(runner, "--json", "authorisation", "list", actor="sam")).stdout)
     assert listed["reference"] == sample.reference
-    shown = json.loads(ok(run(runner, "--json", "authorisation", "show", sample.reference, actor="sam")).stdout)
+    shown = json.loads(ok(invoke(runner, "--json", "authorisation", "show", sample.reference, actor="sam")).stdout)
     assert sorted(f["name"] for f in shown["file_list"]) == ["assets.csv", "jobs.csv"]
-    assert "authorised files" in text(ok(run(runner, "authorisation", "show", sample.reference, actor="sam")))
+    assert "authorised files" in text(ok(invoke(runner, "authorisation", "show", sample.reference, actor="sam")))
 
     files = sorted(dataset_dir.iterdir())
-    verified = json.loads(ok(run(runner, "--json", "authorisation", "verify", sample.reference,
-                                 "--purpose", "migration", *files, actor="eve")).stdout)
+    verified = json.loads(ok(invoke(runner, "--json", "authorisation", "verify", sample.reference,
+                                    "--purpose", "migration", *files, actor="eve")).stdout)
     assert (verified["verified"], verified["files_checked"]) == (True, 2)
-    refused(run(runner, "authorisation", "verify", sample.reference, "--purpose", "fault_investigation", actor="eve"),
+    refused(invoke(runner, "authorisation", "verify", sample.reference, "--purpose", "fault_investigation",
+                   actor="eve"),
             "PurposeMismatch", "not fault_investigation")
     (dataset_dir / "jobs.csv").write_bytes(b"changed\n")
-    refused(run(runner, "authorisation", "verify", sample.reference, "--purpose", "migration", *files, actor="eve"),
+    refused(invoke(runner, "authorisation", "verify", sample.reference, "--purpose", "migration", *files, actor="eve"),
             "FileHashMismatch", "jobs.csv")
     extra = tmp_path / "extra.csv"
     extra.write_bytes(b"x\n")
-    refused(run(runner, "authorisation", "verify", sample.reference, "--purpose", "migration", extra, actor="eve"),
+    refused(invoke(runner, "authorisation", "verify", sample.reference, "--purpose", "migration", extra, actor="eve"),
             "FileNotAuthorised", "extra.csv")
 
-    withdrawn = ok(run(runner, "authorisation", "withdraw", sample.reference, "--reason", "customer letter",
-                       actor="sam"))
+    withdrawn = ok(invoke(runner, "authorisation", "withdraw", sample.reference, "--reason", "customer letter",
+                          actor="sam"))
     assert "withdrawn" in text(withdrawn)
-    refused(run(runner, "authorisation", "verify", sample.reference, "--purpose", "migration", actor="eve"),
+    refused(invoke(runner, "authorisation", "verify", sample.reference, "--purpose", "migration", actor="eve"),
             "AuthorisationWithdrawn")
 
-    revoked = json.loads(ok(run(runner, "--json", "keys", "revoke", generated["key_id"][:12], "--reason", "test"))
+    revoked = json.loads(ok(invoke(runner, "--json", "keys", "revoke", generated["key_id"][:12], "--reason", "test"))
                          .stdout)
     assert revoked["status"] == "revoked"
 
     # every refusal above is in the audit log
-    events = json.loads(ok(run(runner, "--json", "audit", "list", "--last", "200")).stdout)
+    events = json.loads(ok(invoke(runner, "--json", "audit", "list", "--last", "200")).stdout)
     refusals = [(e["action"], e["details"].get("check")) for e in events if e["outcome"] == "refused"]
     assert refusals == [
         ("signers.manage", None),
@@ -141,36 +133,36 @@ def test_sign_register_verify_withdraw(home: CliRunner, dataset_dir: Path, tmp_p
 def test_bad_input_gives_a_message_not_a_traceback(home: CliRunner, tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
     bad.write_text("customer: St Elsewhere\nsignatory: {name: X}\nfiles: [\n")
-    refused(run(home, "authorisation", "validate", bad), "ManifestError", "bad.yaml", "line")
-    refused(run(home, "authorisation", "sign", bad, "--key", tmp_path / "missing.key", "--out", tmp_path / "s.sig"),
+    refused(invoke(home, "authorisation", "validate", bad), "ManifestError", "bad.yaml", "line")
+    refused(invoke(home, "authorisation", "sign", bad, "--key", tmp_path / "missing.key", "--out", tmp_path / "s.sig"),
             "ManifestError")
     good = tmp_path / "good.yaml"
     from tests.authorisation.test_manifest import VALID
 
     good.write_text(VALID)
-    refused(run(home, "authorisation", "sign", good, "--key", tmp_path / "missing.key", "--out", tmp_path / "s.sig"),
+    refused(invoke(home, "authorisation", "sign", good, "--key", tmp_path / "missing.key", "--out", tmp_path / "s.sig"),
             "KeyFileError", "cannot read private key")
-    refused(run(home, "keys", "add", "--customer", CUSTOMER, "--kind", "customer", "--label", "x", good),
+    refused(invoke(home, "keys", "add", "--customer", CUSTOMER, "--kind", "customer", "--label", "x", good),
             "KeyFileError", "not an Ed25519 public key")
-    refused(run(home, "keys", "generate", "--out", tmp_path / "k", "--passphrase-env", "NO_SUCH_VARIABLE"),
+    refused(invoke(home, "keys", "generate", "--out", tmp_path / "k", "--passphrase-env", "NO_SUCH_VARIABLE"),
             "KeyFileError", "NO_SUCH_VARIABLE")
-    refused(run(home, "authorisation", "show", "AUTH-NOPE", actor="eve"), "AuthorisationNotFound")
-    refused(run(home, "authorisation", "withdraw", "AUTH-NOPE", "--reason", "x", actor="eve"),
+    refused(invoke(home, "authorisation", "show", "AUTH-NOPE", actor="eve"), "AuthorisationNotFound")
+    refused(invoke(home, "authorisation", "withdraw", "AUTH-NOPE", "--reason", "x", actor="eve"),
             "AuthorisationNotFound")
-    refused(run(home, "keys", "revoke", "deadbeef00"), "SignerNotFound")
-    assert run(home, "keys", "add", "--customer", CUSTOMER, "--kind", "notary", "--label", "x", good).exit_code == 2
+    refused(invoke(home, "keys", "revoke", "deadbeef00"), "SignerNotFound")
+    assert invoke(home, "keys", "add", "--customer", CUSTOMER, "--kind", "notary", "--label", "x", good).exit_code == 2
 
 
 def test_passphrase_protected_key(home: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tests.authorisation.test_manifest import VALID
 
     monkeypatch.setenv("SIGNER_PASSPHRASE", "correct horse battery staple")
-    generated = json.loads(ok(run(home, "--json", "keys", "generate", "--out", tmp_path / "k",
-                                  "--passphrase-env", "SIGNER_PASSPHRASE")).stdout)
+    generated = json.loads(ok(invoke(home, "--json", "keys", "generate", "--out", tmp_path / "k",
+                                     "--passphrase-env", "SIGNER_PASSPHRASE")).stdout)
     manifest = tmp_path / "m.yaml"
     manifest.write_text(VALID)
-    refused(run(home, "authorisation", "sign", manifest, "--key", generated["private_key"], "--out", tmp_path / "s"),
+    refused(invoke(home, "authorisation", "sign", manifest, "--key", generated["private_key"], "--out", tmp_path / "s"),
             "KeyFileError", "give its passphrase")
-    ok(run(home, "authorisation", "sign", manifest, "--key", generated["private_key"], "--out", tmp_path / "s",
-           "--passphrase-env", "SIGNER_PASSPHRASE"))
+    ok(invoke(home, "authorisation", "sign", manifest, "--key", generated["private_key"], "--out", tmp_path / "s",
+              "--passphrase-env", "SIGNER_PASSPHRASE"))
     assert (tmp_path / "s").read_bytes().endswith(b"\n")

@@ -18,6 +18,7 @@ from intake.connectors.sinks import (
     DeliverySink,
     VaultParquetSink,
     VaultRejectSink,
+    VaultTarget,
     write_table_to_vault,
 )
 from intake.context import Actor, Context
@@ -32,13 +33,14 @@ ASSETS = b"Equipment No,Contact\nEQ1,John Smith\nEQ2,Jane Doe,extra\nEQ3,Ann Lee
 def test_a_source_read_from_the_vault_goes_back_as_encrypted_parquet(vault: Vault, actor: Actor, ctx: Context) -> None:
     raw = vault.put(scope=SCOPE, dataset_id=None, kind=ArtefactKind.RAW, name="assets.csv", source=ASSETS,
                     actor=actor)
-    rejects = VaultRejectSink(vault, scope=SCOPE, dataset_id=None, kind=ArtefactKind.INTERMEDIATE,
-                              name="assets.rejects.parquet", actor=actor)
+    rejects = VaultRejectSink(VaultTarget(vault, scope=SCOPE, dataset_id=None, kind=ArtefactKind.INTERMEDIATE,
+                                          name="assets.rejects.parquet", actor=actor))
     with vault.open(raw.id, actor) as stream, open_source(None, stream, name=raw.name,
                                                            settings=ConnectorSettings(batch_rows=1)) as source:
         reader = source.read("assets", rejects=rejects)
-        artefact = write_table_to_vault(reader, vault, scope=SCOPE, dataset_id=None, kind=ArtefactKind.INTERMEDIATE,
-                                        name="assets.parquet", actor=actor)
+        artefact = write_table_to_vault(reader, VaultTarget(vault, scope=SCOPE, dataset_id=None,
+                                                            kind=ArtefactKind.INTERMEDIATE, name="assets.parquet",
+                                                            actor=actor))
     stored = rejects.close()
     assert (reader.rows_read, reader.rows_rejected) == (2, 1)
     assert reader.rejects == []  # they went to the sink, not to memory
@@ -59,11 +61,11 @@ def test_a_source_read_from_the_vault_goes_back_as_encrypted_parquet(vault: Vaul
 
 
 def test_reject_sink_as_csv_and_without_rejects(vault: Vault, actor: Actor) -> None:
-    empty = VaultRejectSink(vault, scope=SCOPE, dataset_id=None, kind=ArtefactKind.INTERMEDIATE, name="none.csv",
-                            actor=actor, file_format="csv")
+    empty = VaultRejectSink(VaultTarget(vault, scope=SCOPE, dataset_id=None, kind=ArtefactKind.INTERMEDIATE,
+                                        name="none.csv", actor=actor), file_format="csv")
     assert empty.close() is None
-    sink = VaultRejectSink(vault, scope=SCOPE, dataset_id=None, kind=ArtefactKind.INTERMEDIATE, name="r.csv",
-                           actor=actor, file_format="csv", buffer_rows=2)
+    sink = VaultRejectSink(VaultTarget(vault, scope=SCOPE, dataset_id=None, kind=ArtefactKind.INTERMEDIATE,
+                                       name="r.csv", actor=actor), file_format="csv", buffer_rows=2)
     reader = open_source(None, io.BytesIO(b"a,b\n1\n2\n3\n4,5\n"), name="x.csv").read("x", rejects=sink)
     list(reader)
     stored = sink.close()
@@ -76,8 +78,8 @@ def test_a_failed_write_leaves_no_artefact(vault: Vault, actor: Actor) -> None:
     schema = pa.schema([("a", pa.string())])
     before = len(vault.artefacts(scope=SCOPE))
     with pytest.raises(SinkError, match="does not match"), VaultParquetSink(
-            vault, scope=SCOPE, dataset_id=None, kind=ArtefactKind.OUTPUT, name="t.parquet", actor=actor,
-            schema=schema) as sink:
+            VaultTarget(vault, scope=SCOPE, dataset_id=None, kind=ArtefactKind.OUTPUT, name="t.parquet",
+                        actor=actor), schema=schema) as sink:
         sink.write(pa.record_batch({"a": ["x"]}))
         sink.write(pa.record_batch({"b": [1]}))
     assert len(vault.artefacts(scope=SCOPE)) == before

@@ -59,6 +59,16 @@ def test_every_entry_is_read_with_archive_qualified_table_names(tmp_path: Path) 
         assert source.read("export.zip/inner.zip/sites.csv:sites").read_all().num_rows == 1
 
 
+def test_unread_entries_name_every_level_of_nested_archives(tmp_path: Path) -> None:
+    inner = zip_bytes({"sites.csv": b"Site\nGeneral\n", "scan.png": b"\x89PNG not a table"})
+    path = tmp_path / "export.zip"
+    path.write_bytes(zip_bytes({"assets.csv": CSV, "inner.zip": inner, "notes.pdf": b"%PDF-1.4 not a table"}))
+    with open_source(None, path) as source:
+        assert source.unread_entries() == {"export.zip/notes.pdf": "not a readable table format",
+                                           "export.zip/inner.zip/scan.png": "not a readable table format"}
+        assert source.skipped == {"notes.pdf": "not a readable table format"}
+
+
 def test_a_zipped_product_package_reads_each_parquet_from_a_stream() -> None:
     parquet = io.BytesIO()
     pq.write_table(pa.table({"asset_id": ["A1", "A2"], "cost": [1.5, 2.0]}), parquet)

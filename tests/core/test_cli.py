@@ -10,6 +10,7 @@ import typer
 from typer.testing import CliRunner
 
 from intake.cli import app
+from tests.conftest import invoke
 
 
 @pytest.fixture
@@ -24,15 +25,6 @@ def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
     if state.context is not None:
         state.context.close()
     state.context = None
-
-
-def invoke(runner: CliRunner, *args: str, actor: str = "ada") -> typer.testing.Result:
-    from intake.cli.common import state
-
-    if state.context is not None:
-        state.context.close()
-    state.context = None
-    return runner.invoke(app, ["--as", actor, *args])
 
 
 def _all_command_paths() -> list[list[str]]:

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from intake.registry.models import DatasetState, HoldKind, HoldOutcome, Purpose
 from intake.retention.rules import (
     DatasetFacts,
-    HoldFacts,
+    HoldView,
     RetentionPolicy,
     Rule,
     Status,
@@ -40,11 +40,12 @@ def fault(**overrides: object) -> DatasetFacts:
     return migration(purpose=Purpose.FAULT_INVESTIGATION, purpose_reference="FT-1", **overrides)
 
 
-def hold(kind: HoldKind, dataset_id: str | None = "d1", customer_id: str | None = "c1", **kw: object) -> HoldFacts:
+def hold(kind: HoldKind, dataset_id: str | None = "d1", customer_id: str | None = "c1", **kw: object) -> HoldView:
     values: dict[str, object] = dict(id=f"h-{kind.value}", kind=kind, reference="REF", dataset_id=dataset_id,
-                                     customer_id=customer_id, opened_at=at(2025, 6, 2))
+                                     customer_id=customer_id, reason="", opened_by="someone",
+                                     opened_at=at(2025, 6, 2), closed_by=None, closed_at=None, outcome=None)
     values.update(kw)
-    return HoldFacts(**values)  # type: ignore[arg-type]
+    return HoldView(**values)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

@@ -34,28 +34,9 @@ from intake.retention.errors import (
     HoldStateError,
     ProcessingRestricted,
 )
-from intake.retention.rules import Rule
+from intake.retention.rules import HoldView, Rule, view
 
 CLOSING_OUTCOMES = (HoldOutcome.RESOLVED, HoldOutcome.TERMINATED)
-
-
-@dataclass(frozen=True)
-class HoldView:
-    id: str
-    kind: HoldKind
-    dataset_id: str | None
-    customer_id: str | None
-    reference: str
-    reason: str
-    opened_by: str
-    opened_at: datetime
-    closed_by: str | None
-    closed_at: datetime | None
-    outcome: HoldOutcome | None
-
-    @property
-    def is_open(self) -> bool:
-        return self.closed_at is None
 
 
 @dataclass(frozen=True)
@@ -63,14 +44,6 @@ class FaultClosed:
     hold: HoldView
     dataset_id: str
     delete_after: datetime
-
-
-def view(hold: Hold) -> HoldView:
-    return HoldView(
-        id=hold.id, kind=hold.kind, dataset_id=hold.dataset_id, customer_id=hold.customer_id,
-        reference=hold.reference, reason=hold.reason, opened_by=hold.opened_by, opened_at=as_utc(hold.opened_at),
-        closed_by=hold.closed_by, closed_at=as_utc(hold.closed_at) if hold.closed_at else None, outcome=hold.outcome,
-    )
 
 
 def get_dataset(session: Session, dataset_id: str) -> Dataset:

@@ -65,20 +65,32 @@ class RetentionPolicy:
         return cls(settings.migration_months, settings.fault_grace_days, settings.flag_after_days)
 
 
+# Defined here rather than in `holds` (which re-exports it) because `holds` imports `Rule` from this module.
 @dataclass(frozen=True)
-class HoldFacts:
+class HoldView:
     id: str
     kind: HoldKind
-    reference: str
     dataset_id: str | None
     customer_id: str | None
+    reference: str
+    reason: str
+    opened_by: str
     opened_at: datetime
-    closed_at: datetime | None = None
-    outcome: HoldOutcome | None = None
+    closed_by: str | None
+    closed_at: datetime | None
+    outcome: HoldOutcome | None
 
     @property
     def is_open(self) -> bool:
         return self.closed_at is None
+
+
+def view(hold: Hold) -> HoldView:
+    return HoldView(
+        id=hold.id, kind=hold.kind, dataset_id=hold.dataset_id, customer_id=hold.customer_id,
+        reference=hold.reference, reason=hold.reason, opened_by=hold.opened_by, opened_at=as_utc(hold.opened_at),
+        closed_by=hold.closed_by, closed_at=as_utc(hold.closed_at) if hold.closed_at else None, outcome=hold.outcome,
+    )
 
 
 @dataclass(frozen=True)
@@ -147,7 +159,7 @@ class _Verdict:
     reason: str = ""
 
 
-def _purpose_rule(facts: DatasetFacts, holds: Sequence[HoldFacts], policy: RetentionPolicy) -> _Verdict:
+def _purpose_rule(facts: DatasetFacts, holds: Sequence[HoldView], policy: RetentionPolicy) -> _Verdict:
     if facts.consent_withdrawn_at is not None:
         at = as_utc(facts.consent_withdrawn_at)
         return _Verdict(Rule.CONSENT_WITHDRAWN, at, f"consent withdrawn {_day(at)}: due at once")
@@ -180,13 +192,13 @@ def _purpose_rule(facts: DatasetFacts, holds: Sequence[HoldFacts], policy: Reten
     )
 
 
-def _applies(hold: HoldFacts, facts: DatasetFacts) -> bool:
+def _applies(hold: HoldView, facts: DatasetFacts) -> bool:
     return hold.is_open and (hold.dataset_id == facts.dataset_id or
                              (hold.dataset_id is None and hold.customer_id == facts.customer_id))
 
 
 def decide(
-    facts: DatasetFacts, holds: Sequence[HoldFacts], policy: RetentionPolicy, now: datetime
+    facts: DatasetFacts, holds: Sequence[HoldView], policy: RetentionPolicy, now: datetime
 ) -> RetentionDecision:
     """Apply the retention rules to one dataset. `holds` may include holds of other datasets."""
     now = as_utc(now)
@@ -242,14 +254,6 @@ def _rule_or_none(value: str | None) -> Rule | None:
 
 # Registry loading ---------------------------------------------------------------------------------
 
-def hold_facts(hold: Hold) -> HoldFacts:
-    return HoldFacts(
-        id=hold.id, kind=hold.kind, reference=hold.reference, dataset_id=hold.dataset_id,
-        customer_id=hold.customer_id, opened_at=as_utc(hold.opened_at),
-        closed_at=as_utc(hold.closed_at) if hold.closed_at else None, outcome=hold.outcome,
-    )
-
-
 def dataset_facts(dataset: Dataset, authorisation: Authorisation, customer: Customer) -> DatasetFacts:
     withdrawn = authorisation.state is AuthorisationState.WITHDRAWN
     # A withdrawal without a time (should not happen) still makes the dataset due at once.
@@ -272,13 +276,13 @@ def dataset_facts(dataset: Dataset, authorisation: Authorisation, customer: Cust
     )
 
 
-def load_holds(session: object, dataset_ids: Iterable[str] | None = None) -> list[HoldFacts]:
+def load_holds(session: object, dataset_ids: Iterable[str] | None = None) -> list[HoldView]:
     """Open holds of every kind plus every fault hold (closed fault holds date the fault rule)."""
     query = select(Hold).where(or_(Hold.closed_at.is_(None), Hold.kind == HoldKind.FAULT))
     if dataset_ids is not None:
         ids = list(dataset_ids)
         query = query.where(or_(Hold.dataset_id.in_(ids), Hold.dataset_id.is_(None)))
-    return [hold_facts(h) for h in session.scalars(query)]  # type: ignore[attr-defined]
+    return [view(h) for h in session.scalars(query)]  # type: ignore[attr-defined]
 
 
 def decisions(ctx: Context, dataset_ids: Iterable[str] | None = None,
