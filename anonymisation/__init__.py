@@ -32,7 +32,8 @@ How the flows use it (one session per dataset run; see session.py):
         report.to_json(); report.to_markdown()
 
 Building blocks: build_analyzer (Presidio AnalyzerEngine with UK and name recognizers), TextDetector (batch
-analysis, nlp.pipe), FreeTextAnalyzer (distinct values, cache, worker processes), Profiler, Anonymiser,
+analysis, nlp.pipe), NerGate (which texts the model reads at all: most notes are decided by the rules and the
+vocabularies, see nergate.py), FreeTextAnalyzer (distinct values, cache, worker processes), Profiler, Anonymiser,
 Rescanner, operators (OPERATORS registry, register_operator), Policy/load_policy, Vocabulary.
 """
 

@@ -16,7 +16,7 @@ Part 2 - synth_dataset_v2.json (presidio-research): per-entity precision/recall 
 Presidio AnalyzerEngine with the same spaCy model. FakeNameGenerator.com_3000.csv: which columns we classify
 personal. These files are a yardstick, never training data.
 
-    .venv/bin/python benchmarks/anonymisation.py [--rows 200000] [--jobs 50000] [--processes 2] [--quick]
+    .venv/bin/python benchmarks/anonymisation.py [--rows 200000] [--jobs 50000] [--processes 2] [--skip-part2]
 
 Writes benchmarks/results/anonymisation.json.
 """
