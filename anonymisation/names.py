@@ -13,6 +13,7 @@ Rules, in order of confidence:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
@@ -434,40 +435,38 @@ def _result(finding: Finding, recognizer: LocalRecognizer) -> RecognizerResult:
     )
 
 
-class PersonNameRecognizer(LocalRecognizer):
-    """Presidio recognizer for the title, gazetteer and context rules."""
+class _PersonFinderRecognizer(LocalRecognizer):
+    """A Presidio recognizer around one of our PERSON finders."""
+
+    def __init__(self, name: str, find: Callable[[str], list[Finding]]) -> None:
+        self._find = find
+        super().__init__(supported_entities=["PERSON"], name=name, supported_language="en")
+
+    def load(self) -> None:
+        return None
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if "PERSON" not in entities:
+            return []
+        return [_result(f, self) for f in self._find(text)]
+
+
+class PersonNameRecognizer(_PersonFinderRecognizer):
+    """The title, gazetteer and context rules."""
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.rules = NameRules(vocabulary)
-        super().__init__(supported_entities=["PERSON"], name="PersonNameRecognizer", supported_language="en")
-
-    def load(self) -> None:
-        return None
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if "PERSON" not in entities:
-            return []
-        return [_result(f, self) for f in self.rules.find(text)]
+        super().__init__("PersonNameRecognizer", self.rules.find)
 
 
-class DenyListRecognizer(LocalRecognizer):
-    """Presidio recognizer for the customer's deny-list of known names."""
+class DenyListRecognizer(_PersonFinderRecognizer):
+    """The customer's deny-list of known names."""
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.deny = DenyList(vocabulary)
-        super().__init__(supported_entities=["PERSON"], name="DenyListRecognizer", supported_language="en")
-
-    def load(self) -> None:
-        return None
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if "PERSON" not in entities:
-            return []
-        return [_result(f, self) for f in self.deny.find(text)]
+        super().__init__("DenyListRecognizer", self.deny.find)
 
 
 class VocabularyAwareSpacyRecognizer(SpacyRecognizer):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -9,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from typer.testing import CliRunner
 
 from intake.clock import FixedClock
 from intake.config import Settings
@@ -18,7 +20,7 @@ from intake.users import add_user, initialise
 from tests.services import AwsEndpoint, moto_server, postgres_bin, postgres_server
 
 if TYPE_CHECKING:
-    from typer.testing import CliRunner, Result
+    from typer.testing import Result
 
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("DO_NOT_TRACK", "1")
@@ -82,6 +84,21 @@ def aws() -> Iterator[AwsEndpoint]:
 
 
 @pytest.fixture
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunner]:
+    """A CLI runner on a fresh, uninitialised intake home in tmp_path (the working directory too)."""
+    from intake.cli.common import state
+
+    monkeypatch.setenv("INTAKE_HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("INTAKE_CONFIG", raising=False)
+    monkeypatch.chdir(tmp_path)
+    state.context = None
+    yield CliRunner()
+    if state.context is not None:
+        state.context.close()
+    state.context = None
+
+
+@pytest.fixture
 def cli_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """An initialised intake home for CLI tests: admin 'ada', users eve/sam/dora; the CLI acts as 'eve'."""
     from intake.cli.common import state
@@ -112,3 +129,24 @@ def invoke(runner: CliRunner, *args: str | Path, actor: str = ADMIN) -> Result:
         state.context.close()
     state.context = None
     return runner.invoke(app, ["--as", actor, *(str(a) for a in args)])
+
+
+# Prefect ---------------------------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def prefect_harness(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Prefect's temporary SQLite-backed test server, one per session: flows the tests run (directly or through
+    the CLI) never reach a real server. Returns its database file (the privacy tests search it)."""
+    importlib.import_module("intake.flows")  # its offline Prefect environment first, then prefect
+    from prefect.settings import (
+        PREFECT_HOME,
+        PREFECT_LOCAL_STORAGE_PATH,
+        PREFECT_SERVER_DATABASE_CONNECTION_URL,
+        temporary_settings,
+    )
+    from prefect.testing.utilities import prefect_test_harness
+
+    home = tmp_path_factory.mktemp("prefect-home")
+    with temporary_settings(updates={PREFECT_HOME: home, PREFECT_LOCAL_STORAGE_PATH: home / "storage"}), \
+            prefect_test_harness(server_startup_timeout=90):
+        url = PREFECT_SERVER_DATABASE_CONNECTION_URL.value()
+        yield Path(url.split("///", 1)[1])

@@ -16,20 +16,6 @@ from tests.authorisation.conftest import CUSTOMER
 from tests.conftest import invoke
 
 
-@pytest.fixture
-def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("INTAKE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("INTAKE_CONFIG", raising=False)
-    monkeypatch.chdir(tmp_path)
-    from intake.cli.common import state
-
-    state.context = None
-    yield CliRunner()
-    if state.context is not None:
-        state.context.close()
-    state.context = None
-
-
 def text(result: Result) -> str:
     """Output with rich's line wrapping undone."""
     return " ".join(result.output.split())

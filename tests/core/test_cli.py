@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 import typer
@@ -11,20 +10,6 @@ from typer.testing import CliRunner
 
 from intake.cli import app
 from tests.conftest import invoke
-
-
-@pytest.fixture
-def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
-    monkeypatch.setenv("INTAKE_HOME", str(tmp_path / "home"))
-    monkeypatch.delenv("INTAKE_CONFIG", raising=False)
-    monkeypatch.chdir(tmp_path)
-    from intake.cli.common import state
-
-    state.context = None
-    yield CliRunner()
-    if state.context is not None:
-        state.context.close()
-    state.context = None
 
 
 def _all_command_paths() -> list[list[str]]:

@@ -34,27 +34,10 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(home=tmp_path / "home", anonymisation={"processes": 1})
 
 
-@pytest.fixture(scope="session")
-def prefect_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("prefect-home")
-
-
 @pytest.fixture(scope="session", autouse=True)
-def prefect_harness(prefect_home: Path) -> Iterator[Path]:
-    """Every flow test runs against Prefect's temporary SQLite-backed test server; returns its database file."""
-    from prefect.settings import (
-        PREFECT_HOME,
-        PREFECT_LOCAL_STORAGE_PATH,
-        PREFECT_SERVER_DATABASE_CONNECTION_URL,
-        temporary_settings,
-    )
-    from prefect.testing.utilities import prefect_test_harness
-
-    storage = prefect_home / "storage"
-    with temporary_settings(updates={PREFECT_HOME: prefect_home, PREFECT_LOCAL_STORAGE_PATH: storage}), \
-            prefect_test_harness(server_startup_timeout=90):
-        url = PREFECT_SERVER_DATABASE_CONNECTION_URL.value()
-        yield Path(url.split("///", 1)[1])
+def flows_on_test_server(prefect_harness: Path) -> Path:
+    """Every flow test runs against the session's Prefect test server (tests/conftest.py)."""
+    return prefect_harness
 
 
 @dataclass(frozen=True)

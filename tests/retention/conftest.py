@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import importlib
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -140,24 +139,3 @@ def s3_vault(ctx: Context, aws) -> Iterator[str]:
     yield bucket
 
 
-# Prefect ---------------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def prefect_offline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    """CLI commands that run flows run them against Prefect's test server (temporary SQLite), never a real one.
-
-    When tests/flows' session harness is already up, its server is reused: one harness per session then.
-    """
-    importlib.import_module("intake.flows")  # its offline Prefect environment first, then prefect
-    from prefect.server.api.server import SubprocessASGIServer
-    from prefect.settings import PREFECT_API_URL, PREFECT_HOME, PREFECT_LOCAL_STORAGE_PATH, temporary_settings
-    from prefect.testing.utilities import prefect_test_harness
-
-    harness_server = getattr(SubprocessASGIServer, "_instances", {}).get(None)
-    if harness_server is not None and PREFECT_API_URL.value() == harness_server.api_url:
-        yield
-        return
-    home = tmp_path_factory.mktemp("prefect-home-retention")
-    with temporary_settings(updates={PREFECT_HOME: home, PREFECT_LOCAL_STORAGE_PATH: home / "storage"}), \
-            prefect_test_harness(server_startup_timeout=90):
-        yield

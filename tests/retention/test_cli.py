@@ -44,7 +44,7 @@ def as_json(result: typer.testing.Result) -> object:
                                     result.stdout.index("["):])
 
 
-@pytest.mark.usefixtures("prefect_offline")
+@pytest.mark.usefixtures("prefect_harness")
 def test_fault_hold_commands_and_permissions(cli, factory) -> None:
     made = factory.dataset(purpose=Purpose.FAULT_INVESTIGATION, state=DatasetState.QUARANTINED)
     refused = cli("fault", "open", made.dataset_id, "--ticket", made.purpose_reference, actor="eve")
@@ -61,7 +61,7 @@ def test_fault_hold_commands_and_permissions(cli, factory) -> None:
     assert as_json(closed)["outcome"] == "resolved"
 
 
-@pytest.mark.usefixtures("prefect_offline")
+@pytest.mark.usefixtures("prefect_harness")
 def test_migration_complete_shows_the_deletion_date(cli, factory) -> None:
     made = factory.dataset()
     refused = cli("migration", "complete", made.dataset_id, actor="sam")
@@ -76,7 +76,7 @@ def test_migration_complete_shows_the_deletion_date(cli, factory) -> None:
     assert again.exit_code == 1 and "was completed on" in again.stderr
 
 
-@pytest.mark.usefixtures("prefect_offline")
+@pytest.mark.usefixtures("prefect_harness")
 def test_legal_hold_list_and_sweep_commands(cli, ctx, factory, tmp_path: Path) -> None:
     held = factory.dataset(withdrawn_at=LONG_AGO)
     due = factory.dataset(withdrawn_at=LONG_AGO)
@@ -135,7 +135,7 @@ def test_legal_hold_list_and_sweep_commands(cli, ctx, factory, tmp_path: Path) -
     assert [d["dataset_id"] for d in as_json(cli("--json", "retention", "sweep"))["deleted"]] == [held.dataset_id]
 
 
-@pytest.mark.usefixtures("prefect_offline")
+@pytest.mark.usefixtures("prefect_harness")
 def test_sweep_with_a_failed_deletion_prints_its_report_and_exits_1(cli, ctx, factory) -> None:
     broken, fine = factory.dataset(withdrawn_at=LONG_AGO), factory.dataset(withdrawn_at=LONG_AGO)
     stored = {made.dataset_id: store_artefacts(ctx, made.dataset_id) for made in (broken, fine)}
