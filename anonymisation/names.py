@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -49,7 +50,7 @@ _SAINT = frozenset({"st", "saint", "ste"})
 # Capitalised words that end a name: contact details and abbreviations written right after a name.
 NOT_NAME_WORDS = frozenset({"ext", "extn", "extension", "tel", "telephone", "mob", "mobile", "bleep", "fax",
                              "email", "re", "cc", "dob", "nhs", "ref", "tbc", "asap", "via", "on", "at"})
-_MEMO_SIZE = 4096
+_MEMO_SIZE = 65_536  # texts; about 20 MB
 _PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "binti", "ibn",
                         "al", "el", "du", "dos", "das", "di", "y"})
 
@@ -398,6 +399,13 @@ class NameRules:
         return Finding("PERSON", start, stop, score, source), end
 
 
+@lru_cache(maxsize=4)
+def shared_name_rules(vocabulary: Vocabulary) -> NameRules:
+    """One NameRules (and memo) per vocabulary in this process: the pattern scan, the NER gate and the Presidio
+    recognizer ask about the same texts one after the other."""
+    return NameRules(vocabulary)
+
+
 class DenyList:
     """The customer's known staff names, caught in any of the usual spellings, whatever else the text says."""
 
@@ -457,7 +465,7 @@ class PersonNameRecognizer(_PersonFinderRecognizer):
     """The title, gazetteer and context rules."""
 
     def __init__(self, vocabulary: Vocabulary) -> None:
-        self.rules = NameRules(vocabulary)
+        self.rules = shared_name_rules(vocabulary)
         super().__init__("PersonNameRecognizer", self.rules.find)
 
 

@@ -22,7 +22,7 @@ from importlib import resources
 
 from intake.anonymisation.errors import VocabularyError
 from intake.anonymisation.findings import PSEUDONYM_RE
-from intake.anonymisation.names import NOT_NAME_WORDS, DenyList, NameRules, Token, tokenize
+from intake.anonymisation.names import NOT_NAME_WORDS, DenyList, NameRules, Token, shared_name_rules, tokenize
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
 # Frequencies in pyspellchecker's English list (subtitles and books, lower-cased). Above EVERYDAY a word is an
@@ -91,7 +91,7 @@ class NerGate:
     def __init__(self, vocabulary: Vocabulary, rules: NameRules | None = None, names_only: bool = True) -> None:
         self.vocab = vocabulary
         self.names_only = names_only
-        self.rules = rules or NameRules(vocabulary)
+        self.rules = rules or shared_name_rules(vocabulary)
         self.deny = DenyList(vocabulary)
         self.names = vocabulary.first_names | vocabulary.last_names
         english = english_frequencies()

@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from intake.anonymisation.findings import Finding, drop_pseudonyms, resolve_overlaps
-from intake.anonymisation.names import DenyList, NameRules
+from intake.anonymisation.names import DenyList, shared_name_rules
 from intake.anonymisation.recognizers_uk import Detector, pattern_detectors
 from intake.anonymisation.structured import as_strings, candidate_mask, full_match_mask
 from intake.anonymisation.vocabulary import Vocabulary
@@ -99,7 +99,7 @@ class PatternScanner:
     ) -> None:
         self.threshold = threshold
         self.entities = tuple(entities)
-        self.rules = NameRules(vocabulary)
+        self.rules = shared_name_rules(vocabulary)
         self.deny = DenyList(vocabulary)
         detectors = pattern_detectors(mrn_patterns, vocabulary)
         detectors["CREDIT_CARD"] = [find_credit_cards]
