@@ -27,7 +27,6 @@ from intake.anonymisation.errors import ModelNotAvailable
 from intake.anonymisation.findings import Finding, drop_pseudonyms, resolve_overlaps
 from intake.anonymisation.names import (
     DenyListRecognizer,
-    NameRules,
     PersonNameRecognizer,
     VocabularyAwareSpacyRecognizer,
 )
@@ -188,14 +187,9 @@ class TextDetector:
         self.analyzer = analyzer or build_analyzer(config.settings(), config.vocabulary)
         supported = set(self.analyzer.get_supported_entities("en"))
         self.entities = [e for e in config.entities if e in supported]
-        self.gate = NerGate.for_entities(config.vocabulary, self.entities, self._name_rules())
-
-    def _name_rules(self) -> NameRules:
-        """The rules of the analyzer's own name recognizer: the gate's questions warm its memo."""
-        for recognizer in self.analyzer.registry.recognizers:
-            if isinstance(recognizer, PersonNameRecognizer):
-                return recognizer.rules
-        return NameRules(self.config.vocabulary)
+        # The analyzer's name recognizer and the gate share one rule set per vocabulary (shared_name_rules):
+        # the gate's questions warm the memo the recognizer answers from.
+        self.gate = NerGate.for_entities(config.vocabulary, self.entities)
 
     def needs_ner(self, text: str) -> bool:
         """Could NER find anything our rules cannot? See nergate.py: only if some capitalised word is left
