@@ -18,10 +18,11 @@ from typing import Any
 import spacy
 import tldextract
 import tldextract.tldextract as _tldextract_module
-from presidio_analyzer import AnalyzerEngine, Pattern, RecognizerRegistry, RecognizerResult
+from presidio_analyzer import AnalyzerEngine, EntityRecognizer, Pattern, RecognizerRegistry, RecognizerResult
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
-from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, PhoneRecognizer
+from spacy.tokens import Doc
 
 from intake.anonymisation.errors import ModelNotAvailable
 from intake.anonymisation.findings import Finding, drop_pseudonyms, resolve_overlaps
@@ -117,6 +118,20 @@ class InternationalPhoneRecognizer(PhoneRecognizer):
         return super().analyze(text, entities, nlp_artifacts)
 
 
+class LemmaOnlyWhenPresentEnhancer(LemmaContextAwareEnhancer):
+    """Presidio's lemma-based context enhancer, skipped (with its deep copy of every result) when there is no
+    lemma and no caller context: no word could then support a result. Our pipeline disables spaCy's
+    lemmatizer, and our own recognizers read their context words in the raw text."""
+
+    def enhance_using_context(
+        self, text: str, raw_results: list[RecognizerResult], nlp_artifacts: NlpArtifacts,
+        recognizers: list[EntityRecognizer], context: list[str] | None = None,
+    ) -> list[RecognizerResult]:
+        if not context and nlp_artifacts is not None and not any(nlp_artifacts.lemmas):
+            return raw_results
+        return super().enhance_using_context(text, raw_results, nlp_artifacts, recognizers, context)
+
+
 def build_analyzer(
     settings: AnonymisationSettings | None = None,
     vocabulary: Vocabulary | None = None,
@@ -144,7 +159,7 @@ def build_analyzer(
         nlp_engine=engine,
         supported_languages=["en"],
         default_score_threshold=settings.score_threshold,
-        context_aware_enhancer=LemmaContextAwareEnhancer(),
+        context_aware_enhancer=LemmaOnlyWhenPresentEnhancer(),
     )
 
 
@@ -190,6 +205,12 @@ class TextDetector:
         # The analyzer's name recognizer and the gate share one rule set per vocabulary (shared_name_rules):
         # the gate's questions warm the memo the recognizer answers from.
         self.gate = NerGate.for_entities(config.vocabulary, self.entities)
+        # What Presidio gets for a text the model does not read: no entities, and no tokens or lemmas (the
+        # lemmatizer is off, so they could not support a result's context anyway); built once, outside any
+        # memory zone, and never changed by the recognizers.
+        engine = self.analyzer.nlp_engine
+        self._no_ner = NlpArtifacts(entities=[], tokens=Doc(engine.nlp["en"].vocab, words=[]), tokens_indices=[],
+                                    lemmas=[], nlp_engine=engine, language="en")
 
     def needs_ner(self, text: str) -> bool:
         """Could NER find anything our rules cannot? See nergate.py: only if some capitalised word is left
@@ -218,7 +239,7 @@ class TextDetector:
         # the memory zone frees them after the batch, so a worker's memory does not grow with the dataset.
         with nlp.memory_zone():
             artifacts = list(engine.process_batch([t for _, t in with_ner], language="en", batch_size=len(todo)))
-            artifacts += [(t, engine._doc_to_nlp_artifact(nlp.make_doc(t), "en")) for _, t in without]
+            artifacts += [(t, self._no_ner) for _, t in without]
             for (i, _), (text, nlp_artifacts) in zip(with_ner + without, artifacts, strict=True):
                 results = self.analyzer.analyze(
                     text, language="en", entities=self.entities, nlp_artifacts=nlp_artifacts,
