@@ -118,6 +118,14 @@ class InternationalPhoneRecognizer(PhoneRecognizer):
         return super().analyze(text, entities, nlp_artifacts)
 
 
+class NameOrderedRegistry(RecognizerRegistry):
+    """Presidio's registry, handing out recognizers in name order: its own order comes from a set (it varies
+    between processes), and which of two equal findings survives Presidio's de-duplication depends on it."""
+
+    def get_recognizers(self, *args: Any, **kwargs: Any) -> list[EntityRecognizer]:
+        return sorted(super().get_recognizers(*args, **kwargs), key=lambda r: r.name)
+
+
 class LemmaOnlyWhenPresentEnhancer(LemmaContextAwareEnhancer):
     """Presidio's lemma-based context enhancer, skipped (with its deep copy of every result) when there is no
     lemma and no caller context: no word could then support a result. Our pipeline disables spaCy's
@@ -141,7 +149,7 @@ def build_analyzer(
     settings = settings or AnonymisationSettings()
     vocabulary = vocabulary or default_vocabulary()
     engine = nlp_engine or load_nlp_engine(settings.spacy_model)
-    registry = RecognizerRegistry(supported_languages=["en"])
+    registry = NameOrderedRegistry(supported_languages=["en"])
     registry.load_predefined_recognizers(languages=["en"], nlp_engine=engine, countries=["uk"])
     for name in _REPLACED:
         registry.recognizers = [r for r in registry.recognizers if r.name != name]

@@ -46,7 +46,9 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
             if not (f.entity_type == "PERSON" and any(a.start <= f.start and f.end <= a.end for a in addresses))
         ]
     merged: list[Finding] = []
-    for f in sorted(findings, key=lambda x: (x.entity_type, x.start, -x.end)):
+    # Score and recognizer name break ties: Presidio's recognizer order varies between processes (hash seeds), the
+    # findings must not.
+    for f in sorted(findings, key=lambda x: (x.entity_type, x.start, -x.end, -x.score, x.recognizer)):
         last = merged[-1] if merged else None
         if last is not None and last.entity_type == f.entity_type and f.start < last.end:
             merged[-1] = Finding(

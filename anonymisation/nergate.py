@@ -22,7 +22,7 @@ from importlib import resources
 
 from intake.anonymisation.errors import VocabularyError
 from intake.anonymisation.findings import PSEUDONYM_RE
-from intake.anonymisation.names import NOT_NAME_WORDS, DenyList, NameRules, Token, shared_name_rules, tokenize
+from intake.anonymisation.names import NOT_NAME_WORDS, DenyList, Token, shared_name_rules, tokenize
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
 # Frequencies in pyspellchecker's English list (subtitles and books, lower-cased). Above EVERYDAY a word is an
@@ -88,10 +88,10 @@ class NerGate:
     (LOCATION, NRP, ...), every text with a capitalised candidate word goes to the model (`names_only=False`).
     """
 
-    def __init__(self, vocabulary: Vocabulary, rules: NameRules | None = None, names_only: bool = True) -> None:
+    def __init__(self, vocabulary: Vocabulary, names_only: bool = True) -> None:
         self.vocab = vocabulary
         self.names_only = names_only
-        self.rules = rules or shared_name_rules(vocabulary)
+        self.rules = shared_name_rules(vocabulary)  # its memo answers the Presidio recognizer's same question
         self.deny = DenyList(vocabulary)
         self.names = vocabulary.first_names | vocabulary.last_names
         english = english_frequencies()
@@ -106,15 +106,13 @@ class NerGate:
         self._not_names |= frozenset(w for w in self._phrase_words if w not in self.names)
         self._longest_phrase = max((len(p.split()) for p in vocabulary.allow_phrases), default=0)
 
-    def needs_ner(self, text: str, rule_spans: list[tuple[int, int]] | None = None) -> bool:
-        """True when some capitalised word is left for the model to judge. `rule_spans` are the (start, end) of
-        what the name rules and deny-list found in `text` (computed here when not given)."""
+    def needs_ner(self, text: str) -> bool:
+        """True when some capitalised word is left for the model to judge."""
         text = mask_pseudonyms(text)
         candidates = [m for m in CAPITALISED.finditer(text) if is_candidate(text, m.start(), m.group(0), self.names)]
         if not candidates or not self.names_only:
             return bool(candidates)
-        if rule_spans is None:
-            rule_spans = self.rule_spans(text)
+        rule_spans = self.rule_spans(text)
         toks: list[Token] | None = None
         for m in candidates:
             if any(s <= m.start() < e for s, e in rule_spans):
@@ -132,9 +130,9 @@ class NerGate:
         return False
 
     @classmethod
-    def for_entities(cls, vocabulary: Vocabulary, entities: Iterable[str], rules: NameRules | None = None) -> NerGate:
+    def for_entities(cls, vocabulary: Vocabulary, entities: Iterable[str]) -> NerGate:
         """The gate for a detector asked for `entities`."""
-        return cls(vocabulary, rules, names_only=(set(entities) & NER_ENTITIES) <= {"PERSON"})
+        return cls(vocabulary, names_only=(set(entities) & NER_ENTITIES) <= {"PERSON"})
 
     def rule_spans(self, text: str) -> list[tuple[int, int]]:
         return [(f.start, f.end) for f in (*self.rules.find(text), *self.deny.find(text))]
