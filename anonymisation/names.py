@@ -49,7 +49,7 @@ _LEADING_NOISE = frozenset({"call", "ring", "phone", "contact", "ask", "tell", "
 _SAINT = frozenset({"st", "saint", "ste"})
 # Capitalised words that end a name: contact details and abbreviations written right after a name.
 NOT_NAME_WORDS = frozenset({"ext", "extn", "extension", "tel", "telephone", "mob", "mobile", "bleep", "fax",
-                             "email", "re", "cc", "dob", "nhs", "ref", "tbc", "asap", "via", "on", "at"})
+                            "email", "re", "cc", "dob", "nhs", "ref", "tbc", "asap", "via", "on", "at"})
 _MEMO_SIZE = 65_536  # texts; about 20 MB
 _PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "binti", "ibn",
                         "al", "el", "du", "dos", "das", "di", "y"})
