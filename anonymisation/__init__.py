@@ -33,8 +33,9 @@ How the flows use it (one session per dataset run; see session.py):
 
 Building blocks: build_analyzer (Presidio AnalyzerEngine with UK and name recognizers), TextDetector (batch
 analysis, nlp.pipe), NerGate (which texts the model reads at all: most notes are decided by the rules and the
-vocabularies, see nergate.py), FreeTextAnalyzer (distinct values, cache, worker processes), Profiler, Anonymiser,
-Rescanner, operators (OPERATORS registry, register_operator), Policy/load_policy, Vocabulary.
+vocabularies, see nergate.py), FreeTextAnalyzer (distinct values, cache, worker processes), ChunkWorkers (whole
+chunks anonymised and re-scanned in worker processes: session.anonymise_chunk), Profiler, Anonymiser, Rescanner,
+operators (OPERATORS registry, register_operator), Policy/load_policy, Vocabulary.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from intake.anonymisation.errors import (
     UndeclaredPersonalData,
     UnscannableColumn,
     VocabularyError,
+    WorkerProcessLost,
 )
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.freetext import FreeTextAnalyzer
@@ -65,6 +67,7 @@ __all__ = [
     "Anonymiser", "ColumnClassification", "ColumnKind", "DetectorConfig", "Finding", "FindingsReport",
     "FreeTextAnalyzer", "ModelNotAvailable", "OperatorSpec", "Policy", "PolicyError", "Profiler", "RescanResult",
     "Rescanner", "ResidualPersonalData", "TableClassification", "TextDetector", "UndeclaredPersonalData",
-    "UnscannableColumn", "Vocabulary", "VocabularyError", "build_analyzer", "build_report", "ensure_no_personal_data",
-    "load_policy", "pseudonym", "redact_example", "register_operator", "rescan", "scan_tables",
+    "UnscannableColumn", "Vocabulary", "VocabularyError", "WorkerProcessLost", "build_analyzer", "build_report",
+    "ensure_no_personal_data", "load_policy", "pseudonym", "redact_example", "register_operator", "rescan",
+    "scan_tables",
 ]

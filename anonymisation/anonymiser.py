@@ -209,6 +209,7 @@ class Anonymiser:
         self, table: str, col: ColumnClassification, array: pa.Array, counts: ColumnCounts, ner: bool
     ) -> pa.Array:
         column_entity = col.entity_type or "PERSON"
+        name_shaped: frozenset[str] = frozenset()
         counts.operators[column_entity] = self.policy.for_entity(column_entity, table, col.column).operator
         whole = self._whole_cell_ok(array, column_entity)
         retyped = self._retyped(array, column_entity)
@@ -222,6 +223,7 @@ class Anonymiser:
             ]
             if others:
                 self.text_analyzer.analyze_distinct(others)
+            name_shaped = _name_shaped_parts(others)
 
         def find(values: list[str | None]) -> dict[str, tuple[Finding, ...]]:
             out: dict[str, tuple[Finding, ...]] = {}
@@ -230,7 +232,7 @@ class Anonymiser:
                     continue
                 entity = retyped.get(value, column_entity)
                 if entity == "PERSON" and value not in whole:
-                    found = self._person_cell(value)
+                    found = self._person_cell(value, name_shaped)
                 else:
                     found = (_whole_cell(value, entity),)
                 if found:
@@ -263,16 +265,16 @@ class Anonymiser:
         raw = pc.unique(as_strings(array).drop_null()).to_pylist()
         return {v for v in raw if v.strip() in named and not self.vocab.is_allowed_term(v)}
 
-    def _person_cell(self, value: str) -> tuple[Finding, ...]:
+    def _person_cell(self, value: str, name_shaped: frozenset[str]) -> tuple[Finding, ...]:
         """The names in a person column's cell that is not a single name: several names, or a name with other
-        words. A cell where no name is found is replaced whole, unless it names a place ("Bay 5")."""
+        words. A cell where no name is found is replaced whole, unless it names a place ("Bay 5").
+        `name_shaped`: the parts of the column's cells (split as here, trimmed) that are one name each."""
         if self.vocab.is_allowed_term(value):
             return ()
         parts = _SPLIT_NAMES.split(value)
         if len(parts) > 1:
             names = parts[0::2]
-            shaped = full_match_mask(pa.array([p.strip() for p in names]), "PERSON").to_pylist()
-            if all(s or not n.strip() or self.vocab.is_allowed_term(n) for s, n in zip(shaped, names, strict=True)):
+            if all(not n.strip() or n.strip() in name_shaped or self.vocab.is_allowed_term(n) for n in names):
                 found: list[Finding] = []
                 pos = 0
                 for k, part in enumerate(parts):
@@ -474,6 +476,16 @@ class _Edits:
     outputs: list[str | None]
     segments: list[list[Segment]]
     column_entity: str | None = None  # an identifier column's entity type
+
+
+def _name_shaped_parts(values: list[str]) -> frozenset[str]:
+    """The trimmed parts of these cells, split where a cell names several people, that are one name each: one
+    vectorised match for the column (a regex compiled per cell cost more than the rest of the column)."""
+    parts = {p.strip() for v in values for p in _SPLIT_NAMES.split(v)[0::2]} - {""}
+    if not parts:
+        return frozenset()
+    array = pa.array(sorted(parts), type=pa.string())
+    return frozenset(pc.filter(array, full_match_mask(array, "PERSON")).to_pylist())
 
 
 def _start(f: Finding) -> int:

@@ -30,12 +30,20 @@ class UnscannableColumn(AnonymisationError):
     """A column of a type the detectors cannot read (binary, struct, list): passing it on unread could leak."""
 
     def __init__(self, table: str, column: str, data_type: str, step: str = "anonymise") -> None:
-        self.table, self.column, self.data_type = table, column, data_type
+        self.table, self.column, self.data_type, self.step = table, column, data_type, step
         super().__init__(
             f"cannot {step} column '{column}' of table '{table}': its type {data_type} cannot be scanned for "
             "personal data, so it is not passed on unread (fail closed). Drop it with a policy column override "
             f"('{table}.{column}: drop_column') or have the source deliver it as text"
         )
+
+    def __reduce__(self) -> tuple[type[UnscannableColumn], tuple[str, str, str, str]]:
+        # Raised in a worker process, it is pickled back to the process that sent the chunk.
+        return type(self), (self.table, self.column, self.data_type, self.step)
+
+
+class WorkerProcessLost(AnonymisationError):
+    """A worker process ended before returning its chunk (killed, out of memory)."""
 
 
 class ResidualPersonalData(AnonymisationError):

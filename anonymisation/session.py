@@ -1,16 +1,18 @@
-"""One object holding what a run needs: settings, vocabulary, policy and the (parallel) free-text analyzer,
-with the four steps the flows call: profile, anonymise, re-scan, report. Also scan_tables for datasets
-declared to hold no personal data.
+"""One object holding what a run needs: settings, vocabulary, policy, the free-text analyzer and the chunk
+workers, with the steps the flows call: profile, anonymise and re-scan a chunk, report. Also scan_tables for
+datasets declared to hold no personal data.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import TracebackType
 
 import pyarrow as pa
 
 from intake.anonymisation.anonymiser import Anonymiser
+from intake.anonymisation.chunks import ChunkOutcome, ChunkWorkers, anonymise_and_rescan
 from intake.anonymisation.engine import DetectorConfig
 from intake.anonymisation.errors import UndeclaredPersonalData
 from intake.anonymisation.freetext import FreeTextAnalyzer
@@ -32,7 +34,11 @@ def _batches(source: BatchSource) -> Iterable[pa.RecordBatch]:
 
 
 class AnonymisationSession:
-    """Use as a context manager: worker processes for NER start on first need and end on exit."""
+    """Use as a context manager: worker processes start on first need and end on exit.
+
+    `processes` > 1: anonymise_chunk sends each chunk to one of that many worker processes (chunks.py), and the
+    free-text analyzer of an in-process anonymiser spreads its NER over as many; only one kind starts in a run.
+    """
 
     def __init__(
         self,
@@ -53,10 +59,11 @@ class AnonymisationSession:
         self.policy = policy or load_policy(self.settings.policy_file)
         entities = tuple(self.policy.entity_types)
         self.config = DetectorConfig.from_settings(self.settings, self.vocabulary, entities)
-        self.text = FreeTextAnalyzer(
-            self.config, processes=processes or self.settings.processes,
-            start_method=start_method or self.settings.start_method,
-        )
+        self.processes = processes or self.settings.processes
+        self.start_method = start_method or self.settings.start_method
+        self.text = FreeTextAnalyzer(self.config, processes=self.processes, start_method=self.start_method)
+        self._chunk_workers: ChunkWorkers | None = None
+        self._lock = threading.RLock()  # the in-process analyzer's caches are not shared between threads
 
     def __enter__(self) -> AnonymisationSession:
         return self
@@ -65,9 +72,26 @@ class AnonymisationSession:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.text.__exit__(exc_type, exc, tb)
+        self._close_chunk_workers()
 
     def close(self) -> None:
         self.text.close()
+        self._close_chunk_workers()
+
+    def _close_chunk_workers(self) -> None:
+        with self._lock:
+            workers, self._chunk_workers = self._chunk_workers, None
+        if workers is not None:
+            workers.close()
+
+    @property
+    def chunk_workers(self) -> ChunkWorkers:
+        """The worker processes anonymise_chunk uses (started on the first chunk, or with start())."""
+        with self._lock:
+            if self._chunk_workers is None:
+                self._chunk_workers = ChunkWorkers(self.settings, self.vocabulary, self.policy, self.processes,
+                                                   self.start_method)
+            return self._chunk_workers
 
     # -- the steps ---------------------------------------------------------------------------------------
     def profiler(self) -> Profiler:
@@ -91,12 +115,25 @@ class AnonymisationSession:
             mrn_patterns=self.settings.mrn_patterns,
         )
 
-    def rescanner(self, table: str, classification: TableClassification) -> Rescanner:
+    def rescanner(self, table: str, classification: TableClassification, ner_sample: int | None = None) -> Rescanner:
         return Rescanner(
             table, classification, self.policy, self.vocabulary, self.text,
-            threshold=self.settings.rescan_threshold, ner_sample=self.settings.rescan_ner_sample,
+            threshold=self.settings.rescan_threshold,
+            ner_sample=self.settings.rescan_ner_sample if ner_sample is None else ner_sample,
             mrn_patterns=self.settings.mrn_patterns,
         )
+
+    def anonymise_chunk(
+        self, secret: bytes, table: str, classification: TableClassification, batches: Sequence[pa.RecordBatch],
+        ner_sample: int | None = None,
+    ) -> ChunkOutcome:
+        """Anonymise a chunk and re-scan its output: in a worker process when the session has more than one,
+        else in this process. The outcome is the same either way."""
+        sample = self.settings.rescan_ner_sample if ner_sample is None else ner_sample
+        if self.processes > 1:
+            return self.chunk_workers.run(secret, table, classification, batches, sample)
+        with self._lock:
+            return anonymise_and_rescan(self, secret, table, classification, batches, sample)
 
     def scan_tables(self, tables: Mapping[str, BatchSource], full: bool = False) -> FindingsReport:
         """Find personal data before any processing (sample only, or every row with full=True)."""

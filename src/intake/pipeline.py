@@ -791,8 +791,8 @@ _sessions: dict[str, Any] = {}
 def anonymisation_session(ctx: Context) -> Any:
     """One AnonymisationSession per process and configuration (the spaCy model loads once).
 
-    Inside a daemonic process (a Dask worker) NER runs in-process: such processes cannot start the
-    session's worker pool.
+    Inside a daemonic process (a Dask worker) chunks are anonymised in-process: such processes cannot start
+    the session's worker processes.
     """
     from intake.anonymisation import AnonymisationSession
 
@@ -807,7 +807,7 @@ def anonymisation_session(ctx: Context) -> Any:
 
 
 def close_sessions() -> None:
-    """End the NER worker processes of this process's sessions."""
+    """End the worker processes of this process's sessions (and free their models and caches)."""
     with _session_lock:
         for session in _sessions.values():
             session.close()
@@ -864,39 +864,31 @@ def anonymise_chunk(ctx: Context, run: RunInfo, chunk: Chunk, classification: di
                     ner_sample: int) -> ChunkResult:
     """Anonymise one chunk with the customer's secret and re-scan its output as it is written.
 
-    Pure in its inputs: any process running it writes the same tokens (HMAC under the customer secret).
+    Pure in its inputs: any process running it writes the same tokens (HMAC under the customer secret). The
+    session does the work in one of its worker processes (or here, on a Dask worker); the vault, the registry
+    and the audit log stay in this process.
     """
     import pyarrow as pa
 
-    from intake.anonymisation import Rescanner, TableClassification
+    from intake.anonymisation import TableClassification
     from intake.vault import Vault
 
     actor = ctx.actor()
     vault = Vault.from_context(ctx)
     session = anonymisation_session(ctx)
     table_name = chunk.table.table
-    classified = TableClassification.from_dict(classification)
-    settings = ctx.settings.anonymisation
     with step_errors("anonymise", run.dataset_id):
         secret = vault.customer_secret(run.customer_id, actor)
         rows = read_chunk(vault, chunk, actor)
-        with _session_lock:
-            anonymiser = session.anonymiser(secret)
-            rescanner = Rescanner(table_name, classified, session.policy, session.vocabulary, session.text,
-                                  threshold=settings.rescan_threshold, ner_sample=ner_sample,
-                                  mrn_patterns=settings.mrn_patterns)
-            batches = rows.to_batches() or [pa.RecordBatch.from_pylist([], schema=rows.schema)]
-            out_batches = []
-            for batch in batches:
-                anonymised = anonymiser.anonymise_batch(table_name, classified, batch)
-                rescanner.update(anonymised)
-                out_batches.append(anonymised)
-            rescan = rescanner.result()
-        counts, rescan = _labelled(anonymiser.counts, rescan, table_name, chunk.table.key)
+        batches = rows.to_batches() or [pa.RecordBatch.from_pylist([], schema=rows.schema)]
         del rows
+        outcome = session.anonymise_chunk(secret, table_name, TableClassification.from_dict(classification),
+                                          batches, ner_sample)
+        del batches
+        counts, rescan = _labelled(outcome.counts, outcome.rescan, table_name, chunk.table.key)
         name = work_name(run, "anonymised", chunk.table.source_file, table_name, f"{chunk.index:05d}.parquet")
-        with ParquetIntoVault(vault, run, name, out_batches[0].schema, actor, max(chunk.rows, 1)) as out:
-            for batch in out_batches:
+        with ParquetIntoVault(vault, run, name, outcome.batches[0].schema, actor, max(chunk.rows, 1)) as out:
+            for batch in outcome.batches:
                 out.write(batch)
             info = out.close()
     return ChunkResult(chunk.key, chunk.table.key, chunk.index, info.id, chunk.rows, counts, rescan)

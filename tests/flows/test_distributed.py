@@ -1,5 +1,5 @@
 """The chunked scan and anonymisation on a local 2-worker Dask cluster (prefect-dask) give the same output as
-the default runner: same tokens in every entity, same counts in the findings."""
+the default runner with its two worker processes: same tokens in every entity, same counts in the findings."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from intake.config import Settings
 from intake.flows.migration import migration_run_flow, with_dask
 from intake.flows.receive import receive_dataset_flow
 from intake.generator import generate_equiptrack
@@ -16,6 +17,13 @@ from intake.product import ENTITIES
 from intake.vault import Vault
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("flows_as")]
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """The default of two processes: the default runner sends each chunk to a worker process (a Dask worker
+    anonymises its chunks itself)."""
+    return Settings(home=tmp_path / "home", anonymisation={"processes": 2})
 
 
 def package_tables(package: Path) -> dict[str, object]:

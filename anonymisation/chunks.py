@@ -1,0 +1,150 @@
+"""Anonymise and re-scan whole chunks, in this process or in worker processes that each hold the full detector.
+
+A run is CPU-bound Python from end to end (name rules, Presidio's recognizers, NER, rendering, the re-scan), so
+the work splits by chunk: each worker process anonymises and re-scans a whole chunk with its own in-process
+detector and caches. The process that sends the chunk keeps the vault, the registry and the audit log; a worker
+only ever sees the chunk's rows and the customer's secret (which the pseudonyms need), and sends back the
+anonymised rows, the counts and the re-scan's verdict: no keys, no database, no files.
+
+The outcome of a chunk depends only on its rows, the classification, the policy, the vocabulary, the secret and
+the model (anonymise_batch is pure), so it is the same in a worker, in this process or on a Dask worker.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pyarrow as pa
+
+from intake.anonymisation.anonymiser import AnonymisationCounts
+from intake.anonymisation.errors import WorkerProcessLost
+from intake.anonymisation.profiler import TableClassification
+from intake.anonymisation.rescan import RescanResult
+from intake.logs import get_logger, log_event
+
+if TYPE_CHECKING:
+    from intake.anonymisation.policy import Policy
+    from intake.anonymisation.session import AnonymisationSession
+    from intake.anonymisation.vocabulary import Vocabulary
+    from intake.config import AnonymisationSettings
+
+log = get_logger("intake.anonymisation.chunks")
+
+
+@dataclass
+class ChunkOutcome:
+    """One chunk anonymised: its output batches (one schema), counts for the findings report, re-scan verdict."""
+
+    batches: list[pa.RecordBatch]
+    counts: AnonymisationCounts
+    rescan: RescanResult
+
+
+def anonymise_and_rescan(
+    session: AnonymisationSession, secret: bytes, table: str, classification: TableClassification,
+    batches: Sequence[pa.RecordBatch], ner_sample: int,
+) -> ChunkOutcome:
+    """The chunk's batches anonymised and the output re-scanned as it is produced, with the session's detectors."""
+    anonymiser = session.anonymiser(secret)
+    rescanner = session.rescanner(table, classification, ner_sample=ner_sample)
+    out = []
+    for batch in batches:
+        anonymised = anonymiser.anonymise_batch(table, classification, batch)
+        rescanner.update(anonymised)
+        out.append(anonymised)
+    return ChunkOutcome(out, anonymiser.counts, rescanner.result())
+
+
+_worker_session: AnonymisationSession | None = None
+
+
+def _worker_init(settings: AnonymisationSettings, vocabulary: Vocabulary, policy: Policy) -> None:
+    global _worker_session
+    from intake.anonymisation.session import AnonymisationSession
+
+    _worker_session = AnonymisationSession(settings, vocabulary, policy, processes=1)
+    _worker_session.text.detector.analyze(["warm up"])  # the model loads before the first chunk arrives
+
+
+def _worker_pid() -> int:
+    return multiprocessing.current_process().pid or 0
+
+
+def _worker_chunk(
+    secret: bytes, table: str, classification: TableClassification, batches: list[pa.RecordBatch], ner_sample: int,
+) -> ChunkOutcome:
+    assert _worker_session is not None
+    return anonymise_and_rescan(_worker_session, secret, table, classification, batches, ner_sample)
+
+
+class ChunkWorkers:
+    """`processes` worker processes, each with an in-process session built from the same settings, vocabulary
+    and policy. Thread-safe: several threads may send chunks at once. A pool that lost a process is replaced on
+    the next chunk, so a retried chunk runs on fresh workers."""
+
+    def __init__(
+        self, settings: AnonymisationSettings, vocabulary: Vocabulary, policy: Policy, processes: int = 2,
+        start_method: str = "spawn",
+    ) -> None:
+        self._initargs = (settings, vocabulary, policy)
+        self.processes = max(1, processes)
+        self.start_method = start_method
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def _get_pool(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                self._pool = ProcessPoolExecutor(
+                    self.processes, mp_context=multiprocessing.get_context(self.start_method),
+                    initializer=_worker_init, initargs=self._initargs,
+                )
+                log_event(log, "anonymisation.chunks.pool_started", processes=self.processes,
+                          method=self.start_method)
+            return self._pool
+
+    def start(self) -> list[int]:
+        """Start the workers now (else on the first chunk); returns the process ids that answered, each once it
+        has loaded the model."""
+        pool = self._get_pool()
+        futures = [pool.submit(_worker_pid) for _ in range(self.processes)]
+        return sorted({future.result() for future in futures})
+
+    def run(
+        self, secret: bytes, table: str, classification: TableClassification, batches: Sequence[pa.RecordBatch],
+        ner_sample: int,
+    ) -> ChunkOutcome:
+        pool = self._get_pool()
+        try:
+            return pool.submit(_worker_chunk, secret, table, classification, list(batches), ner_sample).result()
+        except BrokenProcessPool as exc:
+            self._discard(pool)
+            raise WorkerProcessLost(
+                f"a worker process anonymising a chunk of table '{table}' ended unexpectedly (killed or out of "
+                "memory); nothing of the chunk was kept. Run again (the task retries once); if it recurs, lower "
+                "chunk_rows or anonymisation.processes"
+            ) from exc
+
+    def _discard(self, pool: ProcessPoolExecutor) -> None:
+        with self._lock:
+            if self._pool is pool:
+                self._pool = None
+        pool.shutdown(wait=False, cancel_futures=True)
+
+    def close(self) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> ChunkWorkers:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
