@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pyarrow as pa
 
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from intake.config import AnonymisationSettings
 
 log = get_logger("intake.anonymisation.chunks")
+R = TypeVar("R")
 
 
 @dataclass
@@ -70,6 +71,11 @@ def _worker_init(settings: AnonymisationSettings, vocabulary: Vocabulary, policy
 
     _worker_session = AnonymisationSession(settings, vocabulary, policy, processes=1)
     _worker_session.text.detector.analyze(["warm up"])  # the model loads before the first chunk arrives
+
+
+def _worker_profile(table: str, batches: list[pa.RecordBatch]) -> TableClassification:
+    assert _worker_session is not None
+    return _worker_session.profile(table, batches)
 
 
 def _worker_pid() -> int:
@@ -116,18 +122,25 @@ class ChunkWorkers:
         futures = [pool.submit(_worker_pid) for _ in range(self.processes)]
         return sorted({future.result() for future in futures})
 
+    def profile(self, table: str, batches: Sequence[pa.RecordBatch]) -> TableClassification:
+        """The table classified from these (sample) batches by a worker."""
+        return self._submit(table, _worker_profile, table, list(batches))
+
     def run(
         self, secret: bytes, table: str, classification: TableClassification, batches: Sequence[pa.RecordBatch],
         ner_sample: int,
     ) -> ChunkOutcome:
+        return self._submit(table, _worker_chunk, secret, table, classification, list(batches), ner_sample)
+
+    def _submit(self, table: str, fn: Callable[..., R], *args: object) -> R:
         pool = self._get_pool()
         try:
-            return pool.submit(_worker_chunk, secret, table, classification, list(batches), ner_sample).result()
+            return pool.submit(fn, *args).result()
         except BrokenProcessPool as exc:
             self._discard(pool)
             raise WorkerProcessLost(
-                f"a worker process anonymising a chunk of table '{table}' ended unexpectedly (killed or out of "
-                "memory); nothing of the chunk was kept. Run again (the task retries once); if it recurs, lower "
+                f"a worker process working on table '{table}' ended unexpectedly (killed or out of memory); "
+                "nothing of its work was kept. Run again (a chunk's task retries once); if it recurs, lower "
                 "chunk_rows or anonymisation.processes"
             ) from exc
 

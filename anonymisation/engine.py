@@ -105,8 +105,9 @@ class InternationalPhoneRecognizer(PhoneRecognizer):
     """Presidio's phonenumbers recognizer: "+" formats, GB/US/IE national; strict digit grouping; score 0.6."""
 
     SCORE = 0.6
-    # International numbers, or North American ones (UK national numbers start with 0: ours find them).
-    _CANDIDATE = re.compile(r"\+\s?\(?\d|(?<![\d-])\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
+    # International numbers other than the UK's, or North American ones: UK numbers, +44 or national, are
+    # find_uk_phones' (recognizers_uk.py), which knows their groupings and extensions.
+    _CANDIDATE = re.compile(r"\+\s?\(?(?!4\s?4)\d|(?<![\d-])\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
 
     def __init__(self) -> None:
         super().__init__(supported_regions=("GB", "US", "IE"), leniency=2, name="PhoneRecognizer")

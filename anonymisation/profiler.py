@@ -179,6 +179,19 @@ class _Evidence:
     gazetteer_rate: float
 
 
+def first_rows(batches: Iterable[pa.RecordBatch], rows: int) -> pa.Table | None:
+    """The first `rows` rows of the stream (the profile's sample); None for a stream without batches."""
+    taken: list[pa.RecordBatch] = []
+    have = 0
+    for batch in batches:
+        need = rows - have
+        taken.append(batch.slice(0, need) if batch.num_rows > need else batch)
+        have += min(batch.num_rows, need)
+        if have >= rows:
+            break
+    return pa.Table.from_batches(taken) if taken else None
+
+
 class Profiler:
     """Classifies the columns of a table from a sample of its batches."""
 
@@ -199,21 +212,8 @@ class Profiler:
         self.entities = tuple(entities)
         self.patterns = PatternScanner(vocabulary, tuple(mrn_patterns), threshold)
 
-    def sample(self, batches: Iterable[pa.RecordBatch]) -> pa.Table | None:
-        taken: list[pa.RecordBatch] = []
-        rows = 0
-        for batch in batches:
-            need = self.sample_rows - rows
-            taken.append(batch.slice(0, need) if batch.num_rows > need else batch)
-            rows += min(batch.num_rows, need)
-            if rows >= self.sample_rows:
-                break
-        if not taken:
-            return None
-        return pa.Table.from_batches(taken)
-
     def profile(self, table: str, batches: Iterable[pa.RecordBatch]) -> TableClassification:
-        sample = self.sample(batches)
+        sample = first_rows(batches, self.sample_rows)
         if sample is None:
             return TableClassification(table, {}, 0)
         names = sample.column_names

@@ -17,7 +17,7 @@ from intake.anonymisation.engine import DetectorConfig
 from intake.anonymisation.errors import UndeclaredPersonalData
 from intake.anonymisation.freetext import FreeTextAnalyzer
 from intake.anonymisation.policy import Policy, load_policy
-from intake.anonymisation.profiler import Profiler, TableClassification
+from intake.anonymisation.profiler import Profiler, TableClassification, first_rows
 from intake.anonymisation.report import FindingsReport, build_report
 from intake.anonymisation.rescan import Rescanner, RescanResult
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
@@ -102,11 +102,19 @@ class AnonymisationSession:
         )
 
     def profile(self, table: str, batches: BatchSource) -> TableClassification:
-        """Classify the table's columns from its first `sample_rows` rows."""
-        classification = self.profiler().profile(table, _batches(batches))
+        """Classify the table's columns from its first `sample_rows` rows: in a worker process when the session
+        has more than one (this process then never loads the model), else here."""
+        if self.processes > 1:
+            sample = first_rows(_batches(batches), self.settings.sample_rows)
+            classification = self.chunk_workers.profile(table, sample.to_batches() if sample is not None else [])
+        else:
+            classification = self._profile_here(table, batches)
         log_event(log, "anonymisation.profiled", table=table, rows=classification.sample_rows,
                   personal_columns=len(classification.personal_columns()))
         return classification
+
+    def _profile_here(self, table: str, batches: BatchSource) -> TableClassification:
+        return self.profiler().profile(table, _batches(batches))
 
     def anonymiser(self, secret: bytes) -> Anonymiser:
         """An anonymiser with the customer's secret; keep one per dataset so counts add up across tables."""
@@ -137,7 +145,8 @@ class AnonymisationSession:
 
     def scan_tables(self, tables: Mapping[str, BatchSource], full: bool = False) -> FindingsReport:
         """Find personal data before any processing (sample only, or every row with full=True)."""
-        classifications = {name: self.profile(name, source) for name, source in tables.items()}
+        # Here, not in the chunk workers: a full scan spreads its NER over the free-text analyzer's processes.
+        classifications = {name: self._profile_here(name, source) for name, source in tables.items()}
         counts = None
         if full:
             anonymiser = self.anonymiser(b"scan-only-key-never-used-for-output")

@@ -1,5 +1,5 @@
-"""Whole chunks anonymised in worker processes: the outcome of this process, a lost worker reported and replaced,
-our errors arriving whole."""
+"""Tables profiled and chunks anonymised in worker processes: the outcome of this process, a lost worker
+reported and replaced, our errors arriving whole."""
 
 from __future__ import annotations
 
@@ -35,8 +35,11 @@ def test_workers_give_the_outcome_of_this_process(session: AnonymisationSession,
 
     with workers_for(session, processes=2) as workers:
         assert len(workers.start()) >= 1
+        classified_there = workers.profile("assets", table.to_batches())
         there = workers.run(secret, "assets", classification, batches, ner_sample=50)
 
+    assert classified_there.to_dict() == classification.to_dict()
+    assert classification.personal_columns()
     assert comparable(there) == comparable(here)
     assert here.rescan.clean
     out = pa.Table.from_batches(here.batches)
@@ -55,7 +58,7 @@ def test_a_lost_worker_is_a_typed_error_and_the_next_chunk_gets_fresh_workers(
     with workers_for(session, processes=1) as workers:
         (pid,) = workers.start()
         os.kill(pid, signal.SIGKILL)
-        with pytest.raises(WorkerProcessLost, match=r"ended unexpectedly.*nothing of the chunk was kept"):
+        with pytest.raises(WorkerProcessLost, match=r"ended unexpectedly.*nothing of its work was kept"):
             workers.run(secret, "assets", classification, table.to_batches(), ner_sample=10)
         again = workers.run(secret, "assets", classification, table.to_batches(), ner_sample=10)
         assert workers.start() != [pid]
