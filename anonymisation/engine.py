@@ -121,10 +121,34 @@ class InternationalPhoneRecognizer(PhoneRecognizer):
 
 class NameOrderedRegistry(RecognizerRegistry):
     """Presidio's registry, handing out recognizers in name order: its own order comes from a set (it varies
-    between processes), and which of two equal findings survives Presidio's de-duplication depends on it."""
+    between processes), and which of two equal findings survives Presidio's de-duplication depends on it.
 
-    def get_recognizers(self, *args: Any, **kwargs: Any) -> list[EntityRecognizer]:
-        return sorted(super().get_recognizers(*args, **kwargs), key=lambda r: r.name)
+    The answer for a language and entity list is remembered for the registry's current recognizers: Presidio
+    asks for every text, and filtering the registry each time cost as much as some recognizers."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._answers: dict[tuple[Any, ...], list[EntityRecognizer]] = {}
+
+    def get_recognizers(
+        self, language: str, entities: list[str] | None = None, all_fields: bool = False,
+        ad_hoc_recognizers: list[EntityRecognizer] | None = None,
+    ) -> list[EntityRecognizer]:
+        if ad_hoc_recognizers:
+            return self._sorted(language, entities, all_fields, ad_hoc_recognizers)
+        key = (language, tuple(entities) if entities is not None else None, all_fields, tuple(self.recognizers))
+        if key not in self._answers:
+            if len(self._answers) >= 16:
+                self._answers.clear()
+            self._answers[key] = self._sorted(language, entities, all_fields, None)
+        return list(self._answers[key])
+
+    def _sorted(
+        self, language: str, entities: list[str] | None, all_fields: bool,
+        ad_hoc_recognizers: list[EntityRecognizer] | None,
+    ) -> list[EntityRecognizer]:
+        found = super().get_recognizers(language, entities, all_fields, ad_hoc_recognizers)
+        return sorted(found, key=lambda r: r.name)
 
 
 class LemmaOnlyWhenPresentEnhancer(LemmaContextAwareEnhancer):
