@@ -10,11 +10,11 @@ What runs (each measured part in its own process, so memory is per part):
              receive-dataset and migration-run flows through `intake.flows.local.run_flow`: the code path of
              `intake datasets receive` / `intake migration run`, on Prefect's ephemeral local API.
 Stage times come from the flow's Prefect task runs (start/end): receive (fingerprint, verify, encrypt into the
-vault), ingest, profile/scan (includes loading the spaCy model and starting the NER worker processes),
+vault), ingest, profile/scan (includes starting the anonymisation worker processes and loading their spaCy model),
 anonymise + re-scan (first chunk started to findings combined; chunks run in parallel), transform + validate
 + deliver, and other (start-run, authorisation checkpoints, storing reports, end-run cleanup, Prefect).
 Peak memory: the parent samples RSS of the whole process tree of the migrate process with psutil (main
-process, NER workers or Dask workers, Prefect's ephemeral API server) every 0.2 s and reports the peak of the
+process, anonymisation workers or Dask workers, Prefect's ephemeral API server) every 0.2 s and reports the peak of the
 sum with and without the Prefect server; the main process also reports its exact VmHWM.
 
 Anonymisation quality is measured on the delivered import package against the generator's ground truth
@@ -470,8 +470,8 @@ def child_env(home: Path, args: argparse.Namespace) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("INTAKE_", "PREFECT_"))}
     env.update({"INTAKE_HOME": str(home), "INTAKE_ACTOR": ENGINEER, "PREFECT_HOME": str(home / "prefect"),
                 "PREFECT_LOGGING_LEVEL": "WARNING", "PYTHONUNBUFFERED": "1"})
-    if args.ner_processes:
-        env["INTAKE_ANONYMISATION__PROCESSES"] = str(args.ner_processes)
+    if args.processes:
+        env["INTAKE_ANONYMISATION__PROCESSES"] = str(args.processes)
     if args.rescan_threshold is not None:
         env["INTAKE_ANONYMISATION__RESCAN_THRESHOLD"] = str(args.rescan_threshold)
     return env
@@ -1064,7 +1064,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dask-scale", choices=[*SCALES, "main"], default="100k",
                         help="size of the --dask comparison ('main': the main run's size, on its received dataset)")
     parser.add_argument("--chunk-rows", type=int, default=50_000, help="rows per scan/anonymise chunk (CLI default)")
-    parser.add_argument("--ner-processes", type=int, help="NER worker processes (default: intake's setting, 2)")
+    parser.add_argument("--processes", type=int,
+                        help="anonymisation worker processes (default: intake's setting, 2)")
     parser.add_argument("--rescan-threshold", type=float,
                         help="re-scan score that stops a run (intake's setting, default 0.6); 1.0 measures a run "
                              "the re-scan would refuse, with the same work done")
@@ -1093,12 +1094,12 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {
         "benchmark": "e2e", "at": datetime.now(UTC).isoformat(timespec="seconds"), "cpus": os.cpu_count(),
         "parameters": {"assets": assets, "jobs": jobs, "seed": args.seed, "chunk_rows": args.chunk_rows,
-                       "ner_processes": args.ner_processes or "intake default",
+                       "processes": args.processes or "intake default",
                        "rescan_threshold": args.rescan_threshold or "intake default (0.6)", "linearity": args.linearity,
                        "dask": args.dask, "eval_rows": args.eval_rows},
         "execution": "receive-dataset and migration-run Prefect flows via intake.flows.local.run_flow (the CLI's "
-                     "code path) on Prefect's ephemeral local API, default ThreadPoolTaskRunner(2) and 2 NER "
-                     "worker processes; each measured part in its own process",
+                     "code path) on Prefect's ephemeral local API, default ThreadPoolTaskRunner(2) sending "
+                     "each chunk to one of 2 anonymisation worker processes; each measured part in its own process",
         "targets": {"e2e_vs_floor": f"<= {FLOOR_TARGET:.0f}x", "peak_memory_mb": f"< {MEMORY_TARGET_MB}",
                     "linearity": "10x rows -> <= ~10x time"},
         "runs": {},
@@ -1115,7 +1116,7 @@ def main(argv: list[str] | None = None) -> int:
                 "migration_time_ratio": round(main_run["migration"]["seconds"] / small["migration"]["seconds"], 2),
                 "stage_time_ratios": {s: round(main_run["stages_seconds"][s] / small["stages_seconds"][s], 2)
                                       for s in STAGE_ORDER if small["stages_seconds"][s] > 0},
-                "note": "fixed costs (spaCy model load, NER pool start, Prefect task overhead) weigh more in the "
+                "note": "fixed costs (worker start and spaCy model load, Prefect task overhead) weigh more in the "
                         "small run, so a ratio below the rows ratio is expected",
             }
         if args.dask:

@@ -44,10 +44,10 @@ class AnonymisationSettings(BaseModel):
     score_threshold: float = Field(0.5, ge=0.0, le=1.0)
     rescan_threshold: float = Field(0.6, ge=0.0, le=1.0)
     sample_rows: int = Field(2000, ge=10)
-    processes: int = Field(2, ge=1)
+    processes: int = Field(2, ge=1, description="Worker processes anonymising chunks (each loads the model)")
     policy_file: Path | None = None
     mrn_patterns: list[str] = Field(default_factory=lambda: [r"\b[A-Z]{1,3}\d{6,8}\b"])
-    start_method: Literal["spawn", "fork", "forkserver"] = Field("spawn", description="NER worker processes")
+    start_method: Literal["spawn", "fork", "forkserver"] = Field("spawn", description="How worker processes start")
     rescan_ner_sample: int = Field(2000, ge=0, description="Distinct free-text values the re-scan runs NER on")
     allow_list_files: list[Path] = Field(default_factory=list, description="Customer vocabularies never anonymised")
     deny_list_files: list[Path] = Field(default_factory=list, description="Known staff names, always caught")

@@ -22,7 +22,7 @@ def test_e2e_benchmark_reports_every_stage_memory_and_quality(tmp_path: Path) ->
     results = tmp_path / "results" / "e2e.json"
     command = [sys.executable, str(ROOT / "benchmarks" / "e2e.py"), "--assets", "2000", "--jobs", "6000",
                "--data-dir", str(tmp_path / "data"), "--workdir", str(tmp_path / "work"), "--results", str(results),
-               "--ner-processes", "1", "--floor-repeat", "1",
+               "--processes", "1", "--floor-repeat", "1",
                # the work is the same at any threshold; 1.0 lets this small export through the fail-closed gate
                "--rescan-threshold", "1.0"]
     done = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=tmp_path, check=False)
