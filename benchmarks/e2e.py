@@ -985,7 +985,7 @@ def plot(results: dict[str, Any], path: Path) -> None:
         ax.plot([p[0] for p in series], [p[1] for p in series], label="process tree", color="#c44e52")
         ax.plot([p[0] for p in series], [p[2] for p in series], label="without Prefect server", color="#4c72b0")
         ax.plot([p[0] for p in series], [p[3] for p in series], label="main process", color="#55a868", linewidth=0.8)
-        ax.plot([p[0] for p in series], [p[4] for p in series], label="NER / Dask workers", color="#8172b2",
+        ax.plot([p[0] for p in series], [p[4] for p in series], label="anonymisation / Dask workers", color="#8172b2",
                 linewidth=0.8)
         spans = {"receive": main["receive"]["window"],
                  **{k: v["window"] for k, v in main["migration"]["stages"].items() if "window" in v}}
