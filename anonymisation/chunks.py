@@ -13,6 +13,7 @@ the model (anonymise_batch is pure), so it is the same in a worker, in this proc
 from __future__ import annotations
 
 import multiprocessing
+import pickle
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -23,7 +24,8 @@ from typing import TYPE_CHECKING, TypeVar
 import pyarrow as pa
 
 from intake.anonymisation.anonymiser import AnonymisationCounts
-from intake.anonymisation.errors import WorkerProcessLost
+from intake.anonymisation.errors import PolicyError, WorkerProcessLost
+from intake.anonymisation.operators import Operator, register_operator, registered_operators
 from intake.anonymisation.profiler import TableClassification
 from intake.anonymisation.rescan import RescanResult
 from intake.logs import get_logger, log_event
@@ -65,10 +67,14 @@ def anonymise_and_rescan(
 _worker_session: AnonymisationSession | None = None
 
 
-def _worker_init(settings: AnonymisationSettings, vocabulary: Vocabulary, policy: Policy) -> None:
+def _worker_init(
+    settings: AnonymisationSettings, vocabulary: Vocabulary, policy: Policy, operators: dict[str, Operator],
+) -> None:
     global _worker_session
     from intake.anonymisation.session import AnonymisationSession
 
+    for name, operator in operators.items():
+        register_operator(name, operator)
     _worker_session = AnonymisationSession(settings, vocabulary, policy, processes=1)
     _worker_session.text.detector.analyze(["warm up"])  # the model loads before the first chunk arrives
 
@@ -89,6 +95,20 @@ def _worker_chunk(
     return anonymise_and_rescan(_worker_session, secret, table, classification, batches, ner_sample)
 
 
+def _operators_for_workers() -> dict[str, Operator]:
+    """The operators registered in this process, checked to reach a worker (pickled by their import name)."""
+    operators = registered_operators()
+    for name, operator in operators.items():
+        try:
+            pickle.dumps(operator)
+        except (pickle.PicklingError, AttributeError, TypeError):
+            raise PolicyError(
+                f"operator '{name}' cannot be sent to the worker processes: register a module-level function "
+                "(not a lambda or a nested function), or set anonymisation.processes to 1"
+            ) from None
+    return operators
+
+
 class ChunkWorkers:
     """`processes` worker processes, each with an in-process session built from the same settings, vocabulary
     and policy. Thread-safe: several threads may send chunks at once. A pool that lost a process is replaced on
@@ -98,7 +118,7 @@ class ChunkWorkers:
         self, settings: AnonymisationSettings, vocabulary: Vocabulary, policy: Policy, processes: int = 2,
         start_method: str = "spawn",
     ) -> None:
-        self._initargs = (settings, vocabulary, policy)
+        self._settings, self._vocabulary, self._policy = settings, vocabulary, policy
         self.processes = max(1, processes)
         self.start_method = start_method
         self._pool: ProcessPoolExecutor | None = None
@@ -109,7 +129,8 @@ class ChunkWorkers:
             if self._pool is None:
                 self._pool = ProcessPoolExecutor(
                     self.processes, mp_context=multiprocessing.get_context(self.start_method),
-                    initializer=_worker_init, initargs=self._initargs,
+                    initializer=_worker_init,
+                    initargs=(self._settings, self._vocabulary, self._policy, _operators_for_workers()),
                 )
                 log_event(log, "anonymisation.chunks.pool_started", processes=self.processes,
                           method=self.start_method)

@@ -140,9 +140,19 @@ OPERATORS: dict[str, Operator] = {
 }
 
 
+BUILT_IN_OPERATORS = frozenset(OPERATORS)
+
+
 def register_operator(name: str, operator: Operator) -> None:
-    """Add an operator that policy files can name."""
+    """Add an operator that policy files can name. The session's worker processes get it too (chunks.py), so
+    it must be a module-level function they can import by name; a Dask worker has it only if registering it
+    is part of importing a module the worker imports."""
     OPERATORS[name] = operator
+
+
+def registered_operators() -> dict[str, Operator]:
+    """The operators added with register_operator in this process."""
+    return {name: op for name, op in OPERATORS.items() if name not in BUILT_IN_OPERATORS}
 
 
 def get_operator(name: str) -> Operator:

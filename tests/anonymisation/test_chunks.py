@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Iterator
 
 import pyarrow as pa
 import pytest
 
-from intake.anonymisation import AnonymisationSession, UnscannableColumn, WorkerProcessLost
+from intake.anonymisation import AnonymisationSession, PolicyError, UnscannableColumn, WorkerProcessLost
 from intake.anonymisation.chunks import ChunkOutcome, ChunkWorkers
+from intake.anonymisation.operators import OPERATORS, OperatorContext, register_operator
+from intake.anonymisation.policy import OperatorSpec, Policy
 from tests.anonymisation.conftest import legacy_table
 
 pytestmark = pytest.mark.slow
@@ -78,3 +81,40 @@ def test_an_error_in_a_worker_arrives_with_its_type_and_message(
 
     assert (raised.value.table, raised.value.column, raised.value.data_type) == ("assets", "Scan", "binary")
     assert "drop_column" in str(raised.value)
+
+
+def initials(value: str, entity_type: str, ctx: OperatorContext) -> str:
+    """A customer's own operator: a person's initials."""
+    return "".join(w[0] for w in value.split() if w[:1].isalpha()).upper() + "."
+
+
+@pytest.fixture
+def registered_initials() -> Iterator[None]:
+    register_operator("initials", initials)
+    yield
+    OPERATORS.pop("initials", None)
+
+
+@pytest.mark.usefixtures("registered_initials")
+def test_operators_registered_here_reach_the_workers(session: AnonymisationSession, secret: bytes) -> None:
+    table, _ = legacy_table(rows=60)
+    policy = Policy(entities={**session.policy.entities, "PERSON": OperatorSpec("initials")})
+    with AnonymisationSession(session.settings, session.vocabulary, policy, processes=1) as here_session:
+        here_session.text._detector = session.text.detector
+        classification = here_session.profile("assets", table.to_batches())
+        here = here_session.anonymise_chunk(secret, "assets", classification, table.to_batches(), ner_sample=10)
+        with ChunkWorkers(session.settings, session.vocabulary, policy, processes=1) as workers:
+            there = workers.run(secret, "assets", classification, table.to_batches(), ner_sample=10)
+
+    assert comparable(there) == comparable(here)
+    engineers = pa.Table.from_batches(there.batches).column("Responsible Engineer").to_pylist()
+    assert all(e is None or (e.endswith(".") and len(e) <= 5) for e in engineers)
+
+
+def test_an_operator_the_workers_cannot_import_is_refused_by_name(session: AnonymisationSession) -> None:
+    register_operator("nested", lambda value, entity_type, ctx: "x")
+    try:
+        with workers_for(session, processes=1) as workers, pytest.raises(PolicyError, match="operator 'nested'"):
+            workers.start()
+    finally:
+        OPERATORS.pop("nested", None)
