@@ -104,9 +104,11 @@ class FreeTextAnalyzer:
 
     # -- analysis ------------------------------------------------------------------------------------------
     def needs_ner(self, text: str) -> bool:
-        """Whether the model would read this text (nergate.py), answered here without loading the model."""
+        """Whether the model would read this text (nergate.py), answered here without loading the model (the
+        in-process detector's gate when it is loaded, as in a chunk worker)."""
         if self._gate is None:
-            self._gate = NerGate.for_entities(self.config.vocabulary, self.config.entities)
+            self._gate = self._detector.gate if self._detector is not None else NerGate.for_entities(
+                self.config.vocabulary, self.config.entities)
         return self._gate.needs_ner(text)
 
     def analyze_distinct(self, values: Iterable[str]) -> dict[str, Findings]:
