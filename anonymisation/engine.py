@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+import phonenumbers
 import spacy
 import tldextract
 import tldextract.tldextract as _tldextract_module
@@ -105,18 +106,34 @@ class InternationalPhoneRecognizer(PhoneRecognizer):
     """Presidio's phonenumbers recognizer: "+" formats, GB/US/IE national; strict digit grouping; score 0.6."""
 
     SCORE = 0.6
+    REGIONS = ("GB", "US", "IE")
     # International numbers other than the UK's, or North American ones: UK numbers, +44 or national, are
     # find_uk_phones' (recognizers_uk.py), which knows their groupings and extensions.
-    _CANDIDATE = re.compile(r"\+\s?\(?(?!4\s?4)\d|(?<![\d-])\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
+    _INTERNATIONAL = r"\+\s?\(?(?!4\s?4)\d"
+    _NORTH_AMERICAN = r"(?<![\d-])\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)"
+    _CANDIDATE = re.compile(f"(?P<international>{_INTERNATIONAL})|{_NORTH_AMERICAN}")
 
     def __init__(self) -> None:
-        super().__init__(supported_regions=("GB", "US", "IE"), leniency=2, name="PhoneRecognizer")
+        super().__init__(supported_regions=self.REGIONS, leniency=2, name="PhoneRecognizer")
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[RecognizerResult]:
-        # phonenumbers' matcher is slow; most notes hold no number it could add to ours.
-        if not self._CANDIDATE.search(text):
+        # phonenumbers' matcher is slow (a pass over the text per region), and most notes hold no number it could
+        # add to ours: no candidate at all, or only NHS numbers written 3-3-4 like North American ones.
+        if not any(m.group("international") or self._valid_somewhere(m.group(0))
+                   for m in self._CANDIDATE.finditer(text)):
             return []
         return super().analyze(text, entities, nlp_artifacts)
+
+    @classmethod
+    def _valid_somewhere(cls, digits: str) -> bool:
+        """Could the matcher (which only reports valid numbers) report these ten digits in one of our regions?"""
+        for region in cls.REGIONS:
+            try:
+                if phonenumbers.is_valid_number(phonenumbers.parse(digits, region)):
+                    return True
+            except phonenumbers.NumberParseException:
+                continue
+        return False
 
 
 class NameOrderedRegistry(RecognizerRegistry):

@@ -1,0 +1,44 @@
+"""The international phone recognizer skips phonenumbers' slow matcher only where the matcher would find nothing."""
+
+from __future__ import annotations
+
+import pytest
+from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+from intake.anonymisation.engine import InternationalPhoneRecognizer
+
+# UK numbers written nationally ("0113 496 0123") are find_uk_phones' alone, by design: not compared here.
+TEXTS = [
+    "Rep on +1 212 555 0199 ext 12 for the loan pump",
+    "US office (212) 555-0199, ask for service",
+    "Dublin depot +353 1 234 5678",
+    "Call 212.555.0199 after 5pm",
+    "Patient NHS no 943 476 5919 moved to ward 3",
+    "pt Debra Nash (999-916-8469) moved to ICU",
+    "NHS 9434765919, DOB 04-Jan-2001",
+    "serial 8876256656 fitted",
+    "Left msg on +44 306 999 0784",
+    "no number here at all",
+]
+
+
+def spans(results: list, text: str) -> list[tuple[str, str]]:
+    return sorted((r.entity_type, text[r.start:r.end]) for r in results)
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_same_findings_as_presidios_phone_recognizer(text: str) -> None:
+    ours = InternationalPhoneRecognizer()
+    full = PhoneRecognizer(supported_regions=InternationalPhoneRecognizer.REGIONS, leniency=2)
+    assert spans(ours.analyze(text, ["PHONE_NUMBER"]), text) == spans(full.analyze(text, ["PHONE_NUMBER"]), text)
+
+
+@pytest.mark.parametrize("text", TEXTS[:4])
+def test_north_american_and_international_numbers_found(text: str) -> None:
+    assert InternationalPhoneRecognizer().analyze(text, ["PHONE_NUMBER"])
+
+
+@pytest.mark.parametrize("digits,valid", [("999 973 0361", False), ("(999-916-8469", False), ("401 023 2137", False),
+                                          ("212 555 0199", True), ("909 876 5432", True)])
+def test_nhs_shaped_numbers_are_valid_in_no_region(digits: str, valid: bool) -> None:
+    assert InternationalPhoneRecognizer._valid_somewhere(digits) is valid
