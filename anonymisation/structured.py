@@ -42,11 +42,19 @@ FULL_PATTERNS: dict[str, str] = {
     "CREDIT_CARD": r"^[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{1,7}$",
     "IP_ADDRESS": r"^(?:[0-9]{1,3}\.){3}[0-9]{1,3}$",
 }
+# Where a detector wants its number to stand alone ("(?<![\w+])0" in Python), its candidate wants it too, or
+# every equipment, job and serial number would look like a phone or NHS number and go through every detector.
+# RE2 has no look-behind: the character before is matched instead. Only ASCII word characters count as words
+# here (a smaller, faster class than Python's \w), so the candidates stay a superset of what the detectors find.
+_NOT_AFTER_WORD = r"(?:^|[^0-9A-Za-z_+])"
+_NOT_AFTER_WORD_OR_DOT = r"(?:^|[^0-9A-Za-z_.])"
+_NOT_BEFORE_WORD = r"(?:$|[^0-9A-Za-z_])"
 # A cell that may hold one of these somewhere inside; the detectors then look at the candidates only.
 CANDIDATE_PATTERNS: dict[str, str] = {
     "EMAIL_ADDRESS": r"@|(?i)\s(?:at|\[at\]|\(at\))\s",
-    "PHONE_NUMBER": r"(?i)(?:\+ ?44|\(?0[0-9]{2,4}\)?[ -]?[0-9]{3})|(?:ext|extn|bleep|\bx)\.?:? ?[0-9]{3}",
-    "UK_NHS": r"[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}",
+    "PHONE_NUMBER": rf"(?i)\+ ?44|{_NOT_AFTER_WORD}\(?0[0-9]{{2,4}}\)?[ -]?[0-9]{{3}}"
+                    r"|(?:ext|extn|extension|bleep|bleeper|pager)\.?:?\s?(?:no\.?\s?)?[0-9]{3}|\bx[0-9]{3}",
+    "UK_NHS": rf"{_NOT_AFTER_WORD_OR_DOT}[0-9]{{3}}[ -]?[0-9]{{3}}[ -]?[0-9]{{4}}{_NOT_BEFORE_WORD}",
     "UK_NINO": r"(?i)\b[A-Z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b|\b[A-Z]{2} ?[0-9]{3} ?[0-9]{3} ?[A-D]\b",
     "UK_POSTCODE": r"(?i)\b[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}\b",
     "DATE_OF_BIRTH": r"(?i)\bd\.?o\.?b\b|birth|\bborn\b",
