@@ -72,22 +72,34 @@ def _word_key(word: str) -> str:
     return word.lower() if word.isascii() and word.isalpha() else fold(word)
 
 
+_WordShape = tuple[str, bool, bool, bool, bool]  # key, is_word, is_initial, is_capitalised, is_upper
+_SHAPES: dict[str, _WordShape] = {}
+_SHAPES_SIZE = 200_000  # distinct words; a few tens of MB at most
+
+
+def _shape(word: str) -> _WordShape:
+    is_word = word.isalpha() or (word[:1].isalpha() and not any(c.isdigit() for c in word))
+    longer = len(word) > 1
+    return (_word_key(word), is_word, not longer and word.isupper(), longer and is_word and word[0].isupper(),
+            longer and word.isupper())
+
+
 def tokenize(text: str) -> list[Token]:
+    # A word's shape is worked out once: the same few thousand words make up most of the texts.
     out = []
+    shapes = _SHAPES
     for m in _TOKEN_RE.finditer(text):
         word = m.group(0)
         dot = len(word) > 1 and word.endswith(".")
         if dot:
             word = word[:-1]
+        shape = shapes.get(word)
+        if shape is None:
+            if len(shapes) >= _SHAPES_SIZE:
+                shapes.clear()
+            shape = shapes[word] = _shape(word)
         start = m.start()
-        is_word = word.isalpha() or (word[:1].isalpha() and not any(c.isdigit() for c in word))
-        longer = len(word) > 1
-        out.append(Token(
-            word, start, start + len(word), dot, _word_key(word), is_word,
-            is_initial=not longer and word.isupper(),
-            is_capitalised=longer and is_word and word[0].isupper(),
-            is_upper=longer and word.isupper(),
-        ))
+        out.append(Token(word, start, start + len(word), dot, *shape))
     return out
 
 
