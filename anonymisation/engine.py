@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 import phonenumbers
+import regex
 import spacy
 import tldextract
 import tldextract.tldextract as _tldextract_module
@@ -136,6 +137,27 @@ class InternationalPhoneRecognizer(PhoneRecognizer):
         return False
 
 
+# Presidio pattern recognizers whose every pattern needs one of these: an IBAN starts with two letters and two
+# digits, an IP address has a colon or a digit and a dot. Their regular expressions are among the slowest per
+# text, and most notes hold neither.
+_NEEDED_TO_MATCH = {"IbanRecognizer": r"[A-Z]{2}[0-9]{2}", "IpRecognizer": r":|[0-9]\."}
+
+
+def skip_texts_without(recognizer: EntityRecognizer, needed: str) -> None:
+    """Answer nothing, without running the recognizer, for a text without `needed` (read with the recognizer's
+    own regex module and flags, so that letters and digits mean the same to both)."""
+    precheck = regex.compile(needed, getattr(recognizer, "global_regex_flags", 0) or 0)
+    analyze = recognizer.analyze
+
+    def prechecked(text: str, entities: list[str], nlp_artifacts: Any = None,
+                   regex_flags: int | None = None) -> list[RecognizerResult]:
+        if regex_flags is None and not precheck.search(text):
+            return []
+        return analyze(text, entities, nlp_artifacts, regex_flags)
+
+    recognizer.analyze = prechecked  # type: ignore[method-assign]
+
+
 class NameOrderedRegistry(RecognizerRegistry):
     """Presidio's registry, handing out recognizers in name order: its own order comes from a set (it varies
     between processes), and which of two equal findings survives Presidio's de-duplication depends on it.
@@ -195,6 +217,9 @@ def build_analyzer(
     registry.load_predefined_recognizers(languages=["en"], nlp_engine=engine, countries=["uk"])
     for name in _REPLACED:
         registry.recognizers = [r for r in registry.recognizers if r.name != name]
+    for recognizer in registry.recognizers:
+        if recognizer.name in _NEEDED_TO_MATCH:
+            skip_texts_without(recognizer, _NEEDED_TO_MATCH[recognizer.name])
     registry.add_recognizer(VocabularyAwareSpacyRecognizer(vocabulary, engine.get_supported_entities()))
     for recognizer in [
         *uk_recognizers(settings.mrn_patterns, vocabulary),

@@ -1177,7 +1177,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="intake homes and deliveries (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the work folder (homes, vaults, packages)")
     parser.add_argument("--results", type=Path, default=RESULTS, help="JSON path; the plot goes beside it (.png)")
-    parser.add_argument("--budget-sample", type=int, default=20_000,
+    parser.add_argument("--budget-sample", type=int, default=5_000,
                         help="distinct free-text values plain Presidio is timed on (0: skip the detection budget)")
     parser.add_argument("--phase", choices=("floor", "migrate", "budget"), help=argparse.SUPPRESS)
     parser.add_argument("--config", type=Path, help=argparse.SUPPRESS)
