@@ -1207,8 +1207,12 @@ def main(argv: list[str] | None = None) -> int:
                     "linearity": "10x rows -> <= ~10x time"},
         "runs": {},
     }
+    partial = args.results.with_suffix(".partial.json")
+    partial.parent.mkdir(parents=True, exist_ok=True)
     try:
         results["runs"]["main"] = measure("main", assets, jobs, args, workdir)
+        # An hour's run is not lost if a later part fails: the finished runs so far, replaced at the end.
+        partial.write_text(json.dumps(results, indent=2, default=str) + "\n")
         if args.linearity:
             small = measure("small", max(assets // 10, 1), max(jobs // 10, 1), args, workdir)
             results["runs"]["small"] = small
@@ -1249,8 +1253,8 @@ def main(argv: list[str] | None = None) -> int:
         "outcome": main_run["outcome"],
         "benchmark_seconds": round(time.perf_counter() - started, 1),
     }
-    args.results.parent.mkdir(parents=True, exist_ok=True)
     args.results.write_text(json.dumps(results, indent=2, default=str) + "\n")
+    partial.unlink(missing_ok=True)
     plot(results, args.results.with_suffix(".png"))
     print_table(results)
     print(f"wrote {args.results} and {args.results.with_suffix('.png')}")

@@ -23,6 +23,9 @@ OFFLINE_ENVIRONMENT: dict[str, str] = {
     "PREFECT_RESULTS_PERSIST_BY_DEFAULT": "false",
     "PREFECT_TASKS_DEFAULT_PERSIST_RESULT": "false",
     "PREFECT_LOGGING_LOG_PRINTS": "false",
+    # A CLI flow without `intake serve` starts Prefect's temporary API; on a busy 2-core machine that took more
+    # than Prefect's default 20 s and the run failed before it began.
+    "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
 }
 
 # These are about privacy, not preference: an operator cannot switch them back on by environment (an inherited
