@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+from presidio_analyzer import EntityRecognizer
+from presidio_analyzer.predefined_recognizers import IbanRecognizer, IpRecognizer, PhoneRecognizer
 
-from intake.anonymisation.engine import InternationalPhoneRecognizer
+from intake.anonymisation.engine import InternationalPhoneRecognizer, build_analyzer
 
 # UK numbers written nationally ("0113 496 0123") are find_uk_phones' alone, by design: not compared here.
 TEXTS = [
@@ -44,18 +45,19 @@ def test_nhs_shaped_numbers_are_valid_in_no_region(digits: str, valid: bool) -> 
     assert InternationalPhoneRecognizer._valid_somewhere(digits) is valid
 
 
+@pytest.fixture(scope="module")
+def loaded() -> dict[str, EntityRecognizer]:
+    """The analyzer's recognizers by name, as build_analyzer set them up."""
+    return {r.name: r for r in build_analyzer().registry.recognizers}
+
+
 @pytest.mark.parametrize("text", [
     "Refund to GB82 WEST 1234 5698 7654 32 please", "iban gb82west12345698765432", "DE89370400440532013000",
     "Server 10.0.0.12 down", "dns on 192.168.1.1/24", "fe80::1ff:fe23:4567:890a link", "::1", "::ffff:10.0.0.1",
     "Kelvin sign \u212a", "no address or account here", "v2.3 firmware", "at 13:32 the alarm",
 ])
-def test_iban_and_ip_recognizers_find_what_presidios_own_find(text: str) -> None:
-    from presidio_analyzer.predefined_recognizers import IbanRecognizer, IpRecognizer
-
-    from intake.anonymisation.engine import build_analyzer
-
-    ours = {r.name: r for r in build_analyzer().registry.recognizers}
+def test_iban_and_ip_recognizers_find_what_presidios_own_find(loaded: dict[str, EntityRecognizer], text: str) -> None:
     for name, plain in (("IbanRecognizer", IbanRecognizer()), ("IpRecognizer", IpRecognizer())):
-        plain.global_regex_flags = ours[name].global_regex_flags  # as the registry loaded it
+        plain.global_regex_flags = loaded[name].global_regex_flags  # as the registry loaded it
         entity = plain.supported_entities
-        assert spans(ours[name].analyze(text, entity), text) == spans(plain.analyze(text, entity), text)
+        assert spans(loaded[name].analyze(text, entity), text) == spans(plain.analyze(text, entity), text)
