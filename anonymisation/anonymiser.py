@@ -30,13 +30,16 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from intake.anonymisation.dataset_terms import person_names
 from intake.anonymisation.errors import UnscannableColumn
 from intake.anonymisation.findings import Finding, resolve_overlaps
+from intake.anonymisation.names import DenyList
 from intake.anonymisation.operators import OperatorContext, get_operator
-from intake.anonymisation.patterns import shared_scanner, whole_cell_findings
+from intake.anonymisation.patterns import deny_candidate_pattern, shared_scanner, whole_cell_findings
 from intake.anonymisation.policy import OperatorSpec, Policy
 from intake.anonymisation.profiler import ColumnClassification, ColumnKind, TableClassification
 from intake.anonymisation.report import MAX_EXAMPLES, redact_example
+from intake.anonymisation.roles import PERSON, REFERENCE, STRONG_ENTITIES
 from intake.anonymisation.structured import (
     NER_MIN_WORDS,
     PLACEHOLDERS,
@@ -68,6 +71,7 @@ class ColumnCounts:
     operators: dict[str, str] = field(default_factory=dict)
     examples: dict[str, list[str]] = field(default_factory=dict)
     dropped: bool = False
+    review_values: int = 0  # reference cells naming a person known in the dataset: kept, shown for review
 
     def example(self, entity: str, value: str) -> None:
         shown = self.examples.setdefault(entity, [])
@@ -102,6 +106,7 @@ class AnonymisationCounts:
             mine.entities.update(c.entities)
             mine.operators.update(c.operators)
             mine.dropped = mine.dropped or c.dropped
+            mine.review_values += c.review_values
             for entity, examples in c.examples.items():
                 for e in examples:
                     if len(mine.examples.setdefault(entity, [])) < MAX_EXAMPLES and e not in mine.examples[entity]:
@@ -112,7 +117,8 @@ class AnonymisationCounts:
             "rows": dict(self.rows),
             "columns": [
                 {"table": c.table, "column": c.column, "changed_values": c.changed_values,
-                 "entities": dict(c.entities), "operators": c.operators, "dropped": c.dropped}
+                 "entities": dict(c.entities), "operators": c.operators, "dropped": c.dropped,
+                 "review_values": c.review_values}
                 for c in self.columns.values()
             ],
         }
@@ -139,9 +145,13 @@ class Anonymiser:
         # The re-scan's threshold: what the re-scan would flag, the anonymiser replaces.
         self.threshold = stray_threshold
         self.patterns = shared_scanner(vocabulary, tuple(mrn_patterns), stray_threshold)
+        self._deny = DenyList(vocabulary)
+        self._deny_candidate: str | None = None  # RE2 pattern of cells that may hold a deny-listed name
         self.counts = AnonymisationCounts()
         # Optional: (table, column) -> {original value: findings}; benchmarks use it to score detection.
         self.recorder: dict[tuple[str, str], dict[str, tuple[Finding, ...]]] | None = None
+        # Full names found in free text (dataset_terms.person_names), for the run to look for everywhere else.
+        self.found_names: set[str] = set()
 
     def _record(self, table: str, column: str, value: str, findings: Iterable[Finding]) -> None:
         if self.recorder is not None:
@@ -190,6 +200,10 @@ class Anonymiser:
         if pa.types.is_dictionary(array.type):
             array = array.dictionary_decode()
         text = is_text_type(array.type)
+        if col.role == PERSON and text:
+            return self._person_field(table, col, array, counts)
+        if col.role == REFERENCE and text:
+            return self._reference(table, col.column, array, counts)
         # The re-scan runs the NER on such a batch whatever the classification said: so does the anonymiser.
         wordy = text and mean_words(array) >= NER_MIN_WORDS
         if col.kind == ColumnKind.IDENTIFIER:
@@ -241,6 +255,66 @@ class Anonymiser:
 
         return self._rewrite(table, col.column, array, find, counts, ner=ner, settle_all=True,
                              column_entity=col.entity_type)
+
+    def _person_field(self, table: str, col: ColumnClassification, array: pa.Array, counts: ColumnCounts
+                      ) -> pa.Array:
+        """A column the mapping makes a person field: every value is replaced whole, whatever it looks like
+        (one token per person where a cell names several), placeholders ("n/a", "-") aside."""
+        column_entity = col.entity_type or "PERSON"
+        counts.operators[column_entity] = self.policy.for_entity(column_entity, table, col.column).operator
+        retyped = self._retyped(array, column_entity)
+
+        def find(values: list[str | None]) -> dict[str, tuple[Finding, ...]]:
+            out: dict[str, tuple[Finding, ...]] = {}
+            for value in values:
+                if value is None or value.strip().lower() in _PLACEHOLDERS:
+                    continue
+                entity = retyped.get(value, column_entity)
+                out[value] = _name_parts(value) if entity == "PERSON" else (_whole_cell(value, entity),)
+            return out
+
+        return self._rewrite(table, col.column, array, find, counts, ner=False, settle_all=True,
+                             column_entity=col.entity_type)
+
+    def _reference(self, table: str, column: str, array: pa.Array, counts: ColumnCounts) -> pa.Array:
+        """A column the mapping makes reference data (sites, wards, makers, models, titles): kept, but for values
+        that are plainly another identifier (an e-mail address typed into a ward). Values naming a person known
+        in the dataset are counted for review, not changed: a sole trader's company may bear their name."""
+        found = {v: f for v, f in self._strong(self.patterns.scan_array(array)).items()}
+        strings = as_strings(array)
+        if self.vocab.deny_keys:
+            flagged = [v for v in pc.unique(strings.drop_null()).to_pylist() if self._deny.find(v)]
+            if flagged:
+                hit = pc.fill_null(pc.is_in(strings, value_set=pa.array(flagged, type=pa.string())), False)
+                counts.review_values += int(pc.sum(hit).as_py() or 0)
+        if not found:
+            return strings.cast(pa.string())
+        return self._rewrite(table, column, array, lambda _values: found, counts, ner=False, settle_all=False,
+                             strong_only=True)
+
+    def replace_known_names(self, table: str, column: str, array: pa.Array, counts: ColumnCounts) -> pa.Array:
+        """Only the deny-list's names (in any of their spellings) replaced: found elsewhere in the dataset, they
+        are looked for again in text that was anonymised before they were known."""
+        if not self.vocab.deny_keys or not is_text_type(array.type):
+            return array
+        if self._deny_candidate is None:
+            self._deny_candidate = deny_candidate_pattern(self.vocab.deny_words)
+        strings = as_strings(array)
+        candidates = pc.filter(strings, pc.fill_null(pc.match_substring_regex(strings, self._deny_candidate), False))
+        found = {v: tuple(f) for v in pc.unique(candidates).to_pylist() if (f := self._deny.find(v))}
+        if not found:
+            return array
+        return self._rewrite(table, column, array, lambda _values: found, counts, ner=False, settle_all=False,
+                             strong_only=True)
+
+    @staticmethod
+    def _strong(found: dict[str, tuple[Finding, ...]]) -> dict[str, tuple[Finding, ...]]:
+        out = {}
+        for value, findings in found.items():
+            strong = tuple(f for f in findings if f.entity_type in STRONG_ENTITIES)
+            if strong:
+                out[value] = strong
+        return out
 
     def _retyped(self, array: pa.Array, column_entity: str) -> dict[str, str]:
         """Values that are plainly another entity than their column's (an e-mail typed into a phone column)."""
@@ -302,7 +376,13 @@ class Anonymiser:
     def _free_text(self, table: str, column: str, array: pa.Array, counts: ColumnCounts) -> pa.Array:
         def find(values: list[str | None]) -> dict[str, tuple[Finding, ...]]:
             texts = [v for v in values if v and v.strip().lower() not in _PLACEHOLDERS]
-            return {v: f for v, f in self.text_analyzer.analyze_distinct(texts).items() if f}
+            found = {v: f for v, f in self.text_analyzer.analyze_distinct(texts).items() if f}
+            for value, findings in found.items():
+                for f in findings:
+                    if f.entity_type == "PERSON" and f.score >= self.threshold:
+                        self.found_names.update(
+                            n for n in person_names(value[f.start:f.end], self.vocab) if len(n.split()) > 1)
+            return found
 
         return self._rewrite(table, column, array, find, counts, ner=True, settle_all=True)
 
@@ -337,7 +417,7 @@ class Anonymiser:
     # -- rewriting values --------------------------------------------------------------------------------
     def _rewrite(
         self, table: str, column: str, array: pa.Array, find: Findings, counts: ColumnCounts, ner: bool,
-        settle_all: bool, column_entity: str | None = None,
+        settle_all: bool, column_entity: str | None = None, strong_only: bool = False,
     ) -> pa.Array:
         """Replace the findings of each distinct value, check the results with the re-scan's detectors, and
         rebuild the column (always as `string`)."""
@@ -355,10 +435,11 @@ class Anonymiser:
         for k, value in enumerate(dictionary):
             if edits[k]:
                 outputs[k], segments[k] = self._render(value, edits[k], table, column)
-        state = _Edits(dictionary, edits, outputs, segments, column_entity)
+        state = _Edits(dictionary, edits, outputs, segments, column_entity, strong_only)
         first = range(len(dictionary)) if settle_all else [k for k in range(len(dictionary)) if edits[k]]
         self._settle(table, column, state, list(first), ner)
-        if not ner and mean_words(pc.take(pa.array(outputs, type=pa.string()), indices)) >= NER_MIN_WORDS:
+        if not ner and not strong_only and \
+                mean_words(pc.take(pa.array(outputs, type=pa.string()), indices)) >= NER_MIN_WORDS:
             self._settle(table, column, state, list(range(len(dictionary))), ner=True)
         changed = np.zeros(len(dictionary), dtype=bool)
         for k, value in enumerate(dictionary):
@@ -418,6 +499,8 @@ class Anonymiser:
             if not by_text:
                 return
             residual = self._residual(table, column, list(by_text), ner, state.column_entity)
+            if state.strong_only:
+                residual = self._strong(residual)
             changed: list[int] = []
             for text, found in residual.items():
                 for k in by_text[text]:
@@ -476,6 +559,8 @@ class _Edits:
     outputs: list[str | None]
     segments: list[list[Segment]]
     column_entity: str | None = None  # an identifier column's entity type
+    # No guessing while settling: only STRONG_ENTITIES (a reference column), and never the model.
+    strong_only: bool = False
 
 
 def _name_shaped_parts(values: list[str]) -> frozenset[str]:
@@ -486,6 +571,20 @@ def _name_shaped_parts(values: list[str]) -> frozenset[str]:
         return frozenset()
     array = pa.array(sorted(parts), type=pa.string())
     return frozenset(pc.filter(array, full_match_mask(array, "PERSON")).to_pylist())
+
+
+def _name_parts(value: str) -> tuple[Finding, ...]:
+    """One finding per person named in a person field's cell ("A Smith / B Jones"), else the whole cell."""
+    parts = _SPLIT_NAMES.split(value)
+    found: list[Finding] = []
+    pos = 0
+    for k, part in enumerate(parts):
+        start, pos = pos, pos + len(part)
+        if k % 2 == 1 or not part.strip():
+            continue
+        lead = len(part) - len(part.lstrip())
+        found.append(Finding("PERSON", start + lead, start + lead + len(part.strip()), 1.0, "column"))
+    return tuple(found) or (_whole_cell(value, "PERSON"),)
 
 
 def _start(f: Finding) -> int:

@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 import pyarrow as pa
@@ -47,6 +47,7 @@ class ChunkOutcome:
     batches: list[pa.RecordBatch]
     counts: AnonymisationCounts
     rescan: RescanResult
+    names: list[str] = field(default_factory=list)  # full names found in free text (Anonymiser.found_names)
 
 
 def anonymise_and_rescan(
@@ -61,7 +62,7 @@ def anonymise_and_rescan(
         anonymised = anonymiser.anonymise_batch(table, classification, batch)
         rescanner.update(anonymised)
         out.append(anonymised)
-    return ChunkOutcome(out, anonymiser.counts, rescanner.result())
+    return ChunkOutcome(out, anonymiser.counts, rescanner.result(), sorted(anonymiser.found_names))
 
 
 _worker_session: AnonymisationSession | None = None

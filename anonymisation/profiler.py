@@ -49,6 +49,10 @@ class ColumnClassification:
     sample_values: int = 0
     rates: Mapping[str, float] = field(default_factory=dict)
     sample_findings: Mapping[str, int] = field(default_factory=dict)
+    # The data role the mapping gives the column (roles.py): person, free_text, reference or code; None when
+    # the column was classified from its values alone (`intake scan file`, or a column the mapping does not read).
+    role: str | None = None
+    fields: tuple[str, ...] = ()  # product fields the column feeds ("jobs.engineer")
 
     @property
     def personal(self) -> bool:
@@ -58,6 +62,7 @@ class ColumnClassification:
         out = asdict(self)
         out["kind"] = self.kind.value
         out["reasons"] = list(self.reasons)
+        out["fields"] = list(self.fields)
         out["rates"] = dict(self.rates)
         out["sample_findings"] = dict(self.sample_findings)
         return out
@@ -69,6 +74,7 @@ class ColumnClassification:
             confidence=float(data.get("confidence", 0.0)), reasons=tuple(data.get("reasons", ())),
             sample_values=int(data.get("sample_values", 0)), rates=dict(data.get("rates", {})),
             sample_findings=dict(data.get("sample_findings", {})),
+            role=data.get("role"), fields=tuple(data.get("fields", ())),
         )
 
 

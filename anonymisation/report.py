@@ -1,11 +1,12 @@
 """Findings report: per table and column the classification, entity counts, operator applied and the re-scan
-result, as JSON and Markdown. Examples are always redacted ("J*** ***", "07*** ******"); no raw value ever
-reaches the report.
+result, as JSON and Markdown. Examples are always redacted to a shape ("Aa Aa", "9 9"); no raw value, initial
+or length ever reaches the report.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -20,25 +21,27 @@ MAX_EXAMPLES = 3
 
 
 def redact_example(value: str) -> str:
-    """Show a value's shape, never the value: its first letter only ("Jane Doe" -> "J*** ***"), or for a
-    value starting with a digit (phone, NHS, card numbers) at most its first two digits ("943 476 5919" ->
-    "94* *** ****"); every other letter and digit is starred, spaces and punctuation stay. Counted over the
-    whole value, not per word: "QQ 12 34 56 C" -> "Q* ** ** ** *"."""
-    first = next((ch for ch in value if ch.isalnum()), "")
-    keep = 2 if first.isdigit() else 1
-    kept = 0
-    showing = True
-    chars = []
-    for ch in value:
-        if not ch.isalnum():
-            chars.append(ch)
-            continue
-        # Digits only for the two kept of a number: "1 Acacia Avenue" keeps the 1, not the A.
-        showing = showing and kept < keep and (ch.isdigit() or keep == 1)
-        chars.append(ch if showing else "*")
-        kept += 1
-    redacted = "".join(chars)
-    return redacted if len(redacted) <= 40 else redacted[:37] + "..."
+    """Show a value's shape, never the value: no letter, digit or length survives. Each run of letters becomes
+    its case class ("Aa" capitalised, "A" upper case, "a" lower case) and each run of digits "9"; spaces and
+    punctuation stay: "Jane Doe" -> "Aa Aa", "DOE, Jane" -> "A, Aa", "943 476 5919" -> "9 9 9",
+    "jane.doe@example.com" -> "a.a@a.a". Enough to tell a name from a phone number or an e-mail address in a
+    report, not enough to recognise anyone (an initial or a length narrows a staff list to a few people)."""
+    shape = _RUNS.sub(_run_class, value)
+    return shape if len(shape) <= 40 else shape[:37] + "..."
+
+
+_RUNS = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _run_class(match: re.Match[str]) -> str:
+    run = match.group(0)
+    if run[0].isdigit():
+        return "9"
+    if run.isupper():
+        return "A"
+    if run[0].isupper():
+        return "Aa"
+    return "a"
 
 
 @dataclass
@@ -54,6 +57,9 @@ class ColumnReport:
     examples: dict[str, list[str]] = field(default_factory=dict)
     rescan: str = "not run"
     residual: dict[str, int] = field(default_factory=dict)
+    role: str | None = None  # the mapping's data role (person, free_text, reference, code), if mapped
+    fields: list[str] = field(default_factory=list)
+    review_values: int = 0  # reference cells naming a person known in the dataset, kept for review
 
     @property
     def personal(self) -> bool:
@@ -129,16 +135,18 @@ class FindingsReport:
         for t in self.tables:
             rows = f"{t.rows} rows" if t.rows is not None else f"sample of {t.sample_rows} rows"
             lines += ["", f"## {t.table} ({rows})", "",
-                      "| column | classification | entities | operator | changed | examples | re-scan |",
-                      "| --- | --- | --- | --- | ---: | --- | --- |"]
+                      "| column | role | classification | entities | operator | changed | examples | re-scan |",
+                      "| --- | --- | --- | --- | --- | ---: | --- | --- |"]
             for c in t.columns:
                 kind = c.classification + (f" ({c.entity_type})" if c.entity_type else "")
+                role = (c.role or "not mapped") + (f" ({c.review_values} to review)" if c.review_values else "")
                 ents = ", ".join(f"{k} {v}" for k, v in sorted(c.entity_counts.items())) or "-"
                 ops = ", ".join(f"{k}: {v}" for k, v in sorted(c.operators.items())) or "-"
                 ex = "; ".join(e for v in c.examples.values() for e in v[:2]) or "-"
                 res = c.rescan if not c.residual else f"{c.rescan}: " + ", ".join(
                     f"{k} {v}" for k, v in sorted(c.residual.items()))
-                lines.append(f"| {_md(c.column)} | {kind} | {ents} | {ops} | {c.changed_values} | {_md(ex)} | {res} |")
+                lines.append(f"| {_md(c.column)} | {role} | {kind} | {ents} | {ops} | {c.changed_values} | {_md(ex)} "
+                             f"| {res} |")
             why = [c for c in t.columns if c.reasons]
             if why:
                 lines += ["", "<details><summary>Why each column was classified so</summary>", ""]
@@ -187,6 +195,7 @@ def build_report(
                 entity_counts = {col.entity_type: col.sample_values}
             r = rescans.get((table, col.column))
             columns.append(ColumnReport(
+                role=col.role, fields=list(col.fields), review_values=stats.review_values if stats else 0,
                 column=col.column, classification=col.kind.value, entity_type=col.entity_type,
                 confidence=col.confidence, reasons=list(col.reasons), entity_counts=entity_counts,
                 operators=operators, changed_values=changed, examples=examples,

@@ -28,6 +28,7 @@ from intake.anonymisation.patterns import shared_scanner, whole_cell_findings
 from intake.anonymisation.policy import Policy
 from intake.anonymisation.profiler import ColumnKind, TableClassification
 from intake.anonymisation.report import MAX_EXAMPLES, redact_example
+from intake.anonymisation.roles import REFERENCE, STRONG_ENTITIES
 from intake.anonymisation.structured import (
     NER_MIN_WORDS,
     PLACEHOLDERS,
@@ -125,6 +126,14 @@ class Rescanner:
             col.checked_values += len(array) - array.null_count
             classified = self.classification.column(f.name)
             found = self.patterns.scan_array(array)
+            if classified.role == REFERENCE:
+                # Kept on purpose, as the anonymiser keeps it: only identifiers recognisable from their own
+                # shape count; names of wards and makers are not read as people, by rules or by the model.
+                for value, findings in found.items():
+                    for finding in findings:
+                        if finding.entity_type in STRONG_ENTITIES and not self._skip(finding.entity_type, f.name):
+                            col.add(value, finding)
+                continue
             if classified.kind == ColumnKind.IDENTIFIER:
                 for value, whole in whole_cell_findings(array, classified.entity_type).items():
                     found[value] = tuple(resolve_overlaps([*found.get(value, ()), *whole]))

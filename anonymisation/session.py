@@ -53,9 +53,7 @@ class AnonymisationSession:
         self.settings = settings or AnonymisationSettings()
         # The customer's vocabularies from the settings (allow_list_files, deny_list_files) come on top of the
         # given (or shipped) vocabulary: known staff are caught whoever builds the session.
-        self.vocabulary = (vocabulary or default_vocabulary()).with_files(
-            self.settings.allow_list_files, self.settings.deny_list_files
-        )
+        self.vocabulary = self.base_vocabulary(self.settings, vocabulary)
         self.policy = policy or load_policy(self.settings.policy_file)
         entities = tuple(self.policy.entity_types)
         self.config = DetectorConfig.from_settings(self.settings, self.vocabulary, entities)
@@ -64,6 +62,11 @@ class AnonymisationSession:
         self.text = FreeTextAnalyzer(self.config, processes=self.processes, start_method=self.start_method)
         self._chunk_workers: ChunkWorkers | None = None
         self._lock = threading.RLock()  # the in-process analyzer's caches are not shared between threads
+
+    @staticmethod
+    def base_vocabulary(settings: AnonymisationSettings, vocabulary: Vocabulary | None = None) -> Vocabulary:
+        """The given (or shipped) vocabulary with the customer's vocabulary files of the settings."""
+        return (vocabulary or default_vocabulary()).with_files(settings.allow_list_files, settings.deny_list_files)
 
     def __enter__(self) -> AnonymisationSession:
         return self

@@ -100,7 +100,8 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
         raise tasks.block_dataset(run, scanned, "scan")
 
     tasks.checkpoint(run, "anonymise")
-    anonymised = _anonymise_chunks(run, ingested, classifications)
+    terms_id = tasks.collect_terms(run, ingested.tables)  # pass 1: who is named anywhere, what is a place
+    anonymised = _anonymise_chunks(run, ingested, classifications, terms_id)
     pipeline.close_sessions()  # the NER workers and their caches are not needed past this point: free their memory
     publish_findings(run.run_id, run.dataset_id, anonymised.report, "findings")
     if declared_none and pipeline.found_personal_data(anonymised.report):
@@ -121,7 +122,7 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
         raise residual
 
     tasks.checkpoint(run, "transform, validate and deliver")
-    delivered = tasks.deliver(run, ingested, anonymised)
+    delivered = tasks.deliver(run, ingested, anonymised, terms_id)
     publish_delivery(run.run_id, run.dataset_id, delivered)
     reports["reconciliation_json"] = tasks.store_report(run, "reconciliation.json", delivered.reconciliation_json)
     reports["reconciliation_md"] = tasks.store_report(run, "reconciliation.md", delivered.reconciliation_markdown)
@@ -133,6 +134,7 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
         "rows_rejected_reading": ingested.rejected,
         "rows_anonymised": anonymised.rows,
         "personal_data_found": anonymised.report.totals(),
+        "names_propagated": sum(delivered.names_propagated.values()),
         "rows_rejected": delivered.rows_rejected,
         "balanced": delivered.balanced,
         "entities": delivered.entity_rows,
@@ -170,7 +172,7 @@ def columns_not_read_note(ingested: pipeline.Ingested) -> str:
 
 
 def _anonymise_chunks(run: pipeline.RunInfo, ingested: pipeline.Ingested,
-                      classifications: dict[str, dict[str, Any]]) -> pipeline.Anonymised:
+                      classifications: dict[str, dict[str, Any]], terms_id: str | None) -> pipeline.Anonymised:
     """Chunks mapped as tasks; the re-scan's NER sample is spread over a table's chunks."""
     ctx = flow_context(run.actor)
     ner_sample = ctx.settings.anonymisation.rescan_ner_sample
@@ -178,7 +180,8 @@ def _anonymise_chunks(run: pipeline.RunInfo, ingested: pipeline.Ingested,
     per_table = {t.key: max(len(t.row_groups), 1) for t in ingested.tables}
     futures = [
         tasks.anonymise_chunk.submit(run, chunk, classifications[chunk.table.key],
-                                     min(ner_sample, max(100, math.ceil(ner_sample / per_table[chunk.table.key]))))
+                                     min(ner_sample, max(100, math.ceil(ner_sample / per_table[chunk.table.key]))),
+                                     terms_id)
         for chunk in chunks
     ]
     progress = Progress(f"anonymise-{run.run_id}", "Anonymising and re-scanning chunks", max(len(futures), 1))

@@ -180,12 +180,19 @@ def scan_report(run: pipeline.RunInfo, classifications: dict[str, dict[str, Any]
     return pipeline.scan_report(flow_context(run.actor), classifications)
 
 
+@data_task("collect-dataset-terms")
+def collect_terms(run: pipeline.RunInfo, tables: list[pipeline.TableRef]) -> str | None:
+    from intake.schema_policy import collect_dataset_terms
+
+    return collect_dataset_terms(flow_context(run.actor), run, tables)
+
+
 @data_task("anonymise-chunk", retries=1)
 def anonymise_chunk(run: pipeline.RunInfo, chunk: pipeline.Chunk, classification: dict[str, Any],
-                    ner_sample: int) -> pipeline.ChunkResult:
+                    ner_sample: int, terms_id: str | None = None) -> pipeline.ChunkResult:
     ctx = flow_context(run.actor)
     pipeline.checkpoint(ctx, run, "anonymise", record=False)  # a withdrawal also stops the remaining chunks
-    return pipeline.anonymise_chunk(ctx, run, chunk, classification, ner_sample)
+    return pipeline.anonymise_chunk(ctx, run, chunk, classification, ner_sample, terms_id)
 
 
 @data_task("combine-findings")
@@ -205,11 +212,12 @@ def store_report(run: pipeline.RunInfo, name: str, text: str) -> str:
 
 
 @data_task("transform-validate-deliver")
-def deliver(run: pipeline.RunInfo, ingested: pipeline.Ingested, anonymised: pipeline.Anonymised) -> pipeline.Delivered:
+def deliver(run: pipeline.RunInfo, ingested: pipeline.Ingested, anonymised: pipeline.Anonymised,
+            terms_id: str | None = None) -> pipeline.Delivered:
     from intake.flows.artifacts import Progress
 
     progress = Progress(f"deliver-{run.run_id}", "Transforming, validating and writing the import package", 1000)
-    result = pipeline.deliver(flow_context(run.actor), run, ingested, anonymised, progress.set_fraction)
+    result = pipeline.deliver(flow_context(run.actor), run, ingested, anonymised, progress.set_fraction, terms_id)
     progress.finish()
     return result
 

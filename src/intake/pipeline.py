@@ -788,8 +788,10 @@ _session_lock = threading.RLock()
 _sessions: dict[str, Any] = {}
 
 
-def anonymisation_session(ctx: Context) -> Any:
-    """One AnonymisationSession per process and configuration (the spaCy model loads once).
+def anonymisation_session(ctx: Context, terms: Any = None) -> Any:
+    """One AnonymisationSession per process, configuration and dataset terms (the spaCy model loads once per
+    session). `terms`: the dataset's DatasetTerms (schema_policy), whose people join the deny-list and whose
+    reference values are allowed.
 
     Inside a daemonic process (a Dask worker) chunks are anonymised in-process: such processes cannot start
     the session's worker processes.
@@ -797,33 +799,41 @@ def anonymisation_session(ctx: Context) -> Any:
     from intake.anonymisation import AnonymisationSession
 
     settings = ctx.settings.anonymisation
-    key = settings.model_dump_json()
+    key = settings.model_dump_json() + (terms.digest if terms is not None else "")
     with _session_lock:
         session = _sessions.get(key)
         if session is None:
             processes = 1 if multiprocessing.current_process().daemon else settings.processes
-            session = _sessions[key] = AnonymisationSession(settings, processes=processes)
+            vocabulary = terms.vocabulary(AnonymisationSession.base_vocabulary(settings)) if terms else None
+            session = _sessions[key] = AnonymisationSession(settings, vocabulary=vocabulary, processes=processes)
         return session
 
 
 def close_sessions() -> None:
     """End the worker processes of this process's sessions (and free their models and caches)."""
+    from intake.schema_policy import forget_dataset_terms
+
     with _session_lock:
         for session in _sessions.values():
             session.close()
         _sessions.clear()
+    forget_dataset_terms()
 
 
 def profile_tables(ctx: Context, run: RunInfo, tables: Sequence[TableRef]) -> dict[str, dict[str, Any]]:
     """Classify every table's columns from a sample of its first rows (table key -> classification dict).
 
     Keyed by `TableRef.key` (file and table): two files may hold tables of one name ("Sheet1"), and each
-    is classified from its own sample."""
+    is classified from its own sample. A column the mapping reads takes the data role of the product fields it
+    feeds (person, free text, reference: schema_policy), whatever its sample looked like."""
+    from intake.anonymisation.roles import apply_roles
+    from intake.schema_policy import mapping_column_roles
     from intake.vault import Vault
 
     actor = ctx.actor()
     vault = Vault.from_context(ctx)
     session = anonymisation_session(ctx)
+    mapping = resolve_mapping(run.mapping)
     classifications: dict[str, dict[str, Any]] = {}
     for table in tables:
         with step_errors("scan", run.dataset_id), _session_lock:
@@ -832,6 +842,7 @@ def profile_tables(ctx: Context, run: RunInfo, tables: Sequence[TableRef]) -> di
                 classification = session.profile(table.table, batches)
             finally:
                 batches.close()
+        classification = apply_roles(classification, mapping_column_roles(mapping, table.table))
         classifications[table.key] = classification.to_dict()
     return classifications
 
@@ -858,24 +869,26 @@ class ChunkResult:
     rows: int
     counts: Any  # AnonymisationCounts
     rescan: Any  # RescanResult
+    names_id: str | None = None  # encrypted list of the full names its free text revealed (schema_policy)
 
 
 def anonymise_chunk(ctx: Context, run: RunInfo, chunk: Chunk, classification: dict[str, Any],
-                    ner_sample: int) -> ChunkResult:
+                    ner_sample: int, terms_id: str | None = None) -> ChunkResult:
     """Anonymise one chunk with the customer's secret and re-scan its output as it is written.
 
     Pure in its inputs: any process running it writes the same tokens (HMAC under the customer secret). The
     session does the work in one of its worker processes (or here, on a Dask worker); the vault, the registry
-    and the audit log stay in this process.
+    and the audit log stay in this process. `terms_id`: the dataset's terms (schema_policy), read from the vault.
     """
     import pyarrow as pa
 
     from intake.anonymisation import TableClassification
+    from intake.schema_policy import load_dataset_terms, store_found_names
     from intake.vault import Vault
 
     actor = ctx.actor()
     vault = Vault.from_context(ctx)
-    session = anonymisation_session(ctx)
+    session = anonymisation_session(ctx, load_dataset_terms(ctx, terms_id))
     table_name = chunk.table.table
     with step_errors("anonymise", run.dataset_id):
         secret = vault.customer_secret(run.customer_id, actor)
@@ -891,7 +904,8 @@ def anonymise_chunk(ctx: Context, run: RunInfo, chunk: Chunk, classification: di
             for batch in outcome.batches:
                 out.write(batch)
             info = out.close()
-    return ChunkResult(chunk.key, chunk.table.key, chunk.index, info.id, chunk.rows, counts, rescan)
+        names_id = store_found_names(ctx, run, chunk.key, outcome.names)
+    return ChunkResult(chunk.key, chunk.table.key, chunk.index, info.id, chunk.rows, counts, rescan, names_id)
 
 
 def _labelled(counts: Any, rescan: Any, table: str, label: str) -> tuple[Any, Any]:
@@ -1002,6 +1016,8 @@ class Delivered:
     rows_read: int
     rows_rejected: int
     entity_rows: dict[str, int]
+    # cells where names found elsewhere in the dataset were replaced at delivery, per "table key/column"
+    names_propagated: dict[str, int] = field(default_factory=dict)
 
 
 def resolve_mapping(mapping: str) -> Any:
@@ -1050,14 +1066,17 @@ def discard_stale_staging(ctx: Context, run: RunInfo) -> int:
 
 
 def deliver(ctx: Context, run: RunInfo, ingested: Ingested, anonymised: Anonymised,
-            progress: ProgressCallback = no_progress) -> Delivered:
+            progress: ProgressCallback = no_progress, terms_id: str | None = None) -> Delivered:
     """Transform the anonymised tables with the mapping, validate, and write the import package.
 
-    The package is written into a hidden staging folder (the connectors' DeliverySink) and renamed into place
-    after its manifest, so a failed, cancelled or killed run leaves no partial delivery.
+    First, full names that the free text of some chunk revealed are replaced wherever else they still stand
+    (schema_policy.KnownNamesScrubber). The package is written into a hidden staging folder (the connectors'
+    DeliverySink) and renamed into place after its manifest, so a failed, cancelled or killed run leaves no
+    partial delivery.
     """
     from intake.connectors.sinks import DeliverySink
     from intake.product import write_package
+    from intake.schema_policy import known_names_scrubber
     from intake.vault import Vault
 
     actor = ctx.actor()
@@ -1066,12 +1085,17 @@ def deliver(ctx: Context, run: RunInfo, ingested: Ingested, anonymised: Anonymis
     raw_hashes = {a.name: a.plaintext_sha256 for a in vault.artefacts(run.dataset_id) if a.kind is ArtefactKind.RAW}
     total = max(anonymised.rows, 1)
     done = 0
+    skip = {t.table: {c.column for c in t.columns if c.role in ("person", "reference")}
+            for t in anonymised.report.tables}
+    with step_errors("deliver", run.dataset_id):
+        scrub = known_names_scrubber(ctx, run, terms_id, [p.names_id for parts in anonymised.parts.values()
+                                                          for p in parts if p.names_id], skip)
 
     def batches(parts: list[ChunkResult]) -> Iterator[Any]:
         nonlocal done
         for part in parts:
             for batch in read_table_batches(vault, part.artefact_id, actor):
-                yield batch
+                yield scrub(part.table, batch) if scrub is not None else batch
                 done += batch.num_rows
                 progress(min(done / total, 1.0))
 
@@ -1098,7 +1122,7 @@ def deliver(ctx: Context, run: RunInfo, ingested: Ingested, anonymised: Anonymis
     entity_rows = {name: int(entity["rows"]) for name, entity in result.manifest.get("entities", {}).items()}
     return Delivered(str(destination), result.manifest, reconciliation.to_json(), reconciliation.to_markdown(),
                      bool(reconciliation.balanced), int(reconciliation.rows_read), int(reconciliation.rows_rejected),
-                     entity_rows)
+                     entity_rows, scrub.changed() if scrub is not None else {})
 
 
 def transform_sources(run: RunInfo, mapping: Any, ingested: Ingested, parts: dict[str, list[ChunkResult]],

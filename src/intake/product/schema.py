@@ -42,7 +42,16 @@ class FieldSpec:
     min_value: float | None = None
     not_future: bool = False  # dates and times must not lie after the run's "today"
     total: bool = False  # summed in the reconciliation report
-    personal: bool = False  # may hold (pseudonymised) personal data
+    # What the field holds, for anonymisation (intake.product.roles): "person" (anonymised whole, with
+    # `entity` its entity type), "free_text" (full detection), "reference" (kept: places, makers, models,
+    # titles) or "code" (numbers, codes, dates: pattern scan only).
+    role: str = "code"
+    entity: str | None = None
+
+    @property
+    def personal(self) -> bool:
+        """May hold (pseudonymised) personal data."""
+        return self.role in ("person", "free_text")
 
 
 @dataclass(frozen=True)
@@ -116,41 +125,43 @@ def register_entity(spec: EntitySpec) -> EntitySpec:
 
 register_entity(EntitySpec("sites", "SIT", "Hospitals and other premises of the customer.", (
     FieldSpec("site_id", STRING, "Stable id (SIT-<16 hex>).", True),
-    FieldSpec("name", STRING, "Site name.", True),
+    FieldSpec("name", STRING, "Site name.", True, role="reference"),
     FieldSpec("code", STRING, "Customer's site code."),
-    FieldSpec("address", STRING, "Postal address of the site."),
-    FieldSpec("postcode", STRING, "Postcode of the site."),
+    FieldSpec("address", STRING, "Postal address of the site.", role="reference"),
+    FieldSpec("postcode", STRING, "Postcode of the site.", role="reference"),
 )))
 
 register_entity(EntitySpec("locations", "LOC", "Places equipment is kept: site > building > department > ward/room.", (
     FieldSpec("location_id", STRING, "Stable id (LOC-<16 hex>).", True),
     _ref("site_id", "sites", "Site the location belongs to."),
-    FieldSpec("building", STRING, "Building."),
-    FieldSpec("department", STRING, "Department or service."),
-    FieldSpec("ward", STRING, "Ward."),
-    FieldSpec("room", STRING, "Room, bay or theatre."),
-    FieldSpec("name", STRING, "Label of the location as used by the customer."),
+    FieldSpec("building", STRING, "Building.", role="reference"),
+    FieldSpec("department", STRING, "Department or service.", role="reference"),
+    FieldSpec("ward", STRING, "Ward.", role="reference"),
+    FieldSpec("room", STRING, "Room, bay or theatre.", role="reference"),
+    FieldSpec("name", STRING, "Label of the location as used by the customer.", role="reference"),
 )))
 
 register_entity(EntitySpec("manufacturers", "MFR", "Device manufacturers, de-duplicated.", (
     FieldSpec("manufacturer_id", STRING, "Stable id (MFR-<16 hex>).", True),
-    FieldSpec("name", STRING, "Manufacturer name (most frequent spelling in the source).", True),
-    FieldSpec("phone", STRING, "Switchboard or service phone number.", personal=True),
-    FieldSpec("email", STRING, "Service e-mail address.", personal=True),
+    FieldSpec("name", STRING, "Manufacturer name (most frequent spelling in the source).", True,
+              role="reference"),
+    FieldSpec("phone", STRING, "Switchboard or service phone number.", role="person", entity="PHONE_NUMBER"),
+    FieldSpec("email", STRING, "Service e-mail address.", role="person", entity="EMAIL_ADDRESS"),
 )))
 
 register_entity(EntitySpec("suppliers", "SUP", "Suppliers and service agents, de-duplicated.", (
     FieldSpec("supplier_id", STRING, "Stable id (SUP-<16 hex>).", True),
-    FieldSpec("name", STRING, "Supplier name (most frequent spelling in the source).", True),
-    FieldSpec("phone", STRING, "Phone number.", personal=True),
-    FieldSpec("email", STRING, "E-mail address.", personal=True),
+    FieldSpec("name", STRING, "Supplier name (most frequent spelling in the source).", True,
+              role="reference"),
+    FieldSpec("phone", STRING, "Phone number.", role="person", entity="PHONE_NUMBER"),
+    FieldSpec("email", STRING, "E-mail address.", role="person", entity="EMAIL_ADDRESS"),
 )))
 
 register_entity(EntitySpec("device_models", "MOD", "Device models, with their device category code.", (
     FieldSpec("model_id", STRING, "Stable id (MOD-<16 hex>).", True),
     _ref("manufacturer_id", "manufacturers", "Manufacturer of the model."),
-    FieldSpec("name", STRING, "Model name.", True),
-    FieldSpec("device_type", STRING, "Generic device type, e.g. 'Infusion Pump'."),
+    FieldSpec("name", STRING, "Model name.", True, role="reference"),
+    FieldSpec("device_type", STRING, "Generic device type, e.g. 'Infusion Pump'.", role="reference"),
     FieldSpec("category_code", STRING, "Device category code in `category_scheme`, e.g. UMDNS '13-215'."),
     FieldSpec("category_scheme", STRING, "Nomenclature of `category_code`.", enum=CATEGORY_SCHEME),
 )))
@@ -163,11 +174,12 @@ register_entity(EntitySpec(
         _ref("model_id", "device_models", "Device model."),
         _ref("location_id", "locations", "Where the asset is kept."),
         _ref("supplier_id", "suppliers", "Supplier the asset was bought from."),
-        FieldSpec("owner", STRING, "Responsible person, as recorded (pseudonymised).", personal=True),
+        FieldSpec("owner", STRING, "Responsible person, as recorded (pseudonymised).", role="person", entity="PERSON"),
         _ref("owner_contact_id", "contacts", "Responsible person, when the source has a staff table."),
         FieldSpec("responsible_engineer", STRING, "Responsible engineer(s), as recorded (pseudonymised).",
-                  personal=True),
-        FieldSpec("contact_phone", STRING, "Contact phone number recorded on the asset.", personal=True),
+                  role="person", entity="PERSON"),
+        FieldSpec("contact_phone", STRING, "Contact phone number recorded on the asset.",
+                  role="person", entity="PHONE_NUMBER"),
         FieldSpec("status", STRING, "Condition/status of the asset.", True, enum=ASSET_STATUS),
         FieldSpec("risk_class", STRING, "Clinical risk class used to prioritise maintenance.", enum=RISK_CLASS),
         FieldSpec("device_class", STRING, "Medical-device regulation class.", enum=DEVICE_CLASS),
@@ -176,8 +188,9 @@ register_entity(EntitySpec(
         FieldSpec("warranty_expiry", DATE, "End of the manufacturer's warranty."),
         FieldSpec("last_ppm_date", DATE, "Date of the last planned preventive maintenance.", not_future=True),
         FieldSpec("next_ppm_due", DATE, "Date the next planned preventive maintenance is due."),
-        FieldSpec("notes", STRING, "Free-text notes (anonymised).", personal=True),
-        FieldSpec("last_modified_by", STRING, "Who last changed the record (pseudonymised).", personal=True),
+        FieldSpec("notes", STRING, "Free-text notes (anonymised).", role="free_text"),
+        FieldSpec("last_modified_by", STRING, "Who last changed the record (pseudonymised).",
+                  role="person", entity="PERSON"),
     ),
     unique=("asset_number",),
 ))
@@ -201,14 +214,17 @@ register_entity(EntitySpec(
         FieldSpec("status", STRING, "Open or completed.", enum=JOB_STATUS),
         FieldSpec("raised_at", TIMESTAMP, "When the job was raised.", True, not_future=True),
         FieldSpec("completed_at", TIMESTAMP, "When the work was completed.", not_future=True),
-        FieldSpec("fault_description", STRING, "Reported fault or work requested (anonymised).", personal=True),
-        FieldSpec("outcome", STRING, "Outcome as recorded, e.g. 'Repaired', 'Passed'."),
-        FieldSpec("engineer", STRING, "Engineer who did the work, as recorded (pseudonymised).", personal=True),
+        FieldSpec("fault_description", STRING, "Reported fault or work requested (anonymised).", role="free_text"),
+        FieldSpec("outcome", STRING, "Outcome as recorded, e.g. 'Repaired', 'Passed' (anonymised).",
+                  role="free_text"),
+        FieldSpec("engineer", STRING, "Engineer who did the work, as recorded (pseudonymised).",
+                  role="person", entity="PERSON"),
         _ref("engineer_contact_id", "contacts", "Engineer who did the work."),
         FieldSpec("labour_hours", FLOAT, "Labour, hours.", min_value=0, total=True),
         FieldSpec("parts_cost", MONEY, "Cost of parts, GBP.", min_value=0, total=True),
-        FieldSpec("requested_by", STRING, "Who reported the fault (pseudonymised).", personal=True),
-        FieldSpec("requester_phone", STRING, "Phone or extension of the requester.", personal=True),
+        FieldSpec("requested_by", STRING, "Who reported the fault (pseudonymised).", role="person", entity="PERSON"),
+        FieldSpec("requester_phone", STRING, "Phone or extension of the requester.",
+                  role="person", entity="PHONE_NUMBER"),
     ),
     unique=("job_number",),
     ordered=(("raised_at", "completed_at"),),
@@ -228,11 +244,11 @@ register_entity(EntitySpec(
 
 register_entity(EntitySpec("contacts", "CTC", "People: staff, engineers, manufacturer and supplier contacts.", (
     FieldSpec("contact_id", STRING, "Stable id (CTC-<16 hex>).", True),
-    FieldSpec("name", STRING, "Name (pseudonymised).", True, personal=True),
+    FieldSpec("name", STRING, "Name (pseudonymised).", True, role="person", entity="PERSON"),
     FieldSpec("role", STRING, "Role of the contact.", True, enum=CONTACT_ROLE),
-    FieldSpec("job_title", STRING, "Job title."),
-    FieldSpec("phone", STRING, "Phone number (pseudonymised).", personal=True),
-    FieldSpec("email", STRING, "E-mail address (pseudonymised).", personal=True),
+    FieldSpec("job_title", STRING, "Job title.", role="reference"),
+    FieldSpec("phone", STRING, "Phone number (pseudonymised).", role="person", entity="PHONE_NUMBER"),
+    FieldSpec("email", STRING, "E-mail address (pseudonymised).", role="person", entity="EMAIL_ADDRESS"),
     _ref("manufacturer_id", "manufacturers", "Manufacturer the contact works for."),
     _ref("supplier_id", "suppliers", "Supplier the contact works for."),
 )))
@@ -267,8 +283,12 @@ def render_markdown() -> str:
                 rules.append(f">= {f.min_value:g}")
             if f.not_future:
                 rules.append("not in the future")
-            if f.personal:
-                rules.append("personal (pseudonymised)")
+            if f.role == "person":
+                rules.append("person (anonymised whole)")
+            elif f.role == "free_text":
+                rules.append("free text (personal data found and replaced)")
+            elif f.role == "reference":
+                rules.append("reference (kept)")
             lines.append(f"| `{f.name}` | {f.type} | {'yes' if f.required else ''} | {'; '.join(rules)} | "
                          f"{f.description} |")
         for earlier, later in spec.ordered:

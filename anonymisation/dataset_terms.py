@@ -1,0 +1,118 @@
+"""Dataset-wide knowledge: who is named anywhere in the dataset, and which names are its places and makers.
+
+Pass 1 of a migration run reads the columns the mapping makes person fields ("Engineer", "Logged By", a staff
+table's first and last names) and reference fields (wards, sites, makers, models, titles) of every table.
+Pass 2 anonymises every column with what pass 1 found:
+- every person found once is caught everywhere, in any of the usual spellings ("Jane Doe", "J Doe", "Doe, Jane",
+  "DOE J", any case, with or without accents; the surname alone where it identifies by itself): the names join
+  the deny-list of the vocabulary the run's detectors share (names.DenyList, patterns.PatternScanner);
+- the reference values become allowed terms for free text ("Nightingale Ward" is a ward, not Ms Nightingale),
+  unless the same string is a person elsewhere in the dataset.
+
+The terms are personal data: the flow keeps them encrypted in the vault with the dataset (deleted with it) and
+passes only the artefact's id. They depend on the set of values only (sorted), never on chunk order or on how
+many workers read them, so the output does not either.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from intake.anonymisation.nergate import english_frequencies
+from intake.anonymisation.structured import PLACEHOLDERS
+from intake.anonymisation.vocabulary import Vocabulary, deny_variants, fold
+
+_SPLIT_PEOPLE = re.compile(r"\s*(?:/|&|;|\+|\n|\band\b)\s*", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"[\d@]")
+_PLACEHOLDERS = frozenset(PLACEHOLDERS)
+MAX_NAME_WORDS = 5
+# A single word in a person field (a surname alone, a login) is propagated only when it cannot be an everyday
+# English word: "Young" or "Bell" alone would redact half the notes.
+MIN_SINGLE_WORD = 4
+
+
+@dataclass(frozen=True)
+class DatasetTerms:
+    persons: tuple[str, ...] = ()  # names as written in the dataset's person fields (sorted, unique)
+    references: tuple[str, ...] = ()  # reference values that are no one's name (sorted, unique)
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.to_json().encode()).hexdigest()
+
+    def to_json(self) -> str:
+        return json.dumps({"persons": list(self.persons), "references": list(self.references)},
+                          ensure_ascii=False, sort_keys=True)
+
+    @classmethod
+    def from_json(cls, text: str | bytes) -> DatasetTerms:
+        data = json.loads(text)
+        return cls(tuple(data.get("persons", ())), tuple(data.get("references", ())))
+
+    def counts(self) -> dict[str, int]:
+        return {"persons": len(self.persons), "references": len(self.references)}
+
+    def vocabulary(self, base: Vocabulary) -> Vocabulary:
+        """The base vocabulary with the dataset's people on the deny-list and its places, makers and models
+        allowed."""
+        vocabulary = base.with_allowed(self.references) if self.references else base
+        if not self.persons:
+            return vocabulary
+        everyday = english_frequencies()
+
+        def alone(word: str) -> bool:  # stricter than a customer's own staff list: these names are gathered
+            return base.stands_alone(word) and fold(word) not in everyday
+
+        keys = frozenset(k for name in self.persons for k in deny_variants(name, alone))
+        return replace(vocabulary, deny_names=vocabulary.deny_names + self.persons,
+                       deny_keys=vocabulary.deny_keys | keys)
+
+
+def person_names(value: str, vocabulary: Vocabulary) -> list[str]:
+    """The names in one person-field cell, in "First Last" order and without titles; [] for what is not a name
+    (placeholders, numbers, "Ward 7", "EBME helpdesk")."""
+    out = []
+    for part in _SPLIT_PEOPLE.split(value):
+        part = part.strip(" \t.,;:-()[]")
+        if not part or part.lower() in _PLACEHOLDERS or _NOT_A_NAME.search(part):
+            continue
+        if "," in part:  # "DOE, Jane" -> "Jane DOE"
+            last, _, first = part.partition(",")
+            part = f"{first.strip()} {last.strip()}".strip()
+        words = [w for w in part.split() if fold(w)]
+        while words and fold(words[0]) in vocabulary.titles:
+            words = words[1:]
+        if not words or len(words) > MAX_NAME_WORDS or vocabulary.is_allowed_term(" ".join(words)):
+            continue
+        if not _name_like(words, vocabulary):
+            continue
+        out.append(" ".join(words))
+    return out
+
+
+def _name_like(words: list[str], vocabulary: Vocabulary) -> bool:
+    keys = [fold(w) for w in words]
+    named = any(k in vocabulary.first_names or k in vocabulary.last_names for k in keys)
+    if len(keys) == 1:
+        key = keys[0]
+        return len(key) >= MIN_SINGLE_WORD and vocabulary.stands_alone(key) and key not in english_frequencies()
+    if vocabulary.contains_allowed(" ".join(words)) and not named:
+        return False  # "Main Theatres", "Estates Dept"
+    everyday = english_frequencies()
+    return named or not all(k in everyday or k in vocabulary.indicators for k in keys)
+
+
+def collect_terms(person_values: Iterable[str], reference_values: Iterable[str],
+                  vocabulary: Vocabulary) -> DatasetTerms:
+    """The dataset's terms from the distinct values of its person and reference fields."""
+    persons = sorted({name for value in person_values if value for name in person_names(value, vocabulary)})
+    person_keys = {k for name in persons for k in deny_variants(name)}
+    references = sorted({
+        v.strip() for v in reference_values
+        if v and v.strip() and v.strip().lower() not in _PLACEHOLDERS and fold(v) not in person_keys
+    })
+    return DatasetTerms(tuple(persons), tuple(references))

@@ -1,0 +1,66 @@
+"""Schema-aware classification: the mapping's data roles decide how a column is anonymised, not a guess.
+
+The profiler guesses each column's kind from a sample of its values. When the column feeds a product field
+whose role is declared (intake.product.roles), the role wins:
+- person: anonymised whole (an identifier column of the field's entity type), whatever the values look like;
+- free_text: full detection;
+- reference: kept; only values that are plainly another identifier (STRONG_ENTITIES) are replaced, so a ward
+  or a hospital named after a person is never pseudonymised by a guess;
+- code: the profiler's classification stands (a foreign key read from a name column is still anonymised
+  before it is hashed into an id).
+The roles travel as plain dicts so that this package does not depend on the product format.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from typing import Any
+
+from intake.anonymisation.profiler import ColumnClassification, ColumnKind, TableClassification
+
+PERSON, FREE_TEXT, REFERENCE, CODE = "person", "free_text", "reference", "code"
+ROLES = (PERSON, FREE_TEXT, REFERENCE, CODE)
+
+# What is replaced in a reference column: values recognisable from their own shape, never a name guessed from
+# capitals or a name list (a reference column is full of capitalised place, maker and model names).
+STRONG_ENTITIES = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER", "UK_NHS", "UK_NINO", "CREDIT_CARD", "IBAN_CODE",
+                             "MRN", "IP_ADDRESS"})
+
+
+def apply_roles(classification: TableClassification, roles: Mapping[str, Mapping[str, Any]]) -> TableClassification:
+    """The classification with each column the roles name re-classified by its role.
+
+    `roles`: column -> {"role": one of ROLES, "entity": entity type of a person column, "fields": [...]}."""
+    columns = dict(classification.columns)
+    for column, spec in roles.items():
+        role = spec.get("role")
+        if role not in ROLES:
+            raise ValueError(f"column '{column}': unknown data role {role!r}; expected one of {', '.join(ROLES)}")
+        fields = tuple(spec.get("fields", ()))
+        old = columns.get(column) or ColumnClassification(column, ColumnKind.NOT_PERSONAL,
+                                                          reasons=("not profiled",))
+        where = f"mapped to {', '.join(fields) or 'the product'}"
+        if role == PERSON:
+            entity = spec.get("entity") or "PERSON"
+            new = replace(old, kind=ColumnKind.IDENTIFIER, entity_type=entity, confidence=1.0,
+                          reasons=(f"{where}: a person field, anonymised whole ({entity})",))
+        elif role == FREE_TEXT:
+            new = replace(old, kind=ColumnKind.FREE_TEXT, entity_type=None, confidence=1.0,
+                          reasons=(f"{where}: free text, every value searched for personal data",))
+        elif role == REFERENCE:
+            new = replace(old, kind=ColumnKind.NOT_PERSONAL, entity_type=None, confidence=1.0,
+                          reasons=(f"{where}: reference data (places, makers, models, titles), kept; only e-mail "
+                                   "addresses, phone, NHS and other numbered identifiers are replaced",))
+        else:
+            new = replace(old, reasons=(*old.reasons, f"{where}: a code or number"))
+        columns[column] = replace(new, role=role, fields=fields)
+    return replace(classification, columns=columns)
+
+
+def is_reference(column: ColumnClassification) -> bool:
+    return column.role == REFERENCE
+
+
+def is_person(column: ColumnClassification) -> bool:
+    return column.role == PERSON

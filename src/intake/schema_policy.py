@@ -1,0 +1,191 @@
+"""The migration run's schema-aware anonymisation: the mapping's data roles, and the dataset's own terms.
+
+- `mapping_column_roles`: for a source table, the role of each column the mapping reads (person, free text,
+  reference, code: intake.product.roles), in the plain form the anonymisation package takes.
+- `collect_dataset_terms` (pass 1): every name written in a person field of any table, and every value of a
+  reference field, read from the run's encrypted work files and kept encrypted in the vault as one work
+  artefact; the anonymisation of every chunk (pass 2) loads it by id (`load_dataset_terms`).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from intake.context import Context
+from intake.logs import get_logger, log_event
+from intake.registry.models import ArtefactKind
+
+log = get_logger("intake.pipeline")
+
+TERMS_NAME = "dataset-terms.json"
+
+_terms_lock = threading.Lock()
+_terms_cache: dict[str, Any] = {}  # artefact id -> DatasetTerms, in this process (one run's chunks share it)
+
+
+def mapping_column_roles(mapping: Any, source_table: str) -> dict[str, dict[str, Any]]:
+    """column -> {"role", "entity", "fields"} for the columns the mapping reads from `source_table`."""
+    from intake.pipeline import mapping_table
+    from intake.product.roles import mapping_roles
+
+    roles = mapping_roles(mapping).get(mapping_table(mapping, source_table))
+    return {column: role.to_dict() for column, role in roles.columns.items()} if roles else {}
+
+
+def _distinct(values: Iterable[Any]) -> set[str]:
+    return {v for v in values if isinstance(v, str) and v.strip()}
+
+
+def _table_values(vault: Any, artefact_id: str, actor: Any, person_columns: Sequence[str],
+                  groups: Sequence[tuple[str, ...]], reference_columns: Sequence[str]) -> tuple[set[str], set[str]]:
+    """Distinct values of a table's person fields (column groups joined as one name) and reference fields."""
+    import pyarrow.compute as pc
+
+    from intake.pipeline import read_table_batches
+
+    persons: set[str] = set()
+    references: set[str] = set()
+    for batch in read_table_batches(vault, artefact_id, actor):
+        names = batch.schema.names
+        for column in person_columns:
+            if column in names:
+                persons |= _distinct(pc.unique(batch.column(column).cast("string")).to_pylist())
+        for group in groups:
+            if all(c in names for c in group):
+                joined = pc.binary_join_element_wise(*(batch.column(c).cast("string") for c in group), " ",
+                                                     null_handling="skip")
+                persons |= _distinct(pc.unique(joined).to_pylist())
+        for column in reference_columns:
+            if column in names:
+                references |= _distinct(pc.unique(batch.column(column).cast("string")).to_pylist())
+    return persons, references
+
+
+def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any]) -> str | None:
+    """Pass 1: the dataset's people and reference values, stored encrypted; returns the artefact id (None when
+    the mapping names no person or reference field)."""
+    from intake.anonymisation import AnonymisationSession
+    from intake.anonymisation.dataset_terms import collect_terms
+    from intake.pipeline import mapping_table, resolve_mapping, step_errors, work_name
+    from intake.product.roles import DataRole, mapping_roles
+    from intake.vault import Vault
+
+    actor = ctx.actor()
+    vault = Vault.from_context(ctx)
+    mapping = resolve_mapping(run.mapping)
+    roles = mapping_roles(mapping)
+    persons: set[str] = set()
+    references: set[str] = set()
+    with step_errors("scan", run.dataset_id):
+        for table in tables:
+            table_roles = roles.get(mapping_table(mapping, table.table))
+            if table_roles is None:
+                continue
+            person_columns = [c for c, r in table_roles.columns.items()
+                              if r.role is DataRole.PERSON and r.entity == "PERSON"]
+            found = _table_values(vault, table.artefact_id, actor, person_columns, table_roles.person_groups,
+                                  table_roles.of_role(DataRole.REFERENCE))
+            persons |= found[0]
+            references |= found[1]
+        if not persons and not references:
+            return None
+        # The customer's deny-list and allowed terms from the settings count too (the session reads them).
+        vocabulary = AnonymisationSession.base_vocabulary(ctx.settings.anonymisation)
+        terms = collect_terms(sorted(persons), sorted(references), vocabulary)
+        info = vault.put(scope=run.dataset_id, dataset_id=run.dataset_id, kind=ArtefactKind.INTERMEDIATE,
+                         name=work_name(run, TERMS_NAME), source=terms.to_json().encode(), actor=actor)
+    log_event(log, "pipeline.dataset_terms", dataset_id=run.dataset_id, run_id=run.run_id, **terms.counts())
+    return str(info.id)
+
+
+def load_dataset_terms(ctx: Context, artefact_id: str | None) -> Any:
+    """The DatasetTerms stored by `collect_dataset_terms` (read once per process), or None."""
+    if artefact_id is None:
+        return None
+    from intake.anonymisation.dataset_terms import DatasetTerms
+    from intake.vault import Vault
+
+    with _terms_lock:
+        terms = _terms_cache.get(artefact_id)
+        if terms is None:
+            data = Vault.from_context(ctx).read_bytes(artefact_id, actor=ctx.actor())
+            terms = _terms_cache[artefact_id] = DatasetTerms.from_json(data)
+        return terms
+
+
+def forget_dataset_terms() -> None:
+    with _terms_lock:
+        _terms_cache.clear()
+
+
+def store_found_names(ctx: Context, run: Any, chunk_key: str, names: Sequence[str]) -> str | None:
+    """Keep the full names a chunk's free text revealed, encrypted beside the run's work files (None if none)."""
+    if not names:
+        return None
+    from intake.pipeline import work_name
+    from intake.vault import Vault
+
+    safe_key = chunk_key.replace("/", "_").replace("#", "_")
+    info = Vault.from_context(ctx).put(scope=run.dataset_id, dataset_id=run.dataset_id,
+                                       kind=ArtefactKind.INTERMEDIATE, name=work_name(run, "names", safe_key + ".json"),
+                                       source=json.dumps(sorted(names), ensure_ascii=False).encode(),
+                                       actor=ctx.actor())
+    return str(info.id)
+
+
+class KnownNamesScrubber:
+    """Pass 3: replaces, in every text column of the anonymised tables but the skipped ones (person fields,
+    already tokens; reference fields, kept), the full names that some chunk's free text revealed and that pass 1
+    did not know: a name the detectors caught in one row is caught in every row. `counts` say what changed."""
+
+    def __init__(self, anonymiser: Any, skip: dict[str, set[str]]) -> None:
+        from intake.anonymisation import AnonymisationCounts
+
+        self.anonymiser = anonymiser
+        self.skip = skip
+        self.counts = AnonymisationCounts()
+
+    def __call__(self, table: str, batch: Any) -> Any:
+        import pyarrow as pa
+
+        skipped = self.skip.get(table, set())
+        arrays = [
+            array if name in skipped
+            else self.anonymiser.replace_known_names(table, name, array, self.counts.for_column(table, name))
+            for name, array in zip(batch.schema.names, batch.columns, strict=True)
+        ]
+        return pa.RecordBatch.from_arrays(arrays, schema=pa.schema(
+            [pa.field(f.name, a.type, f.nullable, f.metadata) for f, a in zip(batch.schema, arrays, strict=True)],
+            batch.schema.metadata))
+
+    def changed(self) -> dict[str, int]:
+        """Cells changed per "table key/column" (counts only)."""
+        return {f"{t}/{c}": n.changed_values for (t, c), n in self.counts.columns.items() if n.changed_values}
+
+
+def known_names_scrubber(ctx: Context, run: Any, terms_id: str | None, names_ids: Iterable[str],
+                         skip: dict[str, set[str]]) -> KnownNamesScrubber | None:
+    """The pass-3 scrubber for the names the chunks found (`store_found_names`); None when pass 1 knew them all."""
+    from intake.anonymisation import AnonymisationSession, Anonymiser, load_policy
+    from intake.anonymisation.dataset_terms import DatasetTerms
+    from intake.vault import Vault
+
+    vault = Vault.from_context(ctx)
+    names: set[str] = set()
+    for artefact_id in names_ids:
+        names.update(json.loads(vault.read_bytes(artefact_id, actor=ctx.actor())))
+    terms = load_dataset_terms(ctx, terms_id) or DatasetTerms()
+    names -= set(terms.persons)
+    if not names:
+        return None
+    settings = ctx.settings.anonymisation
+    base = AnonymisationSession.base_vocabulary(settings)
+    vocabulary = DatasetTerms(tuple(sorted(names)), terms.references).vocabulary(terms.vocabulary(base))
+    anonymiser = Anonymiser(load_policy(settings.policy_file), vault.customer_secret(run.customer_id, ctx.actor()),
+                            vocabulary, text_analyzer=None, stray_threshold=settings.rescan_threshold,
+                            mrn_patterns=settings.mrn_patterns)
+    log_event(log, "pipeline.known_names", dataset_id=run.dataset_id, run_id=run.run_id, names=len(names))
+    return KnownNamesScrubber(anonymiser, skip)

@@ -1,0 +1,110 @@
+"""Schema-aware anonymisation: the mapping's data roles decide, and the dataset's own terms are used
+everywhere (pass 1 collects them, pass 2 anonymises with them)."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pytest
+
+from intake.anonymisation import AnonymisationSession, Vocabulary
+from intake.anonymisation.dataset_terms import DatasetTerms, collect_terms, person_names
+from intake.anonymisation.roles import apply_roles
+from intake.config import AnonymisationSettings
+
+SECRET = bytes(range(32))
+TABLE = pa.table({
+    "Ward": ["Nightingale Ward", "Seacole Unit", "Florence Ward", "ebme.desk@example.nhs.uk"],
+    "Raised By": ["Bay 5", "Zebedee Quillfeather", "N/A", "SMITH, Jane / R Patel"],
+    "Tel": ["07700 900123", "ext 4412", "0113 496 0000", None],
+    "Fault": ["screen cracked, per quillfeather z on Nightingale Ward", "no fault found",
+              "zebedee quillfeather reports alarm", "Returned to Seacole Unit"],
+})
+ROLES = {
+    "Ward": {"role": "reference", "fields": ["locations.ward"]},
+    "Raised By": {"role": "person", "entity": "PERSON", "fields": ["jobs.requested_by"]},
+    "Tel": {"role": "person", "entity": "PHONE_NUMBER", "fields": ["jobs.requester_phone"]},
+    "Fault": {"role": "free_text", "fields": ["jobs.fault_description"]},
+}
+
+
+@pytest.fixture(scope="module")
+def base() -> Vocabulary:
+    return Vocabulary.load()
+
+
+def anonymise(vocabulary: Vocabulary) -> tuple[dict[str, list[str | None]], dict[str, object]]:
+    with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=vocabulary, processes=1) as session:
+        classification = apply_roles(session.profile("jobs", TABLE.to_batches()), ROLES)
+        outcome = session.anonymise_chunk(SECRET, "jobs", classification, TABLE.to_batches())
+        out = pa.Table.from_batches(outcome.batches).to_pydict()
+        return out, {"counts": outcome.counts, "rescan": outcome.rescan, "classification": classification}
+
+
+def test_person_fields_are_replaced_whole_and_reference_fields_kept(base: Vocabulary) -> None:
+    out, info = anonymise(base)
+    # Person field: every value but the placeholder replaced, whatever it looks like; one token per person.
+    assert out["Raised By"][2] == "N/A"
+    assert all(v.startswith("PERSON_") for v in (out["Raised By"][0], out["Raised By"][1]))
+    assert out["Raised By"][3].count("PERSON_") == 2 and "Patel" not in out["Raised By"][3]
+    assert all(v is None or v.startswith("PHONE_") for v in out["Tel"])  # an extension too: a person field
+    # Reference field: wards named after people kept; an e-mail address typed into it is not.
+    assert out["Ward"][:3] == ["Nightingale Ward", "Seacole Unit", "Florence Ward"]
+    assert "@" not in out["Ward"][3]
+    assert info["rescan"].clean
+    classification = info["classification"]
+    assert classification.column("Ward").role == "reference" and classification.column("Raised By").role == "person"
+
+
+def test_pass_one_names_are_caught_in_free_text_in_any_spelling(base: Vocabulary) -> None:
+    terms = collect_terms(TABLE.column("Raised By").to_pylist(), TABLE.column("Ward").to_pylist(), base)
+    assert "Zebedee Quillfeather" in terms.persons and "Jane SMITH" in terms.persons
+    assert "Bay 5" not in terms.persons  # a place typed into a person field is no one's name
+    out, _ = anonymise(terms.vocabulary(base))
+    text = " ".join(v for v in out["Fault"] if v).lower()
+    assert "quillfeather" not in text and "zebedee" not in text
+    assert "Nightingale Ward" in out["Fault"][0] and out["Fault"][3] == "Returned to Seacole Unit"
+
+
+def test_a_reference_value_that_is_a_person_elsewhere_is_not_allowed(base: Vocabulary) -> None:
+    terms = collect_terms(["Florence Ward"], ["Florence Ward", "Seacole Unit"], base)
+    assert terms.persons == ("Florence Ward",) and terms.references == ("Seacole Unit",)
+
+
+@pytest.mark.parametrize("cell,names", [
+    ("Dr J. Smith", ["J. Smith"]),
+    ("SMITH, Jane", ["Jane SMITH"]),
+    ("A Okafor / B Nowak", ["A Okafor", "B Nowak"]),
+    ("Sister Ní Bhriain", ["Ní Bhriain"]),
+    ("Main Theatres", []),
+    ("07700 900123", []),
+    ("unknown", []),
+    ("Young", []),  # an everyday word alone would redact every note that uses it
+    ("Quillfeather", ["Quillfeather"]),
+])
+def test_person_names_from_person_field_cells(base: Vocabulary, cell: str, names: list[str]) -> None:
+    assert person_names(cell, base) == names
+
+
+def test_terms_do_not_depend_on_the_order_values_arrive_in(base: Vocabulary) -> None:
+    values = ["Zebedee Quillfeather", "SMITH, Jane", "R Patel", "Bay 5"]
+    one = collect_terms(values, ["Ward 7", "Seacole Unit"], base)
+    two = collect_terms(list(reversed(values)), ["Seacole Unit", "Ward 7", "Ward 7"], base)
+    assert one == two and one.digest == two.digest
+    assert DatasetTerms.from_json(one.to_json()) == one
+
+
+def test_names_found_in_free_text_are_replaced_where_the_detectors_missed_them(base: Vocabulary) -> None:
+    notes = pa.array(["Mrs Zebedee Quillfeather rang about the pump", "no fault found"])
+    with AnonymisationSession(AnonymisationSettings(), vocabulary=base, processes=1) as session:
+        anonymiser = session.anonymiser(SECRET)
+        anonymiser.anonymise_batch("jobs", apply_roles(session.profile("jobs", []), {
+            "Notes": {"role": "free_text"}}), pa.record_batch({"Notes": notes}))
+    assert anonymiser.found_names == {"Zebedee Quillfeather"}
+
+    later = DatasetTerms(tuple(sorted(anonymiser.found_names))).vocabulary(base)
+    scrubber = AnonymisationSession(AnonymisationSettings(), vocabulary=later, processes=1).anonymiser(SECRET)
+    counts = scrubber.counts.for_column("jobs", "Other")
+    out = scrubber.replace_known_names("jobs", "Other", pa.array(["pump collected by QUILLFEATHER Z", "ok", None]),
+                                       counts)
+    assert "QUILLFEATHER" not in out[0].as_py() and out[0].as_py().startswith("pump collected by PERSON_")
+    assert out.to_pylist()[1:] == ["ok", None] and counts.changed_values == 1
