@@ -126,8 +126,11 @@ class FindingsReport:
         lines.append(f"{verdict} Scope: {self.scope}." + (f" Policy: `{self.policy}`." if self.policy else ""))
         if self.rescan_clean is not None:
             lines.append(
-                f"Re-scan of the output (threshold {self.rescan_threshold}): "
-                + ("**clean**." if self.rescan_clean else "**residual personal data: run stopped**.")
+                f"Fail-closed re-scan of the output with the anonymiser's own detectors (threshold "
+                f"{self.rescan_threshold}): "
+                + ("no residual finding. That shows the detectors agree with themselves, not that nothing is left: "
+                   "the residual-risk report gives an independent detector's estimate."
+                   if self.rescan_clean else "**residual personal data: run stopped**.")
             )
         totals = self.totals()
         if totals:

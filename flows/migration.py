@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import json
 import math
 import os
 from collections.abc import Callable, Sequence
@@ -19,9 +20,11 @@ from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from intake import pipeline
+from intake.errors import IntakeError
 from intake.flows import tasks
 from intake.flows.artifacts import Progress, publish_delivery, publish_findings, publish_markdown
 from intake.flows.settings import flow_context
+from intake.schema_policy import stop_if_residual_too_high
 
 DEFAULT_CHUNK_ROWS = 50_000
 DASK_ADDRESS_ENV = "INTAKE_DASK_ADDRESS"
@@ -121,6 +124,17 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
                                       "residual": residual_totals(residual.result)})
         raise residual
 
+    residual = tasks.residual_check(run, anonymised, terms_id)  # an independent detector's estimate
+    if residual is not None:
+        reports["residual_json"] = tasks.store_report(run, "residual.json", json.dumps(residual.to_dict(), indent=2))
+        reports["residual_md"] = tasks.store_report(run, "residual.md", residual.to_markdown())
+    try:
+        stop_if_residual_too_high(flow_context(run.actor), residual)
+    except IntakeError as exc:
+        tasks.end_run(run, "failed", {"error": type(exc).__name__, "failed_at": "residual check",
+                                      "reports": list(reports.values())})
+        raise
+
     tasks.checkpoint(run, "transform, validate and deliver")
     delivered = tasks.deliver(run, ingested, anonymised, terms_id)
     publish_delivery(run.run_id, run.dataset_id, delivered)
@@ -135,6 +149,8 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
         "rows_anonymised": anonymised.rows,
         "personal_data_found": anonymised.report.totals(),
         "names_propagated": sum(delivered.names_propagated.values()),
+        "residual_estimate": ({"sampled": residual.sampled, "flagged": residual.flagged,
+                               "upper_bound": round(residual.upper_bound, 4)} if residual is not None else None),
         "rows_rejected": delivered.rows_rejected,
         "balanced": delivered.balanced,
         "entities": delivered.entity_rows,

@@ -187,6 +187,13 @@ def collect_terms(run: pipeline.RunInfo, tables: list[pipeline.TableRef]) -> str
     return collect_dataset_terms(flow_context(run.actor), run, tables)
 
 
+@data_task("independent-residual-check")
+def residual_check(run: pipeline.RunInfo, anonymised: pipeline.Anonymised, terms_id: str | None) -> Any:
+    from intake.schema_policy import residual_check as check
+
+    return check(flow_context(run.actor), run, anonymised, terms_id)
+
+
 @data_task("anonymise-chunk", retries=1)
 def anonymise_chunk(run: pipeline.RunInfo, chunk: pipeline.Chunk, classification: dict[str, Any],
                     ner_sample: int, terms_id: str | None = None) -> pipeline.ChunkResult:

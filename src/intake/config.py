@@ -51,6 +51,10 @@ class AnonymisationSettings(BaseModel):
     rescan_ner_sample: int = Field(2000, ge=0, description="Distinct free-text values the re-scan runs NER on")
     allow_list_files: list[Path] = Field(default_factory=list, description="Customer vocabularies never anonymised")
     deny_list_files: list[Path] = Field(default_factory=list, description="Known staff names, always caught")
+    residual_sample: int = Field(200, ge=0, description="Distinct values per free-text column the independent "
+                                 "check reads after anonymisation (0: no check)")
+    residual_stop_rate: float | None = Field(None, ge=0.0, le=1.0, description="Stop before delivery when the "
+                                             "independent check's 95% upper bound is above this share")
 
 
 class RetentionSettings(BaseModel):

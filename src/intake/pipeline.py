@@ -571,14 +571,16 @@ def read_chunk(vault: Any, chunk: Chunk, actor: Actor, columns: Sequence[str] | 
         return pq.ParquetFile(handle).read_row_group(chunk.row_group, columns=list(columns) if columns else None)
 
 
-def read_table_batches(vault: Any, artefact_id: str, actor: Actor) -> Iterator[Any]:
-    """Every record batch of an encrypted Parquet artefact, one row group at a time."""
+def read_table_batches(vault: Any, artefact_id: str, actor: Actor, columns: Sequence[str] | None = None
+                       ) -> Iterator[Any]:
+    """Every record batch of an encrypted Parquet artefact (only `columns`, if given), one row group at a time."""
     import pyarrow.parquet as pq
 
     with vault.open(artefact_id, actor=actor) as handle:
         parquet = pq.ParquetFile(handle)
         for group in range(parquet.num_row_groups):
-            yield from parquet.read_row_group(group).to_batches()
+            yield from parquet.read_row_group(group, columns=list(columns) if columns is not None else None
+                                              ).to_batches()
 
 
 class VaultRejects:
