@@ -106,13 +106,24 @@ def _name_like(words: list[str], vocabulary: Vocabulary) -> bool:
     return named or not all(k in everyday or k in vocabulary.indicators for k in keys)
 
 
-def collect_terms(person_values: Iterable[str], reference_values: Iterable[str],
-                  vocabulary: Vocabulary) -> DatasetTerms:
-    """The dataset's terms from the distinct values of its person and reference fields."""
-    persons = sorted({name for value in person_values if value for name in person_names(value, vocabulary)})
+def collect_terms(person_values: Iterable[str], reference_values: Iterable[str], vocabulary: Vocabulary,
+                  allow: Iterable[str] = (), deny: Iterable[str] = ()) -> DatasetTerms:
+    """The dataset's terms from the distinct values of its person and reference fields, with a reviewer's
+    decisions: `allow` terms are never a person (a ward typed into a person field), `deny` names always are."""
+    allowed = {fold(t) for t in allow if fold(t)}
+    found = {name for value in person_values if value for name in person_names(value, vocabulary)}
+    persons = sorted({n for n in found if fold(n) not in allowed} | {d.strip() for d in deny if fold(d)})
     person_keys = {k for name in persons for k in deny_variants(name)}
     references = sorted({
-        v.strip() for v in reference_values
+        v.strip() for v in (*reference_values, *allow)
         if v and v.strip() and v.strip().lower() not in _PLACEHOLDERS and fold(v) not in person_keys
     })
     return DatasetTerms(tuple(persons), tuple(references))
+
+
+def references_naming_people(terms: DatasetTerms, vocabulary: Vocabulary) -> list[str]:
+    """Reference values that contain a name of the dataset's people: kept, but worth a reviewer's look."""
+    from intake.anonymisation.names import DenyList
+
+    deny = DenyList(terms.vocabulary(vocabulary))
+    return [v for v in terms.references if deny.find(v)]

@@ -112,6 +112,7 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
     reports = {
         "findings_json": tasks.store_report(run, "findings.json", anonymised.report.to_json()),
         "findings_md": tasks.store_report(run, "findings.md", anonymised.report.to_markdown()),
+        "review_json": tasks.store_review(run, anonymised, terms_id),  # raw values: `intake migration review`
     }
     if not anonymised.clean:
         from intake.anonymisation import ResidualPersonalData

@@ -194,6 +194,13 @@ def residual_check(run: pipeline.RunInfo, anonymised: pipeline.Anonymised, terms
     return check(flow_context(run.actor), run, anonymised, terms_id)
 
 
+@data_task("store-review-proposals", retries=1)
+def store_review(run: pipeline.RunInfo, anonymised: pipeline.Anonymised, terms_id: str | None) -> str:
+    from intake.schema_policy import store_review_proposals
+
+    return store_review_proposals(flow_context(run.actor), run, anonymised, terms_id)
+
+
 @data_task("anonymise-chunk", retries=1)
 def anonymise_chunk(run: pipeline.RunInfo, chunk: pipeline.Chunk, classification: dict[str, Any],
                     ner_sample: int, terms_id: str | None = None) -> pipeline.ChunkResult:

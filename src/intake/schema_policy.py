@@ -72,6 +72,7 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any]) -> str 
     from intake.anonymisation.dataset_terms import collect_terms
     from intake.pipeline import mapping_table, resolve_mapping, step_errors, work_name
     from intake.product.roles import DataRole, mapping_roles
+    from intake.review import load_decisions
     from intake.vault import Vault
 
     actor = ctx.actor()
@@ -91,11 +92,12 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any]) -> str 
                                   table_roles.of_role(DataRole.REFERENCE))
             persons |= found[0]
             references |= found[1]
-        if not persons and not references:
+        if not persons and not references and not any(load_decisions(ctx, run.dataset_id).counts().values()):
             return None
         # The customer's deny-list and allowed terms from the settings count too (the session reads them).
         vocabulary = AnonymisationSession.base_vocabulary(ctx.settings.anonymisation)
-        terms = collect_terms(sorted(persons), sorted(references), vocabulary)
+        decisions = load_decisions(ctx, run.dataset_id)
+        terms = collect_terms(sorted(persons), sorted(references), vocabulary, decisions.allow, decisions.deny)
         info = vault.put(scope=run.dataset_id, dataset_id=run.dataset_id, kind=ArtefactKind.INTERMEDIATE,
                          name=work_name(run, TERMS_NAME), source=terms.to_json().encode(), actor=actor)
     log_event(log, "pipeline.dataset_terms", dataset_id=run.dataset_id, run_id=run.run_id, **terms.counts())
@@ -245,3 +247,29 @@ def stop_if_residual_too_high(ctx: Context, estimate: Any) -> None:
         "(columns and entity types, redacted examples), then add the names to the customer's deny-list file or "
         "raise the rate if the flags are device words"
     )
+
+
+def store_review_proposals(ctx: Context, run: Any, anonymised: Any, terms_id: str | None) -> str:
+    """The run's review file (intake.review): names of the person fields, full names found in free text, and
+    reference values that name one of those people."""
+    from intake.anonymisation.dataset_terms import DatasetTerms, references_naming_people
+    from intake.anonymisation.session import AnonymisationSession
+    from intake.pipeline import step_errors
+    from intake.review import store_proposals
+    from intake.vault import Vault
+
+    with step_errors("review", run.dataset_id):
+        vault = Vault.from_context(ctx)
+        terms = load_dataset_terms(ctx, terms_id) or DatasetTerms()
+        found: set[str] = set()
+        for parts in anonymised.parts.values():
+            for part in parts:
+                if part.names_id:
+                    found.update(json.loads(vault.read_bytes(part.names_id, actor=ctx.actor())))
+        base = AnonymisationSession.base_vocabulary(ctx.settings.anonymisation)
+        proposals = {
+            "person_field_names": list(terms.persons),
+            "names_found_in_free_text": sorted(found - set(terms.persons)),
+            "reference_values_naming_people": references_naming_people(terms, base),
+        }
+        return store_proposals(ctx, run, proposals)

@@ -71,6 +71,17 @@ def test_migration_run_through_the_cli_prints_where_the_package_is(cli, authoris
     shown = json.loads(cli("--json", "datasets", "show", dataset_id).stdout)
     assert shown["state"] == "processed" and [r["state"] for r in shown["runs"]] == ["completed"]
 
+    reviewed = cli("--json", "migration", "review", dataset_id)
+    assert reviewed.exit_code == 0, reviewed.output
+    columns = {(c["table"].split("/")[-1], c["column"]): c for c in json.loads(reviewed.stdout)["columns"]}
+    assert columns[("assets", "Responsible Engineer")]["role"] == "person"
+    assert columns[("assets", "Site")]["role"] == "reference" and columns[("assets", "Site")]["changed"] == 0
+    assert "values" not in json.loads(reviewed.stdout)
+    raw = cli("migration", "review", dataset_id, "--show-values")
+    assert raw.exit_code == 1 and "report.raw needs one of the roles dpo" in raw.stderr
+    decided = cli("--json", "migration", "review", dataset_id, "--deny", "Jane Placeholder-Name", "--allow", "Bay 5")
+    assert decided.exit_code == 0 and json.loads(decided.stdout)["decisions"] == {"allow": 1, "deny": 1}
+
 
 def test_serve_command_is_documented(cli):
     shown = cli("serve", "--help")

@@ -11,8 +11,11 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from intake.errors import PermissionDenied
 from intake.flows.migration import migration_run_flow
 from intake.flows.receive import receive_dataset_flow
+from intake.registry.models import AuditEvent
+from intake.review import decide, review
 from intake.vault import Vault
 
 pytestmark = pytest.mark.usefixtures("flows_as")
@@ -80,6 +83,7 @@ FAULTS = [
     "Wisniewski T to recheck occlusion alarm",
     "Mrs Precious Ndlovu (daughter) rang about the loan pump on {ward}",
     "loan pump collected by precious ndlovu",
+    "battery swapped, pump ok per zorblax quennell",
 ]
 # Every one of them in person fields but the last, whose full name only the free text of another row gives.
 PLANTED = ["Adebayo-Smith", "Kowalczyk", "Bhriain", "Okonkwo-Eze", "Wisniewski", "Wiśniewski", "Raghunathan",
@@ -157,3 +161,35 @@ def test_mapping_roles_keep_places_and_anonymise_people_everywhere(ctx, authoris
     assert "independent check" in residual and "Ndlovu" not in residual
     # An internal extension is no one's personal data: kept in the free text.
     assert any("ext 4412" in f for f in faults)
+
+
+def test_review_shows_counts_to_engineers_values_to_the_dpo_and_decisions_apply_next_run(
+        ctx, as_user, authorise, tmp_path: Path) -> None:
+    files = write_export(tmp_path)
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(MAPPING, encoding="utf-8")
+    dataset_id = receive_dataset_flow(authorisation=authorise(files), files=[str(f) for f in files],
+                                      actor="eve")["dataset_id"]
+    first = migration_run_flow(dataset_id=dataset_id, mapping=str(mapping), actor="eve", chunk_rows=10)
+    eve, dora = as_user("eve"), as_user("dora")
+
+    seen = review(eve, dataset_id)
+    assert "values" not in seen and seen["proposals"]["person_field_names"] >= len(LOGGERS) + len(ENGINEERS)
+    assert {c["role"] for c in seen["columns"]} >= {"person", "reference", "free_text"}
+    with pytest.raises(PermissionDenied):
+        review(eve, dataset_id, show_values=True)  # raw values are the DPO's to see
+    values = review(dora, dataset_id, show_values=True)["values"]
+    assert "Bay 5" not in values["person_field_names"] and "Oluwaseun Adebayo-Smith" in values["person_field_names"]
+    assert "Precious Ndlovu" in values["names_found_in_free_text"]
+
+    # A name only a reviewer recognised ("zorblax quennell", in one fault text), and a person-field entry that is
+    # no one's name after all: the next run applies both.
+    decide(eve, dataset_id, allow=["Agnieszka Kowalczyk"], deny=["Zorblax Quennell"])
+    second = migration_run_flow(dataset_id=dataset_id, mapping=str(mapping), actor="eve", chunk_rows=10)
+    assert "quennell" not in json.dumps(package_cells(Path(second["package"])), default=str).lower()
+    names = review(dora, dataset_id, show_values=True)["values"]["person_field_names"]
+    assert "Zorblax Quennell" in names and "Agnieszka Kowalczyk" not in names
+    assert first["package"] != second["package"]
+    with ctx.registry.session() as session:
+        actions = [e.action for e in session.query(AuditEvent).filter_by(dataset_id=dataset_id)]
+    assert "migration.review" in actions and "migration.review.decide" in actions

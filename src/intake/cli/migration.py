@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from intake.cli.common import context, emit, handle_errors, message
+from intake.cli.common import context, emit, handle_errors, message, state
 
 app = typer.Typer(help="Migration runs and their completion.", no_args_is_help=True)
 
@@ -43,3 +43,40 @@ def run(
     result = run_flow("migration-run", ctx, dataset_id=dataset, mapping=mapping, chunk_rows=chunk_rows)
     message(f"dataset {dataset} migrated: import package at {result.get('package')}")
     emit(result)
+
+
+@app.command("review")
+@handle_errors
+def review(
+    dataset: Annotated[str, typer.Argument(help="Id of the dataset")],
+    allow: Annotated[list[str] | None, typer.Option(
+        "--allow", help="A term that is no one's name (a ward typed into a person field); repeatable")] = None,
+    deny: Annotated[list[str] | None, typer.Option(
+        "--deny", help="A name to anonymise everywhere in the dataset; repeatable")] = None,
+    show_values: Annotated[bool, typer.Option(
+        "--show-values", help="Show the proposed terms themselves (raw data: DPO only, audited)")] = False,
+) -> None:
+    """Review what the latest run changed, per column, and record decisions the next run applies.
+
+    Without --allow/--deny: per column the data role, the classification, the entities found, the cells changed
+    and the reference cells naming a known person (counts), and how many terms are proposed. With them (engineer):
+    the terms join the dataset's allow- or deny-list; run the migration again to apply them."""
+    from intake.review import decide
+    from intake.review import review as read_review
+
+    ctx = context()
+    if allow or deny:
+        decisions = decide(ctx, dataset, allow or [], deny or [])
+        message(f"dataset {dataset}: {decisions.counts()['allow']} allowed and {decisions.counts()['deny']} denied "
+                "terms recorded; the next `intake migration run` applies them")
+        emit({"dataset_id": dataset, "decisions": decisions.counts()})
+        return
+    result = read_review(ctx, dataset, show_values=show_values)
+    if state.json:
+        emit(result)
+        return
+    emit(result["columns"], title=f"dataset {dataset}, {result['run']}: what anonymisation changed")
+    message("proposed terms: " + (", ".join(f"{k.replace('_', ' ')} {v}" for k, v in result["proposals"].items())
+                                  or "none"))
+    for kind, values in result.get("values", {}).items():
+        message(f"{kind.replace('_', ' ')}: " + ("; ".join(values) or "-"))
