@@ -294,17 +294,20 @@ class _LocalTarget:
         self.location = str(self.final)
         if self.final.exists():
             raise DeliveryError(f"delivery {self.final} already exists: choose a new package name or remove it")
-        folder.mkdir(parents=True, exist_ok=True)
+        # A package holds customer data (pseudonymised, and whatever the anonymiser missed): owner-only, like
+        # the vault, whatever the umask. The parent folders are created the same way.
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.staging = folder / f".staging-{package}-{secrets.token_hex(4)}"
-        self.staging.mkdir()
+        self.staging.mkdir(mode=0o700)
 
     def open(self, relpath: str) -> BinaryIO:
         path = self.staging / relpath
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return path.open("wb")
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        return os.fdopen(fd, "wb")
 
     def publish(self, manifest: bytes) -> None:
-        with (self.staging / MANIFEST).open("wb") as handle:
+        with self.open(MANIFEST) as handle:
             handle.write(manifest)
             handle.flush()
             os.fsync(handle.fileno())

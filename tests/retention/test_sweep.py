@@ -258,3 +258,33 @@ def test_sweep_waiting_behind_a_running_sweep_never_double_processes(ctx, as_use
     for dataset_id in ids:
         assert len(events(ctx, "retention.delete", dataset_id)) == 1
         assert len(events(ctx, "retention.delete_start", dataset_id)) == 1
+
+
+def test_sweep_removes_delivered_packages_and_lists_them_in_the_certificate(ctx, as_user, factory, clock) -> None:
+    from intake.connectors.sinks import DeliverySink
+
+    due_id = due_migration(factory, as_user, clock)
+    kept_id = due_migration(factory, as_user, clock)
+    for dataset_id in (due_id, kept_id):
+        sink = DeliverySink.local(ctx.settings.deliveries_path / dataset_id, "run-1")
+        sink.write_bytes("assets.parquet", b"PAR1 pseudonymised rows and what the anonymiser missed PAR1")
+        sink.commit({"dataset_id": dataset_id})
+    package = ctx.settings.deliveries_path / due_id / "run-1"
+    # Private on disk while it exists: owner-only files and folders, whatever the umask.
+    assert stat.S_IMODE((package / "assets.parquet").stat().st_mode) == 0o600
+    assert stat.S_IMODE(package.stat().st_mode) == 0o700
+    (ctx.settings.deliveries_path / due_id / ".staging-run-2-dead").mkdir()  # left by a killed run
+    clock.advance(timedelta(days=185))
+    with ctx.registry.session() as session:
+        session.get(Dataset, kept_id).delete_after = clock.now() + timedelta(days=1)
+
+    report = sweep(as_user("dora"))
+
+    assert [d.dataset_id for d in report.deleted] == [due_id]
+    assert not (ctx.settings.deliveries_path / due_id).exists()
+    assert (ctx.settings.deliveries_path / kept_id / "run-1" / "assets.parquet").is_file()
+    body = verify_certificate_file(report.deleted[0].certificate_file, settings=ctx.settings)
+    listed = {d["package"]: d for d in body["deliveries"]}
+    assert set(listed) == {"run-1", ".staging-run-2-dead"}
+    assert listed["run-1"]["files"] == 2 and listed["run-1"]["manifest_sha256"]
+    assert "delivery_folder_removed" in body["verification"]["checks"]

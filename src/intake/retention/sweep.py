@@ -38,6 +38,7 @@ from intake.retention.certificates import (
     sign_certificate,
     write_certificate_file,
 )
+from intake.retention.deliveries import remove_deliveries
 from intake.retention.errors import DeletionNotVerified, SweepLockLost
 from intake.retention.holds import open_legal_holds
 from intake.retention.lock import RegistryLock
@@ -256,8 +257,9 @@ def delete_dataset(ctx: Context, actor: Actor, decision: RetentionDecision, hook
     if hooks.after_shred:
         hooks.after_shred(dataset_id)
 
+    deliveries = remove_deliveries(ctx.settings, dataset_id)  # plaintext packages are copies too
     artefacts = _verify_gone(ctx, vault, dataset_id)
-    body = _certificate_body(ctx, actor, decision, artefacts)
+    body = _certificate_body(ctx, actor, decision, artefacts, deliveries)
     signed = sign_certificate(load_service_key(ctx.settings), body)
     path = write_certificate_file(ctx.settings.certificates_path, dataset_id, signed)
     if hooks.after_certificate_file:
@@ -309,7 +311,7 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def _certificate_body(ctx: Context, actor: Actor, decision: RetentionDecision,
-                      artefacts: list[Artefact]) -> dict[str, Any]:
+                      artefacts: list[Artefact], deliveries: list[dict[str, Any]]) -> dict[str, Any]:
     now = ctx.clock.now()
     with ctx.registry.session() as session:
         dataset = session.get(Dataset, decision.dataset_id)
@@ -341,7 +343,10 @@ def _certificate_body(ctx: Context, actor: Actor, decision: RetentionDecision,
             "ciphertext_bytes": sum(a.size for a in artefacts),
             "data_key": data_key,
             "key_destroyed": data_key is None or data_key["destroyed_at"] is not None,
+            # Import packages delivered outside the vault, removed from the delivery folder.
+            "deliveries": deliveries,
             "verification": {"nothing_readable": True, "checked_at": now.isoformat(),
-                             "checks": ["vault.verify_unreadable", "artefacts_marked_deleted", "data_key_destroyed"]},
+                             "checks": ["vault.verify_unreadable", "artefacts_marked_deleted", "data_key_destroyed",
+                                        "delivery_folder_removed"]},
             "issued_by": actor.name,
         }
