@@ -99,6 +99,9 @@ def test_legal_hold_list_and_sweep_commands(cli, ctx, factory, tmp_path: Path) -
     assert status[due.dataset_id]["rule"] == "consent_withdrawn"
     table = cli("retention", "list", actor="sam")
     assert table.exit_code == 0 and "held" in table.stdout and "due" in table.stdout
+    # For cron and monitoring: due for years and not held is overdue (exit 3); a held one is not.
+    overdue = cli("--json", "retention", "list", "--overdue", actor="sam")
+    assert overdue.exit_code == 3 and [r["dataset_id"] for r in as_json(overdue)] == [due.dataset_id]
 
     dry = cli("--json", "retention", "sweep", "--dry-run")
     assert dry.exit_code == 0 and as_json(dry)["due"] == [due.dataset_id]
@@ -108,6 +111,7 @@ def test_legal_hold_list_and_sweep_commands(cli, ctx, factory, tmp_path: Path) -
     assert cli("retention", "sweep", actor="eve").exit_code == 1
     swept = cli("--json", "retention", "sweep")
     assert swept.exit_code == 0, swept.output
+    assert cli("retention", "list", "--overdue", actor="sam").exit_code == 0  # nothing overdue any more
     report = as_json(swept)
     assert [d["dataset_id"] for d in report["deleted"]] == [due.dataset_id]
     assert report["held"] == [held.dataset_id]

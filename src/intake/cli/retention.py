@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import sys
+from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,6 +17,7 @@ certificate = typer.Typer(help="Deletion certificates: show, verify, export the 
 app.add_typer(certificate, name="certificate")
 
 LIST_COLUMNS = ["dataset_id", "purpose", "state", "status", "rule", "due_at", "reason"]
+OVERDUE_EXIT = 3  # not 1 (a refusal or failure) nor 2 (usage): monitoring tells "overdue" apart
 
 
 @app.command("list")
@@ -23,14 +25,27 @@ LIST_COLUMNS = ["dataset_id", "purpose", "state", "status", "rule", "due_at", "r
 def list_(
     due: Annotated[bool, typer.Option("--due", help="Only datasets due now or held")] = False,
     flagged: Annotated[bool, typer.Option("--flagged", help="Only datasets flagged to the DPO")] = False,
+    overdue: Annotated[bool, typer.Option(
+        "--overdue", help="Only datasets due for longer than --grace-hours and not held; exit 3 if any (for cron "
+        "and monitoring: a sweep that did not run or did not finish)")] = False,
+    grace_hours: Annotated[float, typer.Option("--grace-hours", min=0, help="How long a due dataset may wait for "
+                                               "the daily sweep before it counts as overdue")] = 26.0,
 ) -> None:
     """What is due for deletion when, and why; held and flagged datasets included."""
-    found = rules.list_retention(context())
+    ctx = context()
+    found = rules.list_retention(ctx)
     if due:
         found = [d for d in found if d.status in (rules.Status.DUE, rules.Status.HELD)]
     if flagged:
         found = [d for d in found if d.status is rules.Status.FLAGGED]
+    if overdue:
+        limit = ctx.clock.now() - timedelta(hours=grace_hours)
+        found = [d for d in found if d.status is rules.Status.DUE and d.due_at is not None and d.due_at <= limit]
     emit([{**_row(d)} for d in found], title="retention", columns=LIST_COLUMNS)
+    if overdue and found:
+        message(f"{len(found)} dataset(s) overdue for deletion: run `intake retention sweep` (DPO) and check why the "
+                "scheduled sweep did not delete them")
+        raise typer.Exit(OVERDUE_EXIT)
 
 
 def _row(decision: rules.RetentionDecision) -> dict[str, object]:
