@@ -49,7 +49,11 @@ def _table_values(vault: Any, artefact_id: str, actor: Any, person_columns: Sequ
 
     persons: set[str] = set()
     references: set[str] = set()
-    for batch in read_table_batches(vault, artefact_id, actor):
+    wanted = {*person_columns, *(c for g in groups for c in g), *reference_columns}
+    present = [c for c in _artefact_columns(vault, artefact_id, actor) if c in wanted]
+    if not present:
+        return persons, references
+    for batch in read_table_batches(vault, artefact_id, actor, present):
         names = batch.schema.names
         for column in person_columns:
             if column in names:
@@ -63,6 +67,13 @@ def _table_values(vault: Any, artefact_id: str, actor: Any, person_columns: Sequ
             if column in names:
                 references |= _distinct(pc.unique(batch.column(column).cast("string")).to_pylist())
     return persons, references
+
+
+def _artefact_columns(vault: Any, artefact_id: str, actor: Any) -> list[str]:
+    import pyarrow.parquet as pq
+
+    with vault.open(artefact_id, actor=actor) as handle:
+        return list(pq.ParquetFile(handle).schema_arrow.names)
 
 
 def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any]) -> str | None:

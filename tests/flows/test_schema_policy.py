@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -164,7 +165,7 @@ def test_mapping_roles_keep_places_and_anonymise_people_everywhere(ctx, authoris
 
 
 def test_review_shows_counts_to_engineers_values_to_the_dpo_and_decisions_apply_next_run(
-        ctx, as_user, authorise, tmp_path: Path) -> None:
+        ctx, as_user, authorise, clock, tmp_path: Path) -> None:
     files = write_export(tmp_path)
     mapping = tmp_path / "mapping.yaml"
     mapping.write_text(MAPPING, encoding="utf-8")
@@ -185,6 +186,7 @@ def test_review_shows_counts_to_engineers_values_to_the_dpo_and_decisions_apply_
     # A name only a reviewer recognised ("zorblax quennell", in one fault text), and a person-field entry that is
     # no one's name after all: the next run applies both.
     decide(eve, dataset_id, allow=["Agnieszka Kowalczyk"], deny=["Zorblax Quennell"])
+    clock.advance(timedelta(minutes=5))  # the review reads the latest run's file
     second = migration_run_flow(dataset_id=dataset_id, mapping=str(mapping), actor="eve", chunk_rows=10)
     assert "quennell" not in json.dumps(package_cells(Path(second["package"])), default=str).lower()
     names = review(dora, dataset_id, show_values=True)["values"]["person_field_names"]
