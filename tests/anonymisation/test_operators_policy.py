@@ -97,3 +97,10 @@ def test_invalid_policies_are_refused_with_the_reason(tmp_path: Path, content: s
     path.write_text(content)
     with pytest.raises(PolicyError, match=problem):
         load_policy(path)
+
+
+def test_a_misspelt_policy_key_is_refused() -> None:
+    from intake.anonymisation.policy import parse_policy
+
+    with pytest.raises(PolicyError, match="unknown key.*colums"):
+        parse_policy({"entities": {"PERSON": "redact"}, "colums": {"Notes": "drop_column"}})

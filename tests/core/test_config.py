@@ -98,3 +98,16 @@ def test_commands_other_than_init_never_create_a_registry(runner, tmp_path: Path
     assert invoke(runner, "init").exit_code == 0
     assert (tmp_path / "home" / "registry.db").is_file()
     assert invoke(runner, "users", "list").exit_code == 0
+
+
+def test_unknown_keys_are_refused_with_their_path_and_the_password_never_shown(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    cfg = tmp_path / "intake.toml"
+    cfg.write_text('[anonymisation]\nspacy_modle = "en_core_web_lg"\n')
+    with pytest.raises(ConfigError, match=r"anonymisation\.spacy_modle"):
+        load_settings()
+    cfg.write_text('database_url = "postgresql+psycopg://intake:s3cret-pw@db.example/intake"\n')
+    s = load_settings()
+    assert s.registry_url.endswith("intake:s3cret-pw@db.example/intake")  # what the engine gets
+    assert "s3cret-pw" not in repr(s) and "s3cret-pw" not in s.model_dump_json()
+    assert "s3cret-pw" not in s.registry_display and "db.example" in s.registry_display

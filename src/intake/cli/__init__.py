@@ -74,7 +74,8 @@ def init() -> None:
         message(f"initialised {ctx.settings.home}; '{admin.name}' is the admin")
     else:
         message(f"{ctx.settings.home} already initialised")
-    emit({"home": ctx.settings.home.resolve(), "registry": ctx.settings.registry_url, "admin": admin and admin.name})
+    emit({"home": ctx.settings.home.resolve(), "registry": ctx.settings.registry_display,
+          "admin": admin and admin.name})
 
 
 @app.command()
