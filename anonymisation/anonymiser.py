@@ -270,7 +270,12 @@ class Anonymiser:
                 if value is None or value.strip().lower() in _PLACEHOLDERS:
                     continue
                 entity = retyped.get(value, column_entity)
-                out[value] = _name_parts(value) if entity == "PERSON" else (_whole_cell(value, entity),)
+                if entity != "PERSON":
+                    out[value] = (_whole_cell(value, entity),)
+                    continue
+                # "J Smith 07700 900123": the number keeps its own type (and operator), the rest is the person.
+                typed = [f for f in self.patterns.find(value) if f.entity_type in STRONG_ENTITIES]
+                out[value] = _around(typed, _name_parts(value), value)
             return out
 
         return self._rewrite(table, col.column, array, find, counts, ner=False, settle_all=True,
@@ -585,6 +590,29 @@ def _name_parts(value: str) -> tuple[Finding, ...]:
         lead = len(part) - len(part.lstrip())
         found.append(Finding("PERSON", start + lead, start + lead + len(part.strip()), 1.0, "column"))
     return tuple(found) or (_whole_cell(value, "PERSON"),)
+
+
+def _around(typed: list[Finding], parts: tuple[Finding, ...], value: str) -> tuple[Finding, ...]:
+    """The typed findings, and each part's text outside them as PERSON: together they cover every word."""
+    out = list(typed)
+    for part in parts:
+        pos = part.start
+        for f in sorted(typed, key=_start):
+            if f.end <= pos or f.start >= part.end:
+                continue
+            out.extend(_words(value, pos, f.start))
+            pos = max(pos, f.end)
+        out.extend(_words(value, pos, part.end))
+    return tuple(sorted(out, key=_start))
+
+
+def _words(value: str, start: int, end: int) -> list[Finding]:
+    piece = value[start:end]
+    if not any(ch.isalnum() for ch in piece):
+        return []
+    lead = len(piece) - len(piece.lstrip(" \t,;:-()"))
+    trail = len(piece) - len(piece.rstrip(" \t,;:-()"))
+    return [Finding("PERSON", start + lead, end - trail, 1.0, "column")]
 
 
 def _start(f: Finding) -> int:

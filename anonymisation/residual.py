@@ -135,7 +135,7 @@ class IndependentCheck:
     """Plain Presidio with the dataset's lists, over sampled output values."""
 
     def __init__(self, vocabulary: Vocabulary, model_name: str) -> None:
-        from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+        from presidio_analyzer import AnalyzerEngine, BatchAnalyzerEngine, RecognizerRegistry
 
         from intake.anonymisation.engine import load_nlp_engine
 
@@ -143,6 +143,7 @@ class IndependentCheck:
         registry = RecognizerRegistry(supported_languages=["en"])
         registry.load_predefined_recognizers(languages=["en"], nlp_engine=engine, countries=["uk"])
         self.analyzer = AnalyzerEngine(registry=registry, nlp_engine=engine, supported_languages=["en"])
+        self.batch = BatchAnalyzerEngine(self.analyzer)  # nlp.pipe over the sample: a third of the time
         supported = set(self.analyzer.get_supported_entities(language="en"))
         self.entities = [e for e in RESIDUAL_ENTITIES if e in supported]
         self.vocabulary = vocabulary
@@ -153,11 +154,12 @@ class IndependentCheck:
         columns = []
         for (table, column), values in sorted(sample.items()):
             result = ColumnResidual(table, column, sampled=len(values))
-            for value in values:
-                text = mask_pseudonyms(value)
+            texts = [mask_pseudonyms(v) for v in values]
+            analysed = self.batch.analyze_iterator(texts, language="en", batch_size=64, entities=self.entities,
+                                                   score_threshold=SCORE)
+            for text, results in zip(texts, analysed, strict=True):
                 found: set[str] = set()
-                for r in self.analyzer.analyze(text, language="en", entities=self.entities,
-                                               score_threshold=SCORE):
+                for r in results:
                     span = text[r.start:r.end]
                     if r.entity_type == "PERSON" and self.vocabulary.is_allowed_term(span):
                         continue  # the dataset's own wards, sites and makers

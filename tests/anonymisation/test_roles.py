@@ -108,3 +108,15 @@ def test_names_found_in_free_text_are_replaced_where_the_detectors_missed_them(b
                                        counts)
     assert "QUILLFEATHER" not in out[0].as_py() and out[0].as_py().startswith("pump collected by PERSON_")
     assert out.to_pylist()[1:] == ["ok", None] and counts.changed_values == 1
+
+
+def test_a_number_in_a_person_field_keeps_its_type_and_the_rest_is_the_person(base: Vocabulary) -> None:
+    table = pa.table({"Raised By": ["J Smith 07700 900123", "Bay 5"]})
+    with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=base, processes=1) as session:
+        classification = apply_roles(session.profile("jobs", table.to_batches()), {"Raised By": ROLES["Raised By"]})
+        outcome = session.anonymise_chunk(SECRET, "jobs", classification, table.to_batches())
+    [first, second] = pa.Table.from_batches(outcome.batches).column("Raised By").to_pylist()
+    assert first.startswith("PERSON_") and " PHONE_" in first and "Smith" not in first and "900123" not in first
+    assert second.startswith("PERSON_")
+    entities = outcome.counts.column("jobs", "Raised By").entities
+    assert entities["PHONE_NUMBER"] == 1 and entities["PERSON"] == 2
