@@ -27,7 +27,7 @@ from typing import IO, Any, BinaryIO, Protocol, runtime_checkable
 import pyarrow as pa
 
 from intake.config import ConnectorSettings
-from intake.connectors.errors import SourceReadError, TableNotFound, UnsupportedFormat
+from intake.connectors.errors import SourceReadError, TableNotFound, TooManyColumns, UnsupportedFormat
 
 # Rejects kept in memory on a reader when no sink is given; counts stay exact beyond this.
 MAX_COLLECTED_REJECTS = 10_000
@@ -134,6 +134,12 @@ class BatchReader:
         settings: ConnectorSettings,
         rejects: RejectSink | None = None,
     ) -> None:
+        if len(schema) > settings.max_columns:
+            raise TooManyColumns(
+                f"table '{table}' of {source} has {len(schema)} columns, more than the {settings.max_columns} "
+                "allowed (connectors.max_columns); nothing of it was read. Ask the customer for an export of the "
+                "columns the migration needs, or raise the limit for this file if the width is genuine"
+            )
         self.source = source
         self.table = table
         self.schema = schema

@@ -39,3 +39,11 @@ class DeliveryError(ConnectorError):
 
 class SinkError(ConnectorError):
     """A sink (vault Parquet, rejects) could not write its batches."""
+
+
+class TooManyColumns(SourceReadError):
+    """A table has more columns than `connectors.max_columns`."""
+
+
+class GeneratedColumns(SourceReadError):
+    """A database table has generated (computed) columns: their values are made by the file, not stored in it."""

@@ -77,6 +77,8 @@ class ConnectorSettings(BaseModel):
 
     batch_rows: int = Field(65536, ge=1)
     max_field_bytes: int = Field(1 << 20, ge=1024)
+    max_columns: int = Field(2000, ge=1, description="Columns per table; a wider table is refused before reading "
+                             "(real exports have tens to a few hundred; 100,000 columns is an attack on profiling)")
     zip_max_total_bytes: int = Field(50 << 30, ge=1)
     zip_max_ratio: float = Field(200.0, gt=1)
     zip_max_entries: int = Field(10_000, ge=1)
