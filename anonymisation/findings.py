@@ -38,12 +38,13 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     """
     if not findings:
         return []
-    # A "name" inside a street address is the street's name ("12 Lynda Bridge"): the address wins.
-    addresses = [f for f in findings if f.entity_type == "ADDRESS"]
-    if addresses:
+    # A "name" inside a street address is the street's name ("12 Lynda Bridge"), and one inside an e-mail address
+    # its local part ("jane.doe@..."): the whole address wins, or its domain would be left behind.
+    containers = [f for f in findings if f.entity_type in ("ADDRESS", "EMAIL_ADDRESS")]
+    if containers:
         findings = [
             f for f in findings
-            if not (f.entity_type == "PERSON" and any(a.start <= f.start and f.end <= a.end for a in addresses))
+            if not (f.entity_type == "PERSON" and any(a.start <= f.start and f.end <= a.end for a in containers))
         ]
     merged: list[Finding] = []
     # Score and recognizer name break ties: Presidio's recognizer order varies between processes (hash seeds), the

@@ -120,3 +120,13 @@ def test_a_number_in_a_person_field_keeps_its_type_and_the_rest_is_the_person(ba
     assert second.startswith("PERSON_")
     entities = outcome.counts.column("jobs", "Raised By").entities
     assert entities["PHONE_NUMBER"] == 1 and entities["PERSON"] == 2
+
+
+def test_a_known_name_inside_an_e_mail_address_does_not_split_the_address(base: Vocabulary) -> None:
+    later = DatasetTerms(("Jane Doe",)).vocabulary(base)
+    table = pa.table({"Fault": ["Booked by Jane Doe (jane.doe@kingsmead-riverside.nhs.uk)", "ok"]})
+    with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=later, processes=1) as session:
+        classification = apply_roles(session.profile("jobs", table.to_batches()), {"Fault": ROLES["Fault"]})
+        outcome = session.anonymise_chunk(SECRET, "jobs", classification, table.to_batches())
+    [text, _] = pa.Table.from_batches(outcome.batches).column("Fault").to_pylist()
+    assert "kingsmead" not in text and "EMAIL_" in text and text.startswith("Booked by PERSON_")
