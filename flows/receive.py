@@ -31,7 +31,7 @@ def receive_dataset_flow(
             default: INTAKE_ACTOR of the process running the flow.
     """
     actor_name = tasks.authorise_receive(authorisation, actor)
-    fingerprints = tasks.fingerprint_files(files)
+    fingerprints = tasks.fingerprint_files(files, authorisation, actor_name)
     verified = tasks.verify_authorisation(authorisation, purpose, fingerprints, actor_name)
     received = tasks.store_received(verified, fingerprints, actor_name)
     rows = [{"file": f.name, "bytes": f.size, "sha256": f.sha256, "artefact": f.artefact_id} for f in received.files]

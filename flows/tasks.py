@@ -69,8 +69,9 @@ def authorise_receive(authorisation: str, actor: str | None) -> str:
 
 
 @data_task("fingerprint-files", retries=1)
-def fingerprint_files(files: list[str]) -> list[pipeline.FileFingerprint]:
-    return pipeline.fingerprint_files([Path(f) for f in files])
+def fingerprint_files(files: list[str], authorisation: str, actor: str | None) -> list[pipeline.FileFingerprint]:
+    ctx = flow_context(actor)
+    return pipeline.fingerprint_received(ctx, authorisation, [Path(f) for f in files], ctx.actor())
 
 
 @data_task("verify-authorisation")

@@ -32,6 +32,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "report.read": frozenset({E, S, D}),
     "audit.read": frozenset({D, A}),
     "vault.rotate_kek": frozenset({A}),
+    "vault.check_keys": frozenset({A, D}),
     "certificate.read": frozenset({D, A}),
 }
 

@@ -162,9 +162,20 @@ def receive_dataset(ctx: Context, reference: str, files: Sequence[Path | str],
     shredded and the dataset marked deleted, so no readable copy remains.
     """
     actor = actor or ctx.authorise("dataset.receive", authorisation=reference)
-    fingerprints = fingerprint_files(files)
+    fingerprints = fingerprint_received(ctx, reference, files, actor)
     verified = verify_received(ctx, reference, Purpose(purpose), fingerprints, actor)
     return store_received(ctx, verified, fingerprints, actor)
+
+
+def fingerprint_received(ctx: Context, reference: str, files: Sequence[Path | str],
+                         actor: Actor) -> list[FileFingerprint]:
+    """fingerprint_files, with a refusal (a missing or unreadable file, two files of one name) audited."""
+    try:
+        return fingerprint_files(files)
+    except PipelineError:
+        ctx.record(actor, "dataset.receive", outcome="refused", authorisation=reference,
+                   reason="unreadable input file", files=len(files))
+        raise
 
 
 def store_received(ctx: Context, verified: Any, fingerprints: Sequence[FileFingerprint],

@@ -24,7 +24,17 @@ def _view(user: User) -> UserView:
 
 
 def initialise(ctx: Context) -> UserView | None:
-    """Create the home folders and, when there are no users yet, make the current actor admin."""
+    """Create the home folders and, when there are no users yet, make the current actor admin; then create the
+    vault's local key-encryption key if the home has none and no data key needs one (the only place besides
+    `intake keys rotate-kek` that makes a KEK; a home whose key file is lost is refused, see `initialise_kek`)."""
+    from intake.vault.keys import initialise_kek
+
+    view = _first_admin(ctx)
+    initialise_kek(ctx)
+    return view
+
+
+def _first_admin(ctx: Context) -> UserView | None:
     ctx.settings.home.mkdir(parents=True, exist_ok=True)
     with ctx.registry.session() as session:
         if (session.scalar(select(func.count()).select_from(User)) or 0) > 0:

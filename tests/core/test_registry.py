@@ -58,5 +58,6 @@ def test_audit_and_users_work_on_postgresql(postgres_url: str, tmp_path: Path) -
                   clock=FixedClock(datetime(2026, 1, 1, tzinfo=UTC)), registry=registry)
     initialise(ctx)
     add_user(ctx, "eve", [Role.ENGINEER])
-    assert ctx.audit.verify().events == 2
+    assert ctx.audit.verify().events == 3
+    assert [e.action for e in ctx.audit.events()] == ["init", "vault.create_kek", "users.add"]
     registry.dispose()

@@ -91,7 +91,8 @@ def test_migration_delivers_the_package_with_reports_and_artifacts(ctx, received
     assert None not in by_reader.values() and sum(by_reader.values()) == summary["rows_rejected_reading"]
     vault = Vault.from_context(ctx)
     reports = {a.name.rsplit("/", 1)[-1] for a in vault.artefacts(dataset_id, kind=ArtefactKind.REPORT)}
-    assert reports == {"findings.json", "findings.md", "reconciliation.json", "reconciliation.md"}
+    assert reports == {"findings.json", "findings.md", "reconciliation.json", "reconciliation.md", "review.json",
+                       "residual.json", "residual.md"}
     assert work_files(ctx, dataset_id) == []
     findings = json.loads(vault.read_bytes(summary["reports"]["findings_json"], actor=ctx.actor()))
     assert findings["rescan_clean"] is True

@@ -24,7 +24,10 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def start_child(ctx: Context, kill_point: str = "none", wait: float = 0.0) -> subprocess.Popen:
-    args = [sys.executable, "-m", "tests.retention.sweep_child", ctx.settings.model_dump_json(),
+    settings = ctx.settings.model_dump(mode="json")
+    if ctx.settings.database_url is not None:  # a SecretStr dumps masked: the child needs the real URL
+        settings["database_url"] = ctx.settings.database_url.get_secret_value()
+    args = [sys.executable, "-m", "tests.retention.sweep_child", json.dumps(settings),
             ctx.clock.now().isoformat(), "dora", kill_point, str(wait)]
     return subprocess.Popen(args, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 

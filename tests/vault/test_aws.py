@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -17,7 +18,7 @@ from intake.config import Settings, VaultSettings
 from intake.context import Context
 from intake.registry.models import ArtefactKind, DataKey
 from intake.users import initialise
-from intake.vault import KeyDestroyed, KeyProviderError, S3Store, Vault, rotate_kek
+from intake.vault import KeyDestroyed, KeyProviderError, S3Store, Vault, check_keys, rotate_kek
 from intake.vault.scopes import scope_prefix
 from tests.services import AwsEndpoint
 from tests.vault.rows import make_dataset_row
@@ -187,3 +188,26 @@ def test_rotate_kek_moves_local_keys_to_kms_and_kms_keys_to_a_new_kms_key(
         assert session.get(DataKey, dataset_id).kek_id.endswith(new_key)
     assert Vault.from_context(moved).read_bytes(info.id, actor) == b"z" * 9000
     local.close()
+
+
+def test_keys_check_unwraps_kms_wrapped_keys_and_init_makes_no_key_file(aws_ctx: Context) -> None:
+    assert not aws_ctx.settings.key_file.exists()  # KMS holds the KEK: `init` made no local key file
+    dataset_id = make_dataset_row(aws_ctx)
+    Vault.from_context(aws_ctx).put(dataset_id, dataset_id, ArtefactKind.RAW, "a.csv", b"x" * 100, aws_ctx.actor())
+    report = check_keys(aws_ctx)
+    assert (report.ok, report.provider, report.live, report.unwrapped, report.key_file_state) == (
+        True, "kms", 1, 1, "not used")
+
+    with aws_ctx.registry.session() as session:  # the wrapped key no longer decrypts under the KMS key
+        row = session.get(DataKey, dataset_id)
+        good, row.wrapped_key = row.wrapped_key, row.wrapped_key[:-1] + bytes([row.wrapped_key[-1] ^ 1])
+    report = check_keys(aws_ctx)
+    assert (report.ok, report.failed) == (False, 1) and report.keks[0].provider == "kms"
+    artefact = Vault.from_context(aws_ctx).artefacts(dataset_id)[0]
+    with pytest.raises(KeyProviderError, match=f"KMS Decrypt of the data key of dataset {dataset_id}"):
+        Vault.from_context(aws_ctx).read_bytes(artefact.id, aws_ctx.actor())
+    refusal = [e for e in aws_ctx.audit.events() if e.action == "vault.read" and e.outcome == "refused"][-1]
+    assert json.loads(refusal.details)["reason"] == "key provider"
+    with aws_ctx.registry.session() as session:
+        session.get(DataKey, dataset_id).wrapped_key = good
+    assert check_keys(aws_ctx).ok

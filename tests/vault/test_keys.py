@@ -14,19 +14,22 @@ import pytest
 from intake.context import Actor, Context
 from intake.errors import PermissionDenied
 from intake.registry.models import ArtefactKind, AuditEvent, DataKey
-from intake.vault import KeyProviderError, LocalKeyProvider, Vault, rotate_kek
+from intake.vault import KekForeign, KekMissing, KeyProviderError, LocalKeyProvider, Vault, rotate_kek
 
 
-def test_the_key_file_is_created_on_first_use_with_mode_0600(
+def test_the_key_file_is_created_by_init_with_mode_0600_and_used_by_the_vault(
     ctx: Context, vault: Vault, dataset_id: str, actor: Actor
 ) -> None:
     key_file = ctx.settings.key_file
-    assert not key_file.exists()
-    vault.put(dataset_id, dataset_id, ArtefactKind.RAW, "a.csv", b"x", actor)
-    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600  # made by `initialise` (the ctx fixture), not by use
     assert stat.S_IMODE(key_file.parent.stat().st_mode) == 0o700
     body = json.loads(key_file.read_text())
     assert body["format"] == "intake-kek/1" and list(body["keys"]) == [body["current"]]
+    assert list(body["checks"]) == [body["current"]] and len(body["checks"][body["current"]]) == 32
+    created = [e for e in ctx.audit.events() if e.action == "vault.create_kek"]
+    assert len(created) == 1 and json.loads(created[0].details)["kek_id"] == body["current"]
+    vault.put(dataset_id, dataset_id, ArtefactKind.RAW, "a.csv", b"x", actor)
+    assert json.loads(key_file.read_text()) == body
     with ctx.registry.session() as session:
         row = session.get(DataKey, dataset_id)
         assert (row.provider, row.kek_id) == ("local", body["current"])
@@ -45,8 +48,9 @@ def test_a_missing_key_file_is_reported_not_silently_replaced(
 ) -> None:
     info = vault.put(dataset_id, dataset_id, ArtefactKind.RAW, "a.csv", b"x", actor)
     ctx.settings.key_file.unlink()
-    with pytest.raises(KeyProviderError, match=r"key file .* is missing: restore it from backup"):
+    with pytest.raises(KekMissing, match=r"key-encryption key file .* is missing.*restore .* from the backup"):
         Vault(ctx).open(info.id, actor)
+    assert not ctx.settings.key_file.exists()
 
 
 def test_a_wrapped_key_moved_to_another_scope_does_not_unwrap(
@@ -87,7 +91,7 @@ def test_rotate_kek_rewraps_every_live_key_and_the_old_key_file_is_no_longer_nee
 
     # Someone holding the old key file (and today's registry) can no longer unwrap anything.
     shutil.copy2(old_file, ctx.settings.key_file)
-    with pytest.raises(KeyProviderError, match=f"wrapped by KEK {body['current']}, which is not in"):
+    with pytest.raises(KekForeign, match=f"wrapped by KEK {body['current']}, which is not in"):
         Vault(ctx).open(stored[datasets[0]].id, actor)
 
     with ctx.registry.session() as session:

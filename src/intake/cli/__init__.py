@@ -69,11 +69,16 @@ def init() -> None:
     """Create the registry and vault folders; the first caller becomes the admin."""
     state.create_home = True
     ctx = context()
+    key_file = ctx.settings.key_file
+    had_key_file = key_file.exists()
     admin = user_service.initialise(ctx)
     if admin:
         message(f"initialised {ctx.settings.home}; '{admin.name}' is the admin")
     else:
         message(f"{ctx.settings.home} already initialised")
+    if ctx.settings.vault.key_provider == "local" and not had_key_file and key_file.exists():
+        message(f"created the vault's key-encryption key {key_file}: back it up now, apart from the registry "
+                "(docs/keys.md); without it no data can be read")
     emit({"home": ctx.settings.home.resolve(), "registry": ctx.settings.registry_display,
           "admin": admin and admin.name})
 

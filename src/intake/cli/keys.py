@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from intake.audit import REFUSED
 from intake.authorisation import KeyFileError, SignerKind, add_signer, list_signers, revoke_signer
 from intake.authorisation.signing import generate_keypair, read_small_file
 from intake.authorisation.trust import SignerView
@@ -70,8 +71,16 @@ def add(
     label: Annotated[str, typer.Option(help="Who holds the key, e.g. 'Head of EBME'")],
 ) -> None:
     """Trust a public key to sign authorisations for one customer (admin)."""
-    view = add_signer(context(), customer, kind, label, read_small_file(public_key, "public key"),
-                      source=str(public_key))
+    ctx = context()
+    try:
+        key_bytes = read_small_file(public_key, "public key")
+    except KeyFileError as exc:
+        # A missing or unreadable input file is a refusal like any other: audited (the path, never content).
+        actor = ctx.authorise("signers.manage")
+        ctx.record(actor, "signers.add", outcome=REFUSED, reason="unreadable file", file=str(public_key),
+                   problem=type(exc).__name__)
+        raise
+    view = add_signer(ctx, customer, kind, label, key_bytes, source=str(public_key))
     message(f"trusted key {view.key_id} for '{view.customer}'")
     emit_record(_row(view))
 
@@ -109,3 +118,29 @@ def rotate_kek() -> None:
     count = rotate(context())
     message(f"rewrapped {count} data key(s) under a new key-encryption key")
     emit_record({"rewrapped": count})
+
+
+@app.command("check")
+@handle_errors
+def check() -> None:
+    """Check that every live vault data key unwraps with the available key-encryption key(s) (admin, dpo).
+
+    Prints counts per KEK (never key material); exits 1 when any data key does not unwrap or the configured
+    key provider cannot be used, saying what to restore.
+    """
+    from intake.vault import check_keys, require_keys_ok
+
+    report = check_keys(context())
+    summary = {
+        "provider": report.provider, "key_file": report.key_file, "key_file_state": report.key_file_state,
+        "live": report.live, "unwrapped": report.unwrapped, "failed": report.failed, "destroyed": report.destroyed,
+    }
+    if state.json:
+        emit({**summary, "keks": report.keks, "problems": report.problems, "ok": report.ok})
+    else:
+        emit_record(summary)
+        if report.keks:
+            emit(report.keks, title="data keys by KEK")
+        if report.ok:
+            message(f"all {report.live} live data key(s) unwrap")
+    require_keys_ok(report)

@@ -32,6 +32,7 @@ import pyarrow.parquet as pq
 from intake.clock import Clock, SystemClock
 from intake.product.errors import PackageError
 from intake.product.mapping import Mapping
+from intake.product.neutralise import NeutraliseCounts, neutralise_batch
 from intake.product.reconciliation import Reconciliation
 from intake.product.schema import ENTITIES, SCHEMA_VERSION
 from intake.product.transform import ROW_NUMBER_COLUMN, TableSource, transform
@@ -220,6 +221,7 @@ class _SpoolOutput:
         self._writers: dict[str, pq.ParquetWriter] = {}
         self._handles: dict[str, _HashingFile] = {}
         self.rows: dict[str, int] = {}
+        self.neutralised = NeutraliseCounts()
         self._queue: queue.Queue[tuple[str, pa.Schema, pa.RecordBatch] | None] = queue.Queue(queue_batches)
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._drain, name="intake-package-writer", daemon=True)
@@ -257,11 +259,13 @@ class _SpoolOutput:
         self.rows[name] = self.rows.get(name, 0) + batch.num_rows
         self._queue.put((name, schema, batch))
 
+    # Every delivered batch passes here: text a spreadsheet would execute is neutralised (see neutralise.py).
     def write_entity(self, entity: str, batch: pa.RecordBatch) -> None:
-        self._put(f"{entity}.parquet", ENTITIES[entity].arrow_schema(), batch)
+        safe = neutralise_batch(batch, entity, self.neutralised)
+        self._put(f"{entity}.parquet", ENTITIES[entity].arrow_schema(), safe)
 
     def write_rejects(self, batch: pa.RecordBatch) -> None:
-        self._put(REJECTS_FILE, REJECTS_SCHEMA, batch)
+        self._put(REJECTS_FILE, REJECTS_SCHEMA, neutralise_batch(batch, "rejects", self.neutralised))
 
     def _stop(self) -> None:
         if not self._stopped:
@@ -359,7 +363,7 @@ def write_package(sources: MappingABC[str, TableSource], mapping: Mapping, sink:
                 sink.write_file(name, _hashed([text.encode()], files[name]))
             manifest = _manifest(mapping, reconciliation, files, dataset_id=dataset_id,
                                  authorisation_reference=authorisation_reference, clock=clock,
-                                 source_files=source_files or {})
+                                 source_files=source_files or {}, neutralised=output.neutralised)
             sink.write_file(MANIFEST, [json.dumps(manifest, indent=2, sort_keys=False).encode()])
             sink.commit()
         except BaseException:
@@ -371,7 +375,8 @@ def write_package(sources: MappingABC[str, TableSource], mapping: Mapping, sink:
 
 def _manifest(mapping: Mapping, reconciliation: Reconciliation, files: dict[str, dict[str, Any]], *,
               dataset_id: str, authorisation_reference: str, clock: Clock,
-              source_files: MappingABC[str, MappingABC[str, str]]) -> dict[str, Any]:
+              source_files: MappingABC[str, MappingABC[str, str]],
+              neutralised: NeutraliseCounts | None = None) -> dict[str, Any]:
     entities: dict[str, Any] = {}
     for entity in ENTITIES:
         record = reconciliation.entities.get(entity)
@@ -400,6 +405,8 @@ def _manifest(mapping: Mapping, reconciliation: Reconciliation, files: dict[str,
         "rejects": {"file": REJECTS_FILE, "rows": files[REJECTS_FILE]["rows"]},
         "sources": sources,
         "ignored_tables": dict(mapping.ignore_tables),
+        # Cells prefixed with ' because a spreadsheet would execute them: counts per file and field, no values.
+        "neutralised_formulas": (neutralised or NeutraliseCounts()).as_dict(),
         "contents": files,
     }
 

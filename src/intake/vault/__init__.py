@@ -5,12 +5,24 @@ from __future__ import annotations
 from intake.vault.errors import (
     ArtefactNotFound,
     IntegrityError,
+    KekAltered,
+    KekForeign,
+    KekMissing,
+    KekUnavailable,
+    KeyCheckFailed,
     KeyDestroyed,
     KeyProviderError,
     StoreError,
     VaultError,
 )
-from intake.vault.keys import DataKeyring, rotate_kek
+from intake.vault.keys import (
+    DataKeyring,
+    KeyCheckReport,
+    check_keys,
+    initialise_kek,
+    require_keys_ok,
+    rotate_kek,
+)
 from intake.vault.kms import KmsKeyProvider
 from intake.vault.local_kek import LocalKeyProvider
 from intake.vault.local_store import LocalStore
@@ -27,6 +39,12 @@ __all__ = [
     "ArtefactNotFound",
     "DataKeyring",
     "IntegrityError",
+    "KekAltered",
+    "KekForeign",
+    "KekMissing",
+    "KekUnavailable",
+    "KeyCheckFailed",
+    "KeyCheckReport",
     "KeyDestroyed",
     "KeyProvider",
     "KeyProviderError",
@@ -41,7 +59,10 @@ __all__ = [
     "VaultError",
     "VaultReader",
     "VaultWriter",
+    "check_keys",
+    "initialise_kek",
     "register_key_provider",
     "register_store",
+    "require_keys_ok",
     "rotate_kek",
 ]

@@ -21,12 +21,20 @@ from typing import Any, BinaryIO
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError as DatabaseIntegrityError
 
+from intake.audit import REFUSED
 from intake.clock import as_utc
 from intake.context import Actor, Context
 from intake.errors import NotFound
 from intake.registry.models import Artefact, ArtefactKind, Dataset
 from intake.vault.crypto import ChunkOpener
-from intake.vault.errors import ArtefactNotFound, IntegrityError, KeyDestroyed, VaultError
+from intake.vault.errors import (
+    ArtefactNotFound,
+    IntegrityError,
+    KekUnavailable,
+    KeyDestroyed,
+    KeyProviderError,
+    VaultError,
+)
 from intake.vault.keys import DataKeyring
 from intake.vault.providers import KeyProvider
 from intake.vault.scopes import check_scope, scope_label, scope_prefix
@@ -95,6 +103,23 @@ class Vault:
             self._stores[name] = store_from_settings(name, self._ctx.settings)
         return self._stores[name]
 
+    # ------------------------------------------------------------------------------------------------- keys
+
+    def _key(self, scope: str, actor: Actor, action: str, *, create: bool = False, dataset_id: str | None = None,
+             **details: Any) -> bytes:
+        """The scope's data key; a key provider's refusal (a missing, foreign or altered KEK, KMS unavailable) is
+        audited as a refusal of `action` before it is raised (KEK ids, the key file's path and counts only)."""
+        try:
+            return self.keys.key(scope, create=create)
+        except KeyProviderError as exc:
+            extra: dict[str, Any] = {}
+            if isinstance(exc, KekUnavailable):
+                extra = {"key_file": str(exc.key_file), "expected_keks": sorted(exc.expected),
+                         "live_keys": sum(exc.expected.values())}
+            self._ctx.record(actor, action, dataset_id=dataset_id, outcome=REFUSED,
+                             reason=getattr(exc, "reason", "key provider"), scope=scope, **extra, **details)
+            raise
+
     # ----------------------------------------------------------------------------------------------- writing
 
     def writer(self, scope: str, dataset_id: str | None, kind: ArtefactKind, name: str, actor: Actor,
@@ -105,7 +130,7 @@ class Vault:
             with self._ctx.registry.session() as session:
                 if session.get(Dataset, dataset_id) is None:
                     raise NotFound(f"dataset {dataset_id} is not in the registry: receive it before storing its files")
-        key = self.keys.key(scope, create=True)
+        key = self._key(scope, actor, "vault.write", create=True, dataset_id=dataset_id, name=name)
         artefact_id = artefact_id or str(uuid.uuid4())
         # A random suffix keeps two racing writers of the same artefact id from overwriting each other's object.
         location = f"{scope_prefix(scope)}{artefact_id}-{secrets.token_hex(4)}.ikv"
@@ -166,7 +191,7 @@ class Vault:
         row = self._row(artefact_id)
         details: dict[str, Any] = {"artefact_id": row.id, "kind": ArtefactKind(row.kind).value, "name": row.name}
         try:
-            key = self.keys.key(row.scope)
+            key = self._key(row.scope, actor, "vault.read", dataset_id=row.dataset_id, **details)
         except KeyDestroyed:
             self._ctx.record(actor, "vault.read", dataset_id=row.dataset_id, outcome="failed",
                              reason="key destroyed", **details)

