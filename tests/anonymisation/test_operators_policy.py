@@ -102,5 +102,5 @@ def test_invalid_policies_are_refused_with_the_reason(tmp_path: Path, content: s
 def test_a_misspelt_policy_key_is_refused() -> None:
     from intake.anonymisation.policy import parse_policy
 
-    with pytest.raises(PolicyError, match="unknown key.*colums"):
+    with pytest.raises(PolicyError, match=r"unknown key.*colums"):
         parse_policy({"entities": {"PERSON": "redact"}, "colums": {"Notes": "drop_column"}})
