@@ -206,3 +206,15 @@ def test_a_registered_conversion_is_available_to_mappings() -> None:
         assert run("test_reverse", ["abc"])[0] == ["cba"]
     finally:
         del CONVERSIONS["test_reverse"]
+
+
+def test_dates_in_english_spanish_and_french_and_months_without_a_day() -> None:
+    from intake.product.conversions import Date
+
+    values = pa.array(["14 de julio de 2010", "14 févr. 2019", "1er mars 2020", "14-Mar-19", "03/2021",
+                       "Julio de 2010", "déc 2019", "31/02/2019", "13/2021", "Smarch 2019"])
+    converted = Date()(values)
+    assert [str(d) if d else None for d in converted.values.to_pylist()] == [
+        "2010-07-14", "2019-02-14", "2020-03-01", "2019-03-14", "2021-03-01", "2010-07-01", "2019-12-01",
+        None, None, None]
+    assert list(converted.invalid) == [False] * 7 + [True] * 3  # impossible dates stay invalid

@@ -576,12 +576,15 @@ DATE_FORMATS: dict[str, str] = {
     "iso": r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})" + _TIME + "$",
     "uk": r"^(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4}|\d{2})" + _TIME + "$",
     "us": r"^(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})" + _TIME + "$",
-    "month_name": r"^(?P<d>\d{1,2})(?:st|nd|rd|th)?[\s/-]*(?P<mon>[A-Za-z]{3,9})\.?[\s/,-]*(?P<y>\d{4}|\d{2})"
-    + _TIME + "$",
+    # "14 March 2019", "14-Mar-19", "14 de julio de 2010", "14 févr. 2019": English, Spanish and French names.
+    "month_name": r"^(?P<d>\d{1,2})(?:st|nd|rd|th|er)?[\s/-]*(?:de\s+)?(?P<mon>\pL{3,10})\.?(?:\s+de)?"
+    r"[\s/,-]*(?P<y>\d{4}|\d{2})" + _TIME + "$",
+    # A month without its day ("03/2021", "Julio de 2010", "March 2019"): the first of the month.
+    "month_year": r"^(?:(?P<m>\d{1,2})[/.-]|(?P<mon>\pL{3,10})\.?(?:\s+de)?[\s/,-]*)(?P<y>\d{4})$",
     "compact": r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$",
     "excel_serial": r"^(?P<serial>\d{5}(?:\.\d+)?)$",
 }
-DEFAULT_DATE_FORMATS = ("iso", "uk", "month_name")
+DEFAULT_DATE_FORMATS = ("iso", "uk", "month_name", "month_year")
 # Fixed-width layouts parsed straight from the bytes with numpy (the usual zero-padded values): letters are
 # digit fields (Y year, M month, D day, h hour, m minute, s second); other characters are separators, where
 # "/" also accepts "." and "-", and " " also accepts "T".
@@ -615,9 +618,25 @@ def _month_table(year: np.ndarray, month: np.ndarray) -> tuple[np.ndarray, np.nd
 
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december"]
-_MONTH_NAMES = pa.array([m for m in _MONTHS] + [m[:3] for m in _MONTHS] + ["sept"], pa.string())
-_MONTH_NUMBERS = pa.array(list(range(1, 13)) * 2 + [9], pa.int64())
+# Spanish and French names and their usual abbreviations (with and without accents); no name means two months.
+_OTHER_MONTHS = {
+    "enero": 1, "ene": 1, "febrero": 2, "marzo": 3, "abril": 4, "abr": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "ago": 8, "septiembre": 9, "setiembre": 9, "set": 9, "octubre": 10, "noviembre": 11,
+    "diciembre": 12, "dic": 12,
+    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "fév": 2, "fev": 2, "mars": 3,
+    "avril": 4, "avr": 4, "mai": 5, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9,
+    "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
+}
+_NAMED = {**{m: i for i, m in enumerate(_MONTHS, 1)}, **{m[:3]: i for i, m in enumerate(_MONTHS, 1)}, "sept": 9,
+          **_OTHER_MONTHS}
+_MONTH_NAMES = pa.array(list(_NAMED), pa.string())
+_MONTH_NUMBERS = pa.array(list(_NAMED.values()), pa.int64())
 _EXCEL_EPOCH = np.datetime64("1899-12-30", "s")
+
+
+def _has_empty(parts: pa.StructArray, name: str) -> bool:
+    """Whether an optional group of the format matched nothing in some value (RE2 gives "")."""
+    return bool(pc.any(pc.equal(pc.struct_field(parts, [name]), "")).as_py())
 
 
 def _int_field(parts: pa.StructArray, name: str) -> np.ndarray:
@@ -670,7 +689,7 @@ class _DateParser:
                 ok = matched & (serial >= 1)
                 value = _EXCEL_EPOCH.astype(np.int64) + np.round(serial * 86400).astype(np.int64)
             else:
-                ok, value = self._calendar(parts, matched, fmt == "month_name")
+                ok, value = self._calendar(parts, matched)
             secs[index[ok]] = value[ok]
             parsed[index[ok]] = True
         return secs, parsed, present & ~parsed
@@ -718,16 +737,18 @@ class _DateParser:
             secs[index[ok]] = value[ok]
             parsed[index[ok]] = True
 
-    def _calendar(self, parts: pa.StructArray, matched: np.ndarray, named_month: bool) -> tuple[np.ndarray, ...]:
+    def _calendar(self, parts: pa.StructArray, matched: np.ndarray) -> tuple[np.ndarray, ...]:
         year = _int_field(parts, "y")
         two_digit = _to_bool(pc.less_equal(pc.utf8_length(pc.struct_field(parts, ["y"])), 2))
         year = np.where(two_digit, np.where(year < self.pivot, 2000 + year, 1900 + year), year)
-        if named_month:
+        month = _int_field(parts, "m")
+        if parts.type.get_field_index("mon") >= 0:  # a named month where the value has one
             names = pc.utf8_lower(pc.struct_field(parts, ["mon"]))
-            month = pc.take(_MONTH_NUMBERS, pc.index_in(names, value_set=_MONTH_NAMES)).fill_null(0).to_numpy()
-        else:
-            month = _int_field(parts, "m")
-        day, hour, minute, second = (_int_field(parts, g) for g in ("d", "H", "M", "S"))
+            named = pc.take(_MONTH_NUMBERS, pc.index_in(names, value_set=_MONTH_NAMES)).fill_null(0).to_numpy()
+            month = np.where(month == 0, named, month)
+        day = _int_field(parts, "d")
+        day = np.where(day == 0, 1, day) if parts.type.get_field_index("d") < 0 or _has_empty(parts, "d") else day
+        hour, minute, second = (_int_field(parts, g) for g in ("H", "M", "S"))
         ok = matched & (year >= 1) & (year <= 9999) & (month >= 1) & (month <= 12)
         first, length = _month_table(np.where(ok, year, 1970), np.where(ok, month, 1))
         ok &= (day >= 1) & (day <= length) & (hour < 24) & (minute < 60) & (second < 60)
@@ -737,7 +758,8 @@ class _DateParser:
 
 @register_conversion
 class Date(Conversion):
-    """Dates in mixed formats: "14/03/2019", "2019-03-14", "14-Mar-19", "14 March 2019"; any time is dropped.
+    """Dates in mixed formats: "14/03/2019", "2019-03-14", "14-Mar-19", "14 March 2019", "14 de julio de 2010",
+    "14 févr. 2019", and a month without its day ("03/2021", "Julio de 2010": the 1st); any time is dropped.
 
     UK day-first order; impossible dates ("31/02/2019") are invalid, never rolled over. Two-digit years
     below `two_digit_year_pivot` are 20xx, the others 19xx.
