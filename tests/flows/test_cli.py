@@ -82,6 +82,17 @@ def test_migration_run_through_the_cli_prints_where_the_package_is(cli, authoris
     decided = cli("--json", "migration", "review", dataset_id, "--deny", "Jane Placeholder-Name", "--allow", "Bay 5")
     assert decided.exit_code == 0 and json.loads(decided.stdout)["decisions"] == {"allow": 1, "deny": 1}
 
+    # The DPO reads every report of the run; the review file of raw values is the DPO's alone.
+    listed = json.loads(cli("--json", "reports", "list", dataset_id, actor="dora").stdout)
+    assert {r["name"] for r in listed} >= {"findings.md", "residual.md", "reconciliation.md", "review.json"}
+    findings = cli("reports", "show", dataset_id, "findings.md", actor="dora")
+    assert findings.exit_code == 0 and "# Personal data findings" in findings.stdout
+    residual = cli("reports", "show", dataset_id, "residual.md", actor="sam")
+    assert residual.exit_code == 0 and "independent check" in residual.stdout
+    raw = cli("reports", "show", dataset_id, "review.json")
+    assert raw.exit_code == 1 and "report.raw needs one of the roles dpo" in raw.stderr
+    assert "person_field_names" in cli("reports", "show", dataset_id, "review.json", actor="dora").stdout
+
 
 def test_serve_command_is_documented(cli):
     shown = cli("serve", "--help")
