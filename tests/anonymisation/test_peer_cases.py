@@ -3,6 +3,8 @@ deliberate differences listed (and explained) below."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from benchmarks import peer_suites
@@ -26,6 +28,9 @@ DELIBERATE = {
 LENIENCY_NOTE = "PHONE_LENIENCY: one configuration cannot meet Presidio's per-leniency expectations"
 
 DATA = peer_suites.shared_data()
+if not DATA.is_dir() and os.environ.get("CI"):
+    pytest.fail(f"shared reference data not found at {DATA}: CI runs with ../shared beside the clone",
+                pytrace=False)
 pytestmark = pytest.mark.skipif(not DATA.is_dir(), reason=f"shared reference data not found at {DATA}")
 
 

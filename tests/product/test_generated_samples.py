@@ -8,13 +8,11 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-import pytest
-
+import intake.connectors as connectors
+import intake.generator as generator
 from intake.clock import FixedClock
+from intake.connectors.header import BANNER_REASON
 from intake.product import LocalFolderPackageWriter, builtin_mapping, verify_package, write_package
-
-generator = pytest.importorskip("intake.generator")
-connectors = pytest.importorskip("intake.connectors")
 
 AFTER_EXPORT = FixedClock(datetime(2027, 1, 1, tzinfo=UTC))  # the samples are exported in October 2026
 
@@ -49,7 +47,7 @@ def test_equiptrack_sample(tmp_path: Path) -> None:
     verify_package(tmp_path / "pkg")
     # The connectors account for the banner lines above each header as rejects of their own (row numbers and
     # reason, the exporting user's name only in the reject's raw text): none of them is a data row.
-    banner = pytest.importorskip("intake.connectors.header").BANNER_REASON
+    banner = BANNER_REASON
     for reader in tables.values():
         assert [(r.row_number, r.reason) for r in reader.rejects] == [(1, banner), (2, banner)]
 

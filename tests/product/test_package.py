@@ -119,7 +119,7 @@ def test_file_names_must_be_plain(tmp_path: Path) -> None:
 
 
 def test_written_through_the_connectors_delivery_sink(tmp_path: Path) -> None:
-    sinks = pytest.importorskip("intake.connectors.sinks")
+    import intake.connectors.sinks as sinks
     manifest = write(tmp_path, sink=sinks.DeliverySink.local(tmp_path / "deliveries", "pkg-1"))
     delivered = tmp_path / "deliveries" / "pkg-1"
     written = json.loads((delivered / "manifest.json").read_text())
@@ -129,7 +129,7 @@ def test_written_through_the_connectors_delivery_sink(tmp_path: Path) -> None:
 
 
 def test_written_to_s3_through_the_delivery_sink(tmp_path: Path, aws: object) -> None:
-    sinks = pytest.importorskip("intake.connectors.sinks")
+    import intake.connectors.sinks as sinks
     client = boto3.client("s3", endpoint_url=aws.url, region_name=aws.region)  # type: ignore[attr-defined]
     client.create_bucket(Bucket="deliveries", CreateBucketConfiguration={"LocationConstraint": aws.region})
     sink = sinks.DeliverySink.s3("deliveries", "customer-a", "pkg-1", client=client)
