@@ -9,7 +9,7 @@ export PREFECT_CLOUD_ENABLE_ORCHESTRATION_TELEMETRY := false
 export DO_NOT_TRACK := 1
 export TLDEXTRACT_CACHE := $(CURDIR)/.intake/tldextract-cache
 
-.PHONY: demo test lint clean venv
+.PHONY: demo test test-fast lint clean venv
 
 $(STAMP): pyproject.toml requirements-model.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
+
+# For development: the core, anonymisation, connector and product tests, without the flows (Prefect servers),
+# the slow ones and the services. `make test` (and CI) still run everything.
+test-fast: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest -q -x -m "not slow and not postgres" --ignore=tests/flows --ignore=tests/benchmarks
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
