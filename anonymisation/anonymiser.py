@@ -239,22 +239,11 @@ class Anonymiser:
                 self.text_analyzer.analyze_distinct(others)
             name_shaped = _name_shaped_parts(others)
 
-        def find(values: list[str | None]) -> dict[str, tuple[Finding, ...]]:
-            out: dict[str, tuple[Finding, ...]] = {}
-            for value in values:
-                if value is None or value.strip().lower() in _PLACEHOLDERS:
-                    continue
-                entity = retyped.get(value, column_entity)
-                if entity == "PERSON" and value not in whole:
-                    found = self._person_cell(value, name_shaped)
-                else:
-                    found = (_whole_cell(value, entity),)
-                if found:
-                    out[value] = found
-            return out
+        def person(value: str) -> tuple[Finding, ...]:
+            return (_whole_cell(value, "PERSON"),) if value in whole else self._person_cell(value, name_shaped)
 
-        return self._rewrite(table, col.column, array, find, counts, ner=ner, settle_all=True,
-                             column_entity=col.entity_type)
+        return self._rewrite(table, col.column, array, _cells(retyped, column_entity, person), counts, ner=ner,
+                             settle_all=True, column_entity=col.entity_type)
 
     def _person_field(self, table: str, col: ColumnClassification, array: pa.Array, counts: ColumnCounts
                       ) -> pa.Array:
@@ -264,22 +253,13 @@ class Anonymiser:
         counts.operators[column_entity] = self.policy.for_entity(column_entity, table, col.column).operator
         retyped = self._retyped(array, column_entity)
 
-        def find(values: list[str | None]) -> dict[str, tuple[Finding, ...]]:
-            out: dict[str, tuple[Finding, ...]] = {}
-            for value in values:
-                if value is None or value.strip().lower() in _PLACEHOLDERS:
-                    continue
-                entity = retyped.get(value, column_entity)
-                if entity != "PERSON":
-                    out[value] = (_whole_cell(value, entity),)
-                    continue
-                # "J Smith 07700 900123": the number keeps its own type (and operator), the rest is the person.
-                typed = [f for f in self.patterns.find(value) if f.entity_type in STRONG_ENTITIES]
-                out[value] = _around(typed, _name_parts(value), value)
-            return out
+        def person(value: str) -> tuple[Finding, ...]:
+            # "J Smith 07700 900123": the number keeps its own type (and operator), the rest is the person.
+            typed = [f for f in self.patterns.find(value) if f.entity_type in STRONG_ENTITIES]
+            return _around(typed, _name_parts(value), value)
 
-        return self._rewrite(table, col.column, array, find, counts, ner=False, settle_all=True,
-                             column_entity=col.entity_type)
+        return self._rewrite(table, col.column, array, _cells(retyped, column_entity, person), counts, ner=False,
+                             settle_all=True, column_entity=col.entity_type)
 
     def _reference(self, table: str, column: str, array: pa.Array, counts: ColumnCounts) -> pa.Array:
         """A column the mapping makes reference data (sites, wards, makers, models, titles): kept, but for values
@@ -576,6 +556,24 @@ def _name_shaped_parts(values: list[str]) -> frozenset[str]:
         return frozenset()
     array = pa.array(sorted(parts), type=pa.string())
     return frozenset(pc.filter(array, full_match_mask(array, "PERSON")).to_pylist())
+
+
+def _cells(retyped: dict[str, str], column_entity: str, person: Callable[[str], tuple[Finding, ...]]) -> Findings:
+    """The findings of an identifier column's cells: a value plainly of another type whole as that type, a
+    person's cell as `person` says, placeholders ("n/a", "-") left alone."""
+
+    def find(values: list[str | None]) -> dict[str, tuple[Finding, ...]]:
+        out: dict[str, tuple[Finding, ...]] = {}
+        for value in values:
+            if value is None or value.strip().lower() in _PLACEHOLDERS:
+                continue
+            entity = retyped.get(value, column_entity)
+            found = person(value) if entity == "PERSON" else (_whole_cell(value, entity),)
+            if found:
+                out[value] = found
+        return out
+
+    return find
 
 
 def _name_parts(value: str) -> tuple[Finding, ...]:

@@ -13,7 +13,7 @@ from intake.config import AnonymisationSettings
 
 SECRET = bytes(range(32))
 TABLE = pa.table({
-    "Ward": ["Nightingale Ward", "Seacole Unit", "Florence Ward", "ebme.desk@example.nhs.uk"],
+    "Ward": ["Nightingale Ward", "Seacole Unit", "Florence Ward", "jane.bloggs@example.nhs.uk"],
     "Raised By": ["Bay 5", "Zebedee Quillfeather", "N/A", "SMITH, Jane / R Patel"],
     "Tel": ["07700 900123", "ext 4412", "0113 496 0000", None],
     "Fault": ["screen cracked, per quillfeather z on Nightingale Ward", "no fault found",

@@ -71,7 +71,7 @@ def test_leftover_personal_data_fails_the_run_and_delivers_nothing(ctx, authoris
 
     vault = Vault.from_context(ctx)
     reports = {a.id: a.name.rsplit("/", 1)[-1] for a in vault.artefacts(dataset_id, kind=ArtefactKind.REPORT)}
-    assert sorted(reports.values()) == ["findings.json", "findings.md"]
+    assert sorted(reports.values()) == ["findings.json", "findings.md", "review.json"]
     assert set(summary["findings_reports"]) == set(reports)  # the run row says where the reports are
     findings = json.loads(vault.read_bytes(next(i for i, n in reports.items() if n == "findings.json"),
                                            actor=ctx.actor()))

@@ -1,6 +1,6 @@
 """No residue: after a migration, consent withdrawn and the sweep, no personal value of the dataset is left
 anywhere under the intake home (vault, registry, keys, certificates, deliveries, spools) or in the run's temp
-folders, in any encoding; and before the deletion none is in plaintext at rest outside the delivered package."""
+folder, in any encoding; and before the deletion none is in plaintext at rest outside the delivered package."""
 
 from __future__ import annotations
 
@@ -20,12 +20,17 @@ from tests.flows.privacy import files_under, find_values
 pytestmark = pytest.mark.usefixtures("flows_as")
 
 
-def test_withdrawal_and_sweep_leave_no_personal_value_anywhere(ctx, as_user, authorise, tmp_path: Path) -> None:
+def test_withdrawal_and_sweep_leave_no_personal_value_anywhere(ctx, as_user, authorise, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     export = generate_equiptrack(tmp_path / "export", assets=120, jobs=240, seed=11)
     values = {row["value"] for row in read_truth(export.truth_path)}
     files = [str(p) for p in export.paths.values()]
     reference = authorise([Path(f) for f in files])
-    temp_before = set(Path(tempfile.gettempdir()).iterdir())
+    # The run's own temp folder (this process and its workers), so that other processes' files do not count.
+    run_temp = tmp_path / "run-temp"
+    run_temp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(run_temp))
+    monkeypatch.setattr(tempfile, "tempdir", str(run_temp))
     dataset_id = receive_dataset_flow(authorisation=reference, files=files, actor="eve")["dataset_id"]
     summary = migration_run_flow(dataset_id=dataset_id, actor="eve", chunk_rows=100)
     home = ctx.settings.home
@@ -42,8 +47,7 @@ def test_withdrawal_and_sweep_leave_no_personal_value_anywhere(ctx, as_user, aut
     assert [d.dataset_id for d in report.deleted] == [dataset_id]
 
     assert not package.exists()
-    new_temp = [p for p in Path(tempfile.gettempdir()).iterdir() if p not in temp_before]
-    leaks = find_values(values, files_under(home, *new_temp))
+    leaks = find_values(values, files_under(home, run_temp))
     assert not leaks, f"{len(leaks)} personal values left: {sorted({where for _, where in leaks})}"
     certificate = report.deleted[0].certificate_file
     assert certificate.is_relative_to(home) and certificate.is_file()

@@ -1,0 +1,171 @@
+"""Transform, validate and deliver the import package (staged, committed last), and clean up after dead runs."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from intake.context import Context
+from intake.pipeline.anonymise import Anonymised, ChunkResult
+from intake.pipeline.artefacts import TableRef, cleanup_work, read_table_batches
+from intake.pipeline.errors import ProgressCallback, no_progress, step_errors
+from intake.pipeline.ingest import Ingested, _claim_table, mapping_table, resolve_mapping
+from intake.pipeline.runs import RunInfo, end_run
+from intake.registry.models import (
+    ArtefactKind,
+    Run,
+)
+
+
+@dataclass(frozen=True)
+class Delivered:
+    package: str  # where the committed import package is
+    manifest: dict[str, Any]
+    reconciliation_json: str
+    reconciliation_markdown: str
+    balanced: bool
+    rows_read: int
+    rows_rejected: int
+    entity_rows: dict[str, int]
+    # cells where names found elsewhere in the dataset were replaced at delivery, per "table key/column"
+    names_propagated: dict[str, int] = field(default_factory=dict)
+
+
+def delivery_folder(ctx: Context, run: RunInfo) -> Path:
+    return ctx.settings.deliveries_path / run.dataset_id
+
+
+def spool_folder(ctx: Context, run: RunInfo) -> Path:
+    return ctx.settings.home / "spool" / run.run_id
+
+
+def discard_stale_staging(ctx: Context, run: RunInfo) -> int:
+    """Remove what killed runs of this dataset left behind: hidden staging folders and spools (never visible
+    as a delivery: a package becomes visible only by the final rename, with its manifest)."""
+    import shutil
+
+    with ctx.registry.session() as session:
+        running = set(session.scalars(select(Run.id).where(Run.dataset_id == run.dataset_id, Run.state == "running")))
+    removed = 0
+    folder = delivery_folder(ctx, run)
+    for path in folder.glob(".staging-run-*") if folder.is_dir() else []:
+        owner = path.name.removeprefix(".staging-run-").rsplit("-", 1)[0]  # DeliverySink adds "-<token>"
+        if owner not in running:
+            shutil.rmtree(path, ignore_errors=True)
+            removed += 1
+    spools = ctx.settings.home / "spool"
+    for path in spools.iterdir() if spools.is_dir() else []:
+        if path.name not in running:
+            shutil.rmtree(path, ignore_errors=True)
+            removed += 1
+    return removed
+
+
+def deliver(ctx: Context, run: RunInfo, ingested: Ingested, anonymised: Anonymised,
+            progress: ProgressCallback = no_progress, terms_id: str | None = None) -> Delivered:
+    """Transform the anonymised tables with the mapping, validate, and write the import package.
+
+    First, full names that the free text of some chunk revealed are replaced wherever else they still stand
+    (schema_policy.KnownNamesScrubber). The package is written into a hidden staging folder (the connectors'
+    DeliverySink) and renamed into place after its manifest, so a failed, cancelled or killed run leaves no
+    partial delivery.
+    """
+    from intake.connectors.sinks import DeliverySink
+    from intake.product import write_package
+    from intake.schema_policy import known_names_scrubber
+    from intake.vault import Vault
+
+    actor = ctx.actor()
+    vault = Vault.from_context(ctx)
+    mapping = resolve_mapping(run.mapping)
+    raw_hashes = {a.name: a.plaintext_sha256 for a in vault.artefacts(run.dataset_id) if a.kind is ArtefactKind.RAW}
+    total = max(anonymised.rows, 1)
+    done = 0
+    skip = {t.table: {c.column for c in t.columns if c.role in ("person", "reference")}
+            for t in anonymised.report.tables}
+    with step_errors("deliver", run.dataset_id):
+        scrub = known_names_scrubber(ctx, run, terms_id, [p.names_id for parts in anonymised.parts.values()
+                                                          for p in parts if p.names_id], skip)
+
+    def batches(parts: list[ChunkResult]) -> Iterator[Any]:
+        nonlocal done
+        for part in parts:
+            for batch in read_table_batches(vault, part.artefact_id, actor):
+                yield scrub(part.table, batch) if scrub is not None else batch
+                done += batch.num_rows
+                progress(min(done / total, 1.0))
+
+    sources, refs = transform_sources(run, mapping, ingested, anonymised.parts, batches)
+    # Lineage and reader rejects are keyed as the transform reports tables: by the mapping's table name.
+    source_files = {name: {"file": ref.source_file, "sha256": raw_hashes.get(ref.source_file, "")}
+                    for name, ref in refs.items()}
+    reader_rejects = {name: ref.rejected for name, ref in refs.items()}
+    package = f"run-{run.run_id}"
+    destination = delivery_folder(ctx, run) / package
+    spool = spool_folder(ctx, run)
+    spool.mkdir(parents=True, exist_ok=True)
+    try:
+        with step_errors("deliver", run.dataset_id):
+            sink = DeliverySink.local(delivery_folder(ctx, run), package)
+            result = write_package(sources, mapping, sink, dataset_id=run.dataset_id,
+                                   authorisation_reference=run.authorisation, clock=ctx.clock,
+                                   source_files=source_files, reader_rejects=reader_rejects, spool_dir=spool)
+    finally:
+        import shutil
+
+        shutil.rmtree(spool, ignore_errors=True)
+    reconciliation = result.reconciliation
+    entity_rows = {name: int(entity["rows"]) for name, entity in result.manifest.get("entities", {}).items()}
+    return Delivered(str(destination), result.manifest, reconciliation.to_json(), reconciliation.to_markdown(),
+                     bool(reconciliation.balanced), int(reconciliation.rows_read), int(reconciliation.rows_rejected),
+                     entity_rows, scrub.changed() if scrub is not None else {})
+
+
+def transform_sources(run: RunInfo, mapping: Any, ingested: Ingested, parts: dict[str, list[ChunkResult]],
+                      batches: Callable[[list[ChunkResult]], Iterator[Any]]) -> tuple[dict[str, Any],
+                                                                                     dict[str, TableRef]]:
+    """The anonymised tables as the transform's sources, with the table each came from.
+
+    A mapped table is passed under the mapping's name, from exactly one file (`ingest` refuses two). Tables
+    the mapping ignores are not passed (the transform never reads them, and several files may hold one).
+    Any other table is passed as well, under its own name (file and name when two files share it), so the
+    transform refuses it by name rather than a second one overwriting the first.
+    """
+    refs = {t.key: t for t in ingested.tables}
+    mapped = {t.table for t in mapping.tables}
+    names = [refs[key].table for key in parts]
+    claimed: dict[str, tuple[str, str]] = {}
+    sources: dict[str, Any] = {}
+    origins: dict[str, TableRef] = {}
+    for key, table_parts in parts.items():
+        ref = refs[key]
+        target = mapping_table(mapping, ref.table)
+        if target in mapping.ignore_tables:
+            continue
+        if target in mapped:
+            _claim_table(claimed, target, ref.source_file, ref.table, run)
+            name = target
+        else:
+            name = ref.table if names.count(ref.table) == 1 else ref.key
+        sources[name] = lambda table_parts=table_parts: batches(table_parts)
+        origins[name] = ref
+    return sources, origins
+
+
+def abandon_runs(ctx: Context, dataset_id: str, state: str, reason: str) -> list[str]:
+    """End every run of the dataset still marked running (its process was cancelled or crashed), and remove
+    what it left: staging folders and intermediate work files. Returns the run ids."""
+    with ctx.registry.session() as session:
+        running = list(session.scalars(select(Run).where(Run.dataset_id == dataset_id, Run.state == "running")))
+        infos = [RunInfo(r.id, dataset_id, "", "", "", json.loads(r.summary or "{}").get("mapping", ""), r.started_by)
+                 for r in running]
+    for info in infos:
+        end_run(ctx, info, state, {"reason": reason})
+        cleanup_work(ctx, dataset_id, info.run_id)
+        discard_stale_staging(ctx, info)
+    return [i.run_id for i in infos]
