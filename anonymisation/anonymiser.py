@@ -30,6 +30,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from intake.anonymisation.allowed import without_allowed
 from intake.anonymisation.dataset_terms import person_names
 from intake.anonymisation.errors import UnscannableColumn
 from intake.anonymisation.findings import Finding, resolve_overlaps
@@ -361,7 +362,8 @@ class Anonymiser:
     def _free_text(self, table: str, column: str, array: pa.Array, counts: ColumnCounts) -> pa.Array:
         def find(values: list[str | None]) -> dict[str, tuple[Finding, ...]]:
             texts = [v for v in values if v and v.strip().lower() not in _PLACEHOLDERS]
-            found = {v: f for v, f in self.text_analyzer.analyze_distinct(texts).items() if f}
+            found = {v: kept for v, f in self.text_analyzer.analyze_distinct(texts).items()
+                     if f and (kept := without_allowed(v, f, self.vocab))}
             for value, findings in found.items():
                 for f in findings:
                     if f.entity_type == "PERSON" and f.score >= self.threshold:
@@ -521,7 +523,7 @@ class Anonymiser:
                 strong = [f for f in findings if f.score >= self.threshold]
                 if strong:
                     found.setdefault(text, []).extend(strong)
-        return self._residual_only(table, column, {t: tuple(f) for t, f in found.items()})
+        return self._residual_only(table, column, {t: without_allowed(t, f, self.vocab) for t, f in found.items()})
 
     def _residual_only(
         self, table: str, column: str, found: dict[str, tuple[Finding, ...]]

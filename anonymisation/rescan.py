@@ -22,6 +22,7 @@ from typing import Any
 
 import pyarrow as pa
 
+from intake.anonymisation.allowed import without_allowed
 from intake.anonymisation.errors import ResidualPersonalData, UnscannableColumn
 from intake.anonymisation.findings import Finding, resolve_overlaps
 from intake.anonymisation.patterns import shared_scanner, whole_cell_findings
@@ -106,6 +107,7 @@ class Rescanner:
         self.threshold = threshold
         self.ner_sample = ner_sample
         self.patterns = shared_scanner(vocabulary, tuple(mrn_patterns), threshold)
+        self.vocab = vocabulary
         self.columns: dict[str, ColumnRescan] = {}
         self._ner_values: dict[str, dict[str, None]] = {}
 
@@ -125,7 +127,7 @@ class Rescanner:
             col = self.columns.setdefault(f.name, ColumnRescan(self.table, f.name))
             col.checked_values += len(array) - array.null_count
             classified = self.classification.column(f.name)
-            found = self.patterns.scan_array(array)
+            found = {v: without_allowed(v, found, self.vocab) for v, found in self.patterns.scan_array(array).items()}
             if classified.role == REFERENCE:
                 # Kept on purpose, as the anonymiser keeps it: only identifiers recognisable from their own
                 # shape count; names of wards and makers are not read as people, by rules or by the model.
@@ -159,7 +161,7 @@ class Rescanner:
             col = self.columns[column]
             col.ner_sampled = len(values)
             for value, findings in zip(values, self.text_analyzer.analyze(values), strict=True):
-                for finding in findings:
+                for finding in without_allowed(value, findings, self.vocab):
                     if finding.score >= self.threshold and not self._skip(finding.entity_type, column):
                         col.add(value, finding)
         self._ner_values.clear()

@@ -130,3 +130,18 @@ def test_a_known_name_inside_an_e_mail_address_does_not_split_the_address(base: 
         outcome = session.anonymise_chunk(SECRET, "jobs", classification, table.to_batches())
     [text, _] = pa.Table.from_batches(outcome.batches).column("Fault").to_pylist()
     assert "kingsmead" not in text and "EMAIL_" in text and text.startswith("Booked by PERSON_")
+
+
+def test_a_name_guessed_inside_the_datasets_own_place_names_stays_part_of_the_place(base: Vocabulary) -> None:
+    terms = collect_terms(["Zebedee Quillfeather"], ["Royal Sussex County Hospital", "Elizabeth Garrett Ward"], base)
+    table = pa.table({"Fault": ["sent from Royal Sussex County Hospital for repair",
+                                "returned to Elizabeth Garrett Ward by Zebedee Quillfeather",
+                                "Mr Elizabeth Garrett called"]})  # outside the phrase the name is a name
+    with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=terms.vocabulary(base),
+                              processes=1) as session:
+        classification = apply_roles(session.profile("jobs", table.to_batches()), {"Fault": ROLES["Fault"]})
+        outcome = session.anonymise_chunk(SECRET, "jobs", classification, table.to_batches())
+    first, second, third = pa.Table.from_batches(outcome.batches).column("Fault").to_pylist()
+    assert first == "sent from Royal Sussex County Hospital for repair"
+    assert second.startswith("returned to Elizabeth Garrett Ward by PERSON_")
+    assert "Garrett" not in third and outcome.rescan.clean
