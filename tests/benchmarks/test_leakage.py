@@ -1,0 +1,80 @@
+"""benchmarks/clinical_export.py and leakage_score.py, fast (no CLI run): the truth points at real cells, and
+the scoring counts a planted leak and a destroyed reference value."""
+
+from __future__ import annotations
+
+import csv
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from clinical_export import generate  # noqa: E402
+from leakage_score import score  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def export(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
+    out = tmp_path_factory.mktemp("export")
+    return out, generate(out, "tuning", rows=12, seed=3)
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def test_truth_points_at_real_cells(export: tuple[Path, dict[str, Any]]) -> None:
+    out, truth = export
+    files = {name: _rows(out / "data" / name) for name in truth["rows"]}
+    assert {k: len(v) for k, v in files.items()} == truth["rows"]
+    kinds = {e["kind"] for e in truth["entries"] if e["personal"]}
+    assert {"name", "phone"} <= kinds
+    for entry in truth["entries"]:
+        row = files[entry["file"]][entry["row"] - 2]
+        assert entry["value"] in row[entry["column"]], entry["column"]
+        if entry["entity"] == "assets":
+            assert row["Equip No"] == entry["key"]
+        elif entry["entity"] == "jobs":
+            assert row["WO Number"] == entry["key"]
+
+
+def test_same_seed_same_export(tmp_path: Path, export: tuple[Path, dict[str, Any]]) -> None:
+    out, _ = export
+    generate(tmp_path, "tuning", rows=12, seed=3)
+    for name in ("equipment.csv", "workorders.csv", "truth.json", "mapping.yaml"):
+        sub = "data/" if name.endswith(".csv") else ""
+        assert (tmp_path / f"{sub}{name}").read_bytes() == (out / f"{sub}{name}").read_bytes()
+
+
+def test_score_counts_a_leak_and_a_destroyed_reference() -> None:
+    truth = [
+        {"value": "Kowalczyk", "kind": "name", "personal": True, "entity": "jobs", "key": "WO1"},
+        {"value": "07700 900123", "kind": "phone", "personal": True, "entity": "jobs", "key": "WO1"},
+        {"value": "Adeyemi", "kind": "name", "personal": True, "entity": "jobs", "key": "WO2"},
+        {"value": "Nightingale Ward", "kind": "ward", "personal": False, "entity": "jobs", "key": "WO1"},
+        {"value": "Alaris GP", "kind": "model", "personal": False, "entity": "jobs", "key": "WO2"},
+        {"value": "Baxter", "kind": "maker", "personal": False, "entity": "manufacturers", "key": "Baxter"},
+    ]
+    package = {
+        "jobs": [
+            {"job_number": "WO1", "fault_description": "rang sr KOWALCZYK: moved to Nightingale Ward",
+             "requester_phone": "PHONE_1a2b3c4d"},
+            {"job_number": "WO2", "fault_description": "per PERSON_99aa. pump <MODEL> broken",
+             "outcome": "tel 07700-900-123"},
+        ],
+        "manufacturers": [{"name": "Baxter"}],
+    }
+    result = score(truth, package)
+    name, phone = result["personal"]["name"], result["personal"]["phone"]
+    assert (name["planted"], name["leak_own_record"], name["leak_anywhere"]) == (2, 1, 1)
+    # the phone is gone from its own record but its digits stand in another record
+    assert (phone["leak_own_record"], phone["leak_anywhere"]) == (0, 1)
+    assert result["reference"]["ward/free_text"]["kept"] == 1
+    assert result["reference"]["model/free_text"] == {"planted": 1, "kept": 0, "kept_rate": 0.0}
+    assert result["reference"]["maker/reference_column"]["kept_rate"] == 1.0
+    assert [e["value"] for e in result["_destroyed"]] == ["Alaris GP"]
