@@ -28,12 +28,12 @@ from spacy.tokens import Doc
 
 from intake.anonymisation.errors import ModelNotAvailable
 from intake.anonymisation.findings import Finding, drop_pseudonyms, resolve_overlaps
-from intake.anonymisation.names import (
+from intake.anonymisation.nergate import NerGate
+from intake.anonymisation.person_recognizers import (
     DenyListRecognizer,
     PersonNameRecognizer,
     VocabularyAwareSpacyRecognizer,
 )
-from intake.anonymisation.nergate import NerGate
 from intake.anonymisation.recognizers_uk import uk_recognizers
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
 from intake.config import AnonymisationSettings

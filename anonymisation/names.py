@@ -13,14 +13,10 @@ Rules, in order of confidence:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from presidio_analyzer import LocalRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
-from presidio_analyzer.predefined_recognizers import SpacyRecognizer
-
+from intake.anonymisation.contextual_names import ContextualNames
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
@@ -111,6 +107,11 @@ class NameRules:
         self._titles_one = {t for t in vocabulary.titles if " " not in t}
         self._titles_two = {tuple(t.split()) for t in vocabulary.titles if " " in t}
         self._memo: dict[str, tuple[Finding, ...]] = {}
+        from intake.anonymisation.nergate import MOSTLY_A_WORD, english_frequencies  # nergate imports this module
+
+        self.english = english_frequencies()
+        self._mostly_a_word = MOSTLY_A_WORD
+        self.contextual = ContextualNames(vocabulary, self.english)
 
     # -- token classes -----------------------------------------------------------------------------------
     def namey(self, tok: Token) -> bool:
@@ -180,6 +181,16 @@ class NameRules:
         if first not in self.vocab.first_names or last not in self.vocab.last_names:
             return False
         return not (first in self.vocab.common_words and last in self.vocab.common_words)
+
+    def ordinary_words(self, span: str) -> bool:
+        """Every word is an everyday English word that is not a name, or one far more often a word ("Charge
+        Battery", "Will"): capitalised prose and device words, not a person."""
+        words = [t for t in tokenize(span) if t.is_word]
+        names = (self.vocab.first_names, self.vocab.last_names)
+        return bool(words) and all(
+            (f := self.english.get(t.key, 0)) and (f >= self._mostly_a_word or not any(t.key in n for n in names))
+            for t in words
+        )
 
     def contains_phrase(self, span: str) -> bool:
         words = fold(span).split()
@@ -292,7 +303,19 @@ class NameRules:
                 i = next_i
             else:
                 i += 1
-        return out
+        # Names in lower case or after a role abbreviation, which the capitalised-word rules above cannot see.
+        out = [f for f in out if self.case_plausible(text[f.start:f.end]) or f.recognizer == "TitleNameRecognizer"]
+        for f in self.contextual.find(text, toks):
+            if not any(f.start < o.end and o.start < f.end for o in out) and not self.suppressed(text, f.start, f.end):
+                out.append(f)
+        return sorted(out, key=lambda f: f.start)
+
+    def case_plausible(self, span: str) -> bool:
+        """A span in capitals carries no capital-letter evidence: its words must look like a name by what they
+        are (contextual_names.py); mixed-case spans are judged by the rules above."""
+        if not span.isupper():
+            return True
+        return self.contextual.plausible(tokenize(span))
 
     def _name_run(self, toks: list[Token], i: int, limit: int = 4, after_title: bool = False) -> int:
         """Index after the run of name-like tokens (words or initials) starting at i.
@@ -403,7 +426,7 @@ class NameRules:
         self, text: str, toks: list[Token], i: int, end: int, score: float, source: str
     ) -> tuple[Finding, int] | None:
         start, stop = toks[i].start, toks[end - 1].end
-        if self.suppressed(text, start, stop):
+        if self.suppressed(text, start, stop) or self.ordinary_words(text[start:stop]):
             return None
         return Finding("PERSON", start, stop, score, source), end
 
@@ -442,73 +465,13 @@ class DenyList:
         return out
 
 
-def _result(finding: Finding, recognizer: LocalRecognizer) -> RecognizerResult:
-    return RecognizerResult(
-        finding.entity_type, finding.start, finding.end, finding.score,
-        recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: finding.recognizer or recognizer.name,
-            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
-        },
-    )
+_MOVED = frozenset({"PersonNameRecognizer", "DenyListRecognizer", "VocabularyAwareSpacyRecognizer"})
 
 
-class _PersonFinderRecognizer(LocalRecognizer):
-    """A Presidio recognizer around one of our PERSON finders."""
+def __getattr__(name: str) -> Any:
+    # The Presidio wrappers live in person_recognizers.py (which imports this module); old imports still work.
+    if name in _MOVED:
+        from intake.anonymisation import person_recognizers
 
-    def __init__(self, name: str, find: Callable[[str], list[Finding]]) -> None:
-        self._find = find
-        super().__init__(supported_entities=["PERSON"], name=name, supported_language="en")
-
-    def load(self) -> None:
-        return None
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        if "PERSON" not in entities:
-            return []
-        return [_result(f, self) for f in self._find(text)]
-
-
-class PersonNameRecognizer(_PersonFinderRecognizer):
-    """The title, gazetteer and context rules."""
-
-    def __init__(self, vocabulary: Vocabulary) -> None:
-        self.rules = shared_name_rules(vocabulary)
-        super().__init__("PersonNameRecognizer", self.rules.find)
-
-
-class DenyListRecognizer(_PersonFinderRecognizer):
-    """The customer's deny-list of known names."""
-
-    def __init__(self, vocabulary: Vocabulary) -> None:
-        self.deny = DenyList(vocabulary)
-        super().__init__("DenyListRecognizer", self.deny.find)
-
-
-class VocabularyAwareSpacyRecognizer(SpacyRecognizer):
-    """spaCy NER results, with PERSON spans trimmed of titles and dropped when they are equipment or places."""
-
-    def __init__(self, vocabulary: Vocabulary, supported_entities: list[str] | None = None) -> None:
-        self.rules = NameRules(vocabulary)
-        super().__init__(supported_language="en", supported_entities=supported_entities)
-
-    def analyze(
-        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
-    ) -> list[RecognizerResult]:
-        results = super().analyze(text, entities, nlp_artifacts)
-        kept = []
-        for r in results:
-            if r.entity_type == "PERSON":
-                start, end = self.rules.refine(text, r.start, r.end)
-                if end <= start or self.rules.suppressed(text, start, end):
-                    continue
-                r.start, r.end = start, end
-                if not self.rules.has_known_name(text[start:end]):
-                    # NER alone, no known first name or surname: weaker evidence. Several words are still
-                    # replaced (above the detection threshold) but cannot stop a run at re-scan on their own;
-                    # one unknown word ("Verathon", "Accuracy") is too often a brand or a capitalised noun.
-                    single = len([t for t in tokenize(text[start:end]) if t.is_word]) == 1
-                    r.score = min(r.score, 0.45 if single else 0.55)
-            kept.append(r)
-        return kept
+        return getattr(person_recognizers, name)
+    raise AttributeError(name)

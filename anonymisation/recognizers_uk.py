@@ -104,7 +104,8 @@ def find_postcodes(text: str) -> list[Finding]:
 
 
 # -- phone numbers -------------------------------------------------------------------------------------------
-_PHONE_START = re.compile(r"(?<![\w+])(\+ ?44 ?(?:\(0\) ?)?|\(0|0)(?=\d)")
+# "0044" is how the international prefix is dialled from a UK line, and is written that way too.
+_PHONE_START = re.compile(r"(?<![\w+])(\+ ?44 ?(?:\(0\) ?)?|00 ?44 ?(?:\(0\) ?)?|\(0|0)(?=\d)")
 _PHONE_GROUP = re.compile(r"(\d+)(\)?)")
 _EXT_AFTER = re.compile(r"(?i)\s?(?:\(\s?(?:ext|extn|x)\.?\s?\d{2,5}\)|(?:ext|extn)\.?:?\s?\d{2,5}|x\d{2,5})(?![\w])")
 PHONE_CONTEXT = re.compile(
@@ -159,7 +160,7 @@ def find_uk_phones(text: str) -> list[Finding]:
             pos = best_end
             continue
         span_text = text[m.start():best_end]
-        if prefix.startswith("+"):
+        if prefix.startswith(("+", "00")):
             score = 0.85
         elif prefix.startswith("("):
             score = 0.8
@@ -184,6 +185,8 @@ EXTENSION_RE = re.compile(
 
 
 def find_extensions(text: str) -> list[Finding]:
+    """Internal extensions and bleeps. Not registered as a detector: they reach a hospital switchboard or a
+    role, not a person, and are kept in the output; a full number's own extension stays in find_uk_phones."""
     return [
         Finding("PHONE_NUMBER", m.start(), m.end(), 0.7, "ExtensionRecognizer") for m in EXTENSION_RE.finditer(text)
     ]
@@ -203,12 +206,30 @@ def _valid_domain(address: str) -> bool:
     return bool(offline_tld_extractor()(domain).suffix)
 
 
+# Words of a shared departmental mailbox's local part ("ebme.helpdesk@", "medical.physics@"): it reaches a
+# team, not a person, and is kept. Generic company mailboxes ("info@", "sales@") are not hospital roles and are
+# still reported, as Presidio does.
+ROLE_MAILBOX_WORDS = frozenset({
+    "helpdesk", "help", "desk", "ebme", "physics", "medical", "engineering", "team", "dept", "department", "admin",
+    "enquiries", "enquiry", "support", "service", "services", "servicedesk", "noreply", "reception",
+    "office", "estates", "procurement", "pharmacy", "theatres", "ward", "switchboard", "bookings", "accounts",
+    "finance", "it", "ict", "clinical", "biomedical", "bme", "mes", "equipment", "library",
+})
+_LOCAL_PARTS = re.compile(r"[._+-]")
+
+
+def is_role_mailbox(address: str) -> bool:
+    """Every word of the local part is a department or function word: no person can hide in it."""
+    words = [w for w in _LOCAL_PARTS.split(address.split("@", 1)[0].lower()) if w]
+    return bool(words) and all(w in ROLE_MAILBOX_WORDS or w.isdigit() for w in words)
+
+
 def find_emails(text: str) -> list[Finding]:
     out = []
     if "@" in text:
         for m in EMAIL_RE.finditer(text):
             candidate = m.group(0).rstrip(".")
-            if _valid_domain(candidate):
+            if _valid_domain(candidate) and not is_role_mailbox(candidate):
                 out.append(Finding("EMAIL_ADDRESS", m.start(), m.start() + len(candidate), 0.95, "EmailRecognizer"))
     if " at " in text or "[at]" in text or "(at)" in text:
         for m in OBFUSCATED_EMAIL_RE.finditer(text):
@@ -252,6 +273,17 @@ def _mrn_regexes(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
 
 
+# A number written right after its label ("hosp no: 12345678", "MRN# RX1 1234567", "K-number K1234567"), in
+# any case: whatever its shape, the label says what it is. Digits only need 7 to 10 of them, which a ward
+# number, a bleep or a year never has.
+MRN_LABELLED = re.compile(
+    r"(?i)(?:\bmrn|medical\s+record\s+(?:no|num|number)|hospital\s+(?:no|num|number|id)|hosp\.?\s*(?:no|num|number)"
+    r"|unit\s+(?:no|num|number)|patient\s+(?:id|no|number)|\bpas\s+(?:no|num|number|id)|\bk[\s-]?(?:no|number)"
+    r"|\bcrn|\brxh?\s+no)\b\.?\s*(?:is\s+|of\s+)?[:#=.-]?\s*"
+    r"(?P<id>[A-Z]{1,3}\d{0,2}[ -]?\d{5,10}|\d{7,10})(?![\w-])"
+)
+
+
 def find_mrns(text: str, patterns: Sequence[str]) -> list[Finding]:
     """Hospital numbers by the customer's patterns; only with a context word, as the shapes are too common."""
     out = []
@@ -259,31 +291,47 @@ def find_mrns(text: str, patterns: Sequence[str]) -> list[Finding]:
         for m in rx.finditer(text):
             if context_before(text, m.start(), MRN_CONTEXT, 35):
                 out.append(Finding("MRN", m.start(), m.end(), 0.85, "MrnRecognizer"))
+    if any(ch.isdigit() for ch in text):
+        for m in MRN_LABELLED.finditer(text):
+            s, e = m.span("id")
+            if not any(f.start < e and s < f.end for f in out):
+                out.append(Finding("MRN", s, e, 0.85, "MrnRecognizer"))
     return out
 
 
 # -- street addresses ----------------------------------------------------------------------------------------
-def _street_regex(vocabulary: Vocabulary) -> re.Pattern[str]:
+def _street_regex(vocabulary: Vocabulary, any_case: bool = False) -> re.Pattern[str]:
     types = "|".join(sorted((re.escape(t) for t in vocabulary.street_types), key=len, reverse=True))
-    name_word = r"[A-Z][^\W\d_]*(?:['\u2019-][^\W\d_]+)*"
+    name_word = r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*" if any_case else r"[A-Z][^\W\d_]*(?:['\u2019-][^\W\d_]+)*"
+    # The town ends at a word boundary, so that it never eats the letters of a postcode after it ("Leeds LS1").
     return re.compile(
         r"(?<![\w])(?:(?i:flat|apartment|apt|studio|unit)\.?\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?,?\s+"
         rf"(?:{name_word}\s+){{1,3}}(?i:{types})\.?(?![\w])"
-        rf"(?:,\s*{name_word}(?:\s+{name_word})?)?"
+        rf"(?:,\s*{name_word}(?:\s+{name_word})?(?![\w]))?"
     )
 
 
 @lru_cache(maxsize=4)
-def _street_re_for(vocabulary: Vocabulary) -> re.Pattern[str]:
-    return _street_regex(vocabulary)
+def _street_re_for(vocabulary: Vocabulary, any_case: bool = False) -> re.Pattern[str]:
+    return _street_regex(vocabulary, any_case)
 
 
 def find_street_addresses(text: str, vocabulary: Vocabulary | None = None) -> list[Finding]:
-    """House number + street name + street word ("12 Acacia Avenue", "97 Lynda Bridge, Smithbury")."""
+    """House number + street name + street word ("12 Acacia Avenue", "97 Lynda Bridge, Smithbury"); in lower
+    case or capitals only beside a postcode or an address word ("lives at 4 high st, leeds ls1 4ab"), since
+    "fitted 3 new wheels on the road" has the same shape."""
     if not any(ch.isdigit() for ch in text):
         return []
-    rx = _street_re_for(vocabulary or default_vocabulary())
-    return [Finding("ADDRESS", m.start(), m.end(), 0.75, "StreetAddressRecognizer") for m in rx.finditer(text)]
+    vocabulary = vocabulary or default_vocabulary()
+    out = [Finding("ADDRESS", m.start(), m.end(), 0.75, "StreetAddressRecognizer")
+           for m in _street_re_for(vocabulary).finditer(text)]
+    for m in _street_re_for(vocabulary, True).finditer(text):
+        if any(f.start < m.end() and m.start() < f.end for f in out):
+            continue
+        if POSTCODE_RE.search(text, m.end(), min(len(text), m.end() + 30)) or context_before(
+                text, m.start(), POSTCODE_CONTEXT, 25):
+            out.append(Finding("ADDRESS", m.start(), m.end(), 0.7, "StreetAddressRecognizer"))
+    return out
 
 
 # -- Presidio wrappers ---------------------------------------------------------------------------------------
@@ -321,7 +369,6 @@ def uk_recognizers(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> list[
         FunctionRecognizer("UkNinoRecognizer", "UK_NINO", find_ninos),
         FunctionRecognizer("UkPostcodeRecognizer", "UK_POSTCODE", find_postcodes),
         FunctionRecognizer("UkPhoneRecognizer", "PHONE_NUMBER", find_uk_phones),
-        FunctionRecognizer("ExtensionRecognizer", "PHONE_NUMBER", find_extensions),
         FunctionRecognizer("EmailRecognizer", "EMAIL_ADDRESS", find_emails),
         FunctionRecognizer("DateOfBirthRecognizer", "DATE_OF_BIRTH", find_dates_of_birth),
         FunctionRecognizer("MrnRecognizer", "MRN", lambda text: find_mrns(text, patterns)),
@@ -338,7 +385,7 @@ def pattern_detectors(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> di
         "UK_NHS": [find_nhs_numbers],
         "UK_NINO": [find_ninos],
         "UK_POSTCODE": [find_postcodes],
-        "PHONE_NUMBER": [find_uk_phones, find_extensions],
+        "PHONE_NUMBER": [find_uk_phones],
         "EMAIL_ADDRESS": [find_emails],
         "DATE_OF_BIRTH": [find_dates_of_birth],
         "MRN": [lambda text: find_mrns(text, patterns)],

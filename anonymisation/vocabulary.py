@@ -23,10 +23,14 @@ from intake.logs import get_logger, log_event
 
 log = get_logger("intake.anonymisation.vocabulary")
 
-# Faker person providers whose names we treat as names; Latin-script lists only.
+# Faker person providers whose names we treat as names; Latin-script lists only. Hospital staff and patients
+# come from all of Europe and beyond: every Latin-script list Faker ships, not only the largest communities.
 GAZETTEER_LOCALES = (
     "en", "en_GB", "en_US", "en_IE", "ga_IE", "en_IN", "en_PK", "en_NG", "en_NZ", "en_AU", "pl_PL", "ro_RO",
     "pt_PT", "es_ES", "it_IT", "fr_FR", "de_DE", "nl_NL", "tl_PH", "yo_NG", "tw_GH", "ig_NG", "sw", "lt_LT",
+    "cs_CZ", "sk_SK", "sl_SI", "hr_HR", "hu_HU", "et_EE", "lv_LV", "da_DK", "sv_SE", "no_NO", "fi_FI", "is_IS",
+    "de_AT", "de_CH", "nl_BE", "fr_BE", "fr_CA", "es_MX", "es_AR", "es_CO", "es_CL", "pt_BR", "tr_TR", "id_ID",
+    "en_KE", "zu_ZA", "ha_NG",
 )
 
 # Faker 40 gives about 11,000 of each; far fewer means the providers moved and names would go unfound.

@@ -375,7 +375,16 @@ def run_synth(model: str) -> dict[str, Any]:
     result = {"sentences": len(texts), "ours": score_synth(samples, our_preds), "plain_presidio": score_synth(
         samples, plain_preds), "ours_s": round(t1 - t0, 1), "plain_s": round(t2 - t1, 1),
         "note": "plain Presidio: AnalyzerEngine defaults (threshold 0) with the same spaCy model; ours: threshold 0.5"}
-    for name in ("ours", "plain_presidio"):
+    # Notes are typed in lower case or capitals as often as in mixed case: the same sentences both ways (the
+    # spans do not move, as case changes keep the length of these texts).
+    for name, change in (("ours_lower", str.lower), ("ours_upper", str.upper)):
+        changed = [change(t) for t in texts]
+        if all(len(a) == len(b) for a, b in zip(texts, changed, strict=True)):
+            result[name] = score_synth(samples, [[(f.entity_type, f.start, f.end) for f in found]
+                                                 for found in ours.analyze(changed)])
+    for name in ("ours", "ours_lower", "ours_upper", "plain_presidio"):
+        if name not in result:
+            continue
         r = result[name]
         print(f"  synth {name}: PERSON recall {r['recall_by_truth_type']['PERSON']['recall']}, precision "
               f"{r['precision_by_predicted_type'].get('PERSON', {}).get('precision')}", flush=True)

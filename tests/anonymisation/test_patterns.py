@@ -43,8 +43,13 @@ def test_record_and_serial_numbers_are_not_candidates(text: str) -> None:
     assert not passes(text)
 
 
-@pytest.mark.parametrize("text", ["bleep via pager 4521", "extension no. 4521", "Tel 0113 496 0123",
-                                  "NHS 943 476 5919"])
+@pytest.mark.parametrize("text", ["Tel 0113 496 0123", "NHS 943 476 5919", "0044 113 496 0123"])
 def test_stray_contact_numbers_are_found_in_any_column(vocabulary: Vocabulary, text: str) -> None:
     found = PatternScanner(vocabulary).scan_array(pa.array([text, "EQ001001"]))
     assert list(found) == [text]
+
+
+@pytest.mark.parametrize("text", ["bleep via pager 4521", "extension no. 4521", "x4521", "ebme.helpdesk@example.org"])
+def test_internal_extensions_and_role_mailboxes_are_kept(vocabulary: Vocabulary, text: str) -> None:
+    # They reach a switchboard or a team, not a person: kept in every column.
+    assert PatternScanner(vocabulary).scan_array(pa.array([text])) == {}

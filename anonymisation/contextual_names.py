@@ -1,0 +1,213 @@
+"""Names written in any case: "sr jones:", "SN PATEL -", "spoke to siobhan", "tech: m.ahmed", "john smith".
+
+The capitalised-word rules in names.py cannot see a name typed in lower case, and in text typed in capitals
+every word looks like a name. Here a word counts as a name by what it is, not by its case: a word from the
+name gazetteers that is not an everyday English word (pyspellchecker's frequencies decide), and only where
+something supports it: a title or role before it ("sister", "s/n", "hca", "charge nurse"), a reporting verb
+("spoke to", "per", "rang", "reported by"), or a first name and surname side by side. After a title or role a
+word in no list at all is a name too ("sr okafor"): hospital staff come from everywhere, and no list holds
+every surname.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from intake.anonymisation.findings import Finding
+from intake.anonymisation.vocabulary import Vocabulary
+
+if TYPE_CHECKING:
+    from intake.anonymisation.names import Token
+
+# Titles and roles (folded, as token keys) that put a person's name right after them, in any case; the
+# abbreviations are how ward staff sign notes. "s/n" and "r/n" are matched as three tokens (see _role_at).
+ROLES_ONE = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sister", "sr", "nurse", "matron",
+    "sn", "rn", "cn", "en", "rgn", "hca", "hcsw", "mw", "midwife", "tech", "technician", "engineer", "eng",
+    "porter", "physio", "consultant", "surgeon", "registrar", "reg", "fy1", "fy2", "sho", "spr", "pa",
+    "anaesthetist", "pharmacist", "radiographer", "phlebotomist", "receptionist", "housekeeper", "caller",
+    "patient", "pt", "relative", "wife", "husband", "son", "daughter", "colleague", "manager",
+})
+ROLES_TWO = frozenset({
+    ("staff", "nurse"), ("charge", "nurse"), ("ward", "manager"), ("ward", "sister"), ("student", "nurse"),
+    ("senior", "nurse"), ("nurse", "practitioner"), ("support", "worker"), ("ward", "clerk"),
+    ("unit", "manager"), ("team", "leader"), ("service", "engineer"), ("field", "engineer"),
+})
+# Role abbreviations written with a slash: "s/n", "r/n", "c/n", "e/n".
+_SLASH_ROLES = frozenset({("s", "n"), ("r", "n"), ("c", "n"), ("e", "n")})
+VERBS_ONE = frozenset({
+    "per", "called", "rang", "phoned", "informed", "asked", "told", "contacted", "thanks", "cc", "attn", "dear",
+    "named", "emailed", "messaged", "bleeped", "paged",
+})
+VERBS_TWO = frozenset({
+    ("spoke", "to"), ("spoke", "with"), ("speak", "to"), ("speaking", "to"), ("spoken", "to"), ("reported", "by"),
+    ("requested", "by"), ("raised", "by"), ("collected", "by"), ("signed", "by"), ("checked", "by"),
+    ("handed", "to"), ("returned", "to"), ("given", "to"), ("loaned", "to"), ("lent", "to"), ("name", "is"),
+    ("seen", "by"), ("witnessed", "by"), ("booked", "by"), ("assigned", "to"), ("thank", "you"),
+})
+# Weak context: frequent little words; a name after them must be a known name that is rarely a word.
+WEAK_ONE = frozenset({"from", "for", "with", "by", "to"})
+_SEPARATORS = frozenset({":", "-", "(", ",", "\u2013", "="})
+_WORD_ENDINGS = ("ed", "ing", "ly", "tion", "sion", "ment", "ness", "able", "ible", "ful", "less", "ise", "ize",
+                 "ity", "ous")
+_PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "binti", "ibn",
+                        "al", "el", "du", "dos", "das", "di", "y", "o", "mc", "mac"})
+# Frequencies in pyspellchecker's list (see nergate.py): below RARE a known name is rarely an English word
+# ("smith", "john"); below NAME_OVER_WORD it is still more often a name after a title ("sister hill").
+RARE = 10_000
+NAME_OVER_WORD = 100_000
+
+
+class ContextualNames:
+    """Finds case-free names after titles, roles and reporting verbs, and rare first name + surname pairs."""
+
+    def __init__(self, vocabulary: Vocabulary, english: Mapping[str, int]) -> None:
+        self.vocab = vocabulary
+        self.english = english
+        self.names = vocabulary.first_names | vocabulary.last_names
+        # Words that are never a person's name here, whatever the case: brands, places, devices, contact words.
+        self.not_names = (vocabulary.allow_tokens | vocabulary.indicators | vocabulary.street_types
+                          | vocabulary.common_words | ROLES_ONE | VERBS_ONE | WEAK_ONE)
+        # Every rule starts at a trigger word or a known name: other tokens (most of them) are skipped at once.
+        self._starts = (ROLES_ONE | VERBS_ONE | WEAK_ONE | {a for a, _ in ROLES_TWO} | {a for a, _ in VERBS_TWO}
+                        | {a for a, _ in _SLASH_ROLES} | self.names)
+
+    # -- words -------------------------------------------------------------------------------------------
+    def known_name(self, tok: Token, limit: int) -> bool:
+        key = tok.key
+        return (tok.is_word and key in self.names and key not in self.not_names
+                and self.english.get(key, 0) < limit)
+
+    def unknown_word(self, tok: Token) -> bool:
+        """A word in no English list and no vocabulary: after a title it is a surname ("sr okafor")."""
+        key = tok.key
+        if not tok.is_word or len(tok.text) < 3 or key in self.not_names:
+            return False
+        if key.endswith(_WORD_ENDINGS) and key not in self.names:
+            return False  # "extubated", "recalibrating": English words too rare for the frequency list
+        return key not in self.english and key.replace(" ", "") not in self.english
+
+    def plausible(self, toks: Sequence[Token]) -> bool:
+        """Could these words be a name when case says nothing (text in capitals or lower case)? Each word is
+        an initial, a particle, a known name not mostly an English word, or a word in no list at all; and one
+        of them is a known name or such an unlisted word ("KIT FITTED", "PER FIELD" are not)."""
+        words = [t for t in toks if t.is_word and len(t.text) > 1 and t.key not in _PARTICLES]
+        return bool(words) and all(self.known_name(t, NAME_OVER_WORD) or self.unknown_word(t) for t in words)
+
+    # -- triggers ----------------------------------------------------------------------------------------
+    def _role_at(self, toks: Sequence[Token], i: int) -> int:
+        """Tokens of a title or role starting at i (0 if none)."""
+        if i + 1 < len(toks) and (toks[i].key, toks[i + 1].key) in ROLES_TWO:
+            return 2
+        if (i + 2 < len(toks) and toks[i + 1].text == "/" and (toks[i].key, toks[i + 2].key) in _SLASH_ROLES
+                and toks[i + 2].end == toks[i + 1].end + 1):
+            return 3
+        return 1 if toks[i].key in ROLES_ONE and toks[i].is_word else 0
+
+    def _verb_at(self, toks: Sequence[Token], i: int) -> int:
+        if i + 1 < len(toks) and (toks[i].key, toks[i + 1].key) in VERBS_TWO:
+            return 2
+        return 1 if toks[i].key in VERBS_ONE else 0
+
+    # -- rules -------------------------------------------------------------------------------------------
+    def find(self, text: str, toks: Sequence[Token]) -> list[Finding]:
+        out: list[Finding] = []
+        n = len(toks)
+        starts = self._starts
+        i = 0
+        while i < n:
+            if toks[i].key not in starts:
+                i += 1
+                continue
+            found = self._after_trigger(toks, i) or self._pair(toks, i) or self._rare_name(toks, i)
+            if found and self._in_phrase(toks, i, found[1]):
+                found = None  # "WELCH ALLYN", "st thomas": a brand or place, whatever the case
+            if found:
+                out.append(found[0])
+                i = found[1]
+            else:
+                i += 1
+        return out
+
+    def _after_trigger(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
+        size = self._role_at(toks, i)
+        strength = "role"
+        if not size:
+            size = self._verb_at(toks, i)
+            strength = "verb"
+        if not size and toks[i].key in WEAK_ONE:
+            size, strength = 1, "weak"
+        if not size:
+            return None
+        j = i + size
+        if j < len(toks) and toks[j].text in _SEPARATORS:
+            j += 1
+        end = self._run(toks, j, strength)
+        if end == j:
+            return None
+        return Finding("PERSON", toks[j].start, toks[end - 1].end, 0.7 if strength != "weak" else 0.6,
+                       "ContextNameRecognizer"), end
+
+    def _run(self, toks: Sequence[Token], j: int, strength: str) -> int:
+        """Index after the name that starts at j (j itself when there is none): optional initials, then one to
+        three name words."""
+        k = j
+        while k < len(toks) and len(toks[k].text) == 1 and toks[k].is_word and toks[k].key not in ("a", "i") \
+                and (toks[k].dot or (k + 1 < len(toks) and toks[k + 1].start == toks[k].end + 1)):
+            k += 1  # "a. nowak", "m.ahmed", "j smith"
+        if k - j > 2:
+            return j
+        initials = k > j
+        words = 0
+        while k < len(toks) and words < 3:
+            tok = toks[k]
+            limit = NAME_OVER_WORD if strength == "role" or initials else RARE
+            ok = self.known_name(tok, limit) or (strength == "role" and self.unknown_word(tok))
+            if not ok and words and strength != "weak" and (self.known_name(tok, NAME_OVER_WORD)
+                                                             or self.unknown_word(tok)):
+                ok = True  # the surname after a first name ("spoke to siobhan kowalczyk")
+            if not ok:
+                break
+            words += 1
+            k += 1
+            if tok.dot:
+                break
+        if not words:
+            return j
+        if strength == "weak" and words < 2 and not initials:
+            return j  # "for john" alone is too little: a name after "for" needs a surname too
+        return k
+
+    def _in_phrase(self, toks: Sequence[Token], i: int, end: int) -> bool:
+        a, b = max(0, i - 2), min(len(toks), end + 2)
+        keys = [t.key for t in toks[a:b] if t.is_word]
+        return any(" ".join(keys[x:y]) in self.vocab.allow_phrases
+                   for x in range(len(keys)) for y in range(x + 2, min(len(keys), x + 4) + 1))
+
+    def _rare_name(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
+        """A gazetteer name that is no English word at all ("siobhan", "OKAFOR"), written in lower case or
+        capitals (capitalised ones are names.py's): the word itself is the evidence; a following surname joins."""
+        tok = toks[i]
+        if (tok.is_capitalised and not tok.is_upper) or len(tok.text) < 4 or not self.known_name(tok, 1):
+            return None
+        end = i + 1
+        if end < len(toks) and not toks[end].is_capitalised and self.known_name(toks[end], RARE):
+            end += 1
+        return Finding("PERSON", tok.start, toks[end - 1].end, 0.55, "GazetteerNameRecognizer"), end
+
+    def _pair(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
+        """A first name and a surname side by side, both rarely English words: "john smith", "SMITH, John"."""
+        if i + 1 >= len(toks):
+            return None
+        a, b = toks[i], toks[i + 1]
+        if b.text == "," and i + 2 < len(toks):
+            c = toks[i + 2]
+            if a.key in self.vocab.last_names and c.key in self.vocab.first_names and self.known_name(a, RARE) \
+                    and self.known_name(c, RARE):
+                return Finding("PERSON", a.start, c.end, 0.65, "GazetteerNameRecognizer"), i + 3
+            return None
+        if a.key in self.vocab.first_names and b.key in self.vocab.last_names and self.known_name(a, RARE) \
+                and self.known_name(b, RARE) and not a.dot:
+            return Finding("PERSON", a.start, b.end, 0.65, "GazetteerNameRecognizer"), i + 2
+        return None
