@@ -46,6 +46,12 @@ VERBS_TWO = frozenset({
     ("handed", "to"), ("returned", "to"), ("given", "to"), ("loaned", "to"), ("lent", "to"), ("name", "is"),
     ("seen", "by"), ("witnessed", "by"), ("booked", "by"), ("assigned", "to"), ("thank", "you"),
 })
+# The abbreviations of record keeping that follow a role word ("patient hosp no", "pt tel", "caller ext"):
+# unlisted words, but never a name.
+RECORD_WORDS = frozenset({
+    "hosp", "hospital", "no", "num", "nos", "pas", "mrn", "crn", "nhs", "dob", "tel", "mob", "ext", "extn", "bleep",
+    "ref", "id", "rx", "rxh", "unit", "ward", "bay", "bed", "rm", "dept", "details", "notes", "rec", "records",
+})
 # Weak context: frequent little words; a name after them must be a known name that is rarely a word.
 WEAK_ONE = frozenset({"from", "for", "with", "by", "to"})
 _SEPARATORS = frozenset({":", "-", "(", ",", "\u2013", "="})
@@ -68,7 +74,7 @@ class ContextualNames:
         self.names = vocabulary.first_names | vocabulary.last_names
         # Words that are never a person's name here, whatever the case: brands, places, devices, contact words.
         self.not_names = (vocabulary.allow_tokens | vocabulary.indicators | vocabulary.street_types
-                          | vocabulary.common_words | ROLES_ONE | VERBS_ONE | WEAK_ONE)
+                          | vocabulary.common_words | ROLES_ONE | VERBS_ONE | WEAK_ONE | RECORD_WORDS)
         # Every rule starts at a trigger word or a known name: other tokens (most of them) are skipped at once.
         self._starts = (ROLES_ONE | VERBS_ONE | WEAK_ONE | {a for a, _ in ROLES_TWO} | {a for a, _ in VERBS_TWO}
                         | {a for a, _ in _SLASH_ROLES} | self.names)

@@ -214,6 +214,9 @@ ROLE_MAILBOX_WORDS = frozenset({
     "enquiries", "enquiry", "support", "service", "services", "servicedesk", "noreply", "reception",
     "office", "estates", "procurement", "pharmacy", "theatres", "ward", "switchboard", "bookings", "accounts",
     "finance", "it", "ict", "clinical", "biomedical", "bme", "mes", "equipment", "library",
+    "devices", "device", "faults", "fault", "medphys", "repairs", "repair", "loans", "loan", "stores", "workshop",
+    "maintenance", "calibration", "safety", "alerts", "contracts", "orders", "purchasing", "quality",
+    "medicaldevices", "medical-devices", "mdsm", "mdso", "ppm", "tech", "technical", "electronics", "renal", "icu",
 })
 _LOCAL_PARTS = re.compile(r"[._+-]")
 
@@ -254,9 +257,15 @@ DOB_AFTER = re.compile(r"(?i)birthday|\(dob\)|\bborn\b")
 
 
 def find_dates_of_birth(text: str) -> list[Finding]:
+    """Dates with a birth context; "DOB" speaks for the first date after it only ("DOB 03/04/1961 next cal
+    21/01/2023": the calibration date is no one's birthday)."""
     out = []
     for m in DATE_RE.finditer(text):
-        if context_before(text, m.start(), DOB_BEFORE, 45) or context_after(text, m.end(), DOB_AFTER, 20):
+        # No number between the context and the date: not even what is left of a date already generalised to
+        # its year ("DOB 1961 next cal 21/01/2023"), or the anonymiser's self-check would take the next one.
+        before = [c for c in DOB_BEFORE.finditer(text, max(0, m.start() - 45), m.start())
+                  if not any(ch.isdigit() for ch in text[c.end():m.start()])]
+        if before or context_after(text, m.end(), DOB_AFTER, 20):
             out.append(Finding("DATE_OF_BIRTH", m.start(), m.end(), 0.9, "DateOfBirthRecognizer"))
     return out
 
@@ -264,7 +273,7 @@ def find_dates_of_birth(text: str) -> list[Finding]:
 # -- hospital numbers ---------------------------------------------------------------------------------------
 MRN_CONTEXT = re.compile(
     r"(?i)\bmrn\b|medical\s+record|hospital\s+(?:no|num|number|id)|hosp\.?\s+no|unit\s+(?:no|number)|"
-    r"patient\s+(?:id|no|number)|case\s+(?:no|number)|\bpas\b|\bk\s?no\b"
+    r"patient\s+(?:id|no|number)|\bpt\.?\s*(?:id|no|num|number)\b|case\s+(?:no|number)|\bpas\b|\bk\s?no\b"
 )
 
 
@@ -278,10 +287,13 @@ def _mrn_regexes(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 # number, a bleep or a year never has.
 MRN_LABELLED = re.compile(
     r"(?i)(?:\bmrn|medical\s+record\s+(?:no|num|number)|hospital\s+(?:no|num|number|id)|hosp\.?\s*(?:no|num|number)"
-    r"|unit\s+(?:no|num|number)|patient\s+(?:id|no|number)|\bpas\s+(?:no|num|number|id)|\bk[\s-]?(?:no|number)"
-    r"|\bcrn|\brxh?\s+no)\b\.?\s*(?:is\s+|of\s+)?[:#=.-]?\s*"
+    r"|unit\s+(?:no|num|number)|patient\s+(?:id|no|number)|\bpt\.?\s*(?:id|no|num|number)"
+    r"|\bpas\s+(?:no|num|number|id)|\bk[\s-]?(?:no|number)|\bcrn|\brxh?\s+no)\b\.?\s*(?:is\s+|of\s+)?[:#=.-]?\s*"
     r"(?P<id>[A-Z]{1,3}\d{0,2}[ -]?\d{5,10}|\d{7,10})(?![\w-])"
 )
+# A trust's three-character NHS organisation code (R + two letters or digits: "RX1", "RTH") before a 7 to 10
+# digit number is how some trusts write their hospital numbers: "RX1 3660814".
+MRN_TRUST_PREFIXED = re.compile(r"(?<![\w-])R[A-Z0-9]{2}[ -]?(?P<id>\d{7,10})(?![\w-])")
 
 
 def find_mrns(text: str, patterns: Sequence[str]) -> list[Finding]:
@@ -292,10 +304,11 @@ def find_mrns(text: str, patterns: Sequence[str]) -> list[Finding]:
             if context_before(text, m.start(), MRN_CONTEXT, 35):
                 out.append(Finding("MRN", m.start(), m.end(), 0.85, "MrnRecognizer"))
     if any(ch.isdigit() for ch in text):
-        for m in MRN_LABELLED.finditer(text):
-            s, e = m.span("id")
-            if not any(f.start < e and s < f.end for f in out):
-                out.append(Finding("MRN", s, e, 0.85, "MrnRecognizer"))
+        for rx, whole in ((MRN_LABELLED, False), (MRN_TRUST_PREFIXED, True)):
+            for m in rx.finditer(text):
+                s, e = m.span(0) if whole else m.span("id")
+                if not any(f.start < e and s < f.end for f in out):
+                    out.append(Finding("MRN", s, e, 0.85, "MrnRecognizer"))
     return out
 
 

@@ -127,3 +127,12 @@ def test_names_in_hand_written_notes_in_every_case(detector: TextDetector, case:
 ])
 def test_prose_in_capitals_or_lower_case_is_not_taken_for_names(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []
+
+
+def test_record_keeping_words_after_a_role_are_not_names() -> None:
+    from intake.anonymisation import Vocabulary
+    from intake.anonymisation.names import NameRules
+
+    rules = NameRules(Vocabulary.load())
+    text = "Patient hosp no 12345678 had pump attached; pt tel on file"
+    assert [text[f.start:f.end] for f in rules.find(text)] == []

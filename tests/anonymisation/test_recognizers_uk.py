@@ -113,3 +113,29 @@ def test_hospital_numbers_need_a_context_word() -> None:
 def test_emails_found_and_checked_against_public_suffixes() -> None:
     text = "email j.smith@nhs.net or jane at example.co.uk; not info@presidio."
     assert spans(find_emails(text), text) == ["j.smith@nhs.net", "jane at example.co.uk"]
+
+
+@pytest.mark.parametrize("text,number", [
+    ("screen cracked - pt no 2462614", "2462614"),
+    ("pt. no: 40123456 on label", "40123456"),
+    ("replaced battery, RX1 3660814", "RX1 3660814"),
+    ("left on the bed of RTH-4012345678", "RTH-4012345678"),
+])
+def test_patient_numbers_by_their_label_or_trust_code(text: str, number: str) -> None:
+    assert [text[f.start:f.end] for f in find_mrns(text, [])] == [number]
+
+
+@pytest.mark.parametrize("text", ["part no 1000SP01234", "serial 800123456", "R2D 12", "PPM due 12/2025"])
+def test_numbers_without_a_patient_label_are_not_hospital_numbers(text: str) -> None:
+    assert find_mrns(text, []) == []
+
+
+def test_a_birth_context_speaks_for_the_first_date_after_it_only() -> None:
+    text = "DOB 03/04/1961 next cal 21/01/2023"
+    assert [text[f.start:f.end] for f in find_dates_of_birth(text)] == ["03/04/1961"]
+    assert find_dates_of_birth("DOB 1961 next cal 21/01/2023") == []  # after generalisation to the year
+
+
+@pytest.mark.parametrize("address", ["medical.devices@nhs.net", "medphys.faults@nhs.net", "ebme.helpdesk@nhs.net"])
+def test_role_mailboxes_are_kept(address: str) -> None:
+    assert find_emails(f"email {address} for loan kit") == []
