@@ -123,7 +123,7 @@ class ContextualNames:
         starts = self._starts
         i = 0
         while i < n:
-            if toks[i].key not in starts:
+            if toks[i].key not in starts and not (i + 1 < n and toks[i + 1].text == ","):
                 i += 1
                 continue
             found = self._after_trigger(toks, i) or self._pair(toks, i) or self._rare_name(toks, i)
@@ -202,6 +202,15 @@ class ContextualNames:
             end += 1
         return Finding("PERSON", tok.start, toks[end - 1].end, 0.55, "GazetteerNameRecognizer"), end
 
+    def _surname_first(self, a: Token, c: Token) -> bool:
+        """"KOWALCZYK, Agnieszka", "Kowalczyk, Agnieszka", "MALARNEAU, Beaufort": the register's way of writing
+        a person. The surname is a name or a word in no list; the given name, capitalised, a name or unlisted;
+        and either one of them is a known name or the surname is in capitals, as registers write it."""
+        surname = self.known_name(a, NAME_OVER_WORD) or (self.unknown_word(a) and (a.is_upper or a.is_capitalised))
+        given = c.is_capitalised and not c.is_upper and (self.known_name(c, NAME_OVER_WORD) or self.unknown_word(c))
+        known = a.key in self.names or c.key in self.names
+        return surname and given and (known or (a.is_upper and len(a.text) >= 3))
+
     def _pair(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """A first name and a surname side by side, both rarely English words: "john smith", "SMITH, John"."""
         if i + 1 >= len(toks):
@@ -211,6 +220,8 @@ class ContextualNames:
             c = toks[i + 2]
             if a.key in self.vocab.last_names and c.key in self.vocab.first_names and self.known_name(a, RARE) \
                     and self.known_name(c, RARE):
+                return Finding("PERSON", a.start, c.end, 0.65, "GazetteerNameRecognizer"), i + 3
+            if self._surname_first(a, c):
                 return Finding("PERSON", a.start, c.end, 0.65, "GazetteerNameRecognizer"), i + 3
             return None
         if a.key in self.vocab.first_names and b.key in self.vocab.last_names and self.known_name(a, RARE) \

@@ -136,3 +136,23 @@ def test_record_keeping_words_after_a_role_are_not_names() -> None:
     rules = NameRules(Vocabulary.load())
     text = "Patient hosp no 12345678 had pump attached; pt tel on file"
     assert [text[f.start:f.end] for f in rules.find(text)] == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Kowalczyk, Agnieszka says pump noisy", "Kowalczyk, Agnieszka"),
+    ("MALARNEAU, Beaufort called about the hoist", "MALARNEAU, Beaufort"),
+])
+def test_surname_first_as_registers_write_it(text: str, name: str) -> None:
+    from intake.anonymisation import Vocabulary
+    from intake.anonymisation.names import NameRules
+
+    assert [text[f.start:f.end] for f in NameRules(Vocabulary.load()).find(text)] == [name]
+
+
+@pytest.mark.parametrize("text", ["Pump, Alaris GP to EBME", "ICU, Philips monitor", "Hamilton, Ventilator C6",
+                                  "PAT, Passed", "SERVICE, Annual", "NOTE, Battery low"])
+def test_a_comma_between_equipment_words_is_no_name(text: str) -> None:
+    from intake.anonymisation import Vocabulary
+    from intake.anonymisation.names import NameRules
+
+    assert NameRules(Vocabulary.load()).find(text) == []
