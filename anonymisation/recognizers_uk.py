@@ -185,10 +185,12 @@ EXTENSION_RE = re.compile(
 
 
 def find_extensions(text: str) -> list[Finding]:
-    """Internal extensions and bleeps. Not registered as a detector: they reach a hospital switchboard or a
-    role, not a person, and are kept in the output; a full number's own extension stays in find_uk_phones."""
+    """Internal extensions and bleeps, as their own entity type INTERNAL_NUMBER: they reach a hospital
+    switchboard or a role, not a person, so the default policy keeps them (`INTERNAL_NUMBER: keep`); a policy
+    that names another operator replaces them. A full number's own extension stays in find_uk_phones."""
     return [
-        Finding("PHONE_NUMBER", m.start(), m.end(), 0.7, "ExtensionRecognizer") for m in EXTENSION_RE.finditer(text)
+        Finding("INTERNAL_NUMBER", m.start(), m.end(), 0.7, "ExtensionRecognizer")
+        for m in EXTENSION_RE.finditer(text)
     ]
 
 
@@ -382,6 +384,7 @@ def uk_recognizers(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> list[
         FunctionRecognizer("UkNinoRecognizer", "UK_NINO", find_ninos),
         FunctionRecognizer("UkPostcodeRecognizer", "UK_POSTCODE", find_postcodes),
         FunctionRecognizer("UkPhoneRecognizer", "PHONE_NUMBER", find_uk_phones),
+        FunctionRecognizer("ExtensionRecognizer", "INTERNAL_NUMBER", find_extensions),
         FunctionRecognizer("EmailRecognizer", "EMAIL_ADDRESS", find_emails),
         FunctionRecognizer("DateOfBirthRecognizer", "DATE_OF_BIRTH", find_dates_of_birth),
         FunctionRecognizer("MrnRecognizer", "MRN", lambda text: find_mrns(text, patterns)),
@@ -399,6 +402,7 @@ def pattern_detectors(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> di
         "UK_NINO": [find_ninos],
         "UK_POSTCODE": [find_postcodes],
         "PHONE_NUMBER": [find_uk_phones],
+        "INTERNAL_NUMBER": [find_extensions],
         "EMAIL_ADDRESS": [find_emails],
         "DATE_OF_BIRTH": [find_dates_of_birth],
         "MRN": [lambda text: find_mrns(text, patterns)],

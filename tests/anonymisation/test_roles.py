@@ -145,3 +145,22 @@ def test_a_name_guessed_inside_the_datasets_own_place_names_stays_part_of_the_pl
     assert first == "sent from Royal Sussex County Hospital for repair"
     assert second.startswith("returned to Elizabeth Garrett Ward by PERSON_")
     assert "Garrett" not in third and outcome.rescan.clean
+
+
+def test_internal_numbers_are_kept_by_default_and_replaced_when_the_policy_says(base: Vocabulary) -> None:
+    from intake.anonymisation.policy import load_policy, parse_policy
+
+    table = pa.table({"Fault": ["rang sister on ext 4412, bleep 2231", "no fault found"]})
+    default = load_policy()
+    strict = parse_policy({"version": 1, "entities": {
+        **{k: v.to_dict() for k, v in default.entities.items()}, "INTERNAL_NUMBER": "pseudonymise"}}, "strict")
+    outputs = []
+    for policy in (default, strict):
+        with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=base, policy=policy,
+                                  processes=1) as session:
+            classification = apply_roles(session.profile("jobs", table.to_batches()), {"Fault": ROLES["Fault"]})
+            outcome = session.anonymise_chunk(SECRET, "jobs", classification, table.to_batches())
+            assert outcome.rescan.clean
+            outputs.append(pa.Table.from_batches(outcome.batches).column("Fault").to_pylist()[0])
+    assert outputs[0] == "rang sister on ext 4412, bleep 2231"
+    assert "4412" not in outputs[1] and "2231" not in outputs[1] and "EXT_" in outputs[1]
