@@ -127,7 +127,7 @@ class ContextualNames:
                 i += 1
                 continue
             found = self._after_trigger(toks, i) or self._pair(toks, i) or self._rare_name(toks, i)
-            if found and self._in_phrase(toks, i, found[1]):
+            if found and self._in_phrase(toks, found[0].start, found[1]):
                 found = None  # "WELCH ALLYN", "st thomas": a brand or place, whatever the case
             if found:
                 out.append(found[0])
@@ -185,11 +185,19 @@ class ContextualNames:
             return j  # "for john" alone is too little: a name after "for" needs a surname too
         return k
 
-    def _in_phrase(self, toks: Sequence[Token], i: int, end: int) -> bool:
-        a, b = max(0, i - 2), min(len(toks), end + 2)
-        keys = [t.key for t in toks[a:b] if t.is_word]
-        return any(" ".join(keys[x:y]) in self.vocab.allow_phrases
-                   for x in range(len(keys)) for y in range(x + 2, min(len(keys), x + 4) + 1))
+    def _in_phrase(self, toks: Sequence[Token], start: int, end: int) -> bool:
+        """Whether the name found from text position `start` to token `end` is part of an allowed phrase
+        ("WELCH ALLYN", "st thomas"): a phrase of two to four words, one of them the name's. A phrase only
+        beside the name, such as the role before it ("charge nurse o'sullivan"), does not count."""
+        first = next(k for k in range(len(toks)) if toks[k].end > start)
+        a, b = max(0, first - 2), min(len(toks), end + 2)
+        words = [(k, t.key) for k, t in enumerate(toks[a:b], a) if t.is_word]
+        for x in range(len(words)):
+            for y in range(x + 2, min(len(words), x + 4) + 1):
+                inside = any(first <= k < end for k, _ in words[x:y])
+                if inside and " ".join(key for _, key in words[x:y]) in self.vocab.allow_phrases:
+                    return True
+        return False
 
     def _rare_name(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """A gazetteer name that is no English word at all ("siobhan", "OKAFOR"), written in lower case or

@@ -142,10 +142,11 @@ class Vocabulary:
         models = _shipped("models.txt")
         devices = _shipped("device_types.txt")
         locations = _shipped("locations.txt")
+        job_titles = _shipped("job_titles.txt")
         extra = list(extra_allow)
         for path in extra_allow_files:
             extra.extend(read_terms(path))
-        terms = manufacturers + models + devices + locations + extra
+        terms = manufacturers + models + devices + locations + job_titles + extra
         # A single-word manufacturer or model ("Baxter", "IntelliVue") is a brand wherever it stands.
         single_brands = [t for t in manufacturers + models + extra if len(fold(t).split()) == 1]
         denied = list(deny_names)

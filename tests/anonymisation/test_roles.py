@@ -164,3 +164,13 @@ def test_internal_numbers_are_kept_by_default_and_replaced_when_the_policy_says(
             outputs.append(pa.Table.from_batches(outcome.batches).column("Fault").to_pylist()[0])
     assert outputs[0] == "rang sister on ext 4412, bleep 2231"
     assert "4412" not in outputs[1] and "2231" not in outputs[1] and "EXT_" in outputs[1]
+
+
+def test_job_titles_in_free_text_are_kept_and_the_name_after_one_is_not(base: Vocabulary) -> None:
+    table = pa.table({"Fault": ["dropped, informed Practice Educator", "informed Ward Manager Quillfeather"]})
+    with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=base, processes=1) as session:
+        classification = apply_roles(session.profile("jobs", table.to_batches()), {"Fault": ROLES["Fault"]})
+        outcome = session.anonymise_chunk(SECRET, "jobs", classification, table.to_batches())
+    first, second = pa.Table.from_batches(outcome.batches).column("Fault").to_pylist()
+    assert first == "dropped, informed Practice Educator"
+    assert second.startswith("informed Ward Manager PERSON_")
