@@ -82,13 +82,13 @@ FAULTS = [
     "spoke to siobhan ni bhriain re battery, {ward} ext 4412",
     "Per Ebere Okonkwo-Eze: unit dropped, {ward}",
     "Wisniewski T to recheck occlusion alarm",
-    "Mrs Precious Ndlovu (daughter) rang about the loan pump on {ward}",
-    "loan pump collected by precious ndlovu",
+    "Mrs Quorra Vantablack (daughter) rang about the loan pump on {ward}",
+    "loan pump collected by quorra vantablack",
     "battery swapped, pump ok per zorblax quennell",
 ]
 # Every one of them in person fields but the last, whose full name only the free text of another row gives.
 PLANTED = ["Adebayo-Smith", "Kowalczyk", "Bhriain", "Okonkwo-Eze", "Wisniewski", "Wiśniewski", "Raghunathan",
-           "Ndlovu"]
+           "Vantablack"]
 
 
 def write_export(folder: Path) -> list[Path]:
@@ -128,7 +128,7 @@ def test_mapping_roles_keep_places_and_anonymise_people_everywhere(ctx, authoris
 
     tables = package_cells(Path(summary["package"]))
     assert summary["rows_rejected"] == 0 and summary["balanced"]
-    assert summary["names_propagated"] > 0  # "precious ndlovu", found by the rules only where a title stood
+    assert summary["names_propagated"] > 0  # "quorra vantablack": no list knows it; a title gave it away once
     # Reference fields: delivered as written, never pseudonymised by a guess.
     assert sorted(r["name"] for r in tables["sites"]) == sorted(SITES)
     assert sorted(r["ward"] for r in tables["locations"]) == sorted(WARDS)
@@ -159,7 +159,7 @@ def test_mapping_roles_keep_places_and_anonymise_people_everywhere(ctx, authoris
     # The residual statement comes from a detector that did not anonymise: counts and shapes only.
     assert summary["residual_estimate"]["sampled"] > 0
     residual = vault.read_bytes(summary["reports"]["residual_md"], actor=ctx.actor()).decode()
-    assert "independent check" in residual and "Ndlovu" not in residual
+    assert "independent check" in residual and "Vantablack" not in residual
     # An internal extension is no one's personal data: kept in the free text.
     assert any("ext 4412" in f for f in faults)
 
@@ -181,7 +181,7 @@ def test_review_shows_counts_to_engineers_values_to_the_dpo_and_decisions_apply_
         review(eve, dataset_id, show_values=True)  # raw values are the DPO's to see
     values = review(dora, dataset_id, show_values=True)["values"]
     assert "Bay 5" not in values["person_field_names"] and "Oluwaseun Adebayo-Smith" in values["person_field_names"]
-    assert "Precious Ndlovu" in values["names_found_in_free_text"]
+    assert "Quorra Vantablack" in values["names_found_in_free_text"]
 
     # A name only a reviewer recognised ("zorblax quennell", in one fault text), and a person-field entry that is
     # no one's name after all: the next run applies both.
