@@ -266,13 +266,12 @@ class Anonymiser:
         """A column the mapping makes reference data (sites, wards, makers, models, titles): kept, but for values
         that are plainly another identifier (an e-mail address typed into a ward). Values naming a person known
         in the dataset are counted for review, not changed: a sole trader's company may bear their name."""
-        found = {v: f for v, f in self._strong(self.patterns.scan_array(array)).items()}
+        found = self._strong(self.patterns.scan_array(array))
         strings = as_strings(array)
-        if self.vocab.deny_keys:
-            flagged = [v for v in pc.unique(strings.drop_null()).to_pylist() if self._deny.find(v)]
-            if flagged:
-                hit = pc.fill_null(pc.is_in(strings, value_set=pa.array(flagged, type=pa.string())), False)
-                counts.review_values += int(pc.sum(hit).as_py() or 0)
+        flagged = list(self._known_names(strings))
+        if flagged:
+            hit = pc.fill_null(pc.is_in(strings, value_set=pa.array(flagged, type=pa.string())), False)
+            counts.review_values += int(pc.sum(hit).as_py() or 0)
         if not found:
             return strings.cast(pa.string())
         return self._rewrite(table, column, array, lambda _values: found, counts, ner=False, settle_all=False,
@@ -281,17 +280,22 @@ class Anonymiser:
     def replace_known_names(self, table: str, column: str, array: pa.Array, counts: ColumnCounts) -> pa.Array:
         """Only the deny-list's names (in any of their spellings) replaced: found elsewhere in the dataset, they
         are looked for again in text that was anonymised before they were known."""
-        if not self.vocab.deny_keys or not is_text_type(array.type):
+        if not is_text_type(array.type):
             return array
-        if self._deny_candidate is None:
-            self._deny_candidate = deny_candidate_pattern(self.vocab.deny_words)
-        strings = as_strings(array)
-        candidates = pc.filter(strings, pc.fill_null(pc.match_substring_regex(strings, self._deny_candidate), False))
-        found = {v: tuple(f) for v in pc.unique(candidates).to_pylist() if (f := self._deny.find(v))}
+        found = self._known_names(as_strings(array))
         if not found:
             return array
         return self._rewrite(table, column, array, lambda _values: found, counts, ner=False, settle_all=False,
                              strong_only=True)
+
+    def _known_names(self, strings: pa.Array) -> dict[str, tuple[Finding, ...]]:
+        """Distinct values holding a deny-listed name, and where: only cells the RE2 pre-filter passes are read."""
+        if not self.vocab.deny_keys:
+            return {}
+        if self._deny_candidate is None:
+            self._deny_candidate = deny_candidate_pattern(self.vocab.deny_words)
+        candidates = pc.filter(strings, pc.fill_null(pc.match_substring_regex(strings, self._deny_candidate), False))
+        return {v: tuple(f) for v in pc.unique(candidates).to_pylist() if (f := self._deny.find(v))}
 
     @staticmethod
     def _strong(found: dict[str, tuple[Finding, ...]]) -> dict[str, tuple[Finding, ...]]:
