@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.vocabulary import Vocabulary
+from intake.anonymisation.vocabulary import Vocabulary, fold
 
 if TYPE_CHECKING:
     from intake.anonymisation.names import Token
@@ -27,12 +27,20 @@ ROLES_ONE = frozenset({
     "sn", "rn", "cn", "en", "rgn", "hca", "hcsw", "mw", "midwife", "tech", "technician", "engineer", "eng",
     "porter", "physio", "consultant", "surgeon", "registrar", "reg", "fy1", "fy2", "sho", "spr", "pa",
     "anaesthetist", "pharmacist", "radiographer", "phlebotomist", "receptionist", "housekeeper", "caller",
-    "patient", "pt", "relative", "wife", "husband", "son", "daughter", "colleague", "manager",
+    "patient", "pt", "relative", "wife", "husband", "son", "daughter", "colleague", "manager", "odp", "anp", "cns",
+    "rmn", "ccp",
 })
 ROLES_TWO = frozenset({
     ("staff", "nurse"), ("charge", "nurse"), ("ward", "manager"), ("ward", "sister"), ("student", "nurse"),
     ("senior", "nurse"), ("nurse", "practitioner"), ("support", "worker"), ("ward", "clerk"),
     ("unit", "manager"), ("team", "leader"), ("service", "engineer"), ("field", "engineer"),
+})
+# Honorifics: after one of these even a name that is also an everyday word is the surname ("Mrs ross", "dr
+# french", "Sister green"), unless it is a word that names a place or a thing after a title ("sister ward").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sister", "sr"})
+_NOT_AFTER_HONORIFIC = frozenset({
+    "ward", "bay", "street", "day", "north", "south", "east", "west", "new", "case", "page", "power", "nurse",
+    "sister", "doctor", "patient", "porter", "on", "off", "in", "out",
 })
 # Role abbreviations written with a slash: "s/n", "r/n", "c/n", "e/n".
 _SLASH_ROLES = frozenset({("s", "n"), ("r", "n"), ("c", "n"), ("e", "n")})
@@ -54,7 +62,7 @@ RECORD_WORDS = frozenset({
 })
 # Weak context: frequent little words; a name after them must be a known name that is rarely a word.
 WEAK_ONE = frozenset({"from", "for", "with", "by", "to"})
-_SEPARATORS = frozenset({":", "-", "(", ",", "\u2013", "="})
+_SEPARATORS = frozenset({":", "-", "(", ",", "\u2013", "\u2014", "="})
 _WORD_ENDINGS = ("ed", "ing", "ly", "tion", "sion", "ment", "ness", "able", "ible", "ful", "less", "ise", "ize",
                  "ity", "ous")
 _PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "binti", "ibn",
@@ -72,6 +80,10 @@ class ContextualNames:
         self.vocab = vocabulary
         self.english = english
         self.names = vocabulary.first_names | vocabulary.last_names
+        # Words of the dataset's known people: after a role even an everyday word among them is that person
+        # ("CN ROSS" when Laura Ross is a requester), though it never counts alone.
+        self.known_people = frozenset(w for w in vocabulary.deny_words if len(w) > 2) - _NOT_AFTER_HONORIFIC \
+            - RECORD_WORDS
         # Words that are never a person's name here, whatever the case: brands, places, devices, contact words.
         self.not_names = (vocabulary.allow_tokens | vocabulary.indicators | vocabulary.street_types
                           | vocabulary.common_words | ROLES_ONE | VERBS_ONE | WEAK_ONE | RECORD_WORDS)
@@ -84,6 +96,10 @@ class ContextualNames:
         key = tok.key
         return (tok.is_word and key in self.names and key not in self.not_names
                 and self.english.get(key, 0) < limit)
+
+    def known_person(self, span: str) -> bool:
+        """A span that is one word of a person known in the dataset ("ROSS" after "CN" is no abbreviation)."""
+        return fold(span) in self.known_people
 
     def unknown_word(self, tok: Token) -> bool:
         """A word in no English list and no vocabulary: after a title it is a surname ("sr okafor")."""
@@ -147,11 +163,18 @@ class ContextualNames:
         if not size:
             return None
         j = i + size
-        if j < len(toks) and toks[j].text in _SEPARATORS:
-            j += 1
+        # One or two separators, as notes are typed: "tech: - laura", "Mrs \u2013 Ross", "per Prof. - Smith".
+        for _ in range(2):
+            if j < len(toks) and toks[j].text in _SEPARATORS:
+                j += 1
+        honorific = strength == "role" and toks[i + size - 1].key in HONORIFICS
         end = self._run(toks, j, strength)
+        if end == j and honorific:
+            end = self._honorific_word(toks, j)
         if end == j:
             return None
+        if end + 1 < len(toks) and toks[end].text == "," and self._surname_first(toks[end - 1], toks[end + 1]):
+            end += 2  # "patient MANSOUR, Layla": the given name after the surname the role pointed at
         return Finding("PERSON", toks[j].start, toks[end - 1].end, 0.7 if strength != "weak" else 0.6,
                        "ContextNameRecognizer"), end
 
@@ -159,9 +182,11 @@ class ContextualNames:
         """Index after the name that starts at j (j itself when there is none): optional initials, then one to
         three name words."""
         k = j
-        while k < len(toks) and len(toks[k].text) == 1 and toks[k].is_word and toks[k].key not in ("a", "i") \
-                and (toks[k].dot or (k + 1 < len(toks) and toks[k + 1].start == toks[k].end + 1)):
-            k += 1  # "a. nowak", "m.ahmed", "j smith"
+        while k < len(toks) and len(toks[k].text) == 1 and toks[k].is_word:
+            joined = k + 1 < len(toks) and toks[k + 1].start == toks[k].end + 1
+            if not (toks[k].dot or joined) or (toks[k].key in ("a", "i") and not toks[k].dot):
+                break
+            k += 1  # "b. nowak", "m.ahmed", "j smith"; "a" and "i" (words too) only with a full stop: "a.fair"
         if k - j > 2:
             return j
         initials = k > j
@@ -169,10 +194,11 @@ class ContextualNames:
         while k < len(toks) and words < 3:
             tok = toks[k]
             limit = NAME_OVER_WORD if strength == "role" or initials else RARE
-            ok = self.known_name(tok, limit) or (strength == "role" and self.unknown_word(tok))
+            ok = self.known_name(tok, limit) or (strength == "role" and (
+                self.unknown_word(tok) or (tok.is_word and tok.key in self.known_people)))
             if not ok and words and strength != "weak" and (self.known_name(tok, NAME_OVER_WORD)
-                                                             or self.unknown_word(tok)):
-                ok = True  # the surname after a first name ("spoke to siobhan kowalczyk")
+                                                             or self.unknown_word(tok) or self._everyday_surname(tok)):
+                ok = True  # the surname after a first name ("spoke to siobhan kowalczyk", "patient Jo WOODS")
             if not ok:
                 break
             words += 1
@@ -184,6 +210,23 @@ class ContextualNames:
         if strength == "weak" and words < 2 and not initials:
             return j  # "for john" alone is too little: a name after "for" needs a surname too
         return k
+
+    def _everyday_surname(self, tok: Token) -> bool:
+        """A surname that is also an everyday word ("Woods", "Hill"), once a first name has been read."""
+        key = tok.key
+        return (tok.is_word and key in self.vocab.last_names and key in self.vocab.common_words
+                and key not in _NOT_AFTER_HONORIFIC and key not in RECORD_WORDS)
+
+    def _honorific_word(self, toks: Sequence[Token], j: int) -> int:
+        """After an honorific, a name that is also a common word ("Mrs ross", "dr French") is the surname."""
+        if j < len(toks):
+            tok = toks[j]
+            key = tok.key
+            if (tok.is_word and len(tok.text) > 1 and key in self.names and key not in _NOT_AFTER_HONORIFIC
+                    and key not in RECORD_WORDS and key not in self.vocab.allow_tokens
+                    and key not in self.vocab.indicators):
+                return j + 1
+        return j
 
     def _in_phrase(self, toks: Sequence[Token], start: int, end: int) -> bool:
         """Whether the name found from text position `start` to token `end` is part of an allowed phrase

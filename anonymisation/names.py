@@ -306,8 +306,11 @@ class NameRules:
         # Names in lower case or after a role abbreviation, which the capitalised-word rules above cannot see.
         out = [f for f in out if self.case_plausible(text[f.start:f.end]) or f.recognizer == "TitleNameRecognizer"]
         for f in self.contextual.find(text, toks):
-            if not any(f.start < o.end and o.start < f.end for o in out) and not self.suppressed(text, f.start, f.end):
-                out.append(f)
+            inside = [o for o in out if f.start < o.end and o.start < f.end]
+            # A longer contextual span takes the names it contains ("patient MANSOUR, Layla" beats "MANSOUR").
+            if all(f.start <= o.start and o.end <= f.end for o in inside) and (
+                    not self.suppressed(text, f.start, f.end) or self.contextual.known_person(text[f.start:f.end])):
+                out = [o for o in out if o not in inside] + [f]
         return sorted(out, key=lambda f: f.start)
 
     def case_plausible(self, span: str) -> bool:
@@ -348,6 +351,8 @@ class NameRules:
             return None
         if end < len(toks) and toks[end].text.isdigit() and len(toks[end].text) <= 3:
             return None  # "Nurse Base 16" is a place
+        while end > j + 1 and toks[end - 1].is_upper and not self.contextual.plausible(toks[j:end]):
+            end -= 1  # in capitals every word looks like a name: "DR WILL CHECK TOMORROW" is "WILL"
         return Finding("PERSON", toks[j].start, toks[end - 1].end, 0.9, "TitleNameRecognizer"), end
 
     def _gazetteer_rule(self, text: str, toks: list[Token], i: int) -> tuple[Finding, int] | None:

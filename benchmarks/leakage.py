@@ -211,6 +211,9 @@ def table(name: str, scored: dict[str, Any]) -> None:
     for kind, v in scored["personal"].items():
         print(f"    {kind:22s} {v['planted']:7d} {100 * v['leak_rate_own_record']:6.1f} "
               f"{100 * v['leak_rate_anywhere']:8.1f}")
+    for case, v in scored.get("name_by_case", {}).items():
+        print(f"    name written {case:9s} {v['planted']:7d} {100 * v['leak_rate_own_record']:6.1f} "
+              f"{100 * v['leak_rate_anywhere']:8.1f}")
     print(f"  {name}: reference kind      planted  kept%")
     for kind, v in scored["reference"].items():
         print(f"    {kind:28s} {v['planted']:7d} {100 * v['kept_rate']:6.1f}")

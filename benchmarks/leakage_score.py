@@ -72,6 +72,7 @@ def score(truth: list[dict[str, Any]], package: dict[str, list[dict[str, str]]])
     tables = {e: _Haystack(v for row in rows for v in row.values()) for e, rows in package.items()}
     anywhere = _Haystack(v for rows in package.values() for row in rows for v in row.values())
     leaks: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # total, own, anywhere, record missing
+    by_case: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # names by how they are written
     kept: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # total, kept
     leaked_examples: list[dict[str, Any]] = []
     destroyed: list[dict[str, Any]] = []
@@ -94,6 +95,11 @@ def score(truth: list[dict[str, Any]], package: dict[str, list[dict[str, str]]])
             if ck not in cache:
                 cache[ck] = anywhere.contains(value, kind)
             counts[2] += cache[ck]
+            if kind == "name":
+                case = by_case[_case(value)]
+                case[0] += 1
+                case[1] += bool(leaked_examples and leaked_examples[-1] is entry)
+                case[2] += cache[ck]
         else:
             where = "free_text" if entity in KEY_FIELDS else "reference_column"
             label = f"{kind}/{where}"
@@ -116,7 +122,16 @@ def score(truth: list[dict[str, Any]], package: dict[str, list[dict[str, str]]])
                        "leak_rate_anywhere": round(tot[2] / max(tot[0], 1), 4)}
     reference = {k: {"planted": t, "kept": n, "kept_rate": round(n / t, 4) if t else None}
                  for k, (t, n) in sorted(kept.items())}
-    return {"personal": personal, "reference": reference, "_leaked": leaked_examples, "_destroyed": destroyed}
+    cases = {k: {"planted": t, "leak_rate_own_record": round(o / t, 4), "leak_rate_anywhere": round(a / t, 4)}
+             for k, (t, o, a) in sorted(by_case.items())}
+    return {"personal": personal, "name_by_case": cases, "reference": reference, "_leaked": leaked_examples,
+            "_destroyed": destroyed}
+
+
+def _case(value: str) -> str:
+    if value.islower():
+        return "lower"
+    return "upper" if value.isupper() else "mixed"
 
 
 def redact(value: str) -> str:

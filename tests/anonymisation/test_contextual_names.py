@@ -30,6 +30,16 @@ def found(detector: TextDetector, text: str, entity: str) -> list[str]:
     ("reported by thomas brennan at handover", ["thomas brennan"]),
     ("brennan, thomas rang twice about the scales", ["brennan, thomas"]),
     ("asked zoë to collect the pump", ["zoë"]),
+    ("dropped; per tech: \u2013 Rachel. part no PN24538-08", ["Rachel"]),
+    ("occlusion alarm; per Prof. - Ferguson / tech: - laura, rang matron", ["Ferguson", "laura"]),
+    ("door latch broken, rang matron (Mrs ross)", ["ross"]),
+    ("firmware updated; spoke to Mrs \u2013 Green", ["Green"]),
+    ("fluid ingress, unit no 4. patient MANSOUR, Layla", ["MANSOUR, Layla"]),
+    ("DR WILL CHECK TOMORROW", ["WILL"]),
+    ("SR OKAFOR REPORTED ALARM ON BAY 2", ["OKAFOR"]),
+    ("fluid ingress. per ODP - margaret. collect from theatre", ["margaret"]),
+    ("awaiting parts / patient Jo WOODS", ["Jo WOODS"]),
+    ("electrical safety test passed / patient a. wilson", ["a. wilson"]),
 ])
 def test_names_in_any_case_after_roles_and_verbs(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected
@@ -46,6 +56,8 @@ def test_names_in_any_case_after_roles_and_verbs(detector: TextDetector, text: s
     "for maintenance from theatre with the pump by the door to the sluice",
     "Charge Battery Before Use; Cleaning Required",
     "PATIENT TRANSPORT TROLLEY FOUND WITH FLAT BATTERY",
+    "moved to the sister ward, bay 4 pump missing",
+    "MR scanner room door closing slowly",
 ])
 def test_places_makers_devices_and_prose_are_not_names(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []
@@ -156,3 +168,18 @@ def test_a_comma_between_equipment_words_is_no_name(text: str) -> None:
     from intake.anonymisation.names import NameRules
 
     assert NameRules(Vocabulary.load()).find(text) == []
+
+
+@pytest.mark.parametrize("text,name", [
+    ("battery not holding charge; CN ROSS - DOB 1962", "ROSS"),
+    ("PPM overdue / s/n a.fair / informed Clinical Lead", "a.fair"),
+])
+def test_a_known_persons_everyday_surname_after_a_role_is_that_person(text: str, name: str) -> None:
+    """"Ross" and "Fair" are everyday words, never names alone; after a role, and known from the dataset's
+    person fields, they are the person."""
+    from intake.anonymisation import Vocabulary
+    from intake.anonymisation.names import NameRules
+
+    rules = NameRules(Vocabulary.load(deny_names=["Laura Ross", "A. Fair"]))
+    assert [text[f.start:f.end] for f in rules.find(text)] == [name]
+    assert NameRules(Vocabulary.load()).find("the ross rd site; bay 4 is fair") == []
