@@ -138,6 +138,10 @@ class Settings(BaseSettings):
         return self.home / "keys" / "service-ed25519.key"
 
     @property
+    def state_key_file(self) -> Path:
+        return self.home / "keys" / "state.key"
+
+    @property
     def deliveries_path(self) -> Path:
         return self.delivery_path or self.home / "deliveries"
 

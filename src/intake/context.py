@@ -14,6 +14,7 @@ from intake.errors import PermissionDenied
 from intake.permissions import allowed_roles
 from intake.registry.db import Registry
 from intake.registry.models import Role, User
+from intake.registry.seal import StateKeyFile, require_state_intact
 
 
 def default_actor() -> str:
@@ -41,7 +42,8 @@ class Context:
     ) -> None:
         self.settings = settings or load_settings()
         self.clock: Clock = clock or SystemClock()
-        self.registry = registry or Registry(self.settings.registry_url)
+        self.state_key = StateKeyFile(self.settings.state_key_file)
+        self.registry = registry or Registry(self.settings.registry_url, state_key=self.state_key.load)
         if migrate:
             self.registry.upgrade()
         self.actor_name = actor or default_actor()
@@ -72,6 +74,11 @@ class Context:
             hint = f"'{actor.name}' has roles {actor.role_label}"
         roles = ", ".join(sorted(r.value for r in needed)) or "(none: unknown action)"
         raise PermissionDenied(f"{action} needs one of the roles {roles}; {hint}")
+
+    def verify_state(self) -> int:
+        """Check every sealed registry row (registry/seal.py); StateTampered names those changed outside intake."""
+        with self.registry.session() as session:
+            return require_state_intact(session, self.state_key.load())
 
     def record(self, actor: Actor, action: str, dataset_id: str | None = None, outcome: str = "ok",
                **details: Any) -> None:

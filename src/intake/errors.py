@@ -27,3 +27,11 @@ class StateError(IntakeError):
 
 class AuditChainBroken(IntakeError):
     """The audit log's hash chain does not verify."""
+
+
+class StateKeyMissing(IntakeError):
+    """The registry's state key (keys/state.key) is missing, damaged or readable by others."""
+
+
+class StateTampered(IntakeError):
+    """A registry row was changed outside intake: its seal does not match."""

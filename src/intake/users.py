@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from intake.context import Context
-from intake.errors import NotFound, StateError
+from intake.errors import NotFound, PermissionDenied, StateError
 from intake.registry.models import Role, User, UserRole
+from intake.registry.seal import has_sealed_rows, seal_unsealed
 
 
 @dataclass(frozen=True)
@@ -29,9 +30,34 @@ def initialise(ctx: Context) -> UserView | None:
     `intake keys rotate-kek` that makes a KEK; a home whose key file is lost is refused, see `initialise_kek`)."""
     from intake.vault.keys import initialise_kek
 
+    initialise_state_key(ctx)
     view = _first_admin(ctx)
     initialise_kek(ctx)
     return view
+
+
+def initialise_state_key(ctx: Context) -> bool:
+    """Create the registry's state key when the home has none and no row was ever sealed with one; a home whose
+    key is lost is refused, as a lost KEK is. A registry made before seals existed has its rows sealed here, once,
+    by its admin (audited)."""
+    if ctx.state_key.exists():
+        return False
+    engine = ctx.registry.engine
+    if has_sealed_rows(engine):
+        ctx.state_key.load()  # raises StateKeyMissing, naming the file to restore
+    with Session(engine) as raw:  # column reads: no sealed row is loaded, so none is checked yet
+        existing = raw.scalar(select(func.count()).select_from(User)) or 0
+        admin = raw.scalar(select(func.count()).select_from(UserRole).where(
+            UserRole.user_name == ctx.actor_name, UserRole.role == Role.ADMIN)) or 0
+    if existing and not admin:
+        raise PermissionDenied(f"sealing the rows of this existing registry needs its admin; '{ctx.actor_name}' "
+                               "is not: the admin runs `intake init` once")
+    ctx.state_key.create()
+    if existing:
+        with ctx.registry.session() as session:
+            count = seal_unsealed(session, ctx.state_key.load())
+        ctx.audit.record(ctx.actor_name, "admin", "state.sealed", details={"rows": count})
+    return True
 
 
 def _first_admin(ctx: Context) -> UserView | None:

@@ -6,6 +6,7 @@ from typing import Annotated
 import typer
 
 from intake.cli.common import context, emit, handle_errors, message
+from intake.errors import StateTampered
 
 app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
 
@@ -17,13 +18,20 @@ def verify(
         str | None, typer.Option(help="Head hash from an earlier verify, to prove nothing was cut from the end")
     ] = None,
 ) -> None:
-    """Verify the whole chain; exit 1 naming the first event that was edited, deleted or reordered."""
+    """Verify the whole chain, then the registry's sealed rows; exit 1 naming the first event that was edited,
+    deleted or reordered, or every row changed outside intake."""
     ctx = context()
     actor = ctx.authorise("audit.read")
     result = ctx.audit.verify(expect_head=expect_head)
-    ctx.record(actor, "audit.verify", events=result.events)
-    message(f"audit log verified: {result.events} events, head {result.head_hash}")
-    emit({"events": result.events, "head_hash": result.head_hash})
+    try:
+        rows = ctx.verify_state()
+    except StateTampered as exc:
+        ctx.record(actor, "audit.verify", outcome="failed", events=result.events, error="StateTampered")
+        raise exc
+    ctx.record(actor, "audit.verify", events=result.events, sealed_rows=rows)
+    message(f"audit log verified: {result.events} events, head {result.head_hash}; {rows} sealed registry rows "
+            "unchanged since intake wrote them")
+    emit({"events": result.events, "head_hash": result.head_hash, "sealed_rows": rows})
 
 
 @app.command("list")

@@ -11,6 +11,8 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.orm import Session, sessionmaker
 
+from intake.registry.seal import KeySource, install
+
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -49,12 +51,19 @@ def is_initialised(engine: Engine) -> bool:
 
 
 class Registry:
-    """The registry database: an engine plus a session factory."""
+    """The registry database: an engine plus a session factory.
 
-    def __init__(self, url: str) -> None:
+    With a state key (as every command runs it, see context.py) the rows that decide what happens to customer
+    data are sealed when written and checked when read (seal.py); without one (schema tests) they are not.
+    """
+
+    def __init__(self, url: str, state_key: KeySource | None = None) -> None:
         self.url = url
         self.engine = make_engine(url)
+        self.state_key = state_key
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        if state_key is not None:
+            install(self._sessions, state_key)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

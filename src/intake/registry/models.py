@@ -100,6 +100,7 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     roles: Mapped[list[UserRole]] = relationship(back_populates="user", cascade="all, delete-orphan")
+    seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # registry/seal.py
 
 
 class UserRole(Base):
@@ -110,6 +111,7 @@ class UserRole(Base):
     granted_by: Mapped[str] = mapped_column(String(128))
     granted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     user: Mapped[User] = relationship(back_populates="roles")
+    seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # registry/seal.py
 
 
 class Customer(Base):
@@ -135,6 +137,7 @@ class Signer(Base):
     added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     revoked_by: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # registry/seal.py
 
 
 class Authorisation(Base):
@@ -160,6 +163,7 @@ class Authorisation(Base):
     withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     withdrawn_by: Mapped[str | None] = mapped_column(String(128), nullable=True)
     files: Mapped[list[AuthorisedFile]] = relationship(back_populates="authorisation", cascade="all, delete-orphan")
+    seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # registry/seal.py
 
 
 class AuthorisedFile(Base):
@@ -192,6 +196,7 @@ class Dataset(Base):
     deletion_started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     artefacts: Mapped[list[Artefact]] = relationship(back_populates="dataset")
+    seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # registry/seal.py
 
 
 class DataKey(Base):
@@ -227,6 +232,7 @@ class Artefact(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     dataset: Mapped[Dataset | None] = relationship(back_populates="artefacts")
+    seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # registry/seal.py
 
 
 class Hold(Base):
@@ -243,6 +249,7 @@ class Hold(Base):
     closed_by: Mapped[str | None] = mapped_column(String(128), nullable=True)
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     outcome: Mapped[HoldOutcome | None] = mapped_column(_enum(HoldOutcome), nullable=True)
+    seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # registry/seal.py
 
 
 class Run(Base):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import hmac
 import json
@@ -17,6 +16,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from intake.config import Settings
+from intake.private_files import write_private
 from intake.vault.crypto import KEY_SIZE
 from intake.vault.errors import KekAltered, KekForeign, KekMissing, KeyProviderError
 from intake.vault.providers import NewDataKey, register_key_provider
@@ -26,38 +26,6 @@ KEY_FILE_FORMAT = "intake-kek/1"
 _WRAP_LABEL = b"intake-data-key/1\x00"
 _NONCE_SIZE = 12
 _CHECK_LABEL = b"intake-kek-check/1"
-
-
-def _write_private(path: Path, content: bytes, replace: bool) -> bool:
-    """Write `content` to `path` with mode 0600 atomically; without `replace`, lose quietly to an existing file."""
-    folder = path.parent
-    if not folder.exists():
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    temp = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
-    try:
-        os.fchmod(fd, 0o600)
-        os.write(fd, content)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    try:
-        if replace:
-            os.replace(temp, path)
-        else:
-            try:
-                os.link(temp, path)  # fails if another process created the key file first
-            except FileExistsError:
-                return False
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            temp.unlink()
-    dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
-    return True
 
 
 def _new_kek_id() -> str:
@@ -112,7 +80,7 @@ class LocalKeyProvider:
     def create_key_file(self) -> str:
         """Create the key file with one new KEK and return its id; refuse if a key file is already there."""
         kek_id = _new_kek_id()
-        if not _write_private(self.key_file, KekFile(kek_id, {kek_id: os.urandom(KEY_SIZE)}).dump(), replace=False):
+        if not write_private(self.key_file, KekFile(kek_id, {kek_id: os.urandom(KEY_SIZE)}).dump(), replace=False):
             raise KeyProviderError(
                 f"the key file {self.key_file} already exists: it was not replaced (run `intake keys check`)"
             )
@@ -193,7 +161,7 @@ class LocalKeyProvider:
         """Add a new KEK and make it current, keeping the old ones until `finish_rotation`."""
         kek_file = self._load()
         kek_id = _new_kek_id()
-        _write_private(self.key_file, KekFile(kek_id, {**kek_file.keys, kek_id: os.urandom(KEY_SIZE)}).dump(),
+        write_private(self.key_file, KekFile(kek_id, {**kek_file.keys, kek_id: os.urandom(KEY_SIZE)}).dump(),
                        replace=True)
         self._loaded = None
         return kek_id
@@ -201,7 +169,7 @@ class LocalKeyProvider:
     def finish_rotation(self) -> None:
         """Keep only the current KEK in the key file."""
         kek_file = self._load()
-        _write_private(self.key_file, KekFile(kek_file.current, {kek_file.current: kek_file.keys[kek_file.current]})
+        write_private(self.key_file, KekFile(kek_file.current, {kek_file.current: kek_file.keys[kek_file.current]})
                        .dump(), replace=True)
         self._loaded = None
 
