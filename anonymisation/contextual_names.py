@@ -46,7 +46,8 @@ _NOT_AFTER_HONORIFIC = frozenset({
 _SLASH_ROLES = frozenset({("s", "n"), ("r", "n"), ("c", "n"), ("e", "n")})
 VERBS_ONE = frozenset({
     "per", "called", "rang", "phoned", "informed", "asked", "told", "contacted", "thanks", "cc", "attn", "dear",
-    "named", "emailed", "messaged", "bleeped", "paged",
+    "named", "emailed", "messaged", "bleeped", "paged", "contact", "call", "ring", "ask", "tell", "email",
+    "message", "phone",
 })
 VERBS_TWO = frozenset({
     ("spoke", "to"), ("spoke", "with"), ("speak", "to"), ("speaking", "to"), ("spoken", "to"), ("reported", "by"),

@@ -40,6 +40,7 @@ def found(detector: TextDetector, text: str, entity: str) -> list[str]:
     ("fluid ingress. per ODP - margaret. collect from theatre", ["margaret"]),
     ("awaiting parts / patient Jo WOODS", ["Jo WOODS"]),
     ("electrical safety test passed / patient a. wilson", ["a. wilson"]),
+    ("please contact sarah on ext 4567 about the pump", ["sarah"]),
 ])
 def test_names_in_any_case_after_roles_and_verbs(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected
@@ -58,6 +59,7 @@ def test_names_in_any_case_after_roles_and_verbs(detector: TextDetector, text: s
     "PATIENT TRANSPORT TROLLEY FOUND WITH FLAT BATTERY",
     "moved to the sister ward, bay 4 pump missing",
     "MR scanner room door closing slowly",
+    "call server room about the network; contact delta services for parts",
 ])
 def test_places_makers_devices_and_prose_are_not_names(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []
