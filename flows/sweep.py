@@ -33,8 +33,8 @@ def retention_sweep_flow(dry_run: bool = False, wait_seconds: float = 60.0, acto
     Args:
         dry_run: Report what is due without deleting anything.
         wait_seconds: How long to wait for another running sweep to finish before giving up.
-        actor: The intake user the sweep runs as (dpo or admin); default: INTAKE_ACTOR of the process
-            running the flow.
+        actor: The intake user the sweep runs as (intake-service on a worker, or a dpo or admin); default:
+            INTAKE_ACTOR of the process running the flow.
     """
     report = tasks.retention_sweep(dry_run, wait_seconds, actor)
     verb = "would delete" if dry_run else "deleted"

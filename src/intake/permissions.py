@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from intake.registry.models import Role
 
-E, S, D, A = Role.ENGINEER, Role.SUPPORT, Role.DPO, Role.ADMIN
+E, S, D, A, SV = Role.ENGINEER, Role.SUPPORT, Role.DPO, Role.ADMIN, Role.SERVICE
 
 PERMISSIONS: dict[str, frozenset[Role]] = {
     "users.manage": frozenset({A}),
@@ -27,7 +27,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "restriction.manage": frozenset({D}),
     "holds.list": frozenset({E, S, D, A}),
     "retention.list": frozenset({E, S, D, A}),
-    "retention.sweep": frozenset({D, A}),
+    "retention.sweep": frozenset({D, A, SV}),  # SV: the scheduled sweep, and nothing else
     "report.raw": frozenset({D}),
     "report.read": frozenset({E, S, D}),
     "audit.read": frozenset({D, A}),

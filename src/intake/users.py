@@ -12,6 +12,8 @@ from intake.errors import NotFound, PermissionDenied, StateError
 from intake.registry.models import Role, User, UserRole
 from intake.registry.seal import has_sealed_rows, seal_unsealed
 
+SERVICE_USER = "intake-service"
+
 
 @dataclass(frozen=True)
 class UserView:
@@ -32,8 +34,31 @@ def initialise(ctx: Context) -> UserView | None:
 
     initialise_state_key(ctx)
     view = _first_admin(ctx)
+    if view is not None or Role.ADMIN in ctx.actor().roles:
+        _service_identity(ctx)
     initialise_kek(ctx)
     return view
+
+
+def _service_identity(ctx: Context) -> None:
+    """The deletion service's own user (`INTAKE_ACTOR=intake-service` on the Prefect worker), holding the one role
+    the scheduled sweep needs; created once, by init."""
+    with ctx.registry.session() as session:
+        if session.get(User, SERVICE_USER) is not None:
+            return
+        now = ctx.clock.now()
+        user = User(name=SERVICE_USER, created_at=now, active=True)
+        user.roles.append(UserRole(role=Role.SERVICE, granted_by=ctx.actor_name, granted_at=now))
+        session.add(user)
+    ctx.audit.record(ctx.actor_name, "admin", "users.add", details={"user": SERVICE_USER, "roles": ["service"]})
+
+
+def _check_roles(name: str, roles: set[Role]) -> None:
+    if name == SERVICE_USER and roles - {Role.SERVICE}:
+        raise StateError(f"'{SERVICE_USER}' is the deletion service's identity: it holds the service role only")
+    if name != SERVICE_USER and Role.SERVICE in roles:
+        raise StateError(f"the service role belongs to '{SERVICE_USER}', which `intake init` creates; it is never "
+                         "granted to a person")
 
 
 def initialise_state_key(ctx: Context) -> bool:
@@ -79,6 +104,7 @@ def add_user(ctx: Context, name: str, roles: list[Role]) -> UserView:
     with ctx.registry.session() as session:
         if session.get(User, name) is not None:
             raise StateError(f"user '{name}' already exists: use `intake users grant` to add roles")
+        _check_roles(name, set(roles))
         now = ctx.clock.now()
         user = User(name=name, created_at=now, active=True)
         for role in sorted(set(roles), key=lambda r: r.value):
@@ -93,6 +119,7 @@ def grant(ctx: Context, name: str, role: Role) -> UserView:
     actor = ctx.authorise("users.manage")
     with ctx.registry.session() as session:
         user = _get(session, name)
+        _check_roles(name, {role})
         if role not in {r.role for r in user.roles}:
             user.roles.append(UserRole(role=role, granted_by=actor.name, granted_at=ctx.clock.now()))
         session.flush()

@@ -9,9 +9,10 @@ import pytest
 from intake.errors import PermissionDenied
 from intake.permissions import PERMISSIONS
 from intake.registry.models import Role
+from intake.users import SERVICE_USER
 from tests.conftest import ADMIN, ROLE_USERS
 
-USER_OF_ROLE = {role: name for name, role in ROLE_USERS.items()} | {Role.ADMIN: ADMIN}
+USER_OF_ROLE = {role: name for name, role in ROLE_USERS.items()} | {Role.ADMIN: ADMIN, Role.SERVICE: SERVICE_USER}
 
 
 @pytest.mark.parametrize("action", sorted(PERMISSIONS))
@@ -36,6 +37,21 @@ def test_key_separations_of_duty() -> None:
     assert PERMISSIONS["fault.open"] == {Role.SUPPORT} and PERMISSIONS["fault.close"] == {Role.SUPPORT}
     assert PERMISSIONS["legal_hold.manage"] == {Role.DPO}
     assert PERMISSIONS["report.raw"] == {Role.DPO}
+    assert [a for a, roles in PERMISSIONS.items() if Role.SERVICE in roles] == ["retention.sweep"]
+
+
+def test_init_creates_the_service_identity_that_no_person_can_share(ctx) -> None:
+    from intake.errors import StateError
+    from intake.users import add_user, grant, list_users
+
+    [service] = [u for u in list_users(ctx) if u.name == SERVICE_USER]
+    assert service.roles == ["service"] and service.active
+    with pytest.raises(StateError, match="never granted to a person"):
+        add_user(ctx, "mallory", [Role.SERVICE])
+    with pytest.raises(StateError, match="never granted to a person"):
+        grant(ctx, "eve", Role.SERVICE)
+    with pytest.raises(StateError, match="service role only"):
+        grant(ctx, SERVICE_USER, Role.DPO)
 
 
 def test_unknown_user_and_unknown_action_are_refused(ctx, as_user) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,10 @@ from prefect.settings import PREFECT_API_URL, temporary_settings
 
 from intake.flows.serve import build_deployments
 from intake.registry.models import Dataset, DatasetState
+from intake.retention import complete_migration
+from intake.users import SERVICE_USER
 from tests.flows.servers import PROJECT, background, process_env, run, serving
+from tests.retention.conftest import RegistryFactory, store_artefacts
 
 pytestmark = pytest.mark.slow
 
@@ -22,9 +26,17 @@ FLOWS = {"receive-dataset", "migration-run", "complete-migration", "open-fault-h
          "retention-sweep"}
 
 
-def test_prefect_yaml_deploys_every_flow_and_a_process_worker_runs_one(prefect_server, ctx, tmp_path: Path):
+def test_prefect_yaml_deploys_every_flow_and_a_process_worker_runs_one(prefect_server, ctx, as_user,
+                                                                        tmp_path: Path):
+    # A dataset past its deletion date, with real artefacts in the vault.
+    made = RegistryFactory(ctx).dataset()
+    complete_migration(as_user("eve"), made.dataset_id)
+    with ctx.registry.session() as session:
+        session.get(Dataset, made.dataset_id).delete_after = datetime(2020, 1, 1, tzinfo=UTC)
+    store_artefacts(ctx, made.dataset_id)
+    # The worker as deployments/README.md documents it: INTAKE_ACTOR=intake-service, the identity init made.
     env = process_env(prefect_server.api_url, tmp_path / "client", {
-        "INTAKE_PROJECT_DIR": str(PROJECT), "INTAKE_HOME": str(ctx.settings.home), "INTAKE_ACTOR": "dora"})
+        "INTAKE_PROJECT_DIR": str(PROJECT), "INTAKE_HOME": str(ctx.settings.home), "INTAKE_ACTOR": SERVICE_USER})
     prefect = [sys.executable, "-m", "prefect"]
     subprocess.run([*prefect, "work-pool", "create", "intake-process", "--type", "process", "--overwrite"],
                    env=env, cwd=PROJECT, check=True, capture_output=True, timeout=60)
@@ -48,8 +60,12 @@ def test_prefect_yaml_deploys_every_flow_and_a_process_worker_runs_one(prefect_s
 
     with background([*prefect, "worker", "start", "--pool", "intake-process", "--limit", "1"], env,
                     tmp_path / "worker.log"):
-        flow_run = run(prefect_server.api_url, "retention-sweep/retention-sweep", {"dry_run": True})
+        flow_run = run(prefect_server.api_url, "retention-sweep/retention-sweep", {})
     assert flow_run.state.is_completed(), (tmp_path / "worker.log").read_text()[-4000:]
+    with ctx.registry.session() as session:
+        assert session.get(Dataset, made.dataset_id).state is DatasetState.DELETED
+    sweeps = [e for e in ctx.audit.events() if e.action == "retention.sweep"]
+    assert (sweeps[-1].actor, sweeps[-1].role, sweeps[-1].outcome) == (SERVICE_USER, "service", "ok")
 
 
 def test_served_deployments_run_through_the_api(prefect_server, ctx, authorise, intake_env, tmp_path: Path):

@@ -44,6 +44,7 @@ class Role(enum.StrEnum):
     SUPPORT = "support"
     DPO = "dpo"
     ADMIN = "admin"
+    SERVICE = "service"  # the scheduled flows' own identity (users.SERVICE_USER); never a person's role
 
 
 class Purpose(enum.StrEnum):
