@@ -85,3 +85,68 @@ def moto_server() -> Iterator[AwsEndpoint]:
         yield AwsEndpoint(f"http://127.0.0.1:{port}")
     finally:
         server.stop()
+
+
+@dataclass
+class Inbox:
+    """What a local sink received: JSON bodies (webhook) or e-mail messages (SMTP)."""
+
+    url: str
+    received: list = None  # type: ignore[assignment]
+
+    def __post_init__(self) -> None:
+        self.received = []
+
+
+@contextmanager
+def webhook_receiver() -> Iterator[Inbox]:
+    """An HTTP server on loopback that keeps every POSTed JSON body."""
+    import json
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    inbox = Inbox(url="")
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            inbox.received.append(json.loads(body))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    inbox.url = f"http://127.0.0.1:{server.server_address[1]}/hook"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield inbox
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def smtp_sink() -> Iterator[Inbox]:
+    """An SMTP server (aiosmtpd) on loopback that keeps every message."""
+    from email import message_from_bytes
+    from email.policy import default
+
+    from aiosmtpd.controller import Controller
+
+    port = free_port()
+    inbox = Inbox(url=f"127.0.0.1:{port}")
+
+    class Handler:
+        async def handle_DATA(self, server, session, envelope):
+            inbox.received.append(message_from_bytes(envelope.content, policy=default))
+            return "250 OK"
+
+    controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield inbox
+    finally:
+        controller.stop()

@@ -19,6 +19,7 @@ from pydantic_settings import (
 )
 
 from intake.errors import ConfigError
+from intake.notify import NotificationSettings
 
 DEFAULT_HOME = Path(".intake")
 CONFIG_FILE = "intake.toml"
@@ -95,6 +96,7 @@ class Settings(BaseSettings):
     anonymisation: AnonymisationSettings = AnonymisationSettings()
     retention: RetentionSettings = RetentionSettings()
     connectors: ConnectorSettings = ConnectorSettings()
+    notifications: NotificationSettings = NotificationSettings()
 
     @classmethod
     def settings_customise_sources(

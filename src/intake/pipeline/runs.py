@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from intake.context import Actor, Context
 from intake.errors import IntakeError, NotFound, StateError
+from intake.notify import Notice, notify
 from intake.pipeline.errors import DatasetBlocked, RunStopped
 from intake.registry.models import (
     Dataset,
@@ -143,3 +144,9 @@ def end_run(ctx: Context, run: RunInfo, state: str, counts: dict[str, Any] | Non
     reserved = {"dataset_id", "outcome", "run_id", "actor", "action"}
     ctx.record(actor, f"migration.run.{state}", dataset_id=run.dataset_id, outcome=outcome, run_id=run.run_id,
                **{k: v for k, v in (counts or {}).items() if k not in reserved and isinstance(v, int | str | bool)})
+    if state == "failed":
+        notify(ctx, Notice("migration.failed", "A migration run failed",
+                           f"Run {run.run_id} of dataset {run.dataset_id} (started by '{actor.name}') failed; the "
+                           "dataset is back in its state before the run and its work files are removed.",
+                           {"run_id": run.run_id, "dataset_id": run.dataset_id, **{
+                               k: v for k, v in (counts or {}).items() if k in ("error", "failed_at")}}))

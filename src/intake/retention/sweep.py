@@ -24,6 +24,7 @@ from intake.clock import as_utc
 from intake.context import Actor, Context
 from intake.errors import IntakeError, StateTampered
 from intake.logs import get_logger, log_event
+from intake.notify import Notice, notify
 from intake.registry.models import (
     Artefact,
     Authorisation,
@@ -113,7 +114,30 @@ def sweep(
 
     `wait`: seconds to wait for another running sweep before refusing with SweepLocked.
     A dry run takes no lock and changes nothing: it reports what a sweep would do now.
+    A sweep that fails or is refused, a dataset that could not be deleted and newly flagged datasets are
+    notified (notify.py) as well as audited: nobody reads audit logs at 02:30.
     """
+    try:
+        report = _sweep(ctx, dry_run, wait=wait, lease=lease, hooks=hooks)
+    except Exception as exc:
+        said = str(exc) if isinstance(exc, IntakeError) else "(message withheld)"
+        notify(ctx, Notice("retention.sweep_failed", "The deletion sweep did not run to the end",
+                           f"The retention sweep run as '{ctx.actor_name}' stopped with {type(exc).__name__}: "
+                           f"{said}\nDatasets due for deletion stay until a sweep succeeds.",
+                           {"error": type(exc).__name__, "actor": ctx.actor_name, "dry_run": dry_run}))
+        raise
+    if report.failed:
+        notify(ctx, Notice("retention.delete_failed", f"{len(report.failed)} due dataset(s) could not be deleted",
+                           "They stay in state deleting and the next sweep resumes them.",
+                           {"failures": [{"dataset_id": f.dataset_id, "error": f.error} for f in report.failed]}))
+    if report.newly_flagged:
+        notify(ctx, Notice("retention.flagged", f"{len(report.newly_flagged)} dataset(s) overdue for a decision",
+                           "Their purpose never completed: the DPO decides whether they go.",
+                           {"dataset_ids": list(report.newly_flagged)}))
+    return report
+
+
+def _sweep(ctx: Context, dry_run: bool, *, wait: float, lease: timedelta, hooks: SweepHooks | None) -> SweepReport:
     actor = ctx.authorise("retention.sweep", dry_run=dry_run)
     try:
         # A dataset edited to "deleted" would be skipped without a word, one edited to a later date kept: the
