@@ -10,6 +10,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "users.manage": frozenset({A}),
     "users.list": frozenset({A, D}),
     "signers.manage": frozenset({A}),
+    "signers.confirm": frozenset({A, D, E, S}),  # never the person who added the key (trust.confirm_signer)
     "signers.list": frozenset({A, D, E, S}),
     "authorisation.sign": frozenset({A, D, E, S}),
     "authorisation.register": frozenset({E, S, A}),

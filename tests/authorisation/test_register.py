@@ -27,7 +27,7 @@ from intake.authorisation import (
 from intake.errors import PermissionDenied
 from intake.registry.models import Artefact, ArtefactKind, Authorisation, AuthorisedFile, Purpose
 from intake.vault import Vault
-from tests.authorisation.conftest import OTHER_CUSTOMER, refusals
+from tests.authorisation.conftest import CUSTOMER, OTHER_CUSTOMER, refusals
 
 
 def count(ctx, model) -> int:
@@ -157,3 +157,24 @@ def test_fault_investigation_authorisation(ctx, auths) -> None:
                                       personal_data="none", purpose_limitation_confirmed=None))
     assert (view.purpose, view.purpose_reference, view.personal_data) == (Purpose.FAULT_INVESTIGATION.value, "FT-9",
                                                                           "none")
+
+
+def test_one_person_alone_cannot_take_consent_in(ctx, as_user, auths) -> None:
+    """The red-team path: an admin generates a key, trusts it as the customer's account manager, signs and
+    registers. Trusting and registering are two people; an account manager's key needs a confirmed fingerprint."""
+    from intake.authorisation import ConsentNeedsTwoPeople, SignerNotConfirmed, add_signer, confirm_signer, register
+
+    with pytest.raises(ConsentNeedsTwoPeople, match="may not also register"):
+        register(ctx, *(lambda s: (s.manifest, s.signature, s.evidence))(auths.write()))
+    assert refusals(ctx, "authorisation.register")[-1]["check"] == "two_people"
+
+    manager = auths.new_key("manager")
+    view = add_signer(ctx, CUSTOMER, "account_manager", "Our account manager", manager.keys.public_key.read_bytes())
+    signed = auths.write(signer=manager)
+    with pytest.raises(SignerNotConfirmed, match="keys confirm"):
+        auths.register(signed)
+    with pytest.raises(ConsentNeedsTwoPeople, match="someone else confirms"):
+        confirm_signer(ctx, view.key_id, "read back by phone to the customer's head of EBME")
+    confirmed = confirm_signer(as_user("dora"), view.key_id, "read back by phone to the customer's head of EBME")
+    assert confirmed.confirmed_by == "dora"
+    assert auths.register(signed).reference == signed.reference

@@ -42,7 +42,7 @@ def test_one_page_pdf_is_well_formed_and_escapes_text() -> None:
     assert b"Trust \\(Foundation\\) \\\\ back" in data
 
 
-def test_sample_covers_every_file_and_registers(ctx, clock, dataset_dir: Path, tmp_path: Path) -> None:
+def test_sample_covers_every_file_and_registers(ctx, as_user, clock, dataset_dir: Path, tmp_path: Path) -> None:
     files = sorted(dataset_dir.iterdir())
     sample = make_sample_authorisation(files, CUSTOMER, Purpose.MIGRATION, tmp_path / "sample", clock)
     data, manifest = read_manifest(sample.manifest)
@@ -55,7 +55,7 @@ def test_sample_covers_every_file_and_registers(ctx, clock, dataset_dir: Path, t
     assert_well_formed_pdf(sample.evidence.read_bytes())
 
     add_signer(ctx, CUSTOMER, "customer", "sample", sample.public_key.read_bytes())
-    register(ctx, sample.manifest, sample.signature, sample.evidence)
+    register(as_user("eve"), sample.manifest, sample.signature, sample.evidence)
     verified = verify_for(ctx, sample.reference, Purpose.MIGRATION, {p.name: sha256_file(p) for p in files})
     assert verified.purpose_reference == sample.purpose_reference
 

@@ -12,6 +12,7 @@ from intake.authorisation.errors import (
     AuthorisationNotFound,
     AuthorisationNotYetValid,
     AuthorisationWithdrawn,
+    ConsentNeedsTwoPeople,
     DuplicateReference,
     EvidenceMismatch,
     EvidenceMissing,
@@ -25,6 +26,7 @@ from intake.authorisation.errors import (
     RecordAltered,
     SignatureInvalid,
     SignerConflict,
+    SignerNotConfirmed,
     SignerNotFound,
     SignerRevoked,
     UnreadableFile,
@@ -40,7 +42,14 @@ from intake.authorisation.records import (
 from intake.authorisation.register import evidence_scope, register, register_bytes
 from intake.authorisation.sample import SamplePaths, make_sample_authorisation
 from intake.authorisation.sign import SignatureResult, sign_manifest, sign_manifest_file
-from intake.authorisation.trust import SignerKind, SignerView, add_signer, list_signers, revoke_signer
+from intake.authorisation.trust import (
+    SignerKind,
+    SignerView,
+    add_signer,
+    confirm_signer,
+    list_signers,
+    revoke_signer,
+)
 from intake.authorisation.verify import VerifiedAuthorisation, check_still_authorised, verify_for
 from intake.authorisation.withdraw import CONSENT_WITHDRAWN, WithdrawalView, withdraw
 
@@ -54,6 +63,7 @@ __all__ = [
     "AuthorisationNotYetValid",
     "AuthorisationView",
     "AuthorisationWithdrawn",
+    "ConsentNeedsTwoPeople",
     "DuplicateReference",
     "EvidenceMismatch",
     "EvidenceMissing",
@@ -71,6 +81,7 @@ __all__ = [
     "SignatureResult",
     "SignerConflict",
     "SignerKind",
+    "SignerNotConfirmed",
     "SignerNotFound",
     "SignerRevoked",
     "SignerView",
@@ -80,6 +91,7 @@ __all__ = [
     "WithdrawalView",
     "add_signer",
     "check_still_authorised",
+    "confirm_signer",
     "evidence_scope",
     "list_authorisations",
     "list_signers",

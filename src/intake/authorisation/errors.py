@@ -160,3 +160,15 @@ class SignerConflict(AuthorisationError, StateError):
 
 class AlreadyWithdrawn(AuthorisationError, StateError):
     check = "withdrawn"
+
+
+class ConsentNeedsTwoPeople(AuthorisationError):
+    """One member of staff may not both trust a signer key and register what it signs, nor confirm their own key."""
+
+    check = "two_people"
+
+
+class SignerNotConfirmed(AuthorisationError):
+    """An account manager's key is used only once another member of staff has confirmed its fingerprint."""
+
+    check = "signer_confirmed"

@@ -17,7 +17,7 @@ from intake.authorisation import errors as e
 from intake.authorisation.manifest import MAX_MANIFEST_BYTES, Manifest, load_manifest
 from intake.authorisation.records import AuthorisationView, authorisation_view
 from intake.authorisation.signing import decode_signature, read_signature, sha256_file, verify
-from intake.authorisation.trust import normalise_customer_name, trusted_keys
+from intake.authorisation.trust import SignerKind, normalise_customer_name, trusted_keys
 from intake.authorisation.verify import end_of_day, refuse, start_of_day
 from intake.context import Actor, Context
 from intake.registry.models import ArtefactKind, Authorisation, AuthorisedFile, Customer, Signer, new_id
@@ -54,6 +54,22 @@ def _find_signer(ctx: Context, manifest_bytes: bytes, signature: bytes, manifest
             "the customer must sign again with a trusted key"
         )
     return active[0]
+
+
+def _check_two_people(actor: Actor, signer: Signer, manifest: Manifest) -> None:
+    """Consent needs two people: whoever trusted the signer key does not register what it signs; an account
+    manager's key (our own staff's) counts only once someone else confirmed its fingerprint with its owner."""
+    if signer.added_by == actor.name:
+        raise e.ConsentNeedsTwoPeople(
+            f"authorisation {manifest.reference} is signed by key {signer.key_id[:16]}, which '{actor.name}' trusted: "
+            "the same person may not also register what it signs; another member of staff registers it"
+        )
+    if signer.kind == SignerKind.ACCOUNT_MANAGER and signer.confirmed_by is None:
+        raise e.SignerNotConfirmed(
+            f"authorisation {manifest.reference} is signed by account manager key {signer.key_id[:16]}, whose "
+            "fingerprint nobody has confirmed with its owner yet: a member of staff other than the one who added it "
+            f"runs `intake keys confirm {signer.key_id[:16]} --how '...'` after checking it out of band"
+        )
 
 
 def _check_dates(ctx: Context, manifest: Manifest) -> None:
@@ -103,6 +119,7 @@ def register_bytes(ctx: Context, manifest_bytes: bytes, signature_bytes: bytes, 
         signature = decode_signature(signature_bytes)
         signer, customer = _find_signer(ctx, manifest_bytes, signature, manifest)
         details["key_id"] = signer.key_id
+        _check_two_people(actor, signer, manifest)
         _check_dates(ctx, manifest)
         _check_unique(ctx, manifest.reference)
         _check_evidence(manifest, evidence)

@@ -14,7 +14,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from intake.authorisation.errors import InvalidName, SignerConflict, SignerNotFound
+from intake.authorisation.errors import ConsentNeedsTwoPeople, InvalidName, SignerConflict, SignerNotFound
 from intake.authorisation.signing import key_id as compute_key_id
 from intake.authorisation.signing import parse_public_key
 from intake.clock import as_utc
@@ -40,6 +40,8 @@ class SignerView:
     revoked_by: str | None
     revoked_at: datetime | None
     active_authorisations: int
+    confirmed_by: str | None = None
+    confirmed_how: str | None = None
 
 
 def normalise_customer_name(name: str) -> str:
@@ -80,6 +82,8 @@ def _view(session: Session, signer: Signer, customer_name: str) -> SignerView:
         revoked_by=signer.revoked_by,
         revoked_at=as_utc(signer.revoked_at) if signer.revoked_at else None,
         active_authorisations=active or 0,
+        confirmed_by=signer.confirmed_by,
+        confirmed_how=signer.confirmed_how,
     )
 
 
@@ -169,6 +173,32 @@ def revoke_signer(ctx: Context, key_id_or_prefix: str, reason: str | None = None
         view = _view(session, signer, customer.name)
     ctx.record(actor, "signers.revoke", key_id=view.key_id, customer_id=signer.customer_id,
                active_authorisations=view.active_authorisations, reason=reason or "")
+    return view
+
+
+def confirm_signer(ctx: Context, key_id_or_prefix: str, how: str) -> SignerView:
+    """Record that the key's fingerprint was confirmed with its owner out of band (who, when, how): the second
+    person of the two-person rule, never the one who added the key."""
+    actor = ctx.authorise("signers.confirm")
+    how = " ".join(how.split())
+    if not 10 <= len(how) <= 512:
+        raise InvalidName("say how the fingerprint was confirmed, in 10 to 512 characters, e.g. 'read back by phone "
+                          "to the customer's head of EBME on the number in our contract'")
+    with ctx.registry.session() as session:
+        signer = resolve_key_id(session, key_id_or_prefix)
+        if signer.revoked_at is not None:
+            raise SignerConflict(f"key {signer.key_id[:16]} is revoked: there is nothing to confirm")
+        if signer.added_by == actor.name:
+            raise ConsentNeedsTwoPeople(
+                f"'{actor.name}' added key {signer.key_id[:16]}: someone else confirms its fingerprint"
+            )
+        if signer.confirmed_by is not None:
+            raise SignerConflict(f"key {signer.key_id[:16]} was already confirmed by '{signer.confirmed_by}'")
+        signer.confirmed_by, signer.confirmed_at, signer.confirmed_how = actor.name, ctx.clock.now(), how
+        session.flush()
+        customer = session.get(Customer, signer.customer_id)
+        view = _view(session, signer, customer.name if customer else signer.customer_id)
+    ctx.record(actor, "signers.confirm", key_id=view.key_id, customer_id=signer.customer_id)
     return view
 
 

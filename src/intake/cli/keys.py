@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from intake.audit import REFUSED
-from intake.authorisation import KeyFileError, SignerKind, add_signer, list_signers, revoke_signer
+from intake.authorisation import KeyFileError, SignerKind, add_signer, confirm_signer, list_signers, revoke_signer
 from intake.authorisation.signing import generate_keypair, read_small_file
 from intake.authorisation.trust import SignerView
 from intake.cli.common import context, emit, handle_errors, message, state
@@ -16,7 +16,7 @@ from intake.cli.common import context, emit, handle_errors, message, state
 app = typer.Typer(help="Trusted signer keys of customers, and the vault's key-encryption key.", no_args_is_help=True)
 
 SIGNER_COLUMNS = ["key_id", "customer", "kind", "label", "status", "added_by", "added_at", "revoked_at",
-                  "active_authorisations"]
+                  "confirmed_by", "active_authorisations"]
 TABLE_COLUMNS = ["key_id", "customer", "kind", "label", "status", "active_authorisations"]
 
 
@@ -106,6 +106,23 @@ def revoke(
     message(
         f"revoked key {view.key_id}; {view.active_authorisations} active authorisation(s) it signed no longer verify"
     )
+    emit_record(_row(view))
+
+
+@app.command("confirm")
+@handle_errors
+def confirm(
+    key_id: Annotated[str, typer.Argument(help="Key id, or an unambiguous prefix of 8+ hex digits")],
+    how: Annotated[str, typer.Option("--how", help="How the fingerprint was checked with the key's owner")],
+) -> None:
+    """Record that a signer key's fingerprint was confirmed with its owner out of band (not by whoever added it).
+
+    An account manager's key signs nothing until it is confirmed; for any key, whoever added it may not also
+    register what it signs (two-person rule).
+    """
+    ctx = context()
+    view = confirm_signer(ctx, key_id, how)
+    message(f"key {view.key_id[:16]} confirmed by {view.confirmed_by}")
     emit_record(_row(view))
 
 

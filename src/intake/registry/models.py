@@ -138,6 +138,10 @@ class Signer(Base):
     added_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     revoked_by: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    # Another member of staff confirmed the key's fingerprint with its owner out of band (two-person rule).
+    confirmed_by: Mapped[str | None] = mapped_column(String(128), nullable=True)
+    confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    confirmed_how: Mapped[str | None] = mapped_column(String(512), nullable=True)
     seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # registry/seal.py
 
 

@@ -47,7 +47,7 @@ SEALED: dict[type[Base], tuple[str, ...]] = {
     Hold: ("id", "kind", "dataset_id", "customer_id", "reference", "opened_at", "closed_at", "outcome"),
     User: ("name", "active"),
     UserRole: ("user_name", "role", "granted_by", "granted_at"),
-    Signer: ("key_id", "customer_id", "kind", "public_key", "revoked_at"),
+    Signer: ("key_id", "customer_id", "kind", "public_key", "added_by", "revoked_at", "confirmed_by", "confirmed_at"),
     Artefact: ("id", "scope", "dataset_id", "kind", "store", "location", "ciphertext_sha256", "deleted_at"),
 }
 

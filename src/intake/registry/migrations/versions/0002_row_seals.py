@@ -1,4 +1,4 @@
-"""row seals: an HMAC over the columns a decision rests on (registry/seal.py)
+"""row seals: an HMAC over the columns a decision rests on (registry/seal.py); signer confirmation
 
 Revision ID: 0002
 Revises: 0001
@@ -21,9 +21,16 @@ def upgrade() -> None:
     for table in TABLES:
         with op.batch_alter_table(table) as batch:
             batch.add_column(sa.Column('seal', sa.String(length=64), nullable=True))
+    with op.batch_alter_table('signers') as batch:
+        batch.add_column(sa.Column('confirmed_by', sa.String(length=128), nullable=True))
+        batch.add_column(sa.Column('confirmed_at', sa.DateTime(timezone=True), nullable=True))
+        batch.add_column(sa.Column('confirmed_how', sa.String(length=512), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('signers') as batch:
+        for column in ('confirmed_by', 'confirmed_at', 'confirmed_how'):
+            batch.drop_column(column)
     for table in TABLES:
         with op.batch_alter_table(table) as batch:
             batch.drop_column('seal')
