@@ -4,9 +4,13 @@ from __future__ import annotations
 
 
 class IntakeError(Exception):
-    """Base of every error the CLI reports as a refusal or failure (exit code 1)."""
+    """Base of every error the CLI reports as a refusal or failure (exit code 1).
+
+    `transient`: the same command may succeed later unchanged (a locked or unreachable registry); otherwise
+    something must change first (the input, the state, a permission)."""
 
     exit_code = 1
+    transient = False
 
 
 class ConfigError(IntakeError):
@@ -35,3 +39,10 @@ class StateKeyMissing(IntakeError):
 
 class StateTampered(IntakeError):
     """A registry row was changed outside intake: its seal does not match."""
+
+
+class RegistryUnavailable(IntakeError):
+    """The registry database is locked by another process, or cannot be reached or opened."""
+
+    exit_code = 75  # EX_TEMPFAIL: try again later
+    transient = True

@@ -61,3 +61,29 @@ def test_audit_and_users_work_on_postgresql(postgres_url: str, tmp_path: Path) -
     assert ctx.audit.verify().events == 3
     assert [e.action for e in ctx.audit.events()] == ["init", "vault.create_kek", "users.add"]
     registry.dispose()
+
+
+def test_a_locked_registry_is_reported_as_such_and_transient(ctx, monkeypatch) -> None:
+    import sqlite3
+
+    import intake.registry.db as db
+    from intake.context import Context
+    from intake.errors import RegistryUnavailable
+    from intake.registry.models import Role
+    from intake.users import add_user, list_users
+
+    monkeypatch.setattr(db, "SQLITE_BUSY_MS", 200)
+    path = ctx.settings.registry_url.split("///", 1)[1]
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another process in the middle of a write
+    other = Context(settings=ctx.settings, actor="ada", clock=ctx.clock, migrate=False)
+    try:
+        with pytest.raises(RegistryUnavailable, match="is locked by another intake process") as info:
+            add_user(other, "zed", [Role.ENGINEER])
+        assert info.value.transient and info.value.exit_code == 75
+        assert "SELECT" not in str(info.value)  # the driver's message (and any statement) is never quoted
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        other.close()
+    assert "zed" not in [u.name for u in list_users(ctx)]

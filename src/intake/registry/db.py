@@ -9,11 +9,15 @@ from pathlib import Path
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from intake.errors import RegistryUnavailable
 from intake.registry.seal import KeySource, install
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+SQLITE_BUSY_MS = 30_000  # how long a command waits for another one's write lock before giving up
 
 
 def make_engine(url: str) -> Engine:
@@ -21,14 +25,14 @@ def make_engine(url: str) -> Engine:
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_MS / 1000})
 
         @event.listens_for(engine, "connect")
         def _sqlite_pragmas(dbapi_conn, _record) -> None:  # noqa: ANN001
             cursor = dbapi_conn.cursor()
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA foreign_keys=ON")
-            cursor.execute("PRAGMA busy_timeout=30000")
+            cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_MS)}")
             cursor.close()
 
         return engine
@@ -72,9 +76,26 @@ class Registry:
             try:
                 yield session
                 session.commit()
+            except OperationalError as exc:
+                session.rollback()
+                raise RegistryUnavailable(self._unavailable(exc)) from None
             except BaseException:
                 session.rollback()
                 raise
+
+    def _unavailable(self, exc: OperationalError) -> str:
+        """What went wrong, from the driver's message, without quoting it (it may hold a statement's values)."""
+        said = str(exc.orig).lower() if exc.orig is not None else ""
+        where = make_url(self.url).render_as_string(hide_password=True)
+        if "locked" in said or "busy" in said:
+            what = f"is locked by another intake process (waited {SQLITE_BUSY_MS / 1000:g} s)"
+        elif "unable to open" in said or "readonly" in said or "read-only" in said:
+            what = "cannot be opened or written (check the home folder's permissions and free space)"
+        elif "connect" in said or "timeout" in said or "refused" in said or "terminat" in said:
+            what = "cannot be reached (is the database server up, and the URL right?)"
+        else:
+            what = f"failed with {type(exc.orig).__name__ if exc.orig is not None else 'OperationalError'}"
+        return f"the registry {where} {what}; this step was rolled back: run the command again later"
 
     def upgrade(self) -> None:
         upgrade(self.engine)
