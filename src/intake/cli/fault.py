@@ -10,7 +10,7 @@ from intake.context import Context
 from intake.registry.models import Hold
 from intake.retention import holds
 
-app = typer.Typer(help="Fault investigations: open and close the hold on a fault dataset.", no_args_is_help=True)
+app = typer.Typer(help="Fault investigations: hold a fault dataset, query it, close the hold.", no_args_is_help=True)
 
 
 class FaultOutcome(enum.StrEnum):
@@ -59,3 +59,42 @@ def close(
     message(f"fault hold {closed['hold_id']} closed {closed['outcome']}; dataset {dataset} is deleted from "
             f"{closed['delete_after']}")
     emit(closed)
+
+
+@app.command("query")
+@handle_errors
+def query(
+    dataset: Annotated[str, typer.Argument(help="Id of the fault dataset")],
+    sql: Annotated[str, typer.Argument(help="One SQL query (DuckDB) over the dataset's tables")],
+    raw: Annotated[bool, typer.Option("--raw", help="Raw values instead of the pseudonymised view (needs --reason)")]
+    = False,
+    reason: Annotated[str | None, typer.Option(help="Why raw values are needed (audited)")] = None,
+    save_as: Annotated[str | None, typer.Option("--save-as", help="Also keep the result as an encrypted artefact "
+                                                 "of the dataset under this name")] = None,
+    limit: Annotated[int, typer.Option(help="Rows shown")] = 50,
+) -> None:
+    """Query a fault dataset you received (support), in memory; pseudonymised unless --raw with a --reason.
+
+    Tables are named after the received tables (`intake fault tables DATASET`). Every query is audited (by its
+    SHA-256; its text is kept encrypted with the dataset); results are shown, never written in plaintext.
+    """
+    from intake.fault_workspace import query as run
+
+    result = run(context(), dataset, sql, raw=raw, reason=reason, save_as=save_as)
+    rows = result.table.slice(0, limit).to_pylist()
+    emit(rows, columns=result.table.column_names, title=f"{result.table.num_rows} row(s), {result.view} view")
+    if result.table.num_rows > limit:
+        message(f"showing {limit} of {result.table.num_rows} rows (--limit)")
+    if result.saved_artefact_id:
+        message(f"result kept encrypted as artefact {result.saved_artefact_id}")
+
+
+@app.command("tables")
+@handle_errors
+def tables(dataset: Annotated[str, typer.Argument(help="Id of the fault dataset")]) -> None:
+    """The tables and columns a fault query can use (support), with their row counts."""
+    from intake.fault_workspace import query as run
+
+    result = run(context(), dataset, "SELECT table_name AS \"table\", column_name AS \"column\", data_type AS type "
+                 "FROM information_schema.columns ORDER BY table_name, ordinal_position")
+    emit(result.table.to_pylist(), columns=["table", "column", "type"], title="fault dataset tables")

@@ -1,0 +1,158 @@
+"""The fault investigation workspace: support reads the fault dataset it received with SQL (DuckDB), in memory.
+
+The received files are decrypted from the vault and read by their connectors into Arrow tables in this process;
+nothing is written in plaintext (DuckDB runs in memory with file system access, extensions and temp files
+disabled, and its configuration locked, so a query cannot read or write a file). By default the tables are the
+dataset *pseudonymised* by the anonymiser (the same tokens a migration would give, so rows still join); raw
+values need `raw=True` with a reason, which is audited. Each query is audited by the SHA-256 of its text; the
+text itself, which may quote a value ("WHERE name = ..."), is kept encrypted with the dataset and deleted with
+it. Results are shown, or saved only as an encrypted artefact of the same dataset.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+from dataclasses import dataclass
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from intake.context import Actor, Context
+from intake.errors import IntakeError, NotFound, StateError
+from intake.registry.models import ArtefactKind, Dataset, DatasetState, Purpose
+
+MAX_QUERY_CHARS = 20_000
+MEMORY_LIMIT = "2GB"
+_GONE = (DatasetState.DELETING, DatasetState.DELETED)
+
+
+class QueryRefused(IntakeError):
+    """The query is not valid SQL for the workspace, or asks for what the workspace does not allow."""
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    table: pa.Table
+    view: str  # pseudonymised | raw
+    tables: dict[str, int]  # workspace table -> rows
+    saved_artefact_id: str | None = None
+
+
+def _dataset(ctx: Context, dataset_id: str) -> Dataset:
+    with ctx.registry.session() as session:
+        dataset = session.get(Dataset, dataset_id)
+        if dataset is None:
+            raise NotFound(f"no dataset {dataset_id}: `intake datasets list` shows them")
+        if dataset.purpose is not Purpose.FAULT_INVESTIGATION:
+            raise StateError(f"dataset {dataset_id} was received for {dataset.purpose.value}: the fault workspace "
+                             "opens fault datasets only (purpose limitation)")
+        if dataset.state in _GONE:
+            raise StateError(f"dataset {dataset_id} is {dataset.state.value}: nothing is left to read")
+        return dataset
+
+
+def _table_name(file: str, table: str, taken: set[str]) -> str:
+    """A SQL-friendly name: the table's own ("assets"), or file + table when two files hold the same name."""
+    def clean(text: str) -> str:
+        return "".join(c if c.isalnum() else "_" for c in text.lower()).strip("_") or "t"
+
+    name = clean(table.rsplit(".", 1)[0] if table == file else table)
+    if name in taken:
+        name = f"{clean(file.rsplit('.', 1)[0])}_{name}"
+    taken.add(name)
+    return name
+
+
+def load_tables(ctx: Context, dataset: Dataset, actor: Actor, raw: bool) -> dict[str, pa.Table]:
+    """Every received file's tables, decrypted and read in memory; pseudonymised unless `raw`."""
+    from intake.anonymisation import AnonymisationSession
+    from intake.connectors import open_source
+    from intake.vault import Vault
+
+    vault = Vault.from_context(ctx)
+    raws = sorted((a for a in vault.artefacts(dataset.id) if a.kind is ArtefactKind.RAW), key=lambda a: a.name)
+    if not raws:
+        raise StateError(f"dataset {dataset.id} has no received files left in the vault")
+    tables: dict[str, pa.Table] = {}
+    taken: set[str] = set()
+    session = None if raw else AnonymisationSession(ctx.settings.anonymisation, processes=1)
+    try:
+        anonymiser = None if session is None else session.anonymiser(vault.customer_secret(dataset.customer_id, actor))
+        for artefact in raws:
+            with vault.open(artefact.id, actor=actor) as handle, \
+                    open_source(None, handle, name=artefact.name, settings=ctx.settings.connectors) as source:
+                for table in source.tables():
+                    batches = list(source.read(table))
+                    if session is not None and anonymiser is not None and batches:
+                        classification = session.profile(table, lambda b=batches: iter(b))
+                        batches = [anonymiser.anonymise_batch(table, classification, b) for b in batches]
+                    schema = batches[0].schema if batches else None
+                    tables[_table_name(artefact.name, table, taken)] = (
+                        pa.Table.from_batches(batches, schema) if schema is not None else pa.table({}))
+    finally:
+        if session is not None:
+            session.close()
+    return tables
+
+
+def run_query(tables: dict[str, pa.Table], sql: str) -> pa.Table:
+    """Run one query over the tables in a sandboxed in-memory DuckDB."""
+    import duckdb
+
+    con = duckdb.connect(":memory:", config={
+        "enable_external_access": False, "temp_directory": "", "memory_limit": MEMORY_LIMIT, "threads": 2,
+        "lock_configuration": True})
+    try:
+        for name, table in tables.items():
+            con.register(name, table)
+        relation = con.sql(sql)
+        return relation.to_arrow_table() if relation is not None else pa.table({})
+    except duckdb.Error as exc:
+        # DuckDB's message can quote a value from the query or the data: say only its kind.
+        raise QueryRefused(f"the query was refused by DuckDB ({type(exc).__name__}): check its SQL against "
+                           f"the tables {', '.join(sorted(tables))} (`intake fault tables DATASET`)") from None
+    finally:
+        con.close()
+
+
+def query(ctx: Context, dataset_id: str, sql: str, *, raw: bool = False, reason: str | None = None,
+          save_as: str | None = None) -> QueryResult:
+    """Support's query over a fault dataset (`fault.read`); raw values only with a reason."""
+    actor = ctx.authorise("fault.read", dataset_id=dataset_id)
+    if not sql.strip() or len(sql) > MAX_QUERY_CHARS:
+        raise QueryRefused(f"a query is 1 to {MAX_QUERY_CHARS} characters of SQL")
+    if raw and not (reason and len(reason.strip()) >= 10):
+        raise QueryRefused("raw values need --reason (at least 10 characters: why the pseudonymised view is not "
+                           "enough), which is audited")
+    dataset = _dataset(ctx, dataset_id)
+    from intake.vault import Vault
+
+    vault = Vault.from_context(ctx)
+    digest = hashlib.sha256(sql.encode()).hexdigest()
+    kept = vault.put(scope=dataset.id, dataset_id=dataset.id, kind=ArtefactKind.REPORT,
+                     name=f"fault-queries/{ctx.clock.now():%Y%m%dT%H%M%S}-{digest[:12]}.json",
+                     source=json.dumps({"actor": actor.name, "sql": sql, "raw": raw, "reason": reason}).encode(),
+                     actor=actor)
+    view = "raw" if raw else "pseudonymised"
+    try:
+        tables = load_tables(ctx, dataset, actor, raw)
+        result = run_query(tables, sql)
+    except IntakeError as exc:
+        ctx.record(actor, "fault.query", dataset_id, outcome="refused", query_sha256=digest, view=view,
+                   error=type(exc).__name__)
+        raise
+    saved = None
+    if save_as:
+        buffer = io.BytesIO()
+        pq.write_table(result, buffer)
+        saved = vault.put(scope=dataset.id, dataset_id=dataset.id, kind=ArtefactKind.REPORT,
+                          name=f"fault-results/{save_as}.parquet", source=buffer.getvalue(), actor=actor).id
+    details: dict[str, Any] = {"query_sha256": digest, "query_artefact_id": kept.id, "view": view,
+                               "rows": result.num_rows, "saved_artefact_id": saved}
+    if raw:
+        details["reason"] = " ".join((reason or "").split())[:200]
+    ctx.record(actor, "fault.query", dataset_id, **details)
+    return QueryResult(result, view, {name: t.num_rows for name, t in tables.items()}, saved)
