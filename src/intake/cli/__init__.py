@@ -22,6 +22,7 @@ from intake.cli import (
     serve,
     sources,
 )
+from intake.cli import mapping as mapping_cli
 from intake.cli import users as users_cli
 from intake.cli.common import context, emit, handle_errors, message, state
 from intake.logs import configure_logging
@@ -39,6 +40,7 @@ for sub, name in [
     (authorisation.app, "authorisation"),
     (datasets.app, "datasets"),
     (migration.app, "migration"),
+    (mapping_cli.app, "mapping"),
     (reports.app, "reports"),
     (fault.app, "fault"),
     (retention.app, "retention"),
