@@ -19,6 +19,7 @@ from intake.registry.models import (
     PersonalDataDeclaration,
     Purpose,
     Run,
+    RunState,
 )
 
 RUN_FLOW = "migration-run"
@@ -63,17 +64,17 @@ def start_run(ctx: Context, dataset_id: str, mapping: str, actor: Actor | None =
             )
         before = dataset.state
         abandoned = session.scalars(
-            select(Run).where(Run.dataset_id == dataset_id, Run.state == "running").order_by(Run.started_at)
+            select(Run).where(Run.dataset_id == dataset_id, Run.state == RunState.RUNNING).order_by(Run.started_at)
         ).all()
         for old in abandoned:
             summary = json.loads(old.summary or "{}")
             if before is DatasetState.PROCESSING:
                 before = DatasetState(summary.get("state_before", DatasetState.QUARANTINED.value))
             summary["reason"] = "a later run found it still running: its process was killed or lost"
-            old.state, old.ended_at, old.summary = "abandoned", now, json.dumps(summary)
+            old.state, old.ended_at, old.summary = RunState.ABANDONED, now, json.dumps(summary)
         if before is DatasetState.PROCESSING:  # no run row says what it was: treat it as never processed
             before = DatasetState.QUARANTINED
-        run = Run(dataset_id=dataset_id, flow=RUN_FLOW, state="running", started_by=actor.name, started_at=now,
+        run = Run(dataset_id=dataset_id, flow=RUN_FLOW, state=RunState.RUNNING, started_by=actor.name, started_at=now,
                   summary=json.dumps({"mapping": mapping, "state_before": before.value, "steps": []}))
         session.add(run)
         dataset.state = DatasetState.PROCESSING
@@ -106,7 +107,7 @@ def checkpoint(ctx: Context, run: RunInfo, step: str, record: bool = True) -> No
         _check_authorised(ctx, run.dataset_id, actor)
         _check_processing_allowed(ctx, run.dataset_id)
     except IntakeError as exc:
-        end_run(ctx, run, "stopped", {"stopped_before": step, "reason": type(exc).__name__})
+        end_run(ctx, run, RunState.STOPPED, {"stopped_before": step, "reason": type(exc).__name__})
         raise RunStopped(f"run {run.run_id} of dataset {run.dataset_id} stopped before step {step}: {exc}") from None
     if record:
         _update_summary(ctx, run, lambda summary: summary.setdefault("steps", []).append(step))
@@ -123,30 +124,33 @@ def _update_summary(ctx: Context, run: RunInfo, change: Callable[[dict[str, Any]
         row.summary = json.dumps(summary)
 
 
-def end_run(ctx: Context, run: RunInfo, state: str, counts: dict[str, Any] | None = None) -> None:
+def end_run(ctx: Context, run: RunInfo, state: RunState | str, counts: dict[str, Any] | None = None) -> None:
     """Close the run row. A completed run leaves the dataset PROCESSED, a blocked one BLOCKED; any other end
     (failed, stopped, cancelled) returns it to its state before the run. Deletion states are never touched."""
     now = ctx.clock.now()
     with ctx.registry.session() as session:
         row = session.get(Run, run.run_id)
-        if row is None or row.state != "running":
+        state = RunState(state)
+        if row is None or row.state != RunState.RUNNING:
             return  # already ended (a stopped run also fails its flow; the first end wins)
         summary = json.loads(row.summary or "{}")
         summary.update(counts or {})
         row.state, row.ended_at, row.summary = state, now, json.dumps(summary, default=str)
         before = DatasetState(summary.get("state_before", DatasetState.QUARANTINED.value))
-        dataset_state = {"completed": DatasetState.PROCESSED, "blocked": DatasetState.BLOCKED}.get(state, before)
+        dataset_state = {RunState.COMPLETED: DatasetState.PROCESSED, RunState.BLOCKED: DatasetState.BLOCKED}.get(
+            state, before)
         dataset = session.get(Dataset, run.dataset_id)
         if dataset is not None and dataset.state is DatasetState.PROCESSING:
             dataset.state = dataset_state
     actor = ctx.actor()
-    outcome = "ok" if state == "completed" else ("refused" if state in ("stopped", "blocked") else "failed")
+    outcome = "ok" if state is RunState.COMPLETED else (
+        "refused" if state in (RunState.STOPPED, RunState.BLOCKED) else "failed")
     reserved = {"dataset_id", "outcome", "run_id", "actor", "action"}
     ctx.record(actor, f"migration.run.{state}", dataset_id=run.dataset_id, outcome=outcome, run_id=run.run_id,
                **{k: v for k, v in (counts or {}).items() if k not in reserved and isinstance(v, int | str | bool)})
-    if state == "failed":
-        notify(ctx, Notice("migration.failed", "A migration run failed",
-                           f"Run {run.run_id} of dataset {run.dataset_id} (started by '{actor.name}') failed; the "
+    if state in (RunState.FAILED, RunState.CRASHED):
+        notify(ctx, Notice("migration.failed", f"A migration run {state}",
+                           f"Run {run.run_id} of dataset {run.dataset_id} (started by '{actor.name}') {state}; the "
                            "dataset is back in its state before the run and its work files are removed.",
                            {"run_id": run.run_id, "dataset_id": run.dataset_id, **{
                                k: v for k, v in (counts or {}).items() if k in ("error", "failed_at")}}))

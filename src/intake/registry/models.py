@@ -73,6 +73,19 @@ class DatasetState(enum.StrEnum):
     DELETED = "deleted"
 
 
+class RunState(enum.StrEnum):
+    """How a migration run stands (`runs.state`; a string column, so comparing with plain strings still works)."""
+
+    RUNNING = "running"
+    COMPLETED = "completed"  # package delivered; the dataset is PROCESSED
+    BLOCKED = "blocked"  # personal data where the authorisation says there is none; the dataset is BLOCKED
+    STOPPED = "stopped"  # consent withdrawn or processing restricted: stopped at the next step
+    FAILED = "failed"  # an error; the DPO is notified
+    CANCELLED = "cancelled"  # cancelled from Prefect or interrupted
+    CRASHED = "crashed"  # the flow's process died (Prefect's crashed state); the DPO is notified
+    ABANDONED = "abandoned"  # left running by a crash, closed when the next run of the dataset started
+
+
 class ArtefactKind(enum.StrEnum):
     RAW = "raw"
     INTERMEDIATE = "intermediate"
@@ -265,7 +278,7 @@ class Run(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     dataset_id: Mapped[str] = mapped_column(ForeignKey("datasets.id"), index=True)
     flow: Mapped[str] = mapped_column(String(64))
-    state: Mapped[str] = mapped_column(String(32))  # running | completed | failed | stopped
+    state: Mapped[str] = mapped_column(String(32))  # a RunState value
     started_by: Mapped[str] = mapped_column(String(128))
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
