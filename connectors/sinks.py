@@ -329,10 +329,11 @@ class _S3Upload(io.RawIOBase):
 
     PART = 8 << 20
 
-    def __init__(self, client: Any, bucket: str, key: str, on_done: Any) -> None:
+    def __init__(self, client: Any, bucket: str, key: str, on_done: Any, extra: dict[str, str] | None = None) -> None:
         self._client = client
         self._bucket = bucket
         self._key = key
+        self._extra = extra or {}  # e.g. SSE-KMS, on the object's creation
         self._buffer = bytearray()
         self._upload_id: str | None = None
         self._parts: list[dict[str, Any]] = []
@@ -350,7 +351,8 @@ class _S3Upload(io.RawIOBase):
 
     def _send_part(self) -> None:
         if self._upload_id is None:
-            self._upload_id = self._client.create_multipart_upload(Bucket=self._bucket, Key=self._key)["UploadId"]
+            self._upload_id = self._client.create_multipart_upload(Bucket=self._bucket, Key=self._key,
+                                                                   **self._extra)["UploadId"]
         number = len(self._parts) + 1
         answer = self._client.upload_part(Bucket=self._bucket, Key=self._key, UploadId=self._upload_id,
                                           PartNumber=number, Body=bytes(self._buffer))
@@ -361,7 +363,8 @@ class _S3Upload(io.RawIOBase):
         if self.closed:
             return
         if self._upload_id is None:
-            answer = self._client.put_object(Bucket=self._bucket, Key=self._key, Body=bytes(self._buffer))
+            answer = self._client.put_object(Bucket=self._bucket, Key=self._key, Body=bytes(self._buffer),
+                                             **self._extra)
         else:
             if self._buffer:
                 self._send_part()
@@ -378,9 +381,11 @@ class _S3Upload(io.RawIOBase):
 
 
 class _S3Target:
-    def __init__(self, client: Any, bucket: str, prefix: str, package: str) -> None:
+    def __init__(self, client: Any, bucket: str, prefix: str, package: str,
+                 extra: dict[str, str] | None = None) -> None:
         self.client = client
         self.bucket = bucket
+        self.extra = extra or {}
         self.base = f"{prefix.rstrip('/') + '/' if prefix.strip('/') else ''}{package}/"
         self.location = f"s3://{bucket}/{self.base}"
         existing = client.list_objects_v2(Bucket=bucket, Prefix=self.base, MaxKeys=1).get("KeyCount", 0)
@@ -393,13 +398,13 @@ class _S3Target:
         self.written.append((key, version))
 
     def open(self, relpath: str) -> BinaryIO:
-        upload = _S3Upload(self.client, self.bucket, self.base + relpath, self._done)
+        upload = _S3Upload(self.client, self.bucket, self.base + relpath, self._done, self.extra)
         self._open.append(upload)
         return upload  # type: ignore[return-value]
 
     def publish(self, manifest: bytes) -> None:
         answer = self.client.put_object(Bucket=self.bucket, Key=self.base + MANIFEST, Body=manifest,
-                                        ContentType="application/json")
+                                        ContentType="application/json", **self.extra)
         self.written.append((self.base + MANIFEST, answer.get("VersionId")))
 
     def discard(self) -> None:
@@ -438,13 +443,15 @@ class DeliverySink:
         client: Any = None,
         endpoint_url: str | None = None,
         region: str | None = None,
+        sse_kms_key_id: str | None = None,
     ) -> DeliverySink:
         _check_name(package)
         if client is None:
             import boto3
 
             client = boto3.client("s3", endpoint_url=endpoint_url, region_name=region)
-        return cls(_S3Target(client, bucket, prefix, package), package)
+        extra = {"ServerSideEncryption": "aws:kms", "SSEKMSKeyId": sse_kms_key_id} if sse_kms_key_id else {}
+        return cls(_S3Target(client, bucket, prefix, package, extra), package)
 
     @classmethod
     def to(cls, destination: str | Path, package: str, **s3_options: Any) -> DeliverySink:

@@ -92,6 +92,10 @@ class Settings(BaseSettings):
     database_url: SecretStr | None = Field(
         None, description="SQLAlchemy URL, password included (never printed); default SQLite at <home>/registry.db")
     delivery_path: Path | None = Field(None, description="Delivery folder; default <home>/deliveries")
+    delivery_url: str | None = Field(None, pattern=r"^s3://[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9](/.*)?$",
+                                     description="s3://bucket/prefix for import packages instead of the folder "
+                                     "(endpoint and region from [vault]); deleted with every version by the sweep")
+    delivery_sse_kms_key_id: str | None = Field(None, description="KMS key for SSE-KMS on delivered objects")
     vault: VaultSettings = VaultSettings()
     anonymisation: AnonymisationSettings = AnonymisationSettings()
     retention: RetentionSettings = RetentionSettings()

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from intake.config import Settings
 from intake.context import Context
 from intake.pipeline.anonymise import Anonymised, ChunkResult
 from intake.pipeline.artefacts import TableRef, cleanup_work, read_table_batches
@@ -38,6 +39,18 @@ class Delivered:
 
 def delivery_folder(ctx: Context, run: RunInfo) -> Path:
     return ctx.settings.deliveries_path / run.dataset_id
+
+
+def delivery_sink(settings: Settings, dataset_id: str, package: str) -> Any:
+    """Where a run's package goes: the dataset's folder under `delivery_url` (S3, SSE-KMS when configured), else
+    its local delivery folder. Either way retention/deliveries.py finds and deletes it with the dataset."""
+    from intake.connectors.sinks import DeliverySink
+
+    if settings.delivery_url:
+        return DeliverySink.to(f"{settings.delivery_url.rstrip('/')}/{dataset_id}", package,
+                               endpoint_url=settings.vault.s3_endpoint_url, region=settings.vault.aws_region,
+                               sse_kms_key_id=settings.delivery_sse_kms_key_id)
+    return DeliverySink.local(settings.deliveries_path / dataset_id, package)
 
 
 def spool_folder(ctx: Context, run: RunInfo) -> Path:
@@ -75,7 +88,6 @@ def deliver(ctx: Context, run: RunInfo, ingested: Ingested, anonymised: Anonymis
     DeliverySink) and renamed into place after its manifest, so a failed, cancelled or killed run leaves no
     partial delivery.
     """
-    from intake.connectors.sinks import DeliverySink
     from intake.product import write_package
     from intake.schema_policy import known_names_scrubber
     from intake.vault import Vault
@@ -106,12 +118,12 @@ def deliver(ctx: Context, run: RunInfo, ingested: Ingested, anonymised: Anonymis
                     for name, ref in refs.items()}
     reader_rejects = {name: ref.rejected for name, ref in refs.items()}
     package = f"run-{run.run_id}"
-    destination = delivery_folder(ctx, run) / package
     spool = spool_folder(ctx, run)
     spool.mkdir(parents=True, exist_ok=True)
     try:
         with step_errors("deliver", run.dataset_id):
-            sink = DeliverySink.local(delivery_folder(ctx, run), package)
+            sink = delivery_sink(ctx.settings, run.dataset_id, package)
+            destination = sink.location
             result = write_package(sources, mapping, sink, dataset_id=run.dataset_id,
                                    authorisation_reference=run.authorisation, clock=ctx.clock,
                                    source_files=source_files, reader_rejects=reader_rejects, spool_dir=spool)

@@ -1,19 +1,24 @@
 """Delivered import packages are copies of the dataset too: the deletion of a dataset removes them and the
 certificate lists what was removed (package, files, bytes, the manifest's SHA-256) and that nothing is left.
 
-Packages live in the dataset's delivery folder (`Settings.deliveries_path / <dataset id>`): committed packages,
-staging folders of runs that died, anything else put there. All of it goes.
+Packages live in the dataset's delivery folder (`Settings.deliveries_path / <dataset id>`: committed packages,
+staging folders of runs that died, anything else put there) and, with `delivery_url`, under
+`<delivery_url>/<dataset id>/` in S3, where every object version and delete marker goes (a versioned bucket
+keeps an overwritten or deleted object readable until its versions are gone). All of it goes.
 """
 
 from __future__ import annotations
 
 import hashlib
 import shutil
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
 from intake.config import Settings
 from intake.retention.errors import DeletionNotVerified
+
+MANIFEST = "manifest.json"
 
 
 def delivery_folder(settings: Settings, dataset_id: str) -> Path:
@@ -21,14 +26,34 @@ def delivery_folder(settings: Settings, dataset_id: str) -> Path:
 
 
 def list_deliveries(settings: Settings, dataset_id: str) -> list[dict[str, Any]]:
-    """What the dataset's delivery folder holds, per package (or stray entry): names, sizes, no content."""
+    """What the dataset's deliveries hold, per package (or stray entry): names, sizes, no content."""
+    return _local(settings, dataset_id) + (_s3_list(settings, dataset_id) if settings.delivery_url else [])
+
+
+def remove_deliveries(settings: Settings, dataset_id: str) -> list[dict[str, Any]]:
+    """Remove every delivery of the dataset; returns what they held. Raises DeletionNotVerified if anything stays."""
+    held = list_deliveries(settings, dataset_id)
+    folder = delivery_folder(settings, dataset_id)
+    if folder.exists():
+        shutil.rmtree(folder, ignore_errors=True)
+    if folder.exists():
+        raise DeletionNotVerified(
+            f"dataset {dataset_id}: its delivery folder {folder} could not be removed completely (permissions?); "
+            "the dataset stays in state deleting and the next sweep retries"
+        )
+    if settings.delivery_url:
+        _s3_remove(settings, dataset_id)
+    return held
+
+
+def _local(settings: Settings, dataset_id: str) -> list[dict[str, Any]]:
     folder = delivery_folder(settings, dataset_id)
     if not folder.is_dir():
         return []
     out = []
     for entry in sorted(folder.iterdir()):
         files = [p for p in entry.rglob("*") if p.is_file()] if entry.is_dir() else [entry]
-        manifest = entry / "manifest.json" if entry.is_dir() else None
+        manifest = entry / MANIFEST if entry.is_dir() else None
         out.append({
             "package": entry.name,
             "files": len(files),
@@ -39,15 +64,56 @@ def list_deliveries(settings: Settings, dataset_id: str) -> list[dict[str, Any]]
     return out
 
 
-def remove_deliveries(settings: Settings, dataset_id: str) -> list[dict[str, Any]]:
-    """Remove the dataset's delivery folder; returns what it held. Raises DeletionNotVerified if anything stays."""
-    folder = delivery_folder(settings, dataset_id)
-    held = list_deliveries(settings, dataset_id)
-    if folder.exists():
-        shutil.rmtree(folder, ignore_errors=True)
-    if folder.exists():
+# -- S3 ----------------------------------------------------------------------------------------------------
+def _s3(settings: Settings, dataset_id: str) -> tuple[Any, str, str]:
+    import boto3
+
+    assert settings.delivery_url is not None
+    bucket, _, prefix = settings.delivery_url[len("s3://"):].partition("/")
+    base = f"{prefix.strip('/') + '/' if prefix.strip('/') else ''}{dataset_id}/"
+    client = boto3.client("s3", endpoint_url=settings.vault.s3_endpoint_url, region_name=settings.vault.aws_region)
+    return client, bucket, base
+
+
+def _versions(client: Any, bucket: str, base: str) -> list[dict[str, Any]]:
+    """Every object version and delete marker under `base`."""
+    found: list[dict[str, Any]] = []
+    for page in client.get_paginator("list_object_versions").paginate(Bucket=bucket, Prefix=base):
+        found += [{**v, "marker": False} for v in page.get("Versions", [])]
+        found += [{**m, "marker": True, "Size": 0} for m in page.get("DeleteMarkers", [])]
+    return found
+
+
+def _s3_list(settings: Settings, dataset_id: str) -> list[dict[str, Any]]:
+    client, bucket, base = _s3(settings, dataset_id)
+    packages: dict[str, dict[str, Any]] = defaultdict(lambda: {"files": 0, "bytes": 0, "versions": 0,
+                                                               "manifest_sha256": None})
+    for version in _versions(client, bucket, base):
+        package, _, rest = version["Key"][len(base):].partition("/")
+        entry = packages[package]
+        entry["versions"] += 1
+        if version.get("IsLatest") and not version["marker"]:
+            entry["files"] += 1
+            entry["bytes"] += int(version["Size"])
+            if rest == MANIFEST:
+                body = client.get_object(Bucket=bucket, Key=version["Key"], VersionId=version["VersionId"])["Body"]
+                entry["manifest_sha256"] = hashlib.sha256(body.read()).hexdigest()
+    return [{"package": name, "location": f"s3://{bucket}/{base}{name}/", **entry}
+            for name, entry in sorted(packages.items())]
+
+
+def _s3_remove(settings: Settings, dataset_id: str) -> None:
+    client, bucket, base = _s3(settings, dataset_id)
+    versions = _versions(client, bucket, base)
+    for start in range(0, len(versions), 1000):
+        objects = [{"Key": v["Key"], "VersionId": v["VersionId"]} for v in versions[start:start + 1000]]
+        answer = client.delete_objects(Bucket=bucket, Delete={"Objects": objects, "Quiet": True})
+        if answer.get("Errors"):
+            raise DeletionNotVerified(
+                f"dataset {dataset_id}: {len(answer['Errors'])} delivered object version(s) under s3://{bucket}/"
+                f"{base} could not be deleted ({answer['Errors'][0].get('Code')}); the next sweep retries")
+    left = _versions(client, bucket, base)
+    if left:
         raise DeletionNotVerified(
-            f"dataset {dataset_id}: its delivery folder {folder} could not be removed completely (permissions?); "
-            "the dataset stays in state deleting and the next sweep retries"
-        )
-    return held
+            f"dataset {dataset_id}: {len(left)} delivered object version(s) remain under s3://{bucket}/{base}; "
+            "the dataset stays in state deleting and the next sweep retries")

@@ -378,6 +378,7 @@ def _certificate_body(ctx: Context, actor: Actor, decision: RetentionDecision,
             "deliveries": deliveries,
             "verification": {"nothing_readable": True, "checked_at": now.isoformat(),
                              "checks": ["vault.verify_unreadable", "artefacts_marked_deleted", "data_key_destroyed",
-                                        "delivery_folder_removed"]},
+                                        "delivery_folder_removed"]
+                             + (["delivery_object_versions_removed"] if ctx.settings.delivery_url else [])},
             "issued_by": actor.name,
         }
