@@ -47,7 +47,13 @@ _SLASH_ROLES = frozenset({("s", "n"), ("r", "n"), ("c", "n"), ("e", "n")})
 VERBS_ONE = frozenset({
     "per", "called", "rang", "phoned", "informed", "asked", "told", "contacted", "thanks", "cc", "attn", "dear",
     "named", "emailed", "messaged", "bleeped", "paged", "contact", "call", "ring", "ask", "tell", "email",
-    "message", "phone",
+    "message", "phone", "hi", "hello", "hey", "fao", "regards", "cheers",
+})
+# Verbs that follow the person who speaks or acts in a note ("tom says", "JO RANG BACK", "hannah aware").
+VERBS_AFTER = frozenset({
+    "says", "said", "reports", "reported", "states", "stated", "rang", "called", "phoned", "asked", "asks",
+    "wants", "confirmed", "confirms", "aware", "informed", "advised", "advises", "agreed", "requested", "requests",
+    "emailed", "noticed", "noted", "thinks", "will",
 })
 VERBS_TWO = frozenset({
     ("spoke", "to"), ("spoke", "with"), ("speak", "to"), ("speaking", "to"), ("spoken", "to"), ("reported", "by"),
@@ -94,13 +100,37 @@ class ContextualNames:
 
     # -- words -------------------------------------------------------------------------------------------
     def known_name(self, tok: Token, limit: int) -> bool:
+        if not tok.is_word:
+            return False
         key = tok.key
-        return (tok.is_word and key in self.names and key not in self.not_names
-                and self.english.get(key, 0) < limit)
+        if " " in key and key not in self.names:  # fold() made "smith-jones" "smith jones", "ann's" "ann s"
+            parts = key.split()
+            if len(parts) == 2 and parts[1] == "s":
+                return self._name_key(parts[0], limit)  # "bernadette's email"
+            # "smith-jones", "al-hassan": every part a name, or a particle
+            return all(p in _PARTICLES or self._name_key(p, limit) for p in parts) and any(
+                p not in _PARTICLES for p in parts)
+        return self._name_key(key, limit)
+
+    def _name_key(self, key: str, limit: int) -> bool:
+        return key in self.names and key not in self.not_names and self.english.get(key, 0) < limit
 
     def known_person(self, span: str) -> bool:
         """A span that is one word of a person known in the dataset ("ROSS" after "CN" is no abbreviation)."""
         return fold(span) in self.known_people
+
+    def vouched(self, text: str, finding: Finding) -> bool:
+        """A contextual finding that stands even where a short word in capitals would be taken for an abbreviation:
+        a word of a known person, or a name from the gazetteers that is rarely English ("HI DAVE", "CALL JO")."""
+        from intake.anonymisation.names import tokenize  # names.py imports this module
+
+        span = text[finding.start:finding.end]
+        if self.known_person(span):
+            return True
+        toks = [t for t in tokenize(span) if t.is_word]
+        return (finding.recognizer == "ContextNameRecognizer" and len(toks) == 1 and toks[0].is_upper
+                and len(toks[0].text) <= 4 and toks[0].key not in self.vocab.allow_tokens
+                and self.known_name(toks[0], RARE))
 
     def unknown_word(self, tok: Token) -> bool:
         """A word in no English list and no vocabulary: after a title it is a surname ("sr okafor")."""
@@ -140,10 +170,11 @@ class ContextualNames:
         starts = self._starts
         i = 0
         while i < n:
-            if toks[i].key not in starts and not (i + 1 < n and toks[i + 1].text == ","):
+            if toks[i].key not in starts and not (i + 1 < n and toks[i + 1].text == ",") and toks[i].text != "(":
                 i += 1
                 continue
-            found = self._after_trigger(toks, i) or self._pair(toks, i) or self._rare_name(toks, i)
+            found = (self._after_trigger(toks, i) or self._pair(toks, i) or self._rare_name(toks, i)
+                     or self._before_verb(toks, i) or self._bracketed(toks, i))
             if found and self._in_phrase(toks, found[0].start, found[1]):
                 found = None  # "WELCH ALLYN", "st thomas": a brand or place, whatever the case
             if found:
@@ -169,7 +200,7 @@ class ContextualNames:
             if j < len(toks) and toks[j].text in _SEPARATORS:
                 j += 1
         honorific = strength == "role" and toks[i + size - 1].key in HONORIFICS
-        end = self._run(toks, j, strength)
+        end = self._run(toks, j, strength, honorific)
         if end == j and honorific:
             end = self._honorific_word(toks, j)
         if end == j:
@@ -179,21 +210,31 @@ class ContextualNames:
         return Finding("PERSON", toks[j].start, toks[end - 1].end, 0.7 if strength != "weak" else 0.6,
                        "ContextNameRecognizer"), end
 
-    def _run(self, toks: Sequence[Token], j: int, strength: str) -> int:
+    def _run(self, toks: Sequence[Token], j: int, strength: str, honorific: bool = False) -> int:
         """Index after the name that starts at j (j itself when there is none): optional initials, then one to
         three name words."""
         k = j
         while k < len(toks) and len(toks[k].text) == 1 and toks[k].is_word:
             joined = k + 1 < len(toks) and toks[k + 1].start == toks[k].end + 1
-            if not (toks[k].dot or joined) or (toks[k].key in ("a", "i") and not toks[k].dot):
+            if not (toks[k].dot or joined) or (toks[k].key in ("a", "i") and not toks[k].dot and not (
+                    honorific and k + 1 < len(toks) and (self.known_name(toks[k + 1], NAME_OVER_WORD)
+                                                         or self.unknown_word(toks[k + 1])))):
                 break
             k += 1  # "b. nowak", "m.ahmed", "j smith"; "a" and "i" (words too) only with a full stop: "a.fair"
         if k - j > 2:
             return j
         initials = k > j
         words = 0
+        while k < len(toks) and toks[k].key in _PARTICLES and k + 1 < len(toks) and toks[k + 1].is_word and (
+                toks[k + 1].key in _PARTICLES or self.known_name(toks[k + 1], NAME_OVER_WORD)
+                or self.unknown_word(toks[k + 1])):
+            k += 1  # "van der berg", "al hassan"
         while k < len(toks) and words < 3:
             tok = toks[k]
+            if not words and strength != "weak" and self._everyday_first_name(toks, k):
+                words += 1  # "FAO MARK BELLAMY": a first name that is also a word, vouched for by its surname
+                k += 1
+                continue
             limit = NAME_OVER_WORD if strength == "role" or initials else RARE
             ok = self.known_name(tok, limit) or (strength == "role" and (
                 self.unknown_word(tok) or (tok.is_word and tok.key in self.known_people)))
@@ -212,11 +253,32 @@ class ContextualNames:
             return j  # "for john" alone is too little: a name after "for" needs a surname too
         return k
 
+    def _everyday_first_name(self, toks: Sequence[Token], k: int) -> bool:
+        tok = toks[k]
+        return (tok.is_word and tok.key in self.vocab.first_names and tok.key in self.vocab.common_words
+                and tok.key not in ROLES_ONE and tok.key not in self.vocab.titles
+                and tok.key not in _NOT_AFTER_HONORIFIC and k + 1 < len(toks)
+                and (self.known_name(toks[k + 1], NAME_OVER_WORD) or self.unknown_word(toks[k + 1])))
+
     def _everyday_surname(self, tok: Token) -> bool:
         """A surname that is also an everyday word ("Woods", "Hill"), once a first name has been read."""
         key = tok.key
         return (tok.is_word and key in self.vocab.last_names and key in self.vocab.common_words
                 and key not in _NOT_AFTER_HONORIFIC and key not in RECORD_WORDS)
+
+    def _before_verb(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
+        """"tom says the pump alarms", "HANNAH AWARE": a known name, rarely a word, before a speaking verb."""
+        if i + 1 < len(toks) and toks[i + 1].key in VERBS_AFTER and self.known_name(toks[i], RARE) and (
+                i == 0 or not toks[i - 1].is_word or toks[i - 1].text in _SEPARATORS):
+            return Finding("PERSON", toks[i].start, toks[i].end, 0.6, "ContextNameRecognizer"), i + 1
+        return None
+
+    def _bracketed(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
+        """"nurse in charge (hannah) aware": one known name alone in brackets, as notes add who it was."""
+        if (toks[i].text == "(" and i + 2 < len(toks) and toks[i + 2].text == ")"
+                and self.known_name(toks[i + 1], RARE)):
+            return Finding("PERSON", toks[i + 1].start, toks[i + 1].end, 0.6, "ContextNameRecognizer"), i + 3
+        return None
 
     def _honorific_word(self, toks: Sequence[Token], j: int) -> int:
         """After an honorific, a name that is also a common word ("Mrs ross", "dr French") is the surname."""

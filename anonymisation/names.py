@@ -309,7 +309,7 @@ class NameRules:
             inside = [o for o in out if f.start < o.end and o.start < f.end]
             # A longer contextual span takes the names it contains ("patient MANSOUR, Layla" beats "MANSOUR").
             if all(f.start <= o.start and o.end <= f.end for o in inside) and (
-                    not self.suppressed(text, f.start, f.end) or self.contextual.known_person(text[f.start:f.end])):
+                    not self.suppressed(text, f.start, f.end) or self.contextual.vouched(text, f)):
                 out = [o for o in out if o not in inside] + [f]
         return sorted(out, key=lambda f: f.start)
 

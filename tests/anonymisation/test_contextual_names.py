@@ -41,6 +41,15 @@ def found(detector: TextDetector, text: str, entity: str) -> list[str]:
     ("awaiting parts / patient Jo WOODS", ["Jo WOODS"]),
     ("electrical safety test passed / patient a. wilson", ["a. wilson"]),
     ("please contact sarah on ext 4567 about the pump", ["sarah"]),
+    ("HI DAVE, PUMP ON WARD 7 STILL ALARMING. THANKS, PRIYA", ["DAVE", "PRIYA"]),
+    ("tom says the pump alarms when the door is opened", ["tom"]),
+    ("NURSE IN CHARGE (HANNAH) AWARE", ["HANNAH"]),
+    ("reported by smith-jones on nights", ["smith-jones"]),
+    ("spoke with van der berg about the loan kit", ["van der berg"]),
+    ("requested by mr a okonkwo-smith", ["a okonkwo-smith"]),
+    ("fao mark bellamy", ["mark bellamy"]),
+    ("PER BERNADETTE'S EMAIL", ["BERNADETTE'S"]),
+    ("CALL JO ON 07700 900123 WHEN READY", ["JO"]),
 ])
 def test_names_in_any_case_after_roles_and_verbs(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected
