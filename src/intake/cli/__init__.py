@@ -75,6 +75,7 @@ def init() -> None:
     ctx = context()
     key_file = ctx.settings.key_file
     had_key_file = key_file.exists()
+    had_state_key = ctx.settings.state_key_file.exists()
     admin = user_service.initialise(ctx)
     if admin:
         message(f"initialised {ctx.settings.home}; '{admin.name}' is the admin")
@@ -83,6 +84,9 @@ def init() -> None:
     if ctx.settings.vault.key_provider == "local" and not had_key_file and key_file.exists():
         message(f"created the vault's key-encryption key {key_file}: back it up now, apart from the registry "
                 "(docs/keys.md); without it no data can be read")
+    if not had_state_key and ctx.settings.state_key_file.exists():
+        message(f"created the registry's state key {ctx.settings.state_key_file}: back it up with the key file "
+                "(docs/keys.md); without it no registry row can be trusted")
     emit({"home": ctx.settings.home.resolve(), "registry": ctx.settings.registry_display,
           "admin": admin and admin.name})
 
