@@ -48,19 +48,27 @@ def test_audit_and_users_work_on_postgresql(postgres_url: str, tmp_path: Path) -
     from intake.clock import FixedClock
     from intake.config import Settings
     from intake.context import Context
+    from intake.errors import StateTampered
     from intake.registry.models import Role
     from intake.users import add_user, initialise
 
-    registry = Registry(postgres_url)
-    with registry.engine.begin() as conn:
+    plain = Registry(postgres_url)
+    with plain.engine.begin() as conn:
         conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    plain.dispose()
+    # The registry as every command opens it: rows sealed under the home's state key, checked on load.
     ctx = Context(settings=Settings(home=tmp_path / "h", database_url=postgres_url), actor="root",
-                  clock=FixedClock(datetime(2026, 1, 1, tzinfo=UTC)), registry=registry)
+                  clock=FixedClock(datetime(2026, 1, 1, tzinfo=UTC)))
     initialise(ctx)
     add_user(ctx, "eve", [Role.ENGINEER])
-    assert ctx.audit.verify().events == 3
-    assert [e.action for e in ctx.audit.events()] == ["init", "vault.create_kek", "users.add"]
-    registry.dispose()
+    assert ctx.audit.verify().events == 4
+    assert [e.action for e in ctx.audit.events()] == ["init", "users.add", "vault.create_kek", "users.add"]
+    assert ctx.verify_state() == 6  # three users (root, intake-service, eve) and their roles
+    with ctx.registry.engine.begin() as conn:
+        conn.execute(text("UPDATE user_roles SET role = 'admin' WHERE user_name = 'eve'"))
+    with pytest.raises(StateTampered, match="user_roles eve/admin"):
+        ctx.verify_state()
+    ctx.close()
 
 
 def test_a_locked_registry_is_reported_as_such_and_transient(ctx, monkeypatch) -> None:
