@@ -70,6 +70,9 @@ RECORD_WORDS = frozenset({
 # Weak context: frequent little words; a name after them must be a known name that is rarely a word.
 WEAK_ONE = frozenset({"from", "for", "with", "by", "to"})
 _SEPARATORS = frozenset({":", "-", "(", ",", "\u2013", "\u2014", "="})
+# Month and day abbreviations are names too ("Jan", "Sat"), but "(jan)" in a note is a date.
+_MONTHS_DAYS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+                          "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 _WORD_ENDINGS = ("ed", "ing", "ly", "tion", "sion", "ment", "ness", "able", "ible", "ful", "less", "ise", "ize",
                  "ity", "ous")
 _PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "binti", "ibn",
@@ -276,7 +279,7 @@ class ContextualNames:
     def _bracketed(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"nurse in charge (hannah) aware": one known name alone in brackets, as notes add who it was."""
         if (toks[i].text == "(" and i + 2 < len(toks) and toks[i + 2].text == ")"
-                and self.known_name(toks[i + 1], RARE)):
+                and toks[i + 1].key not in _MONTHS_DAYS and self.known_name(toks[i + 1], RARE)):
             return Finding("PERSON", toks[i + 1].start, toks[i + 1].end, 0.6, "ContextNameRecognizer"), i + 3
         return None
 
