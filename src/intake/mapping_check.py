@@ -51,12 +51,12 @@ def _first_rows(batches: Iterator[pa.RecordBatch], limit: int) -> list[pa.Record
 
 def check(mapping: Mapping, sources: dict[str, list[pa.RecordBatch]]) -> MappingCheck:
     """Compare `mapping` with the source tables (first rows of each), then transform them as a run would."""
-    from intake.product.transform import _table_name_key, transform_to_tables
+    from intake.product.transform import table_name_key, transform_to_tables
 
     result = MappingCheck(mapping.source)
-    by_key = {_table_name_key(name): name for name in sources}
+    by_key = {table_name_key(name): name for name in sources}
     for table in mapping.tables:
-        name = table.table if table.table in sources else by_key.get(_table_name_key(table.table))
+        name = table.table if table.table in sources else by_key.get(table_name_key(table.table))
         if name is None:
             result.problems.append(f"{mapping.source} line {table.line}: table '{table.table}' is not in the "
                                    f"export (it has: {', '.join(sorted(sources)) or 'no tables'})")
@@ -71,9 +71,9 @@ def check(mapping: Mapping, sources: dict[str, list[pa.RecordBatch]]) -> Mapping
         if unused:
             result.notes.append(f"table '{table.table}': columns the mapping does not read (not migrated): "
                                 f"{', '.join(unused)}")
-    mapped = {_table_name_key(t.table) for t in mapping.tables} | {_table_name_key(t) for t in mapping.ignore_tables}
+    mapped = {table_name_key(t.table) for t in mapping.tables} | {table_name_key(t) for t in mapping.ignore_tables}
     for name in sorted(sources):
-        if _table_name_key(name) not in mapped:
+        if table_name_key(name) not in mapped:
             result.notes.append(f"table '{name}' is in the export but neither mapped nor ignored: it would "
                                 "not be migrated (add it, or list it under ignore_tables with a reason)")
     result.rows_checked = sum(b.num_rows for batches in sources.values() for b in batches)

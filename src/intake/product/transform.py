@@ -105,7 +105,9 @@ def transform_to_tables(sources: MappingABC[str, TableSource], mapping: Mapping,
     return TransformResult(entities, output.rejects(), reconciliation)
 
 
-def _table_name_key(name: str) -> str:
+def table_name_key(name: str) -> str:
+    """How a source table is matched to a mapping table: the last path part, without a file extension, any case
+    (also used by `intake mapping check`, so that checking and running agree)."""
     stem = name.rsplit("/", 1)[-1]
     for suffix in (".csv", ".txt", ".xlsx", ".xls", ".parquet"):
         if stem.lower().endswith(suffix):
@@ -116,11 +118,11 @@ def _table_name_key(name: str) -> str:
 def resolve_tables(sources: MappingABC[str, TableSource], mapping: Mapping) -> dict[str, TableSource]:
     """Source tables keyed by the mapping's table names: exact names first, then ignoring case and a file
     extension ("Jobs" or "jobs.csv" for table "jobs")."""
-    wanted = {_table_name_key(t.table): t.table for t in mapping.tables}
-    wanted.update({_table_name_key(name): name for name in mapping.ignore_tables})
+    wanted = {table_name_key(t.table): t.table for t in mapping.tables}
+    wanted.update({table_name_key(name): name for name in mapping.ignore_tables})
     resolved: dict[str, TableSource] = {}
     for name, source in sources.items():
-        target = name if name in wanted.values() else wanted.get(_table_name_key(name), name)
+        target = name if name in wanted.values() else wanted.get(table_name_key(name), name)
         if target in resolved:
             raise TransformError(f"two source tables match mapping table '{target}'; pass only one")
         resolved[target] = source
