@@ -43,7 +43,7 @@ _NOT_AFTER_HONORIFIC = frozenset({
     "sister", "doctor", "patient", "porter", "on", "off", "in", "out",
 })
 # Role abbreviations written with a slash: "s/n", "r/n", "c/n", "e/n".
-_SLASH_ROLES = frozenset({("s", "n"), ("r", "n"), ("c", "n"), ("e", "n")})
+_SLASH_ROLES = frozenset({("s", "n"), ("r", "n"), ("c", "n"), ("e", "n"), ("c", "o")})  # c/o: care of
 VERBS_ONE = frozenset({
     "per", "called", "rang", "phoned", "informed", "asked", "told", "contacted", "thanks", "cc", "attn", "dear",
     "named", "emailed", "messaged", "bleeped", "paged", "contact", "call", "ring", "ask", "tell", "email",
@@ -60,6 +60,7 @@ VERBS_TWO = frozenset({
     ("requested", "by"), ("raised", "by"), ("collected", "by"), ("signed", "by"), ("checked", "by"),
     ("handed", "to"), ("returned", "to"), ("given", "to"), ("loaned", "to"), ("lent", "to"), ("name", "is"),
     ("seen", "by"), ("witnessed", "by"), ("booked", "by"), ("assigned", "to"), ("thank", "you"),
+    ("passed", "to"), ("sent", "to"), ("left", "with"), ("back", "from"), ("message", "from"),
 })
 # The abbreviations of record keeping that follow a role word ("patient hosp no", "pt tel", "caller ext"):
 # unlisted words, but never a name.
@@ -98,8 +99,8 @@ class ContextualNames:
         self.not_names = (vocabulary.allow_tokens | vocabulary.indicators | vocabulary.street_types
                           | vocabulary.common_words | ROLES_ONE | VERBS_ONE | WEAK_ONE | RECORD_WORDS)
         # Every rule starts at a trigger word or a known name: other tokens (most of them) are skipped at once.
-        self._starts = (ROLES_ONE | VERBS_ONE | WEAK_ONE | {a for a, _ in ROLES_TWO} | {a for a, _ in VERBS_TWO}
-                        | {a for a, _ in _SLASH_ROLES} | self.names)
+        self._starts = (ROLES_ONE | VERBS_ONE | WEAK_ONE | {"w"} | {a for a, _ in ROLES_TWO}
+                        | {a for a, _ in VERBS_TWO} | {a for a, _ in _SLASH_ROLES} | self.names)
 
     # -- words -------------------------------------------------------------------------------------------
     def known_name(self, tok: Token, limit: int) -> bool:
@@ -123,13 +124,17 @@ class ContextualNames:
         return fold(span) in self.known_people
 
     def vouched(self, text: str, finding: Finding) -> bool:
-        """A contextual finding that stands even where a short word in capitals would be taken for an abbreviation:
-        a word of a known person, or a name from the gazetteers that is rarely English ("HI DAVE", "CALL JO")."""
+        """A contextual finding that stands where the capitalised-word rules would suppress it: a word of a known
+        person, a name right after an honorific, or a short gazetteer name in capitals that is rarely English and
+        would pass for an abbreviation ("HI DAVE", "CALL JO")."""
         from intake.anonymisation.names import tokenize  # names.py imports this module
 
         span = text[finding.start:finding.end]
         if self.known_person(span):
             return True
+        before = [t for t in tokenize(text[max(0, finding.start - 12):finding.start]) if t.is_word]
+        if before and before[-1].key in HONORIFICS and finding.recognizer == "ContextNameRecognizer":
+            return True  # "mrs e nwosu bed 12": after an honorific, a place word that follows says nothing
         toks = [t for t in tokenize(span) if t.is_word]
         return (finding.recognizer == "ContextNameRecognizer" and len(toks) == 1 and toks[0].is_upper
                 and len(toks[0].text) <= 4 and toks[0].key not in self.vocab.allow_tokens
@@ -164,6 +169,8 @@ class ContextualNames:
     def _verb_at(self, toks: Sequence[Token], i: int) -> int:
         if i + 1 < len(toks) and (toks[i].key, toks[i + 1].key) in VERBS_TWO:
             return 2
+        if i + 1 < len(toks) and toks[i].key == "w" and toks[i + 1].text == "/":
+            return 2  # "w/ Rebecca": with
         return 1 if toks[i].key in VERBS_ONE else 0
 
     # -- rules -------------------------------------------------------------------------------------------

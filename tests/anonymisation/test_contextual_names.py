@@ -50,6 +50,9 @@ def found(detector: TextDetector, text: str, entity: str) -> list[str]:
     ("fao mark bellamy", ["mark bellamy"]),
     ("PER BERNADETTE'S EMAIL", ["BERNADETTE'S"]),
     ("CALL JO ON 07700 900123 WHEN READY", ["JO"]),
+    ("pt mrs e nwosu bed 12", ["e nwosu"]),
+    ("per telecon w/ rebecca (baxter rep)", ["rebecca"]),
+    ("c/o margaret thornbury, estates", ["margaret thornbury"]),
 ])
 def test_names_in_any_case_after_roles_and_verbs(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected
