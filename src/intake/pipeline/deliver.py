@@ -21,6 +21,7 @@ from intake.registry.models import (
     ArtefactKind,
     Run,
 )
+from intake.retention import deliveries
 
 
 @dataclass(frozen=True)
@@ -38,19 +39,17 @@ class Delivered:
 
 
 def delivery_folder(ctx: Context, run: RunInfo) -> Path:
-    return ctx.settings.deliveries_path / run.dataset_id
+    return deliveries.delivery_folder(ctx.settings, run.dataset_id)
 
 
 def delivery_sink(settings: Settings, dataset_id: str, package: str) -> Any:
-    """Where a run's package goes: the dataset's folder under `delivery_url` (S3, SSE-KMS when configured), else
-    its local delivery folder. Either way retention/deliveries.py finds and deletes it with the dataset."""
+    """A run's package goes where retention/deliveries.py finds and deletes it with the dataset: under
+    `delivery_url` (S3, SSE-KMS when configured), else the dataset's local delivery folder."""
     from intake.connectors.sinks import DeliverySink
 
-    if settings.delivery_url:
-        return DeliverySink.to(f"{settings.delivery_url.rstrip('/')}/{dataset_id}", package,
-                               endpoint_url=settings.vault.s3_endpoint_url, region=settings.vault.aws_region,
-                               sse_kms_key_id=settings.delivery_sse_kms_key_id)
-    return DeliverySink.local(settings.deliveries_path / dataset_id, package)
+    return DeliverySink.to(deliveries.delivery_location(settings, dataset_id), package,
+                           endpoint_url=settings.vault.s3_endpoint_url, region=settings.vault.aws_region,
+                           sse_kms_key_id=settings.delivery_sse_kms_key_id)
 
 
 def spool_folder(ctx: Context, run: RunInfo) -> Path:

@@ -25,14 +25,26 @@ def delivery_folder(settings: Settings, dataset_id: str) -> Path:
     return settings.deliveries_path / dataset_id
 
 
+def delivery_location(settings: Settings, dataset_id: str) -> str:
+    """Where a dataset's packages are written (pipeline/deliver.py) and deleted from (here): under `delivery_url`
+    when set, else the dataset's local delivery folder."""
+    if settings.delivery_url:
+        return f"{settings.delivery_url.rstrip('/')}/{dataset_id}"
+    return str(delivery_folder(settings, dataset_id))
+
+
 def list_deliveries(settings: Settings, dataset_id: str) -> list[dict[str, Any]]:
     """What the dataset's deliveries hold, per package (or stray entry): names, sizes, no content."""
-    return _local(settings, dataset_id) + (_s3_list(settings, dataset_id) if settings.delivery_url else [])
+    held = _local(settings, dataset_id)
+    if settings.delivery_url:
+        client, bucket, base = _s3(settings, dataset_id)
+        held += _s3_list(client, bucket, base, _versions(client, bucket, base))
+    return held
 
 
 def remove_deliveries(settings: Settings, dataset_id: str) -> list[dict[str, Any]]:
     """Remove every delivery of the dataset; returns what they held. Raises DeletionNotVerified if anything stays."""
-    held = list_deliveries(settings, dataset_id)
+    held = _local(settings, dataset_id)
     folder = delivery_folder(settings, dataset_id)
     if folder.exists():
         shutil.rmtree(folder, ignore_errors=True)
@@ -42,7 +54,10 @@ def remove_deliveries(settings: Settings, dataset_id: str) -> list[dict[str, Any
             "the dataset stays in state deleting and the next sweep retries"
         )
     if settings.delivery_url:
-        _s3_remove(settings, dataset_id)
+        client, bucket, base = _s3(settings, dataset_id)
+        versions = _versions(client, bucket, base)
+        held += _s3_list(client, bucket, base, versions)
+        _s3_remove(client, bucket, base, versions, dataset_id)
     return held
 
 
@@ -68,9 +83,8 @@ def _local(settings: Settings, dataset_id: str) -> list[dict[str, Any]]:
 def _s3(settings: Settings, dataset_id: str) -> tuple[Any, str, str]:
     import boto3
 
-    assert settings.delivery_url is not None
-    bucket, _, prefix = settings.delivery_url[len("s3://"):].partition("/")
-    base = f"{prefix.strip('/') + '/' if prefix.strip('/') else ''}{dataset_id}/"
+    bucket, _, base = delivery_location(settings, dataset_id).removeprefix("s3://").partition("/")
+    base += "/"
     client = boto3.client("s3", endpoint_url=settings.vault.s3_endpoint_url, region_name=settings.vault.aws_region)
     return client, bucket, base
 
@@ -84,11 +98,10 @@ def _versions(client: Any, bucket: str, base: str) -> list[dict[str, Any]]:
     return found
 
 
-def _s3_list(settings: Settings, dataset_id: str) -> list[dict[str, Any]]:
-    client, bucket, base = _s3(settings, dataset_id)
+def _s3_list(client: Any, bucket: str, base: str, versions: list[dict[str, Any]]) -> list[dict[str, Any]]:
     packages: dict[str, dict[str, Any]] = defaultdict(lambda: {"files": 0, "bytes": 0, "versions": 0,
                                                                "manifest_sha256": None})
-    for version in _versions(client, bucket, base):
+    for version in versions:
         package, _, rest = version["Key"][len(base):].partition("/")
         entry = packages[package]
         entry["versions"] += 1
@@ -102,9 +115,7 @@ def _s3_list(settings: Settings, dataset_id: str) -> list[dict[str, Any]]:
             for name, entry in sorted(packages.items())]
 
 
-def _s3_remove(settings: Settings, dataset_id: str) -> None:
-    client, bucket, base = _s3(settings, dataset_id)
-    versions = _versions(client, bucket, base)
+def _s3_remove(client: Any, bucket: str, base: str, versions: list[dict[str, Any]], dataset_id: str) -> None:
     for start in range(0, len(versions), 1000):
         objects = [{"Key": v["Key"], "VersionId": v["VersionId"]} for v in versions[start:start + 1000]]
         answer = client.delete_objects(Bucket=bucket, Delete={"Objects": objects, "Quiet": True})
