@@ -69,32 +69,31 @@ def _table_name(file: str, table: str, taken: set[str]) -> str:
 def load_tables(ctx: Context, dataset: Dataset, actor: Actor, raw: bool) -> dict[str, pa.Table]:
     """Every received file's tables, decrypted and read in memory; pseudonymised unless `raw`."""
     from intake.anonymisation import AnonymisationSession
-    from intake.connectors import open_source
+    from intake.pipeline.ingest import received_sources
     from intake.vault import Vault
 
-    vault = Vault.from_context(ctx)
-    raws = sorted((a for a in vault.artefacts(dataset.id) if a.kind is ArtefactKind.RAW), key=lambda a: a.name)
-    if not raws:
-        raise StateError(f"dataset {dataset.id} has no received files left in the vault")
     tables: dict[str, pa.Table] = {}
     taken: set[str] = set()
+    files = 0
     session = None if raw else AnonymisationSession(ctx.settings.anonymisation, processes=1)
     try:
-        anonymiser = None if session is None else session.anonymiser(vault.customer_secret(dataset.customer_id, actor))
-        for artefact in raws:
-            with vault.open(artefact.id, actor=actor) as handle, \
-                    open_source(None, handle, name=artefact.name, settings=ctx.settings.connectors) as source:
-                for table in source.tables():
-                    batches = list(source.read(table))
-                    if session is not None and anonymiser is not None and batches:
-                        classification = session.profile(table, lambda b=batches: iter(b))
-                        batches = [anonymiser.anonymise_batch(table, classification, b) for b in batches]
-                    schema = batches[0].schema if batches else None
-                    tables[_table_name(artefact.name, table, taken)] = (
-                        pa.Table.from_batches(batches, schema) if schema is not None else pa.table({}))
+        anonymiser = None if session is None else session.anonymiser(
+            Vault.from_context(ctx).customer_secret(dataset.customer_id, actor))
+        for file, source in received_sources(ctx, dataset.id, actor):
+            files += 1
+            for table in source.tables():
+                batches = list(source.read(table))
+                if session is not None and anonymiser is not None and batches:
+                    classification = session.profile(table, lambda b=batches: iter(b))
+                    batches = [anonymiser.anonymise_batch(table, classification, b) for b in batches]
+                schema = batches[0].schema if batches else None
+                tables[_table_name(file, table, taken)] = (
+                    pa.Table.from_batches(batches, schema) if schema is not None else pa.table({}))
     finally:
         if session is not None:
             session.close()
+    if not files:
+        raise StateError(f"dataset {dataset.id} has no received files left in the vault")
     return tables
 
 

@@ -106,18 +106,13 @@ def check_files(ctx: Context, mapping: Mapping, files: list[Path], rows: int = D
 
 def check_dataset(ctx: Context, mapping: Mapping, dataset_id: str, rows: int = DEFAULT_ROWS) -> MappingCheck:
     """`check` on a received dataset, decrypted from the vault in memory (engineer, as for a run)."""
-    from intake.connectors import open_source
-    from intake.registry.models import ArtefactKind
-    from intake.vault import Vault
+    from intake.pipeline.ingest import received_sources
 
     actor = ctx.authorise("migration.run", dataset_id=dataset_id)
-    vault = Vault.from_context(ctx)
     sources: dict[str, list[pa.RecordBatch]] = {}
-    for artefact in (a for a in vault.artefacts(dataset_id) if a.kind is ArtefactKind.RAW):
-        with vault.open(artefact.id, actor=actor) as handle, \
-                open_source(None, handle, name=artefact.name, settings=ctx.settings.connectors) as source:
-            for table in source.tables():
-                sources[table] = _first_rows(iter(source.read(table)), rows)
+    for _file, source in received_sources(ctx, dataset_id, actor):
+        for table in source.tables():
+            sources[table] = _first_rows(iter(source.read(table)), rows)
     result = check(mapping, sources)
     ctx.record(actor, "mapping.check", dataset_id, ok=result.ok, problems=len(result.problems))
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -150,6 +151,19 @@ def ingest(ctx: Context, run: RunInfo, chunk_rows: int, progress: ProgressCallba
                   tables=len(columns_not_read), columns=sum(len(c) for c in columns_not_read.values()))
     return Ingested(tables, sum(t.rows for t in tables), sum(t.rejected for t in tables), reasons, rejects_ids,
                     columns_not_read)
+
+
+def received_sources(ctx: Context, dataset_id: str, actor: Any) -> Iterator[tuple[str, Any]]:
+    """Each received file of a dataset, by name, decrypted on the fly and opened by its connector: for reading it
+    in memory outside a run (`intake fault query`, `intake mapping check --dataset`)."""
+    from intake.connectors import open_source
+    from intake.vault import Vault
+
+    vault = Vault.from_context(ctx)
+    for raw in sorted(vault.artefacts(dataset_id, kind=ArtefactKind.RAW), key=lambda a: a.name):
+        with vault.open(raw.id, actor=actor) as handle, \
+                open_source(None, handle, name=raw.name, settings=ctx.settings.connectors) as source:
+            yield raw.name, source
 
 
 def resolve_mapping(mapping: str) -> Any:
