@@ -25,9 +25,9 @@ def verify(
     result = ctx.audit.verify(expect_head=expect_head)
     try:
         rows = ctx.verify_state()
-    except StateTampered as exc:
+    except StateTampered:
         ctx.record(actor, "audit.verify", outcome="failed", events=result.events, error="StateTampered")
-        raise exc
+        raise
     ctx.record(actor, "audit.verify", events=result.events, sealed_rows=rows)
     message(f"audit log verified: {result.events} events, head {result.head_hash}; {rows} sealed registry rows "
             "unchanged since intake wrote them")

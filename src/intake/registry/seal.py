@@ -70,10 +70,9 @@ def _primary_key(row: Base) -> str:
 
 @dataclass(frozen=True)
 class StateKey:
-    """The key the seals are made with; `source` names where it came from, for messages."""
+    """The key the seals are made with."""
 
     key: bytes
-    source: str
 
     def seal(self, row: Base) -> str:
         columns = SEALED[type(row)]
@@ -120,7 +119,7 @@ class StateKeyFile:
                 raise ValueError("format")
         except (ValueError, KeyError, TypeError) as exc:
             raise StateKeyMissing(f"the state key {path} is damaged: restore it from backup (docs/keys.md)") from exc
-        self._key = StateKey(key, str(path))
+        self._key = StateKey(key)
         return self._key
 
 

@@ -24,6 +24,7 @@ from sqlalchemy import or_, select
 
 from intake.config import Settings
 from intake.context import Context
+from intake.private_files import write_private
 from intake.registry.models import DeletionCertificate
 from intake.retention.errors import CertificateInvalid, CertificateNotFound, RetentionError
 
@@ -69,19 +70,10 @@ def load_service_key(settings: Settings, create: bool = True) -> ServiceKey:
                 f"no service signing key at {path}: it is created by the first deletion sweep; "
                 "pass --public-key to verify with an exported key"
             )
-        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         pem = Ed25519PrivateKey.generate().private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         )
-        try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass  # another process created it first: use theirs
-        else:
-            with os.fdopen(fd, "wb") as out:
-                out.write(pem)
-                out.flush()
-                os.fsync(out.fileno())
+        write_private(path, pem, replace=False)  # another process created it first: use theirs
     data = path.read_bytes()
     try:
         private_key = serialization.load_pem_private_key(data, password=None)
