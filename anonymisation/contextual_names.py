@@ -55,6 +55,7 @@ VERBS_AFTER = frozenset({
     "wants", "confirmed", "confirms", "aware", "informed", "advised", "advises", "agreed", "requested", "requests",
     "emailed", "noticed", "noted", "thinks", "will",
 })
+_AFTER_NAME = VERBS_AFTER | {"from"}  # words that follow a name opening a sentence (see _before_verb)
 VERBS_TWO = frozenset({
     ("spoke", "to"), ("spoke", "with"), ("speak", "to"), ("speaking", "to"), ("spoken", "to"), ("reported", "by"),
     ("requested", "by"), ("raised", "by"), ("collected", "by"), ("signed", "by"), ("checked", "by"),
@@ -62,6 +63,40 @@ VERBS_TWO = frozenset({
     ("seen", "by"), ("witnessed", "by"), ("booked", "by"), ("assigned", "to"), ("thank", "you"),
     ("passed", "to"), ("sent", "to"), ("left", "with"), ("back", "from"), ("message", "from"),
 })
+# How notes hand a matter to or from somebody: a word of communication or hand-over and its preposition, then
+# the person ("left voicemail for Ife", "awaiting reply from Ioana", "discussed with Pătru", "handed back to
+# Gorm", "on behalf of Chidi"). Built from the two word lists rather than phrase by phrase, so that the pattern
+# holds for phrasings no export has shown yet.
+_HEADS = {
+    "for": ("voicemail", "message", "msg", "note", "waiting", "asking", "looking"),
+    "from": ("reply", "response", "message", "msg", "email", "e-mail", "call", "text", "note", "letter", "feedback",
+             "update", "voicemail", "word", "approval", "permission", "request", "phone", "confirmation"),
+    "with": ("discussed", "discussion", "conversation", "agreed", "checked", "confirmed", "liaised", "liaising",
+             "meeting", "chat", "chatted", "spoke", "speaking", "left", "dealt"),
+    "to": ("handed", "passed", "escalated", "referred", "forwarded", "reported", "explained", "demonstrated",
+           "shown", "sent", "given", "issued", "delivered", "returned", "released", "assigned", "allocated",
+           "reassigned", "introduced", "talked", "spoke", "spoken", "speak", "mentioned", "emailed", "lent",
+           "loaned"),
+    "by": ("collected", "signed", "witnessed", "booked", "raised", "requested", "reported", "checked", "seen",
+           "approved", "authorised", "authorized", "accepted", "delivered", "returned", "logged", "completed",
+           "tested", "fitted", "repaired", "serviced", "verified", "done"),
+    "of": ("behalf", "attention", "request"),
+}
+CUE_PHRASES = frozenset(
+    {(head, prep) for prep, heads in _HEADS.items() for head in heads}
+    | {(head, particle, "to") for head in ("handed", "passed", "given", "sent", "went", "going", "taken")
+       for particle in ("back", "over", "on")}
+    | {("signed", "off", "by"), ("carried", "out", "by"), ("on", "behalf", "of"), ("as", "per")}
+)
+
+
+def cue_ends_at(toks: Sequence[Token], i: int) -> bool:
+    """Whether a hand-over phrase (CUE_PHRASES) ends right before token i, a separator between allowed."""
+    j = i - 1 if i >= 1 and toks[i - 1].text in _SEPARATORS else i
+    keys = tuple(t.key for t in toks[max(0, j - 3):j])
+    return keys[-2:] in CUE_PHRASES or keys[-3:] in CUE_PHRASES
+
+
 # The abbreviations of record keeping that follow a role word ("patient hosp no", "pt tel", "caller ext"):
 # unlisted words, but never a name.
 RECORD_WORDS = frozenset({
@@ -100,7 +135,8 @@ class ContextualNames:
                           | vocabulary.common_words | ROLES_ONE | VERBS_ONE | WEAK_ONE | RECORD_WORDS)
         # Every rule starts at a trigger word or a known name: other tokens (most of them) are skipped at once.
         self._starts = (ROLES_ONE | VERBS_ONE | WEAK_ONE | {"w"} | {a for a, _ in ROLES_TWO}
-                        | {a for a, _ in VERBS_TWO} | {a for a, _ in _SLASH_ROLES} | self.names)
+                        | {a for a, _ in VERBS_TWO} | {p[0] for p in CUE_PHRASES} | {a for a, _ in _SLASH_ROLES}
+                        | self.names)
 
     # -- words -------------------------------------------------------------------------------------------
     def known_name(self, tok: Token, limit: int) -> bool:
@@ -166,6 +202,13 @@ class ContextualNames:
             return 3
         return 1 if toks[i].key in ROLES_ONE and toks[i].is_word else 0
 
+    @staticmethod
+    def _cue_at(toks: Sequence[Token], i: int) -> int:
+        """Tokens of a hand-over phrase starting at i (0 if none)."""
+        if i + 2 < len(toks) and (toks[i].key, toks[i + 1].key, toks[i + 2].key) in CUE_PHRASES:
+            return 3
+        return 2 if i + 1 < len(toks) and (toks[i].key, toks[i + 1].key) in CUE_PHRASES else 0
+
     def _verb_at(self, toks: Sequence[Token], i: int) -> int:
         if i + 1 < len(toks) and (toks[i].key, toks[i + 1].key) in VERBS_TWO:
             return 2
@@ -180,7 +223,8 @@ class ContextualNames:
         starts = self._starts
         i = 0
         while i < n:
-            if toks[i].key not in starts and not (i + 1 < n and toks[i + 1].text == ",") and toks[i].text != "(":
+            if toks[i].key not in starts and toks[i].text != "(" and not (
+                    i + 1 < n and (toks[i + 1].text == "," or toks[i + 1].key in _AFTER_NAME)):
                 i += 1
                 continue
             found = (self._after_trigger(toks, i) or self._pair(toks, i) or self._rare_name(toks, i)
@@ -197,6 +241,9 @@ class ContextualNames:
     def _after_trigger(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         size = self._role_at(toks, i)
         strength = "role"
+        if not size:
+            size = self._cue_at(toks, i)
+            strength = "cue"  # like a role, a hand-over phrase vouches for a word in no list ("reply from oksana")
         if not size:
             size = self._verb_at(toks, i)
             strength = "verb"
@@ -246,7 +293,7 @@ class ContextualNames:
                 k += 1
                 continue
             limit = NAME_OVER_WORD if strength == "role" or initials else RARE
-            ok = self.known_name(tok, limit) or (strength == "role" and (
+            ok = self.known_name(tok, limit) or (strength in ("role", "cue") and (
                 self.unknown_word(tok) or (tok.is_word and tok.key in self.known_people)))
             if not ok and words and strength != "weak" and (self.known_name(tok, NAME_OVER_WORD)
                                                              or self.unknown_word(tok) or self._everyday_surname(tok)):
@@ -277,11 +324,23 @@ class ContextualNames:
                 and key not in _NOT_AFTER_HONORIFIC and key not in RECORD_WORDS)
 
     def _before_verb(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
-        """"tom says the pump alarms", "HANNAH AWARE": a known name, rarely a word, before a speaking verb."""
-        if i + 1 < len(toks) and toks[i + 1].key in VERBS_AFTER and self.known_name(toks[i], RARE) and (
-                i == 0 or not toks[i - 1].is_word or toks[i - 1].text in _SEPARATORS):
-            return Finding("PERSON", toks[i].start, toks[i].end, 0.6, "ContextNameRecognizer"), i + 1
+        """"tom says the pump alarms", "HANNAH AWARE", "Ifeoma from the renal unit rang": a name (a known one,
+        rarely a word, a word in no list, or a word of a person known in the dataset) opening a sentence, before
+        a speaking verb or before "from" and the place or team the person is from."""
+        if i + 1 >= len(toks) or not (i == 0 or not toks[i - 1].is_word or toks[i - 1].text in _SEPARATORS
+                                      or toks[i - 1].dot):
+            return None
+        tok, after = toks[i], toks[i + 1].key
+        if not (self.known_name(tok, RARE) or self.unknown_word(tok)
+                or (tok.is_word and tok.key in self.known_people)):
+            return None
+        if after in VERBS_AFTER or (after == "from" and i + 2 < len(toks) and self._place_start(toks[i + 2])):
+            return Finding("PERSON", tok.start, tok.end, 0.6, "ContextNameRecognizer"), i + 1
         return None
+
+    def _place_start(self, tok: Token) -> bool:
+        return (tok.key == "the" or tok.key in self.vocab.indicators or tok.key in self.vocab.allow_tokens
+                or tok.is_capitalised or tok.is_upper)  # "from Ada Lovelace Ward", "from ICU", "from Baxter"
 
     def _bracketed(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"nurse in charge (hannah) aware": one known name alone in brackets, as notes add who it was."""

@@ -67,7 +67,9 @@ class DatasetTerms:
         def alone(word: str) -> bool:  # stricter than a customer's own staff list: these names are gathered
             return base.stands_alone(word) and fold(word) not in everyday
 
-        keys = frozenset(k for name in self.persons for k in deny_variants(name, alone))
+        # A person of the dataset is named by first name alone in notes ("Thanks Ragnhild"): a first name that
+        # is no everyday word is caught alone too, everywhere.
+        keys = frozenset(k for name in self.persons for k in deny_variants(name, alone, alone))
         return replace(vocabulary, deny_names=vocabulary.deny_names + self.persons,
                        deny_keys=vocabulary.deny_keys | keys)
 

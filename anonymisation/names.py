@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from intake.anonymisation.contextual_names import ContextualNames
+from intake.anonymisation.contextual_names import ContextualNames, cue_ends_at
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
@@ -161,7 +161,7 @@ class NameRules:
         prev3 = toks[i - 2].key if i >= 2 else ""
         if prev1 in (":", "-", ",") and i >= 2:
             prev1, prev2 = prev3, (f"{toks[i - 3].key} {prev3}" if i >= 3 else "")
-        return prev1 in STRONG_CONTEXT or prev2 in STRONG_CONTEXT
+        return prev1 in STRONG_CONTEXT or prev2 in STRONG_CONTEXT or cue_ends_at(toks, i)
 
     # -- allow-list filter -------------------------------------------------------------------------------
     def is_strong_name(self, words: list[str], comma: bool = False) -> bool:

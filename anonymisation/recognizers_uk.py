@@ -26,10 +26,6 @@ def context_before(text: str, start: int, pattern: re.Pattern[str], window: int 
     return bool(pattern.search(text, max(0, start - window), start))
 
 
-def context_after(text: str, end: int, pattern: re.Pattern[str], window: int = 25) -> bool:
-    return bool(pattern.search(text, end, min(len(text), end + window)))
-
-
 # -- NHS number ------------------------------------------------------------------------------------------
 NHS_RE = re.compile(r"(?<![\w.])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w])")
 NHS_CONTEXT = re.compile(r"(?i)\bnhs\b|national health|health service|\bchi\b")
@@ -120,6 +116,20 @@ def _national_digits(prefix: str, groups: str) -> str:
     return "0" + digits
 
 
+# Words before a catalogue number: "Part 040-001595-00", "REF 2130-9-0133", "P/N 0100-12345-67".
+_PART_CONTEXT = re.compile(r"(?i)\b(?:part|parts|p/n|pn|ref|cat|catalogue|catalog|item|order|lot|batch|sku)\b"
+                           r"\.?\s*(?:no\.?|number|#)?\s*:?\s*$")
+
+
+def _not_phone_grouping(text: str, start: int, end: int) -> bool:
+    """A national-format number grouped as no UK number is ("098-436024-70": a last group of one or two digits),
+    or with a catalogue word right before it, is a part or order number."""
+    groups = re.split(r"[ -]", text[start:end].replace("(", "").replace(")", ""))
+    if len(groups) > 1 and len(groups[-1]) < 3:
+        return True
+    return bool(_PART_CONTEXT.search(text[max(0, start - 20):start]))
+
+
 def find_uk_phones(text: str) -> list[Finding]:
     """UK landline and mobile numbers in the ways people type them, with an optional extension."""
     out: list[Finding] = []
@@ -156,7 +166,8 @@ def find_uk_phones(text: str) -> list[Finding]:
             pos = m.end()
             continue
         national = _national_digits(prefix, text[m.end():best_end])
-        if national[1] not in "1235789" or len(set(national[1:])) == 1:
+        if national[1] not in "1235789" or len(set(national[1:])) == 1 or (
+                not prefix.startswith(("+", "00")) and _not_phone_grouping(text, m.start(), best_end)):
             pos = best_end
             continue
         span_text = text[m.start():best_end]
@@ -219,6 +230,15 @@ ROLE_MAILBOX_WORDS = frozenset({
     "devices", "device", "faults", "fault", "medphys", "repairs", "repair", "loans", "loan", "stores", "workshop",
     "maintenance", "calibration", "safety", "alerts", "contracts", "orders", "purchasing", "quality",
     "medicaldevices", "medical-devices", "mdsm", "mdso", "ppm", "tech", "technical", "electronics", "renal", "icu",
+    "biomed", "medeng", "clineng", "facilities", "helpline", "hotline",
+    "central", "duty", "oncall", "nursing", "radiology", "pathology", "lab", "labs", "laboratory", "imaging",
+    "cardiology", "respiratory", "critical", "care", "emergency", "outpatients", "maternity", "midwifery",
+    "paediatrics", "neonatal", "theatre", "surgery", "governance", "risk", "incidents", "datix", "infection",
+    "control", "ipc", "decontamination", "sterile", "hsdu", "transport", "portering", "porters", "security",
+    "catering", "logistics", "supplies", "supply", "asset", "assets", "inventory", "operations", "ops",
+    "appointments", "referrals", "records", "informatics", "digital", "systems", "telecoms", "network",
+    "training", "education", "research", "audit", "compliance", "complaints", "pals", "safeguarding", "dpo", "ig",
+    "privacy", "foi", "and", "of",
 })
 _LOCAL_PARTS = re.compile(r"[._+-]")
 
@@ -267,9 +287,18 @@ def find_dates_of_birth(text: str) -> list[Finding]:
         # its year ("DOB 1961 next cal 21/01/2023"), or the anonymiser's self-check would take the next one.
         before = [c for c in DOB_BEFORE.finditer(text, max(0, m.start() - 45), m.start())
                   if not any(ch.isdigit() for ch in text[c.end():m.start()])]
-        if before or context_after(text, m.end(), DOB_AFTER, 20):
+        if before or _birth_word_after(text, m.end()):
             out.append(Finding("DATE_OF_BIRTH", m.start(), m.end(), 0.9, "DateOfBirthRecognizer"))
     return out
+
+
+def _birth_word_after(text: str, end: int) -> bool:
+    """"12/01/1990 (DOB)", "03/04/61 born": a birth word just after the date, in the same sentence, and not one
+    that speaks for a date of its own ("Next service 14 Aug 2020. Pt born 12/1/1990")."""
+    after = DOB_AFTER.search(text, end, end + 20)
+    if after is None or re.search(r"[.;]\s", text[end:after.start()]):
+        return False
+    return DATE_RE.search(text, after.end(), after.end() + 12) is None
 
 
 # -- hospital numbers ---------------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ whose role is declared (intake.product.roles), the role wins:
 - reference: kept; only values that are plainly another identifier (STRONG_ENTITIES) are replaced, so a ward
   or a hospital named after a person is never pseudonymised by a guess;
 - code: the profiler's classification stands (a foreign key read from a name column is still anonymised
-  before it is hashed into an id).
+  before it is hashed into an id), except for a column read only through lookups ("Good", "Fair", "Poor"):
+  the package gets the lookup's codes, never these values, and a pseudonym would no longer be found.
 The roles travel as plain dicts so that this package does not depend on the product format.
 """
 
@@ -52,6 +53,10 @@ def apply_roles(classification: TableClassification, roles: Mapping[str, Mapping
             new = replace(old, kind=ColumnKind.NOT_PERSONAL, entity_type=None, confidence=1.0,
                           reasons=(f"{where}: reference data (places, makers, models, titles), kept; only e-mail "
                                    "addresses, phone, NHS and other numbered identifiers are replaced",))
+        elif spec.get("lookup_only"):
+            new = replace(old, kind=ColumnKind.NOT_PERSONAL, entity_type=None, confidence=1.0,
+                          reasons=(f"{where} through the mapping's lookups only: codes, kept; the package gets "
+                                   "the lookup's values, never these",))
         else:
             new = replace(old, reasons=(*old.reasons, f"{where}: a code or number"))
         columns[column] = replace(new, role=role, fields=fields)

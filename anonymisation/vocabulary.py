@@ -245,11 +245,13 @@ def _replace(vocab: Vocabulary, **changes: object) -> Vocabulary:
     return replace(vocab, **changes)  # type: ignore[arg-type]
 
 
-def deny_variants(name: str, stands_alone: Callable[[str], bool] | None = None) -> set[str]:
+def deny_variants(name: str, stands_alone: Callable[[str], bool] | None = None,
+                  first_alone: Callable[[str], bool] | None = None) -> set[str]:
     """The ways a known person's name is typed, folded (so matched in any case): "Jane Doe", "J Doe", "J. Doe",
-    "Doe, Jane", "Doe J", "DOE, J"; and the surname alone where `stands_alone` says it identifies the person by
-    itself ("Quillfeather", not "Ward"). A first name alone is not enough: many are everyday words in lower
-    case ("max", "guy"). A hyphenated surname stays one name ("Adebayo-Smith")."""
+    "Doe, Jane", "Doe J", "DOE, J"; the surname alone where `stands_alone` says it identifies the person by
+    itself ("Quillfeather", not "Ward"); and the first name alone only where `first_alone` says so ("Ragnhild",
+    never "Max" or "Will": many first names are everyday words in lower case). A hyphenated surname stays one
+    name ("Adebayo-Smith")."""
     words = [fold(w) for w in name.split() if fold(w)]
     if not words:
         return set()
@@ -259,6 +261,8 @@ def deny_variants(name: str, stands_alone: Callable[[str], bool] | None = None) 
     variants = {" ".join(words), f"{first} {last}", f"{first[0]} {last}", f"{last} {first}", f"{last} {first[0]}"}
     if stands_alone is not None and stands_alone(last):
         variants.add(last)
+    if first_alone is not None and len(first) > 1 and first_alone(first):
+        variants.add(first)
     return variants
 
 

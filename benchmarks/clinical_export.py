@@ -207,6 +207,30 @@ def generate(out: Path, split: str = "heldout", rows: int = 300, seed: int = 11)
     return truth
 
 
+def raw_package(export: Path, anon: Any) -> dict[str, list[dict[str, str]]]:
+    """The raw mapped cells through `anon` (plain Presidio in `leakage.py`), laid out as the package's entities."""
+    raw = {}
+    for name in ("equipment", "workorders"):
+        with (export / "data" / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
+            raw[name] = list(csv.DictReader(fh))
+    pkg: dict[str, list[dict[str, str]]] = {k: [] for k in ("assets", "jobs", "sites", "locations", "manufacturers",
+                                                             "device_models", "suppliers", "contacts")}
+    for r in raw["equipment"]:
+        pkg["assets"].append({"asset_number": r["Equip No"].upper(), "serial_number": anon(r["Serial"]),
+                              "owner": anon(r["Responsible Officer"]), "notes": anon(r["Comments"])})
+        pkg["sites"].append({"name": anon(r["Site"])})
+        pkg["locations"].append({"department": anon(r["Dept"]), "ward": anon(r["Ward/Area"])})
+        pkg["manufacturers"].append({"name": anon(r["Make"])})
+        pkg["device_models"].append({"name": anon(r["Model"]), "device_type": anon(r["Description"])})
+        pkg["suppliers"].append({"name": anon(r["Supplier"])})
+    for r in raw["workorders"]:
+        pkg["jobs"].append({"job_number": r["WO Number"].upper(), "fault_description": anon(r["Fault Reported"]),
+                            "outcome": anon(r["Work Done"]), "engineer": anon(r["Engineer"]),
+                            "requested_by": anon(r["Logged By"]), "requester_phone": anon(r["Contact Tel"])})
+        pkg["contacts"].append({"name": anon(r["Engineer"])})
+    return pkg
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", type=Path)

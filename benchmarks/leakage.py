@@ -1,21 +1,23 @@
 """Leakage benchmark: a realistic export written outside the project goes through the real `intake` CLI, then
 every delivered Parquet cell is searched for the planted personal values; plain Presidio beside it.
 
-    .venv/bin/python benchmarks/leakage.py [--split tuning|heldout|both] [--rows 300] [--seed 11] [--keep]
+    .venv/bin/python benchmarks/leakage.py [--export clinical|variety] [--split tuning|dev|heldout|both]
+        [--rows 300] [--seed 11] [--keep]
 
-Per split: generate (`clinical_export.py`), `intake init`, users, a signed authorisation
+Two independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
+phrasing) and `variety_export.py` (splits dev/heldout: another layout, writer and name source, disjoint
+phrasings). Per split: generate, `intake init`, users, a signed authorisation
 (`scripts/make_sample_authorisation.py`), `keys add`, `authorisation register`, `datasets receive`,
 `migration run DATASET --mapping mapping.yaml`, in a temporary home. Scored by `leakage_score.score`:
 leak rate in the own record and anywhere per kind, kept rate per reference kind, rows accounted. Plain
 Presidio (AnalyzerEngine, default recognizers, the project's spaCy model; AnonymizerEngine replace) is applied
-to every raw mapped cell and scored the same way. Writes `benchmarks/results/leakage-<date>.json` (counts
+to every raw mapped cell and scored the same way. Writes `benchmarks/results/leakage[-variety]-<date>.json` (counts
 only); redacted leak examples go to /tmp/leakage-debug-<date>.json.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import json
 import os
@@ -32,7 +34,8 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from clinical_export import generate  # noqa: E402
+import clinical_export  # noqa: E402
+import variety_export  # noqa: E402
 from leakage_score import load_package, redact, score  # noqa: E402
 
 INTAKE = str(Path(sys.executable).parent / "intake")
@@ -86,16 +89,8 @@ def run_cli(work: Path, export: Path) -> dict[str, Any]:
     return outcome
 
 
-def read_raw(export: Path) -> dict[str, list[dict[str, str]]]:
-    tables = {}
-    for name in ("equipment", "workorders"):
-        with (export / "data" / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
-            tables[name] = list(csv.DictReader(fh))
-    return tables
-
-
-def presidio_package(export: Path) -> tuple[dict[str, list[dict[str, str]]], float]:
-    """The raw mapped cells through plain Presidio, laid out as the package's entities."""
+def presidio_package(export: Path, raw_package: Any) -> tuple[dict[str, list[dict[str, str]]], float]:
+    """The raw mapped cells through plain Presidio, laid out as the package's entities by the generator."""
     from presidio_analyzer import AnalyzerEngine
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
     from presidio_anonymizer import AnonymizerEngine
@@ -114,36 +109,21 @@ def presidio_package(export: Path) -> tuple[dict[str, list[dict[str, str]]], flo
             cache[text] = anonymizer.anonymize(text=text, analyzer_results=found).text  # type: ignore[arg-type]
         return cache[text]
 
-    raw = read_raw(export)
-    pkg: dict[str, list[dict[str, str]]] = {k: [] for k in ("assets", "jobs", "sites", "locations", "manufacturers",
-                                                             "device_models", "suppliers", "contacts")}
-    for r in raw["equipment"]:
-        pkg["assets"].append({"asset_number": r["Equip No"].upper(), "serial_number": anon(r["Serial"]),
-                              "owner": anon(r["Responsible Officer"]), "notes": anon(r["Comments"])})
-        pkg["sites"].append({"name": anon(r["Site"])})
-        pkg["locations"].append({"department": anon(r["Dept"]), "ward": anon(r["Ward/Area"])})
-        pkg["manufacturers"].append({"name": anon(r["Make"])})
-        pkg["device_models"].append({"name": anon(r["Model"]), "device_type": anon(r["Description"])})
-        pkg["suppliers"].append({"name": anon(r["Supplier"])})
-    for r in raw["workorders"]:
-        pkg["jobs"].append({"job_number": r["WO Number"].upper(), "fault_description": anon(r["Fault Reported"]),
-                            "outcome": anon(r["Work Done"]), "engineer": anon(r["Engineer"]),
-                            "requested_by": anon(r["Logged By"]), "requester_phone": anon(r["Contact Tel"])})
-        pkg["contacts"].append({"name": anon(r["Engineer"])})
+    pkg = raw_package(export, anon)
     return pkg, round(time.perf_counter() - start, 1)
 
 
 def rows_accounted(truth: dict[str, Any], package: dict[str, list[dict[str, str]]], summary: Any) -> dict[str, Any]:
-    source = sum(truth["rows"].values())
+    source = sum(truth["rows"].values()) + truth.get("banner_rows", 0)
     delivered = len(package.get("assets", [])) + len(package.get("jobs", []))
     info: dict[str, Any] = {"source_rows": source, "delivered_primary_rows": delivered}
     if isinstance(summary, dict):
-        for key in ("rows_read", "rows_rejected", "entities"):
+        for key in ("rows_read", "rows_rejected", "rows_rejected_reading", "entities"):
             if key in summary:
                 info[key] = summary[key]
         rejected = summary.get("rows_rejected")
-        if isinstance(rejected, int):
-            info["accounted"] = delivered + rejected == source
+        if isinstance(rejected, int):  # rows unreadable (banner lines above a header) are rejects too
+            info["accounted"] = delivered + rejected + summary.get("rows_rejected_reading", 0) == source
     return info
 
 
@@ -159,11 +139,14 @@ def _examples(entries: list[dict[str, Any]], redacted: bool = True, per_kind: in
     return out
 
 
-def run_split(split: str, rows: int, seed: int, keep: bool, debug: dict[str, Any]) -> dict[str, Any]:
+EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")), "variety": (variety_export, ("dev", "heldout"))}
+
+
+def run_split(generator: Any, split: str, rows: int, seed: int, keep: bool, debug: dict[str, Any]) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix=f"leakage-{split}-"))
     try:
         export = work / "export"
-        truth = generate(export, split, rows, seed)
+        truth = generator.generate(export, split, rows, seed)
         entries = truth["entries"]
         result: dict[str, Any] = {"rows": truth["rows"], "planted": dict(Counter(
             e["kind"] for e in entries if e["personal"])), "reference_planted": dict(Counter(
@@ -190,7 +173,7 @@ def run_split(split: str, rows: int, seed: int, keep: bool, debug: dict[str, Any
                 debug[f"{split}/intake_destroyed"] = _examples(destroyed, redacted=False)
                 debug[f"{split}/intake_leaks_by_column"] = dict(Counter(f"{e['kind']}@{e['column']}" for e in leaked))
         print(f"[{split}] intake: {run.get('outcome')} ({run.get('seconds')} s); plain Presidio...", flush=True)
-        pkg, seconds = presidio_package(export)
+        pkg, seconds = presidio_package(export, generator.raw_package)
         scored = score(entries, pkg)
         leaked = scored.pop("_leaked")
         scored.pop("_destroyed")
@@ -221,20 +204,27 @@ def table(name: str, scored: dict[str, Any]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--split", choices=["tuning", "heldout", "both"], default="both")
+    parser.add_argument("--export", choices=sorted(EXPORTS), default="clinical",
+                        help="clinical_export.py (splits tuning/heldout) or variety_export.py (dev/heldout)")
+    parser.add_argument("--split", choices=["tuning", "dev", "heldout", "both"], default="both")
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")
     parser.add_argument("--results", type=Path)
     args = parser.parse_args(argv)
     today = dt.date.today().isoformat()
-    splits = ["tuning", "heldout"] if args.split == "both" else [args.split]
+    generator, known = EXPORTS[args.export]
+    splits = list(known) if args.split == "both" else [args.split]
+    if not set(splits) <= set(known):
+        parser.error(f"--export {args.export} has the splits {', '.join(known)}")
     debug: dict[str, Any] = {}
-    report: dict[str, Any] = {"date": today, "rows": args.rows, "seed": args.seed, "spacy_model": MODEL,
-                              "command": " ".join([Path(sys.executable).name, *sys.argv]), "splits": {}}
+    report: dict[str, Any] = {"date": today, "export": args.export, "rows": args.rows, "seed": args.seed,
+                              "spacy_model": MODEL, "splits": {},
+                              "command": " ".join([Path(sys.executable).name, *sys.argv])}
     for split in splits:
-        report["splits"][split] = run_split(split, args.rows, args.seed, args.keep, debug)
-    out = args.results or HERE / "results" / f"leakage-{today}.json"
+        report["splits"][split] = run_split(generator, split, args.rows, args.seed, args.keep, debug)
+    suffix = "" if args.export == "clinical" else f"-{args.export}"
+    out = args.results or HERE / "results" / f"leakage{suffix}-{today}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False))
     debug_file = Path(tempfile.gettempdir()) / f"leakage-debug-{today}.json"

@@ -53,9 +53,36 @@ def found(detector: TextDetector, text: str, entity: str) -> list[str]:
     ("pt mrs e nwosu bed 12", ["e nwosu"]),
     ("per telecon w/ rebecca (baxter rep)", ["rebecca"]),
     ("c/o margaret thornbury, estates", ["margaret thornbury"]),
+    # Hand-over phrases: a word of communication or hand-over and its preposition put a person after them.
+    ("Left voicemail for Ifeyinwa, will try again", ["Ifeyinwa"]),
+    ("awaiting reply from oksana re loan unit", ["oksana"]),
+    ("Discussed with Bogdanescu (Ward Clerk) who agreed", ["Bogdanescu"]),
+    ("HANDED BACK TO KERSTIN ON WARD 6", ["KERSTIN"]),
+    ("Job raised on behalf of Radomir Szczepanski", ["Radomir Szczepanski"]),
+    ("work signed off by Thandeka", ["Thandeka"]),
+    # A name opening a sentence before the place or team the person is from, or before a speaking verb.
+    ("Pump alarming. Dorthe from Theatre 3 reported it", ["Dorthe"]),
+    ("kasia from the renal unit rang twice", ["kasia"]),
+    ("Lindqvist says it happened overnight", ["Lindqvist"]),
 ])
 def test_names_in_any_case_after_roles_and_verbs(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "awaiting reply from supplier re quote",
+    "Discussed with Estates, bracket to be refitted",
+    "handed back to Ward 6 after testing",
+    "job raised on behalf of the Ward Manager",
+    "returned to stores, signed off by EBME",
+    "left voicemail for switchboard",
+    "Pump from ICU alarming on start up",
+    "Alaris from Theatre 3 faulty",
+    "Unit says error 4 on start up",
+])
+def test_hand_over_phrases_before_a_place_a_role_or_a_team_find_no_person(detector: TextDetector,
+                                                                          text: str) -> None:
+    assert found(detector, text, "PERSON") == []
 
 
 @pytest.mark.parametrize("text", [

@@ -80,7 +80,10 @@ def test_phone_keeps_its_extension_and_stops_before_other_numbers() -> None:
 
 
 @pytest.mark.parametrize("text", ["0113 496", "serial 123456789012", "EQ004512", "cost 1234.50", "14/03/2019",
-                                  "0400 000 0000", "01111111111"])
+                                  "0400 000 0000", "01111111111",
+                                  # part and catalogue numbers: grouped as no UK number is, or named as parts
+                                  "Part 098-436024-70 ordered", "fitted 036-852067-89", "P/N 01632960123",
+                                  "REF: 0113 496 0123"])
 def test_phone_look_alikes_rejected(text: str) -> None:
     assert find_uk_phones(text) == []
 
@@ -134,8 +137,14 @@ def test_a_birth_context_speaks_for_the_first_date_after_it_only() -> None:
     text = "DOB 03/04/1961 next cal 21/01/2023"
     assert [text[f.start:f.end] for f in find_dates_of_birth(text)] == ["03/04/1961"]
     assert find_dates_of_birth("DOB 1961 next cal 21/01/2023") == []  # after generalisation to the year
+    # A birth word after a date in another sentence speaks for its own date, not the service date before it.
+    text = "Next service 14 Aug 2020. Pt born 12/1/1990. Next cal 2025-04-18"
+    assert [text[f.start:f.end] for f in find_dates_of_birth(text)] == ["12/1/1990"]
+    assert [f.start for f in find_dates_of_birth("wife 03/04/1961 born in leeds")] == [5]
 
 
-@pytest.mark.parametrize("address", ["medical.devices@nhs.net", "medphys.faults@nhs.net", "ebme.helpdesk@nhs.net"])
+@pytest.mark.parametrize("address", ["medical.devices@nhs.net", "medphys.faults@nhs.net", "ebme.helpdesk@nhs.net",
+                                     "biomed.faults@trust.nhs.uk", "infection.control@nhs.net",
+                                     "radiology.bookings@nhs.net"])
 def test_role_mailboxes_are_kept(address: str) -> None:
     assert find_emails(f"email {address} for loan kit") == []

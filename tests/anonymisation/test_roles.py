@@ -174,3 +174,12 @@ def test_job_titles_in_free_text_are_kept_and_the_name_after_one_is_not(base: Vo
     first, second = pa.Table.from_batches(outcome.batches).column("Fault").to_pylist()
     assert first == "dropped, informed Practice Educator"
     assert second.startswith("informed Ward Manager PERSON_")
+
+
+def test_a_distinctive_first_name_of_a_dataset_person_is_caught_alone_not_an_everyday_one(base: Vocabulary) -> None:
+    from intake.anonymisation.names import DenyList
+
+    terms = collect_terms(["Ragnhild Quillfeather", "SMITH Max", "Will Jones"], [], base)
+    deny = DenyList(terms.vocabulary(base))
+    text = "Thanks RAGNHILD, pump set to max rate; will recheck"
+    assert [text[f.start:f.end] for f in deny.find(text)] == ["RAGNHILD"]

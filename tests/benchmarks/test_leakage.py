@@ -78,3 +78,29 @@ def test_score_counts_a_leak_and_a_destroyed_reference() -> None:
     assert result["reference"]["model/free_text"] == {"planted": 1, "kept": 0, "kept_rate": 0.0}
     assert result["reference"]["maker/reference_column"]["kept_rate"] == 1.0
     assert [e["value"] for e in result["_destroyed"]] == ["Alaris GP"]
+
+
+def test_the_variety_export_truth_points_at_real_cells_and_its_splits_share_no_people(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    import variety_export
+    from openpyxl import load_workbook
+
+    out = tmp_path_factory.mktemp("variety")
+    truth = variety_export.generate(out, "dev", rows=10, seed=3)
+    sheet = load_workbook(out / "data" / "register.xlsx", read_only=True)["Devices"]
+    rows = [["" if v is None else str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+    header = rows[len(variety_export.BANNER)]
+    with (out / "data" / "joblog.csv").open(encoding="utf-8-sig", newline="") as fh:
+        jobs = list(csv.DictReader(fh, delimiter=";"))
+    assert len(rows) - len(variety_export.BANNER) - 1 == truth["rows"]["register.xlsx"] == 10
+    assert len(jobs) == truth["rows"]["joblog.csv"] == 30
+    for entry in truth["entries"]:
+        if entry["file"] == "register.xlsx":
+            cell = rows[entry["row"] - 1][header.index(entry["column"])]
+        else:
+            cell = jobs[entry["row"] - 2][entry["column"]]
+        assert entry["value"] in cell, entry["column"]
+    dev = {s for _, s in variety_export.people("dev", 3, 50)}
+    held = {s for _, s in variety_export.people("heldout", 3, 50)}
+    assert len(dev & held) <= 2  # different locales; a surname may still exist in two of them
+    assert not set(variety_export.FAMILIES["dev"]) & set(variety_export.FAMILIES["heldout"])

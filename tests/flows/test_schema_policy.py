@@ -25,6 +25,8 @@ MAPPING = """\
 format: intake-mapping/1
 system: hand-written
 title: Hand-written mapping of a small EBME export
+lookups:
+  condition: {"Good": in_service, "Fair": in_service, "Poor": under_repair, "Scrap": condemned}
 tables:
   - table: equipment
     source_key: Equip No
@@ -48,7 +50,7 @@ tables:
           model_id: {ref: device_models}
           location_id: {ref: locations}
           owner: Responsible Officer
-          status: {value: in_service}
+          status: {from: Condition, lookup: condition}
           notes: Comments
   - table: workorders
     source_key: WO Number
@@ -71,6 +73,8 @@ WARDS = ["Nightingale Ward", "Seacole Unit", "Florence Ward", "Churchill Ward"]
 SITES = ["Churchill Hospital", "Royal Victoria Infirmary"]
 MAKERS = [("Hamilton Medical", "Hamilton C6", "Ventilator"), ("Baxter", "Sigma Spectrum", "Infusion Pump"),
           ("Welch Allyn", "Connex 6000", "Vital Signs Monitor")]
+# Codes read through a lookup: words that are also surnames, so a guess from the values alone calls them names.
+CONDITIONS = ["Good", "Fair", "Poor", "Good", "Scrap"]
 # People: in person fields, and written in other ways in the free text of other rows and tables.
 LOGGERS = ["Oluwaseun Adebayo-Smith", "Agnieszka Kowalczyk", "Siobhán Ní Bhriain"]
 ENGINEERS = ["Tomasz Wiśniewski", "Priyanka Raghunathan"]
@@ -96,11 +100,12 @@ def write_export(folder: Path) -> list[Path]:
     with assets.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(["Equip No", "Make", "Model", "Description", "Site", "Ward", "Responsible Officer",
-                         "Comments"])
+                         "Condition", "Comments"])
         for n in range(24):
             make, model, kind = MAKERS[n % len(MAKERS)]
             writer.writerow([f"E{n:05d}", make, model, kind, SITES[n % 2], WARDS[n % len(WARDS)],
-                             OFFICERS[n % len(OFFICERS)], f"Moved to {WARDS[(n + 1) % len(WARDS)]} in May"])
+                             OFFICERS[n % len(OFFICERS)], CONDITIONS[n % len(CONDITIONS)],
+                             f"Moved to {WARDS[(n + 1) % len(WARDS)]} in May"])
     with jobs.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(["WO Number", "Equip No", "Date Logged", "Logged By", "Engineer", "Fault Reported",
@@ -134,6 +139,9 @@ def test_mapping_roles_keep_places_and_anonymise_people_everywhere(ctx, authoris
     assert sorted(r["ward"] for r in tables["locations"]) == sorted(WARDS)
     assert sorted(r["name"] for r in tables["manufacturers"]) == sorted(m for m, _, _ in MAKERS)
     assert sorted(r["name"] for r in tables["device_models"]) == sorted(m for _, m, _ in MAKERS)
+    # A column read only through a lookup reaches the lookup as written: every asset has its product status.
+    assert len(tables["assets"]) == 24
+    assert {r["status"] for r in tables["assets"]} == {"in_service", "under_repair", "condemned"}
     # Person fields: every value replaced whole, whatever it looks like ("Bay 5" is still somebody's entry).
     for entity, field in (("assets", "owner"), ("jobs", "engineer"), ("jobs", "requested_by")):
         values = [r[field] for r in tables[entity]]
@@ -155,6 +163,7 @@ def test_mapping_roles_keep_places_and_anonymise_people_everywhere(ctx, authoris
     assert columns[("workorders", "Fault Reported")]["role"] == "free_text"
     assert columns[("equipment", "Ward")]["role"] == "reference"
     assert {"locations.ward", "locations.name"} <= set(columns[("equipment", "Ward")]["fields"])
+    assert columns[("equipment", "Condition")]["classification"] == "not_personal"
 
     # The residual statement comes from a detector that did not anonymise: counts and shapes only.
     assert summary["residual_estimate"]["sampled"] > 0

@@ -67,3 +67,30 @@ tables:
     assert columns["Caller"].role is DataRole.PERSON
     assert columns["Asset"].role is DataRole.CODE and columns["No"].role is DataRole.CODE
     assert columns["Raised"].role is DataRole.CODE
+
+
+def test_a_column_read_only_through_lookups_is_marked_so_and_one_also_delivered_is_not() -> None:
+    mapping = parse_mapping("""
+format: intake-mapping/1
+system: t
+title: t
+lookups:
+  condition: {"Good": in_service, "Poor": under_repair}
+  risk: {"Red": high, "Amber": medium, "Green": low}
+tables:
+  - table: assets
+    source_key: Tag
+    outputs:
+      - entity: assets
+        id: Tag
+        fields:
+          asset_number: Tag
+          status: {from: Condition, lookup: condition}
+          notes: {from: [Grade, Remarks]}
+          risk_class: {from: Grade, lookup: risk}
+""")
+    columns = mapping_roles(mapping)["assets"].columns
+    assert columns["Condition"].role is DataRole.CODE and columns["Condition"].lookup_only
+    assert columns["Condition"].to_dict()["lookup_only"] is True
+    assert not columns["Grade"].lookup_only  # also written into the notes: its values reach the package
+    assert not columns["Tag"].lookup_only

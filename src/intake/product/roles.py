@@ -11,6 +11,8 @@ field's role (`FieldSpec.role`). That is more than a guess from the column's val
 
 A column feeding several fields takes the most protective role. A column read through a lookup becomes the
 lookup's product code, and a column read as a foreign key becomes a hash: both are *code*, whatever the field.
+A column read *only* through lookups is marked `lookup_only`: its values never reach the package (the lookup's
+codes do), and a guess that they are names must not replace them, or the lookup no longer finds them.
 """
 
 from __future__ import annotations
@@ -39,9 +41,11 @@ class ColumnRole:
     role: DataRole
     entity: str | None = None  # PERSON, PHONE_NUMBER, EMAIL_ADDRESS for person columns
     fields: tuple[str, ...] = ()  # "entity.field" names, for the findings report
+    lookup_only: bool = False
 
     def to_dict(self) -> dict[str, object]:
-        return {"role": self.role.value, "entity": self.entity, "fields": list(self.fields)}
+        return {"role": self.role.value, "entity": self.entity, "fields": list(self.fields),
+                "lookup_only": self.lookup_only}
 
 
 @dataclass
@@ -53,16 +57,17 @@ class TableRoles:
     # as written elsewhere in the dataset ("Jane Doe"), where one part alone is too common a word.
     person_groups: list[tuple[str, ...]] = field(default_factory=list)
 
-    def add(self, column: str, role: DataRole, entity: str | None, field_name: str) -> None:
+    def add(self, column: str, role: DataRole, entity: str | None, field_name: str, lookup: bool = False) -> None:
         old = self.columns.get(column)
         if old is None:
-            self.columns[column] = ColumnRole(role, entity, (field_name,))
+            self.columns[column] = ColumnRole(role, entity, (field_name,), lookup_only=lookup)
             return
         fields = old.fields if field_name in old.fields else (*old.fields, field_name)
+        lookup_only = old.lookup_only and lookup
         if _PROTECTION[role] > _PROTECTION[old.role]:
-            self.columns[column] = ColumnRole(role, entity, fields)
+            self.columns[column] = ColumnRole(role, entity, fields, lookup_only)
         else:
-            self.columns[column] = ColumnRole(old.role, old.entity, fields)
+            self.columns[column] = ColumnRole(old.role, old.entity, fields, lookup_only)
 
     def of_role(self, role: DataRole) -> list[str]:
         return [c for c, r in self.columns.items() if r.role is role]
@@ -94,7 +99,7 @@ def mapping_roles(mapping: Mapping) -> dict[str, TableRoles]:
                 role = _expr_role(expr, field_spec.role)
                 entity = field_spec.entity if role is DataRole.PERSON else None
                 for column in expr.columns:
-                    roles.add(column, role, entity, f"{spec.name}.{name}")
+                    roles.add(column, role, entity, f"{spec.name}.{name}", lookup=expr.lookup is not None)
                 if role is DataRole.PERSON and entity == "PERSON" and len(expr.columns) > 1:
                     group = tuple(expr.columns)
                     if group not in roles.person_groups:
