@@ -59,8 +59,10 @@ def quiet_quoting_loggers() -> None:
 quiet_quoting_loggers()
 
 # Imported after the environment is set on purpose.
+from intake.audit import REFUSED  # noqa: E402
 from intake.config import load_settings  # noqa: E402
 from intake.context import Context  # noqa: E402
+from intake.errors import PermissionDenied  # noqa: E402
 
 ContextFactory = Callable[[str | None], Context]
 
@@ -89,7 +91,31 @@ def flow_context(actor: str | None = None) -> Context:
     workers inherit from the process that started them.
     """
     factory = _factory
+    if actor is not None and _deployment_run():
+        _refuse_named_actor(actor)
     return factory(actor) if factory is not None else _default_context(actor)
+
+
+def _deployment_run() -> bool:
+    from prefect.runtime import deployment
+
+    return bool(deployment.id)
+
+
+def _refuse_named_actor(actor: str) -> None:
+    """A run started from a deployment (the Prefect UI or API) acts as the worker's own identity: anyone who
+    can reach the UI could type any name into an `actor` parameter, and nothing proves it. Person-acting runs
+    are started with the intake CLI, whose identity the OS proves (intake.identity)."""
+    own = _default_context(None)
+    if actor == own.actor_name:
+        return
+    own.audit.record(own.actor_name, own.actor().role_label, "flow.actor", REFUSED,
+                     details={"reason": "a deployment run named another actor", "named": actor})
+    raise PermissionDenied(
+        f"a run started from a Prefect deployment acts as the worker's identity '{own.actor_name}', not as a "
+        f"named actor ('{actor}'): start it with the intake CLI (e.g. `intake datasets receive`, "
+        "`intake migration run`), which runs as the person sudo authenticated"
+    )
 
 
 @contextmanager

@@ -6,6 +6,7 @@ Nested sections use a double underscore in the environment: INTAKE_VAULT__STORE=
 from __future__ import annotations
 
 import os
+import pwd
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
@@ -23,6 +24,7 @@ from intake.notify import NotificationSettings
 
 DEFAULT_HOME = Path(".intake")
 CONFIG_FILE = "intake.toml"
+SYSTEM_CONFIG = Path("/etc/intake/intake.toml")  # the only configuration a run through sudo reads
 REGISTRY_FILE = "registry.db"
 
 
@@ -158,10 +160,14 @@ class Settings(BaseSettings):
 
 def config_file(start: Path | None = None) -> Path | None:
     """The configuration file: INTAKE_CONFIG, else the nearest `intake.toml` from the working folder upward
-    (like git finds its repository), else None."""
+    (like git finds its repository), else None; through sudo, only /etc/intake/intake.toml."""
     named = os.environ.get("INTAKE_CONFIG")
     if named:
         return Path(named)
+    if os.environ.get("SUDO_USER"):
+        # Run for a member of staff through sudo: never a file from the caller's working folder, which they
+        # could write to point intake elsewhere (src/intake/identity.py, deployments/sudoers.d/intake).
+        return SYSTEM_CONFIG if SYSTEM_CONFIG.is_file() else None
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / CONFIG_FILE).is_file():
@@ -172,7 +178,8 @@ def config_file(start: Path | None = None) -> Path | None:
 def discover_home(start: Path | None = None) -> tuple[Path, str]:
     """Where the intake home is and how it was found, the same way from any working folder: INTAKE_HOME; else
     the `home` of the configuration file (relative to the file's folder), or `.intake` beside it; else the
-    nearest `.intake` holding a registry from the working folder upward; else `.intake` in the working folder."""
+    nearest `.intake` holding a registry from the working folder upward; else `.intake` in the working folder.
+    Through sudo the working folder is the caller's and is not consulted: the service account's `~/.intake`."""
     if os.environ.get("INTAKE_HOME"):
         return Path(os.environ["INTAKE_HOME"]), "INTAKE_HOME"
     config = config_file(start)
@@ -183,6 +190,8 @@ def discover_home(start: Path | None = None) -> tuple[Path, str]:
             data = {}  # Settings reports the file's problem with its own message
         home = Path(str(data["home"])) if isinstance(data.get("home"), str) else DEFAULT_HOME
         return (home if home.is_absolute() else config.parent / home), f"configuration file {config}"
+    if os.environ.get("SUDO_USER"):
+        return Path(pwd.getpwuid(os.geteuid()).pw_dir) / DEFAULT_HOME, "the service account's home folder (sudo)"
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / DEFAULT_HOME / REGISTRY_FILE).is_file():

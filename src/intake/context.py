@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
-import getpass
 import os
 from dataclasses import dataclass
 from typing import Any
+
+from sqlalchemy.exc import SQLAlchemyError
 
 from intake.audit import REFUSED, AuditLog
 from intake.clock import Clock, SystemClock
 from intake.config import Settings, load_settings
 from intake.errors import PermissionDenied
+from intake.identity import os_account, resolve_identity
 from intake.permissions import allowed_roles
 from intake.registry.db import Registry
 from intake.registry.models import Role, User
 from intake.registry.seal import StateKeyFile, require_state_intact
-
-
-def default_actor() -> str:
-    return os.environ.get("INTAKE_ACTOR") or getpass.getuser()
 
 
 @dataclass(frozen=True)
@@ -43,11 +41,30 @@ class Context:
         self.settings = settings or load_settings()
         self.clock: Clock = clock or SystemClock()
         self.state_key = StateKeyFile(self.settings.state_key_file)
+        try:
+            self.identity = resolve_identity(self.settings.home, actor)
+        except PermissionDenied:
+            # Another account than the home's owner cannot write its audit log (that is the point); a member of
+            # staff through sudo naming someone else can, and is recorded.
+            if registry is not None or os.access(self.settings.home, os.W_OK):
+                self._audit_refused_identity(registry)
+            raise
+        self.actor_name = self.identity.actor
         self.registry = registry or Registry(self.settings.registry_url, state_key=self.state_key.load)
         if migrate:
             self.registry.upgrade()
-        self.actor_name = actor or default_actor()
         self.audit = AuditLog(self.registry, self.clock)
+
+    def _audit_refused_identity(self, registry: Registry | None) -> None:
+        own = registry or Registry(self.settings.registry_url, state_key=self.state_key.load)
+        try:
+            AuditLog(own, self.clock).record(f"os:{os_account()}", "none", "identity", REFUSED, details={
+                "reason": "an actor other than the login sudo authenticated was named"})
+        except SQLAlchemyError:
+            pass  # no registry here yet (before `intake init`): nothing to record into; the refusal stands
+        finally:
+            if registry is None:
+                own.dispose()
 
     def actor(self) -> Actor:
         with self.registry.session() as session:

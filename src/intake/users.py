@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -37,7 +38,19 @@ def initialise(ctx: Context) -> UserView | None:
     if view is not None or Role.ADMIN in ctx.actor().roles:
         _service_identity(ctx)
     initialise_kek(ctx)
+    _owner_only(ctx.settings.home, ctx.settings.registry_url)
     return view
+
+
+def _owner_only(home: Path, registry_url: str) -> None:
+    """The home (registry, keys, vault) is its owner's alone: other accounts reach it through sudo as the owner
+    (intake.identity), never by reading the files."""
+    home.chmod(0o700)
+    if registry_url.startswith("sqlite:///"):
+        database = Path(registry_url.split("///", 1)[1])
+        for path in (database, *(database.with_name(database.name + s) for s in ("-wal", "-shm"))):
+            if path.exists():
+                path.chmod(0o600)
 
 
 def _service_identity(ctx: Context) -> None:

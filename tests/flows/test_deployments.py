@@ -84,6 +84,22 @@ def test_served_deployments_run_through_the_api(prefect_server, ctx, authorise, 
         assert dataset.state is DatasetState.QUARANTINED and dataset.received_by == "eve"
 
 
+def test_a_deployment_run_cannot_name_another_actor(prefect_server, ctx, authorise, intake_env, tmp_path: Path):
+    """Whoever reaches the Prefect UI could type any name: the run acts as the worker ('eve' here) or not at all."""
+    export = tmp_path / "assets.csv"
+    export.write_bytes(b"Equipment No,Serial No\r\nEQ000001,SN-1\r\n")
+    reference = authorise([export])
+
+    with serving(prefect_server.api_url, tmp_path / "serve", intake_env):
+        flow_run = run(prefect_server.api_url, "receive-dataset/receive-dataset",
+                       {"authorisation": reference, "files": [str(export)], "actor": "dave"})
+    assert flow_run.state.is_failed()
+    with ctx.registry.session() as session:
+        assert session.query(Dataset).count() == 0
+    [refused] = [e for e in ctx.audit.events() if e.action == "flow.actor"]
+    assert (refused.actor, refused.outcome) == ("eve", "refused")
+
+
 def deployment_parameters_are_ids_and_paths(api_url: str, flow_run_id) -> bool:
     with temporary_settings(updates={PREFECT_API_URL: api_url}), get_client(sync_client=True) as client:
         parameters = client.read_flow_run(flow_run_id).parameters

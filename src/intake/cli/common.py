@@ -43,8 +43,11 @@ def context() -> Context:
     says which home it looked at and how it found it, rather than starting an empty one."""
     if state.context is None:
         from intake.config import REGISTRY_FILE, discover_home, load_settings
+        from intake.identity import resolve_identity
 
         settings = load_settings()
+        if settings.home.exists() and not os.access(settings.home, os.R_OK | os.X_OK):
+            resolve_identity(settings.home, state.actor)  # not the home's owner: told to use sudo
         registry = settings.home / REGISTRY_FILE
         if not state.create_home and settings.database_url is None and not registry.is_file():
             _, how = discover_home()

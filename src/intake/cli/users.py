@@ -8,7 +8,7 @@ from intake import users
 from intake.cli.common import context, emit, handle_errors
 from intake.registry.models import Role
 
-app = typer.Typer(help="Users and their roles (admin only).", no_args_is_help=True)
+app = typer.Typer(help="Users and their roles (admin only), and who you are (whoami).", no_args_is_help=True)
 
 
 @app.command("add")
@@ -40,3 +40,13 @@ def grant(name: str, role: Role) -> None:
 def revoke(name: str, role: Role) -> None:
     """Revoke a role from a user."""
     emit(users.revoke(context(), name, role))
+
+
+@app.command("whoami")
+@handle_errors
+def whoami() -> None:
+    """Who intake takes you for, how that was established, and your roles (anyone may ask)."""
+    ctx = context()
+    actor = ctx.actor()
+    emit({"actor": actor.name, "roles": sorted(r.value for r in actor.roles), "os_account": ctx.identity.os_account,
+          "established_by": ctx.identity.proof})
