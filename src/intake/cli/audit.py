@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from intake.cli.common import context, emit, handle_errors, message
+from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message
 from intake.errors import StateTampered
 
 app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
@@ -37,7 +37,8 @@ def verify(
 @app.command("list")
 @handle_errors
 def list_(
-    dataset: Annotated[str | None, typer.Option(help="Only events of this dataset id")] = None,
+    dataset: Annotated[str | None, typer.Option(help="Only events of this dataset id",
+                                                callback=expand_dataset_id)] = None,
     last: Annotated[int, typer.Option(help="How many of the most recent events")] = 50,
 ) -> None:
     """Show recent audit events."""

@@ -60,6 +60,29 @@ def context() -> Context:
     return state.context
 
 
+def expand_dataset_id(value: str | None) -> str | None:
+    """A dataset id may be given by a unique start of it, as tables show ids cut short ("fab6dc66…"); an exact
+    id, an unknown start or no registry leaves the value as given, for the command's own message."""
+    if not value:
+        return value
+    start = value.rstrip("\u2026. ")
+    if len(start) < 4 or len(start) >= 36:
+        return value
+    try:
+        ctx = context()
+    except IntakeError:
+        return value
+    from sqlalchemy import func, select
+
+    from intake.registry.models import Dataset
+
+    with ctx.registry.session() as session:
+        ids = session.scalars(select(Dataset.id).where(func.substr(Dataset.id, 1, len(start)) == start).limit(2)).all()
+    if len(ids) > 1:
+        raise typer.BadParameter(f"'{start}' starts several dataset ids: give more of it (`intake datasets list`)")
+    return ids[0] if ids else value
+
+
 def _plain(value: Any) -> Any:
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {k: _plain(v) for k, v in dataclasses.asdict(value).items()}

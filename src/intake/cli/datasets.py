@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from intake import pipeline
-from intake.cli.common import context, emit, handle_errors, message, state
+from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message, state
 from intake.registry.models import DatasetState, Purpose
 
 app = typer.Typer(help="Datasets: receive under an authorisation, list, show.", no_args_is_help=True)
@@ -50,7 +50,7 @@ def list_(
 
 @app.command("show")
 @handle_errors
-def show(dataset: Annotated[str, typer.Argument(help="Dataset id")]) -> None:
+def show(dataset: Annotated[str, typer.Argument(help="Dataset id", callback=expand_dataset_id)]) -> None:
     """One dataset: its record, stored artefacts (names and sizes) and runs (states and counts)."""
     detail = pipeline.show_dataset(context(), dataset)
     if state.json:

@@ -5,7 +5,7 @@ from typing import Annotated, Any
 
 import typer
 
-from intake.cli.common import context, emit, handle_errors, message
+from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message
 from intake.context import Context
 from intake.registry.models import Hold
 from intake.retention import holds
@@ -34,7 +34,7 @@ def _hold(ctx: Context, hold_id: str) -> holds.HoldView:
 @app.command("open")
 @handle_errors
 def open_(
-    dataset: Annotated[str, typer.Argument(help="Id of the fault dataset")],
+    dataset: Annotated[str, typer.Argument(help="Id of the fault dataset", callback=expand_dataset_id)],
     ticket: Annotated[str, typer.Option("--ticket", help="The fault ticket the dataset was authorised for")],
 ) -> None:
     """Hold a fault dataset under its ticket (support): it is kept while the ticket is open.
@@ -49,7 +49,7 @@ def open_(
 @app.command("close")
 @handle_errors
 def close(
-    dataset: Annotated[str, typer.Argument(help="Id of the held fault dataset")],
+    dataset: Annotated[str, typer.Argument(help="Id of the held fault dataset", callback=expand_dataset_id)],
     outcome: Annotated[FaultOutcome, typer.Option("--outcome", help="How the investigation ended")],
 ) -> None:
     """Close the fault hold (support): the dataset becomes due for deletion after the grace period.
@@ -64,7 +64,7 @@ def close(
 @app.command("query")
 @handle_errors
 def query(
-    dataset: Annotated[str, typer.Argument(help="Id of the fault dataset")],
+    dataset: Annotated[str, typer.Argument(help="Id of the fault dataset", callback=expand_dataset_id)],
     sql: Annotated[str, typer.Argument(help="One SQL query (DuckDB) over the dataset's tables")],
     raw: Annotated[bool, typer.Option("--raw", help="Raw values instead of the pseudonymised view (needs --reason)")]
     = False,
@@ -91,7 +91,7 @@ def query(
 
 @app.command("tables")
 @handle_errors
-def tables(dataset: Annotated[str, typer.Argument(help="Id of the fault dataset")]) -> None:
+def tables(dataset: Annotated[str, typer.Argument(help="Id of the fault dataset", callback=expand_dataset_id)]) -> None:
     """The tables and columns a fault query can use (support), with their row counts."""
     from intake.fault_workspace import query as run
 

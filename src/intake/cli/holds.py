@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from intake.cli.common import context, emit, handle_errors
+from intake.cli.common import context, emit, expand_dataset_id, handle_errors
 from intake.retention import holds
 
 app = typer.Typer(help="Holds: fault holds, legal holds and restrictions of processing.", no_args_is_help=True)
@@ -17,7 +17,7 @@ app.add_typer(restrict, name="restrict")
 
 COLUMNS = ["id", "kind", "dataset_id", "customer_id", "reference", "opened_by", "opened_at", "closed_at", "outcome"]
 
-Dataset = Annotated[str | None, typer.Option("--dataset", "-d", help="Dataset id")]
+Dataset = Annotated[str | None, typer.Option("--dataset", "-d", help="Dataset id", callback=expand_dataset_id)]
 Customer = Annotated[str | None, typer.Option("--customer", "-c", help="Customer id or name (all its datasets)")]
 Reason = Annotated[str, typer.Option("--reason", help="Why (kept in the audit log)")]
 Reference = Annotated[str, typer.Option("--reference", help="Legal matter or request reference")]

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from intake.cli.common import context, emit, handle_errors, message, state
+from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message, state
 
 app = typer.Typer(help="Mappings of a legacy system to the product format.", no_args_is_help=True)
 
@@ -16,7 +16,8 @@ def check(
     mapping: Annotated[str, typer.Argument(help="Built-in mapping name or path of a mapping YAML")],
     files: Annotated[list[Path] | None, typer.Argument(help="Export files to check against (read where they are)")]
     = None,
-    dataset: Annotated[str | None, typer.Option(help="Check against a received dataset instead (from the vault)")]
+    dataset: Annotated[str | None, typer.Option(help="Check against a received dataset instead (from the vault)",
+                                                callback=expand_dataset_id)]
     = None,
     rows: Annotated[int, typer.Option(min=1, help="Rows of each table transformed for the preview")] = 5_000,
 ) -> None:

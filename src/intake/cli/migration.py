@@ -4,14 +4,15 @@ from typing import Annotated
 
 import typer
 
-from intake.cli.common import context, emit, handle_errors, message, state
+from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message, state
 
 app = typer.Typer(help="Migration runs and their completion.", no_args_is_help=True)
 
 
 @app.command("complete")
 @handle_errors
-def complete(dataset: Annotated[str, typer.Argument(help="Id of the delivered migration dataset")]) -> None:
+def complete(dataset: Annotated[str, typer.Argument(help="Id of the delivered migration dataset",
+                                                    callback=expand_dataset_id)]) -> None:
     """Mark a delivered migration complete (engineer): the deletion date is fixed and shown.
 
     Runs the complete-migration flow."""
@@ -28,7 +29,7 @@ def complete(dataset: Annotated[str, typer.Argument(help="Id of the delivered mi
 @app.command("run")
 @handle_errors
 def run(
-    dataset: Annotated[str, typer.Argument(help="Id of the received dataset")],
+    dataset: Annotated[str, typer.Argument(help="Id of the received dataset", callback=expand_dataset_id)],
     mapping: Annotated[str, typer.Option(
         "--mapping", help="Built-in mapping name (equiptrack, medimaint) or path of a mapping YAML")] = "equiptrack",
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1000, help="Rows per scan/anonymise chunk")] = 50_000,
@@ -48,7 +49,7 @@ def run(
 @app.command("review")
 @handle_errors
 def review(
-    dataset: Annotated[str, typer.Argument(help="Id of the dataset")],
+    dataset: Annotated[str, typer.Argument(help="Id of the dataset", callback=expand_dataset_id)],
     allow: Annotated[list[str] | None, typer.Option(
         "--allow", help="A term that is no one's name (a ward typed into a person field); repeatable")] = None,
     deny: Annotated[list[str] | None, typer.Option(

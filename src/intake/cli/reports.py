@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from intake.cli.common import context, emit, handle_errors, state
+from intake.cli.common import context, emit, expand_dataset_id, handle_errors, state
 
 app = typer.Typer(help="The reports of a dataset's runs: findings, residual risk, reconciliation, review.",
                   no_args_is_help=True)
@@ -12,7 +12,7 @@ app = typer.Typer(help="The reports of a dataset's runs: findings, residual risk
 
 @app.command("list")
 @handle_errors
-def list_(dataset: Annotated[str, typer.Argument(help="Id of the dataset")]) -> None:
+def list_(dataset: Annotated[str, typer.Argument(help="Id of the dataset", callback=expand_dataset_id)]) -> None:
     """The reports kept encrypted with the dataset (engineer, support, DPO)."""
     from intake.reports import list_reports
 
@@ -23,7 +23,7 @@ def list_(dataset: Annotated[str, typer.Argument(help="Id of the dataset")]) -> 
 @app.command("show")
 @handle_errors
 def show(
-    dataset: Annotated[str, typer.Argument(help="Id of the dataset")],
+    dataset: Annotated[str, typer.Argument(help="Id of the dataset", callback=expand_dataset_id)],
     report: Annotated[str, typer.Argument(help="Report id (or a unique prefix), or its name for the latest run's, "
                                                  "e.g. findings.md, residual.md, reconciliation.md")],
 ) -> None:
