@@ -21,6 +21,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "dataset.inspect": frozenset({E, S, D}),  # reads a raw customer file outside the vault
     "migration.run": frozenset({E}),
     "migration.complete": frozenset({E}),
+    "migration.fetch": frozenset({E}),  # the hand-over of a package to the product (handover.py)
     "fault.open": frozenset({S}),
     "fault.close": frozenset({S}),
     "fault.read": frozenset({S}),

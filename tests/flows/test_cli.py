@@ -94,6 +94,24 @@ def test_migration_run_through_the_cli_prints_where_the_package_is(cli, authoris
     assert raw.exit_code == 1 and "report.raw needs one of the roles dpo" in raw.stderr
     assert "person_field_names" in cli("reports", "show", dataset_id, "review.json", actor="dora").stdout
 
+    # Hand-over to the product: an engineer's explicit, audited copy, owner-only, verified; never after withdrawal.
+    target = tmp_path / "handover"
+    refused = cli("migration", "fetch", dataset_id, "--to", str(target), actor="sam")
+    assert refused.exit_code == 1 and "migration.fetch needs one of the roles engineer" in refused.stderr
+    fetched = cli("--json", "migration", "fetch", dataset_id, "--to", str(target))
+    assert fetched.exit_code == 0, fetched.output
+    assert json.loads(fetched.stdout)["verified"] is True and (target / "manifest.json").is_file()
+    assert (target.stat().st_mode & 0o777) == 0o700
+    assert {p.stat().st_mode & 0o777 for p in target.iterdir()} == {0o600}
+    again = cli("migration", "fetch", dataset_id, "--to", str(target))
+    assert again.exit_code == 1 and "not an empty folder" in again.stderr
+    events = [e for e in json.loads(cli("--json", "audit", "list", actor="dora").stdout)
+              if e["action"] == "migration.fetch"]
+    assert [e["outcome"] for e in events] == ["refused", "ok"]
+    assert cli("authorisation", "withdraw", reference, "--reason", "customer letter").exit_code == 0
+    late = cli("migration", "fetch", dataset_id, "--to", str(tmp_path / "late"))
+    assert late.exit_code == 1 and not (tmp_path / "late").exists()
+
 
 def test_serve_command_is_documented(cli):
     shown = cli("serve", "--help")

@@ -87,7 +87,7 @@ FAULTS = [
     "Per Ebere Okonkwo-Eze: unit dropped, {ward}",
     "Wisniewski T to recheck occlusion alarm",
     "Mrs Quorra Vantablack (daughter) rang about the loan pump on {ward}",
-    "loan pump collected by quorra vantablack",
+    "loan pump kept for quorra vantablack",  # no cue the detectors take: only propagation finds it
     "battery swapped, pump ok per zorblax quennell",
 ]
 # Every one of them in person fields but the last, whose full name only the free text of another row gives.

@@ -100,6 +100,17 @@ def test_a_failure_leaves_no_package_and_no_staged_or_spooled_files(tmp_path: Pa
     assert list(spool.iterdir()) == []
 
 
+def test_a_table_whose_every_row_is_rejected_delivers_no_package_and_says_why(tmp_path: Path) -> None:
+    target = tmp_path / "out" / "pkg"
+    everything_unknown = [asset_row("EQ1", Status="Z"), asset_row("EQ2", Status="Q")]  # codes no lookup knows
+    lost = r"every one of the 2 rows of table 'assets' was rejected \(unknown_code 2\)"
+    with pytest.raises(PackageError, match=lost):
+        write_package({"assets": [batch(ASSET_COLUMNS, everything_unknown)], "jobs": []},
+                      builtin_mapping("equiptrack"), LocalFolderPackageWriter(target), dataset_id="DS",
+                      authorisation_reference="A", clock=CLOCK)
+    assert not target.exists()
+
+
 def test_an_existing_package_is_not_overwritten_unless_asked(tmp_path: Path) -> None:
     target = tmp_path / "pkg"
     write(target)

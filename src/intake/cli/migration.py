@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -81,3 +82,20 @@ def review(
                                   or "none"))
     for kind, values in result.get("values", {}).items():
         message(f"{kind.replace('_', ' ')}: " + ("; ".join(values) or "-"))
+
+
+@app.command("fetch")
+@handle_errors
+def fetch(
+    dataset: Annotated[str, typer.Argument(help="Id of the delivered migration dataset", callback=expand_dataset_id)],
+    to: Annotated[Path, typer.Option("--to", help="New or empty folder to copy the import package into")],
+) -> None:
+    """Hand the latest import package over to the product (engineer): copied into a folder readable by you only
+    (0700, files 0600), verified against its manifest, audited. Refused once consent is withdrawn, processing
+    restricted or the dataset being deleted."""
+    from intake.handover import fetch_package
+
+    result = fetch_package(context(), dataset, to)
+    message(f"import package of dataset {dataset} handed over to {result['target']} ({result['files']} files, "
+            "verified against its manifest)")
+    emit(result)

@@ -348,6 +348,7 @@ def write_package(sources: MappingABC[str, TableSource], mapping: Mapping, sink:
             reconciliation = transform(sources, mapping, output, clock=clock, reader_rejects=reader_rejects,
                                        row_number_column=row_number_column)
             output.close()
+            _refuse_lost_tables(reconciliation)
             files: dict[str, dict[str, Any]] = {}
             for name, record in [*((f"{e}.parquet", {"kind": "entity", "entity": e}) for e in ENTITIES),
                                  (REJECTS_FILE, {"kind": "rejects"})]:
@@ -371,6 +372,19 @@ def write_package(sources: MappingABC[str, TableSource], mapping: Mapping, sink:
             sink.abort()
             raise
     return PackageResult(manifest, reconciliation)
+
+
+def _refuse_lost_tables(reconciliation: Reconciliation) -> None:
+    """A source table whose every row was rejected is a mapping that does not fit the data (a lookup that knows
+    none of the codes, a date format that matches no date), not a migration: no package is delivered."""
+    for table in reconciliation.tables.values():
+        if table.rows_read and not (table.rows_loaded or table.rows_merged):
+            reasons = ", ".join(f"{code} {count}" for code, count in sorted(table.reasons.items()))
+            raise PackageError(
+                f"every one of the {table.rows_read} rows of table '{table.table}' was rejected ({reasons}), so no "
+                "package was delivered: check the mapping against the data with `intake mapping check MAPPING "
+                "--dataset DATASET`, which shows the reasons by column"
+            )
 
 
 def _manifest(mapping: Mapping, reconciliation: Reconciliation, files: dict[str, dict[str, Any]], *,
