@@ -77,9 +77,9 @@ _HEADS = {
            "shown", "sent", "given", "issued", "delivered", "returned", "released", "assigned", "allocated",
            "reassigned", "introduced", "talked", "spoke", "spoken", "speak", "mentioned", "emailed", "lent",
            "loaned"),
+    # Not "serviced by", "repaired by", "fitted by": companies do those ("Serviced by Fisher & Paykel").
     "by": ("collected", "signed", "witnessed", "booked", "raised", "requested", "reported", "checked", "seen",
-           "approved", "authorised", "authorized", "accepted", "delivered", "returned", "logged", "completed",
-           "tested", "fitted", "repaired", "serviced", "verified", "done"),
+           "approved", "authorised", "authorized", "accepted", "delivered", "returned", "logged"),
     "of": ("behalf", "attention", "request"),
 }
 CUE_PHRASES = frozenset(
@@ -331,7 +331,8 @@ class ContextualNames:
                                       or toks[i - 1].dot):
             return None
         tok, after = toks[i], toks[i + 1].key
-        if not (self.known_name(tok, RARE) or self.unknown_word(tok)
+        # A word in no list opening a sentence must look like a name, not an abbreviation ("Rec'd from ICU").
+        if not (self.known_name(tok, RARE) or (self.unknown_word(tok) and tok.text.isalpha())
                 or (tok.is_word and tok.key in self.known_people)):
             return None
         if after in VERBS_AFTER or (after == "from" and i + 2 < len(toks) and self._place_start(toks[i + 2])):

@@ -79,6 +79,8 @@ def test_names_in_any_case_after_roles_and_verbs(detector: TextDetector, text: s
     "Pump from ICU alarming on start up",
     "Alaris from Theatre 3 faulty",
     "Unit says error 4 on start up",
+    "Rec'd from Anaesthetic Room 26. Alarming occlusion downstream",
+    "Serviced by Fisher & Paykel 12/10/2022.",
 ])
 def test_hand_over_phrases_before_a_place_a_role_or_a_team_find_no_person(detector: TextDetector,
                                                                           text: str) -> None:
