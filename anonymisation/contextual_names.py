@@ -97,6 +97,14 @@ def cue_ends_at(toks: Sequence[Token], i: int) -> bool:
     return keys[-2:] in CUE_PHRASES or keys[-3:] in CUE_PHRASES
 
 
+# Last words of a job title: after "Dubois," the words "Biomedical Engineer" are the person's title, not a given
+# name ("Escalated to Dubois, Biomedical Engineer").
+TITLE_HEADS = frozenset({
+    "engineer", "technician", "manager", "officer", "clerk", "specialist", "scientist", "lead", "coordinator",
+    "director", "head", "assistant", "administrator", "practitioner", "supervisor", "nurse", "sister", "matron",
+    "consultant", "registrar", "physiologist", "therapist", "radiographer", "pharmacist", "midwife", "worker",
+})
+
 # The abbreviations of record keeping that follow a role word ("patient hosp no", "pt tel", "caller ext"):
 # unlisted words, but never a name.
 RECORD_WORDS = frozenset({
@@ -229,7 +237,7 @@ class ContextualNames:
                 continue
             found = (self._after_trigger(toks, i) or self._pair(toks, i) or self._rare_name(toks, i)
                      or self._before_verb(toks, i) or self._bracketed(toks, i))
-            if found and self._in_phrase(toks, found[0].start, found[1]):
+            if found and self.in_phrase(toks, found[0].start, found[1]):
                 found = None  # "WELCH ALLYN", "st thomas": a brand or place, whatever the case
             if found:
                 out.append(found[0])
@@ -262,7 +270,8 @@ class ContextualNames:
             end = self._honorific_word(toks, j)
         if end == j:
             return None
-        if end + 1 < len(toks) and toks[end].text == "," and self._surname_first(toks[end - 1], toks[end + 1]):
+        if end + 1 < len(toks) and toks[end].text == "," and self._surname_first(toks[end - 1], toks[end + 1]) \
+                and not self.job_title_at(toks, end + 1):
             end += 2  # "patient MANSOUR, Layla": the given name after the surname the role pointed at
         return Finding("PERSON", toks[j].start, toks[end - 1].end, 0.7 if strength != "weak" else 0.6,
                        "ContextNameRecognizer"), end
@@ -361,7 +370,7 @@ class ContextualNames:
                 return j + 1
         return j
 
-    def _in_phrase(self, toks: Sequence[Token], start: int, end: int) -> bool:
+    def in_phrase(self, toks: Sequence[Token], start: int, end: int) -> bool:
         """Whether the name found from text position `start` to token `end` is part of an allowed phrase
         ("WELCH ALLYN", "st thomas"): a phrase of two to four words, one of them the name's. A phrase only
         beside the name, such as the role before it ("charge nurse o'sullivan"), does not count."""
@@ -386,6 +395,18 @@ class ContextualNames:
             end += 1
         return Finding("PERSON", tok.start, toks[end - 1].end, 0.55, "GazetteerNameRecognizer"), end
 
+    def job_title_at(self, toks: Sequence[Token], k: int) -> bool:
+        """Whether the capitalised words from k are a job title: a known one, or ending in a title's last word
+        within three words ("Head of EBME", "Biomedical Engineer", "Ward Manager")."""
+        words: list[str] = []
+        for tok in toks[k:k + 4]:
+            if not tok.is_word:
+                break
+            words.append(tok.key)
+            if len(words) > 1 and " ".join(words) in self.vocab.allow_phrases:
+                return True
+        return any(w in TITLE_HEADS for w in words[:3]) and toks[k].is_capitalised
+
     def _surname_first(self, a: Token, c: Token) -> bool:
         """"KOWALCZYK, Agnieszka", "Kowalczyk, Agnieszka", "MALARNEAU, Beaufort": the register's way of writing
         a person. The surname is a name or a word in no list; the given name, capitalised, a name or unlisted;
@@ -405,7 +426,7 @@ class ContextualNames:
             if a.key in self.vocab.last_names and c.key in self.vocab.first_names and self.known_name(a, RARE) \
                     and self.known_name(c, RARE):
                 return Finding("PERSON", a.start, c.end, 0.65, "GazetteerNameRecognizer"), i + 3
-            if self._surname_first(a, c):
+            if self._surname_first(a, c) and not self.job_title_at(toks, i + 2):
                 return Finding("PERSON", a.start, c.end, 0.65, "GazetteerNameRecognizer"), i + 3
             return None
         if a.key in self.vocab.first_names and b.key in self.vocab.last_names and self.known_name(a, RARE) \

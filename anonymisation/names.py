@@ -351,6 +351,8 @@ class NameRules:
             return None
         if end < len(toks) and toks[end].text.isdigit() and len(toks[end].text) <= 3:
             return None  # "Nurse Base 16" is a place
+        if self.contextual.in_phrase(toks, toks[i].start, end):
+            return None  # "Clinical Nurse Specialist": the title is part of a job title, not before a name
         while end > j + 1 and toks[end - 1].is_upper and not self.contextual.plausible(toks[j:end]):
             end -= 1  # in capitals every word looks like a name: "DR WILL CHECK TOMORROW" is "WILL"
         return Finding("PERSON", toks[j].start, toks[end - 1].end, 0.9, "TitleNameRecognizer"), end

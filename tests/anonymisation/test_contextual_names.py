@@ -64,6 +64,10 @@ def found(detector: TextDetector, text: str, entity: str) -> list[str]:
     ("Pump alarming. Dorthe from Theatre 3 reported it", ["Dorthe"]),
     ("kasia from the renal unit rang twice", ["kasia"]),
     ("Lindqvist says it happened overnight", ["Lindqvist"]),
+    # A name, then its job title: the title is no given name, and a title word inside a job title no honorific.
+    ("Escalated to Dubois, Biomedical Engineer", ["Dubois"]),
+    ("Escalated to Marie, Clinical Nurse Specialist", ["Marie"]),
+    ("spoke to SMITH, Ward Manager about it", ["SMITH"]),
 ])
 def test_names_in_any_case_after_roles_and_verbs(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected
