@@ -56,13 +56,8 @@ VERBS_AFTER = frozenset({
     "emailed", "noticed", "noted", "thinks", "will",
 })
 _AFTER_NAME = VERBS_AFTER | {"from"}  # words that follow a name opening a sentence (see _before_verb)
-VERBS_TWO = frozenset({
-    ("spoke", "to"), ("spoke", "with"), ("speak", "to"), ("speaking", "to"), ("spoken", "to"), ("reported", "by"),
-    ("requested", "by"), ("raised", "by"), ("collected", "by"), ("signed", "by"), ("checked", "by"),
-    ("handed", "to"), ("returned", "to"), ("given", "to"), ("loaned", "to"), ("lent", "to"), ("name", "is"),
-    ("seen", "by"), ("witnessed", "by"), ("booked", "by"), ("assigned", "to"), ("thank", "you"),
-    ("passed", "to"), ("sent", "to"), ("left", "with"), ("back", "from"), ("message", "from"),
-})
+# Two-word verbs that are no hand-over phrase (those are CUE_PHRASES, tried first).
+VERBS_TWO = frozenset({("speaking", "to"), ("name", "is"), ("thank", "you"), ("back", "from")})
 # How notes hand a matter to or from somebody: a word of communication or hand-over and its preposition, then
 # the person ("left voicemail for Ife", "awaiting reply from Ioana", "discussed with Pătru", "handed back to
 # Gorm", "on behalf of Chidi"). Built from the two word lists rather than phrase by phrase, so that the pattern
@@ -270,8 +265,7 @@ class ContextualNames:
             end = self._honorific_word(toks, j)
         if end == j:
             return None
-        if end + 1 < len(toks) and toks[end].text == "," and self._surname_first(toks[end - 1], toks[end + 1]) \
-                and not self.job_title_at(toks, end + 1):
+        if end + 1 < len(toks) and toks[end].text == "," and self._surname_first(toks, end - 1):
             end += 2  # "patient MANSOUR, Layla": the given name after the surname the role pointed at
         return Finding("PERSON", toks[j].start, toks[end - 1].end, 0.7 if strength != "weak" else 0.6,
                        "ContextNameRecognizer"), end
@@ -407,10 +401,14 @@ class ContextualNames:
                 return True
         return any(w in TITLE_HEADS for w in words[:3]) and toks[k].is_capitalised
 
-    def _surname_first(self, a: Token, c: Token) -> bool:
-        """"KOWALCZYK, Agnieszka", "Kowalczyk, Agnieszka", "MALARNEAU, Beaufort": the register's way of writing
-        a person. The surname is a name or a word in no list; the given name, capitalised, a name or unlisted;
-        and either one of them is a known name or the surname is in capitals, as registers write it."""
+    def _surname_first(self, toks: Sequence[Token], j: int) -> bool:
+        """"KOWALCZYK, Agnieszka", "Kowalczyk, Agnieszka", "MALARNEAU, Beaufort" (toks[j], a comma, toks[j + 2]):
+        the register's way of writing a person. The surname is a name or a word in no list; the given name,
+        capitalised, a name or unlisted and no job title ("Dubois, Biomedical Engineer"); and either one of them
+        is a known name or the surname is in capitals, as registers write it."""
+        a, c = toks[j], toks[j + 2]
+        if self.job_title_at(toks, j + 2):
+            return False
         surname = self.known_name(a, NAME_OVER_WORD) or (self.unknown_word(a) and (a.is_upper or a.is_capitalised))
         given = c.is_capitalised and not c.is_upper and (self.known_name(c, NAME_OVER_WORD) or self.unknown_word(c))
         known = a.key in self.names or c.key in self.names
@@ -426,7 +424,7 @@ class ContextualNames:
             if a.key in self.vocab.last_names and c.key in self.vocab.first_names and self.known_name(a, RARE) \
                     and self.known_name(c, RARE):
                 return Finding("PERSON", a.start, c.end, 0.65, "GazetteerNameRecognizer"), i + 3
-            if self._surname_first(a, c) and not self.job_title_at(toks, i + 2):
+            if self._surname_first(toks, i):
                 return Finding("PERSON", a.start, c.end, 0.65, "GazetteerNameRecognizer"), i + 3
             return None
         if a.key in self.vocab.first_names and b.key in self.vocab.last_names and self.known_name(a, RARE) \

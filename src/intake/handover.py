@@ -22,7 +22,7 @@ from sqlalchemy import select
 
 from intake.context import Context
 from intake.errors import IntakeError, NotFound, StateError
-from intake.registry.models import Dataset, DatasetState, Purpose, Run, RunState
+from intake.registry.models import DatasetState, Purpose, Run, RunState
 
 FETCHABLE = (DatasetState.PROCESSED, DatasetState.COMPLETED)
 
@@ -33,10 +33,10 @@ class HandoverError(IntakeError):
 
 def latest_package(ctx: Context, dataset_id: str) -> str:
     """Where the dataset's latest delivered package is (a folder, or an s3:// prefix)."""
+    from intake.retention.holds import get_dataset
+
     with ctx.registry.session() as session:
-        dataset = session.get(Dataset, dataset_id)
-        if dataset is None:
-            raise NotFound(f"no dataset with id {dataset_id}: `intake datasets list` shows the ids")
+        dataset = get_dataset(session, dataset_id)
         if dataset.state not in FETCHABLE:
             raise StateError(f"dataset {dataset_id} is {dataset.state.value}: only a delivered migration "
                              "(processed or completed) has a package to hand over")
@@ -99,12 +99,9 @@ def _copy(source: Path, target: Path) -> None:
 
 
 def _download(ctx: Context, package: str, target: Path) -> None:
-    import boto3
+    from intake.retention.deliveries import s3_place
 
-    settings = ctx.settings
-    bucket, _, prefix = package.removeprefix("s3://").partition("/")
-    prefix = prefix.rstrip("/") + "/"
-    client = boto3.client("s3", endpoint_url=settings.vault.s3_endpoint_url, region_name=settings.vault.aws_region)
+    client, bucket, prefix = s3_place(ctx.settings, package)
     keys = [o["Key"] for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix)
             for o in page.get("Contents", [])]
     if not keys:

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from intake.config import REGISTRY_FILE, Settings
 from intake.context import Context
 from intake.errors import NotFound, PermissionDenied, StateError
 from intake.registry.models import Role, User, UserRole
@@ -38,16 +38,16 @@ def initialise(ctx: Context) -> UserView | None:
     if view is not None or Role.ADMIN in ctx.actor().roles:
         _service_identity(ctx)
     initialise_kek(ctx)
-    _owner_only(ctx.settings.home, ctx.settings.registry_url)
+    _owner_only(ctx.settings)
     return view
 
 
-def _owner_only(home: Path, registry_url: str) -> None:
+def _owner_only(settings: Settings) -> None:
     """The home (registry, keys, vault) is its owner's alone: other accounts reach it through sudo as the owner
     (intake.identity), never by reading the files."""
-    home.chmod(0o700)
-    if registry_url.startswith("sqlite:///"):
-        database = Path(registry_url.split("///", 1)[1])
+    settings.home.chmod(0o700)
+    if settings.database_url is None:  # the embedded SQLite registry and its write-ahead files
+        database = settings.home / REGISTRY_FILE
         for path in (database, *(database.with_name(database.name + s) for s in ("-wal", "-shm"))):
             if path.exists():
                 path.chmod(0o600)

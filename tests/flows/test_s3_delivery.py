@@ -12,6 +12,7 @@ from intake.authorisation import withdraw
 from intake.flows.migration import migration_run_flow
 from intake.flows.receive import receive_dataset_flow
 from intake.generator import generate_equiptrack
+from intake.handover import fetch_package
 from intake.retention import sweep, verify_certificate_file
 
 pytestmark = pytest.mark.usefixtures("flows_as")
@@ -42,6 +43,9 @@ def test_s3_delivery_is_encrypted_and_every_version_is_deleted(ctx, as_user, aut
         head = s3.head_object(Bucket=bucket, Key=k)
         assert head["ServerSideEncryption"] == "aws:kms" and key_id in head["SSEKMSKeyId"]
     assert not settings.deliveries_path.joinpath(dataset_id).exists()  # nothing in the local folder
+    # The hand-over downloads the package from S3 into an owner-only folder and verifies it against its manifest.
+    handed = fetch_package(as_user("eve"), dataset_id, tmp_path / "handover")
+    assert handed["verified"] and handed["files"] == len(keys)
     # An old version left behind by an overwrite must go too.
     s3.put_object(Bucket=bucket, Key=keys[0], Body=b"overwritten")
 

@@ -80,13 +80,18 @@ def _local(settings: Settings, dataset_id: str) -> list[dict[str, Any]]:
 
 
 # -- S3 ----------------------------------------------------------------------------------------------------
-def _s3(settings: Settings, dataset_id: str) -> tuple[Any, str, str]:
+def s3_place(settings: Settings, url: str) -> tuple[Any, str, str]:
+    """A client for the delivery bucket of an `s3://bucket/prefix` URL, the bucket, and the key prefix ending
+    in "/" (a dataset's deliveries here, one package in handover.py)."""
     import boto3
 
-    bucket, _, base = delivery_location(settings, dataset_id).removeprefix("s3://").partition("/")
-    base += "/"
+    bucket, _, prefix = url.removeprefix("s3://").partition("/")
     client = boto3.client("s3", endpoint_url=settings.vault.s3_endpoint_url, region_name=settings.vault.aws_region)
-    return client, bucket, base
+    return client, bucket, prefix.rstrip("/") + "/"
+
+
+def _s3(settings: Settings, dataset_id: str) -> tuple[Any, str, str]:
+    return s3_place(settings, delivery_location(settings, dataset_id))
 
 
 def _versions(client: Any, bucket: str, base: str) -> list[dict[str, Any]]:
