@@ -231,16 +231,22 @@ def raw_package(export: Path, anon: Any) -> dict[str, list[dict[str, str]]]:
     return pkg
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def generator_main(generator: Any, doc: str | None, splits: tuple[str, str], default: str,
+                   argv: list[str] | None = None) -> int:
+    """The command line of an export generator (this one and variety_export.py): write an export, print counts."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("out", type=Path)
-    parser.add_argument("--split", choices=["tuning", "heldout"], default="heldout")
-    parser.add_argument("--rows", type=int, default=300, help="asset rows (jobs: 3x)")
+    parser.add_argument("--split", choices=list(splits), default=default)
+    parser.add_argument("--rows", type=int, default=300, help="equipment rows (jobs: 3x)")
     parser.add_argument("--seed", type=int, default=11)
     args = parser.parse_args(argv)
-    truth = generate(args.out, args.split, args.rows, args.seed)
+    truth = generator(args.out, args.split, args.rows, args.seed)
     print(json.dumps({"rows": truth["rows"], "truth_entries": len(truth["entries"])}))
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return generator_main(generate, __doc__, ("tuning", "heldout"), "heldout", argv)
 
 
 if __name__ == "__main__":

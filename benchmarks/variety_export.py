@@ -17,7 +17,6 @@ OUT_DIR/truth.json in `clinical_export.py`'s truth format.
 
 from __future__ import annotations
 
-import argparse
 import csv
 import json
 import random
@@ -27,7 +26,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from clinical_export import Writer
+from clinical_export import Writer, generator_main
 from clinical_text import Piece, digits, nhs_number
 
 LOCALES = {"dev": ["en_US", "de_DE", "nl_NL", "da_DK", "yo_NG", "ro_RO"],
@@ -356,15 +355,7 @@ def raw_package(export: Path, anon: Any) -> dict[str, list[dict[str, str]]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("out", type=Path)
-    parser.add_argument("--split", choices=["dev", "heldout"], default="dev")
-    parser.add_argument("--rows", type=int, default=300, help="device rows (jobs: 3x)")
-    parser.add_argument("--seed", type=int, default=11)
-    args = parser.parse_args(argv)
-    truth = generate(args.out, args.split, args.rows, args.seed)
-    print(json.dumps({"rows": truth["rows"], "truth_entries": len(truth["entries"])}))
-    return 0
+    return generator_main(generate, __doc__, ("dev", "heldout"), "dev", argv)
 
 
 if __name__ == "__main__":
