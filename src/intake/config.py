@@ -73,6 +73,8 @@ class RetentionSettings(BaseModel):
     migration_months: int = Field(6, ge=0, description="Default months kept after a migration completes")
     fault_grace_days: int = Field(0, ge=0)
     flag_after_days: int = Field(365, ge=1, description="Datasets whose purpose never completes are flagged to the DPO")
+    legal_hold_review_days: int = Field(90, ge=1, le=3660, description="A legal hold placed without a review "
+                                        "date is due for the DPO's review after this many days")
 
 
 class ConnectorSettings(BaseModel):

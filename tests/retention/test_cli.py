@@ -182,3 +182,32 @@ def test_restriction_commands(cli, factory) -> None:
     assert wrong_kind.exit_code == 1 and "no legal hold" in wrong_kind.stderr
     assert cli("holds", "restrict", "release", hold["id"], "--reason", "done").exit_code == 0
     assert as_json(cli("--json", "holds", "list", actor="eve")) == []
+
+
+def test_legal_hold_review_commands_and_the_monitoring_exit_code(cli, factory) -> None:
+    made = factory.dataset()
+    bad_date = cli("holds", "legal", "place", "--dataset", made.dataset_id, "--reason", "claim",
+                   "--review-by", "2020-01-01")
+    assert bad_date.exit_code == 1 and "not in the future" in bad_date.stderr
+    placed = cli("--json", "holds", "legal", "place", "--dataset", made.dataset_id, "--reason", "claim",
+                 "--review-by", "2099-06-30")
+    assert placed.exit_code == 0, placed.output
+    hold = as_json(placed)
+    assert hold["review_by"].startswith("2099-06-30")
+    assert cli("holds", "list", "--review-due", actor="eve").exit_code == 0
+    # A hold whose review date has passed (the CLI runs on the system clock: the date is moved back instead).
+    old = as_json(cli("--json", "holds", "legal", "place", "--customer", made.customer_id, "--reason", "inquiry"))
+    with factory.ctx.registry.session() as session:
+        from intake.registry.models import Hold
+
+        session.get(Hold, old["id"]).review_by = LONG_AGO
+    due = cli("--json", "holds", "list", "--review-due", actor="eve")
+    assert due.exit_code == 3 and [h["id"] for h in as_json(due)] == [old["id"]]
+    assert "past their review date" in cli("holds", "list", "--review-due", actor="eve").output
+    refused = cli("holds", "legal", "review", old["id"], "--reason", "still open", actor="sam")
+    assert refused.exit_code == 1 and "legal_hold.manage" in refused.stderr
+    reviewed = cli("--json", "holds", "legal", "review", old["id"], "--reason", "still open",
+                   "--review-by", "2099-01-01")
+    assert reviewed.exit_code == 0, reviewed.output
+    assert as_json(reviewed)["review_by"].startswith("2099-01-01")
+    assert cli("holds", "list", "--review-due", actor="eve").exit_code == 0

@@ -6,6 +6,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from pydantic import SecretStr
 
 from intake.clock import as_utc
 from intake.errors import PermissionDenied
@@ -28,7 +29,10 @@ from intake.retention import (
     place_restriction,
     release_legal_hold,
     release_restriction,
+    review_legal_hold,
+    sweep,
 )
+from tests.services import webhook_receiver
 
 
 def refusals(ctx, action: str) -> list[AuditEvent]:
@@ -222,6 +226,47 @@ def test_legal_hold_needs_reason_and_exactly_one_target(as_user, factory) -> Non
         release_legal_hold(dora, hold.id, reason="again")
     with pytest.raises(HoldNotFound):
         release_restriction(dora, hold.id, reason="wrong kind")
+
+
+def test_a_legal_hold_past_its_review_date_is_told_to_the_dpo_once_until_reviewed(ctx, as_user, factory,
+                                                                                 clock) -> None:
+    """A legal hold keeps data past its retention period: it has a review date (by default
+    retention.legal_hold_review_days), and the sweep tells the DPO once when it has passed."""
+    dora = as_user("dora")
+    made = factory.dataset()
+    hold = place_legal_hold(dora, dataset_id=made.dataset_id, reason="litigation pending")
+    assert hold.review_by == clock.now() + timedelta(days=ctx.settings.retention.legal_hold_review_days)
+    with webhook_receiver() as inbox:
+        ctx.settings.notifications.webhook_url = SecretStr(inbox.url)
+        assert sweep(ctx).reviews_due == [] and inbox.received == []
+        clock.advance(timedelta(days=91))
+        assert sweep(ctx).reviews_due == [hold.id]
+        [notice] = inbox.received
+        assert notice["event"] == "retention.hold_review_due" and notice["details"]["hold_ids"] == [hold.id]
+        again = sweep(ctx)  # told once per review date, not every night
+        assert again.reviews_due == [hold.id] and again.newly_reviews_due == [] and len(inbox.received) == 1
+        with pytest.raises(PermissionDenied, match=r"legal_hold.manage"):
+            review_legal_hold(as_user("eve"), hold.id, reason="still needed")
+        with pytest.raises(HoldStateError, match="needs a reason"):
+            review_legal_hold(dora, hold.id, reason=" ")
+        with pytest.raises(HoldStateError, match="not in the future"):
+            review_legal_hold(dora, hold.id, reason="still needed", next_review=clock.now())
+        reviewed = review_legal_hold(dora, hold.id, reason="claim still open",
+                                     next_review=clock.now() + timedelta(days=30))
+        assert reviewed.review_by == clock.now() + timedelta(days=30)
+        assert sweep(ctx).reviews_due == []
+        clock.advance(timedelta(days=31))
+        assert sweep(ctx).newly_reviews_due == [hold.id] and len(inbox.received) == 2
+    (event,) = [e for e in ctx.audit.events() if e.action == "legal_hold.review"]
+    assert (event.actor, json.loads(event.details)["review_reason"]) == ("dora", "claim still open")
+    assert len([e for e in ctx.audit.events() if e.action == "legal_hold.review_due"]) == 2
+    assert status_of(ctx, made.dataset_id).legal_holds == (hold.id,)  # a missed review never lifts the hold
+
+
+def test_a_legal_hold_review_date_must_be_in_the_future(as_user, factory, clock) -> None:
+    with pytest.raises(HoldStateError, match="not in the future"):
+        place_legal_hold(as_user("dora"), dataset_id=factory.dataset().dataset_id, reason="claim",
+                         review_by=clock.now() - timedelta(days=1))
 
 
 # Restriction of processing ---------------------------------------------------------------------------

@@ -268,6 +268,10 @@ class Hold(Base):
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     outcome: Mapped[HoldOutcome | None] = mapped_column(_enum(HoldOutcome), nullable=True)
     seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # registry/seal.py
+    # Legal holds only: when the DPO must next confirm the hold is still needed, and when the sweep last said so.
+    # Not sealed: they decide a reminder, never whether data is kept or deleted.
+    review_by: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    review_notified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
 class Run(Base):

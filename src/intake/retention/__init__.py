@@ -27,6 +27,7 @@ from intake.retention.holds import (
     place_restriction,
     release_legal_hold,
     release_restriction,
+    review_legal_hold,
 )
 from intake.retention.lifecycle import complete_migration
 from intake.retention.rules import RetentionDecision, Rule, Status, add_months, decide, decisions, list_retention
@@ -60,6 +61,7 @@ __all__ = [
     "place_restriction",
     "release_legal_hold",
     "release_restriction",
+    "review_legal_hold",
     "stored_certificate",
     "sweep",
     "verify_certificate_file",

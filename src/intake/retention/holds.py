@@ -153,13 +153,15 @@ _ACTIONS = {HoldKind.LEGAL: "legal_hold.manage", HoldKind.RESTRICTION: "restrict
 
 
 def _place(ctx: Context, kind: HoldKind, dataset_id: str | None, customer: str | None, reason: str,
-           reference: str) -> HoldView:
+           reference: str, review_by: datetime | None = None) -> HoldView:
     action = _ACTIONS[kind]
     actor = ctx.authorise(action, dataset_id=dataset_id)
     if (dataset_id is None) == (customer is None):
         raise HoldStateError(f"a {kind.value} hold names either a dataset or a customer (exactly one)")
     if not reason.strip():
         raise HoldStateError(f"a {kind.value} hold needs a reason: pass --reason")
+    if kind is HoldKind.LEGAL:
+        review_by = _review_date(ctx, review_by)
     with ctx.registry.session() as session:
         if dataset_id is not None:
             dataset = get_dataset(session, dataset_id)
@@ -172,13 +174,27 @@ def _place(ctx: Context, kind: HoldKind, dataset_id: str | None, customer: str |
         else:
             customer_id = resolve_customer(session, customer or "").id
         hold = Hold(kind=kind, dataset_id=dataset_id, customer_id=customer_id, reference=reference.strip(),
-                    reason=reason.strip(), opened_by=actor.name, opened_at=ctx.clock.now())
+                    reason=reason.strip(), opened_by=actor.name, opened_at=ctx.clock.now(), review_by=review_by)
         session.add(hold)
         session.flush()
         result = view(hold)
+    extra = {"review_by": review_by.isoformat()} if review_by else {}
     ctx.record(actor, f"{kind.value}_hold.place", dataset_id=dataset_id, hold_id=result.id,
-               customer_id=customer_id, scope="dataset" if dataset_id else "customer", reference=result.reference)
+               customer_id=customer_id, scope="dataset" if dataset_id else "customer", reference=result.reference,
+               **extra)
     return result
+
+
+def _review_date(ctx: Context, review_by: datetime | None) -> datetime:
+    """A legal hold keeps data beyond its retention period: it is reviewed on a date, never left open and
+    forgotten. The default is `retention.legal_hold_review_days` from now."""
+    now = ctx.clock.now()
+    if review_by is None:
+        return now + timedelta(days=ctx.settings.retention.legal_hold_review_days)
+    review_by = as_utc(review_by)
+    if review_by <= now:
+        raise HoldStateError(f"the review date {review_by.date()} is not in the future: pass a later --review-by")
+    return review_by
 
 
 def _release(ctx: Context, kind: HoldKind, hold_id: str, reason: str) -> HoldView:
@@ -200,13 +216,41 @@ def _release(ctx: Context, kind: HoldKind, hold_id: str, reason: str) -> HoldVie
 
 
 def place_legal_hold(ctx: Context, *, reason: str, dataset_id: str | None = None, customer: str | None = None,
-                     reference: str = "") -> HoldView:
-    """Suspend deletion of a dataset, or of every dataset of a customer (id or name), until released."""
-    return _place(ctx, HoldKind.LEGAL, dataset_id, customer, reason, reference)
+                     reference: str = "", review_by: datetime | None = None) -> HoldView:
+    """Suspend deletion of a dataset, or of every dataset of a customer (id or name), until released; the DPO is
+    reminded to review it on `review_by` (default: `retention.legal_hold_review_days` from now)."""
+    return _place(ctx, HoldKind.LEGAL, dataset_id, customer, reason, reference, review_by)
 
 
 def release_legal_hold(ctx: Context, hold_id: str, reason: str) -> HoldView:
     return _release(ctx, HoldKind.LEGAL, hold_id, reason)
+
+
+def review_legal_hold(ctx: Context, hold_id: str, reason: str, next_review: datetime | None = None) -> HoldView:
+    """The DPO confirms a legal hold is still needed (why, in the audit log) and sets its next review date."""
+    actor = ctx.authorise(_ACTIONS[HoldKind.LEGAL], hold_id=hold_id)
+    if not reason.strip():
+        raise HoldStateError("reviewing a legal hold needs a reason (why it is still needed): pass --reason")
+    next_review = _review_date(ctx, next_review)
+    with ctx.registry.session() as session:
+        hold = session.get(Hold, hold_id)
+        if hold is None or hold.kind is not HoldKind.LEGAL:
+            raise HoldNotFound(f"no legal hold with id {hold_id}: `intake holds list` shows the ids")
+        if hold.closed_at is not None:
+            raise HoldStateError(f"legal hold {hold_id} was released on {as_utc(hold.closed_at).date()}")
+        hold.review_by, hold.review_notified_at = next_review, None
+        session.flush()
+        result = view(hold)
+    ctx.record(actor, "legal_hold.review", dataset_id=result.dataset_id, hold_id=hold_id,
+               customer_id=result.customer_id, review_reason=reason.strip(), review_by=next_review.isoformat())
+    return result
+
+
+def holds_due_for_review(session: Session, now: datetime) -> list[Hold]:
+    """Open legal holds whose review date has passed (or that have none: placed before review dates existed)."""
+    query = select(Hold).where(Hold.kind == HoldKind.LEGAL, Hold.closed_at.is_(None),
+                               or_(Hold.review_by.is_(None), Hold.review_by <= now)).order_by(Hold.opened_at, Hold.id)
+    return list(session.scalars(query))
 
 
 def place_restriction(ctx: Context, *, reason: str, dataset_id: str | None = None, customer: str | None = None,

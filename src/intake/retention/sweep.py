@@ -41,7 +41,7 @@ from intake.retention.certificates import (
 )
 from intake.retention.deliveries import remove_deliveries
 from intake.retention.errors import DeletionNotVerified, SweepLockLost
-from intake.retention.holds import open_legal_holds
+from intake.retention.holds import holds_due_for_review, open_legal_holds
 from intake.retention.lock import RegistryLock
 from intake.retention.rules import RetentionDecision, Status, decisions
 
@@ -92,10 +92,13 @@ class SweepReport:
     flagged: list[str] = field(default_factory=list)  # no due date after flag_after_days
     newly_flagged: list[str] = field(default_factory=list)
     failed: list[SweepFailure] = field(default_factory=list)
+    reviews_due: list[str] = field(default_factory=list)  # legal holds past their review date
+    newly_reviews_due: list[str] = field(default_factory=list)  # ... that the DPO is told of by this sweep
 
     def summary(self) -> dict[str, Any]:
         return {"dry_run": self.dry_run, "due": len(self.due), "deleted": len(self.deleted),
-                "held": len(self.held), "flagged": len(self.flagged), "failed": len(self.failed)}
+                "held": len(self.held), "flagged": len(self.flagged), "failed": len(self.failed),
+                "reviews_due": len(self.reviews_due)}
 
 
 class LegalHoldArrived(Exception):
@@ -134,6 +137,12 @@ def sweep(
         notify(ctx, Notice("retention.flagged", f"{len(report.newly_flagged)} dataset(s) overdue for a decision",
                            "Their purpose never completed: the DPO decides whether they go.",
                            {"dataset_ids": list(report.newly_flagged)}))
+    if report.newly_reviews_due:
+        notify(ctx, Notice("retention.hold_review_due",
+                           f"{len(report.newly_reviews_due)} legal hold(s) due for review",
+                           "Each keeps data past its retention period. Confirm it is still needed with `intake holds "
+                           "legal review HOLD --reason ...`, or release it with `intake holds legal release`.",
+                           {"hold_ids": list(report.newly_reviews_due)}))
     return report
 
 
@@ -150,6 +159,7 @@ def _sweep(ctx: Context, dry_run: bool, *, wait: float, lease: timedelta, hooks:
     report = SweepReport(started_at=ctx.clock.now(), dry_run=dry_run)
     if dry_run:
         _classify(decisions(ctx), report)
+        _reviews(ctx, actor, report, remind=False)
         report.finished_at = ctx.clock.now()
         ctx.record(actor, "retention.sweep", **report.summary())
         return report
@@ -160,6 +170,7 @@ def _sweep(ctx: Context, dry_run: bool, *, wait: float, lease: timedelta, hooks:
         found = decisions(ctx)
         _classify(found, report)
         _flag(ctx, actor, [d for d in found if d.status is Status.FLAGGED and d.flagged_at is None], report)
+        _reviews(ctx, actor, report, remind=True)
         for decision in found:
             if decision.status is not Status.DUE:
                 continue
@@ -215,6 +226,20 @@ def _flag(ctx: Context, actor: Actor, overdue: list[RetentionDecision], report: 
         report.newly_flagged.append(decision.dataset_id)
         ctx.record(actor, "retention.flag", dataset_id=decision.dataset_id, notify="dpo", reason=decision.reason)
         log_event(logger, "retention.flagged", dataset_id=decision.dataset_id)
+
+
+def _reviews(ctx: Context, actor: Actor, report: SweepReport, *, remind: bool) -> None:
+    """Legal holds past their review date; the DPO is told once per review date (the review sets a new one)."""
+    now = ctx.clock.now()
+    with ctx.registry.session() as session:
+        for hold in holds_due_for_review(session, now):
+            report.reviews_due.append(hold.id)
+            if remind and hold.review_notified_at is None:
+                hold.review_notified_at = now
+                report.newly_reviews_due.append(hold.id)
+    for hold_id in report.newly_reviews_due:
+        ctx.record(actor, "legal_hold.review_due", hold_id=hold_id, notify="dpo")
+        log_event(logger, "retention.hold_review_due", hold_id=hold_id)
 
 
 # One dataset ---------------------------------------------------------------------------------------
