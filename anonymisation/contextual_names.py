@@ -15,111 +15,35 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.name_cues import (
+    ACTION_AUXILIARIES,
+    ACTION_IRREGULAR,
+    AFTER_NAME,
+    CUE_PHRASES,
+    HONORIFICS,
+    MONTHS_DAYS,
+    NAME_OVER_WORD,
+    NOT_AFTER_HONORIFIC,
+    PARTICLES,
+    PASSIVE_TAIL,
+    RARE,
+    RECORD_WORDS,
+    ROLES_ONE,
+    ROLES_TWO,
+    SEPARATORS,
+    SHIFT_WORDS,
+    SLASH_ROLES,
+    TITLE_HEADS,
+    VERBS_AFTER,
+    VERBS_ONE,
+    VERBS_TWO,
+    WEAK_ONE,
+    WORD_ENDINGS,
+)
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
 if TYPE_CHECKING:
     from intake.anonymisation.names import Token
-
-# Titles and roles (folded, as token keys) that put a person's name right after them, in any case; the
-# abbreviations are how ward staff sign notes. "s/n" and "r/n" are matched as three tokens (see _role_at).
-ROLES_ONE = frozenset({
-    "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sister", "sr", "nurse", "matron",
-    "sn", "rn", "cn", "en", "rgn", "hca", "hcsw", "mw", "midwife", "tech", "technician", "engineer", "eng",
-    "porter", "physio", "consultant", "surgeon", "registrar", "reg", "fy1", "fy2", "sho", "spr", "pa",
-    "anaesthetist", "pharmacist", "radiographer", "phlebotomist", "receptionist", "housekeeper", "caller",
-    "patient", "pt", "relative", "wife", "husband", "son", "daughter", "colleague", "manager", "odp", "anp", "cns",
-    "rmn", "ccp",
-})
-ROLES_TWO = frozenset({
-    ("staff", "nurse"), ("charge", "nurse"), ("ward", "manager"), ("ward", "sister"), ("student", "nurse"),
-    ("senior", "nurse"), ("nurse", "practitioner"), ("support", "worker"), ("ward", "clerk"),
-    ("unit", "manager"), ("team", "leader"), ("service", "engineer"), ("field", "engineer"),
-})
-# Honorifics: after one of these even a name that is also an everyday word is the surname ("Mrs ross", "dr
-# french", "Sister green"), unless it is a word that names a place or a thing after a title ("sister ward").
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sister", "sr"})
-_NOT_AFTER_HONORIFIC = frozenset({
-    "ward", "bay", "street", "day", "north", "south", "east", "west", "new", "case", "page", "power", "nurse",
-    "sister", "doctor", "patient", "porter", "on", "off", "in", "out",
-})
-# Role abbreviations written with a slash: "s/n", "r/n", "c/n", "e/n".
-_SLASH_ROLES = frozenset({("s", "n"), ("r", "n"), ("c", "n"), ("e", "n"), ("c", "o")})  # c/o: care of
-VERBS_ONE = frozenset({
-    "per", "called", "rang", "phoned", "informed", "asked", "told", "contacted", "thanks", "cc", "attn", "dear",
-    "named", "emailed", "messaged", "bleeped", "paged", "contact", "call", "ring", "ask", "tell", "email",
-    "message", "phone", "hi", "hello", "hey", "fao", "regards", "cheers",
-})
-# Verbs that follow the person who speaks or acts in a note ("tom says", "JO RANG BACK", "hannah aware").
-VERBS_AFTER = frozenset({
-    "says", "said", "reports", "reported", "states", "stated", "rang", "called", "phoned", "asked", "asks",
-    "wants", "confirmed", "confirms", "aware", "informed", "advised", "advises", "agreed", "requested", "requests",
-    "emailed", "noticed", "noted", "thinks", "will",
-})
-_AFTER_NAME = VERBS_AFTER | {"from"}  # words that follow a name opening a sentence (see _before_verb)
-# Two-word verbs that are no hand-over phrase (those are CUE_PHRASES, tried first).
-VERBS_TWO = frozenset({("speaking", "to"), ("name", "is"), ("thank", "you"), ("back", "from")})
-# How notes hand a matter to or from somebody: a word of communication or hand-over and its preposition, then
-# the person ("left voicemail for Ife", "awaiting reply from Ioana", "discussed with Pătru", "handed back to
-# Gorm", "on behalf of Chidi"). Built from the two word lists rather than phrase by phrase, so that the pattern
-# holds for phrasings no export has shown yet.
-_HEADS = {
-    "for": ("voicemail", "message", "msg", "note", "waiting", "asking", "looking"),
-    "from": ("reply", "response", "message", "msg", "email", "e-mail", "call", "text", "note", "letter", "feedback",
-             "update", "voicemail", "word", "approval", "permission", "request", "phone", "confirmation"),
-    "with": ("discussed", "discussion", "conversation", "agreed", "checked", "confirmed", "liaised", "liaising",
-             "meeting", "chat", "chatted", "spoke", "speaking", "left", "dealt"),
-    "to": ("handed", "passed", "escalated", "referred", "forwarded", "reported", "explained", "demonstrated",
-           "shown", "sent", "given", "issued", "delivered", "returned", "released", "assigned", "allocated",
-           "reassigned", "introduced", "talked", "spoke", "spoken", "speak", "mentioned", "emailed", "lent",
-           "loaned"),
-    # Not "serviced by", "repaired by", "fitted by": companies do those ("Serviced by Fisher & Paykel").
-    "by": ("collected", "signed", "witnessed", "booked", "raised", "requested", "reported", "checked", "seen",
-           "approved", "authorised", "authorized", "accepted", "delivered", "returned", "logged"),
-    "of": ("behalf", "attention", "request"),
-}
-CUE_PHRASES = frozenset(
-    {(head, prep) for prep, heads in _HEADS.items() for head in heads}
-    | {(head, particle, "to") for head in ("handed", "passed", "given", "sent", "went", "going", "taken")
-       for particle in ("back", "over", "on")}
-    | {("signed", "off", "by"), ("carried", "out", "by"), ("on", "behalf", "of"), ("as", "per")}
-)
-
-
-def cue_ends_at(toks: Sequence[Token], i: int) -> bool:
-    """Whether a hand-over phrase (CUE_PHRASES) ends right before token i, a separator between allowed."""
-    j = i - 1 if i >= 1 and toks[i - 1].text in _SEPARATORS else i
-    keys = tuple(t.key for t in toks[max(0, j - 3):j])
-    return keys[-2:] in CUE_PHRASES or keys[-3:] in CUE_PHRASES
-
-
-# Last words of a job title: after "Dubois," the words "Biomedical Engineer" are the person's title, not a given
-# name ("Escalated to Dubois, Biomedical Engineer").
-TITLE_HEADS = frozenset({
-    "engineer", "technician", "manager", "officer", "clerk", "specialist", "scientist", "lead", "coordinator",
-    "director", "head", "assistant", "administrator", "practitioner", "supervisor", "nurse", "sister", "matron",
-    "consultant", "registrar", "physiologist", "therapist", "radiographer", "pharmacist", "midwife", "worker",
-})
-
-# The abbreviations of record keeping that follow a role word ("patient hosp no", "pt tel", "caller ext"):
-# unlisted words, but never a name.
-RECORD_WORDS = frozenset({
-    "hosp", "hospital", "no", "num", "nos", "pas", "mrn", "crn", "nhs", "dob", "tel", "mob", "ext", "extn", "bleep",
-    "ref", "id", "rx", "rxh", "unit", "ward", "bay", "bed", "rm", "dept", "details", "notes", "rec", "records",
-})
-# Weak context: frequent little words; a name after them must be a known name that is rarely a word.
-WEAK_ONE = frozenset({"from", "for", "with", "by", "to"})
-_SEPARATORS = frozenset({":", "-", "(", ",", "\u2013", "\u2014", "="})
-# Month and day abbreviations are names too ("Jan", "Sat"), but "(jan)" in a note is a date.
-_MONTHS_DAYS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
-                          "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
-_WORD_ENDINGS = ("ed", "ing", "ly", "tion", "sion", "ment", "ness", "able", "ible", "ful", "less", "ise", "ize",
-                 "ity", "ous")
-_PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "binti", "ibn",
-                        "al", "el", "du", "dos", "das", "di", "y", "o", "mc", "mac"})
-# Frequencies in pyspellchecker's list (see nergate.py): below RARE a known name is rarely an English word
-# ("smith", "john"); below NAME_OVER_WORD it is still more often a name after a title ("sister hill").
-RARE = 10_000
-NAME_OVER_WORD = 100_000
 
 
 class ContextualNames:
@@ -131,14 +55,14 @@ class ContextualNames:
         self.names = vocabulary.first_names | vocabulary.last_names
         # Words of the dataset's known people: after a role even an everyday word among them is that person
         # ("CN ROSS" when Laura Ross is a requester), though it never counts alone.
-        self.known_people = frozenset(w for w in vocabulary.deny_words if len(w) > 2) - _NOT_AFTER_HONORIFIC \
+        self.known_people = frozenset(w for w in vocabulary.deny_words if len(w) > 2) - NOT_AFTER_HONORIFIC \
             - RECORD_WORDS
         # Words that are never a person's name here, whatever the case: brands, places, devices, contact words.
         self.not_names = (vocabulary.allow_tokens | vocabulary.indicators | vocabulary.street_types
                           | vocabulary.common_words | ROLES_ONE | VERBS_ONE | WEAK_ONE | RECORD_WORDS)
         # Every rule starts at a trigger word or a known name: other tokens (most of them) are skipped at once.
         self._starts = (ROLES_ONE | VERBS_ONE | WEAK_ONE | {"w"} | {a for a, _ in ROLES_TWO}
-                        | {a for a, _ in VERBS_TWO} | {p[0] for p in CUE_PHRASES} | {a for a, _ in _SLASH_ROLES}
+                        | {a for a, _ in VERBS_TWO} | {p[0] for p in CUE_PHRASES} | {a for a, _ in SLASH_ROLES}
                         | self.names)
 
     # -- words -------------------------------------------------------------------------------------------
@@ -151,8 +75,8 @@ class ContextualNames:
             if len(parts) == 2 and parts[1] == "s":
                 return self._name_key(parts[0], limit)  # "bernadette's email"
             # "smith-jones", "al-hassan": every part a name, or a particle
-            return all(p in _PARTICLES or self._name_key(p, limit) for p in parts) and any(
-                p not in _PARTICLES for p in parts)
+            return all(p in PARTICLES or self._name_key(p, limit) for p in parts) and any(
+                p not in PARTICLES for p in parts)
         return self._name_key(key, limit)
 
     def _name_key(self, key: str, limit: int) -> bool:
@@ -184,7 +108,7 @@ class ContextualNames:
         key = tok.key
         if not tok.is_word or len(tok.text) < 3 or key in self.not_names:
             return False
-        if key.endswith(_WORD_ENDINGS) and key not in self.names:
+        if key.endswith(WORD_ENDINGS) and key not in self.names:
             return False  # "extubated", "recalibrating": English words too rare for the frequency list
         return key not in self.english and key.replace(" ", "") not in self.english
 
@@ -192,7 +116,7 @@ class ContextualNames:
         """Could these words be a name when case says nothing (text in capitals or lower case)? Each word is
         an initial, a particle, a known name not mostly an English word, or a word in no list at all; and one
         of them is a known name or such an unlisted word ("KIT FITTED", "PER FIELD" are not)."""
-        words = [t for t in toks if t.is_word and len(t.text) > 1 and t.key not in _PARTICLES]
+        words = [t for t in toks if t.is_word and len(t.text) > 1 and t.key not in PARTICLES]
         return bool(words) and all(self.known_name(t, NAME_OVER_WORD) or self.unknown_word(t) for t in words)
 
     # -- triggers ----------------------------------------------------------------------------------------
@@ -200,7 +124,7 @@ class ContextualNames:
         """Tokens of a title or role starting at i (0 if none)."""
         if i + 1 < len(toks) and (toks[i].key, toks[i + 1].key) in ROLES_TWO:
             return 2
-        if (i + 2 < len(toks) and toks[i + 1].text == "/" and (toks[i].key, toks[i + 2].key) in _SLASH_ROLES
+        if (i + 2 < len(toks) and toks[i + 1].text == "/" and (toks[i].key, toks[i + 2].key) in SLASH_ROLES
                 and toks[i + 2].end == toks[i + 1].end + 1):
             return 3
         return 1 if toks[i].key in ROLES_ONE and toks[i].is_word else 0
@@ -226,8 +150,8 @@ class ContextualNames:
         starts = self._starts
         i = 0
         while i < n:
-            if toks[i].key not in starts and toks[i].text != "(" and not (
-                    i + 1 < n and (toks[i + 1].text == "," or toks[i + 1].key in _AFTER_NAME)):
+            if toks[i].key not in starts and toks[i].key not in self.known_people and toks[i].text != "(" and not (
+                    i + 1 < n and (toks[i + 1].text == "," or toks[i + 1].key in AFTER_NAME)):
                 i += 1
                 continue
             found = (self._after_trigger(toks, i) or self._pair(toks, i) or self._rare_name(toks, i)
@@ -257,7 +181,7 @@ class ContextualNames:
         j = i + size
         # One or two separators, as notes are typed: "tech: - laura", "Mrs \u2013 Ross", "per Prof. - Smith".
         for _ in range(2):
-            if j < len(toks) and toks[j].text in _SEPARATORS:
+            if j < len(toks) and toks[j].text in SEPARATORS:
                 j += 1
         honorific = strength == "role" and toks[i + size - 1].key in HONORIFICS
         end = self._run(toks, j, strength, honorific)
@@ -285,8 +209,8 @@ class ContextualNames:
             return j
         initials = k > j
         words = 0
-        while k < len(toks) and toks[k].key in _PARTICLES and k + 1 < len(toks) and toks[k + 1].is_word and (
-                toks[k + 1].key in _PARTICLES or self.known_name(toks[k + 1], NAME_OVER_WORD)
+        while k < len(toks) and toks[k].key in PARTICLES and k + 1 < len(toks) and toks[k + 1].is_word and (
+                toks[k + 1].key in PARTICLES or self.known_name(toks[k + 1], NAME_OVER_WORD)
                 or self.unknown_word(toks[k + 1])):
             k += 1  # "van der berg", "al hassan"
         while k < len(toks) and words < 3:
@@ -317,20 +241,22 @@ class ContextualNames:
         tok = toks[k]
         return (tok.is_word and tok.key in self.vocab.first_names and tok.key in self.vocab.common_words
                 and tok.key not in ROLES_ONE and tok.key not in self.vocab.titles
-                and tok.key not in _NOT_AFTER_HONORIFIC and k + 1 < len(toks)
+                and tok.key not in NOT_AFTER_HONORIFIC and k + 1 < len(toks)
                 and (self.known_name(toks[k + 1], NAME_OVER_WORD) or self.unknown_word(toks[k + 1])))
 
     def _everyday_surname(self, tok: Token) -> bool:
         """A surname that is also an everyday word ("Woods", "Hill"), once a first name has been read."""
         key = tok.key
         return (tok.is_word and key in self.vocab.last_names and key in self.vocab.common_words
-                and key not in _NOT_AFTER_HONORIFIC and key not in RECORD_WORDS)
+                and key not in NOT_AFTER_HONORIFIC and key not in RECORD_WORDS)
 
     def _before_verb(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"tom says the pump alarms", "HANNAH AWARE", "Ifeoma from the renal unit rang": a name (a known one,
         rarely a word, a word in no list, or a word of a person known in the dataset) opening a sentence, before
-        a speaking verb or before "from" and the place or team the person is from."""
-        if i + 1 >= len(toks) or not (i == 0 or not toks[i - 1].is_word or toks[i - 1].text in _SEPARATORS
+        a speaking verb, "who", or "from" and the place or team the person is from; and, for a word of a person
+        the dataset names or a name that is rarely a word, before what they did ("Grace replaced the fan") or
+        where they are ("Will on nights", "Mark in Estates")."""
+        if i + 1 >= len(toks) or not (i == 0 or not toks[i - 1].is_word or toks[i - 1].text in SEPARATORS
                                       or toks[i - 1].dot):
             return None
         tok, after = toks[i], toks[i + 1].key
@@ -338,9 +264,38 @@ class ContextualNames:
         if not (self.known_name(tok, RARE) or (self.unknown_word(tok) and tok.text.isalpha())
                 or (tok.is_word and tok.key in self.known_people)):
             return None
-        if after in VERBS_AFTER or (after == "from" and i + 2 < len(toks) and self._place_start(toks[i + 2])):
+        if (after in VERBS_AFTER or after == "who"
+                or (after == "from" and i + 2 < len(toks) and self._place_start(toks[i + 2]))
+                or ((self.known_name(tok, RARE) or self._known_worker(tok)) and self._acts(toks, i + 1))
+                # A thing is somewhere too ("Fan on bay 3 noisy", a Mr Fan or not): only a first name is a person.
+                or ((self.known_name(tok, RARE) or (self._known_worker(tok) and tok.key in self.vocab.first_names))
+                    and self._is_at(toks, i + 1))):
             return Finding("PERSON", tok.start, tok.end, 0.6, "ContextNameRecognizer"), i + 1
         return None
+
+    def _is_at(self, toks: Sequence[Token], j: int) -> bool:
+        """"on nights", "in Estates", "at Baxter": where the person before is (a shift or a place)."""
+        return (toks[j].key in ("on", "in", "at") and j + 1 < len(toks)
+                and (toks[j + 1].key in SHIFT_WORDS or self._place_start(toks[j + 1])))
+
+    def _known_worker(self, tok: Token) -> bool:
+        """A word of a person the dataset names, and no word of its devices, makers or places: "Grace" of
+        Grace Otieno may open "Grace replaced the fan"; "Fan" opens "Fan replaced" even if a Mr Fan works there."""
+        key = tok.key
+        return (tok.is_word and key in self.known_people and key not in self.vocab.allow_tokens
+                and key not in self.vocab.indicators)
+
+    def _acts(self, toks: Sequence[Token], j: int) -> bool:
+        """toks[j] says what the person before it did: an auxiliary or the "to" of a task ("Will to order parts",
+        not "to be"), or a verb in the past tense followed by what was done, not by the tail of a passive note
+        ("Grace replaced the fan", not "Fan replaced and tested")."""
+        key = toks[j].key
+        nxt = toks[j + 1] if j + 1 < len(toks) else None
+        if key in ACTION_AUXILIARIES:
+            return nxt is not None and nxt.key not in ("be", "been")
+        past = key in ACTION_IRREGULAR or (len(key) >= 5 and key.endswith("ed") and not key.endswith("eed")
+                                           and key in self.english)
+        return past and nxt is not None and nxt.is_word and nxt.key not in PASSIVE_TAIL
 
     def _place_start(self, tok: Token) -> bool:
         return (tok.key == "the" or tok.key in self.vocab.indicators or tok.key in self.vocab.allow_tokens
@@ -349,7 +304,7 @@ class ContextualNames:
     def _bracketed(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"nurse in charge (hannah) aware": one known name alone in brackets, as notes add who it was."""
         if (toks[i].text == "(" and i + 2 < len(toks) and toks[i + 2].text == ")"
-                and toks[i + 1].key not in _MONTHS_DAYS and self.known_name(toks[i + 1], RARE)):
+                and toks[i + 1].key not in MONTHS_DAYS and self.known_name(toks[i + 1], RARE)):
             return Finding("PERSON", toks[i + 1].start, toks[i + 1].end, 0.6, "ContextNameRecognizer"), i + 3
         return None
 
@@ -358,7 +313,7 @@ class ContextualNames:
         if j < len(toks):
             tok = toks[j]
             key = tok.key
-            if (tok.is_word and len(tok.text) > 1 and key in self.names and key not in _NOT_AFTER_HONORIFIC
+            if (tok.is_word and len(tok.text) > 1 and key in self.names and key not in NOT_AFTER_HONORIFIC
                     and key not in RECORD_WORDS and key not in self.vocab.allow_tokens
                     and key not in self.vocab.indicators):
                 return j + 1

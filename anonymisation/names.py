@@ -16,8 +16,9 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from intake.anonymisation.contextual_names import ContextualNames, cue_ends_at
+from intake.anonymisation.contextual_names import ContextualNames
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.name_cues import PARTICLES, cue_ends_at
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
 # Codes with digits ("LU0", "MX450", "2BP") are one token, never part of a name.
@@ -47,8 +48,6 @@ _SAINT = frozenset({"st", "saint", "ste"})
 NOT_NAME_WORDS = frozenset({"ext", "extn", "extension", "tel", "telephone", "mob", "mobile", "bleep", "fax",
                             "email", "re", "cc", "dob", "nhs", "ref", "tbc", "asap", "via", "on", "at"})
 _MEMO_SIZE = 65_536  # texts; about 20 MB
-_PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "binti", "ibn",
-                        "al", "el", "du", "dos", "das", "di", "y"})
 
 
 class Token(NamedTuple):  # a tuple: built millions of times, faster than a frozen dataclass
@@ -264,7 +263,7 @@ class NameRules:
         # A name is a run of capitalised words and initials (with particles such as "van der"); a lower-case
         # word or a contact word ends it: NER sometimes runs on ("John Smith re Baxter", "S. Charlton Ext").
         for k, tok in enumerate(toks[1:], start=1):
-            if tok.is_word and ((tok.text[0].islower() and tok.key not in _PARTICLES) or tok.key in NOT_NAME_WORDS):
+            if tok.is_word and ((tok.text[0].islower() and tok.key not in PARTICLES) or tok.key in NOT_NAME_WORDS):
                 end = start + toks[k - 1].end
                 break
         span = text[start:end]

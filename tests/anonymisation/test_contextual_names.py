@@ -64,6 +64,7 @@ def found(detector: TextDetector, text: str, entity: str) -> list[str]:
     ("Pump alarming. Dorthe from Theatre 3 reported it", ["Dorthe"]),
     ("kasia from the renal unit rang twice", ["kasia"]),
     ("Lindqvist says it happened overnight", ["Lindqvist"]),
+    ("Pump returned. Ifeyinwa who raised it is happy", ["Ifeyinwa"]),
     # A name, then its job title: the title is no given name, and a title word inside a job title no honorific.
     ("Escalated to Dubois, Biomedical Engineer", ["Dubois"]),
     ("Escalated to Marie, Clinical Nurse Specialist", ["Marie"]),
@@ -232,3 +233,56 @@ def test_a_known_persons_everyday_surname_after_a_role_is_that_person(text: str,
     rules = NameRules(Vocabulary.load(deny_names=["Laura Ross", "A. Fair"]))
     assert [text[f.start:f.end] for f in rules.find(text)] == [name]
     assert NameRules(Vocabulary.load()).find("the ross rd site; bay 4 is fair") == []
+
+
+STAFF = ["Grace Otieno", "Will Barker", "Mark Fan", "Hope Hill", "Jack Key"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Grace replaced the fan. Tested OK.", "Grace"),
+    ("Pump alarming on bay 2. Will to order parts from Baxter.", "Will"),
+    ("MARK HAS BOOKED A LOAN PUMP", "MARK"),
+    ("occlusion alarm; hill fitted new battery", "hill"),
+    ("Grace swapped the probe, no fault found", "Grace"),
+    ("Loan pump issued. Grace on nights says it alarms.", "Grace"),
+    ("WILL IN ESTATES HAS THE KEY", "WILL"),
+    ("Mark at Baxter confirmed the recall.", "Mark"),
+    ("Grace who was on shift found it.", "Grace"),
+])
+def test_a_known_persons_everyday_word_opening_a_sentence_before_what_they_did_is_that_person(
+        text: str, name: str) -> None:
+    """Notes say who did the work by opening a sentence with a first name or surname that may be an everyday
+    word; known from the dataset's person fields, it is the person when what follows is an action: an
+    auxiliary, a task's "to", or a past-tense verb followed by what was done."""
+    from intake.anonymisation import Vocabulary
+    from intake.anonymisation.names import NameRules
+
+    rules = NameRules(Vocabulary.load(deny_names=STAFF))
+    assert [text[f.start:f.end] for f in rules.find(text)] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "Fan replaced and tested.",
+    "Key replaced, unit returned to ward.",
+    "Fan replaced with new.",
+    "Key found in drawer.",
+    "Key found faulty, reported to supplier.",
+    "Will be replaced next week.",
+    "Grace period for the loan ends Friday.",
+    "Hill of the drip stand bent.",
+    "Fan on bay 3 noisy.",
+    "Key in drawer at nurses station.",
+])
+def test_a_thing_opening_a_passive_note_is_no_person_even_when_a_member_of_staff_bears_its_name(text: str) -> None:
+    from intake.anonymisation import Vocabulary
+    from intake.anonymisation.names import NameRules
+
+    assert NameRules(Vocabulary.load(deny_names=STAFF)).find(text) == []
+
+
+def test_an_everyday_first_name_opening_a_sentence_before_a_verb_is_no_name_when_the_dataset_knows_no_such_person(
+        ) -> None:
+    from intake.anonymisation import Vocabulary
+    from intake.anonymisation.names import NameRules
+
+    assert NameRules(Vocabulary.load()).find("Will replaced the fan. Mark has booked it.") == []

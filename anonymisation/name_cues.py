@@ -1,0 +1,135 @@
+"""The words that point at a person in notes, in one place: titles and roles ("sister", "s/n"), contact and
+reporting verbs ("rang", "per"), hand-over phrases ("awaiting reply from"), and the words that are never a name
+after them. contextual_names.py reads names after these in any case; names.py asks the same lists whether a
+capitalised word stands in a strong context."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from intake.anonymisation.names import Token
+
+# Titles and roles (folded, as token keys) that put a person's name right after them, in any case; the
+# abbreviations are how ward staff sign notes. "s/n" and "r/n" are matched as three tokens (see _role_at).
+ROLES_ONE = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sister", "sr", "nurse", "matron",
+    "sn", "rn", "cn", "en", "rgn", "hca", "hcsw", "mw", "midwife", "tech", "technician", "engineer", "eng",
+    "porter", "physio", "consultant", "surgeon", "registrar", "reg", "fy1", "fy2", "sho", "spr", "pa",
+    "anaesthetist", "pharmacist", "radiographer", "phlebotomist", "receptionist", "housekeeper", "caller",
+    "patient", "pt", "relative", "wife", "husband", "son", "daughter", "colleague", "manager", "odp", "anp", "cns",
+    "rmn", "ccp",
+})
+ROLES_TWO = frozenset({
+    ("staff", "nurse"), ("charge", "nurse"), ("ward", "manager"), ("ward", "sister"), ("student", "nurse"),
+    ("senior", "nurse"), ("nurse", "practitioner"), ("support", "worker"), ("ward", "clerk"),
+    ("unit", "manager"), ("team", "leader"), ("service", "engineer"), ("field", "engineer"),
+})
+# Honorifics: after one of these even a name that is also an everyday word is the surname ("Mrs ross", "dr
+# french", "Sister green"), unless it is a word that names a place or a thing after a title ("sister ward").
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sister", "sr"})
+NOT_AFTER_HONORIFIC = frozenset({
+    "ward", "bay", "street", "day", "north", "south", "east", "west", "new", "case", "page", "power", "nurse",
+    "sister", "doctor", "patient", "porter", "on", "off", "in", "out",
+})
+# Role abbreviations written with a slash: "s/n", "r/n", "c/n", "e/n".
+SLASH_ROLES = frozenset({("s", "n"), ("r", "n"), ("c", "n"), ("e", "n"), ("c", "o")})  # c/o: care of
+VERBS_ONE = frozenset({
+    "per", "called", "rang", "phoned", "informed", "asked", "told", "contacted", "thanks", "cc", "attn", "dear",
+    "named", "emailed", "messaged", "bleeped", "paged", "contact", "call", "ring", "ask", "tell", "email",
+    "message", "phone", "hi", "hello", "hey", "fao", "regards", "cheers",
+})
+# Verbs that follow the person who speaks or acts in a note ("tom says", "JO RANG BACK", "hannah aware").
+VERBS_AFTER = frozenset({
+    "says", "said", "reports", "reported", "states", "stated", "rang", "called", "phoned", "asked", "asks",
+    "wants", "confirmed", "confirms", "aware", "informed", "advised", "advises", "agreed", "requested", "requests",
+    "emailed", "noticed", "noted", "thinks", "will",
+})
+# Words that follow a name opening a sentence (see _before_verb): "Ifeoma from the renal unit", "Ines who
+# fitted it".
+AFTER_NAME = VERBS_AFTER | {"from", "who"}
+# Where a person is, after their name and "on", "in" or "at": a shift or a place ("Grace on nights", "Will in
+# Estates", "Mark at Baxter"); places are told by _place_start.
+SHIFT_WORDS = frozenset({"nights", "days", "lates", "earlies", "call", "shift", "leave", "duty", "holiday", "site",
+                         "annual"})
+# What a member of staff does, written right after their name opening a sentence ("Grace replaced the fan",
+# "Will to order parts", "Mark has booked a loan"): an auxiliary or the "to" of a task, a verb in the past tense
+# (regular ones are told by their ending), or one of these irregular ones.
+ACTION_AUXILIARIES = frozenset({"to", "has", "had", "was", "is", "will", "would", "could", "can", "did", "does"})
+ACTION_IRREGULAR = frozenset({
+    "found", "sent", "took", "made", "went", "came", "left", "gave", "brought", "saw", "got", "put", "ran", "spoke",
+    "told", "set", "kept", "held", "met", "led", "lent", "lost", "began", "wrote", "bought", "caught",
+    "rang",
+})
+# The word after a past participle in a passive note, which a thing rather than a person opens ("Fan replaced
+# and tested", "Cable left in room", "Unit found faulty"): the verb then says nothing of a person before it.
+PASSIVE_TAIL = frozenset({
+    "and", "or", "but", "with", "by", "as", "at", "on", "in", "under", "to", "from", "for", "ok", "okay", "today",
+    "yesterday", "successfully", "satisfactorily", "fine", "again", "now", "faulty", "working", "out", "off", "up",
+    "down", "back", "over", "be", "been", "not", "no", "yes", "&", "+",
+})
+# Two-word verbs that are no hand-over phrase (those are CUE_PHRASES, tried first).
+VERBS_TWO = frozenset({("speaking", "to"), ("name", "is"), ("thank", "you"), ("back", "from")})
+# How notes hand a matter to or from somebody: a word of communication or hand-over and its preposition, then
+# the person ("left voicemail for Ife", "awaiting reply from Ioana", "discussed with Pătru", "handed back to
+# Gorm", "on behalf of Chidi"). Built from the two word lists rather than phrase by phrase, so that the pattern
+# holds for phrasings no export has shown yet.
+HANDOVER_HEADS = {
+    "for": ("voicemail", "message", "msg", "note", "waiting", "asking", "looking"),
+    "from": ("reply", "response", "message", "msg", "email", "e-mail", "call", "text", "note", "letter", "feedback",
+             "update", "voicemail", "word", "approval", "permission", "request", "phone", "confirmation"),
+    "with": ("discussed", "discussion", "conversation", "agreed", "checked", "confirmed", "liaised", "liaising",
+             "meeting", "chat", "chatted", "spoke", "speaking", "left", "dealt"),
+    "to": ("handed", "passed", "escalated", "referred", "forwarded", "reported", "explained", "demonstrated",
+           "shown", "sent", "given", "issued", "delivered", "returned", "released", "assigned", "allocated",
+           "reassigned", "introduced", "talked", "spoke", "spoken", "speak", "mentioned", "emailed", "lent",
+           "loaned"),
+    # Not "serviced by", "repaired by", "fitted by": companies do those ("Serviced by Fisher & Paykel").
+    "by": ("collected", "signed", "witnessed", "booked", "raised", "requested", "reported", "checked", "seen",
+           "approved", "authorised", "authorized", "accepted", "delivered", "returned", "logged"),
+    "of": ("behalf", "attention", "request"),
+}
+CUE_PHRASES = frozenset(
+    {(head, prep) for prep, heads in HANDOVER_HEADS.items() for head in heads}
+    | {(head, particle, "to") for head in ("handed", "passed", "given", "sent", "went", "going", "taken")
+       for particle in ("back", "over", "on")}
+    | {("signed", "off", "by"), ("carried", "out", "by"), ("on", "behalf", "of"), ("as", "per")}
+)
+
+
+def cue_ends_at(toks: Sequence[Token], i: int) -> bool:
+    """Whether a hand-over phrase (CUE_PHRASES) ends right before token i, a separator between allowed."""
+    j = i - 1 if i >= 1 and toks[i - 1].text in SEPARATORS else i
+    keys = tuple(t.key for t in toks[max(0, j - 3):j])
+    return keys[-2:] in CUE_PHRASES or keys[-3:] in CUE_PHRASES
+
+
+# Last words of a job title: after "Dubois," the words "Biomedical Engineer" are the person's title, not a given
+# name ("Escalated to Dubois, Biomedical Engineer").
+TITLE_HEADS = frozenset({
+    "engineer", "technician", "manager", "officer", "clerk", "specialist", "scientist", "lead", "coordinator",
+    "director", "head", "assistant", "administrator", "practitioner", "supervisor", "nurse", "sister", "matron",
+    "consultant", "registrar", "physiologist", "therapist", "radiographer", "pharmacist", "midwife", "worker",
+})
+
+# The abbreviations of record keeping that follow a role word ("patient hosp no", "pt tel", "caller ext"):
+# unlisted words, but never a name.
+RECORD_WORDS = frozenset({
+    "hosp", "hospital", "no", "num", "nos", "pas", "mrn", "crn", "nhs", "dob", "tel", "mob", "ext", "extn", "bleep",
+    "ref", "id", "rx", "rxh", "unit", "ward", "bay", "bed", "rm", "dept", "details", "notes", "rec", "records",
+})
+# Weak context: frequent little words; a name after them must be a known name that is rarely a word.
+WEAK_ONE = frozenset({"from", "for", "with", "by", "to"})
+SEPARATORS = frozenset({":", "-", "(", ",", "\u2013", "\u2014", "="})
+# Month and day abbreviations are names too ("Jan", "Sat"), but "(jan)" in a note is a date.
+MONTHS_DAYS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+                          "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
+WORD_ENDINGS = ("ed", "ing", "ly", "tion", "sion", "ment", "ness", "able", "ible", "ful", "less", "ise", "ize",
+                 "ity", "ous")
+PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "binti", "ibn",
+                        "al", "el", "du", "dos", "das", "di", "y", "o", "mc", "mac"})
+# Frequencies in pyspellchecker's list (see nergate.py): below RARE a known name is rarely an English word
+# ("smith", "john"); below NAME_OVER_WORD it is still more often a name after a title ("sister hill").
+RARE = 10_000
+NAME_OVER_WORD = 100_000
