@@ -2,7 +2,8 @@
 
 The CLI does not need a Prefect server: with none configured, Prefect runs the flow against a
 temporary local API whose database lives under <intake home>/prefect. When `intake serve` is running
-for the same home, its server is used instead, so CLI runs show in its UI.
+for the same home, its server is used instead, so CLI runs show in its UI. `submit_flow` sends a run to that
+server's worker instead, as a recorded request (intake.run_requests).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 from intake.config import Settings
 from intake.context import Context
+from intake.errors import StateError
 
 SERVER_FILE = "server.json"
 
@@ -78,6 +80,28 @@ def run_flow(name: str, ctx: Context, **parameters: Any) -> Any:
 
     with use_context_factory(factory):
         return flow(**parameters, actor=ctx.actor_name)
+
+
+def submit_flow(name: str, ctx: Context, **parameters: Any) -> dict[str, Any]:
+    """Start deployment `name` (served by `intake serve` or a Prefect worker) for ctx's actor without waiting.
+
+    The actor's request is recorded first (intake.run_requests) and the run carries only its id: the worker
+    redeems it once, for exactly these parameters, and acts as the person the OS proved here."""
+    prepare_prefect(ctx.settings)
+    from prefect.deployments import run_deployment
+    from prefect.settings import PREFECT_API_URL
+
+    if not PREFECT_API_URL.value():  # a temporary local API has no worker: the run would wait forever
+        raise StateError("no Prefect server to send the run to: start `intake serve` (or set PREFECT_API_URL to the "
+                         "server the worker polls), or run without --on-worker")
+
+    from intake.run_requests import request_run
+
+    request = request_run(ctx, name, parameters)
+    flow_run = run_deployment(f"{name}/{name}", parameters={**parameters, "actor": request.actor_parameter},
+                              timeout=0)
+    return {"flow_run_id": str(flow_run.id), "flow_run_name": flow_run.name, "request_id": request.id,
+            "acting_for": request.requested_by, "request_expires_at": request.expires_at}
 
 
 def flows() -> dict[str, Any]:

@@ -59,6 +59,7 @@ def quiet_quoting_loggers() -> None:
 quiet_quoting_loggers()
 
 # Imported after the environment is set on purpose.
+from intake import run_requests  # noqa: E402
 from intake.audit import REFUSED  # noqa: E402
 from intake.config import load_settings  # noqa: E402
 from intake.context import Context  # noqa: E402
@@ -92,7 +93,7 @@ def flow_context(actor: str | None = None) -> Context:
     """
     factory = _factory
     if actor is not None and _deployment_run():
-        _refuse_named_actor(actor)
+        actor = _deployment_actor(actor)
     return factory(actor) if factory is not None else _default_context(actor)
 
 
@@ -102,10 +103,36 @@ def _deployment_run() -> bool:
     return bool(deployment.id)
 
 
+# Flow-run id -> the person its run request proved (run_requests.redeem), so that the run's tasks, which name
+# that person, are not taken for a typed name.
+_granted: dict[str, str] = {}
+
+
+def _deployment_actor(actor: str) -> str:
+    from prefect.runtime import flow_run
+
+    run_id = str(flow_run.id)
+    if actor.startswith(run_requests.PREFIX):
+        with _lock:
+            granted = _granted.get(run_id)
+        if granted is None:
+            granted = run_requests.redeem(_default_context(None), actor.removeprefix(run_requests.PREFIX),
+                                          flow_run.flow_name, dict(flow_run.parameters), run_id)
+            with _lock:
+                _granted[run_id] = granted
+        return granted
+    with _lock:
+        if _granted.get(run_id) == actor:
+            return actor
+    _refuse_named_actor(actor)
+    return actor
+
+
 def _refuse_named_actor(actor: str) -> None:
     """A run started from a deployment (the Prefect UI or API) acts as the worker's own identity: anyone who
-    can reach the UI could type any name into an `actor` parameter, and nothing proves it. Person-acting runs
-    are started with the intake CLI, whose identity the OS proves (intake.identity)."""
+    can reach the UI could type any name into an `actor` parameter, and nothing proves it. A person's run is
+    requested with the intake CLI, whose identity the OS proves (intake.identity): the run then carries the
+    recorded request's id, never a name (intake.run_requests)."""
     own = _default_context(None)
     if actor == own.actor_name:
         return
@@ -114,7 +141,7 @@ def _refuse_named_actor(actor: str) -> None:
     raise PermissionDenied(
         f"a run started from a Prefect deployment acts as the worker's identity '{own.actor_name}', not as a "
         f"named actor ('{actor}'): start it with the intake CLI (e.g. `intake datasets receive`, "
-        "`intake migration run`), which runs as the person sudo authenticated"
+        "`intake migration run [--on-worker]`), which runs as, or records a request by, the person the OS proved"
     )
 
 

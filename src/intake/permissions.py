@@ -36,6 +36,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "vault.rotate_kek": frozenset({A}),
     "vault.check_keys": frozenset({A, D}),
     "certificate.read": frozenset({D, A}),
+    # Staff recording a run for the worker (run_requests.py); the run itself then checks its own action.
+    "run.request": frozenset({E, S, D, A}),
 }
 
 

@@ -34,14 +34,23 @@ def run(
     mapping: Annotated[str, typer.Option(
         "--mapping", help="Built-in mapping name (equiptrack, medimaint) or path of a mapping YAML")] = "equiptrack",
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1000, help="Rows per scan/anonymise chunk")] = 50_000,
+    on_worker: Annotated[bool, typer.Option(
+        "--on-worker", help="Send the run to the worker of `intake serve` (or PREFECT_API_URL) instead of running it "
+        "here; it acts for you through a recorded request and the command returns at once")] = False,
 ) -> None:
     """Run the migration (engineer): scan, anonymise, transform, validate, deliver the import package.
 
     Runs the migration-run flow; prints where the import package and the reports are."""
-    from intake.flows.local import prepare_prefect, run_flow
+    from intake.flows.local import prepare_prefect, run_flow, submit_flow
 
     ctx = context()
     prepare_prefect(ctx.settings)
+    if on_worker:
+        sent = submit_flow("migration-run", ctx, dataset_id=dataset, mapping=mapping, chunk_rows=chunk_rows)
+        message(f"migration of dataset {dataset} sent to the worker as flow run {sent['flow_run_name']}: follow it in "
+                "the Prefect UI; `intake datasets show` shows its outcome")
+        emit(sent)
+        return
     result = run_flow("migration-run", ctx, dataset_id=dataset, mapping=mapping, chunk_rows=chunk_rows)
     message(f"dataset {dataset} migrated: import package at {result.get('package')}")
     emit(result)

@@ -274,6 +274,23 @@ class Hold(Base):
     review_notified_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
 
 
+class RunRequest(Base):
+    """A person's request, recorded by the CLI under the identity the OS proved, to run a flow on the Prefect
+    worker: the deployment run carries only this id, never a typed name (intake.run_requests)."""
+
+    __tablename__ = "run_requests"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
+    flow: Mapped[str] = mapped_column(String(64))
+    parameters_sha256: Mapped[str] = mapped_column(String(64))  # of the run's parameters, the request id aside
+    requested_by: Mapped[str] = mapped_column(String(128))
+    requested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    flow_run_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # the one run it was redeemed by
+    seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # registry/seal.py
+
+
 class Run(Base):
     """A processing run of a dataset; withdrawal of consent stops it at its next step."""
 

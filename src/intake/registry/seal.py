@@ -31,7 +31,17 @@ from sqlalchemy.orm import Session, object_session, sessionmaker
 from intake.clock import as_utc
 from intake.errors import StateKeyMissing, StateTampered
 from intake.private_files import write_private
-from intake.registry.models import Artefact, Authorisation, Base, Dataset, Hold, Signer, User, UserRole
+from intake.registry.models import (
+    Artefact,
+    Authorisation,
+    Base,
+    Dataset,
+    Hold,
+    RunRequest,
+    Signer,
+    User,
+    UserRole,
+)
 
 KEY_FORMAT = "intake-state-key/1"
 KEY_SIZE = 32
@@ -49,6 +59,8 @@ SEALED: dict[type[Base], tuple[str, ...]] = {
     UserRole: ("user_name", "role", "granted_by", "granted_at"),
     Signer: ("key_id", "customer_id", "kind", "public_key", "added_by", "revoked_at", "confirmed_by", "confirmed_at"),
     Artefact: ("id", "scope", "dataset_id", "kind", "store", "location", "ciphertext_sha256", "deleted_at"),
+    RunRequest: ("id", "flow", "parameters_sha256", "requested_by", "requested_at", "expires_at", "used_at",
+                 "flow_run_id"),
 }
 
 
