@@ -231,7 +231,7 @@ def raw_package(export: Path, anon: Any) -> dict[str, list[dict[str, str]]]:
     return pkg
 
 
-def generator_main(generator: Any, doc: str | None, splits: tuple[str, str], default: str,
+def generator_main(generator: Any, doc: str | None, splits: tuple[str, ...], default: str,
                    argv: list[str] | None = None) -> int:
     """The command line of an export generator (this one and variety_export.py): write an export, print counts."""
     parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -1,6 +1,6 @@
 """A second, independent export generator for `leakage.py`: another system, another writer, other names.
 
-    .venv/bin/python benchmarks/variety_export.py OUT_DIR [--split dev|heldout] [--rows 300] [--seed 11]
+    .venv/bin/python benchmarks/variety_export.py OUT_DIR [--split dev|heldout|fresh] [--rows 300] [--seed 11]
 
 `clinical_export.py` varies vocabulary between its splits but shares its phrasing; a real export is written by
 people the project never met. This one differs in everything it can: an Excel register with a banner above the
@@ -30,7 +30,11 @@ from clinical_export import Writer, generator_main
 from clinical_text import Piece, digits, nhs_number
 
 LOCALES = {"dev": ["en_US", "de_DE", "nl_NL", "da_DK", "yo_NG", "ro_RO"],
-           "heldout": ["fr_FR", "es_ES", "it_IT", "sv_SE", "fi_FI", "hu_HU", "zu_ZA", "cs_CZ", "en_NZ"]}
+           "heldout": ["fr_FR", "es_ES", "it_IT", "sv_SE", "fi_FI", "hu_HU", "zu_ZA", "cs_CZ", "en_NZ"],
+           # Written on 2026-12-04 after the held-out split had been diagnosed (aggregates only): a yardstick
+           # the rules of that day were not fitted to, measured once at the end of the day.
+           "fresh": ["pl_PL", "pt_PT", "tr_TR", "en_IN", "lt_LT", "sk_SK", "hr_HR", "en_IE", "fil_PH", "id_ID",
+                     "no_NO", "et_EE"]}
 BANNER = [["Medical Equipment Register - full extract"], ["Run by EBME admin, all sites, status <> Disposed"]]
 DEVICE_COLUMNS = ["Asset Tag", "Equipment Type", "Manufacturer", "Model No", "Serial No", "Hospital", "Area",
                   "Custodian", "Purchased", "Condition", "Remarks"]
@@ -116,6 +120,11 @@ FAMILIES = {
     "heldout": ["{p} rang in about it", "Spoke w/ {p} who confirmed", "Collected by {p} at 14:00",
                 "Thanks {p}", "{p} on nights noticed the fault", "Assigned to {p} for follow up",
                 "Escalated to {p}, {title}", "{p} to chase the supplier", "Signed off by {p}"],
+    "fresh": ["Message left with {p}'s team", "{p} attended and reset the alarm", "Chased {p} again today",
+              "Fault confirmed by {p} during PPM", "As agreed with {p} the unit stays on loan",
+              "Went through it with {p} at the bedside", "{p} and the ward sister both aware",
+              "Ward contact: {p}", "Email sent to {p} re: recall notice", "Demo given to {p} ({title})",
+              "{p} happy for it to go back into use"],
 }
 
 
@@ -263,7 +272,7 @@ def generate(out: Path, split: str = "heldout", rows: int = 300, seed: int = 11)
     data = out / "data"
     data.mkdir(parents=True, exist_ok=True)
     w = Writer()
-    prefix = "VD" if split == "dev" else "VH"
+    prefix = {"dev": "VD", "heldout": "VH", "fresh": "VF"}[split]
     book = Workbook()
     sheet = book.active
     sheet.title = "Devices"
@@ -355,7 +364,7 @@ def raw_package(export: Path, anon: Any) -> dict[str, list[dict[str, str]]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return generator_main(generate, __doc__, ("dev", "heldout"), "dev", argv)
+    return generator_main(generate, __doc__, ("dev", "heldout", "fresh"), "dev", argv)
 
 
 if __name__ == "__main__":

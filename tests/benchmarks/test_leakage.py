@@ -100,7 +100,8 @@ def test_the_variety_export_truth_points_at_real_cells_and_its_splits_share_no_p
         else:
             cell = jobs[entry["row"] - 2][entry["column"]]
         assert entry["value"] in cell, entry["column"]
-    dev = {s for _, s in variety_export.people("dev", 3, 50)}
-    held = {s for _, s in variety_export.people("heldout", 3, 50)}
-    assert len(dev & held) <= 2  # different locales; a surname may still exist in two of them
-    assert not set(variety_export.FAMILIES["dev"]) & set(variety_export.FAMILIES["heldout"])
+    names = {split: {s for _, s in variety_export.people(split, 3, 50)} for split in variety_export.FAMILIES}
+    families = {split: set(found) for split, found in variety_export.FAMILIES.items()}
+    for a, b in (("dev", "heldout"), ("dev", "fresh"), ("heldout", "fresh")):
+        assert len(names[a] & names[b]) <= 2  # different locales; a surname may still exist in two of them
+        assert not families[a] & families[b]
