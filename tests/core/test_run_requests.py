@@ -57,7 +57,7 @@ def test_an_expired_or_unknown_request_is_refused(ctx, as_user, clock) -> None:
 
 
 def test_only_registered_staff_record_requests(ctx, as_user) -> None:
-    with pytest.raises(PermissionDenied, match="run.request"):
+    with pytest.raises(PermissionDenied, match=r"run\.request"):
         request_run(as_user("mallory"), "migration-run", PARAMETERS)
     assert not [e for e in ctx.audit.events() if e.action == "run.request" and e.outcome == "ok"]
 
