@@ -19,6 +19,7 @@ from intake.anonymisation.name_cues import (
     ACTION_AUXILIARIES,
     ACTION_IRREGULAR,
     AFTER_NAME,
+    CALENDAR_WORDS,
     CUE_PHRASES,
     HONORIFICS,
     MONTHS_DAYS,
@@ -155,7 +156,7 @@ class ContextualNames:
                 i += 1
                 continue
             found = (self._after_trigger(toks, i) or self._pair(toks, i) or self._rare_name(toks, i)
-                     or self._before_verb(toks, i) or self._bracketed(toks, i))
+                     or self._before_verb(toks, i) or self._bracketed(toks, i) or self._known_capitalised(toks, i))
             if found and self.in_phrase(toks, found[0].start, found[1]):
                 found = None  # "WELCH ALLYN", "st thomas": a brand or place, whatever the case
             if found:
@@ -272,6 +273,22 @@ class ContextualNames:
                     and self._is_at(toks, i + 1))):
             return Finding("PERSON", tok.start, tok.end, 0.6, "ContextNameRecognizer"), i + 1
         return None
+
+    def _known_capitalised(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
+        """"Chased Grace again today": a known member of staff's first name that is also an everyday word,
+        capitalised inside a sentence of text written in sentence case. Case is the only sign here, so not at a
+        sentence's start, not in text typed in capitals or title case ("Replaced Power Supply"), and not a month
+        or a day ("in May")."""
+        tok = toks[i]
+        if not (tok.is_capitalised and not tok.is_upper and tok.key in self.vocab.first_names
+                and self._known_worker(tok) and tok.key not in CALENDAR_WORDS):
+            return None
+        if i == 0 or not toks[i - 1].is_word or toks[i - 1].dot or toks[i - 1].is_upper:
+            return None  # a sentence's first word, or part of a name with an abbreviation ("CE Mark")
+        words = [t for t in toks if t.is_word and len(t.text) > 1]
+        if sum(t.is_capitalised or t.is_upper for t in words) * 3 > len(words):
+            return None  # a third of the words or more start with a capital: case says nothing here
+        return Finding("PERSON", tok.start, tok.end, 0.6, "ContextNameRecognizer"), i + 1
 
     def _is_at(self, toks: Sequence[Token], j: int) -> bool:
         """"on nights", "in Estates", "at Baxter": where the person before is (a shift or a place)."""

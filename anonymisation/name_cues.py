@@ -123,6 +123,11 @@ RECORD_WORDS = frozenset({
 WEAK_ONE = frozenset({"from", "for", "with", "by", "to"})
 SEPARATORS = frozenset({":", "-", "(", ",", "\u2013", "\u2014", "="})
 # Month and day abbreviations are names too ("Jan", "Sat"), but "(jan)" in a note is a date.
+# Months and days in full: first names too ("June", "May"), and capitalised inside any sentence.
+CALENDAR_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+})
 MONTHS_DAYS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
                           "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 WORD_ENDINGS = ("ed", "ing", "ly", "tion", "sion", "ment", "ness", "able", "ible", "ful", "less", "ise", "ize",

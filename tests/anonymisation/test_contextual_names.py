@@ -235,7 +235,7 @@ def test_a_known_persons_everyday_surname_after_a_role_is_that_person(text: str,
     assert NameRules(Vocabulary.load()).find("the ross rd site; bay 4 is fair") == []
 
 
-STAFF = ["Grace Otieno", "Will Barker", "Mark Fan", "Hope Hill", "Jack Key"]
+STAFF = ["Grace Otieno", "Will Barker", "Mark Fan", "Hope Hill", "Jack Key", "June Adeyemi"]
 
 
 @pytest.mark.parametrize("text,name", [
@@ -248,6 +248,8 @@ STAFF = ["Grace Otieno", "Will Barker", "Mark Fan", "Hope Hill", "Jack Key"]
     ("WILL IN ESTATES HAS THE KEY", "WILL"),
     ("Mark at Baxter confirmed the recall.", "Mark"),
     ("Grace who was on shift found it.", "Grace"),
+    ("Chased Grace again today, no reply.", "Grace"),
+    ("went through it with Will at the bedside", "Will"),
 ])
 def test_a_known_persons_everyday_word_opening_a_sentence_before_what_they_did_is_that_person(
         text: str, name: str) -> None:
@@ -272,6 +274,9 @@ def test_a_known_persons_everyday_word_opening_a_sentence_before_what_they_did_i
     "Hill of the drip stand bent.",
     "Fan on bay 3 noisy.",
     "Key in drawer at nurses station.",
+    "the CE Mark label is missing",
+    "Replaced Power Supply And Fan, Will Return Tomorrow",
+    "Booked in for the June service.",
 ])
 def test_a_thing_opening_a_passive_note_is_no_person_even_when_a_member_of_staff_bears_its_name(text: str) -> None:
     from intake.anonymisation import Vocabulary
