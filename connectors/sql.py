@@ -11,15 +11,13 @@ Passwords in URLs never appear in messages.
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import pyarrow as pa
 from sqlalchemy import LargeBinary, MetaData, String, Table, case, create_engine, func, inspect, null, select
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
-from sqlalchemy.pool import StaticPool
 from sqlalchemy.types import NullType
 
 from intake.config import ConnectorSettings
@@ -136,36 +134,44 @@ class SqlTableReader(BatchReader):
         if primary:
             statement = statement.order_by(*primary)
         names = self.schema.names
-        width = len(names)
         sized_names = [names[list(self._table.columns).index(c)] for c in sized]
-        row_number = 0
+        read = 0
         try:
             with self._source.engine.connect() as connection:
                 result = connection.execution_options(
                     stream_results=True, yield_per=self.settings.batch_rows
                 ).execute(statement)
-                for partition in result.partitions():
-                    columns: list[list[str | None]] = [[] for _ in names]
-                    for row in partition:
-                        row_number += 1
-                        flags = row[width:]
-                        texts = [format_value(value) for value in row[:width]]
-                        oversized = next((n for n, flag in zip(sized_names, flags, strict=True) if flag), None)
-                        oversized = oversized or _oversized(names, texts, limit)
-                        if oversized:
-                            raw = "\t".join(t or "" for t in texts)  # the oversized value itself is not there
-                            self.reject(row_number, oversized_reason(oversized, limit), raw)
-                            continue
-                        for column, text in zip(columns, texts, strict=True):
-                            column.append(text)
-                    if columns and columns[0]:
-                        arrays = [pa.array(c, pa.string()) for c in columns]
-                        yield pa.RecordBatch.from_arrays(arrays, schema=self.schema)
+                for batch in text_batches(result.partitions(), self.schema, sized_names, limit, self.reject):
+                    read += batch.num_rows
+                    yield batch
         except SQLAlchemyError as exc:
             raise SourceReadError(
-                f"reading table '{self.table}' of {self._source.url} failed after {row_number} rows "
+                f"reading table '{self.table}' of {self._source.url} failed after about {read} rows "
                 f"({type(exc).__name__}): check the connection and read permission, then read it again"
             ) from None
+
+
+def text_batches(partitions: Iterable[Sequence[Sequence[Any]]], schema: pa.Schema, sized_names: list[str],
+                 limit: int, reject: Callable[[int, str, str | None], None]) -> Iterator[pa.RecordBatch]:
+    """Rows of (the schema's values..., one "longer than limit" flag per sized column) as batches of text; a row
+    with an oversized value is rejected (the value itself, which the database sent as NULL, is not in it)."""
+    names = schema.names
+    width = len(names)
+    row_number = 0
+    for partition in partitions:
+        columns: list[list[str | None]] = [[] for _ in names]
+        for row in partition:
+            row_number += 1
+            texts = [format_value(value) for value in row[:width]]
+            oversized = next((n for n, flag in zip(sized_names, row[width:], strict=True) if flag), None)
+            oversized = oversized or _oversized(names, texts, limit)
+            if oversized:
+                reject(row_number, oversized_reason(oversized, limit), "\t".join(t or "" for t in texts))
+                continue
+            for column, text in zip(columns, texts, strict=True):
+                column.append(text)
+        if columns and columns[0]:
+            yield pa.RecordBatch.from_arrays([pa.array(c, pa.string()) for c in columns], schema=schema)
 
 
 def _oversized(names: list[str], texts: list[str | None], limit: int) -> str | None:
@@ -177,8 +183,9 @@ def _oversized(names: list[str], texts: list[str | None], limit: int) -> str | N
 
 
 def _open(location: Any, name: str | None, settings: ConnectorSettings, options: dict[str, Any]) -> SqlSource:
-    """A URL, or a SQLite database file (e.g. medimaint.db): a local path opened read-only, or a stream such as
-    the vault's decrypting reader loaded into an in-memory database so the plaintext never touches the disk."""
+    """A URL, or a SQLite database file (e.g. medimaint.db): a local path opened read-only, or a seekable stream
+    such as the vault's decrypting reader, read page by page (sqlite_stream.py): the plaintext never touches the
+    disk and is never held whole in memory."""
     if isinstance(location, str) and "://" in location:
         return SqlSource(location, name, settings, options)
     data: ByteInput = location
@@ -188,12 +195,10 @@ def _open(location: Any, name: str | None, settings: ConnectorSettings, options:
         url = f"sqlite:///file:{data.path}?mode=ro&uri=true"
         return SqlSource(url, name or data.name, settings, options)
     with data.open() as stream:
-        content = stream.read()
-    _check_sqlite(content[:16], data.name)
-    connection = sqlite3.connect(":memory:", check_same_thread=False)
-    connection.deserialize(content)
-    engine = create_engine("sqlite://", creator=lambda: connection, poolclass=StaticPool)
-    return SqlSource("sqlite://", name or data.name, settings, options, engine=engine)
+        _check_sqlite(stream.read(16), data.name)
+    from intake.connectors.sqlite_stream import SqliteStreamSource  # imports this module
+
+    return SqliteStreamSource(data.open, name or data.name, settings, options)
 
 
 def _check_sqlite(head: bytes, name: str) -> None:

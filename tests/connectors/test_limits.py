@@ -83,3 +83,17 @@ def test_a_table_100000_columns_wide_is_refused_at_once(tmp_path: Path) -> None:
     result = read_in_child(path)
     assert result["error"] == "TooManyColumns" and "100000 columns" in str(result["message"])
     assert result["seconds"] < 60 and result["max_rss_mb"] < MAX_RSS_MB
+
+
+def test_a_large_sqlite_database_is_read_page_by_page_not_whole(tmp_path: Path) -> None:
+    """A stream (the vault's decrypting reader in a run) is read through SQLite's own paging: the database is
+    never copied whole into memory, so its size does not bound what can be read."""
+    path = tmp_path / "large.db"
+    filler = "x" * 250
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE jobs (id INTEGER PRIMARY KEY, notes TEXT)")
+        db.executemany("INSERT INTO jobs (notes) VALUES (?)", ((f"{n} {filler}",) for n in range(2_200_000)))
+    assert path.stat().st_size > MAX_RSS_MB << 20  # larger than the memory the read may use
+    result = read_in_child(path)
+    assert result["error"] is None and result["rows"] == 2_200_000 and result["rejected"] == 0
+    assert result["max_rss_mb"] < MAX_RSS_MB
