@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 from uuid import UUID
 
@@ -68,17 +69,35 @@ def _md(value: Any) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
+# Who else follows a stage's progress in this process (the CLI's progress bars): (key, description, percent).
+ProgressListener = Callable[[str, str, float], None]
+_listeners: list[ProgressListener] = []
+
+
+@contextmanager
+def progress_listener(listener: ProgressListener) -> Iterator[None]:
+    """Call `listener` whenever a stage of a flow run in this process makes progress."""
+    _listeners.append(listener)
+    try:
+        yield
+    finally:
+        _listeners.remove(listener)
+
+
 class Progress:
-    """A progress artifact for a long stage, updated at most once a second (and at the end)."""
+    """A progress artifact for a long stage, updated at most once a second (and at the end); listeners in this
+    process (progress_listener) hear of every step."""
 
     def __init__(self, key: str, description: str, total: int, min_interval: float = 1.0) -> None:
         self.total = max(total, 1)
         self.done_units = 0
+        self.key, self.description = key, description
         self._min_interval = min_interval
         self._last = 0.0
         self._id: UUID | None = None
         if in_run():
             self._id = create_progress_artifact(progress=0.0, key=artifact_key(key), description=description)
+        self._tell()
 
     @property
     def percent(self) -> float:
@@ -90,6 +109,7 @@ class Progress:
         if self._id is not None and (now - self._last >= self._min_interval or self.done_units >= self.total):
             self._last = now
             update_progress_artifact(artifact_id=self._id, progress=self.percent)
+        self._tell()
 
     def set_fraction(self, fraction: float) -> None:
         self.advance(round(fraction * self.total) - self.done_units)
@@ -98,6 +118,11 @@ class Progress:
         self.done_units = self.total
         if self._id is not None:
             update_progress_artifact(artifact_id=self._id, progress=100.0)
+        self._tell()
+
+    def _tell(self) -> None:
+        for listener in list(_listeners):
+            listener(self.key, self.description, self.percent)
 
 
 # Reports of a migration run ----------------------------------------------------------------------

@@ -51,7 +51,10 @@ def run(
                 "the Prefect UI; `intake datasets show` shows its outcome")
         emit(sent)
         return
-    result = run_flow("migration-run", ctx, dataset_id=dataset, mapping=mapping, chunk_rows=chunk_rows)
+    from intake.cli.progress import stage_progress
+
+    with stage_progress():
+        result = run_flow("migration-run", ctx, dataset_id=dataset, mapping=mapping, chunk_rows=chunk_rows)
     message(f"dataset {dataset} migrated: import package at {result.get('package')}")
     emit(result)
 
