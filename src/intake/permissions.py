@@ -14,7 +14,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "signers.list": frozenset({A, D, E, S}),
     "authorisation.sign": frozenset({A, D, E, S}),
     "authorisation.register": frozenset({E, S, A}),
-    "authorisation.withdraw": frozenset({E, S, D, A}),
+    # A customer's letter reaches support or the DPO; the engineers who run migrations do not end consent.
+    "authorisation.withdraw": frozenset({S, D, A}),
     "authorisation.list": frozenset({E, S, D, A}),
     "dataset.receive": frozenset({E, S}),
     "dataset.list": frozenset({E, S, D, A}),

@@ -93,7 +93,7 @@ def test_sign_register_verify_withdraw(home: CliRunner, dataset_dir: Path, tmp_p
             "FileNotAuthorised", "extra.csv")
 
     withdrawn = ok(invoke(runner, "authorisation", "withdraw", sample.reference, "--reason", "customer letter",
-                          actor="sam"))
+                          "--yes", actor="sam"))
     assert "withdrawn" in text(withdrawn)
     refused(invoke(runner, "authorisation", "verify", sample.reference, "--purpose", "migration", actor="eve"),
             "AuthorisationWithdrawn")
@@ -133,7 +133,7 @@ def test_bad_input_gives_a_message_not_a_traceback(home: CliRunner, tmp_path: Pa
     refused(invoke(home, "keys", "generate", "--out", tmp_path / "k", "--passphrase-env", "NO_SUCH_VARIABLE"),
             "KeyFileError", "NO_SUCH_VARIABLE")
     refused(invoke(home, "authorisation", "show", "AUTH-NOPE", actor="eve"), "AuthorisationNotFound")
-    refused(invoke(home, "authorisation", "withdraw", "AUTH-NOPE", "--reason", "x", actor="eve"),
+    refused(invoke(home, "authorisation", "withdraw", "AUTH-NOPE", "--reason", "x", "--yes", actor="sam"),
             "AuthorisationNotFound")
     refused(invoke(home, "keys", "revoke", "deadbeef00"), "SignerNotFound")
     assert invoke(home, "keys", "add", "--customer", CUSTOMER, "--kind", "notary", "--label", "x", good).exit_code == 2

@@ -108,7 +108,8 @@ def test_migration_run_through_the_cli_prints_where_the_package_is(cli, authoris
     events = [e for e in json.loads(cli("--json", "audit", "list", actor="dora").stdout)
               if e["action"] == "migration.fetch"]
     assert [e["outcome"] for e in events] == ["refused", "ok"]
-    assert cli("authorisation", "withdraw", reference, "--reason", "customer letter").exit_code == 0
+    withdrawn = cli("authorisation", "withdraw", reference, "--reason", "customer letter", "--yes", actor="dora")
+    assert withdrawn.exit_code == 0
     late = cli("migration", "fetch", dataset_id, "--to", str(tmp_path / "late"))
     assert late.exit_code == 1 and not (tmp_path / "late").exists()
 

@@ -108,8 +108,8 @@ def test_legal_hold_list_and_sweep_commands(cli, ctx, factory, tmp_path: Path) -
     dry_table = cli("retention", "sweep", "--dry-run")
     assert dry_table.exit_code == 0 and "1 due, 1 held by legal hold" in dry_table.stdout
     assert "would be" in dry_table.stdout
-    assert cli("retention", "sweep", actor="eve").exit_code == 1
-    swept = cli("--json", "retention", "sweep")
+    assert cli("retention", "sweep", "--yes", actor="eve").exit_code == 1
+    swept = cli("--json", "retention", "sweep", "--yes")
     assert swept.exit_code == 0, swept.output
     assert cli("retention", "list", "--overdue", actor="sam").exit_code == 0  # nothing overdue any more
     report = as_json(swept)
@@ -134,9 +134,10 @@ def test_legal_hold_list_and_sweep_commands(cli, ctx, factory, tmp_path: Path) -
     failed = cli("retention", "certificate", "verify", str(tampered), "--public-key", str(pem), actor="nobody")
     assert failed.exit_code == 1 and "CertificateInvalid" in failed.stderr
 
-    released = cli("holds", "legal", "release", hold_id, "--reason", "settled")
+    released = cli("holds", "legal", "release", hold_id, "--reason", "settled", "--yes")
     assert released.exit_code == 0, released.output
-    assert [d["dataset_id"] for d in as_json(cli("--json", "retention", "sweep"))["deleted"]] == [held.dataset_id]
+    swept_again = as_json(cli("--json", "retention", "sweep", "--yes"))
+    assert [d["dataset_id"] for d in swept_again["deleted"]] == [held.dataset_id]
 
 
 @pytest.mark.usefixtures("prefect_harness")
@@ -150,12 +151,12 @@ def test_sweep_with_a_failed_deletion_prints_its_report_and_exits_1(cli, ctx, fa
     blocking.mkdir()
     (blocking / "busy").write_bytes(b"")
 
-    table = cli("retention", "sweep")
+    table = cli("retention", "sweep", "--yes")
     assert table.exit_code == 1, table.output
     assert "deleted 1, held 0, flagged 0 (0 new), failed 1" in table.stdout
     assert "failed" in table.stdout and "IsADirectoryError" in table.stdout and "certificate" in table.stdout
 
-    again = cli("--json", "retention", "sweep")  # the half-deleted dataset is retried and fails again
+    again = cli("--json", "retention", "sweep", "--yes")  # the half-deleted dataset is retried and fails again
     assert again.exit_code == 1
     report = as_json(again)
     assert [(f["dataset_id"], f["error"]) for f in report["failed"]] == [(broken.dataset_id, "IsADirectoryError")]
@@ -163,7 +164,7 @@ def test_sweep_with_a_failed_deletion_prints_its_report_and_exits_1(cli, ctx, fa
 
     (blocking / "busy").unlink()
     blocking.rmdir()
-    resumed = cli("--json", "retention", "sweep")
+    resumed = cli("--json", "retention", "sweep", "--yes")
     assert resumed.exit_code == 0, resumed.output
     [deleted] = as_json(resumed)["deleted"]
     assert deleted["dataset_id"] == broken.dataset_id and deleted["resumed"] is True
@@ -178,7 +179,7 @@ def test_restriction_commands(cli, factory) -> None:
     assert hold["kind"] == "restriction" and hold["dataset_id"] is None
     listed = as_json(cli("--json", "holds", "list", "--customer", made.customer_id, actor="eve"))
     assert [h["id"] for h in listed] == [hold["id"]]
-    wrong_kind = cli("holds", "legal", "release", hold["id"], "--reason", "x")
+    wrong_kind = cli("holds", "legal", "release", hold["id"], "--reason", "x", "--yes")
     assert wrong_kind.exit_code == 1 and "no legal hold" in wrong_kind.stderr
     assert cli("holds", "restrict", "release", hold["id"], "--reason", "done").exit_code == 0
     assert as_json(cli("--json", "holds", "list", actor="eve")) == []
@@ -211,3 +212,28 @@ def test_legal_hold_review_commands_and_the_monitoring_exit_code(cli, factory) -
     assert reviewed.exit_code == 0, reviewed.output
     assert as_json(reviewed)["review_by"].startswith("2099-01-01")
     assert cli("holds", "list", "--review-due", actor="eve").exit_code == 0
+
+
+def test_irreversible_commands_are_confirmed_by_typing_the_id_or_by_yes(cli, factory) -> None:
+    made = factory.dataset()
+    hold = as_json(cli("--json", "holds", "legal", "place", "--dataset", made.dataset_id, "--reason", "claim"))
+    # No terminal to ask on (a script): refused as a usage error until --yes is given; nothing done.
+    unconfirmed = cli("holds", "legal", "release", hold["id"], "--reason", "settled")
+    assert unconfirmed.exit_code == 2 and "--yes" in unconfirmed.stderr
+    assert cli("retention", "sweep").exit_code == 2
+    assert [h["id"] for h in as_json(cli("--json", "holds", "list", actor="eve"))] == [hold["id"]]
+    assert cli("retention", "sweep", "--dry-run").exit_code == 0  # deletes nothing: nothing to confirm
+
+
+def test_a_person_at_a_terminal_confirms_by_typing_the_id(cli, factory, monkeypatch) -> None:
+    made = factory.dataset()
+    hold = as_json(cli("--json", "holds", "legal", "place", "--dataset", made.dataset_id, "--reason", "claim"))
+    monkeypatch.setattr("intake.cli.common.can_ask", lambda: True)  # the runner's stdin is no terminal
+    mistyped = CliRunner().invoke(app, ["--as", "dora", "holds", "legal", "release", hold["id"], "--reason", "x"],
+                                  input="wrong-id\n")
+    assert mistyped.exit_code == 1 and "nothing was done" in mistyped.output
+    assert [h["id"] for h in as_json(cli("--json", "holds", "list", actor="eve"))] == [hold["id"]]
+    typed = CliRunner().invoke(app, ["--as", "dora", "holds", "legal", "release", hold["id"], "--reason", "x"],
+                               input=f"{hold['id']}\n")
+    assert typed.exit_code == 0, typed.output
+    assert as_json(cli("--json", "holds", "list", actor="eve")) == []

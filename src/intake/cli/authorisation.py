@@ -17,7 +17,7 @@ from intake.authorisation import (
     withdraw,
 )
 from intake.authorisation.signing import sha256_file
-from intake.cli.common import context, emit, handle_errors, message, state
+from intake.cli.common import Yes, confirm_irreversible, context, emit, handle_errors, message, state
 from intake.cli.keys import emit_record, passphrase_from_env
 from intake.registry.models import AuthorisationState, Purpose
 
@@ -117,9 +117,12 @@ def verify(
 def withdraw_(
     reference: Annotated[str, typer.Argument(help="Authorisation reference")],
     reason: Annotated[str, typer.Option(help="Why, e.g. 'customer letter of 2026-03-02'")],
+    yes: Yes = False,
 ) -> None:
     """Record the customer's withdrawal of consent: runs stop at their next step, datasets are deleted."""
-    view = withdraw(context(), reference, reason)
+    ctx = context()
+    confirm_irreversible(f"Withdrawing {reference} (its datasets become due for deletion at once)", reference, yes)
+    view = withdraw(ctx, reference, reason)
     message(
         f"authorisation {view.reference} withdrawn: {view.datasets_scheduled} dataset(s) due for deletion now, "
         f"{view.runs_in_progress} run(s) in progress will stop at their next step"

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from functools import wraps
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
@@ -128,6 +128,31 @@ def _cell(value: Any) -> str:
     if isinstance(value, dict):
         return json.dumps(value)
     return str(value)
+
+
+Yes = Annotated[bool, typer.Option("--yes", "-y", help="Confirm an action that cannot be undone without being "
+                                   "asked (scripts); on a terminal you are asked to type the id instead")]
+
+
+def can_ask() -> bool:
+    """Whether a person can be asked: stdin is a terminal."""
+    return sys.stdin.isatty()
+
+
+def confirm_irreversible(what: str, token: str, yes: bool) -> None:
+    """An action that cannot be undone (withdrawing consent, deleting, lifting a legal hold) is confirmed by
+    typing `token` (the reference or id acted on), or by --yes; without a terminal to ask on, --yes is required."""
+    if yes:
+        return
+    if not can_ask():
+        err_console.print(f"[red]not confirmed[/red]: {what} cannot be undone; nothing was done. Pass --yes to "
+                          "confirm it (no terminal to ask on)", highlight=False, markup=True)
+        raise typer.Exit(2)
+    typed = typer.prompt(f"{what} cannot be undone. Type {token} to confirm", default="", show_default=False)
+    if typed.strip() != token:
+        err_console.print("[red]not confirmed[/red]: what was typed is not "
+                          f"{token}; nothing was done", highlight=False, markup=True)
+        raise typer.Exit(1)
 
 
 def message(text: str) -> None:

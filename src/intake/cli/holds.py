@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message
+from intake.cli.common import Yes, confirm_irreversible, context, emit, expand_dataset_id, handle_errors, message
 from intake.cli.retention import OVERDUE_EXIT
 from intake.retention import holds
 
@@ -69,9 +69,13 @@ def legal_review(hold_id: Annotated[str, typer.Argument(help="Id of the legal ho
 
 @legal.command("release")
 @handle_errors
-def legal_release(hold_id: Annotated[str, typer.Argument(help="Id of the legal hold")], reason: Reason) -> None:
+def legal_release(hold_id: Annotated[str, typer.Argument(help="Id of the legal hold")], reason: Reason,
+                  yes: Yes = False) -> None:
     """Release a legal hold: deletion that fell due meanwhile happens at the next sweep."""
-    emit(holds.release_legal_hold(context(), hold_id, reason))
+    ctx = context()
+    confirm_irreversible(f"Releasing legal hold {hold_id} (what it kept past its date is deleted at the next sweep)",
+                         hold_id, yes)
+    emit(holds.release_legal_hold(ctx, hold_id, reason))
 
 
 @restrict.command("place")

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
-from intake.cli.common import context, emit, handle_errors, message, state
+from intake.cli.common import Yes, confirm_irreversible, context, emit, handle_errors, message, state
 from intake.retention import certificates, rules
 
 app = typer.Typer(help="Retention: what is due when, and the deletion sweep.", no_args_is_help=True)
@@ -62,6 +62,7 @@ def _row(decision: rules.RetentionDecision) -> dict[str, object]:
 def sweep(
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Report what is due; delete nothing")] = False,
     wait: Annotated[float, typer.Option("--wait", help="Seconds to wait for a running sweep")] = 0.0,
+    yes: Yes = False,
 ) -> None:
     """Delete every due dataset not under a legal hold, verify, and write signed deletion certificates.
 
@@ -69,6 +70,9 @@ def sweep(
     from intake.flows.local import prepare_prefect, run_flow
 
     ctx = context()
+    if not dry_run:
+        confirm_irreversible("Deleting every dataset due now (see `intake retention sweep --dry-run`)", "delete",
+                             yes)
     prepare_prefect(ctx.settings)  # before anything imports prefect
     from intake.flows.sweep import SweepIncomplete
 
