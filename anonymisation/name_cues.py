@@ -1,7 +1,8 @@
 """The words that point at a person in notes, in one place: titles and roles ("sister", "s/n"), contact and
 reporting verbs ("rang", "per"), hand-over phrases ("awaiting reply from"), and the words that are never a name
-after them. contextual_names.py reads names after these in any case; names.py asks the same lists whether a
-capitalised word stands in a strong context."""
+after them. contextual_names.py reads names after these in any case; names.py's rules for capitalised words use
+CONTEXT_WORDS and STRONG_CONTEXT (below) and the same hand-over phrases. The two families of lists overlap
+(a word such as "rang" is in both) and could become one."""
 
 from __future__ import annotations
 
@@ -138,3 +139,23 @@ PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "
 # ("smith", "john"); below NAME_OVER_WORD it is still more often a name after a title ("sister hill").
 RARE = 10_000
 NAME_OVER_WORD = 100_000
+
+
+# For names.py's capitalised words: a context word within four words before a name raises its score; a
+# strong context right before a capitalised word makes it a name (with the hand-over phrases, cue_ends_at).
+CONTEXT_WORDS = frozenset({
+    "spoke", "speak", "speaking", "spoken", "called", "call", "rang", "ring", "phoned", "phone", "asked", "told",
+    "informed", "per", "cc", "attn", "thanks", "thank", "contacted", "contact", "patient", "pt", "engineer",
+    "tech", "technician", "by", "from", "with", "for", "reported", "requested", "raised", "caller", "named",
+    "name", "relative", "wife", "husband", "son", "daughter", "mother", "father", "colleague", "manager",
+    "nurse", "deputy", "rep", "representative", "held", "loaned", "owner", "responsible", "sister", "doctor",
+})
+STRONG_CONTEXT = frozenset({
+    "spoke to", "spoke with", "speak to", "speaking to", "spoken to", "rang", "called", "phoned", "contacted",
+    "informed", "told", "asked", "per", "cc", "attn", "patient", "pt", "thanks", "thank you", "caller",
+    "reported by", "requested by", "raised by", "engineer", "technician", "named", "relative", "call", "ring",
+    "phone", "contact", "ask", "ask for", "tell", "inform", "bleep", "page", "email", "e-mail", "message",
+    "emailed", "messaged", "collected by", "delivered to", "handed to", "signed by", "witnessed by",
+    "loaned to", "lent to", "held by", "owned by", "nurse", "deputy", "rep", "representative", "manager",
+    "collected from", "booked by", "returned to", "returned by", "given to", "issued to", "assigned to",
+})

@@ -18,28 +18,12 @@ from typing import Any, NamedTuple
 
 from intake.anonymisation.contextual_names import ContextualNames
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.name_cues import PARTICLES, cue_ends_at
+from intake.anonymisation.name_cues import CONTEXT_WORDS, PARTICLES, STRONG_CONTEXT, cue_ends_at
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
 # Codes with digits ("LU0", "MX450", "2BP") are one token, never part of a name.
 _TOKEN_RE = re.compile(r"[^\W_]*\d[^\W_]*|[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*\.?|[^\w\s]")
 _LOWER_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
-CONTEXT_WORDS = frozenset({
-    "spoke", "speak", "speaking", "spoken", "called", "call", "rang", "ring", "phoned", "phone", "asked", "told",
-    "informed", "per", "cc", "attn", "thanks", "thank", "contacted", "contact", "patient", "pt", "engineer",
-    "tech", "technician", "by", "from", "with", "for", "reported", "requested", "raised", "caller", "named",
-    "name", "relative", "wife", "husband", "son", "daughter", "mother", "father", "colleague", "manager",
-    "nurse", "deputy", "rep", "representative", "held", "loaned", "owner", "responsible", "sister", "doctor",
-})
-STRONG_CONTEXT = frozenset({
-    "spoke to", "spoke with", "speak to", "speaking to", "spoken to", "rang", "called", "phoned", "contacted",
-    "informed", "told", "asked", "per", "cc", "attn", "patient", "pt", "thanks", "thank you", "caller",
-    "reported by", "requested by", "raised by", "engineer", "technician", "named", "relative", "call", "ring",
-    "phone", "contact", "ask", "ask for", "tell", "inform", "bleep", "page", "email", "e-mail", "message",
-    "emailed", "messaged", "collected by", "delivered to", "handed to", "signed by", "witnessed by",
-    "loaned to", "lent to", "held by", "owned by", "nurse", "deputy", "rep", "representative", "manager",
-    "collected from", "booked by", "returned to", "returned by", "given to", "issued to", "assigned to",
-})
 # Words that start an NER span but are not part of the name ("Call Yvonne", "Pt Jones").
 _LEADING_NOISE = frozenset({"call", "ring", "phone", "contact", "ask", "tell", "inform", "pt", "patient", "per",
                             "cc", "attn", "thanks", "bleep", "page", "email", "message", "engineer", "tech"})
