@@ -122,7 +122,7 @@ def test_a_datasets_whole_life_leaves_no_personal_value_anywhere(
         monkeypatch: pytest.MonkeyPatch) -> None:
     from prefect.settings import PREFECT_LOCAL_STORAGE_PATH
 
-    export = generate_equiptrack(tmp_path / "export", assets=120, jobs=240, seed=11)
+    export = generate_equiptrack(tmp_path / "export", assets=60, jobs=120, seed=11)
     values = {row["value"] for row in read_truth(export.truth_path)} | set(FAULT_VALUES)
     prefect_places = [prefect_harness.parent, Path(PREFECT_LOCAL_STORAGE_PATH.value())]
     # Words Prefect itself ships ("Power" of PowerShell in block documentation) are not leaks.

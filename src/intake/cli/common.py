@@ -24,7 +24,9 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 console = Console()
-err_console = Console(stderr=True)
+# Messages are never broken into lines by the width rich assumes for a pipe (80): a path cut in two cannot be
+# copied or matched by a script. A terminal wraps them itself.
+err_console = Console(stderr=True, soft_wrap=True)
 
 
 @dataclasses.dataclass
@@ -157,7 +159,7 @@ def confirm_irreversible(what: str, token: str, yes: bool) -> None:
 
 def message(text: str) -> None:
     if not state.json:
-        console.print(text)
+        console.print(text, soft_wrap=True)
 
 
 def _report(error: str, text: str) -> None:
