@@ -78,14 +78,7 @@ class SqlSource(SourceBase):
                 f"cannot read the table list of {self.url} ({type(exc).__name__}): check the URL, that the server "
                 "is reachable and that the account may read it"
             ) from None
-        wanted = options.get("tables")
-        if wanted:
-            missing = [t for t in wanted if t not in names]
-            if missing:
-                raise TableNotFound(f"{self.url} has no table(s) {missing}; it has: {', '.join(sorted(names))}")
-            self._tables = list(wanted)
-        else:
-            self._tables = sorted(names)
+        self._tables = chosen_tables(self.url, names, options.get("tables"))
 
     def tables(self) -> list[str]:
         return list(self._tables)
@@ -149,6 +142,16 @@ class SqlTableReader(BatchReader):
                 f"reading table '{self.table}' of {self._source.url} failed after about {read} rows "
                 f"({type(exc).__name__}): check the connection and read permission, then read it again"
             ) from None
+
+
+def chosen_tables(where: str, names: list[str], wanted: list[str] | None) -> list[str]:
+    """The tables the mapping asks for (the `tables` option), each of which must exist; else every table."""
+    if not wanted:
+        return sorted(names)
+    missing = [t for t in wanted if t not in names]
+    if missing:
+        raise TableNotFound(f"{where} has no table(s) {missing}; it has: {', '.join(sorted(names))}")
+    return list(wanted)
 
 
 def text_batches(partitions: Iterable[Sequence[Sequence[Any]]], schema: pa.Schema, sized_names: list[str],

@@ -22,7 +22,7 @@ import pyarrow as pa
 from intake.config import ConnectorSettings
 from intake.connectors.base import BatchReader, RejectSink, SourceBase, string_schema, unique_column_names
 from intake.connectors.errors import GeneratedColumns, SourceReadError, TableNotFound, UnsupportedFormat
-from intake.connectors.sql import text_batches
+from intake.connectors.sql import chosen_tables, text_batches
 
 VFS_NAME = "intake-stream"
 _SECTOR = 4096
@@ -132,15 +132,11 @@ class SqliteStreamSource(SourceBase):
             self.close()
             raise SourceReadError(f"cannot read the table list of {name} ({type(exc).__name__}): the SQLite "
                                   "file is damaged or not a database; ask the customer for a new export") from None
-        wanted = options.get("tables")
-        if wanted:
-            missing = [t for t in wanted if t not in names]
-            if missing:
-                self.close()
-                raise TableNotFound(f"{name} has no table(s) {missing}; it has: {', '.join(sorted(names))}")
-            self._tables = list(wanted)
-        else:
-            self._tables = sorted(names)
+        try:
+            self._tables = chosen_tables(name, names, options.get("tables"))
+        except TableNotFound:
+            self.close()
+            raise
 
     def tables(self) -> list[str]:
         return list(self._tables)
