@@ -94,14 +94,16 @@ class _StreamVFS(apsw.VFS):
 
 
 _vfs: _StreamVFS | None = None
+_vfs_lock = threading.Lock()  # two tasks opening their first database at once must not register the VFS twice
 _counter = itertools.count(1)
 
 
 def _registered() -> _StreamVFS:
     global _vfs
-    if _vfs is None:
-        _vfs = _StreamVFS()
-    return _vfs
+    with _vfs_lock:
+        if _vfs is None:
+            _vfs = _StreamVFS()
+        return _vfs
 
 
 def _quote(identifier: str) -> str:

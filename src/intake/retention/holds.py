@@ -247,10 +247,9 @@ def review_legal_hold(ctx: Context, hold_id: str, reason: str, next_review: date
 
 
 def holds_due_for_review(session: Session, now: datetime) -> list[Hold]:
-    """Open legal holds whose review date has passed (or that have none: placed before review dates existed)."""
-    query = select(Hold).where(Hold.kind == HoldKind.LEGAL, Hold.closed_at.is_(None),
-                               or_(Hold.review_by.is_(None), Hold.review_by <= now)).order_by(Hold.opened_at, Hold.id)
-    return list(session.scalars(query))
+    """Open legal holds whose review date has passed, by the one test the CLI uses too (HoldView.review_due)."""
+    query = select(Hold).where(Hold.kind == HoldKind.LEGAL, Hold.closed_at.is_(None)).order_by(Hold.opened_at, Hold.id)
+    return [hold for hold in session.scalars(query) if view(hold).review_due(now)]
 
 
 def place_restriction(ctx: Context, *, reason: str, dataset_id: str | None = None, customer: str | None = None,

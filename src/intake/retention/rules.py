@@ -86,8 +86,7 @@ class HoldView:
         return self.closed_at is None
 
     def review_due(self, now: datetime) -> bool:
-        """An open legal hold past its review date (or with none: placed before review dates existed); the same
-        test as holds.holds_due_for_review, which the sweep asks of the registry."""
+        """An open legal hold past its review date (or with none: placed before review dates existed)."""
         return self.kind is HoldKind.LEGAL and self.is_open and (self.review_by is None or self.review_by <= now)
 
 
