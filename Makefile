@@ -24,15 +24,19 @@ venv: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/python examples/demo.py
 
+# Test files run on TEST_WORKERS processes, each file whole on one worker (its session servers and generated
+# exports are shared by its tests); 2 halves the suite's time on CI's 2 cores.
+TEST_WORKERS ?= 2
+
 test: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 # For development: the core, anonymisation, connector and product tests, without the flows (Prefect servers),
 # the slow ones and the services. `make test` (and CI) still run everything.
 test-fast: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest -q -x -m "not slow and not postgres" --ignore=tests/flows --ignore=tests/benchmarks
+	$(BIN)/python -m pytest -q -x -n $(TEST_WORKERS) --dist loadfile -m "not slow and not postgres" --ignore=tests/flows --ignore=tests/benchmarks
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
