@@ -84,6 +84,9 @@ class ConnectorSettings(BaseModel):
     max_field_bytes: int = Field(1 << 20, ge=1024)
     max_columns: int = Field(2000, ge=1, description="Columns per table; a wider table is refused before reading "
                              "(real exports have tens to a few hundred; 100,000 columns is an attack on profiling)")
+    query_memory_limit: str = Field("2GB", pattern=r"^\d+(\.\d+)?\s*[KMGT]i?B$",
+                                    description="Memory a mapping's query may use (DuckDB, e.g. 2GB); nothing is "
+                                    "spilled to disk, so a query that needs more fails and says so")
     zip_max_total_bytes: int = Field(50 << 30, ge=1)
     zip_max_ratio: float = Field(200.0, gt=1)
     zip_max_entries: int = Field(10_000, ge=1)

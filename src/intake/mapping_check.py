@@ -54,10 +54,13 @@ def check(mapping: Mapping, sources: dict[str, list[pa.RecordBatch]]) -> Mapping
     from intake.product.transform import table_name_key, transform_to_tables
 
     result = MappingCheck(mapping.source)
+    sources = _with_query_tables(mapping, sources, result)
     by_key = {table_name_key(name): name for name in sources}
     for table in mapping.tables:
         name = table.table if table.table in sources else by_key.get(table_name_key(table.table))
         if name is None:
+            if table.query is not None:  # its query failed: already a problem, with its line
+                continue
             result.problems.append(f"{mapping.source} line {table.line}: table '{table.table}' is not in the "
                                    f"export (it has: {', '.join(sorted(sources)) or 'no tables'})")
             continue
@@ -80,13 +83,43 @@ def check(mapping: Mapping, sources: dict[str, list[pa.RecordBatch]]) -> Mapping
     if result.problems:
         return result
     try:
-        done = transform_to_tables({name: list(batches) for name, batches in sources.items()}, mapping)
+        done = transform_to_tables({name: list(batches) for name, batches in sources.items()}, mapping,
+                                   queries_done=True)
     except IntakeError as exc:
         result.problems.append(str(exc))
         return result
     result.tables = [t.to_dict() for t in done.reconciliation.tables.values()]
     result.entities = {name: table.num_rows for name, table in done.entities.items() if table.num_rows}
     return result
+
+
+def _with_query_tables(mapping: Mapping, sources: dict[str, list[pa.RecordBatch]], result: MappingCheck
+                       ) -> dict[str, list[pa.RecordBatch]]:
+    """The sources as a run's transform sees them: each query table computed from the first rows of the tables
+    it reads (a mistake in the query is a problem with its line), the tables only queries read taken out."""
+    from intake.product.queries import run_query
+    from intake.product.transform import query_inputs, read_only_by_queries, table_name_key
+
+    inputs = query_inputs(sources, mapping)
+    if not inputs:
+        return sources
+    out = {name: batches for name, batches in sources.items()
+           if name not in read_only_by_queries(sources, mapping) and table_name_key(name) not in
+           {table_name_key(q) for q in inputs}}
+    for name, reads in inputs.items():
+        query = mapping.table(name).query
+        assert query is not None
+        tables = {read: pa.Table.from_batches(sources[source]) if sources[source] else pa.table({})
+                  for read, source in reads.items()}
+        try:
+            reader = run_query(name, query, tables)
+            out[name] = list(reader) or [pa.RecordBatch.from_pylist([], schema=reader.schema)]
+        except IntakeError as exc:
+            result.problems.append(f"{mapping.source} line {query.line}: {exc}")
+            continue
+        result.notes.append(f"table '{name}' is its query over {', '.join(sorted(reads.values()))}, run on the "
+                            "first rows of each: a join may match fewer rows here than in the run")
+    return out
 
 
 def check_files(ctx: Context, mapping: Mapping, files: list[Path], rows: int = DEFAULT_ROWS) -> MappingCheck:

@@ -62,7 +62,7 @@ def test_migration_run_through_the_cli_prints_where_the_package_is(cli, authoris
     reference = authorise([Path(f) for f in files])
     dataset_id = json.loads(cli("--json", "datasets", "receive", "-a", reference, *files).stdout)["dataset_id"]
 
-    refused = cli("migration", "run", dataset_id, actor="sam")
+    refused = cli("migration", "run", dataset_id, "--mapping", "equiptrack", actor="sam")
     assert refused.exit_code == 1 and "migration.run needs one of the roles engineer" in refused.stderr
     migrated = cli("--json", "migration", "run", dataset_id, "--mapping", "equiptrack", "--chunk-rows", "1000")
     assert migrated.exit_code == 0, migrated.output

@@ -53,8 +53,8 @@ def test_intake_migration_run_in_a_terminal_draws_its_progress(ctx, authorise, t
     env.pop("INTAKE_CONFIG", None)
     intake = str(Path(sys.executable).parent / "intake")
     primary, secondary = pty.openpty()
-    process = subprocess.Popen([intake, "--as", "eve", "migration", "run", dataset_id], stdin=secondary,
-                               stdout=secondary, stderr=secondary, env=env, close_fds=True)
+    process = subprocess.Popen([intake, "--as", "eve", "migration", "run", dataset_id, "--mapping", "equiptrack"],
+                               stdin=secondary, stdout=secondary, stderr=secondary, env=env, close_fds=True)
     os.close(secondary)
     shown = b""
     while True:

@@ -140,7 +140,8 @@ def test_a_persons_run_on_the_worker_acts_for_them_through_a_recorded_request_on
                       {**parameters, "purpose": "migration", "actor": other.actor_parameter})
         with temporary_settings(updates={PREFECT_API_URL: prefect_server.api_url}):
             state.context = None
-            result = CliRunner().invoke(app, ["--as", "eve", "--json", "migration", "run", dataset_id, "--on-worker"])
+            result = CliRunner().invoke(app, ["--as", "eve", "--json", "migration", "run", dataset_id,
+                                              "--mapping", "equiptrack", "--on-worker"])
             if state.context is not None:
                 state.context.close()
             state.context = None

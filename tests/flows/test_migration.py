@@ -230,3 +230,42 @@ def test_a_sqlite_export_is_migrated_from_the_vault_page_by_page(ctx, authorise,
     assert summary["balanced"] and summary["rows_read"] >= 180
     package = Path(summary["package"])
     assert pq.read_table(package / "assets.parquet").num_rows + summary["rows_rejected"] >= 60
+
+
+def test_a_mapping_table_from_a_query_is_anonymised_as_the_fields_it_feeds(ctx, authorise, tmp_path: Path):
+    """A query joins the staff table into the work orders (the engineer's name, a person field): the join runs
+    on the export as read, and its result is anonymised as the field it feeds, so no engineer's name is
+    delivered; the work-order table only the query reads is accounted, not refused as unmapped."""
+    import sqlite3
+    from importlib import resources
+
+    from intake.generator import generate_medimaint
+
+    export = generate_medimaint(tmp_path / "medimaint", assets=60, jobs=120, seed=5)
+    text = resources.files("intake.product").joinpath("mappings", "medimaint.yaml").read_text(encoding="utf-8")
+    text = text.replace("  - table: tblWorkOrder\n", """  - table: work_orders
+    query: |
+      SELECT w.*, s.FirstName || ' ' || s.Surname AS EngineerName
+      FROM tblWorkOrder w LEFT JOIN tblStaff s ON s.StaffID = w.EngineerStaffID
+""").replace("          engineer_contact_id: {id: contacts, from: EngineerStaffID, namespace: staff}\n",
+             "          engineer_contact_id: {id: contacts, from: EngineerStaffID, namespace: staff}\n"
+             "          engineer: EngineerName\n")
+    mapping = tmp_path / "medimaint-query.yaml"
+    mapping.write_text(text, encoding="utf-8")
+    files = [str(p) for p in export.paths.values()]
+    dataset_id = receive_dataset_flow(authorisation=authorise([Path(f) for f in files]), files=files,
+                                      actor="eve")["dataset_id"]
+    summary = migration_run_flow(dataset_id=dataset_id, mapping=str(mapping), actor="eve", chunk_rows=50)
+    assert summary["balanced"]
+    jobs = pq.read_table(Path(summary["package"]) / "jobs.parquet")
+    with sqlite3.connect(export.paths["medimaint.db"]) as db:
+        orders = db.execute("SELECT count(*) FROM tblWorkOrder").fetchone()[0]
+        staff = {f"{first} {last}" for first, last in db.execute("SELECT FirstName, Surname FROM tblStaff")}
+    reconciliation = json.loads((Path(summary["package"]) / "reconciliation.json").read_text())
+    [counts] = [t for t in reconciliation["tables"] if t["table"] == "work_orders"]
+    assert counts["rows_read"] == orders and jobs.num_rows == counts["rows_loaded"] + counts["rows_merged"]
+    assert "tblWorkOrder" in reconciliation["ignored_tables"]
+    engineers = [e for e in jobs.column("engineer").to_pylist() if e]
+    assert len(engineers) > orders // 2 and not staff & set(engineers)
+    delivered = b"".join(p.read_bytes() for p in Path(summary["package"]).rglob("*") if p.is_file())
+    assert not [name for name in staff if name.encode() in delivered]

@@ -32,7 +32,8 @@ def complete(dataset: Annotated[str, typer.Argument(help="Id of the delivered mi
 def run(
     dataset: Annotated[str, typer.Argument(help="Id of the received dataset", callback=expand_dataset_id)],
     mapping: Annotated[str, typer.Option(
-        "--mapping", help="Built-in mapping name (equiptrack, medimaint) or path of a mapping YAML")] = "equiptrack",
+        "--mapping", help="Built-in mapping name (equiptrack, medimaint) or path of a mapping YAML (required: a "
+        "wrong guess fails only after scanning and anonymising; check it first with `intake mapping check`)")],
     chunk_rows: Annotated[int, typer.Option("--chunk-rows", min=1000, help="Rows per scan/anonymise chunk")] = 50_000,
     on_worker: Annotated[bool, typer.Option(
         "--on-worker", help="Send the run to the worker of `intake serve` (or PREFECT_API_URL) instead of running it "

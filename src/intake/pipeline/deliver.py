@@ -125,7 +125,8 @@ def deliver(ctx: Context, run: RunInfo, ingested: Ingested, anonymised: Anonymis
             destination = sink.location
             result = write_package(sources, mapping, sink, dataset_id=run.dataset_id,
                                    authorisation_reference=run.authorisation, clock=ctx.clock,
-                                   source_files=source_files, reader_rejects=reader_rejects, spool_dir=spool)
+                                   source_files=source_files, reader_rejects=reader_rejects, spool_dir=spool,
+                                   queries_done=True)
     finally:
         import shutil
 

@@ -97,12 +97,14 @@ def ingest(ctx: Context, run: RunInfo, chunk_rows: int, progress: ProgressCallba
     summary. `source_options` maps a file name to connector options (format, header_line, sheet names...).
     """
     from intake.connectors import open_source
+    from intake.product.transform import table_name_key
     from intake.vault import Vault
 
     actor = ctx.actor()
     vault = Vault.from_context(ctx)
     mapping = resolve_mapping(run.mapping)
     mapped = {t.table for t in mapping.tables}
+    queried = {table_name_key(name): name for name in mapping.read_by_queries()}
     raws = sorted((a for a in vault.artefacts(run.dataset_id) if a.kind is ArtefactKind.RAW), key=lambda a: a.name)
     if not raws:
         raise PipelineError(f"dataset {run.dataset_id} has no received files left in the vault: receive it again")
@@ -123,6 +125,8 @@ def ingest(ctx: Context, run: RunInfo, chunk_rows: int, progress: ProgressCallba
             for table in names:
                 if (target := mapping_table(mapping, table)) in mapped:
                     _claim_table(claimed, target, raw.name, table, run)
+                elif (read := queried.get(table_name_key(table))) is not None:
+                    _claim_table(claimed, read, raw.name, table, run)
                 rejects = VaultRejects(vault, run, rejects_name(run, "ingest", raw.name, f"{table}.jsonl"), actor)
                 try:
                     reader = source.read(table, rejects=rejects)
@@ -145,12 +149,56 @@ def ingest(ctx: Context, run: RunInfo, chunk_rows: int, progress: ProgressCallba
                     columns_not_read[ref.key] = dropped
         done += raw.plaintext_size
         progress(done / total)
+    if queried:
+        with step_errors("ingest", run.dataset_id):
+            tables = _query_tables(ctx, run, mapping, tables, chunk_rows)
     if columns_not_read:
         _update_summary(ctx, run, lambda summary: summary.update(columns_not_read=columns_not_read))
         log_event(log, "pipeline.columns_not_read", dataset_id=run.dataset_id, run_id=run.run_id,
                   tables=len(columns_not_read), columns=sum(len(c) for c in columns_not_read.values()))
     return Ingested(tables, sum(t.rows for t in tables), sum(t.rejected for t in tables), reasons, rejects_ids,
                     columns_not_read)
+
+
+def _query_tables(ctx: Context, run: RunInfo, mapping: Any, tables: list[TableRef], chunk_rows: int
+                  ) -> list[TableRef]:
+    """The mapping's query tables, computed from the export's tables as read and stored as they are (so they are
+    anonymised with the roles of the fields they feed, like any table); the tables only queries read go no
+    further (their work files are removed with the run's)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from intake.product.queries import run_query
+    from intake.product.transform import query_inputs, read_only_by_queries
+    from intake.vault import Vault
+
+    actor = ctx.actor()
+    vault = Vault.from_context(ctx)
+    by_name = {ref.table: ref for ref in tables}
+    loaded: dict[str, pa.Table] = {}
+
+    def table(name: str) -> pa.Table:
+        if name not in loaded:
+            with vault.open(by_name[name].artefact_id, actor=actor) as handle:
+                loaded[name] = pq.read_table(handle)
+        return loaded[name]
+
+    computed: list[TableRef] = []
+    for name, inputs in query_inputs(by_name, mapping).items():
+        query = mapping.table(name).query
+        reader = run_query(name, query, {read: table(source) for read, source in inputs.items()},
+                           memory_limit=ctx.settings.connectors.query_memory_limit)
+        with ParquetIntoVault(vault, run, work_name(run, "query", f"{name}.parquet"), reader.schema, actor,
+                              chunk_rows) as out:
+            for batch in reader:
+                out.write(batch)
+            info = out.close()
+        computed.append(TableRef(f"query:{name}", name, info.id, sum(out.row_groups), 0, tuple(out.row_groups)))
+    consumed = read_only_by_queries(by_name, mapping)
+    replaced = {ref.table for ref in tables if mapping_table(mapping, ref.table) in query_inputs(by_name, mapping)}
+    log_event(log, "pipeline.query_tables", dataset_id=run.dataset_id, run_id=run.run_id, tables=len(computed),
+              rows=sum(t.rows for t in computed), read_only_by_queries=len(consumed))
+    return [ref for ref in tables if ref.table not in consumed | replaced] + computed
 
 
 def received_sources(ctx: Context, dataset_id: str, actor: Any) -> Iterator[tuple[str, Any]]:

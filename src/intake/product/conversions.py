@@ -138,6 +138,8 @@ def _str_list(value: Any, what: str) -> list[str]:
 
 @register_conversion
 class Trim(Conversion):
+    """Leading and trailing white space removed (every column is trimmed before its conversions anyway)."""
+
     name = "trim"
 
     def __call__(self, values: pa.Array) -> Converted:
@@ -146,6 +148,8 @@ class Trim(Conversion):
 
 @register_conversion
 class Upper(Conversion):
+    """Upper case ("ab-12" -> "AB-12")."""
+
     name = "upper"
 
     def __call__(self, values: pa.Array) -> Converted:
@@ -154,6 +158,8 @@ class Upper(Conversion):
 
 @register_conversion
 class Lower(Conversion):
+    """Lower case."""
+
     name = "lower"
 
     def __call__(self, values: pa.Array) -> Converted:
@@ -162,6 +168,8 @@ class Lower(Conversion):
 
 @register_conversion
 class Title(Conversion):
+    """Title case ("WARD 7" -> "Ward 7")."""
+
     name = "title"
 
     def __call__(self, values: pa.Array) -> Converted:
@@ -170,6 +178,8 @@ class Title(Conversion):
 
 @register_conversion
 class CollapseSpaces(Conversion):
+    """Runs of white space (tabs, line breaks) become one space; ends trimmed."""
+
     name = "collapse_spaces"
 
     def __call__(self, values: pa.Array) -> Converted:
@@ -199,6 +209,8 @@ class NullValues(Conversion):
 
 @register_conversion
 class Replace(Conversion):
+    """Replaces every match of `pattern` (a regular expression unless `regex: false`) by `replacement`."""
+
     name = "replace"
 
     def __init__(self, pattern: str, replacement: str = "", regex: bool = True) -> None:

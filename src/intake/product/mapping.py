@@ -41,6 +41,7 @@ from intake.product.conversions import (
 )
 from intake.product.errors import MappingError, TransformError
 from intake.product.ids import hash_strings, in_namespace, join_skipping_nulls
+from intake.product.queries import Query, tables_read
 from intake.product.schema import ENTITIES, FLOAT, INTEGER, MONEY, STRING, EntitySpec, FieldSpec
 
 MAPPING_FORMAT = "intake-mapping/1"
@@ -142,6 +143,7 @@ class TableMapping:
     line: int
     outputs: tuple[OutputMapping, ...]
     source_key: tuple[str, ...] = ()
+    query: Query | None = None  # the table's rows are this query's, over the export's tables
 
     @property
     def primary(self) -> OutputMapping | None:
@@ -186,6 +188,14 @@ class Mapping:
             if table.table == name:
                 return table
         raise KeyError(name)
+
+    def read_by_queries(self) -> dict[str, list[str]]:
+        """Export table (as a query names it) -> the mapping tables whose queries read it."""
+        readers: dict[str, list[str]] = {}
+        for table in self.tables:
+            for name in table.query.reads if table.query else ():
+                readers.setdefault(name, []).append(table.table)
+        return readers
 
 
 # --- loading ---------------------------------------------------------------------------------------------
@@ -354,8 +364,9 @@ class _Loader:
         return LookupTable(name, codes, ignore_case, default, node.start_mark.line + 1, lines)
 
     def table(self, node: yaml.Node) -> TableMapping:
-        spec = self.mapping(node, "a table", {"table", "source_key", "outputs"}, ("table", "outputs"))
+        spec = self.mapping(node, "a table", {"table", "query", "source_key", "outputs"}, ("table", "outputs"))
         name = self.scalar(spec["table"], "table")
+        query = self.query(spec["query"], name) if "query" in spec else None
         source_key = tuple(self.names(spec["source_key"], "source_key")) if "source_key" in spec else ()
         outputs_node = spec["outputs"]
         if not isinstance(outputs_node, yaml.SequenceNode) or not outputs_node.value:
@@ -368,7 +379,15 @@ class _Loader:
             outputs.append(output)
         if not any(not o.derived for o in outputs):
             self.fail(outputs_node, f"table '{name}' needs at least one row output (an output without 'derive')")
-        return TableMapping(name, node.start_mark.line + 1, tuple(outputs), source_key)
+        return TableMapping(name, node.start_mark.line + 1, tuple(outputs), source_key, query)
+
+    def query(self, node: yaml.Node, table: str) -> Query:
+        sql = self.scalar(node, f"the query of table '{table}'")
+        try:
+            reads = tables_read(sql)
+        except ValueError as exc:
+            self.fail(node, f"the query of table '{table}': {str(exc).splitlines()[0]}")
+        return Query(sql, reads, node.start_mark.line + 1)
 
     def output(self, node: yaml.Node, table: str, earlier: list[OutputMapping]) -> OutputMapping:
         spec = self.mapping(node, "an output",

@@ -330,7 +330,7 @@ def write_package(sources: MappingABC[str, TableSource], mapping: Mapping, sink:
                   dataset_id: str, authorisation_reference: str, clock: Clock | None = None,
                   source_files: MappingABC[str, MappingABC[str, str]] | None = None,
                   reader_rejects: MappingABC[str, int] | None = None, spool_dir: str | Path | None = None,
-                  row_number_column: str = ROW_NUMBER_COLUMN) -> PackageResult:
+                  row_number_column: str = ROW_NUMBER_COLUMN, queries_done: bool = False) -> PackageResult:
     """Transform `sources` with `mapping` and write the import package through `sink`.
 
     `source_files` optionally names, per source table, the file it came from and its SHA-256
@@ -346,7 +346,7 @@ def write_package(sources: MappingABC[str, TableSource], mapping: Mapping, sink:
         output = _SpoolOutput(Path(spool), opener if callable(opener) else None)
         try:
             reconciliation = transform(sources, mapping, output, clock=clock, reader_rejects=reader_rejects,
-                                       row_number_column=row_number_column)
+                                       row_number_column=row_number_column, queries_done=queries_done)
             output.close()
             _refuse_lost_tables(reconciliation)
             files: dict[str, dict[str, Any]] = {}

@@ -30,6 +30,7 @@ from intake.product.derive import Assignment, DerivedEntity
 from intake.product.errors import TransformError
 from intake.product.ids import format_ids, hash_strings
 from intake.product.mapping import Evaluated, Expr, Mapping, OutputMapping, SourceBatch, TableMapping
+from intake.product.queries import DEFAULT_MEMORY_LIMIT, run_query
 from intake.product.reconciliation import Reconciliation
 from intake.product.schema import ENTITIES, STRING, EntitySpec, FieldSpec
 from intake.product.validation import (
@@ -89,18 +90,23 @@ class TransformResult:
 
 def transform(sources: MappingABC[str, TableSource], mapping: Mapping, output: EntityOutput, *,
               clock: Clock | None = None, reader_rejects: MappingABC[str, int] | None = None,
-              row_number_column: str = ROW_NUMBER_COLUMN) -> Reconciliation:
-    """Stream every mapped table through the mapping into `output`; return the reconciliation."""
+              row_number_column: str = ROW_NUMBER_COLUMN, queries_done: bool = False) -> Reconciliation:
+    """Stream every mapped table through the mapping into `output`; return the reconciliation.
+
+    The mapping's query tables are computed from `sources` (`with_queries`), unless `queries_done` says that
+    `sources` already hold them under their names (a run computes them before anonymisation)."""
     transformer = Transformer(mapping, clock=clock, row_number_column=row_number_column)
+    if not queries_done:
+        sources = with_queries(resolve_tables(sources, mapping), mapping)
     return transformer.run(sources, output, reader_rejects)
 
 
 def transform_to_tables(sources: MappingABC[str, TableSource], mapping: Mapping, *, clock: Clock | None = None,
                         reader_rejects: MappingABC[str, int] | None = None,
-                        row_number_column: str = ROW_NUMBER_COLUMN) -> TransformResult:
+                        row_number_column: str = ROW_NUMBER_COLUMN, queries_done: bool = False) -> TransformResult:
     output = CollectingOutput()
     reconciliation = transform(sources, mapping, output, clock=clock, reader_rejects=reader_rejects,
-                               row_number_column=row_number_column)
+                               row_number_column=row_number_column, queries_done=queries_done)
     entities = {name: output.table(name) for name in ENTITIES}
     return TransformResult(entities, output.rejects(), reconciliation)
 
@@ -127,6 +133,49 @@ def resolve_tables(sources: MappingABC[str, TableSource], mapping: Mapping) -> d
             raise TransformError(f"two source tables match mapping table '{target}'; pass only one")
         resolved[target] = source
     return resolved
+
+
+def query_inputs(names: Iterable[str], mapping: Mapping) -> dict[str, dict[str, str]]:
+    """Query table -> {the name its query gives a table: the source table it is}, for the sources `names`; a name
+    no source has is left out (`run_query` then says which table is missing)."""
+    by_key = {table_name_key(name): name for name in names}
+    return {table.table: {read: by_key[table_name_key(read)] for read in table.query.reads
+                          if table_name_key(read) in by_key}
+            for table in mapping.tables if table.query is not None}
+
+
+def read_only_by_queries(names: Iterable[str], mapping: Mapping) -> set[str]:
+    """The source tables among `names` that only queries read: they give no rows of their own (a table read by a
+    query and also mapped, or replaced by a query table of its own name, is not among them)."""
+    plain = {table_name_key(t.table) for t in mapping.tables}
+    read = {source for inputs in query_inputs(names, mapping).values() for source in inputs.values()}
+    return {name for name in read if table_name_key(name) not in plain}
+
+
+def with_queries(sources: MappingABC[str, TableSource], mapping: Mapping,
+                 memory_limit: str = DEFAULT_MEMORY_LIMIT) -> dict[str, TableSource]:
+    """`sources` (resolved to the mapping's names) with each query table computed from them, and without the tables
+    only queries read. A query reads the export's tables whole, in memory: each is materialised once."""
+    inputs = query_inputs(sources, mapping)
+    if not inputs:
+        return dict(sources)
+    materialised: dict[str, pa.Table] = {}
+
+    def table(name: str) -> pa.Table:
+        if name not in materialised:
+            materialised[name] = pa.Table.from_batches(list(_rebatch(_batches(sources[name]), name)))
+        return materialised[name]
+
+    def rows(query_table: TableMapping) -> Iterator[pa.RecordBatch]:
+        assert query_table.query is not None
+        tables = {read: table(source) for read, source in inputs[query_table.table].items()}
+        yield from run_query(query_table.table, query_table.query, tables, memory_limit=memory_limit)
+
+    out = {name: source for name, source in sources.items() if name not in read_only_by_queries(sources, mapping)}
+    for query_table in mapping.tables:
+        if query_table.query is not None:
+            out[query_table.table] = lambda query_table=query_table: rows(query_table)
+    return out
 
 
 def _read_ahead(batches: Iterable[pa.RecordBatch], depth: int = 2) -> Iterator[pa.RecordBatch]:
@@ -235,7 +284,8 @@ class Transformer:
         self.unique_values: dict[tuple[str, str], UniqueKeys] = {}
         self.rejected_keys: dict[str, RejectedKeys] = {}
         self.derived: dict[tuple[str, str], DerivedEntity] = {}
-        self.reconciliation = Reconciliation(mapping.system, ignored_tables=dict(mapping.ignore_tables))
+        self.reconciliation = Reconciliation(mapping.system, ignored_tables={**mapping.ignore_tables,
+                                                                             **_read_by_queries(mapping)})
         self.merged_entities = {t.primary.entity.name for t in mapping.tables
                                 if t.primary is not None and t.primary.on_duplicate == "merge_identical"}
 
@@ -288,6 +338,13 @@ class Transformer:
 
     def rejected(self, entity: str) -> RejectedKeys:
         return self.rejected_keys.setdefault(entity, RejectedKeys())
+
+
+def _read_by_queries(mapping: Mapping) -> dict[str, str]:
+    """The tables only queries read, with why they give no rows of their own, for the reconciliation."""
+    plain = {table_name_key(t.table) for t in mapping.tables}
+    return {name: f"read by the query of table {', '.join(repr(r) for r in readers)}"
+            for name, readers in mapping.read_by_queries().items() if table_name_key(name) not in plain}
 
 
 class _TableRun:

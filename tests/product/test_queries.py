@@ -1,0 +1,173 @@
+"""Mapping tables defined by a DuckDB query over the export's own tables (a normalised legacy schema)."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pytest
+
+from intake.errors import IntakeError
+from intake.product import parse_mapping, transform_to_tables
+from intake.product.errors import MappingError, TransformError
+from intake.product.queries import Query, run_query, tables_read
+
+# A normalised CMMS export: equipment points at models, models at makers and a risk-class code table; the
+# location is a code of a location table. The product wants the class and the location name on the asset.
+EQUIPMENT = pa.table({
+    "EquipID": ["1", "2", "3", "4"],
+    "Tag": ["A-1", "A-2", "A-3", "A-4"],
+    "ModelRef": ["10", "11", "10", "12"],
+    "LocRef": ["L1", "L2", None, "L1"],
+    "Owner": ["Jane Doe", "Ann Smith", None, "Jane Doe"],
+})
+MODELS = pa.table({"ModelID": ["10", "11", "12"], "ModelName": ["Volumat", "MP50", "Lifepak 15"],
+                   "MakerRef": ["m1", "m2", "m3"], "ClassRef": ["2", "3", "9"]})
+MAKERS = pa.table({"MakerID": ["m1", "m2", "m3"], "MakerName": ["Fresenius", "Philips", "Stryker"]})
+CLASSES = pa.table({"ClassID": ["2", "3", "9"], "ClassCode": ["IIb", "IIa", "III"]})
+LOCATIONS = pa.table({"LocID": ["L1", "L2"], "LocName": ["Ward 7", "ICU"]})
+SOURCES = {"equipment": EQUIPMENT, "models": MODELS, "makers": MAKERS, "risk_classes": CLASSES,
+           "locations": LOCATIONS}
+
+MAPPING = """\
+format: intake-mapping/1
+system: normalised
+tables:
+  - table: assets
+    query: |
+      SELECT e.EquipID, e.Tag, e.Owner, m.ModelName, mk.MakerName, c.ClassCode,
+             coalesce(l.LocName, 'Unknown location') AS Location
+      FROM equipment e
+      JOIN models m ON m.ModelID = e.ModelRef
+      JOIN makers mk ON mk.MakerID = m.MakerRef
+      LEFT JOIN risk_classes c ON c.ClassID = m.ClassRef
+      LEFT JOIN locations l ON l.LocID = e.LocRef
+    source_key: EquipID
+    outputs:
+      - entity: manufacturers
+        derive: {key: [MakerName]}
+        fields: {name: MakerName}
+      - entity: device_models
+        derive: {key: [MakerName, ModelName]}
+        fields: {name: ModelName, manufacturer_id: {ref: manufacturers}}
+      - entity: locations
+        derive: {key: [Location]}
+        fields: {name: Location}
+      - entity: assets
+        id: EquipID
+        fields:
+          asset_number: Tag
+          device_class: ClassCode
+          status: {value: in_service}
+          owner: Owner
+          location_id: {ref: locations}
+          model_id: {ref: device_models}
+"""
+
+
+def batches(table: pa.Table) -> list[pa.RecordBatch]:
+    return table.to_batches()
+
+
+def test_the_tables_a_query_reads_are_found_without_the_names_of_its_own_subqueries() -> None:
+    sql = ("WITH open AS (SELECT * FROM jobs WHERE closed IS NULL) "
+           "SELECT o.*, a.tag FROM open o JOIN (SELECT * FROM assets) a USING (asset_id) "
+           "UNION ALL SELECT * FROM archive")
+    assert set(tables_read(sql)) == {"jobs", "assets", "archive"}
+
+
+@pytest.mark.parametrize(("sql", "why"), [
+    ("DELETE FROM assets", "only a SELECT"),
+    ("SELECT 1 FROM assets; SELECT 2 FROM jobs", "one SELECT statement"),
+    ("SELECT 42", "reads no table"),
+    ("SELEC * FROM assets", "syntax error"),
+])
+def test_a_query_that_is_not_one_select_over_the_export_is_refused(sql: str, why: str) -> None:
+    with pytest.raises(ValueError, match=why):
+        tables_read(sql)
+
+
+def test_a_mapping_table_from_a_query_joins_the_normalised_tables_and_the_tables_it_reads_are_accounted() -> None:
+    mapping = parse_mapping(MAPPING)
+    assert mapping.table("assets").query is not None
+    result = transform_to_tables({n: batches(t) for n, t in SOURCES.items()}, mapping)
+    assets = result.entities["assets"].to_pylist()
+    assert [a["asset_number"] for a in assets] == ["A-1", "A-2", "A-3", "A-4"]
+    assert [a["device_class"] for a in assets] == ["IIb", "IIa", "IIb", "III"]
+    makers = {m["manufacturer_id"]: m["name"] for m in result.entities["manufacturers"].to_pylist()}
+    models = {m["model_id"]: (makers[m["manufacturer_id"]], m["name"])
+              for m in result.entities["device_models"].to_pylist()}
+    assert [models[a["model_id"]] for a in assets] == [("Fresenius", "Volumat"), ("Philips", "MP50"),
+                                                       ("Fresenius", "Volumat"), ("Stryker", "Lifepak 15")]
+    places = {p["location_id"]: p["name"] for p in result.entities["locations"].to_pylist()}
+    assert [places[a["location_id"]] for a in assets] == ["Ward 7", "ICU", "Unknown location", "Ward 7"]
+    reconciliation = result.reconciliation
+    assert reconciliation.balanced and reconciliation.tables["assets"].rows_read == 4
+    # the tables only the query reads are neither lost silently nor refused as unmapped: they are named
+    assert set(reconciliation.ignored_tables) == {"equipment", "models", "makers", "risk_classes", "locations"}
+    assert all("query of table 'assets'" in why for why in reconciliation.ignored_tables.values())
+
+
+def test_a_query_table_may_enrich_a_table_of_the_same_name() -> None:
+    mapping = parse_mapping(MAPPING.replace("- table: assets", "- table: equipment").replace(
+        "FROM equipment e", "FROM equipment AS e"))
+    result = transform_to_tables({n: batches(t) for n, t in SOURCES.items()}, mapping)
+    assert result.entities["assets"].num_rows == 4
+    assert "equipment" not in result.reconciliation.ignored_tables
+
+
+def test_a_query_mistake_is_reported_with_its_mapping_line() -> None:
+    with pytest.raises(MappingError) as caught:
+        parse_mapping(MAPPING.replace("SELECT e.EquipID", "SELEC e.EquipID"))
+    assert caught.value.line == 5 and "query of table 'assets'" in str(caught.value)
+    mapping = parse_mapping(MAPPING.replace("mk.MakerName", "mk.MakerTitle"))
+    with pytest.raises(TransformError, match=r"query of table 'assets' \(mapping line 5\).*MakerTitle"):
+        transform_to_tables({n: batches(t) for n, t in SOURCES.items()}, mapping)
+    missing = {n: batches(t) for n, t in SOURCES.items() if n != "makers"}
+    with pytest.raises(TransformError, match="reads 'makers', which the export does not have"):
+        transform_to_tables(missing, parse_mapping(MAPPING))
+
+
+def test_a_query_cannot_reach_files_or_change_its_own_limits(tmp_path) -> None:
+    secret = tmp_path / "secret.csv"
+    secret.write_text("a\n1\n")
+    for sql in (f"SELECT * FROM read_csv('{secret}') JOIN makers ON true",
+                f"SELECT * FROM makers, (SELECT * FROM '{secret}')"):
+        with pytest.raises(IntakeError):
+            list(run_query("t", Query(sql, tables_read(sql), 3), {"makers": MAKERS}))
+    sql = "SELECT *, current_setting('temp_directory') AS spill FROM makers"
+    [batch] = run_query("t", Query(sql, tables_read(sql), 3), {"makers": MAKERS})
+    assert set(batch.column("spill").to_pylist()) == {""}  # nothing decrypted is spilled to disk
+
+
+def test_query_results_are_text_and_a_failed_conversion_withholds_the_value() -> None:
+    sql = "SELECT MakerID, 2 * 3 AS n, DATE '2024-01-31' AS d FROM makers"
+    [batch] = run_query("t", Query(sql, tables_read(sql), 1), {"makers": MAKERS})
+    assert batch.schema.types == [pa.string()] * 3 and batch.column("d")[0].as_py() == "2024-01-31"
+    sql = "SELECT CAST(MakerName AS INTEGER) AS n FROM makers"
+    with pytest.raises(TransformError) as caught:
+        list(run_query("t", Query(sql, tables_read(sql), 1), {"makers": MAKERS}))
+    assert "withheld" in str(caught.value) and "Fresenius" not in str(caught.value)
+
+
+def test_columns_returned_twice_are_refused_and_a_query_over_its_memory_limit_says_what_to_do() -> None:
+    sql = "SELECT m.*, k.* FROM makers m JOIN makers k USING (MakerID)"
+    with pytest.raises(TransformError, match="more than once; name them apart with AS"):
+        list(run_query("t", Query(sql, tables_read(sql), 1), {"makers": MAKERS}))
+    sql = "SELECT string_agg(MakerName || range::VARCHAR, ',') FROM makers, range(3000000)"
+    with pytest.raises(TransformError, match="memory limit"):
+        list(run_query("t", Query(sql, tables_read(sql), 1), {"makers": MAKERS}, memory_limit="20MB"))
+
+
+def test_mapping_check_runs_the_query_on_the_first_rows_and_reports_its_mistakes_with_their_lines() -> None:
+    from intake.mapping_check import check
+
+    done = check(parse_mapping(MAPPING), {n: batches(t) for n, t in SOURCES.items()})
+    assert done.ok and done.entities["assets"] == 4
+    assert any("table 'assets' is its query over equipment, locations, makers" in n for n in done.notes)
+    assert not any("neither mapped nor ignored" in n for n in done.notes)
+    bad = MAPPING.replace("mk.MakerName", "mk.MakerTitle").replace("owner: Owner", "owner: Keeper")
+    done = check(parse_mapping(bad), {n: batches(t) for n, t in SOURCES.items()})
+    assert len(done.problems) == 1 and done.problems[0].startswith("<mapping> line 5: ")
+    assert "MakerTitle" in done.problems[0]
+    done = check(parse_mapping(MAPPING.replace("owner: Owner", "owner: Keeper")),
+                 {n: batches(t) for n, t in SOURCES.items()})
+    assert done.problems == ["<mapping> line 30: column 'Keeper' of table 'assets' is not in the export"]
