@@ -12,7 +12,6 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "signers.manage": frozenset({A}),
     "signers.confirm": frozenset({A, D, E, S}),  # never the person who added the key (trust.confirm_signer)
     "signers.list": frozenset({A, D, E, S}),
-    "authorisation.sign": frozenset({A, D, E, S}),
     "authorisation.register": frozenset({E, S, A}),
     # A customer's letter reaches support or the DPO; the engineers who run migrations do not end consent.
     "authorisation.withdraw": frozenset({S, D, A}),

@@ -41,7 +41,7 @@ from intake.authorisation.records import (
 )
 from intake.authorisation.register import evidence_scope, register, register_bytes
 from intake.authorisation.sample import SamplePaths, make_sample_authorisation
-from intake.authorisation.sign import SignatureResult, sign_manifest, sign_manifest_file
+from intake.authorisation.sign import SignatureResult, sign_manifest_file
 from intake.authorisation.trust import (
     SignerKind,
     SignerView,
@@ -102,7 +102,6 @@ __all__ = [
     "register_bytes",
     "revoke_signer",
     "show_authorisation",
-    "sign_manifest",
     "sign_manifest_file",
     "verify_for",
     "withdraw",

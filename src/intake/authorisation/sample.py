@@ -13,14 +13,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from intake.authorisation.manifest import dump_manifest, load_manifest
-from intake.authorisation.signing import (
-    generate_keypair,
-    load_private_key,
-    sha256_file,
-    sign,
-    write_signature,
-)
+from intake.authorisation.draft import ManifestTerms, manifest_bytes
+from intake.authorisation.signing import generate_keypair, load_private_key, sign, write_signature
 from intake.clock import Clock
 from intake.registry.models import PersonalDataDeclaration, Purpose
 
@@ -129,32 +123,16 @@ def make_sample_authorisation(
     )
     keys = generate_keypair(key_dir or out_dir / "keys", name=f"sample-signer-{secrets.token_hex(4)}")
 
-    purpose_field = (
-        {"kind": purpose.value, "migration_project": purpose_reference}
-        if purpose == Purpose.MIGRATION
-        else {"kind": purpose.value, "fault_ticket": purpose_reference}
-    )
-    fields: dict[str, object] = {
-        "customer": customer,
-        "signatory": dict(DEFAULT_SIGNATORY),
-        "signed_on": today,
-        "valid_until": valid_until,
-        "purpose": purpose_field,
-        "reference": reference,
-        "dataset_description": f"Sample dataset of {len(names)} file(s) for {purpose.value} {purpose_reference}",
-        "files": [{"name": Path(f).name, "sha256": sha256_file(Path(f))} for f in dataset_files],
-        "personal_data": personal_data.value,
-    }
-    if personal_data == PersonalDataDeclaration.MAY_CONTAIN:
-        fields["purpose_limitation_confirmed"] = True
-    fields["evidence"] = {"file": evidence.name, "sha256": sha256_file(evidence)}
-    manifest_bytes = dump_manifest(fields)
-    load_manifest(manifest_bytes, "sample manifest")  # the sample must itself be valid
+    terms = ManifestTerms(customer, DEFAULT_SIGNATORY["name"], DEFAULT_SIGNATORY["role"], today, valid_until,
+                          purpose, purpose_reference, reference,
+                          f"Sample dataset of {len(names)} file(s) for {purpose.value} {purpose_reference}",
+                          personal_data)
+    data = manifest_bytes(terms, dataset_files, evidence)
 
     manifest = out_dir / "manifest.yaml"
-    manifest.write_bytes(manifest_bytes)
+    manifest.write_bytes(data)
     signature = out_dir / "manifest.yaml.sig"
-    write_signature(signature, sign(manifest_bytes, load_private_key(keys.private_key)))
+    write_signature(signature, sign(data, load_private_key(keys.private_key)))
     return SamplePaths(
         manifest=manifest,
         signature=signature,

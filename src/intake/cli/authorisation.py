@@ -12,18 +12,59 @@ from intake.authorisation import (
     read_manifest,
     register,
     show_authorisation,
-    sign_manifest,
+    sign_manifest_file,
     verify_for,
     withdraw,
 )
 from intake.authorisation.signing import sha256_file
 from intake.cli.common import Yes, confirm_irreversible, context, emit, handle_errors, message, state
 from intake.cli.keys import emit_record, passphrase_from_env
-from intake.registry.models import AuthorisationState, Purpose
+from intake.registry.models import AuthorisationState, PersonalDataDeclaration, Purpose
 
-app = typer.Typer(help="Written authorisations and consent: sign, register, verify, withdraw.", no_args_is_help=True)
+app = typer.Typer(help="Written authorisations and consent: draft, sign, register, verify, withdraw.",
+                  no_args_is_help=True)
 
 LIST_COLUMNS = ["reference", "customer", "purpose", "purpose_reference", "state", "valid_until", "files", "datasets"]
+
+
+@app.command("draft")
+@handle_errors
+def draft(
+    files: Annotated[list[Path], typer.Argument(help="The dataset's files, as they will be sent")],
+    evidence: Annotated[Path, typer.Option("--evidence", help="The signed letter or form (PDF or image)")],
+    customer: Annotated[str, typer.Option(help="The customer organisation, as its signing key is bound to it")],
+    reference: Annotated[str, typer.Option(help="A unique reference for this authorisation, e.g. AUTH-2027-001")],
+    purpose: Annotated[Purpose, typer.Option(help="What the data may be used for")],
+    purpose_reference: Annotated[str, typer.Option(help="The migration project or the fault ticket")],
+    signatory: Annotated[str, typer.Option(help="Who signs for the customer")],
+    signatory_role: Annotated[str, typer.Option(help="Their role, e.g. 'Head of Clinical Engineering'")],
+    valid_until: Annotated[str, typer.Option(help="Last day the authorisation is valid (YYYY-MM-DD)")],
+    personal_data: Annotated[PersonalDataDeclaration, typer.Option(
+        help="none, anonymised, or may_contain (then the data is used for the purpose alone)")],
+    description: Annotated[str, typer.Option(help="What the dataset is, in a sentence")],
+    out: Annotated[Path, typer.Option("--out", help="Where to write the manifest (never over an existing file)")],
+    signed_on: Annotated[str | None, typer.Option(help="Signing day (YYYY-MM-DD); default today")] = None,
+) -> None:
+    """Write the manifest of FILES (names and SHA-256 computed here) for the customer to sign: needs no account,
+    no registry and no network."""
+    from datetime import date
+
+    from intake.authorisation.draft import ManifestTerms, write_draft
+
+    def day(text: str, option: str) -> date:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise typer.BadParameter(f"{option} must be a date YYYY-MM-DD") from None
+
+    terms = ManifestTerms(customer, signatory, signatory_role,
+                          day(signed_on, "--signed-on") if signed_on else date.today(),
+                          day(valid_until, "--valid-until"), purpose, purpose_reference, reference, description,
+                          personal_data)
+    written = write_draft(terms, files, evidence, out)
+    message(f"wrote {written} ({reference}, {len(files)} file(s)); the customer signs it: "
+            "`intake authorisation sign` or openssl (docs/authorisation.md)")
+    emit_record({"manifest": written, "reference": reference, "files": len(files)})
 
 
 @app.command("validate")
@@ -46,8 +87,9 @@ def sign(
         str | None, typer.Option(help="Environment variable holding the private key's passphrase")
     ] = None,
 ) -> None:
-    """Validate a manifest, then write its detached Ed25519 signature."""
-    result = sign_manifest(context(), manifest, key, out, passphrase_from_env(passphrase_env))
+    """Validate a manifest, then write its detached Ed25519 signature (the customer's step: needs no account and no
+    registry; `openssl pkeyutl -sign -rawin` gives the same signature, docs/authorisation.md)."""
+    result = sign_manifest_file(manifest, key, out, passphrase_from_env(passphrase_env))
     message(f"signed {manifest} ({result.reference}) with key {result.key_id[:16]}; signature in {out}")
     emit_record(result)
 

@@ -81,7 +81,9 @@ def add(
                    problem=type(exc).__name__)
         raise
     view = add_signer(ctx, customer, kind, label, key_bytes, source=str(public_key))
-    message(f"trusted key {view.key_id} for '{view.customer}'")
+    grouped = " ".join(view.key_id[i:i + 4] for i in range(0, len(view.key_id), 4))
+    message(f"trusted key {view.key_id} for '{view.customer}'. Before it signs anything, read its fingerprint back "
+            f"to the key's owner by phone or in person (they compute it as docs/authorisation.md shows): {grouped}")
     emit_record(_row(view))
 
 
