@@ -48,3 +48,37 @@ def check(
         message(f"mapping {result.mapping}: " + ("ok" if result.ok else f"{len(result.problems)} problem(s)"))
     if not result.ok:
         raise typer.Exit(1)
+
+
+@app.command("draft")
+@handle_errors
+def draft(
+    files: Annotated[list[Path] | None, typer.Argument(help="Export files to draft from (read where they are)")]
+    = None,
+    dataset: Annotated[str | None, typer.Option(help="Draft from a received dataset instead (from the vault)",
+                                                callback=expand_dataset_id)]
+    = None,
+    system: Annotated[str, typer.Option(help="A name for the legacy system, shown in reports")] = "legacy",
+    out: Annotated[Path | None, typer.Option("--out", help="Write the YAML here (never over a file); "
+                                             "default: print it")] = None,
+    rows: Annotated[int, typer.Option(min=1, help="Rows of each table read to guess types and codes")] = 5_000,
+) -> None:
+    """Write a first mapping for an export: the entity of each table, the column of each field (by header),
+    conversions from what the values parse as, lookups prefilled from code columns, foreign keys from shared id
+    columns, unmapped columns as comments. Edit its TODOs (docs/mapping.md), then `intake mapping check`."""
+    from intake.mapping_draft import draft_dataset, draft_files
+
+    if bool(files) == bool(dataset):
+        raise typer.BadParameter("give export files, or --dataset ID (one of them)")
+    ctx = context()
+    text = draft_dataset(ctx, dataset, system, rows) if dataset else draft_files(ctx, files or [], system, rows)
+    if out is None:
+        typer.echo(text)
+        return
+    try:
+        with open(out, "x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise typer.BadParameter(f"{out} exists: choose another --out") from None
+    todo = text.count("TODO")
+    message(f"wrote {out}: {todo} TODO(s) to edit, then `intake mapping check {out} ...`")
