@@ -260,19 +260,34 @@ class ContextualNames:
         if i + 1 >= len(toks) or not (i == 0 or not toks[i - 1].is_word or toks[i - 1].text in SEPARATORS
                                       or toks[i - 1].dot):
             return None
-        tok, after = toks[i], toks[i + 1].key
+        tok = toks[i]
+        nxt = self._after_aside(toks, i + 1)  # "Pöll (bank staff) reported a noise": what they did, after the aside
+        if nxt >= len(toks):
+            return None
+        after = toks[nxt].key
         # A word in no list opening a sentence must look like a name, not an abbreviation ("Rec'd from ICU").
         if not (self.known_name(tok, RARE) or (self.unknown_word(tok) and tok.text.isalpha())
                 or (tok.is_word and tok.key in self.known_people)):
             return None
         if (after in VERBS_AFTER or after == "who"
-                or (after == "from" and i + 2 < len(toks) and self._place_start(toks[i + 2]))
-                or ((self.known_name(tok, RARE) or self._known_worker(tok)) and self._acts(toks, i + 1))
+                or (after == "from" and nxt + 1 < len(toks) and self._place_start(toks[nxt + 1]))
+                or ((self.known_name(tok, RARE) or self._known_worker(tok)) and self._acts(toks, nxt))
                 # A thing is somewhere too ("Fan on bay 3 noisy", a Mr Fan or not): only a first name is a person.
                 or ((self.known_name(tok, RARE) or (self._known_worker(tok) and tok.key in self.vocab.first_names))
-                    and self._is_at(toks, i + 1))):
+                    and self._is_at(toks, nxt))):
             return Finding("PERSON", tok.start, tok.end, 0.6, "ContextNameRecognizer"), i + 1
         return None
+
+    @staticmethod
+    def _after_aside(toks: Sequence[Token], j: int) -> int:
+        """The token after a short bracketed aside starting at j ("(bank staff)", "(agency)"), else j."""
+        if j < len(toks) and toks[j].text == "(":
+            for k in range(j + 1, min(j + 5, len(toks))):
+                if toks[k].text == ")":
+                    return k + 1
+                if not toks[k].is_word:
+                    break
+        return j
 
     def _known_capitalised(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"Chased Grace again today": a known member of staff's first name that is also an everyday word,
@@ -310,9 +325,21 @@ class ContextualNames:
         nxt = toks[j + 1] if j + 1 < len(toks) else None
         if key in ACTION_AUXILIARIES:
             return nxt is not None and nxt.key not in ("be", "been")
-        past = key in ACTION_IRREGULAR or (len(key) >= 5 and key.endswith("ed") and not key.endswith("eed")
-                                           and key in self.english)
-        return past and nxt is not None and nxt.is_word and nxt.key not in PASSIVE_TAIL
+        return self.past_tense(key) and nxt is not None and nxt.is_word and nxt.key not in PASSIVE_TAIL
+
+    def past_tense(self, key: str) -> bool:
+        """An irregular past tense, or a regular one whose verb is an English word: the list holds "book" but not
+        always "booked", and rarely "queried" or "swapped"."""
+        if key in ACTION_IRREGULAR:
+            return True
+        if len(key) < 5 or not key.endswith("ed") or key.endswith("eed"):
+            return False
+        stems = {key, key[:-2], key[:-1]}  # "replaced", "book|ed", "note|d"
+        if key.endswith("ied"):
+            stems.add(key[:-3] + "y")  # "queried"
+        if len(key) > 5 and key[-3] == key[-4]:
+            stems.add(key[:-3])  # "swapped"
+        return any(stem in self.english for stem in stems if len(stem) >= 3)
 
     def _place_start(self, tok: Token) -> bool:
         return (tok.key == "the" or tok.key in self.vocab.indicators or tok.key in self.vocab.allow_tokens

@@ -39,7 +39,8 @@ SLASH_ROLES = frozenset({("s", "n"), ("r", "n"), ("c", "n"), ("e", "n"), ("c", "
 VERBS_ONE = frozenset({
     "per", "called", "rang", "phoned", "informed", "asked", "told", "contacted", "thanks", "cc", "attn", "dear",
     "named", "emailed", "messaged", "bleeped", "paged", "contact", "call", "ring", "ask", "tell", "email",
-    "message", "phone", "hi", "hello", "hey", "fao", "regards", "cheers",
+    "message", "phone", "hi", "hello", "hey", "fao", "regards", "cheers", "via", "reach", "reached", "chase",
+    "chased", "remind", "reminded", "notify", "notified",
 })
 # Verbs that follow the person who speaks or acts in a note ("tom says", "JO RANG BACK", "hannah aware").
 VERBS_AFTER = frozenset({
@@ -88,13 +89,18 @@ HANDOVER_HEADS = {
            "loaned"),
     # Not "serviced by", "repaired by", "fitted by": companies do those ("Serviced by Fisher & Paykel").
     "by": ("collected", "signed", "witnessed", "booked", "raised", "requested", "reported", "checked", "seen",
-           "approved", "authorised", "authorized", "accepted", "delivered", "returned", "logged"),
+           "approved", "authorised", "authorized", "accepted", "delivered", "returned", "logged", "agreed",
+           "arranged", "organised", "organized", "confirmed", "received", "queried", "flagged", "noticed", "found",
+           "borrowed", "taken", "cleared", "released", "okayed", "ok'd", "handed", "dropped", "picked", "called",
+           "rang", "phoned", "emailed", "chased"),
     "of": ("behalf", "attention", "request"),
 }
 CUE_PHRASES = frozenset(
     {(head, prep) for prep, heads in HANDOVER_HEADS.items() for head in heads}
     | {(head, particle, "to") for head in ("handed", "passed", "given", "sent", "went", "going", "taken")
        for particle in ("back", "over", "on")}
+    # "booked in by", "dropped off by", "picked up by": the act's particle between the verb and "by".
+    | {(head, particle, "by") for head in HANDOVER_HEADS["by"] for particle in ("in", "out", "off", "up", "back")}
     | {("signed", "off", "by"), ("carried", "out", "by"), ("on", "behalf", "of"), ("as", "per")}
 )
 
@@ -158,4 +164,5 @@ STRONG_CONTEXT = frozenset({
     "emailed", "messaged", "collected by", "delivered to", "handed to", "signed by", "witnessed by",
     "loaned to", "lent to", "held by", "owned by", "nurse", "deputy", "rep", "representative", "manager",
     "collected from", "booked by", "returned to", "returned by", "given to", "issued to", "assigned to",
+    "reach", "reached", "chase", "chased", "remind", "reminded", "notify", "notified", "agreed by",
 })

@@ -95,6 +95,10 @@ def presidio_package(export: Path, raw_package: Any) -> tuple[dict[str, list[dic
     from presidio_analyzer.nlp_engine import SpacyNlpEngine
     from presidio_anonymizer import AnonymizerEngine
 
+    from intake.anonymisation.engine import ensure_offline_tldextract
+
+    ensure_offline_tldextract()  # plain Presidio's e-mail recognizer would fetch the suffix list: never at run time
+
     nlp = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": MODEL}])
     nlp.load()
     analyzer, anonymizer = AnalyzerEngine(nlp_engine=nlp), AnonymizerEngine()
@@ -141,7 +145,7 @@ def _examples(entries: list[dict[str, Any]], redacted: bool = True, per_kind: in
 
 # `--split both` runs the first two of each; the variety export's "fresh" split only when asked for.
 EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
-           "variety": (variety_export, ("dev", "heldout", "fresh"))}
+           "variety": (variety_export, ("dev", "heldout", "fresh", "dev2"))}
 
 
 def run_split(generator: Any, split: str, rows: int, seed: int, keep: bool, debug: dict[str, Any]) -> dict[str, Any]:
@@ -208,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--export", choices=sorted(EXPORTS), default="clinical",
                         help="clinical_export.py (splits tuning/heldout) or variety_export.py (dev/heldout)")
-    parser.add_argument("--split", choices=["tuning", "dev", "heldout", "fresh", "both"], default="both")
+    parser.add_argument("--split", choices=["tuning", "dev", "heldout", "fresh", "dev2", "both"], default="both")
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")

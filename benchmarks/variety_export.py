@@ -34,7 +34,9 @@ LOCALES = {"dev": ["en_US", "de_DE", "nl_NL", "da_DK", "yo_NG", "ro_RO"],
            # Written on 2026-12-04 after the held-out split had been diagnosed (aggregates only): a yardstick
            # the rules of that day were not fitted to, measured once at the end of the day.
            "fresh": ["pl_PL", "pt_PT", "tr_TR", "en_IN", "lt_LT", "sk_SK", "hr_HR", "en_IE", "fil_PH", "id_ID",
-                     "no_NO", "et_EE"]}
+                     "no_NO", "et_EE"],
+           # Written on 2026-12-05 to diagnose what "fresh" showed only as aggregates; "fresh" stays uninspected.
+           "dev2": ["en_AU", "es_MX", "fr_CH", "de_AT", "pt_BR", "vi_VN", "lv_LV", "sl_SI", "ga_IE", "nl_BE"]}
 BANNER = [["Medical Equipment Register - full extract"], ["Run by EBME admin, all sites, status <> Disposed"]]
 DEVICE_COLUMNS = ["Asset Tag", "Equipment Type", "Manufacturer", "Model No", "Serial No", "Hospital", "Area",
                   "Custodian", "Purchased", "Condition", "Remarks"]
@@ -99,7 +101,11 @@ def person_cell(g: str, s: str, rng: random.Random) -> list[Piece]:
     return [f"{g[0]}. ", (s, "name", True)]
 
 
-def named(g: str, s: str, rng: random.Random) -> list[Piece]:
+def named(g: str, s: str, rng: random.Random, split: str = "") -> list[Piece]:
+    if split == "dev2" and rng.random() < 0.3:  # forms the other splits never write
+        return rng.choice([[(s, "name", True), ", ", (g, "name", True)], [f"{g[0]}.", (s, "name", True)],
+                           [(g, "name", True), f" {s[0]}."], [(s.upper(), "name", True)],
+                           [(g.lower(), "name", True)], [(s.lower(), "name", True)]])
     r = rng.random()
     if r < 0.35:
         return [(g, "name", True), " ", (s, "name", True)]
@@ -125,6 +131,11 @@ FAMILIES = {
               "Went through it with {p} at the bedside", "{p} and the ward sister both aware",
               "Ward contact: {p}", "Email sent to {p} re: recall notice", "Demo given to {p} ({title})",
               "{p} happy for it to go back into use"],
+    "dev2": ["Rang {p} twice, no answer", "{p} wants it back by Friday", "Per {p}, the alarm is too quiet",
+             "Unit given to {p} to trial", "Ask {p} before moving it", "Tried to reach {p} on bleep",
+             "{p} (bank staff) reported a noise", "Reported via {p}", "Returned to {p} on {ward}",
+             "{p} will collect tomorrow", "Need to speak to {p} about the charger", "{p} says leave it in store",
+             "Booked in by {p}", "{p} queried the PPM date", "Loan agreed by {p}, {title}"],
 }
 
 
@@ -196,7 +207,7 @@ def note(rng: random.Random, split: str, staff: list[tuple[str, str]], base: lis
     for _ in range(rng.randrange(0, 4)):
         r = rng.random()
         if r < 0.4:
-            frag = sentence(rng.choice(FAMILIES[split]), named(*rng.choice(staff), rng), rng)
+            frag = sentence(rng.choice(FAMILIES[split]), named(*rng.choice(staff), rng, split), rng)
         elif r < 0.65:
             frag = patient(rng, staff)
         else:
@@ -272,7 +283,7 @@ def generate(out: Path, split: str = "heldout", rows: int = 300, seed: int = 11)
     data = out / "data"
     data.mkdir(parents=True, exist_ok=True)
     w = Writer()
-    prefix = {"dev": "VD", "heldout": "VH", "fresh": "VF"}[split]
+    prefix = {"dev": "VD", "heldout": "VH", "fresh": "VF", "dev2": "VE"}[split]
     book = Workbook()
     sheet = book.active
     sheet.title = "Devices"
@@ -364,7 +375,7 @@ def raw_package(export: Path, anon: Any) -> dict[str, list[dict[str, str]]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return generator_main(generate, __doc__, ("dev", "heldout", "fresh"), "dev", argv)
+    return generator_main(generate, __doc__, ("dev", "heldout", "fresh", "dev2"), "dev", argv)
 
 
 if __name__ == "__main__":

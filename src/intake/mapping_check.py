@@ -97,7 +97,7 @@ def _with_query_tables(mapping: Mapping, sources: dict[str, list[pa.RecordBatch]
                        ) -> dict[str, list[pa.RecordBatch]]:
     """The sources as a run's transform sees them: each query table computed from the first rows of the tables
     it reads (a mistake in the query is a problem with its line), the tables only queries read taken out."""
-    from intake.product.queries import run_query
+    from intake.product.queries import as_table, run_query
     from intake.product.transform import query_inputs, read_only_by_queries, table_name_key
 
     inputs = query_inputs(sources, mapping)
@@ -109,10 +109,8 @@ def _with_query_tables(mapping: Mapping, sources: dict[str, list[pa.RecordBatch]
     for name, reads in inputs.items():
         query = mapping.table(name).query
         assert query is not None
-        tables = {read: pa.Table.from_batches(sources[source]) if sources[source] else pa.table({})
-                  for read, source in reads.items()}
         try:
-            reader = run_query(name, query, tables)
+            reader = run_query(name, query, {read: as_table(source, sources[source]) for read, source in reads.items()})
             out[name] = list(reader) or [pa.RecordBatch.from_pylist([], schema=reader.schema)]
         except IntakeError as exc:
             result.problems.append(f"{mapping.source} line {query.line}: {exc}")

@@ -75,6 +75,14 @@ def _walk(node: Any, tables: list[str], ctes: set[str]) -> None:
             _walk(value, tables, ctes)
 
 
+def as_table(name: str, batches: list[pa.RecordBatch]) -> pa.Table:
+    """A table a query reads, from its batches (all in memory: a query reads its tables whole)."""
+    if not batches:
+        raise TransformError(f"table '{name}', which a mapping query reads, came with no columns at all; check "
+                             "that the export holds it")
+    return pa.Table.from_batches(batches)
+
+
 def run_query(name: str, query: Query, tables: Mapping[str, pa.Table], *,
               memory_limit: str = DEFAULT_MEMORY_LIMIT, batch_rows: int = BATCH_ROWS) -> pa.RecordBatchReader:
     """The rows of mapping table `name`, its query run over `tables` (the export's tables by name), every column

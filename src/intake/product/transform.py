@@ -30,7 +30,7 @@ from intake.product.derive import Assignment, DerivedEntity
 from intake.product.errors import TransformError
 from intake.product.ids import format_ids, hash_strings
 from intake.product.mapping import Evaluated, Expr, Mapping, OutputMapping, SourceBatch, TableMapping
-from intake.product.queries import DEFAULT_MEMORY_LIMIT, run_query
+from intake.product.queries import DEFAULT_MEMORY_LIMIT, as_table, run_query
 from intake.product.reconciliation import Reconciliation
 from intake.product.schema import ENTITIES, STRING, EntitySpec, FieldSpec
 from intake.product.validation import (
@@ -163,7 +163,7 @@ def with_queries(sources: MappingABC[str, TableSource], mapping: Mapping,
 
     def table(name: str) -> pa.Table:
         if name not in materialised:
-            materialised[name] = pa.Table.from_batches(list(_rebatch(_batches(sources[name]), name)))
+            materialised[name] = as_table(name, list(_rebatch(_batches(sources[name]), name)))
         return materialised[name]
 
     def rows(query_table: TableMapping) -> Iterator[pa.RecordBatch]:
