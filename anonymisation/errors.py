@@ -42,6 +42,22 @@ class UnscannableColumn(AnonymisationError):
         return type(self), (self.table, self.column, self.data_type, self.step)
 
 
+class ProfilingTooSlow(AnonymisationError):
+    """Classifying a table's columns took longer than its time budget: refused, never passed on half-classified
+    (a hostile table, thousands of long columns, must not hold the machine for hours)."""
+
+    def __init__(self, table: str, done: int, total: int, seconds: float) -> None:
+        self.table, self.done, self.total, self.seconds = table, done, total, seconds
+        super().__init__(
+            f"classifying the columns of table '{table}' took longer than its budget of {seconds:g} s ({done} of "
+            f"{total} columns done): raise anonymisation.profile_seconds if the table is genuine, or ask the "
+            "customer for it with fewer or shorter columns"
+        )
+
+    def __reduce__(self) -> tuple[type[ProfilingTooSlow], tuple[str, int, int, float]]:
+        return type(self), (self.table, self.done, self.total, self.seconds)
+
+
 class WorkerProcessLost(AnonymisationError):
     """A worker process ended before returning its chunk (killed, out of memory)."""
 

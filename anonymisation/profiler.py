@@ -10,6 +10,7 @@ distinct values. Decisions carry their reasons, for the findings report.
 from __future__ import annotations
 
 import re
+import time
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
@@ -20,6 +21,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from intake.anonymisation.engine import TABLE_ENTITIES
+from intake.anonymisation.errors import ProfilingTooSlow
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.patterns import PatternScanner
 from intake.anonymisation.structured import (
@@ -210,8 +212,10 @@ class Profiler:
         mrn_patterns: Iterable[str] = (),
         threshold: float = 0.6,
         entities: Iterable[str] = TABLE_ENTITIES,
+        time_budget: float | None = None,
     ) -> None:
         self.vocab = vocabulary
+        self.time_budget = time_budget
         self.text_analyzer = text_analyzer
         self.sample_rows = sample_rows
         self.ner_sample = ner_sample
@@ -227,10 +231,12 @@ class Profiler:
             "PERSON" in column_hints(n) and set(column_words(n)) & {"first", "surname", "given", "last", "forename"}
             for n in names
         )
-        columns = {
-            name: self.classify_column(name, sample.column(name), org_table)
-            for name in names
-        }
+        deadline = None if self.time_budget is None else time.monotonic() + self.time_budget
+        columns: dict[str, ColumnClassification] = {}
+        for name in names:
+            if deadline is not None and time.monotonic() > deadline:
+                raise ProfilingTooSlow(table, len(columns), len(names), float(self.time_budget or 0))
+            columns[name] = self.classify_column(name, sample.column(name), org_table)
         return TableClassification(table, columns, sample.num_rows)
 
     # -- evidence ------------------------------------------------------------------------------------------

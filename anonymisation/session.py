@@ -101,7 +101,7 @@ class AnonymisationSession:
         return Profiler(
             self.vocabulary, self.text.detector, sample_rows=self.settings.sample_rows,
             mrn_patterns=self.settings.mrn_patterns, threshold=self.settings.rescan_threshold,
-            entities=self.policy.entity_types,
+            entities=self.policy.entity_types, time_budget=self.settings.profile_seconds,
         )
 
     def profile(self, table: str, batches: BatchSource) -> TableClassification:

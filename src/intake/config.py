@@ -54,6 +54,8 @@ class AnonymisationSettings(BaseModel):
     score_threshold: float = Field(0.5, ge=0.0, le=1.0)
     rescan_threshold: float = Field(0.6, ge=0.0, le=1.0)
     sample_rows: int = Field(2000, ge=10)
+    profile_seconds: int = Field(900, ge=1, description="Time budget for classifying one table's columns from its "
+                                 "sample; a table that takes longer is refused, never passed on half-classified")
     processes: int = Field(2, ge=1, description="Worker processes anonymising chunks (each loads the model)")
     policy_file: Path | None = None
     mrn_patterns: list[str] = Field(default_factory=lambda: [r"\b[A-Z]{1,3}\d{6,8}\b"])

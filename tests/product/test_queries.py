@@ -171,3 +171,9 @@ def test_mapping_check_runs_the_query_on_the_first_rows_and_reports_its_mistakes
     done = check(parse_mapping(MAPPING.replace("owner: Owner", "owner: Keeper")),
                  {n: batches(t) for n, t in SOURCES.items()})
     assert done.problems == ["<mapping> line 30: column 'Keeper' of table 'assets' is not in the export"]
+
+
+def test_a_table_a_query_reads_that_came_without_columns_is_a_clear_error() -> None:
+    sources = {n: batches(t) for n, t in SOURCES.items()} | {"makers": []}
+    with pytest.raises(TransformError, match="'makers', which a mapping query reads, came with no columns"):
+        transform_to_tables(sources, parse_mapping(MAPPING))
