@@ -69,6 +69,21 @@ def test_currency_reads_pounds_in_the_forms_exports_use() -> None:
     assert invalid == [False] * 9
 
 
+def test_an_amount_in_another_currency_is_never_loaded_as_pounds() -> None:
+    values, invalid = run("currency", ["$12", "€12", "MXN 300", "USD 5", "£12"])
+    assert values == [None, None, None, None, Decimal("12.00")] and invalid == [True] * 4 + [False]
+
+
+def test_a_column_in_another_currency_is_converted_at_its_rate() -> None:
+    values, invalid = run("currency", ["$1,000", "MXN 300", "(100)", "2,345.67", "£5"], symbols=["MXN", "$"],
+                          rate="0.043")
+    assert values == [Decimal("43.00"), Decimal("12.90"), Decimal("-4.30"), Decimal("100.86"), None]
+    assert invalid == [False, False, False, False, True]  # a pound sign in a peso column is a question, not pesos
+    for rate in (0, -1, "x"):
+        with pytest.raises(ValueError, match="rate must be"):
+            make_conversion("currency", {"rate": rate})
+
+
 def test_currency_flags_malformed_amounts() -> None:
     values, invalid = run("currency", ["1,2", "£12.3.4", "twelve", "(-5)", "99999999999999999"])
     assert values == [None] * 5

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal as PyDecimal
 from typing import Any, ClassVar
 
 import numpy as np
@@ -449,15 +450,25 @@ class Decimal(Conversion):
 
 @register_conversion
 class Currency(Conversion):
-    """Money text: "£1,234.50", "1234.5", "GBP 12", "(12.00)" (negative), "-£5" -> decimal pounds."""
+    """Money text: "£1,234.50", "1234.5", "GBP 12", "(12.00)" (negative), "-£5" -> decimal pounds.
+
+    Only the column's own currency marks are read (`symbols`, default £ and GBP): an amount marked in another
+    currency ("$12", "€12", "MXN 300") is invalid, never loaded as pounds. For a column in another currency, name
+    its marks and `rate`, the pounds one unit is worth (`{currency: {symbols: [MXN, $], rate: 0.043}}`)."""
 
     name = "currency"
     output = MONEY
     kind = "amount"
 
-    def __init__(self, symbols: list[str] | None = None) -> None:
-        self.symbols = _str_list(symbols if symbols is not None else ["£", "GBP", "$", "€", "EUR"], "symbols")
+    def __init__(self, symbols: list[str] | None = None, rate: float | str = 1) -> None:
+        self.symbols = _str_list(symbols if symbols is not None else ["£", "GBP"], "symbols")
         self._strip = "|".join(re.escape(s) for s in sorted(self.symbols, key=len, reverse=True))
+        try:
+            self.rate = PyDecimal(str(rate))
+        except ArithmeticError:
+            raise ValueError(f"rate must be a number, not {rate!r}") from None
+        if not self.rate.is_finite() or self.rate <= 0:
+            raise ValueError("rate must be a positive number: the pounds one unit of the column's currency is worth")
 
     def __call__(self, values: pa.Array) -> Converted:
         text = values
@@ -465,12 +476,19 @@ class Currency(Conversion):
         if _any(pc.starts_with(text, "(")):
             negative_paren = pc.match_substring_regex(text, r"^\(.*\)$")
             text = pc.replace_substring_regex(text, r"^\((.*)\)$", r"\1")
-        text = pc.replace_substring(text, "£", "")  # the usual symbol, by the fast literal kernel
+        if "£" in self.symbols:
+            text = pc.replace_substring(text, "£", "")  # the usual symbol, by the fast literal kernel
         if _any(pc.match_substring_regex(text, r"[^0-9.,+-]")):
             text = pc.replace_substring_regex(text, rf"(?i)(?:{self._strip})|\s", "")
         if negative_paren is not None:
             text = pc.if_else(negative_paren, pc.binary_join_element_wise("-", text, ""), text)
-        out = _parse_decimal(text, MONEY.scale)
+        if self.rate == 1:
+            out = _parse_decimal(text, MONEY.scale)
+        else:
+            amounts = _parse_decimal(text, 6).cast(pa.decimal128(24, 6))
+            converted = pc.multiply(amounts, pa.scalar(self.rate.quantize(PyDecimal("0.000001")),
+                                                       pa.decimal128(12, 6)))
+            out = pc.round(converted, ndigits=MONEY.scale, round_mode="half_towards_infinity").cast(MONEY)
         return Converted(out, _failed(values, out))
 
 

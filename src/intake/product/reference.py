@@ -46,7 +46,7 @@ def _parameters(cls: type[Conversion]) -> list[tuple[str, str, str]]:
     for name, parameter in inspect.signature(cls.__init__).parameters.items():
         if name == "self":
             continue
-        kind = str(parameter.annotation).replace("'", "").replace(" | None", "")
+        kind = str(parameter.annotation).replace("'", "").replace(" | None", "").replace(" | ", " or ")
         default = "required" if parameter.default is inspect.Parameter.empty else repr(parameter.default)
         out.append((name, kind, default))
     return out
