@@ -93,6 +93,14 @@ def test_migration_run_through_the_cli_prints_where_the_package_is(cli, authoris
     raw = cli("reports", "show", dataset_id, "review.json")
     assert raw.exit_code == 1 and "report.raw needs one of the roles dpo" in raw.stderr
     assert "person_field_names" in cli("reports", "show", dataset_id, "review.json", actor="dora").stdout
+    # One readable bundle with pictures: counts only, owner-only files, never written over.
+    bundle = cli("reports", "bundle", dataset_id, "--out", str(tmp_path / "bundle"), actor="dora")
+    assert bundle.exit_code == 0, bundle.output
+    page = (tmp_path / "bundle" / "index.html").read_text()
+    assert page.count("<svg") == 3 and "rows_read" not in page and "Rows read, loaded, merged" in page
+    assert {p.stat().st_mode & 0o777 for p in (tmp_path / "bundle").iterdir()} == {0o600}
+    assert "# Dataset" in (tmp_path / "bundle" / "report.md").read_text()
+    assert cli("reports", "bundle", dataset_id, "--out", str(tmp_path / "bundle"), actor="dora").exit_code == 1
 
     # Hand-over to the product: an engineer's explicit, audited copy, owner-only, verified; never after withdrawal.
     target = tmp_path / "handover"

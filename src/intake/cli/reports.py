@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from intake.cli.common import context, emit, expand_dataset_id, handle_errors, state
+from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message, state
 
-app = typer.Typer(help="The reports of a dataset's runs: findings, residual risk, reconciliation, review.",
+app = typer.Typer(help="The reports of a dataset's runs: findings, residual risk, reconciliation, review; a "
+                  "readable bundle with pictures.",
                   no_args_is_help=True)
 
 
@@ -35,3 +37,19 @@ def show(
         emit({"id": view.id, "run": view.run, "name": view.name, "text": text})
     else:
         typer.echo(text)
+
+
+@app.command("bundle")
+@handle_errors
+def bundle(
+    dataset: Annotated[str, typer.Argument(help="Id of the dataset", callback=expand_dataset_id)],
+    out: Annotated[Path, typer.Option("--out", help="A new folder for index.html and report.md")],
+) -> None:
+    """Write the dataset's latest reports as one readable bundle: index.html with pictures (rows loaded, merged
+    and rejected per table; personal data per column and type; the retention timeline) and report.md. Counts
+    only, never values; owner-only files; audited."""
+    from intake.report_bundle import write_bundle
+
+    folder = write_bundle(context(), dataset, out)
+    message(f"wrote {folder / 'index.html'} and {folder / 'report.md'}")
+    emit({"folder": str(folder)})

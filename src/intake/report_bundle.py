@@ -1,0 +1,185 @@
+"""A dataset's reports as one self-contained bundle a person can read: `index.html` (pictures drawn as inline SVG,
+no script, no external file) and `report.md` (the same in Markdown, for a ticket or an e-mail).
+
+Pictures: each table's rows read -> loaded, merged, rejected (stacked bars); the personal data found per column
+and entity type (a heat map); the dataset's retention timeline (received, completed, deletion due or done, the
+holds that suspend it). Built from the latest run's findings, residual-risk and reconciliation reports, which
+hold counts and shape-only examples, never a value; each report read is audited as `intake reports show` is.
+The bundle is written owner-only (0700/0600) to a folder that must not exist yet.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from intake.context import Context
+from intake.errors import IntakeError, NotFound
+
+BAR_COLOURS = {"loaded": "#2e7d32", "merged": "#1565c0", "rejected": "#c62828"}
+
+
+def _latest(ctx: Context, dataset_id: str, name: str) -> str | None:
+    from intake.reports import list_reports, read_report
+
+    views = [v for v in list_reports(ctx, dataset_id) if v.name == name]
+    return read_report(ctx, dataset_id, views[-1].id)[1] if views else None
+
+
+def gather(ctx: Context, dataset_id: str) -> dict[str, Any]:
+    """What the bundle shows: the dataset's dates, its holds and the latest run's reports (parsed)."""
+    from intake.pipeline.datasets import show_dataset
+    from intake.retention.holds import list_holds
+
+    dataset = show_dataset(ctx, dataset_id)
+    reports = {name: _latest(ctx, dataset_id, name)
+               for name in ("findings.json", "reconciliation.json", "residual.json", "findings.md",
+                            "reconciliation.md", "residual.md")}
+    if not any(reports.values()):
+        raise NotFound(f"dataset {dataset_id} has no run reports yet: run `intake migration run` first")
+    holds = list_holds(ctx, dataset_id=dataset_id, include_closed=True)
+    return {
+        "dataset": {k: dataset[k] for k in ("id", "purpose", "purpose_reference", "state", "received_at",
+                                            "completed_at", "delete_after", "deleted_at")},
+        "holds": [{"kind": h.kind.value, "opened_at": h.opened_at.isoformat(),
+                   "closed_at": h.closed_at.isoformat() if h.closed_at else None} for h in holds],
+        "findings": json.loads(reports["findings.json"]) if reports["findings.json"] else None,
+        "reconciliation": json.loads(reports["reconciliation.json"]) if reports["reconciliation.json"] else None,
+        "residual": json.loads(reports["residual.json"]) if reports["residual.json"] else None,
+        "markdown": [text for name in ("reconciliation.md", "findings.md", "residual.md")
+                     if (text := reports[name])],
+    }
+
+
+# -- pictures ------------------------------------------------------------------------------------------------
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def reconciliation_svg(reconciliation: dict[str, Any]) -> str:
+    """One stacked bar per table: rows loaded, merged and rejected, out of rows read."""
+    tables = reconciliation.get("tables", [])
+    most = max((t.get("rows_read") or 0 for t in tables), default=0) or 1
+    width, left, bar = 640, 170, 22
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{40 + 34 * len(tables)}" '
+             'role="img" aria-label="rows read, loaded, merged and rejected per table">']
+    for i, table in enumerate(tables):
+        y, x = 10 + 34 * i, left
+        parts.append(f'<text x="0" y="{y + 16}" font-size="13">{_e(table["table"])}</text>')
+        for kind in ("loaded", "merged", "rejected"):
+            rows = int(table.get(f"rows_{kind}") or 0)
+            w = (width - left - 60) * rows / most
+            if rows:
+                parts.append(f'<rect x="{x:.1f}" y="{y}" width="{max(w, 1):.1f}" height="{bar}" '
+                             f'fill="{BAR_COLOURS[kind]}"><title>{kind}: {rows}</title></rect>')
+            x += w
+        parts.append(f'<text x="{x + 6:.1f}" y="{y + 16}" font-size="12">{int(table.get("rows_read") or 0)}'
+                     '</text>')
+    legend_y = 22 + 34 * len(tables)
+    for j, (kind, colour) in enumerate(BAR_COLOURS.items()):
+        parts.append(f'<rect x="{left + 110 * j}" y="{legend_y}" width="12" height="12" fill="{colour}"/>'
+                     f'<text x="{left + 110 * j + 16}" y="{legend_y + 11}" font-size="12">{kind}</text>')
+    return "".join(parts) + "</svg>"
+
+
+def findings_svg(findings: dict[str, Any]) -> str:
+    """Columns (rows) by entity type (columns): how many values of each type each column had changed."""
+    cells: dict[tuple[str, str], int] = {}
+    for table in findings.get("tables", []):
+        for column in table.get("columns", []):
+            for entity, count in (column.get("entity_counts") or {}).items():
+                if count:
+                    cells[(f'{table["table"]}.{column["column"]}', entity)] = int(count)
+    rows = sorted({r for r, _ in cells})
+    types = sorted({t for _, t in cells})
+    if not cells:
+        return "<p>No personal data was found in any column.</p>"
+    most = max(cells.values())
+    left, top, size = 230, 110, 26
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + size * len(types) + 20}" '
+             f'height="{top + size * len(rows) + 10}" role="img" aria-label="personal data per column and type">']
+    for j, entity in enumerate(types):
+        x = left + size * j + size / 2
+        parts.append(f'<text transform="translate({x:.0f},{top - 6}) rotate(-60)" font-size="11">{_e(entity)}</text>')
+    for i, row in enumerate(rows):
+        y = top + size * i
+        parts.append(f'<text x="0" y="{y + 17}" font-size="11">{_e(row[-34:])}</text>')
+        for j, entity in enumerate(types):
+            count = cells.get((row, entity), 0)
+            shade = 0.12 + 0.88 * count / most if count else 0
+            parts.append(f'<rect x="{left + size * j}" y="{y}" width="{size - 2}" height="{size - 2}" '
+                         f'fill="#6a1b9a" fill-opacity="{shade:.2f}" stroke="#ddd">'
+                         f'<title>{_e(row)} / {_e(entity)}: {count}</title></rect>')
+    return "".join(parts) + "</svg>"
+
+
+def timeline_svg(dataset: dict[str, Any], holds: list[dict[str, Any]]) -> str:
+    """Received -> completed -> deletion due (or done), with the holds that suspend deletion."""
+    from datetime import datetime
+
+    marks = [(label, dataset[key]) for label, key in (("received", "received_at"), ("completed", "completed_at"),
+                                                       ("deletion due", "delete_after"), ("deleted", "deleted_at"))
+             if dataset.get(key)]
+    marks += [(f"{h['kind']} hold", h["opened_at"]) for h in holds]
+    if not marks:
+        return ""
+    times = [datetime.fromisoformat(t).timestamp() for _, t in marks]
+    first, last = min(times), max(times)
+    span = (last - first) or 1.0
+    width, left = 640, 20
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{60 + 16 * len(marks)}" '
+             'role="img" aria-label="retention timeline">',
+             f'<line x1="{left}" y1="30" x2="{width - 20}" y2="30" stroke="#555" stroke-width="2"/>']
+    for i, ((label, when), t) in enumerate(sorted(zip(marks, times, strict=True), key=lambda m: m[1])):
+        x = left + (width - 40) * (t - first) / span
+        colour = "#c62828" if "hold" in label else "#1565c0"
+        parts.append(f'<circle cx="{x:.1f}" cy="30" r="6" fill="{colour}"><title>{_e(label)}: {_e(when)}</title>'
+                     f'</circle><text x="{min(x, width - 200):.1f}" y="{52 + 16 * i}" font-size="11">'
+                     f'{_e(label)} {_e(when[:10])}</text>')
+    return "".join(parts) + "</svg>"
+
+
+# -- the bundle ----------------------------------------------------------------------------------------------
+def render_html(data: dict[str, Any]) -> str:
+    d = data["dataset"]
+    body = [f"<h1>Dataset {_e(d['id'])}</h1>",
+            f"<p>{_e(d['purpose'])} {_e(d['purpose_reference'])}, state <b>{_e(d['state'])}</b>.</p>",
+            "<h2>Retention</h2>", timeline_svg(d, data["holds"])]
+    if data["reconciliation"]:
+        body += ["<h2>Rows read, loaded, merged and rejected</h2>", reconciliation_svg(data["reconciliation"])]
+    if data["findings"]:
+        body += ["<h2>Personal data found, per column and type</h2>", findings_svg(data["findings"])]
+    body += [f"<pre>{_e(text)}</pre>" for text in data["markdown"]]
+    return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<title>Dataset {_e(d['id'])}</title><style>body{{font-family:sans-serif;max-width:60em;margin:2em}}"
+            "pre{white-space:pre-wrap;background:#f6f6f6;padding:1em}</style></head><body>"
+            + "\n".join(body) + "</body></html>\n")
+
+
+def render_markdown(data: dict[str, Any]) -> str:
+    d = data["dataset"]
+    lines = [f"# Dataset {d['id']}", "", f"{d['purpose']} {d['purpose_reference']}, state **{d['state']}**.", "",
+             "| event | when |", "| --- | --- |"]
+    lines += [f"| {label} | {d[key]} |" for label, key in (("received", "received_at"), ("completed", "completed_at"),
+                                                           ("deletion due", "delete_after"), ("deleted", "deleted_at"))
+              if d.get(key)]
+    lines += [f"| {h['kind']} hold | {h['opened_at']} to {h['closed_at'] or 'open'} |" for h in data["holds"]]
+    return "\n".join([*lines, "", *(f"{text}\n" for text in data["markdown"])])
+
+
+def write_bundle(ctx: Context, dataset_id: str, out: Path) -> Path:
+    """Write index.html and report.md into `out` (created, owner-only); audited as `report.bundle`."""
+    actor = ctx.authorise("report.read", dataset_id=dataset_id)
+    if out.exists():
+        raise IntakeError(f"{out} exists: give a new folder for the bundle (nothing is written over)")
+    data = gather(ctx, dataset_id)
+    out.mkdir(mode=0o700, parents=True)
+    for name, text in (("index.html", render_html(data)), ("report.md", render_markdown(data))):
+        descriptor = os.open(out / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    ctx.record(actor, "report.bundle", dataset_id=dataset_id, folder=str(out))
+    return out
