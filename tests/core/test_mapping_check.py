@@ -53,3 +53,19 @@ def test_cli_exits_1_on_problems_and_shows_no_values(cli_home, export, tmp_path)
                    .replace("table: jobs", "table: work_orders", 1))
     refused = runner.invoke(app, ["mapping", "check", str(bad), *map(str, export)])
     assert refused.exit_code == 1 and "work_orders" in refused.output
+
+
+def test_several_mistakes_are_all_reported_in_one_call_each_with_its_line(as_user, export) -> None:
+    text = (Path(__file__).parents[2] / "src/intake/product/mappings/equiptrack.yaml").read_text()
+    broken = (text.replace("serial_number: Serial No", "serial_number: Serial Number", 1)
+              .replace("notes: Notes", "notes: Remarks", 1)
+              .replace("- table: jobs", "- table: work_orders", 1))
+    result = check_files(as_user("eve"), parse_mapping(broken, "broken.yaml"), export, rows=20)
+    lines = {word: next(i for i, row in enumerate(broken.splitlines(), 1) if word in row)
+             for word in ("Serial Number", "notes: Remarks", "- table: work_orders")}
+    assert result.problems == [
+        f"broken.yaml line {lines['Serial Number']}: column 'Serial Number' of table 'assets' is not in the export",
+        f"broken.yaml line {lines['notes: Remarks']}: column 'Remarks' of table 'assets' is not in the export",
+        f"broken.yaml line {lines['- table: work_orders']}: table 'work_orders' is not in the export (it has: "
+        "assets, jobs)",
+    ]

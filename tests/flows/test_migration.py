@@ -232,7 +232,7 @@ def test_a_sqlite_export_is_migrated_from_the_vault_page_by_page(ctx, authorise,
     assert pq.read_table(package / "assets.parquet").num_rows + summary["rows_rejected"] >= 60
 
 
-def test_a_mapping_table_from_a_query_is_anonymised_as_the_fields_it_feeds(ctx, authorise, tmp_path: Path):
+def test_a_mapping_table_from_a_query_is_anonymised_as_the_fields_it_feeds(ctx, as_user, authorise, tmp_path: Path):
     """A query joins the staff table into the work orders (the engineer's name, a person field): the join runs
     on the export as read, and its result is anonymised as the field it feeds, so no engineer's name is
     delivered; the work-order table only the query reads is accounted, not refused as unmapped."""
@@ -255,8 +255,12 @@ def test_a_mapping_table_from_a_query_is_anonymised_as_the_fields_it_feeds(ctx, 
     files = [str(p) for p in export.paths.values()]
     dataset_id = receive_dataset_flow(authorisation=authorise([Path(f) for f in files]), files=files,
                                       actor="eve")["dataset_id"]
+    from intake.mapping_check import check_dataset
+    from intake.product import load_mapping
+
+    preview = check_dataset(as_user("eve"), load_mapping(mapping), dataset_id, rows=10_000)
     summary = migration_run_flow(dataset_id=dataset_id, mapping=str(mapping), actor="eve", chunk_rows=50)
-    assert summary["balanced"]
+    assert summary["balanced"] and preview.ok
     jobs = pq.read_table(Path(summary["package"]) / "jobs.parquet")
     with sqlite3.connect(export.paths["medimaint.db"]) as db:
         orders = db.execute("SELECT count(*) FROM tblWorkOrder").fetchone()[0]
@@ -265,6 +269,10 @@ def test_a_mapping_table_from_a_query_is_anonymised_as_the_fields_it_feeds(ctx, 
     [counts] = [t for t in reconciliation["tables"] if t["table"] == "work_orders"]
     assert counts["rows_read"] == orders and jobs.num_rows == counts["rows_loaded"] + counts["rows_merged"]
     assert "tblWorkOrder" in reconciliation["ignored_tables"]
+    # `intake mapping check` over every row previews exactly what the run then did, table by table.
+    counted = ("table", "rows_read", "rows_loaded", "rows_merged", "rows_rejected", "rejected_by_reason")
+    assert [{k: t[k] for k in counted} for t in preview.tables] == [
+        {k: t[k] for k in counted} for t in reconciliation["tables"]]
     engineers = [e for e in jobs.column("engineer").to_pylist() if e]
     assert len(engineers) > orders // 2 and not staff & set(engineers)
     delivered = b"".join(p.read_bytes() for p in Path(summary["package"]).rglob("*") if p.is_file())
