@@ -139,3 +139,19 @@ def test_empty_file_and_missing_sections() -> None:
     assert "empty" in str(failure(""))
     error = failure("format: intake-mapping/1\nsystem: x\n")
     assert "needs 'tables'" in str(error) and error.line == 1
+
+
+def test_one_load_reports_every_mistake_each_with_its_line() -> None:
+    text = (Path(__file__).parents[2] / "src/intake/product/mappings/equiptrack.yaml").read_text()
+    broken = (text.replace("serial_number: Serial No", "serial_numbr: Serial No", 1)
+              .replace("{from: Purchase Cost", "{frm: Purchase Cost", 1)
+              .replace("lookup: job_type}", "lookup: jobtype}", 1))
+    lines = [next(i for i, row in enumerate(broken.splitlines(), 1) if word in row)
+             for word in ("serial_numbr", "frm: Purchase Cost", "lookup: jobtype")]
+    with pytest.raises(MappingError) as caught:
+        parse_mapping(broken, "broken.yaml")
+    message = str(caught.value)
+    assert message.startswith("broken.yaml, line ") and "mistakes:" in message
+    for line in lines:
+        assert f"line {line}: " in message
+    assert "serial_numbr" in message and "jobtype" in message and "frm" in message

@@ -19,7 +19,8 @@ evaluates expressions on whole Arrow arrays (`SourceBatch.evaluate`).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -248,6 +249,7 @@ class _Loader:
         self.text = text
         self.lookups: dict[str, LookupTable] = {}
         self.null_values: tuple[str, ...] = DEFAULT_NULL_VALUES
+        self.errors: list[MappingError] = []
         # entity -> namespaces produced by row outputs of tables already loaded
         self.row_entities: dict[str, set[str]] = {}
         self.derived_settings: dict[tuple[str, str], tuple[str, float, tuple[str, ...]]] = {}
@@ -315,7 +317,8 @@ class _Loader:
                                      for v in node.value)
         if "lookups" in top:
             for name, node in self.mapping(top["lookups"], "lookups").items():
-                self.lookups[name] = self.lookup(name, node)
+                with self.collecting():
+                    self.lookups[name] = self.lookup(name, node)
         ignore: dict[str, str] = {}
         if "ignore_tables" in top:
             for name, node in self.mapping(top["ignore_tables"], "ignore_tables").items():
@@ -325,18 +328,37 @@ class _Loader:
             self.fail(tables_node, "tables must be a non-empty list")
         tables: list[TableMapping] = []
         for node in tables_node.value:
-            table = self.table(node)
-            if any(t.table == table.table for t in tables):
-                self.fail(node, f"table '{table.table}' is mapped twice")
-            if table.table in ignore:
-                self.fail(node, f"table '{table.table}' is both mapped and in ignore_tables")
-            tables.append(table)
-            for output in table.outputs:
-                if not output.derived:
-                    self.row_entities.setdefault(output.entity.name, set()).add(output.namespace)
+            with self.collecting():
+                tables.append(self.checked_table(node, tables, ignore))
+        if self.errors:
+            first = min(self.errors, key=lambda e: e.line or 0)
+            if len(self.errors) == 1:
+                raise first
+            listed = "\n".join(f"  line {e.line}: {str(e).split(': ', 1)[-1]}" for e in
+                               sorted(self.errors, key=lambda e: e.line or 0))
+            raise MappingError(f"{len(self.errors)} mistakes:\n{listed}", source=self.source, line=first.line)
         return Mapping(system=system, title=title, source=self.source,
                        sha256=hashlib.sha256(self.text.encode()).hexdigest(), null_values=self.null_values,
                        lookups=self.lookups, tables=tuple(tables), ignore_tables=ignore)
+
+    @contextmanager
+    def collecting(self) -> Iterator[None]:
+        """Keep a mistake and go on to the next table, lookup or field, so that one load reports them all."""
+        try:
+            yield
+        except MappingError as exc:
+            self.errors.append(exc)
+
+    def checked_table(self, node: yaml.Node, tables: list[TableMapping], ignore: dict[str, str]) -> TableMapping:
+        table = self.table(node)
+        if any(t.table == table.table for t in tables):
+            self.fail(node, f"table '{table.table}' is mapped twice")
+        if table.table in ignore:
+            self.fail(node, f"table '{table.table}' is both mapped and in ignore_tables")
+        for output in table.outputs:
+            if not output.derived:
+                self.row_entities.setdefault(output.entity.name, set()).add(output.namespace)
+        return table
 
     def lookup(self, name: str, node: yaml.Node) -> LookupTable:
         entries = self.mapping(node, f"lookup '{name}'")
@@ -426,14 +448,17 @@ class _Loader:
                 self.fail(spec["on_duplicate"], "on_duplicate applies to the first row output of a table only")
         fields: dict[str, Expr] = {}
         field_nodes = self.mapping(spec["fields"], f"fields of '{entity_name}'") if "fields" in spec else {}
+        failed = len(self.errors)
         for field_name, field_node in field_nodes.items():
-            if not entity.has_field(field_name):
-                self.fail(field_node, f"entity '{entity_name}' has no field '{field_name}'; fields: "
-                          f"{', '.join(entity.field_names)}")
-            if field_name == entity.primary_key:
-                self.fail(field_node, f"'{field_name}' is the primary key; it comes from 'id' or 'derive'")
-            fields[field_name] = self.field(field_node, entity.field(field_name), entity, earlier)
-        for spec_field in entity.fields[1:]:
+            with self.collecting():
+                if not entity.has_field(field_name):
+                    self.fail(field_node, f"entity '{entity_name}' has no field '{field_name}'; fields: "
+                              f"{', '.join(entity.field_names)}")
+                if field_name == entity.primary_key:
+                    self.fail(field_node, f"'{field_name}' is the primary key; it comes from 'id' or 'derive'")
+                fields[field_name] = self.field(field_node, entity.field(field_name), entity, earlier)
+        # A required field missing because its own line failed is no news: check them once the fields are right.
+        for spec_field in entity.fields[1:] if len(self.errors) == failed else ():
             if spec_field.required and spec_field.name not in fields:
                 self.fail(node, f"required field '{entity_name}.{spec_field.name}' is not mapped")
             if spec_field.required and derive is not None:
