@@ -114,6 +114,7 @@ def notify(ctx: Context, notice: Notice) -> list[str]:
     delivered = []
     installation = socket.gethostname()
     for channel in configured(ctx.settings.notifications):
+        error: str | None
         try:
             channel.send(notice, installation)
         except Exception as exc:

@@ -67,7 +67,7 @@ def reconciliation_svg(reconciliation: dict[str, Any]) -> str:
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{40 + 34 * len(tables)}" '
              'role="img" aria-label="rows read, loaded, merged and rejected per table">']
     for i, table in enumerate(tables):
-        y, x = 10 + 34 * i, left
+        y, x = 10 + 34 * i, float(left)
         parts.append(f'<text x="0" y="{y + 16}" font-size="13">{_e(table["table"])}</text>')
         for kind in ("loaded", "merged", "rejected"):
             rows = int(table.get(f"rows_{kind}") or 0)

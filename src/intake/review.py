@@ -69,7 +69,7 @@ def decide(ctx: Context, dataset_id: str, allow: list[str], deny: list[str]) -> 
     if old is not None:
         vault.delete_artefact(old.id, actor)
     ctx.record(actor, "migration.review.decide", dataset_id=dataset_id, added_allow=len(allow), added_deny=len(deny),
-               **{f"total_{k}": v for k, v in decisions.counts().items()})
+               **_totals(decisions.counts()))
     return decisions
 
 
@@ -109,5 +109,10 @@ def review(ctx: Context, dataset_id: str, show_values: bool = False) -> dict[str
     if show_values:
         out["values"] = found
     ctx.record(actor, "migration.review", dataset_id=dataset_id, raw_values=show_values, columns=len(columns),
-               **{f"proposed_{k}": len(v) for k, v in found.items()})
+               **_totals({k: len(v) for k, v in found.items()}, "proposed"))
     return out
+
+
+def _totals(counts: dict[str, int], prefix: str = "total") -> dict[str, Any]:
+    """Counts as audit details ("total_allow", "proposed_deny"): never a value."""
+    return {f"{prefix}_{k}": v for k, v in counts.items()}

@@ -249,7 +249,7 @@ def _path_at(root: Any, mark: Any) -> tuple[str | int, ...]:
         return start <= mark.index < max(end, start + 1)
 
     while True:
-        step = None
+        step: tuple[str | int, Any] | None = None
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 if contains(key_node) or contains(value_node):
@@ -309,8 +309,8 @@ def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
         else:
             return None
         while typing.get_origin(current) in (typing.Union, types.UnionType, typing.Annotated):
-            args = [a for a in typing.get_args(current) if a is not type(None)]
-            current = args[0] if args else None
+            members = [a for a in typing.get_args(current) if a is not type(None)]
+            current = members[0] if members else None
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
 
 

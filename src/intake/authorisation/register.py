@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError as DbIntegrityError
@@ -112,7 +113,7 @@ def register_bytes(ctx: Context, manifest_bytes: bytes, signature_bytes: bytes, 
     """Verify a signed manifest and its evidence, store the evidence encrypted, and record the authorisation."""
     actor = actor or ctx.authorise(ACTION)
     manifest_sha256 = hashlib.sha256(manifest_bytes).hexdigest()
-    details: dict[str, object] = {"manifest_sha256": manifest_sha256}
+    details: dict[str, Any] = {"manifest_sha256": manifest_sha256}
     try:
         manifest = load_manifest(manifest_bytes, source)
         details["reference"] = manifest.reference

@@ -18,7 +18,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
@@ -183,7 +183,8 @@ def read_signature(path: Path) -> bytes:
     return decode_signature(read_small_file(path, "signature"), str(path))
 
 
-def sha256_stream(source: BinaryIO) -> str:
+def sha256_stream(source: BinaryIO | Any) -> str:
+    """SHA-256 of anything with read(size) (a file, the vault's decrypting reader)."""
     digest = hashlib.sha256()
     while chunk := source.read(_READ_CHUNK):
         digest.update(chunk)

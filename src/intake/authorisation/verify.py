@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from sqlalchemy import select
 
@@ -60,7 +60,7 @@ def end_of_day(day: date) -> datetime:
 
 
 def refuse(ctx: Context, actor: Actor, action: str, error: e.AuthorisationError, dataset_id: str | None = None,
-           **details: object) -> NoReturn:
+           **details: Any) -> NoReturn:
     """Audit a refusal (ids, counts and the failed check only) and raise it."""
     ctx.record(actor, action, dataset_id=dataset_id, outcome=REFUSED, check=error.check, error=type(error).__name__,
                **details)
@@ -270,8 +270,8 @@ def verify_for(
         refuse(ctx, actor, action, e.AuthorisationNotFound(
             f"no authorisation with reference '{reference}': `intake authorisation list` shows the registered ones"
         ), dataset_id, reference=reference)
-    details = {"reference": stored.reference, "authorisation_id": stored.auth_id, "purpose": purpose.value,
-               "files": len(files) if files is not None else None}
+    details: dict[str, Any] = {"reference": stored.reference, "authorisation_id": stored.auth_id,
+                               "purpose": purpose.value, "files": len(files) if files is not None else None}
     try:
         _check_signature(stored)
         manifest = load_manifest(stored.manifest, f"stored manifest of {stored.reference}")
@@ -293,7 +293,7 @@ def verify_for(
         _check_evidence(ctx, stored, actor)
     except e.AuthorisationError as error:
         file_error = isinstance(error, e.FileNotAuthorised | e.FileHashMismatch)
-        extra = {"files_refused": len(error.files)} if file_error else {}
+        extra: dict[str, Any] = {"files_refused": len(getattr(error, "files", ()))} if file_error else {}
         refuse(ctx, actor, action, error, dataset_id, **details, **extra)
     ctx.record(actor, action, dataset_id=dataset_id, **details)
     return VerifiedAuthorisation(

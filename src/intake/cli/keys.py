@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, cast
 
 import typer
 
@@ -25,7 +26,8 @@ def emit_record(record: object) -> None:
     if state.json:
         emit(record)
         return
-    fields = dataclasses.asdict(record) if dataclasses.is_dataclass(record) else dict(record)  # type: ignore[arg-type]
+    fields = dataclasses.asdict(record) if dataclasses.is_dataclass(record) and not isinstance(record, type) \
+        else dict(cast(Mapping[str, Any], record))
     emit([{"field": k, "value": v} for k, v in fields.items()], columns=["field", "value"])
 
 

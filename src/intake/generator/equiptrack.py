@@ -242,7 +242,7 @@ class EquipTrackWriter:
         c = self.catalog
         p = self.pools
         m = _pick(c.model_cum, rng, size)
-        numbers = equipment_number(np.arange(first, first + size)).tolist()
+        numbers = np.asarray(equipment_number(np.arange(first, first + size))).tolist()
         width = len(str(int(equipment_number(self.assets)) + 100_000))
         equipment = [f"EQ{n:0{width}d}" for n in numbers]
         prefixes = c.serial_prefix

@@ -116,7 +116,7 @@ class MediMaintWriter:
 
     def _manufacturers_and_models(self, conn: sqlite3.Connection, out: TruthWriter) -> list[vocab.DeviceType]:
         head = truth.head(DB_FILE, "tblManufacturer")
-        rows = []
+        rows: list[tuple[object, ...]] = []
         ids: dict[str, list[int]] = {}
         for mfr in vocab.MANUFACTURERS:
             names = [mfr.variants[0]]
@@ -152,7 +152,8 @@ class MediMaintWriter:
         head = truth.head(DB_FILE, "tblStaff")
         people = self.people
         rows = []
-        engineer_ids, clinical_ids = [], []
+        engineer_ids: list[int] = []
+        clinical_ids: list[int] = []
         staff: list[tuple[Person, bool]] = [(p, True) for p in self.cast.engineers]
         staff += [(p, False) for p in self.cast.clinical]
         for staff_id, (person, engineer) in enumerate(staff, start=1):

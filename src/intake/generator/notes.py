@@ -152,7 +152,7 @@ class TextGenerator:
         spans: list[Span] = []
         pos = 0
         for part in template:
-            if type(part) is str:
+            if isinstance(part, str):
                 parts.append(part)
                 pos += len(part)
             else:

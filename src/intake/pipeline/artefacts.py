@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Generator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -125,7 +125,7 @@ def read_chunk(vault: Any, chunk: Chunk, actor: Actor, columns: Sequence[str] | 
 
 
 def read_table_batches(vault: Any, artefact_id: str, actor: Actor, columns: Sequence[str] | None = None
-                       ) -> Iterator[Any]:
+                       ) -> Generator[Any, None, None]:
     """Every record batch of an encrypted Parquet artefact (only `columns`, if given), one row group at a time."""
     import pyarrow.parquet as pq
 

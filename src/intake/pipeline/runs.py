@@ -62,7 +62,7 @@ def start_run(ctx: Context, dataset_id: str, mapping: str, actor: Actor | None =
                 f"dataset {dataset_id} is {dataset.state.value}: a migration run needs a received dataset "
                 "(quarantined, or processed to run again)"
             )
-        before = dataset.state
+        before: DatasetState = dataset.state
         abandoned = session.scalars(
             select(Run).where(Run.dataset_id == dataset_id, Run.state == RunState.RUNNING).order_by(Run.started_at)
         ).all()

@@ -490,7 +490,7 @@ class _Loader:
             if not isinstance(value, int | float) or isinstance(value, bool) or not 50 <= value <= 100:
                 self.fail(spec["threshold"], "threshold must be a number from 50 to 100")
             threshold = float(value)
-        ignore_words = DEFAULT_IGNORE_WORDS
+        ignore_words: tuple[str, ...] = DEFAULT_IGNORE_WORDS
         if "ignore_words" in spec:
             node_words = spec["ignore_words"]
             ignore_words = tuple(w.lower() for w in self.names(node_words, "ignore_words")) \

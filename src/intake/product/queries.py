@@ -95,8 +95,9 @@ def run_query(name: str, query: Query, tables: Mapping[str, pa.Table], *,
         raise TransformError(f"the query of table '{name}' (mapping line {query.line}) reads "
                              f"{', '.join(repr(m) for m in missing)}, which the export does not have "
                              f"(it has: {', '.join(sorted(tables)) or 'no tables'})")
-    config = {"enable_external_access": False, "threads": 1, "memory_limit": memory_limit, "temp_directory": "",
-              "autoload_known_extensions": False, "autoinstall_known_extensions": False}
+    config: dict[str, str | bool | int | float | list[str]] = {
+        "enable_external_access": False, "threads": 1, "memory_limit": memory_limit, "temp_directory": "",
+        "autoload_known_extensions": False, "autoinstall_known_extensions": False}
     con = duckdb.connect(":memory:", config=config)
     try:
         for table in query.reads:

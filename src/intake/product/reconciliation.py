@@ -65,8 +65,10 @@ class NumericTotal:
 
     @property
     def balanced(self) -> bool:
-        difference = self.source - (self.loaded + self.merged + self.rejected)
-        return abs(difference) < 1e-6 if isinstance(difference, float) else difference == 0
+        parts = (self.loaded, self.merged, self.rejected)
+        if isinstance(self.source, Decimal) and all(isinstance(v, Decimal) for v in parts):
+            return self.source == sum(parts, Decimal(0))  # money: exact
+        return abs(float(self.source) - sum(float(v) for v in parts)) < 1e-6
 
     def to_dict(self) -> dict[str, Any]:
         def show(value: Number) -> Any:

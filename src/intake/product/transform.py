@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Mapping as MappingABC
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Protocol
 
 import numpy as np
@@ -174,7 +175,7 @@ def with_queries(sources: MappingABC[str, TableSource], mapping: Mapping,
     out = {name: source for name, source in sources.items() if name not in read_only_by_queries(sources, mapping)}
     for query_table in mapping.tables:
         if query_table.query is not None:
-            out[query_table.table] = lambda query_table=query_table: rows(query_table)
+            out[query_table.table] = partial(rows, query_table)
     return out
 
 

@@ -77,7 +77,7 @@ def _canonical(value: Any) -> Any:
 
 
 def _primary_key(row: Base) -> str:
-    return "/".join(str(getattr(row, c.key)) for c in row.__mapper__.primary_key)
+    return "/".join(str(getattr(row, str(c.key))) for c in row.__mapper__.primary_key)
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,9 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any, cast
 
-from sqlalchemy import delete, update
+from sqlalchemy import CursorResult, delete, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from intake.clock import Clock, as_utc
@@ -72,7 +73,7 @@ class RegistryLock:
                         .values(owner=self.owner, acquired_at=now, expires_at=now + self.lease)
                         .execution_options(synchronize_session=False)
                     )
-                    if taken.rowcount != 1:
+                    if cast(CursorResult[Any], taken).rowcount != 1:
                         return LockHolder(row.owner, as_utc(row.expires_at))
                 else:
                     return LockHolder(row.owner, as_utc(row.expires_at))
@@ -105,7 +106,7 @@ class RegistryLock:
                 .values(expires_at=now + self.lease)
                 .execution_options(synchronize_session=False)
             )
-            if result.rowcount != 1:
+            if cast(CursorResult[Any], result).rowcount != 1:
                 self.held = False
                 raise SweepLockLost(
                     f"the {self.name} lock was taken over by another sweep (this lease had expired): "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import cast
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError as DatabaseIntegrityError
@@ -242,7 +243,8 @@ def rotate_kek(ctx: Context) -> int:
                 for row in rows:
                     if row.scope in done or (new_kek is not None and row.kek_id == new_kek):
                         continue
-                    key = keyring.provider_named(row.provider).unwrap(row.scope, row.wrapped_key, row.kek_id)
+                    key = keyring.provider_named(row.provider).unwrap(row.scope, cast(bytes, row.wrapped_key),
+                                                                      row.kek_id)
                     row.wrapped_key, row.kek_id = target.wrap(row.scope, key)
                     row.provider = target.name
                     done.add(row.scope)
@@ -361,7 +363,7 @@ def check_keys(ctx: Context) -> KeyCheckReport:
         counts = tally.setdefault((provider, kek_id), [0, 0, 0])
         counts[0] += 1
         try:
-            keyring.provider_named(provider).unwrap(scope, wrapped, kek_id)
+            keyring.provider_named(provider).unwrap(scope, cast(bytes, wrapped), kek_id)
             counts[1] += 1
         except IntakeError as exc:
             counts[2] += 1
