@@ -41,7 +41,7 @@ def _on_cancelled_or_crashed(flow: Flow[Any, Any], flow_run: Any, state: Any) ->
     pipeline.abandon_runs(ctx, dataset_id, end, reason=f"flow run {flow_run.id} {end}")
 
 
-@flow(name="migration-run", persist_result=False, log_prints=False,
+@flow(name="migration-run", flow_run_name="migration-{dataset_id}", persist_result=False, log_prints=False,
       task_runner=ThreadPoolTaskRunner(max_workers=2),
       on_cancellation=[_on_cancelled_or_crashed], on_crashed=[_on_cancelled_or_crashed])
 def migration_run_flow(

@@ -10,7 +10,8 @@ from intake.flows import tasks
 from intake.flows.artifacts import markdown_table, publish_markdown
 
 
-@flow(name="receive-dataset", persist_result=False, log_prints=False, validate_parameters=True)
+@flow(name="receive-dataset", flow_run_name="receive-{authorisation}", persist_result=False, log_prints=False,
+      validate_parameters=True)
 def receive_dataset_flow(
     authorisation: str,
     files: list[str],

@@ -100,6 +100,7 @@ def test_migration_delivers_the_package_with_reports_and_artifacts(ctx, received
     flow_run_id = state.state_details.flow_run_id
     with get_client(sync_client=True) as client:
         artifacts = client.read_artifacts(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
+        assert client.read_flow_run(flow_run_id).name == f"migration-{dataset_id}"  # found by dataset in the UI
     kinds = {(a.key or "").split("-")[0]: a.type for a in artifacts}
     assert {"scan", "findings", "reconciliation", "delivery", "migration"} <= set(kinds)
     assert {a.type for a in artifacts} >= {"markdown", "table", "progress"}
