@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import os
 from pathlib import Path
 from typing import Any
@@ -91,25 +92,25 @@ def findings_svg(findings: dict[str, Any]) -> str:
     for table in findings.get("tables", []):
         for column in table.get("columns", []):
             for entity, count in (column.get("entity_counts") or {}).items():
-                if count:
-                    cells[(f'{table["table"]}.{column["column"]}', entity)] = int(count)
+                if count:  # the table's name without the file it came from ("assets.csv/assets")
+                    cells[(f'{table["table"].rsplit("/", 1)[-1]}.{column["column"]}', entity)] = int(count)
     rows = sorted({r for r, _ in cells})
     types = sorted({t for _, t in cells})
     if not cells:
         return "<p>No personal data was found in any column.</p>"
-    most = max(cells.values())
-    left, top, size = 230, 110, 26
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + size * len(types) + 20}" '
+    most = math.log1p(max(cells.values()))  # a log scale: 900 names beside 3 phones still shows the 3
+    left, top, size = 10 + 7 * max(len(r) for r in rows), 130, 26
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + size * len(types) + 110}" '
              f'height="{top + size * len(rows) + 10}" role="img" aria-label="personal data per column and type">']
     for j, entity in enumerate(types):
         x = left + size * j + size / 2
         parts.append(f'<text transform="translate({x:.0f},{top - 6}) rotate(-60)" font-size="11">{_e(entity)}</text>')
     for i, row in enumerate(rows):
         y = top + size * i
-        parts.append(f'<text x="0" y="{y + 17}" font-size="11">{_e(row[-34:])}</text>')
+        parts.append(f'<text x="0" y="{y + 17}" font-size="11">{_e(row)}</text>')
         for j, entity in enumerate(types):
             count = cells.get((row, entity), 0)
-            shade = 0.12 + 0.88 * count / most if count else 0
+            shade = 0.15 + 0.85 * math.log1p(count) / most if count else 0
             parts.append(f'<rect x="{left + size * j}" y="{y}" width="{size - 2}" height="{size - 2}" '
                          f'fill="#6a1b9a" fill-opacity="{shade:.2f}" stroke="#ddd">'
                          f'<title>{_e(row)} / {_e(entity)}: {count}</title></rect>')
