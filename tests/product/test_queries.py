@@ -177,3 +177,20 @@ def test_a_table_a_query_reads_that_came_without_columns_is_a_clear_error() -> N
     sources = {n: batches(t) for n, t in SOURCES.items()} | {"makers": []}
     with pytest.raises(TransformError, match="'makers', which a mapping query reads, came with no columns"):
         transform_to_tables(sources, parse_mapping(MAPPING))
+
+
+def test_tables_scanned_once_are_streamed_and_a_table_scanned_twice_is_read_whole() -> None:
+    assert parse_mapping(MAPPING).table("assets").query.streamed == {
+        "equipment", "models", "makers", "risk_classes", "locations"}
+    twice = Query.parse("SELECT m.MakerID FROM makers m JOIN makers k ON k.MakerName = m.MakerName "
+                        "JOIN models USING (ModelID)", 1)
+    assert twice.streamed == {"models"}
+    assert Query.parse("WITH x AS (SELECT * FROM makers) SELECT * FROM x", 1).streamed == frozenset()
+
+
+def test_a_streamed_table_gives_the_rows_of_a_table_read_whole() -> None:
+    query = parse_mapping(MAPPING).table("assets").query
+    whole = pa.Table.from_batches(list(run_query("assets", query, SOURCES)))
+    streams = {n: pa.RecordBatchReader.from_batches(t.schema, t.to_batches(max_chunksize=1))
+               for n, t in SOURCES.items()}
+    assert pa.Table.from_batches(list(run_query("assets", query, streams))).equals(whole)

@@ -9,7 +9,14 @@ from typing import Any
 
 from intake.context import Context
 from intake.logs import get_logger, log_event
-from intake.pipeline.artefacts import ParquetIntoVault, TableRef, VaultRejects, rejects_name, work_name
+from intake.pipeline.artefacts import (
+    ParquetIntoVault,
+    TableRef,
+    VaultRejects,
+    read_table_batches,
+    rejects_name,
+    work_name,
+)
 from intake.pipeline.errors import (
     EntriesNotRead,
     PipelineError,
@@ -177,16 +184,24 @@ def _query_tables(ctx: Context, run: RunInfo, mapping: Any, tables: list[TableRe
     by_name = {ref.table: ref for ref in tables}
     loaded: dict[str, pa.Table] = {}
 
-    def table(name: str) -> pa.Table:
+    def table(name: str, streamed: bool) -> pa.Table | pa.RecordBatchReader:
+        """A table a query scans once is streamed from the vault, decrypted batch by batch (memory bounded by
+        the engine's limit); one it scans twice is read whole, once for every query that needs it so."""
+        artefact_id = by_name[name].artefact_id
+        if streamed:
+            with vault.open(artefact_id, actor=actor) as handle:
+                schema = pq.ParquetFile(handle).schema_arrow
+            return pa.RecordBatchReader.from_batches(schema, read_table_batches(vault, artefact_id, actor))
         if name not in loaded:
-            with vault.open(by_name[name].artefact_id, actor=actor) as handle:
+            with vault.open(artefact_id, actor=actor) as handle:
                 loaded[name] = pq.read_table(handle)
         return loaded[name]
 
     computed: list[TableRef] = []
     for name, inputs in query_inputs(by_name, mapping).items():
         query = mapping.table(name).query
-        reader = run_query(name, query, {read: table(source) for read, source in inputs.items()},
+        reader = run_query(name, query, {read: table(source, read in query.streamed)
+                                         for read, source in inputs.items()},
                            memory_limit=ctx.settings.connectors.query_memory_limit)
         with ParquetIntoVault(vault, run, work_name(run, "query", f"{name}.parquet"), reader.schema, actor,
                               chunk_rows) as out:

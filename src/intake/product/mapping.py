@@ -42,7 +42,7 @@ from intake.product.conversions import (
 )
 from intake.product.errors import MappingError, TransformError
 from intake.product.ids import hash_strings, in_namespace, join_skipping_nulls
-from intake.product.queries import Query, tables_read
+from intake.product.queries import Query
 from intake.product.schema import ENTITIES, FLOAT, INTEGER, MONEY, STRING, EntitySpec, FieldSpec
 
 MAPPING_FORMAT = "intake-mapping/1"
@@ -406,10 +406,9 @@ class _Loader:
     def query(self, node: yaml.Node, table: str) -> Query:
         sql = self.scalar(node, f"the query of table '{table}'")
         try:
-            reads = tables_read(sql)
+            return Query.parse(sql, node.start_mark.line + 1)
         except ValueError as exc:
             self.fail(node, f"the query of table '{table}': {str(exc).splitlines()[0]}")
-        return Query(sql, reads, node.start_mark.line + 1)
 
     def output(self, node: yaml.Node, table: str, earlier: list[OutputMapping]) -> OutputMapping:
         spec = self.mapping(node, "an output",

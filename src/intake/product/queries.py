@@ -36,10 +36,29 @@ class Query:
     sql: str
     reads: tuple[str, ...]  # the export's tables the query reads (CTE names excluded)
     line: int
+    # Tables the query scans once (named once, no WITH): they can be streamed to the engine rather than read
+    # into memory whole. A table scanned twice (a self-join, a CTE used twice) is read whole: a stream gives
+    # its rows only once.
+    streamed: frozenset[str] = frozenset()
+
+    @classmethod
+    def parse(cls, sql: str, line: int) -> Query:
+        """The query of a mapping table; ValueError saying why when `sql` is not one SELECT over tables."""
+        names, ctes = _base_tables(sql)
+        reads = tuple(dict.fromkeys(t for t in names if t not in ctes))
+        if not reads:
+            raise ValueError("the query reads no table of the export")
+        once = frozenset(t for t in reads if names.count(t) == 1) if not ctes else frozenset()
+        return cls(sql, reads, line, once)
 
 
 def tables_read(sql: str) -> tuple[str, ...]:
     """The tables one SELECT statement reads; ValueError saying why when `sql` is not one SELECT."""
+    return Query.parse(sql, 0).reads
+
+
+def _base_tables(sql: str) -> tuple[list[str], set[str]]:
+    """Every table reference of one SELECT statement (repeats kept) and its CTE names."""
     import duckdb
 
     with duckdb.connect(":memory:", config={"enable_external_access": False}) as con:
@@ -56,10 +75,7 @@ def tables_read(sql: str) -> tuple[str, ...]:
     tables: list[str] = []
     ctes: set[str] = set()
     _walk(statements[0], tables, ctes)
-    found = tuple(dict.fromkeys(t for t in tables if t not in ctes))
-    if not found:
-        raise ValueError("the query reads no table of the export")
-    return found
+    return tables, ctes
 
 
 def _walk(node: Any, tables: list[str], ctes: set[str]) -> None:
@@ -83,10 +99,11 @@ def as_table(name: str, batches: list[pa.RecordBatch]) -> pa.Table:
     return pa.Table.from_batches(batches)
 
 
-def run_query(name: str, query: Query, tables: Mapping[str, pa.Table], *,
+def run_query(name: str, query: Query, tables: Mapping[str, pa.Table | pa.RecordBatchReader], *,
               memory_limit: str = DEFAULT_MEMORY_LIMIT, batch_rows: int = BATCH_ROWS) -> pa.RecordBatchReader:
     """The rows of mapping table `name`, its query run over `tables` (the export's tables by name), every column
-    as text as the export's own columns are. A mistake in the query is raised here, before any row is read;
+    as text as the export's own columns are. A table may come as a stream (a RecordBatchReader) when the query
+    scans it once (`Query.streamed`). A mistake in the query is raised here, before any row is read;
     errors name the table and the mapping line, never a value."""
     import duckdb
 
