@@ -147,26 +147,28 @@ def findings_rows(report: Any) -> list[dict[str, Any]]:
     return rows
 
 
+# Report artifacts are keyed by dataset, not by run: each run of a dataset adds a version of the same key, so the
+# Prefect UI shows a dataset's history in one place. Progress artifacts stay per run.
 def publish_findings(run_id: str, dataset_id: str, report: Any, stage: str) -> None:
-    publish_markdown(f"{stage}-{run_id}", report.to_markdown(),
+    publish_markdown(f"{stage}-{dataset_id}", report.to_markdown(),
                      description=f"{report.title} of dataset {dataset_id} (counts and redacted examples only)")
     rows = findings_rows(report)
     if rows:
-        publish_table(f"{stage}-columns-{run_id}", rows,
+        publish_table(f"{stage}-columns-{dataset_id}", rows,
                       description=f"Personal data per column ({stage}): counts, operators, redacted examples")
 
 
 def publish_delivery(run_id: str, dataset_id: str, delivered: Any) -> None:
-    publish_markdown(f"reconciliation-{run_id}", delivered.reconciliation_markdown,
+    publish_markdown(f"reconciliation-{dataset_id}", delivered.reconciliation_markdown,
                      description=f"Reconciliation of dataset {dataset_id}: every source row loaded or rejected")
     files = delivered.manifest.get("contents") or {}
     rows = [{"file": name, "kind": f.get("kind"), "rows": f.get("rows"), "bytes": f.get("bytes"),
              "sha256": f.get("sha256")} for name, f in files.items()]
     publish_markdown(
-        f"delivery-{run_id}",
+        f"delivery-{dataset_id}",
         f"# Import package of dataset {dataset_id}\n\nDelivered to `{delivered.package}`; rows read "
         f"{delivered.rows_read}, rejected {delivered.rows_rejected}; reconciliation "
         f"{'balanced' if delivered.balanced else '**not balanced**'}.\n\n" + markdown_table(rows),
         description="Where the import package is and what it holds (file names, row counts, hashes)",
     )
-    publish_table(f"delivery-files-{run_id}", rows, description="Files of the import package")
+    publish_table(f"delivery-files-{dataset_id}", rows, description="Files of the import package")

@@ -160,7 +160,7 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
     }
     tasks.end_run(run, "completed", {k: v for k, v in summary.items() if k != "reports"})
     publish_markdown(
-        f"migration-{run.run_id}",
+        f"migration-{run.dataset_id}",
         f"# Migration of dataset {run.dataset_id} delivered\n\nImport package: `{delivered.package}`\n\n"
         f"Rows read {ingested.rows} (unreadable {ingested.rejected}), anonymised {anonymised.rows}, rejected by "
         f"validation {delivered.rows_rejected}. Reports are kept encrypted in the vault: "

@@ -102,6 +102,9 @@ def test_migration_delivers_the_package_with_reports_and_artifacts(ctx, received
         artifacts = client.read_artifacts(flow_run_filter=FlowRunFilter(id=FlowRunFilterId(any_=[flow_run_id])))
         assert client.read_flow_run(flow_run_id).name == f"migration-{dataset_id}"  # found by dataset in the UI
     kinds = {(a.key or "").split("-")[0]: a.type for a in artifacts}
+    # report artifacts are keyed by dataset: a rerun adds a version, the dataset's history stays in one place
+    assert {f"findings-{dataset_id}", f"reconciliation-{dataset_id}", f"delivery-{dataset_id}"} <= {
+        a.key for a in artifacts}
     assert {"scan", "findings", "reconciliation", "delivery", "migration"} <= set(kinds)
     assert {a.type for a in artifacts} >= {"markdown", "table", "progress"}
     assert all(a.data == 100 for a in artifacts if a.type == "progress")
