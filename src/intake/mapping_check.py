@@ -7,10 +7,10 @@ vault for a received dataset.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pyarrow as pa
 
@@ -95,22 +95,21 @@ def check(mapping: Mapping, sources: dict[str, list[pa.RecordBatch]]) -> Mapping
 
 def _with_query_tables(mapping: Mapping, sources: dict[str, list[pa.RecordBatch]], result: MappingCheck
                        ) -> dict[str, list[pa.RecordBatch]]:
-    """The sources as a run's transform sees them: each query table computed from the first rows of the tables
-    it reads (a mistake in the query is a problem with its line), the tables only queries read taken out."""
-    from intake.product.queries import as_table, run_query
-    from intake.product.transform import query_inputs, read_only_by_queries, table_name_key
+    """The sources as a run's transform sees them (`with_queries`, the run's own rule): each query table computed
+    from the first rows of the tables it reads (a mistake in the query is a problem with its line), the tables
+    the queries supersede taken out."""
+    from intake.product.transform import query_inputs, with_queries
 
     inputs = query_inputs(sources, mapping)
     if not inputs:
         return sources
-    out = {name: batches for name, batches in sources.items()
-           if name not in read_only_by_queries(sources, mapping) and table_name_key(name) not in
-           {table_name_key(q) for q in inputs}}
+    computed = with_queries(sources, mapping)
+    out = {name: batches for name, batches in sources.items() if name in computed and name not in inputs}
     for name, reads in inputs.items():
         query = mapping.table(name).query
         assert query is not None
         try:
-            reader = run_query(name, query, {read: as_table(source, sources[source]) for read, source in reads.items()})
+            reader = cast(Callable[[], pa.RecordBatchReader], computed[name])()
             out[name] = list(reader) or [pa.RecordBatch.from_pylist([], schema=reader.schema)]
         except IntakeError as exc:
             result.problems.append(f"{mapping.source} line {query.line}: {exc}")
@@ -120,30 +119,44 @@ def _with_query_tables(mapping: Mapping, sources: dict[str, list[pa.RecordBatch]
     return out
 
 
-def check_files(ctx: Context, mapping: Mapping, files: list[Path], rows: int = DEFAULT_ROWS) -> MappingCheck:
-    """`check` on local export files (read where they are, as `intake scan file` reads them)."""
+Sample = tuple[str, list[pa.RecordBatch], pa.Schema]  # a table's name, its first rows and its columns
+
+
+def _samples(source: Any, rows: int) -> Iterator[Sample]:
+    for table in source.tables():
+        reader = source.read(table)
+        yield table, _first_rows(iter(reader), rows), reader.schema
+
+
+def sample_files(ctx: Context, files: list[Path], rows: int) -> Iterator[Sample]:
+    """The first rows of every table of local export files, read where they are (as `intake scan file` reads
+    them): for `intake mapping check` and `draft`, which authorise and audit the reading themselves."""
     from intake.connectors import open_source
 
-    actor = ctx.authorise("dataset.inspect", files=len(files))
-    sources: dict[str, list[pa.RecordBatch]] = {}
     for path in files:
         with open_source(None, path, settings=ctx.settings.connectors) as source:
-            for table in source.tables():
-                sources[table] = _first_rows(iter(source.read(table)), rows)
-    result = check(mapping, sources)
+            yield from _samples(source, rows)
+
+
+def sample_dataset(ctx: Context, dataset_id: str, actor: Any, rows: int) -> Iterator[Sample]:
+    """The first rows of every table of a received dataset, decrypted from the vault in memory."""
+    from intake.pipeline.ingest import received_sources
+
+    for _file, source in received_sources(ctx, dataset_id, actor):
+        yield from _samples(source, rows)
+
+
+def check_files(ctx: Context, mapping: Mapping, files: list[Path], rows: int = DEFAULT_ROWS) -> MappingCheck:
+    """`check` on local export files (read where they are, as `intake scan file` reads them)."""
+    actor = ctx.authorise("dataset.inspect", files=len(files))
+    result = check(mapping, {name: batches for name, batches, _ in sample_files(ctx, files, rows)})
     ctx.record(actor, "mapping.check", files=len(files), ok=result.ok, problems=len(result.problems))
     return result
 
 
 def check_dataset(ctx: Context, mapping: Mapping, dataset_id: str, rows: int = DEFAULT_ROWS) -> MappingCheck:
     """`check` on a received dataset, decrypted from the vault in memory (engineer, as for a run)."""
-    from intake.pipeline.ingest import received_sources
-
     actor = ctx.authorise("migration.run", dataset_id=dataset_id)
-    sources: dict[str, list[pa.RecordBatch]] = {}
-    for _file, source in received_sources(ctx, dataset_id, actor):
-        for table in source.tables():
-            sources[table] = _first_rows(iter(source.read(table)), rows)
-    result = check(mapping, sources)
+    result = check(mapping, {name: batches for name, batches, _ in sample_dataset(ctx, dataset_id, actor, rows)})
     ctx.record(actor, "mapping.check", dataset_id, ok=result.ok, problems=len(result.problems))
     return result

@@ -5,12 +5,13 @@ than writes; `intake mapping check` then says what is still wrong, with lines. R
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import pyarrow as pa
 
 from intake.context import Context
-from intake.mapping_check import DEFAULT_ROWS, _first_rows
+from intake.mapping_check import DEFAULT_ROWS, Sample, sample_dataset, sample_files
 from intake.mapping_guess import ORDER, TableDraft, _yaml_name, draft_table, table_entity, words
 from intake.product.mapping import MAPPING_FORMAT
 
@@ -71,32 +72,19 @@ def _render(drafts: list[TableDraft], system: str) -> str:
 
 def draft_files(ctx: Context, files: list[Path], system: str, rows: int = DEFAULT_ROWS) -> str:
     """`draft_mapping` of local export files (read where they are, as `intake mapping check` reads them)."""
-    from intake.connectors import open_source
-
     actor = ctx.authorise("dataset.inspect", files=len(files))
-    tables: dict[str, pa.Table] = {}
-    for path in files:
-        with open_source(None, path, settings=ctx.settings.connectors) as source:
-            for table in source.tables():
-                tables[table] = _table(source, table, rows)
+    tables = _tables(sample_files(ctx, files, rows))
     ctx.record(actor, "mapping.draft", files=len(files), tables=len(tables))
     return draft_mapping(tables, system)
 
 
 def draft_dataset(ctx: Context, dataset_id: str, system: str, rows: int = DEFAULT_ROWS) -> str:
     """`draft_mapping` of a received dataset, decrypted from the vault in memory (engineer, as for a run)."""
-    from intake.pipeline.ingest import received_sources
-
     actor = ctx.authorise("migration.run", dataset_id=dataset_id)
-    tables: dict[str, pa.Table] = {}
-    for _file, source in received_sources(ctx, dataset_id, actor):
-        for table in source.tables():
-            tables[table] = _table(source, table, rows)
+    tables = _tables(sample_dataset(ctx, dataset_id, actor, rows))
     ctx.record(actor, "mapping.draft", dataset_id, tables=len(tables))
     return draft_mapping(tables, system)
 
 
-def _table(source: object, table: str, rows: int) -> pa.Table:
-    reader = source.read(table)  # type: ignore[attr-defined]
-    batches = _first_rows(iter(reader), rows)
-    return pa.Table.from_batches(batches, schema=reader.schema) if batches else reader.schema.empty_table()
+def _tables(samples: Iterable[Sample]) -> dict[str, pa.Table]:
+    return {name: pa.Table.from_batches(batches, schema=schema) for name, batches, schema in samples}

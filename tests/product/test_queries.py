@@ -8,7 +8,7 @@ import pytest
 from intake.errors import IntakeError
 from intake.product import parse_mapping, transform_to_tables
 from intake.product.errors import MappingError, TransformError
-from intake.product.queries import Query, run_query, tables_read
+from intake.product.queries import Query, run_query
 
 # A normalised CMMS export: equipment points at models, models at makers and a risk-class code table; the
 # location is a code of a location table. The product wants the class and the location name on the asset.
@@ -71,7 +71,7 @@ def test_the_tables_a_query_reads_are_found_without_the_names_of_its_own_subquer
     sql = ("WITH open AS (SELECT * FROM jobs WHERE closed IS NULL) "
            "SELECT o.*, a.tag FROM open o JOIN (SELECT * FROM assets) a USING (asset_id) "
            "UNION ALL SELECT * FROM archive")
-    assert set(tables_read(sql)) == {"jobs", "assets", "archive"}
+    assert set(Query.parse(sql, 1).reads) == {"jobs", "assets", "archive"}
 
 
 @pytest.mark.parametrize(("sql", "why"), [
@@ -82,7 +82,7 @@ def test_the_tables_a_query_reads_are_found_without_the_names_of_its_own_subquer
 ])
 def test_a_query_that_is_not_one_select_over_the_export_is_refused(sql: str, why: str) -> None:
     with pytest.raises(ValueError, match=why):
-        tables_read(sql)
+        Query.parse(sql, 1)
 
 
 def test_a_mapping_table_from_a_query_joins_the_normalised_tables_and_the_tables_it_reads_are_accounted() -> None:
@@ -132,29 +132,29 @@ def test_a_query_cannot_reach_files_or_change_its_own_limits(tmp_path) -> None:
     for sql in (f"SELECT * FROM read_csv('{secret}') JOIN makers ON true",
                 f"SELECT * FROM makers, (SELECT * FROM '{secret}')"):
         with pytest.raises(IntakeError):
-            list(run_query("t", Query(sql, tables_read(sql), 3), {"makers": MAKERS}))
+            list(run_query("t", Query.parse(sql, 3), {"makers": MAKERS}))
     sql = "SELECT *, current_setting('temp_directory') AS spill FROM makers"
-    [batch] = run_query("t", Query(sql, tables_read(sql), 3), {"makers": MAKERS})
+    [batch] = run_query("t", Query.parse(sql, 3), {"makers": MAKERS})
     assert set(batch.column("spill").to_pylist()) == {""}  # nothing decrypted is spilled to disk
 
 
 def test_query_results_are_text_and_a_failed_conversion_withholds_the_value() -> None:
     sql = "SELECT MakerID, 2 * 3 AS n, DATE '2024-01-31' AS d FROM makers"
-    [batch] = run_query("t", Query(sql, tables_read(sql), 1), {"makers": MAKERS})
+    [batch] = run_query("t", Query.parse(sql, 1), {"makers": MAKERS})
     assert batch.schema.types == [pa.string()] * 3 and batch.column("d")[0].as_py() == "2024-01-31"
     sql = "SELECT CAST(MakerName AS INTEGER) AS n FROM makers"
     with pytest.raises(TransformError) as caught:
-        list(run_query("t", Query(sql, tables_read(sql), 1), {"makers": MAKERS}))
+        list(run_query("t", Query.parse(sql, 1), {"makers": MAKERS}))
     assert "withheld" in str(caught.value) and "Fresenius" not in str(caught.value)
 
 
 def test_columns_returned_twice_are_refused_and_a_query_over_its_memory_limit_says_what_to_do() -> None:
     sql = "SELECT m.*, k.* FROM makers m JOIN makers k USING (MakerID)"
     with pytest.raises(TransformError, match="more than once; name them apart with AS"):
-        list(run_query("t", Query(sql, tables_read(sql), 1), {"makers": MAKERS}))
+        list(run_query("t", Query.parse(sql, 1), {"makers": MAKERS}))
     sql = "SELECT string_agg(MakerName || range::VARCHAR, ',') FROM makers, range(3000000)"
     with pytest.raises(TransformError, match="memory limit"):
-        list(run_query("t", Query(sql, tables_read(sql), 1), {"makers": MAKERS}, memory_limit="20MB"))
+        list(run_query("t", Query.parse(sql, 1), {"makers": MAKERS}, memory_limit="20MB"))
 
 
 def test_mapping_check_runs_the_query_on_the_first_rows_and_reports_its_mistakes_with_their_lines() -> None:

@@ -176,7 +176,7 @@ def _query_tables(ctx: Context, run: RunInfo, mapping: Any, tables: list[TableRe
     import pyarrow.parquet as pq
 
     from intake.product.queries import run_query
-    from intake.product.transform import query_inputs, read_only_by_queries
+    from intake.product.transform import query_inputs, superseded_by_queries
     from intake.vault import Vault
 
     actor = ctx.actor()
@@ -198,7 +198,8 @@ def _query_tables(ctx: Context, run: RunInfo, mapping: Any, tables: list[TableRe
         return loaded[name]
 
     computed: list[TableRef] = []
-    for name, inputs in query_inputs(by_name, mapping).items():
+    queries = query_inputs(by_name, mapping)
+    for name, inputs in queries.items():
         query = mapping.table(name).query
         reader = run_query(name, query, {read: table(source, read in query.streamed)
                                          for read, source in inputs.items()},
@@ -209,11 +210,10 @@ def _query_tables(ctx: Context, run: RunInfo, mapping: Any, tables: list[TableRe
                 out.write(batch)
             info = out.close()
         computed.append(TableRef(f"query:{name}", name, info.id, sum(out.row_groups), 0, tuple(out.row_groups)))
-    consumed = read_only_by_queries(by_name, mapping)
-    replaced = {ref.table for ref in tables if mapping_table(mapping, ref.table) in query_inputs(by_name, mapping)}
+    superseded = superseded_by_queries(by_name, mapping)
     log_event(log, "pipeline.query_tables", dataset_id=run.dataset_id, run_id=run.run_id, tables=len(computed),
-              rows=sum(t.rows for t in computed), read_only_by_queries=len(consumed))
-    return [ref for ref in tables if ref.table not in consumed | replaced] + computed
+              rows=sum(t.rows for t in computed), superseded=len(superseded))
+    return [ref for ref in tables if ref.table not in superseded] + computed
 
 
 def received_sources(ctx: Context, dataset_id: str, actor: Any) -> Iterator[tuple[str, Any]]:

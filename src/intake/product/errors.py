@@ -21,6 +21,7 @@ class MappingError(ProductError):
     def __init__(self, message: str, *, source: str | Path | None = None, line: int | None = None) -> None:
         self.source = str(source) if source is not None else None
         self.line = line
+        self.message = message  # without the file and line, for a list of mistakes
         where = ""
         if self.source and line is not None:
             where = f"{self.source}, line {line}: "

@@ -334,8 +334,7 @@ class _Loader:
             first = min(self.errors, key=lambda e: e.line or 0)
             if len(self.errors) == 1:
                 raise first
-            listed = "\n".join(f"  line {e.line}: {str(e).split(': ', 1)[-1]}" for e in
-                               sorted(self.errors, key=lambda e: e.line or 0))
+            listed = "\n".join(f"  line {e.line}: {e.message}" for e in sorted(self.errors, key=lambda e: e.line or 0))
             raise MappingError(f"{len(self.errors)} mistakes:\n{listed}", source=self.source, line=first.line)
         return Mapping(system=system, title=title, source=self.source,
                        sha256=hashlib.sha256(self.text.encode()).hexdigest(), null_values=self.null_values,

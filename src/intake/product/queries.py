@@ -52,11 +52,6 @@ class Query:
         return cls(sql, reads, line, once)
 
 
-def tables_read(sql: str) -> tuple[str, ...]:
-    """The tables one SELECT statement reads; ValueError saying why when `sql` is not one SELECT."""
-    return Query.parse(sql, 0).reads
-
-
 def _base_tables(sql: str) -> tuple[list[str], set[str]]:
     """Every table reference of one SELECT statement (repeats kept) and its CTE names."""
     import duckdb

@@ -145,18 +145,23 @@ def query_inputs(names: Iterable[str], mapping: Mapping) -> dict[str, dict[str, 
             for table in mapping.tables if table.query is not None}
 
 
-def read_only_by_queries(names: Iterable[str], mapping: Mapping) -> set[str]:
-    """The source tables among `names` that only queries read: they give no rows of their own (a table read by a
-    query and also mapped, or replaced by a query table of its own name, is not among them)."""
+def superseded_by_queries(names: Iterable[str], mapping: Mapping) -> set[str]:
+    """The source tables among `names` that give no rows of their own once the mapping's queries have run: those
+    only queries read (a table also mapped as itself still does), and those a query table of their own name
+    replaces. The one rule for the run, the transform and `intake mapping check`."""
+    names = list(names)
     plain = {table_name_key(t.table) for t in mapping.tables}
+    queried = {table_name_key(t.table) for t in mapping.tables if t.query is not None}
     read = {source for inputs in query_inputs(names, mapping).values() for source in inputs.values()}
-    return {name for name in read if table_name_key(name) not in plain}
+    return {name for name in read if table_name_key(name) not in plain} | {
+        name for name in names if table_name_key(name) in queried}
 
 
 def with_queries(sources: MappingABC[str, TableSource], mapping: Mapping,
                  memory_limit: str = DEFAULT_MEMORY_LIMIT) -> dict[str, TableSource]:
-    """`sources` (resolved to the mapping's names) with each query table computed from them, and without the tables
-    only queries read. A query reads the export's tables whole, in memory: each is materialised once."""
+    """`sources` with each query table computed from them (a callable giving its RecordBatchReader: a mistake in
+    the query is raised when it is called), and without the tables the queries supersede. A query reads the
+    export's tables whole, in memory: each is materialised once."""
     inputs = query_inputs(sources, mapping)
     if not inputs:
         return dict(sources)
@@ -167,12 +172,13 @@ def with_queries(sources: MappingABC[str, TableSource], mapping: Mapping,
             materialised[name] = as_table(name, list(_rebatch(_batches(sources[name]), name)))
         return materialised[name]
 
-    def rows(query_table: TableMapping) -> Iterator[pa.RecordBatch]:
+    def rows(query_table: TableMapping) -> pa.RecordBatchReader:
         assert query_table.query is not None
         tables = {read: table(source) for read, source in inputs[query_table.table].items()}
-        yield from run_query(query_table.table, query_table.query, tables, memory_limit=memory_limit)
+        return run_query(query_table.table, query_table.query, tables, memory_limit=memory_limit)
 
-    out = {name: source for name, source in sources.items() if name not in read_only_by_queries(sources, mapping)}
+    superseded = superseded_by_queries(sources, mapping)
+    out: dict[str, TableSource] = {name: source for name, source in sources.items() if name not in superseded}
     for query_table in mapping.tables:
         if query_table.query is not None:
             out[query_table.table] = partial(rows, query_table)
