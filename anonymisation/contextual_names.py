@@ -2,8 +2,8 @@
 
 The capitalised-word rules in names.py cannot see a name typed in lower case, and in text typed in capitals
 every word looks like a name. Here a word counts as a name by what it is, not by its case: a word from the
-name gazetteers that is not an everyday English word (pyspellchecker's frequencies decide), and only where
-something supports it: a title or role before it ("sister", "s/n", "hca", "charge nurse"), a reporting verb
+name gazetteers that is not an everyday English word (pyspellchecker's frequencies and a dictionary decide), and
+only where something supports it: a title or role before it ("sister", "s/n", "hca", "charge nurse"), a reporting verb
 ("spoke to", "per", "rang", "reported by"), or a first name and surname side by side. After a title or role a
 word in no list at all is a name too ("sr okafor"): hospital staff come from everywhere, and no list holds
 every surname.
@@ -27,12 +27,14 @@ from intake.anonymisation.name_cues import (
     NOT_AFTER_HONORIFIC,
     PARTICLES,
     PASSIVE_TAIL,
+    POSSESSED,
     RARE,
     RECORD_WORDS,
     ROLES_ONE,
     ROLES_TWO,
     SEPARATORS,
     SHIFT_WORDS,
+    SIGN_OFF,
     SLASH_ROLES,
     TITLE_HEADS,
     VERBS_AFTER,
@@ -94,8 +96,9 @@ class ContextualNames:
         from intake.anonymisation.names import tokenize  # names.py imports this module
 
         span = text[finding.start:finding.end]
-        if self.known_person(span):
-            return True
+        if self.known_person(span) or (finding.recognizer == "ContextNameRecognizer" and (
+                self._possessed(text, finding.end) or self._signed_off(text, finding.start, finding.end))):
+            return True  # "Okonkwo's office" or "-- wafeeq" at a line's end is a person, not a place or a bay
         before = [t for t in tokenize(text[max(0, finding.start - 12):finding.start]) if t.is_word]
         if before and before[-1].key in HONORIFICS and finding.recognizer == "ContextNameRecognizer":
             return True  # "mrs e nwosu bed 12": after an honorific, a place word that follows says nothing
@@ -151,12 +154,14 @@ class ContextualNames:
         starts = self._starts
         i = 0
         while i < n:
-            if toks[i].key not in starts and toks[i].key not in self.known_people and toks[i].text != "(" and not (
-                    i + 1 < n and (toks[i + 1].text == "," or toks[i + 1].key in AFTER_NAME)):
+            if toks[i].key not in starts and toks[i].key not in self.known_people and toks[i].text != "(" \
+                    and toks[i].text not in SIGN_OFF and not (i + 1 < n and (
+                        toks[i + 1].text == "," or toks[i + 1].key in AFTER_NAME or toks[i + 1].key in POSSESSED)):
                 i += 1
                 continue
             found = (self._after_trigger(toks, i) or self._pair(toks, i) or self._rare_name(toks, i)
-                     or self._before_verb(toks, i) or self._bracketed(toks, i) or self._known_capitalised(toks, i))
+                     or self._before_verb(toks, i) or self._bracketed(toks, i) or self._known_capitalised(toks, i)
+                     or self._possessive(toks, i) or self._sign_off(text, toks, i))
             if found and self.in_phrase(toks, found[0].start, found[1]):
                 found = None  # "WELCH ALLYN", "st thomas": a brand or place, whatever the case
             if found:
@@ -277,6 +282,52 @@ class ContextualNames:
                     and self._is_at(toks, nxt))):
             return Finding("PERSON", tok.start, tok.end, 0.6, "ContextNameRecognizer"), i + 1
         return None
+
+    def _name_word(self, tok: Token) -> bool:
+        """A word that is a name by itself when the words around it point at a person."""
+        return self.known_name(tok, RARE) or (self.unknown_word(tok) and tok.text.replace("'", "").isalpha()) or (
+            tok.is_word and tok.key in self.known_people)
+
+    def _possessive(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
+        """"ahmad's bleep not answering", "Okoro's office": a name in the possessive before what is that
+        person's (POSSESSED). The finding ends before the "'s"."""
+        tok = toks[i]
+        stem, _, s = tok.key.rpartition(" ")
+        if s != "s" or " " in stem or i + 1 >= len(toks) or toks[i + 1].key not in POSSESSED:
+            return None
+        word = tok._replace(text=tok.text[:-2], end=tok.end - 2, key=stem)
+        if not self._name_word(word) or stem in self.not_names:
+            return None
+        return Finding("PERSON", word.start, word.end, 0.6, "ContextNameRecognizer"), i + 1
+
+    @staticmethod
+    def _possessed(text: str, end: int) -> bool:
+        after = text[end:end + 16]
+        return after[:2] in ("'s", "\u2019s") and after[2:].split(maxsplit=1)[:1] in ([w] for w in POSSESSED) \
+            if after[2:3] == " " else False
+
+    @staticmethod
+    def _signed_off(text: str, start: int, end: int) -> bool:
+        before = text[max(0, start - 4):start].rstrip(" ")
+        after = text[end:end + 2].lstrip(" ")
+        return before.endswith(("--", "\u2013", "\u2014")) and (not after or after[0] in "\n.,;")
+
+    def _sign_off(self, text: str, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
+        """"... function checked -- john": one or two name words after two dashes (or a long dash) that end the
+        line or the text."""
+        if not (i >= 1 and toks[i - 1].text in SIGN_OFF and toks[i - 1].end == toks[i].start) \
+                and toks[i].text not in ("\u2013", "\u2014"):
+            return None
+        j = i + 1
+        k = j
+        while k < len(toks) and k - j < 2 and self._name_word(toks[k]):
+            k += 1
+        if k == j:
+            return None
+        rest = text[toks[k - 1].end:toks[k].start if k < len(toks) else len(text)]
+        if k < len(toks) and "\n" not in rest and toks[k].text not in (".", ",", ";"):
+            return None
+        return Finding("PERSON", toks[j].start, toks[k - 1].end, 0.6, "ContextNameRecognizer"), k
 
     @staticmethod
     def _after_aside(toks: Sequence[Token], j: int) -> int:

@@ -40,13 +40,13 @@ VERBS_ONE = frozenset({
     "per", "called", "rang", "phoned", "informed", "asked", "told", "contacted", "thanks", "cc", "attn", "dear",
     "named", "emailed", "messaged", "bleeped", "paged", "contact", "call", "ring", "ask", "tell", "email",
     "message", "phone", "hi", "hello", "hey", "fao", "regards", "cheers", "via", "reach", "reached", "chase",
-    "chased", "remind", "reminded", "notify", "notified",
+    "chased", "remind", "reminded", "notify", "notified", "awaiting",
 })
 # Verbs that follow the person who speaks or acts in a note ("tom says", "JO RANG BACK", "hannah aware").
 VERBS_AFTER = frozenset({
     "says", "said", "reports", "reported", "states", "stated", "rang", "called", "phoned", "asked", "asks",
     "wants", "confirmed", "confirms", "aware", "informed", "advised", "advises", "agreed", "requested", "requests",
-    "emailed", "noticed", "noted", "thinks", "will",
+    "emailed", "noticed", "noted", "thinks", "will", "unavailable",
 })
 # Words that follow a name opening a sentence (see _before_verb): "Ifeoma from the renal unit", "Ines who
 # fitted it".
@@ -79,8 +79,9 @@ VERBS_TWO = frozenset({("speaking", "to"), ("name", "is"), ("thank", "you"), ("b
 # holds for phrasings no export has shown yet.
 HANDOVER_HEADS = {
     "for": ("voicemail", "message", "msg", "note", "waiting", "asking", "looking"),
-    "from": ("reply", "response", "message", "msg", "email", "e-mail", "call", "text", "note", "letter", "feedback",
-             "update", "voicemail", "word", "approval", "permission", "request", "phone", "confirmation"),
+    "from": ("handover", "over", "reply", "response", "message", "msg", "email", "e-mail", "call", "text", "note",
+             "letter", "feedback", "update", "voicemail", "word", "approval", "permission", "request", "phone",
+             "confirmation"),
     "with": ("discussed", "discussion", "conversation", "agreed", "checked", "confirmed", "liaised", "liaising",
              "meeting", "chat", "chatted", "spoke", "speaking", "left", "dealt"),
     "to": ("handed", "passed", "escalated", "referred", "forwarded", "reported", "explained", "demonstrated",
@@ -93,7 +94,7 @@ HANDOVER_HEADS = {
            "arranged", "organised", "organized", "confirmed", "received", "queried", "flagged", "noticed", "found",
            "borrowed", "taken", "cleared", "released", "okayed", "ok'd", "handed", "dropped", "picked", "called",
            "rang", "phoned", "emailed", "chased"),
-    "of": ("behalf", "attention", "request"),
+    "of": ("behalf", "attention", "request", "mobile", "phone", "number", "bleep", "pager", "extension"),
 }
 CUE_PHRASES = frozenset(
     {(head, prep) for prep, heads in HANDOVER_HEADS.items() for head in heads}
@@ -111,6 +112,12 @@ def cue_ends_at(toks: Sequence[Token], i: int) -> bool:
     keys = tuple(t.key for t in toks[max(0, j - 3):j])
     return keys[-2:] in CUE_PHRASES or keys[-3:] in CUE_PHRASES
 
+
+# What a person's name in the possessive points at in a note ("ahmad's bleep", "Okoro's office"): the person.
+POSSESSED = frozenset({"bleep", "pager", "mobile", "phone", "extension", "ext", "number", "email", "voicemail",
+                       "desk", "office", "team", "manager"})
+# A name signing off an entry: after two dashes or a long dash, at the end of the line ("... checked -- john").
+SIGN_OFF = frozenset({"-", "\u2013", "\u2014"})
 
 # Last words of a job title: after "Dubois," the words "Biomedical Engineer" are the person's title, not a given
 # name ("Escalated to Dubois, Biomedical Engineer").

@@ -439,16 +439,20 @@ class DenyList:
         if not self.keys:
             return []
         words = [t for t in tokenize(text) if t.is_word]
+        # A possessive ends a name: "ahmad's bleep" names Ahmad (the word's key is "ahmad s").
+        keys = [w.key[:-2] if w.key.endswith(" s") else w.key for w in words]
         out: list[Finding] = []
         i = 0
         while i < len(words):
             hit = 0
             for size in range(min(self.max_words, len(words) - i), 0, -1):
-                if " ".join(w.key for w in words[i:i + size]) in self.keys:
+                if " ".join(keys[i:i + size]) in self.keys:
                     hit = size
                     break
             if hit:
-                out.append(Finding("PERSON", words[i].start, words[i + hit - 1].end, 1.0, "DenyListRecognizer"))
+                last = words[i + hit - 1]
+                end = last.end - 2 if keys[i + hit - 1] != last.key else last.end
+                out.append(Finding("PERSON", words[i].start, end, 1.0, "DenyListRecognizer"))
                 i += hit
             else:
                 i += 1

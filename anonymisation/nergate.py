@@ -29,6 +29,17 @@ from intake.anonymisation.vocabulary import Vocabulary, fold
 # ordinary English word; above MOSTLY_A_WORD it is one even when it is also a name ("will", "may", "case").
 EVERYDAY = 500
 MOSTLY_A_WORD = 100_000
+# Subtitles say names as often as words, so "john" and "michael" are as frequent as "kit" and "cord". Below
+# this frequency a word of the name gazetteers counts as a word only when a dictionary lists it in lower case.
+NAMES_TOO = 50_000
+# Words of the name gazetteers that notes use as words though Webster's lacks them in lower case: abbreviations,
+# particles, newer words and places ("max rate", "ED", "IR", "ROM", "Mayo table", "chan 2", "20 Jan").
+WORDS_NO_DICTIONARY_HAS = frozenset({
+    "max", "ed", "le", "del", "les", "ir", "rom", "mayo", "dries", "chan", "jan", "metro", "uni", "roman", "santa",
+    "lima", "india", "asia", "texas", "ab", "mai", "moi", "ty", "ina", "asa", "lu", "wu", "bona", "indie", "amigo",
+    "nacho", "macho", "ninja", "telly", "putz", "nazi", "terra", "orion", "isis", "london", "paris", "sunday",
+    "english", "danish", "parisian", "georgian", "gurney", "hoover", "salami", "couture", "apollo", "christ",
+})
 # Fewer words than this means the package's list is not what we expect: refuse rather than skip NER blindly.
 MIN_ENGLISH_WORDS = 50_000
 
@@ -38,7 +49,8 @@ _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n]\s*|[(\[\"]\s*)$")
 
 @lru_cache(maxsize=1)
 def english_frequencies() -> dict[str, int]:
-    """pyspellchecker's bundled English word frequencies (read from the installed package, never downloaded)."""
+    """The ordinary English words with their frequencies: pyspellchecker's bundled list (read from the installed
+    package, never downloaded) above EVERYDAY, less the names in it that are no dictionary word."""
     try:
         data = (resources.files("spellchecker") / "resources" / "en.json.gz").read_bytes()
         words = json.loads(gzip.decompress(data))
@@ -52,7 +64,41 @@ def english_frequencies() -> dict[str, int]:
             f"pyspellchecker's English word list has {len(words)} words, expected at least {MIN_ENGLISH_WORDS}; "
             "check the installed pyspellchecker version against pyproject.toml"
         )
-    return {w: int(f) for w, f in words.items() if f >= EVERYDAY}
+    names = _names_no_dictionary_lists()
+    return {w: int(f) for w, f in words.items() if f >= EVERYDAY and (f >= NAMES_TOO or w not in names)}
+
+
+def _names_no_dictionary_lists() -> frozenset[str]:
+    """Words of the name gazetteers that Webster's word list (english-words' "web2", a dictionary of common
+    words in which proper nouns are capitalised) has only as a proper noun: "john", "sarah", "lucas", but not
+    "kit", "grant", "dawn" or "rose". Inflected forms count by their stem ("marks", "swapped")."""
+    from english_words import get_english_words_set
+
+    from intake.anonymisation.vocabulary import faker_gazetteer, shipped_terms
+
+    try:
+        dictionary = {w for w in get_english_words_set(["web2"], alpha=True) if w.islower()}
+    except (OSError, ValueError) as exc:
+        raise VocabularyError(f"english-words' dictionary could not be read ({type(exc).__name__}); reinstall "
+                              "intake's dependencies (english-words is one of them)") from exc
+    if len(dictionary) < MIN_ENGLISH_WORDS:
+        raise VocabularyError(f"english-words' dictionary has {len(dictionary)} lower-case words, expected at least "
+                              f"{MIN_ENGLISH_WORDS}; check the installed version against pyproject.toml")
+    first, last = faker_gazetteer()
+    words_too = {fold(w) for w in shipped_terms("common_words.txt")} | WORDS_NO_DICTIONARY_HAS
+    return frozenset(w for w in (first | last) - words_too if not any(s in dictionary for s in _stems(w)))
+
+
+def _stems(word: str) -> tuple[str, ...]:
+    out = [word]
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
+                         ("er", ""), ("ly", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)] + repl
+            out.append(stem)
+            if repl == "" and len(stem) > 2 and stem[-1] == stem[-2]:  # "swapped" -> "swap"
+                out.append(stem[:-1])
+    return tuple(out)
 
 
 def is_candidate(text: str, start: int, word: str, names: frozenset[str]) -> bool:

@@ -60,7 +60,7 @@ def read_terms(path: Path | str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
-def _shipped(name: str) -> list[str]:
+def shipped_terms(name: str) -> list[str]:
     data = resources.files("intake.anonymisation").joinpath("data", name)
     return [
         line.strip() for line in data.read_text(encoding="utf-8").splitlines()
@@ -138,11 +138,11 @@ class Vocabulary:
         extra_last_names: Iterable[str] = (),
     ) -> Vocabulary:
         """The shipped vocabulary plus a customer's extra allowed terms and known staff names."""
-        manufacturers = _shipped("manufacturers.txt")
-        models = _shipped("models.txt")
-        devices = _shipped("device_types.txt")
-        locations = _shipped("locations.txt")
-        job_titles = _shipped("job_titles.txt")
+        manufacturers = shipped_terms("manufacturers.txt")
+        models = shipped_terms("models.txt")
+        devices = shipped_terms("device_types.txt")
+        locations = shipped_terms("locations.txt")
+        job_titles = shipped_terms("job_titles.txt")
         extra = list(extra_allow)
         for path in extra_allow_files:
             extra.extend(read_terms(path))
@@ -157,12 +157,12 @@ class Vocabulary:
             allow_phrases=frozenset(fold(t) for t in terms if fold(t)),
             allow_compact=frozenset(compact(t) for t in terms if compact(t)),
             allow_tokens=frozenset(fold(t) for t in single_brands if fold(t)),
-            indicators=frozenset(fold(t) for t in _shipped("indicators.txt")),
-            titles=frozenset(fold(t) for t in _shipped("titles.txt")),
-            street_types=frozenset(fold(t) for t in _shipped("street_types.txt")),
+            indicators=frozenset(fold(t) for t in shipped_terms("indicators.txt")),
+            titles=frozenset(fold(t) for t in shipped_terms("titles.txt")),
+            street_types=frozenset(fold(t) for t in shipped_terms("street_types.txt")),
             first_names=first | {fold(n) for n in extra_first_names},
             last_names=last | {fold(n) for n in extra_last_names},
-            common_words=frozenset(fold(t) for t in _shipped("common_words.txt")),
+            common_words=frozenset(fold(t) for t in shipped_terms("common_words.txt")),
         )
         return vocabulary.with_deny_names(denied) if denied else vocabulary
 

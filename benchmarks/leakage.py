@@ -1,12 +1,13 @@
 """Leakage benchmark: a realistic export written outside the project goes through the real `intake` CLI, then
 every delivered Parquet cell is searched for the planted personal values; plain Presidio beside it.
 
-    .venv/bin/python benchmarks/leakage.py [--export clinical|variety] [--split tuning|dev|heldout|both]
+    .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop] [--split SPLIT|both]
         [--rows 300] [--seed 11] [--keep]
 
-Two independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
-phrasing) and `variety_export.py` (splits dev/heldout: another layout, writer and name source, disjoint
-phrasings). Per split: generate, `intake init`, users, a signed authorisation
+Three independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
+phrasing), `variety_export.py` (splits dev/heldout/fresh/dev2: another layout, writer and name source, disjoint
+phrasings) and `workshop_export.py` (splits dev3/fresh2: a SQLite database mapped with queries, appended work
+logs). Per split: generate, `intake init`, users, a signed authorisation
 (`scripts/make_sample_authorisation.py`), `keys add`, `authorisation register`, `datasets receive`,
 `migration run DATASET --mapping mapping.yaml`, in a temporary home. Scored by `leakage_score.score`:
 leak rate in the own record and anywhere per kind, kept rate per reference kind, rows accounted. Plain
@@ -36,6 +37,7 @@ sys.path.insert(0, str(HERE))
 
 import clinical_export  # noqa: E402
 import variety_export  # noqa: E402
+import workshop_export  # noqa: E402
 from leakage_score import load_package, redact, score  # noqa: E402
 
 INTAKE = str(Path(sys.executable).parent / "intake")
@@ -145,7 +147,8 @@ def _examples(entries: list[dict[str, Any]], redacted: bool = True, per_kind: in
 
 # `--split both` runs the first two of each; the variety export's "fresh" split only when asked for.
 EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
-           "variety": (variety_export, ("dev", "heldout", "fresh", "dev2"))}
+           "variety": (variety_export, ("dev", "heldout", "fresh", "dev2")),
+           "workshop": (workshop_export, ("dev3", "fresh2"))}
 
 
 def run_split(generator: Any, split: str, rows: int, seed: int, keep: bool, debug: dict[str, Any]) -> dict[str, Any]:
@@ -211,8 +214,9 @@ def table(name: str, scored: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--export", choices=sorted(EXPORTS), default="clinical",
-                        help="clinical_export.py (splits tuning/heldout) or variety_export.py (dev/heldout)")
-    parser.add_argument("--split", choices=["tuning", "dev", "heldout", "fresh", "dev2", "both"], default="both")
+                        help="clinical_export.py, variety_export.py or workshop_export.py")
+    parser.add_argument("--split", choices=["tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "both"],
+                        default="both")
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")

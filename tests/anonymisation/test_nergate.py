@@ -58,6 +58,17 @@ def test_the_english_word_list_comes_from_the_installed_package() -> None:
     assert "okonkwo" not in words
 
 
+@pytest.mark.parametrize("word", ["john", "michael", "lucas", "christian", "alexander"])
+def test_a_frequent_name_that_no_dictionary_lists_in_lower_case_is_no_everyday_word(word: str) -> None:
+    # Subtitles say "john" as often as "cord": the frequency list alone would let every lower-case John pass.
+    assert word not in english_frequencies()
+
+
+@pytest.mark.parametrize("word", ["kit", "grant", "dawn", "will", "max", "april", "parts", "swapped", "held", "ed"])
+def test_words_that_are_names_too_stay_everyday_words(word: str) -> None:
+    assert word in english_frequencies()
+
+
 def test_skipping_the_model_loses_no_name_in_generated_maintenance_notes(
     tmp_path: Path, vocabulary: Vocabulary, detector: TextDetector
 ) -> None:

@@ -183,3 +183,11 @@ def test_a_distinctive_first_name_of_a_dataset_person_is_caught_alone_not_an_eve
     deny = DenyList(terms.vocabulary(base))
     text = "Thanks RAGNHILD, pump set to max rate; will recheck"
     assert [text[f.start:f.end] for f in deny.find(text)] == ["RAGNHILD"]
+
+
+def test_a_dataset_person_in_the_possessive_is_caught_and_the_possessive_kept(base: Vocabulary) -> None:
+    from intake.anonymisation.names import DenyList
+
+    deny = DenyList(collect_terms(["John Sigfreðsdóttir", "Geraldine Changaz"], [], base).vocabulary(base))
+    text = "john sigfreðsdóttir's bleep not answering, changaz's too; john unavailable"
+    assert [text[f.start:f.end] for f in deny.find(text)] == ["john sigfreðsdóttir", "changaz", "john"]
