@@ -324,6 +324,8 @@ class ContextualNames:
             k += 1
         if k == j:
             return None
+        if k < len(toks) and toks[k].is_initial:
+            k += 1  # "-- Jane B"
         rest = text[toks[k - 1].end:toks[k].start if k < len(toks) else len(text)]
         if k < len(toks) and "\n" not in rest and toks[k].text not in (".", ",", ";"):
             return None
@@ -331,12 +333,13 @@ class ContextualNames:
 
     @staticmethod
     def _after_aside(toks: Sequence[Token], j: int) -> int:
-        """The token after a short bracketed aside starting at j ("(bank staff)", "(agency)"), else j."""
+        """The token after a short bracketed aside starting at j ("(bank staff)", "(agency)", "(ext 2390)"),
+        else j."""
         if j < len(toks) and toks[j].text == "(":
             for k in range(j + 1, min(j + 5, len(toks))):
                 if toks[k].text == ")":
                     return k + 1
-                if not toks[k].is_word:
+                if not (toks[k].is_word or toks[k].text.isdigit()):
                     break
         return j
 

@@ -89,6 +89,8 @@ def found(detector: TextDetector, text: str, entity: str) -> list[str]:
     ("mobile of lucas is 07700 900123", ["lucas"]),
     ("recalibrated, awaiting brian to sign off", ["brian"]),
     ("stuart unavailable, try tmrw", ["stuart"]),
+    ("updated software. henry (ext 9902) reports it again", ["henry"]),
+    ("new door latch fitted, -- Jane B, per email", ["Jane B"]),
 ])
 def test_names_in_any_case_after_roles_and_verbs(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected
@@ -114,6 +116,7 @@ def test_names_in_any_case_after_roles_and_verbs(detector: TextDetector, text: s
     "check the mains lead -- broken; PAT -- passed",
     "awaiting parts, number of units unknown, mobile of the patient's relative",
     "pump set to max rate -- alarm ok",
+    "Pump (ext 9902) reports error 4, Fan (2 units) replaced and tested",
 ])
 def test_hand_over_phrases_before_a_place_a_role_or_a_team_find_no_person(detector: TextDetector,
                                                                           text: str) -> None:
