@@ -434,6 +434,7 @@ class DenyList:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.keys = vocabulary.deny_keys
         self.max_words = max((len(k.split()) for k in self.keys), default=0)
+        self.allowed = vocabulary.allow_phrases
 
     def find(self, text: str) -> list[Finding]:
         if not self.keys:
@@ -449,6 +450,8 @@ class DenyList:
                 if " ".join(keys[i:i + size]) in self.keys:
                     hit = size
                     break
+            if hit and self._inside_allowed(keys, i, hit):
+                hit = 0  # "Sara" of Sara Lopes in the model "Sara Stedy", "Grace" in "Grace Darling Ward"
             if hit:
                 last = words[i + hit - 1]
                 end = last.end - 2 if keys[i + hit - 1] != last.key else last.end
@@ -457,6 +460,15 @@ class DenyList:
             else:
                 i += 1
         return out
+
+
+    def _inside_allowed(self, keys: list[str], i: int, size: int) -> bool:
+        """Whether words i..i+size are part of a longer allowed term (a place, maker or model of the dataset)."""
+        for start in range(max(0, i - 3), i + 1):
+            for end in range(i + size, min(len(keys), start + 4) + 1):
+                if end - start > size and " ".join(keys[start:end]) in self.allowed:
+                    return True
+        return False
 
 
 _MOVED = frozenset({"PersonNameRecognizer", "DenyListRecognizer", "VocabularyAwareSpacyRecognizer"})

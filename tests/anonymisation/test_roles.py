@@ -191,3 +191,12 @@ def test_a_dataset_person_in_the_possessive_is_caught_and_the_possessive_kept(ba
     deny = DenyList(collect_terms(["John Sigfreðsdóttir", "Geraldine Changaz"], [], base).vocabulary(base))
     text = "john sigfreðsdóttir's bleep not answering, changaz's too; john unavailable"
     assert [text[f.start:f.end] for f in deny.find(text)] == ["john sigfreðsdóttir", "changaz", "john"]
+
+
+def test_a_dataset_persons_first_name_inside_a_longer_reference_term_is_left_to_the_term(base: Vocabulary) -> None:
+    from intake.anonymisation.names import DenyList
+
+    terms = collect_terms(["Sara Lopes", "Grace Otieno"], ["Sara Stedy", "Grace Darling Ward"], base)
+    deny = DenyList(terms.vocabulary(base))
+    text = "Loan Sara Stedy to Grace Darling Ward; Sara rang, grace otieno aware"
+    assert [text[f.start:f.end] for f in deny.find(text)] == ["Sara", "grace otieno"]
