@@ -30,19 +30,19 @@ TEST_WORKERS ?= 2
 
 test: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy
+	$(BIN)/python scripts/mypy_tree.py
 	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 # For development: the core, anonymisation, connector and product tests, without the flows (Prefect servers),
 # the slow ones and the services. `make test` (and CI) still run everything.
 test-fast: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy
+	$(BIN)/python scripts/mypy_tree.py
 	$(BIN)/python -m pytest -q -x -n $(TEST_WORKERS) --dist loadfile -m "not slow and not postgres" --ignore=tests/flows --ignore=tests/benchmarks
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
-	$(BIN)/mypy
+	$(BIN)/python scripts/mypy_tree.py
 
 clean:
-	rm -rf $(VENV) .intake .pytest_cache .ruff_cache
+	rm -rf $(VENV) .intake .pytest_cache .ruff_cache .mypy_cache build/mypy

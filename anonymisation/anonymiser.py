@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pyarrow as pa
@@ -419,7 +419,7 @@ class Anonymiser:
         idx = indices.to_numpy(zero_copy_only=False)
         valid = ~np.asarray(pc.is_null(indices).to_numpy(zero_copy_only=False), dtype=bool)
         per_value = np.bincount(idx[valid].astype(np.int64), minlength=len(dictionary))
-        found = find(dictionary)
+        found = find(cast(list[str | None], dictionary))  # a list of str is one of str | None, read only
         edits: list[tuple[Finding, ...]] = [tuple(sorted(found.get(v, ()), key=_start)) for v in dictionary]
         outputs: list[str | None] = list(dictionary)
         segments: list[list[Segment]] = [[] for _ in dictionary]

@@ -20,10 +20,18 @@ import regex
 import spacy
 import tldextract
 import tldextract.tldextract as _tldextract_module
-from presidio_analyzer import AnalyzerEngine, EntityRecognizer, Pattern, RecognizerRegistry, RecognizerResult
+from presidio_analyzer import (
+    AnalyzerEngine,
+    EntityRecognizer,
+    Pattern,
+    PatternRecognizer,
+    RecognizerRegistry,
+    RecognizerResult,
+)
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
-from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, SpacyNlpEngine
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts, NlpEngine, SpacyNlpEngine
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, PhoneRecognizer
+from spacy.language import Language
 from spacy.tokens import Doc
 
 from intake.anonymisation.errors import ModelNotAvailable
@@ -34,7 +42,7 @@ from intake.anonymisation.person_recognizers import (
     PersonNameRecognizer,
     VocabularyAwareSpacyRecognizer,
 )
-from intake.anonymisation.recognizers_uk import uk_recognizers
+from intake.anonymisation.recognizers_uk import recognizer_name, uk_recognizers
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
 from intake.config import AnonymisationSettings
 
@@ -77,6 +85,14 @@ def check_model(model_name: str) -> None:
 
 
 @lru_cache(maxsize=4)
+def spacy_pipeline(engine: NlpEngine) -> Language:
+    """The English spaCy pipeline of a loaded engine (Presidio declares it optional until `load()`)."""
+    nlp = engine.nlp if isinstance(engine, SpacyNlpEngine) else None
+    if not nlp:
+        raise ModelNotAvailable("the spaCy engine has no loaded English pipeline: load_nlp_engine() loads one")
+    return nlp["en"]
+
+
 def load_nlp_engine(model_name: str) -> SpacyNlpEngine:
     """A loaded SpacyNlpEngine for the installed model package, NER only; loaded once per process (the engine
     keeps no state between texts, so analyzers share it)."""
@@ -88,7 +104,7 @@ def load_nlp_engine(model_name: str) -> SpacyNlpEngine:
                                                                         "WORK_OF_ART", "LAW", "LANGUAGE"]),
     )
     engine.load()
-    nlp = engine.nlp["en"]
+    nlp = spacy_pipeline(engine)
     for pipe in _DISABLED_PIPES:
         if pipe in nlp.pipe_names:
             nlp.disable_pipe(pipe)
@@ -143,7 +159,7 @@ class InternationalPhoneRecognizer(PhoneRecognizer):
 _NEEDED_TO_MATCH = {"IbanRecognizer": r"[A-Z]{2}[0-9]{2}", "IpRecognizer": r":|[0-9]\."}
 
 
-def skip_texts_without(recognizer: EntityRecognizer, needed: str) -> None:
+def skip_texts_without(recognizer: PatternRecognizer, needed: str) -> None:
     """Answer nothing, without running the recognizer, for a text without `needed` (read with the recognizer's
     own regex module and flags, so that letters and digits mean the same to both)."""
     precheck = regex.compile(needed, getattr(recognizer, "global_regex_flags", 0) or 0)
@@ -187,7 +203,7 @@ class NameOrderedRegistry(RecognizerRegistry):
         ad_hoc_recognizers: list[EntityRecognizer] | None,
     ) -> list[EntityRecognizer]:
         found = super().get_recognizers(language, entities, all_fields, ad_hoc_recognizers)
-        return sorted(found, key=lambda r: r.name)
+        return sorted(found, key=recognizer_name)
 
 
 class LemmaOnlyWhenPresentEnhancer(LemmaContextAwareEnhancer):
@@ -216,10 +232,10 @@ def build_analyzer(
     registry = NameOrderedRegistry(supported_languages=["en"])
     registry.load_predefined_recognizers(languages=["en"], nlp_engine=engine, countries=["uk"])
     for name in _REPLACED:
-        registry.recognizers = [r for r in registry.recognizers if r.name != name]
+        registry.recognizers = [r for r in registry.recognizers if recognizer_name(r) != name]
     for recognizer in registry.recognizers:
-        if recognizer.name in _NEEDED_TO_MATCH:
-            skip_texts_without(recognizer, _NEEDED_TO_MATCH[recognizer.name])
+        if isinstance(recognizer, PatternRecognizer) and recognizer_name(recognizer) in _NEEDED_TO_MATCH:
+            skip_texts_without(recognizer, _NEEDED_TO_MATCH[recognizer_name(recognizer)])
     registry.add_recognizer(VocabularyAwareSpacyRecognizer(vocabulary, engine.get_supported_entities()))
     for recognizer in [
         *uk_recognizers(settings.mrn_patterns, vocabulary),
@@ -284,7 +300,7 @@ class TextDetector:
         # lemmatizer is off, so they could not support a result's context anyway); built once, outside any
         # memory zone, and never changed by the recognizers.
         engine = self.analyzer.nlp_engine
-        self._no_ner = NlpArtifacts(entities=[], tokens=Doc(engine.nlp["en"].vocab, words=[]), tokens_indices=[],
+        self._no_ner = NlpArtifacts(entities=[], tokens=Doc(spacy_pipeline(engine).vocab, words=[]), tokens_indices=[],
                                     lemmas=[], nlp_engine=engine, language="en")
 
     def needs_ner(self, text: str) -> bool:
@@ -305,7 +321,7 @@ class TextDetector:
 
     def _analyze_batch(self, todo: list[tuple[int, str]]) -> list[tuple[int, tuple[Finding, ...]]]:
         engine = self.analyzer.nlp_engine
-        nlp = engine.nlp["en"]
+        nlp = spacy_pipeline(engine)
         gated = [(i, t, self.needs_ner(t)) for i, t in todo]
         with_ner = [(i, t) for i, t, ner in gated if ner]
         without = [(i, t) for i, t, ner in gated if not ner]

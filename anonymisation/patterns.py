@@ -58,7 +58,7 @@ def whole_cell_findings(array: pa.Array, entity: str | None) -> dict[str, tuple[
         return {}
     strings = as_strings(array)
     hits = pc.unique(pc.filter(strings, full_match_mask(strings, entity))).to_pylist()
-    out = {}
+    out: dict[str, tuple[Finding, ...]] = {}
     for value in hits:
         lead = len(value) - len(value.lstrip())
         out[value] = (Finding(entity, lead, lead + len(value.strip()), 1.0, "IdentifierColumn"),)

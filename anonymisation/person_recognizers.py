@@ -11,6 +11,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.names import DenyList, NameRules, shared_name_rules, tokenize
+from intake.anonymisation.recognizers_uk import recognizer_name
 from intake.anonymisation.vocabulary import Vocabulary
 
 
@@ -18,7 +19,7 @@ def _result(finding: Finding, recognizer: LocalRecognizer) -> RecognizerResult:
     return RecognizerResult(
         finding.entity_type, finding.start, finding.end, finding.score,
         recognition_metadata={
-            RecognizerResult.RECOGNIZER_NAME_KEY: finding.recognizer or recognizer.name,
+            RecognizerResult.RECOGNIZER_NAME_KEY: finding.recognizer or recognizer_name(recognizer),
             RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
         },
     )

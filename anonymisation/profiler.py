@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypedDict
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -39,6 +39,13 @@ class ColumnKind(StrEnum):
     IDENTIFIER = "identifier"
     FREE_TEXT = "free_text"
     NOT_PERSONAL = "not_personal"
+
+
+class _Sampled(TypedDict):
+    """What every classification from a column's sample records (ColumnClassification's fields of that name)."""
+
+    sample_values: int
+    rates: Mapping[str, float]
 
 
 @dataclass(frozen=True)
@@ -291,7 +298,7 @@ class Profiler:
                 f"no values in the sample ({array.type} column: values are scanned for stray personal data)",))
         hints = column_hints(name)
         r = ev.rates
-        base = {"sample_values": len(ev.values), "rates": r}
+        base: _Sampled = {"sample_values": len(ev.values), "rates": r}
 
         def ident(entity: str, confidence: float, *reasons: str) -> ColumnClassification:
             return ColumnClassification(name, ColumnKind.IDENTIFIER, entity, round(confidence, 3), reasons, **base)

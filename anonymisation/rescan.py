@@ -156,11 +156,14 @@ class Rescanner:
                                 break
 
     def result(self) -> RescanResult:
+        analyzer = self.text_analyzer
         for column, pool in self._ner_values.items():
+            if analyzer is None:  # the pools are filled only when there is one
+                break
             values = list(pool)
             col = self.columns[column]
             col.ner_sampled = len(values)
-            for value, findings in zip(values, self.text_analyzer.analyze(values), strict=True):
+            for value, findings in zip(values, analyzer.analyze(values), strict=True):
                 for finding in without_allowed(value, findings, self.vocab):
                     if finding.score >= self.threshold and not self._skip(finding.entity_type, column):
                         col.add(value, finding)

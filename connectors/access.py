@@ -25,7 +25,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Iterator
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -160,7 +160,7 @@ class AccessTableReader(CsvTableReader):
         return subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                                 pass_fds=source._file.pass_fds)
 
-    def _open_rows(self) -> BinaryIO:
+    def _open_rows(self) -> IO[bytes]:
         process = self._export(self._access, self.table)
         self._processes.append(process)
         assert process.stdout is not None

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, BinaryIO, Protocol, runtime_checkable
+from typing import IO, Any, Protocol, cast, runtime_checkable
 
 import pyarrow as pa
 
@@ -104,6 +104,9 @@ class SourceBase:
     format: str
 
     def tables(self) -> list[str]:
+        raise NotImplementedError
+
+    def read(self, table: str, rejects: RejectSink | None = None) -> TableReader:
         raise NotImplementedError
 
     def close(self) -> None:
@@ -189,10 +192,19 @@ class BatchReader:
 # ---------------------------------------------------------------------------------------------- byte inputs
 
 
+class SeekableStream(Protocol):
+    """A seekable binary file whose reads return bytes: an IO[bytes], or a raw stream such as the vault's decrypting
+    reader (an io.RawIOBase, which the type stubs do not count as an IO[bytes])."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET, /) -> int: ...
+
+
 class _FileView(io.RawIOBase):
     """An independent read position over a shared seekable file, so several readers can use one vault stream."""
 
-    def __init__(self, shared: IO[bytes], lock: threading.Lock) -> None:
+    def __init__(self, shared: SeekableStream, lock: threading.Lock) -> None:
         self._shared = shared
         self._lock = lock  # views may be read from different threads (the transcoder reads ahead in one)
         self._pos = 0
@@ -236,7 +248,7 @@ class ByteInput:
     def __init__(
         self,
         name: str,
-        opener: Callable[[], BinaryIO],
+        opener: Callable[[], IO[bytes]],
         *,
         path: Path | None = None,
         size: int | None = None,
@@ -257,16 +269,18 @@ class ByteInput:
         return cls(name or path.name, lambda: open(path, "rb"), path=path, size=path.stat().st_size)
 
     @classmethod
-    def from_file(cls, fileobj: IO[bytes], name: str) -> ByteInput:
+    def from_file(cls, fileobj: IO[bytes] | SeekableStream, name: str) -> ByteInput:
         seekable = bool(getattr(fileobj, "seekable", lambda: False)())
         if not seekable:
-            return cls(name, lambda: fileobj, reopenable=False)  # type: ignore[return-value]
+            # Read once, as given: a file that cannot seek is a pipe or socket file, an IO[bytes].
+            one_pass = cast("IO[bytes]", fileobj)
+            return cls(name, lambda: one_pass, reopenable=False)
         size = fileobj.seek(0, io.SEEK_END)
         fileobj.seek(0)
         lock = threading.Lock()
-        return cls(name, lambda: io.BufferedReader(_FileView(fileobj, lock), 1 << 20), size=size)  # type: ignore[arg-type]
+        return cls(name, lambda: io.BufferedReader(_FileView(fileobj, lock), 1 << 20), size=size)
 
-    def open(self) -> BinaryIO:
+    def open(self) -> IO[bytes]:
         if self._opened and not self.reopenable:
             raise SourceReadError(
                 f"{self.name} is a one-pass stream and was already read: give a path or a seekable file instead"
@@ -282,7 +296,7 @@ class ByteInput:
             return stream.read(count)
 
 
-def as_input(location: str | Path | IO[bytes] | ByteInput, name: str | None = None) -> ByteInput:
+def as_input(location: Location, name: str | None = None) -> ByteInput:
     if isinstance(location, ByteInput):
         return location
     if isinstance(location, str | Path):
@@ -346,7 +360,7 @@ def oversized_reason(column: str, limit: int) -> str:
 
 # ---------------------------------------------------------------------------------------------- registry
 
-Location = str | Path | IO[bytes] | ByteInput
+Location = str | Path | IO[bytes] | SeekableStream | ByteInput
 Opener = Callable[..., SourceBase]
 
 

@@ -26,7 +26,7 @@ import csv
 import io
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -369,13 +369,13 @@ class CsvTableReader(BatchReader):
         raw = self.data.open()
         if self.layout.encoding != "utf-8":
             utf8 = io.BufferedReader(Utf8Transcoder(SkipStream(raw, self.layout.bom_bytes), self.layout.encoding,
-                                                    self.data.name), 1 << 20)  # type: ignore[arg-type]
-            return io.BufferedReader(SkipStream(utf8, offset), 1 << 20)  # type: ignore[arg-type]
+                                                    self.data.name), 1 << 20)
+            return io.BufferedReader(SkipStream(utf8, offset), 1 << 20)
         skip = self.layout.bom_bytes + offset
         if raw.seekable():
             raw.seek(skip)
             return raw
-        return io.BufferedReader(SkipStream(raw, skip), 1 << 20)  # type: ignore[arg-type]
+        return io.BufferedReader(SkipStream(raw, skip), 1 << 20)
 
     @property
     def _record_budget(self) -> int:
@@ -413,7 +413,7 @@ class CsvTableReader(BatchReader):
             pending = _Pending()
         self._locate(segment, pending)
 
-    def _fast(self, segment: _Segment, pending: _Pending) -> Iterator[pa.RecordBatch]:
+    def _fast(self, segment: _Segment, pending: _Pending) -> Generator[pa.RecordBatch, None, int | None]:
         """pyarrow from `segment`; returns None at the end of the file, or the index of the first record it
         could not deliver."""
         names = self.layout.columns
@@ -493,7 +493,7 @@ class CsvTableReader(BatchReader):
         return resume
 
     def _python(self, segment: _Segment, resume: int, pending: _Pending, locate_only: bool = False
-                ) -> Iterator[pa.RecordBatch]:
+                ) -> Generator[pa.RecordBatch, None, _Segment | None]:
         """Python's csv module from `segment`: locate the fast reader's rejects before `resume`, read records from
         `resume` on for at least two blocks, and return where the fast reader can take over (None at the end).
         `locate_only`: stop at `resume` (the records after it were delivered already)."""

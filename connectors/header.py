@@ -95,11 +95,11 @@ def looks_like_person(cell: Any) -> bool:
         return any(looks_like_person(part) for part in parts)
     if text.count(",") == 1:  # "Smith, Jane"
         surname, _, given = (part.strip() for part in text.partition(","))
-        forename = given.split()[0] if given else ""
-        if not (_is_word(surname) and _is_word(forename)):
+        given_first = given.split()[0] if given else ""
+        if not (_is_word(surname) and _is_word(given_first)):
             return False
         first, last = name_gazetteer()
-        return surname.casefold() in last and forename.casefold() in first
+        return surname.casefold() in last and given_first.casefold() in first
     tokens = [token.rstrip(".") for token in text.split()]
     if not 2 <= len(tokens) <= 4 or not _is_word(tokens[-1]):
         return False

@@ -107,7 +107,7 @@ class VaultParquetSink:
             raise
         self._writer.close()
         self.artefact = self._writer.artefact
-        return self.artefact  # type: ignore[return-value]
+        return self.artefact
 
     def abort(self) -> None:
         with contextlib.suppress(Exception):  # the writer is being discarded anyway

@@ -185,7 +185,7 @@ def _oversized(names: list[str], texts: list[str | None], limit: int) -> str | N
     return None
 
 
-def _open(location: Any, name: str | None, settings: ConnectorSettings, options: dict[str, Any]) -> SqlSource:
+def _open(location: Any, name: str | None, settings: ConnectorSettings, options: dict[str, Any]) -> SourceBase:
     """A URL, or a SQLite database file (e.g. medimaint.db): a local path opened read-only, or a seekable stream
     such as the vault's decrypting reader, read page by page (sqlite_stream.py): the plaintext never touches the
     disk and is never held whole in memory."""

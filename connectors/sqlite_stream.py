@@ -14,7 +14,7 @@ import io
 import itertools
 import threading
 from collections.abc import Callable, Iterator
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 import apsw
 import pyarrow as pa
@@ -31,7 +31,7 @@ _SECTOR = 4096
 class _StreamFile:
     """The methods SQLite calls on an open file, over a seekable binary stream (read-only)."""
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: IO[bytes]) -> None:
         self._stream = stream
         self._size = stream.seek(0, io.SEEK_END)
         self._lock = threading.Lock()
@@ -80,11 +80,13 @@ class _StreamVFS(apsw.VFS):
     """One process-wide VFS; each open database is a name mapped to the function that opens its stream."""
 
     def __init__(self) -> None:
-        self.openers: dict[str, Callable[[], BinaryIO]] = {}
+        self.openers: dict[str, Callable[[], IO[bytes]]] = {}
         self.lock = threading.Lock()
         super().__init__(VFS_NAME, base="")
 
-    def xOpen(self, name: Any, flags: Any) -> _StreamFile:
+    # apsw's stub says xOpen returns a VFSFile, but apsw takes any object with SQLite's x* methods (its docs: derive
+    # from VFSFile only to inherit another VFS's behaviour); _StreamFile must not, as it reads no real file.
+    def xOpen(self, name: Any, flags: Any) -> _StreamFile:  # type: ignore[override]
         key = name.filename() if isinstance(name, apsw.URIFilename) else str(name)
         with self.lock:
             opener = self.openers.get(key)
@@ -113,7 +115,7 @@ def _quote(identifier: str) -> str:
 class SqliteStreamSource(SourceBase):
     format = "sql"
 
-    def __init__(self, opener: Callable[[], BinaryIO], name: str, settings: ConnectorSettings,
+    def __init__(self, opener: Callable[[], IO[bytes]], name: str, settings: ConnectorSettings,
                  options: dict[str, Any]) -> None:
         unknown = set(options) - {"tables", "schema"}
         if unknown or options.get("schema"):
@@ -166,7 +168,7 @@ class SqliteStreamSource(SourceBase):
         connection = getattr(self, "connection", None)
         if connection is not None:
             connection.close()
-            self.connection = None
+            del self.connection  # gone rather than None, so that while open it is always a Connection
         vfs = _registered()
         with vfs.lock:
             vfs.openers.pop(self._key, None)

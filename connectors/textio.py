@@ -18,7 +18,7 @@ import io
 import queue
 import threading
 from collections.abc import Callable
-from typing import IO, Any
+from typing import IO, Any, Protocol
 
 from charset_normalizer import from_bytes
 
@@ -82,6 +82,15 @@ def decoder_for(encoding: str) -> codecs.IncrementalDecoder:
     return codecs.getincrementaldecoder(encoding)(errors=errors)
 
 
+class ByteStream(Protocol):
+    """What the transcoder reads: a buffered binary file (IO[bytes]) or a raw one (io.RawIOBase, e.g. SkipStream),
+    whose read returns None when a non-blocking stream has no bytes ready."""
+
+    def read(self, size: int = -1, /) -> bytes | None: ...
+
+    def close(self) -> None: ...
+
+
 class Utf8Transcoder(io.RawIOBase):
     """A binary stream of UTF-8 read from a stream in another encoding, chunk by chunk (bounded memory).
 
@@ -89,7 +98,7 @@ class Utf8Transcoder(io.RawIOBase):
     the GIL, so transcoding and parsing overlap. At most `ahead` chunks wait in memory.
     """
 
-    def __init__(self, raw: IO[bytes], encoding: str, name: str, chunk: int = 1 << 20, ahead: int = 4) -> None:
+    def __init__(self, raw: ByteStream, encoding: str, name: str, chunk: int = 1 << 20, ahead: int = 4) -> None:
         self._raw = raw
         self._encoding = encoding
         self._name = name

@@ -217,7 +217,7 @@ class ZipSource(SourceBase):
 
     def _entry_input(self, info: zipfile.ZipInfo) -> ByteInput:
         def opener() -> IO[bytes]:
-            return io.BufferedReader(_GuardedEntry(self, info), 1 << 20)  # type: ignore[return-value]
+            return io.BufferedReader(_GuardedEntry(self, info), 1 << 20)
 
         return ByteInput(f"{self.name}/{info.filename}", opener, size=info.file_size)
 
@@ -274,7 +274,7 @@ class ZipSource(SourceBase):
     def read(self, table: str, rejects: RejectSink | None = None) -> TableReader:
         self._check_table(table)
         inner, inner_table = self._tables[table]
-        reader: TableReader = inner.read(inner_table, rejects)  # type: ignore[attr-defined]
+        reader: TableReader = inner.read(inner_table, rejects)
         reader.table = table  # rejects carry the full archive path of their table
         return reader
 

@@ -21,6 +21,8 @@ from prefect.artifacts import (
 )
 from prefect.context import FlowRunContext, TaskRunContext
 
+from intake.flows.dispatch import synchronous
+
 _KEY_CHARS = re.compile(r"[^a-z0-9-]+")
 
 
@@ -36,14 +38,14 @@ def in_run() -> bool:
 def publish_markdown(key: str, markdown: str, description: str) -> UUID | None:
     if not in_run():
         return None
-    return create_markdown_artifact(markdown=markdown, key=artifact_key(key), description=description)
+    return synchronous(create_markdown_artifact(markdown=markdown, key=artifact_key(key), description=description))
 
 
 def publish_table(key: str, rows: Sequence[Mapping[str, Any]], description: str) -> UUID | None:
     if not in_run():
         return None
     table = [{str(k): _cell(v) for k, v in row.items()} for row in rows]
-    return create_table_artifact(table=table, key=artifact_key(key), description=description)
+    return synchronous(create_table_artifact(table=table, key=artifact_key(key), description=description))
 
 
 def _cell(value: Any) -> Any:
@@ -96,7 +98,8 @@ class Progress:
         self._last = 0.0
         self._id: UUID | None = None
         if in_run():
-            self._id = create_progress_artifact(progress=0.0, key=artifact_key(key), description=description)
+            self._id = synchronous(
+                create_progress_artifact(progress=0.0, key=artifact_key(key), description=description))
         self._tell()
 
     @property

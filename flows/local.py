@@ -19,6 +19,7 @@ from typing import Any
 from intake.config import Settings
 from intake.context import Context
 from intake.errors import StateError
+from intake.flows.dispatch import synchronous
 
 SERVER_FILE = "server.json"
 
@@ -98,8 +99,8 @@ def submit_flow(name: str, ctx: Context, **parameters: Any) -> dict[str, Any]:
     from intake.run_requests import request_run
 
     request = request_run(ctx, name, parameters)
-    flow_run = run_deployment(f"{name}/{name}", parameters={**parameters, "actor": request.actor_parameter},
-                              timeout=0)
+    flow_run = synchronous(run_deployment(f"{name}/{name}",
+                                          parameters={**parameters, "actor": request.actor_parameter}, timeout=0))
     return {"flow_run_id": str(flow_run.id), "flow_run_name": flow_run.name, "request_id": request.id,
             "acting_for": request.requested_by, "request_expires_at": request.expires_at}
 

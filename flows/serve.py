@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 from prefect import serve
 from prefect.deployments.runner import EntrypointType, RunnerDeployment
@@ -30,6 +31,7 @@ from prefect.settings import PREFECT_API_URL, temporary_settings
 
 from intake.errors import ConfigError
 from intake.flows import settings as flow_settings
+from intake.flows.dispatch import synchronous
 from intake.flows.lifecycle import close_fault_hold_flow, complete_migration_flow, open_fault_hold_flow
 from intake.flows.local import forget_server, record_server
 from intake.flows.migration import configured_flow
@@ -40,18 +42,25 @@ TAGS = ["intake"]
 DEFAULT_PORT = 4200
 
 
+class DeploymentOptions(TypedDict):
+    """What every deployment shares: typed, so that each key is checked against Flow.to_deployment's own."""
+
+    tags: list[str]
+    entrypoint_type: EntrypointType
+
+
 def build_deployments(schedule_sweep: bool = True) -> list[RunnerDeployment]:
     """The six deployments, named like their flows. Entrypoints are module paths, so any cwd works."""
-    common = {"tags": TAGS, "entrypoint_type": EntrypointType.MODULE_PATH}
+    common: DeploymentOptions = {"tags": TAGS, "entrypoint_type": EntrypointType.MODULE_PATH}
     sweep_schedules = [Cron(SWEEP_CRON, timezone=SWEEP_TIMEZONE)] if schedule_sweep else None
-    return [
+    return [synchronous(deployment) for deployment in (
         receive_dataset_flow.to_deployment("receive-dataset", **common),
         configured_flow().to_deployment("migration-run", **common),  # on Dask when INTAKE_DASK_ADDRESS is set
         complete_migration_flow.to_deployment("complete-migration", **common),
         open_fault_hold_flow.to_deployment("open-fault-hold", **common),
         close_fault_hold_flow.to_deployment("close-fault-hold", **common),
         retention_sweep_flow.to_deployment("retention-sweep", schedules=sweep_schedules, **common),
-    ]
+    )]
 
 
 def serve_deployments(limit: int | None = 4, schedule_sweep: bool = True) -> None:

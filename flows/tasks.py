@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from prefect import Task, task
 from prefect.cache_policies import NO_CACHE
@@ -20,6 +20,9 @@ from intake import pipeline
 from intake.errors import IntakeError
 from intake.flows.settings import flow_context
 from intake.registry.models import Purpose
+
+if TYPE_CHECKING:  # importing the flows loads no anonymisation module; only running a task does
+    from intake.anonymisation.residual import ResidualEstimate
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -51,11 +54,12 @@ def data_task(name: str, retries: int = 0, retry_delay_seconds: float = 2.0,
             with pipeline.step_errors(name):
                 return fn(*args, **kwargs)
 
-        return task(  # type: ignore[return-value]
-            withheld, name=name, persist_result=False, cache_policy=NO_CACHE, retries=retries,
+        # The decorator-factory form: Prefect's overloads type no call with both a function and options.
+        return task(
+            name=name, persist_result=False, cache_policy=NO_CACHE, retries=retries,
             retry_delay_seconds=retry_delay_seconds, retry_condition_fn=retry_unexpected_failures,
             log_prints=False, **options,
-        )
+        )(withheld)
 
     return decorate
 
@@ -189,7 +193,8 @@ def collect_terms(run: pipeline.RunInfo, tables: list[pipeline.TableRef]) -> str
 
 
 @data_task("independent-residual-check")
-def residual_check(run: pipeline.RunInfo, anonymised: pipeline.Anonymised, terms_id: str | None) -> Any:
+def residual_check(run: pipeline.RunInfo, anonymised: pipeline.Anonymised,
+                   terms_id: str | None) -> ResidualEstimate | None:
     from intake.schema_policy import residual_check as check
 
     return check(flow_context(run.actor), run, anonymised, terms_id)

@@ -11,6 +11,7 @@ it. Results are shown, or saved only as an encrypted artefact of the same datase
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -84,7 +85,7 @@ def load_tables(ctx: Context, dataset: Dataset, actor: Actor, raw: bool) -> dict
             for table in source.tables():
                 batches = list(source.read(table))
                 if session is not None and anonymiser is not None and batches:
-                    classification = session.profile(table, lambda b=batches: iter(b))
+                    classification = session.profile(table, functools.partial(iter, batches))
                     batches = [anonymiser.anonymise_batch(table, classification, b) for b in batches]
                 schema = batches[0].schema if batches else None
                 tables[_table_name(file, table, taken)] = (
