@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, text
 
-from intake.registry.db import Registry
+from intake.registry.db import MIGRATIONS, SCHEMA_HEAD, Registry, at_head, upgrade
 from intake.registry.models import Base
 
 
@@ -28,6 +28,22 @@ def test_sqlite_upgrade_from_empty_uses_wal(tmp_path: Path) -> None:
     _assert_schema_matches_models(registry)
     with registry.engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    registry.dispose()
+
+
+def test_schema_head_is_alembics_head_and_an_older_registry_is_upgraded(tmp_path: Path) -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == SCHEMA_HEAD  # a new migration moves it
+    registry = Registry(f"sqlite:///{tmp_path / 'reg.db'}")
+    upgrade(registry.engine, "0003")  # a registry from before the newest migration
+    assert not at_head(registry.engine)
+    registry.upgrade()
+    assert at_head(registry.engine)
+    _assert_schema_matches_models(registry)
     registry.dispose()
 
 
