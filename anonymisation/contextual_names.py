@@ -319,9 +319,7 @@ class ContextualNames:
                 and toks[i].text not in ("\u2013", "\u2014"):
             return None
         j = i + 1
-        k = j
-        while k < len(toks) and k - j < 2 and self._name_word(toks[k]):
-            k += 1
+        k = self._run(toks, j, "cue")  # like a hand-over phrase: "-- m.kwoka", "-- Jane B", "-- wafeeq"
         if k == j:
             return None
         if k < len(toks) and toks[k].is_initial:

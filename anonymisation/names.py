@@ -31,6 +31,7 @@ _SAINT = frozenset({"st", "saint", "ste"})
 # Capitalised words that end a name: contact details and abbreviations written right after a name.
 NOT_NAME_WORDS = frozenset({"ext", "extn", "extension", "tel", "telephone", "mob", "mobile", "bleep", "fax",
                             "email", "re", "cc", "dob", "nhs", "ref", "tbc", "asap", "via", "on", "at"})
+_MODEL_SUFFIX = re.compile(r"-\d")  # a word glued to a number is a model ("IDA-5", "Sara-2"), never a name
 _MEMO_SIZE = 65_536  # texts; about 20 MB
 
 
@@ -209,7 +210,7 @@ class NameRules:
         if self.vocab.contains_allowed(span):
             return True
         before = tokenize(text[max(0, start - 12):start])
-        after = tokenize(text[end:end + 30])
+        after = tokenize(text[end:end + 30].split("\n", 1)[0])  # a log's next entry ("\n23/06 RN:") says nothing
         if len(after) >= 2 and after[0].text in ("'", "\u2019") and after[1].text == "s":
             after = after[2:]  # "St James's Hospital": look past the possessive
         if (before and before[-1].key in _SAINT) or words[0].key in _SAINT:
@@ -450,8 +451,10 @@ class DenyList:
                 if " ".join(keys[i:i + size]) in self.keys:
                     hit = size
                     break
-            if hit and self._inside_allowed(keys, i, hit):
-                hit = 0  # "Sara" of Sara Lopes in the model "Sara Stedy", "Grace" in "Grace Darling Ward"
+            if hit and (self._inside_allowed(keys, i, hit) or _MODEL_SUFFIX.match(text, words[i + hit - 1].end)):
+                # "Sara" of Sara Lopes in the model "Sara Stedy", "Grace" in "Grace Darling Ward", "Ida" in the
+                # analyser "IDA-5"
+                hit = 0
             if hit:
                 last = words[i + hit - 1]
                 end = last.end - 2 if keys[i + hit - 1] != last.key else last.end

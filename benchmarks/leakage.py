@@ -148,7 +148,7 @@ def _examples(entries: list[dict[str, Any]], redacted: bool = True, per_kind: in
 # `--split both` runs the first two of each; the variety export's "fresh" split only when asked for.
 EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
            "variety": (variety_export, ("dev", "heldout", "fresh", "dev2")),
-           "workshop": (workshop_export, ("dev3", "fresh2"))}
+           "workshop": (workshop_export, ("dev3", "fresh2", "dev4"))}
 
 
 def run_split(generator: Any, split: str, rows: int, seed: int, keep: bool, debug: dict[str, Any]) -> dict[str, Any]:
@@ -215,8 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--export", choices=sorted(EXPORTS), default="clinical",
                         help="clinical_export.py, variety_export.py or workshop_export.py")
-    parser.add_argument("--split", choices=["tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "both"],
-                        default="both")
+    parser.add_argument("--split", default="both", choices=[
+        "tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "dev4", "both"])
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")

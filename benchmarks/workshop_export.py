@@ -30,7 +30,11 @@ from clinical_export import Writer, generator_main
 from clinical_text import Piece, digits, nhs_number
 
 LOCALES = {"dev3": ["en_GB", "en_PK", "es_AR", "ha_NG", "is_IS", "fr_CA", "tw_GH", "de_LU"],
-           "fresh2": ["en_KE", "en_NG", "es_CO", "es_CL", "ig_NG", "fr_BE", "az_AZ", "uz_UZ", "sw", "en_TH"]}
+           "fresh2": ["en_KE", "en_NG", "es_CO", "es_CL", "ig_NG", "fr_BE", "az_AZ", "uz_UZ", "sw", "en_TH"],
+           # dev3's writer, but the people named in the notes are never in a person column (patients, visitors,
+           # contractors): what free-text detection finds without the dataset's own names.
+           "dev4": ["en_US", "de_DE", "it_IT", "pl_PL", "en_IN", "ro_RO", "nl_NL", "pt_BR"]}
+FAMILIES_OF = {"dev4": "dev3"}
 WARDS = ["Florence Nightingale Ward", "Jenner Unit", "Fleming Ward", "Brunel Theatres", "Mary Seacole Ward",
          "Churchill Ward", "Elizabeth Garrett Anderson Wing", "Cavendish Ward", "Harvey Ward", "AMU", "ITU",
          "Ward 7B", "Paediatric ED", "Maternity Triage"]
@@ -86,6 +90,11 @@ def people(split: str, seed: int, n: int) -> list[tuple[str, str]]:
                 and surname.lower() not in reserved and given.lower() not in reserved:
             found.setdefault(surname.lower(), (given, surname))
     return list(found.values())
+
+
+def _others(split: str, seed: int, staff: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    taken = {w.lower() for pair in staff for w in pair}
+    return [p for p in people(split, seed + 1000, 160) if not {w.lower() for w in p} & taken][:100]
 
 
 def named(g: str, s: str, rng: random.Random) -> list[Piece]:
@@ -163,7 +172,7 @@ def log(rng: random.Random, split: str, staff: list[tuple[str, str]], first: str
         for _ in range(rng.randrange(0, 3)):
             r = rng.random()
             if r < 0.45:
-                template = rng.choice(FAMILIES[split])
+                template = rng.choice(FAMILIES[FAMILIES_OF.get(split, split)])
                 out.append(rng.choice([". ", " - ", ", "]))
                 out.extend(_fill(template, named(*rng.choice(staff), rng), rng))
             elif r < 0.7:
@@ -272,6 +281,8 @@ def generate(out: Path, split: str = "dev3", rows: int = 300, seed: int = 11) ->
     rng = random.Random(f"workshop-{split}-{seed}")
     staff = people(split, seed, 100)
     techs = staff[:8]
+    # Who the notes name: the staff of the person columns, or (dev4) a hundred other people.
+    named_in_notes = staff if split != "dev4" else _others(split, seed, staff)
     data = out / "data"
     data.mkdir(parents=True, exist_ok=True)
     w = Writer()
@@ -297,7 +308,7 @@ def generate(out: Path, split: str = "dev3", rows: int = 300, seed: int = 11) ->
         keeper_cell = w.cell(rng.choice([[(s, "name", True), f" {g[0]}"], [(g, "name", True), " ", (s, "name", True)],
                                          [f"{rng.choice(TITLES)} - ", (s, "name", True)]]),
                              "equipment", i + 1, "keeper", rec)
-        history = w.cell(log(rng, split, staff, rng.choice(["received", "commissioned", "asset tagged"]),
+        history = w.cell(log(rng, split, named_in_notes, rng.choice(["received", "commissioned", "asset tagged"]),
                              dt.datetime(rng.randrange(2015, 2024), rng.randrange(1, 13), rng.randrange(1, 28), 9)),
                          "equipment", i + 1, "history", rec) if rng.random() < 0.7 else None
         db.execute("INSERT INTO equipment VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -322,8 +333,8 @@ def generate(out: Path, split: str = "dev3", rows: int = 300, seed: int = 11) ->
         tel = w.cell([(f"07700 {rng.randrange(900000, 901000)}", "phone", True)] if rng.random() < 0.4 else
                      [f"x{rng.randrange(2000, 8000)}"], "requests", j + 1, "caller_tel", rec)
         symptom = rng.choice(SYMPTOMS)
-        work_log = w.cell(log(rng, split, staff + techs, rng.choice(ACTIONS), opened), "requests", j + 1, "work_log",
-                          rec) if closed else None
+        work_log = w.cell(log(rng, split, named_in_notes + techs, rng.choice(ACTIONS), opened), "requests", j + 1,
+                          "work_log", rec) if closed else None
         db.execute("INSERT INTO requests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                    (ref, equip, rng.choice(["PM", "BD", "BD", "AT"]), opened.isoformat(sep=" ", timespec="minutes"),
                     caller, tel, tech + 1, symptom, work_log,
@@ -360,7 +371,7 @@ def raw_package(export: Path, anon: Any) -> dict[str, list[dict[str, str]]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return generator_main(generate, __doc__, ("dev3", "fresh2"), "dev3", argv)
+    return generator_main(generate, __doc__, ("dev3", "fresh2", "dev4"), "dev3", argv)
 
 
 if __name__ == "__main__":

@@ -91,6 +91,10 @@ def found(detector: TextDetector, text: str, entity: str) -> list[str]:
     ("stuart unavailable, try tmrw", ["stuart"]),
     ("updated software. henry (ext 9902) reports it again", ["henry"]),
     ("new door latch fitted, -- Jane B, per email", ["Jane B"]),
+    ("returned to ward, -- m.kwoka", ["m.kwoka"]),
+    # The next entry of a work log, on its own line, says nothing of the name that ends the line before.
+    ("updated software - handover from h.crisafulli\n23/06 RN: recalibrated", ["h.crisafulli"]),
+    ("no fault found, cc jake\n26/07 RP: sent away", ["jake"]),
 ])
 def test_names_in_any_case_after_roles_and_verbs(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected

@@ -200,3 +200,11 @@ def test_a_dataset_persons_first_name_inside_a_longer_reference_term_is_left_to_
     deny = DenyList(terms.vocabulary(base))
     text = "Loan Sara Stedy to Grace Darling Ward; Sara rang, grace otieno aware"
     assert [text[f.start:f.end] for f in deny.find(text)] == ["Sara", "grace otieno"]
+
+
+def test_a_dataset_persons_name_glued_to_a_number_is_a_model(base: Vocabulary) -> None:
+    from intake.anonymisation.names import DenyList
+
+    deny = DenyList(collect_terms(["Ida Kowalska"], [], base).vocabulary(base))
+    text = "tested with Fluke IDA-5; Ida rang"
+    assert [text[f.start:f.end] for f in deny.find(text)] == ["Ida"]
