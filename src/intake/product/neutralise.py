@@ -12,7 +12,9 @@ Reference values must survive verbatim, so the test is precise rather than "star
   strings, operators and brackets), its first token can start an expression, and it is active: it holds a
   function call, a DDE link, a cell reference, or an operator other than `-` (so `-2+3` is neutralised).
   A bare word makes it text: `@home`, `+ve`, `- see notes`, `-20C freezer` stay as they are, and so do
-  numbers and phone numbers (`-5`, `+44 1632 960123`, `+44-20-7946-0958`, `+44 (0)20 7946 0958`).
+  numbers and phone numbers (`-5`, `+44 1632 960123`, `+44-20-7946-0958`, `+44 (0)20 7946 0958`);
+- but a DDE link or a call of a function reaching outside the sheet (HYPERLINK, WEBSERVICE, IMPORTXML...)
+  anywhere after a leading `+`, `-` or `@` is neutralised whatever precedes it: `+ve+cmd|' /C calc'!A0`.
 
 Only counts leave this module (per field), never a value.
 """
@@ -44,6 +46,10 @@ ALL_TOKENS = rf"^[+\-@]{_TOKEN}+$"
 # Active: a function call, DDE link, sheet reference or an operator other than '-' after the sign; or a cell
 # reference that is not the exponent of a number (the character before it is not part of a word or number).
 ACTIVE = rf"^[+\-@].*?(?:{_FUNCTION}|{_DDE}|{_SHEET}|[+*/^&=<>])|^[+\-@](?:.*[^A-Za-z0-9_$.])?{_REF}"
+# Whatever comes before them, a DDE link ("cmd|' /C calc'!A0") or a call of a function that reaches outside the
+# sheet makes a +/-/@ cell a formula: to a spreadsheet a bare word before it ("+ve+cmd|...") is a defined name.
+_OUTSIDE = r"(?i:HYPERLINK|WEBSERVICE|IMPORTXML|IMPORTDATA|IMPORTHTML|IMPORTFEED|IMPORTRANGE|IMAGE|CALL|REGISTER)"
+DANGEROUS = rf"^[+\-@].*?(?:{_DDE}.*!|{_OUTSIDE}\s*\()"
 
 
 def formula_mask(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArray:
@@ -53,7 +59,8 @@ def formula_mask(values: pa.Array | pa.ChunkedArray) -> pa.Array | pa.ChunkedArr
         pc.and_(pc.match_substring_regex(values, ALL_TOKENS), pc.match_substring_regex(values, _STARTS)),
         pc.match_substring_regex(values, ACTIVE),
     )
-    return pc.fill_null(pc.or_(always, signed), False)
+    dangerous = pc.match_substring_regex(values, DANGEROUS)
+    return pc.fill_null(pc.or_(pc.or_(always, signed), dangerous), False)
 
 
 def _leads(values: pa.Array | pa.ChunkedArray) -> bool:
