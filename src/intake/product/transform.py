@@ -8,78 +8,59 @@ small derived-entity clusters.
 Row numbers: if a batch carries the column `ROW_NUMBER_COLUMN` (the connector's 1-based source row
 number), rejects use it; otherwise rows are numbered 1, 2, ... in the order read (data rows, after any
 header).
+
+This module is the transform's public face, importable as one, and runs the mapping's tables in order
+(`Transformer`); one table's batches are processed in `transform_table`, the state across tables is in
+`transform_state`, the source and query tables are read by `source_tables` and `query_tables`, and the results
+go to an `EntityOutput` (`transform_outputs`).
 """
 
 from __future__ import annotations
 
-import queue
-import threading
-from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Mapping as MappingABC
-from dataclasses import dataclass, field
-from datetime import date
-from functools import partial
-from typing import Protocol
+from dataclasses import dataclass
 
-import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
-from intake.clock import Clock, SystemClock
+from intake.clock import Clock
 from intake.logs import get_logger, log_event
-from intake.product.derive import Assignment, DerivedEntity
 from intake.product.errors import TransformError
-from intake.product.ids import format_ids, hash_strings
-from intake.product.mapping import Evaluated, Expr, Mapping, OutputMapping, SourceBatch, TableMapping
-from intake.product.queries import DEFAULT_MEMORY_LIMIT, as_table, run_query
+from intake.product.mapping import Mapping
+from intake.product.query_tables import query_inputs, superseded_by_queries, with_queries
 from intake.product.reconciliation import Reconciliation
-from intake.product.schema import ENTITIES, STRING, EntitySpec, FieldSpec
-from intake.product.validation import (
-    REJECTS_SCHEMA,
-    Reason,
-    ReasonCode,
-    RejectedKeys,
-    RowProblems,
-    UniqueKeys,
-    field_rules,
-    order_rule,
+from intake.product.schema import ENTITIES
+from intake.product.source_tables import (
+    MIN_BATCH_ROWS,
+    TableSource,
+    _batches,
+    _read_ahead,
+    _rebatch,
+    resolve_tables,
+    table_name_key,
 )
+from intake.product.transform_outputs import CollectingOutput, EntityOutput
+from intake.product.transform_state import ROW_NUMBER_COLUMN, TransformState
+from intake.product.transform_table import _TableRun
 
-ROW_NUMBER_COLUMN = "_row_number"
-MIN_BATCH_ROWS = 32_768  # smaller reader batches are combined: per-batch overhead then stays negligible
-
-TableSource = Iterable[pa.RecordBatch] | Callable[[], Iterable[pa.RecordBatch]]
+__all__ = [
+    "MIN_BATCH_ROWS",
+    "ROW_NUMBER_COLUMN",
+    "CollectingOutput",
+    "EntityOutput",
+    "TableSource",
+    "TransformResult",
+    "TransformState",
+    "Transformer",
+    "query_inputs",
+    "resolve_tables",
+    "superseded_by_queries",
+    "table_name_key",
+    "transform",
+    "transform_to_tables",
+    "with_queries",
+]
 
 logger = get_logger("intake.product.transform")
-
-
-class EntityOutput(Protocol):
-    """Where the transform puts its results (a package being written, or memory in tests)."""
-
-    def write_entity(self, entity: str, batch: pa.RecordBatch) -> None: ...
-
-    def write_rejects(self, batch: pa.RecordBatch) -> None: ...
-
-
-class CollectingOutput:
-    """Keeps every batch in memory: for tests and small datasets."""
-
-    def __init__(self) -> None:
-        self.batches: dict[str, list[pa.RecordBatch]] = {}
-        self.reject_batches: list[pa.RecordBatch] = []
-
-    def write_entity(self, entity: str, batch: pa.RecordBatch) -> None:
-        self.batches.setdefault(entity, []).append(batch)
-
-    def write_rejects(self, batch: pa.RecordBatch) -> None:
-        self.reject_batches.append(batch)
-
-    def table(self, entity: str) -> pa.Table:
-        schema = ENTITIES[entity].arrow_schema()
-        return pa.Table.from_batches(self.batches.get(entity, []), schema=schema)
-
-    def rejects(self) -> pa.Table:
-        return pa.Table.from_batches(self.reject_batches, schema=REJECTS_SCHEMA)
 
 
 @dataclass
@@ -112,189 +93,8 @@ def transform_to_tables(sources: MappingABC[str, TableSource], mapping: Mapping,
     return TransformResult(entities, output.rejects(), reconciliation)
 
 
-def table_name_key(name: str) -> str:
-    """How a source table is matched to a mapping table: the last path part, without a file extension, any case
-    (also used by `intake mapping check`, so that checking and running agree)."""
-    stem = name.rsplit("/", 1)[-1]
-    for suffix in (".csv", ".txt", ".xlsx", ".xls", ".parquet"):
-        if stem.lower().endswith(suffix):
-            stem = stem[: -len(suffix)]
-    return stem.casefold()
-
-
-def resolve_tables(sources: MappingABC[str, TableSource], mapping: Mapping) -> dict[str, TableSource]:
-    """Source tables keyed by the mapping's table names: exact names first, then ignoring case and a file
-    extension ("Jobs" or "jobs.csv" for table "jobs")."""
-    wanted = {table_name_key(t.table): t.table for t in mapping.tables}
-    wanted.update({table_name_key(name): name for name in mapping.ignore_tables})
-    resolved: dict[str, TableSource] = {}
-    for name, source in sources.items():
-        target = name if name in wanted.values() else wanted.get(table_name_key(name), name)
-        if target in resolved:
-            raise TransformError(f"two source tables match mapping table '{target}'; pass only one")
-        resolved[target] = source
-    return resolved
-
-
-def query_inputs(names: Iterable[str], mapping: Mapping) -> dict[str, dict[str, str]]:
-    """Query table -> {the name its query gives a table: the source table it is}, for the sources `names`; a name
-    no source has is left out (`run_query` then says which table is missing)."""
-    by_key = {table_name_key(name): name for name in names}
-    return {table.table: {read: by_key[table_name_key(read)] for read in table.query.reads
-                          if table_name_key(read) in by_key}
-            for table in mapping.tables if table.query is not None}
-
-
-def superseded_by_queries(names: Iterable[str], mapping: Mapping) -> set[str]:
-    """The source tables among `names` that give no rows of their own once the mapping's queries have run: those
-    only queries read (a table also mapped as itself still does), and those a query table of their own name
-    replaces. The one rule for the run, the transform and `intake mapping check`."""
-    names = list(names)
-    plain = {table_name_key(t.table) for t in mapping.tables}
-    queried = {table_name_key(t.table) for t in mapping.tables if t.query is not None}
-    read = {source for inputs in query_inputs(names, mapping).values() for source in inputs.values()}
-    return {name for name in read if table_name_key(name) not in plain} | {
-        name for name in names if table_name_key(name) in queried}
-
-
-def with_queries(sources: MappingABC[str, TableSource], mapping: Mapping,
-                 memory_limit: str = DEFAULT_MEMORY_LIMIT) -> dict[str, TableSource]:
-    """`sources` with each query table computed from them (a callable giving its RecordBatchReader: a mistake in
-    the query is raised when it is called), and without the tables the queries supersede. A query reads the
-    export's tables whole, in memory: each is materialised once."""
-    inputs = query_inputs(sources, mapping)
-    if not inputs:
-        return dict(sources)
-    materialised: dict[str, pa.Table] = {}
-
-    def table(name: str) -> pa.Table:
-        if name not in materialised:
-            materialised[name] = as_table(name, list(_rebatch(_batches(sources[name]), name)))
-        return materialised[name]
-
-    def rows(query_table: TableMapping) -> pa.RecordBatchReader:
-        assert query_table.query is not None
-        tables = {read: table(source) for read, source in inputs[query_table.table].items()}
-        return run_query(query_table.table, query_table.query, tables, memory_limit=memory_limit)
-
-    superseded = superseded_by_queries(sources, mapping)
-    out: dict[str, TableSource] = {name: source for name, source in sources.items() if name not in superseded}
-    for query_table in mapping.tables:
-        if query_table.query is not None:
-            out[query_table.table] = partial(rows, query_table)
-    return out
-
-
-def _read_ahead(batches: Iterable[pa.RecordBatch], depth: int = 2) -> Iterator[pa.RecordBatch]:
-    """Pull batches from the reader on a background thread, a few ahead of the transform.
-
-    Parsing (CSV, Excel, database rows) then overlaps the transform of the previous batch; Arrow's readers
-    release the GIL. Errors of the reader are raised here, in the consumer.
-    """
-    slots: queue.Queue[object] = queue.Queue(maxsize=depth)
-    stop = threading.Event()
-    done = object()
-
-    def offer(item: object) -> bool:
-        while not stop.is_set():
-            try:
-                slots.put(item, timeout=0.1)
-                return True
-            except queue.Full:
-                continue
-        return False
-
-    def produce() -> None:
-        try:
-            for batch in batches:
-                if not offer(batch):
-                    return
-            offer(done)
-        except BaseException as exc:  # handed to the consumer
-            offer(exc)
-
-    worker = threading.Thread(target=produce, name="intake-read-ahead", daemon=True)
-    worker.start()
-    try:
-        while (item := slots.get()) is not done:
-            if isinstance(item, BaseException):
-                raise item
-            yield item  # type: ignore[misc]
-    finally:
-        stop.set()
-        worker.join()
-
-
-def _batches(source: TableSource) -> Iterable[pa.RecordBatch]:
-    return source() if callable(source) else source
-
-
-def _rebatch(batches: Iterable[pa.RecordBatch], table: str) -> Iterator[pa.RecordBatch]:
-    pending: list[pa.RecordBatch] = []
-    rows = 0
-    for batch in batches:
-        if isinstance(batch, pa.Table):
-            yield from _rebatch(batch.to_batches(), table)
-            continue
-        if batch.num_rows >= MIN_BATCH_ROWS and not pending:
-            yield batch
-            continue
-        pending.append(batch)
-        rows += batch.num_rows
-        if rows >= MIN_BATCH_ROWS:
-            yield _combine(pending, table)
-            pending, rows = [], 0
-    if pending:
-        yield _combine(pending, table)
-
-
-def _combine(batches: list[pa.RecordBatch], table: str) -> pa.RecordBatch:
-    if len(batches) == 1:
-        return batches[0]
-    try:
-        return pa.Table.from_batches(batches).combine_chunks().to_batches(max_chunksize=None)[0]
-    except pa.ArrowInvalid:
-        raise TransformError(f"batches of table '{table}' do not share one set of columns; "
-                             "the reader must give every batch the same schema") from None
-
-
-def _mask(values: pa.Array) -> np.ndarray:
-    return values.fill_null(False).to_numpy(zero_copy_only=False).astype(bool, copy=False)
-
-
-@dataclass
-class _RowOutput:
-    output: OutputMapping
-    applies: np.ndarray
-    hashes: np.ndarray
-    valid: np.ndarray
-    columns: dict[str, pa.Array]
-    evaluated: dict[str, Evaluated] = field(default_factory=dict)
-    failed: dict[str, np.ndarray] = field(default_factory=dict)
-    unique_hashes: dict[str, np.ndarray] = field(default_factory=dict)  # unique fields not implied by the key
-
-
-@dataclass
-class _DerivedOutput:
-    state: DerivedEntity
-    assignment: Assignment
-    fields: dict[str, pa.Array]
-
-
-class Transformer:
-    def __init__(self, mapping: Mapping, *, clock: Clock | None = None,
-                 row_number_column: str = ROW_NUMBER_COLUMN) -> None:
-        self.mapping = mapping
-        self.today: date = (clock or SystemClock()).now().date()
-        self.row_number_column = row_number_column
-        self.primary_keys: dict[str, UniqueKeys] = {}
-        self.unique_values: dict[tuple[str, str], UniqueKeys] = {}
-        self.rejected_keys: dict[str, RejectedKeys] = {}
-        self.derived: dict[tuple[str, str], DerivedEntity] = {}
-        self.reconciliation = Reconciliation(mapping.system, ignored_tables={**mapping.ignore_tables,
-                                                                             **_read_by_queries(mapping)})
-        self.merged_entities = {t.primary.entity.name for t in mapping.tables
-                                if t.primary is not None and t.primary.on_duplicate == "merge_identical"}
+class Transformer(TransformState):
+    """Runs the mapping's tables in order, each batch by batch (`_TableRun`), then writes the derived entities."""
 
     def run(self, sources: MappingABC[str, TableSource], output: EntityOutput,
             reader_rejects: MappingABC[str, int] | None = None) -> Reconciliation:
@@ -330,306 +130,3 @@ class Transformer:
             entity.derived_from.update(state.lineage())
         return self.reconciliation
 
-    def derived_state(self, output: OutputMapping) -> DerivedEntity:
-        assert output.derive is not None
-        key = (output.entity.name, output.namespace)
-        if key not in self.derived:
-            self.derived[key] = DerivedEntity(output.entity, output.namespace, output.derive.match,
-                                              output.derive.threshold, output.derive.ignore_words)
-        return self.derived[key]
-
-    def keys(self, entity: str) -> UniqueKeys:
-        if entity not in self.primary_keys:
-            self.primary_keys[entity] = UniqueKeys(with_content=entity in self.merged_entities)
-        return self.primary_keys[entity]
-
-    def rejected(self, entity: str) -> RejectedKeys:
-        return self.rejected_keys.setdefault(entity, RejectedKeys())
-
-
-def _read_by_queries(mapping: Mapping) -> dict[str, str]:
-    """The tables only queries read, with why they give no rows of their own, for the reconciliation."""
-    plain = {table_name_key(t.table) for t in mapping.tables}
-    return {name: f"read by the query of table {', '.join(repr(r) for r in readers)}"
-            for name, readers in mapping.read_by_queries().items() if table_name_key(name) not in plain}
-
-
-class _TableRun:
-    def __init__(self, transformer: Transformer, table: TableMapping, output: EntityOutput) -> None:
-        self.t = transformer
-        self.table = table
-        self.output = output
-        self.next_row = 1
-        self.columns = table.columns()
-        self.checked_columns = False
-        self.counts = transformer.reconciliation.table(table.table)
-        self.schemas = {o.entity.name: o.entity.arrow_schema() for o in table.outputs}
-
-    # -- per batch
-    def process(self, batch: pa.RecordBatch) -> None:
-        n = batch.num_rows
-        if n == 0:
-            return
-        row_numbers = self._row_numbers(batch)
-        src = SourceBatch(batch, self.t.mapping, self.table)
-        if not self.checked_columns:
-            for column in self.columns:
-                src.raw(column)
-            self.checked_columns = True
-        problems = RowProblems(n)
-        row_outputs: list[_RowOutput] = []
-        derived_outputs: list[_DerivedOutput] = []
-        ids: dict[str, pa.Array] = {}
-        for output in self.table.outputs:
-            if output.derived:
-                derived_outputs.append(self._derived(src, output, ids, problems))
-            else:
-                row_outputs.append(self._rows(src, output, ids, problems))
-        blank = src.all_blank(self.columns)
-        problems.only(blank, Reason(ReasonCode.EMPTY_ROW, None, None, None, "the row is empty"))
-
-        content = self._content_hashes(src) if row_outputs[0].output.on_duplicate == "merge_identical" else None
-        loaded, merged = self._deduplicate(src, row_outputs, problems, row_numbers, content)
-        rejected = problems.any()
-        self._commit(row_outputs, loaded, rejected, row_numbers, content)
-        for derived in derived_outputs:
-            derived.state.tally(derived.assignment, loaded, derived.fields, self.table.table)
-        if rejected.any():
-            keys = self._source_keys(src)
-            self.output.write_rejects(problems.rejects(self.table.table, row_numbers, keys))
-        self._account(row_outputs, problems, loaded, merged, rejected, n)
-
-    def _row_numbers(self, batch: pa.RecordBatch) -> np.ndarray:
-        index = batch.schema.get_field_index(self.t.row_number_column)
-        if index >= 0:
-            try:
-                return pc.cast(batch.column(index), pa.int64()).fill_null(0).to_numpy(zero_copy_only=False)
-            except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-                raise TransformError(f"column '{self.t.row_number_column}' of table '{self.table.table}' "
-                                     "must hold whole row numbers") from None
-        numbers = np.arange(self.next_row, self.next_row + batch.num_rows, dtype=np.int64)
-        self.next_row += batch.num_rows
-        return numbers
-
-    def _reason(self, code: str, entity: EntitySpec, spec_field: str, expr: Expr | None, detail: str) -> Reason:
-        column = expr.column_label if expr is not None and expr.columns else None
-        where = f"{entity.name}.{spec_field}" + (f" (column '{column}')" if column else "")
-        return Reason(code, entity.name, spec_field, column, f"{where} {detail}")
-
-    def _add_failures(self, evaluated: Evaluated, applies: np.ndarray, problems: RowProblems,
-                      entity: EntitySpec, field_name: str, expr: Expr) -> np.ndarray:
-        failed = np.zeros(len(applies), dtype=bool)
-        for failure in evaluated.failures:
-            mask = failure.mask & applies
-            failed |= mask
-            problems.add(mask, self._reason(failure.code, entity, field_name, expr, failure.detail))
-        if evaluated.nulled:
-            self.t.reconciliation.values_nulled[f"{entity.name}.{field_name}"] += evaluated.nulled
-        return failed
-
-    def _value(self, src: SourceBatch, entity: EntitySpec, spec: FieldSpec, expr: Expr, ids: dict[str, pa.Array],
-               applies: np.ndarray, problems: RowProblems) -> tuple[pa.Array, np.ndarray, Evaluated | None]:
-        """(values, rows that failed, evaluation) of one field of an output."""
-        if expr.kind == "ref":
-            assert expr.target is not None
-            return ids[expr.target], np.zeros(src.num_rows, dtype=bool), None
-        if expr.kind == "id":
-            assert expr.target is not None and expr.namespace is not None
-            evaluated = src.evaluate(expr, STRING)
-            failed = self._add_failures(evaluated, applies, problems, entity, spec.name, expr)
-            hashes = src.hashes(expr.namespace, evaluated.values)
-            valid = _mask(pc.is_valid(evaluated.values))
-            check = valid & applies & ~failed
-            found = self.t.keys(expr.target).contains(hashes)
-            rejected = np.zeros(len(found), dtype=bool)
-            unknown = np.flatnonzero(check & ~found)  # few: only they are looked up among rejected rows
-            if len(unknown):
-                rejected[unknown] = self.t.rejected(expr.target).contains(hashes[unknown])
-            problems.add(check & rejected, self._reason(
-                ReasonCode.REJECTED_REFERENCE, entity, spec.name, expr,
-                f"refers to a row of '{expr.target}' that was rejected"))
-            problems.add(check & ~found & ~rejected, self._reason(
-                ReasonCode.MISSING_REFERENCE, entity, spec.name, expr,
-                f"refers to a row of '{expr.target}' that is not in the source"))
-            values = format_ids(ENTITIES[expr.target].id_prefix, hashes, valid)
-            return values, failed | (check & ~found), evaluated
-        evaluated = src.evaluate(expr, spec.type, spec.enum)
-        failed = self._add_failures(evaluated, applies, problems, entity, spec.name, expr)
-        return evaluated.values, failed, evaluated
-
-    def _derived(self, src: SourceBatch, output: OutputMapping, ids: dict[str, pa.Array],
-                 problems: RowProblems) -> _DerivedOutput:
-        assert output.derive is not None
-        state = self.t.derived_state(output)
-        everywhere = np.ones(src.num_rows, dtype=bool)
-        parts: list[pa.Array] = []
-        for part in output.derive.key:
-            if part.kind == "ref":
-                assert part.target is not None
-                parts.append(ids[part.target])
-            else:
-                evaluated = src.evaluate(part, STRING)
-                self._add_failures(evaluated, everywhere, problems, output.entity, output.entity.primary_key, part)
-                parts.append(evaluated.values)
-        assignment = state.assign(parts)
-        ids[output.entity.name] = format_ids(output.entity.id_prefix, assignment.hashes, assignment.valid)
-        fields: dict[str, pa.Array] = {}
-        for name, expr in output.fields.items():
-            values, _, _ = self._value(src, output.entity, output.entity.field(name), expr, ids, assignment.valid,
-                                       problems)
-            fields[name] = values
-        return _DerivedOutput(state, assignment, fields)
-
-    def _rows(self, src: SourceBatch, output: OutputMapping, ids: dict[str, pa.Array],
-              problems: RowProblems) -> _RowOutput:
-        entity = output.entity
-        n = src.num_rows
-        applies = src.any_present(output.when_present) if output.when_present else np.ones(n, dtype=bool)
-        assert output.id is not None
-        key = src.evaluate(output.id, STRING)
-        failed_key = self._add_failures(key, applies, problems, entity, entity.primary_key, output.id)
-        valid = _mask(pc.is_valid(key.values)) & ~failed_key
-        problems.add(applies & ~valid & ~failed_key, self._reason(
-            ReasonCode.MISSING_REQUIRED, entity, entity.primary_key, output.id, "(the key) is required but empty"))
-        hashes = src.hashes(output.namespace, key.values)
-        ids[entity.name] = format_ids(entity.id_prefix, hashes, valid)
-        result = _RowOutput(output, applies, hashes, valid, {entity.primary_key: ids[entity.name]})
-        for spec in entity.fields[1:]:
-            expr = output.fields.get(spec.name)
-            if expr is None:
-                result.columns[spec.name] = pa.nulls(n, spec.type)
-                continue
-            values, failed, evaluated = self._value(src, entity, spec, expr, ids, applies, problems)
-            result.columns[spec.name] = values
-            result.failed[spec.name] = failed
-            if evaluated is not None:
-                result.evaluated[spec.name] = evaluated
-            for mask, reason in field_rules(spec, entity.name, expr.column_label or None, values, applies, failed,
-                                            self.t.today):
-                problems.add(mask, reason)
-        for name in entity.unique:
-            expr = output.fields.get(name)
-            if expr is None or (expr.kind == "column" and expr.cache_key == output.id.cache_key):
-                continue  # the same source value as the key: the key check covers it
-            result.unique_hashes[name] = src.hashes(f"{entity.name}.{name}", result.columns[name])
-        for earlier, later in entity.ordered:
-            if earlier in output.fields and later in output.fields:
-                mask, reason = order_rule(entity.name, earlier, later, result.columns[earlier],
-                                          result.columns[later], applies)
-                problems.add(mask, reason)
-        return result
-
-    # -- keys
-    def _content_hashes(self, src: SourceBatch) -> np.ndarray:
-        if "content" not in src.memo:
-            parts = [src.column(c).fill_null("\x00") for c in sorted(self.columns)]
-            src.memo["content"] = hash_strings(pc.binary_join_element_wise(*parts, "\x1f"))
-        return src.memo["content"]  # type: ignore[no-any-return]
-
-    def _deduplicate(self, src: SourceBatch, outputs: list[_RowOutput], problems: RowProblems,
-                     row_numbers: np.ndarray, content: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
-        """(loaded, merged) masks; duplicate rows that cannot be merged get their reasons in `problems`.
-
-        Identical duplicates (same content hash of every mapped column) are merged when the mapping says
-        `on_duplicate: merge_identical`. Rejecting a row can make a later duplicate of it the first
-        occurrence, so the checks repeat until no new conflict appears (twice at most in practice).
-        """
-        primary = outputs[0]
-        entity = primary.output.entity
-        while True:
-            candidates = ~problems.any() & primary.valid
-            check = self.t.keys(entity.name).check(primary.hashes, candidates, row_numbers, content)
-            loaded = check.new
-            newly_bad = np.zeros(src.num_rows, dtype=bool)
-            for extra in outputs[1:]:
-                rows = loaded & extra.applies & extra.valid
-                conflict = self.t.keys(extra.output.entity.name).check(extra.hashes, rows, row_numbers, None)
-                self._duplicates(conflict.conflict, conflict.related_row, extra.output.entity,
-                                 extra.output.entity.primary_key, extra.output.id, ReasonCode.DUPLICATE_KEY, problems)
-                newly_bad |= conflict.conflict
-            for output in outputs:
-                for name, value_hashes in output.unique_hashes.items():
-                    expr = output.output.fields.get(name)
-                    rows = loaded & output.applies & _mask(pc.is_valid(output.columns[name]))
-                    keys = self.t.unique_values.setdefault((output.output.entity.name, name),
-                                                           UniqueKeys(with_content=False))
-                    conflict = keys.check(value_hashes, rows, row_numbers, None)
-                    self._duplicates(conflict.conflict, conflict.related_row, output.output.entity, name, expr,
-                                     ReasonCode.DUPLICATE_VALUE, problems)
-                    newly_bad |= conflict.conflict
-            if not newly_bad.any():
-                break
-        self._duplicates(check.conflict, check.related_row, entity, entity.primary_key, primary.output.id,
-                         ReasonCode.DUPLICATE_KEY, problems)
-        return loaded, check.merged
-
-    def _duplicates(self, conflict: np.ndarray, related: np.ndarray, entity: EntitySpec, field_name: str,
-                    expr: Expr | None, code: str, problems: RowProblems) -> None:
-        if not conflict.any():
-            return
-        detail = ("has the same key as an earlier row with different values (see related_row)"
-                  if code == ReasonCode.DUPLICATE_KEY else "repeats a value that must be unique (see related_row)")
-        problems.add(conflict, self._reason(code, entity, field_name, expr, detail))
-        problems.related_row[conflict] = related[conflict]
-
-    def _commit(self, outputs: list[_RowOutput], loaded: np.ndarray, rejected: np.ndarray, row_numbers: np.ndarray,
-                content: np.ndarray | None) -> None:
-        for number, output in enumerate(outputs):
-            entity = output.output.entity
-            rows = loaded & output.applies & output.valid
-            self.t.keys(entity.name).commit(output.hashes, rows, row_numbers, content if number == 0 else None)
-            for name, value_hashes in output.unique_hashes.items():
-                value_rows = rows & _mask(pc.is_valid(output.columns[name]))
-                self.t.unique_values[(entity.name, name)].commit(value_hashes, value_rows, row_numbers, None)
-            failed = rejected & output.applies & output.valid
-            if failed.any():
-                self.t.rejected(entity.name).add(output.hashes[failed])
-            if rows.any():
-                batch = pa.RecordBatch.from_arrays([output.columns[f] for f in entity.field_names],
-                                                   schema=self.schemas[entity.name])
-                self.output.write_entity(entity.name, batch if rows.all() else batch.filter(pa.array(rows)))
-
-    def _source_keys(self, src: SourceBatch) -> pa.Array | None:
-        if not self.table.source_key:
-            return None
-        parts = [src.column(c, keep_placeholders=True) for c in self.table.source_key]
-        if len(parts) == 1:
-            return parts[0]
-        return pc.binary_join_element_wise(*parts, " | ", null_handling="replace", null_replacement="")
-
-    # -- reconciliation
-    def _account(self, outputs: list[_RowOutput], problems: RowProblems, loaded: np.ndarray, merged: np.ndarray,
-                 rejected: np.ndarray, n: int) -> None:
-        counts = self.counts
-        counts.rows_read += n
-        counts.rows_loaded += int(loaded.sum())
-        counts.rows_merged += int(merged.sum())
-        counts.rows_rejected += int(rejected.sum())
-        counts.reasons.update(problems.counts())
-        if not counts.balanced:
-            raise TransformError(f"internal accounting error on table '{self.table.table}': rows loaded, merged "
-                                 "and rejected do not add up to rows read; please report this")
-        for output in outputs:
-            entity = output.output.entity
-            written = int((loaded & output.applies & output.valid).sum())
-            record = self.t.reconciliation.entity(entity.name)
-            record.rows += written
-            record.from_tables[self.table.table] += written
-            for spec in entity.fields:
-                expr = output.output.fields.get(spec.name)
-                if not spec.total or expr is None or expr.kind != "column":
-                    continue
-                values = output.columns[spec.name]
-                present = _mask(pc.is_valid(values)) & output.applies & ~output.failed[spec.name]
-                total = self.t.reconciliation.total(self.table.table, expr.column_label, entity.name, spec.name)
-                evaluated = output.evaluated.get(spec.name)
-                if evaluated is not None:
-                    for failure in evaluated.failures:
-                        if failure.code == ReasonCode.INVALID_VALUE:
-                            total.unreadable_values += int((failure.mask & output.applies).sum())
-                parts = {"source": present, "loaded": present & loaded, "merged": present & merged,
-                         "rejected": present & rejected}
-                for name, rows in parts.items():
-                    if rows.any():
-                        value = pc.sum(values.filter(pa.array(rows))).as_py() or 0
-                        setattr(total, name, getattr(total, name) + value)
