@@ -111,3 +111,14 @@ def test_a_locked_registry_is_reported_as_such_and_transient(ctx, monkeypatch) -
         holder.close()
         other.close()
     assert "zed" not in [u.name for u in list_users(ctx)]
+
+
+def test_an_unreachable_registry_server_is_reported_as_such_when_a_command_starts() -> None:
+    from intake.errors import RegistryUnavailable
+
+    registry = Registry("postgresql+psycopg://intake:secret@127.0.0.1:1/intake")  # nothing listens on port 1
+    with pytest.raises(RegistryUnavailable) as caught:
+        registry.upgrade()
+    assert "cannot be reached" in str(caught.value) and "secret" not in str(caught.value)
+    assert caught.value.transient
+    registry.dispose()

@@ -115,8 +115,11 @@ class Registry:
         return f"the registry {where} {what}; this step was rolled back: run the command again later"
 
     def upgrade(self) -> None:
-        if not at_head(self.engine):
-            upgrade(self.engine)
+        try:
+            if not at_head(self.engine):
+                upgrade(self.engine)
+        except OperationalError as exc:  # the first contact with the database: say what is wrong with it
+            raise RegistryUnavailable(self._unavailable(exc)) from None
 
     def dispose(self) -> None:
         self.engine.dispose()
