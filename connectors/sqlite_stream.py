@@ -185,10 +185,11 @@ class SqliteStreamReader(BatchReader):
     def _batches(self) -> Iterator[pa.RecordBatch]:
         limit = self.settings.max_field_bytes
         quoted = [_quote(c) for c in self._columns]
-        # An oversized value is never fetched (SQLite's columns are untyped: every one is checked).
+        # An oversized value is never fetched (SQLite's columns are untyped: every one is checked). octet_length
+        # reads the size from the record; length() would load and count a text value's characters whole.
         statement = (
-            "SELECT " + ", ".join(f"CASE WHEN length({q}) > {limit} THEN NULL ELSE {q} END" for q in quoted)
-            + ", " + ", ".join(f"coalesce(length({q}), 0) > {limit}" for q in quoted)
+            "SELECT " + ", ".join(f"CASE WHEN octet_length({q}) > {limit} THEN NULL ELSE {q} END" for q in quoted)
+            + ", " + ", ".join(f"coalesce(octet_length({q}), 0) > {limit}" for q in quoted)
             + f" FROM {_quote(self.table)}"
             + (" ORDER BY " + ", ".join(_quote(c) for c in self._primary) if self._primary else "")
         )

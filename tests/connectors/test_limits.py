@@ -76,6 +76,17 @@ def test_a_stored_blob_over_the_field_limit_is_rejected_without_being_fetched(tm
     assert result["max_rss_mb"] < MAX_RSS_MB
 
 
+def test_a_stored_text_over_the_field_limit_is_rejected_without_being_loaded(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE jobs (id INTEGER PRIMARY KEY, notes TEXT)")
+        db.execute("INSERT INTO jobs (notes) VALUES (printf('%.*c', 600000000, 'x'))")  # 600 MB of text
+        db.execute("INSERT INTO jobs (notes) VALUES ('pump ok')")
+    result = read_in_child(path)
+    assert result["error"] is None and result["rows"] == 1 and result["rejected"] == 1
+    assert result["max_rss_mb"] < MAX_RSS_MB  # the value is measured by its stored size, never read
+
+
 def test_a_table_100000_columns_wide_is_refused_at_once(tmp_path: Path) -> None:
     path = tmp_path / "wide.csv"
     header = ",".join(f"c{n}" for n in range(100_000))
