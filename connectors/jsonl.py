@@ -72,6 +72,9 @@ def iter_lines(stream: IO[bytes], limit: int) -> Iterator[_Line]:
         except ValueError:
             yield _Line(number, None, "line is not valid JSON", text.rstrip("\r\n"))
             continue
+        except RecursionError:  # '[[[[...' a hundred thousand deep: refused, not a crash
+            yield _Line(number, None, "line nests values deeper than Python's JSON reader allows", None)
+            continue
         if not isinstance(value, dict):
             yield _Line(number, None, "line is not a JSON object", text.rstrip("\r\n"))
             continue
@@ -207,7 +210,7 @@ def _looks_like_jsonl(head: bytes) -> bool:
         return False
     try:
         return isinstance(json.loads(first), dict)
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
 
 

@@ -94,6 +94,14 @@ def test_jsonl_over_long_lines_are_rejected_and_reading_continues(tmp_path: Path
     assert [r["a"] for r in read.rows] == [1, 3]
 
 
+def test_jsonl_a_line_nested_too_deep_is_rejected_and_reading_continues(tmp_path: Path) -> None:
+    path = tmp_path / "deep.jsonl"
+    path.write_text('{"a": 1}\n{"a": ' + "[" * 20_000 + "]" * 20_000 + '}\n{"a": 3}\n')
+    read = read_one(path)
+    assert read.where() == [(2, "line nests values deeper than Python's JSON reader allows")]
+    assert [r["a"] for r in read.rows] == [1, 3]
+
+
 def test_jsonl_is_recognised_by_content(tmp_path: Path) -> None:
     with open_source(None, io.BytesIO(b'{"a": 1}\n{"a": 2}\n'), name="export") as source:
         assert source.format == "jsonl"
