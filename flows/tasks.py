@@ -18,6 +18,7 @@ from prefect.cache_policies import NO_CACHE
 
 from intake import pipeline
 from intake.errors import IntakeError
+from intake.flows.artifacts import Progress
 from intake.flows.settings import flow_context
 from intake.registry.models import Purpose
 
@@ -75,7 +76,12 @@ def authorise_receive(authorisation: str, actor: str | None) -> str:
 @data_task("fingerprint-files", retries=1)
 def fingerprint_files(files: list[str], authorisation: str, actor: str | None) -> list[pipeline.FileFingerprint]:
     ctx = flow_context(actor)
-    return pipeline.fingerprint_received(ctx, authorisation, [Path(f) for f in files], ctx.actor())
+    paths = [Path(f) for f in files]
+    progress = Progress(f"fingerprint-{authorisation}", "Fingerprinting the received files (SHA-256)",
+                        sum(p.stat().st_size for p in paths if p.is_file()))
+    fingerprints = pipeline.fingerprint_received(ctx, authorisation, paths, ctx.actor(), on_read=progress.advance)
+    progress.finish()
+    return fingerprints
 
 
 @data_task("verify-authorisation")
@@ -89,7 +95,11 @@ def verify_authorisation(authorisation: str, purpose: str, fingerprints: list[pi
 def store_received(verified: Any, fingerprints: list[pipeline.FileFingerprint],
                    actor: str | None) -> pipeline.ReceivedDataset:
     ctx = flow_context(actor)
-    return pipeline.store_received(ctx, verified, fingerprints, ctx.actor())
+    progress = Progress(f"quarantine-{verified.reference}", "Encrypting the received files into quarantine",
+                        sum(f.size for f in fingerprints))
+    received = pipeline.store_received(ctx, verified, fingerprints, ctx.actor(), on_read=progress.advance)
+    progress.finish()
+    return received
 
 
 # lifecycle: completion and fault holds -------------------------------------------------------------
@@ -167,8 +177,6 @@ def checkpoint(run: pipeline.RunInfo, step: str) -> None:
 
 @data_task("ingest")
 def ingest(run: pipeline.RunInfo, chunk_rows: int) -> pipeline.Ingested:
-    from intake.flows.artifacts import Progress
-
     progress = Progress(f"ingest-{run.run_id}", "Reading the received files into encrypted Parquet", 1000)
     result = pipeline.ingest(flow_context(run.actor), run, chunk_rows, progress.set_fraction)
     progress.finish()
@@ -234,8 +242,6 @@ def store_report(run: pipeline.RunInfo, name: str, text: str) -> str:
 @data_task("transform-validate-deliver")
 def deliver(run: pipeline.RunInfo, ingested: pipeline.Ingested, anonymised: pipeline.Anonymised,
             terms_id: str | None = None) -> pipeline.Delivered:
-    from intake.flows.artifacts import Progress
-
     progress = Progress(f"deliver-{run.run_id}", "Transforming, validating and writing the import package", 1000)
     result = pipeline.deliver(flow_context(run.actor), run, ingested, anonymised, progress.set_fraction, terms_id)
     progress.finish()

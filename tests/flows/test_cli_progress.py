@@ -33,6 +33,18 @@ def test_each_stage_shows_its_progress_on_a_terminal_and_nothing_on_a_pipe() -> 
     assert pipe.getvalue() == ""
 
 
+def test_receiving_shows_fingerprinting_and_encrypting_by_bytes_on_a_terminal(authorise, tmp_path: Path) -> None:
+    export = generate_equiptrack(tmp_path / "export", assets=30, jobs=60, seed=4)
+    files = [str(p) for p in export.paths.values()]
+    terminal = io.StringIO()
+    with stage_progress(Console(file=terminal, force_terminal=True, width=140)):
+        receive_dataset_flow(authorisation=authorise([Path(f) for f in files]), files=files, actor="eve")
+    shown = terminal.getvalue()
+    assert "Fingerprinting the received files (SHA-256)" in shown
+    assert "Encrypting the received files into quarantine" in shown
+    assert shown.count("100%") >= 2
+
+
 def test_intake_migration_run_in_a_terminal_draws_its_progress(ctx, authorise, tmp_path: Path) -> None:
     """The real command in a pseudo-terminal (what a person sees), against the session's Prefect test server."""
     import os

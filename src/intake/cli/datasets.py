@@ -22,12 +22,14 @@ def receive(
     """Verify the authorisation (purpose and every file's SHA-256), then encrypt the files into quarantine.
 
     Runs the receive-dataset flow. Refused input leaves nothing stored."""
+    from intake.cli.progress import stage_progress
     from intake.flows.local import prepare_prefect, run_flow
 
     ctx = context()
     prepare_prefect(ctx.settings, verbose=False)
-    result = run_flow("receive-dataset", ctx, authorisation=authorisation, files=[str(f) for f in files],
-                      purpose=purpose.value)
+    with stage_progress():
+        result = run_flow("receive-dataset", ctx, authorisation=authorisation, files=[str(f) for f in files],
+                          purpose=purpose.value)
     message(f"dataset {result['dataset_id']} received under {result['authorisation']}: {len(result['files'])} files, "
             f"{result['total_bytes']} bytes, encrypted in quarantine")
     if state.json:

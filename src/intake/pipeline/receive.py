@@ -4,7 +4,8 @@ quarantine."""
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+import io
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,11 @@ class FileFingerprint:
     size: int
 
 
-def fingerprint_file(path: Path) -> FileFingerprint:
+# Told how many bytes were just read: how the flows draw a receive's progress (the core knows no Prefect).
+OnRead = Callable[[int], None]
+
+
+def fingerprint_file(path: Path, on_read: OnRead | None = None) -> FileFingerprint:
     """SHA-256 of a file read in blocks (never whole in memory)."""
     digest = hashlib.sha256()
     size = 0
@@ -42,10 +47,29 @@ def fingerprint_file(path: Path) -> FileFingerprint:
         while block := handle.read(HASH_BLOCK):
             digest.update(block)
             size += len(block)
+            if on_read is not None:
+                on_read(len(block))
     return FileFingerprint(path.name, path, digest.hexdigest(), size)
 
 
-def fingerprint_files(paths: Sequence[Path | str]) -> list[FileFingerprint]:
+class _CountingReader(io.RawIOBase):
+    """A received file read into the vault, telling `on_read` the size of each read."""
+
+    def __init__(self, inner: io.BufferedIOBase, on_read: OnRead) -> None:
+        super().__init__()
+        self._inner, self._on_read = inner, on_read
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        count = self._inner.readinto(buffer)
+        if count:
+            self._on_read(count)
+        return count or 0
+
+
+def fingerprint_files(paths: Sequence[Path | str], on_read: OnRead | None = None) -> list[FileFingerprint]:
     if not paths:
         raise PipelineError("no files given: name the files listed in the authorisation")
     resolved = [Path(p) for p in paths]
@@ -59,7 +83,7 @@ def fingerprint_files(paths: Sequence[Path | str]) -> list[FileFingerprint]:
             f"two files share the name {', '.join(duplicated)}: the authorisation lists files by name, "
             "so each received file needs a distinct name"
         )
-    return [fingerprint_file(p) for p in resolved]
+    return [fingerprint_file(p, on_read) for p in resolved]
 
 
 def dataset_fingerprint(hashes: Sequence[str]) -> str:
@@ -117,10 +141,10 @@ def receive_dataset(ctx: Context, reference: str, files: Sequence[Path | str],
 
 
 def fingerprint_received(ctx: Context, reference: str, files: Sequence[Path | str],
-                         actor: Actor) -> list[FileFingerprint]:
+                         actor: Actor, on_read: OnRead | None = None) -> list[FileFingerprint]:
     """fingerprint_files, with a refusal (a missing or unreadable file, two files of one name) audited."""
     try:
-        return fingerprint_files(files)
+        return fingerprint_files(files, on_read)
     except PipelineError:
         ctx.record(actor, "dataset.receive", outcome="refused", authorisation=reference,
                    reason="unreadable input file", files=len(files))
@@ -128,7 +152,7 @@ def fingerprint_received(ctx: Context, reference: str, files: Sequence[Path | st
 
 
 def store_received(ctx: Context, verified: Any, fingerprints: Sequence[FileFingerprint],
-                   actor: Actor) -> ReceivedDataset:
+                   actor: Actor, on_read: OnRead | None = None) -> ReceivedDataset:
     """Record the dataset (quarantined) and encrypt each verified file into the vault under its scope."""
     from intake.vault import Vault
 
@@ -149,7 +173,7 @@ def store_received(ctx: Context, verified: Any, fingerprints: Sequence[FileFinge
         for fp in fingerprints:
             with fp.path.open("rb") as source:
                 art = vault.put(scope=dataset_id, dataset_id=dataset_id, kind=ArtefactKind.RAW, name=fp.name,
-                                source=source, actor=actor)
+                                source=_CountingReader(source, on_read) if on_read else source, actor=actor)
             if art.plaintext_sha256 != fp.sha256:
                 raise ReceiveFailed(
                     f"{fp.path} changed while it was being received (its SHA-256 no longer matches the one "
