@@ -39,10 +39,19 @@ MIN_GAZETTEER_NAMES = 5000
 _FOLD_RE = re.compile(r"[^0-9a-z]+")
 
 
+# Letters that Unicode does not decompose into a base letter and an accent: without this "Michał" folded to
+# "micha" and "Søren" to "sren", so the "Michal" and "Soren" typed on an English keyboard matched neither.
+_NO_DECOMPOSITION = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D",
+                                   "þ": "th", "Þ": "Th", "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe",
+                                   "\u0131": "i"})  # dotless i (Turkish)
+
+
 @lru_cache(maxsize=262_144)
 def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive key: "B. Braun", "B BRAUN" and "B.Braun" -> "b braun"."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
+    """Case-, accent- and punctuation-insensitive key: "B. Braun", "B BRAUN" and "B.Braun" -> "b braun";
+    "Michał" and "Michal" -> "michal"."""
+    plain = unicodedata.normalize("NFKD", text.translate(_NO_DECOMPOSITION)).encode("ascii", "ignore").decode(
+        "ascii").lower()
     return _FOLD_RE.sub(" ", plain).strip()
 
 

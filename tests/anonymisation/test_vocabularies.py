@@ -121,3 +121,11 @@ def test_an_emptied_name_list_is_an_error() -> None:
     assert "first names" in str(raised.value)
     first, last = faker_gazetteer()
     assert len(first) > 5000 and len(last) > 5000
+
+
+@pytest.mark.parametrize("written,typed", [("Michał", "Michal"), ("Łukasz", "LUKASZ"), ("Søren", "soren"),
+                                           ("Þórður", "Thordur"), ("Đorđević", "Dordevic"), ("Ægir", "aegir")])
+def test_a_name_folds_to_the_key_it_has_when_typed_on_an_english_keyboard(written: str, typed: str) -> None:
+    from intake.anonymisation.vocabulary import fold
+
+    assert fold(written) == fold(typed) and len(fold(written)) >= len(typed) - 1
