@@ -1,0 +1,146 @@
+"""Where a delivery's files land before it is published: a staging folder renamed into place, or an S3 prefix
+with streaming uploads; each can publish the manifest last or discard everything it wrote."""
+
+from __future__ import annotations
+
+import io
+import os
+import secrets
+import shutil
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from intake.connectors.errors import DeliveryError
+
+MANIFEST = "manifest.json"
+
+
+class _LocalTarget:
+    def __init__(self, folder: Path, package: str) -> None:
+        self.folder = folder
+        self.final = folder / package
+        self.location = str(self.final)
+        if self.final.exists():
+            raise DeliveryError(f"delivery {self.final} already exists: choose a new package name or remove it")
+        # A package holds customer data (pseudonymised, and whatever the anonymiser missed): owner-only, like
+        # the vault, whatever the umask. The parent folders are created the same way.
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.staging = folder / f".staging-{package}-{secrets.token_hex(4)}"
+        self.staging.mkdir(mode=0o700)
+
+    def open(self, relpath: str) -> BinaryIO:
+        path = self.staging / relpath
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        return os.fdopen(fd, "wb")
+
+    def publish(self, manifest: bytes) -> None:
+        with self.open(MANIFEST) as handle:
+            handle.write(manifest)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if self.final.exists():
+            raise DeliveryError(f"delivery {self.final} appeared while staging: nothing was published")
+        os.rename(self.staging, self.final)
+        fd = os.open(self.folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)
+
+
+class _S3Upload(io.RawIOBase):
+    """A streaming multipart upload of one object (a single PUT for small objects)."""
+
+    PART = 8 << 20
+
+    def __init__(self, client: Any, bucket: str, key: str, on_done: Any, extra: dict[str, str] | None = None) -> None:
+        self._client = client
+        self._bucket = bucket
+        self._key = key
+        self._extra = extra or {}  # e.g. SSE-KMS, on the object's creation
+        self._buffer = bytearray()
+        self._upload_id: str | None = None
+        self._parts: list[dict[str, Any]] = []
+        self._on_done = on_done
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        self._buffer += view
+        if len(self._buffer) >= self.PART:
+            self._send_part()
+        return len(view)
+
+    def _send_part(self) -> None:
+        if self._upload_id is None:
+            self._upload_id = self._client.create_multipart_upload(Bucket=self._bucket, Key=self._key,
+                                                                   **self._extra)["UploadId"]
+        number = len(self._parts) + 1
+        answer = self._client.upload_part(Bucket=self._bucket, Key=self._key, UploadId=self._upload_id,
+                                          PartNumber=number, Body=bytes(self._buffer))
+        self._parts.append({"PartNumber": number, "ETag": answer["ETag"]})
+        self._buffer.clear()
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        if self._upload_id is None:
+            answer = self._client.put_object(Bucket=self._bucket, Key=self._key, Body=bytes(self._buffer),
+                                             **self._extra)
+        else:
+            if self._buffer:
+                self._send_part()
+            answer = self._client.complete_multipart_upload(
+                Bucket=self._bucket, Key=self._key, UploadId=self._upload_id, MultipartUpload={"Parts": self._parts}
+            )
+        self._on_done(self._key, answer.get("VersionId"))
+        super().close()
+
+    def abort(self) -> None:
+        if self._upload_id is not None:
+            self._client.abort_multipart_upload(Bucket=self._bucket, Key=self._key, UploadId=self._upload_id)
+        super().close()
+
+
+class _S3Target:
+    def __init__(self, client: Any, bucket: str, prefix: str, package: str,
+                 extra: dict[str, str] | None = None) -> None:
+        self.client = client
+        self.bucket = bucket
+        self.extra = extra or {}
+        self.base = f"{prefix.rstrip('/') + '/' if prefix.strip('/') else ''}{package}/"
+        self.location = f"s3://{bucket}/{self.base}"
+        existing = client.list_objects_v2(Bucket=bucket, Prefix=self.base, MaxKeys=1).get("KeyCount", 0)
+        if existing:
+            raise DeliveryError(f"delivery {self.location} already has objects: choose a new package name")
+        self.written: list[tuple[str, str | None]] = []
+        self._open: list[_S3Upload] = []
+
+    def _done(self, key: str, version: str | None) -> None:
+        self.written.append((key, version))
+
+    def open(self, relpath: str) -> BinaryIO:
+        upload = _S3Upload(self.client, self.bucket, self.base + relpath, self._done, self.extra)
+        self._open.append(upload)
+        return upload  # type: ignore[return-value]
+
+    def publish(self, manifest: bytes) -> None:
+        answer = self.client.put_object(Bucket=self.bucket, Key=self.base + MANIFEST, Body=manifest,
+                                        ContentType="application/json", **self.extra)
+        self.written.append((self.base + MANIFEST, answer.get("VersionId")))
+
+    def discard(self) -> None:
+        for upload in self._open:
+            if not upload.closed:
+                upload.abort()
+        for key, version in self.written:
+            if version and version != "null":
+                self.client.delete_object(Bucket=self.bucket, Key=key, VersionId=version)
+            else:
+                self.client.delete_object(Bucket=self.bucket, Key=key)
