@@ -8,6 +8,7 @@ A fragment is a list of pieces: plain strings, or `(text, kind, personal)` marks
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Mapping
 
 from clinical_vocab import Vocab
 
@@ -57,6 +58,22 @@ def titled(given: str, surname: str, rng: random.Random) -> list[Piece]:
     title = rng.choice(TITLES)
     sep = rng.choice(SEPS)
     return [title + sep + " ", *name_form(given, surname, rng)]
+
+
+def fill(template: str, fillers: Mapping[str, Callable[[], list[Piece]]]) -> list[Piece]:
+    """A sentence template ("Rang {p} on {ward}") as pieces: each "{key}" becomes what its filler makes, in the
+    template's order (so the generators' random draws, and their exports, stay the same for a seed)."""
+    out: list[Piece] = []
+    rest = template
+    while rest:
+        head, brace, tail = rest.partition("{")
+        out.append(head)
+        if not brace:
+            break
+        key, _, rest = tail.partition("}")
+        if key in fillers:
+            out.extend(fillers[key]())
+    return out
 
 
 def digits(rng: random.Random, n: int) -> str:

@@ -27,7 +27,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from clinical_export import Writer, generator_main
-from clinical_text import Piece, digits, nhs_number
+from clinical_text import Piece, digits, fill, nhs_number
 
 LOCALES = {"dev": ["en_US", "de_DE", "nl_NL", "da_DK", "yo_NG", "ro_RO"],
            "heldout": ["fr_FR", "es_ES", "it_IT", "sv_SE", "fi_FI", "hu_HU", "zu_ZA", "cs_CZ", "en_NZ"],
@@ -140,21 +140,8 @@ FAMILIES = {
 
 
 def sentence(template: str, person: list[Piece], rng: random.Random) -> list[Piece]:
-    out: list[Piece] = []
-    rest = template
-    while rest:
-        head, brace, tail = rest.partition("{")
-        out.append(head)
-        if not brace:
-            break
-        key, _, rest = tail.partition("}")
-        if key == "p":
-            out.extend(person)
-        elif key == "ward":
-            out.append((rng.choice(WARDS), "ward", False))
-        elif key == "title":
-            out.append((rng.choice(JOB_TITLES), "job_title", False))
-    return out
+    return fill(template, {"p": lambda: person, "ward": lambda: [(rng.choice(WARDS), "ward", False)],
+                           "title": lambda: [(rng.choice(JOB_TITLES), "job_title", False)]})
 
 
 def phone(rng: random.Random) -> str:

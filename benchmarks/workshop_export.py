@@ -27,7 +27,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from clinical_export import Writer, generator_main
-from clinical_text import Piece, digits, nhs_number
+from clinical_text import Piece, digits, fill, nhs_number
 
 LOCALES = {"dev3": ["en_GB", "en_PK", "es_AR", "ha_NG", "is_IS", "fr_CA", "tw_GH", "de_LU"],
            "fresh2": ["en_KE", "en_NG", "es_CO", "es_CL", "ig_NG", "fr_BE", "az_AZ", "uz_UZ", "sw", "en_TH"],
@@ -186,25 +186,10 @@ def log(rng: random.Random, split: str, staff: list[tuple[str, str]], first: str
 
 
 def _fill(template: str, person: list[Piece], rng: random.Random) -> list[Piece]:
-    out: list[Piece] = []
-    rest = template
-    while rest:
-        head, brace, tail = rest.partition("{")
-        out.append(head)
-        if not brace:
-            break
-        key, _, rest = tail.partition("}")
-        if key == "p":
-            out.extend(person)
-        elif key == "ward":
-            out.append((rng.choice(WARDS), "ward", False))
-        elif key == "title":
-            out.append((rng.choice(TITLES), "job_title", False))
-        elif key == "ext":
-            out.append(digits(rng, 4))
-        elif key == "date":
-            out.append(f"{rng.randrange(1, 29)}/{rng.randrange(1, 13)}")
-    return out
+    return fill(template, {"p": lambda: person, "ward": lambda: [(rng.choice(WARDS), "ward", False)],
+                           "title": lambda: [(rng.choice(TITLES), "job_title", False)],
+                           "ext": lambda: [digits(rng, 4)],
+                           "date": lambda: [f"{rng.randrange(1, 29)}/{rng.randrange(1, 13)}"]})
 
 
 MAPPING = """\
