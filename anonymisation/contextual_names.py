@@ -303,8 +303,10 @@ class ContextualNames:
     @staticmethod
     def _possessed(text: str, end: int) -> bool:
         after = text[end:end + 16]
-        return after[:2] in ("'s", "\u2019s") and after[2:].split(maxsplit=1)[:1] in ([w] for w in POSSESSED) \
-            if after[2:3] == " " else False
+        if after[:2] not in ("'s", "\u2019s") or after[2:3] != " ":
+            return False
+        words = after[3:].split(maxsplit=1)
+        return bool(words) and words[0] in POSSESSED
 
     @staticmethod
     def _signed_off(text: str, start: int, end: int) -> bool:

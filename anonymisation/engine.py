@@ -84,7 +84,6 @@ def check_model(model_name: str) -> None:
         )
 
 
-@lru_cache(maxsize=4)
 def spacy_pipeline(engine: NlpEngine) -> Language:
     """The English spaCy pipeline of a loaded engine (Presidio declares it optional until `load()`)."""
     nlp = engine.nlp if isinstance(engine, SpacyNlpEngine) else None
@@ -93,6 +92,7 @@ def spacy_pipeline(engine: NlpEngine) -> Language:
     return nlp["en"]
 
 
+@lru_cache(maxsize=4)
 def load_nlp_engine(model_name: str) -> SpacyNlpEngine:
     """A loaded SpacyNlpEngine for the installed model package, NER only; loaded once per process (the engine
     keeps no state between texts, so analyzers share it)."""

@@ -464,7 +464,6 @@ class DenyList:
                 i += 1
         return out
 
-
     def _inside_allowed(self, keys: list[str], i: int, size: int) -> bool:
         """Whether words i..i+size are part of a longer allowed term (a place, maker or model of the dataset)."""
         for start in range(max(0, i - 3), i + 1):

@@ -49,3 +49,11 @@ def test_analyzer_and_tldextract_work_without_network(tmp_path: Path) -> None:
         result = run_offline(tmp_path, False)  # no permission for a network namespace: socket guard only
     assert result.returncode == 0, result.stdout + result.stderr[-2000:]
     assert not list((tmp_path / "cache").rglob("*tldextract*"))  # nothing fetched, nothing cached
+
+
+def test_the_spacy_model_is_loaded_once_per_process() -> None:
+    from intake.anonymisation.engine import load_nlp_engine
+    from intake.config import AnonymisationSettings
+
+    model = AnonymisationSettings().spacy_model
+    assert load_nlp_engine(model) is load_nlp_engine(model)  # every analyzer of the process shares it
