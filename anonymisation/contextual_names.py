@@ -266,14 +266,18 @@ class ContextualNames:
                                       or toks[i - 1].dot):
             return None
         tok = toks[i]
-        nxt = self._after_aside(toks, i + 1)  # "Pöll (bank staff) reported a noise": what they did, after the aside
-        if nxt >= len(toks):
-            return None
-        after = toks[nxt].key
         # A word in no list opening a sentence must look like a name, not an abbreviation ("Rec'd from ICU").
         if not (self.known_name(tok, RARE) or (self.unknown_word(tok) and tok.text.isalpha())
                 or (tok.is_word and tok.key in self.known_people)):
             return None
+        end = self._surname_after(toks, i + 1) if tok.key in self.vocab.first_names else i + 1
+        # "dolores van geest rang": a first name and surname before a speaking verb
+        if i + 1 < end < len(toks) and (toks[end].key in VERBS_AFTER or toks[end].key == "who"):
+            return Finding("PERSON", tok.start, toks[end - 1].end, 0.6, "ContextNameRecognizer"), end
+        nxt = self._after_aside(toks, i + 1)  # "Pöll (bank staff) reported a noise": what they did, after the aside
+        if nxt >= len(toks):
+            return None
+        after = toks[nxt].key
         if (after in VERBS_AFTER or after == "who"
                 or (after == "from" and nxt + 1 < len(toks) and self._place_start(toks[nxt + 1]))
                 or ((self.known_name(tok, RARE) or self._known_worker(tok)) and self._acts(toks, nxt))
@@ -282,6 +286,19 @@ class ContextualNames:
                     and self._is_at(toks, nxt))):
             return Finding("PERSON", tok.start, tok.end, 0.6, "ContextNameRecognizer"), i + 1
         return None
+
+    def _surname_after(self, toks: Sequence[Token], k: int) -> int:
+        """Index after the surname (particles, then one or two name words) starting at k; k if there is none."""
+        j = k
+        while j + 1 < len(toks) and toks[j].key in PARTICLES and toks[j + 1].is_word:
+            j += 1  # "van geest", "de la cruz"
+        words = 0
+        while j < len(toks) and words < 2 and toks[j].key not in VERBS_AFTER and (
+                self.known_name(toks[j], NAME_OVER_WORD) or self.unknown_word(toks[j])
+                or self._everyday_surname(toks[j])):
+            words += 1
+            j += 1
+        return j if words else k
 
     def _name_word(self, tok: Token) -> bool:
         """A word that is a name by itself when the words around it point at a person."""

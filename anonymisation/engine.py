@@ -36,6 +36,7 @@ from spacy.tokens import Doc
 
 from intake.anonymisation.errors import ModelNotAvailable
 from intake.anonymisation.findings import Finding, drop_pseudonyms, resolve_overlaps
+from intake.anonymisation.name_growth import grow_names
 from intake.anonymisation.nergate import NerGate
 from intake.anonymisation.person_recognizers import (
     DenyListRecognizer,
@@ -345,4 +346,4 @@ class TextDetector:
                     (r.recognition_metadata or {}).get("recognizer_name", ""))
             for r in results
         ]
-        return resolve_overlaps(drop_pseudonyms(text, findings))
+        return resolve_overlaps(grow_names(text, drop_pseudonyms(text, findings), self.gate.rules))

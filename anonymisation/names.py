@@ -19,6 +19,7 @@ from typing import Any, NamedTuple
 from intake.anonymisation.contextual_names import ContextualNames
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.name_cues import CONTEXT_WORDS, PARTICLES, STRONG_CONTEXT, cue_ends_at
+from intake.anonymisation.other_scripts import find_other_script_names
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
 # Codes with digits ("LU0", "MX450", "2BP") are one token, never part of a name.
@@ -225,7 +226,8 @@ class NameRules:
         ):
             return True  # "Quarantine Shelf 23", "Treatment Room 19": a place with a number (not a phone)
         if after and after[0].key in self.vocab.indicators:
-            return True
+            # "Jenner Unit", "jenner unit" are places; "informed ALVES unit is condemned" is not.
+            return not (span.isupper() and after[0].text.islower())
         return bool(after and after[0].key in self.vocab.allow_tokens)
 
     def refine(self, text: str, start: int, end: int) -> tuple[int, int]:
@@ -295,6 +297,10 @@ class NameRules:
             if all(f.start <= o.start and o.end <= f.end for o in inside) and (
                     not self.suppressed(text, f.start, f.end) or self.contextual.vouched(text, f)):
                 out = [o for o in out if o not in inside] + [f]
+        for f in find_other_script_names(text):
+            if not any(f.start < o.end and o.start < f.end for o in out) and not self.vocab.is_allowed_term(
+                    text[f.start:f.end]):
+                out.append(f)
         return sorted(out, key=lambda f: f.start)
 
     def case_plausible(self, span: str) -> bool:

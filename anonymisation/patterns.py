@@ -16,7 +16,9 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from intake.anonymisation.findings import Finding, drop_pseudonyms, resolve_overlaps
+from intake.anonymisation.name_growth import grow_names
 from intake.anonymisation.names import DenyList, shared_name_rules
+from intake.anonymisation.other_scripts import RE2_CLASS
 from intake.anonymisation.recognizers_uk import Detector, pattern_detectors
 from intake.anonymisation.structured import as_strings, candidate_mask, full_match_mask
 from intake.anonymisation.vocabulary import Vocabulary
@@ -79,12 +81,12 @@ def shared_scanner(
 
 def deny_candidate_pattern(words: Iterable[str]) -> str | None:
     """RE2 pattern matching a cell that may hold a deny-listed name: one of its words in any case, or a letter
-    with an accent (the detector folds accents: "Zébédée" is "zebedee")."""
+    with an accent or in another script (the detector folds accents: "Zébédée" is "zebedee", "Γιώργος" "γιωργος")."""
     words = sorted(set(words), key=lambda w: (-len(w), w))
     if not words:
         return None
     alternatives = "|".join(re.escape(w) for w in words)
-    return rf"(?i)\b(?:{alternatives})\b|[\x{{00C0}}-\x{{024F}}]"
+    return rf"(?i)\b(?:{alternatives})\b|[\x{{00C0}}-\x{{024F}}{RE2_CLASS}]"
 
 
 class PatternScanner:
@@ -118,7 +120,8 @@ class PatternScanner:
             found.extend(self.rules.find(text))
         # Known staff are looked for whatever entity types the caller wants: their names are always caught.
         found.extend(self.deny.find(text))
-        result = tuple(f for f in resolve_overlaps(drop_pseudonyms(text, found)) if f.score >= self.threshold)
+        found = grow_names(text, drop_pseudonyms(text, found), self.rules)
+        result = tuple(f for f in resolve_overlaps(found) if f.score >= self.threshold)
         if len(self._cache) >= CACHE_SIZE:
             self._cache.clear()  # a long-lived worker moves on to other data: start afresh
         self._cache[text] = result

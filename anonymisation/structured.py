@@ -10,6 +10,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from intake.anonymisation.other_scripts import RE2_CLASS
+
 # A batch of a text column averaging this many words per value is text for the NER, whatever its
 # classification: the re-scan samples it for the NER, so the anonymiser runs the NER over all of it.
 NER_MIN_WORDS = 4.0
@@ -59,7 +61,8 @@ CANDIDATE_PATTERNS: dict[str, str] = {
     "UK_POSTCODE": r"(?i)\b[A-Z]{1,2}[0-9][0-9A-Z]? ?[0-9][A-Z]{2}\b",
     "DATE_OF_BIRTH": r"(?i)\bd\.?o\.?b\b|birth|\bborn\b",
     "PERSON": r"\p{Lu}[\p{Ll}'\x{2019}-]+,?\s+(?:\p{Lu}\.?\s+)?\p{Lu}|\p{Lu}\.?\s+\p{Lu}\p{Ll}|\p{Lu}{2,},\s*\p{Lu}"
-              r"|\b(?:Mr|Mrs|Ms|Miss|Dr|Sister|Nurse|Matron|Prof)\.?\s+\p{Lu}",
+              r"|\b(?:Mr|Mrs|Ms|Miss|Dr|Sister|Nurse|Matron|Prof)\.?\s+\p{Lu}"
+              rf"|[{RE2_CLASS}]{{2}}",  # a word in another script (other_scripts.py)
     "CREDIT_CARD": r"[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{1,7}",
     "IP_ADDRESS": r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f:]*:",
     "MRN": r"(?i)\bmrn\b|hosp|unit no|patient (?:id|no|number)",

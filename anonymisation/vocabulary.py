@@ -36,7 +36,7 @@ GAZETTEER_LOCALES = (
 # Faker 40 gives about 11,000 of each; far fewer means the providers moved and names would go unfound.
 MIN_GAZETTEER_NAMES = 5000
 
-_FOLD_RE = re.compile(r"[^0-9a-z]+")
+_FOLD_RE = re.compile(r"[\W_]+")
 
 
 # Letters that Unicode does not decompose into a base letter and an accent: without this "Michał" folded to
@@ -49,9 +49,12 @@ _NO_DECOMPOSITION = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "
 @lru_cache(maxsize=262_144)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key: "B. Braun", "B BRAUN" and "B.Braun" -> "b braun";
-    "Michał" and "Michal" -> "michal"."""
-    plain = unicodedata.normalize("NFKD", text.translate(_NO_DECOMPOSITION)).encode("ascii", "ignore").decode(
-        "ascii").lower()
+    "Michał" and "Michal" -> "michal"; "Γιώργος" -> "γιωργος". Letters of other scripts stay letters: dropping
+    them gave every Cyrillic or Greek name the same empty key (one pseudonym for all, never on the deny-list)."""
+    if text.isascii():
+        return _FOLD_RE.sub(" ", text.lower()).strip()
+    decomposed = unicodedata.normalize("NFKD", text.translate(_NO_DECOMPOSITION))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
     return _FOLD_RE.sub(" ", plain).strip()
 
 

@@ -48,6 +48,8 @@ def found(detector: TextDetector, text: str, entity: str) -> list[str]:
     ("spoke with van der berg about the loan kit", ["van der berg"]),
     ("requested by mr a okonkwo-smith", ["a okonkwo-smith"]),
     ("fao mark bellamy", ["mark bellamy"]),
+    ("function checked - dolores van geest rang - wants an update", ["dolores van geest"]),
+    ("returned to ward, informed ALVES unit is condemned", ["ALVES"]),
     ("PER BERNADETTE'S EMAIL", ["BERNADETTE'S"]),
     ("CALL JO ON 07700 900123 WHEN READY", ["JO"]),
     ("pt mrs e nwosu bed 12", ["e nwosu"]),
@@ -143,6 +145,7 @@ def test_hand_over_phrases_before_a_place_a_role_or_a_team_find_no_person(detect
     "call server room about the network; contact delta services for parts",
     "service due (jan) and again (mar)",
     "SERVICE DUE (JAN)",
+    "moved to Jenner Unit, jenner unit informed",
 ])
 def test_places_makers_devices_and_prose_are_not_names(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []

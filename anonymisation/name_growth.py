@@ -1,0 +1,80 @@
+"""A name found in part is redacted whole: the first name or surname beside a PERSON finding joins it.
+
+Detectors often find one half of a name: the model or the rules take "van Geest" and leave "Dolores" ("Dolores
+van Geest"), a cue takes "antonia" and leaves "brown's". The half left is still personal data, and beside the
+other half's pseudonym it says whose record this is. A word right next to a PERSON finding (spaces between, no
+other finding on it) joins it when it is a known first name (before) or surname (after), written in the same
+case as the finding, and no word the vocabulary knows as a place, maker, role or cue. In lower case it must be
+more often a name than an English word ("dave will call" keeps "will"); capitalised beside a capitalised name
+an everyday word joins too ("Rose Smith"), unless the longer span is a known place or brand ("Grace Darling").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from intake.anonymisation.findings import Finding
+from intake.anonymisation.name_cues import NAME_OVER_WORD
+
+if TYPE_CHECKING:
+    from intake.anonymisation.names import NameRules, Token
+
+MAX_STEPS = 2  # "Mary Anne" before "Smith"; never a whole sentence
+
+
+def _case(span: str) -> str:
+    if span.isupper():
+        return "upper"
+    return "lower" if span.islower() else "capitalised"
+
+
+def _joins(rules: NameRules, tok: Token, key: str, names: frozenset[str], case: str) -> bool:
+    if not tok.is_word or len(tok.text) < 2 or key not in names or key in rules.contextual.not_names:
+        return False
+    if case == "upper":
+        return tok.is_upper and rules.contextual.known_name(tok, NAME_OVER_WORD)
+    if case == "lower":
+        return tok.text.islower() and rules.contextual.known_name(tok, NAME_OVER_WORD)
+    return tok.is_capitalised and not tok.is_upper
+
+
+def grow_names(text: str, findings: list[Finding], rules: NameRules) -> list[Finding]:
+    """`findings` with each PERSON finding grown over the name words beside it."""
+    from intake.anonymisation.names import tokenize  # names.py imports this module's callers
+
+    people = [f for f in findings if f.entity_type == "PERSON"]
+    if not people:
+        return findings
+    words = [t for t in tokenize(text) if t.is_word]
+    taken = sorted((f.start, f.end) for f in findings)
+    vocab = rules.vocab
+    out = []
+    for f in findings:
+        if f.entity_type != "PERSON" or any(c.isdigit() for c in text[f.start:f.end]):
+            out.append(f)
+            continue
+        case = _case(text[f.start:f.end])
+        start, end = f.start, f.end
+        for _ in range(MAX_STEPS):
+            before = [t for t in words if t.end <= start and not text[t.end:start].strip()]
+            if not before or not _joins(rules, before[-1], before[-1].key, vocab.first_names, case) or _taken(
+                    taken, before[-1], f) or vocab.contains_allowed(text[before[-1].start:end]):
+                break
+            start = before[-1].start
+        after = [t for t in words if t.start >= end and not text[end:t.start].strip()]
+        if after and not _taken(taken, after[0], f):
+            tok = after[0]
+            possessive = tok.key.endswith(" s") and tok.text[-2:] in ("'s", "\u2019s")
+            key = tok.key[:-2] if possessive else tok.key
+            # A possessive after a name is that person's ("antonia brown's bleep"), even an everyday surname.
+            joins = _joins(rules, tok, key, vocab.last_names, case) or (
+                possessive and key in vocab.last_names and _case(tok.text) == case
+                and key not in vocab.allow_tokens and key not in vocab.indicators)
+            if joins and not vocab.contains_allowed(text[start:tok.end]):
+                end = tok.end - 2 if possessive else tok.end
+        out.append(f if (start, end) == (f.start, f.end) else Finding("PERSON", start, end, f.score, f.recognizer))
+    return out
+
+
+def _taken(taken: list[tuple[int, int]], tok: Token, own: Finding) -> bool:
+    return any(s < tok.end and tok.start < e for s, e in taken if (s, e) != (own.start, own.end))
