@@ -227,7 +227,11 @@ class ContextualNames:
                 continue
             limit = NAME_OVER_WORD if strength == "role" or initials else RARE
             ok = self.known_name(tok, limit) or (strength in ("role", "cue") and (
-                self.unknown_word(tok) or (tok.is_word and tok.key in self.known_people)))
+                self.unknown_word(tok) or (tok.is_word and tok.key in self.known_people))) or (
+                # "physio - Holly", "HCA Amber": after a role a capitalised first name, even one that is a word
+                strength == "role" and not words and tok.is_capitalised and not tok.is_upper
+                and tok.key in self.vocab.first_names and tok.key not in self.vocab.allow_tokens
+                and tok.key not in self.vocab.indicators and tok.key not in NOT_AFTER_HONORIFIC)
             if not ok and words and strength != "weak" and (self.known_name(tok, NAME_OVER_WORD)
                                                              or self.unknown_word(tok) or self._everyday_surname(tok)):
                 ok = True  # the surname after a first name ("spoke to siobhan kowalczyk", "patient Jo WOODS")
@@ -480,7 +484,10 @@ class ContextualNames:
         if self.job_title_at(toks, j + 2):
             return False
         surname = self.known_name(a, NAME_OVER_WORD) or (self.unknown_word(a) and (a.is_upper or a.is_capitalised))
-        given = c.is_capitalised and not c.is_upper and (self.known_name(c, NAME_OVER_WORD) or self.unknown_word(c))
+        given = c.is_capitalised and not c.is_upper and (self.known_name(c, NAME_OVER_WORD) or self.unknown_word(c) or (
+            # after a surname in capitals a first name that is also a word is the given name ("NOWAK, Heather")
+            a.is_upper and c.key in self.vocab.first_names and c.key not in self.vocab.allow_tokens
+            and c.key not in self.vocab.indicators))
         known = a.key in self.names or c.key in self.names
         return surname and given and (known or (a.is_upper and len(a.text) >= 3))
 

@@ -35,7 +35,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from intake.anonymisation.errors import ModelNotAvailable
-from intake.anonymisation.findings import Finding, drop_pseudonyms, resolve_overlaps
+from intake.anonymisation.findings import Finding, drop_pseudonyms, resolve_overlaps, steady_pseudonyms
 from intake.anonymisation.name_growth import grow_names
 from intake.anonymisation.nergate import NerGate
 from intake.anonymisation.person_recognizers import (
@@ -313,7 +313,7 @@ class TextDetector:
     def analyze(self, texts: Sequence[str]) -> list[tuple[Finding, ...]]:
         """Findings for each text, in order; deterministic for the same texts, model and configuration."""
         out: list[tuple[Finding, ...]] = [() for _ in texts]
-        todo = [(i, t) for i, t in enumerate(texts) if t and not t.isspace()]
+        todo = [(i, steady_pseudonyms(t)) for i, t in enumerate(texts) if t and not t.isspace()]
         size = self.config.batch_size
         for b in range(0, len(todo), size):
             for i, findings in self._analyze_batch(todo[b:b + size]):

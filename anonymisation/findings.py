@@ -66,6 +66,19 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda x: x.start)
 
 
+def steady_pseudonyms(text: str) -> str:
+    """The text with each pseudonym token's digest zeroed, same length ("PERSON_0000000000000000").
+
+    The model reads a token's spelling: with the digest in it, whether "Heather" beside "PERSON_1b22..." is a
+    name depended on the run's secret, so two runs over the same data redacted differently. Zeroed, the model
+    sees the same text every run, and offsets stay those of the original.
+    """
+    if "_" not in text:
+        return text
+    return PSEUDONYM_RE.sub(lambda m: (head := m.group(0).rsplit("_", 1)[0]) + "_" + "0" * (
+        len(m.group(0)) - len(head) - 1), text)
+
+
 def drop_pseudonyms(text: str, findings: list[Finding]) -> list[Finding]:
     """Findings that do not touch one of our pseudonym tokens."""
     if not findings or "_" not in text:

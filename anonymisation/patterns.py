@@ -15,7 +15,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from intake.anonymisation.findings import Finding, drop_pseudonyms, resolve_overlaps
+from intake.anonymisation.findings import Finding, drop_pseudonyms, resolve_overlaps, steady_pseudonyms
 from intake.anonymisation.name_growth import grow_names
 from intake.anonymisation.names import DenyList, shared_name_rules
 from intake.anonymisation.other_scripts import RE2_CLASS
@@ -114,13 +114,14 @@ class PatternScanner:
         if cached is not None:
             return cached
         found: list[Finding] = []
+        steady = steady_pseudonyms(text)  # a digest of letters only would read as a word
         for detector in self._detectors:
-            found.extend(detector(text))
+            found.extend(detector(steady))
         if "PERSON" in self.entities:
-            found.extend(self.rules.find(text))
+            found.extend(self.rules.find(steady))
         # Known staff are looked for whatever entity types the caller wants: their names are always caught.
-        found.extend(self.deny.find(text))
-        found = grow_names(text, drop_pseudonyms(text, found), self.rules)
+        found.extend(self.deny.find(steady))
+        found = grow_names(steady, drop_pseudonyms(steady, found), self.rules)
         result = tuple(f for f in resolve_overlaps(found) if f.score >= self.threshold)
         if len(self._cache) >= CACHE_SIZE:
             self._cache.clear()  # a long-lived worker moves on to other data: start afresh

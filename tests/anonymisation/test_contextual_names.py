@@ -50,6 +50,8 @@ def found(detector: TextDetector, text: str, entity: str) -> list[str]:
     ("fao mark bellamy", ["mark bellamy"]),
     ("function checked - dolores van geest rang - wants an update", ["dolores van geest"]),
     ("returned to ward, informed ALVES unit is condemned", ["ALVES"]),
+    ("patient NOWAK, Heather rang twice", ["NOWAK, Heather"]),
+    ("HCA Amber found the cable frayed", ["Amber"]),
     ("PER BERNADETTE'S EMAIL", ["BERNADETTE'S"]),
     ("CALL JO ON 07700 900123 WHEN READY", ["JO"]),
     ("pt mrs e nwosu bed 12", ["e nwosu"]),
