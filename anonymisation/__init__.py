@@ -40,7 +40,8 @@ operators (OPERATORS registry, register_operator), Policy/load_policy, Vocabular
 
 from __future__ import annotations
 
-from intake.anonymisation.anonymiser import AnonymisationCounts, Anonymiser
+from intake.anonymisation.anonymiser import Anonymiser
+from intake.anonymisation.counts import AnonymisationCounts
 from intake.anonymisation.engine import TABLE_ENTITIES, DetectorConfig, TextDetector, build_analyzer
 from intake.anonymisation.errors import (
     AnonymisationError,

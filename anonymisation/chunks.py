@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import pyarrow as pa
 
-from intake.anonymisation.anonymiser import AnonymisationCounts
+from intake.anonymisation.counts import AnonymisationCounts
 from intake.anonymisation.errors import PolicyError, WorkerProcessLost
 from intake.anonymisation.operators import Operator, register_operator, registered_operators
 from intake.anonymisation.profiler import TableClassification

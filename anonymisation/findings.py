@@ -87,3 +87,8 @@ def drop_pseudonyms(text: str, findings: list[Finding]) -> list[Finding]:
     if not tokens:
         return findings
     return [f for f in findings if not any(f.start < e and s < f.end for s, e in tokens)]
+
+
+def by_start(f: Finding) -> int:
+    """Sort key: findings in the order of the text."""
+    return f.start

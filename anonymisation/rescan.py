@@ -9,7 +9,7 @@ free-text columns and of any text column whose values average 4 words or more in
 model would read (nergate.py: a capitalised word the rules leave undecided). Entity types the policy keeps on
 purpose are not counted. Pseudonym tokens ("PERSON_3f9a2c1b7d4e5a60") are never findings.
 
-The anonymiser checks its own output with these same detectors (anonymiser.py), so a residual finding means
+The anonymiser checks its own output with these same detectors (rewrite.py), so a residual finding means
 personal data the policy leaves in place, not a disagreement between two detectors.
 """
 

@@ -23,8 +23,6 @@ Example (every field is required unless marked optional):
 from __future__ import annotations
 
 import re
-import types
-import typing
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path, PurePosixPath
@@ -34,10 +32,11 @@ import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StrictStr, ValidationError
 
 from intake.authorisation.errors import ManifestError, ManifestProblem
+from intake.authorisation.manifest_problems import problems_from_validation
+from intake.authorisation.manifest_yaml import YamlFailure, format_path, line_of, parse_yaml, yaml_problem
 from intake.registry.models import PersonalDataDeclaration, Purpose
 
 MAX_MANIFEST_BYTES = 1 << 20
-_MAX_PROBLEMS = 50
 
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _REFERENCE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/:#-]{0,127}")
@@ -164,191 +163,6 @@ def _cross_field_problems(manifest: Manifest) -> Iterator[tuple[tuple[str | int,
         seen.setdefault(entry.name, index)
 
 
-# --- YAML reading --------------------------------------------------------------------------------
-
-
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors, aliases, merge keys and duplicate keys."""
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise yaml.composer.ComposerError(
-                None, None, "anchors and aliases (&name, *name) are not allowed in a manifest", event.start_mark
-            )
-        return super().compose_node(parent, index)
-
-    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-        if isinstance(node, yaml.MappingNode):
-            seen: set[tuple[str, str]] = set()
-            for key_node, _value in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    raise yaml.constructor.ConstructorError(
-                        None, None, "field names must be plain text", key_node.start_mark
-                    )
-                if key_node.tag == "tag:yaml.org,2002:merge":
-                    raise yaml.constructor.ConstructorError(
-                        None, None, "merge keys (<<) are not allowed in a manifest", key_node.start_mark
-                    )
-                identity = (key_node.tag, key_node.value)
-                if identity in seen:
-                    raise yaml.constructor.ConstructorError(
-                        None, None, f"field '{key_node.value[:60]}' appears twice", key_node.start_mark
-                    )
-                seen.add(identity)
-        return super().construct_mapping(node, deep=deep)
-
-    def construct_yaml_timestamp(self, node: Any) -> Any:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except (ValueError, OverflowError):
-            raise yaml.constructor.ConstructorError(
-                None, None, "is not a real date (write YYYY-MM-DD)", node.start_mark
-            ) from None
-
-
-_StrictLoader.add_constructor("tag:yaml.org,2002:timestamp", _StrictLoader.construct_yaml_timestamp)
-
-
-class _YamlFailure(Exception):
-    def __init__(self, error: yaml.YAMLError, root: Any) -> None:
-        super().__init__(str(error))
-        self.error, self.root = error, root
-
-
-def _yaml_problem(exc: yaml.YAMLError, root: Any) -> ManifestProblem:
-    mark = getattr(exc, "problem_mark", None)
-    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    context = getattr(exc, "context", None)
-    text = f"{context}, {problem}" if context else problem
-    path = _format_path(_path_at(root, mark)) if root is not None and mark is not None else ""
-    return ManifestProblem(path, mark.line + 1 if mark is not None else None, f"not valid YAML: {text}")
-
-
-def _parse_yaml(text: str) -> tuple[Any, Any]:
-    """Return (node tree, constructed data); a failure carries the node tree when it was composed."""
-    loader = _StrictLoader(text)
-    root = None
-    try:
-        root = loader.get_single_node()
-        data = loader.construct_document(root) if root is not None else None
-        return root, data
-    except yaml.YAMLError as exc:
-        raise _YamlFailure(exc, root) from None
-    finally:
-        loader.dispose()
-
-
-def _path_at(root: Any, mark: Any) -> tuple[str | int, ...]:
-    """Field path of the innermost node containing `mark` (for errors found while constructing)."""
-    path: list[str | int] = []
-    node = root
-
-    def contains(candidate: Any) -> bool:
-        start, end = candidate.start_mark.index, candidate.end_mark.index
-        return start <= mark.index < max(end, start + 1)
-
-    while True:
-        step: tuple[str | int, Any] | None = None
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if contains(key_node) or contains(value_node):
-                    step = (str(key_node.value), value_node)
-                    break
-        elif isinstance(node, yaml.SequenceNode):
-            for index, item in enumerate(node.value):
-                if contains(item):
-                    step = (index, item)
-                    break
-        if step is None:
-            return tuple(path)
-        path.append(step[0])
-        node = step[1]
-
-
-# --- locating pydantic errors in the YAML ------------------------------------------------------
-
-
-def _format_path(loc: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _line_of(root: Any, loc: tuple[str | int, ...]) -> int | None:
-    """Line of the deepest node of `loc` present in the YAML (the parent's, for a missing field)."""
-    node = root
-    line = node.start_mark.line + 1 if node is not None else None
-    for part in loc:
-        child = None
-        if isinstance(node, yaml.MappingNode):
-            for key_node, value_node in node.value:
-                if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(part):
-                    child = value_node
-                    line = key_node.start_mark.line + 1
-                    break
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
-            child = node.value[part]
-            line = child.start_mark.line + 1
-        if child is None:
-            break
-        node = child
-    return line
-
-
-def _model_at(loc: tuple[str | int, ...]) -> type[BaseModel] | None:
-    """The model class whose fields are valid at `loc` (to list them when a field is unknown)."""
-    current: Any = Manifest
-    for part in loc:
-        if isinstance(part, int):
-            args = typing.get_args(current)
-            current = args[0] if args else None
-        elif isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
-            current = current.model_fields[part].annotation
-        else:
-            return None
-        while typing.get_origin(current) in (typing.Union, types.UnionType, typing.Annotated):
-            members = [a for a in typing.get_args(current) if a is not type(None)]
-            current = members[0] if members else None
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-_TYPE_MESSAGES = {
-    "missing": "required field is missing",
-    "string_type": "must be text",
-    "date_type": "must be a date written as YYYY-MM-DD, without quotes",
-    "bool_type": "must be true or false",
-    "list_type": "must be a list (lines starting with '- ')",
-    "model_type": "must be a mapping of fields",
-    "model_attributes_type": "must be a mapping of fields",
-    "dict_type": "must be a mapping of fields",
-    "too_short": "must not be empty",
-}
-
-
-def _message(err: Any) -> str:
-    kind = err["type"]
-    if kind == "extra_forbidden":
-        model = _model_at(tuple(err["loc"][:-1]))
-        allowed = f"; allowed fields here: {', '.join(model.model_fields)}" if model else ""
-        return f"unknown field{allowed}"
-    if kind == "too_short" and err["loc"] == ("files",):
-        return "must list at least one file"
-    if kind in _TYPE_MESSAGES:
-        return _TYPE_MESSAGES[kind]
-    msg: str = err["msg"]
-    return msg.removeprefix("Value error, ").replace("Input should be", "must be")
-
-
-def _problems_from_validation(exc: ValidationError, root: Any) -> list[ManifestProblem]:
-    problems = []
-    for err in exc.errors(include_input=False, include_url=False)[:_MAX_PROBLEMS]:
-        loc = tuple(err["loc"])
-        problems.append(ManifestProblem(_format_path(loc), _line_of(root, loc), _message(err)))
-    return problems
-
-
 # --- public API -----------------------------------------------------------------------------------
 
 
@@ -380,9 +194,9 @@ def _load(data: bytes | str, source: str) -> Manifest:
         if len(text) > MAX_MANIFEST_BYTES:
             raise ManifestError(source, [ManifestProblem("", None, f"is larger than {MAX_MANIFEST_BYTES} bytes")])
     try:
-        root, raw = _parse_yaml(text)
-    except _YamlFailure as failure:
-        raise ManifestError(source, [_yaml_problem(failure.error, failure.root)]) from None
+        root, raw = parse_yaml(text)
+    except YamlFailure as failure:
+        raise ManifestError(source, [yaml_problem(failure.error, failure.root)]) from None
     if root is None or raw is None:
         raise ManifestError(source, [ManifestProblem("", None, "is empty")])
     if not isinstance(raw, dict):
@@ -393,9 +207,9 @@ def _load(data: bytes | str, source: str) -> Manifest:
     try:
         manifest = Manifest.model_validate(raw)
     except ValidationError as exc:
-        raise ManifestError(source, _problems_from_validation(exc, root)) from None
+        raise ManifestError(source, problems_from_validation(Manifest, exc, root)) from None
     cross = [
-        ManifestProblem(_format_path(loc), _line_of(root, loc), msg) for loc, msg in _cross_field_problems(manifest)
+        ManifestProblem(format_path(loc), line_of(root, loc), msg) for loc, msg in _cross_field_problems(manifest)
     ]
     if cross:
         raise ManifestError(source, cross)
