@@ -235,6 +235,9 @@ class ContextualNames:
             if not ok and words and strength != "weak" and (self.known_name(tok, NAME_OVER_WORD)
                                                              or self.unknown_word(tok) or self._everyday_surname(tok)):
                 ok = True  # the surname after a first name ("spoke to siobhan kowalczyk", "patient Jo WOODS")
+            if not ok and not words and initials and strength != "weak" and toks[k - 1].dot \
+                    and tok.start == toks[k - 1].end + 1 and self._everyday_surname(tok):
+                ok = True  # glued to its initial, as logins are written: "patient m.reed", "per j.hart"
             if not ok:
                 break
             words += 1
