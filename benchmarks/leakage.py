@@ -1,13 +1,15 @@
 """Leakage benchmark: a realistic export written outside the project goes through the real `intake` CLI, then
 every delivered Parquet cell is searched for the planted personal values; plain Presidio beside it.
 
-    .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop] [--split SPLIT|both]
+    .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk] [--split SPLIT|both]
         [--rows 300] [--seed 11] [--keep]
 
-Three independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
+Four independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
 phrasing), `variety_export.py` (splits dev/heldout/fresh/dev2: another layout, writer and name source, disjoint
-phrasings) and `workshop_export.py` (splits dev3/fresh2: a SQLite database mapped with queries, appended work
-logs). Per split: generate, `intake init`, users, a signed authorisation
+phrasings), `workshop_export.py` (splits dev3/fresh2: a SQLite database mapped with queries, appended work
+logs) and `helpdesk_export.py` (splits dev5/fresh3: a cp1252 semicolon CSV and JSON-lines call events folded
+by a query; Welsh, Scottish and Irish hospitals, pasted e-mails, phone notes, CHI numbers, Eircodes).
+Per split: generate, `intake init`, users, a signed authorisation
 (`scripts/make_sample_authorisation.py`), `keys add`, `authorisation register`, `datasets receive`,
 `migration run DATASET --mapping mapping.yaml`, in a temporary home. Scored by `leakage_score.score`:
 leak rate in the own record and anywhere per kind, kept rate per reference kind, rows accounted. Plain
@@ -36,6 +38,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import clinical_export  # noqa: E402
+import helpdesk_export  # noqa: E402
 import variety_export  # noqa: E402
 import workshop_export  # noqa: E402
 from leakage_score import load_package, redact, score  # noqa: E402
@@ -148,7 +151,8 @@ def _examples(entries: list[dict[str, Any]], redacted: bool = True, per_kind: in
 # `--split both` runs the first two of each; the variety export's "fresh" split only when asked for.
 EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
            "variety": (variety_export, ("dev", "heldout", "fresh", "dev2")),
-           "workshop": (workshop_export, ("dev3", "fresh2", "dev4"))}
+           "workshop": (workshop_export, ("dev3", "fresh2", "dev4")),
+           "helpdesk": (helpdesk_export, ("dev5", "fresh3"))}
 
 
 def run_split(generator: Any, split: str, rows: int, seed: int, keep: bool, debug: dict[str, Any]) -> dict[str, Any]:
@@ -214,9 +218,9 @@ def table(name: str, scored: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--export", choices=sorted(EXPORTS), default="clinical",
-                        help="clinical_export.py, variety_export.py or workshop_export.py")
+                        help="clinical_export.py, variety_export.py, workshop_export.py or helpdesk_export.py")
     parser.add_argument("--split", default="both", choices=[
-        "tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "dev4", "both"])
+        "tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "dev4", "dev5", "fresh3", "both"])
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")

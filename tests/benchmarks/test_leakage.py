@@ -105,3 +105,38 @@ def test_the_variety_export_truth_points_at_real_cells_and_its_splits_share_no_p
     for a, b in (("dev", "heldout"), ("dev", "fresh"), ("heldout", "fresh")):
         assert len(names[a] & names[b]) <= 2  # different locales; a surname may still exist in two of them
         assert not families[a] & families[b]
+
+
+def test_the_helpdesk_export_truth_points_at_real_cells_and_its_splits_share_no_people(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    import json
+
+    import helpdesk_export
+    import helpdesk_text
+
+    out = tmp_path_factory.mktemp("helpdesk")
+    truth = helpdesk_export.generate(out, "dev5", rows=10, seed=3)
+    with (out / "data" / "assets.csv").open(encoding="cp1252", newline="") as fh:
+        assets = list(csv.DictReader(fh, delimiter=";"))
+    events = [json.loads(line) for line in (out / "data" / "calls.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(assets) == truth["rows"]["assets.csv"] == 10
+    assert len({e["call_ref"] for e in events}) == truth["rows"]["calls"] == 30
+    for entry in truth["entries"]:
+        if entry["file"] == "assets.csv":
+            row = assets[entry["row"] - 2]
+            assert entry["entity"] != "assets" or row["ASSET_NO"] == entry["key"]
+        else:
+            row = events[entry["row"] - 1]
+            assert entry["entity"] != "jobs" or row["call_ref"] == entry["key"]
+        assert entry["value"] in row[entry["column"]], entry["column"]
+    again = tmp_path_factory.mktemp("helpdesk-again")
+    helpdesk_export.generate(again, "dev5", rows=10, seed=3)
+    for name in ("data/assets.csv", "data/calls.jsonl", "truth.json", "mapping.yaml"):
+        assert (again / name).read_bytes() == (out / name).read_bytes()
+    dev = helpdesk_export.people("dev5", 3, 220)
+    fresh = helpdesk_export.people("fresh3", 3, 220, {w.lower() for p in dev for w in p})
+    assert not {w.lower() for p in dev for w in p} & {w.lower() for p in fresh for w in p}
+    for families in (helpdesk_text.FAULT, helpdesk_text.UPDATE, helpdesk_text.CAPS):
+        assert not set(families["dev5"]) & set(families["fresh3"])
+    streets = {split: {s for v in helpdesk_text.STREETS[split].values() for s in v} for split in ("dev5", "fresh3")}
+    assert not streets["dev5"] & streets["fresh3"]
