@@ -43,7 +43,7 @@ from intake.anonymisation.person_recognizers import (
     PersonNameRecognizer,
     VocabularyAwareSpacyRecognizer,
 )
-from intake.anonymisation.recognizers_uk import recognizer_name, uk_recognizers
+from intake.anonymisation.recognizers_uk import after_catalogue_word, recognizer_name, uk_recognizers
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
 from intake.config import AnonymisationSettings
 
@@ -129,7 +129,9 @@ class InternationalPhoneRecognizer(PhoneRecognizer):
     # find_uk_phones' (recognizers_uk.py), which knows their groupings and extensions.
     _INTERNATIONAL = r"\+\s?\(?(?!4\s?4)\d"
     _NORTH_AMERICAN = r"(?<![\d-])\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)"
-    _CANDIDATE = re.compile(f"(?P<international>{_INTERNATIONAL})|{_NORTH_AMERICAN}")
+    # Irish national numbers ("091-339171", "(01) 890 4700"): shorter than any UK number, so not find_uk_phones'
+    _IRISH = r"(?<![\d-])\(?0\d{1,2}\)?[\s-]?\d{3}[\s-]?\d{3,4}(?![\d-])"
+    _CANDIDATE = re.compile(f"(?P<international>{_INTERNATIONAL})|{_NORTH_AMERICAN}|{_IRISH}")
 
     def __init__(self) -> None:
         super().__init__(supported_regions=self.REGIONS, leniency=2, name="PhoneRecognizer")
@@ -140,11 +142,11 @@ class InternationalPhoneRecognizer(PhoneRecognizer):
         if not any(m.group("international") or self._valid_somewhere(m.group(0))
                    for m in self._CANDIDATE.finditer(text)):
             return []
-        return super().analyze(text, entities, nlp_artifacts)
+        return [r for r in super().analyze(text, entities, nlp_artifacts) if not after_catalogue_word(text, r.start)]
 
     @classmethod
     def _valid_somewhere(cls, digits: str) -> bool:
-        """Could the matcher (which only reports valid numbers) report these ten digits in one of our regions?"""
+        """Could the matcher (which only reports valid numbers) report these digits in one of our regions?"""
         for region in cls.REGIONS:
             try:
                 if phonenumbers.is_valid_number(phonenumbers.parse(digits, region)):

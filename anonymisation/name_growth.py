@@ -11,6 +11,7 @@ an everyday word joins too ("Rose Smith"), unless the longer span is a known pla
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from intake.anonymisation.findings import Finding
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from intake.anonymisation.names import NameRules, Token
 
 MAX_STEPS = 2  # "Mary Anne" before "Smith"; never a whole sentence
+WINDOW = 48  # characters read either side of a name: two words and more
 
 
 def _case(span: str) -> str:
@@ -40,30 +42,32 @@ def _joins(rules: NameRules, tok: Token, key: str, names: frozenset[str], case: 
 
 def grow_names(text: str, findings: list[Finding], rules: NameRules) -> list[Finding]:
     """`findings` with each PERSON finding grown over the name words beside it."""
-    from intake.anonymisation.names import tokenize  # names.py imports this module's callers
-
-    people = [f for f in findings if f.entity_type == "PERSON"]
-    if not people:
-        return findings
-    words = [t for t in tokenize(text) if t.is_word]
     taken = sorted((f.start, f.end) for f in findings)
     vocab = rules.vocab
     out = []
     for f in findings:
-        if f.entity_type != "PERSON" or any(c.isdigit() for c in text[f.start:f.end]):
-            out.append(f)
+        if f.entity_type != "PERSON" or not (_letter_beside(text, f.start - 2, f.start - 1)
+                                             or _letter_beside(text, f.end + 1, f.end)) \
+                or any(c.isdigit() for c in text[f.start:f.end]):
+            out.append(f)  # no word right beside it: nothing to grow, and no need to read the words around
             continue
+        words = _words_near(text, f.start, f.end)
+        ends = [t.end for t in words]
         case = _case(text[f.start:f.end])
         start, end = f.start, f.end
         for _ in range(MAX_STEPS):
-            before = [t for t in words if t.end <= start and not text[t.end:start].strip()]
-            if not before or not _joins(rules, before[-1], before[-1].key, vocab.first_names, case) or _taken(
-                    taken, before[-1], f) or vocab.contains_allowed(text[before[-1].start:end]):
+            i = bisect_right(ends, start) - 1  # the last word ending at or before the finding
+            if i < 0 or text[words[i].end:start].strip():
                 break
-            start = before[-1].start
-        after = [t for t in words if t.start >= end and not text[end:t.start].strip()]
-        if after and not _taken(taken, after[0], f):
-            tok = after[0]
+            tok = words[i]
+            if not _joins(rules, tok, tok.key, vocab.first_names, case) or _taken(taken, tok, f) \
+                    or vocab.contains_allowed(text[tok.start:end]):
+                break
+            start = tok.start
+        j = bisect_left(ends, end + 1)  # the first word ending after the finding
+        if j < len(words) and words[j].start >= end and not text[end:words[j].start].strip() \
+                and not _taken(taken, words[j], f):
+            tok = words[j]
             possessive = tok.key.endswith(" s") and tok.text[-2:] in ("'s", "\u2019s")
             key = tok.key[:-2] if possessive else tok.key
             # A possessive after a name is that person's ("antonia brown's bleep"), even an everyday surname.
@@ -74,6 +78,20 @@ def grow_names(text: str, findings: list[Finding], rules: NameRules) -> list[Fin
                 end = tok.end - 2 if possessive else tok.end
         out.append(f if (start, end) == (f.start, f.end) else Finding("PERSON", start, end, f.score, f.recognizer))
     return out
+
+
+def _words_near(text: str, start: int, end: int) -> list[Token]:
+    """The words within WINDOW characters of a span, with offsets in `text`: a long note is not read whole for
+    the two words beside a name."""
+    from intake.anonymisation.names import tokenize  # names.py imports this module's callers
+
+    lo = max(0, start - WINDOW)
+    return [t._replace(start=t.start + lo, end=t.end + lo)
+            for t in tokenize(text[lo:min(len(text), end + WINDOW)]) if t.is_word]
+
+
+def _letter_beside(text: str, letter: int, space: int) -> bool:
+    return 0 <= letter < len(text) and 0 <= space < len(text) and text[space] in " \t" and text[letter].isalpha()
 
 
 def _taken(taken: list[tuple[int, int]], tok: Token, own: Finding) -> bool:

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from intake.anonymisation.contextual_names import ContextualNames
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.initials import find_initials
 from intake.anonymisation.name_cues import CONTEXT_WORDS, PARTICLES, STRONG_CONTEXT, cue_ends_at
 from intake.anonymisation.other_scripts import find_other_script_names
 from intake.anonymisation.vocabulary import Vocabulary, fold
@@ -297,7 +298,7 @@ class NameRules:
             if all(f.start <= o.start and o.end <= f.end for o in inside) and (
                     not self.suppressed(text, f.start, f.end) or self.contextual.vouched(text, f)):
                 out = [o for o in out if o not in inside] + [f]
-        for f in find_other_script_names(text):
+        for f in (*find_other_script_names(text), *find_initials(text, self.vocab, self.english)):
             if not any(f.start < o.end and o.start < f.end for o in out) and not self.vocab.is_allowed_term(
                     text[f.start:f.end]):
                 out.append(f)

@@ -121,13 +121,18 @@ _PART_CONTEXT = re.compile(r"(?i)\b(?:part|parts|p/n|pn|ref|cat|catalogue|catalo
                            r"\.?\s*(?:no\.?|number|#)?\s*:?\s*$")
 
 
+def after_catalogue_word(text: str, start: int) -> bool:
+    """A catalogue word ("part", "order no", "REF") right before `start`: what follows is no phone number."""
+    return bool(_PART_CONTEXT.search(text[max(0, start - 20):start]))
+
+
 def _not_phone_grouping(text: str, start: int, end: int) -> bool:
     """A national-format number grouped as no UK number is ("098-436024-70": a last group of one or two digits),
     or with a catalogue word right before it, is a part or order number."""
     groups = re.split(r"[ -]", text[start:end].replace("(", "").replace(")", ""))
     if len(groups) > 1 and len(groups[-1]) < 3:
         return True
-    return bool(_PART_CONTEXT.search(text[max(0, start - 20):start]))
+    return after_catalogue_word(text, start)
 
 
 def find_uk_phones(text: str) -> list[Finding]:
@@ -230,7 +235,7 @@ ROLE_MAILBOX_WORDS = frozenset({
     "devices", "device", "faults", "fault", "medphys", "repairs", "repair", "loans", "loan", "stores", "workshop",
     "maintenance", "calibration", "safety", "alerts", "contracts", "orders", "purchasing", "quality",
     "medicaldevices", "medical-devices", "mdsm", "mdso", "ppm", "tech", "technical", "electronics", "renal", "icu",
-    "biomed", "medeng", "clineng", "facilities", "helpline", "hotline",
+    "biomed", "medeng", "clineng", "clin", "facilities", "helpline", "hotline",
     "central", "duty", "oncall", "nursing", "radiology", "pathology", "lab", "labs", "laboratory", "imaging",
     "cardiology", "respiratory", "critical", "care", "emergency", "outpatients", "maternity", "midwifery",
     "paediatrics", "neonatal", "theatre", "surgery", "governance", "risk", "incidents", "datix", "infection",
@@ -243,10 +248,24 @@ ROLE_MAILBOX_WORDS = frozenset({
 _LOCAL_PARTS = re.compile(r"[._+-]")
 
 
+def _role_word(word: str) -> bool:
+    if word in ROLE_MAILBOX_WORDS or word.isdigit():
+        return True
+    # "clinengineering", "clinicalphysics": two role words written as one
+    return any(word[:i] in ROLE_MAILBOX_WORDS and word[i:] in ROLE_MAILBOX_WORDS for i in range(2, len(word) - 1))
+
+
 def is_role_mailbox(address: str) -> bool:
-    """Every word of the local part is a department or function word: no person can hide in it."""
+    """The local part is department or function words, with at most two short codes of the organisation or site
+    beside them ("ebme.bcu@", "ggc.clinicalphysics@", "rch-tr.ebme@") that are no one's name: no person can hide
+    in it."""
     words = [w for w in _LOCAL_PARTS.split(address.split("@", 1)[0].lower()) if w]
-    return bool(words) and all(w in ROLE_MAILBOX_WORDS or w.isdigit() for w in words)
+    codes = [w for w in words if not _role_word(w)]
+    if not words or len(codes) == len(words) or len(codes) > 2:
+        return False
+    vocabulary = default_vocabulary()
+    return all(2 <= len(w) <= 4 and w.isalpha() and w not in vocabulary.first_names and w not in vocabulary.last_names
+               for w in codes)
 
 
 def find_emails(text: str) -> list[Finding]:

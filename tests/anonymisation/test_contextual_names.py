@@ -182,6 +182,7 @@ def test_uk_phones_in_odd_spacings(text: str, expected: str) -> None:
 
 @pytest.mark.parametrize("text,expected", [
     ("relative on +353 1 234 5678", "+353 1 234 5678"), ("daughter +48 512 345 678", "+48 512 345 678"),
+    ("KEYHOLDER TEL 091-339171", "091-339171"), ("Contact (01) 883 8359 or 4062", "(01) 883 8359"),
 ])
 def test_international_phones(detector: TextDetector, text: str, expected: str) -> None:
     assert found(detector, text, "PHONE_NUMBER") == [expected]
@@ -191,6 +192,43 @@ def test_extensions_bleeps_and_role_mailboxes_are_kept(detector: TextDetector) -
     text = "ring ext 4567 or bleep 2231 or x4521; ebme.helpdesk@example.nhs.uk, medical.physics@example.nhs.uk"
     assert detector.analyze([text])[0] == ()
     assert is_role_mailbox("ebme.helpdesk@example.nhs.uk") and not is_role_mailbox("jane.doe@example.nhs.uk")
+
+
+@pytest.mark.parametrize("address", ["ebme.bcu@wales.nhs.uk", "ggc.clinicalphysics@nhs.scot", "rch-tr.ebme@nhs.net"])
+def test_role_mailboxes_with_a_site_code_or_joined_words_are_kept(address: str) -> None:
+    assert is_role_mailbox(address)
+
+
+@pytest.mark.parametrize("address", ["ebme.smith@nhs.net", "jo.ebme@nhs.net", "bcu@nhs.net", "ebme.jd.ab.cd@x.uk"])
+def test_a_person_or_codes_alone_make_no_role_mailbox(address: str) -> None:
+    assert not is_role_mailbox(address)
+
+
+def test_irish_numbers_after_a_catalogue_word_are_order_numbers(detector: TextDetector) -> None:
+    assert found(detector, "order no 091-339171, lot 012-345-678", "PHONE_NUMBER") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Guedel airway replaced, tested OK /SM\n2021-01-27 [update] emailed supplier", ["SM"]),
+    ("Schrader valve replaced, tested OK /DMcK", ["DMcK"]),
+    ("CHECKED BY LB 21-NOV-21 OK", ["LB"]),
+    ("CHECKED BY AN 25/04/2022 OK", ["AN"]),
+])
+def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: list[str]) -> None:
+    assert found(detector, text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "CHECKED BY AN ENGINEER", "checked by ICU staff", "pass/fail, I/O error, tested /NFF",
+    "flow 5 ml/Min, rate /HR", "done by EBME", "REPLACED FOLEY CATHETER, CLARK ELECTRODE, VENTURI MASK",
+    "Staff Nurse says Yankauer not reading. Tried spare, Wright respirometer ok",
+])
+def test_abbreviations_and_equipment_named_after_people_are_kept(detector: TextDetector, text: str) -> None:
+    assert found(detector, text, "PERSON") == []
+
+
+def test_a_surname_shared_with_equipment_is_still_a_name(detector: TextDetector) -> None:
+    assert found(detector, "spoke to Mr Foley about the Foley catheter", "PERSON") == ["Foley"]
 
 
 @pytest.mark.parametrize("text,expected", [
