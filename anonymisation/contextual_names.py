@@ -165,7 +165,12 @@ class ContextualNames:
             if found and self.in_phrase(toks, found[0].start, found[1]):
                 found = None  # "WELCH ALLYN", "st thomas": a brand or place, whatever the case
             if found:
-                out.append(found[0])
+                finding = found[0]
+                cut = text.find("\n", finding.start, finding.end)
+                if cut > finding.start:  # a name ends its line: "Rhys Evans\nNyrs Staff" is a signature's two lines
+                    finding = Finding("PERSON", finding.start, len(text[:cut].rstrip()), finding.score,
+                                      finding.recognizer)
+                out.append(finding)
                 i = found[1]
             else:
                 i += 1

@@ -57,7 +57,7 @@ def grow_names(text: str, findings: list[Finding], rules: NameRules) -> list[Fin
         start, end = f.start, f.end
         for _ in range(MAX_STEPS):
             i = bisect_right(ends, start) - 1  # the last word ending at or before the finding
-            if i < 0 or text[words[i].end:start].strip():
+            if i < 0 or not _spaces(text[words[i].end:start]):
                 break
             tok = words[i]
             if not _joins(rules, tok, tok.key, vocab.first_names, case) or _taken(taken, tok, f) \
@@ -65,7 +65,7 @@ def grow_names(text: str, findings: list[Finding], rules: NameRules) -> list[Fin
                 break
             start = tok.start
         j = bisect_left(ends, end + 1)  # the first word ending after the finding
-        if j < len(words) and words[j].start >= end and not text[end:words[j].start].strip() \
+        if j < len(words) and words[j].start >= end and _spaces(text[end:words[j].start]) \
                 and not _taken(taken, words[j], f):
             tok = words[j]
             possessive = tok.key.endswith(" s") and tok.text[-2:] in ("'s", "\u2019s")
@@ -88,6 +88,11 @@ def _words_near(text: str, start: int, end: int) -> list[Token]:
     lo = max(0, start - WINDOW)
     return [t._replace(start=t.start + lo, end=t.end + lo)
             for t in tokenize(text[lo:min(len(text), end + WINDOW)]) if t.is_word]
+
+
+def _spaces(gap: str) -> bool:
+    """Only spaces between: a line break ends a name ("Jane Smith\nStaff Nurse" is a signature's two lines)."""
+    return bool(gap) and not gap.strip(" \t")
 
 
 def _letter_beside(text: str, letter: int, space: int) -> bool:

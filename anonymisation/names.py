@@ -416,6 +416,8 @@ class NameRules:
             score = 0.75
         elif any(self.first(t) or self.last(t) for t in toks[i:end]) and not all(self.common(t) for t in toks[i:end]):
             score = 0.7
+        elif all(self.common(t) for t in toks[i:end] if not t.is_initial):
+            return None  # no list calls these words names, and they are everyday words ("Ffôn/Tel", "Diolch")
         else:
             score = 0.55
         return self._finding(text, toks, i, end, score, "ContextNameRecognizer")

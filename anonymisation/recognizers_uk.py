@@ -17,6 +17,7 @@ from presidio_analyzer import EntityRecognizer, LocalRecognizer, RecognizerResul
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.recognizers_ie import find_celtic_addresses
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
 
 Detector = Callable[[str], list[Finding]]
@@ -445,6 +446,7 @@ def uk_recognizers(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> list[
         FunctionRecognizer(
             "StreetAddressRecognizer", "ADDRESS", lambda text: find_street_addresses(text, vocabulary)
         ),
+        FunctionRecognizer("CelticAddressRecognizer", "ADDRESS", find_celtic_addresses),
     ]
 
 
@@ -460,5 +462,5 @@ def pattern_detectors(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> di
         "EMAIL_ADDRESS": [find_emails],
         "DATE_OF_BIRTH": [find_dates_of_birth],
         "MRN": [lambda text: find_mrns(text, patterns)],
-        "ADDRESS": [lambda text: find_street_addresses(text, vocabulary)],
+        "ADDRESS": [lambda text: find_street_addresses(text, vocabulary), find_celtic_addresses],
     }

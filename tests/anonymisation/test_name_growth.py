@@ -58,3 +58,12 @@ def test_names_in_other_scripts_keep_their_identity_and_reach_the_rescan(vocabul
     scanner = PatternScanner(terms.vocabulary(vocabulary))
     hits = scanner.scan_array(pa.array(["ask Иван, he has the key", "no names here"]))
     assert list(hits) == ["ask Иван, he has the key"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Thanks\nJane Smith\nStaff Nurse\nFfôn/Tel: 029 2074 7747", ["Jane Smith"]),
+    ("Diolch / Thanks\nRhys Evans\nNyrs Staff", ["Rhys Evans"]),
+])
+def test_a_name_ends_its_line_and_welsh_signature_words_stay(detector: TextDetector, text: str,
+                                                              expected: list[str]) -> None:
+    assert people(detector, text) == expected

@@ -1,0 +1,47 @@
+"""Addresses written the Welsh, Irish and Scottish Gaelic way, and Irish Eircodes.
+
+Welsh, Irish and Gaelic put the street word first ("98 Heol y Bont", "12 Bóthar na Trá", "3 Sràid a' Mhuilinn"),
+so recognizers_uk's house number + name + street word never matches them. An Eircode ("H91 PX7N", "D02 X285")
+names one dwelling; its letters are too few to tell it from a model code alone ("T10 PACK"), so it counts only
+beside an address (a street found just before it, or an address word such as "at" or "lives" before it).
+Both are ADDRESS findings, redacted as addresses are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.anonymisation.findings import Finding
+
+STREET_FIRST = ("heol", "ffordd", "stryd", "lôn", "lon", "rhodfa", "cilgant", "teras", "clos", "maes", "bóthar",
+                "bothar", "sráid", "sraid", "ascaill", "lána", "lana", "cearnóg", "cearnog", "rathad", "sràid")
+_WORD = r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*"
+_ARTICLE = r"(?:y|yr|'r|na|an|a|a'|de|an\s+t)"
+STREET_FIRST_RE = re.compile(
+    r"(?<![\w/])(?:\d+/\d+,?\s+|(?i:flat|fflat|apartment|apt|unit)\.?\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?,?\s+"
+    rf"(?i:{'|'.join(STREET_FIRST)})\s+(?:(?i:{_ARTICLE})\s+)?{_WORD}(?:\s+{_WORD})?"
+    rf"(?:,\s*{_WORD}(?:\s+{_WORD})?)?(?![\w])"
+)
+EIRCODE_RE = re.compile(r"(?<![\w])(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}(?![\w])", re.IGNORECASE)
+_ADDRESS_WORDS = re.compile(r"(?i)\b(?:eircode|address|lives?|living|home|resident|at)\b")
+SCORE = 0.75
+
+
+def find_celtic_addresses(text: str) -> list[Finding]:
+    """Street-word-first addresses, each with the Eircode right after it if there is one; and Eircodes after
+    an address word."""
+    if not any(ch.isdigit() for ch in text):
+        return []
+    out: list[Finding] = []
+    for m in STREET_FIRST_RE.finditer(text):
+        end = m.end()
+        code = EIRCODE_RE.match(text, end + 1) if text[end:end + 1] in (" ", ",") else None
+        if m.group(0).islower() and not code and not _ADDRESS_WORDS.search(text, max(0, m.start() - 25), m.start()):
+            continue  # in lower case only beside an address word or an Eircode, as for English streets
+        out.append(Finding("ADDRESS", m.start(), code.end() if code else end, SCORE, "CelticAddressRecognizer"))
+    for m in EIRCODE_RE.finditer(text):
+        if any(f.start <= m.start() < f.end for f in out):
+            continue
+        if _ADDRESS_WORDS.search(text, max(0, m.start() - 60), m.start()):
+            out.append(Finding("ADDRESS", m.start(), m.end(), SCORE, "EircodeRecognizer"))
+    return sorted(out, key=lambda f: f.start)
