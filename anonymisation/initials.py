@@ -16,43 +16,56 @@ from collections.abc import Container
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
-_MARK = r"[A-Z][A-Za-z]{1,4}"
-# After whitespace (or at the start), a slash and the initials, then the end of the entry.
-_SLASHED = re.compile(rf"(?:(?<=\s)|^)/({_MARK})(?=[ \t]*(?:$|\n|[.,;)]))", re.MULTILINE)
+_MARK = r"[^\W\d_]{2,5}"  # letters of any alphabet: "JÓG", "DabO"
+_END = r"(?=[ \t]*(?:$|\n))"
+# The writer's mark: after a slash ("tested OK /SM"), or alone after the last sentence of an entry
+# ("repaired. MNF"), or opening an entry before a colon ("[phone] CR: parts ordered", "15/01 RG: ...").
+_MARKS = (
+    re.compile(rf"(?:(?<=\s)|^)/({_MARK})(?=[ \t]*(?:$|\n|[.,;)]))", re.MULTILINE),
+    re.compile(rf"(?<=[.!;] )({_MARK}){_END}", re.MULTILINE),
+    re.compile(rf"(?:^|(?<=\] )|(?<=\d ))({_MARK}):(?= )", re.MULTILINE),
+)
 _BY = re.compile(
     r"(?i:\b(?:checked|tested|signed(?: off)?|done|seen|completed|verified|authori[sz]ed|approved|logged|raised|"
     r"inspected|serviced|repaired|fitted|calibrated|reviewed|witnessed|entered|updated|closed|booked(?: in)?)"
     rf"\s+by:?\s+)({_MARK})\b(?![-/.]\w)")
-NOTE_ABBREVIATIONS = frozenset({
-    "ok", "na", "nff", "ber", "ppm", "esd", "est", "qa", "qc", "sw", "hw", "it", "ict", "pt", "pts", "rx", "tx",
-    "ed", "ae", "ane", "icu", "itu", "hdu", "amu", "ccu", "nicu", "scbu", "or", "ot", "ebme", "bme", "mes", "mdso",
-    "fm", "gp", "ooh", "tbc", "tba", "eta", "asap", "fyi", "nb", "ps", "re", "ref", "po", "wo", "cm", "pm", "am",
-    "uk", "nhs", "hse", "ce", "ul", "iec", "bs", "en", "iso", "usb", "pc", "os", "ip", "ups", "ac", "dc", "ecg",
-    "ekg", "eeg", "bp", "nibp", "spo", "co", "ph", "us", "mri", "ct", "xr", "iv", "id", "sn", "pn", "hr", "hrs",
-    "min", "mins", "sec", "secs", "day", "wk", "mth", "yr", "kg", "ml", "mmhg", "kpa", "lpm",
+# Teams and places that check things too ("checked by EBME", "by ICU"): never initials.
+TEAMS = frozenset({
+    "ebme", "bme", "mes", "mdso", "it", "ict", "icu", "itu", "hdu", "amu", "ccu", "nicu", "scbu", "ed", "ae", "ane",
+    "or", "ot", "qa", "qc", "fm", "gp", "ooh", "nhs", "hse", "ce", "ul", "iec", "iso", "en", "pals", "ipc", "hsdu",
+})
+# What else notes write in capitals where a mark could stand ("/NFF", "NB:", "rate /HR", "ETA:").
+NOTE_ABBREVIATIONS = TEAMS | frozenset({
+    "ok", "na", "nff", "ber", "ppm", "esd", "est", "tbc", "tba", "eta", "asap", "fyi", "nb", "ps", "re", "ref",
+    "po", "wo", "cm", "pm", "am", "uk", "bs", "usb", "pc", "os", "ip", "ups", "ac", "dc", "ecg", "ekg", "eeg", "bp",
+    "nibp", "spo", "co", "ph", "us", "mri", "ct", "xr", "iv", "id", "sn", "pn", "hr", "hrs", "min", "mins", "sec",
+    "secs", "day", "wk", "mth", "yr", "kg", "ml", "mmhg", "kpa", "lpm", "pt", "pts", "rx", "tx", "sw", "hw", "todo",
+    "fao", "attn", "cc", "bcc", "tel", "fax", "mob", "ext", "dob", "mrn", "wip", "faq", "req", "obs", "info",
 })
 SCORE = 0.7
 RECOGNIZER = "InitialsRecognizer"
 
 
-_NEXT_WORD = re.compile(r"[ \t]*[A-Za-z]")
+_NEXT_WORD = re.compile(r"[ \t]*[^\W\d_]")
 
 
-def _initials(text: str, m: re.Match[str], vocabulary: Vocabulary, english: Container[str]) -> bool:
+def _initials(text: str, m: re.Match[str], vocabulary: Vocabulary, english: Container[str], by: bool) -> bool:
     token = m.group(1)
     key = fold(token)
-    if sum(c.isupper() for c in token) < 2 or key in NOTE_ABBREVIATIONS or key in vocabulary.allow_tokens \
-            or key in vocabulary.indicators:
+    if not token[0].isupper() or sum(c.isupper() for c in token) < 2 or key in (TEAMS if by else NOTE_ABBREVIATIONS) \
+            or key in vocabulary.allow_tokens or key in vocabulary.indicators:
         return False
-    # "CHECKED BY AN 25/04" is initials, "CHECKED BY AN ENGINEER" English in capitals: a word follows.
     everyday = key in vocabulary.common_words or key in english
-    return not everyday or not _NEXT_WORD.match(text, m.end(1))
+    # "CHECKED BY AN 25/04" is initials, "CHECKED BY AN ENGINEER" English in capitals: a word follows. Where a
+    # mark stands alone, an English word in capitals ("DONE", "NOTE:") is that word.
+    return not everyday or (by and not _NEXT_WORD.match(text, m.end(1)))
 
 
 def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) -> list[Finding]:
     """`english`: the everyday English words (nergate.english_frequencies)."""
-    if "/" not in text and "by" not in text.lower():
-        return []
     out = [Finding("PERSON", m.start(1), m.end(1), SCORE, RECOGNIZER)
-           for pattern in (_SLASHED, _BY) for m in pattern.finditer(text) if _initials(text, m, vocabulary, english)]
+           for pattern in _MARKS for m in pattern.finditer(text) if _initials(text, m, vocabulary, english, False)]
+    if "by" in text.lower():
+        out += [Finding("PERSON", m.start(1), m.end(1), SCORE, RECOGNIZER)
+                for m in _BY.finditer(text) if _initials(text, m, vocabulary, english, True)]
     return sorted(out, key=lambda f: f.start)
