@@ -355,6 +355,9 @@ class NameRules:
             i + 2 < len(toks) and toks[i + 1].text == "," and self.last(tok)
             and self.namey(toks[i + 2]) and self.first(toks[i + 2]) and (tok.is_upper or tok.is_capitalised)
             and (tok.is_upper or not (self.common(tok) and self.common(toks[i + 2])))
+            # "St Columba's Ward, Queen Elizabeth Hospital": a place word ending a place's name, then the next place
+            and not (tok.key in self.vocab.indicators and i > 0 and toks[i - 1].is_word
+                     and (toks[i - 1].is_capitalised or toks[i - 1].is_upper))
         ):
             return self._finding(text, toks, i, i + 3, 0.85, "GazetteerNameRecognizer")
         # "COLLINS, Wei": a surname in capitals, a comma and a capitalised word is the register's way of writing

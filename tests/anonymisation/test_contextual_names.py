@@ -230,6 +230,12 @@ def test_abbreviations_and_equipment_named_after_people_are_kept(detector: TextD
     assert found(detector, text, "PERSON") == []
 
 
+def test_no_person_inside_an_e_mail_domain_or_between_two_places(detector: TextDetector) -> None:
+    assert found(detector, "To: ggc.clinicalphysics@nhs.scot\nSubject: RE", "PERSON") == []
+    assert found(detector, "Collected from St Columba's Ward, Queen Elizabeth Hospital", "PERSON") == []
+    assert found(detector, "WARD, Adrian rang", "PERSON") == ["WARD, Adrian"]
+
+
 def test_a_surname_shared_with_equipment_is_still_a_name(detector: TextDetector) -> None:
     assert found(detector, "spoke to Mr Foley about the Foley catheter", "PERSON") == ["Foley"]
 
