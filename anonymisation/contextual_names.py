@@ -21,6 +21,7 @@ from intake.anonymisation.name_cues import (
     AFTER_NAME,
     CALENDAR_WORDS,
     CUE_PHRASES,
+    GREETINGS,
     HONORIFICS,
     MONTHS_DAYS,
     NAME_OVER_WORD,
@@ -184,7 +185,7 @@ class ContextualNames:
             strength = "cue"  # like a role, a hand-over phrase vouches for a word in no list ("reply from oksana")
         if not size:
             size = self._verb_at(toks, i)
-            strength = "verb"
+            strength = "greeting" if toks[i].key in GREETINGS else "verb"
         if not size and toks[i].key in WEAK_ONE:
             size, strength = 1, "weak"
         if not size:
@@ -233,8 +234,9 @@ class ContextualNames:
             limit = NAME_OVER_WORD if strength == "role" or initials else RARE
             ok = self.known_name(tok, limit) or (strength in ("role", "cue") and (
                 self.unknown_word(tok) or (tok.is_word and tok.key in self.known_people))) or (
-                # "physio - Holly", "HCA Amber": after a role a capitalised first name, even one that is a word
-                strength == "role" and not words and tok.is_capitalised and not tok.is_upper
+                # "physio - Holly", "HCA Amber", "Thanks Cat": after a role or a greeting a capitalised first name,
+                # even one that is a word
+                strength in ("role", "greeting") and not words and tok.is_capitalised and not tok.is_upper
                 and tok.key in self.vocab.first_names and tok.key not in self.vocab.allow_tokens
                 and tok.key not in self.vocab.indicators and tok.key not in NOT_AFTER_HONORIFIC)
             if not ok and words and strength != "weak" and (self.known_name(tok, NAME_OVER_WORD)

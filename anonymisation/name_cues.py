@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 # abbreviations are how ward staff sign notes. "s/n" and "r/n" are matched as three tokens (see _role_at).
 ROLES_ONE = frozenset({
     "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sister", "sr", "nurse", "matron",
-    "sn", "rn", "cn", "en", "rgn", "hca", "hcsw", "mw", "midwife", "tech", "technician", "engineer", "eng",
+    "keyholder", "sn", "rn", "cn", "en", "rgn", "hca", "hcsw", "mw", "midwife", "tech", "technician", "engineer", "eng",
     "porter", "physio", "consultant", "surgeon", "registrar", "reg", "fy1", "fy2", "sho", "spr", "pa",
     "anaesthetist", "pharmacist", "radiographer", "phlebotomist", "receptionist", "housekeeper", "caller",
     "patient", "pt", "relative", "wife", "husband", "son", "daughter", "colleague", "manager", "odp", "anp", "cns",
@@ -36,11 +36,13 @@ NOT_AFTER_HONORIFIC = frozenset({
 })
 # Role abbreviations written with a slash: "s/n", "r/n", "c/n", "e/n".
 SLASH_ROLES = frozenset({("s", "n"), ("r", "n"), ("c", "n"), ("e", "n"), ("c", "o")})  # c/o: care of
+# Words that greet or thank the person named next ("Thanks Cat", "Hi Will", Welsh "Diolch Victor").
+GREETINGS = frozenset({"thanks", "thank", "thx", "dear", "hi", "hello", "hey", "cheers", "diolch", "cofion"})
 VERBS_ONE = frozenset({
     "per", "called", "rang", "phoned", "informed", "asked", "told", "contacted", "thanks", "cc", "attn", "dear",
     "named", "emailed", "messaged", "bleeped", "paged", "contact", "call", "ring", "ask", "tell", "email",
     "message", "phone", "hi", "hello", "hey", "fao", "regards", "cheers", "via", "reach", "reached", "chase",
-    "chased", "remind", "reminded", "notify", "notified", "awaiting",
+    "chased", "remind", "reminded", "notify", "notified", "awaiting", "diolch", "cofion", "thx",
 })
 # Verbs that follow the person who speaks or acts in a note ("tom says", "JO RANG BACK", "hannah aware").
 VERBS_AFTER = frozenset({

@@ -52,6 +52,8 @@ def found(detector: TextDetector, text: str, entity: str) -> list[str]:
     ("returned to ward, informed ALVES unit is condemned", ["ALVES"]),
     ("patient NOWAK, Heather rang twice", ["NOWAK, Heather"]),
     ("HCA Amber found the cable frayed", ["Amber"]),
+    ("[resolved] Diolch Victor - repaired", ["Victor"]), ("Thanks Will, pump ok", ["Will"]),
+    ("KEYHOLDER ROGERS TEL 01792 266495", ["ROGERS"]),
     ("screen cracked. cc ebme.helpdesk@nhs.net; patient m.reed", ["m.reed"]),
     ("PER BERNADETTE'S EMAIL", ["BERNADETTE'S"]),
     ("CALL JO ON 07700 900123 WHEN READY", ["JO"]),
