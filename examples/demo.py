@@ -52,7 +52,7 @@ def ensure_user(name: str, role: str) -> None:
 
 
 def main() -> int:
-    home = ROOT / ".intake"
+    home = Path(os.environ.get("INTAKE_HOME") or ROOT / ".intake")  # INTAKE_HOME: the demo in another home
     step("Initialise the registry and vault (embedded defaults under ./.intake)")
     os.environ.setdefault("INTAKE_ACTOR", ADMIN)
     intake(ADMIN, "init")
