@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
+from intake import vault_packages
 from intake.connectors.errors import DeliveryError
 
 if TYPE_CHECKING:
@@ -158,8 +159,6 @@ class _VaultTarget:
     written, committed files included (a partial package must not stay even encrypted)."""
 
     def __init__(self, vault: Vault, dataset_id: str, package: str, actor: Actor) -> None:
-        from intake import vault_packages
-
         self._vault, self._dataset_id, self._package, self._actor = vault, dataset_id, package, actor
         self.location = vault_packages.location(dataset_id, package)
         if vault_packages.files(vault, dataset_id, package):
@@ -168,21 +167,15 @@ class _VaultTarget:
         self._manifest: ArtefactInfo | None = None
 
     def _name(self, relpath: str) -> str:
-        from intake import vault_packages
-
         return vault_packages.artefact_name(self._package, relpath)
 
     def open(self, relpath: str) -> BinaryIO:
-        from intake import vault_packages
-
         writer = self._vault.writer(scope=self._dataset_id, dataset_id=self._dataset_id, kind=vault_packages.KIND,
                                     name=self._name(relpath), actor=self._actor)
         self._writers.append(writer)
         return writer  # type: ignore[return-value]  # a RawIOBase, binary and writable
 
     def publish(self, manifest: bytes) -> None:
-        from intake import vault_packages
-
         self._manifest = self._vault.put(self._dataset_id, self._dataset_id, vault_packages.KIND,
                                          self._name(MANIFEST), manifest, self._actor)
 

@@ -18,6 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from intake import vault_packages
 from intake.config import Settings
 from intake.retention.errors import DeletionNotVerified
 
@@ -36,8 +37,6 @@ def delivery_location(settings: Settings, dataset_id: str) -> str:
         return f"{settings.delivery_url.rstrip('/')}/{dataset_id}"
     if settings.delivery_path is not None:
         return str(delivery_folder(settings, dataset_id))
-    from intake import vault_packages
-
     return vault_packages.dataset_location(dataset_id)
 
 
