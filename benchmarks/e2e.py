@@ -402,8 +402,11 @@ def run_receive(engineer: Any, reference: str, files: list[Path]) -> dict[str, A
             "bytes": timed["result"]["total_bytes"]}
 
 
-def run_migration(engineer: Any, dataset_id: str, chunk_rows: int, dask: bool = False) -> dict[str, Any]:
-    """The migration-run flow as `intake migration run` runs it, or with the Dask task runner."""
+def run_migration(engineer: Any, dataset_id: str, chunk_rows: int, fetch_to: Path,
+                  dask: bool = False) -> dict[str, Any]:
+    """The migration-run flow as `intake migration run` runs it, or with the Dask task runner; a delivered
+    package is then handed over to `fetch_to` as `intake migration fetch` does (outside the timed run: the
+    package itself stays encrypted in the vault)."""
     from intake.flows.local import run_flow
     from intake.flows.migration import with_dask
     from intake.flows.settings import use_context_factory
@@ -428,6 +431,9 @@ def run_migration(engineer: Any, dataset_id: str, chunk_rows: int, dask: bool = 
                 "personal_data_found", "rows_rejected", "balanced", "entities")
         out["summary"] = {k: summary.get(k) for k in kept}
         out["findings"] = findings_counts(engineer, summary["reports"]["findings_json"])
+        from intake.handover import fetch_package
+
+        out["fetched"] = fetch_package(engineer, dataset_id, fetch_to)["target"]
     return out
 
 
@@ -470,9 +476,11 @@ def phase_migrate(config: dict[str, Any]) -> dict[str, Any]:
             dataset_id = out["receive"]["dataset_id"]
         out["dataset_id"] = dataset_id
         if config.get("local", True):
-            out["migration"] = run_migration(engineer, dataset_id, config["chunk_rows"])
+            out["migration"] = run_migration(engineer, dataset_id, config["chunk_rows"],
+                                             Path(config["workdir"]) / "package-local")
         if config.get("dask"):
-            out["dask"] = run_migration(engineer, dataset_id, config["chunk_rows"], dask=True)
+            out["dask"] = run_migration(engineer, dataset_id, config["chunk_rows"],
+                                        Path(config["workdir"]) / "package-dask", dask=True)
     out["main_process_max_rss_mb"] = peak_rss_mb()
     return out
 
@@ -983,7 +991,7 @@ def measure(label: str, assets: int, jobs: int, args: argparse.Namespace, workdi
             print(f"[{label}] the fail-closed re-scan refused the output; --rescan-threshold 1.0 measures the "
                   "same work through to delivery", flush=True)
     elif not args.no_quality:
-        package = Path(run["migration"]["summary"]["package"])
+        package = Path(run["migration"]["fetched"])
         result["quality"] = evaluate(data, package, args.eval_rows)
         result["quality"]["nonpersonal_columns"] = nonpersonal_false_positives(data, run["migration"]["findings"],
                                                                                rows)
@@ -1023,7 +1031,7 @@ def measure_dask(assets: int, jobs: int, args: argparse.Namespace, workdir: Path
         print(f"[dask] a run did not deliver: {errors}", flush=True)
         return {"assets": assets, "jobs": jobs, "identical": None, "errors": errors,
                 "single_process_seconds": round(local["seconds"], 2), "dask_seconds": round(distributed["seconds"], 2)}
-    files = compare_packages(Path(local["summary"]["package"]), Path(distributed["summary"]["package"]))
+    files = compare_packages(Path(local["fetched"]), Path(distributed["fetched"]))
     same_counts = {key: local["summary"][key] == distributed["summary"][key]
                    for key in ("rows_read", "rows_anonymised", "personal_data_found", "rows_rejected", "entities")}
     same_findings = local["findings"] == distributed["findings"]

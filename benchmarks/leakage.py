@@ -60,7 +60,8 @@ def _cli(env: dict[str, str], cwd: Path, actor: str, *args: str) -> tuple[int, A
 
 
 def run_cli(work: Path, export: Path) -> dict[str, Any]:
-    """The user's commands, one after the other; the migration's outcome, summary and package path."""
+    """The user's commands, one after the other; the migration's outcome, summary and the folder the package was
+    handed over to (`intake migration fetch`: the package itself stays encrypted in the vault)."""
     home = work / "home"
     env = {**os.environ, "INTAKE_HOME": str(home), "INTAKE_ACTOR": ADMIN}
     env.pop("INTAKE_CONFIG", None)
@@ -90,7 +91,9 @@ def run_cli(work: Path, export: Path) -> dict[str, Any]:
     if rc != 0:
         outcome.update(outcome="refused_or_failed", message=err)
         return outcome
-    outcome.update(outcome="delivered", summary=out)
+    handover = work / "package"
+    must(ENGINEER, "migration", "fetch", received["dataset_id"], "--to", str(handover))
+    outcome.update(outcome="delivered", summary=out, fetched=str(handover))
     return outcome
 
 
@@ -170,9 +173,10 @@ def run_split(generator: Any, split: str, rows: int, seed: int, keep: bool, debu
         except (RuntimeError, subprocess.CalledProcessError) as exc:
             run = {"outcome": "setup_failed", "message": str(exc)[-2000:]}
         summary = run.pop("summary", None)
+        fetched = run.pop("fetched", None)
         result["intake"] = run
         if summary is not None:
-            package_path = Path(summary["package"]) if isinstance(summary, dict) and "package" in summary else None
+            package_path = Path(fetched) if fetched else None
             result["intake"]["summary"] = {k: v for k, v in summary.items() if k in (
                 "rows_read", "rows_rejected", "rows_rejected_reading", "rows_anonymised", "balanced", "entities",
                 "personal_data_found", "names_propagated", "residual_estimate")}

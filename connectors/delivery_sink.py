@@ -1,5 +1,5 @@
-"""The delivery sink: a package of files written through a local or S3 target, hashed into a manifest and made
-visible all at once by `commit()`, or not at all."""
+"""The delivery sink: a package of files written through a local, S3 or vault target, hashed into a manifest and
+made visible all at once by `commit()`, or not at all."""
 
 from __future__ import annotations
 
@@ -10,14 +10,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
-from typing import Any, BinaryIO, Literal
+from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from intake.connectors.delivery_targets import MANIFEST, _LocalTarget, _S3Target
+from intake.connectors.delivery_targets import MANIFEST, _LocalTarget, _S3Target, _VaultTarget
 from intake.connectors.errors import DeliveryError
 from intake.connectors.vault_sinks import PARQUET_COMPRESSION
+
+if TYPE_CHECKING:
+    from intake.context import Actor
+    from intake.vault import Vault
 
 
 @dataclass
@@ -69,7 +73,7 @@ class _HashingWriter(io.RawIOBase):
 class DeliverySink:
     """Deliver a package of files atomically: `commit()` makes it visible; anything else leaves nothing."""
 
-    def __init__(self, target: _LocalTarget | _S3Target, package: str) -> None:
+    def __init__(self, target: _LocalTarget | _S3Target | _VaultTarget, package: str) -> None:
         self._target = target
         self.package = package
         self.location = target.location
@@ -100,6 +104,12 @@ class DeliverySink:
             client = boto3.client("s3", endpoint_url=endpoint_url, region_name=region)
         extra = {"ServerSideEncryption": "aws:kms", "SSEKMSKeyId": sse_kms_key_id} if sse_kms_key_id else {}
         return cls(_S3Target(client, bucket, prefix, package, extra), package)
+
+    @classmethod
+    def vault(cls, vault: Vault, dataset_id: str, package: str, actor: Actor) -> DeliverySink:
+        """Into the dataset's vault scope: every file encrypted under the dataset's data key as it is written."""
+        _check_name(package)
+        return cls(_VaultTarget(vault, dataset_id, package, actor), package)
 
     @classmethod
     def to(cls, destination: str | Path, package: str, **s3_options: Any) -> DeliverySink:

@@ -1,16 +1,23 @@
-"""Where a delivery's files land before it is published: a staging folder renamed into place, or an S3 prefix
-with streaming uploads; each can publish the manifest last or discard everything it wrote."""
+"""Where a delivery's files land before it is published: a staging folder renamed into place, an S3 prefix
+with streaming uploads, or the dataset's vault scope (encrypted artefacts); each can publish the manifest last
+or discard everything it wrote."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import secrets
 import shutil
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
+from intake import vault_packages
 from intake.connectors.errors import DeliveryError
+
+if TYPE_CHECKING:
+    from intake.context import Actor
+    from intake.vault import ArtefactInfo, Vault, VaultWriter
 
 MANIFEST = "manifest.json"
 
@@ -144,3 +151,43 @@ class _S3Target:
                 self.client.delete_object(Bucket=self.bucket, Key=key, VersionId=version)
             else:
                 self.client.delete_object(Bucket=self.bucket, Key=key)
+
+
+class _VaultTarget:
+    """A package as artefacts of the dataset, encrypted under its data key as they are written (the layout is
+    intake/vault_packages.py): the manifest artefact, written last, publishes it; discard deletes what was
+    written, committed files included (a partial package must not stay even encrypted)."""
+
+    def __init__(self, vault: Vault, dataset_id: str, package: str, actor: Actor) -> None:
+        self._vault, self._dataset_id, self._package, self._actor = vault, dataset_id, package, actor
+        self.location = vault_packages.location(dataset_id, package)
+        if vault_packages.files(vault, dataset_id, package):
+            raise DeliveryError(f"delivery {self.location} already exists: choose a new package name")
+        self._writers: list[VaultWriter] = []
+        self._manifest: ArtefactInfo | None = None
+
+    def _name(self, relpath: str) -> str:
+        return vault_packages.artefact_name(self._package, relpath)
+
+    def open(self, relpath: str) -> BinaryIO:
+        writer = self._vault.writer(scope=self._dataset_id, dataset_id=self._dataset_id, kind=vault_packages.KIND,
+                                    name=self._name(relpath), actor=self._actor)
+        self._writers.append(writer)
+        return writer  # type: ignore[return-value]  # a RawIOBase, binary and writable
+
+    def publish(self, manifest: bytes) -> None:
+        self._manifest = self._vault.put(self._dataset_id, self._dataset_id, vault_packages.KIND,
+                                         self._name(MANIFEST), manifest, self._actor)
+
+    def discard(self) -> None:
+        from intake.vault.errors import ArtefactNotFound, KeyDestroyed
+
+        committed = [w.artefact for w in self._writers if w.artefact is not None]
+        for writer in self._writers:
+            if writer.artefact is None:
+                writer.abort()
+        if self._manifest is not None:
+            committed.append(self._manifest)
+        for artefact in committed:
+            with contextlib.suppress(ArtefactNotFound, KeyDestroyed):  # already gone with the dataset's key
+                self._vault.delete_artefact(artefact.id, self._actor)

@@ -7,13 +7,15 @@
 - `VaultRejectSink` keeps every reject (source, table, row, reason and the raw row content) in the vault as
   Parquet or CSV: the raw content is customer data, so rejects never go to plain disk. It counts rejects by
   reason for reports (reasons carry no values).
-- `DeliverySink` writes a package of files (an import package) to a local folder or an S3 prefix so that
-  readers see all of it or nothing. Local: files are written under a hidden staging folder
-  `.staging-<package>-<token>` beside the target, `manifest.json` is written last, and the folder is renamed to
-  the package name (an atomic rename on one filesystem). S3 (no rename): files are uploaded under the package
-  prefix and `manifest.json` is written last; readers look for the manifest, and a package without one is
-  incomplete. An aborted delivery (an exception inside the `with` block, or no `commit()`) deletes everything it
-  wrote, every version of it, so nothing is left visible. The manifest lists every file with size and SHA-256.
+- `DeliverySink` writes a package of files (an import package) to a local folder, an S3 prefix or the
+  dataset's vault scope (`DeliverySink.vault`: each file an encrypted artefact, the manifest artefact last;
+  intake/vault_packages.py) so that readers see all of it or nothing. Local: files are written under a hidden
+  staging folder `.staging-<package>-<token>` beside the target, `manifest.json` is written last, and the folder
+  is renamed to the package name (an atomic rename on one filesystem). S3 (no rename): files are uploaded under
+  the package prefix and `manifest.json` is written last; readers look for the manifest, and a package without
+  one is incomplete. An aborted delivery (an exception inside the `with` block, or no `commit()`) deletes
+  everything it wrote, every version of it, so nothing is left visible. The manifest lists every file with size
+  and SHA-256.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Runs on embedded defaults (everything under ./.intake/), as the people who would do each step:
 the admin trusts the customer's signing key, the engineer registers the signed authorisation,
-receives the files, runs the migration and reads the reports; the DPO verifies the audit log.
+receives the files, runs the migration and hands the import package over (`intake migration fetch`);
+the DPO verifies the audit log.
 Each step is the real command an operator types; nothing is faked.
 """
 
@@ -51,7 +52,7 @@ def ensure_user(name: str, role: str) -> None:
 
 
 def main() -> int:
-    home = ROOT / ".intake"
+    home = Path(os.environ.get("INTAKE_HOME") or ROOT / ".intake")  # INTAKE_HOME: the demo in another home
     step("Initialise the registry and vault (embedded defaults under ./.intake)")
     os.environ.setdefault("INTAKE_ACTOR", ADMIN)
     intake(ADMIN, "init")
@@ -95,12 +96,19 @@ def main() -> int:
     run = intake(ENGINEER, "migration", "run", dataset_id, "--mapping", "equiptrack")
     print(json.dumps(run, indent=2))
 
+    step("Hand-over to the product: the package, kept encrypted in the vault, decrypted into a new owner-only folder")
+    # The demo keeps what it makes under ./.intake (the customer's side too); a real hand-over names the product's
+    # import folder. The copy is verified against the package's manifest and audited.
+    handover = home / "demo-handover" / run["run_id"]
+    fetched = intake(ENGINEER, "migration", "fetch", dataset_id, "--to", str(handover))
+    print(f"{fetched['files']} files, {fetched['bytes']} bytes, verified against the manifest: {fetched['verified']}")
+
     step("The DPO verifies the audit log")
     audit = intake(DPO, "audit", "verify")
     print(f"audit log verified: {audit['events']} events")
 
     step("Done")
-    print(f"import package: {run['package']}")
+    print(f"import package: {run['package']} (encrypted in the vault), handed over to {handover}")
     print(f"reports (encrypted in the vault): `intake datasets show {dataset_id}`")
     print(f"the migration's completion starts the 6-month retention clock: "
           f"intake --as {ENGINEER} migration complete {dataset_id}")

@@ -171,7 +171,8 @@ def publish_delivery(run_id: str, dataset_id: str, delivered: Any) -> None:
         f"delivery-{dataset_id}",
         f"# Import package of dataset {dataset_id}\n\nDelivered to `{delivered.package}`; rows read "
         f"{delivered.rows_read}, rejected {delivered.rows_rejected}; reconciliation "
-        f"{'balanced' if delivered.balanced else '**not balanced**'}.\n\n" + markdown_table(rows),
+        f"{'balanced' if delivered.balanced else '**not balanced**'}. Hand it over to the product with "
+        f"`intake migration fetch {dataset_id} --to FOLDER`.\n\n" + markdown_table(rows),
         description="Where the import package is and what it holds (file names, row counts, hashes)",
     )
     publish_table(f"delivery-files-{dataset_id}", rows, description="Files of the import package")

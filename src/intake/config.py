@@ -100,9 +100,11 @@ class Settings(BaseSettings):
     home: Path = Field(DEFAULT_HOME, description="Where embedded data lives: registry, vault, keys")
     database_url: SecretStr | None = Field(
         None, description="SQLAlchemy URL, password included (never printed); default SQLite at <home>/registry.db")
-    delivery_path: Path | None = Field(None, description="Delivery folder; default <home>/deliveries")
+    delivery_path: Path | None = Field(
+        None, description="Local folder for plaintext import packages (owner-only), e.g. the product's import "
+        "share; default: none, packages are kept encrypted in the vault until `intake migration fetch`")
     delivery_url: str | None = Field(None, pattern=r"^s3://[a-z0-9][a-z0-9.\-]{1,61}[a-z0-9](/.*)?$",
-                                     description="s3://bucket/prefix for import packages instead of the folder "
+                                     description="s3://bucket/prefix for import packages instead of the vault "
                                      "(endpoint and region from [vault]); deleted with every version by the sweep")
     delivery_sse_kms_key_id: str | None = Field(None, description="KMS key for SSE-KMS on delivered objects")
     vault: VaultSettings = VaultSettings()
@@ -158,6 +160,8 @@ class Settings(BaseSettings):
 
     @property
     def deliveries_path(self) -> Path:
+        # Where plaintext packages live with `delivery_path`; by default packages are in the vault and this folder
+        # only holds packages delivered before that (the sweep still empties it).
         return self.delivery_path or self.home / "deliveries"
 
     @property

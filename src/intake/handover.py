@@ -1,38 +1,48 @@
 """Hand-over of an import package to the product: an explicit, audited copy to a folder the engineer names.
 
-The delivered package stays where retention can delete it (the dataset's delivery location, inside the
-owner-only home or under `delivery_url`). `intake migration fetch DATASET --to FOLDER` copies the latest
-delivered package out of it, and only while the dataset may still be processed: the authorisation holds (not
-withdrawn, purpose migration), no restriction is open, the dataset is not being deleted. The folder must be
-new or empty; it is made 0700 and every file 0600, and the copy is verified against the package's manifest
-(every file, size and SHA-256) before the command reports success. The audit event names the package, the
-folder, the file count and bytes. A copy handed over is outside intake's retention from then on: the audit log
-is the record of where it went.
+The delivered package stays where retention deletes it: encrypted in the dataset's vault scope (the default),
+or at the configured delivery location (`delivery_path`, `delivery_url`). `intake migration fetch DATASET --to
+FOLDER` decrypts (or copies) the latest delivered package into that folder, and only while the dataset may
+still be processed: the authorisation holds (not withdrawn, purpose migration), no restriction is open, the
+dataset is not being deleted. The folder must be new or empty; it is made 0700 and every file 0600, and the copy
+is verified against the package's manifest (every file, size and SHA-256) before the command reports success.
+The audit event names the package, the folder, the file count and bytes. A copy handed over is outside intake's
+retention from then on: the audit log is the record of where it went.
+
+`open_package` is the same hand-over in memory, for programs (benchmarks, tests, scripts) that read the
+package's files: same checks, same audit action, each file verified against the manifest as it is read.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from sqlalchemy import select
 
 from intake.context import Context
 from intake.errors import IntakeError, NotFound, StateError
+from intake.package_files import Opener, package_files
 from intake.registry.models import DatasetState, Purpose, Run, RunState
+
+if TYPE_CHECKING:
+    from intake.context import Actor
 
 FETCHABLE = (DatasetState.PROCESSED, DatasetState.COMPLETED)
 
 
 class HandoverError(IntakeError):
-    """The package cannot be handed over to the named folder (not empty, not writable, copy does not verify)."""
+    """The package cannot be handed over: the named folder is not empty or not writable, the package is gone or
+    incomplete, or a file does not verify against its manifest."""
 
 
-def latest_package(ctx: Context, dataset_id: str) -> str:
-    """Where the dataset's latest delivered package is (a folder, or an s3:// prefix)."""
+def delivered_packages(ctx: Context, dataset_id: str) -> list[str]:
+    """Where the dataset's delivered packages are ("vault:...", a folder, or an s3:// prefix), newest first."""
     from intake.retention.holds import get_dataset
 
     with ctx.registry.session() as session:
@@ -42,28 +52,47 @@ def latest_package(ctx: Context, dataset_id: str) -> str:
                              "(processed or completed) has a package to hand over")
         runs = session.scalars(select(Run).where(Run.dataset_id == dataset_id, Run.state == RunState.COMPLETED)
                                .order_by(Run.started_at.desc())).all()
-    for run in runs:
-        package = json.loads(run.summary or "{}").get("package")
-        if package:
-            return str(package)
-    raise NotFound(f"dataset {dataset_id} has no delivered package: run `intake migration run` first")
+    found = [json.loads(run.summary or "{}").get("package") for run in runs]
+    return [str(package) for package in found if package]
 
 
-def fetch_package(ctx: Context, dataset_id: str, target: Path) -> dict[str, Any]:
+def latest_package(ctx: Context, dataset_id: str) -> str:
+    """Where the dataset's latest delivered package is."""
+    return _latest(dataset_id, delivered_packages(ctx, dataset_id))
+
+
+def _latest(dataset_id: str, packages: list[str]) -> str:
+    if not packages:
+        raise NotFound(f"dataset {dataset_id} has no delivered package: run `intake migration run` first")
+    return packages[0]
+
+
+def _allowed(ctx: Context, dataset_id: str) -> Actor:
+    """The hand-over's checks: the engineer's role, the authorisation still holds, processing not restricted."""
     from intake.authorisation import check_still_authorised
     from intake.retention.holds import ensure_processing_allowed
 
     actor = ctx.authorise("migration.fetch", dataset_id)
     check_still_authorised(ctx, dataset_id, Purpose.MIGRATION, actor=actor)
     ensure_processing_allowed(ctx, dataset_id)
+    return actor
+
+
+def _files(ctx: Context, package: str, actor: Actor) -> dict[str, Opener]:
+    files = package_files(ctx, package, actor)
+    if not files:
+        raise HandoverError(f"the delivered package {package} is gone (deleted by retention?): nothing to hand over")
+    return files
+
+
+def fetch_package(ctx: Context, dataset_id: str, target: Path) -> dict[str, Any]:
+    actor = _allowed(ctx, dataset_id)
     package = latest_package(ctx, dataset_id)
     target = target.expanduser().absolute()
     _prepare(target)
     try:
-        if package.startswith("s3://"):
-            _download(ctx, package, target)
-        else:
-            _copy(Path(package), target)
+        for name, opener in _files(ctx, package, actor).items():
+            _private_copy(opener(), target / name)
         from intake.product import verify_package
 
         manifest = verify_package(target)
@@ -81,6 +110,70 @@ def fetch_package(ctx: Context, dataset_id: str, target: Path) -> dict[str, Any]
             "bytes": size, "verified": True}
 
 
+@dataclass
+class OpenPackage:
+    """A delivered package's files, read on demand (decrypted when it is kept in the vault)."""
+
+    location: str
+    manifest: dict[str, Any]
+    _files: dict[str, Opener] = field(repr=False)
+
+    @property
+    def names(self) -> list[str]:
+        return sorted(self._files)
+
+    def open(self, name: str) -> BinaryIO:
+        """A readable binary file (seekable when the package is in the vault or a folder); not verified."""
+        if name not in self._files:
+            raise NotFound(f"package {self.location} has no file {name}: its files are {', '.join(self.names)}")
+        return self._files[name]()
+
+    def read_bytes(self, name: str) -> bytes:
+        """The whole file, verified against the manifest's SHA-256 (the manifest itself is returned as read)."""
+        with self.open(name) as handle:
+            data = handle.read()
+        from intake.product.package import MANIFEST
+
+        if name != MANIFEST:
+            listed = self.manifest.get("contents", {}).get(name)
+            if listed is None or hashlib.sha256(data).hexdigest() != listed.get("sha256"):
+                raise HandoverError(f"package file {name} of {self.location} is not in its manifest or does not "
+                                    "match its SHA-256 there: the package was altered; run the migration again")
+        return data
+
+
+def open_package(ctx: Context, dataset_id: str, package: str | None = None) -> OpenPackage:
+    """The dataset's latest delivered package (or `package`, one of its delivered packages' locations) for reading
+    in memory, with the checks of `fetch_package`; audited as a hand-over (`migration.fetch`, in memory)."""
+    from intake.product.package import MANIFEST, PACKAGE_FORMAT
+
+    actor = _allowed(ctx, dataset_id)
+    delivered = delivered_packages(ctx, dataset_id)
+    location = package or _latest(dataset_id, delivered)
+    if location not in delivered:
+        raise NotFound(f"{location} is not a delivered package of dataset {dataset_id}: take the location from "
+                       "one of its completed runs (`intake datasets show`)")
+    incomplete = HandoverError(f"package {location} is not a complete {PACKAGE_FORMAT} package (its manifest is "
+                               "missing or unreadable, or lists files it lacks): run the migration again")
+    try:
+        files = _files(ctx, location, actor)
+        if MANIFEST not in files:
+            raise incomplete
+        with files[MANIFEST]() as handle:
+            try:
+                manifest = json.loads(handle.read())
+            except ValueError:
+                raise incomplete from None
+        if manifest.get("format") != PACKAGE_FORMAT or not set(manifest.get("contents", {})) <= set(files):
+            raise incomplete
+    except IntakeError as exc:
+        ctx.record(actor, "migration.fetch", dataset_id, outcome="failed", package=location, in_memory=True,
+                   error=type(exc).__name__)
+        raise
+    ctx.record(actor, "migration.fetch", dataset_id, package=location, in_memory=True, files=len(files))
+    return OpenPackage(location, manifest, files)
+
+
 def _prepare(target: Path) -> None:
     if target.exists():
         if not target.is_dir() or any(target.iterdir()):
@@ -88,28 +181,6 @@ def _prepare(target: Path) -> None:
     else:
         target.mkdir(mode=0o700, parents=True)
     os.chmod(target, 0o700)
-
-
-def _copy(source: Path, target: Path) -> None:
-    if not source.is_dir():
-        raise HandoverError(f"the delivered package {source} is gone (deleted by retention?): nothing to hand over")
-    for item in sorted(source.iterdir()):
-        if item.is_file():
-            _private_copy(item.open("rb"), target / item.name)
-
-
-def _download(ctx: Context, package: str, target: Path) -> None:
-    from intake.retention.deliveries import s3_place
-
-    client, bucket, prefix = s3_place(ctx.settings, package)
-    keys = [o["Key"] for page in client.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix)
-            for o in page.get("Contents", [])]
-    if not keys:
-        raise HandoverError(f"the delivered package {package} is gone (deleted by retention?): nothing to hand over")
-    for key in keys:
-        name = key[len(prefix):]
-        if name and "/" not in name:
-            _private_copy(client.get_object(Bucket=bucket, Key=key)["Body"], target / name)
 
 
 def _private_copy(source: Any, path: Path) -> None:

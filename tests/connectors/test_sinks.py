@@ -123,6 +123,46 @@ def test_local_delivery_aborted_leaves_nothing(tmp_path: Path) -> None:
         sink.write_bytes("../escape.txt", b"x")
 
 
+def test_vault_delivery_is_encrypted_and_published_by_its_manifest(vault: Vault, actor: Actor, ctx: Context) -> None:
+    from intake import vault_packages
+    from tests.vault.rows import make_dataset_row
+
+    dataset_id = make_dataset_row(ctx)
+    with DeliverySink.vault(vault, dataset_id, "pkg-1", actor) as sink:
+        package_files(sink)
+        assert set(vault_packages.files(vault, dataset_id, "pkg-1")) == {"README.txt", "assets.parquet"}
+        delivery = sink.commit({"format": "product-v1"})
+    assert delivery.location == f"vault:{dataset_id}/pkg-1"
+    held = vault_packages.files(vault, dataset_id, "pkg-1")
+    assert set(held) == {"README.txt", "assets.parquet", "manifest.json"}
+    assert all(a.scope == dataset_id and a.kind is ArtefactKind.OUTPUT for a in held.values())
+    manifest = json.loads(vault.read_bytes(held["manifest.json"].id, actor))
+    # The manifest's SHA-256 is the plaintext's, as the product checks it; the vault recorded the same.
+    assert {f["path"]: f["sha256"] for f in manifest["files"]} == {
+        n: a.plaintext_sha256 for n, a in held.items() if n != "manifest.json"}
+    assert vault.read_bytes(held["README.txt"].id, actor) == b"import package"
+    for path in ctx.settings.vault_path.rglob("*"):  # ciphertext only
+        assert not path.is_file() or b"import package" not in path.read_bytes()
+    with pytest.raises(DeliveryError, match="already exists"):
+        DeliverySink.vault(vault, dataset_id, "pkg-1", actor)
+
+
+def test_vault_delivery_aborted_deletes_what_it_wrote(vault: Vault, actor: Actor, ctx: Context) -> None:
+    from intake import vault_packages
+    from tests.vault.rows import make_dataset_row
+
+    dataset_id = make_dataset_row(ctx)
+    with pytest.raises(RuntimeError), DeliverySink.vault(vault, dataset_id, "pkg-2", actor) as sink:
+        package_files(sink)  # both files committed as artefacts
+        half = sink.open("half.bin")
+        half.write(b"half written")
+        raise RuntimeError("mapping failed")
+    assert vault_packages.packages(vault, dataset_id) == {}
+    written = vault.artefacts(dataset_id, include_deleted=True)
+    assert len(written) == 2 and all(a.deleted_at is not None for a in written)  # the open one never stored
+    assert vault_packages.certificate_entries(vault, dataset_id)[0]["manifest_sha256"] is None
+
+
 @pytest.fixture
 def bucket(aws: AwsEndpoint) -> str:
     s3 = boto3.client("s3", endpoint_url=aws.url, region_name=aws.region)

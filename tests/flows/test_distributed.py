@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
 
 from intake.config import Settings
@@ -15,6 +14,7 @@ from intake.flows.receive import receive_dataset_flow
 from intake.generator import generate_equiptrack
 from intake.product import ENTITIES
 from intake.vault import Vault
+from tests.flows.packages import package_tables
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("flows_as")]
 
@@ -26,10 +26,6 @@ def settings(tmp_path: Path) -> Settings:
     return Settings(home=tmp_path / "home", anonymisation={"processes": 2})
 
 
-def package_tables(package: Path) -> dict[str, object]:
-    return {entity: pq.read_table(package / f"{entity}.parquet") for entity in ENTITIES}
-
-
 def findings(ctx, summary: dict) -> dict:
     report = json.loads(Vault.from_context(ctx).read_bytes(summary["reports"]["findings_json"], actor=ctx.actor()))
     return {"totals": report["totals"],
@@ -37,7 +33,7 @@ def findings(ctx, summary: dict) -> dict:
                         for t in report["tables"] for c in t["columns"]]}
 
 
-def test_dask_runner_gives_identical_output(ctx, authorise, intake_env, tmp_path: Path):
+def test_dask_runner_gives_identical_output(ctx, as_user, authorise, intake_env, tmp_path: Path):
     export = generate_equiptrack(tmp_path / "export", assets=200, jobs=400, seed=4)
     files = [str(p) for p in export.paths.values()]
     dataset_id = receive_dataset_flow(authorisation=authorise([Path(f) for f in files]), files=files,
@@ -49,7 +45,9 @@ def test_dask_runner_gives_identical_output(ctx, authorise, intake_env, tmp_path
     assert distributed["package"] != local["package"]  # two deliveries, one per run
     assert findings(ctx, distributed) == findings(ctx, local)
     assert distributed["personal_data_found"] == local["personal_data_found"]
-    ours, theirs = package_tables(Path(local["package"])), package_tables(Path(distributed["package"]))
+    eve = as_user("eve")
+    ours = package_tables(eve, dataset_id, local["package"])
+    theirs = package_tables(eve, dataset_id, distributed["package"])
     for entity in ENTITIES:
         assert theirs[entity].equals(ours[entity]), f"{entity} differs between the runners"
     assert sum(t.num_rows for t in ours.values()) > 0

@@ -16,10 +16,11 @@ from prefect.client.orchestration import get_client
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.states import Cancelling
 
-from intake import pipeline
+from intake import pipeline, vault_packages
 from intake.generator import generate_equiptrack
-from intake.product import verify_package
 from intake.registry.models import Dataset, DatasetState, Run
+from intake.vault import Vault
+from tests.flows.packages import packages, read_package
 from tests.flows.servers import run, serving, wait_final
 
 pytestmark = pytest.mark.slow
@@ -58,6 +59,12 @@ def test_cancelled_and_killed_runs_leave_no_delivery_and_a_rerun_completes(
         with ctx.registry.session() as session:
             return list(session.query(Run).filter_by(dataset_id=dataset_id).order_by(Run.started_at))
 
+    def published() -> list[str]:
+        """What a reader could take for a delivery: vault packages with a manifest, visible folder entries."""
+        held = vault_packages.packages(Vault.from_context(ctx), dataset_id)
+        visible = [p.name for p in deliveries.iterdir() if not p.name.startswith(".")] if deliveries.is_dir() else []
+        return [name for name, files in held.items() if vault_packages.MANIFEST in files] + visible
+
     def steps_of_last_run() -> list[str]:
         found = runs()
         return json.loads(found[-1].summary).get("steps", []) if found else []
@@ -75,7 +82,7 @@ def test_cancelled_and_killed_runs_leave_no_delivery_and_a_rerun_completes(
         assert final.state.is_cancelled(), log.read_text()[-4000:]
         wait_until(lambda: runs()[-1].state != "running", 30, "the cancelled run to be closed by its hook")
         assert runs()[-1].state == "cancelled"
-        assert not [p for p in (deliveries.iterdir() if deliveries.is_dir() else []) if not p.name.startswith(".")]
+        assert published() == []
 
         # 2. The flow-run process killed (SIGKILL) while the package is being written.
         killed = run(api, "migration-run/migration-run", parameters, timeout=0)
@@ -84,8 +91,7 @@ def test_cancelled_and_killed_runs_leave_no_delivery_and_a_rerun_completes(
         os.kill(flow_run_process(psutil.Process(server.pid)).pid, signal.SIGKILL)
         final = wait_final(api, killed.id)
         assert final.state.is_crashed() or final.state.is_failed(), final.state
-        visible = [p for p in (deliveries.iterdir() if deliveries.is_dir() else []) if not p.name.startswith(".")]
-        assert visible == []  # whatever it had staged is hidden, never a delivery
+        assert published() == []  # whatever it had written has no manifest, never a delivery
 
         # 3. A rerun through the API completes and is the only delivery; leftovers are gone.
         rerun = run(api, "migration-run/migration-run", parameters, timeout=240)
@@ -93,8 +99,9 @@ def test_cancelled_and_killed_runs_leave_no_delivery_and_a_rerun_completes(
 
     states = [r.state for r in runs()]
     assert states[0] == "cancelled" and states[1] in ("crashed", "abandoned") and states[-1] == "completed"
-    [package] = list(deliveries.iterdir())
-    assert verify_package(package)["dataset_id"] == dataset_id
+    # The killed run's unpublished files were discarded by the rerun: one package, the rerun's.
+    assert packages(ctx, dataset_id) == [json.loads(runs()[-1].summary)["package"]]
+    assert json.loads(read_package(as_user("eve"), dataset_id)["manifest.json"])["dataset_id"] == dataset_id
     assert not any((ctx.settings.home / "spool").iterdir())
     with ctx.registry.session() as session:
         assert session.get(Dataset, dataset_id).state is DatasetState.PROCESSED

@@ -6,7 +6,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
@@ -17,12 +16,14 @@ from intake.flows.migration import migration_run_flow
 from intake.flows.receive import receive_dataset_flow
 from intake.flows.settings import use_context_factory
 from intake.generator import generate_equiptrack
+from intake.handover import fetch_package
 from intake.pipeline import DatasetBlocked, PipelineError, RunStopped, TableInTwoFiles
 from intake.product import verify_package
 from intake.registry.models import ArtefactKind, Dataset, DatasetState, PersonalDataDeclaration, Run
 from intake.retention.errors import ProcessingRestricted
 from intake.retention.holds import place_restriction
 from intake.vault import Vault
+from tests.flows.packages import package_tables, packages, read_package
 
 pytestmark = pytest.mark.usefixtures("flows_as")
 
@@ -53,25 +54,19 @@ def runs(ctx, dataset_id: str) -> list[Run]:
         return list(session.query(Run).filter_by(dataset_id=dataset_id).order_by(Run.started_at, Run.ended_at))
 
 
-def packages(ctx, dataset_id: str) -> list[Path]:
-    """Delivered packages and anything else visible or hidden in the dataset's delivery folder."""
-    folder = ctx.settings.deliveries_path / dataset_id
-    return sorted(folder.iterdir()) if folder.is_dir() else []
-
-
 def work_files(ctx, dataset_id: str) -> list[str]:
     """Intermediate (decrypted-then-re-encrypted) copies of a run: they must go when the run ends."""
     vault = Vault.from_context(ctx)
     return [a.name for a in vault.artefacts(dataset_id, kind=ArtefactKind.INTERMEDIATE) if "/work/" in a.name]
 
 
-def test_migration_delivers_the_package_with_reports_and_artifacts(ctx, received, export):
+def test_migration_delivers_the_package_with_reports_and_artifacts(ctx, as_user, received, export, tmp_path):
     dataset_id = received()
     state = migration_run_flow(dataset_id=dataset_id, actor="eve", chunk_rows=150, return_state=True)
     summary = state.result()
 
-    package = Path(summary["package"])
-    assert packages(ctx, dataset_id) == [package]
+    assert packages(ctx, dataset_id) == [summary["package"]]
+    package = Path(fetch_package(as_user("eve"), dataset_id, tmp_path / "fetched")["target"])
     manifest = verify_package(package)
     assert manifest["dataset_id"] == dataset_id and manifest["balanced"] is True
     assert summary["rows_read"] == export.counts["assets.rows"] + export.counts["jobs.rows"]
@@ -177,25 +172,31 @@ def test_restricted_processing_refuses_the_run(ctx, received, as_user):
     assert dataset_state(ctx, dataset_id) is DatasetState.QUARANTINED and runs(ctx, dataset_id) == []
 
 
-def test_a_failed_delivery_leaves_nothing_and_a_rerun_succeeds(ctx, received):
+def test_a_failed_delivery_leaves_nothing_and_a_rerun_succeeds(ctx, as_user, received, monkeypatch):
     dataset_id = received()
-    blocker = ctx.settings.deliveries_path / dataset_id
-    blocker.parent.mkdir(parents=True, exist_ok=True)
-    blocker.write_text("not a folder: the delivery cannot be written")  # a real fault in the delivery area
+    put = Vault.put
 
-    with pytest.raises(PipelineError, match="step deliver"):
-        migration_run_flow(dataset_id=dataset_id, actor="eve", chunk_rows=150)
+    def full_disk_at_the_manifest(self, scope, dataset_id, kind, name, *args, **kwargs):
+        if name.endswith("/manifest.json"):  # every file of the package is written by then
+            raise OSError(28, "No space left on device")
+        return put(self, scope, dataset_id, kind, name, *args, **kwargs)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Vault, "put", full_disk_at_the_manifest)
+        with pytest.raises(PipelineError, match="step deliver"):
+            migration_run_flow(dataset_id=dataset_id, actor="eve", chunk_rows=150)
     assert dataset_state(ctx, dataset_id) is DatasetState.QUARANTINED
     assert [r.state for r in runs(ctx, dataset_id)] == ["failed"]
     assert not list((ctx.settings.home / "spool").glob("*"))
+    assert packages(ctx, dataset_id) == []
+    written = Vault.from_context(ctx).artefacts(dataset_id, kind=ArtefactKind.OUTPUT, include_deleted=True)
+    assert written and all(a.deleted_at is not None for a in written)  # written, then deleted by the abort
 
-    blocker.unlink()
     summary = migration_run_flow(dataset_id=dataset_id, actor="eve", chunk_rows=150)
-    assert packages(ctx, dataset_id) == [Path(summary["package"])]
+    assert packages(ctx, dataset_id) == [summary["package"]]
     assert [r.state for r in runs(ctx, dataset_id)] == ["failed", "completed"]
     assert dataset_state(ctx, dataset_id) is DatasetState.PROCESSED
-    entity = pq.read_table(Path(summary["package"]) / "assets.parquet")
-    assert entity.num_rows > 0
+    assert package_tables(as_user("eve"), dataset_id)["assets"].num_rows > 0
 
 
 def test_a_mapped_table_in_two_files_is_refused_before_anything_is_processed(ctx, authorise, export, tmp_path):
@@ -221,7 +222,7 @@ def test_a_mapped_table_in_two_files_is_refused_before_anything_is_processed(ctx
     assert packages(ctx, dataset_id) == [] and work_files(ctx, dataset_id) == []
 
 
-def test_a_sqlite_export_is_migrated_from_the_vault_page_by_page(ctx, authorise, tmp_path: Path):
+def test_a_sqlite_export_is_migrated_from_the_vault_page_by_page(ctx, as_user, authorise, tmp_path: Path):
     """A SQLite export (medimaint.db) is read from the encrypted vault through SQLite's own paging
     (connectors/sqlite_stream.py), never decrypted whole: every row of it is delivered or rejected."""
     from intake.generator import generate_medimaint
@@ -232,8 +233,7 @@ def test_a_sqlite_export_is_migrated_from_the_vault_page_by_page(ctx, authorise,
                                       actor="eve")["dataset_id"]
     summary = migration_run_flow(dataset_id=dataset_id, mapping="medimaint", actor="eve", chunk_rows=100)
     assert summary["balanced"] and summary["rows_read"] >= 180
-    package = Path(summary["package"])
-    assert pq.read_table(package / "assets.parquet").num_rows + summary["rows_rejected"] >= 60
+    assert package_tables(as_user("eve"), dataset_id)["assets"].num_rows + summary["rows_rejected"] >= 60
 
 
 def test_a_mapping_table_from_a_query_is_anonymised_as_the_fields_it_feeds(ctx, as_user, authorise, tmp_path: Path):
@@ -265,11 +265,12 @@ def test_a_mapping_table_from_a_query_is_anonymised_as_the_fields_it_feeds(ctx, 
     preview = check_dataset(as_user("eve"), load_mapping(mapping), dataset_id, rows=10_000)
     summary = migration_run_flow(dataset_id=dataset_id, mapping=str(mapping), actor="eve", chunk_rows=50)
     assert summary["balanced"] and preview.ok
-    jobs = pq.read_table(Path(summary["package"]) / "jobs.parquet")
+    delivered = read_package(as_user("eve"), dataset_id)
+    jobs = package_tables(as_user("eve"), dataset_id)["jobs"]
     with sqlite3.connect(export.paths["medimaint.db"]) as db:
         orders = db.execute("SELECT count(*) FROM tblWorkOrder").fetchone()[0]
         staff = {f"{first} {last}" for first, last in db.execute("SELECT FirstName, Surname FROM tblStaff")}
-    reconciliation = json.loads((Path(summary["package"]) / "reconciliation.json").read_text())
+    reconciliation = json.loads(delivered["reconciliation.json"])
     [counts] = [t for t in reconciliation["tables"] if t["table"] == "work_orders"]
     assert counts["rows_read"] == orders and jobs.num_rows == counts["rows_loaded"] + counts["rows_merged"]
     assert "tblWorkOrder" in reconciliation["ignored_tables"]
@@ -279,5 +280,4 @@ def test_a_mapping_table_from_a_query_is_anonymised_as_the_fields_it_feeds(ctx, 
         {k: t[k] for k in counted} for t in reconciliation["tables"]]
     engineers = [e for e in jobs.column("engineer").to_pylist() if e]
     assert len(engineers) > orders // 2 and not staff & set(engineers)
-    delivered = b"".join(p.read_bytes() for p in Path(summary["package"]).rglob("*") if p.is_file())
-    assert not [name for name in staff if name.encode() in delivered]
+    assert not [name for name in staff if any(name.encode() in data for data in delivered.values())]

@@ -20,6 +20,7 @@ from intake.generator import generate_equiptrack
 from intake.generator.truth import read_truth
 from intake.registry.models import ArtefactKind, Dataset, DatasetState, Run
 from intake.vault import Vault
+from tests.flows.packages import packages
 
 pytestmark = pytest.mark.usefixtures("flows_as")
 
@@ -58,8 +59,7 @@ def test_leftover_personal_data_fails_the_run_and_delivers_nothing(ctx, authoris
     assert "Contact Tel" in message and "PHONE_NUMBER" in message and "nothing was delivered" in message
     assert not [phone for phone in phones if phone in message]  # counts, never a value
 
-    folder = ctx.settings.deliveries_path / dataset_id
-    assert not folder.is_dir() or list(folder.iterdir()) == []  # no package, not even a hidden staging folder
+    assert packages(ctx, dataset_id) == []  # no package, not even an unpublished or hidden staging one
     with ctx.registry.session() as session:
         assert session.get(Dataset, dataset_id).state is DatasetState.QUARANTINED  # not marked processed
         [run] = session.query(Run).filter_by(dataset_id=dataset_id).all()

@@ -2,8 +2,9 @@
 queried and closed; consent withdrawn; the sweep) leaves no personal value of it anywhere: the intake home
 (vault, registry, keys, certificates, deliveries, spools), the registry database, the S3 buckets (every object
 version), Prefect's database and result storage, and the runs' temp folder, in any encoding. Before the deletion
-none is in plaintext at rest outside the delivered package. On SQLite with the local vault, and on PostgreSQL
-with the S3 vault, KMS-wrapped keys and S3 deliveries (moto's server)."""
+none is in plaintext at rest: the delivered package is kept encrypted in the vault (or, configured, on S3 under
+SSE-KMS). On SQLite with the local vault, and on PostgreSQL with the S3 vault, KMS-wrapped keys and S3 deliveries
+(moto's server)."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ from intake.retention import (
     release_restriction,
     sweep,
 )
+from tests.flows.packages import packages
 from tests.flows.privacy import files_under, find_values
 from tests.services import AwsEndpoint
 
@@ -166,8 +168,8 @@ def test_a_datasets_whole_life_leaves_no_personal_value_anywhere(
     home = ctx.settings.home
     places = [home, run_temp, *prefect_places]
     searched = tmp_path / "searched"
-    # Before deletion: ciphertext, ids and counts only, outside the delivered package.
-    at_rest = [p for p in files_under(*places) if not p.is_relative_to(ctx.settings.deliveries_path)]
+    # Before deletion: ciphertext, ids and counts only, the delivered package included (encrypted in the vault).
+    at_rest = files_under(*places)
     rows = database_rows(backend)
     if backend.s3 is not None:  # the package is on S3 under SSE-KMS; the vault's objects are our ciphertext
         vault_objects = [p for p in bucket_objects(backend, searched / "before") if backend.buckets[1] not in str(p)]
@@ -179,8 +181,9 @@ def test_a_datasets_whole_life_leaves_no_personal_value_anywhere(
     withdraw(as_user("dora"), reference, reason="customer withdrew consent by letter")
     report = sweep(as_user("dora"))
     assert sorted(d.dataset_id for d in report.deleted) == sorted([dataset_id, fault_id])
+    assert packages(ctx, dataset_id) == []
     if backend.s3 is None:
-        assert not Path(summary["package"]).exists()
+        assert summary["package"].startswith(f"vault:{dataset_id}/")
 
     left = files_under(*places) + (bucket_objects(backend, searched / "after") if backend.s3 is not None else [])
     leaks = find_values(values, left, database_rows(backend))

@@ -101,11 +101,11 @@ def review(
 @handle_errors
 def fetch(
     dataset: Annotated[str, typer.Argument(help="Id of the delivered migration dataset", callback=expand_dataset_id)],
-    to: Annotated[Path, typer.Option("--to", help="New or empty folder to copy the import package into")],
+    to: Annotated[Path, typer.Option("--to", help="New or empty folder to write the import package into")],
 ) -> None:
-    """Hand the latest import package over to the product (engineer): copied into a folder readable by you only
-    (0700, files 0600), verified against its manifest, audited. Refused once consent is withdrawn, processing
-    restricted or the dataset being deleted."""
+    """Hand the latest import package over to the product (engineer): decrypted from the vault (or copied from the
+    configured delivery location) into a folder readable by you only (0700, files 0600), verified against its
+    manifest, audited. Refused once consent is withdrawn, processing restricted or the dataset being deleted."""
     from intake.handover import fetch_package
 
     result = fetch_package(context(), dataset, to)

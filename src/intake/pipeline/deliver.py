@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from intake.config import Settings
+from intake import vault_packages
 from intake.context import Context
 from intake.pipeline.anonymise import Anonymised, ChunkResult
 from intake.pipeline.artefacts import TableRef, cleanup_work, read_table_batches
@@ -42,14 +42,20 @@ def delivery_folder(ctx: Context, run: RunInfo) -> Path:
     return deliveries.delivery_folder(ctx.settings, run.dataset_id)
 
 
-def delivery_sink(settings: Settings, dataset_id: str, package: str) -> Any:
-    """A run's package goes where retention/deliveries.py finds and deletes it with the dataset: under
-    `delivery_url` (S3, SSE-KMS when configured), else the dataset's local delivery folder."""
+def delivery_sink(ctx: Context, dataset_id: str, package: str) -> Any:
+    """A run's package goes where retention/deliveries.py finds and deletes it with the dataset: encrypted in the
+    dataset's vault scope by default, or to the configured delivery location, `delivery_url` (S3, SSE-KMS when
+    configured) or `delivery_path` (a local folder)."""
     from intake.connectors.sinks import DeliverySink
 
-    return DeliverySink.to(deliveries.delivery_location(settings, dataset_id), package,
-                           endpoint_url=settings.vault.s3_endpoint_url, region=settings.vault.aws_region,
-                           sse_kms_key_id=settings.delivery_sse_kms_key_id)
+    settings = ctx.settings
+    where = deliveries.delivery_location(settings, dataset_id)
+    if vault_packages.is_location(where):
+        from intake.vault import Vault
+
+        return DeliverySink.vault(Vault.from_context(ctx), dataset_id, package, ctx.actor())
+    return DeliverySink.to(where, package, endpoint_url=settings.vault.s3_endpoint_url,
+                           region=settings.vault.aws_region, sse_kms_key_id=settings.delivery_sse_kms_key_id)
 
 
 def spool_folder(ctx: Context, run: RunInfo) -> Path:
@@ -57,13 +63,16 @@ def spool_folder(ctx: Context, run: RunInfo) -> Path:
 
 
 def discard_stale_staging(ctx: Context, run: RunInfo) -> int:
-    """Remove what killed runs of this dataset left behind: hidden staging folders and spools (never visible
-    as a delivery: a package becomes visible only by the final rename, with its manifest)."""
+    """Remove what killed runs of this dataset left behind: hidden staging folders, packages in the vault without
+    their manifest (neither was ever visible as a delivery: a package becomes visible only with its manifest)
+    and spools."""
     import shutil
+
+    from intake.vault import Vault
 
     with ctx.registry.session() as session:
         running = set(session.scalars(select(Run.id).where(Run.dataset_id == run.dataset_id, Run.state == "running")))
-    removed = 0
+    removed = vault_packages.discard_unpublished(Vault.from_context(ctx), run.dataset_id, running, ctx.actor())
     folder = delivery_folder(ctx, run)
     for path in folder.glob(".staging-run-*") if folder.is_dir() else []:
         owner = path.name.removeprefix(".staging-run-").rsplit("-", 1)[0]  # DeliverySink adds "-<token>"
@@ -83,9 +92,10 @@ def deliver(ctx: Context, run: RunInfo, ingested: Ingested, anonymised: Anonymis
     """Transform the anonymised tables with the mapping, validate, and write the import package.
 
     First, full names that the free text of some chunk revealed are replaced wherever else they still stand
-    (schema_policy.KnownNamesScrubber). The package is written into a hidden staging folder (the connectors'
-    DeliverySink) and renamed into place after its manifest, so a failed, cancelled or killed run leaves no
-    partial delivery.
+    (schema_policy.KnownNamesScrubber). The package is written through the connectors' DeliverySink: encrypted
+    into the dataset's vault scope (published by its manifest artefact, written last), or into a hidden staging
+    folder renamed into place after its manifest; so a failed, cancelled or killed run leaves no partial
+    delivery.
     """
     from intake.product import write_package
     from intake.schema_policy import known_names_scrubber
@@ -121,7 +131,7 @@ def deliver(ctx: Context, run: RunInfo, ingested: Ingested, anonymised: Anonymis
     spool.mkdir(parents=True, exist_ok=True)
     try:
         with step_errors("deliver", run.dataset_id):
-            sink = delivery_sink(ctx.settings, run.dataset_id, package)
+            sink = delivery_sink(ctx, run.dataset_id, package)
             destination = sink.location
             result = write_package(sources, mapping, sink, dataset_id=run.dataset_id,
                                    authorisation_reference=run.authorisation, clock=ctx.clock,
@@ -171,7 +181,7 @@ def transform_sources(run: RunInfo, mapping: Any, ingested: Ingested, parts: dic
 
 def abandon_runs(ctx: Context, dataset_id: str, state: str, reason: str) -> list[str]:
     """End every run of the dataset still marked running (its process was cancelled or crashed), and remove
-    what it left: staging folders and intermediate work files. Returns the run ids."""
+    what it left: staging folders, unpublished packages and intermediate work files. Returns the run ids."""
     with ctx.registry.session() as session:
         running = list(session.scalars(select(Run).where(Run.dataset_id == dataset_id, Run.state == "running")))
         infos = [RunInfo(r.id, dataset_id, "", "", "", json.loads(r.summary or "{}").get("mapping", ""), r.started_by)

@@ -1,10 +1,13 @@
 """Delivered import packages are copies of the dataset too: the deletion of a dataset removes them and the
 certificate lists what was removed (package, files, bytes, the manifest's SHA-256) and that nothing is left.
 
-Packages live in the dataset's delivery folder (`Settings.deliveries_path / <dataset id>`: committed packages,
-staging folders of runs that died, anything else put there) and, with `delivery_url`, under
+By default packages are kept encrypted in the dataset's vault scope (intake/vault_packages.py): they are
+artefacts, deleted and crypto-shredded with the dataset like the rest of it. A configured delivery location
+holds them in plaintext instead: `delivery_path`, a local folder (`<delivery_path>/<dataset id>`: committed
+packages, staging folders of runs that died, anything else put there), or `delivery_url`, under
 `<delivery_url>/<dataset id>/` in S3, where every object version and delete marker goes (a versioned bucket
-keeps an overwritten or deleted object readable until its versions are gone). All of it goes.
+keeps an overwritten or deleted object readable until its versions are gone). All of it goes; the local
+folder is emptied whatever the settings, so packages delivered there before are not forgotten.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from intake import vault_packages
 from intake.config import Settings
 from intake.retention.errors import DeletionNotVerified
 
@@ -27,10 +31,13 @@ def delivery_folder(settings: Settings, dataset_id: str) -> Path:
 
 def delivery_location(settings: Settings, dataset_id: str) -> str:
     """Where a dataset's packages are written (pipeline/deliver.py) and deleted from (here): under `delivery_url`
-    when set, else the dataset's local delivery folder."""
+    when set, else in the dataset's folder under `delivery_path` when set, else in the dataset's vault scope
+    ("vault:<dataset id>"); a package's location is this plus "/<package>"."""
     if settings.delivery_url:
         return f"{settings.delivery_url.rstrip('/')}/{dataset_id}"
-    return str(delivery_folder(settings, dataset_id))
+    if settings.delivery_path is not None:
+        return str(delivery_folder(settings, dataset_id))
+    return vault_packages.dataset_location(dataset_id)
 
 
 def list_deliveries(settings: Settings, dataset_id: str) -> list[dict[str, Any]]:

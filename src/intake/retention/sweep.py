@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from intake import vault_packages
 from intake.clock import as_utc
 from intake.context import Actor, Context
 from intake.errors import IntakeError, StateTampered
@@ -313,7 +314,8 @@ def delete_dataset(ctx: Context, actor: Actor, decision: RetentionDecision, hook
     if hooks.after_shred:
         hooks.after_shred(dataset_id)
 
-    deliveries = remove_deliveries(ctx.settings, dataset_id)  # plaintext packages are copies too
+    # Packages kept in the vault went with the artefacts and the key above; plaintext ones are copies too.
+    deliveries = vault_packages.certificate_entries(vault, dataset_id) + remove_deliveries(ctx.settings, dataset_id)
     artefacts = _verify_gone(ctx, vault, dataset_id)
     body = _certificate_body(ctx, actor, decision, artefacts, deliveries)
     signed = sign_certificate(load_service_key(ctx.settings), body)
@@ -399,7 +401,8 @@ def _certificate_body(ctx: Context, actor: Actor, decision: RetentionDecision,
             "ciphertext_bytes": sum(a.size for a in artefacts),
             "data_key": data_key,
             "key_destroyed": data_key is None or data_key["destroyed_at"] is not None,
-            # Import packages delivered outside the vault, removed from the delivery folder.
+            # Import packages: shredded with the dataset's vault scope ("store": "vault"), or removed from the
+            # configured delivery location.
             "deliveries": deliveries,
             "verification": {"nothing_readable": True, "checked_at": now.isoformat(),
                              "checks": ["vault.verify_unreadable", "artefacts_marked_deleted", "data_key_destroyed",
