@@ -14,9 +14,10 @@ from intake.config import Settings, load_settings
 from intake.errors import PermissionDenied
 from intake.identity import os_account, resolve_identity
 from intake.permissions import allowed_roles
+from intake.registry.check import require_state_intact
 from intake.registry.db import Registry
 from intake.registry.models import Role, User
-from intake.registry.seal import StateKeyFile, require_state_intact
+from intake.registry.state_key import StateKeyFile
 
 
 @dataclass(frozen=True)
@@ -50,13 +51,14 @@ class Context:
                 self._audit_refused_identity(registry)
             raise
         self.actor_name = self.identity.actor
-        self.registry = registry or Registry(self.settings.registry_url, state_key=self.state_key.load)
+        self.registry = registry or Registry(self.settings.registry_url, state_key=self.state_key.load,
+                                             clock=self.clock)
         if migrate:
             self.registry.upgrade()
         self.audit = AuditLog(self.registry, self.clock)
 
     def _audit_refused_identity(self, registry: Registry | None) -> None:
-        own = registry or Registry(self.settings.registry_url, state_key=self.state_key.load)
+        own = registry or Registry(self.settings.registry_url, state_key=self.state_key.load, clock=self.clock)
         try:
             AuditLog(own, self.clock).record(f"os:{os_account()}", "none", "identity", REFUSED, details={
                 "reason": "an actor other than the login sudo authenticated was named"})
