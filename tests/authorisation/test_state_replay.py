@@ -53,3 +53,5 @@ def test_consent_withdrawn_then_written_back_in_sql_is_refused_at_receive_and_na
         ctx.verify_state()
     received = [e for e in ctx.audit.events() if e.action == "dataset.receive" and e.outcome == "ok"]
     assert len(received) == 1
+    refusals = [e for e in ctx.audit.events() if e.action == "state.refused"]
+    assert refusals and refusals[0].actor == "eve" and '"authorisations"' in refusals[0].details

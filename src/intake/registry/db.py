@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.clock import Clock, SystemClock
-from intake.errors import RegistryUnavailable, StateKeyMissing
+from intake.errors import IntakeError, RegistryUnavailable, StateKeyMissing, StateTampered
 from intake.registry.seal import KeySource, install
 
 if TYPE_CHECKING:
@@ -80,8 +81,11 @@ class Registry:
     one (schema tests) they are not. `clock` dates the audit events those writes append.
     """
 
-    def __init__(self, url: str, state_key: KeySource | None = None, clock: Clock | None = None) -> None:
+    def __init__(self, url: str, state_key: KeySource | None = None, clock: Clock | None = None,
+                 actor: str = "intake") -> None:
         self.url = url
+        self.actor = actor  # who a refused row is recorded against: the actor last authorised (context.py)
+        self._open = threading.local()
         self.engine = make_engine(url)
         self.state_key = state_key
         self.clock: Clock = clock or SystemClock()
@@ -92,16 +96,37 @@ class Registry:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: committed when the block ends normally, rolled back on error."""
-        with self._sessions() as session:
-            try:
-                yield session
-                session.commit()
-            except OperationalError as exc:
-                session.rollback()
-                raise RegistryUnavailable(self._unavailable(exc)) from None
-            except BaseException:
-                session.rollback()
-                raise
+        depth = getattr(self._open, "depth", 0)
+        self._open.depth = depth + 1
+        try:
+            with self._sessions() as session:
+                try:
+                    yield session
+                    session.commit()
+                except OperationalError as exc:
+                    session.rollback()
+                    raise RegistryUnavailable(self._unavailable(exc)) from None
+                except BaseException:
+                    session.rollback()
+                    raise
+        except StateTampered as exc:
+            if depth == 0:  # outermost: every session of this thread has rolled back, so no write lock is held
+                self._audit_refused(exc)
+            raise
+        finally:
+            self._open.depth = depth
+
+    def _audit_refused(self, exc: StateTampered) -> None:
+        """A row refused where it was loaded, by table and key; never at the cost of the refusal itself."""
+        from intake.audit import REFUSED, AuditLog  # the audit log is built on this class
+
+        if exc.audited or not exc.rows:
+            return
+        exc.audited = True
+        # If the registry cannot take the record now, the refusal still stands and is reported.
+        with suppress(IntakeError, SQLAlchemyError):
+            AuditLog(self, self.clock).record(self.actor, "registry", "state.refused", REFUSED,
+                                              details={"rows": [list(r) for r in exc.rows]})
 
     def _unavailable(self, exc: OperationalError) -> str:
         """What went wrong, from the driver's message, without quoting it (it may hold a statement's values)."""

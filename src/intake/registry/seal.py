@@ -188,7 +188,7 @@ def _on_load(row: Base, context: Any) -> None:
         head = _settled_head(connection, row, head)
     problem = row_problem(key, row, head)
     if problem:
-        raise StateTampered(f"{describe(*where)} {problem}")
+        raise StateTampered(f"{describe(*where)} {problem}", rows=(where,))
 
 
 def _settled_head(connection: Any, row: Base, head: state_log.Head) -> state_log.Head:
