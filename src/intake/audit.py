@@ -7,54 +7,21 @@ number. Details carry ids, counts and reasons, never a value from a customer dat
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
-from intake.clock import Clock, as_utc
+from intake.clock import Clock
 from intake.errors import AuditChainBroken
+from intake.registry.chain import GENESIS, event_hash
+from intake.registry.chain import canonical as _canonical
 from intake.registry.db import Registry
 from intake.registry.models import AuditEvent
 
-GENESIS = "0" * 64
 OK, REFUSED, FAILED = "ok", "refused", "failed"
-
-
-def _canonical(value: Mapping[str, Any]) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
-
-
-def event_hash(
-    seq: int,
-    at: datetime,
-    actor: str,
-    role: str,
-    action: str,
-    dataset_id: str | None,
-    outcome: str,
-    details: str,
-    prev_hash: str,
-) -> str:
-    body = _canonical(
-        {
-            "seq": seq,
-            "at": as_utc(at).isoformat(),
-            "actor": actor,
-            "role": role,
-            "action": action,
-            "dataset_id": dataset_id,
-            "outcome": outcome,
-            "details": details,
-            "prev_hash": prev_hash,
-        }
-    )
-    return hashlib.sha256(body.encode()).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import inspect
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from functools import wraps
+from typing import Any, TypeVar, cast
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from intake.audit import REFUSED, AuditLog
 from intake.clock import Clock, SystemClock
 from intake.config import Settings, load_settings
-from intake.errors import PermissionDenied
+from intake.errors import IntakeError, PermissionDenied
 from intake.identity import os_account, resolve_identity
 from intake.permissions import allowed_roles
+from intake.registry.check import require_state_intact
 from intake.registry.db import Registry
 from intake.registry.models import Role, User
-from intake.registry.seal import StateKeyFile, require_state_intact
+from intake.registry.state_key import StateKeyFile
 
 
 @dataclass(frozen=True)
@@ -50,13 +54,14 @@ class Context:
                 self._audit_refused_identity(registry)
             raise
         self.actor_name = self.identity.actor
-        self.registry = registry or Registry(self.settings.registry_url, state_key=self.state_key.load)
+        self.registry = registry or Registry(self.settings.registry_url, state_key=self.state_key.load,
+                                             clock=self.clock, actor=self.actor_name)
         if migrate:
             self.registry.upgrade()
         self.audit = AuditLog(self.registry, self.clock)
 
     def _audit_refused_identity(self, registry: Registry | None) -> None:
-        own = registry or Registry(self.settings.registry_url, state_key=self.state_key.load)
+        own = registry or Registry(self.settings.registry_url, state_key=self.state_key.load, clock=self.clock)
         try:
             AuditLog(own, self.clock).record(f"os:{os_account()}", "none", "identity", REFUSED, details={
                 "reason": "an actor other than the login sudo authenticated was named"})
@@ -78,6 +83,7 @@ class Context:
         actor = self.actor()
         needed = allowed_roles(action)
         if actor.roles & needed:
+            self.registry.actor = actor.name  # a row refused while acting for them is recorded against them
             return actor
         self.audit.record(
             actor.name, actor.role_label, action, REFUSED, dataset_id,
@@ -103,3 +109,38 @@ class Context:
 
     def close(self) -> None:
         self.registry.dispose()
+
+
+Step = TypeVar("Step", bound=Callable[..., Any])
+# Arguments of a refused step that name what was asked for, and the detail they are recorded under (a key id by
+# its first 16 characters, as everywhere).
+_IDS = {"dataset_id": "dataset_id", "hold_id": "hold_id", "key_id_or_prefix": "key_id"}
+
+
+def audits_refusals(action: str, errors: tuple[type[IntakeError], ...]) -> Callable[[Step], Step]:
+    """Audit a step (its first argument the Context) refused with one of `errors`, after its permission check: by
+    the error's type and the ids among its arguments, never the message (it may name a reference). `action` is
+    formatted with the arguments ("{kind.value}_hold.place")."""
+
+    def decorate(step: Step) -> Step:
+        signature = inspect.signature(step)
+
+        @wraps(step)
+        def audited(ctx: Context, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return step(ctx, *args, **kwargs)
+            except errors as exc:
+                given = signature.bind(ctx, *args, **kwargs).arguments
+                ids = {name: str(given[arg])[:16 if name == "key_id" else 64]
+                       for arg, name in _IDS.items() if given.get(arg) is not None}
+                try:
+                    role = ctx.actor().role_label
+                except IntakeError:
+                    role = "unknown"  # the refusal is what matters; the role is read again only to label it
+                ctx.audit.record(ctx.actor_name, role, action.format(**given), REFUSED, ids.pop("dataset_id", None),
+                                 {"reason": type(exc).__name__, **ids})
+                raise
+
+        return cast(Step, audited)
+
+    return decorate

@@ -38,7 +38,14 @@ class StateKeyMissing(IntakeError):
 
 
 class StateTampered(IntakeError):
-    """A registry row was changed outside intake: its seal does not match."""
+    """A registry row was changed outside intake: its seal does not match, or its state is not the audit log's.
+
+    `rows` names the (table, key) refused where it was loaded; the registry audits that refusal once (`audited`)."""
+
+    def __init__(self, message: str, rows: tuple[tuple[str, str], ...] = ()) -> None:
+        super().__init__(message)
+        self.rows = rows
+        self.audited = False
 
 
 class RegistryUnavailable(IntakeError):

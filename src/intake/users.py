@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session, selectinload
 from intake.config import REGISTRY_FILE, Settings
 from intake.context import Context
 from intake.errors import NotFound, PermissionDenied, StateError
+from intake.registry.check import has_sealed_rows, has_state_events, seal_unsealed
 from intake.registry.models import Role, User, UserRole
-from intake.registry.seal import has_sealed_rows, seal_unsealed
 
 SERVICE_USER = "intake-service"
 
@@ -34,6 +34,7 @@ def initialise(ctx: Context) -> UserView | None:
     from intake.vault.keys import initialise_kek
 
     initialise_state_key(ctx)
+    _version_rows(ctx)
     view = _first_admin(ctx)
     if view is not None or Role.ADMIN in ctx.actor().roles:
         _service_identity(ctx)
@@ -81,7 +82,7 @@ def initialise_state_key(ctx: Context) -> bool:
     if ctx.state_key.exists():
         return False
     engine = ctx.registry.engine
-    if has_sealed_rows(engine):
+    if has_sealed_rows(engine) or has_state_events(engine):
         ctx.state_key.load()  # raises StateKeyMissing, naming the file to restore
     with Session(engine) as raw:  # column reads: no sealed row is loaded, so none is checked yet
         existing = raw.scalar(select(func.count()).select_from(User)) or 0
@@ -93,9 +94,17 @@ def initialise_state_key(ctx: Context) -> bool:
     ctx.state_key.create()
     if existing:
         with ctx.registry.session() as session:
-            count = seal_unsealed(session, ctx.state_key.load())
+            count = seal_unsealed(session)
         ctx.audit.record(ctx.actor_name, "admin", "state.sealed", details={"rows": count})
     return True
+
+
+def _version_rows(ctx: Context) -> None:
+    """Rows sealed before versions existed whose registry was upgraded while its state key was missing get their
+    versions here, once the key is back (Registry.upgrade does it otherwise)."""
+    adopted, left = ctx.registry.adopt_unversioned()
+    if adopted or left:
+        ctx.audit.record(ctx.actor_name, "admin", "state.versioned", details={"rows": adopted, "refused": left})
 
 
 def _first_admin(ctx: Context) -> UserView | None:

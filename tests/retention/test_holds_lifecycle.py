@@ -141,7 +141,10 @@ def test_fault_hold_refusals(ctx, as_user, factory) -> None:
     with pytest.raises(HoldStateError, match="resolved or terminated"):
         close_fault_hold(sam, made.dataset_id, "released")
     assert status_of(ctx, made.dataset_id).status is Status.OPEN
-    assert len(refusals(ctx, "fault.open")) == 3
+    reasons = [json.loads(e.details)["reason"] for e in refusals(ctx, "fault.open")]
+    assert reasons == ["permission"] * 3 + ["HoldStateError"] * 3  # state refusals are audited too, by type
+    assert [json.loads(e.details)["reason"] for e in refusals(ctx, "fault.close")] == [
+        "HoldNotFound", "permission", "HoldStateError"]
     withdrawn = factory.dataset(purpose=Purpose.FAULT_INVESTIGATION, withdrawn_at=ctx.clock.now())
     with pytest.raises(HoldStateError, match="withdrawn"):
         open_fault_hold(sam, withdrawn.dataset_id, withdrawn.purpose_reference)
@@ -257,7 +260,7 @@ def test_a_legal_hold_past_its_review_date_is_told_to_the_dpo_once_until_reviewe
         assert sweep(ctx).reviews_due == []
         clock.advance(timedelta(days=31))
         assert sweep(ctx).newly_reviews_due == [hold.id] and len(inbox.received) == 2
-    (event,) = [e for e in ctx.audit.events() if e.action == "legal_hold.review"]
+    (event,) = [e for e in ctx.audit.events() if e.action == "legal_hold.review" and e.outcome == "ok"]
     assert (event.actor, json.loads(event.details)["review_reason"]) == ("dora", "claim still open")
     assert len([e for e in ctx.audit.events() if e.action == "legal_hold.review_due"]) == 2
     assert status_of(ctx, made.dataset_id).legal_holds == (hold.id,)  # a missed review never lifts the hold

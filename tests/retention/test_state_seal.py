@@ -102,21 +102,47 @@ def test_a_lost_state_key_is_refused_and_never_recreated(ctx, clock) -> None:
     assert not key_file.exists()
 
 
-def test_a_registry_from_before_seals_is_sealed_once_by_its_admin(ctx, clock) -> None:
-    for model in SEALED:
-        sql(ctx, f"UPDATE {model.__tablename__} SET seal = NULL")
-    ctx.settings.state_key_file.unlink()
+def test_a_registry_from_before_seals_is_sealed_once_by_its_admin(settings, clock) -> None:
+    from intake.audit import AuditLog
+    from intake.registry.db import Registry
+    from intake.registry.models import Role, User, UserRole
 
-    engineer = Context(settings=ctx.settings, actor="eve", clock=clock)
-    admin = Context(settings=ctx.settings, actor="ada", clock=clock)
+    before = Registry(settings.registry_url)  # as intake wrote it before state keys existed: no seals, no versions
+    before.upgrade()
+    with before.session() as session:
+        for name, role in (("ada", Role.ADMIN), ("eve", Role.ENGINEER), ("dora", Role.DPO), ("sam", Role.SUPPORT)):
+            user = User(name=name, created_at=clock.now(), active=True)
+            user.roles.append(UserRole(role=role, granted_by="ada", granted_at=clock.now()))
+            session.add(user)
+    AuditLog(before, clock).record("ada", "admin", "init")
+    before.dispose()
+
+    engineer = Context(settings=settings, actor="eve", clock=clock)
+    admin = Context(settings=settings, actor="ada", clock=clock)
     try:
         with pytest.raises(PermissionDenied, match="needs its admin"):
             initialise(engineer)
-        assert not ctx.settings.state_key_file.exists()
+        assert not settings.state_key_file.exists()
         initialise(admin)
         assert admin.verify_state() >= 8
         sealed = [e for e in admin.audit.events() if e.action == "state.sealed"]
         assert len(sealed) == 1 and json.loads(sealed[0].details)["rows"] >= 8
+        assert admin.audit.verify().events == len(admin.audit.events())
     finally:
         engineer.close()
+        admin.close()
+
+
+def test_seals_wiped_and_key_removed_cannot_be_resealed_under_a_new_key(ctx, clock) -> None:
+    """Nulling every seal and removing the key must not let `init` adopt the edited rows under a fresh key: the
+    audit log's state events were sealed under the old one."""
+    for model in SEALED:
+        sql(ctx, f"UPDATE {model.__tablename__} SET seal = NULL")
+    ctx.settings.state_key_file.unlink()
+    admin = Context(settings=ctx.settings, actor="ada", clock=clock)
+    try:
+        with pytest.raises(StateKeyMissing, match="is missing: restore it"):
+            initialise(admin)
+        assert not ctx.settings.state_key_file.exists()
+    finally:
         admin.close()

@@ -18,7 +18,7 @@ from intake.authorisation.errors import ConsentNeedsTwoPeople, InvalidName, Sign
 from intake.authorisation.signing import key_id as compute_key_id
 from intake.authorisation.signing import parse_public_key
 from intake.clock import as_utc
-from intake.context import Context
+from intake.context import Context, audits_refusals
 from intake.errors import NotFound
 from intake.registry.models import Authorisation, AuthorisationState, Customer, Signer
 
@@ -176,6 +176,7 @@ def revoke_signer(ctx: Context, key_id_or_prefix: str, reason: str | None = None
     return view
 
 
+@audits_refusals("signers.confirm", (InvalidName, SignerConflict, ConsentNeedsTwoPeople, NotFound))
 def confirm_signer(ctx: Context, key_id_or_prefix: str, how: str) -> SignerView:
     """Record that the key's fingerprint was confirmed with its owner out of band (who, when, how): the second
     person of the two-person rule, never the one who added the key."""

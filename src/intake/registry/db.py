@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from intake.errors import RegistryUnavailable
+from intake.clock import Clock, SystemClock
+from intake.errors import IntakeError, RegistryUnavailable, StateKeyMissing, StateTampered
 from intake.registry.seal import KeySource, install
 
 if TYPE_CHECKING:
@@ -21,7 +23,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration's revision (tests/core/test_registry.py checks it against Alembic's own head). A registry
 # already there is opened without importing Alembic, which costs a quarter of a second on every command.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 SQLITE_BUSY_MS = 30_000  # how long a command waits for another one's write lock before giving up
 
 
@@ -75,30 +77,56 @@ class Registry:
     """The registry database: an engine plus a session factory.
 
     With a state key (as every command runs it, see context.py) the rows that decide what happens to customer
-    data are sealed when written and checked when read (seal.py); without one (schema tests) they are not.
+    data are sealed, versioned and recorded in the audit log when written, and checked when read (seal.py); without
+    one (schema tests) they are not. `clock` dates the audit events those writes append.
     """
 
-    def __init__(self, url: str, state_key: KeySource | None = None) -> None:
+    def __init__(self, url: str, state_key: KeySource | None = None, clock: Clock | None = None,
+                 actor: str = "intake") -> None:
         self.url = url
+        self.actor = actor  # who a refused row is recorded against: the actor last authorised (context.py)
+        self._open = threading.local()
         self.engine = make_engine(url)
         self.state_key = state_key
+        self.clock: Clock = clock or SystemClock()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         if state_key is not None:
-            install(self._sessions, state_key)
+            install(self._sessions, state_key, lambda: self.clock.now())
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """A unit of work: committed when the block ends normally, rolled back on error."""
-        with self._sessions() as session:
-            try:
-                yield session
-                session.commit()
-            except OperationalError as exc:
-                session.rollback()
-                raise RegistryUnavailable(self._unavailable(exc)) from None
-            except BaseException:
-                session.rollback()
-                raise
+        depth = getattr(self._open, "depth", 0)
+        self._open.depth = depth + 1
+        try:
+            with self._sessions() as session:
+                try:
+                    yield session
+                    session.commit()
+                except OperationalError as exc:
+                    session.rollback()
+                    raise RegistryUnavailable(self._unavailable(exc)) from None
+                except BaseException:
+                    session.rollback()
+                    raise
+        except StateTampered as exc:
+            if depth == 0:  # outermost: every session of this thread has rolled back, so no write lock is held
+                self._audit_refused(exc)
+            raise
+        finally:
+            self._open.depth = depth
+
+    def _audit_refused(self, exc: StateTampered) -> None:
+        """A row refused where it was loaded, by table and key; never at the cost of the refusal itself."""
+        from intake.audit import REFUSED, AuditLog  # the audit log is built on this class
+
+        if exc.audited or not exc.rows:
+            return
+        exc.audited = True
+        # If the registry cannot take the record now, the refusal still stands and is reported.
+        with suppress(IntakeError, SQLAlchemyError):
+            AuditLog(self, self.clock).record(self.actor, "registry", "state.refused", REFUSED,
+                                              details={"rows": [list(r) for r in exc.rows]})
 
     def _unavailable(self, exc: OperationalError) -> str:
         """What went wrong, from the driver's message, without quoting it (it may hold a statement's values)."""
@@ -118,8 +146,30 @@ class Registry:
         try:
             if not at_head(self.engine):
                 upgrade(self.engine)
+                self.adopt_unversioned()
         except OperationalError as exc:  # the first contact with the database: say what is wrong with it
             raise RegistryUnavailable(self._unavailable(exc)) from None
+
+    def adopt_unversioned(self) -> tuple[int, int]:
+        """Version the rows sealed before versions existed (check.adopt_unversioned), right after the upgrade that
+        added versions; `intake init` does it when the state key was missing then. Returns (adopted, left)."""
+        from intake.registry.check import adopt_unversioned
+
+        if self.state_key is None or not self._has_unversioned():
+            return 0, 0
+        try:
+            key = self.state_key()
+        except StateKeyMissing:
+            return 0, 0  # the rows stay refused, saying so, until the key is restored and the admin runs init
+        with self.session() as session:
+            return adopt_unversioned(session, key)
+
+    def _has_unversioned(self) -> bool:
+        from intake.registry.seal import SEALED
+
+        with self.engine.connect() as conn:
+            return any(conn.execute(select(m.seal).where(m.seal.is_not(None), m.version.is_(None))  # type: ignore[attr-defined]
+                                    .limit(1)).first() for m in SEALED)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -115,6 +115,7 @@ class User(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     roles: Mapped[list[UserRole]] = relationship(back_populates="user", cascade="all, delete-orphan")
     seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # registry/seal.py
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)  # sealed; +1 per change (registry/state_log.py)
 
 
 class UserRole(Base):
@@ -126,6 +127,7 @@ class UserRole(Base):
     granted_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     user: Mapped[User] = relationship(back_populates="roles")
     seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # registry/seal.py
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)  # sealed; +1 per change (registry/state_log.py)
 
 
 class Customer(Base):
@@ -156,6 +158,7 @@ class Signer(Base):
     confirmed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     confirmed_how: Mapped[str | None] = mapped_column(String(512), nullable=True)
     seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # registry/seal.py
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)  # sealed; +1 per change (registry/state_log.py)
 
 
 class Authorisation(Base):
@@ -182,6 +185,7 @@ class Authorisation(Base):
     withdrawn_by: Mapped[str | None] = mapped_column(String(128), nullable=True)
     files: Mapped[list[AuthorisedFile]] = relationship(back_populates="authorisation", cascade="all, delete-orphan")
     seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # registry/seal.py
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)  # sealed; +1 per change (registry/state_log.py)
 
 
 class AuthorisedFile(Base):
@@ -215,6 +219,7 @@ class Dataset(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     artefacts: Mapped[list[Artefact]] = relationship(back_populates="dataset")
     seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # registry/seal.py
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)  # sealed; +1 per change (registry/state_log.py)
 
 
 class DataKey(Base):
@@ -251,6 +256,7 @@ class Artefact(Base):
     deleted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     dataset: Mapped[Dataset | None] = relationship(back_populates="artefacts")
     seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # registry/seal.py
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)  # sealed; +1 per change (registry/state_log.py)
 
 
 class Hold(Base):
@@ -268,6 +274,7 @@ class Hold(Base):
     closed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     outcome: Mapped[HoldOutcome | None] = mapped_column(_enum(HoldOutcome), nullable=True)
     seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # registry/seal.py
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)  # sealed; +1 per change (registry/state_log.py)
     # Legal holds only: when the DPO must next confirm the hold is still needed, and when the sweep last said so.
     # Not sealed: they decide a reminder, never whether data is kept or deleted.
     review_by: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
@@ -289,6 +296,7 @@ class RunRequest(Base):
     used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     flow_run_id: Mapped[str | None] = mapped_column(String(64), nullable=True)  # the one run it was redeemed by
     seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # registry/seal.py
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)  # sealed; +1 per change (registry/state_log.py)
 
 
 class Run(Base):
@@ -343,3 +351,18 @@ class AuditEvent(Base):
     details: Mapped[str] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class StateHead(Base):
+    """The latest state the audit log records for each sealed row (registry/state_log.py): an index of the log, so
+    that a row written back with an older, validly sealed state is refused where it is loaded. `audit verify`
+    checks the index against the log itself."""
+
+    __tablename__ = "state_heads"
+
+    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    row_key: Mapped[str] = mapped_column(String(256), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+    op: Mapped[str] = mapped_column(String(16))  # insert | update | adopt | delete
+    seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # None once deleted
+    event_seq: Mapped[int] = mapped_column(Integer)  # the audit event that recorded it

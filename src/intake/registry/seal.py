@@ -1,36 +1,28 @@
 """Registry rows that decide what happens to customer data carry a seal: an HMAC-SHA256, under the service's
-state key, over the columns that make the decision (consent state, dataset state and deletion dates, holds,
-roles, trusted signers, artefacts' deletion).
+state key (state_key.py), over the row's version and the columns that make the decision (consent state, dataset
+state and deletion dates, holds, roles, trusted signers, artefacts' deletion).
 
-intake writes the seal with every change it makes (mapper `before_insert`/`before_update` events) and checks it
-whenever such a row is loaded: a row edited outside intake (one SQL UPDATE re-activating withdrawn consent, or
-marking a dataset deleted so the sweep skips it) is refused where it is used, and `verify_state` names every such
-row for `intake audit verify` and the deletion sweep. Whoever holds the state key can still forge a seal: the key
-lives with the service (keys/state.key, mode 0600, created only by `intake init`), apart from a PostgreSQL
-registry's database logins; docs/keys.md says how to back it up.
+intake writes the seal with every change it makes (mapper `before_insert`/`before_update` events), counts the
+row's version up and records the new state in the audit log in the same transaction (state_log.py). It checks a
+row whenever one is loaded: a row edited outside intake (one SQL UPDATE re-activating withdrawn consent), or
+written back with an older state and its old seal (withdrawal undone), is refused where it is used. check.py
+names every such row, and every row deleted outside intake, for `intake audit verify` and the deletion sweep.
 """
 
 from __future__ import annotations
 
-import base64
 import enum
 import hashlib
-import hmac
-import json
-import os
-import stat
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session, object_session, sessionmaker
 
 from intake.clock import as_utc
-from intake.errors import StateKeyMissing, StateTampered
-from intake.private_files import write_private
+from intake.errors import StateTampered
+from intake.registry import state_log
 from intake.registry.models import (
     Artefact,
     Authorisation,
@@ -42,9 +34,7 @@ from intake.registry.models import (
     User,
     UserRole,
 )
-
-KEY_FORMAT = "intake-state-key/1"
-KEY_SIZE = 32
+from intake.registry.state_key import StateKey
 
 # Per sealed table: the columns a decision rests on. Columns not named here (labels, counts, the manifest bytes,
 # which the signature already protects) may change without a new seal.
@@ -76,73 +66,43 @@ def _canonical(value: Any) -> Any:
     raise TypeError(f"cannot seal a {type(value).__name__}")
 
 
-def _primary_key(row: Base) -> str:
+def _values(row: Base) -> list[Any]:
+    return [_canonical(getattr(row, c)) for c in SEALED[type(row)]]
+
+
+def row_seal(key: StateKey, row: Base) -> str:
+    return key.mac([row.__tablename__, row.version, _values(row)])  # type: ignore[attr-defined]
+
+
+def legacy_seal_holds(key: StateKey, row: Base) -> bool:
+    """Whether a row sealed before versions existed (migration 0005) still has the values it was sealed with."""
+    return key.matches(row.seal, [row.__tablename__, _values(row)])  # type: ignore[attr-defined]
+
+
+def seal_holds(key: StateKey, row: Base) -> bool:
+    version = row.version  # type: ignore[attr-defined]
+    return version is not None and key.matches(row.seal, [row.__tablename__, version, _values(row)])  # type: ignore[attr-defined]
+
+
+def primary_key(row: Base) -> str:
     return "/".join(str(getattr(row, str(c.key))) for c in row.__mapper__.primary_key)
 
 
-@dataclass(frozen=True)
-class StateKey:
-    """The key the seals are made with."""
-
-    key: bytes
-
-    def seal(self, row: Base) -> str:
-        columns = SEALED[type(row)]
-        body = json.dumps([row.__tablename__, [_canonical(getattr(row, c)) for c in columns]],
-                          separators=(",", ":"))
-        return hmac.new(self.key, body.encode(), hashlib.sha256).hexdigest()
-
-    def check(self, row: Base) -> bool:
-        seal = row.seal  # type: ignore[attr-defined]
-        return seal is not None and hmac.compare_digest(seal, self.seal(row))
-
-
-class StateKeyFile:
-    """keys/state.key: created by `intake init` only; a missing or altered file is an error, never replaced."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self._key: StateKey | None = None
-
-    def exists(self) -> bool:
-        return self.path.exists()
-
-    def create(self) -> None:
-        body = {"format": KEY_FORMAT, "key": base64.b64encode(os.urandom(KEY_SIZE)).decode()}
-        write_private(self.path, (json.dumps(body) + "\n").encode(), replace=False)
-        self._key = None
-
-    def load(self) -> StateKey:
-        if self._key is not None:
-            return self._key
-        path = self.path
-        if not path.exists():
-            raise StateKeyMissing(
-                f"the registry's state key {path} is missing: restore it from the backup made at `intake init` "
-                "(docs/keys.md); without it no registry row can be trusted, so nothing is done (a home made "
-                "before state keys existed: the admin runs `intake init` once, which seals its rows)"
-            )
-        if stat.S_IMODE(path.stat().st_mode) & 0o077:
-            raise StateKeyMissing(f"the state key {path} is readable by other users: run `chmod 600 {path}`")
-        try:
-            body = json.loads(path.read_bytes())
-            key = base64.b64decode(body["key"], validate=True)
-            if body.get("format") != KEY_FORMAT or len(key) != KEY_SIZE:
-                raise ValueError("format")
-        except (ValueError, KeyError, TypeError) as exc:
-            raise StateKeyMissing(f"the state key {path} is damaged: restore it from backup (docs/keys.md)") from exc
-        self._key = StateKey(key)
-        return self._key
+def describe(table: str, key: str) -> str:
+    return f"registry row {table} {key}"
 
 
 KeySource = Callable[[], StateKey]
-_INFO = "intake.state_key"
-_RAW = "intake_unchecked"
+Now = Callable[[], datetime]
+_INFO, _NOW, _PENDING = "intake.state_key", "intake.now", "intake.state_changes"
+RAW = "intake_unchecked"  # session.info flag: load rows without the check (check.py decides what a mismatch means)
 
 
-def install(session_factory: sessionmaker[Session], key_source: KeySource) -> None:
-    """Seal on every write and check on every load, for sessions made by `session_factory`."""
-    session_factory.configure(info={_INFO: key_source})
+def install(session_factory: sessionmaker[Session], key_source: KeySource, now: Now) -> None:
+    """Seal, version and record on every write and check on every load, for sessions made by `session_factory`."""
+    session_factory.configure(info={_INFO: key_source, _NOW: now})
+    event.listen(session_factory, "before_flush", _start_flush)
+    event.listen(session_factory, "after_flush", _record_flush)
 
 
 def _key_of(session: Session | None) -> StateKey | None:
@@ -150,12 +110,60 @@ def _key_of(session: Session | None) -> StateKey | None:
     return source() if source is not None else None
 
 
-def _before_write(_mapper: Any, _connection: Any, row: Base) -> None:
+def _pending(session: Session) -> list[state_log.Change]:
+    return session.info.setdefault(_PENDING, [])  # type: ignore[no-any-return]
+
+
+def _start_flush(session: Session, _context: Any, _instances: Any) -> None:
+    session.info[_PENDING] = []  # drop what a failed flush left behind
+
+
+def _record_flush(session: Session, _context: Any) -> None:
+    changes = session.info.pop(_PENDING, [])
+    key = _key_of(session)
+    if changes and key is not None:
+        state_log.record(session.connection(), key, changes, session.info[_NOW]())
+
+
+def _before_insert(_mapper: Any, connection: Any, row: Base) -> None:
     # At this point of the flush foreign keys set through relationships are filled in ("user_roles.user_name").
-    key = _key_of(object_session(row))
-    if key is not None:
-        _apply_defaults(row)
-        row.seal = key.seal(row)  # type: ignore[attr-defined]
+    session = object_session(row)
+    key = _key_of(session)
+    if key is None or session is None:
+        return
+    _apply_defaults(row)
+    row.version = state_log.next_version(connection, row.__tablename__, primary_key(row))  # type: ignore[attr-defined]
+    _seal(session, key, row, "insert")
+
+
+def _before_update(_mapper: Any, _connection: Any, row: Base) -> None:
+    session = object_session(row)
+    key = _key_of(session)
+    if key is None or session is None:
+        return
+    version = row.version  # type: ignore[attr-defined]
+    if version is not None and row.seal is not None and not _sealed_columns_changed(row):  # type: ignore[attr-defined]
+        return  # a reminder date or a label: the sealed state, and so the seal, stay as they are
+    row.version = (version or 0) + 1  # type: ignore[attr-defined]
+    _seal(session, key, row, "update" if version is not None else "adopt")
+
+
+def _before_delete(_mapper: Any, _connection: Any, row: Base) -> None:
+    session = object_session(row)
+    if _key_of(session) is not None and session is not None:
+        version = (row.version or 0) + 1  # type: ignore[attr-defined]
+        _pending(session).append(state_log.Change(row.__tablename__, primary_key(row), version, state_log.DELETE,
+                                                  None))
+
+
+def _seal(session: Session, key: StateKey, row: Base, op: str) -> None:
+    row.seal = row_seal(key, row)  # type: ignore[attr-defined]
+    _pending(session).append(state_log.Change(row.__tablename__, primary_key(row), row.version, op, row.seal))  # type: ignore[attr-defined]
+
+
+def _sealed_columns_changed(row: Base) -> bool:
+    state = inspect(row)
+    return any(state.attrs[name].history.has_changes() for name in SEALED[type(row)])
 
 
 def _apply_defaults(row: Base) -> None:
@@ -168,79 +176,69 @@ def _apply_defaults(row: Base) -> None:
 
 
 def _on_load(row: Base, context: Any) -> None:
-    if context.session.info.get(_RAW):
+    session = context.session
+    if session.info.get(RAW):
         return
-    key = _key_of(context.session)
-    if key is not None and not key.check(row):
-        raise StateTampered(f"{_describe(row)} {_problem(row)}")
+    key = _key_of(session)
+    if key is None:
+        return
+    connection, where = session.connection(), (row.__tablename__, primary_key(row))
+    head = state_log.head_of(connection, *where)
+    if head is not None and row.version is not None and row.version < head.version:  # type: ignore[attr-defined]
+        head = _settled_head(connection, row, head)
+    problem = row_problem(key, row, head)
+    if problem:
+        raise StateTampered(f"{describe(*where)} {problem}", rows=(where,))
 
 
-def _problem(row: Base) -> str:
+def _settled_head(connection: Any, row: Base, head: state_log.Head) -> state_log.Head:
+    """The row was read a moment before its head, each in its own snapshot: another command may have changed both
+    in between. If the stored row now holds the head's state, the loaded one was just that moment older (as any
+    read may be), not written back; the head it is compared with is then its own. A row written back with an old
+    state stays older than its head however often it is read."""
+    table = row.__table__  # type: ignore[attr-defined]
+    where = [column == getattr(row, str(column.key)) for column in row.__mapper__.primary_key]
+    for _attempt in range(3):
+        current = connection.execute(select(table.c.version, table.c.seal).where(*where)).first()
+        if current is not None and tuple(current) == (head.version, head.seal):
+            return state_log.Head(row.version, head.op, row.seal, head.event_seq)  # type: ignore[attr-defined]
+        later = state_log.head_of(connection, row.__tablename__, primary_key(row))
+        if later is None or later == head:
+            break
+        head = later  # changed again while we looked: look once more
+    return head
+
+
+def row_problem(key: StateKey, row: Base, head: state_log.Head | None) -> str | None:
+    """What is wrong with a loaded row, given the latest state the audit log records for it; None when intact."""
+    version = row.version  # type: ignore[attr-defined]
     if row.seal is None:  # type: ignore[attr-defined]
         return ("has no seal: it was inserted outside intake, or the registry was made before seals existed "
                 "(then the admin runs `intake init` once); intake will not act on it")
-    return ("was changed outside intake (its seal does not match), so intake will not act on it; run `intake "
-            "audit verify` and compare the row with the audit log before anything else")
-
-
-def _describe(row: Base) -> str:
-    return f"registry row {row.__tablename__} {_primary_key(row)}"
+    if version is None:
+        return ("has no version: it was edited outside intake, or the registry was upgraded to versioned state "
+                "while its state key was missing (then restore keys/state.key and the admin runs `intake init` "
+                "once); intake will not act on it")
+    if not seal_holds(key, row):
+        return ("was changed outside intake (its seal does not match), so intake will not act on it; run `intake "
+                "audit verify` and compare the row with the audit log before anything else")
+    if head is None:
+        return ("was written outside intake: the audit log records no state for it, so intake will not act on it; "
+                "restore the registry from backup or ask the DPO")
+    if not head.live:
+        return (f"was deleted through intake (audit event {head.event_seq}) and written back outside intake; "
+                "restore the registry from backup or ask the DPO")
+    if version < head.version:
+        return (f"was altered outside intake: its state (version {version}) is older than the audit log's "
+                f"(version {head.version}, audit event {head.event_seq}); restore from backup or ask the DPO")
+    if version != head.version or row.seal != head.seal:  # type: ignore[attr-defined]
+        return (f"does not hold the state the audit log records for it (audit event {head.event_seq}): it was "
+                "altered outside intake; restore from backup or ask the DPO")
+    return None
 
 
 for _model in SEALED:
     event.listen(_model, "load", _on_load)
-    event.listen(_model, "before_insert", _before_write)
-    event.listen(_model, "before_update", _before_write)
-
-
-def verify_state(session: Session, key: StateKey) -> tuple[int, list[str]]:
-    """How many sealed rows there are, and every one whose seal does not match, named by table and key (values
-    are never shown)."""
-    checked, bad = 0, []
-    for row in _rows(session):
-        checked += 1
-        if not key.check(row):
-            bad.append(_describe(row))
-    return checked, bad
-
-
-def require_state_intact(session: Session, key: StateKey) -> int:
-    """`verify_state`, raising StateTampered naming the rows (the first 20) when any was changed outside intake."""
-    checked, bad = verify_state(session, key)
-    if bad:
-        more = f" and {len(bad) - 20} more" if len(bad) > 20 else ""
-        raise StateTampered(
-            f"{len(bad)} registry row(s) were changed outside intake (seal missing or not matching): "
-            f"{'; '.join(bad[:20])}{more}. Nothing acts on them; compare them with `intake audit list` and restore "
-            "the registry from backup, or have the DPO decide"
-        )
-    return checked
-
-
-def has_sealed_rows(engine: Any) -> bool:
-    """Whether any row was ever sealed (read without a key: only the seal columns)."""
-    with Session(engine) as session:
-        return any(session.scalar(select(m.seal).where(m.seal.is_not(None)).limit(1))  # type: ignore[attr-defined]
-                   for m in SEALED)
-
-
-def seal_unsealed(session: Session, key: StateKey) -> int:
-    """Seal the rows written before seals existed; refused once any row is sealed (then a missing seal means a
-    row was edited)."""
-    rows = list(_rows(session))
-    if any(r.seal is not None for r in rows):  # type: ignore[attr-defined]
-        raise StateTampered("the registry already holds sealed rows: unsealed ones among them were edited, "
-                            "not written before the upgrade; run `intake audit verify`")
-    for row in rows:
-        row.seal = key.seal(row)  # type: ignore[attr-defined]
-    return len(rows)
-
-
-def _rows(session: Session) -> list[Base]:
-    """Every sealed row, loaded without the load-time check (the caller decides what a mismatch means)."""
-    session.info[_RAW] = True
-    try:
-        return [row for model in SEALED
-                for row in session.scalars(select(model).execution_options(populate_existing=True))]
-    finally:
-        del session.info[_RAW]
+    event.listen(_model, "before_insert", _before_insert)
+    event.listen(_model, "before_update", _before_update)
+    event.listen(_model, "before_delete", _before_delete)

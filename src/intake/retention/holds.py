@@ -15,7 +15,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from intake.clock import as_utc
-from intake.context import Context
+from intake.context import Context, audits_refusals
 from intake.registry.models import (
     Authorisation,
     AuthorisationState,
@@ -81,6 +81,7 @@ def _open_holds(session: Session, kind: HoldKind, dataset: Dataset) -> list[Hold
 
 # Fault holds (support) ----------------------------------------------------------------------------
 
+@audits_refusals("fault.open", (HoldStateError, HoldNotFound))
 def open_fault_hold(ctx: Context, dataset_id: str, ticket: str) -> HoldView:
     """Hold a fault dataset under its ticket; it is kept until the hold closes."""
     actor = ctx.authorise("fault.open", dataset_id=dataset_id, ticket=ticket)
@@ -122,6 +123,7 @@ def open_fault_hold(ctx: Context, dataset_id: str, ticket: str) -> HoldView:
     return result
 
 
+@audits_refusals("fault.close", (HoldStateError, HoldNotFound))
 def close_fault_hold(ctx: Context, dataset_id: str, outcome: HoldOutcome | str) -> FaultClosed:
     """Close the open fault hold as resolved or terminated; the dataset becomes due after the grace period."""
     outcome = HoldOutcome(outcome)
@@ -152,6 +154,7 @@ def close_fault_hold(ctx: Context, dataset_id: str, outcome: HoldOutcome | str) 
 _ACTIONS = {HoldKind.LEGAL: "legal_hold.manage", HoldKind.RESTRICTION: "restriction.manage"}
 
 
+@audits_refusals("{kind.value}_hold.place", (HoldStateError, DatasetNotFound, CustomerNotFound))
 def _place(ctx: Context, kind: HoldKind, dataset_id: str | None, customer: str | None, reason: str,
            reference: str, review_by: datetime | None = None) -> HoldView:
     action = _ACTIONS[kind]
@@ -197,6 +200,7 @@ def _review_date(ctx: Context, review_by: datetime | None) -> datetime:
     return review_by
 
 
+@audits_refusals("{kind.value}_hold.release", (HoldStateError, HoldNotFound))
 def _release(ctx: Context, kind: HoldKind, hold_id: str, reason: str) -> HoldView:
     actor = ctx.authorise(_ACTIONS[kind], hold_id=hold_id)
     if not reason.strip():
@@ -226,6 +230,7 @@ def release_legal_hold(ctx: Context, hold_id: str, reason: str) -> HoldView:
     return _release(ctx, HoldKind.LEGAL, hold_id, reason)
 
 
+@audits_refusals("legal_hold.review", (HoldStateError, HoldNotFound))
 def review_legal_hold(ctx: Context, hold_id: str, reason: str, next_review: datetime | None = None) -> HoldView:
     """The DPO confirms a legal hold is still needed (why, in the audit log) and sets its next review date."""
     actor = ctx.authorise(_ACTIONS[HoldKind.LEGAL], hold_id=hold_id)

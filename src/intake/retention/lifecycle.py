@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from intake.clock import as_utc
-from intake.context import Context
+from intake.context import Context, audits_refusals
 from intake.registry.models import Customer, DatasetState, Purpose
 from intake.retention.errors import LifecycleError
 from intake.retention.holds import consent_withdrawn, get_dataset
@@ -21,6 +21,7 @@ class MigrationCompleted:
     months: int
 
 
+@audits_refusals("migration.complete", (LifecycleError,))
 def complete_migration(ctx: Context, dataset_id: str) -> MigrationCompleted:
     """Mark a delivered migration complete; the dataset is deleted `months` calendar months later."""
     actor = ctx.authorise("migration.complete", dataset_id=dataset_id)
