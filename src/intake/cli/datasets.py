@@ -53,12 +53,14 @@ def list_(
 @app.command("show")
 @handle_errors
 def show(dataset: Annotated[str, typer.Argument(help="Dataset id", callback=expand_dataset_id)]) -> None:
-    """One dataset: its record, stored artefacts (names and sizes) and runs (states and counts)."""
+    """One dataset: its record, stored artefacts (names and sizes), runs (states and counts) and delivered import
+    packages (every copy: vault, delivery folder, S3)."""
     detail = pipeline.show_dataset(context(), dataset)
     if state.json:
         emit(detail)
         return
-    artefacts, runs = detail.pop("artefacts"), detail.pop("runs")
+    artefacts, runs, packages = detail.pop("artefacts"), detail.pop("runs"), detail.pop("packages")
     emit(detail, title=f"dataset {dataset}")
     emit(artefacts, title="artefacts", columns=["id", "kind", "name", "plaintext_size", "deleted"])
     emit(runs, title="runs", columns=["id", "flow", "state", "started_by", "started_at", "ended_at"])
+    emit(packages, title="packages", columns=["run", "package", "store", "present", "files", "bytes"])
