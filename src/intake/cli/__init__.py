@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from intake import __version__
-from intake import users as user_service
 from intake.cli import (
     audit,
     authorisation,
@@ -71,6 +70,8 @@ def _global(
 @handle_errors
 def init() -> None:
     """Create the registry and vault folders; the first caller becomes the admin."""
+    from intake import users as user_service
+
     state.create_home = True
     ctx = context()
     key_file = ctx.settings.key_file
