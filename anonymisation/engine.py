@@ -127,7 +127,7 @@ class InternationalPhoneRecognizer(PhoneRecognizer):
     REGIONS = ("GB", "US", "IE")
     # International numbers other than the UK's, or North American ones: UK numbers, +44 or national, are
     # find_uk_phones' (recognizers_uk.py), which knows their groupings and extensions.
-    _INTERNATIONAL = r"\+\s?\(?(?!4\s?4)\d"
+    _INTERNATIONAL = r"(?:\+\s?\(?|(?<!\d)00\s?)(?!4\s?4)[1-9]"
     _NORTH_AMERICAN = r"(?<![\d-])\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)"
     # Irish national numbers ("091-339171", "(01) 890 4700"): shorter than any UK number, so not find_uk_phones'
     _IRISH = r"(?<![\d-])\(?0\d{1,2}\)?[\s-]?\d{3}[\s-]?\d{3,4}(?![\d-])"

@@ -16,7 +16,8 @@ from collections.abc import Container
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
-_MARK = r"[^\W\d_]{2,5}"  # letters of any alphabet: "JÓG", "DabO"
+# Letters of any alphabet ("JÓG", "DabO"), one apostrophe inside for an O' surname ("SO'H").
+_MARK = r"(?:[^\W\d_]{1,3}['\u2019][^\W\d_]{1,3}|[^\W\d_]{2,5})"
 _END = r"(?=[ \t]*(?:$|\n))"
 # The writer's mark: after a slash ("tested OK /SM"), or alone after the last sentence of an entry
 # ("repaired. MNF"), or opening an entry before a colon ("[phone] CR: parts ordered", "15/01 RG: ...").
@@ -42,6 +43,13 @@ NOTE_ABBREVIATIONS = TEAMS | frozenset({
     "secs", "day", "wk", "mth", "yr", "kg", "ml", "mmhg", "kpa", "lpm", "pt", "pts", "rx", "tx", "sw", "hw", "todo",
     "fao", "attn", "cc", "bcc", "tel", "fax", "mob", "ext", "dob", "mrn", "wip", "faq", "req", "obs", "info",
 })
+# What a slash or the end of an entry may hold besides a mark: a unit ("rate /HR"), an outcome ("tested /NFF").
+# "NB", "CT" or "AC" open a line as abbreviations, but nobody ends an entry with them: there they are initials.
+END_ABBREVIATIONS = TEAMS | frozenset({
+    "ok", "na", "nff", "ber", "ppm", "esd", "est", "tbc", "tba", "eta", "asap", "fyi", "wip", "todo", "info",
+    "hr", "hrs", "min", "mins", "sec", "secs", "day", "wk", "mth", "yr", "kg", "ml", "mmhg", "kpa", "lpm", "pm",
+    "am", "ecg", "ekg", "eeg", "nibp", "spo", "mri", "usb", "ups", "uk",
+})
 SCORE = 0.7
 RECOGNIZER = "InitialsRecognizer"
 
@@ -49,23 +57,35 @@ RECOGNIZER = "InitialsRecognizer"
 _NEXT_WORD = re.compile(r"[ \t]*[^\W\d_]")
 
 
-def _initials(text: str, m: re.Match[str], vocabulary: Vocabulary, english: Container[str], by: bool) -> bool:
+def _initials(text: str, m: re.Match[str], vocabulary: Vocabulary, english: Container[str], where: str) -> bool:
+    """`where`: "by" (after "checked by"), "open" (before a colon opening an entry) or "end" (a slash or the end
+    of an entry)."""
     token = m.group(1)
     key = fold(token)
-    if not token[0].isupper() or sum(c.isupper() for c in token) < 2 or key in (TEAMS if by else NOTE_ABBREVIATIONS) \
-            or key in vocabulary.allow_tokens or key in vocabulary.indicators:
+    abbreviations = TEAMS if where == "by" else NOTE_ABBREVIATIONS if where == "open" else END_ABBREVIATIONS
+    if not token[0].isupper() or sum(c.isupper() for c in token) < 2 or key in vocabulary.allow_tokens \
+            or key in vocabulary.indicators:
         return False
-    everyday = key in vocabulary.common_words or key in english
+    # A fada or other accent makes a token no English word or abbreviation ("TÓM", "MÓB", "OÓH"); two capital
+    # letters where a mark stands are initials even when they spell a little word ("AT", "ER"), unless listed.
+    plain = token.isascii()
+    if plain and key in abbreviations:
+        return False
+    everyday = plain and len(key) > 2 and (key in vocabulary.common_words or key in english)
     # "CHECKED BY AN 25/04" is initials, "CHECKED BY AN ENGINEER" English in capitals: a word follows. Where a
     # mark stands alone, an English word in capitals ("DONE", "NOTE:") is that word.
-    return not everyday or (by and not _NEXT_WORD.match(text, m.end(1)))
+    if where == "by":
+        everyday = plain and (key in vocabulary.common_words or key in english)
+        return not everyday or not _NEXT_WORD.match(text, m.end(1))
+    return not everyday
 
 
 def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) -> list[Finding]:
     """`english`: the everyday English words (nergate.english_frequencies)."""
     out = [Finding("PERSON", m.start(1), m.end(1), SCORE, RECOGNIZER)
-           for pattern in _MARKS for m in pattern.finditer(text) if _initials(text, m, vocabulary, english, False)]
+           for pattern, where in zip(_MARKS, ("end", "end", "open"), strict=True) for m in pattern.finditer(text)
+           if _initials(text, m, vocabulary, english, where)]
     if "by" in text.lower():
         out += [Finding("PERSON", m.start(1), m.end(1), SCORE, RECOGNIZER)
-                for m in _BY.finditer(text) if _initials(text, m, vocabulary, english, True)]
+                for m in _BY.finditer(text) if _initials(text, m, vocabulary, english, "by")]
     return sorted(out, key=lambda f: f.start)

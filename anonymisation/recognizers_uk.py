@@ -324,7 +324,8 @@ def _birth_word_after(text: str, end: int) -> bool:
 # -- hospital numbers ---------------------------------------------------------------------------------------
 MRN_CONTEXT = re.compile(
     r"(?i)\bmrn\b|medical\s+record|hospital\s+(?:no|num|number|id)|hosp\.?\s+no|unit\s+(?:no|number)|"
-    r"patient\s+(?:id|no|number)|\bpt\.?\s*(?:id|no|num|number)\b|case\s+(?:no|number)|\bpas\b|\bk\s?no\b"
+    r"patient\s+(?:id|no|number)|\bpt\.?\s*(?:id|no|num|number)\b|case\s+(?:no|number)|\bpas\b|\bk\s?no\b|"
+    r"\bchart\s+(?:no|num|number)|health\s+record|\bhrn\b|\bihi\b"
 )
 
 
@@ -334,13 +335,14 @@ def _mrn_regexes(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 
 # A number written right after its label ("hosp no: 12345678", "MRN# RX1 1234567", "K-number K1234567"), in
-# any case: whatever its shape, the label says what it is. Digits only need 7 to 10 of them, which a ward
-# number, a bleep or a year never has.
+# any case: whatever its shape, the label says what it is. Digits only need 6 to 10 of them (Irish hospitals'
+# MRNs have 6), which a ward number, a bleep or a year never has; after "unit no", which equipment uses too, 7.
 MRN_LABELLED = re.compile(
     r"(?i)(?:\bmrn|medical\s+record\s+(?:no|num|number)|hospital\s+(?:no|num|number|id)|hosp\.?\s*(?:no|num|number)"
-    r"|unit\s+(?:no|num|number)|patient\s+(?:id|no|number)|\bpt\.?\s*(?:id|no|num|number)"
-    r"|\bpas\s+(?:no|num|number|id)|\bk[\s-]?(?:no|number)|\bcrn|\brxh?\s+no)\b\.?\s*(?:is\s+|of\s+)?[:#=.-]?\s*"
-    r"(?P<id>[A-Z]{1,3}\d{0,2}[ -]?\d{5,10}|\d{7,10})(?![\w-])"
+    r"|(?P<unit>unit)\s+(?:no|num|number)|patient\s+(?:id|no|number)|\bpt\.?\s*(?:id|no|num|number)"
+    r"|\bpas\s+(?:no|num|number|id)|\bk[\s-]?(?:no|number)|\bcrn|\brxh?\s+no|\bchart\s+(?:no|num|number)"
+    r"|\bhealth\s+record\s+(?:no|num|number)|\bhrn|\bihi)\b\.?\s*(?:is\s+|of\s+)?[:#=.-]?\s*"
+    r"(?P<id>[A-Z]{1,3}\d{0,2}[ -]?\d{5,10}|\d{6,10})(?![\w-])"
 )
 # A trust's three-character NHS organisation code (R + two letters or digits: "RX1", "RTH") before a 7 to 10
 # digit number is how some trusts write their hospital numbers: "RX1 3660814".
@@ -357,6 +359,8 @@ def find_mrns(text: str, patterns: Sequence[str]) -> list[Finding]:
     if any(ch.isdigit() for ch in text):
         for rx, whole in ((MRN_LABELLED, False), (MRN_TRUST_PREFIXED, True)):
             for m in rx.finditer(text):
+                if not whole and m.group("unit") and len(m.group("id")) < 7:
+                    continue
                 s, e = m.span(0) if whole else m.span("id")
                 if not any(f.start < e and s < f.end for f in out):
                     out.append(Finding("MRN", s, e, 0.85, "MrnRecognizer"))
