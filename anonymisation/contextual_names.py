@@ -43,6 +43,7 @@ from intake.anonymisation.name_cues import (
     VERBS_TWO,
     WEAK_ONE,
     WORD_ENDINGS,
+    is_cue_phrase,
 )
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
@@ -139,7 +140,8 @@ class ContextualNames:
         """Tokens of a hand-over phrase starting at i (0 if none)."""
         if i + 2 < len(toks) and (toks[i].key, toks[i + 1].key, toks[i + 2].key) in CUE_PHRASES:
             return 3
-        return 2 if i + 1 < len(toks) and (toks[i].key, toks[i + 1].key) in CUE_PHRASES else 0
+        before = toks[i - 1].key if i >= 1 else ""
+        return 2 if i + 1 < len(toks) and is_cue_phrase((toks[i].key, toks[i + 1].key), before) else 0
 
     def _verb_at(self, toks: Sequence[Token], i: int) -> int:
         if i + 1 < len(toks) and (toks[i].key, toks[i + 1].key) in VERBS_TWO:

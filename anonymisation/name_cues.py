@@ -108,11 +108,21 @@ CUE_PHRASES = frozenset(
 )
 
 
+# Things come over from a place ("unit came over from Kirkcaldy"); a matter is handed over from a person.
+MOTION = frozenset({"came", "come", "comes", "coming", "moved", "brought", "shipped", "transferred", "arrived",
+                    "sent", "went", "got", "delivered", "couriered", "posted"})
+
+
+def is_cue_phrase(phrase: tuple[str, ...], before: str) -> bool:
+    """Whether the word keys `phrase`, after the word key `before`, are a hand-over phrase."""
+    return phrase in CUE_PHRASES and not (phrase == ("over", "from") and before in MOTION)
+
+
 def cue_ends_at(toks: Sequence[Token], i: int) -> bool:
     """Whether a hand-over phrase (CUE_PHRASES) ends right before token i, a separator between allowed."""
     j = i - 1 if i >= 1 and toks[i - 1].text in SEPARATORS else i
-    keys = tuple(t.key for t in toks[max(0, j - 3):j])
-    return keys[-2:] in CUE_PHRASES or keys[-3:] in CUE_PHRASES
+    keys = tuple(t.key for t in toks[max(0, j - 4):j])
+    return is_cue_phrase(keys[-3:], "") or is_cue_phrase(keys[-2:], keys[-3] if len(keys) >= 3 else "")
 
 
 # What a person's name in the possessive points at in a note ("ahmad's bleep", "Okoro's office"): the person.
