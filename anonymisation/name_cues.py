@@ -81,9 +81,9 @@ VERBS_TWO = frozenset({("speaking", "to"), ("name", "is"), ("thank", "you"), ("b
 # holds for phrasings no export has shown yet.
 HANDOVER_HEADS = {
     "for": ("voicemail", "message", "msg", "note", "waiting", "asking", "looking"),
-    "from": ("handover", "over", "reply", "response", "message", "msg", "email", "e-mail", "call", "text", "note",
-             "letter", "feedback", "update", "voicemail", "word", "approval", "permission", "request", "phone",
-             "confirmation"),
+    "from": ("handover", "over", "back", "callback", "reply", "response", "message", "msg", "email", "e-mail", "call",
+             "text", "note", "letter", "feedback", "update", "voicemail", "word", "approval", "permission", "request",
+             "phone", "confirmation"),
     "with": ("discussed", "discussion", "conversation", "agreed", "checked", "confirmed", "liaised", "liaising",
              "meeting", "chat", "chatted", "spoke", "speaking", "left", "dealt"),
     "to": ("handed", "passed", "escalated", "referred", "forwarded", "reported", "explained", "demonstrated",
