@@ -429,6 +429,11 @@ class NameRules:
         self, text: str, toks: list[Token], i: int, end: int, score: float, source: str
     ) -> tuple[Finding, int] | None:
         start, stop = toks[i].start, toks[end - 1].end
+        cut = text.find("\n", start, stop)
+        if cut > start:  # a name ends its line: "Rhys Evans\nStaff Nurse" is a signature's two lines
+            while end > i + 1 and toks[end - 1].start > cut:
+                end -= 1
+            stop = toks[end - 1].end
         if self.suppressed(text, start, stop) or self.ordinary_words(text[start:stop]):
             return None
         return Finding("PERSON", start, stop, score, source), end
@@ -454,7 +459,8 @@ class DenyList:
             return []
         words = [t for t in tokenize(text) if t.is_word]
         # A possessive ends a name: "ahmad's bleep" names Ahmad (the word's key is "ahmad s").
-        keys = [w.key[:-2] if w.key.endswith(" s") else w.key for w in words]
+        full = [w.key for w in words]
+        keys = [k[:-2] if k.endswith(" s") else k for k in full]
         out: list[Finding] = []
         i = 0
         while i < len(words):
@@ -463,9 +469,10 @@ class DenyList:
                 if " ".join(keys[i:i + size]) in self.keys:
                     hit = size
                     break
-            if hit and (self._inside_allowed(keys, i, hit) or _MODEL_SUFFIX.match(text, words[i + hit - 1].end)):
-                # "Sara" of Sara Lopes in the model "Sara Stedy", "Grace" in "Grace Darling Ward", "Ida" in the
-                # analyser "IDA-5"
+            if hit and (self._inside_allowed(keys, i, hit) or self._inside_allowed(full, i, hit)
+                        or _MODEL_SUFFIX.match(text, words[i + hit - 1].end)):
+                # "Sara" of Sara Lopes in the model "Sara Stedy", "Grace" in "Grace Darling Ward", "Columba" in
+                # "St Columba's Ward" (its possessive kept), "Ida" in the analyser "IDA-5"
                 hit = 0
             if hit:
                 last = words[i + hit - 1]
