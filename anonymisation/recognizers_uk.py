@@ -104,7 +104,6 @@ def find_postcodes(text: str) -> list[Finding]:
 # "0044" is how the international prefix is dialled from a UK line, and is written that way too.
 _PHONE_START = re.compile(r"(?<![\w+])(\+ ?44 ?(?:\(0\) ?)?|00 ?44 ?(?:\(0\) ?)?|\(0|0)(?=\d)")
 _PHONE_GROUP = re.compile(r"(\d+)(\)?)")
-_EXT_AFTER = re.compile(r"(?i)\s?(?:\(\s?(?:ext|extn|x)\.?\s?\d{2,5}\)|(?:ext|extn)\.?:?\s?\d{2,5}|x\d{2,5})(?![\w])")
 PHONE_CONTEXT = re.compile(
     r"(?i)\b(?:tel|telephone|phone|phoned|mob|mobile|call|called|ring|rang|contact|fax|number|no|on)\b"
 )
@@ -185,10 +184,9 @@ def find_uk_phones(text: str) -> list[Finding]:
             score = 0.75
         else:
             score = 0.55
+        # An extension after the number is the switchboard's internal number, kept like any other extension
+        # (EXTENSION, policy): the number before it is the person's line or the switchboard, redacted either way.
         end = best_end
-        ext = _EXT_AFTER.match(text, end)
-        if ext:
-            end = ext.end()
         if score < 0.8 and context_before(text, m.start(), PHONE_CONTEXT, 25):
             score = min(0.95, score + 0.25)
         out.append(Finding("PHONE_NUMBER", m.start(), end, score, "UkPhoneRecognizer"))

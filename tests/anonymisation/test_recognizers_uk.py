@@ -72,9 +72,11 @@ def test_uk_phone_formats_found(phone: str) -> None:
     assert spans(find_uk_phones(text), text) == [phone]
 
 
-def test_phone_keeps_its_extension_and_stops_before_other_numbers() -> None:
+def test_phone_stops_before_its_extension_and_other_numbers() -> None:
+    """The extension after a switchboard number is an internal number, kept like every extension."""
     text = "Tel 0113 496 0123 ext 4521 re 2 pumps"
-    assert spans(find_uk_phones(text), text) == ["0113 496 0123 ext 4521"]
+    assert spans(find_uk_phones(text), text) == ["0113 496 0123"]
+    assert spans(find_extensions(text), text) == ["ext 4521"]
     text = "rang (0113) 496 0123 2 pumps returned"
     assert spans(find_uk_phones(text), text) == ["(0113) 496 0123"]
 
