@@ -125,6 +125,17 @@ def cue_ends_at(toks: Sequence[Token], i: int) -> bool:
     return is_cue_phrase(keys[-3:], "") or is_cue_phrase(keys[-2:], keys[-3] if len(keys) >= 3 else "")
 
 
+POSSESSIVE_SUFFIXES = ("'s", "\u2019s")
+
+
+def possessive_stem(tok: Token) -> Token | None:
+    """The word without its "'s" ("brown's": "brown", whose key is "brown"), or None when it is no possessive.
+    One reading for every rule: fold() makes the key of "brown's" "brown s"."""
+    if not tok.key.endswith(" s") or tok.text[-2:] not in POSSESSIVE_SUFFIXES:
+        return None
+    return tok._replace(text=tok.text[:-2], end=tok.end - 2, key=tok.key[:-2])
+
+
 # What a person's name in the possessive points at in a note ("ahmad's bleep", "Okoro's office"): the person.
 POSSESSED = frozenset({"bleep", "pager", "mobile", "phone", "extension", "ext", "number", "email", "voicemail",
                        "desk", "office", "team", "manager"})

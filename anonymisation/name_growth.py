@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.name_cues import NAME_OVER_WORD
+from intake.anonymisation.name_cues import NAME_OVER_WORD, possessive_stem
 
 if TYPE_CHECKING:
     from intake.anonymisation.names import NameRules, Token
@@ -68,8 +68,9 @@ def grow_names(text: str, findings: list[Finding], rules: NameRules) -> list[Fin
         if j < len(words) and words[j].start >= end and _spaces(text[end:words[j].start]) \
                 and not _taken(taken, words[j], f):
             tok = words[j]
-            possessive = tok.key.endswith(" s") and tok.text[-2:] in ("'s", "\u2019s")
-            key = tok.key[:-2] if possessive else tok.key
+            stem = possessive_stem(tok)
+            possessive = stem is not None
+            key = stem.key if stem is not None else tok.key
             # A possessive after a name is that person's ("antonia brown's bleep"), even an everyday surname.
             joins = _joins(rules, tok, key, vocab.last_names, case) or (
                 possessive and key in vocab.last_names and _case(tok.text) == case

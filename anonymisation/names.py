@@ -19,7 +19,14 @@ from typing import Any, NamedTuple
 from intake.anonymisation.contextual_names import ContextualNames
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.initials import find_initials
-from intake.anonymisation.name_cues import CONTEXT_WORDS, PARTICLES, STRONG_CONTEXT, cue_ends_at
+from intake.anonymisation.name_cues import (
+    CONTEXT_WORDS,
+    PARTICLES,
+    POSSESSIVE_SUFFIXES,
+    STRONG_CONTEXT,
+    cue_ends_at,
+    possessive_stem,
+)
 from intake.anonymisation.other_scripts import find_other_script_names
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
@@ -255,7 +262,7 @@ class NameRules:
                 end = start + toks[k - 1].end
                 break
         span = text[start:end]
-        for suffix in ("'s", "\u2019s"):
+        for suffix in POSSESSIVE_SUFFIXES:
             if span.endswith(suffix):
                 end -= 2
                 span = span[:-2]
@@ -460,7 +467,7 @@ class DenyList:
         words = [t for t in tokenize(text) if t.is_word]
         # A possessive ends a name: "ahmad's bleep" names Ahmad (the word's key is "ahmad s").
         full = [w.key for w in words]
-        keys = [k[:-2] if k.endswith(" s") else k for k in full]
+        keys = [stem.key if (stem := possessive_stem(w)) else w.key for w in words]
         out: list[Finding] = []
         i = 0
         while i < len(words):
