@@ -37,6 +37,7 @@ _LOWER_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
 _LEADING_NOISE = frozenset({"call", "ring", "phone", "contact", "ask", "tell", "inform", "pt", "patient", "per",
                             "cc", "attn", "thanks", "bleep", "page", "email", "message", "engineer", "tech"})
 _SAINT = frozenset({"st", "saint", "ste"})
+_COUNTY = frozenset({"co", "county", "contae"})
 # Capitalised words that end a name: contact details and abbreviations written right after a name.
 NOT_NAME_WORDS = frozenset({"ext", "extn", "extension", "tel", "telephone", "mob", "mobile", "bleep", "fax",
                             "email", "re", "cc", "dob", "nhs", "ref", "tbc", "asap", "via", "on", "at"})
@@ -224,6 +225,8 @@ class NameRules:
             after = after[2:]  # "St James's Hospital": look past the possessive
         if (before and before[-1].key in _SAINT) or words[0].key in _SAINT:
             return True
+        if before and before[-1].key in _COUNTY and before[-1].text[:1].isupper():
+            return True  # "Co. Clare", "County Down": an Irish county
         if before and before[-1].key in self.vocab.allow_tokens and before[-1].text[:1].isupper():
             return True  # "Arjo Maxi Move", "Baxter Sigma": a brand followed by its model
         if before and before[-1].text[:1].isupper() and self.contains_phrase(f"{before[-1].text} {words[0].text}"):
