@@ -242,7 +242,13 @@ class NameRules:
         return bool(after and after[0].key in self.vocab.allow_tokens)
 
     def refine(self, text: str, start: int, end: int) -> tuple[int, int]:
-        """Drop leading titles and a trailing possessive or punctuation from a person span."""
+        """Drop leading titles and a trailing possessive or punctuation from a person span; a name keeps to its
+        line ("Maureen Rogers\nBiomedical Engineer" is a signature's name and title)."""
+        lines = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^\n]+", text[start:end])]
+        if len(lines) > 1:
+            named = [line for line in lines if tokenize(text[line[0]:line[1]]) and not all(
+                t.key in _LEADING_NOISE or not t.is_word for t in tokenize(text[line[0]:line[1]]))]
+            start, end = named[0] if named else lines[0]
         toks = tokenize(text[start:end])
         i = 0
         while i < len(toks) - 1:

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from intake.anonymisation import TextDetector
+from intake.anonymisation import TextDetector, Vocabulary
+from intake.anonymisation.names import shared_name_rules
 from intake.anonymisation.recognizers_uk import find_mrns, find_street_addresses, find_uk_phones, is_role_mailbox
 from tests.anonymisation.notes_corpus import NOTES, parsed
 
@@ -392,3 +393,17 @@ def test_an_everyday_first_name_opening_a_sentence_before_a_verb_is_no_name_when
     from intake.anonymisation.names import NameRules
 
     assert NameRules(Vocabulary.load()).find("Will replaced the fan. Mark has booked it.") == []
+
+
+
+@pytest.mark.parametrize("span,expected", [
+    ("Maureen Rogers\nBiomedical", "Maureen Rogers"), ("Thanks\nMaureen Rogers", "Maureen Rogers"),
+    ("David Ó Daola\nWard", "David Ó Daola"),
+])
+def test_a_name_keeps_to_its_line(vocabulary: Vocabulary, span: str, expected: str) -> None:
+    """The model runs a signature's name into the job title below it (or the greeting above): the name is the
+    line that holds it, and the title is kept."""
+    text = f"Diolch / {span} Engineer\nFfôn/Tel: 0141 310 9209"
+    start = text.index(span)
+    s, e = shared_name_rules(vocabulary).refine(text, start, start + len(span))
+    assert text[s:e] == expected
