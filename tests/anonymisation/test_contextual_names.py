@@ -228,6 +228,10 @@ def test_irish_numbers_after_a_catalogue_word_are_order_numbers(detector: TextDe
     ("Holter replaced, tested OK /TÓM\n[phone] ER: parts ordered", ["TÓM", "ER"]),
     ("Swan-Ganz replaced, tested OK /BS", ["BS"]),
     ("[update] battery swapped - repaired. SO'H", ["SO'H"]),
+    # a dash, brackets, a label, the line's start before the date
+    ("replaced, tested OK - JB\nCleaned. Returned to ward. -MK", ["JB", "MK"]),
+    ("[JB] cleaned and checked\nKL 12/03/21: replaced battery (MÓC)", ["JB", "KL", "MÓC"]),
+    ("12/03/21 JB - replaced battery. Engineer: RdG", ["JB", "RdG"]),
 ])
 def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected
@@ -237,7 +241,9 @@ def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: 
     "CHECKED BY AN ENGINEER", "checked by ICU staff", "pass/fail, I/O error, tested /NFF",
     "flow 5 ml/Min, rate /HR", "done by EBME",
     "NB: check again. DONE\nTODO: order. Tested OK /NFF", "[phone] CT: scanner booked",
-    "tested OK /NA", "REPLACED FOLEY CATHETER, CLARK ELECTRODE, VENTURI MASK",
+    "tested OK /NA", "pump alarming (OCC)", "filter replaced - HEPA", "Returned to ward - OK",
+    "PPM 12/03/21 done", "[PPM] annual", "Engineer: GE", "room 12 BP - cuff",
+    "REPLACED FOLEY CATHETER, CLARK ELECTRODE, VENTURI MASK",
     "Staff Nurse says Yankauer not reading. Tried spare, Wright respirometer ok",
 ])
 def test_abbreviations_and_equipment_named_after_people_are_kept(detector: TextDetector, text: str) -> None:
