@@ -29,7 +29,10 @@ def context_before(text: str, start: int, pattern: re.Pattern[str], window: int 
 
 # -- NHS number ------------------------------------------------------------------------------------------
 NHS_RE = re.compile(r"(?<![\w.])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w])")
-NHS_CONTEXT = re.compile(r"(?i)\bnhs\b|national health|health service|\bchi\b")
+NHS_CONTEXT = re.compile(r"(?i)\bnhs\b|national health|health service|\bchi\b|\bh\s?&\s?c\b|health and care")
+# The number's own label right before it ("NHS no 485 777 3456", "CHI: 0304511234", "H&C number"): ten digits there
+# are that number even when mistyped, and a mistyped one still points at the patient.
+NHS_LABEL = re.compile(r"(?i)(?:\bnhs|\bchi|\bh\s?&\s?c)\.?\s*(?:no\.?|num|number|#)?\s*[:=.-]?\s*$")
 NHS_WEIGHTS = (10, 9, 8, 7, 6, 5, 4, 3, 2, 1)
 
 
@@ -45,6 +48,8 @@ def find_nhs_numbers(text: str) -> list[Finding]:
     for m in NHS_RE.finditer(text):
         digits = m.group(1) + m.group(3) + m.group(4)
         if not nhs_checksum_ok(digits):
+            if NHS_LABEL.search(text[max(0, m.start() - 20):m.start()]) and len(set(digits)) > 1:
+                out.append(Finding("UK_NHS", m.start(), m.end(), 0.85, "UkNhsRecognizer"))
             continue
         if context_before(text, m.start(), NHS_CONTEXT, 30):
             score = 0.95
@@ -287,7 +292,7 @@ DATE_RE = re.compile(
     r"(?<![\w/.-])(?:"
     r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
     r"|\d{4}-\d{2}-\d{2}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ -]{_MONTH}\.?,?[ -]\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ -]{_MONTH}\.?,?[ -](?:\d{{4}}|\d{{2}})"
     rf"|{_MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
     r")(?![\w/])",
     re.IGNORECASE,

@@ -30,7 +30,16 @@ def test_valid_nhs_numbers_found(number: str) -> None:
 
 @pytest.mark.parametrize("number", ["943 476 5918", "401-023-2138", "1111111111", "0000000000", "943 476-5919"])
 def test_invalid_nhs_numbers_rejected(number: str) -> None:
-    assert find_nhs_numbers(f"NHS {number}") == []
+    assert find_nhs_numbers(f"NHS trust order {number}") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("NHS no 485 777 3456 on the form", "485 777 3456"), ("nhs number 485-777-3456", "485-777-3456"),
+    ("H&C 123 456 7890", "123 456 7890"), ("CHI: 0304511235", "0304511235"),
+])
+def test_a_mistyped_number_right_after_its_label_is_still_that_number(text: str, expected: str) -> None:
+    assert spans(find_nhs_numbers(text), text) == [expected]
+    assert find_nhs_numbers("NHS no 111 111 1111") == []
 
 
 def test_nhs_checksum_is_modulus_11() -> None:
@@ -99,7 +108,7 @@ def test_extensions_found(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text,expected", [
     ("DOB 12/03/1954, fell", "12/03/1954"), ("d.o.b. 4 June 1976", "4 June 1976"),
     ("date of birth: 22-Nov-1972", "22-Nov-1972"), ("born 15/06/1991 in Leeds", "15/06/1991"),
-    ("DOB 12.03.54", "12.03.54"),
+    ("DOB 12.03.54", "12.03.54"), ("Date of birth - 12 March 51", "12 March 51"),
 ])
 def test_dates_of_birth_found_by_context(text: str, expected: str) -> None:
     assert spans(find_dates_of_birth(text), text) == [expected]
