@@ -237,11 +237,15 @@ def _cost(rng: random.Random) -> str:
 
 
 def _fixed_zip(data: bytes) -> bytes:
-    """The workbook with fixed entry times, so that a seed always gives the same bytes."""
+    """The workbook with fixed entry times and a fixed "modified" property (openpyxl stamps the time of saving),
+    so that a seed always gives the same bytes."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 11, 30, 17, 5, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
-            dst.writestr(fixed, src.read(info.filename))
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-11-30T17:05:00Z", content)
+            dst.writestr(fixed, content)
     return out.getvalue()
