@@ -50,11 +50,11 @@ from intake.config import AnonymisationSettings
 # What a table scan looks for unless the policy says otherwise: personal data of staff, patients and contacts.
 TABLE_ENTITIES = (
     "PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "UK_NHS", "UK_NINO", "UK_POSTCODE", "DATE_OF_BIRTH", "ADDRESS",
-    "MRN", "CREDIT_CARD", "IP_ADDRESS", "IBAN_CODE",
+    "MRN", "CREDIT_CARD", "IP_ADDRESS", "IBAN_CODE", "STAFF_ID", "UK_VEHICLE_REGISTRATION",
 )
 # Presidio recognizers we replace with our own (UK-specific, offline e-mail validation, allow-list aware NER).
 _REPLACED = {"NhsRecognizer", "UkNinoRecognizer", "UkPostcodeRecognizer", "EmailRecognizer", "SpacyRecognizer",
-             "CreditCardRecognizer", "PhoneRecognizer"}
+             "CreditCardRecognizer", "PhoneRecognizer", "UkVehicleRegistrationRecognizer"}
 # Only the NER is needed: the parser, tagger and lemmatizer cost about a third of the time. Our recognizers
 # look for context words in the raw text, so they do not need lemmas.
 _DISABLED_PIPES = ("parser", "tagger", "attribute_ruler", "lemmatizer", "senter")

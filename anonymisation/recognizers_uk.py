@@ -17,6 +17,7 @@ from presidio_analyzer import EntityRecognizer, LocalRecognizer, RecognizerResul
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.recognizers_ids import find_staff_ids, find_vehicle_registrations
 from intake.anonymisation.recognizers_ie import find_celtic_addresses
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
 
@@ -454,6 +455,8 @@ def uk_recognizers(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> list[
             "StreetAddressRecognizer", "ADDRESS", lambda text: find_street_addresses(text, vocabulary)
         ),
         FunctionRecognizer("CelticAddressRecognizer", "ADDRESS", find_celtic_addresses),
+        FunctionRecognizer("StaffIdRecognizer", "STAFF_ID", find_staff_ids),
+        FunctionRecognizer("VehicleRegistrationRecognizer", "UK_VEHICLE_REGISTRATION", find_vehicle_registrations),
     ]
 
 
@@ -470,4 +473,6 @@ def pattern_detectors(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> di
         "DATE_OF_BIRTH": [find_dates_of_birth],
         "MRN": [lambda text: find_mrns(text, patterns)],
         "ADDRESS": [lambda text: find_street_addresses(text, vocabulary), find_celtic_addresses],
+        "STAFF_ID": [find_staff_ids],
+        "UK_VEHICLE_REGISTRATION": [find_vehicle_registrations],
     }
