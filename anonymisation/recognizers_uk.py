@@ -29,7 +29,7 @@ def context_before(text: str, start: int, pattern: re.Pattern[str], window: int 
 
 
 # -- NHS number ------------------------------------------------------------------------------------------
-NHS_RE = re.compile(r"(?<![\w.])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w])")
+NHS_RE = re.compile(r"(?<![\w.])(\d{3})( {1,2}|-|)(\d{3})\2(\d{4})(?![\w])")  # a doubled space as typed too
 NHS_CONTEXT = re.compile(r"(?i)\bnhs\b|national health|health service|\bchi\b|\bh\s?&\s?c\b|health and care")
 # The number's own label right before it ("NHS no 485 777 3456", "CHI: 0304511234", "H&C number"): ten digits there
 # are that number even when mistyped, and a mistyped one still points at the patient.
