@@ -29,7 +29,8 @@ def context_before(text: str, start: int, pattern: re.Pattern[str], window: int 
 
 
 # -- NHS number ------------------------------------------------------------------------------------------
-NHS_RE = re.compile(r"(?<![\w.])(\d{3})( {1,2}|-|)(\d{3})\2(\d{4})(?![\w])")  # a doubled space as typed too
+# 3-3-4 with spaces (one or two, as typed), dashes or nothing; not a mixture ("943 476-5919" is something else).
+NHS_RE = re.compile(r"(?<![\w.])(\d{3})( {1,2}|-)?(\d{3})((?(2)(?: {1,2}|-)|))(\d{4})(?![\w])")
 NHS_CONTEXT = re.compile(r"(?i)\bnhs\b|national health|health service|\bchi\b|\bh\s?&\s?c\b|health and care")
 # The number's own label right before it ("NHS no 485 777 3456", "CHI: 0304511234", "H&C number"): ten digits there
 # are that number even when mistyped, and a mistyped one still points at the patient.
@@ -47,7 +48,9 @@ def nhs_checksum_ok(digits: str) -> bool:
 def find_nhs_numbers(text: str) -> list[Finding]:
     out = []
     for m in NHS_RE.finditer(text):
-        digits = m.group(1) + m.group(3) + m.group(4)
+        if (m.group(2) == "-") != (m.group(4) == "-"):
+            continue
+        digits = m.group(1) + m.group(3) + m.group(5)
         if not nhs_checksum_ok(digits):
             if NHS_LABEL.search(text[max(0, m.start() - 20):m.start()]) and len(set(digits)) > 1:
                 out.append(Finding("UK_NHS", m.start(), m.end(), 0.85, "UkNhsRecognizer"))
@@ -348,6 +351,9 @@ MRN_LABELLED = re.compile(
     r"|\bhealth\s+record\s+(?:no|num|number)|\bhrn|\bihi)\b\.?\s*(?:is\s+|of\s+)?[:#=.-]?\s*"
     r"(?P<id>[A-Z]{1,3}\d{0,2}[ -]?\d{5,10}|\d{6,10})(?![\w-])"
 )
+# A number in brackets after the patient's name ("pt J Smith (92-234-279)", "patient Okafor, A. (RX1234567)"): how a
+# record names the patient's hospital number beside the name. Six digits at least, so a model ("(MX450)") is none.
+MRN_AFTER_PATIENT = re.compile(r"(?i)\b(?:pt|patient)\b[^()\n]{1,40}?\((?P<id>[a-z]{0,3}\d(?:[ -]?\d){5,11})\)")
 # A trust's three-character NHS organisation code (R + two letters or digits: "RX1", "RTH") before a 7 to 10
 # digit number is how some trusts write their hospital numbers: "RX1 3660814".
 MRN_TRUST_PREFIXED = re.compile(r"(?<![\w-])R[A-Z0-9]{2}[ -]?(?P<id>\d{7,10})(?![\w-])")
@@ -361,9 +367,9 @@ def find_mrns(text: str, patterns: Sequence[str]) -> list[Finding]:
             if context_before(text, m.start(), MRN_CONTEXT, 35):
                 out.append(Finding("MRN", m.start(), m.end(), 0.85, "MrnRecognizer"))
     if any(ch.isdigit() for ch in text):
-        for rx, whole in ((MRN_LABELLED, False), (MRN_TRUST_PREFIXED, True)):
+        for rx, whole in ((MRN_LABELLED, False), (MRN_TRUST_PREFIXED, True), (MRN_AFTER_PATIENT, False)):
             for m in rx.finditer(text):
-                if not whole and m.group("unit") and len(m.group("id")) < 7:
+                if rx is MRN_LABELLED and m.group("unit") and len(m.group("id")) < 7:
                     continue
                 s, e = m.span(0) if whole else m.span("id")
                 if not any(f.start < e and s < f.end for f in out):

@@ -167,13 +167,15 @@ def test_places_makers_devices_and_prose_are_not_names(detector: TextDetector, t
     ("K-number K1234567 noted", "K1234567"),
     ("MRN 123456 pt in bed 4", "123456"), ("chart no 0123456 on the form", "0123456"),
     ("Health record no 7654321", "7654321"), ("IHI 1234567890", "1234567890"),
+    ("pt Ana Silva (92-234-279) alarm kept sounding", "92-234-279"),
 ])
 def test_hospital_numbers_found_by_their_label(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_mrns(text, ())] == [expected]
 
 
 @pytest.mark.parametrize("text", ["ward 12 bed 3 serial 12345678", "part no 1234567 ordered", "unit 12345678",
-                                  "unit no 123456 returned", "MRN 12345 bed"])
+                                  "unit no 123456 returned", "MRN 12345 bed", "patient monitor (MX450) faulty",
+                                  "pt bed 4 (ward 12) pump"])
 def test_unlabelled_numbers_are_not_hospital_numbers(text: str) -> None:
     assert find_mrns(text, ()) == []
 

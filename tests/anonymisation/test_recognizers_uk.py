@@ -21,7 +21,8 @@ def spans(findings, text: str) -> list[str]:
     return [text[f.start:f.end] for f in findings if f.score >= 0.5]
 
 
-@pytest.mark.parametrize("number", ["943 476 5919", "9434765919", "943-476-5919", "401 023 2137", "943  476  5919"])
+@pytest.mark.parametrize("number", ["943 476 5919", "9434765919", "943-476-5919", "401 023 2137", "943  476  5919",
+                                    "943  476 5919"])
 def test_valid_nhs_numbers_found(number: str) -> None:
     text = f"Patient NHS no {number} moved to ward 3"
     assert spans(find_nhs_numbers(text), text) == [number]
