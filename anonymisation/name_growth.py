@@ -15,7 +15,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.name_cues import NAME_OVER_WORD
+from intake.anonymisation.name_cues import NAME_OVER_WORD, possessive_stem
 
 if TYPE_CHECKING:
     from intake.anonymisation.names import NameRules, Token
@@ -68,16 +68,59 @@ def grow_names(text: str, findings: list[Finding], rules: NameRules) -> list[Fin
         if j < len(words) and words[j].start >= end and _spaces(text[end:words[j].start]) \
                 and not _taken(taken, words[j], f):
             tok = words[j]
-            possessive = tok.key.endswith(" s") and tok.text[-2:] in ("'s", "\u2019s")
-            key = tok.key[:-2] if possessive else tok.key
+            stem = possessive_stem(tok)
+            possessive = stem is not None
+            key = stem.key if stem is not None else tok.key
             # A possessive after a name is that person's ("antonia brown's bleep"), even an everyday surname.
             joins = _joins(rules, tok, key, vocab.last_names, case) or (
                 possessive and key in vocab.last_names and _case(tok.text) == case
                 and key not in vocab.allow_tokens and key not in vocab.indicators)
             if joins and not vocab.contains_allowed(text[start:tok.end]):
                 end = tok.end - 2 if possessive else tok.end
+        end = _patronymic_end(text, words, ends, end, case, taken, f, rules)
         out.append(f if (start, end) == (f.start, f.end) else Finding("PERSON", start, end, f.score, f.recognizer))
     return out
+
+
+# Gaelic and Welsh surnames open with a particle that is no name by itself ("Gráinne Ní Bhriain", "Seán Ó
+# Súilleabháin", "Aoife Nic Giolla Phádraig", "Dafydd ap Gwilym"); the word after it is a lenited form that no
+# name list holds. A name that ends in one, or is followed by one, takes the capitalised words it introduces.
+# The Irish particles are capitalised ("Ó", "Nic"), the Welsh ones not ("ap", "ferch"): "Sarah o Theatre 2" is none.
+PATRONYMIC = frozenset({"ni", "nic", "o", "ua", "ui", "mac", "mc"})
+WELSH_PATRONYMIC = frozenset({"ap", "ab", "ferch", "verch"})
+_PATRONYMIC_JOINERS = frozenset({"giolla", "an", "a"})  # "Nic Giolla Phádraig", "Mac an tSaoir"
+
+
+def _particle(tok: Token) -> bool:
+    return tok.key in WELSH_PATRONYMIC or (tok.key in PATRONYMIC and tok.text[0].isupper())
+
+
+def _patronymic_end(text: str, words: list[Token], ends: list[int], end: int, case: str,
+                    taken: list[tuple[int, int]], own: Finding, rules: NameRules) -> int:
+    if case == "lower":
+        return end
+    j = bisect_left(ends, end)  # the span's last word
+    if j >= len(words) or words[j].end != end:
+        return end
+    if _particle(words[j]) or (words[j].key in _PATRONYMIC_JOINERS and j > 0 and _particle(words[j - 1])):
+        k = j + 1  # the span ends with the particle
+    elif j + 1 < len(words) and _particle(words[j + 1]) and _spaces(text[end:words[j + 1].start]) \
+            and not _taken(taken, words[j + 1], own):
+        k = j + 2
+    else:
+        return end
+    for _ in range(2):
+        if k >= len(words) or not _spaces(text[words[k - 1].end:words[k].start]) or _taken(taken, words[k], own):
+            return end
+        tok = words[k]
+        if not (tok.is_upper if case == "upper" else tok.text[0].isupper()) or tok.key in rules.vocab.indicators \
+                or tok.key in rules.vocab.allow_tokens:
+            return end
+        end = tok.end
+        if tok.key not in _PATRONYMIC_JOINERS:
+            return end
+        k += 1
+    return end
 
 
 def _words_near(text: str, start: int, end: int) -> list[Token]:
