@@ -167,7 +167,7 @@ def test_places_makers_devices_and_prose_are_not_names(detector: TextDetector, t
     ("K-number K1234567 noted", "K1234567"),
     ("MRN 123456 pt in bed 4", "123456"), ("chart no 0123456 on the form", "0123456"),
     ("Health record no 7654321", "7654321"), ("IHI 1234567890", "1234567890"),
-    ("pt Ana Silva (92-234-279) alarm kept sounding", "92-234-279"),
+    ("pt Ana Silva (92-234-279) alarm kept sounding", "92-234-279"), ("DOB 2005, hosp no 40-984-803", "40-984-803"),
 ])
 def test_hospital_numbers_found_by_their_label(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_mrns(text, ())] == [expected]
@@ -234,6 +234,8 @@ def test_irish_numbers_after_a_catalogue_word_are_order_numbers(detector: TextDe
     ("replaced, tested OK - JB\nCleaned. Returned to ward. -MK", ["JB", "MK"]),
     ("[JB] cleaned and checked\nKL 12/03/21: replaced battery (MÓC)", ["JB", "KL", "MÓC"]),
     ("12/03/21 JB - replaced battery. Engineer: RdG", ["JB", "RdG"]),
+    # after a comma closing what was done, and before a bar between joined fields
+    ("Quarantined; cleaned with Tristel, OO; Damaged", ["OO"]), ("returned to ward 4. DH | FSR: report", ["DH"]),
 ])
 def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected
@@ -244,7 +246,8 @@ def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: 
     "flow 5 ml/Min, rate /HR", "done by EBME",
     "NB: check again. DONE\nTODO: order. Tested OK /NFF", "[phone] CT: scanner booked",
     "tested OK /NA", "pump alarming (OCC)", "filter replaced - HEPA", "Returned to ward - OK",
-    "PPM 12/03/21 done", "[PPM] annual", "Engineer: GE", "room 12 BP - cuff",
+    "PPM 12/03/21 done", "[PPM] annual", "Engineer: GE", "room 12 BP - cuff", "pump alarming, OCC",
+    "checked, NFF",
     "REPLACED FOLEY CATHETER, CLARK ELECTRODE, VENTURI MASK",
     "Staff Nurse says Yankauer not reading. Tried spare, Wright respirometer ok",
 ])
