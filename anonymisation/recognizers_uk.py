@@ -252,6 +252,12 @@ ROLE_MAILBOX_WORDS = frozenset({
     "appointments", "referrals", "records", "informatics", "digital", "systems", "telecoms", "network",
     "training", "education", "research", "audit", "compliance", "complaints", "pals", "safeguarding", "dpo", "ig",
     "privacy", "foi", "and", "of",
+    # departments as their mailboxes abbreviate them ("decon.team@", "cssd@", "endo.unit@")
+    "decon", "steri", "ssd", "cssd", "endo", "endoscopy", "physio", "physiotherapy", "haem", "haematology",
+    "biochem", "pharm", "rad", "xray", "mri", "ct", "ed", "ae", "amu", "ccu", "hdu", "itu", "nicu", "scbu", "opd",
+    "unit", "admissions", "discharge", "bed", "site", "managers", "nurses", "matrons", "coordinator",
+    "coordinators", "oncology", "dialysis", "audiology", "ophthalmology", "dental", "orthopaedics", "urology",
+    "gynaecology", "stroke", "rehab", "medicine", "anaesthetics", "recovery", "daycase", "daysurgery",
 })
 _LOCAL_PARTS = re.compile(r"[._+-]")
 

@@ -205,12 +205,14 @@ def test_extensions_bleeps_and_role_mailboxes_are_kept(detector: TextDetector) -
     assert is_role_mailbox("ebme.helpdesk@example.nhs.uk") and not is_role_mailbox("jane.doe@example.nhs.uk")
 
 
-@pytest.mark.parametrize("address", ["ebme.bcu@wales.nhs.uk", "ggc.clinicalphysics@nhs.scot", "rch-tr.ebme@nhs.net"])
+@pytest.mark.parametrize("address", ["ebme.bcu@wales.nhs.uk", "ggc.clinicalphysics@nhs.scot", "rch-tr.ebme@nhs.net",
+                                     "decon.team@example.nhs.uk", "cssd@example.nhs.uk", "bed.managers@nhs.net"])
 def test_role_mailboxes_with_a_site_code_or_joined_words_are_kept(address: str) -> None:
     assert is_role_mailbox(address)
 
 
-@pytest.mark.parametrize("address", ["ebme.smith@nhs.net", "jo.ebme@nhs.net", "bcu@nhs.net", "ebme.jd.ab.cd@x.uk"])
+@pytest.mark.parametrize("address", ["ebme.smith@nhs.net", "jo.ebme@nhs.net", "bcu@nhs.net", "ebme.jd.ab.cd@x.uk",
+                                     "ed.smith@nhs.net"])
 def test_a_person_or_codes_alone_make_no_role_mailbox(address: str) -> None:
     assert not is_role_mailbox(address)
 
