@@ -154,6 +154,7 @@ def test_hand_over_phrases_before_a_place_a_role_or_a_team_find_no_person(detect
     "moved to Jenner Unit, jenner unit informed",
     "came back from theatre on Monday", "heard back from Philips", "back from Ysbyty Gwynedd",
     "Letterkenny, Co. Clare", "loaned to Antrim Area Hospital, County Down", "radial line checked Allen test positive",
+    "sent to Fisher & Paykel for repair, courier collected",
 ])
 def test_places_makers_devices_and_prose_are_not_names(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []
