@@ -53,6 +53,10 @@ if TYPE_CHECKING:
     from intake.anonymisation.names import Token
 
 
+# Contact words whose number after them is a person's own: "Ísis bleep 1656".
+_CONTACT = frozenset({"bleep", "pager", "mobile", "mob", "ext", "extension"})
+
+
 class ContextualNames:
     """Finds case-free names after titles, roles and reporting verbs, and rare first name + surname pairs."""
 
@@ -327,7 +331,13 @@ class ContextualNames:
         """"ahmad's bleep not answering", "Okoro's office": a name in the possessive before what is that
         person's (POSSESSED). The finding ends before the "'s"."""
         word = possessive_stem(toks[i])
-        if word is None or " " in word.key or i + 1 >= len(toks) or toks[i + 1].key not in POSSESSED:
+        if word is None:
+            # No "'s" before a contact number: "Ísis bleep 1656", "Tomasz mob 07700 900123", written capitalised
+            word = toks[i]
+            if not (word.is_capitalised and not word.is_upper and i + 2 < len(toks) and toks[i + 1].key in _CONTACT
+                    and toks[i + 2].text[:1].isdigit()):
+                return None
+        if " " in word.key or i + 1 >= len(toks) or toks[i + 1].key not in POSSESSED:
             return None
         if not self._name_word(word) or word.key in self.not_names:
             return None

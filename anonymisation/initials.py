@@ -18,27 +18,31 @@ from intake.anonymisation.vocabulary import Vocabulary, fold
 
 # Letters of any alphabet ("JÓG", "DabO"), one apostrophe inside for an O' surname ("SO'H").
 _MARK = r"(?:[^\W\d_]{1,3}['\u2019][^\W\d_]{1,3}|[^\W\d_]{2,5})"
-_END = r"(?=[ \t]*(?:$|\n))"
+_END = r"(?=[ \t]*(?:$|\n|\|))"  # a line's end, or a bar between joined fields
 _DATE = r"\d{1,2}[/.-]\d{1,2}"
 # The writer's mark where it ends an entry: after a slash ("tested OK /SM"), alone after the last sentence
 # ("repaired. MNF"), after a dash ("tested OK - JB", "-MK").
 _END_MARKS = (
-    re.compile(rf"(?:(?<=\s)|^)/({_MARK})(?=[ \t]*(?:$|\n|[.,;)]))", re.MULTILINE),
+    re.compile(rf"(?:(?<=\s)|^)/({_MARK})(?=[ \t]*(?:$|\n|[.,;)|]))", re.MULTILINE),
     re.compile(rf"(?<=[.!;] )({_MARK}){_END}", re.MULTILINE),
     re.compile(rf"(?:(?<=\s)|^)[-\u2013\u2014] ?({_MARK}){_END}", re.MULTILINE),
 )
 # Where it opens an entry: before a colon or a dash ("[phone] CR: parts ordered", "15/01 RG: ...", "12/03/21 JB -
 # replaced"), in brackets ("[JB] cleaned"), before the date ("JB 12/03/21: replaced"); after a label ("Engineer:
-# MÓC", "signed JB"); in brackets closing an entry ("replaced battery (JB)"). Abbreviations stand there too.
+# MÓC", "signed JB"). Abbreviations stand there too.
 _OPEN_MARKS = (
     re.compile(rf"(?:^|(?<=\] )|(?<=\d ))({_MARK})(?::| [-\u2013])(?= )", re.MULTILINE),
     re.compile(rf"(?:^|(?<=\d ))\[({_MARK})\]", re.MULTILINE),
     re.compile(rf"^({_MARK})(?= {_DATE})", re.MULTILINE),
     re.compile(rf"(?i:\b(?:eng|engineer|tech|technician|initials|signed|sig))\.?:? ({_MARK})(?![\w'\u2019-])"),
-    re.compile(rf"\(({_MARK})\){_END}", re.MULTILINE),
 )
-# In brackets closing an entry only after what somebody did: "pump alarming (OCC)" is the alarm's code.
+# In brackets or after a comma closing an entry, only after what somebody did ("replaced battery (JB)", "cleaned
+# with Tristel, AA; missing charger"): "pump alarming (OCC)" is the alarm's code.
 _DONE = re.compile(r"(?i)\b(?:\w+ed|done|ok|checked|pass(?:ed)?|fitted|returned|swapped)\b")
+_AFTER_DONE = (
+    re.compile(rf"\(({_MARK})\){_END}", re.MULTILINE),
+    re.compile(rf"(?<=, )({_MARK})(?=[ \t]*(?:$|\n|\||;))", re.MULTILINE),
+)
 _BY = re.compile(
     r"(?i:\b(?:checked|tested|signed(?: off)?|done|seen|completed|verified|authori[sz]ed|approved|logged|raised|"
     r"inspected|serviced|repaired|fitted|calibrated|reviewed|witnessed|entered|updated|closed|booked(?: in)?)"
@@ -99,8 +103,9 @@ def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) ->
     """`english`: the everyday English words (nergate.english_frequencies)."""
     found = [(m, "end") for pattern in _END_MARKS for m in pattern.finditer(text)]
     found += [(m, "open") for pattern in _OPEN_MARKS for m in pattern.finditer(text)]
+    found += [(m, "open") for pattern in _AFTER_DONE for m in pattern.finditer(text) if _DONE.search(
+        text, max(text.rfind(c, 0, m.start()) for c in "\n;|") + 1, m.start())]
     if "by" in text.lower():
         found += [(m, "by") for m in _BY.finditer(text)]
-    spans = {m.span(1) for m, where in found if _initials(text, m, vocabulary, english, where)
-             and (text[m.start()] != "(" or _DONE.search(text, text.rfind("\n", 0, m.start()) + 1, m.start()))}
+    spans = {m.span(1) for m, where in found if _initials(text, m, vocabulary, english, where)}
     return [Finding("PERSON", s, e, SCORE, RECOGNIZER) for s, e in sorted(spans)]

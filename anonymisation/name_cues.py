@@ -137,7 +137,7 @@ def possessive_stem(tok: Token) -> Token | None:
 
 
 # What a person's name in the possessive points at in a note ("ahmad's bleep", "Okoro's office"): the person.
-POSSESSED = frozenset({"bleep", "pager", "mobile", "phone", "extension", "ext", "number", "email", "voicemail",
+POSSESSED = frozenset({"bleep", "pager", "mobile", "mob", "phone", "extension", "ext", "number", "email", "voicemail",
                        "desk", "office", "team", "manager"})
 # A name signing off an entry: after two dashes or a long dash, at the end of the line ("... checked -- john").
 SIGN_OFF = frozenset({"-", "\u2013", "\u2014"})

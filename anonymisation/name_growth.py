@@ -11,11 +11,13 @@ an everyday word joins too ("Rose Smith"), unless the longer span is a known pla
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.name_cues import NAME_OVER_WORD, possessive_stem
+from intake.anonymisation.vocabulary import fold
 
 if TYPE_CHECKING:
     from intake.anonymisation.names import NameRules, Token
@@ -74,11 +76,45 @@ def grow_names(text: str, findings: list[Finding], rules: NameRules) -> list[Fin
             # A possessive after a name is that person's ("antonia brown's bleep"), even an everyday surname.
             joins = _joins(rules, tok, key, vocab.last_names, case) or (
                 possessive and key in vocab.last_names and _case(tok.text) == case
-                and key not in vocab.allow_tokens and key not in vocab.indicators)
+                and key not in vocab.allow_tokens and key not in vocab.indicators) or (
+                # "PAPADOPOULOU Eleftheria": the surname in capitals, then the first name
+                case == "upper" and tok.is_capitalised and not tok.is_upper and key in vocab.first_names
+                and key not in rules.contextual.not_names and key not in vocab.allow_tokens)
             if joins and not vocab.contains_allowed(text[start:tok.end]):
                 end = tok.end - 2 if possessive else tok.end
         end = _patronymic_end(text, words, ends, end, case, taken, f, rules)
         out.append(f if (start, end) == (f.start, f.end) else Finding("PERSON", start, end, f.score, f.recognizer))
+    return out + _paired(text, out, rules)
+
+
+# Two people in one cell or phrase: "Tara / Jane Smith", "Jane Smith & Wei". A first name on the other side of
+# the slash or ampersand from a name is the second person.
+_PAIR = re.compile(r"\s?(?:/|&|\+)\s?")
+
+
+def _paired(text: str, findings: list[Finding], rules: NameRules) -> list[Finding]:
+    out: list[Finding] = []
+    vocab = rules.vocab
+    for f in findings:
+        if f.entity_type != "PERSON":
+            continue
+        before = re.search(rf"(?<![\w'\u2019-])([^\W\d_]{{2,}}){_PAIR.pattern}$", text[max(0, f.start - 24):f.start])
+        after = _PAIR.match(text, f.end)
+        candidates = []
+        if before:
+            s = f.start - len(before.group(0))
+            candidates.append((s, s + len(before.group(1))))
+        if after:
+            m = re.match(r"[^\W\d_]{2,}(?![\w'\u2019-])", text[after.end():])
+            if m:
+                candidates.append((after.end(), after.end() + m.end()))
+        for s, e in candidates:
+            word = text[s:e]
+            key = fold(word)
+            if word[0].isupper() and key in vocab.first_names and key not in rules.contextual.not_names \
+                    and key not in vocab.allow_tokens and key not in vocab.indicators \
+                    and not any(o.start < e and s < o.end for o in (*findings, *out)):
+                out.append(Finding("PERSON", s, e, f.score, f.recognizer))
     return out
 
 

@@ -450,7 +450,8 @@ class NameRules:
             while end > i + 1 and toks[end - 1].start > cut:
                 end -= 1
             stop = toks[end - 1].end
-        if self.suppressed(text, start, stop) or self.ordinary_words(text[start:stop]):
+        if self.suppressed(text, start, stop) or self.ordinary_words(text[start:stop]) or self.contextual.in_phrase(
+                toks, start, end):  # "Fisher" of "sent to Fisher & Paykel"
             return None
         return Finding("PERSON", start, stop, score, source), end
 

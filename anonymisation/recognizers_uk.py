@@ -252,6 +252,12 @@ ROLE_MAILBOX_WORDS = frozenset({
     "appointments", "referrals", "records", "informatics", "digital", "systems", "telecoms", "network",
     "training", "education", "research", "audit", "compliance", "complaints", "pals", "safeguarding", "dpo", "ig",
     "privacy", "foi", "and", "of",
+    # departments as their mailboxes abbreviate them ("decon.team@", "cssd@", "endo.unit@")
+    "decon", "steri", "ssd", "cssd", "endo", "endoscopy", "physio", "physiotherapy", "haem", "haematology",
+    "biochem", "pharm", "rad", "xray", "mri", "ct", "ed", "ae", "amu", "ccu", "hdu", "itu", "nicu", "scbu", "opd",
+    "unit", "admissions", "discharge", "bed", "site", "managers", "nurses", "matrons", "coordinator",
+    "coordinators", "oncology", "dialysis", "audiology", "ophthalmology", "dental", "orthopaedics", "urology",
+    "gynaecology", "stroke", "rehab", "medicine", "anaesthetics", "recovery", "daycase", "daysurgery",
 })
 _LOCAL_PARTS = re.compile(r"[._+-]")
 
@@ -349,7 +355,7 @@ MRN_LABELLED = re.compile(
     r"|(?P<unit>unit)\s+(?:no|num|number)|patient\s+(?:id|no|number)|\bpt\.?\s*(?:id|no|num|number)"
     r"|\bpas\s+(?:no|num|number|id)|\bk[\s-]?(?:no|number)|\bcrn|\brxh?\s+no|\bchart\s+(?:no|num|number)"
     r"|\bhealth\s+record\s+(?:no|num|number)|\bhrn|\bihi)\b\.?\s*(?:is\s+|of\s+)?[:#=.-]?\s*"
-    r"(?P<id>[A-Z]{1,3}\d{0,2}[ -]?\d{5,10}|\d{6,10})(?![\w-])"
+    r"(?P<id>[A-Z]{1,3}\d{0,2}[ -]?\d{5,10}|\d{6,10}|\d{2,4}(?P<sep>[ -])\d{3,4}(?:(?P=sep)\d{3,4})?)(?![\w-])"
 )
 # A number in brackets after the patient's name ("pt J Smith (92-234-279)", "patient Okafor, A. (RX1234567)"): how a
 # record names the patient's hospital number beside the name. Six digits at least, so a model ("(MX450)") is none.

@@ -153,7 +153,8 @@ def test_hand_over_phrases_before_a_place_a_role_or_a_team_find_no_person(detect
     "SERVICE DUE (JAN)",
     "moved to Jenner Unit, jenner unit informed",
     "came back from theatre on Monday", "heard back from Philips", "back from Ysbyty Gwynedd",
-    "Letterkenny, Co. Clare", "loaned to Antrim Area Hospital, County Down",
+    "Letterkenny, Co. Clare", "loaned to Antrim Area Hospital, County Down", "radial line checked Allen test positive",
+    "sent to Fisher & Paykel for repair, courier collected",
 ])
 def test_places_makers_devices_and_prose_are_not_names(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []
@@ -167,7 +168,7 @@ def test_places_makers_devices_and_prose_are_not_names(detector: TextDetector, t
     ("K-number K1234567 noted", "K1234567"),
     ("MRN 123456 pt in bed 4", "123456"), ("chart no 0123456 on the form", "0123456"),
     ("Health record no 7654321", "7654321"), ("IHI 1234567890", "1234567890"),
-    ("pt Ana Silva (92-234-279) alarm kept sounding", "92-234-279"),
+    ("pt Ana Silva (92-234-279) alarm kept sounding", "92-234-279"), ("DOB 2005, hosp no 40-984-803", "40-984-803"),
 ])
 def test_hospital_numbers_found_by_their_label(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_mrns(text, ())] == [expected]
@@ -205,12 +206,14 @@ def test_extensions_bleeps_and_role_mailboxes_are_kept(detector: TextDetector) -
     assert is_role_mailbox("ebme.helpdesk@example.nhs.uk") and not is_role_mailbox("jane.doe@example.nhs.uk")
 
 
-@pytest.mark.parametrize("address", ["ebme.bcu@wales.nhs.uk", "ggc.clinicalphysics@nhs.scot", "rch-tr.ebme@nhs.net"])
+@pytest.mark.parametrize("address", ["ebme.bcu@wales.nhs.uk", "ggc.clinicalphysics@nhs.scot", "rch-tr.ebme@nhs.net",
+                                     "decon.team@example.nhs.uk", "cssd@example.nhs.uk", "bed.managers@nhs.net"])
 def test_role_mailboxes_with_a_site_code_or_joined_words_are_kept(address: str) -> None:
     assert is_role_mailbox(address)
 
 
-@pytest.mark.parametrize("address", ["ebme.smith@nhs.net", "jo.ebme@nhs.net", "bcu@nhs.net", "ebme.jd.ab.cd@x.uk"])
+@pytest.mark.parametrize("address", ["ebme.smith@nhs.net", "jo.ebme@nhs.net", "bcu@nhs.net", "ebme.jd.ab.cd@x.uk",
+                                     "ed.smith@nhs.net"])
 def test_a_person_or_codes_alone_make_no_role_mailbox(address: str) -> None:
     assert not is_role_mailbox(address)
 
@@ -234,6 +237,8 @@ def test_irish_numbers_after_a_catalogue_word_are_order_numbers(detector: TextDe
     ("replaced, tested OK - JB\nCleaned. Returned to ward. -MK", ["JB", "MK"]),
     ("[JB] cleaned and checked\nKL 12/03/21: replaced battery (MÓC)", ["JB", "KL", "MÓC"]),
     ("12/03/21 JB - replaced battery. Engineer: RdG", ["JB", "RdG"]),
+    # after a comma closing what was done, and before a bar between joined fields
+    ("Quarantined; cleaned with Tristel, OO; Damaged", ["OO"]), ("returned to ward 4. DH | FSR: report", ["DH"]),
 ])
 def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected
@@ -244,7 +249,8 @@ def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: 
     "flow 5 ml/Min, rate /HR", "done by EBME",
     "NB: check again. DONE\nTODO: order. Tested OK /NFF", "[phone] CT: scanner booked",
     "tested OK /NA", "pump alarming (OCC)", "filter replaced - HEPA", "Returned to ward - OK",
-    "PPM 12/03/21 done", "[PPM] annual", "Engineer: GE", "room 12 BP - cuff",
+    "PPM 12/03/21 done", "[PPM] annual", "Engineer: GE", "room 12 BP - cuff", "pump alarming, OCC",
+    "checked, NFF",
     "REPLACED FOLEY CATHETER, CLARK ELECTRODE, VENTURI MASK",
     "Staff Nurse says Yankauer not reading. Tried spare, Wright respirometer ok",
 ])
