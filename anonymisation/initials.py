@@ -1,11 +1,11 @@
-"""Staff initials where they sign a note: "replaced, tested OK /SM", "CHECKED BY LB", "done by JMcK".
+"""Staff initials where they sign a note: "replaced, tested OK /SM", "CHECKED BY LB", "[JB] cleaned", "done by JMcK".
 
 Within a hospital a pair of initials names one member of staff as surely as the name does, and logs are signed
-that way. Two places say a short capitalised token is initials rather than an abbreviation: after a slash that
-ends an entry (the writer's mark), and after "by" following what somebody did ("checked by", "signed off by").
-The token has two to five letters, at least two of them capitals ("SM", "DMcK", "DabO"), and is no word the
-vocabulary knows (a maker, a ward, a device) nor one of the abbreviations notes use in those places ("/NFF",
-"by ICU", "by GE").
+that way. Where a short capitalised token stands says it is initials rather than an abbreviation: where an entry
+ends (after a slash, a dash or the last sentence), where it opens (before a colon, in brackets, before the date,
+after a label such as "Engineer:"), after what somebody did ("checked by", "replaced battery (JB)"). The token has
+two to five letters, at least two of them capitals ("SM", "DMcK", "DabO", "SO'H"), and is no word the vocabulary
+knows (a maker, a ward, a device) nor one of the abbreviations notes write in that place ("/NFF", "NB:", "by ICU").
 """
 
 from __future__ import annotations
@@ -77,8 +77,8 @@ _NEXT_WORD = re.compile(r"[ \t]*[^\W\d_]")
 
 
 def _initials(text: str, m: re.Match[str], vocabulary: Vocabulary, english: Container[str], where: str) -> bool:
-    """`where`: "by" (after "checked by"), "open" (before a colon opening an entry) or "end" (a slash or the end
-    of an entry)."""
+    """`where`: "by" (after "checked by"), "open" (where an entry opens, after a label, after what was done) or
+    "end" (where an entry ends: fewer abbreviations stand there)."""
     token = m.group(1)
     key = fold(token)
     abbreviations = TEAMS if where == "by" else NOTE_ABBREVIATIONS if where == "open" else END_ABBREVIATIONS
