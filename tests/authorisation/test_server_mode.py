@@ -14,8 +14,8 @@ from sqlalchemy.exc import DBAPIError
 
 from intake.clock import FixedClock
 from intake.config import Settings
-from intake.errors import AuditChainBroken
 from intake.context import Context
+from intake.errors import AuditChainBroken
 from intake.registry.db import Registry
 from intake.registry.models import Role
 from intake.registry.server import STAFF, WORKER, apply_server_roles, create_login, session_login
