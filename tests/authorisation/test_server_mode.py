@@ -143,3 +143,32 @@ def test_a_non_ascii_audit_field_is_refused_rather_than_hashed_differently(serve
     refused = _denied(engines["eve"], "SELECT intake_audit_append('engineer', 'x', NULL, 'ok', '{\"r\":\"é\"}')")
     assert "ASCII" in refused
     ctx.audit.verify()
+
+
+def test_an_administrator_sets_up_server_mode_with_the_cli(postgres_url: str) -> None:
+    from typer.testing import CliRunner
+
+    from intake.cli import app
+
+    owner = create_engine(postgres_url)
+    try:
+        with owner.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        runner = CliRunner()
+        env = {"INTAKE_OWNER_URL": postgres_url, "INTAKE_LOGIN_PASSWORD": "pw-kim"}
+        for _twice in range(2):
+            done = runner.invoke(app, ["server", "init-db"], env=env)
+            assert done.exit_code == 0, done.output
+        done = runner.invoke(app, ["server", "add-login", "kim"], env=env)
+        assert done.exit_code == 0, done.output
+        refused = runner.invoke(app, ["server", "add-login", "Robert'); DROP"], env=env)
+        assert refused.exit_code == 1 and "cannot be a database login" in refused.output
+        kim = create_engine(make_url(postgres_url).set(username="kim", password="pw-kim"))
+        try:
+            assert session_login(kim) == "kim"
+            assert "permission denied" in _denied(kim, "DELETE FROM audit_events")
+            assert "only an admin" in _denied(kim, "SELECT intake_grant_role('kim', 'admin')")
+        finally:
+            kim.dispose()
+    finally:
+        owner.dispose()

@@ -20,6 +20,7 @@ from intake.cli import (
     retention,
     scan,
     serve,
+    server,
     sources,
 )
 from intake.cli import mapping as mapping_cli
@@ -48,6 +49,7 @@ for sub, name in [
     (sources.app, "sources"),
     (scan.app, "scan"),
     (serve.app, "serve"),
+    (server.app, "server"),
 ]:
     app.add_typer(sub, name=name)
 
