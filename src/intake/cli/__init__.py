@@ -19,6 +19,7 @@ from intake.cli import (
     retention,
     scan,
     serve,
+    server,
     sources,
 )
 from intake.cli import mapping as mapping_cli
@@ -47,6 +48,7 @@ for sub, name in [
     (sources.app, "sources"),
     (scan.app, "scan"),
     (serve.app, "serve"),
+    (server.app, "server"),
 ]:
     app.add_typer(sub, name=name)
 
