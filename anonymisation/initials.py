@@ -101,6 +101,8 @@ def _initials(text: str, m: re.Match[str], vocabulary: Vocabulary, english: Cont
 
 def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) -> list[Finding]:
     """`english`: the everyday English words (nergate.english_frequencies)."""
+    if text == text.lower():
+        return []  # a mark has two capitals; many notes have none, and ten patterns would read them for nothing
     found = [(m, "end") for pattern in _END_MARKS for m in pattern.finditer(text)]
     found += [(m, "open") for pattern in _OPEN_MARKS for m in pattern.finditer(text)]
     found += [(m, "open") for pattern in _AFTER_DONE for m in pattern.finditer(text) if _DONE.search(

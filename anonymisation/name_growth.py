@@ -100,19 +100,21 @@ def _paired(text: str, findings: list[Finding], rules: NameRules) -> list[Findin
             continue
         before = re.search(rf"(?<![\w'\u2019-])([^\W\d_]{{2,}}){_PAIR.pattern}$", text[max(0, f.start - 24):f.start])
         after = _PAIR.match(text, f.end)
-        candidates = []
+        candidates = []  # (start, end, the words on its side of the separator)
         if before:
             s = f.start - len(before.group(0))
-            candidates.append((s, s + len(before.group(1))))
+            candidates.append((s, s + len(before.group(1)), text[max(0, s - 24):s + len(before.group(1))]))
         if after:
             m = re.match(r"[^\W\d_]{2,}(?![\w'\u2019-])", text[after.end():])
             if m:
-                candidates.append((after.end(), after.end() + m.end()))
-        for s, e in candidates:
+                candidates.append((after.end(), after.end() + m.end(), text[after.end():after.end() + 24]))
+        for s, e, side in candidates:
             word = text[s:e]
             key = fold(word)
+            # "GILBERT L / Fisher & Paykel Airvo": a first name that opens a maker, a place or a device is that
             if word[0].isupper() and key in vocab.first_names and key not in rules.contextual.not_names \
                     and key not in vocab.allow_tokens and key not in vocab.indicators \
+                    and not vocab.contains_allowed(side) \
                     and not any(o.start < e and s < o.end for o in (*findings, *out)):
                 out.append(Finding("PERSON", s, e, f.score, f.recognizer))
     return out

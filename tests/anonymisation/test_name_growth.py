@@ -39,6 +39,7 @@ def test_the_half_of_a_name_beside_a_finding_joins_it(detector: TextDetector, te
     ("tell sarah bay's empty", "bay"),
     ("spoke to Sarah o Theatre 2", "Theatre"),
     ("Mark Jones / Ward 4", "Ward"), ("sent to Baxter / Mark Jones", "Baxter"), ("SHO bleep 1234", "SHO"),
+    ("Dr. - GILBERT L / Fisher & Paykel Airvo 2", "Fisher"),
 ])
 def test_words_beside_a_name_that_are_no_name_stay(detector: TextDetector, text: str, kept: str) -> None:
     assert all(kept not in p for p in people(detector, text))
