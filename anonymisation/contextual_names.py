@@ -45,6 +45,7 @@ from intake.anonymisation.name_cues import (
     WEAK_ONE,
     WORD_ENDINGS,
     is_cue_phrase,
+    line_end,
     possessive_stem,
 )
 from intake.anonymisation.vocabulary import Vocabulary, fold
@@ -175,11 +176,9 @@ class ContextualNames:
                 found = None  # "WELCH ALLYN", "st thomas": a brand or place, whatever the case
             if found:
                 finding = found[0]
-                cut = text.find("\n", finding.start, finding.end)
-                if cut > finding.start:  # a name ends its line: "Rhys Evans\nNyrs Staff" is a signature's two lines
-                    finding = Finding("PERSON", finding.start, len(text[:cut].rstrip()), finding.score,
-                                      finding.recognizer)
-                out.append(finding)
+                stop = line_end(text, finding.start, finding.end)
+                out.append(finding if stop == finding.end else Finding(
+                    "PERSON", finding.start, stop, finding.score, finding.recognizer))
                 i = found[1]
             else:
                 i += 1

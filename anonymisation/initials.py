@@ -90,13 +90,12 @@ def _initials(text: str, m: re.Match[str], vocabulary: Vocabulary, english: Cont
     plain = token.isascii()
     if plain and key in abbreviations:
         return False
-    everyday = plain and len(key) > 2 and (key in vocabulary.common_words or key in english)
+    everyday = plain and (key in vocabulary.common_words or key in english)
     # "CHECKED BY AN 25/04" is initials, "CHECKED BY AN ENGINEER" English in capitals: a word follows. Where a
     # mark stands alone, an English word in capitals ("DONE", "NOTE:") is that word.
     if where == "by":
-        everyday = plain and (key in vocabulary.common_words or key in english)
         return not everyday or not _NEXT_WORD.match(text, m.end(1))
-    return not everyday
+    return not (everyday and len(key) > 2)
 
 
 def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) -> list[Finding]:

@@ -125,6 +125,13 @@ def cue_ends_at(toks: Sequence[Token], i: int) -> bool:
     return is_cue_phrase(keys[-3:], "") or is_cue_phrase(keys[-2:], keys[-3] if len(keys) >= 3 else "")
 
 
+def line_end(text: str, start: int, end: int) -> int:
+    """Where a name found from `start` to `end` ends: at its first line break, trailing spaces dropped. A name keeps
+    to its line ("Rhys Evans\nStaff Nurse" is a signature's name and job title)."""
+    cut = text.find("\n", start, end)
+    return start + len(text[start:cut].rstrip()) if cut > start else end
+
+
 POSSESSIVE_SUFFIXES = ("'s", "\u2019s")
 
 

@@ -90,6 +90,8 @@ def grow_names(text: str, findings: list[Finding], rules: NameRules) -> list[Fin
 # Two people in one cell or phrase: "Tara / Jane Smith", "Jane Smith & Wei". A first name on the other side of
 # the slash or ampersand from a name is the second person.
 _PAIR = re.compile(r"\s?(?:/|&|\+)\s?")
+_WORD_BEFORE_PAIR = re.compile(rf"(?<![\w'\u2019-])([^\W\d_]{{2,}}){_PAIR.pattern}$")
+_WORD_AFTER_PAIR = re.compile(r"[^\W\d_]{2,}(?![\w'\u2019-])")
 
 
 def _paired(text: str, findings: list[Finding], rules: NameRules) -> list[Finding]:
@@ -98,16 +100,16 @@ def _paired(text: str, findings: list[Finding], rules: NameRules) -> list[Findin
     for f in findings:
         if f.entity_type != "PERSON":
             continue
-        before = re.search(rf"(?<![\w'\u2019-])([^\W\d_]{{2,}}){_PAIR.pattern}$", text[max(0, f.start - 24):f.start])
+        before = _WORD_BEFORE_PAIR.search(text[max(0, f.start - 24):f.start])
         after = _PAIR.match(text, f.end)
         candidates = []  # (start, end, the words on its side of the separator)
         if before:
             s = f.start - len(before.group(0))
             candidates.append((s, s + len(before.group(1)), text[max(0, s - 24):s + len(before.group(1))]))
         if after:
-            m = re.match(r"[^\W\d_]{2,}(?![\w'\u2019-])", text[after.end():])
+            m = _WORD_AFTER_PAIR.match(text, after.end())
             if m:
-                candidates.append((after.end(), after.end() + m.end(), text[after.end():after.end() + 24]))
+                candidates.append((after.end(), m.end(), text[after.end():after.end() + 24]))
         for s, e, side in candidates:
             word = text[s:e]
             key = fold(word)

@@ -25,6 +25,7 @@ from intake.anonymisation.name_cues import (
     POSSESSIVE_SUFFIXES,
     STRONG_CONTEXT,
     cue_ends_at,
+    line_end,
     possessive_stem,
 )
 from intake.anonymisation.other_scripts import find_other_script_names
@@ -246,8 +247,8 @@ class NameRules:
         line ("Maureen Rogers\nBiomedical Engineer" is a signature's name and title)."""
         lines = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^\n]+", text[start:end])]
         if len(lines) > 1:
-            named = [line for line in lines if tokenize(text[line[0]:line[1]]) and not all(
-                t.key in _LEADING_NOISE or not t.is_word for t in tokenize(text[line[0]:line[1]]))]
+            named = [(s, e) for s, e in lines
+                     if any(t.is_word and t.key not in _LEADING_NOISE for t in tokenize(text[s:e]))]
             start, end = named[0] if named else lines[0]
         toks = tokenize(text[start:end])
         i = 0
@@ -444,12 +445,10 @@ class NameRules:
     def _finding(
         self, text: str, toks: list[Token], i: int, end: int, score: float, source: str
     ) -> tuple[Finding, int] | None:
-        start, stop = toks[i].start, toks[end - 1].end
-        cut = text.find("\n", start, stop)
-        if cut > start:  # a name ends its line: "Rhys Evans\nStaff Nurse" is a signature's two lines
-            while end > i + 1 and toks[end - 1].start > cut:
-                end -= 1
-            stop = toks[end - 1].end
+        start = toks[i].start
+        stop = line_end(text, start, toks[end - 1].end)
+        while end > i + 1 and toks[end - 1].end > stop:
+            end -= 1
         if self.suppressed(text, start, stop) or self.ordinary_words(text[start:stop]) or self.contextual.in_phrase(
                 toks, start, end):  # "Fisher" of "sent to Fisher & Paykel"
             return None
