@@ -6,6 +6,8 @@ ends (after a slash, a dash or the last sentence), where it opens (before a colo
 after a label such as "Engineer:"), after what somebody did ("checked by", "replaced battery (JB)"). The token has
 two to five letters, at least two of them capitals ("SM", "DMcK", "DabO", "SO'H"), and is no word the vocabulary
 knows (a maker, a ward, a device) nor one of the abbreviations notes write in that place ("/NFF", "NB:", "by ICU").
+Where a helpdesk passes work between people ("passed to KM", "per JB", "cc: JB, KM", "@JB", "Thanks,\nKM") the
+place is surer still, and there lower-case initials count too ("call taken by lh"), unless they spell a word.
 """
 
 from __future__ import annotations
@@ -31,10 +33,20 @@ _END_MARKS = (
 # replaced"), in brackets ("[JB] cleaned"), before the date ("JB 12/03/21: replaced"); after a label ("Engineer:
 # MÓC", "signed JB"). Abbreviations stand there too.
 _OPEN_MARKS = (
-    re.compile(rf"(?:^|(?<=\] )|(?<=\d ))({_MARK})(?::| [-\u2013])(?= )", re.MULTILINE),
+    re.compile(rf"(?:^|(?<=\] )|(?<=\d ))({_MARK})(?::| [-\u2013]|>)(?= )", re.MULTILINE),
     re.compile(rf"(?:^|(?<=\d ))\[({_MARK})\]", re.MULTILINE),
     re.compile(rf"^({_MARK})(?= {_DATE})", re.MULTILINE),
-    re.compile(rf"(?i:\b(?:eng|engineer|tech|technician|initials|signed|sig))\.?:? ({_MARK})(?![\w'\u2019-])"),
+    re.compile(rf"(?i:\b(?:eng|engineer|tech|technician|initials|signed|sig|assigned|assignee|owner|handler|agent"
+               rf"|analyst))\.?:? ({_MARK})(?![\w'\u2019-])"),
+    # "@JB can you check", a line opening with what someone will do or did ("JB to call back", "KM attended"),
+    # a pair opening a line ("JB/KM attended"), a mark between what was done and its date ("closed JB 12/03").
+    re.compile(rf"(?<![\w@.])@({_MARK})(?![\w'\u2019.-])"),
+    re.compile(rf"^[ \t]*({_MARK}) (?=(?:to|will|has|had|was|is|went|attended|visited|called|rang|phoned|emailed|"
+               r"ordered|chased|checked|fixed|replaced|said|says|spoke|collected|delivered|booked|on site)\b)",
+               re.MULTILINE),
+    re.compile(rf"^[ \t]*({_MARK})/(?={_MARK}(?![\w'\u2019-]))", re.MULTILINE),
+    re.compile(rf"(?i:\b(?:closed|opened|logged|done|attended|checked|updated|visited|called))\s+({_MARK})"
+               rf"(?= {_DATE})"),
 )
 # In brackets or after a comma closing an entry, only after what somebody did ("replaced battery (JB)", "cleaned
 # with Tristel, AA; missing charger"): "pump alarming (OCC)" is the alarm's code.
@@ -45,13 +57,43 @@ _AFTER_DONE = (
 )
 _BY = re.compile(
     r"(?i:\b(?:checked|tested|signed(?: off)?|done|seen|completed|verified|authori[sz]ed|approved|logged|raised|"
-    r"inspected|serviced|repaired|fitted|calibrated|reviewed|witnessed|entered|updated|closed|booked(?: in)?)"
+    r"inspected|serviced|repaired|fitted|calibrated|reviewed|witnessed|entered|updated|closed|booked(?: in)?|"
+    r"taken|chased|passed|attended|handled|actioned|picked up|assigned|allocated|reassigned|escalated|reported|"
+    r"called|phoned|rang|emailed|cleaned|decontaminated|delivered|collected|received|accepted|issued|returned|"
+    r"loaned|resolved|triaged|rejected|cancell?ed|amended|edited|created|opened|acknowledged)"
     rf"\s+by:?\s+)({_MARK})\b(?![-/.]\w)")
+# Work handed to someone ("passed to KM", "spoke to RT"), and a note's reference to whoever said so ("per JB",
+# "cc: JB", "FAO KM"), and a sign-off ("Thanks, JB", "Regards\nKM").
+_TO = re.compile(
+    r"(?i:\b(?:passed|handed|spoke|spoken|speak|talked|assigned|allocated|reassigned|escalated|forwarded|sent|"
+    r"emailed|transferred|referred|given|reported|explained|mentioned|handover)(?:\s+(?:it|this|job|call|over|back|"
+    rf"on))?\s+to:?\s+)({_MARK})\b(?![-/.]\w)")
+_PER = re.compile(rf"(?i:\b(?:per|via|cc|fao|attn)\b:?\s+)({_MARK})(?=[ \t]*(?:$|\n|[,.;:)/&|]|\s+[a-z]))",
+                  re.MULTILINE)
+_SIGN_OFF = re.compile(
+    r"(?i:\b(?:thanks|thank you|many thanks|regards|kind regards|best wishes|best|cheers|rgds|thx|ta))[,.!]?"
+    rf"[ \t]*\n?[ \t]*({_MARK}){_END}", re.MULTILINE)
+# More marks after one: "cc: JB, KM", "JB/KM attended", "spoke to RT & AK".
+_LIST_NEXT = re.compile(rf"[ \t]*(?:,|/|&|\band\b)[ \t]*({_MARK})(?![\w'\u2019-])")
+_HANDED_ON = (_TO, _PER, _SIGN_OFF)
 # Teams and places that check things too ("checked by EBME", "by ICU"): never initials.
 TEAMS = frozenset({
     "ebme", "bme", "mes", "mdso", "it", "ict", "icu", "itu", "hdu", "amu", "ccu", "nicu", "scbu", "ed", "ae", "ane",
     "or", "ot", "qa", "qc", "fm", "gp", "ooh", "nhs", "hse", "ce", "ul", "iec", "iso", "en", "pals", "ipc", "hsdu",
 })
+# After "passed to", "per" or "by" stand roles ("spoke to HCA", "escalated to TL"), carriers ("by DHL") and
+# pronouns ("checked by ME", "thanks all") as well as teams.
+BY_ABBREVIATIONS = TEAMS | frozenset({
+    "hca", "nic", "sn", "cn", "rn", "wm", "odp", "anp", "cnm", "sho", "spr", "reg", "fy1", "tl", "mgr", "sup", "fse",
+    "cse", "rep", "dhl", "tnt", "ups", "dpd", "gls", "rm", "me", "us", "him", "her", "them", "you", "all",
+    # and what work is sent to or done per: a regulator, a department, a document
+    "mhra", "hpra", "cqc", "cssd", "ssd", "sterile", "oem", "mfr", "mfg", "sop", "ifu", "usa", "eu", "epr", "bms",
+    "pals", "estates", "ppm", "ber", "nff", "wi", "qms", "dpo", "ig", "caldicott", "datix", "ccg", "icb",
+})
+# Three capitals after "passed to" or "per" are as often a department or a document ("sent to SSD for decon",
+# "per SOP"): there they count as initials only where the entry ends or a list, date or time follows; four
+# ("sent to RICU") are a unit's code.
+_SHORT_ENTRY_END = re.compile(r"[ \t]*(?:$|\n|[,.;:)/&|]|\d)")
 # What else notes write in capitals where a mark could stand ("/NFF", "NB:", "rate /HR", "ETA:").
 NOTE_ABBREVIATIONS = TEAMS | frozenset({
     "ok", "na", "nff", "ber", "ppm", "esd", "est", "tbc", "tba", "eta", "asap", "fyi", "nb", "ps", "re", "ref",
@@ -76,14 +118,14 @@ RECOGNIZER = "InitialsRecognizer"
 _NEXT_WORD = re.compile(r"[ \t]*[^\W\d_]")
 
 
-def _initials(text: str, m: re.Match[str], vocabulary: Vocabulary, english: Container[str], where: str) -> bool:
-    """`where`: "by" (after "checked by"), "open" (where an entry opens, after a label, after what was done) or
-    "end" (where an entry ends: fewer abbreviations stand there)."""
-    token = m.group(1)
+def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: Container[str], where: str) -> bool:
+    """`where`: "by" (after what somebody did), "to" (work handed on, "per", a sign-off; lower-case initials count
+    in both), "open" (where an entry opens, after a label, after what was done) or "end" (where an entry ends: fewer
+    abbreviations stand there)."""
     key = fold(token)
-    abbreviations = TEAMS if where == "by" else NOTE_ABBREVIATIONS if where == "open" else END_ABBREVIATIONS
-    if not token[0].isupper() or sum(c.isupper() for c in token) < 2 or key in vocabulary.allow_tokens \
-            or key in vocabulary.indicators:
+    abbreviations = (BY_ABBREVIATIONS if where in ("by", "to") else NOTE_ABBREVIATIONS if where == "open"
+                     else END_ABBREVIATIONS)
+    if key in vocabulary.allow_tokens or key in vocabulary.indicators:
         return False
     # A fada or other accent makes a token no English word or abbreviation ("TÓM", "MÓB", "OÓH"); two capital
     # letters where a mark stands are initials even when they spell a little word ("AT", "ER"), unless listed.
@@ -91,22 +133,39 @@ def _initials(text: str, m: re.Match[str], vocabulary: Vocabulary, english: Cont
     if plain and key in abbreviations:
         return False
     everyday = plain and (key in vocabulary.common_words or key in english)
+    if token.islower():
+        # "call taken by lh": two or three letters that spell no word or title, only where the place is sure.
+        return where in ("by", "to") and len(token) <= 3 and not everyday and key not in vocabulary.titles
+    if not token[0].isupper() or sum(c.isupper() for c in token) < 2:
+        return False
     # "CHECKED BY AN 25/04" is initials, "CHECKED BY AN ENGINEER" English in capitals: a word follows. Where a
     # mark stands alone, an English word in capitals ("DONE", "NOTE:") is that word.
     if where == "by":
-        return not everyday or not _NEXT_WORD.match(text, m.end(1))
+        return not everyday or not _NEXT_WORD.match(text, end)
+    if where == "to":
+        if token.isupper() and len(token) > 2:
+            return len(token) == 3 and not everyday and bool(_SHORT_ENTRY_END.match(text, end))
+        return not everyday
     return not (everyday and len(key) > 2)
 
 
 def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) -> list[Finding]:
     """`english`: the everyday English words (nergate.english_frequencies)."""
-    if text == text.lower():
-        return []  # a mark has two capitals; many notes have none, and ten patterns would read them for nothing
-    found = [(m, "end") for pattern in _END_MARKS for m in pattern.finditer(text)]
-    found += [(m, "open") for pattern in _OPEN_MARKS for m in pattern.finditer(text)]
-    found += [(m, "open") for pattern in _AFTER_DONE for m in pattern.finditer(text) if _DONE.search(
-        text, max(text.rfind(c, 0, m.start()) for c in "\n;|") + 1, m.start())]
-    if "by" in text.lower():
-        found += [(m, "by") for m in _BY.finditer(text)]
-    spans = {m.span(1) for m, where in found if _initials(text, m, vocabulary, english, where)}
+    found: list[tuple[re.Match[str], str]] = []
+    if text != text.lower():  # elsewhere a mark has two capitals, and many notes have none
+        found += [(m, "end") for pattern in _END_MARKS for m in pattern.finditer(text)]
+        found += [(m, "open") for pattern in _OPEN_MARKS for m in pattern.finditer(text)]
+        found += [(m, "open") for pattern in _AFTER_DONE for m in pattern.finditer(text) if _DONE.search(
+            text, max(text.rfind(c, 0, m.start()) for c in "\n;|") + 1, m.start())]
+    found += [(m, "by") for m in _BY.finditer(text)]
+    found += [(m, "to") for pattern in _HANDED_ON for m in pattern.finditer(text)]
+    spans: set[tuple[int, int]] = set()
+    for m, where in found:
+        token, (start, end) = m.group(1), m.span(1)
+        while _initials(text, token, end, vocabulary, english, where):
+            spans.add((start, end))
+            nxt = _LIST_NEXT.match(text, end)
+            if nxt is None:
+                break
+            token, (start, end) = nxt.group(1), nxt.span(1)
     return [Finding("PERSON", s, e, SCORE, RECOGNIZER) for s, e in sorted(spans)]

@@ -19,7 +19,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.recognizers_ids import find_staff_ids, find_vehicle_registrations
 from intake.anonymisation.recognizers_ie import find_celtic_addresses
-from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
+from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary, fold
 
 Detector = Callable[[str], list[Finding]]
 
@@ -96,7 +96,11 @@ POSTCODE_PATTERN = (
     r"|[A-PR-UWYZ][A-HK-Y][0-9]{2} ?[0-9][ABD-HJLNP-UW-Z]{2}"
 )
 POSTCODE_RE = re.compile(rf"(?<![\w])(?:{POSTCODE_PATTERN})(?![\w])", re.IGNORECASE)
-POSTCODE_CONTEXT = re.compile(r"(?i)post\s?code|postal|address|lives?\b|living|home|resident|\bat\b")
+# Words before a home address: where someone lives, or where equipment was taken to or fetched from.
+POSTCODE_CONTEXT = re.compile(
+    r"(?i)post\s?code|postal|address|lives?\b|living|home|resident|\bat\b|deliver|collect|drop(?:ped)?\s+off|"
+    r"\bc/o\b|\bvisit"
+)
 
 
 def find_postcodes(text: str) -> list[Finding]:
@@ -111,7 +115,10 @@ def find_postcodes(text: str) -> list[Finding]:
 
 # -- phone numbers -------------------------------------------------------------------------------------------
 # "0044" is how the international prefix is dialled from a UK line, and is written that way too.
-_PHONE_START = re.compile(r"(?<![\w+])(\+ ?44 ?(?:\(0\) ?)?|00 ?44 ?(?:\(0\) ?)?|\(0|0)(?=\d)")
+# "(+44) 7700 900123" and "+44-7700-900-123" are the same number typed by other hands.
+_PHONE_START = re.compile(
+    r"(?<![\w+])(\(\+ ?44\) ?(?:\(0\) ?)?|\+ ?44[ -]?(?:\(0\) ?)?|00 ?44 ?(?:\(0\) ?)?|\(0|0)(?=\d)"
+)
 _PHONE_GROUP = re.compile(r"(\d+)(\)?)")
 PHONE_CONTEXT = re.compile(
     r"(?i)\b(?:tel|telephone|phone|phoned|mob|mobile|call|called|ring|rang|contact|fax|number|no|on)\b"
@@ -135,12 +142,19 @@ def after_catalogue_word(text: str, start: int) -> bool:
     return bool(_PART_CONTEXT.search(text[max(0, start - 20):start]))
 
 
+_MOBILE_AFTER = re.compile(r"(?i)\s*\(?(?:mob|mobile|cell|phone|tel)\b")
+
+
 def _not_phone_grouping(text: str, start: int, end: int) -> bool:
     """A national-format number grouped as no UK number is ("098-436024-70": a last group of one or two digits),
     or with a catalogue word right before it, is a part or order number."""
-    groups = re.split(r"[ -]", text[start:end].replace("(", "").replace(")", ""))
+    groups = re.split(r"[ .-]", text[start:end].replace("(", "").replace(")", ""))
     if len(groups) > 1 and len(groups[-1]) < 3:
-        return True
+        # A mobile number grouped oddly ("077 009 001 23") is still one when the note says it is a phone.
+        return not (groups[0].startswith("07") and (context_before(text, start, PHONE_CONTEXT, 25) or
+                                                  _MOBILE_AFTER.match(text, end)))
+    if "." in text[start:end] and not context_before(text, start, PHONE_CONTEXT, 25) and not groups[0].startswith("07"):
+        return True  # "0161.496.01" reads as a version or a reading unless a phone word says otherwise
     return after_catalogue_word(text, start)
 
 
@@ -156,7 +170,7 @@ def find_uk_phones(text: str) -> list[Finding]:
         i = m.end()
         digits = ""
         best_end = -1
-        open_paren = prefix.startswith("(")
+        open_paren = prefix.startswith("(") and ")" not in prefix
         while True:
             g = _PHONE_GROUP.match(text, i)
             if not g:
@@ -172,7 +186,7 @@ def find_uk_phones(text: str) -> list[Finding]:
                 break
             if count in (10, 11) and not open_paren:
                 best_end = i
-            if i < len(text) and text[i] in " -" and i + 1 < len(text) and text[i + 1].isdigit():
+            if i < len(text) and text[i] in " -." and i + 1 < len(text) and text[i + 1].isdigit():
                 i += 1
                 continue
             break
@@ -181,11 +195,11 @@ def find_uk_phones(text: str) -> list[Finding]:
             continue
         national = _national_digits(prefix, text[m.end():best_end])
         if national[1] not in "1235789" or len(set(national[1:])) == 1 or (
-                not prefix.startswith(("+", "00")) and _not_phone_grouping(text, m.start(), best_end)):
+                not prefix.lstrip("(").startswith(("+", "00")) and _not_phone_grouping(text, m.start(), best_end)):
             pos = best_end
             continue
         span_text = text[m.start():best_end]
-        if prefix.startswith(("+", "00")):
+        if prefix.lstrip("(").startswith(("+", "00")):
             score = 0.85
         elif prefix.startswith("("):
             score = 0.8
@@ -347,15 +361,24 @@ def _mrn_regexes(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
 
 
+# Hospital numbers in digits: 6 to 10 of them, or grouped "40-118-273", "40 118 273", "40/118/273".
+_GROUPED_ID = r"\d{6,10}|\d{2,4}(?P<sep>[ /-])\d{3,4}(?:(?P=sep)\d{3,4})?"
 # A number written right after its label ("hosp no: 12345678", "MRN# RX1 1234567", "K-number K1234567"), in
 # any case: whatever its shape, the label says what it is. Digits only need 6 to 10 of them (Irish hospitals'
 # MRNs have 6), which a ward number, a bleep or a year never has; after "unit no", which equipment uses too, 7.
 MRN_LABELLED = re.compile(
     r"(?i)(?:\bmrn|medical\s+record\s+(?:no|num|number)|hospital\s+(?:no|num|number|id)|hosp\.?\s*(?:no|num|number)"
+    r"|\bhosp(?:ital)?(?=\s*#)|\bh/\s?no|\bcase\s*notes?\s+(?:no|num|number)|\bnotes\s+(?:no|num|number)"
     r"|(?P<unit>unit)\s+(?:no|num|number)|patient\s+(?:id|no|number)|\bpt\.?\s*(?:id|no|num|number)"
     r"|\bpas\s+(?:no|num|number|id)|\bk[\s-]?(?:no|number)|\bcrn|\brxh?\s+no|\bchart\s+(?:no|num|number)"
-    r"|\bhealth\s+record\s+(?:no|num|number)|\bhrn|\bihi)\b\.?\s*(?:is\s+|of\s+)?[:#=.-]?\s*"
-    r"(?P<id>[A-Z]{1,3}\d{0,2}[ -]?\d{5,10}|\d{6,10}|\d{2,4}(?P<sep>[ -])\d{3,4}(?:(?P=sep)\d{3,4})?)(?![\w-])"
+    r"|\bhealth\s+record\s+(?:no|num|number)|\bhrn|\bihi)\b\.?\s*(?:is\s+|of\s+)?[:#=.-]{0,2}\s*"
+    rf"(?P<id>[A-Z]{{1,3}}\d{{0,2}}[ -]?\d{{5,10}}|{_GROUPED_ID})(?![\w/-])"
+)
+# Straight after "pt"/"patient" with no label between ("loan to patient 40-118-273"): a number only a patient
+# record carries there, in one piece or in three groups (two, "100-150", are a range). Letter-prefixed shapes
+# are left to the labels, as "pt" also abbreviates "part".
+MRN_AFTER_PT = re.compile(
+    r"(?i)\b(?:pt|patient)\s*[:#]?\s*(?P<id>\d{6,10}|\d{2,4}(?P<sep>[ /-])\d{3,4}(?P=sep)\d{3,4})(?![\w/-])"
 )
 # A number in brackets after the patient's name ("pt J Smith (92-234-279)", "patient Okafor, A. (RX1234567)"): how a
 # record names the patient's hospital number beside the name. Six digits at least, so a model ("(MX450)") is none.
@@ -373,7 +396,8 @@ def find_mrns(text: str, patterns: Sequence[str]) -> list[Finding]:
             if context_before(text, m.start(), MRN_CONTEXT, 35):
                 out.append(Finding("MRN", m.start(), m.end(), 0.85, "MrnRecognizer"))
     if any(ch.isdigit() for ch in text):
-        for rx, whole in ((MRN_LABELLED, False), (MRN_TRUST_PREFIXED, True), (MRN_AFTER_PATIENT, False)):
+        for rx, whole in ((MRN_LABELLED, False), (MRN_TRUST_PREFIXED, True), (MRN_AFTER_PATIENT, False),
+                          (MRN_AFTER_PT, False)):
             for m in rx.finditer(text):
                 if rx is MRN_LABELLED and m.group("unit") and len(m.group("id")) < 7:
                     continue
@@ -391,7 +415,7 @@ def _street_regex(vocabulary: Vocabulary, any_case: bool = False) -> re.Pattern[
     return re.compile(
         r"(?<![\w])(?:(?i:flat|apartment|apt|studio|unit)\.?\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?,?\s+"
         rf"(?:{name_word}\s+){{1,3}}(?i:{types})\.?(?![\w])"
-        rf"(?:,\s*{name_word}(?:\s+{name_word})?(?![\w]))?"
+        rf"(?:,\s*(?P<town>{name_word}(?:\s+{name_word})?)(?![\w]))?"
     )
 
 
@@ -414,7 +438,12 @@ def find_street_addresses(text: str, vocabulary: Vocabulary | None = None) -> li
             continue
         if POSTCODE_RE.search(text, m.end(), min(len(text), m.end() + 30)) or context_before(
                 text, m.start(), POSTCODE_CONTEXT, 25):
-            out.append(Finding("ADDRESS", m.start(), m.end(), 0.7, "StreetAddressRecognizer"))
+            # In lower case the words after a comma are a town only when the vocabulary knows the town
+            # ("45 st john's rd, leeds"), not the next clause ("45 st john's rd, collected from ...").
+            town = m.group("town")
+            end = m.end() if town is None or fold(town) in vocabulary.allow_phrases else text.rindex(
+                ",", m.start(), m.start("town"))
+            out.append(Finding("ADDRESS", m.start(), end, 0.7, "StreetAddressRecognizer"))
     return out
 
 

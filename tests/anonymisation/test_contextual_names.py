@@ -169,6 +169,11 @@ def test_places_makers_devices_and_prose_are_not_names(detector: TextDetector, t
     ("MRN 123456 pt in bed 4", "123456"), ("chart no 0123456 on the form", "0123456"),
     ("Health record no 7654321", "7654321"), ("IHI 1234567890", "1234567890"),
     ("pt Ana Silva (92-234-279) alarm kept sounding", "92-234-279"), ("DOB 2005, hosp no 40-984-803", "40-984-803"),
+    # labels as other hands write them, and a number straight after "pt"/"patient"
+    ("H/No. 551-203-998 at home", "551-203-998"), ("Hosp#40-118-273", "40-118-273"),
+    ("Hospital No:- 40-118-273", "40-118-273"), ("Hosp Number 40/118/273", "40/118/273"),
+    ("Case note no 40 118 273", "40 118 273"), ("casenote number K0912345", "K0912345"),
+    ("Loan to patient 40-118-273, returned 12/03/2024", "40-118-273"), ("pt 40118273 returned pump", "40118273"),
 ])
 def test_hospital_numbers_found_by_their_label(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_mrns(text, ())] == [expected]
@@ -176,7 +181,8 @@ def test_hospital_numbers_found_by_their_label(text: str, expected: str) -> None
 
 @pytest.mark.parametrize("text", ["ward 12 bed 3 serial 12345678", "part no 1234567 ordered", "unit 12345678",
                                   "unit no 123456 returned", "MRN 12345 bed", "patient monitor (MX450) faulty",
-                                  "pt bed 4 (ward 12) pump"])
+                                  "pt bed 4 (ward 12) pump", "patient 2024-03-14 visit", "patient 100-150 kg scale",
+                                  "pt 2 of 3 done", "serial no 40-118-273"])
 def test_unlabelled_numbers_are_not_hospital_numbers(text: str) -> None:
     assert find_mrns(text, ()) == []
 
@@ -186,6 +192,8 @@ def test_unlabelled_numbers_are_not_hospital_numbers(text: str) -> None:
     ("ring 0044 1632 960123", "0044 1632 960123"),
     ("tel (01632) 960123", "(01632) 960123"),
     ("mobile 07700-900-123", "07700-900-123"),
+    ("(+44) 7700 900123 wife", "(+44) 7700 900123"), ("ring +44-7700-900-123", "+44-7700-900-123"),
+    ("07700.900.123 after 5", "07700.900.123"), ("077 009 001 23 mobile", "077 009 001 23"),
 ])
 def test_uk_phones_in_odd_spacings(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_uk_phones(text)] == [expected]
@@ -244,6 +252,29 @@ def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: 
     assert found(detector, text, "PERSON") == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("Thanks, JB", ["JB"]), ("Issue resolved.\nRegards\nKM", ["KM"]), ("passed to KM for action", ["KM"]),
+    ("spoke to RT on ward, pump swapped", ["RT"]), ("per JB ok to close", ["JB"]), ("cc: JB, KM", ["JB", "KM"]),
+    ("assigned: RT", ["RT"]), ("job taken by DW 09:12", ["DW"]), ("KM> awaiting parts", ["KM"]),
+    ("@JB can you check this", ["JB"]), ("JB to call back tomorrow", ["JB"]), ("closed JB 12/03", ["JB"]),
+    ("JB/KM attended", ["JB", "KM"]), ("escalated to TL (AK)", ["AK"]),
+    ("call taken by lh, passed to cw", ["lh", "cw"]),
+    ("passed to JMB.", ["JMB"]),
+])
+def test_initials_where_work_is_handed_on(detector: TextDetector, text: str, expected: list[str]) -> None:
+    assert found(detector, text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text", [
+    "passed to ward 5 for checks", "spoke to IT about network", "per PPM schedule", "per HTM 01-05 guidance",
+    "cc: EBME helpdesk", "sent to BER pile", "thanks all", "cheers mate", "sent by DHL", "sent to SSD for decon",
+    "reported to MHRA via yellow card", "per SOP", "sent to OEM for repair", "escalated to MDSO", "sent to RICU",
+    "spoke to HCA on bay 2", "escalated to TL", "checked by me", "passed to EPR team",
+])
+def test_departments_documents_and_roles_work_is_handed_to_are_kept(detector: TextDetector, text: str) -> None:
+    assert found(detector, text, "PERSON") == []
+
+
 @pytest.mark.parametrize("text", [
     "CHECKED BY AN ENGINEER", "checked by ICU staff", "pass/fail, I/O error, tested /NFF",
     "flow 5 ml/Min, rate /HR", "done by EBME",
@@ -275,6 +306,16 @@ def test_a_surname_shared_with_equipment_is_still_a_name(detector: TextDetector)
 ])
 def test_street_addresses_beside_postcodes(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_street_addresses(text)] == [expected]
+
+
+def test_lower_case_street_where_equipment_was_taken_or_fetched() -> None:
+    text = "pump delivered to 45 st john's rd, collected from 7 glebe terrace"
+    assert [text[f.start:f.end] for f in find_street_addresses(text)] == ["45 st john's rd", "7 glebe terrace"]
+
+
+@pytest.mark.parametrize("text", ["firmware 0.1.23.456789", "part 077 009 001 23", "software 01.02.03.04.05"])
+def test_versions_and_part_numbers_are_no_phones(text: str) -> None:
+    assert find_uk_phones(text) == []
 
 
 def test_lower_case_street_shape_without_postcode_or_address_word_is_kept() -> None:
