@@ -102,10 +102,11 @@ class NameRules:
         self._titles_one = {t for t in vocabulary.titles if " " not in t}
         self._titles_two = {tuple(t.split()) for t in vocabulary.titles if " " in t}
         self._memo: dict[str, tuple[Finding, ...]] = {}
-        from intake.anonymisation.nergate import MOSTLY_A_WORD, english_frequencies  # nergate imports this module
+        from intake.anonymisation.nergate import MOSTLY_A_WORD, NAMES_TOO, english_frequencies  # imports this module
 
         self.english = english_frequencies()
         self._mostly_a_word = MOSTLY_A_WORD
+        self._names_too = NAMES_TOO
         self.contextual = ContextualNames(vocabulary, self.english)
 
     # -- token classes -----------------------------------------------------------------------------------
@@ -395,6 +396,13 @@ class NameRules:
             return self._finding(text, toks, i, i + 2, 0.6, "GazetteerNameRecognizer")
         if not (tok.is_initial or self.namey(tok)):
             return None
+        # "Per Grace Mensah, done": an everyday word opening a sentence before a whole name is that word ("Will
+        # Smith rang" keeps "Will": "Smith" alone makes no name).
+        if tok.is_capitalised and self.english.get(tok.key, 0) >= self._names_too and i + 1 < len(toks) and (
+                text[:tok.start].rstrip(" \t")[-1:] in ("", "\n", ".", "!", "?", ":", ";", "-")):
+            rest = self._gazetteer_rule(text, toks, i + 1)
+            if rest is not None and rest[0].start == toks[i + 1].start and rest[1] - i > 2:
+                return rest
         end = self._name_run(toks, i)
         while end - i >= 2:
             run = toks[i:end]

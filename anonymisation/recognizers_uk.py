@@ -272,15 +272,38 @@ ROLE_MAILBOX_WORDS = frozenset({
     "unit", "admissions", "discharge", "bed", "site", "managers", "nurses", "matrons", "coordinator",
     "coordinators", "oncology", "dialysis", "audiology", "ophthalmology", "dental", "orthopaedics", "urology",
     "gynaecology", "stroke", "rehab", "medicine", "anaesthetics", "recovery", "daycase", "daysurgery",
+    "techs", "technicians", "manager", "no", "do", "not", "reply", "nic",
 })
 _LOCAL_PARTS = re.compile(r"[._+-]")
 
 
-def _role_word(word: str) -> bool:
-    if word in ROLE_MAILBOX_WORDS or word.isdigit():
+_WARD_CODE = re.compile(r"(?P<word>[a-z]*)\d+[a-z]?")  # "ward10", "7a"
+
+
+def _plain_word(word: str, listed: bool) -> bool:
+    """A listed role word; unless `listed`, also an everyday English word that is no one's given name or surname
+    ("asset.management@", "loans.store@", "accounts.payable@"): names are what make a mailbox personal."""
+    if word in ROLE_MAILBOX_WORDS:
         return True
-    # "clinengineering", "clinicalphysics": two role words written as one
-    return any(word[:i] in ROLE_MAILBOX_WORDS and word[i:] in ROLE_MAILBOX_WORDS for i in range(2, len(word) - 1))
+    if listed:
+        return False
+    from intake.anonymisation.nergate import EVERYDAY, english_frequencies  # nergate imports this module's users
+
+    vocabulary = default_vocabulary()
+    return (english_frequencies().get(word, 0) >= EVERYDAY and word not in vocabulary.first_names
+            and word not in vocabulary.last_names)
+
+
+def _role_word(word: str, listed: bool = False) -> bool:
+    code = _WARD_CODE.fullmatch(word)
+    if code is not None:
+        return not code.group("word") or _plain_word(code.group("word"), listed)
+    if _plain_word(word, listed):
+        return True
+    # "clinengineering", "homedialysis", "donotreply": role words written as one
+    return any(_plain_word(word[:i], listed) and (_plain_word(word[i:], listed) or any(
+        _plain_word(word[i:j], listed) and _plain_word(word[j:], listed) for j in range(i + 2, len(word) - 1)))
+        for i in range(2, len(word) - 1))
 
 
 def is_role_mailbox(address: str) -> bool:
@@ -289,7 +312,8 @@ def is_role_mailbox(address: str) -> bool:
     in it."""
     words = [w for w in _LOCAL_PARTS.split(address.split("@", 1)[0].lower()) if w]
     codes = [w for w in words if not _role_word(w)]
-    if not words or len(codes) == len(words) or len(codes) > 2:
+    # Everyday words make a role mailbox only beside a hospital role word: "info@" or "user@" is anybody's.
+    if not words or len(codes) == len(words) or len(codes) > 2 or not any(_role_word(w, True) for w in words):
         return False
     vocabulary = default_vocabulary()
     return all(2 <= len(w) <= 4 and w.isalpha() and w not in vocabulary.first_names and w not in vocabulary.last_names

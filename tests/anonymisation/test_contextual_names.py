@@ -215,13 +215,17 @@ def test_extensions_bleeps_and_role_mailboxes_are_kept(detector: TextDetector) -
 
 
 @pytest.mark.parametrize("address", ["ebme.bcu@wales.nhs.uk", "ggc.clinicalphysics@nhs.scot", "rch-tr.ebme@nhs.net",
-                                     "decon.team@example.nhs.uk", "cssd@example.nhs.uk", "bed.managers@nhs.net"])
+                                     "decon.team@example.nhs.uk", "cssd@example.nhs.uk", "bed.managers@nhs.net",
+                                     # everyday words beside a role word, ward codes, words run together
+                                     "asset.management@nhs.net", "accounts.payable@x.nhs.uk", "ward10@x.nhs.uk",
+                                     "homedialysis.team@x.nhs.uk", "donotreply@x.nhs.uk", "renal.techs@nhs.net"])
 def test_role_mailboxes_with_a_site_code_or_joined_words_are_kept(address: str) -> None:
     assert is_role_mailbox(address)
 
 
 @pytest.mark.parametrize("address", ["ebme.smith@nhs.net", "jo.ebme@nhs.net", "bcu@nhs.net", "ebme.jd.ab.cd@x.uk",
-                                     "ed.smith@nhs.net"])
+                                     "ed.smith@nhs.net", "info@example.com", "happy.days@x.uk", "rose.baker@nhs.net",
+                                     "smith10@x.uk"])
 def test_a_person_or_codes_alone_make_no_role_mailbox(address: str) -> None:
     assert not is_role_mailbox(address)
 
