@@ -45,8 +45,15 @@ def nhs_checksum_ok(digits: str) -> bool:
     return sum(int(d) * w for d, w in zip(digits, NHS_WEIGHTS, strict=True)) % 11 == 0
 
 
+# Ten digits grouped any other way ("943 4765 919"): only right after the number's own label.
+NHS_ANY_GROUPING = re.compile(r"(?<![\w.])\d(?:[ -]?\d){9}(?![\w])")
+
+
 def find_nhs_numbers(text: str) -> list[Finding]:
     out = []
+    for m in NHS_ANY_GROUPING.finditer(text):
+        if NHS_RE.fullmatch(m.group()) is None and NHS_LABEL.search(text[max(0, m.start() - 20):m.start()]):
+            out.append(Finding("UK_NHS", m.start(), m.end(), 0.85, "UkNhsRecognizer"))
     for m in NHS_RE.finditer(text):
         if (m.group(2) == "-") != (m.group(4) == "-"):
             continue
@@ -340,12 +347,14 @@ DATE_RE = re.compile(
     r"(?<![\w/.-])(?:"
     r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
     r"|\d{4}-\d{2}-\d{2}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ -]{_MONTH}\.?,?[ -](?:\d{{4}}|\d{{2}})"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ -]{_MONTH}\.?,?[ -](?:\d{{4}}|['\u2019]?\d{{2}})"
     rf"|{_MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
     r")(?![\w/])",
     re.IGNORECASE,
 )
-DOB_BEFORE = re.compile(r"(?i)\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|\bborn\b|\bb\.\s*$|birthday")
+# "age 67 (12/03/1956)": a date in brackets after an age is when the person was born.
+DOB_BEFORE = re.compile(r"(?i)\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|\bborn\b|\bb\.\s*$|birthday"
+                        r"|\baged?\s+\d{1,3}\s*(?:y(?:ea)?rs?(?:\s+old)?|yo)?\s*\($")
 DOB_AFTER = re.compile(r"(?i)birthday|\(dob\)|\bborn\b")
 
 
@@ -357,7 +366,8 @@ def find_dates_of_birth(text: str) -> list[Finding]:
         # No number between the context and the date: not even what is left of a date already generalised to
         # its year ("DOB 1961 next cal 21/01/2023"), or the anonymiser's self-check would take the next one.
         before = [c for c in DOB_BEFORE.finditer(text, max(0, m.start() - 45), m.start())
-                  if not any(ch.isdigit() for ch in text[c.end():m.start()])]
+                  if not any(ch.isdigit() for ch in text[c.end():m.start()]) and (c.group()[-1] != "(" or c.end()
+                                                                                 == m.start())]
         if before or _birth_word_after(text, m.end()):
             out.append(Finding("DATE_OF_BIRTH", m.start(), m.end(), 0.9, "DateOfBirthRecognizer"))
     return out

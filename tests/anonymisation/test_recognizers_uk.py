@@ -37,6 +37,7 @@ def test_invalid_nhs_numbers_rejected(number: str) -> None:
 @pytest.mark.parametrize("text,expected", [
     ("NHS no 485 777 3456 on the form", "485 777 3456"), ("nhs number 485-777-3456", "485-777-3456"),
     ("H&C 123 456 7890", "123 456 7890"), ("CHI: 0304511235", "0304511235"),
+    ("NHS Number 943 4765 919", "943 4765 919"),  # grouped as no NHS number is, right after the label
 ])
 def test_a_mistyped_number_right_after_its_label_is_still_that_number(text: str, expected: str) -> None:
     assert spans(find_nhs_numbers(text), text) == [expected]
@@ -110,6 +111,7 @@ def test_extensions_found(text: str, expected: str) -> None:
     ("DOB 12/03/1954, fell", "12/03/1954"), ("d.o.b. 4 June 1976", "4 June 1976"),
     ("date of birth: 22-Nov-1972", "22-Nov-1972"), ("born 15/06/1991 in Leeds", "15/06/1991"),
     ("DOB 12.03.54", "12.03.54"), ("Date of birth - 12 March 51", "12 March 51"),
+    ("date of birth: 12 Mar '56", "12 Mar '56"), ("age 67 (12/03/1956) fell", "12/03/1956"),
 ])
 def test_dates_of_birth_found_by_context(text: str, expected: str) -> None:
     assert spans(find_dates_of_birth(text), text) == [expected]
@@ -117,6 +119,8 @@ def test_dates_of_birth_found_by_context(text: str, expected: str) -> None:
 
 def test_plain_dates_are_not_dates_of_birth() -> None:
     assert find_dates_of_birth("PPM done 12/03/2024, next due 12/03/2025") == []
+    assert find_dates_of_birth("age 67 (seen 12/03/2023)") == []
+    assert find_nhs_numbers("order 943 4765 919 raised") == []
 
 
 def test_hospital_numbers_need_a_context_word() -> None:
