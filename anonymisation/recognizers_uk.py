@@ -422,6 +422,29 @@ MRN_AFTER_PATIENT = re.compile(r"(?i)\b(?:pt|patient)\b[^()\n]{1,40}?\((?P<id>[a
 MRN_TRUST_PREFIXED = re.compile(r"(?<![\w-])R[A-Z0-9]{2}[ -]?(?P<id>\d{7,10})(?![\w-])")
 
 
+# A patient's identifiers travel together: a bare number joined to an NHS number by a slash, comma or bar
+# ("NHS 943 476 5919 / 86-217-346", "RHX0076123, 943 476 5919") is that patient's hospital number.
+_BESIDE_NHS_AFTER = re.compile(
+    r"[ \t]*[/,;|][ \t]*(?P<id>[A-Z]{0,3}\d{6,10}|[A-Z]{0,3}\d{2,4}(?P<sep>[ -])\d{3,4}(?P=sep)\d{3,4})(?![\w/-])")
+_BESIDE_NHS_BEFORE = re.compile(
+    r"(?<![\w/-])(?P<id>[A-Z]{0,3}\d{6,10}|[A-Z]{0,3}\d{2,4}(?P<sep>[ -])\d{3,4}(?P=sep)\d{3,4})[ \t]*[/,;|][ \t]*"
+    r"(?:nhs\s*(?:no\.?|number)?\s*:?\s*)?$", re.IGNORECASE)
+
+
+def _beside_nhs_numbers(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for nhs in find_nhs_numbers(text):
+        if nhs.score < 0.65:
+            continue
+        after = _BESIDE_NHS_AFTER.match(text, nhs.end)
+        if after is not None:
+            spans.append(after.span("id"))
+        before = _BESIDE_NHS_BEFORE.search(text, max(0, nhs.start - 40), nhs.start)
+        if before is not None:
+            spans.append(before.span("id"))
+    return spans
+
+
 def find_mrns(text: str, patterns: Sequence[str]) -> list[Finding]:
     """Hospital numbers by the customer's patterns; only with a context word, as the shapes are too common."""
     out = []
@@ -438,6 +461,10 @@ def find_mrns(text: str, patterns: Sequence[str]) -> list[Finding]:
                 s, e = m.span(0) if whole else m.span("id")
                 if not any(f.start < e and s < f.end for f in out):
                     out.append(Finding("MRN", s, e, 0.85, "MrnRecognizer"))
+        if sum(ch.isdigit() for ch in text) >= 16:
+            for s, e in _beside_nhs_numbers(text):
+                if not any(f.start < e and s < f.end for f in out):
+                    out.append(Finding("MRN", s, e, 0.8, "MrnRecognizer"))
     return out
 
 

@@ -174,6 +174,8 @@ def test_places_makers_devices_and_prose_are_not_names(detector: TextDetector, t
     ("Hospital No:- 40-118-273", "40-118-273"), ("Hosp Number 40/118/273", "40/118/273"),
     ("Case note no 40 118 273", "40 118 273"), ("casenote number K0912345", "K0912345"),
     ("Loan to patient 40-118-273, returned 12/03/2024", "40-118-273"), ("pt 40118273 returned pump", "40118273"),
+    # no label, but joined to the patient's NHS number
+    ("Ms Jo Bloggs / NHS 943 476 5919 / 86-217-346", "86-217-346"), ("86217346 / NHS no 943 476 5919", "86217346"),
 ])
 def test_hospital_numbers_found_by_their_label(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_mrns(text, ())] == [expected]
