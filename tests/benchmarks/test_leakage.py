@@ -80,6 +80,15 @@ def test_score_counts_a_leak_and_a_destroyed_reference() -> None:
     assert [e["value"] for e in result["_destroyed"]] == ["Alaris GP"]
 
 
+def test_the_hex_digits_of_the_anonymisers_tokens_are_no_planted_number() -> None:
+    truth = [{"value": "12/03/1956", "kind": "dob", "personal": True, "entity": "jobs", "key": "WO1"}]
+    token = "PERSON_9a" + "12031956" + "bc"  # a pseudonym whose hex happens to hold the date's digits
+    assert score(truth, {"jobs": [{"job_number": "WO1", "outcome": f"seen by {token}"}]})["personal"]["dob"][
+        "leak_anywhere"] == 0
+    assert score(truth, {"jobs": [{"job_number": "WO1", "outcome": "born 12.03.1956"}]})["personal"]["dob"][
+        "leak_own_record"] == 1
+
+
 def test_the_variety_export_truth_points_at_real_cells_and_its_splits_share_no_people(
         tmp_path_factory: pytest.TempPathFactory) -> None:
     import variety_export
