@@ -39,6 +39,7 @@ _LEADING_NOISE = frozenset({"call", "ring", "phone", "contact", "ask", "tell", "
                             "cc", "attn", "thanks", "bleep", "page", "email", "message", "engineer", "tech"})
 _SAINT = frozenset({"st", "saint", "ste"})
 _COUNTY = frozenset({"co", "county", "contae"})
+_PORT = frozenset({"port", "fort"})  # words that open a town's name
 # Capitalised words that end a name: contact details and abbreviations written right after a name.
 NOT_NAME_WORDS = frozenset({"ext", "extn", "extension", "tel", "telephone", "mob", "mobile", "bleep", "fax",
                             "email", "re", "cc", "dob", "nhs", "ref", "tbc", "asap", "via", "on", "at"})
@@ -217,14 +218,23 @@ class NameRules:
             return True  # an abbreviation such as ECG, ICU, PPM
         if self.contains_phrase(span):
             return True  # "General Electric Dash", "Karl Storz": a known multi-word brand inside the span
-        if self.is_strong_name([w.text for w in words], comma="," in span):
-            return False
-        if self.vocab.contains_allowed(span):
-            return True
-        before = tokenize(text[max(0, start - 12):start])
+        if words[0].key in _PORT and len(words) > 1:
+            return True  # "Port Talbot", "Fort William"
         after = tokenize(text[end:end + 30].split("\n", 1)[0])  # a log's next entry ("\n23/06 RN:") says nothing
         if len(after) >= 2 and after[0].text in ("'", "\u2019") and after[1].text == "s":
             after = after[2:]  # "St James's Hospital": look past the possessive
+        before = tokenize(text[max(0, start - 12):start])
+        if words[-1].text[:1].isupper() and words[-1].key in self.vocab.indicators and (
+                (len(words) >= 3 and self.first(words[0]))
+                or (len(words) == 2 and before and before[-1].is_capitalised and self.first(before[-1]))):
+            return True  # the same with the place word inside the span ("Mary Seacole Ward", "Ward" a surname too)
+        if self.is_strong_name([w.text for w in words], comma="," in span):
+            # "Daisy Hill Hospital", "Mary Seacole Ward": a whole name before a capitalised place word names the
+            # place, unless that word opens a job title ("Sarah Jones Ward Manager").
+            return bool(after and after[0].text[:1].isupper() and after[0].key in self.vocab.indicators
+                        and not (len(after) > 1 and self.vocab.is_allowed_term(f"{after[0].text} {after[1].text}")))
+        if self.vocab.contains_allowed(span):
+            return True
         if (before and before[-1].key in _SAINT) or words[0].key in _SAINT:
             return True
         if before and before[-1].key in _COUNTY and before[-1].text[:1].isupper():

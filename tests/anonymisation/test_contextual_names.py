@@ -155,6 +155,9 @@ def test_hand_over_phrases_before_a_place_a_role_or_a_team_find_no_person(detect
     "came back from theatre on Monday", "heard back from Philips", "back from Ysbyty Gwynedd",
     "Letterkenny, Co. Clare", "loaned to Antrim Area Hospital, County Down", "radial line checked Allen test positive",
     "sent to Fisher & Paykel for repair, courier collected",
+    # places named after people, and towns that open with a place word
+    "Collected from Daisy Hill Hospital. F121", "moved to Mary Seacole Ward today", "Florence Nightingale House",
+    "it came over from Port Talbot", "van to Fort William",
 ])
 def test_places_makers_devices_and_prose_are_not_names(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []
@@ -299,6 +302,11 @@ def test_no_person_inside_an_e_mail_domain_or_between_two_places(detector: TextD
     assert found(detector, "To: ggc.clinicalphysics@nhs.scot\nSubject: RE", "PERSON") == []
     assert found(detector, "Collected from St Columba's Ward, Queen Elizabeth Hospital", "PERSON") == []
     assert found(detector, "WARD, Adrian rang", "PERSON") == ["WARD, Adrian"]
+
+
+def test_a_name_before_a_job_title_that_opens_with_a_place_word_is_still_a_name(detector: TextDetector) -> None:
+    assert found(detector, "Sarah Jones Ward Manager rang", "PERSON") == ["Sarah Jones"]
+    assert found(detector, "Tom Ward rang", "PERSON") == ["Tom Ward"]
 
 
 def test_a_surname_shared_with_equipment_is_still_a_name(detector: TextDetector) -> None:
