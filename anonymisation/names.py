@@ -24,6 +24,7 @@ from intake.anonymisation.name_cues import (
     PARTICLES,
     POSSESSIVE_SUFFIXES,
     STRONG_CONTEXT,
+    TITLE_HEADS,
     cue_ends_at,
     line_end,
     possessive_stem,
@@ -40,6 +41,7 @@ _LEADING_NOISE = frozenset({"call", "ring", "phone", "contact", "ask", "tell", "
 _SAINT = frozenset({"st", "saint", "ste"})
 _COUNTY = frozenset({"co", "county", "contae"})
 _PORT = frozenset({"port", "fort"})  # words that open a town's name
+_OCCUPATION = re.compile(r"(?:ist|ician|grapher)$")
 # Capitalised words that end a name: contact details and abbreviations written right after a name.
 NOT_NAME_WORDS = frozenset({"ext", "extn", "extension", "tel", "telephone", "mob", "mobile", "bleep", "fax",
                             "email", "re", "cc", "dob", "nhs", "ref", "tbc", "asap", "via", "on", "at"})
@@ -122,6 +124,10 @@ class NameRules:
     def abbreviation(self, tok: Token) -> bool:
         """DOB, NHS, ICU, PPM: short upper-case words that are not names end a name."""
         return tok.is_upper and len(tok.text) <= 4 and not (self.first(tok) or self.last(tok))
+
+    def _occupation(self, tok: Token) -> bool:
+        """"Perfusionist", "Phlebotomist", "Sonographer": a word naming what someone does, not a known name."""
+        return bool(_OCCUPATION.search(tok.key)) and not (self.first(tok) or self.last(tok))
 
     def first(self, tok: Token) -> bool:
         return tok.key in self.vocab.first_names
@@ -220,6 +226,8 @@ class NameRules:
             return True  # "General Electric Dash", "Karl Storz": a known multi-word brand inside the span
         if words[0].key in _PORT and len(words) > 1:
             return True  # "Port Talbot", "Fort William"
+        if self._occupation(words[-1]) and not any(self.first(w) for w in words):
+            return True  # "informed Perfusionist", "Cardiac Physiologist": what someone does, not who
         after = tokenize(text[end:end + 30].split("\n", 1)[0])  # a log's next entry ("\n23/06 RN:") says nothing
         if len(after) >= 2 and after[0].text in ("'", "\u2019") and after[1].text == "s":
             after = after[2:]  # "St James's Hospital": look past the possessive
@@ -228,6 +236,9 @@ class NameRules:
                 (len(words) >= 3 and self.first(words[0]))
                 or (len(words) == 2 and before and before[-1].is_capitalised and self.first(before[-1]))):
             return True  # the same with the place word inside the span ("Mary Seacole Ward", "Ward" a surname too)
+        if after and after[0].key in TITLE_HEADS and after[0].text[:1].isupper() and not any(
+                self.first(w) for w in words):
+            return True  # "Home Therapies Nurse", "Renal Dialysis Technician": the words of a job title
         if self.is_strong_name([w.text for w in words], comma="," in span):
             # "Daisy Hill Hospital", "Mary Seacole Ward": a whole name before a capitalised place word names the
             # place, unless that word opens a job title ("Sarah Jones Ward Manager").
@@ -370,8 +381,8 @@ class NameRules:
             return None
         if end < len(toks) and toks[end].text.isdigit() and len(toks[end].text) <= 3:
             return None  # "Nurse Base 16" is a place
-        if self.contextual.in_phrase(toks, toks[i].start, end):
-            return None  # "Clinical Nurse Specialist": the title is part of a job title, not before a name
+        if self.contextual.in_phrase(toks, toks[i].start, end) or all(self._occupation(t) for t in toks[j:end]):
+            return None  # "Clinical Nurse Specialist", "Consultant Intensivist": a job title, not before a name
         while end > j + 1 and toks[end - 1].is_upper and not self.contextual.plausible(toks[j:end]):
             end -= 1  # in capitals every word looks like a name: "DR WILL CHECK TOMORROW" is "WILL"
         return Finding("PERSON", toks[j].start, toks[end - 1].end, 0.9, "TitleNameRecognizer"), end

@@ -158,6 +158,9 @@ def test_hand_over_phrases_before_a_place_a_role_or_a_team_find_no_person(detect
     # places named after people, and towns that open with a place word
     "Collected from Daisy Hill Hospital. F121", "moved to Mary Seacole Ward today", "Florence Nightingale House",
     "it came over from Port Talbot", "van to Fort William",
+    # job titles: words naming what someone does, the words before a title's last word, Welsh titles
+    "informed Perfusionist re pump", "informed Consultant Intensivist", "Cardiac Physiologist rang",
+    "informed Home Therapies Nurse re pump", "Caller: Uwch Nyrs (ward 5)",
 ])
 def test_places_makers_devices_and_prose_are_not_names(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []
@@ -307,6 +310,8 @@ def test_no_person_inside_an_e_mail_domain_or_between_two_places(detector: TextD
 def test_a_name_before_a_job_title_that_opens_with_a_place_word_is_still_a_name(detector: TextDetector) -> None:
     assert found(detector, "Sarah Jones Ward Manager rang", "PERSON") == ["Sarah Jones"]
     assert found(detector, "Tom Ward rang", "PERSON") == ["Tom Ward"]
+    assert found(detector, "diolch, Uwch Nyrs Evans", "PERSON") == ["Evans"]
+    assert found(detector, "Dr Baptist rang", "PERSON") == ["Baptist"]
 
 
 def test_a_surname_shared_with_equipment_is_still_a_name(detector: TextDetector) -> None:
