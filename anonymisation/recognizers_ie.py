@@ -21,11 +21,12 @@ STREET_FIRST = ("heol", "ffordd", "stryd", "lôn", "lon", "rhodfa", "cilgant", "
                 "golwg", "tŷ", "páirc", "pairc", "céide", "ceide", "cúirt", "cuirt", "plás", "radharc",
                 "cnoc", "gairdíní", "gairdini")
 _WORD = r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*"
-_ARTICLE = r"(?:y|yr|'r|na|an|a|a'|de|an\s+t)"
+_ARTICLE = r"(?:y|yr|'r|na|an|a|a'|de|an[ \t]+t)"
+# An address keeps to its line, as in recognizers_uk.
 STREET_FIRST_RE = re.compile(
-    r"(?<![\w/])(?:\d+/\d+,?\s+|(?i:flat|fflat|apartment|apt|unit)\.?\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?,?\s+"
-    rf"(?i:{'|'.join(STREET_FIRST)})\s+(?:(?i:{_ARTICLE})\s+)?{_WORD}(?:\s+{_WORD})?"
-    rf"(?:,\s*{_WORD}(?:\s+{_WORD})?)?(?![\w])"
+    r"(?<![\w/])(?:\d+/\d+,?[ \t]+|(?i:flat|fflat|apartment|apt|unit)\.?[ \t]+\d+[A-Za-z]?,?[ \t]+)?\d{1,4}[A-Za-z]?,?"
+    rf"[ \t]+(?i:{'|'.join(STREET_FIRST)})[ \t]+(?:(?i:{_ARTICLE})[ \t]+)?{_WORD}(?:[ \t]+{_WORD})?"
+    rf"(?:,[ \t]*{_WORD}(?:[ \t]+{_WORD})?)?(?![\w])"
 )
 EIRCODE_RE = re.compile(r"(?<![\w])(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}(?![\w])", re.IGNORECASE)
 _ADDRESS_WORDS = re.compile(r"(?i)\b(?:eircode|address|lives?|living|home|resident|at)\b|\b(?:Co\.?|County) [A-Z]")

@@ -473,10 +473,11 @@ def _street_regex(vocabulary: Vocabulary, any_case: bool = False) -> re.Pattern[
     types = "|".join(sorted((re.escape(t) for t in vocabulary.street_types), key=len, reverse=True))
     name_word = r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*" if any_case else r"[A-Z][^\W\d_]*(?:['\u2019-][^\W\d_]+)*"
     # The town ends at a word boundary, so that it never eats the letters of a postcode after it ("Leeds LS1").
+    # An address keeps to its line: "ext 6155\n\nThanks\nHilary Brooks" is a number, a sign-off and a name.
     return re.compile(
-        r"(?<![\w])(?:(?i:flat|apartment|apt|studio|unit)\.?\s+\d+[A-Za-z]?,?\s+)?\d{1,4}[A-Za-z]?,?\s+"
-        rf"(?:{name_word}\s+){{1,3}}(?i:{types})\.?(?![\w])"
-        rf"(?:,\s*(?P<town>{name_word}(?:\s+{name_word})?)(?![\w]))?"
+        r"(?<![\w])(?:(?i:flat|apartment|apt|studio|unit)\.?[ \t]+\d+[A-Za-z]?,?[ \t]+)?\d{1,4}[A-Za-z]?,?[ \t]+"
+        rf"(?:{name_word}[ \t]+){{1,3}}(?i:{types})\.?(?![\w])"
+        rf"(?:,[ \t]*(?P<town>{name_word}(?:[ \t]+{name_word})?)(?![\w]))?"
     )
 
 

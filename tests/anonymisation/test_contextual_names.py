@@ -337,6 +337,11 @@ def test_versions_and_part_numbers_are_no_phones(text: str) -> None:
     assert find_uk_phones(text) == []
 
 
+def test_an_address_keeps_to_its_line() -> None:
+    text = "Reported by Jo, ext 6155\n\nThanks\nHilary Brooks\nClinical Engineer"
+    assert find_street_addresses(text) == []
+
+
 def test_lower_case_street_shape_without_postcode_or_address_word_is_kept() -> None:
     assert find_street_addresses("fitted 3 new wheels on the road") == []
 
