@@ -29,6 +29,7 @@ from intake.anonymisation.name_cues import (
     PARTICLES,
     PASSIVE_TAIL,
     POSSESSED,
+    POSSESSIVE_SUFFIXES,
     RARE,
     RECORD_WORDS,
     ROLES_ONE,
@@ -43,11 +44,18 @@ from intake.anonymisation.name_cues import (
     VERBS_TWO,
     WEAK_ONE,
     WORD_ENDINGS,
+    is_cue_phrase,
+    line_end,
+    possessive_stem,
 )
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
 if TYPE_CHECKING:
     from intake.anonymisation.names import Token
+
+
+# Contact words whose number after them is a person's own: "Ísis bleep 1656".
+_CONTACT = frozenset({"bleep", "pager", "mobile", "mob", "ext", "extension"})
 
 
 class ContextualNames:
@@ -139,7 +147,8 @@ class ContextualNames:
         """Tokens of a hand-over phrase starting at i (0 if none)."""
         if i + 2 < len(toks) and (toks[i].key, toks[i + 1].key, toks[i + 2].key) in CUE_PHRASES:
             return 3
-        return 2 if i + 1 < len(toks) and (toks[i].key, toks[i + 1].key) in CUE_PHRASES else 0
+        before = toks[i - 1].key if i >= 1 else ""
+        return 2 if i + 1 < len(toks) and is_cue_phrase((toks[i].key, toks[i + 1].key), before) else 0
 
     def _verb_at(self, toks: Sequence[Token], i: int) -> int:
         if i + 1 < len(toks) and (toks[i].key, toks[i + 1].key) in VERBS_TWO:
@@ -167,11 +176,9 @@ class ContextualNames:
                 found = None  # "WELCH ALLYN", "st thomas": a brand or place, whatever the case
             if found:
                 finding = found[0]
-                cut = text.find("\n", finding.start, finding.end)
-                if cut > finding.start:  # a name ends its line: "Rhys Evans\nNyrs Staff" is a signature's two lines
-                    finding = Finding("PERSON", finding.start, len(text[:cut].rstrip()), finding.score,
-                                      finding.recognizer)
-                out.append(finding)
+                stop = line_end(text, finding.start, finding.end)
+                out.append(finding if stop == finding.end else Finding(
+                    "PERSON", finding.start, stop, finding.score, finding.recognizer))
                 i = found[1]
             else:
                 i += 1
@@ -322,19 +329,23 @@ class ContextualNames:
     def _possessive(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"ahmad's bleep not answering", "Okoro's office": a name in the possessive before what is that
         person's (POSSESSED). The finding ends before the "'s"."""
-        tok = toks[i]
-        stem, _, s = tok.key.rpartition(" ")
-        if s != "s" or " " in stem or i + 1 >= len(toks) or toks[i + 1].key not in POSSESSED:
+        word = possessive_stem(toks[i])
+        if word is None:
+            # No "'s" before a contact number: "Ísis bleep 1656", "Tomasz mob 07700 900123", written capitalised
+            word = toks[i]
+            if not (word.is_capitalised and not word.is_upper and i + 2 < len(toks) and toks[i + 1].key in _CONTACT
+                    and toks[i + 2].text[:1].isdigit()):
+                return None
+        if " " in word.key or i + 1 >= len(toks) or toks[i + 1].key not in POSSESSED:
             return None
-        word = tok._replace(text=tok.text[:-2], end=tok.end - 2, key=stem)
-        if not self._name_word(word) or stem in self.not_names:
+        if not self._name_word(word) or word.key in self.not_names:
             return None
         return Finding("PERSON", word.start, word.end, 0.6, "ContextNameRecognizer"), i + 1
 
     @staticmethod
     def _possessed(text: str, end: int) -> bool:
         after = text[end:end + 16]
-        if after[:2] not in ("'s", "\u2019s") or after[2:3] != " ":
+        if after[:2] not in POSSESSIVE_SUFFIXES or after[2:3] != " ":
             return False
         words = after[3:].split(maxsplit=1)
         return bool(words) and words[0] in POSSESSED

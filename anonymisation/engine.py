@@ -50,11 +50,11 @@ from intake.config import AnonymisationSettings
 # What a table scan looks for unless the policy says otherwise: personal data of staff, patients and contacts.
 TABLE_ENTITIES = (
     "PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "UK_NHS", "UK_NINO", "UK_POSTCODE", "DATE_OF_BIRTH", "ADDRESS",
-    "MRN", "CREDIT_CARD", "IP_ADDRESS", "IBAN_CODE",
+    "MRN", "CREDIT_CARD", "IP_ADDRESS", "IBAN_CODE", "STAFF_ID", "UK_VEHICLE_REGISTRATION",
 )
 # Presidio recognizers we replace with our own (UK-specific, offline e-mail validation, allow-list aware NER).
 _REPLACED = {"NhsRecognizer", "UkNinoRecognizer", "UkPostcodeRecognizer", "EmailRecognizer", "SpacyRecognizer",
-             "CreditCardRecognizer", "PhoneRecognizer"}
+             "CreditCardRecognizer", "PhoneRecognizer", "UkVehicleRegistrationRecognizer"}
 # Only the NER is needed: the parser, tagger and lemmatizer cost about a third of the time. Our recognizers
 # look for context words in the raw text, so they do not need lemmas.
 _DISABLED_PIPES = ("parser", "tagger", "attribute_ruler", "lemmatizer", "senter")
@@ -127,7 +127,7 @@ class InternationalPhoneRecognizer(PhoneRecognizer):
     REGIONS = ("GB", "US", "IE")
     # International numbers other than the UK's, or North American ones: UK numbers, +44 or national, are
     # find_uk_phones' (recognizers_uk.py), which knows their groupings and extensions.
-    _INTERNATIONAL = r"\+\s?\(?(?!4\s?4)\d"
+    _INTERNATIONAL = r"(?:\+\s?\(?|(?<!\d)00\s?)(?!4\s?4)[1-9]"
     _NORTH_AMERICAN = r"(?<![\d-])\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)"
     # Irish national numbers ("091-339171", "(01) 890 4700"): shorter than any UK number, so not find_uk_phones'
     _IRISH = r"(?<![\d-])\(?0\d{1,2}\)?[\s-]?\d{3}[\s-]?\d{3,4}(?![\d-])"

@@ -81,9 +81,9 @@ VERBS_TWO = frozenset({("speaking", "to"), ("name", "is"), ("thank", "you"), ("b
 # holds for phrasings no export has shown yet.
 HANDOVER_HEADS = {
     "for": ("voicemail", "message", "msg", "note", "waiting", "asking", "looking"),
-    "from": ("handover", "over", "reply", "response", "message", "msg", "email", "e-mail", "call", "text", "note",
-             "letter", "feedback", "update", "voicemail", "word", "approval", "permission", "request", "phone",
-             "confirmation"),
+    "from": ("handover", "over", "back", "callback", "reply", "response", "message", "msg", "email", "e-mail", "call",
+             "text", "note", "letter", "feedback", "update", "voicemail", "word", "approval", "permission", "request",
+             "phone", "confirmation"),
     "with": ("discussed", "discussion", "conversation", "agreed", "checked", "confirmed", "liaised", "liaising",
              "meeting", "chat", "chatted", "spoke", "speaking", "left", "dealt"),
     "to": ("handed", "passed", "escalated", "referred", "forwarded", "reported", "explained", "demonstrated",
@@ -108,15 +108,43 @@ CUE_PHRASES = frozenset(
 )
 
 
+# Things come over from a place ("unit came over from Kirkcaldy"); a matter is handed over from a person.
+MOTION = frozenset({"came", "come", "comes", "coming", "moved", "brought", "shipped", "transferred", "arrived",
+                    "sent", "went", "got", "delivered", "couriered", "posted"})
+
+
+def is_cue_phrase(phrase: tuple[str, ...], before: str) -> bool:
+    """Whether the word keys `phrase`, after the word key `before`, are a hand-over phrase."""
+    return phrase in CUE_PHRASES and not (phrase == ("over", "from") and before in MOTION)
+
+
 def cue_ends_at(toks: Sequence[Token], i: int) -> bool:
     """Whether a hand-over phrase (CUE_PHRASES) ends right before token i, a separator between allowed."""
     j = i - 1 if i >= 1 and toks[i - 1].text in SEPARATORS else i
-    keys = tuple(t.key for t in toks[max(0, j - 3):j])
-    return keys[-2:] in CUE_PHRASES or keys[-3:] in CUE_PHRASES
+    keys = tuple(t.key for t in toks[max(0, j - 4):j])
+    return is_cue_phrase(keys[-3:], "") or is_cue_phrase(keys[-2:], keys[-3] if len(keys) >= 3 else "")
+
+
+def line_end(text: str, start: int, end: int) -> int:
+    """Where a name found from `start` to `end` ends: at its first line break, trailing spaces dropped. A name keeps
+    to its line ("Rhys Evans\nStaff Nurse" is a signature's name and job title)."""
+    cut = text.find("\n", start, end)
+    return start + len(text[start:cut].rstrip()) if cut > start else end
+
+
+POSSESSIVE_SUFFIXES = ("'s", "\u2019s")
+
+
+def possessive_stem(tok: Token) -> Token | None:
+    """The word without its "'s" ("brown's": "brown", whose key is "brown"), or None when it is no possessive.
+    One reading for every rule: fold() makes the key of "brown's" "brown s"."""
+    if not tok.key.endswith(" s") or tok.text[-2:] not in POSSESSIVE_SUFFIXES:
+        return None
+    return tok._replace(text=tok.text[:-2], end=tok.end - 2, key=tok.key[:-2])
 
 
 # What a person's name in the possessive points at in a note ("ahmad's bleep", "Okoro's office"): the person.
-POSSESSED = frozenset({"bleep", "pager", "mobile", "phone", "extension", "ext", "number", "email", "voicemail",
+POSSESSED = frozenset({"bleep", "pager", "mobile", "mob", "phone", "extension", "ext", "number", "email", "voicemail",
                        "desk", "office", "team", "manager"})
 # A name signing off an entry: after two dashes or a long dash, at the end of the line ("... checked -- john").
 SIGN_OFF = frozenset({"-", "\u2013", "\u2014"})

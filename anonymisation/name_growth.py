@@ -11,11 +11,13 @@ an everyday word joins too ("Rose Smith"), unless the longer span is a known pla
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.name_cues import NAME_OVER_WORD
+from intake.anonymisation.name_cues import NAME_OVER_WORD, possessive_stem
+from intake.anonymisation.vocabulary import fold
 
 if TYPE_CHECKING:
     from intake.anonymisation.names import NameRules, Token
@@ -68,16 +70,97 @@ def grow_names(text: str, findings: list[Finding], rules: NameRules) -> list[Fin
         if j < len(words) and words[j].start >= end and _spaces(text[end:words[j].start]) \
                 and not _taken(taken, words[j], f):
             tok = words[j]
-            possessive = tok.key.endswith(" s") and tok.text[-2:] in ("'s", "\u2019s")
-            key = tok.key[:-2] if possessive else tok.key
+            stem = possessive_stem(tok)
+            possessive = stem is not None
+            key = stem.key if stem is not None else tok.key
             # A possessive after a name is that person's ("antonia brown's bleep"), even an everyday surname.
             joins = _joins(rules, tok, key, vocab.last_names, case) or (
                 possessive and key in vocab.last_names and _case(tok.text) == case
-                and key not in vocab.allow_tokens and key not in vocab.indicators)
+                and key not in vocab.allow_tokens and key not in vocab.indicators) or (
+                # "PAPADOPOULOU Eleftheria": the surname in capitals, then the first name
+                case == "upper" and tok.is_capitalised and not tok.is_upper and key in vocab.first_names
+                and key not in rules.contextual.not_names and key not in vocab.allow_tokens)
             if joins and not vocab.contains_allowed(text[start:tok.end]):
                 end = tok.end - 2 if possessive else tok.end
+        end = _patronymic_end(text, words, ends, end, case, taken, f, rules)
         out.append(f if (start, end) == (f.start, f.end) else Finding("PERSON", start, end, f.score, f.recognizer))
+    return out + _paired(text, out, rules)
+
+
+# Two people in one cell or phrase: "Tara / Jane Smith", "Jane Smith & Wei". A first name on the other side of
+# the slash or ampersand from a name is the second person.
+_PAIR = re.compile(r"\s?(?:/|&|\+)\s?")
+_WORD_BEFORE_PAIR = re.compile(rf"(?<![\w'\u2019-])([^\W\d_]{{2,}}){_PAIR.pattern}$")
+_WORD_AFTER_PAIR = re.compile(r"[^\W\d_]{2,}(?![\w'\u2019-])")
+
+
+def _paired(text: str, findings: list[Finding], rules: NameRules) -> list[Finding]:
+    out: list[Finding] = []
+    vocab = rules.vocab
+    for f in findings:
+        if f.entity_type != "PERSON":
+            continue
+        before = _WORD_BEFORE_PAIR.search(text[max(0, f.start - 24):f.start])
+        after = _PAIR.match(text, f.end)
+        candidates = []  # (start, end, the words on its side of the separator)
+        if before:
+            s = f.start - len(before.group(0))
+            candidates.append((s, s + len(before.group(1)), text[max(0, s - 24):s + len(before.group(1))]))
+        if after:
+            m = _WORD_AFTER_PAIR.match(text, after.end())
+            if m:
+                candidates.append((after.end(), m.end(), text[after.end():after.end() + 24]))
+        for s, e, side in candidates:
+            word = text[s:e]
+            key = fold(word)
+            # "GILBERT L / Fisher & Paykel Airvo": a first name that opens a maker, a place or a device is that
+            if word[0].isupper() and key in vocab.first_names and key not in rules.contextual.not_names \
+                    and key not in vocab.allow_tokens and key not in vocab.indicators \
+                    and not vocab.contains_allowed(side) \
+                    and not any(o.start < e and s < o.end for o in (*findings, *out)):
+                out.append(Finding("PERSON", s, e, f.score, f.recognizer))
     return out
+
+
+# Gaelic and Welsh surnames open with a particle that is no name by itself ("Gráinne Ní Bhriain", "Seán Ó
+# Súilleabháin", "Aoife Nic Giolla Phádraig", "Dafydd ap Gwilym"); the word after it is a lenited form that no
+# name list holds. A name that ends in one, or is followed by one, takes the capitalised words it introduces.
+# The Irish particles are capitalised ("Ó", "Nic"), the Welsh ones not ("ap", "ferch"): "Sarah o Theatre 2" is none.
+PATRONYMIC = frozenset({"ni", "nic", "o", "ua", "ui", "mac", "mc"})
+WELSH_PATRONYMIC = frozenset({"ap", "ab", "ferch", "verch"})
+_PATRONYMIC_JOINERS = frozenset({"giolla", "an", "a"})  # "Nic Giolla Phádraig", "Mac an tSaoir"
+
+
+def _particle(tok: Token) -> bool:
+    return tok.key in WELSH_PATRONYMIC or (tok.key in PATRONYMIC and tok.text[0].isupper())
+
+
+def _patronymic_end(text: str, words: list[Token], ends: list[int], end: int, case: str,
+                    taken: list[tuple[int, int]], own: Finding, rules: NameRules) -> int:
+    if case == "lower":
+        return end
+    j = bisect_left(ends, end)  # the span's last word
+    if j >= len(words) or words[j].end != end:
+        return end
+    if _particle(words[j]) or (words[j].key in _PATRONYMIC_JOINERS and j > 0 and _particle(words[j - 1])):
+        k = j + 1  # the span ends with the particle
+    elif j + 1 < len(words) and _particle(words[j + 1]) and _spaces(text[end:words[j + 1].start]) \
+            and not _taken(taken, words[j + 1], own):
+        k = j + 2
+    else:
+        return end
+    for _ in range(2):
+        if k >= len(words) or not _spaces(text[words[k - 1].end:words[k].start]) or _taken(taken, words[k], own):
+            return end
+        tok = words[k]
+        if not (tok.is_upper if case == "upper" else tok.text[0].isupper()) or tok.key in rules.vocab.indicators \
+                or tok.key in rules.vocab.allow_tokens:
+            return end
+        end = tok.end
+        if tok.key not in _PATRONYMIC_JOINERS:
+            return end
+        k += 1
+    return end
 
 
 def _words_near(text: str, start: int, end: int) -> list[Token]:

@@ -19,7 +19,15 @@ from typing import Any, NamedTuple
 from intake.anonymisation.contextual_names import ContextualNames
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.initials import find_initials
-from intake.anonymisation.name_cues import CONTEXT_WORDS, PARTICLES, STRONG_CONTEXT, cue_ends_at
+from intake.anonymisation.name_cues import (
+    CONTEXT_WORDS,
+    PARTICLES,
+    POSSESSIVE_SUFFIXES,
+    STRONG_CONTEXT,
+    cue_ends_at,
+    line_end,
+    possessive_stem,
+)
 from intake.anonymisation.other_scripts import find_other_script_names
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
@@ -30,6 +38,7 @@ _LOWER_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
 _LEADING_NOISE = frozenset({"call", "ring", "phone", "contact", "ask", "tell", "inform", "pt", "patient", "per",
                             "cc", "attn", "thanks", "bleep", "page", "email", "message", "engineer", "tech"})
 _SAINT = frozenset({"st", "saint", "ste"})
+_COUNTY = frozenset({"co", "county", "contae"})
 # Capitalised words that end a name: contact details and abbreviations written right after a name.
 NOT_NAME_WORDS = frozenset({"ext", "extn", "extension", "tel", "telephone", "mob", "mobile", "bleep", "fax",
                             "email", "re", "cc", "dob", "nhs", "ref", "tbc", "asap", "via", "on", "at"})
@@ -217,6 +226,8 @@ class NameRules:
             after = after[2:]  # "St James's Hospital": look past the possessive
         if (before and before[-1].key in _SAINT) or words[0].key in _SAINT:
             return True
+        if before and before[-1].key in _COUNTY and before[-1].text[:1].isupper():
+            return True  # "Co. Clare", "County Down": an Irish county
         if before and before[-1].key in self.vocab.allow_tokens and before[-1].text[:1].isupper():
             return True  # "Arjo Maxi Move", "Baxter Sigma": a brand followed by its model
         if before and before[-1].text[:1].isupper() and self.contains_phrase(f"{before[-1].text} {words[0].text}"):
@@ -232,7 +243,13 @@ class NameRules:
         return bool(after and after[0].key in self.vocab.allow_tokens)
 
     def refine(self, text: str, start: int, end: int) -> tuple[int, int]:
-        """Drop leading titles and a trailing possessive or punctuation from a person span."""
+        """Drop leading titles and a trailing possessive or punctuation from a person span; a name keeps to its
+        line ("Maureen Rogers\nBiomedical Engineer" is a signature's name and title)."""
+        lines = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^\n]+", text[start:end])]
+        if len(lines) > 1:
+            named = [(s, e) for s, e in lines
+                     if any(t.is_word and t.key not in _LEADING_NOISE for t in tokenize(text[s:e]))]
+            start, end = named[0] if named else lines[0]
         toks = tokenize(text[start:end])
         i = 0
         while i < len(toks) - 1:
@@ -255,7 +272,7 @@ class NameRules:
                 end = start + toks[k - 1].end
                 break
         span = text[start:end]
-        for suffix in ("'s", "\u2019s"):
+        for suffix in POSSESSIVE_SUFFIXES:
             if span.endswith(suffix):
                 end -= 2
                 span = span[:-2]
@@ -428,8 +445,12 @@ class NameRules:
     def _finding(
         self, text: str, toks: list[Token], i: int, end: int, score: float, source: str
     ) -> tuple[Finding, int] | None:
-        start, stop = toks[i].start, toks[end - 1].end
-        if self.suppressed(text, start, stop) or self.ordinary_words(text[start:stop]):
+        start = toks[i].start
+        stop = line_end(text, start, toks[end - 1].end)
+        while end > i + 1 and toks[end - 1].end > stop:
+            end -= 1
+        if self.suppressed(text, start, stop) or self.ordinary_words(text[start:stop]) or self.contextual.in_phrase(
+                toks, start, end):  # "Fisher" of "sent to Fisher & Paykel"
             return None
         return Finding("PERSON", start, stop, score, source), end
 
@@ -454,7 +475,8 @@ class DenyList:
             return []
         words = [t for t in tokenize(text) if t.is_word]
         # A possessive ends a name: "ahmad's bleep" names Ahmad (the word's key is "ahmad s").
-        keys = [w.key[:-2] if w.key.endswith(" s") else w.key for w in words]
+        full = [w.key for w in words]
+        keys = [stem.key if (stem := possessive_stem(w)) else w.key for w in words]
         out: list[Finding] = []
         i = 0
         while i < len(words):
@@ -463,9 +485,10 @@ class DenyList:
                 if " ".join(keys[i:i + size]) in self.keys:
                     hit = size
                     break
-            if hit and (self._inside_allowed(keys, i, hit) or _MODEL_SUFFIX.match(text, words[i + hit - 1].end)):
-                # "Sara" of Sara Lopes in the model "Sara Stedy", "Grace" in "Grace Darling Ward", "Ida" in the
-                # analyser "IDA-5"
+            if hit and (self._inside_allowed(keys, i, hit) or self._inside_allowed(full, i, hit)
+                        or _MODEL_SUFFIX.match(text, words[i + hit - 1].end)):
+                # "Sara" of Sara Lopes in the model "Sara Stedy", "Grace" in "Grace Darling Ward", "Columba" in
+                # "St Columba's Ward" (its possessive kept), "Ida" in the analyser "IDA-5"
                 hit = 0
             if hit:
                 last = words[i + hit - 1]

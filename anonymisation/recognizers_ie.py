@@ -14,7 +14,12 @@ import re
 from intake.anonymisation.findings import Finding
 
 STREET_FIRST = ("heol", "ffordd", "stryd", "lôn", "lon", "rhodfa", "cilgant", "teras", "clos", "maes", "bóthar",
-                "bothar", "sráid", "sraid", "ascaill", "lána", "lana", "cearnóg", "cearnog", "rathad", "sràid")
+                "bothar", "sráid", "sraid", "ascaill", "lána", "lana", "cearnóg", "cearnog", "rathad", "sràid",
+                # named after the land, in Welsh ("22 Cae Mawr", "5 Bryn Teg", "3 Llys Glas") and Irish ("8 Páirc
+                # an Rí", "2 Céide Mhuire")
+                "cae", "bryn", "llys", "parc", "cwrt", "gerddi", "allt", "nant", "coed", "erw", "cwm", "llwyn",
+                "golwg", "tŷ", "páirc", "pairc", "céide", "ceide", "cúirt", "cuirt", "plás", "radharc",
+                "cnoc", "gairdíní", "gairdini")
 _WORD = r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*"
 _ARTICLE = r"(?:y|yr|'r|na|an|a|a'|de|an\s+t)"
 STREET_FIRST_RE = re.compile(
@@ -23,7 +28,7 @@ STREET_FIRST_RE = re.compile(
     rf"(?:,\s*{_WORD}(?:\s+{_WORD})?)?(?![\w])"
 )
 EIRCODE_RE = re.compile(r"(?<![\w])(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}(?![\w])", re.IGNORECASE)
-_ADDRESS_WORDS = re.compile(r"(?i)\b(?:eircode|address|lives?|living|home|resident|at)\b")
+_ADDRESS_WORDS = re.compile(r"(?i)\b(?:eircode|address|lives?|living|home|resident|at)\b|\b(?:Co\.?|County) [A-Z]")
 SCORE = 0.75
 
 

@@ -17,6 +17,7 @@ from presidio_analyzer import EntityRecognizer, LocalRecognizer, RecognizerResul
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.recognizers_ids import find_staff_ids, find_vehicle_registrations
 from intake.anonymisation.recognizers_ie import find_celtic_addresses
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
 
@@ -28,8 +29,12 @@ def context_before(text: str, start: int, pattern: re.Pattern[str], window: int 
 
 
 # -- NHS number ------------------------------------------------------------------------------------------
-NHS_RE = re.compile(r"(?<![\w.])(\d{3})([ -]?)(\d{3})\2(\d{4})(?![\w])")
-NHS_CONTEXT = re.compile(r"(?i)\bnhs\b|national health|health service|\bchi\b")
+# 3-3-4 with spaces (one or two, as typed), dashes or nothing; not a mixture ("943 476-5919" is something else).
+NHS_RE = re.compile(r"(?<![\w.])(\d{3})( {1,2}|-)?(\d{3})((?(2)(?: {1,2}|-)|))(\d{4})(?![\w])")
+NHS_CONTEXT = re.compile(r"(?i)\bnhs\b|national health|health service|\bchi\b|\bh\s?&\s?c\b|health and care")
+# The number's own label right before it ("NHS no 485 777 3456", "CHI: 0304511234", "H&C number"): ten digits there
+# are that number even when mistyped, and a mistyped one still points at the patient.
+NHS_LABEL = re.compile(r"(?i)(?:\bnhs|\bchi|\bh\s?&\s?c)\.?\s*(?:no\.?|num|number|#)?\s*[:=.-]?\s*$")
 NHS_WEIGHTS = (10, 9, 8, 7, 6, 5, 4, 3, 2, 1)
 
 
@@ -43,8 +48,12 @@ def nhs_checksum_ok(digits: str) -> bool:
 def find_nhs_numbers(text: str) -> list[Finding]:
     out = []
     for m in NHS_RE.finditer(text):
-        digits = m.group(1) + m.group(3) + m.group(4)
+        if (m.group(2) == "-") != (m.group(4) == "-"):
+            continue
+        digits = m.group(1) + m.group(3) + m.group(5)
         if not nhs_checksum_ok(digits):
+            if NHS_LABEL.search(text[max(0, m.start() - 20):m.start()]) and len(set(digits)) > 1:
+                out.append(Finding("UK_NHS", m.start(), m.end(), 0.85, "UkNhsRecognizer"))
             continue
         if context_before(text, m.start(), NHS_CONTEXT, 30):
             score = 0.95
@@ -104,7 +113,6 @@ def find_postcodes(text: str) -> list[Finding]:
 # "0044" is how the international prefix is dialled from a UK line, and is written that way too.
 _PHONE_START = re.compile(r"(?<![\w+])(\+ ?44 ?(?:\(0\) ?)?|00 ?44 ?(?:\(0\) ?)?|\(0|0)(?=\d)")
 _PHONE_GROUP = re.compile(r"(\d+)(\)?)")
-_EXT_AFTER = re.compile(r"(?i)\s?(?:\(\s?(?:ext|extn|x)\.?\s?\d{2,5}\)|(?:ext|extn)\.?:?\s?\d{2,5}|x\d{2,5})(?![\w])")
 PHONE_CONTEXT = re.compile(
     r"(?i)\b(?:tel|telephone|phone|phoned|mob|mobile|call|called|ring|rang|contact|fax|number|no|on)\b"
 )
@@ -185,10 +193,9 @@ def find_uk_phones(text: str) -> list[Finding]:
             score = 0.75
         else:
             score = 0.55
+        # An extension after the number is the switchboard's internal number, kept like any other extension
+        # (EXTENSION, policy): the number before it is the person's line or the switchboard, redacted either way.
         end = best_end
-        ext = _EXT_AFTER.match(text, end)
-        if ext:
-            end = ext.end()
         if score < 0.8 and context_before(text, m.start(), PHONE_CONTEXT, 25):
             score = min(0.95, score + 0.25)
         out.append(Finding("PHONE_NUMBER", m.start(), end, score, "UkPhoneRecognizer"))
@@ -245,6 +252,12 @@ ROLE_MAILBOX_WORDS = frozenset({
     "appointments", "referrals", "records", "informatics", "digital", "systems", "telecoms", "network",
     "training", "education", "research", "audit", "compliance", "complaints", "pals", "safeguarding", "dpo", "ig",
     "privacy", "foi", "and", "of",
+    # departments as their mailboxes abbreviate them ("decon.team@", "cssd@", "endo.unit@")
+    "decon", "steri", "ssd", "cssd", "endo", "endoscopy", "physio", "physiotherapy", "haem", "haematology",
+    "biochem", "pharm", "rad", "xray", "mri", "ct", "ed", "ae", "amu", "ccu", "hdu", "itu", "nicu", "scbu", "opd",
+    "unit", "admissions", "discharge", "bed", "site", "managers", "nurses", "matrons", "coordinator",
+    "coordinators", "oncology", "dialysis", "audiology", "ophthalmology", "dental", "orthopaedics", "urology",
+    "gynaecology", "stroke", "rehab", "medicine", "anaesthetics", "recovery", "daycase", "daysurgery",
 })
 _LOCAL_PARTS = re.compile(r"[._+-]")
 
@@ -289,7 +302,7 @@ DATE_RE = re.compile(
     r"(?<![\w/.-])(?:"
     r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
     r"|\d{4}-\d{2}-\d{2}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ -]{_MONTH}\.?,?[ -]\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?[ -]{_MONTH}\.?,?[ -](?:\d{{4}}|\d{{2}})"
     rf"|{_MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
     r")(?![\w/])",
     re.IGNORECASE,
@@ -324,7 +337,8 @@ def _birth_word_after(text: str, end: int) -> bool:
 # -- hospital numbers ---------------------------------------------------------------------------------------
 MRN_CONTEXT = re.compile(
     r"(?i)\bmrn\b|medical\s+record|hospital\s+(?:no|num|number|id)|hosp\.?\s+no|unit\s+(?:no|number)|"
-    r"patient\s+(?:id|no|number)|\bpt\.?\s*(?:id|no|num|number)\b|case\s+(?:no|number)|\bpas\b|\bk\s?no\b"
+    r"patient\s+(?:id|no|number)|\bpt\.?\s*(?:id|no|num|number)\b|case\s+(?:no|number)|\bpas\b|\bk\s?no\b|"
+    r"\bchart\s+(?:no|num|number)|health\s+record|\bhrn\b|\bihi\b"
 )
 
 
@@ -334,14 +348,18 @@ def _mrn_regexes(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
 
 
 # A number written right after its label ("hosp no: 12345678", "MRN# RX1 1234567", "K-number K1234567"), in
-# any case: whatever its shape, the label says what it is. Digits only need 7 to 10 of them, which a ward
-# number, a bleep or a year never has.
+# any case: whatever its shape, the label says what it is. Digits only need 6 to 10 of them (Irish hospitals'
+# MRNs have 6), which a ward number, a bleep or a year never has; after "unit no", which equipment uses too, 7.
 MRN_LABELLED = re.compile(
     r"(?i)(?:\bmrn|medical\s+record\s+(?:no|num|number)|hospital\s+(?:no|num|number|id)|hosp\.?\s*(?:no|num|number)"
-    r"|unit\s+(?:no|num|number)|patient\s+(?:id|no|number)|\bpt\.?\s*(?:id|no|num|number)"
-    r"|\bpas\s+(?:no|num|number|id)|\bk[\s-]?(?:no|number)|\bcrn|\brxh?\s+no)\b\.?\s*(?:is\s+|of\s+)?[:#=.-]?\s*"
-    r"(?P<id>[A-Z]{1,3}\d{0,2}[ -]?\d{5,10}|\d{7,10})(?![\w-])"
+    r"|(?P<unit>unit)\s+(?:no|num|number)|patient\s+(?:id|no|number)|\bpt\.?\s*(?:id|no|num|number)"
+    r"|\bpas\s+(?:no|num|number|id)|\bk[\s-]?(?:no|number)|\bcrn|\brxh?\s+no|\bchart\s+(?:no|num|number)"
+    r"|\bhealth\s+record\s+(?:no|num|number)|\bhrn|\bihi)\b\.?\s*(?:is\s+|of\s+)?[:#=.-]?\s*"
+    r"(?P<id>[A-Z]{1,3}\d{0,2}[ -]?\d{5,10}|\d{6,10}|\d{2,4}(?P<sep>[ -])\d{3,4}(?:(?P=sep)\d{3,4})?)(?![\w-])"
 )
+# A number in brackets after the patient's name ("pt J Smith (92-234-279)", "patient Okafor, A. (RX1234567)"): how a
+# record names the patient's hospital number beside the name. Six digits at least, so a model ("(MX450)") is none.
+MRN_AFTER_PATIENT = re.compile(r"(?i)\b(?:pt|patient)\b[^()\n]{1,40}?\((?P<id>[a-z]{0,3}\d(?:[ -]?\d){5,11})\)")
 # A trust's three-character NHS organisation code (R + two letters or digits: "RX1", "RTH") before a 7 to 10
 # digit number is how some trusts write their hospital numbers: "RX1 3660814".
 MRN_TRUST_PREFIXED = re.compile(r"(?<![\w-])R[A-Z0-9]{2}[ -]?(?P<id>\d{7,10})(?![\w-])")
@@ -355,8 +373,10 @@ def find_mrns(text: str, patterns: Sequence[str]) -> list[Finding]:
             if context_before(text, m.start(), MRN_CONTEXT, 35):
                 out.append(Finding("MRN", m.start(), m.end(), 0.85, "MrnRecognizer"))
     if any(ch.isdigit() for ch in text):
-        for rx, whole in ((MRN_LABELLED, False), (MRN_TRUST_PREFIXED, True)):
+        for rx, whole in ((MRN_LABELLED, False), (MRN_TRUST_PREFIXED, True), (MRN_AFTER_PATIENT, False)):
             for m in rx.finditer(text):
+                if rx is MRN_LABELLED and m.group("unit") and len(m.group("id")) < 7:
+                    continue
                 s, e = m.span(0) if whole else m.span("id")
                 if not any(f.start < e and s < f.end for f in out):
                     out.append(Finding("MRN", s, e, 0.85, "MrnRecognizer"))
@@ -447,6 +467,8 @@ def uk_recognizers(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> list[
             "StreetAddressRecognizer", "ADDRESS", lambda text: find_street_addresses(text, vocabulary)
         ),
         FunctionRecognizer("CelticAddressRecognizer", "ADDRESS", find_celtic_addresses),
+        FunctionRecognizer("StaffIdRecognizer", "STAFF_ID", find_staff_ids),
+        FunctionRecognizer("VehicleRegistrationRecognizer", "UK_VEHICLE_REGISTRATION", find_vehicle_registrations),
     ]
 
 
@@ -463,4 +485,6 @@ def pattern_detectors(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> di
         "DATE_OF_BIRTH": [find_dates_of_birth],
         "MRN": [lambda text: find_mrns(text, patterns)],
         "ADDRESS": [lambda text: find_street_addresses(text, vocabulary), find_celtic_addresses],
+        "STAFF_ID": [find_staff_ids],
+        "UK_VEHICLE_REGISTRATION": [find_vehicle_registrations],
     }

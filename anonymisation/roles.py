@@ -26,7 +26,7 @@ ROLES = (PERSON, FREE_TEXT, REFERENCE, CODE)
 # What is replaced in a reference column: values recognisable from their own shape, never a name guessed from
 # capitals or a name list (a reference column is full of capitalised place, maker and model names).
 STRONG_ENTITIES = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER", "UK_NHS", "UK_NINO", "CREDIT_CARD", "IBAN_CODE",
-                             "MRN", "IP_ADDRESS"})
+                             "MRN", "IP_ADDRESS", "STAFF_ID", "UK_VEHICLE_REGISTRATION"})
 
 
 def apply_roles(classification: TableClassification, roles: Mapping[str, Mapping[str, Any]]) -> TableClassification:

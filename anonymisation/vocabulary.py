@@ -1,10 +1,10 @@
 """Domain vocabularies: what is *not* a person (allow-list), who always is (deny-list), and name gazetteers.
 
 The allow-list ships as text files in anonymisation/data/ (manufacturers, models, device types, locations,
-indicator words) and is extendable per customer with extra terms or files. The deny-list holds names of
-known staff, given per customer (never shipped). The name gazetteers come from the first- and last-name
-lists of Faker's person providers for the languages of the UK's health workforce: a general list of names,
-not fitted to any dataset.
+indicator words), with the towns of the UK and Ireland (towns.py), and is extendable per customer with extra terms
+or files. The deny-list holds names of known staff, given per customer (never shipped). The name gazetteers
+come from the first- and last-name lists of Faker's person providers for the languages of the UK's health
+workforce: a general list of names, not fitted to any dataset.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 
 from intake.anonymisation.errors import VocabularyError
+from intake.anonymisation.towns import uk_irish_towns
 from intake.logs import get_logger, log_event
 
 log = get_logger("intake.anonymisation.vocabulary")
@@ -165,8 +166,11 @@ class Vocabulary:
         for path in deny_files:
             denied.extend(read_terms(path))
         first, last = faker_gazetteer()
+        # A town that is also a name ("Lincoln", "Ashley", "Clare") stays a possible name; "Fort William" as a whole
+        # is the town.
+        towns = [key for key in map(fold, uk_irish_towns()) if " " in key or (key not in first and key not in last)]
         vocabulary = cls(
-            allow_phrases=frozenset(fold(t) for t in terms if fold(t)),
+            allow_phrases=frozenset(fold(t) for t in terms if fold(t)) | frozenset(towns),
             allow_compact=frozenset(compact(t) for t in terms if compact(t)),
             allow_tokens=frozenset(fold(t) for t in single_brands if fold(t)),
             indicators=frozenset(fold(t) for t in shipped_terms("indicators.txt")),

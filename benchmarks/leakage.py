@@ -1,14 +1,16 @@
 """Leakage benchmark: a realistic export written outside the project goes through the real `intake` CLI, then
 every delivered Parquet cell is searched for the planted personal values; plain Presidio beside it.
 
-    .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk] [--split SPLIT|both]
-        [--rows 300] [--seed 11] [--keep]
+    .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk|inventory]
+        [--split SPLIT|both] [--rows 300] [--seed 11] [--keep]
 
-Four independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
+Five independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
 phrasing), `variety_export.py` (splits dev/heldout/fresh/dev2: another layout, writer and name source, disjoint
 phrasings), `workshop_export.py` (splits dev3/fresh2: a SQLite database mapped with queries, appended work
 logs) and `helpdesk_export.py` (splits dev5/fresh3: a cp1252 semicolon CSV and JSON-lines call events folded
-by a query; Welsh, Scottish and Irish hospitals, pasted e-mails, phone notes, CHI numbers, Eircodes).
+by a query; Welsh, Scottish and Irish hospitals, pasted e-mails, phone notes, CHI numbers, Eircodes) and
+`inventory_export.py` (splits dev6/fresh4: one Excel workbook of three sheets with banner rows above a header on
+row 9, a 45-column register, work orders with duplicated rows, loan and decontamination forms naming patients).
 Per split: generate, `intake init`, users, a signed authorisation
 (`scripts/make_sample_authorisation.py`), `keys add`, `authorisation register`, `datasets receive`,
 `migration run DATASET --mapping mapping.yaml`, in a temporary home. Scored by `leakage_score.score`:
@@ -39,6 +41,7 @@ sys.path.insert(0, str(HERE))
 
 import clinical_export  # noqa: E402
 import helpdesk_export  # noqa: E402
+import inventory_export  # noqa: E402
 import variety_export  # noqa: E402
 import workshop_export  # noqa: E402
 from leakage_score import load_package, redact, score  # noqa: E402
@@ -125,10 +128,18 @@ def presidio_package(export: Path, raw_package: Any) -> tuple[dict[str, list[dic
     return pkg, round(time.perf_counter() - start, 1)
 
 
-def rows_accounted(truth: dict[str, Any], package: dict[str, list[dict[str, str]]], summary: Any) -> dict[str, Any]:
+def rows_accounted(truth: dict[str, Any], package: dict[str, list[dict[str, str]]], summary: Any,
+                   package_path: Path | None = None) -> dict[str, Any]:
     source = sum(truth["rows"].values()) + truth.get("banner_rows", 0)
     delivered = len(package.get("assets", [])) + len(package.get("jobs", []))
     info: dict[str, Any] = {"source_rows": source, "delivered_primary_rows": delivered}
+    # Identical repeated rows (a careless join) are merged into one: the package's manifest counts them.
+    manifests = sorted(package_path.rglob("manifest.json")) if package_path is not None else []
+    merged = sum(int(s.get("rows_merged", 0)) for s in json.loads(manifests[0].read_text())
+                 .get("sources", {}).values()) if manifests else 0
+    if merged or truth.get("duplicate_rows"):
+        info.update(rows_merged=merged, duplicate_rows_planted=truth.get("duplicate_rows", 0))
+    delivered += merged
     if isinstance(summary, dict):
         for key in ("rows_read", "rows_rejected", "rows_rejected_reading", "entities"):
             if key in summary:
@@ -155,7 +166,8 @@ def _examples(entries: list[dict[str, Any]], redacted: bool = True, per_kind: in
 EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
            "variety": (variety_export, ("dev", "heldout", "fresh", "dev2")),
            "workshop": (workshop_export, ("dev3", "fresh2", "dev4")),
-           "helpdesk": (helpdesk_export, ("dev5", "fresh3"))}
+           "helpdesk": (helpdesk_export, ("dev5", "fresh3")),
+           "inventory": (inventory_export, ("dev6", "fresh4"))}
 
 
 def run_split(generator: Any, split: str, rows: int, seed: int, keep: bool, debug: dict[str, Any]) -> dict[str, Any]:
@@ -185,7 +197,7 @@ def run_split(generator: Any, split: str, rows: int, seed: int, keep: bool, debu
                 scored = score(entries, package)
                 leaked, destroyed = scored.pop("_leaked"), scored.pop("_destroyed")
                 result["intake"].update(scored)
-                result["intake"]["rows_accounted"] = rows_accounted(truth, package, summary)
+                result["intake"]["rows_accounted"] = rows_accounted(truth, package, summary, package_path)
                 debug[f"{split}/intake_leaks"] = _examples(leaked)
                 debug[f"{split}/intake_destroyed"] = _examples(destroyed, redacted=False)
                 debug[f"{split}/intake_leaks_by_column"] = dict(Counter(f"{e['kind']}@{e['column']}" for e in leaked))
@@ -222,9 +234,11 @@ def table(name: str, scored: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--export", choices=sorted(EXPORTS), default="clinical",
-                        help="clinical_export.py, variety_export.py, workshop_export.py or helpdesk_export.py")
+                        help="clinical_export.py, variety_export.py, workshop_export.py, helpdesk_export.py or "
+                        "inventory_export.py")
     parser.add_argument("--split", default="both", choices=[
-        "tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "dev4", "dev5", "fresh3", "both"])
+        "tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "dev4", "dev5", "fresh3", "dev6", "fresh4",
+        "both"])
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")

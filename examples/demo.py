@@ -109,7 +109,8 @@ def main() -> int:
 
     step("Done")
     print(f"import package: {run['package']} (encrypted in the vault), handed over to {handover}")
-    print(f"reports (encrypted in the vault): `intake datasets show {dataset_id}`")
+    print(f"reports (encrypted in the vault): `intake datasets show {dataset_id}`; every package and copy of one: "
+          f"`intake migration packages {dataset_id}`")
     print(f"the migration's completion starts the 6-month retention clock: "
           f"intake --as {ENGINEER} migration complete {dataset_id}")
     return 0

@@ -2,10 +2,11 @@
 
 The delivered package stays where retention deletes it: encrypted in the dataset's vault scope (the default),
 or at the configured delivery location (`delivery_path`, `delivery_url`). `intake migration fetch DATASET --to
-FOLDER` decrypts (or copies) the latest delivered package into that folder, and only while the dataset may
-still be processed: the authorisation holds (not withdrawn, purpose migration), no restriction is open, the
-dataset is not being deleted. The folder must be new or empty; it is made 0700 and every file 0600, and the copy
-is verified against the package's manifest (every file, size and SHA-256) before the command reports success.
+FOLDER` decrypts (or copies) the latest delivered package (`--run`: an older run's; `intake migration packages`
+lists them) into that folder, and only while the dataset may still be processed: the authorisation holds (not
+withdrawn, purpose migration), no restriction is open, the dataset is not being deleted. The folder must be new
+or empty; it is made 0700 and every file 0600, and the copy is verified against the package's manifest (every
+file, size and SHA-256) before the command reports success.
 The audit event names the package, the folder, the file count and bytes. A copy handed over is outside intake's
 retention from then on: the audit log is the record of where it went.
 
@@ -23,17 +24,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from sqlalchemy import select
-
 from intake.context import Context
-from intake.errors import IntakeError, NotFound, StateError
+from intake.delivered import choose, delivered_runs
+from intake.errors import IntakeError, NotFound
 from intake.package_files import Opener, package_files
-from intake.registry.models import DatasetState, Purpose, Run, RunState
+from intake.registry.models import Purpose
 
 if TYPE_CHECKING:
     from intake.context import Actor
-
-FETCHABLE = (DatasetState.PROCESSED, DatasetState.COMPLETED)
 
 
 class HandoverError(IntakeError):
@@ -43,28 +41,7 @@ class HandoverError(IntakeError):
 
 def delivered_packages(ctx: Context, dataset_id: str) -> list[str]:
     """Where the dataset's delivered packages are ("vault:...", a folder, or an s3:// prefix), newest first."""
-    from intake.retention.holds import get_dataset
-
-    with ctx.registry.session() as session:
-        dataset = get_dataset(session, dataset_id)
-        if dataset.state not in FETCHABLE:
-            raise StateError(f"dataset {dataset_id} is {dataset.state.value}: only a delivered migration "
-                             "(processed or completed) has a package to hand over")
-        runs = session.scalars(select(Run).where(Run.dataset_id == dataset_id, Run.state == RunState.COMPLETED)
-                               .order_by(Run.started_at.desc())).all()
-    found = [json.loads(run.summary or "{}").get("package") for run in runs]
-    return [str(package) for package in found if package]
-
-
-def latest_package(ctx: Context, dataset_id: str) -> str:
-    """Where the dataset's latest delivered package is."""
-    return _latest(dataset_id, delivered_packages(ctx, dataset_id))
-
-
-def _latest(dataset_id: str, packages: list[str]) -> str:
-    if not packages:
-        raise NotFound(f"dataset {dataset_id} has no delivered package: run `intake migration run` first")
-    return packages[0]
+    return [item.location for item in delivered_runs(ctx, dataset_id)]
 
 
 def _allowed(ctx: Context, dataset_id: str) -> Actor:
@@ -85,9 +62,11 @@ def _files(ctx: Context, package: str, actor: Actor) -> dict[str, Opener]:
     return files
 
 
-def fetch_package(ctx: Context, dataset_id: str, target: Path) -> dict[str, Any]:
+def fetch_package(ctx: Context, dataset_id: str, target: Path, run: str | None = None) -> dict[str, Any]:
+    """Hand the latest package (or that of the run `run` names, by id or a unique start of it) over to `target`."""
     actor = _allowed(ctx, dataset_id)
-    package = latest_package(ctx, dataset_id)
+    chosen = choose(dataset_id, delivered_runs(ctx, dataset_id), run)
+    package = chosen.location
     target = target.expanduser().absolute()
     _prepare(target)
     try:
@@ -104,9 +83,10 @@ def fetch_package(ctx: Context, dataset_id: str, target: Path) -> dict[str, Any]
         raise
     files = sorted(p for p in target.iterdir() if p.is_file())
     size = sum(p.stat().st_size for p in files)
-    ctx.record(actor, "migration.fetch", dataset_id, package=package, target=str(target), files=len(files),
-               bytes=size, manifest_created_at=manifest.get("created_at"))
-    return {"dataset_id": dataset_id, "package": package, "target": str(target), "files": len(files),
+    ctx.record(actor, "migration.fetch", dataset_id, package=package, run=chosen.run_id, target=str(target),
+               files=len(files), bytes=size, manifest_created_at=manifest.get("created_at"))
+    return {"dataset_id": dataset_id, "package": package, "run": chosen.run_id, "target": str(target),
+            "files": len(files),
             "bytes": size, "verified": True}
 
 
@@ -148,11 +128,11 @@ def open_package(ctx: Context, dataset_id: str, package: str | None = None) -> O
     from intake.product.package import MANIFEST, PACKAGE_FORMAT
 
     actor = _allowed(ctx, dataset_id)
-    delivered = delivered_packages(ctx, dataset_id)
-    location = package or _latest(dataset_id, delivered)
-    if location not in delivered:
+    delivered = delivered_runs(ctx, dataset_id)
+    location = package or choose(dataset_id, delivered).location
+    if location not in {item.location for item in delivered}:
         raise NotFound(f"{location} is not a delivered package of dataset {dataset_id}: take the location from "
-                       "one of its completed runs (`intake datasets show`)")
+                       f"one of its completed runs (`intake migration packages {dataset_id}`)")
     incomplete = HandoverError(f"package {location} is not a complete {PACKAGE_FORMAT} package (its manifest is "
                                "missing or unreadable, or lists files it lacks): run the migration again")
     try:

@@ -88,12 +88,12 @@ def discard_unpublished(vault: Vault, dataset_id: str, running: set[str], actor:
     return deleted
 
 
-def certificate_entries(vault: Vault, dataset_id: str) -> list[dict[str, Any]]:
-    """What the dataset's packages in the vault held, for the deletion certificate: names, counts and sizes
-    (as a delivery folder's are listed), and the manifest's SHA-256; read from the registry, so it works after
-    the key is shredded."""
+def certificate_entries(vault: Vault, dataset_id: str, *, include_deleted: bool = True) -> list[dict[str, Any]]:
+    """What the dataset's packages in the vault held, for the deletion certificate (deleted ones included) or a
+    listing of what exists (`include_deleted=False`): names, counts and sizes (as a delivery folder's are
+    listed), and the manifest's SHA-256; read from the registry, so it works after the key is shredded."""
     out = []
-    for package, held in sorted(packages(vault, dataset_id, include_deleted=True).items()):
+    for package, held in sorted(packages(vault, dataset_id, include_deleted=include_deleted).items()):
         manifest = held.get(MANIFEST)
         out.append({
             "package": package,

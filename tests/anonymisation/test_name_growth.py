@@ -21,6 +21,13 @@ def people(detector: TextDetector, text: str) -> list[str]:
     ("condemned, Dolores van Geest (ext 1974) reports it again.", ["Dolores van Geest"]),
     ("function checked. antonia brown's bleep not answering", ["antonia brown"]),
     ("spoke to Rose Smith on Jenner Unit", ["Rose Smith"]),
+    # a Gaelic or Welsh particle brings the lenited surname no list holds
+    ("Contact Gráinne Ní Bhriain on the ward", ["Gráinne Ní Bhriain"]),
+    ("spoke to Aoife Nic Giolla Phádraig", ["Aoife Nic Giolla Phádraig"]),
+    ("per Dafydd ap Gwilym, porters", ["Dafydd ap Gwilym"]),
+    # two people in one phrase, and a first name before the person's own bleep
+    ("Tara / Jane Smith reported intermittent alarm", ["Tara", "Jane Smith"]),
+    ("battery not holding charge - Ísis bleep 1656", ["Ísis"]),
 ])
 def test_the_half_of_a_name_beside_a_finding_joins_it(detector: TextDetector, text: str,
                                                        expected: list[str]) -> None:
@@ -30,6 +37,9 @@ def test_the_half_of_a_name_beside_a_finding_joins_it(detector: TextDetector, te
 @pytest.mark.parametrize("text,kept", [
     ("sarah will call back about the pump", "will"),
     ("tell sarah bay's empty", "bay"),
+    ("spoke to Sarah o Theatre 2", "Theatre"),
+    ("Mark Jones / Ward 4", "Ward"), ("sent to Baxter / Mark Jones", "Baxter"), ("SHO bleep 1234", "SHO"),
+    ("Dr. - GILBERT L / Fisher & Paykel Airvo 2", "Fisher"),
 ])
 def test_words_beside_a_name_that_are_no_name_stay(detector: TextDetector, text: str, kept: str) -> None:
     assert all(kept not in p for p in people(detector, text))

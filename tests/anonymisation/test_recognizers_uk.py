@@ -21,7 +21,8 @@ def spans(findings, text: str) -> list[str]:
     return [text[f.start:f.end] for f in findings if f.score >= 0.5]
 
 
-@pytest.mark.parametrize("number", ["943 476 5919", "9434765919", "943-476-5919", "401 023 2137"])
+@pytest.mark.parametrize("number", ["943 476 5919", "9434765919", "943-476-5919", "401 023 2137", "943  476  5919",
+                                    "943  476 5919"])
 def test_valid_nhs_numbers_found(number: str) -> None:
     text = f"Patient NHS no {number} moved to ward 3"
     assert spans(find_nhs_numbers(text), text) == [number]
@@ -30,7 +31,16 @@ def test_valid_nhs_numbers_found(number: str) -> None:
 
 @pytest.mark.parametrize("number", ["943 476 5918", "401-023-2138", "1111111111", "0000000000", "943 476-5919"])
 def test_invalid_nhs_numbers_rejected(number: str) -> None:
-    assert find_nhs_numbers(f"NHS {number}") == []
+    assert find_nhs_numbers(f"NHS trust order {number}") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("NHS no 485 777 3456 on the form", "485 777 3456"), ("nhs number 485-777-3456", "485-777-3456"),
+    ("H&C 123 456 7890", "123 456 7890"), ("CHI: 0304511235", "0304511235"),
+])
+def test_a_mistyped_number_right_after_its_label_is_still_that_number(text: str, expected: str) -> None:
+    assert spans(find_nhs_numbers(text), text) == [expected]
+    assert find_nhs_numbers("NHS no 111 111 1111") == []
 
 
 def test_nhs_checksum_is_modulus_11() -> None:
@@ -72,9 +82,11 @@ def test_uk_phone_formats_found(phone: str) -> None:
     assert spans(find_uk_phones(text), text) == [phone]
 
 
-def test_phone_keeps_its_extension_and_stops_before_other_numbers() -> None:
+def test_phone_stops_before_its_extension_and_other_numbers() -> None:
+    """The extension after a switchboard number is an internal number, kept like every extension."""
     text = "Tel 0113 496 0123 ext 4521 re 2 pumps"
-    assert spans(find_uk_phones(text), text) == ["0113 496 0123 ext 4521"]
+    assert spans(find_uk_phones(text), text) == ["0113 496 0123"]
+    assert spans(find_extensions(text), text) == ["ext 4521"]
     text = "rang (0113) 496 0123 2 pumps returned"
     assert spans(find_uk_phones(text), text) == ["(0113) 496 0123"]
 
@@ -97,7 +109,7 @@ def test_extensions_found(text: str, expected: str) -> None:
 @pytest.mark.parametrize("text,expected", [
     ("DOB 12/03/1954, fell", "12/03/1954"), ("d.o.b. 4 June 1976", "4 June 1976"),
     ("date of birth: 22-Nov-1972", "22-Nov-1972"), ("born 15/06/1991 in Leeds", "15/06/1991"),
-    ("DOB 12.03.54", "12.03.54"),
+    ("DOB 12.03.54", "12.03.54"), ("Date of birth - 12 March 51", "12 March 51"),
 ])
 def test_dates_of_birth_found_by_context(text: str, expected: str) -> None:
     assert spans(find_dates_of_birth(text), text) == [expected]

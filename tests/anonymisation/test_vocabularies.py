@@ -39,6 +39,13 @@ def test_deny_list_matches_whole_names_only(staff_vocabulary: Vocabulary, text: 
     assert PatternScanner(staff_vocabulary).scan_array(pa.array([text])) == {}
 
 
+def test_a_known_name_inside_an_allowed_place_in_the_possessive_is_the_place(vocabulary: Vocabulary) -> None:
+    """A ward named after a saint the dataset also knows as a person: "St Columba's Ward" stays whole."""
+    places = vocabulary.with_deny_names(["Columba"]).with_allowed(["St Columba's Ward"])
+    found = PatternScanner(places).scan_array(pa.array(["Collected from St Columba's Ward", "thanks Columba"]))
+    assert list(found) == ["thanks Columba"]
+
+
 def test_deny_listed_names_are_replaced_in_every_column_and_checked_at_rescan(
     staff_vocabulary: Vocabulary, tmp_path: Path, secret: bytes
 ) -> None:

@@ -140,3 +140,83 @@ def test_the_helpdesk_export_truth_points_at_real_cells_and_its_splits_share_no_
         assert not set(families["dev5"]) & set(families["fresh3"])
     streets = {split: {s for v in helpdesk_text.STREETS[split].values() for s in v} for split in ("dev5", "fresh3")}
     assert not streets["dev5"] & streets["fresh3"]
+
+
+def _inventory_cells(path: Path) -> dict[str, list[list[str]]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    sheets = {ws.title: [["" if v is None else str(v) for v in r] for r in ws.iter_rows(values_only=True)]
+              for ws in book.worksheets}
+    book.close()
+    return sheets
+
+
+def test_the_inventory_export_truth_points_at_real_cells_and_its_splits_share_no_people(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    import inventory_export
+    import inventory_text
+
+    out = tmp_path_factory.mktemp("inventory")
+    truth = inventory_export.generate(out, "dev6", rows=20, seed=3)
+    sheets = _inventory_cells(out / "data" / "inventory.xlsx")
+    header_row = inventory_export.HEADER_ROW
+    assert set(sheets) == {"Equipment Register", "Work Orders", "Loans & Decon"}
+    assert len(sheets["Equipment Register"][header_row - 1]) == len(inventory_export.REGISTER_COLUMNS) == 45
+    for title, rows in sheets.items():
+        assert len(rows) - header_row == truth["rows"][f"inventory.xlsx:{title}"]
+        assert all(len([c for c in r if c]) == 1 for r in rows[:header_row - 1] if any(r))  # banner rows
+    assert truth["banner_rows"] == sum(1 for rows in sheets.values() for r in rows[:header_row - 1] if any(r))
+    orders = sheets["Work Orders"][header_row:]
+    assert truth["duplicate_rows"] == len(orders) - len({tuple(r) for r in orders}) == len(orders) - 60
+    keys = {"assets": ("Asset No",), "jobs": ("WO No", "Loan Ref")}
+    for entry in truth["entries"]:
+        title = entry["file"].split(":", 1)[1]
+        header = sheets[title][header_row - 1]
+        row = dict(zip(header, sheets[title][entry["row"] - 1], strict=True))
+        assert entry["value"] in row[entry["column"]], entry["column"]
+        if entry["entity"] in keys:
+            assert entry["key"] in {row.get(column) for column in keys[entry["entity"]]}
+    kinds = {e["kind"] for e in truth["entries"] if e["personal"]}
+    assert {"name", "phone", "email", "login", "nhs", "hospital_number", "dob", "address"} <= kinds
+    again = tmp_path_factory.mktemp("inventory-again")
+    inventory_export.generate(again, "dev6", rows=20, seed=3)
+    for name in ("data/inventory.xlsx", "truth.json", "mapping.yaml"):
+        assert (again / name).read_bytes() == (out / name).read_bytes()
+    dev = inventory_export.split_people("dev6", 3, 20)
+    fresh = inventory_export.split_people("fresh4", 3, 20)
+    assert not {w.lower() for p in dev for w in p} & {w.lower() for p in fresh for w in p}
+    for families in (inventory_text.FAULT, inventory_text.WORK, inventory_text.FSR, inventory_text.NOTES,
+                     inventory_text.LOAN, inventory_text.DECON, inventory_text.STREETS, inventory_text.POOLS):
+        a, b = families["dev6"], families["fresh4"]
+        assert not set(map(str, a)) & set(map(str, b))
+
+
+def test_the_inventory_export_loads_through_the_cli_with_every_row_accounted(tmp_path: Path) -> None:
+    """`intake mapping check` (the CLI a customer's engineer runs) reads every sheet of the workbook below its
+    banner rows with the hand-written mapping: nothing rejected, the duplicated work orders merged."""
+    import json
+    import os
+    import subprocess
+
+    import inventory_export
+
+    truth = inventory_export.generate(tmp_path / "export", "fresh4", rows=20, seed=5)
+    intake = str(Path(sys.executable).parent / "intake")
+    env = {**os.environ, "INTAKE_HOME": str(tmp_path / "home"), "INTAKE_ACTOR": "admin1"}
+    env.pop("INTAKE_CONFIG", None)
+    for args in (["init"], ["users", "add", "eng1", "--role", "engineer"]):
+        subprocess.run([intake, *args], env=env, cwd=tmp_path, check=True, capture_output=True)
+    export = tmp_path / "export"
+    done = subprocess.run([intake, "--as", "eng1", "--json", "mapping", "check", str(export / "mapping.yaml"),
+                           str(export / "data" / "inventory.xlsx"), "--rows", "1000"],
+                          env=env, cwd=tmp_path, capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    report = json.loads(done.stdout)
+    tables = {t["table"]: t for t in report["tables"]}
+    assert {name: t["rows_read"] for name, t in tables.items()} == {
+        name.split(":", 1)[1]: n for name, n in truth["rows"].items()}
+    assert sum(t["rows_rejected"] for t in tables.values()) == 0
+    assert tables["Work Orders"]["rows_merged"] == truth["duplicate_rows"]
+    assert report["entities"]["assets"] == 20
+    assert report["entities"]["jobs"] == 60 + truth["rows"]["inventory.xlsx:Loans & Decon"]

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,3 +83,26 @@ def authorise(ctx: Context, tmp_path: Path) -> AuthorisationMaker:
     """Sign and register authorisations for files, as a customer would: `authorise(files, ...) -> reference`."""
     return AuthorisationMaker(ctx, tmp_path / "signing")
 
+
+@pytest.fixture
+def cli(ctx: Context, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Any]]:
+    """The real CLI on the test's home: `cli(*args, actor="eve")` -> click's result (exit code, stdout, stderr)."""
+    from typer.testing import CliRunner
+
+    from intake.cli import app
+    from intake.cli.common import state
+
+    monkeypatch.setenv("INTAKE_HOME", str(ctx.settings.home))
+    monkeypatch.delenv("INTAKE_CONFIG", raising=False)
+    runner = CliRunner()
+
+    def invoke(*args: str, actor: str = "eve") -> Any:
+        if state.context is not None:
+            state.context.close()
+        state.context = None
+        return runner.invoke(app, ["--as", actor, *args])
+
+    yield invoke
+    if state.context is not None:
+        state.context.close()
+    state.context = None

@@ -5,30 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from typer.testing import CliRunner
-
-from intake.cli import app
-from intake.cli.common import state
-
-
-@pytest.fixture
-def cli(ctx, monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setenv("INTAKE_HOME", str(ctx.settings.home))
-    monkeypatch.delenv("INTAKE_CONFIG", raising=False)
-    runner = CliRunner()
-
-    def invoke(*args: str, actor: str = "eve"):
-        if state.context is not None:
-            state.context.close()
-        state.context = None
-        return runner.invoke(app, ["--as", actor, *args])
-
-    yield invoke
-    if state.context is not None:
-        state.context.close()
-    state.context = None
-
 
 def test_receive_list_and_show(cli, authorise, tmp_path: Path):
     export = tmp_path / "assets.csv"

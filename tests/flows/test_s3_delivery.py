@@ -9,6 +9,7 @@ import boto3
 import pytest
 
 from intake.authorisation import withdraw
+from intake.delivered import list_packages
 from intake.flows.migration import migration_run_flow
 from intake.flows.receive import receive_dataset_flow
 from intake.generator import generate_equiptrack
@@ -46,6 +47,10 @@ def test_s3_delivery_is_encrypted_and_every_version_is_deleted(ctx, as_user, aut
     # The hand-over downloads the package from S3 into an owner-only folder and verifies it against its manifest.
     handed = fetch_package(as_user("eve"), dataset_id, tmp_path / "handover")
     assert handed["verified"] and handed["files"] == len(keys)
+    # Listed where the dataset's packages are listed: the copy in S3, by its run.
+    [listed] = list_packages(as_user("sam"), dataset_id)
+    assert (listed["package"].rstrip("/"), listed["store"], listed["present"], listed["files"]) == (
+        summary["package"].rstrip("/"), "s3", True, len(keys))
     # An old version left behind by an overwrite must go too.
     s3.put_object(Bucket=bucket, Key=keys[0], Body=b"overwritten")
 
@@ -60,3 +65,4 @@ def test_s3_delivery_is_encrypted_and_every_version_is_deleted(ctx, as_user, aut
     assert package["location"].startswith(f"s3://{bucket}/{base}run-")
     assert package["files"] == len(keys) and package["versions"] == len(keys) + 1 and package["manifest_sha256"]
     assert "delivery_object_versions_removed" in body["verification"]["checks"]
+    assert [p["present"] for p in list_packages(as_user("sam"), dataset_id)] == [False]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -116,3 +117,48 @@ def test_a_configured_delivery_path_receives_the_plaintext_package(ctx, as_user,
     opened = open_package(as_user("eve"), dataset_id)
     assert opened.location == str(package)
     assert json.loads(opened.read_bytes("manifest.json")) == json.loads((package / "manifest.json").read_bytes())
+
+
+def test_every_package_is_listed_and_an_older_one_fetched_by_its_run(ctx, cli, clock, as_user, authorise,
+                                                                    tmp_path: Path) -> None:
+    """Two runs, two packages in the vault: both listed (CLI and `datasets show`), the older one handed over by a
+    start of its run id, both named in the deletion certificate and listed as gone after the sweep."""
+    reference, dataset_id, first = run_migration(authorise, tmp_path, seed=8)
+    clock.advance(timedelta(hours=1))  # "newest first" by start time, as in real life
+    second = migration_run_flow(dataset_id=dataset_id, actor="eve", chunk_rows=100)
+    old_run, new_run = first["run_id"], second["run_id"]
+    assert first["package"] != second["package"]
+
+    listed = cli("--json", "migration", "packages", dataset_id[:8], actor="sam")
+    assert listed.exit_code == 0, listed.output
+    rows = json.loads(listed.stdout)
+    assert [(r["run"], r["package"], r["store"], r["present"]) for r in rows] == [
+        (new_run, second["package"], "vault", True), (old_run, first["package"], "vault", True)]
+    assert all(r["files"] >= 2 and r["bytes"] > 0 for r in rows)
+    shown = json.loads(cli("--json", "datasets", "show", dataset_id, actor="sam").stdout)
+    assert shown["packages"] == rows
+    assert "packages" in cli("datasets", "show", dataset_id, actor="sam").stdout  # the table too
+
+    target = tmp_path / "older"
+    fetched = cli("--json", "migration", "fetch", dataset_id, "--to", str(target), "--run", old_run[:8])
+    assert fetched.exit_code == 0, fetched.output
+    handed = json.loads(fetched.stdout)
+    assert (handed["run"], handed["package"]) == (old_run, first["package"])
+    assert read_package(as_user("eve"), dataset_id, first["package"]) == {
+        p.name: p.read_bytes() for p in target.iterdir()}
+    latest = json.loads(cli("--json", "migration", "fetch", dataset_id, "--to", str(tmp_path / "latest")).stdout)
+    assert latest["run"] == new_run
+    unknown = cli("migration", "fetch", dataset_id, "--to", str(tmp_path / "none"), "--run", "ffffffff")
+    assert unknown.exit_code == 1 and "no delivered package" in unknown.stderr
+    assert not (tmp_path / "none").exists()
+    events = [e for e in json.loads(cli("--json", "audit", "list", actor="dora").stdout)
+              if e["action"] == "migration.fetch" and e["outcome"] == "ok" and "target" in e.get("details", {})]
+    assert [e["details"]["run"] for e in events] == [old_run, new_run]
+
+    withdraw(as_user("dora"), reference, reason="customer withdrew consent by letter")
+    report = sweep(as_user("dora"))
+    body = verify_certificate_file(report.deleted[0].certificate_file, settings=ctx.settings)
+    assert sorted((d["location"], d["store"], d["deleted"]) for d in body["deliveries"]) == sorted(
+        [(first["package"], "vault", True), (second["package"], "vault", True)])
+    gone = json.loads(cli("--json", "migration", "packages", dataset_id, actor="dora").stdout)
+    assert [(r["run"], r["present"], r["files"]) for r in gone] == [(new_run, False, 0), (old_run, False, 0)]

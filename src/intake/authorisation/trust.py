@@ -7,7 +7,6 @@ every authorisation it signed stops verifying.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,12 +19,8 @@ from intake.authorisation.signing import parse_public_key
 from intake.clock import as_utc
 from intake.context import Context, audits_refusals
 from intake.errors import NotFound
+from intake.registry.enums import SignerKind
 from intake.registry.models import Authorisation, AuthorisationState, Customer, Signer
-
-
-class SignerKind(enum.StrEnum):
-    CUSTOMER = "customer"
-    ACCOUNT_MANAGER = "account_manager"
 
 
 @dataclass(frozen=True)

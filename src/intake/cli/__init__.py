@@ -7,7 +7,6 @@ from typing import Annotated
 import typer
 
 from intake import __version__
-from intake import users as user_service
 from intake.cli import (
     audit,
     authorisation,
@@ -20,6 +19,7 @@ from intake.cli import (
     retention,
     scan,
     serve,
+    server,
     sources,
 )
 from intake.cli import mapping as mapping_cli
@@ -48,6 +48,7 @@ for sub, name in [
     (sources.app, "sources"),
     (scan.app, "scan"),
     (serve.app, "serve"),
+    (server.app, "server"),
 ]:
     app.add_typer(sub, name=name)
 
@@ -71,6 +72,8 @@ def _global(
 @handle_errors
 def init() -> None:
     """Create the registry and vault folders; the first caller becomes the admin."""
+    from intake import users as user_service
+
     state.create_home = True
     ctx = context()
     key_file = ctx.settings.key_file

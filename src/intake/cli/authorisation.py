@@ -6,20 +6,9 @@ from typing import Annotated
 
 import typer
 
-from intake.authorisation import (
-    FileNotAuthorised,
-    list_authorisations,
-    read_manifest,
-    register,
-    show_authorisation,
-    sign_manifest_file,
-    verify_for,
-    withdraw,
-)
-from intake.authorisation.signing import sha256_file
 from intake.cli.common import Yes, confirm_irreversible, context, emit, handle_errors, message, state
 from intake.cli.keys import emit_record, passphrase_from_env
-from intake.registry.models import AuthorisationState, PersonalDataDeclaration, Purpose
+from intake.registry.enums import AuthorisationState, PersonalDataDeclaration, Purpose
 
 app = typer.Typer(help="Written authorisations and consent: draft, sign, register, verify, withdraw.",
                   no_args_is_help=True)
@@ -71,6 +60,8 @@ def draft(
 @handle_errors
 def validate(manifest: Annotated[Path, typer.Argument(help="Manifest YAML file")]) -> None:
     """Check a manifest against the schema without signing or registering it."""
+    from intake.authorisation import read_manifest
+
     _data, parsed = read_manifest(manifest)
     message(f"{manifest} is a valid manifest: {parsed.reference}, {len(parsed.files)} file(s)")
     emit_record({"reference": parsed.reference, "customer": parsed.customer, "purpose": parsed.purpose.kind,
@@ -89,6 +80,8 @@ def sign(
 ) -> None:
     """Validate a manifest, then write its detached Ed25519 signature (the customer's step: needs no account and no
     registry; `openssl pkeyutl -sign -rawin` gives the same signature, docs/authorisation.md)."""
+    from intake.authorisation import sign_manifest_file
+
     result = sign_manifest_file(manifest, key, out, passphrase_from_env(passphrase_env))
     message(f"signed {manifest} ({result.reference}) with key {result.key_id[:16]}; signature in {out}")
     emit_record(result)
@@ -102,6 +95,8 @@ def register_(
     evidence: Annotated[Path, typer.Option("--evidence", help="The signed letter or form (PDF or image)")],
 ) -> None:
     """Verify a signed manifest and its evidence, keep the evidence encrypted, and record the authorisation."""
+    from intake.authorisation import register
+
     view = register(context(), manifest, signature, evidence)
     message(f"registered authorisation {view.reference} for '{view.customer}' "
             f"({view.purpose} {view.purpose_reference})")
@@ -115,6 +110,8 @@ def list_(
     state_: Annotated[AuthorisationState | None, typer.Option("--state", help="Only active or withdrawn")] = None,
 ) -> None:
     """List registered authorisations."""
+    from intake.authorisation import list_authorisations
+
     emit(list_authorisations(context(), customer, state_), title="authorisations",
          columns=None if state.json else LIST_COLUMNS)
 
@@ -123,6 +120,8 @@ def list_(
 @handle_errors
 def show(reference: Annotated[str, typer.Argument(help="Authorisation reference")]) -> None:
     """Show one authorisation with its files, evidence and datasets."""
+    from intake.authorisation import show_authorisation
+
     detail = show_authorisation(context(), reference)
     if state.json:
         emit(detail)
@@ -141,6 +140,9 @@ def verify(
     files: Annotated[list[Path] | None, typer.Argument(help="Files to check against the authorised SHA-256s")] = None,
 ) -> None:
     """Run every check on an authorisation (and, when given, files); exit 1 naming the failed check."""
+    from intake.authorisation import FileNotAuthorised, verify_for
+    from intake.authorisation.signing import sha256_file
+
     ctx = context()
     actor = ctx.authorise("authorisation.list", reference=reference)
     presented = {path.name: sha256_file(path) for path in files} if files else None
@@ -162,6 +164,8 @@ def withdraw_(
     yes: Yes = False,
 ) -> None:
     """Record the customer's withdrawal of consent: runs stop at their next step, datasets are deleted."""
+    from intake.authorisation import withdraw
+
     ctx = context()
     confirm_irreversible(f"Withdrawing {reference} (its datasets become due for deletion at once)", reference, yes)
     view = withdraw(ctx, reference, reason)

@@ -11,14 +11,16 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from functools import wraps
 from pathlib import Path
-from typing import Annotated, Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from intake.context import Context
 from intake.errors import ConfigError, IntakeError
+
+if TYPE_CHECKING:  # imported when a command needs it: `--help` starts without the registry's libraries
+    from intake.context import Context
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -45,6 +47,7 @@ def context() -> Context:
     says which home it looked at and how it found it, rather than starting an empty one."""
     if state.context is None:
         from intake.config import REGISTRY_FILE, discover_home, load_settings
+        from intake.context import Context
         from intake.identity import resolve_identity
 
         settings = load_settings()

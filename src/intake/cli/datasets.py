@@ -5,9 +5,8 @@ from typing import Annotated
 
 import typer
 
-from intake import pipeline
 from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message, state
-from intake.registry.models import DatasetState, Purpose
+from intake.registry.enums import DatasetState, Purpose
 
 app = typer.Typer(help="Datasets: receive under an authorisation, list, show.", no_args_is_help=True)
 
@@ -45,7 +44,9 @@ def list_(
     state_: Annotated[DatasetState | None, typer.Option("--state", help="Only datasets in this state")] = None,
 ) -> None:
     """Datasets with their authorisation, purpose, state and deletion date."""
-    rows = pipeline.list_datasets(context(), state_)
+    from intake.pipeline.datasets import list_datasets
+
+    rows = list_datasets(context(), state_)
     emit(rows, title="datasets", columns=["id", "authorisation", "purpose", "purpose_reference", "state",
                                           "received_at", "delete_after"])
 
@@ -53,12 +54,16 @@ def list_(
 @app.command("show")
 @handle_errors
 def show(dataset: Annotated[str, typer.Argument(help="Dataset id", callback=expand_dataset_id)]) -> None:
-    """One dataset: its record, stored artefacts (names and sizes) and runs (states and counts)."""
-    detail = pipeline.show_dataset(context(), dataset)
+    """One dataset: its record, stored artefacts (names and sizes), runs (states and counts) and delivered import
+    packages (every copy: vault, delivery folder, S3)."""
+    from intake.pipeline.datasets import show_dataset
+
+    detail = show_dataset(context(), dataset)
     if state.json:
         emit(detail)
         return
-    artefacts, runs = detail.pop("artefacts"), detail.pop("runs")
+    artefacts, runs, packages = detail.pop("artefacts"), detail.pop("runs"), detail.pop("packages")
     emit(detail, title=f"dataset {dataset}")
     emit(artefacts, title="artefacts", columns=["id", "kind", "name", "plaintext_size", "deleted"])
     emit(runs, title="runs", columns=["id", "flow", "state", "started_by", "started_at", "ended_at"])
+    emit(packages, title="packages", columns=["run", "package", "store", "present", "files", "bytes"])

@@ -1,14 +1,15 @@
 from __future__ import annotations
 
 import enum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message
-from intake.context import Context
-from intake.registry.models import Hold
-from intake.retention import holds
+
+if TYPE_CHECKING:
+    from intake.context import Context
+    from intake.retention import holds
 
 app = typer.Typer(help="Fault investigations: hold a fault dataset, query it, close the hold.", no_args_is_help=True)
 
@@ -27,6 +28,9 @@ def _run(ctx: Context, flow: str, **parameters: Any) -> dict[str, Any]:
 
 
 def _hold(ctx: Context, hold_id: str) -> holds.HoldView:
+    from intake.registry.models import Hold
+    from intake.retention import holds
+
     with ctx.registry.session() as session:
         return holds.view(session.get_one(Hold, hold_id))
 

@@ -7,7 +7,6 @@ import typer
 
 from intake.cli.common import Yes, confirm_irreversible, context, emit, expand_dataset_id, handle_errors, message
 from intake.cli.retention import OVERDUE_EXIT
-from intake.retention import holds
 
 app = typer.Typer(help="Holds: fault holds, legal holds and restrictions of processing.", no_args_is_help=True)
 legal = typer.Typer(help="Legal holds (dpo): suspend deletion of a dataset or of a whole customer.",
@@ -39,6 +38,8 @@ def list_(
         "--review-due", help="Only legal holds past their review date; exit 3 if any (cron, monitoring)")] = False,
 ) -> None:
     """List open holds (of a dataset, including its customer's, or of a customer)."""
+    from intake.retention import holds
+
     ctx = context()
     found = holds.list_holds(ctx, dataset, customer, include_closed=all_)
     if review_due:
@@ -55,6 +56,8 @@ def list_(
 def legal_place(reason: Reason, dataset: Dataset = None, customer: Customer = None, reference: Reference = "",
                 review_by: ReviewBy = None) -> None:
     """Place a legal hold: nothing of the dataset (or customer) is deleted until it is released."""
+    from intake.retention import holds
+
     emit(holds.place_legal_hold(context(), reason=reason, dataset_id=dataset, customer=customer, reference=reference,
                                 review_by=review_by))
 
@@ -64,6 +67,8 @@ def legal_place(reason: Reason, dataset: Dataset = None, customer: Customer = No
 def legal_review(hold_id: Annotated[str, typer.Argument(help="Id of the legal hold")], reason: Reason,
                  review_by: ReviewBy = None) -> None:
     """Confirm a legal hold is still needed (the reason is audited) and set its next review date."""
+    from intake.retention import holds
+
     emit(holds.review_legal_hold(context(), hold_id, reason, review_by))
 
 
@@ -72,6 +77,8 @@ def legal_review(hold_id: Annotated[str, typer.Argument(help="Id of the legal ho
 def legal_release(hold_id: Annotated[str, typer.Argument(help="Id of the legal hold")], reason: Reason,
                   yes: Yes = False) -> None:
     """Release a legal hold: deletion that fell due meanwhile happens at the next sweep."""
+    from intake.retention import holds
+
     ctx = context()
     confirm_irreversible(f"Releasing legal hold {hold_id} (what it kept past its date is deleted at the next sweep)",
                          hold_id, yes)
@@ -83,6 +90,8 @@ def legal_release(hold_id: Annotated[str, typer.Argument(help="Id of the legal h
 def restrict_place(reason: Reason, dataset: Dataset = None, customer: Customer = None,
                    reference: Reference = "") -> None:
     """Restrict processing of a dataset (or of all of a customer's): runs refuse it until released."""
+    from intake.retention import holds
+
     emit(holds.place_restriction(context(), reason=reason, dataset_id=dataset, customer=customer,
                                  reference=reference))
 
@@ -91,4 +100,6 @@ def restrict_place(reason: Reason, dataset: Dataset = None, customer: Customer =
 @handle_errors
 def restrict_release(hold_id: Annotated[str, typer.Argument(help="Id of the restriction")], reason: Reason) -> None:
     """Release a restriction of processing."""
+    from intake.retention import holds
+
     emit(holds.release_restriction(context(), hold_id, reason))

@@ -4,15 +4,15 @@ import dataclasses
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, cast
+from typing import TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 
-from intake.audit import REFUSED
-from intake.authorisation import KeyFileError, SignerKind, add_signer, confirm_signer, list_signers, revoke_signer
-from intake.authorisation.signing import generate_keypair, read_small_file
-from intake.authorisation.trust import SignerView
 from intake.cli.common import context, emit, handle_errors, message, state
+from intake.registry.enums import SignerKind
+
+if TYPE_CHECKING:
+    from intake.authorisation.trust import SignerView
 
 app = typer.Typer(help="Trusted signer keys of customers, and the vault's key-encryption key.", no_args_is_help=True)
 
@@ -37,6 +37,8 @@ def passphrase_from_env(variable: str | None) -> bytes | None:
         return None
     value = os.environ.get(variable)
     if not value:
+        from intake.authorisation import KeyFileError
+
         raise KeyFileError(f"environment variable {variable} (named by --passphrase-env) is not set or empty")
     return value.encode()
 
@@ -59,6 +61,8 @@ def generate(
     The private key file (mode 0600) stays with its owner; send only the .pub file to the admin,
     who trusts it with `intake keys add`.
     """
+    from intake.authorisation.signing import generate_keypair
+
     paths = generate_keypair(out, name=name, passphrase=passphrase_from_env(passphrase_env))
     message(f"wrote private key {paths.private_key} (keep it secret) and public key {paths.public_key}")
     emit_record({"key_id": paths.key_id, "private_key": paths.private_key, "public_key": paths.public_key})
@@ -73,6 +77,10 @@ def add(
     label: Annotated[str, typer.Option(help="Who holds the key, e.g. 'Head of EBME'")],
 ) -> None:
     """Trust a public key to sign authorisations for one customer (admin)."""
+    from intake.audit import REFUSED
+    from intake.authorisation import KeyFileError, add_signer
+    from intake.authorisation.signing import read_small_file
+
     ctx = context()
     try:
         key_bytes = read_small_file(public_key, "public key")
@@ -93,6 +101,8 @@ def add(
 @handle_errors
 def list_(customer: Annotated[str | None, typer.Option(help="Only keys of this customer")] = None) -> None:
     """List trusted and revoked signer keys."""
+    from intake.authorisation import list_signers
+
     rows = [_row(v) for v in list_signers(context(), customer)]
     if not state.json:
         rows = [{**row, "key_id": str(row["key_id"])[:16]} for row in rows]
@@ -106,6 +116,8 @@ def revoke(
     reason: Annotated[str | None, typer.Option(help="Why, for the audit log")] = None,
 ) -> None:
     """Revoke a signer key: every authorisation it signed stops verifying (admin)."""
+    from intake.authorisation import revoke_signer
+
     view = revoke_signer(context(), key_id, reason)
     message(
         f"revoked key {view.key_id}; {view.active_authorisations} active authorisation(s) it signed no longer verify"
@@ -124,6 +136,8 @@ def confirm(
     An account manager's key signs nothing until it is confirmed; for any key, whoever added it may not also
     register what it signs (two-person rule).
     """
+    from intake.authorisation import confirm_signer
+
     ctx = context()
     view = confirm_signer(ctx, key_id, how)
     message(f"key {view.key_id[:16]} confirmed by {view.confirmed_by}")

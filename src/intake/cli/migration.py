@@ -102,13 +102,29 @@ def review(
 def fetch(
     dataset: Annotated[str, typer.Argument(help="Id of the delivered migration dataset", callback=expand_dataset_id)],
     to: Annotated[Path, typer.Option("--to", help="New or empty folder to write the import package into")],
+    run_id: Annotated[str | None, typer.Option(
+        "--run", help="The run whose package to hand over (its id, a unique start of it, or the package name "
+        "run-<id>; `intake migration packages` lists them); default: the latest run's")] = None,
 ) -> None:
-    """Hand the latest import package over to the product (engineer): decrypted from the vault (or copied from the
+    """Hand an import package over to the product (engineer): decrypted from the vault (or copied from the
     configured delivery location) into a folder readable by you only (0700, files 0600), verified against its
     manifest, audited. Refused once consent is withdrawn, processing restricted or the dataset being deleted."""
     from intake.handover import fetch_package
 
-    result = fetch_package(context(), dataset, to)
-    message(f"import package of dataset {dataset} handed over to {result['target']} ({result['files']} files, "
-            "verified against its manifest)")
+    result = fetch_package(context(), dataset, to, run=run_id)
+    message(f"import package of run {result['run']} of dataset {dataset} handed over to {result['target']} "
+            f"({result['files']} files, verified against its manifest)")
     emit(result)
+
+
+@app.command("packages")
+@handle_errors
+def packages(
+    dataset: Annotated[str, typer.Argument(help="Id of the dataset", callback=expand_dataset_id)],
+) -> None:
+    """Every import package of the dataset and every copy of one, newest run first: the run that delivered it,
+    where it is (vault, delivery folder, S3), whether it still exists, files and bytes. Names and sizes only."""
+    from intake.delivered import list_packages
+
+    emit(list_packages(context(), dataset), title=f"packages of dataset {dataset}",
+         columns=["run", "package", "store", "delivered_at", "present", "files", "bytes"])

@@ -4,12 +4,14 @@ import json
 import sys
 from datetime import timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from intake.cli.common import Yes, confirm_irreversible, context, emit, handle_errors, message, state
-from intake.retention import certificates, rules
+
+if TYPE_CHECKING:
+    from intake.retention import rules
 
 app = typer.Typer(help="Retention: what is due when, and the deletion sweep.", no_args_is_help=True)
 certificate = typer.Typer(help="Deletion certificates: show, verify, export the service public key.",
@@ -32,6 +34,8 @@ def list_(
                                                "the daily sweep before it counts as overdue")] = 26.0,
 ) -> None:
     """What is due for deletion when, and why; held and flagged datasets included."""
+    from intake.retention import rules
+
     ctx = context()
     found = rules.list_retention(ctx)
     if due:
@@ -124,6 +128,8 @@ def _sweep_rows(report: dict[str, Any]) -> list[dict[str, str]]:
 @handle_errors
 def show(id_: Annotated[str, typer.Argument(help="Dataset id or certificate id")]) -> None:
     """Print the signed deletion certificate kept in the registry."""
+    from intake.retention import certificates
+
     signed = certificates.stored_certificate(context(), id_)
     sys.stdout.write(json.dumps(signed.document(), indent=2, sort_keys=True) + "\n")
 
@@ -136,6 +142,8 @@ def verify(
                                                      "default: this installation's key")] = None,
 ) -> None:
     """Verify a certificate file's signature; exit 1 if it was altered or signed by another key."""
+    from intake.retention import certificates
+
     settings = None if public_key else context().settings
     body = certificates.verify_certificate_file(file, settings=settings,
                                                 public_key=public_key.read_bytes() if public_key else None)
@@ -152,6 +160,8 @@ def public_key(
     out: Annotated[Path | None, typer.Option("--out", help="Write the PEM here instead of stdout")] = None,
 ) -> None:
     """Export the service's Ed25519 public key, for verifying certificates elsewhere."""
+    from intake.retention import certificates
+
     ctx = context()
     ctx.authorise("certificate.read")
     pem = certificates.load_service_key(ctx.settings).public_pem()

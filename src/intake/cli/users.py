@@ -4,9 +4,8 @@ from typing import Annotated
 
 import typer
 
-from intake import users
 from intake.cli.common import context, emit, handle_errors
-from intake.registry.models import Role
+from intake.registry.enums import Role
 
 app = typer.Typer(help="Users and their roles (admin only), and who you are (whoami).", no_args_is_help=True)
 
@@ -18,6 +17,8 @@ def add(
     role: Annotated[list[Role], typer.Option("--role", "-r", help="Role to grant; repeat for several")],
 ) -> None:
     """Register a user with one or more roles."""
+    from intake import users
+
     emit(users.add_user(context(), name, role))
 
 
@@ -25,6 +26,8 @@ def add(
 @handle_errors
 def list_() -> None:
     """List users and their roles."""
+    from intake import users
+
     emit(users.list_users(context()), title="users")
 
 
@@ -32,6 +35,8 @@ def list_() -> None:
 @handle_errors
 def grant(name: str, role: Role) -> None:
     """Grant a role to a user."""
+    from intake import users
+
     emit(users.grant(context(), name, role))
 
 
@@ -39,6 +44,8 @@ def grant(name: str, role: Role) -> None:
 @handle_errors
 def revoke(name: str, role: Role) -> None:
     """Revoke a role from a user."""
+    from intake import users
+
     emit(users.revoke(context(), name, role))
 
 

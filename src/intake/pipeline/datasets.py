@@ -60,7 +60,7 @@ def list_datasets(ctx: Context, state: DatasetState | None = None) -> list[Datas
 
 
 def show_dataset(ctx: Context, dataset_id: str) -> dict[str, Any]:
-    """A dataset with its artefacts (ids, kinds, names, sizes) and runs (states and counts)."""
+    """A dataset with its artefacts (ids, kinds, names, sizes), runs (states and counts) and delivered packages."""
     ctx.authorise("dataset.list", dataset_id=dataset_id)
     from intake.registry.models import Artefact
 
@@ -76,7 +76,7 @@ def show_dataset(ctx: Context, dataset_id: str) -> dict[str, Any]:
             select(Artefact).where(Artefact.dataset_id == dataset_id).order_by(Artefact.created_at, Artefact.name)
         ).all()
         runs = session.scalars(select(Run).where(Run.dataset_id == dataset_id).order_by(Run.started_at)).all()
-        return {
+        detail: dict[str, Any] = {
             **asdict(_dataset_view(row[0], row[1])),
             "artefacts": [
                 {"id": a.id, "kind": a.kind.value, "name": a.name, "plaintext_size": a.plaintext_size,
@@ -91,3 +91,6 @@ def show_dataset(ctx: Context, dataset_id: str) -> dict[str, Any]:
                 for r in runs
             ],
         }
+    from intake.delivered import list_packages
+
+    return {**detail, "packages": list_packages(ctx, dataset_id)}

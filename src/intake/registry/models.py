@@ -24,6 +24,18 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from intake.registry.enums import (  # the enumerations live apart, importable without SQLAlchemy (CLI start-up)
+    ArtefactKind,
+    AuthorisationState,
+    DatasetState,
+    HoldKind,
+    HoldOutcome,
+    PersonalDataDeclaration,
+    Purpose,
+    Role,
+    RunState,  # noqa: F401  (re-exported: code imports it from here)
+)
+
 
 def new_id() -> str:
     return str(uuid.uuid4())
@@ -37,74 +49,6 @@ def _enum(cls: type[enum.Enum]) -> Enum:
     # Store enum values (not names) as plain strings so PostgreSQL and SQLite agree and
     # adding a member needs no ALTER TYPE.
     return Enum(cls, native_enum=False, length=32, values_callable=lambda e: [m.value for m in e])
-
-
-class Role(enum.StrEnum):
-    ENGINEER = "engineer"
-    SUPPORT = "support"
-    DPO = "dpo"
-    ADMIN = "admin"
-    SERVICE = "service"  # the scheduled flows' own identity (users.SERVICE_USER); never a person's role
-
-
-class Purpose(enum.StrEnum):
-    MIGRATION = "migration"
-    FAULT_INVESTIGATION = "fault_investigation"
-
-
-class PersonalDataDeclaration(enum.StrEnum):
-    NONE = "none"
-    ANONYMISED = "anonymised"
-    MAY_CONTAIN = "may_contain"
-
-
-class AuthorisationState(enum.StrEnum):
-    ACTIVE = "active"
-    WITHDRAWN = "withdrawn"
-
-
-class DatasetState(enum.StrEnum):
-    QUARANTINED = "quarantined"  # received, encrypted, not yet cleared for processing
-    BLOCKED = "blocked"  # declared free of personal data but found to contain it
-    PROCESSING = "processing"
-    PROCESSED = "processed"  # import package delivered / ready
-    COMPLETED = "completed"  # migration signed off; retention clock running
-    DELETING = "deleting"  # deletion started; a sweep resumes it
-    DELETED = "deleted"
-
-
-class RunState(enum.StrEnum):
-    """How a migration run stands (`runs.state`; a string column, so comparing with plain strings still works)."""
-
-    RUNNING = "running"
-    COMPLETED = "completed"  # package delivered; the dataset is PROCESSED
-    BLOCKED = "blocked"  # personal data where the authorisation says there is none; the dataset is BLOCKED
-    STOPPED = "stopped"  # consent withdrawn or processing restricted: stopped at the next step
-    FAILED = "failed"  # an error; the DPO is notified
-    CANCELLED = "cancelled"  # cancelled from Prefect or interrupted
-    CRASHED = "crashed"  # the flow's process died (Prefect's crashed state); the DPO is notified
-    ABANDONED = "abandoned"  # left running by a crash, closed when the next run of the dataset started
-
-
-class ArtefactKind(enum.StrEnum):
-    RAW = "raw"
-    INTERMEDIATE = "intermediate"
-    OUTPUT = "output"
-    REPORT = "report"
-    EVIDENCE = "evidence"
-    SECRET = "secret"  # noqa: S105 (an artefact kind, not a password)
-
-
-class HoldKind(enum.StrEnum):
-    FAULT = "fault"
-    LEGAL = "legal"
-    RESTRICTION = "restriction"  # GDPR art. 18: blocks processing, not deletion
-
-
-class HoldOutcome(enum.StrEnum):
-    RESOLVED = "resolved"
-    TERMINATED = "terminated"
-    RELEASED = "released"
 
 
 class User(Base):

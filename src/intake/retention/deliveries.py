@@ -16,11 +16,14 @@ import hashlib
 import shutil
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from intake import vault_packages
 from intake.config import Settings
 from intake.retention.errors import DeletionNotVerified
+
+if TYPE_CHECKING:
+    from intake.context import Context
 
 MANIFEST = "manifest.json"
 
@@ -40,9 +43,15 @@ def delivery_location(settings: Settings, dataset_id: str) -> str:
     return vault_packages.dataset_location(dataset_id)
 
 
-def list_deliveries(settings: Settings, dataset_id: str) -> list[dict[str, Any]]:
-    """What the dataset's deliveries hold, per package (or stray entry): names, sizes, no content."""
-    held = _local(settings, dataset_id)
+def list_deliveries(ctx: Context, dataset_id: str) -> list[dict[str, Any]]:
+    """Every copy of the dataset's packages that exists now, per package (or stray entry): its location, store
+    ("vault", "folder", "s3"), names and sizes, no content. Vault packages are listed whatever the settings, like
+    the local folder: packages delivered before a change of `delivery_url`/`delivery_path` are copies too."""
+    from intake.vault import Vault
+
+    settings = ctx.settings
+    held = vault_packages.certificate_entries(Vault.from_context(ctx), dataset_id, include_deleted=False)
+    held += _local(settings, dataset_id)
     if settings.delivery_url:
         client, bucket, base = _s3(settings, dataset_id)
         held += _s3_list(client, bucket, base, _versions(client, bucket, base))
@@ -78,6 +87,8 @@ def _local(settings: Settings, dataset_id: str) -> list[dict[str, Any]]:
         manifest = entry / MANIFEST if entry.is_dir() else None
         out.append({
             "package": entry.name,
+            "location": str(entry),
+            "store": "folder",
             "files": len(files),
             "bytes": sum(p.stat().st_size for p in files),
             "manifest_sha256": hashlib.sha256(manifest.read_bytes()).hexdigest()
@@ -123,7 +134,7 @@ def _s3_list(client: Any, bucket: str, base: str, versions: list[dict[str, Any]]
             if rest == MANIFEST:
                 body = client.get_object(Bucket=bucket, Key=version["Key"], VersionId=version["VersionId"])["Body"]
                 entry["manifest_sha256"] = hashlib.sha256(body.read()).hexdigest()
-    return [{"package": name, "location": f"s3://{bucket}/{base}{name}/", **entry}
+    return [{"package": name, "location": f"s3://{bucket}/{base}{name}/", "store": "s3", **entry}
             for name, entry in sorted(packages.items())]
 
 

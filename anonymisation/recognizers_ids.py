@@ -1,0 +1,45 @@
+"""Staff numbers and vehicle registrations, found by their label.
+
+A badge, payroll or ESR (the NHS Electronic Staff Record) number names one member of staff; a vehicle registration
+names its keeper (a patient's car on a home-loan form, a member of staff's on a parking or courier note). Neither
+has a shape that equipment data lacks (serial numbers and alarm codes look the same: Presidio's registration
+recognizer takes "PT12 OCC" for a car), so each counts only right after its label. Staff numbers are pseudonymised
+(STAFF_ID: the same member of staff keeps one token), registrations redacted (UK_VEHICLE_REGISTRATION).
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.anonymisation.findings import Finding
+
+# "payroll 20418834", "Badge no: E10442", "ESR 1234-5678"; "staff", "pay" or "assignment" only with what they
+# label ("staff no 4471", not "staff 2 on nights").
+_ID_WORD = r"(?:number|num|no|id)\b"
+_STAFF = re.compile(
+    rf"(?i:\b(?:(?:payroll|badge|esr|employee|personnel|smart\s?card)(?:\s+{_ID_WORD})?"
+    rf"|(?:staff|pay|assignment)\s+{_ID_WORD}|staff\s?id\b))\.?\s*(?:is\s+)?[:#=.-]?\s*"
+    r"(?P<id>(?:[A-Za-z]{1,3}[ -]?\d{3,10}|\d{4,12}(?:[ -]\d{2,8}){0,2}|\d{2,6}(?:[ -]\d{2,8}){1,2})"
+    r"(?:-\d{1,2})?)(?![\w-])"
+)
+# Current ("LV12 ABC"), prefix ("A123 BCD"), suffix ("ABC 123D") and Northern Irish ("ABZ 1234") plates.
+_PLATE = re.compile(
+    r"(?<![\w-])(?:[A-Z]{2}\d{2} ?[A-Z]{3}|[A-Z]\d{1,3} ?[A-Z]{3}|[A-Z]{3} ?\d{1,3}[A-Z]|[A-Z]{3} ?\d{1,4})(?![\w-])"
+)
+_VEHICLE_CONTEXT = re.compile(
+    r"(?i)\b(?:reg(?:istration)?|vrn|number\s?plate|licen[cs]e\s+plate|vehicle|car|van|taxi|motorbike)\b"
+    r"(?:\s+(?:no|num|number|mark))?\.?\s*(?:is\s+)?[:#=.-]?\s*$"
+)
+
+
+def find_staff_ids(text: str) -> list[Finding]:
+    if not any(ch.isdigit() for ch in text):
+        return []
+    return [Finding("STAFF_ID", m.start("id"), m.end("id"), 0.85, "StaffIdRecognizer") for m in _STAFF.finditer(text)]
+
+
+def find_vehicle_registrations(text: str) -> list[Finding]:
+    if not any(ch.isdigit() for ch in text):
+        return []
+    return [Finding("UK_VEHICLE_REGISTRATION", m.start(), m.end(), 0.85, "VehicleRegistrationRecognizer")
+            for m in _PLATE.finditer(text) if _VEHICLE_CONTEXT.search(text[max(0, m.start() - 30):m.start()])]

@@ -1,0 +1,416 @@
+"""A fifth, independent export generator for `leakage.py`: an Excel workbook from a CMMS/inventory system.
+
+    .venv/bin/python benchmarks/inventory_export.py OUT_DIR [--split dev6|fresh4] [--rows 300] [--seed 11]
+
+`inventory.xlsx` has three sheets, each with banner rows above a header on row 9: "Equipment Register" (45
+columns: location hierarchy, people, costs as currency strings, typed and text dates mixed in one column, free
+text in date columns, placeholders "NA"/"None"/"unknown"/"-", free-typed maker names), "Work Orders" (faults,
+Datix/MHRA incident notes, pasted vendor field service reports, some rows duplicated by a careless join) and
+"Loans & Decon" (home loans naming patients with their details, decontamination notes). Personal data where
+real exports hide it: responsible person, engineers ("A / B"), requester, "last modified by" logins, a phone or
+address typed into the e-mail column, free text; names from Faker locales and hand-made pools (Polish,
+Nigerian, Filipino, Indian, Greek and Chinese romanised, Cyrillic...), NHS numbers, hospital numbers shaped
+"RHX0076123" or "40-118-273", dates of birth, home addresses, phones, personal e-mails, vehicle registrations
+and staff badge/payroll numbers. Look-alikes that must be kept: wards named after people, eponymous devices and
+tests, makers and suppliers named after people, towns, job titles, teams, error codes, firmware versions, part
+numbers, asset tags, rooms, bleeps, extensions, PAT test ids, shared mailboxes, standards, dates.
+
+"dev6" may be read by people improving the detectors; "fresh4" is held out (aggregates only): other locales and
+pools, other phrasing families and streets. Writes OUT_DIR/data/inventory.xlsx, OUT_DIR/mapping.yaml and
+OUT_DIR/truth.json in `clinical_export.py`'s truth format (`file` is "inventory.xlsx:SHEET", `row` the sheet row).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import inventory_text as tx
+from clinical_export import Writer, generator_main
+from inventory_scene import Scene, _cost, _d, _date_cell, _fixed_zip, _when, landline, mobile, people
+
+Piece = str | tuple[str, str, bool]
+SPLITS = ("dev6", "fresh4")
+WORKBOOK = "inventory.xlsx"
+HEADER_ROW = 9
+REGISTER, ORDERS, LOANS = "Equipment Register", "Work Orders", "Loans & Decon"
+REGISTER_COLUMNS = [
+    "Asset No", "Barcode", "Old Asset No", "Description", "Category", "UMDNS Code", "Manufacturer", "Model",
+    "Serial No", "Site", "Building", "Floor", "Department", "Ward/Unit", "Room", "Responsible Person",
+    "Resp. Engineer", "Contact Tel", "Contact Email", "Supplier", "Service Agent", "Purchase Order",
+    "Purchase Cost", "Purchase Date", "Install Date", "Warranty Expiry", "Contract Type", "Status", "Risk Class",
+    "PPM Interval (months)", "Last PPM", "Next PPM Due", "PAT Test ID", "Last PAT Date", "Firmware",
+    "Condition Score", "Replacement Year", "Funding Source", "Comments", "Inspection Notes", "Created By",
+    "Created On", "Last Modified By", "Last Modified On", "Disposal Ref"]
+ORDER_COLUMNS = [
+    "WO No", "Asset No", "Job Type", "Priority", "Logged", "Requested By", "Requester Contact", "Fault Description",
+    "Incident Ref", "Incident Notes", "Assigned Engineer", "Vendor FSR", "Work Carried Out", "Parts Used",
+    "Labour", "Parts Cost", "Completed", "Signed Off By", "Status"]
+LOAN_COLUMNS = [
+    "Loan Ref", "Asset No", "Loan Type", "Loan Date", "Due Back", "Returned", "Patient / Borrower",
+    "Patient Details", "Issued By", "Issuing Ward", "Decon Status", "Decon By", "Decon Notes", "Return Condition"]
+STATUS = {"In Use": "in_service", "In Service": "in_service", "Spare": "in_store",
+          "Stores": "in_store", "With Vendor": "under_repair", "Awaiting Repair": "under_repair",
+          "Condemned": "condemned", "On Loan": "on_loan"}
+JOB_TYPE = {"PPM": "ppm", "Breakdown": "repair", "Repair": "repair", "Inspection": "inspection",
+            "Calibration": "calibration", "Acceptance": "acceptance", "Modification": "other"}
+
+MAPPING = f"""\
+# Hand-written mapping for benchmarks/inventory_export.py's workbook (inventory.xlsx, three sheets, header row 9).
+format: intake-mapping/1
+system: inventory-export-bench
+title: CMMS inventory workbook (Equipment Register, Work Orders, Loans & Decon)
+null_values: ["", "NA", "N/A", "None", "unknown", "-", "TBC"]
+lookups:
+  status: {{values: {json.dumps(STATUS)}, ignore_case: true, default: unknown}}
+  risk: {{values: {{"High": high, "Med": medium, "Medium": medium, "Low": low}}, ignore_case: true}}
+  job_type: {json.dumps(JOB_TYPE)}
+tables:
+  - table: {REGISTER}
+    source_key: Asset No
+    outputs:
+      - {{entity: sites, derive: {{key: [Site], match: exact}}, fields: {{name: Site}}}}
+      - entity: locations
+        derive: {{key: [{{ref: sites}}, Building, Department, Ward/Unit, Room], match: exact}}
+        fields: {{site_id: {{ref: sites}}, building: Building, department: Department, ward: Ward/Unit, room: Room,
+                 name: {{from: [Ward/Unit, Room], join: " "}}}}
+      - {{entity: manufacturers, derive: {{key: [Manufacturer], match: exact}}, fields: {{name: Manufacturer}}}}
+      - entity: device_models
+        derive: {{key: [{{ref: manufacturers}}, Model], match: exact}}
+        fields: {{manufacturer_id: {{ref: manufacturers}}, name: Model, device_type: Description,
+                 category_code: UMDNS Code, category_scheme: {{value: UMDNS}}}}
+      - {{entity: suppliers, derive: {{key: [Supplier], match: exact}}, fields: {{name: Supplier}}}}
+      - entity: assets
+        id: {{from: Asset No, convert: [upper]}}
+        fields:
+          asset_number: {{from: Asset No, convert: [upper]}}
+          serial_number: Serial No
+          model_id: {{ref: device_models}}
+          location_id: {{ref: locations}}
+          supplier_id: {{ref: suppliers}}
+          owner: Responsible Person
+          responsible_engineer: Resp. Engineer
+          contact_phone: {{from: [Contact Tel, Contact Email], join: " / "}}
+          status: {{from: Status, lookup: status, default: unknown}}
+          risk_class: {{from: Risk Class, lookup: risk, on_invalid: null}}
+          acquisition_date: {{from: Purchase Date, convert: [{{date: [iso, uk, month_name, month_year]}}],
+                             on_invalid: null}}
+          acquisition_cost: {{from: Purchase Cost, convert: [currency], on_invalid: null}}
+          warranty_expiry: {{from: Warranty Expiry, convert: [{{date: [iso, uk, month_name]}}], on_invalid: null}}
+          last_ppm_date: {{from: Last PPM, convert: [{{date: [iso, uk, month_name]}}], on_invalid: null}}
+          next_ppm_due: {{from: Next PPM Due, convert: [{{date: [iso, uk, month_name]}}], on_invalid: null}}
+          notes: {{from: [Comments, Inspection Notes], join: " | "}}
+          last_modified_by: Last Modified By
+  - table: {ORDERS}
+    source_key: WO No
+    outputs:
+      - entity: jobs
+        id: WO No
+        on_duplicate: merge_identical
+        fields:
+          job_number: WO No
+          asset_id: {{id: assets, from: Asset No, convert: [upper]}}
+          job_type: {{from: Job Type, lookup: job_type}}
+          status: {{from: Completed, convert: [{{if_present: {{then: completed, otherwise: open}}}}]}}
+          raised_at: {{from: Logged, convert: [{{datetime: [iso, uk, month_name]}}]}}
+          completed_at: {{from: Completed, convert: [{{datetime: [iso, uk, month_name]}}], on_invalid: null}}
+          fault_description: {{from: [Fault Description, Incident Ref, Incident Notes], join: " -- "}}
+          outcome: {{from: [Work Carried Out, Vendor FSR], join: " | FSR: "}}
+          engineer: Assigned Engineer
+          requested_by: Requested By
+          requester_phone: Requester Contact
+          labour_hours: {{from: Labour, convert: [{{unit: {{quantity: duration, to: hours, default_unit: hours}}}}],
+                         on_invalid: null}}
+          parts_cost: {{from: Parts Cost, convert: [currency], on_invalid: null}}
+  - table: {LOANS}
+    source_key: Loan Ref
+    outputs:
+      - entity: jobs
+        id: Loan Ref
+        fields:
+          job_number: Loan Ref
+          asset_id: {{id: assets, from: Asset No, convert: [upper]}}
+          job_type: {{value: other}}
+          status: {{from: Returned, convert: [{{if_present: {{then: completed, otherwise: open}}}}]}}
+          raised_at: {{from: Loan Date, convert: [{{datetime: [iso, uk, month_name]}}]}}
+          completed_at: {{from: Returned, convert: [{{datetime: [iso, uk, month_name]}}], on_invalid: null}}
+          fault_description: {{from: [Loan Type, Patient / Borrower, Patient Details], join: " - "}}
+          outcome: {{from: [Decon Status, Decon Notes, Return Condition], join: "; "}}
+          requested_by: Issued By
+          engineer: Decon By
+"""
+
+
+FIXED_TIME = dt.datetime(2026, 11, 30, 17, 5, 0)
+
+
+def split_people(split: str, seed: int, rows: int) -> list[tuple[str, str]]:
+    """The split's people; the held-out split shares no given name or surname with dev6's."""
+    n = 75 + rows // 2
+    if split == "dev6":
+        return double_barrelled(people(split, seed, n), seed)
+    taken = {w.lower() for p in people("dev6", seed, n) for w in " ".join(p).split()}
+    return people(split, seed, n, taken)
+
+
+def double_barrelled(found: list[tuple[str, str]], seed: int) -> list[tuple[str, str]]:
+    """One dev6 person in 15 gets a double-barrelled surname made of two of the split's surnames ("Nowak-Eze").
+    Added after fresh4's one measurement: drawn apart, so that fresh4's people, and its export, stayed the same."""
+    rng = random.Random(f"inventory-hyphen-{seed}")
+    surnames = [s for _, s in found if s.isalpha()]
+    return [(g, f"{s}-{rng.choice(surnames)}") if rng.random() < 1 / 15 and s.isalpha() else (g, s) for g, s in found]
+
+
+def _two(scene: Scene, pool: list[tuple[str, str]]) -> list[Piece]:
+    first = scene.name(*scene.rng.choice(pool))
+    if scene.rng.random() < 0.25:
+        return [*first, scene.rng.choice([" / ", "/", " & "]), *scene.name(*scene.rng.choice(pool))]
+    return first
+
+
+def generate(out: Path, split: str = "dev6", rows: int = 300, seed: int = 11) -> dict[str, Any]:
+    from openpyxl import Workbook
+
+    if split not in SPLITS:
+        raise ValueError(f"split must be one of {SPLITS}")
+    rng = random.Random(f"inventory-{split}-{seed}")
+    everyone = split_people(split, seed, rows)
+    staff, engineers, patients = everyone[:60], everyone[60:72], everyone[72:]
+    scene = Scene(rng, split, staff, patients)
+    w = Writer()
+    prefix = "MEQ" if split == "dev6" else "MEF"
+    sheets: dict[str, list[dict[str, Any]]] = {REGISTER: [], ORDERS: [], LOANS: []}
+
+    def cell(sheet: str, row: int, column: str, rec: tuple[str, str], pieces: list[Piece]) -> str:
+        return w.cell(pieces, f"{WORKBOOK}:{sheet}", row, column, rec)
+
+    def ref(sheet: str, row: int, column: str, kind: str, value: str, entity: str) -> str:
+        return cell(sheet, row, column, (entity, value), [(value, kind, False)])
+
+    numbers = []
+    for i in range(rows):
+        no = f"{prefix}-{10000 + i * 7}"
+        numbers.append(no)
+        row, rec = HEADER_ROW + 1 + i, ("assets", no)
+        maker, models, dtype = rng.choice(tx.MAKERS)
+        model = rng.choice(models)
+        bought = _when(rng, 2008, 2024)
+        email = rng.random()
+        # what was typed into the e-mail column: mostly an address, sometimes a phone, a home address, a mailbox
+        typed: list[list[Piece]] = [[(mobile(rng), "phone", True)], scene.address(), [rng.choice(tx.MAILBOXES)],
+                                    [rng.choice(["NA", ""])]]
+        email_cell = scene.email() if email < 0.55 else typed[0] if email < 0.67 else typed[1] if email < 0.75 \
+            else typed[2] if email < 0.85 else typed[3]
+        modified = [scene.login()[0]] if rng.random() < 0.8 else scene.name(*rng.choice(staff))
+        sheets[REGISTER].append({
+            "Asset No": no, "Barcode": f"*{no}*", "Old Asset No": rng.choice(["NA", "", f"OLD{_d(rng, 5)}"]),
+            "Description": ref(REGISTER, row, "Description", "device_type", dtype, "device_models"),
+            "Category": rng.choice(["Patient Monitoring", "Infusion", "Life Support", "Diagnostic", "Therapy"]),
+            "UMDNS Code": f"{rng.randrange(10, 19)}-{_d(rng, 3)}",
+            "Manufacturer": ref(REGISTER, row, "Manufacturer", "maker", maker, "manufacturers"),
+            "Model": ref(REGISTER, row, "Model", "model", model, "device_models"),
+            "Serial No": rng.choice([f"SN{_d(rng, 8)}", f"{_d(rng, 4)}-{_d(rng, 5)}", f"US{_d(rng, 7)}A"]),
+            "Site": ref(REGISTER, row, "Site", "site", rng.choice(tx.SITES), "sites"),
+            "Building": rng.choice(tx.BUILDINGS), "Floor": rng.choice(["Ground", "1st", "L2", "Basement", "NA"]),
+            "Department": rng.choice(tx.DEPTS),
+            "Ward/Unit": ref(REGISTER, row, "Ward/Unit", "ward", rng.choice(tx.WARDS), "locations"),
+            "Room": rng.choice(["", f"Rm {rng.randrange(1, 4)}.{_d(rng, 2)}", f"Bay {rng.randrange(1, 9)}"]),
+            "Responsible Person": cell(REGISTER, row, "Responsible Person", rec,
+                                       _two(scene, staff) if rng.random() < 0.9 else ["NA"]),
+            "Resp. Engineer": cell(REGISTER, row, "Resp. Engineer", rec, _two(scene, engineers)
+                                   if rng.random() < 0.8 else [rng.choice(tx.TEAMS)]),
+            "Contact Tel": cell(REGISTER, row, "Contact Tel", rec, [(landline(rng), "phone", True)]
+                                if rng.random() < 0.5 else [f"ext {rng.randrange(4000, 6999)}"]),
+            "Contact Email": cell(REGISTER, row, "Contact Email", rec, email_cell),
+            "Supplier": ref(REGISTER, row, "Supplier", "supplier", rng.choice(tx.SUPPLIERS), "suppliers"),
+            "Service Agent": rng.choice([maker, "In house", "NA", rng.choice(tx.SUPPLIERS)]),
+            "Purchase Order": rng.choice([f"PO{_d(rng, 7)}", "NA"]), "Purchase Cost": _cost(rng),
+            "Purchase Date": _date_cell(rng, bought, free=0.1),
+            "Install Date": _date_cell(rng, bought + dt.timedelta(days=rng.randrange(3, 60)), free=0.25),
+            "Warranty Expiry": _date_cell(rng, bought.replace(year=bought.year + rng.choice([1, 2, 3, 5])), free=0.15),
+            "Contract Type": rng.choice(["Comprehensive", "PPM only", "None", "Time & materials"]),
+            "Status": rng.choice([*STATUS, "In Use", "IN USE", "Unknown"]),
+            "Risk Class": rng.choice(["High", "Med", "Medium", "Low", "-"]),
+            "PPM Interval (months)": rng.choice([6, 12, "12 months", "NA", 24]),
+            "Last PPM": _date_cell(rng, _when(rng, 2023, 2026), free=0.1),
+            "Next PPM Due": _date_cell(rng, _when(rng, 2026, 2028), free=0.1),
+            "PAT Test ID": f"PAT-{rng.randrange(19, 25)}-{_d(rng, 5)}",
+            "Last PAT Date": _date_cell(rng, _when(rng, 2022, 2026)),
+            "Firmware": rng.choice(["", f"v{rng.randrange(1, 9)}.{rng.randrange(20)}", "unknown"]),
+            "Condition Score": rng.randrange(1, 6), "Replacement Year": rng.randrange(2026, 2035),
+            "Funding Source": rng.choice(["Capital", "Charitable funds", "Revenue", "Donated"]),
+            "Comments": cell(REGISTER, row, "Comments", rec, scene.fill(rng.choice(tx.NOTES[split]))
+                             if rng.random() < 0.7 else [""]),
+            "Inspection Notes": cell(REGISTER, row, "Inspection Notes", rec, scene.fill(rng.choice(tx.NOTES[split]))
+                                     if rng.random() < 0.4 else [""]),
+            "Created By": rng.choice(["MIGRATION", "admin", "import01"]), "Created On": _when(rng, 2010, 2020),
+            "Last Modified By": cell(REGISTER, row, "Last Modified By", rec, modified),
+            "Last Modified On": _when(rng, 2021, 2026),
+            "Disposal Ref": "" if rng.random() < 0.95 else f"DSP{_d(rng, 4)}",
+        })
+    row = HEADER_ROW
+    for j in range(rows * 3):
+        row += 1
+        no = f"WO{'6' if split == 'dev6' else '4'}{200000 + j * 3}"
+        rec = ("jobs", no)
+        logged = _when(rng, 2020, 2025)
+        done = rng.random() < 0.8
+        asset = rng.choice(numbers)
+        incident = rng.random() < 0.15
+        order = {
+            "WO No": no, "Asset No": asset if rng.random() < 0.9 else asset.lower(),
+            "Job Type": rng.choice([*JOB_TYPE, "Breakdown", "Breakdown", "PPM"]),
+            "Priority": rng.choice(["P1", "P2", "P3", "Routine"]),
+            "Logged": logged if rng.random() < 0.6 else
+            rng.choice([f"{logged:%d/%m/%Y %H:%M}", f"{logged:%Y-%m-%d %H:%M}"]),
+            "Requested By": cell(ORDERS, row, "Requested By", rec, scene.name(*rng.choice(staff))
+                                 if rng.random() < 0.85 else [rng.choice(["Ward Clerk", "NA", "switchboard"])]),
+            "Requester Contact": cell(ORDERS, row, "Requester Contact", rec, scene.slot("phone")
+                                      if rng.random() < 0.55 else
+                                      [rng.choice(["ext ", "x", "bleep "]) + str(rng.randrange(1000, 6999))]),
+            "Fault Description": cell(ORDERS, row, "Fault Description", rec, scene.fill(rng.choice(tx.FAULT[split]))),
+            "Incident Ref": cell(ORDERS, row, "Incident Ref", rec,
+                                 ["Datix ", *scene.slot("datix")] if incident else [""]),
+            "Incident Notes": cell(ORDERS, row, "Incident Notes", rec, scene.fill(rng.choice(tx.FAULT[split]))
+                                   if incident else [""]),
+            "Assigned Engineer": cell(ORDERS, row, "Assigned Engineer", rec, _two(scene, engineers)),
+            "Vendor FSR": cell(ORDERS, row, "Vendor FSR", rec, scene.fill(rng.choice(tx.FSR[split]))
+                               if rng.random() < 0.2 else [""]),
+            "Work Carried Out": cell(ORDERS, row, "Work Carried Out", rec, scene.fill(rng.choice(tx.WORK[split]))
+                                     if done else [""]),
+            "Parts Used": rng.choice(["", "battery", f"PN {_d(rng, 6)}", "fuse x2"]),
+            "Labour": rng.choice(["1.5h", "90 min", "2", "0.25", "", "30 mins"]),
+            "Parts Cost": rng.choice(["£12.50", "0", "", "£1,045.00", "GBP 88"]),
+            "Completed": logged + dt.timedelta(hours=rng.randrange(2, 300)) if done else "",
+            "Signed Off By": scene.slot("initials")[0][0] if done else "",  # type: ignore[index]
+            "Status": "Closed" if done else "Open",
+        }
+        sheets[ORDERS].append(order)
+        if rng.random() < 0.03:  # a careless join repeats the row
+            row += 1
+            sheets[ORDERS].append(dict(order))
+    for k in range(max(rows // 3, 1)):
+        row = HEADER_ROW + 1 + k
+        ref_no = f"LN/{rng.randrange(20, 25)}/{k:04d}{'D' if split == 'dev6' else 'F'}"
+        rec = ("jobs", ref_no)
+        lent = _when(rng, 2021, 2025)
+        back = rng.random() < 0.7
+        home = rng.random() < 0.7
+        scene.patient = rng.choice(patients)
+        sheets[LOANS].append({
+            "Loan Ref": ref_no, "Asset No": rng.choice(numbers),
+            "Loan Type": tx.ISSUE_REASON[split] if home else "Ward loan", "Loan Date": lent,
+            "Due Back": _date_cell(rng, lent + dt.timedelta(days=28)),
+            "Returned": lent + dt.timedelta(days=rng.randrange(3, 60)) if back else "",
+            "Patient / Borrower": cell(LOANS, row, "Patient / Borrower", rec, scene.name(*scene.patient, patient=True)
+                                       if home else scene.slot("ward")),
+            "Patient Details": cell(LOANS, row, "Patient Details", rec, scene.fill(rng.choice(tx.LOAN[split]))
+                                    if home else ["NA"]),
+            "Issued By": cell(LOANS, row, "Issued By", rec, scene.name(*rng.choice(staff))),
+            "Issuing Ward": rng.choice(tx.WARDS),
+            "Decon Status": rng.choice(["Clean", "Awaiting decon", "NA", "Quarantined"]),
+            "Decon By": cell(LOANS, row, "Decon By", rec, scene.name(*rng.choice(staff)) if back else [""]),
+            "Decon Notes": cell(LOANS, row, "Decon Notes", rec,
+                                scene.fill(rng.choice(tx.DECON[split])) if back else [""]),
+            "Return Condition": rng.choice(["Good", "Damaged", "", "Missing charger"]) if back else "",
+        })
+    scene.patient = None
+    data = out / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    book = Workbook()
+    book.remove(book.active)
+    banners = 0
+    exporter = scene.login()[0][0]  # type: ignore[index]
+    for title, columns in ((REGISTER, REGISTER_COLUMNS), (ORDERS, ORDER_COLUMNS), (LOANS, LOAN_COLUMNS)):
+        ws = book.create_sheet(title)
+        banner = [f"{title.upper()} - Full export", f"Exported by: {exporter}",
+                  f"Export date: {FIXED_TIME:%d/%m/%Y %H:%M}",
+                  "", "Filter: All sites; Status <> Disposed", "Hexley Teaching Hospitals NHS Trust",
+                  f"Records: {len(sheets[title])}"]
+        for r, text in enumerate(banner, start=1):
+            if text:
+                ws.cell(row=r, column=1, value=text)
+                banners += 1
+        for c, name in enumerate(columns, start=1):
+            ws.cell(row=HEADER_ROW, column=c, value=name)
+        for r, record in enumerate(sheets[title], start=HEADER_ROW + 1):
+            for c, name in enumerate(columns, start=1):
+                if record[name] != "":
+                    ws.cell(row=r, column=c, value=record[name])
+    book.properties.created = book.properties.modified = FIXED_TIME
+    buf = io.BytesIO()
+    book.save(buf)
+    (data / WORKBOOK).write_bytes(_fixed_zip(buf.getvalue()))
+    (out / "mapping.yaml").write_text(MAPPING, encoding="utf-8")
+    truth = {"split": split, "seed": seed, "rows": {f"{WORKBOOK}:{s}": len(v) for s, v in sheets.items()},
+             "banner_rows": banners, "duplicate_rows": len(sheets[ORDERS]) - rows * 3, "entries": w.truth}
+    (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
+    return truth
+
+
+def read_sheets(export: Path) -> dict[str, list[dict[str, str]]]:
+    """Each sheet's rows below the header, as the cells' text ("" for blank)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(export / "data" / WORKBOOK, read_only=True)
+    out: dict[str, list[dict[str, str]]] = {}
+    for ws in book.worksheets:
+        rows = list(ws.iter_rows(min_row=HEADER_ROW, values_only=True))
+        header = [str(v) for v in rows[0]]
+        out[ws.title] = [{h: "" if v is None else str(v) for h, v in zip(header, r, strict=False)} for r in rows[1:]]
+    book.close()
+    return out
+
+
+def raw_package(export: Path, anon: Any) -> dict[str, list[dict[str, str]]]:
+    """The raw mapped cells through `anon` (plain Presidio in `leakage.py`), laid out as the package's entities."""
+    sheets = read_sheets(export)
+    pkg: dict[str, list[dict[str, str]]] = {k: [] for k in ("assets", "jobs", "sites", "locations", "manufacturers",
+                                                             "device_models", "suppliers", "contacts")}
+
+    def joined(r: dict[str, str], cols: list[str], sep: str) -> str:
+        return anon(sep.join(v for c in cols if (v := r[c]) and v not in NULLS))
+
+    for r in sheets[REGISTER]:
+        pkg["assets"].append({"asset_number": r["Asset No"].upper(), "owner": anon(r["Responsible Person"]),
+                              "responsible_engineer": anon(r["Resp. Engineer"]),
+                              "contact_phone": joined(r, ["Contact Tel", "Contact Email"], " / "),
+                              "notes": joined(r, ["Comments", "Inspection Notes"], " | "),
+                              "last_modified_by": anon(r["Last Modified By"])})
+        pkg["sites"].append({"name": anon(r["Site"])})
+        pkg["locations"].append({"department": anon(r["Department"]), "ward": anon(r["Ward/Unit"])})
+        pkg["manufacturers"].append({"name": anon(r["Manufacturer"])})
+        pkg["device_models"].append({"name": anon(r["Model"]), "device_type": anon(r["Description"])})
+        pkg["suppliers"].append({"name": anon(r["Supplier"])})
+    for r in sheets[ORDERS]:
+        pkg["jobs"].append({"job_number": r["WO No"],
+                            "fault_description": joined(r, ["Fault Description", "Incident Ref", "Incident Notes"],
+                                                        " -- "),
+                            "outcome": joined(r, ["Work Carried Out", "Vendor FSR"], " | FSR: "),
+                            "engineer": anon(r["Assigned Engineer"]), "requested_by": anon(r["Requested By"]),
+                            "requester_phone": anon(r["Requester Contact"])})
+    for r in sheets[LOANS]:
+        pkg["jobs"].append({"job_number": r["Loan Ref"],
+                            "fault_description": joined(r, ["Loan Type", "Patient / Borrower", "Patient Details"],
+                                                        " - "),
+                            "outcome": joined(r, ["Decon Status", "Decon Notes", "Return Condition"], "; "),
+                            "requested_by": anon(r["Issued By"]), "engineer": anon(r["Decon By"])})
+    return pkg
+
+
+NULLS = {"NA", "N/A", "None", "unknown", "-", "TBC"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    return generator_main(generate, __doc__, SPLITS, "dev6", argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""The body of a deletion certificate: what was deleted (artefacts, deliveries, the data key), under which rule,
+when, by whom, and the checks that found nothing readable left. Signed and written by certificates.py.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from intake.clock import as_utc
+from intake.context import Actor, Context
+from intake.registry.models import Artefact, Authorisation, DataKey, Dataset, new_id
+from intake.retention.rules import RetentionDecision
+
+
+def _iso(value: datetime | None) -> str | None:
+    return as_utc(value).isoformat() if value else None
+
+
+def certificate_body(ctx: Context, actor: Actor, decision: RetentionDecision,
+                     artefacts: list[Artefact], deliveries: list[dict[str, Any]]) -> dict[str, Any]:
+    now = ctx.clock.now()
+    with ctx.registry.session() as session:
+        dataset = session.get(Dataset, decision.dataset_id)
+        assert dataset is not None
+        authorisation = session.get(Authorisation, dataset.authorisation_id)
+        key = session.get(DataKey, decision.dataset_id)
+        data_key = None if key is None else {
+            "scope": key.scope, "provider": key.provider, "destroyed_at": _iso(key.destroyed_at),
+        }
+        return {
+            "certificate_id": new_id(),
+            "dataset_id": dataset.id,
+            "customer_id": dataset.customer_id,
+            "authorisation_reference": authorisation.reference if authorisation else None,
+            "purpose": dataset.purpose.value,
+            "purpose_reference": dataset.purpose_reference,
+            "rule": decision.rule.value if decision.rule else (dataset.deletion_rule or "unknown"),
+            "rule_detail": decision.reason,
+            "due_at": _iso(decision.due_at),
+            "received_at": _iso(dataset.received_at),
+            "deletion_started_at": _iso(dataset.deletion_started_at),
+            "deleted_at": now.isoformat(),
+            "artefacts": [
+                {"id": a.id, "kind": a.kind.value, "name": a.name, "store": a.store, "size": a.size,
+                 "ciphertext_sha256": a.ciphertext_sha256, "deleted_at": _iso(a.deleted_at)}
+                for a in artefacts
+            ],
+            "artefact_count": len(artefacts),
+            "ciphertext_bytes": sum(a.size for a in artefacts),
+            "data_key": data_key,
+            "key_destroyed": data_key is None or data_key["destroyed_at"] is not None,
+            # Import packages: shredded with the dataset's vault scope ("store": "vault"), or removed from the
+            # configured delivery location.
+            "deliveries": deliveries,
+            "verification": {"nothing_readable": True, "checked_at": now.isoformat(),
+                             "checks": ["vault.verify_unreadable", "artefacts_marked_deleted", "data_key_destroyed",
+                                        "delivery_folder_removed"]
+                             + (["delivery_object_versions_removed"] if ctx.settings.delivery_url else [])},
+            "issued_by": actor.name,
+        }
