@@ -5,8 +5,8 @@ to the registry can rewrite the whole chain consistently or cut its end, but can
 so `verify_chain_against_anchors` names the rewrite or the cut. An anchor holds only a sequence number,
 a hash, a time and the registry's identity: never a value from a customer dataset.
 
-This module is the core only (signing, the append-only local file, the comparison); the S3 Object Lock
-location and the calls after each command are not wired yet.
+`registry` is the hash of the chain's first event: it tells registries apart without naming anything, and
+an anchor location holds one registry's anchors (anchor_store.py keeps them; audit_anchor.py writes and checks).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import binascii
 import json
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -37,6 +37,7 @@ class Anchor:
     head_hash: str
     at: datetime
     registry: str
+    source: str = field(default="", compare=False)  # where it was read: a file line or an S3 object version
 
     def body(self) -> dict[str, Any]:
         return {"format": FORMAT, "seq": self.seq, "head_hash": self.head_hash,
@@ -70,7 +71,11 @@ def parse_anchor(line: str, trusted: Ed25519PublicKey, source: str) -> Anchor:
         trusted.verify(signature, canonical_json(body).encode("ascii"))
     except InvalidSignature as exc:
         raise AuditChainBroken(f"{source} was edited after it was signed (its signature does not match)") from exc
-    return Anchor(int(body["seq"]), str(body["head_hash"]), datetime.fromisoformat(body["at"]), str(body["registry"]))
+    try:
+        return Anchor(int(body["seq"]), str(body["head_hash"]), as_utc(datetime.fromisoformat(body["at"])),
+                      str(body["registry"]), source)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise AuditChainBroken(f"{source} is signed but incomplete: restore the anchors from backup") from exc
 
 
 def append_local(path: Path, line: str) -> None:
@@ -101,19 +106,26 @@ class AnchorReport:
 def verify_chain_against_anchors(
     anchors: list[Anchor], registry: str, last_seq: int, hash_at: Callable[[int], str | None]
 ) -> AnchorReport:
-    """Check the registry's chain (its last sequence number and the hash of each event) against every anchor."""
-    for anchor in sorted(anchors, key=lambda a: a.seq):
-        if anchor.registry != registry:
-            continue
+    """Check the registry's chain (its last sequence number and the hash of each event) against every anchor.
+
+    Every anchor in the location must be this registry's: one that is not means the first event was rewritten
+    (or two registries share a location), and is never skipped, or a rewrite of event 1 would hide them all."""
+    for anchor in sorted(anchors, key=lambda a: (a.seq, a.at)):
+        written = f"the anchor written at {anchor.at.isoformat()} ({anchor.source})"
         if anchor.seq > last_seq:
             raise AuditChainBroken(
-                f"the audit log ends at event {last_seq} but an anchor written at {anchor.at.isoformat()} saw "
-                f"event {anchor.seq}: events were cut from its end; restore the registry from backup"
+                f"the audit log ends at event {last_seq} but {written} saw event {anchor.seq}: events were cut "
+                "from its end; restore the registry from backup"
+            )
+        if anchor.registry != registry:
+            raise AuditChainBroken(
+                f"{written} is for the audit chain whose first event is {anchor.registry[:16]}…, this registry's "
+                f"is {registry[:16]}…: event 1 was rewritten, or another registry writes to the same anchor "
+                "location (give each registry its own anchors.s3_prefix or anchors.local_path)"
             )
         if hash_at(anchor.seq) != anchor.head_hash:
             raise AuditChainBroken(
-                f"audit events up to {anchor.seq} were rewritten after anchor written at {anchor.at.isoformat()}: "
+                f"audit events up to {anchor.seq} were rewritten after {written}: "
                 "restore the registry from a backup taken before that time"
             )
-    mine = [a for a in anchors if a.registry == registry]
-    return AnchorReport(len(mine), max((a.at for a in mine), default=None))
+    return AnchorReport(len(anchors), max((a.at for a in anchors), default=None))
