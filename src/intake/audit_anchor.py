@@ -65,7 +65,8 @@ def anchor_scheduled(ctx: Context) -> IntakeError | None:
         write_anchor(ctx)
     except IntakeError as exc:
         notify(ctx, Notice("audit.anchor_failed", "The audit log could not be anchored outside the registry",
-                           f"The scheduled anchor failed with {type(exc).__name__}: {exc}", {"error": type(exc).__name__}))
+                           f"The scheduled anchor failed with {type(exc).__name__}: {exc}",
+                           {"error": type(exc).__name__}))
         return exc
     return None
 
