@@ -59,7 +59,7 @@ def test_consistent_rewrite_is_named(tmp_path: Path) -> None:
     hashes = chain(["a", "b", "c", "d"])
     key, path = anchored(tmp_path, hashes)
     rewritten = chain(["a", "forged", "c", "d"])  # every hash recomputed, as an attacker would
-    with pytest.raises(AuditChainBroken, match="audit events up to 2 were rewritten after anchor written at"):
+    with pytest.raises(AuditChainBroken, match=r"audit events up to 2 were rewritten after the anchor written at .* \(anchor file .* line 1\)"):
         check(key, path, rewritten)
 
 
@@ -94,3 +94,13 @@ def test_anchor_holds_only_counts_hashes_time_and_registry(tmp_path: Path) -> No
     _, path = anchored(tmp_path, hashes)
     body = json.loads(path.read_text().splitlines()[0])["anchor"]
     assert set(body) == {"format", "seq", "head_hash", "at", "registry", "service_key_id"}
+
+
+def test_anchor_of_another_chain_is_never_skipped(tmp_path: Path) -> None:
+    """An anchor location holds one registry's anchors: rewriting event 1 (the registry's identity) does not
+    make the anchors someone else's and so silently ignored."""
+    hashes = chain(["a", "b", "c", "d"])
+    key, path = anchored(tmp_path, hashes)
+    anchors = list(read_local(path, key.public_key))
+    with pytest.raises(AuditChainBroken, match=r"is for the audit chain whose first event is .* event 1 was rewritten"):
+        verify_chain_against_anchors(anchors, "reg-2", len(hashes), lambda seq: hashes[seq - 1])
