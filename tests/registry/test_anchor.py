@@ -59,7 +59,8 @@ def test_consistent_rewrite_is_named(tmp_path: Path) -> None:
     hashes = chain(["a", "b", "c", "d"])
     key, path = anchored(tmp_path, hashes)
     rewritten = chain(["a", "forged", "c", "d"])  # every hash recomputed, as an attacker would
-    with pytest.raises(AuditChainBroken, match=r"audit events up to 2 were rewritten after the anchor written at .* \(anchor file .* line 1\)"):
+    named = r"audit events up to 2 were rewritten after the anchor written at .* \(anchor file .* line 1\)"
+    with pytest.raises(AuditChainBroken, match=named):
         check(key, path, rewritten)
 
 

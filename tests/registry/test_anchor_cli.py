@@ -19,6 +19,7 @@ from intake.registry.db import Registry
 from intake.registry.models import AuditEvent
 from tests.conftest import invoke
 
+
 def anchor_lines(home: Path) -> list[dict]:
     return [json.loads(line)["anchor"] for line in (home / "audit-anchors.jsonl").read_text().splitlines()]
 
