@@ -10,7 +10,7 @@ marker on top, so the reader lists every version and reads each one.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -81,14 +81,14 @@ class S3AnchorStore:
         try:
             self.client.put_object(
                 Bucket=self.bucket, Key=key, Body=(line + "\n").encode("ascii"), ContentType="application/json",
-                ObjectLockMode=LOCK_MODE, ObjectLockRetainUntilDate=self.retain_until(anchor.at),
+                ObjectLockMode=LOCK_MODE, ObjectLockRetainUntilDate=self.retain_until(),
             )
         except Exception as exc:
             raise AnchorUnavailable(f"cannot write the audit anchor {self.location}{key.removeprefix(self.prefix)}: "
                                     f"{_said(exc)}") from None
 
-    def retain_until(self, at: datetime) -> datetime:
-        return as_utc(at) + self.retention
+    def retain_until(self) -> datetime:
+        return datetime.now(UTC) + self.retention  # S3 compares with its own clock, not the registry's
 
     def read(self, trusted: Ed25519PublicKey) -> Iterator[Anchor]:
         try:
