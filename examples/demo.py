@@ -105,7 +105,8 @@ def main() -> int:
 
     step("The DPO verifies the audit log")
     audit = intake(DPO, "audit", "verify")
-    print(f"audit log verified: {audit['events']} events")
+    print(f"audit log verified: {audit['events']} events, agreeing with {audit['anchors']} signed anchors kept "
+          f"outside the registry ({audit['anchor_location']})")
 
     step("Done")
     print(f"import package: {run['package']} (encrypted in the vault), handed over to {handover}")

@@ -8,9 +8,11 @@ from prefect import flow
 
 from intake.flows import tasks
 from intake.flows.artifacts import publish_markdown
+from intake.flows.settings import anchor_run
 
 
-@flow(name="complete-migration", flow_run_name="complete-{dataset_id}", persist_result=False, log_prints=False)
+@flow(name="complete-migration", flow_run_name="complete-{dataset_id}", persist_result=False, log_prints=False,
+      on_completion=[anchor_run], on_failure=[anchor_run])
 def complete_migration_flow(dataset_id: str, actor: str | None = None) -> dict[str, Any]:
     """Mark a delivered migration complete; its deletion date (completion + retention months) is fixed.
 
@@ -28,7 +30,8 @@ def complete_migration_flow(dataset_id: str, actor: str | None = None) -> dict[s
     return done
 
 
-@flow(name="open-fault-hold", flow_run_name="fault-hold-{dataset_id}", persist_result=False, log_prints=False)
+@flow(name="open-fault-hold", flow_run_name="fault-hold-{dataset_id}", persist_result=False, log_prints=False,
+      on_completion=[anchor_run], on_failure=[anchor_run])
 def open_fault_hold_flow(dataset_id: str, ticket: str, actor: str | None = None) -> dict[str, Any]:
     """Hold a fault dataset under its fault ticket: it is kept while the ticket is open.
 
@@ -40,7 +43,8 @@ def open_fault_hold_flow(dataset_id: str, ticket: str, actor: str | None = None)
     return tasks.open_fault_hold(dataset_id, ticket, actor)
 
 
-@flow(name="close-fault-hold", flow_run_name="fault-close-{dataset_id}", persist_result=False, log_prints=False)
+@flow(name="close-fault-hold", flow_run_name="fault-close-{dataset_id}", persist_result=False, log_prints=False,
+      on_completion=[anchor_run], on_failure=[anchor_run])
 def close_fault_hold_flow(
     dataset_id: str, outcome: Literal["resolved", "terminated"], actor: str | None = None
 ) -> dict[str, Any]:

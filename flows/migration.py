@@ -23,7 +23,7 @@ from intake import pipeline
 from intake.errors import IntakeError
 from intake.flows import tasks
 from intake.flows.artifacts import Progress, publish_delivery, publish_findings, publish_markdown
-from intake.flows.settings import flow_context
+from intake.flows.settings import anchor_run, flow_context
 from intake.schema_policy import stop_if_residual_too_high
 
 DEFAULT_CHUNK_ROWS = 50_000
@@ -44,6 +44,7 @@ def _on_cancelled_or_crashed(flow: Flow[Any, Any], flow_run: Any, state: Any) ->
 # Prefect types task_runner as TaskRunner[PrefectFuture[Any]], invariant, which no concrete runner matches
 # (PrefectHQ/prefect#16938): hence the ignores here and in with_dask.
 @flow(name="migration-run", flow_run_name="migration-{dataset_id}", persist_result=False, log_prints=False,
+      on_completion=[anchor_run], on_failure=[anchor_run],
       task_runner=ThreadPoolTaskRunner(max_workers=2),  # type: ignore[arg-type]
       on_cancellation=[_on_cancelled_or_crashed], on_crashed=[_on_cancelled_or_crashed])
 def migration_run_flow(

@@ -8,9 +8,11 @@ from prefect import flow
 
 from intake.flows import tasks
 from intake.flows.artifacts import markdown_table, publish_markdown
+from intake.flows.settings import anchor_run
 
 
 @flow(name="receive-dataset", flow_run_name="receive-{authorisation}", persist_result=False, log_prints=False,
+      on_completion=[anchor_run], on_failure=[anchor_run],
       validate_parameters=True)
 def receive_dataset_flow(
     authorisation: str,

@@ -13,6 +13,7 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 # Values win over Prefect's defaults; those not in ENFORCED give way to what an operator exported explicitly.
 OFFLINE_ENVIRONMENT: dict[str, str] = {
@@ -154,6 +155,24 @@ def use_context_factory(factory: ContextFactory) -> Iterator[None]:
         yield
     finally:
         _factory = previous
+
+
+def anchor_run(flow: Any, flow_run: Any, state: Any) -> None:
+    """Every flow's completion and failure hook: on a worker, the audit chain is anchored outside the registry
+    when the run appended to it (intake.audit_anchor), as the CLI does where its commands end. A run started by
+    the CLI uses the CLI's own contexts, which the command anchors as it ends. Prefect logs a hook that fails."""
+    from intake.audit_anchor import write_anchor
+
+    with _lock:
+        registries: dict[str, list[Context]] = {}
+        for (config, _actor), ctx in _contexts.items():
+            registries.setdefault(config, []).append(ctx)
+    for contexts in registries.values():
+        appended = [ctx for ctx in contexts if ctx.registry.audit_appended]
+        if appended:
+            for ctx in appended[1:]:
+                ctx.registry.audit_appended = False  # one anchor covers the registry's whole chain
+            write_anchor(appended[0])
 
 
 def forget_contexts() -> None:

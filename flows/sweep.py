@@ -9,6 +9,7 @@ from prefect import flow
 from intake.errors import IntakeError
 from intake.flows import tasks
 from intake.flows.artifacts import markdown_table, publish_markdown, publish_table
+from intake.flows.settings import anchor_run
 
 
 class SweepIncomplete(IntakeError):
@@ -23,7 +24,8 @@ SWEEP_CRON = "30 2 * * *"
 SWEEP_TIMEZONE = "Europe/London"
 
 
-@flow(name="retention-sweep", persist_result=False, log_prints=False)
+@flow(name="retention-sweep", persist_result=False, log_prints=False,
+      on_completion=[anchor_run], on_failure=[anchor_run])
 def retention_sweep_flow(dry_run: bool = False, wait_seconds: float = 60.0, actor: str | None = None) -> dict[str, Any]:
     """Delete every dataset that is due (and not under a legal hold), verify and certify each deletion.
 

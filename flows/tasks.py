@@ -136,9 +136,17 @@ def close_fault_hold(dataset_id: str, outcome: str, actor: str | None) -> dict[s
 
 @data_task("delete-due-datasets")
 def retention_sweep(dry_run: bool, wait_seconds: float, actor: str | None) -> dict[str, Any]:
+    from intake.audit_anchor import anchor_scheduled
     from intake.retention.sweep import sweep
 
-    report = sweep(flow_context(actor), dry_run=dry_run, wait=wait_seconds)
+    ctx = flow_context(actor)
+    try:
+        report = sweep(ctx, dry_run=dry_run, wait=wait_seconds)
+    finally:
+        # The daily anchor (issue 19): the chain's head signed outside the registry even on a day with no command.
+        anchor_failed = anchor_scheduled(ctx)
+    if anchor_failed is not None:
+        raise anchor_failed
     return {
         **report.summary(),
         "started_at": report.started_at.isoformat(),

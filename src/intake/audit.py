@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 
 from intake.clock import Clock
 from intake.errors import AuditChainBroken
-from intake.registry.chain import GENESIS, event_hash
+from intake.registry.chain import APPENDED, GENESIS, event_hash
 from intake.registry.chain import canonical as _canonical
 from intake.registry.db import Registry
 from intake.registry.models import AuditEvent
@@ -54,6 +54,7 @@ class AuditLog:
                     ).first()
                     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
                     at = self._clock.now()
+                    session.info[APPENDED] = True
                     session.add(
                         AuditEvent(
                             seq=seq,

@@ -94,6 +94,20 @@ class ConnectorSettings(BaseModel):
     zip_max_entries: int = Field(10_000, ge=1)
 
 
+class AnchorSettings(BaseModel):
+    """Where the signed audit-chain heads go (registry/anchor.py): a place an admin of the registry cannot rewrite."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    local_path: Path | None = Field(None, description="Append-only anchor file used when no S3 bucket is set; "
+                                    "default <home>/audit-anchors.jsonl")
+    s3_bucket: str | None = Field(None, description="A bucket created with Object Lock enabled: each anchor is a "
+                                  "new object there, locked in compliance mode (endpoint and region from [vault])")
+    s3_prefix: str = Field("intake-audit-anchors/", description="Key prefix: one per registry")
+    retention_days: int = Field(2192, ge=1, le=36500, description="How long each anchor object is locked in "
+                                "compliance mode: nobody, the bucket's owner included, can delete it before")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="INTAKE_", env_nested_delimiter="__", extra="forbid")
 
@@ -112,6 +126,7 @@ class Settings(BaseSettings):
     retention: RetentionSettings = RetentionSettings()
     connectors: ConnectorSettings = ConnectorSettings()
     notifications: NotificationSettings = NotificationSettings()
+    anchors: AnchorSettings = AnchorSettings()
 
     @classmethod
     def settings_customise_sources(
@@ -153,6 +168,10 @@ class Settings(BaseSettings):
     @property
     def service_signing_key_file(self) -> Path:
         return self.home / "keys" / "service-ed25519.key"
+
+    @property
+    def anchor_file(self) -> Path:
+        return self.anchors.local_path or self.home / "audit-anchors.jsonl"
 
     @property
     def state_key_file(self) -> Path:

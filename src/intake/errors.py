@@ -53,3 +53,7 @@ class RegistryUnavailable(IntakeError):
 
     exit_code = 75  # EX_TEMPFAIL: try again later
     transient = True
+
+
+class AnchorUnavailable(IntakeError):
+    """The place audit anchors are kept (a local file or an S3 Object Lock bucket) cannot be written or read."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -72,6 +74,7 @@ def test_served_deployments_run_through_the_api(prefect_server, ctx, authorise, 
     export = tmp_path / "assets.csv"
     export.write_bytes(b"Equipment No,Serial No\r\nEQ000001,SN-1\r\n")
     reference = authorise([export])
+    assert not ctx.settings.anchor_file.exists()  # nothing here ran the CLI
 
     with serving(prefect_server.api_url, tmp_path / "serve", intake_env):
         flow_run = run(prefect_server.api_url, "receive-dataset/receive-dataset",
@@ -82,6 +85,17 @@ def test_served_deployments_run_through_the_api(prefect_server, ctx, authorise, 
     with ctx.registry.session() as session:
         [dataset] = session.query(Dataset).all()
         assert dataset.state is DatasetState.QUARANTINED and dataset.received_by == "eve"
+    # The worker anchored the audit chain as the run ended (its completion hook runs just after the state is set).
+    received = max(e.seq for e in ctx.audit.events() if e.action == "dataset.receive")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not anchored_up_to(ctx.settings.anchor_file, received):
+        time.sleep(0.2)
+    assert anchored_up_to(ctx.settings.anchor_file, received)
+
+
+def anchored_up_to(anchor_file: Path, seq: int) -> bool:
+    lines = anchor_file.read_text().splitlines() if anchor_file.exists() else []
+    return any(json.loads(line)["anchor"]["seq"] >= seq for line in lines)
 
 
 def test_a_deployment_run_cannot_name_another_actor(prefect_server, ctx, authorise, intake_env, tmp_path: Path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -107,3 +108,16 @@ def test_a_failed_deletion_reports_our_message_but_withholds_a_library_s(ctx, re
     report = sweep(as_user("dora"), hooks=SweepHooks(after_deletion_started=not_verified))
     [failure] = report.failed  # the half-deleted dataset is resumed by the next sweep
     assert failure.error == "DeletionNotVerified" and failure.message.startswith(f"dataset {dataset_id}: an artefact")
+
+
+def test_the_scheduled_sweep_anchors_the_audit_chain(ctx):
+    """The daily sweep signs the chain's head outside the registry even on a day when no command ran."""
+    from intake.audit_anchor import check_anchors
+
+    assert not ctx.settings.anchor_file.exists()
+    retention_sweep_flow(dry_run=True, actor="dora")
+    retention_sweep_flow(actor="dora")
+    anchors = [json.loads(line)["anchor"] for line in ctx.settings.anchor_file.read_text().splitlines()]
+    head = ctx.audit.verify()
+    assert len(anchors) == 2 and anchors[-1]["seq"] == head.events and anchors[-1]["head_hash"] == head.head_hash
+    assert check_anchors(ctx, head.events).anchors == 2

@@ -73,13 +73,16 @@ def _global(
 def init() -> None:
     """Create the registry and vault folders; the first caller becomes the admin."""
     from intake import users as user_service
+    from intake.retention.certificates import load_service_key
 
     state.create_home = True
     ctx = context()
     key_file = ctx.settings.key_file
     had_key_file = key_file.exists()
     had_state_key = ctx.settings.state_key_file.exists()
+    had_service_key = ctx.settings.service_signing_key_file.exists()
     admin = user_service.initialise(ctx)
+    load_service_key(ctx.settings)  # signs deletion certificates and audit anchors from the first command on
     if admin:
         message(f"initialised {ctx.settings.home}; '{admin.name}' is the admin")
     else:
@@ -90,6 +93,10 @@ def init() -> None:
     if not had_state_key and ctx.settings.state_key_file.exists():
         message(f"created the registry's state key {ctx.settings.state_key_file}: back it up with the key file "
                 "(docs/keys.md); without it no registry row can be trusted")
+    if not had_service_key:
+        message(f"created the service signing key {ctx.settings.service_signing_key_file}: back it up with the key "
+                "file (docs/keys.md); it signs deletion certificates and the audit anchors `intake audit verify` "
+                "checks the log against")
     emit({"home": ctx.settings.home.resolve(), "registry": ctx.settings.registry_display,
           "admin": admin and admin.name})
 

@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message
-from intake.errors import StateTampered
+from intake.errors import AuditChainBroken, StateTampered
 
 app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
 
@@ -18,20 +18,50 @@ def verify(
         str | None, typer.Option(help="Head hash from an earlier verify, to prove nothing was cut from the end")
     ] = None,
 ) -> None:
-    """Verify the whole chain, then the registry's sealed rows; exit 1 naming the first event that was edited,
-    deleted or reordered, or every row changed outside intake."""
+    """Verify the whole chain, then that it agrees with every signed anchor kept outside the registry, then the
+    registry's sealed rows; exit 1 naming the first event that was edited, deleted or reordered, the anchor a
+    rewritten or cut log disagrees with, or every row changed outside intake."""
+    from intake.audit_anchor import check_anchors
+
     ctx = context()
     actor = ctx.authorise("audit.read")
     result = ctx.audit.verify(expect_head=expect_head)
     try:
+        anchors = check_anchors(ctx, result.events)
         rows = ctx.verify_state()
-    except StateTampered:
-        ctx.record(actor, "audit.verify", outcome="failed", events=result.events, error="StateTampered")
+    except (StateTampered, AuditChainBroken) as exc:
+        ctx.record(actor, "audit.verify", outcome="failed", events=result.events, error=type(exc).__name__)
         raise
-    ctx.record(actor, "audit.verify", events=result.events, sealed_rows=rows)
-    message(f"audit log verified: {result.events} events, head {result.head_hash}; {rows} sealed registry rows "
-            "unchanged since intake wrote them")
-    emit({"events": result.events, "head_hash": result.head_hash, "sealed_rows": rows})
+    ctx.record(actor, "audit.verify", events=result.events, sealed_rows=rows, anchors=anchors.anchors)
+    if anchors.anchors:
+        vouched = (f"agrees with {anchors.anchors} signed anchors at {anchors.location} (newest "
+                   f"{anchors.newest_at.isoformat() if anchors.newest_at else '-'})")
+    else:
+        vouched = (f"no anchor yet at {anchors.location}: nothing outside the registry vouches for it until "
+                   "`intake audit anchor` or the next command writes one")
+    message(f"audit log verified: {result.events} events, head {result.head_hash}; {vouched}; {rows} sealed "
+            "registry rows unchanged since intake wrote them")
+    emit({"events": result.events, "head_hash": result.head_hash, "sealed_rows": rows, "anchors": anchors.anchors,
+          "anchor_location": anchors.location, "newest_anchor_at": anchors.newest_at})
+
+
+@app.command("anchor")
+@handle_errors
+def anchor() -> None:
+    """Sign the audit chain's head with the service key and store it outside the registry now (every command
+    that changes the log does this too; the daily sweep as well)."""
+    from intake.audit_anchor import write_anchor
+    from intake.registry.anchor_store import anchor_store
+
+    ctx = context()
+    actor = ctx.authorise("audit.anchor")
+    ctx.record(actor, "audit.anchor")
+    written = write_anchor(ctx)
+    location = anchor_store(ctx.settings).location
+    if written is None:
+        raise AuditChainBroken("the audit log is empty: nothing to anchor")
+    message(f"anchored audit event {written.seq} (head {written.head_hash}) at {location}")
+    emit({"seq": written.seq, "head_hash": written.head_hash, "at": written.at, "location": location})
 
 
 @app.command("list")

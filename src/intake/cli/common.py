@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from intake.errors import ConfigError, IntakeError
@@ -190,5 +191,24 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
             _report(type(exc).__name__, "unexpected error (message withheld because it may quote customer data; "
                     "rerun with INTAKE_DEBUG=1 on a machine allowed to see the data for the traceback)")
             raise typer.Exit(1) from None
+        finally:
+            anchor_command()
 
     return wrapper
+
+
+def anchor_command() -> None:
+    """Every command that appended to the audit log (refusals included) ends by anchoring the chain's head
+    outside the registry (intake.audit_anchor). A failure to anchor is reported but does not undo or fail the
+    command, which is done: the next command or `intake audit anchor` anchors everything up to then."""
+    ctx = state.context
+    if ctx is None or not ctx.registry.audit_appended:
+        return
+    from intake.audit_anchor import write_anchor
+
+    try:
+        write_anchor(ctx)
+    except Exception as exc:
+        said = str(exc) if isinstance(exc, IntakeError) else f"{type(exc).__name__} (message withheld)"
+        err_console.print(f"[yellow]audit anchor not written[/yellow]: {escape(said)}; after fixing it run "
+                          "`intake audit anchor`", highlight=False, markup=True)

@@ -12,6 +12,9 @@ from typing import Any
 from intake.clock import as_utc
 
 GENESIS = "0" * 64
+# Set in a session's info by whatever appends an audit event; Registry.session moves it to the registry when the
+# session commits, so the CLI knows a command changed the chain and anchors its head (intake.audit_anchor).
+APPENDED = "intake.audit_appended"
 
 
 def canonical(value: Mapping[str, Any]) -> str:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from intake.clock import Clock, SystemClock
 from intake.errors import IntakeError, RegistryUnavailable, StateKeyMissing, StateTampered
+from intake.registry.chain import APPENDED
 from intake.registry.seal import KeySource, install
 
 if TYPE_CHECKING:
@@ -90,6 +91,7 @@ class Registry:
         self.state_key = state_key
         self.clock: Clock = clock or SystemClock()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self.audit_appended = False  # an audit event was committed since the last anchor (audit_anchor.py)
         if state_key is not None:
             install(self._sessions, state_key, lambda: self.clock.now())
 
@@ -103,6 +105,8 @@ class Registry:
                 try:
                     yield session
                     session.commit()
+                    if session.info.pop(APPENDED, False):
+                        self.audit_appended = True
                 except OperationalError as exc:
                     session.rollback()
                     raise RegistryUnavailable(self._unavailable(exc)) from None

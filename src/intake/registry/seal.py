@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, object_session, sessionmaker
 from intake.clock import as_utc
 from intake.errors import StateTampered
 from intake.registry import state_log
+from intake.registry.chain import APPENDED
 from intake.registry.models import (
     Artefact,
     Authorisation,
@@ -123,6 +124,7 @@ def _record_flush(session: Session, _context: Any) -> None:
     key = _key_of(session)
     if changes and key is not None:
         state_log.record(session.connection(), key, changes, session.info[_NOW]())
+        session.info[APPENDED] = True
 
 
 def _before_insert(_mapper: Any, connection: Any, row: Base) -> None:
