@@ -101,6 +101,7 @@ def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[CliRunne
 @pytest.fixture
 def cli_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """An initialised intake home for CLI tests: admin 'ada', users eve/sam/dora; the CLI acts as 'eve'."""
+    from intake.audit_anchor import write_anchor
     from intake.cli.common import state
 
     home = tmp_path / "cli-home"
@@ -111,6 +112,7 @@ def cli_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     initialise(admin)
     for name, role in ROLE_USERS.items():
         add_user(admin, name, [role])
+    write_anchor(admin)  # as the CLI does where a command that appended audit events ends
     admin.close()
     state.context = None
     yield home

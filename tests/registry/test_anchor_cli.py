@@ -140,3 +140,13 @@ def test_explicit_anchor_is_for_the_admin_or_dpo(runner: CliRunner, tmp_path: Pa
     done = invoke(runner, "--json", "audit", "anchor", actor="ada")
     assert done.exit_code == 0, done.output
     assert json.loads(done.stdout)["seq"] == anchor_lines(home)[-1]["seq"]
+
+
+def test_a_log_whose_anchors_were_removed_fails_verification_until_anchored_again(
+        runner: CliRunner, tmp_path: Path) -> None:
+    home = start(runner, tmp_path)
+    (home / "audit-anchors.jsonl").unlink()
+    result = invoke(runner, "audit", "verify")
+    assert result.exit_code == 1 and "no signed anchor" in result.output
+    assert invoke(runner, "audit", "anchor").exit_code == 0  # what an admin does for a home older than anchors
+    assert invoke(runner, "audit", "verify").exit_code == 0

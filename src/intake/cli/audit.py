@@ -28,17 +28,21 @@ def verify(
     result = ctx.audit.verify(expect_head=expect_head)
     try:
         anchors = check_anchors(ctx, result.events)
+        if result.events and not anchors.anchors:
+            # Every command that writes an event anchors the chain, so a home with events and no anchor has lost
+            # them (or predates them): fail closed rather than vouch for a chain nothing outside it confirms.
+            raise AuditChainBroken(
+                f"no signed anchor found at {anchors.location} for a log of {result.events} events: restore the "
+                "anchors from backup, or, for a home created before anchors existed, have an admin or the DPO run "
+                "`intake audit anchor` once and verify again"
+            )
         rows = ctx.verify_state()
     except (StateTampered, AuditChainBroken) as exc:
         ctx.record(actor, "audit.verify", outcome="failed", events=result.events, error=type(exc).__name__)
         raise
     ctx.record(actor, "audit.verify", events=result.events, sealed_rows=rows, anchors=anchors.anchors)
-    if anchors.anchors:
-        vouched = (f"agrees with {anchors.anchors} signed anchors at {anchors.location} (newest "
-                   f"{anchors.newest_at.isoformat() if anchors.newest_at else '-'})")
-    else:
-        vouched = (f"no anchor yet at {anchors.location}: nothing outside the registry vouches for it until "
-                   "`intake audit anchor` or the next command writes one")
+    vouched = (f"agrees with {anchors.anchors} signed anchors at {anchors.location} (newest "
+               f"{anchors.newest_at.isoformat() if anchors.newest_at else '-'})")
     message(f"audit log verified: {result.events} events, head {result.head_hash}; {vouched}; {rows} sealed "
             "registry rows unchanged since intake wrote them")
     emit({"events": result.events, "head_hash": result.head_hash, "sealed_rows": rows, "anchors": anchors.anchors,
