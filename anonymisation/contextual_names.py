@@ -246,6 +246,12 @@ class ContextualNames:
                 strength in ("role", "greeting") and not words and tok.is_capitalised and not tok.is_upper
                 and tok.key in self.vocab.first_names and tok.key not in self.vocab.allow_tokens
                 and tok.key not in self.vocab.indicators and tok.key not in NOT_AFTER_HONORIFIC)
+            if not ok and not words and strength == "role" and tok.is_word and tok.key in self.vocab.first_names \
+                    and k + 1 < len(toks) and toks[k + 1].key in VERBS_AFTER and tok.key not in NOT_AFTER_HONORIFIC \
+                    and tok.key not in self.vocab.allow_tokens and tok.key not in self.vocab.indicators:
+                # "district nurse grace will meet us": a role, a first name that is a word, what they do
+                words, k = 1, k + 1
+                break
             if not ok and words and strength != "weak" and (self.known_name(tok, NAME_OVER_WORD)
                                                              or self.unknown_word(tok) or self._everyday_surname(tok)):
                 ok = True  # the surname after a first name ("spoke to siobhan kowalczyk", "patient Jo WOODS")
@@ -290,6 +296,12 @@ class ContextualNames:
         # A word in no list opening a sentence must look like a name, not an abbreviation ("Rec'd from ICU").
         if not (self.known_name(tok, RARE) or (self.unknown_word(tok) and tok.text.isalpha())
                 or (tok.is_word and tok.key in self.known_people)):
+            # "Rose from stores sent filters": a capitalised first name that is also a word, from a team or place
+            if (tok.is_capitalised and not tok.is_upper and tok.key in self.vocab.first_names
+                    and tok.key not in NOT_AFTER_HONORIFIC and tok.key not in self.vocab.allow_tokens
+                    and i + 2 < len(toks) and toks[i + 1].key == "from" and self._place_start(toks[i + 2])
+                    and toks[i + 2].key not in self.vocab.allow_tokens):  # "Bill from Baxter": an invoice
+                return Finding("PERSON", tok.start, tok.end, 0.6, "ContextNameRecognizer"), i + 1
             return None
         end = self._surname_after(toks, i + 1) if tok.key in self.vocab.first_names else i + 1
         # "dolores van geest rang": a first name and surname before a speaking verb

@@ -307,6 +307,20 @@ def test_no_person_inside_an_e_mail_domain_or_between_two_places(detector: TextD
     assert found(detector, "WARD, Adrian rang", "PERSON") == ["WARD, Adrian"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("district nurse grace will meet us there", ["grace"]), ("staff nurse grace aware", ["grace"]),
+    ("Rose from stores sent filters", ["Rose"]),
+])
+def test_first_names_that_are_words_where_a_role_and_a_verb_or_a_team_vouch_for_them(
+        detector: TextDetector, text: str, expected: list[str]) -> None:
+    assert found(detector, text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text", ["Delivery from stores", "nurse station will be moved", "sister ward says ok"])
+def test_words_around_roles_and_teams_stay_words(detector: TextDetector, text: str) -> None:
+    assert found(detector, text, "PERSON") == []
+
+
 def test_a_name_before_a_job_title_that_opens_with_a_place_word_is_still_a_name(detector: TextDetector) -> None:
     assert found(detector, "Sarah Jones Ward Manager rang", "PERSON") == ["Sarah Jones"]
     assert found(detector, "Tom Ward rang", "PERSON") == ["Tom Ward"]
