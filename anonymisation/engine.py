@@ -43,7 +43,8 @@ from intake.anonymisation.person_recognizers import (
     PersonNameRecognizer,
     VocabularyAwareSpacyRecognizer,
 )
-from intake.anonymisation.recognizers_uk import after_catalogue_word, recognizer_name, uk_recognizers
+from intake.anonymisation.recognizer_registry import recognizer_name, uk_recognizers
+from intake.anonymisation.recognizers_phone import after_catalogue_word
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
 from intake.config import AnonymisationSettings
 
@@ -126,7 +127,7 @@ class InternationalPhoneRecognizer(PhoneRecognizer):
     SCORE = 0.6
     REGIONS = ("GB", "US", "IE")
     # International numbers other than the UK's, or North American ones: UK numbers, +44 or national, are
-    # find_uk_phones' (recognizers_uk.py), which knows their groupings and extensions.
+    # find_uk_phones' (recognizers_phone.py), which knows their groupings and extensions.
     _INTERNATIONAL = r"(?:\+\s?\(?|(?<!\d)00\s?)(?!4\s?4)[1-9]"
     _NORTH_AMERICAN = r"(?<![\d-])\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)"
     # Irish national numbers ("091-339171", "(01) 890 4700"): shorter than any UK number, so not find_uk_phones'

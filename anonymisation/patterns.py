@@ -19,7 +19,7 @@ from intake.anonymisation.findings import Finding, drop_in_domains, drop_pseudon
 from intake.anonymisation.name_growth import grow_names
 from intake.anonymisation.names import DenyList, shared_name_rules
 from intake.anonymisation.other_scripts import RE2_CLASS
-from intake.anonymisation.recognizers_uk import Detector, pattern_detectors
+from intake.anonymisation.recognizer_registry import Detector, pattern_detectors
 from intake.anonymisation.structured import as_strings, candidate_mask, full_match_mask
 from intake.anonymisation.vocabulary import Vocabulary
 

@@ -11,7 +11,7 @@ from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.names import DenyList, NameRules, shared_name_rules, tokenize
-from intake.anonymisation.recognizers_uk import recognizer_name
+from intake.anonymisation.recognizer_registry import recognizer_name
 from intake.anonymisation.vocabulary import Vocabulary
 
 

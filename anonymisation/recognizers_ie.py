@@ -1,7 +1,7 @@
 """Addresses written the Welsh, Irish and Scottish Gaelic way, and Irish Eircodes.
 
 Welsh, Irish and Gaelic put the street word first ("98 Heol y Bont", "12 Bóthar na Trá", "3 Sràid a' Mhuilinn"),
-so recognizers_uk's house number + name + street word never matches them. An Eircode ("H91 PX7N", "D02 X285")
+so recognizers_address's house number + name + street word never matches them. An Eircode ("H91 PX7N", "D02 X285")
 names one dwelling; its letters are too few to tell it from a model code alone ("T10 PACK"), so it counts only
 beside an address (a street found just before it, or an address word such as "at" or "lives" before it).
 Both are ADDRESS findings, redacted as addresses are.
@@ -22,7 +22,7 @@ STREET_FIRST = ("heol", "ffordd", "stryd", "lôn", "lon", "rhodfa", "cilgant", "
                 "cnoc", "gairdíní", "gairdini")
 _WORD = r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*"
 _ARTICLE = r"(?:y|yr|'r|na|an|a|a'|de|an[ \t]+t)"
-# An address keeps to its line, as in recognizers_uk.
+# An address keeps to its line, as in recognizers_address.
 STREET_FIRST_RE = re.compile(
     r"(?<![\w/])(?:\d+/\d+,?[ \t]+|(?i:flat|fflat|apartment|apt|unit)\.?[ \t]+\d+[A-Za-z]?,?[ \t]+)?\d{1,4}[A-Za-z]?,?"
     rf"[ \t]+(?i:{'|'.join(STREET_FIRST)})[ \t]+(?:(?i:{_ARTICLE})[ \t]+)?{_WORD}(?:[ \t]+{_WORD})?"

@@ -7,7 +7,10 @@ import pytest
 
 from intake.anonymisation import TextDetector, Vocabulary
 from intake.anonymisation.names import shared_name_rules
-from intake.anonymisation.recognizers_uk import find_mrns, find_street_addresses, find_uk_phones, is_role_mailbox
+from intake.anonymisation.recognizers_address import find_street_addresses
+from intake.anonymisation.recognizers_email import is_role_mailbox
+from intake.anonymisation.recognizers_mrn import find_mrns
+from intake.anonymisation.recognizers_phone import find_uk_phones
 from tests.anonymisation.notes_corpus import NOTES, parsed
 
 

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from intake.anonymisation.recognizers_email import find_emails
+from intake.anonymisation.recognizers_mrn import find_mrns
+from intake.anonymisation.recognizers_phone import find_extensions, find_uk_phones
 from intake.anonymisation.recognizers_uk import (
     find_dates_of_birth,
-    find_emails,
-    find_extensions,
-    find_mrns,
     find_nhs_numbers,
     find_ninos,
     find_postcodes,
-    find_uk_phones,
     nhs_checksum_ok,
 )
 

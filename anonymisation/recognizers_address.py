@@ -1,0 +1,51 @@
+"""Street addresses: house number, street name and street word, with the town after a comma."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from intake.anonymisation.findings import Finding
+from intake.anonymisation.recognizers_uk import POSTCODE_CONTEXT, POSTCODE_RE, context_before
+from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary, fold
+
+
+# -- street addresses ----------------------------------------------------------------------------------------
+def _street_regex(vocabulary: Vocabulary, any_case: bool = False) -> re.Pattern[str]:
+    types = "|".join(sorted((re.escape(t) for t in vocabulary.street_types), key=len, reverse=True))
+    name_word = r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*" if any_case else r"[A-Z][^\W\d_]*(?:['\u2019-][^\W\d_]+)*"
+    # The town ends at a word boundary, so that it never eats the letters of a postcode after it ("Leeds LS1").
+    # An address keeps to its line: "ext 6155\n\nThanks\nHilary Brooks" is a number, a sign-off and a name.
+    return re.compile(
+        r"(?<![\w])(?:(?i:flat|apartment|apt|studio|unit)\.?[ \t]+\d+[A-Za-z]?,?[ \t]+)?\d{1,4}[A-Za-z]?,?[ \t]+"
+        rf"(?:{name_word}[ \t]+){{1,3}}(?i:{types})\.?(?![\w])"
+        rf"(?:,[ \t]*(?P<town>{name_word}(?:[ \t]+{name_word})?)(?![\w]))?"
+    )
+
+
+@lru_cache(maxsize=4)
+def _street_re_for(vocabulary: Vocabulary, any_case: bool = False) -> re.Pattern[str]:
+    return _street_regex(vocabulary, any_case)
+
+
+def find_street_addresses(text: str, vocabulary: Vocabulary | None = None) -> list[Finding]:
+    """House number + street name + street word ("12 Acacia Avenue", "97 Lynda Bridge, Smithbury"); in lower
+    case or capitals only beside a postcode or an address word ("lives at 4 high st, leeds ls1 4ab"), since
+    "fitted 3 new wheels on the road" has the same shape."""
+    if not any(ch.isdigit() for ch in text):
+        return []
+    vocabulary = vocabulary or default_vocabulary()
+    out = [Finding("ADDRESS", m.start(), m.end(), 0.75, "StreetAddressRecognizer")
+           for m in _street_re_for(vocabulary).finditer(text)]
+    for m in _street_re_for(vocabulary, True).finditer(text):
+        if any(f.start < m.end() and m.start() < f.end for f in out):
+            continue
+        if POSTCODE_RE.search(text, m.end(), min(len(text), m.end() + 30)) or context_before(
+                text, m.start(), POSTCODE_CONTEXT, 25):
+            # In lower case the words after a comma are a town only when the vocabulary knows the town
+            # ("45 st john's rd, leeds"), not the next clause ("45 st john's rd, collected from ...").
+            town = m.group("town")
+            end = m.end() if town is None or fold(town) in vocabulary.allow_phrases else text.rindex(
+                ",", m.start(), m.start("town"))
+            out.append(Finding("ADDRESS", m.start(), end, 0.7, "StreetAddressRecognizer"))
+    return out

@@ -1,0 +1,110 @@
+"""E-mail addresses (also written "name at trust dot nhs dot uk"), except the shared mailboxes of a department or
+role, which reach a team rather than a person and are kept."""
+
+from __future__ import annotations
+
+import re
+
+from intake.anonymisation.findings import Finding
+from intake.anonymisation.vocabulary import default_vocabulary
+
+# -- e-mail --------------------------------------------------------------------------------------------------
+EMAIL_RE = re.compile(r"(?<![\w.+'-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@(?:[A-Za-z0-9-]+\.)+[A-Za-z0-9-]{2,}(?![\w-])")
+OBFUSCATED_EMAIL_RE = re.compile(
+    r"(?<![\w.])[A-Za-z0-9][A-Za-z0-9._%+-]*\s+(?:at|\[at\]|\(at\))\s+(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])"
+)
+
+
+def _valid_domain(address: str) -> bool:
+    from intake.anonymisation.engine import offline_tld_extractor
+
+    domain = address.rsplit("@", 1)[-1] if "@" in address else address.split()[-1]
+    return bool(offline_tld_extractor()(domain).suffix)
+
+
+# Words of a shared departmental mailbox's local part ("ebme.helpdesk@", "medical.physics@"): it reaches a
+# team, not a person, and is kept. Generic company mailboxes ("info@", "sales@") are not hospital roles and are
+# still reported, as Presidio does.
+ROLE_MAILBOX_WORDS = frozenset({
+    "helpdesk", "help", "desk", "ebme", "physics", "medical", "engineering", "team", "dept", "department", "admin",
+    "enquiries", "enquiry", "support", "service", "services", "servicedesk", "noreply", "reception",
+    "office", "estates", "procurement", "pharmacy", "theatres", "ward", "switchboard", "bookings", "accounts",
+    "finance", "it", "ict", "clinical", "biomedical", "bme", "mes", "equipment", "library",
+    "devices", "device", "faults", "fault", "medphys", "repairs", "repair", "loans", "loan", "stores", "workshop",
+    "maintenance", "calibration", "safety", "alerts", "contracts", "orders", "purchasing", "quality",
+    "medicaldevices", "medical-devices", "mdsm", "mdso", "ppm", "tech", "technical", "electronics", "renal", "icu",
+    "biomed", "medeng", "clineng", "clin", "facilities", "helpline", "hotline",
+    "central", "duty", "oncall", "nursing", "radiology", "pathology", "lab", "labs", "laboratory", "imaging",
+    "cardiology", "respiratory", "critical", "care", "emergency", "outpatients", "maternity", "midwifery",
+    "paediatrics", "neonatal", "theatre", "surgery", "governance", "risk", "incidents", "datix", "infection",
+    "control", "ipc", "decontamination", "sterile", "hsdu", "transport", "portering", "porters", "security",
+    "catering", "logistics", "supplies", "supply", "asset", "assets", "inventory", "operations", "ops",
+    "appointments", "referrals", "records", "informatics", "digital", "systems", "telecoms", "network",
+    "training", "education", "research", "audit", "compliance", "complaints", "pals", "safeguarding", "dpo", "ig",
+    "privacy", "foi", "and", "of",
+    # departments as their mailboxes abbreviate them ("decon.team@", "cssd@", "endo.unit@")
+    "decon", "steri", "ssd", "cssd", "endo", "endoscopy", "physio", "physiotherapy", "haem", "haematology",
+    "biochem", "pharm", "rad", "xray", "mri", "ct", "ed", "ae", "amu", "ccu", "hdu", "itu", "nicu", "scbu", "opd",
+    "unit", "admissions", "discharge", "bed", "site", "managers", "nurses", "matrons", "coordinator",
+    "coordinators", "oncology", "dialysis", "audiology", "ophthalmology", "dental", "orthopaedics", "urology",
+    "gynaecology", "stroke", "rehab", "medicine", "anaesthetics", "recovery", "daycase", "daysurgery",
+    "techs", "technicians", "manager", "no", "do", "not", "reply", "nic",
+})
+_LOCAL_PARTS = re.compile(r"[._+-]")
+
+
+_WARD_CODE = re.compile(r"(?P<word>[a-z]*)\d+[a-z]?")  # "ward10", "7a"
+
+
+def _plain_word(word: str, listed: bool) -> bool:
+    """A listed role word; unless `listed`, also an everyday English word that is no one's given name or surname
+    ("asset.management@", "loans.store@", "accounts.payable@"): names are what make a mailbox personal."""
+    if word in ROLE_MAILBOX_WORDS:
+        return True
+    if listed:
+        return False
+    from intake.anonymisation.nergate import EVERYDAY, english_frequencies  # nergate imports this module's users
+
+    vocabulary = default_vocabulary()
+    return (english_frequencies().get(word, 0) >= EVERYDAY and word not in vocabulary.first_names
+            and word not in vocabulary.last_names)
+
+
+def _role_word(word: str, listed: bool = False) -> bool:
+    code = _WARD_CODE.fullmatch(word)
+    if code is not None:
+        return not code.group("word") or _plain_word(code.group("word"), listed)
+    if _plain_word(word, listed):
+        return True
+    # "clinengineering", "homedialysis", "donotreply": role words written as one
+    return any(_plain_word(word[:i], listed) and (_plain_word(word[i:], listed) or any(
+        _plain_word(word[i:j], listed) and _plain_word(word[j:], listed) for j in range(i + 2, len(word) - 1)))
+        for i in range(2, len(word) - 1))
+
+
+def is_role_mailbox(address: str) -> bool:
+    """The local part is department or function words, with at most two short codes of the organisation or site
+    beside them ("ebme.bcu@", "ggc.clinicalphysics@", "rch-tr.ebme@") that are no one's name: no person can hide
+    in it."""
+    words = [w for w in _LOCAL_PARTS.split(address.split("@", 1)[0].lower()) if w]
+    codes = [w for w in words if not _role_word(w)]
+    # Everyday words make a role mailbox only beside a hospital role word: "info@" or "user@" is anybody's.
+    if not words or len(codes) == len(words) or len(codes) > 2 or not any(_role_word(w, True) for w in words):
+        return False
+    vocabulary = default_vocabulary()
+    return all(2 <= len(w) <= 4 and w.isalpha() and w not in vocabulary.first_names and w not in vocabulary.last_names
+               for w in codes)
+
+
+def find_emails(text: str) -> list[Finding]:
+    out = []
+    if "@" in text:
+        for m in EMAIL_RE.finditer(text):
+            candidate = m.group(0).rstrip(".")
+            if _valid_domain(candidate) and not is_role_mailbox(candidate):
+                out.append(Finding("EMAIL_ADDRESS", m.start(), m.start() + len(candidate), 0.95, "EmailRecognizer"))
+    if " at " in text or "[at]" in text or "(at)" in text:
+        for m in OBFUSCATED_EMAIL_RE.finditer(text):
+            if _valid_domain(m.group(0)):
+                out.append(Finding("EMAIL_ADDRESS", m.start(), m.end(), 0.6, "EmailRecognizer"))
+    return out

@@ -1,0 +1,97 @@
+"""Hospital (MRN) numbers: by the customer's patterns beside a context word, after their labels in any spelling,
+straight after "pt"/"patient", in brackets after a patient's name, prefixed by a trust's code, or joined to the
+patient's NHS number."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from intake.anonymisation.findings import Finding
+from intake.anonymisation.recognizers_uk import context_before, find_nhs_numbers
+
+# -- hospital numbers ---------------------------------------------------------------------------------------
+MRN_CONTEXT = re.compile(
+    r"(?i)\bmrn\b|medical\s+record|hospital\s+(?:no|num|number|id)|hosp\.?\s+no|unit\s+(?:no|number)|"
+    r"patient\s+(?:id|no|number)|\bpt\.?\s*(?:id|no|num|number)\b|case\s+(?:no|number)|\bpas\b|\bk\s?no\b|"
+    r"\bchart\s+(?:no|num|number)|health\s+record|\bhrn\b|\bihi\b"
+)
+
+
+@lru_cache(maxsize=16)
+def _mrn_regexes(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in patterns)
+
+
+# Hospital numbers in digits: 6 to 10 of them, or grouped "40-118-273", "40 118 273", "40/118/273".
+_GROUPED_ID = r"\d{6,10}|\d{2,4}(?P<sep>[ /-])\d{3,4}(?:(?P=sep)\d{3,4})?"
+# A number written right after its label ("hosp no: 12345678", "MRN# RX1 1234567", "K-number K1234567"), in
+# any case: whatever its shape, the label says what it is. Digits only need 6 to 10 of them (Irish hospitals'
+# MRNs have 6), which a ward number, a bleep or a year never has; after "unit no", which equipment uses too, 7.
+MRN_LABELLED = re.compile(
+    r"(?i)(?:\bmrn|medical\s+record\s+(?:no|num|number)|hospital\s+(?:no|num|number|id)|hosp\.?\s*(?:no|num|number)"
+    r"|\bhosp(?:ital)?(?=\s*#)|\bh/\s?no|\bcase\s*notes?\s+(?:no|num|number)|\bnotes\s+(?:no|num|number)"
+    r"|(?P<unit>unit)\s+(?:no|num|number)|patient\s+(?:id|no|number)|\bpt\.?\s*(?:id|no|num|number)"
+    r"|\bpas\s+(?:no|num|number|id)|\bk[\s-]?(?:no|number)|\bcrn|\brxh?\s+no|\bchart\s+(?:no|num|number)"
+    r"|\bhealth\s+record\s+(?:no|num|number)|\bhrn|\bihi)\b\.?\s*(?:is\s+|of\s+)?[:#=.-]{0,2}\s*"
+    rf"(?P<id>[A-Z]{{1,3}}\d{{0,2}}[ -]?\d{{5,10}}|{_GROUPED_ID})(?![\w/-])"
+)
+# Straight after "pt"/"patient" with no label between ("loan to patient 40-118-273"): a number only a patient
+# record carries there, in one piece or in three groups (two, "100-150", are a range). Letter-prefixed shapes
+# are left to the labels, as "pt" also abbreviates "part".
+MRN_AFTER_PT = re.compile(
+    r"(?i)\b(?:pt|patient)\s*[:#]?\s*(?P<id>\d{6,10}|\d{2,4}(?P<sep>[ /-])\d{3,4}(?P=sep)\d{3,4})(?![\w/-])"
+)
+# A number in brackets after the patient's name ("pt J Smith (92-234-279)", "patient Okafor, A. (RX1234567)"): how a
+# record names the patient's hospital number beside the name. Six digits at least, so a model ("(MX450)") is none.
+MRN_AFTER_PATIENT = re.compile(r"(?i)\b(?:pt|patient)\b[^()\n]{1,40}?\((?P<id>[a-z]{0,3}\d(?:[ -]?\d){5,11})\)")
+# A trust's three-character NHS organisation code (R + two letters or digits: "RX1", "RTH") before a 7 to 10
+# digit number is how some trusts write their hospital numbers: "RX1 3660814".
+MRN_TRUST_PREFIXED = re.compile(r"(?<![\w-])R[A-Z0-9]{2}[ -]?(?P<id>\d{7,10})(?![\w-])")
+
+
+# A patient's identifiers travel together: a bare number joined to an NHS number by a slash, comma or bar
+# ("NHS 943 476 5919 / 86-217-346", "RHX0076123, 943 476 5919") is that patient's hospital number.
+_BESIDE_NHS_AFTER = re.compile(
+    r"[ \t]*[/,;|][ \t]*(?P<id>[A-Z]{0,3}\d{6,10}|[A-Z]{0,3}\d{2,4}(?P<sep>[ -])\d{3,4}(?P=sep)\d{3,4})(?![\w/-])")
+_BESIDE_NHS_BEFORE = re.compile(
+    r"(?<![\w/-])(?P<id>[A-Z]{0,3}\d{6,10}|[A-Z]{0,3}\d{2,4}(?P<sep>[ -])\d{3,4}(?P=sep)\d{3,4})[ \t]*[/,;|][ \t]*"
+    r"(?:nhs\s*(?:no\.?|number)?\s*:?\s*)?$", re.IGNORECASE)
+
+
+def _beside_nhs_numbers(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for nhs in find_nhs_numbers(text):
+        if nhs.score < 0.65:
+            continue
+        after = _BESIDE_NHS_AFTER.match(text, nhs.end)
+        if after is not None:
+            spans.append(after.span("id"))
+        before = _BESIDE_NHS_BEFORE.search(text, max(0, nhs.start - 40), nhs.start)
+        if before is not None:
+            spans.append(before.span("id"))
+    return spans
+
+
+def find_mrns(text: str, patterns: Sequence[str]) -> list[Finding]:
+    """Hospital numbers by the customer's patterns; only with a context word, as the shapes are too common."""
+    out = []
+    for rx in _mrn_regexes(tuple(patterns)):
+        for m in rx.finditer(text):
+            if context_before(text, m.start(), MRN_CONTEXT, 35):
+                out.append(Finding("MRN", m.start(), m.end(), 0.85, "MrnRecognizer"))
+    if any(ch.isdigit() for ch in text):
+        for rx, whole in ((MRN_LABELLED, False), (MRN_TRUST_PREFIXED, True), (MRN_AFTER_PATIENT, False),
+                          (MRN_AFTER_PT, False)):
+            for m in rx.finditer(text):
+                if rx is MRN_LABELLED and m.group("unit") and len(m.group("id")) < 7:
+                    continue
+                s, e = m.span(0) if whole else m.span("id")
+                if not any(f.start < e and s < f.end for f in out):
+                    out.append(Finding("MRN", s, e, 0.85, "MrnRecognizer"))
+        if sum(ch.isdigit() for ch in text) >= 16:
+            for s, e in _beside_nhs_numbers(text):
+                if not any(f.start < e and s < f.end for f in out):
+                    out.append(Finding("MRN", s, e, 0.8, "MrnRecognizer"))
+    return out

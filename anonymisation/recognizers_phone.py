@@ -1,0 +1,127 @@
+"""UK phone numbers as people type them (+44, 0044, brackets, odd groupings, an extension after them) and the
+internal extensions and bleeps that are kept (INTERNAL_NUMBER)."""
+
+from __future__ import annotations
+
+import re
+
+from intake.anonymisation.findings import Finding
+from intake.anonymisation.recognizers_uk import context_before
+
+# -- phone numbers -------------------------------------------------------------------------------------------
+# "0044" is how the international prefix is dialled from a UK line, and is written that way too.
+# "(+44) 7700 900123" and "+44-7700-900-123" are the same number typed by other hands.
+_PHONE_START = re.compile(
+    r"(?<![\w+])(\(\+ ?44\) ?(?:\(0\) ?)?|\+ ?44[ -]?(?:\(0\) ?)?|00 ?44 ?(?:\(0\) ?)?|\(0|0)(?=\d)"
+)
+_PHONE_GROUP = re.compile(r"(\d+)(\)?)")
+PHONE_CONTEXT = re.compile(
+    r"(?i)\b(?:tel|telephone|phone|phoned|mob|mobile|call|called|ring|rang|contact|fax|number|no|on)\b"
+)
+
+
+def _national_digits(prefix: str, groups: str) -> str:
+    digits = re.sub(r"\D", "", groups)
+    if prefix.startswith("+"):
+        return "0" + digits
+    return "0" + digits
+
+
+# Words before a catalogue number: "Part 040-001595-00", "REF 2130-9-0133", "P/N 0100-12345-67".
+_PART_CONTEXT = re.compile(r"(?i)\b(?:part|parts|p/n|pn|ref|cat|catalogue|catalog|item|order|lot|batch|sku)\b"
+                           r"\.?\s*(?:no\.?|number|#)?\s*:?\s*$")
+
+
+def after_catalogue_word(text: str, start: int) -> bool:
+    """A catalogue word ("part", "order no", "REF") right before `start`: what follows is no phone number."""
+    return bool(_PART_CONTEXT.search(text[max(0, start - 20):start]))
+
+
+_MOBILE_AFTER = re.compile(r"(?i)\s*\(?(?:mob|mobile|cell|phone|tel)\b")
+
+
+def _not_phone_grouping(text: str, start: int, end: int) -> bool:
+    """A national-format number grouped as no UK number is ("098-436024-70": a last group of one or two digits),
+    or with a catalogue word right before it, is a part or order number."""
+    groups = re.split(r"[ .-]", text[start:end].replace("(", "").replace(")", ""))
+    if len(groups) > 1 and len(groups[-1]) < 3:
+        # A mobile number grouped oddly ("077 009 001 23") is still one when the note says it is a phone.
+        return not (groups[0].startswith("07") and (context_before(text, start, PHONE_CONTEXT, 25) or
+                                                  _MOBILE_AFTER.match(text, end)))
+    if "." in text[start:end] and not context_before(text, start, PHONE_CONTEXT, 25) and not groups[0].startswith("07"):
+        return True  # "0161.496.01" reads as a version or a reading unless a phone word says otherwise
+    return after_catalogue_word(text, start)
+
+
+def find_uk_phones(text: str) -> list[Finding]:
+    """UK landline and mobile numbers in the ways people type them, with an optional extension."""
+    out: list[Finding] = []
+    pos = 0
+    while True:
+        m = _PHONE_START.search(text, pos)
+        if not m:
+            break
+        prefix = m.group(1)
+        i = m.end()
+        digits = ""
+        best_end = -1
+        open_paren = prefix.startswith("(") and ")" not in prefix
+        while True:
+            g = _PHONE_GROUP.match(text, i)
+            if not g:
+                break
+            if g.group(2) and not open_paren:
+                break
+            digits += g.group(1)
+            i = g.end()
+            if g.group(2):
+                open_paren = False
+            count = len(digits) + 1  # the leading 0 of the national format
+            if count > 11:
+                break
+            if count in (10, 11) and not open_paren:
+                best_end = i
+            if i < len(text) and text[i] in " -." and i + 1 < len(text) and text[i + 1].isdigit():
+                i += 1
+                continue
+            break
+        if best_end < 0 or (best_end < len(text) and (text[best_end].isalnum() or text[best_end] == "_")):
+            pos = m.end()
+            continue
+        national = _national_digits(prefix, text[m.end():best_end])
+        if national[1] not in "1235789" or len(set(national[1:])) == 1 or (
+                not prefix.lstrip("(").startswith(("+", "00")) and _not_phone_grouping(text, m.start(), best_end)):
+            pos = best_end
+            continue
+        span_text = text[m.start():best_end]
+        if prefix.lstrip("(").startswith(("+", "00")):
+            score = 0.85
+        elif prefix.startswith("("):
+            score = 0.8
+        elif " " in span_text or "-" in span_text:
+            score = 0.75
+        else:
+            score = 0.55
+        # An extension after the number is the switchboard's internal number, kept like any other extension
+        # (EXTENSION, policy): the number before it is the person's line or the switchboard, redacted either way.
+        end = best_end
+        if score < 0.8 and context_before(text, m.start(), PHONE_CONTEXT, 25):
+            score = min(0.95, score + 0.25)
+        out.append(Finding("PHONE_NUMBER", m.start(), end, score, "UkPhoneRecognizer"))
+        pos = end
+    return out
+
+
+EXTENSION_RE = re.compile(
+    r"(?<![\w])(?:(?i:ext|extn|extension|bleep|bleeper|pager)\.?:?\s?(?:no\.?\s?)?\d{3,5}|x\d{3,5})(?![\w])"
+)
+
+
+def find_extensions(text: str) -> list[Finding]:
+    """Internal extensions and bleeps, as their own entity type INTERNAL_NUMBER: they reach a hospital
+    switchboard or a role, not a person, so the default policy keeps them (`INTERNAL_NUMBER: keep`); a policy
+    that names another operator replaces them. A full number's own extension stays in find_uk_phones."""
+    return [
+        Finding("INTERNAL_NUMBER", m.start(), m.end(), 0.7, "ExtensionRecognizer")
+        for m in EXTENSION_RE.finditer(text)
+    ]
