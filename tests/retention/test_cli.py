@@ -18,6 +18,7 @@ from intake.cli import app
 from intake.cli.common import state
 from intake.registry.models import ArtefactKind, DatasetState, Purpose
 from tests.retention.conftest import store_artefacts
+from tests.services import webhook_receiver
 
 LONG_AGO = datetime(2020, 1, 6, 10, 0, tzinfo=UTC)  # the CLI runs on the system clock
 
@@ -184,6 +185,18 @@ def test_restriction_commands(cli, factory) -> None:
     assert wrong_kind.exit_code == 1 and "no legal hold" in wrong_kind.stderr
     assert cli("holds", "restrict", "release", hold["id"], "--reason", "done").exit_code == 0
     assert as_json(cli("--json", "holds", "list", actor="eve")) == []
+
+
+def test_cron_tells_the_dpo_of_a_sweep_that_never_ran(cli, factory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A missed sweep cannot report itself: `retention list --overdue --notify` from cron does, on the channels."""
+    made = factory.dataset(withdrawn_at=LONG_AGO)
+    with webhook_receiver() as inbox:
+        monkeypatch.setenv("INTAKE_NOTIFICATIONS__WEBHOOK_URL", inbox.url)
+        assert cli("retention", "list", "--overdue", actor="sam").exit_code == 3
+        assert inbox.received == []  # without --notify, the exit code alone
+        assert cli("retention", "list", "--overdue", "--notify", actor="sam").exit_code == 3
+        [notice] = inbox.received
+    assert notice["event"] == "retention.overdue" and notice["details"]["dataset_ids"] == [made.dataset_id]
 
 
 def test_monitoring_fails_when_a_row_was_edited_to_hide_an_overdue_dataset(cli, ctx, factory) -> None:
