@@ -288,7 +288,7 @@ def detection_budget(run: dict[str, Any], floor_seconds: float, data: Path, samp
 # -- child process: receive + migration run -----------------------------------------------------------------------
 def set_up_home(files: list[Path], signing_dir: Path) -> tuple[Any, str]:
     """Users, a trusted customer key and a registered signed authorisation covering `files`; engineer context."""
-    from intake.authorisation import add_signer, make_sample_authorisation, register
+    from intake.authorisation import add_signer, confirm_signer, make_sample_authorisation, register
     from intake.clock import SystemClock
     from intake.config import load_settings
     from intake.context import Context
@@ -302,7 +302,9 @@ def set_up_home(files: list[Path], signing_dir: Path) -> tuple[Any, str]:
     engineer = Context(settings=settings, actor=ENGINEER, registry=admin.registry, migrate=False)
     sample = make_sample_authorisation(files, CUSTOMER, Purpose.MIGRATION, signing_dir, SystemClock(),
                                        personal_data=PersonalDataDeclaration.MAY_CONTAIN)
-    add_signer(admin, CUSTOMER, "customer", "Head of Clinical Engineering (benchmark)", sample.public_key.read_bytes())
+    key = add_signer(admin, CUSTOMER, "customer", "Head of Clinical Engineering (benchmark)",
+                     sample.public_key.read_bytes())
+    confirm_signer(engineer, key.key_id, "benchmark: the key was made here")
     register(engineer, sample.manifest, sample.signature, sample.evidence)
     return engineer, sample.reference
 

@@ -82,8 +82,9 @@ def run_cli(work: Path, export: Path) -> dict[str, Any]:
                            str(export / "data"), "--customer", CUSTOMER, "--out", str(work / "auth")],
                           capture_output=True, text=True, check=True, env=env, cwd=work)
     sample = json.loads(made.stdout)
-    must(ADMIN, "keys", "add", sample["public_key"], "--customer", CUSTOMER, "--kind", "customer",
-         "--label", "benchmark signer")
+    key = must(ADMIN, "keys", "add", sample["public_key"], "--customer", CUSTOMER, "--kind", "customer",
+               "--label", "benchmark signer")
+    must(ENGINEER, "keys", "confirm", key["key_id"][:16], "--how", "benchmark: the key was made here")
     reg = must(ENGINEER, "authorisation", "register", sample["manifest"], "--signature", sample["signature"],
                "--evidence", sample["evidence"])
     received = must(ENGINEER, "datasets", "receive", "--authorisation", reg["reference"], *files)

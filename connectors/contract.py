@@ -146,6 +146,10 @@ class BatchReader:
     def reject(self, row_number: int, reason: str, raw: str | None = None) -> None:
         self.rows_rejected += 1
         self.reject_reasons[reason] += 1
+        if raw is not None and len(raw) > self.settings.max_field_bytes:
+            # a reject keeps enough of its row to be recognised; the rest of an oversized row would only fill the
+            # rejects artefact (a 300 MB cell made a 300 MB reject)
+            raw = raw[: self.settings.max_field_bytes]
         record = Reject(self.source, self.table, row_number, reason, raw)
         if self._sink is not None:
             self._sink.add(record)

@@ -34,6 +34,7 @@ from intake.connectors.base import (
 )
 from intake.connectors.errors import SourceReadError, UnsupportedFormat
 from intake.connectors.header import BANNER_REASON, looks_like_labels
+from intake.connectors.xlsx_guard import check_xlsx
 
 SAMPLE_ROWS = 100
 OPTIONS = {"header", "header_row"}
@@ -166,7 +167,6 @@ class XlsxSource(SourceBase):
 
     def __init__(self, data: ByteInput, name: str, settings: ConnectorSettings, options: dict[str, Any]) -> None:
         import openpyxl
-        from openpyxl.utils.exceptions import InvalidFileException
 
         _check_options(options)
         self.name = name
@@ -174,17 +174,16 @@ class XlsxSource(SourceBase):
         self.options = options
         self._stream = data.open()
         try:
+            check_xlsx(self._stream, name, settings)
             self._book = openpyxl.load_workbook(self._stream, read_only=True, data_only=True)
-        except (InvalidFileException, KeyError, OSError, ValueError) as exc:
+        except SourceReadError:
+            self._stream.close()
+            raise
+        except Exception as exc:  # InvalidFileException, zipfile.BadZipFile and friends
             self._stream.close()
             raise SourceReadError(
                 f"{name} is not a readable .xlsx workbook ({type(exc).__name__}): check that the file is complete"
                 " and re-export it from Excel"
-            ) from None
-        except Exception as exc:  # zipfile.BadZipFile and friends
-            self._stream.close()
-            raise SourceReadError(
-                f"{name} is not a readable .xlsx workbook ({type(exc).__name__}): check that the file is complete"
             ) from None
 
     def tables(self) -> list[str]:

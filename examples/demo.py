@@ -78,9 +78,11 @@ def main() -> int:
     sample = json.loads(made.stdout)
     print(f"manifest {sample['manifest']}, signature {sample['signature']}, evidence {sample['evidence']}")
 
-    step("The admin trusts the customer's public key; the engineer registers the signed authorisation")
-    intake(ADMIN, "keys", "add", sample["public_key"], "--customer", CUSTOMER, "--kind", "customer",
-           "--label", "Head of Clinical Engineering (demo)")
+    step("The admin trusts the customer's public key, the DPO confirms its fingerprint, the engineer registers")
+    key = intake(ADMIN, "keys", "add", sample["public_key"], "--customer", CUSTOMER, "--kind", "customer",
+                 "--label", "Head of Clinical Engineering (demo)")
+    # A second person reads the fingerprint back with the customer (here the demo made the key itself).
+    intake(DPO, "keys", "confirm", key["key_id"][:16], "--how", "demo: the key pair was made by this script")
     registered = intake(ENGINEER, "authorisation", "register", sample["manifest"], "--signature",
                         sample["signature"], "--evidence", sample["evidence"])
     reference = registered["reference"]

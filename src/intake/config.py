@@ -92,6 +92,15 @@ class ConnectorSettings(BaseModel):
     zip_max_total_bytes: int = Field(50 << 30, ge=1)
     zip_max_ratio: float = Field(200.0, gt=1)
     zip_max_entries: int = Field(10_000, ge=1)
+    parquet_max_page_bytes: int = Field(
+        64 << 20, ge=1 << 20, description="Inflated size of one Parquet page (a page is decompressed whole; "
+        "writers cut them at about 1 MB); a file with a larger page is refused unread")
+    xlsx_max_shared_strings: int = Field(
+        1_000_000, ge=1000, description="Strings in an .xlsx workbook's shared-strings table (held in memory at "
+        "some 200 bytes each); a workbook with more is refused unread (export it as CSV)")
+    xlsx_max_shared_strings_bytes: int = Field(
+        100 << 20, ge=1 << 20, description="Inflated size of an .xlsx workbook's shared-strings table, which is "
+        "held in memory while its sheets are read; a larger workbook is refused unread (export it as CSV)")
 
 
 class AnchorSettings(BaseModel):

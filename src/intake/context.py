@@ -14,7 +14,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from intake.audit import REFUSED, AuditLog
 from intake.clock import Clock, SystemClock
 from intake.config import Settings, load_settings
-from intake.errors import IntakeError, PermissionDenied
+from intake.errors import IntakeError, PermissionDenied, StateTampered
 from intake.identity import os_account, resolve_identity
 from intake.permissions import allowed_roles
 from intake.registry.check import require_state_intact
@@ -102,6 +102,16 @@ class Context:
         """Check every sealed registry row (registry/seal.py); StateTampered names those changed outside intake."""
         with self.registry.session() as session:
             return require_state_intact(session, self.state_key.load())
+
+    def require_trusted_state(self, actor: Actor, action: str) -> None:
+        """Before deciding or reporting from registry state: a dataset edited to "deleted" would vanish from what is
+        due and a deleted hold from what is held, so `action` is refused (audited, StateTampered) when any sealed
+        row was changed outside intake."""
+        try:
+            self.verify_state()
+        except StateTampered:
+            self.record(actor, action, outcome="refused", reason="state_tampered")
+            raise
 
     def record(self, actor: Actor, action: str, dataset_id: str | None = None, outcome: str = "ok",
                **details: Any) -> None:

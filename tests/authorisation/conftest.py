@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from intake.authorisation import add_signer, register
+from intake.authorisation import add_signer, confirm_signer, register
 from intake.authorisation.manifest import dump_manifest
 from intake.authorisation.sample import one_page_pdf
 from intake.authorisation.signing import KeyPairPaths, generate_keypair, load_private_key, sign, write_signature
@@ -53,6 +53,12 @@ class Signer:
     private: Ed25519PrivateKey
 
 
+def confirm_as(ctx: Context, name: str, key_id: str) -> None:
+    """The second person's out-of-band check of a new key's fingerprint (never whoever added it)."""
+    other = Context(settings=ctx.settings, actor=name, clock=ctx.clock, registry=ctx.registry, migrate=False)
+    confirm_signer(other, key_id, "read back by phone to the customer on the contract's number")
+
+
 class Authorisations:
     """Writes manifests the way a customer would, signs them, and registers them."""
 
@@ -65,7 +71,8 @@ class Authorisations:
         self.evidence.write_bytes(one_page_pdf(["Letter of authority", "Signed: Dr A Example"]))
         self.customer_key = self.new_key("customer")
         public_key = self.customer_key.keys.public_key.read_bytes()
-        add_signer(ctx, CUSTOMER, "customer", "Head of Clinical Engineering", public_key)
+        key = add_signer(ctx, CUSTOMER, "customer", "Head of Clinical Engineering", public_key)
+        confirm_as(ctx, "dora", key.key_id)
 
     def new_key(self, name: str) -> Signer:
         keys = generate_keypair(self.folder / "keys", f"{name}-{next(_counter)}")

@@ -63,6 +63,8 @@ def test_sign_register_verify_withdraw(home: CliRunner, dataset_dir: Path, tmp_p
     [key] = json.loads(ok(invoke(runner, "--json", "keys", "list", actor="sam")).stdout)
     assert (key["key_id"], key["customer"], key["status"]) == (generated["key_id"], CUSTOMER, "trusted")
 
+    ok(invoke(runner, "keys", "confirm", generated["key_id"][:16], "--how", "read back by phone to the customer",
+              actor="eve"))
     register = ["authorisation", "register", sample.manifest, "--signature", signature, "--evidence", sample.evidence]
     # the signature made by the sample's own key is not trusted
     refused(invoke(runner, "authorisation", "register", sample.manifest, "--signature", sample.signature,

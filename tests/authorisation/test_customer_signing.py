@@ -70,6 +70,15 @@ def test_a_customer_drafts_and_signs_with_openssl_only_and_the_authorisation_reg
                       customer / "signer.pub"))
     grouped = " ".join(fingerprint[i:i + 4] for i in range(0, 64, 4))
     assert grouped in " ".join(added.output.split()) and "read its fingerprint back" in added.output
+    register = ["authorisation", "register", manifest, "--signature", customer / "manifest.yaml.sig", "--evidence",
+                letter]
+    unconfirmed = invoke(runner, *register, actor="eve")
+    assert unconfirmed.exit_code == 1 and "SignerNotConfirmed" in unconfirmed.stderr
+    assert "intake keys confirm" in " ".join(unconfirmed.stderr.split())
+    key_id = fingerprint[:16]
+    refused_self = invoke(runner, "keys", "confirm", key_id, "--how", "read back by phone, contract number")
+    assert refused_self.exit_code == 1 and "someone else confirms" in refused_self.stderr  # not whoever added it
+    ok(invoke(runner, "keys", "confirm", key_id, "--how", "read back by phone, contract number", actor="eve"))
     registered = json.loads(ok(invoke(runner, "--json", "authorisation", "register", manifest, "--signature",
                                       customer / "manifest.yaml.sig", "--evidence", letter, actor="eve")).stdout)
     assert registered["reference"] == "AUTH-OPENSSL-1"

@@ -36,6 +36,7 @@ def test_authorisation_lifecycle_on_postgresql(postgres_url: str, tmp_path: Path
     try:
         initialise(ctx)
         add_user(ctx, "eve", [Role.ENGINEER])
+        add_user(ctx, "dora", [Role.DPO])  # confirms the customer key (two-person rule)
         auths = Authorisations(ctx, tmp_path / "auth", dataset_dir)
         first, second = auths.write(), auths.write()
         auths.register(first)

@@ -14,7 +14,7 @@ from intake.authorisation import add_signer, make_sample_authorisation, read_man
 from intake.authorisation.sample import one_page_pdf
 from intake.authorisation.signing import load_public_key, read_signature, sha256_file, verify
 from intake.registry.models import Purpose
-from tests.authorisation.conftest import CUSTOMER
+from tests.authorisation.conftest import CUSTOMER, confirm_as
 
 
 def assert_well_formed_pdf(data: bytes) -> None:
@@ -54,7 +54,8 @@ def test_sample_covers_every_file_and_registers(ctx, as_user, clock, dataset_dir
     assert stat.S_IMODE(sample.private_key.stat().st_mode) == 0o600
     assert_well_formed_pdf(sample.evidence.read_bytes())
 
-    add_signer(ctx, CUSTOMER, "customer", "sample", sample.public_key.read_bytes())
+    key = add_signer(ctx, CUSTOMER, "customer", "sample", sample.public_key.read_bytes())
+    confirm_as(ctx, "dora", key.key_id)
     register(as_user("eve"), sample.manifest, sample.signature, sample.evidence)
     verified = verify_for(ctx, sample.reference, Purpose.MIGRATION, {p.name: sha256_file(p) for p in files})
     assert verified.purpose_reference == sample.purpose_reference

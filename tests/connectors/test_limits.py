@@ -1,6 +1,7 @@
 """Hostile files are refused or rejected within bounded memory and time, each read in a subprocess whose peak
 memory is measured: a generated 200 MB column in a tiny SQLite file, a stored blob over the field limit, a
-CSV 100,000 columns wide."""
+CSV 100,000 columns wide, workbooks whose one cell or shared-strings table inflates past the limits, a JSON
+Lines line of 300 MB, a Parquet page that inflates to 300 MB, a zip bomb."""
 
 from __future__ import annotations
 
@@ -9,7 +10,13 @@ import sqlite3
 import subprocess
 import sys
 import time
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO
+
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 MAX_RSS_MB = 500
 CHILD = """
@@ -108,3 +115,130 @@ def test_a_large_sqlite_database_is_read_page_by_page_not_whole(tmp_path: Path) 
     result = read_in_child(path)
     assert result["error"] is None and result["rows"] == 2_200_000 and result["rejected"] == 0
     assert result["max_rss_mb"] < MAX_RSS_MB
+
+
+MB = 1 << 20
+SHEET_NS = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+
+
+def write_xlsx(path: Path, sheet: Callable[[IO[bytes]], None], shared: Callable[[IO[bytes]], None]) -> None:
+    """A minimal workbook whose sheet and shared strings are streamed in, as a hostile writer would."""
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        book.writestr("[Content_Types].xml", (
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/worksheets/sheet1.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+            '<Override PartName="/xl/sharedStrings.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>'))
+        book.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                      f'relationships"><Relationship Id="rId1" Type="{rel}/officeDocument" '
+                      'Target="xl/workbook.xml"/></Relationships>')
+        book.writestr("xl/workbook.xml", f'<workbook {SHEET_NS.decode()} xmlns:r="{rel}"><sheets>'
+                      '<sheet name="Assets" sheetId="1" r:id="rId1"/></sheets></workbook>')
+        book.writestr("xl/_rels/workbook.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/'
+                      f'package/2006/relationships"><Relationship Id="rId1" Type="{rel}/worksheet" '
+                      f'Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{rel}/sharedStrings" '
+                      'Target="sharedStrings.xml"/></Relationships>')
+        with book.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as part:
+            part.write(b"<worksheet " + SHEET_NS + b"><sheetData>")
+            sheet(part)
+            part.write(b"</sheetData></worksheet>")
+        with book.open("xl/sharedStrings.xml", "w", force_zip64=True) as part:
+            part.write(b"<sst " + SHEET_NS + b">")
+            shared(part)
+            part.write(b"</sst>")
+
+
+def shared_rows(part: IO[bytes]) -> None:
+    for row in range(1, 4):
+        part.write(b'<row r="%d"><c r="A%d" t="s"><v>%d</v></c></row>' % (row, row, row - 1))
+
+
+def test_a_workbook_whose_shared_string_inflates_to_300_mb_is_refused_unread(tmp_path: Path) -> None:
+    def shared(part: IO[bytes]) -> None:
+        part.write(b"<si><t>tag</t></si><si><t>")
+        for _ in range(300):
+            part.write(b"x" * MB)
+        part.write(b"</t></si><si><t>EQ2</t></si>")
+
+    write_xlsx(tmp_path / "shared.xlsx", shared_rows, shared)
+    assert (tmp_path / "shared.xlsx").stat().st_size < 1 * MB
+    result = read_in_child(tmp_path / "shared.xlsx")
+    assert result["error"] == "OversizedWorkbook" and "sharedStrings.xml" in str(result["message"])
+    assert result["seconds"] < 60 and result["max_rss_mb"] < MAX_RSS_MB
+
+
+def test_a_workbook_with_a_300_mb_inline_cell_is_refused_unread(tmp_path: Path) -> None:
+    def sheet(part: IO[bytes]) -> None:
+        part.write(b'<row r="1"><c r="A1" t="inlineStr"><is><t>notes</t></is></c></row>'
+                   b'<row r="2"><c r="A2" t="inlineStr"><is><t>')
+        for _ in range(300):
+            part.write(b"q" * MB)
+        part.write(b"</t></is></c></row>")
+
+    write_xlsx(tmp_path / "inline.xlsx", sheet, lambda part: None)
+    result = read_in_child(tmp_path / "inline.xlsx")
+    assert result["error"] == "OversizedWorkbook" and "worksheets/sheet1.xml" in str(result["message"])
+    assert result["seconds"] < 60 and result["max_rss_mb"] < MAX_RSS_MB
+
+
+def test_a_workbook_with_millions_of_shared_strings_is_refused_unread(tmp_path: Path) -> None:
+    """Four million short strings in a 125 MB table took 800 MB in openpyxl: the count is bounded too."""
+    def shared(part: IO[bytes]) -> None:
+        for n in range(1_100_000):
+            part.write(b"<si><t>%d</t></si>" % n)
+
+    write_xlsx(tmp_path / "many.xlsx", shared_rows, shared)
+    result = read_in_child(tmp_path / "many.xlsx")
+    assert result["error"] == "OversizedWorkbook" and "1000000 strings" in str(result["message"])
+    assert result["seconds"] < 60 and result["max_rss_mb"] < MAX_RSS_MB
+
+
+def test_a_json_lines_line_of_300_mb_is_rejected_and_reading_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "long.jsonl"
+    with path.open("wb") as out:
+        out.write(b'{"tag": "EQ1"}\n{"tag": "EQ2", "notes": "')
+        for _ in range(300):
+            out.write(b"y" * MB)
+        out.write(b'"}\n{"tag": "EQ3"}\n')
+    result = read_in_child(path)
+    assert result["error"] is None and result["rows"] == 2 and result["rejected"] == 1
+    assert result["raw_bytes"] < MB
+    assert result["seconds"] < 60 and result["max_rss_mb"] < MAX_RSS_MB
+
+
+def test_a_parquet_page_inflating_to_300_mb_is_refused_unread(tmp_path: Path) -> None:
+    path = tmp_path / "page.parquet"
+    pq.write_table(pa.table({"tag": ["EQ1", "EQ2"], "notes": ["ok", "w" * (300 * MB)]}), path, compression="zstd")
+    assert path.stat().st_size < 1 * MB
+    result = read_in_child(path)
+    assert result["error"] == "OversizedParquetPage" and "'notes'" in str(result["message"])
+    assert result["seconds"] < 60 and result["max_rss_mb"] < MAX_RSS_MB
+
+
+def test_a_parquet_value_over_the_field_limit_is_rejected_like_any_other_source(tmp_path: Path) -> None:
+    path = tmp_path / "value.parquet"
+    pq.write_table(pa.table({"tag": ["EQ1", "EQ2", None], "notes": ["ok", "n" * (5 * MB), None],
+                             "photo": [b"1", None, b"2" * (2 * MB)]}), path)
+    result = read_in_child(path)
+    assert result["error"] is None and result["rows"] == 1 and result["rejected"] == 2
+    assert sorted(result["reasons"]) == [  # type: ignore[arg-type]
+        "field 'notes' is longer than the 1048576-byte limit (connectors.max_field_bytes)",
+        "field 'photo' is longer than the 1048576-byte limit (connectors.max_field_bytes)"]
+    assert result["max_rss_mb"] < MAX_RSS_MB
+
+
+def test_a_zip_bomb_is_refused_before_it_inflates(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive, \
+            archive.open("assets.csv", "w", force_zip64=True) as entry:
+        entry.write(b"tag,notes\n")
+        for _ in range(2_000):
+            entry.write(b"EQ1," + b"0" * MB + b"\n")
+    result = read_in_child(path)
+    assert result["error"] == "ZipBombError"
+    assert result["seconds"] < 60 and result["max_rss_mb"] < MAX_RSS_MB

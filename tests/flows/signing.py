@@ -15,6 +15,7 @@ from intake.authorisation.signing import generate_keypair, load_private_key, sig
 from intake.authorisation.trust import add_signer
 from intake.context import Context
 from intake.registry.models import PersonalDataDeclaration, Purpose
+from tests.authorisation.conftest import confirm_as
 
 CUSTOMER = "St Elsewhere NHS Foundation Trust"
 SIGNED_ON = date(2026, 10, 20)  # after the generator's export date, before the tests' fixed clock
@@ -32,7 +33,8 @@ class AuthorisationMaker:
         folder.mkdir(parents=True, exist_ok=True)
         keys = generate_keypair(folder, "customer")
         self.private_key = load_private_key(keys.private_key)
-        add_signer(ctx, CUSTOMER, "customer", "Head of Clinical Engineering", keys.public_key.read_bytes())
+        key = add_signer(ctx, CUSTOMER, "customer", "Head of Clinical Engineering", keys.public_key.read_bytes())
+        confirm_as(ctx, "dora", key.key_id)
         self.evidence = folder / "signed-letter.pdf"
         self.evidence.write_bytes(b"%PDF-1.4 signed letter of authority\n")
 

@@ -8,10 +8,19 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
 from prefect.client.orchestration import get_client
+from prefect.client.schemas.filters import (
+    DeploymentFilter,
+    DeploymentFilterId,
+    FlowRunFilter,
+    FlowRunFilterState,
+    FlowRunFilterStateType,
+)
+from prefect.client.schemas.objects import FlowRun, StateType
 from prefect.settings import PREFECT_API_URL, temporary_settings
 
 from intake.flows.serve import build_deployments
@@ -20,6 +29,7 @@ from intake.retention import complete_migration
 from intake.users import SERVICE_USER
 from tests.flows.servers import PROJECT, background, process_env, run, serving, wait_final
 from tests.retention.conftest import RegistryFactory, store_artefacts
+from tests.services import webhook_receiver
 
 pytestmark = pytest.mark.slow
 
@@ -68,6 +78,38 @@ def test_prefect_yaml_deploys_every_flow_and_a_process_worker_runs_one(prefect_s
         assert session.get(Dataset, made.dataset_id).state is DatasetState.DELETED
     sweeps = [e for e in ctx.audit.events() if e.action == "retention.sweep"]
     assert (sweeps[-1].actor, sweeps[-1].role, sweeps[-1].outcome) == (SERVICE_USER, "service", "ok")
+
+    # On schedule: the server's scheduler has put the nightly sweep on the calendar, at 02:30 London time.
+    scheduled = scheduled_runs(prefect_server.api_url, deployments["retention-sweep"].id)
+    london = {r.expected_start_time.astimezone(ZoneInfo("Europe/London")).strftime("%H:%M") for r in scheduled}
+    assert london == {"02:30"}
+
+    # A forced failure reaches the DPO: the same worker set-up, its actor never registered (issue 18's nightly
+    # PermissionDenied that nobody was told of), notices to a webhook receiver on loopback.
+    with webhook_receiver() as inbox:
+        failing = {**env, "INTAKE_ACTOR": "never-registered", "INTAKE_NOTIFICATIONS__WEBHOOK_URL": inbox.url}
+        with background([*prefect, "worker", "start", "--pool", "intake-process", "--limit", "1"], failing,
+                        tmp_path / "failing-worker.log"):
+            failed = run(prefect_server.api_url, "retention-sweep/retention-sweep", {})
+        assert failed.state.is_failed(), (tmp_path / "failing-worker.log").read_text()[-4000:]
+        [notice] = inbox.received
+    assert notice["event"] == "retention.sweep_failed" and notice["details"]["error"] == "PermissionDenied"
+    assert notice["details"]["actor"] == "never-registered"
+
+
+def scheduled_runs(api_url: str, deployment_id: object, timeout: float = 150) -> list[FlowRun]:
+    """The flow runs the server's scheduler created for a deployment (it runs every minute or so)."""
+    deadline = time.monotonic() + timeout
+    with temporary_settings(updates={PREFECT_API_URL: api_url}), get_client(sync_client=True) as client:
+        while True:
+            runs = client.read_flow_runs(
+                deployment_filter=DeploymentFilter(id=DeploymentFilterId(any_=[deployment_id])),
+                flow_run_filter=FlowRunFilter(state=FlowRunFilterState(type=FlowRunFilterStateType(
+                    any_=[StateType.SCHEDULED]))))
+            if runs:
+                return runs
+            assert time.monotonic() < deadline, "the scheduler created no run of the nightly sweep"
+            time.sleep(2)
 
 
 def test_served_deployments_run_through_the_api(prefect_server, ctx, authorise, intake_env, tmp_path: Path):

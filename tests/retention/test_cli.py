@@ -11,12 +11,14 @@ from pathlib import Path
 
 import pytest
 import typer
+from sqlalchemy import text
 from typer.testing import CliRunner
 
 from intake.cli import app
 from intake.cli.common import state
 from intake.registry.models import ArtefactKind, DatasetState, Purpose
 from tests.retention.conftest import store_artefacts
+from tests.services import webhook_receiver
 
 LONG_AGO = datetime(2020, 1, 6, 10, 0, tzinfo=UTC)  # the CLI runs on the system clock
 
@@ -183,6 +185,34 @@ def test_restriction_commands(cli, factory) -> None:
     assert wrong_kind.exit_code == 1 and "no legal hold" in wrong_kind.stderr
     assert cli("holds", "restrict", "release", hold["id"], "--reason", "done").exit_code == 0
     assert as_json(cli("--json", "holds", "list", actor="eve")) == []
+
+
+def test_cron_tells_the_dpo_of_a_sweep_that_never_ran(cli, factory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A missed sweep cannot report itself: `retention list --overdue --notify` from cron does, on the channels."""
+    made = factory.dataset(withdrawn_at=LONG_AGO)
+    with webhook_receiver() as inbox:
+        monkeypatch.setenv("INTAKE_NOTIFICATIONS__WEBHOOK_URL", inbox.url)
+        assert cli("retention", "list", "--overdue", actor="sam").exit_code == 3
+        assert inbox.received == []  # without --notify, the exit code alone
+        assert cli("retention", "list", "--overdue", "--notify", actor="sam").exit_code == 3
+        [notice] = inbox.received
+    assert notice["event"] == "retention.overdue" and notice["details"]["dataset_ids"] == [made.dataset_id]
+
+
+def test_monitoring_fails_when_a_row_was_edited_to_hide_an_overdue_dataset(cli, ctx, factory) -> None:
+    """`retention list --overdue` is what cron runs: a dataset edited to "deleted" in SQL must not turn it green."""
+    made = factory.dataset(withdrawn_at=LONG_AGO)
+    assert cli("retention", "list", "--overdue", actor="sam").exit_code == 3
+    with ctx.registry.engine.begin() as conn:
+        conn.execute(text("UPDATE datasets SET state = 'deleted', deleted_at = :at WHERE id = :id"),
+                     {"at": datetime.now(UTC), "id": made.dataset_id})
+
+    for command in (["retention", "list", "--overdue"], ["retention", "list"], ["holds", "list", "--review-due"]):
+        listed = cli(*command, actor="sam")
+        assert listed.exit_code == 1, (command, listed.output)
+        assert f"datasets {made.dataset_id}" in " ".join(listed.stderr.split())
+    refused = [json.loads(e.details) for e in ctx.audit.events() if e.outcome == "refused"]
+    assert [r["reason"] for r in refused[-3:]] == ["state_tampered"] * 3
 
 
 def test_legal_hold_review_commands_and_the_monitoring_exit_code(cli, factory) -> None:

@@ -169,6 +169,6 @@ class ConsentNeedsTwoPeople(AuthorisationError):
 
 
 class SignerNotConfirmed(AuthorisationError):
-    """An account manager's key is used only once another member of staff has confirmed its fingerprint."""
+    """A signer key is used only once a member of staff other than who added it has confirmed its fingerprint."""
 
     check = "signer_confirmed"

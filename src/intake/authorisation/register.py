@@ -58,16 +58,19 @@ def _find_signer(ctx: Context, manifest_bytes: bytes, signature: bytes, manifest
 
 
 def _check_two_people(actor: Actor, signer: Signer, manifest: Manifest) -> None:
-    """Consent needs two people: whoever trusted the signer key does not register what it signs; an account
-    manager's key (our own staff's) counts only once someone else confirmed its fingerprint with its owner."""
+    """Consent needs two people: whoever trusted the signer key does not register what it signs, and a key (the
+    customer's or our account manager's) counts only once someone other than who added it confirmed its
+    fingerprint with its owner out of band: otherwise one admin could trust a key of their own as the customer's
+    and have a colleague register, unknowing, what it signs."""
     if signer.added_by == actor.name:
         raise e.ConsentNeedsTwoPeople(
             f"authorisation {manifest.reference} is signed by key {signer.key_id[:16]}, which '{actor.name}' trusted: "
             "the same person may not also register what it signs; another member of staff registers it"
         )
-    if signer.kind == SignerKind.ACCOUNT_MANAGER and signer.confirmed_by is None:
+    if signer.confirmed_by is None:
+        kind = "account manager" if signer.kind == SignerKind.ACCOUNT_MANAGER else "customer"
         raise e.SignerNotConfirmed(
-            f"authorisation {manifest.reference} is signed by account manager key {signer.key_id[:16]}, whose "
+            f"authorisation {manifest.reference} is signed by {kind} key {signer.key_id[:16]}, whose "
             "fingerprint nobody has confirmed with its owner yet: a member of staff other than the one who added it "
             f"runs `intake keys confirm {signer.key_id[:16]} --how '...'` after checking it out of band"
         )

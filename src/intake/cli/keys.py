@@ -92,8 +92,10 @@ def add(
         raise
     view = add_signer(ctx, customer, kind, label, key_bytes, source=str(public_key))
     grouped = " ".join(view.key_id[i:i + 4] for i in range(0, len(view.key_id), 4))
-    message(f"trusted key {view.key_id} for '{view.customer}'. Before it signs anything, read its fingerprint back "
-            f"to the key's owner by phone or in person (they compute it as docs/authorisation.md shows): {grouped}")
+    message(f"trusted key {view.key_id} for '{view.customer}'. Before it signs anything, someone other than you must "
+            "read its fingerprint back to the key's owner by phone or in person (they compute it as "
+            f"docs/authorisation.md shows) and record it with `intake keys confirm {view.key_id[:16]} --how ...`: "
+            f"{grouped}")
     emit_record(_row(view))
 
 
@@ -133,8 +135,8 @@ def confirm(
 ) -> None:
     """Record that a signer key's fingerprint was confirmed with its owner out of band (not by whoever added it).
 
-    An account manager's key signs nothing until it is confirmed; for any key, whoever added it may not also
-    register what it signs (two-person rule).
+    A key signs nothing until it is confirmed; whoever added it may not also register what it signs (two-person
+    rule).
     """
     from intake.authorisation import confirm_signer
 

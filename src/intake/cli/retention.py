@@ -11,6 +11,7 @@ import typer
 from intake.cli.common import Yes, confirm_irreversible, context, emit, handle_errors, message, state
 
 if TYPE_CHECKING:
+    from intake.context import Context
     from intake.retention import rules
 
 app = typer.Typer(help="Retention: what is due when, and the deletion sweep.", no_args_is_help=True)
@@ -32,6 +33,9 @@ def list_(
         "and monitoring: a sweep that did not run or did not finish)")] = False,
     grace_hours: Annotated[float, typer.Option("--grace-hours", min=0, help="How long a due dataset may wait for "
                                                "the daily sweep before it counts as overdue")] = 26.0,
+    notify_dpo: Annotated[bool, typer.Option(
+        "--notify", help="With --overdue: also tell the DPO through the [notifications] channels when anything is "
+        "overdue (a cron job's way to report a sweep that never ran)")] = False,
 ) -> None:
     """What is due for deletion when, and why; held and flagged datasets included."""
     from intake.retention import rules
@@ -46,10 +50,21 @@ def list_(
         limit = ctx.clock.now() - timedelta(hours=grace_hours)
         found = [d for d in found if d.status is rules.Status.DUE and d.due_at is not None and d.due_at <= limit]
     emit([{**_row(d)} for d in found], title="retention", columns=LIST_COLUMNS)
+    if overdue and found and notify_dpo:
+        _notify_overdue(ctx, found, grace_hours)
     if overdue and found:
         message(f"{len(found)} dataset(s) overdue for deletion: run `intake retention sweep` (DPO) and check why the "
                 "scheduled sweep did not delete them")
         raise typer.Exit(OVERDUE_EXIT)
+
+
+def _notify_overdue(ctx: Context, found: list[rules.RetentionDecision], grace_hours: float) -> None:
+    from intake.notify import Notice, notify
+
+    notify(ctx, Notice("retention.overdue", f"{len(found)} dataset(s) overdue for deletion",
+                       f"Due for longer than {grace_hours:g} hours and not held: the scheduled sweep did not run or "
+                       "did not delete them. Run `intake retention sweep` (DPO) and check the Prefect worker.",
+                       {"dataset_ids": [d.dataset_id for d in found], "grace_hours": grace_hours}))
 
 
 def _row(decision: rules.RetentionDecision) -> dict[str, object]:

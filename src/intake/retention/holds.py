@@ -269,7 +269,8 @@ def release_restriction(ctx: Context, hold_id: str, reason: str) -> HoldView:
 
 def list_holds(ctx: Context, dataset_id: str | None = None, customer: str | None = None,
                include_closed: bool = False) -> list[HoldView]:
-    ctx.authorise("holds.list", dataset_id=dataset_id)
+    actor = ctx.authorise("holds.list", dataset_id=dataset_id)
+    ctx.require_trusted_state(actor, "holds.list")  # a deleted or edited hold row must not be listed as if true
     with ctx.registry.session() as session:
         query = select(Hold).order_by(Hold.opened_at, Hold.id)
         if not include_closed:
