@@ -41,6 +41,10 @@ _LEADING_NOISE = frozenset({"call", "ring", "phone", "contact", "ask", "tell", "
 _SAINT = frozenset({"st", "saint", "ste"})
 _COUNTY = frozenset({"co", "county", "contae"})
 _PORT = frozenset({"port", "fort"})  # words that open a town's name
+_ROYAL = frozenset({"king", "queen", "prince", "princess", "duke", "duchess", "countess", "earl", "lady", "royal"})
+_HOSPITAL_QUALIFIERS = frozenset({"university", "children", "childrens", "children s", "general", "memorial",
+                                  "community", "district", "royal", "county", "teaching", "maternity", "women",
+                                  "womens", "women s", "cottage", "specialist", "infirmary"})
 _OCCUPATION = re.compile(r"(?:ist|ician|grapher)$")
 # Capitalised words that end a name: contact details and abbreviations written right after a name.
 NOT_NAME_WORDS = frozenset({"ext", "extn", "extension", "tel", "telephone", "mob", "mobile", "bleep", "fax",
@@ -124,6 +128,18 @@ class NameRules:
     def abbreviation(self, tok: Token) -> bool:
         """DOB, NHS, ICU, PPM: short upper-case words that are not names end a name."""
         return tok.is_upper and len(tok.text) <= 4 and not (self.first(tok) or self.last(tok))
+
+    def _place_word_after(self, after: list[Token]) -> bool:
+        """A capitalised place word next, or after the words that qualify a hospital ("University Hospital",
+        "Children's Hospital", "General Infirmary")."""
+        for tok in after[:4]:
+            if tok.text in ("'", "\u2019", "s"):
+                continue
+            if tok.text[:1].isupper() and tok.key in self.vocab.indicators:
+                return True
+            if tok.key not in _HOSPITAL_QUALIFIERS:
+                return False
+        return False
 
     def _occupation(self, tok: Token) -> bool:
         """"Perfusionist", "Phlebotomist", "Sonographer": a word naming what someone does, not a known name."""
@@ -239,11 +255,14 @@ class NameRules:
         if after and after[0].key in TITLE_HEADS and after[0].text[:1].isupper() and not any(
                 self.first(w) for w in words):
             return True  # "Home Therapies Nurse", "Renal Dialysis Technician": the words of a job title
+        royal = words[0] if words[0].key in _ROYAL else before[-1] if before and before[-1].key in _ROYAL else None
+        if royal is not None and royal.text[:1].isupper() and self._place_word_after(after):
+            return True  # "Prince Philip Hospital", "Queen Elizabeth University Hospital": named after a royal
         if self.is_strong_name([w.text for w in words], comma="," in span):
             # "Daisy Hill Hospital", "Mary Seacole Ward": a whole name before a capitalised place word names the
             # place, unless that word opens a job title ("Sarah Jones Ward Manager").
-            return bool(after and after[0].text[:1].isupper() and after[0].key in self.vocab.indicators
-                        and not (len(after) > 1 and self.vocab.is_allowed_term(f"{after[0].text} {after[1].text}")))
+            return self._place_word_after(after) and not (
+                len(after) > 1 and self.vocab.is_allowed_term(f"{after[0].text} {after[1].text}"))
         if self.vocab.contains_allowed(span):
             return True
         if (before and before[-1].key in _SAINT) or words[0].key in _SAINT:
