@@ -44,7 +44,10 @@ _PORT = frozenset({"port", "fort"})  # words that open a town's name
 _ROYAL = frozenset({"king", "queen", "prince", "princess", "duke", "duchess", "countess", "earl", "lady", "royal"})
 _HOSPITAL_QUALIFIERS = frozenset({"university", "children", "childrens", "children s", "general", "memorial",
                                   "community", "district", "royal", "county", "teaching", "maternity", "women",
-                                  "womens", "women s", "cottage", "specialist", "infirmary"})
+                                  "womens", "women s", "cottage", "specialist", "infirmary", "care", "health",
+                                  "medical", "treatment", "day", "rehabilitation", "birthing", "cancer", "heart",
+                                  "eye", "dental", "renal", "surgical", "mental", "nursing", "education",
+                                  "research", "diagnostic", "outpatient", "outpatients"})
 _OCCUPATION = re.compile(r"(?:ist|ician|grapher)$")
 # Capitalised words that end a name: contact details and abbreviations written right after a name.
 NOT_NAME_WORDS = frozenset({"ext", "extn", "extension", "tel", "telephone", "mob", "mobile", "bleep", "fax",
@@ -281,6 +284,8 @@ class NameRules:
         if after and after[0].key in self.vocab.indicators:
             # "Jenner Unit", "jenner unit" are places; "informed ALVES unit is condemned" is not.
             return not (span.isupper() and after[0].text.islower())
+        if self._place_word_after(after):
+            return True  # "Florence Nightingale Community Hospital"
         return bool(after and after[0].key in self.vocab.allow_tokens)
 
     def refine(self, text: str, start: int, end: int) -> tuple[int, int]:
@@ -402,6 +407,11 @@ class NameRules:
             return None  # "Nurse Base 16" is a place
         if self.contextual.in_phrase(toks, toks[i].start, end) or all(self._occupation(t) for t in toks[j:end]):
             return None  # "Clinical Nurse Specialist", "Consultant Intensivist": a job title, not before a name
+        qualified = end
+        while qualified > j + 1 and toks[qualified - 1].key in _HOSPITAL_QUALIFIERS:
+            qualified -= 1
+        if self._place_word_after(toks[qualified:qualified + 4]):
+            return None  # "Dr Gray's Hospital", "Sir Robert Peel Community Hospital": named after the person
         while end > j + 1 and toks[end - 1].is_upper and not self.contextual.plausible(toks[j:end]):
             end -= 1  # in capitals every word looks like a name: "DR WILL CHECK TOMORROW" is "WILL"
         return Finding("PERSON", toks[j].start, toks[end - 1].end, 0.9, "TitleNameRecognizer"), end

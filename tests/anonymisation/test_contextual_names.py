@@ -166,7 +166,8 @@ def test_hand_over_phrases_before_a_place_a_role_or_a_team_find_no_person(detect
     "informed Home Therapies Nurse re pump", "Caller: Uwch Nyrs (ward 5)",
     # hospitals named after royals, and the words that qualify a hospital
     "Prince Philip Hospital, Llanelli", "Royal Alexandra Children's Hospital", "Queen Elizabeth University Hospital",
-    "Princess Royal University Hospital", "Sara Flex sling bar cracked",
+    "Princess Royal University Hospital", "Sara Flex sling bar cracked", "Helen Ley Care Centre",
+    "Florence Nightingale Community Hospital", "Sir Robert Peel Community Hospital",
 ])
 def test_places_makers_devices_and_prose_are_not_names(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []
@@ -333,6 +334,8 @@ def test_a_name_before_a_job_title_that_opens_with_a_place_word_is_still_a_name(
     assert found(detector, "diolch, Uwch Nyrs Evans", "PERSON") == ["Evans"]
     assert found(detector, "Dr Baptist rang", "PERSON") == ["Baptist"]
     assert found(detector, "Queen Elizabeth rang", "PERSON") == ["Queen Elizabeth"]
+    assert found(detector, "Sir Robert Peel rang", "PERSON") == ["Robert Peel"]
+    assert found(detector, "John Smith Care Assistant rang", "PERSON") == ["John Smith"]
 
 
 def test_a_surname_shared_with_equipment_is_still_a_name(detector: TextDetector) -> None:
