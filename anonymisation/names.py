@@ -344,7 +344,7 @@ class NameRules:
         n = len(toks)
         i = 0
         while i < n:
-            found = self._title_rule(toks, i) or self._gazetteer_rule(text, toks, i) or self._context_rule(
+            found = self._title_rule(text, toks, i) or self._gazetteer_rule(text, toks, i) or self._context_rule(
                 text, toks, i
             )
             if found:
@@ -393,12 +393,15 @@ class NameRules:
                 break  # a full stop after a word ends the sentence
         return j
 
-    def _title_rule(self, toks: list[Token], i: int) -> tuple[Finding, int] | None:
+    def _title_rule(self, text: str, toks: list[Token], i: int) -> tuple[Finding, int] | None:
         size = self.title_at(toks, i)
         if not size:
             return None
         j = i + size
         end = self._name_run(toks, j, limit=3, after_title=True)
+        stop = line_end(text, toks[j].start, toks[end - 1].end) if end > j else 0
+        while end > j and toks[end - 1].end > stop:
+            end -= 1  # a name keeps to its line ("Dr. A. Okafor\nMany thanks")
         while end > j and toks[end - 1].is_initial:
             end -= 1
         if end == j or not any(not t.is_initial for t in toks[j:end]):

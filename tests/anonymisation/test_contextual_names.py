@@ -328,6 +328,11 @@ def test_words_around_roles_and_teams_stay_words(detector: TextDetector, text: s
     assert found(detector, text, "PERSON") == []
 
 
+def test_a_name_after_a_title_keeps_to_its_line(detector: TextDetector) -> None:
+    text = "Kind regards,\nDr. A. Okafor\nMany thanks\nConsultant Nephrologist\nGet Outlook for iOS"
+    assert found(detector, text, "PERSON") == ["A. Okafor"]
+
+
 def test_a_name_before_a_job_title_that_opens_with_a_place_word_is_still_a_name(detector: TextDetector) -> None:
     assert found(detector, "Sarah Jones Ward Manager rang", "PERSON") == ["Sarah Jones"]
     assert found(detector, "Tom Ward rang", "PERSON") == ["Tom Ward"]
