@@ -28,6 +28,20 @@ def _street_re_for(vocabulary: Vocabulary, any_case: bool = False) -> re.Pattern
     return _street_regex(vocabulary, any_case)
 
 
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?[ \t]*$")
+_WORD_AFTER = re.compile(r"[ \t]*([^\W\d_]+)")
+
+
+def _inside_a_place(text: str, m: re.Match[str], vocabulary: Vocabulary) -> bool:
+    """"Ward 6A, Daisy Hill Hospital": the number is a ward's or a room's, and the "street" opens a hospital's
+    name; a place word right before the number or right after the street word says so."""
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+    if before is not None and fold(before.group(1)) in vocabulary.indicators:
+        return True
+    after = _WORD_AFTER.match(text, m.end())
+    return after is not None and after.group(1)[:1].isupper() and fold(after.group(1)) in vocabulary.indicators
+
+
 def find_street_addresses(text: str, vocabulary: Vocabulary | None = None) -> list[Finding]:
     """House number + street name + street word ("12 Acacia Avenue", "97 Lynda Bridge, Smithbury"); in lower
     case or capitals only beside a postcode or an address word ("lives at 4 high st, leeds ls1 4ab"), since
@@ -36,9 +50,9 @@ def find_street_addresses(text: str, vocabulary: Vocabulary | None = None) -> li
         return []
     vocabulary = vocabulary or default_vocabulary()
     out = [Finding("ADDRESS", m.start(), m.end(), 0.75, "StreetAddressRecognizer")
-           for m in _street_re_for(vocabulary).finditer(text)]
+           for m in _street_re_for(vocabulary).finditer(text) if not _inside_a_place(text, m, vocabulary)]
     for m in _street_re_for(vocabulary, True).finditer(text):
-        if any(f.start < m.end() and m.start() < f.end for f in out):
+        if any(f.start < m.end() and m.start() < f.end for f in out) or _inside_a_place(text, m, vocabulary):
             continue
         if POSTCODE_RE.search(text, m.end(), min(len(text), m.end() + 30)) or context_before(
                 text, m.start(), POSTCODE_CONTEXT, 25):

@@ -366,6 +366,11 @@ def test_versions_and_part_numbers_are_no_phones(text: str) -> None:
     assert find_uk_phones(text) == []
 
 
+def test_a_ward_number_before_a_hospital_named_after_a_hill_is_no_address() -> None:
+    assert find_street_addresses("Collected from Ward 6A, Daisy Hill Hospital. E-647 reproduced") == []
+    assert find_street_addresses("pt lives at 14 Mill Lane, Leeds") != []
+
+
 def test_an_address_keeps_to_its_line() -> None:
     text = "Reported by Jo, ext 6155\n\nThanks\nHilary Brooks\nClinical Engineer"
     assert find_street_addresses(text) == []
