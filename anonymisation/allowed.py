@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.names import tokenize
+from intake.anonymisation.name_tokens import tokenize
 from intake.anonymisation.vocabulary import Vocabulary
 
 GUESSED = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP", "ADDRESS"})

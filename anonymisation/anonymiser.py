@@ -40,9 +40,9 @@ from intake.anonymisation.cell_findings import (
 )
 from intake.anonymisation.counts import AnonymisationCounts, ColumnCounts
 from intake.anonymisation.dataset_terms import person_names
+from intake.anonymisation.deny_list import DenyList
 from intake.anonymisation.errors import UnscannableColumn
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.names import DenyList
 from intake.anonymisation.patterns import deny_candidate_pattern, shared_scanner
 from intake.anonymisation.policy import Policy
 from intake.anonymisation.profiler import ColumnClassification, ColumnKind, TableClassification

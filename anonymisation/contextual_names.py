@@ -12,7 +12,6 @@ every surname.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
 
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.name_cues import (
@@ -48,11 +47,8 @@ from intake.anonymisation.name_cues import (
     line_end,
     possessive_stem,
 )
+from intake.anonymisation.name_tokens import Token, tokenize
 from intake.anonymisation.vocabulary import Vocabulary, fold
-
-if TYPE_CHECKING:
-    from intake.anonymisation.names import Token
-
 
 # Contact words whose number after them is a person's own: "Ísis bleep 1656".
 _CONTACT = frozenset({"bleep", "pager", "mobile", "mob", "ext", "extension"})
@@ -102,8 +98,6 @@ class ContextualNames:
         """A contextual finding that stands where the capitalised-word rules would suppress it: a word of a known
         person, a name right after an honorific, or a short gazetteer name in capitals that is rarely English and
         would pass for an abbreviation ("HI DAVE", "CALL JO")."""
-        from intake.anonymisation.names import tokenize  # names.py imports this module
-
         span = text[finding.start:finding.end]
         if self.known_person(span) or (finding.recognizer == "ContextNameRecognizer" and (
                 self._possessed(text, finding.end) or self._signed_off(text, finding.start, finding.end))):

@@ -125,7 +125,7 @@ def collect_terms(person_values: Iterable[str], reference_values: Iterable[str],
 
 def references_naming_people(terms: DatasetTerms, vocabulary: Vocabulary) -> list[str]:
     """Reference values that contain a name of the dataset's people: kept, but worth a reviewer's look."""
-    from intake.anonymisation.names import DenyList
+    from intake.anonymisation.deny_list import DenyList
 
     deny = DenyList(terms.vocabulary(vocabulary))
     return [v for v in terms.references if deny.find(v)]

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from intake.anonymisation.names import Token
+    from intake.anonymisation.name_tokens import Token
 
 # Titles and roles (folded, as token keys) that put a person's name right after them, in any case; the
 # abbreviations are how ward staff sign notes. "s/n" and "r/n" are matched as three tokens (see _role_at).

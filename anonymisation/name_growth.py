@@ -17,10 +17,11 @@ from typing import TYPE_CHECKING
 
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.name_cues import NAME_OVER_WORD, possessive_stem
+from intake.anonymisation.name_tokens import Token, tokenize
 from intake.anonymisation.vocabulary import fold
 
 if TYPE_CHECKING:
-    from intake.anonymisation.names import NameRules, Token
+    from intake.anonymisation.names import NameRules
 
 MAX_STEPS = 2  # "Mary Anne" before "Smith"; never a whole sentence
 WINDOW = 48  # characters read either side of a name: two words and more
@@ -166,8 +167,6 @@ def _patronymic_end(text: str, words: list[Token], ends: list[int], end: int, ca
 def _words_near(text: str, start: int, end: int) -> list[Token]:
     """The words within WINDOW characters of a span, with offsets in `text`: a long note is not read whole for
     the two words beside a name."""
-    from intake.anonymisation.names import tokenize  # names.py imports this module's callers
-
     lo = max(0, start - WINDOW)
     return [t._replace(start=t.start + lo, end=t.end + lo)
             for t in tokenize(text[lo:min(len(text), end + WINDOW)]) if t.is_word]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from intake.anonymisation.contextual_names import ContextualNames
 from intake.anonymisation.findings import Finding
@@ -27,13 +27,11 @@ from intake.anonymisation.name_cues import (
     TITLE_HEADS,
     cue_ends_at,
     line_end,
-    possessive_stem,
 )
+from intake.anonymisation.name_tokens import Token, tokenize
 from intake.anonymisation.other_scripts import find_other_script_names
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
-# Codes with digits ("LU0", "MX450", "2BP") are one token, never part of a name.
-_TOKEN_RE = re.compile(r"[^\W_]*\d[^\W_]*|[^\W\d_]+(?:['\u2019\-][^\W\d_]+)*\.?|[^\w\s]")
 _LOWER_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
 # Words that start an NER span but are not part of the name ("Call Yvonne", "Pt Jones").
 _LEADING_NOISE = frozenset({"call", "ring", "phone", "contact", "ask", "tell", "inform", "pt", "patient", "per",
@@ -52,56 +50,7 @@ _OCCUPATION = re.compile(r"(?:ist|ician|grapher)$")
 # Capitalised words that end a name: contact details and abbreviations written right after a name.
 NOT_NAME_WORDS = frozenset({"ext", "extn", "extension", "tel", "telephone", "mob", "mobile", "bleep", "fax",
                             "email", "re", "cc", "dob", "nhs", "ref", "tbc", "asap", "via", "on", "at"})
-_MODEL_SUFFIX = re.compile(r"-\d")  # a word glued to a number is a model ("IDA-5", "Sara-2"), never a name
 _MEMO_SIZE = 65_536  # texts; about 20 MB
-
-
-class Token(NamedTuple):  # a tuple: built millions of times, faster than a frozen dataclass
-    text: str  # without a trailing full stop
-    start: int
-    end: int
-    dot: bool
-    # Worked out once here: the rules ask about every token several times, once per text per detector.
-    key: str  # fold()ed
-    is_word: bool  # starts with a letter, no digit
-    is_initial: bool  # one capital letter
-    is_capitalised: bool  # a word of two or more letters with a capital first
-    is_upper: bool  # two or more characters, all capitals
-
-
-def _word_key(word: str) -> str:
-    return word.lower() if word.isascii() and word.isalpha() else fold(word)
-
-
-_WordShape = tuple[str, bool, bool, bool, bool]  # key, is_word, is_initial, is_capitalised, is_upper
-_SHAPES: dict[str, _WordShape] = {}
-_SHAPES_SIZE = 30_000  # distinct words, about 8 MB: the common ones come back at once after a clear
-
-
-def _shape(word: str) -> _WordShape:
-    is_word = word.isalpha() or (word[:1].isalpha() and not any(c.isdigit() for c in word))
-    longer = len(word) > 1
-    return (_word_key(word), is_word, not longer and word.isupper(), longer and is_word and word[0].isupper(),
-            longer and word.isupper())
-
-
-def tokenize(text: str) -> list[Token]:
-    # A word's shape is worked out once: the same few thousand words make up most of the texts.
-    out = []
-    shapes = _SHAPES
-    for m in _TOKEN_RE.finditer(text):
-        word = m.group(0)
-        dot = len(word) > 1 and word.endswith(".")
-        if dot:
-            word = word[:-1]
-        shape = shapes.get(word)
-        if shape is None:
-            if len(shapes) >= _SHAPES_SIZE:
-                shapes.clear()
-            shape = shapes[word] = _shape(word)
-        start = m.start()
-        out.append(Token(word, start, start + len(word), dot, *shape))
-    return out
 
 
 class NameRules:
@@ -521,52 +470,6 @@ def shared_name_rules(vocabulary: Vocabulary) -> NameRules:
     """One NameRules (and memo) per vocabulary in this process: the pattern scan, the NER gate and the Presidio
     recognizer ask about the same texts one after the other."""
     return NameRules(vocabulary)
-
-
-class DenyList:
-    """The customer's known staff names, caught in any of the usual spellings, whatever else the text says."""
-
-    def __init__(self, vocabulary: Vocabulary) -> None:
-        self.keys = vocabulary.deny_keys
-        self.max_words = max((len(k.split()) for k in self.keys), default=0)
-        self.allowed = vocabulary.allow_phrases
-
-    def find(self, text: str) -> list[Finding]:
-        if not self.keys:
-            return []
-        words = [t for t in tokenize(text) if t.is_word]
-        # A possessive ends a name: "ahmad's bleep" names Ahmad (the word's key is "ahmad s").
-        full = [w.key for w in words]
-        keys = [stem.key if (stem := possessive_stem(w)) else w.key for w in words]
-        out: list[Finding] = []
-        i = 0
-        while i < len(words):
-            hit = 0
-            for size in range(min(self.max_words, len(words) - i), 0, -1):
-                if " ".join(keys[i:i + size]) in self.keys:
-                    hit = size
-                    break
-            if hit and (self._inside_allowed(keys, i, hit) or self._inside_allowed(full, i, hit)
-                        or _MODEL_SUFFIX.match(text, words[i + hit - 1].end)):
-                # "Sara" of Sara Lopes in the model "Sara Stedy", "Grace" in "Grace Darling Ward", "Columba" in
-                # "St Columba's Ward" (its possessive kept), "Ida" in the analyser "IDA-5"
-                hit = 0
-            if hit:
-                last = words[i + hit - 1]
-                end = last.end - 2 if keys[i + hit - 1] != last.key else last.end
-                out.append(Finding("PERSON", words[i].start, end, 1.0, "DenyListRecognizer"))
-                i += hit
-            else:
-                i += 1
-        return out
-
-    def _inside_allowed(self, keys: list[str], i: int, size: int) -> bool:
-        """Whether words i..i+size are part of a longer allowed term (a place, maker or model of the dataset)."""
-        for start in range(max(0, i - 3), i + 1):
-            for end in range(i + size, min(len(keys), start + 4) + 1):
-                if end - start > size and " ".join(keys[start:end]) in self.allowed:
-                    return True
-        return False
 
 
 _MOVED = frozenset({"PersonNameRecognizer", "DenyListRecognizer", "VocabularyAwareSpacyRecognizer"})

@@ -20,9 +20,11 @@ from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
 
+from intake.anonymisation.deny_list import DenyList
 from intake.anonymisation.errors import VocabularyError
 from intake.anonymisation.findings import PSEUDONYM_RE
-from intake.anonymisation.names import NOT_NAME_WORDS, DenyList, Token, shared_name_rules, tokenize
+from intake.anonymisation.name_tokens import Token, tokenize
+from intake.anonymisation.names import NOT_NAME_WORDS, shared_name_rules
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
 # Frequencies in pyspellchecker's English list (subtitles and books, lower-cased). Above EVERYDAY a word is an

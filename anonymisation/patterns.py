@@ -15,9 +15,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from intake.anonymisation.deny_list import DenyList
 from intake.anonymisation.findings import Finding, drop_in_domains, drop_pseudonyms, resolve_overlaps, steady_pseudonyms
 from intake.anonymisation.name_growth import grow_names
-from intake.anonymisation.names import DenyList, shared_name_rules
+from intake.anonymisation.names import shared_name_rules
 from intake.anonymisation.other_scripts import RE2_CLASS
 from intake.anonymisation.recognizer_registry import Detector, pattern_detectors
 from intake.anonymisation.structured import as_strings, candidate_mask, full_match_mask

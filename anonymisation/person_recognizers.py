@@ -9,8 +9,10 @@ from presidio_analyzer import LocalRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
+from intake.anonymisation.deny_list import DenyList
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.names import DenyList, NameRules, shared_name_rules, tokenize
+from intake.anonymisation.name_tokens import tokenize
+from intake.anonymisation.names import NameRules, shared_name_rules
 from intake.anonymisation.recognizer_registry import recognizer_name
 from intake.anonymisation.vocabulary import Vocabulary
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from intake.anonymisation.names import DenyList
+from intake.anonymisation.deny_list import DenyList
 from intake.anonymisation.nergate import mask_pseudonyms
 from intake.anonymisation.report import MAX_EXAMPLES, redact_example
 from intake.anonymisation.vocabulary import Vocabulary

@@ -177,7 +177,7 @@ def test_job_titles_in_free_text_are_kept_and_the_name_after_one_is_not(base: Vo
 
 
 def test_a_distinctive_first_name_of_a_dataset_person_is_caught_alone_not_an_everyday_one(base: Vocabulary) -> None:
-    from intake.anonymisation.names import DenyList
+    from intake.anonymisation.deny_list import DenyList
 
     terms = collect_terms(["Ragnhild Quillfeather", "SMITH Max", "Will Jones"], [], base)
     deny = DenyList(terms.vocabulary(base))
@@ -186,7 +186,7 @@ def test_a_distinctive_first_name_of_a_dataset_person_is_caught_alone_not_an_eve
 
 
 def test_a_dataset_person_in_the_possessive_is_caught_and_the_possessive_kept(base: Vocabulary) -> None:
-    from intake.anonymisation.names import DenyList
+    from intake.anonymisation.deny_list import DenyList
 
     deny = DenyList(collect_terms(["John Sigfreðsdóttir", "Geraldine Changaz"], [], base).vocabulary(base))
     text = "john sigfreðsdóttir's bleep not answering, changaz's too; john unavailable"
@@ -194,7 +194,7 @@ def test_a_dataset_person_in_the_possessive_is_caught_and_the_possessive_kept(ba
 
 
 def test_a_dataset_persons_first_name_inside_a_longer_reference_term_is_left_to_the_term(base: Vocabulary) -> None:
-    from intake.anonymisation.names import DenyList
+    from intake.anonymisation.deny_list import DenyList
 
     terms = collect_terms(["Sara Lopes", "Grace Otieno"], ["Sara Stedy", "Grace Darling Ward"], base)
     deny = DenyList(terms.vocabulary(base))
@@ -203,7 +203,7 @@ def test_a_dataset_persons_first_name_inside_a_longer_reference_term_is_left_to_
 
 
 def test_a_dataset_persons_name_glued_to_a_number_is_a_model(base: Vocabulary) -> None:
-    from intake.anonymisation.names import DenyList
+    from intake.anonymisation.deny_list import DenyList
 
     deny = DenyList(collect_terms(["Ida Kowalska"], [], base).vocabulary(base))
     text = "tested with Fluke IDA-5; Ida rang"

@@ -1,0 +1,58 @@
+"""The customer's deny-list: known staff names caught in any of the usual spellings."""
+
+from __future__ import annotations
+
+import re
+
+from intake.anonymisation.findings import Finding
+from intake.anonymisation.name_cues import possessive_stem
+from intake.anonymisation.name_tokens import tokenize
+from intake.anonymisation.vocabulary import Vocabulary
+
+_MODEL_SUFFIX = re.compile(r"-\d")  # a word glued to a number is a model ("IDA-5", "Sara-2"), never a name
+
+
+class DenyList:
+    """The customer's known staff names, caught in any of the usual spellings, whatever else the text says."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        self.keys = vocabulary.deny_keys
+        self.max_words = max((len(k.split()) for k in self.keys), default=0)
+        self.allowed = vocabulary.allow_phrases
+
+    def find(self, text: str) -> list[Finding]:
+        if not self.keys:
+            return []
+        words = [t for t in tokenize(text) if t.is_word]
+        # A possessive ends a name: "ahmad's bleep" names Ahmad (the word's key is "ahmad s").
+        full = [w.key for w in words]
+        keys = [stem.key if (stem := possessive_stem(w)) else w.key for w in words]
+        out: list[Finding] = []
+        i = 0
+        while i < len(words):
+            hit = 0
+            for size in range(min(self.max_words, len(words) - i), 0, -1):
+                if " ".join(keys[i:i + size]) in self.keys:
+                    hit = size
+                    break
+            if hit and (self._inside_allowed(keys, i, hit) or self._inside_allowed(full, i, hit)
+                        or _MODEL_SUFFIX.match(text, words[i + hit - 1].end)):
+                # "Sara" of Sara Lopes in the model "Sara Stedy", "Grace" in "Grace Darling Ward", "Columba" in
+                # "St Columba's Ward" (its possessive kept), "Ida" in the analyser "IDA-5"
+                hit = 0
+            if hit:
+                last = words[i + hit - 1]
+                end = last.end - 2 if keys[i + hit - 1] != last.key else last.end
+                out.append(Finding("PERSON", words[i].start, end, 1.0, "DenyListRecognizer"))
+                i += hit
+            else:
+                i += 1
+        return out
+
+    def _inside_allowed(self, keys: list[str], i: int, size: int) -> bool:
+        """Whether words i..i+size are part of a longer allowed term (a place, maker or model of the dataset)."""
+        for start in range(max(0, i - 3), i + 1):
+            for end in range(i + size, min(len(keys), start + 4) + 1):
+                if end - start > size and " ".join(keys[start:end]) in self.allowed:
+                    return True
+        return False
