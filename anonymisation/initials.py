@@ -16,7 +16,7 @@ import re
 from collections.abc import Container
 
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.vocabulary import Vocabulary, fold
+from intake.anonymisation.vocabulary import Vocabulary, fold, shipped_terms
 
 # Letters of any alphabet ("JÓG", "DabO"), one apostrophe inside for an O' surname ("SO'H").
 _MARK = r"(?:[^\W\d_]{1,3}['\u2019][^\W\d_]{1,3}|[^\W\d_]{2,5})"
@@ -76,41 +76,30 @@ _SIGN_OFF = re.compile(
 # More marks after one: "cc: JB, KM", "JB/KM attended", "spoke to RT & AK".
 _LIST_NEXT = re.compile(rf"[ \t]*(?:,|/|&|\band\b)[ \t]*({_MARK})(?![\w'\u2019-])")
 _HANDED_ON = (_TO, _PER, _SIGN_OFF)
-# Teams and places that check things too ("checked by EBME", "by ICU"): never initials.
-TEAMS = frozenset({
-    "ebme", "bme", "mes", "mdso", "it", "ict", "icu", "itu", "hdu", "amu", "ccu", "nicu", "scbu", "ed", "ae", "ane",
-    "or", "ot", "qa", "qc", "fm", "gp", "ooh", "nhs", "hse", "ce", "ul", "iec", "iso", "en", "pals", "ipc", "hsdu",
-})
-# After "passed to", "per" or "by" stand roles ("spoke to HCA", "escalated to TL"), carriers ("by DHL") and
-# pronouns ("checked by ME", "thanks all") as well as teams.
-BY_ABBREVIATIONS = TEAMS | frozenset({
-    "hca", "nic", "sn", "cn", "rn", "wm", "odp", "anp", "cnm", "sho", "spr", "reg", "fy1", "tl", "mgr", "sup", "fse",
-    "cse", "rep", "dhl", "tnt", "ups", "dpd", "gls", "rm", "me", "us", "him", "her", "them", "you", "all",
-    # and what work is sent to or done per: a regulator, a department, a document
-    "mhra", "hpra", "cqc", "cssd", "ssd", "sterile", "oem", "mfr", "mfg", "sop", "ifu", "usa", "eu", "epr", "bms",
-    "pals", "estates", "ppm", "ber", "nff", "wi", "qms", "dpo", "ig", "caldicott", "datix", "ccg", "icb",
-})
 # Three capitals after "passed to" or "per" are as often a department or a document ("sent to SSD for decon",
 # "per SOP"): there they count as initials only where the entry ends or a list, date or time follows; four
 # ("sent to RICU") are a unit's code.
 _SHORT_ENTRY_END = re.compile(r"[ \t]*(?:$|\n|[,.;:)/&|]|\d)")
-# What else notes write in capitals where a mark could stand ("/NFF", "NB:", "rate /HR", "ETA:").
-NOTE_ABBREVIATIONS = TEAMS | frozenset({
-    "ok", "na", "nff", "ber", "ppm", "esd", "est", "tbc", "tba", "eta", "asap", "fyi", "nb", "ps", "re", "ref",
-    "po", "wo", "cm", "pm", "am", "uk", "bs", "usb", "pc", "os", "ip", "ups", "ac", "dc", "ecg", "ekg", "eeg", "bp",
-    "nibp", "spo", "co", "ph", "us", "mri", "ct", "xr", "iv", "id", "sn", "pn", "hr", "hrs", "min", "mins", "sec",
-    "secs", "day", "wk", "mth", "yr", "kg", "ml", "mmhg", "kpa", "lpm", "pt", "pts", "rx", "tx", "sw", "hw", "todo",
-    "fao", "attn", "cc", "bcc", "tel", "fax", "mob", "ext", "dob", "mrn", "wip", "faq", "req", "obs", "info",
-    "psu", "pcb", "lcd", "led", "hepa", "uv", "batt",
-})
-# What a slash or the end of an entry may hold besides a mark: a unit ("rate /HR"), an outcome ("tested /NFF").
-# "NB", "CT" or "AC" open a line as abbreviations, but nobody ends an entry with them: there they are initials.
-END_ABBREVIATIONS = TEAMS | frozenset({
-    "ok", "na", "nff", "ber", "ppm", "esd", "est", "tbc", "tba", "eta", "asap", "fyi", "wip", "todo", "info",
-    "hr", "hrs", "min", "mins", "sec", "secs", "day", "wk", "mth", "yr", "kg", "ml", "mmhg", "kpa", "lpm", "pm",
-    "am", "ecg", "ekg", "eeg", "nibp", "spo", "mri", "usb", "ups", "uk", "psu", "pcb", "lcd", "led", "hepa", "uv",
-    "batt",
-})
+
+
+def _sections(name: str) -> dict[str, frozenset[str]]:
+    """The sections of a shipped word file ("[teams]" then words separated by spaces or lines)."""
+    out: dict[str, set[str]] = {}
+    section = ""
+    for line in shipped_terms(name):
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            out[section] = set()
+        else:
+            out[section].update(line.split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_ABBREVIATIONS = _sections("note_abbreviations.txt")
+TEAMS = _ABBREVIATIONS["teams"]
+BY_ABBREVIATIONS = TEAMS | _ABBREVIATIONS["handed"]
+NOTE_ABBREVIATIONS = TEAMS | _ABBREVIATIONS["open"]
+END_ABBREVIATIONS = TEAMS | _ABBREVIATIONS["end"]
 SCORE = 0.7
 RECOGNIZER = "InitialsRecognizer"
 
@@ -123,8 +112,8 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
     in both), "open" (where an entry opens, after a label, after what was done) or "end" (where an entry ends: fewer
     abbreviations stand there)."""
     key = fold(token)
-    abbreviations = (BY_ABBREVIATIONS if where in ("by", "to") else NOTE_ABBREVIATIONS if where == "open"
-                     else END_ABBREVIATIONS)
+    abbreviations = {"by": BY_ABBREVIATIONS, "to": BY_ABBREVIATIONS, "open": NOTE_ABBREVIATIONS}.get(
+        where, END_ABBREVIATIONS)
     if key in vocabulary.allow_tokens or key in vocabulary.indicators:
         return False
     # A fada or other accent makes a token no English word or abbreviation ("TÓM", "MÓB", "OÓH"); two capital
