@@ -53,3 +53,7 @@ class RegistryUnavailable(IntakeError):
 
     exit_code = 75  # EX_TEMPFAIL: try again later
     transient = True
+
+
+class DatabaseRefused(PermissionDenied):
+    """Server mode: the database refused a write for the acting person's login (their rights live there)."""

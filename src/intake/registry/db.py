@@ -14,7 +14,8 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.clock import Clock, SystemClock
-from intake.errors import IntakeError, RegistryUnavailable, StateKeyMissing, StateTampered
+from intake.errors import ConfigError, IntakeError, RegistryUnavailable, StateKeyMissing, StateTampered
+from intake.registry.acting import act_as, require_acting
 from intake.registry.seal import KeySource, install
 
 if TYPE_CHECKING:
@@ -82,11 +83,18 @@ class Registry:
     """
 
     def __init__(self, url: str, state_key: KeySource | None = None, clock: Clock | None = None,
-                 actor: str = "intake") -> None:
+                 actor: str = "intake", acting: str | None = None) -> None:
         self.url = url
         self.actor = actor  # who a refused row is recorded against: the actor last authorised (context.py)
+        self.acting = acting  # server mode: the person every connection acts as (SET ROLE, acting.py)
         self._open = threading.local()
         self.engine = make_engine(url)
+        if acting is not None:
+            act_as(self.engine, acting)
+            try:
+                require_acting(self.engine, acting)  # refused now, saying what to do, rather than mid-command
+            except OperationalError as exc:
+                raise RegistryUnavailable(self._unavailable(exc)) from None
         self.state_key = state_key
         self.clock: Clock = clock or SystemClock()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -145,6 +153,10 @@ class Registry:
     def upgrade(self) -> None:
         try:
             if not at_head(self.engine):
+                if self.acting is not None:
+                    raise ConfigError(
+                        f"the registry's schema is older than this intake ({SCHEMA_HEAD}): in server mode the "
+                        "administrator upgrades it with the owner's URL, `intake server init-db`")
                 upgrade(self.engine)
                 self.adopt_unversioned()
         except OperationalError as exc:  # the first contact with the database: say what is wrong with it
