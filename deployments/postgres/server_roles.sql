@@ -31,7 +31,9 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO intake_staff;
 
 -- Worker (the scheduled sweep): reads, and changes only what a sweep changes.
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO intake_worker;
-GRANT INSERT, UPDATE ON datasets, artefacts, runs, deletion_certificates, locks, state_heads TO intake_worker;
+-- data_keys: destroying a key (crypto-shredding) clears it, or records a scope that never had one as shredded.
+GRANT INSERT, UPDATE ON datasets, artefacts, data_keys, runs, deletion_certificates, locks, state_heads
+  TO intake_worker;
 GRANT DELETE ON artefacts, data_keys, locks TO intake_worker;
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON users, user_roles, holds, audit_events, customers, signers,
   authorisations, authorised_files, run_requests FROM intake_worker;

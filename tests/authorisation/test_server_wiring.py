@@ -191,6 +191,12 @@ def test_the_admin_cannot_grant_themself_a_role_nor_lift_a_legal_hold(server: Se
     log = events(server.owner_url)
     assert [(e.actor, e.outcome) for e in log if e.action == "users.grant"] == [
         ("ada", "refused"), ("ada", "ok"), ("ada", "ok")]  # the refusal; the database's event and intake's
+    revoked = run("users", "revoke", "eve", "support", sudo_user="ada")
+    assert revoked.exit_code == 0 and json.loads(revoked.stdout)["roles"] == ["engineer"], revoked.output
+    added = run("users", "add", "kim", "--role", "support", sudo_user="ada")
+    assert added.exit_code == 0 and json.loads(added.stdout)["roles"] == ["support"], added.output
+    # The DPO manages no users: intake says so first, and the database would too.
+    assert run("users", "grant", "eve", "dpo", sudo_user="dan").exit_code == 1
 
     placed = run("holds", "legal", "place", "--customer", CUSTOMER, "--reason", "litigation", sudo_user="dan")
     hold_id = json.loads(placed.stdout)["id"]
@@ -223,6 +229,32 @@ def test_the_worker_runs_as_its_own_login_and_verify_stays_clean(server: Server)
         owner.dispose()
     reminded = [e for e in events(server.owner_url) if e.action == "legal_hold.review_due"]
     assert [(e.actor, e.role) for e in reminded] == [(SERVICE_USER, "service")]
+    verified = run("audit", "verify", sudo_user="dan")
+    assert verified.exit_code == 0, verified.output
+
+
+def test_the_worker_deletes_a_due_dataset_as_its_own_login(server: Server) -> None:
+    from tests.retention.conftest import RegistryFactory, store_artefacts
+
+    admin = Context(settings=Settings(home=server.home, database_url=server.owner_url, server_mode=False),
+                    actor="ada")
+    try:  # made by the owner, as a receive would: a dataset whose consent was withdrawn, with real artefacts
+        made = RegistryFactory(admin).dataset(withdrawn_at=admin.clock.now())
+        store_artefacts(admin, made.dataset_id)
+    finally:
+        admin.close()
+    swept = run("retention", "sweep", "--yes", actor=SERVICE_USER)
+    assert swept.exit_code == 0, swept.output
+    owner = create_engine(server.owner_url)
+    try:
+        with owner.connect() as conn:
+            state = conn.execute(text("SELECT state FROM datasets WHERE id = :id"), {"id": made.dataset_id}).scalar()
+            certificates = conn.execute(text("SELECT count(*) FROM deletion_certificates")).scalar_one()
+    finally:
+        owner.dispose()
+    assert (state, certificates) == ("deleted", 1)
+    deleted = [e for e in events(server.owner_url) if e.dataset_id == made.dataset_id and e.outcome == "ok"]
+    assert deleted and {e.actor for e in deleted if e.action != "state.write"} >= {SERVICE_USER}
     verified = run("audit", "verify", sudo_user="dan")
     assert verified.exit_code == 0, verified.output
 

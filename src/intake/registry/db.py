@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.clock import Clock, SystemClock
-from intake.errors import ConfigError, IntakeError, RegistryUnavailable, StateKeyMissing, StateTampered
-from intake.registry.acting import act_as, require_acting
+from intake.errors import ConfigError, DatabaseRefused, IntakeError, RegistryUnavailable, StateKeyMissing, StateTampered
+from intake.registry.acting import INSUFFICIENT_PRIVILEGE, act_as, require_acting, sqlstate
 from intake.registry.seal import KeySource, install
 
 if TYPE_CHECKING:
@@ -114,6 +114,11 @@ class Registry:
                 except OperationalError as exc:
                     session.rollback()
                     raise RegistryUnavailable(self._unavailable(exc)) from None
+                except DBAPIError as exc:
+                    session.rollback()
+                    if self.acting is None or sqlstate(exc) != INSUFFICIENT_PRIVILEGE:
+                        raise
+                    raise DatabaseRefused(self._refused(exc)) from None
                 except BaseException:
                     session.rollback()
                     raise
@@ -135,6 +140,12 @@ class Registry:
         with suppress(IntakeError, SQLAlchemyError):
             AuditLog(self, self.clock).record(self.actor, "registry", "state.refused", REFUSED,
                                               details={"rows": [list(r) for r in exc.rows]})
+
+    def _refused(self, exc: DBAPIError) -> str:
+        # PostgreSQL's primary message names the table or the function's rule, never a statement's values.
+        said = getattr(getattr(exc.orig, "diag", None), "message_primary", None) or "permission denied"
+        return (f"the database refused this step for '{self.acting}': {said}. In server mode a person's rights are "
+                "those of their database login (deployments/README.md, 'Server mode'); nothing was changed")
 
     def _unavailable(self, exc: OperationalError) -> str:
         """What went wrong, from the driver's message, without quoting it (it may hold a statement's values)."""
