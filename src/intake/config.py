@@ -137,6 +137,10 @@ class Settings(BaseSettings):
         if self.server_mode and not url.startswith("postgresql"):
             raise ValueError("server_mode needs database_url = postgresql+psycopg://intake_service@HOST/DB (the "
                              "service login; deployments/README.md, 'Server mode'), not the embedded registry")
+        if not self.server_mode and url.startswith("postgresql") and _login(url) == "intake_service":
+            # That login has no rights of its own: without SET ROLE every command would fail on its first read.
+            raise ValueError("database_url is intake's own server-mode login (intake_service): set server_mode = "
+                             "true (deployments/README.md, 'Server mode')")
         return self
 
     # Derived locations: one place decides where embedded data lives.
@@ -178,6 +182,12 @@ class Settings(BaseSettings):
     @property
     def certificates_path(self) -> Path:
         return self.home / "certificates"
+
+
+def _login(url: str) -> str | None:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).username
 
 
 def config_file(start: Path | None = None) -> Path | None:

@@ -19,7 +19,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError
 from typer.testing import CliRunner, Result
 
-from intake.config import Settings
+from intake.config import Settings, load_settings
 from intake.context import Context
 from intake.errors import DatabaseRefused, PermissionDenied
 from intake.registry.db import Registry
@@ -281,3 +281,12 @@ def test_a_person_with_their_own_login_has_the_same_limits(server: Server, monke
 def test_root_naming_a_person_in_server_mode_is_refused(server: Server) -> None:
     with pytest.raises(PermissionDenied, match="name only the service's own identity"):
         Context(actor="dan")
+
+
+def test_server_mode_is_a_strict_setting(server: Server) -> None:
+    from intake.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="server_mode needs database_url"):
+        load_settings(database_url=None)
+    with pytest.raises(ConfigError, match="set server_mode = true"):
+        load_settings(server_mode=False)  # the service login without server mode could do nothing
