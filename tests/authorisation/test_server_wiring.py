@@ -290,3 +290,34 @@ def test_server_mode_is_a_strict_setting(server: Server) -> None:
         load_settings(database_url=None)
     with pytest.raises(ConfigError, match="set server_mode = true"):
         load_settings(server_mode=False)  # the service login without server mode could do nothing
+
+
+def test_support_opens_and_closes_a_fault_hold_through_the_database(server: Server,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from intake.registry.models import Purpose
+    from intake.retention.holds import close_fault_hold, open_fault_hold
+    from tests.retention.conftest import RegistryFactory
+
+    admin = Context(settings=Settings(home=server.home, database_url=server.owner_url, server_mode=False),
+                    actor="ada")
+    try:
+        made = RegistryFactory(admin).dataset(purpose=Purpose.FAULT_INVESTIGATION)
+    finally:
+        admin.close()
+    monkeypatch.setenv("SUDO_USER", "sue")
+    sue = Context()
+    try:
+        opened = open_fault_hold(sue, made.dataset_id, made.purpose_reference)
+        close_fault_hold(sue, made.dataset_id, HoldOutcome.RESOLVED)
+    finally:
+        sue.close()
+    owner = create_engine(server.owner_url)
+    try:
+        with owner.connect() as conn:
+            row = conn.execute(text("SELECT opened_by, closed_by, outcome FROM holds WHERE id = :id"),
+                               {"id": opened.id}).one()
+    finally:
+        owner.dispose()
+    assert tuple(row) == ("sue", "sue", "resolved")
+    assert [e.actor for e in events(server.owner_url) if e.action in ("hold.place", "hold.lift")] == ["sue", "sue"]
+    assert run("audit", "verify", sudo_user="dan").exit_code == 0
