@@ -4,9 +4,9 @@ values kept verbatim.
 A package is `{entity: [row dict of str]}`. A personal value *leaks in its own record* when it occurs (case
 insensitive, as a whole word; numbers also as digits in the digits-only form of a cell, the anonymiser's tokens
 left out) in a cell of the row of its entity whose business key (asset_number / job_number) matches; it *leaks
-anywhere* when it occurs in any cell of any table. A reference value is *kept* when it occurs verbatim (case-sensitive) in its own record: the
-asset/job row for values in free text, any row of the derived entity (sites, locations, manufacturers,
-device_models) for values in reference columns.
+anywhere* when it occurs in any cell of any table. A reference value is *kept* when it occurs verbatim
+(case-sensitive) in its own record: the asset/job row for values in free text, any row of the derived entity
+(sites, locations, manufacturers, device_models) for values in reference columns.
 """
 
 from __future__ import annotations

@@ -4,8 +4,14 @@
 --
 -- Staff logins are members of intake_staff: they read the registry and write the working tables, but
 -- user_roles, holds and audit_events only through the SECURITY DEFINER functions below, which check the
--- caller's role in the registry (the rules of src/intake/permissions.py) and stamp the actor from
--- session_user, never from a parameter.
+-- caller's role in the registry (the rules of src/intake/permissions.py) and stamp the actor from the session
+-- (intake_actor), never from a parameter.
+--
+-- The actor is the role the session acts as: the service login (intake_service, NOINHERIT, a member of every
+-- staff login) runs `SET ROLE <person>` for the person sudo authenticated, and a person connecting with their
+-- own login acts as that login. PostgreSQL itself decides who may become whom (SET ROLE needs membership), and
+-- inside a SECURITY DEFINER function current_setting('role') is still the caller's (tests/authorisation/
+-- test_server_wiring.py checks it on the real server).
 
 DO $$ BEGIN
   IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'intake_staff') THEN CREATE ROLE intake_staff NOLOGIN; END IF;
@@ -25,16 +31,25 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO intake_staff;
 
 -- Worker (the scheduled sweep): reads, and changes only what a sweep changes.
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO intake_worker;
-GRANT INSERT, UPDATE ON datasets, artefacts, runs, deletion_certificates, locks, state_heads TO intake_worker;
+-- data_keys: destroying a key (crypto-shredding) clears it, or records a scope that never had one as shredded.
+GRANT INSERT, UPDATE ON datasets, artefacts, data_keys, runs, deletion_certificates, locks, state_heads
+  TO intake_worker;
 GRANT DELETE ON artefacts, data_keys, locks TO intake_worker;
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON users, user_roles, holds, audit_events, customers, signers,
   authorisations, authorised_files, run_requests FROM intake_worker;
 
--- The caller's roles, as the registry records them for its login.
+-- Who is acting: the role set by SET ROLE, else the login.
+CREATE OR REPLACE FUNCTION intake_actor() RETURNS text
+LANGUAGE sql STABLE SET search_path = public, pg_temp AS $$
+  SELECT CASE WHEN current_setting('role') NOT IN ('none', '') THEN current_setting('role')
+              ELSE session_user::text END
+$$;
+
+-- The caller's roles, as the registry records them for the role it acts as.
 CREATE OR REPLACE FUNCTION intake_has_role(p_role text) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
   SELECT EXISTS (SELECT 1 FROM user_roles ur JOIN users u ON u.name = ur.user_name
-                 WHERE ur.user_name = session_user AND ur.role = p_role AND u.active)
+                 WHERE ur.user_name = intake_actor() AND ur.role = p_role AND u.active)
 $$;
 
 -- The audit event hash of src/intake/registry/chain.py: canonical JSON (sorted keys, no spaces), SHA-256 hex.
@@ -75,8 +90,30 @@ BEGIN
   v_seq := coalesce(v_seq, 0) + 1;
   v_prev := coalesce(v_prev, repeat('0', 64));
   INSERT INTO audit_events (seq, at, actor, role, action, dataset_id, outcome, details, prev_hash, hash)
-  VALUES (v_seq, v_at, session_user, p_role, p_action, p_dataset_id, p_outcome, p_details, v_prev,
-          intake_event_hash(v_seq, v_at, session_user, p_role, p_action, p_dataset_id, p_outcome, p_details, v_prev));
+  VALUES (v_seq, v_at, intake_actor(), p_role, p_action, p_dataset_id, p_outcome, p_details, v_prev,
+          intake_event_hash(v_seq, v_at, intake_actor(), p_role, p_action, p_dataset_id, p_outcome, p_details, v_prev));
+  RETURN v_seq;
+END $$;
+
+-- The state events of src/intake/registry/state_log.py carry a MAC over their own sequence number, made with the
+-- state key, which only intake holds: intake takes the chain's lock and learns the next number here, computes
+-- the MAC, then appends with intake_state_append in the same transaction (the lock lasts until it ends).
+CREATE OR REPLACE FUNCTION intake_audit_lock() RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  LOCK TABLE audit_events IN SHARE ROW EXCLUSIVE MODE;
+  RETURN coalesce((SELECT max(seq) FROM audit_events), 0) + 1;
+END $$;
+
+CREATE OR REPLACE FUNCTION intake_state_append(p_seq integer, p_details text) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE v_seq integer;
+BEGIN
+  v_seq := intake_audit_append('registry', 'state.write', NULL, 'ok', p_details);
+  IF v_seq <> p_seq THEN
+    RAISE EXCEPTION USING ERRCODE = '40001', MESSAGE = format(
+      'state event numbered %s landed at %s: take intake_audit_lock() first, in the same transaction', p_seq, v_seq);
+  END IF;
   RETURN v_seq;
 END $$;
 
@@ -84,7 +121,7 @@ CREATE OR REPLACE FUNCTION intake_refuse(p_action text, p_why text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
   -- The refusal is recorded by the caller's own audit path (its transaction rolls back with this error).
-  RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = format('%s refused for %s: %s', p_action, session_user, p_why);
+  RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = format('%s refused for %s: %s', p_action, intake_actor(), p_why);
 END $$;
 
 -- Grant or revoke a role: admins only, never to or from oneself (permissions.py "users.manage").
@@ -93,10 +130,10 @@ CREATE OR REPLACE FUNCTION intake_grant_role(p_user text, p_role text, p_seal te
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
   IF NOT intake_has_role('admin') THEN PERFORM intake_refuse('users.grant', 'only an admin grants roles'); END IF;
-  IF p_user = session_user THEN PERFORM intake_refuse('users.grant', 'nobody grants a role to themselves'); END IF;
+  IF p_user = intake_actor() THEN PERFORM intake_refuse('users.grant', 'nobody grants a role to themselves'); END IF;
   IF p_role = 'service' THEN PERFORM intake_refuse('users.grant', 'the service role belongs to the service login'); END IF;
   INSERT INTO user_roles (user_name, role, granted_by, granted_at, seal, version)
-  VALUES (p_user, p_role, session_user, clock_timestamp(), p_seal, p_version)
+  VALUES (p_user, p_role, intake_actor(), now(), p_seal, p_version)
   ON CONFLICT (user_name, role) DO NOTHING;
   PERFORM intake_audit_append('admin', 'users.grant', NULL, 'ok', json_build_object('user', p_user, 'role', p_role)::text);
 END $$;
@@ -105,7 +142,7 @@ CREATE OR REPLACE FUNCTION intake_revoke_role(p_user text, p_role text) RETURNS 
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
   IF NOT intake_has_role('admin') THEN PERFORM intake_refuse('users.revoke', 'only an admin revokes roles'); END IF;
-  IF p_user = session_user THEN PERFORM intake_refuse('users.revoke', 'nobody changes their own roles'); END IF;
+  IF p_user = intake_actor() THEN PERFORM intake_refuse('users.revoke', 'nobody changes their own roles'); END IF;
   DELETE FROM user_roles WHERE user_name = p_user AND role = p_role;
   PERFORM intake_audit_append('admin', 'users.revoke', NULL, 'ok', json_build_object('user', p_user, 'role', p_role)::text);
 END $$;
@@ -126,7 +163,7 @@ BEGIN
     PERFORM intake_refuse('hold.place', format('a %s hold is placed by the %s role', p_kind, coalesce(v_role, 'no')));
   END IF;
   INSERT INTO holds (id, kind, dataset_id, customer_id, reference, reason, opened_by, opened_at, review_by, seal, version)
-  VALUES (p_id, p_kind, p_dataset_id, p_customer_id, p_reference, p_reason, session_user, clock_timestamp(),
+  VALUES (p_id, p_kind, p_dataset_id, p_customer_id, p_reference, p_reason, intake_actor(), now(),
           p_review_by, p_seal, p_version);
   PERFORM intake_audit_append(v_role, 'hold.place', p_dataset_id, 'ok',
                               json_build_object('hold', p_id, 'kind', p_kind)::text);
@@ -144,7 +181,7 @@ BEGIN
   IF NOT intake_has_role(v_role) THEN
     PERFORM intake_refuse('hold.lift', format('a %s hold is lifted by the %s role', v_kind, v_role));
   END IF;
-  UPDATE holds SET closed_by = session_user, closed_at = clock_timestamp(), outcome = p_outcome,
+  UPDATE holds SET closed_by = intake_actor(), closed_at = now(), outcome = p_outcome,
          seal = coalesce(p_seal, seal), version = coalesce(p_version, version)
    WHERE id = p_id;
   PERFORM intake_audit_append(v_role, 'hold.lift', v_dataset, 'ok', json_build_object('hold', p_id, 'kind', v_kind)::text);
@@ -153,8 +190,15 @@ END $$;
 REVOKE ALL ON FUNCTION intake_grant_role(text, text, text, integer), intake_revoke_role(text, text),
   intake_place_hold(text, text, text, text, text, text, timestamptz, text, integer),
   intake_lift_hold(text, text, text, integer), intake_audit_append(text, text, text, text, text),
-  intake_refuse(text, text), intake_has_role(text) FROM PUBLIC;
+  intake_audit_lock(), intake_state_append(integer, text), intake_refuse(text, text), intake_has_role(text)
+  FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION intake_grant_role(text, text, text, integer), intake_revoke_role(text, text),
   intake_place_hold(text, text, text, text, text, text, timestamptz, text, integer),
   intake_lift_hold(text, text, text, integer), intake_has_role(text) TO intake_staff;
-GRANT EXECUTE ON FUNCTION intake_audit_append(text, text, text, text, text) TO intake_staff, intake_worker;
+GRANT EXECUTE ON FUNCTION intake_audit_append(text, text, text, text, text), intake_audit_lock(),
+  intake_state_append(integer, text) TO intake_staff, intake_worker;
+
+-- A legal hold's review date and the sweep's reminder are not sealed and decide only a reminder: the DPO's
+-- `intake holds review` and the sweep change those two columns directly, and nothing else of a hold.
+GRANT UPDATE (review_by, review_notified_at) ON holds TO intake_staff;
+GRANT UPDATE (review_notified_at) ON holds TO intake_worker;

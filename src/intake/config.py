@@ -11,7 +11,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -123,6 +123,9 @@ class Settings(BaseSettings):
     home: Path = Field(DEFAULT_HOME, description="Where embedded data lives: registry, vault, keys")
     database_url: SecretStr | None = Field(
         None, description="SQLAlchemy URL, password included (never printed); default SQLite at <home>/registry.db")
+    server_mode: bool = Field(
+        False, description="PostgreSQL server mode (deployments/README.md): database_url is the service login, "
+        "which acts as the authenticated person (SET ROLE) so the database enforces their rights")
     delivery_path: Path | None = Field(
         None, description="Local folder for plaintext import packages (owner-only), e.g. the product's import "
         "share; default: none, packages are kept encrypted in the vault until `intake migration fetch`")
@@ -151,6 +154,18 @@ class Settings(BaseSettings):
         if config is not None:
             sources.append(TomlConfigSettingsSource(settings_cls, toml_file=config))
         return tuple(sources)
+
+    @model_validator(mode="after")
+    def _server_mode_needs_postgres(self) -> Settings:
+        url = self.database_url.get_secret_value() if self.database_url is not None else ""
+        if self.server_mode and not url.startswith("postgresql"):
+            raise ValueError("server_mode needs database_url = postgresql+psycopg://intake_service@HOST/DB (the "
+                             "service login; deployments/README.md, 'Server mode'), not the embedded registry")
+        if not self.server_mode and url.startswith("postgresql") and _login(url) == "intake_service":
+            # That login has no rights of its own: without SET ROLE every command would fail on its first read.
+            raise ValueError("database_url is intake's own server-mode login (intake_service): set server_mode = "
+                             "true (deployments/README.md, 'Server mode')")
+        return self
 
     # Derived locations: one place decides where embedded data lives.
     @property
@@ -195,6 +210,12 @@ class Settings(BaseSettings):
     @property
     def certificates_path(self) -> Path:
         return self.home / "certificates"
+
+
+def _login(url: str) -> str | None:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).username
 
 
 def config_file(start: Path | None = None) -> Path | None:

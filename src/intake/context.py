@@ -15,7 +15,7 @@ from intake.audit import REFUSED, AuditLog
 from intake.clock import Clock, SystemClock
 from intake.config import Settings, load_settings
 from intake.errors import IntakeError, PermissionDenied, StateTampered
-from intake.identity import os_account, resolve_identity
+from intake.identity import os_account, resolve_identity, server_mode_identity
 from intake.permissions import allowed_roles
 from intake.registry.check import require_state_intact
 from intake.registry.db import Registry
@@ -53,9 +53,12 @@ class Context:
             if registry is not None or os.access(self.settings.home, os.W_OK):
                 self._audit_refused_identity(registry)
             raise
+        if self.settings.server_mode:
+            server_mode_identity(self.identity)
         self.actor_name = self.identity.actor
         self.registry = registry or Registry(self.settings.registry_url, state_key=self.state_key.load,
-                                             clock=self.clock, actor=self.actor_name)
+                                             clock=self.clock, actor=self.actor_name,
+                                             acting=self.actor_name if self.settings.server_mode else None)
         if migrate:
             self.registry.upgrade()
         self.audit = AuditLog(self.registry, self.clock)

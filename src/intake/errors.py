@@ -57,3 +57,7 @@ class RegistryUnavailable(IntakeError):
 
 class AnchorUnavailable(IntakeError):
     """The place audit anchors are kept (a local file or an S3 Object Lock bucket) cannot be written or read."""
+
+
+class DatabaseRefused(PermissionDenied):
+    """Server mode: the database refused a write for the acting person's login (their rights live there)."""

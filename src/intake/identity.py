@@ -23,6 +23,7 @@ from pathlib import Path
 from intake.errors import PermissionDenied
 
 SUDO, OWNER, ROOT = "sudo", "home owner", "root"
+SERVICE_ACTOR = "intake-service"  # the deletion service's own intake user (and database login, server mode)
 
 
 @dataclass(frozen=True)
@@ -76,3 +77,16 @@ def resolve_identity(home: Path, declared: str | None, environ: Mapping[str, str
         f"the intake home {home} belongs to the OS account '{service}', not '{account}': run intake through sudo "
         f"as `sudo -u {service} intake ...` (an administrator grants it: deployments/sudoers.d/intake)"
     )
+
+
+def server_mode_identity(identity: Identity) -> Identity:
+    """Server mode: the database acts as this identity's person (SET ROLE), so a name the home's owner declares
+    may only be the service's own identity, for its automated runs; a person is who sudo (or their own database
+    login) authenticated, never a name typed after --as or in INTAKE_ACTOR."""
+    if identity.proof != SUDO and identity.actor not in (identity.os_account, SERVICE_ACTOR):
+        raise PermissionDenied(
+            f"in server mode --as and INTAKE_ACTOR name only the service's own identity '{SERVICE_ACTOR}', not "
+            f"'{identity.actor}': a member of staff runs `sudo -u <service account> intake ...` (deployments/"
+            "sudoers.d/intake) or connects with their own database login, and acts as themselves"
+        )
+    return identity

@@ -8,12 +8,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from intake.config import REGISTRY_FILE, Settings
-from intake.context import Context
-from intake.errors import NotFound, PermissionDenied, StateError
+from intake.context import Context, audits_refusals
+from intake.errors import DatabaseRefused, NotFound, PermissionDenied, StateError
+from intake.identity import SERVICE_ACTOR
 from intake.registry.check import has_sealed_rows, has_state_events, seal_unsealed
+from intake.registry.guarded import grant_role, revoke_role
 from intake.registry.models import Role, User, UserRole
 
-SERVICE_USER = "intake-service"
+SERVICE_USER = SERVICE_ACTOR
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ def _first_admin(ctx: Context) -> UserView | None:
     return view
 
 
+@audits_refusals("users.add", (DatabaseRefused,))
 def add_user(ctx: Context, name: str, roles: list[Role]) -> UserView:
     actor = ctx.authorise("users.manage")
     with ctx.registry.session() as session:
@@ -129,27 +132,29 @@ def add_user(ctx: Context, name: str, roles: list[Role]) -> UserView:
         _check_roles(name, set(roles))
         now = ctx.clock.now()
         user = User(name=name, created_at=now, active=True)
-        for role in sorted(set(roles), key=lambda r: r.value):
-            user.roles.append(UserRole(role=role, granted_by=actor.name, granted_at=now))
         session.add(user)
+        for role in sorted(set(roles), key=lambda r: r.value):
+            grant_role(session, user, role, actor.name, now)
         view = _view(user)
     ctx.record(actor, "users.add", user=name, roles=view.roles)
     return view
 
 
+@audits_refusals("users.grant", (DatabaseRefused,))
 def grant(ctx: Context, name: str, role: Role) -> UserView:
     actor = ctx.authorise("users.manage")
     with ctx.registry.session() as session:
         user = _get(session, name)
         _check_roles(name, {role})
         if role not in {r.role for r in user.roles}:
-            user.roles.append(UserRole(role=role, granted_by=actor.name, granted_at=ctx.clock.now()))
+            grant_role(session, user, role, actor.name, ctx.clock.now())
         session.flush()
         view = _view(user)
     ctx.record(actor, "users.grant", user=name, role=role.value)
     return view
 
 
+@audits_refusals("users.revoke", (DatabaseRefused,))
 def revoke(ctx: Context, name: str, role: Role) -> UserView:
     actor = ctx.authorise("users.manage")
     with ctx.registry.session() as session:
@@ -162,7 +167,7 @@ def revoke(ctx: Context, name: str, role: Role) -> UserView:
             )
             if not others:
                 raise StateError("refusing to revoke the last admin: grant admin to another user first")
-        user.roles = [r for r in user.roles if r.role != role]
+        revoke_role(session, user, role)
         session.flush()
         view = _view(user)
     ctx.record(actor, "users.revoke", user=name, role=role.value)

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from intake.cli.common import handle_errors, message
+from intake.errors import ConfigError
 
 app = typer.Typer(help="Server mode on PostgreSQL: database roles, grants, functions and staff logins.")
 
@@ -38,17 +39,25 @@ def add_login(
     name: Annotated[str, typer.Argument(help="The login, the same name as the intake user (`intake users add`)")],
     owner_url: OwnerUrl,
     worker: Annotated[bool, typer.Option("--worker", help="The worker's own minimal login, not a person's")] = False,
+    service: Annotated[bool, typer.Option(
+        "--service", help="intake's own login (intake_service): no rights of its own, acts as each person")] = False,
     password: Annotated[str, typer.Option(
         "--password", envvar="INTAKE_LOGIN_PASSWORD", prompt=True, hide_input=True, confirmation_prompt=True,
         help="Initial password (prompted; or INTAKE_LOGIN_PASSWORD); the person changes it with \\password")] = "",
 ) -> None:
-    """Create (or reset the password of) one database login in the staff group, or the worker's login."""
+    """Create (or reset the password of) one database login: a person's (staff), the worker's, or intake's own."""
     from intake.registry.db import make_engine
-    from intake.registry.server import STAFF, WORKER, create_login
+    from intake.registry.server import SERVICE, STAFF, WORKER, create_login
 
+    if worker and service:
+        raise ConfigError("a login is the worker's (--worker) or intake's own (--service), not both")
+    group = SERVICE if service else WORKER if worker else STAFF
     engine = make_engine(owner_url)
     try:
-        create_login(engine, name, password, WORKER if worker else STAFF)
+        create_login(engine, name, password, group)
     finally:
         engine.dispose()
-    message(f"login '{name}' is in {WORKER if worker else STAFF}")
+    if service:
+        message(f"login '{name}' may act as every staff and worker login (SET ROLE) and has no rights of its own")
+    else:
+        message(f"login '{name}' is in {group}")

@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, create_engine, event, inspect, select, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.clock import Clock, SystemClock
-from intake.errors import IntakeError, RegistryUnavailable, StateKeyMissing, StateTampered
+from intake.errors import ConfigError, DatabaseRefused, IntakeError, RegistryUnavailable, StateKeyMissing, StateTampered
+from intake.registry.acting import INSUFFICIENT_PRIVILEGE, act_as, require_acting, sqlstate
 from intake.registry.chain import APPENDED
 from intake.registry.seal import KeySource, install
 
@@ -83,11 +84,18 @@ class Registry:
     """
 
     def __init__(self, url: str, state_key: KeySource | None = None, clock: Clock | None = None,
-                 actor: str = "intake") -> None:
+                 actor: str = "intake", acting: str | None = None) -> None:
         self.url = url
         self.actor = actor  # who a refused row is recorded against: the actor last authorised (context.py)
+        self.acting = acting  # server mode: the person every connection acts as (SET ROLE, acting.py)
         self._open = threading.local()
         self.engine = make_engine(url)
+        if acting is not None:
+            act_as(self.engine, acting)
+            try:
+                require_acting(self.engine, acting)  # refused now, saying what to do, rather than mid-command
+            except OperationalError as exc:
+                raise RegistryUnavailable(self._unavailable(exc)) from None
         self.state_key = state_key
         self.clock: Clock = clock or SystemClock()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -110,6 +118,11 @@ class Registry:
                 except OperationalError as exc:
                     session.rollback()
                     raise RegistryUnavailable(self._unavailable(exc)) from None
+                except DBAPIError as exc:
+                    session.rollback()
+                    if self.acting is None or sqlstate(exc) != INSUFFICIENT_PRIVILEGE:
+                        raise
+                    raise DatabaseRefused(self._refused(exc)) from None
                 except BaseException:
                     session.rollback()
                     raise
@@ -132,6 +145,12 @@ class Registry:
             AuditLog(self, self.clock).record(self.actor, "registry", "state.refused", REFUSED,
                                               details={"rows": [list(r) for r in exc.rows]})
 
+    def _refused(self, exc: DBAPIError) -> str:
+        # PostgreSQL's primary message names the table or the function's rule, never a statement's values.
+        said = getattr(getattr(exc.orig, "diag", None), "message_primary", None) or "permission denied"
+        return (f"the database refused this step for '{self.acting}': {said}. In server mode a person's rights are "
+                "those of their database login (deployments/README.md, 'Server mode'); nothing was changed")
+
     def _unavailable(self, exc: OperationalError) -> str:
         """What went wrong, from the driver's message, without quoting it (it may hold a statement's values)."""
         said = str(exc.orig).lower() if exc.orig is not None else ""
@@ -149,6 +168,10 @@ class Registry:
     def upgrade(self) -> None:
         try:
             if not at_head(self.engine):
+                if self.acting is not None:
+                    raise ConfigError(
+                        f"the registry's schema is older than this intake ({SCHEMA_HEAD}): in server mode the "
+                        "administrator upgrades it with the owner's URL, `intake server init-db`")
                 upgrade(self.engine)
                 self.adopt_unversioned()
         except OperationalError as exc:  # the first contact with the database: say what is wrong with it

@@ -106,6 +106,11 @@ def install(session_factory: sessionmaker[Session], key_source: KeySource, now: 
     event.listen(session_factory, "after_flush", _record_flush)
 
 
+def session_key(session: Session) -> StateKey | None:
+    """The state key rows written in `session` are sealed with; None in sessions that seal nothing."""
+    return _key_of(session)
+
+
 def _key_of(session: Session | None) -> StateKey | None:
     source = session.info.get(_INFO) if session is not None else None
     return source() if source is not None else None

@@ -20,6 +20,7 @@ from datetime import datetime
 from sqlalchemy import Connection, Table, select, text, update
 from sqlalchemy.orm import Session
 
+from intake.registry.acting import acting, append_state, lock_chain
 from intake.registry.chain import GENESIS, canonical, event_hash
 from intake.registry.models import AuditEvent, StateHead
 from intake.registry.state_key import StateKey
@@ -75,6 +76,14 @@ def next_version(connection: Connection, table: str, key: str) -> int:
 
 def record(connection: Connection, key: StateKey, changes: Sequence[Change], now: datetime) -> int:
     """Append the state event for `changes` and move their heads, on the flushing transaction's connection."""
+    rows = [c.as_list() for c in changes]
+    if acting(connection) is not None:
+        # Server mode: the person's login appends only through the database's functions, which stamp them.
+        seq = lock_chain(connection)
+        append_state(connection, seq, canonical({"rows": rows, "mac": key.mac([FORMAT, seq, _last_mac(connection),
+                                                                              rows])}))
+        _move_heads(connection, changes, seq)
+        return seq
     if connection.dialect.name == "postgresql":
         # Serialise appenders until this transaction ends, so the sequence number read next is still free at
         # commit (a plain AuditLog.record waits, then retries on the next number). SQLite: the rows this flush
@@ -82,20 +91,23 @@ def record(connection: Connection, key: StateKey, changes: Sequence[Change], now
         connection.execute(text("LOCK TABLE audit_events IN SHARE ROW EXCLUSIVE MODE"))
     last = connection.execute(select(AuditEvent.seq, AuditEvent.hash).order_by(AuditEvent.seq.desc()).limit(1)).first()
     seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
-    rows = [c.as_list() for c in changes]
     details = canonical({"rows": rows, "mac": key.mac([FORMAT, seq, _last_mac(connection), rows])})
     connection.execute(_events.insert().values(
         seq=seq, at=now, actor=ACTOR, role=ROLE, action=ACTION, dataset_id=None, outcome="ok", details=details,
         prev_hash=prev_hash,
         hash=event_hash(seq, now, ACTOR, ROLE, ACTION, None, "ok", details, prev_hash),
     ))
+    _move_heads(connection, changes, seq)
+    return seq
+
+
+def _move_heads(connection: Connection, changes: Sequence[Change], seq: int) -> None:
     for change in changes:
         values = {"version": change.version, "op": change.op, "seal": change.seal, "event_seq": seq}
         moved = connection.execute(update(_heads).where(_heads.c.table_name == change.table,
                                                         _heads.c.row_key == change.key).values(**values))
         if not moved.rowcount:
             connection.execute(_heads.insert().values(table_name=change.table, row_key=change.key, **values))
-    return seq
 
 
 def _last_mac(connection: Connection) -> str:

@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 
 from intake.clock import as_utc
 from intake.context import Context, audits_refusals
+from intake.errors import DatabaseRefused
+from intake.registry.guarded import lift_hold, place_hold
 from intake.registry.models import (
     Authorisation,
     AuthorisationState,
@@ -81,7 +83,7 @@ def _open_holds(session: Session, kind: HoldKind, dataset: Dataset) -> list[Hold
 
 # Fault holds (support) ----------------------------------------------------------------------------
 
-@audits_refusals("fault.open", (HoldStateError, HoldNotFound))
+@audits_refusals("fault.open", (HoldStateError, HoldNotFound, DatabaseRefused))
 def open_fault_hold(ctx: Context, dataset_id: str, ticket: str) -> HoldView:
     """Hold a fault dataset under its ticket; it is kept until the hold closes."""
     actor = ctx.authorise("fault.open", dataset_id=dataset_id, ticket=ticket)
@@ -111,9 +113,8 @@ def open_fault_hold(ctx: Context, dataset_id: str, ticket: str) -> HoldView:
             raise HoldStateError(
                 f"dataset {dataset_id} already has an open fault hold {existing.id} under ticket {existing.reference}"
             )
-        hold = Hold(kind=HoldKind.FAULT, dataset_id=dataset_id, customer_id=dataset.customer_id, reference=ticket,
-                    reason="fault investigation", opened_by=actor.name, opened_at=ctx.clock.now())
-        session.add(hold)
+        hold = place_hold(session, kind=HoldKind.FAULT, dataset_id=dataset_id, customer_id=dataset.customer_id,
+                          reference=ticket, reason="fault investigation", by=actor.name, at=ctx.clock.now())
         # A reopened ticket keeps the dataset again: the date fixed by an earlier closure no longer applies.
         dataset.delete_after = None
         dataset.deletion_rule = None
@@ -123,7 +124,7 @@ def open_fault_hold(ctx: Context, dataset_id: str, ticket: str) -> HoldView:
     return result
 
 
-@audits_refusals("fault.close", (HoldStateError, HoldNotFound))
+@audits_refusals("fault.close", (HoldStateError, HoldNotFound, DatabaseRefused))
 def close_fault_hold(ctx: Context, dataset_id: str, outcome: HoldOutcome | str) -> FaultClosed:
     """Close the open fault hold as resolved or terminated; the dataset becomes due after the grace period."""
     outcome = HoldOutcome(outcome)
@@ -137,7 +138,7 @@ def close_fault_hold(ctx: Context, dataset_id: str, outcome: HoldOutcome | str) 
             Hold.kind == HoldKind.FAULT, Hold.dataset_id == dataset_id, Hold.closed_at.is_(None)))
         if hold is None:
             raise HoldNotFound(f"dataset {dataset_id} has no open fault hold: `intake holds list` shows its holds")
-        hold.closed_by, hold.closed_at, hold.outcome = actor.name, now, outcome
+        lift_hold(session, hold, outcome, actor.name, now)
         delete_after = now + timedelta(days=ctx.settings.retention.fault_grace_days)
         if dataset.state not in (DatasetState.DELETING, DatasetState.DELETED):
             dataset.delete_after = delete_after
@@ -154,7 +155,8 @@ def close_fault_hold(ctx: Context, dataset_id: str, outcome: HoldOutcome | str) 
 _ACTIONS = {HoldKind.LEGAL: "legal_hold.manage", HoldKind.RESTRICTION: "restriction.manage"}
 
 
-@audits_refusals("{kind.value}_hold.place", (HoldStateError, DatasetNotFound, CustomerNotFound))
+@audits_refusals("{kind.value}_hold.place", (HoldStateError, DatasetNotFound, CustomerNotFound,
+                                                DatabaseRefused))
 def _place(ctx: Context, kind: HoldKind, dataset_id: str | None, customer: str | None, reason: str,
            reference: str, review_by: datetime | None = None) -> HoldView:
     action = _ACTIONS[kind]
@@ -176,9 +178,9 @@ def _place(ctx: Context, kind: HoldKind, dataset_id: str | None, customer: str |
             customer_id = dataset.customer_id
         else:
             customer_id = resolve_customer(session, customer or "").id
-        hold = Hold(kind=kind, dataset_id=dataset_id, customer_id=customer_id, reference=reference.strip(),
-                    reason=reason.strip(), opened_by=actor.name, opened_at=ctx.clock.now(), review_by=review_by)
-        session.add(hold)
+        hold = place_hold(session, kind=kind, dataset_id=dataset_id, customer_id=customer_id,
+                          reference=reference.strip(), reason=reason.strip(), by=actor.name, at=ctx.clock.now(),
+                          review_by=review_by)
         session.flush()
         result = view(hold)
     extra = {"review_by": review_by.isoformat()} if review_by else {}
@@ -200,7 +202,7 @@ def _review_date(ctx: Context, review_by: datetime | None) -> datetime:
     return review_by
 
 
-@audits_refusals("{kind.value}_hold.release", (HoldStateError, HoldNotFound))
+@audits_refusals("{kind.value}_hold.release", (HoldStateError, HoldNotFound, DatabaseRefused))
 def _release(ctx: Context, kind: HoldKind, hold_id: str, reason: str) -> HoldView:
     actor = ctx.authorise(_ACTIONS[kind], hold_id=hold_id)
     if not reason.strip():
@@ -211,7 +213,7 @@ def _release(ctx: Context, kind: HoldKind, hold_id: str, reason: str) -> HoldVie
             raise HoldNotFound(f"no {kind.value} hold with id {hold_id}: `intake holds list` shows the ids")
         if hold.closed_at is not None:
             raise HoldStateError(f"{kind.value} hold {hold_id} was already released on {as_utc(hold.closed_at).date()}")
-        hold.closed_by, hold.closed_at, hold.outcome = actor.name, ctx.clock.now(), HoldOutcome.RELEASED
+        lift_hold(session, hold, HoldOutcome.RELEASED, actor.name, ctx.clock.now())
         session.flush()
         result = view(hold)
     ctx.record(actor, f"{kind.value}_hold.release", dataset_id=result.dataset_id, hold_id=hold_id,
