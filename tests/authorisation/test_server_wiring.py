@@ -294,6 +294,7 @@ def test_server_mode_is_a_strict_setting(server: Server) -> None:
 
 def test_support_opens_and_closes_a_fault_hold_through_the_database(server: Server,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from intake.audit_anchor import write_anchor
     from intake.registry.models import Purpose
     from intake.retention.holds import close_fault_hold, open_fault_hold
     from tests.retention.conftest import RegistryFactory
@@ -309,6 +310,7 @@ def test_support_opens_and_closes_a_fault_hold_through_the_database(server: Serv
     try:
         opened = open_fault_hold(sue, made.dataset_id, made.purpose_reference)
         close_fault_hold(sue, made.dataset_id, HoldOutcome.RESOLVED)
+        write_anchor(sue)  # as the CLI does where a command that appended audit events ends
     finally:
         sue.close()
     owner = create_engine(server.owner_url)
