@@ -14,13 +14,14 @@ from datetime import datetime
 from sqlalchemy import select
 
 from intake.context import Context
-from intake.errors import IntakeError
+from intake.errors import AnchorUnavailable, IntakeError
 from intake.notify import Notice, notify
 from intake.registry.anchor import Anchor, AnchorReport, sign_anchor, verify_chain_against_anchors
 from intake.registry.anchor_store import anchor_store
 from intake.registry.chain import GENESIS
 from intake.registry.models import AuditEvent
-from intake.retention.certificates import load_service_key
+from intake.retention.certificates import ServiceKey, load_service_key
+from intake.retention.errors import RetentionError
 
 _CHUNK = 500  # sequence numbers per query when reading the hashes anchors name
 
@@ -41,13 +42,29 @@ def chain_head(ctx: Context) -> Head | None:
     return Head(last[0], last[1], first or GENESIS)
 
 
-def write_anchor(ctx: Context) -> Anchor | None:
+def _service_key(ctx: Context, create: bool) -> ServiceKey:
+    """The key anchors are signed with. Made by `intake init`; a lost one is never silently replaced where
+    commands end (anchors signed by a new key would vouch for whatever the registry then holds): only an explicit
+    `intake audit anchor` makes a new one, for a home older than the key."""
+    try:
+        return load_service_key(ctx.settings, create=create)
+    except RetentionError as exc:
+        if ctx.settings.service_signing_key_file.exists():
+            raise
+        raise AnchorUnavailable(
+            f"no service signing key at {ctx.settings.service_signing_key_file}: restore it from backup "
+            "(docs/keys.md); a home created before the key existed gets one from `intake audit anchor` (admin or "
+            "DPO)"
+        ) from exc
+
+
+def write_anchor(ctx: Context, create_key: bool = False) -> Anchor | None:
     """Sign the chain's head with the service key and store it; None when the chain is empty."""
     ctx.registry.audit_appended = False  # before reading the head: an event appended meanwhile is anchored next time
     head = chain_head(ctx)
     if head is None:
         return None
-    key = load_service_key(ctx.settings)
+    key = _service_key(ctx, create_key)
     anchor = Anchor(head.seq, head.hash, ctx.clock.now(), head.first_hash)
     anchor_store(ctx.settings).put(anchor, sign_anchor(key, anchor))
     return anchor
@@ -82,7 +99,7 @@ def check_anchors(ctx: Context, last_seq: int) -> AnchorCheck:
     """Compare the chain (already verified on its own, ending at `last_seq`) with every anchor in the location;
     AuditChainBroken names the first anchor that disagrees."""
     store = anchor_store(ctx.settings)
-    anchors = list(store.read(load_service_key(ctx.settings).public_key))
+    anchors = list(store.read(_service_key(ctx, create=False).public_key))
     head = chain_head(ctx)
     hashes = _hashes(ctx, sorted({a.seq for a in anchors if a.seq <= last_seq}))
     report: AnchorReport = verify_chain_against_anchors(anchors, head.first_hash if head else GENESIS, last_seq,

@@ -32,7 +32,9 @@ def _view(user: User) -> UserView:
 def initialise(ctx: Context) -> UserView | None:
     """Create the home folders and, when there are no users yet, make the current actor admin; then create the
     vault's local key-encryption key if the home has none and no data key needs one (the only place besides
-    `intake keys rotate-kek` that makes a KEK; a home whose key file is lost is refused, see `initialise_kek`)."""
+    `intake keys rotate-kek` that makes a KEK; a home whose key file is lost is refused, see `initialise_kek`) and
+    the service's signing key (certificates, audit anchors)."""
+    from intake.retention.certificates import load_service_key
     from intake.vault.keys import initialise_kek
 
     initialise_state_key(ctx)
@@ -41,6 +43,7 @@ def initialise(ctx: Context) -> UserView | None:
     if view is not None or Role.ADMIN in ctx.actor().roles:
         _service_identity(ctx)
     initialise_kek(ctx)
+    load_service_key(ctx.settings)  # signs deletion certificates and audit anchors from the first command on
     _owner_only(ctx.settings)
     return view
 

@@ -150,3 +150,13 @@ def test_a_log_whose_anchors_were_removed_fails_verification_until_anchored_agai
     assert result.exit_code == 1 and "no signed anchor" in result.output
     assert invoke(runner, "audit", "anchor").exit_code == 0  # what an admin does for a home older than anchors
     assert invoke(runner, "audit", "verify").exit_code == 0
+
+
+def test_a_lost_signing_key_is_never_replaced_silently(runner: CliRunner, tmp_path: Path) -> None:
+    home = start(runner, tmp_path)
+    (home / "keys" / "service-ed25519.key").unlink()
+    added = invoke(runner, "users", "add", "fay", "--role", "support")
+    assert added.exit_code == 0 and "audit anchor not written" in added.output  # the command is done, unanchored
+    assert not (home / "keys" / "service-ed25519.key").exists()
+    verify = invoke(runner, "audit", "verify")
+    assert verify.exit_code == 1 and "no service signing key" in verify.output

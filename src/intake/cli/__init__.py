@@ -73,7 +73,6 @@ def _global(
 def init() -> None:
     """Create the registry and vault folders; the first caller becomes the admin."""
     from intake import users as user_service
-    from intake.retention.certificates import load_service_key
 
     state.create_home = True
     ctx = context()
@@ -82,7 +81,6 @@ def init() -> None:
     had_state_key = ctx.settings.state_key_file.exists()
     had_service_key = ctx.settings.service_signing_key_file.exists()
     admin = user_service.initialise(ctx)
-    load_service_key(ctx.settings)  # signs deletion certificates and audit anchors from the first command on
     if admin:
         message(f"initialised {ctx.settings.home}; '{admin.name}' is the admin")
     else:

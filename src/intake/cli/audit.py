@@ -60,7 +60,7 @@ def anchor() -> None:
     ctx = context()
     actor = ctx.authorise("audit.anchor")
     ctx.record(actor, "audit.anchor")
-    written = write_anchor(ctx)
+    written = write_anchor(ctx, create_key=True)
     location = anchor_store(ctx.settings).location
     if written is None:
         raise AuditChainBroken("the audit log is empty: nothing to anchor")
