@@ -95,6 +95,7 @@ def test_service_key_is_created_once_with_mode_0600(ctx) -> None:
 def test_verify_without_any_service_key_says_what_to_do(ctx, tmp_path) -> None:
     path = tmp_path / "c.json"
     path.write_text("{}")
+    ctx.settings.service_signing_key_file.unlink()  # made by init: a home that lost it
     from intake.retention import RetentionError
 
     with pytest.raises(RetentionError, match="--public-key"):

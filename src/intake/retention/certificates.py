@@ -62,12 +62,13 @@ class ServiceKey:
 
 
 def load_service_key(settings: Settings, create: bool = True) -> ServiceKey:
-    """The service signing key, created with mode 0600 on first use (safe against two creators at once)."""
+    """The service signing key, created with mode 0600 when `create` (init, and a deletion sweep in a home older
+    than that; safe against two creators at once)."""
     path = settings.service_signing_key_file
     if not path.exists():
         if not create:
             raise RetentionError(
-                f"no service signing key at {path}: it is created by the first deletion sweep; "
+                f"no service signing key at {path} (`intake init` makes it): restore it from backup, or "
                 "pass --public-key to verify with an exported key"
             )
         pem = Ed25519PrivateKey.generate().private_bytes(
