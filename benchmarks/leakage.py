@@ -1,16 +1,19 @@
 """Leakage benchmark: a realistic export written outside the project goes through the real `intake` CLI, then
 every delivered Parquet cell is searched for the planted personal values; plain Presidio beside it.
 
-    .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk|inventory]
+    .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk|inventory|community]
         [--split SPLIT|both] [--rows 300] [--seed 11] [--keep]
 
-Five independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
+Six independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
 phrasing), `variety_export.py` (splits dev/heldout/fresh/dev2: another layout, writer and name source, disjoint
 phrasings), `workshop_export.py` (splits dev3/fresh2: a SQLite database mapped with queries, appended work
 logs) and `helpdesk_export.py` (splits dev5/fresh3: a cp1252 semicolon CSV and JSON-lines call events folded
 by a query; Welsh, Scottish and Irish hospitals, pasted e-mails, phone notes, CHI numbers, Eircodes) and
 `inventory_export.py` (splits dev6/fresh4: one Excel workbook of three sheets with banner rows above a header on
-row 9, a 45-column register, work orders with duplicated rows, loan and decontamination forms naming patients).
+row 9, a 45-column register, work orders with duplicated rows, loan and decontamination forms naming patients)
+and `community_export.py` (splits dev7/fresh5: a zip of four UTF-8-with-BOM CSV tables of a community renal and
+equipment service joined by the mapping's queries, so that a contact's name, address and phone reach the assets
+and jobs through joins; notes typed on a phone, forwarded e-mails, signatures, multi-origin staff named by role).
 Per split: generate, `intake init`, users, a signed authorisation
 (`scripts/make_sample_authorisation.py`), `keys add`, `authorisation register`, `datasets receive`,
 `migration run DATASET --mapping mapping.yaml`, in a temporary home. Scored by `leakage_score.score`:
@@ -40,6 +43,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import clinical_export  # noqa: E402
+import community_export  # noqa: E402
 import helpdesk_export  # noqa: E402
 import inventory_export  # noqa: E402
 import variety_export  # noqa: E402
@@ -168,7 +172,8 @@ EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
            "variety": (variety_export, ("dev", "heldout", "fresh", "dev2")),
            "workshop": (workshop_export, ("dev3", "fresh2", "dev4")),
            "helpdesk": (helpdesk_export, ("dev5", "fresh3")),
-           "inventory": (inventory_export, ("dev6", "fresh4"))}
+           "inventory": (inventory_export, ("dev6", "fresh4")),
+           "community": (community_export, ("dev7", "fresh5"))}
 
 
 def run_split(generator: Any, split: str, rows: int, seed: int, keep: bool, debug: dict[str, Any]) -> dict[str, Any]:
@@ -235,11 +240,11 @@ def table(name: str, scored: dict[str, Any]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--export", choices=sorted(EXPORTS), default="clinical",
-                        help="clinical_export.py, variety_export.py, workshop_export.py, helpdesk_export.py or "
-                        "inventory_export.py")
+                        help="clinical_export.py, variety_export.py, workshop_export.py, helpdesk_export.py, "
+                        "inventory_export.py or community_export.py")
     parser.add_argument("--split", default="both", choices=[
         "tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "dev4", "dev5", "fresh3", "dev6", "fresh4",
-        "both"])
+        "dev7", "fresh5", "both"])
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")
