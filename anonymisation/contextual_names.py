@@ -54,6 +54,10 @@ from intake.anonymisation.vocabulary import Vocabulary, fold
 _CONTACT = frozenset({"bleep", "pager", "mobile", "mob", "ext", "extension"})
 
 
+# What follows a name written right after a role: a contact, a verdict ("dn bishop bleep 2528", "dn joy ok").
+_AFTER_ROLE_NAME = frozenset({"bleep", "ext", "mob", "tel", "ok", "aware", "informed", "on"})
+
+
 class ContextualNames:
     """Finds case-free names after titles, roles and reporting verbs, and rare first name + surname pairs."""
 
@@ -187,6 +191,8 @@ class ContextualNames:
         if not size:
             size = self._verb_at(toks, i)
             strength = "greeting" if toks[i].key in GREETINGS else "verb"
+        if not size and toks[i].key == "by" and i > 0 and self.past_tense(toks[i - 1].key):
+            size, strength = 1, "cue"  # "swapped by Joy", "collected by debs": what was done, by whom
         if not size and toks[i].key in WEAK_ONE:
             size, strength = 1, "weak"
         if not size:
@@ -237,13 +243,12 @@ class ContextualNames:
                 self.unknown_word(tok) or (tok.is_word and tok.key in self.known_people))) or (
                 # "physio - Holly", "HCA Amber", "Thanks Cat": after a role or a greeting a capitalised first name,
                 # even one that is a word
-                strength in ("role", "greeting") and not words and tok.is_capitalised and not tok.is_upper
+                strength in ("role", "greeting", "cue") and not words and tok.is_capitalised and not tok.is_upper
                 and tok.key in self.vocab.first_names and tok.key not in self.vocab.allow_tokens
                 and tok.key not in self.vocab.indicators and tok.key not in NOT_AFTER_HONORIFIC)
-            if not ok and not words and strength == "role" and tok.is_word and tok.key in self.vocab.first_names \
-                    and k + 1 < len(toks) and toks[k + 1].key in VERBS_AFTER and tok.key not in NOT_AFTER_HONORIFIC \
-                    and tok.key not in self.vocab.allow_tokens and tok.key not in self.vocab.indicators:
-                # "district nurse grace will meet us": a role, a first name that is a word, what they do
+            if not ok and not words and strength == "role" and self._word_name_after_role(toks, k):
+                # "district nurse grace will meet us", "renal tech bishop 27/10", "dn joy ok": a role, a name that
+                # is also a word, and what they do, a date, a contact or the entry's end after it
                 words, k = 1, k + 1
                 break
             if not ok and words and strength != "weak" and (self.known_name(tok, NAME_OVER_WORD)
@@ -263,6 +268,18 @@ class ContextualNames:
         if strength == "weak" and words < 2 and not initials:
             return j  # "for john" alone is too little: a name after "for" needs a surname too
         return k
+
+    def _word_name_after_role(self, toks: Sequence[Token], k: int) -> bool:
+        tok = toks[k]
+        if not (tok.is_word and (tok.key in self.vocab.first_names or tok.key in self.vocab.last_names)) or (
+                tok.key in NOT_AFTER_HONORIFIC or tok.key in self.vocab.allow_tokens
+                or tok.key in self.vocab.indicators or tok.key in self.vocab.titles):
+            return False
+        if k + 1 >= len(toks):
+            return True
+        nxt = toks[k + 1]
+        return (nxt.key in VERBS_AFTER or nxt.key in _AFTER_ROLE_NAME or nxt.text[:1].isdigit()
+                or nxt.text in ("|", ";", ".", ",", ")"))
 
     def _everyday_first_name(self, toks: Sequence[Token], k: int) -> bool:
         tok = toks[k]

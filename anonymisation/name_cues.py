@@ -20,7 +20,7 @@ ROLES_ONE = frozenset({
     "porter", "physio", "consultant", "surgeon", "registrar", "reg", "fy1", "fy2", "sho", "spr", "pa",
     "anaesthetist", "pharmacist", "radiographer", "phlebotomist", "receptionist", "housekeeper", "caller",
     "patient", "pt", "relative", "wife", "husband", "son", "daughter", "colleague", "manager", "odp", "anp", "cns",
-    "rmn", "ccp",
+    "rmn", "ccp", "dn", "carer", "keyworker",
 })
 ROLES_TWO = frozenset({
     ("staff", "nurse"), ("charge", "nurse"), ("ward", "manager"), ("ward", "sister"), ("student", "nurse"),

@@ -227,7 +227,7 @@ class NameRules:
             return True  # "Welch Allyn Braun ...": the span starts inside a known brand
         if (
             after and after[0].text.isdigit() and len(after[0].text) <= 3
-            and not (len(after) > 1 and (after[1].text == "-" or after[1].text.isdigit()))
+            and not (len(after) > 1 and (after[1].text in ("-", "/", ".") or after[1].text.isdigit()))
         ):
             return True  # "Quarantine Shelf 23", "Treatment Room 19": a place with a number (not a phone)
         if after and after[0].key in self.vocab.indicators:

@@ -11,8 +11,9 @@ from intake.anonymisation.recognizers_uk import context_before
 # -- phone numbers -------------------------------------------------------------------------------------------
 # "0044" is how the international prefix is dialled from a UK line, and is written that way too.
 # "(+44) 7700 900123" and "+44-7700-900-123" are the same number typed by other hands.
+# "0 7855 328 429": the trunk 0 typed apart from the number.
 _PHONE_START = re.compile(
-    r"(?<![\w+])(\(\+ ?44\) ?(?:\(0\) ?)?|\+ ?44[ -]?(?:\(0\) ?)?|00 ?44 ?(?:\(0\) ?)?|\(0|0)(?=\d)"
+    r"(?<![\w+])(\(\+ ?44\) ?(?:\(0\) ?)?|\+ ?44[ -]?(?:\(0\) ?)?|00 ?44 ?(?:\(0\) ?)?|\(0|0 (?=[1-9]\d{3})|0)(?=\d)"
 )
 _PHONE_GROUP = re.compile(r"(\d+)(\)?)")
 PHONE_CONTEXT = re.compile(
@@ -74,15 +75,20 @@ def find_uk_phones(text: str) -> list[Finding]:
                 break
             digits += g.group(1)
             i = g.end()
-            if g.group(2):
+            closed = bool(g.group(2))
+            if closed:
                 open_paren = False
             count = len(digits) + 1  # the leading 0 of the national format
             if count > 11:
                 break
             if count in (10, 11) and not open_paren:
                 best_end = i
-            if i < len(text) and text[i] in " -." and i + 1 < len(text) and text[i + 1].isdigit():
-                i += 1
+            if closed and i < len(text) and text[i].isdigit():
+                continue  # "(07796)197650": no space after the area code's bracket
+            # one separator, or two spaces as a phone keyboard types them ("07006  149008")
+            sep = 2 if text.startswith("  ", i) else 1
+            if i < len(text) and text[i] in " -." and i + sep < len(text) and text[i + sep].isdigit():
+                i += sep
                 continue
             break
         if best_end < 0 or (best_end < len(text) and (text[best_end].isalnum() or text[best_end] == "_")):

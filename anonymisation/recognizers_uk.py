@@ -36,7 +36,7 @@ def nhs_checksum_ok(digits: str) -> bool:
 
 
 # Ten digits grouped any other way ("943 4765 919"): only right after the number's own label.
-NHS_ANY_GROUPING = re.compile(r"(?<![\w.])\d(?:[ -]?\d){9}(?![\w])")
+NHS_ANY_GROUPING = re.compile(r"(?<![\w./])\d(?:[ ./-]?\d){9}(?![\w/]|\.\d)")
 
 
 def find_nhs_numbers(text: str) -> list[Finding]:
@@ -116,6 +116,7 @@ DATE_RE = re.compile(
     r"(?<![\w/.-])(?:"
     r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
     r"|\d{4}-\d{2}-\d{2}"
+    r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}"  # "dob 11061933": typed without separators
     rf"|\d{{1,2}}(?:st|nd|rd|th)?[ -]{_MONTH}\.?,?[ -](?:\d{{4}}|['\u2019]?\d{{2}})"
     rf"|{_MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
     r")(?![\w/])",

@@ -189,6 +189,7 @@ def test_places_makers_devices_and_prose_are_not_names(detector: TextDetector, t
     ("Loan to patient 40-118-273, returned 12/03/2024", "40-118-273"), ("pt 40118273 returned pump", "40118273"),
     # no label, but joined to the patient's NHS number
     ("Ms Jo Bloggs / NHS 943 476 5919 / 86-217-346", "86-217-346"), ("86217346 / NHS no 943 476 5919", "86217346"),
+    ("hosp no bh332061h home hd", "bh332061h"), ("hosp no BH 214781H home", "BH 214781H"),  # a check letter
 ])
 def test_hospital_numbers_found_by_their_label(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_mrns(text, ())] == [expected]
@@ -209,6 +210,8 @@ def test_unlabelled_numbers_are_not_hospital_numbers(text: str) -> None:
     ("mobile 07700-900-123", "07700-900-123"),
     ("(+44) 7700 900123 wife", "(+44) 7700 900123"), ("ring +44-7700-900-123", "+44-7700-900-123"),
     ("07700.900.123 after 5", "07700.900.123"), ("077 009 001 23 mobile", "077 009 001 23"),
+    ("tried (07796)197650 too", "(07796)197650"), ("on 0 7855 328 429 will be in", "0 7855 328 429"),
+    ("on 07006  149008 will", "07006  149008"),
 ])
 def test_uk_phones_in_odd_spacings(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_uk_phones(text)] == [expected]
@@ -323,7 +326,17 @@ def test_first_names_that_are_words_where_a_role_and_a_verb_or_a_team_vouch_for_
     assert found(detector, text, "PERSON") == expected
 
 
-@pytest.mark.parametrize("text", ["Delivery from stores", "nurse station will be moved", "sister ward says ok"])
+@pytest.mark.parametrize("text,expected", [
+    ("handed back to renal tech bishop 27/10/2025", ["bishop"]), ("list dn bishop bleep 2528 swapped", ["bishop"]),
+    ("tmrw am w/ dn joy ok", ["joy"]), ("11/08/2019 SWAP swapped by Joy", ["Joy"]),
+])
+def test_names_that_are_words_after_a_role_or_what_was_done_by_them(
+        detector: TextDetector, text: str, expected: list[str]) -> None:
+    assert found(detector, text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text", ["Delivery from stores", "nurse station will be moved", "sister ward says ok",
+                                  "staff nurse station 4", "collected by courier", "replaced by new unit"])
 def test_words_around_roles_and_teams_stay_words(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []
 

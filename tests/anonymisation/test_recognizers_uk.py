@@ -37,6 +37,7 @@ def test_invalid_nhs_numbers_rejected(number: str) -> None:
     ("NHS no 485 777 3456 on the form", "485 777 3456"), ("nhs number 485-777-3456", "485-777-3456"),
     ("H&C 123 456 7890", "123 456 7890"), ("CHI: 0304511235", "0304511235"),
     ("NHS Number 943 4765 919", "943 4765 919"),  # grouped as no NHS number is, right after the label
+    ("nhs 943.476.5919 hosp no", "943.476.5919"), ("nhs no: 943/476/5919", "943/476/5919"),
 ])
 def test_a_mistyped_number_right_after_its_label_is_still_that_number(text: str, expected: str) -> None:
     assert spans(find_nhs_numbers(text), text) == [expected]
@@ -111,6 +112,7 @@ def test_extensions_found(text: str, expected: str) -> None:
     ("date of birth: 22-Nov-1972", "22-Nov-1972"), ("born 15/06/1991 in Leeds", "15/06/1991"),
     ("DOB 12.03.54", "12.03.54"), ("Date of birth - 12 March 51", "12 March 51"),
     ("date of birth: 12 Mar '56", "12 Mar '56"), ("age 67 (12/03/1956) fell", "12/03/1956"),
+    ("mr x dob 11061933 machine in back bedroom", "11061933"),
 ])
 def test_dates_of_birth_found_by_context(text: str, expected: str) -> None:
     assert spans(find_dates_of_birth(text), text) == [expected]
