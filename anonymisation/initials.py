@@ -105,6 +105,8 @@ RECOGNIZER = "InitialsRecognizer"
 
 
 _NEXT_WORD = re.compile(r"[ \t]*[^\W\d_]")
+# A standard's body before its number or a second body ("per bs en 62353", "to BS 7671"): a standard, not a mark.
+_STANDARD_AFTER = re.compile(r"(?i)[ \t]+(?:en|iso|iec)\b|[ \t]+\d{4,5}\b")
 
 
 def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: Container[str], where: str) -> bool:
@@ -112,6 +114,8 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
     in both), "open" (where an entry opens, after a label, after what was done) or "end" (where an entry ends: fewer
     abbreviations stand there)."""
     key = fold(token)
+    if _STANDARD_AFTER.match(text, end):
+        return False
     abbreviations = {"by": BY_ABBREVIATIONS, "to": BY_ABBREVIATIONS, "open": NOTE_ABBREVIATIONS}.get(
         where, END_ABBREVIATIONS)
     if key in vocabulary.allow_tokens or key in vocabulary.indicators:
