@@ -293,6 +293,7 @@ def test_initials_where_work_is_handed_on(detector: TextDetector, text: str, exp
     "reported to MHRA via yellow card", "per SOP", "sent to OEM for repair", "escalated to MDSO", "sent to RICU",
     "spoke to HCA on bay 2", "escalated to TL", "checked by me", "passed to EPR team",
     "tested per bs en 62353", "checked by bs en 60601", "to BS 7671 per BS 7671",  # standards, not initials
+    "pat tested per iet code of practice",
 ])
 def test_departments_documents_and_roles_work_is_handed_to_are_kept(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []
