@@ -16,6 +16,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from clinical_export import generate  # noqa: E402
 from leakage_score import score  # noqa: E402
 
+from tests.benchmarks.mapping_check import mapping_check  # noqa: E402
+
 
 @pytest.fixture(scope="module")
 def export(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
@@ -204,24 +206,11 @@ def test_the_inventory_export_truth_points_at_real_cells_and_its_splits_share_no
 def test_the_inventory_export_loads_through_the_cli_with_every_row_accounted(tmp_path: Path) -> None:
     """`intake mapping check` (the CLI a customer's engineer runs) reads every sheet of the workbook below its
     banner rows with the hand-written mapping: nothing rejected, the duplicated work orders merged."""
-    import json
-    import os
-    import subprocess
-
     import inventory_export
 
     truth = inventory_export.generate(tmp_path / "export", "fresh4", rows=20, seed=5)
-    intake = str(Path(sys.executable).parent / "intake")
-    env = {**os.environ, "INTAKE_HOME": str(tmp_path / "home"), "INTAKE_ACTOR": "admin1"}
-    env.pop("INTAKE_CONFIG", None)
-    for args in (["init"], ["users", "add", "eng1", "--role", "engineer"]):
-        subprocess.run([intake, *args], env=env, cwd=tmp_path, check=True, capture_output=True)
     export = tmp_path / "export"
-    done = subprocess.run([intake, "--as", "eng1", "--json", "mapping", "check", str(export / "mapping.yaml"),
-                           str(export / "data" / "inventory.xlsx"), "--rows", "1000"],
-                          env=env, cwd=tmp_path, capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr[-2000:]
-    report = json.loads(done.stdout)
+    report = mapping_check(tmp_path, export / "data" / "inventory.xlsx", export / "mapping.yaml")
     tables = {t["table"]: t for t in report["tables"]}
     assert {name: t["rows_read"] for name, t in tables.items()} == {
         name.split(":", 1)[1]: n for name, n in truth["rows"].items()}

@@ -4,9 +4,6 @@ splits share no people or phrasing, and the real CLI maps the archive with its q
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -20,6 +17,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import community_export  # noqa: E402
 import community_scene  # noqa: E402
 import community_text  # noqa: E402
+
+from tests.benchmarks.mapping_check import mapping_check  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -93,17 +92,8 @@ def test_the_real_cli_maps_the_archive_with_its_queries_and_rejects_nothing(tmp_
     """`intake mapping check` (what a customer's engineer runs) reads the four tables out of the zip, runs both
     join queries and loads every asset and job."""
     community_export.generate(tmp_path / "export", "fresh5", rows=20, seed=5)
-    intake = str(Path(sys.executable).parent / "intake")
-    env = {**os.environ, "INTAKE_HOME": str(tmp_path / "home"), "INTAKE_ACTOR": "admin1"}
-    env.pop("INTAKE_CONFIG", None)
-    for args in (["init"], ["users", "add", "eng1", "--role", "engineer"]):
-        subprocess.run([intake, *args], env=env, cwd=tmp_path, check=True, capture_output=True)
     export = tmp_path / "export"
-    done = subprocess.run([intake, "--as", "eng1", "--json", "mapping", "check", str(export / "mapping.yaml"),
-                           str(export / "data" / "renalcare.zip"), "--rows", "1000"],
-                          env=env, cwd=tmp_path, capture_output=True, text=True, check=False)
-    assert done.returncode == 0, done.stderr[-2000:]
-    report = json.loads(done.stdout)
+    report = mapping_check(tmp_path, export / "data" / "renalcare.zip", export / "mapping.yaml")
     assert report["ok"], report["problems"]
     tables = {t["table"]: t for t in report["tables"]}
     assert {name: (t["rows_read"], t["rows_rejected"]) for name, t in tables.items()} == {
