@@ -4,8 +4,10 @@ role, which reach a team rather than a person and are kept."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.nergate import EVERYDAY, english_frequencies
 from intake.anonymisation.vocabulary import default_vocabulary
 
 # -- e-mail --------------------------------------------------------------------------------------------------
@@ -56,6 +58,7 @@ _LOCAL_PARTS = re.compile(r"[._+-]")
 _WARD_CODE = re.compile(r"(?P<word>[a-z]*)\d+[a-z]?")  # "ward10", "7a"
 
 
+@lru_cache(maxsize=4096)
 def _plain_word(word: str, listed: bool) -> bool:
     """A listed role word; unless `listed`, also an everyday English word that is no one's given name or surname
     ("asset.management@", "loans.store@", "accounts.payable@"): names are what make a mailbox personal."""
@@ -63,23 +66,22 @@ def _plain_word(word: str, listed: bool) -> bool:
         return True
     if listed:
         return False
-    from intake.anonymisation.nergate import EVERYDAY, english_frequencies  # nergate imports this module's users
-
     vocabulary = default_vocabulary()
     return (english_frequencies().get(word, 0) >= EVERYDAY and word not in vocabulary.first_names
             and word not in vocabulary.last_names)
+
+
+def _joined(word: str, listed: bool, parts: int = 3) -> bool:
+    """`word` is up to `parts` role words of two letters or more written as one ("clinengineering", "donotreply")."""
+    return _plain_word(word, listed) or (parts > 1 and any(
+        _plain_word(word[:i], listed) and _joined(word[i:], listed, parts - 1) for i in range(2, len(word) - 1)))
 
 
 def _role_word(word: str, listed: bool = False) -> bool:
     code = _WARD_CODE.fullmatch(word)
     if code is not None:
         return not code.group("word") or _plain_word(code.group("word"), listed)
-    if _plain_word(word, listed):
-        return True
-    # "clinengineering", "homedialysis", "donotreply": role words written as one
-    return any(_plain_word(word[:i], listed) and (_plain_word(word[i:], listed) or any(
-        _plain_word(word[i:j], listed) and _plain_word(word[j:], listed) for j in range(i + 2, len(word) - 1)))
-        for i in range(2, len(word) - 1))
+    return _joined(word, listed)
 
 
 def is_role_mailbox(address: str) -> bool:
