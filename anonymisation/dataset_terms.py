@@ -22,12 +22,20 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from intake.anonymisation.name_cues import ROLES_ONE, ROLES_TWO
 from intake.anonymisation.nergate import english_frequencies
 from intake.anonymisation.structured import PLACEHOLDERS
 from intake.anonymisation.vocabulary import Vocabulary, deny_variants, fold
 
 _SPLIT_PEOPLE = re.compile(r"\s*(?:/|&|;|\+|\n|\band\b)\s*", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"[\d@]")
+# A GP practice is named after its partners ("Dr Ahmed & Partners", "Drs Khan, Patel and Partners"): an
+# organisation written where a caller's name goes, not two people.
+_PRACTICE = re.compile(r"(?:&|\+|\band\b)\s*(?:partners|ptnrs)\b\.?\s*$", re.IGNORECASE)
+# Words that say whose relative a caller is ("next of kin", "daughter in law", "his wife"): with ROLES_ONE and
+# ROLES_TWO (titles and jobs), what stands before the name in "pt's daughter Mr Nwosu" or "charge nurse Chi Keung".
+_RELATIONS = frozenset({"kin", "law", "mum", "mother", "dad", "father", "brother", "partner", "friend", "neighbour",
+                        "niece", "nephew", "grandson", "granddaughter", "aunt", "uncle", "cousin", "spouse"})
 _PLACEHOLDERS = frozenset(PLACEHOLDERS)
 MAX_NAME_WORDS = 5
 # A single word in a person field (a surname alone, a login) is propagated only when it cannot be an everyday
@@ -77,23 +85,38 @@ class DatasetTerms:
 def person_names(value: str, vocabulary: Vocabulary) -> list[str]:
     """The names in one person-field cell, in "First Last" order and without titles; [] for what is not a name
     (placeholders, numbers, "Ward 7", "EBME helpdesk")."""
+    if _PRACTICE.search(value):
+        return []
     out = []
     for part in _SPLIT_PEOPLE.split(value):
         part = part.strip(" \t.,;:-()[]")
-        if not part or part.lower() in _PLACEHOLDERS or _NOT_A_NAME.search(part):
+        if not part or part.lower() in _PLACEHOLDERS:
             continue
         if "," in part:  # "DOE, Jane" -> "Jane DOE"
             last, _, first = part.partition(",")
             part = f"{first.strip()} {last.strip()}".strip()
-        words = [w for w in part.split() if fold(w)]
-        while words and fold(words[0]) in vocabulary.titles:
-            words = words[1:]
-        if not words or len(words) > MAX_NAME_WORDS or vocabulary.is_allowed_term(" ".join(words)):
+        words = _after_role([w.strip("()[]") for w in part.split() if fold(w)], vocabulary)
+        if not words or _NOT_A_NAME.search(" ".join(words)):
+            continue
+        if len(words) > MAX_NAME_WORDS or vocabulary.is_allowed_term(" ".join(words)):
             continue
         if not _name_like(words, vocabulary):
             continue
         out.append(" ".join(words))
     return out
+
+
+def _after_role(words: list[str], vocabulary: Vocabulary) -> list[str]:
+    """The words after the last title, job or relation that opens the cell: "the f1 dr Asante" -> "Asante",
+    "next of kin Nuwan Solanki" -> "Nuwan Solanki", "his wife (marivic)" -> "marivic"; [] when nothing follows
+    ("ward clerk")."""
+    keys = [fold(w) for w in words]
+    last = -1
+    for i, key in enumerate(keys):
+        if (key in vocabulary.titles or key in ROLES_ONE or key in _RELATIONS
+                or (i and (keys[i - 1], key) in ROLES_TWO)):
+            last = i
+    return words[last + 1:]
 
 
 def _name_like(words: list[str], vocabulary: Vocabulary) -> bool:
@@ -102,8 +125,11 @@ def _name_like(words: list[str], vocabulary: Vocabulary) -> bool:
     if len(keys) == 1:
         key = keys[0]
         return len(key) >= MIN_SINGLE_WORD and vocabulary.stands_alone(key) and key not in english_frequencies()
-    if vocabulary.contains_allowed(" ".join(words)) and not named:
-        return False  # "Main Theatres", "Estates Dept"
+    if (vocabulary.contains_allowed(" ".join(words)) or keys[-1] in vocabulary.street_types) and (
+            keys[0] not in vocabulary.first_names):
+        # "Main Theatres", "Hollybank House", "Ashgrove Court": an organisation or a place, unless a first name
+        # opens it ("Tom Ward", "Dave Court")
+        return False
     everyday = english_frequencies()
     return named or not all(k in everyday or k in vocabulary.indicators for k in keys)
 

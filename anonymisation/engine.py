@@ -35,7 +35,14 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from intake.anonymisation.errors import ModelNotAvailable
-from intake.anonymisation.findings import Finding, drop_in_domains, drop_pseudonyms, resolve_overlaps, steady_pseudonyms
+from intake.anonymisation.findings import (
+    Finding,
+    drop_in_domains,
+    drop_practice_names,
+    drop_pseudonyms,
+    resolve_overlaps,
+    steady_pseudonyms,
+)
 from intake.anonymisation.name_growth import grow_names
 from intake.anonymisation.nergate import NerGate
 from intake.anonymisation.person_recognizers import (
@@ -349,5 +356,5 @@ class TextDetector:
                     (r.recognition_metadata or {}).get("recognizer_name", ""))
             for r in results
         ]
-        findings = drop_in_domains(text, drop_pseudonyms(text, findings))
+        findings = drop_practice_names(text, drop_in_domains(text, drop_pseudonyms(text, findings)))
         return resolve_overlaps(grow_names(text, findings, self.gate.rules))

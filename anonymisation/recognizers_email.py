@@ -51,6 +51,11 @@ ROLE_MAILBOX_WORDS = frozenset({
     "coordinators", "oncology", "dialysis", "audiology", "ophthalmology", "dental", "orthopaedics", "urology",
     "gynaecology", "stroke", "rehab", "medicine", "anaesthetics", "recovery", "daycase", "daysurgery",
     "techs", "technicians", "manager", "no", "do", "not", "reply", "nic",
+    # community and therapy services ("renal.hometherapies@", "communityequipment@", "wheelchair.services@")
+    "community", "home", "homecare", "therapy", "therapies", "district", "wheelchair", "wheelchairs",
+    "occupational", "continence", "podiatry", "dietetics", "palliative", "hospice", "children", "paediatric",
+    "diabetes", "neuro", "neurology", "rheumatology", "dermatology", "stoma", "orthotics", "prosthetics",
+    "vascular", "screening", "frailty", "falls", "sleep", "water", "treatment",
 })
 _LOCAL_PARTS = re.compile(r"[._+-]")
 

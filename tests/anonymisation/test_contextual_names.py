@@ -236,16 +236,27 @@ def test_extensions_bleeps_and_role_mailboxes_are_kept(detector: TextDetector) -
                                      "decon.team@example.nhs.uk", "cssd@example.nhs.uk", "bed.managers@nhs.net",
                                      # everyday words beside a role word, ward codes, words run together
                                      "asset.management@nhs.net", "accounts.payable@x.nhs.uk", "ward10@x.nhs.uk",
-                                     "homedialysis.team@x.nhs.uk", "donotreply@x.nhs.uk", "renal.techs@nhs.net"])
+                                     "homedialysis.team@x.nhs.uk", "donotreply@x.nhs.uk", "renal.techs@nhs.net",
+                                     # community and therapy services
+                                     "renal.hometherapies@nhs.net", "communityequipment@x.nhs.uk",
+                                     "wheelchair.services@nhs.net"])
 def test_role_mailboxes_with_a_site_code_or_joined_words_are_kept(address: str) -> None:
     assert is_role_mailbox(address)
 
 
 @pytest.mark.parametrize("address", ["ebme.smith@nhs.net", "jo.ebme@nhs.net", "bcu@nhs.net", "ebme.jd.ab.cd@x.uk",
                                      "ed.smith@nhs.net", "info@example.com", "happy.days@x.uk", "rose.baker@nhs.net",
-                                     "smith10@x.uk"])
+                                     "smith10@x.uk", "home.smith@nhs.net", "therapies.amy@nhs.net"])
 def test_a_person_or_codes_alone_make_no_role_mailbox(address: str) -> None:
     assert not is_role_mailbox(address)
+
+
+@pytest.mark.parametrize("text", ["Dr Ahmed & Partners asked for a hoist review",
+                                  "dr okafor and partners rang re hoist", "GP is Drs Khan, Patel & Partners",
+                                  "The Limes Surgery asked for a review"])
+def test_gp_practices_named_after_their_partners_are_kept(detector: TextDetector, text: str) -> None:
+    assert found(detector, text, "PERSON") == []
+    assert found(detector, "spoke to Dr Okafor and his partner", "PERSON") == ["Okafor"]
 
 
 def test_irish_numbers_after_a_catalogue_word_are_order_numbers(detector: TextDetector) -> None:

@@ -80,6 +80,23 @@ def test_a_reference_value_that_is_a_person_elsewhere_is_not_allowed(base: Vocab
     ("unknown", []),
     ("Young", []),  # an everyday word alone would redact every note that uses it
     ("Quillfeather", ["Quillfeather"]),
+    # a title, job or relation before the name, as callers are logged
+    ("charge nurse Chi Keung", ["Chi Keung"]),
+    ("the f1 dr Quillfeather", ["Quillfeather"]),
+    ("next of kin Nuwan Solanki", ["Nuwan Solanki"]),
+    ("his wife (Ragnhild)", ["Ragnhild"]),
+    ("pt's daughter Mrs Quillfeather", ["Quillfeather"]),
+    ("ward clerk", []),
+    # an organisation typed where the caller's name goes is nobody's name, unless a first name opens it
+    ("Hollybank House", []),
+    ("Ashgrove Court", []),
+    ("The Limes Surgery", []),
+    ("St Clare's Nursing Home", []),
+    ("Home Therapies Team", []),
+    ("Dr Ahmed & Partners", []),
+    ("Drs Khan, Patel and Partners", []),
+    ("Tom Ward", ["Tom Ward"]),
+    ("Dave Court", ["Dave Court"]),
 ])
 def test_person_names_from_person_field_cells(base: Vocabulary, cell: str, names: list[str]) -> None:
     assert person_names(cell, base) == names
