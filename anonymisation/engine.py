@@ -37,9 +37,7 @@ from spacy.tokens import Doc
 from intake.anonymisation.errors import ModelNotAvailable
 from intake.anonymisation.findings import (
     Finding,
-    drop_in_domains,
-    drop_practice_names,
-    drop_pseudonyms,
+    drop_not_personal,
     resolve_overlaps,
     steady_pseudonyms,
 )
@@ -356,5 +354,5 @@ class TextDetector:
                     (r.recognition_metadata or {}).get("recognizer_name", ""))
             for r in results
         ]
-        findings = drop_practice_names(text, drop_in_domains(text, drop_pseudonyms(text, findings)))
+        findings = drop_not_personal(text, findings)
         return resolve_overlaps(grow_names(text, findings, self.gate.rules))

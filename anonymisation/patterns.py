@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from intake.anonymisation.deny_list import DenyList
-from intake.anonymisation.findings import Finding, drop_in_domains, drop_pseudonyms, resolve_overlaps, steady_pseudonyms
+from intake.anonymisation.findings import Finding, drop_not_personal, resolve_overlaps, steady_pseudonyms
 from intake.anonymisation.name_growth import grow_names
 from intake.anonymisation.names import shared_name_rules
 from intake.anonymisation.other_scripts import RE2_CLASS
@@ -122,7 +122,7 @@ class PatternScanner:
             found.extend(self.rules.find(steady))
         # Known staff are looked for whatever entity types the caller wants: their names are always caught.
         found.extend(self.deny.find(steady))
-        found = grow_names(steady, drop_in_domains(steady, drop_pseudonyms(steady, found)), self.rules)
+        found = grow_names(steady, drop_not_personal(steady, found), self.rules)
         result = tuple(f for f in resolve_overlaps(found) if f.score >= self.threshold)
         if len(self._cache) >= CACHE_SIZE:
             self._cache.clear()  # a long-lived worker moves on to other data: start afresh
