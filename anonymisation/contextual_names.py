@@ -56,6 +56,11 @@ _CONTACT = frozenset({"bleep", "pager", "mobile", "mob", "ext", "extension"})
 
 # What follows a name written right after a role: a contact, a verdict ("dn bishop bleep 2528", "dn joy ok").
 _AFTER_ROLE_NAME = frozenset({"bleep", "ext", "mob", "tel", "ok", "aware", "informed", "on"})
+# What a person is asked "to" do, after a cue and a name that is also a word ("asked for joy to come again").
+_VISITS = frozenset({"come", "call", "ring", "phone", "visit", "attend", "pop", "drop", "collect", "return", "bring"})
+# ...but things come too: "asked for loan to come back", "asked for parts to come in".
+_THINGS = frozenset({"loan", "loans", "parts", "part", "spares", "stock", "kit", "delivery", "courier", "van",
+                     "transport", "taxi", "post", "payment", "money", "cash", "quote", "order"})
 
 
 class ContextualNames:
@@ -117,7 +122,8 @@ class ContextualNames:
     def unknown_word(self, tok: Token) -> bool:
         """A word in no English list and no vocabulary: after a title it is a surname ("sr okafor")."""
         key = tok.key
-        if not tok.is_word or len(tok.text) < 3 or key in self.not_names:
+        if not tok.is_word or len(tok.text) < 3 or key in self.not_names or (
+                key.endswith(" s") and key[:-2] in self.not_names):  # "pt's daughter", "nurse's station"
             return False
         if key.endswith(WORD_ENDINGS) and key not in self.names:
             return False  # "extubated", "recalibrating": English words too rare for the frequency list
@@ -246,7 +252,7 @@ class ContextualNames:
                 strength in ("role", "greeting", "cue") and not words and tok.is_capitalised and not tok.is_upper
                 and tok.key in self.vocab.first_names and tok.key not in self.vocab.allow_tokens
                 and tok.key not in self.vocab.indicators and tok.key not in NOT_AFTER_HONORIFIC)
-            if not ok and not words and strength == "role" and self._word_name_after_role(toks, k):
+            if not ok and not words and strength in ("role", "cue") and self._word_name_after_role(toks, k, strength):
                 # "district nurse grace will meet us", "renal tech bishop 27/10", "dn joy ok": a role, a name that
                 # is also a word, and what they do, a date, a contact or the entry's end after it
                 words, k = 1, k + 1
@@ -269,11 +275,15 @@ class ContextualNames:
             return j  # "for john" alone is too little: a name after "for" needs a surname too
         return k
 
-    def _word_name_after_role(self, toks: Sequence[Token], k: int) -> bool:
+    def _word_name_after_role(self, toks: Sequence[Token], k: int, strength: str = "role") -> bool:
         tok = toks[k]
         if not (tok.is_word and (tok.key in self.vocab.first_names or tok.key in self.vocab.last_names)) or (
                 tok.key in NOT_AFTER_HONORIFIC or tok.key in self.vocab.allow_tokens
                 or tok.key in self.vocab.indicators or tok.key in self.vocab.titles):
+            return False
+        if k + 2 < len(toks) and toks[k + 1].key == "to" and toks[k + 2].key in _VISITS:
+            return tok.key not in _THINGS
+        if strength != "role":
             return False
         if k + 1 >= len(toks):
             return True

@@ -38,6 +38,9 @@ _RELATIONS = frozenset({"kin", "law", "mum", "mother", "dad", "father", "brother
                         "niece", "nephew", "grandson", "granddaughter", "aunt", "uncle", "cousin", "spouse"})
 _PLACEHOLDERS = frozenset(PLACEHOLDERS)
 MAX_NAME_WORDS = 5
+# "St Clare's Nursing Home", "the Beeches care home": homes are named like people. Not a place word in notes,
+# where "pt home 12 Oak Rd" is an address.
+_HOMES = frozenset({"home", "homes"})
 # A single word in a person field (a surname alone, a login) is propagated only when it cannot be an everyday
 # English word: "Young" or "Bell" alone would redact half the notes.
 MIN_SINGLE_WORD = 4
@@ -125,8 +128,8 @@ def _name_like(words: list[str], vocabulary: Vocabulary) -> bool:
     if len(keys) == 1:
         key = keys[0]
         return len(key) >= MIN_SINGLE_WORD and vocabulary.stands_alone(key) and key not in english_frequencies()
-    if (vocabulary.contains_allowed(" ".join(words)) or keys[-1] in vocabulary.street_types) and (
-            keys[0] not in vocabulary.first_names):
+    if (vocabulary.contains_allowed(" ".join(words)) or keys[-1] in vocabulary.street_types
+            or keys[-1] in _HOMES) and keys[0] not in vocabulary.first_names:
         # "Main Theatres", "Hollybank House", "Ashgrove Court": an organisation or a place, unless a first name
         # opens it ("Tom Ward", "Dave Court")
         return False

@@ -26,6 +26,7 @@ ROLES_TWO = frozenset({
     ("staff", "nurse"), ("charge", "nurse"), ("ward", "manager"), ("ward", "sister"), ("student", "nurse"),
     ("senior", "nurse"), ("nurse", "practitioner"), ("support", "worker"), ("ward", "clerk"),
     ("unit", "manager"), ("team", "leader"), ("service", "engineer"), ("field", "engineer"),
+    ("of", "kin"), ("in", "law"),  # "next of kin Amir", "daughter in law fella"
 })
 # Honorifics: after one of these even a name that is also an everyday word is the surname ("Mrs ross", "dr
 # french", "Sister green"), unless it is a word that names a place or a thing after a title ("sister ward").
@@ -80,7 +81,7 @@ VERBS_TWO = frozenset({("speaking", "to"), ("name", "is"), ("thank", "you"), ("b
 # Gorm", "on behalf of Chidi"). Built from the two word lists rather than phrase by phrase, so that the pattern
 # holds for phrasings no export has shown yet.
 HANDOVER_HEADS = {
-    "for": ("voicemail", "message", "msg", "note", "waiting", "asking", "looking"),
+    "for": ("voicemail", "message", "msg", "note", "waiting", "asking", "asked", "ask", "looking"),
     "from": ("handover", "over", "back", "callback", "reply", "response", "message", "msg", "email", "e-mail", "call",
              "text", "note", "letter", "feedback", "update", "voicemail", "word", "approval", "permission", "request",
              "phone", "confirmation"),

@@ -30,6 +30,7 @@ from intake.anonymisation.name_cues import (
 )
 from intake.anonymisation.name_tokens import Token, tokenize
 from intake.anonymisation.other_scripts import find_other_script_names
+from intake.anonymisation.patient_names import names_before_identifiers
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
 _LOWER_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
@@ -309,6 +310,10 @@ class NameRules:
             # A longer contextual span takes the names it contains ("patient MANSOUR, Layla" beats "MANSOUR").
             if all(f.start <= o.start and o.end <= f.end for o in inside) and (
                     not self.suppressed(text, f.start, f.end) or self.contextual.vouched(text, f)):
+                out = [o for o in out if o not in inside] + [f]
+        for f in names_before_identifiers(self.contextual, toks):
+            inside = [o for o in out if f.start < o.end and o.start < f.end]
+            if all(f.start <= o.start and o.end <= f.end for o in inside):  # "rabah boubekeur" beats "rabah"
                 out = [o for o in out if o not in inside] + [f]
         for f in (*find_other_script_names(text), *find_initials(text, self.vocab, self.english)):
             if not any(f.start < o.end and o.start < f.end for o in out) and not self.vocab.is_allowed_term(

@@ -377,6 +377,7 @@ def test_a_surname_shared_with_equipment_is_still_a_name(detector: TextDetector)
     ("Patient lives at 12 Acacia Avenue, Leeds LS1 4AB.", "12 Acacia Avenue, Leeds"),
     ("home address 14 high street, leeds ls1 4ab", "14 high street, leeds"),
     ("4 HIGH STREET, LEEDS LS1 4AB", "4 HIGH STREET, LEEDS"),
+    ("water test done at pt home 99 Cottesmore Drive, Loughborough LE11 2AB", "99 Cottesmore Drive, Loughborough"),
 ])
 def test_street_addresses_beside_postcodes(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_street_addresses(text)] == [expected]
@@ -546,3 +547,30 @@ def test_a_name_keeps_to_its_line(vocabulary: Vocabulary, span: str, expected: s
     start = text.index(span)
     s, e = shared_name_rules(vocabulary).refine(text, start, start + len(span))
     assert text[s:e] == expected
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Hope Bishop nhs 2935118634 hosp no BH 243388E", ["Hope Bishop"]),
+    ("visited 80 sparrow hill rabah boubekeur dob 04091943 machine in back bedroom", ["rabah boubekeur"]),
+    ("Tone hosp no BH 243388E", ["Tone"]),
+    # no name before the label, or no number after it
+    ("pls cb nhs 943 476 5919", []),
+    ("machine dob 12/3/55", []),
+    ("the pump nhs supplies are late", []),
+    ("Cardiac ITU nhs 943 476 5919", []),
+])
+def test_a_patients_name_right_before_their_identifiers(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert found(detector, text, "PERSON") == names
+
+
+@pytest.mark.parametrize("text,names", [
+    ("spoke to next of kin (summer) who says the machine alarms", ["summer"]),
+    ("daughter in law grace wants the water results", ["grace"]),
+    ("spoke to pt's daughter (hope) who says it alarms", ["hope"]),  # "pt's" is the patient's, no name
+    ("will be in after 2 pm asked for joy to come again", ["joy"]),
+    ("asked for ana to come again as last time", ["ana"]),
+    ("asked for loan to come back", []),
+    ("asked for parts to come in", []),
+])
+def test_relatives_and_people_asked_to_come(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert found(detector, text, "PERSON") == names
