@@ -39,7 +39,7 @@ from intake.anonymisation.cell_findings import (
     whole_cell_ok,
 )
 from intake.anonymisation.counts import AnonymisationCounts, ColumnCounts
-from intake.anonymisation.dataset_terms import person_names
+from intake.anonymisation.dataset_terms import names_in_text
 from intake.anonymisation.deny_list import DenyList
 from intake.anonymisation.errors import UnscannableColumn
 from intake.anonymisation.findings import Finding
@@ -80,7 +80,7 @@ class Anonymiser:
         self.counts = AnonymisationCounts()
         # Optional: (table, column) -> {original value: findings}; benchmarks use it to score detection.
         self.recorder: dict[tuple[str, str], dict[str, tuple[Finding, ...]]] | None = None
-        # Full names found in free text (dataset_terms.person_names), for the run to look for everywhere else.
+        # Full names found in free text (dataset_terms.names_in_text), for the run to look for everywhere else.
         self.found_names: set[str] = set()
         self._rewriter = Rewriter(policy, secret, vocabulary, self.patterns, text_analyzer, stray_threshold,
                                   self._record)
@@ -259,8 +259,7 @@ class Anonymiser:
             for value, findings in found.items():
                 for f in findings:
                     if f.entity_type == "PERSON" and f.score >= self.threshold:
-                        self.found_names.update(
-                            n for n in person_names(value[f.start:f.end], self.vocab) if len(n.split()) > 1)
+                        self.found_names.update(names_in_text(value[f.start:f.end], self.vocab))
             return found
 
         return self._rewriter.rewrite(table, column, array, find, counts, ner=True, settle_all=True)

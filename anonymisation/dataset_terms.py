@@ -109,6 +109,18 @@ def person_names(value: str, vocabulary: Vocabulary) -> list[str]:
     return out
 
 
+def names_in_text(span: str, vocabulary: Vocabulary) -> list[str]:
+    """The full names (two words or more) of a name found in free text, to look for everywhere else. Not a name
+    that runs on past a surname into a word in no list ("Mrs Cheung Diasafe plus filter"): the detector may take
+    the next word along, and spread, a brand would be redacted across the dataset."""
+    out = []
+    for name in person_names(span, vocabulary):
+        keys = [fold(w) for w in name.split()]
+        if len(keys) > 1 and not vocabulary.ends_name(keys[0], keys[1]):
+            out.append(name)
+    return out
+
+
 def _after_role(words: list[str], vocabulary: Vocabulary) -> list[str]:
     """The words after the last title, job or relation that opens the cell: "the f1 dr Asante" -> "Asante",
     "next of kin Nuwan Solanki" -> "Nuwan Solanki", "his wife (marivic)" -> "marivic"; [] when nothing follows

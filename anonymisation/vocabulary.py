@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -89,6 +89,23 @@ def _names_of(value: object) -> list[str]:
     return []
 
 
+def romanised_gazetteer() -> tuple[set[str], set[str]]:
+    """Greek, Cyrillic, Chinese, Japanese, Vietnamese and Thai names in Latin letters (transliterate.py), folded;
+    those of two letters or that are lower-case English words left out: romanised syllables such as "he", "an",
+    "fan", "song" or "lung" are words first, and the rules would take them for names."""
+    from english_words import get_english_words_set
+
+    from intake.anonymisation.transliterate import romanised_names
+
+    dictionary = {w for w in get_english_words_set(["web2"], alpha=True) if w.islower()}
+    first, last = romanised_names()
+
+    def keep(names: set[str]) -> set[str]:
+        return {key for key in map(fold, names) if len(key) > 2 and " " not in key and key not in dictionary}
+
+    return keep(first), keep(last)
+
+
 @lru_cache(maxsize=4)
 def faker_gazetteer(locales: tuple[str, ...] = GAZETTEER_LOCALES) -> tuple[frozenset[str], frozenset[str]]:
     """(first names, last names), folded, from Faker's person providers of `locales`; raises
@@ -106,6 +123,10 @@ def faker_gazetteer(locales: tuple[str, ...] = GAZETTEER_LOCALES) -> tuple[froze
             first.update(fold(n) for n in _names_of(getattr(provider, attr, ())))
         for attr in ("last_names", "last_names_male", "last_names_female"):
             last.update(fold(n) for n in _names_of(getattr(provider, attr, ())))
+    if locales == GAZETTEER_LOCALES:
+        more_first, more_last = romanised_gazetteer()
+        first |= more_first
+        last |= more_last
     # Multi-word entries ("de la cruz") stay as phrases; single letters are never names on their own.
     first = {n for n in first if len(n) > 1}
     last = {n for n in last if len(n) > 1}
@@ -208,10 +229,17 @@ class Vocabulary:
             or key in self.street_types or key in self.allow_phrases
         )
 
-    @property
+    @cached_property
     def deny_words(self) -> frozenset[str]:
         """Every word (folded) of the deny-list's spellings: a cell without one of them holds no known name."""
         return frozenset(w for key in self.deny_keys for w in key.split() if len(w) > 1)
+
+    def ends_name(self, word: str, after: str) -> bool:
+        """Whether a name that reached the folded `word` ends there rather than take the folded word `after`:
+        `word` is a surname (known as one and not as a first name) and `after` is in no name list nor a word of
+        the dataset's people ("Mrs Cheung Diasafe plus filter": the brand is no part of the name)."""
+        return (word not in self.first_names and (word in self.last_names or word in self.deny_words)
+                and after not in self.first_names and after not in self.last_names and after not in self.deny_words)
 
     def with_allowed(self, terms: Iterable[str]) -> Vocabulary:
         """A copy with more allowed terms (a customer's own manufacturers, models, places)."""

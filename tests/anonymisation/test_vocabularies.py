@@ -136,3 +136,23 @@ def test_a_name_folds_to_the_key_it_has_when_typed_on_an_english_keyboard(writte
     from intake.anonymisation.vocabulary import fold
 
     assert fold(written) == fold(typed) and len(fold(written)) >= len(typed) - 1
+
+
+@pytest.mark.parametrize("name,locale,latin", [
+    ("Ελευθερία", "el_GR", "eleftheria"), ("Γεώργιος", "el_GR", "georgios"), ("Μπάμπης", "el_GR", "bampis"),
+    ("Петров", "ru_RU", "petrov"), ("Михайло", "uk_UA", "mykhaylo"), ("Ъгълов", "bg_BG", "agalov"),
+])
+def test_greek_and_cyrillic_names_are_romanised_as_records_write_them(name: str, locale: str, latin: str) -> None:
+    from intake.anonymisation.transliterate import romanised
+
+    assert romanised(name, locale) == latin
+
+
+def test_the_gazetteer_holds_names_faker_keeps_in_other_scripts_but_no_english_words() -> None:
+    from intake.anonymisation.vocabulary import romanised_gazetteer
+
+    first, last = faker_gazetteer()
+    # Greek, Ukrainian, Russian, Chinese (pinyin), Vietnamese, Japanese
+    assert {"eleftheria", "oleksandr", "ivanova", "wei", "nguyen", "hiroshi"} <= first | last
+    more_first, more_last = romanised_gazetteer()
+    assert not {"he", "an", "song", "fan", "lung", "agent"} & (more_first | more_last)
