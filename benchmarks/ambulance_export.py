@@ -190,7 +190,7 @@ def generate(out: Path, split: str = "dev8", rows: int = 300, seed: int = 11) ->
         if rng.random() < 0.7:
             boss = rng.choice(staff)
             scene.last = boss
-            custodian = {"name": put("custodian.name", scene.name(*boss)),
+            custodian = {"name": put("custodian.name", scene.name(*boss, formal=True)),
                          "staffNo": put("custodian.staffNo", [(collars[boss], "staff_id", True)]),
                          "mobile": put("custodian.mobile", [(mobile(rng), "phone", True)])
                          if rng.random() < 0.6 else None,
@@ -229,7 +229,7 @@ def generate(out: Path, split: str = "dev8", rows: int = 300, seed: int = 11) ->
         reported = None
         if scene.patient is not None:
             scene.last = rng.choice(staff)
-            reported = {"name": jput("reportedBy.name", scene.name(*scene.last)),
+            reported = {"name": jput("reportedBy.name", scene.name(*scene.last, formal=True)),
                         "collarNo": jput("reportedBy.collarNo", [(collars[scene.last], "staff_id", True)])
                         if rng.random() < 0.6 else None,
                         "role": jput("reportedBy.role", [(title := rng.choice(vx.JOB_TITLES), "job_title", False)],
@@ -248,7 +248,9 @@ def generate(out: Path, split: str = "dev8", rows: int = 300, seed: int = 11) ->
         work: list[Piece] = []
         if closed is not None:
             scene.last = rng.choice(engineers)
-            work = scene.fill(rng.choice(tx.WORKSHOP[split]), fl)
+            planned = [t for t in tx.WORKSHOP[split]
+                       if any(word in t for word in ("PPM", "nspection", "schedule")) == (kind == "PPM")]
+            work = scene.fill(rng.choice(planned), fl)
             if rng.random() < 0.1:
                 sender = rng.choice(staff)
                 scene.last = sender
@@ -273,7 +275,7 @@ def generate(out: Path, split: str = "dev8", rows: int = 300, seed: int = 11) ->
         engineer = None
         if closed is not None or rng.random() < 0.3:
             who = rng.choice(engineers)
-            engineer = jput("engineer", scene.name(*who) if rng.random() < 0.7 else
+            engineer = jput("engineer", scene.name(*who, formal=True) if rng.random() < 0.7 else
                             [(_login(rng, who), "login", True)])
         emit("jobs.jsonl", {
             "jobId": job, "assetId": no, "jobType": kind, "priority": rng.choice([1, 2, 3, None]),

@@ -107,10 +107,11 @@ class Scene:
         self.last: Person = staff[0]
         self.stations = [s for s, _ in vx.STATIONS[split]]
 
-    def name(self, g: str, s: str, patient: bool = False) -> list[Piece]:
+    def name(self, g: str, s: str, patient: bool = False, formal: bool = False) -> list[Piece]:
+        """A name as people write it; `formal` for a structured name field: full names in the system's forms."""
         n = lambda v: (v, "name", True)  # noqa: E731
         nick = vx.NICKNAMES.get(g)
-        form = self.rng.randrange(12)
+        form = self.rng.choice([0, 1, 7, 9, 9, 9]) if formal else self.rng.randrange(12)
         if form == 0:
             return [n(s.upper()), " ", n(g)]
         if form == 1:
