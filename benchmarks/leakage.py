@@ -4,7 +4,7 @@ every delivered Parquet cell is searched for the planted personal values; plain 
     .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk|inventory|community|ambulance]
         [--split SPLIT|both] [--rows 300] [--seed 11] [--keep]
 
-Six independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
+Seven independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
 phrasing), `variety_export.py` (splits dev/heldout/fresh/dev2: another layout, writer and name source, disjoint
 phrasings), `workshop_export.py` (splits dev3/fresh2: a SQLite database mapped with queries, appended work
 logs) and `helpdesk_export.py` (splits dev5/fresh3: a cp1252 semicolon CSV and JSON-lines call events folded
