@@ -1,10 +1,10 @@
 """Leakage benchmark: a realistic export written outside the project goes through the real `intake` CLI, then
 every delivered Parquet cell is searched for the planted personal values; plain Presidio beside it.
 
-    .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk|inventory|community]
+    .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk|inventory|community|ambulance]
         [--split SPLIT|both] [--rows 300] [--seed 11] [--keep]
 
-Six independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
+Seven independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
 phrasing), `variety_export.py` (splits dev/heldout/fresh/dev2: another layout, writer and name source, disjoint
 phrasings), `workshop_export.py` (splits dev3/fresh2: a SQLite database mapped with queries, appended work
 logs) and `helpdesk_export.py` (splits dev5/fresh3: a cp1252 semicolon CSV and JSON-lines call events folded
@@ -13,7 +13,10 @@ by a query; Welsh, Scottish and Irish hospitals, pasted e-mails, phone notes, CH
 row 9, a 45-column register, work orders with duplicated rows, loan and decontamination forms naming patients)
 and `community_export.py` (splits dev7/fresh5: a zip of four UTF-8-with-BOM CSV tables of a community renal and
 equipment service joined by the mapping's queries, so that a contact's name, address and phone reach the assets
-and jobs through joins; notes typed on a phone, forwarded e-mails, signatures, multi-origin staff named by role).
+and jobs through joins; notes typed on a phone, forwarded e-mails, signatures, multi-origin staff named by role)
+and `ambulance_export.py` (splits dev8/fresh6: JSON lines from an ambulance trust's medical-devices and fleet
+API, nested objects and an array of log entries flattened by the mapping's queries; crews' tablet notes,
+control-room capitals, workshop notes, defibrillator download requests naming patients, scenes, collar numbers).
 Per split: generate, `intake init`, users, a signed authorisation
 (`scripts/make_sample_authorisation.py`), `keys add`, `authorisation register`, `datasets receive`,
 `migration run DATASET --mapping mapping.yaml`, in a temporary home. Scored by `leakage_score.score`:
@@ -42,6 +45,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
+import ambulance_export  # noqa: E402
 import clinical_export  # noqa: E402
 import community_export  # noqa: E402
 import helpdesk_export  # noqa: E402
@@ -173,7 +177,8 @@ EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
            "workshop": (workshop_export, ("dev3", "fresh2", "dev4")),
            "helpdesk": (helpdesk_export, ("dev5", "fresh3")),
            "inventory": (inventory_export, ("dev6", "fresh4")),
-           "community": (community_export, ("dev7", "fresh5"))}
+           "community": (community_export, ("dev7", "fresh5")),
+           "ambulance": (ambulance_export, ("dev8", "fresh6"))}
 
 
 def run_split(generator: Any, split: str, rows: int, seed: int, keep: bool, debug: dict[str, Any]) -> dict[str, Any]:
@@ -241,10 +246,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--export", choices=sorted(EXPORTS), default="clinical",
                         help="clinical_export.py, variety_export.py, workshop_export.py, helpdesk_export.py, "
-                        "inventory_export.py or community_export.py")
+                        "inventory_export.py, community_export.py or ambulance_export.py")
     parser.add_argument("--split", default="both", choices=[
         "tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "dev4", "dev5", "fresh3", "dev6", "fresh4",
-        "dev7", "fresh5", "both"])
+        "dev7", "fresh5", "dev8", "fresh6", "both"])
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")
