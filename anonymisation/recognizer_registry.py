@@ -13,6 +13,7 @@ from intake.anonymisation.recognizers_address import find_street_addresses
 from intake.anonymisation.recognizers_email import find_emails
 from intake.anonymisation.recognizers_ids import find_staff_ids, find_vehicle_registrations
 from intake.anonymisation.recognizers_ie import find_celtic_addresses
+from intake.anonymisation.recognizers_location import find_scene_locations
 from intake.anonymisation.recognizers_mrn import find_mrns
 from intake.anonymisation.recognizers_phone import find_extensions, find_uk_phones
 from intake.anonymisation.recognizers_uk import find_dates_of_birth, find_nhs_numbers, find_ninos, find_postcodes
@@ -69,6 +70,7 @@ def uk_recognizers(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> list[
             "StreetAddressRecognizer", "ADDRESS", lambda text: find_street_addresses(text, vocabulary)
         ),
         FunctionRecognizer("CelticAddressRecognizer", "ADDRESS", find_celtic_addresses),
+        FunctionRecognizer("SceneLocationRecognizer", "ADDRESS", find_scene_locations),
         FunctionRecognizer("StaffIdRecognizer", "STAFF_ID", find_staff_ids),
         FunctionRecognizer("VehicleRegistrationRecognizer", "UK_VEHICLE_REGISTRATION", find_vehicle_registrations),
     ]
@@ -86,7 +88,8 @@ def pattern_detectors(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> di
         "EMAIL_ADDRESS": [find_emails],
         "DATE_OF_BIRTH": [find_dates_of_birth],
         "MRN": [lambda text: find_mrns(text, patterns)],
-        "ADDRESS": [lambda text: find_street_addresses(text, vocabulary), find_celtic_addresses],
+        "ADDRESS": [lambda text: find_street_addresses(text, vocabulary), find_celtic_addresses,
+                    find_scene_locations],
         "STAFF_ID": [find_staff_ids],
         "UK_VEHICLE_REGISTRATION": [find_vehicle_registrations],
     }

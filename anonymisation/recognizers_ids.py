@@ -28,7 +28,7 @@ _PLATE = re.compile(
 )
 _VEHICLE_CONTEXT = re.compile(
     r"(?i)\b(?:reg(?:istration)?|vrn|number\s?plate|licen[cs]e\s+plate|vehicle|car|van|taxi|motorbike)\b"
-    r"(?:\s+(?:no|num|number|mark))?\.?\s*(?:is\s+)?[:#=.-]?\s*$"
+    r"(?:\s+(?:no|num|number|mark))?\.?\s*(?:is\s+)?[:#=.(-]?\s*$"
 )
 
 

@@ -29,13 +29,15 @@ _GROUPED_ID = r"\d{6,10}|\d{2,4}(?P<sep>[ /-])\d{3,4}(?:(?P=sep)\d{3,4})?"
 # A number written right after its label ("hosp no: 12345678", "MRN# RX1 1234567", "K-number K1234567"), in
 # any case: whatever its shape, the label says what it is, a check letter after it too ("BH 214781H"). Digits
 # only need 6 to 10 of them (Irish hospitals' MRNs have 6), which a ward number, a bleep or a year never has;
-# after "unit no", which equipment uses too, 7.
+# after "unit no", which equipment uses too, 7. An ambulance crew's patient care record ("ePR 6529648", "PCR no
+# 1234567") points at one patient as a hospital number does.
 MRN_LABELLED = re.compile(
     r"(?i)(?:\bmrn|medical\s+record\s+(?:no|num|number)|hospital\s+(?:no|num|number|id)|hosp\.?\s*(?:no|num|number)"
     r"|\bhosp(?:ital)?(?=\s*#)|\bh/\s?no|\bcase\s*notes?\s+(?:no|num|number)|\bnotes\s+(?:no|num|number)"
     r"|(?P<unit>unit)\s+(?:no|num|number)|patient\s+(?:id|no|number)|\bpt\.?\s*(?:id|no|num|number)"
     r"|\bpas\s+(?:no|num|number|id)|\bk[\s-]?(?:no|number)|\bcrn|\brxh?\s+no|\bchart\s+(?:no|num|number)"
-    r"|\bhealth\s+record\s+(?:no|num|number)|\bhrn|\bihi)\b\.?\s*(?:is\s+|of\s+)?[:#=.-]{0,2}\s*"
+    r"|\bhealth\s+record\s+(?:no|num|number)|\bhrn|\bihi|\be?pcr|\beprf?|\bprf)\b\.?\s*(?:is\s+|of\s+)?"
+    r"(?:(?:no|num|number|ref)\b\.?\s*)?[:#=.-]{0,2}\s*"
     rf"(?P<id>[A-Z]{{1,3}}\d{{0,2}}[ -]?\d{{5,10}}[A-Z]?|{_GROUPED_ID})(?![\w/-])"
 )
 # Straight after "pt"/"patient" with no label between ("loan to patient 40-118-273"): a number only a patient

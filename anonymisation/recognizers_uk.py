@@ -126,6 +126,12 @@ DATE_RE = re.compile(
 DOB_BEFORE = re.compile(r"(?i)\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|\bborn\b|\bb\.\s*$|birthday"
                         r"|\baged?\s+\d{1,3}\s*(?:y(?:ea)?rs?(?:\s+old)?|yo)?\s*\($")
 DOB_AFTER = re.compile(r"(?i)birthday|\(dob\)|\bborn\b")
+# "Pt Mary Jones, 20.05.1950": a date right after the patient's name (one to four words, none a word of the
+# sentence around it) is when they were born; "pt seen by J Smith, 12/03/2024" is not a name.
+_PATIENT_NAME_BEFORE = re.compile(
+    r"(?i)\b(?:pt|patient)\b\.?\s+(?:[^\W\d_][\w'\u2019-]*\.?\s+){0,3}[^\W\d_][\w'\u2019-]*\s*,\s*$")
+_SENTENCE_WORDS = frozenset({"seen", "by", "at", "in", "on", "to", "with", "for", "was", "is", "has", "had", "and",
+                             "the", "a", "an", "from", "of", "after", "before", "since", "until", "visit", "visited"})
 
 
 def find_dates_of_birth(text: str) -> list[Finding]:
@@ -138,9 +144,18 @@ def find_dates_of_birth(text: str) -> list[Finding]:
         before = [c for c in DOB_BEFORE.finditer(text, max(0, m.start() - 45), m.start())
                   if not any(ch.isdigit() for ch in text[c.end():m.start()]) and (c.group()[-1] != "(" or c.end()
                                                                                  == m.start())]
-        if before or _birth_word_after(text, m.end()):
+        if before or _birth_word_after(text, m.end()) or _after_patient_name(text, m.start()):
             out.append(Finding("DATE_OF_BIRTH", m.start(), m.end(), 0.9, "DateOfBirthRecognizer"))
     return out
+
+
+def _after_patient_name(text: str, start: int) -> bool:
+    m = _PATIENT_NAME_BEFORE.search(text, max(0, start - 60), start)
+    if m is None:
+        return False
+    words = re.findall(r"[^\W\d_]+", m.group().lower())[1:]
+    # "patient transferred, 12/03/2024": a verb is no part of a name
+    return not any(w in _SENTENCE_WORDS or (len(w) > 4 and w.endswith(("ed", "ing"))) for w in words)
 
 
 def _birth_word_after(text: str, end: int) -> bool:

@@ -38,3 +38,25 @@ def test_codes_shaped_like_plates_are_kept(detector: TextDetector) -> None:
         assert found(detector, text, "UK_VEHICLE_REGISTRATION") == []
     assert found(detector, "patient's car reg LV12 ABC blocking the bay", "UK_VEHICLE_REGISTRATION") == ["LV12 ABC"]
     assert found(detector, "payroll 20418834 re loan", "STAFF_ID") == ["20418834"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("suction cup torn at ///filled.soap.home", ["///filled.soap.home"]),
+    ("w3w: crisp.filled.index", ["crisp.filled.index"]),
+    ("NEAR Buxton, GRID SJ 4348268587", ["SJ 4348268587"]),
+    ("OS grid ref SK 05233 08923", ["SK 05233 08923"]),
+    ("found at SJ 78459 31071 on the moor", ["SJ 78459 31071"]),
+    # no label and no "///", or digits not split evenly: a file name, a domain, a model, a part number
+    ("see report.final.docx and nhs.net.uk", []),
+    ("model SK 200 fitted", []),
+    ("part SJ123 4567", []),
+])
+def test_what3words_and_grid_references_are_addresses(text: str, expected: list[str]) -> None:
+    from intake.anonymisation.recognizers_location import find_scene_locations
+
+    assert [text[f.start:f.end] for f in find_scene_locations(text)] == expected
+
+
+def test_a_registration_in_brackets_after_a_private_car() -> None:
+    text = "crew member followed in own car (MA71 FAM)"
+    assert [text[f.start:f.end] for f in find_vehicle_registrations(text)] == ["MA71 FAM"]

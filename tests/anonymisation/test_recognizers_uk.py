@@ -165,3 +165,24 @@ def test_a_birth_context_speaks_for_the_first_date_after_it_only() -> None:
                                      "radiology.bookings@nhs.net"])
 def test_role_mailboxes_are_kept(address: str) -> None:
     assert find_emails(f"email {address} for loan kit") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Pt Mary Jones, 20.05.1950, fell in bathroom", ["20.05.1950"]),
+    ("pt okafor, 3/4/55", ["3/4/55"]),
+    # a date after what is no name: a visit, a transfer
+    ("pt seen by J Smith, 12/03/2024 visit", []),
+    ("patient transferred, 12/03/2024", []),
+])
+def test_a_date_right_after_the_patients_name_is_their_birth_date(text: str, expected: list[str]) -> None:
+    assert [text[f.start:f.end] for f in find_dates_of_birth(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("no manual CPR. ePR 6529648 attached", ["6529648"]),
+    ("ePCR ref: 12345678", ["12345678"]),
+    ("PCR 1234", []),  # too short for a record number
+    ("epr 2.3 firmware", []),
+])
+def test_an_ambulance_patient_care_record_number_is_a_patients_number(text: str, expected: list[str]) -> None:
+    assert [text[f.start:f.end] for f in find_mrns(text, ())] == expected

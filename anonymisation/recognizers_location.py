@@ -1,0 +1,45 @@
+"""Where someone was, written as a what3words address or an Ordnance Survey grid reference.
+
+Ambulance and community notes give a patient's scene or home that way ("found at ///filled.soap.home", "GRID SJ
+43482 68587"): as precise as a street address, and replaced as one (ADDRESS). A what3words address counts with its
+"///" or its label, so that a file name or a domain ("report.final.docx", "nhs.net.uk") is none. A grid reference
+counts after its label, or unlabelled with at least six digits split evenly (eastings and northings), so that a
+model ("SK 200") or a part number is none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.anonymisation.findings import Finding
+
+_W3W = re.compile(
+    r"(?i)(?:///|\b(?:w3w|what\s?3\s?words)\b\s*(?:address|ref)?\s*[:=-]?\s*(?:///)?)"
+    r"(?P<words>[^\W\d_]{2,}\.[^\W\d_]{2,}\.[^\W\d_]{2,})(?![\w.])"
+)
+# 100 km squares: the first letter is one of H, J, N, O, S, T; the second any letter but I.
+_SQUARE = r"[HJNOST][A-HJ-Z]"
+_GRID_LABELLED = re.compile(
+    rf"(?i)\b(?:grid(?:\s+ref(?:erence)?)?|os\s*(?:grid\s*)?ref(?:erence)?|ngr|osgr)\b\.?\s*[:=-]?\s*"
+    rf"(?P<ref>{_SQUARE}\s?\d{{2,5}}\s?\d{{2,5}})(?!\w)"
+)
+_GRID_BARE = re.compile(rf"(?<![\w/-])(?P<ref>{_SQUARE}\s?(?P<digits>\d{{6,10}}|\d{{3,5}}\s\d{{3,5}}))(?![\w/-])")
+
+
+def _even(digits: str) -> bool:
+    parts = digits.split()
+    return (len(parts) == 2 and len(parts[0]) == len(parts[1])) or (len(parts) == 1 and len(parts[0]) % 2 == 0)
+
+
+def find_scene_locations(text: str) -> list[Finding]:
+    out: list[Finding] = []
+    if "." in text:
+        for m in _W3W.finditer(text):
+            start = m.start("words") - (3 if text[max(0, m.start("words") - 3):m.start("words")] == "///" else 0)
+            out.append(Finding("ADDRESS", start, m.end(), 0.85, "What3WordsRecognizer"))
+    if any(c.isdigit() for c in text):
+        labelled = [(m.start("ref"), m.end("ref")) for m in _GRID_LABELLED.finditer(text)]
+        bare = [(m.start("ref"), m.end("ref")) for m in _GRID_BARE.finditer(text)
+                if _even(m.group("digits")) and (m.start("ref"), m.end("ref")) not in labelled]
+        out += [Finding("ADDRESS", s, e, 0.85, "GridReferenceRecognizer") for s, e in (*labelled, *bare)]
+    return out
