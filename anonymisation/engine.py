@@ -49,6 +49,7 @@ from intake.anonymisation.person_recognizers import (
     VocabularyAwareSpacyRecognizer,
 )
 from intake.anonymisation.recognizer_registry import recognizer_name, uk_recognizers
+from intake.anonymisation.recognizers_ids import with_staff_numbers
 from intake.anonymisation.recognizers_phone import after_catalogue_word
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
 from intake.config import AnonymisationSettings
@@ -355,4 +356,4 @@ class TextDetector:
             for r in results
         ]
         findings = drop_not_personal(text, findings)
-        return resolve_overlaps(grow_names(text, findings, self.gate.rules))
+        return resolve_overlaps(with_staff_numbers(text, grow_names(text, findings, self.gate.rules)))

@@ -19,6 +19,7 @@ from typing import Any
 from intake.anonymisation.contextual_names import ContextualNames
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.initials import find_initials
+from intake.anonymisation.log_authors import find_log_authors
 from intake.anonymisation.name_cues import (
     CONTEXT_WORDS,
     PARTICLES,
@@ -311,7 +312,7 @@ class NameRules:
             if all(f.start <= o.start and o.end <= f.end for o in inside) and (
                     not self.suppressed(text, f.start, f.end) or self.contextual.vouched(text, f)):
                 out = [o for o in out if o not in inside] + [f]
-        for f in names_before_identifiers(self.contextual, toks):
+        for f in (*names_before_identifiers(self.contextual, toks), *find_log_authors(text, self.contextual)):
             inside = [o for o in out if f.start < o.end and o.start < f.end]
             if all(f.start <= o.start and o.end <= f.end for o in inside):  # "rabah boubekeur" beats "rabah"
                 out = [o for o in out if o not in inside] + [f]

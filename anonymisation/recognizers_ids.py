@@ -43,3 +43,30 @@ def find_vehicle_registrations(text: str) -> list[Finding]:
         return []
     return [Finding("UK_VEHICLE_REGISTRATION", m.start(), m.end(), 0.85, "VehicleRegistrationRecognizer")
             for m in _PLATE.finditer(text) if _VEHICLE_CONTEXT.search(text[max(0, m.start() - 30):m.start()])]
+
+
+# A member of staff's number written right after their name ("Mrs X #44191", "X (41335)", "X c/no 48748", "X
+# 45379"): the number names the person as much as the name does. Four digits only with a mark (a bare four-digit
+# number after a name is as often a time, "Mr X 1430"); never part of a date, a phone or a decimal.
+_BESIDE_NAME = re.compile(
+    r"[ \t]*(?:(?:#|\(|(?i:c/no|collar(?:\s+no)?|staff\s+no|no)\.?[ \t]*#?)[ \t]*(?P<marked>\d{4,6})\)?"
+    r"|(?P<bare>\d{5,6}))(?![\w/.:-]|\s\d)"
+)
+
+
+def with_staff_numbers(text: str, findings: list[Finding]) -> list[Finding]:
+    """The findings and, after each name, the staff or collar number written beside it (STAFF_ID)."""
+    if not any(f.entity_type == "PERSON" for f in findings) or not any(c.isdigit() for c in text):
+        return findings
+    out = list(findings)
+    for f in findings:
+        if f.entity_type != "PERSON":
+            continue
+        m = _BESIDE_NAME.match(text, f.end)
+        if m is None:
+            continue
+        group = "marked" if m.group("marked") else "bare"
+        start, end = m.start(group), m.end(group)
+        if not any(o.start < end and start < o.end for o in findings):
+            out.append(Finding("STAFF_ID", start, end, 0.7, "StaffIdRecognizer"))
+    return out

@@ -574,3 +574,27 @@ def test_a_patients_name_right_before_their_identifiers(detector: TextDetector, 
 ])
 def test_relatives_and_people_asked_to_come(detector: TextDetector, text: str, names: list[str]) -> None:
     assert found(detector, text, "PERSON") == names
+
+
+@pytest.mark.parametrize("text,names", [
+    ("2024-04-17T23:57:23Z FROSTA left msg with the crew", ["FROSTA"]),
+    ("2020-11-29 22:55 hussaink: spare sent from stores", ["hussaink"]),
+    # an abbreviation, a regulation or a brand opens the entry: no login
+    ("2024-01-01T10:00:00Z PPM done", []),
+    ("12/03/2024 10:15 LOLER check done", []),
+    ("2024-01-01 10:00 Baxter pump swapped", []),
+])
+def test_the_login_that_wrote_a_log_entry(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert found(detector, text, "PERSON") == names
+
+
+@pytest.mark.parametrize("text,number", [
+    ("swapped with spare. mrs Okafor #44191", "44191"),
+    ("swapped ours. Sarah Jones (41335)", "41335"),
+    ("datix raised. Mr Patel c/no 48748", "48748"),
+    ("Sister Ann Jones 45379 attended", "45379"),
+    ("called Mr Smith 1430 re pump", None),  # a time
+    ("spoke to Mrs Jones 12/03/2024", None),  # a date
+])
+def test_a_staff_number_beside_a_name(detector: TextDetector, text: str, number: str | None) -> None:
+    assert found(detector, text, "STAFF_ID") == ([number] if number else [])

@@ -1,0 +1,39 @@
+"""Who wrote a log entry: the login right after the entry's time stamp ("2020-06-04T22:37:55Z HUSSAINK spare sent
+from Swadlincote", "2020-11-29 22:55 kokafor parts ordered").
+
+Systems that keep an activity log export each entry as time, user, text, and a mapping that folds the log into
+the notes keeps the user's login there. A login is a surname and initials run together: no English word, no term
+the vocabulary knows, letters only, all in one case. Only the first word after a full time stamp (a date with its
+time) counts, where nothing but the author stands.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from intake.anonymisation.findings import Finding
+from intake.anonymisation.initials import BY_ABBREVIATIONS, NOTE_ABBREVIATIONS
+
+if TYPE_CHECKING:
+    from intake.anonymisation.contextual_names import ContextualNames
+
+_AFTER_TIMESTAMP = re.compile(
+    r"(?:\d{4}-\d{2}-\d{2}[T ]|\d{1,2}/\d{1,2}/\d{2,4}[ T])\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+    r"[ \t]+(?P<login>[A-Za-z]{4,12})(?=[ \t:,-])"
+)
+
+
+def find_log_authors(text: str, ctx: ContextualNames) -> list[Finding]:
+    if ":" not in text:
+        return []
+    out = []
+    for m in _AFTER_TIMESTAMP.finditer(text):
+        login = m.group("login")
+        key = login.lower()
+        if not (login.isupper() or login.islower()) or key in ctx.not_names or key in ctx.english \
+                or key in NOTE_ABBREVIATIONS or key in BY_ABBREVIATIONS \
+                or ctx.vocab.is_allowed_term(login):
+            continue
+        out.append(Finding("PERSON", m.start("login"), m.end("login"), 0.7, "ContextNameRecognizer"))
+    return out
