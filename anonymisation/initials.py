@@ -20,7 +20,7 @@ from intake.anonymisation.vocabulary import Vocabulary, fold, shipped_terms
 
 # Letters of any alphabet ("JÓG", "DabO"), one apostrophe inside for an O' surname ("SO'H").
 _MARK = r"(?:[^\W\d_]{1,3}['\u2019][^\W\d_]{1,3}|[^\W\d_]{2,5})"
-_END = r"(?=[ \t]*(?:$|\n|\|))"  # a line's end, or a bar between joined fields
+_END = r"(?=\.?[ \t]*(?:$|\n|\|))"  # a line's end (a full stop before it), or a bar between joined fields
 _DATE = r"\d{1,2}[/.-]\d{1,2}"
 # The writer's mark where it ends an entry: after a slash ("tested OK /SM"), alone after the last sentence
 # ("repaired. MNF"), after a dash ("tested OK - JB", "-MK").
@@ -127,8 +127,10 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
         return False
     everyday = plain and (key in vocabulary.common_words or key in english)
     if token.islower():
-        # "call taken by lh": two or three letters that spell no word or title, only where the place is sure.
-        return where in ("by", "to") and len(token) <= 3 and not everyday and key not in vocabulary.titles
+        # "call taken by lh": two or three letters that spell no word or title, only where the place is sure;
+        # where an entry ends ("tested to BS EN 1789. -cd", "batt replaced. ao"), two.
+        size = 3 if where in ("by", "to") else 2 if where == "end" else 0
+        return len(token) <= size and not everyday and key not in vocabulary.titles
     if not token[0].isupper() or sum(c.isupper() for c in token) < 2:
         return False
     # "CHECKED BY AN 25/04" is initials, "CHECKED BY AN ENGINEER" English in capitals: a word follows. Where a

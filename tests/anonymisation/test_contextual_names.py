@@ -280,6 +280,9 @@ def test_irish_numbers_after_a_catalogue_word_are_order_numbers(detector: TextDe
     ("12/03/21 JB - replaced battery. Engineer: RdG", ["JB", "RdG"]),
     # after a comma closing what was done, and before a bar between joined fields
     ("Quarantined; cleaned with Tristel, OO; Damaged", ["OO"]), ("returned to ward 4. DH | FSR: report", ["DH"]),
+    # a full stop after the mark; lower-case initials after a dash or a slash where the entry ends
+    ("tested to BS EN 62353. MO.", ["MO"]), ("LOLER check done 04 Oct. /fd", ["fd"]),
+    ("tested to BS EN 1789. -cd", ["cd"]), ("Pump replaced. ICU.", []), ("Tested OK. -on", []),
 ])
 def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected
