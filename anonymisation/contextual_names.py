@@ -240,8 +240,6 @@ class ContextualNames:
             k += 1  # "van der berg", "al hassan"
         while k < len(toks) and words < 3:
             tok = toks[k]
-            if words == 1 and self.vocab.ends_name(toks[k - 1].key, tok.key):
-                break  # "Mrs Cheung Diasafe plus filter": a surname ends the name, a word in no list after it is not
             if not words and strength != "weak" and self._everyday_first_name(toks, k):
                 words += 1  # "FAO MARK BELLAMY": a first name that is also a word, vouched for by its surname
                 k += 1

@@ -110,15 +110,8 @@ def person_names(value: str, vocabulary: Vocabulary) -> list[str]:
 
 
 def names_in_text(span: str, vocabulary: Vocabulary) -> list[str]:
-    """The full names (two words or more) of a name found in free text, to look for everywhere else. Not a name
-    that runs on past a surname into a word in no list ("Mrs Cheung Diasafe plus filter"): the detector may take
-    the next word along, and spread, a brand would be redacted across the dataset."""
-    out = []
-    for name in person_names(span, vocabulary):
-        keys = [fold(w) for w in name.split()]
-        if len(keys) > 1 and not vocabulary.ends_name(keys[0], keys[1]):
-            out.append(name)
-    return out
+    """The full names (two words or more) of a name found in free text, to look for everywhere else."""
+    return [name for name in person_names(span, vocabulary) if len(name.split()) > 1]
 
 
 def _after_role(words: list[str], vocabulary: Vocabulary) -> list[str]:

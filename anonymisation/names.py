@@ -361,8 +361,6 @@ class NameRules:
             end -= 1
         if end == j or not any(not t.is_initial for t in toks[j:end]):
             return None
-        if end > j + 1 and self.vocab.ends_name(toks[j].key, toks[j + 1].key):
-            end = j + 1  # "Mrs Cheung Diasafe plus filter": the surname ends the name, not the brand after it
         if end < len(toks) and toks[end].text.isdigit() and len(toks[end].text) <= 3:
             return None  # "Nurse Base 16" is a place
         if self.contextual.in_phrase(toks, toks[i].start, end) or all(self._occupation(t) for t in toks[j:end]):

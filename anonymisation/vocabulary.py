@@ -234,12 +234,6 @@ class Vocabulary:
         """Every word (folded) of the deny-list's spellings: a cell without one of them holds no known name."""
         return frozenset(w for key in self.deny_keys for w in key.split() if len(w) > 1)
 
-    def ends_name(self, word: str, after: str) -> bool:
-        """Whether a name that reached the folded `word` ends there rather than take the folded word `after`:
-        `word` is a surname (known as one and not as a first name) and `after` is in no name list nor a word of
-        the dataset's people ("Mrs Cheung Diasafe plus filter": the brand is no part of the name)."""
-        return (word not in self.first_names and (word in self.last_names or word in self.deny_words)
-                and after not in self.first_names and after not in self.last_names and after not in self.deny_words)
 
     def with_allowed(self, terms: Iterable[str]) -> Vocabulary:
         """A copy with more allowed terms (a customer's own manufacturers, models, places)."""
