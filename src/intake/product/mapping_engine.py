@@ -16,6 +16,7 @@ from intake.product.errors import TransformError
 from intake.product.ids import hash_strings, in_namespace, join_skipping_nulls
 from intake.product.mapping_model import Expr, Mapping, TableMapping, _mask
 from intake.product.schema import STRING
+from intake.product.text_values import as_text
 
 
 @dataclass
@@ -78,10 +79,7 @@ class SourceBatch:
             raise TransformError(
                 f"table '{self.table.table}' has no column '{column}' (named on line {line} of mapping "
                 f"{self.mapping.source}); fix the mapping or check the export's header")
-        values = self.batch.column(index)
-        if values.type != STRING:
-            values = pc.cast(values, STRING)
-        return values
+        return as_text(self.batch.column(index))
 
     def column(self, name: str, keep_placeholders: bool = False) -> pa.Array:
         """A source column trimmed, with placeholders ("NA", "-", blank...) as nulls unless kept."""

@@ -25,6 +25,7 @@ from typing import Any
 import pyarrow as pa
 
 from intake.product.errors import TransformError
+from intake.product.text_values import as_text
 
 DEFAULT_MEMORY_LIMIT = "2GB"
 MEMORY_SETTING = "connectors.query_memory_limit"
@@ -138,7 +139,7 @@ def run_query(name: str, query: Query, tables: Mapping[str, pa.Table | pa.Record
                     return
                 except duckdb.Error as exc:
                     raise _query_error(name, query, exc) from None
-                yield pa.RecordBatch.from_arrays([c.cast(pa.string()) for c in batch.columns], schema=schema)
+                yield pa.RecordBatch.from_arrays([as_text(c) for c in batch.columns], schema=schema)
         finally:
             con.close()
 
