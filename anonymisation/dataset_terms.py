@@ -34,6 +34,9 @@ _NOT_A_NAME = re.compile(r"[\d@]")
 _PRACTICE = re.compile(r"(?:&|\+|\band\b)\s*(?:partners|ptnrs)\b\.?\s*$", re.IGNORECASE)
 # Words that say whose relative a caller is ("next of kin", "daughter in law", "his wife"): with ROLES_ONE and
 # ROLES_TWO (titles and jobs), what stands before the name in "pt's daughter Mr Nwosu" or "charge nurse Chi Keung".
+# Words of the opening run that are neither a role nor part of the name ("the f1 dr X", "next of kin X").
+_FILLERS = frozenset({"the", "his", "her", "their", "my", "our", "a", "an", "of", "in", "next", "pt", "pts",
+                      "patient", "patients"})
 _RELATIONS = frozenset({"kin", "law", "mum", "mother", "dad", "father", "brother", "partner", "friend", "neighbour",
                         "niece", "nephew", "grandson", "granddaughter", "aunt", "uncle", "cousin", "spouse"})
 _PLACEHOLDERS = frozenset(PLACEHOLDERS)
@@ -115,15 +118,22 @@ def names_in_text(span: str, vocabulary: Vocabulary) -> list[str]:
 
 
 def _after_role(words: list[str], vocabulary: Vocabulary) -> list[str]:
-    """The words after the last title, job or relation that opens the cell: "the f1 dr Asante" -> "Asante",
-    "next of kin Nuwan Solanki" -> "Nuwan Solanki", "his wife (marivic)" -> "marivic"; [] when nothing follows
-    ("ward clerk")."""
+    """The name after the titles, jobs and relations that open the cell: "the f1 dr Asante" -> "Asante", "next
+    of kin Nuwan Solanki" -> "Nuwan Solanki", "his wife (marivic)" -> "marivic", "renal tech Marivic" ->
+    "Marivic"; [] when nothing follows ("ward clerk"). Only an opening run counts: in "Mary Porter" or "Melissa
+    Lord" the job or title word is the surname."""
     keys = [fold(w) for w in words]
+    names = vocabulary.first_names | vocabulary.last_names
     last = -1
     for i, key in enumerate(keys):
-        if (key in vocabulary.titles or key in ROLES_ONE or key in _RELATIONS
-                or (i and (keys[i - 1], key) in ROLES_TWO)):
+        stem = key[:-2] if key.endswith(" s") else key  # "pt's daughter"
+        if stem in vocabulary.titles or stem in ROLES_ONE or stem in _RELATIONS or (
+                i + 1 < len(keys) and (stem, keys[i + 1]) in ROLES_TWO):
+            if i == 0 and len(keys) == 2 and stem not in vocabulary.titles:
+                break  # "Reg Smith", "hca Efua": as likely a first name as a job, and both words spread
             last = i
+        elif not (stem in _FILLERS or any(c.isdigit() for c in stem) or stem not in names):
+            break  # a name: the opening run is over
     return words[last + 1:]
 
 
@@ -133,10 +143,10 @@ def _name_like(words: list[str], vocabulary: Vocabulary) -> bool:
     if len(keys) == 1:
         key = keys[0]
         return len(key) >= MIN_SINGLE_WORD and vocabulary.stands_alone(key) and key not in english_frequencies()
-    if (vocabulary.contains_allowed(" ".join(words)) or keys[-1] in vocabulary.street_types
-            or keys[-1] in _HOMES) and keys[0] not in vocabulary.first_names:
+    place_head = keys[-1] in _HOMES or (keys[-1] in vocabulary.street_types and keys[-1] not in vocabulary.last_names)
+    if (vocabulary.contains_allowed(" ".join(words)) or place_head) and keys[0] not in vocabulary.first_names:
         # "Main Theatres", "Hollybank House", "Ashgrove Court": an organisation or a place, unless a first name
-        # opens it ("Tom Ward", "Dave Court")
+        # opens it ("Tom Ward", "Dave Court"); a street word that is also a surname ("Chidi Hill") is the surname
         return False
     everyday = english_frequencies()
     return named or not all(k in everyday or k in vocabulary.indicators for k in keys)

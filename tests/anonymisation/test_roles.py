@@ -97,6 +97,8 @@ def test_a_reference_value_that_is_a_person_elsewhere_is_not_allowed(base: Vocab
     ("Drs Khan, Patel and Partners", []),
     ("Tom Ward", ["Tom Ward"]),
     ("Dave Court", ["Dave Court"]),
+    # a job or title word closing the cell is the surname
+    ("Mary Porter", ["Mary Porter"]), ("Melissa Lord", ["Melissa Lord"]), ("Chidi Hill", ["Chidi Hill"]),
 ])
 def test_person_names_from_person_field_cells(base: Vocabulary, cell: str, names: list[str]) -> None:
     assert person_names(cell, base) == names
