@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from multiprocessing.pool import Pool
 from types import TracebackType
 
@@ -60,8 +61,12 @@ class FreeTextAnalyzer:
         self._detector = detector
         self._pool: Pool | None = None
         self._gate: NerGate | None = None
+        # The detector's answers for a chunk's values from the global distinct-value pass (distinct.py), while
+        # that chunk runs: not cached, so a worker's memory does not grow with the dataset.
+        self._known: Mapping[str, Findings] = {}
         self.analysed = 0
         self.cache_hits = 0
+        self.known_hits = 0
 
     # -- lifecycle -----------------------------------------------------------------------------------------
     @property
@@ -111,11 +116,27 @@ class FreeTextAnalyzer:
                 self.config.vocabulary, self.config.entities)
         return self._gate.needs_ner(text)
 
+    @contextmanager
+    def known(self, answers: Mapping[str, Findings] | None) -> Iterator[None]:
+        """Within the block, `answers` (value -> this detector's findings, worked out once for the whole dataset)
+        stand for the detector's answers for those values."""
+        self._known = answers or {}
+        try:
+            yield
+        finally:
+            self._known = {}
+
     def analyze_distinct(self, values: Iterable[str]) -> dict[str, Findings]:
         """Findings for each distinct value (values seen before come from the cache)."""
         result: dict[str, Findings] = {}
         todo: list[str] = []
+        known = self._known
         for value in dict.fromkeys(values):
+            answer = known.get(value)
+            if answer is not None:
+                result[value] = answer
+                self.known_hits += 1
+                continue
             cached = self._cache.get(value)
             if cached is not None:
                 self._cache.move_to_end(value)
