@@ -15,7 +15,7 @@ from __future__ import annotations
 import multiprocessing
 import pickle
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -25,7 +25,7 @@ import pyarrow as pa
 
 from intake.anonymisation.counts import AnonymisationCounts
 from intake.anonymisation.errors import PolicyError, WorkerProcessLost
-from intake.anonymisation.findings import Finding
+from intake.anonymisation.freetext import Answer, Known
 from intake.anonymisation.operators import Operator, register_operator, registered_operators
 from intake.anonymisation.profiler import TableClassification
 from intake.anonymisation.rescan import RescanResult
@@ -39,7 +39,6 @@ if TYPE_CHECKING:
 
 log = get_logger("intake.anonymisation.chunks")
 R = TypeVar("R")
-Known = Mapping[str, tuple[Finding, ...]]
 # Distinct values per task of the global distinct-value pass: enough for full nlp.pipe batches, small enough
 # that both workers stay busy to the end.
 ANALYSE_PART = 2_000
@@ -104,9 +103,9 @@ def _worker_chunk(
     return anonymise_and_rescan(_worker_session, secret, table, classification, batches, ner_sample, known)
 
 
-def _worker_analyse(values: list[str]) -> list[tuple[Finding, ...]]:
+def _worker_analyse(values: list[str]) -> list[Answer]:
     assert _worker_session is not None
-    return _worker_session.text.analyze(values)
+    return _worker_session.text.answers(values)
 
 
 def _operators_for_workers() -> dict[str, Operator]:
@@ -167,14 +166,14 @@ class ChunkWorkers:
     ) -> ChunkOutcome:
         return self._submit(table, _worker_chunk, secret, table, classification, list(batches), ner_sample, known)
 
-    def analyse(self, values: Sequence[str], part: int = ANALYSE_PART) -> list[tuple[Finding, ...]]:
-        """The free-text detector's findings for each value, in order: parts of `part` values spread over the
-        workers (the global distinct-value pass)."""
+    def analyse(self, values: Sequence[str], part: int = ANALYSE_PART) -> list[Answer]:
+        """The free-text detector's answers (findings, gate) for each value, in order: parts of `part` values
+        spread over the workers (the global distinct-value pass)."""
         pool = self._get_pool()
         futures = [pool.submit(_worker_analyse, list(values[i:i + part])) for i in range(0, len(values), part)]
-        out: list[tuple[Finding, ...]] = []
+        out: list[Answer] = []
         for future in futures:
-            found: list[tuple[Finding, ...]] = self._result("free text", pool, future)
+            found: list[Answer] = self._result("free text", pool, future)
             out.extend(found)
         return out
 

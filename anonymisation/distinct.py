@@ -10,10 +10,13 @@ them as its detector's answers (FreeTextAnalyzer.known): the detector's result f
 value, the model and the configuration, so the output is the same as before and the same for any chunk size
 and number of workers.
 
-Memory: the findings are kept as two Arrow arrays (the distinct values, and their findings as JSON or null), so
-a process holding them needs about the bytes of the distinct values plus 4 bytes each, plus the findings of the
-values that have some; a chunk's lookup builds one hash table over them (`index_in`) and turns only the chunk's
-values into Python objects.
+The answers include the NER gate's (would the model read the value?), which the anonymiser's check of its own
+output and the re-scan ask again for every unchanged value.
+
+Memory: the answers are kept as three Arrow arrays (the distinct values, their findings as JSON or null, the
+gate's answer), so a process holding them needs about the bytes of the distinct values plus 5 bytes each, plus
+the findings of the values that have some; a chunk's lookup builds one hash table over them (`index_in`) and
+turns only the chunk's values into Python objects.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ import pyarrow.parquet as pq
 
 from intake.anonymisation.cell_findings import PLACEHOLDER_CELLS
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.freetext import Answer
 from intake.anonymisation.policy import Policy
 from intake.anonymisation.profiler import ColumnKind, TableClassification
 from intake.anonymisation.roles import PERSON, REFERENCE
@@ -78,41 +82,47 @@ def _decode(text: str | None) -> Findings:
 
 @dataclass(frozen=True)
 class DistinctFindings:
-    """The detector's findings for distinct values (none for most): `values` and `findings` (JSON or null) align."""
+    """The detector's answers for distinct values: `values`, their `findings` (JSON, or null for none, as for most)
+    and `gate` (whether the model would read the value: NerGate.needs_ner) align."""
 
     values: pa.Array
     findings: pa.Array
+    gate: pa.Array
 
     @classmethod
-    def build(cls, values: Sequence[str], findings: Sequence[Findings]) -> DistinctFindings:
-        if len(values) != len(findings):
-            raise ValueError("one findings tuple per value is needed")
-        return cls(pa.array(values, type=pa.string()), pa.array([_encode(f) for f in findings], type=pa.string()))
+    def build(cls, values: Sequence[str], answers: Sequence[Answer]) -> DistinctFindings:
+        if len(values) != len(answers):
+            raise ValueError("one answer per value is needed")
+        return cls(pa.array(values, type=pa.string()), pa.array([_encode(f) for f, _ in answers], type=pa.string()),
+                   pa.array([g for _, g in answers], type=pa.bool_()))
 
     def __len__(self) -> int:
         return len(self.values)
 
     @property
     def nbytes(self) -> int:
-        return int(self.values.nbytes + self.findings.nbytes)
+        return int(self.values.nbytes + self.findings.nbytes + self.gate.nbytes)
 
-    def for_values(self, values: pa.Array) -> dict[str, Findings]:
-        """Findings of those of `values` that were analysed (every analysed value is a key, with or without)."""
+    def for_values(self, values: pa.Array) -> dict[str, Answer]:
+        """The answers for those of `values` that were analysed (every analysed value is a key)."""
         wanted = pc.unique(as_strings(values).drop_null()).cast(pa.string())
         if not len(wanted) or not len(self.values):
             return {}
         index = pc.index_in(wanted, value_set=self.values)
         hit = pc.is_valid(index)
         keys = pc.filter(wanted, hit).to_pylist()
-        found = pc.take(self.findings, pc.filter(index, hit)).to_pylist()
-        return {k: _decode(f) for k, f in zip(keys, found, strict=True)}
+        rows = pc.filter(index, hit)
+        found = pc.take(self.findings, rows).to_pylist()
+        gate = pc.take(self.gate, rows).to_pylist()
+        return {k: (_decode(f), bool(g)) for k, f, g in zip(keys, found, gate, strict=True)}
 
     def to_parquet(self) -> bytes:
         sink = io.BytesIO()
-        pq.write_table(pa.table({"value": self.values, "findings": self.findings}), sink, compression="zstd")
+        pq.write_table(pa.table({"value": self.values, "findings": self.findings, "gate": self.gate}), sink,
+                       compression="zstd")
         return sink.getvalue()
 
     @classmethod
     def from_parquet(cls, data: bytes) -> DistinctFindings:
         table = pq.read_table(pa.BufferReader(data))
-        return cls(table.column("value").combine_chunks(), table.column("findings").combine_chunks())
+        return cls(*(table.column(c).combine_chunks() for c in ("value", "findings", "gate")))

@@ -22,6 +22,9 @@ from intake.logs import get_logger, log_event
 log = get_logger("intake.anonymisation.freetext")
 
 Findings = tuple[Finding, ...]
+# What the detector answers for a text: its findings, and whether the model would read it (NerGate.needs_ner).
+Answer = tuple[Findings, bool]
+Known = Mapping[str, Answer]
 
 _worker_detector: TextDetector | None = None
 
@@ -63,7 +66,7 @@ class FreeTextAnalyzer:
         self._gate: NerGate | None = None
         # The detector's answers for a chunk's values from the global distinct-value pass (distinct.py), while
         # that chunk runs: not cached, so a worker's memory does not grow with the dataset.
-        self._known: Mapping[str, Findings] = {}
+        self._known: Known = {}
         self.analysed = 0
         self.cache_hits = 0
         self.known_hits = 0
@@ -111,15 +114,18 @@ class FreeTextAnalyzer:
     def needs_ner(self, text: str) -> bool:
         """Whether the model would read this text (nergate.py), answered here without loading the model (the
         in-process detector's gate when it is loaded, as in a chunk worker)."""
+        answer = self._known.get(text)
+        if answer is not None:
+            return answer[1]
         if self._gate is None:
             self._gate = self._detector.gate if self._detector is not None else NerGate.for_entities(
                 self.config.vocabulary, self.config.entities)
         return self._gate.needs_ner(text)
 
     @contextmanager
-    def known(self, answers: Mapping[str, Findings] | None) -> Iterator[None]:
-        """Within the block, `answers` (value -> this detector's findings, worked out once for the whole dataset)
-        stand for the detector's answers for those values."""
+    def known(self, answers: Known | None) -> Iterator[None]:
+        """Within the block, `answers` (value -> this detector's findings and gate answer, worked out once for
+        the whole dataset: answers()) stand for the detector's answers for those values."""
         self._known = answers or {}
         try:
             yield
@@ -134,7 +140,7 @@ class FreeTextAnalyzer:
         for value in dict.fromkeys(values):
             answer = known.get(value)
             if answer is not None:
-                result[value] = answer
+                result[value] = answer[0]
                 self.known_hits += 1
                 continue
             cached = self._cache.get(value)
@@ -150,6 +156,10 @@ class FreeTextAnalyzer:
                 self._remember(value, findings)
             self.analysed += len(todo)
         return result
+
+    def answers(self, values: Sequence[str]) -> list[Answer]:
+        """Findings and gate answer for each value, in order (the global distinct-value pass, distinct.py)."""
+        return [(found, self.needs_ner(v)) for v, found in zip(values, self.analyze(values), strict=True)]
 
     def analyze(self, texts: Sequence[str]) -> list[Findings]:
         found = self.analyze_distinct(texts)

@@ -12,11 +12,11 @@ from types import TracebackType
 import pyarrow as pa
 
 from intake.anonymisation.anonymiser import Anonymiser
-from intake.anonymisation.chunks import ChunkOutcome, ChunkWorkers, Known, anonymise_and_rescan
+from intake.anonymisation.chunks import ChunkOutcome, ChunkWorkers, anonymise_and_rescan
 from intake.anonymisation.distinct import DistinctFindings
 from intake.anonymisation.engine import DetectorConfig
 from intake.anonymisation.errors import UndeclaredPersonalData
-from intake.anonymisation.freetext import FreeTextAnalyzer
+from intake.anonymisation.freetext import FreeTextAnalyzer, Known
 from intake.anonymisation.policy import Policy, load_policy
 from intake.anonymisation.profiler import Profiler, TableClassification, first_rows
 from intake.anonymisation.report import FindingsReport, build_report
@@ -153,12 +153,12 @@ class AnonymisationSession:
         distinct values, analysed once, spread over the session's worker processes when it has more than one."""
         values = list(dict.fromkeys(values))
         if self.processes > 1:
-            findings = self.chunk_workers.analyse(values)
+            answers = self.chunk_workers.analyse(values)
         else:
             with self._lock:
-                findings = self.text.analyze(values)
+                answers = self.text.answers(values)
         log_event(log, "anonymisation.distinct_analysed", values=len(values))
-        return DistinctFindings.build(values, findings)
+        return DistinctFindings.build(values, answers)
 
     def scan_tables(self, tables: Mapping[str, BatchSource], full: bool = False) -> FindingsReport:
         """Find personal data before any processing (sample only, or every row with full=True)."""

@@ -37,7 +37,7 @@ def test_chunks_given_the_global_findings_write_what_they_wrote_alone(
     for start in range(0, 300, 100):
         rows = table.slice(start, 100)
         known = {k: v for c in columns for k, v in findings.for_values(rows.column(c).combine_chunks()).items()}
-        assert known and any(known.values())
+        assert known and any(found for found, _ in known.values())
         given.append(session.anonymise_chunk(secret, "assets", classification, rows.to_batches(), 30, known))
 
     assert [comparable(o) for o in given] == [comparable(o) for o in alone]
@@ -56,14 +56,15 @@ def test_the_findings_do_not_depend_on_how_the_values_are_shared_among_workers(
     with ChunkWorkers(session.settings, session.vocabulary, session.policy, processes=2) as workers:
         values = here.values.to_pylist()
         there = DistinctFindings.build(values, workers.analyse(values, part=7))
-    assert there.values.equals(here.values) and there.findings.equals(here.findings)
+    assert there.values.equals(here.values) and there.findings.equals(here.findings) and there.gate.equals(here.gate)
     assert any(v is not None for v in here.findings.to_pylist())
+    assert here.gate.to_pylist() == [session.text.needs_ner(v) for v in here.values.to_pylist()]
 
 
 def test_lookup_answers_only_for_analysed_values() -> None:
     from intake.anonymisation.findings import Finding
 
     found = (Finding("PERSON", 4, 9, 0.85, "rules"),)
-    findings = DistinctFindings.build(["Ask Jones today", "Cleaned"], [found, ()])
+    findings = DistinctFindings.build(["Ask Jones today", "Cleaned"], [(found, True), ((), False)])
     asked = pa.array(["Cleaned", None, "Ask Jones today", "never seen", "Cleaned"])
-    assert findings.for_values(asked) == {"Cleaned": (), "Ask Jones today": found}
+    assert findings.for_values(asked) == {"Cleaned": ((), False), "Ask Jones today": (found, True)}

@@ -58,7 +58,7 @@ def analyse_free_text(ctx: Context, run: RunInfo, tables: Sequence[TableRef],
 
 def chunk_findings(ctx: Context, findings_id: str | None, rows: Any, table: str, classification: Any,
                    policy: Any) -> dict[str, Any] | None:
-    """The free-text findings of a chunk's values (value -> findings), from the artefact of analyse_free_text."""
+    """The free-text answers for a chunk's values (value -> findings, gate), from analyse_free_text's artefact."""
     if findings_id is None:
         return None
     from intake.anonymisation.distinct import free_text_columns
