@@ -33,8 +33,10 @@ How the flows use it (one session per dataset run; see session.py):
 
 Building blocks: build_analyzer (Presidio AnalyzerEngine with UK and name recognizers), TextDetector (batch
 analysis, nlp.pipe), NerGate (which texts the model reads at all: most notes are decided by the rules and the
-vocabularies, see nergate.py), FreeTextAnalyzer (distinct values, cache, worker processes), ChunkWorkers (whole
-chunks anonymised and re-scanned in worker processes: session.anonymise_chunk), Profiler, Anonymiser, Rescanner,
+vocabularies, see nergate.py), FreeTextAnalyzer (distinct values, cache, worker processes), DistinctFindings (the
+global distinct-value pass: session.analyse_distinct analyses a dataset's free-text values once, and each chunk
+takes its values' answers: distinct.py), ChunkWorkers (whole chunks anonymised and re-scanned in worker
+processes: session.anonymise_chunk), Profiler, Anonymiser, Rescanner,
 operators (OPERATORS registry, register_operator), Policy/load_policy, Vocabulary.
 """
 

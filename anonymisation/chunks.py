@@ -16,7 +16,7 @@ import multiprocessing
 import pickle
 import threading
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
@@ -25,6 +25,7 @@ import pyarrow as pa
 
 from intake.anonymisation.counts import AnonymisationCounts
 from intake.anonymisation.errors import PolicyError, WorkerProcessLost
+from intake.anonymisation.freetext import Answer, Known
 from intake.anonymisation.operators import Operator, register_operator, registered_operators
 from intake.anonymisation.profiler import TableClassification
 from intake.anonymisation.rescan import RescanResult
@@ -38,6 +39,9 @@ if TYPE_CHECKING:
 
 log = get_logger("intake.anonymisation.chunks")
 R = TypeVar("R")
+# Distinct values per task of the global distinct-value pass: enough for full nlp.pipe batches, small enough
+# that both workers stay busy to the end.
+ANALYSE_PART = 2_000
 
 
 @dataclass
@@ -52,16 +56,18 @@ class ChunkOutcome:
 
 def anonymise_and_rescan(
     session: AnonymisationSession, secret: bytes, table: str, classification: TableClassification,
-    batches: Sequence[pa.RecordBatch], ner_sample: int,
+    batches: Sequence[pa.RecordBatch], ner_sample: int, known: Known | None = None,
 ) -> ChunkOutcome:
-    """The chunk's batches anonymised and the output re-scanned as it is produced, with the session's detectors."""
+    """The chunk's batches anonymised and the output re-scanned as it is produced, with the session's detectors.
+    `known`: the free-text detector's findings for the chunk's values, from the global distinct-value pass."""
     anonymiser = session.anonymiser(secret)
     rescanner = session.rescanner(table, classification, ner_sample=ner_sample)
     out = []
-    for batch in batches:
-        anonymised = anonymiser.anonymise_batch(table, classification, batch)
-        rescanner.update(anonymised)
-        out.append(anonymised)
+    with session.text.known(known):
+        for batch in batches:
+            anonymised = anonymiser.anonymise_batch(table, classification, batch)
+            rescanner.update(anonymised)
+            out.append(anonymised)
     return ChunkOutcome(out, anonymiser.counts, rescanner.result(), sorted(anonymiser.found_names))
 
 
@@ -91,9 +97,15 @@ def _worker_pid() -> int:
 
 def _worker_chunk(
     secret: bytes, table: str, classification: TableClassification, batches: list[pa.RecordBatch], ner_sample: int,
+    known: Known | None = None,
 ) -> ChunkOutcome:
     assert _worker_session is not None
-    return anonymise_and_rescan(_worker_session, secret, table, classification, batches, ner_sample)
+    return anonymise_and_rescan(_worker_session, secret, table, classification, batches, ner_sample, known)
+
+
+def _worker_analyse(values: list[str]) -> list[Answer]:
+    assert _worker_session is not None
+    return _worker_session.text.answers(values)
 
 
 def _operators_for_workers() -> dict[str, Operator]:
@@ -150,18 +162,32 @@ class ChunkWorkers:
 
     def run(
         self, secret: bytes, table: str, classification: TableClassification, batches: Sequence[pa.RecordBatch],
-        ner_sample: int,
+        ner_sample: int, known: Known | None = None,
     ) -> ChunkOutcome:
-        return self._submit(table, _worker_chunk, secret, table, classification, list(batches), ner_sample)
+        return self._submit(table, _worker_chunk, secret, table, classification, list(batches), ner_sample, known)
+
+    def analyse(self, values: Sequence[str], part: int = ANALYSE_PART) -> list[Answer]:
+        """The free-text detector's answers (findings, gate) for each value, in order: parts of `part` values
+        spread over the workers (the global distinct-value pass)."""
+        pool = self._get_pool()
+        futures = [pool.submit(_worker_analyse, list(values[i:i + part])) for i in range(0, len(values), part)]
+        out: list[Answer] = []
+        for future in futures:
+            found: list[Answer] = self._result("free text", pool, future)
+            out.extend(found)
+        return out
 
     def _submit(self, table: str, fn: Callable[..., R], *args: object) -> R:
         pool = self._get_pool()
+        return self._result(f"table '{table}'", pool, pool.submit(fn, *args))
+
+    def _result(self, what: str, pool: ProcessPoolExecutor, future: Future[R]) -> R:
         try:
-            return pool.submit(fn, *args).result()
+            return future.result()
         except BrokenProcessPool as exc:
             self._discard(pool)
             raise WorkerProcessLost(
-                f"a worker process working on table '{table}' ended unexpectedly (killed or out of memory); "
+                f"a worker process working on {what} ended unexpectedly (killed or out of memory); "
                 "nothing of its work was kept. Run again (a chunk's task retries once); if it recurs, lower "
                 "chunk_rows or anonymisation.processes"
             ) from exc

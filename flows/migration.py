@@ -193,15 +193,18 @@ def columns_not_read_note(ingested: pipeline.Ingested) -> str:
 
 def _anonymise_chunks(run: pipeline.RunInfo, ingested: pipeline.Ingested,
                       classifications: dict[str, dict[str, Any]], terms_id: str | None) -> pipeline.Anonymised:
-    """Chunks mapped as tasks; the re-scan's NER sample is spread over a table's chunks."""
+    """Chunks mapped as tasks, after the global distinct-value pass; the re-scan's NER sample is spread over a
+    table's chunks."""
     ctx = flow_context(run.actor)
     ner_sample = ctx.settings.anonymisation.rescan_ner_sample
     chunks = pipeline.plan_chunks(ingested.tables)
     per_table = {t.key: max(len(t.row_groups), 1) for t in ingested.tables}
+    # Each distinct free-text value analysed once for the whole dataset, not once per chunk and worker.
+    findings_id = tasks.analyse_free_text(run, ingested.tables, classifications, terms_id)
     futures = [
         tasks.anonymise_chunk.submit(run, chunk, classifications[chunk.table.key],
                                      min(ner_sample, max(100, math.ceil(ner_sample / per_table[chunk.table.key]))),
-                                     terms_id)
+                                     terms_id, findings_id)
         for chunk in chunks
     ]
     progress = Progress(f"anonymise-{run.run_id}", "Anonymising and re-scanning chunks", max(len(futures), 1))

@@ -223,12 +223,19 @@ def store_review(run: pipeline.RunInfo, anonymised: pipeline.Anonymised, terms_i
     return store_review_proposals(flow_context(run.actor), run, anonymised, terms_id)
 
 
+@data_task("analyse-free-text", retries=1)
+def analyse_free_text(run: pipeline.RunInfo, tables: list[pipeline.TableRef],
+                      classifications: dict[str, dict[str, Any]], terms_id: str | None = None) -> str | None:
+    return pipeline.analyse_free_text(flow_context(run.actor), run, tables, classifications, terms_id)
+
+
 @data_task("anonymise-chunk", retries=1)
 def anonymise_chunk(run: pipeline.RunInfo, chunk: pipeline.Chunk, classification: dict[str, Any],
-                    ner_sample: int, terms_id: str | None = None) -> pipeline.ChunkResult:
+                    ner_sample: int, terms_id: str | None = None, findings_id: str | None = None
+                    ) -> pipeline.ChunkResult:
     ctx = flow_context(run.actor)
     pipeline.checkpoint(ctx, run, "anonymise", record=False)  # a withdrawal also stops the remaining chunks
-    return pipeline.anonymise_chunk(ctx, run, chunk, classification, ner_sample, terms_id)
+    return pipeline.anonymise_chunk(ctx, run, chunk, classification, ner_sample, terms_id, findings_id)
 
 
 @data_task("combine-findings")

@@ -55,6 +55,7 @@ from intake.pipeline.deliver import (
     spool_folder,
     transform_sources,
 )
+from intake.pipeline.distinct import analyse_free_text
 from intake.pipeline.errors import (
     DatasetBlocked,
     EntriesNotRead,
@@ -88,7 +89,8 @@ __all__ = [
     "DatasetView", "Delivered", "EntriesNotRead", "FileFingerprint", "Ingested", "ParquetIntoVault",
     "PipelineError", "ProgressCallback", "ReceiveFailed", "ReceivedDataset", "ReceivedFile", "RunInfo",
     "RunStopped", "StepFailed", "TableInTwoFiles", "TableRef", "VaultRejects", "_claim_table", "_session_lock",
-    "abandon_runs", "anonymisation_session", "anonymise_chunk", "block_dataset", "checkpoint", "cleanup_work",
+    "abandon_runs", "analyse_free_text", "anonymisation_session", "anonymise_chunk", "block_dataset", "checkpoint",
+    "cleanup_work",
     "close_sessions", "combine_chunks", "dataset_fingerprint", "deliver", "delivery_folder",
     "discard_stale_staging", "end_run", "fingerprint_file", "fingerprint_files", "fingerprint_received",
     "found_personal_data", "ingest", "list_datasets", "mapping_table", "merge_rescans", "no_progress",

@@ -52,6 +52,7 @@ def anonymisation_session(ctx: Context, terms: Any = None) -> Any:
 
 def close_sessions() -> None:
     """End the worker processes of this process's sessions (and free their models and caches)."""
+    from intake.pipeline.distinct import forget_distinct_findings
     from intake.schema_policy import forget_dataset_terms
 
     with _session_lock:
@@ -59,6 +60,7 @@ def close_sessions() -> None:
             session.close()
         _sessions.clear()
     forget_dataset_terms()
+    forget_distinct_findings()
 
 
 def profile_tables(ctx: Context, run: RunInfo, tables: Sequence[TableRef]) -> dict[str, dict[str, Any]]:
@@ -114,16 +116,18 @@ class ChunkResult:
 
 
 def anonymise_chunk(ctx: Context, run: RunInfo, chunk: Chunk, classification: dict[str, Any],
-                    ner_sample: int, terms_id: str | None = None) -> ChunkResult:
+                    ner_sample: int, terms_id: str | None = None, findings_id: str | None = None) -> ChunkResult:
     """Anonymise one chunk with the customer's secret and re-scan its output as it is written.
 
     Pure in its inputs: any process running it writes the same tokens (HMAC under the customer secret). The
     session does the work in one of its worker processes (or here, on a Dask worker); the vault, the registry
-    and the audit log stay in this process. `terms_id`: the dataset's terms (schema_policy), read from the vault.
+    and the audit log stay in this process. `terms_id`: the dataset's terms (schema_policy), read from the vault;
+    `findings_id`: the free-text findings of the global distinct-value pass (pipeline.distinct).
     """
     import pyarrow as pa
 
     from intake.anonymisation import TableClassification
+    from intake.pipeline.distinct import chunk_findings
     from intake.schema_policy import load_dataset_terms, store_found_names
     from intake.vault import Vault
 
@@ -134,10 +138,11 @@ def anonymise_chunk(ctx: Context, run: RunInfo, chunk: Chunk, classification: di
     with step_errors("anonymise", run.dataset_id):
         secret = vault.customer_secret(run.customer_id, actor)
         rows = read_chunk(vault, chunk, actor)
+        classified = TableClassification.from_dict(classification)
+        known = chunk_findings(ctx, findings_id, rows, table_name, classified, session.policy)
         batches = rows.to_batches() or [pa.RecordBatch.from_pylist([], schema=rows.schema)]
         del rows
-        outcome = session.anonymise_chunk(secret, table_name, TableClassification.from_dict(classification),
-                                          batches, ner_sample)
+        outcome = session.anonymise_chunk(secret, table_name, classified, batches, ner_sample, known)
         del batches
         counts, rescan = _labelled(outcome.counts, outcome.rescan, table_name, chunk.table.key)
         name = work_name(run, "anonymised", chunk.table.source_file, table_name, f"{chunk.index:05d}.parquet")
