@@ -13,11 +13,11 @@ import re
 
 from intake.anonymisation.findings import Finding
 
-# "payroll 20418834", "Badge no: E10442", "ESR 1234-5678"; "staff", "pay" or "assignment" only with what they
-# label ("staff no 4471", not "staff 2 on nights").
+# "payroll 20418834", "Badge no: E10442", "ESR 1234-5678", an ambulance crew's "collar 4471" or "c/no 4471";
+# "staff", "pay" or "assignment" only with what they label ("staff no 4471", not "staff 2 on nights").
 _ID_WORD = r"(?:number|num|no|id)\b"
 _STAFF = re.compile(
-    rf"(?i:\b(?:(?:payroll|badge|esr|employee|personnel|smart\s?card)(?:\s+{_ID_WORD})?"
+    rf"(?i:\b(?:(?:payroll|badge|esr|employee|personnel|smart\s?card|collar)(?:\s+{_ID_WORD})?|c/no"
     rf"|(?:staff|pay|assignment)\s+{_ID_WORD}|staff\s?id\b))\.?\s*(?:is\s+)?[:#=.-]?\s*"
     r"(?P<id>(?:[A-Za-z]{1,3}[ -]?\d{3,10}|\d{4,12}(?:[ -]\d{2,8}){0,2}|\d{2,6}(?:[ -]\d{2,8}){1,2})"
     r"(?:-\d{1,2})?)(?![\w-])"

@@ -60,3 +60,11 @@ def test_what3words_and_grid_references_are_addresses(text: str, expected: list[
 def test_a_registration_in_brackets_after_a_private_car() -> None:
     text = "crew member followed in own car (MA71 FAM)"
     assert [text[f.start:f.end] for f in find_vehicle_registrations(text)] == ["MA71 FAM"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("crew: collar 4471 and collar no. 44712", ["4471", "44712"]), ("c/no 48748 attended", ["48748"]),
+    ("white collar 2 fitted", []),
+])
+def test_an_ambulance_crews_collar_number_is_a_staff_number(text: str, expected: list[str]) -> None:
+    assert [text[f.start:f.end] for f in find_staff_ids(text)] == expected
