@@ -117,10 +117,21 @@ def drop_pseudonyms(text: str, findings: list[Finding]) -> list[Finding]:
     return [f for f in findings if not any(f.start < e and s < f.end for s, e in tokens)]
 
 
+# A software or firmware version written like an IP address ("SW 2.1.0.6", "firmware v10.2.0.1").
+_VERSION_BEFORE = re.compile(
+    r"(?i)\b(?:sw|s/w|software|fw|f/w|firmware|ver|version|build|rev|release|v)\.?[ \t]*:?[ \t]*v?$")
+
+
+def drop_versions(text: str, findings: list[Finding]) -> list[Finding]:
+    """IP addresses that are a version number after its label."""
+    return [f for f in findings if f.entity_type != "IP_ADDRESS"
+            or not _VERSION_BEFORE.search(text, max(0, f.start - 12), f.start)]
+
+
 def drop_not_personal(text: str, findings: list[Finding]) -> list[Finding]:
     """What no detector reports, for the anonymiser and the re-scan alike: a finding touching one of our
-    pseudonyms, inside an e-mail domain, or inside a GP practice's name."""
-    return drop_practice_names(text, drop_in_domains(text, drop_pseudonyms(text, findings)))
+    pseudonyms, inside an e-mail domain or a GP practice's name, or a version number read as an IP address."""
+    return drop_versions(text, drop_practice_names(text, drop_in_domains(text, drop_pseudonyms(text, findings))))
 
 
 def by_start(f: Finding) -> int:

@@ -209,6 +209,8 @@ class NameRules:
         if after and after[0].key in TITLE_HEADS and after[0].text[:1].isupper() and not any(
                 self.first(w) for w in words):
             return True  # "Home Therapies Nurse", "Renal Dialysis Technician": the words of a job title
+        if words[0].key == "royal" and words[0].text[:1].isupper() and len(words) > 1:
+            return True  # "Royal Stoke", "Royal Derby", "Royal Free": a hospital, in the short name staff use
         royal = words[0] if words[0].key in _ROYAL else before[-1] if before and before[-1].key in _ROYAL else None
         if royal is not None and royal.text[:1].isupper() and self._place_word_after(after):
             return True  # "Prince Philip Hospital", "Queen Elizabeth University Hospital": named after a royal

@@ -56,6 +56,9 @@ ROLE_MAILBOX_WORDS = frozenset({
     "occupational", "continence", "podiatry", "dietetics", "palliative", "hospice", "children", "paediatric",
     "diabetes", "neuro", "neurology", "rheumatology", "dermatology", "stoma", "orthotics", "prosthetics",
     "vascular", "screening", "frailty", "falls", "sleep", "water", "treatment",
+    # ambulance services ("fleet.workshop@", "makeready.hub@", "eoc.duty@", "hart.team@")
+    "fleet", "makeready", "make", "ready", "eoc", "hart", "dispatch", "despatch", "depot", "station", "stations",
+    "vehicle", "vehicles", "ambulance", "paramedic", "paramedics", "crew", "crews", "resilience", "hub",
 })
 _LOCAL_PARTS = re.compile(r"[._+-]")
 

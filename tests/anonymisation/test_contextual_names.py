@@ -601,3 +601,14 @@ def test_the_login_that_wrote_a_log_entry(detector: TextDetector, text: str, nam
 ])
 def test_a_staff_number_beside_a_name(detector: TextDetector, text: str, number: str | None) -> None:
     assert found(detector, text, "STAFF_ID") == ([number] if number else [])
+
+
+def test_a_version_number_is_no_ip_address_and_ambulance_mailboxes_are_kept(detector: TextDetector) -> None:
+    assert found(detector, "SW 2.1.0.6 installed, firmware v10.2.0.1 ok", "IP_ADDRESS") == []
+    assert found(detector, "server at 10.2.0.1 down", "IP_ADDRESS") == ["10.2.0.1"]
+    assert is_role_mailbox("fleet.workshop@msas.nhs.uk") and is_role_mailbox("makeready.hub@msas.nhs.uk")
+
+
+@pytest.mark.parametrize("text", ["handed over at Royal Stoke", "conveyed to Royal Derby ED"])
+def test_a_royal_hospital_in_its_short_name_is_no_person(detector: TextDetector, text: str) -> None:
+    assert found(detector, text, "PERSON") == []
