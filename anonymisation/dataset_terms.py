@@ -143,10 +143,14 @@ def _name_like(words: list[str], vocabulary: Vocabulary) -> bool:
     if len(keys) == 1:
         key = keys[0]
         return len(key) >= MIN_SINGLE_WORD and vocabulary.stands_alone(key) and key not in english_frequencies()
-    place_head = keys[-1] in _HOMES or (keys[-1] in vocabulary.street_types and keys[-1] not in vocabulary.last_names)
-    if (vocabulary.contains_allowed(" ".join(words)) or place_head) and keys[0] not in vocabulary.first_names:
-        # "Main Theatres", "Hollybank House", "Ashgrove Court": an organisation or a place, unless a first name
-        # opens it ("Tom Ward", "Dave Court"); a street word that is also a surname ("Chidi Hill") is the surname
+    if vocabulary.contains_allowed(" ".join(words)) and not named:
+        return False  # "Main Theatres", "Estates Dept"
+    # "Ashgrove Court", "The Limes Surgery", "Home Therapies Team": a place or an organisation's word closes it,
+    # one that is nobody's surname, and no first name opens it. A closing word that is also a surname ("Chidi
+    # Ward", "Chidi Baxter", "Hollybank House") keeps the cell a name: a place kept for a person would leak.
+    head = keys[-1]
+    if (head in _HOMES or head in vocabulary.indicators or head in vocabulary.street_types) \
+            and head not in vocabulary.last_names and keys[0] not in vocabulary.first_names:
         return False
     everyday = english_frequencies()
     return named or not all(k in everyday or k in vocabulary.indicators for k in keys)
