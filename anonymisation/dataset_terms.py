@@ -34,9 +34,10 @@ _NOT_A_NAME = re.compile(r"[\d@]")
 _PRACTICE = re.compile(r"(?:&|\+|\band\b)\s*(?:partners|ptnrs)\b\.?\s*$", re.IGNORECASE)
 # Words that say whose relative a caller is ("next of kin", "daughter in law", "his wife"): with ROLES_ONE and
 # ROLES_TWO (titles and jobs), what stands before the name in "pt's daughter Mr Nwosu" or "charge nurse Chi Keung".
-# Words of the opening run that are neither a role nor part of the name ("the f1 dr X", "next of kin X").
+# Words of the opening run that are neither a role nor part of the name ("the f1 dr X", "renal tech X").
 _FILLERS = frozenset({"the", "his", "her", "their", "my", "our", "a", "an", "of", "in", "next", "pt", "pts",
-                      "patient", "patients"})
+                      "patient", "patients", "renal", "dialysis", "community", "district", "ward", "theatre", "icu",
+                      "senior", "junior", "student", "bank", "agency", "night", "day", "duty", "on", "call"})
 _RELATIONS = frozenset({"kin", "law", "mum", "mother", "dad", "father", "brother", "partner", "friend", "neighbour",
                         "niece", "nephew", "grandson", "granddaughter", "aunt", "uncle", "cousin", "spouse"})
 _PLACEHOLDERS = frozenset(PLACEHOLDERS)
@@ -123,7 +124,6 @@ def _after_role(words: list[str], vocabulary: Vocabulary) -> list[str]:
     "Marivic"; [] when nothing follows ("ward clerk"). Only an opening run counts: in "Mary Porter" or "Melissa
     Lord" the job or title word is the surname."""
     keys = [fold(w) for w in words]
-    names = vocabulary.first_names | vocabulary.last_names
     last = -1
     for i, key in enumerate(keys):
         stem = key[:-2] if key.endswith(" s") else key  # "pt's daughter"
@@ -132,8 +132,8 @@ def _after_role(words: list[str], vocabulary: Vocabulary) -> list[str]:
             if i == 0 and len(keys) == 2 and stem not in vocabulary.titles:
                 break  # "Reg Smith", "hca Efua": as likely a first name as a job, and both words spread
             last = i
-        elif not (stem in _FILLERS or any(c.isdigit() for c in stem) or stem not in names):
-            break  # a name: the opening run is over
+        elif not (stem in _FILLERS or any(c.isdigit() for c in stem)):
+            break  # a name, or a word in no list (perhaps a name): the opening run is over
     return words[last + 1:]
 
 
