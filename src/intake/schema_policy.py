@@ -10,21 +10,27 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from intake.context import Context
 from intake.errors import IntakeError
 from intake.logs import get_logger, log_event
+from intake.pipeline.artefact_cache import ArtefactCache
 from intake.registry.models import ArtefactKind
 
 log = get_logger("intake.pipeline")
 
 TERMS_NAME = "dataset-terms.json"
 
-_terms_lock = threading.Lock()
-_terms_cache: dict[str, Any] = {}  # artefact id -> DatasetTerms, in this process (one run's chunks share it)
+
+def _parse_terms(data: bytes) -> Any:
+    from intake.anonymisation.dataset_terms import DatasetTerms
+
+    return DatasetTerms.from_json(data)
+
+
+_terms = ArtefactCache(_parse_terms)  # one run's chunks in this process share the terms
 
 
 def mapping_column_roles(mapping: Any, source_table: str) -> dict[str, dict[str, Any]]:
@@ -119,20 +125,8 @@ def load_dataset_terms(ctx: Context, artefact_id: str | None) -> Any:
     """The DatasetTerms stored by `collect_dataset_terms` (read once per process), or None."""
     if artefact_id is None:
         return None
-    from intake.anonymisation.dataset_terms import DatasetTerms
-    from intake.vault import Vault
+    return _terms.get(ctx, artefact_id)
 
-    with _terms_lock:
-        terms = _terms_cache.get(artefact_id)
-        if terms is None:
-            data = Vault.from_context(ctx).read_bytes(artefact_id, actor=ctx.actor())
-            terms = _terms_cache[artefact_id] = DatasetTerms.from_json(data)
-        return terms
-
-
-def forget_dataset_terms() -> None:
-    with _terms_lock:
-        _terms_cache.clear()
 
 
 def store_found_names(ctx: Context, run: Any, chunk_key: str, names: Sequence[str]) -> str | None:

@@ -52,15 +52,13 @@ def anonymisation_session(ctx: Context, terms: Any = None) -> Any:
 
 def close_sessions() -> None:
     """End the worker processes of this process's sessions (and free their models and caches)."""
-    from intake.pipeline.distinct import forget_distinct_findings
-    from intake.schema_policy import forget_dataset_terms
+    from intake.pipeline.artefact_cache import forget_all
 
     with _session_lock:
         for session in _sessions.values():
             session.close()
         _sessions.clear()
-    forget_dataset_terms()
-    forget_distinct_findings()
+    forget_all()
 
 
 def profile_tables(ctx: Context, run: RunInfo, tables: Sequence[TableRef]) -> dict[str, dict[str, Any]]:

@@ -4,13 +4,13 @@ the vault as one work artefact, and each chunk given the findings of its own val
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from typing import Any
 
 from intake.context import Context
 from intake.logs import get_logger, log_event
 from intake.pipeline.anonymise import anonymisation_session
+from intake.pipeline.artefact_cache import ArtefactCache
 from intake.pipeline.artefacts import TableRef, read_table_batches, work_name
 from intake.pipeline.errors import step_errors
 from intake.pipeline.runs import RunInfo
@@ -20,8 +20,14 @@ log = get_logger("intake.pipeline")
 
 FINDINGS_NAME = "free-text-findings.parquet"
 
-_lock = threading.Lock()
-_loaded: dict[str, Any] = {}  # artefact id -> DistinctFindings, in this process (one run's chunks share it)
+
+def _parse_findings(data: bytes) -> Any:
+    from intake.anonymisation.distinct import DistinctFindings
+
+    return DistinctFindings.from_parquet(data)
+
+
+_findings = ArtefactCache(_parse_findings)  # one run's chunks in this process share the findings
 
 
 def analyse_free_text(ctx: Context, run: RunInfo, tables: Sequence[TableRef],
@@ -63,26 +69,9 @@ def chunk_findings(ctx: Context, findings_id: str | None, rows: Any, table: str,
         return None
     from intake.anonymisation.distinct import free_text_columns
 
-    findings = _load(ctx, findings_id)
+    findings = _findings.get(ctx, findings_id)
     known: dict[str, Any] = {}
     for column in free_text_columns(table, classification, policy):
         if column in rows.schema.names:
             known.update(findings.for_values(rows.column(column).combine_chunks()))
     return known
-
-
-def _load(ctx: Context, artefact_id: str) -> Any:
-    from intake.anonymisation.distinct import DistinctFindings
-    from intake.vault import Vault
-
-    with _lock:
-        found = _loaded.get(artefact_id)
-        if found is None:
-            data = Vault.from_context(ctx).read_bytes(artefact_id, actor=ctx.actor())
-            found = _loaded[artefact_id] = DistinctFindings.from_parquet(data)
-        return found
-
-
-def forget_distinct_findings() -> None:
-    with _lock:
-        _loaded.clear()
