@@ -45,6 +45,9 @@ MAX_NAME_WORDS = 5
 # "St Clare's Nursing Home", "the Beeches care home": homes are named like people. Not a place word in notes,
 # where "pt home 12 Oak Rd" is an address.
 _HOMES = frozenset({"home", "homes"})
+# Words that close an organisation's name in a person field ("Home Therapies Team", "Brook Practice"): not place
+# words in notes, where a name before them may be a job title's ("Sarah Jones Team Leader", "Practice Nurse").
+_ORGANISATIONS = frozenset({"team", "teams", "practice", "partners"})
 # A single word in a person field (a surname alone, a login) is propagated only when it cannot be an everyday
 # English word: "Young" or "Bell" alone would redact half the notes.
 MIN_SINGLE_WORD = 4
@@ -149,7 +152,8 @@ def _name_like(words: list[str], vocabulary: Vocabulary) -> bool:
     # one that is nobody's surname, and no first name opens it. A closing word that is also a surname ("Chidi
     # Ward", "Chidi Baxter", "Hollybank House") keeps the cell a name: a place kept for a person would leak.
     head = keys[-1]
-    if (head in _HOMES or head in vocabulary.indicators or head in vocabulary.street_types) \
+    if (head in _HOMES or head in _ORGANISATIONS or head in vocabulary.indicators
+            or head in vocabulary.street_types) \
             and head not in vocabulary.last_names and keys[0] not in vocabulary.first_names:
         return False
     everyday = english_frequencies()
