@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from intake.anonymisation.findings import AND_PARTNERS
 from intake.anonymisation.name_cues import ROLES_ONE, ROLES_TWO
 from intake.anonymisation.nergate import english_frequencies
 from intake.anonymisation.structured import PLACEHOLDERS
@@ -31,13 +32,13 @@ _SPLIT_PEOPLE = re.compile(r"\s*(?:/|&|;|\+|\n|\band\b)\s*", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"[\d@]")
 # A GP practice is named after its partners ("Dr Ahmed & Partners", "Drs Khan, Patel and Partners"): an
 # organisation written where a caller's name goes, not two people.
-_PRACTICE = re.compile(r"(?:&|\+|\band\b)\s*(?:partners|ptnrs)\b\.?\s*$", re.IGNORECASE)
-# Words that say whose relative a caller is ("next of kin", "daughter in law", "his wife"): with ROLES_ONE and
-# ROLES_TWO (titles and jobs), what stands before the name in "pt's daughter Mr Nwosu" or "charge nurse Chi Keung".
+_PRACTICE = re.compile(rf"{AND_PARTNERS}\.?\s*$", re.IGNORECASE)
 # Words of the opening run that are neither a role nor part of the name ("the f1 dr X", "renal tech X").
 _FILLERS = frozenset({"the", "his", "her", "their", "my", "our", "a", "an", "of", "in", "next", "pt", "pts",
                       "patient", "patients", "renal", "dialysis", "community", "district", "ward", "theatre", "icu",
                       "senior", "junior", "student", "bank", "agency", "night", "day", "duty", "on", "call"})
+# Words that say whose relative a caller is ("next of kin", "daughter in law", "his wife"): with ROLES_ONE and
+# ROLES_TWO (titles and jobs), what stands before the name in "pt's daughter Mr Nwosu" or "charge nurse Chi Keung".
 _RELATIONS = frozenset({"kin", "law", "mum", "mother", "dad", "father", "brother", "partner", "friend", "neighbour",
                         "niece", "nephew", "grandson", "granddaughter", "aunt", "uncle", "cousin", "spouse"})
 _PLACEHOLDERS = frozenset(PLACEHOLDERS)

@@ -37,13 +37,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from intake.anonymisation.errors import ModelNotAvailable
-from intake.anonymisation.findings import (
-    Finding,
-    drop_not_personal,
-    resolve_overlaps,
-    steady_pseudonyms,
-)
-from intake.anonymisation.name_growth import grow_names
+from intake.anonymisation.findings import Finding, resolve_overlaps, steady_pseudonyms
+from intake.anonymisation.name_growth import settle
 from intake.anonymisation.nergate import NerGate
 from intake.anonymisation.person_recognizers import (
     DenyListRecognizer,
@@ -51,7 +46,6 @@ from intake.anonymisation.person_recognizers import (
     VocabularyAwareSpacyRecognizer,
 )
 from intake.anonymisation.recognizer_registry import recognizer_name, uk_recognizers
-from intake.anonymisation.recognizers_ids import with_staff_numbers
 from intake.anonymisation.recognizers_phone import after_catalogue_word
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
 from intake.config import AnonymisationSettings
@@ -378,5 +372,4 @@ class TextDetector:
                     (r.recognition_metadata or {}).get("recognizer_name", ""))
             for r in results
         ]
-        findings = drop_not_personal(text, findings)
-        return resolve_overlaps(with_staff_numbers(text, grow_names(text, findings, self.gate.rules)))
+        return resolve_overlaps(settle(text, findings, self.gate.rules))

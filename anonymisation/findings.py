@@ -92,16 +92,19 @@ def drop_in_domains(text: str, findings: list[Finding]) -> list[Finding]:
         s <= f.start and f.end <= e for s, e in domains)]
 
 
-# What follows the partners' names of a GP practice ("Dr Ahmed & Partners", "Drs Khan, Patel and Partners").
-_PRACTICE_TAIL = re.compile(r"(?:\s*,\s*[^\W\d_][\w'\u2019-]*){0,3}\s*(?:&|\+|\band\b)\s*(?:partners|ptnrs)\b",
-                            re.IGNORECASE)
+# How a GP practice named after its partners ends ("Dr Ahmed & Partners", "Drs Khan, Patel and Partners"), and
+# what follows the partners' names in it.
+AND_PARTNERS = r"(?:&|\+|\band\b)\s*(?:partners|ptnrs)\b"
+_PRACTICE_TAIL = re.compile(rf"(?:\s*,\s*[^\W\d_][\w'\u2019-]*){{0,3}}\s*{AND_PARTNERS}", re.IGNORECASE)
 
 
 def drop_practice_names(text: str, findings: list[Finding]) -> list[Finding]:
     """Guessed names that are part of a GP practice's name, which is an organisation's public name: the
     dataset's known people (the deny-list) stay found there too."""
+    if not findings:
+        return findings
     low = text.lower()
-    if not findings or ("partners" not in low and "ptnrs" not in low):
+    if "partners" not in low and "ptnrs" not in low:
         return findings
     return [f for f in findings if f.entity_type != "PERSON" or f.recognizer == "DenyListRecognizer"
             or not _PRACTICE_TAIL.match(text, f.end)]

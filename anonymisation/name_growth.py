@@ -15,9 +15,10 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
-from intake.anonymisation.findings import Finding
+from intake.anonymisation.findings import Finding, drop_not_personal
 from intake.anonymisation.name_cues import NAME_OVER_WORD, possessive_stem
 from intake.anonymisation.name_tokens import Token, tokenize
+from intake.anonymisation.recognizers_ids import with_staff_numbers
 from intake.anonymisation.vocabulary import fold
 
 if TYPE_CHECKING:
@@ -183,3 +184,10 @@ def _letter_beside(text: str, letter: int, space: int) -> bool:
 
 def _taken(taken: list[tuple[int, int]], tok: Token, own: Finding) -> bool:
     return any(s < tok.end and tok.start < e for s, e in taken if (s, e) != (own.start, own.end))
+
+
+def settle(text: str, findings: list[Finding], rules: NameRules) -> list[Finding]:
+    """The detectors' raw findings as the analyzer and the pattern scan both report them: what is never personal
+    dropped (findings.drop_not_personal), names grown over their other half, the staff number written beside a
+    name added. One sequence for both paths, so that the anonymiser, its self-check and the re-scan agree."""
+    return with_staff_numbers(text, grow_names(text, drop_not_personal(text, findings), rules))

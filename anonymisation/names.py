@@ -308,16 +308,13 @@ class NameRules:
                 i += 1
         # Names in lower case or after a role abbreviation, which the capitalised-word rules above cannot see.
         out = [f for f in out if self.case_plausible(text[f.start:f.end]) or f.recognizer == "TitleNameRecognizer"]
+        # A longer contextual span takes the names it contains ("patient MANSOUR, Layla" beats "MANSOUR", "rabah
+        # boubekeur" before "dob" beats "rabah").
         for f in self.contextual.find(text, toks):
-            inside = [o for o in out if f.start < o.end and o.start < f.end]
-            # A longer contextual span takes the names it contains ("patient MANSOUR, Layla" beats "MANSOUR").
-            if all(f.start <= o.start and o.end <= f.end for o in inside) and (
-                    not self.suppressed(text, f.start, f.end) or self.contextual.vouched(text, f)):
-                out = [o for o in out if o not in inside] + [f]
+            if not self.suppressed(text, f.start, f.end) or self.contextual.vouched(text, f):
+                out = _taking_inside(out, f)
         for f in (*names_before_identifiers(self.contextual, toks), *find_log_authors(text, self.contextual)):
-            inside = [o for o in out if f.start < o.end and o.start < f.end]
-            if all(f.start <= o.start and o.end <= f.end for o in inside):  # "rabah boubekeur" beats "rabah"
-                out = [o for o in out if o not in inside] + [f]
+            out = _taking_inside(out, f)
         for f in (*find_other_script_names(text), *find_initials(text, self.vocab, self.english)):
             if not any(f.start < o.end and o.start < f.end for o in out) and not self.vocab.is_allowed_term(
                     text[f.start:f.end]):
@@ -490,3 +487,11 @@ def __getattr__(name: str) -> Any:
 
         return getattr(person_recognizers, name)
     raise AttributeError(name)
+
+
+def _taking_inside(out: list[Finding], f: Finding) -> list[Finding]:
+    """`out` with `f` in place of the findings it contains; unchanged when `f` overlaps one it does not contain."""
+    inside = [o for o in out if f.start < o.end and o.start < f.end]
+    if not all(f.start <= o.start and o.end <= f.end for o in inside):
+        return out
+    return [o for o in out if o not in inside] + [f]

@@ -70,22 +70,30 @@ def english_frequencies() -> dict[str, int]:
     return {w: int(f) for w, f in words.items() if f >= EVERYDAY and (f >= NAMES_TOO or w not in names)}
 
 
-def _names_no_dictionary_lists() -> frozenset[str]:
-    """Words of the name gazetteers that Webster's word list (english-words' "web2", a dictionary of common
-    words in which proper nouns are capitalised) has only as a proper noun: "john", "sarah", "lucas", but not
-    "kit", "grant", "dawn" or "rose". Inflected forms count by their stem ("marks", "swapped")."""
+@lru_cache(maxsize=1)
+def dictionary_words() -> frozenset[str]:
+    """Webster's lower-case words (english-words' "web2", where proper nouns are capitalised): "kit", "grant",
+    "dawn", "song" are words, "john" and "sarah" are not."""
     from english_words import get_english_words_set
 
-    from intake.anonymisation.vocabulary import faker_gazetteer, shipped_terms
-
     try:
-        dictionary = {w for w in get_english_words_set(["web2"], alpha=True) if w.islower()}
+        words = frozenset(w for w in get_english_words_set(["web2"], alpha=True) if w.islower())
     except (OSError, ValueError) as exc:
         raise VocabularyError(f"english-words' dictionary could not be read ({type(exc).__name__}); reinstall "
                               "intake's dependencies (english-words is one of them)") from exc
-    if len(dictionary) < MIN_ENGLISH_WORDS:
-        raise VocabularyError(f"english-words' dictionary has {len(dictionary)} lower-case words, expected at least "
+    if len(words) < MIN_ENGLISH_WORDS:
+        raise VocabularyError(f"english-words' dictionary has {len(words)} lower-case words, expected at least "
                               f"{MIN_ENGLISH_WORDS}; check the installed version against pyproject.toml")
+    return words
+
+
+def _names_no_dictionary_lists() -> frozenset[str]:
+    """Words of the name gazetteers that the dictionary (dictionary_words) has only as a proper noun: "john",
+    "sarah", "lucas", but not "kit", "grant", "dawn" or "rose". Inflected forms count by their stem ("marks",
+    "swapped")."""
+    from intake.anonymisation.vocabulary import faker_gazetteer, shipped_terms
+
+    dictionary = dictionary_words()
     first, last = faker_gazetteer()
     words_too = {fold(w) for w in shipped_terms("common_words.txt")} | WORDS_NO_DICTIONARY_HAS
     return frozenset(w for w in (first | last) - words_too if not any(s in dictionary for s in _stems(w)))

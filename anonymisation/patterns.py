@@ -16,12 +16,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from intake.anonymisation.deny_list import DenyList
-from intake.anonymisation.findings import Finding, drop_not_personal, resolve_overlaps, steady_pseudonyms
-from intake.anonymisation.name_growth import grow_names
+from intake.anonymisation.findings import Finding, resolve_overlaps, steady_pseudonyms
+from intake.anonymisation.name_growth import settle
 from intake.anonymisation.names import shared_name_rules
 from intake.anonymisation.other_scripts import RE2_CLASS
 from intake.anonymisation.recognizer_registry import Detector, pattern_detectors
-from intake.anonymisation.recognizers_ids import with_staff_numbers
 from intake.anonymisation.structured import as_strings, candidate_mask, full_match_mask
 from intake.anonymisation.vocabulary import Vocabulary
 
@@ -123,8 +122,7 @@ class PatternScanner:
             found.extend(self.rules.find(steady))
         # Known staff are looked for whatever entity types the caller wants: their names are always caught.
         found.extend(self.deny.find(steady))
-        found = with_staff_numbers(steady, grow_names(steady, drop_not_personal(steady, found), self.rules))
-        result = tuple(f for f in resolve_overlaps(found) if f.score >= self.threshold)
+        result = tuple(f for f in resolve_overlaps(settle(steady, found, self.rules)) if f.score >= self.threshold)
         if len(self._cache) >= CACHE_SIZE:
             self._cache.clear()  # a long-lived worker moves on to other data: start afresh
         self._cache[text] = result

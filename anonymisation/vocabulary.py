@@ -93,11 +93,10 @@ def romanised_gazetteer() -> tuple[set[str], set[str]]:
     """Greek, Cyrillic, Chinese, Japanese, Vietnamese and Thai names in Latin letters (transliterate.py), folded;
     those of two letters or that are lower-case English words left out: romanised syllables such as "he", "an",
     "fan", "song" or "lung" are words first, and the rules would take them for names."""
-    from english_words import get_english_words_set
-
+    from intake.anonymisation.nergate import dictionary_words
     from intake.anonymisation.transliterate import romanised_names
 
-    dictionary = {w for w in get_english_words_set(["web2"], alpha=True) if w.islower()}
+    dictionary = dictionary_words()
     first, last = romanised_names()
 
     def keep(names: set[str]) -> set[str]:
@@ -233,7 +232,6 @@ class Vocabulary:
     def deny_words(self) -> frozenset[str]:
         """Every word (folded) of the deny-list's spellings: a cell without one of them holds no known name."""
         return frozenset(w for key in self.deny_keys for w in key.split() if len(w) > 1)
-
 
     def with_allowed(self, terms: Iterable[str]) -> Vocabulary:
         """A copy with more allowed terms (a customer's own manufacturers, models, places)."""
