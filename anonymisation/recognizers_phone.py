@@ -54,9 +54,51 @@ def _not_phone_grouping(text: str, start: int, end: int) -> bool:
     return after_catalogue_word(text, start)
 
 
+# An organisation's own line: a non-geographic number (03, 080 freephone, 084), which no person has, or a landline
+# right after the name of a desk that answers it ("FLEET DESK 01332 861000", "via switchboard 0115 924 9924").
+# A mobile is always someone's. Irish mobiles (083-089) are no UK 08 number and stay phones.
+_NON_GEOGRAPHIC = ("03", "080", "084")
+_ORGANISATION_DESK = re.compile(
+    r"(?i)\b(?:switchboard|help\s?desk|service\s?desk|fleet\s?desk|control\s+room|eoc|reception|helpline|hotline"
+    r"|main\s+(?:line|number|switchboard)|customer\s+services?|tech(?:nical)?\s+support|support\s+line)"
+    r"\s*(?:(?:no|number|line|tel|phone|on|via)\b\.?\s*|[:#=(-]\s*)*$"
+)
+
+
+def _organisation_line(text: str, start: int, national: str) -> bool:
+    if national.startswith(_NON_GEOGRAPHIC):
+        return True
+    return not national.startswith("07") and bool(_ORGANISATION_DESK.search(text, max(0, start - 30), start))
+
+
 def find_uk_phones(text: str) -> list[Finding]:
-    """UK landline and mobile numbers in the ways people type them, with an optional extension."""
-    out: list[Finding] = []
+    """UK landline and mobile numbers in the ways people type them, with an optional extension; not an
+    organisation's own line (find_organisation_lines)."""
+    return [Finding("PHONE_NUMBER", s, e, score, "UkPhoneRecognizer") for s, e, score, org in _phone_spans(text)
+            if not org]
+
+
+def find_organisation_lines(text: str) -> list[Finding]:
+    """An organisation's own line, kept like an extension (INTERNAL_NUMBER): it reaches a desk, not a person."""
+    return [Finding("INTERNAL_NUMBER", s, e, 0.7, "OrganisationLineRecognizer") for s, e, _score, org in
+            _phone_spans(text) if org]
+
+
+_last_scan: list[tuple[str, list[tuple[int, int, float, bool]]]] = []
+
+
+def _phone_spans(text: str) -> list[tuple[int, int, float, bool]]:
+    """(start, end, score, organisation's line) of each phone number; the last text's answer is kept, as the
+    phone and the extension recognizers ask in turn about the same text."""
+    if _last_scan and _last_scan[0][0] is text:
+        return _last_scan[0][1]
+    spans = _scan_phones(text)
+    _last_scan[:] = [(text, spans)]
+    return spans
+
+
+def _scan_phones(text: str) -> list[tuple[int, int, float, bool]]:
+    out: list[tuple[int, int, float, bool]] = []
     pos = 0
     while True:
         m = _PHONE_START.search(text, pos)
@@ -113,7 +155,7 @@ def find_uk_phones(text: str) -> list[Finding]:
         end = best_end
         if score < 0.8 and context_before(text, m.start(), PHONE_CONTEXT, 25):
             score = min(0.95, score + 0.25)
-        out.append(Finding("PHONE_NUMBER", m.start(), end, score, "UkPhoneRecognizer"))
+        out.append((m.start(), end, score, _organisation_line(text, m.start(), national)))
         pos = end
     return out
 
@@ -130,4 +172,4 @@ def find_extensions(text: str) -> list[Finding]:
     return [
         Finding("INTERNAL_NUMBER", m.start(), m.end(), 0.7, "ExtensionRecognizer")
         for m in EXTENSION_RE.finditer(text)
-    ]
+    ] + find_organisation_lines(text)

@@ -112,8 +112,9 @@ def find_postcodes(text: str) -> list[Finding]:
 
 # -- dates of birth ------------------------------------------------------------------------------------------
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"  # noqa: E501
+# A hyphen only after a word may open a date ("dob-12/3/61"): after a digit it is a range or a part number.
 DATE_RE = re.compile(
-    r"(?<![\w/.-])(?:"
+    r"(?<![\w/.])(?<!\d-)(?:"
     r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
     r"|\d{4}-\d{2}-\d{2}"
     r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}"  # "dob 11061933": typed without separators
@@ -126,10 +127,10 @@ DATE_RE = re.compile(
 DOB_BEFORE = re.compile(r"(?i)\bd\.?\s?o\.?\s?b\b\.?|date\s+of\s+birth|birth\s?date|\bborn\b|\bb\.\s*$|birthday"
                         r"|\baged?\s+\d{1,3}\s*(?:y(?:ea)?rs?(?:\s+old)?|yo)?\s*\($")
 DOB_AFTER = re.compile(r"(?i)birthday|\(dob\)|\bborn\b")
-# "Pt Mary Jones, 20.05.1950": a date right after the patient's name (one to four words, none a word of the
-# sentence around it) is when they were born; "pt seen by J Smith, 12/03/2024" is not a name.
+# "Pt Mary Jones, 20.05.1950" or "pt Mary Jones (20.05.1950)": a date right after the patient's name (one to four
+# words, none a word of the sentence around it) is when they were born; "pt seen by J Smith, 12/03/2024" is not a name.
 _PATIENT_NAME_BEFORE = re.compile(
-    r"(?i)\b(?:pt|patient)\b\.?\s+(?:[^\W\d_][\w'\u2019-]*\.?\s+){0,3}[^\W\d_][\w'\u2019-]*\s*,\s*$")
+    r"(?i)\b(?:pt|patient)\b\.?\s+(?:[^\W\d_][\w'\u2019-]*\.?\s+){0,3}[^\W\d_][\w'\u2019-]*\s*(?:,|\()\s*$")
 _SENTENCE_WORDS = frozenset({"seen", "by", "at", "in", "on", "to", "with", "for", "was", "is", "has", "had", "and",
                              "the", "a", "an", "from", "of", "after", "before", "since", "until", "visit", "visited"})
 

@@ -101,6 +101,23 @@ def test_phone_look_alikes_rejected(text: str) -> None:
     assert find_uk_phones(text) == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("FLEET DESK 01332 861000 ADVISED", "01332 861000"), ("via switchboard 0115 924 9924 ask for EBME",
+                                                          "0115 924 9924"),
+    ("rang the supplier on 0800 123 4567", "0800 123 4567"), ("NHS 111 line 0300 311 2233", "0300 311 2233"),
+])
+def test_an_organisations_own_line_is_kept_as_an_internal_number(text: str, expected: str) -> None:
+    """A desk's landline or a non-geographic number reaches an organisation, not a person."""
+    assert find_uk_phones(text) == []
+    assert spans(find_extensions(text), text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["call Jane on 01332 861000", "helpdesk rang back from 07700 900123",
+                                  "switchboard put me through to her mobile 07700 900123"])
+def test_a_persons_line_stays_a_phone_beside_desk_words(text: str) -> None:
+    assert len(find_uk_phones(text)) == 1 and find_extensions(text) == []
+
+
 @pytest.mark.parametrize("text,expected", [("ring ext 4521", "ext 4521"), ("bleep 1234", "bleep 1234"),
                                            ("call x4521 now", "x4521"), ("Ext. 2345", "Ext. 2345")])
 def test_extensions_found(text: str, expected: str) -> None:
@@ -112,7 +129,8 @@ def test_extensions_found(text: str, expected: str) -> None:
     ("date of birth: 22-Nov-1972", "22-Nov-1972"), ("born 15/06/1991 in Leeds", "15/06/1991"),
     ("DOB 12.03.54", "12.03.54"), ("Date of birth - 12 March 51", "12 March 51"),
     ("date of birth: 12 Mar '56", "12 Mar '56"), ("age 67 (12/03/1956) fell", "12/03/1956"),
-    ("mr x dob 11061933 machine in back bedroom", "11061933"),
+    ("mr x dob 11061933 machine in back bedroom", "11061933"), ("dob-12/3/61 collapsed", "12/3/61"),
+    ("pt Sarah Cole (12/03/1961) conveyed", "12/03/1961"),
 ])
 def test_dates_of_birth_found_by_context(text: str, expected: str) -> None:
     assert spans(find_dates_of_birth(text), text) == [expected]
@@ -120,6 +138,10 @@ def test_dates_of_birth_found_by_context(text: str, expected: str) -> None:
 
 def test_plain_dates_are_not_dates_of_birth() -> None:
     assert find_dates_of_birth("PPM done 12/03/2024, next due 12/03/2025") == []
+    assert find_dates_of_birth("pt transferred (12/03/2024) to ward") == []
+    # after a digit a hyphen joins a range or a part number: the second date is no more a birth date than the first
+    text = "DOB 12/03/1961 seen 12/03/2020-13/03/2020"
+    assert spans(find_dates_of_birth(text), text) == ["12/03/1961"]
     assert find_dates_of_birth("age 67 (seen 12/03/2023)") == []
     assert find_nhs_numbers("order 943 4765 919 raised") == []
 
