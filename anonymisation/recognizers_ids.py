@@ -18,7 +18,7 @@ from intake.anonymisation.findings import Finding
 _ID_WORD = r"(?:number|num|no|id)\b"
 _STAFF = re.compile(
     rf"(?i:\b(?:(?:payroll|badge|esr|employee|personnel|smart\s?card|collar)(?:\s+{_ID_WORD})?|c/no"
-    rf"|(?:staff|pay|assignment)\s+{_ID_WORD}|staff\s?id\b))\.?\s*(?:is\s+)?[:#=.-]?\s*"
+    rf"|(?:staff|pay|assignment|emp)\s+{_ID_WORD}|staff\s?id\b))\.?\s*(?:is\s+)?[:#=.-]?\s*"
     r"(?P<id>(?:[A-Za-z]{1,3}[ -]?\d{3,10}|\d{4,12}(?:[ -]\d{2,8}){0,2}|\d{2,6}(?:[ -]\d{2,8}){1,2})"
     r"(?:-\d{1,2})?)(?![\w-])"
 )
@@ -46,12 +46,16 @@ def find_vehicle_registrations(text: str) -> list[Finding]:
 
 
 # A member of staff's number written right after their name ("Mrs X #44191", "X (41335)", "X c/no 48748", "X
-# 45379"): the number names the person as much as the name does. Four digits only with a mark (a bare four-digit
-# number after a name is as often a time, "Mr X 1430"); never part of a date, a phone or a decimal.
+# 45379"): the number names the person as much as the name does. Four digits bare only when they are neither a time
+# nor a year ("J Smith 4412", not "Mr X 1430" or "X 2019"); never part of a date, a phone or a decimal.
 _BESIDE_NAME = re.compile(
     r"[ \t]*(?:(?:#|\(|(?i:c/no|collar(?:\s+no)?|staff\s+no|no)\.?[ \t]*#?)[ \t]*(?P<marked>\d{4,6})\)?"
-    r"|(?P<bare>\d{5,6}))(?![\w/.:-]|\s\d)"
+    r"|(?P<bare>\d{4,6}))(?![\w/.:-]|\s\d)"
 )
+
+
+def _time_or_year(digits: str) -> bool:
+    return len(digits) == 4 and ((int(digits[:2]) < 24 and int(digits[2:]) < 60) or digits[:2] in ("19", "20"))
 
 
 def with_staff_numbers(text: str, findings: list[Finding]) -> list[Finding]:
@@ -66,6 +70,8 @@ def with_staff_numbers(text: str, findings: list[Finding]) -> list[Finding]:
         if m is None:
             continue
         group = "marked" if m.group("marked") else "bare"
+        if group == "bare" and _time_or_year(m.group("bare")):
+            continue
         start, end = m.start(group), m.end(group)
         if not any(o.start < end and start < o.end for o in findings):
             out.append(Finding("STAFF_ID", start, end, 0.7, "StaffIdRecognizer"))

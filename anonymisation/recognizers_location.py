@@ -2,9 +2,10 @@
 
 Ambulance and community notes give a patient's scene or home that way ("found at ///filled.soap.home", "GRID SJ
 43482 68587"): as precise as a street address, and replaced as one (ADDRESS). A what3words address counts with its
-"///" or its label, so that a file name or a domain ("report.final.docx", "nhs.net.uk") is none. A grid reference
-counts after its label, or unlabelled with at least six digits split evenly (eastings and northings), so that a
-model ("SK 200") or a part number is none.
+"///" (or its web address, "w3w.co/..."), its label, or unlabelled when all three words are lower-case words that no
+file name, domain or package name would end or open with, so that "report.final.docx" or "nhs.net.uk" is none.
+A grid reference counts after its label, or unlabelled with at least six digits split evenly (eastings and
+northings), so that a model ("SK 200") or a part number is none.
 """
 
 from __future__ import annotations
@@ -14,9 +15,17 @@ import re
 from intake.anonymisation.findings import Finding
 
 _W3W = re.compile(
-    r"(?i)(?:///|\b(?:w3w|what\s?3\s?words)\b\s*(?:address|ref)?\s*[:=-]?\s*(?:///)?)"
+    r"(?i)(?:///\s?|\b(?:https?://)?(?:map\.)?(?:w3w\.co|what3words\.com)/(?:///)?"
+    r"|\b(?:w3w|what\s?3\s?words)\b\s*(?:address|ref|location|loc)?\s*(?:is\s+)?[:=-]?\s*(?:///)?)"
     r"(?P<words>[^\W\d_]{2,}\.[^\W\d_]{2,}\.[^\W\d_]{2,})(?![\w.])"
 )
+_W3W_BARE = re.compile(r"(?<![\w@/.])(?P<words>[a-z]{3,}\.[a-z]{3,}\.[a-z]{3,})(?![\w@/]|\.\w)")
+# What opens or ends a domain, a file or a software package name rather than a place's three words.
+_NOT_PLACE_WORDS = frozenset({
+    "com", "org", "net", "gov", "edu", "nhs", "scot", "wales", "uk", "co", "ac", "int", "info", "www", "http",
+    "https", "txt", "log", "csv", "pdf", "doc", "docx", "xls", "xlsx", "zip", "exe", "bin", "cfg", "ini", "xml",
+    "json", "dat", "bak", "tmp", "old", "jpg", "png", "msg", "eml", "htm", "html", "java", "py", "sys", "dll",
+})
 # 100 km squares: the first letter is one of H, J, N, O, S, T; the second any letter but I.
 _SQUARE = r"[HJNOST][A-HJ-Z]"
 _GRID_LABELLED = re.compile(
@@ -37,6 +46,11 @@ def find_scene_locations(text: str) -> list[Finding]:
         for m in _W3W.finditer(text):
             start = m.start("words") - (3 if text[max(0, m.start("words") - 3):m.start("words")] == "///" else 0)
             out.append(Finding("ADDRESS", start, m.end(), 0.85, "What3WordsRecognizer"))
+        taken = [(f.start, f.end) for f in out]
+        for m in _W3W_BARE.finditer(text):
+            words = m.group("words").split(".")
+            if not _NOT_PLACE_WORDS.intersection(words) and not any(s <= m.start() < e for s, e in taken):
+                out.append(Finding("ADDRESS", m.start(), m.end(), 0.7, "What3WordsRecognizer"))
     if any(c.isdigit() for c in text):
         labelled = [(m.start("ref"), m.end("ref")) for m in _GRID_LABELLED.finditer(text)]
         bare = [(m.start("ref"), m.end("ref")) for m in _GRID_BARE.finditer(text)

@@ -14,6 +14,7 @@ from .test_contextual_names import found
     ("payroll 20418834 re loan", "20418834"), ("Badge no: E10442", "E10442"), ("ESR 1234-5678", "1234-5678"),
     ("staff no 4471", "4471"), ("staff id: ab12345", "ab12345"), ("employee number 00123456", "00123456"),
     ("assignment number 20418834-2", "20418834-2"), ("smartcard 1234 5678 9012", "1234 5678 9012"),
+    ("emp no. 004412 on shift", "004412"),
 ])
 def test_staff_numbers_after_their_label(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_staff_ids(text)] == [expected]
@@ -43,11 +44,15 @@ def test_codes_shaped_like_plates_are_kept(detector: TextDetector) -> None:
 @pytest.mark.parametrize("text,expected", [
     ("suction cup torn at ///filled.soap.home", ["///filled.soap.home"]),
     ("w3w: crisp.filled.index", ["crisp.filled.index"]),
+    ("pin https://w3w.co/crisp.filled.index sent", ["crisp.filled.index"]),
+    ("what3words location is index.home.raft", ["index.home.raft"]),
+    ("located at filled.soap.home by the barn", ["filled.soap.home"]),
     ("NEAR Buxton, GRID SJ 4348268587", ["SJ 4348268587"]),
     ("OS grid ref SK 05233 08923", ["SK 05233 08923"]),
     ("found at SJ 78459 31071 on the moor", ["SJ 78459 31071"]),
     # no label and no "///", or digits not split evenly: a file name, a domain, a model, a part number
-    ("see report.final.docx and nhs.net.uk", []),
+    ("see report.final.docx and nhs.net.uk", []), ("loaded com.philips.intellivue", []),
+    ("sent to a.b.c@example.com", []),
     ("model SK 200 fitted", []),
     ("part SJ123 4567", []),
 ])
