@@ -79,15 +79,15 @@ def steady_pseudonyms(text: str) -> str:
         len(m.group(0)) - len(head) - 1), text)
 
 
-_DOMAIN_RE = re.compile(r"(?<=[\w.+-])@[\w-]+(?:\.[\w-]+)+")
+_ADDRESS_RE = re.compile(r"[\w.+%'-]*\w@[\w-]+(?:\.[\w-]+)+")
 
 
 def drop_in_domains(text: str, findings: list[Finding]) -> list[Finding]:
-    """Findings other than inside an e-mail address's domain ("scot" of "@nhs.scot" is no person): the address
-    itself is judged whole by the e-mail detector."""
+    """Findings other than inside an e-mail address ("scot" of "@nhs.scot", "eoc" of "eoc.duty@" are no person):
+    the address is judged whole by the e-mail detector, which replaces a person's and keeps a team's."""
     if "@" not in text or not findings:
         return findings
-    domains = [(m.start(), m.end()) for m in _DOMAIN_RE.finditer(text)]
+    domains = [(m.start(), m.end()) for m in _ADDRESS_RE.finditer(text)]
     return [f for f in findings if f.entity_type == "EMAIL_ADDRESS" or not any(
         s <= f.start and f.end <= e for s, e in domains)]
 

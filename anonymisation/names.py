@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from intake.anonymisation.contextual_names import ContextualNames
+from intake.anonymisation.destinations import conveyed_to, hospital_town
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.initials import find_initials
 from intake.anonymisation.log_authors import find_log_authors
@@ -83,13 +84,14 @@ class NameRules:
         """DOB, NHS, ICU, PPM: short upper-case words that are not names end a name."""
         return tok.is_upper and len(tok.text) <= 4 and not (self.first(tok) or self.last(tok))
 
-    def _place_word_after(self, after: list[Token]) -> bool:
-        """A capitalised place word next, or after the words that qualify a hospital ("University Hospital",
-        "Children's Hospital", "General Infirmary")."""
+    def _place_word_after(self, after: list[Token], lower: bool = False) -> bool:
+        """A capitalised place word next (any place word after a name written in lower case: "samuel johnson
+        community hospital"), or after the words that qualify a hospital ("University Hospital", "Children's
+        Hospital", "General Infirmary")."""
         for tok in after[:4]:
             if tok.text in ("'", "\u2019", "s"):
                 continue
-            if tok.text[:1].isupper() and tok.key in self.vocab.indicators:
+            if (tok.text[:1].isupper() or (lower and tok.text.islower())) and tok.key in self.vocab.indicators:
                 return True
             if tok.key not in _HOSPITAL_QUALIFIERS:
                 return False
@@ -202,6 +204,8 @@ class NameRules:
         if len(after) >= 2 and after[0].text in ("'", "\u2019") and after[1].text == "s":
             after = after[2:]  # "St James's Hospital": look past the possessive
         before = tokenize(text[max(0, start - 12):start])
+        if hospital_town(span, before, words) or conveyed_to(text, start, words, self.vocab.first_names):
+            return True  # "Queen's Hospital Burton", "conveyed to Stepping Hill"
         if words[-1].text[:1].isupper() and words[-1].key in self.vocab.indicators and (
                 (len(words) >= 3 and self.first(words[0]))
                 or (len(words) == 2 and before and before[-1].is_capitalised and self.first(before[-1]))):
@@ -217,7 +221,7 @@ class NameRules:
         if self.is_strong_name([w.text for w in words], comma="," in span):
             # "Daisy Hill Hospital", "Mary Seacole Ward": a whole name before a capitalised place word names the
             # place, unless that word opens a job title ("Sarah Jones Ward Manager").
-            return self._place_word_after(after) and not (
+            return self._place_word_after(after, span.islower()) and not (
                 len(after) > 1 and self.vocab.is_allowed_term(f"{after[0].text} {after[1].text}"))
         if self.vocab.contains_allowed(span):
             return True
@@ -237,7 +241,7 @@ class NameRules:
         if after and after[0].key in self.vocab.indicators:
             # "Jenner Unit", "jenner unit" are places; "informed ALVES unit is condemned" is not.
             return not (span.isupper() and after[0].text.islower())
-        if self._place_word_after(after):
+        if self._place_word_after(after, span.islower()):
             return True  # "Florence Nightingale Community Hospital"
         return bool(after and after[0].key in self.vocab.allow_tokens)
 
@@ -396,7 +400,7 @@ class NameRules:
         # "Smith J", "Sharp R", "Ward M" (surname, initial) at the end of a phrase; "Ward B" alone is a place
         if (
             i + 1 < len(toks) and self.last(tok) and (tok.is_capitalised or tok.is_upper) and toks[i + 1].is_initial
-            and toks[i + 1].text != "X" and (i + 2 >= len(toks) or not (self.namey(toks[i + 2])
+            and toks[i + 1].text != "X" and not tok.dot and (i + 2 >= len(toks) or not (self.namey(toks[i + 2])
                                                                           or toks[i + 2].is_initial))
             and (not self.place_at(toks, i) or self.has_context(toks, i))
         ):

@@ -63,7 +63,7 @@ def uk_recognizers(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> list[
         FunctionRecognizer("UkPostcodeRecognizer", "UK_POSTCODE", find_postcodes),
         FunctionRecognizer("UkPhoneRecognizer", "PHONE_NUMBER", find_uk_phones),
         FunctionRecognizer("ExtensionRecognizer", "INTERNAL_NUMBER", find_extensions),
-        FunctionRecognizer("EmailRecognizer", "EMAIL_ADDRESS", find_emails),
+        FunctionRecognizer("EmailRecognizer", "EMAIL_ADDRESS", lambda text: find_emails(text, vocabulary.allow_tokens)),
         FunctionRecognizer("DateOfBirthRecognizer", "DATE_OF_BIRTH", find_dates_of_birth),
         FunctionRecognizer("MrnRecognizer", "MRN", lambda text: find_mrns(text, patterns)),
         FunctionRecognizer(
@@ -85,7 +85,7 @@ def pattern_detectors(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> di
         "UK_POSTCODE": [find_postcodes],
         "PHONE_NUMBER": [find_uk_phones],
         "INTERNAL_NUMBER": [find_extensions],
-        "EMAIL_ADDRESS": [find_emails],
+        "EMAIL_ADDRESS": [lambda text: find_emails(text, vocabulary.allow_tokens)],
         "DATE_OF_BIRTH": [find_dates_of_birth],
         "MRN": [lambda text: find_mrns(text, patterns)],
         "ADDRESS": [lambda text: find_street_addresses(text, vocabulary), find_celtic_addresses,

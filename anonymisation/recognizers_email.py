@@ -92,12 +92,13 @@ def _role_word(word: str, listed: bool = False) -> bool:
     return _joined(word, listed)
 
 
-def is_role_mailbox(address: str) -> bool:
+def is_role_mailbox(address: str, places: frozenset[str] = frozenset()) -> bool:
     """The local part is department or function words, with at most two short codes of the organisation or site
-    beside them ("ebme.bcu@", "ggc.clinicalphysics@", "rch-tr.ebme@") that are no one's name: no person can hide
-    in it."""
+    beside them ("ebme.bcu@", "ggc.clinicalphysics@", "rch-tr.ebme@") that are no one's name, or words the
+    dataset itself names as places or makers (`places`: "makeready.kingsway@" at a station called Kingsway): no
+    person can hide in it."""
     words = [w for w in _LOCAL_PARTS.split(address.split("@", 1)[0].lower()) if w]
-    codes = [w for w in words if not _role_word(w)]
+    codes = [w for w in words if not _role_word(w) and w not in places]
     # Everyday words make a role mailbox only beside a hospital role word: "info@" or "user@" is anybody's.
     if not words or len(codes) == len(words) or len(codes) > 2 or not any(_role_word(w, True) for w in words):
         return False
@@ -106,12 +107,12 @@ def is_role_mailbox(address: str) -> bool:
                for w in codes)
 
 
-def find_emails(text: str) -> list[Finding]:
+def find_emails(text: str, places: frozenset[str] = frozenset()) -> list[Finding]:
     out = []
     if "@" in text:
         for m in EMAIL_RE.finditer(text):
             candidate = m.group(0).rstrip(".")
-            if _valid_domain(candidate) and not is_role_mailbox(candidate):
+            if _valid_domain(candidate) and not is_role_mailbox(candidate, places):
                 out.append(Finding("EMAIL_ADDRESS", m.start(), m.start() + len(candidate), 0.95, "EmailRecognizer"))
     if " at " in text or "[at]" in text or "(at)" in text:
         for m in OBFUSCATED_EMAIL_RE.finditer(text):

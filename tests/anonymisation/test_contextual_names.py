@@ -596,7 +596,9 @@ def test_the_login_that_wrote_a_log_entry(detector: TextDetector, text: str, nam
     ("swapped ours. Sarah Jones (41335)", "41335"),
     ("datix raised. Mr Patel c/no 48748", "48748"),
     ("Sister Ann Jones 45379 attended", "45379"),
+    ("crew: J Smith 4412 / K Jones", "4412"),  # four digits that are no time and no year
     ("called Mr Smith 1430 re pump", None),  # a time
+    ("audit by Mr Smith 2019 file", None),  # a year
     ("spoke to Mrs Jones 12/03/2024", None),  # a date
 ])
 def test_a_staff_number_beside_a_name(detector: TextDetector, text: str, number: str | None) -> None:

@@ -1,0 +1,36 @@
+"""Places that read like people: where a patient was conveyed, and the town that closes a hospital's name.
+
+Ambulance and transfer notes name hospitals the way crews say them: "conveyed to Stepping Hill", "diverted to
+Wythenshawe", "transfer from Queen's Hospital Burton". A model or a surname list reads "Stepping Hill" or "Burton"
+as a person, and a full name found in one note is then replaced in every other (pass 3), so one reading destroys a
+hospital across the package. Nobody is conveyed or admitted to a person, and a single word straight after
+"Hospital" is its town; a span that opens with a known first name stays a name (fail closed: "conveyed to Mary
+Seacole" may be a ward, but it may be a person too).
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.anonymisation.name_tokens import Token
+
+# Verbs a patient is the object of, and a transfer's ends; not "taken to" or "transferred to" (a device is taken
+# to an engineer, a call transferred to one).
+_CONVEYED = re.compile(
+    r"(?i)(?:\b(?:conveyed|conveying|conveyance|transported|admitted|diverted|en\s?route|enroute|rtb)\s+(?:back\s+)?"
+    r"(?:to|into)|\b(?:inter[- ]?(?:hospital|facility|site)\s+)?transfer\s+(?:from|to))\s+(?:the\s+)?$"
+)
+_HOSPITAL_WORDS = frozenset({"hospital", "hosp", "infirmary"})
+
+
+def conveyed_to(text: str, start: int, words: list[Token], first_name: set[str] | frozenset[str]) -> bool:
+    """The span is where a patient was conveyed, admitted or transferred, and opens with no first name."""
+    return bool(_CONVEYED.search(text, max(0, start - 40), start)) and words[0].key not in first_name
+
+
+def hospital_town(span: str, before: list[Token], words: list[Token]) -> bool:
+    """One word straight after "Hospital" (as capitalised as it, or all lower case): "Queen's Hospital Burton"."""
+    if len(words) != 1 or not before or before[-1].key not in _HOSPITAL_WORDS or before[-1].dot:
+        return False
+    word = before[-1].text
+    return (span.islower() and word.islower()) or (word[:1].isupper() and span[:1].isupper())

@@ -1,0 +1,54 @@
+"""Hospitals that read like people and mailboxes that name a place stay as written; the people beside them do not.
+
+One wrong reading costs more than one cell: a full name found in one note is replaced in every other (pass 3), so a
+hospital taken for a person once is destroyed across the whole package.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.anonymisation.engine import DetectorConfig, TextDetector
+from intake.anonymisation.recognizers_email import find_emails, is_role_mailbox
+from intake.anonymisation.vocabulary import Vocabulary
+
+from .test_contextual_names import found
+
+
+@pytest.mark.parametrize("text", [
+    "pt Amber Moss conveyed to Stepping Hill. Crew informed",
+    "diverted to Wythenshawe, no beds",
+    "vent alarmed during inter-hospital transfer from Harefield to Papworth",
+    "vehicle 1172 off road at queen's hospital burton, sm aware",
+    "VENT FAULT EN ROUTE QUEEN'S HOSPITAL BURTON WITH PT",
+    "during transfer from samuel johnson community hospital to macclesfield",
+])
+def test_a_hospital_where_a_patient_was_taken_is_no_person(detector: TextDetector, text: str) -> None:
+    assert [n for n in found(detector, text, "PERSON") if n.lower() not in ("amber moss",)] == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("pt conveyed to Mary Smith's house", ["Mary Smith"]),  # a first name opens it: fail closed
+    ("LP15 taken to Smith in workshop", ["Smith"]),  # a device is taken to an engineer
+    ("call transferred to Jones", ["Jones"]),
+    ("spoke to hospital, Burton said ok", ["Burton"]),  # the comma ends the hospital's name
+])
+def test_people_after_the_same_words_are_still_found(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert found(detector, text, "PERSON") == names
+
+
+def test_a_name_inside_a_mailbox_is_judged_with_the_whole_address(detector: TextDetector) -> None:
+    text = "log sent to eoc.duty@msas.nhs.uk and to sarah.jones@msas.nhs.uk"
+    assert found(detector, text, "PERSON") == []
+    assert found(detector, text, "EMAIL_ADDRESS") == ["sarah.jones@msas.nhs.uk"]
+
+
+def test_a_mailbox_naming_one_of_the_datasets_places_is_a_teams() -> None:
+    """"makeready.kingsway@" at a station the dataset calls Kingsway: the station's mailbox."""
+    address = "makeready.kingsway@msas.nhs.uk"
+    assert not is_role_mailbox(address) and is_role_mailbox(address, frozenset({"kingsway"}))
+    assert not is_role_mailbox("jane.kingsway@msas.nhs.uk", frozenset({"kingsway"}))  # no role word: a person's
+    places = Vocabulary.load().with_allowed(["Kingsway"]).allow_tokens
+    assert find_emails(f"sent to {address}", places) == []
+    det = TextDetector(DetectorConfig(vocabulary=Vocabulary.load().with_allowed(["Kingsway"])))
+    assert found(det, f"log sent to {address}", "EMAIL_ADDRESS") == []
