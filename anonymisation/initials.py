@@ -27,7 +27,7 @@ _DATE = r"\d{1,2}[/.-]\d{1,2}"
 _END_MARKS = (
     re.compile(rf"(?:(?<=\s)|^)/({_MARK})(?=[ \t]*(?:$|\n|[.,;)|]))", re.MULTILINE),
     re.compile(rf"(?<=[.!;] )({_MARK}){_END}", re.MULTILINE),
-    re.compile(rf"(?:(?<=\s)|^)[-\u2013\u2014] ?({_MARK}){_END}", re.MULTILINE),
+    re.compile(rf"(?:(?<=\s)|^)[-\u2013\u2014~] ?({_MARK}){_END}", re.MULTILINE),
 )
 # Where it opens an entry: before a colon or a dash ("[phone] CR: parts ordered", "15/01 RG: ...", "12/03/21 JB -
 # replaced"), in brackets ("[JB] cleaned"), before the date ("JB 12/03/21: replaced"); after a label ("Engineer:
@@ -42,9 +42,13 @@ _OPEN_MARKS = (
     # a pair opening a line ("JB/KM attended"), a mark between what was done and its date ("closed JB 12/03").
     re.compile(rf"(?<![\w@.])@({_MARK})(?![\w'\u2019.-])"),
     re.compile(rf"^[ \t]*({_MARK}) (?=(?:to|will|has|had|was|is|went|attended|visited|called|rang|phoned|emailed|"
-               r"ordered|chased|checked|fixed|replaced|said|says|spoke|collected|delivered|booked|on site)\b)",
-               re.MULTILINE),
-    re.compile(rf"^[ \t]*({_MARK})/(?={_MARK}(?![\w'\u2019-]))", re.MULTILINE),
+               r"ordered|chased|checked|fixed|replaced|said|says|spoke|collected|delivered|booked|on site|confirmed|"
+               r"reported|advised|informed|agreed|arranged|returned|tested|repaired|serviced|installed|removed|sent|"
+               r"took|left|dropped|picked|raised|logged|closed|completed|asked|requested|contacted|tried|needs|"
+               r"aware)\b)", re.MULTILINE),
+    re.compile(rf"^[ \t]*({_MARK})(?:/| ?& ?| and )(?={_MARK}(?![\w'\u2019-]))", re.MULTILINE),
+    # a mark before the time it wrote, opening an entry ("KM 14:30 awaiting parts", "parts due. KM 14:30")
+    re.compile(rf"(?:^|(?<=[.!;] ))({_MARK})(?= \d{{1,2}}[:.]\d{{2}}(?!\d))", re.MULTILINE),
     re.compile(rf"(?i:\b(?:closed|opened|logged|done|attended|checked|updated|visited|called))\s+({_MARK})"
                rf"(?= {_DATE})"),
 )
@@ -53,6 +57,8 @@ _OPEN_MARKS = (
 _DONE = re.compile(r"(?i)\b(?:\w+ed|done|ok|checked|pass(?:ed)?|fitted|returned|swapped)\b")
 _AFTER_DONE = (
     re.compile(rf"\(({_MARK})\){_END}", re.MULTILINE),
+    re.compile(rf"\[({_MARK})\]{_END}", re.MULTILINE),
+    re.compile(rf"(?i:\b(?:\w+ed|done))[ \t]+({_MARK}){_END}", re.MULTILINE),
     re.compile(rf"(?<=, )({_MARK})(?=[ \t]*(?:$|\n|\||;))", re.MULTILINE),
 )
 _BY = re.compile(
@@ -144,6 +150,22 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
     return not (everyday and len(key) > 2)
 
 
+# Initials written with full stops ("tested and returned. J.S.", "sig: A.B."): nobody dots an abbreviation of
+# letters that name no word, and the dotted ones notes do write ("N.B.", "D.O.B.", "I.D. 4mm") are listed or
+# followed by a number. Before a capitalised word they open a name, which the name rules judge.
+_DOTTED = re.compile(r"(?<![\w.])((?:[A-Z]\. ?){1,2}[A-Z]\.?)(?![\w]|\.\w| ?[A-Z]| ?\d)")
+
+
+def _dotted_initials(text: str, vocabulary: Vocabulary) -> list[tuple[int, int]]:
+    out = []
+    for m in _DOTTED.finditer(text):
+        key = "".join(c for c in m.group(1) if c.isalpha()).lower()
+        if not (key in NOTE_ABBREVIATIONS or key in BY_ABBREVIATIONS or key in END_ABBREVIATIONS
+                or key in vocabulary.allow_tokens or key in vocabulary.indicators):
+            out.append(m.span(1))
+    return out
+
+
 def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) -> list[Finding]:
     """`english`: the everyday English words (nergate.english_frequencies)."""
     found: list[tuple[re.Match[str], str]] = []
@@ -151,10 +173,10 @@ def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) ->
         found += [(m, "end") for pattern in _END_MARKS for m in pattern.finditer(text)]
         found += [(m, "open") for pattern in _OPEN_MARKS for m in pattern.finditer(text)]
         found += [(m, "open") for pattern in _AFTER_DONE for m in pattern.finditer(text) if _DONE.search(
-            text, max(text.rfind(c, 0, m.start()) for c in "\n;|") + 1, m.start())]
+            text, max(text.rfind(c, 0, m.start()) for c in "\n;|") + 1, m.start(1))]
     found += [(m, "by") for m in _BY.finditer(text)]
     found += [(m, "to") for pattern in _HANDED_ON for m in pattern.finditer(text)]
-    spans: set[tuple[int, int]] = set()
+    spans: set[tuple[int, int]] = set(_dotted_initials(text, vocabulary)) if "." in text else set()
     for m, where in found:
         token, (start, end) = m.group(1), m.span(1)
         while _initials(text, token, end, vocabulary, english, where):

@@ -296,6 +296,14 @@ def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: 
     ("JB/KM attended", ["JB", "KM"]), ("escalated to TL (AK)", ["AK"]),
     ("call taken by lh, passed to cw", ["lh", "cw"]),
     ("passed to JMB.", ["JMB"]),
+    # a pair joined by "&", a mark before the time it wrote, a line opening with what the mark confirmed
+    ("JS & KM attended", ["JS", "KM"]), ("awaiting parts. KM 14:30", ["KM"]), ("RB confirmed working", ["RB"]),
+    # after what was done: in square brackets, after a tilde, or bare where the entry ends
+    ("battery replaced [JS]", ["JS"]), ("battery replaced ~JS", ["JS"]), ("PPM completed AJ", ["AJ"]),
+    ("calibrated IAW", []), ("unit condemned BER", []), ("fixed NFF", []),
+    # dotted initials anywhere, but not the dotted abbreviations or a measurement
+    ("tested and returned. J.S.", ["J.S."]), ("test done by A.B.", ["A.B."]), ("N.B. check fuse", []),
+    ("I.D. 4mm tube fitted", []), ("made in the U.S.A.", []),
 ])
 def test_initials_where_work_is_handed_on(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected
