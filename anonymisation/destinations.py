@@ -18,14 +18,17 @@ from intake.anonymisation.name_tokens import Token
 # to an engineer, a call transferred to one).
 _CONVEYED = re.compile(
     r"(?i)(?:\b(?:conveyed|conveying|conveyance|transported|admitted|diverted|en\s?route|enroute|rtb)\s+(?:back\s+)?"
-    r"(?:to|into)|\b(?:inter[- ]?(?:hospital|facility|site)\s+)?transfer\s+(?:from|to))\s+(?:the\s+)?$"
+    r"(?:to|into)|\b(?:inter[- ]?(?:hospital|facility|site)\s+)?transfer\s+(?:from|to)"
+    # "transfer from Macclesfield District General to X": the first end a hospital, so the second is one too
+    r"|\btransfer\s+from\s[^.;:\n]{0,40}?\b(?:hospital|hosp|general|infirmary|royal|district|dgh|ed|a&e)\b"
+    r"[^.;:\n]{0,20}?\sto)\s+(?:the\s+)?$"
 )
 _HOSPITAL_WORDS = frozenset({"hospital", "hosp", "infirmary"})
 
 
 def conveyed_to(text: str, start: int, words: list[Token], first_name: set[str] | frozenset[str]) -> bool:
     """The span is where a patient was conveyed, admitted or transferred, and opens with no first name."""
-    return bool(_CONVEYED.search(text, max(0, start - 40), start)) and words[0].key not in first_name
+    return bool(_CONVEYED.search(text, max(0, start - 80), start)) and words[0].key not in first_name
 
 
 def hospital_town(span: str, before: list[Token], words: list[Token]) -> bool:

@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from intake.anonymisation.contextual_names import ContextualNames
+from intake.anonymisation.department_words import ROLE_MAILBOX_WORDS
 from intake.anonymisation.destinations import conveyed_to, hospital_town
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.initials import find_initials
@@ -25,6 +26,7 @@ from intake.anonymisation.name_cues import (
     CONTEXT_WORDS,
     PARTICLES,
     POSSESSIVE_SUFFIXES,
+    RARE,
     STRONG_CONTEXT,
     TITLE_HEADS,
     cue_ends_at,
@@ -67,6 +69,10 @@ class NameRules:
         from intake.anonymisation.nergate import MOSTLY_A_WORD, NAMES_TOO, english_frequencies  # imports this module
 
         self.english = english_frequencies()
+        # "chased Fleet", "spoke to Procurement": a department's word that is no surname, and no first name
+        # unless more often a word ("Fleet", "Loan"; not "Ed"), is no part of a name.
+        self._departments = frozenset(w for w in ROLE_MAILBOX_WORDS if w not in vocabulary.last_names and (
+            w not in vocabulary.first_names or self.english.get(w, 0) >= RARE))
         self._mostly_a_word = MOSTLY_A_WORD
         self._names_too = NAMES_TOO
         self.contextual = ContextualNames(vocabulary, self.english)
@@ -78,7 +84,7 @@ class NameRules:
             return False
         key = tok.key
         return not (key in self.vocab.indicators or key in self.vocab.allow_tokens or key in self._titles_one
-                    or key in NOT_NAME_WORDS)
+                    or key in NOT_NAME_WORDS or key in self._departments)
 
     def abbreviation(self, tok: Token) -> bool:
         """DOB, NHS, ICU, PPM: short upper-case words that are not names end a name."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from intake.anonymisation.department_words import ROLE_MAILBOX_WORDS
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.nergate import EVERYDAY, english_frequencies
 from intake.anonymisation.vocabulary import default_vocabulary
@@ -24,42 +25,6 @@ def _valid_domain(address: str) -> bool:
     return bool(offline_tld_extractor()(domain).suffix)
 
 
-# Words of a shared departmental mailbox's local part ("ebme.helpdesk@", "medical.physics@"): it reaches a
-# team, not a person, and is kept. Generic company mailboxes ("info@", "sales@") are not hospital roles and are
-# still reported, as Presidio does.
-ROLE_MAILBOX_WORDS = frozenset({
-    "helpdesk", "help", "desk", "ebme", "physics", "medical", "engineering", "team", "dept", "department", "admin",
-    "enquiries", "enquiry", "support", "service", "services", "servicedesk", "noreply", "reception",
-    "office", "estates", "procurement", "pharmacy", "theatres", "ward", "switchboard", "bookings", "accounts",
-    "finance", "it", "ict", "clinical", "biomedical", "bme", "mes", "equipment", "library",
-    "devices", "device", "faults", "fault", "medphys", "repairs", "repair", "loans", "loan", "stores", "workshop",
-    "maintenance", "calibration", "safety", "alerts", "contracts", "orders", "purchasing", "quality",
-    "medicaldevices", "medical-devices", "mdsm", "mdso", "ppm", "tech", "technical", "electronics", "renal", "icu",
-    "biomed", "medeng", "clineng", "clin", "facilities", "helpline", "hotline",
-    "central", "duty", "oncall", "nursing", "radiology", "pathology", "lab", "labs", "laboratory", "imaging",
-    "cardiology", "respiratory", "critical", "care", "emergency", "outpatients", "maternity", "midwifery",
-    "paediatrics", "neonatal", "theatre", "surgery", "governance", "risk", "incidents", "datix", "infection",
-    "control", "ipc", "decontamination", "sterile", "hsdu", "transport", "portering", "porters", "security",
-    "catering", "logistics", "supplies", "supply", "asset", "assets", "inventory", "operations", "ops",
-    "appointments", "referrals", "records", "informatics", "digital", "systems", "telecoms", "network",
-    "training", "education", "research", "audit", "compliance", "complaints", "pals", "safeguarding", "dpo", "ig",
-    "privacy", "foi", "and", "of",
-    # departments as their mailboxes abbreviate them ("decon.team@", "cssd@", "endo.unit@")
-    "decon", "steri", "ssd", "cssd", "endo", "endoscopy", "physio", "physiotherapy", "haem", "haematology",
-    "biochem", "pharm", "rad", "xray", "mri", "ct", "ed", "ae", "amu", "ccu", "hdu", "itu", "nicu", "scbu", "opd",
-    "unit", "admissions", "discharge", "bed", "site", "managers", "nurses", "matrons", "coordinator",
-    "coordinators", "oncology", "dialysis", "audiology", "ophthalmology", "dental", "orthopaedics", "urology",
-    "gynaecology", "stroke", "rehab", "medicine", "anaesthetics", "recovery", "daycase", "daysurgery",
-    "techs", "technicians", "manager", "no", "do", "not", "reply", "nic",
-    # community and therapy services ("renal.hometherapies@", "communityequipment@", "wheelchair.services@")
-    "community", "home", "homecare", "therapy", "therapies", "district", "wheelchair", "wheelchairs",
-    "occupational", "continence", "podiatry", "dietetics", "palliative", "hospice", "children", "paediatric",
-    "diabetes", "neuro", "neurology", "rheumatology", "dermatology", "stoma", "orthotics", "prosthetics",
-    "vascular", "screening", "frailty", "falls", "sleep", "water", "treatment",
-    # ambulance services ("fleet.workshop@", "makeready.hub@", "eoc.duty@", "hart.team@")
-    "fleet", "makeready", "make", "ready", "eoc", "hart", "dispatch", "despatch", "depot", "station", "stations",
-    "vehicle", "vehicles", "ambulance", "paramedic", "paramedics", "crew", "crews", "resilience", "hub",
-})
 _LOCAL_PARTS = re.compile(r"[._+-]")
 
 

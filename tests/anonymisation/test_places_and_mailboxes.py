@@ -22,6 +22,7 @@ from .test_contextual_names import found
     "vehicle 1172 off road at queen's hospital burton, sm aware",
     "VENT FAULT EN ROUTE QUEEN'S HOSPITAL BURTON WITH PT",
     "during transfer from samuel johnson community hospital to macclesfield",
+    "alarmed during transfer from Macclesfield District General to Stepping Hill. Crew aware",
 ])
 def test_a_hospital_where_a_patient_was_taken_is_no_person(detector: TextDetector, text: str) -> None:
     assert [n for n in found(detector, text, "PERSON") if n.lower() not in ("amber moss",)] == []
@@ -35,6 +36,11 @@ def test_a_hospital_where_a_patient_was_taken_is_no_person(detector: TextDetecto
 ])
 def test_people_after_the_same_words_are_still_found(detector: TextDetector, text: str, names: list[str]) -> None:
     assert found(detector, text, "PERSON") == names
+
+
+@pytest.mark.parametrize("text", ["chased Fleet re tail lift", "CHASED FLEET", "spoke to Procurement re order"])
+def test_a_department_chased_is_no_person(detector: TextDetector, text: str) -> None:
+    assert found(detector, text, "PERSON") == []
 
 
 def test_a_name_inside_a_mailbox_is_judged_with_the_whole_address(detector: TextDetector) -> None:
