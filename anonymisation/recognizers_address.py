@@ -42,14 +42,42 @@ def _inside_a_place(text: str, m: re.Match[str], vocabulary: Vocabulary) -> bool
     return after is not None and after.group(1)[:1].isupper() and fold(after.group(1)) in vocabulary.indicators
 
 
+# Where someone lives, said so, and written without a house number: "lives at Rose Cottage, Mill Lane, Hebden",
+# "pt address: The Old Rectory, Church Road". The words up to the sentence's end are the address when one of them
+# is a street word or a house's (a number-less street alone, "RTC on Mill Lane", is a public road).
+_HOME_LABEL = re.compile(
+    r"(?i)\b(?:lives|living|resides|residing|staying)\s+at|\b(?:home|pt'?s?|patient'?s?|residential|postal)\s+address\b"
+    r"|^address\b|(?<!\bip )(?<!\bmac )(?<!mail )(?<!\bweb )(?<!\bserver )\baddress\s*:", re.MULTILINE
+)
+_HOME_TEXT = re.compile(r"\s*[:=-]?\s*(?P<home>[^\W\d_][^\n.;()@]{2,80}?)(?=\s*(?:$|\n|[.;()]|,?\s+(?:and|but|pt|"
+                        r"patient|for|re|who|with|has|had|was|is)\b))", re.MULTILINE)
+_HOUSE_WORDS = frozenset({"cottage", "cottages", "house", "farm", "farmhouse", "lodge", "rectory", "vicarage", "manor",
+                          "barn", "bungalow", "villa", "hall", "grange", "croft", "mill", "flat", "apartment"})
+
+
+def _labelled_homes(text: str, vocabulary: Vocabulary) -> list[Finding]:
+    if "ddress" not in text and " at" not in text:
+        return []
+    out = []
+    for label in _HOME_LABEL.finditer(text):
+        m = _HOME_TEXT.match(text, label.end())
+        if m is None or any(c.isdigit() for c in m.group("home")):
+            continue  # a number: the street address rule's
+        words = {fold(w) for w in re.findall(r"[^\W\d_]+", m.group("home"))}
+        if words & _HOUSE_WORDS or words & vocabulary.street_types:
+            out.append(Finding("ADDRESS", m.start("home"), m.end("home"), 0.7, "StreetAddressRecognizer"))
+    return out
+
+
 def find_street_addresses(text: str, vocabulary: Vocabulary | None = None) -> list[Finding]:
     """House number + street name + street word ("12 Acacia Avenue", "97 Lynda Bridge, Smithbury"); in lower
     case or capitals only beside a postcode or an address word ("lives at 4 high st, leeds ls1 4ab"), since
     "fitted 3 new wheels on the road" has the same shape."""
-    if not any(ch.isdigit() for ch in text):
-        return []
     vocabulary = vocabulary or default_vocabulary()
-    out = [Finding("ADDRESS", m.start(), m.end(), 0.75, "StreetAddressRecognizer")
+    labelled = _labelled_homes(text, vocabulary)
+    if not any(ch.isdigit() for ch in text):
+        return labelled
+    out = labelled + [Finding("ADDRESS", m.start(), m.end(), 0.75, "StreetAddressRecognizer")
            for m in _street_re_for(vocabulary).finditer(text) if not _inside_a_place(text, m, vocabulary)]
     for m in _street_re_for(vocabulary, True).finditer(text):
         if any(f.start < m.end() and m.start() < f.end for f in out) or _inside_a_place(text, m, vocabulary):
