@@ -33,13 +33,17 @@ _GROUPED_ID = r"\d{6,10}|\d{2,4}(?P<sep>[ /-])\d{3,4}(?:(?P=sep)\d{3,4})?"
 # 1234567") points at one patient as a hospital number does.
 MRN_LABELLED = re.compile(
     r"(?i)(?:\bmrn|medical\s+record\s+(?:no|num|number)|hospital\s+(?:no|num|number|id)|hosp\.?\s*(?:no|num|number)"
-    r"|\bhosp(?:ital)?(?=\s*#)|\bh/\s?no|\bcase\s*notes?\s+(?:no|num|number)|\bnotes\s+(?:no|num|number)"
-    r"|(?P<unit>unit)\s+(?:no|num|number)|patient\s+(?:id|no|number)|\bpt\.?\s*(?:id|no|num|number)"
+    r"|\bhosp(?:ital)?(?=\s*#)|\bh/\s?no|\bh\s?/\s?n|\bhn|\bcase\s*notes?\s+(?:no|num|number)"
+    r"|\bnotes\s+(?:no|num|number)"
+    r"|(?P<unit>unit)\s+(?:no|num|number)|patient\s+(?:id|no|number|ref)|\bpt\.?\s*(?:id|no|num|number|ref)"
     r"|\bpas\s+(?:no|num|number|id)|\bk[\s-]?(?:no|number)|\bcrn|\brxh?\s+no|\bchart\s+(?:no|num|number)"
     r"|\bhealth\s+record\s+(?:no|num|number)|\bhrn|\bihi|\be?pcr|\beprf?|\bprf)\b\.?\s*(?:is\s+|of\s+)?"
     r"(?:(?:no|num|number|ref)\b\.?\s*)?[:#=.-]{0,2}\s*"
-    rf"(?P<id>[A-Z]{{1,3}}\d{{0,2}}[ -]?\d{{5,10}}[A-Z]?|{_GROUPED_ID})(?![\w/-])"
+    rf"(?P<id>[A-Z]{{1,3}}\d{{0,2}}[ -]?\d{{5,10}}[A-Z]?|(?:{_GROUPED_ID})[A-Z]?|\d{{2,4}}-\d{{2,4}}-\d{{1,4}})(?![\w/-])"
 )
+# A letter's number, prefixed by that letter: "K number K1234567", "D no: D123456", "M-number M0012345".
+MRN_LETTER_NUMBER = re.compile(
+    r"(?i)\b(?P<letter>[a-z])[\s-]?(?:no|num|number)\b\.?\s*[:#=.-]{0,2}\s*(?P<id>(?P=letter)\d{5,9})(?![\w/-])")
 # Straight after "pt"/"patient" with no label between ("loan to patient 40-118-273"): a number only a patient
 # record carries there, in one piece or in three groups (two, "100-150", are a range). Letter-prefixed shapes
 # are left to the labels, as "pt" also abbreviates "part".
@@ -85,8 +89,8 @@ def find_mrns(text: str, patterns: Sequence[str]) -> list[Finding]:
             if context_before(text, m.start(), MRN_CONTEXT, 35):
                 out.append(Finding("MRN", m.start(), m.end(), 0.85, "MrnRecognizer"))
     if any(ch.isdigit() for ch in text):
-        for rx, whole in ((MRN_LABELLED, False), (MRN_TRUST_PREFIXED, True), (MRN_AFTER_PATIENT, False),
-                          (MRN_AFTER_PT, False)):
+        for rx, whole in ((MRN_LABELLED, False), (MRN_LETTER_NUMBER, False), (MRN_TRUST_PREFIXED, True),
+                          (MRN_AFTER_PATIENT, False), (MRN_AFTER_PT, False)):
             for m in rx.finditer(text):
                 if rx is MRN_LABELLED and m.group("unit") and len(m.group("id")) < 7:
                     continue

@@ -190,6 +190,8 @@ def test_places_makers_devices_and_prose_are_not_names(detector: TextDetector, t
     # no label, but joined to the patient's NHS number
     ("Ms Jo Bloggs / NHS 943 476 5919 / 86-217-346", "86-217-346"), ("86217346 / NHS no 943 476 5919", "86217346"),
     ("hosp no bh332061h home hd", "bh332061h"), ("hosp no BH 214781H home", "BH 214781H"),  # a check letter
+    ("case note no 123456A filed", "123456A"), ("H/N 1234567 on form", "1234567"), ("MRN: 123-456-7", "123-456-7"),
+    ("D number D1234567 on label", "D1234567"), ("patient ref 1234567", "1234567"),
 ])
 def test_hospital_numbers_found_by_their_label(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_mrns(text, ())] == [expected]
@@ -198,7 +200,7 @@ def test_hospital_numbers_found_by_their_label(text: str, expected: str) -> None
 @pytest.mark.parametrize("text", ["ward 12 bed 3 serial 12345678", "part no 1234567 ordered", "unit 12345678",
                                   "unit no 123456 returned", "MRN 12345 bed", "patient monitor (MX450) faulty",
                                   "pt bed 4 (ward 12) pump", "patient 2024-03-14 visit", "patient 100-150 kg scale",
-                                  "pt 2 of 3 done", "serial no 40-118-273"])
+                                  "pt 2 of 3 done", "serial no 40-118-273", "A no 123456", "version no 1.2.3"])
 def test_unlabelled_numbers_are_not_hospital_numbers(text: str) -> None:
     assert find_mrns(text, ()) == []
 
