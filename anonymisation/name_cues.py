@@ -18,7 +18,7 @@ ROLES_ONE = frozenset({
     "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sister", "sr", "nurse", "matron",
     "keyholder", "sn", "rn", "cn", "en", "rgn", "hca", "hcsw", "mw", "midwife", "tech", "technician", "engineer", "eng",
     "porter", "physio", "consultant", "surgeon", "registrar", "reg", "fy1", "fy2", "sho", "spr", "pa",
-    "anaesthetist", "pharmacist", "radiographer", "phlebotomist", "receptionist", "housekeeper", "caller",
+    "anaesthetist", "pharmacist", "radiographer", "phlebotomist", "receptionist", "housekeeper", "caller", "pts",
     "patient", "pt", "relative", "wife", "husband", "son", "daughter", "colleague", "manager", "odp", "anp", "cns",
     "rmn", "ccp", "dn", "carer", "keyworker",
 })

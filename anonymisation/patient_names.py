@@ -52,9 +52,9 @@ def names_before_identifiers(ctx: ContextualNames, toks: Sequence[Token]) -> lis
         words = toks[start:label]
         if not words:
             continue
-        # Capitalised as names are ("Hope Bishop"), or, in any case, one word that is mostly a name or in no
-        # list ("rabah boubekeur"): "pls cb" or "home hd" are neither.
+        # Capitalised as names are ("Hope Bishop"), or, in any case, one word that is mostly a name or of four
+        # letters or more in no list ("rabah boubekeur", "marivic mangubat"): "pls cb" or "home hd" are neither.
         if all(w.is_capitalised and not w.is_upper for w in words) or any(
-                ctx.known_name(w, NAME_OVER_WORD) for w in words):
+                ctx.known_name(w, NAME_OVER_WORD) or (len(w.text) >= 4 and ctx.unknown_word(w)) for w in words):
             out.append(Finding("PERSON", words[0].start, words[-1].end, 0.6, "ContextNameRecognizer"))
     return out

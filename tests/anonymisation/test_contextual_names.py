@@ -566,6 +566,7 @@ def test_a_name_keeps_to_its_line(vocabulary: Vocabulary, span: str, expected: s
     ("Hope Bishop nhs 2935118634 hosp no BH 243388E", ["Hope Bishop"]),
     ("visited 80 sparrow hill rabah boubekeur dob 04091943 machine in back bedroom", ["rabah boubekeur"]),
     ("Tone hosp no BH 243388E", ["Tone"]),
+    ("le15 2qh marivic mangubat dob 04 oct 1963 machine", ["marivic mangubat"]),  # in no list, lower case
     # no name before the label, or no number after it
     ("pls cb nhs 943 476 5919", []),
     ("machine dob 12/3/55", []),

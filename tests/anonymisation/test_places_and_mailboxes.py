@@ -58,3 +58,20 @@ def test_a_mailbox_naming_one_of_the_datasets_places_is_a_teams() -> None:
     assert find_emails(f"sent to {address}", places) == []
     det = TextDetector(DetectorConfig(vocabulary=Vocabulary.load().with_allowed(["Kingsway"])))
     assert found(det, f"log sent to {address}", "EMAIL_ADDRESS") == []
+
+
+def test_after_an_article_a_word_in_no_name_list_is_a_thing_though_the_dataset_named_it() -> None:
+    """A history line read "Mrs Cheung Diasafe" as a name; the water filter it names is still "the diasafe"."""
+    from intake.anonymisation.dataset_terms import DatasetTerms
+
+    vocabulary = DatasetTerms(("Cheung Diasafe", "Mary Brathwaite"), ()).vocabulary(Vocabulary.load())
+    det = TextDetector(DetectorConfig(vocabulary=vocabulary))
+    assert found(det, "since the diasafe plus filter was done", "PERSON") == []
+    assert found(det, "checked diasafe filter", "PERSON") == ["diasafe"]  # no article: fail closed
+    assert found(det, "Cheung Diasafe rang", "PERSON") == ["Cheung Diasafe"]
+    assert found(det, "the Mary Brathwaite pump", "PERSON") == ["Mary Brathwaite"]
+
+
+@pytest.mark.parametrize("text", ["spoke to pts son who says", "spoke to pts daughter re alarm"])
+def test_pts_is_the_patients(detector: TextDetector, text: str) -> None:
+    assert found(detector, text, "PERSON") == []
