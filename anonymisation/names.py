@@ -94,14 +94,27 @@ class NameRules:
         """A capitalised place word next (any place word after a name written in lower case: "samuel johnson
         community hospital"), or after the words that qualify a hospital ("University Hospital", "Children's
         Hospital", "General Infirmary")."""
-        for tok in after[:4]:
+        surnames = 0
+        for k, tok in enumerate(after[:4]):
             if tok.text in ("'", "\u2019", "s"):
                 continue
             if (tok.text[:1].isupper() or (lower and tok.text.islower())) and tok.key in self.vocab.indicators:
-                return True
-            if tok.key not in _HOSPITAL_QUALIFIERS:
-                return False
+                # "Ward 5" is a place of its own, and "Anderson Ward Manager" a job after a name
+                return not self._numbered_place(after, k) and not (
+                    surnames and k + 1 < len(after) and after[k + 1].key in TITLE_HEADS)
+            if tok.key in _HOSPITAL_QUALIFIERS:
+                continue
+            if not surnames and tok.is_capitalised and self.last(tok):
+                surnames = 1  # the model cut a place's name short: "Elizabeth Garrett" of "... Anderson Wing"
+                continue
+            return False
         return False
+
+    @staticmethod
+    def _numbered_place(after: list[Token], k: int) -> bool:
+        """The place word at k has its number or letter after it ("Ward 5", "Unit 4B", "Bay C")."""
+        nxt = after[k + 1] if k + 1 < len(after) and not after[k].dot else None
+        return nxt is not None and (nxt.is_initial or (len(nxt.text) <= 4 and any(c.isdigit() for c in nxt.text)))
 
     def _occupation(self, tok: Token) -> bool:
         """"Perfusionist", "Phlebotomist", "Sonographer": a word naming what someone does, not a known name."""
@@ -244,8 +257,8 @@ class NameRules:
             and not (len(after) > 1 and (after[1].text in ("-", "/", ".") or after[1].text.isdigit()))
         ):
             return True  # "Quarantine Shelf 23", "Treatment Room 19": a place with a number (not a phone)
-        if after and after[0].key in self.vocab.indicators:
-            # "Jenner Unit", "jenner unit" are places; "informed ALVES unit is condemned" is not.
+        if after and after[0].key in self.vocab.indicators and not self._numbered_place(after, 0):
+            # "Jenner Unit", "jenner unit" are places; "informed ALVES unit is condemned" is not, nor "Jones Ward 5".
             return not (span.isupper() and after[0].text.islower())
         if self._place_word_after(after, span.islower()):
             return True  # "Florence Nightingale Community Hospital"

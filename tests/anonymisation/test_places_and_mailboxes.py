@@ -75,3 +75,15 @@ def test_after_an_article_a_word_in_no_name_list_is_a_thing_though_the_dataset_n
 @pytest.mark.parametrize("text", ["spoke to pts son who says", "spoke to pts daughter re alarm"])
 def test_pts_is_the_patients(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("spoke to Sarah Jones Ward 5 re pump", ["Sarah Jones"]),  # "Ward 5" is a place of its own
+    ("Sarah Jones Unit 4 said it alarms", ["Sarah Jones"]),
+    ("spoke to Jones Ward 5", ["Jones"]),
+    ("returned to the Elizabeth Garrett Anderson Wing", []),  # the model reads "Elizabeth Garrett" alone
+    ("Collected from Daisy Hill Hospital. F121 on screen", []),
+])
+def test_a_numbered_place_word_names_no_place_after_a_person(detector: TextDetector, text: str,
+                                                               names: list[str]) -> None:
+    assert found(detector, text, "PERSON") == names
