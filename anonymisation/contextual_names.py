@@ -55,7 +55,7 @@ _CONTACT = frozenset({"bleep", "pager", "mobile", "mob", "ext", "extension"})
 
 
 # What follows a name written right after a role: a contact, a verdict ("dn bishop bleep 2528", "dn joy ok").
-_AFTER_ROLE_NAME = frozenset({"bleep", "ext", "mob", "tel", "ok", "aware", "informed", "on"})
+_AFTER_ROLE_NAME = frozenset({"bleep", "ext", "mob", "tel", "ok", "aware", "informed", "on", "at", "for", "re", "to"})
 # What a person is asked "to" do, after a cue and a name that is also a word ("asked for joy to come again").
 _VISITS = frozenset({"come", "call", "ring", "phone", "visit", "attend", "pop", "drop", "collect", "return", "bring"})
 # ...but things come too: "asked for loan to come back", "asked for parts to come in".

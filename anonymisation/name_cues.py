@@ -21,6 +21,8 @@ ROLES_ONE = frozenset({
     "anaesthetist", "pharmacist", "radiographer", "phlebotomist", "receptionist", "housekeeper", "caller", "pts",
     "patient", "pt", "relative", "wife", "husband", "son", "daughter", "colleague", "manager", "odp", "anp", "cns",
     "rmn", "ccp", "dn", "carer", "keyworker",
+    # ambulance crews and managers: "para moss aware", "TL Moss", "eca frost", "SM MOSS to confirm"
+    "para", "paramedic", "tl", "ctl", "sm", "eca", "emt", "ecp", "aap", "ecsw",
 })
 ROLES_TWO = frozenset({
     ("staff", "nurse"), ("charge", "nurse"), ("ward", "manager"), ("ward", "sister"), ("student", "nurse"),
@@ -86,7 +88,7 @@ HANDOVER_HEADS = {
              "text", "note", "letter", "feedback", "update", "voicemail", "word", "approval", "permission", "request",
              "phone", "confirmation"),
     "with": ("discussed", "discussion", "conversation", "agreed", "checked", "confirmed", "liaised", "liaising",
-             "meeting", "chat", "chatted", "spoke", "speaking", "left", "dealt"),
+             "meeting", "chat", "chatted", "spoke", "speaking", "left", "dealt", "msg", "message", "voicemail", "vm"),
     "to": ("handed", "passed", "escalated", "referred", "forwarded", "reported", "explained", "demonstrated",
            "shown", "sent", "given", "issued", "delivered", "returned", "released", "assigned", "allocated",
            "reassigned", "introduced", "talked", "spoke", "spoken", "speak", "mentioned", "emailed", "lent",

@@ -87,3 +87,19 @@ def test_pts_is_the_patients(detector: TextDetector, text: str) -> None:
 def test_a_numbered_place_word_names_no_place_after_a_person(detector: TextDetector, text: str,
                                                                names: list[str]) -> None:
     assert found(detector, text, "PERSON") == names
+
+
+@pytest.mark.parametrize("text,names", [
+    ("off road at Royal Stoke, para moss aware", ["moss"]), ("TL Moss aware", ["Moss"]),
+    ("eca frost aware of fault", ["frost"]), ("EOC AWAITING SM MOSS TO CONFIRM", ["MOSS"]),
+    ("pt handed to charge nurse wood at chesterfield royal ed", ["wood"]),
+    ("EOC LEFT MSG WITH SAM", ["SAM"]), ("left msg with Amber", ["Amber"]),
+])
+def test_a_crew_role_or_a_message_left_points_at_a_name_that_is_also_a_word(
+        detector: TextDetector, text: str, names: list[str]) -> None:
+    assert found(detector, text, "PERSON") == names
+
+
+@pytest.mark.parametrize("text", ["tech bench at the back", "nurse station at ward 4", "left msg with EBME"])
+def test_no_name_where_the_words_after_a_role_are_things(detector: TextDetector, text: str) -> None:
+    assert found(detector, text, "PERSON") == []
