@@ -17,8 +17,8 @@ from intake.anonymisation.findings import Finding
 # "staff", "pay" or "assignment" only with what they label ("staff no 4471", not "staff 2 on nights").
 _ID_WORD = r"(?:number|num|no|id)\b"
 _STAFF = re.compile(
-    rf"(?i:\b(?:(?:payroll|badge|esr|employee|personnel|smart\s?card|collar)(?:\s+{_ID_WORD})?|c/no"
-    rf"|(?:staff|pay|assignment|emp)\s+{_ID_WORD}|staff\s?id\b))\.?\s*(?:is\s+)?[:#=.-]?\s*"
+    rf"(?i:\b(?:(?:payroll|badge|esr|employee|personnel|smart\s?card|collar)(?:\s+{_ID_WORD})?|c/no|c/n\b|c(?=#)"
+    rf"|(?:staff|pay|assignment|emp|crew)\s+{_ID_WORD}|staff\s?id\b|staff(?=\s*[:#])))\.?\s*(?:is\s+)?[:#=.-]?\s*"
     r"(?P<id>(?:[A-Za-z]{1,3}[ -]?\d{3,10}|\d{4,12}(?:[ -]\d{2,8}){0,2}|\d{2,6}(?:[ -]\d{2,8}){1,2})"
     r"(?:-\d{1,2})?)(?![\w-])"
 )
@@ -32,10 +32,22 @@ _VEHICLE_CONTEXT = re.compile(
 )
 
 
+# More numbers after one: "collar 4412/5510", "c/n 4412 and 5510"; a crew's numbers without a label but with
+# "crew" before them ("crew 4412 and 5510"), four digits only when no time or year.
+_MORE_NUMBERS = re.compile(r"[ \t]*(?:/|&|,|\band\b)[ \t]*(?P<id>\d{4,8})(?![\w/.:-])")
+_CREW = re.compile(r"(?i:\bcrew(?:\s+(?:members?|nos?))?)\s*[:=-]?\s*(?P<id>\d{4,6})(?![\w/.:-])")
+
+
 def find_staff_ids(text: str) -> list[Finding]:
     if not any(ch.isdigit() for ch in text):
         return []
-    return [Finding("STAFF_ID", m.start("id"), m.end("id"), 0.85, "StaffIdRecognizer") for m in _STAFF.finditer(text)]
+    spans = [m.span("id") for m in _STAFF.finditer(text)]
+    spans += [m.span("id") for m in _CREW.finditer(text) if not _time_or_year(m.group("id"))]
+    for _start, end in list(spans):
+        while (more := _MORE_NUMBERS.match(text, end)) is not None and not _time_or_year(more.group("id")):
+            end = more.end("id")
+            spans.append(more.span("id"))
+    return [Finding("STAFF_ID", s, e, 0.85, "StaffIdRecognizer") for s, e in sorted(set(spans))]
 
 
 def find_vehicle_registrations(text: str) -> list[Finding]:

@@ -14,11 +14,16 @@ import re
 
 from intake.anonymisation.findings import Finding
 
+_W3W_LABEL = (r"\b(?:w3w|what[\s-]?(?:3|three)[\s-]?words|(?:3|three)[\s-]?word\s+address|3wa)\b\s*"
+              r"(?:address|ref|location|loc)?\s*(?:is\s+)?[:=-]?\s*/{0,3}\s?")
 _W3W = re.compile(
     r"(?i)(?:///\s?|\b(?:https?://)?(?:map\.)?(?:w3w\.co|what3words\.com)/(?:///)?"
-    r"|\b(?:w3w|what\s?3\s?words)\b\s*(?:address|ref|location|loc)?\s*(?:is\s+)?[:=-]?\s*(?:///)?)"
-    r"(?P<words>[^\W\d_]{2,}\.[^\W\d_]{2,}\.[^\W\d_]{2,})(?![\w.])"
+    rf"|{_W3W_LABEL})(?P<words>[^\W\d_]{{2,}}\.[^\W\d_]{{2,}}\.[^\W\d_]{{2,}})(?![\w.])"
 )
+# After its label, the three words typed with spaces ("w3w filled soap home"), unless they are a sentence.
+_W3W_SPACED = re.compile(rf"(?i:{_W3W_LABEL})(?P<words>[a-z]{{2,}} [a-z]{{2,}} [a-z]{{2,}})(?![\w.])")
+_SENTENCE_WORDS = frozenset({"not", "no", "none", "unknown", "given", "by", "caller", "to", "the", "a", "an", "of",
+                             "at", "and", "on", "in", "for", "is", "was", "used", "via", "sent", "see", "from"})
 _W3W_BARE = re.compile(r"(?<![\w@/.])(?P<words>[a-z]{3,}\.[a-z]{3,}\.[a-z]{3,})(?![\w@/]|\.\w)")
 # What opens or ends a domain, a file or a software package name rather than a place's three words.
 _NOT_PLACE_WORDS = frozenset({
@@ -42,6 +47,10 @@ def _even(digits: str) -> bool:
 
 def find_scene_locations(text: str) -> list[Finding]:
     out: list[Finding] = []
+    low = text.lower()
+    if "w3w" in low or "words" in low or "3wa" in low:
+        out += [Finding("ADDRESS", m.start("words"), m.end(), 0.8, "What3WordsRecognizer")
+                for m in _W3W_SPACED.finditer(text) if not _SENTENCE_WORDS.intersection(m.group("words").split())]
     if "." in text:
         for m in _W3W.finditer(text):
             start = m.start("words") - (3 if text[max(0, m.start("words") - 3):m.start("words")] == "///" else 0)

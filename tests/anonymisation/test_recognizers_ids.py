@@ -14,10 +14,19 @@ from .test_contextual_names import found
     ("payroll 20418834 re loan", "20418834"), ("Badge no: E10442", "E10442"), ("ESR 1234-5678", "1234-5678"),
     ("staff no 4471", "4471"), ("staff id: ab12345", "ab12345"), ("employee number 00123456", "00123456"),
     ("assignment number 20418834-2", "20418834-2"), ("smartcard 1234 5678 9012", "1234 5678 9012"),
-    ("emp no. 004412 on shift", "004412"),
+    ("emp no. 004412 on shift", "004412"), ("C/N 4412 attended", "4412"), ("C#4412 attended", "4412"),
+    ("staff: 4412", "4412"),
 ])
 def test_staff_numbers_after_their_label(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_staff_ids(text)] == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("collar 4412/5510", ["4412", "5510"]), ("c/n 4412 & 5510, 6610", ["4412", "5510", "6610"]),
+    ("crew 4412 and 5510", ["4412", "5510"]), ("crew 2 on scene", []), ("crew 1430 arrived", []),
+])
+def test_a_crews_numbers_after_one_label(text: str, expected: list[str]) -> None:
+    assert [text[f.start:f.end] for f in find_staff_ids(text)] == expected
 
 
 @pytest.mark.parametrize("text", ["staff 2 on nights", "staff 1200 hrs", "badge 12 missing", "part no 12345678"])
@@ -45,6 +54,8 @@ def test_codes_shaped_like_plates_are_kept(detector: TextDetector) -> None:
     ("suction cup torn at ///filled.soap.home", ["///filled.soap.home"]),
     ("w3w: crisp.filled.index", ["crisp.filled.index"]),
     ("pin https://w3w.co/crisp.filled.index sent", ["crisp.filled.index"]),
+    ("what three words filled.soap.home", ["filled.soap.home"]), ("w3w filled soap home", ["filled soap home"]),
+    ("w3w//filled.soap.home", ["filled.soap.home"]), ("w3w not given by caller", []),
     ("what3words location is index.home.raft", ["index.home.raft"]),
     ("located at filled.soap.home by the barn", ["filled.soap.home"]),
     ("NEAR Buxton, GRID SJ 4348268587", ["SJ 4348268587"]),

@@ -130,7 +130,8 @@ def test_extensions_found(text: str, expected: str) -> None:
     ("DOB 12.03.54", "12.03.54"), ("Date of birth - 12 March 51", "12 March 51"),
     ("date of birth: 12 Mar '56", "12 Mar '56"), ("age 67 (12/03/1956) fell", "12/03/1956"),
     ("mr x dob 11061933 machine in back bedroom", "11061933"), ("dob-12/3/61 collapsed", "12/3/61"),
-    ("pt Sarah Cole (12/03/1961) conveyed", "12/03/1961"),
+    ("pt Sarah Cole (12/03/1961) conveyed", "12/03/1961"), ("DOB 3rd of March 1961", "3rd of March 1961"),
+    ("D/O/B 03/03/1961", "03/03/1961"), ("d.o.b 1961-3-3 fall", "1961-3-3"),
 ])
 def test_dates_of_birth_found_by_context(text: str, expected: str) -> None:
     assert spans(find_dates_of_birth(text), text) == [expected]
