@@ -11,9 +11,9 @@ from intake.anonymisation.recognizers_uk import context_before
 # -- phone numbers -------------------------------------------------------------------------------------------
 # "0044" is how the international prefix is dialled from a UK line, and is written that way too.
 # "(+44) 7700 900123" and "+44-7700-900-123" are the same number typed by other hands.
-# "0 7855 328 429": the trunk 0 typed apart from the number.
+# "0 7855 328 429": the trunk 0 typed apart from the number; "(0)7700 900123": bracketed as after +44, without it.
 _PHONE_START = re.compile(
-    r"(?<![\w+])(\(\+ ?44\) ?(?:\(0\) ?)?|\+ ?44[ -]?(?:\(0\) ?)?|00 ?44 ?(?:\(0\) ?)?|\(0|0 (?=[1-9]\d{3})|0)(?=\d)"
+    r"(?<![\w+])(\(\+ ?44\) ?(?:\(0\) ?)?|\+ ?44[ -]?(?:\(0\) ?)?|00 ?44 ?(?:\(0\) ?)?|\(0\) ?|\(0|0 (?=[1-9]\d{3})|0)(?=\d)"
 )
 _PHONE_GROUP = re.compile(r"(\d+)(\)?)")
 PHONE_CONTEXT = re.compile(
@@ -22,10 +22,7 @@ PHONE_CONTEXT = re.compile(
 
 
 def _national_digits(prefix: str, groups: str) -> str:
-    digits = re.sub(r"\D", "", groups)
-    if prefix.startswith("+"):
-        return "0" + digits
-    return "0" + digits
+    return "0" + re.sub(r"\D", "", groups)
 
 
 # Words before a catalogue number: "Part 040-001595-00", "REF 2130-9-0133", "P/N 0100-12345-67".

@@ -77,6 +77,7 @@ def test_postcode_look_alikes_rejected(text: str) -> None:
 @pytest.mark.parametrize("phone", [
     "0113 496 0123", "01134960123", "(0113) 496 0123", "+44 113 496 0123", "+44 (0)113 496 0123", "+441134960123",
     "07700 900123", "07700 900 123", "+44 7700 900123", "020 7946 0123", "0113-496-0123", "01632 960123",
+    "(0)7700 900123",
 ])
 def test_uk_phone_formats_found(phone: str) -> None:
     text = f"Please call {phone} after 5pm"
