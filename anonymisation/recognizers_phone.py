@@ -13,7 +13,8 @@ from intake.anonymisation.recognizers_uk import context_before
 # "(+44) 7700 900123" and "+44-7700-900-123" are the same number typed by other hands.
 # "0 7855 328 429": the trunk 0 typed apart from the number; "(0)7700 900123": bracketed as after +44, without it.
 _PHONE_START = re.compile(
-    r"(?<![\w+])(\(\+ ?44\) ?(?:\(0\) ?)?|\+ ?44[ -]?(?:\(0\) ?)?|00 ?44 ?(?:\(0\) ?)?|\(0\) ?|\(0|0 (?=[1-9]\d{3})|0)(?=\d)"
+    r"(?<![\w+])(\(\+ ?44\) ?(?:\(0\) ?)?|\+ ?44[ -]?(?:\(0\) ?)?|00 ?44 ?(?:\(0\) ?)?|\(0\) ?|\(0|0 (?=[1-9]\d{3})|0)"
+    r"(?=\d)"
 )
 _PHONE_GROUP = re.compile(r"(\d+)(\)?)")
 PHONE_CONTEXT = re.compile(
