@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from intake.anonymisation.findings import Finding, drop_not_personal
 from intake.anonymisation.name_cues import NAME_OVER_WORD, possessive_stem
 from intake.anonymisation.name_tokens import Token, tokenize
+from intake.anonymisation.recognizers_address import with_addresses_after_names
 from intake.anonymisation.recognizers_ids import with_staff_numbers
 from intake.anonymisation.vocabulary import fold
 
@@ -188,6 +189,8 @@ def _taken(taken: list[tuple[int, int]], tok: Token, own: Finding) -> bool:
 
 def settle(text: str, findings: list[Finding], rules: NameRules) -> list[Finding]:
     """The detectors' raw findings as the analyzer and the pattern scan both report them: what is never personal
-    dropped (findings.drop_not_personal), names grown over their other half, the staff number written beside a
-    name added. One sequence for both paths, so that the anonymiser, its self-check and the re-scan agree."""
-    return with_staff_numbers(text, grow_names(text, drop_not_personal(text, findings), rules))
+    dropped (findings.drop_not_personal), names grown over their other half, the staff number and the street
+    address written beside a name added. One sequence for both paths, so that the anonymiser, its self-check and
+    the re-scan agree."""
+    grown = grow_names(text, drop_not_personal(text, findings), rules)
+    return with_addresses_after_names(text, with_staff_numbers(text, grown), rules.vocab)

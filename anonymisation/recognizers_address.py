@@ -17,7 +17,8 @@ def _street_regex(vocabulary: Vocabulary, any_case: bool = False) -> re.Pattern[
     # The town ends at a word boundary, so that it never eats the letters of a postcode after it ("Leeds LS1").
     # An address keeps to its line: "ext 6155\n\nThanks\nHilary Brooks" is a number, a sign-off and a name.
     return re.compile(
-        r"(?<![\w])(?:(?i:flat|apartment|apt|studio|unit)\.?[ \t]+\d+[A-Za-z]?,?[ \t]+)?\d{1,4}[A-Za-z]?,?[ \t]+"
+        r"(?<![\w])(?:(?:(?P<flat>(?i:flat|apartment|apt|studio))|(?i:unit))\.?[ \t]+\d+[A-Za-z]?,?[ \t]+)?"
+        r"\d{1,4}[A-Za-z]?,?[ \t]+"
         rf"(?:{name_word}[ \t]+){{1,3}}(?i:{types})\.?(?![\w])"
         rf"(?:,[ \t]*(?P<town>{name_word}(?:[ \t]+{name_word})?)(?![\w]))?"
     )
@@ -69,6 +70,26 @@ def _labelled_homes(text: str, vocabulary: Vocabulary) -> list[Finding]:
     return out
 
 
+def with_addresses_after_names(text: str, findings: list[Finding], vocabulary: Vocabulary) -> list[Finding]:
+    """The findings and, right after a name and its comma, the street address in any case: where that person
+    lives ("pt is a regular faller - NAME, 82 sandbed lane, husband ...")."""
+    if not any(f.entity_type == "PERSON" for f in findings) or not any(c.isdigit() for c in text):
+        return findings
+    street = _street_re_for(vocabulary, True)
+    out = list(findings)
+    for f in findings:
+        if f.entity_type != "PERSON" or not text.startswith(", ", f.end):
+            continue
+        m = street.match(text, f.end + 2)
+        if m is None or _inside_a_place(text, m, vocabulary):
+            continue
+        end = m.start("town") - 2 if m.group("town") and fold(m.group("town")) not in vocabulary.allow_phrases \
+            else m.end()
+        if not any(o.start < end and m.start() < o.end for o in findings):
+            out.append(Finding("ADDRESS", m.start(), end, 0.7, "StreetAddressRecognizer"))
+    return out
+
+
 def find_street_addresses(text: str, vocabulary: Vocabulary | None = None) -> list[Finding]:
     """House number + street name + street word ("12 Acacia Avenue", "97 Lynda Bridge, Smithbury"); in lower
     case or capitals only beside a postcode or an address word ("lives at 4 high st, leeds ls1 4ab"), since
@@ -82,7 +103,8 @@ def find_street_addresses(text: str, vocabulary: Vocabulary | None = None) -> li
     for m in _street_re_for(vocabulary, True).finditer(text):
         if any(f.start < m.end() and m.start() < f.end for f in out) or _inside_a_place(text, m, vocabulary):
             continue
-        if POSTCODE_RE.search(text, m.end(), min(len(text), m.end() + 30)) or context_before(
+        # A flat or an apartment is someone's home, in any case ("flat 2, 23 oak road")
+        if m.group("flat") or POSTCODE_RE.search(text, m.end(), min(len(text), m.end() + 30)) or context_before(
                 text, m.start(), POSTCODE_CONTEXT, 25):
             # In lower case the words after a comma are a town only when the vocabulary knows the town
             # ("45 st john's rd, leeds"), not the next clause ("45 st john's rd, collected from ...").

@@ -34,3 +34,16 @@ def test_a_home_said_to_be_one_needs_no_house_number(text: str, expected: str) -
                                   "server address: mill road gateway", "address changed to Ward 5"])
 def test_other_addresses_and_homes_without_a_street_are_not_homes(text: str) -> None:
     assert spans(text) == []
+
+
+def test_a_flat_is_a_home_in_any_case() -> None:
+    assert spans("pt is a regular faller, flat 2, 23 oak road, carer usually rings") == ["flat 2, 23 oak road"]
+    assert spans("unit 4, 23 oak road depot") == []  # a unit is a business's
+
+
+def test_the_street_address_right_after_a_name_is_theirs(detector) -> None:
+    from .test_contextual_names import found
+
+    text = "pt is a regular faller - Joe Bloggs, 82 sandbed lane, husband usually rings"
+    assert found(detector, text, "ADDRESS") == ["82 sandbed lane"]
+    assert found(detector, "spoke to Joe Bloggs, 3 new batteries fitted", "ADDRESS") == []
