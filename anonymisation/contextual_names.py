@@ -11,12 +11,11 @@ every surname.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
+from intake.anonymisation.context_words import ContextWords
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.name_cues import (
-    ACTION_AUXILIARIES,
-    ACTION_IRREGULAR,
     AFTER_NAME,
     CALENDAR_WORDS,
     CUE_PHRASES,
@@ -26,29 +25,22 @@ from intake.anonymisation.name_cues import (
     NAME_OVER_WORD,
     NOT_AFTER_HONORIFIC,
     PARTICLES,
-    PASSIVE_TAIL,
     POSSESSED,
-    POSSESSIVE_SUFFIXES,
     RARE,
-    RECORD_WORDS,
     ROLES_ONE,
     ROLES_TWO,
     SEPARATORS,
-    SHIFT_WORDS,
     SIGN_OFF,
     SLASH_ROLES,
-    TITLE_HEADS,
     VERBS_AFTER,
     VERBS_ONE,
     VERBS_TWO,
     WEAK_ONE,
-    WORD_ENDINGS,
     is_cue_phrase,
     line_end,
     possessive_stem,
 )
-from intake.anonymisation.name_tokens import Token, tokenize
-from intake.anonymisation.vocabulary import Vocabulary, fold
+from intake.anonymisation.name_tokens import Token
 
 # Contact words whose number after them is a person's own: "Ísis bleep 1656".
 _CONTACT = frozenset({"bleep", "pager", "mobile", "mob", "ext", "extension"})
@@ -63,80 +55,9 @@ _THINGS = frozenset({"loan", "loans", "parts", "part", "spares", "stock", "kit",
                      "transport", "taxi", "post", "payment", "money", "cash", "quote", "order"})
 
 
-class ContextualNames:
+class ContextualNames(ContextWords):
     """Finds case-free names after titles, roles and reporting verbs, and rare first name + surname pairs."""
 
-    def __init__(self, vocabulary: Vocabulary, english: Mapping[str, int]) -> None:
-        self.vocab = vocabulary
-        self.english = english
-        self.names = vocabulary.first_names | vocabulary.last_names
-        # Words of the dataset's known people: after a role even an everyday word among them is that person
-        # ("CN ROSS" when Laura Ross is a requester), though it never counts alone.
-        self.known_people = frozenset(w for w in vocabulary.deny_words if len(w) > 2) - NOT_AFTER_HONORIFIC \
-            - RECORD_WORDS
-        # Words that are never a person's name here, whatever the case: brands, places, devices, contact words.
-        self.not_names = (vocabulary.allow_tokens | vocabulary.indicators | vocabulary.street_types
-                          | vocabulary.common_words | ROLES_ONE | VERBS_ONE | WEAK_ONE | RECORD_WORDS)
-        # Every rule starts at a trigger word or a known name: other tokens (most of them) are skipped at once.
-        self._starts = (ROLES_ONE | VERBS_ONE | WEAK_ONE | {"w"} | {a for a, _ in ROLES_TWO}
-                        | {a for a, _ in VERBS_TWO} | {p[0] for p in CUE_PHRASES} | {a for a, _ in SLASH_ROLES}
-                        | self.names)
-
-    # -- words -------------------------------------------------------------------------------------------
-    def known_name(self, tok: Token, limit: int) -> bool:
-        if not tok.is_word:
-            return False
-        key = tok.key
-        if " " in key and key not in self.names:  # fold() made "smith-jones" "smith jones", "ann's" "ann s"
-            parts = key.split()
-            if len(parts) == 2 and parts[1] == "s":
-                return self._name_key(parts[0], limit)  # "bernadette's email"
-            # "smith-jones", "al-hassan": every part a name, or a particle
-            return all(p in PARTICLES or self._name_key(p, limit) for p in parts) and any(
-                p not in PARTICLES for p in parts)
-        return self._name_key(key, limit)
-
-    def _name_key(self, key: str, limit: int) -> bool:
-        return key in self.names and key not in self.not_names and self.english.get(key, 0) < limit
-
-    def known_person(self, span: str) -> bool:
-        """A span that is one word of a person known in the dataset ("ROSS" after "CN" is no abbreviation)."""
-        return fold(span) in self.known_people
-
-    def vouched(self, text: str, finding: Finding) -> bool:
-        """A contextual finding that stands where the capitalised-word rules would suppress it: a word of a known
-        person, a name right after an honorific, or a short gazetteer name in capitals that is rarely English and
-        would pass for an abbreviation ("HI DAVE", "CALL JO")."""
-        span = text[finding.start:finding.end]
-        if self.known_person(span) or (finding.recognizer == "ContextNameRecognizer" and (
-                self._possessed(text, finding.end) or self._signed_off(text, finding.start, finding.end))):
-            return True  # "Okonkwo's office" or "-- wafeeq" at a line's end is a person, not a place or a bay
-        before = [t for t in tokenize(text[max(0, finding.start - 12):finding.start]) if t.is_word]
-        if before and before[-1].key in HONORIFICS and finding.recognizer == "ContextNameRecognizer":
-            return True  # "mrs e nwosu bed 12": after an honorific, a place word that follows says nothing
-        toks = [t for t in tokenize(span) if t.is_word]
-        return (finding.recognizer == "ContextNameRecognizer" and len(toks) == 1 and toks[0].is_upper
-                and len(toks[0].text) <= 4 and toks[0].key not in self.vocab.allow_tokens
-                and self.known_name(toks[0], RARE))
-
-    def unknown_word(self, tok: Token) -> bool:
-        """A word in no English list and no vocabulary: after a title it is a surname ("sr okafor")."""
-        key = tok.key
-        if not tok.is_word or len(tok.text) < 3 or key in self.not_names or (
-                key.endswith(" s") and key[:-2] in self.not_names):  # "pt's daughter", "nurse's station"
-            return False
-        if key.endswith(WORD_ENDINGS) and key not in self.names:
-            return False  # "extubated", "recalibrating": English words too rare for the frequency list
-        return key not in self.english and key.replace(" ", "") not in self.english
-
-    def plausible(self, toks: Sequence[Token]) -> bool:
-        """Could these words be a name when case says nothing (text in capitals or lower case)? Each word is
-        an initial, a particle, a known name not mostly an English word, or a word in no list at all; and one
-        of them is a known name or such an unlisted word ("KIT FITTED", "PER FIELD" are not)."""
-        words = [t for t in toks if t.is_word and len(t.text) > 1 and t.key not in PARTICLES]
-        return bool(words) and all(self.known_name(t, NAME_OVER_WORD) or self.unknown_word(t) for t in words)
-
-    # -- triggers ----------------------------------------------------------------------------------------
     def _role_at(self, toks: Sequence[Token], i: int) -> int:
         """Tokens of a title or role starting at i (0 if none)."""
         if i + 1 < len(toks) and (toks[i].key, toks[i + 1].key) in ROLES_TWO:
@@ -161,7 +82,6 @@ class ContextualNames:
             return 2  # "w/ Rebecca": with
         return 1 if toks[i].key in VERBS_ONE else 0
 
-    # -- rules -------------------------------------------------------------------------------------------
     def find(self, text: str, toks: Sequence[Token]) -> list[Finding]:
         out: list[Finding] = []
         n = len(toks)
@@ -291,19 +211,6 @@ class ContextualNames:
         return (nxt.key in VERBS_AFTER or nxt.key in _AFTER_ROLE_NAME or nxt.text[:1].isdigit()
                 or nxt.text in ("|", ";", ".", ",", ")"))
 
-    def _everyday_first_name(self, toks: Sequence[Token], k: int) -> bool:
-        tok = toks[k]
-        return (tok.is_word and tok.key in self.vocab.first_names and tok.key in self.vocab.common_words
-                and tok.key not in ROLES_ONE and tok.key not in self.vocab.titles
-                and tok.key not in NOT_AFTER_HONORIFIC and k + 1 < len(toks)
-                and (self.known_name(toks[k + 1], NAME_OVER_WORD) or self.unknown_word(toks[k + 1])))
-
-    def _everyday_surname(self, tok: Token) -> bool:
-        """A surname that is also an everyday word ("Woods", "Hill"), once a first name has been read."""
-        key = tok.key
-        return (tok.is_word and key in self.vocab.last_names and key in self.vocab.common_words
-                and key not in NOT_AFTER_HONORIFIC and key not in RECORD_WORDS)
-
     def _before_verb(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"tom says the pump alarms", "HANNAH AWARE", "Ifeoma from the renal unit rang": a name (a known one,
         rarely a word, a word in no list, or a word of a person known in the dataset) opening a sentence, before
@@ -354,11 +261,6 @@ class ContextualNames:
             j += 1
         return j if words else k
 
-    def _name_word(self, tok: Token) -> bool:
-        """A word that is a name by itself when the words around it point at a person."""
-        return self.known_name(tok, RARE) or (self.unknown_word(tok) and tok.text.replace("'", "").isalpha()) or (
-            tok.is_word and tok.key in self.known_people)
-
     def _possessive(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"ahmad's bleep not answering", "Okoro's office": a name in the possessive before what is that
         person's (POSSESSED). The finding ends before the "'s"."""
@@ -374,20 +276,6 @@ class ContextualNames:
         if not self._name_word(word) or word.key in self.not_names:
             return None
         return Finding("PERSON", word.start, word.end, 0.6, "ContextNameRecognizer"), i + 1
-
-    @staticmethod
-    def _possessed(text: str, end: int) -> bool:
-        after = text[end:end + 16]
-        if after[:2] not in POSSESSIVE_SUFFIXES or after[2:3] != " ":
-            return False
-        words = after[3:].split(maxsplit=1)
-        return bool(words) and words[0] in POSSESSED
-
-    @staticmethod
-    def _signed_off(text: str, start: int, end: int) -> bool:
-        before = text[max(0, start - 4):start].rstrip(" ")
-        after = text[end:end + 2].lstrip(" ")
-        return before.endswith(("--", "\u2013", "\u2014")) and (not after or after[0] in "\n.,;")
 
     def _sign_off(self, text: str, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"... function checked -- john": one or two name words after two dashes (or a long dash) that end the
@@ -406,18 +294,6 @@ class ContextualNames:
             return None
         return Finding("PERSON", toks[j].start, toks[k - 1].end, 0.6, "ContextNameRecognizer"), k
 
-    @staticmethod
-    def _after_aside(toks: Sequence[Token], j: int) -> int:
-        """The token after a short bracketed aside starting at j ("(bank staff)", "(agency)", "(ext 2390)"),
-        else j."""
-        if j < len(toks) and toks[j].text == "(":
-            for k in range(j + 1, min(j + 5, len(toks))):
-                if toks[k].text == ")":
-                    return k + 1
-                if not (toks[k].is_word or toks[k].text.isdigit()):
-                    break
-        return j
-
     def _known_capitalised(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"Chased Grace again today": a known member of staff's first name that is also an everyday word,
         capitalised inside a sentence of text written in sentence case. Case is the only sign here, so not at a
@@ -434,77 +310,12 @@ class ContextualNames:
             return None  # a third of the words or more start with a capital: case says nothing here
         return Finding("PERSON", tok.start, tok.end, 0.6, "ContextNameRecognizer"), i + 1
 
-    def _is_at(self, toks: Sequence[Token], j: int) -> bool:
-        """"on nights", "in Estates", "at Baxter": where the person before is (a shift or a place)."""
-        return (toks[j].key in ("on", "in", "at") and j + 1 < len(toks)
-                and (toks[j + 1].key in SHIFT_WORDS or self._place_start(toks[j + 1])))
-
-    def _known_worker(self, tok: Token) -> bool:
-        """A word of a person the dataset names, and no word of its devices, makers or places: "Grace" of
-        Grace Otieno may open "Grace replaced the fan"; "Fan" opens "Fan replaced" even if a Mr Fan works there."""
-        key = tok.key
-        return (tok.is_word and key in self.known_people and key not in self.vocab.allow_tokens
-                and key not in self.vocab.indicators)
-
-    def _acts(self, toks: Sequence[Token], j: int) -> bool:
-        """toks[j] says what the person before it did: an auxiliary or the "to" of a task ("Will to order parts",
-        not "to be"), or a verb in the past tense followed by what was done, not by the tail of a passive note
-        ("Grace replaced the fan", not "Fan replaced and tested")."""
-        key = toks[j].key
-        nxt = toks[j + 1] if j + 1 < len(toks) else None
-        if key in ACTION_AUXILIARIES:
-            return nxt is not None and nxt.key not in ("be", "been")
-        return self.past_tense(key) and nxt is not None and nxt.is_word and nxt.key not in PASSIVE_TAIL
-
-    def past_tense(self, key: str) -> bool:
-        """An irregular past tense, or a regular one whose verb is an English word: the list holds "book" but not
-        always "booked", and rarely "queried" or "swapped"."""
-        if key in ACTION_IRREGULAR:
-            return True
-        if len(key) < 5 or not key.endswith("ed") or key.endswith("eed"):
-            return False
-        stems = {key, key[:-2], key[:-1]}  # "replaced", "book|ed", "note|d"
-        if key.endswith("ied"):
-            stems.add(key[:-3] + "y")  # "queried"
-        if len(key) > 5 and key[-3] == key[-4]:
-            stems.add(key[:-3])  # "swapped"
-        return any(stem in self.english for stem in stems if len(stem) >= 3)
-
-    def _place_start(self, tok: Token) -> bool:
-        return (tok.key == "the" or tok.key in self.vocab.indicators or tok.key in self.vocab.allow_tokens
-                or tok.is_capitalised or tok.is_upper)  # "from Ada Lovelace Ward", "from ICU", "from Baxter"
-
     def _bracketed(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"nurse in charge (hannah) aware": one known name alone in brackets, as notes add who it was."""
         if (toks[i].text == "(" and i + 2 < len(toks) and toks[i + 2].text == ")"
                 and toks[i + 1].key not in MONTHS_DAYS and self.known_name(toks[i + 1], RARE)):
             return Finding("PERSON", toks[i + 1].start, toks[i + 1].end, 0.6, "ContextNameRecognizer"), i + 3
         return None
-
-    def _honorific_word(self, toks: Sequence[Token], j: int) -> int:
-        """After an honorific, a name that is also a common word ("Mrs ross", "dr French") is the surname."""
-        if j < len(toks):
-            tok = toks[j]
-            key = tok.key
-            if (tok.is_word and len(tok.text) > 1 and key in self.names and key not in NOT_AFTER_HONORIFIC
-                    and key not in RECORD_WORDS and key not in self.vocab.allow_tokens
-                    and key not in self.vocab.indicators):
-                return j + 1
-        return j
-
-    def in_phrase(self, toks: Sequence[Token], start: int, end: int) -> bool:
-        """Whether the name found from text position `start` to token `end` is part of an allowed phrase
-        ("WELCH ALLYN", "st thomas"): a phrase of two to four words, one of them the name's. A phrase only
-        beside the name, such as the role before it ("charge nurse o'sullivan"), does not count."""
-        first = next(k for k in range(len(toks)) if toks[k].end > start)
-        a, b = max(0, first - 2), min(len(toks), end + 2)
-        words = [(k, t.key) for k, t in enumerate(toks[a:b], a) if t.is_word]
-        for x in range(len(words)):
-            for y in range(x + 2, min(len(words), x + 4) + 1):
-                inside = any(first <= k < end for k, _ in words[x:y])
-                if inside and " ".join(key for _, key in words[x:y]) in self.vocab.allow_phrases:
-                    return True
-        return False
 
     def _rare_name(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """A gazetteer name that is no English word at all ("siobhan", "OKAFOR"), written in lower case or
@@ -516,18 +327,6 @@ class ContextualNames:
         if end < len(toks) and not toks[end].is_capitalised and self.known_name(toks[end], RARE):
             end += 1
         return Finding("PERSON", tok.start, toks[end - 1].end, 0.55, "GazetteerNameRecognizer"), end
-
-    def job_title_at(self, toks: Sequence[Token], k: int) -> bool:
-        """Whether the capitalised words from k are a job title: a known one, or ending in a title's last word
-        within three words ("Head of EBME", "Biomedical Engineer", "Ward Manager")."""
-        words: list[str] = []
-        for tok in toks[k:k + 4]:
-            if not tok.is_word:
-                break
-            words.append(tok.key)
-            if len(words) > 1 and " ".join(words) in self.vocab.allow_phrases:
-                return True
-        return any(w in TITLE_HEADS for w in words[:3]) and toks[k].is_capitalised
 
     def _surname_first(self, toks: Sequence[Token], j: int) -> bool:
         """"KOWALCZYK, Agnieszka", "Kowalczyk, Agnieszka", "MALARNEAU, Beaufort" (toks[j], a comma, toks[j + 2]):
