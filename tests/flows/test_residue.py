@@ -24,6 +24,7 @@ from intake.flows.migration import migration_run_flow
 from intake.flows.receive import receive_dataset_flow
 from intake.generator import generate_equiptrack
 from intake.generator.truth import read_truth
+from intake.handover import fetch_package
 from intake.registry.models import HoldOutcome, Purpose
 from intake.retention import (
     ProcessingRestricted,
@@ -33,6 +34,7 @@ from intake.retention import (
     release_restriction,
     sweep,
 )
+from intake.retention.certificates import verify_certificate_file
 from tests.flows.packages import packages
 from tests.flows.privacy import files_under, find_values
 from tests.services import AwsEndpoint
@@ -178,6 +180,11 @@ def test_a_datasets_whole_life_leaves_no_personal_value_anywhere(
     assert at_rest and not find_values(values, at_rest, rows)
     assert find_values(["Philippa Oyelaran"], [], [FAULT_JOBS])  # the search finds what is there
 
+    # The engineer hands the package over to the product: the one place plaintext may be, named and audited.
+    handover = tmp_path / "product-import"
+    handed = fetch_package(as_user("eve"), dataset_id, handover)
+    assert handed["files"] == len(files_under(handover)) > 0
+
     withdraw(as_user("dora"), reference, reason="customer withdrew consent by letter")
     report = sweep(as_user("dora"))
     assert sorted(d.dataset_id for d in report.deleted) == sorted([dataset_id, fault_id])
@@ -190,3 +197,7 @@ def test_a_datasets_whole_life_leaves_no_personal_value_anywhere(
     assert not leaks, f"{len(leaks)} personal values left: {sorted({where for _, where in leaks})}"
     for deleted in report.deleted:
         assert deleted.certificate_file.is_relative_to(home) and deleted.certificate_file.is_file()
+    # intake cannot delete the engineer's copy; the migration dataset's certificate says where it went.
+    [migration] = [d for d in report.deleted if d.dataset_id == dataset_id]
+    body = verify_certificate_file(migration.certificate_file, settings=ctx.settings)
+    assert [h["target"] for h in body["handed_over"]] == [str(handover)]

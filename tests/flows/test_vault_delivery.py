@@ -160,5 +160,10 @@ def test_every_package_is_listed_and_an_older_one_fetched_by_its_run(ctx, cli, c
     body = verify_certificate_file(report.deleted[0].certificate_file, settings=ctx.settings)
     assert sorted((d["location"], d["store"], d["deleted"]) for d in body["deliveries"]) == sorted(
         [(first["package"], "vault", True), (second["package"], "vault", True)])
+    # The copies handed over are named, not claimed deleted: intake cannot delete what the engineer took.
+    assert [(h["run"], h["target"], h["by"]) for h in body["handed_over"]] == [
+        (old_run, str(target), "eve"), (new_run, str(tmp_path / "latest"), "eve")]
+    assert all(h["files"] == handed["files"] for h in body["handed_over"][:1])
+    assert "outside intake's retention" in body["handed_over_note"]
     gone = json.loads(cli("--json", "migration", "packages", dataset_id, actor="dora").stdout)
     assert [(r["run"], r["present"], r["files"]) for r in gone] == [(new_run, False, 0), (old_run, False, 0)]

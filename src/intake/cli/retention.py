@@ -164,6 +164,9 @@ def verify(
                                                 public_key=public_key.read_bytes() if public_key else None)
     message(f"valid: dataset {body['dataset_id']} deleted {body['deleted_at']} under rule {body['rule']}; "
             f"{body['artefact_count']} artefacts; key destroyed: {body['key_destroyed']}")
+    for handed in body.get("handed_over", []):  # certificates before hand-overs were listed have none
+        message(f"handed over to the product, not deleted by intake: {handed['target']} ({handed['files']} files, "
+                f"{handed['at']}, by {handed['by']})")
     if state.json:
         emit({"valid": True, "dataset_id": body["dataset_id"], "certificate_id": body["certificate_id"],
               "deleted_at": body["deleted_at"], "rule": body["rule"], "artefacts": body["artefact_count"]})

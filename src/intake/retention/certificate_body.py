@@ -4,17 +4,40 @@ when, by whom, and the checks that found nothing readable left. Signed and writt
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import select
+
 from intake.clock import as_utc
 from intake.context import Actor, Context
-from intake.registry.models import Artefact, Authorisation, DataKey, Dataset, new_id
+from intake.registry.models import Artefact, AuditEvent, Authorisation, DataKey, Dataset, new_id
 from intake.retention.rules import RetentionDecision
+
+# What the certificate says of the copies engineers took for the product: intake wrote them where they named, and
+# deletes none of them.
+HANDED_OVER_NOTE = ("copies handed over to the product (`intake migration fetch`) are outside intake's retention: "
+                    "intake did not delete them; the folders are listed from the audit log")
 
 
 def _iso(value: datetime | None) -> str | None:
     return as_utc(value).isoformat() if value else None
+
+
+def handed_over(session: Any, dataset_id: str) -> list[dict[str, Any]]:
+    """Every successful hand-over of the dataset's packages written to a folder, from the audit log: when, by whom,
+    which run, where, how many files and bytes (reads in memory left nothing behind)."""
+    rows = session.scalars(select(AuditEvent).where(
+        AuditEvent.dataset_id == dataset_id, AuditEvent.action == "migration.fetch", AuditEvent.outcome == "ok")
+        .order_by(AuditEvent.seq))
+    out = []
+    for event in rows:
+        details = json.loads(event.details or "{}")
+        if details.get("target"):
+            out.append({"at": _iso(event.at), "by": event.actor, "run": details.get("run"),
+                        "target": details["target"], "files": details.get("files"), "bytes": details.get("bytes")})
+    return out
 
 
 def certificate_body(ctx: Context, actor: Actor, decision: RetentionDecision,
@@ -53,6 +76,8 @@ def certificate_body(ctx: Context, actor: Actor, decision: RetentionDecision,
             # Import packages: shredded with the dataset's vault scope ("store": "vault"), or removed from the
             # configured delivery location.
             "deliveries": deliveries,
+            "handed_over": handed_over(session, dataset.id),
+            "handed_over_note": HANDED_OVER_NOTE,
             "verification": {"nothing_readable": True, "checked_at": now.isoformat(),
                              "checks": ["vault.verify_unreadable", "artefacts_marked_deleted", "data_key_destroyed",
                                         "delivery_folder_removed"]
