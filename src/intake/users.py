@@ -43,7 +43,7 @@ def initialise(ctx: Context) -> UserView | None:
     if view is not None or Role.ADMIN in ctx.actor().roles:
         _service_identity(ctx)
     initialise_kek(ctx)
-    load_service_key(ctx.settings)  # signs deletion certificates and audit anchors from the first command on
+    load_service_key(ctx.settings, create=True)  # signs deletion certificates and audit anchors from then on
     _owner_only(ctx.settings)
     return view
 

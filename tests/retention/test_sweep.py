@@ -110,6 +110,26 @@ def test_sweep_deletes_due_dataset_from_local_store_and_certifies_it(ctx, as_use
     assert sweep(as_user("dora")).deleted == []
 
 
+def test_a_sweep_in_a_home_that_lost_its_signing_key_deletes_nothing_and_makes_no_key(
+        ctx, as_user, factory, clock) -> None:
+    """A new key would sign certificates nobody can check against the exported one: refuse, say what to restore."""
+    from intake.retention.errors import ServiceKeyMissing
+
+    made = factory.dataset()
+    complete_migration(as_user("eve"), made.dataset_id)
+    store_artefacts(ctx, made.dataset_id)
+    clock.advance(timedelta(days=185))
+    key_file = ctx.settings.service_signing_key_file
+    key_file.unlink()
+    with pytest.raises(ServiceKeyMissing, match="restore it from backup"):
+        sweep(as_user("dora"))
+    assert not key_file.exists()
+    assert len(files_of(ctx.settings.vault_path, made.dataset_id)) == 4
+    assert factory.get(made.dataset_id).state is not DatasetState.DELETED
+    (refused,) = events(ctx, "retention.sweep", outcome="refused")
+    assert json.loads(refused.details)["error"] == "ServiceKeyMissing"
+
+
 def test_sweep_deletes_every_s3_object_version(ctx, as_user, factory, clock, aws, s3_vault) -> None:
     made = factory.dataset(purpose=Purpose.FAULT_INVESTIGATION, state=DatasetState.QUARANTINED)
     stored = store_artefacts(ctx, made.dataset_id)

@@ -26,7 +26,7 @@ from intake.config import Settings
 from intake.context import Context
 from intake.private_files import write_private
 from intake.registry.models import DeletionCertificate
-from intake.retention.errors import CertificateInvalid, CertificateNotFound, RetentionError
+from intake.retention.errors import CertificateInvalid, CertificateNotFound, RetentionError, ServiceKeyMissing
 
 FORMAT = "intake-deletion-certificate/1"
 
@@ -61,15 +61,16 @@ class ServiceKey:
         return self.private_key.sign(data)
 
 
-def load_service_key(settings: Settings, create: bool = True) -> ServiceKey:
-    """The service signing key, created with mode 0600 when `create` (init, and a deletion sweep in a home older
-    than that; safe against two creators at once)."""
+def load_service_key(settings: Settings, create: bool = False) -> ServiceKey:
+    """The service signing key; created with mode 0600 only when `create` (`intake init`, an explicit `intake audit
+    anchor` in a home older than the key; safe against two creators at once). A lost key is never silently
+    replaced: certificates and anchors signed by a new key would vouch for whatever the home then holds."""
     path = settings.service_signing_key_file
     if not path.exists():
         if not create:
-            raise RetentionError(
-                f"no service signing key at {path} (`intake init` makes it): restore it from backup, or "
-                "pass --public-key to verify with an exported key"
+            raise ServiceKeyMissing(
+                f"no service signing key at {path} (`intake init` makes it): restore it from backup (docs/keys.md); "
+                "to verify a certificate elsewhere, pass --public-key with the exported key"
             )
         pem = Ed25519PrivateKey.generate().private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()

@@ -37,6 +37,11 @@ class ProcessingRestricted(RetentionError):
     """Processing of the dataset is restricted (GDPR art. 18) or the dataset is being deleted."""
 
 
+class ServiceKeyMissing(RetentionError):
+    """The service signing key is gone: nothing is deleted, as no certificate could be signed for it; only `intake
+    init` (or an explicit `intake audit anchor` in an older home) makes one, never a sweep."""
+
+
 class SweepLocked(RetentionError):
     """Another sweep holds the registry lock."""
 

@@ -18,8 +18,9 @@ from intake.errors import IntakeError
 from intake.logs import get_logger, log_event
 from intake.notify import Notice, notify
 from intake.registry.models import Dataset, DatasetState
+from intake.retention.certificates import load_service_key
 from intake.retention.deletion import DeletedDataset, LegalHoldArrived, SweepHooks, delete_dataset
-from intake.retention.errors import SweepLockLost
+from intake.retention.errors import ServiceKeyMissing, SweepLockLost
 from intake.retention.holds import holds_due_for_review
 from intake.retention.lock import RegistryLock
 from intake.retention.rules import RetentionDecision, Status, decisions
@@ -114,6 +115,11 @@ def _sweep(ctx: Context, dry_run: bool, *, wait: float, lease: timedelta, hooks:
         ctx.record(actor, "retention.sweep", **report.summary())
         return report
 
+    try:  # before anything is destroyed: a deletion nobody can certify is not done
+        load_service_key(ctx.settings)
+    except ServiceKeyMissing as exc:
+        ctx.record(actor, "retention.sweep", outcome="refused", error=type(exc).__name__)
+        raise
     lock = RegistryLock(ctx.registry, ctx.clock, LOCK_NAME, lease)
     lock.acquire(wait=wait)
     try:
