@@ -11,7 +11,8 @@ from intake.anonymisation.vocabulary import Vocabulary
 
 _MODEL_SUFFIX = re.compile(r"-\d")  # a word glued to a number is a model ("IDA-5", "Sara-2"), never a name
 # "since the diasafe plus filter was done": after an article a word of no name list is a thing, even when a note
-# once read it as a surname ("Mrs Cheung Diasafe plus filter changed") and the dataset's names took it in.
+# once read it as a surname ("Mrs Cheung Diasafe plus filter changed") and the dataset's names took it in. As
+# written: folded, the Welsh "â" (with) of "siarad â Seonaidh" would be "a".
 _ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
@@ -41,7 +42,7 @@ class DenyList:
                     break
             if hit and (self._inside_allowed(keys, i, hit) or self._inside_allowed(full, i, hit)
                         or _MODEL_SUFFIX.match(text, words[i + hit - 1].end) or (
-                    hit == 1 and i > 0 and keys[i - 1] in _ARTICLES and keys[i] not in self.names)):
+                    hit == 1 and i > 0 and words[i - 1].text.lower() in _ARTICLES and keys[i] not in self.names)):
                 # "Sara" of Sara Lopes in the model "Sara Stedy", "Grace" in "Grace Darling Ward", "Columba" in
                 # "St Columba's Ward" (its possessive kept), "Ida" in the analyser "IDA-5"
                 hit = 0

@@ -70,6 +70,7 @@ def test_after_an_article_a_word_in_no_name_list_is_a_thing_though_the_dataset_n
     assert found(det, "checked diasafe filter", "PERSON") == ["diasafe"]  # no article: fail closed
     assert found(det, "Cheung Diasafe rang", "PERSON") == ["Cheung Diasafe"]
     assert found(det, "the Mary Brathwaite pump", "PERSON") == ["Mary Brathwaite"]
+    assert found(det, "Wedi siarad â Brathwaite ar y ffôn", "PERSON") == ["Brathwaite"]  # Welsh "with", no article
 
 
 @pytest.mark.parametrize("text", ["spoke to pts son who says", "spoke to pts daughter re alarm"])
