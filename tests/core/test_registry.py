@@ -122,6 +122,56 @@ def test_an_unreachable_registry_server_is_reported_as_such_when_a_command_start
     registry = Registry("postgresql+psycopg://intake:secret@127.0.0.1:1/intake")  # nothing listens on port 1
     with pytest.raises(RegistryUnavailable) as caught:
         registry.upgrade()
-    assert "cannot be reached" in str(caught.value) and "secret" not in str(caught.value)
+    assert "cannot be reached (tried 5 times over 7.5 s" in str(caught.value) and "secret" not in str(caught.value)
     assert caught.value.transient
     registry.dispose()
+
+
+def test_a_registry_server_back_within_seconds_is_waited_for(postgres_url: str) -> None:
+    """A server restarting (or a worker booted before its database) is back in seconds: the command waits for it.
+    Here a loopback forwarder to the real server starts listening 1.5 s after the command began."""
+    import socket
+    import threading
+    import time
+
+    from sqlalchemy.engine import make_url
+
+    from tests.services import free_port
+
+    real = make_url(postgres_url)
+    port = free_port()
+    stop = threading.Event()
+
+    def pipe(a: socket.socket, b: socket.socket) -> None:
+        with a, b:
+            while data := a.recv(65536):
+                b.sendall(data)
+
+    def forwarder() -> None:
+        time.sleep(1.5)
+        with socket.create_server(("127.0.0.1", port)) as server:
+            server.settimeout(0.2)
+            while not stop.is_set():
+                try:
+                    client, _ = server.accept()
+                except TimeoutError:
+                    continue
+                upstream = socket.create_connection((real.host, real.port))
+                for a, b in ((client, upstream), (upstream, client)):
+                    threading.Thread(target=pipe, args=(a.dup(), b.dup()), daemon=True).start()
+                client.close()
+                upstream.close()
+
+    thread = threading.Thread(target=forwarder, daemon=True)
+    thread.start()
+    started = time.monotonic()
+    registry = Registry(real.set(port=port).render_as_string(hide_password=False))
+    try:
+        registry.upgrade()
+        with registry.session() as session:
+            assert session.execute(text("SELECT 1")).scalar() == 1
+        assert time.monotonic() - started >= 1.5  # it did wait, and did not give up
+    finally:
+        registry.dispose()
+        stop.set()
+        thread.join(timeout=5)

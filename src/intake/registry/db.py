@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -27,6 +28,9 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 # already there is opened without importing Alembic, which costs a quarter of a second on every command.
 SCHEMA_HEAD = "0005"
 SQLITE_BUSY_MS = 30_000  # how long a command waits for another one's write lock before giving up
+# A database server that cannot be reached is tried again after these pauses (7.5 s in all), each attempt bounded.
+CONNECT_RETRY_DELAYS_S: tuple[float, ...] = (0.5, 1.0, 2.0, 4.0)
+CONNECT_TIMEOUT_S = 5
 
 
 def make_engine(url: str) -> Engine:
@@ -45,7 +49,31 @@ def make_engine(url: str) -> Engine:
             cursor.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": CONNECT_TIMEOUT_S})
+
+    @event.listens_for(engine, "do_connect")
+    def _retry(dialect, _record, cargs, cparams):  # noqa: ANN001, ANN202
+        # A database server restarting, failing over or still starting (a worker booted first) is back in
+        # seconds: wait for it with back-off rather than fail the command or the scheduled sweep at once.
+        for delay in (*CONNECT_RETRY_DELAYS_S, None):
+            try:
+                return dialect.connect(*cargs, **cparams)
+            except dialect.loaded_dbapi.OperationalError as exc:
+                if delay is None or not _transient(exc):
+                    raise  # a wrong password or database name is no better in 7 s
+                time.sleep(delay)
+        raise AssertionError("unreachable")
+
+    return engine
+
+
+_TRANSIENT = ("refused", "timeout", "timed out", "starting up", "shutting down", "could not connect", "no route",
+              "connection reset", "terminat", "server closed")
+
+
+def _transient(exc: Exception) -> bool:
+    said = str(exc).lower()
+    return any(word in said for word in _TRANSIENT) and "authentication" not in said and "does not exist" not in said
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -160,7 +188,9 @@ class Registry:
         elif "unable to open" in said or "readonly" in said or "read-only" in said:
             what = "cannot be opened or written (check the home folder's permissions and free space)"
         elif "connect" in said or "timeout" in said or "refused" in said or "terminat" in said:
-            what = "cannot be reached (is the database server up, and the URL right?)"
+            tries = len(CONNECT_RETRY_DELAYS_S) + 1
+            what = (f"cannot be reached (tried {tries} times over {sum(CONNECT_RETRY_DELAYS_S):g} s: is the database "
+                    "server up, and the URL right?)")
         else:
             what = f"failed with {type(exc.orig).__name__ if exc.orig is not None else 'OperationalError'}"
         return f"the registry {where} {what}; this step was rolled back: run the command again later"
