@@ -9,7 +9,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +56,23 @@ def postgres_server() -> Iterator[str]:
         subprocess.run([*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
                        capture_output=True)
         shutil.rmtree(root, ignore_errors=True)
+
+
+def empty_registry(url: str, logins: Iterable[str] = ()) -> None:
+    """Make the PostgreSQL database at `url` empty for a new registry: intake's schemas dropped (the tables in
+    public, the service's function in intake_service_api) and public made again; then the named logins dropped,
+    which their grants on those schemas no longer hold back."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("DROP SCHEMA IF EXISTS intake_service_api CASCADE; DROP SCHEMA public CASCADE; "
+                              "CREATE SCHEMA public"))
+            for login in logins:
+                conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{login}"')
+    finally:
+        engine.dispose()
 
 
 @dataclass(frozen=True)

@@ -124,6 +124,23 @@ BEGIN
   RAISE EXCEPTION USING ERRCODE = '42501', MESSAGE = format('%s refused for %s: %s', p_action, intake_actor(), p_why);
 END $$;
 
+-- A person the service login may not act as (SET ROLE refused: no such login, or not granted to the service):
+-- recorded against the login that tried, with the name it was asked to act as. The service login's one right
+-- of its own, in a schema of its own (it has no USAGE on public): granted below and by `intake server add-login
+-- intake_service`.
+CREATE SCHEMA IF NOT EXISTS intake_service_api;
+REVOKE ALL ON SCHEMA intake_service_api FROM PUBLIC;
+CREATE OR REPLACE FUNCTION intake_service_api.audit_refused_acting(p_wanted text) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF p_wanted !~ '^[A-Za-z0-9_.@-]{1,128}$' THEN
+    RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'a login name is letters, digits and _.@- only';
+  END IF;
+  RETURN intake_audit_append('none', 'identity.acting', NULL, 'refused',
+    json_build_object('wanted', p_wanted, 'reason', 'SET ROLE refused')::text);
+END $$;
+REVOKE ALL ON FUNCTION intake_service_api.audit_refused_acting(text) FROM PUBLIC;
+
 -- Grant or revoke a role: admins only, never to or from oneself (permissions.py "users.manage").
 CREATE OR REPLACE FUNCTION intake_grant_role(p_user text, p_role text, p_seal text DEFAULT NULL,
   p_version integer DEFAULT NULL) RETURNS void
@@ -192,6 +209,12 @@ REVOKE ALL ON FUNCTION intake_grant_role(text, text, text, integer), intake_revo
   intake_lift_hold(text, text, text, integer), intake_audit_append(text, text, text, text, text),
   intake_audit_lock(), intake_state_append(integer, text), intake_refuse(text, text), intake_has_role(text)
   FROM PUBLIC;
+DO $$ BEGIN
+  IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'intake_service') THEN
+    GRANT USAGE ON SCHEMA intake_service_api TO intake_service;
+    GRANT EXECUTE ON FUNCTION intake_service_api.audit_refused_acting(text) TO intake_service;
+  END IF;
+END $$;
 GRANT EXECUTE ON FUNCTION intake_grant_role(text, text, text, integer), intake_revoke_role(text, text),
   intake_place_hold(text, text, text, text, text, text, timestamptz, text, integer),
   intake_lift_hold(text, text, text, integer), intake_has_role(text) TO intake_staff;

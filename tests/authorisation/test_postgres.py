@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from intake.authorisation import (
     AuthorisationExpired,
@@ -22,14 +22,14 @@ from intake.registry.db import Registry
 from intake.registry.models import Authorisation, Purpose, Role
 from intake.users import add_user, initialise
 from tests.authorisation.conftest import Authorisations
+from tests.services import empty_registry
 
 
 @pytest.mark.postgres
 def test_authorisation_lifecycle_on_postgresql(postgres_url: str, tmp_path: Path, dataset_dir: Path,
                                               dataset_hashes: dict[str, str]) -> None:
+    empty_registry(postgres_url)
     registry = Registry(postgres_url)
-    with registry.engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     clock = FixedClock(datetime(2026, 3, 2, 9, 30, tzinfo=UTC))
     ctx = Context(settings=Settings(home=tmp_path / "h", database_url=postgres_url), actor="ada", clock=clock,
                   registry=registry)

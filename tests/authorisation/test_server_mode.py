@@ -20,15 +20,15 @@ from intake.registry.db import Registry
 from intake.registry.models import Role
 from intake.registry.server import STAFF, WORKER, apply_server_roles, create_login, session_login
 from intake.users import add_user, initialise
+from tests.services import empty_registry
 
 pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
 def server(postgres_url: str, tmp_path: Path) -> Iterator[tuple[Context, dict[str, Engine]]]:
+    empty_registry(postgres_url)
     registry = Registry(postgres_url)
-    with registry.engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     clock = FixedClock(datetime(2026, 3, 2, 9, 30, tzinfo=UTC))
     ctx = Context(settings=Settings(home=tmp_path / "h", database_url=postgres_url), actor="ada", clock=clock,
                   registry=registry)
@@ -152,8 +152,7 @@ def test_an_administrator_sets_up_server_mode_with_the_cli(postgres_url: str) ->
 
     owner = create_engine(postgres_url)
     try:
-        with owner.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+        empty_registry(postgres_url)
         runner = CliRunner()
         env = {"INTAKE_OWNER_URL": postgres_url, "INTAKE_LOGIN_PASSWORD": "pw-kim"}
         for _twice in range(2):

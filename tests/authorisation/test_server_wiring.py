@@ -28,6 +28,7 @@ from intake.registry.models import AuditEvent, Customer, Hold, HoldOutcome, Role
 from intake.registry.server import SERVICE, STAFF, WORKER, apply_server_roles, create_login
 from intake.registry.state_key import StateKeyFile
 from intake.users import SERVICE_USER, add_user, initialise
+from tests.services import empty_registry
 
 pytestmark = pytest.mark.postgres
 CUSTOMER = "Northshire Hospitals NHS Trust"
@@ -47,12 +48,7 @@ def server(postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -
     server roles, one login per person, the worker's and intake's own."""
     from intake.cli.common import state
 
-    owner = Registry(postgres_url)
-    with owner.engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-        for login in (SERVICE, "ada", "eve", "dan", "sue", SERVICE_USER, "zed"):
-            conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{login}"')
-    owner.dispose()
+    empty_registry(postgres_url, (SERVICE, "ada", "eve", "dan", "sue", SERVICE_USER, "zed"))
     home = tmp_path / "home"
     admin = Context(settings=Settings(home=home, database_url=postgres_url), actor="ada")
     initialise(admin)
@@ -175,10 +171,17 @@ def test_an_engineer_places_nothing_and_cannot_become_someone_else(server: Serve
 
 
 def test_a_login_the_service_may_not_act_as_is_refused_with_what_to_do(server: Server) -> None:
+    assert run("audit", "anchor", sudo_user="ada").exit_code == 0  # the log as anchored so far
     unknown = run("users", "whoami", sudo_user="zed")
     assert unknown.exit_code == 1
     said = " ".join(unknown.output.split())
     assert "may not act as 'zed'" in said and "intake server add-login zed" in said
+    # Refused before it could act as anyone, and audited all the same: by the login that tried, naming whom for.
+    [refused] = [e for e in events(server.owner_url) if e.action == "identity.acting"]
+    assert (refused.actor, refused.outcome, json.loads(refused.details)["wanted"]) == ("intake_service", "refused",
+                                                                                       "zed")
+    verified = run("audit", "verify", sudo_user="ada")
+    assert verified.exit_code == 0, verified.output  # the database's own event keeps the chain whole
 
 
 def test_the_admin_cannot_grant_themself_a_role_nor_lift_a_legal_hold(server: Server) -> None:

@@ -9,6 +9,7 @@ from sqlalchemy import inspect, text
 
 from intake.registry.db import MIGRATIONS, SCHEMA_HEAD, Registry, at_head, upgrade
 from intake.registry.models import Base
+from tests.services import empty_registry
 
 
 def _assert_schema_matches_models(registry: Registry) -> None:
@@ -49,9 +50,8 @@ def test_schema_head_is_alembics_head_and_an_older_registry_is_upgraded(tmp_path
 
 @pytest.mark.postgres
 def test_postgresql_upgrade_from_empty(postgres_url: str) -> None:
+    empty_registry(postgres_url)
     registry = Registry(postgres_url)
-    with registry.engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     registry.upgrade()
     _assert_schema_matches_models(registry)
     registry.dispose()
@@ -68,10 +68,7 @@ def test_audit_and_users_work_on_postgresql(postgres_url: str, tmp_path: Path) -
     from intake.registry.models import Role
     from intake.users import add_user, initialise
 
-    plain = Registry(postgres_url)
-    with plain.engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
-    plain.dispose()
+    empty_registry(postgres_url)
     # The registry as every command opens it: rows sealed under the home's state key, checked on load.
     ctx = Context(settings=Settings(home=tmp_path / "h", database_url=postgres_url), actor="root",
                   clock=FixedClock(datetime(2026, 1, 1, tzinfo=UTC)))

@@ -60,6 +60,21 @@ def require_acting(engine: Engine, person: str) -> None:
         ) from None
 
 
+def record_refused_acting(url: str, person: str) -> None:
+    """Audit a refused SET ROLE, as the login that tried (it has no rights of its own but this one); never at the
+    cost of the refusal itself (a database without the function, or down, records nothing)."""
+    from sqlalchemy import create_engine
+
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("SELECT intake_service_api.audit_refused_acting(:wanted)"), {"wanted": person})
+    except DBAPIError:
+        pass
+    finally:
+        engine.dispose()
+
+
 def append_event(connection: Connection, role: str, action: str, dataset_id: str | None, outcome: str,
                  details: str) -> int:
     """One audit event, stamped by the database with the acting person and its time; returns its number."""

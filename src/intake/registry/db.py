@@ -15,8 +15,16 @@ from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from intake.clock import Clock, SystemClock
-from intake.errors import ConfigError, DatabaseRefused, IntakeError, RegistryUnavailable, StateKeyMissing, StateTampered
-from intake.registry.acting import INSUFFICIENT_PRIVILEGE, act_as, require_acting, sqlstate
+from intake.errors import (
+    ConfigError,
+    DatabaseRefused,
+    IntakeError,
+    PermissionDenied,
+    RegistryUnavailable,
+    StateKeyMissing,
+    StateTampered,
+)
+from intake.registry.acting import INSUFFICIENT_PRIVILEGE, act_as, record_refused_acting, require_acting, sqlstate
 from intake.registry.chain import APPENDED
 from intake.registry.seal import KeySource, install
 
@@ -124,6 +132,9 @@ class Registry:
                 require_acting(self.engine, acting)  # refused now, saying what to do, rather than mid-command
             except OperationalError as exc:
                 raise RegistryUnavailable(self._unavailable(exc)) from None
+            except PermissionDenied:
+                record_refused_acting(url, acting)
+                raise
         self.state_key = state_key
         self.clock: Clock = clock or SystemClock()
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)

@@ -70,6 +70,11 @@ def create_login(engine: Engine, name: str, password: str, group: str = STAFF) -
                 {"staff": STAFF, "worker": WORKER}).scalars().all()
             for login in members:
                 conn.exec_driver_sql(f"GRANT {quote(login)} TO {quote(name)}")
+            # Its one right of its own: recording that it was refused acting for someone (server_roles.sql).
+            if conn.execute(text("SELECT 1 FROM pg_namespace WHERE nspname = 'intake_service_api'")).first():
+                conn.exec_driver_sql(f"GRANT USAGE ON SCHEMA intake_service_api TO {quote(name)}")
+                conn.exec_driver_sql("GRANT EXECUTE ON FUNCTION intake_service_api.audit_refused_acting(text) "
+                                     f"TO {quote(name)}")
             return
         conn.exec_driver_sql(f"{verb} ROLE {quote(name)} LOGIN PASSWORD {literal}")
         conn.exec_driver_sql(f"GRANT {group} TO {quote(name)}")
