@@ -28,7 +28,9 @@ from intake.anonymisation.nergate import english_frequencies
 from intake.anonymisation.structured import PLACEHOLDERS
 from intake.anonymisation.vocabulary import Vocabulary, deny_variants, fold
 
-_SPLIT_PEOPLE = re.compile(r"\s*(?:/|&|;|\+|\n|\band\b)\s*", re.IGNORECASE)
+# People in one cell, and the parts of one person's entry: a name and its role in brackets, either way round
+# ("Jackson (Ward Manager)", "Rheolwr Ward (Jackson)"): joined, the role's words would become a name's.
+_SPLIT_PEOPLE = re.compile(r"\s*(?:/|&|;|\+|\n|\band\b|[()\[\]])\s*", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"[\d@]")
 # A GP practice is named after its partners ("Dr Ahmed & Partners", "Drs Khan, Patel and Partners"): an
 # organisation written where a caller's name goes, not two people.

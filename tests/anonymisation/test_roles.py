@@ -100,6 +100,10 @@ def test_a_reference_value_that_is_a_person_elsewhere_is_not_allowed(base: Vocab
     ("Dave Court", ["Dave Court"]),
     # a job or title word closing the cell is the surname
     ("Mary Porter", ["Mary Porter"]), ("Melissa Lord", ["Melissa Lord"]), ("Chidi Hill", ["Chidi Hill"]),
+    # a role in brackets beside the name, either way round, is no part of it (joined, "Rheolwr Ward Menzies" made
+    # "Menzies (Rheolwr" a name in notes and the job title went with it)
+    ("Rheolwr Ward (Quillfeather)", ["Quillfeather"]), ("Quillfeather (Ward Manager)", ["Quillfeather"]),
+    ("Nyrs Staff (Quillfeather)", ["Quillfeather"]),
 ])
 def test_person_names_from_person_field_cells(base: Vocabulary, cell: str, names: list[str]) -> None:
     assert person_names(cell, base) == names
