@@ -106,6 +106,20 @@ def test_a_mapping_table_from_a_query_joins_the_normalised_tables_and_the_tables
     assert all("query of table 'assets'" in why for why in reconciliation.ignored_tables.values())
 
 
+def test_a_query_names_an_archives_tables_by_their_short_names() -> None:
+    """The connector names a table inside an archive "export.zip/equipment.csv:equipment"; a mapping writes
+    "equipment", as for a loose file; a short name two tables share is refused, naming both."""
+    archived = {f"export.zip/{n}.csv:{n}": batches(t) for n, t in SOURCES.items()}
+    result = transform_to_tables(archived, parse_mapping(MAPPING))
+    assert result.entities["assets"].num_rows == 4 and result.reconciliation.balanced
+    twice = {**archived, "export.zip/old/equipment.csv:equipment": batches(EQUIPMENT)}
+    with pytest.raises(TransformError, match=r"reads 'equipment', which 2 tables .*export\.zip/old/equipment\.csv"):
+        transform_to_tables(twice, parse_mapping(MAPPING))
+    full = MAPPING.replace("FROM equipment e", 'FROM "export.zip/old/equipment.csv:equipment" e').replace(
+        "tables:\n", 'ignore_tables: {"export.zip/equipment.csv:equipment": "an older copy"}\ntables:\n', 1)
+    assert transform_to_tables(twice, parse_mapping(full)).entities["assets"].num_rows == 4  # the full name
+
+
 def test_a_query_table_may_enrich_a_table_of_the_same_name() -> None:
     mapping = parse_mapping(MAPPING.replace("- table: assets", "- table: equipment").replace(
         "FROM equipment e", "FROM equipment AS e"))

@@ -9,18 +9,36 @@ from functools import partial
 
 import pyarrow as pa
 
+from intake.product.errors import TransformError
 from intake.product.mapping import Mapping, TableMapping
 from intake.product.queries import DEFAULT_MEMORY_LIMIT, as_table, run_query
 from intake.product.source_tables import TableSource, _batches, _rebatch, table_name_key
 
 
 def query_inputs(names: Iterable[str], mapping: Mapping) -> dict[str, dict[str, str]]:
-    """Query table -> {the name its query gives a table: the source table it is}, for the sources `names`; a name
-    no source has is left out (`run_query` then says which table is missing)."""
-    by_key = {table_name_key(name): name for name in names}
-    return {table.table: {read: by_key[table_name_key(read)] for read in table.query.reads
-                          if table_name_key(read) in by_key}
-            for table in mapping.tables if table.query is not None}
+    """Query table -> {the name its query gives a table: the source table it is}, for the sources `names`: the
+    exact name, else the one source of that short name (table_name_key); a name no source has is left out
+    (`run_query` then says which table is missing), one that several have is refused, naming them."""
+    names = list(names)
+    by_key: dict[str, list[str]] = {}
+    for name in names:
+        by_key.setdefault(table_name_key(name), []).append(name)
+    out: dict[str, dict[str, str]] = {}
+    for table in mapping.tables:
+        if table.query is None:
+            continue
+        inputs: dict[str, str] = {}
+        for read in table.query.reads:
+            found = [read] if read in names else by_key.get(table_name_key(read), [])
+            if len(found) > 1:
+                raise TransformError(
+                    f"the query of table '{table.table}' (mapping line {table.query.line}) reads '{read}', which "
+                    f"{len(found)} tables of the export are called: {', '.join(sorted(found))}; name one in full "
+                    "(quoted, as `intake sources inspect` lists it)")
+            if found:
+                inputs[read] = found[0]
+        out[table.table] = inputs
+    return out
 
 
 def superseded_by_queries(names: Iterable[str], mapping: Mapping) -> set[str]:

@@ -19,9 +19,13 @@ TableSource = Iterable[pa.RecordBatch] | Callable[[], Iterable[pa.RecordBatch]]
 
 
 def table_name_key(name: str) -> str:
-    """How a source table is matched to a mapping table: the last path part, without a file extension, any case
-    (also used by `intake mapping check`, so that checking and running agree)."""
+    """How a source table is matched to a mapping table: the last path part, without a file extension, any case;
+    for a table inside a file (an archive's "export.zip/contacts.csv:contacts", a workbook's sheet) the table's
+    own name, so that a mapping may write "contacts" (also used by `intake mapping check`, so that checking and
+    running agree)."""
     stem = name.rsplit("/", 1)[-1]
+    if ":" in stem:
+        stem = stem.rsplit(":", 1)[-1]
     for suffix in (".csv", ".txt", ".xlsx", ".xls", ".parquet"):
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
@@ -36,6 +40,8 @@ def resolve_tables(sources: MappingABC[str, TableSource], mapping: Mapping) -> d
     resolved: dict[str, TableSource] = {}
     for name, source in sources.items():
         target = name if name in wanted.values() else wanted.get(table_name_key(name), name)
+        if target != name and target in sources:
+            target = name  # the mapping names another source table exactly: this one is not it
         if target in resolved:
             raise TransformError(f"two source tables match mapping table '{target}'; pass only one")
         resolved[target] = source
