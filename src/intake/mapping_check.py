@@ -70,7 +70,7 @@ def check(mapping: Mapping, sources: dict[str, list[pa.RecordBatch]]) -> Mapping
             if column not in have:
                 result.problems.append(f"{mapping.source} line {line}: column '{column}' of table '{table.table}' "
                                        "is not in the export")
-        unused = sorted(have - set(table.columns()))
+        unused = sorted(have - set(table.columns()) - (table.query.columns if table.query else frozenset()))
         if unused:
             result.notes.append(f"table '{table.table}': columns the mapping does not read (not migrated): "
                                 f"{', '.join(unused)}")

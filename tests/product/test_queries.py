@@ -178,6 +178,15 @@ def test_mapping_check_runs_the_query_on_the_first_rows_and_reports_its_mistakes
     assert done.ok and done.entities["assets"] == 4
     assert any("table 'assets' is its query over equipment, locations, makers" in n for n in done.notes)
     assert not any("neither mapped nor ignored" in n for n in done.notes)
+    # The columns the query passes on ("e.*") and uses itself (the join keys ModelRef, LocRef) are read by the
+    # migration, though no field reads them; only what nothing uses is "not migrated".
+    passed_on = MAPPING.replace("SELECT e.EquipID, e.Tag, e.Owner,", "SELECT e.*,")
+    done = check(parse_mapping(passed_on), {n: batches(t) for n, t in SOURCES.items()})
+    assert done.ok and not [n for n in done.notes if "does not read" in n]
+    no_owner = passed_on.replace("          owner: Owner\n", "")
+    done = check(parse_mapping(no_owner), {n: batches(t) for n, t in SOURCES.items()})
+    assert [n for n in done.notes if "does not read" in n] == [
+        "table 'assets': columns the mapping does not read (not migrated): Owner"]
     bad = MAPPING.replace("mk.MakerName", "mk.MakerTitle").replace("owner: Owner", "owner: Keeper")
     done = check(parse_mapping(bad), {n: batches(t) for n, t in SOURCES.items()})
     assert len(done.problems) == 1 and done.problems[0].startswith("<mapping> line 5: ")

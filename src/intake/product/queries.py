@@ -41,20 +41,23 @@ class Query:
     # into memory whole. A table scanned twice (a self-join, a CTE used twice) is read whole: a stream gives
     # its rows only once.
     streamed: frozenset[str] = frozenset()
+    # The columns the query names (in a join, a filter, an expression): read by the migration even when no field
+    # reads the column of the same name the query passes on ("j.*" after a join on j."Raised By ID").
+    columns: frozenset[str] = frozenset()
 
     @classmethod
     def parse(cls, sql: str, line: int) -> Query:
         """The query of a mapping table; ValueError saying why when `sql` is not one SELECT over tables."""
-        names, ctes = _base_tables(sql)
+        names, ctes, columns = _base_tables(sql)
         reads = tuple(dict.fromkeys(t for t in names if t not in ctes))
         if not reads:
             raise ValueError("the query reads no table of the export")
         once = frozenset(t for t in reads if names.count(t) == 1) if not ctes else frozenset()
-        return cls(sql, reads, line, once)
+        return cls(sql, reads, line, once, frozenset(columns))
 
 
-def _base_tables(sql: str) -> tuple[list[str], set[str]]:
-    """Every table reference of one SELECT statement (repeats kept) and its CTE names."""
+def _base_tables(sql: str) -> tuple[list[str], set[str], set[str]]:
+    """Every table reference of one SELECT statement (repeats kept), its CTE names and the columns it names."""
     import duckdb
 
     with duckdb.connect(":memory:", config={"enable_external_access": False}) as con:
@@ -70,21 +73,24 @@ def _base_tables(sql: str) -> tuple[list[str], set[str]]:
         raise ValueError(f"a query must be one SELECT statement, not {len(statements)}")
     tables: list[str] = []
     ctes: set[str] = set()
-    _walk(statements[0], tables, ctes)
-    return tables, ctes
+    columns: set[str] = set()
+    _walk(statements[0], tables, ctes, columns)
+    return tables, ctes, columns
 
 
-def _walk(node: Any, tables: list[str], ctes: set[str]) -> None:
+def _walk(node: Any, tables: list[str], ctes: set[str], columns: set[str]) -> None:
     if isinstance(node, dict):
         if node.get("type") == "BASE_TABLE" and node.get("table_name"):
             tables.append(str(node["table_name"]))
+        if node.get("class") == "COLUMN_REF" and node.get("column_names"):
+            columns.add(str(node["column_names"][-1]))  # "j.Raised By ID" -> "Raised By ID"
         for entry in (node.get("cte_map") or {}).get("map", []):
             ctes.add(str(entry.get("key")))
         for value in node.values():
-            _walk(value, tables, ctes)
+            _walk(value, tables, ctes, columns)
     elif isinstance(node, list):
         for value in node:
-            _walk(value, tables, ctes)
+            _walk(value, tables, ctes, columns)
 
 
 def as_table(name: str, batches: list[pa.RecordBatch]) -> pa.Table:
