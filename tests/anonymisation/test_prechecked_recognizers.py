@@ -6,7 +6,8 @@ import pytest
 from presidio_analyzer import EntityRecognizer
 from presidio_analyzer.predefined_recognizers import IbanRecognizer, IpRecognizer, PhoneRecognizer
 
-from intake.anonymisation.engine import InternationalPhoneRecognizer, build_analyzer
+from intake.anonymisation.engine import build_analyzer
+from intake.anonymisation.presidio_adapters import InternationalPhoneRecognizer
 
 # UK numbers written nationally ("0113 496 0123") are find_uk_phones' alone, by design: not compared here.
 TEXTS = [

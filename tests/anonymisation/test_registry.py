@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from presidio_analyzer import Pattern, PatternRecognizer
 
-from intake.anonymisation.engine import NameOrderedRegistry
+from intake.anonymisation.presidio_adapters import NameOrderedRegistry
 
 
 def recognizer(name: str, entity: str = "EQUIPMENT_ID") -> PatternRecognizer:
