@@ -95,7 +95,7 @@ class ContextualNames(ContextWords):
                 continue
             found = (self._after_trigger(toks, i) or self._pair(toks, i) or self._rare_name(toks, i)
                      or self._before_verb(toks, i) or self._bracketed(toks, i) or self._known_capitalised(toks, i)
-                     or self._possessive(toks, i) or self._sign_off(text, toks, i))
+                     or self._possessive(toks, i) or self._sign_off(text, toks, i) or self._closing_name(text, toks, i))
             if found and self.in_phrase(toks, found[0].start, found[1]):
                 found = None  # "WELCH ALLYN", "st thomas": a brand or place, whatever the case
             if found:
@@ -107,6 +107,18 @@ class ContextualNames(ContextWords):
             else:
                 i += 1
         return out
+
+    def _closing_name(self, text: str, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
+        """"castors greased. Grace": a first name alone after the last sentence of an entry signs it (a name that
+        is rarely an English word; "Tested. Will" stays a word)."""
+        tok = toks[i]
+        if not (tok.is_capitalised and not tok.is_upper and tok.key in self.vocab.first_names
+                and self.known_name(tok, RARE)) or i == 0 or not (toks[i - 1].dot or toks[i - 1].text in (".", "!")):
+            return None
+        rest = text[tok.end:tok.end + 2].lstrip(" \t.")
+        if rest[:1] not in ("", "\n", "|"):
+            return None
+        return Finding("PERSON", tok.start, tok.end, 0.6, "ContextNameRecognizer"), i + 1
 
     def _after_trigger(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         size = self._role_at(toks, i)

@@ -1,0 +1,19 @@
+"""A patient named right after "pt" before their identifiers, and a first name signing the end of an entry."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.anonymisation.engine import TextDetector
+
+from .test_contextual_names import found
+
+
+@pytest.mark.parametrize("text,names", [
+    ("had to use hand held. pt wood dob 1938 no harm.", ["wood"]),  # a surname that is also a word, after "pt"
+    ("pt home dob 1938 on file", []),  # no name at all there
+    ("returned to ward. Siobhan", ["Siobhan"]), ("tested ok. Siobhan\nnext entry", ["Siobhan"]),
+    ("Tested. Will", []), ("fitted new filter. Braun", []), ("PPM done. Ok", []),  # words and makers
+])
+def test_names_where_an_entry_says_who(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert found(detector, text, "PERSON") == names
