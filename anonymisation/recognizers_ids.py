@@ -70,8 +70,13 @@ def _time_or_year(digits: str) -> bool:
     return len(digits) == 4 and ((int(digits[:2]) < 24 and int(digits[2:]) < 60) or digits[:2] in ("19", "20"))
 
 
+# A crew member's number written before the name ("4412 J SMITH", "crew #44191 Jones"): four digits only when no
+# time or year, never the end of a date, a range or a decimal.
+_BEFORE_NAME = re.compile(r"(?<![\w/.:,-])#?(?P<id>\d{4,6})[ \t]+$")
+
+
 def with_staff_numbers(text: str, findings: list[Finding]) -> list[Finding]:
-    """The findings and, after each name, the staff or collar number written beside it (STAFF_ID)."""
+    """The findings and, beside each name, the staff or collar number written with it (STAFF_ID)."""
     if not any(f.entity_type == "PERSON" for f in findings) or not any(c.isdigit() for c in text):
         return findings
     out = list(findings)
@@ -87,4 +92,10 @@ def with_staff_numbers(text: str, findings: list[Finding]) -> list[Finding]:
         start, end = m.start(group), m.end(group)
         if not any(o.start < end and start < o.end for o in findings):
             out.append(Finding("STAFF_ID", start, end, 0.7, "StaffIdRecognizer"))
+    for f in findings:
+        before = _BEFORE_NAME.search(text, max(0, f.start - 12), f.start) if f.entity_type == "PERSON" else None
+        if before is not None and not _time_or_year(before.group("id")):
+            start, end = before.span("id")
+            if not any(o.start < end and start < o.end for o in out):
+                out.append(Finding("STAFF_ID", start, end, 0.7, "StaffIdRecognizer"))
     return out

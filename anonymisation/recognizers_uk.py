@@ -116,8 +116,10 @@ _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 DATE_RE = re.compile(
     r"(?<![\w/.])(?<!\d-)(?:"
     r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
-    r"|\d{4}-\d{1,2}-\d{1,2}"
+    r"|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}"  # "1961/03/12", "1961-3-12": year first
+    r"|\d{1,2} \d{1,2} (?:19|20)\d{2}"  # "12 03 1961": typed with spaces
     r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}"  # "dob 11061933": typed without separators
+    rf"|\d{{1,2}}{_MONTH}(?:\d{{4}}|\d{{2}})"  # "12MAR1961", as patient-record systems print it
     rf"|\d{{1,2}}(?:st|nd|rd|th)?(?: of)?[ -]{_MONTH}\.?,?[ -](?:\d{{4}}|['\u2019]?\d{{2}})"
     rf"|{_MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
     r")(?![\w/])",

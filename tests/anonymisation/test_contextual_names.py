@@ -610,6 +610,8 @@ def test_the_login_that_wrote_a_log_entry(detector: TextDetector, text: str, nam
     ("crew: J Smith 4412 / K Jones", "4412"),  # four digits that are no time and no year
     ("called Mr Smith 1430 re pump", None),  # a time
     ("audit by Mr Smith 2019 file", None),  # a year
+    ("crew 5510 K JONES on scene", "5510"),  # before the name
+    ("at 1430 Mr Smith arrived", None),  # a time before the name
     ("spoke to Mrs Jones 12/03/2024", None),  # a date
 ])
 def test_a_staff_number_beside_a_name(detector: TextDetector, text: str, number: str | None) -> None:

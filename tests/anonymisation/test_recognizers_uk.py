@@ -132,7 +132,8 @@ def test_extensions_found(text: str, expected: str) -> None:
     ("date of birth: 12 Mar '56", "12 Mar '56"), ("age 67 (12/03/1956) fell", "12/03/1956"),
     ("mr x dob 11061933 machine in back bedroom", "11061933"), ("dob-12/3/61 collapsed", "12/3/61"),
     ("pt Sarah Cole (12/03/1961) conveyed", "12/03/1961"), ("DOB 3rd of March 1961", "3rd of March 1961"),
-    ("D/O/B 03/03/1961", "03/03/1961"), ("d.o.b 1961-3-3 fall", "1961-3-3"),
+    ("D/O/B 03/03/1961", "03/03/1961"), ("d.o.b 1961-3-3 fall", "1961-3-3"), ("DOB 1961/03/12", "1961/03/12"),
+    ("DOB 12 03 1961 fall", "12 03 1961"), ("DOB 12MAR1961", "12MAR1961"), ("dob 3mar61 fall", "3mar61"),
 ])
 def test_dates_of_birth_found_by_context(text: str, expected: str) -> None:
     assert spans(find_dates_of_birth(text), text) == [expected]
@@ -141,6 +142,7 @@ def test_dates_of_birth_found_by_context(text: str, expected: str) -> None:
 def test_plain_dates_are_not_dates_of_birth() -> None:
     assert find_dates_of_birth("PPM done 12/03/2024, next due 12/03/2025") == []
     assert find_dates_of_birth("pt transferred (12/03/2024) to ward") == []
+    assert find_dates_of_birth("PPM 12 03 2024 next due 12MAR2025") == []
     # after a digit a hyphen joins a range or a part number: the second date is no more a birth date than the first
     text = "DOB 12/03/1961 seen 12/03/2020-13/03/2020"
     assert spans(find_dates_of_birth(text), text) == ["12/03/1961"]
