@@ -18,7 +18,7 @@ def _street_regex(vocabulary: Vocabulary, any_case: bool = False) -> re.Pattern[
     # An address keeps to its line: "ext 6155\n\nThanks\nHilary Brooks" is a number, a sign-off and a name.
     return re.compile(
         r"(?<![\w])(?:(?:(?P<flat>(?i:flat|apartment|apt|studio))|(?i:unit))\.?[ \t]+\d+[A-Za-z]?,?[ \t]+)?"
-        r"\d{1,4}[A-Za-z]?,?[ \t]+"
+        r"\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,?[ \t]+"  # "14-16 Mill Lane": a range of numbers too
         rf"(?:{name_word}[ \t]+){{1,3}}(?i:{types})\.?(?![\w])"
         rf"(?:,[ \t]*(?P<town>{name_word}(?:[ \t]+{name_word})?)(?![\w]))?"
     )

@@ -15,6 +15,7 @@ def spans(text: str) -> list[str]:
     ("pt at 22 Mill Cl, Hebden", "22 Mill Cl, Hebden"), ("scene 7 Park Tce", "7 Park Tce"),
     ("home 3 Market Pde", "3 Market Pde"), ("5 Elm Av, Ripon", "5 Elm Av, Ripon"),
     ("job at 7 Rose Cottages, Hebden", "7 Rose Cottages, Hebden"),
+    ("RTC outside 14-16 Mill Lane", "14-16 Mill Lane"),  # a range of house numbers, whole
 ])
 def test_street_words_as_people_abbreviate_them(text: str, expected: str) -> None:
     assert spans(text) == [expected]
