@@ -15,6 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from intake.anonymisation.display_names import find_display_names
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.initials import find_initials
 from intake.anonymisation.log_authors import find_log_authors
@@ -71,7 +72,8 @@ class NameRules(NameJudgement):
         for f in self.contextual.find(text, toks):
             if not self.suppressed(text, f.start, f.end) or self.contextual.vouched(text, f):
                 out = _taking_inside(out, f)
-        for f in (*names_before_identifiers(self.contextual, toks), *find_log_authors(text, self.contextual)):
+        for f in (*names_before_identifiers(self.contextual, toks), *find_log_authors(text, self.contextual),
+                  *find_display_names(text)):
             out = _taking_inside(out, f)
         for f in (*find_other_script_names(text), *find_initials(text, self.vocab, self.english)):
             if not any(f.start < o.end and o.start < f.end for o in out) and not self.vocab.is_allowed_term(

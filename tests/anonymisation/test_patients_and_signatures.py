@@ -17,3 +17,16 @@ from .test_contextual_names import found
 ])
 def test_names_where_an_entry_says_who(detector: TextDetector, text: str, names: list[str]) -> None:
     assert found(detector, text, "PERSON") == names
+
+
+@pytest.mark.parametrize("text,names", [
+    ("castors greased.\n\nFrom: Amber <a.smith@trust.nhs.uk>\nSent: 18 May 2024", ["Amber"]),
+    ("To: EBME Helpdesk <ebme.helpdesk@trust.nhs.uk>; Will Ward <will.ward@nhs.net>", ["Will Ward"]),
+    ("From: SMITH, Mary <mary.smith@nhs.net>", ["SMITH, Mary"]),
+    ("reply to <x.y@nhs.net> please", []),  # a sentence, not a display name
+])
+def test_the_name_an_email_header_shows_before_a_persons_address(detector: TextDetector, text: str,
+                                                                 names: list[str]) -> None:
+    """Everyday words there ("Amber", "Will Ward") are the person's name: the address says a person is meant,
+    unless it is a team's mailbox."""
+    assert found(detector, text, "PERSON") == names
