@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from intake.anonymisation.findings import AND_PARTNERS
-from intake.anonymisation.name_cues import ROLES_ONE, ROLES_TWO
+from intake.anonymisation.name_cues import ROLES_ONE, ROLES_TWO, TITLE_HEADS
 from intake.anonymisation.nergate import english_frequencies
 from intake.anonymisation.structured import PLACEHOLDERS
 from intake.anonymisation.vocabulary import Vocabulary, deny_variants, fold
@@ -159,6 +159,8 @@ def _name_like(words: list[str], vocabulary: Vocabulary) -> bool:
             or head in vocabulary.street_types) \
             and head not in vocabulary.last_names and keys[0] not in vocabulary.first_names:
         return False
+    if head in TITLE_HEADS and not named:
+        return False  # "Biomedical Engineer", "Staff Nurse" (a role in brackets beside the name): a job
     everyday = english_frequencies()
     return named or not all(k in everyday or k in vocabulary.indicators for k in keys)
 

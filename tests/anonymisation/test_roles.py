@@ -104,6 +104,8 @@ def test_a_reference_value_that_is_a_person_elsewhere_is_not_allowed(base: Vocab
     # "Menzies (Rheolwr" a name in notes and the job title went with it)
     ("Rheolwr Ward (Quillfeather)", ["Quillfeather"]), ("Quillfeather (Ward Manager)", ["Quillfeather"]),
     ("Nyrs Staff (Quillfeather)", ["Quillfeather"]),
+    ("Angela Little (Biomedical Engineer)", ["Angela Little"]),  # the job alone would be spread as a name
+    ("Biomedical Engineer", []), ("Staff Nurse", []),
 ])
 def test_person_names_from_person_field_cells(base: Vocabulary, cell: str, names: list[str]) -> None:
     assert person_names(cell, base) == names
