@@ -52,10 +52,11 @@ def _not_phone_grouping(text: str, start: int, end: int) -> bool:
     return after_catalogue_word(text, start)
 
 
-# An organisation's own line: a non-geographic number (03, 080 freephone, 084), which no person has, or a landline
-# right after the name of a desk that answers it ("FLEET DESK 01332 861000", "via switchboard 0115 924 9924").
-# A mobile is always someone's. Irish mobiles (083-089) are no UK 08 number and stay phones.
-_NON_GEOGRAPHIC = ("03", "080", "084")
+# An organisation's own line: a freephone number (080), which no person has, or a landline or non-geographic
+# number right after the name of a desk that answers it ("FLEET DESK 01332 861000", "via switchboard 0300 123
+# 4567"). Not every 03 number: trusts give staff direct lines on them. A mobile is always someone's; Irish mobiles
+# (083-089) are no UK 080 number and stay phones.
+_NON_GEOGRAPHIC = ("080",)
 _ORGANISATION_DESK = re.compile(
     r"(?i)\b(?:switchboard|help\s?desk|service\s?desk|fleet\s?desk|control\s+room|eoc|reception|helpline|hotline"
     r"|main\s+(?:line|number|switchboard)|customer\s+services?|tech(?:nical)?\s+support|support\s+line)"

@@ -105,7 +105,7 @@ def test_phone_look_alikes_rejected(text: str) -> None:
 @pytest.mark.parametrize("text,expected", [
     ("FLEET DESK 01332 861000 ADVISED", "01332 861000"), ("via switchboard 0115 924 9924 ask for EBME",
                                                           "0115 924 9924"),
-    ("rang the supplier on 0800 123 4567", "0800 123 4567"), ("NHS 111 line 0300 311 2233", "0300 311 2233"),
+    ("rang the supplier on 0800 123 4567", "0800 123 4567"), ("call switchboard 0300 311 2233", "0300 311 2233"),
 ])
 def test_an_organisations_own_line_is_kept_as_an_internal_number(text: str, expected: str) -> None:
     """A desk's landline or a non-geographic number reaches an organisation, not a person."""
@@ -114,6 +114,7 @@ def test_an_organisations_own_line_is_kept_as_an_internal_number(text: str, expe
 
 
 @pytest.mark.parametrize("text", ["call Jane on 01332 861000", "helpdesk rang back from 07700 900123",
+                                  "Jane's direct line 0300 311 2233",  # trusts give staff 03 numbers
                                   "switchboard put me through to her mobile 07700 900123"])
 def test_a_persons_line_stays_a_phone_beside_desk_words(text: str) -> None:
     assert len(find_uk_phones(text)) == 1 and find_extensions(text) == []
