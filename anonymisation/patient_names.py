@@ -41,11 +41,11 @@ def _word(ctx: ContextualNames, tok: Token) -> bool:
     return key in ctx.names or ctx.unknown_word(tok)
 
 
-def names_before_identifiers(ctx: ContextualNames, toks: Sequence[Token]) -> list[Finding]:
+def names_before_identifiers(ctx: ContextualNames, toks: Sequence[Token], text: str) -> list[Finding]:
     out: list[Finding] = []
     for label, tok in enumerate(toks):
-        if tok.key not in PATIENT_LABELS or not _numbered(toks, label):
-            continue
+        if tok.key not in PATIENT_LABELS or not _numbered(toks, label) or text[tok.end:tok.end + 1] == "_":
+            continue  # "MRN_d8a0...": our own pseudonym of a hospital number, no label (the self-check reads it)
         start = label
         while start > 0 and label - start < MAX_WORDS and _word(ctx, toks[start - 1]):
             start -= 1

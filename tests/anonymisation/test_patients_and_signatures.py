@@ -30,3 +30,11 @@ def test_the_name_an_email_header_shows_before_a_persons_address(detector: TextD
     """Everyday words there ("Amber", "Will Ward") are the person's name: the address says a person is meant,
     unless it is a team's mailbox."""
     assert found(detector, text, "PERSON") == names
+
+
+def test_our_own_pseudonym_of_a_hospital_number_labels_nothing(detector: TextDetector) -> None:
+    """The anonymiser checks its own output: there "MRN_d8a0..." is the token it wrote, not a label after a
+    patient's name ("borrowed from Addenbrooke's. K-number" was replaced as one, the hospital with it)."""
+    text = "borrowed from Addenbrooke's. K-number MRN_d8a0dcc5d35e8cd2 returned"
+    assert found(detector, text, "PERSON") == []
+    assert found(detector, "Hope Bishop mrn 2935118 on file", "PERSON") == ["Hope Bishop"]
