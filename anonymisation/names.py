@@ -72,7 +72,7 @@ class NameRules(NameJudgement):
         for f in self.contextual.find(text, toks):
             if not self.suppressed(text, f.start, f.end) or self.contextual.vouched(text, f):
                 out = _taking_inside(out, f)
-        for f in (*names_before_identifiers(self.contextual, toks, text), *find_log_authors(text, self.contextual),
+        for f in (*names_before_identifiers(self.contextual, toks), *find_log_authors(text, self.contextual),
                   *find_display_names(text)):
             out = _taking_inside(out, f)
         for f in (*find_other_script_names(text), *find_initials(text, self.vocab, self.english)):

@@ -35,19 +35,22 @@ def _word(ctx: ContextualNames, tok: Token) -> bool:
     key = tok.key
     vocab = ctx.vocab
     if not tok.is_word or len(tok.text) < 2 or key in RECORD_WORDS or key in ROLES_ONE or key in VERBS_ONE \
+            or any(part in RECORD_WORDS or part == "number" for part in key.split()) \
             or key in WEAK_ONE or key in vocab.allow_tokens or key in vocab.indicators or key in vocab.street_types \
             or key in vocab.titles:
         return False
     return key in ctx.names or ctx.unknown_word(tok)
 
 
-def names_before_identifiers(ctx: ContextualNames, toks: Sequence[Token], text: str) -> list[Finding]:
+def names_before_identifiers(ctx: ContextualNames, toks: Sequence[Token]) -> list[Finding]:
     out: list[Finding] = []
     for label, tok in enumerate(toks):
-        if tok.key not in PATIENT_LABELS or not _numbered(toks, label) or text[tok.end:tok.end + 1] == "_":
-            continue  # "MRN_d8a0...": our own pseudonym of a hospital number, no label (the self-check reads it)
+        if tok.key not in PATIENT_LABELS or not _numbered(toks, label):
+            continue
+        # A name keeps to its sentence: "borrowed from Addenbrooke's. K-number MRN_d8a0..." (the anonymiser's
+        # self-check reading its own token as the label) names no one.
         start = label
-        while start > 0 and label - start < MAX_WORDS and _word(ctx, toks[start - 1]):
+        while start > 0 and label - start < MAX_WORDS and _word(ctx, toks[start - 1]) and not toks[start - 1].dot:
             start -= 1
         words = toks[start:label]
         if not words:

@@ -32,9 +32,10 @@ def test_the_name_an_email_header_shows_before_a_persons_address(detector: TextD
     assert found(detector, text, "PERSON") == names
 
 
-def test_our_own_pseudonym_of_a_hospital_number_labels_nothing(detector: TextDetector) -> None:
-    """The anonymiser checks its own output: there "MRN_d8a0..." is the token it wrote, not a label after a
-    patient's name ("borrowed from Addenbrooke's. K-number" was replaced as one, the hospital with it)."""
+def test_a_name_before_a_patients_identifiers_keeps_to_its_sentence(detector: TextDetector) -> None:
+    """The anonymiser checks its own output, where "MRN_d8a0..." (its token) still labels a hospital number: the
+    words before it are a name only within the sentence, and "K-number" is a label's word ("borrowed from
+    Addenbrooke's. K-number" was replaced as one, the hospital with it)."""
     text = "borrowed from Addenbrooke's. K-number MRN_d8a0dcc5d35e8cd2 returned"
     assert found(detector, text, "PERSON") == []
-    assert found(detector, "Hope Bishop mrn 2935118 on file", "PERSON") == ["Hope Bishop"]
+    assert found(detector, "pt Hope Bishop MRN_d8a0dcc5d35e8cd2 conveyed", "PERSON") == ["Hope Bishop"]
