@@ -16,6 +16,7 @@ import hashlib
 import io
 import json
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import pyarrow as pa
@@ -26,6 +27,8 @@ from intake.errors import IntakeError, NotFound, StateError
 from intake.registry.models import ArtefactKind, Dataset, DatasetState, Purpose
 
 MAX_QUERY_CHARS = 20_000
+RAW_MINUTES_DEFAULT = 15
+RAW_MINUTES_MAX = 60
 MEMORY_LIMIT = "2GB"
 _GONE = (DatasetState.DELETING, DatasetState.DELETED)
 
@@ -118,41 +121,100 @@ def run_query(tables: dict[str, pa.Table], sql: str) -> pa.Table:
         con.close()
 
 
+class Workspace:
+    """An open investigation: the dataset's tables loaded once, in memory, for many queries (`intake fault shell`).
+
+    Raw values are open for a limited time only (`RAW_MINUTES_MAX`), granted with a reason that is audited when
+    the workspace opens; after that each query is refused until a new workspace is opened. Every query re-checks
+    the actor's right and the dataset's state, so a revoked role, a deletion or a lifted purpose ends the work.
+    """
+
+    def __init__(self, ctx: Context, dataset_id: str, *, raw: bool = False, reason: str | None = None,
+                 minutes: int = RAW_MINUTES_DEFAULT) -> None:
+        self.actor = ctx.authorise("fault.read", dataset_id=dataset_id)
+        if raw and not (reason and len(reason.strip()) >= 10):
+            raise QueryRefused("raw values need --reason (at least 10 characters: why the pseudonymised view is "
+                               "not enough), which is audited")
+        if raw and not 1 <= minutes <= RAW_MINUTES_MAX:
+            raise QueryRefused(f"raw values are opened for 1 to {RAW_MINUTES_MAX} minutes (--minutes)")
+        self.ctx, self.dataset_id, self.raw = ctx, dataset_id, raw
+        self.reason = " ".join((reason or "").split())[:200] if raw else None
+        self.view = "raw" if raw else "pseudonymised"
+        self.expires_at = ctx.clock.now() + timedelta(minutes=minutes) if raw else None
+        opened: dict[str, Any] = {"view": self.view}
+        if raw:
+            opened |= {"reason": self.reason, "expires_at": self.expires_at.isoformat() if self.expires_at else None}
+        try:
+            self.tables = load_tables(ctx, _dataset(ctx, dataset_id), self.actor, raw)
+        except IntakeError as exc:
+            ctx.record(self.actor, "fault.workspace", dataset_id, outcome="refused", error=type(exc).__name__,
+                       **opened)
+            raise
+        self.counts = {name: t.num_rows for name, t in self.tables.items()}
+        # Opening is itself an access: the decrypted dataset is in this process's memory from now on.
+        ctx.record(self.actor, "fault.workspace", dataset_id, tables=len(self.counts),
+                   rows=sum(self.counts.values()), **opened)
+
+    def close(self) -> None:
+        """Forget the tables (the raw ones above all) before the process ends."""
+        self.tables = {}
+
+    def _check(self) -> None:
+        self.ctx.authorise("fault.read", dataset_id=self.dataset_id)
+        _dataset(self.ctx, self.dataset_id)
+        if not self.tables:
+            raise QueryRefused("this workspace is closed: open a new one")
+        if self.expires_at is not None and self.ctx.clock.now() >= self.expires_at:
+            self.close()
+            raise QueryRefused(f"raw access expired at {self.expires_at:%Y-%m-%d %H:%M} UTC: open the workspace "
+                               "again, with a new --reason if raw values are still needed")
+
+    def run(self, sql: str, save_as: str | None = None) -> QueryResult:
+        """One query, audited by its hash; its text kept encrypted with the dataset; results saved only encrypted."""
+        if not sql.strip() or len(sql) > MAX_QUERY_CHARS:
+            raise QueryRefused(f"a query is 1 to {MAX_QUERY_CHARS} characters of SQL")
+        from intake.vault import Vault
+
+        ctx, actor, dataset_id = self.ctx, self.actor, self.dataset_id
+        digest = hashlib.sha256(sql.encode()).hexdigest()
+        try:
+            self._check()
+        except IntakeError as exc:
+            ctx.record(actor, "fault.query", dataset_id, outcome="refused", query_sha256=digest, view=self.view,
+                       error=type(exc).__name__)
+            raise
+        vault = Vault.from_context(ctx)
+        kept = vault.put(scope=dataset_id, dataset_id=dataset_id, kind=ArtefactKind.REPORT,
+                         name=f"fault-queries/{ctx.clock.now():%Y%m%dT%H%M%S}-{digest[:12]}.json",
+                         source=json.dumps({"actor": actor.name, "sql": sql, "raw": self.raw,
+                                            "reason": self.reason}).encode(), actor=actor)
+        try:
+            result = run_query(self.tables, sql)
+        except IntakeError as exc:
+            ctx.record(actor, "fault.query", dataset_id, outcome="refused", query_sha256=digest, view=self.view,
+                       error=type(exc).__name__)
+            raise
+        saved = None
+        if save_as:
+            buffer = io.BytesIO()
+            pq.write_table(result, buffer)
+            saved = vault.put(scope=dataset_id, dataset_id=dataset_id, kind=ArtefactKind.REPORT,
+                              name=f"fault-results/{save_as}.parquet", source=buffer.getvalue(), actor=actor).id
+        details: dict[str, Any] = {"query_sha256": digest, "query_artefact_id": kept.id, "view": self.view,
+                                   "rows": result.num_rows, "saved_artefact_id": saved}
+        if self.raw:
+            details["reason"] = self.reason
+        ctx.record(actor, "fault.query", dataset_id, **details)
+        return QueryResult(result, self.view, dict(self.counts), saved)
+
+
 def query(ctx: Context, dataset_id: str, sql: str, *, raw: bool = False, reason: str | None = None,
           save_as: str | None = None) -> QueryResult:
-    """Support's query over a fault dataset (`fault.read`); raw values only with a reason."""
-    actor = ctx.authorise("fault.read", dataset_id=dataset_id)
+    """Support's one query over a fault dataset (`fault.read`); raw values only with a reason."""
     if not sql.strip() or len(sql) > MAX_QUERY_CHARS:
         raise QueryRefused(f"a query is 1 to {MAX_QUERY_CHARS} characters of SQL")
-    if raw and not (reason and len(reason.strip()) >= 10):
-        raise QueryRefused("raw values need --reason (at least 10 characters: why the pseudonymised view is not "
-                           "enough), which is audited")
-    dataset = _dataset(ctx, dataset_id)
-    from intake.vault import Vault
-
-    vault = Vault.from_context(ctx)
-    digest = hashlib.sha256(sql.encode()).hexdigest()
-    kept = vault.put(scope=dataset.id, dataset_id=dataset.id, kind=ArtefactKind.REPORT,
-                     name=f"fault-queries/{ctx.clock.now():%Y%m%dT%H%M%S}-{digest[:12]}.json",
-                     source=json.dumps({"actor": actor.name, "sql": sql, "raw": raw, "reason": reason}).encode(),
-                     actor=actor)
-    view = "raw" if raw else "pseudonymised"
+    workspace = Workspace(ctx, dataset_id, raw=raw, reason=reason)
     try:
-        tables = load_tables(ctx, dataset, actor, raw)
-        result = run_query(tables, sql)
-    except IntakeError as exc:
-        ctx.record(actor, "fault.query", dataset_id, outcome="refused", query_sha256=digest, view=view,
-                   error=type(exc).__name__)
-        raise
-    saved = None
-    if save_as:
-        buffer = io.BytesIO()
-        pq.write_table(result, buffer)
-        saved = vault.put(scope=dataset.id, dataset_id=dataset.id, kind=ArtefactKind.REPORT,
-                          name=f"fault-results/{save_as}.parquet", source=buffer.getvalue(), actor=actor).id
-    details: dict[str, Any] = {"query_sha256": digest, "query_artefact_id": kept.id, "view": view,
-                               "rows": result.num_rows, "saved_artefact_id": saved}
-    if raw:
-        details["reason"] = " ".join((reason or "").split())[:200]
-    ctx.record(actor, "fault.query", dataset_id, **details)
-    return QueryResult(result, view, {name: t.num_rows for name, t in tables.items()}, saved)
+        return workspace.run(sql, save_as)
+    finally:
+        workspace.close()

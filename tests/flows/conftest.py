@@ -96,11 +96,11 @@ def cli(ctx: Context, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[...,
     monkeypatch.delenv("INTAKE_CONFIG", raising=False)
     runner = CliRunner()
 
-    def invoke(*args: str, actor: str = "eve") -> Any:
+    def invoke(*args: str, actor: str = "eve", input: str | None = None) -> Any:
         if state.context is not None:
             state.context.close()
         state.context = None
-        return runner.invoke(app, ["--as", actor, *args])
+        return runner.invoke(app, ["--as", actor, *args], input=input)
 
     yield invoke
     if state.context is not None:

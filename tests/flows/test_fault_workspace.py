@@ -88,3 +88,120 @@ def test_migration_datasets_are_not_opened_in_the_fault_workspace(ctx, as_user, 
     dataset = receive_dataset(as_user("eve"), reference, [export / "jobs.csv"]).dataset_id
     with pytest.raises(StateError, match="purpose limitation"):
         query(as_user("sam"), dataset, "SELECT 1")
+
+
+def test_a_workspace_loads_once_and_its_raw_view_ends_after_its_minutes(ctx, as_user, clock, fault_dataset) -> None:
+    from datetime import timedelta
+
+    from intake.fault_workspace import Workspace
+
+    sam = as_user("sam")
+    with pytest.raises(QueryRefused, match="1 to 60 minutes"):
+        Workspace(sam, fault_dataset, raw=True, reason="confirm the caller on J2 for the customer", minutes=240)
+    workspace = Workspace(sam, fault_dataset, raw=True, reason="confirm the caller on J2 for the customer",
+                          minutes=10)
+    first = workspace.run('SELECT "Reported By" AS who FROM jobs WHERE "Job Ref" = \'J2\'')
+    assert first.table.to_pylist() == [{"who": "Tom Hughes"}] and first.view == "raw"
+    clock.advance(timedelta(minutes=9))
+    assert workspace.run("SELECT count(*) AS n FROM jobs").table.to_pylist() == [{"n": 3}]
+    clock.advance(timedelta(minutes=1))
+    with pytest.raises(QueryRefused, match="raw access expired"):
+        workspace.run("SELECT count(*) FROM jobs")
+    assert workspace.tables == {}  # the raw values are dropped from memory, not just hidden
+    with pytest.raises(QueryRefused, match="closed"):
+        workspace.run("SELECT 1")
+
+    events = [e for e in ctx.audit.events() if e.action in ("fault.workspace", "fault.query")]
+    assert [(e.action, e.outcome) for e in events] == [
+        ("fault.workspace", "ok"), ("fault.query", "ok"), ("fault.query", "ok"), ("fault.query", "refused"),
+        ("fault.query", "refused")]
+    opened = json.loads(events[0].details)
+    assert opened["view"] == "raw" and opened["expires_at"].startswith("2026-11-02T09:40")
+    assert "confirm the caller" in opened["reason"] and opened["rows"] == 3
+
+
+def test_a_workspace_stops_answering_when_support_loses_the_right(ctx, as_user, fault_dataset) -> None:
+    from intake.fault_workspace import Workspace
+    from intake.registry.models import Role
+    from intake.users import revoke
+
+    workspace = Workspace(as_user("sam"), fault_dataset)
+    assert workspace.run("SELECT count(*) AS n FROM jobs").table.to_pylist() == [{"n": 3}]
+    revoke(ctx, "sam", Role.SUPPORT)
+    with pytest.raises(PermissionDenied):
+        workspace.run("SELECT count(*) AS n FROM jobs")
+
+
+def test_the_shell_runs_a_script_of_statements_and_stops_at_the_first_refusal(ctx, cli, fault_dataset) -> None:
+    script = ('SELECT "Job Ref" AS job,\n  "Reported By" AS who\nFROM jobs ORDER BY job;\n'
+              ".save first-look\n"
+              "SELECT count(*) AS n FROM jobs;\n"
+              "SELECT * FROM read_csv('/etc/passwd');\n"
+              "SELECT 'never run' AS x;\n")
+    result = cli("--json", "fault", "shell", fault_dataset, actor="sam", input=script)
+    assert result.exit_code == 1, result.output
+    outputs = [json.loads(chunk) for chunk in result.stdout.replace("]\n[", "]\x00[").split("\x00") if chunk.strip()
+               if chunk.lstrip().startswith("[")]
+    assert [r["job"] for r in outputs[0]] == ["J1", "J2", "J3"]
+    assert outputs[0][0]["who"] == outputs[0][2]["who"] != "Jane Smith"  # pseudonymised, still joinable
+    assert {"n": 3} in outputs[-1] and "never run" not in result.stdout
+    assert "refused by DuckDB" in result.stderr
+    queries = [json.loads(e.details) for e in ctx.audit.events() if e.action == "fault.query"]
+    assert [q.get("saved_artefact_id") is not None for q in queries] == [False, True, False, False]
+    assert sum(1 for e in ctx.audit.events() if e.action == "fault.workspace") == 1  # loaded once
+
+
+def test_the_shell_refuses_an_unfinished_statement_and_unknown_commands(cli, fault_dataset) -> None:
+    unfinished = cli("fault", "shell", fault_dataset, actor="sam", input="SELECT count(*) FROM jobs\n")
+    assert unfinished.exit_code == 1 and "no closing ';'" in unfinished.stderr
+    unknown = cli("fault", "shell", fault_dataset, actor="sam", input=".drop jobs\n")
+    assert unknown.exit_code == 1 and ".help lists them" in unknown.stderr
+    leaving = cli("fault", "shell", fault_dataset, actor="sam", input=".help\n.quit\nSELECT 1;\n")
+    assert leaving.exit_code == 0 and ".save NAME" in leaving.stdout and "1 row(s)" not in leaving.stdout
+
+
+def test_the_shell_on_a_terminal_prompts_goes_on_after_a_refusal_and_keeps_no_history(ctx, fault_dataset,
+                                                                                      tmp_path) -> None:
+    """The real command in a pseudo-terminal, as support types into it."""
+    import os
+    import pty
+    import re
+    import select
+    import subprocess
+    import sys
+
+    home = tmp_path / "os-home"
+    home.mkdir()
+    env = {**os.environ, "INTAKE_HOME": str(ctx.settings.home), "HOME": str(home), "COLUMNS": "140",
+           "TERM": "xterm"}
+    env.pop("INTAKE_CONFIG", None)
+    primary, secondary = pty.openpty()
+    process = subprocess.Popen([str(Path(sys.executable).parent / "intake"), "--as", "sam", "fault", "shell",
+                                fault_dataset], stdin=secondary, stdout=secondary, stderr=secondary, env=env,
+                               close_fds=True)
+    os.close(secondary)
+    shown = b""
+
+    def until(text: bytes) -> str:
+        nonlocal shown
+        start = len(shown)
+        while text not in shown[start:]:
+            ready, _, _ = select.select([primary], [], [], 120)
+            if not ready:
+                process.kill()
+                raise AssertionError(f"no {text!r} within 120 s: {shown[-2000:]!r}")
+            shown += os.read(primary, 65536)
+        return " ".join(re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown[start:].decode(errors="replace")).split())
+
+    opening = until(b"fault> ")
+    assert "pseudonymised view" in opening and "jobs (3 rows)" in opening
+    os.write(primary, b"SELECT count(*) AS n\n")
+    until(b"...> ")  # the statement goes on until its ';'
+    os.write(primary, b"FROM jobs;\n")
+    assert "1 row(s), pseudonymised view" in until(b"fault> ")
+    os.write(primary, b"SELECT * FROM nowhere;\n")
+    assert "QueryRefused" in until(b"fault> ")  # reported, and the shell goes on
+    os.write(primary, b".quit\n")
+    assert process.wait(60) == 0
+    os.close(primary)
+    assert not any(home.iterdir())  # no history file: a query may quote a customer's value

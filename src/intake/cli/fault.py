@@ -86,11 +86,47 @@ def query(
 
     result = run(context(), dataset, sql, raw=raw, reason=reason, save_as=save_as)
     rows = result.table.slice(0, limit).to_pylist()
-    emit(rows, columns=result.table.column_names, title=f"{result.table.num_rows} row(s), {result.view} view")
+    message(f"{result.table.num_rows} row(s), {result.view} view")
+    emit(rows, columns=result.table.column_names)
     if result.table.num_rows > limit:
         message(f"showing {limit} of {result.table.num_rows} rows (--limit)")
     if result.saved_artefact_id:
         message(f"result kept encrypted as artefact {result.saved_artefact_id}")
+
+
+@app.command("shell")
+@handle_errors
+def shell(
+    dataset: Annotated[str, typer.Argument(help="Id of the fault dataset", callback=expand_dataset_id)],
+    raw: Annotated[bool, typer.Option("--raw", help="Raw values instead of the pseudonymised view, for --minutes "
+                                      "(needs --reason)")] = False,
+    reason: Annotated[str | None, typer.Option(help="Why raw values are needed (audited)")] = None,
+    minutes: Annotated[int, typer.Option(help="How long raw values stay open (1-60); then the shell ends")] = 15,
+    limit: Annotated[int, typer.Option(help="Rows shown per result")] = 50,
+) -> None:
+    """Investigate a fault dataset interactively (support): SQL statements ending with ';', the dataset loaded
+    once, in memory; pseudonymised unless --raw with a --reason, and then for --minutes only.
+
+    Every statement is audited as `fault query` audits it. Reads statements from a pipe or file too
+    (`intake fault shell DS < queries.sql`), stopping at the first refusal. `.help` lists the dot-commands.
+    """
+    import sys
+
+    from intake.cli.fault_shell import Shell
+    from intake.fault_workspace import Workspace
+
+    interactive = sys.stdin.isatty()
+    workspace = Workspace(context(), dataset, raw=raw, reason=reason, minutes=minutes)
+    try:
+        if interactive:
+            tables = ", ".join(f"{name} ({rows} rows)" for name, rows in workspace.counts.items())
+            until = f" until {workspace.expires_at:%H:%M} UTC" if workspace.expires_at else ""
+            message(f"fault dataset {dataset}, {workspace.view} view{until}: {tables}. End statements with ';'; "
+                    ".help lists the commands, .quit leaves.")
+        status = Shell(workspace, interactive, limit).loop()
+    finally:
+        workspace.close()
+    raise typer.Exit(status)
 
 
 @app.command("tables")

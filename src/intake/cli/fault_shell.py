@@ -1,0 +1,118 @@
+"""`intake fault shell`: many queries over one fault dataset loaded once, in memory.
+
+Statements end with `;` and may span lines; dot-commands (`.tables`, `.save NAME`, `.limit N`, `.help`, `.quit`)
+stand on their own line. On a terminal a refused query is reported and the shell goes on; read from a pipe or a
+file (`intake fault shell DS < queries.sql`) the first refusal ends it with exit status 1, as a script expects.
+No history file is written: a query may quote a customer's value.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from typing import TYPE_CHECKING
+
+import typer
+from rich.markup import escape
+
+from intake.cli.common import emit, err_console, message
+from intake.errors import IntakeError
+
+if TYPE_CHECKING:
+    from intake.fault_workspace import QueryResult, Workspace
+
+INTERRUPTED = "\x03"
+HELP = """statements end with ';' and may span lines
+.tables       the tables, their columns and row counts
+.save NAME    run the last query again and keep its result encrypted in the dataset (fault-results/NAME)
+.limit N      rows shown per result (now {limit})
+.help         this text
+.quit         leave (end of input, Ctrl-D, leaves too)"""
+
+
+def _read(interactive: bool, continuing: bool) -> str | None:
+    """The next line, or None at the end of input; a prompt only on a terminal. Ctrl-C gives INTERRUPTED, which
+    drops the statement being typed, as psql and duckdb do."""
+    if not interactive:
+        line = sys.stdin.readline()
+        return line.rstrip("\n") if line else None
+    try:
+        return input("   ...> " if continuing else "fault> ")
+    except EOFError:
+        return None
+    except KeyboardInterrupt:
+        err_console.print("")
+        return INTERRUPTED
+
+
+class Shell:
+    def __init__(self, workspace: Workspace, interactive: bool, limit: int) -> None:
+        self.workspace, self.interactive, self.limit = workspace, interactive, limit
+        self.last_sql: str | None = None
+
+    def show(self, result: QueryResult) -> None:
+        rows = result.table.slice(0, self.limit).to_pylist()
+        # Said on its own line: a table's title wraps to the table's width, a letter a line for one narrow column.
+        message(f"{result.table.num_rows} row(s), {result.view} view")
+        emit(rows, columns=result.table.column_names)
+        if result.table.num_rows > self.limit:
+            message(f"showing {self.limit} of {result.table.num_rows} rows (.limit N)")
+        if result.saved_artefact_id:
+            message(f"result kept encrypted as artefact {result.saved_artefact_id}")
+
+    def query(self, sql: str, save_as: str | None = None) -> None:
+        self.show(self.workspace.run(sql, save_as=save_as))
+        self.last_sql = sql
+
+    def command(self, line: str) -> bool:
+        """A dot-command; False when it asks to leave."""
+        name, _, argument = line.partition(" ")
+        argument = argument.strip()
+        if name in (".quit", ".exit", ".q"):
+            return False
+        if name == ".tables":
+            self.query("SELECT table_name AS \"table\", column_name AS \"column\", data_type AS type "
+                       "FROM information_schema.columns ORDER BY table_name, ordinal_position")
+            emit([{"table": t, "rows": n} for t, n in self.workspace.counts.items()], title="rows")
+        elif name == ".save" and argument and self.last_sql:
+            self.query(self.last_sql, save_as=argument)
+        elif name == ".save":
+            raise typer.BadParameter(".save NAME keeps the last query's result: run a query first, then name it")
+        elif name == ".limit" and argument.isdigit() and int(argument) > 0:
+            self.limit = int(argument)
+        elif name == ".help":
+            message(HELP.format(limit=self.limit))
+        else:
+            raise typer.BadParameter(f"unknown command {name}: .help lists them")
+        return True
+
+    def loop(self) -> int:
+        """Read and run until the end of input; the exit status."""
+        if self.interactive:
+            with contextlib.suppress(ImportError):
+                import readline  # noqa: F401  line editing only: no history file is read or written
+        buffer: list[str] = []
+        while (line := _read(self.interactive, bool(buffer))) is not None:
+            stripped = line.strip()
+            try:
+                if line == INTERRUPTED:
+                    buffer = []
+                elif not buffer and stripped.startswith("."):
+                    if not self.command(stripped):
+                        return 0
+                elif stripped:
+                    buffer.append(line)
+                    if stripped.endswith(";"):
+                        sql, buffer = "\n".join(buffer).strip().rstrip(";"), []
+                        self.query(sql)
+            except (IntakeError, typer.BadParameter) as exc:
+                buffer = []
+                kind = type(exc).__name__ if isinstance(exc, IntakeError) else "error"
+                err_console.print(f"[red]{kind}[/red]: {escape(str(exc))}", markup=True, highlight=False)
+                if not self.interactive or not self.workspace.tables:
+                    return 1  # a script stops at its first refusal; an expired or closed workspace ends the shell
+        if buffer:
+            err_console.print("[red]error[/red]: the input ended inside a statement (no closing ';'): it was not "
+                              "run", markup=True, highlight=False)
+            return 1
+        return 0
