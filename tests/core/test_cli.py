@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import re
+from datetime import datetime, timedelta, timezone
 
 import pytest
 import typer
@@ -79,3 +81,26 @@ def test_unexpected_errors_show_their_type_never_their_message(monkeypatch: pyte
     assert result.exit_code == 1
     assert "ValueError" in result.output and "message withheld" in result.output
     assert "Jane" not in result.output and "07700" not in result.output
+
+
+def test_tables_show_times_as_people_read_them_and_json_keeps_iso(runner: CliRunner,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from intake.cli.common import console
+
+    monkeypatch.setattr(console, "width", 240)  # a wide terminal: no column cut short
+    assert invoke(runner, "init").exit_code == 0
+    shown = invoke(runner, "audit", "list")
+    assert shown.exit_code == 0, shown.output
+    assert re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", shown.stdout)
+    assert not re.search(r"\d{2}:\d{2}:\d{2}\.\d+\+00:00", shown.stdout)
+    as_json = json.loads(invoke(runner, "--json", "audit", "list").stdout)
+    assert datetime.fromisoformat(as_json[0]["at"]).tzinfo is not None
+
+
+def test_a_result_inside_a_row_reads_as_lines_not_a_json_blob() -> None:
+    from intake.cli.common import _cell, when
+
+    assert when("2027-06-03T06:41:10.673085+00:00") == "2027-06-03 06:41 UTC"
+    assert when(datetime(2027, 6, 3, 7, 41, tzinfo=timezone(timedelta(hours=1)))) == "2027-06-03 06:41 UTC"
+    assert when("2027-06-03") == "2027-06-03" and when("J-2027-06-03T06:41") == "J-2027-06-03T06:41"
+    assert _cell({"rows": 3, "at": "2027-06-03T06:41:10Z"}) == "rows: 3\nat: 2027-06-03 06:41 UTC"

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message
+from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message, when
 from intake.errors import AuditChainBroken, StateTampered
 
 app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
@@ -42,7 +42,7 @@ def verify(
         raise
     ctx.record(actor, "audit.verify", events=result.events, sealed_rows=rows, anchors=anchors.anchors)
     vouched = (f"agrees with {anchors.anchors} signed anchors at {anchors.location} (newest "
-               f"{anchors.newest_at.isoformat() if anchors.newest_at else '-'})")
+               f"{when(anchors.newest_at) if anchors.newest_at else '-'})")
     message(f"audit log verified: {result.events} events, head {result.head_hash}; {vouched}; {rows} sealed "
             "registry rows unchanged since intake wrote them")
     emit({"events": result.events, "head_hash": result.head_hash, "sealed_rows": rows, "anchors": anchors.anchors,

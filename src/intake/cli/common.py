@@ -6,6 +6,7 @@ import dataclasses
 import enum
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
@@ -18,6 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from intake.clock import as_utc
 from intake.errors import ConfigError, IntakeError
 
 if TYPE_CHECKING:  # imported when a command needs it: `--help` starts without the registry's libraries
@@ -96,7 +98,9 @@ def _plain(value: Any) -> Any:
         return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set | frozenset):
         return [_plain(v) for v in value]
-    if isinstance(value, datetime | date):
+    if isinstance(value, datetime):  # the registry keeps UTC; SQLite gives it back without its zone
+        return as_utc(value).isoformat()
+    if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, enum.Enum):
         return value.value
@@ -126,14 +130,26 @@ def emit(value: Any, title: str | None = None, columns: Sequence[str] | None = N
         console.print(plain)
 
 
+_ISO_TIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?([+-]\d{2}:\d{2}|Z)?")
+
+
+def when(value: Any) -> str:
+    """A time as a person reads it, "2027-06-03 06:41 UTC"; a date, or anything else, as given. --json keeps ISO."""
+    if isinstance(value, str) and _ISO_TIME.fullmatch(value):
+        value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    if isinstance(value, datetime):
+        return f"{as_utc(value):%Y-%m-%d %H:%M} UTC"
+    return str(value)
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value)
-    return str(value)
+        return ", ".join(_cell(v) for v in value)
+    if isinstance(value, dict):  # a result inside a row: one "key: value" a line, not a JSON blob
+        return "\n".join(f"{k}: {_cell(v)}" for k, v in value.items())
+    return when(value)
 
 
 Yes = Annotated[bool, typer.Option("--yes", "-y", help="Confirm an action that cannot be undone without being "

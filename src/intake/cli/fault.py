@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message
+from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message, when
 
 if TYPE_CHECKING:
     from intake.context import Context
@@ -61,7 +61,7 @@ def close(
     Runs the close-fault-hold flow."""
     closed = _run(context(), "close-fault-hold", dataset_id=dataset, outcome=outcome.value)
     message(f"fault hold {closed['hold_id']} closed {closed['outcome']}; dataset {dataset} is deleted from "
-            f"{closed['delete_after']}")
+            f"{when(closed['delete_after'])}")
     emit(closed)
 
 

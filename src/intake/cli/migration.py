@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message, state
+from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message, state, when
 
 app = typer.Typer(help="Migration runs and their completion.", no_args_is_help=True)
 
@@ -22,7 +22,7 @@ def complete(dataset: Annotated[str, typer.Argument(help="Id of the delivered mi
     ctx = context()
     prepare_prefect(ctx.settings)
     done = run_flow("complete-migration", ctx, dataset_id=dataset)
-    message(f"migration of dataset {dataset} completed; deleted on or after {done['delete_after']} "
+    message(f"migration of dataset {dataset} completed; deleted on or after {when(done['delete_after'])} "
             f"({done['months']} months)")
     emit(done)
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from intake.cli.common import Yes, confirm_irreversible, context, emit, handle_errors, message, state
+from intake.cli.common import Yes, confirm_irreversible, context, emit, handle_errors, message, state, when
 
 if TYPE_CHECKING:
     from intake.context import Context
@@ -162,7 +162,7 @@ def verify(
     settings = None if public_key else context().settings
     body = certificates.verify_certificate_file(file, settings=settings,
                                                 public_key=public_key.read_bytes() if public_key else None)
-    message(f"valid: dataset {body['dataset_id']} deleted {body['deleted_at']} under rule {body['rule']}; "
+    message(f"valid: dataset {body['dataset_id']} deleted {when(body['deleted_at'])} under rule {body['rule']}; "
             f"{body['artefact_count']} artefacts; key destroyed: {body['key_destroyed']}")
     for handed in body.get("handed_over", []):  # certificates before hand-overs were listed have none
         message(f"handed over to the product, not deleted by intake: {handed['target']} ({handed['files']} files, "
