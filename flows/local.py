@@ -52,10 +52,13 @@ def running_server(home: Path) -> str | None:
         return None
 
 
-def prepare_prefect(settings: Settings, verbose: bool = False) -> None:
-    """Point Prefect at this intake home before it is imported (later calls change nothing)."""
+def prepare_prefect(settings: Settings, verbose: bool = False) -> bool:
+    """Point Prefect at this intake home before it is imported (later calls change nothing). True when a
+    running server will be used, False when Prefect will start a temporary local API for this command."""
     if "prefect" in sys.modules:
-        return
+        from prefect.settings import PREFECT_API_URL
+
+        return bool(PREFECT_API_URL.value())
     home = prefect_home(settings)
     os.environ.setdefault("PREFECT_HOME", str(home))
     os.environ.setdefault("PREFECT_LOGGING_LEVEL", "INFO" if verbose else "WARNING")
@@ -65,6 +68,7 @@ def prepare_prefect(settings: Settings, verbose: bool = False) -> None:
         os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "CRITICAL")
     if "PREFECT_API_URL" not in os.environ and (url := running_server(home)):
         os.environ["PREFECT_API_URL"] = url
+    return bool(os.environ.get("PREFECT_API_URL"))
 
 
 def run_flow(name: str, ctx: Context, **parameters: Any) -> Any:

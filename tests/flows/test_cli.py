@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from intake.config import Settings
+
 
 def test_receive_list_and_show(cli, authorise, tmp_path: Path):
     export = tmp_path / "assets.csv"
@@ -102,3 +104,41 @@ def test_migration_run_through_the_cli_prints_where_the_package_is(cli, authoris
 def test_serve_command_is_documented(cli):
     shown = cli("serve", "--help")
     assert shown.exit_code == 0 and "--api-url" in shown.stdout and "--no-sweep-schedule" in shown.stdout
+
+
+def test_flow_commands_use_a_running_server_and_say_when_they_start_a_temporary_one(tmp_path: Path) -> None:
+    """Decided before Prefect is imported, so in a fresh interpreter, as each command runs."""
+    import http.server
+    import os
+    import subprocess
+    import sys
+    import threading
+
+    class Healthy(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200 if self.path == "/api/health" else 404)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Healthy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    probe = ("import sys; from intake.config import Settings; from intake.flows.local import prepare_prefect;"
+             "print(prepare_prefect(Settings(home=sys.argv[1])))")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PREFECT_")}
+    try:
+        home = tmp_path / "home"
+
+        def uses_server() -> str:
+            return subprocess.run([sys.executable, "-c", probe, str(home)], env=env, capture_output=True, text=True,
+                                  check=True).stdout.strip()
+
+        assert uses_server() == "False"  # no server for this home: a temporary API, which the CLI announces
+        from intake.flows.local import prefect_home, record_server
+
+        record_server(prefect_home(Settings(home=home)), f"http://127.0.0.1:{server.server_port}/api")
+        assert uses_server() == "True"  # `intake serve`'s server answers: reused
+    finally:
+        server.shutdown()
+    assert uses_server() == "False"  # a server that no longer answers is not used

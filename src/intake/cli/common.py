@@ -177,6 +177,16 @@ def confirm_irreversible(what: str, token: str, yes: bool) -> None:
         raise typer.Exit(1)
 
 
+def prefect_here(ctx: Context, verbose: bool = False) -> None:
+    """Before a flow runs in this process: Prefect pointed at the home, and the user told when it has to start a
+    temporary API (10 s or more) because no server is running for this home."""
+    from intake.flows.local import prepare_prefect
+
+    if not prepare_prefect(ctx.settings, verbose=verbose):
+        err_console.print("[dim]no Prefect server is running for this home: starting a temporary one for this "
+                          "command (`intake serve` keeps one running, faster, with its UI)[/dim]", highlight=False)
+
+
 def message(text: str) -> None:
     if not state.json:
         console.print(text, soft_wrap=True)

@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message, state
+from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message, prefect_here, state
 from intake.registry.enums import DatasetState, Purpose
 
 app = typer.Typer(help="Datasets: receive under an authorisation, list, show.", no_args_is_help=True)
@@ -22,10 +22,10 @@ def receive(
 
     Runs the receive-dataset flow. Refused input leaves nothing stored."""
     from intake.cli.progress import stage_progress
-    from intake.flows.local import prepare_prefect, run_flow
+    from intake.flows.local import run_flow
 
     ctx = context()
-    prepare_prefect(ctx.settings, verbose=False)
+    prefect_here(ctx)
     with stage_progress():
         result = run_flow("receive-dataset", ctx, authorisation=authorisation, files=[str(f) for f in files],
                           purpose=purpose.value)

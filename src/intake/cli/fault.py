@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message, when
+from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message, prefect_here, when
 
 if TYPE_CHECKING:
     from intake.context import Context
@@ -21,9 +21,9 @@ class FaultOutcome(enum.StrEnum):
 
 def _run(ctx: Context, flow: str, **parameters: Any) -> dict[str, Any]:
     """The same flow Prefect runs for these actions, run here as the CLI's user."""
-    from intake.flows.local import prepare_prefect, run_flow
+    from intake.flows.local import run_flow
 
-    prepare_prefect(ctx.settings)
+    prefect_here(ctx)
     return run_flow(flow, ctx, **parameters)
 
 

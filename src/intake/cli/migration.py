@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message, state, when
+from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message, prefect_here, state, when
 
 app = typer.Typer(help="Migration runs and their completion.", no_args_is_help=True)
 
@@ -17,10 +17,10 @@ def complete(dataset: Annotated[str, typer.Argument(help="Id of the delivered mi
     """Mark a delivered migration complete (engineer): the deletion date is fixed and shown.
 
     Runs the complete-migration flow."""
-    from intake.flows.local import prepare_prefect, run_flow
+    from intake.flows.local import run_flow
 
     ctx = context()
-    prepare_prefect(ctx.settings)
+    prefect_here(ctx)
     done = run_flow("complete-migration", ctx, dataset_id=dataset)
     message(f"migration of dataset {dataset} completed; deleted on or after {when(done['delete_after'])} "
             f"({done['months']} months)")
@@ -42,10 +42,10 @@ def run(
     """Run the migration (engineer): scan, anonymise, transform, validate, deliver the import package.
 
     Runs the migration-run flow; prints where the import package and the reports are."""
-    from intake.flows.local import prepare_prefect, run_flow, submit_flow
+    from intake.flows.local import run_flow, submit_flow
 
     ctx = context()
-    prepare_prefect(ctx.settings)
+    prefect_here(ctx)
     if on_worker:
         sent = submit_flow("migration-run", ctx, dataset_id=dataset, mapping=mapping, chunk_rows=chunk_rows)
         message(f"migration of dataset {dataset} sent to the worker as flow run {sent['flow_run_name']}: follow it in "

@@ -8,7 +8,17 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from intake.cli.common import Yes, confirm_irreversible, context, emit, handle_errors, message, state, when
+from intake.cli.common import (
+    Yes,
+    confirm_irreversible,
+    context,
+    emit,
+    handle_errors,
+    message,
+    prefect_here,
+    state,
+    when,
+)
 
 if TYPE_CHECKING:
     from intake.context import Context
@@ -86,13 +96,13 @@ def sweep(
     """Delete every due dataset not under a legal hold, verify, and write signed deletion certificates.
 
     Runs the retention-sweep flow (the one scheduled daily); exit 1 if a due dataset could not be deleted."""
-    from intake.flows.local import prepare_prefect, run_flow
+    from intake.flows.local import run_flow
 
     ctx = context()
     if not dry_run:
         confirm_irreversible("Deleting every dataset due now (see `intake retention sweep --dry-run`)", "delete",
                              yes)
-    prepare_prefect(ctx.settings)  # before anything imports prefect
+    prefect_here(ctx)  # before anything imports prefect
     from intake.flows.sweep import SweepIncomplete
 
     try:
