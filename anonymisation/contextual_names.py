@@ -141,8 +141,11 @@ class ContextualNames(ContextWords):
             if j < len(toks) and toks[j].text in SEPARATORS:
                 j += 1
         honorific = strength == "role" and toks[i + size - 1].key in HONORIFICS
-        end = self._run(toks, j, strength, honorific)
-        if end == j and honorific:
+        # After a comma the sentence may go on rather than name the role ("spoke to sister, job closed"): there a
+        # name that is also an everyday word is not vouched for by the role alone.
+        comma = any(toks[x].text == "," for x in range(i + size, j))
+        end = self._run(toks, j, strength, honorific, words_as_names=not comma)
+        if end == j and honorific and not comma:
             end = self._honorific_word(toks, j)
         if end == j:
             return None
@@ -151,7 +154,8 @@ class ContextualNames(ContextWords):
         return Finding("PERSON", toks[j].start, toks[end - 1].end, 0.7 if strength != "weak" else 0.6,
                        "ContextNameRecognizer"), end
 
-    def _run(self, toks: Sequence[Token], j: int, strength: str, honorific: bool = False) -> int:
+    def _run(self, toks: Sequence[Token], j: int, strength: str, honorific: bool = False,
+             words_as_names: bool = True) -> int:
         """Index after the name that starts at j (j itself when there is none): optional initials, then one to
         three name words."""
         k = j
@@ -184,7 +188,8 @@ class ContextualNames(ContextWords):
                 strength in ("role", "greeting", "cue") and not words and tok.is_capitalised and not tok.is_upper
                 and tok.key in self.vocab.first_names and tok.key not in self.vocab.allow_tokens
                 and tok.key not in self.vocab.indicators and tok.key not in NOT_AFTER_HONORIFIC)
-            if not ok and not words and strength in ("role", "cue") and self._word_name_after_role(toks, k, strength):
+            if not ok and not words and words_as_names and strength in ("role", "cue") \
+                    and self._word_name_after_role(toks, k, strength):
                 # "district nurse grace will meet us", "renal tech bishop 27/10", "dn joy ok": a role, a name that
                 # is also a word, and what they do, a date, a contact or the entry's end after it
                 words, k = 1, k + 1

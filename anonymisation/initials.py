@@ -35,6 +35,7 @@ _END_MARKS = (
 _OPEN_MARKS = (
     re.compile(rf"(?:^|(?<=\] )|(?<=\d ))({_MARK})(?::| [-\u2013]|>)(?= )", re.MULTILINE),
     re.compile(rf"(?:^|(?<=\d ))\[({_MARK})\]", re.MULTILINE),
+    re.compile(rf"\[({_MARK}) (?=(?:\d{{1,2}}[:.]\d{{2}}|{_DATE})[^\]\n]{{0,12}}\])"),  # "[JS 12:30] no fault"
     re.compile(rf"^({_MARK})(?= {_DATE})", re.MULTILINE),
     re.compile(rf"(?i:\b(?:eng|engineer|tech|technician|initials|signed|sig|assigned|assignee|owner|handler|agent"
                rf"|analyst))\.?:? ({_MARK})(?![\w'\u2019-])"),
@@ -46,7 +47,7 @@ _OPEN_MARKS = (
                r"reported|advised|informed|agreed|arranged|returned|tested|repaired|serviced|installed|removed|sent|"
                r"took|left|dropped|picked|raised|logged|closed|completed|asked|requested|contacted|tried|needs|"
                r"aware)\b)", re.MULTILINE),
-    re.compile(rf"^[ \t]*({_MARK})(?:/| ?& ?| and )(?={_MARK}(?![\w'\u2019-]))", re.MULTILINE),
+    re.compile(rf"^[ \t]*({_MARK})(?: ?/ ?| ?& ?| and )(?={_MARK}(?![\w'\u2019-]))", re.MULTILINE),
     # a mark before the time it wrote, opening an entry ("KM 14:30 awaiting parts", "parts due. KM 14:30")
     re.compile(rf"(?:^|(?<=[.!;] ))({_MARK})(?= \d{{1,2}}[:.]\d{{2}}(?!\d))", re.MULTILINE),
     re.compile(rf"(?i:\b(?:closed|opened|logged|done|attended|checked|updated|visited|called))\s+({_MARK})"
@@ -66,7 +67,11 @@ _BY = re.compile(
     r"inspected|serviced|repaired|fitted|calibrated|reviewed|witnessed|entered|updated|closed|booked(?: in)?|"
     r"taken|chased|passed|attended|handled|actioned|picked up|assigned|allocated|reassigned|escalated|reported|"
     r"called|phoned|rang|emailed|cleaned|decontaminated|delivered|collected|received|accepted|issued|returned|"
-    r"loaned|resolved|triaged|rejected|cancell?ed|amended|edited|created|opened|acknowledged)"
+    r"loaned|resolved|triaged|rejected|cancell?ed|amended|edited|created|opened|acknowledged|confirmed|ordered|"
+    r"requested|arranged|quoted|agreed|advised|fixed|investigated|diagnosed|noted|found|recorded|commissioned|"
+    r"decommissioned|condemned|released|replaced|installed|removed|modified|adjusted|countersigned|supervised|"
+    r"examined|assessed|audited|observed|identified|spotted|flagged|queried|answered|contacted|informed|"
+    r"notified|instructed|asked|repaired|swapped|labelled|tagged|packed|shipped|posted|dispatched)"
     rf"\s+by:?\s+)({_MARK})\b(?![-/.]\w)")
 # Work handed to someone ("passed to KM", "spoke to RT"), and a note's reference to whoever said so ("per JB",
 # "cc: JB", "FAO KM"), and a sign-off ("Thanks, JB", "Regards\nKM").
@@ -74,6 +79,12 @@ _TO = re.compile(
     r"(?i:\b(?:passed|handed|spoke|spoken|speak|talked|assigned|allocated|reassigned|escalated|forwarded|sent|"
     r"emailed|transferred|referred|given|reported|explained|mentioned|handover)(?:\s+(?:it|this|job|call|over|back|"
     rf"on))?\s+to:?\s+)({_MARK})\b(?![-/.]\w)")
+# Who a job was done with, who an answer came from ("attended with MC", "awaiting response from AK").
+_WITH_FROM = re.compile(
+    r"(?i:\b(?:(?:attended|visited|discussed|liaised|spoke|spoken|talked|checked|agreed|confirmed|arranged|met|"
+    r"worked|left it|left|raised|went|along|together|shadowed|trained)\s+with|(?:response|reply|answer|call|"
+    r"message|msg|e-?mail|update|feedback|info|approval|request|callback|word|ok|go-ahead)\s+from|heard\s+from|"
+    rf"back\s+from)\s+)({_MARK})\b(?![-/.]\w)")
 _PER = re.compile(rf"(?i:\b(?:per|via|cc|fao|attn)\b:?\s+)({_MARK})(?=[ \t]*(?:$|\n|[,.;:)/&|]|\s+[a-z]))",
                   re.MULTILINE)
 _SIGN_OFF = re.compile(
@@ -81,7 +92,7 @@ _SIGN_OFF = re.compile(
     rf"[ \t]*\n?[ \t]*({_MARK}){_END}", re.MULTILINE)
 # More marks after one: "cc: JB, KM", "JB/KM attended", "spoke to RT & AK".
 _LIST_NEXT = re.compile(rf"[ \t]*(?:,|/|&|\band\b)[ \t]*({_MARK})(?![\w'\u2019-])")
-_HANDED_ON = (_TO, _PER, _SIGN_OFF)
+_HANDED_ON = (_TO, _WITH_FROM, _PER, _SIGN_OFF)
 # Three capitals after "passed to" or "per" are as often a department or a document ("sent to SSD for decon",
 # "per SOP"): there they count as initials only where the entry ends or a list, date or time follows; four
 # ("sent to RICU") are a unit's code.
@@ -106,6 +117,7 @@ TEAMS = _ABBREVIATIONS["teams"]
 BY_ABBREVIATIONS = TEAMS | _ABBREVIATIONS["handed"]
 NOTE_ABBREVIATIONS = TEAMS | _ABBREVIATIONS["open"]
 END_ABBREVIATIONS = TEAMS | _ABBREVIATIONS["end"]
+LOWER_ABBREVIATIONS = _ABBREVIATIONS["lower"]
 SCORE = 0.7
 RECOGNIZER = "InitialsRecognizer"
 
@@ -136,7 +148,11 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
         # "call taken by lh": two or three letters that spell no word or title, only where the place is sure;
         # where an entry ends ("tested to BS EN 1789. -cd", "batt replaced. ao"), two.
         size = 3 if where in ("by", "to") else 2 if where == "end" else 0
-        return len(token) <= size and not everyday and key not in vocabulary.titles
+        if where == "end" and len(token) == 2:
+            # Alone where an entry ends ("tested. on.", "done 14 Apr. /mo") two letters are no sentence, even
+            # when they spell a little word; only a sign, a greeting or an answer stands there ("-ve", "ok", "ta").
+            return key not in LOWER_ABBREVIATIONS and key not in vocabulary.titles
+        return len(token) <= size and not everyday and key not in vocabulary.titles and key not in LOWER_ABBREVIATIONS
     if not token[0].isupper() or sum(c.isupper() for c in token) < 2:
         return False
     # "CHECKED BY AN 25/04" is initials, "CHECKED BY AN ENGINEER" English in capitals: a word follows. Where a
@@ -174,6 +190,8 @@ def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) ->
         found += [(m, "open") for pattern in _OPEN_MARKS for m in pattern.finditer(text)]
         found += [(m, "open") for pattern in _AFTER_DONE for m in pattern.finditer(text) if _DONE.search(
             text, max(text.rfind(c, 0, m.start()) for c in "\n;|") + 1, m.start(1))]
+    else:  # a note all in lower case is signed in lower case too ("job closed. rk", "ok for use -tw"), not "/ml"
+        found += [(m, "end") for pattern in _END_MARKS[1:] for m in pattern.finditer(text)]
     found += [(m, "by") for m in _BY.finditer(text)]
     found += [(m, "to") for pattern in _HANDED_ON for m in pattern.finditer(text)]
     spans: set[tuple[int, int]] = set(_dotted_initials(text, vocabulary)) if "." in text else set()

@@ -1,5 +1,6 @@
-"""Who wrote a log entry: the login right after the entry's time stamp ("2020-06-04T22:37:55Z HUSSAINK spare sent
-from Swadlincote", "2020-11-29 22:55 kokafor parts ordered").
+"""Logins in notes: who wrote a log entry, right after the entry's time stamp ("2020-06-04T22:37:55Z HUSSAINK spare
+sent from Swadlincote", "2020-11-29 22:55 kokafor parts ordered"), and a login after its label ("login: j.smith",
+"logged in as SMITHJ", "user id jsmith2").
 
 Systems that keep an activity log export each entry as time, user, text, and a mapping that folds the log into
 the notes keeps the user's login there. A login is a surname and initials run together: no English word, no term
@@ -34,6 +35,35 @@ def find_log_authors(text: str, ctx: ContextualNames) -> list[Finding]:
         if not (login.isupper() or login.islower()) or key in ctx.not_names or key in ctx.english \
                 or key in NOTE_ABBREVIATIONS or key in BY_ABBREVIATIONS \
                 or ctx.vocab.is_allowed_term(login):
+            continue
+        out.append(Finding("PERSON", m.start("login"), m.end("login"), 0.7, "ContextNameRecognizer"))
+    return out
+
+
+# After "login", "username", "user id", "logged in as" (or "user:" with its colon): one token shaped as logins are,
+# with a dot, an underscore or a digit ("j.smith", "jsmith2"), or letters in one case that are no English word
+# ("login: SMITHJ", not "login failed").
+_LABELLED = re.compile(
+    r"(?i:\b(?:log-?in(?:\s+(?:id|name))?|user\s?(?:id|name)|logged\s+(?:in|on)\s+as|user(?=\s*[:=])))"
+    r"[ \t]*[:=-]?[ \t]*(?P<login>[A-Za-z][A-Za-z0-9._-]{1,30}[A-Za-z0-9])(?![\w@-])")
+
+
+# A device's or system's shared accounts name no one ("user: admin", "login ID service1").
+_SHARED_ACCOUNTS = frozenset({"admin", "administrator", "service", "engineer", "guest", "user", "root", "system",
+                              "biomed", "ebme", "supervisor", "operator", "technician", "tech", "default", "test",
+                              "demo", "clinical", "nurse", "factory", "manufacturer", "maint", "maintenance"})
+
+
+def find_labelled_logins(text: str, ctx: ContextualNames) -> list[Finding]:
+    out = []
+    for m in _LABELLED.finditer(text):
+        login = m.group("login")
+        key = login.lower()
+        if key.rstrip("0123456789").rstrip("._-") in _SHARED_ACCOUNTS:
+            continue
+        shaped = any(c in "._" or c.isdigit() for c in login)
+        if not shaped and (not (login.isupper() or login.islower()) or key in ctx.not_names or key in ctx.english
+                           or key in NOTE_ABBREVIATIONS or key in BY_ABBREVIATIONS or ctx.vocab.is_allowed_term(login)):
             continue
         out.append(Finding("PERSON", m.start("login"), m.end("login"), 0.7, "ContextNameRecognizer"))
     return out

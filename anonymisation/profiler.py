@@ -128,6 +128,9 @@ ORG_NAME_WORDS = frozenset({"site", "mfr", "manufacturer", "supplier", "company"
                             "hospital", "trust", "organisation", "organization"})
 PHONE_WORDS = frozenset({"tel", "telephone", "phone", "mobile", "mob", "fax", "ext", "extension", "bleep", "pager",
                          "cell", "telno", "phoneno"})
+STAFF_NUMBER_WORDS = frozenset({"payroll", "badge", "esr", "smartcard", "hcpc", "gmc", "nmc"})
+STAFF_WORDS = frozenset({"staff", "employee", "personnel", "crew", "emp", "pay", "assignment", "collar", "collars"})
+ID_WORDS = frozenset({"no", "nos", "number", "numbers", "num", "id", "ids", "ref"})
 FREE_TEXT_WORDS = frozenset({"notes", "note", "comment", "comments", "fault", "problem", "resolution", "remarks",
                              "details", "narrative", "text", "log", "summary", "observations", "action", "actions",
                              "work", "findings", "history", "memo"})
@@ -165,6 +168,12 @@ def column_hints(name: str) -> set[str]:
         hints.add("CREDIT_CARD")
     if ws & {"ip"}:
         hints.add("IP_ADDRESS")
+    # "Crew Collar", "staff_number", "ESR", "payroll no": each value names one member of staff.
+    if ws & STAFF_NUMBER_WORDS or (ws & STAFF_WORDS and (ws & ID_WORDS or ws <= STAFF_WORDS)):
+        hints.add("STAFF_ID")
+    if ws & {"w3w", "what3words", "what3word", "threewords"} or "what 3 words" in joined \
+            or "what three words" in joined:
+        hints.add("ADDRESS")  # three words that name a 3 m square: someone's door, or the scene of their fall
     taken = hints & {"EMAIL_ADDRESS", "PHONE_NUMBER", "DATE_OF_BIRTH", "UK_NHS", "UK_NINO", "MRN", "UK_POSTCODE",
                      "ADDRESS", "CREDIT_CARD"}
     if not taken and not ws & {"date", "time", "datetime", "hours", "cost", "id", "count"} and (ws & PERSON_WORDS or (
@@ -321,6 +330,8 @@ class Profiler:
         for entity in ("UK_NHS", "UK_NINO", "MRN", "CREDIT_CARD"):
             if entity in hints and ev.digit_heavy >= 0.3:
                 return ident(entity, 0.7, f"{hint_reason} {entity}")
+        if "STAFF_ID" in hints and ev.digit_heavy >= 0.5 and "STAFF_ID" in self.entities:
+            return ident("STAFF_ID", 0.7, f"{hint_reason} staff numbers", f"{ev.digit_heavy:.0%} mostly digits")
         for entity in ("UK_POSTCODE", "ADDRESS"):
             if entity in hints:
                 if org_table:

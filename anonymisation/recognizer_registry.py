@@ -15,7 +15,7 @@ from intake.anonymisation.recognizers_ids import find_staff_ids, find_vehicle_re
 from intake.anonymisation.recognizers_ie import find_celtic_addresses
 from intake.anonymisation.recognizers_location import find_scene_locations
 from intake.anonymisation.recognizers_mrn import find_mrns
-from intake.anonymisation.recognizers_phone import find_extensions, find_uk_phones
+from intake.anonymisation.recognizers_phone import find_extensions, find_foreign_phones, find_uk_phones
 from intake.anonymisation.recognizers_uk import find_dates_of_birth, find_nhs_numbers, find_ninos, find_postcodes
 from intake.anonymisation.vocabulary import Vocabulary
 
@@ -62,6 +62,7 @@ def uk_recognizers(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> list[
         FunctionRecognizer("UkNinoRecognizer", "UK_NINO", find_ninos),
         FunctionRecognizer("UkPostcodeRecognizer", "UK_POSTCODE", find_postcodes),
         FunctionRecognizer("UkPhoneRecognizer", "PHONE_NUMBER", find_uk_phones),
+        FunctionRecognizer("ForeignPhoneRecognizer", "PHONE_NUMBER", find_foreign_phones),
         FunctionRecognizer("ExtensionRecognizer", "INTERNAL_NUMBER", find_extensions),
         FunctionRecognizer("EmailRecognizer", "EMAIL_ADDRESS", lambda text: find_emails(text, vocabulary.allow_tokens)),
         FunctionRecognizer("DateOfBirthRecognizer", "DATE_OF_BIRTH", find_dates_of_birth),
@@ -83,7 +84,7 @@ def pattern_detectors(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> di
         "UK_NHS": [find_nhs_numbers],
         "UK_NINO": [find_ninos],
         "UK_POSTCODE": [find_postcodes],
-        "PHONE_NUMBER": [find_uk_phones],
+        "PHONE_NUMBER": [find_uk_phones, find_foreign_phones],
         "INTERNAL_NUMBER": [find_extensions],
         "EMAIL_ADDRESS": [lambda text: find_emails(text, vocabulary.allow_tokens)],
         "DATE_OF_BIRTH": [find_dates_of_birth],

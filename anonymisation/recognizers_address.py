@@ -90,6 +90,30 @@ def with_addresses_after_names(text: str, findings: list[Finding], vocabulary: V
     return out
 
 
+# A flat in a named building, and the street after it: "flat 3 Bridge House, Quay Street", "Flat 12 Riverside
+# Court". A flat is someone's home, so the building's name is as much their address as a house number.
+_BUILDING_WORDS = (r"house|court|mansions|towers?|heights|lodge|buildings|point|block|gardens|place|apartments|flats"
+                   r"|wharf|quay|view|hall")
+_FLAT_IN_BUILDING = re.compile(
+    r"(?<![\w])(?i:flat|apartment|apt|studio)\.?[ \t]+\d+[A-Za-z]?,?[ \t]+"
+    rf"(?:[^\W\d_][\w'\u2019-]*[ \t]+){{1,3}}(?i:{_BUILDING_WORDS})(?![\w])")
+
+
+@lru_cache(maxsize=4)
+def _street_after_re(vocabulary: Vocabulary) -> re.Pattern[str]:
+    types = "|".join(sorted((re.escape(t) for t in vocabulary.street_types), key=len, reverse=True))
+    return re.compile(rf",?[ \t]+(?:[^\W\d_][\w'\u2019-]*[ \t]+){{1,3}}(?i:{types})\.?(?![\w])")
+
+
+def _flats_in_buildings(text: str, vocabulary: Vocabulary) -> list[Finding]:
+    out = []
+    for m in _FLAT_IN_BUILDING.finditer(text):
+        street = _street_after_re(vocabulary).match(text, m.end())
+        out.append(Finding("ADDRESS", m.start(), street.end() if street else m.end(), 0.75,
+                           "StreetAddressRecognizer"))
+    return out
+
+
 def find_street_addresses(text: str, vocabulary: Vocabulary | None = None) -> list[Finding]:
     """House number + street name + street word ("12 Acacia Avenue", "97 Lynda Bridge, Smithbury"); in lower
     case or capitals only beside a postcode or an address word ("lives at 4 high st, leeds ls1 4ab"), since
@@ -98,8 +122,11 @@ def find_street_addresses(text: str, vocabulary: Vocabulary | None = None) -> li
     labelled = _labelled_homes(text, vocabulary)
     if not any(ch.isdigit() for ch in text):
         return labelled
-    out = labelled + [Finding("ADDRESS", m.start(), m.end(), 0.75, "StreetAddressRecognizer")
-           for m in _street_re_for(vocabulary).finditer(text) if not _inside_a_place(text, m, vocabulary)]
+    flats = _flats_in_buildings(text, vocabulary)
+    out = labelled + flats + [
+        Finding("ADDRESS", m.start(), m.end(), 0.75, "StreetAddressRecognizer")
+        for m in _street_re_for(vocabulary).finditer(text) if not _inside_a_place(text, m, vocabulary)
+        and not any(f.start < m.end() and m.start() < f.end for f in flats)]
     for m in _street_re_for(vocabulary, True).finditer(text):
         if any(f.start < m.end() and m.start() < f.end for f in out) or _inside_a_place(text, m, vocabulary):
             continue

@@ -18,7 +18,8 @@ from intake.anonymisation.findings import Finding
 _ID_WORD = r"(?:number|num|no|id)\b"
 _STAFF = re.compile(
     rf"(?i:\b(?:(?:payroll|badge|esr|employee|personnel|smart\s?card|collar)(?:\s+{_ID_WORD})?|c/no|c/n\b|c(?=#)"
-    rf"|(?:staff|pay|assignment|emp|crew)\s+{_ID_WORD}|staff\s?id\b|staff(?=\s*[:#])))\.?\s*(?:is\s+)?[:#=.-]?\s*"
+    rf"|(?:staff|pay|assignment|emp|crew)\s+{_ID_WORD}|staff\s?id\b|staff(?=\s*[:#])|emp(?=\.?\s*[:#]?\s*\d)))"
+    r"\.?\s*(?:is\s+)?[:#=.-]?\s*"
     r"(?P<id>(?:[A-Za-z]{1,3}[ -]?\d{3,10}|\d{4,12}(?:[ -]\d{2,8}){0,2}|\d{2,6}(?:[ -]\d{2,8}){1,2})"
     r"(?:-\d{1,2})?)(?![\w-])"
 )
@@ -38,10 +39,23 @@ _MORE_NUMBERS = re.compile(r"[ \t]*(?:/|&|,|\band\b)[ \t]*(?P<id>\d{4,8})(?![\w/
 _CREW = re.compile(r"(?i:\bcrew(?:\s+(?:members?|nos?))?)\s*[:=-]?\s*(?P<id>\d{4,6})(?![\w/.:-])")
 
 
+# A clinician's entry in a public register names them: HCPC ("HCPC reg PA12345"), an NMC PIN ("12A3456B"), a
+# GMC number (seven digits); only after the register's name.
+_REGISTRATION = re.compile(
+    r"(?i:\b(?:hcpc|nmc|gmc)(?:\s+(?:reg(?:istration)?|pin|no|number|num|ref))*)\.?\s*[:#=-]?\s*"
+    r"(?P<id>[A-Za-z]{2}\s?\d{5,6}|\d{2}[A-Za-z]\d{4}[A-Za-z]|\d{7})(?![\w-])")
+# An ambulance crew member's number after their role ("para 4521", "Tech 4521 fitted pads"): four digits only when
+# no time or year.
+_ROLE_NUMBER = re.compile(r"(?i:\b(?:para(?:medic)?|tech(?:nician)?|eca|emt|aap|ecsw|medic|crew\s?mate)\b)\.?"
+                          r"[ \t]*#?(?P<id>\d{4,6})(?![\w/.:%-])")
+
+
 def find_staff_ids(text: str) -> list[Finding]:
     if not any(ch.isdigit() for ch in text):
         return []
     spans = [m.span("id") for m in _STAFF.finditer(text)]
+    spans += [m.span("id") for m in _REGISTRATION.finditer(text)]
+    spans += [m.span("id") for m in _ROLE_NUMBER.finditer(text) if not _time_or_year(m.group("id"))]
     spans += [m.span("id") for m in _CREW.finditer(text) if not _time_or_year(m.group("id"))]
     for _start, end in list(spans):
         while (more := _MORE_NUMBERS.match(text, end)) is not None and not _time_or_year(more.group("id")):

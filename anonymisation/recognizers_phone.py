@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
+import phonenumbers
+
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.recognizers_uk import context_before
+from intake.anonymisation.recognizers_uk import NHS_LABEL, context_before, nhs_checksum_ok
 
 # -- phone numbers -------------------------------------------------------------------------------------------
 # "0044" is how the international prefix is dialled from a UK line, and is written that way too.
@@ -81,6 +83,36 @@ def find_organisation_lines(text: str) -> list[Finding]:
     """An organisation's own line, kept like an extension (INTERNAL_NUMBER): it reaches a desk, not a person."""
     return [Finding("INTERNAL_NUMBER", s, e, 0.7, "OrganisationLineRecognizer") for s, e, _score, org in
             _phone_spans(text) if org]
+
+
+# Another country's number that phonenumbers' matcher (valid numbers only: InternationalPhoneRecognizer) passes
+# over, a made-up or new range ("+1 (555) 010-2345", "+353 87 000 0000"), is still somebody's line. After its "+"
+# and a country code other than 44 a possible length is enough; after "00" (also how serial numbers start) or as
+# a North American 3-3-4 without one (also an NHS number's grouping), only after a phone word.
+_FOREIGN = re.compile(r"(?<![\w+])(\+|00)\s?(?!44)[1-9]\d{0,2}(?:[\s.-]?\(\d{1,4}\))?(?:[\s.-]?\d{2,4}){2,5}(?!\d)")
+_NANP = re.compile(r"(?<![\w-])\(?[2-9]\d{2}\)?[\s.-]\d{3}[\s.-]\d{4}(?![\w-])")
+
+
+def find_foreign_phones(text: str) -> list[Finding]:
+    if "+" not in text and not PHONE_CONTEXT.search(text):
+        return []
+    out = []
+    for m in _FOREIGN.finditer(text):
+        if m.group(1) == "00" and not context_before(text, m.start(), PHONE_CONTEXT, 25):
+            continue
+        try:
+            number = phonenumbers.parse("+" + m.group(0)[len(m.group(1)):].lstrip())
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_possible_number(number) and not after_catalogue_word(text, m.start()):
+            out.append(Finding("PHONE_NUMBER", m.start(), m.end(), 0.6, "ForeignPhoneRecognizer"))
+    for m in _NANP.finditer(text):
+        if any(f.start <= m.start() < f.end for f in out):
+            continue
+        if context_before(text, m.start(), PHONE_CONTEXT, 25) and not nhs_checksum_ok(re.sub(r"\D", "", m.group(0))) \
+                and not NHS_LABEL.search(text, max(0, m.start() - 20), m.start()):
+            out.append(Finding("PHONE_NUMBER", m.start(), m.end(), 0.6, "ForeignPhoneRecognizer"))
+    return out
 
 
 _last_scan: list[tuple[str, list[tuple[int, int, float, bool]]]] = []

@@ -132,7 +132,14 @@ DOB_AFTER = re.compile(r"(?i)birthday|\(dob\)|\bborn\b")
 # "Pt Mary Jones, 20.05.1950" or "pt Mary Jones (20.05.1950)": a date right after the patient's name (one to four
 # words, none a word of the sentence around it) is when they were born; "pt seen by J Smith, 12/03/2024" is not a name.
 _PATIENT_NAME_BEFORE = re.compile(
-    r"(?i)\b(?:pt|patient)\b\.?\s+(?:[^\W\d_][\w'\u2019-]*\.?\s+){0,3}[^\W\d_][\w'\u2019-]*\s*(?:,|\()\s*$")
+    r"(?i)\b(?:pt|patient)\b[.:]?\s*(?:[^\W\d_][\w'\u2019-]*\.?\s+){0,3}[^\W\d_][\w'\u2019-]*\s*(?:,|\()\s*$")
+# Without the comma or bracket ("Pt: J Smith 12/03/1961"), or after a title rather than "patient" ("Mrs Smith,
+# 12/03/1961"), only a date too old to be the job's ("12/03/2024" after an engineer's name is when they came).
+_PERSON_BEFORE_OLD_DATE = re.compile(
+    r"(?i)\b(?:pt|patient|mr|mrs|ms|miss|mx|master)\b[.:]?\s*(?:[^\W\d_][\w'\u2019-]*\.?\s+){0,3}"
+    r"[^\W\d_][\w'\u2019-]*\s*[,(]?\s*$")
+_YEAR_AT_END = re.compile(r"(\d{2,4})$")
+OLD_YEAR = 2005  # no job a note records is this old; a date before it beside a person is their birth
 _SENTENCE_WORDS = frozenset({"seen", "by", "at", "in", "on", "to", "with", "for", "was", "is", "has", "had", "and",
                              "the", "a", "an", "from", "of", "after", "before", "since", "until", "visit", "visited"})
 
@@ -147,13 +154,22 @@ def find_dates_of_birth(text: str) -> list[Finding]:
         before = [c for c in DOB_BEFORE.finditer(text, max(0, m.start() - 45), m.start())
                   if not any(ch.isdigit() for ch in text[c.end():m.start()]) and (c.group()[-1] != "(" or c.end()
                                                                                  == m.start())]
-        if before or _birth_word_after(text, m.end()) or _after_patient_name(text, m.start()):
+        if before or _birth_word_after(text, m.end()) or _after_patient_name(text, m.start()) or (
+                _old_date(m.group()) and _after_patient_name(text, m.start(), _PERSON_BEFORE_OLD_DATE)):
             out.append(Finding("DATE_OF_BIRTH", m.start(), m.end(), 0.9, "DateOfBirthRecognizer"))
     return out
 
 
-def _after_patient_name(text: str, start: int) -> bool:
-    m = _PATIENT_NAME_BEFORE.search(text, max(0, start - 60), start)
+def _old_date(date: str) -> bool:
+    found = _YEAR_AT_END.search(date) or re.match(r"\d{4}", date)
+    if found is None:
+        return False
+    year = int(found.group(1) if found.re is _YEAR_AT_END else found.group())
+    return year < OLD_YEAR if year >= 100 else year >= 30  # "61" is 1961; "24" is 2024
+
+
+def _after_patient_name(text: str, start: int, before: re.Pattern[str] = _PATIENT_NAME_BEFORE) -> bool:
+    m = before.search(text, max(0, start - 60), start)
     if m is None:
         return False
     words = re.findall(r"[^\W\d_]+", m.group().lower())[1:]

@@ -40,6 +40,10 @@ def test_other_addresses_and_homes_without_a_street_are_not_homes(text: str) -> 
 def test_a_flat_is_a_home_in_any_case() -> None:
     assert spans("pt is a regular faller, flat 2, 23 oak road, carer usually rings") == ["flat 2, 23 oak road"]
     assert spans("unit 4, 23 oak road depot") == []  # a unit is a business's
+    # a flat in a named building, with the street after it
+    assert spans("flat 3 Bridge House, Quay Street") == ["flat 3 Bridge House, Quay Street"]
+    assert spans("delivered to Flat 12 Riverside Court today") == ["Flat 12 Riverside Court"]
+    assert spans("Unit 4, Trafford Park Industrial Estate") == []
 
 
 def test_the_street_address_right_after_a_name_is_theirs(detector) -> None:

@@ -284,7 +284,10 @@ def test_irish_numbers_after_a_catalogue_word_are_order_numbers(detector: TextDe
     ("Quarantined; cleaned with Tristel, OO; Damaged", ["OO"]), ("returned to ward 4. DH | FSR: report", ["DH"]),
     # a full stop after the mark; lower-case initials after a dash or a slash where the entry ends
     ("tested to BS EN 62353. MO.", ["MO"]), ("LOLER check done 04 Oct. /fd", ["fd"]),
-    ("tested to BS EN 1789. -cd", ["cd"]), ("Pump replaced. ICU.", []), ("Tested OK. -on", []),
+    ("tested to BS EN 1789. -cd", ["cd"]), ("Pump replaced. ICU.", []),
+    # alone where an entry ends two letters are no sentence even when they spell a word; signs and answers are
+    ("Tested OK. -on", ["on"]), ("LOLER check done 14 Apr. mo.", ["mo"]), ("Tested. /cm", ["cm"]),
+    ("Tested OK. -ve", []), ("Returned to ward - ok", []), ("all done. ta", []),
 ])
 def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected
@@ -306,6 +309,12 @@ def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: 
     # dotted initials anywhere, but not the dotted abbreviations or a measurement
     ("tested and returned. J.S.", ["J.S."]), ("test done by A.B.", ["A.B."]), ("N.B. check fuse", []),
     ("I.D. 4mm tube fitted", []), ("made in the U.S.A.", []),
+    # who confirmed or ordered it, who the job was done with, whom an answer came from; a bracket with the time
+    # the mark wrote; a pair split by a spaced slash; a note all in lower case signed in lower case
+    ("Fault confirmed by KL, parts ordered by MN", ["KL", "MN"]), ("Attended with MC. Replaced keypad.", ["MC"]),
+    ("awaiting response from AK re loan unit", ["AK"]), ("[JS 12:30] no fault found", ["JS"]),
+    ("JH / KM attended", ["JH", "KM"]), ("spoke to ward sister, job closed. rk", ["rk"]), ("closed -tw", ["tw"]),
+    ("test result -ve", []), ("probe replaced, tested ok. na", []), ("replaced fuse -ish", []),
 ])
 def test_initials_where_work_is_handed_on(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected
@@ -317,7 +326,8 @@ def test_initials_where_work_is_handed_on(detector: TextDetector, text: str, exp
     "reported to MHRA via yellow card", "per SOP", "sent to OEM for repair", "escalated to MDSO", "sent to RICU",
     "spoke to HCA on bay 2", "escalated to TL", "checked by me", "passed to EPR team",
     "tested per bs en 62353", "checked by bs en 60601", "to BS 7671 per BS 7671",  # standards, not initials
-    "pat tested per iet code of practice",
+    "pat tested per iet code of practice", "Checked with IT re network", "awaiting reply from OEM",
+    "liaised with ICU staff", "attended with Estates", "quote requested by EBME", "Covered by PPM contract",
 ])
 def test_departments_documents_and_roles_work_is_handed_to_are_kept(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []

@@ -84,3 +84,26 @@ def test_a_registration_in_brackets_after_a_private_car() -> None:
 ])
 def test_an_ambulance_crews_collar_number_is_a_staff_number(text: str, expected: list[str]) -> None:
     assert [text[f.start:f.end] for f in find_staff_ids(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a clinician's public registration after the register's name; a crew member's number after their role
+    ("HCPC PA12345", ["PA12345"]), ("HCPC reg PA 12345", ["PA 12345"]), ("NMC PIN 12A3456B", ["12A3456B"]),
+    ("GMC 1234567", ["1234567"]), ("emp 44521", ["44521"]), ("para 4521", ["4521"]),
+    ("Tech 4521 fitted pads", ["4521"]),
+    ("tech 2019 model", []), ("para 1430 on scene", []), ("GMC approved", []), ("NMC guidance 2018", []),
+    ("pin 1234 for door", []), ("tech 12 fitted", []), ("Emp 5% battery", []),
+])
+def test_registrations_and_numbers_after_a_role_name_one_person(text: str, expected: list[str]) -> None:
+    assert [text[f.start:f.end] for f in find_staff_ids(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("user id jsmith2", ["jsmith2"]), ("login: j.smith", ["j.smith"]), ("logged in as SMITHJ to check", ["SMITHJ"]),
+    ("username: kpatel", ["kpatel"]),
+    ("login failed on startup", []), ("user: admin", []), ("login screen frozen", []), ("Login ID service1", []),
+    ("user name and password reset", []), ("user error", []),
+])
+def test_a_login_after_its_label_but_not_a_shared_account(detector: TextDetector, text: str,
+                                                           expected: list[str]) -> None:
+    assert found(detector, text, "PERSON") == expected

@@ -6,7 +6,7 @@ import pytest
 
 from intake.anonymisation.recognizers_email import find_emails
 from intake.anonymisation.recognizers_mrn import find_mrns
-from intake.anonymisation.recognizers_phone import find_extensions, find_uk_phones
+from intake.anonymisation.recognizers_phone import find_extensions, find_foreign_phones, find_uk_phones
 from intake.anonymisation.recognizers_uk import (
     find_dates_of_birth,
     find_nhs_numbers,
@@ -120,6 +120,22 @@ def test_a_persons_line_stays_a_phone_beside_desk_words(text: str) -> None:
     assert len(find_uk_phones(text)) == 1 and find_extensions(text) == []
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("call +1 (555) 010-2345", "+1 (555) 010-2345"), ("rep on +353 87 000 0000", "+353 87 000 0000"),
+    ("tel 00 49 30 1234 5678", "00 49 30 1234 5678"), ("call 555-010-2345 after 2", "555-010-2345"),
+])
+def test_another_countrys_number_is_found_even_in_a_range_not_yet_allocated(text: str, expected: str) -> None:
+    """phonenumbers' matcher reports valid numbers only; a made-up or new range is still somebody's line."""
+    assert spans(find_foreign_phones(text), text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["Serial 0012345678 checked", "SN: 00123 4567 89", "ref 555-010-2345",
+                                  "P/N +1 555 010 2345", "readings +12 -5 +3 +7 +9 +11", "temp +37.5 C",
+                                  "NHS no 485 777 3456", "call +44 7700 900123", "NHS number 943 476 5919"])
+def test_serials_parts_readings_and_uk_or_nhs_numbers_are_no_foreign_phone(text: str) -> None:
+    assert find_foreign_phones(text) == []
+
+
 @pytest.mark.parametrize("text,expected", [("ring ext 4521", "ext 4521"), ("bleep 1234", "bleep 1234"),
                                            ("call x4521 now", "x4521"), ("Ext. 2345", "Ext. 2345")])
 def test_extensions_found(text: str, expected: str) -> None:
@@ -135,6 +151,9 @@ def test_extensions_found(text: str, expected: str) -> None:
     ("pt Sarah Cole (12/03/1961) conveyed", "12/03/1961"), ("DOB 3rd of March 1961", "3rd of March 1961"),
     ("D/O/B 03/03/1961", "03/03/1961"), ("d.o.b 1961-3-3 fall", "1961-3-3"), ("DOB 1961/03/12", "1961/03/12"),
     ("DOB 12 03 1961 fall", "12 03 1961"), ("DOB 12MAR1961", "12MAR1961"), ("dob 3mar61 fall", "3mar61"),
+    # a date too old to be the job's, right after a patient's or a titled person's name
+    ("Pt: J Smith 12/03/1961", "12/03/1961"), ("Mrs Smith, 12/03/1961, NHS 943 476 5919", "12/03/1961"),
+    ("Mrs Smith 12/03/61 fell", "12/03/61"),
 ])
 def test_dates_of_birth_found_by_context(text: str, expected: str) -> None:
     assert spans(find_dates_of_birth(text), text) == [expected]
@@ -148,6 +167,9 @@ def test_plain_dates_are_not_dates_of_birth() -> None:
     text = "DOB 12/03/1961 seen 12/03/2020-13/03/2020"
     assert spans(find_dates_of_birth(text), text) == ["12/03/1961"]
     assert find_dates_of_birth("age 67 (seen 12/03/2023)") == []
+    for text in ("Mr Jones 12/03/2024 replaced battery", "seen by Mrs Patel, 14/05/2023", "pt J Smith 12/03/2024 "
+                 "transferred", "Mr Jones attended 12/03/1998 install", "installed 12/03/1994, still in use"):
+        assert find_dates_of_birth(text) == [], text
     assert find_nhs_numbers("order 943 4765 919 raised") == []
 
 

@@ -68,6 +68,23 @@ def test_non_person_column_names(name: str) -> None:
     assert "PERSON" not in column_hints(name)
 
 
+def test_staff_numbers_and_what3words_in_their_own_columns_are_replaced(session: AnonymisationSession) -> None:
+    """A column of collar or payroll numbers, or of what3words, has no shape of its own: its name says what it is."""
+    n = 60
+    table = pa.table({
+        "Crew Collar": [str(4000 + (i * 37) % 900) for i in range(n)],
+        "staff_number": [str(100000 + i * 7919 % 90000) for i in range(n)],
+        "scene_w3w": [["filled.count.soap", "index.home.raft", "blue.table.lamp"][i % 3] for i in range(n)],
+        "Fleet No": [str(1000 + i) for i in range(n)], "Collar Size": [["S", "M", "L"][i % 3] for i in range(n)],
+        "Asset Serial": [f"SN{i * 7919 % 100000:05d}" for i in range(n)],
+    })
+    cls = session.profile("incidents", batches(table))
+    assert cls.column("Crew Collar").entity_type == "STAFF_ID" == cls.column("staff_number").entity_type
+    assert cls.column("scene_w3w").entity_type == "ADDRESS"
+    for kept in ("Fleet No", "Collar Size", "Asset Serial"):
+        assert cls.column(kept).kind == ColumnKind.NOT_PERSONAL, kept
+
+
 def test_vectorised_checks() -> None:
     values = pa.array(["943 476 5919", "943 476 5918", "NA", None, "0113 496 0123", "AB123456C", "jsmith"])
     assert nhs_checksum_mask(values).to_pylist()[:2] == [True, False]
