@@ -37,3 +37,20 @@ def hospital_town(span: str, before: list[Token], words: list[Token]) -> bool:
         return False
     word = before[-1].text
     return (span.islower() and word.islower()) or (word[:1].isupper() and span[:1].isupper())
+
+
+# Where equipment went or came from: "returned to Florence Ward", "collected from Victoria Ward". A first name and
+# a capitalised place word that is a surname too ("Ward") name a ward there; not after someone was spoken to or
+# heard from ("spoke to Florence Ward", "email from Florence Ward"), where it is a person.
+_MOVED = re.compile(
+    r"(?i)\b(?:returned|delivered|taken|moved|sent|brought|loaned|lent|issued|collected|fetched|picked\s+up|"
+    r"removed|borrowed|transferred|relocated|installed|located|kept|stored|left|back|found|used|seen)\s+"
+    r"(?:it\s+|them\s+|back\s+)?(?:to|from|on|onto|into|in|at)\s+(?:the\s+)?$"
+    r"|(?i:\b(?:on|at|in)\s+)$")
+
+
+def ward_named_after_someone(text: str, start: int, words: list[Token], first_name: set[str] | frozenset[str],
+                             places: set[str] | frozenset[str]) -> bool:
+    """The span is a first name and a capitalised place word where something was taken to or found."""
+    return (len(words) == 2 and words[0].key in first_name and words[1].text[:1].isupper()
+            and words[1].key in places and bool(_MOVED.search(text, max(0, start - 40), start)))

@@ -12,7 +12,7 @@ import re
 
 from intake.anonymisation.contextual_names import ContextualNames
 from intake.anonymisation.department_words import ROLE_MAILBOX_WORDS
-from intake.anonymisation.destinations import conveyed_to, hospital_town
+from intake.anonymisation.destinations import conveyed_to, hospital_town, ward_named_after_someone
 from intake.anonymisation.name_cues import (
     CONTEXT_WORDS,
     PARTICLES,
@@ -213,8 +213,9 @@ class NameJudgement:
         if len(after) >= 2 and after[0].text in ("'", "\u2019") and after[1].text == "s":
             after = after[2:]  # "St James's Hospital": look past the possessive
         before = tokenize(text[max(0, start - 12):start])
-        if hospital_town(span, before, words) or conveyed_to(text, start, words, self.vocab.first_names):
-            return True  # "Queen's Hospital Burton", "conveyed to Stepping Hill"
+        if hospital_town(span, before, words) or conveyed_to(text, start, words, self.vocab.first_names) \
+                or ward_named_after_someone(text, start, words, self.vocab.first_names, self.vocab.indicators):
+            return True  # "Queen's Hospital Burton", "conveyed to Stepping Hill", "returned to Florence Ward"
         if words[-1].text[:1].isupper() and words[-1].key in self.vocab.indicators and (
                 (len(words) >= 3 and self.first(words[0]))
                 or (len(words) == 2 and before and before[-1].is_capitalised and self.first(before[-1]))):

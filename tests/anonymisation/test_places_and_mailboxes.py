@@ -23,6 +23,8 @@ from .test_contextual_names import found
     "VENT FAULT EN ROUTE QUEEN'S HOSPITAL BURTON WITH PT",
     "during transfer from samuel johnson community hospital to macclesfield",
     "alarmed during transfer from Macclesfield District General to Stepping Hill. Crew aware",
+    # a ward named after someone, where equipment went or was found ("Ward" is a surname too)
+    "pump returned to Florence Ward", "pump found on Florence Ward", "loan pump collected from Victoria Ward",
 ])
 def test_a_hospital_where_a_patient_was_taken_is_no_person(detector: TextDetector, text: str) -> None:
     assert [n for n in found(detector, text, "PERSON") if n.lower() not in ("amber moss",)] == []
@@ -33,6 +35,7 @@ def test_a_hospital_where_a_patient_was_taken_is_no_person(detector: TextDetecto
     ("LP15 taken to Smith in workshop", ["Smith"]),  # a device is taken to an engineer
     ("call transferred to Jones", ["Jones"]),
     ("spoke to hospital, Burton said ok", ["Burton"]),  # the comma ends the hospital's name
+    ("spoke to Florence Ward about pump", ["Florence Ward"]), ("email from Victoria Ward re loan", ["Victoria Ward"]),
 ])
 def test_people_after_the_same_words_are_still_found(detector: TextDetector, text: str, names: list[str]) -> None:
     assert found(detector, text, "PERSON") == names
