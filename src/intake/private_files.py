@@ -38,3 +38,21 @@ def write_private(path: Path, content: bytes, replace: bool) -> bool:
     finally:
         os.close(dir_fd)
     return True
+
+
+def fsync_dir(path: Path, required: bool = True) -> None:
+    """Make a rename or a new file in `path` durable. `required=False` where the filesystem may refuse to open a
+    directory for fsync (a delivery folder on any mount); the vault's own folders require it."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        if required:
+            raise
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        if required:
+            raise
+    finally:
+        os.close(fd)

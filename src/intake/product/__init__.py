@@ -11,13 +11,8 @@ from __future__ import annotations
 from intake.product.conversions import CONVERSIONS, Conversion, Converted, register_conversion
 from intake.product.errors import MappingError, PackageError, ProductError, TransformError
 from intake.product.mapping import Mapping, builtin_mapping, builtin_mappings, load_mapping, parse_mapping
-from intake.product.package import (
-    LocalFolderPackageWriter,
-    PackageResult,
-    PackageSink,
-    verify_package,
-    write_package,
-)
+from intake.product.package import PackageResult, verify_package, write_package
+from intake.product.package_sinks import LocalFolderPackageWriter, PackageSink
 from intake.product.reconciliation import Reconciliation
 from intake.product.schema import ENTITIES, SCHEMA_VERSION, EntitySpec, FieldSpec
 from intake.product.transform import (

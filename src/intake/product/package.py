@@ -4,27 +4,22 @@ Files are produced into a private spool directory while the transform streams (s
 once), then handed one by one to a `PackageSink`, hashing each on the way; `manifest.json` goes last and
 then the sink commits. Any failure aborts the sink, so a half-written package is never visible.
 
-`PackageSink` is the small protocol both the connectors' `DeliverySink` (local folder or S3 prefix) and
-`LocalFolderPackageWriter` implement.
+Sinks: intake.product.package_sinks.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import io
 import json
-import os
 import queue
-import secrets
-import shutil
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Mapping as MappingABC
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol
+from typing import Any, BinaryIO
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -33,178 +28,17 @@ from intake.clock import Clock, SystemClock
 from intake.product.errors import PackageError
 from intake.product.mapping import Mapping
 from intake.product.neutralise import NeutraliseCounts, neutralise_batch
+from intake.product.package_sinks import MANIFEST, HashingFile, PackageSink, as_package_sink
 from intake.product.reconciliation import Reconciliation
 from intake.product.schema import ENTITIES, SCHEMA_VERSION
 from intake.product.transform import ROW_NUMBER_COLUMN, TableSource, transform
 from intake.product.validation import REJECTS_SCHEMA
 
 PACKAGE_FORMAT = "intake-product-package/1"
-MANIFEST = "manifest.json"
 REJECTS_FILE = "rejects.parquet"
 RECONCILIATION_JSON = "reconciliation.json"
 RECONCILIATION_MD = "reconciliation.md"
 CHUNK_SIZE = 1 << 20
-
-
-class PackageSink(Protocol):
-    """Destination of a package: files written in full one after another, then committed or aborted.
-
-    A sink may also offer `open_file(name) -> writable binary file`; the entity files are then written
-    straight into it while the transform runs (several open at once) instead of through a spool folder.
-    """
-
-    def write_file(self, name: str, chunks: Iterable[bytes]) -> None: ...
-
-    def commit(self) -> None: ...
-
-    def abort(self) -> None: ...
-
-
-class LocalFolderPackageWriter:
-    """Writes a package into a hidden staging folder next to `destination`, renamed into place on commit."""
-
-    def __init__(self, destination: str | Path, *, replace: bool = False) -> None:
-        self.destination = Path(destination)
-        self.replace = replace
-        self._staging: Path | None = None
-        self._done = False
-
-    @property
-    def staging(self) -> Path:
-        if self._done:
-            raise PackageError(f"package {self.destination.name} was already committed or aborted")
-        if self._staging is None:
-            self.destination.parent.mkdir(parents=True, exist_ok=True)
-            self._staging = self.destination.parent / f".{self.destination.name}.staging-{secrets.token_hex(4)}"
-            self._staging.mkdir(mode=0o700)
-        return self._staging
-
-    def write_file(self, name: str, chunks: Iterable[bytes]) -> None:
-        with self.open_file(name) as handle:
-            for chunk in chunks:
-                handle.write(chunk)
-
-    def open_file(self, name: str) -> BinaryIO:
-        """A new file in the staging folder, flushed to disk when closed."""
-        if not name or "/" in name or "\\" in name or name in (".", ".."):
-            raise PackageError(f"package file name '{name}' must be a plain file name")
-        target = self.staging / name
-        if target.exists():
-            raise PackageError(f"package file '{name}' was written twice")
-        return _SyncedFile(open(target, "xb", buffering=0))
-
-    def commit(self) -> None:
-        staging = self.staging
-        old: Path | None = None
-        if self.destination.exists():
-            if not self.replace:
-                self.abort()
-                raise PackageError(f"package folder {self.destination} already exists; choose another folder "
-                                   "or pass replace=True")
-            old = self.destination.parent / f".{self.destination.name}.old-{secrets.token_hex(4)}"
-            self.destination.rename(old)
-        staging.rename(self.destination)
-        self._done = True
-        _fsync_dir(self.destination.parent)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-
-    def abort(self) -> None:
-        if self._staging is not None and self._staging.exists():
-            shutil.rmtree(self._staging, ignore_errors=True)
-        self._done = True
-
-
-class _SyncedFile(io.BufferedWriter):
-    """A file whose data reaches the disk (fsync) when it is closed."""
-
-    def __init__(self, raw: io.RawIOBase) -> None:
-        super().__init__(raw, buffer_size=1 << 20)
-
-    def close(self) -> None:
-        if not self.closed:
-            self.flush()
-            os.fsync(self.fileno())
-        super().close()
-
-
-class _HashingFile(io.RawIOBase):
-    """Counts and hashes the bytes written through it to `inner`."""
-
-    def __init__(self, inner: BinaryIO) -> None:
-        self._inner = inner
-        self._digest = hashlib.sha256()
-        self.size = 0
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        view = memoryview(data).cast("B")
-        self._inner.write(view)
-        self._digest.update(view)
-        self.size += len(view)
-        return len(view)
-
-    def tell(self) -> int:
-        return self.size
-
-    @property
-    def sha256(self) -> str:
-        return self._digest.hexdigest()
-
-    def close(self) -> None:
-        if not self.closed:
-            self._inner.close()
-        super().close()
-
-
-class OpenFileSinkAdapter:
-    """A `PackageSink` over a sink that opens files and writes the manifest itself when committing.
-
-    The connectors' `DeliverySink` works that way (`open(name)`, `commit(manifest_dict)`, `abort()`): the
-    package's manifest is handed to its `commit`, which adds its own delivery fields and file list.
-    """
-
-    def __init__(self, sink: Any) -> None:
-        self.sink = sink
-        self._manifest: dict[str, Any] | None = None
-
-    def write_file(self, name: str, chunks: Iterable[bytes]) -> None:
-        if name == MANIFEST:
-            self._manifest = json.loads(b"".join(chunks))
-            return
-        with self.sink.open(name) as handle:
-            for chunk in chunks:
-                handle.write(chunk)
-
-    def open_file(self, name: str) -> BinaryIO:
-        return self.sink.open(name)  # type: ignore[no-any-return]
-
-    def commit(self) -> None:
-        self.sink.commit(self._manifest)
-
-    def abort(self) -> None:
-        self.sink.abort()
-
-
-def as_package_sink(sink: Any) -> PackageSink:
-    """The sink itself if it speaks `PackageSink`, else an adapter for sinks with `open` + `commit(manifest)`."""
-    if callable(getattr(sink, "write_file", None)):
-        return sink  # type: ignore[no-any-return]
-    if callable(getattr(sink, "open", None)) and callable(getattr(sink, "commit", None)):
-        return OpenFileSinkAdapter(sink)
-    raise PackageError(f"{type(sink).__name__} cannot receive a package: it needs write_file/commit/abort "
-                       "or open/commit/abort")
-
-
-def _fsync_dir(path: Path) -> None:
-    with contextlib.suppress(OSError):  # not every filesystem lets a directory be opened for fsync
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 class _SpoolOutput:
@@ -219,7 +53,7 @@ class _SpoolOutput:
         self.folder = folder
         self.opener = opener  # when given, files go straight to the sink, hashed on the way
         self._writers: dict[str, pq.ParquetWriter] = {}
-        self._handles: dict[str, _HashingFile] = {}
+        self._handles: dict[str, HashingFile] = {}
         self.rows: dict[str, int] = {}
         self.neutralised = NeutraliseCounts()
         self._queue: queue.Queue[tuple[str, pa.Schema, pa.RecordBatch] | None] = queue.Queue(queue_batches)
@@ -231,7 +65,7 @@ class _SpoolOutput:
     def _writer(self, file_name: str, schema: pa.Schema) -> pq.ParquetWriter:
         if file_name not in self._writers:
             if self.opener is not None:
-                handle = self._handles[file_name] = _HashingFile(self.opener(file_name))
+                handle = self._handles[file_name] = HashingFile(self.opener(file_name))
                 self._writers[file_name] = pq.ParquetWriter(handle, schema, **_parquet_options(schema))
             else:
                 self._writers[file_name] = pq.ParquetWriter(self.folder / file_name, schema,

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from intake.config import Settings
+from intake.private_files import fsync_dir
 from intake.vault.errors import StoreError
 from intake.vault.scopes import check_location
 from intake.vault.stores import ObjectSink, ObjectSource, register_store
@@ -33,7 +34,7 @@ class _LocalSink:
             os.fsync(self._file.fileno())
             self._file.close()
             os.replace(self._temp, self._target)
-            _fsync_dir(self._target.parent)
+            fsync_dir(self._target.parent)
         except OSError as exc:
             self.abort()
             raise StoreError(f"cannot store {self._target}: {exc.strerror}; check free space and permissions") from None
@@ -43,14 +44,6 @@ class _LocalSink:
             self._file.close()
         with contextlib.suppress(FileNotFoundError):
             self._temp.unlink()
-
-
-def _fsync_dir(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 class _LocalSource:
