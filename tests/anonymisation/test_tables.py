@@ -16,7 +16,7 @@ from intake.anonymisation import (
     build_report,
     ensure_no_personal_data,
 )
-from intake.anonymisation.profiler import column_hints
+from intake.anonymisation.column_names import column_hints
 from intake.anonymisation.structured import full_match_mask, nhs_checksum_mask, placeholder_mask
 from tests.anonymisation.conftest import legacy_table, token
 

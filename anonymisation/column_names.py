@@ -1,0 +1,85 @@
+"""What a column's name says it holds: "Responsible Engineer" people, "Contact Tel" phone numbers, "Crew Collar"
+staff numbers, "Notes" free text. The profiler confirms a hint by the shape of the values before acting on it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+PERSON_WORDS = frozenset({
+    "engineer", "technician", "tech", "contact", "caller", "requester", "requested", "reporter", "reported",
+    "raised", "modified", "owner", "staff", "user", "username", "patient", "surname", "forename", "firstname",
+    "lastname", "givenname", "maiden", "person", "responsible", "assignee", "assigned", "author", "creator",
+    "approved", "signed", "officer", "nurse", "doctor", "clinician", "consultant", "middle", "employee",
+})
+NAME_QUALIFIERS = frozenset({"first", "last", "given", "full", "fore", "sur", "family", "middle", "maiden",
+                             "contact", "caller", "staff", "user", "patient", "person", "engineer", "mothers"})
+ORG_WORDS = frozenset({"site", "mfr", "manufacturer", "model", "device", "supplier", "company", "vendor", "dept",
+                       "department", "location", "building", "room", "file", "table", "city", "state", "country",
+                       "domain", "product", "part", "contractor", "hospital", "trust", "ward", "organisation",
+                       "organization", "job", "set", "type", "category", "code"})
+ORG_NAME_WORDS = frozenset({"site", "mfr", "manufacturer", "supplier", "company", "vendor", "contractor",
+                            "hospital", "trust", "organisation", "organization"})
+PHONE_WORDS = frozenset({"tel", "telephone", "phone", "mobile", "mob", "fax", "ext", "extension", "bleep", "pager",
+                         "cell", "telno", "phoneno"})
+STAFF_NUMBER_WORDS = frozenset({"payroll", "badge", "esr", "smartcard", "hcpc", "gmc", "nmc"})
+STAFF_WORDS = frozenset({"staff", "employee", "personnel", "crew", "emp", "pay", "assignment", "collar", "collars"})
+ID_WORDS = frozenset({"no", "nos", "number", "numbers", "num", "id", "ids", "ref"})
+FREE_TEXT_WORDS = frozenset({"notes", "note", "comment", "comments", "fault", "problem", "resolution", "remarks",
+                             "details", "narrative", "text", "log", "summary", "observations", "action", "actions",
+                             "work", "findings", "history", "memo"})
+
+
+def column_words(name: str) -> list[str]:
+    spaced = _CAMEL.sub(" ", name)
+    return [w for w in re.split(r"[^a-z0-9]+", spaced.lower()) if w]
+
+
+def column_hints(name: str) -> set[str]:
+    """Entity types (and FREE_TEXT) the column name suggests."""
+    words = column_words(name)
+    ws = set(words)
+    joined = " ".join(words)
+    hints: set[str] = set()
+    if ws & {"email", "mail"} or "e mail" in joined:
+        hints.add("EMAIL_ADDRESS")
+    if ws & PHONE_WORDS and not ws & {"country", "code", "type"}:
+        hints.add("PHONE_NUMBER")
+    if ws & {"dob", "birthday", "birthdate", "born"} or ("birth" in ws):
+        hints.add("DATE_OF_BIRTH")
+    if "nhs" in ws:
+        hints.add("UK_NHS")
+    if "nino" in ws or "national insurance" in joined or ("national" in ws and "id" in ws) or "ni number" in joined:
+        hints.add("UK_NINO")
+    if ws & {"mrn"} or "hospital number" in joined or "hosp no" in joined or "unit number" in joined \
+            or ("patient" in ws and ws & {"id", "no", "number"}):
+        hints.add("MRN")
+    if ws & {"postcode", "zip", "zipcode", "postal"} or "post code" in joined:
+        hints.add("UK_POSTCODE")
+    if ws & {"address", "street", "addr"} and "EMAIL_ADDRESS" not in hints:
+        hints.add("ADDRESS")
+    if (ws & {"cc", "card"} and ws & {"number", "no", "num"}) or "ccnumber" in ws or "credit" in ws:
+        hints.add("CREDIT_CARD")
+    if ws & {"ip"}:
+        hints.add("IP_ADDRESS")
+    # "Crew Collar", "staff_number", "ESR", "payroll no": each value names one member of staff.
+    if ws & STAFF_NUMBER_WORDS or (ws & STAFF_WORDS and (ws & ID_WORDS or ws <= STAFF_WORDS)):
+        hints.add("STAFF_ID")
+    if ws & {"w3w", "what3words", "what3word", "threewords"} or "what 3 words" in joined \
+            or "what three words" in joined:
+        hints.add("ADDRESS")  # three words that name a 3 m square: someone's door, or the scene of their fall
+    taken = hints & {"EMAIL_ADDRESS", "PHONE_NUMBER", "DATE_OF_BIRTH", "UK_NHS", "UK_NINO", "MRN", "UK_POSTCODE",
+                     "ADDRESS", "CREDIT_CARD"}
+    if not taken and not ws & {"date", "time", "datetime", "hours", "cost", "id", "count"} and (ws & PERSON_WORDS or (
+        ("name" in ws or "names" in ws) and (ws & NAME_QUALIFIERS or len(ws) == 1) and not ws & ORG_WORDS
+    )):
+        hints.add("PERSON")
+    if ws & FREE_TEXT_WORDS or name.strip().lower() in {"description", "problem description", "fault description"}:
+        hints.add("FREE_TEXT")
+    return hints
+
+
+def is_org_name_column(name: str) -> bool:
+    ws = set(column_words(name))
+    return bool(ws & ORG_NAME_WORDS) and ("name" in ws or len(ws) == 1)
