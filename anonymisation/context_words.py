@@ -6,6 +6,7 @@ aside, a place or shift after it, a past tense). The rules of contextual_names.p
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from intake.anonymisation.findings import Finding
@@ -35,6 +36,7 @@ from intake.anonymisation.name_cues import (
 from intake.anonymisation.name_tokens import Token, tokenize
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
+_ON_A_NUMBER = re.compile(r"[ \t]+(?i:on|at|via)[ \t]+[+\d]")
 
 class ContextWords:
     """The word questions of the case-free name rules (see the module's docstring)."""
@@ -89,7 +91,8 @@ class ContextWords:
         toks = [t for t in tokenize(span) if t.is_word]
         return (finding.recognizer == "ContextNameRecognizer" and len(toks) == 1 and toks[0].is_upper
                 and len(toks[0].text) <= 4 and toks[0].key not in self.vocab.allow_tokens
-                and self.known_name(toks[0], RARE))
+                and (self.known_name(toks[0], RARE) or (  # "RANG TOPE ON 07700 ...": called on a number
+                    self.unknown_word(toks[0]) and _ON_A_NUMBER.match(text, finding.end) is not None)))
 
     def unknown_word(self, tok: Token) -> bool:
         """A word in no English list and no vocabulary: after a title it is a surname ("sr okafor")."""

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from intake.anonymisation.context_words import ContextWords
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.initials import BY_ABBREVIATIONS
 from intake.anonymisation.name_cues import (
     AFTER_NAME,
     CALENDAR_WORDS,
@@ -36,6 +37,7 @@ from intake.anonymisation.name_cues import (
     VERBS_ONE,
     VERBS_TWO,
     WEAK_ONE,
+    WORD_ENDINGS,
     is_cue_phrase,
     line_end,
     possessive_stem,
@@ -188,6 +190,9 @@ class ContextualNames(ContextWords):
                 strength in ("role", "greeting", "cue") and not words and tok.is_capitalised and not tok.is_upper
                 and tok.key in self.vocab.first_names and tok.key not in self.vocab.allow_tokens
                 and tok.key not in self.vocab.indicators and tok.key not in NOT_AFTER_HONORIFIC)
+            if not ok and not words and strength == "verb" and self._called_on_a_number(toks, k):
+                words, k = 1, k + 1  # "RANG TOPE ON 07700 900123": whoever was rang on a number is a person
+                break
             if not ok and not words and words_as_names and strength in ("role", "cue") \
                     and self._word_name_after_role(toks, k, strength):
                 # "district nurse grace will meet us", "renal tech bishop 27/10", "dn joy ok": a role, a name that
@@ -214,7 +219,11 @@ class ContextualNames(ContextWords):
 
     def _word_name_after_role(self, toks: Sequence[Token], k: int, strength: str = "role") -> bool:
         tok = toks[k]
-        if not (tok.is_word and (tok.key in self.vocab.first_names or tok.key in self.vocab.last_names)) or (
+        listed = tok.is_word and (tok.key in self.vocab.first_names or tok.key in self.vocab.last_names)
+        if not listed and strength == "role" and k + 1 < len(toks) and toks[k + 1].key in VERBS_AFTER \
+                and self._rare_word(tok):
+            listed = True  # "PT'S DAUGHTER PADDY PHONED": between a role and what they did, a rare word is a name
+        if not listed or (
                 tok.key in NOT_AFTER_HONORIFIC or tok.key in self.vocab.allow_tokens
                 or tok.key in self.vocab.indicators or tok.key in self.vocab.titles):
             return False
@@ -227,6 +236,22 @@ class ContextualNames(ContextWords):
         nxt = toks[k + 1]
         return (nxt.key in VERBS_AFTER or nxt.key in _AFTER_ROLE_NAME or nxt.text[:1].isdigit()
                 or nxt.text in ("|", ";", ".", ",", ")"))
+
+    def _called_on_a_number(self, toks: Sequence[Token], k: int) -> bool:
+        """One word in no list before "on"/"at" and a number, after a verb of calling; not a team or a place
+        ("rang ebme on 4455", "rang stores on 4455")."""
+        tok = toks[k]
+        if k + 2 >= len(toks) or toks[k + 1].key not in ("on", "at", "via") or not (
+                toks[k + 2].text[:1].isdigit() or toks[k + 2].text[:1] == "+"):
+            return False
+        key = tok.key
+        return self.unknown_word(tok) and key not in BY_ABBREVIATIONS \
+            and key not in self.vocab.allow_tokens and key not in self.vocab.indicators and key not in self.vocab.titles
+
+    def _rare_word(self, tok: Token) -> bool:
+        """A word English writes seldom (below RARE uses), with no ending of a word formed from another."""
+        return (tok.is_word and len(tok.text) >= 3 and tok.text.isalpha() and not tok.key.endswith(WORD_ENDINGS)
+                and tok.key not in self.not_names and self.english.get(tok.key, 0) < RARE)
 
     def _before_verb(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"tom says the pump alarms", "HANNAH AWARE", "Ifeoma from the renal unit rang": a name (a known one,

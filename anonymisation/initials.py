@@ -153,6 +153,9 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
             # when they spell a little word; only a sign, a greeting or an answer stands there ("-ve", "ok", "ta").
             return key not in LOWER_ABBREVIATIONS and key not in vocabulary.titles
         return len(token) <= size and not everyday and key not in vocabulary.titles and key not in LOWER_ABBREVIATIONS
+    if where == "end" and len(token) == 2 and token[0].isupper() and token[1].islower():
+        # "LOLER check done 12 May. On": the same two letters alone where the entry ends, capitalised
+        return key not in LOWER_ABBREVIATIONS and key not in vocabulary.titles
     if not token[0].isupper() or sum(c.isupper() for c in token) < 2:
         return False
     # "CHECKED BY AN 25/04" is initials, "CHECKED BY AN ENGINEER" English in capitals: a word follows. Where a

@@ -20,7 +20,8 @@ ROLES_ONE = frozenset({
     "porter", "physio", "consultant", "surgeon", "registrar", "reg", "fy1", "fy2", "sho", "spr", "pa",
     "anaesthetist", "pharmacist", "radiographer", "phlebotomist", "receptionist", "housekeeper", "caller", "pts",
     "patient", "pt", "relative", "wife", "husband", "son", "daughter", "colleague", "manager", "odp", "anp", "cns",
-    "rmn", "ccp", "dn", "carer", "keyworker",
+    "rmn", "ccp", "dn", "carer", "keyworker", "neighbour", "neighbor", "mother", "father", "mum", "dad", "brother",
+    "grandson", "granddaughter", "niece", "nephew", "lodger", "warden", "guardian",
     # ambulance crews and managers: "para moss aware", "TL Moss", "eca frost", "SM MOSS to confirm"
     "para", "paramedic", "tl", "ctl", "sm", "eca", "emt", "ecp", "aap", "ecsw",
 })

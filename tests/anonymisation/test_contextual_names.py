@@ -287,7 +287,8 @@ def test_irish_numbers_after_a_catalogue_word_are_order_numbers(detector: TextDe
     ("tested to BS EN 1789. -cd", ["cd"]), ("Pump replaced. ICU.", []),
     # alone where an entry ends two letters are no sentence even when they spell a word; signs and answers are
     ("Tested OK. -on", ["on"]), ("LOLER check done 14 Apr. mo.", ["mo"]), ("Tested. /cm", ["cm"]),
-    ("Tested OK. -ve", []), ("Returned to ward - ok", []), ("all done. ta", []),
+    ("Tested OK. -ve", []), ("Returned to ward - ok", []), ("all done. ta", []), ("check done 12 May. On", ["On"]),
+    ("Returned to ward - Ok", []), ("seen by. Dr", []),
 ])
 def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected

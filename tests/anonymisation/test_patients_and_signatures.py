@@ -39,3 +39,18 @@ def test_a_name_before_a_patients_identifiers_keeps_to_its_sentence(detector: Te
     text = "borrowed from Addenbrooke's. K-number MRN_d8a0dcc5d35e8cd2 returned"
     assert found(detector, text, "PERSON") == []
     assert found(detector, "pt Hope Bishop MRN_d8a0dcc5d35e8cd2 conveyed", "PERSON") == ["Hope Bishop"]
+
+
+@pytest.mark.parametrize("text,names", [
+    # a relative or neighbour named between the relation and what they did, even by a rare English word
+    ("PT'S NEIGHBOUR SAM PHONED ABOUT A BAG", ["SAM"]), ("PT'S DAUGHTER PADDY PHONED ABOUT A BAG", ["PADDY"]),
+    ("pt's carer Sam phoned about pads", ["Sam"]),
+    # whoever was rang on a number, though no list knows the name
+    ("RANG TOPE ON 07700 900123", ["TOPE"]), ("rang tope on 07700 900123", ["tope"]),
+    # not the words between a relation and a verb, nor a team or a supplier rang on a number
+    ("pt's daughter also phoned", []), ("ward sister urgently phoned", []), ("pts wife today called", []),
+    ("neighbour phoned re noise", []), ("RANG EBME ON 4455", []), ("rang stores on 4455", []),
+    ("called supplier on 0800 123 4567", []),
+])
+def test_relatives_and_people_called_on_a_number(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert found(detector, text, "PERSON") == names
