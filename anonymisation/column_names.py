@@ -25,6 +25,9 @@ PHONE_WORDS = frozenset({"tel", "telephone", "phone", "mobile", "mob", "fax", "e
                          "cell", "telno", "phoneno"})
 STAFF_NUMBER_WORDS = frozenset({"payroll", "badge", "esr", "smartcard", "hcpc", "gmc", "nmc"})
 STAFF_WORDS = frozenset({"staff", "employee", "personnel", "crew", "emp", "pay", "assignment", "collar", "collars"})
+MEASURE_WORDS = frozenset({"date", "time", "datetime", "hours", "hrs", "cost", "costs", "count", "rate", "grade",
+                           "band", "level", "total", "amount", "price", "minutes", "mins", "qty", "quantity",
+                           "size", "type", "year", "years", "age"})
 ID_WORDS = frozenset({"no", "nos", "number", "numbers", "num", "id", "ids", "ref"})
 FREE_TEXT_WORDS = frozenset({"notes", "note", "comment", "comments", "fault", "problem", "resolution", "remarks",
                              "details", "narrative", "text", "log", "summary", "observations", "action", "actions",
@@ -64,7 +67,12 @@ def column_hints(name: str) -> set[str]:
     if ws & {"ip"}:
         hints.add("IP_ADDRESS")
     # "Crew Collar", "staff_number", "ESR", "payroll no": each value names one member of staff.
-    if ws & STAFF_NUMBER_WORDS or (ws & STAFF_WORDS and (ws & ID_WORDS or ws <= STAFF_WORDS)):
+    named = {w for w in ws if not w.isdigit()}  # "Crew 1", "Crew 2"
+    if ws & MEASURE_WORDS:
+        pass  # "Staff Cost", "Engineer Hours", "Crew Count": amounts, not numbers naming someone
+    elif ws & STAFF_NUMBER_WORDS or (ws & STAFF_WORDS and (ws & ID_WORDS or named <= STAFF_WORDS)) or (
+            named and named <= PERSON_WORDS | STAFF_WORDS | {"attending", "attendant", "responder", "driver", "by"}):
+        # a column of people ("Engineer", "Attending", "Completed By") holding numbers holds their staff numbers
         hints.add("STAFF_ID")
     if ws & {"w3w", "what3words", "what3word", "threewords"} or "what 3 words" in joined \
             or "what three words" in joined:

@@ -48,6 +48,7 @@ from intake.anonymisation.name_tokens import Token
 _CONTACT = frozenset({"bleep", "pager", "mobile", "mob", "ext", "extension"})
 
 
+_NUMBER_START = frozenset("+0123456789")
 # What follows a name written right after a role: a contact, a verdict ("dn bishop bleep 2528", "dn joy ok").
 _AFTER_ROLE_NAME = frozenset({"bleep", "ext", "mob", "tel", "ok", "aware", "informed", "on", "at", "for", "re", "to"})
 # What a person is asked "to" do, after a cue and a name that is also a word ("asked for joy to come again").
@@ -92,7 +93,8 @@ class ContextualNames(ContextWords):
         while i < n:
             if toks[i].key not in starts and toks[i].key not in self.known_people and toks[i].text != "(" \
                     and toks[i].text not in SIGN_OFF and not (i + 1 < n and (
-                        toks[i + 1].text == "," or toks[i + 1].key in AFTER_NAME or toks[i + 1].key in POSSESSED)):
+                        toks[i + 1].text == "," or toks[i + 1].key in AFTER_NAME or toks[i + 1].key in POSSESSED
+                        or (toks[i + 1].key in ("on", "at") and i + 2 < n and toks[i + 2].text[:1] in _NUMBER_START))):
                 i += 1
                 continue
             found = (self._after_trigger(toks, i) or self._pair(toks, i) or self._rare_name(toks, i)
@@ -283,6 +285,9 @@ class ContextualNames(ContextWords):
         after = toks[nxt].key
         if (after in VERBS_AFTER or after == "who"
                 or (after == "from" and nxt + 1 < len(toks) and self._place_start(toks[nxt + 1]))
+                # "Dafydd on 07700 900301": whom to call, on their number
+                or (after in ("on", "at") and nxt + 1 < len(toks) and (
+                    toks[nxt + 1].text[:1] == "+" or (toks[nxt + 1].text.isdigit() and len(toks[nxt + 1].text) >= 4)))
                 or ((self.known_name(tok, RARE) or self._known_worker(tok)) and self._acts(toks, nxt))
                 # A thing is somewhere too ("Fan on bay 3 noisy", a Mr Fan or not): only a first name is a person.
                 or ((self.known_name(tok, RARE) or (self._known_worker(tok) and tok.key in self.vocab.first_names))

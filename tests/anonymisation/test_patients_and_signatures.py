@@ -47,6 +47,7 @@ def test_a_name_before_a_patients_identifiers_keeps_to_its_sentence(detector: Te
     ("pt's carer Sam phoned about pads", ["Sam"]),
     # whoever was rang on a number, though no list knows the name
     ("RANG TOPE ON 07700 900123", ["TOPE"]), ("rang tope on 07700 900123", ["tope"]),
+    ("Dafydd on 07700 900301", ["Dafydd"]), ("Reception on 0161 496 0000", []), ("Will on 2 occasions", []),
     # not the words between a relation and a verb, nor a team or a supplier rang on a number
     ("pt's daughter also phoned", []), ("ward sister urgently phoned", []), ("pts wife today called", []),
     ("neighbour phoned re noise", []), ("RANG EBME ON 4455", []), ("rang stores on 4455", []),

@@ -77,11 +77,14 @@ def test_staff_numbers_and_what3words_in_their_own_columns_are_replaced(session:
         "scene_w3w": [["filled.count.soap", "index.home.raft", "blue.table.lamp"][i % 3] for i in range(n)],
         "Fleet No": [str(1000 + i) for i in range(n)], "Collar Size": [["S", "M", "L"][i % 3] for i in range(n)],
         "Asset Serial": [f"SN{i * 7919 % 100000:05d}" for i in range(n)],
+        "Crew 1": [str(5000 + (i * 53) % 900) for i in range(n)], "Attending": [str(6000 + i) for i in range(n)],
+        "Staff Cost": [f"{1200 + i}.50" for i in range(n)], "Technician Grade": [str(4 + i % 4) for i in range(n)],
     })
     cls = session.profile("incidents", batches(table))
-    assert cls.column("Crew Collar").entity_type == "STAFF_ID" == cls.column("staff_number").entity_type
+    for staff in ("Crew Collar", "staff_number", "Crew 1", "Attending"):  # people's columns holding numbers
+        assert cls.column(staff).entity_type == "STAFF_ID", staff
     assert cls.column("scene_w3w").entity_type == "ADDRESS"
-    for kept in ("Fleet No", "Collar Size", "Asset Serial"):
+    for kept in ("Fleet No", "Collar Size", "Asset Serial", "Staff Cost", "Technician Grade"):
         assert cls.column(kept).kind == ColumnKind.NOT_PERSONAL, kept
 
 
