@@ -14,8 +14,15 @@ from intake.anonymisation.vocabulary import default_vocabulary
 # -- e-mail --------------------------------------------------------------------------------------------------
 EMAIL_RE = re.compile(r"(?<![\w.+'-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@(?:[A-Za-z0-9-]+\.)+[A-Za-z0-9-]{2,}(?![\w-])")
 OBFUSCATED_EMAIL_RE = re.compile(
-    r"(?<![\w.])[A-Za-z0-9][A-Za-z0-9._%+-]*\s+(?:at|\[at\]|\(at\))\s+(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])"
+    r"(?<![\w.])[A-Za-z0-9][A-Za-z0-9._%+-]*(?:\s+at\s+|\s*\[at\]\s*|\s*\(at\)\s*|\s+@\s*|\s*@\s+)"
+    r"(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?![\w-])"
 )
+# An address inside the trust's own mail system, written without its domain's suffix ("jsmith@trust",
+# "j.smith@rwh"): a login and a host, nothing else has that shape.
+_WHERE_A_THING_IS = frozenset({"ward", "bay", "bed", "room", "theatre", "theatres", "unit", "site", "desk", "station",
+                               "clinic", "dept", "department", "store", "stores", "workshop", "base"})
+INTERNAL_EMAIL_RE = re.compile(
+    r"(?<![\w.+'@-])[A-Za-z][A-Za-z0-9._%+'-]*[A-Za-z0-9]@(?P<host>[A-Za-z][A-Za-z0-9-]{2,})(?![\w@.-]|\.\w)")
 
 
 def _valid_domain(address: str) -> bool:
@@ -79,8 +86,17 @@ def find_emails(text: str, places: frozenset[str] = frozenset()) -> list[Finding
             candidate = m.group(0).rstrip(".")
             if _valid_domain(candidate) and not is_role_mailbox(candidate, places):
                 out.append(Finding("EMAIL_ADDRESS", m.start(), m.start() + len(candidate), 0.95, "EmailRecognizer"))
-    if " at " in text or "[at]" in text or "(at)" in text:
+    if " at " in text or "[at]" in text or "(at)" in text or "@" in text:
         for m in OBFUSCATED_EMAIL_RE.finditer(text):
-            if _valid_domain(m.group(0)):
+            address = re.sub(r"\s*(?:\[at\]|\(at\)|@|\sat\s)\s*", "@", m.group(0), count=1)
+            if _valid_domain(address) and not is_role_mailbox(address, places) \
+                    and not any(f.start < m.end() and m.start() < f.end for f in out):
+                out.append(Finding("EMAIL_ADDRESS", m.start(), m.end(), 0.6, "EmailRecognizer"))
+    if "@" in text:
+        for m in INTERNAL_EMAIL_RE.finditer(text):
+            if m.group("host").lower() in _WHERE_A_THING_IS:
+                continue  # "pump@ward 7": where the pump is
+            if not is_role_mailbox(m.group(0), places) and not any(f.start < m.end() and m.start() < f.end
+                                                                    for f in out):
                 out.append(Finding("EMAIL_ADDRESS", m.start(), m.end(), 0.6, "EmailRecognizer"))
     return out

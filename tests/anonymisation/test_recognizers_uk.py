@@ -184,6 +184,20 @@ def test_emails_found_and_checked_against_public_suffixes() -> None:
     assert spans(find_emails(text), text) == ["j.smith@nhs.net", "jane at example.co.uk"]
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("email jane.smith(at)nhs.net", "jane.smith(at)nhs.net"), ("email: jane.smith @ nhs.net", "jane.smith @ nhs.net"),
+    ("sent to jsmith@trust yesterday", "jsmith@trust"), ("cc j.smith@rwh", "j.smith@rwh"),
+])
+def test_addresses_typed_with_spaces_brackets_or_no_public_suffix(text: str, expected: str) -> None:
+    assert spans(find_emails(text), text) == [expected]
+
+
+@pytest.mark.parametrize("text", ["1 x pump @ 50 each", "seen @1400 by ward", "pump@ward 7", "price 3@ 25",
+                                  "contact ebme@trust", "@JB can you check"])
+def test_at_signs_that_are_no_address(text: str) -> None:
+    assert find_emails(text) == []
+
+
 @pytest.mark.parametrize("text,number", [
     ("screen cracked - pt no 2462614", "2462614"),
     ("pt. no: 40123456 on label", "40123456"),
