@@ -31,6 +31,8 @@ _LEADING_NOISE = frozenset({"call", "ring", "phone", "contact", "ask", "tell", "
                             "cc", "attn", "thanks", "bleep", "page", "email", "message", "engineer", "tech"})
 _SAINT = frozenset({"st", "saint", "ste"})
 _COUNTY = frozenset({"co", "county", "contae"})
+_UNITS = frozenset({"h", "hr", "hrs", "hour", "hours", "m", "min", "mins", "minutes", "d", "days", "km", "miles",
+                    "l", "ml", "kg", "mg", "mm", "cm", "v", "a", "w", "kw", "bar", "kpa", "mmhg", "psi"})
 _PORT = frozenset({"port", "fort"})  # words that open a town's name
 _ROYAL = frozenset({"king", "queen", "prince", "princess", "duke", "duchess", "countess", "earl", "lady", "royal"})
 HOSPITAL_QUALIFIERS = frozenset({"university", "children", "childrens", "children s", "general", "memorial",
@@ -248,6 +250,10 @@ class NameJudgement:
             and not (len(after) > 1 and (after[1].text in ("-", "/", ".") or after[1].text.isdigit()))
         ):
             return True  # "Quarantine Shelf 23", "Treatment Room 19": a place with a number (not a phone)
+        if len(after) >= 3 and after[0].text.isdigit() and len(after[0].text) <= 2 and after[1].text == "." \
+                and after[2].text.isdigit() and len(after[2].text) <= 2 and not (
+                    len(after) > 3 and (after[3].text == "." or after[3].key in _UNITS)):
+            return True  # "LUCAS 3.1": a model and its version, not a date or a time ("Smith 12.03.24", "2.5 hrs")
         if after and after[0].key in self.vocab.indicators and not self._numbered_place(after, 0):
             # "Jenner Unit", "jenner unit" are places; "informed ALVES unit is condemned" is not, nor "Jones Ward 5".
             return not (span.isupper() and after[0].text.islower())

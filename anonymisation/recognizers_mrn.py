@@ -53,7 +53,8 @@ MRN_AFTER_PT = re.compile(
 )
 # A number in brackets after the patient's name ("pt J Smith (92-234-279)", "patient Okafor, A. (RX1234567)"): how a
 # record names the patient's hospital number beside the name. Six digits at least, so a model ("(MX450)") is none.
-MRN_AFTER_PATIENT = re.compile(r"(?i)\b(?:pt|patient)\b[^()\n]{1,40}?\((?P<id>[a-z]{0,3}\d(?:[ -]?\d){5,11})\)")
+# No digit between: "defib'd pt x3 at scene (230212-7918)" counts shocks, and the bracket holds the incident.
+MRN_AFTER_PATIENT = re.compile(r"(?i)\b(?:pt|patient)\b[^()\n\d]{1,40}?\((?P<id>[a-z]{0,3}\d(?:[ -]?\d){5,11})\)")
 # A trust's three-character NHS organisation code (R + two letters or digits: "RX1", "RTH") before a 7 to 10
 # digit number is how some trusts write their hospital numbers: "RX1 3660814".
 MRN_TRUST_PREFIXED = re.compile(r"(?<![\w-])R[A-Z0-9]{2}[ -]?(?P<id>\d{7,10})(?![\w-])")

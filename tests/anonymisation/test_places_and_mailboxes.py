@@ -25,6 +25,7 @@ from .test_contextual_names import found
     "alarmed during transfer from Macclesfield District General to Stepping Hill. Crew aware",
     # a ward named after someone, where equipment went or was found ("Ward" is a surname too)
     "pump returned to Florence Ward", "pump found on Florence Ward", "loan pump collected from Victoria Ward",
+    "can someone look at the LUCAS 3.1 please",  # a model and its version
 ])
 def test_a_hospital_where_a_patient_was_taken_is_no_person(detector: TextDetector, text: str) -> None:
     assert [n for n in found(detector, text, "PERSON") if n.lower() not in ("amber moss",)] == []

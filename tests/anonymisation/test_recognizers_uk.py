@@ -208,7 +208,8 @@ def test_patient_numbers_by_their_label_or_trust_code(text: str, number: str) ->
     assert [text[f.start:f.end] for f in find_mrns(text, [])] == [number]
 
 
-@pytest.mark.parametrize("text", ["part no 1000SP01234", "serial 800123456", "R2D 12", "PPM due 12/2025"])
+@pytest.mark.parametrize("text", ["part no 1000SP01234", "serial 800123456", "R2D 12", "PPM due 12/2025",
+                                  "defib'd pt x3 at scene (230212-7918), no issues"])
 def test_numbers_without_a_patient_label_are_not_hospital_numbers(text: str) -> None:
     assert find_mrns(text, []) == []
 
