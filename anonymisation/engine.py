@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from intake.anonymisation.errors import ModelNotAvailable
-from intake.anonymisation.findings import Finding, resolve_overlaps, steady_pseudonyms
+from intake.anonymisation.findings import Finding, detection_text, resolve_overlaps
 from intake.anonymisation.name_growth import settle
 from intake.anonymisation.nergate import NerGate
 from intake.anonymisation.person_recognizers import (
@@ -218,7 +218,7 @@ class TextDetector:
     def analyze(self, texts: Sequence[str]) -> list[tuple[Finding, ...]]:
         """Findings for each text, in order; deterministic for the same texts, model and configuration."""
         out: list[tuple[Finding, ...]] = [() for _ in texts]
-        todo = [(i, steady_pseudonyms(t)) for i, t in enumerate(texts) if t and not t.isspace()]
+        todo = [(i, detection_text(t)) for i, t in enumerate(texts) if t and not t.isspace()]
         size = self.config.batch_size
         for b in range(0, len(todo), size):
             for i, findings in self._analyze_batch(todo[b:b + size]):

@@ -66,6 +66,28 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda x: x.start)
 
 
+# Spaces and hyphens as word processors, spreadsheets and e-mail clients type them (no-break, thin and narrow
+# spaces; non-breaking hyphens, the minus sign; full-width digits), mapped one character to one so that offsets
+# stay those of the original: "07700\u00a0900123" is the same phone number, "14\u00a0Oak Avenue" the same home.
+# En and em dashes stay: a long dash says something a hyphen does not ("condemned \u2013 Ragnhild" signs an entry),
+# and the rules that need them read them as they are.
+_PLAIN_TYPING = str.maketrans(
+    {**{c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+                      "\u202f\u205f\u3000\u200b\u2060\ufeff"},
+     **{c: "-" for c in "\u2010\u2011\u2012\u2015\u2212\ufe63\uff0d"},
+     **{chr(0xFF10 + d): str(d) for d in range(10)}, "\uff20": "@", "\uff0b": "+"})
+_UNPLAIN = re.compile("[\u00a0\u1680\u2000-\u200b\u2010-\u2012\u2015\u202f\u205f\u2060\u2212\u3000\ufe63\ufeff\uff0b"
+                      "\uff0d\uff10-\uff20]")
+
+
+def detection_text(text: str) -> str:
+    """What the detectors read: the text typed plainly and with pseudonyms steady; the same length, so every
+    finding's offsets are the original text's."""
+    if _UNPLAIN.search(text):
+        text = text.translate(_PLAIN_TYPING)
+    return steady_pseudonyms(text)
+
+
 def steady_pseudonyms(text: str) -> str:
     """The text with each pseudonym token's digest zeroed, same length ("PERSON_0000000000000000").
 

@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from intake.anonymisation.deny_list import DenyList
-from intake.anonymisation.findings import Finding, resolve_overlaps, steady_pseudonyms
+from intake.anonymisation.findings import Finding, detection_text, resolve_overlaps
 from intake.anonymisation.name_growth import settle
 from intake.anonymisation.names import shared_name_rules
 from intake.anonymisation.other_scripts import RE2_CLASS
@@ -115,7 +115,7 @@ class PatternScanner:
         if cached is not None:
             return cached
         found: list[Finding] = []
-        steady = steady_pseudonyms(text)  # a digest of letters only would read as a word
+        steady = detection_text(text)  # a digest of letters only would read as a word
         for detector in self._detectors:
             found.extend(detector(steady))
         if "PERSON" in self.entities:

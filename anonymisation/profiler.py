@@ -30,6 +30,7 @@ from intake.anonymisation.structured import (
     is_scannable_type,
     is_text_type,
     placeholder_mask,
+    plain_typing,
     rate,
 )
 from intake.anonymisation.vocabulary import Vocabulary, fold
@@ -178,7 +179,7 @@ class Profiler:
 
     # -- evidence ------------------------------------------------------------------------------------------
     def _evidence(self, array: pa.Array) -> _Evidence | None:
-        strings = pc.utf8_trim_whitespace(as_strings(array))
+        strings = pc.utf8_trim_whitespace(plain_typing(as_strings(array)))
         nonblank = pc.invert(placeholder_mask(strings))
         values_arr = pc.filter(strings, nonblank)
         if len(values_arr) == 0:

@@ -160,7 +160,7 @@ def _scan_phones(text: str) -> list[tuple[int, int, float, bool]]:
                 continue  # "(07796)197650": no space after the area code's bracket
             # one separator, or two spaces as a phone keyboard types them ("07006  149008")
             sep = 2 if text.startswith("  ", i) else 1
-            if i < len(text) and text[i] in " -." and i + sep < len(text) and text[i + sep].isdigit():
+            if i < len(text) and text[i] in " -.\u2013\u2014" and i + sep < len(text) and text[i + sep].isdigit():
                 i += sep
                 continue
             break

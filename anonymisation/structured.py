@@ -90,6 +90,13 @@ def is_scannable_type(data_type: pa.DataType) -> bool:
     )
 
 
+def plain_typing(strings: pa.Array) -> pa.Array:
+    """No-break and thin spaces as spaces, en dashes and minus signs as hyphens (findings.detection_text, over a
+    column): the shape checks read "07700\u00a0900123" as the phone number it is."""
+    spaced = pc.replace_substring_regex(strings, "[\u00a0\u1680\u2000-\u200b\u202f\u205f\u2060\u3000\ufeff]", " ")
+    return pc.replace_substring_regex(spaced, "[\u2010-\u2015\u2212\ufe63\uff0d]", "-")  # no rules here
+
+
 def as_strings(array: pa.Array | pa.ChunkedArray) -> pa.Array:
     """The column as one string array (legacy sources deliver strings; numbers, decimals, dates and
     dictionaries are decoded and cast, so that an NHS number stored as int64 is read like any other)."""

@@ -250,3 +250,19 @@ def test_a_date_right_after_the_patients_name_is_their_birth_date(text: str, exp
 ])
 def test_an_ambulance_patient_care_record_number_is_a_patients_number(text: str, expected: list[str]) -> None:
     assert [text[f.start:f.end] for f in find_mrns(text, ())] == expected
+
+
+@pytest.mark.parametrize("text,entity,expected", [
+    ("call back on 07700\u00a0900123", "PHONE_NUMBER", "07700\u00a0900123"),
+    ("mob 07700\u2013900123", "PHONE_NUMBER", "07700\u2013900123"),
+    ("pt lives at 14\u00a0Oak Avenue", "ADDRESS", "14\u00a0Oak Avenue"),
+    ("NHS\u00a0943\u00a0476\u00a05919", "UK_NHS", "943\u00a0476\u00a05919"),
+    ("Replaced battery.\u00a0AB", "PERSON", "AB"),
+    ("call back on \uff10\uff17\uff17\uff10\uff10 900123", "PHONE_NUMBER", "\uff10\uff17\uff17\uff10\uff10 900123"),
+])
+def test_values_typed_with_no_break_spaces_dashes_or_full_width_digits(detector, text: str, entity: str,
+                                                                       expected: str) -> None:
+    """Word processors and mail clients type these; the offsets found are the original text's."""
+    from .test_contextual_names import found
+
+    assert found(detector, text, entity) == [expected]

@@ -216,3 +216,10 @@ def test_scan_flags_undeclared_personal_data(session: AnonymisationSession) -> N
     report = session.scan_tables({"assets": lambda: batches(clean)}, full=True)
     assert not report.has_personal_data
     ensure_no_personal_data(report)
+
+
+def test_a_phone_column_typed_with_no_break_spaces_is_a_phone_column(session: AnonymisationSession) -> None:
+    table = pa.table({"c1": [f"07700\u00a0900{100 + i:03d}" for i in range(40)],
+                      "c2": [f"07700\u2013900{200 + i:03d}" for i in range(40)]})
+    cls = session.profile("contacts", batches(table))
+    assert cls.column("c1").entity_type == "PHONE_NUMBER" == cls.column("c2").entity_type
