@@ -119,7 +119,7 @@ class _Evidence:
     rates: dict[str, float]
     mean_words: float
     digit_heavy: float
-    long_numbers: float  # share of values with three digits or more: a staff number, not a grade or a count
+    staff_shaped: float  # share of values shaped as staff numbers: three digits or more, a letter prefix at most
     vocab_rate: float
     vocab_contains_rate: float
     gazetteer_rate: float
@@ -193,7 +193,9 @@ class Profiler:
         rates["NAME_OR_LOGIN"] = rate(login)
         words = pc.utf8_length(pc.replace_substring_regex(values_arr, r"[^ ]+", "")).to_numpy(zero_copy_only=False)
         digits = pc.utf8_length(pc.replace_substring_regex(values_arr, r"[^0-9]", "")).to_numpy(zero_copy_only=False)
-        long_numbers = float((digits >= 3).mean())
+        # "4521", "E10442", "C-4471": how staff numbers look; not "04/12/2026 18:30" in a "Raised" column
+        staff_shaped = rate(pc.match_substring_regex(
+            values_arr, r"^[A-Za-z]{0,3}[ -]?\d{3,10}(?:\s*[/,&]\s*[A-Za-z]{0,3}[ -]?\d{3,10})*$"))
         lengths = pc.utf8_length(values_arr).to_numpy(zero_copy_only=False)
         values = values_arr.to_pylist()
         distinct = list(dict.fromkeys(values))
@@ -210,7 +212,7 @@ class Profiler:
             rates={k: round(v, 4) for k, v in rates.items()},
             mean_words=float(words.mean()) + 1.0,
             digit_heavy=float(((digits * 2) >= lengths).mean()),
-            long_numbers=long_numbers,
+            staff_shaped=staff_shaped,
             vocab_rate=vocab_hits / len(distinct),
             vocab_contains_rate=vocab_contains / len(distinct),
             gazetteer_rate=gaz_hits / len(distinct),
@@ -254,8 +256,9 @@ class Profiler:
         for entity in ("UK_NHS", "UK_NINO", "MRN", "CREDIT_CARD"):
             if entity in hints and ev.digit_heavy >= 0.3:
                 return ident(entity, 0.7, f"{hint_reason} {entity}")
-        if "STAFF_ID" in hints and ev.digit_heavy >= 0.5 and ev.long_numbers >= 0.8 and "STAFF_ID" in self.entities:
-            return ident("STAFF_ID", 0.7, f"{hint_reason} staff numbers", f"{ev.digit_heavy:.0%} mostly digits")
+        if "STAFF_ID" in hints and ev.staff_shaped >= 0.8 and "STAFF_ID" in self.entities:
+            return ident("STAFF_ID", 0.7, f"{hint_reason} staff numbers",
+                         f"{ev.staff_shaped:.0%} shaped as staff numbers")
         for entity in ("UK_POSTCODE", "ADDRESS"):
             if entity in hints:
                 if org_table:

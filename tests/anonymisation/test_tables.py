@@ -79,12 +79,16 @@ def test_staff_numbers_and_what3words_in_their_own_columns_are_replaced(session:
         "Asset Serial": [f"SN{i * 7919 % 100000:05d}" for i in range(n)],
         "Crew 1": [str(5000 + (i * 53) % 900) for i in range(n)], "Attending": [str(6000 + i) for i in range(n)],
         "Staff Cost": [f"{1200 + i}.50" for i in range(n)], "Technician Grade": [str(4 + i % 4) for i in range(n)],
+        "collar_nos": [f"{4000 + i}/{5000 + i}" for i in range(n)],
+        # when a person did something, not who: the times stay times
+        "Raised": [f"{1 + i % 28:02d}/12/2026 18:{i % 60:02d}" for i in range(n)],
+        "Completed By": [f"0{i % 9 + 1}/11/2026" for i in range(n)],
     })
     cls = session.profile("incidents", batches(table))
-    for staff in ("Crew Collar", "staff_number", "Crew 1", "Attending"):  # people's columns holding numbers
+    for staff in ("Crew Collar", "staff_number", "Crew 1", "Attending", "collar_nos"):  # people's numbers
         assert cls.column(staff).entity_type == "STAFF_ID", staff
     assert cls.column("scene_w3w").entity_type == "ADDRESS"
-    for kept in ("Fleet No", "Collar Size", "Asset Serial", "Staff Cost", "Technician Grade"):
+    for kept in ("Fleet No", "Collar Size", "Asset Serial", "Staff Cost", "Technician Grade", "Raised", "Completed By"):
         assert cls.column(kept).kind == ColumnKind.NOT_PERSONAL, kept
 
 
