@@ -70,6 +70,10 @@ def column_hints(name: str) -> set[str]:
     named = {w for w in ws if not w.isdigit()}  # "Crew 1", "Crew 2"
     if ws & MEASURE_WORDS:
         pass  # "Staff Cost", "Engineer Hours", "Crew Count": amounts, not numbers naming someone
+    elif ws & {"id", "ids", "key", "fk", "pk"} or any(w.endswith("id") and w[:-2] in STAFF_WORDS | PERSON_WORDS
+                                                      for w in ws):
+        pass  # "StaffID", "Engineer Staff ID": a key the mapping joins on and hashes into an id; pseudonymised on
+        # one side only, the join would break
     elif ws & STAFF_NUMBER_WORDS or (ws & STAFF_WORDS and (ws & ID_WORDS or named <= STAFF_WORDS)) or (
             named and named <= PERSON_WORDS | STAFF_WORDS | {"attending", "attendant", "responder", "driver", "by"}):
         # a column of people ("Engineer", "Attending", "Completed By") holding numbers holds their staff numbers

@@ -53,6 +53,10 @@ def apply_roles(classification: TableClassification, roles: Mapping[str, Mapping
             new = replace(old, kind=ColumnKind.NOT_PERSONAL, entity_type=None, confidence=1.0,
                           reasons=(f"{where}: reference data (places, makers, models, titles), kept; only e-mail "
                                    "addresses, phone, NHS and other numbered identifiers are replaced",))
+        elif old.entity_type == "STAFF_ID" and fields and all(_not_delivered(f) for f in fields):
+            new = replace(old, kind=ColumnKind.NOT_PERSONAL, entity_type=None, confidence=1.0,
+                          reasons=(f"{where}: keys hashed into the product's ids, never delivered; pseudonymised here "
+                                   "and not where they are joined to, the join would break",))
         elif spec.get("lookup_only"):
             new = replace(old, kind=ColumnKind.NOT_PERSONAL, entity_type=None, confidence=1.0,
                           reasons=(f"{where} through the mapping's lookups only: codes, kept; the package gets "
@@ -61,6 +65,11 @@ def apply_roles(classification: TableClassification, roles: Mapping[str, Mapping
             new = replace(old, reasons=(*old.reasons, f"{where}: a code or number"))
         columns[column] = replace(new, role=role, fields=fields)
     return replace(classification, columns=columns)
+
+
+def _not_delivered(field: str) -> bool:
+    """A field the value is hashed into ("jobs.engineer_contact_id", a table's source key) or only tested."""
+    return field.endswith(("_id", "(source key)", "(when present)"))
 
 
 def is_reference(column: ColumnClassification) -> bool:

@@ -234,3 +234,16 @@ def test_a_dataset_persons_name_glued_to_a_number_is_a_model(base: Vocabulary) -
     deny = DenyList(collect_terms(["Ida Kowalska"], [], base).vocabulary(base))
     text = "tested with Fluke IDA-5; Ida rang"
     assert [text[f.start:f.end] for f in deny.find(text)] == ["Ida"]
+
+
+def test_staff_numbers_hashed_into_ids_are_left_to_the_hash_and_delivered_ones_are_replaced(base: Vocabulary) -> None:
+    """A crew number the mapping only hashes into a contact's id is never delivered: pseudonymised in this table
+    and not in the one it joins, the join would break. Delivered in a field, it is replaced."""
+    table = pa.table({"Crew 1": [str(4000 + i) for i in range(40)], "Crew 2": [str(5000 + i) for i in range(40)]})
+    roles = {"Crew 1": {"role": "code", "fields": ["jobs.engineer_contact_id"]},
+             "Crew 2": {"role": "code", "fields": ["jobs.crew_number"]}}
+    with AnonymisationSession(AnonymisationSettings(), vocabulary=base, processes=1) as session:
+        batches = table.to_batches()
+        classification = apply_roles(session.profile("jobs", lambda: iter(batches)), roles)
+    assert classification.column("Crew 1").entity_type is None and classification.column("Crew 1").reasons
+    assert classification.column("Crew 2").entity_type == "STAFF_ID"
