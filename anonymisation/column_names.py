@@ -12,7 +12,12 @@ PERSON_WORDS = frozenset({
     "raised", "modified", "owner", "staff", "user", "username", "patient", "surname", "forename", "firstname",
     "lastname", "givenname", "maiden", "person", "responsible", "assignee", "assigned", "author", "creator",
     "approved", "signed", "officer", "nurse", "doctor", "clinician", "consultant", "middle", "employee",
+    "initials", "eng", "analyst", "handler", "signature", "sig", "signatory", "witness", "driver", "crew",
+    "attending", "attendant", "responder",
 })
+# "Taken By", "Closed By", "Resolved By": whoever did it; not "Powered By" or "Covered By" (a thing, a contract).
+_NOT_DONE_BY_PEOPLE = frozenset({"powered", "covered", "caused", "supplied", "manufactured", "made", "funded",
+                                 "owned", "leased", "sponsored", "affected", "replaced", "superseded"})
 NAME_QUALIFIERS = frozenset({"first", "last", "given", "full", "fore", "sur", "family", "middle", "maiden",
                              "contact", "caller", "staff", "user", "patient", "person", "engineer", "mothers"})
 ORG_WORDS = frozenset({"site", "mfr", "manufacturer", "model", "device", "supplier", "company", "vendor", "dept",
@@ -83,9 +88,10 @@ def column_hints(name: str) -> set[str]:
         hints.add("ADDRESS")  # three words that name a 3 m square: someone's door, or the scene of their fall
     taken = hints & {"EMAIL_ADDRESS", "PHONE_NUMBER", "DATE_OF_BIRTH", "UK_NHS", "UK_NINO", "MRN", "UK_POSTCODE",
                      "ADDRESS", "CREDIT_CARD"}
+    done_by = "by" in ws and any(w.endswith(("ed", "en")) and w not in _NOT_DONE_BY_PEOPLE for w in ws - {"by"})
     if not taken and not ws & {"date", "time", "datetime", "hours", "cost", "id", "count"} and (ws & PERSON_WORDS or (
         ("name" in ws or "names" in ws) and (ws & NAME_QUALIFIERS or len(ws) == 1) and not ws & ORG_WORDS
-    )):
+    ) or done_by):
         hints.add("PERSON")
     if ws & FREE_TEXT_WORDS or name.strip().lower() in {"description", "problem description", "fault description"}:
         hints.add("FREE_TEXT")

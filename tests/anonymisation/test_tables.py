@@ -58,12 +58,16 @@ def test_values_pick_the_entity_without_a_telling_column_name(session: Anonymisa
     ("Responsible Engineer", "PERSON"), ("Last Modified By", "PERSON"), ("CallerName", "PERSON"),
     ("Contact Tel", "PHONE_NUMBER"), ("CallerExt", "PHONE_NUMBER"), ("EmailAddress", "EMAIL_ADDRESS"),
     ("DOB", "DATE_OF_BIRTH"), ("Patient NHS No", "UK_NHS"), ("Postcode", "UK_POSTCODE"), ("Notes", "FREE_TEXT"),
+    # whoever did it, and the columns staff sign in
+    ("Taken By", "PERSON"), ("Closed By", "PERSON"), ("Resolved By", "PERSON"), ("Initials", "PERSON"),
+    ("Eng", "PERSON"), ("Crew", "PERSON"),
 ])
 def test_column_name_hints(name: str, hint: str) -> None:
     assert hint in column_hints(name)
 
 
-@pytest.mark.parametrize("name", ["SiteName", "MfrName", "ModelName", "Manufacturer", "Serial No", "Date Raised"])
+@pytest.mark.parametrize("name", ["SiteName", "MfrName", "ModelName", "Manufacturer", "Serial No", "Date Raised",
+                                  "Covered By", "Powered By", "Date Closed By"])
 def test_non_person_column_names(name: str) -> None:
     assert "PERSON" not in column_hints(name)
 
