@@ -13,9 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from intake.anonymisation.context_words import ContextWords
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.initials import BY_ABBREVIATIONS
 from intake.anonymisation.name_cues import (
     AFTER_NAME,
     CALENDAR_WORDS,
@@ -37,28 +35,22 @@ from intake.anonymisation.name_cues import (
     VERBS_ONE,
     VERBS_TWO,
     WEAK_ONE,
-    WORD_ENDINGS,
     is_cue_phrase,
     line_end,
     possessive_stem,
 )
 from intake.anonymisation.name_tokens import Token
+from intake.anonymisation.role_names import RoleNames
 
 # Contact words whose number after them is a person's own: "Ísis bleep 1656".
 _CONTACT = frozenset({"bleep", "pager", "mobile", "mob", "ext", "extension"})
 
 
 _NUMBER_START = frozenset("+0123456789")
-# What follows a name written right after a role: a contact, a verdict ("dn bishop bleep 2528", "dn joy ok").
-_AFTER_ROLE_NAME = frozenset({"bleep", "ext", "mob", "tel", "ok", "aware", "informed", "on", "at", "for", "re", "to"})
-# What a person is asked "to" do, after a cue and a name that is also a word ("asked for joy to come again").
-_VISITS = frozenset({"come", "call", "ring", "phone", "visit", "attend", "pop", "drop", "collect", "return", "bring"})
-# ...but things come too: "asked for loan to come back", "asked for parts to come in".
-_THINGS = frozenset({"loan", "loans", "parts", "part", "spares", "stock", "kit", "delivery", "courier", "van",
-                     "transport", "taxi", "post", "payment", "money", "cash", "quote", "order"})
 
 
-class ContextualNames(ContextWords):
+
+class ContextualNames(RoleNames):
     """Finds case-free names after titles, roles and reporting verbs, and rare first name + surname pairs."""
 
     def _role_at(self, toks: Sequence[Token], i: int) -> int:
@@ -219,42 +211,6 @@ class ContextualNames(ContextWords):
             return j  # "for john" alone is too little: a name after "for" needs a surname too
         return k
 
-    def _word_name_after_role(self, toks: Sequence[Token], k: int, strength: str = "role") -> bool:
-        tok = toks[k]
-        listed = tok.is_word and (tok.key in self.vocab.first_names or tok.key in self.vocab.last_names)
-        if not listed and strength == "role" and k + 1 < len(toks) and toks[k + 1].key in VERBS_AFTER \
-                and self._rare_word(tok):
-            listed = True  # "PT'S DAUGHTER PADDY PHONED": between a role and what they did, a rare word is a name
-        if not listed or (
-                tok.key in NOT_AFTER_HONORIFIC or tok.key in self.vocab.allow_tokens
-                or tok.key in self.vocab.indicators or tok.key in self.vocab.titles):
-            return False
-        if k + 2 < len(toks) and toks[k + 1].key == "to" and toks[k + 2].key in _VISITS:
-            return tok.key not in _THINGS
-        if strength != "role":
-            return False
-        if k + 1 >= len(toks):
-            return True
-        nxt = toks[k + 1]
-        return (nxt.key in VERBS_AFTER or nxt.key in _AFTER_ROLE_NAME or nxt.text[:1].isdigit()
-                or nxt.text in ("|", ";", ".", ",", ")"))
-
-    def _called_on_a_number(self, toks: Sequence[Token], k: int) -> bool:
-        """One word in no list before "on"/"at" and a number, after a verb of calling; not a team or a place
-        ("rang ebme on 4455", "rang stores on 4455")."""
-        tok = toks[k]
-        if k + 2 >= len(toks) or toks[k + 1].key not in ("on", "at", "via") or not (
-                toks[k + 2].text[:1].isdigit() or toks[k + 2].text[:1] == "+"):
-            return False
-        key = tok.key
-        return self.unknown_word(tok) and key not in BY_ABBREVIATIONS \
-            and key not in self.vocab.allow_tokens and key not in self.vocab.indicators and key not in self.vocab.titles
-
-    def _rare_word(self, tok: Token) -> bool:
-        """A word English writes seldom (below RARE uses), with no ending of a word formed from another."""
-        return (tok.is_word and len(tok.text) >= 3 and tok.text.isalpha() and not tok.key.endswith(WORD_ENDINGS)
-                and tok.key not in self.not_names and self.english.get(tok.key, 0) < RARE)
-
     def _before_verb(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"tom says the pump alarms", "HANNAH AWARE", "Ifeoma from the renal unit rang": a name (a known one,
         rarely a word, a word in no list, or a word of a person known in the dataset) opening a sentence, before
@@ -294,19 +250,6 @@ class ContextualNames(ContextWords):
                     and self._is_at(toks, nxt))):
             return Finding("PERSON", tok.start, tok.end, 0.6, "ContextNameRecognizer"), i + 1
         return None
-
-    def _surname_after(self, toks: Sequence[Token], k: int) -> int:
-        """Index after the surname (particles, then one or two name words) starting at k; k if there is none."""
-        j = k
-        while j + 1 < len(toks) and toks[j].key in PARTICLES and toks[j + 1].is_word:
-            j += 1  # "van geest", "de la cruz"
-        words = 0
-        while j < len(toks) and words < 2 and toks[j].key not in VERBS_AFTER and (
-                self.known_name(toks[j], NAME_OVER_WORD) or self.unknown_word(toks[j])
-                or self._everyday_surname(toks[j])):
-            words += 1
-            j += 1
-        return j if words else k
 
     def _possessive(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"ahmad's bleep not answering", "Okoro's office": a name in the possessive before what is that
@@ -374,22 +317,6 @@ class ContextualNames(ContextWords):
         if end < len(toks) and not toks[end].is_capitalised and self.known_name(toks[end], RARE):
             end += 1
         return Finding("PERSON", tok.start, toks[end - 1].end, 0.55, "GazetteerNameRecognizer"), end
-
-    def _surname_first(self, toks: Sequence[Token], j: int) -> bool:
-        """"KOWALCZYK, Agnieszka", "Kowalczyk, Agnieszka", "MALARNEAU, Beaufort" (toks[j], a comma, toks[j + 2]):
-        the register's way of writing a person. The surname is a name or a word in no list; the given name,
-        capitalised, a name or unlisted and no job title ("Dubois, Biomedical Engineer"); and either one of them
-        is a known name or the surname is in capitals, as registers write it."""
-        a, c = toks[j], toks[j + 2]
-        if self.job_title_at(toks, j + 2):
-            return False
-        surname = self.known_name(a, NAME_OVER_WORD) or (self.unknown_word(a) and (a.is_upper or a.is_capitalised))
-        given = c.is_capitalised and not c.is_upper and (self.known_name(c, NAME_OVER_WORD) or self.unknown_word(c) or (
-            # after a surname in capitals a first name that is also a word is the given name ("NOWAK, Heather")
-            a.is_upper and c.key in self.vocab.first_names and c.key not in self.vocab.allow_tokens
-            and c.key not in self.vocab.indicators))
-        known = a.key in self.names or c.key in self.names
-        return surname and given and (known or (a.is_upper and len(a.text) >= 3))
 
     def _pair(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """A first name and a surname side by side, both rarely English words: "john smith", "SMITH, John"."""

@@ -1,0 +1,97 @@
+"""What a word beside a role is: a name that is also a word ("district nurse grace will meet us"), a rare word
+between a role and what they did ("PT'S DAUGHTER PADDY PHONED"), whoever was rang on a number, a surname after a
+first name, a register's "SURNAME, Given". The predicates ContextualNames asks of the words after a trigger.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from intake.anonymisation.context_words import ContextWords
+from intake.anonymisation.initials import BY_ABBREVIATIONS
+from intake.anonymisation.name_cues import (
+    NAME_OVER_WORD,
+    NOT_AFTER_HONORIFIC,
+    PARTICLES,
+    RARE,
+    VERBS_AFTER,
+    WORD_ENDINGS,
+)
+from intake.anonymisation.name_tokens import Token
+
+# What follows a name written right after a role: a contact, a verdict ("dn bishop bleep 2528", "dn joy ok").
+_AFTER_ROLE_NAME = frozenset({"bleep", "ext", "mob", "tel", "ok", "aware", "informed", "on", "at", "for", "re", "to"})
+# What a person is asked "to" do, after a cue and a name that is also a word ("asked for joy to come again").
+_VISITS = frozenset({"come", "call", "ring", "phone", "visit", "attend", "pop", "drop", "collect", "return", "bring"})
+# ...but things come too: "asked for loan to come back", "asked for parts to come in".
+_THINGS = frozenset({"loan", "loans", "parts", "part", "spares", "stock", "kit", "delivery", "courier", "van",
+                     "transport", "taxi", "post", "payment", "money", "cash", "quote", "order"})
+
+
+class RoleNames(ContextWords):
+    """Predicates over the words after a role, a cue or a first name."""
+
+    def _word_name_after_role(self, toks: Sequence[Token], k: int, strength: str = "role") -> bool:
+        tok = toks[k]
+        listed = tok.is_word and (tok.key in self.vocab.first_names or tok.key in self.vocab.last_names)
+        if not listed and strength == "role" and k + 1 < len(toks) and toks[k + 1].key in VERBS_AFTER \
+                and self._rare_word(tok):
+            listed = True  # "PT'S DAUGHTER PADDY PHONED": between a role and what they did, a rare word is a name
+        if not listed or (
+                tok.key in NOT_AFTER_HONORIFIC or tok.key in self.vocab.allow_tokens
+                or tok.key in self.vocab.indicators or tok.key in self.vocab.titles):
+            return False
+        if k + 2 < len(toks) and toks[k + 1].key == "to" and toks[k + 2].key in _VISITS:
+            return tok.key not in _THINGS
+        if strength != "role":
+            return False
+        if k + 1 >= len(toks):
+            return True
+        nxt = toks[k + 1]
+        return (nxt.key in VERBS_AFTER or nxt.key in _AFTER_ROLE_NAME or nxt.text[:1].isdigit()
+                or nxt.text in ("|", ";", ".", ",", ")"))
+
+    def _called_on_a_number(self, toks: Sequence[Token], k: int) -> bool:
+        """One word in no list before "on"/"at" and a number, after a verb of calling; not a team or a place
+        ("rang ebme on 4455", "rang stores on 4455")."""
+        tok = toks[k]
+        if k + 2 >= len(toks) or toks[k + 1].key not in ("on", "at", "via") or not (
+                toks[k + 2].text[:1].isdigit() or toks[k + 2].text[:1] == "+"):
+            return False
+        key = tok.key
+        return self.unknown_word(tok) and key not in BY_ABBREVIATIONS \
+            and key not in self.vocab.allow_tokens and key not in self.vocab.indicators and key not in self.vocab.titles
+
+    def _rare_word(self, tok: Token) -> bool:
+        """A word English writes seldom (below RARE uses), with no ending of a word formed from another."""
+        return (tok.is_word and len(tok.text) >= 3 and tok.text.isalpha() and not tok.key.endswith(WORD_ENDINGS)
+                and tok.key not in self.not_names and self.english.get(tok.key, 0) < RARE)
+
+    def _surname_after(self, toks: Sequence[Token], k: int) -> int:
+        """Index after the surname (particles, then one or two name words) starting at k; k if there is none."""
+        j = k
+        while j + 1 < len(toks) and toks[j].key in PARTICLES and toks[j + 1].is_word:
+            j += 1  # "van geest", "de la cruz"
+        words = 0
+        while j < len(toks) and words < 2 and toks[j].key not in VERBS_AFTER and (
+                self.known_name(toks[j], NAME_OVER_WORD) or self.unknown_word(toks[j])
+                or self._everyday_surname(toks[j])):
+            words += 1
+            j += 1
+        return j if words else k
+
+    def _surname_first(self, toks: Sequence[Token], j: int) -> bool:
+        """"KOWALCZYK, Agnieszka", "Kowalczyk, Agnieszka", "MALARNEAU, Beaufort" (toks[j], a comma, toks[j + 2]):
+        the register's way of writing a person. The surname is a name or a word in no list; the given name,
+        capitalised, a name or unlisted and no job title ("Dubois, Biomedical Engineer"); and either one of them
+        is a known name or the surname is in capitals, as registers write it."""
+        a, c = toks[j], toks[j + 2]
+        if self.job_title_at(toks, j + 2):
+            return False
+        surname = self.known_name(a, NAME_OVER_WORD) or (self.unknown_word(a) and (a.is_upper or a.is_capitalised))
+        given = c.is_capitalised and not c.is_upper and (self.known_name(c, NAME_OVER_WORD) or self.unknown_word(c) or (
+            # after a surname in capitals a first name that is also a word is the given name ("NOWAK, Heather")
+            a.is_upper and c.key in self.vocab.first_names and c.key not in self.vocab.allow_tokens
+            and c.key not in self.vocab.indicators))
+        known = a.key in self.names or c.key in self.names
+        return surname and given and (known or (a.is_upper and len(a.text) >= 3))
