@@ -145,8 +145,10 @@ class ContextualNames(RoleNames):
             end = self._honorific_word(toks, j)
         if end == j:
             return None
-        if end + 1 < len(toks) and toks[end].text == "," and self._surname_first(toks, end - 1):
-            end += 2  # "patient MANSOUR, Layla": the given name after the surname the role pointed at
+        if end + 1 < len(toks) and toks[end].text == "," and (self._surname_first(toks, end - 1) or (
+                strength == "role" and end == j + 1 and toks[end + 1].is_word and (self.unknown_word(toks[end + 1]) or (
+                    self.known_name(toks[end + 1], NAME_OVER_WORD) and toks[end + 1].key in self.vocab.first_names)))):
+            end += 2  # "patient MANSOUR, Layla", "pt sangha, sunita": the given name after the surname
         return Finding("PERSON", toks[j].start, toks[end - 1].end, 0.7 if strength != "weak" else 0.6,
                        "ContextNameRecognizer"), end
 

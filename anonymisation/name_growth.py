@@ -20,6 +20,7 @@ from intake.anonymisation.name_cues import NAME_OVER_WORD, possessive_stem
 from intake.anonymisation.name_tokens import Token, tokenize
 from intake.anonymisation.recognizers_address import with_addresses_after_names
 from intake.anonymisation.recognizers_ids import with_staff_numbers
+from intake.anonymisation.recognizers_uk import with_birth_dates_after_names
 from intake.anonymisation.vocabulary import fold
 
 if TYPE_CHECKING:
@@ -189,8 +190,9 @@ def _taken(taken: list[tuple[int, int]], tok: Token, own: Finding) -> bool:
 
 def settle(text: str, findings: list[Finding], rules: NameRules) -> list[Finding]:
     """The detectors' raw findings as the analyzer and the pattern scan both report them: what is never personal
-    dropped (findings.drop_not_personal), names grown over their other half, the staff number and the street
-    address written beside a name added. One sequence for both paths, so that the anonymiser, its self-check and
-    the re-scan agree."""
+    dropped (findings.drop_not_personal), names grown over their other half, the staff number, the date of birth
+    and the street address written beside a name added. One sequence for both paths, so that the anonymiser, its
+    self-check and the re-scan agree."""
     grown = grow_names(text, drop_not_personal(text, findings), rules)
-    return with_addresses_after_names(text, with_staff_numbers(text, grown), rules.vocab)
+    return with_addresses_after_names(text, with_birth_dates_after_names(text, with_staff_numbers(text, grown)),
+                                      rules.vocab)

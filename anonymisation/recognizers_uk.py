@@ -184,3 +184,26 @@ def _birth_word_after(text: str, end: int) -> bool:
     if after is None or re.search(r"[.;]\s", text[end:after.start()]):
         return False
     return DATE_RE.search(text, after.end(), after.end() + 12) is None
+
+
+# A date too old to be the job's right after a person's name, the two set apart as a form's fields are ("Sunita
+# Sangha | 12/03/1961 | ...", "SANGHA - 12/03/1961", "Jane Doe; 12.03.61"): when that person was born.
+_FIELD_BREAK = re.compile(r"[ \t]*(?:[,;|(\-\u2013]|\s)[ \t]*(?:\(?[ \t]*)")
+
+
+def with_birth_dates_after_names(text: str, findings: list[Finding]) -> list[Finding]:
+    """The findings and, right after each name, an old date (DATE_OF_BIRTH) in place of what else was found there
+    (a bracketed date read as a hospital number, or nothing)."""
+    if not any(f.entity_type == "PERSON" for f in findings) or not any(c.isdigit() for c in text):
+        return findings
+    out = list(findings)
+    for f in findings:
+        if f.entity_type != "PERSON":
+            continue
+        gap = _FIELD_BREAK.match(text, f.end)
+        date = DATE_RE.match(text, gap.end()) if gap else None
+        if date is None or not _old_date(date.group()):
+            continue
+        out = [o for o in out if not (o.start < date.end() and date.start() < o.end and o.entity_type != "PERSON")]
+        out.append(Finding("DATE_OF_BIRTH", date.start(), date.end(), 0.8, "DateOfBirthRecognizer"))
+    return out

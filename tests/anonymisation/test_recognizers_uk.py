@@ -266,3 +266,20 @@ def test_values_typed_with_no_break_spaces_dashes_or_full_width_digits(detector,
     from .test_contextual_names import found
 
     assert found(detector, text, entity) == [expected]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sunita Sangha | 12/03/1961 | 14 Oak Avenue", "12/03/1961"), ("Jane Smith; 12.03.61; Derby", "12.03.61"),
+    ("pt sangha, sunita (12-03-1961) at home", "12-03-1961"),  # not a hospital number in brackets
+])
+def test_an_old_date_set_beside_a_name_as_a_forms_field_is_a_birth_date(detector, text: str, expected: str) -> None:
+    from .test_contextual_names import found
+
+    assert found(detector, text, "DATE_OF_BIRTH") == [expected]
+
+
+@pytest.mark.parametrize("text", ["Jane Smith 12/03/2024 replaced battery", "seen by Jane Smith, 14/05/2023"])
+def test_the_jobs_own_date_beside_a_name_stays_a_date(detector, text: str) -> None:
+    from .test_contextual_names import found
+
+    assert found(detector, text, "DATE_OF_BIRTH") == []
