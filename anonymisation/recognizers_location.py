@@ -24,8 +24,7 @@ _W3W = re.compile(
 _W3W_SPACED = re.compile(rf"(?i:{_W3W_LABEL})(?P<words>[a-z]{{2,}} [a-z]{{2,}} [a-z]{{2,}})(?![\w.])")
 _SENTENCE_WORDS = frozenset({"not", "no", "none", "unknown", "given", "by", "caller", "to", "the", "a", "an", "of",
                              "at", "and", "on", "in", "for", "is", "was", "used", "via", "sent", "see", "from"})
-_W3W_BARE = re.compile(r"(?<![\w@/.])(?P<words>[a-z]{3,}\.[a-z]{3,}\.[a-z]{3,}|[A-Z]{3,}\.[A-Z]{3,}\.[A-Z]{3,})"
-                       r"(?![\w@/]|\.\w)")  # in one case, as typed or as a control room's capitals
+_W3W_BARE = re.compile(r"(?<![\w@/.])(?P<words>[a-z]{3,}\.[a-z]{3,}\.[a-z]{3,})(?![\w@/]|\.\w)")
 # What opens or ends a domain, a file or a software package name rather than a place's three words.
 _NOT_PLACE_WORDS = frozenset({
     "com", "org", "net", "gov", "edu", "nhs", "scot", "wales", "uk", "co", "ac", "int", "info", "www", "http",
