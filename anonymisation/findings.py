@@ -159,6 +159,14 @@ def drop_not_personal(text: str, findings: list[Finding]) -> list[Finding]:
     return drop_versions(text, drop_practice_names(text, drop_in_domains(text, drop_pseudonyms(text, findings))))
 
 
+def names_beside_numbers(text: str, findings: list[Finding]) -> list[Finding]:
+    """The names found, where the text has a digit for what is written beside a name (a staff number, a birth date,
+    a house number): else none, and the caller has nothing to add."""
+    if not any(c.isdigit() for c in text):
+        return []
+    return [f for f in findings if f.entity_type == "PERSON"]
+
+
 def by_start(f: Finding) -> int:
     """Sort key: findings in the order of the text."""
     return f.start

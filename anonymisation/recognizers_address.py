@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from intake.anonymisation.findings import Finding
+from intake.anonymisation.findings import Finding, names_beside_numbers
 from intake.anonymisation.recognizers_uk import POSTCODE_CONTEXT, POSTCODE_RE, context_before
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary, fold
 
@@ -73,12 +73,10 @@ def _labelled_homes(text: str, vocabulary: Vocabulary) -> list[Finding]:
 def with_addresses_after_names(text: str, findings: list[Finding], vocabulary: Vocabulary) -> list[Finding]:
     """The findings and, right after a name and its comma, the street address in any case: where that person
     lives ("pt is a regular faller - NAME, 82 sandbed lane, husband ...")."""
-    if not any(f.entity_type == "PERSON" for f in findings) or not any(c.isdigit() for c in text):
-        return findings
     street = _street_re_for(vocabulary, True)
     out = list(findings)
-    for f in findings:
-        if f.entity_type != "PERSON" or not text.startswith(", ", f.end):
+    for f in names_beside_numbers(text, findings):
+        if not text.startswith(", ", f.end):
             continue
         m = street.match(text, f.end + 2)
         if m is None or _inside_a_place(text, m, vocabulary):

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from intake.anonymisation.findings import Finding
+from intake.anonymisation.findings import Finding, names_beside_numbers
 
 # "payroll 20418834", "Badge no: E10442", "ESR 1234-5678", an ambulance crew's "collar 4471" or "c/no 4471";
 # "staff", "pay" or "assignment" only with what they label ("staff no 4471", not "staff 2 on nights").
@@ -91,12 +91,9 @@ _BEFORE_NAME = re.compile(r"(?<![\w/.:,-])#?(?P<id>\d{4,6})[ \t]+$")
 
 def with_staff_numbers(text: str, findings: list[Finding]) -> list[Finding]:
     """The findings and, beside each name, the staff or collar number written with it (STAFF_ID)."""
-    if not any(f.entity_type == "PERSON" for f in findings) or not any(c.isdigit() for c in text):
-        return findings
+    names = names_beside_numbers(text, findings)
     out = list(findings)
-    for f in findings:
-        if f.entity_type != "PERSON":
-            continue
+    for f in names:
         m = _BESIDE_NAME.match(text, f.end)
         if m is None:
             continue
@@ -106,8 +103,8 @@ def with_staff_numbers(text: str, findings: list[Finding]) -> list[Finding]:
         start, end = m.start(group), m.end(group)
         if not any(o.start < end and start < o.end for o in findings):
             out.append(Finding("STAFF_ID", start, end, 0.7, "StaffIdRecognizer"))
-    for f in findings:
-        before = _BEFORE_NAME.search(text, max(0, f.start - 12), f.start) if f.entity_type == "PERSON" else None
+    for f in names:
+        before = _BEFORE_NAME.search(text, max(0, f.start - 12), f.start)
         if before is not None and not _time_or_year(before.group("id")):
             start, end = before.span("id")
             if not any(o.start < end and start < o.end for o in out):

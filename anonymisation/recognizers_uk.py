@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from intake.anonymisation.findings import Finding
+from intake.anonymisation.findings import Finding, names_beside_numbers
 
 
 def context_before(text: str, start: int, pattern: re.Pattern[str], window: int = 40) -> bool:
@@ -194,12 +194,8 @@ _FIELD_BREAK = re.compile(r"[ \t]*(?:[,;|(\-\u2013]|\s)[ \t]*(?:\(?[ \t]*)")
 def with_birth_dates_after_names(text: str, findings: list[Finding]) -> list[Finding]:
     """The findings and, right after each name, an old date (DATE_OF_BIRTH) in place of what else was found there
     (a bracketed date read as a hospital number, or nothing)."""
-    if not any(f.entity_type == "PERSON" for f in findings) or not any(c.isdigit() for c in text):
-        return findings
     out = list(findings)
-    for f in findings:
-        if f.entity_type != "PERSON":
-            continue
+    for f in names_beside_numbers(text, findings):
         gap = _FIELD_BREAK.match(text, f.end)
         date = DATE_RE.match(text, gap.end()) if gap else None
         if date is None or not _old_date(date.group()):

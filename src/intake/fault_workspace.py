@@ -177,11 +177,15 @@ class Workspace:
 
         ctx, actor, dataset_id = self.ctx, self.actor, self.dataset_id
         digest = hashlib.sha256(sql.encode()).hexdigest()
+
+        def refused(exc: IntakeError) -> None:
+            ctx.record(actor, "fault.query", dataset_id, outcome="refused", query_sha256=digest, view=self.view,
+                       error=type(exc).__name__)
+
         try:
             self._check()
         except IntakeError as exc:
-            ctx.record(actor, "fault.query", dataset_id, outcome="refused", query_sha256=digest, view=self.view,
-                       error=type(exc).__name__)
+            refused(exc)
             raise
         vault = Vault.from_context(ctx)
         kept = vault.put(scope=dataset_id, dataset_id=dataset_id, kind=ArtefactKind.REPORT,
@@ -191,8 +195,7 @@ class Workspace:
         try:
             result = run_query(self.tables, sql)
         except IntakeError as exc:
-            ctx.record(actor, "fault.query", dataset_id, outcome="refused", query_sha256=digest, view=self.view,
-                       error=type(exc).__name__)
+            refused(exc)
             raise
         saved = None
         if save_as:
@@ -211,7 +214,7 @@ class Workspace:
 def query(ctx: Context, dataset_id: str, sql: str, *, raw: bool = False, reason: str | None = None,
           save_as: str | None = None) -> QueryResult:
     """Support's one query over a fault dataset (`fault.read`); raw values only with a reason."""
-    if not sql.strip() or len(sql) > MAX_QUERY_CHARS:
+    if not sql.strip() or len(sql) > MAX_QUERY_CHARS:  # before the dataset is loaded; run() says it again
         raise QueryRefused(f"a query is 1 to {MAX_QUERY_CHARS} characters of SQL")
     workspace = Workspace(ctx, dataset_id, raw=raw, reason=reason)
     try:

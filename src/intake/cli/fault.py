@@ -82,16 +82,10 @@ def query(
     Tables are named after the received tables (`intake fault tables DATASET`). Every query is audited (by its
     SHA-256; its text is kept encrypted with the dataset); results are shown, never written in plaintext.
     """
+    from intake.cli.fault_shell import show_result
     from intake.fault_workspace import query as run
 
-    result = run(context(), dataset, sql, raw=raw, reason=reason, save_as=save_as)
-    rows = result.table.slice(0, limit).to_pylist()
-    message(f"{result.table.num_rows} row(s), {result.view} view")
-    emit(rows, columns=result.table.column_names)
-    if result.table.num_rows > limit:
-        message(f"showing {limit} of {result.table.num_rows} rows (--limit)")
-    if result.saved_artefact_id:
-        message(f"result kept encrypted as artefact {result.saved_artefact_id}")
+    show_result(run(context(), dataset, sql, raw=raw, reason=reason, save_as=save_as), limit, "--limit")
 
 
 @app.command("shell")

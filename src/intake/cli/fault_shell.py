@@ -45,23 +45,24 @@ def _read(interactive: bool, continuing: bool) -> str | None:
         return INTERRUPTED
 
 
+def show_result(result: QueryResult, limit: int, how_to_see_more: str) -> None:
+    """A query's result as `fault query` and the shell print it."""
+    # Said on its own line: a table's title wraps to the table's width, a letter a line for one narrow column.
+    message(f"{result.table.num_rows} row(s), {result.view} view")
+    emit(result.table.slice(0, limit).to_pylist(), columns=result.table.column_names)
+    if result.table.num_rows > limit:
+        message(f"showing {limit} of {result.table.num_rows} rows ({how_to_see_more})")
+    if result.saved_artefact_id:
+        message(f"result kept encrypted as artefact {result.saved_artefact_id}")
+
+
 class Shell:
     def __init__(self, workspace: Workspace, interactive: bool, limit: int) -> None:
         self.workspace, self.interactive, self.limit = workspace, interactive, limit
         self.last_sql: str | None = None
 
-    def show(self, result: QueryResult) -> None:
-        rows = result.table.slice(0, self.limit).to_pylist()
-        # Said on its own line: a table's title wraps to the table's width, a letter a line for one narrow column.
-        message(f"{result.table.num_rows} row(s), {result.view} view")
-        emit(rows, columns=result.table.column_names)
-        if result.table.num_rows > self.limit:
-            message(f"showing {self.limit} of {result.table.num_rows} rows (.limit N)")
-        if result.saved_artefact_id:
-            message(f"result kept encrypted as artefact {result.saved_artefact_id}")
-
     def query(self, sql: str, save_as: str | None = None) -> None:
-        self.show(self.workspace.run(sql, save_as=save_as))
+        show_result(self.workspace.run(sql, save_as=save_as), self.limit, ".limit N")
         self.last_sql = sql
 
     def command(self, line: str) -> bool:
