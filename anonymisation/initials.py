@@ -88,7 +88,7 @@ _WITH_FROM = re.compile(
 _PER = re.compile(rf"(?i:\b(?:per|via|cc|fao|attn)\b:?\s+)({_MARK})(?=[ \t]*(?:$|\n|[,.;:)/&|]|\s+[a-z]))",
                   re.MULTILINE)
 _SIGN_OFF = re.compile(
-    r"(?i:\b(?:thanks|thank you|many thanks|regards|kind regards|best wishes|best|cheers|rgds|thx|ta))[,.!]?"
+    r"(?i:\b(?:thanks|thank you|many thanks|regards|kind regards|best wishes|best|cheers|rgds|thx|ta))\b[,.!]?"
     rf"[ \t]*\n?[ \t]*({_MARK}){_END}", re.MULTILINE)
 # More marks after one: "cc: JB, KM", "JB/KM attended", "spoke to RT & AK".
 _LIST_NEXT = re.compile(rf"[ \t]*(?:,|/|&|\band\b)[ \t]*({_MARK})(?![\w'\u2019-])")

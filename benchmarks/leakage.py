@@ -1,10 +1,11 @@
 """Leakage benchmark: a realistic export written outside the project goes through the real `intake` CLI, then
 every delivered Parquet cell is searched for the planted personal values; plain Presidio beside it.
 
-    .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk|inventory|community|ambulance]
+    .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk|inventory|community|ambulance|
+        theatres]
         [--split SPLIT|both] [--rows 300] [--seed 11] [--keep]
 
-Seven independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
+Eight independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
 phrasing), `variety_export.py` (splits dev/heldout/fresh/dev2: another layout, writer and name source, disjoint
 phrasings), `workshop_export.py` (splits dev3/fresh2: a SQLite database mapped with queries, appended work
 logs) and `helpdesk_export.py` (splits dev5/fresh3: a cp1252 semicolon CSV and JSON-lines call events folded
@@ -16,7 +17,10 @@ equipment service joined by the mapping's queries, so that a contact's name, add
 and jobs through joins; notes typed on a phone, forwarded e-mails, signatures, multi-origin staff named by role)
 and `ambulance_export.py` (splits dev8/fresh6: JSON lines from an ambulance trust's medical-devices and fleet
 API, nested objects and an array of log entries flattened by the mapping's queries; crews' tablet notes,
-control-room capitals, workshop notes, defibrillator download requests naming patients, scenes, collar numbers).
+control-room capitals, workshop notes, defibrillator download requests naming patients, scenes, collar numbers)
+and `theatres_export.py` (splits dev9/fresh7: three semicolon-separated ISO-8859-1 files from a continental vendor's
+theatres equipment system, costs with a decimal comma, endoscope tracking rows naming patients folded into the
+assets' notes; surgeons' lists, nurses and ODPs by title, theatres, instruments and procedures named after people).
 Per split: generate, `intake init`, users, a signed authorisation
 (`scripts/make_sample_authorisation.py`), `keys add`, `authorisation register`, `datasets receive`,
 `migration run DATASET --mapping mapping.yaml`, in a temporary home. Scored by `leakage_score.score`:
@@ -50,6 +54,7 @@ import clinical_export  # noqa: E402
 import community_export  # noqa: E402
 import helpdesk_export  # noqa: E402
 import inventory_export  # noqa: E402
+import theatres_export  # noqa: E402
 import variety_export  # noqa: E402
 import workshop_export  # noqa: E402
 from leakage_score import load_package, redact, score  # noqa: E402
@@ -178,7 +183,8 @@ EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
            "helpdesk": (helpdesk_export, ("dev5", "fresh3")),
            "inventory": (inventory_export, ("dev6", "fresh4")),
            "community": (community_export, ("dev7", "fresh5")),
-           "ambulance": (ambulance_export, ("dev8", "fresh6"))}
+           "ambulance": (ambulance_export, ("dev8", "fresh6")),
+           "theatres": (theatres_export, ("dev9", "fresh7"))}
 
 
 def run_split(generator: Any, split: str, rows: int, seed: int, keep: bool, debug: dict[str, Any]) -> dict[str, Any]:
@@ -246,10 +252,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--export", choices=sorted(EXPORTS), default="clinical",
                         help="clinical_export.py, variety_export.py, workshop_export.py, helpdesk_export.py, "
-                        "inventory_export.py, community_export.py or ambulance_export.py")
+                        "inventory_export.py, community_export.py, ambulance_export.py or theatres_export.py")
     parser.add_argument("--split", default="both", choices=[
         "tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "dev4", "dev5", "fresh3", "dev6", "fresh4",
-        "dev7", "fresh5", "dev8", "fresh6", "both"])
+        "dev7", "fresh5", "dev8", "fresh6", "dev9", "fresh7", "both"])
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")

@@ -324,6 +324,7 @@ def test_initials_where_work_is_handed_on(detector: TextDetector, text: str, exp
 @pytest.mark.parametrize("text", [
     "passed to ward 5 for checks", "spoke to IT about network", "per PPM schedule", "per HTM 01-05 guidance",
     "cc: EBME helpdesk", "sent to BER pile", "thanks all", "cheers mate", "sent by DHL", "sent to SSD for decon",
+    "PATIENT ON TABLE", "PT STILL ON TABLE",  # "ta" signs off only as a word
     "reported to MHRA via yellow card", "per SOP", "sent to OEM for repair", "escalated to MDSO", "sent to RICU",
     "spoke to HCA on bay 2", "escalated to TL", "checked by me", "passed to EPR team",
     "tested per bs en 62353", "checked by bs en 60601", "to BS 7671 per BS 7671",  # standards, not initials

@@ -49,6 +49,8 @@ def test_a_name_before_a_patients_identifiers_keeps_to_its_sentence(detector: Te
     ("RANG TOPE ON 07700 900123", ["TOPE"]), ("rang tope on 07700 900123", ["tope"]),
     ("Dafydd on 07700 900301", ["Dafydd"]), ("Reception on 0161 496 0000", []), ("Will on 2 occasions", []),
     ("pt sangha, sunita (12-03-1961) at home", ["sangha, sunita"]), ("pt smith, conveyed to RSH", ["smith"]),
+    # not a standard after a nurse's surname, nor capitals after a surname that is not
+    ("PPM done by Sr Kowalski, IEC 60601-1 pass", ["Kowalski"]), ("seen by Sr Kowalski, NFF", ["Kowalski"]),
     # not the words between a relation and a verb, nor a team or a supplier rang on a number
     ("pt's daughter also phoned", []), ("ward sister urgently phoned", []), ("pts wife today called", []),
     ("neighbour phoned re noise", []), ("RANG EBME ON 4455", []), ("rang stores on 4455", []),
