@@ -223,7 +223,8 @@ class Anonymiser:
         if self._deny_candidate is None:
             self._deny_candidate = deny_candidate_pattern(self.vocab.deny_words)
         candidates = pc.filter(strings, pc.fill_null(pc.match_substring_regex(strings, self._deny_candidate), False))
-        return {v: tuple(f) for v in pc.unique(candidates).to_pylist() if (f := self._deny.find(v))}
+        return {v: tuple(f) for v in pc.unique(candidates).to_pylist()
+                if (f := [x for x in self._deny.find(v) if x.entity_type == "PERSON"])}
 
     def _person_cell(self, value: str, name_shaped: frozenset[str]) -> tuple[Finding, ...]:
         """The names in a person column's cell that is not a single name: several names, or a name with other

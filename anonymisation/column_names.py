@@ -98,6 +98,14 @@ def column_hints(name: str) -> set[str]:
     return hints
 
 
+def is_patient_column(name: str) -> bool:
+    """"Patient", "Pt", "Patient Details": a column about the patient, not a measure of one ("Patient Age") nor a
+    flag ("Patient Involved")."""
+    ws = set(column_words(name))
+    return bool(ws & {"patient", "patients", "pt", "pts"}) and not ws & (
+        MEASURE_WORDS | ORG_WORDS | {"involved", "status", "flag", "weight", "height", "sex", "gender", "harm"})
+
+
 def is_org_name_column(name: str) -> bool:
     ws = set(column_words(name))
     return bool(ws & ORG_NAME_WORDS) and ("name" in ws or len(ws) == 1)

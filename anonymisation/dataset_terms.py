@@ -21,17 +21,20 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from intake.anonymisation.findings import AND_PARTNERS
 from intake.anonymisation.name_cues import ROLES_ONE, ROLES_TWO, TITLE_HEADS
 from intake.anonymisation.nergate import english_frequencies
-from intake.anonymisation.structured import PLACEHOLDERS
+from intake.anonymisation.structured import FULL_PATTERNS, PLACEHOLDERS
 from intake.anonymisation.vocabulary import Vocabulary, deny_variants, fold
 
 # People in one cell, and the parts of one person's entry: a name and its role in brackets, either way round
 # ("Jackson (Ward Manager)", "Rheolwr Ward (Jackson)"): joined, the role's words would become a name's.
 _SPLIT_PEOPLE = re.compile(r"\s*(?:/|&|;|\+|\n|\band\b|[()\[\]])\s*", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"[\d@]")
+_INTERNAL = re.compile(FULL_PATTERNS["EXTENSION"])  # "Bleep 4471" in a contact column reaches a role, not a person
+_BARE_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?:[ T]\d{1,2}[:.]\d{2}(?::\d{2})?)?")
 # A GP practice is named after its partners ("Dr Ahmed & Partners", "Drs Khan, Patel and Partners"): an
 # organisation written where a caller's name goes, not two people.
 _PRACTICE = re.compile(rf"{AND_PARTNERS}\.?\s*$", re.IGNORECASE)
@@ -60,27 +63,35 @@ MIN_SINGLE_WORD = 4
 class DatasetTerms:
     persons: tuple[str, ...] = ()  # names as written in the dataset's person fields (sorted, unique)
     references: tuple[str, ...] = ()  # reference values that are no one's name (sorted, unique)
+    # (value, entity type): personal values of columns that only the mapping's queries read (sorted, unique)
+    identifiers: tuple[tuple[str, str], ...] = ()
 
     @property
     def digest(self) -> str:
         return hashlib.sha256(self.to_json().encode()).hexdigest()
 
     def to_json(self) -> str:
-        return json.dumps({"persons": list(self.persons), "references": list(self.references)},
-                          ensure_ascii=False, sort_keys=True)
+        data: dict[str, list[Any]] = {"persons": list(self.persons), "references": list(self.references)}
+        if self.identifiers:
+            data["identifiers"] = [list(pair) for pair in self.identifiers]
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str | bytes) -> DatasetTerms:
         data = json.loads(text)
-        return cls(tuple(data.get("persons", ())), tuple(data.get("references", ())))
+        return cls(tuple(data.get("persons", ())), tuple(data.get("references", ())),
+                   tuple((str(v), str(e)) for v, e in data.get("identifiers", ())))
 
     def counts(self) -> dict[str, int]:
-        return {"persons": len(self.persons), "references": len(self.references)}
+        counts = {"persons": len(self.persons), "references": len(self.references)}
+        return {**counts, "identifiers": len(self.identifiers)} if self.identifiers else counts
 
     def vocabulary(self, base: Vocabulary) -> Vocabulary:
-        """The base vocabulary with the dataset's people on the deny-list and its places, makers and models
-        allowed."""
+        """The base vocabulary with the dataset's people and known personal values on the deny-list and its
+        places, makers and models allowed."""
         vocabulary = base.with_allowed(self.references) if self.references else base
+        if self.identifiers:
+            vocabulary = replace(vocabulary, deny_values=vocabulary.deny_values + self.identifiers)
         if not self.persons:
             return vocabulary
         everyday = english_frequencies()
@@ -166,9 +177,11 @@ def _name_like(words: list[str], vocabulary: Vocabulary) -> bool:
 
 
 def collect_terms(person_values: Iterable[str], reference_values: Iterable[str], vocabulary: Vocabulary,
-                  allow: Iterable[str] = (), deny: Iterable[str] = ()) -> DatasetTerms:
+                  allow: Iterable[str] = (), deny: Iterable[str] = (),
+                  identifiers: Iterable[tuple[str, str]] = ()) -> DatasetTerms:
     """The dataset's terms from the distinct values of its person and reference fields, with a reviewer's
-    decisions: `allow` terms are never a person (a ward typed into a person field), `deny` names always are."""
+    decisions: `allow` terms are never a person (a ward typed into a person field), `deny` names always are;
+    `identifiers`, (value, entity type) of personal columns only queries read, those that identify on their own."""
     allowed = {fold(t) for t in allow if fold(t)}
     found = {name for value in person_values if value for name in person_names(value, vocabulary)}
     persons = sorted({n for n in found if fold(n) not in allowed} | {d.strip() for d in deny if fold(d)})
@@ -177,7 +190,19 @@ def collect_terms(person_values: Iterable[str], reference_values: Iterable[str],
         v.strip() for v in (*reference_values, *allow)
         if v and v.strip() and v.strip().lower() not in _PLACEHOLDERS and fold(v) not in person_keys
     })
-    return DatasetTerms(tuple(persons), tuple(references))
+    known = sorted({(v.strip(), e) for v, e in identifiers if identifies_alone(v) and fold(v) not in allowed})
+    return DatasetTerms(tuple(persons), tuple(references), tuple(known))
+
+
+def identifies_alone(value: str) -> bool:
+    """Whether a personal column's value is distinctive enough to be caught wherever it is copied: six characters
+    and a digit at least, or a name-sized phrase of ten; never a placeholder, a bare date or a short number that
+    bleeps, cycles and years share."""
+    value = value.strip()
+    if value.lower() in _PLACEHOLDERS or _BARE_DATE.fullmatch(value) or _INTERNAL.fullmatch(value):
+        return False
+    digits = sum(c.isdigit() for c in value)
+    return (len(value) >= 6 and digits >= 5) or (len(value) >= 10 and any(c.isalpha() for c in value))
 
 
 def references_naming_people(terms: DatasetTerms, vocabulary: Vocabulary) -> list[str]:

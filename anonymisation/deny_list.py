@@ -16,16 +16,38 @@ _MODEL_SUFFIX = re.compile(r"-\d")  # a word glued to a number is a model ("IDA-
 _ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
+class KnownValues:
+    """Values of a personal column the dataset holds ("M1343770", "Okonkwo, Tunde / 8984398" in a tracking table's
+    Patient column), found wherever a query copied them: as written, in any case, not inside a longer word or
+    number."""
+
+    def __init__(self, values: tuple[tuple[str, str], ...]) -> None:
+        self.entity = {v.casefold(): e for v, e in values}
+        alternatives = "|".join(re.escape(v) for v in sorted(self.entity, key=lambda v: (-len(v), v)))
+        self.pattern = re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE) if values else None
+
+    def find(self, text: str) -> list[Finding]:
+        if self.pattern is None:
+            return []
+        return [Finding(self.entity.get(m.group(0).casefold(), "PERSON"), m.start(), m.end(), 1.0,
+                        "KnownValueRecognizer") for m in self.pattern.finditer(text)]
+
+
 class DenyList:
     """The customer's known staff names, caught in any of the usual spellings, whatever else the text says."""
 
     def __init__(self, vocabulary: Vocabulary) -> None:
+        self.values = KnownValues(vocabulary.deny_values)
         self.keys = vocabulary.deny_keys
         self.max_words = max((len(k.split()) for k in self.keys), default=0)
         self.allowed = vocabulary.allow_phrases
         self.names = vocabulary.first_names | vocabulary.last_names
 
     def find(self, text: str) -> list[Finding]:
+        known = self.values.find(text)
+        return [*known, *self._names(text)] if known else self._names(text)
+
+    def _names(self, text: str) -> list[Finding]:
         if not self.keys:
             return []
         words = [t for t in tokenize(text) if t.is_word]

@@ -32,6 +32,7 @@ ROLE_MAILBOX_WORDS = frozenset({
     "unit", "admissions", "discharge", "bed", "site", "managers", "nurses", "matrons", "coordinator",
     "coordinators", "oncology", "dialysis", "audiology", "ophthalmology", "dental", "orthopaedics", "urology",
     "gynaecology", "stroke", "rehab", "medicine", "anaesthetics", "recovery", "daycase", "daysurgery",
+    "anaes", "anaesth", "anaesthesia", "ortho", "gynae", "paeds", "obs", "maxfax", "plastics", "dsu", "pacu",
     "techs", "technicians", "manager", "no", "do", "not", "reply", "nic",
     # community and therapy services ("renal.hometherapies@", "communityequipment@", "wheelchair.services@")
     "community", "home", "homecare", "therapy", "therapies", "district", "wheelchair", "wheelchairs",

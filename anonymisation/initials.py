@@ -96,7 +96,7 @@ _HANDED_ON = (_TO, _WITH_FROM, _PER, _SIGN_OFF)
 # Three capitals after "passed to" or "per" are as often a department or a document ("sent to SSD for decon",
 # "per SOP"): there they count as initials only where the entry ends or a list, date or time follows; four
 # ("sent to RICU") are a unit's code.
-_SHORT_ENTRY_END = re.compile(r"[ \t]*(?:$|\n|[,.;:)/&|]|\d)")
+_SHORT_ENTRY_END = re.compile(r"[ \t]*(?:$|\n|[,.;:)/&|]|\d{1,2}[/.:]\d)")  # not "back from AER 3": a machine
 
 
 def _sections(name: str) -> dict[str, frozenset[str]]:
@@ -172,7 +172,7 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
 # Initials written with full stops ("tested and returned. J.S.", "sig: A.B."): nobody dots an abbreviation of
 # letters that name no word, and the dotted ones notes do write ("N.B.", "D.O.B.", "I.D. 4mm") are listed or
 # followed by a number. Before a capitalised word they open a name, which the name rules judge.
-_DOTTED = re.compile(r"(?<![\w.])((?:[A-Z]\. ?){1,2}[A-Z]\.?)(?![\w]|\.\w| ?[A-Z]| ?\d)")
+_DOTTED = re.compile(r"(?<![\w.])((?:[A-Z]\. ?){1,2}[A-Z]\.?)(?![\w]|\.\w| ?[A-Z]|\.? ?\d)")
 
 
 def _dotted_initials(text: str, vocabulary: Vocabulary) -> list[tuple[int, int]]:

@@ -1,11 +1,11 @@
 """Logins in notes: who wrote a log entry, right after the entry's time stamp ("2020-06-04T22:37:55Z HUSSAINK spare
-sent from Swadlincote", "2020-11-29 22:55 kokafor parts ordered"), and a login after its label ("login: j.smith",
-"logged in as SMITHJ", "user id jsmith2").
+sent from Swadlincote", "2020-11-29 22:55 kokafor parts ordered", "[29.11. 22:55 aoife.mulcahy] rang theatre"),
+and a login after its label ("login: j.smith", "logged in as SMITHJ", "user id jsmith2").
 
 Systems that keep an activity log export each entry as time, user, text, and a mapping that folds the log into
-the notes keeps the user's login there. A login is a surname and initials run together: no English word, no term
-the vocabulary knows, letters only, all in one case. Only the first word after a full time stamp (a date with its
-time) counts, where nothing but the author stands.
+the notes keeps the user's login there. A login is a surname and initials run together (or a first and last name
+joined by a dot): no English word, no term the vocabulary knows, letters only, all in one case. Only the first
+word after a full time stamp (a date with its time) counts, where nothing but the author stands.
 """
 
 from __future__ import annotations
@@ -19,9 +19,11 @@ from intake.anonymisation.initials import BY_ABBREVIATIONS, NOTE_ABBREVIATIONS
 if TYPE_CHECKING:
     from intake.anonymisation.contextual_names import ContextualNames
 
+# The date as systems stamp it: ISO, "29/11/2020", "29.11.2020", or a continental "29.11." without the year.
 _AFTER_TIMESTAMP = re.compile(
-    r"(?:\d{4}-\d{2}-\d{2}[T ]|\d{1,2}/\d{1,2}/\d{2,4}[ T])\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
-    r"[ \t]+(?P<login>[A-Za-z]{4,12})(?=[ \t:,-])"
+    r"(?:\d{4}-\d{2}-\d{2}[T ]|\d{1,2}/\d{1,2}/\d{2,4}[ T]|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?[ T])"
+    r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
+    r"[ \t]+(?P<login>[A-Za-z]{4,12}|[a-z]{2,15}\.[a-z]{2,20})(?=[ \t:,\]-])"
 )
 
 

@@ -80,14 +80,18 @@ def shared_scanner(
     return PatternScanner(vocabulary, mrn_patterns, threshold)
 
 
-def deny_candidate_pattern(words: Iterable[str]) -> str | None:
+def deny_candidate_pattern(words: Iterable[str], values: Iterable[str] = ()) -> str | None:
     """RE2 pattern matching a cell that may hold a deny-listed name: one of its words in any case, or a letter
-    with an accent or in another script (the detector folds accents: "Zébédée" is "zebedee", "Γιώργος" "γιωργος")."""
+    with an accent or in another script (the detector folds accents: "Zébédée" is "zebedee", "Γιώργος" "γιωργος");
+    or one of the dataset's known personal values, as written."""
     words = sorted(set(words), key=lambda w: (-len(w), w))
-    if not words:
+    known = sorted({v.casefold() for v in values}, key=lambda v: (-len(v), v))
+    if not words and not known:
         return None
-    alternatives = "|".join(re.escape(w) for w in words)
-    return rf"(?i)\b(?:{alternatives})\b|[\x{{00C0}}-\x{{024F}}{RE2_CLASS}]"
+    parts = [rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b"] if words else []
+    if known:  # no word boundaries: RE2's are ASCII only, and the candidates may be a superset
+        parts.append("(?:" + "|".join(re.escape(v).replace("\\ ", " ") for v in known) + ")")
+    return rf"(?i){'|'.join(parts)}|[\x{{00C0}}-\x{{024F}}{RE2_CLASS}]"
 
 
 class PatternScanner:
@@ -108,7 +112,7 @@ class PatternScanner:
         detectors["CREDIT_CARD"] = [find_credit_cards]
         self._detectors: list[Detector] = [d for e in self.entities if e != "PERSON" for d in detectors.get(e, [])]
         self._cache: dict[str, tuple[Finding, ...]] = {}
-        self._deny_candidate = deny_candidate_pattern(vocabulary.deny_words)
+        self._deny_candidate = deny_candidate_pattern(vocabulary.deny_words, (v for v, _ in vocabulary.deny_values))
 
     def find(self, text: str) -> tuple[Finding, ...]:
         cached = self._cache.get(text)

@@ -19,7 +19,7 @@ from typing import Any, TypedDict
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from intake.anonymisation.column_names import column_hints, column_words, is_org_name_column
+from intake.anonymisation.column_names import column_hints, column_words, is_org_name_column, is_patient_column
 from intake.anonymisation.engine import TABLE_ENTITIES
 from intake.anonymisation.errors import ProfilingTooSlow
 from intake.anonymisation.findings import Finding
@@ -256,6 +256,11 @@ class Profiler:
         for entity in ("UK_NHS", "UK_NINO", "MRN", "CREDIT_CARD"):
             if entity in hints and ev.digit_heavy >= 0.3:
                 return ident(entity, 0.7, f"{hint_reason} {entity}")
+        if is_patient_column(name) and ev.digit_heavy >= 0.3 and "MRN" in self.entities:
+            # "M1343770", "8981204 dob 19.03.15", "Okonkwo, T / 8984398": whatever else a patient's cell holds,
+            # its number is the patient's hospital number and the cell goes whole
+            return ident("MRN", 0.7, f"{hint_reason} patients",
+                         f"{ev.digit_heavy:.0%} of sampled values are mostly digits: hospital numbers")
         if "STAFF_ID" in hints and ev.staff_shaped >= 0.8 and "STAFF_ID" in self.entities:
             return ident("STAFF_ID", 0.7, f"{hint_reason} staff numbers",
                          f"{ev.staff_shaped:.0%} shaped as staff numbers")

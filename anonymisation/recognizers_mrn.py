@@ -1,6 +1,6 @@
 """Hospital (MRN) numbers: by the customer's patterns beside a context word, after their labels in any spelling,
-straight after "pt"/"patient", in brackets after a patient's name, prefixed by a trust's code, or joined to the
-patient's NHS number."""
+straight after "pt"/"patient", after a patient's name (in brackets or not), prefixed by a trust's code, or joined
+to the patient's NHS number."""
 
 from __future__ import annotations
 
@@ -46,11 +46,21 @@ MRN_LABELLED = re.compile(
 MRN_LETTER_NUMBER = re.compile(
     r"(?i)\b(?P<letter>[a-z])[\s-]?(?:no|num|number)\b\.?\s*[:#=.-]{0,2}\s*(?P<id>(?P=letter)\d{5,9})(?![\w/-])")
 # Straight after "pt"/"patient" with no label between ("loan to patient 40-118-273"): a number only a patient
-# record carries there, in one piece or in three groups (two, "100-150", are a range). Letter-prefixed shapes
-# are left to the labels, as "pt" also abbreviates "part".
+# record carries there, in one piece or in three groups (two, "100-150", are a range), or one capital and six to
+# nine digits ("previous pt M2124570"), unless a part is being ordered or fitted ("replaced pt M2124570").
 MRN_AFTER_PT = re.compile(
-    r"(?i)\b(?:pt|patient)\s*[:#]?\s*(?P<id>\d{6,10}|\d{2,4}(?P<sep>[ /-])\d{3,4}(?P=sep)\d{3,4})(?![\w/-])"
+    r"(?i:(?<!replaced )(?<!ordered )(?<!fitted )(?<!new )(?<!spare )\b(?:pt|patient)\s*[:#]?\s*)"
+    r"(?P<id>\d{6,10}|\d{2,4}(?P<sep>[ /-])\d{3,4}(?P=sep)\d{3,4}|[A-Z]\d{6,9})(?![\w/-])"
 )
+# The patient's number right after their name, no bracket ("pt Rodel Soriano 8981204 no harm", "patient
+# sáenz, begoña M2124570"): up to four words without a digit between "pt" and the number.
+MRN_AFTER_PATIENT_NAME = re.compile(
+    r"(?i:\b(?:pt|patient)\b)[ \t]+(?:[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019.-][^\W\d_]+)*\.?,?[ \t]+){1,4}"
+    r"(?P<id>\d{6,10}|[A-Z]\d{6,9})(?![\w/-])"
+)
+# Words that say the number after them is something else: its own label, or a thing beside the patient.
+_OTHER_NUMBER = re.compile(r"(?i)\b(?:nhs|no|num|number|tel|phone|mob|mobile|ext|bleep|dob|born|aged?|weight|kg|bed|"
+                           r"bay|ward|room|asset|serial|sn|ref|job|tag|id|chi|cad|inc|incident|datix|tray|set|scope)\b")
 # A number in brackets after the patient's name ("pt J Smith (92-234-279)", "patient Okafor, A. (RX1234567)"): how a
 # record names the patient's hospital number beside the name. Six digits at least, so a model ("(MX450)") is none.
 # No digit between: "defib'd pt x3 at scene (230212-7918)" counts shocks, and the bracket holds the incident.
@@ -92,9 +102,11 @@ def find_mrns(text: str, patterns: Sequence[str]) -> list[Finding]:
                 out.append(Finding("MRN", m.start(), m.end(), 0.85, "MrnRecognizer"))
     if any(ch.isdigit() for ch in text):
         for rx, whole in ((MRN_LABELLED, False), (MRN_LETTER_NUMBER, False), (MRN_TRUST_PREFIXED, True),
-                          (MRN_AFTER_PATIENT, False), (MRN_AFTER_PT, False)):
+                          (MRN_AFTER_PATIENT, False), (MRN_AFTER_PT, False), (MRN_AFTER_PATIENT_NAME, False)):
             for m in rx.finditer(text):
                 if rx is MRN_LABELLED and m.group("unit") and len(m.group("id")) < 7:
+                    continue
+                if rx is MRN_AFTER_PATIENT_NAME and _OTHER_NUMBER.search(text, m.start(), m.start("id")):
                     continue
                 s, e = m.span(0) if whole else m.span("id")
                 if not any(f.start < e and s < f.end for f in out):

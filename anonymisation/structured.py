@@ -65,7 +65,7 @@ CANDIDATE_PATTERNS: dict[str, str] = {
               rf"|[{RE2_CLASS}]{{2}}",  # a word in another script (other_scripts.py)
     "CREDIT_CARD": r"[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{1,7}",
     "IP_ADDRESS": r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}|[0-9A-Fa-f]{1,4}:[0-9A-Fa-f:]*:",
-    "MRN": r"(?i)\bmrn\b|hosp|unit no|patient (?:id|no|number)",
+    "MRN": r"(?i)\bmrn\b|hosp|unit no|patient|\bpt\b",
     "ADDRESS": r"[0-9]{1,4}[A-Za-z]?,?\s+\p{Lu}\p{Ll}+\s",
 }
 

@@ -159,6 +159,8 @@ class Vocabulary:
     common_words: frozenset[str] = frozenset()
     deny_names: tuple[str, ...] = ()
     deny_keys: frozenset[str] = field(default=frozenset())  # fold()ed variants of deny_names
+    # (value, entity type): a personal column's values known to the dataset, caught wherever they are copied
+    deny_values: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def load(

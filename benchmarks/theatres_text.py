@@ -27,7 +27,7 @@ FAULT = {
         "tourniquet cuff not holding pressure on {list}, pt {pat} DOB {dob}, tourniquet time recorded manually. "
         "{odp} / {sr}",
         "cell saver {err} on {list}. Blood returned to pt {pat} (NHS {nhs}) before alarm. Datix {datix} by {staff}",
-        "Camera stack no picture, {part} replaced by scrub, still nothing. {surg} converted to open. {staffno}",
+        "Camera stack no picture, {part} replaced by scrub, still nothing. {surg} converted to open. {staff} {staffno}",
         "monitor SpO2 module dead in {theatre}, moved pt {pat} to recovery on portable. {staff} bleep {bleep}",
     ],
     "fresh7": [
@@ -73,7 +73,7 @@ WORK = {
         "PPM completed per {maker} schedule, sw now {sw}. elec safety pass. {init}",
         "Sent to {maker} for repair under contract, loan unit from {theatre}. {eng}",
         "Leak test fault traced to {part}, replaced, {err} cleared. {init}",
-        "PPM - {std} checks ok, O2 cell changed {date}. {eng} ({staffno})",
+        "PPM - {std} checks ok, O2 cell changed {date}. {eng} {staffno}",
         "BER - condemned, replacement on order via {team}. {init}",
     ],
     "fresh7": [

@@ -106,7 +106,8 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
         raise tasks.block_dataset(run, scanned, "scan")
 
     tasks.checkpoint(run, "anonymise")
-    terms_id = tasks.collect_terms(run, ingested.tables)  # pass 1: who is named anywhere, what is a place
+    # pass 1: who is named anywhere, what is a place, which values of the queries' inputs are personal
+    terms_id = tasks.collect_terms(run, ingested.tables, ingested.query_inputs)
     anonymised = _anonymise_chunks(run, ingested, classifications, terms_id)
     pipeline.close_sessions()  # the NER workers and their caches are not needed past this point: free their memory
     publish_findings(run.run_id, run.dataset_id, anonymised.report, "findings")

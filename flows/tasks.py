@@ -202,10 +202,11 @@ def scan_report(run: pipeline.RunInfo, classifications: dict[str, dict[str, Any]
 
 
 @data_task("collect-dataset-terms")
-def collect_terms(run: pipeline.RunInfo, tables: list[pipeline.TableRef]) -> str | None:
+def collect_terms(run: pipeline.RunInfo, tables: list[pipeline.TableRef],
+                  query_inputs: list[pipeline.TableRef]) -> str | None:
     from intake.schema_policy import collect_dataset_terms
 
-    return collect_dataset_terms(flow_context(run.actor), run, tables)
+    return collect_dataset_terms(flow_context(run.actor), run, tables, query_inputs)
 
 
 @data_task("independent-residual-check")

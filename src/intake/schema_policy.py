@@ -3,8 +3,9 @@
 - `mapping_column_roles`: for a source table, the role of each column the mapping reads (person, free text,
   reference, code: intake.product.roles), in the plain form the anonymisation package takes.
 - `collect_dataset_terms` (pass 1): every name written in a person field of any table, and every value of a
-  reference field, read from the run's encrypted work files and kept encrypted in the vault as one work
-  artefact; the anonymisation of every chunk (pass 2) loads it by id (`load_dataset_terms`).
+  reference field, and the personal values of tables only the mapping's queries read, read from the run's
+  encrypted work files and kept encrypted in the vault as one work artefact; the anonymisation of every chunk
+  (pass 2) loads it by id (`load_dataset_terms`).
 """
 
 from __future__ import annotations
@@ -82,9 +83,41 @@ def _artefact_columns(vault: Any, artefact_id: str, actor: Any) -> list[str]:
         return list(pq.ParquetFile(handle).schema_arrow.names)
 
 
-def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any]) -> str | None:
-    """Pass 1: the dataset's people and reference values, stored encrypted; returns the artefact id (None when
-    the mapping names no person or reference field)."""
+def _query_input_values(ctx: Context, run: Any, vault: Any, tables: Sequence[Any], actor: Any
+                        ) -> tuple[set[str], set[tuple[str, str]]]:
+    """The personal columns of the tables only the mapping's queries read (a scope-tracking table whose Patient
+    column a query folds into the assets' notes): no product field says what they hold, so the profiler judges
+    them as it would any column. Their people join the dataset's names; their other values are caught wherever
+    the queries copied them."""
+    import pyarrow.compute as pc
+
+    from intake.anonymisation import ColumnKind
+    from intake.pipeline import read_table_batches
+    from intake.pipeline.anonymise import profile_table
+
+    persons: set[str] = set()
+    identifiers: set[tuple[str, str]] = set()
+    for table in tables:
+        # judged by its values and column names alone: a query table of the same name owns the mapping's roles
+        classification = profile_table(ctx, vault, table, actor)
+        personal = {c.column: c.entity_type or "PERSON" for c in classification.columns.values()
+                    if c.kind is ColumnKind.IDENTIFIER}
+        if not personal:
+            continue
+        for batch in read_table_batches(vault, table.artefact_id, actor, list(personal)):
+            for column, entity in personal.items():
+                values = _distinct(pc.unique(batch.column(column).cast("string")).to_pylist())
+                if entity == "PERSON":
+                    persons |= values
+                else:
+                    identifiers |= {(v, entity) for v in values}
+    return persons, identifiers
+
+
+def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_inputs: Sequence[Any] = ()
+                          ) -> str | None:
+    """Pass 1: the dataset's people and reference values, and the personal values of the tables only queries
+    read, stored encrypted; returns the artefact id (None when there are none)."""
     from intake.anonymisation import AnonymisationSession
     from intake.anonymisation.dataset_terms import collect_terms
     from intake.pipeline import mapping_table, resolve_mapping, step_errors, work_name
@@ -99,6 +132,7 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any]) -> str 
     persons: set[str] = set()
     references: set[str] = set()
     with step_errors("scan", run.dataset_id):
+        persons, identifiers = _query_input_values(ctx, run, vault, query_inputs, actor)
         for table in tables:
             table_roles = roles.get(mapping_table(mapping, table.table))
             if table_roles is None:
@@ -109,12 +143,14 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any]) -> str 
                                   table_roles.of_role(DataRole.REFERENCE))
             persons |= found[0]
             references |= found[1]
-        if not persons and not references and not any(load_decisions(ctx, run.dataset_id).counts().values()):
+        if not persons and not references and not identifiers and not any(
+                load_decisions(ctx, run.dataset_id).counts().values()):
             return None
         # The customer's deny-list and allowed terms from the settings count too (the session reads them).
         vocabulary = AnonymisationSession.base_vocabulary(ctx.settings.anonymisation)
         decisions = load_decisions(ctx, run.dataset_id)
-        terms = collect_terms(sorted(persons), sorted(references), vocabulary, decisions.allow, decisions.deny)
+        terms = collect_terms(sorted(persons), sorted(references), vocabulary, decisions.allow, decisions.deny,
+                              sorted(identifiers))
         info = vault.put(scope=run.dataset_id, dataset_id=run.dataset_id, kind=ArtefactKind.INTERMEDIATE,
                          name=work_name(run, TERMS_NAME), source=terms.to_json().encode(), actor=actor)
     log_event(log, "pipeline.dataset_terms", dataset_id=run.dataset_id, run_id=run.run_id, **terms.counts())

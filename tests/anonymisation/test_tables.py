@@ -231,3 +231,27 @@ def test_a_phone_column_typed_with_no_break_spaces_is_a_phone_column(session: An
                       "c2": [f"07700\u2013900{200 + i:03d}" for i in range(40)]})
     cls = session.profile("contacts", batches(table))
     assert cls.column("c1").entity_type == "PHONE_NUMBER" == cls.column("c2").entity_type
+
+
+def test_a_patient_column_of_numbers_is_replaced_whole(session: AnonymisationSession) -> None:
+    """"Patient" holding hospital numbers, some with the name or birth date beside them: no label in the cell
+    says what the number is, the column does; the whole cell goes."""
+    values = [f"M{4400000 + 37 * i}" if i % 3 else f"M{4400000 + 37 * i} dob 0{1 + i % 9}.03.61" for i in range(36)]
+    values[5] = "Okonkwo, Tunde / 8984398"
+    table = pa.table({"Patient": values, "Patient Age": [str(20 + i) for i in range(36)]})
+    cls = session.profile("tracking", batches(table))
+    assert (cls.column("Patient").kind, cls.column("Patient").entity_type) == (ColumnKind.IDENTIFIER, "MRN")
+    assert cls.column("Patient Age").kind == ColumnKind.NOT_PERSONAL  # a measure of the patient
+    out = session.anonymise_chunk(bytes(range(32)), "tracking", cls, batches(table))
+    cells = pa.Table.from_batches(out.batches).column("Patient").to_pylist()
+    assert all(c.startswith("MRN_") and " " not in c for c in cells)
+
+
+def test_bleeps_and_extensions_in_a_phone_column_are_kept_as_internal_numbers(session: AnonymisationSession) -> None:
+    values = [["07700 900{:03d}", "Bleep {:04d}", "x{:04d}"][i % 3].format(100 + i) for i in range(30)]
+    table = pa.table({"Owner Tel": values})
+    cls = session.profile("tickets", batches(table))
+    assert cls.column("Owner Tel").entity_type == "PHONE_NUMBER"
+    out = session.anonymise_chunk(bytes(range(32)), "tickets", cls, batches(table))
+    cells = pa.Table.from_batches(out.batches).column("Owner Tel").to_pylist()
+    assert [c for c in cells if not c.startswith("PHONE_")] == [v for v in values if not v.startswith("07700")]

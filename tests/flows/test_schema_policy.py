@@ -205,3 +205,69 @@ def test_review_shows_counts_to_engineers_values_to_the_dpo_and_decisions_apply_
     with ctx.registry.session() as session:
         actions = [e.action for e in session.query(AuditEvent).filter_by(dataset_id=dataset_id)]
     assert "migration.review" in actions and "migration.review.decide" in actions
+
+
+# A table only a query reads: each scope's decontamination cycles, folded into its asset's notes. The patient's
+# number alone in its cell, with no label, is caught in the notes because its column said whose it is. The query
+# table has the name of the table it reads, with columns of its own ("Maker", "Custodian"): the roles are the
+# query's, not the input's.
+QUERY_MAPPING = """\
+format: intake-mapping/1
+system: hand-written
+title: Scopes with their tracking folded into the notes
+tables:
+  - table: scopes
+    query: |
+      SELECT s."Scope No", s.Make AS Maker, s.Model, s.Comments, t.tracked, t.checker AS Custodian
+      FROM scopes s LEFT JOIN (
+        SELECT "Scope No" AS scope, max("Checked by") AS checker,
+               string_agg(concat_ws(' ', "Date", "Patient", "Checked by"), ' || ' ORDER BY "Date") AS tracked
+        FROM tracking GROUP BY "Scope No") t ON t.scope = s."Scope No"
+    source_key: Scope No
+    outputs:
+      - entity: manufacturers
+        derive: {key: [Maker], match: exact}
+        fields: {name: Maker}
+      - entity: device_models
+        derive: {key: [{ref: manufacturers}, Model], match: exact}
+        fields: {manufacturer_id: {ref: manufacturers}, name: Model, device_type: {value: Endoscope}}
+      - entity: assets
+        id: Scope No
+        fields:
+          asset_number: Scope No
+          model_id: {ref: device_models}
+          status: {value: in_service}
+          owner: Custodian
+          notes: {from: [Comments, tracked], join: " | "}
+"""
+PATIENTS = ["M4412087", "8130562", "Quorra Vantablack / M5521903", "K770214-3"]
+CHECKERS = ["Zorblax Quennell", "Ebere Okonkwo-Eze"]
+
+
+def test_a_patient_column_only_a_query_reads_is_personal_wherever_the_query_copies_it(
+        ctx, as_user, authorise, tmp_path: Path) -> None:
+    scopes, tracking = tmp_path / "scopes.csv", tmp_path / "tracking.csv"
+    with scopes.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Scope No", "Make", "Model", "Comments"])
+        for n in range(12):
+            writer.writerow([f"S{n:04d}", "Olympus", "GIF-H290", "leak tested weekly, bleep 4471"])
+    with tracking.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Scope No", "Date", "Patient", "Checked by"])
+        for n in range(40):
+            writer.writerow([f"S{n % 12:04d}", f"2025-03-{1 + n % 28:02d}",
+                             PATIENTS[n % len(PATIENTS)] if n % 5 else f"M{6600000 + n}", CHECKERS[n % 2]])
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(QUERY_MAPPING, encoding="utf-8")
+    files = [scopes, tracking]
+    dataset_id = receive_dataset_flow(authorisation=authorise(files), files=[str(f) for f in files],
+                                      actor="eve")["dataset_id"]
+    summary = migration_run_flow(dataset_id=dataset_id, mapping=str(mapping), actor="eve", chunk_rows=5)
+    notes = [r["notes"] for r in package_cells(as_user("eve"), dataset_id, summary["package"])["assets"]]
+    assert summary["balanced"] and len(notes) == 12
+    text = "\n".join(notes)
+    planted = {*PATIENTS, *(f"M{6600000 + n}" for n in range(0, 40, 5)), "Vantablack", "Quennell", "Okonkwo-Eze"}
+    assert not [value for value in planted if value.lower() in text.lower()]
+    assert text.count("MRN_") >= 12 and "2025-03-" in text  # each cycle's patient replaced, its date kept
+    assert all(n.startswith("leak tested weekly, bleep 4471 | ") for n in notes)

@@ -73,19 +73,25 @@ def profile_tables(ctx: Context, run: RunInfo, tables: Sequence[TableRef]) -> di
 
     actor = ctx.actor()
     vault = Vault.from_context(ctx)
-    session = anonymisation_session(ctx)
     mapping = resolve_mapping(run.mapping)
     classifications: dict[str, dict[str, Any]] = {}
     for table in tables:
-        with step_errors("scan", run.dataset_id), _session_lock:
-            batches = read_table_batches(vault, table.artefact_id, actor)
-            try:
-                classification = session.profile(table.table, batches)
-            finally:
-                batches.close()
+        with step_errors("scan", run.dataset_id):
+            classification = profile_table(ctx, vault, table, actor)
         classification = apply_roles(classification, mapping_column_roles(mapping, table.table))
         classifications[table.key] = classification.to_dict()
     return classifications
+
+
+def profile_table(ctx: Context, vault: Any, table: TableRef, actor: Any) -> Any:
+    """One table's columns classified from a sample of its first rows, by their values and names alone."""
+    session = anonymisation_session(ctx)
+    with _session_lock:
+        batches = read_table_batches(vault, table.artefact_id, actor)
+        try:
+            return session.profile(table.table, batches)
+        finally:
+            batches.close()
 
 
 def scan_report(ctx: Context, classifications: dict[str, dict[str, Any]]) -> Any:

@@ -43,6 +43,9 @@ class Ingested:
     # table key -> {column: reason}: columns a connector could not read (Access OLE objects), named in the
     # run's summary so they are never lost silently. Column names only.
     columns_not_read: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Tables only the mapping's queries read: not anonymised themselves, but their personal values are looked for
+    # wherever the queries copied them (schema_policy.collect_dataset_terms).
+    query_inputs: list[TableRef] = field(default_factory=list)
 
 
 def mapping_table(mapping: Any, table: str) -> str:
@@ -156,22 +159,23 @@ def ingest(ctx: Context, run: RunInfo, chunk_rows: int, progress: ProgressCallba
                     columns_not_read[ref.key] = dropped
         done += raw.plaintext_size
         progress(done / total)
+    query_inputs: list[TableRef] = []
     if queried:
         with step_errors("ingest", run.dataset_id):
-            tables = _query_tables(ctx, run, mapping, tables, chunk_rows)
+            tables, query_inputs = _query_tables(ctx, run, mapping, tables, chunk_rows)
     if columns_not_read:
         _update_summary(ctx, run, lambda summary: summary.update(columns_not_read=columns_not_read))
         log_event(log, "pipeline.columns_not_read", dataset_id=run.dataset_id, run_id=run.run_id,
                   tables=len(columns_not_read), columns=sum(len(c) for c in columns_not_read.values()))
     return Ingested(tables, sum(t.rows for t in tables), sum(t.rejected for t in tables), reasons, rejects_ids,
-                    columns_not_read)
+                    columns_not_read, query_inputs)
 
 
 def _query_tables(ctx: Context, run: RunInfo, mapping: Any, tables: list[TableRef], chunk_rows: int
-                  ) -> list[TableRef]:
+                  ) -> tuple[list[TableRef], list[TableRef]]:
     """The mapping's query tables, computed from the export's tables as read and stored as they are (so they are
-    anonymised with the roles of the fields they feed, like any table); the tables only queries read go no
-    further (their work files are removed with the run's)."""
+    anonymised with the roles of the fields they feed, like any table), and the tables only queries read, which
+    go no further than pass 1 (their work files are removed with the run's)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -213,7 +217,8 @@ def _query_tables(ctx: Context, run: RunInfo, mapping: Any, tables: list[TableRe
     superseded = superseded_by_queries(by_name, mapping)
     log_event(log, "pipeline.query_tables", dataset_id=run.dataset_id, run_id=run.run_id, tables=len(computed),
               rows=sum(t.rows for t in computed), superseded=len(superseded))
-    return [ref for ref in tables if ref.table not in superseded] + computed
+    return ([ref for ref in tables if ref.table not in superseded] + computed,
+            [ref for ref in tables if ref.table in superseded])
 
 
 def received_sources(ctx: Context, dataset_id: str, actor: Any) -> Iterator[tuple[str, Any]]:
