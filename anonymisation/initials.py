@@ -124,7 +124,10 @@ RECOGNIZER = "InitialsRecognizer"
 
 _NEXT_WORD = re.compile(r"[ \t]*[^\W\d_]")
 # A standard's body before its number or a second body ("per bs en 62353", "to BS 7671"): a standard, not a mark.
-_STANDARD_AFTER = re.compile(r"(?i)[ \t]+(?:en|iso|iec)\b|[ \t]+\d{4,5}\b")
+# What follows a standard's body ("BS EN 1789") or a numbered machine or place ("back from AER 3", "wd 2"):
+# letters before a small number name a thing, initials are followed by a date or a time if by a number at all.
+_STANDARD_AFTER = re.compile(r"(?i)[ \t]+(?:en|iso|iec)\b|[ \t]+\d{4,5}\b|[ \t]+\d{1,2}(?![\d/.:-]|(?:st|nd|rd|th)\b"
+                             r"|[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
 
 
 def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: Container[str], where: str) -> bool:

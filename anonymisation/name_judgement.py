@@ -42,6 +42,10 @@ HOSPITAL_QUALIFIERS = frozenset({"university", "children", "childrens", "childre
                                   "eye", "dental", "renal", "surgical", "mental", "nursing", "education",
                                   "research", "diagnostic", "outpatient", "outpatients"})
 _OCCUPATION = re.compile(r"(?:ist|ician|grapher)$")
+# What is named after a surgeon or physician rather than done to a person: "Dupuytren's fasciectomy", "Nissen
+# fundoplication", "Hartmann's reversal", "Parkinson's disease". Not "operation" or "repair": a patient has those.
+_EPONYMOUS = re.compile(r"(?:ectomy|otomy|ostomy|plasty|pexy|plication|rrhaphy|desis|reversal|disease|syndrome|"
+                        r"contracture)$")
 # Capitalised words that end a name: contact details and abbreviations written right after a name.
 NOT_NAME_WORDS = frozenset({"ext", "extn", "extension", "tel", "telephone", "mob", "mobile", "bleep", "fax",
                             "email", "re", "cc", "dob", "nhs", "ref", "tbc", "asap", "via", "on", "at"})
@@ -254,6 +258,8 @@ class NameJudgement:
                 and after[2].text.isdigit() and len(after[2].text) <= 2 and not (
                     len(after) > 3 and (after[3].text == "." or after[3].key in _UNITS)):
             return True  # "LUCAS 3.1": a model and its version, not a date or a time ("Smith 12.03.24", "2.5 hrs")
+        if after and after[0].is_word and _EPONYMOUS.search(after[0].key):
+            return True
         if after and after[0].key in self.vocab.indicators and not self._numbered_place(after, 0):
             # "Jenner Unit", "jenner unit" are places; "informed ALVES unit is condemned" is not, nor "Jones Ward 5".
             return not (span.isupper() and after[0].text.islower())

@@ -56,11 +56,13 @@ def names_before_identifiers(ctx: ContextualNames, toks: Sequence[Token]) -> lis
         if not words:
             continue
         # Capitalised as names are ("Hope Bishop"), or, in any case, one word that is mostly a name or of four
-        # letters or more in no list ("rabah boubekeur", "marivic mangubat"): "pls cb" or "home hd" are neither;
-        # or, right after "pt", a surname that is also a word ("pt wood dob 1938").
+        # letters or more in no list ("rabah boubekeur", "marivic mangubat"): "pls cb" or "home hd" are neither,
+        # nor a procedure's abbreviation in capitals ("cycle 07711 TURP NHS 925..."); or, right after "pt", a
+        # surname that is also a word ("pt wood dob 1938").
         after_pt = start > 0 and toks[start - 1].key in ("pt", "patient") and all(
             w.key in ctx.vocab.last_names or w.key in ctx.vocab.first_names for w in words)
         if after_pt or all(w.is_capitalised and not w.is_upper for w in words) or any(
-                ctx.known_name(w, NAME_OVER_WORD) or (len(w.text) >= 4 and ctx.unknown_word(w)) for w in words):
+                ctx.known_name(w, NAME_OVER_WORD) or (len(w.text) >= 4 and ctx.unknown_word(w) and not (
+                    w.is_upper and len(w.text) <= 5)) for w in words):
             out.append(Finding("PERSON", words[0].start, words[-1].end, 0.6, "ContextNameRecognizer"))
     return out

@@ -57,3 +57,13 @@ def test_instruments_machines_and_mailboxes_of_a_theatre_stay_readable(detector:
 
 def test_a_role_after_a_name_is_no_initials(detector: TextDetector) -> None:
     assert found(detector, "Bair hugger blowing cold. Rose Young (HCA)", "PERSON") == ["Rose Young"]
+
+
+@pytest.mark.parametrize("text", [
+    "15.04.2019 WD2 cycle 29970 Dupuytren's fasciectomy 8981204 dob 19.03.15",
+    "during Hartmann's reversal on the list", "Nissen fundoplication done", "pt has Parkinson's disease",
+    "cycle 07711 TURP NHS 9250290810",  # a procedure's abbreviation before the patient's number is no name
+    "scope came back from aer 3 with tip damage",
+])
+def test_procedures_named_after_surgeons_and_abbreviated_stay_readable(detector: TextDetector, text: str) -> None:
+    assert found(detector, text, "PERSON") == [] and found(detector, text, "STAFF_ID") == []
