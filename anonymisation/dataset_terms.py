@@ -190,8 +190,33 @@ def collect_terms(person_values: Iterable[str], reference_values: Iterable[str],
         v.strip() for v in (*reference_values, *allow)
         if v and v.strip() and v.strip().lower() not in _PLACEHOLDERS and fold(v) not in person_keys
     })
-    known = sorted({(v.strip(), e) for v, e in identifiers if identifies_alone(v) and fold(v) not in allowed})
-    return DatasetTerms(tuple(persons), tuple(references), tuple(known))
+    known = {(v.strip(), e) for v, e in identifiers if identifies_alone(v) and fold(v) not in allowed}
+    known |= {(mark, "PERSON") for mark in signing_marks(person_values, vocabulary) if mark.lower() not in allowed}
+    return DatasetTerms(tuple(persons), tuple(references), tuple(sorted(known)))
+
+
+_MARK = re.compile(r"[/(\[]?\s*([A-Z]{2,3})\s*[.)\]]?")
+
+
+def signing_marks(person_values: Iterable[str], vocabulary: Vocabulary) -> set[str]:
+    """Initials a person field holds ("JK", "SK.", "/AM", "(DP)"): the dataset says that someone signs so, and a
+    note signed so anywhere in it is theirs. Never two or three letters the notes write for something else (an
+    abbreviation, a team, a word, a term of the vocabulary): "AM", "OK", "ICU" stay readable."""
+    from intake.anonymisation.initials import BY_ABBREVIATIONS, END_ABBREVIATIONS, NOTE_ABBREVIATIONS
+
+    everyday = english_frequencies()
+    out = set()
+    for value in person_values:
+        m = _MARK.fullmatch(value.strip()) if value else None
+        if m is None:
+            continue
+        key = m.group(1).lower()
+        if key in everyday or key in BY_ABBREVIATIONS or key in NOTE_ABBREVIATIONS or key in END_ABBREVIATIONS \
+                or key in vocabulary.allow_tokens or key in vocabulary.indicators or key in vocabulary.titles \
+                or key in vocabulary.common_words:
+            continue
+        out.add(m.group(1))
+    return out
 
 
 def identifies_alone(value: str) -> bool:

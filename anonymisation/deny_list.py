@@ -23,14 +23,20 @@ class KnownValues:
 
     def __init__(self, values: tuple[tuple[str, str], ...]) -> None:
         self.entity = {v.casefold(): e for v, e in values}
-        alternatives = "|".join(re.escape(v) for v in sorted(self.entity, key=lambda v: (-len(v), v)))
-        self.pattern = re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE) if values else None
+        # A signing mark ("JK") only as written, in capitals: "jk" in a sentence is not that person's mark.
+        marks = sorted(v for v, _ in values if v.isalpha() and v.isupper() and len(v) <= 3)
+        others = sorted({v.casefold() for v, _ in values} - {m.casefold() for m in marks}, key=lambda v: (-len(v), v))
+        self.marks = re.compile(rf"(?<![\w])(?:{'|'.join(marks)})(?![\w])") if marks else None
+        alternatives = "|".join(re.escape(v) for v in others)
+        self.pattern = re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE) if others else None
 
     def find(self, text: str) -> list[Finding]:
-        if self.pattern is None:
-            return []
-        return [Finding(self.entity.get(m.group(0).casefold(), "PERSON"), m.start(), m.end(), 1.0,
-                        "KnownValueRecognizer") for m in self.pattern.finditer(text)]
+        found = []
+        for pattern in (self.pattern, self.marks):
+            if pattern is not None:
+                found += [Finding(self.entity.get(m.group(0).casefold(), "PERSON"), m.start(), m.end(), 1.0,
+                                  "KnownValueRecognizer") for m in pattern.finditer(text)]
+        return sorted(found, key=lambda f: f.start)
 
 
 class DenyList:

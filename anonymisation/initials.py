@@ -25,7 +25,7 @@ _DATE = r"\d{1,2}[/.-]\d{1,2}"
 # The writer's mark where it ends an entry: after a slash ("tested OK /SM"), alone after the last sentence
 # ("repaired. MNF"), after a dash ("tested OK - JB", "-MK").
 _END_MARKS = (
-    re.compile(rf"(?:(?<=\s)|^)/({_MARK})(?=[ \t]*(?:$|\n|[.,;)|]))", re.MULTILINE),
+    re.compile(rf"(?:(?<=\s)|^)/ ?({_MARK})(?=[ \t]*(?:$|\n|[.,;)|]))", re.MULTILINE),  # "Sr Kurian / JK."
     re.compile(rf"(?<=[.!;] )({_MARK}){_END}", re.MULTILINE),
     re.compile(rf"(?:(?<=\s)|^)[-\u2013\u2014~] ?({_MARK}){_END}", re.MULTILINE),
 )

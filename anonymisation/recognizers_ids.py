@@ -72,11 +72,12 @@ def find_vehicle_registrations(text: str) -> list[Finding]:
 
 
 # A member of staff's number written right after their name ("Mrs X #44191", "X (41335)", "X c/no 48748", "X
-# 45379"): the number names the person as much as the name does. Four digits bare only when they are neither a time
-# nor a year ("J Smith 4412", not "Mr X 1430" or "X 2019"); never part of a date, a phone or a decimal.
+# 45379", an ESR number "X (48123456)"): the number names the person as much as the name does. Four digits bare
+# only when they are neither a time nor a year ("J Smith 4412", not "Mr X 1430" or "X 2019"); never part of a
+# date, a phone or a decimal.
 _BESIDE_NAME = re.compile(
-    r"[ \t]*(?:(?:#|\(|(?i:c/no|collar(?:\s+no)?|staff\s+no|no)\.?[ \t]*#?)[ \t]*(?P<marked>\d{4,6})\)?"
-    r"|(?P<bare>\d{4,6}))(?![\w/.:-]|\s\d)"
+    r"[ \t]*(?:(?:#|\(|(?i:c/no|collar(?:\s+no)?|staff\s+no|no)\.?[ \t]*#?)[ \t]*(?P<marked>\d{4,8})\)?"
+    r"|(?P<bare>\d{4,8}))(?![\w/.:-]|\s\d)"
 )
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from intake.anonymisation import AnonymisationSession, Vocabulary
 from intake.anonymisation.dataset_terms import DatasetTerms, collect_terms, person_names
+from intake.anonymisation.deny_list import DenyList
 from intake.anonymisation.roles import apply_roles
 from intake.config import AnonymisationSettings
 
@@ -250,3 +251,18 @@ def test_staff_numbers_hashed_into_ids_are_left_to_the_hash_and_delivered_ones_a
         classification = apply_roles(session.profile("jobs", lambda: iter(batches)), roles)
     assert classification.column("Crew 1").entity_type is None and classification.column("Crew 1").reasons
     assert classification.column("Crew 2").entity_type == "STAFF_ID"
+
+
+def test_values_of_personal_columns_are_caught_where_they_are_copied(base: Vocabulary) -> None:
+    """A patient's number and a signing mark known from the dataset's own columns: the number in any case and
+    not inside a longer one, the mark only in capitals as written; abbreviations and short numbers never."""
+    terms = collect_terms(["JK", "SK.", "(AM)", "OK", "Donal Mulcahy"], [], base,
+                          identifiers=[("M1343770", "MRN"), ("4471", "STAFF_ID"), ("n/a", "MRN"),
+                                       ("Okonkwo, Tunde / 8984398", "MRN"), ("bleep 4471", "PHONE_NUMBER")])
+    assert terms.identifiers == (("JK", "PERSON"), ("M1343770", "MRN"), ("Okonkwo, Tunde / 8984398", "MRN"),
+                                 ("SK", "PERSON"))
+    assert DatasetTerms.from_json(terms.to_json()) == terms
+    deny = DenyList(terms.vocabulary(base))
+    text = "cycle 29970 m1343770 XM1343770 SK. || Okonkwo, Tunde / 8984398 jk checked, AM list, bleep 4471"
+    assert [(f.entity_type, text[f.start:f.end]) for f in deny.find(text) if f.recognizer == "KnownValueRecognizer"
+            ] == [("MRN", "m1343770"), ("PERSON", "SK"), ("MRN", "Okonkwo, Tunde / 8984398")]
