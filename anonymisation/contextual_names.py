@@ -147,20 +147,11 @@ class ContextualNames(RoleNames):
             return None
         if end + 1 < len(toks) and toks[end].text == "," and (self._surname_first(toks, end - 1) or (
                 strength == "role" and end == j + 1 and self._given_after_comma(toks, end + 1) and (
-                    self.unknown_word(toks[end + 1]) or (self.known_name(toks[end + 1], NAME_OVER_WORD)
-                                                         and toks[end + 1].key in self.vocab.first_names)))):
+                    self.unknown_word(toks[end + 1]) or (toks[end + 1].key in self.vocab.first_names and (
+                        self.known_name(toks[end + 1], NAME_OVER_WORD) or self._identifier_next(toks, end + 2)))))):
             end += 2  # "patient MANSOUR, Layla", "pt sangha, sunita": the given name after the surname
         return Finding("PERSON", toks[j].start, toks[end - 1].end, 0.7 if strength != "weak" else 0.6,
                        "ContextNameRecognizer"), end
-
-    @staticmethod
-    def _given_after_comma(toks: Sequence[Token], k: int) -> bool:
-        """Whether toks[k], after "role surname,", may be the given name: a word, in capitals only after a surname
-        in capitals, and not the name of what follows in numbers ("Sr Kowalski, IEC 60601-1 pass")."""
-        tok = toks[k]
-        if not tok.is_word or (tok.is_upper and not toks[k - 2].is_upper):
-            return False
-        return not (k + 1 < len(toks) and toks[k + 1].text[:1].isdigit())
 
     def _run(self, toks: Sequence[Token], j: int, strength: str, honorific: bool = False,
              words_as_names: bool = True) -> int:

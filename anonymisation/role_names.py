@@ -18,6 +18,7 @@ from intake.anonymisation.name_cues import (
     WORD_ENDINGS,
 )
 from intake.anonymisation.name_tokens import Token
+from intake.anonymisation.patient_names import PATIENT_LABELS
 
 # What follows a name written right after a role: a contact, a verdict ("dn bishop bleep 2528", "dn joy ok").
 _AFTER_ROLE_NAME = frozenset({"bleep", "ext", "mob", "tel", "ok", "aware", "informed", "on", "at", "for", "re", "to"})
@@ -79,6 +80,22 @@ class RoleNames(ContextWords):
             words += 1
             j += 1
         return j if words else k
+
+    @staticmethod
+    def _identifier_next(toks: Sequence[Token], k: int) -> bool:
+        """Whether the patient's identifiers follow ("PT BAKER, FAITH M1234567", "pt hill, joy dob 1938"): then a
+        given name that is also a word is the given name."""
+        return k < len(toks) and (toks[k].key in PATIENT_LABELS or any(c.isdigit() for c in toks[k].text))
+
+    def _given_after_comma(self, toks: Sequence[Token], k: int) -> bool:
+        """Whether toks[k], after "role surname,", may be the given name: a word, in capitals only after a surname
+        in capitals, and before a number never the short capitals that name it ("Sr Kowalski, IEC 60601-1 pass"),
+        unless they are a first name ("PT HILL, JOY 1234567")."""
+        tok = toks[k]
+        if not tok.is_word or (tok.is_upper and not toks[k - 2].is_upper):
+            return False
+        numbered = k + 1 < len(toks) and toks[k + 1].text[:1].isdigit()
+        return not (numbered and tok.is_upper and len(tok.text) <= 4) or tok.key in self.vocab.first_names
 
     def _surname_first(self, toks: Sequence[Token], j: int) -> bool:
         """"KOWALCZYK, Agnieszka", "Kowalczyk, Agnieszka", "MALARNEAU, Beaufort" (toks[j], a comma, toks[j + 2]):

@@ -67,3 +67,13 @@ def test_a_role_after_a_name_is_no_initials(detector: TextDetector) -> None:
 ])
 def test_procedures_named_after_surgeons_and_abbreviated_stay_readable(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == [] and found(detector, text, "STAFF_ID") == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("URGENT: PT BAKER, FAITH M1234567 TRANSFERRED", ["BAKER, FAITH"]), ("pt hill, joy dob 1938", ["hill, joy"]),
+    ("pt sangha, sunita 1234567 seen", ["sangha, sunita"]),
+    ("PPM done by Sr Kowalski, IEC 60601-1 pass", ["Kowalski"]),
+])
+def test_a_given_name_that_is_a_word_before_the_patients_identifiers(detector: TextDetector, text: str,
+                                                                     names: list[str]) -> None:
+    assert found(detector, text, "PERSON") == names
