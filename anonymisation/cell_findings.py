@@ -96,19 +96,16 @@ def whole_cell(value: str, entity: str) -> Finding:
 
 
 def retyped_values(array: pa.Array, column_entity: str) -> dict[str, str]:
-    """Values that are plainly another entity than their column's (an e-mail typed into a phone column), and
-    internal numbers: a contact column's "Bleep 4471" or "x4878" reaches a role or a desk, as an extension in
-    free text does, and goes by that type's operator (kept by default) rather than the column's."""
+    """Values that are plainly another entity than their column's (an e-mail typed into a phone column)."""
     distinct = pc.unique(as_strings(array).drop_null())
     trimmed = pc.utf8_trim_whitespace(distinct)
     out: dict[str, str] = {}
-    for entity, typed in (("EMAIL_ADDRESS", "EMAIL_ADDRESS"), ("UK_NHS", "UK_NHS"), ("UK_NINO", "UK_NINO"),
-                          ("PHONE_NUMBER", "PHONE_NUMBER"), ("EXTENSION", "INTERNAL_NUMBER")):
+    for entity in ("EMAIL_ADDRESS", "UK_NHS", "UK_NINO", "PHONE_NUMBER"):
         if entity == column_entity:
             continue
         mask = full_match_mask(trimmed, entity)
         for value in pc.filter(distinct, mask).to_pylist():
-            out.setdefault(value, typed)
+            out.setdefault(value, entity)
     return out
 
 

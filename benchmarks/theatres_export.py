@@ -172,8 +172,9 @@ def generate(out: Path, split: str = "dev9", rows: int = 300, seed: int = 11) ->
         if rng.random() < 0.6:
             boss = scene.pick(staff)
             owner = put("Owner", scene.name(*boss, formal=True))
+            # A bleep in a contact column is left unscored: whether it is that person's line is a policy's choice
             tel = put("Owner Tel", [(mobile(rng), "phone", True)] if rng.random() < 0.5 else
-                      ["bleep ", (digits(rng, 4), "bleep", False)])
+                      [f"bleep {digits(rng, 4)}"])
         comments = put("Comments", scene.fill(rng.choice(tx.ASSET[split]))) if rng.random() < 0.5 else ""
         editor = rng.choice(engineers + staff[:8])
         edited = put("Edited By", scene.name(*editor) if rng.random() < 0.25 else
@@ -220,8 +221,7 @@ def generate(out: Path, split: str = "dev9", rows: int = 300, seed: int = 11) ->
                          [(_login(rng, raiser), "login", True)])
         r = rng.random()
         contact = jput("Contact", [(mobile(rng), "phone", True)] if r < 0.3 else
-                       ["Bleep ", (digits(rng, 4), "bleep", False)] if r < 0.7 else
-                       ["x", (digits(rng, 4), "extension", False)]) if rng.random() < 0.8 else ""
+                       [f"Bleep {digits(rng, 4)}"] if r < 0.7 else [f"x{digits(rng, 4)}"]) if rng.random() < 0.8 else ""
         if category == "PPM":
             problem: list[Piece] = [rng.choice(["PPM due", "Planned maintenance", "Annual service + ES test",
                                                 "6-monthly PPM"])]
