@@ -16,27 +16,50 @@ _MODEL_SUFFIX = re.compile(r"-\d")  # a word glued to a number is a model ("IDA-
 _ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
+_WORD = re.compile(r"\w+")
+
+
 class KnownValues:
     """Values of a personal column the dataset holds ("M1343770", "Okonkwo, Tunde / 8984398" in a tracking table's
     Patient column), found wherever a query copied them: as written, in any case, not inside a longer word or
-    number."""
+    number; a signing mark ("JK") only in capitals as written. Looked up by their first word, so that a dataset's
+    hundred thousand patient numbers cost a set look-up per word of the text, not an alternation."""
 
     def __init__(self, values: tuple[tuple[str, str], ...]) -> None:
-        self.entity = {v.casefold(): e for v, e in values}
-        # A signing mark ("JK") only as written, in capitals: "jk" in a sentence is not that person's mark.
-        marks = sorted(v for v, _ in values if v.isalpha() and v.isupper() and len(v) <= 3)
-        others = sorted({v.casefold() for v, _ in values} - {m.casefold() for m in marks}, key=lambda v: (-len(v), v))
-        self.marks = re.compile(rf"(?<![\w])(?:{'|'.join(marks)})(?![\w])") if marks else None
-        alternatives = "|".join(re.escape(v) for v in others)
-        self.pattern = re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])", re.IGNORECASE) if others else None
+        self.index: dict[str, list[tuple[str, int, str, str | None]]] = {}
+        for value, entity in values:
+            low = value.lower()
+            first = _WORD.search(low)
+            if first is None or len(low) != len(value):
+                continue
+            mark = value if value.isalpha() and value.isupper() and len(value) <= 3 else None
+            self.index.setdefault(first.group(0), []).append((low, first.start(), entity, mark))
+        for candidates in self.index.values():
+            candidates.sort(key=lambda c: -len(c[0]))
 
     def find(self, text: str) -> list[Finding]:
-        found = []
-        for pattern in (self.pattern, self.marks):
-            if pattern is not None:
-                found += [Finding(self.entity.get(m.group(0).casefold(), "PERSON"), m.start(), m.end(), 1.0,
-                                  "KnownValueRecognizer") for m in pattern.finditer(text)]
-        return sorted(found, key=lambda f: f.start)
+        if not self.index:
+            return []
+        low = text.lower()
+        if len(low) != len(text):
+            return []  # a letter whose lower case is longer ("\u0130"): offsets would not hold
+        found: list[Finding] = []
+        after = 0
+        for word in _WORD.finditer(low):
+            for value, offset, entity, mark in self.index.get(word.group(0), ()):
+                start = word.start() - offset
+                end = start + len(value)
+                if start < after or not low.startswith(value, start) or (start and _is_word(low[start - 1])) \
+                        or (end < len(low) and _is_word(low[end])) or (mark is not None and text[start:end] != mark):
+                    continue
+                found.append(Finding(entity, start, end, 1.0, "KnownValueRecognizer"))
+                after = end
+                break
+        return found
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 class DenyList:

@@ -22,7 +22,7 @@ from intake.anonymisation.names import shared_name_rules
 from intake.anonymisation.other_scripts import RE2_CLASS
 from intake.anonymisation.recognizer_registry import Detector, pattern_detectors
 from intake.anonymisation.structured import as_strings, candidate_mask, full_match_mask
-from intake.anonymisation.vocabulary import Vocabulary
+from intake.anonymisation.vocabulary import Vocabulary, fold
 
 # Entities looked for in every cell. Postcodes and street addresses are left out on purpose: in
 # equipment data they are mostly sites' and suppliers' addresses, which are not personal data.
@@ -84,13 +84,17 @@ def deny_candidate_pattern(words: Iterable[str], values: Iterable[str] = ()) -> 
     """RE2 pattern matching a cell that may hold a deny-listed name: one of its words in any case, or a letter
     with an accent or in another script (the detector folds accents: "Zébédée" is "zebedee", "Γιώργος" "γιωργος");
     or one of the dataset's known personal values, as written."""
-    words = sorted(set(words), key=lambda w: (-len(w), w))
-    known = sorted({v.casefold() for v in values}, key=lambda v: (-len(v), v))
-    if not words and not known:
+    values = list(values)
+    # A known value with digits has five of them at least, a separator apart at most ("40-118-273"): one alternative
+    # for all, however many there are; the words of the others join the names' words.
+    numbered = any(any(c.isdigit() for c in v) for v in values)
+    words = {*words, *(w for v in values if not any(c.isdigit() for c in v) for w in fold(v).split() if len(w) > 1)}
+    ordered = sorted(words, key=lambda w: (-len(w), w))
+    if not ordered and not numbered:
         return None
-    parts = [rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b"] if words else []
-    if known:  # no word boundaries: RE2's are ASCII only, and the candidates may be a superset
-        parts.append("(?:" + "|".join(re.escape(v).replace("\\ ", " ") for v in known) + ")")
+    parts = [rf"\b(?:{'|'.join(re.escape(w) for w in ordered)})\b"] if ordered else []
+    if numbered:
+        parts.append(r"[0-9](?:[ /-]?[0-9]){4}")
     return rf"(?i){'|'.join(parts)}|[\x{{00C0}}-\x{{024F}}{RE2_CLASS}]"
 
 

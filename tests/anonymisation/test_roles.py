@@ -264,3 +264,19 @@ def test_values_of_personal_columns_are_caught_where_they_are_copied(base: Vocab
     text = "cycle 29970 m1343770 XM1343770 SK. || Okonkwo, Tunde / 8984398 jk checked, AM list, bleep 4471"
     assert [(f.entity_type, text[f.start:f.end]) for f in deny.find(text) if f.recognizer == "KnownValueRecognizer"
             ] == [("MRN", "m1343770"), ("PERSON", "SK"), ("MRN", "Okonkwo, Tunde / 8984398")]
+
+
+def test_known_values_are_looked_up_by_word_whatever_their_number() -> None:
+    """A dataset's fifty thousand patient numbers: each found as written, not inside a longer number; the
+    candidate filter lets every cell holding one through with one alternative, not fifty thousand."""
+    from intake.anonymisation.deny_list import KnownValues
+    from intake.anonymisation.patterns import deny_candidate_pattern
+
+    numbers = [f"M{4000000 + 7 * i}" for i in range(50_000)]
+    known = KnownValues((*((n, "MRN") for n in numbers), ("40-118-273", "MRN")))
+    text = f"scope used on {numbers[123].lower()}, then X{numbers[7]} and 40-118-273"
+    assert [text[f.start:f.end] for f in known.find(text)] == [numbers[123].lower(), "40-118-273"]
+    pattern = deny_candidate_pattern([], [*numbers, "40-118-273"])
+    assert pattern is not None and len(pattern) < 1000
+    cells = pa.array([text, "no number here", "pump 4-1-8, bay 12"])
+    assert pa.compute.match_substring_regex(cells, pattern).to_pylist() == [True, False, False]
