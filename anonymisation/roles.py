@@ -29,6 +29,10 @@ STRONG_ENTITIES = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER", "UK_NHS", "UK_NINO
                              "MRN", "IP_ADDRESS", "STAFF_ID", "UK_VEHICLE_REGISTRATION"})
 
 
+# What a column that feeds free text still is, cell by cell, when its name and values say so.
+_WHOLE_CELLS = frozenset({"MRN", "UK_NHS", "UK_NINO", "EMAIL_ADDRESS", "PHONE_NUMBER", "DATE_OF_BIRTH"})
+
+
 def apply_roles(classification: TableClassification, roles: Mapping[str, Mapping[str, Any]]) -> TableClassification:
     """The classification with each column the roles name re-classified by its role.
 
@@ -46,6 +50,10 @@ def apply_roles(classification: TableClassification, roles: Mapping[str, Mapping
             entity = spec.get("entity") or "PERSON"
             new = replace(old, kind=ColumnKind.IDENTIFIER, entity_type=entity, confidence=1.0,
                           reasons=(f"{where}: a person field, anonymised whole ({entity})",))
+        elif role == FREE_TEXT and old.kind == ColumnKind.IDENTIFIER and old.entity_type in _WHOLE_CELLS:
+            # "Patient" joined into the notes: no label in "M1343770" says what it is, the column does
+            new = replace(old, confidence=1.0, reasons=(
+                *old.reasons, f"{where} as free text, but each cell is one {old.entity_type}: replaced whole"))
         elif role == FREE_TEXT:
             new = replace(old, kind=ColumnKind.FREE_TEXT, entity_type=None, confidence=1.0,
                           reasons=(f"{where}: free text, every value searched for personal data",))

@@ -246,3 +246,16 @@ def test_a_patient_column_of_numbers_is_replaced_whole(session: AnonymisationSes
     cells = pa.Table.from_batches(out.batches).column("Patient").to_pylist()
     assert all(c.startswith("MRN_") and " " not in c for c in cells)
 
+
+
+def test_a_patient_column_joined_into_the_notes_is_still_replaced_whole(session: AnonymisationSession) -> None:
+    from intake.anonymisation.roles import apply_roles
+
+    table = pa.table({"Patient": [f"M{4400000 + 37 * i}" for i in range(30)],
+                      "Comments": [f"leak tested, cycle {20000 + i}" for i in range(30)]})
+    roles = {c: {"role": "free_text", "fields": ["assets.notes"]} for c in ("Patient", "Comments")}
+    cls = apply_roles(session.profile("tracking", batches(table)), roles)
+    assert cls.column("Patient").entity_type == "MRN" and cls.column("Comments").kind == ColumnKind.FREE_TEXT
+    out = pa.Table.from_batches(session.anonymise_chunk(bytes(range(32)), "tracking", cls, batches(table)).batches)
+    assert all(c.startswith("MRN_") for c in out.column("Patient").to_pylist())
+    assert out.column("Comments").to_pylist() == table.column("Comments").to_pylist()
