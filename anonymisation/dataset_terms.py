@@ -33,7 +33,8 @@ from intake.anonymisation.vocabulary import Vocabulary, deny_variants, fold
 # ("Jackson (Ward Manager)", "Rheolwr Ward (Jackson)"): joined, the role's words would become a name's.
 _SPLIT_PEOPLE = re.compile(r"\s*(?:/|&|;|\+|\n|\band\b|[()\[\]])\s*", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"[\d@]")
-_INTERNAL = re.compile(FULL_PATTERNS["EXTENSION"])  # "Bleep 4471" in a contact column reaches a role, not a person
+# "Bleep 4471" is replaced in a person's contact field, but caught everywhere it would take the notes' bleeps too
+_INTERNAL = re.compile(FULL_PATTERNS["EXTENSION"])
 _BARE_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?:[ T]\d{1,2}[:.]\d{2}(?::\d{2})?)?")
 # A GP practice is named after its partners ("Dr Ahmed & Partners", "Drs Khan, Patel and Partners"): an
 # organisation written where a caller's name goes, not two people.
@@ -63,7 +64,8 @@ MIN_SINGLE_WORD = 4
 class DatasetTerms:
     persons: tuple[str, ...] = ()  # names as written in the dataset's person fields (sorted, unique)
     references: tuple[str, ...] = ()  # reference values that are no one's name (sorted, unique)
-    # (value, entity type): personal values of columns that only the mapping's queries read (sorted, unique)
+    # (value, entity type), caught wherever written: personal values of columns only the mapping's queries read,
+    # and the initials person fields hold (sorted, unique)
     identifiers: tuple[tuple[str, str], ...] = ()
 
     @property
@@ -181,7 +183,8 @@ def collect_terms(person_values: Iterable[str], reference_values: Iterable[str],
                   identifiers: Iterable[tuple[str, str]] = ()) -> DatasetTerms:
     """The dataset's terms from the distinct values of its person and reference fields, with a reviewer's
     decisions: `allow` terms are never a person (a ward typed into a person field), `deny` names always are;
-    `identifiers`, (value, entity type) of personal columns only queries read, those that identify on their own."""
+    `identifiers`, (value, entity type) of personal columns only queries read: those that identify on their own are
+    kept, with the initials the person fields hold."""
     allowed = {fold(t) for t in allow if fold(t)}
     found = {name for value in person_values if value for name in person_names(value, vocabulary)}
     persons = sorted({n for n in found if fold(n) not in allowed} | {d.strip() for d in deny if fold(d)})
