@@ -74,7 +74,21 @@ class DenyList:
 
     def find(self, text: str) -> list[Finding]:
         known = self.values.find(text)
+        if known and self.allowed:
+            known = self._outside_allowed(text, known)
         return [*known, *self._names(text)] if known else self._names(text)
+
+    def _outside_allowed(self, text: str, found: list[Finding]) -> list[Finding]:
+        """The known values that are not part of a reference term of the dataset: a mark "RP" is not in the model
+        "11101 RP", whose number would then be read as that person's staff number."""
+        toks = tokenize(text)
+        keys = [t.key for t in toks]
+        out = []
+        for f in found:
+            inside = [k for k, t in enumerate(toks) if f.start <= t.start and t.end <= f.end]
+            if not inside or not self._inside_allowed(keys, inside[0], len(inside)):
+                out.append(f)
+        return out
 
     def _names(self, text: str) -> list[Finding]:
         if not self.keys:

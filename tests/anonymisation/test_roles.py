@@ -280,3 +280,19 @@ def test_known_values_are_looked_up_by_word_whatever_their_number() -> None:
     assert pattern is not None and len(pattern) < 1000
     cells = pa.array([text, "no number here", "pump 4-1-8, bay 12"])
     assert pa.compute.match_substring_regex(cells, pattern).to_pylist() == [True, False, False]
+
+
+def test_a_known_mark_inside_a_reference_term_is_kept(base: Vocabulary) -> None:
+    """Someone signs "RP" and the theatre has a "11101 RP" scope: the model stays whole in its reference column
+    and in the notes (its number is no staff number beside a name), and "/RP" signing a note is still theirs."""
+    terms = collect_terms(["RP", "Jane Smith"], ["11101 RP"], base)
+    table = pa.table({"Model": ["11101 RP", "Perseus A500"] * 10, "Notes": ["11101 RP scope ok /RP", "fine"] * 10})
+    roles = {"Model": {"role": "reference", "fields": ["device_models.name"]},
+             "Notes": {"role": "free_text", "fields": ["jobs.outcome"]}}
+    with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=terms.vocabulary(base),
+                              processes=1) as session:
+        classification = apply_roles(session.profile("jobs", table.to_batches()), roles)
+        out = pa.Table.from_batches(session.anonymise_chunk(SECRET, "jobs", classification,
+                                                            table.to_batches()).batches).to_pydict()
+    assert out["Model"][0] == "11101 RP"
+    assert out["Notes"][0].startswith("11101 RP scope ok /PERSON_")
