@@ -13,6 +13,7 @@ import datetime as dt
 import random
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import Any
 
 import ambulance_text as tx
@@ -46,16 +47,22 @@ def reserved_words() -> set[str]:
 
 def people(split: str, seed: int, n: int, taken: set[str] | None = None) -> list[Person]:
     """`n` distinct (given, surname) from the split's pools and Faker locales; no reserved word, none of `taken`."""
+    return draw_people(random.Random(f"ambulance-people-{split}-{seed}"), vx.POOLS[split], vx.LOCALES[split],
+                       seed * 53, reserved_words(), n, taken)
+
+
+def draw_people(rng: random.Random, pools: dict[str, tuple[list[str], list[str]]], locales: dict[str, float],
+                faker_seed: int, reserved: set[str], n: int, taken: set[str] | None = None, word_weight: float = 1.2,
+                accept: Callable[[str, str], bool] | None = None) -> list[Person]:
+    """`n` distinct (given, surname) drawn from hand-made pools (the "word" pool weighted `word_weight`) and Faker
+    locales (seeded from `faker_seed`), none with a `reserved` or `taken` word, each one `accept` takes."""
     from faker import Faker
 
-    rng = random.Random(f"ambulance-people-{split}-{seed}")
-    fakers = {loc: Faker(loc) for loc in vx.LOCALES[split]}
+    fakers = {loc: Faker(loc) for loc in locales}
     for i, f in enumerate(fakers.values()):
-        f.seed_instance(seed * 53 + i)
-    pools = vx.POOLS[split]
+        f.seed_instance(faker_seed + i)
     choices = [*pools, *fakers]
-    weights = [1.2 if origin == "word" else 2.0 for origin in pools] + list(vx.LOCALES[split].values())
-    reserved = reserved_words()
+    weights = [word_weight if origin == "word" else 2.0 for origin in pools] + list(locales.values())
     found: dict[str, Person] = {}
     tries = 0
     while len(found) < n and tries < 100 * n:
@@ -66,7 +73,7 @@ def people(split: str, seed: int, n: int, taken: set[str] | None = None) -> list
         else:
             g, s = fakers[origin].first_name(), fakers[origin].last_name()
         words = {w.lower() for w in f"{g} {s}".replace("-", " ").split()}
-        if not words & reserved and not (taken and words & taken):
+        if (accept is None or accept(g, s)) and not words & reserved and not (taken and words & taken):
             found.setdefault(f"{g} {s}".lower(), (g, s))
     return list(found.values())
 

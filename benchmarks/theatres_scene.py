@@ -16,7 +16,7 @@ from typing import Any
 
 import theatres_text as tx
 import theatres_vocab as vx
-from ambulance_scene import digits, fold, mobile, nhs_number
+from ambulance_scene import digits, draw_people, fold, mobile, nhs_number
 
 Piece = str | tuple[str, str, bool]
 Person = tuple[str, str]
@@ -45,29 +45,8 @@ def reserved_words() -> set[str]:
 
 def people(split: str, seed: int, n: int, taken: set[str] | None = None) -> list[Person]:
     """`n` distinct (given, surname), ISO-8859-1 encodable, from the split's pools and Faker locales."""
-    from faker import Faker
-
-    rng = random.Random(f"theatres-people-{split}-{seed}")
-    fakers = {loc: Faker(loc) for loc in vx.LOCALES[split]}
-    for i, f in enumerate(fakers.values()):
-        f.seed_instance(seed * 71 + i)
-    pools = vx.POOLS[split]
-    choices = [*pools, *fakers]
-    weights = [1.0 if origin == "word" else 2.0 for origin in pools] + list(vx.LOCALES[split].values())
-    reserved = reserved_words()
-    found: dict[str, Person] = {}
-    tries = 0
-    while len(found) < n and tries < 100 * n:
-        tries += 1
-        origin = rng.choices(choices, weights)[0]
-        if origin in pools:
-            g, s = rng.choice(pools[origin][0]), rng.choice(pools[origin][1])
-        else:
-            g, s = fakers[origin].first_name(), fakers[origin].last_name()
-        words = {w.lower() for w in f"{g} {s}".replace("-", " ").split()}
-        if _latin1(g + s) and not words & reserved and not (taken and words & taken):
-            found.setdefault(f"{g} {s}".lower(), (g, s))
-    return list(found.values())
+    return draw_people(random.Random(f"theatres-people-{split}-{seed}"), vx.POOLS[split], vx.LOCALES[split],
+                       seed * 71, reserved_words(), n, taken, word_weight=1.0, accept=lambda g, s: _latin1(g + s))
 
 
 class Scene:
