@@ -105,6 +105,8 @@ class Scene:
         if title.islower() or self.rng.random() < 0.15:
             text, s = text.lower(), s.lower()
         before, after = text.split("{s}")
+        if after.startswith("s "):  # "mr macaraegs list": the name as written, its possessive's s glued on
+            return [before, (s + "s", "name", True), after[1:]]
         return [before, (s, "name", True), after]
 
     def odp(self) -> list[Piece]:
