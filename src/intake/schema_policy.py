@@ -43,8 +43,11 @@ def mapping_column_roles(mapping: Any, source_table: str) -> dict[str, dict[str,
     return {column: role.to_dict() for column, role in roles.columns.items()} if roles else {}
 
 
-def _distinct(values: Iterable[Any]) -> set[str]:
-    return {v for v in values if isinstance(v, str) and v.strip()}
+def _distinct(array: Any) -> set[str]:
+    """The distinct non-blank values of an Arrow column, as text."""
+    import pyarrow.compute as pc
+
+    return {v for v in pc.unique(array.cast("string")).to_pylist() if isinstance(v, str) and v.strip()}
 
 
 def _table_values(vault: Any, artefact_id: str, actor: Any, person_columns: Sequence[str],
@@ -64,15 +67,15 @@ def _table_values(vault: Any, artefact_id: str, actor: Any, person_columns: Sequ
         names = batch.schema.names
         for column in person_columns:
             if column in names:
-                persons |= _distinct(pc.unique(batch.column(column).cast("string")).to_pylist())
+                persons |= _distinct(batch.column(column))
         for group in groups:
             if all(c in names for c in group):
                 joined = pc.binary_join_element_wise(*(batch.column(c).cast("string") for c in group), " ",
                                                      null_handling="skip")
-                persons |= _distinct(pc.unique(joined).to_pylist())
+                persons |= _distinct(joined)
         for column in reference_columns:
             if column in names:
-                references |= _distinct(pc.unique(batch.column(column).cast("string")).to_pylist())
+                references |= _distinct(batch.column(column))
     return persons, references
 
 
@@ -89,8 +92,6 @@ def _query_input_values(ctx: Context, run: Any, vault: Any, tables: Sequence[Any
     column a query folds into the assets' notes): no product field says what they hold, so the profiler judges
     them as it would any column. Their people join the dataset's names; their other values are caught wherever
     the queries copied them."""
-    import pyarrow.compute as pc
-
     from intake.anonymisation import ColumnKind
     from intake.pipeline import read_table_batches
     from intake.pipeline.anonymise import profile_table
@@ -106,7 +107,7 @@ def _query_input_values(ctx: Context, run: Any, vault: Any, tables: Sequence[Any
             continue
         for batch in read_table_batches(vault, table.artefact_id, actor, list(personal)):
             for column, entity in personal.items():
-                values = _distinct(pc.unique(batch.column(column).cast("string")).to_pylist())
+                values = _distinct(batch.column(column))
                 if entity == "PERSON":
                     persons |= values
                 else:
