@@ -67,6 +67,9 @@ class DatasetTerms:
     # (value, entity type), caught wherever written: personal values of columns only the mapping's queries read,
     # and the initials person fields hold (sorted, unique)
     identifiers: tuple[tuple[str, str], ...] = ()
+    # fold()ed initials the person fields hold, also those that spell a word or an abbreviation ("am", "AC"): where
+    # an entry ends they are somebody's mark (sorted, unique)
+    marks: tuple[str, ...] = ()
 
     @property
     def digest(self) -> str:
@@ -76,17 +79,24 @@ class DatasetTerms:
         data: dict[str, list[Any]] = {"persons": list(self.persons), "references": list(self.references)}
         if self.identifiers:
             data["identifiers"] = [list(pair) for pair in self.identifiers]
+        if self.marks:
+            data["marks"] = list(self.marks)
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str | bytes) -> DatasetTerms:
         data = json.loads(text)
         return cls(tuple(data.get("persons", ())), tuple(data.get("references", ())),
-                   tuple((str(v), str(e)) for v, e in data.get("identifiers", ())))
+                   tuple((str(v), str(e)) for v, e in data.get("identifiers", ())),
+                   tuple(str(m) for m in data.get("marks", ())))
 
     def counts(self) -> dict[str, int]:
         counts = {"persons": len(self.persons), "references": len(self.references)}
-        return {**counts, "identifiers": len(self.identifiers)} if self.identifiers else counts
+        if self.identifiers:
+            counts["identifiers"] = len(self.identifiers)
+        if self.marks:
+            counts["marks"] = len(self.marks)
+        return counts
 
     def vocabulary(self, base: Vocabulary) -> Vocabulary:
         """The base vocabulary with the dataset's people and known personal values on the deny-list and its
@@ -94,6 +104,8 @@ class DatasetTerms:
         vocabulary = base.with_allowed(self.references) if self.references else base
         if self.identifiers:
             vocabulary = replace(vocabulary, deny_values=vocabulary.deny_values + self.identifiers)
+        if self.marks:
+            vocabulary = replace(vocabulary, marks=vocabulary.marks | frozenset(self.marks))
         if not self.persons:
             return vocabulary
         everyday = english_frequencies()
@@ -194,31 +206,49 @@ def collect_terms(person_values: Iterable[str], reference_values: Iterable[str],
         if v and v.strip() and v.strip().lower() not in _PLACEHOLDERS and fold(v) not in person_keys
     })
     known = {(v.strip(), e) for v, e in identifiers if identifies_alone(v) and fold(v) not in allowed}
-    known |= {(mark, "PERSON") for mark in signing_marks(person_values, vocabulary) if mark.lower() not in allowed}
-    return DatasetTerms(tuple(persons), tuple(references), tuple(sorted(known)))
+    marks = person_marks(person_values, vocabulary)
+    known |= {(mark, "PERSON") for mark in signing_marks(marks, vocabulary) if mark.lower() not in allowed}
+    return DatasetTerms(tuple(persons), tuple(references), tuple(sorted(known)),
+                        tuple(sorted({fold(m) for m in marks} - allowed)))
 
 
-_MARK = re.compile(r"[/(\[]?\s*([A-Z]{2,3})\s*[.)\]]?")
+_MARK = re.compile(r"[/(\[]?\s*([A-Z]{2,3}|[a-z]{2,3})\s*[.)\]]?")
+# What a person field holds in two or three letters that is nobody's mark: a placeholder, or a word that ends a
+# sentence as often as not ("plugged in", "switched on").
+_NO_MARK = frozenset({"na", "nk", "unk", "nil", "tbc", "tba", "tbd", "in", "on", "up", "out", "off", "it", "so", "ok",
+                      "no", "go", "do", "be", "we", "yes", "now", "too", "one", "two", "and"})
 
 
-def signing_marks(person_values: Iterable[str], vocabulary: Vocabulary) -> set[str]:
-    """Initials a person field holds ("JK", "SK.", "/AM", "(DP)"): the dataset says that someone signs so, and a
-    note signed so anywhere in it is theirs. Never two or three letters the notes write for something else (an
-    abbreviation, a team, a word, a term of the vocabulary): "AM", "OK", "ICU" stay readable."""
-    from intake.anonymisation.initials import BY_ABBREVIATIONS, END_ABBREVIATIONS, NOTE_ABBREVIATIONS
+def person_marks(person_values: Iterable[str], vocabulary: Vocabulary) -> set[str]:
+    """Initials a person field holds as written ("JK", "SK.", "/AM", "(dp)"), in capitals or in lower case: the
+    dataset says that someone signs so. Not a title, a team or a role, nor a placeholder."""
+    from intake.anonymisation.initials import ROLE_ABBREVIATIONS
 
-    everyday = english_frequencies()
     out = set()
     for value in person_values:
         m = _MARK.fullmatch(value.strip()) if value else None
         if m is None:
             continue
         key = m.group(1).lower()
-        if key in everyday or key in BY_ABBREVIATIONS or key in NOTE_ABBREVIATIONS or key in END_ABBREVIATIONS \
-                or key in vocabulary.allow_tokens or key in vocabulary.indicators or key in vocabulary.titles \
-                or key in vocabulary.common_words:
+        if key not in _NO_MARK and key not in ROLE_ABBREVIATIONS and key not in vocabulary.titles:
+            out.add(m.group(1))
+    return out
+
+
+def signing_marks(marks: Iterable[str], vocabulary: Vocabulary) -> set[str]:
+    """The person fields' marks (`person_marks`) that are caught wherever a note writes them: a note signed so
+    anywhere in the dataset is theirs. In capitals, and never two or three letters the notes write for something
+    else (an abbreviation, a word, a term of the vocabulary): "AM", "OK", "ICU" stay readable there."""
+    from intake.anonymisation.initials import END_ABBREVIATIONS, NOTE_ABBREVIATIONS
+
+    everyday = english_frequencies()
+    out = set()
+    for mark in marks:
+        key = mark.lower()
+        if not mark.isupper() or key in everyday or key in NOTE_ABBREVIATIONS or key in END_ABBREVIATIONS \
+                or key in vocabulary.allow_tokens or key in vocabulary.indicators or key in vocabulary.common_words:
             continue
-        out.add(m.group(1))
+        out.add(mark)
     return out
 
 

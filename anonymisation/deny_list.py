@@ -17,6 +17,10 @@ _ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
 _WORD = re.compile(r"\w+")
+# Where any entry ends, after anything: in a table folded into notes the signer's column closes each entry ("...
+# cycle 77752 Bankart repair M2124570 AC || ..."). Not "am"/"pm" after a time.
+_ENTRY_END_MARK = re.compile(r"(?:(?<=\s)|^)[/(\[]?([A-Za-z]{2,3})[)\]]?\.?(?=[ \t]*(?:$|\n|\|))", re.MULTILINE)
+_AFTER_CLOCK = re.compile(r"(?<![\w.:])\d{1,2}(?:[:.]\d{2})?[ \t]*$")
 
 
 class KnownValues:
@@ -67,6 +71,7 @@ class DenyList:
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.values = KnownValues(vocabulary.deny_values)
+        self.marks = vocabulary.marks
         self.keys = vocabulary.deny_keys
         self.max_words = max((len(k.split()) for k in self.keys), default=0)
         self.allowed = vocabulary.allow_phrases
@@ -74,9 +79,22 @@ class DenyList:
 
     def find(self, text: str) -> list[Finding]:
         known = self.values.find(text)
+        if self.marks:
+            starts = {f.start for f in known}
+            known += [f for f in self._marks(text) if f.start not in starts]
         if known and self.allowed:
             known = self._outside_allowed(text, known)
         return [*known, *self._names(text)] if known else self._names(text)
+
+    def _marks(self, text: str) -> list[Finding]:
+        """Where an entry ends, the marks the dataset's person fields hold (`Vocabulary.marks`), even those that
+        spell a word or an abbreviation ("am", "AC"): the dataset says somebody signs so."""
+        out = []
+        for m in _ENTRY_END_MARK.finditer(text):
+            key = m.group(1).lower()
+            if key in self.marks and not (key in ("am", "pm") and _AFTER_CLOCK.search(text, 0, m.start())):
+                out.append(Finding("PERSON", m.start(1), m.end(1), 1.0, "KnownValueRecognizer"))
+        return out
 
     def _outside_allowed(self, text: str, found: list[Finding]) -> list[Finding]:
         """The known values that are not part of a reference term of the dataset: a mark "RP" is not in the model

@@ -21,26 +21,34 @@ from intake.anonymisation.vocabulary import Vocabulary, fold, shipped_terms
 # Letters of any alphabet ("JÓG", "DabO"), one apostrophe inside for an O' surname ("SO'H").
 _MARK = r"(?:[^\W\d_]{1,3}['\u2019][^\W\d_]{1,3}|[^\W\d_]{2,5})"
 _END = r"(?=\.?[ \t]*(?:$|\n|\|))"  # a line's end (a full stop before it), or a bar between joined fields
+_END_PAIR = rf"(?=(?: ?[/&] ?{_MARK})?\.?[ \t]*(?:$|\n|\|))"  # the same, a second mark before it ("- GH/KL")
 _DATE = r"\d{1,2}[/.-]\d{1,2}"
 # The writer's mark where it ends an entry: after a slash ("tested OK /SM"), alone after the last sentence
 # ("repaired. MNF"), after a dash ("tested OK - JB", "-MK").
 _END_MARKS = (
-    re.compile(rf"(?:(?<=\s)|^)/ ?({_MARK})(?=[ \t]*(?:$|\n|[.,;)|]))", re.MULTILINE),  # "Sr Kurian / JK."
-    re.compile(rf"(?<=[.!;] )({_MARK}){_END}", re.MULTILINE),
-    re.compile(rf"(?:(?<=\s)|^)[-\u2013\u2014~] ?({_MARK}){_END}", re.MULTILINE),
+    re.compile(rf"(?:(?<=\s)|^)/ ?\(?({_MARK})\)?(?=[ \t]*(?:$|\n|[.,;)|]))", re.MULTILINE),  # "Sr Kurian / JK."
+    re.compile(rf"(?<=[.!;] )({_MARK}){_END_PAIR}", re.MULTILINE),
+    re.compile(rf"(?:(?<=\s)|^)[-\u2013\u2014~] ?({_MARK}){_END_PAIR}", re.MULTILINE),
+    # before the date it was written, where the entry ends ("returned to ward. JK 12/3")
+    re.compile(rf"(?<=[.!;] )({_MARK})(?= {_DATE}(?:[/.-]\d{{2,4}})?\.?[ \t]*(?:$|\n|\|))", re.MULTILINE),
 )
 # Where it opens an entry: before a colon or a dash ("[phone] CR: parts ordered", "15/01 RG: ...", "12/03/21 JB -
 # replaced"), in brackets ("[JB] cleaned"), before the date ("JB 12/03/21: replaced"); after a label ("Engineer:
-# MÓC", "signed JB"). Abbreviations stand there too.
-_OPEN_MARKS = (
-    re.compile(rf"(?:^|(?<=\] )|(?<=\d ))({_MARK})(?::| [-\u2013]|>)(?= )", re.MULTILINE),
+# MÓC", "signed JB", "checked: jk"), before the date after what was done ("closed JB 12/03"). Abbreviations stand
+# there too; so do marks in lower case ("12/03 ab: chased parts").
+_ENTRY_OPENS = (
+    re.compile(rf"(?:^|(?<=\] )|(?<=\d )|(?<=\d [-\u2013] ))({_MARK})(?::| [-\u2013]|>)(?= )", re.MULTILINE),
     re.compile(rf"(?:^|(?<=\d ))\[({_MARK})\]", re.MULTILINE),
     re.compile(rf"\[({_MARK}) (?=(?:\d{{1,2}}[:.]\d{{2}}|{_DATE})[^\]\n]{{0,12}}\])"),  # "[JS 12:30] no fault"
     re.compile(rf"^({_MARK})(?= {_DATE})", re.MULTILINE),
     re.compile(rf"(?i:\b(?:eng|engineer|tech|technician|initials|signed|sig|assigned|assignee|owner|handler|agent"
-               rf"|analyst))\.?:? ({_MARK})(?![\w'\u2019-])"),
+               rf"|analyst)\.?:?|\b(?:checked|verified|witness(?:ed)?):) ({_MARK})(?![\w'\u2019-])"),
+    re.compile(rf"(?i:\b(?:closed|opened|logged|done|attended|checked|updated|visited|called|completed|tested|"
+               rf"repaired|fixed|serviced|returned))\s+({_MARK})(?= {_DATE})"),
+)
+_OPEN_MARKS = (
     # "@JB can you check", a line opening with what someone will do or did ("JB to call back", "KM attended"),
-    # a pair opening a line ("JB/KM attended"), a mark between what was done and its date ("closed JB 12/03").
+    # a pair opening a line ("JB/KM attended").
     re.compile(rf"(?<![\w@.])@({_MARK})(?![\w'\u2019.-])"),
     re.compile(rf"^[ \t]*({_MARK}) (?=(?:to|will|has|had|was|is|went|attended|visited|called|rang|phoned|emailed|"
                r"ordered|chased|checked|fixed|replaced|said|says|spoke|collected|delivered|booked|on site|confirmed|"
@@ -50,8 +58,6 @@ _OPEN_MARKS = (
     re.compile(rf"^[ \t]*({_MARK})(?: ?/ ?| ?& ?| and )(?={_MARK}(?![\w'\u2019-]))", re.MULTILINE),
     # a mark before the time it wrote, opening an entry ("KM 14:30 awaiting parts", "parts due. KM 14:30")
     re.compile(rf"(?:^|(?<=[.!;] ))({_MARK})(?= \d{{1,2}}[:.]\d{{2}}(?!\d))", re.MULTILINE),
-    re.compile(rf"(?i:\b(?:closed|opened|logged|done|attended|checked|updated|visited|called))\s+({_MARK})"
-               rf"(?= {_DATE})"),
 )
 # In brackets or after a comma closing an entry, only after what somebody did ("replaced battery (JB)", "cleaned
 # with Tristel, AA; missing charger"): "pump alarming (OCC)" is the alarm's code.
@@ -63,7 +69,7 @@ _AFTER_DONE = (
     re.compile(rf"(?<=, )({_MARK})(?=[ \t]*(?:$|\n|\||;))", re.MULTILINE),
 )
 _BY = re.compile(
-    r"(?i:\b(?:checked|tested|signed(?: off)?|done|seen|completed|verified|authori[sz]ed|approved|logged|raised|"
+    r"(?i:\b(?:checked|tested|signed(?: off)?|done|ok'?d|seen|completed|verified|authori[sz]ed|approved|logged|raised|"
     r"inspected|serviced|repaired|fitted|calibrated|reviewed|witnessed|entered|updated|closed|booked(?: in)?|"
     r"taken|chased|passed|attended|handled|actioned|picked up|assigned|allocated|reassigned|escalated|reported|"
     r"called|phoned|rang|emailed|cleaned|decontaminated|delivered|collected|received|accepted|issued|returned|"
@@ -114,7 +120,8 @@ def _sections(name: str) -> dict[str, frozenset[str]]:
 
 _ABBREVIATIONS = _sections("note_abbreviations.txt")
 TEAMS = _ABBREVIATIONS["teams"]
-BY_ABBREVIATIONS = TEAMS | _ABBREVIATIONS["handed"]
+ROLE_ABBREVIATIONS = TEAMS | _ABBREVIATIONS["roles"]  # a few letters in a person field that are no initials
+BY_ABBREVIATIONS = ROLE_ABBREVIATIONS | _ABBREVIATIONS["handed"]
 NOTE_ABBREVIATIONS = TEAMS | _ABBREVIATIONS["open"]
 END_ABBREVIATIONS = TEAMS | _ABBREVIATIONS["end"]
 LOWER_ABBREVIATIONS = _ABBREVIATIONS["lower"]
@@ -131,14 +138,14 @@ _STANDARD_AFTER = re.compile(r"(?i)[ \t]+(?:en|iso|iec)\b|[ \t]+\d{4,5}\b|[ \t]+
 
 
 def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: Container[str], where: str) -> bool:
-    """`where`: "by" (after what somebody did), "to" (work handed on, "per", a sign-off; lower-case initials count
-    in both), "open" (where an entry opens, after a label, after what was done) or "end" (where an entry ends: fewer
-    abbreviations stand there)."""
+    """`where`: "by" (after what somebody did), "to" (work handed on, "per", a sign-off), "after" (where an entry
+    surely opens, in brackets after what was done), "open" (where an entry opens, after what was done; capitals
+    only) or "end" (where an entry ends: fewer abbreviations stand there)."""
     key = fold(token)
     if _STANDARD_AFTER.match(text, end):
         return False
-    abbreviations = {"by": BY_ABBREVIATIONS, "to": BY_ABBREVIATIONS, "open": NOTE_ABBREVIATIONS}.get(
-        where, END_ABBREVIATIONS)
+    abbreviations = {"by": BY_ABBREVIATIONS, "to": BY_ABBREVIATIONS, "open": NOTE_ABBREVIATIONS,
+                     "after": NOTE_ABBREVIATIONS}.get(where, END_ABBREVIATIONS)
     if key in vocabulary.allow_tokens or key in vocabulary.indicators:
         return False
     # A fada or other accent makes a token no English word or abbreviation ("TÓM", "MÓB", "OÓH"); two capital
@@ -148,9 +155,9 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
         return False
     everyday = plain and (key in vocabulary.common_words or key in english)
     if token.islower():
-        # "call taken by lh": two or three letters that spell no word or title, only where the place is sure;
-        # where an entry ends ("tested to BS EN 1789. -cd", "batt replaced. ao"), two.
-        size = 3 if where in ("by", "to") else 2 if where == "end" else 0
+        # "call taken by lh", "tested to BS EN 1789. -cd", "replaced battery (ig)": two or three letters that spell
+        # no word, title or abbreviation, only where the place is sure.
+        size = 0 if where == "open" else 3
         if where == "end" and len(token) == 2:
             # Alone where an entry ends ("tested. on.", "done 14 Apr. /mo") two letters are no sentence, even
             # when they spell a little word; only a sign, a greeting or an answer stands there ("-ve", "ok", "ta").
@@ -194,10 +201,13 @@ def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) ->
     if text != text.lower():  # elsewhere a mark has two capitals, and many notes have none
         found += [(m, "end") for pattern in _END_MARKS for m in pattern.finditer(text)]
         found += [(m, "open") for pattern in _OPEN_MARKS for m in pattern.finditer(text)]
-        found += [(m, "open") for pattern in _AFTER_DONE for m in pattern.finditer(text) if _DONE.search(
+        found += [(m, "open") for pattern in _AFTER_DONE[2:] for m in pattern.finditer(text) if _DONE.search(
             text, max(text.rfind(c, 0, m.start()) for c in "\n;|") + 1, m.start(1))]
     else:  # a note all in lower case is signed in lower case too ("job closed. rk", "ok for use -tw"), not "/ml"
         found += [(m, "end") for pattern in _END_MARKS[1:] for m in pattern.finditer(text)]
+    found += [(m, "after") for pattern in _ENTRY_OPENS for m in pattern.finditer(text)]
+    found += [(m, "after") for pattern in _AFTER_DONE[:2] for m in pattern.finditer(text) if _DONE.search(
+        text, max(text.rfind(c, 0, m.start()) for c in "\n;|") + 1, m.start(1))]
     found += [(m, "by") for m in _BY.finditer(text)]
     found += [(m, "to") for pattern in _HANDED_ON for m in pattern.finditer(text)]
     spans: set[tuple[int, int]] = set(_dotted_initials(text, vocabulary)) if "." in text else set()

@@ -14,11 +14,13 @@ import re
 from intake.anonymisation.findings import Finding, names_beside_numbers
 
 # "payroll 20418834", "Badge no: E10442", "ESR 1234-5678", an ambulance crew's "collar 4471" or "c/no 4471";
-# "staff", "pay" or "assignment" only with what they label ("staff no 4471", not "staff 2 on nights").
+# "staff", "pay" or "assignment" only with what they label ("staff no 4471", not "staff 2 on nights"); an operator's
+# or user's number ("Op ID 55812", "user id 30455612") names whoever was logged on.
 _ID_WORD = r"(?:number|num|no|id)\b"
 _STAFF = re.compile(
-    rf"(?i:\b(?:(?:payroll|badge|esr|employee|personnel|smart\s?card|collar)(?:\s+{_ID_WORD})?|c/no|c/n\b|c(?=#)"
-    rf"|(?:staff|pay|assignment|emp|crew)\s+{_ID_WORD}|staff\s?id\b|staff(?=\s*[:#])|emp(?=\.?\s*[:#]?\s*\d)))"
+    rf"(?i:\b(?:(?:payroll|badge|esr|employee|personnel|smart\s?card|collar)(?:\s+(?:{_ID_WORD}|ref\b|code\b))?"
+    rf"|c/no|c/n\b|c(?=#)|(?:staff|pay|assignment|emp|crew|operator|op|user|id\s+card)\s+{_ID_WORD}"
+    rf"|(?:staff|emp)\s+(?:ref|code|member)\b|staff\s?id\b|staff(?=\s*[:#])|emp(?=\.?\s*[:#]?\s*\d)))"
     r"\.?\s*(?:is\s+)?[:#=.-]?\s*"
     r"(?P<id>(?:[A-Za-z]{1,3}[ -]?\d{3,10}|\d{4,12}(?:[ -]\d{2,8}){0,2}|\d{2,6}(?:[ -]\d{2,8}){1,2})"
     r"(?:-\d{1,2})?)(?![\w-])"

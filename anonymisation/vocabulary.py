@@ -161,6 +161,7 @@ class Vocabulary:
     deny_keys: frozenset[str] = field(default=frozenset())  # fold()ed variants of deny_names
     # (value, entity type): a personal column's values known to the dataset, caught wherever they are copied
     deny_values: tuple[tuple[str, str], ...] = ()
+    marks: frozenset[str] = frozenset()  # fold()ed initials the dataset's person fields hold, whatever they spell
 
     @classmethod
     def load(

@@ -316,6 +316,17 @@ def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: 
     ("awaiting response from AK re loan unit", ["AK"]), ("[JS 12:30] no fault found", ["JS"]),
     ("JH / KM attended", ["JH", "KM"]), ("spoke to ward sister, job closed. rk", ["rk"]), ("closed -tw", ["tw"]),
     ("test result -ve", []), ("probe replaced, tested ok. na", []), ("replaced fuse -ish", []),
+    # three letters in lower case where an entry ends or in brackets after what was done; a mark in lower case
+    # where an entry surely opens (after a date, in square brackets); a second mark after a dash; a mark before
+    # the date where the entry ends; a label's colon
+    ("Replaced fuse, tested ok. afs", ["afs"]), ("replaced battery (ig)", ["ig"]), ("Leak test passed. /afs", ["afs"]),
+    ("12/03 rk: chased parts", ["rk"]), ("[rk] no fault found", ["rk"]), ("12/03/22 - rk - parts ordered", ["rk"]),
+    ("rk 12/03 chased parts", ["rk"]), ("ok'd by rk", ["rk"]), ("Updated firmware v2.1 - GH/KL", ["GH", "KL"]),
+    ("Tested & returned to ward. JK 12/3", ["JK"]), ("Completed AB 03/05/22", ["AB"]), ("Checked: jk", ["jk"]),
+    ("Checked by SN Sola Ade / (dm). Pt on table", ["Sola Ade", "dm"]),
+    # ... but not what notes write there in lower case: a battery's size, a side, a returns number, "etc"
+    ("battery replaced (aa)", []), ("wheel replaced (rh)", []), ("sent for repair (rma)", []),
+    ("checked leads, cuff, probes. etc.", []), ("12/03 re: parts", []), ("cleaned (iso)", []),
 ])
 def test_initials_where_work_is_handed_on(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected

@@ -266,6 +266,19 @@ def test_values_of_personal_columns_are_caught_where_they_are_copied(base: Vocab
             ] == [("MRN", "m1343770"), ("PERSON", "SK"), ("MRN", "Okonkwo, Tunde / 8984398")]
 
 
+def test_marks_of_person_fields_count_where_an_entry_ends_whatever_they_spell(base: Vocabulary) -> None:
+    """A tracking table's "Checked by" holds "AC", "am." and "(ig)": folded into the notes, each closes an entry
+    there and is somebody's mark, though "AC" and "am" are also an abbreviation and a word; elsewhere in a sentence,
+    after a time, or as a placeholder or a team ("n/a", "EBME") they stay readable."""
+    terms = collect_terms(["AC", "am.", "(ig)", "n/a", "EBME", "Jo Bloggs", "ok"], [], base)
+    assert terms.marks == ("ac", "am", "ig") and ("AC", "PERSON") not in terms.identifiers
+    assert DatasetTerms.from_json(terms.to_json()) == terms
+    deny = DenyList(terms.vocabulary(base))
+    text = "cycle 77752 M2124570 AC || cycle 77753 M2124571 am. || AC mains lead ok, 10:30 am || seen (ig)\nok"
+    assert [text[f.start:f.end] for f in deny.find(text) if f.recognizer == "KnownValueRecognizer"] == [
+        "AC", "am", "ig"]
+
+
 def test_known_values_are_looked_up_by_word_whatever_their_number() -> None:
     """A dataset's fifty thousand patient numbers: each found as written, not inside a longer number; the
     candidate filter lets every cell holding one through with one alternative, not fifty thousand."""
