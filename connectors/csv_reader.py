@@ -4,7 +4,6 @@ and every reject located on its physical line."""
 from __future__ import annotations
 
 import io
-from bisect import bisect_right
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,6 +14,7 @@ import pyarrow.csv as pacsv
 
 from intake.config import ConnectorSettings
 from intake.connectors.base import BatchReader, ByteInput, RejectSink, oversized_reason, string_schema
+from intake.connectors.csv_locate import find_lines, record_index
 from intake.connectors.csv_records import _row_problem, _rows_to_batch, iter_records
 from intake.connectors.csv_sniff import CsvLayout
 from intake.connectors.errors import SourceReadError
@@ -40,7 +40,6 @@ class _Pending:
             else:
                 self.raw_bytes += len(raw)
         self.items.append((index, reason, raw))
-
 
 
 @dataclass
@@ -194,7 +193,7 @@ class CsvTableReader(BatchReader):
         if not bad:
             return batch
         for position, reason in sorted(bad.items()):
-            index = first_index + _record_index(delivered + position, [i - first_index for i in pending.ragged])
+            index = first_index + record_index(delivered + position, [i - first_index for i in pending.ragged])
             pending.add(index, reason, None)
         keep = [i for i in range(batch.num_rows) if i not in bad]
         return batch.take(pa.array(keep, pa.int64()))
@@ -282,61 +281,10 @@ class CsvTableReader(BatchReader):
             pass
 
     def _find_lines(self, segment: _Segment, texts: list[str | None]) -> list[int] | None:
-        """Lines of rejected rows found by searching their text (bytes.find, not CSV parsing): each is the first
-        line after the previous one that consists of exactly that text. None when a text is missing or not
-        found, or the file ends lines with a bare CR; the caller then scans with the csv module."""
-        if any(text is None for text in texts) or self.layout.line_break == "\r":
+        """Lines of rejected rows found by searching their text (csv_locate.find_lines). None when a text is
+        missing or not found, or the file ends lines with a bare CR; the caller then scans with the csv module."""
+        present = [text for text in texts if text is not None]
+        if len(present) < len(texts) or self.layout.line_break == "\r":
             return None
-        found: list[int] = []
-        window = bytearray(b"\n")  # the line break before the first data line
-        counted_to, line = 0, segment.line - 1  # line breaks in window[:counted_to] are counted in `line`
-        position = 0
-        eof = False
         with self._open_at(segment.offset) as stream:
-            for text in texts:
-                pattern = b"\n" + text.encode("utf-8", "surrogateescape")  # type: ignore[union-attr]
-                while True:
-                    at = window.find(pattern, position)
-                    end = at + len(pattern)
-                    if at >= 0 and (end < len(window) or eof):
-                        if end == len(window) or window[end] in b"\r\n":
-                            line += _breaks(window, counted_to, at + 1)
-                            counted_to = at + 1
-                            found.append(line)
-                            position = end
-                            break
-                        position = at + 1
-                        continue
-                    if eof:
-                        return None
-                    # drop what was searched, keeping enough for a match that straddles the next chunk
-                    keep_from = max(min(position, len(window) - len(pattern)), counted_to, 0)
-                    if keep_from and window[keep_from - 1] == 0x0D:  # never split a CRLF
-                        keep_from -= 1
-                    line += _breaks(window, counted_to, keep_from)
-                    del window[:keep_from]
-                    counted_to, position = 0, position - keep_from
-                    chunk = stream.read(8 << 20)
-                    eof = not chunk
-                    window += chunk
-        return found
-
-
-def _breaks(data: bytearray, start: int, end: int) -> int:
-    """Line breaks in data[start:end]: LF, CRLF and a bare CR each count once."""
-    if end <= start:
-        return 0
-    returns = data.count(b"\r", start, end)
-    crlf = data.count(b"\r\n", start, end) if returns else 0
-    return data.count(b"\n", start, end) + returns - crlf
-
-
-def _record_index(accepted: int, ragged: list[int]) -> int:
-    """0-based record index of the `accepted`-th row pyarrow delivered, given the sorted ragged indices."""
-    index = accepted
-    while True:
-        candidate = accepted + bisect_right(ragged, index)
-        if candidate == index:
-            return index
-        index = candidate
-
+            return find_lines(stream, segment.line, present)

@@ -115,7 +115,7 @@ def complete_migration(dataset_id: str, actor: str | None) -> dict[str, Any]:
 
 @data_task("open-fault-hold")
 def open_fault_hold(dataset_id: str, ticket: str, actor: str | None) -> dict[str, Any]:
-    from intake.retention.holds import open_fault_hold as open_hold
+    from intake.retention.fault_holds import open_fault_hold as open_hold
 
     hold = open_hold(flow_context(actor), dataset_id, ticket)
     return {"hold_id": hold.id, "dataset_id": hold.dataset_id, "ticket": hold.reference,
@@ -124,7 +124,7 @@ def open_fault_hold(dataset_id: str, ticket: str, actor: str | None) -> dict[str
 
 @data_task("close-fault-hold")
 def close_fault_hold(dataset_id: str, outcome: str, actor: str | None) -> dict[str, Any]:
-    from intake.retention.holds import close_fault_hold as close_hold
+    from intake.retention.fault_holds import close_fault_hold as close_hold
 
     closed = close_hold(flow_context(actor), dataset_id, outcome)
     return {"hold_id": closed.hold.id, "dataset_id": closed.dataset_id, "ticket": closed.hold.reference,

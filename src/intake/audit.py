@@ -17,10 +17,10 @@ from sqlalchemy.exc import IntegrityError
 from intake.clock import Clock
 from intake.errors import AuditChainBroken
 from intake.registry.acting import acting, append_event
+from intake.registry.audit_tables import AuditEvent
 from intake.registry.chain import APPENDED, GENESIS, event_hash
 from intake.registry.chain import canonical as _canonical
 from intake.registry.db import Registry
-from intake.registry.models import AuditEvent
 
 OK, REFUSED, FAILED = "ok", "refused", "failed"
 

@@ -18,8 +18,8 @@ from intake.errors import AnchorUnavailable, IntakeError
 from intake.notify import Notice, notify
 from intake.registry.anchor import Anchor, AnchorReport, sign_anchor, verify_chain_against_anchors
 from intake.registry.anchor_store import anchor_store
+from intake.registry.audit_tables import AuditEvent
 from intake.registry.chain import GENESIS
-from intake.registry.models import AuditEvent
 from intake.retention.certificates import ServiceKey, load_service_key
 from intake.retention.errors import RetentionError
 

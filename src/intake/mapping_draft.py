@@ -12,7 +12,8 @@ import pyarrow as pa
 
 from intake.context import Context
 from intake.mapping_check import DEFAULT_ROWS, Sample, sample_dataset, sample_files
-from intake.mapping_guess import ORDER, TableDraft, _yaml_name, draft_table, table_entity, words
+from intake.mapping_guess import ORDER, TableDraft, _yaml_name, draft_table
+from intake.mapping_names import table_entity, words
 from intake.product.mapping import MAPPING_FORMAT
 
 

@@ -22,9 +22,10 @@ from typer.testing import CliRunner, Result
 from intake.config import Settings, load_settings
 from intake.context import Context
 from intake.errors import DatabaseRefused, PermissionDenied
+from intake.registry.audit_tables import AuditEvent
 from intake.registry.db import Registry
 from intake.registry.guarded import lift_hold
-from intake.registry.models import AuditEvent, Customer, Hold, HoldOutcome, Role
+from intake.registry.models import Customer, Hold, HoldOutcome, Role
 from intake.registry.server import SERVICE, STAFF, WORKER, apply_server_roles, create_login
 from intake.registry.state_key import StateKeyFile
 from intake.users import SERVICE_USER, add_user, initialise
@@ -299,7 +300,7 @@ def test_support_opens_and_closes_a_fault_hold_through_the_database(server: Serv
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     from intake.audit_anchor import write_anchor
     from intake.registry.models import Purpose
-    from intake.retention.holds import close_fault_hold, open_fault_hold
+    from intake.retention.fault_holds import close_fault_hold, open_fault_hold
     from tests.retention.conftest import RegistryFactory
 
     admin = Context(settings=Settings(home=server.home, database_url=server.owner_url, server_mode=False),

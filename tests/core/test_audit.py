@@ -8,7 +8,7 @@ from sqlalchemy import delete, select, update
 from intake.audit import AuditLog
 from intake.context import Context
 from intake.errors import AuditChainBroken
-from intake.registry.models import AuditEvent
+from intake.registry.audit_tables import AuditEvent
 
 
 def _fill(ctx: Context, n: int = 5) -> None:

@@ -15,7 +15,7 @@ from intake.context import Context
 from intake.errors import PermissionDenied
 from intake.flows.migration import migration_run_flow
 from intake.flows.receive import receive_dataset_flow
-from intake.registry.models import AuditEvent
+from intake.registry.audit_tables import AuditEvent
 from intake.review import decide, review
 from intake.vault import Vault
 from tests.flows.packages import package_tables

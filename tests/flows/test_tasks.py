@@ -22,7 +22,7 @@ from intake.flows import tasks
 from intake.flows.migration import results_or_settle, with_dask
 from intake.flows.settings import ENFORCED, OFFLINE_ENVIRONMENT, apply_offline_environment
 from intake.pipeline import PipelineError, RunStopped
-from intake.registry.models import AuditEvent
+from intake.registry.audit_tables import AuditEvent
 
 
 def test_every_task_keeps_no_result_and_no_cache():

@@ -14,9 +14,9 @@ from typer.testing import CliRunner
 
 from intake.audit import AuditLog
 from intake.clock import SystemClock
+from intake.registry.audit_tables import AuditEvent
 from intake.registry.chain import GENESIS, event_hash
 from intake.registry.db import Registry
-from intake.registry.models import AuditEvent
 from tests.conftest import invoke
 
 

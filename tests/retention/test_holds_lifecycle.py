@@ -10,7 +10,8 @@ from pydantic import SecretStr
 
 from intake.clock import as_utc
 from intake.errors import PermissionDenied
-from intake.registry.models import AuditEvent, DatasetState, HoldKind, HoldOutcome, Purpose
+from intake.registry.audit_tables import AuditEvent
+from intake.registry.models import DatasetState, HoldKind, HoldOutcome, Purpose
 from intake.retention import (
     HoldNotFound,
     HoldStateError,

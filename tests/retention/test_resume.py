@@ -13,7 +13,8 @@ import boto3
 import pytest
 
 from intake.context import Context
-from intake.registry.models import AuditEvent, DatasetState, Lock
+from intake.registry.audit_tables import AuditEvent
+from intake.registry.models import DatasetState, Lock
 from intake.retention import SweepLocked, complete_migration, sweep, verify_certificate_file
 from intake.retention.errors import SweepLockLost
 from intake.retention.lock import RegistryLock

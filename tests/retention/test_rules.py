@@ -9,9 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from intake.registry.models import DatasetState, HoldKind, HoldOutcome, Purpose
+from intake.retention.hold_view import HoldView
 from intake.retention.rules import (
     DatasetFacts,
-    HoldView,
     RetentionPolicy,
     Rule,
     Status,

@@ -14,15 +14,8 @@ from sqlalchemy import select
 
 from intake.clock import as_utc
 from intake.errors import PermissionDenied
-from intake.registry.models import (
-    Artefact,
-    AuditEvent,
-    DataKey,
-    Dataset,
-    DatasetState,
-    DeletionCertificate,
-    Purpose,
-)
+from intake.registry.audit_tables import AuditEvent
+from intake.registry.models import Artefact, DataKey, Dataset, DatasetState, DeletionCertificate, Purpose
 from intake.retention import (
     Status,
     SweepHooks,

@@ -12,7 +12,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from intake.context import Actor, Context
-from intake.registry.models import Artefact, ArtefactKind, AuditEvent
+from intake.registry.audit_tables import AuditEvent
+from intake.registry.models import Artefact, ArtefactKind
 from intake.vault import ArtefactInfo, IntegrityError, Vault
 from intake.vault.crypto import HEADER_SIZE, TAG_SIZE
 

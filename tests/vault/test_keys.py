@@ -13,7 +13,8 @@ import pytest
 
 from intake.context import Actor, Context
 from intake.errors import PermissionDenied
-from intake.registry.models import ArtefactKind, AuditEvent, DataKey
+from intake.registry.audit_tables import AuditEvent
+from intake.registry.models import ArtefactKind, DataKey
 from intake.vault import KekForeign, KekMissing, KeyProviderError, LocalKeyProvider, Vault, rotate_kek
 
 

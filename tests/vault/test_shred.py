@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from intake.context import Actor, Context
-from intake.registry.models import ArtefactKind, AuditEvent, DataKey
+from intake.registry.audit_tables import AuditEvent
+from intake.registry.models import ArtefactKind, DataKey
 from intake.vault import KeyDestroyed, Vault
 from intake.vault.scopes import scope_prefix
 

@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 from intake.config import Settings, VaultSettings
 from intake.context import Actor, Context
 from intake.errors import ConfigError, NotFound
-from intake.registry.models import Artefact, ArtefactKind, AuditEvent
+from intake.registry.audit_tables import AuditEvent
+from intake.registry.models import Artefact, ArtefactKind
 from intake.vault import ArtefactInfo, ArtefactNotFound, KeyDestroyed, Vault, VaultError
 from intake.vault.crypto import HEADER_SIZE, TAG_SIZE
 

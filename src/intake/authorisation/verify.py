@@ -22,16 +22,15 @@ from intake.authorisation import errors as e
 from intake.authorisation.manifest import Manifest, load_manifest
 from intake.authorisation.signing import key_id as compute_key_id
 from intake.authorisation.signing import sha256_stream, verify
+from intake.authorisation.stored import StoredAuthorisation, load_stored
 from intake.authorisation.trust import normalise_customer_name
 from intake.context import Actor, Context
 from intake.registry.models import (
     Authorisation,
     AuthorisationState,
-    Customer,
     Dataset,
     PersonalDataDeclaration,
     Purpose,
-    Signer,
 )
 
 
@@ -67,59 +66,7 @@ def refuse(ctx: Context, actor: Actor, action: str, error: e.AuthorisationError,
     raise error
 
 
-@dataclass(frozen=True)
-class _Stored:
-    """A snapshot of the registry rows of one authorisation, read in one transaction."""
-
-    auth_id: str
-    reference: str
-    customer_id: str
-    customer_name: str | None
-    state: AuthorisationState
-    purpose: Purpose
-    purpose_reference: str
-    personal_data: PersonalDataDeclaration
-    manifest: bytes
-    manifest_sha256: str
-    signature: bytes
-    evidence_sha256: str
-    evidence_artefact_id: str | None
-    signer_key_id: str
-    signer: tuple[bytes, str, bool] | None  # (public key, customer id, revoked)
-    signer_customer_name: str | None
-    files: dict[str, str]
-
-
-def _load(ctx: Context, reference: str) -> _Stored | None:
-    with ctx.registry.session() as session:
-        auth = session.scalar(select(Authorisation).where(Authorisation.reference == reference))
-        if auth is None:
-            return None
-        customer = session.get(Customer, auth.customer_id)
-        signer = session.get(Signer, auth.signer_key_id)
-        signer_customer = session.get(Customer, signer.customer_id) if signer is not None else None
-        return _Stored(
-            auth_id=auth.id,
-            reference=auth.reference,
-            customer_id=auth.customer_id,
-            customer_name=customer.name if customer else None,
-            state=auth.state,
-            purpose=auth.purpose,
-            purpose_reference=auth.purpose_reference,
-            personal_data=auth.personal_data,
-            manifest=bytes(auth.manifest),
-            manifest_sha256=auth.manifest_sha256,
-            signature=bytes(auth.signature),
-            evidence_sha256=auth.evidence_sha256,
-            evidence_artefact_id=auth.evidence_artefact_id,
-            signer_key_id=auth.signer_key_id,
-            signer=(bytes(signer.public_key), signer.customer_id, signer.revoked_at is not None) if signer else None,
-            signer_customer_name=signer_customer.name if signer_customer else None,
-            files={f.name: f.sha256 for f in auth.files},
-        )
-
-
-def _check_signature(stored: _Stored) -> None:
+def _check_signature(stored: StoredAuthorisation) -> None:
     ref = stored.reference
     if stored.signer is None:
         raise e.UntrustedSigner(
@@ -152,7 +99,7 @@ def _check_signature(stored: _Stored) -> None:
         )
 
 
-def _check_record(stored: _Stored, manifest: Manifest) -> None:
+def _check_record(stored: StoredAuthorisation, manifest: Manifest) -> None:
     """The registry columns must say what the signed manifest says."""
     expected = {
         "customer": normalise_customer_name(manifest.customer),
@@ -180,7 +127,7 @@ def _check_record(stored: _Stored, manifest: Manifest) -> None:
         )
 
 
-def _check_dates(ctx: Context, stored: _Stored, manifest: Manifest) -> None:
+def _check_dates(ctx: Context, stored: StoredAuthorisation, manifest: Manifest) -> None:
     now = ctx.clock.now()
     if now < start_of_day(manifest.signed_on):
         raise e.AuthorisationNotYetValid(
@@ -194,7 +141,7 @@ def _check_dates(ctx: Context, stored: _Stored, manifest: Manifest) -> None:
         )
 
 
-def _check_files(stored: _Stored, authorised: Mapping[str, str], presented: Mapping[str, str]) -> None:
+def _check_files(stored: StoredAuthorisation, authorised: Mapping[str, str], presented: Mapping[str, str]) -> None:
     extra = sorted(name for name in presented if name not in authorised)
     if extra:
         raise e.FileNotAuthorised(
@@ -211,7 +158,7 @@ def _check_files(stored: _Stored, authorised: Mapping[str, str], presented: Mapp
         )
 
 
-def _check_evidence(ctx: Context, stored: _Stored, actor: Actor) -> None:
+def _check_evidence(ctx: Context, stored: StoredAuthorisation, actor: Actor) -> None:
     from intake.vault import Vault
     from intake.vault.errors import ArtefactNotFound, IntegrityError, KeyDestroyed, StoreError
 
@@ -265,7 +212,7 @@ def verify_for(
     actor = actor or ctx.actor()
     action = "authorisation.verify"
     purpose = Purpose(purpose)
-    stored = _load(ctx, reference)
+    stored = load_stored(ctx, reference)
     if stored is None:
         refuse(ctx, actor, action, e.AuthorisationNotFound(
             f"no authorisation with reference '{reference}': `intake authorisation list` shows the registered ones"

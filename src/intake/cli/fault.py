@@ -9,7 +9,7 @@ from intake.cli.common import context, emit, expand_dataset_id, handle_errors, m
 
 if TYPE_CHECKING:
     from intake.context import Context
-    from intake.retention import holds
+    from intake.retention.hold_view import HoldView
 
 app = typer.Typer(help="Fault investigations: hold a fault dataset, query it, close the hold.", no_args_is_help=True)
 
@@ -27,12 +27,12 @@ def _run(ctx: Context, flow: str, **parameters: Any) -> dict[str, Any]:
     return run_flow(flow, ctx, **parameters)
 
 
-def _hold(ctx: Context, hold_id: str) -> holds.HoldView:
+def _hold(ctx: Context, hold_id: str) -> HoldView:
     from intake.registry.models import Hold
-    from intake.retention import holds
+    from intake.retention.hold_view import view
 
     with ctx.registry.session() as session:
-        return holds.view(session.get_one(Hold, hold_id))
+        return view(session.get_one(Hold, hold_id))
 
 
 @app.command("open")

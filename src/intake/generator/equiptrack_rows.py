@@ -8,7 +8,7 @@ from datetime import datetime
 
 import numpy as np
 
-from intake.generator import formats, truth, vocab
+from intake.generator import formats, jobs_vocab, truth
 from intake.generator.equiptrack_pools import NO_TAILS, Catalog, PersonalPools, Pool
 from intake.generator.notes import TextGenerator
 from intake.generator.truth import Cell, Tail
@@ -134,7 +134,7 @@ class RowDrawer:
         top = int(equipment_number(unique_assets))
         eq_numbers = np.where(orphan, top + rng.integers(1, 90_000, size), eq_numbers).tolist()
         width = len(str(int(equipment_number(self.assets)) + 100_000))
-        type_idx = _pick(np.cumsum(vocab.JOB_TYPE_WEIGHTS), rng, size).tolist()
+        type_idx = _pick(np.cumsum(jobs_vocab.JOB_TYPE_WEIGHTS), rng, size).tolist()
         span = formats.day_number(formats.EXPORTED_AT.date()) - _FIRST_JOB_DAY
         raised_day = np.clip(_FIRST_JOB_DAY + (j * span) // max(self.jobs, 1) + rng.integers(-5, 6, size),
                              _FIRST_JOB_DAY, _EXPORT_DAY)
@@ -154,14 +154,14 @@ class RowDrawer:
         descriptions: list[Cell] = []
         outcomes: list[str] = []
         for t, x, o, c in zip(type_idx, personal, outcome_pick, completion.tolist(), strict=True):
-            job_type = vocab.JOB_TYPES[t]
-            descriptions.append(text_gen.job_text(job_type, personal=x < vocab.JOB_TYPE_PII_RATE[job_type]))
-            choices = vocab.OUTCOMES[job_type]
+            job_type = jobs_vocab.JOB_TYPES[t]
+            descriptions.append(text_gen.job_text(job_type, personal=x < jobs_vocab.JOB_TYPE_PII_RATE[job_type]))
+            choices = jobs_vocab.OUTCOMES[job_type]
             outcomes.append("" if c < 0.03 else choices[int(o * len(choices))])
         return {
             "job_no": [f"J{n:07d}" for n in numbers],
             "equipment": [f"EQ{n:0{width}d}" for n in eq_numbers],
-            "type": [vocab.JOB_TYPES[t] for t in type_idx],
+            "type": [jobs_vocab.JOB_TYPES[t] for t in type_idx],
             "raised_day": raised_day.tolist(), "raised_min": raised_min.tolist(),
             "done_day": done_day.tolist(), "done_min": done_min.tolist(), "completion": completion.tolist(),
             "description": descriptions, "outcome": outcomes, "engineer": engineer_idx, "hours": hours,

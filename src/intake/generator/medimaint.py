@@ -2,20 +2,20 @@
 
 Lookup tables (sites, locations, manufacturers, models, staff) are small; tblEquipment and tblWorkOrder are
 the sized tables, inserted a chunk at a time. Primary keys run 1..n, so a truth row number is the key.
-Foreign keys are declared and always hold (PRAGMA foreign_key_check is clean).
+Foreign keys are declared and always hold (PRAGMA foreign_key_check is clean). The tables' layout is in
+`medimaint_schema`.
 """
 
 from __future__ import annotations
 
 import sqlite3
 import time
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import numpy as np
 
-from intake.generator import formats, truth, vocab
+from intake.generator import formats, jobs_vocab, truth, vocab
 from intake.generator.dataset import (
     NONPERSONAL_FILE,
     TRUTH_FILE,
@@ -25,39 +25,12 @@ from intake.generator.dataset import (
     prepare_out_dir,
     seed_streams,
 )
+from intake.generator.medimaint_schema import DB_FILE, SCHEMA, TABLES, nonpersonal_columns
 from intake.generator.notes import TextGenerator
 from intake.generator.people import PeopleFactory, Person, ascii_fold, make_cast, seeded_random
-from intake.generator.truth import Cell, NonPersonalColumn, TruthWriter
+from intake.generator.truth import Cell, TruthWriter
 
-DB_FILE = "medimaint.db"
 CHUNK = 8192
-
-SCHEMA = """
-CREATE TABLE tblSite (SiteID INTEGER PRIMARY KEY, SiteName TEXT NOT NULL, Address TEXT, Postcode TEXT);
-CREATE TABLE tblLocation (LocID INTEGER PRIMARY KEY, SiteID INTEGER NOT NULL REFERENCES tblSite(SiteID),
-    Building TEXT, Dept TEXT, Room TEXT);
-CREATE TABLE tblManufacturer (MfrID INTEGER PRIMARY KEY, MfrName TEXT NOT NULL, Phone TEXT, Email TEXT,
-    ContactName TEXT);
-CREATE TABLE tblModel (ModelID INTEGER PRIMARY KEY, MfrID INTEGER NOT NULL REFERENCES tblManufacturer(MfrID),
-    ModelName TEXT NOT NULL, DeviceType TEXT, UMDNS TEXT);
-CREATE TABLE tblStaff (StaffID INTEGER PRIMARY KEY, FirstName TEXT, Surname TEXT, JobTitle TEXT, Phone TEXT,
-    Email TEXT);
-CREATE TABLE tblEquipment (EquipID INTEGER PRIMARY KEY, AssetTag TEXT NOT NULL, SerialNumber TEXT,
-    ModelID INTEGER REFERENCES tblModel(ModelID), LocID INTEGER REFERENCES tblLocation(LocID),
-    StatusCode INTEGER, RiskClass TEXT, InstallDate TEXT, Cost REAL, WarrantyEnd TEXT,
-    OwnerStaffID INTEGER REFERENCES tblStaff(StaffID), NextPPM TEXT);
-CREATE TABLE tblWorkOrder (WOID INTEGER PRIMARY KEY, EquipID INTEGER NOT NULL REFERENCES tblEquipment(EquipID),
-    WOType TEXT, Opened TEXT, Closed TEXT, Problem TEXT, Resolution TEXT,
-    EngineerStaffID INTEGER REFERENCES tblStaff(StaffID), Hours REAL, PartsCost REAL, CallerName TEXT,
-    CallerExt TEXT);
-CREATE TABLE tblPPMSchedule (SchedID INTEGER PRIMARY KEY, EquipID INTEGER NOT NULL REFERENCES tblEquipment(EquipID),
-    IntervalMonths INTEGER, LastDone TEXT, NextDue TEXT);
-CREATE TABLE tblContract (ContractID INTEGER PRIMARY KEY,
-    EquipID INTEGER NOT NULL REFERENCES tblEquipment(EquipID), SupplierName TEXT, StartDate TEXT, EndDate TEXT,
-    AnnualCost REAL);
-"""
-TABLES = ("tblSite", "tblLocation", "tblManufacturer", "tblModel", "tblStaff", "tblEquipment", "tblWorkOrder",
-          "tblPPMSchedule", "tblContract")
 STATUS_WEIGHTS = (0.80, 0.08, 0.09, 0.03)  # 1 in use, 2 spare, 3 scrapped, 4 on loan
 WO_TYPE_TO_JOB = {"PM": "PPM", "CM": "REP", "INSP": "INS"}
 _FIRST_INSTALL = formats.day_number(date(2003, 1, 1))
@@ -241,7 +214,7 @@ class MediMaintWriter:
                                  seeded_random(self.streams["jobs-text"]))
         head = truth.head(DB_FILE, "tblWorkOrder")
         iso, clock = formats.iso_days(), formats.hhmm()
-        types = vocab.MEDIMAINT_WO_TYPES
+        types = jobs_vocab.MEDIMAINT_WO_TYPES
         span = _EXPORT_DAY - _FIRST_WO
         engineers = np.array(engineer_ids)
         callers = self.cast.clinical
@@ -249,7 +222,7 @@ class MediMaintWriter:
             size = min(CHUNK, self.jobs - first)
             j = np.arange(first, first + size)
             equip = rng.integers(1, self.assets + 1, size)
-            wo_type = np.minimum(np.searchsorted(np.cumsum(vocab.MEDIMAINT_WO_WEIGHTS), rng.random(size),
+            wo_type = np.minimum(np.searchsorted(np.cumsum(jobs_vocab.MEDIMAINT_WO_WEIGHTS), rng.random(size),
                                                  side="right"), len(types) - 1)
             opened_day = np.clip(_FIRST_WO + (j * span) // self.jobs + rng.integers(-5, 6, size), _FIRST_WO,
                                  _EXPORT_DAY)
@@ -274,7 +247,7 @@ class MediMaintWriter:
                 if draws[0, k] < 0.002:
                     problem = text_gen.foreign_fault()
                 else:
-                    problem = text_gen.job_text(job_type, personal=draws[1, k] < vocab.JOB_TYPE_PII_RATE[job_type])
+                    problem = text_gen.job_text(job_type, personal=draws[1, k] < jobs_vocab.JOB_TYPE_PII_RATE[job_type])
                 resolution: Cell | None = None if op else text_gen.resolution(personal=draws[2, k] < 0.05)
                 caller: str | None = None
                 if draws[3, k] < 0.7:
@@ -295,28 +268,6 @@ class MediMaintWriter:
             conn.executemany("INSERT INTO tblWorkOrder VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
             out.flush()
 
-    @staticmethod
-    def nonpersonal() -> list[NonPersonalColumn]:
-        kinds = (("tblSite", "SiteName", "SITE"), ("tblSite", "Address", "ADDRESS"),
-                 ("tblSite", "Postcode", "POSTCODE"),
-                 ("tblLocation", "Building", "LOCATION"), ("tblLocation", "Dept", "DEPARTMENT"),
-                 ("tblLocation", "Room", "LOCATION"), ("tblManufacturer", "MfrName", "MANUFACTURER"),
-                 ("tblModel", "ModelName", "MODEL"), ("tblModel", "DeviceType", "DEVICE_TYPE"),
-                 ("tblEquipment", "AssetTag", "IDENTIFIER"), ("tblEquipment", "SerialNumber", "SERIAL"),
-                 ("tblContract", "SupplierName", "SUPPLIER"))
-        return [NonPersonalColumn(DB_FILE, table, column, kind) for table, column, kind in kinds]
-
-
-def iter_table(path: Path, table: str) -> Iterator[tuple]:
-    """Rows of one table in key order (for tests and benchmarks reading the truth back)."""
-    if table not in TABLES:
-        raise KeyError(table)
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        yield from conn.execute(f"SELECT * FROM {table} ORDER BY rowid")
-    finally:
-        conn.close()
-
 
 def generate_medimaint(out_dir: Path | str, assets: int, jobs: int, seed: int = 0) -> GeneratedDataset:
     """Writes medimaint.db, truth.jsonl, nonpersonal.json and generation.json."""
@@ -327,7 +278,7 @@ def generate_medimaint(out_dir: Path | str, assets: int, jobs: int, seed: int = 
         path = writer.write(out)
     finally:
         out.close()
-    truth.write_nonpersonal(writer.out_dir / NONPERSONAL_FILE, writer.nonpersonal())
+    truth.write_nonpersonal(writer.out_dir / NONPERSONAL_FILE, nonpersonal_columns())
     counts = {**writer.counts, **out.summary()}
     return finish("medimaint", writer.out_dir, {DB_FILE: path}, counts, seed, {"assets": assets, "jobs": jobs},
                   time.perf_counter() - started)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from intake.generator import vocab
+from intake.generator import jobs_vocab, vocab
 from intake.generator.people import PeopleFactory, Person
 from intake.generator.truth import Cell, Span
 
@@ -84,7 +84,7 @@ ASSET_PII = _compile((
     "Assigned to patient {PATIENT} (NHS {NHS}) for home dialysis.",
     "{MFR} rep {STAFF} visited {DATE}, mobile {PHONE}.",
 ))
-ASSET_PLAIN = _compile(vocab.ASSET_NOTES)
+ASSET_PLAIN = _compile(jobs_vocab.ASSET_NOTES)
 RESOLUTION_PII = _compile((
     "{ACTION} Handed back to {TSTAFF}.", "{ACTION} {STAFF} informed on {EXT}.",
     "{ACTION} Left on {WARD} with {FIRST}.",
@@ -114,7 +114,7 @@ class TextGenerator:
         self.departments = tuple(d for d, _ in vocab.DEPARTMENTS)
         self.models = vocab.MODELS
         self.mfr_variants = {m.name: m.variants for m in vocab.MANUFACTURERS}
-        self._routine_texts: tuple[str, ...] = vocab.PPM_TEXTS
+        self._routine_texts: tuple[str, ...] = jobs_vocab.PPM_TEXTS
         slots: dict[str, tuple[Callable[[], str], str | None]] = {
             "FAULT": (self._fault, None), "FAULTL": (self._fault_lower, None), "ROUTINE": (self._routine, None),
             "WARD": (self._ward, None), "DEPT": (self._dept, None), "DEVICE": (self._device, None),
@@ -167,7 +167,7 @@ class TextGenerator:
     def job_text(self, job_type: str, personal: bool) -> Cell:
         if job_type in ("REP", "CM"):
             return self.render(self._pick(self.fault_pii if personal else self.fault_plain))
-        self._routine_texts = _ROUTINE_BY_TYPE.get(job_type, vocab.PPM_TEXTS)
+        self._routine_texts = _ROUTINE_BY_TYPE.get(job_type, jobs_vocab.PPM_TEXTS)
         return self.render(self._pick(self.routine_pii if personal else self.routine_plain))
 
     def asset_note(self, personal: bool) -> Cell:
@@ -181,14 +181,14 @@ class TextGenerator:
 
     def foreign_fault(self) -> Cell:
         """Fault text in another language, as some engineers type it (not cp1252-safe: SQLite only)."""
-        return Cell(self._pick(vocab.FOREIGN_TEXT), ())
+        return Cell(self._pick(jobs_vocab.FOREIGN_TEXT), ())
 
     # -- non-personal slots ------------------------------------------------------------------------
     def _fault(self) -> str:
-        return self._pick(vocab.FAULTS)
+        return self._pick(jobs_vocab.FAULTS)
 
     def _fault_lower(self) -> str:
-        fault = self._pick(vocab.FAULTS)
+        fault = self._pick(jobs_vocab.FAULTS)
         return fault[0].lower() + fault[1:]
 
     def _routine(self) -> str:
@@ -217,7 +217,7 @@ class TextGenerator:
         return f"{self._pick(self.mfr_variants[model.manufacturer])} {model.name}"
 
     def _code(self) -> str:
-        return self._pick(vocab.ERROR_CODES).format(n=int(self._u() * 998) + 1)
+        return self._pick(jobs_vocab.ERROR_CODES).format(n=int(self._u() * 998) + 1)
 
     def _date(self) -> str:
         u = self._u
@@ -238,7 +238,7 @@ class TextGenerator:
         return self.render(self._pick(self.actions)).text
 
     def _title(self) -> str:
-        return self._pick(vocab.PHONE_OWNER_TITLES) + " " if self._u() < 0.7 else ""
+        return self._pick(jobs_vocab.PHONE_OWNER_TITLES) + " " if self._u() < 0.7 else ""
 
     def _honorific(self) -> str:
         return self._pick(("Mr ", "Mrs ", "Ms ", "Miss ", "Dr ", "Sister "))
@@ -267,7 +267,7 @@ class TextGenerator:
         return self.people.private_email(self.people.person())
 
 
-_ACTIONS = _compile(vocab.ACTIONS)
-_ROUTINE_BY_TYPE = {"PPM": vocab.PPM_TEXTS, "PM": vocab.PPM_TEXTS, "INS": vocab.INS_TEXTS,
-                    "INSP": vocab.INS_TEXTS, "CAL": vocab.CAL_TEXTS, "ACC": vocab.ACC_TEXTS}
+_ACTIONS = _compile(jobs_vocab.ACTIONS)
+_ROUTINE_BY_TYPE = {"PPM": jobs_vocab.PPM_TEXTS, "PM": jobs_vocab.PPM_TEXTS, "INS": jobs_vocab.INS_TEXTS,
+                    "INSP": jobs_vocab.INS_TEXTS, "CAL": jobs_vocab.CAL_TEXTS, "ACC": jobs_vocab.ACC_TEXTS}
 

@@ -1,5 +1,5 @@
 """One mapping table run batch by batch: its outputs evaluated and validated, duplicates found, rows written
-or rejected, and the table's counts and totals accounted."""
+or rejected; each batch's counts and totals are accounted by `transform_accounting`."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from intake.product.errors import TransformError
 from intake.product.ids import format_ids, hash_strings
 from intake.product.mapping import Evaluated, Expr, OutputMapping, SourceBatch, TableMapping
 from intake.product.schema import ENTITIES, STRING, EntitySpec, FieldSpec
+from intake.product.transform_accounting import account_batch
 from intake.product.transform_outputs import EntityOutput
 from intake.product.transform_state import TransformState
 from intake.product.validation import Reason, ReasonCode, RowProblems, UniqueKeys, field_rules, order_rule
@@ -24,7 +25,7 @@ def _mask(values: pa.Array) -> np.ndarray:
 
 
 @dataclass
-class _RowOutput:
+class RowOutput:
     output: OutputMapping
     applies: np.ndarray
     hashes: np.ndarray
@@ -65,7 +66,7 @@ class _TableRun:
                 src.raw(column)
             self.checked_columns = True
         problems = RowProblems(n)
-        row_outputs: list[_RowOutput] = []
+        row_outputs: list[RowOutput] = []
         derived_outputs: list[_DerivedOutput] = []
         ids: dict[str, pa.Array] = {}
         for output in self.table.outputs:
@@ -85,7 +86,8 @@ class _TableRun:
         if rejected.any():
             keys = self._source_keys(src)
             self.output.write_rejects(problems.rejects(self.table.table, row_numbers, keys))
-        self._account(row_outputs, problems, loaded, merged, rejected, n)
+        account_batch(self.t.reconciliation, self.counts, self.table.table, row_outputs, problems, loaded,
+                      merged, rejected, n)
 
     def _row_numbers(self, batch: pa.RecordBatch) -> np.ndarray:
         index = batch.schema.get_field_index(self.t.row_number_column)
@@ -169,7 +171,7 @@ class _TableRun:
         return _DerivedOutput(state, assignment, fields)
 
     def _rows(self, src: SourceBatch, output: OutputMapping, ids: dict[str, pa.Array],
-              problems: RowProblems) -> _RowOutput:
+              problems: RowProblems) -> RowOutput:
         entity = output.entity
         n = src.num_rows
         applies = src.any_present(output.when_present) if output.when_present else np.ones(n, dtype=bool)
@@ -181,7 +183,7 @@ class _TableRun:
             ReasonCode.MISSING_REQUIRED, entity, entity.primary_key, output.id, "(the key) is required but empty"))
         hashes = src.hashes(output.namespace, key.values)
         ids[entity.name] = format_ids(entity.id_prefix, hashes, valid)
-        result = _RowOutput(output, applies, hashes, valid, {entity.primary_key: ids[entity.name]})
+        result = RowOutput(output, applies, hashes, valid, {entity.primary_key: ids[entity.name]})
         for spec in entity.fields[1:]:
             expr = output.fields.get(spec.name)
             if expr is None:
@@ -214,7 +216,7 @@ class _TableRun:
             src.memo["content"] = hash_strings(pc.binary_join_element_wise(*parts, "\x1f"))
         return src.memo["content"]  # type: ignore[no-any-return]
 
-    def _deduplicate(self, src: SourceBatch, outputs: list[_RowOutput], problems: RowProblems,
+    def _deduplicate(self, src: SourceBatch, outputs: list[RowOutput], problems: RowProblems,
                      row_numbers: np.ndarray, content: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
         """(loaded, merged) masks; duplicate rows that cannot be merged get their reasons in `problems`.
 
@@ -260,7 +262,7 @@ class _TableRun:
         problems.add(conflict, self._reason(code, entity, field_name, expr, detail))
         problems.related_row[conflict] = related[conflict]
 
-    def _commit(self, outputs: list[_RowOutput], loaded: np.ndarray, rejected: np.ndarray, row_numbers: np.ndarray,
+    def _commit(self, outputs: list[RowOutput], loaded: np.ndarray, rejected: np.ndarray, row_numbers: np.ndarray,
                 content: np.ndarray | None) -> None:
         for number, output in enumerate(outputs):
             entity = output.output.entity
@@ -284,40 +286,3 @@ class _TableRun:
         if len(parts) == 1:
             return parts[0]
         return pc.binary_join_element_wise(*parts, " | ", null_handling="replace", null_replacement="")
-
-    # -- reconciliation
-    def _account(self, outputs: list[_RowOutput], problems: RowProblems, loaded: np.ndarray, merged: np.ndarray,
-                 rejected: np.ndarray, n: int) -> None:
-        counts = self.counts
-        counts.rows_read += n
-        counts.rows_loaded += int(loaded.sum())
-        counts.rows_merged += int(merged.sum())
-        counts.rows_rejected += int(rejected.sum())
-        counts.reasons.update(problems.counts())
-        if not counts.balanced:
-            raise TransformError(f"internal accounting error on table '{self.table.table}': rows loaded, merged "
-                                 "and rejected do not add up to rows read; please report this")
-        for output in outputs:
-            entity = output.output.entity
-            written = int((loaded & output.applies & output.valid).sum())
-            record = self.t.reconciliation.entity(entity.name)
-            record.rows += written
-            record.from_tables[self.table.table] += written
-            for spec in entity.fields:
-                expr = output.output.fields.get(spec.name)
-                if not spec.total or expr is None or expr.kind != "column":
-                    continue
-                values = output.columns[spec.name]
-                present = _mask(pc.is_valid(values)) & output.applies & ~output.failed[spec.name]
-                total = self.t.reconciliation.total(self.table.table, expr.column_label, entity.name, spec.name)
-                evaluated = output.evaluated.get(spec.name)
-                if evaluated is not None:
-                    for failure in evaluated.failures:
-                        if failure.code == ReasonCode.INVALID_VALUE:
-                            total.unreadable_values += int((failure.mask & output.applies).sum())
-                parts = {"source": present, "loaded": present & loaded, "merged": present & merged,
-                         "rejected": present & rejected}
-                for name, rows in parts.items():
-                    if rows.any():
-                        value = pc.sum(values.filter(pa.array(rows))).as_py() or 0
-                        setattr(total, name, getattr(total, name) + value)

@@ -1,7 +1,7 @@
 """Registry tables. Rows hold non-personal metadata only: ids, hashes, dates, states and counts.
 
 Customer data lives encrypted in the vault; the registry says what exists, where, under which
-authorisation, and when it must go.
+authorisation, and when it must go. The audit log's tables are in audit_tables.py.
 """
 
 from __future__ import annotations
@@ -278,35 +278,3 @@ class Lock(Base):
     owner: Mapped[str] = mapped_column(String(128))
     acquired_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-
-
-class AuditEvent(Base):
-    """Append-only, hash-chained. `details` is JSON of ids, counts and reasons; never a data value."""
-
-    __tablename__ = "audit_events"
-
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
-    at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
-    actor: Mapped[str] = mapped_column(String(128))
-    role: Mapped[str] = mapped_column(String(64))
-    action: Mapped[str] = mapped_column(String(64))
-    dataset_id: Mapped[str | None] = mapped_column(String(36), nullable=True, index=True)
-    outcome: Mapped[str] = mapped_column(String(16))  # ok | refused | failed
-    details: Mapped[str] = mapped_column(Text)
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64), unique=True)
-
-
-class StateHead(Base):
-    """The latest state the audit log records for each sealed row (registry/state_log.py): an index of the log, so
-    that a row written back with an older, validly sealed state is refused where it is loaded. `audit verify`
-    checks the index against the log itself."""
-
-    __tablename__ = "state_heads"
-
-    table_name: Mapped[str] = mapped_column(String(64), primary_key=True)
-    row_key: Mapped[str] = mapped_column(String(256), primary_key=True)
-    version: Mapped[int] = mapped_column(Integer)
-    op: Mapped[str] = mapped_column(String(16))  # insert | update | adopt | delete
-    seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # None once deleted
-    event_seq: Mapped[int] = mapped_column(Integer)  # the audit event that recorded it

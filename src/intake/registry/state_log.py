@@ -21,8 +21,8 @@ from sqlalchemy import Connection, Table, select, text, update
 from sqlalchemy.orm import Session
 
 from intake.registry.acting import acting, append_state, lock_chain
+from intake.registry.audit_tables import AuditEvent, StateHead
 from intake.registry.chain import GENESIS, canonical, event_hash
-from intake.registry.models import AuditEvent, StateHead
 from intake.registry.state_key import StateKey
 
 ACTION = "state.write"

@@ -18,11 +18,10 @@ from intake.retention.errors import (
     RetentionError,
     SweepLocked,
 )
+from intake.retention.fault_holds import close_fault_hold, open_fault_hold
 from intake.retention.holds import (
-    close_fault_hold,
     ensure_processing_allowed,
     list_holds,
-    open_fault_hold,
     place_legal_hold,
     place_restriction,
     release_legal_hold,

@@ -12,7 +12,8 @@ from sqlalchemy import select
 
 from intake.clock import as_utc
 from intake.context import Actor, Context
-from intake.registry.models import Artefact, AuditEvent, Authorisation, DataKey, Dataset, new_id
+from intake.registry.audit_tables import AuditEvent
+from intake.registry.models import Artefact, Authorisation, DataKey, Dataset, new_id
 from intake.retention.rules import RetentionDecision
 
 # What the certificate says of the copies engineers took for the product: intake wrote them where they named, and

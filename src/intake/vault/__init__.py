@@ -27,10 +27,11 @@ from intake.vault.kms import KmsKeyProvider
 from intake.vault.local_kek import LocalKeyProvider
 from intake.vault.local_store import LocalStore
 from intake.vault.providers import KEY_PROVIDERS, KeyProvider, register_key_provider
+from intake.vault.records import ArtefactInfo, ShredReport
 from intake.vault.s3_store import S3Store
 from intake.vault.stores import STORES, ObjectStore, register_store
 from intake.vault.streams import VaultReader, VaultWriter
-from intake.vault.vault import ArtefactInfo, ShredReport, Vault
+from intake.vault.vault import Vault
 
 __all__ = [
     "KEY_PROVIDERS",

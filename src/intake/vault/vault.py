@@ -13,8 +13,6 @@ import os
 import secrets
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -37,6 +35,7 @@ from intake.vault.errors import (
 )
 from intake.vault.keys import DataKeyring
 from intake.vault.providers import KeyProvider
+from intake.vault.records import ArtefactInfo, ShredReport, artefact_info
 from intake.vault.scopes import check_scope, scope_label, scope_prefix
 from intake.vault.stores import ObjectStore, store_from_settings
 from intake.vault.streams import VaultReader, VaultWriter, WrittenObject
@@ -46,43 +45,6 @@ CUSTOMER_SECRET_NAME = "hmac-secret"  # noqa: S105 (an artefact name, not a secr
 _SECRET_NAMESPACE = uuid.UUID("8d3f6c52-7d0e-4c8e-9b9e-2f1f0c6a9e11")
 
 Source = BinaryIO | Iterable[bytes] | bytes | bytearray | memoryview | os.PathLike
-
-
-@dataclass(frozen=True)
-class ArtefactInfo:
-    id: str
-    name: str
-    size: int  # ciphertext bytes
-    plaintext_size: int
-    plaintext_sha256: str
-    ciphertext_sha256: str
-    store: str
-    location: str
-    kind: ArtefactKind
-    dataset_id: str | None
-    scope: str
-    created_by: str = ""
-    created_at: datetime | None = None
-    deleted_at: datetime | None = None
-
-
-def _info(row: Artefact) -> ArtefactInfo:
-    return ArtefactInfo(
-        id=row.id, name=row.name, size=row.size, plaintext_size=row.plaintext_size,
-        plaintext_sha256=row.plaintext_sha256, ciphertext_sha256=row.ciphertext_sha256, store=row.store,
-        location=row.location, kind=ArtefactKind(row.kind), dataset_id=row.dataset_id, scope=row.scope,
-        created_by=row.created_by, created_at=as_utc(row.created_at),
-        deleted_at=as_utc(row.deleted_at) if row.deleted_at else None,
-    )
-
-
-@dataclass(frozen=True)
-class ShredReport:
-    scope: str
-    artefacts: int  # artefacts marked deleted by this shred
-    objects_removed: int  # stored objects and object versions removed
-    key_destroyed_at: datetime
-    already_shredded: bool  # the key had been destroyed before (this run only removed leftovers)
 
 
 class Vault:
@@ -147,7 +109,7 @@ class Vault:
             try:
                 with self._ctx.registry.session() as session:
                     session.add(row)
-                    info = _info(row)
+                    info = artefact_info(row)
             except BaseException:
                 store.delete(location)  # unrecorded objects must not linger
                 raise
@@ -184,7 +146,7 @@ class Vault:
             return row
 
     def info(self, artefact_id: str) -> ArtefactInfo:
-        return _info(self._row(artefact_id))
+        return artefact_info(self._row(artefact_id))
 
     def open(self, artefact_id: str, actor: Actor) -> VaultReader:
         """A seekable, read-only binary file of the artefact's plaintext, verified chunk by chunk as it is read."""
@@ -234,7 +196,7 @@ class Vault:
         if not include_deleted:
             query = query.where(Artefact.deleted_at.is_(None))
         with self._ctx.registry.session() as session:
-            return [_info(row) for row in session.scalars(query)]
+            return [artefact_info(row) for row in session.scalars(query)]
 
     # ---------------------------------------------------------------------------------------------- deleting
 

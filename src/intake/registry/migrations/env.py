@@ -2,6 +2,7 @@
 
 from alembic import context
 
+from intake.registry import audit_tables  # noqa: F401  (puts the audit log's tables on Base.metadata)
 from intake.registry.models import Base
 
 config = context.config
