@@ -38,6 +38,10 @@ from intake.anonymisation.vocabulary import Vocabulary, fold
 
 _ON_A_NUMBER = re.compile(r"[ \t]+(?i:on|at|via)[ \t]+[+\d]")
 
+# Verbs that are names too: before a surname that is also a verb they are the verb ("pt will cook"), and after a
+# first name as well ("grace will meet us").
+_MODALS = frozenset({"will", "may", "can", "must", "shall", "might"})
+
 class ContextWords:
     """The word questions of the case-free name rules (see the module's docstring)."""
 
@@ -112,17 +116,23 @@ class ContextWords:
         return bool(words) and all(self.known_name(t, NAME_OVER_WORD) or self.unknown_word(t) for t in words)
 
     def _everyday_first_name(self, toks: Sequence[Token], k: int) -> bool:
+        """A first name that is also a word, vouched for by the surname after it: one rarely a word ("mark
+        bellamy"), or one that is a word too ("moved pt joy cook to recovery"), unless the first is a modal verb
+        ("pt will cook", "may fall")."""
         tok = toks[k]
-        return (tok.is_word and tok.key in self.vocab.first_names and tok.key in self.vocab.common_words
+        if not (tok.is_word and tok.key in self.vocab.first_names and tok.key in self.vocab.common_words
                 and tok.key not in ROLES_ONE and tok.key not in self.vocab.titles
-                and tok.key not in NOT_AFTER_HONORIFIC and k + 1 < len(toks)
-                and (self.known_name(toks[k + 1], NAME_OVER_WORD) or self.unknown_word(toks[k + 1])))
+                and tok.key not in NOT_AFTER_HONORIFIC and k + 1 < len(toks)):
+            return False
+        after = toks[k + 1]
+        return self.known_name(after, NAME_OVER_WORD) or self.unknown_word(after) or (
+            tok.key not in _MODALS and self._everyday_surname(after))
 
     def _everyday_surname(self, tok: Token) -> bool:
         """A surname that is also an everyday word ("Woods", "Hill"), once a first name has been read."""
         key = tok.key
         return (tok.is_word and key in self.vocab.last_names and key in self.vocab.common_words
-                and key not in NOT_AFTER_HONORIFIC and key not in RECORD_WORDS)
+                and key not in NOT_AFTER_HONORIFIC and key not in RECORD_WORDS and key not in _MODALS)
 
     def _name_word(self, tok: Token) -> bool:
         """A word that is a name by itself when the words around it point at a person."""

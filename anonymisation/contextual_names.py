@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from intake.anonymisation.closing_names import ClosingNames
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.name_cues import (
     AFTER_NAME,
@@ -20,7 +21,6 @@ from intake.anonymisation.name_cues import (
     CUE_PHRASES,
     GREETINGS,
     HONORIFICS,
-    MONTHS_DAYS,
     NAME_OVER_WORD,
     NOT_AFTER_HONORIFIC,
     PARTICLES,
@@ -40,7 +40,6 @@ from intake.anonymisation.name_cues import (
     possessive_stem,
 )
 from intake.anonymisation.name_tokens import Token
-from intake.anonymisation.role_names import RoleNames
 
 # Contact words whose number after them is a person's own: "Ísis bleep 1656".
 _CONTACT = frozenset({"bleep", "pager", "mobile", "mob", "ext", "extension"})
@@ -50,7 +49,7 @@ _NUMBER_START = frozenset("+0123456789")
 
 
 
-class ContextualNames(RoleNames):
+class ContextualNames(ClosingNames):
     """Finds case-free names after titles, roles and reporting verbs, and rare first name + surname pairs."""
 
     def _role_at(self, toks: Sequence[Token], i: int) -> int:
@@ -84,14 +83,16 @@ class ContextualNames(RoleNames):
         i = 0
         while i < n:
             if toks[i].key not in starts and toks[i].key not in self.known_people and toks[i].text != "(" \
-                    and toks[i].text not in SIGN_OFF and not (i + 1 < n and (
-                        toks[i + 1].text == "," or toks[i + 1].key in AFTER_NAME or toks[i + 1].key in POSSESSED
+                    and toks[i].text not in SIGN_OFF and not (i and (toks[i - 1].dot or toks[i - 1].text in ".!")) \
+                    and not (i + 1 < n and (
+                        toks[i + 1].text in ",(" or toks[i + 1].key in AFTER_NAME or toks[i + 1].key in POSSESSED
                         or (toks[i + 1].key in ("on", "at") and i + 2 < n and toks[i + 2].text[:1] in _NUMBER_START))):
                 i += 1
                 continue
             found = (self._after_trigger(toks, i) or self._pair(toks, i) or self._rare_name(toks, i)
                      or self._before_verb(toks, i) or self._bracketed(toks, i) or self._known_capitalised(toks, i)
-                     or self._possessive(toks, i) or self._sign_off(text, toks, i) or self._closing_name(text, toks, i))
+                     or self._possessive(toks, i) or self._sign_off(text, toks, i) or self._closing_name(text, toks, i)
+                     or self._before_role(toks, i))
             if found and self.in_phrase(toks, found[0].start, found[1]):
                 found = None  # "WELCH ALLYN", "st thomas": a brand or place, whatever the case
             if found:
@@ -103,18 +104,6 @@ class ContextualNames(RoleNames):
             else:
                 i += 1
         return out
-
-    def _closing_name(self, text: str, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
-        """"castors greased. Grace": a first name alone after the last sentence of an entry signs it (a name that
-        is rarely an English word; "Tested. Will" stays a word)."""
-        tok = toks[i]
-        if not (tok.is_capitalised and not tok.is_upper and tok.key in self.vocab.first_names
-                and self.known_name(tok, RARE)) or i == 0 or not (toks[i - 1].dot or toks[i - 1].text in (".", "!")):
-            return None
-        rest = text[tok.end:tok.end + 2].lstrip(" \t.")
-        if rest[:1] not in ("", "\n", "|"):
-            return None
-        return Finding("PERSON", tok.start, tok.end, 0.6, "ContextNameRecognizer"), i + 1
 
     def _after_trigger(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         size = self._role_at(toks, i)
@@ -270,23 +259,6 @@ class ContextualNames(RoleNames):
             return None
         return Finding("PERSON", word.start, word.end, 0.6, "ContextNameRecognizer"), i + 1
 
-    def _sign_off(self, text: str, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
-        """"... function checked -- john": one or two name words after two dashes (or a long dash) that end the
-        line or the text."""
-        if not (i >= 1 and toks[i - 1].text in SIGN_OFF and toks[i - 1].end == toks[i].start) \
-                and toks[i].text not in ("\u2013", "\u2014"):
-            return None
-        j = i + 1
-        k = self._run(toks, j, "cue")  # like a hand-over phrase: "-- m.kwoka", "-- Jane B", "-- wafeeq"
-        if k == j:
-            return None
-        if k < len(toks) and toks[k].is_initial:
-            k += 1  # "-- Jane B"
-        rest = text[toks[k - 1].end:toks[k].start if k < len(toks) else len(text)]
-        if k < len(toks) and "\n" not in rest and toks[k].text not in (".", ",", ";"):
-            return None
-        return Finding("PERSON", toks[j].start, toks[k - 1].end, 0.6, "ContextNameRecognizer"), k
-
     def _known_capitalised(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"Chased Grace again today": a known member of staff's first name that is also an everyday word,
         capitalised inside a sentence of text written in sentence case. Case is the only sign here, so not at a
@@ -303,12 +275,22 @@ class ContextualNames(RoleNames):
             return None  # a third of the words or more start with a capital: case says nothing here
         return Finding("PERSON", tok.start, tok.end, 0.6, "ContextNameRecognizer"), i + 1
 
-    def _bracketed(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
-        """"nurse in charge (hannah) aware": one known name alone in brackets, as notes add who it was."""
-        if (toks[i].text == "(" and i + 2 < len(toks) and toks[i + 2].text == ")"
-                and toks[i + 1].key not in MONTHS_DAYS and self.known_name(toks[i + 1], RARE)):
-            return Finding("PERSON", toks[i + 1].start, toks[i + 1].end, 0.6, "ContextNameRecognizer"), i + 3
-        return None
+    def _sign_off(self, text: str, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
+        """"... function checked -- john": one or two name words after two dashes (or a long dash) that end the
+        line or the text."""
+        if not (i >= 1 and toks[i - 1].text in SIGN_OFF and toks[i - 1].end == toks[i].start) \
+                and toks[i].text not in ("\u2013", "\u2014"):
+            return None
+        j = i + 1
+        k = self._run(toks, j, "cue")  # like a hand-over phrase: "-- m.kwoka", "-- Jane B", "-- wafeeq"
+        if k == j:
+            return None
+        if k < len(toks) and toks[k].is_initial:
+            k += 1  # "-- Jane B"
+        rest = text[toks[k - 1].end:toks[k].start if k < len(toks) else len(text)]
+        if k < len(toks) and "\n" not in rest and toks[k].text not in (".", ",", ";"):
+            return None
+        return Finding("PERSON", toks[j].start, toks[k - 1].end, 0.6, "ContextNameRecognizer"), k
 
     def _rare_name(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """A gazetteer name that is no English word at all ("siobhan", "OKAFOR"), written in lower case or

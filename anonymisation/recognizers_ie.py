@@ -29,7 +29,8 @@ STREET_FIRST_RE = re.compile(
     rf"(?:,[ \t]*{_WORD}(?:[ \t]+{_WORD})?)?(?![\w])"
 )
 EIRCODE_RE = re.compile(r"(?<![\w])(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}(?![\w])", re.IGNORECASE)
-_ADDRESS_WORDS = re.compile(r"(?i)\b(?:eircode|address|lives?|living|home|resident|at)\b|\b(?:Co\.?|County) [A-Z]")
+_ADDRESS_WORDS = re.compile(r"(?i)\b(?:eircode|address|lives?|living|home|resident|at)\b|\b(?:Co\.?|County) [A-Z]"
+                            r"|\bDublin \d{1,2}\b")
 SCORE = 0.75
 
 

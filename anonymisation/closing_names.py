@@ -1,0 +1,80 @@
+"""Names read from where they stand in an entry: closing it ("castors greased. Grace", "... hsdu. funmi okonjo"),
+before a role in brackets ("timothy (consultant anaesthetist)"), alone in brackets ("nurse in charge (hannah)").
+
+After an entry's last sentence the words left are whoever wrote or was told it; before a role in brackets, whoever
+holds it. Case says little there: notes typed on a phone are all lower case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from intake.anonymisation.findings import Finding
+from intake.anonymisation.name_cues import MONTHS_DAYS, RARE, ROLES_ONE, ROLES_TWO
+from intake.anonymisation.name_tokens import Token
+from intake.anonymisation.role_names import RoleNames
+
+
+class ClosingNames(RoleNames):
+    """The rules of ContextualNames that read a name from where it stands in an entry."""
+
+    def _closing_name(self, text: str, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
+        """"castors greased. Grace", "loan from hsdu. funmi okonjo": one or two name words alone after the last
+        sentence of an entry sign it. Capitalised, a first name that is rarely an English word ("Tested. Will"
+        stays a word); in lower case, words that are no English word at all, one of them a known name unless there
+        are two ("moved. nibp cuff" stays)."""
+        if i == 0 or not (toks[i - 1].dot or toks[i - 1].text in (".", "!")):
+            return None
+        tok = toks[i]
+        if tok.is_capitalised and not tok.is_upper:
+            if not (tok.key in self.vocab.first_names and self.known_name(tok, RARE)):
+                return None
+            end = i + 1
+        else:
+            end = i + 2 if i + 1 < len(toks) and toks[i + 1].is_word and toks[i + 1].start == tok.end + 1 else i + 1
+            words = toks[i:end]
+            if not all(t.is_word and t.text.islower() and len(t.text) > 2 and t.text.isalpha()
+                       and (self.known_name(t, RARE) or self.unknown_word(t)) for t in words):
+                return None
+            named = [t for t in words if t.key in self.vocab.first_names or t.key in self.vocab.last_names]
+            if not (named or len(words) == 2) or any(t.key in self.vocab.allow_tokens for t in words):
+                return None
+        rest = text[toks[end - 1].end:toks[end - 1].end + 2].lstrip(" \t.")
+        if rest[:1] not in ("", "\n", "|"):
+            return None
+        return Finding("PERSON", tok.start, toks[end - 1].end, 0.6, "ContextNameRecognizer"), end
+
+    def _before_role(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
+        """"timothy (consultant anaesthetist)", "JOY COOK (WARD MANAGER)": a first name, a surname or both before a
+        role in brackets, as notes say who somebody is; in lower case or capitals, where names.py's capitalised
+        words cannot see it. The first word a first name or no English word at all."""
+        n = len(toks)
+        end = i + 1 if i + 1 < n and toks[i + 1].text == "(" else i + 2
+        if end + 1 >= n or toks[end].text != "(" or not self._role_word(toks, end + 1):
+            return None
+        first = toks[i]
+        if not (first.is_word and first.text.isalpha() and len(first.text) > 1) or (
+                first.is_capitalised and not first.is_upper) or first.key in self.vocab.allow_tokens \
+                or first.key in self.vocab.indicators or first.key in ROLES_ONE \
+                or not (first.key in self.vocab.first_names or self.unknown_word(first)):
+            return None
+        if end == i + 2:
+            second = toks[i + 1]
+            if not (second.is_word and second.text.isalpha() and (
+                    self.known_name(second, RARE) or self.unknown_word(second) or self._everyday_surname(second))):
+                return None
+        return Finding("PERSON", first.start, toks[end - 1].end, 0.6, "ContextNameRecognizer"), end
+
+    def _role_word(self, toks: Sequence[Token], k: int) -> bool:
+        key = toks[k].key
+        if key in ("pt", "patient", "pts"):
+            return False
+        return key in ROLES_ONE or key in self.vocab.titles or (
+            k + 1 < len(toks) and (key, toks[k + 1].key) in ROLES_TWO)
+
+    def _bracketed(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
+        """"nurse in charge (hannah) aware": one known name alone in brackets, as notes add who it was."""
+        if (toks[i].text == "(" and i + 2 < len(toks) and toks[i + 2].text == ")"
+                and toks[i + 1].key not in MONTHS_DAYS and self.known_name(toks[i + 1], RARE)):
+            return Finding("PERSON", toks[i + 1].start, toks[i + 1].end, 0.6, "ContextNameRecognizer"), i + 3
+        return None
