@@ -65,7 +65,7 @@ def column_hints(name: str) -> set[str]:
         hints.add("MRN")
     if ws & {"postcode", "zip", "zipcode", "postal"} or "post code" in joined:
         hints.add("UK_POSTCODE")
-    if ws & {"address", "street", "addr"} and "EMAIL_ADDRESS" not in hints:
+    if ws & {"address", "street", "addr"} and "EMAIL_ADDRESS" not in hints and not ws & {"ip", "mac", "ipv4", "ipv6"}:
         hints.add("ADDRESS")
     if (ws & {"cc", "card"} and ws & {"number", "no", "num"}) or "ccnumber" in ws or "credit" in ws:
         hints.add("CREDIT_CARD")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from dataclasses import dataclass
 
@@ -153,10 +154,38 @@ def drop_versions(text: str, findings: list[Finding]) -> list[Finding]:
             or not _VERSION_BEFORE.search(text, max(0, f.start - 12), f.start)]
 
 
+# Whose address it is, when the text says it is a person's ("my ip", "user's laptop", "home router").
+_PERSONS_ADDRESS = re.compile(r"(?i)\b(?:my|your|his|her|their|user'?s?|home|personal|laptop|mobile|phone)\b")
+
+
+def drop_device_addresses(text: str, findings: list[Finding]) -> list[Finding]:
+    """IPv4 addresses of a private network (10/8, 172.16/12, 192.168/16, loopback, link-local): on a hospital's
+    network they are a modality's, a PACS's or a printer's, which engineers need, unless the words before say whose
+    device it is ("my ip: 192.168.0.1"). A public address stays personal."""
+    out = []
+    for f in findings:
+        if f.entity_type == "IP_ADDRESS" and device_address(text[f.start:f.end]) \
+                and not _PERSONS_ADDRESS.search(text, max(0, f.start - 24), f.start):
+            continue
+        out.append(f)
+    return out
+
+
+def device_address(value: str) -> bool:
+    """An IPv4 address of a private network, loopback or link-local: a device's on the customer's network."""
+    try:
+        address = ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return address.version == 4 and (address.is_private or address.is_loopback or address.is_link_local)
+
+
 def drop_not_personal(text: str, findings: list[Finding]) -> list[Finding]:
     """What no detector reports, for the anonymiser and the re-scan alike: a finding touching one of our
-    pseudonyms, inside an e-mail domain or a GP practice's name, or a version number read as an IP address."""
-    return drop_versions(text, drop_practice_names(text, drop_in_domains(text, drop_pseudonyms(text, findings))))
+    pseudonyms, inside an e-mail domain or a GP practice's name, a version number read as an IP address, or a
+    device's address on a private network."""
+    return drop_device_addresses(text, drop_versions(text, drop_practice_names(text, drop_in_domains(
+        text, drop_pseudonyms(text, findings)))))
 
 
 def names_beside_numbers(text: str, findings: list[Finding]) -> list[Finding]:

@@ -45,6 +45,8 @@ _ENTRY_OPENS = (
                rf"|analyst)\.?:?|\b(?:checked|verified|witness(?:ed)?):) ({_MARK})(?![\w'\u2019-])"),
     re.compile(rf"(?i:\b(?:closed|opened|logged|done|attended|checked|updated|visited|called|completed|tested|"
                rf"repaired|fixed|serviced|returned))\s+({_MARK})(?= {_DATE})"),
+    # a mark opening a line, a spaced slash and what came of it ("KW / accepted by Band 6 Rich"), not "n/a"
+    re.compile(rf"^[ \t]*({_MARK})[ \t]+/[ \t]+(?=[a-z]{{3,}})", re.MULTILINE),
 )
 _OPEN_MARKS = (
     # "@JB can you check", a line opening with what someone will do or did ("JB to call back", "KM attended"),
@@ -146,8 +148,8 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
         return False
     abbreviations = {"by": BY_ABBREVIATIONS, "to": BY_ABBREVIATIONS, "open": NOTE_ABBREVIATIONS,
                      "after": NOTE_ABBREVIATIONS}.get(where, END_ABBREVIATIONS)
-    if key in vocabulary.allow_tokens or key in vocabulary.indicators:
-        return False
+    if key in vocabulary.allow_tokens or (key in vocabulary.indicators and len(key) > 2):
+        return False  # a company's "AG" or "Co" follows its name; alone where a mark stands it is one
     # A fada or other accent makes a token no English word or abbreviation ("TÓM", "MÓB", "OÓH"); two capital
     # letters where a mark stands are initials even when they spell a little word ("AT", "ER"), unless listed.
     plain = token.isascii()

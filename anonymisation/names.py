@@ -25,6 +25,7 @@ from intake.anonymisation.name_judgement import HOSPITAL_QUALIFIERS, NOT_NAME_WO
 from intake.anonymisation.name_tokens import Token, tokenize
 from intake.anonymisation.other_scripts import find_other_script_names
 from intake.anonymisation.patient_names import names_before_identifiers
+from intake.anonymisation.recognizers_dicom import find_dicom_names
 from intake.anonymisation.vocabulary import Vocabulary
 
 __all__ = ["NOT_NAME_WORDS", "NameRules", "shared_name_rules"]
@@ -75,7 +76,7 @@ class NameRules(NameJudgement):
                 out = _taking_inside(out, f)
         for f in (*names_before_identifiers(self.contextual, toks), *find_log_authors(text, self.contextual),
                   *find_labelled_logins(text, self.contextual), *find_display_names(text),
-                  *find_list_owners(text, self.contextual)):
+                  *find_list_owners(text, self.contextual), *find_dicom_names(text)):
             out = _taking_inside(out, f)
         for f in (*find_other_script_names(text), *find_initials(text, self.vocab, self.english)):
             if not any(f.start < o.end and o.start < f.end for o in out) and not self.vocab.is_allowed_term(

@@ -10,6 +10,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.recognizers_address import find_street_addresses
+from intake.anonymisation.recognizers_dicom import find_dicom_identifiers
 from intake.anonymisation.recognizers_email import find_emails
 from intake.anonymisation.recognizers_ids import find_staff_ids, find_vehicle_registrations
 from intake.anonymisation.recognizers_ie import find_celtic_addresses
@@ -67,6 +68,7 @@ def uk_recognizers(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> list[
         FunctionRecognizer("EmailRecognizer", "EMAIL_ADDRESS", lambda text: find_emails(text, vocabulary.allow_tokens)),
         FunctionRecognizer("DateOfBirthRecognizer", "DATE_OF_BIRTH", find_dates_of_birth),
         FunctionRecognizer("MrnRecognizer", "MRN", lambda text: find_mrns(text, patterns)),
+        FunctionRecognizer("DicomIdRecognizer", "MRN", find_dicom_identifiers),
         FunctionRecognizer(
             "StreetAddressRecognizer", "ADDRESS", lambda text: find_street_addresses(text, vocabulary)
         ),
@@ -88,7 +90,7 @@ def pattern_detectors(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> di
         "INTERNAL_NUMBER": [find_extensions],
         "EMAIL_ADDRESS": [lambda text: find_emails(text, vocabulary.allow_tokens)],
         "DATE_OF_BIRTH": [find_dates_of_birth],
-        "MRN": [lambda text: find_mrns(text, patterns)],
+        "MRN": [lambda text: find_mrns(text, patterns), find_dicom_identifiers],
         "ADDRESS": [lambda text: find_street_addresses(text, vocabulary), find_celtic_addresses,
                     find_scene_locations],
         "STAFF_ID": [find_staff_ids],

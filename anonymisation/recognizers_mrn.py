@@ -31,13 +31,13 @@ _GROUPED_ID = r"\d{6,10}|\d{2,4}(?P<sep>[ /-])\d{3,4}(?:(?P=sep)\d{3,4})?"
 # only need 6 to 10 of them (Irish hospitals' MRNs have 6), which a ward number, a bleep or a year never has;
 # after "unit no", which equipment uses too, 7. An ambulance crew's patient care record ("ePR 6529648", "PCR no
 # 1234567") points at one patient as a hospital number does, and so does a year's series after its label ("case note
-# no: 17/044213").
+# no: 17/044213"). "PID" is how patient administration and imaging systems label the patient's identifier.
 MRN_LABELLED = re.compile(
     r"(?i)(?:\bmrn|medical\s+record\s+(?:no|num|number)|hospital\s+(?:no|num|number|id)|hosp\.?\s*(?:no|num|number)"
     r"|\bhosp(?:ital)?(?=\s*#)|\bh/\s?no|\bh\s?/\s?n|\bhn|\bcase\s*notes?\s+(?:no|num|number)"
     r"|\bnotes\s+(?:no|num|number)"
     r"|(?P<unit>unit)\s+(?:no|num|number)|patient\s+(?:id|no|number|ref)|\bpt\.?\s*(?:id|no|num|number|ref)"
-    r"|\bpas\s+(?:no|num|number|id)|\bk[\s-]?(?:no|number)|\bcrn|\brxh?\s+no|\bchart\s+(?:no|num|number)"
+    r"|\bpas\s+(?:no|num|number|id)|\bpid|\bk[\s-]?(?:no|number)|\bcrn|\brxh?\s+no|\bchart\s+(?:no|num|number)"
     r"|\bhealth\s+record\s+(?:no|num|number)|\bhrn|\bihi|\be?pcr|\beprf?|\bprf)\b\.?\s*(?:is\s+|of\s+)?"
     r"(?:(?:no|num|number|ref)\b\.?\s*)?[:#=.-]{0,2}\s*"
     rf"(?P<id>[A-Z]{{1,3}}\d{{0,2}}[ -]?\d{{5,10}}[A-Z]?|(?:{_GROUPED_ID})[A-Z]?|\d{{2,4}}-\d{{2,4}}-\d{{1,4}}"

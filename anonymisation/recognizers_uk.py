@@ -119,6 +119,7 @@ DATE_RE = re.compile(
     r"|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}"  # "1961/03/12", "1961-3-12": year first
     r"|\d{1,2} \d{1,2} (?:19|20)\d{2}"  # "12 03 1961": typed with spaces
     r"|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])(?:19|20)\d{2}"  # "dob 11061933": typed without separators
+    r"|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"  # "PatientBirthDate=19650312": DICOM's dates
     rf"|\d{{1,2}}{_MONTH}(?:\d{{4}}|\d{{2}})"  # "12MAR1961", as patient-record systems print it
     rf"|\d{{1,2}}(?:st|nd|rd|th)?(?: of)?[ -]{_MONTH}\.?,?[ -](?:\d{{4}}|['\u2019]?\d{{2}})"
     rf"|{_MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
@@ -127,6 +128,7 @@ DATE_RE = re.compile(
 )
 # "age 67 (12/03/1956)": a date in brackets after an age is when the person was born.
 DOB_BEFORE = re.compile(r"(?i)\bd[./]?\s?o[./]?\s?b\b\.?|date\s+of\s+birth|birth\s?date|\bborn\b|\bb\.\s*$|birthday"
+                        r"|\(0010,0030\)(?:\s*[A-Z]{2})?"
                         r"|\baged?\s+\d{1,3}\s*(?:y(?:ea)?rs?(?:\s+old)?|yo)?\s*\($")
 DOB_AFTER = re.compile(r"(?i)birthday|\(dob\)|\bborn\b")
 # "Pt Mary Jones, 20.05.1950" or "pt Mary Jones (20.05.1950)": a date right after the patient's name (one to four

@@ -10,6 +10,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from intake.anonymisation.findings import device_address
 from intake.anonymisation.other_scripts import RE2_CLASS
 
 # A batch of a text column averaging this many words per value is text for the NER, whatever its
@@ -198,7 +199,8 @@ def full_match_mask(array: pa.Array, entity: str) -> pa.Array:
             values = pc.take(strings, pa.array(idx)).to_pylist()
             out = mask.to_numpy(zero_copy_only=False).copy()
             for i, v in zip(idx, values, strict=True):
-                out[i] = all(0 <= int(p) <= 255 for p in v.split("."))
+                # a private network's address is a device's (findings.drop_device_addresses)
+                out[i] = all(0 <= int(p) <= 255 for p in v.split(".")) and not device_address(v)
             mask = pa.array(out)
     return mask
 

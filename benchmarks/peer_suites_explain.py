@@ -42,7 +42,17 @@ DELIBERATE: dict[str, str] = {
                            "national formats of GB, US, IE); national formats of other countries (IL, JP, CN, IN) are "
                            "not looked for: they collide with serial numbers.",
     "CREDIT_CARD_SPAN": "Card numbers are found by Presidio's Luhn-checked pattern; differences are its own.",
+    "PRIVATE_DEVICE_ADDRESS": "An IPv4 address of a private network (10/8, 172.16/12, 192.168/16, loopback, "
+                              "link-local) is kept: in equipment data it is a modality's, a PACS's or a printer's, "
+                              "which engineers need; unless the words before say whose it is ('my ip:').",
 }
+
+
+def private_addresses_only(text: str, spans: list[list[int]]) -> bool:
+    """Every expected span is a private-network IPv4 address (PRIVATE_DEVICE_ADDRESS)."""
+    from intake.anonymisation.findings import device_address
+
+    return bool(spans) and all(device_address(text[s:e]) for s, e in spans)
 
 
 def explain_presidio(case: dict[str, Any], got: list[list[int]]) -> str:
@@ -71,6 +81,9 @@ def explain_presidio(case: dict[str, Any], got: list[list[int]]) -> str:
         return "NHS_LEADING_ZERO"
     if entity == "IP_ADDRESS" and "::" in case["text"] and len(got) < case["expected_len"]:
         return "IP_SCORE_CONTEXT"
+    if entity == "IP_ADDRESS" and private_addresses_only(
+            case["text"], [e for e in case["expected"] if e not in got]):
+        return "PRIVATE_DEVICE_ADDRESS"
     if entity == "CREDIT_CARD":
         return "CREDIT_CARD_SPAN"
     return ""

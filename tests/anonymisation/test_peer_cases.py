@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from benchmarks import peer_suites_cases, peer_suites_run
+from benchmarks import peer_suites_cases, peer_suites_explain, peer_suites_run
 from intake.anonymisation import DetectorConfig, TextDetector, build_analyzer
 
 UK_ENTITIES = ("UK_NHS", "UK_NINO", "UK_POSTCODE", "EMAIL_ADDRESS", "PHONE_NUMBER", "CREDIT_CARD", "IP_ADDRESS")
@@ -47,7 +47,10 @@ def test_presidio_uk_relevant_cases(peer_detector: TextDetector) -> None:
     assert len(cases) > 150
     results = peer_suites_run.run_presidio(peer_detector, cases)
     failures = [r for r in results if not r.passed and r.text not in DELIBERATE
-                and not (r.entity == "PHONE_NUMBER" and "leniency" in r.note)]
+                and not (r.entity == "PHONE_NUMBER" and "leniency" in r.note)
+                and not (r.entity == "IP_ADDRESS" and peer_suites_explain.private_addresses_only(
+                    r.text, [e for e in r.expected if e not in r.got]) and all(g in r.expected for g in r.got))]
+    # A private network's address is a device's (PRIVATE_DEVICE_ADDRESS): kept, but "my ip: 192.168.0.1" is not.
     # Presidio runs its phone tests at several leniency levels: only one of each pair can hold.
     leniency = [c for c in cases if c.get("leniency") is not None]
     leniency_failures = [r for r in results if not r.passed and r.text in {c["text"] for c in leniency}]

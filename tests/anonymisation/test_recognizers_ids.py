@@ -16,6 +16,11 @@ from .test_contextual_names import found
     ("assignment number 20418834-2", "20418834-2"), ("smartcard 1234 5678 9012", "1234 5678 9012"),
     ("emp no. 004412 on shift", "004412"), ("C/N 4412 attended", "4412"), ("C#4412 attended", "4412"),
     ("staff: 4412", "4412"),
+    # whoever was logged on, by their number
+    ("Staff code E104421 used the pump", "E104421"), ("Op ID 55812 logged the fault", "55812"),
+    ("operator no. 48812 reported alarm", "48812"), ("user id 30455612 locked out", "30455612"),
+    ("reported by staff member 10448231", "10448231"), ("employee ref 20417733", "20417733"),
+    ("ID card no 558821 left on desk", "558821"),
 ])
 def test_staff_numbers_after_their_label(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_staff_ids(text)] == [expected]

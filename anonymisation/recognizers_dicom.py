@@ -1,0 +1,64 @@
+"""What imaging systems write about a patient, as engineers paste it from modality, worklist and PACS logs.
+
+DICOM writes a person's name as `SURNAME^GIVEN^MIDDLE^PREFIX^SUFFIX` ("OKAFOR^CHIDI", "SMITH^JANE^^^MRS"): nothing
+else in equipment data joins words with carets (a count is "10^9/L", digits first), so a caret between two words is
+a name wherever it stands. A log names its attributes by keyword ("PatientName=", "AccessionNumber=") or by tag
+("(0010,0020)", dcmdump's "(0010,0020) LO [RX123456]"): after them the value is the patient's whatever its shape.
+An accession number names one patient's examination, so it is pseudonymised as a hospital number is (MRN).
+Birth dates ("PatientBirthDate=19650312") are recognizers_uk's, which knows DICOM's date and these labels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.anonymisation.findings import Finding
+
+_PART = r"[^\W\d_][^\W\d_'\u2019-]*(?:['\u2019-][^\W\d_]+)*"
+_CAPITALISED = r"[A-Z][^\W\d_'\u2019-]*(?:['\u2019-][^\W\d_]+)*"
+_PARTICLES = r"(?i:(?:van|von|der|den|de|del|della|di|da|du|la|le|st|al|el|bin|ben|ap|mac|dos|das)\s+){0,3}"
+# "SMITH^JANE", "VAN DER BERG^JAN^PIET", "O'NEILL^MARY-ANN^^^MRS": surname (after its particles), caret, given name,
+# up to three more components (middle name, prefix, suffix), any of them empty.
+DICOM_NAME = re.compile(
+    rf"(?<![\w^]){_PARTICLES}{_PART}\^{_PART}(?: {_PART}(?=\^))?(?:\^(?:{_PART}\.?)?){{0,3}}(?![\w^])")
+# A value after its attribute: after a tag ("(0010,0020)"), dcmdump's two-letter value representation, "=" or ":"
+# and square brackets, each if written; after a keyword ("PatientID=", "Patient's Name:"), "=" or ":" at least.
+_TAG_VALUE = r"\s*(?:[A-Z]{2}\s+)?[=:]?\s*\[?"  # dcmdump's value representations are in capitals
+_KEY_VALUE = r"\s*[=:]\s*\[?"
+_NAME_ATTRIBUTE = re.compile(
+    rf"(?:\((?:0010,0010|0008,0090|0008,1050|0008,1070|0032,1032)\){_TAG_VALUE}|\b(?i:Patient'?s?\s?Name"
+    rf"|ReferringPhysician'?s?Name|PerformingPhysician'?s?Name|Operators?'?\s?Name|OtherPatientNames){_KEY_VALUE})"
+    rf"(?P<v>{_PART}(?:\^{_PART}?)*(?:,? (?![A-Za-z]+=){_CAPITALISED}){{0,2}})")
+_ID_ATTRIBUTE = re.compile(
+    rf"(?:\((?:0010,0020|0010,1000|0008,0050)\){_TAG_VALUE}|\b(?:Patient'?s?\s?ID|OtherPatientIDs|Accession\s?Number)"
+    rf"{_KEY_VALUE})(?P<v>[A-Za-z]{{0,4}}[0-9][A-Za-z0-9/-]{{3,20}})", re.IGNORECASE)
+# "acc 24R555111", "Acc no: RAD1234567", "acc# 98765432", "accession number RAD0001234": five digits at least, so
+# an accessory's part number ("acc 12") is none.
+_ACCESSION = re.compile(
+    r"(?i:\bacc(?:ession)?(?:\s*(?:no|num|number))?\b\.?\s*[:#=]?\s*)"
+    r"(?P<v>[A-Z]{0,4}\d{0,2}[A-Z]?\d{5,12})(?![\w/-])", re.IGNORECASE)
+
+
+def find_dicom_names(text: str) -> list[Finding]:
+    """Person names in DICOM's caret form anywhere, and the value of a name attribute in any form."""
+    if "^" not in text and "(" not in text and "=" not in text and ":" not in text:
+        return []
+    spans = {m.span() for m in DICOM_NAME.finditer(text)} if "^" in text else set()
+    spans |= {m.span("v") for m in _NAME_ATTRIBUTE.finditer(text)}
+    return [Finding("PERSON", s, e, 0.85, "DicomNameRecognizer") for s, e in _outermost(spans)]
+
+
+def find_dicom_identifiers(text: str) -> list[Finding]:
+    """Patient IDs and accession numbers after their attribute or label (MRN)."""
+    if not any(c.isdigit() for c in text):
+        return []
+    spans = {m.span("v") for m in _ID_ATTRIBUTE.finditer(text)} | {m.span("v") for m in _ACCESSION.finditer(text)}
+    return [Finding("MRN", s, e, 0.85, "DicomIdRecognizer") for s, e in _outermost(spans)]
+
+
+def _outermost(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for s, e in sorted(spans, key=lambda x: (x[0], -x[1])):
+        if not out or s >= out[-1][1]:
+            out.append((s, e))
+    return out

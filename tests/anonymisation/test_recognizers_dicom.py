@@ -1,0 +1,63 @@
+"""What imaging logs write about a patient: DICOM person names in any place, and the values of the attributes
+that name, identify or date a patient; private-network addresses of modalities are kept."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.anonymisation.engine import TextDetector
+from intake.anonymisation.recognizers_dicom import find_dicom_identifiers, find_dicom_names
+
+from .test_contextual_names import found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("MWL C-FIND from CT1_MAIN returned OKAFOR^CHIDI, accession failed", ["OKAFOR^CHIDI"]),
+    ("does not match RIS (SMITH^JANE^^^MRS)", ["SMITH^JANE^^^MRS"]),
+    ("Study for VAN DER BERG^JAN held in QC", ["VAN DER BERG^JAN"]),
+    ("merged O'NEILL^MARY-ANN^^DR by admin", ["O'NEILL^MARY-ANN^^DR"]),
+    ("PatientName=John Doe AccessionNumber=X1", ["John Doe"]), ("(0010,0010) PN [DOE^JOHN]", ["DOE^JOHN"]),
+    ("Patient's Name: Mary Jones", ["Mary Jones"]),
+    # carets between digits are counts and powers; a patient's name in a sentence is the name rules' business
+    ("WBC x10^9/L normal", []), ("raised to 10^6 cycles", []), ("patient's name was not on the form", []),
+])
+def test_dicom_person_names(text: str, expected: list[str]) -> None:
+    assert [text[f.start:f.end] for f in find_dicom_names(text)] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("PatientID=J123456 PatientName=DOE^JOHN", ["J123456"]), ("(0010,0020) LO [RX123456]", ["RX123456"]),
+    ("AccessionNumber=RAD0001234", ["RAD0001234"]), ("(0008,0050) SH [24R555111]", ["24R555111"]),
+    ("Acc no: 24R555111 reported late", ["24R555111"]), ("acc# 98765432", ["98765432"]),
+    ("exam accession number RAD0001234 cancelled", ["RAD0001234"]),
+    ("acc 12 fitted", []), ("accessory kit 4 ordered", []),
+])
+def test_dicom_identifiers_after_their_attribute_or_label(text: str, expected: list[str]) -> None:
+    assert [text[f.start:f.end] for f in find_dicom_identifiers(text)] == expected
+
+
+def test_a_pasted_log_line_keeps_the_modality_and_loses_the_patient(detector: TextDetector) -> None:
+    text = ("Study RAD7654321 for NOWAK^PIOTR PID RX123456 DOB 19650312 from CT1_MAIN (10.20.30.40) held; "
+            "gateway 81.2.69.160")
+    assert found(detector, text, "PERSON") == ["NOWAK^PIOTR"]
+    assert found(detector, text, "MRN") == ["RAD7654321", "RX123456"]
+    assert found(detector, text, "DATE_OF_BIRTH") == ["19650312"]
+    assert found(detector, text, "IP_ADDRESS") == ["81.2.69.160"]
+    assert found(detector, "my ip: 192.168.0.1", "IP_ADDRESS") == ["192.168.0.1"]
+
+
+def test_a_column_of_modality_addresses_is_delivered_and_one_of_public_addresses_is_not(vocabulary) -> None:
+    import pyarrow as pa
+
+    from intake.anonymisation import AnonymisationSession
+    from intake.config import AnonymisationSettings
+
+    table = pa.table({"AE Title": [f"CT{i}_MAIN" for i in range(40)],
+                      "IP Address": [f"10.20.{i}.40" for i in range(40)],
+                      "Remote IP": [f"81.2.{i}.160" for i in range(40)]})
+    with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=vocabulary, processes=1) as session:
+        classification = session.profile("assets", table.to_batches())
+        out = pa.Table.from_batches(session.anonymise_chunk(bytes(range(32)), "assets", classification,
+                                                            table.to_batches()).batches).to_pydict()
+    assert out["IP Address"] == table.column("IP Address").to_pylist()
+    assert not any(v in table.column("Remote IP").to_pylist() for v in out["Remote IP"])
