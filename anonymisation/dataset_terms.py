@@ -196,7 +196,10 @@ def collect_terms(person_values: Iterable[str], reference_values: Iterable[str],
     """The dataset's terms from the distinct values of its person and reference fields, with a reviewer's
     decisions: `allow` terms are never a person (a ward typed into a person field), `deny` names always are;
     `identifiers`, (value, entity type) of personal columns only queries read: those that identify on their own are
-    kept, with the initials the person fields hold."""
+    kept, with the initials and the logins the person fields hold."""
+    from intake.anonymisation.log_authors import person_field_logins
+
+    person_values, identifiers = list(person_values), list(identifiers)
     allowed = {fold(t) for t in allow if fold(t)}
     found = {name for value in person_values if value for name in person_names(value, vocabulary)}
     persons = sorted({n for n in found if fold(n) not in allowed} | {d.strip() for d in deny if fold(d)})
@@ -206,6 +209,9 @@ def collect_terms(person_values: Iterable[str], reference_values: Iterable[str],
         if v and v.strip() and v.strip().lower() not in _PLACEHOLDERS and fold(v) not in person_keys
     })
     known = {(v.strip(), e) for v, e in identifiers if identifies_alone(v) and fold(v) not in allowed}
+    logins = person_field_logins((*person_values, *(v for v, e in identifiers if e in ("PERSON", "USERNAME"))),
+                                 vocabulary, english_frequencies())
+    known |= {(login, "PERSON") for login in logins if fold(login) not in allowed}
     marks = person_marks(person_values, vocabulary)
     known |= {(mark, "PERSON") for mark in signing_marks(marks, vocabulary) if mark.lower() not in allowed}
     return DatasetTerms(tuple(persons), tuple(references), tuple(sorted(known)),

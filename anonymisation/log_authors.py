@@ -11,10 +11,12 @@ word after a full time stamp (a date with its time) counts, where nothing but th
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Iterable
 from typing import TYPE_CHECKING
 
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.initials import BY_ABBREVIATIONS, NOTE_ABBREVIATIONS
+from intake.anonymisation.vocabulary import Vocabulary
 
 if TYPE_CHECKING:
     from intake.anonymisation.contextual_names import ContextualNames
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 _AFTER_TIMESTAMP = re.compile(
     r"(?:\d{4}-\d{2}-\d{2}[T ]|\d{1,2}/\d{1,2}/\d{2,4}[ T]|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?[ T])"
     r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
-    r"[ \t]+(?P<login>[A-Za-z]{4,12}|[a-z]{2,15}\.[a-z]{2,20})(?=[ \t:,\]-])"
+    r"[ \t]+(?:[-\u2013|][ \t]+)?(?P<login>[A-Za-z]{4,12}\d{0,3}|[a-z]{2,15}\.[a-z]{2,20}\d{0,3})(?=[ \t:,\]-])"
 )
 
 
@@ -42,11 +44,14 @@ def find_log_authors(text: str, ctx: ContextualNames) -> list[Finding]:
     return out
 
 
-# After "login", "username", "user id", "logged in as" (or "user:" with its colon): one token shaped as logins are,
-# with a dot, an underscore or a digit ("j.smith", "jsmith2"), or letters in one case that are no English word
-# ("login: SMITHJ", not "login failed").
+# After "login", "username", "user id", "logged in as" (or "user:" with its colon), or after what a system records
+# somebody did ("merged by rmarsh1", "deleted by SELBYA"): one token shaped as logins are, with a dot, an underscore
+# or a digit ("j.smith", "jsmith2"), or letters in one case that are no English word ("login: SMITHJ", not "login
+# failed", "merged by hand").
 _LABELLED = re.compile(
-    r"(?i:\b(?:log-?in(?:\s+(?:id|name))?|user\s?(?:id|name)|logged\s+(?:in|on)\s+as|user(?=\s*[:=])))"
+    r"(?i:\b(?:log-?in(?:\s+(?:id|name))?|user\s?(?:id|name)|logged\s+(?:in|on)\s+as|user(?=\s*[:=])"
+    r"|(?:merged|deleted|acknowledged|ack'?d|edited|modified|created|amended|changed|cancell?ed|overridden|"
+    r"reconciled|locked|unlocked|reset|archived|restored|exported|imported)\s+by))"
     r"[ \t]*[:=-]?[ \t]*(?P<login>[A-Za-z][A-Za-z0-9._-]{1,30}[A-Za-z0-9])(?![\w@-])")
 
 
@@ -68,4 +73,31 @@ def find_labelled_logins(text: str, ctx: ContextualNames) -> list[Finding]:
                            or key in NOTE_ABBREVIATIONS or key in BY_ABBREVIATIONS or ctx.vocab.is_allowed_term(login)):
             continue
         out.append(Finding("PERSON", m.start("login"), m.end("login"), 0.7, "ContextNameRecognizer"))
+    return out
+
+
+# A login as a person field holds it: a token with a digit, a dot or an underscore ("rmarsh1", "j.smith"), or an
+# initial and a surname run together either way ("fbishop", "SELBYA").
+_LOGIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9._-]{3,30}[A-Za-z0-9]")
+
+
+def person_field_logins(values: Iterable[str], vocabulary: Vocabulary, english: Container[str]) -> set[str]:
+    """The logins among a person field's values: the dataset says whose they are, and a note that copies one
+    anywhere names that person. Never a shared account ("admin", "ebme1"), an English word or a term the
+    vocabulary knows."""
+    out = set()
+    for value in values:
+        login = value.strip() if value else ""
+        if not _LOGIN_TOKEN.fullmatch(login) or not (login.islower() or login.isupper()):
+            continue
+        key = login.lower()
+        letters = key.rstrip("0123456789").rstrip("._-")
+        if letters in _SHARED_ACCOUNTS or letters in english or key in english or letters in BY_ABBREVIATIONS \
+                or vocabulary.is_allowed_term(login) or letters in vocabulary.indicators:
+            continue
+        shaped = any(c in "._" or c.isdigit() for c in key)
+        run_together = len(letters) >= 5 and (letters[1:] in vocabulary.last_names or letters[:-1]
+                                              in vocabulary.last_names or letters[:-2] in vocabulary.last_names)
+        if shaped or run_together:
+            out.add(login)
     return out

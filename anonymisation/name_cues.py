@@ -24,6 +24,8 @@ ROLES_ONE = frozenset({
     "grandson", "granddaughter", "niece", "nephew", "lodger", "warden", "guardian",
     # ambulance crews and managers: "para moss aware", "TL Moss", "eca frost", "SM MOSS to confirm"
     "para", "paramedic", "tl", "ctl", "sm", "eca", "emt", "ecp", "aap", "ecsw",
+    # imaging: "Rad: Grace", "Supt Bello", "RPS Sharma", a vendor's "FSE Tom Kerr"
+    "rad", "radiologist", "sonographer", "physicist", "supt", "superintendent", "rps", "rpa", "mpe", "fse", "cse",
 })
 ROLES_TWO = frozenset({
     ("staff", "nurse"), ("charge", "nurse"), ("ward", "manager"), ("ward", "sister"), ("student", "nurse"),
@@ -109,6 +111,8 @@ CUE_PHRASES = frozenset(
     # "booked in by", "dropped off by", "picked up by": the act's particle between the verb and "by".
     | {(head, particle, "by") for head in HANDOVER_HEADS["by"] for particle in ("in", "out", "off", "up", "back")}
     | {("signed", "off", "by"), ("carried", "out", "by"), ("on", "behalf", "of"), ("as", "per")}
+    # who was on the rota: "radiographer on duty Ben", "on call Priya"
+    | {("on", "duty"), ("on", "call")}
 )
 
 

@@ -39,6 +39,16 @@ _ACCESSION = re.compile(
     r"(?P<v>[A-Z]{0,4}\d{0,2}[A-Z]?\d{5,12})(?![\w/-])", re.IGNORECASE)
 
 
+# What a DICOM service did with a study, then the study's accession number without a label ("C-STORE 23R123456
+# rejected", "MPPS N-SET failure for 25R703102", "Study RAD7654321 for"): five digits at least, letters allowed.
+_AFTER_SERVICE = re.compile(
+    r"(?i:\b(?:c-(?:store|find|move|get|echo)|n-(?:set|create|action|get)|mpps|study|exam(?:ination)?"
+    r"|worklist\s+entry)(?:\s+(?:failure|failed|error|rejected|request))?(?:\s+(?:for|of|on))?\s+)"
+    r"(?P<v>(?=[A-Z0-9]*\d{5})[A-Z]{0,4}\d[A-Z0-9]{4,14})(?![\w/.-])")
+# The patient's ID right after their DICOM name ("Duplicate study PENNY^CRYSTAL J486499 merged").
+_AFTER_NAME = re.compile(r"[ \t]+(?P<v>(?=[A-Z0-9]*\d{5})[A-Z]{0,4}\d[A-Z0-9]{4,14})(?![\w/.-])")
+
+
 def find_dicom_names(text: str) -> list[Finding]:
     """Person names in DICOM's caret form anywhere, and the value of a name attribute in any form."""
     if "^" not in text and "(" not in text and "=" not in text and ":" not in text:
@@ -49,10 +59,14 @@ def find_dicom_names(text: str) -> list[Finding]:
 
 
 def find_dicom_identifiers(text: str) -> list[Finding]:
-    """Patient IDs and accession numbers after their attribute or label (MRN)."""
+    """Patient IDs and accession numbers after their attribute or label, after what a DICOM service did with the
+    study, or right after the patient's DICOM name (MRN)."""
     if not any(c.isdigit() for c in text):
         return []
     spans = {m.span("v") for m in _ID_ATTRIBUTE.finditer(text)} | {m.span("v") for m in _ACCESSION.finditer(text)}
+    spans |= {m.span("v") for m in _AFTER_SERVICE.finditer(text)}
+    if "^" in text:
+        spans |= {after.span("v") for m in DICOM_NAME.finditer(text) if (after := _AFTER_NAME.match(text, m.end()))}
     return [Finding("MRN", s, e, 0.85, "DicomIdRecognizer") for s, e in _outermost(spans)]
 
 

@@ -74,12 +74,13 @@ def find_vehicle_registrations(text: str) -> list[Finding]:
 
 
 # A member of staff's number written right after their name ("Mrs X #44191", "X (41335)", "X c/no 48748", "X
-# 45379", an ESR number "X (48123456)"): the number names the person as much as the name does. Four digits bare
+# 45379", an ESR number "X (48123456)", an HCPC registration "X (RA123456)"): the number names the person as much
+# as the name does. Four digits bare
 # only when they are neither a time nor a year ("J Smith 4412", not "Mr X 1430" or "X 2019"); never part of a
 # date, a phone or a decimal.
 _BESIDE_NAME = re.compile(
     r"[ \t]*(?:(?:#|\(|(?i:c/no|collar(?:\s+no)?|staff\s+no|no)\.?[ \t]*#?)[ \t]*(?P<marked>\d{4,8})\)?"
-    r"|(?P<bare>\d{4,8}))(?![\w/.:-]|\s\d)"
+    r"|\((?P<code>[A-Z]{1,3}\d{5,8})\)|(?P<bare>\d{4,8}))(?![\w/.:-]|\s\d)"
 )
 
 
@@ -100,7 +101,7 @@ def with_staff_numbers(text: str, findings: list[Finding]) -> list[Finding]:
         m = _BESIDE_NAME.match(text, f.end)
         if m is None:
             continue
-        group = "marked" if m.group("marked") else "bare"
+        group = "marked" if m.group("marked") else "code" if m.group("code") else "bare"
         if group == "bare" and _time_or_year(m.group("bare")):
             continue
         start, end = m.start(group), m.end(group)

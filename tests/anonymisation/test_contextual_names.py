@@ -367,6 +367,17 @@ def test_no_person_inside_an_e_mail_domain_or_between_two_places(detector: TextD
 
 
 @pytest.mark.parametrize("text,expected", [
+    ("05/04/2025 08:27 - jsantos1: chased parts", ["jsantos1"]),
+    ("04/09/2020 23:24 - AKINOO: rang the ward", ["AKINOO"]),
+    ("Duplicate study merged by cgold1", ["cgold1"]), ("Worklist entry deleted by SELBYA", ["SELBYA"]),
+    ("merged by hand after QC", []), ("record locked by the system", []),
+])
+def test_logins_after_a_dashed_time_stamp_or_what_a_system_records(
+        detector: TextDetector, text: str, expected: list[str]) -> None:
+    assert found(detector, text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # lower-case words closing an entry: one a known name or two that are no words; before a role in brackets;
     # a first name and a surname that are both words after "pt", unless the first is a modal verb
     ("loan unit from hsdu. funmi okonjo", ["funmi okonjo"]), ("used blankets. timothy (consultant anaesthetist)",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from intake.anonymisation import Vocabulary
 from intake.anonymisation.engine import TextDetector
 from intake.anonymisation.recognizers_dicom import find_dicom_identifiers, find_dicom_names
 
@@ -31,6 +32,10 @@ def test_dicom_person_names(text: str, expected: list[str]) -> None:
     ("Acc no: 24R555111 reported late", ["24R555111"]), ("acc# 98765432", ["98765432"]),
     ("exam accession number RAD0001234 cancelled", ["RAD0001234"]),
     ("acc 12 fitted", []), ("accessory kit 4 ordered", []),
+    # what a DICOM service did with the study, or right after the patient's DICOM name; a study's UID stays
+    ("C-STORE 23R123456 rejected", ["23R123456"]), ("MPPS N-SET failure for 25R703102, Err 12", ["25R703102"]),
+    ("Duplicate study PENNY^CRYSTAL J486499 merged", ["J486499"]), ("Study 1.2.840.113619.2.55 sent", []),
+    ("order 123456 raised for coil", []),
 ])
 def test_dicom_identifiers_after_their_attribute_or_label(text: str, expected: list[str]) -> None:
     assert [text[f.start:f.end] for f in find_dicom_identifiers(text)] == expected
@@ -46,7 +51,7 @@ def test_a_pasted_log_line_keeps_the_modality_and_loses_the_patient(detector: Te
     assert found(detector, "my ip: 192.168.0.1", "IP_ADDRESS") == ["192.168.0.1"]
 
 
-def test_a_column_of_modality_addresses_is_delivered_and_one_of_public_addresses_is_not(vocabulary) -> None:
+def test_a_column_of_modality_addresses_is_delivered_and_one_of_public_addresses_is_not(vocabulary: Vocabulary) -> None:
     import pyarrow as pa
 
     from intake.anonymisation import AnonymisationSession
@@ -54,10 +59,26 @@ def test_a_column_of_modality_addresses_is_delivered_and_one_of_public_addresses
 
     table = pa.table({"AE Title": [f"CT{i}_MAIN" for i in range(40)],
                       "IP Address": [f"10.20.{i}.40" for i in range(40)],
-                      "Remote IP": [f"81.2.{i}.160" for i in range(40)]})
+                      "Remote IP": [f"81.2.{i}.160" for i in range(40)],
+                      "Message": [f"C-STORE 23R1234{i:02d} rejected: Patient ID 71234{i:02d} does not match"
+                                  for i in range(40)]})
     with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=vocabulary, processes=1) as session:
         classification = session.profile("assets", table.to_batches())
         out = pa.Table.from_batches(session.anonymise_chunk(bytes(range(32)), "assets", classification,
                                                             table.to_batches()).batches).to_pydict()
     assert out["IP Address"] == table.column("IP Address").to_pylist()
     assert not any(v in table.column("Remote IP").to_pylist() for v in out["Remote IP"])
+    # the self-check reads "MRN" of its own "MRN_c78e..." as no label: the service before it is no one's name
+    assert all(v.startswith("C-STORE MRN_") and "Patient ID MRN_" in v for v in out["Message"])
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Rad: Grace Bello checked the detector", ["Grace Bello"]), ("radiographer on duty Ben says ok", ["Ben"]),
+    ("Supt Bello aware", ["Bello"]), ("RPS for room: RPA Sharma", ["Sharma"]),
+])
+def test_imaging_roles_name_who_holds_them(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert found(detector, text, "PERSON") == names
+
+
+def test_a_registration_in_brackets_after_a_name_is_theirs(detector: TextDetector) -> None:
+    assert found(detector, "Rad: Grace Bello (RA123456) checked", "STAFF_ID") == ["RA123456"]

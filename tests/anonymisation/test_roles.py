@@ -279,6 +279,18 @@ def test_marks_of_person_fields_count_where_an_entry_ends_whatever_they_spell(ba
         "AC", "am", "ig"]
 
 
+def test_logins_of_person_fields_are_caught_where_they_are_copied(base: Vocabulary) -> None:
+    """An "Acknowledged" column of logins, read only by the mapping's query, and an "Updated By" column: each login
+    names its person wherever a note copies it; shared accounts, words and teams stay readable."""
+    terms = collect_terms(["fbishop", "SMITHJ", "Jo Bloggs", "admin", "ebme1", "estates", "ward7"], [], base,
+                          identifiers=[("rmarsh1", "PERSON"), ("j.hart", "USERNAME"), ("M1343770", "MRN")])
+    assert {v for v, e in terms.identifiers if e == "PERSON"} == {"fbishop", "SMITHJ", "rmarsh1", "j.hart"}
+    deny = DenyList(terms.vocabulary(base))
+    text = "merged by RMARSH1 || locked fbishop || admin reset, ward7 ok, j.hart aware"
+    assert [text[f.start:f.end] for f in deny.find(text) if f.recognizer == "KnownValueRecognizer"] == [
+        "RMARSH1", "fbishop", "j.hart"]
+
+
 def test_known_values_are_looked_up_by_word_whatever_their_number() -> None:
     """A dataset's fifty thousand patient numbers: each found as written, not inside a longer number; the
     candidate filter lets every cell holding one through with one alternative, not fifty thousand."""
