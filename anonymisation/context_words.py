@@ -57,7 +57,7 @@ class ContextWords:
         self.not_names = (vocabulary.allow_tokens | vocabulary.indicators | vocabulary.street_types
                           | vocabulary.common_words | ROLES_ONE | VERBS_ONE | WEAK_ONE | RECORD_WORDS)
         # Every rule starts at a trigger word or a known name: other tokens (most of them) are skipped at once.
-        self._starts = (ROLES_ONE | VERBS_ONE | WEAK_ONE | {"w"} | {a for a, _ in ROLES_TWO}
+        self._starts = (ROLES_ONE | VERBS_ONE | WEAK_ONE | {"w", "band"} | {a for a, _ in ROLES_TWO}
                         | {a for a, _ in VERBS_TWO} | {p[0] for p in CUE_PHRASES} | {a for a, _ in SLASH_ROLES}
                         | self.names)
 

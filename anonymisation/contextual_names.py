@@ -46,6 +46,7 @@ _CONTACT = frozenset({"bleep", "pager", "mobile", "mob", "ext", "extension"})
 
 
 _NUMBER_START = frozenset("+0123456789")
+_PAY_BANDS = frozenset({"2", "3", "4", "5", "6", "7", "8", "8a", "8b", "8c", "8d", "9"})
 
 
 
@@ -54,8 +55,9 @@ class ContextualNames(ClosingNames):
 
     def _role_at(self, toks: Sequence[Token], i: int) -> int:
         """Tokens of a title or role starting at i (0 if none)."""
-        if i + 1 < len(toks) and (toks[i].key, toks[i + 1].key) in ROLES_TWO:
-            return 2
+        if i + 1 < len(toks) and ((toks[i].key, toks[i + 1].key) in ROLES_TWO or (
+                toks[i].key == "band" and toks[i + 1].text in _PAY_BANDS)):
+            return 2  # "staff nurse", and an NHS pay band as a grade: "accepted by Band 6 Hazel"
         if (i + 2 < len(toks) and toks[i + 1].text == "/" and (toks[i].key, toks[i + 2].key) in SLASH_ROLES
                 and toks[i + 2].end == toks[i + 1].end + 1):
             return 3

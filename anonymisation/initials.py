@@ -16,6 +16,7 @@ import re
 from collections.abc import Container
 
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.name_cues import ROLES_ONE
 from intake.anonymisation.vocabulary import Vocabulary, fold, shipped_terms
 
 # Letters of any alphabet ("JÓG", "DabO"), one apostrophe inside for an O' surname ("SO'H").
@@ -148,8 +149,8 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
         return False
     abbreviations = {"by": BY_ABBREVIATIONS, "to": BY_ABBREVIATIONS, "open": NOTE_ABBREVIATIONS,
                      "after": NOTE_ABBREVIATIONS}.get(where, END_ABBREVIATIONS)
-    if key in vocabulary.allow_tokens or (key in vocabulary.indicators and len(key) > 2):
-        return False  # a company's "AG" or "Co" follows its name; alone where a mark stands it is one
+    if key in vocabulary.allow_tokens or ((key in vocabulary.indicators or key in ROLES_ONE) and len(key) > 2):
+        return False  # "RAD:", "FSE:" are roles; a company's "AG" or "Co" follows its name, alone it is a mark
     # A fada or other accent makes a token no English word or abbreviation ("TÓM", "MÓB", "OÓH"); two capital
     # letters where a mark stands are initials even when they spell a little word ("AT", "ER"), unless listed.
     plain = token.isascii()

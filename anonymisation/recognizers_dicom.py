@@ -44,7 +44,7 @@ _ACCESSION = re.compile(
 _AFTER_SERVICE = re.compile(
     r"(?i:\b(?:c-(?:store|find|move|get|echo)|n-(?:set|create|action|get)|mpps|study|exam(?:ination)?"
     r"|worklist\s+entry)(?:\s+(?:failure|failed|error|rejected|request))?(?:\s+(?:for|of|on))?\s+)"
-    r"(?P<v>(?=[A-Z0-9]*\d{5})[A-Z]{0,4}\d[A-Z0-9]{4,14})(?![\w/.-])")
+    r"(?P<v>(?=[A-Za-z0-9]*\d{5})[A-Za-z]{0,4}\d[A-Za-z0-9]{4,14})(?![\w/.-])")
 # The patient's ID right after their DICOM name ("Duplicate study PENNY^CRYSTAL J486499 merged").
 _AFTER_NAME = re.compile(r"[ \t]+(?P<v>(?=[A-Z0-9]*\d{5})[A-Z]{0,4}\d[A-Z0-9]{4,14})(?![\w/.-])")
 

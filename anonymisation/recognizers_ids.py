@@ -80,7 +80,7 @@ def find_vehicle_registrations(text: str) -> list[Finding]:
 # date, a phone or a decimal.
 _BESIDE_NAME = re.compile(
     r"[ \t]*(?:(?:#|\(|(?i:c/no|collar(?:\s+no)?|staff\s+no|no)\.?[ \t]*#?)[ \t]*(?P<marked>\d{4,8})\)?"
-    r"|\((?P<code>[A-Z]{1,3}\d{5,8})\)|(?P<bare>\d{4,8}))(?![\w/.:-]|\s\d)"
+    r"|\((?P<code>[A-Za-z]{1,3}\d{5,8})\)|(?P<bare>\d{4,8}))(?![\w/.:-]|\s\d)"
 )
 
 

@@ -35,7 +35,7 @@ def test_dicom_person_names(text: str, expected: list[str]) -> None:
     # what a DICOM service did with the study, or right after the patient's DICOM name; a study's UID stays
     ("C-STORE 23R123456 rejected", ["23R123456"]), ("MPPS N-SET failure for 25R703102, Err 12", ["25R703102"]),
     ("Duplicate study PENNY^CRYSTAL J486499 merged", ["J486499"]), ("Study 1.2.840.113619.2.55 sent", []),
-    ("order 123456 raised for coil", []),
+    ("order 123456 raised for coil", []), ("last exam rad1234567 (smith^jo)", ["rad1234567"]),
 ])
 def test_dicom_identifiers_after_their_attribute_or_label(text: str, expected: list[str]) -> None:
     assert [text[f.start:f.end] for f in find_dicom_identifiers(text)] == expected
@@ -75,6 +75,7 @@ def test_a_column_of_modality_addresses_is_delivered_and_one_of_public_addresses
 @pytest.mark.parametrize("text,names", [
     ("Rad: Grace Bello checked the detector", ["Grace Bello"]), ("radiographer on duty Ben says ok", ["Ben"]),
     ("Supt Bello aware", ["Bello"]), ("RPS for room: RPA Sharma", ["Sharma"]),
+    ("mk / accepted by band 6 hazel", ["mk", "hazel"]), ("replaced band 6 on the cuff", []),
 ])
 def test_imaging_roles_name_who_holds_them(detector: TextDetector, text: str, names: list[str]) -> None:
     assert found(detector, text, "PERSON") == names
@@ -82,3 +83,14 @@ def test_imaging_roles_name_who_holds_them(detector: TextDetector, text: str, na
 
 def test_a_registration_in_brackets_after_a_name_is_theirs(detector: TextDetector) -> None:
     assert found(detector, "Rad: Grace Bello (RA123456) checked", "STAFF_ID") == ["RA123456"]
+    assert found(detector, "rad: jo bloggs (ra123456) checked", "STAFF_ID") == ["ra123456"]
+    assert found(detector, "rad: jo bloggs (ra123456) checked", "PERSON") == ["jo bloggs"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("pt Jo Bloggs RX123456 on the table", ["RX123456"]), ("Err 12, pt RX123456 moved", ["RX123456"]),
+    ("fitted new pt ABC12345 part", []),
+])
+def test_a_trusts_prefixed_number_after_pt_or_the_patients_name(detector: TextDetector, text: str,
+                                                                 expected: list[str]) -> None:
+    assert found(detector, text, "MRN") == expected
