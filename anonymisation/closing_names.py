@@ -7,12 +7,18 @@ holds it. Case says little there: notes typed on a phone are all lower case.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.name_cues import MONTHS_DAYS, RARE, ROLES_ONE, ROLES_TWO
 from intake.anonymisation.name_tokens import Token
 from intake.anonymisation.role_names import RoleNames
+
+# A line that closes a message ("Kind regards", "Many thanks,"): the next line is whoever sent it.
+_SALUTATION_LINE = re.compile(r"(?im)^[ \t]*(?:kind |best |warm |many |with )?(?:regards|wishes|thanks|thank you|cheers"
+                              r"|rgds)[ \t,.!]*\n[ \t]*$")
+LISTS = frozenset({"list", "lists", "session", "clinic", "patient", "theatre"})
 
 
 class ClosingNames(RoleNames):
@@ -78,3 +84,38 @@ class ClosingNames(RoleNames):
                 and toks[i + 1].key not in MONTHS_DAYS and self.known_name(toks[i + 1], RARE)):
             return Finding("PERSON", toks[i + 1].start, toks[i + 1].end, 0.6, "ContextNameRecognizer"), i + 3
         return None
+
+    def _after_salutation(self, text: str, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
+        """"Kind regards\nLovely\nField Service Engineer": the line after a closing salutation, one to three
+        capitalised words and nothing else, is the sender, even when the words are everyday ones ("Lovely",
+        "Crystal"); not a team, a desk or a term the vocabulary knows ("EBME Team", "The Service Desk")."""
+        start = toks[i].start
+        if not start or text[start - 1] != "\n" or not _SALUTATION_LINE.search(text, max(0, start - 40), start):
+            return None
+        end = i
+        while end < len(toks) and end - i < 4 and "\n" not in text[toks[end - 1].end if end > i else start:
+                                                                     toks[end].start]:
+            end += 1
+        words = toks[i:end]
+        line_end = text.find("\n", start)
+        if not 1 <= len(words) <= 3 or (line_end != -1 and toks[end - 1].end < line_end
+                                         and text[toks[end - 1].end:line_end].strip(" \t,.")) \
+                or not all(t.is_word and t.text.isalpha() and (t.is_capitalised or t.is_upper) for t in words) \
+                or any(t.key in self.vocab.allow_tokens or t.key in self.vocab.indicators or t.key in self.vocab.titles
+                       or t.key in ("the", "team", "desk") for t in words) \
+                or self.vocab.is_allowed_term(text[start:toks[end - 1].end]):
+            return None
+        return Finding("PERSON", start, toks[end - 1].end, 0.6, "ContextNameRecognizer"), end
+
+    def _list_owner(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
+        """"says ok after Crystal's list": a capitalised word with a possessive before "list" or "session", inside a
+        sentence, is whose list it is."""
+        tok = toks[i]
+        if not (i and tok.is_capitalised and not tok.is_upper and toks[i - 1].is_word and toks[i - 1].text.islower()
+                and i + 1 < len(toks) and toks[i + 1].key in LISTS and tok.text.endswith(("'s", "\u2019s"))):
+            return None
+        stem = tok.text[:-2]
+        if not stem.isalpha() or stem.lower() in self.vocab.allow_tokens or stem.lower() in self.vocab.indicators \
+                or self.vocab.is_allowed_term(stem):
+            return None
+        return Finding("PERSON", tok.start, tok.start + len(stem), 0.6, "ContextNameRecognizer"), i + 1

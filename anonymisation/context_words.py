@@ -42,6 +42,9 @@ _ON_A_NUMBER = re.compile(r"[ \t]+(?i:on|at|via)[ \t]+[+\d]")
 # first name as well ("grace will meet us").
 _MODALS = frozenset({"will", "may", "can", "must", "shall", "might"})
 
+_PATIENT_INITIAL = re.compile(r"[A-Z]\. ?[A-Z][a-z]")
+_PATIENT_BEFORE = re.compile(r"(?i)\b(?:pt|patient)\.?:?\s+$")
+
 class ContextWords:
     """The word questions of the case-free name rules (see the module's docstring)."""
 
@@ -92,6 +95,9 @@ class ContextWords:
         before = [t for t in tokenize(text[max(0, finding.start - 12):finding.start]) if t.is_word]
         if before and before[-1].key in HONORIFICS and finding.recognizer == "ContextNameRecognizer":
             return True  # "mrs e nwosu bed 12": after an honorific, a place word that follows says nothing
+        if finding.recognizer == "ContextNameRecognizer" and _PATIENT_INITIAL.match(span) \
+                and _PATIENT_BEFORE.search(text, max(0, finding.start - 10), finding.start):
+            return True  # "pt J. Selby": an initial after "pt" makes the town a surname
         toks = [t for t in tokenize(span) if t.is_word]
         return (finding.recognizer == "ContextNameRecognizer" and len(toks) == 1 and toks[0].is_upper
                 and len(toks[0].text) <= 4 and toks[0].key not in self.vocab.allow_tokens

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from intake.anonymisation.closing_names import ClosingNames
+from intake.anonymisation.closing_names import LISTS, ClosingNames
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.name_cues import (
     AFTER_NAME,
@@ -86,15 +86,18 @@ class ContextualNames(ClosingNames):
         while i < n:
             if toks[i].key not in starts and toks[i].key not in self.known_people and toks[i].text != "(" \
                     and toks[i].text not in SIGN_OFF and not (i and (toks[i - 1].dot or toks[i - 1].text in ".!")) \
+                    and not (toks[i].start and text[toks[i].start - 1] == "\n") \
                     and not (i + 1 < n and (
                         toks[i + 1].text in ",(" or toks[i + 1].key in AFTER_NAME or toks[i + 1].key in POSSESSED
+                        or toks[i + 1].key in LISTS
                         or (toks[i + 1].key in ("on", "at") and i + 2 < n and toks[i + 2].text[:1] in _NUMBER_START))):
                 i += 1
                 continue
             found = (self._after_trigger(toks, i) or self._pair(toks, i) or self._rare_name(toks, i)
                      or self._before_verb(toks, i) or self._bracketed(toks, i) or self._known_capitalised(toks, i)
                      or self._possessive(toks, i) or self._sign_off(text, toks, i) or self._closing_name(text, toks, i)
-                     or self._before_role(toks, i))
+                     or self._before_role(toks, i) or self._after_salutation(text, toks, i)
+                     or self._list_owner(toks, i))
             if found and self.in_phrase(toks, found[0].start, found[1]):
                 found = None  # "WELCH ALLYN", "st thomas": a brand or place, whatever the case
             if found:
@@ -193,6 +196,9 @@ class ContextualNames(ClosingNames):
             if not ok and not words and initials and strength != "weak" and toks[k - 1].dot \
                     and tok.start == toks[k - 1].end + 1 and self._everyday_surname(tok):
                 ok = True  # glued to its initial, as logins are written: "patient m.reed", "per j.hart"
+            if not ok and not words and initials and strength == "role" and toks[k - 1].dot and tok.is_capitalised \
+                    and tok.is_word and tok.key not in self.vocab.allow_tokens and tok.key not in self.vocab.indicators:
+                ok = True  # "pt E. Domino", "pt J. Selby": after a role and an initial, a surname even if a word
             if not ok:
                 break
             words += 1

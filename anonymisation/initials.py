@@ -28,7 +28,7 @@ _DATE = r"\d{1,2}[/.-]\d{1,2}"
 # ("repaired. MNF"), after a dash ("tested OK - JB", "-MK").
 _END_MARKS = (
     re.compile(rf"(?:(?<=\s)|^)/ ?\(?({_MARK})\)?(?=[ \t]*(?:$|\n|[.,;)|]))", re.MULTILINE),  # "Sr Kurian / JK."
-    re.compile(rf"(?<=[.!;] )({_MARK}){_END_PAIR}", re.MULTILINE),
+    re.compile(rf"(?<=[.!;] )\(?({_MARK})\)?{_END_PAIR}", re.MULTILINE),  # "Monitor. (KW)"
     re.compile(rf"(?:(?<=\s)|^)[-\u2013\u2014~] ?({_MARK}){_END_PAIR}", re.MULTILINE),
     # before the date it was written, where the entry ends ("returned to ward. JK 12/3")
     re.compile(rf"(?<=[.!;] )({_MARK})(?= {_DATE}(?:[/.-]\d{{2,4}})?\.?[ \t]*(?:$|\n|\|))", re.MULTILINE),
@@ -161,9 +161,10 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
         # "call taken by lh", "tested to BS EN 1789. -cd", "replaced battery (ig)": two or three letters that spell
         # no word, title or abbreviation, only where the place is sure.
         size = 0 if where == "open" else 3
-        if where == "end" and len(token) == 2:
-            # Alone where an entry ends ("tested. on.", "done 14 Apr. /mo") two letters are no sentence, even
-            # when they spell a little word; only a sign, a greeting or an answer stands there ("-ve", "ok", "ta").
+        if where in ("end", "after") and len(token) == 2:
+            # Where an entry ends or surely opens ("tested. on.", "done 14 Apr. /mo", "(ar)", "ca / accepted by")
+            # two letters are no sentence, even when they spell a little word; only a sign, a greeting or an answer
+            # stands there ("-ve", "ok", "ta", "re:").
             return key not in LOWER_ABBREVIATIONS and key not in vocabulary.titles
         return len(token) <= size and not everyday and key not in vocabulary.titles and key not in LOWER_ABBREVIATIONS
     if where == "end" and len(token) == 2 and token[0].isupper() and token[1].islower():

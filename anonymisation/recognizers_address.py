@@ -9,8 +9,11 @@ from intake.anonymisation.findings import Finding, names_beside_numbers
 from intake.anonymisation.recognizers_uk import POSTCODE_CONTEXT, POSTCODE_RE, context_before
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary, fold
 
-
 # -- street addresses ----------------------------------------------------------------------------------------
+# A street named in one word with its street word run in ("12 Kirkgate", "4 Kingsway"), but not a thing named so
+# ("size 3 Airway", "2 Gateway").
+_NOT_STREETS = r"(?:Airway|Gateway|Hallway|Doorway|Anyway|Halfway|Stairway|Subway|Runway|Railway|Highway|Fairway" \
+               r"|Pathway|Someway|Midway|Getaway|Takeaway|Walkway|Headway|Underway)\b"
 def _street_regex(vocabulary: Vocabulary, any_case: bool = False) -> re.Pattern[str]:
     types = "|".join(sorted((re.escape(t) for t in vocabulary.street_types), key=len, reverse=True))
     name_word = r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*" if any_case else r"[A-Z][^\W\d_]*(?:['\u2019-][^\W\d_]+)*"
@@ -19,7 +22,7 @@ def _street_regex(vocabulary: Vocabulary, any_case: bool = False) -> re.Pattern[
     return re.compile(
         r"(?<![\w])(?:(?:(?P<flat>(?i:flat|apartment|apt|studio))|(?i:unit))\.?[ \t]+\d+[A-Za-z]?,?[ \t]+)?"
         r"\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,?[ \t]+"  # "14-16 Mill Lane": a range of numbers too
-        rf"(?:{name_word}[ \t]+){{1,3}}(?i:{types})\.?(?![\w])"
+        rf"(?:(?:{name_word}[ \t]+){{1,3}}(?i:{types})\.?|(?!{_NOT_STREETS})[A-Z][a-z]{{2,}}(?:gate|way))(?![\w])"
         rf"(?:,[ \t]*(?P<town>{name_word}(?:[ \t]+{name_word})?)(?![\w]))?"
     )
 

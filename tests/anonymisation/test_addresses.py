@@ -16,6 +16,9 @@ def spans(text: str) -> list[str]:
     ("home 3 Market Pde", "3 Market Pde"), ("5 Elm Av, Ripon", "5 Elm Av, Ripon"),
     ("job at 7 Rose Cottages, Hebden", "7 Rose Cottages, Hebden"),
     ("RTC outside 14-16 Mill Lane", "14-16 Mill Lane"),  # a range of house numbers, whole
+    # northern street words, and a street named in one word with its street word run in
+    ("lives at 7 Chapel Fold", "7 Chapel Fold"), ("home visit to 123 Kirkgate, Settle", "123 Kirkgate, Settle"),
+    ("pt at 12 Kingsway", "12 Kingsway"),
 ])
 def test_street_words_as_people_abbreviate_them(text: str, expected: str) -> None:
     assert spans(text) == [expected]
@@ -31,7 +34,9 @@ def test_a_home_said_to_be_one_needs_no_house_number(text: str, expected: str) -
     assert spans(text) == [expected]
 
 
-@pytest.mark.parametrize("text", ["IP address: router lane 3", "email address: changed", "pt lives at home with wife",
+@pytest.mark.parametrize("text", [
+    "Guedel size 3 Airway fitted", "PACS 2 Gateway down",
+    "IP address: router lane 3", "email address: changed", "pt lives at home with wife",
                                   "server address: mill road gateway", "address changed to Ward 5"])
 def test_other_addresses_and_homes_without_a_street_are_not_homes(text: str) -> None:
     assert spans(text) == []

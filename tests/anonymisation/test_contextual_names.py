@@ -378,6 +378,18 @@ def test_logins_after_a_dashed_time_stamp_or_what_a_system_records(
 
 
 @pytest.mark.parametrize("text,expected", [
+    ("Coldhead swapped.\n\nKind regards\nLovely\nField Service Engineer, Hologic", ["Lovely"]),
+    ("Many thanks,\nCrystal Marsh\nRadiology", ["Crystal Marsh"]), ("Regards\nEBME Team\nRoyal Infirmary", []),
+    ("Thanks\nThe Service Desk", []), ("Jo Smith says ok after Crystal's list", ["Jo Smith", "Crystal"]),
+    ("table wont lower, pt E. Domino had to be helped off", ["E. Domino"]),
+    ("mid list, pt J. Selby on the table", ["J. Selby"]), ("moved to Lister's theatre", []),
+])
+def test_everyday_words_as_names_where_the_place_says_so(detector: TextDetector, text: str,
+                                                         expected: list[str]) -> None:
+    assert found(detector, text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     # lower-case words closing an entry: one a known name or two that are no words; before a role in brackets;
     # a first name and a surname that are both words after "pt", unless the first is a modal verb
     ("loan unit from hsdu. funmi okonjo", ["funmi okonjo"]), ("used blankets. timothy (consultant anaesthetist)",
