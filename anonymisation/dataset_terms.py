@@ -212,6 +212,8 @@ def collect_terms(person_values: Iterable[str], reference_values: Iterable[str],
     logins = person_field_logins((*person_values, *(v for v, e in identifiers if e in ("PERSON", "USERNAME"))),
                                  vocabulary, english_frequencies())
     known |= {(login, "PERSON") for login in logins if fold(login) not in allowed}
+    # A staff or ESR number typed into a person field ("44127831"): whose it is, wherever a note copies it.
+    known |= {(v.strip(), "STAFF_ID") for v in person_values if v and _STAFF_NUMBER.fullmatch(v.strip())}
     marks = person_marks(person_values, vocabulary)
     known |= {(mark, "PERSON") for mark in signing_marks(marks, vocabulary) if mark.lower() not in allowed}
     return DatasetTerms(tuple(persons), tuple(references), tuple(sorted(known)),
@@ -219,6 +221,7 @@ def collect_terms(person_values: Iterable[str], reference_values: Iterable[str],
 
 
 _MARK = re.compile(r"[/(\[]?\s*([A-Z]{2,3}|[a-z]{2,3})\s*[.)\]]?")
+_STAFF_NUMBER = re.compile(r"[A-Za-z]{0,2}\d{6,10}")
 # What a person field holds in two or three letters that is nobody's mark: a placeholder, or a word that ends a
 # sentence as often as not ("plugged in", "switched on").
 _NO_MARK = frozenset({"na", "nk", "unk", "nil", "tbc", "tba", "tbd", "in", "on", "up", "out", "off", "it", "so", "ok",

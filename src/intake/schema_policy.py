@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from intake.context import Context
+from intake.dataset_values import query_input_values, table_values
 from intake.errors import IntakeError
 from intake.logs import get_logger, log_event
 from intake.pipeline.artefact_cache import ArtefactCache
@@ -43,78 +44,6 @@ def mapping_column_roles(mapping: Any, source_table: str) -> dict[str, dict[str,
     return {column: role.to_dict() for column, role in roles.columns.items()} if roles else {}
 
 
-def _distinct(array: Any) -> set[str]:
-    """The distinct non-blank values of an Arrow column, as text."""
-    import pyarrow.compute as pc
-
-    return {v for v in pc.unique(array.cast("string")).to_pylist() if isinstance(v, str) and v.strip()}
-
-
-def _table_values(vault: Any, artefact_id: str, actor: Any, person_columns: Sequence[str],
-                  groups: Sequence[tuple[str, ...]], reference_columns: Sequence[str]) -> tuple[set[str], set[str]]:
-    """Distinct values of a table's person fields (column groups joined as one name) and reference fields."""
-    import pyarrow.compute as pc
-
-    from intake.pipeline import read_table_batches
-
-    persons: set[str] = set()
-    references: set[str] = set()
-    wanted = {*person_columns, *(c for g in groups for c in g), *reference_columns}
-    present = [c for c in _artefact_columns(vault, artefact_id, actor) if c in wanted]
-    if not present:
-        return persons, references
-    for batch in read_table_batches(vault, artefact_id, actor, present):
-        names = batch.schema.names
-        for column in person_columns:
-            if column in names:
-                persons |= _distinct(batch.column(column))
-        for group in groups:
-            if all(c in names for c in group):
-                joined = pc.binary_join_element_wise(*(batch.column(c).cast("string") for c in group), " ",
-                                                     null_handling="skip")
-                persons |= _distinct(joined)
-        for column in reference_columns:
-            if column in names:
-                references |= _distinct(batch.column(column))
-    return persons, references
-
-
-def _artefact_columns(vault: Any, artefact_id: str, actor: Any) -> list[str]:
-    import pyarrow.parquet as pq
-
-    with vault.open(artefact_id, actor=actor) as handle:
-        return list(pq.ParquetFile(handle).schema_arrow.names)
-
-
-def _query_input_values(ctx: Context, run: Any, vault: Any, tables: Sequence[Any], actor: Any
-                        ) -> tuple[set[str], set[tuple[str, str]]]:
-    """The personal columns of the tables only the mapping's queries read (a scope-tracking table whose Patient
-    column a query folds into the assets' notes): no product field says what they hold, so the profiler judges
-    them as it would any column. Their people join the dataset's names; their other values are caught wherever
-    the queries copied them."""
-    from intake.anonymisation import ColumnKind
-    from intake.pipeline import read_table_batches
-    from intake.pipeline.anonymise import profile_table
-
-    persons: set[str] = set()
-    identifiers: set[tuple[str, str]] = set()
-    for table in tables:
-        # judged by its values and column names alone: a query table of the same name owns the mapping's roles
-        classification = profile_table(ctx, vault, table, actor)
-        personal = {c.column: c.entity_type or "PERSON" for c in classification.columns.values()
-                    if c.kind is ColumnKind.IDENTIFIER}
-        if not personal:
-            continue
-        for batch in read_table_batches(vault, table.artefact_id, actor, list(personal)):
-            for column, entity in personal.items():
-                values = _distinct(batch.column(column))
-                if entity == "PERSON":
-                    persons |= values
-                else:
-                    identifiers |= {(v, entity) for v in values}
-    return persons, identifiers
-
-
 def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_inputs: Sequence[Any] = ()
                           ) -> str | None:
     """Pass 1: the dataset's people and reference values, and the personal values of the tables only queries
@@ -133,15 +62,15 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
     persons: set[str] = set()
     references: set[str] = set()
     with step_errors("scan", run.dataset_id):
-        persons, identifiers = _query_input_values(ctx, run, vault, query_inputs, actor)
+        persons, identifiers = query_input_values(ctx, run, vault, query_inputs, actor)
         for table in tables:
             table_roles = roles.get(mapping_table(mapping, table.table))
             if table_roles is None:
                 continue
             person_columns = [c for c, r in table_roles.columns.items()
                               if r.role is DataRole.PERSON and r.entity == "PERSON"]
-            found = _table_values(vault, table.artefact_id, actor, person_columns, table_roles.person_groups,
-                                  table_roles.of_role(DataRole.REFERENCE))
+            found = table_values(vault, table.artefact_id, actor, person_columns, table_roles.person_groups,
+                                 table_roles.of_role(DataRole.REFERENCE))
             persons |= found[0]
             references |= found[1]
         if not persons and not references and not identifiers and not any(

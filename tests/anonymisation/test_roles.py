@@ -282,9 +282,10 @@ def test_marks_of_person_fields_count_where_an_entry_ends_whatever_they_spell(ba
 def test_logins_of_person_fields_are_caught_where_they_are_copied(base: Vocabulary) -> None:
     """An "Acknowledged" column of logins, read only by the mapping's query, and an "Updated By" column: each login
     names its person wherever a note copies it; shared accounts, words and teams stay readable."""
-    terms = collect_terms(["fbishop", "SMITHJ", "Jo Bloggs", "admin", "ebme1", "estates", "ward7"], [], base,
-                          identifiers=[("rmarsh1", "PERSON"), ("j.hart", "USERNAME"), ("M1343770", "MRN")])
+    terms = collect_terms(["fbishop", "SMITHJ", "Jo Bloggs", "admin", "ebme1", "estates", "ward7", "44127831"], [],
+                          base, identifiers=[("rmarsh1", "PERSON"), ("j.hart", "USERNAME"), ("M1343770", "MRN")])
     assert {v for v, e in terms.identifiers if e == "PERSON"} == {"fbishop", "SMITHJ", "rmarsh1", "j.hart"}
+    assert ("44127831", "STAFF_ID") in terms.identifiers  # a staff number typed into a person field
     deny = DenyList(terms.vocabulary(base))
     text = "merged by RMARSH1 || locked fbishop || admin reset, ward7 ok, j.hart aware"
     assert [text[f.start:f.end] for f in deny.find(text) if f.recognizer == "KnownValueRecognizer"] == [

@@ -1,0 +1,82 @@
+"""Pass 1's reading of the run's encrypted work files: the distinct values of a table's person and reference
+fields, and the personal values of the tables only the mapping's queries read (schema_policy uses them to collect
+the dataset's terms)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from intake.context import Context
+
+
+def distinct_values(array: Any) -> set[str]:
+    """The distinct non-blank values of an Arrow column, as text."""
+    import pyarrow.compute as pc
+
+    return {v for v in pc.unique(array.cast("string")).to_pylist() if isinstance(v, str) and v.strip()}
+
+
+def table_values(vault: Any, artefact_id: str, actor: Any, person_columns: Sequence[str],
+                 groups: Sequence[tuple[str, ...]], reference_columns: Sequence[str]) -> tuple[set[str], set[str]]:
+    """Distinct values of a table's person fields (column groups joined as one name) and reference fields."""
+    import pyarrow.compute as pc
+
+    from intake.pipeline import read_table_batches
+
+    persons: set[str] = set()
+    references: set[str] = set()
+    wanted = {*person_columns, *(c for g in groups for c in g), *reference_columns}
+    present = [c for c in artefact_columns(vault, artefact_id, actor) if c in wanted]
+    if not present:
+        return persons, references
+    for batch in read_table_batches(vault, artefact_id, actor, present):
+        names = batch.schema.names
+        for column in person_columns:
+            if column in names:
+                persons |= distinct_values(batch.column(column))
+        for group in groups:
+            if all(c in names for c in group):
+                joined = pc.binary_join_element_wise(*(batch.column(c).cast("string") for c in group), " ",
+                                                     null_handling="skip")
+                persons |= distinct_values(joined)
+        for column in reference_columns:
+            if column in names:
+                references |= distinct_values(batch.column(column))
+    return persons, references
+
+
+def artefact_columns(vault: Any, artefact_id: str, actor: Any) -> list[str]:
+    import pyarrow.parquet as pq
+
+    with vault.open(artefact_id, actor=actor) as handle:
+        return list(pq.ParquetFile(handle).schema_arrow.names)
+
+
+def query_input_values(ctx: Context, run: Any, vault: Any, tables: Sequence[Any], actor: Any
+                       ) -> tuple[set[str], set[tuple[str, str]]]:
+    """The personal columns of the tables only the mapping's queries read (a scope-tracking table whose Patient
+    column a query folds into the assets' notes): no product field says what they hold, so the profiler judges
+    them as it would any column. Their people join the dataset's names; their other values are caught wherever
+    the queries copied them."""
+    from intake.anonymisation import ColumnKind
+    from intake.pipeline import read_table_batches
+    from intake.pipeline.anonymise import profile_table
+
+    persons: set[str] = set()
+    identifiers: set[tuple[str, str]] = set()
+    for table in tables:
+        # judged by its values and column names alone: a query table of the same name owns the mapping's roles
+        classification = profile_table(ctx, vault, table, actor)
+        personal = {c.column: c.entity_type or "PERSON" for c in classification.columns.values()
+                    if c.kind is ColumnKind.IDENTIFIER}
+        if not personal:
+            continue
+        for batch in read_table_batches(vault, table.artefact_id, actor, list(personal)):
+            for column, entity in personal.items():
+                values = distinct_values(batch.column(column))
+                if entity == "PERSON":
+                    persons |= values
+                else:
+                    identifiers |= {(v, entity) for v in values}
+    return persons, identifiers
