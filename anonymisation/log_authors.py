@@ -76,6 +76,31 @@ def find_labelled_logins(text: str, ctx: ContextualNames) -> list[Finding]:
     return out
 
 
+# "lovely.lim" where a log or a note copies a login: first and last name joined by a dot, no e-mail, web address,
+# file or version.
+_DOTTED = re.compile(r"(?<![\w.@/\\-])(?P<first>[a-z]{2,15})\.(?P<last>[a-z]{2,20})(?![\w@/\\-]|\.\w)")
+_NOT_SURNAMES = frozenset({"com", "net", "org", "gov", "nhs", "ac", "uk", "ie", "scot", "wales", "pdf", "doc",
+                           "docx", "xls", "xlsx", "txt", "csv", "jpg", "png", "zip", "exe", "log", "ini", "xml", "json",
+                           "html"})
+
+
+def find_dotted_logins(text: str, ctx: ContextualNames) -> list[Finding]:
+    """A first name and a surname joined by a dot, one of them a person of the dataset or both in the name lists:
+    the whole login is the person's, not only the part a list knows."""
+    if "." not in text:
+        return []
+    vocab, people = ctx.vocab, ctx.known_people
+    out = []
+    for m in _DOTTED.finditer(text):
+        first, last = m.group("first"), m.group("last")
+        if last in _NOT_SURNAMES or vocab.is_allowed_term(first) or vocab.is_allowed_term(last):
+            continue
+        named = (first in vocab.first_names or first in people, last in vocab.last_names or last in people)
+        if all(named) or ((first in people or last in people) and any(named)):
+            out.append(Finding("PERSON", m.start(), m.end(), 0.7, "ContextNameRecognizer"))
+    return out
+
+
 # A login as a person field holds it: a token with a digit, a dot or an underscore ("rmarsh1", "j.smith"), or an
 # initial and a surname run together either way ("fbishop", "SELBYA").
 _LOGIN_TOKEN = re.compile(r"[A-Za-z][A-Za-z0-9._-]{3,30}[A-Za-z0-9]")

@@ -19,7 +19,7 @@ from intake.anonymisation.display_names import find_display_names
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.initials import find_initials
 from intake.anonymisation.list_owners import find_list_owners
-from intake.anonymisation.log_authors import find_labelled_logins, find_log_authors
+from intake.anonymisation.log_authors import find_dotted_logins, find_labelled_logins, find_log_authors
 from intake.anonymisation.name_cues import line_end
 from intake.anonymisation.name_judgement import HOSPITAL_QUALIFIERS, NOT_NAME_WORDS, NameJudgement
 from intake.anonymisation.name_tokens import Token, tokenize
@@ -74,9 +74,10 @@ class NameRules(NameJudgement):
         for f in self.contextual.find(text, toks):
             if not self.suppressed(text, f.start, f.end) or self.contextual.vouched(text, f):
                 out = _taking_inside(out, f)
-        for f in (*names_before_identifiers(self.contextual, toks), *find_log_authors(text, self.contextual),
-                  *find_labelled_logins(text, self.contextual), *find_display_names(text),
-                  *find_list_owners(text, self.contextual), *find_dicom_names(text)):
+        ctx = self.contextual
+        for f in (*names_before_identifiers(ctx, toks), *find_log_authors(text, ctx), *find_dotted_logins(text, ctx),
+                  *find_labelled_logins(text, ctx), *find_display_names(text), *find_list_owners(text, ctx),
+                  *find_dicom_names(text)):
             out = _taking_inside(out, f)
         for f in (*find_other_script_names(text), *find_initials(text, self.vocab, self.english)):
             if not any(f.start < o.end and o.start < f.end for o in out) and not self.vocab.is_allowed_term(

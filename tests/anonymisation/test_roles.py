@@ -322,3 +322,18 @@ def test_a_known_mark_inside_a_reference_term_is_kept(base: Vocabulary) -> None:
                                                             table.to_batches()).batches).to_pydict()
     assert out["Model"][0] == "11101 RP"
     assert out["Notes"][0].startswith("11101 RP scope ok /PERSON_")
+
+
+def test_a_dotted_login_of_a_dataset_person_goes_whole(base: Vocabulary) -> None:
+    """"lovely.lim" copied from a log: the dataset knows Lovely Lim, so the whole login goes, not only "lim";
+    a web domain or a file name stays."""
+    terms = collect_terms(["Lovely Lim"], [], base)
+    table = pa.table({"Notes": ["mismatch (SMITH^JO) lovely.lim || next", "see report.pdf on nhs.net"] * 10})
+    with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=terms.vocabulary(base),
+                              processes=1) as session:
+        classification = apply_roles(session.profile("jobs", table.to_batches()),
+                                     {"Notes": {"role": "free_text", "fields": ["jobs.outcome"]}})
+        out = pa.Table.from_batches(session.anonymise_chunk(SECRET, "jobs", classification,
+                                                            table.to_batches()).batches).to_pydict()
+    assert "lovely" not in out["Notes"][0] and "lim" not in out["Notes"][0]
+    assert out["Notes"][1] == "see report.pdf on nhs.net"
