@@ -27,8 +27,8 @@ class ClosingNames(RoleNames):
     def _closing_name(self, text: str, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"castors greased. Grace", "loan from hsdu. funmi okonjo": one or two name words alone after the last
         sentence of an entry sign it. Capitalised, a first name that is rarely an English word ("Tested. Will"
-        stays a word); in lower case, words that are no English word at all, one of them a known name unless there
-        are two ("moved. nibp cuff" stays)."""
+        stays a word); in lower case, words that are no English word at all or a person of the dataset ("... pacs
+        ok. gold"), one of them a known name unless there are two ("moved. nibp cuff" stays)."""
         if i == 0 or not (toks[i - 1].dot or toks[i - 1].text in (".", "!")):
             return None
         tok = toks[i]
@@ -37,12 +37,15 @@ class ClosingNames(RoleNames):
                 return None
             end = i + 1
         else:
-            end = i + 2 if i + 1 < len(toks) and toks[i + 1].is_word and toks[i + 1].start == tok.end + 1 else i + 1
+            end = i + 2 if i + 1 < len(toks) and toks[i + 1].is_word and toks[i + 1].start == tok.end + 1 \
+                and text[tok.end] == " " else i + 1
             words = toks[i:end]
             if not all(t.is_word and t.text.islower() and len(t.text) > 2 and t.text.isalpha()
-                       and (self.known_name(t, RARE) or self.unknown_word(t)) for t in words):
+                       and (self.known_name(t, RARE) or self.unknown_word(t) or t.key in self.known_people)
+                       for t in words):
                 return None
-            named = [t for t in words if t.key in self.vocab.first_names or t.key in self.vocab.last_names]
+            named = [t for t in words if t.key in self.vocab.first_names or t.key in self.vocab.last_names
+                     or t.key in self.known_people]
             if not (named or len(words) == 2) or any(t.key in self.vocab.allow_tokens for t in words):
                 return None
         rest = text[toks[end - 1].end:toks[end - 1].end + 2].lstrip(" \t.")
@@ -75,8 +78,8 @@ class ClosingNames(RoleNames):
         key = toks[k].key
         if key in ("pt", "patient", "pts"):
             return False
-        return key in ROLES_ONE or key in self.vocab.titles or (
-            k + 1 < len(toks) and (key, toks[k + 1].key) in ROLES_TWO)
+        return key in ROLES_ONE or key in self.vocab.titles or (k + 1 < len(toks) and (
+            (key, toks[k + 1].key) in ROLES_TWO or (key == "band" and toks[k + 1].text[:1].isdigit())))
 
     def _bracketed(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"nurse in charge (hannah) aware": one known name alone in brackets, as notes add who it was."""

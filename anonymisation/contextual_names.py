@@ -256,10 +256,11 @@ class ContextualNames(ClosingNames):
         person's (POSSESSED). The finding ends before the "'s"."""
         word = possessive_stem(toks[i])
         if word is None:
-            # No "'s" before a contact number: "Ísis bleep 1656", "Tomasz mob 07700 900123", written capitalised
+            # No "'s" before a contact number: "Ísis bleep 1656", "Tomasz mob 07700 900123", written capitalised,
+            # or in any case a person of the dataset ("bishop ext 15967")
             word = toks[i]
-            if not (word.is_capitalised and not word.is_upper and i + 2 < len(toks) and toks[i + 1].key in _CONTACT
-                    and toks[i + 2].text[:1].isdigit()):
+            if not (((word.is_capitalised and not word.is_upper) or word.key in self.known_people) and i + 2 < len(toks)
+                    and toks[i + 1].key in _CONTACT and toks[i + 2].text[:1].isdigit()):
                 return None
         if " " in word.key or i + 1 >= len(toks) or toks[i + 1].key not in POSSESSED:
             return None

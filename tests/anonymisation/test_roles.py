@@ -337,3 +337,19 @@ def test_a_dotted_login_of_a_dataset_person_goes_whole(base: Vocabulary) -> None
                                                             table.to_batches()).batches).to_pydict()
     assert "lovely" not in out["Notes"][0] and "lim" not in out["Notes"][0]
     assert out["Notes"][1] == "see report.pdf on nhs.net"
+
+
+def test_a_person_of_the_dataset_closing_an_entry_in_lower_case(base: Vocabulary) -> None:
+    """Amber Gold is a person of the dataset: "... pacs ok. gold" is hers, in lower case and though "gold" is a
+    word; "gold standard" and "amber light" stay."""
+    terms = collect_terms(["Amber Gold"], [], base)
+    cells = ["test send to pacs ok. gold\nag / accepted", "gold standard test passed", "amber light on"]
+    table = pa.table({"Notes": cells * 10})
+    with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=terms.vocabulary(base),
+                              processes=1) as session:
+        classification = apply_roles(session.profile("jobs", table.to_batches()),
+                                     {"Notes": {"role": "free_text", "fields": ["jobs.outcome"]}})
+        out = pa.Table.from_batches(session.anonymise_chunk(SECRET, "jobs", classification,
+                                                            table.to_batches()).batches).to_pydict()["Notes"]
+    assert "gold" not in out[0].split("\n")[0]
+    assert out[1:3] == cells[1:3]
