@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import ambulance_text as tx
 import ambulance_vocab as vx
-from ambulance_scene import Person, Piece, Scene, digits, fold, mobile, people, registration
+from ambulance_scene import Person, Piece, Scene, digits, fold, held_out_people, mobile, people, registration
 from clinical_export import Writer, generator_main
 
 SPLITS = ("dev8", "fresh6")
@@ -114,15 +114,6 @@ tables:
 """
 
 
-def split_people(split: str, seed: int, rows: int) -> list[Person]:
-    """The split's people; the held-out split shares no given name or surname with dev8's."""
-    n = 170 + rows // 2
-    if split == "dev8":
-        return people(split, seed, n)
-    taken = {w.lower() for p in people("dev8", seed, n) for w in " ".join(p).replace("-", " ").split()}
-    return people(split, seed, n, taken)
-
-
 def _when(rng: random.Random) -> dt.datetime:
     return dt.datetime(rng.randrange(2019, 2026), rng.randrange(1, 13), rng.randrange(1, 29), rng.randrange(24),
                        rng.randrange(60), rng.randrange(60))
@@ -141,7 +132,7 @@ def generate(out: Path, split: str = "dev8", rows: int = 300, seed: int = 11) ->
     if split not in SPLITS:
         raise ValueError(f"split must be one of {SPLITS}")
     rng = random.Random(f"ambulance-{split}-{seed}")
-    everyone = split_people(split, seed, rows)
+    everyone = held_out_people(people, "dev8", split, seed, rows)
     n_pat = rows // 2 + 40
     staff, engineers = everyone[:60], everyone[60:70]
     patients, relatives = everyone[70:70 + n_pat], everyone[70 + n_pat:]

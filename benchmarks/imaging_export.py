@@ -35,25 +35,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import imaging_text as tx
 import imaging_vocab as vx
-from ambulance_scene import digits, mobile
+from ambulance_scene import digits, held_out_people, mobile, moment
 from clinical_export import Writer, generator_main
-from imaging_scene import Person, Piece, Scene, people
+from imaging_scene import Piece, Scene, people
 
 SPLITS = ("dev10", "fresh8")
-def split_people(split: str, seed: int, rows: int) -> list[Person]:
-    """The split's people; the held-out split shares no given name or surname with dev10's."""
-    n = 170 + rows // 2
-    if split == "dev10":
-        return people(split, seed, n)
-    taken = {w.lower() for p in people("dev10", seed, n) for w in " ".join(p).replace("-", " ").split()}
-    return people(split, seed, n, taken)
-
-
-def _when(rng: random.Random) -> dt.datetime:
-    return dt.datetime(rng.randrange(2019, 2026), rng.randrange(1, 13), rng.randrange(1, 29), rng.randrange(7, 21),
-                       rng.randrange(60))
-
-
 def _money(rng: random.Random, low: int, high: int) -> str:
     """What Excel shows in a currency-formatted cell (the text the save writes)."""
     return f"£{rng.randrange(low, high):,}.{rng.choice(['00', '00', '50', '99'])}"
@@ -63,7 +49,7 @@ def generate(out: Path, split: str = "dev10", rows: int = 300, seed: int = 11) -
     if split not in SPLITS:
         raise ValueError(f"split must be one of {SPLITS}")
     rng = random.Random(f"imaging-{split}-{seed}")
-    everyone = split_people(split, seed, rows)
+    everyone = held_out_people(people, "dev10", split, seed, rows)
     n_pat = rows // 2 + 40
     staff, fses, patients = everyone[:60], everyone[60:72], everyone[72:72 + n_pat]
     ids = rng.sample(range(10 ** 5, 10 ** 6), len(staff)) if split == "dev10" else \
@@ -118,7 +104,7 @@ def generate(out: Path, split: str = "dev10", rows: int = 300, seed: int = 11) -
             edited = put("Updated By", [domain, (scene.login(editor), "login", True)])
         else:
             edited = put("Updated By", scene.name(*editor))
-        installed = _when(rng).date()
+        installed = moment(rng).date()
         tables["register.txt"].append([
             no, dtype, kind, ref("Manufacturer", "maker", maker, "manufacturers"),
             ref("Model", "model", model, "device_models"),
@@ -141,7 +127,7 @@ def generate(out: Path, split: str = "dev10", rows: int = 300, seed: int = 11) -
             message = w.cell(scene.fill(rng.choice(tx.LOG[split])), "pacs_log.csv", line, "Message", ("assets", no))
             ack = w.cell([(scene.login(rng.choice(staff[46:60])), "login", True)], "pacs_log.csv", line,
                          "Acknowledged", ("assets", no)) if rng.random() < 0.5 else ""
-            tables["pacs_log.csv"].append([f"{_when(rng):%Y-%m-%d %H:%M:%S}", node[0],
+            tables["pacs_log.csv"].append([f"{moment(rng):%Y-%m-%d %H:%M:%S}", node[0],
                                            rng.choice(["PACS_ARCH1", "RIS_MWL", "VNA_STORE"]),
                                            rng.choice(["ERROR", "ERROR", "WARN"]), message, ack])
     numbers_list = list(assets)
@@ -157,7 +143,7 @@ def generate(out: Path, split: str = "dev10", rows: int = 300, seed: int = 11) -
 
         call = rng.choices(list(vx.CALLS), [50, 22, 8, 6, 5, 3, 6])[0]
         scene.patient, scene.other = rng.sample(patients, 2)
-        opened = _when(rng)
+        opened = moment(rng)
         closed = opened + dt.timedelta(hours=rng.randrange(1, 300)) if rng.random() < 0.8 else None
         logger = scene.pick(staff)
         logged_by = jput("Logged By", scene.name(*logger, formal=True) if rng.random() < 0.7 else

@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import theatres_text as tx
 import theatres_vocab as vx
-from ambulance_scene import digits, fold, mobile
+from ambulance_scene import digits, fold, held_out_people, mobile, moment
 from clinical_export import Writer, generator_main
 from theatres_scene import Person, Piece, Scene, people
 
@@ -113,20 +113,6 @@ TICKETS = ["Ticket No", "Equip No", "Raised", "Raised By", "Contact", "Category"
 TRACKING = ["Scope No", "Cycle", "Washer", "Date", "Patient", "Procedure", "Theatre", "Checked by"]
 
 
-def split_people(split: str, seed: int, rows: int) -> list[Person]:
-    """The split's people; the held-out split shares no given name or surname with dev9's."""
-    n = 170 + rows // 2
-    if split == "dev9":
-        return people(split, seed, n)
-    taken = {w.lower() for p in people("dev9", seed, n) for w in " ".join(p).replace("-", " ").split()}
-    return people(split, seed, n, taken)
-
-
-def _when(rng: random.Random) -> dt.datetime:
-    return dt.datetime(rng.randrange(2019, 2026), rng.randrange(1, 13), rng.randrange(1, 29), rng.randrange(7, 21),
-                       rng.randrange(60))
-
-
 def _login(rng: random.Random, person: Person) -> str:
     g, s = fold(person[0]), fold(person[1])
     return rng.choice([f"{g[:1]}{s}", f"{s[:6]}{g[:2]}".upper(), f"{g}.{s}"])
@@ -142,7 +128,7 @@ def generate(out: Path, split: str = "dev9", rows: int = 300, seed: int = 11) ->
     if split not in SPLITS:
         raise ValueError(f"split must be one of {SPLITS}")
     rng = random.Random(f"theatres-{split}-{seed}")
-    everyone = split_people(split, seed, rows)
+    everyone = held_out_people(people, "dev9", split, seed, rows)
     n_pat = rows // 2 + 40
     staff, engineers, patients = everyone[:60], everyone[60:70], everyone[70:70 + n_pat]
     width = 8 if split == "dev9" else 7
@@ -179,7 +165,7 @@ def generate(out: Path, split: str = "dev9", rows: int = 300, seed: int = 11) ->
         editor = rng.choice(engineers + staff[:8])
         edited = put("Edited By", scene.name(*editor) if rng.random() < 0.25 else
                      [(_login(rng, editor), "login", True)])
-        bought = _when(rng)
+        bought = moment(rng)
         tables["equipment.csv"].append([
             no, dtype, ref("Manufacturer", "maker", maker, "manufacturers"),
             ref("Model", "model", model, "device_models"),
@@ -201,7 +187,7 @@ def generate(out: Path, split: str = "dev9", rows: int = 300, seed: int = 11) ->
             checked = w.cell(scene.initials() if rng.random() < 0.6 else scene.name(*checker), "scope_tracking.csv",
                              line, "Checked by", ("assets", no))
             tables["scope_tracking.csv"].append([
-                no, digits(rng, 5), rng.choice(vx.WASHERS[split]), f"{_when(rng):%d.%m.%Y %H:%M}", patient,
+                no, digits(rng, 5), rng.choice(vx.WASHERS[split]), f"{moment(rng):%d.%m.%Y %H:%M}", patient,
                 w.cell([(rng.choice(vx.PROCEDURES[split]), "procedure", False)], "scope_tracking.csv", line,
                        "Procedure", ("assets", no)), theatre, checked])
     for j in range(rows * 3):
@@ -214,7 +200,7 @@ def generate(out: Path, split: str = "dev9", rows: int = 300, seed: int = 11) ->
 
         category = rng.choices(list(CATEGORY), [50, 8, 25, 12, 5])[0]
         scene.patient = rng.choice(patients)
-        opened = _when(rng)
+        opened = moment(rng)
         closed = opened + dt.timedelta(hours=rng.randrange(1, 400)) if rng.random() < 0.8 else None
         raiser = scene.pick(staff)
         raised_by = jput("Raised By", scene.name(*raiser, formal=True) if rng.random() < 0.7 else

@@ -92,7 +92,8 @@ def test_the_same_seed_gives_the_same_bytes_and_the_splits_share_nothing(
     ambulance_export.generate(tmp_path, "dev8", rows=40, seed=3)
     for name in ("data/assets.jsonl", "data/jobs.jsonl", "truth.json", "mapping.yaml"):
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
-    people = [ambulance_export.split_people(s, 3, 40) for s in ambulance_export.SPLITS]
+    people = [ambulance_scene.held_out_people(ambulance_scene.people, "dev8", s, 3, 40)
+              for s in ambulance_export.SPLITS]
     words = [{w.lower() for p in ps for w in " ".join(p).replace("-", " ").split()} for ps in people]
     assert not words[0] & words[1]
     reserved = ambulance_scene.reserved_words()
