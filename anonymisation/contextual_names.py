@@ -61,6 +61,8 @@ class ContextualNames(ClosingNames):
         if (i + 2 < len(toks) and toks[i + 1].text == "/" and (toks[i].key, toks[i + 2].key) in SLASH_ROLES
                 and toks[i + 2].end == toks[i + 1].end + 1):
             return 3
+        if toks[i].key == "en" and not toks[i].is_upper and not (i + 1 < len(toks) and toks[i + 1].is_capitalised):
+            return 0  # "en el laboratorio": Spanish or French "en", not an enrolled nurse ("EN Smith")
         return 1 if toks[i].key in ROLES_ONE and toks[i].is_word else 0
 
     @staticmethod
@@ -205,6 +207,8 @@ class ContextualNames(ClosingNames):
             k += 1
             if tok.dot:
                 break
+        while words > 1 and toks[k - 1].key in PARTICLES:
+            words, k = words - 1, k - 1  # a particle ends no name: "Llamar a Luis al 612 345 678"
         if not words:
             return j
         if strength == "weak" and words < 2 and not initials:

@@ -86,6 +86,11 @@ VERBS_TWO = frozenset({("speaking", "to"), ("name", "is"), ("thank", "you"), ("b
 # Gorm", "on behalf of Chidi"). Built from the two word lists rather than phrase by phrase, so that the pattern
 # holds for phrasings no export has shown yet.
 HANDOVER_HEADS = {
+    # a Spanish inventory's notes: "llamar a Luis", "hablado con María", "revisado por Juan"
+    "a": ("llamar", "avisar", "informar", "contactar", "preguntar", "comunicar", "entregado", "entregada"),
+    "con": ("hablar", "hablado", "contactar", "contactado", "consultado", "consultar"),
+    "por": ("revisado", "revisada", "firmado", "firmada", "solicitado", "solicitada", "recibido", "recibida",
+            "avisado", "comprobado", "comprobada"),
     "for": ("voicemail", "message", "msg", "note", "waiting", "asking", "asked", "ask", "looking"),
     "from": ("handover", "over", "back", "callback", "reply", "response", "message", "msg", "email", "e-mail", "call",
              "text", "note", "letter", "feedback", "update", "voicemail", "word", "approval", "permission", "request",

@@ -20,7 +20,8 @@ _PHONE_START = re.compile(
 )
 _PHONE_GROUP = re.compile(r"(\d+)(\)?)")
 PHONE_CONTEXT = re.compile(
-    r"(?i)\b(?:tel|telephone|phone|phoned|mob|mobile|call|called|ring|rang|contact|fax|number|no|on)\b"
+    r"(?i)\b(?:tel|telephone|phone|phoned|mob|mobile|call|called|ring|rang|contact|fax|number|no|on"
+    r"|tel[eé]fono|tlf|tfno|m[oó]vil|llamar|al)\b"  # a Spanish inventory's "llamar a Luis al 612 345 678"
 )
 
 
@@ -91,6 +92,8 @@ def find_organisation_lines(text: str) -> list[Finding]:
 # a North American 3-3-4 without one (also an NHS number's grouping), only after a phone word.
 _FOREIGN = re.compile(r"(?<![\w+])(\+|00)\s?(?!44)[1-9]\d{0,2}(?:[\s.-]?\(\d{1,4}\))?(?:[\s.-]?\d{2,4}){2,5}(?!\d)")
 _NANP = re.compile(r"(?<![\w-])\(?[2-9]\d{2}\)?[\s.-]\d{3}[\s.-]\d{4}(?![\w-])")
+# A Spanish number without its +34, grouped as Spain writes it ("612 345 678", "912 34 56 78"), after a phone word.
+_SPANISH = re.compile(r"(?<![\w+-])[6789]\d{2}(?:[ .]\d{3}[ .]\d{3}|[ .]\d{2}[ .]\d{2}[ .]\d{2})(?![\w-]|[.,]\d)")
 
 
 def find_foreign_phones(text: str) -> list[Finding]:
@@ -105,6 +108,9 @@ def find_foreign_phones(text: str) -> list[Finding]:
         except phonenumbers.NumberParseException:
             continue
         if phonenumbers.is_possible_number(number) and not after_catalogue_word(text, m.start()):
+            out.append(Finding("PHONE_NUMBER", m.start(), m.end(), 0.6, "ForeignPhoneRecognizer"))
+    for m in _SPANISH.finditer(text):
+        if not any(f.start <= m.start() < f.end for f in out) and context_before(text, m.start(), PHONE_CONTEXT, 25):
             out.append(Finding("PHONE_NUMBER", m.start(), m.end(), 0.6, "ForeignPhoneRecognizer"))
     for m in _NANP.finditer(text):
         if any(f.start <= m.start() < f.end for f in out):

@@ -696,3 +696,15 @@ def test_a_name_before_team_or_practice_is_still_a_name(detector: TextDetector, 
     """"Team" and "Practice" close organisations' names in person fields only: as place words in notes they made
     the name before them a place (a held-out split leaked 68 -> 105 names)."""
     assert found(detector, text, "PERSON") == names
+
+
+@pytest.mark.parametrize("text,entity,expected", [
+    ("Llamar a Luis al 612 345 678", "PERSON", ["Luis"]), ("Llamar a Luis al 612 345 678", "PHONE_NUMBER",
+                                                           ["612 345 678"]),
+    ("hablado con María, tlf 912 34 56 78", "PHONE_NUMBER", ["912 34 56 78"]),
+    ("Equipo en el laboratorio del Dr. Ramírez", "PERSON", ["Ramírez"]),
+    ("lote 612 345 678 caducado", "PHONE_NUMBER", []),
+])
+def test_a_spanish_inventorys_notes(detector: TextDetector, text: str, entity: str, expected: list[str]) -> None:
+    """"en" is a preposition there, not an enrolled nurse; people are called "a" someone, numbers have no +34."""
+    assert found(detector, text, entity) == expected
