@@ -91,6 +91,8 @@ def _time_or_year(digits: str) -> bool:
 # A crew member's number written before the name ("4412 J SMITH", "crew #44191 Jones"): four digits only when no
 # time or year, never the end of a date, a range or a decimal.
 _BEFORE_NAME = re.compile(r"(?<![\w/.:,-])#?(?P<id>\d{4,6})[ \t]+$")
+# A patient's hospital number in brackets opening the entry before their name ("(12345678) Mrs Adeyemi").
+_BRACKETED_BEFORE_NAME = re.compile(r"(?<![\w/.:,-])\((?P<id>\d{6,10})\)[ \t]+(?:(?i:mr|mrs|ms|miss|mx|pt)\.?[ \t]+)?$")
 
 
 def with_staff_numbers(text: str, findings: list[Finding]) -> list[Finding]:
@@ -113,4 +115,9 @@ def with_staff_numbers(text: str, findings: list[Finding]) -> list[Finding]:
             start, end = before.span("id")
             if not any(o.start < end and start < o.end for o in out):
                 out.append(Finding("STAFF_ID", start, end, 0.7, "StaffIdRecognizer"))
+        bracketed = _BRACKETED_BEFORE_NAME.search(text, max(0, f.start - 20), f.start)
+        if bracketed is not None:
+            start, end = bracketed.span("id")
+            if not any(o.start < end and start < o.end for o in out):
+                out.append(Finding("MRN", start, end, 0.7, "MrnRecognizer"))
     return out

@@ -113,3 +113,8 @@ def test_registrations_and_numbers_after_a_role_name_one_person(text: str, expec
 def test_a_login_after_its_label_but_not_a_shared_account(detector: TextDetector, text: str,
                                                            expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected
+
+
+def test_a_hospital_number_in_brackets_opening_an_entry_before_the_name(detector: TextDetector) -> None:
+    assert found(detector, "(12345678) Mrs Adeyemi pump alarm", "MRN") == ["12345678"]
+    assert found(detector, "(2019) Smith report filed", "MRN") == []
