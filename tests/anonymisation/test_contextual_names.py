@@ -708,3 +708,10 @@ def test_a_name_before_team_or_practice_is_still_a_name(detector: TextDetector, 
 def test_a_spanish_inventorys_notes(detector: TextDetector, text: str, entity: str, expected: list[str]) -> None:
     """"en" is a preposition there, not an enrolled nurse; people are called "a" someone, numbers have no +34."""
     assert found(detector, text, entity) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Sent to Addenbrooke's for repair", "loaned to Alder Hey", "transferred from Ninewells",
+    "Sent to the Princess Royal Spinal Injuries Centre"])
+def test_hospitals_known_by_a_short_name_are_no_people(detector: TextDetector, text: str) -> None:
+    assert found(detector, text, "PERSON") == []
