@@ -199,19 +199,22 @@ def _dotted_initials(text: str, vocabulary: Vocabulary) -> list[tuple[int, int]]
     return out
 
 
+def _after_done(text: str, m: re.Match[str]) -> bool:
+    """Whether the entry holding the mark says before it that something was done (_DONE)."""
+    return _DONE.search(text, max(text.rfind(c, 0, m.start()) for c in "\n;|") + 1, m.start(1)) is not None
+
+
 def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) -> list[Finding]:
     """`english`: the everyday English words (nergate.english_frequencies)."""
     found: list[tuple[re.Match[str], str]] = []
     if text != text.lower():  # elsewhere a mark has two capitals, and many notes have none
         found += [(m, "end") for pattern in _END_MARKS for m in pattern.finditer(text)]
         found += [(m, "open") for pattern in _OPEN_MARKS for m in pattern.finditer(text)]
-        found += [(m, "open") for pattern in _AFTER_DONE[2:] for m in pattern.finditer(text) if _DONE.search(
-            text, max(text.rfind(c, 0, m.start()) for c in "\n;|") + 1, m.start(1))]
+        found += [(m, "open") for pattern in _AFTER_DONE[2:] for m in pattern.finditer(text) if _after_done(text, m)]
     else:  # a note all in lower case is signed in lower case too ("job closed. rk", "ok for use -tw"), not "/ml"
         found += [(m, "end") for pattern in _END_MARKS[1:] for m in pattern.finditer(text)]
     found += [(m, "after") for pattern in _ENTRY_OPENS for m in pattern.finditer(text)]
-    found += [(m, "after") for pattern in _AFTER_DONE[:2] for m in pattern.finditer(text) if _DONE.search(
-        text, max(text.rfind(c, 0, m.start()) for c in "\n;|") + 1, m.start(1))]
+    found += [(m, "after") for pattern in _AFTER_DONE[:2] for m in pattern.finditer(text) if _after_done(text, m)]
     found += [(m, "by") for m in _BY.finditer(text)]
     found += [(m, "to") for pattern in _HANDED_ON for m in pattern.finditer(text)]
     spans: set[tuple[int, int]] = set(_dotted_initials(text, vocabulary)) if "." in text else set()
