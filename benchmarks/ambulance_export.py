@@ -32,8 +32,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import ambulance_text as tx
 import ambulance_vocab as vx
-from ambulance_scene import Person, Piece, Scene, digits, fold, held_out_people, mobile, people, registration
+from ambulance_scene import Person, Piece, Scene, digits, fold, mobile, people, registration
 from clinical_export import Writer, generator_main
+from export_common import held_out_people
 
 SPLITS = ("dev8", "fresh6")
 STATUS = {"IN_SERVICE": "in_service", "SPARE": "in_store", "QUARANTINE": "under_repair",

@@ -35,8 +35,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import imaging_text as tx
 import imaging_vocab as vx
-from ambulance_scene import digits, held_out_people, mobile, moment
+from ambulance_scene import digits, mobile
 from clinical_export import Writer, generator_main
+from export_common import held_out_people, moment
 from imaging_scene import Piece, Scene, people
 
 SPLITS = ("dev10", "fresh8")

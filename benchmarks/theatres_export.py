@@ -33,8 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import theatres_text as tx
 import theatres_vocab as vx
-from ambulance_scene import digits, fold, held_out_people, mobile, moment
+from ambulance_scene import digits, fold, mobile
 from clinical_export import Writer, generator_main
+from export_common import held_out_people, moment
 from theatres_scene import Person, Piece, Scene, people
 
 SPLITS = ("dev9", "fresh7")

@@ -21,6 +21,7 @@ import ambulance_export  # noqa: E402
 import ambulance_scene  # noqa: E402
 import ambulance_text  # noqa: E402
 import ambulance_vocab  # noqa: E402
+import export_common  # noqa: E402
 from leakage_score import score  # noqa: E402
 
 from tests.benchmarks.mapping_check import mapping_check  # noqa: E402
@@ -92,7 +93,7 @@ def test_the_same_seed_gives_the_same_bytes_and_the_splits_share_nothing(
     ambulance_export.generate(tmp_path, "dev8", rows=40, seed=3)
     for name in ("data/assets.jsonl", "data/jobs.jsonl", "truth.json", "mapping.yaml"):
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
-    people = [ambulance_scene.held_out_people(ambulance_scene.people, "dev8", s, 3, 40)
+    people = [export_common.held_out_people(ambulance_scene.people, "dev8", s, 3, 40)
               for s in ambulance_export.SPLITS]
     words = [{w.lower() for p in ps for w in " ".join(p).replace("-", " ").split()} for ps in people]
     assert not words[0] & words[1]

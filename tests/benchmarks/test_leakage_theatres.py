@@ -17,7 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-import ambulance_scene  # noqa: E402
+import export_common  # noqa: E402
 import theatres_export  # noqa: E402
 import theatres_scene  # noqa: E402
 import theatres_text  # noqa: E402
@@ -88,7 +88,7 @@ def test_the_same_seed_gives_the_same_bytes_and_the_splits_share_nothing(
     theatres_export.generate(tmp_path, "dev9", rows=40, seed=3)
     for name in (*(f"data/{f}" for f in FILES), "truth.json", "mapping.yaml"):
         assert (tmp_path / name).read_bytes() == (out / name).read_bytes(), name
-    people = [ambulance_scene.held_out_people(theatres_scene.people, "dev9", s, 3, 40)
+    people = [export_common.held_out_people(theatres_scene.people, "dev9", s, 3, 40)
               for s in theatres_export.SPLITS]
     words = [{w.lower() for p in ps for w in " ".join(p).replace("-", " ").split()} for ps in people]
     assert not words[0] & words[1]
