@@ -39,14 +39,17 @@ _END_MARKS = (
 # there too; so do marks in lower case ("12/03 ab: chased parts").
 _ENTRY_OPENS = (
     re.compile(rf"(?:^|(?<=\] )|(?<=\d )|(?<=\d [-\u2013] ))({_MARK})(?::| [-\u2013]|>)(?= )", re.MULTILINE),
-    re.compile(rf"(?:^|(?<=\d ))\[({_MARK})\]", re.MULTILINE),
-    re.compile(rf"\[({_MARK}) (?=(?:\d{{1,2}}[:.]\d{{2}}|{_DATE})[^\]\n]{{0,12}}\])"),  # "[JS 12:30] no fault"
     re.compile(rf"^({_MARK})(?= {_DATE})", re.MULTILINE),
     re.compile(rf"(?i:\b(?:eng|engineer|tech|technician|initials|signed|sig|assigned|assignee|owner|handler|agent"
                rf"|analyst)\.?:?|\b(?:checked|verified|witness(?:ed)?):) ({_MARK})(?![\w'\u2019-])"),
     re.compile(rf"(?i:\b(?:closed|opened|logged|done|attended|checked|updated|visited|called|completed|tested|"
                rf"repaired|fixed|serviced|returned))\s+({_MARK})(?= {_DATE})"),
-    # a mark opening a line, a spaced slash and what came of it ("KW / accepted by Band 6 Rich"), not "n/a"
+)
+# Where nothing but a mark stands: in square brackets opening an entry ("[rk] no fault found", "[JS 12:30]"), a mark
+# opening a line before a spaced slash and what came of it ("KW / accepted by Band 6 Rich"; not "n/a").
+_SURE_MARKS = (
+    re.compile(rf"(?:^|(?<=\d ))\[({_MARK})\]", re.MULTILINE),
+    re.compile(rf"\[({_MARK}) (?=(?:\d{{1,2}}[:.]\d{{2}}|{_DATE})[^\]\n]{{0,12}}\])"),  # "[JS 12:30] no fault"
     re.compile(rf"^[ \t]*({_MARK})[ \t]+/[ \t]+(?=[a-z]{{3,}})", re.MULTILINE),
 )
 _OPEN_MARKS = (
@@ -141,14 +144,14 @@ _STANDARD_AFTER = re.compile(r"(?i)[ \t]+(?:en|iso|iec)\b|[ \t]+\d{4,5}\b|[ \t]+
 
 
 def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: Container[str], where: str) -> bool:
-    """`where`: "by" (after what somebody did), "to" (work handed on, "per", a sign-off), "after" (where an entry
-    surely opens, in brackets after what was done), "open" (where an entry opens, after what was done; capitals
-    only) or "end" (where an entry ends: fewer abbreviations stand there)."""
+    """`where`: "by" (after what somebody did), "to" (work handed on, "per", a sign-off), "sure" (where nothing but a
+    mark stands: in brackets), "after" (where an entry surely opens, after a label), "open" (where an entry opens,
+    after what was done; capitals only) or "end" (where an entry ends: fewer abbreviations stand there)."""
     key = fold(token)
     if _STANDARD_AFTER.match(text, end):
         return False
     abbreviations = {"by": BY_ABBREVIATIONS, "to": BY_ABBREVIATIONS, "open": NOTE_ABBREVIATIONS,
-                     "after": NOTE_ABBREVIATIONS}.get(where, END_ABBREVIATIONS)
+                     "after": NOTE_ABBREVIATIONS, "sure": NOTE_ABBREVIATIONS}.get(where, END_ABBREVIATIONS)
     if key in vocabulary.allow_tokens or ((key in vocabulary.indicators or key in ROLES_ONE) and len(key) > 2):
         return False  # "RAD:", "FSE:" are roles; a company's "AG" or "Co" follows its name, alone it is a mark
     # A fada or other accent makes a token no English word or abbreviation ("TÓM", "MÓB", "OÓH"); two capital
@@ -161,10 +164,10 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
         # "call taken by lh", "tested to BS EN 1789. -cd", "replaced battery (ig)": two or three letters that spell
         # no word, title or abbreviation, only where the place is sure.
         size = 0 if where == "open" else 3
-        if where in ("end", "after") and len(token) == 2:
-            # Where an entry ends or surely opens ("tested. on.", "done 14 Apr. /mo", "(ar)", "ca / accepted by")
-            # two letters are no sentence, even when they spell a little word; only a sign, a greeting or an answer
-            # stands there ("-ve", "ok", "ta", "re:").
+        if where in ("end", "sure") and len(token) == 2:
+            # Where an entry ends or only a mark stands ("tested. on.", "done 14 Apr. /mo", "(ar)", "ca / accepted
+            # by") two letters are no sentence, even when they spell a little word; only a sign, a greeting or an
+            # answer stands there ("-ve", "ok", "ta").
             return key not in LOWER_ABBREVIATIONS and key not in vocabulary.titles
         return len(token) <= size and not everyday and key not in vocabulary.titles and key not in LOWER_ABBREVIATIONS
     if where == "end" and len(token) == 2 and token[0].isupper() and token[1].islower():
@@ -214,7 +217,8 @@ def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) ->
     else:  # a note all in lower case is signed in lower case too ("job closed. rk", "ok for use -tw"), not "/ml"
         found += [(m, "end") for pattern in _END_MARKS[1:] for m in pattern.finditer(text)]
     found += [(m, "after") for pattern in _ENTRY_OPENS for m in pattern.finditer(text)]
-    found += [(m, "after") for pattern in _AFTER_DONE[:2] for m in pattern.finditer(text) if _after_done(text, m)]
+    found += [(m, "sure") for pattern in _SURE_MARKS for m in pattern.finditer(text)]
+    found += [(m, "sure") for pattern in _AFTER_DONE[:2] for m in pattern.finditer(text) if _after_done(text, m)]
     found += [(m, "by") for m in _BY.finditer(text)]
     found += [(m, "to") for pattern in _HANDED_ON for m in pattern.finditer(text)]
     spans: set[tuple[int, int]] = set(_dotted_initials(text, vocabulary)) if "." in text else set()

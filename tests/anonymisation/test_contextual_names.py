@@ -324,7 +324,10 @@ def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: 
     ("rk 12/03 chased parts", ["rk"]), ("ok'd by rk", ["rk"]), ("Updated firmware v2.1 - GH/KL", ["GH", "KL"]),
     ("Tested & returned to ward. JK 12/3", ["JK"]), ("Completed AB 03/05/22", ["AB"]), ("Checked: jk", ["jk"]),
     ("Checked by SN Sola Ade / (dm). Pt on table", ["Sola Ade", "dm"]),
-    # ... but not what notes write there in lower case: a battery's size, a side, a returns number, "etc"
+    # ... but not a little word after a label or before a date ("signed by", "engineer to", "on 12/03"), nor what
+    # notes write there in lower case: a battery's size, a side, a returns number, "etc"
+    ("Loan agreement signed by Hollie Barlow", ["Hollie Barlow"]), ("CareFusion engineer to attend", []),
+    ("on 12/03 replaced battery", []), ("checked on 12/03/2024 ok", []),
     ("battery replaced (aaa)", []), ("wheel replaced (rhs)", []), ("sent for repair (rma)", []),
     ("checked leads, cuff, probes. etc.", []), ("12/03 re: parts", []), ("cleaned (iso)", []),
 ])
