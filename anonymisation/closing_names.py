@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.name_cues import MONTHS_DAYS, RARE, ROLES_ONE, ROLES_TWO
+from intake.anonymisation.name_cues import MONTHS_DAYS, RARE, ROLES_ONE
 from intake.anonymisation.name_tokens import Token
 from intake.anonymisation.role_names import RoleNames
 
@@ -75,11 +75,9 @@ class ClosingNames(RoleNames):
         return Finding("PERSON", first.start, toks[end - 1].end, 0.6, "ContextNameRecognizer"), end
 
     def _role_word(self, toks: Sequence[Token], k: int) -> bool:
+        """A role or a title opens the brackets at k; the patient is nobody's role here."""
         key = toks[k].key
-        if key in ("pt", "patient", "pts"):
-            return False
-        return key in ROLES_ONE or key in self.vocab.titles or (k + 1 < len(toks) and (
-            (key, toks[k + 1].key) in ROLES_TWO or (key == "band" and toks[k + 1].text[:1].isdigit())))
+        return key not in ("pt", "patient", "pts") and (self._role_at(toks, k) > 0 or key in self.vocab.titles)
 
     def _bracketed(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"nurse in charge (hannah) aware": one known name alone in brackets, as notes add who it was."""

@@ -25,11 +25,8 @@ from intake.anonymisation.name_cues import (
     PARTICLES,
     POSSESSED,
     RARE,
-    ROLES_ONE,
-    ROLES_TWO,
     SEPARATORS,
     SIGN_OFF,
-    SLASH_ROLES,
     VERBS_AFTER,
     VERBS_ONE,
     VERBS_TWO,
@@ -46,24 +43,11 @@ _CONTACT = frozenset({"bleep", "pager", "mobile", "mob", "ext", "extension"})
 
 
 _NUMBER_START = frozenset("+0123456789")
-_PAY_BANDS = frozenset({"2", "3", "4", "5", "6", "7", "8", "8a", "8b", "8c", "8d", "9"})
 
 
 
 class ContextualNames(WordNames):
     """Finds case-free names after titles, roles and reporting verbs, and rare first name + surname pairs."""
-
-    def _role_at(self, toks: Sequence[Token], i: int) -> int:
-        """Tokens of a title or role starting at i (0 if none)."""
-        if i + 1 < len(toks) and ((toks[i].key, toks[i + 1].key) in ROLES_TWO or (
-                toks[i].key == "band" and toks[i + 1].text in _PAY_BANDS)):
-            return 2  # "staff nurse", and an NHS pay band as a grade: "accepted by Band 6 Hazel"
-        if (i + 2 < len(toks) and toks[i + 1].text == "/" and (toks[i].key, toks[i + 2].key) in SLASH_ROLES
-                and toks[i + 2].end == toks[i + 1].end + 1):
-            return 3
-        if toks[i].key == "en" and not toks[i].is_upper and not (i + 1 < len(toks) and toks[i + 1].is_capitalised):
-            return 0  # "en el laboratorio": Spanish or French "en", not an enrolled nurse ("EN Smith")
-        return 1 if toks[i].key in ROLES_ONE and toks[i].is_word else 0
 
     @staticmethod
     def _cue_at(toks: Sequence[Token], i: int) -> int:

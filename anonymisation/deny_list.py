@@ -92,7 +92,10 @@ class DenyList:
         out = []
         for m in _ENTRY_END_MARK.finditer(text):
             key = m.group(1).lower()
-            if key in self.marks and not (key in ("am", "pm") and _AFTER_CLOCK.search(text, 0, m.start())):
+            # the time before "am" is at most "10:30 " (the look-behind still sees what precedes it)
+            if key in ("am", "pm") and _AFTER_CLOCK.search(text, max(0, m.start() - 9), m.start()):
+                continue
+            if key in self.marks:
                 out.append(Finding("PERSON", m.start(1), m.end(1), 1.0, "KnownValueRecognizer"))
         return out
 

@@ -75,9 +75,9 @@ class NameRules(NameJudgement):
             if not self.suppressed(text, f.start, f.end) or self.contextual.vouched(text, f):
                 out = _taking_inside(out, f)
         ctx = self.contextual
-        for f in (*names_before_identifiers(ctx, toks), *find_log_authors(text, ctx), *find_dotted_logins(text, ctx),
-                  *find_labelled_logins(text, ctx), *find_display_names(text), *find_list_owners(text, ctx),
-                  *find_dicom_names(text)):
+        for f in (*names_before_identifiers(ctx, toks, text), *find_log_authors(text, ctx),
+                  *find_dotted_logins(text, ctx), *find_labelled_logins(text, ctx), *find_display_names(text),
+                  *find_list_owners(text, ctx), *find_dicom_names(text)):
             out = _taking_inside(out, f)
         for f in (*find_other_script_names(text), *find_initials(text, self.vocab, self.english)):
             if not any(f.start < o.end and o.start < f.end for o in out) and not self.vocab.is_allowed_term(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from intake.anonymisation.findings import Finding
+from intake.anonymisation.findings import PSEUDONYM_RE, Finding
 from intake.anonymisation.name_cues import NAME_OVER_WORD, RECORD_WORDS, ROLES_ONE, VERBS_ONE, WEAK_ONE
 from intake.anonymisation.name_tokens import Token
 
@@ -42,19 +42,12 @@ def _word(ctx: ContextualNames, tok: Token) -> bool:
     return key in ctx.names or ctx.unknown_word(tok)
 
 
-def _pseudonym_prefix(toks: Sequence[Token], label: int) -> bool:
-    """"MRN" of the anonymiser's own "MRN_c78e271ad6792757": the self-check reads a token, not a label ("C-STORE
-    MRN_c78e..." names no one)."""
-    nxt = toks[label + 1] if label + 1 < len(toks) else None
-    return nxt is not None and nxt.start == toks[label].end + 1 and toks[label].text.isupper() \
-        and len(nxt.text) >= 12 and all(c in "0123456789abcdef" for c in nxt.text) and (
-            not nxt.text.isdigit() or set(nxt.text) == {"0"})  # the detectors read digests zeroed (steady_pseudonyms)
-
-
-def names_before_identifiers(ctx: ContextualNames, toks: Sequence[Token]) -> list[Finding]:
+def names_before_identifiers(ctx: ContextualNames, toks: Sequence[Token], text: str) -> list[Finding]:
     out: list[Finding] = []
     for label, tok in enumerate(toks):
-        if tok.key not in PATIENT_LABELS or not _numbered(toks, label) or _pseudonym_prefix(toks, label):
+        # "MRN" of the anonymiser's own "MRN_0000...": the self-check reads a token, not a label ("C-STORE
+        # MRN_c78e..." names no one)
+        if tok.key not in PATIENT_LABELS or not _numbered(toks, label) or PSEUDONYM_RE.match(text, tok.start):
             continue
         # A name keeps to its sentence: "borrowed from Addenbrooke's. K-number MRN_d8a0..." (the anonymiser's
         # self-check reading its own token as the label) names no one.

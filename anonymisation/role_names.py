@@ -14,6 +14,9 @@ from intake.anonymisation.name_cues import (
     NOT_AFTER_HONORIFIC,
     PARTICLES,
     RARE,
+    ROLES_ONE,
+    ROLES_TWO,
+    SLASH_ROLES,
     VERBS_AFTER,
     WORD_ENDINGS,
 )
@@ -28,9 +31,23 @@ _VISITS = frozenset({"come", "call", "ring", "phone", "visit", "attend", "pop", 
 _THINGS = frozenset({"loan", "loans", "parts", "part", "spares", "stock", "kit", "delivery", "courier", "van",
                      "transport", "taxi", "post", "payment", "money", "cash", "quote", "order"})
 
+# NHS Agenda for Change pay bands, written as a grade before a name ("Band 6 Hazel").
+_PAY_BANDS = frozenset({"1", "2", "3", "4", "5", "6", "7", "8", "8a", "8b", "8c", "8d", "9"})
 
 class RoleNames(ContextWords):
     """Predicates over the words after a role, a cue or a first name."""
+
+    def _role_at(self, toks: Sequence[Token], i: int) -> int:
+        """Tokens of a title or role starting at i (0 if none)."""
+        if i + 1 < len(toks) and ((toks[i].key, toks[i + 1].key) in ROLES_TWO or (
+                toks[i].key == "band" and toks[i + 1].text in _PAY_BANDS)):
+            return 2  # "staff nurse", and an NHS pay band as a grade: "accepted by Band 6 Hazel"
+        if (i + 2 < len(toks) and toks[i + 1].text == "/" and (toks[i].key, toks[i + 2].key) in SLASH_ROLES
+                and toks[i + 2].end == toks[i + 1].end + 1):
+            return 3
+        if toks[i].key == "en" and not toks[i].is_upper and not (i + 1 < len(toks) and toks[i + 1].is_capitalised):
+            return 0  # "en el laboratorio": Spanish or French "en", not an enrolled nurse ("EN Smith")
+        return 1 if toks[i].key in ROLES_ONE and toks[i].is_word else 0
 
     def _word_name_after_role(self, toks: Sequence[Token], k: int, strength: str = "role") -> bool:
         tok = toks[k]
