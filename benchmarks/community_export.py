@@ -26,13 +26,10 @@ reaches every asset or job the mapping joins it into, with one truth entry per r
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import random
 import sys
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -40,101 +37,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import community_text as tx
 from clinical_export import Writer, generator_main
-from community_scene import Piece, Scene, landline, mobile, people
+from community_contacts import Contacts
+from community_scene import Piece, Scene, people
+from community_tables import ARCHIVE, CATEGORY, COLUMNS, MAPPING, STATUS, _archive, read_tables
 
 SPLITS = ("dev7", "fresh5")
-ARCHIVE = "renalcare.zip"
-COLUMNS = {
-    "contacts": ["ContactID", "Type", "Title", "Forenames", "Surname", "Known As", "Relationship", "Organisation",
-                 "Address", "Postcode", "Home Tel", "Mobile", "Email", "DOB", "NHS Number", "Hospital No"],
-    "equipment": ["Asset No", "Serial No", "Manufacturer", "Model", "Equipment Type", "Site", "Location",
-                  "Placement", "Patient ID", "Keyworker ID", "Installed", "Status", "Notes"],
-    "jobs": ["Job Ref", "Asset No", "Raised", "Raised By ID", "Raised By", "Callback", "Category", "Fault",
-             "Engineer", "Visit Notes", "Completed", "Status"],
-    "device_history": ["Event ID", "Asset No", "Date", "Event", "User", "Detail"],
-}
-STATUS = {"Live": "in_service", "In store": "in_store", "With supplier": "under_repair", "Condemned": "condemned",
-          "On loan": "on_loan"}
-CATEGORY = {"PPM": "ppm", "Breakdown": "repair", "Water test": "inspection", "Install": "acceptance",
-            "Collection": "other", "FSN": "other"}
-
-MAPPING = f"""\
-# Hand-written mapping for benchmarks/community_export.py's export (renalcare.zip: four CSV tables).
-# Tables inside an archive are named "archive.zip/entry.csv:entry": the queries quote those names.
-format: intake-mapping/1
-system: community-renal-bench
-title: Community renal and equipment service (contacts, equipment, jobs, device history)
-null_values: [""]
-lookups:
-  status: {{values: {json.dumps(STATUS)}, ignore_case: true, default: unknown}}
-  category: {json.dumps(CATEGORY)}
-tables:
-  - table: equipment
-    query: |
-      WITH c AS (SELECT * FROM "{ARCHIVE}/contacts.csv:contacts")
-      SELECT e.*,
-        nullif(concat_ws(' ', nullif(p.Title, ''), nullif(p.Forenames, ''), nullif(p.Surname, '')), '')
-          AS patient_name,
-        nullif(concat_ws(', ', nullif(p.Address, ''), nullif(p.Postcode, '')), '') AS patient_address,
-        coalesce(nullif(p.Mobile, ''), nullif(p."Home Tel", '')) AS patient_phone,
-        nullif(concat_ws(' ', nullif(k.Forenames, ''), nullif(k.Surname, '')), '') AS keyworker,
-        h.history
-      FROM "{ARCHIVE}/equipment.csv:equipment" e
-      LEFT JOIN c p ON p.ContactID = e."Patient ID"
-      LEFT JOIN c k ON k.ContactID = e."Keyworker ID"
-      LEFT JOIN (SELECT "Asset No" AS hist_asset,
-                        string_agg(concat_ws(' ', "Date", "Event", nullif("User", ''), nullif(Detail, '')), ' || '
-                                   ORDER BY "Event ID") AS history
-                 FROM "{ARCHIVE}/device_history.csv:device_history" GROUP BY "Asset No") h
-        ON h.hist_asset = e."Asset No"
-    source_key: Asset No
-    outputs:
-      - {{entity: sites, derive: {{key: [Site], match: exact}}, fields: {{name: Site}}}}
-      - entity: locations
-        derive: {{key: [{{ref: sites}}, Location], match: exact}}
-        fields: {{site_id: {{ref: sites}}, ward: Location, name: Location}}
-      - {{entity: manufacturers, derive: {{key: [Manufacturer], match: exact}}, fields: {{name: Manufacturer}}}}
-      - entity: device_models
-        derive: {{key: [{{ref: manufacturers}}, Model], match: exact}}
-        fields: {{manufacturer_id: {{ref: manufacturers}}, name: Model, device_type: Equipment Type}}
-      - entity: assets
-        id: Asset No
-        fields:
-          asset_number: Asset No
-          serial_number: Serial No
-          model_id: {{ref: device_models}}
-          location_id: {{ref: locations}}
-          owner: keyworker
-          contact_phone: patient_phone
-          status: {{from: Status, lookup: status, default: unknown}}
-          acquisition_date: {{from: Installed, convert: [{{date: [uk, iso]}}], on_invalid: null}}
-          notes: {{from: [Notes, patient_name, patient_address, history], join: " | "}}
-  - table: jobs
-    query: |
-      SELECT j.*,
-        coalesce(nullif(concat_ws(' ', nullif(c.Title, ''), nullif(c.Forenames, ''), nullif(c.Surname, '')), ''),
-                 nullif(c.Organisation, ''), nullif(j."Raised By", '')) AS caller,
-        coalesce(nullif(j.Callback, ''), nullif(c.Mobile, ''), nullif(c."Home Tel", '')) AS callback_no
-      FROM "{ARCHIVE}/jobs.csv:jobs" j LEFT JOIN "{ARCHIVE}/contacts.csv:contacts" c ON c.ContactID = j."Raised By ID"
-    source_key: Job Ref
-    outputs:
-      - entity: jobs
-        id: Job Ref
-        fields:
-          job_number: Job Ref
-          asset_id: {{id: assets, from: Asset No}}
-          job_type: {{from: Category, lookup: category}}
-          status: {{from: Completed, convert: [{{if_present: {{then: completed, otherwise: open}}}}]}}
-          raised_at: {{from: Raised, convert: [{{datetime: [uk, iso]}}]}}
-          completed_at: {{from: Completed, convert: [{{datetime: [uk, iso]}}], on_invalid: null}}
-          fault_description: Fault
-          outcome: Visit Notes
-          engineer: Engineer
-          requested_by: caller
-          requester_phone: callback_no
-"""
-
-FIXED = (2026, 12, 4, 18, 30, 0)
 SITE_BY_PLACEMENT = {"Home": tx.SITES[:1] + tx.SITES[4:6], "Care home": tx.SITES[4:5], "Unit": tx.SITES[1:3],
                      "Theatres/ICU": tx.SITES[3:4]}
 
@@ -146,69 +53,6 @@ def split_people(split: str, seed: int, rows: int) -> list[tuple[str, str]]:
         return people(split, seed, n)
     taken = {w.lower() for p in people("dev7", seed, n) for w in " ".join(p).replace("-", " ").split()}
     return people(split, seed, n, taken)
-
-
-def text(pieces: list[Piece]) -> str:
-    return "".join(p if isinstance(p, str) else p[0] for p in pieces)
-
-
-class Contacts:
-    """The contacts table: every cell kept as pieces, so that a joined value is planted in each record it reaches."""
-
-    def __init__(self, scene: Scene, split: str) -> None:
-        self.scene, self.split = scene, split
-        self.rows: list[dict[str, list[Piece]]] = []
-
-    def add(self, kind: str, person: tuple[str, str] | None = None, org: str = "", relation: str = "") -> str:
-        s, rng = self.scene, self.scene.rng
-        cid = f"C{'7' if self.split == 'dev7' else '5'}{len(self.rows) + 1:05d}"
-        row: dict[str, list[Piece]] = {c: [] for c in COLUMNS["contacts"]}
-        row.update(ContactID=[cid], Type=[kind], Organisation=[org], Relationship=[relation])
-        if person is not None:
-            g, sur = person
-            upper = rng.random() < 0.3  # the legacy screen kept surnames in capitals
-            row.update(Title=[rng.choice(["Mrs", "Mr", "Ms", "Miss", "Dr", ""]) if kind != "STAFF" else
-                              rng.choice(["Sister", "Dr", "", "", "Nurse"])],
-                       Forenames=[(g.lower() if rng.random() < 0.1 else g, "name", True)],
-                       Surname=[(sur.upper() if upper else sur, "name", True)])
-            row["Known As"] = [tx.NICKNAMES.get(g, "")]
-            row["Mobile"] = [(mobile(rng), "phone", True)] if rng.random() < 0.6 else []
-            if kind != "STAFF":
-                pieces = s.address()
-                row["Address"], row["Postcode"] = pieces[:-1], pieces[-1:]
-                if rng.random() < 0.7:
-                    row["Home Tel"] = [(landline(rng), "phone", True)]
-                row["Email"] = s.email(person=person) if rng.random() < 0.3 else []
-                if kind == "PATIENT":
-                    row.update(DOB=s.dob(), **{"NHS Number": s.slot("nhs"), "Hospital No": s.slot("hosp")})
-            else:
-                row["Email"] = s.email(staff=True, person=person)
-        else:
-            row["Home Tel"] = [landline(rng)]  # a surgery's or a care home's switchboard: not personal
-        # Address and Postcode were cut from one rendering: the Address piece ends with the town, not a separator.
-        if row["Address"]:
-            row["Address"] = [*row["Address"][:-1], str(row["Address"][-1]).rstrip(", ")]
-        self.rows.append(row)
-        return cid
-
-    def find(self, cid: str) -> tuple[int, dict[str, list[Piece]]]:
-        i = int(cid[2:]) - 1
-        return i + 2, self.rows[i]
-
-    def plant(self, w: Writer, cid: str, columns: list[str], rec: tuple[str, str]) -> None:
-        """A joined contact's cells, planted in the record `rec` they reach."""
-        row_no, row = self.find(cid)
-        for column in columns:
-            if row[column]:
-                w.cell(row[column], f"{ARCHIVE}/contacts.csv", row_no, column, rec)
-
-    def phone(self, cid: str) -> str | None:
-        """Which column the query's `coalesce(Mobile, Home Tel)` takes."""
-        _, row = self.find(cid)
-        return "Mobile" if row["Mobile"] else "Home Tel" if row["Home Tel"] else None
-
-    def table(self) -> list[dict[str, str]]:
-        return [{c: text(v) for c, v in row.items()} for row in self.rows]
 
 
 def _when(rng: random.Random) -> dt.datetime:
@@ -348,27 +192,6 @@ def generate(out: Path, split: str = "dev7", rows: int = 300, seed: int = 11) ->
              "entries": w.truth}
     (out / "truth.json").write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
     return truth
-
-
-def _archive(tables: dict[str, list[dict[str, str]]]) -> bytes:
-    """The tables as UTF-8 CSVs with a byte-order mark and CRLF line ends, in a zip with fixed entry times."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, records in tables.items():
-            buf = io.StringIO()
-            writer = csv.DictWriter(buf, COLUMNS[name], lineterminator="\r\n")
-            writer.writeheader()
-            writer.writerows(records)
-            info = zipfile.ZipInfo(f"{name}.csv", date_time=FIXED)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            archive.writestr(info, buf.getvalue().encode("utf-8-sig"))
-    return out.getvalue()
-
-
-def read_tables(export: Path) -> dict[str, list[dict[str, str]]]:
-    with zipfile.ZipFile(export / "data" / ARCHIVE) as archive:
-        return {name: list(csv.DictReader(io.StringIO(archive.read(f"{name}.csv").decode("utf-8-sig"), newline="")))
-                for name in COLUMNS}
 
 
 def raw_package(export: Path, anon: Any) -> dict[str, list[dict[str, str]]]:
