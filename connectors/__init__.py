@@ -12,6 +12,7 @@ from intake.connectors import (  # noqa: F401  (each module registers its format
     jsonl,
     parquet_source,
     sql,
+    sql_dump,
     zip_source,
 )
 from intake.connectors.base import (

@@ -100,6 +100,6 @@ register_source(
         extensions=(".csv", ".tsv", ".tab", ".psv", ".txt", ".dat"),
         open=_open,
         magic=_looks_textual,
-        content_guess=2,
+        content_guess=3,
     )
 )

@@ -98,8 +98,18 @@ def write_zip(folder: Path, rows: list[list[str]]) -> Path:
     return path
 
 
+def write_sql_dump(folder: Path, rows: list[list[str]]) -> Path:
+    """As SQLite's own dumper writes a database out (CREATE TABLE and one INSERT per row)."""
+    with sqlite3.connect(write_sqlite(folder, rows)) as db:
+        script = "\n".join(db.iterdump())
+    path = folder / "assets.sql"
+    path.write_text(script, encoding="utf-8")
+    return path
+
+
 WRITERS: dict[str, Writer] = {"csv": write_csv, "xlsx": write_xlsx, "xls": write_xls, "jsonl": write_jsonl,
-                              "parquet": write_parquet, "sql": write_sqlite, "zip": write_zip}
+                              "parquet": write_parquet, "sql": write_sqlite, "zip": write_zip,
+                              "sql_dump": write_sql_dump}
 # Formats whose files this suite cannot write: read from a real shipped file instead.
 SHIPPED = {"access": DATA / "merchant_taylors.mdb"}
 NOT_LEGACY = {"parquet_package"}  # the product's own package: read by the fault workspace, not a legacy export

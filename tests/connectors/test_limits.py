@@ -1,7 +1,7 @@
 """Hostile files are refused or rejected within bounded memory and time, each read in a subprocess whose peak
 memory is measured: a generated 200 MB column in a tiny SQLite file, a stored blob over the field limit, a
 CSV 100,000 columns wide, workbooks whose one cell or shared-strings table inflates past the limits, a JSON
-Lines line of 300 MB, a Parquet page that inflates to 300 MB, a zip bomb."""
+Lines line of 300 MB, a SQL dump value of 300 MB, a Parquet page that inflates to 300 MB, a zip bomb."""
 
 from __future__ import annotations
 
@@ -209,6 +209,20 @@ def test_a_json_lines_line_of_300_mb_is_rejected_and_reading_goes_on(tmp_path: P
     assert result["error"] is None and result["rows"] == 2 and result["rejected"] == 1
     assert result["raw_bytes"] < MB
     assert result["seconds"] < 60 and result["max_rss_mb"] < MAX_RSS_MB
+
+
+def test_a_sql_dump_value_of_300_mb_is_rejected_and_reading_goes_on(tmp_path: Path) -> None:
+    path = tmp_path / "long.sql"
+    with path.open("wb") as out:
+        out.write(b"CREATE TABLE `t` (`tag` text, `notes` text);\nINSERT INTO `t` VALUES ('EQ1',NULL),('EQ2','")
+        for _ in range(300):
+            out.write(b"y" * (MB - 2) + b"\\'")
+        out.write(b"'),('EQ3','ok');\n")
+    result = read_in_child(path)
+    assert result["error"] is None and result["rows"] == 2 and result["rejected"] == 1
+    assert result["reasons"] == ["field 'notes' is longer than the 1048576-byte limit (connectors.max_field_bytes)"]
+    assert result["raw_bytes"] < 2 * MB
+    assert result["seconds"] < 120 and result["max_rss_mb"] < MAX_RSS_MB
 
 
 def test_a_parquet_page_inflating_to_300_mb_is_refused_unread(tmp_path: Path) -> None:

@@ -1,0 +1,290 @@
+"""Tokens of a SQL dump script, read from a UTF-8 byte stream in bounded memory.
+
+Hand-written rather than a SQL parser library because a dump is mostly one statement shape (INSERT ... VALUES,
+COPY ... FROM stdin) repeated millions of times, with single statements of hundreds of megabytes: this reads it
+in 1 MB chunks, never holds more than one value beyond `field_limit`, and knows the quoting rules of the four
+dialects that write dumps (mysqldump/MariaDB/phpMyAdmin: backslash escapes and backticks; pg_dump: dollar
+quotes and E'' strings; SQLite's .dump and SQL Server's generated scripts: doubled quotes, [brackets], GO).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import IO, NamedTuple
+
+from intake.connectors.errors import SourceReadError
+
+CHUNK = 1 << 20
+LOOKAHEAD = 4096
+
+_WS = re.compile(rb"[ \t\r\n\f\v]+")
+_WORD = re.compile(rb"[A-Za-z_\x80-\xff][A-Za-z0-9_$\x80-\xff]*")
+_NUM = re.compile(rb"(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_HEX = re.compile(rb"0[xX][0-9A-Fa-f]*")
+_DOLLAR = re.compile(rb"\$(?:[A-Za-z_][A-Za-z0-9_]*)?\$")
+_DELIMITER = re.compile(rb"(?i)DELIMITER[ \t]+(\S+)")
+_GO = re.compile(rb"(?i)GO(?:[ \t]+\d+)?[ \t]*(?:\r?\n|$)")
+# What may stand before a quote to make a string of it: N'' (SQL Server), E'' (PostgreSQL escapes),
+# X''/B'' (hex and bit strings), MySQL's charset introducers.
+_STRING_PREFIXES = {b"N": "n", b"E": "e", b"X": "x", b"B": "b", b"_BINARY": "n", b"_UTF8MB4": "n", b"_UTF8": "n",
+                    b"_UTF8MB3": "n", b"_LATIN1": "n", b"_ASCII": "n", b"_UCS2": "n", b"_UTF16": "n"}
+_MYSQL_ESCAPES = {ord("0"): b"\0", ord("b"): b"\b", ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t",
+                  ord("Z"): b"\x1a", ord("%"): b"\\%", ord("_"): b"\\_"}
+_C_ESCAPES = {ord("b"): b"\b", ord("f"): b"\f", ord("n"): b"\n", ord("r"): b"\r", ord("t"): b"\t",
+              ord("v"): b"\v"}
+
+
+_SPECIAL = {(quote, escapes): re.compile(b"[" + re.escape(quote) + (rb"\\" if escapes else b"") + b"]")
+            for quote in (b"'", b'"', b"`", b"]") for escapes in (False, True)}
+
+
+class Token(NamedTuple):
+    """kind: word, ident (quoted identifier), str, num, hex, punct, end (a statement's end), eof.
+    `text` is None for a string longer than the field limit (it was read past, not kept)."""
+
+    kind: str
+    text: str | None
+    line: int
+    offset: int
+    prefix: str = ""
+
+
+class Scanner:
+    """Tokens from `stream` (UTF-8 bytes) starting at absolute byte `offset`, line `line`."""
+
+    def __init__(self, stream: IO[bytes], name: str, backslash_escapes: bool, field_limit: int,
+                 offset: int = 0, line: int = 1, delimiter: bytes = b";") -> None:
+        self.stream = stream
+        self.name = name
+        self.backslashes = backslash_escapes
+        self.field_limit = field_limit
+        self.delimiter = delimiter
+        self.buf = b""
+        self.pos = 0
+        self.base = offset
+        self.line = line
+        self._counted = 0
+        self.eof = False
+        self.fresh_line = True
+        self._pushed: Token | None = None
+        self.mark: int | None = None  # absolute offset kept in the buffer while a row is read, for its reject
+        self._escapes = "mysql" if backslash_escapes else ""
+
+    # -- buffer ---------------------------------------------------------------------------------------------
+    def _more(self) -> bool:
+        """Read another chunk; False at the end of the stream."""
+        if self.eof:
+            return False
+        keep = self.pos
+        if self.mark is not None:
+            if self.base + self.pos - self.mark > self.field_limit:
+                self.mark = None
+            else:
+                keep = self.mark - self.base
+        self._count_to(self.pos)
+        self.buf = self.buf[keep:]
+        self.base += keep
+        self.pos -= keep
+        self._counted -= keep
+        data = self.stream.read(CHUNK)
+        if not data:
+            self.eof = True
+            return False
+        self.buf += data
+        return True
+
+    def _ensure(self, count: int) -> None:
+        while len(self.buf) - self.pos < count and self._more():
+            pass
+
+    def _count_to(self, pos: int) -> None:
+        if pos > self._counted:
+            self.line += self.buf.count(b"\n", self._counted, pos)
+            self._counted = pos
+
+    @property
+    def offset(self) -> int:
+        return self.base + self.pos
+
+    def raw_since(self, start: int) -> str | None:
+        """The script's text from absolute offset `start` (the mark) to here, when it is still buffered."""
+        if start < self.base:
+            return None
+        return self.buf[start - self.base:self.pos].decode("utf-8", "replace")
+
+    # -- tokens ---------------------------------------------------------------------------------------------
+    def push(self, token: Token) -> None:
+        self._pushed = token
+
+    def peek(self) -> Token:
+        token = self.next()
+        self._pushed = token
+        return token
+
+    def next(self) -> Token:
+        if self._pushed is not None:
+            token, self._pushed = self._pushed, None
+            return token
+        self._skip_blank()
+        self._ensure(LOOKAHEAD)
+        self._count_to(self.pos)
+        start, line, buf, pos = self.offset, self.line, self.buf, self.pos
+        if pos >= len(buf):
+            return Token("eof", None, line, start)
+        if self.fresh_line:
+            self.fresh_line = False
+            if self.backslashes and (found := _DELIMITER.match(buf, pos)):
+                self.delimiter = found.group(1)
+                self.pos = found.end()
+                return Token("end", None, line, start)
+            if found := _GO.match(buf, pos):
+                self.pos = found.end()
+                self.fresh_line = True
+                return Token("end", None, line, start)
+        if buf.startswith(self.delimiter, pos):
+            self.pos += len(self.delimiter)
+            return Token("end", None, line, start)
+        char = buf[pos]
+        if char == 0x27:  # '
+            return Token("str", self._string(b"'", self._escapes), line, start)
+        if char == 0x22:  # "
+            if self.backslashes:  # MySQL: a double-quoted string
+                return Token("str", self._string(b'"', "mysql"), line, start)
+            return Token("ident", self._string(b'"', ""), line, start)
+        if char == 0x60:  # `
+            return Token("ident", self._string(b"`", ""), line, start)
+        if char == 0x5B:  # [
+            return Token("ident", self._string(b"]", ""), line, start)
+        if (found := _HEX.match(buf, pos)) and found.end() - pos > 2:
+            self.pos = found.end()
+            return Token("hex", buf[pos + 2:found.end()].decode("ascii").lower(), line, start)
+        if found := _NUM.match(buf, pos):
+            self.pos = found.end()
+            return Token("num", found.group().decode("ascii"), line, start)
+        if found := _WORD.match(buf, pos):
+            word = found.group()
+            prefix = _STRING_PREFIXES.get(word.upper())
+            if prefix is not None and buf[found.end():found.end() + 1] == b"'":
+                self.pos = found.end()
+                escapes = "c" if prefix == "e" else self._escapes
+                return Token("str", self._string(b"'", escapes), line, start, prefix)
+            self.pos = found.end()
+            return Token("word", word.decode("utf-8", "replace"), line, start)
+        if char == 0x24 and not self.backslashes and (found := _DOLLAR.match(buf, pos)):
+            return Token("str", self._dollar(found.group()), line, start)
+        self.pos += 1
+        return Token("punct", chr(char), line, start)
+
+    def _skip_blank(self) -> None:
+        while True:
+            self._ensure(LOOKAHEAD)
+            buf, pos = self.buf, self.pos
+            if pos >= len(buf):
+                return
+            if found := _WS.match(buf, pos):
+                if b"\n" in found.group():
+                    self.fresh_line = True
+                self.pos = found.end()
+                continue
+            two = buf[pos:pos + 2]
+            if two == b"--" and (not self.backslashes or buf[pos + 2:pos + 3] in (b" ", b"\t", b"\r", b"\n", b"")):
+                self._until(b"\n")
+                self.fresh_line = True
+            elif two == b"/*":
+                self.pos += 2
+                self._until(b"*/")
+            elif self.backslashes and buf[pos] == 0x23:  # MySQL's '#' comment
+                self._until(b"\n")
+                self.fresh_line = True
+            else:
+                return
+
+    def _until(self, end: bytes) -> None:
+        """Past the next `end` (or to the end of the stream)."""
+        while True:
+            found = self.buf.find(end, self.pos)
+            if found >= 0:
+                self.pos = found + len(end)
+                return
+            self.pos = max(self.pos, len(self.buf) - len(end) + 1)
+            if not self._more():
+                self.pos = len(self.buf)
+                return
+
+    def _string(self, quote: bytes, escapes: str) -> str | None:
+        """A quoted string or identifier from its opening quote; doubled quotes stand for one. `escapes`: "" (none),
+        "mysql" or "c" (PostgreSQL's E'' strings)."""
+        self.pos += 1
+        special = _SPECIAL[(quote, bool(escapes))]
+        parts: list[bytes] = []
+        size = 0
+        over = False
+        while True:
+            found = special.search(self.buf, self.pos)
+            if found is None:
+                piece = self.buf[self.pos:]
+                self.pos = len(self.buf)
+                at = None
+            else:
+                at = found.start()
+                piece = self.buf[self.pos:at]
+            if not over:
+                size += len(piece)
+                if size > self.field_limit:
+                    over, parts = True, []
+                else:
+                    parts.append(piece)
+            if at is None:
+                if not self._more():
+                    raise SourceReadError(f"{self.name}: the script ends inside a quoted value that opens near line "
+                                          f"{self.line}: the dump is cut short; export it again")
+                continue
+            self.pos = at
+            self._ensure(2)
+            nxt = self.buf[at + 1:at + 2]
+            if self.buf[at] == 0x5C:  # backslash
+                code = nxt[0] if nxt else 0
+                piece = (_MYSQL_ESCAPES if escapes == "mysql" else _C_ESCAPES).get(code, nxt)
+                self.pos = at + 2
+            elif nxt == quote:
+                piece, self.pos = quote, at + 2
+            else:
+                self.pos = at + 1
+                break
+            if not over:
+                size += len(piece)
+                parts.append(piece)
+        if over:
+            return None
+        try:
+            return b"".join(parts).decode("utf-8")
+        except UnicodeDecodeError:
+            return "\ufffd"  # flagged: never a stored value (the reader rejects the row)
+
+    def _dollar(self, tag: bytes) -> str | None:
+        self.pos += len(tag)
+        start = self.offset
+        self._until(tag)
+        if self.offset - start - len(tag) > self.field_limit or start < self.base:
+            return None
+        return self.buf[start - self.base:self.pos - len(tag)].decode("utf-8", "replace")
+
+    def data_line(self, limit: int) -> tuple[bytes | None, int] | None:
+        """The next raw line (COPY data) without its line break; None at the end of the stream. A line longer
+        than `limit` comes back as (None, its line number) after it was read past."""
+        self._count_to(self.pos)
+        line = self.line
+        search = self.pos
+        while (found := self.buf.find(b"\n", search)) < 0:
+            if len(self.buf) - self.pos > limit:
+                self._until(b"\n")
+                return None, line
+            ahead = len(self.buf) - self.pos
+            if not self._more():
+                if self.pos >= len(self.buf):
+                    return None
+                text, self.pos = self.buf[self.pos:], len(self.buf)
+                return text.rstrip(b"\r"), line
+            search = self.pos + ahead
+        text, self.pos = self.buf[self.pos:found], found + 1
+        return text.rstrip(b"\r"), line
