@@ -19,6 +19,9 @@ from intake.anonymisation.role_names import RoleNames
 _SALUTATION_LINE = re.compile(r"(?im)^[ \t]*(?:kind |best |warm |many |with )?(?:regards|wishes|thanks|thank you|cheers"
                               r"|rgds)[ \t,.!]*\n[ \t]*$")
 LISTS = frozenset({"list", "lists", "session", "clinic", "patient", "theatre"})
+# A telephone number or an extension right after a word: "rich 07700 900123", "bishop ext 15967", "on x4455".
+_CONTACT_AFTER = re.compile(r"(?i)[ \t]*(?:\(?(?:ext|extn|x|bleep|blp|tel|mob|mobile|on)\.?:?[ \t]*)?"
+                            r"(?:\+\d|0\d|\(0\d)[\d \t()-]{5,}|[ \t]*(?:ext|extn|x|bleep|blp)\.?:?[ \t]*\d{3,6}\b")
 
 
 class ClosingNames(RoleNames):
@@ -33,7 +36,11 @@ class ClosingNames(RoleNames):
             return None
         tok = toks[i]
         if tok.is_capitalised and not tok.is_upper:
-            if not (tok.key in self.vocab.first_names and self.known_name(tok, RARE)):
+            if not (tok.key in self.vocab.first_names and self.known_name(tok, RARE)) and not self._known_alone(tok):
+                return None
+            end = i + 1
+        elif tok.is_upper and len(tok.text) > 2:
+            if not self._known_alone(tok):  # "CALLED ESTATES EXT 53609. SELBY": a person of the dataset
                 return None
             end = i + 1
         else:
@@ -53,6 +60,24 @@ class ClosingNames(RoleNames):
             return None
         return Finding("PERSON", tok.start, toks[end - 1].end, 0.6, "ContextNameRecognizer"), end
 
+    def _known_alone(self, tok: Token) -> bool:
+        """A word of a person of the dataset ("Rich", "Selby") that no list knows as a thing, standing alone where only
+        a person stands: the dataset says somebody is called so."""
+        return tok.is_word and tok.text.isalpha() and tok.key in self.known_people \
+            and tok.key not in self.vocab.allow_tokens and tok.key not in self.vocab.indicators \
+            and tok.key not in ROLES_ONE and tok.key not in MONTHS_DAYS
+
+    def _before_number(self, text: str, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
+        """"FSE booked: rich 07700 900123", "rebooked. bishop ext 15967": a person of the dataset right before a
+        telephone number or an extension is whoever answers it."""
+        tok = toks[i]
+        if not self._known_alone(tok) or (i and toks[i - 1].is_word and not toks[i - 1].text.islower()
+                                          and not toks[i - 1].is_upper and self._known_alone(toks[i - 1])):
+            return None
+        if not _CONTACT_AFTER.match(text, tok.end):
+            return None
+        return Finding("PERSON", tok.start, tok.end, 0.6, "ContextNameRecognizer"), i + 1
+
     def _before_role(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"timothy (consultant anaesthetist)", "JOY COOK (WARD MANAGER)": a first name, a surname or both before a
         role in brackets, as notes say who somebody is; in lower case or capitals, where names.py's capitalised
@@ -62,6 +87,8 @@ class ClosingNames(RoleNames):
         if end + 1 >= n or toks[end].text != "(" or not self._role_word(toks, end + 1):
             return None
         first = toks[i]
+        if self._known_alone(first) and end == i + 1:
+            return Finding("PERSON", first.start, first.end, 0.6, "ContextNameRecognizer"), end  # "Rich (Rad:)"
         if not (first.is_word and first.text.isalpha() and len(first.text) > 1) or (
                 first.is_capitalised and not first.is_upper) or first.key in self.vocab.allow_tokens \
                 or first.key in self.vocab.indicators or first.key in ROLES_ONE \

@@ -43,6 +43,10 @@ _CONTACT = frozenset({"bleep", "pager", "mobile", "mob", "ext", "extension"})
 
 
 _NUMBER_START = frozenset("+0123456789")
+# Work whose doer "by" names, as a noun ("Physics QA by selby", "report by Mark"), besides what was done.
+WORK_DONE = frozenset({"qa", "check", "checks", "test", "tests", "testing", "service", "servicing", "ppm", "review",
+                       "inspection", "calibration", "repair", "repairs", "visit", "install", "installation",
+                       "acceptance", "handover", "report", "commissioning", "survey", "audit", "assessment"})
 
 
 
@@ -83,6 +87,7 @@ class ContextualNames(WordNames):
                      or self._before_verb(toks, i) or self._bracketed(toks, i) or self._known_capitalised(toks, i)
                      or self._possessive(toks, i) or self._sign_off(text, toks, i) or self._closing_name(text, toks, i)
                      or self._before_role(toks, i) or self._after_salutation(text, toks, i)
+                     or self._before_number(text, toks, i)
                      or self._list_owner(toks, i))
             if found and self.in_phrase(toks, found[0].start, found[1]):
                 found = None  # "WELCH ALLYN", "st thomas": a brand or place, whatever the case
@@ -105,7 +110,8 @@ class ContextualNames(WordNames):
         if not size:
             size = self._verb_at(toks, i)
             strength = "greeting" if toks[i].key in GREETINGS else "verb"
-        if not size and toks[i].key == "by" and i > 0 and self.past_tense(toks[i - 1].key):
+        if not size and toks[i].key == "by" and i > 0 and (self.past_tense(toks[i - 1].key)
+                                                          or toks[i - 1].key in WORK_DONE):
             size, strength = 1, "cue"  # "swapped by Joy", "collected by debs": what was done, by whom
         if not size and toks[i].key in WEAK_ONE:
             size, strength = 1, "weak"

@@ -17,6 +17,8 @@ _ARTICLES = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
 _WORD = re.compile(r"\w+")
+# What stands between the words of one name ("Buxton, S.", "O' Neill"); not "Stu Buxton <s.buxton@...>".
+_NAME_GAP = re.compile(r"[\s,.'\u2019-]*")
 # Where any entry ends, after anything: in a table folded into notes the signer's column closes each entry ("...
 # cycle 77752 Bankart repair M2124570 AC || ..."). Not "am"/"pm" after a time.
 _ENTRY_END_MARK = re.compile(r"(?:(?<=\s)|^)[/(\[]?([A-Za-z]{2,3})[)\]]?\.?(?=[ \t]*(?:$|\n|\|))", re.MULTILINE)
@@ -123,7 +125,8 @@ class DenyList:
         while i < len(words):
             hit = 0
             for size in range(min(self.max_words, len(words) - i), 0, -1):
-                if " ".join(keys[i:i + size]) in self.keys:
+                if " ".join(keys[i:i + size]) in self.keys and all(
+                        _NAME_GAP.fullmatch(text, words[k].end, words[k + 1].start) for k in range(i, i + size - 1)):
                     hit = size
                     break
             if hit and (self._inside_allowed(keys, i, hit) or self._inside_allowed(full, i, hit)

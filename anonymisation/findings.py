@@ -41,12 +41,10 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
         return []
     # A "name" inside a street address is the street's name ("12 Lynda Bridge"), and one inside an e-mail address
     # its local part ("jane.doe@..."): the whole address wins, or its domain would be left behind.
+    # A name running into one ("Stu Buxton <s" of "<s.buxton@...>") keeps only its part before or after it.
     containers = [f for f in findings if f.entity_type in ("ADDRESS", "EMAIL_ADDRESS")]
     if containers:
-        findings = [
-            f for f in findings
-            if not (f.entity_type == "PERSON" and any(a.start <= f.start and f.end <= a.end for a in containers))
-        ]
+        findings = [cut for f in findings for cut in ([f] if f.entity_type != "PERSON" else _outside(f, containers))]
     merged: list[Finding] = []
     # Score and recognizer name break ties: Presidio's recognizer order varies between processes (hash seeds), the
     # findings must not.
@@ -65,6 +63,16 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
         if not any(f.overlaps(k) for k in kept):
             kept.append(f)
     return sorted(kept, key=lambda x: x.start)
+
+
+def _outside(name: Finding, containers: list[Finding]) -> list[Finding]:
+    for a in containers:
+        if name.overlaps(a):
+            if a.start <= name.start and name.end <= a.end:
+                return []
+            start, end = (name.start, a.start) if name.start < a.start else (a.end, name.end)
+            return _outside(Finding(name.entity_type, start, end, name.score, name.recognizer), containers)
+    return [name]
 
 
 # Spaces and hyphens as word processors, spreadsheets and e-mail clients type them (no-break, thin and narrow

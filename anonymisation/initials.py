@@ -33,6 +33,9 @@ _END_MARKS = (
     # before the date it was written, where the entry ends ("returned to ward. JK 12/3")
     re.compile(rf"(?<=[.!;] )({_MARK})(?= {_DATE}(?:[/.-]\d{{2,4}})?\.?[ \t]*(?:$|\n|\|))", re.MULTILINE),
 )
+# On a line of its own below an entry: a sign-off, or a heading ("CT", "MR", "ENT"): only what no list of
+# abbreviations, titles or words knows.
+_ALONE = re.compile(rf"(?<=\n)[ \t]*({_MARK})\.?[ \t]*$", re.MULTILINE)
 # Where it opens an entry: before a colon or a dash ("[phone] CR: parts ordered", "15/01 RG: ...", "12/03/21 JB -
 # replaced"), in brackets ("[JB] cleaned"), before the date ("JB 12/03/21: replaced"); after a label ("Engineer:
 # MÓC", "signed JB", "checked: jk"), before the date after what was done ("closed JB 12/03"). Abbreviations stand
@@ -45,13 +48,14 @@ _ENTRY_OPENS = (
     re.compile(rf"(?i:\b(?:closed|opened|logged|done|attended|checked|updated|visited|called|completed|tested|"
                rf"repaired|fixed|serviced|returned))\s+({_MARK})(?= {_DATE})"),
 )
-# Where nothing but a mark stands: in square brackets opening an entry ("[rk] no fault found", "[JS 12:30]"), a mark
-# opening a line before a spaced slash and what came of it ("KW / accepted by Band 6 Rich"; not "n/a").
+# Where nothing but a mark stands: in square brackets opening an entry ("[rk] no fault found", "[JS 12:30]").
 _SURE_MARKS = (
     re.compile(rf"(?:^|(?<=\d ))\[({_MARK})\]", re.MULTILINE),
     re.compile(rf"\[({_MARK}) (?=(?:\d{{1,2}}[:.]\d{{2}}|{_DATE})[^\]\n]{{0,12}}\])"),  # "[JS 12:30] no fault"
-    re.compile(rf"^[ \t]*({_MARK})[ \t]+/[ \t]+(?=[a-z]{{3,}})", re.MULTILINE),
 )
+# A mark opening a line before a spaced slash and what came of it ("KW / accepted by Band 6 Rich"; not "n/a"): a
+# maker's "AG" never stands there alone, nor "AM" without its time.
+_SIGNED = re.compile(rf"^[ \t]*({_MARK})[ \t]+/[ \t]+(?=[a-z]{{3,}})", re.MULTILINE)
 _OPEN_MARKS = (
     # "@JB can you check", a line opening with what someone will do or did ("JB to call back", "KM attended"),
     # a pair opening a line ("JB/KM attended").
@@ -131,8 +135,10 @@ BY_ABBREVIATIONS = ROLE_ABBREVIATIONS | _ABBREVIATIONS["handed"]
 NOTE_ABBREVIATIONS = TEAMS | _ABBREVIATIONS["open"]
 END_ABBREVIATIONS = TEAMS | _ABBREVIATIONS["end"]
 LOWER_ABBREVIATIONS = _ABBREVIATIONS["lower"]
+ALL_ABBREVIATIONS = frozenset().union(*_ABBREVIATIONS.values())
 SCORE = 0.7
 RECOGNIZER = "InitialsRecognizer"
+SIGNED_RECOGNIZER = "SignedInitialsRecognizer"  # where only a mark stands: a maker's "AG" there is a mark too
 
 
 _NEXT_WORD = re.compile(r"[ \t]*[^\W\d_]")
@@ -145,13 +151,22 @@ _STANDARD_AFTER = re.compile(r"(?i)[ \t]+(?:en|iso|iec)\b|[ \t]+\d{4,5}\b|[ \t]+
 
 def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: Container[str], where: str) -> bool:
     """`where`: "by" (after what somebody did), "to" (work handed on, "per", a sign-off), "sure" (where nothing but a
-    mark stands: in brackets), "after" (where an entry surely opens, after a label), "open" (where an entry opens,
-    after what was done; capitals only) or "end" (where an entry ends: fewer abbreviations stand there)."""
+    mark stands: in brackets), "signed" (opening a line before "/ accepted by"), "alone" (on a line of its own),
+    "after" (where an entry surely opens, after a label), "open" (where an entry opens, after what was done;
+    capitals only) or "end" (where an entry ends: fewer abbreviations stand there)."""
     key = fold(token)
     if _STANDARD_AFTER.match(text, end):
         return False
+    if where == "alone":
+        if key in vocabulary.titles or key in ALL_ABBREVIATIONS:
+            return False
+        where = "end"
     abbreviations = {"by": BY_ABBREVIATIONS, "to": BY_ABBREVIATIONS, "open": NOTE_ABBREVIATIONS,
                      "after": NOTE_ABBREVIATIONS, "sure": NOTE_ABBREVIATIONS}.get(where, END_ABBREVIATIONS)
+    if where == "signed":
+        if len(token) == 2 and token.isupper():
+            return key not in TEAMS
+        where = "sure"
     if key in vocabulary.allow_tokens or ((key in vocabulary.indicators or key in ROLES_ONE) and len(key) > 2):
         return False  # "RAD:", "FSE:" are roles; a company's "AG" or "Co" follows its name, alone it is a mark
     # A fada or other accent makes a token no English word or abbreviation ("TÓM", "MÓB", "OÓH"); two capital
@@ -218,16 +233,20 @@ def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) ->
         found += [(m, "end") for pattern in _END_MARKS[1:] for m in pattern.finditer(text)]
     found += [(m, "after") for pattern in _ENTRY_OPENS for m in pattern.finditer(text)]
     found += [(m, "sure") for pattern in _SURE_MARKS for m in pattern.finditer(text)]
+    found += [(m, "signed") for m in _SIGNED.finditer(text)]
+    found += [(m, "alone") for m in _ALONE.finditer(text)]
     found += [(m, "sure") for pattern in _AFTER_DONE[:2] for m in pattern.finditer(text) if _after_done(text, m)]
     found += [(m, "by") for m in _BY.finditer(text)]
     found += [(m, "to") for pattern in _HANDED_ON for m in pattern.finditer(text)]
     spans: set[tuple[int, int]] = set(_dotted_initials(text, vocabulary)) if "." in text else set()
+    signed: set[tuple[int, int]] = set()
     for m, where in found:
         token, (start, end) = m.group(1), m.span(1)
         while _initials(text, token, end, vocabulary, english, where):
-            spans.add((start, end))
+            (signed if where == "signed" else spans).add((start, end))
             nxt = _LIST_NEXT.match(text, end)
             if nxt is None:
                 break
             token, (start, end) = nxt.group(1), nxt.span(1)
-    return [Finding("PERSON", s, e, SCORE, RECOGNIZER) for s, e in sorted(spans)]
+    return sorted([*(Finding("PERSON", s, e, SCORE, RECOGNIZER) for s, e in spans - signed),
+                   *(Finding("PERSON", s, e, SCORE, SIGNED_RECOGNIZER) for s, e in signed)], key=lambda f: f.start)

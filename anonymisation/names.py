@@ -17,7 +17,7 @@ from typing import Any
 
 from intake.anonymisation.display_names import find_display_names
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.initials import find_initials
+from intake.anonymisation.initials import SIGNED_RECOGNIZER, find_initials
 from intake.anonymisation.list_owners import find_list_owners
 from intake.anonymisation.log_authors import find_dotted_logins, find_labelled_logins, find_log_authors
 from intake.anonymisation.name_cues import line_end
@@ -80,8 +80,8 @@ class NameRules(NameJudgement):
                   *find_list_owners(text, ctx), *find_dicom_names(text)):
             out = _taking_inside(out, f)
         for f in (*find_other_script_names(text), *find_initials(text, self.vocab, self.english)):
-            if not any(f.start < o.end and o.start < f.end for o in out) and not self.vocab.is_allowed_term(
-                    text[f.start:f.end]):
+            if not any(f.start < o.end and o.start < f.end for o in out) and (
+                    f.recognizer == SIGNED_RECOGNIZER or not self.vocab.is_allowed_term(text[f.start:f.end])):
                 out.append(f)
         return sorted(out, key=lambda f: f.start)
 
