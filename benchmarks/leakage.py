@@ -2,10 +2,10 @@
 every delivered Parquet cell is searched for the planted personal values; plain Presidio beside it.
 
     .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk|inventory|community|ambulance|
-        theatres|imaging]
+        theatres|imaging|board]
         [--split SPLIT|both] [--rows 300] [--seed 11] [--keep]
 
-Nine independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
+Ten independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
 phrasing), `variety_export.py` (splits dev/heldout/fresh/dev2: another layout, writer and name source, disjoint
 phrasings), `workshop_export.py` (splits dev3/fresh2: a SQLite database mapped with queries, appended work
 logs) and `helpdesk_export.py` (splits dev5/fresh3: a cp1252 semicolon CSV and JSON-lines call events folded
@@ -24,7 +24,12 @@ assets' notes; surgeons' lists, nurses and ODPs by title, theatres, instruments 
 and `imaging_export.py` (splits dev10/fresh8: an imaging equipment service system's register saved from Excel as
 "Unicode Text" (tab-separated UTF-16 with a BOM), UTF-8 service reports and a PACS error log folded into the assets'
 notes by AE title; DICOM person names and dates, accession numbers, IR(ME)R dose incidents naming patients, vendor
-engineers' mobiles and e-mails, rooms and physics named after people: Röntgen Room, Hounsfield units, Gauss line).
+engineers' mobiles and e-mails, rooms and physics named after people: Röntgen Room, Hounsfield units, Gauss line)
+and `board_dump_export.py` (splits dev11/fresh9: a Scottish health board's openMEDIS-derived EBME CMMS as one
+mysqldump 8.0 file, read by intake's `sql_dump` reader and mapped with queries that join contacts, locations and staff
+and fold the audit log, interventions and parts lines in; backslash escapes, zero dates, a trigger holding an INSERT,
+a migration script's INSERT with its own column list; CHI numbers, unit numbers, Gaelic, Scots and multi-origin
+names, Scottish phones and flats; Lister Building, Simpson Centre, Ward 4B Jubilee, Maggie's Highlands kept).
 Per split: generate, `intake init`, users, a signed authorisation
 (`scripts/make_sample_authorisation.py`), `keys add`, `authorisation register`, `datasets receive`,
 `migration run DATASET --mapping mapping.yaml`, in a temporary home. Scored by `leakage_score.score`:
@@ -54,6 +59,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import ambulance_export  # noqa: E402
+import board_dump_export  # noqa: E402
 import clinical_export  # noqa: E402
 import community_export  # noqa: E402
 import helpdesk_export  # noqa: E402
@@ -190,7 +196,8 @@ EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
            "community": (community_export, ("dev7", "fresh5")),
            "ambulance": (ambulance_export, ("dev8", "fresh6")),
            "theatres": (theatres_export, ("dev9", "fresh7")),
-           "imaging": (imaging_export, ("dev10", "fresh8"))}
+           "imaging": (imaging_export, ("dev10", "fresh8")),
+           "board": (board_dump_export, ("dev11", "fresh9"))}
 
 
 def run_split(generator: Any, split: str, rows: int, seed: int, keep: bool, debug: dict[str, Any]) -> dict[str, Any]:
@@ -258,11 +265,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--export", choices=sorted(EXPORTS), default="clinical",
                         help="clinical_export.py, variety_export.py, workshop_export.py, helpdesk_export.py, "
-                        "inventory_export.py, community_export.py, ambulance_export.py, theatres_export.py or "
-                        "imaging_export.py")
+                        "inventory_export.py, community_export.py, ambulance_export.py, theatres_export.py, "
+                        "imaging_export.py or board_dump_export.py")
     parser.add_argument("--split", default="both", choices=[
         "tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "dev4", "dev5", "fresh3", "dev6", "fresh4",
-        "dev7", "fresh5", "dev8", "fresh6", "dev9", "fresh7", "dev10", "fresh8", "both"])
+        "dev7", "fresh5", "dev8", "fresh6", "dev9", "fresh7", "dev10", "fresh8", "dev11", "fresh9", "both"])
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")

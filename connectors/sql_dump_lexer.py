@@ -164,8 +164,12 @@ class Scanner:
         if found := _WORD.match(buf, pos):
             word = found.group()
             prefix = _STRING_PREFIXES.get(word.upper())
-            if prefix is not None and buf[found.end():found.end() + 1] == b"'":
-                self.pos = found.end()
+            quote = found.end()
+            if prefix is not None and word.startswith(b"_"):  # mysqldump writes "_binary 'x'"
+                gap = buf[quote:quote + 8]
+                quote += len(gap) - len(gap.lstrip(b" \t"))
+            if prefix is not None and buf[quote:quote + 1] == b"'":
+                self.pos = quote
                 escapes = "c" if prefix == "e" else self._escapes
                 return Token("str", self._string(b"'", escapes), line, start, prefix)
             self.pos = found.end()

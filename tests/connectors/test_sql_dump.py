@@ -98,7 +98,7 @@ CREATE TABLE `assets` (
 LOCK TABLES `assets` WRITE;
 /*!40000 ALTER TABLE `assets` DISABLE KEYS */;
 INSERT INTO `assets` (`id`, `name`, `notes`, `cost`, `created`) VALUES (1,'Pump; (big)','O\'Neill said:\nok \\ done\r\n\"q\"',-12.50,'2021-03-04 10:22:11'),(2,'',NULL,0.00,'0000-00-00 00:00:00'),(3,'x',NOW(),1.00,NULL);
-INSERT INTO `assets` (`id`, `name`, `notes`, `cost`, `created`) VALUES (4,_utf8mb4'Zoë',0x4142,1e3,'2021-01-01');
+INSERT INTO `assets` (`id`, `name`, `notes`, `cost`, `created`) VALUES (4,_utf8mb4'Zoë',0x4142,1e3,'2021-01-01'),(5,_binary 'AB',NULL,NULL,NULL);
 /*!40000 ALTER TABLE `assets` ENABLE KEYS */;
 UNLOCK TABLES;
 /*!50003 SET @saved_sql_mode       = @@sql_mode */ ;
@@ -126,7 +126,8 @@ def test_a_mysqldump_script(tmp_path: Path) -> None:
     assert rows == [{"id": "1", "name": "Pump; (big)", "notes": "O'Neill said:\nok \\ done\r\n\"q\"", "cost": "-12.50",
                      "created": "2021-03-04 10:22:11"},
                     {"id": "2", "name": None, "notes": None, "cost": "0.00", "created": "0000-00-00 00:00:00"},
-                    {"id": "4", "name": "Zoë", "notes": "4142", "cost": "1e3", "created": "2021-01-01"}]
+                    {"id": "4", "name": "Zoë", "notes": "4142", "cost": "1e3", "created": "2021-01-01"},
+                    {"id": "5", "name": "AB", "notes": None, "cost": None, "created": None}]
     assert rejects == ["3: a value is computed by NOW(), not stored in the dump"]
     names, rows, rejects = tables["staff"]
     assert [r["last"] for r in rows] == ["Smith", "Wu"] and rejects == ["2: the row has 2 values for 3 columns"]

@@ -1,0 +1,70 @@
+"""Where only a person stands, a word of a person the dataset knows is that person, though it is an everyday word
+("Amber", "rich") or a town ("Selby"); a mark there is a mark, though it spells a maker's "AG". The same words
+elsewhere stay."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pytest
+
+from intake.anonymisation import AnonymisationSession, Vocabulary
+from intake.anonymisation.dataset_terms import collect_terms
+from intake.anonymisation.roles import apply_roles
+from intake.config import AnonymisationSettings
+
+SECRET = bytes(range(32))
+PEOPLE = ["Amber Rich", "Jo Selby", "Rob Bishop", "Stuart Buxton"]
+
+
+@pytest.fixture(scope="module")
+def anonymised() -> dict[str, str]:
+    cells = [
+        "Test send to PACS ok. Amber\nAG / accepted by Band 6 Akinola",
+        "05/04/2025 08:27 - FSE booked: rich 07700 900123",
+        "Physics QA by selby: CT number of water 0",
+        "pt to be rebooked. bishop ext 15967",
+        "moved to Curie Suite. Rich (Rad:)",
+        "CALLED ESTATES EXT 53609. SELBY",
+        "From: Stu Buxton <s.buxton@imaging-fse.co.uk>",
+        "Replaced tube, tested.\nAK",
+        # the same words where no person stands
+        "amber light on, rich text report attached", "Selby Road entrance closed", "bishop's move: none",
+        "Replaced tube, tested.\nCT", "Replaced tube, tested.\nUSS", "Replaced tube, tested.\nMR",
+    ]
+    base = Vocabulary.load()
+    terms = collect_terms(PEOPLE, ["Curie Suite"], base)
+    table = pa.table({"Notes": cells * 4})
+    with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=terms.vocabulary(base),
+                              processes=1) as session:
+        classification = apply_roles(session.profile("jobs", table.to_batches()),
+                                     {"Notes": {"role": "free_text", "fields": ["jobs.outcome"]}})
+        out = pa.Table.from_batches(session.anonymise_chunk(SECRET, "jobs", classification,
+                                                            table.to_batches()).batches).to_pydict()["Notes"]
+    return dict(zip(cells, out, strict=False))
+
+
+@pytest.mark.parametrize("cell,gone,kept", [
+    ("Test send to PACS ok. Amber\nAG / accepted by Band 6 Akinola", ["Amber", "AG "], ["PACS ok.", "accepted by"]),
+    ("05/04/2025 08:27 - FSE booked: rich 07700 900123", ["rich", "07700"], ["FSE booked: "]),
+    ("Physics QA by selby: CT number of water 0", ["selby"], ["Physics QA by ", ": CT number"]),
+    ("pt to be rebooked. bishop ext 15967", ["bishop"], ["ext 15967"]),
+    ("moved to Curie Suite. Rich (Rad:)", ["Rich"], ["Curie Suite", "(Rad:)"]),
+    ("CALLED ESTATES EXT 53609. SELBY", ["SELBY"], ["ESTATES EXT 53609"]),
+    ("Replaced tube, tested.\nAK", ["AK"], ["Replaced tube"]),
+])
+def test_a_dataset_person_or_a_mark_where_only_a_person_stands(anonymised: dict[str, str], cell: str,
+                                                               gone: list[str], kept: list[str]) -> None:
+    out = anonymised[cell]
+    assert not any(word in out for word in gone) and all(part in out for part in kept)
+
+
+def test_a_name_beside_an_e_mail_address_does_not_swallow_it(anonymised: dict[str, str]) -> None:
+    out = anonymised["From: Stu Buxton <s.buxton@imaging-fse.co.uk>"]
+    assert out.startswith("From: PERSON_") and " <EMAIL_" in out and out.endswith(">") and "buxton" not in out
+
+
+@pytest.mark.parametrize("cell", ["amber light on, rich text report attached", "Selby Road entrance closed",
+                                  "bishop's move: none", "Replaced tube, tested.\nCT", "Replaced tube, tested.\nUSS",
+                                  "Replaced tube, tested.\nMR"])
+def test_the_same_words_elsewhere_stay(anonymised: dict[str, str], cell: str) -> None:
+    assert anonymised[cell] == cell
