@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-NUMERIC_KINDS = {"phone", "hospital_number", "nhs", "dob"}
+NUMERIC_KINDS = {"phone", "hospital_number", "nhs", "chi", "dob"}
 KEY_FIELDS = {"assets": "asset_number", "jobs": "job_number"}
 SEP = "\x00"
 
