@@ -110,8 +110,9 @@ class ContextualNames(WordNames):
         if not size:
             size = self._verb_at(toks, i)
             strength = "greeting" if toks[i].key in GREETINGS else "verb"
-        if not size and toks[i].key == "by" and i > 0 and (self.past_tense(toks[i - 1].key)
-                                                          or toks[i - 1].key in WORK_DONE):
+        if not size and toks[i].key == "by" and i > 0 and (
+                self.past_tense(toks[i - 1].key) or toks[i - 1].key in WORK_DONE
+                or (toks[i - 1].key == "for" and i > 1 and self.past_tense(toks[i - 2].key))):
             size, strength = 1, "cue"  # "swapped by Joy", "collected by debs": what was done, by whom
         if not size and toks[i].key in WEAK_ONE:
             size, strength = 1, "weak"

@@ -79,13 +79,14 @@ def _outside(name: Finding, containers: list[Finding]) -> list[Finding]:
 # spaces; non-breaking hyphens, the minus sign; full-width digits), mapped one character to one so that offsets
 # stay those of the original: "07700\u00a0900123" is the same phone number, "14\u00a0Oak Avenue" the same home.
 # En and em dashes stay: a long dash says something a hyphen does not ("condemned \u2013 Ragnhild" signs an entry),
-# and the rules that need them read them as they are.
+# and the rules that need them read them as they are. A carriage return before a line break (Windows, a dump's
+# "\r\n") is a space at the line's end: the rules read line ends by "\n".
 _PLAIN_TYPING = str.maketrans(
     {**{c: " " for c in "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-                      "\u202f\u205f\u3000\u200b\u2060\ufeff"},
+                      "\u202f\u205f\u3000\u200b\u2060\ufeff\r"},
      **{c: "-" for c in "\u2010\u2011\u2012\u2015\u2212\ufe63\uff0d"},
      **{chr(0xFF10 + d): str(d) for d in range(10)}, "\uff20": "@", "\uff0b": "+"})
-_UNPLAIN = re.compile("[\u00a0\u1680\u2000-\u200b\u2010-\u2012\u2015\u202f\u205f\u2060\u2212\u3000\ufe63\ufeff\uff0b"
+_UNPLAIN = re.compile("[\r\u00a0\u1680\u2000-\u200b\u2010-\u2012\u2015\u202f\u205f\u2060\u2212\u3000\ufe63\ufeff\uff0b"
                       "\uff0d\uff10-\uff20]")
 
 

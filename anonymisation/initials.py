@@ -27,7 +27,8 @@ _DATE = r"\d{1,2}[/.-]\d{1,2}"
 # The writer's mark where it ends an entry: after a slash ("tested OK /SM"), alone after the last sentence
 # ("repaired. MNF"), after a dash ("tested OK - JB", "-MK").
 _END_MARKS = (
-    re.compile(rf"(?:(?<=\s)|^)/ ?\(?({_MARK})\)?(?=[ \t]*(?:$|\n|[.,;)|]))", re.MULTILINE),  # "Sr Kurian / JK."
+    # "Sr Kurian / JK.", "on hold (/SQ)"
+    re.compile(rf"(?:(?<=\s)|(?<=\()|^)/ ?\(?({_MARK})\)?(?=[ \t]*(?:$|\n|[.,;)|]))", re.MULTILINE),
     re.compile(rf"(?<=[.!;] )\(?({_MARK})\)?{_END_PAIR}", re.MULTILINE),  # "Monitor. (KW)"
     re.compile(rf"(?:(?<=\s)|^)[-\u2013\u2014~] ?({_MARK}){_END_PAIR}", re.MULTILINE),
     # before the date it was written, where the entry ends ("returned to ward. JK 12/3")
@@ -71,9 +72,10 @@ _OPEN_MARKS = (
 )
 # In brackets or after a comma closing an entry, only after what somebody did ("replaced battery (JB)", "cleaned
 # with Tristel, AA; missing charger"): "pump alarming (OCC)" is the alarm's code.
-_DONE = re.compile(r"(?i)\b(?:\w+ed|done|ok|checked|pass(?:ed)?|fitted|returned|swapped)\b")
+_DONE = re.compile(r"(?i)\b(?:\w+ed|done|ok|checked|pass(?:ed)?|fail|fitted|returned|swapped|on hold|awaiting"
+                   r"|pending)\b")
 _AFTER_DONE = (
-    re.compile(rf"\(({_MARK})\){_END}", re.MULTILINE),
+    re.compile(rf"\(\(?({_MARK})\)\)?{_END}", re.MULTILINE),  # "on hold ((GC))" too
     re.compile(rf"\[({_MARK})\]{_END}", re.MULTILINE),
     re.compile(rf"(?i:\b(?:\w+ed|done))[ \t]+({_MARK}){_END}", re.MULTILINE),
     re.compile(rf"(?<=, )({_MARK})(?=[ \t]*(?:$|\n|\||;))", re.MULTILINE),
@@ -138,7 +140,7 @@ LOWER_ABBREVIATIONS = _ABBREVIATIONS["lower"]
 ALL_ABBREVIATIONS = frozenset().union(*_ABBREVIATIONS.values())
 SCORE = 0.7
 RECOGNIZER = "InitialsRecognizer"
-SIGNED_RECOGNIZER = "SignedInitialsRecognizer"  # where only a mark stands: a maker's "AG" there is a mark too
+SIGNED_RECOGNIZER = "SignedInitialsRecognizer"  # where only a mark stands: a maker's "AG" or "Co" there is a mark
 
 
 _NEXT_WORD = re.compile(r"[ \t]*[^\W\d_]")
@@ -152,8 +154,9 @@ _STANDARD_AFTER = re.compile(r"(?i)[ \t]+(?:en|iso|iec)\b|[ \t]+\d{4,5}\b|[ \t]+
 def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: Container[str], where: str) -> bool:
     """`where`: "by" (after what somebody did), "to" (work handed on, "per", a sign-off), "sure" (where nothing but a
     mark stands: in brackets), "signed" (opening a line before "/ accepted by"), "alone" (on a line of its own),
-    "after" (where an entry surely opens, after a label), "open" (where an entry opens, after what was done;
-    capitals only) or "end" (where an entry ends: fewer abbreviations stand there)."""
+    "closing" (alone after the last sentence), "after" (where an entry surely opens, after a label), "open" (where
+    an entry opens, after what was done; capitals only) or "end" (where an entry ends: fewer abbreviations stand
+    there)."""
     key = fold(token)
     if _STANDARD_AFTER.match(text, end):
         return False
@@ -167,6 +170,10 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
         if len(token) == 2 and token.isupper():
             return key not in TEAMS
         where = "sure"
+    if where == "closing":  # two capitals alone after the last sentence ("signed off. CO"): no maker's "Co"
+        if len(token) == 2 and token.isupper() and key not in END_ABBREVIATIONS:
+            return True
+        where = "end"
     if key in vocabulary.allow_tokens or ((key in vocabulary.indicators or key in ROLES_ONE) and len(key) > 2):
         return False  # "RAD:", "FSE:" are roles; a company's "AG" or "Co" follows its name, alone it is a mark
     # A fada or other accent makes a token no English word or abbreviation ("TÓM", "MÓB", "OÓH"); two capital
@@ -226,7 +233,8 @@ def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) ->
     """`english`: the everyday English words (nergate.english_frequencies)."""
     found: list[tuple[re.Match[str], str]] = []
     if text != text.lower():  # elsewhere a mark has two capitals, and many notes have none
-        found += [(m, "end") for pattern in _END_MARKS for m in pattern.finditer(text)]
+        found += [(m, "closing" if pattern is _END_MARKS[1] else "end") for pattern in _END_MARKS
+                  for m in pattern.finditer(text)]
         found += [(m, "open") for pattern in _OPEN_MARKS for m in pattern.finditer(text)]
         found += [(m, "open") for pattern in _AFTER_DONE[2:] for m in pattern.finditer(text) if _after_done(text, m)]
     else:  # a note all in lower case is signed in lower case too ("job closed. rk", "ok for use -tw"), not "/ml"
@@ -243,7 +251,8 @@ def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) ->
     for m, where in found:
         token, (start, end) = m.group(1), m.span(1)
         while _initials(text, token, end, vocabulary, english, where):
-            (signed if where == "signed" else spans).add((start, end))
+            alone = where == "signed" or (where == "closing" and len(token) == 2 and token.isupper())
+            (signed if alone else spans).add((start, end))
             nxt = _LIST_NEXT.match(text, end)
             if nxt is None:
                 break

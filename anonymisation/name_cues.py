@@ -190,7 +190,8 @@ MONTHS_DAYS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
 WORD_ENDINGS = ("ed", "ing", "ly", "tion", "sion", "ment", "ness", "able", "ible", "ful", "less", "ise", "ize",
                  "ity", "ous")
 PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "binti", "ibn",
-                        "al", "el", "du", "dos", "das", "di", "y", "o", "mc", "mac", "dela", "delos"})
+                        "al", "el", "du", "dos", "das", "di", "y", "o", "mc", "mac", "dela", "delos",
+                        "ó", "ní", "nic", "ui", "uí", "ua"})  # Irish: "ó dochartaigh", "ní bhriain"
 # Frequencies in pyspellchecker's list (see nergate.py): below RARE a known name is rarely an English word
 # ("smith", "john"); below NAME_OVER_WORD it is still more often a name after a title ("sister hill").
 RARE = 10_000

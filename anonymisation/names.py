@@ -24,7 +24,11 @@ from intake.anonymisation.name_cues import line_end
 from intake.anonymisation.name_judgement import HOSPITAL_QUALIFIERS, NOT_NAME_WORDS, NameJudgement
 from intake.anonymisation.name_tokens import Token, tokenize
 from intake.anonymisation.other_scripts import find_other_script_names
-from intake.anonymisation.patient_names import names_before_identifiers
+from intake.anonymisation.patient_names import (
+    find_surname_initials,
+    names_before_birth_dates,
+    names_before_identifiers,
+)
 from intake.anonymisation.recognizers_dicom import find_dicom_names
 from intake.anonymisation.vocabulary import Vocabulary
 
@@ -75,7 +79,9 @@ class NameRules(NameJudgement):
             if not self.suppressed(text, f.start, f.end) or self.contextual.vouched(text, f):
                 out = _taking_inside(out, f)
         ctx = self.contextual
-        for f in (*names_before_identifiers(ctx, toks, text), *find_log_authors(text, ctx),
+        for f in (*names_before_identifiers(ctx, toks, text), *names_before_birth_dates(ctx, toks, text),
+                  *find_surname_initials(ctx, text),
+                  *find_log_authors(text, ctx),
                   *find_dotted_logins(text, ctx), *find_labelled_logins(text, ctx), *find_display_names(text),
                   *find_list_owners(text, ctx), *find_dicom_names(text)):
             out = _taking_inside(out, f)

@@ -9,18 +9,28 @@ followed by a number, so that "the pump nhs supplies" or "machine dob" say nothi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from intake.anonymisation.findings import PSEUDONYM_RE, Finding
-from intake.anonymisation.name_cues import NAME_OVER_WORD, RECORD_WORDS, ROLES_ONE, VERBS_ONE, WEAK_ONE
+from intake.anonymisation.name_cues import (
+    MONTHS_DAYS,
+    NAME_OVER_WORD,
+    PARTICLES,
+    RECORD_WORDS,
+    ROLES_ONE,
+    VERBS_ONE,
+    WEAK_ONE,
+)
 from intake.anonymisation.name_tokens import Token
+from intake.anonymisation.recognizers_uk import DATE_RE, old_date
 
 if TYPE_CHECKING:
     from intake.anonymisation.contextual_names import ContextualNames
 
 # Labels of a patient's own identifiers; "hosp" as in "hosp no".
-PATIENT_LABELS = frozenset({"nhs", "dob", "mrn", "chi", "hosp"})
+PATIENT_LABELS = frozenset({"nhs", "dob", "mrn", "chi", "hosp", "unit"})
 MAX_WORDS = 3  # first name(s) and surname
 NUMBER_WITHIN = 4  # tokens after the label where its number must start ("nhs no: 943", "hosp no BH 243388E")
 
@@ -29,11 +39,19 @@ def _numbered(toks: Sequence[Token], label: int) -> bool:
     return any(any(c.isdigit() for c in t.text) for t in toks[label + 1:label + 1 + NUMBER_WITHIN])
 
 
+def _unit_number(toks: Sequence[Token], label: int) -> bool:
+    """"unit no 48506045": a hospital's unit number; not "unit 4 replaced" nor "unit no 4" (a device's)."""
+    return label + 2 < len(toks) and toks[label + 1].key in ("no", "number", "num") and any(
+        sum(c.isdigit() for c in t.text) >= 5 for t in toks[label + 2:label + 4])
+
+
 def _word(ctx: ContextualNames, tok: Token) -> bool:
     """Could this word be part of a name here: a name-list word or a word in no list, and nothing the
     vocabulary knows as a place, brand, role or record word."""
     key = tok.key
     vocab = ctx.vocab
+    if key in PARTICLES and tok.is_word:
+        return True  # "ó dochartaigh ishbel"
     if not tok.is_word or len(tok.text) < 2 or key in RECORD_WORDS or key in ROLES_ONE or key in VERBS_ONE \
             or any(part in RECORD_WORDS or part == "number" for part in key.split()) \
             or key in WEAK_ONE or key in vocab.allow_tokens or key in vocab.indicators or key in vocab.street_types \
@@ -47,10 +65,16 @@ def names_before_identifiers(ctx: ContextualNames, toks: Sequence[Token], text: 
     for label, tok in enumerate(toks):
         # "MRN" of the anonymiser's own "MRN_0000...": the self-check reads a token, not a label ("C-STORE
         # MRN_c78e..." names no one)
-        if tok.key not in PATIENT_LABELS or not _numbered(toks, label) or PSEUDONYM_RE.match(text, tok.start):
+        if tok.key not in PATIENT_LABELS or not _numbered(toks, label) or PSEUDONYM_RE.match(text, tok.start) or (
+                tok.key == "unit" and not _unit_number(toks, label)):
             continue
+        if label and toks[label - 1].text in ("(", ","):
+            label -= 1  # "Sarwar, A (CHI 100786-4354)", "(dorota nowak, unit no 48506045)"
         # A name keeps to its sentence: "borrowed from Addenbrooke's. K-number MRN_d8a0..." (the anonymiser's
         # self-check reading its own token as the label) names no one.
+        upto = label
+        if label >= 3 and toks[label - 2].text == "," and len(toks[label - 1].text) == 1 and toks[label - 1].is_word:
+            label -= 2  # "Sarwar, A": the surname and an initial after its comma
         start = label
         while start > 0 and label - start < MAX_WORDS and _word(ctx, toks[start - 1]) and not toks[start - 1].dot:
             start -= 1
@@ -66,5 +90,54 @@ def names_before_identifiers(ctx: ContextualNames, toks: Sequence[Token], text: 
         if after_pt or all(w.is_capitalised and not w.is_upper for w in words) or any(
                 ctx.known_name(w, NAME_OVER_WORD) or (len(w.text) >= 4 and ctx.unknown_word(w) and not (
                     w.is_upper and len(w.text) <= 5)) for w in words):
-            out.append(Finding("PERSON", words[0].start, words[-1].end, 0.6, "ContextNameRecognizer"))
+            out.append(Finding("PERSON", words[0].start, toks[upto - 1].end, 0.6, "ContextNameRecognizer"))
+    return out
+
+
+# "while macrae, m (10 jul 75) was getting out", "ISEABAIL MACLEOD (28.07.74)": a date too old to be the job's in
+# brackets right after one to three words names whoever was born then; the words are that person when each could
+# be part of a name ("installed (12.03.98)" is a thing's date: "installed" could not).
+_BRACKETED_OLD_DATE = re.compile(r"[ \t]*\((?P<date>[^()\n]{6,12})\)")
+
+
+def names_before_birth_dates(ctx: ContextualNames, toks: Sequence[Token], text: str) -> list[Finding]:
+    out: list[Finding] = []
+    for k, tok in enumerate(toks):
+        if tok.text != "(" or k == 0:
+            continue
+        m = _BRACKETED_OLD_DATE.match(text, toks[k - 1].end)
+        date = DATE_RE.fullmatch(m.group("date")) if m else None
+        if date is None or not old_date(date.group()):
+            continue
+        end = k
+        if end >= 3 and toks[end - 2].text == "," and len(toks[end - 1].text) == 1 and toks[end - 1].is_word:
+            end -= 2  # "macrae, m": the surname and an initial after its comma
+        start = end
+        while start > 0 and end - start < MAX_WORDS and _word(ctx, toks[start - 1]) and not toks[start - 1].dot:
+            start -= 1
+        if start < end and (end < k or end - start >= 2):
+            out.append(Finding("PERSON", toks[start].start, toks[k - 1].end, 0.6, "ContextNameRecognizer"))
+    return out
+
+
+# A surname, its comma and an initial, as records and forms list people ("Young, R, 103 Byres Road", "Sarwar, A
+# (CHI ...)", "MCCALLUM, H."): the shape names someone even when the surname is an everyday word; not a place or a
+# thing the vocabulary knows ("Theatre, B", "Bay, C").
+_SURNAME_INITIAL = re.compile(
+    r"(?<![\w'\u2019-])(?P<surname>[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]+)?), (?P<initial>[A-Z])\.?"
+    r"(?=[ \t]*(?:[,;(]|$|\n))", re.MULTILINE)
+
+
+def find_surname_initials(ctx: ContextualNames, text: str) -> list[Finding]:
+    if ", " not in text:
+        return []
+    vocab = ctx.vocab
+    out = []
+    for m in _SURNAME_INITIAL.finditer(text):
+        key = m.group("surname").lower()
+        if key in vocab.allow_tokens or key in vocab.indicators or key in vocab.street_types or key in vocab.titles \
+                or key in ROLES_ONE or key in MONTHS_DAYS or key in RECORD_WORDS or vocab.is_allowed_term(
+                    m.group("surname")):
+            continue
+        out.append(Finding("PERSON", m.start(), m.end(), 0.6, "ContextNameRecognizer"))
     return out

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from intake.anonymisation.findings import Finding, names_beside_numbers
-from intake.anonymisation.recognizers_uk import POSTCODE_CONTEXT, POSTCODE_RE, context_before
+from intake.anonymisation.recognizers_uk import POSTCODE_CONTEXT, POSTCODE_PATTERN, POSTCODE_RE, context_before
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary, fold
 
 # -- street addresses ----------------------------------------------------------------------------------------
@@ -20,7 +20,9 @@ def _street_regex(vocabulary: Vocabulary, any_case: bool = False) -> re.Pattern[
     # The town ends at a word boundary, so that it never eats the letters of a postcode after it ("Leeds LS1").
     # An address keeps to its line: "ext 6155\n\nThanks\nHilary Brooks" is a number, a sign-off and a name.
     return re.compile(
-        r"(?<![\w])(?:(?:(?P<flat>(?i:flat|apartment|apt|studio))|(?i:unit))\.?[ \t]+\d+[A-Za-z]?,?[ \t]+)?"
+        r"(?<![\w/])(?:(?:(?P<flat>(?i:flat|apartment|apt|studio))|(?i:unit))\.?[ \t]+\d+[A-Za-z]?,?[ \t]+"
+        # a tenement flat as Scots write it before the number of the close: "3f2 62 Marchmont Crescent", "2/1"
+        r"|(?:(?i:flat)[ \t]+)?\d{1,2}(?:[fF]|/)\d{1,2},?[ \t]+)?"
         r"\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,?[ \t]+"  # "14-16 Mill Lane": a range of numbers too
         rf"(?:(?:{name_word}[ \t]+){{1,3}}(?i:{types})\.?|(?!{_NOT_STREETS})[A-Z][a-z]{{2,}}(?:gate|way))(?![\w])"
         rf"(?:,[ \t]*(?P<town>{name_word}(?:[ \t]+{name_word})?)(?![\w]))?"
@@ -51,25 +53,39 @@ def _inside_a_place(text: str, m: re.Match[str], vocabulary: Vocabulary) -> bool
 # is a street word or a house's (a number-less street alone, "RTC on Mill Lane", is a public road).
 _HOME_LABEL = re.compile(
     r"(?i)\b(?:lives|living|resides|residing|staying)\s+at|\b(?:home|pt'?s?|patient'?s?|residential|postal)\s+address\b"
+    r"|\b(?:pt'?s?|patient'?s?|client'?s?)\s+home\b(?!\s+(?:visit|loan|oxygen|dialysis|use|care|from))"
     r"|^address\b|(?<!\bip )(?<!\bmac )(?<!mail )(?<!\bweb )(?<!\bserver )\baddress\s*:", re.MULTILINE
 )
 _HOME_TEXT = re.compile(r"\s*[:=-]?\s*(?P<home>[^\W\d_][^\n.;()@]{2,80}?)(?=\s*(?:$|\n|[.;()]|,?\s+(?:and|but|pt|"
                         r"patient|for|re|who|with|has|had|was|is)\b))", re.MULTILINE)
+_POSTCODE_AT_END = re.compile(rf"(?i:{POSTCODE_PATTERN})\s*$")
 _HOUSE_WORDS = frozenset({"cottage", "cottages", "house", "farm", "farmhouse", "lodge", "rectory", "vicarage", "manor",
-                          "barn", "bungalow", "villa", "hall", "grange", "croft", "mill", "flat", "apartment"})
+                          "barn", "bungalow", "villa", "hall", "grange", "croft", "mill", "flat", "apartment",
+                          "steading", "bothy", "manse", "schoolhouse", "smiddy", "crofthouse", "mains"})
 
 
 def _labelled_homes(text: str, vocabulary: Vocabulary) -> list[Finding]:
-    if "ddress" not in text and " at" not in text:
+    if "ddress" not in text and " at" not in text and " home" not in text:
         return []
     out = []
     for label in _HOME_LABEL.finditer(text):
         m = _HOME_TEXT.match(text, label.end())
-        if m is None or any(c.isdigit() for c in m.group("home")):
-            continue  # a number: the street address rule's
-        words = {fold(w) for w in re.findall(r"[^\W\d_]+", m.group("home"))}
+        if m is None:
+            continue
+        home = m.group("home")
+        postcode = _POSTCODE_AT_END.search(home)
+        if any(c.isdigit() for c in home[:postcode.start() if postcode else len(home)]):
+            # a number: the street address rule's, in any case here ("address: matheson, murdo, 3f2 62 marchmont
+            # crescent")
+            street = _street_re_for(vocabulary, True).search(text, m.start("home"), m.end("home"))
+            if street is not None:
+                out.append(Finding("ADDRESS", street.start(), street.end(), 0.7, "StreetAddressRecognizer"))
+            continue
+        words = {fold(w) for w in re.findall(r"[^\W\d_]+", home)}
         if words & _HOUSE_WORDS or words & vocabulary.street_types:
-            out.append(Finding("ADDRESS", m.start("home"), m.end("home"), 0.7, "StreetAddressRecognizer"))
+            # the postcode after it is a finding of its own, which would win over the whole
+            end = m.start("home") + len(home[:postcode.start()].rstrip(" \t,")) if postcode else m.end("home")
+            out.append(Finding("ADDRESS", m.start("home"), end, 0.7, "StreetAddressRecognizer"))
     return out
 
 

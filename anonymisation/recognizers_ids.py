@@ -95,10 +95,21 @@ _BEFORE_NAME = re.compile(r"(?<![\w/.:,-])#?(?P<id>\d{4,6})[ \t]+$")
 _BRACKETED_BEFORE_NAME = re.compile(r"(?<![\w/.:,-])\((?P<id>\d{6,10})\)[ \t]+(?:(?i:mr|mrs|ms|miss|mx|pt)\.?[ \t]+)?$")
 
 
+# A login in brackets after the name it belongs to ("signed for by Màiri (oneillm2)", "Ewan (ewan.crawford)"):
+# letters with a digit, a dot or an underscore in them, which no word in brackets has.
+_LOGIN_AFTER_NAME = re.compile(r"[ \t]*\((?P<login>[a-z]{2,15}(?:[._][a-z]{2,20}\d{0,4}|\d{1,4}))\)")
+
+
 def with_staff_numbers(text: str, findings: list[Finding]) -> list[Finding]:
-    """The findings and, beside each name, the staff or collar number written with it (STAFF_ID)."""
-    names = names_beside_numbers(text, findings)
+    """The findings and, beside each name, the staff or collar number written with it (STAFF_ID), or its login."""
+    names = names_beside_numbers(text, findings) if "(" not in text else [
+        f for f in findings if f.entity_type == "PERSON"]
     out = list(findings)
+    for f in names:
+        login = _LOGIN_AFTER_NAME.match(text, f.end)
+        if login is not None and not any(o.start < login.end("login") and login.start("login") < o.end
+                                         for o in findings):
+            out.append(Finding("PERSON", login.start("login"), login.end("login"), 0.7, "ContextNameRecognizer"))
     for f in names:
         m = _BESIDE_NAME.match(text, f.end)
         if m is None:

@@ -50,17 +50,18 @@ MRN_LETTER_NUMBER = re.compile(
 # Straight after "pt"/"patient" with no label between ("loan to patient 40-118-273"): a number only a patient
 # record carries there, in one piece or in three groups (two, "100-150", are a range), or one capital and six to
 # nine digits ("previous pt M2124570", "pt m2124570" in a note typed in lower case; a trust's two or three, "pt
-# RX123456"), unless a part is being ordered
+# RX123456"; a check letter after them, "pt K506446J"), unless a part is being ordered
 # or fitted ("replaced pt M2124570").
 MRN_AFTER_PT = re.compile(
     r"(?i:(?<!replaced )(?<!ordered )(?<!fitted )(?<!new )(?<!spare )\b(?:pt|patient)\s*[:#]?\s*)"
-    r"(?P<id>\d{6,10}|\d{2,4}(?P<sep>[ /-])\d{3,4}(?P=sep)\d{3,4}|[A-Za-z]\d{6,9}|[A-Za-z]{2,3}\d{6,9})(?![\w/-])"
+    r"(?P<id>\d{6,10}|\d{2,4}(?P<sep>[ /-])\d{3,4}(?P=sep)\d{3,4}|[A-Za-z]\d{6,9}[A-Za-z]?|[A-Za-z]{2,3}\d{6,9})"
+    r"(?![\w/-])"
 )
 # The patient's number right after their name, no bracket ("pt Rodel Soriano 8981204 no harm", "patient
 # sáenz, begoña M2124570"): up to four words without a digit between "pt" and the number.
 MRN_AFTER_PATIENT_NAME = re.compile(
     r"(?i:\b(?:pt|patient)\b)[ \t]+(?:[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019.-][^\W\d_]+)*\.?,?[ \t]+){1,4}"
-    r"(?P<id>\d{6,10}|[A-Za-z]{1,3}\d{6,9})(?![\w/-])"
+    r"(?P<id>\d{6,10}|[A-Za-z]{1,3}\d{6,9}|[A-Za-z]\d{6,9}[A-Za-z])(?![\w/-])"
 )
 # Words that say the number after them is something else: its own label, or a thing beside the patient.
 _OTHER_NUMBER = re.compile(r"(?i)\b(?:nhs|no|num|number|tel|phone|mob|mobile|ext|bleep|dob|born|aged?|weight|kg|bed|"

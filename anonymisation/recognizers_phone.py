@@ -150,11 +150,12 @@ def _scan_phones(text: str) -> list[tuple[int, int, float, bool]]:
             g = _PHONE_GROUP.match(text, i)
             if not g:
                 break
-            if g.group(2) and not open_paren:
-                break
+            # a bracket the number did not open closes the text around it ("(mob 07700 900123)"): the number
+            # ends before it
+            outer = bool(g.group(2)) and not open_paren
             digits += g.group(1)
-            i = g.end()
-            closed = bool(g.group(2))
+            i = g.end(1) if outer else g.end()
+            closed = bool(g.group(2)) and not outer
             if closed:
                 open_paren = False
             count = len(digits) + 1  # the leading 0 of the national format
@@ -162,6 +163,8 @@ def _scan_phones(text: str) -> list[tuple[int, int, float, bool]]:
                 break
             if count in (10, 11) and not open_paren:
                 best_end = i
+            if outer:
+                break
             if closed and i < len(text) and text[i].isdigit():
                 continue  # "(07796)197650": no space after the area code's bracket
             # one separator, or two spaces as a phone keyboard types them ("07006  149008")

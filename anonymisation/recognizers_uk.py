@@ -39,8 +39,21 @@ def nhs_checksum_ok(digits: str) -> bool:
 NHS_ANY_GROUPING = re.compile(r"(?<![\w./])\d(?:[ ./-]?\d){9}(?![\w/]|\.\d)")
 
 
+# Scotland's CHI number: the date of birth (DDMMYY), four digits, modulus 11 like an NHS number; written as a
+# date is ("120465 4321", "12 04 65 4321", "120465-4321"). A valid date and check digit need no label.
+CHI_RE = re.compile(r"(?<![\w./-])(\d{2})( ?)(\d{2})\2(\d{2})[ -]?(\d{4})(?![\w/]|[.-]\d)")
+
+
+def _chi_shaped(m: re.Match[str]) -> bool:
+    day, month = int(m.group(1)), int(m.group(3))
+    return 1 <= day <= 31 and 1 <= month <= 12 and nhs_checksum_ok(m.group(1) + m.group(3) + m.group(4) + m.group(5))
+
+
 def find_nhs_numbers(text: str) -> list[Finding]:
     out = []
+    for m in CHI_RE.finditer(text):
+        if _chi_shaped(m):
+            out.append(Finding("UK_NHS", m.start(), m.end(), 0.85, "UkNhsRecognizer"))
     for m in NHS_ANY_GROUPING.finditer(text):
         if NHS_RE.fullmatch(m.group()) is None and NHS_LABEL.search(text[max(0, m.start() - 20):m.start()]):
             out.append(Finding("UK_NHS", m.start(), m.end(), 0.85, "UkNhsRecognizer"))
@@ -164,12 +177,12 @@ def find_dates_of_birth(text: str) -> list[Finding]:
                   if not any(ch.isdigit() for ch in text[c.end():m.start()]) and (c.group()[-1] != "(" or c.end()
                                                                                  == m.start())]
         if before or _birth_word_after(text, m.end()) or _after_patient_name(text, m.start()) or (
-                _old_date(m.group()) and _after_patient_name(text, m.start(), _PERSON_BEFORE_OLD_DATE)):
+                old_date(m.group()) and _after_patient_name(text, m.start(), _PERSON_BEFORE_OLD_DATE)):
             out.append(Finding("DATE_OF_BIRTH", m.start(), m.end(), 0.9, "DateOfBirthRecognizer"))
     return out
 
 
-def _old_date(date: str) -> bool:
+def old_date(date: str) -> bool:
     found = _YEAR_AT_END.search(date) or re.match(r"\d{4}", date)
     if found is None:
         return False
@@ -207,7 +220,7 @@ def with_birth_dates_after_names(text: str, findings: list[Finding]) -> list[Fin
     for f in names_beside_numbers(text, findings):
         gap = _FIELD_BREAK.match(text, f.end)
         date = DATE_RE.match(text, gap.end()) if gap else None
-        if date is None or not _old_date(date.group()):
+        if date is None or not old_date(date.group()):
             continue
         out = [o for o in out if not (o.start < date.end() and date.start() < o.end and o.entity_type != "PERSON")]
         out.append(Finding("DATE_OF_BIRTH", date.start(), date.end(), 0.8, "DateOfBirthRecognizer"))
