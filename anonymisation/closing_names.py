@@ -109,7 +109,8 @@ class ClosingNames(RoleNames):
     def _bracketed(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"nurse in charge (hannah) aware": one known name alone in brackets, as notes add who it was."""
         if (toks[i].text == "(" and i + 2 < len(toks) and toks[i + 2].text == ")"
-                and toks[i + 1].key not in MONTHS_DAYS and self.known_name(toks[i + 1], RARE)):
+                and toks[i + 1].key not in MONTHS_DAYS and self.known_name(toks[i + 1], RARE)
+                and not (i and toks[i - 1].key in self.vocab.indicators)):  # "Golden Jubilee Hospital (Livingston)"
             return Finding("PERSON", toks[i + 1].start, toks[i + 1].end, 0.6, "ContextNameRecognizer"), i + 3
         return None
 

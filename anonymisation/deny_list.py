@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.name_cues import possessive_stem
+from intake.anonymisation.name_cues import MONTHS_DAYS, possessive_stem
 from intake.anonymisation.name_tokens import tokenize
 from intake.anonymisation.vocabulary import Vocabulary
 
@@ -23,6 +23,12 @@ _NAME_GAP = re.compile(r"[\s,.'\u2019-]*")
 # cycle 77752 Bankart repair M2124570 AC || ..."). Not "am"/"pm" after a time.
 _ENTRY_END_MARK = re.compile(r"(?:(?<=\s)|^)[/(\[]?([A-Za-z]{2,3})[)\]]?\.?(?=[ \t]*(?:$|\n|\|))", re.MULTILINE)
 _AFTER_CLOCK = re.compile(r"(?<![\w.:])\d{1,2}(?:[:.]\d{2})?[ \t]*$")
+
+
+def _in_a_date(text: str, start: int, end: int) -> bool:
+    """"07 Jun 2024", "Jun 2024", "Mon 12th": a month or a day beside a number is a date's, whoever is called Jun."""
+    return bool(re.search(r"\d[ \t.,/-]*$", text[max(0, start - 4):start])
+                or re.match(r"[ \t.,/-]*\d", text[end:end + 4]))
 
 
 class KnownValues:
@@ -78,6 +84,8 @@ class DenyList:
         self.max_words = max((len(k.split()) for k in self.keys), default=0)
         self.allowed = vocabulary.allow_phrases
         self.names = vocabulary.first_names | vocabulary.last_names
+        # "Golden Jubilee National Hospital (Livingston)": in brackets after a place, its town
+        self.indicators = vocabulary.indicators
 
     def find(self, text: str) -> list[Finding]:
         known = self.values.find(text)
@@ -131,6 +139,9 @@ class DenyList:
                     break
             if hit and (self._inside_allowed(keys, i, hit) or self._inside_allowed(full, i, hit)
                         or _MODEL_SUFFIX.match(text, words[i + hit - 1].end) or (
+                    hit == 1 and keys[i] in MONTHS_DAYS and _in_a_date(text, words[i].start, words[i].end)) or (
+                    hit == 1 and i > 0 and keys[i - 1] in self.indicators
+                    and text[words[i - 1].end:words[i].start].strip() == "(") or (
                     hit == 1 and i > 0 and words[i - 1].text.lower() in _ARTICLES and keys[i] not in self.names)):
                 # "Sara" of Sara Lopes in the model "Sara Stedy", "Grace" in "Grace Darling Ward", "Columba" in
                 # "St Columba's Ward" (its possessive kept), "Ida" in the analyser "IDA-5"

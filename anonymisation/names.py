@@ -17,7 +17,7 @@ from typing import Any
 
 from intake.anonymisation.display_names import find_display_names
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.initials import SIGNED_RECOGNIZER, find_initials
+from intake.anonymisation.initials import NOTE_ABBREVIATIONS, SIGNED_RECOGNIZER, find_initials
 from intake.anonymisation.list_owners import find_list_owners
 from intake.anonymisation.log_authors import find_dotted_logins, find_labelled_logins, find_log_authors
 from intake.anonymisation.name_cues import line_end
@@ -143,6 +143,8 @@ class NameRules(NameJudgement):
             i + 2 < len(toks) and toks[i + 1].text == "," and self.last(tok)
             and self.namey(toks[i + 2]) and self.first(toks[i + 2]) and (tok.is_upper or tok.is_capitalised)
             and (tok.is_upper or not (self.common(tok) and self.common(toks[i + 2])))
+            # "ordered from Baxter, ETA 10/10": what notes abbreviate in capitals is no given name
+            and not (toks[i + 2].is_upper and toks[i + 2].key in NOTE_ABBREVIATIONS)
             # "St Columba's Ward, Queen Elizabeth Hospital": a place word ending a place's name, then the next place
             and not (tok.key in self.vocab.indicators and i > 0 and toks[i - 1].is_word
                      and (toks[i - 1].is_capitalised or toks[i - 1].is_upper))

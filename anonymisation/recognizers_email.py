@@ -57,6 +57,9 @@ def _joined(word: str, listed: bool, parts: int = 3) -> bool:
         _plain_word(word[:i], listed) and _joined(word[i:], listed, parts - 1) for i in range(2, len(word) - 1)))
 
 
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
 def _role_word(word: str, listed: bool = False) -> bool:
     code = _WARD_CODE.fullmatch(word)
     if code is not None:
@@ -69,7 +72,9 @@ def is_role_mailbox(address: str, places: frozenset[str] = frozenset()) -> bool:
     beside them ("ebme.bcu@", "ggc.clinicalphysics@", "rch-tr.ebme@") that are no one's name, or words the
     dataset itself names as places or makers (`places`: "makeready.kingsway@" at a station called Kingsway): no
     person can hide in it."""
-    words = [w for w in _LOCAL_PARTS.split(address.split("@", 1)[0].lower()) if w]
+    # "ClinicalPhysicsQEUH@": words run together in capitals are words too
+    local = _CAMEL.sub(".", address.split("@", 1)[0])
+    words = [w for w in _LOCAL_PARTS.split(local.lower()) if w]
     codes = [w for w in words if not _role_word(w) and w not in places]
     # Everyday words make a role mailbox only beside a hospital role word: "info@" or "user@" is anybody's.
     if not words or len(codes) == len(words) or len(codes) > 2 or not any(_role_word(w, True) for w in words):

@@ -9,6 +9,7 @@ import phonenumbers
 
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.recognizers_uk import NHS_LABEL, context_before, nhs_checksum_ok
+from intake.anonymisation.vocabulary import default_vocabulary, fold
 
 # -- phone numbers -------------------------------------------------------------------------------------------
 # "0044" is how the international prefix is dialled from a UK line, and is written that way too.
@@ -67,10 +68,20 @@ _ORGANISATION_DESK = re.compile(
 )
 
 
+_BRACKETED_AFTER = re.compile(r"([^\W\d_][\w&.'-]*)[ \t]*\(?$")
+
+
 def _organisation_line(text: str, start: int, national: str) -> bool:
     if national.startswith(_NON_GEOGRAPHIC):
         return True
-    return not national.startswith("07") and bool(_ORGANISATION_DESK.search(text, max(0, start - 30), start))
+    if national.startswith("07"):
+        return False
+    if _ORGANISATION_DESK.search(text, max(0, start - 30), start):
+        return True
+    # "from Baxter (0345 601 0433)": in brackets right after a maker's name, the maker's own line
+    after = _BRACKETED_AFTER.search(text, max(0, start - 40), start)
+    return after is not None and "(" in text[after.end(1):start + 1] \
+        and fold(after.group(1)) in default_vocabulary().allow_tokens
 
 
 def find_uk_phones(text: str) -> list[Finding]:

@@ -236,6 +236,25 @@ def test_a_sqlite_export_is_migrated_from_the_vault_page_by_page(ctx, as_user, a
     assert package_tables(as_user("eve"), dataset_id)["assets"].num_rows + summary["rows_rejected"] >= 60
 
 
+def test_a_sql_dump_of_the_same_database_migrates_to_the_same_package(ctx, as_user, authorise, tmp_path: Path):
+    """The same MediMaint database as a .sql dump file (SQLite's own dumper): the mapping written for the
+    database migrates the dump, and the package holds the same assets and jobs."""
+    import sqlite3
+
+    from intake.generator import generate_medimaint
+
+    export = generate_medimaint(tmp_path / "medimaint", assets=60, jobs=120, seed=2)
+    dump = tmp_path / "medimaint.sql"
+    with sqlite3.connect(export.paths["medimaint.db"]) as db:
+        dump.write_text("\n".join(db.iterdump()), encoding="utf-8")
+        assets = db.execute("SELECT count(*) FROM tblEquipment").fetchone()[0]
+    dataset_id = receive_dataset_flow(authorisation=authorise([dump]), files=[str(dump)], actor="eve")["dataset_id"]
+    summary = migration_run_flow(dataset_id=dataset_id, mapping="medimaint", actor="eve", chunk_rows=100)
+    tables = package_tables(as_user("eve"), dataset_id)
+    assert summary["balanced"] and summary["rows_rejected"] == 0
+    assert tables["assets"].num_rows == assets and tables["jobs"].num_rows > 0
+
+
 def test_a_mapping_table_from_a_query_is_anonymised_as_the_fields_it_feeds(ctx, as_user, authorise, tmp_path: Path):
     """A query joins the staff table into the work orders (the engineer's name, a person field): the join runs
     on the export as read, and its result is anonymised as the field it feeds, so no engineer's name is

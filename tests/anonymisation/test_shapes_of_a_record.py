@@ -1,0 +1,78 @@
+"""How records write a person down, as a Scottish board's CMMS notes do: a phone number inside brackets, a CHI
+number without its label, a surname with its initial, an old date in brackets after a name, a login after it, a
+home by its house name or tenement flat, marks in odd brackets, a Windows line end before a sender's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.anonymisation.engine import TextDetector
+
+from .test_contextual_names import found
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("spoke to D Rennie (mob 0758-136-0823)", ["0758-136-0823"]),
+    ("(mob +44 7581 360823)", ["+44 7581 360823"]), ("(tel 0141 932 6581)", ["0141 932 6581"]),
+    ("call (0161) 496 0000 today", ["(0161) 496 0000"]), ("part (040-001595)", []),
+])
+def test_a_phone_number_inside_brackets_is_read_to_its_end(detector: TextDetector, text: str,
+                                                           expected: list[str]) -> None:
+    assert found(detector, text, "PHONE_NUMBER") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # 12 April 1965 and a check digit that holds (modulus 11), grouped as a date is
+    ("Mrs Eilidh MacLeod 120465 3984 on the list", ["120465 3984"]), ("pt 12 04 65 2597 here", ["12 04 65 2597"]),
+    ("filed on 120465-7912 by mistake", ["120465-7912"]),
+    ("serial 1204653985 here", []), ("order 4100 2223 45", []),  # no check digit, no date
+])
+def test_a_chi_number_without_its_label(detector: TextDetector, text: str, expected: list[str]) -> None:
+    assert found(detector, text, "UK_NHS") == expected
+
+
+@pytest.mark.parametrize("text,names,births", [
+    ("snapped on labour ward while macrae, m (10 jul 75) was getting out", ["macrae, m"], ["10 jul 75"]),
+    ("while ISEABAIL MACLEOD (28.07.74) was getting out", ["ISEABAIL MACLEOD"], ["28.07.74"]),
+    ("pump installed (12.03.98) in theatre", [], []), ("last PPM done (04.10.19)", [], []),
+])
+def test_a_name_and_an_old_date_in_brackets_after_it(detector: TextDetector, text: str, names: list[str],
+                                                     births: list[str]) -> None:
+    assert found(detector, text, "PERSON") == names
+    assert found(detector, text, "DATE_OF_BIRTH") == births
+
+
+@pytest.mark.parametrize("text,names", [
+    ("meantime; signed for by Màiri (oneillm2)", ["Màiri", "oneillm2"]),
+    ("signed for by Ewan (ewan.crawford)", ["Ewan", "ewan.crawford"]), ("sent to Ward 7 (ward7a)", []),
+    ("had pt data for Sarwar, A (CHI 100786-4354) + MCCALLUM, Hamish.", ["Sarwar, A", "MCCALLUM, Hamish"]),
+    ("had pt data for rowan young (CHI 0503001074)", ["rowan young"]),
+    ("monitor at bed 6 (ó dochartaigh ishbel, unit no 41573165) lost SpO2", ["ó dochartaigh ishbel"]),
+    ("fluid ingress, unit no 4, cleaned", []), ("at pt address: Young, R, 103 Byres Road", ["Young, R"]),
+    ("Theatre, B block closed", []), ("Bay, C is closed", []),
+])
+def test_names_in_the_shapes_records_write_them(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert found(detector, text, "PERSON") == names
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("collected from pt home Burnside Farmhouse, Carmunnock G51 3ZJ. ok", ["Burnside Farmhouse, Carmunnock"]),
+    ("address: matheson, murdo, 3f2 62 marchmont crescent. tel 0141 932 6581", ["3f2 62 marchmont crescent"]),
+    ("pt, Ms Eilidh Ross, 3f2 62 Marchmont Crescent, Edinburgh", ["3f2 62 Marchmont Crescent, Edinburgh"]),
+    ("pt home visit booked for Tuesday", []), ("bay 2/1 fitted", []),
+])
+def test_a_home_by_its_house_name_or_tenement_flat(detector: TextDetector, text: str, expected: list[str]) -> None:
+    assert found(detector, text, "ADDRESS") == expected
+
+
+@pytest.mark.parametrize("text,marks", [
+    ("on hold (/SQ)", ["SQ"]), ("on hold ((GC))", ["GC"]), ("awaiting parts, on hold (SG)", ["SG"]),
+    ("mains lead cut & replaced. NM", ["NM"]), ("signed off. CO", ["CO"]),
+    ("pump alarming (OCC)", []), ("Checked. OK", []), ("Tested. ECG", []),
+])
+def test_marks_in_the_places_that_sign_an_entry(detector: TextDetector, text: str, marks: list[str]) -> None:
+    assert found(detector, text, "PERSON") == marks
+
+
+def test_a_windows_line_end_before_the_senders_name(detector: TextDetector) -> None:
+    assert found(detector, "Thanks\r\n\r\nKind regards\r\nLovely\r\nField Service Engineer", "PERSON") == ["Lovely"]
