@@ -174,6 +174,10 @@ class ContextualNames(WordNames):
                 strength in ("role", "greeting", "cue") and not words and tok.is_capitalised and not tok.is_upper
                 and tok.key in self.vocab.first_names and tok.key not in self.vocab.allow_tokens
                 and tok.key not in self.vocab.indicators and tok.key not in NOT_AFTER_HONORIFIC)
+            if not ok and not words and strength == "greeting" and self.unknown_word(tok) and tok.is_capitalised \
+                    and k + 1 < len(toks) and toks[k + 1].text == ",":
+                words, k = 1, k + 1  # "Hi Ishbel," opening a letter: a word in no list, as a name is greeted
+                break
             if not ok and not words and strength == "verb" and self._called_on_a_number(toks, k):
                 words, k = 1, k + 1  # "RANG TOPE ON 07700 900123": whoever was rang on a number is a person
                 break

@@ -21,14 +21,17 @@ from intake.anonymisation.vocabulary import Vocabulary, fold, shipped_terms
 
 # Letters of any alphabet ("JÓG", "DabO"), one apostrophe inside for an O' surname ("SO'H").
 _MARK = r"(?:[^\W\d_]{1,3}['\u2019][^\W\d_]{1,3}|[^\W\d_]{2,5})"
-_END = r"(?=\.?[ \t]*(?:$|\n|\|))"  # a line's end (a full stop before it), or a bar between joined fields
-_END_PAIR = rf"(?=(?: ?[/&] ?{_MARK})?\.?[ \t]*(?:$|\n|\|))"  # the same, a second mark before it ("- GH/KL")
+# A line's end (a full stop before it), a bar between joined fields, or the label of a field joined after the entry
+# ("signed off. CO - parts: 1 x fuse").
+_JOINED = r"[ \t]+-[ \t]+[A-Za-z]+:"
+_END = rf"(?=\.?[ \t]*(?:$|\n|\|)|{_JOINED})"
+_END_PAIR = rf"(?=(?: ?[/&] ?{_MARK})?(?:\.?[ \t]*(?:$|\n|\|)|{_JOINED}))"  # the same, a second mark before ("- GH/KL")
 _DATE = r"\d{1,2}[/.-]\d{1,2}"
 # The writer's mark where it ends an entry: after a slash ("tested OK /SM"), alone after the last sentence
 # ("repaired. MNF"), after a dash ("tested OK - JB", "-MK").
 _END_MARKS = (
     # "Sr Kurian / JK.", "on hold (/SQ)"
-    re.compile(rf"(?:(?<=\s)|(?<=\()|^)/ ?\(?({_MARK})\)?(?=[ \t]*(?:$|\n|[.,;)|]))", re.MULTILINE),
+    re.compile(rf"(?:(?<=\s)|(?<=\()|^)/ ?\(?({_MARK})\)?(?=[ \t]*(?:$|\n|[.,;)|])|{_JOINED})", re.MULTILINE),
     re.compile(rf"(?<=[.!;] )\(?({_MARK})\)?{_END_PAIR}", re.MULTILINE),  # "Monitor. (KW)"
     re.compile(rf"(?:(?<=\s)|^)[-\u2013\u2014~] ?({_MARK}){_END_PAIR}", re.MULTILINE),
     # before the date it was written, where the entry ends ("returned to ward. JK 12/3")

@@ -121,11 +121,11 @@ def names_before_birth_dates(ctx: ContextualNames, toks: Sequence[Token], text: 
 
 
 # A surname, its comma and an initial, as records and forms list people ("Young, R, 103 Byres Road", "Sarwar, A
-# (CHI ...)", "MCCALLUM, H."): the shape names someone even when the surname is an everyday word; not a place or a
-# thing the vocabulary knows ("Theatre, B", "Bay, C").
+# (CHI ...)", "MCCALLUM, H.", "Lau, J. witnessed"): the shape names someone even when the surname is an everyday
+# word; not a place or a thing the vocabulary knows ("Theatre, B", "Bay, C").
 _SURNAME_INITIAL = re.compile(
     r"(?<![\w'\u2019-])(?P<surname>[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]+)?), (?P<initial>[A-Z])\.?"
-    r"(?=[ \t]*(?:[,;(]|$|\n))", re.MULTILINE)
+    r"(?=[ \t]*(?:[,;(]|$|\n)|[ \t]+[a-z])", re.MULTILINE)
 
 
 def find_surname_initials(ctx: ContextualNames, text: str) -> list[Finding]:
