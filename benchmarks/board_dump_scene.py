@@ -13,14 +13,14 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import re
 from typing import Any
 
 import board_dump_text as tx
 import board_dump_vocab as vx
 from board_dump_people import Person, chi_number, digits, female, fold, reserved_words
+from export_common import Piece, fill
 
-Piece = str | tuple[str, str, bool]
+
 class Scene:
     """Fills templates for one cell. `patient` and `other` are the patients a record is about, `last` the last person
     named; the asset's `maker`, `model`, `ward` and `tag` fill the slots of the same name half of the time."""
@@ -249,14 +249,4 @@ class Scene:
         return f"WO{n:06d}" if self.split == "dev11" else f"J/{self.rng.randrange(18, 26)}/{n:05d}"
 
     def fill(self, template: str, case: str = "", nested: dict[str, list[Piece]] | None = None) -> list[Piece]:
-        """The template's pieces; `case` "upper" renders the whole cell so (planted values too)."""
-        nested = nested or {}
-        out: list[Piece] = []
-        for i, part in enumerate(re.split(r"\{(\w+)\}", template)):
-            if i % 2:
-                out.extend(nested[part] if part in nested else self.slot(part))
-            elif part:
-                out.append(part)
-        if case == "upper":
-            out = [p.upper() if isinstance(p, str) else (p[0].upper(), p[1], p[2]) for p in out]
-        return out
+        return fill(template, self.slot, case, nested)

@@ -1,13 +1,16 @@
 """What the newer export generators share beyond their people pools: the held-out split's people, disjoint from the
-dev split's, and a working-hours moment."""
+dev split's, a working-hours moment, and a template filled with planted pieces."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 from collections.abc import Callable
 
 Person = tuple[str, str]
+# A piece of a cell: text, or a planted value with its kind and whether it is personal.
+Piece = str | tuple[str, str, bool]
 
 
 def held_out_people(people_of: Callable[..., list[Person]], dev_split: str, split: str, seed: int, rows: int
@@ -25,3 +28,20 @@ def moment(rng: random.Random) -> dt.datetime:
     """A working-hours moment between 2019 and 2025."""
     return dt.datetime(rng.randrange(2019, 2026), rng.randrange(1, 13), rng.randrange(1, 29), rng.randrange(7, 21),
                        rng.randrange(60))
+
+
+def fill(template: str, slot: Callable[[str], list[Piece]], case: str = "",
+         nested: dict[str, list[Piece]] | None = None) -> list[Piece]:
+    """The template's pieces, each "{name}" from `nested` or `slot(name)`; `case` "lower"/"upper" renders the whole
+    cell so (planted values too)."""
+    nested = nested or {}
+    out: list[Piece] = []
+    for i, part in enumerate(re.split(r"\{(\w+)\}", template)):
+        if i % 2:
+            out.extend(nested[part] if part in nested else slot(part))
+        elif part:
+            out.append(part)
+    if case:
+        conv = str.lower if case == "lower" else str.upper
+        out = [conv(p) if isinstance(p, str) else (conv(p[0]), p[1], p[2]) for p in out]
+    return out

@@ -21,8 +21,8 @@ from typing import Any
 import imaging_text as tx
 import imaging_vocab as vx
 from ambulance_scene import digits, draw_people, fold, mobile, nhs_number
+from export_common import Piece, fill
 
-Piece = str | tuple[str, str, bool]
 Person = tuple[str, str]
 
 # AE titles and addresses of the PACS itself, named when a note is about an asset that speaks no DICOM.
@@ -252,15 +252,4 @@ class Scene:
         return table[name]()
 
     def fill(self, template: str, case: str = "", nested: dict[str, list[Piece]] | None = None) -> list[Piece]:
-        """The template's pieces; `case` "lower"/"upper" renders the whole cell so (planted values too)."""
-        nested = nested or {}
-        out: list[Piece] = []
-        for i, part in enumerate(re.split(r"\{(\w+)\}", template)):
-            if i % 2:
-                out.extend(nested[part] if part in nested else self.slot(part))
-            elif part:
-                out.append(part)
-        if case:
-            conv = str.lower if case == "lower" else str.upper
-            out = [conv(p) if isinstance(p, str) else (conv(p[0]), p[1], p[2]) for p in out]
-        return out
+        return fill(template, self.slot, case, nested)
