@@ -40,19 +40,29 @@ NHS_ANY_GROUPING = re.compile(r"(?<![\w./])\d(?:[ ./-]?\d){9}(?![\w/]|\.\d)")
 
 
 # Scotland's CHI number: the date of birth (DDMMYY), four digits, modulus 11 like an NHS number; written as a
-# date is ("120465 4321", "12 04 65 4321", "120465-4321"). A valid date and check digit need no label.
-CHI_RE = re.compile(r"(?<![\w./-])(\d{2})( ?)(\d{2})\2(\d{2})[ -]?(\d{4})(?![\w/]|[.-]\d)")
+# date is ("120465 4321", "12 04 65 4321", "120465-4321"). A valid date and check digit need no label, but an
+# incident's or a call's number is a date and four digits too ("CAD 230824-0695": 24 Aug 2023, the 695th call):
+# after such a label it is that, and with a hyphen it is a CHI number only beside a patient.
+CHI_RE = re.compile(r"(?<![\w./-])(\d{2})( ?)(\d{2})\2(\d{2})([ -]?)(\d{4})(?![\w/]|[.-]\d)")
+_EVENT_LABEL = re.compile(r"(?i)\b(?:cad|inc|incident|call|job|ref|wo|log|case|datix|event|for|at scene)\b\W{0,4}$")
+_PATIENT_NEAR = re.compile(r"(?i)\b(?:pt|patient|chi|dob|mr|mrs|ms|miss|mx)\b")
 
 
-def _chi_shaped(m: re.Match[str]) -> bool:
+def _chi_shaped(text: str, m: re.Match[str]) -> bool:
     day, month = int(m.group(1)), int(m.group(3))
-    return 1 <= day <= 31 and 1 <= month <= 12 and nhs_checksum_ok(m.group(1) + m.group(3) + m.group(4) + m.group(5))
+    if not (1 <= day <= 31 and 1 <= month <= 12) or not nhs_checksum_ok(
+            m.group(1) + m.group(3) + m.group(4) + m.group(6)):
+        return False
+    before = text[max(0, m.start() - 40):m.start()]
+    if _EVENT_LABEL.search(before[-16:]):
+        return False
+    return m.group(5) != "-" or bool(_PATIENT_NEAR.search(before))
 
 
 def find_nhs_numbers(text: str) -> list[Finding]:
     out = []
     for m in CHI_RE.finditer(text):
-        if _chi_shaped(m):
+        if _chi_shaped(text, m):
             out.append(Finding("UK_NHS", m.start(), m.end(), 0.85, "UkNhsRecognizer"))
     for m in NHS_ANY_GROUPING.finditer(text):
         if NHS_RE.fullmatch(m.group()) is None and NHS_LABEL.search(text[max(0, m.start() - 20):m.start()]):

@@ -24,8 +24,11 @@ def test_a_phone_number_inside_brackets_is_read_to_its_end(detector: TextDetecto
 @pytest.mark.parametrize("text,expected", [
     # 12 April 1965 and a check digit that holds (modulus 11), grouped as a date is
     ("Mrs Eilidh MacLeod 120465 3984 on the list", ["120465 3984"]), ("pt 12 04 65 2597 here", ["12 04 65 2597"]),
-    ("filed on 120465-7912 by mistake", ["120465-7912"]),
+    ("filed on Ms N. Paterson 120465-7912 by mistake", ["120465-7912"]),
     ("serial 1204653985 here", []), ("order 4100 2223 45", []),  # no check digit, no date
+    # an ambulance call's number is a date and four digits too (24 Aug 2023, call 695): after its label, or
+    # hyphenated with no patient near, it is that
+    ("CAD 230824-0695 attended", []), ("230824-0695", []), ("mailbox for 231214-6991", [])
 ])
 def test_a_chi_number_without_its_label(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "UK_NHS") == expected
