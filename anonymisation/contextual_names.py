@@ -187,9 +187,12 @@ class ContextualNames(WordNames):
                 # is also a word, and what they do, a date, a contact or the entry's end after it
                 words, k = 1, k + 1
                 break
-            if not ok and words and strength != "weak" and (self.known_name(tok, NAME_OVER_WORD)
-                                                             or self.unknown_word(tok) or self._everyday_surname(tok)):
-                ok = True  # the surname after a first name ("spoke to siobhan kowalczyk", "patient Jo WOODS")
+            if not ok and words and strength != "weak" and (
+                    self.known_name(tok, NAME_OVER_WORD) or self.unknown_word(tok) or self._everyday_surname(tok)
+                    or (tok.is_word and tok.key in self.known_people)):
+                # the surname after a first name ("spoke to siobhan kowalczyk", "patient Jo WOODS"), a town too
+                # when a person of the dataset is called so ("FSE Stuart Buxton")
+                ok = True
             if not ok and not words and initials and strength != "weak" and toks[k - 1].dot \
                     and tok.start == toks[k - 1].end + 1 and self._everyday_surname(tok):
                 ok = True  # glued to its initial, as logins are written: "patient m.reed", "per j.hart"

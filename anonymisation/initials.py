@@ -143,6 +143,8 @@ LOWER_ABBREVIATIONS = _ABBREVIATIONS["lower"]
 ALL_ABBREVIATIONS = frozenset().union(*_ABBREVIATIONS.values())
 SCORE = 0.7
 RECOGNIZER = "InitialsRecognizer"
+# A company's suffix follows its name ("Siemens AG", "Smith & Co"); where only a mark stands it is a mark ("- AG").
+COMPANY_SUFFIXES = frozenset({"ag", "co", "sa", "nv", "bv", "ab", "as", "oy", "kk", "se"})
 SIGNED_RECOGNIZER = "SignedInitialsRecognizer"  # where only a mark stands: a maker's "AG" or "Co" there is a mark
 
 
@@ -177,7 +179,8 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
         if len(token) == 2 and token.isupper() and key not in END_ABBREVIATIONS:
             return True
         where = "end"
-    if key in vocabulary.allow_tokens or ((key in vocabulary.indicators or key in ROLES_ONE) and len(key) > 2):
+    if (key in vocabulary.allow_tokens and key not in COMPANY_SUFFIXES) or (
+            (key in vocabulary.indicators or key in ROLES_ONE) and len(key) > 2):
         return False  # "RAD:", "FSE:" are roles; a company's "AG" or "Co" follows its name, alone it is a mark
     # A fada or other accent makes a token no English word or abbreviation ("TÓM", "MÓB", "OÓH"); two capital
     # letters where a mark stands are initials even when they spell a little word ("AT", "ER"), unless listed.
@@ -254,7 +257,8 @@ def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) ->
     for m, where in found:
         token, (start, end) = m.group(1), m.span(1)
         while _initials(text, token, end, vocabulary, english, where):
-            alone = where == "signed" or (where == "closing" and len(token) == 2 and token.isupper())
+            alone = where == "signed" or (len(token) == 2 and token.isupper() and (
+                where == "closing" or fold(token) in COMPANY_SUFFIXES))
             (signed if alone else spans).add((start, end))
             nxt = _LIST_NEXT.match(text, end)
             if nxt is None:

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 _AFTER_TIMESTAMP = re.compile(
     r"(?:\d{4}-\d{2}-\d{2}[T ]|\d{1,2}/\d{1,2}/\d{2,4}[ T]|\d{1,2}\.\d{1,2}\.(?:\d{2,4})?[ T])"
     r"\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?"
-    r"[ \t]+(?:[-\u2013|][ \t]+)?(?P<login>[A-Za-z]{4,12}\d{0,3}|[a-z]{2,15}\.[a-z]{2,20}\d{0,3})(?=[ \t:,\]-])"
+    r"[ \t]+(?:[-\u2013|][ \t]+)?(?P<login>[A-Za-z]{4,20}\d{0,3}|[a-z]{2,15}\.[a-z]{2,20}\d{0,3})(?=[ \t:,\]-])"
 )
 
 
@@ -36,7 +36,10 @@ def find_log_authors(text: str, ctx: ContextualNames) -> list[Finding]:
     for m in _AFTER_TIMESTAMP.finditer(text):
         login = m.group("login")
         key = login.lower()
-        if not (login.isupper() or login.islower()) or key in ctx.not_names or key in ctx.english \
+        # a long word is a login only as the entry's author, its colon after it ("jbuenaventura: rang CT"), not
+        # "22:55 decontaminated and returned"
+        long_word = len(login.rstrip("0123456789")) > 12 and "." not in login and text[m.end("login"):][:1] != ":"
+        if long_word or not (login.isupper() or login.islower()) or key in ctx.not_names or key in ctx.english \
                 or key in NOTE_ABBREVIATIONS or key in BY_ABBREVIATIONS \
                 or ctx.vocab.is_allowed_term(login):
             continue

@@ -72,9 +72,20 @@ def test_a_home_by_its_house_name_or_tenement_flat(detector: TextDetector, text:
     ("on hold (/SQ)", ["SQ"]), ("on hold ((GC))", ["GC"]), ("awaiting parts, on hold (SG)", ["SG"]),
     ("mains lead cut & replaced. NM", ["NM"]), ("signed off. CO", ["CO"]),
     ("pump alarming (OCC)", []), ("Checked. OK", []), ("Tested. ECG", []),
+    # a company's suffix stands after its name; alone where a mark stands, it is a mark
+    ("Tesla checked. (AG)", ["AG"]), ("Monitor. - AG", ["AG"]), ("service by Siemens AG today", []),
+    ("signed off. CO - parts: 1 x fuse", ["CO"]),
 ])
 def test_marks_in_the_places_that_sign_an_entry(detector: TextDetector, text: str, marks: list[str]) -> None:
     assert found(detector, text, "PERSON") == marks
+
+
+@pytest.mark.parametrize("text,logins", [
+    ("23/06/2023 03:23 - jbuenaventura: rang CT", ["jbuenaventura"]),
+    ("2020-11-29 22:55 decontaminated and returned", []),
+])
+def test_a_long_login_as_an_entrys_author(detector: TextDetector, text: str, logins: list[str]) -> None:
+    assert found(detector, text, "PERSON") == logins
 
 
 def test_a_windows_line_end_before_the_senders_name(detector: TextDetector) -> None:

@@ -13,7 +13,7 @@ from intake.anonymisation.roles import apply_roles
 from intake.config import AnonymisationSettings
 
 SECRET = bytes(range(32))
-PEOPLE = ["Amber Rich", "Jo Selby", "Rob Bishop", "Stuart Buxton"]
+PEOPLE = ["Amber Rich", "Jo Selby", "Rob Bishop", "Stuart Buxton", "Jun Hao Lau", "Hamish Livingston"]
 
 
 @pytest.fixture(scope="module")
@@ -30,9 +30,11 @@ def anonymised() -> dict[str, str]:
         # the same words where no person stands
         "amber light on, rich text report attached", "Selby Road entrance closed", "bishop's move: none",
         "Replaced tube, tested.\nCT", "Replaced tube, tested.\nUSS", "Replaced tube, tested.\nMR",
+        "ordered from Baxter, ETA 07 Jun 2024", "ex Golden Jubilee National Hospital (Livingston)",
+        "FSN to ward from Baxter (0345 601 0433)", "To: ClinicalPhysicsQEUH@ggc.scot.nhs.uk",
     ]
     base = Vocabulary.load()
-    terms = collect_terms(PEOPLE, ["Curie Suite"], base)
+    terms = collect_terms(PEOPLE, ["Curie Suite", "Golden Jubilee National Hospital"], base)
     table = pa.table({"Notes": cells * 4})
     with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=terms.vocabulary(base),
                               processes=1) as session:
@@ -65,6 +67,12 @@ def test_a_name_beside_an_e_mail_address_does_not_swallow_it(anonymised: dict[st
 
 @pytest.mark.parametrize("cell", ["amber light on, rich text report attached", "Selby Road entrance closed",
                                   "bishop's move: none", "Replaced tube, tested.\nCT", "Replaced tube, tested.\nUSS",
-                                  "Replaced tube, tested.\nMR"])
+                                  "Replaced tube, tested.\nMR",
+                                  # a month beside a number though Jun Hao Lau is a person of the dataset; a maker
+                                  # before an abbreviation; a town in brackets after a hospital though a person is
+                                  # called Livingston; a maker's line; a team's mailbox in CamelCase
+                                  "ordered from Baxter, ETA 07 Jun 2024",
+                                  "ex Golden Jubilee National Hospital (Livingston)",
+                                  "FSN to ward from Baxter (0345 601 0433)", "To: ClinicalPhysicsQEUH@ggc.scot.nhs.uk"])
 def test_the_same_words_elsewhere_stay(anonymised: dict[str, str], cell: str) -> None:
     assert anonymised[cell] == cell
