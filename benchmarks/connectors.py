@@ -1,7 +1,9 @@
-"""CSV connector throughput and peak memory, next to pyarrow.csv.read_csv on the same file in the same run.
+"""CSV connector throughput and peak memory, next to pyarrow.csv.read_csv on the same file in the same run; the
+SQL dump reader next to SQLite executing the same dump.
 
     .venv/bin/python benchmarks/connectors.py            # 1M rows x 25 columns (~245 MB), UTF-8 and cp1252
     .venv/bin/python benchmarks/connectors.py --big      # also a ~2 GB file: peak memory of each reader
+    .venv/bin/python benchmarks/connectors.py --sql-dump [--rows 200000]   # only the SQL dump comparison
 
 Every measurement runs in its own subprocess and reports wall time and peak RSS (VmHWM of that child).
 Readers compared:
@@ -9,7 +11,10 @@ Readers compared:
 - `pyarrow.read_csv_strings`: the same with every column read as text (what a legacy source produces);
 - `intake.csv_source`: our streaming CSV source (sniffing, all-text columns, UTF-8 checks, field-size limit,
   reject accounting), iterating every batch.
-Results go to benchmarks/results/connectors.json.
+With `--sql-dump` the same rows as a SQL dump (CREATE TABLE, INSERTs of 500 rows): `sqlite3.executescript` (SQLite
+running the script into an in-memory database, then counting) beside `intake.sql_dump` (reading it, never running
+it: its index pass and the table's read). Results go to benchmarks/results/connectors.json (the dump's under
+"sql_dump").
 """
 
 from __future__ import annotations
@@ -90,8 +95,14 @@ def child(reader: str, path: str) -> None:
         names = pacsv.open_csv(path, read_options=options).schema.names
         rows = pacsv.read_csv(path, read_options=options, convert_options=pacsv.ConvertOptions(
             column_types={n: pa.string() for n in names})).num_rows
+    elif reader == "sqlite3.executescript":
+        import sqlite3
+
+        db = sqlite3.connect(":memory:")
+        db.executescript(Path(path).read_text(encoding="utf-8"))
+        rows = db.execute("SELECT count(*) FROM assets").fetchone()[0]
     else:
-        with open_source("csv", Path(path)) as source:
+        with open_source(reader.split(".", 1)[1], Path(path)) as source:
             reader_ = source.read(source.tables()[0])
             rows = sum(batch.num_rows for batch in reader_)
             assert reader_.rows_rejected == 0
@@ -129,14 +140,32 @@ def measure(reader: str, path: Path, repeats: int) -> dict[str, object]:
     }
 
 
+def write_dump(csv_path: Path, path: Path) -> None:
+    """The CSV's rows as a SQL dump SQLite can run: CREATE TABLE, then INSERTs of 500 rows, quotes doubled."""
+    import csv
+
+    with csv_path.open(encoding="utf-8", newline="") as src, path.open("w", encoding="utf-8") as out:
+        rows = csv.reader(src)
+        header = next(rows)
+        out.write("CREATE TABLE assets (" + ", ".join(f'"{h}" TEXT' for h in header) + ");\n")
+        chunk: list[str] = []
+        for row in rows:
+            chunk.append("(" + ",".join("'" + v.replace("'", "''") + "'" if v else "NULL" for v in row) + ")")
+            if len(chunk) == 500:
+                out.write("INSERT INTO assets VALUES " + ",".join(chunk) + ";\n")
+                chunk = []
+        if chunk:
+            out.write("INSERT INTO assets VALUES " + ",".join(chunk) + ";\n")
+
+
 def compare(path: Path, repeats: int, readers: list[str]) -> dict[str, object]:
     results = {name: measure(name, path, repeats) for name in readers}
-    ours = results["intake.csv_source"]["seconds_best"]
+    ours = results[readers[-1]]["seconds_best"]
     for name in readers:
         print(f"  {name:28s} {results[name]['seconds_best']:7.2f}s  {results[name]['mb_per_s']:7.1f} MB/s"
               f"  peak {results[name]['peak_rss_mb']:8.1f} MB")
     ratios = {f"vs_{name}": round(results[name]["seconds_best"] / ours, 2)  # type: ignore[operator]
-              for name in readers if name != "intake.csv_source"}
+              for name in readers if name != readers[-1]}
     print("  throughput ratio (ours / baseline, >= 0.7 is the target):", ratios)
     return {"file_mb": round(path.stat().st_size / 1e6, 1), "results": list(results.values()), "ratios": ratios}
 
@@ -146,10 +175,14 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--big", action="store_true", help="also measure a ~2 GB file (peak memory target 500 MB)")
+    parser.add_argument("--sql-dump", action="store_true", help="only the SQL dump reader beside SQLite")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(*args.child)
+        return
+    if args.sql_dump:
+        sql_dump(args.rows, args.repeats)
         return
     readers = ["pyarrow.read_csv", "pyarrow.read_csv_strings", "intake.csv_source"]
     report: dict[str, object] = {
@@ -178,6 +211,20 @@ def main() -> None:
     if not args.big and "big" in previous:
         report["big"] = previous["big"]  # keep the last --big measurement
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n")
+    print(f"written {RESULTS}")
+
+
+def sql_dump(rows: int, repeats: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="intake-bench-") as folder:
+        csv_path, path = Path(folder) / "assets.csv", Path(folder) / "assets.sql"
+        generate(csv_path, rows)
+        write_dump(csv_path, path)
+        print(f"{rows} rows x {COLUMNS} columns as a SQL dump, {path.stat().st_size / 1e6:.0f} MB:")
+        result = {"rows": rows, "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+                  **compare(path, repeats, ["sqlite3.executescript", "intake.sql_dump"])}
+    report = json.loads(RESULTS.read_text()) if RESULTS.is_file() else {}
+    report["sql_dump"] = result
     RESULTS.write_text(json.dumps(report, indent=2) + "\n")
     print(f"written {RESULTS}")
 

@@ -99,14 +99,15 @@ class SqlDumpSource(SourceBase):
         finally:
             raw.close()
 
-    def _script(self, stream: IO[bytes], offset: int = 0, line: int = 1, delimiter: bytes = b";") -> Script:
+    def _script(self, stream: IO[bytes], offset: int = 0, line: int = 1, delimiter: bytes = b";",
+                index: bool = False) -> Script:
         scanner = Scanner(stream, self.name, self.backslashes, self.settings.max_field_bytes, offset, line, delimiter)
-        return Script(scanner, self.settings.max_columns + 1)
+        return Script(scanner, self.settings.max_columns + 1, index)
 
     def _index(self) -> dict[str, _Table]:
         found: dict[str, _Table] = {}
         with self._stream() as stream:
-            for statement, rows in self._script(stream).statements():
+            for statement, rows in self._script(stream, index=True).statements():
                 table = found.setdefault(statement.table, _Table(statement.table))
                 if statement.kind == "create":
                     if table.columns is None:

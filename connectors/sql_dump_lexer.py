@@ -38,6 +38,22 @@ _SPECIAL = {(quote, escapes): re.compile(b"[" + re.escape(quote) + (rb"\\" if es
             for quote in (b"'", b'"', b"`", b"]") for escapes in (False, True)}
 
 
+# Possessive quantifiers (Python 3.11): a string that does not close within the buffer fails at once instead of
+# trying every way to split its characters.
+# One plain value of a row and what follows it: a quoted string, NULL or a number, then "," or ")". Rows of only
+# these (nearly every row of a dump) are read with one match per value instead of token by token (`literal_row`).
+_NUMBER = rb"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+_LITERALS = {escapes: re.compile(
+    rb"[ \t\r\n]*(?:(" + (rb"'(?:[^'\\]++|\\.|'')*+'" if escapes else rb"'(?:[^']++|'')*+'") + rb")|(NULL|null)|("
+    + _NUMBER + rb"))[ \t\r\n]*([,)])", re.DOTALL) for escapes in (False, True)}
+_BACKSLASHED = re.compile(rb"\\(.)", re.DOTALL)
+# What an INSERT's values hold up to its ";": anything but a quote or ";", and whole quoted strings; a line break
+# only when no "GO" line (SQL Server's end of a batch) follows it.
+_TO_SEMICOLON = {escapes: re.compile(
+    rb"(?:[^';\n]++|\n(?![ \t]*(?i:go)\b)|" + (rb"'(?:[^'\\]++|\\.|'')*+'" if escapes else rb"'(?:[^']++|'')*+'")
+    + rb")*+", re.DOTALL) for escapes in (False, True)}
+
+
 class Token(NamedTuple):
     """kind: word, ident (quoted identifier), str, num, hex, punct, end (a statement's end), eof.
     `text` is None for a string longer than the field limit (it was read past, not kept)."""
@@ -178,6 +194,74 @@ class Scanner:
             return Token("str", self._dollar(found.group()), line, start)
         self.pos += 1
         return Token("punct", chr(char), line, start)
+
+    def skip_statement(self) -> bool:
+        """Past the ";" ending the statement being read, in one match per buffer (the index pass skips a table's
+        rows so); False, having moved nowhere it should not, when the delimiter is another or the text ends first."""
+        if self.delimiter != b";" or self._pushed is not None:
+            return False
+        pattern = _TO_SEMICOLON[self.backslashes]
+        while True:
+            self.pos = pattern.match(self.buf, self.pos).end()  # type: ignore[union-attr]  # matches "" at least
+            if self.pos < len(self.buf) and self.buf[self.pos] == 0x3B:  # ;
+                self.pos += 1
+                return True
+            if self.pos < len(self.buf) and self.buf[self.pos] == 0x0A and len(self.buf) - self.pos > 8:
+                return False  # a "GO" line: the token path reads it
+            if len(self.buf) - self.pos > 2 * CHUNK:
+                return False  # a value longer than a chunk: the token path reads past it in bounded memory
+            if not self._more():
+                return False
+
+    def skip_copy(self) -> None:
+        """Past the line "\\." that ends a COPY's data."""
+        while True:
+            found = self.buf.find(b"\\.", self.pos)
+            while found >= 0:
+                line_start = found == 0 or self.buf[found - 1] == 0x0A
+                rest = self.buf[found + 2:found + 4]
+                if line_start and (rest[:1] == b"\n" or rest == b"\r\n" or (not rest and self.eof)):
+                    self.pos = found + 2
+                    return
+                if line_start and len(rest) < 2 and not self.eof:
+                    break  # the line's end is not in the buffer yet
+                found = self.buf.find(b"\\.", found + 2)
+            self.pos = max(self.pos, (found if found >= 0 else len(self.buf) - 2))
+            if not self._more():
+                self.pos = len(self.buf)
+                return
+
+    def literal_row(self) -> list[str | None] | None:
+        """The rest of a row whose "(" was just read, when every value is a plain literal within the buffer and the
+        field limit; else None, nothing consumed (the token path reads it, and says what is wrong)."""
+        if self._pushed is not None:
+            return None
+        self._ensure(LOOKAHEAD)
+        pattern, buf, pos = _LITERALS[self.backslashes], self.buf, self.pos
+        values: list[str | None] = []
+        while True:
+            m = pattern.match(buf, pos)
+            if m is None or (m.end() >= len(buf) and not self.eof):
+                return None
+            quoted, null, number, after = m.groups()
+            if quoted is not None:
+                raw = quoted[1:-1]
+                if len(raw) > self.field_limit:
+                    return None
+                if b"'" in raw:
+                    raw = raw.replace(b"''", b"'")
+                if self.backslashes and b"\\" in raw:
+                    raw = _BACKSLASHED.sub(lambda e: _MYSQL_ESCAPES.get(e.group(1)[0], e.group(1)), raw)
+                try:
+                    values.append(raw.decode("utf-8") or None)
+                except UnicodeDecodeError:
+                    return None
+            else:
+                values.append(None if null is not None else number.decode("ascii"))
+            pos = m.end()
+            if after == b")":
+                self.pos = pos
+                return values
 
     def _skip_blank(self) -> None:
         while True:

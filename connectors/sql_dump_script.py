@@ -36,10 +36,12 @@ class Row(NamedTuple):
 
 
 class Script:
-    def __init__(self, scanner: Scanner, max_values: int) -> None:
+    def __init__(self, scanner: Scanner, max_values: int, index: bool = False) -> None:
+        """`index`: only each statement's first row is read, the rest skipped (the first pass's way)."""
         self.scan = scanner
         self.values = Values(scanner)
         self.max_values = max_values
+        self.index = index
 
     def statements(self) -> Iterator[tuple[Statement, Iterator[Row]]]:
         """Each table statement with its rows (read them before the next statement, or they are read past)."""
@@ -195,8 +197,22 @@ class Script:
                 self._to_end(token)  # ON DUPLICATE KEY ..., RETURNING ..., or the statement's end
                 return
             scan.mark = token.offset
+            plain = scan.literal_row()
+            if plain is not None:
+                wrong = width is not None and len(plain) != width
+                problem = f"the row has {len(plain)} values for {width} columns" if wrong else None
+                yield Row(plain[:self.max_values], problem, token.line, scan.raw_since(token.offset) if wrong else None)
+                scan.mark = None
+                if self.index:
+                    self._skip_rest()
+                    return
+                token = scan.next()
+                if token.kind != "punct" or token.text != ",":
+                    self._to_end(token)
+                    return
+                continue
             values: list[str | None] = []
-            problem: str | None = None
+            problem = None
             oversized: int | None = None
             while True:
                 try:
@@ -222,10 +238,18 @@ class Script:
             if problem is None and width is not None and len(values) != width:
                 problem = f"the row has {len(values)} values for {width} columns"
             yield Row(values, problem, token.line, raw, oversized)
+            if self.index:
+                self._skip_rest()
+                return
             token = scan.next()
             if token.kind != "punct" or token.text != ",":
                 self._to_end(token)
                 return
+
+    def _skip_rest(self) -> None:
+        """The index pass: past the statement's other rows, without reading them."""
+        if not self.scan.skip_statement():
+            self._to_end(self.scan.next())
 
     def _copy_rows(self) -> Iterator[Row]:
         limit = self.scan.field_limit * max(self.max_values, 1)
@@ -247,3 +271,6 @@ class Script:
             if problem is None and oversized is not None:
                 problem = f"a value is longer than the {self.scan.field_limit}-byte limit (connectors.max_field_bytes)"
             yield Row(values[:self.max_values + 1], problem, line, text, oversized)
+            if self.index:
+                self.scan.skip_copy()
+                return
