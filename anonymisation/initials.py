@@ -37,8 +37,8 @@ _END_MARKS = (
     # before the date it was written, where the entry ends ("returned to ward. JK 12/3")
     re.compile(rf"(?<=[.!;] )({_MARK})(?= {_DATE}(?:[/.-]\d{{2,4}})?\.?[ \t]*(?:$|\n|\|))", re.MULTILINE),
 )
-# On a line of its own below an entry: a sign-off, or a heading ("CT", "MR", "ENT"): only what no list of
-# abbreviations, titles or words knows.
+# On a line of its own below an entry: a sign-off, or a heading ("CT", "MR", "ENT", "TURP"): only two capitals
+# or a mixed-case mark ("DMcK") that no list of abbreviations, titles or words knows.
 _ALONE = re.compile(rf"(?<=\n)[ \t]*({_MARK})\.?[ \t]*$", re.MULTILINE)
 # Where it opens an entry: before a colon or a dash ("[phone] CR: parts ordered", "15/01 RG: ...", "12/03/21 JB -
 # replaced"), in brackets ("[JB] cleaned"), before the date ("JB 12/03/21: replaced"); after a label ("Engineer:
@@ -166,7 +166,8 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
     if _STANDARD_AFTER.match(text, end):
         return False
     if where == "alone":
-        if key in vocabulary.titles or key in ALL_ABBREVIATIONS:
+        # three or more capitals alone on a line are a procedure's or a unit's code ("TURP", "LSCS") as often
+        if key in vocabulary.titles or key in ALL_ABBREVIATIONS or (token.isupper() and len(token) > 2):
             return False
         where = "end"
     abbreviations = {"by": BY_ABBREVIATIONS, "to": BY_ABBREVIATIONS, "open": NOTE_ABBREVIATIONS,

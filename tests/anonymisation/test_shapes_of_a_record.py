@@ -72,6 +72,7 @@ def test_a_home_by_its_house_name_or_tenement_flat(detector: TextDetector, text:
     ("on hold (/SQ)", ["SQ"]), ("on hold ((GC))", ["GC"]), ("awaiting parts, on hold (SG)", ["SG"]),
     ("mains lead cut & replaced. NM", ["NM"]), ("signed off. CO", ["CO"]),
     ("pump alarming (OCC)", []), ("Checked. OK", []), ("Tested. ECG", []),
+    ("Decon ok.\nLSCS", []), ("cycle 77752 Bankart repair\nTURP\nnext", []), ("Replaced tube.\nAK", ["AK"]),
     # a company's suffix stands after its name; alone where a mark stands, it is a mark
     ("Tesla checked. (AG)", ["AG"]), ("Monitor. - AG", ["AG"]), ("service by Siemens AG today", []),
     ("signed off. CO - parts: 1 x fuse", ["CO"]),
