@@ -68,18 +68,24 @@ def names_before_identifiers(ctx: ContextualNames, toks: Sequence[Token], text: 
         if tok.key not in PATIENT_LABELS or not _numbered(toks, label) or PSEUDONYM_RE.match(text, tok.start) or (
                 tok.key == "unit" and not _unit_number(toks, label)):
             continue
-        if label and toks[label - 1].text in ("(", ","):
-            label -= 1  # "Sarwar, A (CHI 100786-4354)", "(dorota nowak, unit no 48506045)"
+        # The label in brackets or after a comma ("Sarwar, A (CHI 100786-4354)", "(dorota nowak, unit no ...)"):
+        # set apart so, the words before it are a name only when the name lists know each of them, or they are
+        # a surname and its initial: "Dupuytren's fasciectomy (NHS ...)" is the procedure the patient had.
+        apart = bool(label and toks[label - 1].text in ("(", ","))
+        label -= apart
         # A name keeps to its sentence: "borrowed from Addenbrooke's. K-number MRN_d8a0..." (the anonymiser's
         # self-check reading its own token as the label) names no one.
         upto = label
-        if label >= 3 and toks[label - 2].text == "," and len(toks[label - 1].text) == 1 and toks[label - 1].is_word:
+        initial = label >= 3 and toks[label - 2].text == "," and len(toks[label - 1].text) == 1 \
+            and toks[label - 1].is_word
+        if initial:
             label -= 2  # "Sarwar, A": the surname and an initial after its comma
         start = label
         while start > 0 and label - start < MAX_WORDS and _word(ctx, toks[start - 1]) and not toks[start - 1].dot:
             start -= 1
         words = toks[start:label]
-        if not words:
+        if not words or (apart and not initial and not all(
+                w.key in ctx.vocab.first_names or w.key in ctx.vocab.last_names or w.key in PARTICLES for w in words)):
             continue
         # Capitalised as names are ("Hope Bishop"), or, in any case, one word that is mostly a name or of four
         # letters or more in no list ("rabah boubekeur", "marivic mangubat"): "pls cb" or "home hd" are neither,

@@ -50,7 +50,9 @@ def test_a_name_and_an_old_date_in_brackets_after_it(detector: TextDetector, tex
     ("signed for by Ewan (ewan.crawford)", ["Ewan", "ewan.crawford"]), ("sent to Ward 7 (ward7a)", []),
     ("had pt data for Sarwar, A (CHI 100786-4354) + MCCALLUM, Hamish.", ["Sarwar, A", "MCCALLUM, Hamish"]),
     ("had pt data for rowan young (CHI 0503001074)", ["rowan young"]),
-    ("monitor at bed 6 (ó dochartaigh ishbel, unit no 41573165) lost SpO2", ["ó dochartaigh ishbel"]),
+    ("monitor at bed 6 (dorota nowak, unit no 48506045) lost SpO2", ["dorota nowak"]),
+    # a procedure before the patient's number in brackets is what they had, not who they are
+    ("cycle 77754 Dupuytren's fasciectomy (NHS 943 476 5919)", []),
     ("fluid ingress, unit no 4, cleaned", []), ("at pt address: Young, R, 103 Byres Road", ["Young, R"]),
     ("Theatre, B block closed", []), ("Bay, C is closed", []),
 ])
