@@ -128,7 +128,8 @@ def names_before_birth_dates(ctx: ContextualNames, toks: Sequence[Token], text: 
 
 # A surname, its comma and an initial, as records and forms list people ("Young, R, 103 Byres Road", "Sarwar, A
 # (CHI ...)", "MCCALLUM, H.", "Lau, J. witnessed"): the shape names someone even when the surname is an everyday
-# word; not a place or a thing the vocabulary knows ("Theatre, B", "Bay, C").
+# word, when the name lists or the dataset's people know it; not a place or a thing ("Theatre, B", "Bay, C"), nor a
+# procedure and its side ("Arthroscopy, L knee", "THR, R").
 _SURNAME_INITIAL = re.compile(
     r"(?<![\w'\u2019-])(?P<surname>[A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?|[A-Z]{2,}(?:-[A-Z]+)?), (?P<initial>[A-Z])\.?"
     r"(?=[ \t]*(?:[,;(]|$|\n)|[ \t]+[a-z])", re.MULTILINE)
@@ -141,9 +142,10 @@ def find_surname_initials(ctx: ContextualNames, text: str) -> list[Finding]:
     out = []
     for m in _SURNAME_INITIAL.finditer(text):
         key = m.group("surname").lower()
-        if key in vocab.allow_tokens or key in vocab.indicators or key in vocab.street_types or key in vocab.titles \
-                or key in ROLES_ONE or key in MONTHS_DAYS or key in RECORD_WORDS or vocab.is_allowed_term(
-                    m.group("surname")):
+        if not (key in vocab.last_names or key in vocab.first_names or key in ctx.known_people) \
+                or key in vocab.allow_tokens or key in vocab.indicators or key in vocab.street_types \
+                or key in vocab.titles or key in ROLES_ONE or key in MONTHS_DAYS or key in RECORD_WORDS \
+                or vocab.is_allowed_term(m.group("surname")):
             continue
         out.append(Finding("PERSON", m.start(), m.end(), 0.6, "ContextNameRecognizer"))
     return out

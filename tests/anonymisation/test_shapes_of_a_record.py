@@ -54,7 +54,7 @@ def test_a_name_and_an_old_date_in_brackets_after_it(detector: TextDetector, tex
     # a procedure before the patient's number in brackets is what they had, not who they are
     ("cycle 77754 Dupuytren's fasciectomy (NHS 943 476 5919)", []),
     ("fluid ingress, unit no 4, cleaned", []), ("at pt address: Young, R, 103 Byres Road", ["Young, R"]),
-    ("Theatre, B block closed", []), ("Bay, C is closed", []),
+    ("Theatre, B block closed", []), ("Bay, C is closed", []), ("Arthroscopy, L knee", []), ("THR, R", []),
 ])
 def test_names_in_the_shapes_records_write_them(detector: TextDetector, text: str, names: list[str]) -> None:
     assert found(detector, text, "PERSON") == names
