@@ -102,8 +102,9 @@ def names_before_identifiers(ctx: ContextualNames, toks: Sequence[Token], text: 
 
 # "while macrae, m (10 jul 75) was getting out", "ISEABAIL MACLEOD (28.07.74)": a date too old to be the job's in
 # brackets right after one to three words names whoever was born then; the words are that person when each could
-# be part of a name ("installed (12.03.98)" is a thing's date: "installed" could not).
+# be part of a name and one is a name ("installed (12.03.98)" is a thing's date: "installed" could not).
 _BRACKETED_OLD_DATE = re.compile(r"[ \t]*\((?P<date>[^()\n]{6,12})\)")
+_GAELIC = re.compile(r"ma?c[a-z]{3,}$")  # "macleod", "mcallister", which the name lists lack
 
 
 def names_before_birth_dates(ctx: ContextualNames, toks: Sequence[Token], text: str) -> list[Finding]:
@@ -121,7 +122,13 @@ def names_before_birth_dates(ctx: ContextualNames, toks: Sequence[Token], text: 
         start = end
         while start > 0 and end - start < MAX_WORDS and _word(ctx, toks[start - 1]) and not toks[start - 1].dot:
             start -= 1
-        if start < end and (end < k or end - start >= 2):
+        words = toks[start:end]
+        # a surname and its initial, or one word a name the lists know or of a Gaelic surname's shape, none a
+        # possessive: "Dupuytren's fasciectomy (12.03.61)" is the procedure a patient born then had
+        named = (end < k or any(w.key in ctx.vocab.first_names or w.key in ctx.vocab.last_names
+                                or (_GAELIC.match(w.key) and w.key not in ctx.english) for w in words)) and not any(
+            w.text.endswith(("'s", "\u2019s")) for w in words)
+        if words and named and (end < k or len(words) >= 2):
             out.append(Finding("PERSON", toks[start].start, toks[k - 1].end, 0.6, "ContextNameRecognizer"))
     return out
 
