@@ -123,9 +123,10 @@ def names_before_birth_dates(ctx: ContextualNames, toks: Sequence[Token], text: 
         while start > 0 and end - start < MAX_WORDS and _word(ctx, toks[start - 1]) and not toks[start - 1].dot:
             start -= 1
         words = toks[start:end]
-        # a surname and its initial, or one word a name the lists know or of a Gaelic surname's shape, none a
-        # possessive: "Dupuytren's fasciectomy (12.03.61)" is the procedure a patient born then had
-        named = (end < k or any(w.key in ctx.vocab.first_names or w.key in ctx.vocab.last_names
+        # a surname and its initial, or words the name lists know (or of a Gaelic surname's shape), none a
+        # possessive: "Dupuytren's fasciectomy (12.03.61)", "Heller myotomy (12.03.61)" are the procedure a patient
+        # born then had, an eponym and a word in no list
+        named = (end < k or all(w.key in ctx.vocab.first_names or w.key in ctx.vocab.last_names or w.key in PARTICLES
                                 or (_GAELIC.match(w.key) and w.key not in ctx.english) for w in words)) and not any(
             w.text.endswith(("'s", "\u2019s")) for w in words)
         if words and named and (end < k or len(words) >= 2):
