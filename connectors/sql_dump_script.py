@@ -203,12 +203,7 @@ class Script:
                 problem = f"the row has {len(plain)} values for {width} columns" if wrong else None
                 yield Row(plain[:self.max_values], problem, token.line, scan.raw_since(token.offset) if wrong else None)
                 scan.mark = None
-                if self.index:
-                    self._skip_rest()
-                    return
-                token = scan.next()
-                if token.kind != "punct" or token.text != ",":
-                    self._to_end(token)
+                if not self._another_row():
                     return
                 continue
             values: list[str | None] = []
@@ -238,18 +233,21 @@ class Script:
             if problem is None and width is not None and len(values) != width:
                 problem = f"the row has {len(values)} values for {width} columns"
             yield Row(values, problem, token.line, raw, oversized)
-            if self.index:
-                self._skip_rest()
-                return
-            token = scan.next()
-            if token.kind != "punct" or token.text != ",":
-                self._to_end(token)
+            if not self._another_row():
                 return
 
-    def _skip_rest(self) -> None:
-        """The index pass: past the statement's other rows, without reading them."""
-        if not self.scan.skip_statement():
-            self._to_end(self.scan.next())
+    def _another_row(self) -> bool:
+        """After a row: whether another follows (its comma read); if not, the statement is read to its end. The
+        index pass skips the statement's other rows without reading them."""
+        if self.index:
+            if not self.scan.skip_statement():
+                self._to_end(self.scan.next())
+            return False
+        token = self.scan.next()
+        if token.kind != "punct" or token.text != ",":
+            self._to_end(token)
+            return False
+        return True
 
     def _copy_rows(self) -> Iterator[Row]:
         limit = self.scan.field_limit * max(self.max_values, 1)
