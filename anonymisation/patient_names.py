@@ -45,6 +45,26 @@ def _unit_number(toks: Sequence[Token], label: int) -> bool:
         sum(c.isdigit() for c in t.text) >= 5 for t in toks[label + 2:label + 4])
 
 
+def _listed(ctx: ContextualNames, tok: Token) -> bool:
+    """A word the name lists know, or a particle of a name."""
+    return tok.key in ctx.vocab.first_names or tok.key in ctx.vocab.last_names or tok.key in PARTICLES
+
+
+def _after_initial(toks: Sequence[Token], end: int) -> int:
+    """Where a surname ends when toks[:end] end with it, its comma and an initial ("Sarwar, A", "macrae, m"):
+    end - 2 then; else end."""
+    initial = end >= 3 and toks[end - 2].text == "," and len(toks[end - 1].text) == 1 and toks[end - 1].is_word
+    return end - 2 if initial else end
+
+
+def _name_start(ctx: ContextualNames, toks: Sequence[Token], end: int) -> int:
+    """The first of up to MAX_WORDS words before `end` that could be part of a name, within their sentence."""
+    start = end
+    while start > 0 and end - start < MAX_WORDS and _word(ctx, toks[start - 1]) and not toks[start - 1].dot:
+        start -= 1
+    return start
+
+
 def _word(ctx: ContextualNames, tok: Token) -> bool:
     """Could this word be part of a name here: a name-list word or a word in no list, and nothing the
     vocabulary knows as a place, brand, role or record word."""
@@ -75,17 +95,10 @@ def names_before_identifiers(ctx: ContextualNames, toks: Sequence[Token], text: 
         label -= apart
         # A name keeps to its sentence: "borrowed from Addenbrooke's. K-number MRN_d8a0..." (the anonymiser's
         # self-check reading its own token as the label) names no one.
-        upto = label
-        initial = label >= 3 and toks[label - 2].text == "," and len(toks[label - 1].text) == 1 \
-            and toks[label - 1].is_word
-        if initial:
-            label -= 2  # "Sarwar, A": the surname and an initial after its comma
-        start = label
-        while start > 0 and label - start < MAX_WORDS and _word(ctx, toks[start - 1]) and not toks[start - 1].dot:
-            start -= 1
+        upto, label = label, _after_initial(toks, label)
+        start = _name_start(ctx, toks, label)
         words = toks[start:label]
-        if not words or (apart and not initial and not all(
-                w.key in ctx.vocab.first_names or w.key in ctx.vocab.last_names or w.key in PARTICLES for w in words)):
+        if not words or (apart and label == upto and not all(_listed(ctx, w) for w in words)):
             continue
         # Capitalised as names are ("Hope Bishop"), or, in any case, one word that is mostly a name or of four
         # letters or more in no list ("rabah boubekeur", "marivic mangubat"): "pls cb" or "home hd" are neither,
@@ -116,18 +129,14 @@ def names_before_birth_dates(ctx: ContextualNames, toks: Sequence[Token], text: 
         date = DATE_RE.fullmatch(m.group("date")) if m else None
         if date is None or not old_date(date.group()):
             continue
-        end = k
-        if end >= 3 and toks[end - 2].text == "," and len(toks[end - 1].text) == 1 and toks[end - 1].is_word:
-            end -= 2  # "macrae, m": the surname and an initial after its comma
-        start = end
-        while start > 0 and end - start < MAX_WORDS and _word(ctx, toks[start - 1]) and not toks[start - 1].dot:
-            start -= 1
+        end = _after_initial(toks, k)
+        start = _name_start(ctx, toks, end)
         words = toks[start:end]
         # a surname and its initial, or words the name lists know (or of a Gaelic surname's shape), none a
         # possessive: "Dupuytren's fasciectomy (12.03.61)", "Heller myotomy (12.03.61)" are the procedure a patient
         # born then had, an eponym and a word in no list
-        named = (end < k or all(w.key in ctx.vocab.first_names or w.key in ctx.vocab.last_names or w.key in PARTICLES
-                                or (_GAELIC.match(w.key) and w.key not in ctx.english) for w in words)) and not any(
+        named = (end < k or all(_listed(ctx, w) or (_GAELIC.match(w.key) and w.key not in ctx.english)
+                                for w in words)) and not any(
             w.text.endswith(("'s", "\u2019s")) for w in words)
         if words and named and (end < k or len(words) >= 2):
             out.append(Finding("PERSON", toks[start].start, toks[k - 1].end, 0.6, "ContextNameRecognizer"))

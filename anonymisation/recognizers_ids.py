@@ -102,14 +102,14 @@ _LOGIN_AFTER_NAME = re.compile(r"[ \t]*\((?P<login>[a-z]{2,15}(?:[._][a-z]{2,20}
 
 def with_staff_numbers(text: str, findings: list[Finding]) -> list[Finding]:
     """The findings and, beside each name, the staff or collar number written with it (STAFF_ID), or its login."""
-    names = names_beside_numbers(text, findings) if "(" not in text else [
-        f for f in findings if f.entity_type == "PERSON"]
     out = list(findings)
-    for f in names:
-        login = _LOGIN_AFTER_NAME.match(text, f.end)
-        if login is not None and not any(o.start < login.end("login") and login.start("login") < o.end
-                                         for o in findings):
-            out.append(Finding("PERSON", login.start("login"), login.end("login"), 0.7, "ContextNameRecognizer"))
+    if "(" in text:
+        for f in findings:
+            login = _LOGIN_AFTER_NAME.match(text, f.end) if f.entity_type == "PERSON" else None
+            if login is not None and not any(o.start < login.end("login") and login.start("login") < o.end
+                                             for o in findings):
+                out.append(Finding("PERSON", login.start("login"), login.end("login"), 0.7, "ContextNameRecognizer"))
+    names = names_beside_numbers(text, findings)
     for f in names:
         m = _BESIDE_NAME.match(text, f.end)
         if m is None:
