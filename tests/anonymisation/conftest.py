@@ -92,3 +92,16 @@ def secret() -> bytes:
 
 def token(value: str, entity: str, secret: bytes) -> str:
     return pseudonym(value, entity, secret)
+
+
+def notes_anonymised(vocabulary: Vocabulary, cells: list[str]) -> list[str]:
+    """The cells as a free-text Notes column (a job's outcome) through a session on `vocabulary` (a dataset's
+    terms included), in order."""
+    from intake.anonymisation.roles import apply_roles
+
+    table = pa.table({"Notes": cells})
+    with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=vocabulary, processes=1) as session:
+        classification = apply_roles(session.profile("jobs", table.to_batches()),
+                                     {"Notes": {"role": "free_text", "fields": ["jobs.outcome"]}})
+        batches = session.anonymise_chunk(bytes(range(32)), "jobs", classification, table.to_batches()).batches
+    return pa.Table.from_batches(batches).column("Notes").to_pylist()

@@ -11,6 +11,7 @@ from intake.anonymisation.dataset_terms import DatasetTerms, collect_terms, pers
 from intake.anonymisation.deny_list import DenyList
 from intake.anonymisation.roles import apply_roles
 from intake.config import AnonymisationSettings
+from tests.anonymisation.conftest import notes_anonymised
 
 SECRET = bytes(range(32))
 TABLE = pa.table({
@@ -328,15 +329,10 @@ def test_a_dotted_login_of_a_dataset_person_goes_whole(base: Vocabulary) -> None
     """"lovely.lim" copied from a log: the dataset knows Lovely Lim, so the whole login goes, not only "lim";
     a web domain or a file name stays."""
     terms = collect_terms(["Lovely Lim"], [], base)
-    table = pa.table({"Notes": ["mismatch (SMITH^JO) lovely.lim || next", "see report.pdf on nhs.net"] * 10})
-    with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=terms.vocabulary(base),
-                              processes=1) as session:
-        classification = apply_roles(session.profile("jobs", table.to_batches()),
-                                     {"Notes": {"role": "free_text", "fields": ["jobs.outcome"]}})
-        out = pa.Table.from_batches(session.anonymise_chunk(SECRET, "jobs", classification,
-                                                            table.to_batches()).batches).to_pydict()
-    assert "lovely" not in out["Notes"][0] and "lim" not in out["Notes"][0]
-    assert out["Notes"][1] == "see report.pdf on nhs.net"
+    out = notes_anonymised(terms.vocabulary(base),
+                           ["mismatch (SMITH^JO) lovely.lim || next", "see report.pdf on nhs.net"] * 10)
+    assert "lovely" not in out[0] and "lim" not in out[0]
+    assert out[1] == "see report.pdf on nhs.net"
 
 
 def test_a_person_of_the_dataset_closing_an_entry_in_lower_case(base: Vocabulary) -> None:
@@ -344,12 +340,6 @@ def test_a_person_of_the_dataset_closing_an_entry_in_lower_case(base: Vocabulary
     word; "gold standard" and "amber light" stay."""
     terms = collect_terms(["Amber Gold"], [], base)
     cells = ["test send to pacs ok. gold\nag / accepted", "gold standard test passed", "amber light on"]
-    table = pa.table({"Notes": cells * 10})
-    with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=terms.vocabulary(base),
-                              processes=1) as session:
-        classification = apply_roles(session.profile("jobs", table.to_batches()),
-                                     {"Notes": {"role": "free_text", "fields": ["jobs.outcome"]}})
-        out = pa.Table.from_batches(session.anonymise_chunk(SECRET, "jobs", classification,
-                                                            table.to_batches()).batches).to_pydict()["Notes"]
+    out = notes_anonymised(terms.vocabulary(base), cells * 10)
     assert "gold" not in out[0].split("\n")[0]
     assert out[1:3] == cells[1:3]

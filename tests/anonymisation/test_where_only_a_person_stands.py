@@ -4,15 +4,12 @@ elsewhere stay."""
 
 from __future__ import annotations
 
-import pyarrow as pa
 import pytest
 
-from intake.anonymisation import AnonymisationSession, Vocabulary
+from intake.anonymisation import Vocabulary
 from intake.anonymisation.dataset_terms import collect_terms
-from intake.anonymisation.roles import apply_roles
-from intake.config import AnonymisationSettings
+from tests.anonymisation.conftest import notes_anonymised
 
-SECRET = bytes(range(32))
 PEOPLE = ["Amber Rich", "Jo Selby", "Rob Bishop", "Stuart Buxton", "Jun Hao Lau", "Hamish Livingston"]
 
 
@@ -35,14 +32,7 @@ def anonymised() -> dict[str, str]:
     ]
     base = Vocabulary.load()
     terms = collect_terms(PEOPLE, ["Curie Suite", "Golden Jubilee National Hospital"], base)
-    table = pa.table({"Notes": cells * 4})
-    with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=terms.vocabulary(base),
-                              processes=1) as session:
-        classification = apply_roles(session.profile("jobs", table.to_batches()),
-                                     {"Notes": {"role": "free_text", "fields": ["jobs.outcome"]}})
-        out = pa.Table.from_batches(session.anonymise_chunk(SECRET, "jobs", classification,
-                                                            table.to_batches()).batches).to_pydict()["Notes"]
-    return dict(zip(cells, out, strict=False))
+    return dict(zip(cells, notes_anonymised(terms.vocabulary(base), cells * 4), strict=False))
 
 
 @pytest.mark.parametrize("cell,gone,kept", [
