@@ -18,6 +18,7 @@ from typing import Any
 
 import ambulance_text as tx
 import ambulance_vocab as vx
+from export_common import digits
 
 Piece = str | tuple[str, str, bool]
 Person = tuple[str, str]
@@ -76,10 +77,6 @@ def draw_people(rng: random.Random, pools: dict[str, tuple[list[str], list[str]]
         if (accept is None or accept(g, s)) and not words & reserved and not (taken and words & taken):
             found.setdefault(f"{g} {s}".lower(), (g, s))
     return list(found.values())
-
-
-def digits(rng: random.Random, n: int) -> str:
-    return "".join(rng.choice("0123456789") for _ in range(n))
 
 
 def nhs_number(rng: random.Random) -> str:

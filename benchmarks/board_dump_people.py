@@ -10,6 +10,7 @@ import unicodedata
 
 import board_dump_text as tx
 import board_dump_vocab as vx
+from export_common import digits
 
 Person = tuple[str, str]
 _PLAIN = str.maketrans({"ł": "l", "Ł": "L"})
@@ -19,10 +20,6 @@ def fold(text: str) -> str:
     """ASCII letters of a name as an address or login writes it ("Ó Dochartaigh" -> "odochartaigh")."""
     plain = unicodedata.normalize("NFKD", text.translate(_PLAIN)).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z]", "", plain.lower())
-
-
-def digits(rng: random.Random, n: int) -> str:
-    return "".join(rng.choice("0123456789") for _ in range(n))
 
 
 def reserved_words() -> set[str]:

@@ -11,6 +11,7 @@ import random
 from collections.abc import Callable, Mapping
 
 from clinical_vocab import Vocab
+from export_common import digits
 
 Mark = tuple[str, str, bool]
 Piece = str | Mark
@@ -74,10 +75,6 @@ def fill(template: str, fillers: Mapping[str, Callable[[], list[Piece]]]) -> lis
         if key in fillers:
             out.extend(fillers[key]())
     return out
-
-
-def digits(rng: random.Random, n: int) -> str:
-    return "".join(rng.choice("0123456789") for _ in range(n))
 
 
 def nhs_number(rng: random.Random) -> str:

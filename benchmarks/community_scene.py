@@ -6,17 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
-import unicodedata
 from typing import Any
 
 import community_text as tx
+from export_common import digits, fold
 
 Piece = str | tuple[str, str, bool]
 Person = tuple[str, str]
-
-
-def fold(text: str) -> str:
-    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower())
 
 
 def _words(texts: list[str]) -> set[str]:
@@ -65,10 +61,6 @@ def people(split: str, seed: int, n: int, taken: set[str] | None = None) -> list
     return list(found.values())
 
 
-def _d(rng: random.Random, n: int) -> str:
-    return "".join(rng.choice("0123456789") for _ in range(n))
-
-
 def nhs_number(rng: random.Random) -> str:
     """A valid NHS number in one of the spacings people type."""
     while True:
@@ -83,20 +75,21 @@ def nhs_number(rng: random.Random) -> str:
 def hospital_number(rng: random.Random, split: str) -> str:
     """This trust's scheme: dev7 "BH" + 6 digits + a check letter; fresh5 a district number "N123456/07"."""
     if split == "dev7":
-        v = f"BH{_d(rng, 6)}{rng.choice('ABCDEFGHJK')}"
+        v = f"BH{digits(rng, 6)}{rng.choice('ABCDEFGHJK')}"
         return rng.choice([v, v.lower(), f"{v[:2]} {v[2:]}"])
-    return rng.choice([f"N{_d(rng, 6)}/{_d(rng, 2)}", f"n{_d(rng, 6)}", f"N {_d(rng, 3)} {_d(rng, 3)}"])
+    return rng.choice([f"N{digits(rng, 6)}/{digits(rng, 2)}", f"n{digits(rng, 6)}",
+                       f"N {digits(rng, 3)} {digits(rng, 3)}"])
 
 
 def mobile(rng: random.Random) -> str:
-    a, b = f"7{_d(rng, 3)}", _d(rng, 6)
+    a, b = f"7{digits(rng, 3)}", digits(rng, 6)
     return rng.choice([f"0{a[:2]} {a[2:]}{b[:1]} {b[1:]}", f"0{a}{b[:1]} {b[1:]}", f"+44{a}{b}", f"(0{a}){b}",
                        f"0 {a} {b[:3]} {b[3:]}", f"0{a}.{b[:3]}.{b[3:]}", f"0{a}  {b}", f"+44 (0){a}-{b}"])
 
 
 def landline(rng: random.Random) -> str:
     area = rng.choice(["116", "1509", "1664", "1530", "1455", "1476", "1636"])
-    rest = _d(rng, 10 - len(area))
+    rest = digits(rng, 10 - len(area))
     return rng.choice([f"0{area} {rest}", f"(0{area}){rest}", f"0{area}-{rest[:3]}-{rest[3:]}",
                        f"+44 {area} {rest}", f"0{area} {rest[:3]} {rest[3:]}", f"0{area}{rest}"])
 
@@ -218,8 +211,8 @@ class Scene:
             "sw": lambda: ref("version", rng.choice(tx.VERSIONS)),
             "version": lambda: ref("version", rng.choice(tx.VERSIONS)),
             "room": lambda: ref("room", rng.choice([f"bay {rng.randrange(1, 9)}", f"room {rng.randrange(1, 40)}",
-                                                    f"Rm {rng.randrange(1, 3)}.{_d(rng, 2)}",
-                                                    f"side room {_d(rng, 1)}"])),
+                                                    f"Rm {rng.randrange(1, 3)}.{digits(rng, 2)}",
+                                                    f"side room {digits(rng, 1)}"])),
             "bleep": lambda: ref("bleep", str(rng.randrange(2100, 2999))),
             "ext": lambda: ref("extension", str(rng.randrange(3000, 3999))),
             "title": lambda: ref("job_title", rng.choice(tx.JOB_TITLES)),

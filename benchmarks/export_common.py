@@ -1,11 +1,13 @@
 """What the newer export generators share beyond their people pools: the held-out split's people, disjoint from the
-dev split's, a working-hours moment, and a template filled with planted pieces."""
+dev split's, a working-hours moment, a template filled with planted pieces, random digits and a name folded to the
+ASCII letters an address is written with."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
 import re
+import unicodedata
 from collections.abc import Callable
 
 Person = tuple[str, str]
@@ -45,3 +47,12 @@ def fill(template: str, slot: Callable[[str], list[Piece]], case: str = "",
         conv = str.lower if case == "lower" else str.upper
         out = [conv(p) if isinstance(p, str) else (conv(p[0]), p[1], p[2]) for p in out]
     return out
+
+
+def digits(rng: random.Random, n: int) -> str:
+    return "".join(rng.choice("0123456789") for _ in range(n))
+
+
+def fold(text: str) -> str:
+    """ASCII letters of a name for an e-mail local part or a login: accents and apostrophes dropped."""
+    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower())

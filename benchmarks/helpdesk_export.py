@@ -35,7 +35,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import helpdesk_text as tx
 from clinical_export import Writer, generator_main
-from helpdesk_scene import Piece, Scene, _digits, _latin, fold, people, phone
+from export_common import digits
+from helpdesk_scene import Piece, Scene, _latin, fold, people, phone
 
 SPLITS = ("dev5", "fresh3")
 
@@ -144,7 +145,7 @@ def generate(out: Path, split: str = "dev5", rows: int = 300, seed: int = 11) ->
             "MANUFACTURER": w.cell([(maker, "maker", False)], "assets.csv", row, "MANUFACTURER",
                                    ("manufacturers", maker)),
             "MODEL_NO": w.cell([(model, "model", False)], "assets.csv", row, "MODEL_NO", ("device_models", model)),
-            "SERIAL_NO": f"{rng.choice(['SN', '', 'US'])}{_digits(rng, rng.choice([7, 8, 10]))}",
+            "SERIAL_NO": f"{rng.choice(['SN', '', 'US'])}{digits(rng, rng.choice([7, 8, 10]))}",
             "HOSPITAL": w.cell([(site, "site", False)], "assets.csv", row, "HOSPITAL", ("sites", site)),
             "DEPT": rng.choice(tx.DEPTS),
             "WARD": w.cell([(ward, "ward", False)], "assets.csv", row, "WARD", ("locations", ward)),

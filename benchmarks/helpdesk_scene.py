@@ -8,16 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
-import unicodedata
 
 import helpdesk_text as tx
+from export_common import digits, fold
 
 Piece = str | tuple[str, str, bool]
-
-
-def fold(text: str) -> str:
-    """ASCII letters of a name for an e-mail local part: fadas and apostrophes dropped."""
-    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower())
 
 
 def _latin(g: str, s: str) -> bool:
@@ -53,13 +48,9 @@ def people(split: str, seed: int, n: int, taken: set[str] | None = None) -> list
     return list(found.values())
 
 
-def _digits(rng: random.Random, n: int) -> str:
-    return "".join(rng.choice("0123456789") for _ in range(n))
-
-
 def mod11(rng: random.Random, lead: str) -> str:
     while True:
-        body = lead + _digits(rng, 9 - len(lead))
+        body = lead + digits(rng, 9 - len(lead))
         check = 11 - sum(int(c) * (10 - i) for i, c in enumerate(body)) % 11
         if check != 10:
             return body + str(check % 11)
@@ -68,17 +59,17 @@ def mod11(rng: random.Random, lead: str) -> str:
 def phone(rng: random.Random, region: str) -> str:
     r = rng.random()
     if r < 0.25:
-        return rng.choice(["07", "+44 7"]) + f"{rng.randrange(400, 990)} {_digits(rng, 6)}" if region != "I" else \
-            rng.choice(["08", "+353 8"]) + f"{rng.choice('35679')} {_digits(rng, 3)} {_digits(rng, 4)}"
-    return {"W": lambda: rng.choice([f"029 20{rng.randrange(70, 75)} {_digits(rng, 4)}",
-                                     f"01248 {rng.randrange(35, 39)}{_digits(rng, 4)}", f"(01792) {_digits(rng, 6)}"]),
-            "S": lambda: rng.choice([f"0141 {rng.randrange(201, 452)} {_digits(rng, 4)}", f"01463 {_digits(rng, 6)}",
-                                     f"+44 1382 {_digits(rng, 6)}"]),
-            "I": lambda: rng.choice([f"(01) 8{_digits(rng, 2)} {_digits(rng, 4)}", f"+353 21 {_digits(rng, 3)} "
-                                     f"{_digits(rng, 4)}", f"091-{_digits(rng, 6)}"]),
-            "N": lambda: rng.choice([f"028 90{_digits(rng, 2)} {_digits(rng, 4)}", f"+44 28 71{_digits(rng, 2)} "
-                                     f"{_digits(rng, 4)}"]),
-            "E": lambda: f"01872 {_digits(rng, 6)}"}[region]()
+        return rng.choice(["07", "+44 7"]) + f"{rng.randrange(400, 990)} {digits(rng, 6)}" if region != "I" else \
+            rng.choice(["08", "+353 8"]) + f"{rng.choice('35679')} {digits(rng, 3)} {digits(rng, 4)}"
+    return {"W": lambda: rng.choice([f"029 20{rng.randrange(70, 75)} {digits(rng, 4)}",
+                                     f"01248 {rng.randrange(35, 39)}{digits(rng, 4)}", f"(01792) {digits(rng, 6)}"]),
+            "S": lambda: rng.choice([f"0141 {rng.randrange(201, 452)} {digits(rng, 4)}", f"01463 {digits(rng, 6)}",
+                                     f"+44 1382 {digits(rng, 6)}"]),
+            "I": lambda: rng.choice([f"(01) 8{digits(rng, 2)} {digits(rng, 4)}", f"+353 21 {digits(rng, 3)} "
+                                     f"{digits(rng, 4)}", f"091-{digits(rng, 6)}"]),
+            "N": lambda: rng.choice([f"028 90{digits(rng, 2)} {digits(rng, 4)}", f"+44 28 71{digits(rng, 2)} "
+                                     f"{digits(rng, 4)}"]),
+            "E": lambda: f"01872 {digits(rng, 6)}"}[region]()
 
 
 class Scene:
@@ -153,7 +144,7 @@ class Scene:
             y, m, d = rng.randrange(1931, 2004), rng.randrange(1, 13), rng.randrange(1, 29)
             value = {"tel": lambda: phone(rng, self.region), "chi": lambda: mod11(rng, f"{d:02d}{m:02d}{y % 100:02d}"),
                      "nhs": lambda: mod11(rng, rng.choice("4679")),
-                     "hc": lambda: mod11(rng, "3"), "mrn": lambda: rng.choice(["", "00", "H"]) + _digits(rng, 6),
+                     "hc": lambda: mod11(rng, "3"), "mrn": lambda: rng.choice(["", "00", "H"]) + digits(rng, 6),
                      "dob": lambda: rng.choice([f"{d:02d}/{m:02d}/{y}", f"{d}.{m}.{y % 100:02d}",
                                                 f"{d} {dt.date(y, m, d):%b} {y}"]),
                      "addr": self.address}[key]()
@@ -169,9 +160,9 @@ class Scene:
             "term": (rng.choice(tx.TERMS), "device_term"), "town": (rng.choice(tx.TOWNS), "town"),
             "title": (rng.choice(tx.TITLES), "job_title"), "box": (rng.choice(tx.BOXES[self.region]), "role_mailbox"),
             "ward": (self.ward, "ward"), "site": (self.site, "site"), "model": (self.model, "model"),
-            "maker": (self.maker, "maker"), "part": (f"{rng.randrange(100, 999)}-{_digits(rng, 4)}", "part_number"),
+            "maker": (self.maker, "maker"), "part": (f"{rng.randrange(100, 999)}-{digits(rng, 4)}", "part_number"),
             "date": (rng.choice([f"{when:%d/%m/%Y}", f"{when:%d-%b-%y}"]), "date"),
-            "datix": (rng.choice(["W", "DX", ""]) + _digits(rng, 6), "incident_ref"),
+            "datix": (rng.choice(["W", "DX", ""]) + digits(rng, 6), "incident_ref"),
             "tag": (rng.choice(self.tags), "asset_tag")}[key]
         if self.caps:
             value = value.upper()

@@ -33,7 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import inventory_text as tx
 from clinical_export import Writer, generator_main
-from inventory_scene import Scene, _cost, _d, _date_cell, _when, landline, mobile, people
+from export_common import digits
+from inventory_scene import Scene, _cost, _date_cell, _when, landline, mobile, people
 from inventory_workbook import (
     HEADER_ROW,
     JOB_TYPE,
@@ -110,18 +111,19 @@ def generate(out: Path, split: str = "dev6", rows: int = 300, seed: int = 11) ->
             else typed[2] if email < 0.85 else typed[3]
         modified = [scene.login()[0]] if rng.random() < 0.8 else scene.name(*rng.choice(staff))
         sheets[REGISTER].append({
-            "Asset No": no, "Barcode": f"*{no}*", "Old Asset No": rng.choice(["NA", "", f"OLD{_d(rng, 5)}"]),
+            "Asset No": no, "Barcode": f"*{no}*", "Old Asset No": rng.choice(["NA", "", f"OLD{digits(rng, 5)}"]),
             "Description": ref(REGISTER, row, "Description", "device_type", dtype, "device_models"),
             "Category": rng.choice(["Patient Monitoring", "Infusion", "Life Support", "Diagnostic", "Therapy"]),
-            "UMDNS Code": f"{rng.randrange(10, 19)}-{_d(rng, 3)}",
+            "UMDNS Code": f"{rng.randrange(10, 19)}-{digits(rng, 3)}",
             "Manufacturer": ref(REGISTER, row, "Manufacturer", "maker", maker, "manufacturers"),
             "Model": ref(REGISTER, row, "Model", "model", model, "device_models"),
-            "Serial No": rng.choice([f"SN{_d(rng, 8)}", f"{_d(rng, 4)}-{_d(rng, 5)}", f"US{_d(rng, 7)}A"]),
+            "Serial No": rng.choice([f"SN{digits(rng, 8)}", f"{digits(rng, 4)}-{digits(rng, 5)}",
+                                     f"US{digits(rng, 7)}A"]),
             "Site": ref(REGISTER, row, "Site", "site", rng.choice(tx.SITES), "sites"),
             "Building": rng.choice(tx.BUILDINGS), "Floor": rng.choice(["Ground", "1st", "L2", "Basement", "NA"]),
             "Department": rng.choice(tx.DEPTS),
             "Ward/Unit": ref(REGISTER, row, "Ward/Unit", "ward", rng.choice(tx.WARDS), "locations"),
-            "Room": rng.choice(["", f"Rm {rng.randrange(1, 4)}.{_d(rng, 2)}", f"Bay {rng.randrange(1, 9)}"]),
+            "Room": rng.choice(["", f"Rm {rng.randrange(1, 4)}.{digits(rng, 2)}", f"Bay {rng.randrange(1, 9)}"]),
             "Responsible Person": cell(REGISTER, row, "Responsible Person", rec,
                                        _two(scene, staff) if rng.random() < 0.9 else ["NA"]),
             "Resp. Engineer": cell(REGISTER, row, "Resp. Engineer", rec, _two(scene, engineers)
@@ -131,7 +133,7 @@ def generate(out: Path, split: str = "dev6", rows: int = 300, seed: int = 11) ->
             "Contact Email": cell(REGISTER, row, "Contact Email", rec, email_cell),
             "Supplier": ref(REGISTER, row, "Supplier", "supplier", rng.choice(tx.SUPPLIERS), "suppliers"),
             "Service Agent": rng.choice([maker, "In house", "NA", rng.choice(tx.SUPPLIERS)]),
-            "Purchase Order": rng.choice([f"PO{_d(rng, 7)}", "NA"]), "Purchase Cost": _cost(rng),
+            "Purchase Order": rng.choice([f"PO{digits(rng, 7)}", "NA"]), "Purchase Cost": _cost(rng),
             "Purchase Date": _date_cell(rng, bought, free=0.1),
             "Install Date": _date_cell(rng, bought + dt.timedelta(days=rng.randrange(3, 60)), free=0.25),
             "Warranty Expiry": _date_cell(rng, bought.replace(year=bought.year + rng.choice([1, 2, 3, 5])), free=0.15),
@@ -141,7 +143,7 @@ def generate(out: Path, split: str = "dev6", rows: int = 300, seed: int = 11) ->
             "PPM Interval (months)": rng.choice([6, 12, "12 months", "NA", 24]),
             "Last PPM": _date_cell(rng, _when(rng, 2023, 2026), free=0.1),
             "Next PPM Due": _date_cell(rng, _when(rng, 2026, 2028), free=0.1),
-            "PAT Test ID": f"PAT-{rng.randrange(19, 25)}-{_d(rng, 5)}",
+            "PAT Test ID": f"PAT-{rng.randrange(19, 25)}-{digits(rng, 5)}",
             "Last PAT Date": _date_cell(rng, _when(rng, 2022, 2026)),
             "Firmware": rng.choice(["", f"v{rng.randrange(1, 9)}.{rng.randrange(20)}", "unknown"]),
             "Condition Score": rng.randrange(1, 6), "Replacement Year": rng.randrange(2026, 2035),
@@ -153,7 +155,7 @@ def generate(out: Path, split: str = "dev6", rows: int = 300, seed: int = 11) ->
             "Created By": rng.choice(["MIGRATION", "admin", "import01"]), "Created On": _when(rng, 2010, 2020),
             "Last Modified By": cell(REGISTER, row, "Last Modified By", rec, modified),
             "Last Modified On": _when(rng, 2021, 2026),
-            "Disposal Ref": "" if rng.random() < 0.95 else f"DSP{_d(rng, 4)}",
+            "Disposal Ref": "" if rng.random() < 0.95 else f"DSP{digits(rng, 4)}",
         })
     row = HEADER_ROW
     for j in range(rows * 3):
@@ -185,7 +187,7 @@ def generate(out: Path, split: str = "dev6", rows: int = 300, seed: int = 11) ->
                                if rng.random() < 0.2 else [""]),
             "Work Carried Out": cell(ORDERS, row, "Work Carried Out", rec, scene.fill(rng.choice(tx.WORK[split]))
                                      if done else [""]),
-            "Parts Used": rng.choice(["", "battery", f"PN {_d(rng, 6)}", "fuse x2"]),
+            "Parts Used": rng.choice(["", "battery", f"PN {digits(rng, 6)}", "fuse x2"]),
             "Labour": rng.choice(["1.5h", "90 min", "2", "0.25", "", "30 mins"]),
             "Parts Cost": rng.choice(["£12.50", "0", "", "£1,045.00", "GBP 88"]),
             "Completed": logged + dt.timedelta(hours=rng.randrange(2, 300)) if done else "",

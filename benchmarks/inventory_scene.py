@@ -7,17 +7,13 @@ import datetime as dt
 import io
 import random
 import re
-import unicodedata
 import zipfile
 from typing import Any
 
 import inventory_text as tx
+from export_common import digits, fold
 
 Piece = str | tuple[str, str, bool]
-
-
-def fold(text: str) -> str:
-    return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower())
 
 
 def reserved_words() -> set[str]:
@@ -50,10 +46,6 @@ def people(split: str, seed: int, n: int, taken: set[str] | None = None) -> list
     return list(found.values())
 
 
-def _d(rng: random.Random, n: int) -> str:
-    return "".join(rng.choice("0123456789") for _ in range(n))
-
-
 def nhs_number(rng: random.Random) -> str:
     while True:
         digits = [rng.randrange(10) for _ in range(9)]
@@ -67,14 +59,14 @@ def nhs_number(rng: random.Random) -> str:
 
 
 def mobile(rng: random.Random) -> str:
-    a, b = f"7{_d(rng, 3)}", _d(rng, 6)
+    a, b = f"7{digits(rng, 3)}", digits(rng, 6)
     return rng.choice([f"0{a} {b}", f"0{a}-{b[:3]}-{b[3:]}", f"+44 {a} {b}", f"+44 (0) {a} {b[:3]} {b[3:]}",
                        f"0{a}{b}", f"0044 {a} {b}", f"0{a} {b[:3]} {b[3:]}"])
 
 
 def landline(rng: random.Random) -> str:
     area = rng.choice(["161", "1422", "113", "1274", "20", "1942", "1524"])
-    rest = _d(rng, 10 - len(area))
+    rest = digits(rng, 10 - len(area))
     return rng.choice([f"(0{area}) {rest[:3]} {rest[3:]}", f"0{area} {rest}", f"+44 {area} {rest}",
                        f"0{area}-{rest}", f"+44 (0){area} {rest[:3]} {rest[3:]}"])
 
@@ -160,7 +152,8 @@ class Scene:
             return pieces if name == "dob" else [str(age)]
         simple: dict[str, Any] = {
             "nhs": lambda: [(nhs_number(rng), "nhs", True)],
-            "mrn": lambda: [(rng.choice([f"RHX{_d(rng, 7)}", f"{_d(rng, 2)}-{_d(rng, 3)}-{_d(rng, 3)}"]),
+            "mrn": lambda: [(rng.choice([f"RHX{digits(rng, 7)}",
+                                         f"{digits(rng, 2)}-{digits(rng, 3)}-{digits(rng, 3)}"]),
                              "hospital_number", True)],
             "phone": lambda: [(landline(rng) if rng.random() < 0.4 else mobile(rng), "phone", True)],
             "mobile": lambda: [(mobile(rng), "phone", True)],
@@ -168,35 +161,36 @@ class Scene:
             "initials": lambda: [("".join(w[0] for w in rng.choice(self.latin)).upper(), "initials", True)],
             "reg": lambda: [(f"{rng.choice(['LK', 'YD', 'MA', 'BD', 'PN'])}{rng.choice([51, 62, 68, 71, 15, 19, 23])} "
                              f"{''.join(rng.choice('ABCDEFGHJKLMNPRSTVWXY') for _ in range(3))}", "vehicle_reg", True)],
-            "badge": lambda: [(rng.choice([f"B{_d(rng, 6)}", f"2{_d(rng, 7)}"]), "staff_id", True)],
+            "badge": lambda: [(rng.choice([f"B{digits(rng, 6)}", f"2{digits(rng, 7)}"]), "staff_id", True)],
             "ward": lambda: self.ref("ward", rng.choice(tx.WARDS)),
             "site": lambda: self.ref("site", rng.choice(tx.SITES)),
             "town": lambda: self.ref("town", rng.choice(tx.TOWNS)),
             "term": lambda: self.ref("device_term", rng.choice(tx.DEVICE_TERMS)),
             "maker": lambda: self.ref("maker", rng.choice(tx.MAKERS)[0]),
             "part": lambda: self.ref("part_number", rng.choice([
-                f"PN {_d(rng, 4)}-{_d(rng, 2)}-{_d(rng, 4)}", f"MX-{_d(rng, 4)}-B",
-                f"{_d(rng, 3)}.{_d(rng, 3)}.{_d(rng, 2)}"])),
-            "err": lambda: self.ref("error_code", rng.choice([f"E-{_d(rng, 3)}", f"Err {_d(rng, 2)}",
-                                                              f"AL{_d(rng, 3)}"])),
+                f"PN {digits(rng, 4)}-{digits(rng, 2)}-{digits(rng, 4)}", f"MX-{digits(rng, 4)}-B",
+                f"{digits(rng, 3)}.{digits(rng, 3)}.{digits(rng, 2)}"])),
+            "err": lambda: self.ref("error_code", rng.choice([f"E-{digits(rng, 3)}", f"Err {digits(rng, 2)}",
+                                                              f"AL{digits(rng, 3)}"])),
             "fw": lambda: self.ref("version", rng.choice([
                 f"v{rng.randrange(1, 9)}.{rng.randrange(20)}.{rng.randrange(9)}",
-                f"{rng.randrange(1, 6)}.{_d(rng, 2)}b"])),
-            "tag": lambda: self.ref("asset_tag", f"EQ{_d(rng, 6)}"),
+                f"{rng.randrange(1, 6)}.{digits(rng, 2)}b"])),
+            "tag": lambda: self.ref("asset_tag", f"EQ{digits(rng, 6)}"),
             "room": lambda: self.ref("room", rng.choice([
-                f"Room G.{_d(rng, 2)}", f"Rm {rng.randrange(1, 4)}.{_d(rng, 2)}", f"Bay {rng.randrange(1, 9)}"])),
+                f"Room G.{digits(rng, 2)}", f"Rm {rng.randrange(1, 4)}.{digits(rng, 2)}",
+                f"Bay {rng.randrange(1, 9)}"])),
             "bleep": lambda: self.ref("bleep", str(rng.randrange(1000, 1999))),
             "ext": lambda: self.ref("extension", str(rng.randrange(4000, 6999))),
-            "pat_id": lambda: self.ref("pat_test_id", f"PAT-{rng.randrange(19, 25)}-{_d(rng, 5)}"),
+            "pat_id": lambda: self.ref("pat_test_id", f"PAT-{rng.randrange(19, 25)}-{digits(rng, 5)}"),
             "mailbox": lambda: self.ref("mailbox", rng.choice(tx.MAILBOXES)),
             "std": lambda: self.ref("standard", rng.choice(tx.STANDARDS)),
             "title": lambda: self.ref("job_title", rng.choice(tx.JOB_TITLES)),
             "team": lambda: self.ref("team", rng.choice(tx.TEAMS)),
             "date": lambda: self.ref("date", rng.choice([f"{rng.randrange(1, 29):02d}/{rng.randrange(1, 13):02d}/2024",
                                                          f"2025-0{rng.randrange(1, 10)}-1{rng.randrange(10)}"])),
-            "datix": lambda: self.ref("incident_ref", f"W{_d(rng, 6)}"),
-            "fsr": lambda: self.ref("service_report", f"SR{_d(rng, 7)}"),
-            "cert": lambda: self.ref("decon_cert", f"DC/{_d(rng, 4)}"),
+            "datix": lambda: self.ref("incident_ref", f"W{digits(rng, 6)}"),
+            "fsr": lambda: self.ref("service_report", f"SR{digits(rng, 7)}"),
+            "cert": lambda: self.ref("decon_cert", f"DC/{digits(rng, 4)}"),
         }
         return simple[name]()
 
