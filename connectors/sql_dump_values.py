@@ -10,6 +10,18 @@ from intake.connectors.sql_dump_lexer import Scanner, Token
 _COPY_ESCAPES = {ord("b"): "\b", ord("f"): "\f", ord("n"): "\n", ord("r"): "\r", ord("t"): "\t", ord("v"): "\v"}
 
 
+# What a reject's reason may name: the SQL a database computes values with. Any other word in a row's values may be
+# the customer's own text typed without quotes ("(1, Smith, 2)"), which a reason never repeats.
+_SQL_WORDS = frozenset({"NOW", "CURRENT_TIMESTAMP", "CURRENT_DATE", "CURRENT_TIME", "LOCALTIMESTAMP", "SYSDATE",
+                        "GETDATE", "SYSDATETIME", "UUID", "NEWID", "RAND", "RANDOM", "MD5", "SHA1", "SHA2",
+                        "UNHEX", "FROM_BASE64", "CONCAT_WS", "DATE_ADD", "STR_TO_DATE", "TO_DATE", "TO_TIMESTAMP",
+                        "NEXTVAL", "CAST", "CONVERT", "REPLACE", "CHAR", "CHR", "CONCAT", "SELECT", "COALESCE"})
+
+
+def _said(word: str) -> str:
+    return word if word in _SQL_WORDS else "a word"
+
+
 class ValueProblem(Exception):
     """A value the reader will not compute; the message names what it is (never the value)."""
 
@@ -62,8 +74,12 @@ class Values:
                 self.scan.push(after)
                 value = word.lower()
             else:
-                raise ValueProblem(f"a value is the expression {word[:40]}, computed by a database, not stored")
+                self.scan.push(after)  # what follows the word ends the value: the next value must not be read past
+                raise ValueProblem(f"a value is {_said(word)}, not a quoted literal: computed by a database or "
+                                   "typed without its quotes, not stored")
         else:
+            if token.kind == "punct" and token.text in (",", ")"):
+                self.scan.push(token)  # an empty value ("(1,,2)", "(1,)"): the row goes on after it
             raise ValueProblem("a value is not a literal")
         after = self.scan.next()
         while after.kind == "punct" and after.text == ":":  # PostgreSQL's 'x'::type
@@ -86,7 +102,7 @@ class Values:
         args: list[str | None] = []
         token = self.scan.peek()
         if token.kind == "punct" and token.text == ")":
-            raise ValueProblem(f"a value is computed by {function[:40]}(), not stored in the dump")
+            raise ValueProblem(f"a value is computed by {_said(function)}(), not stored in the dump")
         while True:
             value, token = self.value(self.scan.next())
             args.append(value)
@@ -94,7 +110,7 @@ class Values:
             if token.kind != "punct" or token.text != ",":
                 break
         if token.kind != "punct" or token.text != ")":
-            raise ValueProblem(f"a value's {function[:40]}(...) is not complete")
+            raise ValueProblem(f"a value's {_said(function)}(...) is not complete")
         texts = ["" if a is None else a for a in args]
         if function in ("CAST", "TRY_CAST") and len(args) == 1:
             return args[0]
@@ -106,7 +122,7 @@ class Values:
             return "".join(chr(int(t)) for t in texts if int(t) < 0x110000)
         if function == "CONCAT":
             return "".join(texts)
-        raise ValueProblem(f"a value is computed by {function[:40]}(), which a dump does not use to store a value")
+        raise ValueProblem(f"a value is computed by {_said(function)}(), which a dump does not use to store a value")
 
 
 def unescape_copy(field: str) -> str | None:

@@ -183,6 +183,17 @@ def test_a_dump_cut_short_inside_a_value_is_refused(tmp_path: Path) -> None:
         read(path)
 
 
+def test_unquoted_or_empty_values_are_rejects_naming_no_value_and_the_next_rows_are_read(tmp_path: Path) -> None:
+    path = tmp_path / "bare.sql"
+    path.write_text("CREATE TABLE t (a text, b text);\n"
+                    "INSERT INTO t VALUES (1, Smith), (2, 'ok'), (3, Jones(4)), (4, 'fine'), (5,), (6, 'last');",
+                    encoding="utf-8")
+    _, rows, rejects = read(path)["t"]
+    assert rows == [{"a": "2", "b": "ok"}, {"a": "4", "b": "fine"}, {"a": "6", "b": "last"}]
+    assert [r.split(":")[0] for r in rejects] == ["1", "3", "5"]  # every row read or rejected, in order
+    assert not any("mith" in r or "ones" in r for r in rejects)  # the customer's words are not repeated
+
+
 def test_an_over_long_value_is_rejected_and_reading_goes_on(tmp_path: Path) -> None:
     path = tmp_path / "long.sql"
     path.write_text("CREATE TABLE t (a text, b text);\nINSERT INTO t VALUES ('" + "x" * 5000 + "', 'b'), ('ok', 'c');",
