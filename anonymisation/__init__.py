@@ -43,6 +43,7 @@ operators (OPERATORS registry, register_operator), Policy/load_policy, Vocabular
 from __future__ import annotations
 
 from intake.anonymisation.anonymiser import Anonymiser
+from intake.anonymisation.classification import ColumnClassification, ColumnKind, TableClassification
 from intake.anonymisation.counts import AnonymisationCounts
 from intake.anonymisation.engine import TABLE_ENTITIES, DetectorConfig, TextDetector, build_analyzer
 from intake.anonymisation.errors import (
@@ -59,7 +60,7 @@ from intake.anonymisation.findings import Finding
 from intake.anonymisation.freetext import FreeTextAnalyzer
 from intake.anonymisation.operators import OPERATORS, pseudonym, register_operator
 from intake.anonymisation.policy import OperatorSpec, Policy, load_policy
-from intake.anonymisation.profiler import ColumnClassification, ColumnKind, Profiler, TableClassification
+from intake.anonymisation.profiler import Profiler
 from intake.anonymisation.report import FindingsReport, build_report, redact_example
 from intake.anonymisation.rescan import Rescanner, RescanResult, rescan
 from intake.anonymisation.session import AnonymisationSession, ensure_no_personal_data, scan_tables

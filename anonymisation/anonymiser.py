@@ -38,6 +38,7 @@ from intake.anonymisation.cell_findings import (
     whole_cell,
     whole_cell_ok,
 )
+from intake.anonymisation.classification import ColumnClassification, ColumnKind, TableClassification
 from intake.anonymisation.counts import AnonymisationCounts, ColumnCounts
 from intake.anonymisation.dataset_terms import names_in_text
 from intake.anonymisation.deny_list import DenyList
@@ -45,7 +46,6 @@ from intake.anonymisation.errors import UnscannableColumn
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.patterns import deny_candidate_pattern, shared_scanner
 from intake.anonymisation.policy import Policy
-from intake.anonymisation.profiler import ColumnClassification, ColumnKind, TableClassification
 from intake.anonymisation.rewrite import Rewriter, strong_entities
 from intake.anonymisation.roles import PERSON, REFERENCE, STRONG_ENTITIES
 from intake.anonymisation.structured import NER_MIN_WORDS, as_strings, is_scannable_type, is_text_type, mean_words

@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING, TypeVar
 
 import pyarrow as pa
 
+from intake.anonymisation.classification import TableClassification
 from intake.anonymisation.counts import AnonymisationCounts
 from intake.anonymisation.errors import PolicyError, WorkerProcessLost
 from intake.anonymisation.freetext import Answer, Known
 from intake.anonymisation.operators import Operator, register_operator, registered_operators
-from intake.anonymisation.profiler import TableClassification
 from intake.anonymisation.rescan import RescanResult
 from intake.logs import get_logger, log_event
 

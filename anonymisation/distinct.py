@@ -31,10 +31,10 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from intake.anonymisation.cell_findings import PLACEHOLDER_CELLS
+from intake.anonymisation.classification import ColumnKind, TableClassification
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.freetext import Answer
 from intake.anonymisation.policy import Policy
-from intake.anonymisation.profiler import ColumnKind, TableClassification
 from intake.anonymisation.roles import PERSON, REFERENCE
 from intake.anonymisation.structured import as_strings, is_text_type
 

@@ -12,9 +12,9 @@ from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from intake.anonymisation.classification import TableClassification
     from intake.anonymisation.counts import AnonymisationCounts
     from intake.anonymisation.policy import Policy
-    from intake.anonymisation.profiler import TableClassification
     from intake.anonymisation.rescan import RescanResult
 
 MAX_EXAMPLES = 3

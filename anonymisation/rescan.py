@@ -23,11 +23,11 @@ from typing import Any
 import pyarrow as pa
 
 from intake.anonymisation.allowed import without_allowed
+from intake.anonymisation.classification import ColumnKind, TableClassification
 from intake.anonymisation.errors import ResidualPersonalData, UnscannableColumn
 from intake.anonymisation.findings import Finding, resolve_overlaps
 from intake.anonymisation.patterns import shared_scanner, whole_cell_findings
 from intake.anonymisation.policy import Policy
-from intake.anonymisation.profiler import ColumnKind, TableClassification
 from intake.anonymisation.report import MAX_EXAMPLES, redact_example
 from intake.anonymisation.roles import REFERENCE, STRONG_ENTITIES
 from intake.anonymisation.structured import (

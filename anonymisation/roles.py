@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
 
-from intake.anonymisation.profiler import ColumnClassification, ColumnKind, TableClassification
+from intake.anonymisation.classification import ColumnClassification, ColumnKind, TableClassification
 
 PERSON, FREE_TEXT, REFERENCE, CODE = "person", "free_text", "reference", "code"
 ROLES = (PERSON, FREE_TEXT, REFERENCE, CODE)

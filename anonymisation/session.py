@@ -13,12 +13,13 @@ import pyarrow as pa
 
 from intake.anonymisation.anonymiser import Anonymiser
 from intake.anonymisation.chunks import ChunkOutcome, ChunkWorkers, anonymise_and_rescan
+from intake.anonymisation.classification import TableClassification
 from intake.anonymisation.distinct import DistinctFindings
 from intake.anonymisation.engine import DetectorConfig
 from intake.anonymisation.errors import UndeclaredPersonalData
 from intake.anonymisation.freetext import FreeTextAnalyzer, Known
 from intake.anonymisation.policy import Policy, load_policy
-from intake.anonymisation.profiler import Profiler, TableClassification, first_rows
+from intake.anonymisation.profiler import Profiler, first_rows
 from intake.anonymisation.report import FindingsReport, build_report
 from intake.anonymisation.rescan import Rescanner, RescanResult
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary
