@@ -95,6 +95,10 @@ class ContextWords:
         before = [t for t in tokenize(text[max(0, finding.start - 12):finding.start]) if t.is_word]
         if before and before[-1].key in HONORIFICS and finding.recognizer == "ContextNameRecognizer":
             return True  # "mrs e nwosu bed 12": after an honorific, a place word that follows says nothing
+        if finding.recognizer == "ContextNameRecognizer" and before and before[-1].key in ROLES_ONE and "," in span:
+            words = tokenize(span)
+            if len(words) == 3 and self.listed_surname_first(words, 0):
+                return True  # "pt dunbar, graeme": the town is a surname where the register writes one
         if finding.recognizer == "ContextNameRecognizer" and _PATIENT_INITIAL.match(span) \
                 and _PATIENT_BEFORE.search(text, max(0, finding.start - 10), finding.start):
             return True  # "pt J. Selby": an initial after "pt" makes the town a surname
@@ -103,6 +107,17 @@ class ContextWords:
                 and len(toks[0].text) <= 4 and toks[0].key not in self.vocab.allow_tokens
                 and (self.known_name(toks[0], RARE) or (  # "RANG TOPE ON 07700 ...": called on a number
                     self.unknown_word(toks[0]) and _ON_A_NUMBER.match(text, finding.end) is not None)))
+
+    def listed_surname_first(self, toks: Sequence[Token], j: int) -> bool:
+        """"pt Dunbar, Graeme", "PATIENT SELBY, MORAG": after a role, a word no dictionary has (a town's name here,
+        which _run leaves alone), its comma and a given name that is rarely a word: the register's way of writing
+        a person."""
+        if j + 2 >= len(toks) or toks[j + 1].text != "," or toks[j + 2].end > len(toks[j].text) + toks[j].end + 3:
+            return False
+        a, c = toks[j], toks[j + 2]
+        return a.is_word and a.text.isalpha() and len(a.text) > 2 and a.key not in self.english \
+            and a.key not in self.vocab.allow_tokens and a.key not in self.vocab.indicators \
+            and c.key in self.vocab.first_names and self.known_name(c, NAME_OVER_WORD) and (a.is_upper == c.is_upper)
 
     def unknown_word(self, tok: Token) -> bool:
         """A word in no English list and no vocabulary: after a title it is a surname ("sr okafor")."""

@@ -83,9 +83,11 @@ class ContextualNames(WordNames):
                         or (toks[i + 1].key in ("on", "at") and i + 2 < n and toks[i + 2].text[:1] in _NUMBER_START))):
                 i += 1
                 continue
-            found = (self._after_trigger(toks, i) or self._pair(toks, i) or self._rare_name(toks, i)
+            # A closing name before a rare name alone: "hsdu. funmi okonjo" is one person, not "funmi" and a word.
+            found = (self._after_trigger(toks, i) or self._pair(toks, i) or self._closing_name(text, toks, i)
+                     or self._rare_name(toks, i)
                      or self._before_verb(toks, i) or self._bracketed(toks, i) or self._known_capitalised(toks, i)
-                     or self._possessive(toks, i) or self._sign_off(text, toks, i) or self._closing_name(text, toks, i)
+                     or self._possessive(toks, i) or self._sign_off(text, toks, i)
                      or self._before_role(toks, i) or self._after_salutation(text, toks, i)
                      or self._before_number(text, toks, i)
                      or self._list_owner(toks, i))
@@ -130,6 +132,8 @@ class ContextualNames(WordNames):
         end = self._run(toks, j, strength, honorific, words_as_names=not comma)
         if end == j and honorific and not comma:
             end = self._honorific_word(toks, j)
+        if end == j and strength == "role" and self.listed_surname_first(toks, j):
+            return Finding("PERSON", toks[j].start, toks[j + 2].end, 0.7, "ContextNameRecognizer"), j + 3
         if end == j:
             return None
         if end + 1 < len(toks) and toks[end].text == "," and (self._surname_first(toks, end - 1) or (

@@ -214,6 +214,10 @@ def collect_terms(person_values: Iterable[str], reference_values: Iterable[str],
     known |= {(login, "PERSON") for login in logins if fold(login) not in allowed}
     # A staff or ESR number typed into a person field ("44127831"): whose it is, wherever a note copies it.
     known |= {(v.strip(), "STAFF_ID") for v in person_values if v and _STAFF_NUMBER.fullmatch(v.strip())}
+    # A record number beside the name in a person field ("Chidi Adeyemi / M7243851", "8954819 Arnel Bautista"):
+    # the patient's hospital number, caught wherever a note copies it, whether or not the name is.
+    known |= {(m.group(0), "MRN") for v in (*person_values, *(v for v, e in identifiers if e == "PERSON"))
+              if v and not _STAFF_NUMBER.fullmatch(v.strip()) for m in _NUMBER_IN_FIELD.finditer(v)}
     marks = person_marks(person_values, vocabulary)
     known |= {(mark, "PERSON") for mark in signing_marks(marks, vocabulary) if mark.lower() not in allowed}
     return DatasetTerms(tuple(persons), tuple(references), tuple(sorted(known)),
@@ -222,6 +226,7 @@ def collect_terms(person_values: Iterable[str], reference_values: Iterable[str],
 
 _MARK = re.compile(r"[/(\[]?\s*([A-Z]{2,3}|[a-z]{2,3})\s*[.)\]]?")
 _STAFF_NUMBER = re.compile(r"[A-Za-z]{0,2}\d{6,10}")
+_NUMBER_IN_FIELD = re.compile(r"(?<![\w/.:-])[A-Za-z]{0,3}\d{6,10}[A-Za-z]?(?![\w/.:-])")
 # What a person field holds in two or three letters that is nobody's mark: a placeholder, or a word that ends a
 # sentence as often as not ("plugged in", "switched on").
 _NO_MARK = frozenset({"na", "nk", "unk", "nil", "tbc", "tba", "tbd", "in", "on", "up", "out", "off", "it", "so", "ok",

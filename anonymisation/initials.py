@@ -26,7 +26,7 @@ _MARK = r"(?:[^\W\d_]{1,3}['\u2019][^\W\d_]{1,3}|[^\W\d_]{2,5})"
 _JOINED = r"[ \t]+-[ \t]+[A-Za-z]+:"
 _END = rf"(?=\.?[ \t]*(?:$|\n|\|)|{_JOINED})"
 _END_PAIR = rf"(?=(?: ?[/&] ?{_MARK})?(?:\.?[ \t]*(?:$|\n|\|)|{_JOINED}))"  # the same, a second mark before ("- GH/KL")
-_DATE = r"\d{1,2}[/.-]\d{1,2}"
+_DATE = r"\d{1,2}[/.-]\d{1,2}(?!\d)"  # not a decimal ("lat 51.5072")
 # The writer's mark where it ends an entry: after a slash ("tested OK /SM"), alone after the last sentence
 # ("repaired. MNF"), after a dash ("tested OK - JB", "-MK").
 _END_MARKS = (
@@ -36,6 +36,9 @@ _END_MARKS = (
     re.compile(rf"(?:(?<=\s)|^)[-\u2013\u2014~] ?({_MARK}){_END_PAIR}", re.MULTILINE),
     # before the date it was written, where the entry ends ("returned to ward. JK 12/3")
     re.compile(rf"(?<=[.!;] )({_MARK})(?= {_DATE}(?:[/.-]\d{{2,4}})?\.?[ \t]*(?:$|\n|\|))", re.MULTILINE),
+    # after a dash, before that date ("returned to ward - JS 12/03/24")
+    re.compile(rf"(?:(?<=\s)|^)[-\u2013\u2014~] ?({_MARK})(?= {_DATE}(?:[/.-]\d{{2,4}})?\.?[ \t]*(?:$|\n|\|))",
+               re.MULTILINE),
 )
 # On a line of its own below an entry: a sign-off, or a heading ("CT", "MR", "ENT", "TURP"): only two capitals
 # or a mixed-case mark ("DMcK") that no list of abbreviations, titles or words knows.
@@ -48,7 +51,8 @@ _ENTRY_OPENS = (
     re.compile(rf"(?:^|(?<=\] )|(?<=\d )|(?<=\d [-\u2013] ))({_MARK})(?::| [-\u2013]|>)(?= )", re.MULTILINE),
     re.compile(rf"^({_MARK})(?= {_DATE})", re.MULTILINE),
     re.compile(rf"(?i:\b(?:eng|engineer|tech|technician|initials|signed|sig|assigned|assignee|owner|handler|agent"
-               rf"|analyst)\.?:?|\b(?:checked|verified|witness(?:ed)?):) ({_MARK})(?![\w'\u2019-])"),
+               rf"|analyst)\.?:?|\b(?:checked|verified|witness(?:ed)?|authori[sz]ed|approved|reviewed|actioned"
+               rf"|accepted):) ({_MARK})(?![\w'\u2019-])"),
     re.compile(rf"(?i:\b(?:closed|opened|logged|done|attended|checked|updated|visited|called|completed|tested|"
                rf"repaired|fixed|serviced|returned))\s+({_MARK})(?= {_DATE})"),
 )
@@ -64,7 +68,9 @@ _OPEN_MARKS = (
     # "@JB can you check", a line opening with what someone will do or did ("JB to call back", "KM attended"),
     # a pair opening a line ("JB/KM attended").
     re.compile(rf"(?<![\w@.])@({_MARK})(?![\w'\u2019.-])"),
-    re.compile(rf"^[ \t]*({_MARK}) (?=(?:to|will|has|had|was|is|went|attended|visited|called|rang|phoned|emailed|"
+    # ... or a clause after a stamp or a semicolon ("Update 14/02: LM chased Baxter", "spoke to ward; HW to return")
+    re.compile(rf"(?:^[ \t]*|(?<=; )|(?<=\d: ))({_MARK}) "
+               r"(?=(?:to|will|has|had|was|is|went|attended|visited|called|rang|phoned|emailed|"
                r"ordered|chased|checked|fixed|replaced|said|says|spoke|collected|delivered|booked|on site|confirmed|"
                r"reported|advised|informed|agreed|arranged|returned|tested|repaired|serviced|installed|removed|sent|"
                r"took|left|dropped|picked|raised|logged|closed|completed|asked|requested|contacted|tried|needs|"

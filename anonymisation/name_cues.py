@@ -22,6 +22,9 @@ ROLES_ONE = frozenset({
     "patient", "pt", "relative", "wife", "husband", "son", "daughter", "colleague", "manager", "odp", "anp", "cns",
     "rmn", "ccp", "dn", "carer", "keyworker", "neighbour", "neighbor", "mother", "father", "mum", "dad", "brother",
     "grandson", "granddaughter", "niece", "nephew", "lodger", "warden", "guardian",
+    # a child's family, as paediatric and community notes name them: "nana pat", "auntie rose", "stepdad Wayne"
+    "nan", "nana", "nanna", "nanny", "gran", "granny", "grandma", "grandmother", "grandad", "grandpa", "grandfather",
+    "auntie", "aunty", "aunt", "uncle", "stepdad", "stepmum", "stepmother", "stepfather", "mam", "mom", "cousin",
     # ambulance crews and managers: "para moss aware", "TL Moss", "eca frost", "SM MOSS to confirm"
     "para", "paramedic", "tl", "ctl", "sm", "eca", "emt", "ecp", "aap", "ecsw",
     # imaging: "Rad: Grace", "Supt Bello", "RPS Sharma", a vendor's "FSE Tom Kerr"

@@ -12,6 +12,7 @@ Rules, in order of confidence:
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -72,10 +73,13 @@ class NameRules(NameJudgement):
             else:
                 i += 1
         # Names in lower case or after a role abbreviation, which the capitalised-word rules above cannot see.
-        out = [f for f in out if self.case_plausible(text[f.start:f.end]) or f.recognizer == "TitleNameRecognizer"]
+        out = [f for f in out if (self.case_plausible(text[f.start:f.end]) or f.recognizer == "TitleNameRecognizer")
+               and not _login_part(text, f.start, f.end)]
         # A longer contextual span takes the names it contains ("patient MANSOUR, Layla" beats "MANSOUR", "rabah
         # boubekeur" before "dob" beats "rabah").
         for f in self.contextual.find(text, toks):
+            if _login_part(text, f.start, f.end):
+                continue
             if not self.suppressed(text, f.start, f.end) or self.contextual.vouched(text, f):
                 out = _taking_inside(out, f)
         ctx = self.contextual
@@ -199,6 +203,12 @@ class NameRules(NameJudgement):
             if score:
                 if self.has_context(toks, i):
                     score = min(0.95, score + 0.1)
+                if end + 1 < len(toks) and toks[end].text == "," and all(t.is_upper for t in run) \
+                        and toks[end + 1].is_capitalised and not toks[end + 1].is_upper \
+                        and (toks[end + 1].key in self.vocab.first_names or (
+                            self.namey(toks[end + 1]) and not self.common(toks[end + 1]))) \
+                        and toks[end + 1].start == toks[end].end + 1:
+                    end += 2  # "DELA CRUZ, Lovely": a surname in capitals of two words, then the given name
                 return self._finding(text, toks, i, end, score, "GazetteerNameRecognizer")
             end -= 1
         return None
@@ -233,6 +243,19 @@ class NameRules(NameJudgement):
                 toks, start, end):  # "Fisher" of "sent to Fisher & Paykel"
             return None
         return Finding("PERSON", start, stop, score, source), end
+
+
+_WORD_BEFORE = re.compile(r"[^\W\d_]+$")
+_TITLES_GLUED = frozenset({"dr", "mr", "mrs", "ms", "miss", "sr", "prof", "st"})
+
+
+def _login_part(text: str, start: int, end: int) -> bool:
+    """"mercado,robin" of "lovely.mercado,robin.marsh": words joined to others by dots are parts of logins, which
+    find_dotted_logins reads whole (a name there would leave the rest of each login readable)."""
+    if text[start - 1:start] == "." and text[start - 2:start - 1].isalpha():
+        before = _WORD_BEFORE.search(text, 0, start - 1)
+        return before is None or before.group(0).lower() not in _TITLES_GLUED  # "Dr.Smith" is a name
+    return text[end:end + 1] == "." and text[end + 1:end + 2].isalpha() and text[start:end].islower()
 
 
 @lru_cache(maxsize=4)

@@ -91,10 +91,11 @@ def _names_no_dictionary_lists() -> frozenset[str]:
     """Words of the name gazetteers that the dictionary (dictionary_words) has only as a proper noun: "john",
     "sarah", "lucas", but not "kit", "grant", "dawn" or "rose". Inflected forms count by their stem ("marks",
     "swapped")."""
-    from intake.anonymisation.vocabulary import faker_gazetteer, shipped_terms
+    from intake.anonymisation.gazetteer import name_gazetteer
+    from intake.anonymisation.vocabulary import shipped_terms
 
     dictionary = dictionary_words()
-    first, last = faker_gazetteer()
+    first, last = name_gazetteer()
     words_too = {fold(w) for w in shipped_terms("common_words.txt")} | WORDS_NO_DICTIONARY_HAS
     return frozenset(w for w in (first | last) - words_too if not any(s in dictionary for s in _stems(w)))
 

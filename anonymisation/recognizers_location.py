@@ -1,11 +1,14 @@
-"""Where someone was, written as a what3words address or an Ordnance Survey grid reference.
+"""Where someone was, written as a what3words address, an Ordnance Survey grid reference or a latitude/longitude.
 
 Ambulance and community notes give a patient's scene or home that way ("found at ///filled.soap.home", "GRID SJ
 43482 68587"): as precise as a street address, and replaced as one (ADDRESS). A what3words address counts with its
 "///" (or its web address, "w3w.co/..."), its label, or unlabelled when all three words are lower-case words that no
 file name, domain or package name would end or open with, so that "report.final.docx" or "nhs.net.uk" is none.
 A grid reference counts after its label, or unlabelled with at least six digits split evenly (eastings and
-northings), so that a model ("SK 200") or a part number is none.
+northings), so that a model ("SK 200") or a part number is none. A latitude and longitude in decimal degrees
+("51.507351, -0.127758", "lat 51.5072 long -0.1276") count in Britain and Ireland's ranges (latitude 49 to 60,
+longitude -10 to 1): with four decimals at least unlabelled (a place to ten metres; "51.5, 0.1" is a reading),
+two after their labels.
 """
 
 from __future__ import annotations
@@ -21,10 +24,13 @@ _W3W = re.compile(
     rf"|{_W3W_LABEL})(?P<words>[^\W\d_]{{2,}}\.[^\W\d_]{{2,}}\.[^\W\d_]{{2,}})(?![\w.])"
 )
 # After its label, the three words typed with spaces ("w3w filled soap home"), unless they are a sentence.
-_W3W_SPACED = re.compile(rf"(?i:{_W3W_LABEL})(?P<words>[a-z]{{2,}} [a-z]{{2,}} [a-z]{{2,}})(?![\w.])")
+_W3W_SPACED = re.compile(rf"(?i:{_W3W_LABEL})(?P<words>[a-z]{{2,}} [a-z]{{2,}} [a-z]{{2,}}"
+                         r"|[A-Z]{2,} [A-Z]{2,} [A-Z]{2,})(?![\w.])")
 _SENTENCE_WORDS = frozenset({"not", "no", "none", "unknown", "given", "by", "caller", "to", "the", "a", "an", "of",
                              "at", "and", "on", "in", "for", "is", "was", "used", "via", "sent", "see", "from"})
-_W3W_BARE = re.compile(r"(?<![\w@/.])(?P<words>[a-z]{3,}\.[a-z]{3,}\.[a-z]{3,})(?![\w@/]|\.\w)")
+# in lower case, or in the capitals a control room types ("LOCATION FILLED.COUNT.SOAP")
+_W3W_BARE = re.compile(r"(?<![\w@/.])(?P<words>[a-z]{3,}\.[a-z]{3,}\.[a-z]{3,}|[A-Z]{3,}\.[A-Z]{3,}\.[A-Z]{3,})"
+                       r"(?![\w@/]|\.\w)")
 # What opens or ends a domain, a file or a software package name rather than a place's three words.
 _NOT_PLACE_WORDS = frozenset({
     "com", "org", "net", "gov", "edu", "nhs", "scot", "wales", "uk", "co", "ac", "int", "info", "www", "http",
@@ -37,6 +43,12 @@ _GRID_LABELLED = re.compile(
     rf"(?i)\b(?:grid(?:\s+ref(?:erence)?)?|os\s*(?:grid\s*)?ref(?:erence)?|ngr|osgr)\b\.?\s*[:=-]?\s*"
     rf"(?P<ref>{_SQUARE}\s?\d{{2,5}}\s?\d{{2,5}})(?!\w)"
 )
+_LATITUDE, _LONGITUDE = r"(?:49|5\d|60)\.", r"(?:[-\u2212](?:10|\d)|[01])\."
+_COORDINATES = re.compile(
+    rf"(?<![\w.-])(?P<ref>{_LATITUDE}\d{{4,8}}\s*\u00b0?\s*N?\s*[,;/]?\s*{_LONGITUDE}\d{{4,8}}\s*\u00b0?\s*[WE]?)(?![\w.])")
+_COORDINATES_LABELLED = re.compile(
+    rf"(?i)\blat(?:itude)?\.?\s*[:=]?\s*(?P<ref>{_LATITUDE}\d{{2,8}}\s*\u00b0?\s*N?\s*[,;/]?\s*"
+    rf"(?:lon(?:g(?:itude)?)?|lng)\.?\s*[:=]?\s*{_LONGITUDE}\d{{2,8}})(?![\w.])")
 _GRID_BARE = re.compile(rf"(?<![\w/-])(?P<ref>{_SQUARE}\s?(?P<digits>\d{{6,10}}|\d{{3,5}}\s\d{{3,5}}))(?![\w/-])")
 
 
@@ -50,7 +62,8 @@ def find_scene_locations(text: str) -> list[Finding]:
     low = text.lower()
     if "w3w" in low or "words" in low or "3wa" in low:
         out += [Finding("ADDRESS", m.start("words"), m.end(), 0.8, "What3WordsRecognizer")
-                for m in _W3W_SPACED.finditer(text) if not _SENTENCE_WORDS.intersection(m.group("words").split())]
+                for m in _W3W_SPACED.finditer(text)
+                if not _SENTENCE_WORDS.intersection(m.group("words").lower().split())]
     if "." in text:
         for m in _W3W.finditer(text):
             start = m.start("words") - (3 if text[max(0, m.start("words") - 3):m.start("words")] == "///" else 0)
@@ -65,4 +78,9 @@ def find_scene_locations(text: str) -> list[Finding]:
         bare = [(m.start("ref"), m.end("ref")) for m in _GRID_BARE.finditer(text)
                 if _even(m.group("digits")) and (m.start("ref"), m.end("ref")) not in labelled]
         out += [Finding("ADDRESS", s, e, 0.85, "GridReferenceRecognizer") for s, e in (*labelled, *bare)]
+        if "." in text:
+            spans = {(m.start("ref"), m.end("ref")) for r in (_COORDINATES_LABELLED, _COORDINATES)
+                     for m in r.finditer(text)}
+            out += [Finding("ADDRESS", s, e, 0.8, "CoordinatesRecognizer") for s, e in sorted(spans)
+                    if not any(a <= s < b for a, b in spans if (a, b) != (s, e) and b - a > e - s)]
     return out

@@ -36,12 +36,12 @@ MRN_LABELLED = re.compile(
     r"(?i)(?:\bmrn|medical\s+record\s+(?:no|num|number)|hospital\s+(?:no|num|number|id)|hosp\.?\s*(?:no|num|number)"
     r"|\bhosp(?:ital)?(?=\s*#)|\bh/\s?no|\bh\s?/\s?n|\bhn|\bcase\s*notes?\s+(?:no|num|number)"
     r"|\bnotes\s+(?:no|num|number)"
-    r"|(?P<unit>unit)\s+(?:no|num|number)|patient\s+(?:id|no|number|ref)|\bpt\.?\s*(?:id|no|num|number|ref)"
+    r"|(?P<unit>unit)\s+(?:no|num|number)|patient\s+(?:id|no|number|ref|record\s+(?:no|num|number))|\bpt\.?\s*(?:id|no|num|number|ref)"
     r"|\bpas\s+(?:no|num|number|id)|\bpid|\bk[\s-]?(?:no|number)|\bcrn|\brxh?\s+no|\bchart\s+(?:no|num|number)"
     r"|\bhealth\s+record\s+(?:no|num|number)|\bhrn|\bihi|\be?pcr|\beprf?|\bprf)\b\.?\s*(?:is\s+|of\s+)?"
     r"(?:(?:no|num|number|ref)\b\.?\s*)?[:#=.-]{0,2}\s*"
     rf"(?P<id>[A-Z]{{1,3}}\d{{0,2}}[ -]?\d{{5,10}}[A-Z]?|(?:{_GROUPED_ID})[A-Z]?|\d{{2,4}}-\d{{2,4}}-\d{{1,4}}"
-    r"|\d{2,4}/\d{5,8})"
+    r"|\d{2,4}/\d{5,8}|\d{2,3} \d{2,3} \d{3,4})"  # the last as read out over the phone: "56 78 901"
     r"(?![\w/-])"
 )
 # A letter's number, prefixed by that letter: "K number K1234567", "D no: D123456", "M-number M0012345".
@@ -54,7 +54,8 @@ MRN_LETTER_NUMBER = re.compile(
 # or fitted ("replaced pt M2124570").
 MRN_AFTER_PT = re.compile(
     r"(?i:(?<!replaced )(?<!ordered )(?<!fitted )(?<!new )(?<!spare )\b(?:pt|patient)\s*[:#]?\s*)"
-    r"(?P<id>\d{6,10}|\d{2,4}(?P<sep>[ /-])\d{3,4}(?P=sep)\d{3,4}|[A-Za-z]\d{6,9}[A-Za-z]?|[A-Za-z]{2,3}\d{6,9})"
+    r"(?P<id>\d{6,10}|\d{2,4}(?P<sep>[ /-])\d{3,4}(?P=sep)\d{3,4}|\d{4} \d{4}|[A-Za-z]\d{6,9}[A-Za-z]?"
+    r"|[A-Za-z]{2,3}\d{6,9})"
     r"(?![\w/-])"
 )
 # The patient's number right after their name, no bracket ("pt Rodel Soriano 8981204 no harm", "patient

@@ -192,6 +192,9 @@ def test_places_makers_devices_and_prose_are_not_names(detector: TextDetector, t
     ("hosp no bh332061h home hd", "bh332061h"), ("hosp no BH 214781H home", "BH 214781H"),  # a check letter
     ("case note no 123456A filed", "123456A"), ("H/N 1234567 on form", "1234567"), ("MRN: 123-456-7", "123-456-7"),
     ("D number D1234567 on label", "D1234567"), ("patient ref 1234567", "1234567"),
+    # read out over the phone in pairs; the record's own label; two groups of four straight after "pt"
+    ("Pt hosp number is 56 78 901", "56 78 901"), ("patient record number 998877 loaned", "998877"),
+    ("Returned by family of pt 0034 5678", "0034 5678"),
 ])
 def test_hospital_numbers_found_by_their_label(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_mrns(text, ())] == [expected]
@@ -304,6 +307,9 @@ def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: 
     ("passed to JMB.", ["JMB"]),
     # a pair joined by "&", a mark before the time it wrote, a line opening with what the mark confirmed
     ("JS & KM attended", ["JS", "KM"]), ("awaiting parts. KM 14:30", ["KM"]), ("RB confirmed working", ["RB"]),
+    # a dash and the date closing an entry; after what a mark authorised; a clause after a stamp
+    ("Checked and returned to ward - JS 12/03/24", ["JS"]), ("Authorised: PJ", ["PJ"]),
+    ("Update 14/02: LM chased Baxter, ETA next week", ["LM"]), ("lat 51.5072, long -0.1276", []),
     # after what was done: in square brackets, after a tilde, or bare where the entry ends
     ("battery replaced [JS]", ["JS"]), ("battery replaced ~JS", ["JS"]), ("PPM completed AJ", ["AJ"]),
     ("calibrated IAW", []), ("unit condemned BER", []), ("fixed NFF", []),
@@ -399,6 +405,13 @@ def test_everyday_words_as_names_where_the_place_says_so(detector: TextDetector,
                                                                ["timothy"]),
     ("WARMER FAULTY. JOY COOK (WARD MANAGER) AWARE", ["JOY COOK"]), ("moved pt joy cook to recovery", ["joy cook"]),
     ("loan unit from theatre. rose", []), ("replaced. nibp cuff", []), ("pt will cook later", []),
+    # a town's name as the surname where the register writes one; a child's family by what they are to the child
+    ("pt dunbar, graeme - pump alarming", ["dunbar, graeme"]), ("PATIENT SELBY, MORAG ON BED 4", ["SELBY, MORAG"]),
+    ("pt moved to Dunbar, John informed", ["John"]), ("contact nana pat 0113 496 0000", ["pat"]),
+    ("auntie rose to collect pump", ["rose"]), ("family: mum Chantelle, stepdad Wayne", ["Chantelle", "Wayne"]),
+    # two surname words in capitals, then the given name; logins joined by a comma, each read whole
+    ("RPS for room: DELA CRUZ, Lovely", ["DELA CRUZ, Lovely"]),
+    ("merged by lovely.mercado,robin.marsh", ["lovely.mercado", "robin.marsh"]), ("seen by Dr.Kowalski", ["Kowalski"]),
     ("pt may fall if rail down", []), ("spare fitted (consultant request)", []),
 ])
 def test_names_closing_an_entry_or_before_a_role(detector: TextDetector, text: str, expected: list[str]) -> None:

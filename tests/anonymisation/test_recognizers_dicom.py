@@ -16,6 +16,7 @@ from .test_contextual_names import found
     ("MWL C-FIND from CT1_MAIN returned OKAFOR^CHIDI, accession failed", ["OKAFOR^CHIDI"]),
     ("does not match RIS (SMITH^JANE^^^MRS)", ["SMITH^JANE^^^MRS"]),
     ("Study for VAN DER BERG^JAN held in QC", ["VAN DER BERG^JAN"]),
+    ("MWL C-FIND returned DELA CRUZ^CHERRY^^^MS, accession failed", ["DELA CRUZ^CHERRY^^^MS"]),
     ("merged O'NEILL^MARY-ANN^^DR by admin", ["O'NEILL^MARY-ANN^^DR"]),
     ("PatientName=John Doe AccessionNumber=X1", ["John Doe"]), ("(0010,0010) PN [DOE^JOHN]", ["DOE^JOHN"]),
     ("Patient's Name: Mary Jones", ["Mary Jones"]),

@@ -72,6 +72,11 @@ def test_codes_shaped_like_plates_are_kept(detector: TextDetector) -> None:
     ("sent to a.b.c@example.com", []),
     ("model SK 200 fitted", []),
     ("part SJ123 4567", []),
+    # in a control room's capitals; latitude and longitude in Britain's and Ireland's ranges, not a reading
+    ("LOCATION FILLED.COUNT.SOAP", ["FILLED.COUNT.SOAP"]), ("W3W: FILLED COUNT SOAP", ["FILLED COUNT SOAP"]),
+    ("W3W NOT GIVEN BY CALLER", []),
+    ("pt found at 51.507351, -0.127758 by the canal", ["51.507351, -0.127758"]),
+    ("lat 53.48 long -2.24", ["53.48 long -2.24"]), ("flow 51.5, 0.1 ml", []), ("ECG 12.5, -0.25 mV", []),
 ])
 def test_what3words_and_grid_references_are_addresses(text: str, expected: list[str]) -> None:
     from intake.anonymisation.recognizers_location import find_scene_locations

@@ -287,6 +287,10 @@ def test_logins_of_person_fields_are_caught_where_they_are_copied(base: Vocabula
                           base, identifiers=[("rmarsh1", "PERSON"), ("j.hart", "USERNAME"), ("M1343770", "MRN")])
     assert {v for v, e in terms.identifiers if e == "PERSON"} == {"fbishop", "SMITHJ", "rmarsh1", "j.hart"}
     assert ("44127831", "STAFF_ID") in terms.identifiers  # a staff number typed into a person field
+    # a record number beside the name in a person field is the patient's, wherever a note copies it
+    beside = collect_terms(["Chidi Adeyemi / M7243851", "8954819 Arnel Bautista", "Bed 4 (ward 12)"], [], base,
+                           identifiers=[("D. Georgiou / M3731870", "PERSON")])
+    assert {v for v, e in beside.identifiers if e == "MRN"} == {"M7243851", "8954819", "M3731870"}
     deny = DenyList(terms.vocabulary(base))
     text = "merged by RMARSH1 || locked fbishop || admin reset, ward7 ok, j.hart aware"
     assert [text[f.start:f.end] for f in deny.find(text) if f.recognizer == "KnownValueRecognizer"] == [

@@ -9,8 +9,8 @@ import pyarrow as pa
 import pytest
 
 from intake.anonymisation import AnonymisationSession, ColumnKind, Vocabulary, VocabularyError
+from intake.anonymisation.gazetteer import faker_gazetteer
 from intake.anonymisation.patterns import PatternScanner
-from intake.anonymisation.vocabulary import faker_gazetteer
 from intake.config import AnonymisationSettings
 
 STAFF = "Zebedee Quillfeather"
@@ -149,7 +149,7 @@ def test_greek_and_cyrillic_names_are_romanised_as_records_write_them(name: str,
 
 
 def test_the_gazetteer_holds_names_faker_keeps_in_other_scripts_but_no_english_words() -> None:
-    from intake.anonymisation.vocabulary import romanised_gazetteer
+    from intake.anonymisation.gazetteer import romanised_gazetteer
 
     first, last = faker_gazetteer()
     # Greek, Ukrainian, Russian, Chinese (pinyin), Vietnamese, Japanese

@@ -1,0 +1,111 @@
+"""Derive anonymisation/data/first_names.txt and surnames.txt from the names-dataset package (dev dependency).
+
+    .venv/bin/python scripts/derive_name_lists.py [--check]
+
+names-dataset (Philippe Remy, Apache-2.0) ranks the first names and surnames of 105 countries by how many people
+wrote them on a social network. Kept: a name ranked within the top 5,000 of Great Britain or Ireland, or the top
+1,000 of a country many of the UK's residents were born in (the 2021 census's largest countries of birth that the
+package covers); written in Latin letters only (one apostrophe or hyphen inside; other scripts are
+other_scripts.py's); at least four letters folded (three are
+abbreviations as often: "Eng", "Med", "Lab"); not an English dictionary word ("rainbow", "bay", "ward" are ward
+names first), nor a word of the shipped vocabulary (makers, models, devices, places, titles, note abbreviations,
+role and mailbox words), nor a town. The result is folded
+(vocabulary.fold), sorted, one per line; `--check` exits 1 when the shipped files differ from what the installed
+package gives (tests/anonymisation/test_gazetteer.py runs it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import importlib.metadata
+import pickle
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from intake.anonymisation.department_words import ROLE_MAILBOX_WORDS
+from intake.anonymisation.name_cues import MONTHS_DAYS, ROLES_ONE, TITLE_HEADS
+from intake.anonymisation.nergate import dictionary_words
+from intake.anonymisation.towns import uk_irish_towns
+from intake.anonymisation.vocabulary import fold, shipped_terms
+
+DATA = Path(__file__).resolve().parents[1] / "anonymisation" / "data"
+VERSION = "3.3.1"
+HOME, HOME_RANK = ("GB", "IE"), 5000
+ORIGINS = ("IN", "PL", "RO", "DE", "BD", "NG", "IT", "ZA", "CN", "HK", "LT", "PT", "ES", "FR", "US", "PH", "JM",
+           "IQ", "IR", "AF", "TR", "GH", "BG", "HU", "GR", "MY", "BR", "SD", "EG", "SY", "ET", "CZ", "AL", "LV",
+           "SK")
+ORIGIN_RANK = 1000
+_WORD = re.compile(r"^[^\W\d_]+(?:['\u2019-][^\W\d_]+)?$")
+_VOCABULARY_FILES = ("manufacturers.txt", "models.txt", "device_types.txt", "locations.txt", "job_titles.txt",
+                     "indicators.txt", "titles.txt", "street_types.txt", "common_words.txt", "note_abbreviations.txt")
+
+
+def _ranks(file: str) -> dict[str, dict[str, int]]:
+    dist = importlib.metadata.distribution("names-dataset")
+    if dist.version != VERSION:
+        raise SystemExit(f"names-dataset {dist.version} is installed; the lists are derived from {VERSION} "
+                         "(pyproject.toml's dev extra pins it)")
+    # The package's own data, installed from the pinned wheel: pickle is how it ships them.
+    with gzip.open(Path(str(dist.locate_file(f"names_dataset/v3/{file}"))), "rb") as handle:
+        data: dict[str, Any] = pickle.load(handle)  # noqa: S301
+    return {name: entry.get("rank") or {} for name, entry in data.items()}
+
+
+def _standing(rank: dict[str, int]) -> float:
+    """How common a name is where it counts, as a share of the cut-off (at most 1 when kept)."""
+    return min([rank[c] / HOME_RANK for c in HOME if c in rank] + [rank[c] / ORIGIN_RANK for c in ORIGINS if c in rank]
+               + [2.0])
+
+
+def derive() -> tuple[list[str], list[str]]:
+    """(first names, surnames). A name on both lists goes to the one where it is commoner: people type their names
+    either way round, and "Funmi" listed as a surname made "Funmi Okonjo" read as surname first."""
+    dictionary = dictionary_words()
+    shipped = {w for f in _VOCABULARY_FILES for term in shipped_terms(f) for w in fold(term).split()} | set(
+        ROLE_MAILBOX_WORDS | ROLES_ONE | TITLE_HEADS | MONTHS_DAYS)
+    towns = {fold(t) for t in uk_irish_towns()}
+    standing: list[dict[str, float]] = []
+    for file in ("first_names.pkl.gz", "last_names.pkl.gz"):
+        best: dict[str, float] = {}
+        for name, rank in _ranks(file).items():
+            key, level = fold(name), _standing(rank)
+            if level <= 1 and _WORD.match(name) and key.isascii() and len(key.replace(" ", "")) >= 4 \
+                    and key not in dictionary \
+                    and key not in shipped and key not in towns:
+                best[key] = min(level, best.get(key, 2.0))
+        standing.append(best)
+    first, last = standing
+    return (sorted(k for k, v in first.items() if v <= last.get(k, 2.0)),
+            sorted(k for k, v in last.items() if v <= first.get(k, 2.0)))
+
+
+def render(file: str, names: list[str]) -> str:
+    return (f"# Derived by scripts/derive_name_lists.py from names-dataset {VERSION} ({file}, Apache-2.0): see its "
+            "docstring.\n" + "".join(f"{n}\n" for n in names))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--check", action="store_true", help="compare with the shipped files, write nothing")
+    args = parser.parse_args(argv)
+    stale = []
+    for source, target, names in zip(("first_names.pkl.gz", "last_names.pkl.gz"), ("first_names.txt", "surnames.txt"),
+                                     derive(), strict=True):
+        text = render(source, names)
+        if args.check:
+            if (DATA / target).read_text(encoding="utf-8") != text:
+                stale.append(target)
+        else:
+            (DATA / target).write_text(text, encoding="utf-8")
+            print(f"{target}: {text.count(chr(10)) - 1} names")
+    if stale:
+        print(f"stale: {', '.join(stale)}; run scripts/derive_name_lists.py", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
