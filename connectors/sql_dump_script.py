@@ -13,8 +13,33 @@ from typing import NamedTuple
 from intake.connectors.sql_dump_lexer import Scanner, Token
 from intake.connectors.sql_dump_values import Oversized, ValueProblem, Values, unescape_copy
 
-_CONSTRAINTS = {"PRIMARY", "KEY", "INDEX", "UNIQUE", "CONSTRAINT", "FOREIGN", "CHECK", "FULLTEXT", "SPATIAL",
-                "EXCLUDE", "PERIOD", "LIKE"}
+_CONSTRAINTS = {"PRIMARY", "CONSTRAINT", "FOREIGN", "FULLTEXT", "SPATIAL", "EXCLUDE"}
+# Words that open a key, an index or a check in MySQL ("KEY idx_site (site)", "UNIQUE KEY (tag)", "CHECK (a > 0)")
+# and are column names too where no dialect reserves them (PostgreSQL's "key character varying(64)"): a column when
+# a type follows, a constraint when a bracket, KEY/INDEX or an index's name and its bracket follow.
+_KEY_WORDS = {"KEY", "INDEX", "UNIQUE", "CHECK", "LIKE", "PERIOD"}
+_TYPES = {"CHARACTER", "CHAR", "VARCHAR", "NCHAR", "NVARCHAR", "TEXT", "NTEXT", "TINYTEXT", "MEDIUMTEXT", "LONGTEXT",
+          "INT", "INTEGER", "SMALLINT", "BIGINT", "TINYINT", "MEDIUMINT", "NUMERIC", "DECIMAL", "REAL", "DOUBLE",
+          "FLOAT", "MONEY", "BOOLEAN", "BOOL", "BIT", "DATE", "TIME", "TIMESTAMP", "DATETIME", "DATETIME2", "YEAR",
+          "INTERVAL", "BLOB", "BYTEA", "BINARY", "VARBINARY", "UUID", "UNIQUEIDENTIFIER", "JSON", "JSONB", "XML",
+          "SERIAL", "BIGSERIAL", "SMALLSERIAL", "ENUM", "SET", "INET", "CIDR", "CLOB", "CITEXT", "HSTORE", "NUMBER",
+          "VARCHAR2", "NVARCHAR2", "IMAGE", "SMALLDATETIME", "DATETIMEOFFSET", "TINYBLOB", "MEDIUMBLOB", "LONGBLOB",
+          "GEOMETRY", "POINT", "OID", "TSVECTOR"}
+
+
+def _opens_key(after: list[Token]) -> bool:
+    """After KEY, INDEX, UNIQUE, CHECK...: a key unless a type follows (a known one, a schema's "public.status", or
+    a quoted name without a bracket after it); "KEY idx (a)", "INDEX IX_a NONCLUSTERED (a)", "UNIQUE KEY (a)" are
+    keys."""
+    if not after:
+        return True
+    first = after[0]
+    second = after[1] if len(after) > 1 else None
+    if first.kind == "word" and (first.text or "").upper() in _TYPES:
+        return False
+    if second is not None and second.kind == "punct" and second.text == ".":
+        return False
+    return not (first.kind == "ident" and not (second is not None and second.kind == "punct" and second.text == "("))
 
 
 class Statement(NamedTuple):
@@ -168,7 +193,10 @@ class Script:
         while True:  # one definition per loop
             head = self.scan.next()
             generated, depth, token = False, 0, head
+            after: list[Token] = []  # the definition's next two tokens, to tell a column from a key
             while not (depth == 0 and token.kind == "punct" and token.text in (",", ")")):
+                if token is not head and len(after) < 2:
+                    after.append(token)
                 if token.kind in ("end", "eof"):
                     self.scan.push(token)
                     return name, columns, frozenset(computed)
@@ -179,7 +207,8 @@ class Script:
                     generated = generated or (following.kind == "punct" and following.text == "(")
                 token = self.scan.next()
             if head.kind in ("word", "ident") and head.text and not (
-                    head.kind == "word" and head.text.upper() in _CONSTRAINTS):
+                    head.kind == "word" and (head.text.upper() in _CONSTRAINTS
+                                             or (head.text.upper() in _KEY_WORDS and _opens_key(after)))):
                 columns.append(head.text)
                 if generated:
                     computed.add(head.text)

@@ -43,6 +43,10 @@ def test_pg_dump_plain_scripts_in_each_form(postgres_url: str, tmp_path: Path, f
         db.execute(sa.text("INSERT INTO dumpcase.assets (name, notes, cost, seen) VALUES "
                            "(:name, :notes, 1.5, '2021-01-02'), (NULL, '', -2, NULL), ('$$x$$', 'a\\.b', 0, NULL)"),
                    {"name": "Łukasz", "notes": NOTE})
+        # "key" is no reserved word in PostgreSQL, so pg_dump does not quote it: a column, not MySQL's KEY line
+        db.execute(sa.text("CREATE TYPE dumpcase.kind AS ENUM ('a', 'b'); CREATE TABLE dumpcase.settings (key "
+                           "character varying(64) PRIMARY KEY, index dumpcase.kind, period text, value text)"))
+        db.execute(sa.text("INSERT INTO dumpcase.settings VALUES ('loan_days', 'a', 'x', '90')"))
         db.execute(sa.text("CREATE FUNCTION dumpcase.f() RETURNS int AS $body$ BEGIN INSERT INTO dumpcase.assets "
                            "(name) VALUES ('not a row'); RETURN 1; END; $body$ LANGUAGE plpgsql"))
     url = sa.engine.make_url(postgres_url)
@@ -51,7 +55,10 @@ def test_pg_dump_plain_scripts_in_each_form(postgres_url: str, tmp_path: Path, f
                             capture_output=True, check=True).stdout
     path = tmp_path / "cmms.sql"
     path.write_bytes(script)
-    names, rows, rejects = read(path)["assets"]
+    tables = read(path)
+    assert tables["settings"] == (["key", "index", "period", "value"],
+                                  [{"key": "loan_days", "index": "a", "period": "x", "value": "90"}], [])
+    names, rows, rejects = tables["assets"]
     assert names == ["id", "name", "notes", "cost", "seen"] and rejects == []  # the computed column is left out
     assert rows == [{"id": "1", "name": "Łukasz", "notes": NOTE, "cost": "1.50", "seen": "2021-01-02"},
                     {"id": "2", "name": None, "notes": None, "cost": "-2.00", "seen": None},
