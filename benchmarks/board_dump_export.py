@@ -46,7 +46,7 @@ from board_dump_scene import Piece
 from board_dump_sql import Raw, dump
 from board_dump_tables import Board, assets, money, reference_tables
 from clinical_export import generator_main
-from export_common import moment
+from export_common import dump_query, joined, moment
 
 SPLITS = ("dev11", "fresh9")
 HOSTS = {"dev11": ("ebme-db01.ggc.scot.nhs.uk", "openmedis_ggc", 65536),
@@ -194,24 +194,7 @@ def raw_package(export: Path, anon: Any) -> dict[str, list[dict[str, str]]]:
     """The raw mapped cells through `anon` (plain Presidio in `leakage.py`): the dump read by intake's reader (the
     baseline sees what intake sees), the mapping's two queries run on it in DuckDB, laid out as the package's
     entities."""
-    import duckdb
-
-    from intake.config import ConnectorSettings
-    from intake.connectors import open_source
-
-    con = duckdb.connect()
-    path = export / "data" / "cmms_dump.sql"
-    with open_source(None, path, name=path.name, settings=ConnectorSettings()) as source:
-        for name in source.tables():
-            con.register(name, source.read(name).read_all())
-
-    def query(sql: str) -> list[dict[str, str]]:
-        cur = con.execute(sql)
-        names = [d[0] for d in cur.description]
-        return [{k: "" if v is None else str(v) for k, v in zip(names, row, strict=True)} for row in cur.fetchall()]
-
-    def joined(sep: str, *values: str) -> str:
-        return sep.join(v for v in values if v)
+    query = dump_query(export / "data" / "cmms_dump.sql")
 
     pkg: dict[str, list[dict[str, str]]] = {k: [] for k in ("assets", "jobs", "sites", "locations", "manufacturers",
                                                              "suppliers", "device_models")}

@@ -14,7 +14,7 @@ from board_dump_people import digits, people
 from board_dump_scene import Piece, Scene
 from board_dump_sql import Raw
 from clinical_export import Writer
-from export_common import held_out_people, moment
+from export_common import Cells, held_out_people, moment
 
 
 def plain(pieces: list[Piece]) -> str:
@@ -29,7 +29,7 @@ def money(rng: random.Random, low: int, high: int) -> Raw:
     return Raw(f"{rng.randrange(low, high)}.{rng.choice(['00', '00', '50', '99', '25'])}")
 
 
-class Board:
+class Board(Cells):
     """The tables being built, the truth `Writer` and the scene shared by every cell."""
 
     def __init__(self, split: str, rows: int, seed: int) -> None:
@@ -48,18 +48,6 @@ class Board:
         self.contact: dict[int, list[Piece]] = {}  # a contact row's contact person, as pieces
         self.old_audit: list[dict[str, Any]] = []  # the migration script's rows
 
-    def cell(self, table: str, row: int, column: str, record: tuple[str, str], pieces: list[Piece]) -> str:
-        return self.w.cell(pieces, table, row, column, record)
-
-    def ref(self, table: str, row: int, column: str, kind: str, value: str, entity: str) -> str:
-        return self.w.cell([(value, kind, False)], table, row, column, (entity, value))
-
-    def staff_name(self, sid: int, table: str, row: int, column: str, record: tuple[str, str]) -> None:
-        first, last = self.stored[sid]
-        self.cell(table, row, column, record, [(first, "name", True), " ", (last, "name", True)])
-
-    def text(self, families: dict[str, list[str]], case: str = "") -> list[Piece]:
-        return self.scene.fill(self.rng.choice(families[self.split]), case)
 
 
 def reference_tables(b: Board) -> None:

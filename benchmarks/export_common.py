@@ -1,6 +1,7 @@
 """What the newer export generators share beyond their people pools: the held-out split's people, disjoint from the
-dev split's, a working-hours moment, a template filled with planted pieces, random digits and a name folded to the
-ASCII letters an address is written with."""
+dev split's, a working-hours moment, a template filled with planted pieces, random digits, a name folded to the
+ASCII letters an address is written with; and, for the generators that write a database dump, how their builder
+records a cell and how the baseline reads the dump back."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import random
 import re
 import unicodedata
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
 Person = tuple[str, str]
 # A piece of a cell: text, or a planted value with its kind and whether it is personal.
@@ -56,3 +59,54 @@ def digits(rng: random.Random, n: int) -> str:
 def fold(text: str) -> str:
     """ASCII letters of a name for an e-mail local part or a login: accents and apostrophes dropped."""
     return re.sub(r"[^a-z]", "", unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower())
+
+
+class Cells:
+    """A dump generator's builder: every cell recorded with the truth writer `w` (planted pieces, the cell's table,
+    row, column and product record)."""
+
+    w: Any
+    stored: dict[int, Person]  # staff id -> (given name, surname)
+    scene: Any
+    rng: random.Random
+    split: str
+
+    def cell(self, table: str, row: int, column: str, record: tuple[str, str], pieces: list[Piece]) -> str:
+        return str(self.w.cell(pieces, table, row, column, record))
+
+    def ref(self, table: str, row: int, column: str, kind: str, value: str, entity: str) -> str:
+        return str(self.w.cell([(value, kind, False)], table, row, column, (entity, value)))
+
+    def staff_name(self, sid: int, table: str, row: int, column: str, record: tuple[str, str]) -> None:
+        first, last = self.stored[sid]
+        self.cell(table, row, column, record, [(first, "name", True), " ", (last, "name", True)])
+
+    def text(self, families: dict[str, list[str]], case: str = "") -> list[Piece]:
+        return list(self.scene.fill(self.rng.choice(families[self.split]), case))
+
+
+def dump_query(path: Path) -> Callable[[str], list[dict[str, str]]]:
+    """Runs queries on a dump read by intake's own SQL dump reader into DuckDB (the baseline sees what intake sees);
+    every value as text, NULL as ""."""
+    import duckdb
+    import pyarrow as pa
+
+    from intake.config import ConnectorSettings
+    from intake.connectors import open_source
+
+    con = duckdb.connect()
+    with open_source(None, path, name=path.name, settings=ConnectorSettings()) as source:
+        for name in source.tables():
+            reader = source.read(name)
+            con.register(name, pa.Table.from_batches(list(reader), schema=reader.schema))
+
+    def query(sql: str) -> list[dict[str, str]]:
+        cur = con.execute(sql)
+        names = [d[0] for d in cur.description]
+        return [{k: "" if v is None else str(v) for k, v in zip(names, row, strict=True)} for row in cur.fetchall()]
+
+    return query
+
+
+def joined(sep: str, *values: str) -> str:
+    return sep.join(v for v in values if v)

@@ -2,10 +2,10 @@
 every delivered Parquet cell is searched for the planted personal values; plain Presidio beside it.
 
     .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk|inventory|community|ambulance|
-        theatres|imaging|board]
+        theatres|imaging|board|paeds]
         [--split SPLIT|both] [--rows 300] [--seed 11] [--keep]
 
-Ten independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
+Eleven independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
 phrasing), `variety_export.py` (splits dev/heldout/fresh/dev2: another layout, writer and name source, disjoint
 phrasings), `workshop_export.py` (splits dev3/fresh2: a SQLite database mapped with queries, appended work
 logs) and `helpdesk_export.py` (splits dev5/fresh3: a cp1252 semicolon CSV and JSON-lines call events folded
@@ -29,7 +29,14 @@ and `board_dump_export.py` (splits dev11/fresh9: a Scottish health board's openM
 mysqldump 8.0 file, read by intake's `sql_dump` reader and mapped with queries that join contacts, locations and staff
 and fold the audit log, interventions and parts lines in; backslash escapes, zero dates, a trigger holding an INSERT,
 a migration script's INSERT with its own column list; CHI numbers, unit numbers, Gaelic, Scots and multi-origin
-names, Scottish phones and flats; Lister Building, Simpson Centre, Ward 4B Jubilee, Maggie's Highlands kept).
+names, Scottish phones and flats; Lister Building, Simpson Centre, Ward 4B Jubilee, Maggie's Highlands kept)
+and `paeds_export.py` (splits dev12/fresh10: a children's hospital's medical-devices library system as one pg_dump
+plain-format file, COPY blocks in COPY's text escaping, an audit schema whose jsonb rows hold the device's id,
+dollar-quoted trigger functions, a `\\restrict` key or pgAdmin's verbose TOC comments; the mapping's queries fold
+each loan to a child at home (the child's NHS and hospital numbers, date of birth, home, school, the carers with
+their phones and e-mails, access notes, the library's calls with the family) into the device's notes; parents,
+grandparents, foster carers and social workers whose surnames are not the child's, multi-origin names; wards,
+houses and charities named after people or animals kept: Edith Cavell Ward, Squirrel Ward, Max's Fund).
 Per split: generate, `intake init`, users, a signed authorisation
 (`scripts/make_sample_authorisation.py`), `keys add`, `authorisation register`, `datasets receive`,
 `migration run DATASET --mapping mapping.yaml`, in a temporary home. Scored by `leakage_score.score`:
@@ -65,6 +72,7 @@ import community_export  # noqa: E402
 import helpdesk_export  # noqa: E402
 import imaging_export  # noqa: E402
 import inventory_export  # noqa: E402
+import paeds_export  # noqa: E402
 import theatres_export  # noqa: E402
 import variety_export  # noqa: E402
 import workshop_export  # noqa: E402
@@ -197,7 +205,8 @@ EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
            "ambulance": (ambulance_export, ("dev8", "fresh6")),
            "theatres": (theatres_export, ("dev9", "fresh7")),
            "imaging": (imaging_export, ("dev10", "fresh8")),
-           "board": (board_dump_export, ("dev11", "fresh9"))}
+           "board": (board_dump_export, ("dev11", "fresh9")),
+           "paeds": (paeds_export, ("dev12", "fresh10"))}
 
 
 def run_split(generator: Any, split: str, rows: int, seed: int, keep: bool, debug: dict[str, Any]) -> dict[str, Any]:
@@ -266,10 +275,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--export", choices=sorted(EXPORTS), default="clinical",
                         help="clinical_export.py, variety_export.py, workshop_export.py, helpdesk_export.py, "
                         "inventory_export.py, community_export.py, ambulance_export.py, theatres_export.py, "
-                        "imaging_export.py or board_dump_export.py")
+                        "imaging_export.py, board_dump_export.py or paeds_export.py")
     parser.add_argument("--split", default="both", choices=[
         "tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "dev4", "dev5", "fresh3", "dev6", "fresh4",
-        "dev7", "fresh5", "dev8", "fresh6", "dev9", "fresh7", "dev10", "fresh8", "dev11", "fresh9", "both"])
+        "dev7", "fresh5", "dev8", "fresh6", "dev9", "fresh7", "dev10", "fresh8", "dev11", "fresh9", "dev12",
+        "fresh10", "both"])
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")
