@@ -156,9 +156,10 @@ class DenyList:
         return out
 
     def _inside_allowed(self, keys: list[str], i: int, size: int) -> bool:
-        """Whether words i..i+size are part of a longer allowed term (a place, maker or model of the dataset)."""
-        for start in range(max(0, i - 3), i + 1):
-            for end in range(i + size, min(len(keys), start + 4) + 1):
+        """Whether words i..i+size are part of a longer allowed term (a place, maker or model of the dataset), of up
+        to seven words ("Sir Alfred Jessop Children's Hospital")."""
+        for start in range(max(0, i - 6), i + 1):
+            for end in range(i + size, min(len(keys), start + 7) + 1):
                 if end - start > size and " ".join(keys[start:end]) in self.allowed:
                     return True
         return False

@@ -42,4 +42,7 @@ ROLE_MAILBOX_WORDS = frozenset({
     # ambulance services ("fleet.workshop@", "makeready.hub@", "eoc.duty@", "hart.team@")
     "fleet", "makeready", "make", "ready", "eoc", "hart", "dispatch", "despatch", "depot", "station", "stations",
     "vehicle", "vehicles", "ambulance", "paramedic", "paramedics", "crew", "crews", "resilience", "hub",
+    # children's and home-care teams ("ccn.preston@", "homevent.nw@", "picu.equipment@")
+    "ccn", "cnt", "hv", "hvs", "mdt", "nnu", "picu", "paed", "peds", "neonates", "neonatology", "vent", "vents",
+    "ventilation", "oxygen", "enteral", "feeding", "nutrition", "homevent", "ltv", "niv",
 })

@@ -21,11 +21,11 @@ from intake.anonymisation.vocabulary import Vocabulary, fold, shipped_terms
 
 # Letters of any alphabet ("JÓG", "DabO"), one apostrophe inside for an O' surname ("SO'H").
 _MARK = r"(?:[^\W\d_]{1,3}['\u2019][^\W\d_]{1,3}|[^\W\d_]{2,5})"
-# A line's end (a full stop before it), a bar between joined fields, or the label of a field joined after the entry
-# ("signed off. CO - parts: 1 x fuse").
+# A line's end (a full stop before it), a bar or a semicolon between joined fields or entries ("sent for decon. - em;
+# Mum: ..."), or the label of a field joined after the entry ("signed off. CO - parts: 1 x fuse").
 _JOINED = r"[ \t]+-[ \t]+[A-Za-z]+:"
-_END = rf"(?=\.?[ \t]*(?:$|\n|\|)|{_JOINED})"
-_END_PAIR = rf"(?=(?: ?[/&] ?{_MARK})?(?:\.?[ \t]*(?:$|\n|\|)|{_JOINED}))"  # the same, a second mark before ("- GH/KL")
+_END = rf"(?=\.?[ \t]*(?:$|\n|\||;)|{_JOINED})"
+_END_PAIR = rf"(?=(?: ?[/&] ?{_MARK})?(?:\.?[ \t]*(?:$|\n|\||;)|{_JOINED}))"  # a second mark before ("- GH/KL")
 _DATE = r"\d{1,2}[/.-]\d{1,2}(?!\d)"  # not a decimal ("lat 51.5072")
 # The writer's mark where it ends an entry: after a slash ("tested OK /SM"), alone after the last sentence
 # ("repaired. MNF"), after a dash ("tested OK - JB", "-MK").

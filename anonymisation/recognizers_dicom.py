@@ -18,8 +18,8 @@ _PART = r"[^\W\d_][^\W\d_'\u2019-]*(?:['\u2019-][^\W\d_]+)*"
 _CAPITALISED = r"[A-Z][^\W\d_'\u2019-]*(?:['\u2019-][^\W\d_]+)*"
 _PARTICLES = (r"(?i:(?:van|von|der|den|de|del|della|dela|delos|delas|di|da|du|la|le|las|los|st|san|santa|al|el|bin"
               r"|ben|ibn|abu|ap|mac|mc|ni|nic|ua|dos|das|ter|ten|op)\s+){0,3}")
-# "SMITH^JANE", "VAN DER BERG^JAN^PIET", "DELA CRUZ^CHERRY", "O'NEILL^MARY-ANN^^^MRS": surname (after its particles), caret, given name,
-# up to three more components (middle name, prefix, suffix), any of them empty.
+# "SMITH^JANE", "VAN DER BERG^JAN^PIET", "DELA CRUZ^CHERRY", "O'NEILL^MARY-ANN^^^MRS": surname (after its
+# particles), caret, given name, up to three more components (middle name, prefix, suffix), any of them empty.
 DICOM_NAME = re.compile(
     rf"(?<![\w^]){_PARTICLES}{_PART}\^{_PART}(?: {_PART}(?=\^))?(?:\^(?:{_PART}\.?)?){{0,3}}(?![\w^])")
 # A value after its attribute: after a tag ("(0010,0020)"), dcmdump's two-letter value representation, "=" or ":"

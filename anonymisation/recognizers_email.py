@@ -9,7 +9,8 @@ from functools import lru_cache
 from intake.anonymisation.department_words import ROLE_MAILBOX_WORDS
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.nergate import EVERYDAY, english_frequencies
-from intake.anonymisation.vocabulary import default_vocabulary
+from intake.anonymisation.towns import uk_irish_towns
+from intake.anonymisation.vocabulary import default_vocabulary, fold
 
 # -- e-mail --------------------------------------------------------------------------------------------------
 EMAIL_RE = re.compile(r"(?<![\w.+'-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@(?:[A-Za-z0-9-]+\.)+[A-Za-z0-9-]{2,}(?![\w-])")
@@ -75,13 +76,22 @@ def is_role_mailbox(address: str, places: frozenset[str] = frozenset()) -> bool:
     # "ClinicalPhysicsQEUH@": words run together in capitals are words too
     local = _CAMEL.sub(".", address.split("@", 1)[0])
     words = [w for w in _LOCAL_PARTS.split(local.lower()) if w]
-    codes = [w for w in words if not _role_word(w) and w not in places]
+    codes = [w for w in words if not _role_word(w) and w not in places and w not in _towns()]
     # Everyday words make a role mailbox only beside a hospital role word: "info@" or "user@" is anybody's.
     if not words or len(codes) == len(words) or len(codes) > 2 or not any(_role_word(w, True) for w in words):
         return False
     vocabulary = default_vocabulary()
-    return all(2 <= len(w) <= 4 and w.isalpha() and w not in vocabulary.first_names and w not in vocabulary.last_names
-               for w in codes)
+    names = (vocabulary.first_names, vocabulary.last_names)
+    # an organisation's code: up to four letters, or up to seven with one vowel at most ("lthtr", "rlbuht"), and
+    # no name with an initial before or after it ("smithj", "jsmith")
+    return all((len(w) <= 4 or (len(w) <= 7 and sum(c in "aeiouy" for c in w) <= 1)) and len(w) >= 2 and w.isalpha()
+               and not any(part in listed for part in (w, w[1:], w[:-1]) for listed in names) for w in codes)
+
+
+@lru_cache(maxsize=1)
+def _towns() -> frozenset[str]:
+    """Towns of one word: a team's mailbox names its town ("ccn.preston@"), beside a role word only."""
+    return frozenset(k for k in map(fold, uk_irish_towns()) if " " not in k)
 
 
 def find_emails(text: str, places: frozenset[str] = frozenset()) -> list[Finding]:

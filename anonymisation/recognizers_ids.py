@@ -75,12 +75,12 @@ def find_vehicle_registrations(text: str) -> list[Finding]:
 
 # A member of staff's number written right after their name ("Mrs X #44191", "X (41335)", "X c/no 48748", "X
 # 45379", an ESR number "X (48123456)", an HCPC registration "X (RA123456)"): the number names the person as much
-# as the name does. Four digits bare
+# as the name does; a patient's record number ("Archie Entwistle PD024281"). Four digits bare
 # only when they are neither a time nor a year ("J Smith 4412", not "Mr X 1430" or "X 2019"); never part of a
 # date, a phone or a decimal.
 _BESIDE_NAME = re.compile(
     r"[ \t]*(?:(?:#|\(|(?i:c/no|collar(?:\s+no)?|staff\s+no|no)\.?[ \t]*#?)[ \t]*(?P<marked>\d{4,8})\)?"
-    r"|\((?P<code>[A-Za-z]{1,3}\d{5,8})\)|(?P<bare>\d{4,8}))(?![\w/.:-]|\s\d)"
+    r"|\((?P<code>[A-Za-z]{1,3}\d{5,8})\)|(?P<bare>\d{4,8})|(?P<record>[A-Za-z]{1,3}\d{5,9}[A-Za-z]?))(?![\w/.:-]|\s\d)"
 )
 
 
@@ -114,12 +114,15 @@ def with_staff_numbers(text: str, findings: list[Finding]) -> list[Finding]:
         m = _BESIDE_NAME.match(text, f.end)
         if m is None:
             continue
-        group = "marked" if m.group("marked") else "code" if m.group("code") else "bare"
+        group = "marked" if m.group("marked") else "code" if m.group("code") else "record" if m.group(
+            "record") else "bare"
         if group == "bare" and _time_or_year(m.group("bare")):
             continue
         start, end = m.start(group), m.end(group)
         if not any(o.start < end and start < o.end for o in findings):
-            out.append(Finding("STAFF_ID", start, end, 0.7, "StaffIdRecognizer"))
+            # a letter code unbracketed after a name is a record's number ("baby Okafor PD123456"): the patient's
+            out.append(Finding("MRN", start, end, 0.7, "MrnRecognizer") if group == "record"
+                       else Finding("STAFF_ID", start, end, 0.7, "StaffIdRecognizer"))
     for f in names:
         before = _BEFORE_NAME.search(text, max(0, f.start - 12), f.start)
         if before is not None and not _time_or_year(before.group("id")):

@@ -56,11 +56,12 @@ def _not_phone_grouping(text: str, start: int, end: int) -> bool:
     return after_catalogue_word(text, start)
 
 
-# An organisation's own line: a freephone number (080), which no person has, or a landline or non-geographic
+# An organisation's own line: a freephone or business-rate number (080, 084, 087), which no person has, or a landline or
+# non-geographic
 # number right after the name of a desk that answers it ("FLEET DESK 01332 861000", "via switchboard 0300 123
 # 4567"). Not every 03 number: trusts give staff direct lines on them. A mobile is always someone's; Irish mobiles
 # (083-089) are no UK 080 number and stay phones.
-_NON_GEOGRAPHIC = ("080",)
+_NON_GEOGRAPHIC = ("080", "084", "087")  # freephone and business-rate numbers: no home or mobile has them
 _ORGANISATION_DESK = re.compile(
     r"(?i)\b(?:switchboard|help\s?desk|service\s?desk|fleet\s?desk|control\s+room|eoc|reception|helpline|hotline"
     r"|main\s+(?:line|number|switchboard)|customer\s+services?|tech(?:nical)?\s+support|support\s+line)"
@@ -68,7 +69,7 @@ _ORGANISATION_DESK = re.compile(
 )
 
 
-_BRACKETED_AFTER = re.compile(r"([^\W\d_][\w&.'-]*)[ \t]*\(?$")
+_BRACKET_BEFORE = re.compile(r"([\w&.'-]+(?:[ \t]+[\w&.'-]+){0,2})[ \t]*\([ \t]*$")
 
 
 def _organisation_line(text: str, start: int, national: str) -> bool:
@@ -79,9 +80,13 @@ def _organisation_line(text: str, start: int, national: str) -> bool:
     if _ORGANISATION_DESK.search(text, max(0, start - 30), start):
         return True
     # "from Baxter (0345 601 0433)": in brackets right after a maker's name, the maker's own line
-    after = _BRACKETED_AFTER.search(text, max(0, start - 40), start)
-    return after is not None and "(" in text[after.end(1):start + 1] \
-        and fold(after.group(1)) in default_vocabulary().allow_tokens
+    before = _BRACKET_BEFORE.search(text, max(0, start - 40), start + (text[start:start + 1] == "("))
+    if before is None:
+        return False
+    vocabulary, words = default_vocabulary(), before.group(1).split()
+    # the maker's name of one to three words ("Fisher & Paykel (0800 ...)", "Breas Medical (0345 ...)")
+    return fold(words[-1]) in vocabulary.allow_tokens or any(
+        vocabulary.is_allowed_term(" ".join(words[k:])) for k in range(len(words)))
 
 
 def find_uk_phones(text: str) -> list[Finding]:

@@ -223,14 +223,33 @@ def _birth_word_after(text: str, end: int) -> bool:
 _FIELD_BREAK = re.compile(r"[ \t]*(?:[,;|(\-\u2013]|\s)[ \t]*(?:\(?[ \t]*)")
 
 
+# A name and a date alone in brackets ("event log in memory (Archie Entwistle 09/04/2021)", "(pt J Smith 3/2/24)")
+# name the patient by birth date however young; so does a date after a newborn's name ("baby Okafor 02/01/2025").
+_BRACKET_OPENS = re.compile(r"\((?:[^\W\d_]+\.?[ \t]+)?$")
+_BRACKET_CLOSES = re.compile(r"[ \t]*\)")
+_NEWBORN = re.compile(r"(?i)\b(?:baby|infant|twin)[ \t]+$")
+_NEWBORN_NAMED = re.compile(r"(?i)(?:baby|infant|twin)[ \t]")
+_WHOLE_NAME = re.compile(r"[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*(?:[ \t]+[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*)+")
+
+
+def _bracketed_with_name(text: str, start: int, end: int, date_end: int) -> bool:
+    """A whole name (no initial: "(J Smith 12/03/24)" signs an entry) and a date alone in brackets."""
+    return _WHOLE_NAME.fullmatch(text, start, end) is not None \
+        and _BRACKET_OPENS.search(text, max(0, start - 12), start) is not None \
+        and _BRACKET_CLOSES.match(text, date_end) is not None
+
+
 def with_birth_dates_after_names(text: str, findings: list[Finding]) -> list[Finding]:
-    """The findings and, right after each name, an old date (DATE_OF_BIRTH) in place of what else was found there
-    (a bracketed date read as a hospital number, or nothing)."""
+    """The findings and, right after each name, an old date, a date bracketed with the name alone or a newborn's
+    (DATE_OF_BIRTH), in place of what else was found there (a bracketed date read as a hospital number, or
+    nothing)."""
     out = list(findings)
     for f in names_beside_numbers(text, findings):
         gap = _FIELD_BREAK.match(text, f.end)
         date = DATE_RE.match(text, gap.end()) if gap else None
-        if date is None or not old_date(date.group()):
+        if date is None or not (old_date(date.group()) or _bracketed_with_name(text, f.start, f.end, date.end())
+                                or _NEWBORN.search(text, max(0, f.start - 8), f.start)
+                                or _NEWBORN_NAMED.match(text, f.start, f.end)):
             continue
         out = [o for o in out if not (o.start < date.end() and date.start() < o.end and o.entity_type != "PERSON")]
         out.append(Finding("DATE_OF_BIRTH", date.start(), date.end(), 0.8, "DateOfBirthRecognizer"))

@@ -55,7 +55,7 @@ _NOT_BEFORE_WORD = r"(?:$|[^0-9A-Za-z_])"
 # A cell that may hold one of these somewhere inside; the detectors then look at the candidates only.
 CANDIDATE_PATTERNS: dict[str, str] = {
     "EMAIL_ADDRESS": r"@|(?i)\s(?:at|\[at\]|\(at\))\s",
-    "PHONE_NUMBER": rf"(?i)\+ ?[0-9]|{_NOT_AFTER_WORD}\(?0[0-9]{{2,4}}\)?[ -]?[0-9]{{3}}"
+    "PHONE_NUMBER": rf"(?i)\+ ?[0-9]|{_NOT_AFTER_WORD}\(?0[0-9]{{2,4}}\)?[ -]?[0-9]{{2}}[ -]?[0-9]"  # "012 04 65 2597"
                     r"|(?:ext|extn|extension|bleep|bleeper|pager)\.?:?\s?(?:no\.?\s?)?[0-9]{3}|\bx[0-9]{3}",
     "UK_NHS": rf"{_NOT_AFTER_WORD_OR_DOT}(?:[0-9]{{3}}[ -]?[0-9]{{3}}[ -]?[0-9]{{4}}|[0-9]{{2}} [0-9]{{2}} [0-9]{{2}} "
               rf"[0-9]{{4}}){_NOT_BEFORE_WORD}",  # a CHI number written as its date: "12 04 65 2597"

@@ -244,14 +244,18 @@ def test_extensions_bleeps_and_role_mailboxes_are_kept(detector: TextDetector) -
                                      "homedialysis.team@x.nhs.uk", "donotreply@x.nhs.uk", "renal.techs@nhs.net",
                                      # community and therapy services
                                      "renal.hometherapies@nhs.net", "communityequipment@x.nhs.uk",
-                                     "wheelchair.services@nhs.net"])
+                                     "wheelchair.services@nhs.net",
+                                     # a children's team and its town, a trust's code of five letters
+                                     "homevent.nw@nhs.net", "ccn.preston@nhs.net",
+                                     "lthtr.medicaldeviceslibrary@nhs.net"])
 def test_role_mailboxes_with_a_site_code_or_joined_words_are_kept(address: str) -> None:
     assert is_role_mailbox(address)
 
 
 @pytest.mark.parametrize("address", ["ebme.smith@nhs.net", "jo.ebme@nhs.net", "bcu@nhs.net", "ebme.jd.ab.cd@x.uk",
                                      "ed.smith@nhs.net", "info@example.com", "happy.days@x.uk", "rose.baker@nhs.net",
-                                     "smith10@x.uk", "home.smith@nhs.net", "therapies.amy@nhs.net"])
+                                     "smith10@x.uk", "home.smith@nhs.net", "therapies.amy@nhs.net",
+                                     "smithj.ebme@nhs.net", "j.preston@nhs.net", "lthtr.smith@nhs.net"])
 def test_a_person_or_codes_alone_make_no_role_mailbox(address: str) -> None:
     assert not is_role_mailbox(address)
 
@@ -691,6 +695,14 @@ def test_the_login_that_wrote_a_log_entry(detector: TextDetector, text: str, nam
 ])
 def test_a_staff_number_beside_a_name(detector: TextDetector, text: str, number: str | None) -> None:
     assert found(detector, text, "STAFF_ID") == ([number] if number else [])
+
+
+@pytest.mark.parametrize("text,number", [
+    ("moved to bed one. Archie Entwistle PD024281 on pump", "PD024281"), ("baby Okafor PD123456 in NICU", "PD123456"),
+    ("Alaris pump GP 8002 serviced", None), ("Graseby MS16A fitted", None),
+])
+def test_a_record_number_right_after_a_patients_name(detector: TextDetector, text: str, number: str | None) -> None:
+    assert found(detector, text, "MRN") == ([number] if number else [])
 
 
 def test_a_version_number_is_no_ip_address_and_ambulance_mailboxes_are_kept(detector: TextDetector) -> None:

@@ -106,6 +106,9 @@ def test_phone_look_alikes_rejected(text: str) -> None:
     ("FLEET DESK 01332 861000 ADVISED", "01332 861000"), ("via switchboard 0115 924 9924 ask for EBME",
                                                           "0115 924 9924"),
     ("rang the supplier on 0800 123 4567", "0800 123 4567"), ("call switchboard 0300 311 2233", "0300 311 2233"),
+    # a business-rate number; a maker's line in brackets after its name of one to three words
+    ("bookings line 0845 600 1234", "0845 600 1234"), ("advice from Fisher & Paykel (0345 266 2627) re humidifier",
+                                                       "(0345 266 2627)"),
 ])
 def test_an_organisations_own_line_is_kept_as_an_internal_number(text: str, expected: str) -> None:
     """A desk's landline or a non-geographic number reaches an organisation, not a person."""
@@ -275,6 +278,9 @@ def test_values_typed_with_no_break_spaces_dashes_or_full_width_digits(detector,
 @pytest.mark.parametrize("text,expected", [
     ("Sunita Sangha | 12/03/1961 | 14 Oak Avenue", "12/03/1961"), ("Jane Smith; 12.03.61; Derby", "12.03.61"),
     ("pt sangha, sunita (12-03-1961) at home", "12-03-1961"),  # not a hospital number in brackets
+    # however young: a whole name and a date alone in brackets, a newborn's name and a date
+    ("event log in memory (Archie Entwistle 09/04/2021) downloaded", "09/04/2021"),
+    ("Baby Jones 02/01/2025 NICU incubator 3", "02/01/2025"), ("memory (baby Okafor 19/01/24)", "19/01/24"),
 ])
 def test_an_old_date_set_beside_a_name_as_a_forms_field_is_a_birth_date(detector, text: str, expected: str) -> None:
     from .test_contextual_names import found
@@ -282,7 +288,8 @@ def test_an_old_date_set_beside_a_name_as_a_forms_field_is_a_birth_date(detector
     assert found(detector, text, "DATE_OF_BIRTH") == [expected]
 
 
-@pytest.mark.parametrize("text", ["Jane Smith 12/03/2024 replaced battery", "seen by Jane Smith, 14/05/2023"])
+@pytest.mark.parametrize("text", ["Jane Smith 12/03/2024 replaced battery", "seen by Jane Smith, 14/05/2023",
+                                  "checked (J Smith 12/03/2024) ok"])  # a signature: an initial, not a whole name
 def test_the_jobs_own_date_beside_a_name_stays_a_date(detector, text: str) -> None:
     from .test_contextual_names import found
 

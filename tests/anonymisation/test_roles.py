@@ -229,6 +229,11 @@ def test_a_dataset_persons_first_name_inside_a_longer_reference_term_is_left_to_
     deny = DenyList(terms.vocabulary(base))
     text = "Loan Sara Stedy to Grace Darling Ward; Sara rang, grace otieno aware"
     assert [text[f.start:f.end] for f in deny.find(text)] == ["Sara", "grace otieno"]
+    # a name found in one row's free text (pass 3's) inside a site's long name, in any case
+    found = DatasetTerms(("Alfred Jessop",), ("Sir Alfred Jessop Children's Hospital",)).vocabulary(base)
+    text = "collecting from sir alfred jessop children's hospital (ex Sir Alfred Jessop Children's Hospital); " \
+           "Alfred Jessop rang"
+    assert [text[f.start:f.end] for f in DenyList(found).find(text)] == ["Alfred Jessop"]
 
 
 def test_a_dataset_persons_name_glued_to_a_number_is_a_model(base: Vocabulary) -> None:
