@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import intake.anonymisation.place_words as pw
 from intake.anonymisation.contextual_names import ContextualNames
 from intake.anonymisation.department_words import ROLE_MAILBOX_WORDS
 from intake.anonymisation.destinations import conveyed_to, hospital_town, ward_named_after_someone
@@ -29,23 +30,6 @@ _LOWER_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
 # Words that start an NER span but are not part of the name ("Call Yvonne", "Pt Jones").
 _LEADING_NOISE = frozenset({"call", "ring", "phone", "contact", "ask", "tell", "inform", "pt", "patient", "per",
                             "cc", "attn", "thanks", "bleep", "page", "email", "message", "engineer", "tech"})
-_SAINT = frozenset({"st", "saint", "ste"})
-_COUNTY = frozenset({"co", "county", "contae"})
-_UNITS = frozenset({"h", "hr", "hrs", "hour", "hours", "m", "min", "mins", "minutes", "d", "days", "km", "miles",
-                    "l", "ml", "kg", "mg", "mm", "cm", "v", "a", "w", "kw", "bar", "kpa", "mmhg", "psi"})
-_PORT = frozenset({"port", "fort"})  # words that open a town's name
-_ROYAL = frozenset({"king", "queen", "prince", "princess", "duke", "duchess", "countess", "earl", "lady", "royal"})
-HOSPITAL_QUALIFIERS = frozenset({"university", "children", "childrens", "children s", "general", "memorial",
-                                  "community", "district", "royal", "county", "teaching", "maternity", "women",
-                                  "womens", "women s", "cottage", "specialist", "infirmary", "care", "health",
-                                  "medical", "treatment", "day", "rehabilitation", "birthing", "cancer", "heart",
-                                  "eye", "dental", "renal", "surgical", "mental", "nursing", "education",
-                                  "research", "diagnostic", "outpatient", "outpatients"})
-_OCCUPATION = re.compile(r"(?:ist|ician|grapher)$")
-# What is named after a surgeon or physician rather than done to a person: "Dupuytren's fasciectomy", "Nissen
-# fundoplication", "Hartmann's reversal", "Parkinson's disease". Not "operation" or "repair": a patient has those.
-_EPONYMOUS = re.compile(r"(?:ectomy|otomy|ostomy|plasty|pexy|plication|rrhaphy|desis|reversal|disease|syndrome|"
-                        r"contracture)$")
 # Capitalised words that end a name: contact details and abbreviations written right after a name.
 NOT_NAME_WORDS = frozenset({"ext", "extn", "extension", "tel", "telephone", "mob", "mobile", "bleep", "fax",
                             "email", "re", "cc", "dob", "nhs", "ref", "tbc", "asap", "via", "on", "at"})
@@ -98,7 +82,7 @@ class NameJudgement:
                 # "Ward 5" is a place of its own, and "Anderson Ward Manager" a job after a name
                 return not self._numbered_place(after, k) and not (
                     surnames and k + 1 < len(after) and after[k + 1].key in TITLE_HEADS)
-            if tok.key in HOSPITAL_QUALIFIERS:
+            if tok.key in pw.HOSPITAL_QUALIFIERS:
                 continue
             if not surnames and tok.is_capitalised and self.last(tok):
                 surnames = 1  # the model cut a place's name short: "Elizabeth Garrett" of "... Anderson Wing"
@@ -114,7 +98,7 @@ class NameJudgement:
 
     def _occupation(self, tok: Token) -> bool:
         """"Perfusionist", "Phlebotomist", "Sonographer": a word naming what someone does, not a known name."""
-        return bool(_OCCUPATION.search(tok.key)) and not (self.first(tok) or self.last(tok))
+        return bool(pw.OCCUPATION.search(tok.key)) and not (self.first(tok) or self.last(tok))
 
     def first(self, tok: Token) -> bool:
         return tok.key in self.vocab.first_names
@@ -211,7 +195,7 @@ class NameJudgement:
             return True  # an abbreviation such as ECG, ICU, PPM
         if self.contains_phrase(span):
             return True  # "General Electric Dash", "Karl Storz": a known multi-word brand inside the span
-        if words[0].key in _PORT and len(words) > 1:
+        if words[0].key in pw.PORT and len(words) > 1:
             return True  # "Port Talbot", "Fort William"
         if self._occupation(words[-1]) and not any(self.first(w) for w in words):
             return True  # "informed Perfusionist", "Cardiac Physiologist": what someone does, not who
@@ -231,7 +215,7 @@ class NameJudgement:
             return True  # "Home Therapies Nurse", "Renal Dialysis Technician": the words of a job title
         if words[0].key == "royal" and words[0].text[:1].isupper() and len(words) > 1:
             return True  # "Royal Stoke", "Royal Derby", "Royal Free": a hospital, in the short name staff use
-        royal = words[0] if words[0].key in _ROYAL else before[-1] if before and before[-1].key in _ROYAL else None
+        royal = words[0] if words[0].key in pw.ROYAL else before[-1] if before and before[-1].key in pw.ROYAL else None
         if royal is not None and royal.text[:1].isupper() and self._place_word_after(after):
             return True  # "Prince Philip Hospital", "Queen Elizabeth University Hospital": named after a royal
         if self.is_strong_name([w.text for w in words], comma="," in span):
@@ -241,9 +225,9 @@ class NameJudgement:
                 len(after) > 1 and self.vocab.is_allowed_term(f"{after[0].text} {after[1].text}"))
         if self.vocab.contains_allowed(span):
             return True
-        if (before and before[-1].key in _SAINT) or words[0].key in _SAINT:
+        if (before and before[-1].key in pw.SAINT) or words[0].key in pw.SAINT:
             return True
-        if before and before[-1].key in _COUNTY and before[-1].text[:1].isupper():
+        if before and before[-1].key in pw.COUNTY and before[-1].text[:1].isupper():
             return True  # "Co. Clare", "County Down": an Irish county
         if before and before[-1].key in self.vocab.allow_tokens and before[-1].text[:1].isupper():
             return True  # "Arjo Maxi Move", "Baxter Sigma": a brand followed by its model
@@ -256,9 +240,9 @@ class NameJudgement:
             return True  # "Quarantine Shelf 23", "Treatment Room 19": a place with a number (not a phone)
         if len(after) >= 3 and after[0].text.isdigit() and len(after[0].text) <= 2 and after[1].text == "." \
                 and after[2].text.isdigit() and len(after[2].text) <= 2 and not (
-                    len(after) > 3 and (after[3].text == "." or after[3].key in _UNITS)):
+                    len(after) > 3 and (after[3].text == "." or after[3].key in pw.UNITS)):
             return True  # "LUCAS 3.1": a model and its version, not a date or a time ("Smith 12.03.24", "2.5 hrs")
-        if after and after[0].is_word and _EPONYMOUS.search(after[0].key):
+        if after and after[0].is_word and pw.EPONYMOUS.search(after[0].key):
             return True
         if after and after[0].key in self.vocab.indicators and not self._numbered_place(after, 0):
             # "Jenner Unit", "jenner unit" are places; "informed ALVES unit is condemned" is not, nor "Jones Ward 5".

@@ -22,7 +22,7 @@ from intake.anonymisation.initials import NOTE_ABBREVIATIONS, SIGNED_RECOGNIZER,
 from intake.anonymisation.list_owners import find_list_owners
 from intake.anonymisation.log_authors import find_dotted_logins, find_labelled_logins, find_log_authors
 from intake.anonymisation.name_cues import line_end
-from intake.anonymisation.name_judgement import HOSPITAL_QUALIFIERS, NOT_NAME_WORDS, NameJudgement
+from intake.anonymisation.name_judgement import NOT_NAME_WORDS, NameJudgement
 from intake.anonymisation.name_tokens import Token, tokenize
 from intake.anonymisation.other_scripts import find_other_script_names
 from intake.anonymisation.patient_names import (
@@ -30,6 +30,7 @@ from intake.anonymisation.patient_names import (
     names_before_birth_dates,
     names_before_identifiers,
 )
+from intake.anonymisation.place_words import HOSPITAL_QUALIFIERS
 from intake.anonymisation.recognizers_dicom import find_dicom_names
 from intake.anonymisation.vocabulary import Vocabulary
 

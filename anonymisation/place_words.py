@@ -1,0 +1,25 @@
+"""Words that say a span names a place, an organisation, a measure or a procedure rather than a person: "St"
+and "Co." before a name, "Port" and "Fort" opening a town's, "Royal" and "Queen" opening a hospital's, a
+hospital's qualifiers ("Children's", "General"), units after a number, occupations and eponymous procedures."""
+
+from __future__ import annotations
+
+import re
+
+SAINT = frozenset({"st", "saint", "ste"})
+COUNTY = frozenset({"co", "county", "contae"})
+UNITS = frozenset({"h", "hr", "hrs", "hour", "hours", "m", "min", "mins", "minutes", "d", "days", "km", "miles",
+                    "l", "ml", "kg", "mg", "mm", "cm", "v", "a", "w", "kw", "bar", "kpa", "mmhg", "psi"})
+PORT = frozenset({"port", "fort"})  # words that open a town's name
+ROYAL = frozenset({"king", "queen", "prince", "princess", "duke", "duchess", "countess", "earl", "lady", "royal"})
+HOSPITAL_QUALIFIERS = frozenset({"university", "children", "childrens", "children s", "general", "memorial",
+                                  "community", "district", "royal", "county", "teaching", "maternity", "women",
+                                  "womens", "women s", "cottage", "specialist", "infirmary", "care", "health",
+                                  "medical", "treatment", "day", "rehabilitation", "birthing", "cancer", "heart",
+                                  "eye", "dental", "renal", "surgical", "mental", "nursing", "education",
+                                  "research", "diagnostic", "outpatient", "outpatients"})
+OCCUPATION = re.compile(r"(?:ist|ician|grapher)$")
+# What is named after a surgeon or physician rather than done to a person: "Dupuytren's fasciectomy", "Nissen
+# fundoplication", "Hartmann's reversal", "Parkinson's disease". Not "operation" or "repair": a patient has those.
+EPONYMOUS = re.compile(r"(?:ectomy|otomy|ostomy|plasty|pexy|plication|rrhaphy|desis|reversal|disease|syndrome|"
+                        r"contracture)$")
