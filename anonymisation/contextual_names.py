@@ -166,7 +166,7 @@ class ContextualNames(WordNames):
             k += 1  # "van der berg", "al hassan"
         while k < len(toks) and words < 3:
             tok = toks[k]
-            if not words and strength != "weak" and self._everyday_first_name(toks, k):
+            if not words and strength != "weak" and not tok.dot and self._everyday_first_name(toks, k):
                 words += 1  # "FAO MARK BELLAMY": a first name that is also a word, vouched for by its surname
                 k += 1
                 continue

@@ -73,8 +73,8 @@ _BRACKET_BEFORE = re.compile(r"([\w&.'-]+(?:[ \t]+[\w&.'-]+){0,2})[ \t]*\([ \t]*
 
 
 def _organisation_line(text: str, start: int, national: str) -> bool:
-    if national.startswith(_NON_GEOGRAPHIC):
-        return True
+    if national.startswith("080") or (national.startswith(_NON_GEOGRAPHIC) and len(national) == 11):
+        return True  # Ireland's mobiles are 083-089 and ten digits: "087 123 4567" is someone's
     if national.startswith("07"):
         return False
     if _ORGANISATION_DESK.search(text, max(0, start - 30), start):

@@ -118,7 +118,8 @@ def test_an_organisations_own_line_is_kept_as_an_internal_number(text: str, expe
 
 @pytest.mark.parametrize("text", ["call Jane on 01332 861000", "helpdesk rang back from 07700 900123",
                                   "Jane's direct line 0300 311 2233",  # trusts give staff 03 numbers
-                                  "switchboard put me through to her mobile 07700 900123"])
+                                  "switchboard put me through to her mobile 07700 900123",
+                                  "rang Aoife on 087 123 4567"])  # an Irish mobile: ten digits, not UK 087x
 def test_a_persons_line_stays_a_phone_beside_desk_words(text: str) -> None:
     assert len(find_uk_phones(text)) == 1 and find_extensions(text) == []
 
