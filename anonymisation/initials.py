@@ -205,8 +205,9 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
             # answer stands there ("-ve", "ok", "ta").
             return key not in LOWER_ABBREVIATIONS and key not in vocabulary.titles
         return len(token) <= size and not everyday and key not in vocabulary.titles and key not in LOWER_ABBREVIATIONS
-    if where == "end" and len(token) == 2 and token[0].isupper() and token[1].islower():
-        # "LOLER check done 12 May. On": the same two letters alone where the entry ends, capitalised
+    if where in ("end", "sure") and len(token) == 2 and token[0].isupper() and token[1].islower():
+        # "LOLER check done 12 May. On", "left vm. (Tg)": the same two letters alone where the entry ends or only a
+        # mark stands, capitalised
         return key not in LOWER_ABBREVIATIONS and key not in vocabulary.titles
     if not token[0].isupper() or sum(c.isupper() for c in token) < 2:
         return False

@@ -313,6 +313,7 @@ def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: 
     ("JS & KM attended", ["JS", "KM"]), ("awaiting parts. KM 14:30", ["KM"]), ("RB confirmed working", ["RB"]),
     # a dash and the date closing an entry; after what a mark authorised; a clause after a stamp
     ("Checked and returned to ward - JS 12/03/24", ["JS"]), ("Authorised: PJ", ["PJ"]),
+    ("no answer, left vm. (Tg)", ["Tg"]), ("left vm. (Ok)", []),
     ("Update 14/02: LM chased Baxter, ETA next week", ["LM"]), ("lat 51.5072, long -0.1276", []),
     # after what was done: in square brackets, after a tilde, or bare where the entry ends
     ("battery replaced [JS]", ["JS"]), ("battery replaced ~JS", ["JS"]), ("PPM completed AJ", ["AJ"]),
