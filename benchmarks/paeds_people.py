@@ -7,14 +7,12 @@ from __future__ import annotations
 import functools
 import random
 import re
-import unicodedata
 
 import paeds_kit as kx
 import paeds_text as tx
 import paeds_vocab as vx
 from export_common import Person, Piece, digits
 
-_PLAIN = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "đ": "d", "Đ": "D", "ß": "ss"})
 # Words and abbreviations of two or three letters that initials must not be (they stand in the notes anyway).
 SHORT_WORDS = {"am", "pm", "ok", "no", "na", "co", "st", "rd", "pt", "dr", "mr", "ms", "hr", "id", "on", "up", "in",
                "at", "to", "is", "it", "of", "or", "so", "do", "be", "by", "if", "me", "my", "we", "us", "he", "oh",
@@ -24,12 +22,6 @@ SHORT_WORDS = {"am", "pm", "ok", "no", "na", "co", "st", "rd", "pt", "dr", "mr",
 def n(value: str) -> Piece:
     """A planted name."""
     return (value, "name", True)
-
-
-def fold(text: str) -> str:
-    """ASCII letters of a name as a login or an e-mail address writes it ("Ní Bhriain" -> "nibhriain")."""
-    plain = unicodedata.normalize("NFKD", text.translate(_PLAIN)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z]", "", plain.lower())
 
 
 def reserved_words() -> set[str]:

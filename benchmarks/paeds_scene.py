@@ -19,8 +19,9 @@ from typing import Any
 import paeds_kit as kx
 import paeds_text as tx
 import paeds_vocab as vx
+from ambulance_scene import fold  # the fullest folding of letters Unicode does not decompose (ł, ø, đ, ß)
 from export_common import Person, Piece, digits, fill
-from paeds_people import SHORT_WORDS, female, fold, hospital_number, n, nhs_number, reserved_words
+from paeds_people import SHORT_WORDS, female, hospital_number, n, nhs_number, reserved_words
 
 Carer = tuple[Person, str]  # a carer and their relation key (paeds_text.RELATIONS)
 
