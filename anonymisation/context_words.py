@@ -112,7 +112,7 @@ class ContextWords:
         """"pt Dunbar, Graeme", "PATIENT SELBY, MORAG": after a role, a word no dictionary has (a town's name here,
         which _run leaves alone), its comma and a given name that is rarely a word: the register's way of writing
         a person."""
-        if j + 2 >= len(toks) or toks[j + 1].text != "," or toks[j + 2].end > len(toks[j].text) + toks[j].end + 3:
+        if j + 2 >= len(toks) or toks[j + 1].text != "," or toks[j + 2].start > toks[j].end + 3:
             return False
         a, c = toks[j], toks[j + 2]
         return a.is_word and a.text.isalpha() and len(a.text) > 2 and a.key not in self.english \

@@ -91,7 +91,7 @@ def faker_gazetteer(locales: tuple[str, ...] = GAZETTEER_LOCALES) -> tuple[froze
             f"the name gazetteers hold only {len(first)} first names and {len(last)} surnames from Faker's person "
             f"providers (at least {MIN_GAZETTEER_NAMES} of each expected; missing locales: "
             f"{', '.join(missing) or 'none'}); check the installed Faker version against GAZETTEER_LOCALES in "
-            "anonymisation/vocabulary.py"
+            "anonymisation/gazetteer.py"
         )
     if missing:
         log_event(log, "anonymisation.gazetteer_locales_missing", locales=missing, first_names=len(first),

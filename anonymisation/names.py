@@ -247,7 +247,7 @@ class NameRules(NameJudgement):
 
 
 _WORD_BEFORE = re.compile(r"[^\W\d_]+$")
-_TITLES_GLUED = frozenset({"dr", "mr", "mrs", "ms", "miss", "sr", "prof", "st"})
+_TITLES_GLUED = frozenset({"dr", "mr", "mrs", "ms", "miss", "sr", "prof", "st", "pt"})
 
 
 def _login_part(text: str, start: int, end: int) -> bool:

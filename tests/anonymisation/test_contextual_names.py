@@ -412,6 +412,7 @@ def test_everyday_words_as_names_where_the_place_says_so(detector: TextDetector,
     ("loan unit from theatre. rose", []), ("replaced. nibp cuff", []), ("pt will cook later", []),
     # a town's name as the surname where the register writes one; a child's family by what they are to the child
     ("pt dunbar, graeme - pump alarming", ["dunbar, graeme"]), ("PATIENT SELBY, MORAG ON BED 4", ["SELBY, MORAG"]),
+    ("pt.Kowalczyk on pump", ["Kowalczyk"]),
     ("pt moved to Dunbar, John informed", ["John"]), ("contact nana pat 0113 496 0000", ["pat"]),
     ("auntie rose to collect pump", ["rose"]), ("family: mum Chantelle, stepdad Wayne", ["Chantelle", "Wayne"]),
     # two surname words in capitals, then the given name; logins joined by a comma, each read whole
