@@ -158,9 +158,14 @@ _VERSION_BEFORE = re.compile(
 
 
 def drop_versions(text: str, findings: list[Finding]) -> list[Finding]:
-    """IP addresses that are a version number after its label."""
+    """IP addresses that are a version number after its label, or four parts of a longer dotted number (a DICOM
+    UID "1.2.840.10008.5.1.4.1.1.2", an OID)."""
     return [f for f in findings if f.entity_type != "IP_ADDRESS"
-            or not _VERSION_BEFORE.search(text, max(0, f.start - 12), f.start)]
+            or not (_VERSION_BEFORE.search(text, max(0, f.start - 12), f.start) or _DOTTED_MORE.search(
+                text, max(0, f.start - 2), f.start) or _DOTTED_MORE.match(text, f.end))]
+
+
+_DOTTED_MORE = re.compile(r"\d\.|\.\d")
 
 
 # Whose address it is, when the text says it is a person's ("my ip", "user's laptop", "home router").

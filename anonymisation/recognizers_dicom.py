@@ -33,11 +33,18 @@ _NAME_ATTRIBUTE = re.compile(
 _ID_ATTRIBUTE = re.compile(
     rf"(?:\((?:0010,0020|0010,1000|0008,0050)\){_TAG_VALUE}|\b(?:Patient'?s?\s?ID|OtherPatientIDs|Accession\s?Number)"
     rf"{_KEY_VALUE})(?P<v>[A-Za-z]{{0,4}}[0-9][A-Za-z0-9/-]{{3,20}})", re.IGNORECASE)
-# "acc 24R555111", "Acc no: RAD1234567", "acc# 98765432", "accession number RAD0001234": five digits at least, so
-# an accessory's part number ("acc 12") is none.
+# "acc 24R555111", "Acc no: RAD1234567", "acc# 98765432", "accession number RAD0001234", "RIS no 24R555111", "CRIS
+# number ...", "exam no 12345678", "Study ID 98765432": five digits at least, so an accessory's part number ("acc
+# 12") is none.
 _ACCESSION = re.compile(
-    r"(?i:\bacc(?:ession)?(?:\s*(?:no|num|number))?\b\.?\s*[:#=]?\s*)"
+    r"(?i:(?:\bacc(?:ession)?(?:\s*(?:no|num|number))?|\bc?ris\s*(?:no|num|number|ref|id)|\bexam(?:ination)?\s*"
+    r"(?:no|num|number|id|ref)|\bstudy\s*(?:id|no|num|number|ref))\b\.?\s*[:#=]?\s*)"
     r"(?P<v>[A-Z]{0,4}\d{0,2}[A-Z]?\d{5,12})(?![\w/-])", re.IGNORECASE)
+# A study's or an image's instance UID after its label: one examination of one patient (not the standard's own
+# class UIDs under 1.2.840.10008, which name a kind of object).
+_INSTANCE_UID = re.compile(
+    r"(?i:\b(?:study|series|sop)[ _]?(?:instance[ _]?)?uid|\bsuid)\b\s*[:#=]?\s*"
+    r"(?P<v>(?!1\.2\.840\.10008\.)[12](?:\.\d+){4,})")
 
 
 # What a DICOM service did with a study, then the study's accession number without a label ("C-STORE 23R123456
@@ -64,7 +71,8 @@ def find_dicom_identifiers(text: str) -> list[Finding]:
     study, or right after the patient's DICOM name (MRN)."""
     if not any(c.isdigit() for c in text):
         return []
-    spans = {m.span("v") for m in _ID_ATTRIBUTE.finditer(text)} | {m.span("v") for m in _ACCESSION.finditer(text)}
+    spans = {m.span("v") for m in _ID_ATTRIBUTE.finditer(text)} | {m.span("v") for m in _ACCESSION.finditer(text)} \
+        | {m.span("v") for m in _INSTANCE_UID.finditer(text)}
     spans |= {m.span("v") for m in _AFTER_SERVICE.finditer(text)}
     if "^" in text:
         spans |= {after.span("v") for m in DICOM_NAME.finditer(text) if (after := _AFTER_NAME.match(text, m.end()))}

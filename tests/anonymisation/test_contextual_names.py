@@ -710,6 +710,7 @@ def test_a_record_number_right_after_a_patients_name(detector: TextDetector, tex
 
 def test_a_version_number_is_no_ip_address_and_ambulance_mailboxes_are_kept(detector: TextDetector) -> None:
     assert found(detector, "SW 2.1.0.6 installed, firmware v10.2.0.1 ok", "IP_ADDRESS") == []
+    assert found(detector, "SOP Class UID 1.2.840.10008.5.1.4.1.1.2 rejected", "IP_ADDRESS") == []  # a UID's parts
     assert found(detector, "server at 10.2.0.1 down, gateway 81.2.69.160", "IP_ADDRESS") == ["81.2.69.160"]
     assert is_role_mailbox("fleet.workshop@msas.nhs.uk") and is_role_mailbox("makeready.hub@msas.nhs.uk")
 

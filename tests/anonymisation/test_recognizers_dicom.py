@@ -37,6 +37,12 @@ def test_dicom_person_names(text: str, expected: list[str]) -> None:
     ("C-STORE 23R123456 rejected", ["23R123456"]), ("MPPS N-SET failure for 25R703102, Err 12", ["25R703102"]),
     ("Duplicate study PENNY^CRYSTAL J486499 merged", ["J486499"]), ("Study 1.2.840.113619.2.55 sent", []),
     ("order 123456 raised for coil", []), ("last exam rad1234567 (smith^jo)", ["rad1234567"]),
+    # a RIS's, an exam's or a study's number after its label; an instance UID after its label, not a class UID
+    ("RIS no 24R555111 failed to route", ["24R555111"]), ("CRIS ref RAD1234567 resent", ["RAD1234567"]),
+    ("exam no 12345678 rejected by PACS", ["12345678"]), ("Study ID 98765432 stuck", ["98765432"]),
+    ("exam no 3 in progress", []),
+    ("Study Instance UID: 1.2.826.0.1.3680043.2.1125.1.1234567 failed", ["1.2.826.0.1.3680043.2.1125.1.1234567"]),
+    ("SOP Class UID 1.2.840.10008.5.1.4.1.1.2 rejected", []),
 ])
 def test_dicom_identifiers_after_their_attribute_or_label(text: str, expected: list[str]) -> None:
     assert [text[f.start:f.end] for f in find_dicom_identifiers(text)] == expected
