@@ -25,12 +25,13 @@ _W3W = re.compile(
 )
 # After its label, the three words typed with spaces ("w3w filled soap home"), unless they are a sentence.
 _W3W_SPACED = re.compile(rf"(?i:{_W3W_LABEL})(?P<words>[a-z]{{2,}} [a-z]{{2,}} [a-z]{{2,}}"
-                         r"|[A-Z]{2,} [A-Z]{2,} [A-Z]{2,})(?![\w.])")
+                         r"|[A-Z]{2,} [A-Z]{2,} [A-Z]{2,}|[A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+)(?![\w.])")
 _SENTENCE_WORDS = frozenset({"not", "no", "none", "unknown", "given", "by", "caller", "to", "the", "a", "an", "of",
                              "at", "and", "on", "in", "for", "is", "was", "used", "via", "sent", "see", "from"})
-# in lower case, or in the capitals a control room types ("LOCATION FILLED.COUNT.SOAP")
-_W3W_BARE = re.compile(r"(?<![\w@/.])(?P<words>[a-z]{3,}\.[a-z]{3,}\.[a-z]{3,}|[A-Z]{3,}\.[A-Z]{3,}\.[A-Z]{3,})"
-                       r"(?![\w@/]|\.\w)")
+# in lower case, in the capitals a control room types ("LOCATION FILLED.COUNT.SOAP") or as a phone's keyboard
+# capitalises each word ("Filled.Count.Soap")
+_W3W_BARE = re.compile(r"(?<![\w@/.])(?P<words>[a-z]{3,}\.[a-z]{3,}\.[a-z]{3,}|[A-Z]{3,}\.[A-Z]{3,}\.[A-Z]{3,}"
+                       r"|[A-Z][a-z]{2,}\.[A-Z][a-z]{2,}\.[A-Z][a-z]{2,})(?![\w@/]|\.\w)")
 # What opens or ends a domain, a file or a software package name rather than a place's three words.
 _NOT_PLACE_WORDS = frozenset({
     "com", "org", "net", "gov", "edu", "nhs", "scot", "wales", "uk", "co", "ac", "int", "info", "www", "http",

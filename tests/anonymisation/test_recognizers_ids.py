@@ -74,7 +74,8 @@ def test_codes_shaped_like_plates_are_kept(detector: TextDetector) -> None:
     ("part SJ123 4567", []),
     # in a control room's capitals; latitude and longitude in Britain's and Ireland's ranges, not a reading
     ("LOCATION FILLED.COUNT.SOAP", ["FILLED.COUNT.SOAP"]), ("W3W: FILLED COUNT SOAP", ["FILLED COUNT SOAP"]),
-    ("W3W NOT GIVEN BY CALLER", []),
+    ("W3W NOT GIVEN BY CALLER", []), ("met crew at Filled.Count.Soap by the gate", ["Filled.Count.Soap"]),
+    ("w3w: Filled Count Soap", ["Filled Count Soap"]), ("see Report.Final.Docx", []),
     ("pt found at 51.507351, -0.127758 by the canal", ["51.507351, -0.127758"]),
     ("lat 53.48 long -2.24", ["53.48 long -2.24"]), ("flow 51.5, 0.1 ml", []), ("ECG 12.5, -0.25 mV", []),
 ])
