@@ -8,8 +8,9 @@ wrote them on a social network. Kept: a name ranked within the top 5,000 of Grea
 package covers); written in Latin letters only (one apostrophe or hyphen inside; other scripts are
 other_scripts.py's); at least four letters folded (three are
 abbreviations as often: "Eng", "Med", "Lab"); not an English dictionary word ("rainbow", "bay", "ward" are ward
-names first), nor a word of the shipped vocabulary (makers, models, devices, places, titles, note abbreviations,
-role and mailbox words), nor a town. The result is folded
+names first) nor an everyday one ("british", "polish"), nor a word of the shipped vocabulary (makers, models,
+devices, places, titles, note abbreviations, role and mailbox words), nor a major language's or a country's name
+("Irish", "Somali": pycountry), nor a town. The result is folded
 (vocabulary.fold), sorted, one per line; `--check` exits 1 when the shipped files differ from what the installed
 package gives (tests/anonymisation/test_gazetteer.py runs it).
 """
@@ -27,7 +28,7 @@ from typing import Any
 
 from intake.anonymisation.department_words import ROLE_MAILBOX_WORDS
 from intake.anonymisation.name_cues import MONTHS_DAYS, ROLES_ONE, TITLE_HEADS
-from intake.anonymisation.nergate import dictionary_words
+from intake.anonymisation.nergate import EVERYDAY, dictionary_words, english_frequencies
 from intake.anonymisation.towns import uk_irish_towns
 from intake.anonymisation.vocabulary import fold, shipped_terms
 
@@ -54,6 +55,16 @@ def _ranks(file: str) -> dict[str, dict[str, int]]:
     return {name: entry.get("rank") or {} for name, entry in data.items()}
 
 
+def _languages_and_countries() -> set[str]:
+    """The major languages' and the countries' names of one word ("Irish", "Somali", "Urdu", "Jamaica"): written
+    in notes as what they are ("speaks Somali", "(Irish)"), though people on a social network give them as names."""
+    import pycountry  # names-dataset's own dependency
+
+    names = [lang.name for lang in pycountry.languages if hasattr(lang, "alpha_2")]
+    names += [country.name for country in pycountry.countries]
+    return {fold(n) for n in names if " " not in fold(n)}
+
+
 def _standing(rank: dict[str, int]) -> float:
     """How common a name is where it counts, as a share of the cut-off (at most 1 when kept)."""
     return min([rank[c] / HOME_RANK for c in HOME if c in rank] + [rank[c] / ORIGIN_RANK for c in ORIGINS if c in rank]
@@ -65,7 +76,8 @@ def derive() -> tuple[list[str], list[str]]:
     either way round, and "Funmi" listed as a surname made "Funmi Okonjo" read as surname first."""
     dictionary = dictionary_words()
     shipped = {w for f in _VOCABULARY_FILES for term in shipped_terms(f) for w in fold(term).split()} | set(
-        ROLE_MAILBOX_WORDS | ROLES_ONE | TITLE_HEADS | MONTHS_DAYS)
+        ROLE_MAILBOX_WORDS | ROLES_ONE | TITLE_HEADS | MONTHS_DAYS) | _languages_and_countries()
+    everyday = {w for w, n in english_frequencies().items() if n >= EVERYDAY}
     towns = {fold(t) for t in uk_irish_towns()}
     standing: list[dict[str, float]] = []
     for file in ("first_names.pkl.gz", "last_names.pkl.gz"):
@@ -73,7 +85,7 @@ def derive() -> tuple[list[str], list[str]]:
         for name, rank in _ranks(file).items():
             key, level = fold(name), _standing(rank)
             if level <= 1 and _WORD.match(name) and key.isascii() and len(key.replace(" ", "")) >= 4 \
-                    and key not in dictionary \
+                    and key not in dictionary and key not in everyday \
                     and key not in shipped and key not in towns:
                 best[key] = min(level, best.get(key, 2.0))
         standing.append(best)

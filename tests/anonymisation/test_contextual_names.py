@@ -195,6 +195,8 @@ def test_places_makers_devices_and_prose_are_not_names(detector: TextDetector, t
     # read out over the phone in pairs; the record's own label; two groups of four straight after "pt"
     ("Pt hosp number is 56 78 901", "56 78 901"), ("patient record number 998877 loaned", "998877"),
     ("Returned by family of pt 0034 5678", "0034 5678"),
+    ("Casenote: 12345678 on the loan form", "12345678"), ("MR number 1234567 issued", "1234567"),
+    ("Trust no 1234567 loan", "1234567"), ("wristband 1234567 checked", "1234567"),
 ])
 def test_hospital_numbers_found_by_their_label(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_mrns(text, ())] == [expected]
