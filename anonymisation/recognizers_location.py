@@ -28,9 +28,9 @@ _W3W_SPACED = re.compile(rf"(?i:{_W3W_LABEL})(?P<words>[a-z]{{2,}} [a-z]{{2,}} [
                          r"|[A-Z]{2,} [A-Z]{2,} [A-Z]{2,}|[A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+)(?![\w.])")
 _SENTENCE_WORDS = frozenset({"not", "no", "none", "unknown", "given", "by", "caller", "to", "the", "a", "an", "of",
                              "at", "and", "on", "in", "for", "is", "was", "used", "via", "sent", "see", "from"})
-# in lower case, in the capitals a control room types ("LOCATION FILLED.COUNT.SOAP") or as a phone's keyboard
-# capitalises each word ("Filled.Count.Soap")
-_W3W_BARE = re.compile(r"(?<![\w@/.])(?P<words>[a-z]{3,}\.[a-z]{3,}\.[a-z]{3,}|[A-Z]{3,}\.[A-Z]{3,}\.[A-Z]{3,}"
+# in lower case (the first letter capitalised where a sentence opens: "Filled.count.soap"), in the capitals a
+# control room types ("LOCATION FILLED.COUNT.SOAP") or as a phone's keyboard capitalises each word ("Filled.Count.Soap")
+_W3W_BARE = re.compile(r"(?<![\w@/.])(?P<words>[A-Za-z][a-z]{2,}\.[a-z]{3,}\.[a-z]{3,}|[A-Z]{3,}\.[A-Z]{3,}\.[A-Z]{3,}"
                        r"|[A-Z][a-z]{2,}\.[A-Z][a-z]{2,}\.[A-Z][a-z]{2,})(?![\w@/]|\.\w)")
 # What opens or ends a domain, a file or a software package name rather than a place's three words.
 _NOT_PLACE_WORDS = frozenset({

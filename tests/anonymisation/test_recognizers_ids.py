@@ -76,6 +76,7 @@ def test_codes_shaped_like_plates_are_kept(detector: TextDetector) -> None:
     ("LOCATION FILLED.COUNT.SOAP", ["FILLED.COUNT.SOAP"]), ("W3W: FILLED COUNT SOAP", ["FILLED COUNT SOAP"]),
     ("W3W NOT GIVEN BY CALLER", []), ("met crew at Filled.Count.Soap by the gate", ["Filled.Count.Soap"]),
     ("w3w: Filled Count Soap", ["Filled Count Soap"]), ("see Report.Final.Docx", []),
+    ("Filled.count.soap - crew on scene", ["Filled.count.soap"]),
     ("pt found at 51.507351, -0.127758 by the canal", ["51.507351, -0.127758"]),
     ("lat 53.48 long -2.24", ["53.48 long -2.24"]), ("flow 51.5, 0.1 ml", []), ("ECG 12.5, -0.25 mV", []),
 ])
