@@ -25,7 +25,6 @@ ROLES_ONE = frozenset({
     # a child's family, as paediatric and community notes name them: "nana pat", "auntie rose", "stepdad Wayne"
     "nan", "nana", "nanna", "nanny", "gran", "granny", "grandma", "grandmother", "grandad", "grandpa", "grandfather",
     "auntie", "aunty", "aunt", "uncle", "stepdad", "stepmum", "stepmother", "stepfather", "mam", "mom", "cousin",
-    "baby", "infant", "twin", "step dad", "step mum",
     # ambulance crews and managers: "para moss aware", "TL Moss", "eca frost", "SM MOSS to confirm"
     "para", "paramedic", "tl", "ctl", "sm", "eca", "emt", "ecp", "aap", "ecsw",
     # imaging: "Rad: Grace", "Supt Bello", "RPS Sharma", a vendor's "FSE Tom Kerr"
