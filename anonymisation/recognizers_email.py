@@ -82,10 +82,11 @@ def is_role_mailbox(address: str, places: frozenset[str] = frozenset()) -> bool:
         return False
     vocabulary = default_vocabulary()
     names = (vocabulary.first_names, vocabulary.last_names)
-    # an organisation's code: up to four letters, or up to seven with one vowel at most ("lthtr", "rlbuht"), and
-    # no name with an initial before or after it ("smithj", "jsmith")
-    return all((len(w) <= 4 or (len(w) <= 7 and sum(c in "aeiouy" for c in w) <= 1)) and len(w) >= 2 and w.isalpha()
-               and not any(part in listed for part in (w, w[1:], w[:-1]) for listed in names) for w in codes)
+    # an organisation's code: up to four letters ("loth", "ggc"), or up to seven with one vowel at most and no name
+    # with an initial before or after it ("lthtr", "rlbuht"; not "smithj", "jsmith")
+    return all(len(w) >= 2 and w.isalpha() and not any(w in listed for listed in names) and (len(w) <= 4 or (
+        len(w) <= 7 and sum(c in "aeiouy" for c in w) <= 1 and not any(
+            part in listed for part in (w[1:], w[:-1]) for listed in names))) for w in codes)
 
 
 @lru_cache(maxsize=1)
