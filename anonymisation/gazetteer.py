@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import importlib
 from functools import lru_cache
-from importlib import resources
 
 from intake.anonymisation.errors import VocabularyError
-from intake.anonymisation.vocabulary import fold
+from intake.anonymisation.vocabulary import fold, shipped_terms
 from intake.logs import get_logger, log_event
 
 log = get_logger("intake.anonymisation.gazetteer")
@@ -99,14 +98,8 @@ def faker_gazetteer(locales: tuple[str, ...] = GAZETTEER_LOCALES) -> tuple[froze
     return frozenset(first), frozenset(last)
 
 
-def shipped_names(name: str) -> frozenset[str]:
-    """A derived name list of data/ (one folded name per line, '#' comments)."""
-    text = resources.files("intake.anonymisation").joinpath("data", name).read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
-
-
 @lru_cache(maxsize=1)
 def name_gazetteer() -> tuple[frozenset[str], frozenset[str]]:
     """(first names, surnames), folded: Faker's and the derived lists together."""
     first, last = faker_gazetteer()
-    return first | shipped_names("first_names.txt"), last | shipped_names("surnames.txt")
+    return first | frozenset(shipped_terms("first_names.txt")), last | frozenset(shipped_terms("surnames.txt"))

@@ -9,8 +9,7 @@ from functools import lru_cache
 from intake.anonymisation.department_words import ROLE_MAILBOX_WORDS
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.nergate import EVERYDAY, english_frequencies
-from intake.anonymisation.towns import uk_irish_towns
-from intake.anonymisation.vocabulary import default_vocabulary, fold
+from intake.anonymisation.vocabulary import default_vocabulary, town_keys
 
 # -- e-mail --------------------------------------------------------------------------------------------------
 EMAIL_RE = re.compile(r"(?<![\w.+'-])[A-Za-z0-9][A-Za-z0-9._%+'-]*@(?:[A-Za-z0-9-]+\.)+[A-Za-z0-9-]{2,}(?![\w-])")
@@ -92,7 +91,7 @@ def is_role_mailbox(address: str, places: frozenset[str] = frozenset()) -> bool:
 @lru_cache(maxsize=1)
 def _towns() -> frozenset[str]:
     """Towns of one word: a team's mailbox names its town ("ccn.preston@"), beside a role word only."""
-    return frozenset(k for k in map(fold, uk_irish_towns()) if " " not in k)
+    return frozenset(k for k in town_keys() if " " not in k)
 
 
 def find_emails(text: str, places: frozenset[str] = frozenset()) -> list[Finding]:

@@ -120,7 +120,7 @@ def with_staff_numbers(text: str, findings: list[Finding]) -> list[Finding]:
             continue
         start, end = m.start(group), m.end(group)
         if not any(o.start < end and start < o.end for o in findings):
-            # a letter code unbracketed after a name is a record's number ("baby Okafor PD123456"): the patient's
+            # a letter code unbracketed after a name is a record's number ("Archie Entwistle PD024281"): the patient's
             out.append(Finding("MRN", start, end, 0.7, "MrnRecognizer") if group == "record"
                        else Finding("STAFF_ID", start, end, 0.7, "StaffIdRecognizer"))
     for f in names:

@@ -46,7 +46,8 @@ _GRID_LABELLED = re.compile(
 )
 _LATITUDE, _LONGITUDE = r"(?:49|5\d|60)\.", r"(?:[-\u2212](?:10|\d)|[01])\."
 _COORDINATES = re.compile(
-    rf"(?<![\w.-])(?P<ref>{_LATITUDE}\d{{4,8}}\s*\u00b0?\s*N?\s*[,;/]?\s*{_LONGITUDE}\d{{4,8}}\s*\u00b0?\s*[WE]?)(?![\w.])")
+    rf"(?<![\w.-])(?P<ref>{_LATITUDE}\d{{4,8}}\s*\u00b0?\s*N?\s*[,;/]?\s*{_LONGITUDE}\d{{4,8}}\s*\u00b0?\s*[WE]?)"
+    r"(?![\w.])")
 _COORDINATES_LABELLED = re.compile(
     rf"(?i)\blat(?:itude)?\.?\s*[:=]?\s*(?P<ref>{_LATITUDE}\d{{2,8}}\s*\u00b0?\s*N?\s*[,;/]?\s*"
     rf"(?:lon(?:g(?:itude)?)?|lng)\.?\s*[:=]?\s*{_LONGITUDE}\d{{2,8}})(?![\w.])")

@@ -56,12 +56,11 @@ def _not_phone_grouping(text: str, start: int, end: int) -> bool:
     return after_catalogue_word(text, start)
 
 
-# An organisation's own line: a freephone or business-rate number (080, 084, 087), which no person has, or a landline or
-# non-geographic
-# number right after the name of a desk that answers it ("FLEET DESK 01332 861000", "via switchboard 0300 123
-# 4567"). Not every 03 number: trusts give staff direct lines on them. A mobile is always someone's; Irish mobiles
-# (083-089) are no UK 080 number and stay phones.
-_NON_GEOGRAPHIC = ("080", "084", "087")  # freephone and business-rate numbers: no home or mobile has them
+# An organisation's own line: a freephone number (080) or a UK business-rate one (084, 087: eleven digits), which no
+# person has, or a landline or non-geographic number right after the name of a desk that answers it ("FLEET DESK
+# 01332 861000", "via switchboard 0300 123 4567"). Not every 03 number: trusts give staff direct lines on them. A
+# mobile is always someone's; Irish mobiles (083-089, ten digits: "087 123 4567") stay phones.
+_BUSINESS_RATE = ("084", "087")
 _ORGANISATION_DESK = re.compile(
     r"(?i)\b(?:switchboard|help\s?desk|service\s?desk|fleet\s?desk|control\s+room|eoc|reception|helpline|hotline"
     r"|main\s+(?:line|number|switchboard)|customer\s+services?|tech(?:nical)?\s+support|support\s+line)"
@@ -73,8 +72,8 @@ _BRACKET_BEFORE = re.compile(r"([\w&.'-]+(?:[ \t]+[\w&.'-]+){0,2})[ \t]*\([ \t]*
 
 
 def _organisation_line(text: str, start: int, national: str) -> bool:
-    if national.startswith("080") or (national.startswith(_NON_GEOGRAPHIC) and len(national) == 11):
-        return True  # Ireland's mobiles are 083-089 and ten digits: "087 123 4567" is someone's
+    if national.startswith("080") or (national.startswith(_BUSINESS_RATE) and len(national) == 11):
+        return True
     if national.startswith("07"):
         return False
     if _ORGANISATION_DESK.search(text, max(0, start - 30), start):

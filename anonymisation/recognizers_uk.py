@@ -224,7 +224,7 @@ _FIELD_BREAK = re.compile(r"[ \t]*(?:[,;|(\-\u2013]|\s)[ \t]*(?:\(?[ \t]*)")
 
 
 # A name and a date alone in brackets ("event log in memory (Archie Entwistle 09/04/2021)", "(pt J Smith 3/2/24)")
-# name the patient by birth date however young; so does a date after a newborn's name ("baby Okafor 02/01/2025").
+# name the patient by birth date however young; so does a date after a newborn's name ("baby Jones 02/01/2025").
 _BRACKET_OPENS = re.compile(r"\((?:[^\W\d_]+\.?[ \t]+)?$")
 _BRACKET_CLOSES = re.compile(r"[ \t]*\)")
 _NEWBORN = re.compile(r"(?i)\b(?:baby|infant|twin)[ \t]+$")

