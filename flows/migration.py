@@ -82,7 +82,7 @@ def _close_run(run: pipeline.RunInfo, exc: BaseException) -> None:
     """Record how the run ended (stopped and blocked runs are already closed; the first end wins)."""
     counts = {"error": type(exc).__name__}
     try:
-        if isinstance(exc, Exception):
+        if isinstance(exc, Exception) and not _cancel_requested():
             tasks.end_run(run, "failed", counts)
         else:  # cancelled or interrupted: no new task runs while the process is being stopped
             ctx = flow_context(run.actor)
@@ -91,6 +91,23 @@ def _close_run(run: pipeline.RunInfo, exc: BaseException) -> None:
     except Exception as cleanup:  # the rerun closes it as abandoned; the original error matters more
         log = get_run_logger()
         log.warning("could not record the end of run %s: %s", run.run_id, type(cleanup).__name__)
+
+
+def _cancel_requested() -> bool:
+    """Whether this flow run is being cancelled. The runner stops a cancelled run by signalling its whole
+    process group, so an anonymisation worker may die first and its chunk fail with an ordinary error before
+    the flow itself is stopped: that run was cancelled, not failed, and no failure is notified."""
+    from prefect.client.orchestration import get_client
+    from prefect.runtime import flow_run
+
+    if not flow_run.id:
+        return False
+    try:
+        with get_client(sync_client=True) as client:
+            state = client.read_flow_run(flow_run.id).state
+    except Exception:  # the API unreachable: the error stands as the run's end
+        return False
+    return state is not None and (state.is_cancelling() or state.is_cancelled())
 
 
 def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:

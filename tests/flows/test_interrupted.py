@@ -12,11 +12,14 @@ from pathlib import Path
 
 import psutil
 import pytest
+from prefect import flow
 from prefect.client.orchestration import get_client
 from prefect.settings import PREFECT_API_URL, temporary_settings
-from prefect.states import Cancelling
+from prefect.states import Cancelling, Running, State
 
 from intake import pipeline, vault_packages
+from intake.anonymisation.errors import WorkerProcessLost
+from intake.flows import migration, tasks
 from intake.generator import generate_equiptrack
 from intake.registry.models import Dataset, DatasetState, Run
 from intake.vault import Vault
@@ -105,3 +108,30 @@ def test_cancelled_and_killed_runs_leave_no_delivery_and_a_rerun_completes(
     assert not any((ctx.settings.home / "spool").iterdir())
     with ctx.registry.session() as session:
         assert session.get(Dataset, dataset_id).state is DatasetState.PROCESSED
+
+
+@pytest.mark.usefixtures("flows_as")
+@pytest.mark.parametrize(("prefect_state", "recorded"), [(Running, "failed"), (Cancelling, "cancelled")])
+def test_a_chunk_error_while_the_run_is_being_cancelled_ends_it_as_cancelled(
+        ctx, as_user, authorise, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        prefect_state: Callable[[], State], recorded: str):
+    """The runner signals a cancelled run's whole process group, so an anonymisation worker may die before the
+    flow is stopped and its chunk fail with an ordinary error: the run was cancelled, not failed."""
+    export = generate_equiptrack(tmp_path / "export", assets=20, jobs=40, seed=4)
+    files = [str(p) for p in export.paths.values()]
+    dataset_id = pipeline.receive_dataset(as_user("eve"), authorise([Path(f) for f in files]), files).dataset_id
+    run = tasks.start_run(dataset_id, "equiptrack", "eve")
+
+    @flow
+    def stand_in() -> None:
+        """Only a flow run for the API to hold a state for."""
+
+    with get_client(sync_client=True) as client:
+        flow_run = client.create_flow_run(stand_in, state=prefect_state())
+    monkeypatch.setenv("PREFECT__FLOW_RUN_ID", str(flow_run.id))
+    migration._close_run(run, WorkerProcessLost("a worker process ended"))
+
+    with ctx.registry.session() as session:
+        row = session.get(Run, run.run_id)
+        assert row is not None and row.state == recorded
+        assert session.get(Dataset, dataset_id).state is DatasetState.QUARANTINED
