@@ -44,6 +44,7 @@ from intake.anonymisation.dataset_terms import names_in_text
 from intake.anonymisation.deny_list import DenyList
 from intake.anonymisation.errors import UnscannableColumn
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.id_schemes import PROPAGATED, SCHEME_RECOGNIZER
 from intake.anonymisation.patterns import deny_candidate_pattern, shared_scanner
 from intake.anonymisation.policy import Policy
 from intake.anonymisation.rewrite import Rewriter, strong_entities
@@ -82,10 +83,16 @@ class Anonymiser:
         self.recorder: dict[tuple[str, str], dict[str, tuple[Finding, ...]]] | None = None
         # Full names found in free text (dataset_terms.names_in_text), for the run to look for everywhere else.
         self.found_names: set[str] = set()
+        # Identifiers found anywhere, (value, entity type): looked for everywhere after the chunks, and the
+        # dataset's schemes learnt from them (id_schemes.py).
+        self.found_ids: set[tuple[str, str]] = set()
         self._rewriter = Rewriter(policy, secret, vocabulary, self.patterns, text_analyzer, stray_threshold,
                                   self._record)
 
     def _record(self, table: str, column: str, value: str, findings: Iterable[Finding]) -> None:
+        findings = tuple(findings)
+        self.found_ids.update((value[f.start:f.end].strip(), f.entity_type) for f in findings
+                              if f.entity_type in PROPAGATED and f.recognizer != SCHEME_RECOGNIZER)
         if self.recorder is not None:
             self.recorder.setdefault((table, column), {})[value] = tuple(findings)
 
@@ -206,25 +213,30 @@ class Anonymiser:
                                       settle_all=False, strong_only=True)
 
     def replace_known_names(self, table: str, column: str, array: pa.Array, counts: ColumnCounts) -> pa.Array:
-        """Only the deny-list's names (in any of their spellings) replaced: found elsewhere in the dataset, they
-        are looked for again in text that was anonymised before they were known."""
+        """Only the deny-list's names (in any of their spellings), known values and identifier schemes replaced:
+        found elsewhere in the dataset, they are looked for again in text anonymised before they were known."""
         if not is_text_type(array.type):
             return array
-        found = self._known_names(as_strings(array))
+        found = self._known_names(as_strings(array), any_entity=True)
         if not found:
             return array
         return self._rewriter.rewrite(table, column, array, lambda _values: found, counts, ner=False,
                                       settle_all=False, strong_only=True)
 
-    def _known_names(self, strings: pa.Array) -> dict[str, tuple[Finding, ...]]:
-        """Distinct values holding a deny-listed name, and where: only cells the RE2 pre-filter passes are read."""
-        if not self.vocab.deny_keys:
+    def _known_names(self, strings: pa.Array, any_entity: bool = False) -> dict[str, tuple[Finding, ...]]:
+        """Distinct values holding a deny-listed name (with `any_entity`, or a known value or scheme), and where:
+        only cells the RE2 pre-filter passes are read."""
+        vocab = self.vocab
+        if not (vocab.deny_keys or (any_entity and (vocab.deny_values or vocab.id_schemes))):
             return {}
         if self._deny_candidate is None:
-            self._deny_candidate = deny_candidate_pattern(self.vocab.deny_words)
+            self._deny_candidate = deny_candidate_pattern(vocab.deny_words, (v for v, _ in vocab.deny_values),
+                                                          bool(vocab.id_schemes))
+        if self._deny_candidate is None:
+            return {}
         candidates = pc.filter(strings, pc.fill_null(pc.match_substring_regex(strings, self._deny_candidate), False))
         return {v: tuple(f) for v in pc.unique(candidates).to_pylist()
-                if (f := [x for x in self._deny.find(v) if x.entity_type == "PERSON"])}
+                if (f := [x for x in self._deny.find(v) if any_entity or x.entity_type == "PERSON"])}
 
     def _person_cell(self, value: str, name_shaped: frozenset[str]) -> tuple[Finding, ...]:
         """The names in a person column's cell that is not a single name: several names, or a name with other

@@ -52,6 +52,7 @@ class ChunkOutcome:
     counts: AnonymisationCounts
     rescan: RescanResult
     names: list[str] = field(default_factory=list)  # full names found in free text (Anonymiser.found_names)
+    identifiers: list[tuple[str, str]] = field(default_factory=list)  # Anonymiser.found_ids
 
 
 def anonymise_and_rescan(
@@ -68,7 +69,8 @@ def anonymise_and_rescan(
             anonymised = anonymiser.anonymise_batch(table, classification, batch)
             rescanner.update(anonymised)
             out.append(anonymised)
-    return ChunkOutcome(out, anonymiser.counts, rescanner.result(), sorted(anonymiser.found_names))
+    return ChunkOutcome(out, anonymiser.counts, rescanner.result(), sorted(anonymiser.found_names),
+                        sorted(anonymiser.found_ids))
 
 
 _worker_session: AnonymisationSession | None = None

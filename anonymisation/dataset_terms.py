@@ -19,7 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -70,6 +70,8 @@ class DatasetTerms:
     # fold()ed initials the person fields hold, also those that spell a word or an abbreviation ("am", "AC"): where
     # an entry ends they are somebody's mark (sorted, unique)
     marks: tuple[str, ...] = ()
+    # (shape, distinct values up to id_schemes.CODE_VETO) of the code fields' values: shapes that are equipment's
+    code_shapes: tuple[tuple[str, int], ...] = ()
 
     @property
     def digest(self) -> str:
@@ -81,6 +83,8 @@ class DatasetTerms:
             data["identifiers"] = [list(pair) for pair in self.identifiers]
         if self.marks:
             data["marks"] = list(self.marks)
+        if self.code_shapes:
+            data["code_shapes"] = [list(pair) for pair in self.code_shapes]
         return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
     @classmethod
@@ -88,7 +92,8 @@ class DatasetTerms:
         data = json.loads(text)
         return cls(tuple(data.get("persons", ())), tuple(data.get("references", ())),
                    tuple((str(v), str(e)) for v, e in data.get("identifiers", ())),
-                   tuple(str(m) for m in data.get("marks", ())))
+                   tuple(str(m) for m in data.get("marks", ())),
+                   tuple((str(s), int(n)) for s, n in data.get("code_shapes", ())))
 
     def counts(self) -> dict[str, int]:
         counts = {"persons": len(self.persons), "references": len(self.references)}
@@ -96,6 +101,8 @@ class DatasetTerms:
             counts["identifiers"] = len(self.identifiers)
         if self.marks:
             counts["marks"] = len(self.marks)
+        if self.code_shapes:
+            counts["code_shapes"] = len(self.code_shapes)
         return counts
 
     def vocabulary(self, base: Vocabulary) -> Vocabulary:
@@ -192,11 +199,13 @@ def _name_like(words: list[str], vocabulary: Vocabulary) -> bool:
 
 def collect_terms(person_values: Iterable[str], reference_values: Iterable[str], vocabulary: Vocabulary,
                   allow: Iterable[str] = (), deny: Iterable[str] = (),
-                  identifiers: Iterable[tuple[str, str]] = ()) -> DatasetTerms:
+                  identifiers: Iterable[tuple[str, str]] = (), code_shapes: Mapping[str, int] | None = None
+                  ) -> DatasetTerms:
     """The dataset's terms from the distinct values of its person and reference fields, with a reviewer's
     decisions: `allow` terms are never a person (a ward typed into a person field), `deny` names always are;
     `identifiers`, (value, entity type) of personal columns only queries read: those that identify on their own are
-    kept, with the initials and the logins the person fields hold."""
+    kept, with the initials and the logins the person fields hold; `code_shapes`, id_schemes.CodeShapes.counts()
+    of the code fields."""
     from intake.anonymisation.log_authors import person_field_logins
 
     person_values, identifiers = list(person_values), list(identifiers)
@@ -221,7 +230,7 @@ def collect_terms(person_values: Iterable[str], reference_values: Iterable[str],
     marks = person_marks(person_values, vocabulary)
     known |= {(mark, "PERSON") for mark in signing_marks(marks, vocabulary) if mark.lower() not in allowed}
     return DatasetTerms(tuple(persons), tuple(references), tuple(sorted(known)),
-                        tuple(sorted({fold(m) for m in marks} - allowed)))
+                        tuple(sorted({fold(m) for m in marks} - allowed)), tuple(sorted((code_shapes or {}).items())))
 
 
 _MARK = re.compile(r"[/(\[]?\s*([A-Z]{2,3}|[a-z]{2,3})\s*[.)\]]?")

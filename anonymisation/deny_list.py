@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.id_schemes import SchemeFinder
 from intake.anonymisation.name_cues import MONTHS_DAYS, possessive_stem
 from intake.anonymisation.name_tokens import tokenize
 from intake.anonymisation.vocabulary import Vocabulary
@@ -79,6 +80,7 @@ class DenyList:
 
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.values = KnownValues(vocabulary.deny_values)
+        self.schemes = SchemeFinder(vocabulary.id_schemes)
         self.marks = vocabulary.marks
         self.keys = vocabulary.deny_keys
         self.max_words = max((len(k.split()) for k in self.keys), default=0)
@@ -89,6 +91,8 @@ class DenyList:
 
     def find(self, text: str) -> list[Finding]:
         known = self.values.find(text)
+        if self.schemes:
+            known += [f for f in self.schemes.find(text) if not any(k.start < f.end and f.start < k.end for k in known)]
         if self.marks:
             starts = {f.start for f in known}
             known += [f for f in self._marks(text) if f.start not in starts]

@@ -80,14 +80,15 @@ def shared_scanner(
     return PatternScanner(vocabulary, mrn_patterns, threshold)
 
 
-def deny_candidate_pattern(words: Iterable[str], values: Iterable[str] = ()) -> str | None:
+def deny_candidate_pattern(words: Iterable[str], values: Iterable[str] = (), numbers: bool = False) -> str | None:
     """RE2 pattern matching a cell that may hold a deny-listed name: one of its words in any case, or a letter
     with an accent or in another script (the detector folds accents: "Zébédée" is "zebedee", "Γιώργος" "γιωργος");
-    or one of the dataset's known personal values, as written."""
+    or one of the dataset's known personal values, as written; with `numbers`, any number of five digits and more
+    (the dataset's identifier schemes)."""
     values = list(values)
     # A known value with digits has five of them at least, a separator apart at most ("40-118-273"): one alternative
     # for all, however many there are; the words of the others join the names' words.
-    numbered = any(any(c.isdigit() for c in v) for v in values)
+    numbered = numbers or any(any(c.isdigit() for c in v) for v in values)
     words = {*words, *(w for v in values if not any(c.isdigit() for c in v) for w in fold(v).split() if len(w) > 1)}
     ordered = sorted(words, key=lambda w: (-len(w), w))
     if not ordered and not numbered:
@@ -116,7 +117,8 @@ class PatternScanner:
         detectors["CREDIT_CARD"] = [find_credit_cards]
         self._detectors: list[Detector] = [d for e in self.entities if e != "PERSON" for d in detectors.get(e, [])]
         self._cache: dict[str, tuple[Finding, ...]] = {}
-        self._deny_candidate = deny_candidate_pattern(vocabulary.deny_words, (v for v, _ in vocabulary.deny_values))
+        self._deny_candidate = deny_candidate_pattern(vocabulary.deny_words, (v for v, _ in vocabulary.deny_values),
+                                                      bool(vocabulary.id_schemes))
 
     def find(self, text: str) -> tuple[Finding, ...]:
         cached = self._cache.get(text)

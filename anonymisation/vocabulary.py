@@ -87,6 +87,8 @@ class Vocabulary:
     # (value, entity type): a personal column's values known to the dataset, caught wherever they are copied
     deny_values: tuple[tuple[str, str], ...] = ()
     marks: frozenset[str] = frozenset()  # fold()ed initials the dataset's person fields hold, whatever they spell
+    # (shape, entity type): the schemes of the dataset's own identifiers, caught without a label (id_schemes.py)
+    id_schemes: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def load(

@@ -18,15 +18,19 @@ def distinct_values(array: Any) -> set[str]:
 
 
 def table_values(vault: Any, artefact_id: str, actor: Any, person_columns: Sequence[str],
-                 groups: Sequence[tuple[str, ...]], reference_columns: Sequence[str]) -> tuple[set[str], set[str]]:
-    """Distinct values of a table's person fields (column groups joined as one name) and reference fields."""
+                 groups: Sequence[tuple[str, ...]], reference_columns: Sequence[str],
+                 code_columns: Sequence[str] = (), shapes: Any = None) -> tuple[set[str], set[str]]:
+    """Distinct values of a table's person fields (column groups joined as one name) and reference fields; the
+    shapes of its code fields' values go to `shapes` (id_schemes.CodeShapes)."""
     import pyarrow.compute as pc
 
+    from intake.anonymisation.id_schemes import DIGITS_RE2
     from intake.pipeline import read_table_batches
 
     persons: set[str] = set()
     references: set[str] = set()
-    wanted = {*person_columns, *(c for g in groups for c in g), *reference_columns}
+    codes = list(code_columns) if shapes is not None else []
+    wanted = {*person_columns, *(c for g in groups for c in g), *reference_columns, *codes}
     present = [c for c in artefact_columns(vault, artefact_id, actor) if c in wanted]
     if not present:
         return persons, references
@@ -43,6 +47,11 @@ def table_values(vault: Any, artefact_id: str, actor: Any, person_columns: Seque
         for column in reference_columns:
             if column in names:
                 references |= distinct_values(batch.column(column))
+        for column in codes:
+            if column in names:
+                values = pc.unique(batch.column(column).cast("string"))
+                shapes.add(pc.filter(values, pc.fill_null(pc.match_substring_regex(values, DIGITS_RE2), False))
+                           .to_pylist())
     return persons, references
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from intake.context import Context
@@ -50,6 +51,7 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
     read, stored encrypted; returns the artefact id (None when there are none)."""
     from intake.anonymisation import AnonymisationSession
     from intake.anonymisation.dataset_terms import collect_terms
+    from intake.anonymisation.id_schemes import CodeShapes
     from intake.pipeline import mapping_table, resolve_mapping, step_errors, work_name
     from intake.product.roles import DataRole, mapping_roles
     from intake.review import load_decisions
@@ -61,6 +63,7 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
     roles = mapping_roles(mapping)
     persons: set[str] = set()
     references: set[str] = set()
+    shapes = CodeShapes()
     with step_errors("scan", run.dataset_id):
         persons, identifiers = query_input_values(ctx, run, vault, query_inputs, actor)
         for table in tables:
@@ -70,17 +73,17 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
             person_columns = [c for c, r in table_roles.columns.items()
                               if r.role is DataRole.PERSON and r.entity == "PERSON"]
             found = table_values(vault, table.artefact_id, actor, person_columns, table_roles.person_groups,
-                                 table_roles.of_role(DataRole.REFERENCE))
+                                 table_roles.of_role(DataRole.REFERENCE), table_roles.of_role(DataRole.CODE), shapes)
             persons |= found[0]
             references |= found[1]
-        if not persons and not references and not identifiers and not any(
+        if not persons and not references and not identifiers and not shapes.values and not any(
                 load_decisions(ctx, run.dataset_id).counts().values()):
             return None
         # The customer's deny-list and allowed terms from the settings count too (the session reads them).
         vocabulary = AnonymisationSession.base_vocabulary(ctx.settings.anonymisation)
         decisions = load_decisions(ctx, run.dataset_id)
         terms = collect_terms(sorted(persons), sorted(references), vocabulary, decisions.allow, decisions.deny,
-                              sorted(identifiers))
+                              sorted(identifiers), shapes.counts())
         info = vault.put(scope=run.dataset_id, dataset_id=run.dataset_id, kind=ArtefactKind.INTERMEDIATE,
                          name=work_name(run, TERMS_NAME), source=terms.to_json().encode(), actor=actor)
     log_event(log, "pipeline.dataset_terms", dataset_id=run.dataset_id, run_id=run.run_id, **terms.counts())
@@ -95,41 +98,67 @@ def load_dataset_terms(ctx: Context, artefact_id: str | None) -> Any:
 
 
 
-def store_found_names(ctx: Context, run: Any, chunk_key: str, names: Sequence[str]) -> str | None:
-    """Keep the full names a chunk's free text revealed, encrypted beside the run's work files (None if none)."""
-    if not names:
+def store_found(ctx: Context, run: Any, chunk_key: str, names: Sequence[str],
+                identifiers: Sequence[tuple[str, str]] = ()) -> str | None:
+    """Keep what a chunk's text revealed (full names; identifiers with their entity types), encrypted beside the
+    run's work files (None if nothing)."""
+    if not names and not identifiers:
         return None
     from intake.pipeline import work_name
     from intake.vault import Vault
 
     safe_key = chunk_key.replace("/", "_").replace("#", "_")
+    found = {"names": sorted(names), "identifiers": sorted(list(pair) for pair in identifiers)}
     info = Vault.from_context(ctx).put(scope=run.dataset_id, dataset_id=run.dataset_id,
-                                       kind=ArtefactKind.INTERMEDIATE, name=work_name(run, "names", safe_key + ".json"),
-                                       source=json.dumps(sorted(names), ensure_ascii=False).encode(),
-                                       actor=ctx.actor())
+                                       kind=ArtefactKind.INTERMEDIATE, name=work_name(run, "found", safe_key + ".json"),
+                                       source=json.dumps(found, ensure_ascii=False).encode(), actor=ctx.actor())
     return str(info.id)
+
+
+def load_found(ctx: Context, found_ids: Iterable[str]) -> tuple[set[str], set[tuple[str, str]]]:
+    """The full names and the (identifier, entity type) pairs the chunks stored (`store_found`)."""
+    from intake.vault import Vault
+
+    vault = Vault.from_context(ctx)
+    names: set[str] = set()
+    identifiers: set[tuple[str, str]] = set()
+    for artefact_id in found_ids:
+        found = json.loads(vault.read_bytes(artefact_id, actor=ctx.actor()))
+        names.update(found["names"])
+        identifiers.update((str(v), str(e)) for v, e in found["identifiers"])
+    return names, identifiers
 
 
 class KnownNamesScrubber:
     """Pass 3: replaces, in every text column of the anonymised tables but the skipped ones (person fields,
-    already tokens; reference fields, kept), the full names that some chunk's free text revealed and that pass 1
-    did not know: a name the detectors caught in one row is caught in every row. `counts` say what changed."""
+    already tokens; reference fields, kept), the full names and the identifiers that some chunk revealed and that
+    pass 1 did not know, and numbers of the dataset's identifier schemes: what the detectors caught in one row is
+    caught in every row. `counts` say what changed."""
 
-    def __init__(self, anonymiser: Any, skip: dict[str, set[str]], names: frozenset[str]) -> None:
+    def __init__(self, anonymiser: Any, skip: dict[str, set[str]], names: frozenset[str],
+                 identifiers: tuple[tuple[str, str], ...] = (), schemes: tuple[tuple[str, str], ...] = (),
+                 codes: dict[str, set[str]] | None = None, plain: Any = None) -> None:
         from intake.anonymisation import AnonymisationCounts
 
         self.anonymiser = anonymiser
         self.skip = skip
+        # Code fields (serials, asset numbers) get the names and values but not the schemes (`plain`): a serial
+        # of a patient number's shape is still a serial.
+        self.codes = codes or {}
+        self.plain = plain or anonymiser
         self.names = names
+        self.identifiers = identifiers
+        self.schemes = schemes
         self.counts = AnonymisationCounts()
 
     def __call__(self, table: str, batch: Any) -> Any:
         import pyarrow as pa
 
-        skipped = self.skip.get(table, set())
+        skipped, codes = self.skip.get(table, set()), self.codes.get(table, set())
         arrays = [
             array if name in skipped
-            else self.anonymiser.replace_known_names(table, name, array, self.counts.for_column(table, name))
+            else (self.plain if name in codes else self.anonymiser).replace_known_names(
+                table, name, array, self.counts.for_column(table, name))
             for name, array in zip(batch.schema.names, batch.columns, strict=True)
         ]
         return pa.RecordBatch.from_arrays(arrays, schema=pa.schema(
@@ -141,30 +170,39 @@ class KnownNamesScrubber:
         return {f"{t}/{c}": n.changed_values for (t, c), n in self.counts.columns.items() if n.changed_values}
 
 
-def known_names_scrubber(ctx: Context, run: Any, terms_id: str | None, names_ids: Iterable[str],
-                         skip: dict[str, set[str]]) -> KnownNamesScrubber | None:
-    """The pass-3 scrubber for the names the chunks found (`store_found_names`); None when pass 1 knew them all."""
+def known_names_scrubber(ctx: Context, run: Any, terms_id: str | None, found_ids: Iterable[str],
+                         skip: dict[str, set[str]], codes: dict[str, set[str]] | None = None
+                         ) -> KnownNamesScrubber | None:
+    """The pass-3 scrubber for what the chunks found (`store_found`) and pass 1 did not know: full names,
+    identifiers, and the identifier schemes learnt from them (id_schemes.py); None when there is nothing new."""
     from intake.anonymisation import AnonymisationSession, Anonymiser, load_policy
     from intake.anonymisation.dataset_terms import DatasetTerms
+    from intake.anonymisation.id_schemes import known_values, learn
     from intake.vault import Vault
 
     vault = Vault.from_context(ctx)
-    names: set[str] = set()
-    for artefact_id in names_ids:
-        names.update(json.loads(vault.read_bytes(artefact_id, actor=ctx.actor())))
+    names, found = load_found(ctx, found_ids)
     terms = load_dataset_terms(ctx, terms_id) or DatasetTerms()
     names -= set(terms.persons)
-    if not names:
+    values = tuple(sorted(set(known_values(found)) - set(terms.identifiers)))
+    schemes = learn(found | set(terms.identifiers), dict(terms.code_shapes))
+    if not names and not values and not schemes:
         return None
     settings = ctx.settings.anonymisation
     base = AnonymisationSession.base_vocabulary(settings)
-    # Only the new names: pass 2 already looked for pass 1's everywhere (and a smaller pattern scans faster).
-    vocabulary = DatasetTerms(tuple(sorted(names)), terms.references).vocabulary(base)
-    anonymiser = Anonymiser(load_policy(settings.policy_file), vault.customer_secret(run.customer_id, ctx.actor()),
-                            vocabulary, text_analyzer=None, stray_threshold=settings.rescan_threshold,
-                            mrn_patterns=settings.mrn_patterns)
-    log_event(log, "pipeline.known_names", dataset_id=run.dataset_id, run_id=run.run_id, names=len(names))
-    return KnownNamesScrubber(anonymiser, skip, frozenset(names))
+    # Only what is new: pass 2 already looked for pass 1's everywhere (and a smaller pattern scans faster).
+    vocabulary = DatasetTerms(tuple(sorted(names)), terms.references, values).vocabulary(base)
+    policy, secret = load_policy(settings.policy_file), vault.customer_secret(run.customer_id, ctx.actor())
+
+    def anonymiser(vocabulary: Any) -> Any:
+        return Anonymiser(policy, secret, vocabulary, text_analyzer=None, stray_threshold=settings.rescan_threshold,
+                          mrn_patterns=settings.mrn_patterns)
+
+    plain = anonymiser(vocabulary)
+    log_event(log, "pipeline.known_names", dataset_id=run.dataset_id, run_id=run.run_id, names=len(names),
+              identifiers=len(values), schemes=len(schemes))
+    return KnownNamesScrubber(anonymiser(replace(vocabulary, id_schemes=schemes)) if schemes else plain, skip,
+                              frozenset(names), values, schemes, codes, plain)
 
 
 class ResidualRiskTooHigh(IntakeError):
@@ -188,8 +226,8 @@ def residual_check(ctx: Context, run: Any, anonymised: Any, terms_id: str | None
     actor = ctx.actor()
     vault = Vault.from_context(ctx)
     with step_errors("residual check", run.dataset_id):
-        names_ids = [p.names_id for parts in anonymised.parts.values() for p in parts if p.names_id]
-        scrub = known_names_scrubber(ctx, run, terms_id, names_ids, {})
+        found_ids = [p.found_id for parts in anonymised.parts.values() for p in parts if p.found_id]
+        scrub = known_names_scrubber(ctx, run, terms_id, found_ids, {})
         sampler = Sampler(settings.residual_sample)
         for table, parts in anonymised.parts.items():
             columns = wanted.get(table) or []
@@ -202,7 +240,9 @@ def residual_check(ctx: Context, run: Any, anonymised: Any, terms_id: str | None
                         sampler.add(table, name, batch.column(name).cast("string").to_pylist())
         terms = load_dataset_terms(ctx, terms_id) or DatasetTerms()
         everyone = tuple(sorted(set(terms.persons) | (scrub.names if scrub is not None else frozenset())))
-        vocabulary = DatasetTerms(everyone, terms.references).vocabulary(AnonymisationSession.base_vocabulary(settings))
+        identifiers = tuple(sorted({*terms.identifiers, *(scrub.identifiers if scrub is not None else ())}))
+        vocabulary = replace(DatasetTerms(everyone, terms.references, identifiers).vocabulary(
+            AnonymisationSession.base_vocabulary(settings)), id_schemes=scrub.schemes if scrub is not None else ())
         estimate = IndependentCheck(vocabulary, settings.spacy_model).check(sampler.sample())
     log_event(log, "pipeline.residual_check", dataset_id=run.dataset_id, run_id=run.run_id,
               sampled=estimate.sampled, flagged=estimate.flagged, upper_bound=round(estimate.upper_bound, 4))
@@ -229,16 +269,10 @@ def store_review_proposals(ctx: Context, run: Any, anonymised: Any, terms_id: st
     from intake.anonymisation.session import AnonymisationSession
     from intake.pipeline import step_errors
     from intake.review import store_proposals
-    from intake.vault import Vault
 
     with step_errors("review", run.dataset_id):
-        vault = Vault.from_context(ctx)
         terms = load_dataset_terms(ctx, terms_id) or DatasetTerms()
-        found: set[str] = set()
-        for parts in anonymised.parts.values():
-            for part in parts:
-                if part.names_id:
-                    found.update(json.loads(vault.read_bytes(part.names_id, actor=ctx.actor())))
+        found, _ = load_found(ctx, [p.found_id for parts in anonymised.parts.values() for p in parts if p.found_id])
         base = AnonymisationSession.base_vocabulary(ctx.settings.anonymisation)
         proposals = {
             "person_field_names": list(terms.persons),

@@ -116,7 +116,7 @@ class ChunkResult:
     rows: int
     counts: Any  # AnonymisationCounts
     rescan: Any  # RescanResult
-    names_id: str | None = None  # encrypted list of the full names its free text revealed (schema_policy)
+    found_id: str | None = None  # encrypted: the full names and identifiers it revealed (schema_policy.store_found)
 
 
 def anonymise_chunk(ctx: Context, run: RunInfo, chunk: Chunk, classification: dict[str, Any],
@@ -132,7 +132,7 @@ def anonymise_chunk(ctx: Context, run: RunInfo, chunk: Chunk, classification: di
 
     from intake.anonymisation import TableClassification
     from intake.pipeline.distinct import chunk_findings
-    from intake.schema_policy import load_dataset_terms, store_found_names
+    from intake.schema_policy import load_dataset_terms, store_found
     from intake.vault import Vault
 
     actor = ctx.actor()
@@ -154,8 +154,8 @@ def anonymise_chunk(ctx: Context, run: RunInfo, chunk: Chunk, classification: di
             for batch in outcome.batches:
                 out.write(batch)
             info = out.close()
-        names_id = store_found_names(ctx, run, chunk.key, outcome.names)
-    return ChunkResult(chunk.key, chunk.table.key, chunk.index, info.id, chunk.rows, counts, rescan, names_id)
+        found_id = store_found(ctx, run, chunk.key, outcome.names, outcome.identifiers)
+    return ChunkResult(chunk.key, chunk.table.key, chunk.index, info.id, chunk.rows, counts, rescan, found_id)
 
 
 def _labelled(counts: Any, rescan: Any, table: str, label: str) -> tuple[Any, Any]:

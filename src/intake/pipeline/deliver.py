@@ -109,9 +109,10 @@ def deliver(ctx: Context, run: RunInfo, ingested: Ingested, anonymised: Anonymis
     done = 0
     skip = {t.table: {c.column for c in t.columns if c.role in ("person", "reference")}
             for t in anonymised.report.tables}
+    codes = {t.table: {c.column for c in t.columns if c.role == "code"} for t in anonymised.report.tables}
     with step_errors("deliver", run.dataset_id):
-        scrub = known_names_scrubber(ctx, run, terms_id, [p.names_id for parts in anonymised.parts.values()
-                                                          for p in parts if p.names_id], skip)
+        scrub = known_names_scrubber(ctx, run, terms_id, [p.found_id for parts in anonymised.parts.values()
+                                                          for p in parts if p.found_id], skip, codes)
 
     def batches(parts: list[ChunkResult]) -> Iterator[Any]:
         nonlocal done

@@ -1,0 +1,160 @@
+"""A dataset's own identifier schemes: learnt from the numbers its labels gave away, found where no label stands.
+
+A hospital writes its patients' numbers one or two ways ("RX" and seven digits, eight digits, "40-118-273").
+Where a note labels one ("hosp no RX1234567", "(MRN 40118273)"), the detectors catch it; the same number, or
+another of the same shape, in a note without a label ("pt Okafor RX7654321 seen", a list of numbers) says
+nothing by itself. After the chunks have run (pass 3), every labelled value is looked for everywhere, and so is
+every shape that
+- the dataset's labelled numbers show at least MIN_VALUES times (a scheme, not one odd number),
+- is distinctive: a letter prefix, a grouping, or seven digits and more, none of them a date's or a phone's,
+- the dataset's code fields (serials, asset and part numbers) do not take: a shape two of them share is as
+  likely equipment as a patient, and is not learnt,
+unless a word just before the number says it is something else ("s/n", "PO", "asset", "ext").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+from intake.anonymisation.findings import Finding
+
+# Entity types whose values identify a person by themselves and are looked for everywhere once found.
+PROPAGATED = frozenset({"MRN", "STAFF_ID"})
+SCHEME_RECOGNIZER = "DatasetSchemeRecognizer"
+MIN_VALUES = 3
+MIN_DIGITS = 6
+MIN_BARE_DIGITS = 7
+# Code values sharing a shape before that shape is taken for equipment's.
+CODE_VETO = 2
+_SHAPE = re.compile(r"(?P<prefix>[A-Za-z]{0,3})[ -]?(?P<body>\d+(?:[ /-]\d+)*)(?P<suffix>[A-Za-z]?)")
+_GROUPS = re.compile(r"\d+|[ /-]")
+# Day, month and year in some order: a date's layout, not a number scheme's.
+_DATE_LAYOUTS = frozenset({(2, 2, 4), (4, 2, 2), (2, 2, 2), (1, 2, 4), (2, 1, 4), (1, 1, 4), (4, 1, 1)})
+# A word just before the number that says it is no patient's: equipment, orders, calls, phones, versions.
+_OTHER_LABEL = re.compile(
+    r"(?i)\b(?:s/?n|sn|sno|serial|asset|assets|tag|barcode|inv|inventory|equip|equipment|part|parts|p/?n|pn|cat|"
+    r"catalogue|lot|batch|po|order|invoice|quote|job|jobs|wo|w/o|ticket|call|incident|inc|datix|cad|ref|"
+    r"ext|extn|bleep|tel|phone|mob|mobile|fax|model|firmware|fw|sw|software|version|ver|ip|mac|contract|"
+    r"qty|kg|ecn|uid|imei|device|dev|board|pcb|module|unit\s+s/?n)\b[\s.:#=/-]*(?:no\b|num\b|number\b)?[\s.:#=-]*$"
+)
+_LOOK_BACK = 24
+_WORDS = re.compile(r"[\s,;]+")
+# Pre-filter for the values worth a look: six digits at least, a separator apart at most.
+DIGITS_RE2 = r"\d(?:[ /-]?\d){5}"
+
+
+def scheme_of(value: str) -> str | None:
+    """A value's shape ("RX|7|", "|2-3-3|", "K|6|A"): its letters as written (in capitals), its digit groups with
+    their separators, whether a check letter closes it; None when the shape is not distinctive enough to learn."""
+    m = _SHAPE.fullmatch(value.strip())
+    if m is None:
+        return None
+    prefix, body, suffix = m.group("prefix").upper(), m.group("body"), m.group("suffix")
+    groups = [len(g) for g in re.findall(r"\d+", body)]
+    digits = sum(groups)
+    if digits < MIN_DIGITS:
+        return None
+    separators = set(re.findall(r"[ /-]", body))
+    if not prefix and len(groups) == 1 and (digits < MIN_BARE_DIGITS or (body.startswith("0") and digits in (10, 11))):
+        return None  # a short number is anybody's; "01632 960123" a phone's
+    if not prefix and tuple(groups) in _DATE_LAYOUTS and separators:
+        return None
+    layout = "".join(f"{len(t)}" if t[0].isdigit() else t for t in _GROUPS.findall(body))
+    return f"{prefix}|{layout}|{'A' if suffix else ''}"
+
+
+class CodeShapes:
+    """The shapes the code fields' values take (of a value, else of its words), each with up to CODE_VETO of its
+    distinct values: all that the veto needs, in bounded memory however many serials the dataset holds."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, set[str]] = {}
+
+    def add(self, values: Iterable[str]) -> None:
+        for value in values:
+            scheme = scheme_of(value)
+            words = [(value, scheme)] if scheme is not None else [(w, scheme_of(w)) for w in _WORDS.split(value)]
+            for word, shape in words:
+                if shape is not None:
+                    seen = self.values.setdefault(shape, set())
+                    if len(seen) < CODE_VETO:
+                        seen.add(word.upper())
+
+    def counts(self) -> dict[str, int]:
+        return {shape: len(seen) for shape, seen in sorted(self.values.items())}
+
+
+def learn(found: Iterable[tuple[str, str]], codes: Mapping[str, int]) -> tuple[tuple[str, str], ...]:
+    """(shape, entity type) of the schemes the found (value, entity type) pairs show, sorted; see the module."""
+    values: dict[tuple[str, str], set[str]] = {}
+    for value, entity in found:
+        scheme = scheme_of(value) if entity in PROPAGATED else None
+        if scheme is not None:
+            values.setdefault((scheme, entity), set()).add(value.upper())
+    return tuple(sorted(k for k, v in values.items() if len(v) >= MIN_VALUES and codes.get(k[0], 0) < CODE_VETO))
+
+
+def known_values(found: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """The found values to look for everywhere, as written and without their separators ("40-118-273" and
+    "40118273"): those of a learnable length only, so that no short number is taken everywhere for one."""
+    out: set[tuple[str, str]] = set()
+    for value, entity in found:
+        value = value.strip()
+        if entity not in PROPAGATED or sum(c.isdigit() for c in value) < MIN_DIGITS:
+            continue
+        out.add((value, entity))
+        compact = re.sub(r"[ /-]", "", value)
+        if compact != value and sum(c.isdigit() for c in compact) >= MIN_BARE_DIGITS:
+            out.add((compact, entity))
+    return tuple(sorted(out))
+
+
+def _pattern(scheme: str) -> str:
+    prefix, layout, suffix = scheme.split("|")
+    body = "".join(rf"\d{{{t}}}" if t.isdigit() else ("[ ]" if t == " " else re.escape(t))
+                   for t in re.findall(r"\d+|\D", layout))
+    head = rf"(?i:{re.escape(prefix)})[ -]?" if prefix else ""
+    tail = "[A-Za-z]?" if suffix else ""
+    return head + body + tail
+
+
+class SchemeFinder:
+    """The dataset's learnt schemes, found in text where no word before them says they are something else."""
+
+    def __init__(self, schemes: Iterable[tuple[str, str]]) -> None:
+        self.entities: dict[str, str] = {}
+        parts = []
+        for i, (scheme, entity) in enumerate(sorted(set(schemes), key=lambda s: (-len(_pattern(s[0])), s))):
+            parts.append(f"(?P<s{i}>{_pattern(scheme)})")
+            self.entities[f"s{i}"] = entity
+        self.regex = re.compile(rf"(?<![\w/.-])(?:{'|'.join(parts)})(?![\w/-]|\.\d)") if parts else None
+
+    def __bool__(self) -> bool:
+        return self.regex is not None
+
+    def find(self, text: str) -> list[Finding]:
+        if self.regex is None or not any(c.isdigit() for c in text):
+            return []
+        out = []
+        for m in self.regex.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if _OTHER_LABEL.search(text, max(line_start, m.start() - _LOOK_BACK), m.start()) or _a_date(m.group(0)):
+                continue
+            out.append(Finding(self.entities[str(m.lastgroup)], m.start(), m.end(), 0.9, SCHEME_RECOGNIZER))
+        return out
+
+
+def _a_date(token: str) -> bool:
+    """Eight digits that read as a date, year first or last ("20240312", "12032024")."""
+    if len(token) != 8 or not token.isdigit():
+        return False
+    for y, mo, d in ((token[:4], token[4:6], token[6:]), (token[4:], token[2:4], token[:2])):
+        try:
+            if 1900 <= int(y) <= 2100:
+                date(int(y), int(mo), int(d))
+                return True
+        except ValueError:
+            continue
+    return False
