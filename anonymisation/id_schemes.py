@@ -32,22 +32,35 @@ _SHAPE = re.compile(r"(?P<prefix>[A-Za-z]{0,3})[ -]?(?P<body>\d+(?:[ /-]\d+)*)(?
 _GROUPS = re.compile(r"\d+|[ /-]")
 # Day, month and year in some order: a date's layout, not a number scheme's.
 _DATE_LAYOUTS = frozenset({(2, 2, 4), (4, 2, 2), (2, 2, 2), (1, 2, 4), (2, 1, 4), (1, 1, 4), (4, 1, 1)})
-# A word just before the number that says it is no patient's: equipment, orders, calls, phones, versions.
-_OTHER_LABEL = re.compile(
-    r"(?i)\b(?:s/?n|sn|sno|serial|asset|assets|tag|barcode|inv|inventory|equip|equipment|part|parts|p/?n|pn|cat|"
-    r"catalogue|lot|batch|po|order|invoice|quote|job|jobs|wo|w/o|ticket|call|incident|inc|datix|cad|ref|"
-    r"ext|extn|bleep|tel|phone|mob|mobile|fax|model|firmware|fw|sw|software|version|ver|ip|mac|contract|"
-    r"qty|kg|ecn|uid|imei|device|dev|board|pcb|module|unit\s+s/?n)\b[\s.:#=/-]*(?:no\b|num\b|number\b)?[\s.:#=-]*$"
-)
-_LOOK_BACK = 24
+# A word just before the number (one of the three before it on its line) that says it is no patient's:
+# equipment, orders, calls, phones, versions, results.
+_OTHER_LABELS = frozenset({
+    "sn", "s/n", "sno", "ser", "serial", "asset", "assets", "tag", "barcode", "inv", "inventory", "equip",
+    "equipment", "part", "parts", "prt", "p/n", "pn", "cat", "catalogue", "lot", "batch", "po", "order", "invoice",
+    "quote", "job", "jobs", "wo", "w/o", "ticket", "call", "logged", "incident", "inc", "datix", "cad", "rma",
+    "ext", "extn", "bleep", "tel", "phone", "mob", "mobile", "fax", "model", "firmware", "fw", "sw", "software",
+    "version", "ver", "ip", "mac", "contract", "qty", "kg", "ecn", "uid", "imei", "device", "board", "pcb", "module",
+    "err", "error", "code", "cert", "certificate", "closed", "swapped", "replaced", "fitted", "spare", "loaner",
+})
+# The equipment a number right after it belongs to ("pump 00671869", "host monitor 21036103").
+_DEVICE_WORDS = frozenset({
+    "pump", "pumps", "monitor", "driver", "defib", "defibrillator", "ventilator", "vent", "concentrator",
+    "incubator", "nebuliser", "scanner", "probe", "charger", "battery", "machine", "mattress", "hoist", "trolley",
+    "scales", "analyser", "handset", "printer", "laptop", "pc", "kit", "set", "scope", "cassette", "cartridge",
+})
+_LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z/.#]*")
+_LOOK_BACK = 40
 _WORDS = re.compile(r"[\s,;]+")
 # Pre-filter for the values worth a look: six digits at least, a separator apart at most.
 DIGITS_RE2 = r"\d(?:[ /-]?\d){5}"
 
 
 def scheme_of(value: str) -> str | None:
-    """A value's shape ("RX|7|", "|2-3-3|", "K|6|A"): its letters as written (in capitals), its digit groups with
-    their separators, whether a check letter closes it; None when the shape is not distinctive enough to learn."""
+    """A value's shape: its letters (in capitals), its digits, whether a check letter closes it ("RX|7|" for
+    "RX1234567" and "rx 123 4567", "K|6|A"); a number without letters says whether it opens with a zero ("|z8|":
+    a padded code's, "00123456") or not ("|8|": "40118273", "4011 8273"). Spaces and hyphens between the digits
+    are how a number was typed, not its scheme; a slash is ("|2/6|": "17/044213"). None when the shape is not
+    distinctive enough to learn."""
     m = _SHAPE.fullmatch(value.strip())
     if m is None:
         return None
@@ -56,12 +69,15 @@ def scheme_of(value: str) -> str | None:
     digits = sum(groups)
     if digits < MIN_DIGITS:
         return None
-    separators = set(re.findall(r"[ /-]", body))
-    if not prefix and len(groups) == 1 and (digits < MIN_BARE_DIGITS or (body.startswith("0") and digits in (10, 11))):
-        return None  # a short number is anybody's; "01632 960123" a phone's
-    if not prefix and tuple(groups) in _DATE_LAYOUTS and separators:
+    if not prefix and (
+            digits < MIN_BARE_DIGITS  # a short number is anybody's
+            or (body.startswith("0") and digits in (10, 11))  # "01632 960123" is a phone's
+            or (tuple(groups) in _DATE_LAYOUTS and len(groups) > 1)):  # "12/03/2024" a date's
         return None
-    layout = "".join(f"{len(t)}" if t[0].isdigit() else t for t in _GROUPS.findall(body))
+    if "/" in body:
+        layout = "".join(f"{len(t)}" if t[0].isdigit() else t for t in _GROUPS.findall(body))
+    else:
+        layout = ("z" if not prefix and body.startswith("0") else "") + str(digits)
     return f"{prefix}|{layout}|{'A' if suffix else ''}"
 
 
@@ -113,9 +129,13 @@ def known_values(found: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...
 
 def _pattern(scheme: str) -> str:
     prefix, layout, suffix = scheme.split("|")
-    body = "".join(rf"\d{{{t}}}" if t.isdigit() else ("[ ]" if t == " " else re.escape(t))
-                   for t in re.findall(r"\d+|\D", layout))
-    head = rf"(?i:{re.escape(prefix)})[ -]?" if prefix else ""
+    if "/" in layout:
+        body = "".join(rf"\d{{{t}}}" if t.isdigit() else re.escape(t) for t in re.findall(r"\d+|\D", layout))
+    else:
+        digits = int(layout.lstrip("z"))
+        first = "0" if layout.startswith("z") else ("[1-9]" if not prefix else r"\d")
+        body = rf"{first}(?:[ -]?\d){{{digits - 1}}}"  # grouped as typed: "4011 8273", "RX569 2844"
+    head = rf"(?i:{re.escape(prefix)})[ -]{{0,2}}" if prefix else ""
     tail = "[A-Za-z]?" if suffix else ""
     return head + body + tail
 
@@ -127,7 +147,10 @@ class SchemeFinder:
         self.entities: dict[str, str] = {}
         parts = []
         for i, (scheme, entity) in enumerate(sorted(set(schemes), key=lambda s: (-len(_pattern(s[0])), s))):
-            parts.append(f"(?P<s{i}>{_pattern(scheme)})")
+            # A bare number is not part of a longer one, even typed in groups ("01632 960543" holds no
+            # eight-digit number); after a prefix, the digits are the number's ("RX160 5865 14 May 1990").
+            alone = ("", "") if scheme.split("|")[0] else (r"(?<!\d )", r"(?! \d)")
+            parts.append(f"{alone[0]}(?P<s{i}>{_pattern(scheme)}){alone[1]}")
             self.entities[f"s{i}"] = entity
         self.regex = re.compile(rf"(?<![\w/.-])(?:{'|'.join(parts)})(?![\w/-]|\.\d)") if parts else None
 
@@ -139,11 +162,19 @@ class SchemeFinder:
             return []
         out = []
         for m in self.regex.finditer(text):
-            line_start = text.rfind("\n", 0, m.start()) + 1
-            if _OTHER_LABEL.search(text, max(line_start, m.start() - _LOOK_BACK), m.start()) or _a_date(m.group(0)):
+            if after_other_label(text, m.start()) or _a_date(re.sub(r"[ -]", "", m.group(0))):
                 continue
             out.append(Finding(self.entities[str(m.lastgroup)], m.start(), m.end(), 0.9, SCHEME_RECOGNIZER))
         return out
+
+
+def after_other_label(text: str, start: int) -> bool:
+    """Whether a word just before `start` says the number there is equipment's, an order's, a call's, a phone's:
+    one of the three words before it in its clause, or the device right before it."""
+    line = max(text.rfind(c, 0, start) for c in "\n;|,()") + 1  # the clause the number is in
+    words = [w.lower().strip(".#") for w in _LABEL_WORD.findall(text, max(line, start - _LOOK_BACK), start)[-3:]]
+    return bool(words) and (words[-1] in _DEVICE_WORDS or any(
+        w in _OTHER_LABELS or w.replace(".", "") in _OTHER_LABELS for w in words))
 
 
 def _a_date(token: str) -> bool:

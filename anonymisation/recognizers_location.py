@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.id_schemes import after_other_label
 
 _W3W_LABEL = (r"\b(?:w3w|what[\s-]?(?:3|three)[\s-]?words|(?:3|three)[\s-]?word\s+address|3wa)\b\s*"
               r"(?:address|ref|location|loc)?\s*(?:is\s+)?[:=-]?\s*/{0,3}\s?")
@@ -51,6 +52,9 @@ _COORDINATES = re.compile(
 _COORDINATES_LABELLED = re.compile(
     rf"(?i)\blat(?:itude)?\.?\s*[:=]?\s*(?P<ref>{_LATITUDE}\d{{2,8}}\s*\u00b0?\s*N?\s*[,;/]?\s*"
     rf"(?:lon(?:g(?:itude)?)?|lng)\.?\s*[:=]?\s*{_LONGITUDE}\d{{2,8}})(?![\w.])")
+# "SN 13129201", "NO 74248957": a serial number's or a number's label before its digits, not a 100 km square.
+_NUMBER_LABEL = re.compile(r"(?:SN|NO)\s")
+_REF_BEFORE = re.compile(r"(?i)\bref\.?\s*[:#]?\s*$")  # "hire co ref HR892368": a reference ("grid ref" is labelled)
 _GRID_BARE = re.compile(rf"(?<![\w/-])(?P<ref>{_SQUARE}\s?(?P<digits>\d{{6,10}}|\d{{3,5}}\s\d{{3,5}}))(?![\w/-])")
 
 
@@ -78,7 +82,9 @@ def find_scene_locations(text: str) -> list[Finding]:
     if any(c.isdigit() for c in text):
         labelled = [(m.start("ref"), m.end("ref")) for m in _GRID_LABELLED.finditer(text)]
         bare = [(m.start("ref"), m.end("ref")) for m in _GRID_BARE.finditer(text)
-                if _even(m.group("digits")) and (m.start("ref"), m.end("ref")) not in labelled]
+                if _even(m.group("digits")) and (m.start("ref"), m.end("ref")) not in labelled
+                and not _NUMBER_LABEL.match(text, m.start("ref")) and not after_other_label(text, m.start("ref"))
+                and not _REF_BEFORE.search(text, max(0, m.start("ref") - 8), m.start("ref"))]
         out += [Finding("ADDRESS", s, e, 0.85, "GridReferenceRecognizer") for s, e in (*labelled, *bare)]
         if "." in text:
             spans = {(m.start("ref"), m.end("ref")) for r in (_COORDINATES_LABELLED, _COORDINATES)

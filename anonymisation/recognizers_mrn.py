@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.id_schemes import after_other_label
 from intake.anonymisation.recognizers_uk import context_before, find_nhs_numbers
 
 # -- hospital numbers ---------------------------------------------------------------------------------------
@@ -34,15 +35,21 @@ _GROUPED_ID = r"\d{6,10}|\d{2,4}(?P<sep>[ /-])\d{3,4}(?:(?P=sep)\d{3,4})?"
 # no: 17/044213"). "PID" is how patient administration and imaging systems label the patient's identifier.
 MRN_LABELLED = re.compile(
     r"(?i)(?:\bmrn|medical\s+record\s+(?:no|num|number)|hospital\s+(?:no|num|number|id)|hosp\.?\s*(?:no|num|number)"
-    r"|\bhosp(?:ital)?(?=\s*#)|\bh/\s?no|\bh\s?/\s?n|\bhn|\bcase\s*notes?\s+(?:no|num|number)"
+    r"|\bhosp(?:ital)?(?=\s*#|\s+[A-Za-z]{0,3}[ -]{0,2}\d{5})|\bh/\s?no|\bh\s?/\s?n|\bhn"
+    r"|\bcase\s*notes?\s+(?:no|num|number)"
     r"|\bnotes\s+(?:no|num|number)"
     r"|(?P<unit>unit)\s+(?:no|num|number)|patient\s+(?:id|no|number|ref|record\s+(?:no|num|number))"
     r"|\bpt\.?\s*(?:id|no|num|number|ref)"
-    r"|\bpas\s+(?:no|num|number|id)|\bpid|\bk[\s-]?(?:no|number)|\bcrn|\brxh?\s+no|\bchart\s+(?:no|num|number)"
+    r"|\bpas\s+(?:no|num|number|id)|\bpas(?=\s*[:#])|\bpid|\bk[\s-]?(?:no|number)|\bcrn|\brxh?\s+no|\bchart\s+(?:no|num|number)"
+    # patient administration and community systems, and how they name the patient ("client ID", "CNN")
+    r"|\b(?:rio|systm\s?one|emis|lorenzo|ipms?|client|service\s+user|community|comm)(?:\s+(?:id|no|num|number|ref))?"
+    r"|\bcid|\bcnn|\bid\s+band|\bpts?'?\s+(?:hosp(?:ital)?\s+)?(?:no|num|number)(?:\s+is)?"
     r"|\bhealth\s+record\s+(?:no|num|number)|\bhrn|\bihi|\be?pcr|\beprf?|\bprf|\bcase\s*notes?"
     r"|\b(?:mr|ur|trust)\s+(?:no|num|number|id)|patient\s+identifier|\bwristband)\b\.?\s*(?:is\s+|of\s+)?"
     r"(?:(?:no|num|number|ref)\b\.?\s*)?[:#=.-]{0,2}\s*"
-    rf"(?P<id>[A-Z]{{1,3}}\d{{0,2}}[ -]?\d{{5,10}}[A-Z]?|(?:{_GROUPED_ID})[A-Z]?|\d{{2,4}}-\d{{2,4}}-\d{{1,4}}"
+    rf"(?P<id>[A-Z]{{1,3}}\d{{0,2}}[ -]?\d{{5,10}}[A-Z]?"
+    rf"|[A-Z]{{1,3}}[ -]{{0,2}}(?:\d{{5,10}}|\d{{3,4}}[ -]\d{{3,4}})[A-Z]?"  # as typed: "RX  4074224", "RX324 9080"
+    rf"|(?:{_GROUPED_ID})[A-Z]?|\d{{2,4}}-\d{{2,4}}-\d{{1,4}}"
     r"|\d{2,4}/\d{5,8}|\d{2,3} \d{2,3} \d{3,4})"  # the last as read out over the phone: "56 78 901"
     r"(?![\w/-])"
 )
@@ -57,7 +64,7 @@ MRN_LETTER_NUMBER = re.compile(
 MRN_AFTER_PT = re.compile(
     r"(?i:(?<!replaced )(?<!ordered )(?<!fitted )(?<!new )(?<!spare )\b(?:pt|patient)\s*[:#]?\s*)"
     r"(?P<id>\d{6,10}|\d{2,4}(?P<sep>[ /-])\d{3,4}(?P=sep)\d{3,4}|\d{4} \d{4}|[A-Za-z]\d{6,9}[A-Za-z]?"
-    r"|[A-Za-z]{2,3}\d{6,9})"
+    r"|[A-Za-z]{2,3}[ -]{0,2}(?:\d{6,9}|\d{3}[ -]\d{4}))"
     r"(?![\w/-])"
 )
 # The patient's number right after their name, no bracket ("pt Rodel Soriano 8981204 no harm", "patient
@@ -114,7 +121,8 @@ def find_mrns(text: str, patterns: Sequence[str]) -> list[Finding]:
             for m in rx.finditer(text):
                 if rx is MRN_LABELLED and m.group("unit") and len(m.group("id")) < 7:
                     continue
-                if rx is MRN_AFTER_PATIENT_NAME and _OTHER_NUMBER.search(text, m.start(), m.start("id")):
+                if rx is MRN_AFTER_PATIENT_NAME and (_OTHER_NUMBER.search(text, m.start(), m.start("id"))
+                                                     or after_other_label(text, m.start("id"))):
                     continue
                 s, e = m.span(0) if whole else m.span("id")
                 if not any(f.start < e and s < f.end for f in out):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from intake.anonymisation.findings import Finding, names_beside_numbers
+from intake.anonymisation.id_schemes import after_other_label
 
 
 def context_before(text: str, start: int, pattern: re.Pattern[str], window: int = 40) -> bool:
@@ -54,7 +55,7 @@ def _chi_shaped(text: str, m: re.Match[str]) -> bool:
             m.group(1) + m.group(3) + m.group(4) + m.group(6)):
         return False
     before = text[max(0, m.start() - 40):m.start()]
-    if _EVENT_LABEL.search(before[-16:]):
+    if _EVENT_LABEL.search(before[-16:]) or after_other_label(text, m.start()):
         return False
     return m.group(5) != "-" or bool(_PATIENT_NEAR.search(before))
 
@@ -77,6 +78,8 @@ def find_nhs_numbers(text: str) -> list[Finding]:
             continue
         if context_before(text, m.start(), NHS_CONTEXT, 30):
             score = 0.95
+        elif after_other_label(text, m.start()):
+            continue  # "serial no 1305430468": one ten-digit number in eleven passes the check
         elif m.group(2):
             score = 0.65  # written 3-3-4 like an NHS number
         else:

@@ -72,6 +72,9 @@ def test_codes_shaped_like_plates_are_kept(detector: TextDetector) -> None:
     ("sent to a.b.c@example.com", []),
     ("model SK 200 fitted", []),
     ("part SJ123 4567", []),
+    # a serial number's or a reference's letters before eight digits
+    ("PPM completed. SN 13129201, asset 00665160", []), ("CAT NO 74248957 ordered", []),
+    ("hire co ref HR892368 logged", []), ("s/n of faulty NT 2534 7345", []),
     # in a control room's capitals; latitude and longitude in Britain's and Ireland's ranges, not a reading
     ("LOCATION FILLED.COUNT.SOAP", ["FILLED.COUNT.SOAP"]), ("W3W: FILLED COUNT SOAP", ["FILLED COUNT SOAP"]),
     ("W3W NOT GIVEN BY CALLER", []), ("met crew at Filled.Count.Soap by the gate", ["Filled.Count.Soap"]),

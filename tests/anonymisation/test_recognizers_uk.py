@@ -28,6 +28,13 @@ def test_valid_nhs_numbers_found(number: str) -> None:
     assert find_nhs_numbers(text)[0].score >= 0.9  # the NHS context word raises the score
 
 
+def test_a_serials_ten_digits_are_no_nhs_or_chi_number_even_when_the_check_digit_fits() -> None:
+    assert find_nhs_numbers("returned from hospice, serial no 1305430468, asset 00964941") == []
+    assert find_nhs_numbers("pump s/n 9434765919 back from repair") == []
+    assert spans(find_nhs_numbers("pt NHS 9434765919, pump returned"), "pt NHS 9434765919, pump returned") == [
+        "9434765919"]
+
+
 @pytest.mark.parametrize("number", ["943 476 5918", "401-023-2138", "1111111111", "0000000000", "943 476-5919"])
 def test_invalid_nhs_numbers_rejected(number: str) -> None:
     assert find_nhs_numbers(f"NHS trust order {number}") == []
@@ -211,13 +218,25 @@ def test_at_signs_that_are_no_address(text: str) -> None:
     ("pt. no: 40123456 on label", "40123456"),
     ("replaced battery, RX1 3660814", "RX1 3660814"),
     ("left on the bed of RTH-4012345678", "RTH-4012345678"),
+    # as typed: a hyphen or two spaces after the letters, the digits in two groups
+    ("PAS: RX-4355860: BP readings", "RX-4355860"), ("pas no rx  1660070. downloaded", "rx  1660070"),
+    ("HN RX324 9080: BP READINGS INCONSISTENT", "RX324 9080"), ("arrest on ward. pt RX475 1807 seen", "RX475 1807"),
+    # the patient administration and community systems' names for the number
+    ("concentrator noisy at home. client no: 1892-5538.", "1892-5538"), ("RiO ID 2705 1228 / loan", "2705 1228"),
+    ("KIT RETURNED FROM HOME. CLIENT 25956419. BATTERY OK", "25956419"), ("comm ID 65034910, DOB", "65034910"),
+    ("loan to Mr Adeyemi (hosp RX5692844) - returned", "RX5692844"), ("ID band RX8059094. Pump", "RX8059094"),
+    ("PUMP KEEPS BEEPING, PTS NUMBER IS RX798 7785 IF U NEED IT", "RX798 7785"),
+    ("ref Lorenzo no. Rx1605865 family asking", "Rx1605865"), ("SystmOne 40118273 for the loan", "40118273"),
 ])
 def test_patient_numbers_by_their_label_or_trust_code(text: str, number: str) -> None:
     assert [text[f.start:f.end] for f in find_mrns(text, [])] == [number]
 
 
 @pytest.mark.parametrize("text", ["part no 1000SP01234", "serial 800123456", "R2D 12", "PPM due 12/2025",
-                                  "defib'd pt x3 at scene (230212-7918), no issues"])
+                                  "defib'd pt x3 at scene (230212-7918), no issues",
+                                  "remove old pt labels from pump 00671869 - label showed",
+                                  "qc fail, not pt related. wo 19539444", "community 2 pumps back",
+                                  "hospital 2 beds short"])
 def test_numbers_without_a_patient_label_are_not_hospital_numbers(text: str) -> None:
     assert find_mrns(text, []) == []
 
