@@ -298,6 +298,11 @@ def test_irish_numbers_after_a_catalogue_word_are_order_numbers(detector: TextDe
     ("Tested OK. -on", ["on"]), ("LOLER check done 14 Apr. mo.", ["mo"]), ("Tested. /cm", ["cm"]),
     ("Tested OK. -ve", []), ("Returned to ward - ok", []), ("all done. ta", []), ("check done 12 May. On", ["On"]),
     ("Returned to ward - Ok", []), ("seen by. Dr", []),
+    # where a query joined the next entry or field after it: its date stamp, a dash and the field
+    ("pump cleaned, sent for decon. (NB) 12/03/2024 rang family, no answer", ["NB"]),
+    ("left vm. - TB / 2024-03-12 10:30 family rang back", ["TB"]),
+    ("Battery test 6hrs pass. - TB - parts 1 x fuse", ["TB"]),
+    ("screen - LCD - replaced", []), ("alarm test ok, next due 12/05/2025. /tb", ["tb"]), ("rate 5 /ml", []),
 ])
 def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected
