@@ -40,6 +40,7 @@ _OTHER_LABELS = frozenset({
     "quote", "job", "jobs", "wo", "w/o", "ticket", "call", "logged", "incident", "inc", "datix", "cad", "rma",
     "ext", "extn", "bleep", "tel", "phone", "mob", "mobile", "fax", "model", "firmware", "fw", "sw", "software",
     "version", "ver", "ip", "mac", "contract", "qty", "kg", "ecn", "uid", "imei", "device", "board", "pcb", "module",
+    "iec", "iso", "en", "bs", "din", "astm", "htm", "hbn", "standard",
     "err", "error", "code", "cert", "certificate", "closed", "swapped", "replaced", "fitted", "spare", "loaner",
 })
 # The equipment a number right after it belongs to ("pump 00671869", "host monitor 21036103").
@@ -51,6 +52,7 @@ _DEVICE_WORDS = frozenset({
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z/.#]*")
 _LOOK_BACK = 40
 _WORDS = re.compile(r"[\s,;]+")
+_GROUPED = re.compile(r"\d[ -]\d")
 # Pre-filter for the values worth a look: six digits at least, a separator apart at most.
 DIGITS_RE2 = r"\d(?:[ /-]?\d){5}"
 
@@ -103,13 +105,24 @@ class CodeShapes:
 
 
 def learn(found: Iterable[tuple[str, str]], codes: Mapping[str, int]) -> tuple[tuple[str, str], ...]:
-    """(shape, entity type) of the schemes the found (value, entity type) pairs show, sorted; see the module."""
+    """(shape, entity type) of the schemes the found (value, entity type) pairs show, sorted; see the module. A
+    number without letters keeps the groupings its labelled values were typed in ("|8||4.4,2.3.3"): "4011 8273" is
+    one of them, a part number's "22-8841-03" is not."""
     values: dict[tuple[str, str], set[str]] = {}
     for value, entity in found:
         scheme = scheme_of(value) if entity in PROPAGATED else None
         if scheme is not None:
-            values.setdefault((scheme, entity), set()).add(value.upper())
-    return tuple(sorted(k for k, v in values.items() if len(v) >= MIN_VALUES and codes.get(k[0], 0) < CODE_VETO))
+            values.setdefault((scheme, entity), set()).add(value.strip().upper())
+    out = []
+    for (scheme, entity), seen in values.items():
+        if len(seen) < MIN_VALUES or codes.get(scheme, 0) >= CODE_VETO:
+            continue
+        if not scheme.startswith("|") or "/" in scheme:
+            out.append((scheme, entity))
+            continue
+        groupings = sorted({".".join(str(len(g)) for g in re.findall(r"\d+", v)) for v in seen if _GROUPED.search(v)})
+        out.append((f"{scheme}|{','.join(groupings)}", entity))
+    return tuple(sorted(out))
 
 
 def known_values(found: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
@@ -128,13 +141,17 @@ def known_values(found: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...
 
 
 def _pattern(scheme: str) -> str:
-    prefix, layout, suffix = scheme.split("|")
+    prefix, layout, suffix, *rest = scheme.split("|")
     if "/" in layout:
         body = "".join(rf"\d{{{t}}}" if t.isdigit() else re.escape(t) for t in re.findall(r"\d+|\D", layout))
+    elif prefix:
+        body = rf"\d(?:[ -]?\d){{{int(layout) - 1}}}"  # grouped as typed: "RX569 2844"
     else:
-        digits = int(layout.lstrip("z"))
-        first = "0" if layout.startswith("z") else ("[1-9]" if not prefix else r"\d")
-        body = rf"{first}(?:[ -]?\d){{{digits - 1}}}"  # grouped as typed: "4011 8273", "RX569 2844"
+        digits, first = int(layout.lstrip("z")), "0" if layout.startswith("z") else "[1-9]"
+        forms = [rf"{first}\d{{{digits - 1}}}"] + [  # plain, or in a grouping its labelled values were typed in
+            first + r"[ -]".join(rf"\d{{{int(n) - (k == 0)}}}" for k, n in enumerate(g.split(".")))
+            for g in (rest[0].split(",") if rest and rest[0] else [])]
+        body = f"(?:{'|'.join(forms)})"
     head = rf"(?i:{re.escape(prefix)})[ -]{{0,2}}" if prefix else ""
     tail = "[A-Za-z]?" if suffix else ""
     return head + body + tail

@@ -40,7 +40,7 @@ FOUND = [("RX1234567", "MRN"), ("rx7654321", "MRN"), ("RX1111111", "MRN"), ("401
 
 def test_a_scheme_is_learnt_from_three_distinct_values_that_the_code_fields_do_not_share() -> None:
     assert learn(FOUND, {}) == (("RX|7|", "MRN"),)  # two 8-digit numbers are not a scheme yet
-    assert learn([*FOUND, ("40118275", "MRN")], {}) == (("RX|7|", "MRN"), ("|8|", "MRN"))
+    assert learn([*FOUND, ("4011 8275", "MRN")], {}) == (("RX|7|", "MRN"), ("|8||4.4", "MRN"))  # and how typed
     assert learn([*FOUND, ("RX1234567", "MRN"), ("rx1234567", "MRN")][3:], {}) == ()  # one value thrice is one
     assert learn(FOUND, {"RX|7|": CODE_VETO}) == ()  # the serials take that shape: equipment's as much as anybody's
     assert learn(FOUND, {"RX|7|": CODE_VETO - 1}) == (("RX|7|", "MRN"),)
@@ -79,11 +79,12 @@ def test_a_learnt_scheme_is_found_without_a_label_unless_another_label_says_what
     assert all(f.entity_type == "MRN" for f in finder.find(text))
 
 
-def test_a_bare_scheme_takes_its_numbers_however_grouped_but_no_part_of_a_longer_number_or_a_date() -> None:
-    finder = SchemeFinder([("|8|", "MRN")])
+def test_a_bare_scheme_takes_its_numbers_plain_or_grouped_as_its_labelled_ones_were_and_no_other_number() -> None:
+    finder = SchemeFinder([("|8||2.3.3,4.4", "MRN")])
     text = ("40118279 seen 20240312, rechecked 12032024; RiO 4011 8280, 40-118-281; rang 01632 960543 "
-            "and 07700 900084; asset 00118273; 12-03-2024")
+            "and 07700 900084; asset 00118273; 12-03-2024; adaptor 22-8841-03; checks to 60601-2-24")
     assert [text[f.start:f.end] for f in finder.find(text)] == ["40118279", "4011 8280", "40-118-281"]
+    assert [f.start for f in SchemeFinder([("|8|", "MRN")]).find(text)] == [0]
 
 
 def test_known_values_are_looked_for_as_written_and_without_separators_and_never_short() -> None:
