@@ -186,7 +186,10 @@ class NameRules(NameJudgement):
             first, last = run[0], run[-1]
             middles_ok = all(t.is_initial or self.namey(t) for t in run[1:-1])
             score = 0.0
-            if not middles_ok or last.is_initial:
+            if len(run) == 2 and last.is_initial and last.dot and last.text not in "AIX" and first.is_capitalised \
+                    and not first.is_upper and self.first(first) and not self.common(first):
+                score = 0.65  # "Amelia N. 09/11/2015": a given name and the surname's initial, as a child is named
+            elif not middles_ok or last.is_initial:
                 score = 0.0
             elif first.is_initial and all(t.is_initial for t in run[:-1]):
                 # "M Hill", "C. Gray", "A. Young": an initial makes even an everyday surname a name; not "A"/"I"

@@ -232,7 +232,8 @@ _BRACKET_OPENS = re.compile(r"\((?:[^\W\d_]+\.?[ \t]+)?$")
 _BRACKET_CLOSES = re.compile(r"[ \t]*\)")
 _NEWBORN = re.compile(r"(?i)\b(?:baby|infant|twin)[ \t]+$")
 _NEWBORN_NAMED = re.compile(r"(?i)(?:baby|infant|twin)[ \t]")
-_WHOLE_NAME = re.compile(r"[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*(?:[ \t]+[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*)+")
+_WHOLE_NAME = re.compile(r"[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*(?:[ \t]+[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*)+"
+                         r"|[^\W\d_]{2,}[ \t]+[A-Z]")  # "(Amelia N. 09/11/2015)": a given name, the surname's initial
 
 
 def _bracketed_with_name(text: str, start: int, end: int, date_end: int) -> bool:
@@ -248,7 +249,8 @@ def with_birth_dates_after_names(text: str, findings: list[Finding]) -> list[Fin
     nothing)."""
     out = list(findings)
     for f in names_beside_numbers(text, findings):
-        gap = _FIELD_BREAK.match(text, f.end)
+        # the full stop of a surname's initial ("Amelia N. 09/11/2015") belongs to the name
+        gap = _FIELD_BREAK.match(text, f.end + (text[f.end:f.end + 1] == "." and text[f.end - 2:f.end - 1] == " "))
         date = DATE_RE.match(text, gap.end()) if gap else None
         if date is None or not (old_date(date.group()) or _bracketed_with_name(text, f.start, f.end, date.end())
                                 or _NEWBORN.search(text, max(0, f.start - 8), f.start)

@@ -309,6 +309,15 @@ def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: 
 
 
 @pytest.mark.parametrize("text,expected", [
+    ("pump for Amelia N. returned", ["Amelia N"]), ("(Oluwadamilare N. 09/11/2015)", ["Oluwadamilare N"]),
+    ("Ward B. closed", []), ("Theatre A. list", []), ("see Model X. for", []),
+])
+def test_a_given_name_and_the_surnames_initial_with_its_full_stop(detector: TextDetector, text: str,
+                                                                  expected: list[str]) -> None:
+    assert found(detector, text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     ("Thanks, JB", ["JB"]), ("Issue resolved.\nRegards\nKM", ["KM"]), ("passed to KM for action", ["KM"]),
     ("spoke to RT on ward, pump swapped", ["RT"]), ("per JB ok to close", ["JB"]), ("cc: JB, KM", ["JB", "KM"]),
     ("assigned: RT", ["RT"]), ("job taken by DW 09:12", ["DW"]), ("KM> awaiting parts", ["KM"]),

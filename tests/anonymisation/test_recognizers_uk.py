@@ -301,6 +301,7 @@ def test_values_typed_with_no_break_spaces_dashes_or_full_width_digits(detector,
     # however young: a whole name and a date alone in brackets, a newborn's name and a date
     ("event log in memory (Archie Entwistle 09/04/2021) downloaded", "09/04/2021"),
     ("Baby Jones 02/01/2025 NICU incubator 3", "02/01/2025"), ("memory (baby Jones 19/01/24)", "19/01/24"),
+    ("pt data cleared from memory (Amelia N. 09/11/2015) - witnessed", "09/11/2015"),  # a given name, an initial
 ])
 def test_an_old_date_set_beside_a_name_as_a_forms_field_is_a_birth_date(detector, text: str, expected: str) -> None:
     from .test_contextual_names import found
