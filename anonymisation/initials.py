@@ -28,24 +28,27 @@ _MARK = r"(?:[^\W\d_]{1,3}['\u2019][^\W\d_]{1,3}|[^\W\d_]{2,5})"
 _JOINED = r"[ \t]+-[ \t]+[A-Za-z]+:|[ \t]+(?:[/-][ \t]+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)"
 _END = rf"(?=\.?[ \t]*(?:$|\n|\||;)|{_JOINED})"
 _END_PAIR = rf"(?=(?: ?[/&] ?{_MARK})?(?:\.?[ \t]*(?:$|\n|\||;)|{_JOINED}))"  # a second mark before ("- GH/KL")
+# After the last sentence a mark also ends its entry before a dash that joins the next field ("left vm. (TB) -
+# parts 1 x fuse", "next due 12/05. /cx - parts"); elsewhere "screen - LCD - replaced" is what broke.
+_END_FIELD = rf"(?=(?: ?[/&] ?{_MARK})?(?:\.?[ \t]*(?:$|\n|\||;)|{_JOINED}|\)?[ \t]+-[ \t]+\w))"
 _DATE = r"\d{1,2}[/.-]\d{1,2}(?!\d)"  # not a decimal ("lat 51.5072")
 # The writer's mark where it ends an entry: after a slash ("tested OK /SM"), alone after the last sentence
 # ("repaired. MNF"), after a dash ("tested OK - JB", "-MK").
 _END_MARKS = (
     # "Sr Kurian / JK.", "on hold (/SQ)"
     re.compile(rf"(?:(?<=\s)|(?<=\()|^)/ ?\(?({_MARK})\)?(?=[ \t]*(?:$|\n|[.,;)|])|{_JOINED})", re.MULTILINE),
-    re.compile(rf"(?<=[.!;] )\(?({_MARK})\)?{_END_PAIR}", re.MULTILINE),  # "Monitor. (KW)"
+    re.compile(rf"(?<=[.!;] )\(?({_MARK})\)?{_END_FIELD}", re.MULTILINE),  # "Monitor. (KW)"
     re.compile(rf"(?:(?<=\s)|^)[-\u2013\u2014~] ?({_MARK}){_END_PAIR}", re.MULTILINE),
     # before the date it was written, where the entry ends ("returned to ward. JK 12/3")
     re.compile(rf"(?<=[.!;] )({_MARK})(?= {_DATE}(?:[/.-]\d{{2,4}})?\.?[ \t]*(?:$|\n|\|))", re.MULTILINE),
     # two capitals between the dashes that join a query's fields ("pass. - TB - parts 1 x fuse")
     re.compile(r"(?<=[.!;] )[-\u2013] ?([A-Z]{2})(?=[ \t]+[-\u2013][ \t]+\S)"),
+    # a slash after the last sentence, in a note in lower case too ("next due 12/05/2025. /tb - parts")
+    re.compile(rf"(?<=[.!;] )/ ?({_MARK}){_END_FIELD}", re.MULTILINE),
     # after a dash, before that date ("returned to ward - JS 12/03/24")
     re.compile(rf"(?:(?<=\s)|^)[-\u2013\u2014~] ?({_MARK})(?= {_DATE}(?:[/.-]\d{{2,4}})?\.?[ \t]*(?:$|\n|\|))",
                re.MULTILINE),
 )
-# In a note in lower case, a slash opens a mark after the last sentence only ("next due 12/05/2025. /tb").
-_SLASH_AFTER_SENTENCE = re.compile(rf"(?<=[.!;] )/ ?({_MARK}){_END_PAIR}", re.MULTILINE)
 # On a line of its own below an entry: a sign-off, or a heading ("CT", "MR", "ENT", "TURP"): only two capitals
 # or a mixed-case mark ("DMcK") that no list of abbreviations, titles or words knows.
 _ALONE = re.compile(rf"(?<=\n)[ \t]*({_MARK})\.?[ \t]*$", re.MULTILINE)
@@ -258,7 +261,7 @@ def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) ->
         found += [(m, "open") for pattern in _OPEN_MARKS for m in pattern.finditer(text)]
         found += [(m, "open") for pattern in _AFTER_DONE[2:] for m in pattern.finditer(text) if _after_done(text, m)]
     else:  # a note all in lower case is signed in lower case too ("job closed. rk", "ok for use -tw"), not "/ml"
-        found += [(m, "end") for pattern in (*_END_MARKS[1:], _SLASH_AFTER_SENTENCE) for m in pattern.finditer(text)]
+        found += [(m, "end") for pattern in _END_MARKS[1:] for m in pattern.finditer(text)]
     found += [(m, "after") for pattern in _ENTRY_OPENS for m in pattern.finditer(text)]
     found += [(m, "sure") for pattern in _SURE_MARKS for m in pattern.finditer(text)]
     found += [(m, "signed") for m in _SIGNED.finditer(text)]

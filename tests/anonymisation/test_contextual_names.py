@@ -303,6 +303,8 @@ def test_irish_numbers_after_a_catalogue_word_are_order_numbers(detector: TextDe
     ("left vm. - TB / 2024-03-12 10:30 family rang back", ["TB"]),
     ("Battery test 6hrs pass. - TB - parts 1 x fuse", ["TB"]),
     ("screen - LCD - replaced", []), ("alarm test ok, next due 12/05/2025. /tb", ["tb"]), ("rate 5 /ml", []),
+    ("rang mum, no answer, left vm. (TB) - parts none", ["TB"]), ("test 6hrs pass. /TB - parts 1 x fuse", ["TB"]),
+    ("to silence alarm. fk - parts none", ["fk"]), ("Pump replaced. ICU - parts none", []),
 ])
 def test_initials_signing_an_entry(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected
