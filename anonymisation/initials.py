@@ -38,7 +38,7 @@ _END_MARKS = (
     # "Sr Kurian / JK.", "on hold (/SQ)"
     re.compile(rf"(?:(?<=\s)|(?<=\()|^)/ ?\(?({_MARK})\)?(?=[ \t]*(?:$|\n|[.,;)|])|{_JOINED})", re.MULTILINE),
     re.compile(rf"(?<=[.!;] )\(?({_MARK})\)?{_END_FIELD}", re.MULTILINE),  # "Monitor. (KW)"
-    re.compile(rf"(?:(?<=\s)|^)[-\u2013\u2014~] ?({_MARK}){_END_PAIR}", re.MULTILINE),
+    re.compile(rf"(?:(?<=\s)|^)[-\u2013\u2014~]{{1,2}} ?({_MARK}){_END_PAIR}", re.MULTILINE),  # "-- JB" too
     # before the date it was written, where the entry ends ("returned to ward. JK 12/3")
     re.compile(rf"(?<=[.!;] )({_MARK})(?= {_DATE}(?:[/.-]\d{{2,4}})?\.?[ \t]*(?:$|\n|\|))", re.MULTILINE),
     # two capitals between the dashes that join a query's fields ("pass. - TB - parts 1 x fuse")
@@ -78,12 +78,13 @@ _OPEN_MARKS = (
     # a pair opening a line ("JB/KM attended").
     re.compile(rf"(?<![\w@.])@({_MARK})(?![\w'\u2019.-])"),
     # ... or a clause after a stamp or a semicolon ("Update 14/02: LM chased Baxter", "spoke to ward; HW to return")
-    re.compile(rf"(?:^[ \t]*|(?<=; )|(?<=\d: ))({_MARK}) "
+    re.compile(rf"(?:^[ \t]*|(?<=; )|(?<=\d: )|(?<=\d\d:\d\d ))({_MARK})(?: \([^()\n]{{1,20}}\))? "
                r"(?=(?:to|will|has|had|was|is|went|attended|visited|called|rang|phoned|emailed|"
                r"ordered|chased|checked|fixed|replaced|said|says|spoke|collected|delivered|booked|on site|confirmed|"
                r"reported|advised|informed|agreed|arranged|returned|tested|repaired|serviced|installed|removed|sent|"
                r"took|left|dropped|picked|raised|logged|closed|completed|asked|requested|contacted|tried|needs|"
-               r"aware)\b)", re.MULTILINE),
+               r"aware|covering|off|looking|investigating|following|dealing|handling|knows|can|could|should)\b)",
+               re.MULTILINE),
     re.compile(rf"^[ \t]*({_MARK})(?: ?/ ?| ?& ?| and )(?={_MARK}(?![\w'\u2019-]))", re.MULTILINE),
     # a mark before the time it wrote, opening an entry ("KM 14:30 awaiting parts", "parts due. KM 14:30")
     re.compile(rf"(?:^|(?<=[.!;] ))({_MARK})(?= \d{{1,2}}[:.]\d{{2}}(?!\d))", re.MULTILINE),
@@ -127,7 +128,15 @@ _SIGN_OFF = re.compile(
     r"(?i:\b(?:thanks|thank you|many thanks|regards|kind regards|best wishes|best|cheers|rgds|thx|ta))\b[,.!]?"
     rf"[ \t]*\n?[ \t]*({_MARK}){_END}", re.MULTILINE)
 # More marks after one: "cc: JB, KM", "JB/KM attended", "spoke to RT & AK".
-_LIST_NEXT = re.compile(rf"[ \t]*(?:,|/|&|\band\b)[ \t]*({_MARK})(?![\w'\u2019-])")
+_LIST_NEXT = re.compile(rf"[ \t]*(?:,|/|&|-?>|\band\b)[ \t]*({_MARK})(?![\w'\u2019-])")
+# Whom a note asks, tells or waits for ("asked JB to check", "left msg for KM", "awaiting JB"), and a mark with
+# its extension ("JB x4471"): a team there is listed ("asked ICU", "ED x4471"), a document or an order too.
+_ASKED = (
+    re.compile(r"(?i:\b(?:asked|told|reminded|informed|notified|chased|messaged|texted|paged|bleeped|awaiting|"
+               r"waiting\s+(?:for|on)|left\s+(?:a\s+)?(?:msg|message|vm|voicemail)\s+(?:for|with)|"
+               rf"(?:msg|message|vm)\s+for|call(?:ed)?\s+back\s+to|ring\s+back\s+to)\s+)({_MARK})\b(?![-/.]\w)"),
+    re.compile(rf"(?<![\w@.])({_MARK})(?= (?:x|ext\.?|extn|bleep|blp) ?\d{{3,5}}\b)"),
+)
 _HANDED_ON = (_TO, _WITH_FROM, _PER, _SIGN_OFF)
 # Three capitals after "passed to" or "per" are as often a department or a document ("sent to SSD for decon",
 # "per SOP"): there they count as initials only where the entry ends or a list, date or time follows; four
@@ -185,8 +194,13 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
         if key in vocabulary.titles or key in ALL_ABBREVIATIONS or (token.isupper() and len(token) > 2):
             return False
         where = "end"
-    abbreviations = {"by": BY_ABBREVIATIONS, "to": BY_ABBREVIATIONS, "open": NOTE_ABBREVIATIONS,
-                     "after": NOTE_ABBREVIATIONS, "sure": NOTE_ABBREVIATIONS}.get(where, END_ABBREVIATIONS)
+    abbreviations = {"by": BY_ABBREVIATIONS, "to": BY_ABBREVIATIONS, "asked": ALL_ABBREVIATIONS,
+                     "open": NOTE_ABBREVIATIONS, "after": NOTE_ABBREVIATIONS, "sure": NOTE_ABBREVIATIONS}.get(
+        where, END_ABBREVIATIONS)
+    if where == "asked":
+        if key in ROLES_ONE:
+            return False  # "AWAITING SM MOSS": a station manager, named next
+        where = "to"
     if where == "signed":
         if len(token) == 2 and token.isupper():
             return key not in TEAMS
@@ -269,6 +283,7 @@ def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) ->
     found += [(m, "sure") for pattern in _AFTER_DONE[:2] for m in pattern.finditer(text) if _after_done(text, m)]
     found += [(m, "by") for m in _BY.finditer(text)]
     found += [(m, "to") for pattern in _HANDED_ON for m in pattern.finditer(text)]
+    found += [(m, "asked") for pattern in _ASKED for m in pattern.finditer(text)]
     spans: set[tuple[int, int]] = set(_dotted_initials(text, vocabulary)) if "." in text else set()
     signed: set[tuple[int, int]] = set()
     for m, where in found:

@@ -364,6 +364,18 @@ def test_initials_where_work_is_handed_on(detector: TextDetector, text: str, exp
     assert found(detector, text, "PERSON") == expected
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("left msg for JB re pump", ["JB"]), ("asked JB to check", ["JB"]), ("told JB, he will look", ["JB"]),
+    ("call back to JB on x4471", ["JB"]), ("JB x4471 attending", ["JB"]), ("14:30 JB rang ward", ["JB"]),
+    ("JB (EBME) to attend", ["JB"]), ("-- JB", ["JB"]),
+    # a team, a document, an order, a role before its holder's name, a word
+    ("asked ICU to check", []), ("awaiting PO", []), ("awaiting QUOTE", []), ("ED x4471", []), ("chased IT", []),
+    ("asked him to", []), ("awaiting parts", []), ("bp 120/80 HR 72", []),
+])
+def test_initials_a_note_asks_tells_or_waits_for(detector: TextDetector, text: str, expected: list[str]) -> None:
+    assert found(detector, text, "PERSON") == expected
+
+
 @pytest.mark.parametrize("text", [
     "passed to ward 5 for checks", "spoke to IT about network", "per PPM schedule", "per HTM 01-05 guidance",
     "cc: EBME helpdesk", "sent to BER pile", "thanks all", "cheers mate", "sent by DHL", "sent to SSD for decon",
