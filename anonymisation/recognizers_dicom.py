@@ -34,11 +34,13 @@ _ID_ATTRIBUTE = re.compile(
     rf"(?:\((?:0010,0020|0010,1000|0008,0050)\){_TAG_VALUE}|\b(?:Patient'?s?\s?ID|OtherPatientIDs|Accession\s?Number)"
     rf"{_KEY_VALUE})(?P<v>[A-Za-z]{{0,4}}[0-9][A-Za-z0-9/-]{{3,20}})", re.IGNORECASE)
 # "acc 24R555111", "Acc no: RAD1234567", "acc# 98765432", "accession number RAD0001234", "RIS no 24R555111", "CRIS
-# number ...", "exam no 12345678", "Study ID 98765432": five digits at least, so an accessory's part number ("acc
-# 12") is none.
+# number ...", "exam no 12345678", "Study ID 98765432", "req no 24R555111": five digits at least, so an accessory's
+# part number ("acc 12") is none.
 _ACCESSION = re.compile(
     r"(?i:(?:\bacc(?:ession)?(?:\s*(?:no|num|number))?|\bc?ris\s*(?:no|num|number|ref|id)|\bexam(?:ination)?\s*"
-    r"(?:no|num|number|id|ref)|\bstudy\s*(?:id|no|num|number|ref))\b\.?\s*[:#=]?\s*)"
+    r"(?:no|num|number|id|ref)|\bstudy\s*(?:id|no|num|number|ref)"
+    # the radiology request, the PACS's own id, the episode or visit the examination belongs to
+    r"|\b(?:request|req|rq|pacs|episode|procedure|visit|encounter)\s*(?:no|num|number|id|ref))\b\.?\s*[:#=]?\s*)"
     r"(?P<v>[A-Z]{0,4}\d{0,2}[A-Z]?\d{5,12})(?![\w/-])", re.IGNORECASE)
 # A study's or an image's instance UID after its label: one examination of one patient (not the standard's own
 # class UIDs under 1.2.840.10008, which name a kind of object).

@@ -40,6 +40,8 @@ def test_dicom_person_names(text: str, expected: list[str]) -> None:
     # a RIS's, an exam's or a study's number after its label; an instance UID after its label, not a class UID
     ("RIS no 24R555111 failed to route", ["24R555111"]), ("CRIS ref RAD1234567 resent", ["RAD1234567"]),
     ("exam no 12345678 rejected by PACS", ["12345678"]), ("Study ID 98765432 stuck", ["98765432"]),
+    ("CT req no 24R555111 failed to send", ["24R555111"]), ("PACS ID RAD1234567 missing images", ["RAD1234567"]),
+    ("episode no 12345678 merged", ["12345678"]), ("req no 12 for parts", []),
     ("exam no 3 in progress", []),
     ("Study Instance UID: 1.2.826.0.1.3680043.2.1125.1.1234567 failed", ["1.2.826.0.1.3680043.2.1125.1.1234567"]),
     ("SOP Class UID 1.2.840.10008.5.1.4.1.1.2 rejected", []),
