@@ -178,6 +178,7 @@ TITLE_HEADS = frozenset({
 RECORD_WORDS = frozenset({
     "hosp", "hospital", "no", "num", "nos", "pas", "mrn", "crn", "nhs", "dob", "tel", "mob", "ext", "extn", "bleep",
     "ref", "id", "rx", "rxh", "unit", "ward", "bay", "bed", "rm", "dept", "details", "notes", "rec", "records",
+    "identifier", "identifiers", "label", "labels", "sticker", "stickers", "data", "info", "record",
 })
 # Weak context: frequent little words; a name after them must be a known name that is rarely a word.
 WEAK_ONE = frozenset({"from", "for", "with", "by", "to"})

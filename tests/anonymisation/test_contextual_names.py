@@ -376,6 +376,13 @@ def test_initials_a_note_asks_tells_or_waits_for(detector: TextDetector, text: s
     assert found(detector, text, "PERSON") == expected
 
 
+@pytest.mark.parametrize("text", ["patient identifier removed from pump", "patient labels removed",
+                                  "pt data cleared from memory", "patient identifiers wiped"])
+def test_what_a_patients_record_holds_is_no_surname_after_patient(detector: TextDetector, text: str) -> None:
+    assert found(detector, text, "PERSON") == []
+    assert found(detector, "pt wainwright on ward", "PERSON") == ["wainwright"]  # a word no list knows still is
+
+
 @pytest.mark.parametrize("text", [
     "passed to ward 5 for checks", "spoke to IT about network", "per PPM schedule", "per HTM 01-05 guidance",
     "cc: EBME helpdesk", "sent to BER pile", "thanks all", "cheers mate", "sent by DHL", "sent to SSD for decon",
