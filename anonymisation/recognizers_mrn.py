@@ -88,7 +88,8 @@ MRN_TRUST_PREFIXED = re.compile(r"(?<![\w-])R[A-Z0-9]{2}[ -]?(?P<id>\d{7,10})(?!
 # A patient's identifiers travel together: a bare number joined to an NHS number by a slash, comma or bar
 # ("NHS 943 476 5919 / 86-217-346", "RHX0076123, 943 476 5919") is that patient's hospital number.
 _BESIDE_NHS_AFTER = re.compile(
-    r"[ \t]*[/,;|][ \t]*(?P<id>[A-Z]{0,3}\d{6,10}|[A-Z]{0,3}\d{2,4}(?P<sep>[ -])\d{3,4}(?P=sep)\d{3,4})(?![\w/-])")
+    r"(?:[ \t]*[/,;|\u2013-][ \t]*|[ \t]+\(?|[ \t]*\()"  # a bar, a dash, a space, brackets ("5919 (86217346)")
+    r"(?P<id>[A-Z]{0,3}\d{6,10}|[A-Z]{0,3}\d{2,4}(?P<sep>[ -])\d{3,4}(?P=sep)\d{3,4})(?![\w/-])")
 _BESIDE_NHS_BEFORE = re.compile(
     r"(?<![\w/-])(?P<id>[A-Z]{0,3}\d{6,10}|[A-Z]{0,3}\d{2,4}(?P<sep>[ -])\d{3,4}(?P=sep)\d{3,4})[ \t]*[/,;|][ \t]*"
     r"(?:nhs\s*(?:no\.?|number)?\s*:?\s*)?$", re.IGNORECASE)

@@ -189,6 +189,8 @@ def test_places_makers_devices_and_prose_are_not_names(detector: TextDetector, t
     ("Loan to patient 40-118-273, returned 12/03/2024", "40-118-273"), ("pt 40118273 returned pump", "40118273"),
     # no label, but joined to the patient's NHS number
     ("Ms Jo Bloggs / NHS 943 476 5919 / 86-217-346", "86-217-346"), ("86217346 / NHS no 943 476 5919", "86217346"),
+    ("NHS 943 476 5919 86217346 at home", "86217346"), ("NHS 943 476 5919 (86217346)", "86217346"),
+    ("nhs 9434765919 - K123456 loan", "K123456"),
     ("hosp no bh332061h home hd", "bh332061h"), ("hosp no BH 214781H home", "BH 214781H"),  # a check letter
     ("case note no 123456A filed", "123456A"), ("H/N 1234567 on form", "1234567"), ("MRN: 123-456-7", "123-456-7"),
     ("D number D1234567 on label", "D1234567"), ("patient ref 1234567", "1234567"),
