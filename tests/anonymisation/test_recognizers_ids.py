@@ -21,6 +21,8 @@ from .test_contextual_names import found
     ("operator no. 48812 reported alarm", "48812"), ("user id 30455612 locked out", "30455612"),
     ("reported by staff member 10448231", "10448231"), ("employee ref 20417733", "20417733"),
     ("ID card no 558821 left on desk", "558821"),
+    ("logged in as 20418834", "20418834"), ("user: 20418834", "20418834"), ("eng no 4471 attended", "4471"),
+    ("tech ID 4471", "4471"), ("surgeon code 4471 on list", "4471"), ("consultant code C1234567", "C1234567"),
 ])
 def test_staff_numbers_after_their_label(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_staff_ids(text)] == [expected]
@@ -34,7 +36,8 @@ def test_a_crews_numbers_after_one_label(text: str, expected: list[str]) -> None
     assert [text[f.start:f.end] for f in find_staff_ids(text)] == expected
 
 
-@pytest.mark.parametrize("text", ["staff 2 on nights", "staff 1200 hrs", "badge 12 missing", "part no 12345678"])
+@pytest.mark.parametrize("text", ["staff 2 on nights", "staff 1200 hrs", "badge 12 missing", "part no 12345678",
+                                  "user 2 on nights", "tech 2 fitted", "engineer no 1 fault"])
 def test_numbers_without_a_staff_label_are_kept(text: str) -> None:
     assert find_staff_ids(text) == []
 
