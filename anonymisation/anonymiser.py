@@ -44,7 +44,7 @@ from intake.anonymisation.dataset_terms import names_in_text
 from intake.anonymisation.deny_list import DenyList
 from intake.anonymisation.errors import UnscannableColumn
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.id_schemes import PROPAGATED, SCHEME_RECOGNIZER
+from intake.anonymisation.id_schemes import PROPAGATED, SCHEME_RECOGNIZER, CodeShapes
 from intake.anonymisation.patterns import deny_candidate_pattern, shared_scanner
 from intake.anonymisation.policy import Policy
 from intake.anonymisation.rewrite import Rewriter, strong_entities
@@ -86,6 +86,8 @@ class Anonymiser:
         # Identifiers found anywhere, (value, entity type): looked for everywhere after the chunks, and the
         # dataset's schemes learnt from them (id_schemes.py).
         self.found_ids: set[tuple[str, str]] = set()
+        # Numbers the free text labels as something else: shapes no scheme may take (id_schemes.CodeShapes)
+        self.other_numbers = CodeShapes()
         self._rewriter = Rewriter(policy, secret, vocabulary, self.patterns, text_analyzer, stray_threshold,
                                   self._record)
 
@@ -267,6 +269,8 @@ class Anonymiser:
     def _free_text(self, table: str, column: str, array: pa.Array, counts: ColumnCounts) -> pa.Array:
         def find(values: list[str | None]) -> dict[str, tuple[Finding, ...]]:
             texts = [v for v in values if v and v.strip().lower() not in PLACEHOLDER_CELLS]
+            for text in texts:
+                self.other_numbers.add_labelled(text)
             found = {v: kept for v, f in self.text_analyzer.analyze_distinct(texts).items()
                      if f and (kept := without_allowed(v, f, self.vocab))}
             for value, findings in found.items():

@@ -53,6 +53,7 @@ class ChunkOutcome:
     rescan: RescanResult
     names: list[str] = field(default_factory=list)  # full names found in free text (Anonymiser.found_names)
     identifiers: list[tuple[str, str]] = field(default_factory=list)  # Anonymiser.found_ids
+    other_numbers: list[tuple[str, str]] = field(default_factory=list)  # Anonymiser.other_numbers.pairs()
 
 
 def anonymise_and_rescan(
@@ -70,7 +71,7 @@ def anonymise_and_rescan(
             rescanner.update(anonymised)
             out.append(anonymised)
     return ChunkOutcome(out, anonymiser.counts, rescanner.result(), sorted(anonymiser.found_names),
-                        sorted(anonymiser.found_ids))
+                        sorted(anonymiser.found_ids), anonymiser.other_numbers.pairs())
 
 
 _worker_session: AnonymisationSession | None = None

@@ -50,6 +50,10 @@ _DEVICE_WORDS = frozenset({
     "scales", "analyser", "handset", "printer", "laptop", "pc", "kit", "set", "scope", "cassette", "cartridge",
 })
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z/.#]*")
+_LABELLED_OTHER = re.compile(
+    rf"(?i)(?<![\w/])(?:{'|'.join(re.escape(w) for w in sorted(_OTHER_LABELS | _DEVICE_WORDS, key=len, reverse=True))})"
+    r"(?![\w/])[\s.:#=/-]{0,3}(?:(?:no|num|number)\b[\s.:#=-]{0,3})?"
+    r"(?P<n>[A-Za-z]{0,3}[ -]{0,2}\d+(?:[ /-]\d+)*[A-Za-z]?)(?![\w/-])")
 _LOOK_BACK = 40
 _WORDS = re.compile(r"[\s,;]+")
 _GROUPED = re.compile(r"\d[ -]\d")
@@ -102,6 +106,23 @@ class CodeShapes:
 
     def counts(self) -> dict[str, int]:
         return {shape: len(seen) for shape, seen in sorted(self.values.items())}
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """(shape, value) pairs, to be merged with another's (`add_pairs`) without counting a value twice."""
+        return sorted((shape, value) for shape, seen in self.values.items() for value in seen)
+
+    def add_pairs(self, pairs: Iterable[tuple[str, str]]) -> None:
+        for shape, value in pairs:
+            seen = self.values.setdefault(shape, set())
+            if len(seen) < CODE_VETO:
+                seen.add(value)
+
+    def add_labelled(self, text: str) -> None:
+        """The numbers the text labels as something else ("s/n 40118273", "incident 12345678", "pump 00671869"):
+        a free-text column tells which shapes the dataset's own equipment, orders and events take, as a code
+        field does."""
+        if any(c.isdigit() for c in text):
+            self.add(m.group("n") for m in _LABELLED_OTHER.finditer(text))
 
 
 def learn(found: Iterable[tuple[str, str]], codes: Mapping[str, int]) -> tuple[tuple[str, str], ...]:

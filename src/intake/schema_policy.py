@@ -99,34 +99,40 @@ def load_dataset_terms(ctx: Context, artefact_id: str | None) -> Any:
 
 
 def store_found(ctx: Context, run: Any, chunk_key: str, names: Sequence[str],
-                identifiers: Sequence[tuple[str, str]] = ()) -> str | None:
-    """Keep what a chunk's text revealed (full names; identifiers with their entity types), encrypted beside the
-    run's work files (None if nothing)."""
-    if not names and not identifiers:
+                identifiers: Sequence[tuple[str, str]] = (), other_numbers: Sequence[tuple[str, str]] = ()
+                ) -> str | None:
+    """Keep what a chunk's text revealed (full names; identifiers with their entity types; the shapes of numbers
+    it labels as something else, id_schemes.CodeShapes), encrypted beside the run's work files (None if nothing)."""
+    if not names and not identifiers and not other_numbers:
         return None
     from intake.pipeline import work_name
     from intake.vault import Vault
 
     safe_key = chunk_key.replace("/", "_").replace("#", "_")
-    found = {"names": sorted(names), "identifiers": sorted(list(pair) for pair in identifiers)}
+    found = {"names": sorted(names), "identifiers": sorted(list(pair) for pair in identifiers),
+             "other_numbers": sorted(list(pair) for pair in other_numbers)}
     info = Vault.from_context(ctx).put(scope=run.dataset_id, dataset_id=run.dataset_id,
                                        kind=ArtefactKind.INTERMEDIATE, name=work_name(run, "found", safe_key + ".json"),
                                        source=json.dumps(found, ensure_ascii=False).encode(), actor=ctx.actor())
     return str(info.id)
 
 
-def load_found(ctx: Context, found_ids: Iterable[str]) -> tuple[set[str], set[tuple[str, str]]]:
-    """The full names and the (identifier, entity type) pairs the chunks stored (`store_found`)."""
+def load_found(ctx: Context, found_ids: Iterable[str]) -> tuple[set[str], set[tuple[str, str]], Any]:
+    """The full names, the (identifier, entity type) pairs and the other numbers' shapes (id_schemes.CodeShapes)
+    the chunks stored (`store_found`)."""
+    from intake.anonymisation.id_schemes import CodeShapes
     from intake.vault import Vault
 
     vault = Vault.from_context(ctx)
     names: set[str] = set()
     identifiers: set[tuple[str, str]] = set()
+    others = CodeShapes()
     for artefact_id in found_ids:
         found = json.loads(vault.read_bytes(artefact_id, actor=ctx.actor()))
         names.update(found["names"])
         identifiers.update((str(v), str(e)) for v, e in found["identifiers"])
-    return names, identifiers
+        others.add_pairs((str(s), str(v)) for s, v in found["other_numbers"])
+    return names, identifiers, others
 
 
 class KnownNamesScrubber:
@@ -181,11 +187,15 @@ def known_names_scrubber(ctx: Context, run: Any, terms_id: str | None, found_ids
     from intake.vault import Vault
 
     vault = Vault.from_context(ctx)
-    names, found = load_found(ctx, found_ids)
+    names, found, others = load_found(ctx, found_ids)
     terms = load_dataset_terms(ctx, terms_id) or DatasetTerms()
     names -= set(terms.persons)
     values = tuple(sorted(set(known_values(found)) - set(terms.identifiers)))
-    schemes = learn(found | set(terms.identifiers), dict(terms.code_shapes))
+    # Shapes the code fields take, and those the free text labels as something else: no scheme of a person's
+    taken = dict(terms.code_shapes)
+    for shape, count in others.counts().items():
+        taken[shape] = taken.get(shape, 0) + count
+    schemes = learn(found | set(terms.identifiers), taken)
     if not names and not values and not schemes:
         return None
     settings = ctx.settings.anonymisation
@@ -272,7 +282,8 @@ def store_review_proposals(ctx: Context, run: Any, anonymised: Any, terms_id: st
 
     with step_errors("review", run.dataset_id):
         terms = load_dataset_terms(ctx, terms_id) or DatasetTerms()
-        found, _ = load_found(ctx, [p.found_id for parts in anonymised.parts.values() for p in parts if p.found_id])
+        found, _, _ = load_found(ctx, [p.found_id for parts in anonymised.parts.values() for p in parts
+                                       if p.found_id])
         base = AnonymisationSession.base_vocabulary(ctx.settings.anonymisation)
         proposals = {
             "person_field_names": list(terms.persons),

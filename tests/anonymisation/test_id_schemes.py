@@ -56,6 +56,18 @@ def test_code_shapes_keep_few_values_per_shape_however_many_serials() -> None:
     assert all(len(v) <= CODE_VETO for v in shapes.values.values())
 
 
+def test_free_text_tells_the_shapes_its_equipment_orders_and_events_take() -> None:
+    shapes = CodeShapes()
+    for text in ["s/n 40118273 replaced", "Datix incident 12345678 raised", "pump 00671869 back to library",
+                 "IR(ME)R incident no. INC 1234567", "serial: SN1234567", "hosp no 12345678", "asset# 00123456"]:
+        shapes.add_labelled(text)
+    assert shapes.counts() == {"INC|7|": 1, "SN|7|": 1, "|8|": 2, "|z8|": 2}  # not the hospital number's own label
+    merged = CodeShapes()
+    merged.add_pairs(shapes.pairs())
+    merged.add_pairs(shapes.pairs())  # another chunk saw the same numbers: still two values
+    assert merged.counts() == shapes.counts()
+
+
 @pytest.mark.parametrize(("text", "found"), [
     ("pt okafor rx 7654329 seen on ward", ["rx 7654329"]),
     ("label showed PENNINGTON Arthur RX765 4329 14 May 1990", ["RX765 4329"]),

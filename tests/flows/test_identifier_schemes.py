@@ -26,7 +26,7 @@ UNLABELLED = ["RX4102231 back on ward, pump cleaned", "loan list: RX4102299, RX4
 KEPT = ["PO 45012345 raised for battery", "s/n RX4102295 on the rating plate", "ext 4412 for the loans desk"]
 
 
-def write_export(folder: Path, asset_number: str) -> list[Path]:
+def write_export(folder: Path, asset_number: str, extra: tuple[str, ...] = ()) -> list[Path]:
     assets, jobs = folder / "equipment.csv", folder / "workorders.csv"
     with assets.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
@@ -40,16 +40,16 @@ def write_export(folder: Path, asset_number: str) -> list[Path]:
         writer = csv.writer(out)
         writer.writerow(["WO Number", "Equip No", "Date Logged", "Logged By", "Engineer", "Fault Reported",
                          "Work Done"])
-        notes = [*LABELLED, *UNLABELLED, *KEPT]
+        notes = [*LABELLED, *UNLABELLED, *KEPT, *extra]
         for n, note in enumerate(notes):
             writer.writerow([f"WO{n:06d}", asset_number.format(n=n % 12), f"{1 + n:02d}/03/2025 09:00",
                              "Agnieszka Kowalczyk", "Tomasz Wisniewski", note, "Tested OK"])
     return [assets, jobs]
 
 
-def migrate(authorise, as_user, folder: Path, asset_number: str) -> tuple[dict, str]:
+def migrate(authorise, as_user, folder: Path, asset_number: str, extra: tuple[str, ...] = ()) -> tuple[dict, str]:
     folder.mkdir()
-    files = write_export(folder, asset_number)
+    files = write_export(folder, asset_number, extra)
     (folder / "mapping.yaml").write_text(MAPPING, encoding="utf-8")
     dataset_id = receive_dataset_flow(authorisation=authorise(files), files=[str(f) for f in files],
                                       actor="eve")["dataset_id"]
@@ -77,3 +77,12 @@ def test_no_scheme_is_learnt_from_a_shape_the_equipment_numbers_take(authorise, 
     assert {r["notes"] for r in tables["assets"]} == {f"see RX{(n + 1) % 12:07d} for its twin" for n in range(12)}
     faults = {r["fault_description"] for r in tables["jobs"]}
     assert "loan list: RX4102299, RX4102298" in faults  # the scheme is the equipment's too: not guessed
+
+
+def test_no_scheme_is_learnt_from_a_shape_the_notes_label_as_equipment(authorise, as_user, tmp_path: Path) -> None:
+    serials = ("serial RX4102290 on the rating plate", "s/n RX4102291 swapped")
+    tables, text = migrate(authorise, as_user, tmp_path / "export", "E{n:05d}", serials)
+    for number in ("4102231", "4102232"):  # the labelled numbers and their copies are caught all the same
+        assert number not in text, number
+    faults = {r["fault_description"] for r in tables["jobs"]}
+    assert {"loan list: RX4102299, RX4102298", *serials} <= faults
