@@ -11,7 +11,8 @@ tuning; set B was not (only these counts).
 Per set: patient (and accession) numbers found by the per-note detectors (pass 2) and after pass 3 (the values
 found looked for everywhere, the schemes learnt from them: anonymisation/id_schemes.py), with the code fields
 emulated by the notes' own asset, serial and job numbers (a migration reads those from the mapping's code fields;
-"no code fields" shows what the veto saves); numbers to keep that either pass took.
+"no code fields" leaves the veto to the numbers the notes themselves label as something else); numbers to keep
+that either pass took.
 """
 
 from __future__ import annotations
@@ -46,10 +47,16 @@ def evaluate(records: list[dict[str, Any]], detector: TextDetector) -> dict[str,
     found = {(t[f.start:f.end].strip(), f.entity_type) for t, fs in zip(texts, per_note, strict=True)
              for f in fs if f.entity_type in PROPAGATED}
     out: dict[str, Any] = {"notes": len(records), "identifiers_found": len(found)}
+    labelled = CodeShapes()  # what the notes label as something else, as the chunks keep it
+    for text in texts:
+        labelled.add_labelled(text)
     for label, kinds in CODE_FIELDS.items():
         shapes = CodeShapes()
         shapes.add([r["text"][k["start"]:k["end"]] for r in records for k in r["keep"] if k["kind"] in kinds])
-        schemes = learn(found, shapes.counts())
+        taken = shapes.counts()
+        for shape, count in labelled.counts().items():
+            taken[shape] = taken.get(shape, 0) + count
+        schemes = learn(found, taken)
         finder, values = SchemeFinder(schemes), KnownValues(known_values(found))
         counts: Counter[str] = Counter()
         for record, first in zip(records, per_note, strict=True):
