@@ -40,13 +40,12 @@ from intake.anonymisation.cell_findings import (
 )
 from intake.anonymisation.classification import ColumnClassification, ColumnKind, TableClassification
 from intake.anonymisation.counts import AnonymisationCounts, ColumnCounts
-from intake.anonymisation.dataset_terms import names_in_text
 from intake.anonymisation.deny_list import DenyList
 from intake.anonymisation.errors import UnscannableColumn
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.id_schemes import PROPAGATED, SCHEME_RECOGNIZER, CodeShapes
 from intake.anonymisation.patterns import deny_candidate_pattern, shared_scanner
 from intake.anonymisation.policy import Policy
+from intake.anonymisation.revealed import Revealed
 from intake.anonymisation.rewrite import Rewriter, strong_entities
 from intake.anonymisation.roles import PERSON, REFERENCE, STRONG_ENTITIES
 from intake.anonymisation.structured import NER_MIN_WORDS, as_strings, is_scannable_type, is_text_type, mean_words
@@ -81,20 +80,13 @@ class Anonymiser:
         self.counts = AnonymisationCounts()
         # Optional: (table, column) -> {original value: findings}; benchmarks use it to score detection.
         self.recorder: dict[tuple[str, str], dict[str, tuple[Finding, ...]]] | None = None
-        # Full names found in free text (dataset_terms.names_in_text), for the run to look for everywhere else.
-        self.found_names: set[str] = set()
-        # Identifiers found anywhere, (value, entity type): looked for everywhere after the chunks, and the
-        # dataset's schemes learnt from them (id_schemes.py).
-        self.found_ids: set[tuple[str, str]] = set()
-        # Numbers the free text labels as something else: shapes no scheme may take (id_schemes.CodeShapes)
-        self.other_numbers = CodeShapes()
+        self.revealed = Revealed()  # for the run to look for everywhere else (pass 3)
         self._rewriter = Rewriter(policy, secret, vocabulary, self.patterns, text_analyzer, stray_threshold,
                                   self._record)
 
     def _record(self, table: str, column: str, value: str, findings: Iterable[Finding]) -> None:
         findings = tuple(findings)
-        self.found_ids.update((value[f.start:f.end].strip(), f.entity_type) for f in findings
-                              if f.entity_type in PROPAGATED and f.recognizer != SCHEME_RECOGNIZER)
+        self.revealed.replaced(value, findings)
         if self.recorder is not None:
             self.recorder.setdefault((table, column), {})[value] = tuple(findings)
 
@@ -217,9 +209,7 @@ class Anonymiser:
     def replace_known_names(self, table: str, column: str, array: pa.Array, counts: ColumnCounts) -> pa.Array:
         """Only the deny-list's names (in any of their spellings), known values and identifier schemes replaced:
         found elsewhere in the dataset, they are looked for again in text anonymised before they were known."""
-        if not is_text_type(array.type):
-            return array
-        found = self._known_names(as_strings(array), any_entity=True)
+        found = self._known_names(as_strings(array), any_entity=True) if is_text_type(array.type) else {}
         if not found:
             return array
         return self._rewriter.rewrite(table, column, array, lambda _values: found, counts, ner=False,
@@ -269,14 +259,11 @@ class Anonymiser:
     def _free_text(self, table: str, column: str, array: pa.Array, counts: ColumnCounts) -> pa.Array:
         def find(values: list[str | None]) -> dict[str, tuple[Finding, ...]]:
             texts = [v for v in values if v and v.strip().lower() not in PLACEHOLDER_CELLS]
-            for text in texts:
-                self.other_numbers.add_labelled(text)
+            self.revealed.free_text(texts)
             found = {v: kept for v, f in self.text_analyzer.analyze_distinct(texts).items()
                      if f and (kept := without_allowed(v, f, self.vocab))}
             for value, findings in found.items():
-                for f in findings:
-                    if f.entity_type == "PERSON" and f.score >= self.threshold:
-                        self.found_names.update(names_in_text(value[f.start:f.end], self.vocab))
+                self.revealed.names_found(value, findings, self.vocab, self.threshold)
             return found
 
         return self._rewriter.rewrite(table, column, array, find, counts, ner=True, settle_all=True)

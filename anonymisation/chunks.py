@@ -29,6 +29,7 @@ from intake.anonymisation.errors import PolicyError, WorkerProcessLost
 from intake.anonymisation.freetext import Answer, Known
 from intake.anonymisation.operators import Operator, register_operator, registered_operators
 from intake.anonymisation.rescan import RescanResult
+from intake.anonymisation.revealed import Revealed
 from intake.logs import get_logger, log_event
 
 if TYPE_CHECKING:
@@ -51,9 +52,7 @@ class ChunkOutcome:
     batches: list[pa.RecordBatch]
     counts: AnonymisationCounts
     rescan: RescanResult
-    names: list[str] = field(default_factory=list)  # full names found in free text (Anonymiser.found_names)
-    identifiers: list[tuple[str, str]] = field(default_factory=list)  # Anonymiser.found_ids
-    other_numbers: list[tuple[str, str]] = field(default_factory=list)  # Anonymiser.other_numbers.pairs()
+    revealed: Revealed = field(default_factory=Revealed)  # for pass 3 (revealed.py)
 
 
 def anonymise_and_rescan(
@@ -70,8 +69,7 @@ def anonymise_and_rescan(
             anonymised = anonymiser.anonymise_batch(table, classification, batch)
             rescanner.update(anonymised)
             out.append(anonymised)
-    return ChunkOutcome(out, anonymiser.counts, rescanner.result(), sorted(anonymiser.found_names),
-                        sorted(anonymiser.found_ids), anonymiser.other_numbers.pairs())
+    return ChunkOutcome(out, anonymiser.counts, rescanner.result(), anonymiser.revealed)
 
 
 _worker_session: AnonymisationSession | None = None

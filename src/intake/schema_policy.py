@@ -10,7 +10,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import Any
@@ -98,41 +97,31 @@ def load_dataset_terms(ctx: Context, artefact_id: str | None) -> Any:
 
 
 
-def store_found(ctx: Context, run: Any, chunk_key: str, names: Sequence[str],
-                identifiers: Sequence[tuple[str, str]] = (), other_numbers: Sequence[tuple[str, str]] = ()
-                ) -> str | None:
-    """Keep what a chunk's text revealed (full names; identifiers with their entity types; the shapes of numbers
-    it labels as something else, id_schemes.CodeShapes), encrypted beside the run's work files (None if nothing)."""
-    if not names and not identifiers and not other_numbers:
+def store_found(ctx: Context, run: Any, chunk_key: str, revealed: Any) -> str | None:
+    """Keep what a chunk revealed (anonymisation/revealed.py), encrypted beside the run's work files (None if
+    nothing)."""
+    if not revealed:
         return None
     from intake.pipeline import work_name
     from intake.vault import Vault
 
     safe_key = chunk_key.replace("/", "_").replace("#", "_")
-    found = {"names": sorted(names), "identifiers": sorted(list(pair) for pair in identifiers),
-             "other_numbers": sorted(list(pair) for pair in other_numbers)}
     info = Vault.from_context(ctx).put(scope=run.dataset_id, dataset_id=run.dataset_id,
                                        kind=ArtefactKind.INTERMEDIATE, name=work_name(run, "found", safe_key + ".json"),
-                                       source=json.dumps(found, ensure_ascii=False).encode(), actor=ctx.actor())
+                                       source=revealed.to_json().encode(), actor=ctx.actor())
     return str(info.id)
 
 
-def load_found(ctx: Context, found_ids: Iterable[str]) -> tuple[set[str], set[tuple[str, str]], Any]:
-    """The full names, the (identifier, entity type) pairs and the other numbers' shapes (id_schemes.CodeShapes)
-    the chunks stored (`store_found`)."""
-    from intake.anonymisation.id_schemes import CodeShapes
+def load_found(ctx: Context, found_ids: Iterable[str]) -> Any:
+    """What the chunks revealed (`store_found`), merged: anonymisation.revealed.Revealed."""
+    from intake.anonymisation.revealed import Revealed
     from intake.vault import Vault
 
     vault = Vault.from_context(ctx)
-    names: set[str] = set()
-    identifiers: set[tuple[str, str]] = set()
-    others = CodeShapes()
+    merged = Revealed()
     for artefact_id in found_ids:
-        found = json.loads(vault.read_bytes(artefact_id, actor=ctx.actor()))
-        names.update(found["names"])
-        identifiers.update((str(v), str(e)) for v, e in found["identifiers"])
-        others.add_pairs((str(s), str(v)) for s, v in found["other_numbers"])
-    return names, identifiers, others
+        merged.merge(Revealed.from_json(vault.read_bytes(artefact_id, actor=ctx.actor())))
+    return merged
 
 
 class KnownNamesScrubber:
@@ -187,15 +176,15 @@ def known_names_scrubber(ctx: Context, run: Any, terms_id: str | None, found_ids
     from intake.vault import Vault
 
     vault = Vault.from_context(ctx)
-    names, found, others = load_found(ctx, found_ids)
+    revealed = load_found(ctx, found_ids)
     terms = load_dataset_terms(ctx, terms_id) or DatasetTerms()
-    names -= set(terms.persons)
-    values = tuple(sorted(set(known_values(found)) - set(terms.identifiers)))
+    names = revealed.names - set(terms.persons)
+    values = tuple(sorted(set(known_values(revealed.identifiers)) - set(terms.identifiers)))
     # Shapes the code fields take, and those the free text labels as something else: no scheme of a person's
     taken = dict(terms.code_shapes)
-    for shape, count in others.counts().items():
+    for shape, count in revealed.other_numbers.counts().items():
         taken[shape] = taken.get(shape, 0) + count
-    schemes = learn(found | set(terms.identifiers), taken)
+    schemes = learn(revealed.identifiers | set(terms.identifiers), taken)
     if not names and not values and not schemes:
         return None
     settings = ctx.settings.anonymisation
@@ -282,8 +271,8 @@ def store_review_proposals(ctx: Context, run: Any, anonymised: Any, terms_id: st
 
     with step_errors("review", run.dataset_id):
         terms = load_dataset_terms(ctx, terms_id) or DatasetTerms()
-        found, _, _ = load_found(ctx, [p.found_id for parts in anonymised.parts.values() for p in parts
-                                       if p.found_id])
+        found = load_found(ctx, [p.found_id for parts in anonymised.parts.values() for p in parts
+                                 if p.found_id]).names
         base = AnonymisationSession.base_vocabulary(ctx.settings.anonymisation)
         proposals = {
             "person_field_names": list(terms.persons),

@@ -113,3 +113,23 @@ def test_the_vocabulary_carries_the_schemes_to_every_detector() -> None:
     assert [(f.entity_type, text[f.start:f.end]) for f in scanner.find(text)] == [("MRN", "k506446j")]
     found = scanner.scan_array(pa.array([text, "nothing here 1234"]))
     assert list(found) == [text]
+
+
+def test_what_chunks_revealed_merges_the_same_in_any_order() -> None:
+    from intake.anonymisation.findings import Finding
+    from intake.anonymisation.revealed import Revealed
+
+    first, second = Revealed(), Revealed()
+    first.replaced("hosp no RX1234567", [Finding("MRN", 8, 17, 0.85, "MrnRecognizer")])
+    second.replaced("pt RX7654321", [Finding("MRN", 3, 12, 0.9, "DatasetSchemeRecognizer")])  # a scheme's: no
+    first.free_text(["s/n 40118273 fitted"])
+    second.free_text(["serial 40118274 fitted", "s/n 40118273 fitted"])
+    second.names.add("Quorra Vantablack")
+    one, other = Revealed(), Revealed()
+    for merged, parts in ((one, (first, second)), (other, (second, first))):
+        for part in parts:
+            merged.merge(Revealed.from_json(part.to_json()))
+    assert one.to_json() == other.to_json()
+    assert one.identifiers == {("RX1234567", "MRN")} and one.names == {"Quorra Vantablack"}
+    assert one.other_numbers.counts() == {"|8|": 2}
+    assert not Revealed()

@@ -128,7 +128,7 @@ def test_names_found_in_free_text_are_replaced_where_the_detectors_missed_them(b
         anonymiser = session.anonymiser(SECRET)
         anonymiser.anonymise_batch("jobs", apply_roles(session.profile("jobs", []), {
             "Notes": {"role": "free_text"}}), pa.record_batch({"Notes": notes}))
-    assert anonymiser.found_names == {"Zebedee Quillfeather"}
+    assert anonymiser.revealed.names == {"Zebedee Quillfeather"}
 
     later = DatasetTerms(tuple(sorted(anonymiser.found_names))).vocabulary(base)
     scrubber = AnonymisationSession(AnonymisationSettings(), vocabulary=later, processes=1).anonymiser(SECRET)

@@ -154,7 +154,7 @@ def anonymise_chunk(ctx: Context, run: RunInfo, chunk: Chunk, classification: di
             for batch in outcome.batches:
                 out.write(batch)
             info = out.close()
-        found_id = store_found(ctx, run, chunk.key, outcome.names, outcome.identifiers, outcome.other_numbers)
+        found_id = store_found(ctx, run, chunk.key, outcome.revealed)
     return ChunkResult(chunk.key, chunk.table.key, chunk.index, info.id, chunk.rows, counts, rescan, found_id)
 
 
