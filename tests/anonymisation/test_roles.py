@@ -130,7 +130,7 @@ def test_names_found_in_free_text_are_replaced_where_the_detectors_missed_them(b
             "Notes": {"role": "free_text"}}), pa.record_batch({"Notes": notes}))
     assert anonymiser.revealed.names == {"Zebedee Quillfeather"}
 
-    later = DatasetTerms(tuple(sorted(anonymiser.found_names))).vocabulary(base)
+    later = DatasetTerms(tuple(sorted(anonymiser.revealed.names))).vocabulary(base)
     scrubber = AnonymisationSession(AnonymisationSettings(), vocabulary=later, processes=1).anonymiser(SECRET)
     counts = scrubber.counts.for_column("jobs", "Other")
     out = scrubber.replace_known_names("jobs", "Other", pa.array(["pump collected by QUILLFEATHER Z", "ok", None]),
