@@ -35,7 +35,7 @@ _GROUPED_ID = r"\d{6,10}|\d{2,4}(?P<sep>[ /-])\d{3,4}(?:(?P=sep)\d{3,4})?"
 # no: 17/044213"). "PID" is how patient administration and imaging systems label the patient's identifier.
 MRN_LABELLED = re.compile(
     r"(?i)(?:\bmrn|medical\s+record\s+(?:no|num|number)|hospital\s+(?:no|num|number|id)|hosp\.?\s*(?:no|num|number)"
-    r"|\bhosp(?:ital)?(?=\s*#|\s+[A-Za-z]{0,3}[ -]{0,2}\d{5})|\bh/\s?no|\bh\s?/\s?n|\bhn"
+    r"|\bhosp(?:ital)?(?=\s*#|[ \t]+[A-Za-z]{0,3}[ -]{0,2}\d{5})|\bh/\s?no|\bh\s?/\s?n|\bhn"
     r"|\bcase\s*notes?\s+(?:no|num|number)"
     r"|\bnotes\s+(?:no|num|number)"
     r"|(?P<unit>unit)\s+(?:no|num|number)|patient\s+(?:id|no|number|ref|record\s+(?:no|num|number))"
@@ -47,6 +47,7 @@ MRN_LABELLED = re.compile(
     r"|\bhealth\s+record\s+(?:no|num|number)|\bhrn|\bihi|\be?pcr|\beprf?|\bprf|\bcase\s*notes?"
     r"|\b(?:mr|ur|trust)\s+(?:no|num|number|id)|patient\s+identifier|\bwristband)\b\.?\s*(?:is\s+|of\s+)?"
     r"(?:(?:no|num|number|ref)\b\.?\s*)?[:#=.-]{0,2}\s*"
+    r"(?!(?:ext|extn|tel|bleep|blp|mob|fax)\b|x\d)"  # "Raigmore Hospital\nExt 64494": a line, not a number's
     rf"(?P<id>[A-Z]{{1,3}}\d{{0,2}}[ -]?\d{{5,10}}[A-Z]?"
     rf"|[A-Z]{{1,3}}[ -]{{0,2}}(?:\d{{5,10}}|\d{{3,4}}[ -]\d{{3,4}})[A-Z]?"  # as typed: "RX  4074224", "RX324 9080"
     rf"|(?:{_GROUPED_ID})[A-Z]?|\d{{2,4}}-\d{{2,4}}-\d{{1,4}}"

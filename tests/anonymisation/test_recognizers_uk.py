@@ -236,7 +236,8 @@ def test_patient_numbers_by_their_label_or_trust_code(text: str, number: str) ->
                                   "defib'd pt x3 at scene (230212-7918), no issues",
                                   "remove old pt labels from pump 00671869 - label showed",
                                   "qc fail, not pt related. wo 19539444", "community 2 pumps back",
-                                  "hospital 2 beds short"])
+                                  "hospital 2 beds short", "Sr Jones\r\nRaigmore Hospital\r\nExt 64494",
+                                  "Community\nExt 64494", "Hospital\nx44712"])
 def test_numbers_without_a_patient_label_are_not_hospital_numbers(text: str) -> None:
     assert find_mrns(text, []) == []
 
