@@ -88,7 +88,7 @@ class Anonymiser:
         findings = tuple(findings)
         self.revealed.replaced(value, findings)
         if self.recorder is not None:
-            self.recorder.setdefault((table, column), {})[value] = tuple(findings)
+            self.recorder.setdefault((table, column), {})[value] = findings
 
     # -- public ------------------------------------------------------------------------------------------
     def anonymise_stream(

@@ -7,7 +7,8 @@ nothing by itself. After the chunks have run (pass 3), every labelled value is l
 every shape that
 - the dataset's labelled numbers show at least MIN_VALUES times (a scheme, not one odd number),
 - is distinctive: a letter prefix, a grouping, or seven digits and more, none of them a date's or a phone's,
-- the dataset's code fields (serials, asset and part numbers) do not take: a shape two of them share is as
+- the dataset's equipment does not take: a shape that two values of its code fields (serials, asset and part
+  numbers) or two numbers its notes label as something else ("s/n 40118273", "incident 12345678") share is as
   likely equipment as a patient, and is not learnt,
 unless a word just before the number says it is something else ("s/n", "PO", "asset", "ext").
 """
@@ -88,8 +89,9 @@ def scheme_of(value: str) -> str | None:
 
 
 class CodeShapes:
-    """The shapes the code fields' values take (of a value, else of its words), each with up to CODE_VETO of its
-    distinct values: all that the veto needs, in bounded memory however many serials the dataset holds."""
+    """The shapes the equipment's numbers take (code fields' values, or of their words; numbers the notes label as
+    something else), each with up to CODE_VETO of its distinct values: all that the veto needs, in bounded memory
+    however many serials the dataset holds."""
 
     def __init__(self) -> None:
         self.values: dict[str, set[str]] = {}
@@ -98,11 +100,7 @@ class CodeShapes:
         for value in values:
             scheme = scheme_of(value)
             words = [(value, scheme)] if scheme is not None else [(w, scheme_of(w)) for w in _WORDS.split(value)]
-            for word, shape in words:
-                if shape is not None:
-                    seen = self.values.setdefault(shape, set())
-                    if len(seen) < CODE_VETO:
-                        seen.add(word.upper())
+            self.add_pairs((shape, word.upper()) for word, shape in words if shape is not None)
 
     def counts(self) -> dict[str, int]:
         return {shape: len(seen) for shape, seen in sorted(self.values.items())}
@@ -184,11 +182,12 @@ class SchemeFinder:
     def __init__(self, schemes: Iterable[tuple[str, str]]) -> None:
         self.entities: dict[str, str] = {}
         parts = []
-        for i, (scheme, entity) in enumerate(sorted(set(schemes), key=lambda s: (-len(_pattern(s[0])), s))):
+        patterns = sorted((-len(p), scheme, entity, p) for scheme, entity in set(schemes) for p in [_pattern(scheme)])
+        for i, (_, scheme, entity, pattern) in enumerate(patterns):
             # A bare number is not part of a longer one, even typed in groups ("01632 960543" holds no
             # eight-digit number); after a prefix, the digits are the number's ("RX160 5865 14 May 1990").
             alone = ("", "") if scheme.split("|")[0] else (r"(?<!\d )", r"(?! \d)")
-            parts.append(f"{alone[0]}(?P<s{i}>{_pattern(scheme)}){alone[1]}")
+            parts.append(f"{alone[0]}(?P<s{i}>{pattern}){alone[1]}")
             self.entities[f"s{i}"] = entity
         self.regex = re.compile(rf"(?<![\w/.-])(?:{'|'.join(parts)})(?![\w/-]|\.\d)") if parts else None
 
