@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/id_probe.py [--results FILE]
 
-Two hospitals' notes (benchmarks/data/id_probe/set_a.json, set_b.json: 250 notes each, written by a helper who
+Two hospitals' notes (benchmarks/id_probe_data/set_a.json, set_b.json: 250 notes each, written by a helper who
 had not read the detectors, independently of each other): each hospital writes its patients' numbers in one or
 two schemes, after many labels or none, and its serials, asset, job, order, part and lot numbers often take the
 same shape. Every note carries the spans of its personal values and of the numbers to keep. Set A was read while
@@ -31,7 +31,7 @@ from intake.anonymisation.engine import DetectorConfig, TextDetector
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.id_schemes import PROPAGATED, CodeShapes, SchemeFinder, known_values, learn
 
-DATA = Path(__file__).parent / "data" / "id_probe"
+DATA = Path(__file__).parent / "id_probe_data"  # committed; benchmarks/data/ holds generated, ignored data
 SETS = {"set_a": "tuned on", "set_b": "held out"}
 PERSONAL = ("hospital_number", "accession")
 CODE_FIELDS = {"no code fields": (), "code fields: asset, serial, job": ("asset", "serial", "job")}
