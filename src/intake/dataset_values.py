@@ -25,6 +25,7 @@ def table_values(vault: Any, artefact_id: str, actor: Any, person_columns: Seque
     import pyarrow.compute as pc
 
     from intake.anonymisation.id_schemes import DIGITS_RE2
+    from intake.anonymisation.structured import is_scannable_type
     from intake.pipeline import read_table_batches
 
     persons: set[str] = set()
@@ -48,7 +49,8 @@ def table_values(vault: Any, artefact_id: str, actor: Any, person_columns: Seque
             if column in names:
                 references |= distinct_values(batch.column(column))
         for column in codes:
-            if column in names:
+            # a column no detector can read (binary, nested) is refused by name where it is anonymised
+            if column in names and is_scannable_type(batch.schema.field(column).type):
                 values = pc.unique(batch.column(column).cast("string"))
                 shapes.add(pc.filter(values, pc.fill_null(pc.match_substring_regex(values, DIGITS_RE2), False))
                            .to_pylist())
