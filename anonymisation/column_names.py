@@ -98,6 +98,34 @@ def column_hints(name: str) -> set[str]:
     return hints
 
 
+# Tables whose rows are organisations, places or things ("organisations", "tblSuppliers", "public.sites"): their
+# own "Name" column names one of them ("Rays of Sunshine", "Natus", "Squirrel Ward"), never a person.
+_THING_TABLES = frozenset({
+    "organisation", "organization", "org", "company", "supplier", "manufacturer", "maker", "vendor", "contractor",
+    "charity", "funder", "site", "location", "ward", "department", "dept", "building", "room", "hospital", "trust",
+    "clinic", "asset", "device", "equipment", "model", "part", "product", "item", "category", "type", "team",
+    "service", "contract", "store",
+})
+_OWN_NAME = frozenset({"name", "names", "full", "display", "short", "long", "legal", "trading", "common"})
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") and len(word) > 3 else word
+
+
+def describes_things(table: str) -> bool:
+    """The table's rows are organisations, places or things ("organisations", "tblSuppliers", "public.sites")."""
+    return any(_singular(w) in _THING_TABLES for w in column_words(table))
+
+
+def names_its_rows(table: str, column: str) -> bool:
+    """The column is the own name of a table of organisations, places or things ("organisations.name")."""
+    cols = set(column_words(column))
+    return bool(cols & {"name", "names"}) and cols <= _OWN_NAME and describes_things(table)
+
+
 def is_patient_column(name: str) -> bool:
     """"Patient", "Pt", "Patient Details": a column about the patient, not a measure of one ("Patient Age") nor a
     flag ("Patient Involved")."""

@@ -167,8 +167,11 @@ def _after_role(words: list[str], vocabulary: Vocabulary) -> list[str]:
         stem = key[:-2] if key.endswith(" s") else key  # "pt's daughter"
         if stem in vocabulary.titles or stem in ROLES_ONE or stem in _RELATIONS or (
                 i + 1 < len(keys) and (stem, keys[i + 1]) in ROLES_TWO):
-            if i == 0 and len(keys) == 2 and stem not in vocabulary.titles:
-                break  # "Reg Smith", "hca Efua": as likely a first name as a job, and both words spread
+            if i == 0 and len(keys) == 2 and stem not in vocabulary.titles and not (
+                    words[0].isupper() and len(stem) >= 3 and stem not in vocabulary.first_names):
+                # "Reg Smith", "hca Efua": as likely a first name as a job, and both words spread; not "CCN
+                # Dominik": a job's abbreviation in capitals spread alone would take "ccn.preston@nhs.net"
+                break
             last = i
         elif not (stem in _FILLERS or any(c.isdigit() for c in stem)):
             break  # a name, or a word in no list (perhaps a name): the opening run is over

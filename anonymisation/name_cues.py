@@ -20,7 +20,8 @@ ROLES_ONE = frozenset({
     "porter", "physio", "consultant", "surgeon", "registrar", "reg", "fy1", "fy2", "sho", "spr", "pa",
     "anaesthetist", "pharmacist", "radiographer", "phlebotomist", "receptionist", "housekeeper", "caller", "pts",
     "patient", "pt", "relative", "wife", "husband", "son", "daughter", "colleague", "manager", "odp", "anp", "cns",
-    "rmn", "ccp", "dn", "carer", "keyworker", "neighbour", "neighbor", "mother", "father", "mum", "dad", "brother",
+    "rmn", "ccp", "dn", "ccn", "hv", "cpn", "nnp", "acp", "ahp",
+    "carer", "keyworker", "neighbour", "neighbor", "mother", "father", "mum", "dad", "brother",
     "grandson", "granddaughter", "niece", "nephew", "lodger", "warden", "guardian",
     # a child's family, as paediatric and community notes name them: "nana pat", "auntie rose", "stepdad Wayne"
     "nan", "nana", "nanna", "nanny", "gran", "granny", "grandma", "grandmother", "grandad", "grandpa", "grandfather",

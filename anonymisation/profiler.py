@@ -19,7 +19,13 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from intake.anonymisation.classification import ColumnClassification, ColumnKind, TableClassification
-from intake.anonymisation.column_names import column_hints, column_words, is_org_name_column, is_patient_column
+from intake.anonymisation.column_names import (
+    column_hints,
+    column_words,
+    is_org_name_column,
+    is_patient_column,
+    names_its_rows,
+)
 from intake.anonymisation.engine import TABLE_ENTITIES
 from intake.anonymisation.errors import ProfilingTooSlow
 from intake.anonymisation.findings import Finding
@@ -106,7 +112,7 @@ class Profiler:
         for name in names:
             if deadline is not None and time.monotonic() > deadline:
                 raise ProfilingTooSlow(table, len(columns), len(names), float(self.time_budget or 0))
-            columns[name] = self.classify_column(name, sample.column(name), org_table)
+            columns[name] = self.classify_column(name, sample.column(name), org_table, table)
         return TableClassification(table, columns, sample.num_rows)
 
     # -- evidence ------------------------------------------------------------------------------------------
@@ -150,7 +156,8 @@ class Profiler:
             gazetteer_rate=gaz_hits / len(distinct),
         )
 
-    def classify_column(self, name: str, array: pa.Array, org_table: bool = False) -> ColumnClassification:
+    def classify_column(self, name: str, array: pa.Array, org_table: bool = False, table: str = ""
+                        ) -> ColumnClassification:
         if not is_scannable_type(array.type):
             return ColumnClassification(name, ColumnKind.NOT_PERSONAL, reasons=(
                 f"type {array.type} cannot be scanned: anonymising stops unless the policy drops the column",))
@@ -164,6 +171,10 @@ class Profiler:
             return ColumnClassification(name, ColumnKind.NOT_PERSONAL, reasons=(
                 f"no values in the sample ({array.type} column: values are scanned for stray personal data)",))
         hints = column_hints(name)
+        # "organisations.name", "tblSuppliers.Name": each value names the row, an organisation, place or thing
+        own_name = names_its_rows(table, name)
+        if own_name:
+            hints.discard("PERSON")
         r = ev.rates
         base: _Sampled = {"sample_values": len(ev.values), "rates": r}
 
@@ -223,7 +234,7 @@ class Profiler:
             return ColumnClassification(name, ColumnKind.FREE_TEXT, None, 0.8, tuple(reasons),
                                         sample_findings=findings, **base)
         # Names without a telling column name: most values name-shaped and in the name lists.
-        if r["PERSON"] >= 0.6 and ev.gazetteer_rate >= 0.5 and ev.vocab_contains_rate < 0.2:
+        if r["PERSON"] >= 0.6 and ev.gazetteer_rate >= 0.5 and ev.vocab_contains_rate < 0.2 and not own_name:
             return ident("PERSON", 0.6, f"{r['PERSON']:.0%} name-shaped values",
                          f"{ev.gazetteer_rate:.0%} contain a known first name or surname")
         findings = self._sample_findings(ev.distinct, ner=False)

@@ -69,8 +69,11 @@ def query_input_values(ctx: Context, run: Any, vault: Any, tables: Sequence[Any]
     """The personal columns of the tables only the mapping's queries read (a scope-tracking table whose Patient
     column a query folds into the assets' notes): no product field says what they hold, so the profiler judges
     them as it would any column. Their people join the dataset's names; their other values are caught wherever
-    the queries copied them."""
+    the queries copied them, except the phone numbers and e-mail addresses of a table of organisations or places
+    (a maker's service line "0800 028 8280", a ward's mailbox): the notes' own rules judge those where they are
+    copied, as they judge any phone or address written there."""
     from intake.anonymisation import ColumnKind
+    from intake.anonymisation.column_names import describes_things
     from intake.pipeline import read_table_batches
     from intake.pipeline.anonymise import profile_table
 
@@ -79,8 +82,9 @@ def query_input_values(ctx: Context, run: Any, vault: Any, tables: Sequence[Any]
     for table in tables:
         # judged by its values and column names alone: a query table of the same name owns the mapping's roles
         classification = profile_table(ctx, vault, table, actor)
+        contact = {"PHONE_NUMBER", "EMAIL_ADDRESS"} if describes_things(table.table) else set()
         personal = {c.column: c.entity_type or "PERSON" for c in classification.columns.values()
-                    if c.kind is ColumnKind.IDENTIFIER}
+                    if c.kind is ColumnKind.IDENTIFIER and c.entity_type not in contact}
         if not personal:
             continue
         for batch in read_table_batches(vault, table.artefact_id, actor, list(personal)):

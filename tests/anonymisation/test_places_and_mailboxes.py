@@ -108,3 +108,19 @@ def test_a_crew_role_or_a_message_left_points_at_a_name_that_is_also_a_word(
 @pytest.mark.parametrize("text", ["tech bench at the back", "nurse station at ward 4", "left msg with EBME"])
 def test_no_name_where_the_words_after_a_role_are_things(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []
+
+
+@pytest.mark.parametrize("text", [
+    "funded by Ellie's Fund", "bought w/ Max's Fund money", "the Lewis Foundation paid for it",
+    "funded by The Joshua Tree", "referred to The Christie for the loan",
+])
+def test_a_charity_named_after_someone_is_no_person(detector: TextDetector, text: str) -> None:
+    assert found(detector, text, "PERSON") == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("spoke to Charity Osei re loan", ["Charity Osei"]),  # "Charity" is a given name: no place word
+    ("The Joshua Tree paid, Joshua Tree rang", ["Joshua Tree", "Joshua Tree"]),  # opening a note, or no article
+])
+def test_people_beside_the_same_words_are_still_found(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert found(detector, text, "PERSON") == names

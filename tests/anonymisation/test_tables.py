@@ -54,6 +54,22 @@ def test_values_pick_the_entity_without_a_telling_column_name(session: Anonymisa
     assert cls.column("c4").kind == ColumnKind.NOT_PERSONAL
 
 
+def test_the_own_name_column_of_a_table_of_organisations_or_places_is_no_person(
+        session: AnonymisationSession) -> None:
+    """"organisations.name": makers, suppliers and charities named after people ("Max's Fund"); the same values
+    in a contacts table's Name column are people."""
+    names = ["Natus", "Rays of Sunshine", "Max's Fund", "Philips Respironics", "Ellie Jones Trust", "Vyaire"]
+    people = ["Tunde Nwosu", "Clodagh O'Sullivan", "Ayesha Akhtar"]
+    table = pa.table({"name": names * 10, "contact_name": people * 20})
+    for own in ("organisations", "tblSuppliers", "public.sites", "Manufacturer"):
+        cls = session.profile(own, batches(table))
+        assert cls.column("name").kind == ColumnKind.NOT_PERSONAL, own
+        assert cls.column("contact_name").entity_type == "PERSON", own
+    people_table = pa.table({"name": (people * 20)[:60]})
+    for table_name in ("contacts", "staff", "carers"):
+        assert session.profile(table_name, batches(people_table)).column("name").entity_type == "PERSON"
+
+
 @pytest.mark.parametrize("name,hint", [
     ("Responsible Engineer", "PERSON"), ("Last Modified By", "PERSON"), ("CallerName", "PERSON"),
     ("Contact Tel", "PHONE_NUMBER"), ("CallerExt", "PHONE_NUMBER"), ("EmailAddress", "EMAIL_ADDRESS"),

@@ -271,3 +271,57 @@ def test_a_patient_column_only_a_query_reads_is_personal_wherever_the_query_copi
     assert not [value for value in planted if value.lower() in text.lower()]
     assert text.count("MRN_") >= 12 and "2025-03-" in text  # each cycle's patient replaced, its date kept
     assert all(n.startswith("leak tested weekly, bleep 4471 | ") for n in notes)
+
+
+# A table of organisations only a query reads (makers, suppliers, charities), joined into the assets' notes: its
+# own names and service lines are the organisations', not people's, and stay as written wherever copied; its
+# contacts are people, caught wherever the query copied them.
+ORGS_MAPPING = """\
+format: intake-mapping/1
+system: hand-written
+title: Devices with their funder and maker folded into the notes
+tables:
+  - table: devices
+    query: |
+      SELECT d.tag, d.comments, 'funded by ' || f.name AS funder, m.name AS maker,
+             'call ' || m.contact_name || ' on ' || m.phone AS service
+      FROM devices d LEFT JOIN organisations f ON f.id = d.funder_id LEFT JOIN organisations m ON m.id = d.maker_id
+    source_key: tag
+    outputs:
+      - entity: assets
+        id: tag
+        fields:
+          asset_number: tag
+          status: {value: in_service}
+          notes: {from: [comments, funder, service], join: " | "}
+"""
+ORGS = [("1", "Rays of Sunshine", "", ""), ("2", "Max's Fund", "", ""), ("3", "Natus", "Zorblax Quennell",
+        "0800 028 8280"), ("4", "Vyaire", "Quorra Vantablack", "01480 460780")]
+
+
+def test_a_table_of_organisations_only_a_query_reads_keeps_their_names_and_lines(
+        ctx, as_user, authorise, tmp_path: Path) -> None:
+    devices, orgs = tmp_path / "devices.csv", tmp_path / "organisations.csv"
+    with orgs.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["id", "name", "contact_name", "phone"])
+        writer.writerows(ORGS)
+    with devices.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["tag", "comments", "funder_id", "maker_id"])
+        for n in range(12):
+            writer.writerow([f"D{n:04d}", "bought w/ Rays of Sunshine money, Natus rep (0800 028 8280) fitted it",
+                             str(1 + n % 2), str(3 + n % 2)])
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(ORGS_MAPPING, encoding="utf-8")
+    files = [devices, orgs]
+    dataset_id = receive_dataset_flow(authorisation=authorise(files), files=[str(f) for f in files],
+                                      actor="eve")["dataset_id"]
+    summary = migration_run_flow(dataset_id=dataset_id, mapping=str(mapping), actor="eve", chunk_rows=5)
+    notes = [r["notes"] for r in package_cells(as_user("eve"), dataset_id, summary["package"])["assets"]]
+    assert summary["balanced"] and len(notes) == 12
+    text = "\n".join(notes)
+    assert text.count("bought w/ Rays of Sunshine money, Natus rep (0800 028 8280) fitted it") == 12
+    assert text.count("funded by Rays of Sunshine") == 6 and text.count("funded by Max's Fund") == 6
+    assert text.count(" on 0800 028 8280") == 6  # the maker's freephone line, beside its contact replaced
+    assert not [p for p in ("Zorblax", "Quennell", "Quorra", "Vantablack") if p.lower() in text.lower()]
