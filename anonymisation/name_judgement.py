@@ -35,10 +35,6 @@ NOT_NAME_WORDS = frozenset({"ext", "extn", "extension", "tel", "telephone", "mob
                             "email", "re", "cc", "dob", "nhs", "ref", "tbc", "asap", "via", "on", "at"})
 
 
-# What stands before a word in the middle of a sentence: a word, a number, a comma or a bracket, then a space.
-_MID_SENTENCE = re.compile(r"[\w,)/&]\s+$")
-
-
 class NameJudgement:
     """What the name rules and the NER filter ask about words and spans (see the module's docstring)."""
 
@@ -190,7 +186,7 @@ class NameJudgement:
             return True
         if self.vocab.is_allowed_term(span):
             return True
-        if self._capital_article(text, start):
+        if pw.capital_article(text, start):
             return True  # "funded by The Joshua Tree", "referred to The Christie": a thing's or a place's name
         words = [t for t in tokenize(span) if t.is_word]
         if not words or all(w.key in self._titles_one for w in words) or (
@@ -256,12 +252,6 @@ class NameJudgement:
         if self._place_word_after(after, span.islower()):
             return True  # "Florence Nightingale Community Hospital"
         return bool(after and after[0].key in self.vocab.allow_tokens)
-
-    @staticmethod
-    def _capital_article(text: str, start: int) -> bool:
-        """The span opens with "The", or follows it, in the middle of a sentence: nobody's name is written so."""
-        at = start if text.startswith("The ", start) else start - 4 if text[max(0, start - 4):start] == "The " else -1
-        return at > 0 and bool(_MID_SENTENCE.search(text, max(0, at - 3), at))
 
     def refine(self, text: str, start: int, end: int) -> tuple[int, int]:
         """Drop leading titles and a trailing possessive or punctuation from a person span; a name keeps to its

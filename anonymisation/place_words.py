@@ -23,3 +23,12 @@ OCCUPATION = re.compile(r"(?:ist|ician|grapher)$")
 # fundoplication", "Hartmann's reversal", "Parkinson's disease". Not "operation" or "repair": a patient has those.
 EPONYMOUS = re.compile(r"(?:ectomy|otomy|ostomy|plasty|pexy|plication|rrhaphy|desis|reversal|disease|syndrome|"
                         r"contracture)$")
+# What stands before a word in the middle of a sentence: a word, a number, a comma or a bracket, then a space.
+_MID_SENTENCE = re.compile(r"[\w,)/&]\s+$")
+
+
+def capital_article(text: str, start: int) -> bool:
+    """The span at `start` opens with "The", or follows it, in the middle of a sentence: a thing's or a place's
+    name ("funded by The Joshua Tree", "referred to The Christie"), as nobody's name is written."""
+    at = start if text.startswith("The ", start) else start - 4 if text[max(0, start - 4):start] == "The " else -1
+    return at > 0 and bool(_MID_SENTENCE.search(text, max(0, at - 3), at))
