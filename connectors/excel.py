@@ -9,7 +9,7 @@ noise (1234.5, not 1234.4999999), booleans as true/false, error cells as their c
 not rows. A row with values to the right of the last column is a reject (its sheet row number), so nothing is
 dropped silently.
 
-xlrd reads a whole `.xls` workbook into memory: the format caps a sheet at 65,536 rows, so that stays bounded.
+xlrd reads a whole `.xls` workbook into memory, so one larger than `connectors.xls_max_bytes` is refused unread.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from intake.connectors.base import (
 )
 from intake.connectors.errors import SourceReadError, UnsupportedFormat
 from intake.connectors.header import BANNER_REASON, looks_like_labels
-from intake.connectors.xlsx_guard import check_xlsx
+from intake.connectors.xlsx_guard import OversizedWorkbook, check_xlsx
 
 SAMPLE_ROWS = 100
 OPTIONS = {"header", "header_row"}
@@ -108,15 +108,8 @@ def find_layout(rows: RowIterator, options: dict[str, Any]) -> SheetLayout:
 
 
 class SheetReader(BatchReader):
-    def __init__(
-        self,
-        rows: RowIterator,
-        layout: SheetLayout,
-        source: str,
-        table: str,
-        settings: ConnectorSettings,
-        rejects: RejectSink | None,
-    ) -> None:
+    def __init__(self, rows: RowIterator, layout: SheetLayout, source: str, table: str, settings: ConnectorSettings,
+                 rejects: RejectSink | None) -> None:
         super().__init__(source, table, string_schema(layout.columns), settings, rejects)
         self._rows = rows
         self.layout = layout
@@ -220,10 +213,14 @@ class XlsSource(SourceBase):
         self.options = options
         try:
             if data.path is not None:
+                _check_xls_size(name, data.path.stat().st_size, settings)
                 self._book = xlrd.open_workbook(str(data.path), on_demand=True)
-            else:
+            else:  # refused unread when the stream's size is known; as that may lie, read one byte past it at most
+                _check_xls_size(name, data.size or 0, settings)
                 with data.open() as stream:
-                    self._book = xlrd.open_workbook(file_contents=stream.read(), on_demand=True)
+                    contents = stream.read(settings.xls_max_bytes + 1)
+                _check_xls_size(name, len(contents), settings)
+                self._book = xlrd.open_workbook(file_contents=contents, on_demand=True)
         except (xlrd.XLRDError, xlrd.compdoc.CompDocError, OSError, ValueError, AssertionError, IndexError) as exc:
             raise SourceReadError(
                 f"{name} is not a readable .xls workbook ({type(exc).__name__}): check that the file is complete, "
@@ -276,8 +273,10 @@ def _check_options(options: dict[str, Any]) -> None:
         raise UnsupportedFormat(f"unknown Excel option(s) {sorted(unknown)}; known: {sorted(OPTIONS)}")
 
 
-def _is_xls(head: bytes) -> bool:
-    return head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+def _check_xls_size(name: str, size: int, settings: ConnectorSettings) -> None:
+    if size > settings.xls_max_bytes:  # xlrd would read it whole into memory
+        raise OversizedWorkbook(f"{name}: an .xls workbook over {settings.xls_max_bytes} bytes is refused unread (it "
+                                "would be read whole into memory): save it as .xlsx, or raise connectors.xls_max_bytes")
 
 
 register_source(
@@ -294,6 +293,6 @@ register_source(
         description="Excel 97-2003 workbook (.xls); every sheet a table",
         extensions=(".xls",),
         open=lambda location, *, name, settings, **options: XlsSource(location, name, settings, options),
-        magic=_is_xls,
+        magic=lambda head: head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"),
     )
 )

@@ -101,6 +101,9 @@ class ConnectorSettings(BaseModel):
     xlsx_max_shared_strings_bytes: int = Field(
         100 << 20, ge=1 << 20, description="Inflated size of an .xlsx workbook's shared-strings table, which is "
         "held in memory while its sheets are read; a larger workbook is refused unread (export it as CSV)")
+    xls_max_bytes: int = Field(
+        100 << 20, ge=1 << 20, description="Size of a legacy .xls workbook, which xlrd reads whole into memory (the "
+        "format is not streamed); a larger one is refused unread (save it as .xlsx, which is streamed)")
 
 
 class AnchorSettings(BaseModel):

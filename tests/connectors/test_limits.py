@@ -1,10 +1,12 @@
 """Hostile files are refused or rejected within bounded memory and time, each read in a subprocess whose peak
 memory is measured: a generated 200 MB column in a tiny SQLite file, a stored blob over the field limit, a
 CSV 100,000 columns wide, workbooks whose one cell or shared-strings table inflates past the limits, a JSON
-Lines line of 300 MB, a SQL dump value of 300 MB, a Parquet page that inflates to 300 MB, a zip bomb."""
+Lines line of 300 MB, a SQL dump value of 300 MB, a Parquet page that inflates to 300 MB, a zip bomb; and an
+.xls over its size limit (xlrd reads it whole) refused before it is read."""
 
 from __future__ import annotations
 
+import io
 import json
 import sqlite3
 import subprocess
@@ -13,10 +15,16 @@ import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
+import xlwt
+
+from intake.config import ConnectorSettings
+from intake.connectors import open_source
+from intake.connectors.xlsx_guard import OversizedWorkbook
 
 MAX_RSS_MB = 500
 CHILD = """
@@ -256,3 +264,37 @@ def test_a_zip_bomb_is_refused_before_it_inflates(tmp_path: Path) -> None:
     result = read_in_child(path)
     assert result["error"] == "ZipBombError"
     assert result["seconds"] < 60 and result["max_rss_mb"] < MAX_RSS_MB
+
+
+class OnePassStream(io.RawIOBase):  # a stream that cannot seek (a pipe or socket), counting the bytes read
+    def __init__(self, data: bytes) -> None:
+        self._inner, self.bytes_read = io.BytesIO(data), 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        self.bytes_read += (count := self._inner.readinto(buffer))
+        return count
+
+
+def test_an_xls_over_its_size_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """A real workbook just over a 1 MB connectors.xls_max_bytes is refused from a path or a seekable stream (by
+    its size), or from a one-pass stream after at most one byte past the limit; under the limit it is read."""
+    book = xlwt.Workbook()
+    sheet = book.add_sheet("Assets")
+    for row in range(20_000):
+        for col, value in enumerate((f"EQ{row:06d}", f"SN-{row * 7919:09d}", row * 1.5, "Infusion pump")):
+            sheet.write(row, col, value)
+    path = tmp_path / "legacy.xls"
+    book.save(str(path))
+    data = path.read_bytes()
+    assert MB < len(data) < 2 * MB
+    message = r"legacy\.xls: an \.xls workbook over 1048576 bytes .* raise connectors\.xls_max_bytes"
+    one_pass = OnePassStream(data)
+    for location in (path, io.BytesIO(data), one_pass):
+        with pytest.raises(OversizedWorkbook, match=message):
+            open_source(None, location, name="legacy.xls", settings=ConnectorSettings(xls_max_bytes=MB))
+    assert one_pass.bytes_read == MB + 1
+    with open_source(None, path, settings=ConnectorSettings(xls_max_bytes=len(data))) as source:
+        assert sum(batch.num_rows for batch in source.read("Assets")) == 20_000  # no header row: every row is data

@@ -13,7 +13,13 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from intake.authorisation.errors import ConsentNeedsTwoPeople, InvalidName, SignerConflict, SignerNotFound
+from intake.authorisation.errors import (
+    ConsentNeedsTwoPeople,
+    InvalidName,
+    KeyFileError,
+    SignerConflict,
+    SignerNotFound,
+)
 from intake.authorisation.signing import key_id as compute_key_id
 from intake.authorisation.signing import parse_public_key
 from intake.clock import as_utc
@@ -82,6 +88,7 @@ def _view(session: Session, signer: Signer, customer_name: str) -> SignerView:
     )
 
 
+@audits_refusals("signers.add", (InvalidName, KeyFileError, SignerConflict))
 def add_signer(ctx: Context, customer: str, kind: SignerKind | str, label: str, public_key: bytes,
                source: str = "public key") -> SignerView:
     """Trust `public_key` (PEM, OpenSSH or raw bytes) to sign authorisations for `customer`."""
@@ -153,6 +160,7 @@ def resolve_key_id(session: Session, key_id_or_prefix: str) -> Signer:
     return matches[0]
 
 
+@audits_refusals("signers.revoke", (SignerNotFound, SignerConflict, NotFound))
 def revoke_signer(ctx: Context, key_id_or_prefix: str, reason: str | None = None) -> SignerView:
     actor = ctx.authorise("signers.manage")
     with ctx.registry.session() as session:
@@ -194,7 +202,7 @@ def confirm_signer(ctx: Context, key_id_or_prefix: str, how: str) -> SignerView:
         session.flush()
         customer = session.get(Customer, signer.customer_id)
         view = _view(session, signer, customer.name if customer else signer.customer_id)
-    ctx.record(actor, "signers.confirm", key_id=view.key_id, customer_id=signer.customer_id)
+    ctx.record(actor, "signers.confirm", key_id=view.key_id, customer_id=signer.customer_id, confirmed_how=how)
     return view
 
 

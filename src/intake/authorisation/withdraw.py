@@ -13,10 +13,10 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
-from intake.authorisation.errors import AlreadyWithdrawn, InvalidName
+from intake.authorisation.errors import AlreadyWithdrawn, AuthorisationNotFound, InvalidName
 from intake.authorisation.records import get_authorisation
 from intake.clock import as_utc
-from intake.context import Context
+from intake.context import Context, audits_refusals
 from intake.registry.models import AuthorisationState, Customer, Dataset, DatasetState, Run
 
 CONSENT_WITHDRAWN = "consent_withdrawn"
@@ -34,6 +34,7 @@ class WithdrawalView:
     dataset_ids: list[str] = field(default_factory=list)
 
 
+@audits_refusals("authorisation.withdraw", (AlreadyWithdrawn, InvalidName, AuthorisationNotFound))
 def withdraw(ctx: Context, reference: str, reason: str) -> WithdrawalView:
     """Record the customer's withdrawal of consent and schedule every dataset under it for deletion now."""
     actor = ctx.authorise("authorisation.withdraw", reference=reference)

@@ -58,7 +58,12 @@ def rotate_kek(ctx: Context) -> int:
     done: set[str] = set()
     new_kek: str | None = None
     created = False
-    _take_lock(ctx, actor.name)
+    try:
+        _take_lock(ctx, actor.name)
+    except StateError:
+        # Another rotation holds the lock: refused without touching it (it is that rotation's to release).
+        ctx.record(actor, "vault.rotate_kek", outcome=REFUSED, provider=target.name, reason="rotation running")
+        raise
     try:
         if keyring.live_keks(LOCAL):
             keyring.require_local_keks()  # every local data key must still unwrap before anything is rewrapped
