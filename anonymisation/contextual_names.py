@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from intake.anonymisation.closing_names import LISTS
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.initials import TEAMS
 from intake.anonymisation.name_cues import (
     AFTER_NAME,
     CUE_PHRASES,
@@ -93,6 +94,8 @@ class ContextualNames(WordNames):
                      or self._list_owner(toks, i))
             if found and self.in_phrase(toks, found[0].start, found[1]):
                 found = None  # "WELCH ALLYN", "st thomas": a brand or place, whatever the case
+            if found and _team_code(text, found[0]):
+                found = None  # "told RIS", "CT2 (ED)": a team's or department's letters in capitals
             if found:
                 finding = found[0]
                 stop = line_end(text, finding.start, finding.end)
@@ -290,3 +293,10 @@ class ContextualNames(WordNames):
         if k < len(toks) and "\n" not in rest and toks[k].text not in (".", ",", ";"):
             return None
         return Finding("PERSON", toks[j].start, toks[k - 1].end, 0.6, "ContextNameRecognizer"), k
+
+
+def _team_code(text: str, finding: Finding) -> bool:
+    """The name found is one word in capitals that a team or department is called by, in a note that is not all
+    capitals (where "ED" may be Ed)."""
+    span = text[finding.start:finding.end]
+    return span.isalpha() and span.isupper() and span.lower() in TEAMS and not text.isupper()

@@ -45,4 +45,6 @@ ROLE_MAILBOX_WORDS = frozenset({
     # children's and home-care teams ("ccn.preston@", "homevent.nw@", "picu.equipment@")
     "ccn", "cnt", "hv", "hvs", "mdt", "nnu", "picu", "paed", "peds", "neonates", "neonatology", "vent", "vents",
     "ventilation", "oxygen", "enteral", "feeding", "nutrition", "homevent", "ltv", "niv",
+    # radiation protection and imaging physics ("medphys.radprot@", "rpa.team@", "nucmed.physics@")
+    "radprot", "radiation", "protection", "rpa", "rps", "mpe", "nucmed", "nuclear", "dosimetry", "laser", "ris", "pacs",
 })

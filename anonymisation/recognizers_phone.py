@@ -69,6 +69,7 @@ _ORGANISATION_DESK = re.compile(
 
 
 _BRACKET_BEFORE = re.compile(r"([\w&.'-]+(?:[ \t]+[\w&.'-]+){0,2})[ \t]*\([ \t]*$")
+_ON_BEFORE = re.compile(r"([\w&.'-]+(?:[ \t]+[\w&.'-]+){0,2})[ \t]+(?i:on|tel|t|helpline|support)[ \t]*[:.]?[ \t]*$")
 
 
 def _organisation_line(text: str, start: int, national: str) -> bool:
@@ -78,8 +79,10 @@ def _organisation_line(text: str, start: int, national: str) -> bool:
         return False
     if _ORGANISATION_DESK.search(text, max(0, start - 30), start):
         return True
-    # "from Baxter (0345 601 0433)": in brackets right after a maker's name, the maker's own line
-    before = _BRACKET_BEFORE.search(text, max(0, start - 40), start + (text[start:start + 1] == "("))
+    # "from Baxter (0345 601 0433)", "chased Siemens on 0113 496 0543": in brackets or after "on" right after a
+    # maker's name, the maker's own line
+    before = _BRACKET_BEFORE.search(text, max(0, start - 40), start + (text[start:start + 1] == "(")) \
+        or _ON_BEFORE.search(text, max(0, start - 50), start)
     if before is None:
         return False
     vocabulary, words = default_vocabulary(), before.group(1).split()

@@ -251,7 +251,9 @@ def test_extensions_bleeps_and_role_mailboxes_are_kept(detector: TextDetector) -
                                      "wheelchair.services@nhs.net",
                                      # a children's team and its town, a trust's code of five letters
                                      "homevent.nw@nhs.net", "ccn.preston@nhs.net",
-                                     "lthtr.medicaldeviceslibrary@nhs.net", "loth.medicalphysics@nhs.scot"])
+                                     "lthtr.medicaldeviceslibrary@nhs.net", "loth.medicalphysics@nhs.scot",
+                                     # radiation protection and imaging physics
+                                     "medphys.radprot@cdhft.nhs.uk", "rpa.team@x.nhs.uk", "nucmed.physics@nhs.net"])
 def test_role_mailboxes_with_a_site_code_or_joined_words_are_kept(address: str) -> None:
     assert is_role_mailbox(address)
 

@@ -124,3 +124,14 @@ def test_a_charity_named_after_someone_is_no_person(detector: TextDetector, text
 ])
 def test_people_beside_the_same_words_are_still_found(detector: TextDetector, text: str, names: list[str]) -> None:
     assert found(detector, text, "PERSON") == names
+
+
+@pytest.mark.parametrize("text", ["scan table not locking in CT2 (ED)", "John rang; he has told RIS team",
+                                  "told PACS", "told MPE, RPA aware"])
+def test_a_teams_letters_in_capitals_are_no_person(detector: TextDetector, text: str) -> None:
+    assert [n for n in found(detector, text, "PERSON") if n != "John"] == []
+
+
+@pytest.mark.parametrize("text,names", [("told Ed Jones", ["Ed Jones"]), ("CALLED ED RE PUMP", ["ED"])])
+def test_a_name_spelt_like_a_team_is_still_found(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert found(detector, text, "PERSON") == names

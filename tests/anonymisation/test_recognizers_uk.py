@@ -116,6 +116,9 @@ def test_phone_look_alikes_rejected(text: str) -> None:
     # a business-rate number; a maker's line in brackets after its name of one to three words
     ("bookings line 0845 600 1234", "0845 600 1234"), ("advice from Fisher & Paykel (0345 266 2627) re humidifier",
                                                        "(0345 266 2627)"),
+    # after a maker's name and "on" or "tel"
+    ("chased Siemens on 0113 496 0543 re part", "0113 496 0543"), ("chased GE Healthcare tel: 01635 206000",
+                                                                  "01635 206000"),
 ])
 def test_an_organisations_own_line_is_kept_as_an_internal_number(text: str, expected: str) -> None:
     """A desk's landline or a non-geographic number reaches an organisation, not a person."""
@@ -126,7 +129,8 @@ def test_an_organisations_own_line_is_kept_as_an_internal_number(text: str, expe
 @pytest.mark.parametrize("text", ["call Jane on 01332 861000", "helpdesk rang back from 07700 900123",
                                   "Jane's direct line 0300 311 2233",  # trusts give staff 03 numbers
                                   "switchboard put me through to her mobile 07700 900123",
-                                  "rang Aoife on 087 123 4567"])  # an Irish mobile: ten digits, not UK 087x
+                                  "rang Aoife on 087 123 4567",  # an Irish mobile: ten digits, not UK 087x
+                                  "spoke to Sarah Jones on 0113 496 0543", "chased Siemens on 07700 900123"])
 def test_a_persons_line_stays_a_phone_beside_desk_words(text: str) -> None:
     assert len(find_uk_phones(text)) == 1 and find_extensions(text) == []
 
