@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from intake.anonymisation.closing_names import LISTS
+from intake.anonymisation.department_words import team_code
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.initials import TEAMS
 from intake.anonymisation.name_cues import (
     AFTER_NAME,
     CUE_PHRASES,
@@ -94,7 +94,7 @@ class ContextualNames(WordNames):
                      or self._list_owner(toks, i))
             if found and self.in_phrase(toks, found[0].start, found[1]):
                 found = None  # "WELCH ALLYN", "st thomas": a brand or place, whatever the case
-            if found and _team_code(text, found[0]):
+            if found and team_code(text, found[0].start, found[0].end):
                 found = None  # "told RIS", "CT2 (ED)": a team's or department's letters in capitals
             if found:
                 finding = found[0]
@@ -294,9 +294,3 @@ class ContextualNames(WordNames):
             return None
         return Finding("PERSON", toks[j].start, toks[k - 1].end, 0.6, "ContextNameRecognizer"), k
 
-
-def _team_code(text: str, finding: Finding) -> bool:
-    """The name found is one word in capitals that a team or department is called by, in a note that is not all
-    capitals (where "ED" may be Ed)."""
-    span = text[finding.start:finding.end]
-    return span.isalpha() and span.isupper() and span.lower() in TEAMS and not text.isupper()

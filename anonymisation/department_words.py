@@ -6,6 +6,8 @@ A shared mailbox whose local part is made of them reaches a team (recognizers_em
 
 from __future__ import annotations
 
+from intake.anonymisation.initials import TEAMS
+
 # Words of a shared departmental mailbox's local part ("ebme.helpdesk@", "medical.physics@"): it reaches a
 # team, not a person, and is kept. Generic company mailboxes ("info@", "sales@") are not hospital roles and are
 # still reported, as Presidio does.
@@ -48,3 +50,10 @@ ROLE_MAILBOX_WORDS = frozenset({
     # radiation protection and imaging physics ("medphys.radprot@", "rpa.team@", "nucmed.physics@")
     "radprot", "radiation", "protection", "rpa", "rps", "mpe", "nucmed", "nuclear", "dosimetry", "laser", "ris", "pacs",
 })
+
+
+def team_code(text: str, start: int, end: int) -> bool:
+    """The span is one word in capitals that a team or department is called by ("told RIS", "CT2 (ED)"), in a
+    note that is not all capitals (where "ED" may be Ed)."""
+    span = text[start:end]
+    return span.isalpha() and span.isupper() and span.lower() in TEAMS and not text.isupper()
