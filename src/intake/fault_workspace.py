@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import itertools
 import json
 from dataclasses import dataclass
 from datetime import timedelta
@@ -59,15 +60,35 @@ def _dataset(ctx: Context, dataset_id: str) -> Dataset:
 
 
 def _table_name(file: str, table: str, taken: set[str]) -> str:
-    """A SQL-friendly name: the table's own ("assets"), or file + table when two files hold the same name."""
+    """A SQL-friendly name: the table's own ("assets", and "contracts" for the archive entry
+    "package.zip/contracts.parquet:contracts"), else file + table when two files hold the same name, else the
+    whole path, else numbered."""
     def clean(text: str) -> str:
         return "".join(c if c.isalnum() else "_" for c in text.lower()).strip("_") or "t"
 
-    name = clean(table.rsplit(".", 1)[0] if table == file else table)
-    if name in taken:
-        name = f"{clean(file.rsplit('.', 1)[0])}_{name}"
+    own = table.rsplit(".", 1)[0] if table == file else table
+    if table.startswith(f"{file}/") and ":" in table:  # an archive's entry (zip source): its table's own name
+        own = table.rsplit(":", 1)[1]
+    first = clean(own)
+    candidates = itertools.chain([first, f"{clean(file.rsplit('.', 1)[0])}_{first}", clean(table)],
+                                 (f"{first}_{n}" for n in itertools.count(2)))
+    name = next(c for c in candidates if c not in taken)
     taken.add(name)
     return name
+
+
+def _nested_as_text(batch: pa.RecordBatch) -> pa.RecordBatch:
+    """Nested columns (lists, structs, maps: the `reasons` of a product package's rejects) as JSON text, for the
+    pseudonymised view: the anonymiser scans text in full and refuses what it cannot read (fail closed)."""
+    nested = [i for i, f in enumerate(batch.schema) if pa.types.is_nested(f.type)]
+    if not nested:
+        return batch
+    arrays, fields = list(batch.columns), list(batch.schema)
+    for i in nested:
+        arrays[i] = pa.array([None if v is None else json.dumps(v, ensure_ascii=False, default=str)
+                              for v in batch.column(i).to_pylist()], pa.string())
+        fields[i] = pa.field(fields[i].name, pa.string())
+    return pa.RecordBatch.from_arrays(arrays, schema=pa.schema(fields))
 
 
 def load_tables(ctx: Context, dataset: Dataset, actor: Actor, raw: bool) -> dict[str, pa.Table]:
@@ -86,13 +107,17 @@ def load_tables(ctx: Context, dataset: Dataset, actor: Actor, raw: bool) -> dict
         for file, source in received_sources(ctx, dataset.id, actor):
             files += 1
             for table in source.tables():
-                batches = list(source.read(table))
+                reader = source.read(table)
+                batches = list(reader)
                 if session is not None and anonymiser is not None and batches:
+                    batches = [_nested_as_text(b) for b in batches]
                     classification = session.profile(table, functools.partial(iter, batches))
                     batches = [anonymiser.anonymise_batch(table, classification, b) for b in batches]
-                schema = batches[0].schema if batches else None
-                tables[_table_name(file, table, taken)] = (
-                    pa.Table.from_batches(batches, schema) if schema is not None else pa.table({}))
+                # An empty table keeps the reader's columns (a product package writes every entity, rows or
+                # none; a CSV may hold its header only): DuckDB cannot register a table without columns.
+                schema = batches[0].schema if batches else reader.schema
+                if len(schema):  # a file with no columns at all holds nothing a query could read
+                    tables[_table_name(file, table, taken)] = pa.Table.from_batches(batches, schema)
     finally:
         if session is not None:
             session.close()
@@ -200,7 +225,9 @@ class Workspace:
         saved = None
         if save_as:
             buffer = io.BytesIO()
-            pq.write_table(result, buffer)
+            # The view it was saved from goes with it: `intake reports show` says it (reports.py).
+            pq.write_table(result.replace_schema_metadata(
+                {**(result.schema.metadata or {}), b"intake.fault.view": self.view.encode()}), buffer)
             saved = vault.put(scope=dataset_id, dataset_id=dataset_id, kind=ArtefactKind.REPORT,
                               name=f"fault-results/{save_as}.parquet", source=buffer.getvalue(), actor=actor).id
         details: dict[str, Any] = {"query_sha256": digest, "query_artefact_id": kept.id, "view": self.view,

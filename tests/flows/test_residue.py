@@ -164,7 +164,10 @@ def test_a_datasets_whole_life_leaves_no_personal_value_anywhere(
                                     purpose="fault_investigation", actor="sam")["dataset_id"]
     sam = as_user("sam")
     open_fault_hold(sam, fault_id, ticket="FT-0001")
-    assert query(sam, fault_id, 'SELECT "Reported By" FROM jobs', raw=True, reason="who reported J1").table.num_rows
+    # The query quotes a personal value and its result is saved: both are kept (encrypted) with the dataset.
+    asked = query(sam, fault_id, 'SELECT "Job Ref", "Contact" FROM jobs WHERE "Reported By" = \'Philippa Oyelaran\'',
+                  raw=True, reason="who reported J1", save_as="reporter-j1")
+    assert asked.table.to_pylist() == [{"Job Ref": "J1", "Contact": "07700 900731"}] and asked.saved_artefact_id
     close_fault_hold(sam, fault_id, HoldOutcome.RESOLVED)
 
     home = ctx.settings.home

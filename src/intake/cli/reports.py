@@ -29,7 +29,8 @@ def show(
     report: Annotated[str, typer.Argument(help="Report id (or a unique prefix), or its name for the latest run's, "
                                                  "e.g. findings.md, residual.md, reconciliation.md")],
 ) -> None:
-    """Print one report. Reports of raw values (review.json) are the DPO's only; every read is audited."""
+    """Print one report. Reports of raw values (review.json) are the DPO's only; a fault query's text and saved
+    result (fault-queries/, fault-results/, shown as JSON rows) are support's only; every read is audited."""
     from intake.reports import read_report
 
     view, text = read_report(context(), dataset, report)
