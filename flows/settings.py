@@ -62,9 +62,9 @@ quiet_quoting_loggers()
 # Imported after the environment is set on purpose.
 from intake import run_requests  # noqa: E402
 from intake.audit import REFUSED  # noqa: E402
-from intake.config import load_settings  # noqa: E402
+from intake.config import REGISTRY_FILE, Settings, discover_home, load_settings  # noqa: E402
 from intake.context import Context  # noqa: E402
-from intake.errors import PermissionDenied  # noqa: E402
+from intake.errors import ConfigError, PermissionDenied  # noqa: E402
 
 ContextFactory = Callable[[str | None], Context]
 
@@ -74,16 +74,32 @@ _factory: ContextFactory | None = None
 
 
 def _default_context(actor: str | None) -> Context:
-    """One Context per (configuration, actor) in this process: tasks reuse the registry engine."""
+    """One Context per (configuration, actor) in this process: tasks reuse the registry engine. Never creates a
+    registry (`require_registry`)."""
     settings = load_settings()
     # The dump hides the database password: the URL itself (hashed) tells two registries apart.
     key = (settings.model_dump_json() + hashlib.sha256(settings.registry_url.encode()).hexdigest(), actor)
     with _lock:
         ctx = _contexts.get(key)
         if ctx is None:
+            require_registry(settings)
             ctx = Context(settings=settings, actor=actor, migrate=not any(k[0] == key[0] for k in _contexts))
             _contexts[key] = ctx
         return ctx
+
+
+def require_registry(settings: Settings) -> None:
+    """A flow or task process (a worker, a Dask worker) works on an existing registry: with no `database_url`
+    and no registry in the home it found, it refuses, naming the home, rather than start an empty registry that
+    knows no user and no dataset (only `intake init` creates one, as the CLI says)."""
+    registry = settings.home / REGISTRY_FILE
+    if settings.database_url is None and not registry.is_file():
+        _, how = discover_home()
+        raise ConfigError(
+            f"no intake registry at {registry.resolve()} (home found by: {how}): this flow process looked for the "
+            "home there and creates none. Set INTAKE_HOME (or INTAKE_CONFIG) in the worker's environment to the "
+            "home `intake init` created, or set database_url"
+        )
 
 
 def flow_context(actor: str | None = None) -> Context:

@@ -21,7 +21,7 @@ from intake.registry.models import (
     ArtefactKind,
     Run,
 )
-from intake.retention import deliveries
+from intake.retention import deliveries, spools
 
 
 @dataclass(frozen=True)
@@ -59,19 +59,24 @@ def delivery_sink(ctx: Context, dataset_id: str, package: str) -> Any:
 
 
 def spool_folder(ctx: Context, run: RunInfo) -> Path:
-    return ctx.settings.home / "spool" / run.run_id
+    """Where the run writes its package's files while producing them (retention/spools.py deletes it with the
+    dataset)."""
+    return spools.spool_folder(ctx.settings, run.run_id)
 
 
 def discard_stale_staging(ctx: Context, run: RunInfo) -> int:
-    """Remove what killed runs of this dataset left behind: hidden staging folders, packages in the vault without
-    their manifest (neither was ever visible as a delivery: a package becomes visible only with its manifest)
-    and spools."""
+    """Remove what killed runs left behind: hidden staging folders and packages in the vault without their
+    manifest of this dataset (neither was ever visible as a delivery: a package becomes visible only with its
+    manifest), and the spool of any run that is not running, of whatever dataset (the spool of another dataset's
+    migration delivering at this moment is left alone)."""
     import shutil
 
     from intake.vault import Vault
 
     with ctx.registry.session() as session:
-        running = set(session.scalars(select(Run.id).where(Run.dataset_id == run.dataset_id, Run.state == "running")))
+        live = session.execute(select(Run.id, Run.dataset_id).where(Run.state == "running")).all()
+    running_any = {run_id for run_id, _ in live}
+    running = {run_id for run_id, dataset_id in live if dataset_id == run.dataset_id}
     removed = vault_packages.discard_unpublished(Vault.from_context(ctx), run.dataset_id, running, ctx.actor())
     folder = delivery_folder(ctx, run)
     for path in folder.glob(".staging-run-*") if folder.is_dir() else []:
@@ -79,9 +84,9 @@ def discard_stale_staging(ctx: Context, run: RunInfo) -> int:
         if owner not in running:
             shutil.rmtree(path, ignore_errors=True)
             removed += 1
-    spools = ctx.settings.home / "spool"
-    for path in spools.iterdir() if spools.is_dir() else []:
-        if path.name not in running:
+    spooled = spools.spools_folder(ctx.settings)
+    for path in spooled.iterdir() if spooled.is_dir() else []:
+        if path.name not in running_any:
             shutil.rmtree(path, ignore_errors=True)
             removed += 1
     return removed

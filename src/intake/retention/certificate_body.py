@@ -41,9 +41,10 @@ def handed_over(session: Any, dataset_id: str) -> list[dict[str, Any]]:
     return out
 
 
-def certificate_body(ctx: Context, actor: Actor, decision: RetentionDecision,
-                     artefacts: list[Artefact], deliveries: list[dict[str, Any]]) -> dict[str, Any]:
+def certificate_body(ctx: Context, actor: Actor, decision: RetentionDecision, artefacts: list[Artefact],
+                     deliveries: list[dict[str, Any]], spools: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     now = ctx.clock.now()
+    in_s3 = bool(ctx.settings.delivery_url) or any(d.get("store") == "s3" for d in deliveries)
     with ctx.registry.session() as session:
         dataset = session.get(Dataset, decision.dataset_id)
         assert dataset is not None
@@ -77,11 +78,14 @@ def certificate_body(ctx: Context, actor: Actor, decision: RetentionDecision,
             # Import packages: shredded with the dataset's vault scope ("store": "vault"), or removed from the
             # configured delivery location.
             "deliveries": deliveries,
+            # Run spools (the package in plaintext while a run wrote it) that runs killed mid-delivery left.
+            "spools": spools or [],
             "handed_over": handed_over(session, dataset.id),
             "handed_over_note": HANDED_OVER_NOTE,
             "verification": {"nothing_readable": True, "checked_at": now.isoformat(),
                              "checks": ["vault.verify_unreadable", "artefacts_marked_deleted", "data_key_destroyed",
-                                        "delivery_folder_removed"]
-                             + (["delivery_object_versions_removed"] if ctx.settings.delivery_url else [])},
+                                        "delivery_folder_removed", "recorded_delivery_locations_removed",
+                                        "run_spools_removed"]
+                             + (["delivery_object_versions_removed"] if in_s3 else [])},
             "issued_by": actor.name,
         }

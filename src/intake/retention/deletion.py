@@ -23,11 +23,12 @@ from intake.logs import get_logger, log_event
 from intake.registry.models import Artefact, DataKey, Dataset, DatasetState, DeletionCertificate
 from intake.retention.certificate_body import certificate_body
 from intake.retention.certificates import load_service_key, sign_certificate, write_certificate_file
-from intake.retention.deliveries import remove_deliveries
+from intake.retention.deliveries import recorded_locations, remove_deliveries
 from intake.retention.errors import DeletionNotVerified
 from intake.retention.holds import open_legal_holds
 from intake.retention.lock import RegistryLock
 from intake.retention.rules import RetentionDecision
+from intake.retention.spools import remove_spools
 
 logger = get_logger("intake.retention.sweep")
 
@@ -129,10 +130,13 @@ def delete_dataset(ctx: Context, actor: Actor, decision: RetentionDecision, hook
     if hooks.after_shred:
         hooks.after_shred(dataset_id)
 
-    # Packages kept in the vault went with the artefacts and the key above; plaintext ones are copies too.
-    deliveries = vault_packages.certificate_entries(vault, dataset_id) + remove_deliveries(ctx.settings, dataset_id)
+    # Packages kept in the vault went with the artefacts and the key above; plaintext ones are copies too, where
+    # the settings put them now and wherever a run recorded delivering one, and so are the runs' spools.
+    deliveries = vault_packages.certificate_entries(vault, dataset_id) + remove_deliveries(
+        ctx.settings, dataset_id, recorded_locations(ctx, dataset_id))
+    spools = remove_spools(ctx, dataset_id)
     artefacts = _verify_gone(ctx, vault, dataset_id)
-    body = certificate_body(ctx, actor, decision, artefacts, deliveries)
+    body = certificate_body(ctx, actor, decision, artefacts, deliveries, spools)
     signed = sign_certificate(load_service_key(ctx.settings), body)
     path = write_certificate_file(ctx.settings.certificates_path, dataset_id, signed)
     if hooks.after_certificate_file:

@@ -1,0 +1,55 @@
+"""Spools are copies of the dataset too: while a run writes its import package, the package's files are produced
+in plaintext Parquet in the run's spool folder, `<home>/spool/<run id>` (product/package.py). The run removes it
+as delivery ends, a crashed run's hook and the next run's start remove what a dead run left; a run whose process
+was killed leaves it until then. So deleting a dataset removes the spool of every run of the dataset, whatever
+its state, and the certificate lists each one removed (run, location, files, bytes; names and sizes only).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from intake.config import Settings
+from intake.registry.models import Run
+from intake.retention.errors import DeletionNotVerified
+
+if TYPE_CHECKING:
+    from intake.context import Context
+
+
+def spools_folder(settings: Settings) -> Path:
+    return settings.home / "spool"
+
+
+def spool_folder(settings: Settings, run_id: str) -> Path:
+    """Where run `run_id` spools its package while writing it (pipeline/deliver.py)."""
+    return spools_folder(settings) / run_id
+
+
+def remove_spools(ctx: Context, dataset_id: str) -> list[dict[str, Any]]:
+    """Remove the spool of every run of the dataset; returns what each held. Raises DeletionNotVerified if one
+    stays."""
+    with ctx.registry.session() as session:
+        runs = list(session.scalars(select(Run.id).where(Run.dataset_id == dataset_id).order_by(Run.started_at,
+                                                                                                 Run.id)))
+    removed = []
+    for run_id in runs:
+        folder = spool_folder(ctx.settings, run_id)
+        if not folder.exists() and not folder.is_symlink():
+            continue
+        files = [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else [folder]
+        removed.append({"run": run_id, "location": str(folder), "store": "spool", "files": len(files),
+                        "bytes": sum(p.stat().st_size for p in files if not p.is_symlink())})
+        if folder.is_dir() and not folder.is_symlink():
+            shutil.rmtree(folder, ignore_errors=True)
+        else:
+            folder.unlink(missing_ok=True)
+        if folder.exists() or folder.is_symlink():
+            raise DeletionNotVerified(
+                f"dataset {dataset_id}: the spool folder {folder} of run {run_id} could not be removed completely "
+                "(permissions?); the dataset stays in state deleting and the next sweep retries")
+    return removed
