@@ -204,9 +204,27 @@ BEGIN
   PERFORM intake_audit_append(v_role, 'hold.lift', v_dataset, 'ok', json_build_object('hold', p_id, 'kind', v_kind)::text);
 END $$;
 
+-- A legal hold's next review date: set by the DPO only (permissions.py "legal_hold.manage"; `intake holds legal
+-- review`), which also clears the sweep's reminder. review_by is not sealed, so no staff login may write it
+-- directly: an engineer could otherwise push a hold's review out for ever.
+CREATE OR REPLACE FUNCTION intake_review_hold(p_id text, p_review_by timestamptz) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE v_dataset text;
+BEGIN
+  IF NOT intake_has_role('dpo') THEN
+    PERFORM intake_refuse('legal_hold.review', 'a legal hold is reviewed by the dpo role');
+  END IF;
+  IF p_review_by IS NULL THEN PERFORM intake_refuse('legal_hold.review', 'a review sets the next review date'); END IF;
+  UPDATE holds SET review_by = p_review_by, review_notified_at = NULL
+   WHERE id = p_id AND kind = 'legal' AND closed_at IS NULL
+  RETURNING dataset_id INTO v_dataset;
+  IF NOT FOUND THEN PERFORM intake_refuse('legal_hold.review', format('no open legal hold %s', p_id)); END IF;
+  PERFORM intake_audit_append('dpo', 'hold.review', v_dataset, 'ok', json_build_object('hold', p_id)::text);
+END $$;
+
 REVOKE ALL ON FUNCTION intake_grant_role(text, text, text, integer), intake_revoke_role(text, text),
   intake_place_hold(text, text, text, text, text, text, timestamptz, text, integer),
-  intake_lift_hold(text, text, text, integer), intake_audit_append(text, text, text, text, text),
+  intake_lift_hold(text, text, text, integer), intake_review_hold(text, timestamptz), intake_audit_append(text, text, text, text, text),
   intake_audit_lock(), intake_state_append(integer, text), intake_refuse(text, text), intake_has_role(text)
   FROM PUBLIC;
 DO $$ BEGIN
@@ -217,11 +235,14 @@ DO $$ BEGIN
 END $$;
 GRANT EXECUTE ON FUNCTION intake_grant_role(text, text, text, integer), intake_revoke_role(text, text),
   intake_place_hold(text, text, text, text, text, text, timestamptz, text, integer),
-  intake_lift_hold(text, text, text, integer), intake_has_role(text) TO intake_staff;
+  intake_lift_hold(text, text, text, integer), intake_review_hold(text, timestamptz), intake_has_role(text)
+  TO intake_staff;
 GRANT EXECUTE ON FUNCTION intake_audit_append(text, text, text, text, text), intake_audit_lock(),
   intake_state_append(integer, text) TO intake_staff, intake_worker;
 
--- A legal hold's review date and the sweep's reminder are not sealed and decide only a reminder: the DPO's
--- `intake holds review` and the sweep change those two columns directly, and nothing else of a hold.
-GRANT UPDATE (review_by, review_notified_at) ON holds TO intake_staff;
-GRANT UPDATE (review_notified_at) ON holds TO intake_worker;
+-- The sweep's reminder (review_notified_at, not sealed) is the one column of a hold written directly: by the
+-- worker's scheduled sweep, and by a DPO or admin running `intake retention sweep` as themselves. The review
+-- date is written only by intake_review_hold above. The table-level REVOKE at the top also drops the
+-- UPDATE (review_by) that earlier versions of this file granted to intake_staff; it is restated for clarity.
+REVOKE UPDATE (review_by) ON holds FROM intake_staff, intake_worker;
+GRANT UPDATE (review_notified_at) ON holds TO intake_staff, intake_worker;

@@ -126,7 +126,24 @@ def _first_admin(ctx: Context) -> UserView | None:
     return view
 
 
-@audits_refusals("users.add", (DatabaseRefused,))
+class OwnRolesRefused(PermissionDenied):
+    """An admin granted or revoked a role of their own: another admin does it (separation of duties, issue 19)."""
+
+
+def _not_oneself(actor_name: str, name: str, role: Role, verb: str) -> None:
+    """Nobody changes their own roles, on the embedded registry as in server mode (where the database refuses it
+    too: deployments/postgres/server_roles.sql)."""
+    if name == actor_name:
+        change = f"`intake users {verb} {name} {role.value}`"
+        raise OwnRolesRefused(f"nobody grants a role to themselves or revokes their own: another admin runs {change}"
+                              f"; '{name}' cannot")
+
+
+# Refusals a step decides itself are audited here; a missing permission is audited by Context.authorise.
+_REFUSED = (DatabaseRefused, OwnRolesRefused, StateError, NotFound)
+
+
+@audits_refusals("users.add", _REFUSED)
 def add_user(ctx: Context, name: str, roles: list[Role]) -> UserView:
     actor = ctx.authorise("users.manage")
     with ctx.registry.session() as session:
@@ -143,9 +160,10 @@ def add_user(ctx: Context, name: str, roles: list[Role]) -> UserView:
     return view
 
 
-@audits_refusals("users.grant", (DatabaseRefused,))
+@audits_refusals("users.grant", _REFUSED)
 def grant(ctx: Context, name: str, role: Role) -> UserView:
     actor = ctx.authorise("users.manage")
+    _not_oneself(actor.name, name, role, "grant")
     with ctx.registry.session() as session:
         user = _get(session, name)
         _check_roles(name, {role})
@@ -157,7 +175,7 @@ def grant(ctx: Context, name: str, role: Role) -> UserView:
     return view
 
 
-@audits_refusals("users.revoke", (DatabaseRefused,))
+@audits_refusals("users.revoke", _REFUSED)
 def revoke(ctx: Context, name: str, role: Role) -> UserView:
     actor = ctx.authorise("users.manage")
     with ctx.registry.session() as session:
@@ -170,6 +188,7 @@ def revoke(ctx: Context, name: str, role: Role) -> UserView:
             )
             if not others:
                 raise StateError("refusing to revoke the last admin: grant admin to another user first")
+        _not_oneself(actor.name, name, role, "revoke")
         revoke_role(session, user, role)
         session.flush()
         view = _view(user)

@@ -18,13 +18,16 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from intake.authorisation.errors import KeyFileError, UnreadableFile
+
+if TYPE_CHECKING:
+    from intake.config import Settings
 
 SIGNATURE_BYTES = 64
 PUBLIC_KEY_BYTES = 32
@@ -171,12 +174,28 @@ def decode_signature(data: bytes, source: str = "signature") -> bytes:
     return raw
 
 
-def write_signature(path: Path, signature: bytes) -> None:
+def write_signature(path: Path, signature: bytes, settings: Settings | None = None) -> None:
+    """Write a detached signature to a path the signer names: a new file (0600), never inside intake's data home
+    (`settings`, default the configured one: through sudo the service account writes it), and over an existing
+    file only when that file is a signature itself (a sample made again in its folder)."""
+    from intake.config import load_settings
+    from intake.private_files import refuse_inside_home, write_output
+
+    settings = settings or load_settings()
+    refuse_inside_home(path, settings)  # before its folder is made: only where the signature may then go
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(encode_signature(signature))
     except OSError as exc:
         raise KeyFileError(f"cannot write signature {path}: {exc.strerror}") from None
+    write_output(path, encode_signature(signature), settings, replaceable=_is_signature)
+
+
+def _is_signature(data: bytes) -> bool:
+    try:
+        decode_signature(data)
+    except KeyFileError:
+        return False
+    return True
 
 
 def read_signature(path: Path) -> bytes:

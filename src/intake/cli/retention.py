@@ -194,7 +194,9 @@ def public_key(
     ctx.authorise("certificate.read")
     pem = certificates.load_service_key(ctx.settings).public_pem()
     if out:
-        out.write_bytes(pem)
+        from intake.private_files import write_output
+
+        write_output(out, pem, ctx.settings)  # a new file, never inside the home (the service may be writing it)
         message(f"wrote {out}")
     else:
         sys.stdout.write(pem.decode())

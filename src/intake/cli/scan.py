@@ -28,12 +28,15 @@ def scan_file(
     """Scan a local file: per column the classification and entity counts, examples redacted."""
     from intake.anonymisation import AnonymisationSession, Vocabulary
     from intake.connectors import open_source
+    from intake.private_files import check_output, write_output
 
     ctx = context()
     actor = ctx.authorise("dataset.inspect", file=path.name)
     settings = ctx.settings
+    if markdown:
+        check_output(markdown, settings)  # before the scan: never into the home, never over a file
     vocabulary = Vocabulary.load(deny_files=[deny_list] if deny_list else ())
-    with open_source(format_name, path) as source, AnonymisationSession(
+    with open_source(format_name, path, settings=settings.connectors) as source, AnonymisationSession(
         settings, vocabulary=vocabulary, processes=settings.anonymisation.processes if full else 1
     ) as session:
         names = [n for n in source.tables() if not table or n in table]
@@ -45,7 +48,7 @@ def scan_file(
     ctx.record(actor, "dataset.scan_file", file=path.name, tables=len(report.tables),
                personal_data_found=report.has_personal_data)
     if markdown:
-        markdown.write_text(report.to_markdown(), encoding="utf-8")
+        write_output(markdown, report.to_markdown().encode("utf-8"), settings)
     if state.json:
         sys.stdout.write(report.to_json() + "\n")
         return

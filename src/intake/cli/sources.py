@@ -49,7 +49,7 @@ def inspect(
     ctx = context()
     actor = ctx.authorise("dataset.inspect", source=label)
     results: list[dict[str, Any]] = []
-    with open_source(format_name, target) as source:
+    with open_source(format_name, target, settings=ctx.settings.connectors) as source:
         message(f"{label}: format {source.format}")
         for name in source.tables():
             if table and name not in table:

@@ -133,3 +133,16 @@ def lift_hold(session: Session, hold: Hold, outcome: HoldOutcome, by: str, at: d
                            {"id": hold.id, "outcome": outcome.value, "seal": closed.seal, "version": closed.version})
     _record(session, connection, change, now)
     session.refresh(hold)
+
+
+def review_hold(session: Session, hold: Hold, review_by: datetime) -> None:
+    """Set an open legal hold's next review date and clear the sweep's reminder; in server mode the database's
+    function does it, for the DPO only (no staff login may write review_by itself)."""
+    if acting(session.connection()) is None:
+        hold.review_by, hold.review_notified_at = review_by, None
+        return
+    session.flush()
+    with refused_by_database(f"reviewing legal hold {hold.id}"):
+        session.connection().execute(text("SELECT intake_review_hold(:id, :review_by)"),
+                                     {"id": hold.id, "review_by": review_by})
+    session.refresh(hold)

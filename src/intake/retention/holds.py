@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from intake.clock import as_utc
 from intake.context import Context, audits_refusals
 from intake.errors import DatabaseRefused
-from intake.registry.guarded import lift_hold, place_hold
+from intake.registry.guarded import lift_hold, place_hold, review_hold
 from intake.registry.models import (
     Authorisation,
     AuthorisationState,
@@ -151,7 +151,7 @@ def release_legal_hold(ctx: Context, hold_id: str, reason: str) -> HoldView:
     return _release(ctx, HoldKind.LEGAL, hold_id, reason)
 
 
-@audits_refusals("legal_hold.review", (HoldStateError, HoldNotFound))
+@audits_refusals("legal_hold.review", (HoldStateError, HoldNotFound, DatabaseRefused))
 def review_legal_hold(ctx: Context, hold_id: str, reason: str, next_review: datetime | None = None) -> HoldView:
     """The DPO confirms a legal hold is still needed (why, in the audit log) and sets its next review date."""
     actor = ctx.authorise(_ACTIONS[HoldKind.LEGAL], hold_id=hold_id)
@@ -164,7 +164,7 @@ def review_legal_hold(ctx: Context, hold_id: str, reason: str, next_review: date
             raise HoldNotFound(f"no legal hold with id {hold_id}: `intake holds list` shows the ids")
         if hold.closed_at is not None:
             raise HoldStateError(f"legal hold {hold_id} was released on {as_utc(hold.closed_at).date()}")
-        hold.review_by, hold.review_notified_at = next_review, None
+        review_hold(session, hold, next_review)  # in server mode the database checks the DPO
         session.flush()
         result = view(hold)
     ctx.record(actor, "legal_hold.review", dataset_id=result.dataset_id, hold_id=hold_id,
