@@ -1,25 +1,31 @@
 """The whole registry against its audit log: every sealed row, every row the log says exists, and the log's state
 events themselves (`intake audit verify`, and the deletion sweep, which refuses to run on a registry that fails).
 
-Also the two one-off steps that give rows their first seal or version: `seal_unsealed` (a registry from before
-seals, at `intake init`) and `adopt_unversioned` (a registry from before versions, when it is upgraded).
+Also the one-off steps that give rows their first seal or version: `seal_unsealed` (a registry from before
+seals, at `intake init`) and `adopt_unversioned` (a registry from before versions, or from before a table was
+sealed (SEALED_LATER), when it is upgraded).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from intake.errors import StateTampered
 from intake.registry import state_log
-from intake.registry.models import Base
+from intake.registry.models import Base, Customer
 from intake.registry.seal import RAW, SEALED, describe, legacy_seal_holds, primary_key, row_problem
 from intake.registry.state_key import StateKey
 
 _SHOWN = 20
+# Tables sealed after registries already held state events, with the migration that added their seals: their rows
+# from before are sealed, versioned and recorded once, right after that upgrade (or at `intake init` when the state
+# key was missing then), and only while the audit log records no state for any row of the table; after that an
+# unsealed row was written outside intake and stays refused.
+SEALED_LATER: dict[type[Base], str] = {Customer: "0006"}
 
 
 def verify_state(session: Session, key: StateKey) -> tuple[int, list[str]]:
@@ -103,20 +109,57 @@ def seal_unsealed(session: Session) -> int:
 def adopt_unversioned(session: Session, key: StateKey) -> tuple[int, int]:
     """Give the rows sealed before versions existed their first version and state event, once: only while the
     audit log has no state event yet (after that a row without a version was edited). Rows whose old seal does
-    not hold are left as they are, so they stay refused and named. Returns (adopted, left)."""
-    if state_log.has_state_events(session.connection()):
-        return 0, 0
+    not hold are left as they are, so they stay refused and named. Then seal the rows of SEALED_LATER tables from
+    before their seals (`adopt_sealed_later`). Returns (adopted, left)."""
     adopted = left = 0
-    for row in _rows(session):
-        if row.version is not None or row.seal is None:  # type: ignore[attr-defined]
+    if not state_log.has_state_events(session.connection()):
+        for row in _rows(session):
+            if row.version is not None or row.seal is None:  # type: ignore[attr-defined]
+                continue
+            if legacy_seal_holds(key, row):
+                flag_modified(row, "seal")
+                adopted += 1
+            else:
+                left += 1
+    later, refused = adopt_sealed_later(session, key)
+    session.flush()
+    return adopted + later, left + refused
+
+
+def has_unsealed_later(connection: Connection) -> bool:
+    """Whether a SEALED_LATER table has a row without a seal (column reads: nothing is loaded or checked)."""
+    return any(connection.execute(select(m.seal).where(m.seal.is_(None)).limit(1)).first()  # type: ignore[attr-defined]
+               for m in SEALED_LATER)
+
+
+def adopt_sealed_later(session: Session, key: StateKey) -> tuple[int, int]:
+    """Seal, version and record the unsealed rows of each SEALED_LATER table as intake's own ("adopt"), while the
+    audit log verifies and records no state for any row of that table; otherwise they are left unsealed, refused
+    and named. Returns (adopted, left)."""
+    unsealed = {model: _unsealed(session, model) for model in SEALED_LATER}
+    if not any(unsealed.values()):
+        return 0, 0
+    log = state_log.replay(session, key)
+    recorded = {table for table, _key in log.heads}
+    adopted = left = 0
+    for model, rows in unsealed.items():
+        if log.problems or model.__tablename__ in recorded:
+            left += len(rows)
             continue
-        if legacy_seal_holds(key, row):
-            flag_modified(row, "seal")
+        for row in rows:
+            flag_modified(row, "seal")  # the flush seals it (version 1, op "adopt") as intake's own change (seal.py)
             adopted += 1
-        else:
-            left += 1
     session.flush()
     return adopted, left
+
+
+def _unsealed(session: Session, model: type[Base]) -> list[Base]:
+    session.info[RAW] = True
+    try:
+        query = select(model).where(model.seal.is_(None))  # type: ignore[attr-defined]
+        return list(session.scalars(query.execution_options(populate_existing=True)))
+    finally:
+        del session.info[RAW]
 
 
 def _rows(session: Session) -> list[Base]:

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration's revision (tests/core/test_registry.py checks it against Alembic's own head). A registry
 # already there is opened without importing Alembic, which costs a quarter of a second on every command.
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 SQLITE_BUSY_MS = 30_000  # how long a command waits for another one's write lock before giving up
 # A database server that cannot be reached is tried again after these pauses (7.5 s in all), each attempt bounded.
 CONNECT_RETRY_DELAYS_S: tuple[float, ...] = (0.5, 1.0, 2.0, 4.0)
@@ -219,8 +219,9 @@ class Registry:
             raise RegistryUnavailable(self._unavailable(exc)) from None
 
     def adopt_unversioned(self) -> tuple[int, int]:
-        """Version the rows sealed before versions existed (check.adopt_unversioned), right after the upgrade that
-        added versions; `intake init` does it when the state key was missing then. Returns (adopted, left)."""
+        """Version the rows sealed before versions existed, and seal the rows of tables sealed since (customers,
+        0006) (check.adopt_unversioned), right after the upgrade that added them; `intake init` does it when the
+        state key was missing then. Returns (adopted, left)."""
         from intake.registry.check import adopt_unversioned
 
         if self.state_key is None or not self._has_unversioned():
@@ -233,11 +234,12 @@ class Registry:
             return adopt_unversioned(session, key)
 
     def _has_unversioned(self) -> bool:
+        from intake.registry.check import has_unsealed_later
         from intake.registry.seal import SEALED
 
         with self.engine.connect() as conn:
             return any(conn.execute(select(m.seal).where(m.seal.is_not(None), m.version.is_(None))  # type: ignore[attr-defined]
-                                    .limit(1)).first() for m in SEALED)
+                                    .limit(1)).first() for m in SEALED) or has_unsealed_later(conn)
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -81,6 +81,8 @@ class Customer(Base):
     name: Mapped[str] = mapped_column(String(256), unique=True)
     retention_months: Mapped[int | None] = mapped_column(Integer, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    seal: Mapped[str | None] = mapped_column(String(64), nullable=True)  # registry/seal.py (migration 0006)
+    version: Mapped[int | None] = mapped_column(Integer, nullable=True)  # sealed; +1 per change (registry/state_log.py)
 
 
 class Signer(Base):

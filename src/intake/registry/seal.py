@@ -1,6 +1,6 @@
 """Registry rows that decide what happens to customer data carry a seal: an HMAC-SHA256, under the service's
 state key (state_key.py), over the row's version and the columns that make the decision (consent state, dataset
-state and deletion dates, holds, roles, trusted signers, artefacts' deletion).
+state and deletion dates, holds, roles, trusted signers and the customers they are bound to, artefacts' deletion).
 
 intake writes the seal with every change it makes (mapper `before_insert`/`before_update` events), counts the
 row's version up and records the new state in the audit log in the same transaction (state_log.py). It checks a
@@ -28,6 +28,7 @@ from intake.registry.models import (
     Artefact,
     Authorisation,
     Base,
+    Customer,
     Dataset,
     Hold,
     RunRequest,
@@ -48,6 +49,9 @@ SEALED: dict[type[Base], tuple[str, ...]] = {
     Hold: ("id", "kind", "dataset_id", "customer_id", "reference", "opened_at", "closed_at", "outcome"),
     User: ("name", "active"),
     UserRole: ("user_name", "role", "granted_by", "granted_at"),
+    # Registration matches a signer's key to the manifest's customer by name, and the retention months set the
+    # customer's deletion dates (sealed from migration 0006: check.SEALED_LATER adopts the rows from before it).
+    Customer: ("id", "name", "retention_months"),
     Signer: ("key_id", "customer_id", "kind", "public_key", "added_by", "revoked_at", "confirmed_by", "confirmed_at"),
     Artefact: ("id", "scope", "dataset_id", "kind", "store", "location", "ciphertext_sha256", "deleted_at"),
     RunRequest: ("id", "flow", "parameters_sha256", "requested_by", "requested_at", "expires_at", "used_at",
