@@ -17,7 +17,7 @@ from collections.abc import Container
 
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.name_cues import ROLES_ONE
-from intake.anonymisation.vocabulary import Vocabulary, fold, shipped_terms
+from intake.anonymisation.vocabulary import Vocabulary, fold, shipped_sections
 
 # Letters of any alphabet ("JÓG", "DabO"), one apostrophe inside for an O' surname ("SO'H").
 _MARK = r"(?:[^\W\d_]{1,3}['\u2019][^\W\d_]{1,3}|[^\W\d_]{2,5})"
@@ -32,6 +32,7 @@ _END_PAIR = rf"(?=(?: ?[/&] ?{_MARK})?(?:\.?[ \t]*(?:$|\n|\||;)|{_JOINED}))"  # 
 # parts 1 x fuse", "next due 12/05. /cx - parts"); elsewhere "screen - LCD - replaced" is what broke.
 _END_FIELD = rf"(?=(?: ?[/&] ?{_MARK})?(?:\.?[ \t]*(?:$|\n|\||;)|{_JOINED}|\)?[ \t]+-[ \t]+\w))"
 _DATE = r"\d{1,2}[/.-]\d{1,2}(?!\d)"  # not a decimal ("lat 51.5072")
+_WORD2 = r"(?i:in|on|at|to|no|up|is|it|of|or|by|as|an|be|do|go|if|so|ok)"  # two letters of a note's own words
 # The writer's mark where it ends an entry: after a slash ("tested OK /SM"), alone after the last sentence
 # ("repaired. MNF"), after a dash ("tested OK - JB", "-MK").
 _END_MARKS = (
@@ -41,8 +42,11 @@ _END_MARKS = (
     re.compile(rf"(?:(?<=\s)|^)[-\u2013\u2014~]{{1,2}} ?({_MARK}){_END_PAIR}", re.MULTILINE),  # "-- JB" too
     # before the date it was written, where the entry ends ("returned to ward. JK 12/3")
     re.compile(rf"(?<=[.!;] )({_MARK})(?= {_DATE}(?:[/.-]\d{{2,4}})?\.?[ \t]*(?:$|\n|\|))", re.MULTILINE),
-    # two capitals between the dashes that join a query's fields ("pass. - TB - parts 1 x fuse")
-    re.compile(r"(?<=[.!;] )[-\u2013] ?([A-Z]{2})(?=[ \t]+[-\u2013][ \t]+\S)"),
+    # between the dashes that join a query's fields ("pass. - TB - parts 1 x fuse", "no answer. - lp - parts"), or
+    # set off after a dash by a bracket, a slash or a second dash ("...\\MDL-10618.pdf - (js) - parts", "- /AB")
+    re.compile(rf"(?<=[.!;] )[-\u2013] ?({_MARK})(?=[ \t]+[-\u2013][ \t]+\S)"),
+    re.compile(rf"(?:(?<=\s)|^)[-\u2013] ?(?:\(|/ ?|[-\u2013] )(?!{_WORD2}\b)([^\W\d_]{{2}})\)?{_END_FIELD}",
+               re.MULTILINE),
     # a slash after the last sentence, in a note in lower case too ("next due 12/05/2025. /tb - parts")
     re.compile(rf"(?<=[.!;] )/ ?({_MARK}){_END_FIELD}", re.MULTILINE),
     # after a dash, before that date ("returned to ward - JS 12/03/24")
@@ -144,20 +148,7 @@ _HANDED_ON = (_TO, _WITH_FROM, _PER, _SIGN_OFF)
 _SHORT_ENTRY_END = re.compile(r"[ \t]*(?:$|\n|[,.;:)/&|]|\d{1,2}[/.:]\d)")  # not "back from AER 3": a machine
 
 
-def _sections(name: str) -> dict[str, frozenset[str]]:
-    """The sections of a shipped word file ("[teams]" then words separated by spaces or lines)."""
-    out: dict[str, set[str]] = {}
-    section = ""
-    for line in shipped_terms(name):
-        if line.startswith("[") and line.endswith("]"):
-            section = line[1:-1]
-            out[section] = set()
-        else:
-            out[section].update(line.split())
-    return {k: frozenset(v) for k, v in out.items()}
-
-
-_ABBREVIATIONS = _sections("note_abbreviations.txt")
+_ABBREVIATIONS = shipped_sections("note_abbreviations.txt")
 TEAMS = _ABBREVIATIONS["teams"]
 ROLE_ABBREVIATIONS = TEAMS | _ABBREVIATIONS["roles"]  # a few letters in a person field that are no initials
 BY_ABBREVIATIONS = ROLE_ABBREVIATIONS | _ABBREVIATIONS["handed"]

@@ -20,7 +20,7 @@ ROLES_ONE = frozenset({
     "porter", "physio", "consultant", "surgeon", "registrar", "reg", "fy1", "fy2", "sho", "spr", "pa",
     "anaesthetist", "pharmacist", "radiographer", "phlebotomist", "receptionist", "housekeeper", "caller", "pts",
     "patient", "pt", "relative", "wife", "husband", "son", "daughter", "colleague", "manager", "odp", "anp", "cns",
-    "rmn", "ccp", "dn", "ccn", "hv", "cpn", "nnp", "acp", "ahp",
+    "rmn", "ccp", "dn", "ccn", "hv", "cpn", "nnp", "acp", "ahp", "baby", "twin", "infant",
     "carer", "keyworker", "neighbour", "neighbor", "mother", "father", "mum", "dad", "brother",
     "grandson", "granddaughter", "niece", "nephew", "lodger", "warden", "guardian",
     # a child's family, as paediatric and community notes name them: "nana pat", "auntie rose", "stepdad Wayne"
@@ -36,6 +36,7 @@ ROLES_TWO = frozenset({
     ("senior", "nurse"), ("nurse", "practitioner"), ("support", "worker"), ("ward", "clerk"),
     ("unit", "manager"), ("team", "leader"), ("service", "engineer"), ("field", "engineer"),
     ("of", "kin"), ("in", "law"),  # "next of kin Amir", "daughter in law fella"
+    ("baby", "of"),  # a newborn named after the mother until registered: "baby of Okafor"
 })
 # Honorifics: after one of these even a name that is also an everyday word is the surname ("Mrs ross", "dr
 # french", "Sister green"), unless it is a word that names a place or a thing after a title ("sister ward").

@@ -230,7 +230,7 @@ _FIELD_BREAK = re.compile(r"[ \t]*(?:[,;|(\-\u2013]|\s)[ \t]*(?:\(?[ \t]*)")
 # name the patient by birth date however young; so does a date after a newborn's name ("baby Jones 02/01/2025").
 _BRACKET_OPENS = re.compile(r"\((?:[^\W\d_]+\.?[ \t]+)?$")
 _BRACKET_CLOSES = re.compile(r"[ \t]*\)")
-_NEWBORN = re.compile(r"(?i)\b(?:baby|infant|twin)[ \t]+$")
+_NEWBORN = re.compile(r"(?i)\b(?:baby(?:[ \t]+of)?|infant|twin)[ \t]+$")
 _NEWBORN_NAMED = re.compile(r"(?i)(?:baby|infant|twin)[ \t]")
 _WHOLE_NAME = re.compile(r"[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*(?:[ \t]+[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*)+"
                          r"|[^\W\d_]{2,}[ \t]+[A-Z]")  # "(Amelia N. 09/11/2015)": a given name, the surname's initial

@@ -69,6 +69,19 @@ def shipped_terms(name: str) -> list[str]:
     ]
 
 
+def shipped_sections(name: str) -> dict[str, frozenset[str]]:
+    """The sections of a shipped word file ("[teams]" then words separated by spaces or lines)."""
+    out: dict[str, set[str]] = {}
+    section = ""
+    for line in shipped_terms(name):
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            out[section] = set()
+        else:
+            out[section].update(line.split())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """Allow-list, deny-list and name gazetteers; picklable so that worker processes receive it whole."""

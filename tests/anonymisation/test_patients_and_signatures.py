@@ -58,3 +58,35 @@ def test_a_name_before_a_patients_identifiers_keeps_to_its_sentence(detector: Te
 ])
 def test_relatives_and_people_called_on_a_number(detector: TextDetector, text: str, names: list[str]) -> None:
     assert found(detector, text, "PERSON") == names
+
+
+@pytest.mark.parametrize("text,name,born", [
+    ("pt data cleared from memory (baby Thompson 13/01/22) - witnessed by staff nurse", "Thompson", "13/01/22"),
+    ("cleared from memory (baby raja 22/07/24)", "raja", "22/07/24"),
+    ("loan to baby of Okafor born 12/01/25", "Okafor", "12/01/25"),
+])
+def test_a_newborn_named_after_the_family_and_born_that_day(detector: TextDetector, text: str, name: str,
+                                                           born: str) -> None:
+    assert found(detector, text, "PERSON")[:1] == [name]
+    assert found(detector, text, "DATE_OF_BIRTH") == [born]
+
+
+@pytest.mark.parametrize("text", ["baby monitor alarming", "baby scales calibrated", "on baby unit"])
+def test_a_babys_equipment_is_no_person(detector: TextDetector, text: str) -> None:
+    assert found(detector, text, "PERSON") == []
+
+
+@pytest.mark.parametrize("text,mark", [
+    # a query joined the action's fields with dashes: the mark set off by a bracket, a slash or a second dash
+    ("results on \\\\fs01\\medphys\\MDL-10618.pdf - (js) - parts [{\"qty\": 2}]", "js"),
+    ("results on \\\\fs01\\medphys\\EQ201030.pdf - - ss - parts [{\"qty\": 2}]", "ss"),
+    ("results on \\\\fs01\\medphys\\MDL-10186.pdf - /AB - parts", "AB"),
+    ("card thru door, no answer. - lp - parts [{\"qty\": 1}]", "lp"),
+])
+def test_a_mark_between_joined_fields(detector: TextDetector, text: str, mark: str) -> None:
+    assert found(detector, text, "PERSON") == [mark]
+
+
+@pytest.mark.parametrize("text", ["pump - (OCC) - alarm", "cable - (in) - fitted", "screen - LCD - replaced"])
+def test_an_alarm_code_or_a_word_between_dashes_is_no_mark(detector: TextDetector, text: str) -> None:
+    assert found(detector, text, "PERSON") == []
