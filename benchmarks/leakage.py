@@ -2,10 +2,10 @@
 every delivered Parquet cell is searched for the planted personal values; plain Presidio beside it.
 
     .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk|inventory|community|ambulance|
-        theatres|imaging|board|paeds]
+        theatres|imaging|board|paeds|privatehosp]
         [--split SPLIT|both] [--rows 300] [--seed 11] [--keep]
 
-Eleven independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
+Twelve independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
 phrasing), `variety_export.py` (splits dev/heldout/fresh/dev2: another layout, writer and name source, disjoint
 phrasings), `workshop_export.py` (splits dev3/fresh2: a SQLite database mapped with queries, appended work
 logs) and `helpdesk_export.py` (splits dev5/fresh3: a cp1252 semicolon CSV and JSON-lines call events folded
@@ -36,7 +36,11 @@ dollar-quoted trigger functions, a `\\restrict` key or pgAdmin's verbose TOC com
 each loan to a child at home (the child's NHS and hospital numbers, date of birth, home, school, the carers with
 their phones and e-mails, access notes, the library's calls with the family) into the device's notes; parents,
 grandparents, foster carers and social workers whose surnames are not the child's, multi-origin names; wards,
-houses and charities named after people or animals kept: Edith Cavell Ward, Squirrel Ward, Max's Fund).
+houses and charities named after people or animals kept: Edith Cavell Ward, Squirrel Ward, Max's Fund)
+and `privatehosp_export.py` (splits dev13/fresh11: a private hospital group's CMMS as one UTF-16 SSMS "Generate
+Scripts" file, `GO` batches, `CAST(...)` values; loans to patients, incidents and the audit trail folded into the
+notes; consultants by title with GMC numbers, their secretaries, NMC and HCPC numbers, insured, self-pay and NHS
+patients, insurers' membership numbers; The Florence Nightingale Suite, The Harvey Consulting Room, Bupa kept).
 Per split: generate, `intake init`, users, a signed authorisation
 (`scripts/make_sample_authorisation.py`), `keys add`, `authorisation register`, `datasets receive`,
 `migration run DATASET --mapping mapping.yaml`, in a temporary home. Scored by `leakage_score.score`:
@@ -73,6 +77,7 @@ import helpdesk_export  # noqa: E402
 import imaging_export  # noqa: E402
 import inventory_export  # noqa: E402
 import paeds_export  # noqa: E402
+import privatehosp_export  # noqa: E402
 import theatres_export  # noqa: E402
 import variety_export  # noqa: E402
 import workshop_export  # noqa: E402
@@ -206,7 +211,8 @@ EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
            "theatres": (theatres_export, ("dev9", "fresh7")),
            "imaging": (imaging_export, ("dev10", "fresh8")),
            "board": (board_dump_export, ("dev11", "fresh9")),
-           "paeds": (paeds_export, ("dev12", "fresh10"))}
+           "paeds": (paeds_export, ("dev12", "fresh10")),
+           "privatehosp": (privatehosp_export, ("dev13", "fresh11"))}
 
 
 def run_split(generator: Any, split: str, rows: int, seed: int, keep: bool, debug: dict[str, Any]) -> dict[str, Any]:
@@ -275,11 +281,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--export", choices=sorted(EXPORTS), default="clinical",
                         help="clinical_export.py, variety_export.py, workshop_export.py, helpdesk_export.py, "
                         "inventory_export.py, community_export.py, ambulance_export.py, theatres_export.py, "
-                        "imaging_export.py, board_dump_export.py or paeds_export.py")
+                        "imaging_export.py, board_dump_export.py, paeds_export.py or privatehosp_export.py")
     parser.add_argument("--split", default="both", choices=[
         "tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "dev4", "dev5", "fresh3", "dev6", "fresh4",
         "dev7", "fresh5", "dev8", "fresh6", "dev9", "fresh7", "dev10", "fresh8", "dev11", "fresh9", "dev12",
-        "fresh10", "both"])
+        "fresh10", "dev13", "fresh11", "both"])
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")

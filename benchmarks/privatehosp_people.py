@@ -1,0 +1,138 @@
+"""The people of `privatehosp_export.py`: drawn from the split's hand-made pools and Faker locales
+(`privatehosp_vocab`), none carrying a word of the templates or of the kept vocabulary, each with a sex so that
+titles and relation words fit; and the numbers their planted values need (NHS numbers, the group's patient numbers,
+insurers' membership numbers, GMC numbers, NMC PINs, HCPC registrations)."""
+
+from __future__ import annotations
+
+import functools
+import random
+import re
+
+import privatehosp_kit as kx
+import privatehosp_notes as nx
+import privatehosp_text as tx
+import privatehosp_vocab as vx
+from export_common import Person, digits
+
+# Words and abbreviations of two or three letters that initials must not be (they stand in the notes anyway).
+SHORT_WORDS = {"am", "pm", "ok", "no", "pt", "dr", "mr", "ms", "mw", "sn", "rn", "cn", "id", "on", "up", "in", "at",
+               "to", "is", "it", "of", "or", "so", "do", "be", "by", "if", "me", "my", "we", "us", "he", "re", "ta",
+               "vm", "gp", "bo", "ct", "ecg", "mri", "nff", "ppm", "odp", "hca", "nhs", "gmc", "nmc", "po", "sw",
+               "tv", "uk", "rm", "th", "ext", "mob", "hr", "cc", "fw", "nok", "sec", "and", "the", "ref", "wk", "bb"}
+
+
+def reserved_words() -> set[str]:
+    """Words of every template and of the kept vocabulary (both splits): no person may carry one, so that a kept
+    "Hartley Wing" or a note's "frank" is never also a planted name."""
+    texts: list[str] = [*kx.SUPPLIERS, *kx.PART_DESCS, *kx.TEST_KIT, *kx.STANDARDS, *kx.FAILURE_CAUSES,
+                        *kx.INSURERS, *kx.STATUSES, *kx.JOB_TYPES, *kx.JOB_STATUSES, *nx.NOTE_TYPES,
+                        *(w for m in kx.MODELS for w in m)]
+    for table in (tx.FAULT, tx.CAPS, tx.NOTE, nx.INCIDENT, nx.ACTION, nx.LOAN, nx.ASSET, nx.REQUESTER, nx.PHONE_KIN,
+                  nx.SCI_ROLES, nx.PROCEDURES, vx.STREETS, vx.HOUSES, vx.FLATS, vx.MAILBOXES, vx.EPONYMS,
+                  vx.JOB_TITLES, vx.HOME_MAIL, vx.PRACTICE_MAIL):
+        for values in table.values():
+            texts.extend(values)
+    for table in (nx.EMAIL, nx.SEC_EMAIL, nx.PHONE, vx.GROUP, vx.DOMAIN, vx.LOGIN_DOMAIN):
+        texts.extend(table.values())
+    for split in vx.SITES:
+        texts.extend(w for words in nx.ROLES[split] for w in words)
+        texts.extend(w for rel in nx.RELATIONS[split].values() for w in rel[:1])
+        texts.extend(vx.TOWNS[split])
+        texts.extend(w for s, code, town, places in vx.SITES[split] for w in (s, code, town, *sum(places, ())))
+        texts.extend(nick for nick in vx.NICKNAMES[split].values())
+    text = re.sub(r"\{\w*\}|[^\w' ]", " ", " ".join(texts).lower()).replace("'s", " ")
+    return set(text.split())
+
+
+def people(split: str, seed: int, n: int, taken: set[str] | None = None) -> list[Person]:
+    """`n` distinct (given, surname) from the split's pools and Faker locales, weighted by origin; no reserved
+    word, none of `taken`."""
+    from faker import Faker
+
+    rng = random.Random(f"privatehosp-people-{split}-{seed}")
+    pools, locales, reserved = vx.POOLS[split], vx.LOCALES[split], reserved_words()
+    fakers = {loc: Faker(loc) for loc in locales}
+    for i, f in enumerate(fakers.values()):
+        f.seed_instance(seed * 37 + i + (0 if split == "dev13" else 500))
+    origins = [*pools, *fakers]
+    weights = [vx.WEIGHTS[o] for o in pools] + list(locales.values())
+    found: dict[str, Person] = {}
+    for _ in range(200 * n):
+        if len(found) >= n:
+            break
+        origin = rng.choices(origins, weights)[0]
+        woman = rng.random() < 0.55
+        if origin in pools:
+            women, men, surnames = pools[origin]
+            g, s = rng.choice(women if woman else men), rng.choice(surnames)
+        else:
+            f = fakers[origin]
+            g = f.first_name_female() if woman else f.first_name_male()
+            which = "last_name_female" if woman else "last_name_male"
+            s = getattr(f, which)() if hasattr(f, which) else f.last_name()
+        words = {w.lower() for w in f"{g} {s}".replace("-", " ").split()}
+        if len(g) < 2 or len(s) < 2 or words & reserved or (taken and words & taken):
+            continue
+        found.setdefault(f"{g} {s}".lower(), (g, s))
+    return list(found.values())
+
+
+@functools.cache
+def _given_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Women's and men's given names of the pools and of the Faker locales that keep them apart."""
+    from faker import Faker
+
+    women = {g for pools in vx.POOLS.values() for w, _, _ in pools.values() for g in w}
+    men = {g for pools in vx.POOLS.values() for _, m, _ in pools.values() for g in m}
+    for locale in sorted({loc for locales in vx.LOCALES.values() for loc in locales}):
+        for provider in Faker(locale).providers:
+            if type(provider).__module__.startswith("faker.providers.person") and \
+                    hasattr(provider, "first_names_female"):
+                women |= set(provider.first_names_female)
+                men |= set(provider.first_names_male)
+    return frozenset(women - men), frozenset(men - women)
+
+
+def female(given: str) -> bool:
+    """Whether a given name is a woman's: from the lists, else by its ending."""
+    women, men = _given_names()
+    return given in women or (given not in men and given.endswith(("a", "e", "i")) and not given.endswith("ee"))
+
+
+def nhs_number(rng: random.Random) -> str:
+    """Ten digits with the modulus-11 check digit, bare."""
+    while True:
+        d = [rng.randrange(10) for _ in range(9)]
+        check = (11 - sum(x * (10 - i) for i, x in enumerate(d)) % 11) % 11
+        if check != 10 and d[0] in (4, 6, 7):
+            return "".join(map(str, d)) + str(check)
+
+
+def patient_number(rng: random.Random, split: str, site_code: str) -> str:
+    """The group's own scheme: dev13 the site's two letters and seven digits ("HG0041275"); fresh11 the site's
+    three letters, a hyphen and six digits ("CAV-204518")."""
+    if split == "dev13":
+        return f"{site_code}00{digits(rng, 5)}"
+    return f"{site_code}-{rng.randrange(1, 4)}{digits(rng, 5)}"
+
+
+def membership_number(rng: random.Random, insurer: str) -> str:
+    shape = rng.choice(kx.INSURERS[insurer])
+    return "".join(rng.choice("0123456789") if c == "d" else rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ") if c == "L"
+                   else c for c in shape)
+
+
+def gmc_number(rng: random.Random) -> str:
+    return f"{rng.randrange(2, 8)}{digits(rng, 6)}"
+
+
+def nmc_pin(rng: random.Random) -> str:
+    """Two digits (year), a letter (month), four digits, a letter (where registered: E, S, W, N or O)."""
+    return f"{rng.randrange(80, 124) % 100:02d}{rng.choice('ABCDEFGHIJKL')}{digits(rng, 4)}{rng.choice('EEESWNOO')}"
+
+
+def hcpc_number(rng: random.Random, role: int) -> str:
+    """A registration of the HCPC's part for the role (physio, radiographer, physiologist, scientist)."""
+    prefix = ["PH", "RA", "CS", "CS"][role]
+    return f"{prefix}{digits(rng, rng.choice([5, 6]) if prefix != 'CS' else 5)}"
