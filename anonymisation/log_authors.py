@@ -55,7 +55,7 @@ _LABELLED = re.compile(
     r"(?i:\b(?:log-?in(?:\s+(?:id|name))?|user\s?(?:id|name)|logged\s+(?:in|on)\s+as|user(?=\s*[:=])"
     r"|(?:merged|deleted|acknowledged|ack'?d|edited|modified|created|amended|changed|cancell?ed|overridden|"
     r"reconciled|locked|unlocked|reset|archived|restored|exported|imported)\s+by))"
-    r"[ \t]*[:=-]?[ \t]*(?P<login>[A-Za-z][A-Za-z0-9._-]{1,30}[A-Za-z0-9])(?![\w@-])")
+    r"[ \t]*[:=-]?[ \t]*(?P<login>[A-Za-z][A-Za-z0-9._-]{1,30}[A-Za-z0-9])(?![\w@\\-])")
 
 
 # A device's or system's shared accounts name no one ("user: admin", "login ID service1").
@@ -77,6 +77,33 @@ def find_labelled_logins(text: str, ctx: ContextualNames) -> list[Finding]:
             continue
         out.append(Finding("PERSON", m.start("login"), m.end("login"), 0.7, "ContextNameRecognizer"))
     return out
+
+
+# A Windows account as its domain writes it ("HARTLEY\ptrelawney", "NHS\jsmith2"): a domain in capitals, one
+# backslash, the account; the account alone is personal (the domain is the organisation's). Not a path ("\\fs01\share",
+# "S:\EBME\Reports": a backslash or a colon around it) nor an escape left in text ("ERROR\nRetry").
+_DOMAIN_LOGIN = re.compile(r"(?<![\w\\/.:-])[A-Z][A-Z0-9-]{1,14}\\(?P<login>(?![ntr][A-Z])[A-Za-z][A-Za-z0-9._-]{0,30}"
+                           r"[A-Za-z0-9])(?![\w\\/-])")
+
+
+def find_domain_logins(text: str) -> list[Finding]:
+    if "\\" not in text:
+        return []
+    return [Finding("PERSON", m.start("login"), m.end("login"), 0.8, "ContextNameRecognizer")
+            for m in _DOMAIN_LOGIN.finditer(text)
+            if m.group("login").lower().rstrip("0123456789").rstrip("._-") not in _SHARED_ACCOUNTS]
+
+
+def names_a_domain(text: str, start: int, end: int) -> bool:
+    """The span is the domain of a Windows account ("HARTLEY" of "HARTLEY\\ptrelawney"): the organisation's."""
+    m = _DOMAIN_LOGIN.match(text, start)
+    return m is not None and m.start("login") == end + 1
+
+
+def domain_account(value: str) -> str:
+    """The account of a value written "DOMAIN\account"; the value itself otherwise."""
+    m = _DOMAIN_LOGIN.fullmatch(value.strip())
+    return m.group("login") if m else value
 
 
 # "lovely.lim" where a log or a note copies a login: first and last name joined by a dot, no e-mail, web address,
@@ -115,7 +142,7 @@ def person_field_logins(values: Iterable[str], vocabulary: Vocabulary, english: 
     vocabulary knows."""
     out = set()
     for value in values:
-        login = value.strip() if value else ""
+        login = domain_account(value).strip() if value else ""
         if not _LOGIN_TOKEN.fullmatch(login) or not (login.islower() or login.isupper()):
             continue
         key = login.lower()

@@ -20,7 +20,13 @@ from intake.anonymisation.display_names import find_display_names
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.initials import NOTE_ABBREVIATIONS, SIGNED_RECOGNIZER, find_initials
 from intake.anonymisation.list_owners import find_list_owners
-from intake.anonymisation.log_authors import find_dotted_logins, find_labelled_logins, find_log_authors
+from intake.anonymisation.log_authors import (
+    find_domain_logins,
+    find_dotted_logins,
+    find_labelled_logins,
+    find_log_authors,
+    names_a_domain,
+)
 from intake.anonymisation.name_cues import line_end
 from intake.anonymisation.name_judgement import NOT_NAME_WORDS, NameJudgement
 from intake.anonymisation.name_tokens import Token, tokenize
@@ -75,11 +81,11 @@ class NameRules(NameJudgement):
                 i += 1
         # Names in lower case or after a role abbreviation, which the capitalised-word rules above cannot see.
         out = [f for f in out if (self.case_plausible(text[f.start:f.end]) or f.recognizer == "TitleNameRecognizer")
-               and not _login_part(text, f.start, f.end)]
+               and not _login_part(text, f.start, f.end) and not names_a_domain(text, f.start, f.end)]
         # A longer contextual span takes the names it contains ("patient MANSOUR, Layla" beats "MANSOUR", "rabah
         # boubekeur" before "dob" beats "rabah").
         for f in self.contextual.find(text, toks):
-            if _login_part(text, f.start, f.end):
+            if _login_part(text, f.start, f.end) or names_a_domain(text, f.start, f.end):
                 continue
             if not self.suppressed(text, f.start, f.end) or self.contextual.vouched(text, f):
                 out = _taking_inside(out, f)
@@ -87,7 +93,8 @@ class NameRules(NameJudgement):
         for f in (*names_before_identifiers(ctx, toks, text), *names_before_birth_dates(ctx, toks, text),
                   *find_surname_initials(ctx, text),
                   *find_log_authors(text, ctx),
-                  *find_dotted_logins(text, ctx), *find_labelled_logins(text, ctx), *find_display_names(text),
+                  *find_dotted_logins(text, ctx), *find_labelled_logins(text, ctx), *find_domain_logins(text),
+                  *find_display_names(text),
                   *find_list_owners(text, ctx), *find_dicom_names(text)):
             out = _taking_inside(out, f)
         for f in (*find_other_script_names(text), *find_initials(text, self.vocab, self.english)):

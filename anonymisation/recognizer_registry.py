@@ -14,6 +14,7 @@ from intake.anonymisation.recognizers_dicom import find_dicom_identifiers
 from intake.anonymisation.recognizers_email import find_emails
 from intake.anonymisation.recognizers_ids import find_staff_ids, find_vehicle_registrations
 from intake.anonymisation.recognizers_ie import find_celtic_addresses
+from intake.anonymisation.recognizers_insurance import find_insurance_numbers
 from intake.anonymisation.recognizers_location import find_scene_locations
 from intake.anonymisation.recognizers_mrn import find_mrns
 from intake.anonymisation.recognizers_phone import find_extensions, find_foreign_phones, find_uk_phones
@@ -69,6 +70,7 @@ def uk_recognizers(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> list[
         FunctionRecognizer("DateOfBirthRecognizer", "DATE_OF_BIRTH", find_dates_of_birth),
         FunctionRecognizer("MrnRecognizer", "MRN", lambda text: find_mrns(text, patterns)),
         FunctionRecognizer("DicomIdRecognizer", "MRN", find_dicom_identifiers),
+        FunctionRecognizer("InsuranceNumberRecognizer", "MRN", find_insurance_numbers),
         FunctionRecognizer(
             "StreetAddressRecognizer", "ADDRESS", lambda text: find_street_addresses(text, vocabulary)
         ),
@@ -90,7 +92,7 @@ def pattern_detectors(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> di
         "INTERNAL_NUMBER": [find_extensions],
         "EMAIL_ADDRESS": [lambda text: find_emails(text, vocabulary.allow_tokens)],
         "DATE_OF_BIRTH": [find_dates_of_birth],
-        "MRN": [lambda text: find_mrns(text, patterns), find_dicom_identifiers],
+        "MRN": [lambda text: find_mrns(text, patterns), find_dicom_identifiers, find_insurance_numbers],
         "ADDRESS": [lambda text: find_street_addresses(text, vocabulary), find_celtic_addresses,
                     find_scene_locations],
         "STAFF_ID": [find_staff_ids],
