@@ -61,7 +61,8 @@ def column_hints(name: str) -> set[str]:
     if "nino" in ws or "national insurance" in joined or ("national" in ws and "id" in ws) or "ni number" in joined:
         hints.add("UK_NINO")
     if ws & {"mrn"} or "hospital number" in joined or "hosp no" in joined or "unit number" in joined \
-            or ("patient" in ws and ws & {"id", "no", "number"}) or (ws & {"membership", "member"} and ws & {"no", "nos", "number", "num"}):
+            or ("patient" in ws and ws & {"id", "no", "number"}) \
+            or (ws & {"membership", "member"} and ws & {"no", "nos", "number", "num"}):
         hints.add("MRN")  # "MembershipNo": an insured patient's number with the insurer
     if ws & {"postcode", "zip", "zipcode", "postal"} or "post code" in joined:
         hints.add("UK_POSTCODE")
