@@ -78,6 +78,7 @@ class SqlDumpSource(SourceBase):
         if dialect not in DIALECTS:
             raise UnsupportedFormat(f"dialect must be one of {', '.join(DIALECTS)} (got {dialect!r})")
         self.backslashes = dialect == "mysql"
+        self.batches = False  # GO lines: a routine's body runs to the GO ending its batch (the index pass learns it)
         self._tables = self._index()
 
     def _utf8(self, sample: bytes) -> bytes:
@@ -102,12 +103,14 @@ class SqlDumpSource(SourceBase):
     def _script(self, stream: IO[bytes], offset: int = 0, line: int = 1, delimiter: bytes = b";",
                 index: bool = False) -> Script:
         scanner = Scanner(stream, self.name, self.backslashes, self.settings.max_field_bytes, offset, line, delimiter)
+        scanner.batches = self.batches
         return Script(scanner, self.settings.max_columns + 1, index)
 
     def _index(self) -> dict[str, _Table]:
         found: dict[str, _Table] = {}
         with self._stream() as stream:
-            for statement, rows in self._script(stream, index=True).statements():
+            script = self._script(stream, index=True)
+            for statement, rows in script.statements():
                 table = found.setdefault(statement.table, _Table(statement.table))
                 if statement.kind == "create":
                     if table.columns is None:
@@ -118,6 +121,7 @@ class SqlDumpSource(SourceBase):
                 for row in rows:
                     if table.width is None and row.problem is None:
                         table.width = len(row.values)
+            self.batches = script.scan.batches
         return _short_names(found)
 
     def tables(self) -> list[str]:

@@ -2,9 +2,10 @@
 
 Hand-written rather than a SQL parser library because a dump is mostly one statement shape (INSERT ... VALUES,
 COPY ... FROM stdin) repeated millions of times, with single statements of hundreds of megabytes: this reads it
-in 1 MB chunks, never holds more than one value beyond `field_limit`, and knows the quoting rules of the four
-dialects that write dumps (mysqldump/MariaDB/phpMyAdmin: backslash escapes and backticks; pg_dump: dollar
-quotes and E'' strings; SQLite's .dump and SQL Server's generated scripts: doubled quotes, [brackets], GO).
+in 1 MB chunks (sql_dump_buffer.py), never holds more than one value beyond `field_limit`, and knows the quoting
+rules of the four dialects that write dumps (mysqldump/MariaDB/phpMyAdmin: backslash escapes and backticks;
+pg_dump: dollar quotes and E'' strings; SQLite's .dump and SQL Server's generated scripts: doubled quotes,
+[brackets], GO).
 """
 
 from __future__ import annotations
@@ -13,8 +14,9 @@ import re
 from typing import IO, NamedTuple
 
 from intake.connectors.errors import SourceReadError
+from intake.connectors.sql_dump_buffer import CHUNK, Buffer
 
-CHUNK = 1 << 20
+__all__ = ["CHUNK", "Scanner", "Token"]
 LOOKAHEAD = 4096
 
 _WS = re.compile(rb"[ \t\r\n\f\v]+")
@@ -47,16 +49,23 @@ _LITERALS = {escapes: re.compile(
     rb"[ \t\r\n]*(?:(" + (rb"'(?:[^'\\]++|\\.|'')*+'" if escapes else rb"'(?:[^']++|'')*+'") + rb")|(NULL|null)|("
     + _NUMBER + rb"))[ \t\r\n]*([,)])", re.DOTALL) for escapes in (False, True)}
 _BACKSLASHED = re.compile(rb"\\(.)", re.DOTALL)
-# What an INSERT's values hold up to its ";": anything but a quote or ";", and whole quoted strings; a line break
-# only when no "GO" line (SQL Server's end of a batch) follows it.
-_TO_SEMICOLON = {escapes: re.compile(
-    rb"(?:[^';\n]++|\n(?![ \t]*(?i:go)\b)|" + (rb"'(?:[^'\\]++|\\.|'')*+'" if escapes else rb"'(?:[^']++|'')*+'")
-    + rb")*+", re.DOTALL) for escapes in (False, True)}
+# What an INSERT's rows hold up to its ";" (`skip_statement`): anything but a quote or ";", and whole quoted
+# strings; a line break only when what follows it is known to be no "GO" line (SQL Server's end of a batch), even
+# at the buffer's end. The standard dialect's statements may also end with none (SQL Server's batches): it stops
+# at the word INSERT, and knows [bracketed] and "quoted" names, E'' strings and comments, as the tokens do.
+_NOT_GO = rb"\n(?=[ \t]*+(?:[^ \tGg]|[Gg](?:[^Oo]|[Oo][^ \t\r\n])))"
+_W = rb"A-Za-z0-9_$\x80-\xff"
+_TO_SEMICOLON = {
+    True: re.compile(rb"(?:[^';\n]++|" + _NOT_GO + rb"|'(?:[^'\\]++|\\.|'')*+')*+", re.DOTALL),
+    False: re.compile(rb"(?:[^';\n\"\[/A-Za-z_\x80-\xff-]++|" + _NOT_GO + rb"|[Ee]'(?:[^'\\]++|\\.|'')*+'"
+                      rb"|(?!(?i:insert)[^" + _W + rb"])[A-Za-z_\x80-\xff][" + _W + rb"]*+(?=[^" + _W + rb"])"
+                      rb"|-(?=[^-])|/(?=[^*])|'(?:[^']++|'')*+'|\"(?:[^\"]++|\"\")*+\"|\[(?:[^\]]++|\]\])*+\])*+",
+                      re.DOTALL)}
 
 
 class Token(NamedTuple):
-    """kind: word, ident (quoted identifier), str, num, hex, punct, end (a statement's end), eof.
-    `text` is None for a string longer than the field limit (it was read past, not kept)."""
+    """kind: word, ident (quoted identifier), str, num, hex, punct, end (a statement's end; text "GO" for a
+    batch's), eof. `text` is None for a string longer than the field limit (it was read past, not kept)."""
 
     kind: str
     text: str | None
@@ -65,68 +74,19 @@ class Token(NamedTuple):
     prefix: str = ""
 
 
-class Scanner:
+class Scanner(Buffer):
     """Tokens from `stream` (UTF-8 bytes) starting at absolute byte `offset`, line `line`."""
 
     def __init__(self, stream: IO[bytes], name: str, backslash_escapes: bool, field_limit: int,
                  offset: int = 0, line: int = 1, delimiter: bytes = b";") -> None:
-        self.stream = stream
+        super().__init__(stream, field_limit, offset, line)
         self.name = name
         self.backslashes = backslash_escapes
-        self.field_limit = field_limit
         self.delimiter = delimiter
-        self.buf = b""
-        self.pos = 0
-        self.base = offset
-        self.line = line
-        self._counted = 0
-        self.eof = False
         self.fresh_line = True
+        self.batches = False  # a "GO" line was read: a SQL Server script of batches
         self._pushed: Token | None = None
-        self.mark: int | None = None  # absolute offset kept in the buffer while a row is read, for its reject
         self._escapes = "mysql" if backslash_escapes else ""
-
-    # -- buffer ---------------------------------------------------------------------------------------------
-    def _more(self) -> bool:
-        """Read another chunk; False at the end of the stream."""
-        if self.eof:
-            return False
-        keep = self.pos
-        if self.mark is not None:
-            if self.base + self.pos - self.mark > self.field_limit:
-                self.mark = None
-            else:
-                keep = self.mark - self.base
-        self._count_to(self.pos)
-        self.buf = self.buf[keep:]
-        self.base += keep
-        self.pos -= keep
-        self._counted -= keep
-        data = self.stream.read(CHUNK)
-        if not data:
-            self.eof = True
-            return False
-        self.buf += data
-        return True
-
-    def _ensure(self, count: int) -> None:
-        while len(self.buf) - self.pos < count and self._more():
-            pass
-
-    def _count_to(self, pos: int) -> None:
-        if pos > self._counted:
-            self.line += self.buf.count(b"\n", self._counted, pos)
-            self._counted = pos
-
-    @property
-    def offset(self) -> int:
-        return self.base + self.pos
-
-    def raw_since(self, start: int) -> str | None:
-        """The script's text from absolute offset `start` (the mark) to here, when it is still buffered."""
-        if start < self.base:
-            return None
-        return self.buf[start - self.base:self.pos].decode("utf-8", "replace")
 
     # -- tokens ---------------------------------------------------------------------------------------------
     def push(self, token: Token) -> None:
@@ -155,8 +115,8 @@ class Scanner:
                 return Token("end", None, line, start)
             if found := _GO.match(buf, pos):
                 self.pos = found.end()
-                self.fresh_line = True
-                return Token("end", None, line, start)
+                self.fresh_line = self.batches = True
+                return Token("end", "GO", line, start)
         if buf.startswith(self.delimiter, pos):
             self.pos += len(self.delimiter)
             return Token("end", None, line, start)
@@ -197,39 +157,23 @@ class Scanner:
 
     def skip_statement(self) -> bool:
         """Past the ";" ending the statement being read, in one match per buffer (the index pass skips a table's
-        rows so); False, having moved nowhere it should not, when the delimiter is another or the text ends first."""
+        rows so); False, having moved nowhere it should not, when the delimiter is another, or a "GO" line, an
+        INSERT (the standard dialect), a comment or the text's end comes first: the token path reads on."""
         if self.delimiter != b";" or self._pushed is not None:
             return False
         pattern = _TO_SEMICOLON[self.backslashes]
         while True:
             self.pos = pattern.match(self.buf, self.pos).end()  # type: ignore[union-attr]  # matches "" at least
-            if self.pos < len(self.buf) and self.buf[self.pos] == 0x3B:  # ;
+            left = len(self.buf) - self.pos
+            if left and self.buf[self.pos] == 0x3B:  # ;
                 self.pos += 1
                 return True
-            if self.pos < len(self.buf) and self.buf[self.pos] == 0x0A and len(self.buf) - self.pos > 8:
-                return False  # a "GO" line: the token path reads it
-            if len(self.buf) - self.pos > 2 * CHUNK:
+            if left > 16 and self.buf[self.pos] not in b"'\"[":
+                return False  # a "GO" line, an INSERT or a comment: the token path reads it
+            if left > 2 * CHUNK:
                 return False  # a value longer than a chunk: the token path reads past it in bounded memory
             if not self._more():
                 return False
-
-    def skip_copy(self) -> None:
-        """Past the line "\\." that ends a COPY's data."""
-        while True:
-            found = self.buf.find(b"\\.", self.pos)
-            while found >= 0:
-                line_start = found == 0 or self.buf[found - 1] == 0x0A
-                rest = self.buf[found + 2:found + 4]
-                if line_start and (rest[:1] == b"\n" or rest == b"\r\n" or (not rest and self.eof)):
-                    self.pos = found + 2
-                    return
-                if line_start and len(rest) < 2 and not self.eof:
-                    break  # the line's end is not in the buffer yet
-                found = self.buf.find(b"\\.", found + 2)
-            self.pos = max(self.pos, (found if found >= 0 else len(self.buf) - 2))
-            if not self._more():
-                self.pos = len(self.buf)
-                return
 
     def literal_row(self) -> list[str | None] | None:
         """The rest of a row whose "(" was just read, when every value is a plain literal within the buffer and the
@@ -285,18 +229,6 @@ class Scanner:
                 self._until(b"\n")
                 self.fresh_line = True
             else:
-                return
-
-    def _until(self, end: bytes) -> None:
-        """Past the next `end` (or to the end of the stream)."""
-        while True:
-            found = self.buf.find(end, self.pos)
-            if found >= 0:
-                self.pos = found + len(end)
-                return
-            self.pos = max(self.pos, len(self.buf) - len(end) + 1)
-            if not self._more():
-                self.pos = len(self.buf)
                 return
 
     def _string(self, quote: bytes, escapes: str) -> str | None:
@@ -356,23 +288,3 @@ class Scanner:
         if self.offset - start - len(tag) > self.field_limit or start < self.base:
             return None
         return self.buf[start - self.base:self.pos - len(tag)].decode("utf-8", "replace")
-
-    def data_line(self, limit: int) -> tuple[bytes | None, int] | None:
-        """The next raw line (COPY data) without its line break; None at the end of the stream. A line longer
-        than `limit` comes back as (None, its line number) after it was read past."""
-        self._count_to(self.pos)
-        line = self.line
-        search = self.pos
-        while (found := self.buf.find(b"\n", search)) < 0:
-            if len(self.buf) - self.pos > limit:
-                self._until(b"\n")
-                return None, line
-            ahead = len(self.buf) - self.pos
-            if not self._more():
-                if self.pos >= len(self.buf):
-                    return None
-                text, self.pos = self.buf[self.pos:], len(self.buf)
-                return text.rstrip(b"\r"), line
-            search = self.pos + ahead
-        text, self.pos = self.buf[self.pos:found], found + 1
-        return text.rstrip(b"\r"), line

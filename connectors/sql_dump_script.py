@@ -1,5 +1,7 @@
 """The statements of a SQL dump that carry a table: CREATE TABLE (its columns), INSERT ... VALUES and COPY ...
-FROM stdin (its rows). Every other statement (SET, LOCK, CREATE INDEX, functions, triggers) is read past.
+FROM stdin (its rows). Every other statement (SET, LOCK, CREATE INDEX, functions, triggers) is read past. In SQL
+Server's scripts a statement may end with nothing ("SET IDENTITY_INSERT t ON" and INSERTs in one batch): there
+the word INSERT starts the next statement, in both passes (`Scanner.skip_statement` stops at it too).
 
 A row is a list of texts (NULL as None) or a problem saying why it cannot be read (sql_dump_values.py reads the
 values); a row with a value a database would compute is a reject naming the function.
@@ -10,36 +12,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from intake.connectors.sql_dump_create import table_columns
 from intake.connectors.sql_dump_lexer import Scanner, Token
 from intake.connectors.sql_dump_values import Oversized, ValueProblem, Values, unescape_copy
 
-_CONSTRAINTS = {"PRIMARY", "CONSTRAINT", "FOREIGN", "FULLTEXT", "SPATIAL", "EXCLUDE"}
-# Words that open a key, an index or a check in MySQL ("KEY idx_site (site)", "UNIQUE KEY (tag)", "CHECK (a > 0)")
-# and are column names too where no dialect reserves them (PostgreSQL's "key character varying(64)"): a column when
-# a type follows, a constraint when a bracket, KEY/INDEX or an index's name and its bracket follow.
-_KEY_WORDS = {"KEY", "INDEX", "UNIQUE", "CHECK", "LIKE", "PERIOD"}
-_TYPES = {"CHARACTER", "CHAR", "VARCHAR", "NCHAR", "NVARCHAR", "TEXT", "NTEXT", "TINYTEXT", "MEDIUMTEXT", "LONGTEXT",
-          "INT", "INTEGER", "SMALLINT", "BIGINT", "TINYINT", "MEDIUMINT", "NUMERIC", "DECIMAL", "REAL", "DOUBLE",
-          "FLOAT", "MONEY", "BOOLEAN", "BOOL", "BIT", "DATE", "TIME", "TIMESTAMP", "DATETIME", "DATETIME2", "YEAR",
-          "INTERVAL", "BLOB", "BYTEA", "BINARY", "VARBINARY", "UUID", "UNIQUEIDENTIFIER", "JSON", "JSONB", "XML",
-          "SERIAL", "BIGSERIAL", "SMALLSERIAL", "ENUM", "SET", "INET", "CIDR", "CLOB", "CITEXT", "HSTORE", "NUMBER",
-          "VARCHAR2", "NVARCHAR2", "IMAGE", "SMALLDATETIME", "DATETIMEOFFSET", "TINYBLOB", "MEDIUMBLOB", "LONGBLOB",
-          "GEOMETRY", "POINT", "OID", "TSVECTOR"}
-
-
-def _opens_key(after: list[Token]) -> bool:
-    """After KEY, INDEX, UNIQUE, CHECK...: a key unless a type follows (a known one, a schema's "public.status", or
-    a quoted name without a bracket after it); "KEY idx (a)", "INDEX IX_a NONCLUSTERED (a)", "UNIQUE KEY (a)" are
-    keys."""
-    if not after:
-        return True
-    first = after[0]
-    second = after[1] if len(after) > 1 else None
-    if first.kind == "word" and (first.text or "").upper() in _TYPES:
-        return False
-    if second is not None and second.kind == "punct" and second.text == ".":
-        return False
-    return not (first.kind == "ident" and not (second is not None and second.kind == "punct" and second.text == "("))
+# Objects whose body is statements (SQL Server's procedures, the triggers of every dialect): read past as one
+# statement, their INSERTs never taken for a table's rows.
+_ROUTINES = {"PROCEDURE", "PROC", "FUNCTION", "TRIGGER", "RULE", "EVENT"}
 
 
 class Statement(NamedTuple):
@@ -67,6 +46,7 @@ class Script:
         self.values = Values(scanner)
         self.max_values = max_values
         self.index = index
+        self.split = not scanner.backslashes  # statements may end with nothing: SQL Server's batches
 
     def statements(self) -> Iterator[tuple[Statement, Iterator[Row]]]:
         """Each table statement with its rows (read them before the next statement, or they are read past)."""
@@ -100,12 +80,18 @@ class Script:
                 made = self._create()
                 if made is not None:
                     yield Statement("create", made[0], made[1], *start, made[2]), iter(())
-            else:
-                self._to_end(token)
+            else:  # ALTER PROCEDURE ...: a body
+                self._to_end(token, verb == "ALTER" and (scan.peek().text or "").upper() in _ROUTINES)
 
     # -- statement heads ----------------------------------------------------------------------------------------
-    def _to_end(self, token: Token) -> None:
-        while token.kind not in ("end", "eof"):
+    def _to_end(self, token: Token, body: bool = False) -> None:
+        """Past the statement's end. Where statements may end with nothing (SQL Server: "SET IDENTITY_INSERT t ON"
+        then INSERTs, no GO between), the word INSERT opens the next one (pushed back); a routine's `body` is read
+        past whole: to the GO ending its batch in a script of batches, else to the delimiter."""
+        while token.kind != "eof" and (token.kind != "end" or (body and self.scan.batches and token.text != "GO")):
+            if self.split and not body and token.kind == "word" and (token.text or "").upper() == "INSERT":
+                self.scan.push(token)
+                return
             token = self.scan.next()
 
     def _name(self) -> str | None:
@@ -173,10 +159,10 @@ class Script:
     def _create(self) -> tuple[str, list[str], frozenset[str]] | None:
         token = self.scan.next()
         while token.kind == "word" and (token.text or "").upper() in (
-                "OR", "REPLACE", "TEMPORARY", "TEMP", "UNLOGGED", "GLOBAL", "LOCAL"):
+                "OR", "REPLACE", "ALTER", "TEMPORARY", "TEMP", "UNLOGGED", "GLOBAL", "LOCAL"):
             token = self.scan.next()
         if token.kind != "word" or (token.text or "").upper() != "TABLE":
-            self._to_end(token)
+            self._to_end(token, token.kind == "word" and (token.text or "").upper() in _ROUTINES)
             return None
         token = self.scan.next()
         if token.kind == "word" and (token.text or "").upper() == "IF":
@@ -188,34 +174,10 @@ class Script:
         if name is None or token.kind != "punct" or token.text != "(":
             self._to_end(token)
             return None
-        columns: list[str] = []
-        computed: set[str] = set()
-        while True:  # one definition per loop
-            head = self.scan.next()
-            generated, depth, token = False, 0, head
-            after: list[Token] = []  # the definition's next two tokens, to tell a column from a key
-            while not (depth == 0 and token.kind == "punct" and token.text in (",", ")")):
-                if token is not head and len(after) < 2:
-                    after.append(token)
-                if token.kind in ("end", "eof"):
-                    self.scan.push(token)
-                    return name, columns, frozenset(computed)
-                if token.kind == "punct":
-                    depth += {"(": 1, ")": -1}.get(token.text or "", 0)
-                elif token.kind == "word" and (token.text or "").upper() == "AS" and token is not head:
-                    following = self.scan.peek()  # AS (expression): computed by the database, never stored
-                    generated = generated or (following.kind == "punct" and following.text == "(")
-                token = self.scan.next()
-            if head.kind in ("word", "ident") and head.text and not (
-                    head.kind == "word" and (head.text.upper() in _CONSTRAINTS
-                                             or (head.text.upper() in _KEY_WORDS and _opens_key(after)))):
-                columns.append(head.text)
-                if generated:
-                    computed.add(head.text)
-            if token.text == ")":
-                break
-        self._to_end(self.scan.next())
-        return name, columns, frozenset(computed)
+        columns, computed, closed = table_columns(self.scan)
+        if closed:
+            self._to_end(self.scan.next())
+        return name, columns, computed
 
     # -- rows ---------------------------------------------------------------------------------------------------
     def _tuples(self, width: int | None) -> Iterator[Row]:
