@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from intake import vault_packages
 from intake.connectors.errors import DeliveryError
+from intake.s3_upload import StreamingUpload
 
 if TYPE_CHECKING:
     from intake.context import Actor
@@ -60,18 +61,12 @@ class _LocalTarget:
 
 
 class _S3Upload(io.RawIOBase):
-    """A streaming multipart upload of one object (a single PUT for small objects)."""
-
-    PART = 8 << 20
+    """One file of the package streamed into its object by boto3's managed transfer (intake/s3_upload.py: no
+    spool on disk, bounded memory); `close` stores it, `abort` leaves neither object nor unfinished upload."""
 
     def __init__(self, client: Any, bucket: str, key: str, on_done: Any, extra: dict[str, str] | None = None) -> None:
-        self._client = client
-        self._bucket = bucket
-        self._key = key
-        self._extra = extra or {}  # e.g. SSE-KMS, on the object's creation
-        self._buffer = bytearray()
-        self._upload_id: str | None = None
-        self._parts: list[dict[str, Any]] = []
+        self._client, self._bucket, self._key = client, bucket, key
+        self._upload = StreamingUpload(client, bucket, key, extra)  # extra: e.g. SSE-KMS, on the object's creation
         self._on_done = on_done
 
     def writable(self) -> bool:
@@ -79,39 +74,20 @@ class _S3Upload(io.RawIOBase):
 
     def write(self, data: Any) -> int:
         view = memoryview(data).cast("B")
-        self._buffer += view
-        if len(self._buffer) >= self.PART:
-            self._send_part()
+        self._upload.write(view)
         return len(view)
-
-    def _send_part(self) -> None:
-        if self._upload_id is None:
-            self._upload_id = self._client.create_multipart_upload(Bucket=self._bucket, Key=self._key,
-                                                                   **self._extra)["UploadId"]
-        number = len(self._parts) + 1
-        answer = self._client.upload_part(Bucket=self._bucket, Key=self._key, UploadId=self._upload_id,
-                                          PartNumber=number, Body=bytes(self._buffer))
-        self._parts.append({"PartNumber": number, "ETag": answer["ETag"]})
-        self._buffer.clear()
 
     def close(self) -> None:
         if self.closed:
             return
-        if self._upload_id is None:
-            answer = self._client.put_object(Bucket=self._bucket, Key=self._key, Body=bytes(self._buffer),
-                                             **self._extra)
-        else:
-            if self._buffer:
-                self._send_part()
-            answer = self._client.complete_multipart_upload(
-                Bucket=self._bucket, Key=self._key, UploadId=self._upload_id, MultipartUpload={"Parts": self._parts}
-            )
-        self._on_done(self._key, answer.get("VersionId"))
+        self._upload.finish()
+        # upload_fileobj returns no response: the version just stored is read back, so that discard removes it.
+        version = self._client.head_object(Bucket=self._bucket, Key=self._key).get("VersionId")
+        self._on_done(self._key, version)
         super().close()
 
     def abort(self) -> None:
-        if self._upload_id is not None:
-            self._client.abort_multipart_upload(Bucket=self._bucket, Key=self._key, UploadId=self._upload_id)
+        self._upload.abort()
         super().close()
 
 

@@ -32,15 +32,18 @@ R = TypeVar("R")
 def retry_unexpected_failures(task: Any, task_run: Any, state: Any) -> bool:
     """Prefect's retry_condition_fn: retry only what may go away (a library error, e.g. a dropped connection).
 
-    Our own errors are deterministic answers: a refusal or a stopped run (RunStopped) would only be given
-    again, and audited as refused again, by a retry. Library errors reach here as StepFailed (their message
-    withheld by `step_errors`).
+    Our own errors say whether they may: an IntakeError is retried iff it is `transient` (S3 or KMS throttled
+    or unreachable, a locked registry). The others are deterministic answers: a refusal or a stopped run
+    (RunStopped) would only be given again, and audited as refused again, by a retry. Library errors reach here
+    as StepFailed (their message withheld by `step_errors`), which may be transient, so they are retried.
     """
     try:
         error = state.result(raise_on_failure=False)
     except Exception:  # no exception to look at (e.g. a crash): retrying is what retries are for
         return True
-    return isinstance(error, pipeline.StepFailed) or not isinstance(error, IntakeError)
+    if isinstance(error, IntakeError):
+        return error.transient or isinstance(error, pipeline.StepFailed)
+    return True
 
 
 def data_task(name: str, retries: int = 0, retry_delay_seconds: float = 2.0,

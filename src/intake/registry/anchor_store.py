@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
+from intake.aws_errors import AWS_ERRORS, aws_error
 from intake.clock import as_utc
 from intake.config import Settings
 from intake.errors import AnchorUnavailable
@@ -83,9 +84,9 @@ class S3AnchorStore:
                 Bucket=self.bucket, Key=key, Body=(line + "\n").encode("ascii"), ContentType="application/json",
                 ObjectLockMode=LOCK_MODE, ObjectLockRetainUntilDate=self.retain_until(),
             )
-        except Exception as exc:
-            raise AnchorUnavailable(f"cannot write the audit anchor {self.location}{key.removeprefix(self.prefix)}: "
-                                    f"{_said(exc)}") from None
+        except AWS_ERRORS as exc:  # classified: throttling or an unreachable endpoint is worth another try
+            raise aws_error(AnchorUnavailable, f"writing the audit anchor {self.location}"
+                            f"{key.removeprefix(self.prefix)}", exc, _said(exc)) from None
 
     def retain_until(self) -> datetime:
         return datetime.now(UTC) + self.retention  # S3 compares with its own clock, not the registry's
@@ -96,8 +97,9 @@ class S3AnchorStore:
                         .paginate(Bucket=self.bucket, Prefix=self.prefix) for v in page.get("Versions", [])]
             bodies = [(key, version, self.client.get_object(Bucket=self.bucket, Key=key, VersionId=version)["Body"]
                        .read()) for key, version in versions]
-        except Exception as exc:
-            raise AnchorUnavailable(f"cannot read the audit anchors at {self.location}: {_said(exc)}") from None
+        except AWS_ERRORS as exc:
+            raise aws_error(AnchorUnavailable, f"reading the audit anchors at {self.location}", exc,
+                            _said(exc)) from None
         for key, version, body in bodies:
             yield parse_anchor(body.decode("ascii", "replace"), trusted, f"s3://{self.bucket}/{key} version {version}")
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from intake.aws_errors import AWS_ERRORS, aws_error
 from intake.config import Settings
 from intake.errors import ConfigError
 from intake.vault.errors import KeyProviderError
@@ -12,11 +13,8 @@ from intake.vault.scopes import scope_label
 
 
 def _kms_problem(exc: Exception, what: str, key_id: str) -> KeyProviderError:
-    code = getattr(exc, "response", {}).get("Error", {}).get("Code", type(exc).__name__)
-    return KeyProviderError(
-        f"KMS {what} with key {key_id} failed ({code}): check vault.kms_key_id, vault.kms_endpoint_url, the "
-        "credentials and the key policy"
-    )
+    return aws_error(KeyProviderError, f"KMS {what} with key {key_id}", exc,
+                     "check vault.kms_key_id, vault.kms_endpoint_url, the credentials and the key policy")
 
 
 class KmsKeyProvider:
@@ -49,21 +47,21 @@ class KmsKeyProvider:
             response = self.client.generate_data_key(
                 KeyId=self.key_id, KeySpec="AES_256", EncryptionContext={"scope": scope}
             )
-        except Exception as exc:
+        except AWS_ERRORS as exc:
             raise _kms_problem(exc, "GenerateDataKey", self.key_id) from None
         return NewDataKey(response["Plaintext"], response["CiphertextBlob"], response["KeyId"])
 
     def wrap(self, scope: str, key: bytes) -> tuple[bytes, str]:
         try:
             response = self.client.encrypt(KeyId=self.key_id, Plaintext=key, EncryptionContext={"scope": scope})
-        except Exception as exc:
+        except AWS_ERRORS as exc:
             raise _kms_problem(exc, "Encrypt", self.key_id) from None
         return response["CiphertextBlob"], response["KeyId"]
 
     def unwrap(self, scope: str, wrapped: bytes, kek_id: str) -> bytes:
         try:
             response = self.client.decrypt(CiphertextBlob=wrapped, KeyId=kek_id, EncryptionContext={"scope": scope})
-        except Exception as exc:
+        except AWS_ERRORS as exc:
             raise _kms_problem(exc, f"Decrypt of the data key of {scope_label(scope)}", kek_id) from None
         return response["Plaintext"]
 

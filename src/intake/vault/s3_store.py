@@ -6,78 +6,47 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
+from intake.aws_errors import AWS_ERRORS, aws_error
 from intake.config import Settings
 from intake.errors import ConfigError
+from intake.s3_upload import PART_SIZE, StreamingUpload
 from intake.vault.errors import StoreError
 from intake.vault.scopes import check_location
 from intake.vault.stores import ObjectSink, ObjectSource, register_store
 
-S3_PART_SIZE = 8 << 20  # multipart part size: bounds upload memory; S3 needs >= 5 MiB for all but the last part
+S3_PART_SIZE = PART_SIZE  # multipart part size of the managed transfer: bounds upload memory
 S3_READ_WINDOW = 8 << 20  # the largest ranged GET of a sequential scan
+CHECK_SETTINGS = "check the bucket, credentials and vault.s3_endpoint_url settings"
 
 
 def _s3_problem(exc: Exception, what: str) -> StoreError:
-    code = getattr(exc, "response", {}).get("Error", {}).get("Code", type(exc).__name__)
-    return StoreError(f"S3 {what} failed ({code}): check the bucket, credentials and vault.s3_endpoint_url settings")
+    return aws_error(StoreError, f"S3 {what}", exc, CHECK_SETTINGS)
 
 
 class _S3Sink:
+    """Ciphertext streamed into one object by boto3's managed transfer (intake/s3_upload.py): nothing is
+    spooled to disk, and nothing is visible before `commit`."""
+
     def __init__(self, store: S3Store, key: str) -> None:
-        self._store, self._key = store, key
-        self._buffer = bytearray()
-        self._upload_id: str | None = None
-        self._parts: list[dict[str, Any]] = []
+        self._where = f"s3://{store.bucket}/{key}"
+        self._upload = StreamingUpload(store.client, store.bucket, key, store.encryption_args(), store.part_size)
 
-    def write(self, data: bytes) -> None:
-        self._buffer += data
-        if len(self._buffer) >= self._store.part_size:
-            self._flush_part()
-
-    def _flush_part(self) -> None:
-        client, bucket = self._store.client, self._store.bucket
+    def write(self, data: bytes | memoryview) -> None:
         try:
-            if self._upload_id is None:
-                self._upload_id = client.create_multipart_upload(
-                    Bucket=bucket, Key=self._key, **self._store.encryption_args()
-                )["UploadId"]
-            number = len(self._parts) + 1
-            response = client.upload_part(
-                Bucket=bucket, Key=self._key, UploadId=self._upload_id, PartNumber=number, Body=bytes(self._buffer)
-            )
-        except Exception as exc:
+            self._upload.write(data)
+        except AWS_ERRORS as exc:
             self.abort()
-            raise _s3_problem(exc, f"upload of s3://{bucket}/{self._key}") from None
-        self._parts.append({"PartNumber": number, "ETag": response["ETag"]})
-        self._buffer = bytearray()
+            raise _s3_problem(exc, f"upload of {self._where}") from None
 
     def commit(self) -> None:
-        client, bucket = self._store.client, self._store.bucket
-        if self._upload_id is None:
-            try:
-                client.put_object(Bucket=bucket, Key=self._key, Body=bytes(self._buffer),
-                                  **self._store.encryption_args())
-            except Exception as exc:
-                raise _s3_problem(exc, f"upload of s3://{bucket}/{self._key}") from None
-            self._buffer = bytearray()
-            return
-        if self._buffer:
-            self._flush_part()
         try:
-            client.complete_multipart_upload(
-                Bucket=bucket, Key=self._key, UploadId=self._upload_id, MultipartUpload={"Parts": self._parts}
-            )
-        except Exception as exc:
+            self._upload.finish()
+        except AWS_ERRORS as exc:
             self.abort()
-            raise _s3_problem(exc, f"completing the upload of s3://{bucket}/{self._key}") from None
+            raise _s3_problem(exc, f"upload of {self._where}") from None
 
     def abort(self) -> None:
-        self._buffer = bytearray()
-        if self._upload_id is not None:
-            with contextlib.suppress(Exception):
-                self._store.client.abort_multipart_upload(
-                    Bucket=self._store.bucket, Key=self._key, UploadId=self._upload_id
-                )
-            self._upload_id = None
+        self._upload.abort()
 
 
 class _S3Source:
@@ -92,7 +61,7 @@ class _S3Source:
         self._store, self._key = store, key
         try:
             head = store.client.head_object(Bucket=store.bucket, Key=key)
-        except Exception as exc:
+        except AWS_ERRORS as exc:
             raise _s3_problem(exc, f"reading s3://{store.bucket}/{key}") from None
         self.size = int(head["ContentLength"])
         self._version = head.get("VersionId")
@@ -111,7 +80,7 @@ class _S3Source:
             args["VersionId"] = self._version
         try:
             self._body = self._store.client.get_object(**args)["Body"]
-        except Exception as exc:
+        except AWS_ERRORS as exc:
             raise _s3_problem(exc, f"reading s3://{self._store.bucket}/{self._key}") from None
         self._pos, self._window_end = offset, end
 
@@ -130,7 +99,7 @@ class _S3Source:
                     break
                 parts.append(data)
                 remaining -= len(data)
-        except Exception as exc:
+        except AWS_ERRORS as exc:
             self._close_body()
             raise _s3_problem(exc, f"reading s3://{self._store.bucket}/{self._key}") from None
         self._pos += length - remaining
@@ -228,9 +197,7 @@ class S3Store:
                 if exact is None or upload["Key"] == exact:
                     self.client.abort_multipart_upload(Bucket=self.bucket, **upload)
                     removed += 1
-        except StoreError:
-            raise
-        except Exception as exc:
+        except AWS_ERRORS as exc:
             raise _s3_problem(exc, f"deleting s3://{self.bucket}/{prefix}") from None
         return removed
 
@@ -246,7 +213,7 @@ class S3Store:
             return sum(1 for _ in self._versions(self.prefix + prefix)) + sum(
                 1 for _ in self._uploads(self.prefix + prefix)
             )
-        except Exception as exc:
+        except AWS_ERRORS as exc:
             raise _s3_problem(exc, f"listing s3://{self.bucket}/{self.prefix + prefix}") from None
 
     def describe(self, location: str) -> str:
