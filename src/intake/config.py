@@ -89,6 +89,10 @@ class ConnectorSettings(BaseModel):
     query_memory_limit: str = Field("2GB", pattern=r"^\d+(\.\d+)?\s*[KMGT]i?B$",
                                     description="Memory a mapping's query may use (DuckDB, e.g. 2GB); nothing is "
                                     "spilled to disk, so a query that needs more fails and says so")
+    fault_workspace_max_rows: int = Field(
+        1_000_000, ge=1, description="Rows the fault workspace (`intake fault query/shell/tables`) loads into memory, "
+        "all its tables together; reading stops at the cap and a larger dataset is refused (query fewer tables "
+        "with --table)")
     zip_max_total_bytes: int = Field(50 << 30, ge=1)
     zip_max_ratio: float = Field(200.0, gt=1)
     zip_max_entries: int = Field(10_000, ge=1)

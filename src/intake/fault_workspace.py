@@ -4,9 +4,11 @@ The received files are decrypted from the vault and read by their connectors int
 nothing is written in plaintext (DuckDB runs in memory with file system access, extensions and temp files
 disabled, and its configuration locked, so a query cannot read or write a file). By default the tables are the
 dataset *pseudonymised* by the anonymiser (the same tokens a migration would give, so rows still join); raw
-values need `raw=True` with a reason, which is audited. Each query is audited by the SHA-256 of its text; the
+values need `raw=True` with a reason, kept encrypted with the dataset (the audit has its artefact id and hash),
+and expire after their minutes even in an idle shell. Each query is audited by the SHA-256 of its text; the
 text itself, which may quote a value ("WHERE name = ..."), is kept encrypted with the dataset and deleted with
-it. Results are shown, or saved only as an encrypted artefact of the same dataset.
+it. Results are shown, or saved only as an encrypted artefact of the same dataset. What a workspace loads is
+bounded (`connectors.fault_workspace_max_rows`, `--table`): fault_access.py.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import hashlib
 import io
 import itertools
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -25,6 +28,7 @@ import pyarrow.parquet as pq
 
 from intake.context import Actor, Context
 from intake.errors import IntakeError, NotFound, StateError
+from intake.fault_access import WATCH_SECONDS, ExpiryWatch, RowBudget, store_reason
 from intake.registry.models import ArtefactKind, Dataset, DatasetState, Purpose
 
 MAX_QUERY_CHARS = 20_000
@@ -91,8 +95,10 @@ def _nested_as_text(batch: pa.RecordBatch) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays(arrays, schema=pa.schema(fields))
 
 
-def load_tables(ctx: Context, dataset: Dataset, actor: Actor, raw: bool) -> dict[str, pa.Table]:
-    """Every received file's tables, decrypted and read in memory; pseudonymised unless `raw`."""
+def load_tables(ctx: Context, dataset: Dataset, actor: Actor, raw: bool,
+                only: Collection[str] | None = None) -> dict[str, pa.Table]:
+    """Every received file's tables (or those named in `only`), decrypted and read in memory; pseudonymised unless
+    `raw`. At most `connectors.fault_workspace_max_rows` rows are read: past them, WorkspaceTooLarge."""
     from intake.anonymisation import AnonymisationSession
     from intake.pipeline.ingest import received_sources
     from intake.vault import Vault
@@ -100,6 +106,7 @@ def load_tables(ctx: Context, dataset: Dataset, actor: Actor, raw: bool) -> dict
     tables: dict[str, pa.Table] = {}
     taken: set[str] = set()
     files = 0
+    budget = RowBudget(ctx.settings.connectors.fault_workspace_max_rows)
     session = None if raw else AnonymisationSession(ctx.settings.anonymisation, processes=1)
     try:
         anonymiser = None if session is None else session.anonymiser(
@@ -107,8 +114,17 @@ def load_tables(ctx: Context, dataset: Dataset, actor: Actor, raw: bool) -> dict
         for file, source in received_sources(ctx, dataset.id, actor):
             files += 1
             for table in source.tables():
+                name = _table_name(file, table, taken)
+                if budget.exceeded or (only is not None and name not in only):
+                    continue  # its name only: to say which tables there are
                 reader = source.read(table)
-                batches = list(reader)
+                batches = []
+                for batch in reader:
+                    if not budget.take(batch.num_rows):
+                        break  # nothing more is read: the refusal comes once every table is named
+                    batches.append(batch)
+                if budget.exceeded:
+                    continue
                 if session is not None and anonymiser is not None and batches:
                     batches = [_nested_as_text(b) for b in batches]
                     classification = session.profile(table, functools.partial(iter, batches))
@@ -117,12 +133,18 @@ def load_tables(ctx: Context, dataset: Dataset, actor: Actor, raw: bool) -> dict
                 # none; a CSV may hold its header only): DuckDB cannot register a table without columns.
                 schema = batches[0].schema if batches else reader.schema
                 if len(schema):  # a file with no columns at all holds nothing a query could read
-                    tables[_table_name(file, table, taken)] = pa.Table.from_batches(batches, schema)
+                    tables[name] = pa.Table.from_batches(batches, schema)
     finally:
         if session is not None:
             session.close()
     if not files:
         raise StateError(f"dataset {dataset.id} has no received files left in the vault")
+    if budget.exceeded:
+        tables.clear()
+        raise budget.refusal(dataset.id, taken, only is not None)
+    if only is not None and (unknown := set(only) - set(tables)):
+        raise QueryRefused(f"dataset {dataset.id} has no table {', '.join(sorted(unknown))} (--table): its tables "
+                           f"are {', '.join(sorted(taken))}")
     return tables
 
 
@@ -149,13 +171,16 @@ def run_query(tables: dict[str, pa.Table], sql: str) -> pa.Table:
 class Workspace:
     """An open investigation: the dataset's tables loaded once, in memory, for many queries (`intake fault shell`).
 
-    Raw values are open for a limited time only (`RAW_MINUTES_MAX`), granted with a reason that is audited when
-    the workspace opens; after that each query is refused until a new workspace is opened. Every query re-checks
-    the actor's right and the dataset's state, so a revoked role, a deletion or a lifted purpose ends the work.
+    Raw values are open for a limited time only (`RAW_MINUTES_MAX`), granted with a reason kept encrypted with the
+    dataset (the audit has its id and hash) when the workspace opens; at expiry the tables are dropped from memory
+    by a watcher (every `watch_seconds`, by the context's clock), even if no statement comes, and each query is
+    refused until a new workspace is opened. Every query re-checks the actor's right and the dataset's state, so a
+    revoked role, a deletion or a lifted purpose ends the work. `only`: the workspace tables to load (--table).
     """
 
     def __init__(self, ctx: Context, dataset_id: str, *, raw: bool = False, reason: str | None = None,
-                 minutes: int = RAW_MINUTES_DEFAULT) -> None:
+                 minutes: int = RAW_MINUTES_DEFAULT, only: Collection[str] | None = None,
+                 watch_seconds: float = WATCH_SECONDS) -> None:
         self.actor = ctx.authorise("fault.read", dataset_id=dataset_id)
         if raw and not (reason and len(reason.strip()) >= 10):
             raise QueryRefused("raw values need --reason (at least 10 characters: why the pseudonymised view is "
@@ -166,11 +191,19 @@ class Workspace:
         self.reason = " ".join((reason or "").split())[:200] if raw else None
         self.view = "raw" if raw else "pseudonymised"
         self.expires_at = ctx.clock.now() + timedelta(minutes=minutes) if raw else None
+        self.tables: dict[str, pa.Table] = {}
+        self._watch: ExpiryWatch | None = None
+        self.reason_details: dict[str, str] = {}
         opened: dict[str, Any] = {"view": self.view}
-        if raw:
-            opened |= {"reason": self.reason, "expires_at": self.expires_at.isoformat() if self.expires_at else None}
+        if only is not None:
+            opened["tables_asked"] = len(only)
         try:
-            self.tables = load_tables(ctx, _dataset(ctx, dataset_id), self.actor, raw)
+            dataset = _dataset(ctx, dataset_id)
+            if self.reason and self.expires_at:
+                # The reason may name a patient: kept with the dataset, the audit (which outlives it) gets its id.
+                self.reason_details = store_reason(ctx, self.actor, dataset_id, self.reason, self.expires_at)
+                opened |= {**self.reason_details, "expires_at": self.expires_at.isoformat()}
+            self.tables = load_tables(ctx, dataset, self.actor, raw, only)
         except IntakeError as exc:
             ctx.record(self.actor, "fault.workspace", dataset_id, outcome="refused", error=type(exc).__name__,
                        **opened)
@@ -179,20 +212,31 @@ class Workspace:
         # Opening is itself an access: the decrypted dataset is in this process's memory from now on.
         ctx.record(self.actor, "fault.workspace", dataset_id, tables=len(self.counts),
                    rows=sum(self.counts.values()), **opened)
+        if self.expires_at is not None:
+            self._watch = ExpiryWatch(ctx.clock.now, self.expires_at, self.close, watch_seconds)
 
     def close(self) -> None:
-        """Forget the tables (the raw ones above all) before the process ends."""
+        """Forget the tables (the raw ones above all) before the process ends; the expiry watch too."""
         self.tables = {}
+        if self._watch is not None:
+            self._watch.stop()
+
+    @property
+    def expired(self) -> bool:
+        """Raw access has passed its minutes (the tables are dropped, or are at the next check)."""
+        return self.expires_at is not None and self.ctx.clock.now() >= self.expires_at
 
     def _check(self) -> None:
         self.ctx.authorise("fault.read", dataset_id=self.dataset_id)
         _dataset(self.ctx, self.dataset_id)
-        if not self.tables:
-            raise QueryRefused("this workspace is closed: open a new one")
-        if self.expires_at is not None and self.ctx.clock.now() >= self.expires_at:
+        expired = f"raw access expired at {self.expires_at:%Y-%m-%d %H:%M} UTC" if self.expired else ""
+        if expired and self.tables:
             self.close()
-            raise QueryRefused(f"raw access expired at {self.expires_at:%Y-%m-%d %H:%M} UTC: open the workspace "
-                               "again, with a new --reason if raw values are still needed")
+            raise QueryRefused(f"{expired}: open the workspace again, with a new --reason if raw values are still "
+                               "needed")
+        if not self.tables:  # closed, or dropped at expiry by the watch while nobody typed
+            raise QueryRefused(f"this workspace is closed{f' ({expired})' if expired else ''}: open a new one, "
+                               "with a new --reason if raw values are still needed")
 
     def run(self, sql: str, save_as: str | None = None) -> QueryResult:
         """One query, audited by its hash; its text kept encrypted with the dataset; results saved only encrypted."""
@@ -215,8 +259,8 @@ class Workspace:
         vault = Vault.from_context(ctx)
         kept = vault.put(scope=dataset_id, dataset_id=dataset_id, kind=ArtefactKind.REPORT,
                          name=f"fault-queries/{ctx.clock.now():%Y%m%dT%H%M%S}-{digest[:12]}.json",
-                         source=json.dumps({"actor": actor.name, "sql": sql, "raw": self.raw,
-                                            "reason": self.reason}).encode(), actor=actor)
+                         source=json.dumps({"actor": actor.name, "sql": sql, "raw": self.raw, "reason": self.reason,
+                                            **self.reason_details}).encode(), actor=actor)
         try:
             result = run_query(self.tables, sql)
         except IntakeError as exc:
@@ -232,18 +276,19 @@ class Workspace:
                               name=f"fault-results/{save_as}.parquet", source=buffer.getvalue(), actor=actor).id
         details: dict[str, Any] = {"query_sha256": digest, "query_artefact_id": kept.id, "view": self.view,
                                    "rows": result.num_rows, "saved_artefact_id": saved}
-        if self.raw:
-            details["reason"] = self.reason
+        if self.reason_details:
+            details["reason_artefact_id"] = self.reason_details["reason_artefact_id"]
         ctx.record(actor, "fault.query", dataset_id, **details)
         return QueryResult(result, self.view, dict(self.counts), saved)
 
 
 def query(ctx: Context, dataset_id: str, sql: str, *, raw: bool = False, reason: str | None = None,
-          save_as: str | None = None) -> QueryResult:
-    """Support's one query over a fault dataset (`fault.read`); raw values only with a reason."""
+          save_as: str | None = None, only: Collection[str] | None = None) -> QueryResult:
+    """Support's one query over a fault dataset (`fault.read`); raw values only with a reason; `only` the tables
+    to load (all by default)."""
     if not sql.strip() or len(sql) > MAX_QUERY_CHARS:  # before the dataset is loaded; run() says it again
         raise QueryRefused(f"a query is 1 to {MAX_QUERY_CHARS} characters of SQL")
-    workspace = Workspace(ctx, dataset_id, raw=raw, reason=reason)
+    workspace = Workspace(ctx, dataset_id, raw=raw, reason=reason, only=only)
     try:
         return workspace.run(sql, save_as)
     finally:

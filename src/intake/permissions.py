@@ -24,7 +24,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "migration.fetch": frozenset({E}),  # the hand-over of a package to the product (handover.py)
     "fault.open": frozenset({S}),
     "fault.close": frozenset({S}),
-    "fault.read": frozenset({S}),
+    # Support investigates; the DPO, who supervises investigations and already reads raw data (report.raw,
+    # dataset.inspect), reads what they kept (query texts, raw-access reasons, saved results), every read audited.
+    # Never the admin: who manages users and keys reads no customer's data.
+    "fault.read": frozenset({S, D}),
     "legal_hold.manage": frozenset({D}),
     "restriction.manage": frozenset({D}),
     "holds.list": frozenset({E, S, D, A}),

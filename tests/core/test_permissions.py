@@ -37,6 +37,9 @@ def test_key_separations_of_duty() -> None:
     assert PERMISSIONS["fault.open"] == {Role.SUPPORT} and PERMISSIONS["fault.close"] == {Role.SUPPORT}
     assert PERMISSIONS["legal_hold.manage"] == {Role.DPO}
     assert PERMISSIONS["report.raw"] == {Role.DPO}
+    # Support investigates a fault, the DPO supervises (reads what was queried, why, and kept); the admin never.
+    assert PERMISSIONS["fault.read"] == {Role.SUPPORT, Role.DPO}
+    assert not [a for a in ("fault.read", "report.raw", "dataset.inspect") if Role.ADMIN in PERMISSIONS[a]]
     assert [a for a, roles in PERMISSIONS.items() if Role.SERVICE in roles] == ["retention.sweep"]
 
 

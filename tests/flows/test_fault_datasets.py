@@ -100,7 +100,7 @@ def test_an_engineer_neither_lists_nor_reads_the_fault_investigations_files(ctx,
     eve = as_user("eve")  # an engineer: report.read, not fault.read
     assert not [r for r in list_reports(eve, dataset) if r.name.startswith(("fault-queries/", "fault-results/"))]
     for which in (query_id, result_id[:12], "fault-results/callback.parquet"):
-        with pytest.raises(PermissionDenied, match=r"fault\.read needs one of the roles support"):
+        with pytest.raises(PermissionDenied, match=r"fault\.read needs one of the roles dpo, support"):
             read_report(eve, dataset, which)
     shown = cli("reports", "show", dataset, query_id, actor="eve")
     assert shown.exit_code == 1 and "fault investigation's own" in shown.stderr
@@ -132,3 +132,28 @@ def test_support_reads_its_query_text_and_saved_result(ctx, as_user, cli, invest
     reads = [json.loads(e.details)["report"] for e in ctx.audit.events()
              if (e.actor, e.action, e.outcome) == ("sam", "report.read", "ok")]
     assert reads[-1] == "fault-results/callback.parquet" and reads[0].startswith("fault-queries/")
+
+
+def test_the_dpo_reads_the_investigations_files_and_the_admin_does_not(ctx, as_user, cli, investigated) -> None:
+    """The DPO supervises investigations: it reads support's query texts, raw-access reasons and saved results
+    (fault.read), every read audited; the admin, who reads no customer's data, is refused and shown none."""
+    dataset, query_id, result_id = investigated
+    dora = as_user("dora")
+    names = {r.name for r in list_reports(dora, dataset)}
+    assert "fault-results/callback.parquet" in names
+    assert any(n.startswith("fault-queries/") and "-raw-reason-" in n for n in names)
+    assert "'Tom Hughes'" in json.loads(read_report(dora, dataset, query_id)[1])["sql"]
+    [opened] = [json.loads(e.details) for e in ctx.audit.events() if e.action == "fault.workspace"]
+    assert json.loads(read_report(dora, dataset, opened["reason_artefact_id"])[1])["reason"] == \
+        "customer asked who to call back on J2"
+    shown = cli("reports", "show", dataset, result_id, actor="dora")
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.stdout)["data"] == [{"Job Ref": "J2", "Contact": "07700 900456"}]
+    reads = [json.loads(e.details)["report"] for e in ctx.audit.events()
+             if (e.actor, e.action, e.outcome) == ("dora", "report.read", "ok")]
+    assert len(reads) == 3 and reads[-1] == "fault-results/callback.parquet"
+
+    ada = as_user("ada")
+    with pytest.raises(PermissionDenied, match=r"fault\.read"):
+        read_report(ada, dataset, query_id)
+    assert "Tom Hughes" not in cli("reports", "show", dataset, result_id, actor="ada").output

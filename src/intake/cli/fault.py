@@ -11,6 +11,11 @@ if TYPE_CHECKING:
     from intake.context import Context
     from intake.retention.hold_view import HoldView
 
+# Repeatable: `--table jobs --table contacts` loads those tables only (a dataset too large for the workspace).
+TableOption = Annotated[list[str] | None, typer.Option(
+    "--table", help="Load only this workspace table (repeat for more): for a dataset larger than the workspace "
+    "holds (connectors.fault_workspace_max_rows)")]
+
 app = typer.Typer(help="Fault investigations: hold a fault dataset, query it, close the hold.", no_args_is_help=True)
 
 
@@ -75,7 +80,8 @@ def query(
     reason: Annotated[str | None, typer.Option(help="Why raw values are needed (audited)")] = None,
     save_as: Annotated[str | None, typer.Option("--save-as", help="Also keep the result as an encrypted artefact "
                                                  "of the dataset under this name")] = None,
-    limit: Annotated[int, typer.Option(help="Rows shown")] = 50,
+    limit: Annotated[int, typer.Option(help="Rows shown (at most 10,000: keep more with --save-as)")] = 50,
+    table: TableOption = None,
 ) -> None:
     """Query a fault dataset you received (support), in memory; pseudonymised unless --raw with a --reason.
 
@@ -83,9 +89,12 @@ def query(
     SHA-256; its text is kept encrypted with the dataset); results are shown, never written in plaintext.
     """
     from intake.cli.fault_shell import show_result
+    from intake.fault_access import check_shown_rows
     from intake.fault_workspace import query as run
 
-    show_result(run(context(), dataset, sql, raw=raw, reason=reason, save_as=save_as), limit, "--limit")
+    check_shown_rows(limit, "--limit")  # before the dataset is loaded
+    show_result(run(context(), dataset, sql, raw=raw, reason=reason, save_as=save_as, only=table), limit,
+                "--limit")
 
 
 @app.command("shell")
@@ -96,7 +105,8 @@ def shell(
                                       "(needs --reason)")] = False,
     reason: Annotated[str | None, typer.Option(help="Why raw values are needed (audited)")] = None,
     minutes: Annotated[int, typer.Option(help="How long raw values stay open (1-60); then the shell ends")] = 15,
-    limit: Annotated[int, typer.Option(help="Rows shown per result")] = 50,
+    limit: Annotated[int, typer.Option(help="Rows shown per result (at most 10,000)")] = 50,
+    table: TableOption = None,
 ) -> None:
     """Investigate a fault dataset interactively (support): SQL statements ending with ';', the dataset loaded
     once, in memory; pseudonymised unless --raw with a --reason, and then for --minutes only.
@@ -107,10 +117,12 @@ def shell(
     import sys
 
     from intake.cli.fault_shell import Shell
+    from intake.fault_access import check_shown_rows
     from intake.fault_workspace import Workspace
 
     interactive = sys.stdin.isatty()
-    workspace = Workspace(context(), dataset, raw=raw, reason=reason, minutes=minutes)
+    check_shown_rows(limit, "--limit")
+    workspace = Workspace(context(), dataset, raw=raw, reason=reason, minutes=minutes, only=table)
     try:
         if interactive:
             tables = ", ".join(f"{name} ({rows} rows)" for name, rows in workspace.counts.items())
@@ -125,10 +137,11 @@ def shell(
 
 @app.command("tables")
 @handle_errors
-def tables(dataset: Annotated[str, typer.Argument(help="Id of the fault dataset", callback=expand_dataset_id)]) -> None:
+def tables(dataset: Annotated[str, typer.Argument(help="Id of the fault dataset", callback=expand_dataset_id)],
+           table: TableOption = None) -> None:
     """The tables and columns a fault query can use (support), with their row counts."""
     from intake.fault_workspace import query as run
 
     result = run(context(), dataset, "SELECT table_name AS \"table\", column_name AS \"column\", data_type AS type "
-                 "FROM information_schema.columns ORDER BY table_name, ordinal_position")
+                 "FROM information_schema.columns ORDER BY table_name, ordinal_position", only=table)
     emit(result.table.to_pylist(), columns=["table", "column", "type"], title="fault dataset tables")

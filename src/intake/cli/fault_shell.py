@@ -3,7 +3,8 @@
 Statements end with `;` and may span lines; dot-commands (`.tables`, `.save NAME`, `.limit N`, `.help`, `.quit`)
 stand on their own line. On a terminal a refused query is reported and the shell goes on; read from a pipe or a
 file (`intake fault shell DS < queries.sql`) the first refusal ends it with exit status 1, as a script expects.
-No history file is written: a query may quote a customer's value.
+No history file is written: a query may quote a customer's value. Raw values expire while the shell waits too
+(the workspace drops them); the shell then ends at its next prompt.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from rich.markup import escape
 
 from intake.cli.common import emit, err_console, message
 from intake.errors import IntakeError
+from intake.fault_access import MAX_SHOWN_ROWS, check_shown_rows
 
 if TYPE_CHECKING:
     from intake.fault_workspace import QueryResult, Workspace
@@ -25,7 +27,7 @@ INTERRUPTED = "\x03"
 HELP = """statements end with ';' and may span lines
 .tables       the tables, their columns and row counts
 .save NAME    run the last query again and keep its result encrypted in the dataset (fault-results/NAME)
-.limit N      rows shown per result (now {limit})
+.limit N      rows shown per result (now {limit}; at most {most:,})
 .help         this text
 .quit         leave (end of input, Ctrl-D, leaves too)"""
 
@@ -79,12 +81,23 @@ class Shell:
             self.query(self.last_sql, save_as=argument)
         elif name == ".save":
             raise typer.BadParameter(".save NAME keeps the last query's result: run a query first, then name it")
-        elif name == ".limit" and argument.isdigit() and int(argument) > 0:
-            self.limit = int(argument)
+        elif name == ".limit" and argument.isdigit():
+            self.limit = check_shown_rows(int(argument), ".limit N")
         elif name == ".help":
-            message(HELP.format(limit=self.limit))
+            message(HELP.format(limit=self.limit, most=MAX_SHOWN_ROWS))
         else:
             raise typer.BadParameter(f"unknown command {name}: .help lists them")
+        return True
+
+    def _expired(self) -> bool:
+        """Checked at every prompt: raw access that expired while the shell waited ends it (the workspace has
+        dropped, or now drops, the raw tables)."""
+        if not self.workspace.expired:
+            return False
+        self.workspace.close()
+        err_console.print(f"[red]QueryRefused[/red]: raw access expired at {self.workspace.expires_at:%H:%M} UTC; "
+                          "the raw tables were dropped from memory: open the shell again, with a new --reason if "
+                          "raw values are still needed", markup=True, highlight=False)
         return True
 
     def loop(self) -> int:
@@ -93,7 +106,7 @@ class Shell:
             with contextlib.suppress(ImportError):
                 import readline  # noqa: F401  line editing only: no history file is read or written
         buffer: list[str] = []
-        while (line := _read(self.interactive, bool(buffer))) is not None:
+        while not self._expired() and (line := _read(self.interactive, bool(buffer))) is not None:
             stripped = line.strip()
             try:
                 if line == INTERRUPTED:
@@ -112,6 +125,8 @@ class Shell:
                 err_console.print(f"[red]{kind}[/red]: {escape(str(exc))}", markup=True, highlight=False)
                 if not self.interactive or not self.workspace.tables:
                     return 1  # a script stops at its first refusal; an expired or closed workspace ends the shell
+        if self.workspace.expired:
+            return 1
         if buffer:
             err_console.print("[red]error[/red]: the input ended inside a statement (no closing ';'): it was not "
                               "run", markup=True, highlight=False)
