@@ -24,6 +24,10 @@ from intake.flows.dispatch import synchronous
 SERVER_FILE = "server.json"
 
 
+class WorkerRunRefused(StateError):
+    """Server mode: a person's run is not sent to the worker (--on-worker); it runs in the CLI, as them."""
+
+
 def prefect_home(settings: Settings) -> Path:
     return settings.home / "prefect"
 
@@ -91,7 +95,17 @@ def submit_flow(name: str, ctx: Context, **parameters: Any) -> dict[str, Any]:
     """Start deployment `name` (served by `intake serve` or a Prefect worker) for ctx's actor without waiting.
 
     The actor's request is recorded first (intake.run_requests) and the run carries only its id: the worker
-    redeems it once, for exactly these parameters, and acts as the person the OS proved here."""
+    redeems it once, for exactly these parameters, and acts as the person the OS proved here.
+
+    Not in server mode: there the worker connects with its own minimal database login, which may not redeem a
+    person's request (run_requests) nor act as them, so the run would be sent and then fail on the worker. It is
+    refused here, before anything is recorded or sent."""
+    if ctx.settings.server_mode:
+        raise WorkerRunRefused(
+            f"'{name}' cannot be sent to the worker in server mode (--on-worker): the worker's own database login "
+            "cannot act for a person, so the run would fail there. Run the same command without --on-worker: it "
+            "runs here, as you, with your database rights"
+        )
     prepare_prefect(ctx.settings)
     from prefect.deployments import run_deployment
     from prefect.settings import PREFECT_API_URL

@@ -27,6 +27,9 @@ GRANT SELECT ON ALL TABLES IN SCHEMA public TO intake_staff;
 GRANT INSERT, UPDATE, DELETE ON users, customers, signers, authorisations, authorised_files, datasets,
   data_keys, artefacts, run_requests, runs, deletion_certificates, locks, state_heads TO intake_staff;
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON user_roles, holds, audit_events FROM intake_staff;
+-- A data key row and a deletion certificate are the proof of a deletion: a key is destroyed by clearing it (the
+-- row stays, saying when) and a certificate is kept. No step deletes either, so no staff login may.
+REVOKE DELETE, TRUNCATE ON data_keys, deletion_certificates FROM intake_staff;
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO intake_staff;
 
 -- Worker (the scheduled sweep): reads, and changes only what a sweep changes.
@@ -140,6 +143,20 @@ BEGIN
     json_build_object('wanted', p_wanted, 'reason', 'SET ROLE refused')::text);
 END $$;
 REVOKE ALL ON FUNCTION intake_service_api.audit_refused_acting(text) FROM PUBLIC;
+
+-- The service account (or root) running intake named a person with --as or INTAKE_ACTOR: refused by intake before
+-- it connects as anyone (src/intake/identity.py), and recorded here against intake's own login with the OS account
+-- that ran it and the name it tried. EXECUTE is PUBLIC, but only intake's login has USAGE on this schema.
+CREATE OR REPLACE FUNCTION intake_service_api.audit_refused_naming(p_named text, p_os_account text) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+  IF p_named !~ '^[A-Za-z0-9_.@-]{1,128}$' OR p_os_account !~ '^[A-Za-z0-9_.@-]{1,128}$' THEN
+    RAISE EXCEPTION USING ERRCODE = '22023', MESSAGE = 'a login name is letters, digits and _.@- only';
+  END IF;
+  RETURN intake_audit_append('none', 'identity', NULL, 'refused', json_build_object('named', p_named,
+    'os_account', p_os_account, 'reason', 'an actor other than the authenticated one was named')::text);
+END $$;
+GRANT EXECUTE ON FUNCTION intake_service_api.audit_refused_naming(text, text) TO PUBLIC;
 
 -- Grant or revoke a role: admins only, never to or from oneself (permissions.py "users.manage").
 CREATE OR REPLACE FUNCTION intake_grant_role(p_user text, p_role text, p_seal text DEFAULT NULL,

@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from functools import wraps
 from typing import Any, TypeVar, cast
 
+from sqlalchemy import create_engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
 from intake.audit import REFUSED, AuditLog
 from intake.clock import Clock, SystemClock
 from intake.config import Settings, load_settings
 from intake.errors import IntakeError, PermissionDenied, StateTampered
-from intake.identity import os_account, resolve_identity, server_mode_identity
+from intake.identity import SUDO, NamedAnother, resolve_identity, server_mode_identity
 from intake.permissions import allowed_roles
 from intake.registry.check import require_state_intact
 from intake.registry.db import Registry
@@ -47,14 +48,14 @@ class Context:
         self.state_key = StateKeyFile(self.settings.state_key_file)
         try:
             self.identity = resolve_identity(self.settings.home, actor)
-        except PermissionDenied:
-            # Another account than the home's owner cannot write its audit log (that is the point); a member of
-            # staff through sudo naming someone else can, and is recorded.
-            if registry is not None or os.access(self.settings.home, os.W_OK):
-                self._audit_refused_identity(registry)
+            if self.settings.server_mode:
+                server_mode_identity(self.identity)
+        except NamedAnother as refused:
+            # Another account than the home's owner is refused otherwise (plain PermissionDenied) and cannot write
+            # its audit log (that is the point); whoever authenticated and named someone else is recorded.
+            if registry is not None or self.settings.server_mode or os.access(self.settings.home, os.W_OK):
+                self._audit_named_another(registry, refused)
             raise
-        if self.settings.server_mode:
-            server_mode_identity(self.identity)
         self.actor_name = self.identity.actor
         self.registry = registry or Registry(self.settings.registry_url, state_key=self.state_key.load,
                                              clock=self.clock, actor=self.actor_name,
@@ -63,15 +64,28 @@ class Context:
             self.registry.upgrade()
         self.audit = AuditLog(self.registry, self.clock)
 
-    def _audit_refused_identity(self, registry: Registry | None) -> None:
-        own = registry or Registry(self.settings.registry_url, state_key=self.state_key.load, clock=self.clock)
+    def _audit_named_another(self, registry: Registry | None, refused: NamedAnother) -> None:
+        """Record a refused --as/INTAKE_ACTOR against the identity that was authenticated, with the name tried;
+        never at the cost of the refusal itself (no registry yet, or a database that refuses, records nothing)."""
+        details = {"named": refused.named, "reason": "an actor other than the authenticated one was named"}
+        if registry is None and self.settings.server_mode and refused.proof != SUDO:
+            # Root or the service account named a person: no person was authenticated, so intake's own login
+            # records it through its one function (server_roles.sql), with the OS account that ran it.
+            record_refused_naming(self.settings.registry_url, refused.named, refused.login)
+            return
+        # Through sudo the login is the intake user of the same name (identity.py); in server mode the database
+        # stamps it as the person that login acts as (SET ROLE), so the event cannot claim anyone else.
+        actor = refused.login if refused.proof == SUDO else f"os:{refused.login}"
+        own = registry
         try:
-            AuditLog(own, self.clock).record(f"os:{os_account()}", "none", "identity", REFUSED, details={
-                "reason": "an actor other than the login sudo authenticated was named"})
-        except SQLAlchemyError:
-            pass  # no registry here yet (before `intake init`): nothing to record into; the refusal stands
+            if own is None:
+                own = Registry(self.settings.registry_url, state_key=self.state_key.load, clock=self.clock,
+                               actor=actor, acting=actor if self.settings.server_mode else None)
+            AuditLog(own, self.clock).record(actor, "none", "identity", REFUSED, details=details)
+        except (SQLAlchemyError, IntakeError):
+            pass  # no registry here yet (before `intake init`), or no login to act as: the refusal stands
         finally:
-            if registry is None:
+            if registry is None and own is not None:
                 own.dispose()
 
     def actor(self) -> Actor:
@@ -122,6 +136,20 @@ class Context:
 
     def close(self) -> None:
         self.registry.dispose()
+
+
+def record_refused_naming(url: str, named: str, os_account: str) -> None:
+    """Server mode: audit that the service account (or root) named a person, as intake's own login, through the one
+    function that login may call (server_roles.sql: intake_service_api.audit_refused_naming)."""
+    engine = create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(text("SELECT intake_service_api.audit_refused_naming(:named, :account)"),
+                         {"named": named, "account": os_account})
+    except SQLAlchemyError:
+        pass  # a database without the function, or down: the refusal stands unrecorded
+    finally:
+        engine.dispose()
 
 
 Step = TypeVar("Step", bound=Callable[..., Any])

@@ -26,6 +26,17 @@ SUDO, OWNER, ROOT = "sudo", "home owner", "root"
 SERVICE_ACTOR = "intake-service"  # the deletion service's own intake user (and database login, server mode)
 
 
+class NamedAnother(PermissionDenied):
+    """An actor other than the authenticated one was named (--as, INTAKE_ACTOR): refused, and audited as `login`.
+
+    `login` is who authenticated (the sudo login, or the OS account that runs intake), `named` the name tried and
+    `proof` how the login was established (SUDO, OWNER or ROOT)."""
+
+    def __init__(self, message: str, login: str, named: str, proof: str) -> None:
+        super().__init__(message)
+        self.login, self.named, self.proof = login, named, proof
+
+
 @dataclass(frozen=True)
 class Identity:
     actor: str  # the intake user acting
@@ -63,9 +74,10 @@ def resolve_identity(home: Path, declared: str | None, environ: Mapping[str, str
     sudo_user = env.get("SUDO_USER")
     if sudo_user and sudo_user != "root" and (uid == owner or uid == 0):
         if declared and declared != sudo_user:
-            raise PermissionDenied(
+            raise NamedAnother(
                 f"you are '{sudo_user}' (authenticated by sudo): --as or INTAKE_ACTOR cannot make you "
-                f"'{declared}'; run the command as yourself"
+                f"'{declared}'; run the command as yourself",
+                sudo_user, declared, SUDO,
             )
         return Identity(sudo_user, account, SUDO)
     if uid == 0:
@@ -84,9 +96,10 @@ def server_mode_identity(identity: Identity) -> Identity:
     may only be the service's own identity, for its automated runs; a person is who sudo (or their own database
     login) authenticated, never a name typed after --as or in INTAKE_ACTOR."""
     if identity.proof != SUDO and identity.actor not in (identity.os_account, SERVICE_ACTOR):
-        raise PermissionDenied(
+        raise NamedAnother(
             f"in server mode --as and INTAKE_ACTOR name only the service's own identity '{SERVICE_ACTOR}', not "
             f"'{identity.actor}': a member of staff runs `sudo -u <service account> intake ...` (deployments/"
-            "sudoers.d/intake) or connects with their own database login, and acts as themselves"
+            "sudoers.d/intake) or connects with their own database login, and acts as themselves",
+            identity.os_account, identity.actor, identity.proof,
         )
     return identity

@@ -119,8 +119,9 @@ def test_staff_act_as_themselves_through_sudo_and_no_one_else_reaches_the_home(a
     claimed = staff_runs("--as", "admin1", "users", "list")
     assert claimed.returncode != 0 and "authenticated by sudo" in claimed.stderr
     events = json.loads(service_runs("--as", "admin1", "audit", "list").stdout)
-    assert any(e["action"] == "identity" and e["outcome"] == "refused" and e["actor"] == f"os:{service}"
-               for e in events)
+    # ... recorded against the login sudo authenticated, with the name it tried
+    assert any(e["action"] == "identity" and e["outcome"] == "refused" and e["actor"] == staff
+               and e["details"]["named"] == "admin1" for e in events)
     # Without sudo, the staff account cannot use the home at all, and is told how to.
     direct = _run(RUNUSER, "-u", staff, "--", intake, "users", "whoami", check=False,
                   env={**as_service, "INTAKE_ACTOR": "admin1"})
