@@ -1,5 +1,7 @@
 """Telling people when something that must not fail silently did: a deletion sweep that failed or was refused,
-a dataset that could not be deleted, datasets flagged overdue, a migration that crashed.
+a dataset that could not be deleted, datasets flagged overdue, a migration that failed or crashed; and, from the
+hourly `intake retention list --overdue --notify` (retention/monitoring.py), datasets overdue for deletion, a
+sweep that stopped (none succeeded within the grace period) and legal holds past their review date.
 
 Channels are a small protocol with a registry (`CHANNELS`): a webhook (JSON POST, e.g. a chat or paging
 service's incoming hook) and e-mail over SMTP, both configured under `[notifications]`. A notice carries ids,

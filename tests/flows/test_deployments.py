@@ -22,6 +22,7 @@ from prefect.client.schemas.filters import (
 )
 from prefect.client.schemas.objects import FlowRun, StateType
 from prefect.settings import PREFECT_API_URL, temporary_settings
+from prefect.states import Scheduled
 
 from intake.flows.serve import build_deployments
 from intake.registry.models import Dataset, DatasetState
@@ -46,9 +47,14 @@ def test_prefect_yaml_deploys_every_flow_and_a_process_worker_runs_one(prefect_s
     with ctx.registry.session() as session:
         session.get(Dataset, made.dataset_id).delete_after = datetime(2020, 1, 1, tzinfo=UTC)
     store_artefacts(ctx, made.dataset_id)
-    # The worker as deployments/README.md documents it: INTAKE_ACTOR=intake-service, the identity init made.
+    # The worker as deployments/README.md documents it: INTAKE_CONFIG naming the configuration file, which names
+    # the home explicitly, and INTAKE_ACTOR=intake-service, the identity init made.
+    config = tmp_path / "etc" / "intake.toml"
+    config.parent.mkdir()
+    config.write_text(f"home = {json.dumps(str(ctx.settings.home))}\n")
     env = process_env(prefect_server.api_url, tmp_path / "client", {
-        "INTAKE_PROJECT_DIR": str(PROJECT), "INTAKE_HOME": str(ctx.settings.home), "INTAKE_ACTOR": SERVICE_USER})
+        "INTAKE_PROJECT_DIR": str(PROJECT), "INTAKE_CONFIG": str(config), "INTAKE_ACTOR": SERVICE_USER})
+    env.pop("INTAKE_HOME", None)
     prefect = [sys.executable, "-m", "prefect"]
     subprocess.run([*prefect, "work-pool", "create", "intake-process", "--type", "process", "--overwrite"],
                    env=env, cwd=PROJECT, check=True, capture_output=True, timeout=60)
@@ -70,19 +76,26 @@ def test_prefect_yaml_deploys_every_flow_and_a_process_worker_runs_one(prefect_s
         assert schedule.schedule.cron == "30 2 * * *" and schedule.schedule.timezone == "Europe/London"
         assert deployments["migration-run"].parameters == {"mapping": "equiptrack"}
 
-    with background([*prefect, "worker", "start", "--pool", "intake-process", "--limit", "1"], env,
-                    tmp_path / "worker.log"):
-        flow_run = run(prefect_server.api_url, "retention-sweep/retention-sweep", {})
-    assert flow_run.state.is_completed(), (tmp_path / "worker.log").read_text()[-4000:]
-    with ctx.registry.session() as session:
-        assert session.get(Dataset, made.dataset_id).state is DatasetState.DELETED
-    sweeps = [e for e in ctx.audit.events() if e.action == "retention.sweep"]
-    assert (sweeps[-1].actor, sweeps[-1].role, sweeps[-1].outcome) == (SERVICE_USER, "service", "ok")
-
     # On schedule: the server's scheduler has put the nightly sweep on the calendar, at 02:30 London time.
     scheduled = scheduled_runs(prefect_server.api_url, deployments["retention-sweep"].id)
     london = {r.expected_start_time.astimezone(ZoneInfo("Europe/London")).strftime("%H:%M") for r in scheduled}
     assert london == {"02:30"}
+    # 02:30 comes: the next run the scheduler created is due now, and the worker runs it and deletes.
+    nightly = min(scheduled, key=lambda r: r.expected_start_time)
+    assert nightly.auto_scheduled and nightly.parameters.get("dry_run") is False and "actor" not in nightly.parameters
+    with temporary_settings(updates={PREFECT_API_URL: prefect_server.api_url}), \
+            get_client(sync_client=True) as client:
+        client.set_flow_run_state(nightly.id, Scheduled(scheduled_time=datetime.now(UTC)), force=True)
+    assert not any(e.action == "retention.sweep" for e in ctx.audit.events())
+    with background([*prefect, "worker", "start", "--pool", "intake-process", "--limit", "1"], env,
+                    tmp_path / "worker.log"):
+        flow_run = wait_final(prefect_server.api_url, nightly.id, timeout=180)
+    assert flow_run.state.is_completed(), (tmp_path / "worker.log").read_text()[-4000:]
+    assert flow_run.deployment_id == deployments["retention-sweep"].id and flow_run.auto_scheduled
+    with ctx.registry.session() as session:
+        assert session.get(Dataset, made.dataset_id).state is DatasetState.DELETED
+    sweeps = [e for e in ctx.audit.events() if e.action == "retention.sweep"]
+    assert [(e.actor, e.role, e.outcome) for e in sweeps] == [(SERVICE_USER, "service", "ok")]
 
     # A forced failure reaches the DPO: the same worker set-up, its actor never registered (issue 18's nightly
     # PermissionDenied that nobody was told of), notices to a webhook receiver on loopback.

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 import pytest
 
@@ -139,3 +140,27 @@ def s3_vault(ctx: Context, aws) -> Iterator[str]:
     yield bucket
 
 
+
+
+@pytest.fixture
+def cli(ctx: Context, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Any]]:
+    """The real CLI on the test's home (system clock): `cli(*args, actor="dora")` -> click's result."""
+    from typer.testing import CliRunner
+
+    from intake.cli import app
+    from intake.cli.common import state
+
+    monkeypatch.setenv("INTAKE_HOME", str(ctx.settings.home))
+    monkeypatch.delenv("INTAKE_CONFIG", raising=False)
+    runner = CliRunner()
+
+    def invoke(*args: str, actor: str = "dora") -> Any:
+        if state.context is not None:
+            state.context.close()
+        state.context = None
+        return runner.invoke(app, ["--as", actor, *args])
+
+    yield invoke
+    if state.context is not None:
+        state.context.close()
+    state.context = None

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -13,6 +12,7 @@ from intake.cli.common import (
     confirm_irreversible,
     context,
     emit,
+    expand_dataset_id,
     handle_errors,
     message,
     prefect_here,
@@ -22,7 +22,7 @@ from intake.cli.common import (
 
 if TYPE_CHECKING:
     from intake.context import Context
-    from intake.retention import rules
+    from intake.retention import monitoring, rules
 
 app = typer.Typer(help="Retention: what is due when, and the deletion sweep.", no_args_is_help=True)
 certificate = typer.Typer(help="Deletion certificates: show, verify, export the service public key.",
@@ -39,42 +39,52 @@ def list_(
     due: Annotated[bool, typer.Option("--due", help="Only datasets due now or held")] = False,
     flagged: Annotated[bool, typer.Option("--flagged", help="Only datasets flagged to the DPO")] = False,
     overdue: Annotated[bool, typer.Option(
-        "--overdue", help="Only datasets due for longer than --grace-hours and not held; exit 3 if any (for cron "
-        "and monitoring: a sweep that did not run or did not finish)")] = False,
+        "--overdue", help="Only datasets due for longer than --grace-hours and not held; exit 3 if any, or if no "
+        "sweep succeeded within --grace-hours, or if a legal hold is past its review date (for cron and monitoring: "
+        "a sweep that did not run or did not finish)")] = False,
     grace_hours: Annotated[float, typer.Option("--grace-hours", min=0, help="How long a due dataset may wait for "
-                                               "the daily sweep before it counts as overdue")] = 26.0,
+                                               "the daily sweep before it counts as overdue, and how long ago the "
+                                               "last successful sweep may be")] = 26.0,
     notify_dpo: Annotated[bool, typer.Option(
         "--notify", help="With --overdue: also tell the DPO through the [notifications] channels when anything is "
         "overdue (a cron job's way to report a sweep that never ran)")] = False,
 ) -> None:
     """What is due for deletion when, and why; held and flagged datasets included."""
-    from intake.retention import rules
+    from intake.retention import monitoring, rules
 
     ctx = context()
+    if overdue:
+        report = monitoring.overdue(ctx, grace_hours)
+        emit([_row(d) for d in report.datasets], title="retention", columns=LIST_COLUMNS)
+        _overdue_exit(ctx, report, notify_dpo)
+        return
     found = rules.list_retention(ctx)
     if due:
         found = [d for d in found if d.status in (rules.Status.DUE, rules.Status.HELD)]
     if flagged:
         found = [d for d in found if d.status is rules.Status.FLAGGED]
-    if overdue:
-        limit = ctx.clock.now() - timedelta(hours=grace_hours)
-        found = [d for d in found if d.status is rules.Status.DUE and d.due_at is not None and d.due_at <= limit]
-    emit([{**_row(d)} for d in found], title="retention", columns=LIST_COLUMNS)
-    if overdue and found and notify_dpo:
-        _notify_overdue(ctx, found, grace_hours)
-    if overdue and found:
-        message(f"{len(found)} dataset(s) overdue for deletion: run `intake retention sweep` (DPO) and check why the "
-                "scheduled sweep did not delete them")
-        raise typer.Exit(OVERDUE_EXIT)
+    emit([_row(d) for d in found], title="retention", columns=LIST_COLUMNS)
 
 
-def _notify_overdue(ctx: Context, found: list[rules.RetentionDecision], grace_hours: float) -> None:
-    from intake.notify import Notice, notify
+def _overdue_exit(ctx: Context, report: monitoring.Overdue, notify_dpo: bool) -> None:
+    """Say what is overdue, notify if asked, exit 3 if anything is."""
+    from intake.retention import monitoring
 
-    notify(ctx, Notice("retention.overdue", f"{len(found)} dataset(s) overdue for deletion",
-                       f"Due for longer than {grace_hours:g} hours and not held: the scheduled sweep did not run or "
-                       "did not delete them. Run `intake retention sweep` (DPO) and check the Prefect worker.",
-                       {"dataset_ids": [d.dataset_id for d in found], "grace_hours": grace_hours}))
+    if not report.anything:
+        return
+    if notify_dpo:
+        monitoring.notify_overdue(ctx, report)
+    if report.datasets:
+        message(f"{len(report.datasets)} dataset(s) overdue for deletion: run `intake retention sweep` (DPO) and "
+                "check why the scheduled sweep did not delete them")
+    if report.missed_sweep is not None:
+        last = report.missed_sweep.last_sweep_at
+        message(f"no deletion sweep succeeded in the last {report.grace_hours:g} hours (last: "
+                f"{when(last) if last else 'never'}): check the Prefect worker and the retention-sweep schedule")
+    if report.reviews_due:
+        message(f"{len(report.reviews_due)} legal hold(s) past their review date "
+                f"({', '.join(h.id for h in report.reviews_due[:5])}): `intake holds legal review HOLD --reason ...`")
+    raise typer.Exit(OVERDUE_EXIT)
 
 
 def _row(decision: rules.RetentionDecision) -> dict[str, object]:
@@ -151,12 +161,26 @@ def _sweep_rows(report: dict[str, Any]) -> list[dict[str, str]]:
 
 @certificate.command("show")
 @handle_errors
-def show(id_: Annotated[str, typer.Argument(help="Dataset id or certificate id")]) -> None:
-    """Print the signed deletion certificate kept in the registry."""
-    from intake.retention import certificates
+def show(
+    id_: Annotated[str, typer.Argument(help="Dataset id or certificate id (or a unique start of either)")],
+    text: Annotated[bool, typer.Option("--text", help="For a person: the customer, dates, rule, everything "
+                                                      "deleted, the signature checked now, how to verify offline")]
+    = False,
+) -> None:
+    """Print the signed deletion certificate kept in the registry (JSON, the file's content; or --text)."""
+    from intake.retention import certificate_text, certificates
+    from intake.retention.errors import CertificateInvalid
 
-    signed = certificates.stored_certificate(context(), id_)
-    sys.stdout.write(json.dumps(signed.document(), indent=2, sort_keys=True) + "\n")
+    ctx = context()
+    given = expand_dataset_id(id_) or id_
+    if not text:
+        signed = certificates.stored_certificate(ctx, given)
+        sys.stdout.write(json.dumps(signed.document(), indent=2, sort_keys=True) + "\n")
+        return
+    reading = certificate_text.read_certificate(ctx, given)
+    sys.stdout.write(certificate_text.render_text(reading))
+    if reading.valid is False:
+        raise CertificateInvalid(reading.problem or "the signature does not verify")
 
 
 @certificate.command("verify")

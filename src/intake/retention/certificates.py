@@ -20,15 +20,22 @@ from typing import Any
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from intake.config import Settings
 from intake.context import Context
 from intake.private_files import write_private
 from intake.registry.models import DeletionCertificate
-from intake.retention.errors import CertificateInvalid, CertificateNotFound, RetentionError, ServiceKeyMissing
+from intake.retention.errors import (
+    CertificateAmbiguous,
+    CertificateInvalid,
+    CertificateNotFound,
+    RetentionError,
+    ServiceKeyMissing,
+)
 
 FORMAT = "intake-deletion-certificate/1"
+MIN_PREFIX = 4  # as dataset ids (cli/common.py expand_dataset_id)
 
 
 def canonical_json(value: Any) -> str:
@@ -190,19 +197,36 @@ def verify_certificate_file(path: Path, settings: Settings | None = None,
     return verify_document(document, trusted, source=f"certificate file {path}")
 
 
+def certificate_row(session: Any, dataset_or_certificate_id: str) -> DeletionCertificate:
+    """The certificate of a dataset or by certificate id, either given in full or by a unique start of it (tables
+    show ids cut short). Raises CertificateNotFound, or CertificateAmbiguous when the start names several."""
+    given = dataset_or_certificate_id
+    row = session.scalar(select(DeletionCertificate).where(or_(
+        DeletionCertificate.dataset_id == given, DeletionCertificate.id == given)))
+    if row is not None:
+        return row
+    start = given.rstrip("\u2026. ")
+    if len(start) >= MIN_PREFIX:
+        found = session.scalars(select(DeletionCertificate).where(or_(
+            func.substr(DeletionCertificate.dataset_id, 1, len(start)) == start,
+            func.substr(DeletionCertificate.id, 1, len(start)) == start)).limit(2)).all()
+        if len(found) > 1:
+            raise CertificateAmbiguous(
+                f"'{start}' starts the ids of several deletion certificates or their datasets: give more of the id "
+                "(`intake retention list` shows dataset ids)")
+        if found:
+            return found[0]
+    raise CertificateNotFound(
+        f"no deletion certificate for dataset or certificate id {given}: `intake retention list` shows what is "
+        f"still due (an id may be shortened to its first {MIN_PREFIX} or more characters)"
+    )
+
+
 def stored_certificate(ctx: Context, dataset_or_certificate_id: str) -> SignedCertificate:
-    """The certificate kept in the registry for a dataset (or by certificate id)."""
+    """The certificate kept in the registry for a dataset (or by certificate id, or a unique start of either)."""
     ctx.authorise("certificate.read", dataset_id=dataset_or_certificate_id)
     with ctx.registry.session() as session:
-        row = session.scalar(select(DeletionCertificate).where(or_(
-            DeletionCertificate.dataset_id == dataset_or_certificate_id,
-            DeletionCertificate.id == dataset_or_certificate_id,
-        )))
-        if row is None:
-            raise CertificateNotFound(
-                f"no deletion certificate for dataset or certificate id {dataset_or_certificate_id}: "
-                "`intake retention list` shows what is still due"
-            )
+        row = certificate_row(session, dataset_or_certificate_id)
         return SignedCertificate(row.body, bytes(row.signature), row.service_key_id)
 
 

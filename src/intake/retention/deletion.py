@@ -3,8 +3,10 @@
 The dataset's state becomes DELETING (with deletion_started_at) and is committed before anything is destroyed,
 so a sweep killed at any point leaves a dataset that says it is half deleted, and the next sweep resumes it:
 every step is idempotent (already deleted artefacts are skipped, shredding a shredded scope deletes nothing
-more). The certificate is written to its file first and then recorded in the same transaction that marks the
-dataset DELETED. A legal hold placed meanwhile stops the deletion at the next artefact.
+more). What lies outside the vault (delivered packages, run spools) is listed and recorded before anything is
+destroyed, so the certificate of a resumed deletion lists what an earlier attempt removed. The certificate is
+written to its file first and then recorded in the same transaction that marks the dataset DELETED. A legal hold
+placed meanwhile stops the deletion at the next artefact.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from intake.retention.certificates import load_service_key, sign_certificate, wr
 from intake.retention.deliveries import recorded_locations, remove_deliveries
 from intake.retention.errors import DeletionNotVerified
 from intake.retention.holds import open_legal_holds
+from intake.retention.inventory import merged, take_inventory
 from intake.retention.lock import RegistryLock
 from intake.retention.rules import RetentionDecision
 from intake.retention.spools import remove_spools
@@ -109,6 +112,9 @@ def delete_dataset(ctx: Context, actor: Actor, decision: RetentionDecision, hook
     """Delete one due dataset completely, verify, certify. Resumable at every step."""
     dataset_id = decision.dataset_id
     resumed = _start(ctx, actor, decision)
+    # Before anything is destroyed: what lies outside the vault, so the certificate of a resumed deletion still
+    # lists the copies an interrupted attempt removed (inventory.py).
+    inventory = take_inventory(ctx, actor, dataset_id)
     if hooks.after_deletion_started:
         hooks.after_deletion_started(dataset_id)
     vault = _vault(ctx)
@@ -132,9 +138,9 @@ def delete_dataset(ctx: Context, actor: Actor, decision: RetentionDecision, hook
 
     # Packages kept in the vault went with the artefacts and the key above; plaintext ones are copies too, where
     # the settings put them now and wherever a run recorded delivering one, and so are the runs' spools.
-    deliveries = vault_packages.certificate_entries(vault, dataset_id) + remove_deliveries(
-        ctx.settings, dataset_id, recorded_locations(ctx, dataset_id))
-    spools = remove_spools(ctx, dataset_id)
+    deliveries = vault_packages.certificate_entries(vault, dataset_id) + merged(
+        inventory.deliveries, remove_deliveries(ctx.settings, dataset_id, recorded_locations(ctx, dataset_id)))
+    spools = merged(inventory.spools, remove_spools(ctx, dataset_id))
     artefacts = _verify_gone(ctx, vault, dataset_id)
     body = certificate_body(ctx, actor, decision, artefacts, deliveries, spools)
     signed = sign_certificate(load_service_key(ctx.settings), body)

@@ -37,8 +37,8 @@ if TYPE_CHECKING:
 MANIFEST = "manifest.json"
 RUN_PREFIX = "run-"  # a package is named after the run that delivered it (pipeline/deliver.py)
 
-__all__ = ["MANIFEST", "delivery_folder", "delivery_location", "list_deliveries", "recorded_locations",
-           "remove_deliveries", "s3_place"]
+__all__ = ["MANIFEST", "delivery_folder", "delivery_location", "list_deliveries", "outside_vault",
+           "recorded_locations", "remove_deliveries", "s3_place"]
 
 
 def delivery_folder(settings: Settings, dataset_id: str) -> Path:
@@ -123,9 +123,15 @@ def list_deliveries(ctx: Context, dataset_id: str) -> list[dict[str, Any]]:
     `delivery_path` are copies too."""
     from intake.vault import Vault
 
-    settings = ctx.settings
     held = vault_packages.certificate_entries(Vault.from_context(ctx), dataset_id, include_deleted=False)
-    folders, buckets = places(settings, dataset_id, recorded_locations(ctx, dataset_id))
+    return held + outside_vault(ctx.settings, dataset_id, recorded_locations(ctx, dataset_id))
+
+
+def outside_vault(settings: Settings, dataset_id: str, recorded: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """What the delivery folders and S3 places of the dataset hold now (as `remove_deliveries` would report it);
+    removes nothing."""
+    folders, buckets = places(settings, dataset_id, recorded)
+    held: list[dict[str, Any]] = []
     for folder in folders:
         held += _local(folder)
     if buckets:

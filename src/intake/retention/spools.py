@@ -30,20 +30,37 @@ def spool_folder(settings: Settings, run_id: str) -> Path:
     return spools_folder(settings) / run_id
 
 
+def _runs(ctx: Context, dataset_id: str) -> list[str]:
+    with ctx.registry.session() as session:
+        return list(session.scalars(select(Run.id).where(Run.dataset_id == dataset_id).order_by(Run.started_at,
+                                                                                                Run.id)))
+
+
+def _entry(run_id: str, folder: Path) -> dict[str, Any]:
+    files = [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else [folder]
+    return {"run": run_id, "location": str(folder), "store": "spool", "files": len(files),
+            "bytes": sum(p.stat().st_size for p in files if not p.is_symlink())}
+
+
+def list_spools(ctx: Context, dataset_id: str) -> list[dict[str, Any]]:
+    """The spool of every run of the dataset that exists now (names and sizes only); removes nothing."""
+    found = []
+    for run_id in _runs(ctx, dataset_id):
+        folder = spool_folder(ctx.settings, run_id)
+        if folder.exists() or folder.is_symlink():
+            found.append(_entry(run_id, folder))
+    return found
+
+
 def remove_spools(ctx: Context, dataset_id: str) -> list[dict[str, Any]]:
     """Remove the spool of every run of the dataset; returns what each held. Raises DeletionNotVerified if one
     stays."""
-    with ctx.registry.session() as session:
-        runs = list(session.scalars(select(Run.id).where(Run.dataset_id == dataset_id).order_by(Run.started_at,
-                                                                                                 Run.id)))
     removed = []
-    for run_id in runs:
+    for run_id in _runs(ctx, dataset_id):
         folder = spool_folder(ctx.settings, run_id)
         if not folder.exists() and not folder.is_symlink():
             continue
-        files = [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else [folder]
-        removed.append({"run": run_id, "location": str(folder), "store": "spool", "files": len(files),
-                        "bytes": sum(p.stat().st_size for p in files if not p.is_symlink())})
+        removed.append(_entry(run_id, folder))
         if folder.is_dir() and not folder.is_symlink():
             shutil.rmtree(folder, ignore_errors=True)
         else:
