@@ -68,13 +68,21 @@ def context() -> Context:
     return state.context
 
 
-def expand_dataset_id(value: str | None) -> str | None:
-    """A dataset id may be given by a unique start of it, as tables show ids cut short ("fab6dc66…"); an exact
-    id, an unknown start or no registry leaves the value as given, for the command's own message."""
+class AmbiguousId(IntakeError):
+    """An id given by its start names several records: the user gives more of it."""
+
+
+ID_PREFIX_MIN, ID_LENGTH = 4, 36  # registry ids are UUIDs; a start shorter than 4 is too likely to be ambiguous
+
+
+def expand_id(value: str | None, model: Any, noun: str, listing: str) -> str | None:
+    """The full id of the one `model` row whose id starts with `value`, as tables show ids cut short
+    ("fab6dc66…"). An exact id, a start too short, an unknown start or no registry leaves the value as given,
+    for the command's own message; a start of several ids is refused (AmbiguousId), naming how many."""
     if not value:
         return value
     start = value.rstrip("\u2026. ")
-    if len(start) < 4 or len(start) >= 36:
+    if len(start) < ID_PREFIX_MIN or len(start) >= ID_LENGTH:
         return value
     try:
         ctx = context()
@@ -82,13 +90,34 @@ def expand_dataset_id(value: str | None) -> str | None:
         return value
     from sqlalchemy import func, select
 
-    from intake.registry.models import Dataset
-
+    matching = func.substr(model.id, 1, len(start)) == start
     with ctx.registry.session() as session:
-        ids = session.scalars(select(Dataset.id).where(func.substr(Dataset.id, 1, len(start)) == start).limit(2)).all()
-    if len(ids) > 1:
-        raise typer.BadParameter(f"'{start}' starts several dataset ids: give more of it (`intake datasets list`)")
-    return ids[0] if ids else value
+        count = session.scalar(select(func.count()).select_from(model).where(matching)) or 0
+        if count > 1:
+            raise AmbiguousId(f"'{start}' starts {count} {noun} ids: give more of it (`{listing}` shows them)")
+        found = session.scalar(select(model.id).where(matching)) if count else None
+    return str(found) if found else value
+
+
+def _expanded(value: str | None, model_name: str, noun: str, listing: str) -> str | None:
+    """`expand_id` as a typer callback: a refusal is reported as a command's is, before the command runs."""
+    from intake.registry import models
+
+    try:
+        return expand_id(value, getattr(models, model_name), noun, listing)
+    except IntakeError as exc:
+        _report(type(exc).__name__, str(exc))
+        raise typer.Exit(exc.exit_code) from None
+
+
+def expand_dataset_id(value: str | None) -> str | None:
+    """A dataset id, or a unique start of it (a typer callback)."""
+    return _expanded(value, "Dataset", "dataset", "intake datasets list")
+
+
+def expand_hold_id(value: str | None) -> str | None:
+    """A hold id (legal hold, restriction, fault hold), or a unique start of it (a typer callback)."""
+    return _expanded(value, "Hold", "hold", "intake holds list --all")
 
 
 def _plain(value: Any) -> Any:

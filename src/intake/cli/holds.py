@@ -5,7 +5,16 @@ from typing import Annotated
 
 import typer
 
-from intake.cli.common import Yes, confirm_irreversible, context, emit, expand_dataset_id, handle_errors, message
+from intake.cli.common import (
+    Yes,
+    confirm_irreversible,
+    context,
+    emit,
+    expand_dataset_id,
+    expand_hold_id,
+    handle_errors,
+    message,
+)
 from intake.cli.retention import OVERDUE_EXIT
 
 app = typer.Typer(help="Holds: fault holds, legal holds and restrictions of processing.", no_args_is_help=True)
@@ -23,6 +32,10 @@ Dataset = Annotated[str | None, typer.Option("--dataset", "-d", help="Dataset id
 Customer = Annotated[str | None, typer.Option("--customer", "-c", help="Customer id or name (all its datasets)")]
 Reason = Annotated[str, typer.Option("--reason", help="Why (kept in the audit log)")]
 Reference = Annotated[str, typer.Option("--reference", help="Legal matter or request reference")]
+LegalHoldId = Annotated[str, typer.Argument(help="Id of the legal hold, or a unique start of it",
+                                           callback=expand_hold_id)]
+RestrictionId = Annotated[str, typer.Argument(help="Id of the restriction, or a unique start of it",
+                                             callback=expand_hold_id)]
 ReviewBy = Annotated[datetime | None, typer.Option(
     "--review-by", formats=["%Y-%m-%d"], help="When the DPO next reviews the hold (default: "
     "retention.legal_hold_review_days from now); the sweep tells the DPO when it has passed")]
@@ -64,7 +77,7 @@ def legal_place(reason: Reason, dataset: Dataset = None, customer: Customer = No
 
 @legal.command("review")
 @handle_errors
-def legal_review(hold_id: Annotated[str, typer.Argument(help="Id of the legal hold")], reason: Reason,
+def legal_review(hold_id: LegalHoldId, reason: Reason,
                  review_by: ReviewBy = None) -> None:
     """Confirm a legal hold is still needed (the reason is audited) and set its next review date."""
     from intake.retention import holds
@@ -74,7 +87,7 @@ def legal_review(hold_id: Annotated[str, typer.Argument(help="Id of the legal ho
 
 @legal.command("release")
 @handle_errors
-def legal_release(hold_id: Annotated[str, typer.Argument(help="Id of the legal hold")], reason: Reason,
+def legal_release(hold_id: LegalHoldId, reason: Reason,
                   yes: Yes = False) -> None:
     """Release a legal hold: deletion that fell due meanwhile happens at the next sweep."""
     from intake.retention import holds
@@ -98,7 +111,7 @@ def restrict_place(reason: Reason, dataset: Dataset = None, customer: Customer =
 
 @restrict.command("release")
 @handle_errors
-def restrict_release(hold_id: Annotated[str, typer.Argument(help="Id of the restriction")], reason: Reason) -> None:
+def restrict_release(hold_id: RestrictionId, reason: Reason) -> None:
     """Release a restriction of processing."""
     from intake.retention import holds
 

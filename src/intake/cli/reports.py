@@ -5,7 +5,7 @@ from typing import Annotated
 
 import typer
 
-from intake.cli.common import context, emit, expand_dataset_id, handle_errors, message, state
+from intake.cli.common import console, context, emit, expand_dataset_id, handle_errors, message, state
 
 app = typer.Typer(help="The reports of a dataset's runs: findings, residual risk, reconciliation, review; a "
                   "readable bundle with pictures.",
@@ -36,8 +36,17 @@ def show(
     view, text = read_report(context(), dataset, report)
     if state.json:
         emit({"id": view.id, "run": view.run, "name": view.name, "text": text})
+    elif view.name.endswith(".md") and stdout_is_terminal():
+        from rich.markdown import Markdown
+
+        console.print(Markdown(text))  # headings, tables and lists drawn for the terminal
     else:
-        typer.echo(text)
+        typer.echo(text)  # a pipe or a file gets the report as it is kept
+
+
+def stdout_is_terminal() -> bool:
+    """Whether a person reads the output: Markdown is rendered for a terminal, passed on unchanged to a pipe."""
+    return console.is_terminal
 
 
 @app.command("bundle")
