@@ -21,8 +21,8 @@ from prefect.task_runners import ThreadPoolTaskRunner
 
 from intake import pipeline
 from intake.errors import IntakeError
-from intake.flows import tasks
-from intake.flows.artifacts import Progress, publish_delivery, publish_findings, publish_markdown
+from intake.flows import artifacts, tasks
+from intake.flows.artifacts import Progress, publish_delivery, publish_findings, publish_migration
 from intake.flows.settings import anchor_run, flow_context
 from intake.schema_policy import stop_if_residual_too_high
 
@@ -112,10 +112,15 @@ def _cancel_requested() -> bool:
 
 def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
     tasks.checkpoint(run, "ingest")
+    artifacts.expect(f"ingest-{run.run_id}", artifacts.received_bytes(flow_context(run.actor), run.dataset_id),
+                     "bytes", f"ingest-progress-{run.dataset_id}")
     ingested = tasks.ingest(run, chunk_rows)
 
     tasks.checkpoint(run, "scan")
-    classifications = tasks.profile(run, ingested.tables)
+    classifications: dict[str, dict[str, Any]] = {}
+    for table in artifacts.counted(ingested.tables, f"profile-{run.run_id}", "Profiling the columns (sample scan)",
+                                   "tables", f"profile-progress-{run.dataset_id}"):  # one at a time, as profile_tables
+        classifications.update(tasks.profile(run, [table]))
     scanned = tasks.scan_report(run, classifications)
     publish_findings(run.run_id, run.dataset_id, scanned, "scan")
     declared_none = run.personal_data == "none"
@@ -124,7 +129,8 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
 
     tasks.checkpoint(run, "anonymise")
     # pass 1: who is named anywhere, what is a place, which values of the queries' inputs are personal
-    terms_id = tasks.collect_terms(run, ingested.tables, ingested.query_inputs)
+    with artifacts.stage(f"terms-{run.run_id}", "Pass 1: finding who is named anywhere (dataset terms)"):
+        terms_id = tasks.collect_terms(run, ingested.tables, ingested.query_inputs)
     anonymised = _anonymise_chunks(run, ingested, classifications, terms_id)
     pipeline.close_sessions()  # the NER workers and their caches are not needed past this point: free their memory
     publish_findings(run.run_id, run.dataset_id, anonymised.report, "findings")
@@ -146,7 +152,8 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
                                       "residual": residual_totals(found.result)})
         raise found
 
-    residual = tasks.residual_check(run, anonymised, terms_id)  # an independent detector's estimate
+    with artifacts.stage(f"residual-{run.run_id}", "Independent residual check"):
+        residual = tasks.residual_check(run, anonymised, terms_id)  # an independent detector's estimate
     if residual is not None:
         reports["residual_json"] = tasks.store_report(run, "residual.json", json.dumps(residual.to_dict(), indent=2))
         reports["residual_md"] = tasks.store_report(run, "residual.md", residual.to_markdown())
@@ -158,8 +165,9 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
         raise
 
     tasks.checkpoint(run, "transform, validate and deliver")
+    artifacts.expect(f"deliver-{run.run_id}", anonymised.rows, "rows", f"deliver-progress-{run.dataset_id}")
     delivered = tasks.deliver(run, ingested, anonymised, terms_id)
-    publish_delivery(run.run_id, run.dataset_id, delivered)
+    publish_delivery(run.run_id, run.dataset_id, delivered, anonymised.report)
     reports["reconciliation_json"] = tasks.store_report(run, "reconciliation.json", delivered.reconciliation_json)
     reports["reconciliation_md"] = tasks.store_report(run, "reconciliation.md", delivered.reconciliation_markdown)
     summary = {
@@ -180,14 +188,7 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
         "reports": reports,
     }
     tasks.end_run(run, "completed", {k: v for k, v in summary.items() if k != "reports"})
-    publish_markdown(
-        f"migration-{run.dataset_id}",
-        f"# Migration of dataset {run.dataset_id} delivered\n\nImport package: `{delivered.package}`\n\n"
-        f"Rows read {ingested.rows} (unreadable {ingested.rejected}), anonymised {anonymised.rows}, rejected by "
-        f"validation {delivered.rows_rejected}. Reports are kept encrypted in the vault: "
-        + ", ".join(f"{k} `{v}`" for k, v in reports.items()) + ".\n" + columns_not_read_note(ingested),
-        description="Where the import package and the reports are",
-    )
+    publish_migration(run.dataset_id, ingested, anonymised, delivered, reports)
     return summary
 
 
@@ -200,15 +201,6 @@ def residual_totals(result: Any) -> dict[str, int]:
     return totals
 
 
-def columns_not_read_note(ingested: pipeline.Ingested) -> str:
-    """Columns the connectors could not read (names and reasons), for the run's artifact."""
-    if not ingested.columns_not_read:
-        return ""
-    lines = [f"- {table}: {column} ({reason})" for table, columns in ingested.columns_not_read.items()
-             for column, reason in columns.items()]
-    return "\n## Columns not read (not in the import package)\n\n" + "\n".join(lines) + "\n"
-
-
 def _anonymise_chunks(run: pipeline.RunInfo, ingested: pipeline.Ingested,
                       classifications: dict[str, dict[str, Any]], terms_id: str | None) -> pipeline.Anonymised:
     """Chunks mapped as tasks, after the global distinct-value pass; the re-scan's NER sample is spread over a
@@ -218,20 +210,23 @@ def _anonymise_chunks(run: pipeline.RunInfo, ingested: pipeline.Ingested,
     chunks = pipeline.plan_chunks(ingested.tables)
     per_table = {t.key: max(len(t.row_groups), 1) for t in ingested.tables}
     # Each distinct free-text value analysed once for the whole dataset, not once per chunk and worker.
-    findings_id = tasks.analyse_free_text(run, ingested.tables, classifications, terms_id)
+    with artifacts.stage(f"free-text-{run.run_id}", "Analysing the free text of the whole dataset"):
+        findings_id = tasks.analyse_free_text(run, ingested.tables, classifications, terms_id)
     futures = [
         tasks.anonymise_chunk.submit(run, chunk, classifications[chunk.table.key],
                                      min(ner_sample, max(100, math.ceil(ner_sample / per_table[chunk.table.key]))),
                                      terms_id, findings_id)
         for chunk in chunks
     ]
-    progress = Progress(f"anonymise-{run.run_id}", "Anonymising and re-scanning chunks", max(len(futures), 1))
-    results = results_or_settle(futures, progress.advance)
+    progress = Progress(f"anonymise-{run.run_id}", "Anonymising and re-scanning chunks", sum(c.rows for c in chunks),
+                        unit="rows", artifact=f"anonymise-progress-{run.dataset_id}")
+    results = results_or_settle(futures, lambda: None, lambda result: progress.advance(result.rows))
     progress.finish()
     return tasks.combine_chunks(run, classifications, results)
 
 
-def results_or_settle(futures: Sequence[PrefectFuture[Any]], on_result: Callable[[], Any]) -> list[Any]:
+def results_or_settle(futures: Sequence[PrefectFuture[Any]], on_result: Callable[[], Any],
+                      on_each: Callable[[Any], Any] = lambda _: None) -> list[Any]:
     """Every future's result as it completes. On the first failure the futures not started are cancelled and
     the running ones waited for before the error is raised: the run's cleanup (work files deleted, NER
     sessions closed) must not race chunks still writing encrypted work files, which would be left orphaned.
@@ -244,6 +239,7 @@ def results_or_settle(futures: Sequence[PrefectFuture[Any]], on_result: Callable
         for future in as_completed(list(futures)):
             results.append(future.result())
             on_result()
+            on_each(results[-1])
     except BaseException as exc:
         settle(futures, wait=isinstance(exc, Exception))
         raise
