@@ -5,35 +5,13 @@ from __future__ import annotations
 import itertools
 import json
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from intake.context import Context
 from tests.retention.conftest import RegistryFactory
-
-
-@pytest.fixture
-def cli(ctx: Context, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Any]]:
-    from intake.cli import app
-    from intake.cli.common import state
-
-    monkeypatch.setenv("INTAKE_HOME", str(ctx.settings.home))
-    monkeypatch.delenv("INTAKE_CONFIG", raising=False)
-    runner = CliRunner()
-
-    def invoke(*args: str, actor: str = "dora") -> Any:
-        if state.context is not None:
-            state.context.close()
-        state.context = None
-        return runner.invoke(app, ["--as", actor, *args])
-
-    yield invoke
-    if state.context is not None:
-        state.context.close()
-    state.context = None
 
 
 def test_hold_ids_are_taken_by_a_unique_start_and_an_ambiguous_one_is_refused(

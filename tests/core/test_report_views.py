@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +13,6 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from sqlalchemy import select
-from typer.testing import CliRunner
 
 from intake.context import Context
 from intake.product.validation import REJECTS_SCHEMA
@@ -61,26 +60,6 @@ def dataset(ctx: Context) -> str:
                         started_at=ctx.clock.now(), ended_at=ctx.clock.now(),
                         summary=json.dumps({"package": f"vault:{made.dataset_id}/run-{RUN}"})))
     return made.dataset_id
-
-
-@pytest.fixture
-def cli(ctx: Context, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., Any]]:
-    from intake.cli import app
-    from intake.cli.common import state
-
-    monkeypatch.setenv("INTAKE_HOME", str(ctx.settings.home))
-    monkeypatch.delenv("INTAKE_CONFIG", raising=False)
-
-    def invoke(*args: str, actor: str = "dora") -> Any:
-        if state.context is not None:
-            state.context.close()
-        state.context = None
-        return CliRunner().invoke(app, ["--as", actor, *args])
-
-    yield invoke
-    if state.context is not None:
-        state.context.close()
-    state.context = None
 
 
 def test_reports_show_draws_markdown_for_a_terminal_and_passes_it_unchanged_to_a_pipe(
