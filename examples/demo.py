@@ -1,6 +1,8 @@
 """`make demo`: a full migration of the shipped sample legacy dataset, through the `intake` CLI.
 
-Runs on embedded defaults (everything under ./.intake/), as the people who would do each step:
+Runs on embedded defaults (intake's data under ./.intake/; what the customer and the product hold, the signed
+authorisation and the handed-over package, beside it in ./.intake-demo/, as intake writes nothing a person names
+into its own home), as the people who would do each step:
 the admin trusts the customer's signing key, the engineer registers the signed authorisation,
 receives the files, runs the migration and hands the import package over (`intake migration fetch`);
 the DPO verifies the audit log.
@@ -62,7 +64,8 @@ def main() -> int:
     ensure_user(DPO, "dpo")
 
     step("The customer signs an authorisation for the sample files (a new demo key, never a real customer's)")
-    signing = home / "demo-authorisation"
+    outside = home.with_name(home.name + "-demo")  # the customer's and the product's side, not intake's home
+    signing = outside / "authorisation"
     dataset_dir = signing / "dataset"  # the files the customer sends: the sample's data files, not its docs
     dataset_dir.mkdir(parents=True, exist_ok=True)
     for path in SAMPLE_FILES:
@@ -99,9 +102,9 @@ def main() -> int:
     print(json.dumps(run, indent=2))
 
     step("Hand-over to the product: the package, kept encrypted in the vault, decrypted into a new owner-only folder")
-    # The demo keeps what it makes under ./.intake (the customer's side too); a real hand-over names the product's
-    # import folder. The copy is verified against the package's manifest and audited.
-    handover = home / "demo-handover" / run["run_id"]
+    # The demo hands over beside the home (./.intake-demo); a real hand-over names the product's import folder.
+    # The copy is verified against the package's manifest and audited.
+    handover = outside / "handover" / run["run_id"]
     fetched = intake(ENGINEER, "migration", "fetch", dataset_id, "--to", str(handover))
     print(f"{fetched['files']} files, {fetched['bytes']} bytes, verified against the manifest: {fetched['verified']}")
 
