@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -143,12 +143,34 @@ OPERATORS: dict[str, Operator] = {
 
 BUILT_IN_OPERATORS = frozenset(OPERATORS)
 
+# The parameters each operator reads from the policy (OperatorContext.params); a policy naming any other is refused.
+# An operator registered without its parameters takes any (it is not listed here).
+OPERATOR_PARAMETERS: dict[str, frozenset[str]] = {
+    "pseudonymise": frozenset({"token_length"}),
+    "redact": frozenset({"text"}),
+    "replace": frozenset({"text"}),
+    "mask": frozenset({"char", "keep_first", "keep_last"}),
+    "generalise_date": frozenset({"to"}),
+    "drop_column": frozenset(),
+    "keep": frozenset(),
+}
 
-def register_operator(name: str, operator: Operator) -> None:
+
+def register_operator(name: str, operator: Operator, parameters: Iterable[str] | None = None) -> None:
     """Add an operator that policy files can name. The session's worker processes get it too (chunks.py), so
     it must be a module-level function they can import by name; a Dask worker has it only if registering it
-    is part of importing a module the worker imports."""
+    is part of importing a module the worker imports. `parameters`: the names it reads from the policy, so that
+    a misspelt one is refused; None accepts any."""
     OPERATORS[name] = operator
+    if parameters is None:
+        OPERATOR_PARAMETERS.pop(name, None)
+    else:
+        OPERATOR_PARAMETERS[name] = frozenset(parameters)
+
+
+def operator_parameters(name: str) -> frozenset[str] | None:
+    """The policy parameters operator `name` accepts, or None when it accepts any (registered without them)."""
+    return OPERATOR_PARAMETERS.get(name)
 
 
 def registered_operators() -> dict[str, Operator]:

@@ -28,7 +28,7 @@ import yaml
 
 from intake.anonymisation.errors import PolicyError
 from intake.anonymisation.findings import MIN_TOKEN_LENGTH
-from intake.anonymisation.operators import OPERATORS
+from intake.anonymisation.operators import OPERATORS, operator_parameters
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,14 @@ def _spec(value: Any, where: str, source: str) -> OperatorSpec:
     if name not in OPERATORS:
         raise PolicyError(
             f"{source}: {where} names unknown operator '{name}'; known: {', '.join(sorted(OPERATORS))}"
+        )
+    allowed = operator_parameters(name)
+    unknown = sorted(str(k) for k in params if allowed is not None and k not in allowed)
+    if unknown:
+        accepted = f"its parameters are {', '.join(sorted(allowed))}" if allowed else "it takes no parameters"
+        raise PolicyError(
+            f"{source}: {where} gives operator '{name}' unknown parameter(s) {', '.join(unknown)}; {accepted} "
+            "(a misspelt parameter would silently change nothing)"
         )
     if "token_length" in params and not _valid_token_length(params["token_length"]):
         raise PolicyError(f"{source}: {where}.token_length must be an integer from {MIN_TOKEN_LENGTH} to 64")

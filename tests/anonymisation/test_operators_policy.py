@@ -104,3 +104,50 @@ def test_a_misspelt_policy_key_is_refused() -> None:
 
     with pytest.raises(PolicyError, match=r"unknown key.*colums"):
         parse_policy({"entities": {"PERSON": "redact"}, "colums": {"Notes": "drop_column"}})
+
+
+@pytest.mark.parametrize("where,spec,named", [
+    ("entities", {"PERSON": {"operator": "mask", "keep_lastt": 3}}, r"entities\.PERSON .*'mask'.*keep_lastt; "
+                                                                    r"its parameters are char, keep_first, keep_last"),
+    ("columns", {"assets.DOB": {"operator": "generalise_date", "too": "month"}}, r"columns\.assets\.DOB .*too"),
+    ("default", {"operator": "keep", "text": "x"}, r"default .*'keep'.*text; it takes no parameters"),
+    ("entities", {"PERSON": {"operator": "replace", "token_length": 32}}, r"'replace'.*token_length"),
+])
+def test_an_unknown_operator_parameter_is_refused_by_name(where: str, spec: object, named: str) -> None:
+    """A misspelt parameter would silently fall back to the operator's default (keep_lastt: nothing kept)."""
+    from intake.anonymisation.policy import parse_policy
+
+    data = {"entities": {"PERSON": "redact"}, where: spec} if where != "entities" else {"entities": spec}
+    with pytest.raises(PolicyError, match=named):
+        parse_policy(data)
+
+
+def test_every_parameter_an_operator_reads_is_accepted() -> None:
+    from intake.anonymisation.policy import parse_policy
+
+    policy = parse_policy({"entities": {
+        "PERSON": {"operator": "pseudonymise", "token_length": 32},
+        "UK_NHS": {"operator": "redact", "text": "[NHS]"},
+        "MRN": {"operator": "replace", "text": "[MRN]"},
+        "DATE_OF_BIRTH": {"operator": "generalise_date", "to": "month"},
+        "PHONE_NUMBER": {"operator": "mask", "char": "#", "keep_first": 1, "keep_last": 3}}})
+    assert policy.for_entity("PHONE_NUMBER").params == {"char": "#", "keep_first": 1, "keep_last": 3}
+
+
+def test_a_registered_operator_is_checked_only_when_it_states_its_parameters() -> None:
+    from intake.anonymisation.operators import OPERATOR_PARAMETERS, register_operator
+    from intake.anonymisation.policy import parse_policy
+
+    def shout(value: str, entity_type: str, ctx: OperatorContext) -> str:
+        return value.upper()
+
+    try:
+        register_operator("shout", shout)
+        assert parse_policy({"entities": {"PERSON": {"operator": "shout", "anything": 1}}})
+        register_operator("shout", shout, parameters=["volume"])
+        assert parse_policy({"entities": {"PERSON": {"operator": "shout", "volume": 11}}})
+        with pytest.raises(PolicyError, match=r"'shout'.*volumee; its parameters are volume"):
+            parse_policy({"entities": {"PERSON": {"operator": "shout", "volumee": 11}}})
+    finally:
+        OPERATORS.pop("shout", None)
+        OPERATOR_PARAMETERS.pop("shout", None)

@@ -3,7 +3,7 @@ rejected), batches respect `batch_rows`, every column is text, non-ASCII text su
 with its columns and no rows, and a file read from a stream (as the vault hands it over) reads as from its path.
 
 A new source format joins the registry and this suite at once: `test_every_legacy_format_is_covered` fails until
-a writer for it is added to WRITERS.
+a writer for it is added to WRITERS. Reject positions and text encodings: test_contract_rejects.py.
 """
 
 from __future__ import annotations
