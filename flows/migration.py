@@ -24,6 +24,7 @@ from intake.errors import IntakeError
 from intake.flows import artifacts, tasks
 from intake.flows.artifacts import Progress, publish_delivery, publish_findings, publish_migration
 from intake.flows.settings import anchor_run, flow_context
+from intake.registry.models import RunState
 from intake.schema_policy import stop_if_residual_too_high
 
 DEFAULT_CHUNK_ROWS = 50_000
@@ -37,7 +38,7 @@ def _on_cancelled_or_crashed(flow: Flow[Any, Any], flow_run: Any, state: Any) ->
     if not dataset_id:
         return
     ctx = flow_context(parameters.get("actor"))
-    end = "cancelled" if state.is_cancelled() or state.is_cancelling() else "crashed"
+    end = RunState.CANCELLED if state.is_cancelled() or state.is_cancelling() else RunState.CRASHED
     pipeline.abandon_runs(ctx, dataset_id, end, reason=f"flow run {flow_run.id} {end}")
 
 
@@ -83,10 +84,10 @@ def _close_run(run: pipeline.RunInfo, exc: BaseException) -> None:
     counts = {"error": type(exc).__name__}
     try:
         if isinstance(exc, Exception) and not _cancel_requested():
-            tasks.end_run(run, "failed", counts)
+            tasks.end_run(run, RunState.FAILED, counts)
         else:  # cancelled or interrupted: no new task runs while the process is being stopped
             ctx = flow_context(run.actor)
-            pipeline.end_run(ctx, run, "cancelled", counts)
+            pipeline.end_run(ctx, run, RunState.CANCELLED, counts)
             pipeline.cleanup_work(ctx, run.dataset_id, run.run_id)
     except Exception as cleanup:  # the rerun closes it as abandoned; the original error matters more
         log = get_run_logger()
@@ -147,9 +148,9 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
         found = ResidualPersonalData(pipeline.merge_rescans(
             [part.rescan for parts in anonymised.parts.values() for part in parts]))
         # Fail closed: nothing is transformed or delivered. The run row says where the findings reports are.
-        tasks.end_run(run, "failed", {"error": type(found).__name__, "failed_at": "re-scan",
-                                      "findings_reports": list(reports.values()),
-                                      "residual": residual_totals(found.result)})
+        tasks.end_run(run, RunState.FAILED, {"error": type(found).__name__, "failed_at": "re-scan",
+                                             "findings_reports": list(reports.values()),
+                                             "residual": residual_totals(found.result)})
         raise found
 
     with artifacts.stage(f"residual-{run.run_id}", "Independent residual check"):
@@ -160,8 +161,8 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
     try:
         stop_if_residual_too_high(flow_context(run.actor), residual)
     except IntakeError as exc:
-        tasks.end_run(run, "failed", {"error": type(exc).__name__, "failed_at": "residual check",
-                                      "reports": list(reports.values())})
+        tasks.end_run(run, RunState.FAILED, {"error": type(exc).__name__, "failed_at": "residual check",
+                                             "reports": list(reports.values())})
         raise
 
     tasks.checkpoint(run, "transform, validate and deliver")
@@ -187,7 +188,7 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
         "columns_not_read": ingested.columns_not_read,
         "reports": reports,
     }
-    tasks.end_run(run, "completed", {k: v for k, v in summary.items() if k != "reports"})
+    tasks.end_run(run, RunState.COMPLETED, {k: v for k, v in summary.items() if k != "reports"})
     publish_migration(run.dataset_id, ingested, anonymised, delivered, reports)
     return summary
 

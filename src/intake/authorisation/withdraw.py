@@ -17,7 +17,7 @@ from intake.authorisation.errors import AlreadyWithdrawn, AuthorisationNotFound,
 from intake.authorisation.records import get_authorisation
 from intake.clock import as_utc
 from intake.context import Context, audits_refusals
-from intake.registry.models import AuthorisationState, Customer, Dataset, DatasetState, Run
+from intake.registry.models import AuthorisationState, Customer, Dataset, DatasetState, Run, RunState
 
 CONSENT_WITHDRAWN = "consent_withdrawn"
 
@@ -62,7 +62,7 @@ def withdraw(ctx: Context, reference: str, reason: str) -> WithdrawalView:
                 dataset.deletion_rule = CONSENT_WITHDRAWN
             scheduled.append(dataset.id)
         runs_in_progress = session.scalar(
-            select(func.count()).select_from(Run).where(Run.dataset_id.in_(scheduled), Run.state == "running")
+            select(func.count()).select_from(Run).where(Run.dataset_id.in_(scheduled), Run.state == RunState.RUNNING)
         ) or 0
         customer = session.get(Customer, auth.customer_id)
         view = WithdrawalView(

@@ -22,6 +22,7 @@ from intake.pipeline.artefacts import (
 from intake.pipeline.errors import DatasetBlocked, step_errors
 from intake.pipeline.ingest import resolve_mapping
 from intake.pipeline.runs import RunInfo, end_run
+from intake.registry.models import RunState
 
 _session_lock = threading.RLock()
 
@@ -231,7 +232,7 @@ def block_dataset(ctx: Context, run: RunInfo, report: Any, stage: str) -> Datase
     """Declared free of personal data but it has some: report stored, run and dataset BLOCKED, work deleted."""
     ids = [store_report(ctx, run, "findings.json", report.to_json()),
            store_report(ctx, run, "findings.md", report.to_markdown())]
-    end_run(ctx, run, "blocked", {"blocked_at": stage, "findings_reports": ids, "found": report.totals()})
+    end_run(ctx, run, RunState.BLOCKED, {"blocked_at": stage, "findings_reports": ids, "found": report.totals()})
     cleanup_work(ctx, run.dataset_id, run.run_id)
     ctx.record(ctx.actor(), "dataset.block", dataset_id=run.dataset_id, run_id=run.run_id, stage=stage,
                personal_columns=len(report.personal_columns()), **{f"found_{k}": v for k, v in report.totals().items()})

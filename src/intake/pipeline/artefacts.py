@@ -14,6 +14,7 @@ from intake.pipeline.runs import RunInfo
 from intake.registry.models import (
     ArtefactKind,
     Run,
+    RunState,
 )
 
 
@@ -192,7 +193,8 @@ def cleanup_work(ctx: Context, dataset_id: str, run_id: str | None = None) -> in
     actor = ctx.actor()
     vault = Vault.from_context(ctx)
     with ctx.registry.session() as session:
-        running = set(session.scalars(select(Run.id).where(Run.dataset_id == dataset_id, Run.state == "running")))
+        running = set(session.scalars(
+            select(Run.id).where(Run.dataset_id == dataset_id, Run.state == RunState.RUNNING)))
     deleted = 0
     for artefact in vault.artefacts(dataset_id):
         if artefact.kind is not ArtefactKind.INTERMEDIATE or "/work/" not in artefact.name:

@@ -20,6 +20,7 @@ from intake.pipeline.runs import RunInfo, end_run
 from intake.registry.models import (
     ArtefactKind,
     Run,
+    RunState,
 )
 from intake.retention import deliveries, spools
 
@@ -74,7 +75,7 @@ def discard_stale_staging(ctx: Context, run: RunInfo) -> int:
     from intake.vault import Vault
 
     with ctx.registry.session() as session:
-        live = session.execute(select(Run.id, Run.dataset_id).where(Run.state == "running")).all()
+        live = session.execute(select(Run.id, Run.dataset_id).where(Run.state == RunState.RUNNING)).all()
     running_any = {run_id for run_id, _ in live}
     running = {run_id for run_id, dataset_id in live if dataset_id == run.dataset_id}
     removed = vault_packages.discard_unpublished(Vault.from_context(ctx), run.dataset_id, running, ctx.actor())
@@ -185,11 +186,11 @@ def transform_sources(run: RunInfo, mapping: Any, ingested: Ingested, parts: dic
     return sources, origins
 
 
-def abandon_runs(ctx: Context, dataset_id: str, state: str, reason: str) -> list[str]:
+def abandon_runs(ctx: Context, dataset_id: str, state: RunState, reason: str) -> list[str]:
     """End every run of the dataset still marked running (its process was cancelled or crashed), and remove
     what it left: staging folders, unpublished packages and intermediate work files. Returns the run ids."""
     with ctx.registry.session() as session:
-        running = list(session.scalars(select(Run).where(Run.dataset_id == dataset_id, Run.state == "running")))
+        running = list(session.scalars(select(Run).where(Run.dataset_id == dataset_id, Run.state == RunState.RUNNING)))
         infos = [RunInfo(r.id, dataset_id, "", "", "", json.loads(r.summary or "{}").get("mapping", ""), r.started_by)
                  for r in running]
     for info in infos:

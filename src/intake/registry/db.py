@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration's revision (tests/core/test_registry.py checks it against Alembic's own head). A registry
 # already there is opened without importing Alembic, which costs a quarter of a second on every command.
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 SQLITE_BUSY_MS = 30_000  # how long a command waits for another one's write lock before giving up
 # A database server that cannot be reached is tried again after these pauses (7.5 s in all), each attempt bounded.
 CONNECT_RETRY_DELAYS_S: tuple[float, ...] = (0.5, 1.0, 2.0, 4.0)

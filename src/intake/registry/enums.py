@@ -44,7 +44,7 @@ class DatasetState(enum.StrEnum):
 
 
 class RunState(enum.StrEnum):
-    """How a migration run stands (`runs.state`; a string column, so comparing with plain strings still works)."""
+    """How a migration run stands (`runs.state`, stored as these values; an enum column from migration 0007)."""
 
     RUNNING = "running"
     COMPLETED = "completed"  # package delivered; the dataset is PROCESSED

@@ -33,7 +33,7 @@ from intake.registry.enums import (  # the enumerations live apart, importable w
     PersonalDataDeclaration,
     Purpose,
     Role,
-    RunState,  # noqa: F401  (re-exported: code imports it from here)
+    RunState,
 )
 
 
@@ -253,7 +253,7 @@ class Run(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     dataset_id: Mapped[str] = mapped_column(ForeignKey("datasets.id"), index=True)
     flow: Mapped[str] = mapped_column(String(64))
-    state: Mapped[str] = mapped_column(String(32))  # a RunState value
+    state: Mapped[RunState] = mapped_column(_enum(RunState))
     started_by: Mapped[str] = mapped_column(String(128))
     started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
