@@ -3,8 +3,6 @@ made visible all at once by `commit()`, or not at all."""
 
 from __future__ import annotations
 
-import hashlib
-import io
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -18,6 +16,7 @@ import pyarrow.parquet as pq
 from intake.connectors.delivery_targets import MANIFEST, _LocalTarget, _S3Target, _VaultTarget
 from intake.connectors.errors import DeliveryError
 from intake.connectors.vault_sinks import PARQUET_COMPRESSION
+from intake.file_hashes import HashingWriter
 
 if TYPE_CHECKING:
     from intake.context import Actor
@@ -39,35 +38,6 @@ class Delivery:
     package: str
     files: list[DeliveredFile]
     manifest: dict[str, Any] = field(default_factory=dict)
-
-
-class _HashingWriter(io.RawIOBase):
-    """Counts and hashes what passes through to `inner`."""
-
-    def __init__(self, inner: BinaryIO, on_close: Any) -> None:
-        self._inner = inner
-        self._hash = hashlib.sha256()
-        self.size = 0
-        self._on_close = on_close
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        view = memoryview(data).cast("B")
-        self._inner.write(view)
-        self._hash.update(view)
-        self.size += len(view)
-        return len(view)
-
-    def tell(self) -> int:
-        return self.size
-
-    def close(self) -> None:
-        if not self.closed:
-            self._inner.close()
-            self._on_close(self.size, self._hash.hexdigest())
-        super().close()
 
 
 class DeliverySink:
@@ -130,7 +100,7 @@ class DeliverySink:
         def done(size: int, digest: str) -> None:
             self.files[relpath] = DeliveredFile(relpath, size, digest)
 
-        return _HashingWriter(self._target.open(relpath), done)  # type: ignore[return-value]
+        return HashingWriter(self._target.open(relpath), done)  # type: ignore[return-value]
 
     def write_bytes(self, relpath: str, data: bytes) -> DeliveredFile:
         with self.open(relpath) as handle:

@@ -13,25 +13,21 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-
+from intake import file_hashes
 from intake.authorisation.errors import KeyFileError, UnreadableFile
+from intake.file_hashes import sha256_stream as sha256_stream  # re-exported: verify.py reads vault streams with it
+from intake.vault import ed25519
+from intake.vault.ed25519 import SIGNATURE_BYTES
 
 if TYPE_CHECKING:
     from intake.config import Settings
 
-SIGNATURE_BYTES = 64
-PUBLIC_KEY_BYTES = 32
-_READ_CHUNK = 1 << 20
 _MAX_KEY_FILE = 64 * 1024
 
 
@@ -43,11 +39,11 @@ class KeyPairPaths:
 
 
 def key_id(raw_public_key: bytes) -> str:
-    return hashlib.sha256(raw_public_key).hexdigest()
+    return ed25519.key_id(raw_public_key)
 
 
-def raw_public_key(key: Ed25519PublicKey) -> bytes:
-    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+def raw_public_key(key: ed25519.PublicKey) -> bytes:
+    return ed25519.raw_public(key)
 
 
 def _write_new(path: Path, data: bytes, mode: int) -> None:
@@ -65,20 +61,15 @@ def _write_new(path: Path, data: bytes, mode: int) -> None:
 def generate_keypair(out_dir: Path, name: str = "signer", passphrase: bytes | None = None) -> KeyPairPaths:
     """Write `<name>-ed25519.key` (private, 0600) and `<name>-ed25519.pub` (public) into out_dir."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    private = Ed25519PrivateKey.generate()
-    encryption = (
-        serialization.BestAvailableEncryption(passphrase) if passphrase else serialization.NoEncryption()
-    )
-    private_pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption)
-    public_pem = private.public_key().public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
-    )
+    private = ed25519.generate()
+    private_pem = ed25519.private_pem(private, passphrase)
+    public_pem = ed25519.public_pem(private.public_key())
     private_path, public_path = out_dir / f"{name}-ed25519.key", out_dir / f"{name}-ed25519.pub"
     if public_path.exists():
         raise KeyFileError(f"{public_path} already exists: choose another --out folder or remove the old file first")
     _write_new(private_path, private_pem, 0o600)
     _write_new(public_path, public_pem, 0o644)
-    return KeyPairPaths(private_path, public_path, key_id(raw_public_key(private.public_key())))
+    return KeyPairPaths(private_path, public_path, ed25519.key_id_of(private.public_key()))
 
 
 def read_small_file(path: Path, what: str) -> bytes:
@@ -92,7 +83,7 @@ def read_small_file(path: Path, what: str) -> bytes:
     return data
 
 
-def load_private_key(path: Path, passphrase: bytes | None = None) -> Ed25519PrivateKey:
+def load_private_key(path: Path, passphrase: bytes | None = None) -> ed25519.PrivateKey:
     if os.name == "posix":
         try:
             mode = path.stat().st_mode
@@ -104,55 +95,43 @@ def load_private_key(path: Path, passphrase: bytes | None = None) -> Ed25519Priv
             )
     data = read_small_file(path, "private key")
     try:
-        key = serialization.load_pem_private_key(data, password=passphrase)
-    except TypeError:
+        return ed25519.load_private_pem(data, passphrase)
+    except ed25519.PassphraseMismatch:
         hint = "it is encrypted: give its passphrase" if passphrase is None else "it is not encrypted: no passphrase"
         raise KeyFileError(f"cannot load private key {path}: {hint}") from None
-    except ValueError:
+    except ed25519.NotEd25519:
+        raise KeyFileError(
+            f"private key {path} is not an Ed25519 key: create one with `intake keys generate`"
+        ) from None
+    except ed25519.KeyFormatError:
         raise KeyFileError(
             f"cannot load private key {path}: not a PEM Ed25519 private key, or the passphrase is wrong"
         ) from None
-    if not isinstance(key, Ed25519PrivateKey):
-        raise KeyFileError(f"private key {path} is not an Ed25519 key: create one with `intake keys generate`")
-    return key
 
 
 def parse_public_key(data: bytes, source: str = "public key") -> bytes:
     """Return the raw 32-byte Ed25519 public key from PEM, OpenSSH or raw bytes."""
-    stripped = data.strip()
     try:
-        if stripped.startswith(b"-----BEGIN"):
-            key = serialization.load_pem_public_key(stripped)
-        elif stripped.startswith(b"ssh-ed25519 "):
-            key = serialization.load_ssh_public_key(stripped)
-        elif len(data) == PUBLIC_KEY_BYTES:
-            key = Ed25519PublicKey.from_public_bytes(data)
-        else:
-            raise ValueError("unrecognised format")
-    except (ValueError, TypeError, binascii.Error):
+        return ed25519.raw_public(ed25519.parse_public_key(data))
+    except ed25519.NotEd25519:
+        raise KeyFileError(f"{source} is not an Ed25519 key: only Ed25519 signers are supported") from None
+    except ed25519.KeyFormatError:
         raise KeyFileError(
             f"{source} is not an Ed25519 public key (PEM, OpenSSH or raw 32 bytes): "
             "use the .pub file written by `intake keys generate`"
         ) from None
-    if not isinstance(key, Ed25519PublicKey):
-        raise KeyFileError(f"{source} is not an Ed25519 key: only Ed25519 signers are supported")
-    return raw_public_key(key)
 
 
 def load_public_key(path: Path) -> bytes:
     return parse_public_key(read_small_file(path, "public key"), str(path))
 
 
-def sign(data: bytes, private_key: Ed25519PrivateKey) -> bytes:
-    return private_key.sign(data)
+def sign(data: bytes, private_key: ed25519.PrivateKey) -> bytes:
+    return ed25519.sign(private_key, data)
 
 
 def verify(raw_public: bytes, data: bytes, signature: bytes) -> bool:
-    try:
-        Ed25519PublicKey.from_public_bytes(raw_public).verify(signature, data)
-    except (InvalidSignature, ValueError):
-        return False
-    return True
+    return ed25519.verify(raw_public, signature, data)
 
 
 def encode_signature(signature: bytes) -> bytes:
@@ -202,17 +181,8 @@ def read_signature(path: Path) -> bytes:
     return decode_signature(read_small_file(path, "signature"), str(path))
 
 
-def sha256_stream(source: BinaryIO | Any) -> str:
-    """SHA-256 of anything with read(size) (a file, the vault's decrypting reader)."""
-    digest = hashlib.sha256()
-    while chunk := source.read(_READ_CHUNK):
-        digest.update(chunk)
-    return digest.hexdigest()
-
-
 def sha256_file(path: Path) -> str:
     try:
-        with path.open("rb") as handle:
-            return sha256_stream(handle)
+        return file_hashes.sha256_file(path)
     except OSError as exc:
         raise UnreadableFile(f"cannot read {path}: {exc.strerror}") from None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from intake.errors import IntakeError
+from intake.file_hashes import sha256_file
 
 TRUTH_FILE = "truth.jsonl"
 NONPERSONAL_FILE = "nonpersonal.json"
@@ -62,18 +62,13 @@ def seed_streams(seed: int) -> dict[str, int]:
                                                                                           strict=True)}
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        while chunk := f.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
+file_sha256 = sha256_file  # the name benchmarks/e2e_dask.py imports
 
 
 def finish(layout: str, out_dir: Path, paths: dict[str, Path], counts: dict[str, int], seed: int,
            parameters: dict[str, object], seconds: float) -> GeneratedDataset:
     """Hashes the data files and writes the deterministic manifest beside them."""
-    sha = {name: file_sha256(path) for name, path in paths.items()}
+    sha = {name: sha256_file(path) for name, path in paths.items()}
     manifest = {"layout": layout, "seed": seed, "parameters": parameters, "files": sha,
                 "truth": TRUTH_FILE, "nonpersonal": NONPERSONAL_FILE, "counts": counts}
     (out_dir / MANIFEST_FILE).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")

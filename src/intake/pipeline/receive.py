@@ -12,6 +12,7 @@ from typing import Any
 
 from intake.context import Actor, Context
 from intake.errors import IntakeError
+from intake.file_hashes import CHUNK_BYTES, digest_file
 from intake.logs import get_logger, log_event
 from intake.pipeline.errors import PipelineError, ReceiveFailed
 from intake.registry.models import (
@@ -24,7 +25,7 @@ from intake.registry.models import (
 log = get_logger("intake.pipeline")
 
 
-HASH_BLOCK = 1 << 20
+HASH_BLOCK = CHUNK_BYTES  # the block fingerprints are read in (intake.file_hashes)
 
 
 @dataclass(frozen=True)
@@ -41,15 +42,8 @@ OnRead = Callable[[int], None]
 
 def fingerprint_file(path: Path, on_read: OnRead | None = None) -> FileFingerprint:
     """SHA-256 of a file read in blocks (never whole in memory)."""
-    digest = hashlib.sha256()
-    size = 0
-    with path.open("rb") as handle:
-        while block := handle.read(HASH_BLOCK):
-            digest.update(block)
-            size += len(block)
-            if on_read is not None:
-                on_read(len(block))
-    return FileFingerprint(path.name, path, digest.hexdigest(), size)
+    digest = digest_file(path, on_read)
+    return FileFingerprint(path.name, path, digest.sha256, digest.size)
 
 
 class _CountingReader(io.RawIOBase):

@@ -10,7 +10,6 @@ Sinks: intake.product.package_sinks.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import queue
 import tempfile
@@ -25,10 +24,11 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from intake.clock import Clock, SystemClock
+from intake.file_hashes import Digest, HashingWriter, hashed_chunks, sha256_file
 from intake.product.errors import PackageError
 from intake.product.mapping import Mapping
 from intake.product.neutralise import NeutraliseCounts, neutralise_batch
-from intake.product.package_sinks import MANIFEST, HashingFile, PackageSink, as_package_sink
+from intake.product.package_sinks import MANIFEST, PackageSink, as_package_sink
 from intake.product.reconciliation import Reconciliation
 from intake.product.schema import ENTITIES, SCHEMA_VERSION
 from intake.product.transform import ROW_NUMBER_COLUMN, TableSource, transform
@@ -53,7 +53,7 @@ class _SpoolOutput:
         self.folder = folder
         self.opener = opener  # when given, files go straight to the sink, hashed on the way
         self._writers: dict[str, pq.ParquetWriter] = {}
-        self._handles: dict[str, HashingFile] = {}
+        self._handles: dict[str, HashingWriter] = {}
         self.rows: dict[str, int] = {}
         self.neutralised = NeutraliseCounts()
         self._queue: queue.Queue[tuple[str, pa.Schema, pa.RecordBatch] | None] = queue.Queue(queue_batches)
@@ -65,7 +65,7 @@ class _SpoolOutput:
     def _writer(self, file_name: str, schema: pa.Schema) -> pq.ParquetWriter:
         if file_name not in self._writers:
             if self.opener is not None:
-                handle = self._handles[file_name] = HashingFile(self.opener(file_name))
+                handle = self._handles[file_name] = HashingWriter(self.opener(file_name))
                 self._writers[file_name] = pq.ParquetWriter(handle, schema, **_parquet_options(schema))
             else:
                 self._writers[file_name] = pq.ParquetWriter(self.folder / file_name, schema,
@@ -144,14 +144,12 @@ class PackageResult:
 
 
 def _hashed(chunks: Iterable[bytes], record: dict[str, Any]) -> Iterator[bytes]:
-    digest = hashlib.sha256()
-    size = 0
-    for chunk in chunks:
-        digest.update(chunk)
-        size += len(chunk)
-        yield chunk
-    record["sha256"] = digest.hexdigest()
-    record["bytes"] = size
+    """The chunks on their way to the sink; their SHA-256 and size land in the manifest's `record`."""
+    def done(digest: Digest) -> None:
+        record["sha256"] = digest.sha256
+        record["bytes"] = digest.size
+
+    return hashed_chunks(chunks, done)
 
 
 def _file_chunks(path: Path) -> Iterator[bytes]:
@@ -272,10 +270,7 @@ def verify_package(folder: str | Path) -> dict[str, Any]:
         path = folder / name
         if not path.is_file():
             raise PackageError(f"package file {name} listed in the manifest is missing from {folder}")
-        digest = hashlib.sha256()
-        for chunk in _file_chunks(path):
-            digest.update(chunk)
-        if digest.hexdigest() != record["sha256"]:
+        if sha256_file(path) != record["sha256"]:
             raise PackageError(f"package file {name} in {folder} does not match its SHA-256 in the manifest; "
                                "the package was altered or damaged: write it again")
     return manifest

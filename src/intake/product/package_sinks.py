@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
@@ -101,37 +100,6 @@ class _SyncedFile(io.BufferedWriter):
         if not self.closed:
             self.flush()
             os.fsync(self.fileno())
-        super().close()
-
-
-class HashingFile(io.RawIOBase):
-    """Counts and hashes the bytes written through it to `inner`."""
-
-    def __init__(self, inner: BinaryIO) -> None:
-        self._inner = inner
-        self._digest = hashlib.sha256()
-        self.size = 0
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: Any) -> int:
-        view = memoryview(data).cast("B")
-        self._inner.write(view)
-        self._digest.update(view)
-        self.size += len(view)
-        return len(view)
-
-    def tell(self) -> int:
-        return self.size
-
-    @property
-    def sha256(self) -> str:
-        return self._digest.hexdigest()
-
-    def close(self) -> None:
-        if not self.closed:
-            self._inner.close()
         super().close()
 
 

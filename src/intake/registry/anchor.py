@@ -21,12 +21,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
 from intake.clock import as_utc
 from intake.errors import AuditChainBroken
-from intake.retention.certificates import ServiceKey, canonical_json, key_id_of
+from intake.retention.certificates import ServiceKey, canonical_json
+from intake.vault import ed25519
 
 FORMAT = "intake-audit-anchor/1"
 
@@ -51,7 +49,7 @@ def sign_anchor(key: ServiceKey, anchor: Anchor) -> str:
     return canonical_json({"anchor": body, "signature": base64.b64encode(signature).decode()})
 
 
-def parse_anchor(line: str, trusted: Ed25519PublicKey, source: str) -> Anchor:
+def parse_anchor(line: str, trusted: ed25519.PublicKey, source: str) -> Anchor:
     """The anchor in `line` if signed by `trusted` and unmodified; AuditChainBroken otherwise."""
     try:
         document = json.loads(line)
@@ -61,16 +59,14 @@ def parse_anchor(line: str, trusted: Ed25519PublicKey, source: str) -> Anchor:
         raise AuditChainBroken(f"{source} is not an audit anchor line: restore the anchor file from backup") from exc
     if not isinstance(body, dict) or body.get("format") != FORMAT:
         raise AuditChainBroken(f"{source} has no {FORMAT} anchor: restore the anchor file from backup")
-    trusted_id = key_id_of(trusted)
+    trusted_id = ed25519.key_id_of(trusted)
     if body.get("service_key_id") != trusted_id:
         raise AuditChainBroken(
             f"{source} is signed by key {body.get('service_key_id')}, not the service key {trusted_id}: "
             "restore the service signing key (keys/service-signing.key) or the anchors from backup"
         )
-    try:
-        trusted.verify(signature, canonical_json(body).encode("ascii"))
-    except InvalidSignature as exc:
-        raise AuditChainBroken(f"{source} was edited after it was signed (its signature does not match)") from exc
+    if not ed25519.verify(trusted, signature, canonical_json(body).encode("ascii")):
+        raise AuditChainBroken(f"{source} was edited after it was signed (its signature does not match)")
     try:
         return Anchor(int(body["seq"]), str(body["head_hash"]), as_utc(datetime.fromisoformat(body["at"])),
                       str(body["registry"]), source)
@@ -90,7 +86,7 @@ def append_local(path: Path, line: str) -> None:
         os.close(fd)
 
 
-def read_local(path: Path, trusted: Ed25519PublicKey) -> Iterator[Anchor]:
+def read_local(path: Path, trusted: ed25519.PublicKey) -> Iterator[Anchor]:
     with path.open(encoding="ascii") as lines:
         for number, line in enumerate(lines, start=1):
             if line.strip():

@@ -14,13 +14,12 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
-
 from intake.aws_errors import AWS_ERRORS, aws_error
 from intake.clock import as_utc
 from intake.config import Settings
 from intake.errors import AnchorUnavailable
 from intake.registry.anchor import Anchor, append_local, parse_anchor, read_local
+from intake.vault.ed25519 import PublicKey
 
 LOCK_MODE = "COMPLIANCE"
 
@@ -30,7 +29,7 @@ class AnchorStore(Protocol):
 
     def put(self, anchor: Anchor, line: str) -> None: ...
 
-    def read(self, trusted: Ed25519PublicKey) -> Iterator[Anchor]: ...
+    def read(self, trusted: PublicKey) -> Iterator[Anchor]: ...
 
 
 class LocalAnchorStore:
@@ -45,7 +44,7 @@ class LocalAnchorStore:
             raise AnchorUnavailable(f"cannot append to the audit anchor file {self.path} ({exc.strerror}): check "
                                     "that it belongs to the service account and the disk has room") from None
 
-    def read(self, trusted: Ed25519PublicKey) -> Iterator[Anchor]:
+    def read(self, trusted: PublicKey) -> Iterator[Anchor]:
         if not self.path.exists():
             return iter(())
         try:
@@ -91,7 +90,7 @@ class S3AnchorStore:
     def retain_until(self) -> datetime:
         return datetime.now(UTC) + self.retention  # S3 compares with its own clock, not the registry's
 
-    def read(self, trusted: Ed25519PublicKey) -> Iterator[Anchor]:
+    def read(self, trusted: PublicKey) -> Iterator[Anchor]:
         try:
             versions = [(v["Key"], v["VersionId"]) for page in self.client.get_paginator("list_object_versions")
                         .paginate(Bucket=self.bucket, Prefix=self.prefix) for v in page.get("Versions", [])]

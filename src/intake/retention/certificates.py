@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy import func, or_, select
 
 from intake.config import Settings
@@ -34,6 +30,11 @@ from intake.retention.errors import (
     ServiceKeyMissing,
 )
 
+# intake.vault.ed25519 is imported where a key is used, not here: importing the vault package loads botocore, which
+# registry reads such as `intake retention list` must not (tests/core/test_cli_startup.py).
+if TYPE_CHECKING:
+    from intake.vault import ed25519
+
 FORMAT = "intake-deletion-certificate/1"
 MIN_PREFIX = 4  # as dataset ids (cli/common.py expand_dataset_id)
 
@@ -43,35 +44,38 @@ def canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True, allow_nan=False)
 
 
-def key_id_of(public_key: Ed25519PublicKey) -> str:
-    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return hashlib.sha256(raw).hexdigest()
-
-
 @dataclass(frozen=True)
 class ServiceKey:
-    private_key: Ed25519PrivateKey
+    private_key: ed25519.PrivateKey
     path: Path
 
     @property
-    def public_key(self) -> Ed25519PublicKey:
+    def public_key(self) -> ed25519.PublicKey:
         return self.private_key.public_key()
 
     @property
     def key_id(self) -> str:
-        return key_id_of(self.public_key)
+        from intake.vault import ed25519
+
+        return ed25519.key_id_of(self.public_key)
 
     def public_pem(self) -> bytes:
-        return self.public_key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+        from intake.vault import ed25519
+
+        return ed25519.public_pem(self.public_key)
 
     def sign(self, data: bytes) -> bytes:
-        return self.private_key.sign(data)
+        from intake.vault import ed25519
+
+        return ed25519.sign(self.private_key, data)
 
 
 def load_service_key(settings: Settings, create: bool = False) -> ServiceKey:
     """The service signing key; created with mode 0600 only when `create` (`intake init`, an explicit `intake audit
     anchor` in a home older than the key; safe against two creators at once). A lost key is never silently
     replaced: certificates and anchors signed by a new key would vouch for whatever the home then holds."""
+    from intake.vault import ed25519
+
     path = settings.service_signing_key_file
     if not path.exists():
         if not create:
@@ -79,32 +83,30 @@ def load_service_key(settings: Settings, create: bool = False) -> ServiceKey:
                 f"no service signing key at {path} (`intake init` makes it): restore it from backup (docs/keys.md); "
                 "to verify a certificate elsewhere, pass --public-key with the exported key"
             )
-        pem = Ed25519PrivateKey.generate().private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
+        pem = ed25519.private_pem(ed25519.generate())
         write_private(path, pem, replace=False)  # another process created it first: use theirs
     data = path.read_bytes()
     try:
-        private_key = serialization.load_pem_private_key(data, password=None)
-    except ValueError as exc:
+        private_key = ed25519.load_private_pem(data)
+    except ed25519.NotEd25519:
+        raise RetentionError(f"the service signing key {path} is not an Ed25519 key: restore it from backup") from None
+    except ed25519.KeyFormatError as exc:
         raise RetentionError(
             f"the service signing key {path} is not a PEM private key: restore it from backup"
         ) from exc
-    if not isinstance(private_key, Ed25519PrivateKey):
-        raise RetentionError(f"the service signing key {path} is not an Ed25519 key: restore it from backup")
     return ServiceKey(private_key, path)
 
 
-def load_public_key(data: bytes, source: str = "public key") -> Ed25519PublicKey:
+def load_public_key(data: bytes, source: str = "public key") -> ed25519.PublicKey:
     """An Ed25519 public key from PEM, or from its 32 raw bytes."""
+    from intake.vault import ed25519
+
     try:
-        key = (serialization.load_pem_public_key(data) if data.lstrip().startswith(b"-----")
-               else Ed25519PublicKey.from_public_bytes(data))
-    except ValueError as exc:
+        return ed25519.parse_public_key(data, openssh=False)
+    except ed25519.NotEd25519:
+        raise CertificateInvalid(f"{source} is not an Ed25519 public key") from None
+    except ed25519.KeyFormatError as exc:
         raise CertificateInvalid(f"{source} is not an Ed25519 public key (PEM or 32 raw bytes)") from exc
-    if not isinstance(key, Ed25519PublicKey):
-        raise CertificateInvalid(f"{source} is not an Ed25519 public key")
-    return key
 
 
 @dataclass(frozen=True)
@@ -152,14 +154,16 @@ def write_certificate_file(directory: Path, dataset_id: str, signed: SignedCerti
     return target
 
 
-def verify_document(document: Any, trusted: Ed25519PublicKey, source: str = "certificate") -> dict[str, Any]:
+def verify_document(document: Any, trusted: ed25519.PublicKey, source: str = "certificate") -> dict[str, Any]:
     """Return the certificate body if it is signed by `trusted` and unmodified; raise CertificateInvalid."""
+    from intake.vault import ed25519
+
     if not isinstance(document, dict) or not isinstance(document.get("certificate"), dict):
         raise CertificateInvalid(f"{source} is not a deletion certificate (no 'certificate' object)")
     if document.get("format") != FORMAT:
         raise CertificateInvalid(f"{source} has format {document.get('format')!r}, expected {FORMAT}")
     body = document["certificate"]
-    trusted_id = key_id_of(trusted)
+    trusted_id = ed25519.key_id_of(trusted)
     for claimed in (document.get("service_key_id"), body.get("service_key_id")):
         if claimed != trusted_id:
             raise CertificateInvalid(
@@ -169,13 +173,11 @@ def verify_document(document: Any, trusted: Ed25519PublicKey, source: str = "cer
         signature = base64.b64decode(str(document.get("signature", "")), validate=True)
     except (binascii.Error, ValueError) as exc:
         raise CertificateInvalid(f"{source} has a signature that is not base64") from exc
-    try:
-        trusted.verify(signature, canonical_json(body).encode("ascii"))
-    except (InvalidSignature, ValueError) as exc:
+    if not ed25519.verify(trusted, signature, canonical_json(body).encode("ascii")):
         raise CertificateInvalid(
             f"{source}: the signature does not match the content; the certificate was altered or not issued by "
             f"service key {trusted_id}"
-        ) from exc
+        )
     return body
 
 
