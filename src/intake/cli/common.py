@@ -115,6 +115,11 @@ def expand_dataset_id(value: str | None) -> str | None:
     return _expanded(value, "Dataset", "dataset", "intake datasets list")
 
 
+def expand_certificate_id(value: str | None) -> str | None:
+    """A dataset id or a deletion certificate's id, or a unique start of either (a typer callback)."""
+    return _expanded(expand_dataset_id(value), "DeletionCertificate", "deletion certificate", "intake retention list")
+
+
 def expand_hold_id(value: str | None) -> str | None:
     """A hold id (legal hold, restriction, fault hold), or a unique start of it (a typer callback)."""
     return _expanded(value, "Hold", "hold", "intake holds list --all")

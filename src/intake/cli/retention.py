@@ -12,7 +12,7 @@ from intake.cli.common import (
     confirm_irreversible,
     context,
     emit,
-    expand_dataset_id,
+    expand_certificate_id,
     handle_errors,
     message,
     prefect_here,
@@ -172,7 +172,7 @@ def show(
     from intake.retention.errors import CertificateInvalid
 
     ctx = context()
-    given = expand_dataset_id(id_) or id_
+    given = expand_certificate_id(id_) or id_
     if not text:
         signed = certificates.stored_certificate(ctx, given)
         sys.stdout.write(json.dumps(signed.document(), indent=2, sort_keys=True) + "\n")

@@ -16,14 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 
 from intake.config import Settings
 from intake.context import Context
 from intake.private_files import write_private
 from intake.registry.models import DeletionCertificate
 from intake.retention.errors import (
-    CertificateAmbiguous,
     CertificateInvalid,
     CertificateNotFound,
     RetentionError,
@@ -36,7 +35,6 @@ if TYPE_CHECKING:
     from intake.vault import ed25519
 
 FORMAT = "intake-deletion-certificate/1"
-MIN_PREFIX = 4  # as dataset ids (cli/common.py expand_dataset_id)
 
 
 def canonical_json(value: Any) -> str:
@@ -200,28 +198,17 @@ def verify_certificate_file(path: Path, settings: Settings | None = None,
 
 
 def certificate_row(session: Any, dataset_or_certificate_id: str) -> DeletionCertificate:
-    """The certificate of a dataset or by certificate id, either given in full or by a unique start of it (tables
-    show ids cut short). Raises CertificateNotFound, or CertificateAmbiguous when the start names several."""
+    """The certificate of a dataset or by certificate id (the CLI expands a unique start of either first:
+    cli/common.py expand_certificate_id). Raises CertificateNotFound."""
     given = dataset_or_certificate_id
     row = session.scalar(select(DeletionCertificate).where(or_(
         DeletionCertificate.dataset_id == given, DeletionCertificate.id == given)))
-    if row is not None:
-        return row
-    start = given.rstrip("\u2026. ")
-    if len(start) >= MIN_PREFIX:
-        found = session.scalars(select(DeletionCertificate).where(or_(
-            func.substr(DeletionCertificate.dataset_id, 1, len(start)) == start,
-            func.substr(DeletionCertificate.id, 1, len(start)) == start)).limit(2)).all()
-        if len(found) > 1:
-            raise CertificateAmbiguous(
-                f"'{start}' starts the ids of several deletion certificates or their datasets: give more of the id "
-                "(`intake retention list` shows dataset ids)")
-        if found:
-            return found[0]
-    raise CertificateNotFound(
-        f"no deletion certificate for dataset or certificate id {given}: `intake retention list` shows what is "
-        f"still due (an id may be shortened to its first {MIN_PREFIX} or more characters)"
-    )
+    if row is None:
+        raise CertificateNotFound(
+            f"no deletion certificate for dataset or certificate id {given}: `intake retention list` shows what is "
+            "still due (an id may be shortened to its first 4 or more characters)"
+        )
+    return row
 
 
 def stored_certificate(ctx: Context, dataset_or_certificate_id: str) -> SignedCertificate:

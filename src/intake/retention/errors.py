@@ -21,10 +21,6 @@ class CertificateNotFound(NotFound):
     """No deletion certificate exists for the dataset or certificate id the user gave."""
 
 
-class CertificateAmbiguous(RetentionError):
-    """The start of an id the user gave names several deletion certificates: a longer start is needed."""
-
-
 class HoldNotFound(NotFound):
     """No hold (of the expected kind) has the id the user gave, or none is open."""
 
