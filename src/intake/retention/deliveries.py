@@ -13,7 +13,6 @@ local folder is emptied whatever the settings, and every folder or S3 prefix a r
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -26,6 +25,7 @@ from sqlalchemy import select
 
 from intake import vault_packages
 from intake.config import Settings
+from intake.file_hashes import sha256_file
 from intake.registry.models import Run
 from intake.retention import delivery_s3
 from intake.retention.delivery_s3 import S3Place, s3_place
@@ -183,7 +183,7 @@ def _local(place: FolderPlace) -> list[dict[str, Any]]:
             "store": "folder",
             "files": len(files),
             "bytes": sum(p.stat().st_size for p in files),
-            "manifest_sha256": hashlib.sha256(manifest.read_bytes()).hexdigest()
+            "manifest_sha256": sha256_file(manifest)
             if manifest is not None and manifest.is_file() else None,
         })
     return out

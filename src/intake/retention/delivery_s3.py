@@ -5,12 +5,12 @@ parts)."""
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
 from intake.config import Settings
+from intake.file_hashes import sha256_stream
 from intake.retention.errors import DeletionNotVerified
 
 MANIFEST = "manifest.json"
@@ -74,7 +74,7 @@ def listing(s3: Any, place: S3Place) -> list[dict[str, Any]]:
             entry["bytes"] += int(version["Size"])
             if rest == MANIFEST:
                 body = s3.get_object(Bucket=place.bucket, Key=version["Key"], VersionId=version["VersionId"])["Body"]
-                entry["manifest_sha256"] = hashlib.sha256(body.read()).hexdigest()
+                entry["manifest_sha256"] = sha256_stream(body)
     for upload in uploads(s3, place.bucket, place.prefix):
         packages[upload["Key"][len(place.base):].partition("/")[0]]["unfinished_uploads"] += 1
     return [{"package": name, "location": f"s3://{place.bucket}/{place.base}{name}/", "store": "s3", **entry}
