@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from intake.clock import as_utc
 from intake.context import Context, audits_refusals
 from intake.errors import DatabaseRefused
+from intake.notify import Notice
 from intake.registry.guarded import lift_hold, place_hold, review_hold
 from intake.registry.models import (
     Authorisation,
@@ -176,6 +177,14 @@ def holds_due_for_review(session: Session, now: datetime) -> list[Hold]:
     """Open legal holds whose review date has passed, by the one test the CLI uses too (HoldView.review_due)."""
     query = select(Hold).where(Hold.kind == HoldKind.LEGAL, Hold.closed_at.is_(None)).order_by(Hold.opened_at, Hold.id)
     return [hold for hold in session.scalars(query) if view(hold).review_due(now)]
+
+
+def review_due_notice(hold_ids: list[str]) -> Notice:
+    """What the DPO is told of legal holds past their review date (by the sweep, and by `retention list
+    --overdue` when sweeps have stopped)."""
+    return Notice("retention.hold_review_due", f"{len(hold_ids)} legal hold(s) due for review",
+                  "Each keeps data past its retention period. Confirm it is still needed with `intake holds legal "
+                  "review HOLD --reason ...`, or release it with `intake holds legal release`.", {"hold_ids": hold_ids})
 
 
 def place_restriction(ctx: Context, *, reason: str, dataset_id: str | None = None, customer: str | None = None,

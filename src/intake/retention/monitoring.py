@@ -21,7 +21,7 @@ from intake.context import Context
 from intake.notify import Notice, notify
 from intake.registry.audit_tables import AuditEvent
 from intake.retention.hold_view import HoldView, view
-from intake.retention.holds import holds_due_for_review
+from intake.retention.holds import holds_due_for_review, review_due_notice
 from intake.retention.rules import RetentionDecision, Status, list_retention
 
 SWEEP_ACTION = "retention.sweep"
@@ -110,11 +110,7 @@ def notify_overdue(ctx: Context, found: Overdue) -> list[str]:
             "worker and the retention-sweep deployment's schedule, or run `intake retention sweep` (DPO).",
             {"last_sweep_at": last, "since": missed.since.isoformat(), "grace_hours": missed.grace_hours})))
     if found.reviews_due:
-        sent.append(_send(ctx, Notice(
-            "retention.hold_review_due", f"{len(found.reviews_due)} legal hold(s) due for review",
-            "Each keeps data past its retention period. Confirm it is still needed with `intake holds legal review "
-            "HOLD --reason ...`, or release it with `intake holds legal release`.",
-            {"hold_ids": [h.id for h in found.reviews_due]})))
+        sent.append(_send(ctx, review_due_notice([h.id for h in found.reviews_due])))
     return sent
 
 

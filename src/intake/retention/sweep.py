@@ -21,7 +21,7 @@ from intake.registry.models import Dataset, DatasetState
 from intake.retention.certificates import load_service_key
 from intake.retention.deletion import DeletedDataset, LegalHoldArrived, SweepHooks, delete_dataset
 from intake.retention.errors import ServiceKeyMissing, SweepLockLost
-from intake.retention.holds import holds_due_for_review
+from intake.retention.holds import holds_due_for_review, review_due_notice
 from intake.retention.lock import RegistryLock
 from intake.retention.rules import RetentionDecision, Status, decisions
 
@@ -93,11 +93,7 @@ def sweep(
                            "Their purpose never completed: the DPO decides whether they go.",
                            {"dataset_ids": list(report.newly_flagged)}))
     if report.newly_reviews_due:
-        notify(ctx, Notice("retention.hold_review_due",
-                           f"{len(report.newly_reviews_due)} legal hold(s) due for review",
-                           "Each keeps data past its retention period. Confirm it is still needed with `intake holds "
-                           "legal review HOLD --reason ...`, or release it with `intake holds legal release`.",
-                           {"hold_ids": list(report.newly_reviews_due)}))
+        notify(ctx, review_due_notice(list(report.newly_reviews_due)))
     return report
 
 
