@@ -10,7 +10,6 @@ import re
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -80,24 +79,6 @@ _listeners: list[ProgressListener] = []
 STAGE_UNITS = {"fingerprint": "bytes", "quarantine": "bytes"}
 
 
-@dataclass(frozen=True)
-class Expected:
-    """What a stage started by a task really counts: its total in `unit` (the task may report fractions of it)
-    and the key of its Prefect progress artifact (per dataset, so the UI shows a dataset's runs under one key)."""
-
-    total: int
-    unit: str
-    artifact: str
-
-
-_expected: dict[str, Expected] = {}
-
-
-def expect(key: str, total: int, unit: str, artifact: str) -> None:
-    """Tell the stage `key`, started next by a task, what it counts and under which artifact key it is published."""
-    _expected[key] = Expected(max(total, 0), unit, artifact)
-
-
 @contextmanager
 def progress_listener(listener: ProgressListener) -> Iterator[None]:
     """Call `listener` whenever a stage of a flow run in this process makes progress."""
@@ -111,23 +92,23 @@ def progress_listener(listener: ProgressListener) -> Iterator[None]:
 class Progress:
     """A progress artifact for a long stage, updated at most once a second (and at the end); listeners in this
     process (progress_listener) hear of every step. `total` None: a stage with no natural count (a spinner, no
-    artifact). `artifact` is the artifact's key (default `key`); `unit` what is counted (rows, bytes, tables)."""
+    artifact). `artifact` is the artifact's key (default `key`); `unit` what is counted (rows, bytes, tables);
+    `count_total` how many of them in all, when `total` counts fractions of the stage (default `total`)."""
 
     def __init__(self, key: str, description: str, total: int | None, min_interval: float = 1.0,
-                 unit: str = "", artifact: str | None = None) -> None:
-        expected = _expected.pop(key, None)
+                 unit: str = "", artifact: str | None = None, count_total: int | None = None) -> None:
         self.total = None if total is None else max(total, 1)
         self.done_units = 0
         self.finished = False
         self.key, self.description = key, description
-        self.unit = expected.unit if expected else unit or STAGE_UNITS.get(key.split("-", 1)[0], "")
-        self.count_total = expected.total if expected else self.total  # in `unit`
+        self.unit = unit or STAGE_UNITS.get(key.split("-", 1)[0], "")
+        self.count_total = self.total if count_total is None else max(count_total, 0)  # in `unit`
         self._min_interval = min_interval
         self._last = 0.0
         self._id: UUID | None = None
         if in_run() and self.total is not None:
             self._id = synchronous(create_progress_artifact(
-                progress=0.0, key=artifact_key(expected.artifact if expected else artifact or key),
+                progress=0.0, key=artifact_key(artifact or key),
                 description=description))
         self._tell()
 

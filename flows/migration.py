@@ -113,8 +113,6 @@ def _cancel_requested() -> bool:
 
 def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
     tasks.checkpoint(run, "ingest")
-    artifacts.expect(f"ingest-{run.run_id}", artifacts.received_bytes(flow_context(run.actor), run.dataset_id),
-                     "bytes", f"ingest-progress-{run.dataset_id}")
     ingested = tasks.ingest(run, chunk_rows)
 
     tasks.checkpoint(run, "scan")
@@ -166,7 +164,6 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
         raise
 
     tasks.checkpoint(run, "transform, validate and deliver")
-    artifacts.expect(f"deliver-{run.run_id}", anonymised.rows, "rows", f"deliver-progress-{run.dataset_id}")
     delivered = tasks.deliver(run, ingested, anonymised, terms_id)
     publish_delivery(run.run_id, run.dataset_id, delivered, anonymised.report)
     reports["reconciliation_json"] = tasks.store_report(run, "reconciliation.json", delivered.reconciliation_json)

@@ -18,7 +18,7 @@ from prefect.cache_policies import NO_CACHE
 
 from intake import pipeline
 from intake.errors import IntakeError
-from intake.flows.artifacts import Progress
+from intake.flows.artifacts import Progress, received_bytes
 from intake.flows.settings import flow_context
 from intake.registry.models import Purpose
 
@@ -188,8 +188,11 @@ def checkpoint(run: pipeline.RunInfo, step: str) -> None:
 
 @data_task("ingest")
 def ingest(run: pipeline.RunInfo, chunk_rows: int) -> pipeline.Ingested:
-    progress = Progress(f"ingest-{run.run_id}", "Reading the received files into encrypted Parquet", 1000)
-    result = pipeline.ingest(flow_context(run.actor), run, chunk_rows, progress.set_fraction)
+    ctx = flow_context(run.actor)
+    progress = Progress(f"ingest-{run.run_id}", "Reading the received files into encrypted Parquet", 1000,
+                        unit="bytes", artifact=f"ingest-progress-{run.dataset_id}",
+                        count_total=received_bytes(ctx, run.dataset_id))
+    result = pipeline.ingest(ctx, run, chunk_rows, progress.set_fraction)
     progress.finish()
     return result
 
@@ -261,7 +264,8 @@ def store_report(run: pipeline.RunInfo, name: str, text: str) -> str:
 @data_task("transform-validate-deliver")
 def deliver(run: pipeline.RunInfo, ingested: pipeline.Ingested, anonymised: pipeline.Anonymised,
             terms_id: str | None = None) -> pipeline.Delivered:
-    progress = Progress(f"deliver-{run.run_id}", "Transforming, validating and writing the import package", 1000)
+    progress = Progress(f"deliver-{run.run_id}", "Transforming, validating and writing the import package", 1000,
+                        unit="rows", artifact=f"deliver-progress-{run.dataset_id}", count_total=anonymised.rows)
     result = pipeline.deliver(flow_context(run.actor), run, ingested, anonymised, progress.set_fraction, terms_id)
     progress.finish()
     return result

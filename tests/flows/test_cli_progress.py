@@ -18,12 +18,13 @@ pytestmark = pytest.mark.usefixtures("flows_as")
 
 
 def test_each_stage_shows_its_progress_on_a_terminal_and_nothing_on_a_pipe() -> None:
-    from intake.flows.artifacts import Progress, counted, expect, stage
+    from intake.flows.artifacts import Progress, counted, stage
 
     terminal, pipe = io.StringIO(), io.StringIO()
     with stage_progress(Console(file=terminal, force_terminal=True, width=140)):
-        expect("deliver-r1", 4000, "rows", "deliver-progress-d1")  # a task reporting fractions of 4,000 rows
-        writing = Progress("deliver-r1", "Writing the import package", 1000)
+        # a task reporting fractions of 4,000 rows
+        writing = Progress("deliver-r1", "Writing the import package", 1000, unit="rows",
+                           artifact="deliver-progress-d1", count_total=4000)
         writing.set_fraction(0.5)
         writing.finish()
         Progress("anonymise-r1", "Anonymising and re-scanning chunks", 4000, unit="rows").advance(1000)
