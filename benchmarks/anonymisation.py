@@ -2,7 +2,7 @@
 free-text quality on Presidio's research data set beside plain Presidio, plus column classification of the
 FakeNameGenerator table.
 
-Part 1 - generated EquipTrack export (src/intake/generator, Faker en_GB, seeded), `assets` 200k rows x 22
+Part 1 - generated EquipTrack export (benchmarks/generator, Faker en_GB, seeded), `assets` 200k rows x 22
 columns with a free-text Notes column, and `jobs` (fault descriptions naming patients and staff), with the
 generator's ground truth of every personal value:
   - precision / recall / F1 per entity type and overall (span overlap with a ground-truth span of the same

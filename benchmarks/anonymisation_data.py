@@ -21,16 +21,16 @@ def generated_dataset(rows: int, jobs: int, seed: int) -> tuple[Path, str]:
     out = Path(os.environ.get("INTAKE_BENCH_DIR", "/tmp/intake-bench")) / f"equiptrack-{rows}-{jobs}-s{seed}"
     for _attempt in range(60):
         try:
-            from intake.generator import generate_equiptrack
+            from benchmarks.generator import generate_equiptrack
             break
         except ImportError:
-            print("waiting for src/intake/generator ...", flush=True)
+            print("waiting for benchmarks/generator ...", flush=True)
             time.sleep(30)
     else:
         raise SystemExit("the generator never appeared; cannot run part 1")
     if not (out / "generation.json").exists():
         generate_equiptrack(out, assets=rows, jobs=jobs, seed=seed, jobs_format="csv")
-    return out, "intake.generator (Faker en_GB, seeded)"
+    return out, "benchmarks.generator (Faker en_GB, seeded)"
 
 
 def read_tables(folder: Path) -> dict[str, list[pa.RecordBatch]]:

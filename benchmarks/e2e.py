@@ -1,7 +1,7 @@
 """End-to-end benchmark: receive + migration run of a generated EquipTrack export, beside the pyarrow floor.
 
 What runs (each measured part in its own process, so memory is per part):
-  data       intake.generator's EquipTrack export (assets.csv + jobs.csv, Windows-1252, banners, duplicates,
+  data       benchmarks.generator's EquipTrack export (assets.csv + jobs.csv, Windows-1252, banners, duplicates,
              blank lines, personal data in engineer/contact/notes/fault columns) with its ground truth; cached
              by seed and size under benchmarks/data/ (git-ignored).
   floor      pyarrow reads the same two CSVs (streaming, every column as text) and writes Parquet.

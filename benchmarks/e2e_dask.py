@@ -19,7 +19,7 @@ def compare_packages(local: Path, distributed: Path) -> dict[str, Any]:
     """Each Parquet file of the two packages compared column by column (never more than a column in memory)."""
     import pyarrow.parquet as pq
 
-    from intake.generator.dataset import file_sha256
+    from benchmarks.generator.dataset import file_sha256
 
     files = sorted({p.name for p in local.glob("*.parquet")} | {p.name for p in distributed.glob("*.parquet")})
     out: dict[str, Any] = {}

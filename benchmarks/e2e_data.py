@@ -1,4 +1,4 @@
-"""The e2e benchmark's input: intake.generator's EquipTrack export, generated once per size and seed and cached,
+"""The e2e benchmark's input: benchmarks.generator's EquipTrack export, generated once per size and seed and cached,
 and a streaming pyarrow reader of its two CSV files (Windows-1252, banner lines above the header skipped)."""
 
 from __future__ import annotations
@@ -6,11 +6,14 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+import sys
 import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # benchmarks.generator, when run as python benchmarks/e2e.py
+    sys.path.insert(0, str(ROOT))
 DATA = ROOT / "benchmarks" / "data"
 DEFAULT_SEED = 7
 GENERATOR_MAX_ROWS = 5_000_000
@@ -35,7 +38,7 @@ def ensure_dataset(assets: int, jobs: int, seed: int, data_dir: Path) -> tuple[P
         manifest = json.loads(marker.read_text())
         if manifest.get("seed") == seed and manifest.get("parameters") == wanted:
             return folder, manifest, 0.0
-    from intake.generator import generate_equiptrack
+    from benchmarks.generator import generate_equiptrack
 
     staging = folder.with_name(folder.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)

@@ -8,7 +8,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from intake.generator import generate_equiptrack, generate_medimaint
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # benchmarks.generator, when run as python examples/make_samples.py
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.generator import generate_equiptrack, generate_medimaint  # noqa: E402
 
 SEED = 2026
 ASSETS = 300

@@ -8,7 +8,9 @@ it finds modules by folder on mypy_path, and the editable install's import hook 
 script (re)creates build/mypy/intake, a link farm shaped like the installed package (a symlink for each entry
 of src/intake plus connectors, anonymisation and flows), and runs mypy on it as `-p intake` with the
 [tool.mypy] settings of pyproject.toml, whose mypy_path names the farm's root. mypy reports paths through the
-farm; they are rewritten to the real files so that editors can jump to them. The exit code is mypy's.
+farm; they are rewritten to the real files so that editors can jump to them. The same run checks
+benchmarks.generator (benchmarks/generator, not installed: found from the project root, mypy's working
+directory). The exit code is mypy's.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ PACKAGE = "intake"
 CORE = ROOT / "src" / PACKAGE
 # Subpackage name -> the top-level folder setuptools installs as intake.<name>.
 SUBPACKAGES = {name: ROOT / name for name in ("connectors", "anonymisation", "flows")}
+# Checked beside the package: the synthetic-export generator of the tests, benchmarks and examples.
+TOOLING = ("benchmarks.generator",)
 
 
 def build_farm() -> Path:
@@ -66,6 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         *(sys.argv[1:] if argv is None else argv),
         "-p",
         PACKAGE,
+        *(arg for name in TOOLING for arg in ("-p", name)),
     ]
     # MYPYPATH is searched before the config's mypy_path: make sure a stray one cannot shadow the farm.
     env = {**os.environ, "MYPYPATH": str(FARM_ROOT)}

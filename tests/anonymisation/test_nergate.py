@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.generator import generate_equiptrack
 from intake.anonymisation import DetectorConfig, TextDetector, Vocabulary
 from intake.anonymisation.nergate import EVERYDAY, MOSTLY_A_WORD, NerGate, english_frequencies
 from intake.config import AnonymisationSettings
-from intake.generator import generate_equiptrack
 
 RESCAN_THRESHOLD = AnonymisationSettings().rescan_threshold
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pyarrow as pa
 import pytest
 
+from benchmarks.generator import generate_equiptrack
 from intake.anonymisation import AnonymisationSession, ColumnKind, TableClassification
 from intake.anonymisation.policy import OperatorSpec, Policy
 from intake.connectors import open_source
-from intake.generator import generate_equiptrack
 
 
 def secret_for(label: str) -> bytes:

@@ -11,8 +11,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from benchmarks.generator.equiptrack import ASSET_COLUMNS, JOB_COLUMNS
 from intake.connectors.header import BANNER_REASON, looks_like_labels
-from intake.generator.equiptrack import ASSET_COLUMNS, JOB_COLUMNS
 from tests.connectors.conftest import read_one
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from benchmarks.generator import generate_equiptrack
 from intake.cli import app
-from intake.generator import generate_equiptrack
 from intake.mapping_check import check_files
 from intake.product import builtin_mapping
 from intake.product.mapping import parse_mapping

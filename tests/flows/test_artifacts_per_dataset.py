@@ -10,11 +10,11 @@ import pytest
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
+from benchmarks.generator import generate_equiptrack
+from benchmarks.generator.truth import read_truth
 from intake.flows.artifacts import artifact_key
 from intake.flows.migration import migration_run_flow
 from intake.flows.receive import receive_dataset_flow
-from intake.generator import generate_equiptrack
-from intake.generator.truth import read_truth
 from tests.flows.privacy import find_values
 
 pytestmark = pytest.mark.usefixtures("flows_as")

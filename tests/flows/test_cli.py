@@ -33,7 +33,7 @@ def test_receive_list_and_show(cli, authorise, tmp_path: Path):
 
 
 def test_migration_run_through_the_cli_prints_where_the_package_is(cli, authorise, tmp_path: Path):
-    from intake.generator import generate_equiptrack
+    from benchmarks.generator import generate_equiptrack
 
     export = generate_equiptrack(tmp_path / "export", assets=100, jobs=200, seed=4)
     files = [str(p) for p in export.paths.values()]

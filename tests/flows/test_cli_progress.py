@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from benchmarks.generator import generate_equiptrack
 from intake.cli.progress import stage_progress
 from intake.flows.receive import receive_dataset_flow
-from intake.generator import generate_equiptrack
 
 pytestmark = pytest.mark.usefixtures("flows_as")
 

@@ -178,11 +178,11 @@ def test_a_persons_run_on_the_worker_acts_for_them_through_a_recorded_request_on
 
     from typer.testing import CliRunner
 
+    from benchmarks.generator import generate_equiptrack
     from intake.cli import app
     from intake.cli.common import state
     from intake.clock import SystemClock
     from intake.context import Context
-    from intake.generator import generate_equiptrack
     from intake.pipeline.receive import receive_dataset
     from intake.registry.models import Purpose, Run
     from intake.run_requests import request_run

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.generator import generate_equiptrack
 from intake.config import Settings
 from intake.flows.migration import migration_run_flow
 from intake.flows.receive import receive_dataset_flow
-from intake.generator import generate_equiptrack
 from intake.pipeline import close_sessions
 from intake.product import ENTITIES
 from tests.flows.packages import package_tables

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.generator import generate_equiptrack
 from intake.config import Settings
 from intake.flows.migration import migration_run_flow, with_dask
 from intake.flows.receive import receive_dataset_flow
-from intake.generator import generate_equiptrack
 from intake.product import ENTITIES
 from intake.vault import Vault
 from tests.flows.packages import package_tables

@@ -17,10 +17,10 @@ from prefect.client.orchestration import get_client
 from prefect.settings import PREFECT_API_URL, temporary_settings
 from prefect.states import Cancelling, Running, State
 
+from benchmarks.generator import generate_equiptrack
 from intake import pipeline, vault_packages
 from intake.anonymisation.errors import WorkerProcessLost
 from intake.flows import migration, tasks
-from intake.generator import generate_equiptrack
 from intake.registry.models import Dataset, DatasetState, Run
 from intake.vault import Vault
 from tests.flows.packages import packages, read_package

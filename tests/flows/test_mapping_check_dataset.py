@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from intake.generator import generate_equiptrack
+from benchmarks.generator import generate_equiptrack
 from intake.mapping_check import check_dataset
 from intake.pipeline.receive import receive_dataset
 from intake.product import builtin_mapping

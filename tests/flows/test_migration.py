@@ -10,12 +10,12 @@ import pytest
 from prefect.client.orchestration import get_client
 from prefect.client.schemas.filters import FlowRunFilter, FlowRunFilterId
 
+from benchmarks.generator import generate_equiptrack
 from intake.authorisation import AuthorisationWithdrawn, withdraw
 from intake.flows.lifecycle import complete_migration_flow
 from intake.flows.migration import migration_run_flow
 from intake.flows.receive import receive_dataset_flow
 from intake.flows.settings import use_context_factory
-from intake.generator import generate_equiptrack
 from intake.handover import fetch_package
 from intake.pipeline import DatasetBlocked, PipelineError, RunStopped, TableInTwoFiles
 from intake.product import verify_package
@@ -225,7 +225,7 @@ def test_a_mapped_table_in_two_files_is_refused_before_anything_is_processed(ctx
 def test_a_sqlite_export_is_migrated_from_the_vault_page_by_page(ctx, as_user, authorise, tmp_path: Path):
     """A SQLite export (medimaint.db) is read from the encrypted vault through SQLite's own paging
     (connectors/sqlite_stream.py), never decrypted whole: every row of it is delivered or rejected."""
-    from intake.generator import generate_medimaint
+    from benchmarks.generator import generate_medimaint
 
     export = generate_medimaint(tmp_path / "medimaint", assets=60, jobs=120, seed=2)
     files = [str(p) for p in export.paths.values()]
@@ -241,7 +241,7 @@ def test_a_sql_dump_of_the_same_database_migrates_to_the_same_package(ctx, as_us
     database migrates the dump, and the package holds the same assets and jobs."""
     import sqlite3
 
-    from intake.generator import generate_medimaint
+    from benchmarks.generator import generate_medimaint
 
     export = generate_medimaint(tmp_path / "medimaint", assets=60, jobs=120, seed=2)
     dump = tmp_path / "medimaint.sql"
@@ -262,7 +262,7 @@ def test_a_mapping_table_from_a_query_is_anonymised_as_the_fields_it_feeds(ctx, 
     import sqlite3
     from importlib import resources
 
-    from intake.generator import generate_medimaint
+    from benchmarks.generator import generate_medimaint
 
     export = generate_medimaint(tmp_path / "medimaint", assets=60, jobs=120, seed=5)
     text = resources.files("intake.product").joinpath("mappings", "medimaint.yaml").read_text(encoding="utf-8")

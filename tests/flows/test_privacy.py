@@ -14,10 +14,10 @@ from prefect.logging.handlers import APILogWorker
 from prefect.settings import PREFECT_LOCAL_STORAGE_PATH, PREFECT_SERVER_DATABASE_CONNECTION_URL
 from prefect.testing.utilities import prefect_test_harness
 
+from benchmarks.generator import generate_equiptrack
+from benchmarks.generator.truth import read_truth
 from intake.flows.migration import migration_run_flow
 from intake.flows.receive import receive_dataset_flow
-from intake.generator import generate_equiptrack
-from intake.generator.truth import read_truth
 from tests.flows.privacy import files_under, find_values
 
 pytestmark = pytest.mark.usefixtures("flows_as")

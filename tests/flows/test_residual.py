@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.generator import generate_equiptrack
+from benchmarks.generator.truth import read_truth
 from intake.anonymisation import ResidualPersonalData
 from intake.config import Settings
 from intake.flows.migration import migration_run_flow
 from intake.flows.receive import receive_dataset_flow
-from intake.generator import generate_equiptrack
-from intake.generator.truth import read_truth
 from intake.registry.models import ArtefactKind, Dataset, DatasetState, Run
 from intake.vault import Vault
 from tests.flows.packages import packages

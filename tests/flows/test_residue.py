@@ -17,13 +17,13 @@ import boto3
 import pytest
 from sqlalchemy import create_engine, inspect, text
 
+from benchmarks.generator import generate_equiptrack
+from benchmarks.generator.truth import read_truth
 from intake.authorisation import withdraw
 from intake.config import Settings, VaultSettings
 from intake.fault_workspace import query
 from intake.flows.migration import migration_run_flow
 from intake.flows.receive import receive_dataset_flow
-from intake.generator import generate_equiptrack
-from intake.generator.truth import read_truth
 from intake.handover import fetch_package
 from intake.registry.models import HoldOutcome, Purpose
 from intake.retention import (

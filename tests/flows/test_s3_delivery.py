@@ -8,11 +8,11 @@ from pathlib import Path
 import boto3
 import pytest
 
+from benchmarks.generator import generate_equiptrack
 from intake.authorisation import withdraw
 from intake.delivered import list_packages
 from intake.flows.migration import migration_run_flow
 from intake.flows.receive import receive_dataset_flow
-from intake.generator import generate_equiptrack
 from intake.handover import fetch_package
 from intake.retention import sweep, verify_certificate_file
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from benchmarks.generator import generate_equiptrack
 from intake.authorisation import AuthorisationWithdrawn, withdraw
 from intake.errors import NotFound, PermissionDenied
 from intake.flows.migration import migration_run_flow
 from intake.flows.receive import receive_dataset_flow
-from intake.generator import generate_equiptrack
 from intake.handover import fetch_package, open_package
 from intake.product import verify_package
 from intake.registry.models import ArtefactKind

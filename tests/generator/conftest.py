@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from intake.generator import GeneratedDataset, generate_equiptrack, generate_medimaint
-from intake.generator.equiptrack import HEADER_ROW
+from benchmarks.generator import GeneratedDataset, generate_equiptrack, generate_medimaint
+from benchmarks.generator.equiptrack import HEADER_ROW
 
 ASSETS, JOBS, SEED = 3000, 2500, 11
 

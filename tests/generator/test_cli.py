@@ -3,15 +3,17 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
-from intake.generator.cli import main
+from benchmarks.generator.cli import main
 
 
 def test_module_entry_point_writes_a_dataset_and_a_summary(tmp_path):
     out = tmp_path / "eq"
-    result = subprocess.run([sys.executable, "-m", "intake.generator", "--layout", "equiptrack", "--assets", "200",
+    result = subprocess.run([sys.executable, "-m", "benchmarks.generator", "--layout", "equiptrack", "--assets", "200",
                              "--jobs", "300", "--seed", "5", "--out", str(out), "--jobs-format", "csv"],
-                            capture_output=True, text=True, check=True)
+                            capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).resolve().parents[2])  # the project root, which holds benchmarks/
     summary = json.loads(result.stdout)
     assert summary["counts"]["assets.rows"] == 200 and summary["counts"]["jobs.rows"] == 300
     assert {p.name for p in out.iterdir()} == {"assets.csv", "jobs.csv", "truth.jsonl", "nonpersonal.json",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.generator import generate_equiptrack, generate_medimaint
+from benchmarks.generator import generate_equiptrack, generate_medimaint
 
 ROOT = Path(__file__).resolve().parents[2]
 

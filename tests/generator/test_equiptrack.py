@@ -7,8 +7,8 @@ from datetime import datetime
 import pyarrow.csv as pacsv
 import pytest
 
-from intake.generator import GeneratorError, generate_equiptrack
-from intake.generator.equiptrack import ASSET_COLUMNS, HEADER_ROW, JOB_COLUMNS
+from benchmarks.generator import GeneratorError, generate_equiptrack
+from benchmarks.generator.equiptrack import ASSET_COLUMNS, HEADER_ROW, JOB_COLUMNS
 from tests.generator.conftest import ASSETS, JOBS, read_cp1252_csv, table_cells, xlsx_rows
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 import re
 import sqlite3
 
-from intake.generator.medimaint_schema import TABLES
+from benchmarks.generator.medimaint_schema import TABLES
 from tests.generator.conftest import ASSETS, JOBS
 
 EXPECTED_COLUMNS = {

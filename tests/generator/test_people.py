@@ -5,7 +5,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intake.generator.people import PeopleFactory, is_valid_nhs_number, is_valid_nino, make_cast, nhs_check_digit
+from benchmarks.generator.people import PeopleFactory, is_valid_nhs_number, is_valid_nino, make_cast, nhs_check_digit
 
 
 def test_nhs_check_digit_matches_the_published_example():

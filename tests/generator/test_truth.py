@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from intake.generator.people import is_valid_nhs_number, is_valid_nino
-from intake.generator.truth import ENTITY_TYPES, json_string, read_truth
+from benchmarks.generator.people import is_valid_nhs_number, is_valid_nino
+from benchmarks.generator.truth import ENTITY_TYPES, json_string, read_truth
 from tests.generator.conftest import table_cells
 
 DATASETS = ("equiptrack_xlsx", "equiptrack_csv", "medimaint")

@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import benchmarks.generator as generator
 import intake.connectors as connectors
-import intake.generator as generator
 from intake.clock import FixedClock
 from intake.connectors.header import BANNER_REASON
 from intake.product import LocalFolderPackageWriter, builtin_mapping, verify_package, write_package

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
-from intake.generator import formats, jobs_vocab, truth, vocab
-from intake.generator.dataset import (
+from . import formats, jobs_vocab, truth, vocab
+from .dataset import (
     NONPERSONAL_FILE,
     TRUTH_FILE,
     GeneratedDataset,
@@ -25,10 +25,10 @@ from intake.generator.dataset import (
     prepare_out_dir,
     seed_streams,
 )
-from intake.generator.medimaint_schema import DB_FILE, SCHEMA, TABLES, nonpersonal_columns
-from intake.generator.notes import TextGenerator
-from intake.generator.people import PeopleFactory, Person, ascii_fold, make_cast, seeded_random
-from intake.generator.truth import Cell, TruthWriter
+from .medimaint_schema import DB_FILE, SCHEMA, TABLES, nonpersonal_columns
+from .notes import TextGenerator
+from .people import PeopleFactory, Person, ascii_fold, make_cast, seeded_random
+from .truth import Cell, TruthWriter
 
 CHUNK = 8192
 STATUS_WEIGHTS = (0.80, 0.08, 0.09, 0.03)  # 1 in use, 2 spare, 3 scrapped, 4 on loan

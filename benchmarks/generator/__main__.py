@@ -2,6 +2,6 @@ from __future__ import annotations
 
 import sys
 
-from intake.generator.cli import main
+from .cli import main
 
 sys.exit(main())

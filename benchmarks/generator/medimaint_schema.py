@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from intake.generator.truth import NonPersonalColumn
+from .truth import NonPersonalColumn
 
 DB_FILE = "medimaint.db"
 SCHEMA = """

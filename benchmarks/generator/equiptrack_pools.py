@@ -8,9 +8,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from intake.generator import formats, truth, vocab
-from intake.generator.people import Cast, PeopleFactory, Person
-from intake.generator.truth import Cell, Tail
+from . import formats, truth, vocab
+from .people import Cast, PeopleFactory, Person
+from .truth import Cell, Tail
 
 NO_TAILS: tuple[Tail, ...] = ()
 

@@ -8,10 +8,10 @@ from datetime import datetime
 
 import numpy as np
 
-from intake.generator import formats, jobs_vocab, truth
-from intake.generator.equiptrack_pools import NO_TAILS, Catalog, PersonalPools, Pool
-from intake.generator.notes import TextGenerator
-from intake.generator.truth import Cell, Tail
+from . import formats, jobs_vocab, truth
+from .equiptrack_pools import NO_TAILS, Catalog, PersonalPools, Pool
+from .notes import TextGenerator
+from .truth import Cell, Tail
 
 ORPHAN_RATE = 0.003
 

@@ -1,4 +1,5 @@
-"""Command line: python -m intake.generator --layout equiptrack|medimaint --assets N --jobs M --seed S --out DIR."""
+"""Command line, from the project root:
+python -m benchmarks.generator --layout equiptrack|medimaint --assets N --jobs M --seed S --out DIR."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ import json
 import sys
 from collections.abc import Sequence
 
-from intake.generator.dataset import GeneratedDataset, GeneratorError
-from intake.generator.equiptrack import generate_equiptrack
-from intake.generator.medimaint import generate_medimaint
+from .dataset import GeneratedDataset, GeneratorError
+from .equiptrack import generate_equiptrack
+from .medimaint import generate_medimaint
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m intake.generator",
+    p = argparse.ArgumentParser(prog="python -m benchmarks.generator",
                                 description="Generate a synthetic legacy export with a ground truth of every "
                                             "personal value (same seed and sizes give identical files).")
     p.add_argument("--layout", choices=("equiptrack", "medimaint"), required=True)

@@ -94,7 +94,7 @@ def ascii_fold(text: str) -> str:
 
 def seeded_random(seed: int) -> random.Random:
     """The generator's only source of Python randomness: synthetic data, never keys or tokens."""
-    return random.Random(seed)  # noqa: S311 - reproducible test data, not security
+    return random.Random(seed)  # reproducible test data, not security
 
 
 class PeopleFactory:

@@ -13,9 +13,9 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from intake.generator import jobs_vocab, vocab
-from intake.generator.people import PeopleFactory, Person
-from intake.generator.truth import Cell, Span
+from . import jobs_vocab, vocab
+from .people import PeopleFactory, Person
+from .truth import Cell, Span
 
 _SLOT = re.compile(r"\{([A-Z_]+)\}")
 T = TypeVar("T")

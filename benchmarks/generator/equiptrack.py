@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 from openpyxl import Workbook
 
-from intake.generator import formats, truth
-from intake.generator.dataset import (
+from . import formats, truth
+from .dataset import (
     NONPERSONAL_FILE,
     TRUTH_FILE,
     GeneratedDataset,
@@ -24,12 +24,12 @@ from intake.generator.dataset import (
     prepare_out_dir,
     seed_streams,
 )
-from intake.generator.equiptrack_pools import Catalog, PersonalPools, Pool
-from intake.generator.equiptrack_rows import RowDrawer
-from intake.generator.notes import TextGenerator
-from intake.generator.people import PeopleFactory, make_cast, seeded_random
-from intake.generator.truth import NonPersonalColumn, TruthWriter
-from intake.generator.xlsx import save_reproducibly
+from .equiptrack_pools import Catalog, PersonalPools, Pool
+from .equiptrack_rows import RowDrawer
+from .notes import TextGenerator
+from .people import PeopleFactory, make_cast, seeded_random
+from .truth import NonPersonalColumn, TruthWriter
+from .xlsx import save_reproducibly
 
 ASSET_COLUMNS = ("Equipment No", "Serial No", "Description", "Manufacturer", "Model", "Category Code", "Site",
                  "Department", "Location", "Status", "Risk", "Purchase Date", "Purchase Cost", "Warranty Expiry",

@@ -27,7 +27,7 @@ class GeneratedDataset:
     layout: str
     out_dir: Path
     paths: dict[str, Path]  # data file name -> path (the files a customer would send)
-    truth_path: Path  # JSON lines, one per personal value (format in intake.generator.truth)
+    truth_path: Path  # JSON lines, one per personal value (format in benchmarks.generator.truth)
     nonpersonal_path: Path  # columns whose detections are false positives
     counts: dict[str, int]
     sha256: dict[str, str] = field(default_factory=dict)  # data file name -> hex digest
