@@ -34,11 +34,12 @@ def generated_dataset(rows: int, jobs: int, seed: int) -> tuple[Path, str]:
 
 
 def read_tables(folder: Path) -> dict[str, list[pa.RecordBatch]]:
+    from intake.config import ConnectorSettings
     from intake.connectors import open_source
 
     tables: dict[str, list[pa.RecordBatch]] = {}
     for name in ("assets.csv", "jobs.csv"):
-        with open_source(None, folder / name) as source:
+        with open_source(None, folder / name, settings=ConnectorSettings()) as source:
             for table in source.tables():
                 reader = source.read(table)
                 tables[table] = list(reader)

@@ -84,10 +84,11 @@ def run_synth(model: str) -> dict[str, Any]:
 
 def run_fakenames() -> dict[str, Any]:
     from intake.anonymisation import AnonymisationSession
+    from intake.config import ConnectorSettings
     from intake.connectors import open_source
 
     path = SHARED / "presidio-research" / "FakeNameGenerator.com_3000.csv"
-    with open_source(None, path) as source, AnonymisationSession(processes=1) as session:
+    with open_source(None, path, settings=ConnectorSettings()) as source, AnonymisationSession(processes=1) as session:
         table = source.tables()[0]
         cls = session.profile(table, iter(source.read(table)))
     columns = {c.column: {"kind": c.kind.value, "entity": c.entity_type, "reasons": list(c.reasons),

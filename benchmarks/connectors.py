@@ -84,6 +84,7 @@ def child(reader: str, path: str) -> None:
     import pyarrow as pa
     import pyarrow.csv as pacsv
 
+    from intake.config import ConnectorSettings
     from intake.connectors import open_source  # imports are not part of the reading time
 
     encoding = "cp1252" if path.endswith("-cp1252.csv") else "utf8"
@@ -102,7 +103,7 @@ def child(reader: str, path: str) -> None:
         db.executescript(Path(path).read_text(encoding="utf-8"))
         rows = db.execute("SELECT count(*) FROM assets").fetchone()[0]
     else:
-        with open_source(reader.split(".", 1)[1], Path(path)) as source:
+        with open_source(reader.split(".", 1)[1], Path(path), settings=ConnectorSettings()) as source:
             reader_ = source.read(source.tables()[0])
             rows = sum(batch.num_rows for batch in reader_)
             assert reader_.rows_rejected == 0

@@ -1,5 +1,7 @@
 """The delivery sink: a package of files written through a local, S3 or vault target, hashed into a manifest and
-made visible all at once by `commit()`, or not at all."""
+made visible all at once by `commit()`, or not at all. It is the product's `PackageSink` (write_file, open_file,
+commit, abort: intake/product/package_sinks.py), so `write_package` writes through it directly, and it owns the
+clean-up of what a killed process left in a local folder (`discard_stale`)."""
 
 from __future__ import annotations
 
@@ -13,7 +15,13 @@ from typing import TYPE_CHECKING, Any, BinaryIO, Literal
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from intake.connectors.delivery_targets import MANIFEST, _LocalTarget, _S3Target, _VaultTarget
+from intake.connectors.delivery_targets import (
+    MANIFEST,
+    _LocalTarget,
+    _S3Target,
+    _VaultTarget,
+    discard_stale_staging,
+)
 from intake.connectors.errors import DeliveryError
 from intake.connectors.vault_sinks import PARQUET_COMPRESSION
 from intake.file_hashes import HashingWriter
@@ -41,19 +49,30 @@ class Delivery:
 
 
 class DeliverySink:
-    """Deliver a package of files atomically: `commit()` makes it visible; anything else leaves nothing."""
+    """Deliver a package of files atomically: `commit()` makes it visible; anything else leaves nothing.
 
-    def __init__(self, target: _LocalTarget | _S3Target | _VaultTarget, package: str) -> None:
+    The manifest gets the delivery's own fields (package, delivered_at, and files with size and SHA-256) added to
+    what the caller gives; `stamp_manifest=False` publishes a manifest written with `write_file` byte for byte
+    (the product's own package folders: LocalFolderPackageWriter, whose manifest `verify_package` reads as is).
+    """
+
+    def __init__(self, target: _LocalTarget | _S3Target | _VaultTarget, package: str, *,
+                 stamp_manifest: bool = True) -> None:
         self._target = target
         self.package = package
         self.location = target.location
         self.files: dict[str, DeliveredFile] = {}
         self._state: Literal["open", "committed", "aborted"] = "open"
+        self._stamp = stamp_manifest
+        self._manifest: bytes | None = None  # manifest.json given to write_file, published by commit
 
     @classmethod
-    def local(cls, folder: str | Path, package: str) -> DeliverySink:
+    def local(cls, folder: str | Path, package: str, *, replace: bool = False,
+              stamp_manifest: bool = True) -> DeliverySink:
+        """Into `folder/package`, written in a hidden staging folder beside it and renamed into place on commit.
+        An existing package there is refused at once, or with `replace` swapped for this one on commit."""
         _check_name(package)
-        return cls(_LocalTarget(Path(folder), package), package)
+        return cls(_LocalTarget(Path(folder), package, replace), package, stamp_manifest=stamp_manifest)
 
     @classmethod
     def s3(
@@ -90,6 +109,13 @@ class DeliverySink:
             return cls.s3(bucket, prefix, package, **s3_options)
         return cls.local(destination, package)
 
+    @staticmethod
+    def discard_stale(folder: str | Path, keep: Iterable[str] = (), *, prefix: str = "") -> int:
+        """Remove what local deliveries into `folder` of packages named `prefix...` left when their process was
+        killed (staging folders, never visible as packages), except for the packages in `keep`, still being
+        written. Returns how many were removed."""
+        return discard_stale_staging(Path(folder), set(keep), prefix)
+
     def open(self, relpath: str) -> BinaryIO:
         """A writable binary file inside the package; its size and SHA-256 go into the manifest on close."""
         self._check_open()
@@ -101,6 +127,23 @@ class DeliverySink:
             self.files[relpath] = DeliveredFile(relpath, size, digest)
 
         return HashingWriter(self._target.open(relpath), done)  # type: ignore[return-value]
+
+    def open_file(self, name: str) -> BinaryIO:
+        """`open`, as a `PackageSink`: the package's entity files are written straight into the sink."""
+        return self.open(name)
+
+    def write_file(self, name: str, chunks: Iterable[bytes]) -> None:
+        """A whole file of the package, as a `PackageSink`; manifest.json is kept for `commit`, which publishes
+        it last."""
+        if name == MANIFEST:
+            self._check_open()
+            if self._manifest is not None:
+                raise DeliveryError(f"{MANIFEST} was already given to delivery {self.package}")
+            self._manifest = b"".join(chunks)
+            return
+        with self.open(name) as handle:
+            for chunk in chunks:
+                handle.write(chunk)
 
     def write_bytes(self, relpath: str, data: bytes) -> DeliveredFile:
         with self.open(relpath) as handle:
@@ -121,17 +164,21 @@ class DeliverySink:
         return rows
 
     def commit(self, manifest: dict[str, Any] | None = None) -> Delivery:
-        """Write manifest.json last and make the package visible."""
+        """Write manifest.json last and make the package visible. `manifest`: its fields, else the manifest given
+        to `write_file`."""
         self._check_open()
         files = [self.files[p] for p in sorted(self.files)]
-        document = {
-            **(manifest or {}),
-            "package": self.package,
-            "delivered_at": datetime.now(UTC).isoformat(timespec="seconds"),
-            "files": [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in files],
-        }
+        document = manifest if manifest is not None else json.loads(self._manifest or b"{}")
+        if self._stamp:
+            document = {**document, "package": self.package,
+                        "delivered_at": datetime.now(UTC).isoformat(timespec="seconds"),
+                        "files": [{"path": f.path, "size": f.size, "sha256": f.sha256} for f in files]}
+        if not self._stamp and manifest is None and self._manifest is not None:
+            body = self._manifest  # the package's own manifest, byte for byte
+        else:
+            body = json.dumps(document, indent=2, sort_keys=True).encode("utf-8")
         try:
-            self._target.publish(json.dumps(document, indent=2, sort_keys=True).encode("utf-8"))
+            self._target.publish(body)
         except BaseException:
             self.abort()
             raise

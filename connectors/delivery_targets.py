@@ -1,19 +1,23 @@
 """Where a delivery's files land before it is published: a staging folder renamed into place, an S3 prefix
 with streaming uploads, or the dataset's vault scope (encrypted artefacts); each can publish the manifest last
-or discard everything it wrote."""
+or discard everything it wrote. A local staging folder that a killed process left behind is found by its name
+(`discard_stale_staging`), which only this module makes."""
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import io
 import os
 import secrets
 import shutil
+from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from intake import vault_packages
 from intake.connectors.errors import DeliveryError
+from intake.private_files import fsync_dir
 from intake.s3_upload import StreamingUpload
 
 if TYPE_CHECKING:
@@ -21,40 +25,75 @@ if TYPE_CHECKING:
     from intake.vault import ArtefactInfo, Vault, VaultWriter
 
 MANIFEST = "manifest.json"
+STAGING_PREFIX = ".staging-"  # a local package is written in ".staging-<package>-<token>" beside its place
+
+
+def _staging_path(folder: Path, package: str) -> Path:
+    return folder / f"{STAGING_PREFIX}{package}-{secrets.token_hex(4)}"
+
+
+def discard_stale_staging(folder: Path, keep: Collection[str], prefix: str = "") -> int:
+    """Remove the staging folders in `folder` of packages named `prefix...`, except those of the packages in
+    `keep` (still being written): a process killed between its first file and its commit or abort leaves its
+    staging folder, never visible as a package. Returns how many were removed."""
+    removed = 0
+    for path in folder.glob(f"{STAGING_PREFIX}{glob.escape(prefix)}*") if folder.is_dir() else []:
+        package = path.name.removeprefix(STAGING_PREFIX).rsplit("-", 1)[0]  # "-<token>" ends the name
+        if package not in keep:
+            shutil.rmtree(path, ignore_errors=True)
+            removed += 1
+    return removed
+
+
+class _SyncedFile(io.BufferedWriter):
+    """A file whose data reaches the disk (fsync) when it is closed: once the package is renamed into place, a
+    crash cannot leave it visible with a file short of what its manifest says."""
+
+    def __init__(self, raw: io.RawIOBase) -> None:
+        super().__init__(raw, buffer_size=1 << 20)
+
+    def close(self) -> None:
+        if not self.closed:
+            self.flush()
+            os.fsync(self.fileno())
+        super().close()
 
 
 class _LocalTarget:
-    def __init__(self, folder: Path, package: str) -> None:
+    def __init__(self, folder: Path, package: str, replace: bool = False) -> None:
         self.folder = folder
         self.final = folder / package
         self.location = str(self.final)
-        if self.final.exists():
+        self.replace = replace
+        if self.final.exists() and not replace:
             raise DeliveryError(f"delivery {self.final} already exists: choose a new package name or remove it")
         # A package holds customer data (pseudonymised, and whatever the anonymiser missed): owner-only, like
         # the vault, whatever the umask. The parent folders are created the same way.
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        self.staging = folder / f".staging-{package}-{secrets.token_hex(4)}"
+        self.staging = _staging_path(folder, package)
         self.staging.mkdir(mode=0o700)
 
     def open(self, relpath: str) -> BinaryIO:
         path = self.staging / relpath
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        return os.fdopen(fd, "wb")
+        return _SyncedFile(io.FileIO(fd, "wb"))
 
     def publish(self, manifest: bytes) -> None:
         with self.open(MANIFEST) as handle:
             handle.write(manifest)
-            handle.flush()
-            os.fsync(handle.fileno())
+        old: Path | None = None
         if self.final.exists():
-            raise DeliveryError(f"delivery {self.final} appeared while staging: nothing was published")
+            if not self.replace:
+                raise DeliveryError(f"delivery {self.final} appeared while staging: nothing was published")
+            # Moved aside under a staging name: if the process dies before removing it, discard_stale_staging
+            # finds it like any staging folder left behind.
+            old = _staging_path(self.folder, self.final.name)
+            os.rename(self.final, old)
         os.rename(self.staging, self.final)
-        fd = os.open(self.folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        fsync_dir(self.folder, required=False)  # a delivery folder may be on a mount that refuses it
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
 
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)

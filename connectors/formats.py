@@ -85,7 +85,7 @@ def open_source(
     location: Location,
     *,
     name: str | None = None,
-    settings: ConnectorSettings | None = None,
+    settings: ConnectorSettings,
     **options: Any,
 ) -> SourceBase:
     """Open a source by format name, or detect it from the name and first bytes when `format_name` is None.
@@ -93,8 +93,11 @@ def open_source(
     `location` is a local path, a folder (product Parquet package), a SQLAlchemy URL (sql), a binary
     file-like object such as the vault's decrypting reader, or a ByteInput. `name` labels the source in
     table names and rejects; for a file-like object it should be the original file name (it decides the format).
+    `settings` are the configured connector limits (zip-bomb ratios, field and workbook sizes, batch rows); they
+    are required, so that no caller falls back to the defaults unnoticed when the configuration narrows them.
     """
-    settings = settings or ConnectorSettings()
+    if not isinstance(settings, ConnectorSettings):  # None from an untyped caller (a script, a flow parameter)
+        raise TypeError("open_source needs settings=ConnectorSettings: pass the configured `settings.connectors`")
     if isinstance(location, Path | str) and not (isinstance(location, str) and "://" in location):
         path = Path(location)
         if path.is_dir():

@@ -28,6 +28,7 @@ from intake.context import Context
 from intake.delivered import choose, delivered_runs
 from intake.errors import IntakeError, NotFound
 from intake.package_files import Opener, package_files
+from intake.private_files import create_new_file
 from intake.registry.models import Purpose
 
 if TYPE_CHECKING:
@@ -163,8 +164,9 @@ def _prepare(target: Path) -> None:
     os.chmod(target, 0o700)
 
 
-def _private_copy(source: Any, path: Path) -> None:
-    """Stream `source` (a binary file object) into a new file readable by its owner only."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
-    with os.fdopen(fd, "wb") as out, source:
-        shutil.copyfileobj(source, out, 1 << 20)
+def _private_copy(source: BinaryIO, path: Path) -> None:
+    """Stream `source` into a new file readable by its owner only. Created in place rather than published through
+    a temporary name (`write_private`): the folder is new and 0700, a failed hand-over removes it whole, and a
+    folder the engineer names (a share) may not allow the hard link that publishing needs."""
+    with source:
+        create_new_file(path, source)

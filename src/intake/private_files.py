@@ -1,5 +1,11 @@
 """Files only the service may read: written whole with mode 0600 in a 0700 folder, or not at all; and the output
-files a person names, created new and never inside the home."""
+files a person names, created new and never inside the home.
+
+`create_new_file` is the one way intake creates a file that holds a secret or a customer's data (keys, the
+KEK file, the state key, reports, signatures, handed-over packages): new, never through a link, readable by its
+owner alone from its first instant (0600 whatever the umask), filled and synced, removed again if it cannot be.
+`write_private` publishes such a file atomically under its final name, for the home's key files that concurrent
+processes may create or replace."""
 
 from __future__ import annotations
 
@@ -7,14 +13,66 @@ import contextlib
 import os
 import secrets
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from intake.errors import IntakeError
+from intake.file_hashes import CHUNK_BYTES
 
 if TYPE_CHECKING:
     from intake.config import Settings
+
+
+class WriteFailed(OSError):
+    """A new file was created but could not be filled (disk full, I/O error); it has been removed again."""
+
+
+def create_new_file(name: Path | str, content: bytes | IO[bytes], *, mode: int = 0o600,
+                    dir_fd: int | None = None) -> None:
+    """Create `name` (relative to `dir_fd` when given) holding `content`, bytes or a binary stream copied in
+    blocks. A name already taken, by a file or a link (even a dangling one), raises FileExistsError and one that
+    cannot be created an OSError, with nothing created. A failure while filling it removes the file: the file's
+    own (disk full, I/O error) as WriteFailed, what reading the stream raised as it is. `mode` other than 0600 is
+    for the one file meant for others: a public key."""
+    fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, mode, dir_fd=dir_fd)
+    try:
+        try:
+            _fill(fd, content, mode)
+        finally:
+            os.close(fd)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(name, dir_fd=dir_fd)  # no half-written file left behind
+        raise
+
+
+def _fill(fd: int, content: bytes | IO[bytes], mode: int) -> None:
+    with _writing():
+        os.fchmod(fd, mode)  # exactly `mode`: the umask may have narrowed what os.open asked for
+    for block in _blocks(content):
+        view = memoryview(block)
+        while view:  # os.write may write less than it was given
+            with _writing():
+                view = view[os.write(fd, view):]
+    with _writing():
+        os.fsync(fd)
+
+
+def _blocks(content: bytes | IO[bytes]) -> Iterator[bytes]:
+    if isinstance(content, bytes):
+        yield content
+        return
+    while block := content.read(CHUNK_BYTES):
+        yield block
+
+
+@contextlib.contextmanager
+def _writing() -> Iterator[None]:
+    try:
+        yield
+    except OSError as exc:
+        raise WriteFailed(exc.errno, exc.strerror) from exc
 
 
 def write_private(path: Path, content: bytes, replace: bool) -> bool:
@@ -23,13 +81,7 @@ def write_private(path: Path, content: bytes, replace: bool) -> bool:
     if not folder.exists():
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     temp = folder / f".{path.name}.{secrets.token_hex(6)}.tmp"
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
-    try:
-        os.fchmod(fd, 0o600)
-        os.write(fd, content)
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    create_new_file(temp, content)
     try:
         if replace:
             os.replace(temp, path)
@@ -41,11 +93,7 @@ def write_private(path: Path, content: bytes, replace: bool) -> bool:
     finally:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
-    dir_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    try:
-        os.fsync(dir_fd)
-    finally:
-        os.close(dir_fd)
+    fsync_dir(folder)
     return True
 
 
@@ -156,25 +204,15 @@ def _refused_inside(path: Path, places: list[Path]) -> OutputRefused:
 
 
 def _create(dir_fd: int, name: str, content: bytes, shown: Path) -> None:
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
     try:
-        fd = os.open(name, flags, 0o600, dir_fd=dir_fd)
+        create_new_file(name, content, dir_fd=dir_fd)
     except FileExistsError:
         raise OutputRefused(f"{shown} already exists and is never overwritten: choose a new name") from None
+    except WriteFailed as exc:
+        raise OutputRefused(f"cannot write {shown}: {exc.strerror}") from None
     except OSError as exc:
         raise OutputRefused(f"cannot create {shown}: {exc.strerror}; name a folder intake's account may write") \
             from None
-    try:
-        os.fchmod(fd, 0o600)
-        view = memoryview(content)
-        while view:
-            view = view[os.write(fd, view):]
-        os.fsync(fd)
-    except OSError as exc:
-        os.unlink(name, dir_fd=dir_fd)  # no half-written report left behind
-        raise OutputRefused(f"cannot write {shown}: {exc.strerror}") from None
-    finally:
-        os.close(fd)
 
 
 def _replaceable(dir_fd: int, name: str, test: Callable[[bytes], bool]) -> bool:

@@ -50,7 +50,12 @@ def initialise(ctx: Context) -> UserView | None:
 
 def _owner_only(settings: Settings) -> None:
     """The home (registry, keys, vault) is its owner's alone: other accounts reach it through sudo as the owner
-    (intake.identity), never by reading the files."""
+    (intake.identity), never by reading the files.
+
+    Modes set after the fact, not `private_files.create_new_file`: SQLite creates the registry and its write-ahead
+    files, not intake. A home intake creates is 0700 from the start (registry.db.make_engine), so nothing in it is
+    reachable by others at any moment; in a home folder made beforehand (an admin's mkdir) the new registry has the
+    umask's mode until it is narrowed here."""
     settings.home.chmod(0o700)
     if settings.database_url is None:  # the embedded SQLite registry and its write-ahead files
         database = settings.home / REGISTRY_FILE

@@ -13,6 +13,7 @@ import pytest
 from benchmarks.generator import generate_equiptrack
 from intake.anonymisation import AnonymisationSession, ColumnKind, TableClassification
 from intake.anonymisation.policy import OperatorSpec, Policy
+from intake.config import ConnectorSettings
 from intake.connectors import open_source
 
 
@@ -26,7 +27,7 @@ def read_tables(folder: Path) -> dict[str, pa.Table]:
     for path in sorted(folder.iterdir()):
         if path.suffix not in (".csv", ".xlsx"):
             continue
-        with open_source(None, path) as source:
+        with open_source(None, path, settings=ConnectorSettings()) as source:
             for name in source.tables():
                 tables[name] = pa.Table.from_batches(list(source.read(name)))
     return tables

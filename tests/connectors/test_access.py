@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from intake.config import ConnectorSettings
 from intake.connectors import open_source
 from intake.connectors.errors import SourceReadError
 from tests.connectors.conftest import DATA, read_one
@@ -51,7 +52,7 @@ def test_fixture_is_the_documented_file() -> None:
 
 @needs_mdbtools
 def test_every_user_table_is_read_as_text_with_iso_dates() -> None:
-    with open_source(None, MDB) as source:
+    with open_source(None, MDB, settings=ConnectorSettings()) as source:
         assert source.format == "access"
         assert source.tables() == ["merchant_taylors"]  # system tables (MSys*) are not user data
     read = read_one(MDB)
@@ -76,7 +77,7 @@ def test_a_database_from_a_stream_is_read_through_memory_not_disk() -> None:
 
 @needs_mdbtools
 def test_content_is_recognised_without_an_extension() -> None:
-    with open_source(None, io.BytesIO(MDB.read_bytes()), name="export") as source:
+    with open_source(None, io.BytesIO(MDB.read_bytes()), name="export", settings=ConnectorSettings()) as source:
         assert source.format == "access"
 
 
@@ -85,10 +86,10 @@ def test_a_damaged_database_is_a_clear_error(tmp_path: Path) -> None:
     truncated = tmp_path / "broken.mdb"
     truncated.write_bytes(MDB.read_bytes()[:2048])
     with pytest.raises(SourceReadError, match=r"broken\.mdb"):
-        source = open_source(None, truncated)
+        source = open_source(None, truncated, settings=ConnectorSettings())
         for table in source.tables():
             list(source.read(table))
     junk = tmp_path / "junk.mdb"
     junk.write_bytes(b"not an access database at all" * 100)
     with pytest.raises(SourceReadError, match=r"junk\.mdb is not a readable Access database"):
-        open_source(None, junk)
+        open_source(None, junk, settings=ConnectorSettings())

@@ -35,7 +35,7 @@ def write(tmp_path: Path, name: str, content: bytes) -> Path:
 
 def test_windows_1252_export_with_banner_lines_blank_lines_and_quoted_newlines(tmp_path: Path) -> None:
     path = write(tmp_path, "assets.csv", EQUIPTRACK.encode("cp1252"))
-    with open_source(None, path) as source:
+    with open_source(None, path, settings=ConnectorSettings()) as source:
         assert source.format == "csv"
         assert source.tables() == ["assets"]
         assert source.layout.encoding == "cp1252"
@@ -67,7 +67,7 @@ def test_windows_1252_export_with_banner_lines_blank_lines_and_quoted_newlines(t
 )
 def test_encodings_are_detected_and_decoded(tmp_path: Path, encoding: str, text: str, expected: str) -> None:
     path = write(tmp_path, "people.csv", text.encode(encoding))
-    with open_source(None, path) as source:
+    with open_source(None, path, settings=ConnectorSettings()) as source:
         assert source.layout.encoding == expected
     read = read_one(path)
     assert read.columns == ["Name"]
@@ -77,7 +77,7 @@ def test_encodings_are_detected_and_decoded(tmp_path: Path, encoding: str, text:
 def test_latin1_is_chosen_when_bytes_are_undefined_in_windows_1252(tmp_path: Path) -> None:
     # 0x81 does not exist in Windows-1252: such a file can only be Latin-1.
     path = write(tmp_path, "latin.csv", b"Name,Code\nJos\xe9,\x81A\n")
-    with open_source(None, path) as source:
+    with open_source(None, path, settings=ConnectorSettings()) as source:
         assert source.layout.encoding == "latin-1"
     assert read_one(path).rows == [{"Name": "José", "Code": "\x81A"}]
 
@@ -100,7 +100,7 @@ def test_explicit_encoding_overrides_detection(tmp_path: Path) -> None:
 def test_binary_content_is_refused_with_a_clear_error(tmp_path: Path) -> None:
     path = write(tmp_path, "x.csv", b"\x00\x01\x02\x03" * 100 + b"\xff\xfe\x00")
     with pytest.raises(EncodingError, match=r"x\.csv"):
-        open_source("csv", path)
+        open_source("csv", path, settings=ConnectorSettings())
 
 
 @pytest.mark.parametrize(("delimiter", "name"), [(",", "a.csv"), ("\t", "a.tsv"), ("|", "a.txt"), (";", "a.csv")])
@@ -223,14 +223,15 @@ def test_reading_from_a_binary_stream_and_unknown_options(tmp_path: Path) -> Non
     read = read_one(io.BytesIO(data), name="assets.csv")
     assert read.reader.rows_read == 3
     with pytest.raises(UnsupportedFormat, match="unknown csv option"):
-        open_source("csv", io.BytesIO(data), name="a.csv", delimeter=",")
-    with open_source(None, io.BytesIO(data), name="assets.csv") as source, pytest.raises(TableNotFound):
+        open_source("csv", io.BytesIO(data), name="a.csv", delimeter=",", settings=ConnectorSettings())
+    with open_source(None, io.BytesIO(data), name="assets.csv", settings=ConnectorSettings()) as source, \
+            pytest.raises(TableNotFound):
         source.read("jobs")
 
 
 def test_a_table_is_read_once_per_reader(tmp_path: Path) -> None:
     path = write(tmp_path, "a.csv", b"A\n1\n")
-    with open_source(None, path) as source:
+    with open_source(None, path, settings=ConnectorSettings()) as source:
         reader = source.read("a")
         list(reader)
         with pytest.raises(SourceReadError, match="already read"):
@@ -289,7 +290,7 @@ def test_bytes_that_are_not_utf8_cost_a_short_python_stretch(tmp_path: Path) -> 
     body = "Name,Town\n" + "Zoë,Leeds\n" * 120_000
     tail = "Ann,Hull\n" * 300_000
     path = write(tmp_path, "mixed.csv", body.encode() + b"Caf\xe9,York\n" + tail.encode() + b"x,y,z\n")
-    with open_source(None, path) as source:
+    with open_source(None, path, settings=ConnectorSettings()) as source:
         reader = source.read("mixed")
         total = sum(batch.num_rows for batch in reader)
     assert reader.python_stretches == 1

@@ -42,7 +42,7 @@ def equiptrack_jobs(path: Path) -> Path:
 
 def test_xlsx_every_sheet_is_a_table_with_header_below_banner_rows(tmp_path: Path) -> None:
     path = equiptrack_jobs(tmp_path / "jobs.xlsx")
-    with open_source(None, path) as source:
+    with open_source(None, path, settings=ConnectorSettings()) as source:
         assert source.format == "xlsx"
         assert source.tables() == ["Jobs", "Sites", "Empty"]
         jobs = read_one(path, table="Jobs")
@@ -114,7 +114,7 @@ def test_xls_written_by_xlwt_is_read_with_dates_and_numbers(tmp_path: Path) -> N
     book.add_sheet("Jobs").write(0, 0, "Job No")
     path = tmp_path / "legacy.xls"
     book.save(str(path))
-    with open_source(None, path) as source:
+    with open_source(None, path, settings=ConnectorSettings()) as source:
         assert source.format == "xls"
         assert source.tables() == ["Assets", "Jobs"]
     read = read_one(path)
@@ -133,4 +133,4 @@ def test_damaged_workbooks_are_a_clear_error(tmp_path: Path, name: str) -> None:
     path = tmp_path / name
     path.write_bytes(b"PK\x03\x04 not really a workbook" if name.endswith("x") else b"\xd0\xcf\x11\xe0 nothing")
     with pytest.raises(SourceReadError, match=name):
-        open_source(None, path)
+        open_source(None, path, settings=ConnectorSettings())

@@ -41,7 +41,7 @@ def test_parquet_from_a_stream_and_damaged_parquet(tmp_path: Path) -> None:
     damaged = tmp_path / "damaged.parquet"
     damaged.write_bytes(buffer.getvalue()[:200])
     with pytest.raises(SourceReadError, match=r"damaged\.parquet"):
-        open_source(None, damaged)
+        open_source(None, damaged, settings=ConnectorSettings())
 
 
 def test_product_parquet_package_folder_reads_each_entity(tmp_path: Path) -> None:
@@ -50,14 +50,14 @@ def test_product_parquet_package_folder_reads_each_entity(tmp_path: Path) -> Non
     pq.write_table(assets_table(5), package / "assets.parquet")
     pq.write_table(pa.table({"job_id": ["J1", "J2"]}), package / "jobs.parquet")
     (package / "manifest.json").write_text(json.dumps({"format": "product-v1", "entities": ["assets", "jobs"]}))
-    with open_source(None, package) as source:
+    with open_source(None, package, settings=ConnectorSettings()) as source:
         assert source.format == "parquet_package"
         assert source.tables() == ["assets", "jobs"]
         assert source.manifest["format"] == "product-v1"
         assert source.read("jobs").read_all().column("job_id").to_pylist() == ["J1", "J2"]
     (package / "manifest.json").unlink()
     with pytest.raises(UnsupportedFormat, match=r"manifest\.json"):
-        open_source(None, package)
+        open_source(None, package, settings=ConnectorSettings())
 
 
 def test_jsonl_types_merge_and_malformed_lines_are_rejected_by_line(tmp_path: Path) -> None:
@@ -103,5 +103,5 @@ def test_jsonl_a_line_nested_too_deep_is_rejected_and_reading_continues(tmp_path
 
 
 def test_jsonl_is_recognised_by_content(tmp_path: Path) -> None:
-    with open_source(None, io.BytesIO(b'{"a": 1}\n{"a": 2}\n'), name="export") as source:
+    with open_source(None, io.BytesIO(b'{"a": 1}\n{"a": 2}\n'), name="export", settings=ConnectorSettings()) as source:
         assert source.format == "jsonl"

@@ -48,7 +48,18 @@ def test_unknown_formats_are_refused_with_the_known_ones_listed() -> None:
     with pytest.raises(UnsupportedFormat, match=r"\.csv"):
         detect_format("scan.pdf", b"%PDF-1.4")
     with pytest.raises(UnsupportedFormat, match="registered formats"):
-        open_source("dbase", io.BytesIO(b"x"), name="x.dbf")
+        open_source("dbase", io.BytesIO(b"x"), name="x.dbf", settings=ConnectorSettings())
+
+
+def test_a_source_is_never_opened_with_limits_nobody_chose(tmp_path: Path) -> None:
+    """The connector limits (zip bombs, field and workbook sizes) are the configured ones: a caller that names none
+    is refused before anything is read, rather than given the defaults."""
+    path = tmp_path / "assets.csv"
+    path.write_bytes(b"a,b\n1,2\n")
+    with pytest.raises(TypeError, match="settings"):
+        open_source(None, path)  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="settings"):
+        open_source(None, path, settings=None)  # type: ignore[arg-type]
 
 
 class _CountingReader(BatchReader):

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import boto3
 import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from intake.config import ConnectorSettings
 from intake.connectors import open_source
+from intake.connectors.base import Reject
 from intake.connectors.errors import DeliveryError, SinkError
 from intake.connectors.header import BANNER_REASON
 from intake.connectors.sinks import (
@@ -51,11 +53,12 @@ def test_a_source_read_from_the_vault_goes_back_as_encrypted_parquet(vault: Vaul
         if path.is_file():
             assert b"John Smith" not in path.read_bytes() and b"Jane Doe" not in path.read_bytes()
     with vault.open(artefact.id, actor) as stream:
-        table = open_source(None, stream, name="assets.parquet").read("assets").read_all()
+        table = open_source(None, stream, name="assets.parquet", settings=ConnectorSettings()).read("assets").read_all()
     assert table.to_pylist() == [{"Equipment No": "EQ1", "Contact": "John Smith"},
                                  {"Equipment No": "EQ3", "Contact": "Ann Lee"}]
     with vault.open(stored.id, actor) as stream:
-        kept = open_source(None, stream, name="rejects.parquet").read("rejects").read_all().to_pylist()
+        kept = open_source(None, stream, name="rejects.parquet", settings=ConnectorSettings()).read("rejects") \
+            .read_all().to_pylist()
     assert kept == [{"source": "assets.csv", "table": "assets", "row_number": 3,
                      "reason": "expected 2 fields, found 3", "raw": "EQ2,Jane Doe,extra"}]
 
@@ -66,7 +69,8 @@ def test_reject_sink_as_csv_and_without_rejects(vault: Vault, actor: Actor) -> N
     assert empty.close() is None
     sink = VaultRejectSink(VaultTarget(vault, scope=SCOPE, dataset_id=None, kind=ArtefactKind.INTERMEDIATE,
                                        name="r.csv", actor=actor), file_format="csv", buffer_rows=2)
-    reader = open_source(None, io.BytesIO(b"a,b\n1\n2\n3\n4,5\n"), name="x.csv").read("x", rejects=sink)
+    reader = open_source(None, io.BytesIO(b"a,b\n1\n2\n3\n4,5\n"), name="x.csv",
+                         settings=ConnectorSettings()).read("x", rejects=sink)
     list(reader)
     stored = sink.close()
     text = vault.read_bytes(stored.id, actor).decode()
@@ -82,6 +86,75 @@ def test_a_failed_write_leaves_no_artefact(vault: Vault, actor: Actor) -> None:
                         actor=actor), schema=schema) as sink:
         sink.write(pa.record_batch({"a": ["x"]}))
         sink.write(pa.record_batch({"b": [1]}))
+    assert len(vault.artefacts(scope=SCOPE)) == before
+
+
+def target(vault: Vault, actor: Actor, name: str) -> VaultTarget:
+    return VaultTarget(vault, scope=SCOPE, dataset_id=None, kind=ArtefactKind.INTERMEDIATE, name=name, actor=actor)
+
+
+def stored_row_groups(vault: Vault, actor: Actor, artefact_id: str) -> tuple[list[int], pa.Table]:
+    with vault.open(artefact_id, actor) as stream:
+        parquet = pq.ParquetFile(stream)
+        groups = [parquet.metadata.row_group(g).num_rows for g in range(parquet.num_row_groups)]
+        return groups, parquet.read()
+
+
+def test_rows_are_grouped_by_group_rows_whatever_the_batches(vault: Vault, actor: Actor) -> None:
+    # The pipeline reads a stored table back one row group per chunk: the groups must be `group_rows` rows (the
+    # last the rest), recorded in row_groups, however the source batched them; empty batches add nothing.
+    schema = pa.schema([("n", pa.int64())])
+    sizes, first = [3, 0, 6, 2], 0
+    with VaultParquetSink(target(vault, actor, "grouped.parquet"), schema=schema, group_rows=4) as sink:
+        for size in sizes:
+            sink.write(pa.record_batch({"n": list(range(first, first + size))}, schema=schema))
+            first += size
+        artefact = sink.close()
+    assert sink.row_groups == [4, 4, 3] and sink.rows_written == 11
+    groups, table = stored_row_groups(vault, actor, artefact.id)
+    assert groups == [4, 4, 3] and table.column("n").to_pylist() == list(range(11))
+
+    with VaultParquetSink(target(vault, actor, "as-batched.parquet"), schema=schema) as sink:  # one per batch
+        for size in sizes:
+            sink.write(pa.record_batch({"n": [0] * size}, schema=schema))
+    assert sink.row_groups == [3, 6, 2] == stored_row_groups(vault, actor, sink.close().id)[0]
+
+
+def test_an_empty_table_is_stored_with_one_empty_row_group(vault: Vault, actor: Actor) -> None:
+    schema = pa.schema([("n", pa.int64()), ("name", pa.string())])
+    reader = open_source(None, io.BytesIO(b"n,name\n"), name="empty.csv", settings=ConnectorSettings()).read("empty")
+    artefact = write_table_to_vault(reader, target(vault, actor, "empty.parquet"), group_rows=10)
+    groups, table = stored_row_groups(vault, actor, artefact.id)
+    assert groups == [0] and table.num_rows == 0 and table.column_names == ["n", "name"]
+    with VaultParquetSink(target(vault, actor, "empty2.parquet"), schema=schema, group_rows=10) as sink:
+        sink.write(pa.RecordBatch.from_pylist([], schema=schema))
+    assert sink.row_groups == [0] and stored_row_groups(vault, actor, sink.close().id)[0] == [0]
+    with pytest.raises(SinkError, match="at least 1"):
+        VaultParquetSink(target(vault, actor, "none.parquet"), schema=schema, group_rows=0)
+
+
+def test_rejects_as_json_lines_counted_by_reason_class(vault: Vault, actor: Actor) -> None:
+    # A run's rejects: one JSON object per reject (keys source, table, row, reason, raw), and counts by the
+    # reason's class (what precedes a colon: row-specific detail left out) for the run's reports.
+    rejects = [Reject("calls.jsonl", "calls", 2, "invalid JSON: Expecting value: line 1 column 7", '{"a": Jöhn}'),
+               Reject("calls.jsonl", "calls", 5, "invalid JSON: Unterminated string", '{"a": "x'),
+               Reject("calls.jsonl", "calls", 9, "line cannot be read", None)]
+    with VaultRejectSink(target(vault, actor, "calls.jsonl"), file_format="jsonl", buffer_rows=2) as sink:
+        for reject in rejects:
+            sink.add(reject)
+    assert sink.summary() == {"rejected": 3, "by_reason": {"invalid JSON": 2, "line cannot be read": 1},
+                              "by_table": {"calls.jsonl:calls": 3}, "artefact_id": sink.artefact.id}
+    lines = vault.read_bytes(sink.artefact.id, actor).decode().splitlines()
+    assert [json.loads(line) for line in lines] == [
+        {"source": r.source, "table": r.table, "row": r.row_number, "reason": r.reason, "raw": r.raw}
+        for r in rejects]
+    assert "Jöhn" in lines[0]  # not \u-escaped (ensure_ascii off), like every run's rejects so far
+
+    before = len(vault.artefacts(scope=SCOPE))
+    with pytest.raises(RuntimeError), VaultRejectSink(target(vault, actor, "gone.jsonl"), file_format="jsonl",
+                                                      buffer_rows=1) as sink:
+        sink.add(rejects[0])  # written to the vault already
+        raise RuntimeError("the reader failed")
     assert len(vault.artefacts(scope=SCOPE)) == before
 
 
@@ -121,6 +194,32 @@ def test_local_delivery_aborted_leaves_nothing(tmp_path: Path) -> None:
             DeliverySink.local(root, bad)
     with DeliverySink.local(root, "pkg-4") as sink, pytest.raises(DeliveryError, match="invalid file name"):
         sink.write_bytes("../escape.txt", b"x")
+
+
+def test_staging_a_killed_delivery_left_is_discarded_and_a_running_ones_kept(tmp_path: Path) -> None:
+    root = tmp_path / "deliveries"
+    killed = DeliverySink.local(root, "run-killed")
+    package_files(killed)  # then its process died: neither committed nor aborted
+    running = DeliverySink.local(root, "run-running")
+    package_files(running)
+    manual = DeliverySink.local(root, "manual")  # not named like a run's package
+    with DeliverySink.local(root, "run-done") as done:
+        package_files(done)
+        done.commit()
+
+    def staged() -> list[str]:
+        return sorted(p.name.rsplit("-", 1)[0] for p in root.iterdir() if p.name.startswith("."))
+
+    assert DeliverySink.discard_stale(root, keep={"run-running"}, prefix="run-") == 1
+    assert staged() == [".staging-manual", ".staging-run-running"]
+    assert DeliverySink.discard_stale(root, keep={"run-running"}) == 1  # any package without a prefix
+    assert staged() == [".staging-run-running"]
+    running.commit()
+    assert sorted(p.name for p in root.iterdir()) == ["run-done", "run-running"]
+    assert (root / "run-running" / "README.txt").read_bytes() == b"import package"
+    killed.abort()
+    manual.abort()
+    assert DeliverySink.discard_stale(tmp_path / "never-made") == 0
 
 
 def test_vault_delivery_is_encrypted_and_published_by_its_manifest(vault: Vault, actor: Actor, ctx: Context) -> None:
@@ -202,7 +301,8 @@ def test_a_windows_1252_file_is_read_from_the_vault_across_many_chunks(vault: Va
     lines[10_002] = "EQ10000,too,many"
     raw = vault.put(scope=SCOPE, dataset_id=None, kind=ArtefactKind.RAW, name="assets.csv",
                     source=("\r\n".join(lines) + "\r\n").encode("cp1252"), actor=actor)
-    with vault.open(raw.id, actor) as stream, open_source(None, stream, name=raw.name) as source:
+    with vault.open(raw.id, actor) as stream, \
+            open_source(None, stream, name=raw.name, settings=ConnectorSettings()) as source:
         assert source.layout.encoding == "cp1252"
         reader = source.read("assets")
         rows = reader.read_all().to_pylist()

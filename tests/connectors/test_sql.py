@@ -65,11 +65,11 @@ def test_sqlite_file_every_table_as_text(medimaint: Path) -> None:
 
 def test_chosen_tables_and_unknown_tables(medimaint: Path) -> None:
     url = f"sqlite:///{medimaint}"
-    with open_source(None, url, tables=["tblSite"]) as source:
+    with open_source(None, url, tables=["tblSite"], settings=ConnectorSettings()) as source:
         assert source.tables() == ["tblSite"]
     with pytest.raises(TableNotFound, match="tblNope"):
-        open_source(None, url, tables=["tblNope"])
-    with open_source(None, url) as source, pytest.raises(TableNotFound):
+        open_source(None, url, tables=["tblNope"], settings=ConnectorSettings())
+    with open_source(None, url, settings=ConnectorSettings()) as source, pytest.raises(TableNotFound):
         source.read("tblNope")
 
 
@@ -80,13 +80,13 @@ def test_sqlite_from_a_stream_is_loaded_in_memory(medimaint: Path) -> None:
 
 def test_bad_urls_and_files_are_clear_errors(tmp_path: Path) -> None:
     with pytest.raises(UnsupportedFormat, match="driver"):
-        open_source("sql", "nosuchdialect://user:secret@host/db")
+        open_source("sql", "nosuchdialect://user:secret@host/db", settings=ConnectorSettings())
     bogus = tmp_path / "bogus.db"
     bogus.write_bytes(b"this is not sqlite")
     with pytest.raises(SourceReadError, match="not a SQLite database"):
-        open_source(None, bogus)
+        open_source(None, bogus, settings=ConnectorSettings())
     with pytest.raises(SourceReadError) as caught:
-        open_source("sql", "postgresql+psycopg://intake:hunter2@127.0.0.1:1/none")
+        open_source("sql", "postgresql+psycopg://intake:hunter2@127.0.0.1:1/none", settings=ConnectorSettings())
     assert "hunter2" not in str(caught.value)  # passwords never appear in messages
 
 

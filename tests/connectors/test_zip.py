@@ -63,7 +63,7 @@ def test_unread_entries_name_every_level_of_nested_archives(tmp_path: Path) -> N
     inner = zip_bytes({"sites.csv": b"Site\nGeneral\n", "scan.png": b"\x89PNG not a table"})
     path = tmp_path / "export.zip"
     path.write_bytes(zip_bytes({"assets.csv": CSV, "inner.zip": inner, "notes.pdf": b"%PDF-1.4 not a table"}))
-    with open_source(None, path) as source:
+    with open_source(None, path, settings=ConnectorSettings()) as source:
         assert source.unread_entries() == {"export.zip/notes.pdf": "not a readable table format",
                                            "export.zip/inner.zip/scan.png": "not a readable table format"}
         assert source.skipped == {"notes.pdf": "not a readable table format"}
@@ -74,7 +74,7 @@ def test_a_zipped_product_package_reads_each_parquet_from_a_stream() -> None:
     pq.write_table(pa.table({"asset_id": ["A1", "A2"], "cost": [1.5, 2.0]}), parquet)
     archive = zip_bytes({"manifest.json": json.dumps({"entities": ["assets"]}).encode(),
                          "assets.parquet": parquet.getvalue()})
-    with open_source(None, io.BytesIO(archive), name="fault-123.zip") as source:
+    with open_source(None, io.BytesIO(archive), name="fault-123.zip", settings=ConnectorSettings()) as source:
         assert source.tables() == ["fault-123.zip/assets.parquet:assets"]
         assert source.manifest_entry == "manifest.json"
         table = source.read("fault-123.zip/assets.parquet:assets").read_all()
@@ -124,7 +124,8 @@ def test_an_entry_whose_header_understates_its_size_is_refused(tmp_path: Path) -
     struct.pack_into("<I", data, central + 24, 1000)
     path = tmp_path / "lying.zip"
     path.write_bytes(bytes(data))
-    with open_source(None, path) as source, pytest.raises((SourceReadError, ZipBombError)):
+    with open_source(None, path, settings=ConnectorSettings()) as source, \
+            pytest.raises((SourceReadError, ZipBombError)):
         for table in source.tables():
             list(source.read(table))
 
@@ -135,7 +136,7 @@ def test_entries_escaping_the_archive_are_refused(tmp_path: Path, name: str) -> 
     path = tmp_path / "traversal.zip"
     path.write_bytes(zip_bytes({"ok.csv": b"a\n1\n", name: b"a\n1\n"}))
     with pytest.raises(UnsafeArchivePath, match="points outside the archive"):
-        open_source(None, path)
+        open_source(None, path, settings=ConnectorSettings())
 
 
 def test_symbolic_links_are_refused(tmp_path: Path) -> None:
@@ -148,7 +149,7 @@ def test_symbolic_links_are_refused(tmp_path: Path) -> None:
     path = tmp_path / "links.zip"
     path.write_bytes(buffer.getvalue())
     with pytest.raises(UnsafeArchivePath, match="symbolic link"):
-        open_source(None, path)
+        open_source(None, path, settings=ConnectorSettings())
 
 
 def test_encrypted_and_damaged_archives_are_clear_errors(tmp_path: Path) -> None:
@@ -159,8 +160,8 @@ def test_encrypted_and_damaged_archives_are_clear_errors(tmp_path: Path) -> None
     path = tmp_path / "locked.zip"
     path.write_bytes(bytes(data))
     with pytest.raises(SourceReadError, match="encrypted"):
-        open_source(None, path)
+        open_source(None, path, settings=ConnectorSettings())
     broken = tmp_path / "broken.zip"
     broken.write_bytes(b"PK\x03\x04" + b"\x00" * 40)
     with pytest.raises(SourceReadError, match="not a readable zip archive"):
-        open_source(None, broken)
+        open_source(None, broken, settings=ConnectorSettings())

@@ -11,6 +11,7 @@ from pathlib import Path
 import benchmarks.generator as generator
 import intake.connectors as connectors
 from intake.clock import FixedClock
+from intake.config import ConnectorSettings
 from intake.connectors.header import BANNER_REASON
 from intake.product import LocalFolderPackageWriter, builtin_mapping, verify_package, write_package
 
@@ -20,7 +21,7 @@ AFTER_EXPORT = FixedClock(datetime(2027, 1, 1, tzinfo=UTC))  # the samples are e
 def readers(paths: dict[str, Path]) -> tuple[dict[str, object], list[object]]:
     opened, tables = [], {}
     for path in paths.values():
-        source = connectors.open_source(None, path)
+        source = connectors.open_source(None, path, settings=ConnectorSettings())
         opened.append(source)
         for table in source.tables():
             tables[table] = source.read(table)

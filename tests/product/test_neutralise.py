@@ -17,6 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from intake.clock import FixedClock
+from intake.config import ConnectorSettings
 from intake.product import LocalFolderPackageWriter, builtin_mapping, verify_package, write_package
 from intake.product.neutralise import NeutraliseCounts, formula_mask, neutralise_array, neutralise_batch
 from tests.product.legacy import asset_row, read_equiptrack_assets_csv, write_equiptrack_assets_csv
@@ -151,7 +152,7 @@ def read_assets(csv_path: Path) -> object:
         import intake.connectors as connectors
     except ImportError:
         return lambda: read_equiptrack_assets_csv(csv_path)
-    return connectors.open_source(None, csv_path)
+    return connectors.open_source(None, csv_path, settings=ConnectorSettings())
 
 
 def test_a_delivered_package_holds_no_executable_text(tmp_path: Path) -> None:

@@ -13,6 +13,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from intake.clock import FixedClock
+from intake.connectors.errors import DeliveryError
+from intake.connectors.sinks import DeliverySink
 from intake.product import (
     ENTITIES,
     SCHEMA_VERSION,
@@ -114,19 +116,28 @@ def test_a_table_whose_every_row_is_rejected_delivers_no_package_and_says_why(tm
 def test_an_existing_package_is_not_overwritten_unless_asked(tmp_path: Path) -> None:
     target = tmp_path / "pkg"
     write(target)
-    with pytest.raises(PackageError, match="already exists"):
+    with pytest.raises(DeliveryError, match="already exists"):
         write(target)
     assert [p.name for p in tmp_path.iterdir()] == ["pkg"]
-    write(target, sink=LocalFolderPackageWriter(target, replace=True))
-    verify_package(target)
+    manifest = write(target, sink=LocalFolderPackageWriter(target, replace=True))
+    assert verify_package(target) == manifest
     assert [p.name for p in tmp_path.iterdir()] == ["pkg"]
 
 
-def test_file_names_must_be_plain(tmp_path: Path) -> None:
+def test_file_names_must_stay_inside_the_package(tmp_path: Path) -> None:
     writer = LocalFolderPackageWriter(tmp_path / "pkg")
-    with pytest.raises(PackageError, match="plain file name"):
+    with pytest.raises(DeliveryError, match="invalid file name"):
         writer.write_file("../escape.parquet", [b"x"])
     writer.abort()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_local_folder_writer_is_the_delivery_sink_keeping_the_package_manifest(tmp_path: Path) -> None:
+    writer = LocalFolderPackageWriter(tmp_path / "pkg")
+    assert isinstance(writer, DeliverySink)  # one local implementation
+    manifest = write(tmp_path / "pkg", sink=writer)
+    written = (tmp_path / "pkg" / "manifest.json").read_bytes()
+    assert written == json.dumps(manifest, indent=2, sort_keys=False).encode()  # as the package wrote it
 
 
 def test_written_through_the_connectors_delivery_sink(tmp_path: Path) -> None:
@@ -136,7 +147,13 @@ def test_written_through_the_connectors_delivery_sink(tmp_path: Path) -> None:
     written = json.loads((delivered / "manifest.json").read_text())
     assert written["dataset_id"] == "DS-42" and written["contents"] == manifest["contents"]
     assert {f["path"] for f in written["files"]} == set(manifest["contents"])
+    # The delivery's manifest: the package's, with the delivery's fields, keys sorted.
+    stamped = {**manifest, "package": "pkg-1", "delivered_at": written["delivered_at"], "files": written["files"]}
+    assert (delivered / "manifest.json").read_bytes() == json.dumps(stamped, indent=2, sort_keys=True).encode()
     verify_package(delivered)
+    write(tmp_path / "pkg")  # the same package in a folder of its own: the same bytes in every file
+    for name in manifest["contents"]:
+        assert (delivered / name).read_bytes() == (tmp_path / "pkg" / name).read_bytes(), name
 
 
 def test_written_to_s3_through_the_delivery_sink(tmp_path: Path, aws: object) -> None:

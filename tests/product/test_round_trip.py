@@ -11,6 +11,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from intake.clock import FixedClock
+from intake.config import ConnectorSettings
 from intake.product import LocalFolderPackageWriter, builtin_mapping, verify_package, write_package
 from intake.product.package import PackageResult
 from tests.product.legacy import (
@@ -22,6 +23,8 @@ from tests.product.legacy import (
     write_equiptrack_assets_csv,
     write_equiptrack_jobs_xlsx,
 )
+
+LIMITS = ConnectorSettings()  # the shipped connector limits
 
 CLOCK = FixedClock(datetime(2026, 3, 2, 9, 30, tzinfo=UTC))
 
@@ -145,7 +148,8 @@ def test_equiptrack_round_trip_through_the_connectors(tmp_path: Path) -> None:
     import intake.connectors as connectors
     from intake.connectors.header import BANNER_REASON as banner
     assets_csv, jobs_xlsx = write_equiptrack(tmp_path)
-    with connectors.open_source(None, assets_csv) as assets, connectors.open_source(None, jobs_xlsx) as jobs:
+    with connectors.open_source(None, assets_csv, settings=LIMITS) as assets, \
+            connectors.open_source(None, jobs_xlsx, settings=LIMITS) as jobs:
         readers = {"assets": assets.read(assets.tables()[0]), "jobs": jobs.read("Jobs")}
         result, target = package(tmp_path, readers, "equiptrack")
     check_equiptrack(result, target)
@@ -164,13 +168,14 @@ def test_reader_rejects_are_reported_beside_a_balanced_reconciliation(tmp_path: 
     assets_csv, jobs_xlsx = write_equiptrack(tmp_path)
     unreadable = {}
     for path, table in ((assets_csv, "assets"), (jobs_xlsx, "Jobs")):
-        with connectors.open_source(None, path) as source:
+        with connectors.open_source(None, path, settings=LIMITS) as source:
             reader = source.read(table)
             for _ in reader:
                 pass
             unreadable[table.lower()] = reader.rows_rejected
     assert unreadable == {"assets": 2, "jobs": 2}
-    with connectors.open_source(None, assets_csv) as assets, connectors.open_source(None, jobs_xlsx) as jobs:
+    with connectors.open_source(None, assets_csv, settings=LIMITS) as assets, \
+            connectors.open_source(None, jobs_xlsx, settings=LIMITS) as jobs:
         readers = {"assets": assets.read("assets"), "jobs": jobs.read("Jobs")}
         result = write_package(readers, builtin_mapping("equiptrack"), LocalFolderPackageWriter(tmp_path / "pkg"),
                                dataset_id="DS-1", authorisation_reference="AUTH-2026-001", clock=CLOCK,
@@ -221,7 +226,7 @@ def test_medimaint_round_trip(tmp_path: Path, medimaint_db: Path) -> None:
 
 def test_medimaint_round_trip_through_the_connectors(tmp_path: Path, medimaint_db: Path) -> None:
     import intake.connectors as connectors
-    with connectors.open_source(None, medimaint_db) as database:
+    with connectors.open_source(None, medimaint_db, settings=LIMITS) as database:
         readers = {table: database.read(table) for table in database.tables()}
         result, target = package(tmp_path, readers, "medimaint")
     check_medimaint(result, target)

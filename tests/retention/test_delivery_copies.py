@@ -54,6 +54,22 @@ def test_a_run_start_leaves_the_spool_of_another_datasets_running_migration(ctx,
     assert not own_dead.exists() and not other_dead.exists()
 
 
+def test_a_run_start_discards_the_staging_a_killed_run_left_and_keeps_a_running_ones(ctx, factory) -> None:
+    dataset_id = factory.dataset().dataset_id
+    folder = ctx.settings.deliveries_path / dataset_id
+    killed = DeliverySink.local(folder, f"run-{add_run(ctx, dataset_id, 'abandoned')}")
+    killed.write_bytes("assets.parquet", PLAINTEXT)  # then its process was killed: no commit, no abort
+    running = DeliverySink.local(folder, f"run-{add_run(ctx, dataset_id, 'running')}")
+    running.write_bytes("assets.parquet", PLAINTEXT)
+    starting = RunInfo(add_run(ctx, dataset_id, "running"), dataset_id, "", "", "", "", "eve")
+
+    assert discard_stale_staging(ctx, starting) == 1
+
+    assert [p.name.rsplit("-", 1)[0] for p in folder.iterdir()] == [f".staging-{running.package}"]
+    running.commit({"dataset_id": dataset_id})
+    assert (folder / running.package / "assets.parquet").read_bytes() == PLAINTEXT
+
+
 def test_deleting_a_dataset_removes_the_spool_a_killed_run_left_and_lists_it(ctx, as_user, factory, clock) -> None:
     due_id, kept_id = due_migration(factory, as_user), due_migration(factory, as_user)
     killed = add_run(ctx, due_id, "running")  # killed: nothing ended the run or removed its spool

@@ -102,24 +102,24 @@ class PurposeMismatch(AuthorisationError):
     check = "purpose"
 
 
-class FileNotAuthorised(AuthorisationError):
+class FileRefused(AuthorisationError):
+    """A presented file is refused; `files` names the ones refused (their count is audited, never their content)."""
+
+    def __init__(self, message: str, files: Sequence[str]) -> None:
+        super().__init__(message)
+        self.files = list(files)
+
+
+class FileNotAuthorised(FileRefused):
     """A presented file is not listed in the authorisation."""
 
     check = "file_authorised"
 
-    def __init__(self, message: str, files: Sequence[str]) -> None:
-        super().__init__(message)
-        self.files = list(files)
 
-
-class FileHashMismatch(AuthorisationError):
+class FileHashMismatch(FileRefused):
     """A presented file differs from the one authorised (its SHA-256 differs)."""
 
     check = "file_hash"
-
-    def __init__(self, message: str, files: Sequence[str]) -> None:
-        super().__init__(message)
-        self.files = list(files)
 
 
 class EvidenceMissing(AuthorisationError):

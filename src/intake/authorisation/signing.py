@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from intake import file_hashes
 from intake.authorisation.errors import KeyFileError, UnreadableFile
 from intake.file_hashes import sha256_stream as sha256_stream  # re-exported: verify.py reads vault streams with it
+from intake.private_files import create_new_file
 from intake.vault import ed25519
 from intake.vault.ed25519 import SIGNATURE_BYTES
 
@@ -48,14 +49,11 @@ def raw_public_key(key: ed25519.PublicKey) -> bytes:
 
 def _write_new(path: Path, data: bytes, mode: int) -> None:
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        create_new_file(path, data, mode=mode)
     except FileExistsError:
         raise KeyFileError(f"{path} already exists: choose another --out folder or remove the old file first") from None
     except OSError as exc:
         raise KeyFileError(f"cannot create {path}: {exc.strerror}") from None
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(data)
-    os.chmod(path, mode)  # the umask may have narrowed or widened what os.open asked for
 
 
 def generate_keypair(out_dir: Path, name: str = "signer", passphrase: bytes | None = None) -> KeyPairPaths:

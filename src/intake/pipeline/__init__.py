@@ -11,9 +11,9 @@ A migration run is a sequence of steps; before each one `checkpoint` re-checks t
 moves between steps only as encrypted vault artefacts; steps exchange ids and counts.
 
 Modules: errors (typed errors, step_errors), receive, datasets, runs (run records and checkpoints),
-artefacts (encrypted Parquet between steps, work files, reports), ingest, anonymise (sessions, chunks, findings),
-deliver (transform, validate, package, clean-up). Everything is re-exported here: `from intake import pipeline`
-then `pipeline.ingest(...)`.
+artefacts (where encrypted Parquet and rejects go between steps, work files, reports), ingest,
+anonymise (sessions, chunks, findings), deliver (transform, validate, package, clean-up). Everything is
+re-exported here: `from intake import pipeline` then `pipeline.ingest(...)`.
 """
 
 from __future__ import annotations
@@ -34,14 +34,13 @@ from intake.pipeline.anonymise import (
 )
 from intake.pipeline.artefacts import (
     Chunk,
-    ParquetIntoVault,
     TableRef,
-    VaultRejects,
     cleanup_work,
     plan_chunks,
     read_chunk,
     read_table_batches,
     rejects_name,
+    run_target,
     store_report,
     work_name,
 )
@@ -86,15 +85,15 @@ from intake.pipeline.runs import RUN_FLOW, RUNNABLE_STATES, RunInfo, checkpoint,
 
 __all__ = [
     "HASH_BLOCK", "RUNNABLE_STATES", "RUN_FLOW", "Anonymised", "Chunk", "ChunkResult", "DatasetBlocked",
-    "DatasetView", "Delivered", "EntriesNotRead", "FileFingerprint", "Ingested", "ParquetIntoVault",
+    "DatasetView", "Delivered", "EntriesNotRead", "FileFingerprint", "Ingested",
     "PipelineError", "ProgressCallback", "ReceiveFailed", "ReceivedDataset", "ReceivedFile", "RunInfo",
-    "RunStopped", "StepFailed", "TableInTwoFiles", "TableRef", "VaultRejects", "_claim_table", "_session_lock",
+    "RunStopped", "StepFailed", "TableInTwoFiles", "TableRef", "_claim_table", "_session_lock",
     "abandon_runs", "analyse_free_text", "anonymisation_session", "anonymise_chunk", "block_dataset", "checkpoint",
     "cleanup_work",
     "close_sessions", "combine_chunks", "dataset_fingerprint", "deliver", "delivery_folder",
     "discard_stale_staging", "end_run", "fingerprint_file", "fingerprint_files", "fingerprint_received",
     "found_personal_data", "ingest", "list_datasets", "mapping_table", "merge_rescans", "no_progress",
     "plan_chunks", "profile_tables", "read_chunk", "read_table_batches", "receive_dataset", "rejects_name",
-    "resolve_mapping", "scan_report", "show_dataset", "spool_folder", "start_run", "step_errors",
+    "resolve_mapping", "run_target", "scan_report", "show_dataset", "spool_folder", "start_run", "step_errors",
     "store_received", "store_report", "transform_sources", "unread_entries", "verify_received", "work_name",
 ]

@@ -11,11 +11,11 @@ from typing import Any
 from intake.context import Context
 from intake.pipeline.artefacts import (
     Chunk,
-    ParquetIntoVault,
     TableRef,
     cleanup_work,
     read_chunk,
     read_table_batches,
+    run_target,
     store_report,
     work_name,
 )
@@ -132,6 +132,7 @@ def anonymise_chunk(ctx: Context, run: RunInfo, chunk: Chunk, classification: di
     import pyarrow as pa
 
     from intake.anonymisation import TableClassification
+    from intake.connectors.vault_sinks import VaultParquetSink
     from intake.pipeline.distinct import chunk_findings
     from intake.schema_policy import load_dataset_terms, store_found
     from intake.vault import Vault
@@ -151,7 +152,8 @@ def anonymise_chunk(ctx: Context, run: RunInfo, chunk: Chunk, classification: di
         del batches
         counts, rescan = _labelled(outcome.counts, outcome.rescan, table_name, chunk.table.key)
         name = work_name(run, "anonymised", chunk.table.source_file, table_name, f"{chunk.index:05d}.parquet")
-        with ParquetIntoVault(vault, run, name, outcome.batches[0].schema, actor, max(chunk.rows, 1)) as out:
+        with VaultParquetSink(run_target(vault, run, name, actor), schema=outcome.batches[0].schema,
+                              group_rows=max(chunk.rows, 1)) as out:
             for batch in outcome.batches:
                 out.write(batch)
             info = out.close()

@@ -1,11 +1,11 @@
-"""Encrypted Parquet and rejects between a run's steps, chunk planning, work-file clean-up and stored reports."""
+"""A run's encrypted Parquet and rejects between its steps (where they go and reading them back), chunk planning,
+work-file clean-up and stored reports. The connectors' vault sinks (intake.connectors.vault_sinks) write them."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Generator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -16,6 +16,9 @@ from intake.registry.models import (
     Run,
     RunState,
 )
+
+if TYPE_CHECKING:
+    from intake.connectors.vault_sinks import VaultTarget
 
 
 @dataclass(frozen=True)
@@ -59,62 +62,13 @@ def plan_chunks(tables: Sequence[TableRef]) -> list[Chunk]:
     return chunks
 
 
-class ParquetIntoVault:
-    """Writes record batches to an encrypted Parquet artefact, `group_rows` rows per row group."""
+def run_target(vault: Any, run: RunInfo, name: str, actor: Actor,
+               kind: ArtefactKind = ArtefactKind.INTERMEDIATE) -> VaultTarget:
+    """Where a run's artefact goes (the dataset's scope), for the vault sinks that write every table and the
+    rejects between the steps: VaultParquetSink and VaultRejectSink."""
+    from intake.connectors.vault_sinks import VaultTarget
 
-    def __init__(self, vault: Any, run: RunInfo, name: str, schema: Any, actor: Actor, group_rows: int,
-                 kind: ArtefactKind = ArtefactKind.INTERMEDIATE) -> None:
-        import pyarrow.parquet as pq
-
-        self._writer = vault.writer(scope=run.dataset_id, dataset_id=run.dataset_id, kind=kind, name=name,
-                                    actor=actor)
-        self._parquet = pq.ParquetWriter(self._writer, schema, compression="zstd")
-        self.schema = schema
-        self.group_rows = group_rows
-        self._pending: list[Any] = []
-        self._pending_rows = 0
-        self.row_groups: list[int] = []
-
-    def write(self, batch: Any) -> None:
-        if batch.num_rows == 0:
-            return
-        self._pending.append(batch)
-        self._pending_rows += batch.num_rows
-        while self._pending_rows >= self.group_rows:
-            self._flush(self.group_rows)
-
-    def _flush(self, rows: int) -> None:
-        import pyarrow as pa
-
-        table = pa.Table.from_batches(self._pending, schema=self.schema)
-        head, tail = table.slice(0, rows), table.slice(rows)
-        self._parquet.write_table(head, row_group_size=max(rows, 1))
-        self.row_groups.append(head.num_rows)
-        self._pending = tail.to_batches()
-        self._pending_rows = tail.num_rows
-
-    def close(self) -> Any:
-        """Finish the file; returns the recorded artefact (ArtefactInfo)."""
-        if self._pending_rows:
-            self._flush(self._pending_rows)
-        if not self.row_groups:  # an empty table still gets a (single, empty) row group
-            import pyarrow as pa
-
-            self._parquet.write_table(pa.Table.from_batches([], schema=self.schema))
-            self.row_groups.append(0)
-        self._parquet.close()
-        self._writer.close()
-        return self._writer.artefact
-
-    def abort(self) -> None:
-        self._writer.abort()
-
-    def __enter__(self) -> ParquetIntoVault:
-        return self
-
-    def __exit__(self, exc_type: Any, *_: Any) -> None:
-        if exc_type is not None:
-            self.abort()
+    return VaultTarget(vault, scope=run.dataset_id, dataset_id=run.dataset_id, kind=kind, name=name, actor=actor)
 
 
 def read_chunk(vault: Any, chunk: Chunk, actor: Actor, columns: Sequence[str] | None = None) -> Any:
@@ -135,45 +89,6 @@ def read_table_batches(vault: Any, artefact_id: str, actor: Actor, columns: Sequ
         for group in range(parquet.num_row_groups):
             yield from parquet.read_row_group(group, columns=list(columns) if columns is not None else None
                                               ).to_batches()
-
-
-class VaultRejects:
-    """A reject sink writing each reject (with its raw row: customer data) as JSON lines into the vault.
-
-    Only counts by reason leave this object; the rows stay encrypted.
-    """
-
-    def __init__(self, vault: Any, run: RunInfo, name: str, actor: Actor) -> None:
-        self._vault, self._run, self._name, self._actor = vault, run, name, actor
-        self._writer: Any = None
-        self.count = 0
-        self.reasons: dict[str, int] = {}
-
-    def add(self, reject: Any) -> None:
-        if self._writer is None:
-            self._writer = self._vault.writer(scope=self._run.dataset_id, dataset_id=self._run.dataset_id,
-                                              kind=ArtefactKind.INTERMEDIATE, name=self._name, actor=self._actor)
-        record = {"source": reject.source, "table": reject.table, "row": reject.row_number, "reason": reject.reason,
-                  "raw": getattr(reject, "raw", None)}
-        self._writer.write((json.dumps(record, ensure_ascii=False) + "\n").encode())
-        self.count += 1
-        reason = _reason_class(reject.reason)
-        self.reasons[reason] = self.reasons.get(reason, 0) + 1
-
-    def close(self) -> str | None:
-        if self._writer is None:
-            return None
-        self._writer.close()
-        return self._writer.artefact.id
-
-    def abort(self) -> None:
-        if self._writer is not None:
-            self._writer.abort()
-
-
-def _reason_class(reason: str) -> str:
-    """The kind of a reject reason without row-specific detail, for counts in reports."""
-    return reason.split(":", 1)[0].strip()[:80]
 
 
 def work_name(run: RunInfo, *parts: str) -> str:

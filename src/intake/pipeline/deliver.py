@@ -6,7 +6,7 @@ import json
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -23,6 +23,9 @@ from intake.registry.models import (
     RunState,
 )
 from intake.retention import deliveries, spools
+
+if TYPE_CHECKING:
+    from intake.connectors.sinks import DeliverySink
 
 
 @dataclass(frozen=True)
@@ -43,7 +46,12 @@ def delivery_folder(ctx: Context, run: RunInfo) -> Path:
     return deliveries.delivery_folder(ctx.settings, run.dataset_id)
 
 
-def delivery_sink(ctx: Context, dataset_id: str, package: str) -> Any:
+def run_package(run_id: str) -> str:
+    """A run's package is named after the run (retention/deliveries.py and vault_packages.py find it so)."""
+    return f"{deliveries.RUN_PREFIX}{run_id}"
+
+
+def delivery_sink(ctx: Context, dataset_id: str, package: str) -> DeliverySink:
     """A run's package goes where retention/deliveries.py finds and deletes it with the dataset: encrypted in the
     dataset's vault scope by default, or to the configured delivery location, `delivery_url` (S3, SSE-KMS when
     configured) or `delivery_path` (a local folder)."""
@@ -72,6 +80,7 @@ def discard_stale_staging(ctx: Context, run: RunInfo) -> int:
     migration delivering at this moment is left alone)."""
     import shutil
 
+    from intake.connectors.sinks import DeliverySink
     from intake.vault import Vault
 
     with ctx.registry.session() as session:
@@ -79,12 +88,9 @@ def discard_stale_staging(ctx: Context, run: RunInfo) -> int:
     running_any = {run_id for run_id, _ in live}
     running = {run_id for run_id, dataset_id in live if dataset_id == run.dataset_id}
     removed = vault_packages.discard_unpublished(Vault.from_context(ctx), run.dataset_id, running, ctx.actor())
-    folder = delivery_folder(ctx, run)
-    for path in folder.glob(".staging-run-*") if folder.is_dir() else []:
-        owner = path.name.removeprefix(".staging-run-").rsplit("-", 1)[0]  # DeliverySink adds "-<token>"
-        if owner not in running:
-            shutil.rmtree(path, ignore_errors=True)
-            removed += 1
+    # The sink knows how its staging folders are named; only runs' packages are the pipeline's to clean up.
+    removed += DeliverySink.discard_stale(delivery_folder(ctx, run), keep={run_package(r) for r in running},
+                                          prefix=deliveries.RUN_PREFIX)
     spooled = spools.spools_folder(ctx.settings)
     for path in spooled.iterdir() if spooled.is_dir() else []:
         if path.name not in running_any:
@@ -133,7 +139,7 @@ def deliver(ctx: Context, run: RunInfo, ingested: Ingested, anonymised: Anonymis
     source_files = {name: {"file": ref.source_file, "sha256": raw_hashes.get(ref.source_file, "")}
                     for name, ref in refs.items()}
     reader_rejects = {name: ref.rejected for name, ref in refs.items()}
-    package = f"run-{run.run_id}"
+    package = run_package(run.run_id)
     spool = spool_folder(ctx, run)
     spool.mkdir(parents=True, exist_ok=True)
     try:

@@ -10,11 +10,10 @@ from typing import Any
 from intake.context import Context
 from intake.logs import get_logger, log_event
 from intake.pipeline.artefacts import (
-    ParquetIntoVault,
     TableRef,
-    VaultRejects,
     read_table_batches,
     rejects_name,
+    run_target,
     work_name,
 )
 from intake.pipeline.errors import (
@@ -107,6 +106,7 @@ def ingest(ctx: Context, run: RunInfo, chunk_rows: int, progress: ProgressCallba
     summary. `source_options` maps a file name to connector options (format, header_line, sheet names...).
     """
     from intake.connectors import open_source
+    from intake.connectors.vault_sinks import VaultParquetSink, VaultRejectSink
     from intake.product.transform import table_name_key
     from intake.vault import Vault
 
@@ -137,19 +137,21 @@ def ingest(ctx: Context, run: RunInfo, chunk_rows: int, progress: ProgressCallba
                     _claim_table(claimed, target, raw.name, table, run)
                 elif (read := queried.get(table_name_key(table))) is not None:
                     _claim_table(claimed, read, raw.name, table, run)
-                rejects = VaultRejects(vault, run, rejects_name(run, "ingest", raw.name, f"{table}.jsonl"), actor)
+                rejects_at = rejects_name(run, "ingest", raw.name, f"{table}.jsonl")
+                rejects = VaultRejectSink(run_target(vault, run, rejects_at, actor), file_format="jsonl")
                 try:
                     reader = source.read(table, rejects=rejects)
-                    with ParquetIntoVault(vault, run, work_name(run, "ingest", raw.name, f"{table}.parquet"),
-                                          reader.schema, actor, chunk_rows) as out:
+                    stored_at = work_name(run, "ingest", raw.name, f"{table}.parquet")
+                    with VaultParquetSink(run_target(vault, run, stored_at, actor), schema=reader.schema,
+                                          group_rows=chunk_rows) as out:
                         for batch in reader:
                             out.write(batch)
                         info = out.close()
                 except BaseException:
                     rejects.abort()
                     raise
-                if (rejects_id := rejects.close()) is not None:
-                    rejects_ids.append(rejects_id)
+                if (stored := rejects.close()) is not None:
+                    rejects_ids.append(stored.id)
                 for reason, count in rejects.reasons.items():
                     reasons[reason] = reasons.get(reason, 0) + count
                 ref = TableRef(raw.name, table, info.id, reader.rows_read, reader.rows_rejected,
@@ -179,6 +181,7 @@ def _query_tables(ctx: Context, run: RunInfo, mapping: Any, tables: list[TableRe
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    from intake.connectors.vault_sinks import VaultParquetSink
     from intake.product.queries import run_query
     from intake.product.transform import query_inputs, superseded_by_queries
     from intake.vault import Vault
@@ -208,8 +211,8 @@ def _query_tables(ctx: Context, run: RunInfo, mapping: Any, tables: list[TableRe
         reader = run_query(name, query, {read: table(source, read in query.streamed)
                                          for read, source in inputs.items()},
                            memory_limit=ctx.settings.connectors.query_memory_limit)
-        with ParquetIntoVault(vault, run, work_name(run, "query", f"{name}.parquet"), reader.schema, actor,
-                              chunk_rows) as out:
+        with VaultParquetSink(run_target(vault, run, work_name(run, "query", f"{name}.parquet"), actor),
+                              schema=reader.schema, group_rows=chunk_rows) as out:
             for batch in reader:
                 out.write(batch)
             info = out.close()

@@ -3,6 +3,7 @@
     mapping = builtin_mapping("equiptrack")              # or load_mapping(path)
     result = write_package({"assets": reader, "jobs": reader}, mapping, LocalFolderPackageWriter(folder),
                            dataset_id=..., authorisation_reference=..., clock=ctx.clock)
+    # or any PackageSink: the connectors' DeliverySink.local / .s3 / .vault
     result.reconciliation.to_markdown()
 """
 

@@ -1,10 +1,10 @@
 """Import package: one Parquet file per entity, rejects, reconciliation and a manifest, written atomically.
 
-Files are produced into a private spool directory while the transform streams (several entities grow at
-once), then handed one by one to a `PackageSink`, hashing each on the way; `manifest.json` goes last and
-then the sink commits. Any failure aborts the sink, so a half-written package is never visible.
+The entity files are written straight into a `PackageSink` while the transform streams (several grow at once,
+`open_file`), the others handed to it whole (`write_file`), each hashed on the way; `manifest.json` goes last
+and then the sink commits. Any failure aborts the sink, so a half-written package is never visible.
 
-Sinks: intake.product.package_sinks.
+Sinks: intake.product.package_sinks (the protocol), the connectors' DeliverySink (local, S3, vault).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from intake.file_hashes import Digest, HashingWriter, hashed_chunks, sha256_file
 from intake.product.errors import PackageError
 from intake.product.mapping import Mapping
 from intake.product.neutralise import NeutraliseCounts, neutralise_batch
-from intake.product.package_sinks import MANIFEST, PackageSink, as_package_sink
+from intake.product.package_sinks import MANIFEST, PackageSink
 from intake.product.reconciliation import Reconciliation
 from intake.product.schema import ENTITIES, SCHEMA_VERSION
 from intake.product.transform import ROW_NUMBER_COLUMN, TableSource, transform
@@ -158,7 +158,7 @@ def _file_chunks(path: Path) -> Iterator[bytes]:
             yield chunk
 
 
-def write_package(sources: MappingABC[str, TableSource], mapping: Mapping, sink: PackageSink | Any, *,
+def write_package(sources: MappingABC[str, TableSource], mapping: Mapping, sink: PackageSink, *,
                   dataset_id: str, authorisation_reference: str, clock: Clock | None = None,
                   source_files: MappingABC[str, MappingABC[str, str]] | None = None,
                   reader_rejects: MappingABC[str, int] | None = None, spool_dir: str | Path | None = None,
@@ -167,15 +167,14 @@ def write_package(sources: MappingABC[str, TableSource], mapping: Mapping, sink:
 
     `source_files` optionally names, per source table, the file it came from and its SHA-256
     ({"assets": {"file": "assets.csv", "sha256": "..."}}) for the manifest's lineage. `spool_dir` is where
-    the entity files are staged before they reach the sink (defaults to the system temporary folder).
+    the package's private working folder is made (defaults to the system temporary folder); the entity files
+    go straight into the sink (`open_file`).
     """
     clock = clock or SystemClock()
-    sink = as_package_sink(sink)
     if spool_dir is not None:
         Path(spool_dir).mkdir(parents=True, exist_ok=True)
-    opener = getattr(sink, "open_file", None)
     with tempfile.TemporaryDirectory(prefix="intake-package-", dir=spool_dir) as spool:
-        output = _SpoolOutput(Path(spool), opener if callable(opener) else None)
+        output = _SpoolOutput(Path(spool), sink.open_file)
         try:
             reconciliation = transform(sources, mapping, output, clock=clock, reader_rejects=reader_rejects,
                                        row_number_column=row_number_column, queries_done=queries_done)

@@ -14,7 +14,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import or_, select
 
@@ -28,11 +28,7 @@ from intake.retention.errors import (
     RetentionError,
     ServiceKeyMissing,
 )
-
-# intake.vault.ed25519 is imported where a key is used, not here: importing the vault package loads botocore, which
-# registry reads such as `intake retention list` must not (tests/core/test_cli_startup.py).
-if TYPE_CHECKING:
-    from intake.vault import ed25519
+from intake.vault import ed25519  # the Ed25519 module alone: intake.vault loads the rest on first use
 
 FORMAT = "intake-deletion-certificate/1"
 
@@ -53,18 +49,12 @@ class ServiceKey:
 
     @property
     def key_id(self) -> str:
-        from intake.vault import ed25519
-
         return ed25519.key_id_of(self.public_key)
 
     def public_pem(self) -> bytes:
-        from intake.vault import ed25519
-
         return ed25519.public_pem(self.public_key)
 
     def sign(self, data: bytes) -> bytes:
-        from intake.vault import ed25519
-
         return ed25519.sign(self.private_key, data)
 
 
@@ -72,8 +62,6 @@ def load_service_key(settings: Settings, create: bool = False) -> ServiceKey:
     """The service signing key; created with mode 0600 only when `create` (`intake init`, an explicit `intake audit
     anchor` in a home older than the key; safe against two creators at once). A lost key is never silently
     replaced: certificates and anchors signed by a new key would vouch for whatever the home then holds."""
-    from intake.vault import ed25519
-
     path = settings.service_signing_key_file
     if not path.exists():
         if not create:
@@ -97,8 +85,6 @@ def load_service_key(settings: Settings, create: bool = False) -> ServiceKey:
 
 def load_public_key(data: bytes, source: str = "public key") -> ed25519.PublicKey:
     """An Ed25519 public key from PEM, or from its 32 raw bytes."""
-    from intake.vault import ed25519
-
     try:
         return ed25519.parse_public_key(data, openssh=False)
     except ed25519.NotEd25519:
@@ -154,8 +140,6 @@ def write_certificate_file(directory: Path, dataset_id: str, signed: SignedCerti
 
 def verify_document(document: Any, trusted: ed25519.PublicKey, source: str = "certificate") -> dict[str, Any]:
     """Return the certificate body if it is signed by `trusted` and unmodified; raise CertificateInvalid."""
-    from intake.vault import ed25519
-
     if not isinstance(document, dict) or not isinstance(document.get("certificate"), dict):
         raise CertificateInvalid(f"{source} is not a deletion certificate (no 'certificate' object)")
     if document.get("format") != FORMAT:

@@ -102,7 +102,7 @@ def _artefact_rows(ctx: Context, dataset_id: str) -> list[Artefact]:
 
 
 def _vault(ctx: Context) -> Any:
-    from intake.vault import Vault  # imported late: the vault pulls in boto3 and the key providers
+    from intake.vault import Vault  # late: registry reads (`intake retention list`) need no ciphers, no key ring
 
     return Vault.from_context(ctx)
 
