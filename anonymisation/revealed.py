@@ -5,7 +5,7 @@
   schemes learnt from them;
 - the shapes of the numbers its free text labels as something else (id_schemes.CodeShapes): shapes no scheme
   may take.
-The run keeps it encrypted beside its work files (schema_policy.store_found) and merges the chunks' in any order:
+The run keeps it encrypted beside its work files (pipeline.terms.store_found) and merges the chunks' in any order:
 the merge is a union, so the output depends on neither chunk order nor worker count.
 """
 

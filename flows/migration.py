@@ -20,12 +20,11 @@ from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from intake import pipeline
-from intake.errors import IntakeError
 from intake.flows import artifacts, tasks
 from intake.flows.artifacts import Progress, publish_delivery, publish_findings, publish_migration
 from intake.flows.settings import anchor_run, flow_context
+from intake.pipeline import decisions
 from intake.registry.models import RunState
-from intake.schema_policy import stop_if_residual_too_high
 
 DEFAULT_CHUNK_ROWS = 50_000
 DASK_ADDRESS_ENV = "INTAKE_DASK_ADDRESS"
@@ -112,6 +111,8 @@ def _cancel_requested() -> bool:
 
 
 def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
+    """The run's steps in order; each decision between them (block, fail closed, stop, complete) is the core's
+    (intake.pipeline.decisions), which ends the run itself when it must and raises the run's error."""
     tasks.checkpoint(run, "ingest")
     ingested = tasks.ingest(run, chunk_rows)
 
@@ -122,9 +123,7 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
         classifications.update(tasks.profile(run, [table]))
     scanned = tasks.scan_report(run, classifications)
     publish_findings(run.run_id, run.dataset_id, scanned, "scan")
-    declared_none = run.personal_data == "none"
-    if declared_none and pipeline.found_personal_data(scanned):
-        raise tasks.block_dataset(run, scanned, "scan")
+    tasks.after_scan(run, scanned, "scan")
 
     tasks.checkpoint(run, "anonymise")
     # pass 1: who is named anywhere, what is a place, which values of the queries' inputs are personal
@@ -133,70 +132,30 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
     anonymised = _anonymise_chunks(run, ingested, classifications, terms_id)
     pipeline.close_sessions()  # the NER workers and their caches are not needed past this point: free their memory
     publish_findings(run.run_id, run.dataset_id, anonymised.report, "findings")
-    if declared_none and pipeline.found_personal_data(anonymised.report):
-        raise tasks.block_dataset(run, anonymised.report, "full scan")
+    tasks.after_scan(run, anonymised.report, "full scan")
     reports = {
         "findings_json": tasks.store_report(run, "findings.json", anonymised.report.to_json()),
         "findings_md": tasks.store_report(run, "findings.md", anonymised.report.to_markdown()),
         "review_json": tasks.store_review(run, anonymised, terms_id),  # raw values: `intake migration review`
     }
-    if not anonymised.clean:
-        from intake.anonymisation import ResidualPersonalData
-
-        found = ResidualPersonalData(pipeline.merge_rescans(
-            [part.rescan for parts in anonymised.parts.values() for part in parts]))
-        # Fail closed: nothing is transformed or delivered. The run row says where the findings reports are.
-        tasks.end_run(run, RunState.FAILED, {"error": type(found).__name__, "failed_at": "re-scan",
-                                             "findings_reports": list(reports.values()),
-                                             "residual": residual_totals(found.result)})
-        raise found
+    tasks.after_rescan(run, anonymised, reports)  # fail closed: the run row says where the findings reports are
 
     with artifacts.stage(f"residual-{run.run_id}", "Independent residual check"):
         residual = tasks.residual_check(run, anonymised, terms_id)  # an independent detector's estimate
     if residual is not None:
         reports["residual_json"] = tasks.store_report(run, "residual.json", json.dumps(residual.to_dict(), indent=2))
         reports["residual_md"] = tasks.store_report(run, "residual.md", residual.to_markdown())
-    try:
-        stop_if_residual_too_high(flow_context(run.actor), residual)
-    except IntakeError as exc:
-        tasks.end_run(run, RunState.FAILED, {"error": type(exc).__name__, "failed_at": "residual check",
-                                             "reports": list(reports.values())})
-        raise
+    tasks.after_residual(run, residual, reports)
 
     tasks.checkpoint(run, "transform, validate and deliver")
     delivered = tasks.deliver(run, ingested, anonymised, terms_id)
     publish_delivery(run.run_id, run.dataset_id, delivered, anonymised.report)
     reports["reconciliation_json"] = tasks.store_report(run, "reconciliation.json", delivered.reconciliation_json)
     reports["reconciliation_md"] = tasks.store_report(run, "reconciliation.md", delivered.reconciliation_markdown)
-    summary = {
-        "dataset_id": run.dataset_id,
-        "run_id": run.run_id,
-        "package": delivered.package,
-        "rows_read": ingested.rows,
-        "rows_rejected_reading": ingested.rejected,
-        "rows_anonymised": anonymised.rows,
-        "personal_data_found": anonymised.report.totals(),
-        "names_propagated": sum(delivered.names_propagated.values()),
-        "residual_estimate": ({"sampled": residual.sampled, "flagged": residual.flagged,
-                               "upper_bound": round(residual.upper_bound, 4)} if residual is not None else None),
-        "rows_rejected": delivered.rows_rejected,
-        "balanced": delivered.balanced,
-        "entities": delivered.entity_rows,
-        "columns_not_read": ingested.columns_not_read,
-        "reports": reports,
-    }
-    tasks.end_run(run, RunState.COMPLETED, {k: v for k, v in summary.items() if k != "reports"})
+    summary = decisions.run_summary(run, ingested, anonymised, delivered, residual, reports)
+    tasks.complete_run(run, summary)
     publish_migration(run.dataset_id, ingested, anonymised, delivered, reports)
     return summary
-
-
-def residual_totals(result: Any) -> dict[str, int]:
-    """Residual findings per entity type over all columns (counts only)."""
-    totals: dict[str, int] = {}
-    for column in result.residual_columns():
-        for entity, count in column.residual.items():
-            totals[entity] = totals.get(entity, 0) + count
-    return totals
 
 
 def _anonymise_chunks(run: pipeline.RunInfo, ingested: pipeline.Ingested,

@@ -20,6 +20,7 @@ from intake import pipeline
 from intake.errors import IntakeError
 from intake.flows.artifacts import Progress, received_bytes
 from intake.flows.settings import flow_context
+from intake.pipeline import decisions
 from intake.registry.models import Purpose
 
 if TYPE_CHECKING:  # importing the flows loads no anonymisation module; only running a task does
@@ -210,7 +211,7 @@ def scan_report(run: pipeline.RunInfo, classifications: dict[str, dict[str, Any]
 @data_task("collect-dataset-terms")
 def collect_terms(run: pipeline.RunInfo, tables: list[pipeline.TableRef],
                   query_inputs: list[pipeline.TableRef]) -> str | None:
-    from intake.schema_policy import collect_dataset_terms
+    from intake.pipeline.terms import collect_dataset_terms
 
     return collect_dataset_terms(flow_context(run.actor), run, tables, query_inputs)
 
@@ -218,14 +219,14 @@ def collect_terms(run: pipeline.RunInfo, tables: list[pipeline.TableRef],
 @data_task("independent-residual-check")
 def residual_check(run: pipeline.RunInfo, anonymised: pipeline.Anonymised,
                    terms_id: str | None) -> ResidualEstimate | None:
-    from intake.schema_policy import residual_check as check
+    from intake.pipeline.residual import residual_check as check
 
     return check(flow_context(run.actor), run, anonymised, terms_id)
 
 
 @data_task("store-review-proposals", retries=1)
 def store_review(run: pipeline.RunInfo, anonymised: pipeline.Anonymised, terms_id: str | None) -> str:
-    from intake.schema_policy import store_review_proposals
+    from intake.pipeline.terms import store_review_proposals
 
     return store_review_proposals(flow_context(run.actor), run, anonymised, terms_id)
 
@@ -251,9 +252,28 @@ def combine_chunks(run: pipeline.RunInfo, classifications: dict[str, dict[str, A
     return pipeline.combine_chunks(flow_context(run.actor), classifications, results)
 
 
-@data_task("block-dataset")
-def block_dataset(run: pipeline.RunInfo, report: Any, stage: str) -> pipeline.DatasetBlocked:
-    return pipeline.block_dataset(flow_context(run.actor), run, report, stage)
+# The run's decisions (intake.pipeline.decisions): each ends the run itself and raises the run's error, or returns.
+# Retried like end-run on a transient failure where ending twice is harmless (the first end wins; the run's own
+# error is never retried); a block stores its reports first, so it is not.
+
+@data_task("check-scan")
+def after_scan(run: pipeline.RunInfo, report: Any, stage: str) -> None:
+    decisions.after_scan(flow_context(run.actor), run, report, stage)
+
+
+@data_task("check-rescan", retries=2)
+def after_rescan(run: pipeline.RunInfo, anonymised: pipeline.Anonymised, reports: dict[str, str]) -> None:
+    decisions.after_rescan(flow_context(run.actor), run, anonymised, reports)
+
+
+@data_task("check-residual", retries=2)
+def after_residual(run: pipeline.RunInfo, estimate: ResidualEstimate | None, reports: dict[str, str]) -> None:
+    decisions.after_residual(flow_context(run.actor), run, estimate, reports)
+
+
+@data_task("complete-run", retries=2)
+def complete_run(run: pipeline.RunInfo, summary: dict[str, Any]) -> None:
+    decisions.complete_run(flow_context(run.actor), run, summary)
 
 
 @data_task("store-report", retries=2)

@@ -1,5 +1,5 @@
 """Pass 1's reading of the run's encrypted work files: the distinct values of a table's person and reference
-fields, and the personal values of the tables only the mapping's queries read (schema_policy uses them to collect
+fields, and the personal values of the tables only the mapping's queries read (pipeline.terms uses them to collect
 the dataset's terms)."""
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ values: only roles allowed to see raw data read it) holding the names its person
 free text revealed, and the reference values that name a person known in the dataset (a sole trader's company,
 a ward named after a member of staff). Decisions (`review/decisions.json`) say which terms are allowed (never
 anonymised, e.g. a ward typed into a person field) and which are denied (always anonymised everywhere, e.g. a
-name a reviewer spotted); `schema_policy.collect_dataset_terms` applies them. Every read and decision is
+name a reviewer spotted); `pipeline.terms.collect_dataset_terms` applies them. Every read and decision is
 audited with counts, never values.
 """
 

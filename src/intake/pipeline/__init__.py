@@ -13,7 +13,9 @@ moves between steps only as encrypted vault artefacts; steps exchange ids and co
 Modules: errors (typed errors, step_errors), receive, datasets, runs (run records and checkpoints),
 artefacts (where encrypted Parquet and rejects go between steps, work files, reports), ingest,
 anonymise (sessions, chunks, findings), deliver (transform, validate, package, clean-up). Everything is
-re-exported here: `from intake import pipeline` then `pipeline.ingest(...)`.
+re-exported here: `from intake import pipeline` then `pipeline.ingest(...)`. Imported by their own paths: terms
+(the dataset's own terms, pass 1, and what chunks revealed), known_names (pass 3), residual (the independent
+residual check) and decisions (block, fail closed, stop or complete: the run's decisions the flows only call).
 """
 
 from __future__ import annotations

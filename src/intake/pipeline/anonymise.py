@@ -32,7 +32,7 @@ _sessions: dict[str, Any] = {}
 
 def anonymisation_session(ctx: Context, terms: Any = None) -> Any:
     """One AnonymisationSession per process, configuration and dataset terms (the spaCy model loads once per
-    session). `terms`: the dataset's DatasetTerms (schema_policy), whose people join the deny-list and whose
+    session). `terms`: the dataset's DatasetTerms (pipeline.terms), whose people join the deny-list and whose
     reference values are allowed.
 
     Inside a daemonic process (a Dask worker) chunks are anonymised in-process: such processes cannot start
@@ -117,7 +117,7 @@ class ChunkResult:
     rows: int
     counts: Any  # AnonymisationCounts
     rescan: Any  # RescanResult
-    found_id: str | None = None  # encrypted: the full names and identifiers it revealed (schema_policy.store_found)
+    found_id: str | None = None  # encrypted: the full names and identifiers it revealed (pipeline.terms.store_found)
 
 
 def anonymise_chunk(ctx: Context, run: RunInfo, chunk: Chunk, classification: dict[str, Any],
@@ -126,7 +126,7 @@ def anonymise_chunk(ctx: Context, run: RunInfo, chunk: Chunk, classification: di
 
     Pure in its inputs: any process running it writes the same tokens (HMAC under the customer secret). The
     session does the work in one of its worker processes (or here, on a Dask worker); the vault, the registry
-    and the audit log stay in this process. `terms_id`: the dataset's terms (schema_policy), read from the vault;
+    and the audit log stay in this process. `terms_id`: the dataset's terms (pipeline.terms), read from the vault;
     `findings_id`: the free-text findings of the global distinct-value pass (pipeline.distinct).
     """
     import pyarrow as pa
@@ -134,7 +134,7 @@ def anonymise_chunk(ctx: Context, run: RunInfo, chunk: Chunk, classification: di
     from intake.anonymisation import TableClassification
     from intake.connectors.vault_sinks import VaultParquetSink
     from intake.pipeline.distinct import chunk_findings
-    from intake.schema_policy import load_dataset_terms, store_found
+    from intake.pipeline.terms import load_dataset_terms, store_found
     from intake.vault import Vault
 
     actor = ctx.actor()

@@ -104,13 +104,13 @@ def deliver(ctx: Context, run: RunInfo, ingested: Ingested, anonymised: Anonymis
     """Transform the anonymised tables with the mapping, validate, and write the import package.
 
     First, full names that the free text of some chunk revealed are replaced wherever else they still stand
-    (schema_policy.KnownNamesScrubber). The package is written through the connectors' DeliverySink: encrypted
+    (pipeline.known_names.KnownNamesScrubber). The package is written through the connectors' DeliverySink: encrypted
     into the dataset's vault scope (published by its manifest artefact, written last), or into a hidden staging
     folder renamed into place after its manifest; so a failed, cancelled or killed run leaves no partial
     delivery.
     """
+    from intake.pipeline.known_names import known_names_scrubber
     from intake.product import write_package
-    from intake.schema_policy import known_names_scrubber
     from intake.vault import Vault
 
     actor = ctx.actor()

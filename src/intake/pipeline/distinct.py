@@ -39,7 +39,7 @@ def analyse_free_text(ctx: Context, run: RunInfo, tables: Sequence[TableRef],
 
     from intake.anonymisation import TableClassification
     from intake.anonymisation.distinct import analysable, distinct_strings, free_text_columns
-    from intake.schema_policy import load_dataset_terms
+    from intake.pipeline.terms import load_dataset_terms
     from intake.vault import Vault
 
     actor = ctx.actor()

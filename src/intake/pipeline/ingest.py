@@ -43,7 +43,7 @@ class Ingested:
     # run's summary so they are never lost silently. Column names only.
     columns_not_read: dict[str, dict[str, str]] = field(default_factory=dict)
     # Tables only the mapping's queries read: not anonymised themselves, but their personal values are looked for
-    # wherever the queries copied them (schema_policy.collect_dataset_terms).
+    # wherever the queries copied them (pipeline.terms.collect_dataset_terms).
     query_inputs: list[TableRef] = field(default_factory=list)
 
 

@@ -1,0 +1,134 @@
+"""The dataset's own terms: who is named anywhere, what the chunks revealed, and what the review is shown.
+
+- `collect_dataset_terms` (pass 1): every name written in a person field of any table, and every value of a
+  reference field, and the personal values of tables only the mapping's queries read, read from the run's
+  encrypted work files and kept encrypted in the vault as one work artefact; the anonymisation of every chunk
+  (pass 2) loads it by id (`load_dataset_terms`).
+- `store_found` / `load_found`: the full names and identifiers each chunk revealed (anonymisation/revealed.py),
+  kept encrypted beside the run's work files for pass 3 (pipeline.known_names) and the review.
+- `store_review_proposals`: the run's review file (intake.review) built from both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from intake.context import Context
+from intake.dataset_values import query_input_values, table_values
+from intake.logs import get_logger, log_event
+from intake.pipeline.artefact_cache import ArtefactCache
+from intake.pipeline.artefacts import work_name
+from intake.pipeline.errors import step_errors
+from intake.pipeline.ingest import mapping_table, resolve_mapping
+from intake.registry.models import ArtefactKind
+
+log = get_logger("intake.pipeline")
+
+TERMS_NAME = "dataset-terms.json"
+
+
+def _parse_terms(data: bytes) -> Any:
+    from intake.anonymisation.dataset_terms import DatasetTerms
+
+    return DatasetTerms.from_json(data)
+
+
+_terms = ArtefactCache(_parse_terms)  # one run's chunks in this process share the terms
+
+
+def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_inputs: Sequence[Any] = ()
+                          ) -> str | None:
+    """Pass 1: the dataset's people and reference values, and the personal values of the tables only queries
+    read, stored encrypted; returns the artefact id (None when there are none)."""
+    from intake.anonymisation import AnonymisationSession
+    from intake.anonymisation.dataset_terms import collect_terms
+    from intake.anonymisation.id_schemes import CodeShapes
+    from intake.product.roles import DataRole, mapping_roles
+    from intake.review import load_decisions
+    from intake.vault import Vault
+
+    actor = ctx.actor()
+    vault = Vault.from_context(ctx)
+    mapping = resolve_mapping(run.mapping)
+    roles = mapping_roles(mapping)
+    persons: set[str] = set()
+    references: set[str] = set()
+    shapes = CodeShapes()
+    with step_errors("scan", run.dataset_id):
+        persons, identifiers = query_input_values(ctx, run, vault, query_inputs, actor)
+        for table in tables:
+            table_roles = roles.get(mapping_table(mapping, table.table))
+            if table_roles is None:
+                continue
+            person_columns = [c for c, r in table_roles.columns.items()
+                              if r.role is DataRole.PERSON and r.entity == "PERSON"]
+            found = table_values(vault, table.artefact_id, actor, person_columns, table_roles.person_groups,
+                                 table_roles.of_role(DataRole.REFERENCE), table_roles.of_role(DataRole.CODE), shapes)
+            persons |= found[0]
+            references |= found[1]
+        if not persons and not references and not identifiers and not shapes.values and not any(
+                load_decisions(ctx, run.dataset_id).counts().values()):
+            return None
+        # The customer's deny-list and allowed terms from the settings count too (the session reads them).
+        vocabulary = AnonymisationSession.base_vocabulary(ctx.settings.anonymisation)
+        decisions = load_decisions(ctx, run.dataset_id)
+        terms = collect_terms(sorted(persons), sorted(references), vocabulary, decisions.allow, decisions.deny,
+                              sorted(identifiers), shapes.counts())
+        info = vault.put(scope=run.dataset_id, dataset_id=run.dataset_id, kind=ArtefactKind.INTERMEDIATE,
+                         name=work_name(run, TERMS_NAME), source=terms.to_json().encode(), actor=actor)
+    log_event(log, "pipeline.dataset_terms", dataset_id=run.dataset_id, run_id=run.run_id, **terms.counts())
+    return str(info.id)
+
+
+def load_dataset_terms(ctx: Context, artefact_id: str | None) -> Any:
+    """The DatasetTerms stored by `collect_dataset_terms` (read once per process), or None."""
+    if artefact_id is None:
+        return None
+    return _terms.get(ctx, artefact_id)
+
+
+def store_found(ctx: Context, run: Any, chunk_key: str, revealed: Any) -> str | None:
+    """Keep what a chunk revealed (anonymisation/revealed.py), encrypted beside the run's work files (None if
+    nothing)."""
+    if not revealed:
+        return None
+    from intake.vault import Vault
+
+    safe_key = chunk_key.replace("/", "_").replace("#", "_")
+    info = Vault.from_context(ctx).put(scope=run.dataset_id, dataset_id=run.dataset_id,
+                                       kind=ArtefactKind.INTERMEDIATE, name=work_name(run, "found", safe_key + ".json"),
+                                       source=revealed.to_json().encode(), actor=ctx.actor())
+    return str(info.id)
+
+
+def load_found(ctx: Context, found_ids: Iterable[str]) -> Any:
+    """What the chunks revealed (`store_found`), merged: anonymisation.revealed.Revealed."""
+    from intake.anonymisation.revealed import Revealed
+    from intake.vault import Vault
+
+    vault = Vault.from_context(ctx)
+    merged = Revealed()
+    for artefact_id in found_ids:
+        merged.merge(Revealed.from_json(vault.read_bytes(artefact_id, actor=ctx.actor())))
+    return merged
+
+
+def store_review_proposals(ctx: Context, run: Any, anonymised: Any, terms_id: str | None) -> str:
+    """The run's review file (intake.review): names of the person fields, full names found in free text, and
+    reference values that name one of those people."""
+    from intake.anonymisation.dataset_terms import DatasetTerms, references_naming_people
+    from intake.anonymisation.session import AnonymisationSession
+    from intake.review import store_proposals
+
+    with step_errors("review", run.dataset_id):
+        terms = load_dataset_terms(ctx, terms_id) or DatasetTerms()
+        found = load_found(ctx, [p.found_id for parts in anonymised.parts.values() for p in parts
+                                 if p.found_id]).names
+        base = AnonymisationSession.base_vocabulary(ctx.settings.anonymisation)
+        proposals = {
+            "person_field_names": list(terms.persons),
+            "names_found_in_free_text": sorted(found - set(terms.persons)),
+            "reference_values_naming_people": references_naming_people(terms, base),
+        }
+        return store_proposals(ctx, run, proposals)
