@@ -227,10 +227,11 @@ class ContextWords:
                 or tok.is_capitalised or tok.is_upper)  # "from Ada Lovelace Ward", "from ICU", "from Baxter"
 
     def _honorific_word(self, toks: Sequence[Token], j: int) -> int:
-        """After an honorific, a name that is also a common word ("Mrs ross", "dr French") is the surname."""
+        """After an honorific, a name that is also a common word ("Mrs ross", "dr French") is the surname, its
+        possessive too ("dr stone's sec")."""
         if j < len(toks):
             tok = toks[j]
-            key = tok.key
+            key = tok.key.removesuffix(" s")  # fold() makes the apostrophe a space
             if (tok.is_word and len(tok.text) > 1 and key in self.names and key not in NOT_AFTER_HONORIFIC
                     and key not in RECORD_WORDS and key not in self.vocab.allow_tokens
                     and key not in self.vocab.indicators):

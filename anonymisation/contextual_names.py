@@ -210,8 +210,8 @@ class ContextualNames(WordNames):
                 break
             words += 1
             k += 1
-            if tok.dot:
-                break
+            if tok.dot or tok.key.endswith(" s"):
+                break  # a possessive ends the name: "dr patel's sec"
         while words > 1 and toks[k - 1].key in PARTICLES:
             words, k = words - 1, k - 1  # a particle ends no name: "Llamar a Luis al 612 345 678"
         if not words:

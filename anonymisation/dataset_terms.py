@@ -21,13 +21,15 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from intake.anonymisation.findings import AND_PARTNERS
 from intake.anonymisation.name_cues import ROLES_ONE, ROLES_TWO, TITLE_HEADS
 from intake.anonymisation.nergate import english_frequencies
+from intake.anonymisation.person_marks import person_marks, signing_marks
 from intake.anonymisation.structured import FULL_PATTERNS, PLACEHOLDERS
-from intake.anonymisation.vocabulary import Vocabulary, deny_variants, fold
+from intake.anonymisation.vocabulary import Vocabulary, deny_variants, fold, shipped_sections, shipped_terms
 
 # People in one cell, and the parts of one person's entry: a name and its role in brackets, either way round
 # ("Jackson (Ward Manager)", "Rheolwr Ward (Jackson)"): joined, the role's words would become a name's.
@@ -58,6 +60,20 @@ _ORGANISATIONS = frozenset({"team", "teams", "practice", "partners"})
 # A single word in a person field (a surname alone, a login) is propagated only when it cannot be an everyday
 # English word: "Young" or "Bell" alone would redact half the notes.
 MIN_SINGLE_WORD = 4
+# A first name of the dataset's people is caught alone when English uses it less often than this as a word (in
+# pyspellchecker's frequencies: "jane" 2,921, "felicity" 967, "sterling" 2,812) and not when more ("frank" 6,903,
+# "kit" 8,609, "grace" 24,102): replacing those everywhere would take their everyday sense with them.
+RARE_AS_WORD = 5_000
+
+
+@lru_cache(maxsize=1)
+def _note_words() -> frozenset[str]:
+    """Words of equipment notes that are given names too ("cal", "echo", "gauge", "mat"): the words of the shipped
+    device types, job titles, place words and note abbreviations, and note_words.txt. Not of models and
+    locations, which are named after people ("Sara Stedy", "Grace Darling Ward")."""
+    words = {w for name in ("device_types.txt", "job_titles.txt", "indicators.txt", "note_words.txt")
+             for term in shipped_terms(name) for w in fold(term).split()}
+    return frozenset(words.union(*shipped_sections("note_abbreviations.txt").values()))
 
 
 @dataclass(frozen=True)
@@ -116,13 +132,20 @@ class DatasetTerms:
         if not self.persons:
             return vocabulary
         everyday = english_frequencies()
+        note_words = _note_words()
 
         def alone(word: str) -> bool:  # stricter than a customer's own staff list: these names are gathered
-            return base.stands_alone(word) and fold(word) not in everyday
+            return base.stands_alone(word, towns=False) and fold(word) not in everyday
 
-        # A person of the dataset is named by first name alone in notes ("Thanks Ragnhild"): a first name that
-        # is no everyday word is caught alone too, everywhere.
-        keys = frozenset(k for name in self.persons for k in deny_variants(name, alone, alone))
+        def first_alone(word: str) -> bool:
+            key = fold(word)
+            return base.stands_alone(word, towns=False) and everyday.get(key, 0) < RARE_AS_WORD \
+                and key not in note_words
+
+        # A person of the dataset is named by first name alone in notes ("Thanks Ragnhild", "camilla chasing ext",
+        # "jane + Dev"): a first name that is rarely a word, and no word of equipment notes, is caught alone too,
+        # everywhere. Names the English word list has because books use them ("jane", "camilla") count as rare.
+        keys = frozenset(k for name in self.persons for k in deny_variants(name, alone, first_alone))
         return replace(vocabulary, deny_names=vocabulary.deny_names + self.persons,
                        deny_keys=vocabulary.deny_keys | keys)
 
@@ -140,15 +163,29 @@ def person_names(value: str, vocabulary: Vocabulary) -> list[str]:
         if "," in part:  # "DOE, Jane" -> "Jane DOE"
             last, _, first = part.partition(",")
             part = f"{first.strip()} {last.strip()}".strip()
-        words = _after_role([w.strip("()[]") for w in part.split() if fold(w)], vocabulary)
+        words = _after_role(_before_where([w.strip("()[]") for w in part.split() if fold(w)]), vocabulary)
         if not words or _NOT_A_NAME.search(" ".join(words)):
             continue
-        if len(words) > MAX_NAME_WORDS or vocabulary.is_allowed_term(" ".join(words)):
+        # one word that only a town of the shipped list is called ("Bellingham") is a surname in a person field
+        town_only = len(words) == 1 and vocabulary.stands_alone(words[0], towns=False)
+        if len(words) > MAX_NAME_WORDS or (vocabulary.is_allowed_term(" ".join(words)) and not town_only):
             continue
         if not _name_like(words, vocabulary):
             continue
         out.append(" ".join(words))
     return out
+
+
+# Where the person is, written after the name in a person field ("Vikram on Wey Ward", "Ruth at Godalming", "Sam
+# from Estates"): a name holds none of these words in lower case, so the place is cut off, never made a surname.
+_WHERE = frozenset({"on", "at", "in", "from", "via"})
+
+
+def _before_where(words: list[str]) -> list[str]:
+    for k, word in enumerate(words[1:], 1):
+        if word in _WHERE:
+            return words[:k]
+    return words
 
 
 def names_in_text(span: str, vocabulary: Vocabulary) -> list[str]:
@@ -183,7 +220,9 @@ def _name_like(words: list[str], vocabulary: Vocabulary) -> bool:
     named = any(k in vocabulary.first_names or k in vocabulary.last_names for k in keys)
     if len(keys) == 1:
         key = keys[0]
-        return len(key) >= MIN_SINGLE_WORD and vocabulary.stands_alone(key) and key not in english_frequencies()
+        # a town too: a person field's surname column holds "Bellingham" as somebody's name
+        return len(key) >= MIN_SINGLE_WORD and vocabulary.stands_alone(key, towns=False) \
+            and key not in english_frequencies()
     if vocabulary.contains_allowed(" ".join(words)) and not named:
         return False  # "Main Theatres", "Estates Dept"
     # "Ashgrove Court", "The Limes Surgery", "Home Therapies Team": a place or an organisation's word closes it,
@@ -200,6 +239,12 @@ def _name_like(words: list[str], vocabulary: Vocabulary) -> bool:
     return named or not all(k in everyday or k in vocabulary.indicators for k in keys)
 
 
+def _a_place(keys: list[str], vocabulary: Vocabulary) -> bool:
+    head = keys[-1]
+    return keys[0] not in vocabulary.first_names or (
+        head in vocabulary.indicators and head not in vocabulary.last_names)
+
+
 def collect_terms(person_values: Iterable[str], reference_values: Iterable[str], vocabulary: Vocabulary,
                   allow: Iterable[str] = (), deny: Iterable[str] = (),
                   identifiers: Iterable[tuple[str, str]] = (), code_shapes: Mapping[str, int] | None = None
@@ -213,8 +258,15 @@ def collect_terms(person_values: Iterable[str], reference_values: Iterable[str],
 
     person_values, identifiers = list(person_values), list(identifiers)
     allowed = {fold(t) for t in allow if fold(t)}
+    reference_values = list(reference_values)
+    # A place or a team typed whole into a person field ("Wey Ward", "Radiotherapy" as who raised a job) is what
+    # the dataset's reference fields call it, not a person: it stays a reference, readable in the notes. Not when
+    # a first name opens it and no place word closes it ("Florence Ward", but not "Rosalind Franklin Day Unit"):
+    # the same string as a person's name is a person, failing closed.
+    places = {fold(v) for v in reference_values if v}
     found = {name for value in person_values if value for name in person_names(value, vocabulary)}
-    persons = sorted({n for n in found if fold(n) not in allowed} | {d.strip() for d in deny if fold(d)})
+    persons = sorted({n for n in found if fold(n) not in allowed and not (
+        fold(n) in places and _a_place(fold(n).split(), vocabulary))} | {d.strip() for d in deny if fold(d)})
     person_keys = {k for name in persons for k in deny_variants(name)}
     references = sorted({
         v.strip() for v in (*reference_values, *allow)
@@ -236,46 +288,8 @@ def collect_terms(person_values: Iterable[str], reference_values: Iterable[str],
                         tuple(sorted({fold(m) for m in marks} - allowed)), tuple(sorted((code_shapes or {}).items())))
 
 
-_MARK = re.compile(r"[/(\[]?\s*([A-Z]{2,3}|[a-z]{2,3})\s*[.)\]]?")
 _STAFF_NUMBER = re.compile(r"[A-Za-z]{0,2}\d{6,10}")
 _NUMBER_IN_FIELD = re.compile(r"(?<![\w/.:-])[A-Za-z]{0,3}\d{6,10}[A-Za-z]?(?![\w/.:-])")
-# What a person field holds in two or three letters that is nobody's mark: a placeholder, or a word that ends a
-# sentence as often as not ("plugged in", "switched on").
-_NO_MARK = frozenset({"na", "nk", "unk", "nil", "tbc", "tba", "tbd", "in", "on", "up", "out", "off", "it", "so", "ok",
-                      "no", "go", "do", "be", "we", "yes", "now", "too", "one", "two", "and"})
-
-
-def person_marks(person_values: Iterable[str], vocabulary: Vocabulary) -> set[str]:
-    """Initials a person field holds as written ("JK", "SK.", "/AM", "(dp)"), in capitals or in lower case: the
-    dataset says that someone signs so. Not a title, a team or a role, nor a placeholder."""
-    from intake.anonymisation.initials import ROLE_ABBREVIATIONS
-
-    out = set()
-    for value in person_values:
-        m = _MARK.fullmatch(value.strip()) if value else None
-        if m is None:
-            continue
-        key = m.group(1).lower()
-        if key not in _NO_MARK and key not in ROLE_ABBREVIATIONS and key not in vocabulary.titles:
-            out.add(m.group(1))
-    return out
-
-
-def signing_marks(marks: Iterable[str], vocabulary: Vocabulary) -> set[str]:
-    """The person fields' marks (`person_marks`) that are caught wherever a note writes them: a note signed so
-    anywhere in the dataset is theirs. In capitals, and never two or three letters the notes write for something
-    else (an abbreviation, a word, a term of the vocabulary): "AM", "OK", "ICU" stay readable there."""
-    from intake.anonymisation.initials import END_ABBREVIATIONS, NOTE_ABBREVIATIONS
-
-    everyday = english_frequencies()
-    out = set()
-    for mark in marks:
-        key = mark.lower()
-        if not mark.isupper() or key in everyday or key in NOTE_ABBREVIATIONS or key in END_ABBREVIATIONS \
-                or key in vocabulary.allow_tokens or key in vocabulary.indicators or key in vocabulary.common_words:
-            continue
-        out.add(mark)
-    return out
 
 
 def identifies_alone(value: str) -> bool:

@@ -49,6 +49,8 @@ ROLE_MAILBOX_WORDS = frozenset({
     "ventilation", "oxygen", "enteral", "feeding", "nutrition", "homevent", "ltv", "niv",
     # radiation protection and imaging physics ("medphys.radprot@", "rpa.team@", "nucmed.physics@")
     "radprot", "radiation", "protection", "rpa", "rps", "mpe", "nucmed", "nuclear", "dosimetry", "laser", "ris", "pacs",
+    # maternity's places ("birthsuite.pah@", "labour.ward@", "delivery.suite@")
+    "birth", "birthing", "suite", "labour", "delivery", "antenatal", "postnatal",
 })
 
 

@@ -113,19 +113,20 @@ _BY = re.compile(
     r"decommissioned|condemned|released|replaced|installed|removed|modified|adjusted|countersigned|supervised|"
     r"examined|assessed|audited|observed|identified|spotted|flagged|queried|answered|contacted|informed|"
     r"notified|instructed|asked|repaired|swapped|labelled|tagged|packed|shipped|posted|dispatched)"
-    rf"\s+by:?\s+)({_MARK})\b(?![-/.]\w)")
+    rf"\s+by:?\s+\(?)({_MARK})\b(?![-/.]\w)")
+# The mark may stand in brackets after "by", "to" or "from" ("call taken by (DH)", "passed to (km)").
 # Work handed to someone ("passed to KM", "spoke to RT"), and a note's reference to whoever said so ("per JB",
 # "cc: JB", "FAO KM"), and a sign-off ("Thanks, JB", "Regards\nKM").
 _TO = re.compile(
     r"(?i:\b(?:passed|handed|spoke|spoken|speak|talked|assigned|allocated|reassigned|escalated|forwarded|sent|"
     r"emailed|transferred|referred|given|reported|explained|mentioned|handover)(?:\s+(?:it|this|job|call|over|back|"
-    rf"on))?\s+to:?\s+)({_MARK})\b(?![-/.]\w)")
+    rf"on))?\s+to:?\s+\(?)({_MARK})\b(?![-/.]\w)")
 # Who a job was done with, who an answer came from ("attended with MC", "awaiting response from AK").
 _WITH_FROM = re.compile(
     r"(?i:\b(?:(?:attended|visited|discussed|liaised|spoke|spoken|talked|checked|agreed|confirmed|arranged|met|"
     r"worked|left it|left|raised|went|along|together|shadowed|trained)\s+with|(?:response|reply|answer|call|"
     r"message|msg|e-?mail|update|feedback|info|approval|request|callback|word|ok|go-ahead)\s+from|heard\s+from|"
-    rf"back\s+from)\s+)({_MARK})\b(?![-/.]\w)")
+    rf"back\s+from)\s+\(?)({_MARK})\b(?![-/.]\w)")
 _PER = re.compile(rf"(?i:\b(?:per|via|cc|fao|attn)\b:?\s+)({_MARK})(?=[ \t]*(?:$|\n|[,.;:)/&|]|\s+[a-z]))",
                   re.MULTILINE)
 _SIGN_OFF = re.compile(

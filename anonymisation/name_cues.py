@@ -54,6 +54,7 @@ VERBS_ONE = frozenset({
     "named", "emailed", "messaged", "bleeped", "paged", "contact", "call", "ring", "ask", "tell", "email",
     "message", "phone", "hi", "hello", "hey", "fao", "regards", "cheers", "via", "reach", "reached", "chase",
     "chased", "remind", "reminded", "notify", "notified", "awaiting", "diolch", "cofion", "thx",
+    "witnessed", "countersigned",  # a form's witness: "witnessed Felicity F", "countersigned R Dube"
 })
 # Verbs that follow the person who speaks or acts in a note ("tom says", "JO RANG BACK", "hannah aware").
 VERBS_AFTER = frozenset({

@@ -71,8 +71,9 @@ def grow_names(text: str, findings: list[Finding], rules: NameRules) -> list[Fin
                 break
             start = tok.start
         j = bisect_left(ends, end + 1)  # the first word ending after the finding
+        # A possessive ends the name: "dr stone's sec", "Patel's bleep" (whose it is follows, not more name).
         if j < len(words) and words[j].start >= end and _spaces(text[end:words[j].start]) \
-                and not _taken(taken, words[j], f):
+                and not _taken(taken, words[j], f) and not text[f.start:end].endswith(("'s", "\u2019s")):
             tok = words[j]
             stem = possessive_stem(tok)
             possessive = stem is not None

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from intake.anonymisation.display_names import find_display_names
+from intake.anonymisation.display_names import find_display_names, find_names_spelt_by_addresses
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.initials import NOTE_ABBREVIATIONS, SIGNED_RECOGNIZER, find_initials
 from intake.anonymisation.list_owners import find_list_owners
@@ -35,6 +35,7 @@ from intake.anonymisation.patient_names import (
     find_surname_initials,
     names_before_birth_dates,
     names_before_identifiers,
+    names_bracketed_with_dates,
 )
 from intake.anonymisation.place_words import HOSPITAL_QUALIFIERS
 from intake.anonymisation.recognizers_dicom import find_dicom_names
@@ -44,6 +45,8 @@ __all__ = ["NOT_NAME_WORDS", "NameRules", "shared_name_rules"]
 
 _MEMO_SIZE = 65_536  # texts; about 20 MB
 
+
+_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "master"})
 
 class NameRules(NameJudgement):
     """The rule-based name finder; also answers 'is this span really a person?' for NER results."""
@@ -91,10 +94,11 @@ class NameRules(NameJudgement):
                 out = _taking_inside(out, f)
         ctx = self.contextual
         for f in (*names_before_identifiers(ctx, toks, text), *names_before_birth_dates(ctx, toks, text),
+                  *names_bracketed_with_dates(ctx, toks, text),
                   *find_surname_initials(ctx, text),
                   *find_log_authors(text, ctx),
                   *find_dotted_logins(text, ctx), *find_labelled_logins(text, ctx), *find_domain_logins(text),
-                  *find_display_names(text),
+                  *find_display_names(text), *find_names_spelt_by_addresses(text),
                   *find_list_owners(text, ctx), *find_dicom_names(text)):
             out = _taking_inside(out, f)
         for f in (*find_other_script_names(text), *find_initials(text, self.vocab, self.english)):
@@ -103,16 +107,19 @@ class NameRules(NameJudgement):
                 out.append(f)
         return sorted(out, key=lambda f: f.start)
 
-    def _name_run(self, toks: list[Token], i: int, limit: int = 4, after_title: bool = False) -> int:
+    def _name_run(self, toks: list[Token], i: int, limit: int = 4, after_title: bool = False,
+                  courtesy: bool = False) -> int:
         """Index after the run of name-like tokens (words or initials) starting at i.
 
-        After a title a brand word is a surname too ("Mr Baxter"); elsewhere it is not.
+        After a title a brand word is a surname too ("Mr Baxter"); elsewhere it is not. After "Mr" or "Mrs"
+        (`courtesy`) so is a job's or a thing's word that is a surname ("Mr Porter", "Mrs Cook").
         """
         j = i
         while j < len(toks) and j - i < limit:
             tok = toks[j]
             brand = after_title and tok.key in self.vocab.allow_tokens and (tok.is_capitalised or tok.is_upper)
-            surname = j > i and (tok.is_capitalised or tok.is_upper) and self.last(tok)  # "Melissa Lord"
+            # "Melissa Lord"; "Mr Porter"
+            surname = (j > i or courtesy) and (tok.is_capitalised or tok.is_upper) and self.last(tok)
             if self.place_at(toks, j) or self.abbreviation(tok) or not (
                 tok.is_initial or self.namey(tok) or brand or surname
             ):
@@ -127,7 +134,7 @@ class NameRules(NameJudgement):
         if not size:
             return None
         j = i + size
-        end = self._name_run(toks, j, limit=3, after_title=True)
+        end = self._name_run(toks, j, limit=3, after_title=True, courtesy=toks[j - 1].key in _COURTESY)
         stop = line_end(text, toks[j].start, toks[end - 1].end) if end > j else 0
         while end > j and toks[end - 1].end > stop:
             end -= 1  # a name keeps to its line ("Dr. A. Okafor\nMany thanks")
@@ -137,8 +144,11 @@ class NameRules(NameJudgement):
             return None
         if end < len(toks) and toks[end].text.isdigit() and len(toks[end].text) <= 3:
             return None  # "Nurse Base 16" is a place
-        if self.contextual.in_phrase(toks, toks[i].start, end) or all(self._occupation(t) for t in toks[j:end]):
-            return None  # "Clinical Nurse Specialist", "Consultant Intensivist": a job title, not before a name
+        if self.contextual.in_phrase(toks, toks[i].start, end) or (
+                toks[j - 1].key not in _COURTESY and all(self._occupation(t) for t in toks[j:end])):
+            # "Clinical Nurse Specialist", "Consultant Intensivist": a job title, not before a name; after "Mr" or
+            # "Mrs" a job's word is the surname ("Mr Porter", "Mrs Cook")
+            return None
         qualified = end
         while qualified > j + 1 and toks[qualified - 1].key in HOSPITAL_QUALIFIERS:
             qualified -= 1

@@ -143,6 +143,41 @@ def names_before_birth_dates(ctx: ContextualNames, toks: Sequence[Token], text: 
     return out
 
 
+# "pt data cleared (Jade, 04/12/1944)", "(HARRIS, Fiona, 16.10.89)", "(Ms Shekoni, 03.08.03)": a name, a comma and
+# a date, alone in brackets, as a patient's line is typed on a form: whoever was born then. The words must be able
+# to be a name and one must be a known name ("(Philips, 12/03/21)", "(replaced, 12/03/21)" are not); a single word
+# without a title only with a date too old to be the job's ("(Sarah, 12/03/24)" signs an entry).
+_NAME_COMMA_DATE = re.compile(r"[ \t]*,[ \t]*(?P<date>[^(),\n]{6,12}?)[ \t]*\)")
+
+
+def names_bracketed_with_dates(ctx: ContextualNames, toks: Sequence[Token], text: str) -> list[Finding]:
+    out: list[Finding] = []
+    for k, tok in enumerate(toks):
+        if tok.text != "(":
+            continue
+        j = k + 1
+        titled = j < len(toks) and toks[j].key in ctx.vocab.titles
+        j += titled
+        words: list[Token] = []
+        while j < len(toks) and len(words) < MAX_WORDS and (
+                _word(ctx, toks[j]) or toks[j].is_initial or (toks[j].text == "," and words and j + 1 < len(toks)
+                                                               and toks[j + 1].is_word)):
+            if toks[j].text != ",":
+                words.append(toks[j])
+            j += 1
+        if not words or toks[j - 1].text == ",":
+            continue
+        m = _NAME_COMMA_DATE.match(text, toks[j - 1].end)
+        date = DATE_RE.fullmatch(m.group("date")) if m else None
+        named = [w for w in words if not w.is_initial]
+        if date is None or not named or not any(_listed(ctx, w) for w in named) or any(
+                w.text.endswith(("'s", "\u2019s")) for w in named):
+            continue
+        if titled or len(named) >= 2 or old_date(date.group()):
+            out.append(Finding("PERSON", words[0].start, words[-1].end, 0.6, "ContextNameRecognizer"))
+    return out
+
+
 # A surname, its comma and an initial, as records and forms list people ("Young, R, 103 Byres Road", "Sarwar, A
 # (CHI ...)", "MCCALLUM, H.", "Lau, J. witnessed"): the shape names someone even when the surname is an everyday
 # word, when the name lists or the dataset's people know it; not a place or a thing ("Theatre, B", "Bay, C"), nor a

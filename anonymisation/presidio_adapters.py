@@ -16,7 +16,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, PhoneRecognizer
 
 from intake.anonymisation.recognizer_registry import recognizer_name
-from intake.anonymisation.recognizers_phone import after_catalogue_word
+from intake.anonymisation.recognizers_phone import PHONE_CONTEXT, after_catalogue_word
 
 
 class OurCreditCardRecognizer(CreditCardRecognizer):
@@ -49,7 +49,18 @@ class InternationalPhoneRecognizer(PhoneRecognizer):
         if not any(m.group("international") or self._valid_somewhere(m.group(0))
                    for m in self._CANDIDATE.finditer(text)):
             return []
-        return [r for r in super().analyze(text, entities, nlp_artifacts) if not after_catalogue_word(text, r.start)]
+        return [r for r in super().analyze(text, entities, nlp_artifacts) if not after_catalogue_word(text, r.start)
+                and not self._bare_digits_without_context(text, r.start, r.end)]
+
+    _BARE_TEN = re.compile(r"[2-9]\d{9}")
+
+    @classmethod
+    def _bare_digits_without_context(cls, text: str, start: int, end: int) -> bool:
+        """Ten digits in a row with no separator, no "+1" and no phone word before ("4506645654"): in a UK export an
+        order's, an asset's or a system's number; a North American number is written grouped ("(450) 664-5654") or
+        said to be one ("tel 4506645654")."""
+        return cls._BARE_TEN.fullmatch(text, start, end) is not None \
+            and PHONE_CONTEXT.search(text, max(0, start - 16), start) is None
 
     @classmethod
     def _valid_somewhere(cls, digits: str) -> bool:

@@ -75,7 +75,9 @@ def is_role_mailbox(address: str, places: frozenset[str] = frozenset()) -> bool:
     # "ClinicalPhysicsQEUH@": words run together in capitals are words too
     local = _CAMEL.sub(".", address.split("@", 1)[0])
     words = [w for w in _LOCAL_PARTS.split(local.lower()) if w]
-    codes = [w for w in words if not _role_word(w) and w not in places and w not in _towns()]
+    # a site's name beside a role word ("physio.godalming@"): a word of five letters or more in no name list
+    codes = [w for w in words if not _role_word(w) and w not in places and w not in _towns()
+             and not (len(words) > 1 and _site_name(w))]
     # Everyday words make a role mailbox only beside a hospital role word: "info@" or "user@" is anybody's.
     if not words or len(codes) == len(words) or len(codes) > 2 or not any(_role_word(w, True) for w in words):
         return False
@@ -86,6 +88,13 @@ def is_role_mailbox(address: str, places: frozenset[str] = frozenset()) -> bool:
     return all(len(w) >= 2 and w.isalpha() and not any(w in listed for listed in names) and (len(w) <= 4 or (
         len(w) <= 7 and sum(c in "aeiouy" for c in w) <= 1 and not any(
             part in listed for part in (w[1:], w[:-1]) for listed in names))) for w in codes)
+
+
+def _site_name(word: str) -> bool:
+    """Five letters or more in no name list, nor a name with an initial before or after it ("smithj")."""
+    vocabulary = default_vocabulary()
+    return len(word) >= 5 and word.isalpha() and not any(
+        w in vocabulary.first_names or w in vocabulary.last_names for w in (word, word[1:], word[:-1]))
 
 
 @lru_cache(maxsize=1)

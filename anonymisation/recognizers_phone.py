@@ -31,7 +31,10 @@ def _national_digits(prefix: str, groups: str) -> str:
 
 
 # Words before a catalogue number: "Part 040-001595-00", "REF 2130-9-0133", "P/N 0100-12345-67".
-_PART_CONTEXT = re.compile(r"(?i)\b(?:part|parts|p/n|pn|ref|cat|catalogue|catalog|item|order|lot|batch|sku)\b"
+# An order's number too: "PO 4506026026", "bought on po 4588012184" (SAP's purchase orders are ten digits, as a
+# North American phone number is).
+_PART_CONTEXT = re.compile(r"(?i)\b(?:part|parts|p/n|pn|ref|cat|catalogue|catalog|item|order|lot|batch|sku|po|p\.o"
+                           r"|purchase\s+order|invoice|inv|requisition|req)\b"
                            r"\.?\s*(?:no\.?|number|#)?\s*:?\s*$")
 
 
@@ -72,6 +75,18 @@ _BRACKET_BEFORE = re.compile(r"([\w&.'-]+(?:[ \t]+[\w&.'-]+){0,2})[ \t]*\([ \t]*
 _ON_BEFORE = re.compile(r"([\w&.'-]+(?:[ \t]+[\w&.'-]+){0,2})[ \t]+(?i:on|tel|t|helpline|support)[ \t]*[:.]?[ \t]*$")
 
 
+_NAME_BEFORE = re.compile(r"([\w&.'-]+(?:[ \t]+[\w&.'-]+){0,2})[ \t]*[:,-]?[ \t]*$")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?[ \t]+$")
+
+
+def _person_before(text: str, before: re.Match[str]) -> bool:
+    vocabulary = default_vocabulary()
+    words = [fold(w) for w in before.group(1).split()]
+    word = _WORD_BEFORE.search(text, max(0, before.start(1) - 20), before.start(1))
+    return words[0] in vocabulary.first_names or any(w in vocabulary.titles for w in words) or (
+        word is not None and fold(word.group(1)) in vocabulary.titles)
+
+
 def _organisation_line(text: str, start: int, national: str) -> bool:
     if national.startswith("080") or (national.startswith(_BUSINESS_RATE) and len(national) == 11):
         return True
@@ -83,6 +98,12 @@ def _organisation_line(text: str, start: int, national: str) -> bool:
     # maker's name, the maker's own line
     before = _BRACKET_BEFORE.search(text, max(0, start - 40), start + (text[start:start + 1] == "(")) \
         or _ON_BEFORE.search(text, max(0, start - 50), start)
+    # "logged with Canon Medical 0345 603 2150": a non-geographic number right after a maker's name, unless a
+    # person's given name or title opens it ("Jane Baxter 0345 ...": Baxter is a maker too)
+    if before is None and national.startswith("03"):
+        before = _NAME_BEFORE.search(text, max(0, start - 40), start)
+        if before is not None and _person_before(text, before):
+            return False
     if before is None:
         return False
     vocabulary, words = default_vocabulary(), before.group(1).split()

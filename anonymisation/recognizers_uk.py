@@ -166,6 +166,8 @@ _PATIENT_NAME_BEFORE = re.compile(
 _PERSON_BEFORE_OLD_DATE = re.compile(
     r"(?i)\b(?:pt|patient|mr|mrs|ms|miss|mx|master)\b[.:]?\s*(?:[^\W\d_][\w'\u2019-]*\.?\s+){0,3}"
     r"[^\W\d_][\w'\u2019-]*\s*[,(]?\s*$")
+# Titles a patient is given on a form; not "Dr", who signs entries ("(Dr Ahmed 12/03/24)").
+PATIENT_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "master"})
 _YEAR_AT_END = re.compile(r"(\d{2,4})$")
 OLD_YEAR = 2005  # no job a note records is this old; a date before it beside a person is their birth
 _SENTENCE_WORDS = frozenset({"seen", "by", "at", "in", "on", "to", "with", "for", "was", "is", "has", "had", "and",
@@ -228,18 +230,20 @@ _FIELD_BREAK = re.compile(r"[ \t]*(?:[,;|(\-\u2013]|\s)[ \t]*(?:\(?[ \t]*)")
 
 # A name and a date alone in brackets ("event log in memory (Archie Entwistle 09/04/2021)", "(pt J Smith 3/2/24)")
 # name the patient by birth date however young; so does a date after a newborn's name ("baby Jones 02/01/2025").
-_BRACKET_OPENS = re.compile(r"\((?:[^\W\d_]+\.?[ \t]+)?$")
+_BRACKET_OPENS = re.compile(r"\((?:(?P<word>[^\W\d_]+)\.?[ \t]+)?$")
 _BRACKET_CLOSES = re.compile(r"[ \t]*\)")
 _NEWBORN = re.compile(r"(?i)\b(?:baby(?:[ \t]+of)?|infant|twin)[ \t]+$")
 _NEWBORN_NAMED = re.compile(r"(?i)(?:baby|infant|twin)[ \t]")
-_WHOLE_NAME = re.compile(r"[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*(?:[ \t]+[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*)+"
+_WHOLE_NAME = re.compile(r"[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*(?:,?[ \t]+[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*)+"
                          r"|[^\W\d_]{2,}[ \t]+[A-Z]")  # "(Amelia N. 09/11/2015)": a given name, the surname's initial
 
 
 def _bracketed_with_name(text: str, start: int, end: int, date_end: int) -> bool:
-    """A whole name (no initial: "(J Smith 12/03/24)" signs an entry) and a date alone in brackets."""
-    return _WHOLE_NAME.fullmatch(text, start, end) is not None \
-        and _BRACKET_OPENS.search(text, max(0, start - 12), start) is not None \
+    """A whole name (no initial: "(J Smith 12/03/24)" signs an entry; "SHEKONI, Iyabode" is whole) or a surname
+    after a patient's title ("(Ms Shekoni, 03.08.03)"), and a date, alone in brackets."""
+    opens = _BRACKET_OPENS.search(text, max(0, start - 12), start)
+    titled = opens is not None and (opens.group("word") or "").lower() in PATIENT_TITLES
+    return opens is not None and (titled or _WHOLE_NAME.fullmatch(text, start, end) is not None) \
         and _BRACKET_CLOSES.match(text, date_end) is not None
 
 

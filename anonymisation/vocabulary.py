@@ -164,13 +164,15 @@ class Vocabulary:
             vocabulary = vocabulary.with_deny_names(denied)
         return vocabulary
 
-    def stands_alone(self, word: str) -> bool:
+    def stands_alone(self, word: str, towns: bool = True) -> bool:
         """Whether a known staff member's surname identifies them on its own ("Quillfeather"): not when it is
-        an everyday, place, device or title word ("Ward", "Rose", "Bay") or two letters ("Ng": NG tube)."""
+        an everyday, place, device or title word ("Ward", "Rose", "Bay") or two letters ("Ng": NG tube).
+        `towns=False`: a town of the shipped list that is nothing else does not count as a place, for a name the
+        dataset itself proves to be somebody's ("Stanhope", "Bellingham")."""
         key = fold(word)
         return len(key.replace(" ", "")) > 2 and not (
             key in self.common_words or key in self.indicators or key in self.allow_tokens or key in self.titles
-            or key in self.street_types or key in self.allow_phrases
+            or key in self.street_types or (key in self.allow_phrases and (towns or key not in town_keys()))
         )
 
     @cached_property

@@ -90,3 +90,72 @@ def test_a_mark_between_joined_fields(detector: TextDetector, text: str, mark: s
 @pytest.mark.parametrize("text", ["pump - (OCC) - alarm", "cable - (in) - fitted", "screen - LCD - replaced"])
 def test_an_alarm_code_or_a_word_between_dashes_is_no_mark(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []
+
+
+@pytest.mark.parametrize("text,name,born", [
+    # a name, a comma and a date alone in brackets, as a form's patient line: one given name with an old date,
+    # a whole name, surname first with its comma, or a title, with any date
+    ("pt data cleared (Jade, 04/12/1944) before sending to Philips.", "Jade", "04/12/1944"),
+    ("pt data cleared (shekoni, iyabode, 03.08.03) before sending", "shekoni, iyabode", "03.08.03"),
+    ("memory wiped (Ms Shekoni, 03.08.03) then boxed", "Shekoni", "03.08.03"),
+    ("pt data cleared (Hope Price, 24.11.53) before sending", "Hope Price", "24.11.53"),
+])
+def test_a_name_and_its_birth_date_alone_in_brackets(detector: TextDetector, text: str, name: str, born: str) -> None:
+    assert found(detector, text, "PERSON") == [name]
+    assert found(detector, text, "DATE_OF_BIRTH") == [born]
+
+
+@pytest.mark.parametrize("text", [
+    "returned to maker (Philips, 12/03/21)",  # a maker and when
+    "cable (replaced, 12/03/21)",  # what was done and when
+    "(Dr Ahmed, 03.08.23) signed",  # a doctor signs an entry: the date is the entry's
+])
+def test_a_thing_or_an_entry_with_its_date_in_brackets_is_no_birth(detector: TextDetector, text: str) -> None:
+    assert found(detector, text, "DATE_OF_BIRTH") == []
+    assert "Philips" not in found(detector, text, "PERSON") and "replaced" not in found(detector, text, "PERSON")
+
+
+@pytest.mark.parametrize("text,names", [
+    ("tel msg from Ann (dr stone's sec): the pump", ["Ann", "stone's"]),  # the possessive ends the name
+    ("spoke to dr patel's sec", ["patel's"]),
+    ("sent to Philips. witnessed Felicity F PO 4591119491", ["Felicity"]),
+    ("witnessed rutendo dube", ["rutendo dube"]),
+    ("witnessed the fall", []),
+])
+def test_a_surname_in_the_possessive_after_a_title_and_a_witness(detector: TextDetector, text: str,
+                                                                  names: list[str]) -> None:
+    assert found(detector, text, "PERSON") == names
+
+
+@pytest.mark.parametrize("text,mark", [
+    ("call back on 01483 555019\ntaken by (DH) 2019-03-30T11:36", "DH"),
+    ("taken by (jb) 2019-11-07", "jb"),
+    ("passed to (km) for action", "km"),
+])
+def test_a_mark_in_brackets_after_by_or_to(detector: TextDetector, text: str, mark: str) -> None:
+    assert mark in found(detector, text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["sent by (post)", "reported by (ICU)"])
+def test_a_word_or_a_team_in_brackets_after_by_is_no_mark(detector: TextDetector, text: str) -> None:
+    assert found(detector, text, "PERSON") == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("pt data cleared (Mr Porter, 1950) before sending", ["Porter"]),  # a job's word is a surname after "Mr"
+    ("Mrs Cook called re hoist", ["Cook"]),
+    ("Clinical Nurse Specialist rang", []), ("Nurse Porter took it to theatres", []),
+])
+def test_a_job_word_after_a_courtesy_title_is_the_surname(detector: TextDetector, text: str,
+                                                           names: list[str]) -> None:
+    assert found(detector, text, "PERSON") == names
+
+
+@pytest.mark.parametrize("text,names", [
+    ("emailed theatres.guildford@trust.nhs.uk and frank (frank.ix@trust.nhs.uk) re loan", ["frank"]),
+    ("cc smith (j.smith@nhs.net)", ["smith"]),
+    ("sent to EBME helpdesk (ebme.helpdesk@nhs.net)", []), ("the pump (pump.alerts@nhs.net)", []),
+])
+def test_a_name_its_own_address_spells(detector: TextDetector, text: str, names: list[str]) -> None:
+    """Whatever the case and whether or not the word is everyday, the address after it says whose name it is."""
+    assert found(detector, text, "PERSON") == names

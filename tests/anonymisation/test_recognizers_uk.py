@@ -119,6 +119,8 @@ def test_phone_look_alikes_rejected(text: str) -> None:
     # after a maker's name and "on" or "tel"
     ("chased Siemens on 0113 496 0543 re part", "0113 496 0543"), ("chased GE Healthcare tel: 01635 206000",
                                                                   "01635 206000"),
+    # a non-geographic number right after the maker's name
+    ("job logged with Canon Medical 0345 603 2150 ref 123", "0345 603 2150"),
 ])
 def test_an_organisations_own_line_is_kept_as_an_internal_number(text: str, expected: str) -> None:
     """A desk's landline or a non-geographic number reaches an organisation, not a person."""
@@ -320,3 +322,23 @@ def test_the_jobs_own_date_beside_a_name_stays_a_date(detector, text: str) -> No
     from .test_contextual_names import found
 
     assert found(detector, text, "DATE_OF_BIRTH") == []
+
+
+@pytest.mark.parametrize("text,phones", [
+    # SAP's purchase orders are ten digits, as a North American number is: named as an order, or bare
+    ("PO 4506026026", []), ("bought on po 4588012184", []), ("4506645654", []),
+    ("purchase order 4503892341 raised", []),
+    # a North American number grouped as one, or said to be one, still is
+    ("US support (450) 664-5654", ["(450) 664-5654"]), ("tel 4506645654", ["4506645654"]),
+])
+def test_a_purchase_order_is_no_north_american_phone(text: str, phones: list[str]) -> None:
+    from intake.anonymisation.presidio_adapters import InternationalPhoneRecognizer
+
+    found = InternationalPhoneRecognizer().analyze(text, ["PHONE_NUMBER"])
+    found += [f for f in find_foreign_phones(text) if not any(r.start == f.start for r in found)]  # type: ignore[misc]
+    assert sorted(text[f.start:f.end] for f in found) == phones
+
+
+@pytest.mark.parametrize("text", ["Jane Baxter 0345 603 2150", "Mr Baxter 0345 603 2150"])
+def test_a_persons_number_after_a_name_that_is_a_maker_too_stays_a_phone(text: str) -> None:
+    assert spans(find_uk_phones(text), text) == ["0345 603 2150"]

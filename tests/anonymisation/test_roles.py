@@ -214,6 +214,53 @@ def test_a_distinctive_first_name_of_a_dataset_person_is_caught_alone_not_an_eve
     assert [text[f.start:f.end] for f in deny.find(text)] == ["RAGNHILD"]
 
 
+def test_a_dataset_persons_first_name_rarely_a_word_is_caught_alone_in_any_case(base: Vocabulary) -> None:
+    """Names English books use ("jane", "camilla") are still rarely words; "frank" or "kit" often are, and a note's
+    words ("cal" for calibration) are never taken for a first name."""
+    from intake.anonymisation.deny_list import DenyList
+
+    terms = collect_terms(["Camilla Ferrars", "Jane Okonjo", "Frank Iweala", "Cal Whitlow"], [], base)
+    deny = DenyList(terms.vocabulary(base))
+    text = "vitality auth covers 14 days only - camilla chasing; jane + Dev to collect; frank blood; annual cal due"
+    assert [text[f.start:f.end] for f in deny.find(text)] == ["camilla", "jane"]
+
+
+def test_a_dataset_persons_surname_that_is_also_a_town_is_caught_alone(base: Vocabulary) -> None:
+    from intake.anonymisation.deny_list import DenyList
+
+    assert not base.stands_alone("Bellingham")  # a town of the shipped list: alone it is a place
+    for person in (["Ruth Bellingham"], ["Bellingham"]):  # a whole name, or a surname column's value
+        deny = DenyList(collect_terms(person, [], base).vocabulary(base))
+        text = "caller: Dev bellingham re: loan"
+        assert [text[f.start:f.end] for f in deny.find(text)] == ["bellingham"]
+
+
+def test_a_dataset_person_before_a_street_word_is_a_street_only_right_beside_it(base: Vocabulary) -> None:
+    from intake.anonymisation.deny_list import DenyList
+
+    deny = DenyList(collect_terms(["Amelia-Rose Whitfield", "Selby"], [], base).vocabulary(base))
+    for text, names in (("no info re amelia-rose (court order)", ["amelia-rose"]), ("Selby Road closed", []),
+                        ("selby rang", ["selby"])):
+        assert [text[f.start:f.end] for f in deny.find(text)] == names
+
+
+def test_a_place_typed_into_a_person_field_stays_the_datasets_place(base: Vocabulary) -> None:
+    """Who raised a job is often a ward or a team ("Wey Ward", "Kathryn/Physiotherapy", "Vikram on Wey Ward"): what
+    the reference fields call a place stays one in the notes, and the place after a name is no surname."""
+    from intake.anonymisation.deny_list import DenyList
+
+    terms = collect_terms(["Vikram on Wey Ward", "Kathryn/Physiotherapy", "Radiotherapy", "Wey Ward", "Chidi Ward",
+                           "Jane Okafor on Radiotherapy"], ["Wey Ward", "Radiotherapy", "Physiotherapy"], base)
+    assert terms.persons == ("Chidi Ward", "Jane Okafor", "Kathryn", "Vikram")
+    assert terms.references == ("Physiotherapy", "Radiotherapy", "Wey Ward")
+    text = "lead replaced, all Wey Ward units checked; back to Radiotherapy. vikram aware, chidi ward rang"
+    assert [text[f.start:f.end] for f in DenyList(terms.vocabulary(base)).find(text)] == ["vikram", "chidi ward"]
+    # a unit named after a person is still the unit; a first name and a surname that is a place word, a person
+    terms = collect_terms(["Rosalind Franklin Day Unit", "Florence Ward"], ["Rosalind Franklin Day Unit",
+                                                                           "Florence Ward"], base)
+    assert terms.persons == ("Florence Ward",) and terms.references == ("Rosalind Franklin Day Unit",)
+
+
 def test_a_dataset_person_in_the_possessive_is_caught_and_the_possessive_kept(base: Vocabulary) -> None:
     from intake.anonymisation.deny_list import DenyList
 

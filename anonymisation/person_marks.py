@@ -1,0 +1,49 @@
+"""Initials in the dataset's person fields ("JK", "(dp)"): who signs so, and which of those marks are caught
+wherever a note writes them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from intake.anonymisation.nergate import english_frequencies
+from intake.anonymisation.vocabulary import Vocabulary
+
+_MARK = re.compile(r"[/(\[]?\s*([A-Z]{2,3}|[a-z]{2,3})\s*[.)\]]?")
+# What a person field holds in two or three letters that is nobody's mark: a placeholder, or a word that ends a
+# sentence as often as not ("plugged in", "switched on").
+_NO_MARK = frozenset({"na", "nk", "unk", "nil", "tbc", "tba", "tbd", "in", "on", "up", "out", "off", "it", "so", "ok",
+                      "no", "go", "do", "be", "we", "yes", "now", "too", "one", "two", "and"})
+
+
+def person_marks(person_values: Iterable[str], vocabulary: Vocabulary) -> set[str]:
+    """Initials a person field holds as written ("JK", "SK.", "/AM", "(dp)"), in capitals or in lower case: the
+    dataset says that someone signs so. Not a title, a team or a role, nor a placeholder."""
+    from intake.anonymisation.initials import ROLE_ABBREVIATIONS
+
+    out = set()
+    for value in person_values:
+        m = _MARK.fullmatch(value.strip()) if value else None
+        if m is None:
+            continue
+        key = m.group(1).lower()
+        if key not in _NO_MARK and key not in ROLE_ABBREVIATIONS and key not in vocabulary.titles:
+            out.add(m.group(1))
+    return out
+
+
+def signing_marks(marks: Iterable[str], vocabulary: Vocabulary) -> set[str]:
+    """The person fields' marks (`person_marks`) that are caught wherever a note writes them: a note signed so
+    anywhere in the dataset is theirs. In capitals, and never two or three letters the notes write for something
+    else (an abbreviation, a word, a term of the vocabulary): "AM", "OK", "ICU" stay readable there."""
+    from intake.anonymisation.initials import END_ABBREVIATIONS, NOTE_ABBREVIATIONS
+
+    everyday = english_frequencies()
+    out = set()
+    for mark in marks:
+        key = mark.lower()
+        if not mark.isupper() or key in everyday or key in NOTE_ABBREVIATIONS or key in END_ABBREVIATIONS \
+                or key in vocabulary.allow_tokens or key in vocabulary.indicators or key in vocabulary.common_words:
+            continue
+        out.add(mark)
+    return out
