@@ -40,7 +40,8 @@ class DeliveredFile:
 
 @dataclass
 class Delivery:
-    """A committed delivery: where it is and what it holds."""
+    """A committed delivery: where it is and what it holds (`files`: none from a sink that does not stamp the
+    manifest, whose caller hashed and listed them itself)."""
 
     location: str
     package: str
@@ -53,7 +54,8 @@ class DeliverySink:
 
     The manifest gets the delivery's own fields (package, delivered_at, and files with size and SHA-256) added to
     what the caller gives; `stamp_manifest=False` publishes a manifest written with `write_file` byte for byte
-    (the product's own package folders: LocalFolderPackageWriter, whose manifest `verify_package` reads as is).
+    (the product's own package folders: LocalFolderPackageWriter, whose manifest `verify_package` reads as is),
+    and hashes nothing (that manifest lists the files, hashed by its writer on their way in).
     """
 
     def __init__(self, target: _LocalTarget | _S3Target | _VaultTarget, package: str, *,
@@ -61,7 +63,8 @@ class DeliverySink:
         self._target = target
         self.package = package
         self.location = target.location
-        self.files: dict[str, DeliveredFile] = {}
+        self.files: dict[str, DeliveredFile] = {}  # closed files, hashed (a stamping sink's)
+        self._opened: set[str] = set()  # every file name opened so far, closed or not
         self._state: Literal["open", "committed", "aborted"] = "open"
         self._stamp = stamp_manifest
         self._manifest: bytes | None = None  # manifest.json given to write_file, published by commit
@@ -117,16 +120,24 @@ class DeliverySink:
         return discard_stale_staging(Path(folder), set(keep), prefix)
 
     def open(self, relpath: str) -> BinaryIO:
-        """A writable binary file inside the package; its size and SHA-256 go into the manifest on close."""
+        """A writable binary file inside the package, opened once; its size and SHA-256 go into the manifest on
+        close (a stamping sink's)."""
         self._check_open()
         relpath = _check_relpath(relpath)
-        if relpath in self.files or relpath == MANIFEST:
-            raise DeliveryError(f"{relpath} is already part of delivery {self.package} (or is reserved)")
+        if relpath == MANIFEST:
+            raise DeliveryError(f"{MANIFEST} is written by commit: give it to write_file or to commit")
+        # A second open of a name would truncate or replace the first file, maybe still being written.
+        if relpath in self._opened:
+            raise DeliveryError(f"{relpath} was already opened in this delivery: each file is written once")
+        self._opened.add(relpath)
+        handle = self._target.open(relpath)
+        if not self._stamp:
+            return handle  # the caller's manifest lists this file with the digest it took: not hashed twice
 
         def done(size: int, digest: str) -> None:
             self.files[relpath] = DeliveredFile(relpath, size, digest)
 
-        return HashingWriter(self._target.open(relpath), done)  # type: ignore[return-value]
+        return HashingWriter(handle, done)  # type: ignore[return-value]
 
     def open_file(self, name: str) -> BinaryIO:
         """`open`, as a `PackageSink`: the package's entity files are written straight into the sink."""
@@ -145,10 +156,11 @@ class DeliverySink:
             for chunk in chunks:
                 handle.write(chunk)
 
-    def write_bytes(self, relpath: str, data: bytes) -> DeliveredFile:
+    def write_bytes(self, relpath: str, data: bytes) -> DeliveredFile | None:
+        """One whole file; what it is (None from a sink that does not stamp the manifest, so hashes nothing)."""
         with self.open(relpath) as handle:
             handle.write(data)
-        return self.files[relpath]
+        return self.files.get(relpath)
 
     def write_parquet(self, relpath: str, batches: Iterable[pa.RecordBatch], schema: pa.Schema) -> int:
         """Write batches as one Parquet file; returns the row count."""
@@ -167,6 +179,10 @@ class DeliverySink:
         """Write manifest.json last and make the package visible. `manifest`: its fields, else the manifest given
         to `write_file`."""
         self._check_open()
+        if not self._stamp and manifest is None and self._manifest is None:
+            # The caller's manifest is the package's only list of its files: without it, nothing is published.
+            self.abort()
+            raise DeliveryError(f"delivery {self.package} was given no {MANIFEST}: nothing was published")
         files = [self.files[p] for p in sorted(self.files)]
         document = manifest if manifest is not None else json.loads(self._manifest or b"{}")
         if self._stamp:

@@ -11,6 +11,7 @@ import io
 import os
 import secrets
 import shutil
+import threading
 from collections.abc import Collection
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -70,18 +71,30 @@ class _LocalTarget:
         # A package holds customer data (pseudonymised, and whatever the anonymiser missed): owner-only, like
         # the vault, whatever the umask. The parent folders are created the same way.
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        self.staging = _staging_path(folder, package)
-        self.staging.mkdir(mode=0o700)
+        # Made by the first file, not here: a sink dropped before it writes (its caller failed in between) leaves
+        # no staging folder that nothing would remove.
+        self.staging: Path | None = None
+        self._lock = threading.Lock()  # files may be opened from a writer thread
+
+    def _staging(self) -> Path:
+        with self._lock:
+            if self.staging is None:
+                staging = _staging_path(self.folder, self.final.name)
+                staging.mkdir(mode=0o700)
+                self.staging = staging
+            return self.staging
 
     def open(self, relpath: str) -> BinaryIO:
-        path = self.staging / relpath
+        path = self._staging() / relpath
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        # O_EXCL: a file is written once (DeliverySink refuses a second open of a name before this).
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         return _SyncedFile(io.FileIO(fd, "wb"))
 
     def publish(self, manifest: bytes) -> None:
         with self.open(MANIFEST) as handle:
             handle.write(manifest)
+        staging = self._staging()
         old: Path | None = None
         if self.final.exists():
             if not self.replace:
@@ -90,13 +103,28 @@ class _LocalTarget:
             # finds it like any staging folder left behind.
             old = _staging_path(self.folder, self.final.name)
             os.rename(self.final, old)
-        os.rename(self.staging, self.final)
+        try:
+            os.rename(staging, self.final)
+        except BaseException:
+            if old is not None:
+                self._restore(old)  # else the old package, under a staging name, would be discarded as stale
+            raise
         fsync_dir(self.folder, required=False)  # a delivery folder may be on a mount that refuses it
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
 
+    def _restore(self, old: Path) -> None:
+        try:
+            os.rename(old, self.final)
+        except OSError as exc:
+            raise DeliveryError(
+                f"the new package could not be renamed into place and the previous one could not be put back: it "
+                f"is in {old} ({exc.strerror}); rename it to {self.final} at once, as under that name it is "
+                "removed as a stale staging folder") from exc
+
     def discard(self) -> None:
-        shutil.rmtree(self.staging, ignore_errors=True)
+        if self.staging is not None:
+            shutil.rmtree(self.staging, ignore_errors=True)
 
 
 class _S3Upload(io.RawIOBase):

@@ -196,6 +196,69 @@ def test_local_delivery_aborted_leaves_nothing(tmp_path: Path) -> None:
         sink.write_bytes("../escape.txt", b"x")
 
 
+
+def test_a_local_delivery_makes_its_staging_with_its_first_file(tmp_path: Path) -> None:
+    # A sink dropped before it writes (its caller failed in between) must leave no staging folder behind, which
+    # nothing would remove (only runs' packages are cleaned up at the next run's start).
+    root = tmp_path / "deliveries"
+    DeliverySink.local(root, "pkg-1")
+    assert list(root.iterdir()) == []
+    sink = DeliverySink.local(root, "pkg-1")
+    sink.write_bytes("README.txt", b"import package")
+    assert [p.name.rsplit("-", 1)[0] for p in root.iterdir()] == [".staging-pkg-1"]
+    sink.abort()
+    assert list(root.iterdir()) == []
+
+
+def test_a_delivery_that_does_not_stamp_needs_its_manifest_and_hashes_nothing(tmp_path: Path) -> None:
+    root = tmp_path / "deliveries"
+    with DeliverySink.local(root, "pkg-1", stamp_manifest=False) as sink:
+        sink.write_bytes("README.txt", b"import package")
+        with pytest.raises(DeliveryError, match=r"given no manifest\.json: nothing was published"):
+            sink.commit()
+    assert list(root.iterdir()) == []  # fail closed: no package published with an empty manifest
+    written = b'{"contents": {"README.txt": {}}}'
+    with DeliverySink.local(root, "pkg-2", stamp_manifest=False) as sink:
+        assert sink.write_bytes("README.txt", b"import package") is None
+        sink.write_file("manifest.json", [written])
+        delivery = sink.commit()
+    # Its caller hashed the files into its own manifest, published as given: the sink hashes nothing again.
+    assert sink.files == {} and delivery.files == []
+    assert (root / "pkg-2" / "manifest.json").read_bytes() == written
+
+
+@pytest.mark.parametrize("where", ["local", "s3", "vault"])
+def test_a_file_name_is_opened_once(where: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    # A second open of a name would truncate (local) or replace (S3, vault) the first file, maybe still open.
+    if where == "local":
+        sink = DeliverySink.local(tmp_path / "deliveries", "pkg-1")
+    elif where == "s3":
+        aws = request.getfixturevalue("aws")
+        sink = DeliverySink.to(f"s3://{request.getfixturevalue('bucket')}/imports", "pkg-1", endpoint_url=aws.url,
+                               region=aws.region)
+    else:
+        from tests.vault.rows import make_dataset_row
+
+        ctx = request.getfixturevalue("ctx")
+        sink = DeliverySink.vault(request.getfixturevalue("vault"), make_dataset_row(ctx), "pkg-1",
+                                  request.getfixturevalue("actor"))
+    with sink:
+        first = sink.open("assets.parquet")
+        first.write(b"the first file")
+        for again in (lambda: sink.open("assets.parquet"), lambda: sink.write_bytes("assets.parquet", b"x")):
+            with pytest.raises(DeliveryError) as refused:
+                again()
+            assert str(refused.value) == "assets.parquet was already opened in this delivery: each file is written once"
+        first.close()
+        with pytest.raises(DeliveryError, match="already opened"):
+            sink.open("assets.parquet")  # closed, still written once
+        with pytest.raises(DeliveryError, match="written by commit"):
+            sink.open("manifest.json")
+        delivery = sink.commit()
+    assert [(f.path, f.size) for f in delivery.files] == [("assets.parquet", len(b"the first file"))]
+    if where == "local":
+        assert (tmp_path / "deliveries" / "pkg-1" / "assets.parquet").read_bytes() == b"the first file"
+
 def test_staging_a_killed_delivery_left_is_discarded_and_a_running_ones_kept(tmp_path: Path) -> None:
     root = tmp_path / "deliveries"
     killed = DeliverySink.local(root, "run-killed")
@@ -203,6 +266,7 @@ def test_staging_a_killed_delivery_left_is_discarded_and_a_running_ones_kept(tmp
     running = DeliverySink.local(root, "run-running")
     package_files(running)
     manual = DeliverySink.local(root, "manual")  # not named like a run's package
+    package_files(manual)
     with DeliverySink.local(root, "run-done") as done:
         package_files(done)
         done.commit()

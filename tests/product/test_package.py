@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -87,19 +89,18 @@ def test_verification_detects_an_altered_or_missing_file(tmp_path: Path) -> None
         verify_package(target)
 
 
-def test_a_failure_leaves_no_package_and_no_staged_or_spooled_files(tmp_path: Path) -> None:
+def test_a_failure_leaves_no_package_and_no_staged_files(tmp_path: Path) -> None:
     def broken() -> Iterator[pa.RecordBatch]:
         yield batch(ASSET_COLUMNS, [asset_row("EQ1")])
         raise OSError("disk went away")
 
     target = tmp_path / "out" / "pkg"
-    spool = tmp_path / "spool"
     with pytest.raises(OSError, match="disk went away"):
         write_package({"assets": broken, "jobs": []}, builtin_mapping("equiptrack"), LocalFolderPackageWriter(target),
-                      dataset_id="DS", authorisation_reference="A", clock=CLOCK, spool_dir=spool)
+                      dataset_id="DS", authorisation_reference="A", clock=CLOCK)
     assert not target.exists()
     assert not target.parent.exists() or list(target.parent.iterdir()) == []
-    assert list(spool.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # nothing written anywhere else either
 
 
 def test_a_table_whose_every_row_is_rejected_delivers_no_package_and_says_why(tmp_path: Path) -> None:
@@ -123,6 +124,31 @@ def test_an_existing_package_is_not_overwritten_unless_asked(tmp_path: Path) -> 
     assert verify_package(target) == manifest
     assert [p.name for p in tmp_path.iterdir()] == ["pkg"]
 
+
+
+def test_a_replacement_that_cannot_be_renamed_into_place_puts_the_old_package_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Replacing moves the old package aside, then renames the new one into place; when that rename fails, the old
+    # one must not stay under a staging name (removed as stale staging): it is put back.
+    target = tmp_path / "pkg"
+    old = write(target)
+    rename = os.rename
+    renames: list[tuple[str, str]] = []
+
+    def into_place_fails(source: str | Path, destination: str | Path) -> None:
+        renames.append((Path(source).name, Path(destination).name))
+        if len(renames) == 2:  # the first moved the old package aside, the second puts the new one in place
+            raise OSError(errno.EIO, "Input/output error")
+        rename(source, destination)
+
+    monkeypatch.setattr(os, "rename", into_place_fails)
+    with pytest.raises(OSError, match="Input/output error"):
+        write(target, sink=LocalFolderPackageWriter(target, replace=True),  # a package with other lineage
+              source_files={"assets": {"file": "assets-v2.csv", "sha256": "cd" * 32}})
+    monkeypatch.undo()
+    assert [name.startswith(".staging-pkg-") for name, _ in renames] == [False, True, True]
+    assert [p.name for p in tmp_path.iterdir()] == ["pkg"]  # the new package's staging is discarded
+    assert verify_package(target) == old
 
 def test_file_names_must_stay_inside_the_package(tmp_path: Path) -> None:
     writer = LocalFolderPackageWriter(tmp_path / "pkg")

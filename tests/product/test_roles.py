@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from intake.product import builtin_mapping
 from intake.product.mapping import parse_mapping
-from intake.product.roles import DataRole, mapping_roles
+from intake.product.roles import DataRole, mapping_column_roles, mapping_roles
 from intake.product.schema import ENTITIES
 
 
@@ -30,6 +30,15 @@ def test_builtin_mapping_columns_take_their_fields_roles() -> None:
     assert jobs["Engineer"].role is DataRole.PERSON
     assert set(jobs["Engineer"].fields) >= {"jobs.engineer", "contacts.name"}
 
+
+
+def test_the_column_roles_the_anonymiser_takes_are_plain_and_name_the_mapping_table() -> None:
+    mapping = builtin_mapping("equiptrack")
+    roles = mapping_column_roles(mapping, "assets")
+    assert roles["Contact Tel"] == {"role": "person", "entity": "PHONE_NUMBER", "fields": ["assets.contact_phone"],
+                                    "lookup_only": False}
+    assert roles == {c: r.to_dict() for c, r in mapping_roles(mapping)["assets"].columns.items()}
+    assert mapping_column_roles(mapping, "not_mapped") == {}
 
 def test_columns_joined_into_one_person_field_are_read_together() -> None:
     roles = mapping_roles(builtin_mapping("medimaint"))

@@ -82,7 +82,7 @@ def write_equiptrack(folder: Path) -> tuple[Path, Path]:
 def package(tmp_path: Path, sources: dict[str, Any], system: str) -> tuple[PackageResult, Path]:
     target = tmp_path / "package"
     result = write_package(sources, builtin_mapping(system), LocalFolderPackageWriter(target), dataset_id="DS-1",
-                           authorisation_reference="AUTH-2026-001", clock=CLOCK, spool_dir=tmp_path)
+                           authorisation_reference="AUTH-2026-001", clock=CLOCK)
     return result, target
 
 
@@ -179,7 +179,7 @@ def test_reader_rejects_are_reported_beside_a_balanced_reconciliation(tmp_path: 
         readers = {"assets": assets.read("assets"), "jobs": jobs.read("Jobs")}
         result = write_package(readers, builtin_mapping("equiptrack"), LocalFolderPackageWriter(tmp_path / "pkg"),
                                dataset_id="DS-1", authorisation_reference="AUTH-2026-001", clock=CLOCK,
-                               reader_rejects=unreadable, spool_dir=tmp_path)
+                               reader_rejects=unreadable)
     recon = result.reconciliation
     assert recon.balanced
     assert [(t, recon.tables[t].rows_read, recon.tables[t].rows_rejected_by_reader) for t in ("assets", "jobs")] \

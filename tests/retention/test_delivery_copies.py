@@ -1,5 +1,6 @@
-"""Copies of a dataset outside the vault that its deletion must find: the spools of runs killed mid-delivery, and
-packages delivered under an earlier delivery setting (found from the location each run recorded)."""
+"""Copies of a dataset outside the vault that its deletion must find: the spools that runs of older versions killed
+mid-delivery left, and packages delivered under an earlier delivery setting (found from the location each run
+recorded)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from datetime import timedelta
 from pathlib import Path
 
 from intake.connectors.sinks import DeliverySink
-from intake.pipeline import RunInfo, discard_stale_staging, spool_folder
+from intake.pipeline import RunInfo, discard_stale_staging
 from intake.registry.models import Dataset, Run
 from intake.retention import complete_migration, sweep, verify_certificate_file
+from intake.retention.spools import spool_folder
 
 PLAINTEXT = b"PAR1 pseudonymised rows and the name the anonymiser missed: Jane Smith PAR1"
 
@@ -25,9 +27,9 @@ def add_run(ctx, dataset_id: str, state: str, summary: dict | None = None) -> st
 
 
 def spool(ctx, dataset_id: str, run_id: str) -> Path:
-    """What a migration writing its package leaves when its process is killed: the package in plaintext Parquet
-    in the run's spool (product/package.py), and no hook ran to remove it."""
-    folder = spool_folder(ctx, RunInfo(run_id, dataset_id, "", "", "", "", "eve")) / "intake-package-x1y2"
+    """What a migration of an older version writing its package left when its process was killed: the package in
+    plaintext Parquet in the run's spool (retention/spools.py), and no hook ran to remove it."""
+    folder = spool_folder(ctx.settings, run_id) / "intake-package-x1y2"
     folder.mkdir(parents=True)
     (folder / "assets.parquet").write_bytes(PLAINTEXT)
     return folder.parent

@@ -3,6 +3,7 @@ the ciphers, the key ring and botocore, and the built-in key providers and store
 
 from __future__ import annotations
 
+import ast
 import importlib
 import json
 import subprocess
@@ -53,3 +54,14 @@ def test_every_exported_name_is_its_modules_own() -> None:
         assert getattr(intake.vault, name) is getattr(importlib.import_module(f"intake.vault.{module}"), name)
     with pytest.raises(AttributeError, match="no attribute 'Nothing'"):
         intake.vault.Nothing  # noqa: B018
+
+
+def test_the_lazy_names_are_the_names_type_checkers_see() -> None:
+    # Type checkers see only the TYPE_CHECKING imports (the module's __getattr__ is hidden from them, so that a
+    # misspelt name fails type checking): they must name what _LAZY loads, each from the same module.
+    tree = ast.parse(Path(intake.vault.__file__).read_text(encoding="utf-8"))
+    [block] = [node for node in tree.body if isinstance(node, ast.If) and ast.unparse(node.test) == "TYPE_CHECKING"]
+    seen = {alias.name: node.module.removeprefix("intake.vault.") for node in block.body
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("intake.vault.")
+            for alias in node.names}
+    assert seen == intake.vault._LAZY

@@ -53,7 +53,6 @@ from intake.pipeline.deliver import (
     deliver,
     delivery_folder,
     discard_stale_staging,
-    spool_folder,
     transform_sources,
 )
 from intake.pipeline.distinct import analyse_free_text
@@ -96,6 +95,6 @@ __all__ = [
     "discard_stale_staging", "end_run", "fingerprint_file", "fingerprint_files", "fingerprint_received",
     "found_personal_data", "ingest", "list_datasets", "mapping_table", "merge_rescans", "no_progress",
     "plan_chunks", "profile_tables", "read_chunk", "read_table_batches", "receive_dataset", "rejects_name",
-    "resolve_mapping", "run_target", "scan_report", "show_dataset", "spool_folder", "start_run", "step_errors",
+    "resolve_mapping", "run_target", "scan_report", "show_dataset", "start_run", "step_errors",
     "store_received", "store_report", "transform_sources", "unread_entries", "verify_received", "work_name",
 ]

@@ -20,7 +20,7 @@ from intake.pipeline.artefacts import (
     work_name,
 )
 from intake.pipeline.errors import DatasetBlocked, step_errors
-from intake.pipeline.ingest import resolve_mapping
+from intake.pipeline.ingest import mapping_table, resolve_mapping
 from intake.pipeline.runs import RunInfo, end_run
 from intake.registry.models import RunState
 
@@ -67,9 +67,9 @@ def profile_tables(ctx: Context, run: RunInfo, tables: Sequence[TableRef]) -> di
 
     Keyed by `TableRef.key` (file and table): two files may hold tables of one name ("Sheet1"), and each
     is classified from its own sample. A column the mapping reads takes the data role of the product fields it
-    feeds (person, free text, reference: schema_policy), whatever its sample looked like."""
+    feeds (person, free text, reference: product.roles), whatever its sample looked like."""
     from intake.anonymisation.roles import apply_roles
-    from intake.schema_policy import mapping_column_roles
+    from intake.product.roles import mapping_column_roles
     from intake.vault import Vault
 
     actor = ctx.actor()
@@ -79,7 +79,7 @@ def profile_tables(ctx: Context, run: RunInfo, tables: Sequence[TableRef]) -> di
     for table in tables:
         with step_errors("scan", run.dataset_id):
             classification = profile_table(ctx, vault, table, actor)
-        classification = apply_roles(classification, mapping_column_roles(mapping, table.table))
+        classification = apply_roles(classification, mapping_column_roles(mapping, mapping_table(mapping, table.table)))
         classifications[table.key] = classification.to_dict()
     return classifications
 

@@ -67,17 +67,15 @@ def delivery_sink(ctx: Context, dataset_id: str, package: str) -> DeliverySink:
                            region=settings.vault.aws_region, sse_kms_key_id=settings.delivery_sse_kms_key_id)
 
 
-def spool_folder(ctx: Context, run: RunInfo) -> Path:
-    """Where the run writes its package's files while producing them (retention/spools.py deletes it with the
-    dataset)."""
-    return spools.spool_folder(ctx.settings, run.run_id)
-
-
 def discard_stale_staging(ctx: Context, run: RunInfo) -> int:
     """Remove what killed runs left behind: hidden staging folders and packages in the vault without their
     manifest of this dataset (neither was ever visible as a delivery: a package becomes visible only with its
-    manifest), and the spool of any run that is not running, of whatever dataset (the spool of another dataset's
-    migration delivering at this moment is left alone)."""
+    manifest), and the spool folder of any run that is not running, of whatever dataset.
+
+    Runs no longer spool their package (it goes straight into its sink), but older versions wrote it in plaintext
+    to `<home>/spool/<run id>` and a killed run left it there (retention/spools.py): such a copy is removed at
+    the next run's start rather than only when the dataset is deleted. A running run's is left alone (a run of an
+    older version may still be delivering)."""
     import shutil
 
     from intake.connectors.sinks import DeliverySink
@@ -140,20 +138,12 @@ def deliver(ctx: Context, run: RunInfo, ingested: Ingested, anonymised: Anonymis
                     for name, ref in refs.items()}
     reader_rejects = {name: ref.rejected for name, ref in refs.items()}
     package = run_package(run.run_id)
-    spool = spool_folder(ctx, run)
-    spool.mkdir(parents=True, exist_ok=True)
-    try:
-        with step_errors("deliver", run.dataset_id):
-            sink = delivery_sink(ctx, run.dataset_id, package)
-            destination = sink.location
-            result = write_package(sources, mapping, sink, dataset_id=run.dataset_id,
-                                   authorisation_reference=run.authorisation, clock=ctx.clock,
-                                   source_files=source_files, reader_rejects=reader_rejects, spool_dir=spool,
-                                   queries_done=True)
-    finally:
-        import shutil
-
-        shutil.rmtree(spool, ignore_errors=True)
+    with step_errors("deliver", run.dataset_id):
+        sink = delivery_sink(ctx, run.dataset_id, package)
+        destination = sink.location
+        result = write_package(sources, mapping, sink, dataset_id=run.dataset_id,
+                               authorisation_reference=run.authorisation, clock=ctx.clock,
+                               source_files=source_files, reader_rejects=reader_rejects, queries_done=True)
     reconciliation = result.reconciliation
     entity_rows = {name: int(entity["rows"]) for name, entity in result.manifest.get("entities", {}).items()}
     return Delivered(str(destination), result.manifest, reconciliation.to_json(), reconciliation.to_markdown(),

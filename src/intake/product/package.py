@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import json
 import queue
-import tempfile
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Mapping as MappingABC
@@ -38,20 +37,18 @@ PACKAGE_FORMAT = "intake-product-package/1"
 REJECTS_FILE = "rejects.parquet"
 RECONCILIATION_JSON = "reconciliation.json"
 RECONCILIATION_MD = "reconciliation.md"
-CHUNK_SIZE = 1 << 20
 
 
-class _SpoolOutput:
-    """Parquet writers per entity (and rejects) in a private spool directory.
+class _SinkOutput:
+    """Parquet writers per entity (and rejects), each writing straight into a file the sink opened, hashed on the
+    way for the manifest.
 
     Batches are written by a background thread (Parquet encoding releases the GIL), so writing overlaps
     the transform of the next batch; the queue is bounded, so memory stays bounded.
     """
 
-    def __init__(self, folder: Path, opener: Callable[[str], BinaryIO] | None = None,
-                 queue_batches: int = 8) -> None:
-        self.folder = folder
-        self.opener = opener  # when given, files go straight to the sink, hashed on the way
+    def __init__(self, opener: Callable[[str], BinaryIO], queue_batches: int = 8) -> None:
+        self.opener = opener
         self._writers: dict[str, pq.ParquetWriter] = {}
         self._handles: dict[str, HashingWriter] = {}
         self.rows: dict[str, int] = {}
@@ -64,18 +61,14 @@ class _SpoolOutput:
 
     def _writer(self, file_name: str, schema: pa.Schema) -> pq.ParquetWriter:
         if file_name not in self._writers:
-            if self.opener is not None:
-                handle = self._handles[file_name] = HashingWriter(self.opener(file_name))
-                self._writers[file_name] = pq.ParquetWriter(handle, schema, **_parquet_options(schema))
-            else:
-                self._writers[file_name] = pq.ParquetWriter(self.folder / file_name, schema,
-                                                            **_parquet_options(schema))
+            handle = self._handles[file_name] = HashingWriter(self.opener(file_name))
+            self._writers[file_name] = pq.ParquetWriter(handle, schema, **_parquet_options(schema))
         return self._writers[file_name]
 
-    def written(self, file_name: str) -> dict[str, Any] | None:
-        """Size and SHA-256 of a file written straight to the sink (None when spooled)."""
-        handle = self._handles.get(file_name)
-        return None if handle is None else {"sha256": handle.sha256, "bytes": handle.size}
+    def written(self, file_name: str) -> dict[str, Any]:
+        """Size and SHA-256 of a file written into the sink (after `close`)."""
+        handle = self._handles[file_name]
+        return {"sha256": handle.sha256, "bytes": handle.size}
 
     def _drain(self) -> None:
         while (item := self._queue.get()) is not None:
@@ -152,56 +145,44 @@ def _hashed(chunks: Iterable[bytes], record: dict[str, Any]) -> Iterator[bytes]:
     return hashed_chunks(chunks, done)
 
 
-def _file_chunks(path: Path) -> Iterator[bytes]:
-    with open(path, "rb") as handle:
-        while chunk := handle.read(CHUNK_SIZE):
-            yield chunk
-
-
 def write_package(sources: MappingABC[str, TableSource], mapping: Mapping, sink: PackageSink, *,
                   dataset_id: str, authorisation_reference: str, clock: Clock | None = None,
                   source_files: MappingABC[str, MappingABC[str, str]] | None = None,
-                  reader_rejects: MappingABC[str, int] | None = None, spool_dir: str | Path | None = None,
+                  reader_rejects: MappingABC[str, int] | None = None,
                   row_number_column: str = ROW_NUMBER_COLUMN, queries_done: bool = False) -> PackageResult:
     """Transform `sources` with `mapping` and write the import package through `sink`.
 
     `source_files` optionally names, per source table, the file it came from and its SHA-256
-    ({"assets": {"file": "assets.csv", "sha256": "..."}}) for the manifest's lineage. `spool_dir` is where
-    the package's private working folder is made (defaults to the system temporary folder); the entity files
-    go straight into the sink (`open_file`).
+    ({"assets": {"file": "assets.csv", "sha256": "..."}}) for the manifest's lineage. The entity files go
+    straight into the sink (`open_file`); nothing of the package is written anywhere else.
     """
-    clock = clock or SystemClock()
-    if spool_dir is not None:
-        Path(spool_dir).mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="intake-package-", dir=spool_dir) as spool:
-        output = _SpoolOutput(Path(spool), sink.open_file)
-        try:
-            reconciliation = transform(sources, mapping, output, clock=clock, reader_rejects=reader_rejects,
-                                       row_number_column=row_number_column, queries_done=queries_done)
-            output.close()
-            _refuse_lost_tables(reconciliation)
-            files: dict[str, dict[str, Any]] = {}
-            for name, record in [*((f"{e}.parquet", {"kind": "entity", "entity": e}) for e in ENTITIES),
-                                 (REJECTS_FILE, {"kind": "rejects"})]:
-                files[name] = {**record, "rows": output.rows[name]}
-                direct = output.written(name)
-                if direct is not None:
-                    files[name].update(direct)
-                else:
-                    sink.write_file(name, _hashed(_file_chunks(output.folder / name), files[name]))
-            for name, text in ((RECONCILIATION_JSON, reconciliation.to_json()),
-                               (RECONCILIATION_MD, reconciliation.to_markdown())):
-                files[name] = {"kind": "reconciliation"}
-                sink.write_file(name, _hashed([text.encode()], files[name]))
-            manifest = _manifest(mapping, reconciliation, files, dataset_id=dataset_id,
-                                 authorisation_reference=authorisation_reference, clock=clock,
-                                 source_files=source_files or {}, neutralised=output.neutralised)
-            sink.write_file(MANIFEST, [json.dumps(manifest, indent=2, sort_keys=False).encode()])
-            sink.commit()
-        except BaseException:
+    output: _SinkOutput | None = None
+    # Everything after the sink was handed over is guarded: whatever fails, the sink is aborted.
+    try:
+        clock = clock or SystemClock()
+        output = _SinkOutput(sink.open_file)
+        reconciliation = transform(sources, mapping, output, clock=clock, reader_rejects=reader_rejects,
+                                   row_number_column=row_number_column, queries_done=queries_done)
+        output.close()
+        _refuse_lost_tables(reconciliation)
+        files: dict[str, dict[str, Any]] = {}
+        for name, record in [*((f"{e}.parquet", {"kind": "entity", "entity": e}) for e in ENTITIES),
+                             (REJECTS_FILE, {"kind": "rejects"})]:
+            files[name] = {**record, "rows": output.rows[name], **output.written(name)}
+        for name, text in ((RECONCILIATION_JSON, reconciliation.to_json()),
+                           (RECONCILIATION_MD, reconciliation.to_markdown())):
+            files[name] = {"kind": "reconciliation"}
+            sink.write_file(name, _hashed([text.encode()], files[name]))
+        manifest = _manifest(mapping, reconciliation, files, dataset_id=dataset_id,
+                             authorisation_reference=authorisation_reference, clock=clock,
+                             source_files=source_files or {}, neutralised=output.neutralised)
+        sink.write_file(MANIFEST, [json.dumps(manifest, indent=2, sort_keys=False).encode()])
+        sink.commit()
+    except BaseException:
+        if output is not None:
             output.abandon()
-            sink.abort()
-            raise
+        sink.abort()
+        raise
     return PackageResult(manifest, reconciliation)
 
 

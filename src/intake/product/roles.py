@@ -109,3 +109,12 @@ def mapping_roles(mapping: Mapping) -> dict[str, TableRoles]:
         for column in table.source_key:
             roles.add(column, DataRole.CODE, None, f"{table.table} (source key)")
     return out
+
+
+def mapping_column_roles(mapping: Mapping, table: str) -> dict[str, dict[str, object]]:
+    """column -> {"role", "entity", "fields", "lookup_only"} for the columns the mapping reads from its table
+    `table`, in the plain form the anonymisation package takes (intake.anonymisation.roles.apply_roles). `table`
+    is the mapping's name for it: a source table is resolved to that by the caller (pipeline.mapping_table, the
+    transform's own rule), so that this module needs no more than the mapping."""
+    roles = mapping_roles(mapping).get(table)
+    return {column: role.to_dict() for column, role in roles.columns.items()} if roles else {}

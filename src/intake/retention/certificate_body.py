@@ -78,7 +78,8 @@ def certificate_body(ctx: Context, actor: Actor, decision: RetentionDecision, ar
             # Import packages: shredded with the dataset's vault scope ("store": "vault"), or removed from the
             # configured delivery location.
             "deliveries": deliveries,
-            # Run spools (the package in plaintext while a run wrote it) that runs killed mid-delivery left.
+            # Run spools (the package in plaintext while a run of an older version wrote it) that such runs
+            # killed mid-delivery left (retention/spools.py).
             "spools": spools or [],
             "handed_over": handed_over(session, dataset.id),
             "handed_over_note": HANDED_OVER_NOTE,

@@ -1,8 +1,9 @@
-"""Spools are copies of the dataset too: while a run writes its import package, the package's files are produced
-in plaintext Parquet in the run's spool folder, `<home>/spool/<run id>` (product/package.py). The run removes it
-as delivery ends, a crashed run's hook and the next run's start remove what a dead run left; a run whose process
-was killed leaves it until then. So deleting a dataset removes the spool of every run of the dataset, whatever
-its state, and the certificate lists each one removed (run, location, files, bytes; names and sizes only).
+"""Spools are copies of the dataset too: older versions wrote a run's import package in plaintext Parquet to the
+run's spool folder, `<home>/spool/<run id>`, before handing it to its sink, and such a run whose process was killed
+left it there. Runs now write the package straight into its sink and make no spool, but what older versions left
+may still be there until the next run's start removes it (pipeline/deliver.py discard_stale_staging). So deleting
+a dataset removes the spool folder of every run of the dataset, whatever its state, and the certificate lists each
+one removed (run, location, files, bytes; names and sizes only): every copy of the dataset is deleted.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def spools_folder(settings: Settings) -> Path:
 
 
 def spool_folder(settings: Settings, run_id: str) -> Path:
-    """Where run `run_id` spools its package while writing it (pipeline/deliver.py)."""
+    """Where an older version spooled run `run_id`'s package while writing it."""
     return spools_folder(settings) / run_id
 
 

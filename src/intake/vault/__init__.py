@@ -63,7 +63,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
+def _load(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
@@ -72,12 +72,18 @@ def __getattr__(name: str) -> Any:
     return value
 
 
+# Hidden from type checkers, which see the names in the TYPE_CHECKING imports above instead: a module
+# `__getattr__` returning Any would make mypy accept any name imported from intake.vault, typos included.
+if not TYPE_CHECKING:
+    __getattr__ = _load
+
+
 def _on_first_use(class_name: str) -> Callable[[Settings], Any]:
     """A registry factory that imports the class's module when a vault first needs one (the module registers its
     own factory under the same name as it loads)."""
 
     def build(settings: Settings) -> Any:
-        return __getattr__(class_name).from_settings(settings)
+        return _load(class_name).from_settings(settings)
 
     return build
 
