@@ -21,7 +21,6 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Any
 
 from intake.anonymisation.findings import AND_PARTNERS
@@ -29,7 +28,7 @@ from intake.anonymisation.name_cues import ROLES_ONE, ROLES_TWO, TITLE_HEADS
 from intake.anonymisation.nergate import english_frequencies
 from intake.anonymisation.person_marks import person_marks, signing_marks
 from intake.anonymisation.structured import FULL_PATTERNS, PLACEHOLDERS
-from intake.anonymisation.vocabulary import Vocabulary, deny_variants, fold, shipped_sections, shipped_terms
+from intake.anonymisation.vocabulary import Vocabulary, deny_variants, fold, words_of_notes
 
 # People in one cell, and the parts of one person's entry: a name and its role in brackets, either way round
 # ("Jackson (Ward Manager)", "Rheolwr Ward (Jackson)"): joined, the role's words would become a name's.
@@ -64,16 +63,6 @@ MIN_SINGLE_WORD = 4
 # pyspellchecker's frequencies: "jane" 2,921, "felicity" 967, "sterling" 2,812) and not when more ("frank" 6,903,
 # "kit" 8,609, "grace" 24,102): replacing those everywhere would take their everyday sense with them.
 RARE_AS_WORD = 5_000
-
-
-@lru_cache(maxsize=1)
-def _note_words() -> frozenset[str]:
-    """Words of equipment notes that are given names too ("cal", "echo", "gauge", "mat"): the words of the shipped
-    device types, job titles, place words and note abbreviations, and note_words.txt. Not of models and
-    locations, which are named after people ("Sara Stedy", "Grace Darling Ward")."""
-    words = {w for name in ("device_types.txt", "job_titles.txt", "indicators.txt", "note_words.txt")
-             for term in shipped_terms(name) for w in fold(term).split()}
-    return frozenset(words.union(*shipped_sections("note_abbreviations.txt").values()))
 
 
 @dataclass(frozen=True)
@@ -132,7 +121,7 @@ class DatasetTerms:
         if not self.persons:
             return vocabulary
         everyday = english_frequencies()
-        note_words = _note_words()
+        note_words = words_of_notes()
 
         def alone(word: str) -> bool:  # stricter than a customer's own staff list: these names are gathered
             return base.stands_alone(word, towns=False) and fold(word) not in everyday

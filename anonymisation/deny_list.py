@@ -6,9 +6,9 @@ import re
 
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.id_schemes import SchemeFinder
-from intake.anonymisation.name_cues import MONTHS_DAYS, possessive_stem
-from intake.anonymisation.name_tokens import tokenize
-from intake.anonymisation.vocabulary import Vocabulary
+from intake.anonymisation.name_cues import CALENDAR_WORDS, MONTHS_DAYS, possessive_stem
+from intake.anonymisation.name_tokens import Token, tokenize
+from intake.anonymisation.vocabulary import Vocabulary, fold, words_of_notes
 
 _MODEL_SUFFIX = re.compile(r"-\d")  # a word glued to a number is a model ("IDA-5", "Sara-2"), never a name
 # "since the diasafe plus filter was done": after an article a word of no name list is a thing, even when a note
@@ -75,6 +75,29 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
+# Where a sentence starts, and a capitalised word says nothing: the text's start, or a full stop, a question or
+# exclamation mark or a line's end before it (quotes and brackets between).
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n\r\u2022])[ \t\"'(\[]*$")
+
+
+def _capitalised_words(vocabulary: Vocabulary) -> frozenset[str]:
+    """Words of the known people's names that are everyday words too ("Joy", "West", "Porter", "Frank"): the
+    deny-list's keys do not catch them alone, in any case; capitalised inside a sentence they are the person
+    (DenyList._capitalised_alone). Never a month, a title, a place or street word, a brand or a word of notes."""
+    notes = words_of_notes()
+    out = set()
+    for name in vocabulary.deny_names:
+        for word in name.split():
+            key = fold(word)
+            if len(key) < 3 or " " in key or key in vocabulary.deny_keys or key in MONTHS_DAYS \
+                    or key in CALENDAR_WORDS or key in notes \
+                    or key in vocabulary.titles or key in vocabulary.indicators or key in vocabulary.street_types \
+                    or key in vocabulary.allow_tokens or key in vocabulary.allow_phrases:
+                continue
+            out.add(key)
+    return frozenset(out)
+
+
 class DenyList:
     """The customer's known staff names, caught in any of the usual spellings, whatever else the text says."""
 
@@ -89,6 +112,8 @@ class DenyList:
         # "Golden Jubilee National Hospital (Livingston)": in brackets after a place, its town
         self.indicators = vocabulary.indicators
         self.street_types = vocabulary.street_types
+        self.capitalised = _capitalised_words(vocabulary)
+        self.known_words = vocabulary.deny_words | self.capitalised
 
     def find(self, text: str) -> list[Finding]:
         known = self.values.find(text)
@@ -142,6 +167,8 @@ class DenyList:
                         _NAME_GAP.fullmatch(text, words[k].end, words[k + 1].start) for k in range(i, i + size - 1)):
                     hit = size
                     break
+            if not hit and keys[i] in self.capitalised and self._capitalised_alone(text, words, i):
+                hit = 1
             if hit and (self._inside_allowed(keys, i, hit) or self._inside_allowed(full, i, hit)
                         or _MODEL_SUFFIX.match(text, words[i + hit - 1].end) or (
                     hit == 1 and keys[i] in MONTHS_DAYS and _in_a_date(text, words[i].start, words[i].end)) or (
@@ -163,6 +190,19 @@ class DenyList:
             else:
                 i += 1
         return out
+
+    def _capitalised_alone(self, text: str, words: list[Token], i: int) -> bool:
+        """Words[i] is written as a name is, inside a sentence, and no capitalised word but a known person's
+        stands right beside it: "(Wells Joy, 11/04/1988)", "caller: Dev (put through to West)", not "Joy." opening
+        a sentence nor "West Middlesex" (a place's name)."""
+        word = words[i]
+        if not word.is_capitalised or word.is_upper or _SENTENCE_START.search(text, 0, word.start):
+            return False
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(words) and words[k].is_capitalised and text[min(word.end, words[k].end):max(
+                    word.start, words[k].start)].strip(" \t") == "" and words[k].key not in self.known_words:
+                return False
+        return True
 
     def _inside_allowed(self, keys: list[str], i: int, size: int) -> bool:
         """Whether words i..i+size are part of a longer allowed term (a place, maker or model of the dataset), of up

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from intake.anonymisation.findings import PSEUDONYM_RE, Finding
 from intake.anonymisation.name_cues import (
+    HONORIFICS,
     MONTHS_DAYS,
     NAME_OVER_WORD,
     PARTICLES,
@@ -147,7 +148,8 @@ def names_before_birth_dates(ctx: ContextualNames, toks: Sequence[Token], text: 
 # a date, alone in brackets, as a patient's line is typed on a form: whoever was born then. The words must be able
 # to be a name and one must be a known name ("(Philips, 12/03/21)", "(replaced, 12/03/21)" are not); a single word
 # without a title only with a date too old to be the job's ("(Sarah, 12/03/24)" signs an entry).
-_NAME_COMMA_DATE = re.compile(r"[ \t]*,[ \t]*(?P<date>[^(),\n]{6,12}?)[ \t]*\)")
+_NAME_COMMA_DATE = re.compile(r"[ \t]*,[ \t]*(?P<date>[^(),\n]{4,12}?)[ \t]*\)")
+_BIRTH_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 def names_bracketed_with_dates(ctx: ContextualNames, toks: Sequence[Token], text: str) -> list[Finding]:
@@ -156,12 +158,14 @@ def names_bracketed_with_dates(ctx: ContextualNames, toks: Sequence[Token], text
         if tok.text != "(":
             continue
         j = k + 1
-        titled = j < len(toks) and toks[j].key in ctx.vocab.titles
+        titled = j < len(toks) and toks[j].key in HONORIFICS  # not a job's title: "(Porter Eleanor, 1950)"
         j += titled
         words: list[Token] = []
+        # a surname that is also a job's or a thing's word counts capitalised ("(Porter Eleanor, 1950)")
         while j < len(toks) and len(words) < MAX_WORDS and (
                 _word(ctx, toks[j]) or toks[j].is_initial or (toks[j].text == "," and words and j + 1 < len(toks)
-                                                               and toks[j + 1].is_word)):
+                                                               and toks[j + 1].is_word)
+                or (toks[j].is_capitalised and toks[j].key in ctx.vocab.last_names)):
             if toks[j].text != ",":
                 words.append(toks[j])
             j += 1
@@ -169,11 +173,13 @@ def names_bracketed_with_dates(ctx: ContextualNames, toks: Sequence[Token], text
             continue
         m = _NAME_COMMA_DATE.match(text, toks[j - 1].end)
         date = DATE_RE.fullmatch(m.group("date")) if m else None
+        # or the year alone ("(Porter Eleanor, 1950)"), as a birth date generalised is written, beside a whole name
+        year = m is not None and date is None and _BIRTH_YEAR.fullmatch(m.group("date")) is not None
         named = [w for w in words if not w.is_initial]
-        if date is None or not named or not any(_listed(ctx, w) for w in named) or any(
+        if (date is None and not year) or not named or not any(_listed(ctx, w) for w in named) or any(
                 w.text.endswith(("'s", "\u2019s")) for w in named):
             continue
-        if titled or len(named) >= 2 or old_date(date.group()):
+        if titled or len(named) >= 2 or (date is not None and old_date(date.group())):
             out.append(Finding("PERSON", words[0].start, words[-1].end, 0.6, "ContextNameRecognizer"))
     return out
 

@@ -89,6 +89,34 @@ def _labelled_homes(text: str, vocabulary: Vocabulary) -> list[Finding]:
     return out
 
 
+# A house named, not numbered, and its street: "nobody in at Rose Cottage, Portsmouth Road", "delivered to Mr X at
+# Little Oaks, Portsmouth Road GU4 1TR". The name is a home when a house's word closes it or a postcode follows
+# the street; a hospital's or a place's building is no home ("Daisy Hill Hospital, Mill Road").
+_NAME_WORD = r"[A-Z][a-z'\u2019-]+"
+
+
+@lru_cache(maxsize=4)
+def _house_and_street_re(vocabulary: Vocabulary) -> re.Pattern[str]:
+    types = "|".join(sorted((re.escape(t) for t in vocabulary.street_types), key=len, reverse=True))
+    return re.compile(rf"(?<![\w'\u2019-])(?P<house>(?:{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD}),[ \t]+"
+                      rf"(?:{_NAME_WORD}[ \t]+){{1,3}}(?i:{types})\.?(?![\w])")
+
+
+def _named_houses(text: str, vocabulary: Vocabulary) -> list[Finding]:
+    if ", " not in text:
+        return []
+    out = []
+    for m in _house_and_street_re(vocabulary).finditer(text):
+        words = [fold(w) for w in m.group("house").split()]
+        house = words[-1] in _HOUSE_WORDS  # "Orchard House": a house's word, though "house" names places too
+        if any((w in vocabulary.indicators and not (house and w == words[-1])) or w in vocabulary.allow_tokens
+               for w in words) or vocabulary.is_allowed_term(m.group("house")):
+            continue
+        if house or POSTCODE_RE.search(text, m.end(), min(len(text), m.end() + 25)) is not None:
+            out.append(Finding("ADDRESS", m.start(), m.end(), 0.7, "StreetAddressRecognizer"))
+    return out
+
+
 def with_addresses_after_names(text: str, findings: list[Finding], vocabulary: Vocabulary) -> list[Finding]:
     """The findings and, right after a name and its comma, the street address in any case: where that person
     lives ("pt is a regular faller - NAME, 82 sandbed lane, husband ...")."""
@@ -137,9 +165,11 @@ def find_street_addresses(text: str, vocabulary: Vocabulary | None = None) -> li
     "fitted 3 new wheels on the road" has the same shape."""
     vocabulary = vocabulary or default_vocabulary()
     labelled = _labelled_homes(text, vocabulary)
+    flats = _flats_in_buildings(text, vocabulary) if any(ch.isdigit() for ch in text) else []
+    labelled += [f for f in _named_houses(text, vocabulary)
+                 if not any(o.start < f.end and f.start < o.end for o in (*labelled, *flats))]
     if not any(ch.isdigit() for ch in text):
         return labelled
-    flats = _flats_in_buildings(text, vocabulary)
     out = labelled + flats + [
         Finding("ADDRESS", m.start(), m.end(), 0.75, "StreetAddressRecognizer")
         for m in _street_re_for(vocabulary).finditer(text) if not _inside_a_place(text, m, vocabulary)

@@ -82,6 +82,16 @@ def shipped_sections(name: str) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def words_of_notes() -> frozenset[str]:
+    """Words of equipment notes that are given names too ("cal", "echo", "gauge", "mat"): the words of the shipped
+    device types, job titles, place words and note abbreviations, and note_words.txt. Not of models and
+    locations, which are named after people ("Sara Stedy", "Grace Darling Ward")."""
+    words = {w for name in ("device_types.txt", "job_titles.txt", "indicators.txt", "note_words.txt")
+             for term in shipped_terms(name) for w in fold(term).split()}
+    return frozenset(words.union(*shipped_sections("note_abbreviations.txt").values()))
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """Allow-list, deny-list and name gazetteers; picklable so that worker processes receive it whole."""

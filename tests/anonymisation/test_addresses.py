@@ -57,3 +57,16 @@ def test_the_street_address_right_after_a_name_is_theirs(detector) -> None:
     text = "pt is a regular faller - Joe Bloggs, 82 sandbed lane, husband usually rings"
     assert found(detector, text, "ADDRESS") == ["82 sandbed lane"]
     assert found(detector, "spoke to Joe Bloggs, 3 new batteries fitted", "ADDRESS") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a house named, not numbered, and its street: a house's word closes the name, or a postcode follows
+    ("no access - nobody in at Rose Cottage, Portsmouth Road, card left.", ["Rose Cottage, Portsmouth Road"]),
+    ("nobody in at Orchard House, Brooklands Road, Godalming GU7 8WB", ["Orchard House, Brooklands Road"]),
+    ("delivered to Mr Watanabe at Little Oaks, Portsmouth Road GU4 1TR, shown how", ["Little Oaks, Portsmouth Road"]),
+    # a hospital, a department or a person before a street is no home
+    ("collected from Daisy Hill Hospital, Mill Road", []), ("returned to Estates, Mill Road GU1 1AA", []),
+    ("Spoke to Jane Smith, Mill Road depot", []),
+])
+def test_a_named_house_and_its_street(text: str, expected: list[str]) -> None:
+    assert spans(text) == expected

@@ -105,6 +105,12 @@ def test_a_name_and_its_birth_date_alone_in_brackets(detector: TextDetector, tex
     assert found(detector, text, "DATE_OF_BIRTH") == [born]
 
 
+def test_a_whole_name_and_a_birth_year_alone_in_brackets(detector: TextDetector) -> None:
+    """The birth date generalised to its year, beside a surname that is a job's word too."""
+    assert found(detector, "pt data cleared (Porter Eleanor, 1950) before sending", "PERSON") == ["Porter Eleanor"]
+    assert found(detector, "returned (Philips, 2019)", "PERSON") == []
+
+
 @pytest.mark.parametrize("text", [
     "returned to maker (Philips, 12/03/21)",  # a maker and when
     "cable (replaced, 12/03/21)",  # what was done and when

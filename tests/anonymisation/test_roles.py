@@ -244,6 +244,20 @@ def test_a_dataset_person_before_a_street_word_is_a_street_only_right_beside_it(
         assert [text[f.start:f.end] for f in deny.find(text)] == names
 
 
+def test_a_dataset_persons_everyday_word_name_capitalised_inside_a_sentence(base: Vocabulary) -> None:
+    """"Joy", "West", "Frank" are words, never caught alone in lower case; capitalised inside a sentence, with no
+    other capitalised word beside them but the person's own, they are the person. Not opening a sentence, not in a
+    place's name, not a month, not a job's title."""
+    from intake.anonymisation.deny_list import DenyList
+
+    deny = DenyList(collect_terms(["Joy Okafor", "Dev West", "Frank Iweala", "May Stone", "Eli Porter"],
+                                  ["West Middlesex Hospital"], base).vocabulary(base))
+    for text, names in (("caller: Dev (put through to West)", ["Dev", "West"]), ("spoke to Frank re loan", ["Frank"]),
+                        ("Joy rang re pump", []), ("pump ok. Joy aware", []), ("frank blood in line", []),
+                        ("sent to West Middlesex Hospital", []), ("due in May", []), ("handed to Porter", [])):
+        assert [text[f.start:f.end] for f in deny.find(text)] == names, text
+
+
 def test_a_place_typed_into_a_person_field_stays_the_datasets_place(base: Vocabulary) -> None:
     """Who raised a job is often a ward or a team ("Wey Ward", "Kathryn/Physiotherapy", "Vikram on Wey Ward"): what
     the reference fields call a place stays one in the notes, and the place after a name is no surname."""
