@@ -2,10 +2,10 @@
 every delivered Parquet cell is searched for the planted personal values; plain Presidio beside it.
 
     .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk|inventory|community|ambulance|
-        theatres|imaging|board|paeds|privatehosp]
+        theatres|imaging|board|paeds|privatehosp|labinv]
         [--split SPLIT|both] [--rows 300] [--seed 11] [--keep]
 
-Twelve independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
+Thirteen independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
 phrasing), `variety_export.py` (splits dev/heldout/fresh/dev2: another layout, writer and name source, disjoint
 phrasings), `workshop_export.py` (splits dev3/fresh2: a SQLite database mapped with queries, appended work
 logs) and `helpdesk_export.py` (splits dev5/fresh3: a cp1252 semicolon CSV and JSON-lines call events folded
@@ -40,7 +40,13 @@ houses and charities named after people or animals kept: Edith Cavell Ward, Squi
 and `privatehosp_export.py` (splits dev13/fresh11: a private hospital group's CMMS as one UTF-16 SSMS "Generate
 Scripts" file, `GO` batches, `CAST(...)` values; loans to patients, incidents and the audit trail folded into the
 notes; consultants by title with GMC numbers, their secretaries, NMC and HCPC numbers, insured, self-pay and NHS
-patients, insurers' membership numbers; The Florence Nightingale Suite, The Harvey Consulting Room, Bupa kept).
+patients, insurers' membership numbers; The Florence Nightingale Suite, The Harvey Consulting Room, Bupa kept)
+and `labinv_export.py` (splits dev14/fresh12: a university teaching hospital's research and laboratory equipment
+inventory kept by its lab manager in an Excel 97-2003 workbook (.xls: Inventory, Service log, Loans below banner
+rows, date cells, numeric tags, rows pasted twice) beside a Spanish partner hospital's `inventario.csv` (UTF-8, quoted
+multi-line cells, Spanish headers and notes); PIs, PhD students and sole-trader engineers in person columns, ORCID
+iDs, staff and student numbers, pasted signatures, study participants' NHS and hospital numbers, Spanish patients'
+NHC, DNI and NIE numbers and +34 mobiles; Crick Lab, Sala Ramón y Cajal, grant codes, UKAS numbers kept).
 Per split: generate, `intake init`, users, a signed authorisation
 (`scripts/make_sample_authorisation.py`), `keys add`, `authorisation register`, `datasets receive`,
 `migration run DATASET --mapping mapping.yaml`, in a temporary home. Scored by `leakage_score.score`:
@@ -76,6 +82,7 @@ import community_export  # noqa: E402
 import helpdesk_export  # noqa: E402
 import imaging_export  # noqa: E402
 import inventory_export  # noqa: E402
+import labinv_export  # noqa: E402
 import paeds_export  # noqa: E402
 import privatehosp_export  # noqa: E402
 import theatres_export  # noqa: E402
@@ -212,7 +219,8 @@ EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
            "imaging": (imaging_export, ("dev10", "fresh8")),
            "board": (board_dump_export, ("dev11", "fresh9")),
            "paeds": (paeds_export, ("dev12", "fresh10")),
-           "privatehosp": (privatehosp_export, ("dev13", "fresh11"))}
+           "privatehosp": (privatehosp_export, ("dev13", "fresh11")),
+           "labinv": (labinv_export, ("dev14", "fresh12"))}
 
 
 def run_split(generator: Any, split: str, rows: int, seed: int, keep: bool, debug: dict[str, Any]) -> dict[str, Any]:
@@ -281,11 +289,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--export", choices=sorted(EXPORTS), default="clinical",
                         help="clinical_export.py, variety_export.py, workshop_export.py, helpdesk_export.py, "
                         "inventory_export.py, community_export.py, ambulance_export.py, theatres_export.py, "
-                        "imaging_export.py, board_dump_export.py, paeds_export.py or privatehosp_export.py")
+                        "imaging_export.py, board_dump_export.py, paeds_export.py, privatehosp_export.py or "
+                        "labinv_export.py")
     parser.add_argument("--split", default="both", choices=[
         "tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "dev4", "dev5", "fresh3", "dev6", "fresh4",
         "dev7", "fresh5", "dev8", "fresh6", "dev9", "fresh7", "dev10", "fresh8", "dev11", "fresh9", "dev12",
-        "fresh10", "dev13", "fresh11", "both"])
+        "fresh10", "dev13", "fresh11", "dev14", "fresh12", "both"])
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")
