@@ -100,7 +100,10 @@ _DONE = re.compile(r"(?i)\b(?:\w+ed|done|ok|checked|pass(?:ed)?|fail|fitted|retu
 _AFTER_DONE = (
     re.compile(rf"\(\(?({_MARK})\)\)?{_END}", re.MULTILINE),  # "on hold ((GC))" too
     re.compile(rf"\[({_MARK})\]{_END}", re.MULTILINE),
-    re.compile(rf"(?i:\b(?:\w+ed|done))[ \t]+({_MARK}){_END}", re.MULTILINE),
+    # "passed PAT KH", "tested OK JB": the test's name or its result may stand between what was done and the mark
+    re.compile(rf"(?i:\b(?:\w+ed|done)(?:[ \t]+(?:pat|ok|nff|esd))?)[ \t]+({_MARK}){_END}", re.MULTILINE),
+    # a form's signature before the next field: "decon cert signed NB, collected by ..."
+    re.compile(rf"(?i:\b(?:signed|initialled|countersigned|witnessed))[ \t]+({_MARK})(?=[ \t]*[,;])"),
     re.compile(rf"(?<=, )({_MARK})(?=[ \t]*(?:$|\n|\||;))", re.MULTILINE),
 )
 _BY = re.compile(

@@ -61,12 +61,12 @@ def _after_initial(toks: Sequence[Token], end: int) -> int:
 def _name_start(ctx: ContextualNames, toks: Sequence[Token], end: int) -> int:
     """The first of up to MAX_WORDS words before `end` that could be part of a name, within their sentence."""
     start = end
-    while start > 0 and end - start < MAX_WORDS and _word(ctx, toks[start - 1]) and not toks[start - 1].dot:
+    while start > 0 and end - start < MAX_WORDS and name_word(ctx, toks[start - 1]) and not toks[start - 1].dot:
         start -= 1
     return start
 
 
-def _word(ctx: ContextualNames, tok: Token) -> bool:
+def name_word(ctx: ContextualNames, tok: Token) -> bool:
     """Could this word be part of a name here: a name-list word or a word in no list, and nothing the
     vocabulary knows as a place, brand, role or record word."""
     key = tok.key
@@ -163,7 +163,7 @@ def names_bracketed_with_dates(ctx: ContextualNames, toks: Sequence[Token], text
         words: list[Token] = []
         # a surname that is also a job's or a thing's word counts capitalised ("(Porter Eleanor, 1950)")
         while j < len(toks) and len(words) < MAX_WORDS and (
-                _word(ctx, toks[j]) or toks[j].is_initial or (toks[j].text == "," and words and j + 1 < len(toks)
+                name_word(ctx, toks[j]) or toks[j].is_initial or (toks[j].text == "," and words and j + 1 < len(toks)
                                                                and toks[j + 1].is_word)
                 or (toks[j].is_capitalised and toks[j].key in ctx.vocab.last_names)):
             if toks[j].text != ",":

@@ -27,7 +27,7 @@ from intake.anonymisation.vocabulary import Vocabulary, fold
 # Entities looked for in every cell. Postcodes and street addresses are left out on purpose: in
 # equipment data they are mostly sites' and suppliers' addresses, which are not personal data.
 STRAY_ENTITIES = ("EMAIL_ADDRESS", "PHONE_NUMBER", "UK_NHS", "UK_NINO", "CREDIT_CARD", "PERSON", "DATE_OF_BIRTH",
-                  "MRN", "STAFF_ID", "UK_VEHICLE_REGISTRATION")
+                  "MRN", "STAFF_ID", "UK_VEHICLE_REGISTRATION", "NATIONAL_ID")
 _CARD_RE = re.compile(r"(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])")
 
 

@@ -12,11 +12,13 @@ from intake.anonymisation.findings import Finding
 from intake.anonymisation.recognizers_address import find_street_addresses
 from intake.anonymisation.recognizers_dicom import find_dicom_identifiers
 from intake.anonymisation.recognizers_email import find_emails
+from intake.anonymisation.recognizers_es import find_spanish_addresses
 from intake.anonymisation.recognizers_ids import find_staff_ids, find_vehicle_registrations
 from intake.anonymisation.recognizers_ie import find_celtic_addresses
 from intake.anonymisation.recognizers_insurance import find_insurance_numbers
 from intake.anonymisation.recognizers_location import find_scene_locations
 from intake.anonymisation.recognizers_mrn import find_mrns
+from intake.anonymisation.recognizers_national_ids import find_national_ids, find_orcids
 from intake.anonymisation.recognizers_phone import find_extensions, find_foreign_phones, find_uk_phones
 from intake.anonymisation.recognizers_uk import find_dates_of_birth, find_nhs_numbers, find_ninos, find_postcodes
 from intake.anonymisation.vocabulary import Vocabulary
@@ -75,8 +77,11 @@ def uk_recognizers(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> list[
             "StreetAddressRecognizer", "ADDRESS", lambda text: find_street_addresses(text, vocabulary)
         ),
         FunctionRecognizer("CelticAddressRecognizer", "ADDRESS", find_celtic_addresses),
+        FunctionRecognizer("SpanishAddressRecognizer", "ADDRESS", find_spanish_addresses),
         FunctionRecognizer("SceneLocationRecognizer", "ADDRESS", find_scene_locations),
         FunctionRecognizer("StaffIdRecognizer", "STAFF_ID", find_staff_ids),
+        FunctionRecognizer("OrcidRecognizer", "STAFF_ID", find_orcids),
+        FunctionRecognizer("NationalIdRecognizer", "NATIONAL_ID", find_national_ids),
         FunctionRecognizer("VehicleRegistrationRecognizer", "UK_VEHICLE_REGISTRATION", find_vehicle_registrations),
     ]
 
@@ -93,8 +98,9 @@ def pattern_detectors(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> di
         "EMAIL_ADDRESS": [lambda text: find_emails(text, vocabulary.allow_tokens)],
         "DATE_OF_BIRTH": [find_dates_of_birth],
         "MRN": [lambda text: find_mrns(text, patterns), find_dicom_identifiers, find_insurance_numbers],
-        "ADDRESS": [lambda text: find_street_addresses(text, vocabulary), find_celtic_addresses,
+        "ADDRESS": [lambda text: find_street_addresses(text, vocabulary), find_celtic_addresses, find_spanish_addresses,
                     find_scene_locations],
-        "STAFF_ID": [find_staff_ids],
+        "STAFF_ID": [find_staff_ids, find_orcids],
+        "NATIONAL_ID": [find_national_ids],
         "UK_VEHICLE_REGISTRATION": [find_vehicle_registrations],
     }

@@ -16,7 +16,7 @@ from intake.anonymisation.recognizers_uk import context_before, find_nhs_numbers
 MRN_CONTEXT = re.compile(
     r"(?i)\bmrn\b|medical\s+record|hospital\s+(?:no|num|number|id)|hosp\.?\s+no|unit\s+(?:no|number)|"
     r"patient\s+(?:id|no|number)|\bpt\.?\s*(?:id|no|num|number)\b|case\s+(?:no|number)|\bpas\b|\bk\s?no\b|"
-    r"\bchart\s+(?:no|num|number)|health\s+record|\bhrn\b|\bihi\b"
+    r"\bchart\s+(?:no|num|number)|health\s+record|\bhrn\b|\bihi\b|\bnhc\b|\bhistoria\b"
 )
 
 
@@ -45,7 +45,9 @@ MRN_LABELLED = re.compile(
     r"|\b(?:rio|systm\s?one|emis|lorenzo|ipms?|client|service\s+user|community|comm)(?:\s+(?:id|no|num|number|ref))?"
     r"|\bcid|\bcnn|\bid\s+band|\bpts?'?\s+(?:hosp(?:ital)?\s+)?(?:no|num|number)(?:\s+is)?"
     r"|\bhealth\s+record\s+(?:no|num|number)|\bhrn|\bihi|\be?pcr|\beprf?|\bprf|\bcase\s*notes?"
-    r"|\b(?:mr|ur|trust)\s+(?:no|num|number|id)|patient\s+identifier|\bwristband)\b\.?\s*(?:is\s+|of\s+)?"
+    r"|\b(?:mr|ur|trust)\s+(?:no|num|number|id)|patient\s+identifier|\bwristband"
+    # a Spanish partner's: the historia clínica's number ("NHC 1234567", "historia 1234567", "nº de historia")
+    r"|\bnhc|\bn\.\s?h\.\s?c|\bhistoria(?:\s+cl[ií]nica)?|\bn[º°]\s?(?:de\s+)?historia)\b\.?\s*(?:is\s+|of\s+)?"
     r"(?:(?:no|num|number|ref)\b\.?\s*)?[:#=.-]{0,2}\s*"
     r"(?!(?:ext|extn|tel|bleep|blp|mob|fax)\b|x\d)"  # "Raigmore Hospital\nExt 64494": a line, not a number's
     rf"(?P<id>[A-Z]{{1,3}}\d{{0,2}}[ -]?\d{{5,10}}[A-Z]?"

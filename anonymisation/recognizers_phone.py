@@ -22,7 +22,8 @@ _PHONE_START = re.compile(
 _PHONE_GROUP = re.compile(r"(\d+)(\)?)")
 PHONE_CONTEXT = re.compile(
     r"(?i)\b(?:tel|telephone|phone|phoned|mob|mobile|call|called|ring|rang|contact|fax|number|no|on"
-    r"|tel[eé]fono|tlf|tfno|m[oó]vil|llamar|al)\b"  # a Spanish inventory's "llamar a Luis al 612 345 678"
+    r"|tel[eé]fono|tlf|tfno|m[oó]vil|llamar|al"  # a Spanish inventory's "llamar a Luis al 612 345 678"
+    r"|localiza[rd]?o?|contactar|contacto|avisar)\b"  # "se localiza a su hija en el 612 345 678"
 )
 
 
@@ -132,11 +133,15 @@ def find_organisation_lines(text: str) -> list[Finding]:
 _FOREIGN = re.compile(r"(?<![\w+])(\+|00)\s?(?!44)[1-9]\d{0,2}(?:[\s.-]?\(\d{1,4}\))?(?:[\s.-]?\d{2,4}){2,5}(?!\d)")
 _NANP = re.compile(r"(?<![\w-])\(?[2-9]\d{2}\)?[\s.-]\d{3}[\s.-]\d{4}(?![\w-])")
 # A Spanish number without its +34, grouped as Spain writes it ("612 345 678", "912 34 56 78"), after a phone word.
-_SPANISH = re.compile(r"(?<![\w+-])[6789]\d{2}(?:[ .]\d{3}[ .]\d{3}|[ .]\d{2}[ .]\d{2}[ .]\d{2})(?![\w-]|[.,]\d)")
+_SPANISH = re.compile(r"(?<![\w+-])[6789]\d{2}(?:[ .]\d{3}[ .]\d{3}|[ .]\d{2}[ .]\d{2}[ .]\d{2}|\d{6})(?![\w-]|[.,]\d)")
+# A note in Spanish ("muestra del paciente", "avisar a su hija"): there a mobile's 6xx/7xx grouped as Spain writes it
+# needs no phone word before it ("Luis Pérez (608 922 963)").
+_IN_SPANISH = re.compile(r"(?i)\b(?:el|la|los|las|del|con|para|por|que|una?|paciente|muestra|familia|avisad[oa]|"
+                         r"equipo|hija|hijo|esposa|esposo|cambia|llamar)\b")
 
 
 def find_foreign_phones(text: str) -> list[Finding]:
-    if "+" not in text and not PHONE_CONTEXT.search(text):
+    if "+" not in text and not PHONE_CONTEXT.search(text) and not _IN_SPANISH.search(text):
         return []
     out = []
     for m in _FOREIGN.finditer(text):
@@ -148,9 +153,16 @@ def find_foreign_phones(text: str) -> list[Finding]:
             continue
         if phonenumbers.is_possible_number(number) and not after_catalogue_word(text, m.start()):
             out.append(Finding("PHONE_NUMBER", m.start(), m.end(), 0.6, "ForeignPhoneRecognizer"))
+    spanish: bool | None = None
     for m in _SPANISH.finditer(text):
-        if not any(f.start <= m.start() < f.end for f in out) and context_before(text, m.start(), PHONE_CONTEXT, 25):
-            out.append(Finding("PHONE_NUMBER", m.start(), m.end(), 0.6, "ForeignPhoneRecognizer"))
+        if any(f.start <= m.start() < f.end for f in out):
+            continue
+        if not context_before(text, m.start(), PHONE_CONTEXT, 32):
+            if spanish is None:
+                spanish = len({w.lower() for w in _IN_SPANISH.findall(text)}) >= 2
+            if not spanish or m.group(0)[0] not in "67" or m.group(0).isdigit():
+                continue  # ungrouped digits only after a phone word ("al 675499982")
+        out.append(Finding("PHONE_NUMBER", m.start(), m.end(), 0.6, "ForeignPhoneRecognizer"))
     for m in _NANP.finditer(text):
         if any(f.start <= m.start() < f.end for f in out):
             continue

@@ -154,6 +154,8 @@ DATE_RE = re.compile(
 )
 # "age 67 (12/03/1956)": a date in brackets after an age is when the person was born.
 DOB_BEFORE = re.compile(r"(?i)\bd[./]?\s?o[./]?\s?b\b\.?|date\s+of\s+birth|birth\s?date|\bborn\b|\bb\.\s*$|birthday"
+                        # a Spanish partner's notes: "f. nac.", "fecha de nacimiento", "nacido el"
+                        r"|\bf(?:echa|ec)?\.?\s?(?:de\s+)?nac(?:imiento)?\b\.?|\bnacid[oa]\s+(?:el\s+)?"
                         r"|\(0010,0030\)(?:\s*[A-Z]{2})?"
                         r"|\baged?\s+\d{1,3}\s*(?:y(?:ea)?rs?(?:\s+old)?|yo)?\s*\($")
 DOB_AFTER = re.compile(r"(?i)birthday|\(dob\)|\bborn\b")

@@ -26,7 +26,7 @@ ROLES = (PERSON, FREE_TEXT, REFERENCE, CODE)
 # What is replaced in a reference column: values recognisable from their own shape, never a name guessed from
 # capitals or a name list (a reference column is full of capitalised place, maker and model names).
 STRONG_ENTITIES = frozenset({"EMAIL_ADDRESS", "PHONE_NUMBER", "UK_NHS", "UK_NINO", "CREDIT_CARD", "IBAN_CODE",
-                             "MRN", "IP_ADDRESS", "STAFF_ID", "UK_VEHICLE_REGISTRATION"})
+                             "MRN", "IP_ADDRESS", "STAFF_ID", "UK_VEHICLE_REGISTRATION", "NATIONAL_ID"})
 
 
 # What a column that feeds free text still is, cell by cell, when its name and values say so.
