@@ -51,6 +51,8 @@ ROLE_MAILBOX_WORDS = frozenset({
     "radprot", "radiation", "protection", "rpa", "rps", "mpe", "nucmed", "nuclear", "dosimetry", "laser", "ris", "pacs",
     # maternity's places ("birthsuite.pah@", "labour.ward@", "delivery.suite@")
     "birth", "birthing", "suite", "labour", "delivery", "antenatal", "postnatal",
+    # a group's list ("cl3.users@", "lab.group@")
+    "users", "group",
 })
 
 

@@ -62,8 +62,9 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 def _role_word(word: str, listed: bool = False) -> bool:
     code = _WARD_CODE.fullmatch(word)
-    if code is not None:
-        return not code.group("word") or _plain_word(code.group("word"), listed)
+    if code is not None:  # "ward10", "7a"; a lab's containment level or a unit's code: "cl3", "icu2"
+        return not code.group("word") or _plain_word(code.group("word"), listed) or (
+            not listed and len(code.group("word")) <= 3)
     return _joined(word, listed)
 
 

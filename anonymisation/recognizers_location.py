@@ -52,8 +52,9 @@ _COORDINATES = re.compile(
 _COORDINATES_LABELLED = re.compile(
     rf"(?i)\blat(?:itude)?\.?\s*[:=]?\s*(?P<ref>{_LATITUDE}\d{{2,8}}\s*\u00b0?\s*N?\s*[,;/]?\s*"
     rf"(?:lon(?:g(?:itude)?)?|lng)\.?\s*[:=]?\s*{_LONGITUDE}\d{{2,8}})(?![\w.])")
-# "SN 13129201", "NO 74248957": a serial number's or a number's label before its digits, not a 100 km square.
-_NUMBER_LABEL = re.compile(r"(?:SN|NO)\s")
+# "SN 13129201", "NO 74248957", "SR 21683151": a serial number's, a number's or a maker's service request's label
+# before its digits, not a 100 km square.
+_NUMBER_LABEL = re.compile(r"(?:SN|NO|SR)\s")
 _REF_BEFORE = re.compile(r"(?i)\bref\.?\s*[:#]?\s*$")  # "hire co ref HR892368": a reference ("grid ref" is labelled)
 _GRID_BARE = re.compile(rf"(?<![\w/-])(?P<ref>{_SQUARE}\s?(?P<digits>\d{{6,10}}|\d{{3,5}}\s\d{{3,5}}))(?![\w/-])")
 

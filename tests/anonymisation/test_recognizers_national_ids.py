@@ -78,3 +78,12 @@ def test_a_spanish_dni_with_grouped_digits() -> None:
 def test_a_mark_after_a_test_and_its_result(detector: TextDetector) -> None:
     assert found(detector, "passed PAT KH", "PERSON") == ["KH"]
     assert found(detector, "passed PAT OK", "PERSON") == []
+
+
+@pytest.mark.parametrize("text,entity", [
+    ("see SR 21683151 | CAL-8784-99760", "ADDRESS"),  # a maker's service request, not a grid reference
+    ("faults: Memmert service line 01223 527 400", "PHONE_NUMBER"),  # the maker's line
+    ("lab booking via cl3.users@kingsmere.ac.uk", "EMAIL_ADDRESS"),  # a containment level's users: a group
+])
+def test_a_labs_references_are_kept(detector: TextDetector, text: str, entity: str) -> None:
+    assert found(detector, text, entity) == []
