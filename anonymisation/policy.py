@@ -13,7 +13,9 @@ File format (YAML):
       "Last Modified By": pseudonymise
       "tblStaff.Email": drop_column
 
-The shipped default is anonymisation/data/default_policy.yaml.
+The shipped default is anonymisation/data/default_policy.yaml. Its schema is PolicyFile (pydantic): a key it does
+not name, at any level, is refused with its path (entities.PERSON.keep_lastt), as is a wrong type or bound; the
+frozen Policy the rest of the engine uses is built from it.
 """
 
 from __future__ import annotations
@@ -22,9 +24,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, Literal
 
 import yaml
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictInt,
+    StrictStr,
+    TypeAdapter,
+    ValidationError,
+    model_validator,
+)
+from pydantic_core import ErrorDetails, InitErrorDetails, PydanticCustomError
 
 from intake.anonymisation.errors import PolicyError
 from intake.anonymisation.findings import MIN_TOKEN_LENGTH
@@ -79,65 +94,143 @@ class Policy:
         }
 
 
-POLICY_KEYS = ("version", "token_length", "default", "entities", "columns")
+MAX_TOKEN_LENGTH = 64  # the whole SHA-256 hex digest: a longer token would only repeat characters
+_MAX_PROBLEMS = 10
+TokenLength = Annotated[StrictInt, Field(ge=MIN_TOKEN_LENGTH, le=MAX_TOKEN_LENGTH)]  # bool is no int here
+_TOKEN_LENGTH: TypeAdapter[int] = TypeAdapter(TokenLength)
+
+# What to do, per top-level key, when its value is wrong (shown after the path and what was wrong).
+_HINTS = {
+    "version": "use version: 1",
+    "token_length": f"give an integer from {MIN_TOKEN_LENGTH} to {MAX_TOKEN_LENGTH} (hex characters of a pseudonym; "
+                    "shorter tokens collide between different people in large datasets)",
+    "entities": "map entity types to operators, e.g. PERSON: pseudonymise",
+    "columns": "map column names ('column' or 'table.column') to operators, or leave 'columns' out",
+}
+_OPERATOR_HINT = ("give an operator's name or a mapping with 'operator' and its parameters, "
+                  "e.g. {operator: mask, keep_last: 3}")
+_WHAT = {"missing": "missing", "too_short": "empty", "literal_error": "unsupported value",
+         "greater_than_equal": "out of bounds", "less_than_equal": "out of bounds"}
 
 
-def _valid_token_length(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and MIN_TOKEN_LENGTH <= value <= 64
+def _what(err: ErrorDetails) -> str:
+    kind = err["type"]
+    return _WHAT.get(kind, "wrong type" if kind.endswith("_type") else err["msg"])
 
 
-def _spec(value: Any, where: str, source: str) -> OperatorSpec:
-    if isinstance(value, str):
-        name, params = value, {}
-    elif isinstance(value, Mapping) and isinstance(value.get("operator"), str):
-        name, params = value["operator"], {k: v for k, v in value.items() if k != "operator"}
-    else:
-        raise PolicyError(f"{source}: {where} must be an operator name or a mapping with 'operator'; fix the file")
+def _known_operator(name: str) -> str:
     if name not in OPERATORS:
-        raise PolicyError(
-            f"{source}: {where} names unknown operator '{name}'; known: {', '.join(sorted(OPERATORS))}"
+        raise PydanticCustomError("policy_operator", "unknown operator '{name}'; use one of: {known}",
+                                  {"name": name, "known": ", ".join(sorted(OPERATORS))})
+    return name
+
+
+def _operator_input(value: Any) -> Any:
+    """An operator given by name, or as {operator: name, param: value, ...}: one shape for _Operator."""
+    if isinstance(value, str):
+        return {"operator": _known_operator(value), "params": {}}
+    if isinstance(value, Mapping):
+        # The parameters keep the file's keys and values as they are: operators read them with their own defaults.
+        operator = {"operator": value["operator"]} if "operator" in value else {}
+        return {**operator, "params": {k: v for k, v in value.items() if k != "operator"}}
+    return value  # refused by _Operator as the wrong type, with its path
+
+
+def _unknown_parameter(name: str, key: Any, allowed: frozenset[str], value: Any) -> InitErrorDetails:
+    accepted = f"its parameters are {', '.join(sorted(allowed))}" if allowed else "it takes no parameters"
+    error = PydanticCustomError("policy_parameter", "operator '{name}' has no parameter '{key}'; {accepted} "
+                                "(a misspelt parameter would silently change nothing)",
+                                {"name": name, "key": str(key), "accepted": accepted})
+    return InitErrorDetails(type=error, loc=(str(key),), input=value)
+
+
+class _Operator(BaseModel):
+    """One operator and its parameters; which parameters exist is the registry's (operators.py), so they are
+    checked here when the file is read, not fixed in the schema (register_operator may add operators)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    operator: Annotated[StrictStr, AfterValidator(_known_operator)]
+    params: dict[Any, Any]
+
+    @model_validator(mode="after")
+    def _known_parameters(self) -> _Operator:
+        allowed = operator_parameters(self.operator)
+        problems: list[InitErrorDetails] = []
+        for key, value in self.params.items():
+            if allowed is not None and key not in allowed:
+                problems.append(_unknown_parameter(self.operator, key, allowed, value))
+            elif key == "token_length":
+                try:
+                    _TOKEN_LENGTH.validate_python(value)
+                except ValidationError as exc:
+                    what = _what(exc.errors(include_input=False, include_url=False)[0])
+                    error = PydanticCustomError("policy_value", "{what}; {hint}",
+                                                {"what": what, "hint": _HINTS["token_length"]})
+                    problems.append(InitErrorDetails(type=error, loc=(key,), input=value))
+        if problems:  # each under its own path (entities.PERSON.keep_lastt), as pydantic's own errors are
+            raise ValidationError.from_exception_data(type(self).__name__, problems)
+        return self
+
+    def spec(self) -> OperatorSpec:
+        return OperatorSpec(self.operator, dict(self.params))
+
+
+def _string_keys(value: Any) -> Any:
+    """Entity types and column names are text; YAML reads `2019:` as a number."""
+    return {str(k): v for k, v in value.items()} if isinstance(value, Mapping) else value
+
+
+OperatorField = Annotated[_Operator, BeforeValidator(_operator_input)]
+OperatorMap = Annotated[dict[str, OperatorField], BeforeValidator(_string_keys)]
+
+
+class PolicyFile(BaseModel):
+    """The policy file's schema. A key it does not name is refused: a misspelt key would silently change nothing."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: Literal[1] = 1
+    token_length: TokenLength = MIN_TOKEN_LENGTH
+    default: OperatorField = Field("redact", validate_default=True)
+    entities: Annotated[OperatorMap, Field(min_length=1)]
+    columns: Annotated[OperatorMap, BeforeValidator(lambda v: {} if v is None else v)] = {}  # `columns:` left empty
+
+    def policy(self, source: str) -> Policy:
+        return Policy(
+            entities={k: v.spec() for k, v in self.entities.items()},
+            columns={k: v.spec() for k, v in self.columns.items()},
+            default=self.default.spec(),
+            token_length=self.token_length,
+            source=source,
         )
-    allowed = operator_parameters(name)
-    unknown = sorted(str(k) for k in params if allowed is not None and k not in allowed)
-    if unknown:
-        accepted = f"its parameters are {', '.join(sorted(allowed))}" if allowed else "it takes no parameters"
-        raise PolicyError(
-            f"{source}: {where} gives operator '{name}' unknown parameter(s) {', '.join(unknown)}; {accepted} "
-            "(a misspelt parameter would silently change nothing)"
-        )
-    if "token_length" in params and not _valid_token_length(params["token_length"]):
-        raise PolicyError(f"{source}: {where}.token_length must be an integer from {MIN_TOKEN_LENGTH} to 64")
-    return OperatorSpec(name, dict(params))
+
+
+def _problem(err: ErrorDetails) -> str:
+    """One validation error as 'path: what was wrong; what to do', without the value (it could be anything)."""
+    path, kind = ".".join(str(p) for p in err["loc"]), err["type"]
+    if kind == "extra_forbidden":
+        return (f"{path}: unknown key; a policy has only {', '.join(PolicyFile.model_fields)} "
+                "(a misspelt key would silently change nothing)")
+    if kind.startswith("policy_"):
+        return f"{path}: {err['msg']}"
+    # Below the top level, a wrong value is an operator's (a parameter's own problems are policy_ errors).
+    return f"{path}: {_what(err)}; {_HINTS.get(path, _OPERATOR_HINT)}"
 
 
 def parse_policy(data: Any, source: str = "policy") -> Policy:
+    """The Policy a policy file's parsed YAML describes; PolicyError names `source` and each wrong key's path."""
     if not isinstance(data, Mapping):
         raise PolicyError(f"{source}: the policy must be a YAML mapping with 'entities'; see anonymisation/policy.py")
-    unknown = sorted(str(k) for k in data if k not in POLICY_KEYS)
-    if unknown:
-        raise PolicyError(f"{source}: unknown key(s) {', '.join(unknown)}; a policy has only "
-                          f"{', '.join(POLICY_KEYS)} (a misspelt key would silently change nothing)")
-    if data.get("version", 1) != 1:
-        raise PolicyError(f"{source}: unsupported policy version {data.get('version')!r}; use version: 1")
-    entities = data.get("entities")
-    if not isinstance(entities, Mapping) or not entities:
-        raise PolicyError(f"{source}: 'entities' must map entity types to operators")
-    columns = data.get("columns") or {}
-    if not isinstance(columns, Mapping):
-        raise PolicyError(f"{source}: 'columns' must map column names to operators")
-    token_length = data.get("token_length", MIN_TOKEN_LENGTH)
-    if not _valid_token_length(token_length):
-        raise PolicyError(
-            f"{source}: token_length must be an integer from {MIN_TOKEN_LENGTH} to 64 (shorter tokens collide "
-            "between different people in large datasets)"
-        )
-    return Policy(
-        entities={str(k): _spec(v, f"entities.{k}", source) for k, v in entities.items()},
-        columns={str(k): _spec(v, f"columns.{k}", source) for k, v in columns.items()},
-        default=_spec(data.get("default", "redact"), "default", source),
-        token_length=token_length,
-        source=source,
-    )
+    try:
+        schema = PolicyFile.model_validate(data)
+    except ValidationError as exc:
+        problems = [_problem(e) for e in exc.errors(include_input=False, include_url=False)]
+        shown = problems[0] if len(problems) == 1 else " ".join(
+            f"({n}) {p}" for n, p in enumerate(problems[:_MAX_PROBLEMS], 1))
+        more = f" (and {len(problems) - _MAX_PROBLEMS} more)" if len(problems) > _MAX_PROBLEMS else ""
+        raise PolicyError(f"{source}: invalid policy: {shown}{more}") from None
+    return schema.policy(source)
 
 
 def load_policy(path: Path | str | None = None) -> Policy:

@@ -84,34 +84,38 @@ def test_default_policy_and_column_overrides(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("content,problem", [
-    ("entities:\n  PERSON: shred\n", "unknown operator 'shred'"),
-    ("entities: [PERSON]\n", "'entities' must map"),
-    ("entities:\n  PERSON: {to: year}\n", "must be an operator name"),
-    ("version: 2\nentities:\n  PERSON: keep\n", "unsupported policy version"),
+    ("entities:\n  PERSON: shred\n", r"entities\.PERSON: unknown operator 'shred'; use one of: drop_column"),
+    ("entities: [PERSON]\n", r"entities: wrong type; map entity types to operators"),
+    ("entities:\n  PERSON: {to: year}\n", r"entities\.PERSON\.operator: missing; give an operator's name or a "
+                                           r"mapping with 'operator'"),
+    ("version: 2\nentities:\n  PERSON: keep\n", r"version: unsupported value; use version: 1"),
     ("entities: {PERSON: keep\n", "invalid YAML"),
-    ("token_length: 8\nentities:\n  PERSON: pseudonymise\n", "token_length must be an integer from 16 to 64"),
-    ("entities:\n  PERSON: {operator: pseudonymise, token_length: 12}\n", "token_length must be an integer from 16"),
+    ("token_length: 8\nentities:\n  PERSON: pseudonymise\n", r"token_length: out of bounds; give an integer from 16 "
+                                                             r"to 64"),
+    ("entities:\n  PERSON: {operator: pseudonymise, token_length: 12}\n",
+     r"entities\.PERSON\.token_length: out of bounds; give an integer from 16"),
 ])
 def test_invalid_policies_are_refused_with_the_reason(tmp_path: Path, content: str, problem: str) -> None:
     path = tmp_path / "bad.yaml"
     path.write_text(content)
-    with pytest.raises(PolicyError, match=problem):
+    with pytest.raises(PolicyError, match=problem) as refused:
         load_policy(path)
+    assert str(refused.value).startswith(f"{path}: ")  # the file it is in
 
 
 def test_a_misspelt_policy_key_is_refused() -> None:
     from intake.anonymisation.policy import parse_policy
 
-    with pytest.raises(PolicyError, match=r"unknown key.*colums"):
+    with pytest.raises(PolicyError, match=r"colums: unknown key; a policy has only version, token_length, default"):
         parse_policy({"entities": {"PERSON": "redact"}, "colums": {"Notes": "drop_column"}})
 
 
 @pytest.mark.parametrize("where,spec,named", [
-    ("entities", {"PERSON": {"operator": "mask", "keep_lastt": 3}}, r"entities\.PERSON .*'mask'.*keep_lastt; "
-                                                                    r"its parameters are char, keep_first, keep_last"),
-    ("columns", {"assets.DOB": {"operator": "generalise_date", "too": "month"}}, r"columns\.assets\.DOB .*too"),
-    ("default", {"operator": "keep", "text": "x"}, r"default .*'keep'.*text; it takes no parameters"),
-    ("entities", {"PERSON": {"operator": "replace", "token_length": 32}}, r"'replace'.*token_length"),
+    ("entities", {"PERSON": {"operator": "mask", "keep_lastt": 3}},
+     r"entities\.PERSON\.keep_lastt: operator 'mask' .*; its parameters are char, keep_first, keep_last"),
+    ("columns", {"assets.DOB": {"operator": "generalise_date", "too": "month"}}, r"columns\.assets\.DOB\.too: "),
+    ("default", {"operator": "keep", "text": "x"}, r"default\.text: operator 'keep'.*; it takes no parameters"),
+    ("entities", {"PERSON": {"operator": "replace", "token_length": 32}}, r"PERSON\.token_length: operator 'replace'"),
 ])
 def test_an_unknown_operator_parameter_is_refused_by_name(where: str, spec: object, named: str) -> None:
     """A misspelt parameter would silently fall back to the operator's default (keep_lastt: nothing kept)."""
@@ -146,8 +150,83 @@ def test_a_registered_operator_is_checked_only_when_it_states_its_parameters() -
         assert parse_policy({"entities": {"PERSON": {"operator": "shout", "anything": 1}}})
         register_operator("shout", shout, parameters=["volume"])
         assert parse_policy({"entities": {"PERSON": {"operator": "shout", "volume": 11}}})
-        with pytest.raises(PolicyError, match=r"'shout'.*volumee; its parameters are volume"):
+        with pytest.raises(PolicyError, match=r"PERSON\.volumee: operator 'shout' .*; its parameters are volume"):
             parse_policy({"entities": {"PERSON": {"operator": "shout", "volumee": 11}}})
     finally:
         OPERATORS.pop("shout", None)
         OPERATOR_PARAMETERS.pop("shout", None)
+
+
+@pytest.mark.parametrize("data,path", [
+    ({"entities": {"PERSON": "redact"}, "token_lenght": 32}, "token_lenght"),
+    ({"entities": {"PERSON": {"operator": "mask", "keep_lastt": 3}}}, r"entities\.PERSON\.keep_lastt"),
+    ({"entities": {"PERSON": "redact"}, "columns": {"jobs.Notes": {"operator": "redact", "txt": "[X]"}}},
+     r"columns\.jobs\.Notes\.txt"),
+    ({"entities": {"PERSON": "redact"}, "default": {"operator": "replace", "texte": "[X]"}}, r"default\.texte"),
+])
+def test_an_unknown_key_is_refused_at_every_level_with_its_path(data: dict[str, object], path: str) -> None:
+    from intake.anonymisation.policy import parse_policy
+
+    with pytest.raises(PolicyError, match=rf"^my-policy\.yaml: invalid policy: {path}: .*(unknown key|has no parameter)"
+                                          r".*\(a misspelt (key|parameter) would silently change nothing\)$"):
+        parse_policy(data, "my-policy.yaml")
+
+
+@pytest.mark.parametrize("data,path,what", [
+    ({"entities": {"PERSON": "redact"}, "token_length": "32"}, "token_length", "give an integer from 16 to 64"),
+    ({"entities": {"PERSON": "redact"}, "token_length": True}, "token_length", "give an integer from 16 to 64"),
+    ({"entities": {"PERSON": {"operator": "pseudonymise", "token_length": 32.0}}}, r"entities\.PERSON\.token_length",
+     "give an integer from 16 to 64"),
+    ({"entities": {"PERSON": "redact"}, "version": "1"}, "version", "use version: 1"),
+    ({"entities": "PERSON"}, "entities", "map entity types to operators"),
+    ({"entities": {"PERSON": "redact"}, "columns": ["Notes"]}, "columns", r"map column names \('column' or "),
+    ({"entities": {"PERSON": ["redact"]}}, r"entities\.PERSON", "give an operator's name or a mapping"),
+    ({"entities": {"PERSON": {"operator": 3}}}, r"entities\.PERSON\.operator", "give an operator's name"),
+    ({"entities": {"PERSON": "redact"}, "default": None}, "default", "give an operator's name"),
+])
+def test_a_wrong_type_is_refused_with_its_path_and_what_to_give(data: dict[str, object], path: str, what: str) -> None:
+    from intake.anonymisation.policy import parse_policy
+
+    with pytest.raises(PolicyError, match=rf"^p\.yaml: invalid policy: {path}: (wrong type|unsupported value); {what}"):
+        parse_policy(data, "p.yaml")
+
+
+@pytest.mark.parametrize("token_length", [0, 15, 65, 1024, -16])
+def test_a_token_length_out_of_bounds_is_refused_for_the_policy_and_for_an_operator(tmp_path: Path,
+                                                                                    token_length: int) -> None:
+    path = tmp_path / "policy.yaml"
+    path.write_text(f"token_length: {token_length}\nentities:\n  PERSON: pseudonymise\n")
+    with pytest.raises(PolicyError, match=r"token_length: out of bounds; give an integer from 16 to 64"):
+        load_policy(path)
+    path.write_text(f"entities:\n  PERSON: {{operator: pseudonymise, token_length: {token_length}}}\n")
+    with pytest.raises(PolicyError, match=r"entities\.PERSON\.token_length: out of bounds; give an integer from 16"):
+        load_policy(path)
+    for bound in (16, 64):  # the bounds themselves are accepted
+        path.write_text(f"token_length: {bound}\nentities:\n"
+                        f"  PERSON: {{operator: pseudonymise, token_length: {bound}}}\n")
+        assert load_policy(path).token_length == bound
+
+
+def test_every_problem_of_a_policy_is_named_at_once_and_no_value_is_shown() -> None:
+    """A policy is configuration, but the check shows paths and what to give, never what was given."""
+    from intake.anonymisation.policy import parse_policy
+
+    with pytest.raises(PolicyError) as refused:
+        parse_policy({"entities": {"PERSON": {"operator": "mask", "keep_lastt": "SECRET-1"}, "MRN": ["SECRET-2"]},
+                      "colums": {"Notes": "SECRET-3"}, "token_length": "SECRET-4"}, "p.yaml")
+    message = str(refused.value)
+    for path in ("token_length: ", "entities.PERSON.keep_lastt: ", "entities.MRN: ", "colums: "):
+        assert path in message
+    assert "SECRET" not in message
+
+
+def test_the_policy_file_schema_gives_the_same_policy_as_the_file_says() -> None:
+    """Numbers as YAML keys stay text, a `columns:` left empty is none, parameters keep their order and values."""
+    from intake.anonymisation.policy import OperatorSpec, parse_policy
+
+    policy = parse_policy({"version": 1, "entities": {2019: "keep", "PHONE_NUMBER": {
+        "operator": "mask", "keep_last": 3, "char": "#"}}, "columns": None}, "p.yaml")
+    assert policy.entities == {"2019": OperatorSpec("keep"), "PHONE_NUMBER": OperatorSpec("mask", {
+        "keep_last": 3, "char": "#"})}
+    assert list(policy.entities["PHONE_NUMBER"].params) == ["keep_last", "char"]
+    assert policy.columns == {} and policy.default == OperatorSpec("redact") and policy.source == "p.yaml"
