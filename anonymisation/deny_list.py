@@ -77,6 +77,7 @@ def _is_word(ch: str) -> bool:
 
 # Where a sentence starts, and a capitalised word says nothing: the text's start, or a full stop, a question or
 # exclamation mark or a line's end before it (quotes and brackets between).
+_NUMBERED = re.compile(r"[ \t]*\d{1,4}\b")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n\r\u2022])[ \t\"'(\[]*$")
 
 
@@ -89,8 +90,10 @@ def _capitalised_words(vocabulary: Vocabulary) -> frozenset[str]:
     for name in vocabulary.deny_names:
         for word in name.split():
             key = fold(word)
+            # only a word the name lists know: a team typed into a person field ("Home Ventilation") is no name
             if len(key) < 3 or " " in key or key in vocabulary.deny_keys or key in MONTHS_DAYS \
                     or key in CALENDAR_WORDS or key in notes \
+                    or not (key in vocabulary.first_names or key in vocabulary.last_names) \
                     or key in vocabulary.titles or key in vocabulary.indicators or key in vocabulary.street_types \
                     or key in vocabulary.allow_tokens or key in vocabulary.allow_phrases:
                 continue
@@ -196,8 +199,9 @@ class DenyList:
         stands right beside it: "(Wells Joy, 11/04/1988)", "caller: Dev (put through to West)", not "Joy." opening
         a sentence nor "West Middlesex" (a place's name)."""
         word = words[i]
-        if not word.is_capitalised or word.is_upper or _SENTENCE_START.search(text, 0, word.start):
-            return False
+        if not word.is_capitalised or word.is_upper or _SENTENCE_START.search(text, 0, word.start) \
+                or _NUMBERED.match(text, word.end):
+            return False  # things are numbered, people are not: "Call sign Sierra 2", "Bay 5"
         for k in (i - 1, i + 1):
             if 0 <= k < len(words) and words[k].is_capitalised and text[min(word.end, words[k].end):max(
                     word.start, words[k].start)].strip(" \t") == "" and words[k].key not in self.known_words:

@@ -254,8 +254,19 @@ def test_a_dataset_persons_everyday_word_name_capitalised_inside_a_sentence(base
                                   ["West Middlesex Hospital"], base).vocabulary(base))
     for text, names in (("caller: Dev (put through to West)", ["Dev", "West"]), ("spoke to Frank re loan", ["Frank"]),
                         ("Joy rang re pump", []), ("pump ok. Joy aware", []), ("frank blood in line", []),
-                        ("sent to West Middlesex Hospital", []), ("due in May", []), ("handed to Porter", [])):
+                        ("sent to West Middlesex Hospital", []), ("due in May", []), ("handed to Porter", []),
+                        ("Call sign West 2 on scene", [])):  # a numbered thing
         assert [text[f.start:f.end] for f in deny.find(text)] == names, text
+
+
+def test_a_teams_words_typed_into_a_person_field_are_not_caught_capitalised(base: Vocabulary) -> None:
+    """"Lucy Home Ventilation" in a person field is a name and her team read as one name; the team's words are in no
+    name list, so a job title that holds them ("Home Ventilation Nurse Specialist") stays."""
+    from intake.anonymisation.deny_list import DenyList
+
+    deny = DenyList(collect_terms(["Lucy Home Ventilation"], [], base).vocabulary(base))
+    text = "Kind regards, Home Ventilation Nurse Specialist"
+    assert [text[f.start:f.end] for f in deny.find(text)] == []
 
 
 def test_a_place_typed_into_a_person_field_stays_the_datasets_place(base: Vocabulary) -> None:
