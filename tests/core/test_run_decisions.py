@@ -27,20 +27,8 @@ from intake.pipeline.residual import ResidualRiskTooHigh
 from intake.pipeline.terms import collect_dataset_terms
 from intake.registry.models import ArtefactKind, Dataset, DatasetState, PersonalDataDeclaration, Run
 from intake.vault import Vault
+from tests.flows.policies import TOO_WEAK_POLICY
 from tests.flows.signing import AuthorisationMaker
-
-# Masks phone numbers but keeps their last 20 characters, which is all of them (a policy mistake an engineer could
-# make): every phone number leaves the anonymiser intact and the re-scan finds it (tests/flows/test_residual.py).
-TOO_WEAK_POLICY = """\
-version: 1
-default: redact
-entities:
-  PERSON: pseudonymise
-  PHONE_NUMBER: {operator: mask, keep_last: 20}
-  EMAIL_ADDRESS: pseudonymise
-  UK_NHS: pseudonymise
-  DATE_OF_BIRTH: {operator: generalise_date, to: year}
-"""
 
 
 @pytest.fixture

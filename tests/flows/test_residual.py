@@ -21,19 +21,10 @@ from intake.flows.receive import receive_dataset_flow
 from intake.registry.models import ArtefactKind, Dataset, DatasetState, Run
 from intake.vault import Vault
 from tests.flows.packages import packages
+from tests.flows.policies import TOO_WEAK_POLICY
 
 pytestmark = pytest.mark.usefixtures("flows_as")
 
-TOO_WEAK_POLICY = """\
-version: 1
-default: redact
-entities:
-  PERSON: pseudonymise
-  PHONE_NUMBER: {operator: mask, keep_last: 20}
-  EMAIL_ADDRESS: pseudonymise
-  UK_NHS: pseudonymise
-  DATE_OF_BIRTH: {operator: generalise_date, to: year}
-"""
 
 
 @pytest.fixture
