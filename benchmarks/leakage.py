@@ -53,7 +53,7 @@ Per split: generate, `intake init`, users, a signed authorisation
 leak rate in the own record and anywhere per kind, kept rate per reference kind, rows accounted. Plain
 Presidio (AnalyzerEngine, default recognizers, the project's spaCy model; AnonymizerEngine replace) is applied
 to every raw mapped cell and scored the same way. Writes `benchmarks/results/leakage[-variety]-<date>.json` (counts
-only); redacted leak examples go to /tmp/leakage-debug-<date>.json.
+only); redacted leak examples go to /tmp/leakage-debug-<date>-<splits>.json.
 """
 
 from __future__ import annotations
@@ -223,6 +223,11 @@ EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
            "labinv": (labinv_export, ("dev14", "fresh12"))}
 
 
+def held_out(split: str) -> bool:
+    """A split read as aggregates only: no examples written, no work folder kept."""
+    return split == "heldout" or split.startswith("fresh")
+
+
 def run_split(generator: Any, split: str, rows: int, seed: int, keep: bool, debug: dict[str, Any]) -> dict[str, Any]:
     work = Path(tempfile.mkdtemp(prefix=f"leakage-{split}-"))
     try:
@@ -251,16 +256,19 @@ def run_split(generator: Any, split: str, rows: int, seed: int, keep: bool, debu
                 leaked, destroyed = scored.pop("_leaked"), scored.pop("_destroyed")
                 result["intake"].update(scored)
                 result["intake"]["rows_accounted"] = rows_accounted(truth, package, summary, package_path)
-                debug[f"{split}/intake_leaks"] = _examples(leaked)
-                debug[f"{split}/intake_destroyed"] = _examples(destroyed, redacted=False)
-                debug[f"{split}/intake_leaks_by_column"] = dict(Counter(f"{e['kind']}@{e['column']}" for e in leaked))
+                if not held_out(split):
+                    debug[f"{split}/intake_leaks"] = _examples(leaked)
+                    debug[f"{split}/intake_destroyed"] = _examples(destroyed, redacted=False)
+                    debug[f"{split}/intake_leaks_by_column"] = dict(
+                        Counter(f"{e['kind']}@{e['column']}" for e in leaked))
         print(f"[{split}] intake: {run.get('outcome')} ({run.get('seconds')} s); plain Presidio...", flush=True)
         pkg, seconds = presidio_package(export, generator.raw_package)
         scored = score(entries, pkg)
         leaked = scored.pop("_leaked")
         scored.pop("_destroyed")
         result["presidio"] = {"seconds": seconds, **scored}
-        debug[f"{split}/presidio_leaks_by_column"] = dict(Counter(f"{e['kind']}@{e['column']}" for e in leaked))
+        if not held_out(split):
+            debug[f"{split}/presidio_leaks_by_column"] = dict(Counter(f"{e['kind']}@{e['column']}" for e in leaked))
         return result
     finally:
         if keep:
@@ -305,6 +313,8 @@ def main(argv: list[str] | None = None) -> int:
     splits = list(known[:2]) if args.split == "both" else [args.split]
     if not set(splits) <= set(known):
         parser.error(f"--export {args.export} has the splits {', '.join(known)}")
+    if args.keep and any(held_out(s) for s in splits):
+        parser.error("--keep is for dev splits: held-out splits are read as aggregates only")
     debug: dict[str, Any] = {}
     report: dict[str, Any] = {"date": today, "export": args.export, "rows": args.rows, "seed": args.seed,
                               "spacy_model": MODEL, "splits": {},
@@ -315,15 +325,18 @@ def main(argv: list[str] | None = None) -> int:
     out = args.results or HERE / "results" / f"leakage{suffix}-{today}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, indent=2, ensure_ascii=False))
-    debug_file = Path(tempfile.gettempdir()) / f"leakage-debug-{today}.json"
-    debug_file.write_text(json.dumps(debug, indent=2, ensure_ascii=False))
+    # One file per run of dev splits: a shared file would let a held-out run's neighbour be read by mistake.
+    tuned = [s for s in splits if not held_out(s)]
+    debug_file = Path(tempfile.gettempdir()) / f"leakage-debug-{today}-{'-'.join(tuned)}.json" if tuned else None
+    if debug_file is not None:
+        debug_file.write_text(json.dumps(debug, indent=2, ensure_ascii=False))
     for split, res in report["splits"].items():
         intake = res["intake"]
         print(f"\n== {split}: intake {intake.get('outcome')} {intake.get('message', '')[:300]}")
         table("intake", intake)
         print(f"  rows accounted: {intake.get('rows_accounted')}")
         table("plain Presidio", res["presidio"])
-    print(f"\nwritten {out}; redacted examples {debug_file}")
+    print(f"\nwritten {out}" + (f"; redacted examples {debug_file}" if debug_file else "; held out: no examples"))
     return 0
 
 
