@@ -2,10 +2,10 @@
 every delivered Parquet cell is searched for the planted personal values; plain Presidio beside it.
 
     .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk|inventory|community|ambulance|
-        theatres|imaging|board|paeds|privatehosp|labinv]
+        theatres|imaging|board|paeds|privatehosp|labinv|incident]
         [--split SPLIT|both] [--rows 300] [--seed 11] [--keep]
 
-Thirteen independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
+Fourteen independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
 phrasing), `variety_export.py` (splits dev/heldout/fresh/dev2: another layout, writer and name source, disjoint
 phrasings), `workshop_export.py` (splits dev3/fresh2: a SQLite database mapped with queries, appended work
 logs) and `helpdesk_export.py` (splits dev5/fresh3: a cp1252 semicolon CSV and JSON-lines call events folded
@@ -46,7 +46,14 @@ inventory kept by its lab manager in an Excel 97-2003 workbook (.xls: Inventory,
 rows, date cells, numeric tags, rows pasted twice) beside a Spanish partner hospital's `inventario.csv` (UTF-8, quoted
 multi-line cells, Spanish headers and notes); PIs, PhD students and sole-trader engineers in person columns, ORCID
 iDs, staff and student numbers, pasted signatures, study participants' NHS and hospital numbers, Spanish patients'
-NHC, DNI and NIE numbers and +34 mobiles; Crick Lab, Sala Ramón y Cajal, grant codes, UKAS numbers kept).
+NHC, DNI and NIE numbers and +34 mobiles; Crick Lab, Sala Ramón y Cajal, grant codes, UKAS numbers kept)
+and `incident_export.py` (splits dev15/fresh13: an acute trust's medical-device incidents from a web incident system
+as CSV (UTF-8, CR LF, quoted multi-line cells holding the rich-text editor's HTML: `<p>`, `<br />`, a title cut from
+its name by `<strong>`, lists, `&amp;`, `&#39;`, `&nbsp;`) beside the Medical Devices Safety Officer's FSN action
+tracker (.xlsx below banner rows, wards' typed acknowledgements); first-person reporters' narratives in capitals, lower
+case or as written, handlers' findings with duty of candour letters to patients' homes, staff by role and grade,
+nicknames, relatives by relation, hospital numbers with and without the trust's prefix, makers' field engineers;
+Elgar Ward, Sister Dora Ward, MHRA and FSN references, lots, GS1 UDIs, software versions, error codes kept).
 Per split: generate, `intake init`, users, a signed authorisation
 (`scripts/make_sample_authorisation.py`), `keys add`, `authorisation register`, `datasets receive`,
 `migration run DATASET --mapping mapping.yaml`, in a temporary home. Scored by `leakage_score.score`:
@@ -81,6 +88,7 @@ import clinical_export  # noqa: E402
 import community_export  # noqa: E402
 import helpdesk_export  # noqa: E402
 import imaging_export  # noqa: E402
+import incident_export  # noqa: E402
 import inventory_export  # noqa: E402
 import labinv_export  # noqa: E402
 import paeds_export  # noqa: E402
@@ -220,7 +228,8 @@ EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
            "board": (board_dump_export, ("dev11", "fresh9")),
            "paeds": (paeds_export, ("dev12", "fresh10")),
            "privatehosp": (privatehosp_export, ("dev13", "fresh11")),
-           "labinv": (labinv_export, ("dev14", "fresh12"))}
+           "labinv": (labinv_export, ("dev14", "fresh12")),
+           "incident": (incident_export, ("dev15", "fresh13"))}
 
 
 def held_out(split: str) -> bool:
@@ -297,12 +306,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--export", choices=sorted(EXPORTS), default="clinical",
                         help="clinical_export.py, variety_export.py, workshop_export.py, helpdesk_export.py, "
                         "inventory_export.py, community_export.py, ambulance_export.py, theatres_export.py, "
-                        "imaging_export.py, board_dump_export.py, paeds_export.py, privatehosp_export.py or "
-                        "labinv_export.py")
+                        "imaging_export.py, board_dump_export.py, paeds_export.py, privatehosp_export.py, "
+                        "labinv_export.py or incident_export.py")
     parser.add_argument("--split", default="both", choices=[
         "tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "dev4", "dev5", "fresh3", "dev6", "fresh4",
         "dev7", "fresh5", "dev8", "fresh6", "dev9", "fresh7", "dev10", "fresh8", "dev11", "fresh9", "dev12",
-        "fresh10", "dev13", "fresh11", "dev14", "fresh12", "both"])
+        "fresh10", "dev13", "fresh11", "dev14", "fresh12", "dev15", "fresh13", "both"])
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")

@@ -1,0 +1,127 @@
+"""The people of `incident_export.py`: ward staff, doctors, engineers, makers' field engineers, incident handlers,
+patients and their relatives, drawn from the split's hand-made pools and Faker locales (`incident_vocab`), none
+carrying a word of the templates or of the kept vocabulary; the held-out split's share no word with the dev split's.
+And the identifiers their planted values need: NHS numbers and the trust's hospital numbers."""
+
+from __future__ import annotations
+
+import functools
+import random
+import re
+
+import incident_kit as kx
+import incident_notes as nx
+import incident_text as tx
+import incident_vocab as vx
+from export_common import Person, digits
+
+SPLITS = ("dev15", "fresh13")
+# Words and abbreviations of two or three letters that initials must not be (they stand in the notes anyway).
+SHORT_WORDS = {"am", "pm", "ok", "no", "na", "pt", "dr", "mr", "ms", "id", "on", "up", "in", "at", "to", "is", "it",
+               "of", "or", "so", "do", "be", "by", "if", "me", "my", "we", "us", "he", "re", "cc", "rn", "sn", "sr",
+               "ed", "ct", "hr", "iv", "vt", "icu", "itu", "amu", "hca", "csw", "doc", "fse", "fsn", "sho", "ack",
+               "led", "sat", "ext", "nhs", "dob", "mrn", "bp", "ecg", "nbp", "hdu", "cpr", "aed", "foc", "pat"}
+_SEX: dict[Person, bool] = {}  # True for a woman: set as the people are drawn
+
+
+def reserved_words() -> set[str]:
+    """Words of every template and of the kept vocabulary (both splits): no person may carry one, so that a kept
+    "Sister Dora Ward" or a note's "stone" is never also a planted name."""
+    texts: list[str] = [*kx.ERRORS, *kx.VERSIONS, *kx.RATES, *kx.OBS, *kx.SATS, *kx.JOULES, *kx.SEVERITY,
+                        *kx.CATEGORY, *kx.STATUS]
+    texts.extend(w for maker, models in kx.KIT for w in (maker, *sum(models, ())))
+    for table in (tx.DESC, tx.ACTION, nx.FINDINGS, nx.CANDOUR, nx.ISSUE, nx.ASKS, nx.ACK, nx.COMMENTS, vx.TOWNS,
+                  vx.STREETS, vx.FLATS, vx.MAILBOXES, vx.COMMITTEES, vx.SPECIALTIES):
+        for values in table.values():
+            texts.extend(values)
+    for split in SPLITS:
+        texts.extend(w for words in nx.ROLES[split].values() for w in words)
+        texts.extend(w for rel in nx.RELATIONS[split].values() for w in rel[:1])
+        texts.extend(w for site, town, wards in vx.SITES[split] for w in (site, town, *wards))
+        texts.extend(w for titles in vx.JOB_TITLES[split].values() for w in titles)
+        texts.extend([vx.TRUST[split], *vx.NICKNAMES[split].values(), vx.DOMAIN[split]])
+    text = re.sub(r"\{\w*\}|\[/?\w+\]|[^\w' ]", " ", " ".join(texts).lower()).replace("'s", " ")
+    return set(text.split())
+
+
+def people(split: str, seed: int, n: int, taken: set[str] | None = None) -> list[Person]:
+    """`n` distinct (given, surname) from the split's pools and Faker locales, weighted by origin; no reserved
+    word, none of `taken`."""
+    from faker import Faker
+
+    rng = random.Random(f"incident-people-{split}-{seed}")
+    pools, locales, reserved = vx.POOLS[split], vx.LOCALES[split], reserved_words()
+    fakers = {loc: Faker(loc) for loc in locales}
+    for i, f in enumerate(fakers.values()):
+        f.seed_instance(seed * 59 + i + (0 if split == "dev15" else 1300))
+    origins = [*pools, *fakers]
+    weights = [vx.WEIGHTS[o] for o in pools] + list(locales.values())
+    found: dict[str, Person] = {}
+    for _ in range(200 * n):
+        if len(found) >= n:
+            break
+        origin = rng.choices(origins, weights)[0]
+        woman = rng.random() < 0.6
+        if origin in pools:
+            women, men, surnames = pools[origin]
+            g, s = rng.choice(women if woman else men), rng.choice(surnames)
+        else:
+            f = fakers[origin]
+            g = f.first_name_female() if woman else f.first_name_male()
+            which = "last_name_female" if woman else "last_name_male"
+            s = getattr(f, which)() if hasattr(f, which) else f.last_name()
+        words = {w.lower() for w in f"{g} {s}".replace("-", " ").split()}
+        if len(g) < 2 or len(s) < 2 or words & reserved or (taken and words & taken):
+            continue
+        key = f"{g} {s}".lower()
+        if key not in found:
+            found[key] = (g, s)
+            _SEX[(g, s)] = woman
+    return list(found.values())
+
+
+def split_people(split: str, seed: int, rows: int) -> list[Person]:
+    """A split's people for an export of `rows` assets; the held-out split's share no word with dev15's."""
+    n = 170 + rows // 2
+    if split == "dev15":
+        return people(split, seed, n)
+    taken = {w.lower() for p in people("dev15", seed, n) for w in " ".join(p).replace("-", " ").split()}
+    return people(split, seed, n, taken)
+
+
+@functools.cache
+def _given_names() -> tuple[frozenset[str], frozenset[str]]:
+    women = {g for pools in vx.POOLS.values() for w, _, _ in pools.values() for g in w}
+    men = {g for pools in vx.POOLS.values() for _, m, _ in pools.values() for g in m}
+    return frozenset(women - men), frozenset(men - women)
+
+
+def female(p: Person) -> bool:
+    """Whether a person drawn here is a woman (as drawn; else from the pools, else by the name's ending)."""
+    if p in _SEX:
+        return _SEX[p]
+    women, men = _given_names()
+    return p[0] in women or (p[0] not in men and p[0].endswith(("a", "e", "i")))
+
+
+# --- identifiers ------------------------------------------------------------------------------------------------
+def nhs_number(rng: random.Random) -> str:
+    """Ten digits with the modulus-11 check digit, bare."""
+    while True:
+        d = [rng.randrange(10) for _ in range(9)]
+        check = (11 - sum(x * (10 - i) for i, x in enumerate(d)) % 11) % 11
+        if check != 10 and d[0] in (4, 6, 7):
+            return "".join(map(str, d)) + str(check)
+
+
+def hospital_number(rng: random.Random, split: str) -> str:
+    """The trust's own scheme (the digits; a prefix is added as it is written): dev15 seven digits starting 4 to 6
+    (written "MV4471123" or bare), fresh13 seven digits (a "K-number", "K1234567")."""
+    return f"{rng.randrange(4, 7)}{digits(rng, 6)}" if split == "dev15" else f"{rng.randrange(1, 10)}{digits(rng, 6)}"
+
+
+def written_hospital_number(rng: random.Random, split: str, number: str) -> str:
+    """A hospital number as a writer types it: with or without the trust's letter prefix."""
+    if split == "dev15":
+        return rng.choice([number, number, f"MV{number}", f"MV{number}", f"MV-{number}"])
+    return rng.choice([f"K{number}", f"K{number}", f"K-{number}", f"K {number}", number])
