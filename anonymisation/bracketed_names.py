@@ -1,5 +1,7 @@
 """A name that what follows it in brackets says is a person's: a relation ("Philippa (wife) in after 4", "Euan
-(son) dropped it") or the person's own record number ("visit 2: Caroline (K0275720)").
+(son) dropped it"), a role or a doctor's grade ("Hope (ST4) aware", "Kemi (HCA)") or the person's own record number
+("visit 2: Caroline (K0275720)"); and the name in brackets after a role or relation ("the FY1 (Ruvimbo) reviewed",
+"nurse in charge (royston Smith)").
 
 Capitalised words are places, makers and devices as often as names; a relation word or a record number in the
 brackets right after them settles it, when the words could be a name (a name-list word or a word in no list, and
@@ -13,6 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.name_cues import ROLES_ONE
 from intake.anonymisation.name_tokens import Token
 
 if TYPE_CHECKING:
@@ -25,6 +28,13 @@ RELATIONS = frozenset({"wife", "husband", "son", "daughter", "mum", "mother", "d
 # A record number alone in the brackets: letters and six digits and more ("K0275720", "RX1234567", "12345678").
 _RECORD_NUMBER = re.compile(r"\(\s*[A-Z]{0,3}\d{6,10}[A-Z]?\s*\)")
 MAX_WORDS = 3
+# A doctor's training grade: specialty (ST1-ST8), core (CT1-CT3), foundation (FY1, FY2).
+_GRADE = re.compile(r"(?:st[1-8]|ct[1-3]|fy[12])")
+_DOCTOR_GRADE = re.compile(r"(?:st[1-8]|fy[12])")
+
+
+def _says_person(key: str) -> bool:
+    return key in RELATIONS or key in ROLES_ONE or _GRADE.fullmatch(key) is not None
 
 
 def names_before_brackets(ctx: ContextualNames, toks: Sequence[Token], text: str) -> list[Finding]:
@@ -34,7 +44,11 @@ def names_before_brackets(ctx: ContextualNames, toks: Sequence[Token], text: str
     for k, tok in enumerate(toks):
         if tok.text != "(" or k == 0 or k + 2 >= len(toks):
             continue
-        relation = toks[k + 1].key in RELATIONS and toks[k + 2].text == ")"
+        inside = _named_inside(ctx, toks, k)
+        if inside is not None:
+            out.append(inside)
+            continue
+        relation = _says_person(toks[k + 1].key) and toks[k + 2].text == ")"
         if not relation and _RECORD_NUMBER.match(text, tok.start) is None:
             continue
         start = k
@@ -45,3 +59,25 @@ def names_before_brackets(ctx: ContextualNames, toks: Sequence[Token], text: str
         if words and any(w.key in ctx.vocab.first_names or w.key in ctx.vocab.last_names for w in words):
             out.append(Finding("PERSON", words[0].start, words[-1].end, 0.6, "ContextNameRecognizer"))
     return out
+
+
+def _named_inside(ctx: ContextualNames, toks: Sequence[Token], k: int) -> Finding | None:
+    """The name in the brackets at `k` right after a role, a grade or a relation ("the FY1 (Ruvimbo)", "nurse in
+    charge (royston Smith)", "daughter (Chloe)"): one to three words that could be a name, one of them a name-list
+    word ("(Resus)", "(Covid)" are none), the bracket closed after them."""
+    before = toks[k - 1].key
+    # a doctor's grade, not a core trainee's: "CT2 (ED)" is a scanner of the emergency department
+    if not (before in RELATIONS or before in ROLES_ONE or _DOCTOR_GRADE.fullmatch(before)
+            or (before == "charge" and k >= 2 and toks[k - 2].key == "in")):
+        return None
+    from intake.anonymisation.patient_names import name_word
+
+    end = k + 1
+    while end < len(toks) and end - k <= MAX_WORDS and toks[end].text != ")":
+        end += 1
+    words = toks[k + 1:end]
+    if end >= len(toks) or toks[end].text != ")" or not words or len(words) > MAX_WORDS \
+            or not all(name_word(ctx, w) and not (w.is_upper and len(w.text) <= 3) for w in words) \
+            or not any(w.key in ctx.vocab.first_names or w.key in ctx.vocab.last_names for w in words):
+        return None
+    return Finding("PERSON", words[0].start, words[-1].end, 0.6, "ContextNameRecognizer")

@@ -90,11 +90,28 @@ _UNPLAIN = re.compile("[\r\u00a0\u1680\u2000-\u200b\u2010-\u2012\u2015\u202f\u20
                       "\uff0d\uff10-\uff20]")
 
 
+# Web systems export a form's rich text as HTML ("...not harmed. BH</p><p>Told the nurse"). Read as it renders: a
+# block's tag ends a line (a sign-off before "</p>" ends its entry), an inline tag ("<strong>Mrs</strong> Okafor")
+# is a space, "&nbsp;" a space; same length, so offsets stay the original's. Only HTML's own tag names, and no
+# "@" inside: "<a.smith@nhs.net>" is an e-mail address in a header, never a tag.
+_BLOCK_TAGS = "p|div|br|li|ul|ol|tr|td|th|table|tbody|thead|h[1-6]|blockquote|hr|pre"
+_INLINE_TAGS = "span|strong|b|i|em|u|font|a|sup|sub|small|big|code|mark|s|strike|del|ins"
+_HTML_TAG = re.compile(rf"</?(?:(?P<block>{_BLOCK_TAGS})|{_INLINE_TAGS})(?=[\s/>])[^<>@]{{0,300}}>|&nbsp;",
+                       re.IGNORECASE)
+
+
+def _as_rendered(m: re.Match[str]) -> str:
+    width = m.end() - m.start()
+    return "\n" + " " * (width - 1) if m.group("block") else " " * width
+
+
 def detection_text(text: str) -> str:
-    """What the detectors read: the text typed plainly and with pseudonyms steady; the same length, so every
-    finding's offsets are the original text's."""
+    """What the detectors read: the text typed plainly, HTML as it renders and with pseudonyms steady; the same
+    length, so every finding's offsets are the original text's."""
     if _UNPLAIN.search(text):
         text = text.translate(_PLAIN_TYPING)
+    if "<" in text or "&nbsp;" in text:
+        text = _HTML_TAG.sub(_as_rendered, text)
     return steady_pseudonyms(text)
 
 

@@ -79,6 +79,37 @@ def find_labelled_logins(text: str, ctx: ContextualNames) -> list[Finding]:
     return out
 
 
+# A login that is a whole field where a mapping joins fields with bars ("... Graded Low. | No harm | singhj") or a
+# whole cell: an audit column's "last modified by" kept with the record. Letters in one case, no English word, and
+# a surname of the name lists (or its start, cut to a length limit) with one or two initials before or after it
+# ("singhj", "SMITHJ", "jsmith", "amcbride2", "postlethm");
+# "| complete |", "| nff |", "| alaris |" are a status, an abbreviation and a maker.
+_JOINED_FIELD = re.compile(r"(?:\A|(?<=\|))[ \t]*(?P<login>[A-Za-z]{4,20}\d{0,3})[ \t]*(?=\Z|\|)")
+
+
+def _surname_and_initials(key: str, vocab: Vocabulary) -> bool:
+    """A surname and one or two initials; the surname cut where the system's limit on a login's length cut it
+    ("postlethm": Postlethwaite, "ramanathv": Ramanathan), five letters of it at least."""
+    core = key.rstrip("0123456789")
+    parts = (core[:-1], core[:-2], core[1:], core[2:])
+    return any(len(part) >= 4 and part in vocab.last_names for part in parts) or (
+        len(core) >= 7 and any(len(part) >= 5 and vocab.begins_a_surname(part) for part in parts[::2]))
+
+
+def find_joined_logins(text: str, ctx: ContextualNames) -> list[Finding]:
+    out = []
+    for m in _JOINED_FIELD.finditer(text):
+        login = m.group("login")
+        key = login.lower()
+        if not (login.isupper() or login.islower()) or key in ctx.english or key in ctx.not_names \
+                or key in NOTE_ABBREVIATIONS or key in BY_ABBREVIATIONS \
+                or key.rstrip("0123456789") in _SHARED_ACCOUNTS or ctx.vocab.is_allowed_term(login) \
+                or not _surname_and_initials(key, ctx.vocab):
+            continue
+        out.append(Finding("PERSON", m.start("login"), m.end("login"), 0.7, "ContextNameRecognizer"))
+    return out
+
+
 # A Windows account as its domain writes it ("HARTLEY\ptrelawney", "NHS\jsmith2"): a domain in capitals, one
 # backslash, the account; the account alone is personal (the domain is the organisation's). Not a path ("\\fs01\share",
 # "S:\EBME\Reports": a backslash or a colon around it) nor an escape left in text ("ERROR\nRetry").

@@ -61,6 +61,7 @@ VERBS_AFTER = frozenset({
     "says", "said", "reports", "reported", "states", "stated", "rang", "called", "phoned", "asked", "asks",
     "wants", "confirmed", "confirms", "aware", "informed", "advised", "advises", "agreed", "requested", "requests",
     "emailed", "noticed", "noted", "thinks", "will", "unavailable",
+    "happy", "unhappy", "satisfied", "pleased",  # who accepted the work: "fixed. Grace happy", "Tunde satisfied"
 })
 # Words that follow a name opening a sentence (see _before_verb): "Ifeoma from the renal unit", "Ines who
 # fitted it".
@@ -98,11 +99,13 @@ HANDOVER_HEADS = {
     "por": ("revisado", "revisada", "firmado", "firmada", "solicitado", "solicitada", "recibido", "recibida",
             "avisado", "comprobado", "comprobada"),
     "for": ("voicemail", "message", "msg", "note", "waiting", "asking", "asked", "ask", "looking"),
-    "from": ("handover", "over", "back", "callback", "reply", "response", "message", "msg", "email", "e-mail", "call",
+    "from": ("statement", "obtained", "handover", "over", "back", "callback", "reply", "response", "message", "msg",
+             "email", "e-mail", "call",
              "text", "note", "letter", "feedback", "update", "voicemail", "word", "approval", "permission", "request",
              "phone", "confirmation"),
     "with": ("discussed", "discussion", "conversation", "agreed", "checked", "confirmed", "liaised", "liaising",
-             "meeting", "chat", "chatted", "spoke", "speaking", "left", "dealt", "msg", "message", "voicemail", "vm"),
+             "meeting", "chat", "chatted", "spoke", "speaking", "left", "dealt", "msg", "message", "voicemail", "vm",
+             "reflection", "debrief", "debriefed"),
     "to": ("handed", "passed", "escalated", "referred", "forwarded", "reported", "explained", "demonstrated",
            "shown", "sent", "given", "issued", "delivered", "returned", "released", "assigned", "allocated",
            "reassigned", "introduced", "talked", "spoke", "spoken", "speak", "mentioned", "emailed", "lent",

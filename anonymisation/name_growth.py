@@ -7,6 +7,7 @@ other finding on it) joins it when it is a known first name (before) or surname 
 case as the finding, and no word the vocabulary knows as a place, maker, role or cue. In lower case it must be
 more often a name than an English word ("dave will call" keeps "will"); capitalised beside a capitalised name
 an everyday word joins too ("Rose Smith"), unless the longer span is a known place or brand ("Grace Darling").
+A word of a person the dataset names joins in any case ("walker rocco", "ROCCO MARSH").
 """
 
 from __future__ import annotations
@@ -46,6 +47,15 @@ def _joins(rules: NameRules, tok: Token, key: str, names: frozenset[str], case: 
     return tok.is_capitalised and not tok.is_upper
 
 
+def _known_persons_word(rules: NameRules, tok: Token, key: str) -> bool:
+    """A word of a person the dataset or the customer names ("Rocco Walker", "MARSH, Hunter"), in any case: beside
+    one of their names it is theirs ("walker rocco", "ROCCO MARSH"), though English uses it as a word."""
+    vocab = rules.vocab
+    return tok.is_word and len(key) > 2 and key in vocab.deny_words and key not in vocab.allow_tokens \
+        and key not in vocab.indicators and key not in vocab.titles and key not in vocab.street_types \
+        and (key not in rules.contextual.not_names or key in vocab.common_words)  # "Marsh", "Walker": words, names
+
+
 def grow_names(text: str, findings: list[Finding], rules: NameRules) -> list[Finding]:
     """`findings` with each PERSON finding grown over the name words beside it."""
     taken = sorted((f.start, f.end) for f in findings)
@@ -66,7 +76,8 @@ def grow_names(text: str, findings: list[Finding], rules: NameRules) -> list[Fin
             if i < 0 or not _spaces(text[words[i].end:start]):
                 break
             tok = words[i]
-            if not _joins(rules, tok, tok.key, vocab.first_names, case) or _taken(taken, tok, f) \
+            if not (_joins(rules, tok, tok.key, vocab.first_names, case) or _known_persons_word(rules, tok, tok.key)) \
+                    or _taken(taken, tok, f) \
                     or vocab.contains_allowed(text[tok.start:end]):
                 break
             start = tok.start
@@ -79,7 +90,7 @@ def grow_names(text: str, findings: list[Finding], rules: NameRules) -> list[Fin
             possessive = stem is not None
             key = stem.key if stem is not None else tok.key
             # A possessive after a name is that person's ("antonia brown's bleep"), even an everyday surname.
-            joins = _joins(rules, tok, key, vocab.last_names, case) or (
+            joins = _joins(rules, tok, key, vocab.last_names, case) or _known_persons_word(rules, tok, key) or (
                 possessive and key in vocab.last_names and _case(tok.text) == case
                 and key not in vocab.allow_tokens and key not in vocab.indicators) or (
                 # "PAPADOPOULOU Eleftheria": the surname in capitals, then the first name

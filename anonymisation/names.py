@@ -24,6 +24,7 @@ from intake.anonymisation.list_owners import find_list_owners
 from intake.anonymisation.log_authors import (
     find_domain_logins,
     find_dotted_logins,
+    find_joined_logins,
     find_labelled_logins,
     find_log_authors,
     names_a_domain,
@@ -100,6 +101,7 @@ class NameRules(NameJudgement):
                   *find_surname_initials(ctx, text),
                   *find_log_authors(text, ctx),
                   *find_dotted_logins(text, ctx), *find_labelled_logins(text, ctx), *find_domain_logins(text),
+                  *find_joined_logins(text, ctx),
                   *find_display_names(text), *find_names_spelt_by_addresses(text),
                   *find_list_owners(text, ctx), *find_dicom_names(text)):
             out = _taking_inside(out, f)

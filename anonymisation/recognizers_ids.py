@@ -83,7 +83,11 @@ def find_vehicle_registrations(text: str) -> list[Finding]:
 # date, a phone or a decimal.
 _BESIDE_NAME = re.compile(
     r"[ \t]*(?:(?:#|\(|(?i:c/no|collar(?:\s+no)?|staff\s+no|no)\.?[ \t]*#?)[ \t]*(?P<marked>\d{4,8})\)?"
-    r"|\((?P<code>[A-Za-z]{1,3}\d{5,8})\)|(?P<bare>\d{4,8})|(?P<record>[A-Za-z]{1,3}\d{5,9}[A-Za-z]?))(?![\w/.:-]|\s\d)"
+    r"|\((?P<code>[A-Za-z]{1,3}\d{5,8})\)|(?P<bare>\d{4,8})|(?P<record>[A-Za-z]{1,3}\d{5,9}[A-Za-z]?)"
+    # a short label of the patient's record before its number, in brackets ("Mr Penhaligon (RN 4471123)", "(Hosp
+    # 1234567)"); not a phone's or a bleep's label ("(ext 97969)")
+    r"|\((?!(?i:ext|extn|x|bleep|blp|bl|tel|mob|ph|fax|pgr|pager|page|lot|po|ref)\b)[A-Za-z]{1,4}\.?:?[ \t]?"
+    r"(?P<labelled>\d{5,10})\))(?![\w/.:-]|\s\d)"
 )
 
 
@@ -117,14 +121,13 @@ def with_staff_numbers(text: str, findings: list[Finding]) -> list[Finding]:
         m = _BESIDE_NAME.match(text, f.end)
         if m is None:
             continue
-        group = "marked" if m.group("marked") else "code" if m.group("code") else "record" if m.group(
-            "record") else "bare"
+        group = next(g for g in ("marked", "code", "record", "labelled", "bare") if m.group(g))
         if group == "bare" and _time_or_year(m.group("bare")):
             continue
         start, end = m.start(group), m.end(group)
         if not any(o.start < end and start < o.end for o in findings):
             # a letter code unbracketed after a name is a record's number ("Archie Entwistle PD024281"): the patient's
-            out.append(Finding("MRN", start, end, 0.7, "MrnRecognizer") if group == "record"
+            out.append(Finding("MRN", start, end, 0.7, "MrnRecognizer") if group in ("record", "labelled")
                        else Finding("STAFF_ID", start, end, 0.7, "StaffIdRecognizer"))
     for f in names:
         before = _BEFORE_NAME.search(text, max(0, f.start - 12), f.start)

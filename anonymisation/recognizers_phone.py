@@ -225,6 +225,11 @@ def _scan_phones(text: str) -> list[tuple[int, int, float, bool]]:
                 i += sep
                 continue
             break
+        if best_end < 0 and prefix == "(0":
+            # "(07502 752225, b.lane@...)": the bracket opens an aside that holds the number, not the number's own
+            # area code; read the number again from its 0
+            pos = m.start() + 1
+            continue
         if best_end < 0 or (best_end < len(text) and (text[best_end].isalnum() or text[best_end] == "_")):
             pos = m.end()
             continue

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -184,6 +185,17 @@ class Vocabulary:
             key in self.common_words or key in self.indicators or key in self.allow_tokens or key in self.titles
             or key in self.street_types or (key in self.allow_phrases and (towns or key not in town_keys()))
         )
+
+    @cached_property
+    def _sorted_last_names(self) -> tuple[str, ...]:
+        return tuple(sorted(self.last_names))
+
+    def begins_a_surname(self, prefix: str) -> bool:
+        """Some surname of the name lists starts with `prefix` and is longer ("postleth": Postlethwaite)."""
+        names = self._sorted_last_names
+        i = bisect_left(names, prefix)
+        return i < len(names) and names[i].startswith(prefix) and (names[i] != prefix or (
+            i + 1 < len(names) and names[i + 1].startswith(prefix)))
 
     @cached_property
     def deny_words(self) -> frozenset[str]:
