@@ -213,10 +213,29 @@ def device_address(value: str) -> bool:
 
 def drop_not_personal(text: str, findings: list[Finding]) -> list[Finding]:
     """What no detector reports, for the anonymiser and the re-scan alike: a finding touching one of our
-    pseudonyms, inside an e-mail domain or a GP practice's name, a version number read as an IP address, or a
-    device's address on a private network."""
-    return drop_device_addresses(text, drop_versions(text, drop_practice_names(text, drop_in_domains(
-        text, drop_pseudonyms(text, findings)))))
+    pseudonyms, inside an e-mail domain or a GP practice's name, a version number read as an IP address, a
+    device's address on a private network, or a file's extension."""
+    return drop_extensions(text, drop_device_addresses(text, drop_versions(text, drop_practice_names(
+        text, drop_in_domains(text, drop_pseudonyms(text, findings))))))
+
+
+# A file's extension, glued to its name by the dot ("CE06783.pdf cfh": the mark is "cfh", not "pdf cfh"); a name
+# read over it would be propagated and replace the extension of every file path in the dataset.
+_EXTENSION = re.compile(r"(?i)(?<=\w\.)(?:pdf|docx?|xlsx?|xlsm|csv|txt|rtf|odt|ods|pptx?|jpe?g|png|gif|bmp|tiff?|"
+                        r"zip|msg|eml|dcm|xml|html?|log|json)\b[ \t]*")
+
+
+def drop_extensions(text: str, findings: list[Finding]) -> list[Finding]:
+    if "." not in text:
+        return findings
+    out = []
+    for f in findings:
+        m = _EXTENSION.match(text, f.start) if f.entity_type == "PERSON" else None
+        if m is None:
+            out.append(f)
+        elif m.end() < f.end:
+            out.append(Finding(f.entity_type, m.end(), f.end, f.score, f.recognizer))
+    return out
 
 
 def names_beside_numbers(text: str, findings: list[Finding]) -> list[Finding]:

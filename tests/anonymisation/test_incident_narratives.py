@@ -122,3 +122,17 @@ def test_a_surname_of_the_datasets_people_beside_their_name_joins_it_in_any_case
 
 def test_the_same_everyday_words_alone_stay(dataset_detector: TextDetector) -> None:
     assert found(dataset_detector, "earth bond 0.08 ohm, walker frame checked, marsh gas") == []
+
+
+def test_a_files_extension_is_never_part_of_a_name(detector: TextDetector) -> None:
+    # "pdf cfh" read as a name was propagated and replaced the extension of every path in the dataset
+    assert found(detector, r"report saved to \\hhg-fs01\clineng\reports\CE06783.pdf cfh") == ["cfh"]
+    assert found(detector, "see J.Smith about it") == ["J.Smith"]
+
+
+@pytest.mark.parametrize("text,marks", [
+    ("report saved to \\\\hhg-fs01\\clineng\\reports\\CE24253.pdf PB\nTest\tResult", ["PB"]),
+    ("see manual.pdf for details", []), ("saved to x.pdf OK", []),
+])
+def test_a_mark_after_the_file_an_entry_saved_signs_it(detector: TextDetector, text: str, marks: list[str]) -> None:
+    assert found(detector, text) == marks
