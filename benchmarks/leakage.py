@@ -2,10 +2,10 @@
 every delivered Parquet cell is searched for the planted personal values; plain Presidio beside it.
 
     .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk|inventory|community|ambulance|
-        theatres|imaging|board|paeds|privatehosp|labinv|incident]
+        theatres|imaging|board|paeds|privatehosp|labinv|incident|wheelchair]
         [--split SPLIT|both] [--rows 300] [--seed 11] [--keep]
 
-Fourteen independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
+Fifteen independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
 phrasing), `variety_export.py` (splits dev/heldout/fresh/dev2: another layout, writer and name source, disjoint
 phrasings), `workshop_export.py` (splits dev3/fresh2: a SQLite database mapped with queries, appended work
 logs) and `helpdesk_export.py` (splits dev5/fresh3: a cp1252 semicolon CSV and JSON-lines call events folded
@@ -53,7 +53,12 @@ its name by `<strong>`, lists, `&amp;`, `&#39;`, `&nbsp;`) beside the Medical De
 tracker (.xlsx below banner rows, wards' typed acknowledgements); first-person reporters' narratives in capitals, lower
 case or as written, handlers' findings with duty of candour letters to patients' homes, staff by role and grade,
 nicknames, relatives by relation, hospital numbers with and without the trust's prefix, makers' field engineers;
-Elgar Ward, Sister Dora Ward, MHRA and FSN references, lots, GS1 UDIs, software versions, error codes kept).
+Elgar Ward, Sister Dora Ward, MHRA and FSN references, lots, GS1 UDIs, software versions, error codes kept)
+and `wheelchair_export.py` (splits dev16/fresh14: a community wheelchair and posture service's two SharePoint lists
+exported to Excel in one workbook (equipment on "owssvr", "Repairs"; Excel tables, date cells, person columns as
+"Surname, Given" or "Given Surname;#14;#...", claims logins, guests' "#ext#" UPNs, enhanced rich text as HTML); the
+client each item is issued to with NHS and service numbers, date of birth, home, key safe code, carer and GP folded
+into the asset's notes by the mapping's query; repairers' phone-typed notes; Hawking Room, Dr Khan & Partners kept).
 Per split: generate, `intake init`, users, a signed authorisation
 (`scripts/make_sample_authorisation.py`), `keys add`, `authorisation register`, `datasets receive`,
 `migration run DATASET --mapping mapping.yaml`, in a temporary home. Scored by `leakage_score.score`:
@@ -95,6 +100,7 @@ import paeds_export  # noqa: E402
 import privatehosp_export  # noqa: E402
 import theatres_export  # noqa: E402
 import variety_export  # noqa: E402
+import wheelchair_export  # noqa: E402
 import workshop_export  # noqa: E402
 from leakage_score import load_package, redact, score  # noqa: E402
 
@@ -229,7 +235,8 @@ EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
            "paeds": (paeds_export, ("dev12", "fresh10")),
            "privatehosp": (privatehosp_export, ("dev13", "fresh11")),
            "labinv": (labinv_export, ("dev14", "fresh12")),
-           "incident": (incident_export, ("dev15", "fresh13"))}
+           "incident": (incident_export, ("dev15", "fresh13")),
+           "wheelchair": (wheelchair_export, ("dev16", "fresh14"))}
 
 
 def held_out(split: str) -> bool:
@@ -307,11 +314,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="clinical_export.py, variety_export.py, workshop_export.py, helpdesk_export.py, "
                         "inventory_export.py, community_export.py, ambulance_export.py, theatres_export.py, "
                         "imaging_export.py, board_dump_export.py, paeds_export.py, privatehosp_export.py, "
-                        "labinv_export.py or incident_export.py")
+                        "labinv_export.py, incident_export.py or wheelchair_export.py")
     parser.add_argument("--split", default="both", choices=[
         "tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "dev4", "dev5", "fresh3", "dev6", "fresh4",
         "dev7", "fresh5", "dev8", "fresh6", "dev9", "fresh7", "dev10", "fresh8", "dev11", "fresh9", "dev12",
-        "fresh10", "dev13", "fresh11", "dev14", "fresh12", "dev15", "fresh13", "both"])
+        "fresh10", "dev13", "fresh11", "dev14", "fresh12", "dev15", "fresh13", "dev16", "fresh14", "both"])
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")

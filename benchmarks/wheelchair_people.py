@@ -1,0 +1,118 @@
+"""The people of `wheelchair_export.py`: clients, their relatives, paid carers, therapists, the service's admin staff
+and the approved repairer's engineers, drawn from the split's hand-made pools and Faker locales (`wheelchair_vocab`),
+none carrying a word of the templates or of the kept vocabulary; the held-out split's share no word with the dev
+split's."""
+
+from __future__ import annotations
+
+import functools
+import random
+import re
+
+import wheelchair_kit as kx
+import wheelchair_text as tx
+import wheelchair_vocab as vx
+from export_common import Person
+
+SPLITS = ("dev16", "fresh14")
+GROUPS = {"ther": 10, "admin": 6, "eng": 8, "carer": 12}
+# Words and abbreviations of two or three letters that initials must not be (they stand in the notes anyway).
+SHORT_WORDS = {"am", "pm", "ok", "no", "na", "pt", "dr", "mr", "ms", "id", "on", "up", "in", "at", "to", "is", "it",
+               "of", "or", "so", "do", "be", "by", "if", "me", "my", "we", "us", "he", "re", "cc", "ot", "pa", "ks",
+               "wt", "gp", "nhs", "dob", "dog", "mum", "dad", "son", "lol", "ext", "swl", "nff", "eta", "yr", "asap",
+               "pls", "tel", "loc", "kg", "mm", "sw", "sd", "rip", "job", "van", "hub", "led", "mrs", "sir", "amp"}
+_SEX: dict[Person, bool] = {}  # True for a woman: set as the people are drawn
+
+
+def reserved_words() -> set[str]:
+    """Words of every template and of the kept vocabulary (both splits): no person may carry one, so that a kept
+    "Dr Khan & Partners" or "Hawking Room" or a note's "brake" is never also a planted name."""
+    texts: list[str] = [*kx.PARTS, *kx.STATUS, *kx.JOB_TYPE, *kx.JOB_STATUS]
+    for sizes in kx.SIZES.values():
+        texts.extend(sizes)
+    texts.extend(w for maker, models in kx.KIT for w in (maker, *sum(models, ())))
+    for family in (tx.NOTES, tx.FAULT, tx.WORK, tx.REPORTED, vx.STREETS, vx.FLATS, vx.LOCATIONS, vx.PRACTICES,
+                   vx.MAILBOXES, vx.JOB_TITLES, vx.HOME_MAIL):
+        for values in family.values():
+            texts.extend(values)
+    for split in SPLITS:
+        texts.extend(w for words in vx.ROLES[split].values() for w in words)
+        texts.extend(vx.RELATIONS[split])
+        texts.extend(vx.TOWNS[split])
+        texts.extend([vx.TRUST[split], *vx.NICKNAMES[split].values(), vx.DOMAIN[split], vx.SITE[split],
+                      *vx.LISTS[split], *vx.REPAIRER[split], vx.TENANT[split]])
+    text = re.sub(r"\{\w*\}|[^\w' ]", " ", " ".join(texts).lower()).replace("'s", " ")
+    return set(text.split())
+
+
+def people(split: str, seed: int, n: int, taken: set[str] | None = None) -> list[Person]:
+    """`n` distinct (given, surname) from the split's pools and Faker locales, weighted by origin; no reserved word,
+    none of `taken`."""
+    from faker import Faker
+
+    rng = random.Random(f"wheelchair-people-{split}-{seed}")
+    pools, locales, reserved = vx.POOLS[split], vx.LOCALES[split], reserved_words()
+    fakers = {loc: Faker(loc) for loc in locales}
+    for i, f in enumerate(fakers.values()):
+        f.seed_instance(seed * 61 + i + (0 if split == "dev16" else 1700))
+    origins = [*pools, *fakers]
+    weights = [vx.WEIGHTS[o] for o in pools] + list(locales.values())
+    found: dict[str, Person] = {}
+    for _ in range(200 * n):
+        if len(found) >= n:
+            break
+        origin = rng.choices(origins, weights)[0]
+        woman = rng.random() < 0.55
+        if origin in pools:
+            women, men, surnames = pools[origin]
+            g, s = rng.choice(women if woman else men), rng.choice(surnames)
+        else:
+            f = fakers[origin]
+            g = f.first_name_female() if woman else f.first_name_male()
+            which = "last_name_female" if woman else "last_name_male"
+            s = getattr(f, which)() if hasattr(f, which) else f.last_name()
+        words = {w.lower() for w in f"{g} {s}".replace("-", " ").split()}
+        if len(g) < 2 or len(s) < 2 or words & reserved or (taken and words & taken) or not g.isprintable():
+            continue
+        key = f"{g} {s}".lower()
+        if key not in found:
+            found[key] = (g, s)
+            _SEX[(g, s)] = woman
+    return list(found.values())
+
+
+def split_people(split: str, seed: int, rows: int) -> list[Person]:
+    """A split's people for an export of `rows` assets; the held-out split's share no word with dev16's."""
+    n = 170 + rows // 2
+    if split == "dev16":
+        return people(split, seed, n)
+    taken = {w.lower() for p in people("dev16", seed, n) for w in " ".join(p).replace("-", " ").split()}
+    return people(split, seed, n, taken)
+
+
+def groups(people_: list[Person]) -> dict[str, list[Person]]:
+    """Staff groups first (scaled down for a small export), the clients and their relatives the rest."""
+    scale = min(1.0, len(people_) / (3 * sum(GROUPS.values())))
+    out: dict[str, list[Person]] = {}
+    at = 0
+    for group, size in GROUPS.items():
+        k = max(2, int(size * scale))
+        out[group] = people_[at:at + k]
+        at += k
+    out["client"] = people_[at:]
+    return out
+
+
+@functools.cache
+def _given_names() -> tuple[frozenset[str], frozenset[str]]:
+    women = {g for pools in vx.POOLS.values() for w, _, _ in pools.values() for g in w}
+    men = {g for pools in vx.POOLS.values() for _, m, _ in pools.values() for g in m}
+    return frozenset(women - men), frozenset(men - women)
+
+
+def female(p: Person) -> bool:
+    """Whether a person drawn here is a woman (as drawn; else from the pools, else by the name's ending)."""
+    if p in _SEX:
+        return _SEX[p]
+    women, men = _given_names()
+    return p[0] in women or (p[0] not in men and p[0].endswith(("a", "e", "i")))
