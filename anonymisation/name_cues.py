@@ -115,7 +115,8 @@ HANDOVER_HEADS = {
            "approved", "authorised", "authorized", "accepted", "delivered", "returned", "logged", "agreed",
            "arranged", "organised", "organized", "confirmed", "received", "queried", "flagged", "noticed", "found",
            "borrowed", "taken", "cleared", "released", "okayed", "ok'd", "handed", "dropped", "picked", "called",
-           "rang", "phoned", "emailed", "chased"),
+           "rang", "phoned", "emailed", "chased",
+           "acked", "acknowledged", "actioned"),  # a ward's acknowledgement of a notice: "acked by Pam"
     "of": ("behalf", "attention", "request", "mobile", "phone", "number", "bleep", "pager", "extension"),
 }
 CUE_PHRASES = frozenset(

@@ -91,6 +91,7 @@ def test_an_extension_in_brackets_after_a_name_stays(detector: TextDetector) -> 
     ("his wife (Maureen) rang", ["Maureen"]),
     ("PATIENT REVIEWED BY THE ST4 (HOPE), OBS STABLE", ["HOPE"]),
     ("I have done a reflection with Bev.", ["Bev"]),
+    ("Replace battery pack | acked by Pam 22/10 | done", ["Pam"]),
 ])
 def test_who_accepted_the_work_and_names_a_role_or_relation_says_are_people(
         detector: TextDetector, text: str, names: list[str]) -> None:
