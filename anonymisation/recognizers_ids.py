@@ -84,10 +84,10 @@ def find_vehicle_registrations(text: str) -> list[Finding]:
 _BESIDE_NAME = re.compile(
     r"[ \t]*(?:(?:#|\(|(?i:c/no|collar(?:\s+no)?|staff\s+no|no)\.?[ \t]*#?)[ \t]*(?P<marked>\d{4,8})\)?"
     r"|\((?P<code>[A-Za-z]{1,3}\d{5,8})\)|(?P<bare>\d{4,8})|(?P<record>[A-Za-z]{1,3}\d{5,9}[A-Za-z]?)"
-    # a short label of the patient's record before its number, in brackets ("Mr Penhaligon (RN 4471123)", "(Hosp
-    # 1234567)"); not a phone's or a bleep's label ("(ext 97969)")
-    r"|\((?!(?i:ext|extn|x|bleep|blp|bl|tel|mob|ph|fax|pgr|pager|page|lot|po|ref)\b)[A-Za-z]{1,4}\.?:?[ \t]?"
-    r"(?P<labelled>\d{5,10})\))(?![\w/.:-]|\s\d)"
+    # a patient record's own short label before its number, in brackets ("Mr Penhaligon (RN 4471123)", "(Hosp
+    # 1234567)"); only those labels: after a name a job's, an order's or a call's number is written the same way
+    # ("Dave (job 1234567)", "(SR 21683151)", "(ext 97969)")
+    r"|\((?i:rn|mrn|hn|hosp|pid|pt|crn|urn|nhc|k)\.?:?[ \t]?(?P<labelled>\d{5,10})\))(?![\w/.:-]|\s\d)"
 )
 
 

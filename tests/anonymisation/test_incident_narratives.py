@@ -78,8 +78,9 @@ def test_a_record_number_with_its_label_in_brackets_after_a_name(detector: TextD
     assert found(detector, text, "MRN") == [number]
 
 
-def test_an_extension_in_brackets_after_a_name_stays(detector: TextDetector) -> None:
-    text = "Sister Mary Jones (ext 97969) said"
+@pytest.mark.parametrize("text", ["Sister Mary Jones (ext 97969) said", "Dave Smith (job 1234567) fitted it",
+                                  "engineer John Smith (SR 21683151)"])
+def test_an_extension_a_job_or_a_call_in_brackets_after_a_name_stays(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "MRN") == [] and found(detector, text, "STAFF_ID") == []
 
 
