@@ -1,7 +1,7 @@
-"""What the newer export generators share beyond their people pools: the held-out split's people, disjoint from the
-dev split's, a working-hours moment, a template filled with planted pieces, random digits, a name folded to the
-ASCII letters an address is written with; and, for the generators that write a database dump, how their builder
-records a cell and how the baseline reads the dump back."""
+"""What the newer export generators share beyond their people pools: people drawn from the pools and Faker's
+locales, the held-out split's people, disjoint from the dev split's, a working-hours moment, a template filled with
+planted pieces, random digits, a name folded to the ASCII letters an address is written with; and, for the
+generators that write a database dump, how their builder records a cell and how the baseline reads the dump back."""
 
 from __future__ import annotations
 
@@ -9,13 +9,54 @@ import datetime as dt
 import random
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Container, Mapping
 from pathlib import Path
 from typing import Any
 
 Person = tuple[str, str]
 # A piece of a cell: text, or a planted value with its kind and whether it is personal.
 Piece = str | tuple[str, str, bool]
+
+
+def draw_people(rng: random.Random, pools: Mapping[str, tuple[list[str], list[str], list[str]]],
+                weights: Mapping[str, float], locales: Mapping[str, float], faker_seed: int, n: int,
+                reserved: Container[str], taken: set[str] | None = None, woman_share: float = 0.55,
+                accept: Callable[[str, str], bool] | None = None, sexes: dict[Person, bool] | None = None
+                ) -> list[Person]:
+    """`n` distinct (given, surname) from `pools` (origin -> women's, men's given names, surnames) and Faker's
+    `locales` (locale -> weight; their instances seeded from `faker_seed`), weighted by origin; no `reserved` word,
+    none of `taken`, only what `accept` accepts. `sexes` records, for each person drawn, whether a woman."""
+    from faker import Faker
+
+    fakers = {loc: Faker(loc) for loc in locales}
+    for i, f in enumerate(fakers.values()):
+        f.seed_instance(faker_seed + i)
+    origins = [*pools, *fakers]
+    chances = [weights[o] for o in pools] + list(locales.values())
+    found: dict[str, Person] = {}
+    for _ in range(200 * n):
+        if len(found) >= n:
+            break
+        origin = rng.choices(origins, chances)[0]
+        woman = rng.random() < woman_share
+        if origin in pools:
+            women, men, surnames = pools[origin]
+            g, s = rng.choice(women if woman else men), rng.choice(surnames)
+        else:
+            f = fakers[origin]
+            g = f.first_name_female() if woman else f.first_name_male()
+            which = "last_name_female" if woman else "last_name_male"
+            s = getattr(f, which)() if hasattr(f, which) else f.last_name()
+        words = {w.lower() for w in f"{g} {s}".replace("-", " ").split()}
+        if len(g) < 2 or len(s) < 2 or words & reserved or (taken and words & taken) \
+                or (accept is not None and not accept(g, s)):
+            continue
+        key = f"{g} {s}".lower()
+        if key not in found:
+            found[key] = (g, s)
+            if sexes is not None:
+                sexes[(g, s)] = woman
+    return list(found.values())
 
 
 def held_out_people(people_of: Callable[..., list[Person]], dev_split: str, split: str, seed: int, rows: int

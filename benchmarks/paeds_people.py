@@ -11,7 +11,7 @@ import re
 import paeds_kit as kx
 import paeds_text as tx
 import paeds_vocab as vx
-from export_common import Person, Piece, digits
+from export_common import Person, Piece, digits, draw_people
 
 # Words and abbreviations of two or three letters that initials must not be (they stand in the notes anyway).
 SHORT_WORDS = {"am", "pm", "ok", "no", "na", "co", "st", "rd", "pt", "dr", "mr", "ms", "hr", "id", "on", "up", "in",
@@ -47,34 +47,9 @@ def reserved_words() -> set[str]:
 def people(split: str, seed: int, n: int, taken: set[str] | None = None) -> list[Person]:
     """`n` distinct (given, surname) from the split's pools and Faker locales, weighted by origin; no reserved
     word, none of `taken`."""
-    from faker import Faker
-
-    rng = random.Random(f"paeds-people-{split}-{seed}")
-    pools, locales, reserved = vx.POOLS[split], vx.LOCALES[split], reserved_words()
-    fakers = {loc: Faker(loc) for loc in locales}
-    for i, f in enumerate(fakers.values()):
-        f.seed_instance(seed * 71 + i + (0 if split == "dev12" else 1000))
-    origins = [*pools, *fakers]
-    weights = [vx.WEIGHTS[o] for o in pools] + list(locales.values())
-    found: dict[str, Person] = {}
-    for _ in range(200 * n):
-        if len(found) >= n:
-            break
-        origin = rng.choices(origins, weights)[0]
-        woman = rng.random() < 0.6
-        if origin in pools:
-            women, men, surnames = pools[origin]
-            g, s = rng.choice(women if woman else men), rng.choice(surnames)
-        else:
-            f = fakers[origin]
-            g = f.first_name_female() if woman else f.first_name_male()
-            which = "last_name_female" if woman else "last_name_male"
-            s = getattr(f, which)() if hasattr(f, which) else f.last_name()
-        words = {w.lower() for w in f"{g} {s}".replace("-", " ").split()}
-        if len(g) < 2 or len(s) < 2 or words & reserved or (taken and words & taken):
-            continue
-        found.setdefault(f"{g} {s}".lower(), (g, s))
-    return list(found.values())
+    return draw_people(random.Random(f"paeds-people-{split}-{seed}"), vx.POOLS[split], vx.WEIGHTS,
+                       vx.LOCALES[split], seed * 71 + (0 if split == "dev12" else 1000), n, reserved_words(), taken,
+                       woman_share=0.6)
 
 
 @functools.cache

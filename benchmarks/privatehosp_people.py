@@ -13,7 +13,7 @@ import privatehosp_kit as kx
 import privatehosp_notes as nx
 import privatehosp_text as tx
 import privatehosp_vocab as vx
-from export_common import Person, digits
+from export_common import Person, digits, draw_people
 
 # Words and abbreviations of two or three letters that initials must not be (they stand in the notes anyway).
 SHORT_WORDS = {"am", "pm", "ok", "no", "pt", "dr", "mr", "ms", "mw", "sn", "rn", "cn", "id", "on", "up", "in", "at",
@@ -48,34 +48,8 @@ def reserved_words() -> set[str]:
 def people(split: str, seed: int, n: int, taken: set[str] | None = None) -> list[Person]:
     """`n` distinct (given, surname) from the split's pools and Faker locales, weighted by origin; no reserved
     word, none of `taken`."""
-    from faker import Faker
-
-    rng = random.Random(f"privatehosp-people-{split}-{seed}")
-    pools, locales, reserved = vx.POOLS[split], vx.LOCALES[split], reserved_words()
-    fakers = {loc: Faker(loc) for loc in locales}
-    for i, f in enumerate(fakers.values()):
-        f.seed_instance(seed * 37 + i + (0 if split == "dev13" else 500))
-    origins = [*pools, *fakers]
-    weights = [vx.WEIGHTS[o] for o in pools] + list(locales.values())
-    found: dict[str, Person] = {}
-    for _ in range(200 * n):
-        if len(found) >= n:
-            break
-        origin = rng.choices(origins, weights)[0]
-        woman = rng.random() < 0.55
-        if origin in pools:
-            women, men, surnames = pools[origin]
-            g, s = rng.choice(women if woman else men), rng.choice(surnames)
-        else:
-            f = fakers[origin]
-            g = f.first_name_female() if woman else f.first_name_male()
-            which = "last_name_female" if woman else "last_name_male"
-            s = getattr(f, which)() if hasattr(f, which) else f.last_name()
-        words = {w.lower() for w in f"{g} {s}".replace("-", " ").split()}
-        if len(g) < 2 or len(s) < 2 or words & reserved or (taken and words & taken):
-            continue
-        found.setdefault(f"{g} {s}".lower(), (g, s))
-    return list(found.values())
+    return draw_people(random.Random(f"privatehosp-people-{split}-{seed}"), vx.POOLS[split], vx.WEIGHTS,
+                       vx.LOCALES[split], seed * 37 + (0 if split == "dev13" else 500), n, reserved_words(), taken)
 
 
 @functools.cache

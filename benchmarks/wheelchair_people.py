@@ -12,7 +12,7 @@ import re
 import wheelchair_kit as kx
 import wheelchair_text as tx
 import wheelchair_vocab as vx
-from export_common import Person
+from export_common import Person, draw_people
 
 SPLITS = ("dev16", "fresh14")
 GROUPS = {"ther": 10, "admin": 6, "eng": 8, "carer": 12}
@@ -46,39 +46,11 @@ def reserved_words() -> set[str]:
 
 
 def people(split: str, seed: int, n: int, taken: set[str] | None = None) -> list[Person]:
-    """`n` distinct (given, surname) from the split's pools and Faker locales, weighted by origin; no reserved word,
-    none of `taken`."""
-    from faker import Faker
-
-    rng = random.Random(f"wheelchair-people-{split}-{seed}")
-    pools, locales, reserved = vx.POOLS[split], vx.LOCALES[split], reserved_words()
-    fakers = {loc: Faker(loc) for loc in locales}
-    for i, f in enumerate(fakers.values()):
-        f.seed_instance(seed * 61 + i + (0 if split == "dev16" else 1700))
-    origins = [*pools, *fakers]
-    weights = [vx.WEIGHTS[o] for o in pools] + list(locales.values())
-    found: dict[str, Person] = {}
-    for _ in range(200 * n):
-        if len(found) >= n:
-            break
-        origin = rng.choices(origins, weights)[0]
-        woman = rng.random() < 0.55
-        if origin in pools:
-            women, men, surnames = pools[origin]
-            g, s = rng.choice(women if woman else men), rng.choice(surnames)
-        else:
-            f = fakers[origin]
-            g = f.first_name_female() if woman else f.first_name_male()
-            which = "last_name_female" if woman else "last_name_male"
-            s = getattr(f, which)() if hasattr(f, which) else f.last_name()
-        words = {w.lower() for w in f"{g} {s}".replace("-", " ").split()}
-        if len(g) < 2 or len(s) < 2 or words & reserved or (taken and words & taken) or not g.isprintable():
-            continue
-        key = f"{g} {s}".lower()
-        if key not in found:
-            found[key] = (g, s)
-            _SEX[(g, s)] = woman
-    return list(found.values())
+    """`n` distinct (given, surname) from the split's pools and Faker locales, weighted by origin; no reserved
+    word, none of `taken`."""
+    return draw_people(random.Random(f"wheelchair-people-{split}-{seed}"), vx.POOLS[split], vx.WEIGHTS,
+                       vx.LOCALES[split], seed * 61 + (0 if split == "dev16" else 1700), n, reserved_words(), taken,
+                       accept=lambda g, _s: g.isprintable(), sexes=_SEX)
 
 
 def split_people(split: str, seed: int, rows: int) -> list[Person]:
