@@ -51,6 +51,7 @@ from intake.config import AnonymisationSettings
 TABLE_ENTITIES = (
     "PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "UK_NHS", "UK_NINO", "UK_POSTCODE", "DATE_OF_BIRTH", "ADDRESS",
     "MRN", "CREDIT_CARD", "IP_ADDRESS", "IBAN_CODE", "STAFF_ID", "UK_VEHICLE_REGISTRATION", "NATIONAL_ID",
+    "ACCESS_CODE",
 )
 # Presidio recognizers we replace with our own (UK-specific, offline e-mail validation, allow-list aware NER).
 _REPLACED = {"NhsRecognizer", "UkNinoRecognizer", "UkPostcodeRecognizer", "EmailRecognizer", "SpacyRecognizer",
@@ -63,7 +64,8 @@ _DISABLED_PIPES = ("parser", "tagger", "attribute_ruler", "lemmatizer", "senter"
 # without one skips them. Python's \d is any Unicode decimal digit, so the check is RE2's \p{Nd}, over the
 # whole batch at once. MRNs too, with the default patterns (a customer's own may need no digit).
 NEEDS_A_DIGIT = frozenset({"PHONE_NUMBER", "INTERNAL_NUMBER", "UK_NHS", "UK_NINO", "UK_POSTCODE", "DATE_OF_BIRTH",
-                           "CREDIT_CARD", "IBAN_CODE", "STAFF_ID", "UK_VEHICLE_REGISTRATION", "NATIONAL_ID"})
+                           "CREDIT_CARD", "IBAN_CODE", "STAFF_ID", "UK_VEHICLE_REGISTRATION", "NATIONAL_ID",
+                           "ACCESS_CODE"})
 DEFAULT_MRN_PATTERNS = (r"\b[A-Z]{1,3}\d{6,8}\b",)
 _DIGIT = r"\p{Nd}"
 

@@ -100,7 +100,7 @@ def grow_names(text: str, findings: list[Finding], rules: NameRules) -> list[Fin
                 end = tok.end - 2 if possessive else tok.end
         end = _patronymic_end(text, words, ends, end, case, taken, f, rules)
         out.append(f if (start, end) == (f.start, f.end) else Finding("PERSON", start, end, f.score, f.recognizer))
-    return out + _paired(text, out, rules)
+    return out + _paired(text, out, rules) + _nicknamed(text, out, rules)
 
 
 # Two people in one cell or phrase: "Tara / Jane Smith", "Jane Smith & Wei". A first name on the other side of
@@ -135,6 +135,32 @@ def _paired(text: str, findings: list[Finding], rules: NameRules) -> list[Findin
                     and not vocab.contains_allowed(side) \
                     and not any(o.start < e and s < o.end for o in (*findings, *out)):
                 out.append(Finding("PERSON", s, e, f.score, f.recognizer))
+    return out
+
+
+# What a person is called, in brackets after the full name: "Darren Holt (Daz) says it sticks", "Kerry Lund (Kez)".
+# One capitalised word with the first name's initial, nothing the vocabulary knows as a place, maker, role or
+# relation; what a patient has or where they are is not their name ("Anna Smith (Covid)", "Mrs Jones (Resus)").
+_NICKNAME = re.compile(r" ?\(([A-Z][a-z]{1,11})\)")
+
+
+def _nicknamed(text: str, findings: list[Finding], rules: NameRules) -> list[Finding]:
+    from intake.anonymisation.bracketed_names import RELATIONS
+    from intake.anonymisation.name_cues import ROLES_ONE
+
+    out: list[Finding] = []
+    vocab = rules.vocab
+    for f in findings:
+        m = _NICKNAME.match(text, f.end) if f.entity_type == "PERSON" else None
+        words = text[f.start:f.end].split()
+        if m is None or len(words) < 2 or fold(words[0][:1]) != fold(m.group(1)[:1]):
+            continue
+        key = fold(m.group(1))
+        if key in vocab.allow_tokens or key in vocab.indicators or key in rules.contextual.not_names \
+                or key in RELATIONS or key in ROLES_ONE or vocab.is_allowed_term(m.group(1)) \
+                or any(o.start < m.end(1) and m.start(1) < o.end for o in findings):
+            continue
+        out.append(Finding("PERSON", m.start(1), m.end(1), f.score, f.recognizer))
     return out
 
 

@@ -27,6 +27,7 @@ TOKEN_PREFIX = {
     "UK_POSTCODE": "POSTCODE", "DATE_OF_BIRTH": "DOB", "ADDRESS": "ADDRESS", "MRN": "MRN", "CREDIT_CARD": "CARD",
     "IP_ADDRESS": "IP", "IBAN_CODE": "IBAN", "LOCATION": "LOCATION", "INTERNAL_NUMBER": "EXT", "STAFF_ID": "STAFF",
     "UK_VEHICLE_REGISTRATION": "VRN", "NATIONAL_ID": "NATID",
+    "ACCESS_CODE": "ACCESS",
 }
 _TITLES = re.compile(
     r"^(?:mr|mrs|ms|miss|mx|dr|prof|professor|sister|sr|nurse|matron|rev|sir|dame|staff nurse|charge nurse)\s+"

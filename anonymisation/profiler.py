@@ -39,6 +39,7 @@ from intake.anonymisation.structured import (
     plain_typing,
     rate,
 )
+from intake.anonymisation.subject_numbers import subject_numbers
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
 
@@ -113,6 +114,12 @@ class Profiler:
             if deadline is not None and time.monotonic() > deadline:
                 raise ProfilingTooSlow(table, len(columns), len(names), float(self.time_budget or 0))
             columns[name] = self.classify_column(name, sample.column(name), org_table, table)
+        if "MRN" in self.entities:
+            for tie in subject_numbers(sample, columns):
+                old = columns[tie.column]
+                columns[tie.column] = ColumnClassification(
+                    tie.column, ColumnKind.IDENTIFIER, "MRN", 0.7, (tie.reason,),
+                    sample_values=old.sample_values, rates=old.rates)
         return TableClassification(table, columns, sample.num_rows)
 
     # -- evidence ------------------------------------------------------------------------------------------

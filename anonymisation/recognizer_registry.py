@@ -9,6 +9,7 @@ from presidio_analyzer import EntityRecognizer, LocalRecognizer, RecognizerResul
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.recognizers_access import find_access_codes
 from intake.anonymisation.recognizers_address import find_street_addresses
 from intake.anonymisation.recognizers_dicom import find_dicom_identifiers
 from intake.anonymisation.recognizers_email import find_emails
@@ -83,6 +84,7 @@ def uk_recognizers(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> list[
         FunctionRecognizer("OrcidRecognizer", "STAFF_ID", find_orcids),
         FunctionRecognizer("NationalIdRecognizer", "NATIONAL_ID", find_national_ids),
         FunctionRecognizer("VehicleRegistrationRecognizer", "UK_VEHICLE_REGISTRATION", find_vehicle_registrations),
+        FunctionRecognizer("AccessCodeRecognizer", "ACCESS_CODE", find_access_codes),
     ]
 
 
@@ -103,4 +105,5 @@ def pattern_detectors(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> di
         "STAFF_ID": [find_staff_ids, find_orcids],
         "NATIONAL_ID": [find_national_ids],
         "UK_VEHICLE_REGISTRATION": [find_vehicle_registrations],
+        "ACCESS_CODE": [find_access_codes],
     }

@@ -122,7 +122,7 @@ POSTCODE_RE = re.compile(rf"(?<![\w])(?:{POSTCODE_PATTERN})(?![\w])", re.IGNOREC
 # Words before a home address: where someone lives, or where equipment was taken to or fetched from.
 POSTCODE_CONTEXT = re.compile(
     r"(?i)post\s?code|postal|address|lives?\b|living|home|resident|\bat\b|deliver|collect|drop(?:ped)?\s+off|"
-    r"\bc/o\b|\bvisit"
+    r"\bc/o\b|\bvisit|\boutside\b|\bopposite\b"
 )
 
 

@@ -36,7 +36,8 @@ _WHOLE_CELLS = frozenset({"MRN", "UK_NHS", "UK_NINO", "EMAIL_ADDRESS", "PHONE_NU
 def apply_roles(classification: TableClassification, roles: Mapping[str, Mapping[str, Any]]) -> TableClassification:
     """The classification with each column the roles name re-classified by its role.
 
-    `roles`: column -> {"role": one of ROLES, "entity": entity type of a person column, "fields": [...]}."""
+    `roles`: column -> {"role": one of ROLES, "entity": entity type of a person column, "fields": [...],
+    "lookup_only": read only through lookups, "joined_only": read only as one part of a join}."""
     columns = dict(classification.columns)
     for column, spec in roles.items():
         role = spec.get("role")
@@ -50,8 +51,10 @@ def apply_roles(classification: TableClassification, roles: Mapping[str, Mapping
             entity = spec.get("entity") or "PERSON"
             new = replace(old, kind=ColumnKind.IDENTIFIER, entity_type=entity, confidence=1.0,
                           reasons=(f"{where}: a person field, anonymised whole ({entity})",))
-        elif role == FREE_TEXT and old.kind == ColumnKind.IDENTIFIER and old.entity_type in _WHOLE_CELLS:
-            # "Patient" joined into the notes: no label in "M1343770" says what it is, the column does
+        elif role == FREE_TEXT and old.kind == ColumnKind.IDENTIFIER and (
+                old.entity_type in _WHOLE_CELLS or spec.get("joined_only")):
+            # "Patient" joined into the notes: no label in "M1343770" says what it is, the column does; and a
+            # column joined to others ("Signed Off": "JB") is not a sentence, whatever the joined field is
             new = replace(old, confidence=1.0, reasons=(
                 *old.reasons, f"{where} as free text, but each cell is one {old.entity_type}: replaced whole"))
         elif role == FREE_TEXT:

@@ -128,7 +128,7 @@ def _migrate(run: pipeline.RunInfo, chunk_rows: int) -> dict[str, Any]:
     tasks.checkpoint(run, "anonymise")
     # pass 1: who is named anywhere, what is a place, which values of the queries' inputs are personal
     with artifacts.stage(f"terms-{run.run_id}", "Pass 1: finding who is named anywhere (dataset terms)"):
-        terms_id = tasks.collect_terms(run, ingested.tables, ingested.query_inputs)
+        terms_id = tasks.collect_terms(run, ingested.tables, ingested.query_inputs, classifications)
     anonymised = _anonymise_chunks(run, ingested, classifications, terms_id)
     pipeline.close_sessions()  # the NER workers and their caches are not needed past this point: free their memory
     publish_findings(run.run_id, run.dataset_id, anonymised.report, "findings")

@@ -209,11 +209,11 @@ def scan_report(run: pipeline.RunInfo, classifications: dict[str, dict[str, Any]
 
 
 @data_task("collect-dataset-terms")
-def collect_terms(run: pipeline.RunInfo, tables: list[pipeline.TableRef],
-                  query_inputs: list[pipeline.TableRef]) -> str | None:
+def collect_terms(run: pipeline.RunInfo, tables: list[pipeline.TableRef], query_inputs: list[pipeline.TableRef],
+                  classifications: dict[str, dict[str, Any]]) -> str | None:
     from intake.pipeline.terms import collect_dataset_terms
 
-    return collect_dataset_terms(flow_context(run.actor), run, tables, query_inputs)
+    return collect_dataset_terms(flow_context(run.actor), run, tables, query_inputs, classifications)
 
 
 @data_task("independent-residual-check")

@@ -36,7 +36,7 @@ def test_the_column_roles_the_anonymiser_takes_are_plain_and_name_the_mapping_ta
     mapping = builtin_mapping("equiptrack")
     roles = mapping_column_roles(mapping, "assets")
     assert roles["Contact Tel"] == {"role": "person", "entity": "PHONE_NUMBER", "fields": ["assets.contact_phone"],
-                                    "lookup_only": False}
+                                    "lookup_only": False, "joined_only": False}
     assert roles == {c: r.to_dict() for c, r in mapping_roles(mapping)["assets"].columns.items()}
     assert mapping_column_roles(mapping, "not_mapped") == {}
 
@@ -103,3 +103,26 @@ tables:
     assert columns["Condition"].to_dict()["lookup_only"] is True
     assert not columns["Grade"].lookup_only  # also written into the notes: its values reach the package
     assert not columns["Tag"].lookup_only
+
+
+def test_a_column_read_only_as_part_of_a_join_is_marked_so_and_one_also_read_alone_is_not() -> None:
+    """`outcome: {from: [Work Done, Signed Off]}`: the field's role says what the joined text is, not what each
+    part is (anonymisation.roles then hears the part's own profile)."""
+    mapping = parse_mapping("""
+format: intake-mapping/1
+system: t
+title: t
+tables:
+  - table: assets
+    source_key: Tag
+    outputs:
+      - entity: assets
+        id: Tag
+        fields: {asset_number: Tag, status: {value: in_service}, notes: {from: [Remarks, Checked], join: " | "},
+                 serial_number: Remarks}
+""")
+    columns = mapping_roles(mapping)["assets"].columns
+    assert columns["Checked"].role is DataRole.FREE_TEXT and columns["Checked"].joined_only
+    assert columns["Checked"].to_dict()["joined_only"] is True
+    assert not columns["Remarks"].joined_only  # also delivered alone as the serial number
+    assert not columns["Tag"].joined_only

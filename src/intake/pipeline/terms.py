@@ -11,7 +11,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from intake.context import Context
@@ -37,10 +37,14 @@ def _parse_terms(data: bytes) -> Any:
 _terms = ArtefactCache(_parse_terms)  # one run's chunks in this process share the terms
 
 
-def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_inputs: Sequence[Any] = ()
-                          ) -> str | None:
+def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_inputs: Sequence[Any] = (),
+                          classifications: Mapping[str, Mapping[str, Any]] | None = None) -> str | None:
     """Pass 1: the dataset's people and reference values, and the personal values of the tables only queries
-    read, stored encrypted; returns the artefact id (None when there are none)."""
+    read, stored encrypted; returns the artefact id (None when there are none).
+
+    `classifications` (table key -> classification dict, pipeline.profile_tables): a column the mapping reads
+    only as one part of a joined free-text field whose profile says it names people ("Signed Off": "JB") counts
+    as a person field, so that its marks are caught where they were also typed into the text."""
     from intake.anonymisation import AnonymisationSession
     from intake.anonymisation.dataset_terms import collect_terms
     from intake.anonymisation.id_schemes import CodeShapes
@@ -63,6 +67,7 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
                 continue
             person_columns = [c for c, r in table_roles.columns.items()
                               if r.role is DataRole.PERSON and r.entity == "PERSON"]
+            person_columns += _joined_person_columns((classifications or {}).get(table.key))
             found = table_values(vault, table.artefact_id, actor, person_columns, table_roles.person_groups,
                                  table_roles.of_role(DataRole.REFERENCE), table_roles.of_role(DataRole.CODE), shapes)
             persons |= found[0]
@@ -79,6 +84,18 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
                          name=work_name(run, TERMS_NAME), source=terms.to_json().encode(), actor=actor)
     log_event(log, "pipeline.dataset_terms", dataset_id=run.dataset_id, run_id=run.run_id, **terms.counts())
     return str(info.id)
+
+
+def _joined_person_columns(classification: Mapping[str, Any] | None) -> list[str]:
+    """The columns of a table's classification joined into free text and replaced whole as people's names."""
+    from intake.anonymisation import TableClassification
+    from intake.anonymisation.classification import ColumnKind
+
+    if classification is None:
+        return []
+    columns = TableClassification.from_dict(dict(classification)).columns.values()
+    return [c.column for c in columns if c.role == "free_text" and c.kind is ColumnKind.IDENTIFIER
+            and c.entity_type == "PERSON"]
 
 
 def load_dataset_terms(ctx: Context, artefact_id: str | None) -> Any:

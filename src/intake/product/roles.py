@@ -13,6 +13,9 @@ A column feeding several fields takes the most protective role. A column read th
 lookup's product code, and a column read as a foreign key becomes a hash: both are *code*, whatever the field.
 A column read *only* through lookups is marked `lookup_only`: its values never reach the package (the lookup's
 codes do), and a guess that they are names must not replace them, or the lookup no longer finds them.
+A column read *only* as one part of a join (`{from: [Work Done, Signed Off], join: " | "}`) is marked
+`joined_only`: the field's role says what the joined text is, not what this part is ("JB" in a sign-off column is
+somebody's initials, which no detector finds in a sentence), so the column's own profile is heard.
 """
 
 from __future__ import annotations
@@ -42,10 +45,11 @@ class ColumnRole:
     entity: str | None = None  # PERSON, PHONE_NUMBER, EMAIL_ADDRESS for person columns
     fields: tuple[str, ...] = ()  # "entity.field" names, for the findings report
     lookup_only: bool = False
+    joined_only: bool = False
 
     def to_dict(self) -> dict[str, object]:
         return {"role": self.role.value, "entity": self.entity, "fields": list(self.fields),
-                "lookup_only": self.lookup_only}
+                "lookup_only": self.lookup_only, "joined_only": self.joined_only}
 
 
 @dataclass
@@ -57,17 +61,19 @@ class TableRoles:
     # as written elsewhere in the dataset ("Jane Doe"), where one part alone is too common a word.
     person_groups: list[tuple[str, ...]] = field(default_factory=list)
 
-    def add(self, column: str, role: DataRole, entity: str | None, field_name: str, lookup: bool = False) -> None:
+    def add(self, column: str, role: DataRole, entity: str | None, field_name: str, lookup: bool = False,
+            joined: bool = False) -> None:
         old = self.columns.get(column)
         if old is None:
-            self.columns[column] = ColumnRole(role, entity, (field_name,), lookup_only=lookup)
+            self.columns[column] = ColumnRole(role, entity, (field_name,), lookup_only=lookup, joined_only=joined)
             return
         fields = old.fields if field_name in old.fields else (*old.fields, field_name)
         lookup_only = old.lookup_only and lookup
+        joined_only = old.joined_only and joined
         if _PROTECTION[role] > _PROTECTION[old.role]:
-            self.columns[column] = ColumnRole(role, entity, fields, lookup_only)
+            self.columns[column] = ColumnRole(role, entity, fields, lookup_only, joined_only)
         else:
-            self.columns[column] = ColumnRole(old.role, old.entity, fields, lookup_only)
+            self.columns[column] = ColumnRole(old.role, old.entity, fields, lookup_only, joined_only)
 
     def of_role(self, role: DataRole) -> list[str]:
         return [c for c, r in self.columns.items() if r.role is role]
@@ -98,8 +104,10 @@ def mapping_roles(mapping: Mapping) -> dict[str, TableRoles]:
                 field_spec = spec.field(name)
                 role = _expr_role(expr, field_spec.role)
                 entity = field_spec.entity if role is DataRole.PERSON else None
+                joined = role is DataRole.FREE_TEXT and len(expr.columns) > 1
                 for column in expr.columns:
-                    roles.add(column, role, entity, f"{spec.name}.{name}", lookup=expr.lookup is not None)
+                    roles.add(column, role, entity, f"{spec.name}.{name}", lookup=expr.lookup is not None,
+                              joined=joined)
                 if role is DataRole.PERSON and entity == "PERSON" and len(expr.columns) > 1:
                     group = tuple(expr.columns)
                     if group not in roles.person_groups:
@@ -112,9 +120,9 @@ def mapping_roles(mapping: Mapping) -> dict[str, TableRoles]:
 
 
 def mapping_column_roles(mapping: Mapping, table: str) -> dict[str, dict[str, object]]:
-    """column -> {"role", "entity", "fields", "lookup_only"} for the columns the mapping reads from its table
-    `table`, in the plain form the anonymisation package takes (intake.anonymisation.roles.apply_roles). `table`
-    is the mapping's name for it: a source table is resolved to that by the caller (pipeline.mapping_table, the
-    transform's own rule), so that this module needs no more than the mapping."""
+    """column -> {"role", "entity", "fields", "lookup_only", "joined_only"} for the columns the mapping reads from
+    its table `table`, in the plain form the anonymisation package takes (intake.anonymisation.roles.apply_roles).
+    `table` is the mapping's name for it: a source table is resolved to that by the caller (pipeline.mapping_table,
+    the transform's own rule), so that this module needs no more than the mapping."""
     roles = mapping_roles(mapping).get(table)
     return {column: role.to_dict() for column, role in roles.columns.items()} if roles else {}

@@ -1,0 +1,49 @@
+"""The code that opens someone's home: a key safe's, a door's, a gate's or a lock box's ("key safe 4412", "KEYSAFE:
+0606", "door code is 1234#", "code for the key box 7613"). Community equipment services write them beside the
+client's address and in the engineers' notes, so that whoever visits can get in: with the address they are a
+way into a vulnerable person's home, and are redacted (ACCESS_CODE). A code of a thing ("error code 1234", "part
+code 12-4412") has no such word before it and stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+from intake.anonymisation.findings import Finding
+
+# What is locked: a key safe or key box, a door, gate or entry code; "k/s" and "ks" as community notes shorten it.
+_LOCK = (r"key\s?-?safe|key\s?-?box|lock\s?-?box|k/s|ks(?=\s*(?:code|no|num|number|[:#=-]|\d))"
+         r"|(?:front\s+|back\s+|main\s+|street\s+)?door(?:\s+entry)?|gate|entry|access|alarm|entrance")
+# The code itself: digits, at most a letter either side, a key or hash as typed on the pad ("C1234", "1234#").
+_CODE = r"(?P<code>[A-Za-z]?\d{3,8}[A-Za-z]?#?)"
+_LABELLED = re.compile(
+    rf"(?i:\b(?:{_LOCK})(?:\s+(?:code|no\.?|num(?:ber)?|combination|combo|pin))?(?:\s+(?:is|=|was|now|of))?"
+    r"(?:\s*\(|\s*[:#=-]\s*|\s+))"
+    rf"{_CODE}(?![\w/.-]*\d)")
+# "code 1234 for the key safe", "code for key box 4412": the code before or after "code", the lock after.
+_CODE_THEN_LOCK = re.compile(rf"(?i:\bcode\s*[:#=-]?\s*){_CODE}(?=\s+(?i:for|to|on|of)\s+(?:the\s+)?(?i:{_LOCK}))")
+_CODE_FOR_LOCK = re.compile(
+    rf"(?i:\bcode\s+(?:for|to|on|of)\s+(?:the\s+)?(?:{_LOCK})(?:\s+(?:is|=))?\s*[:#=-]?\s*){_CODE}(?![\w/.-]*\d)")
+# a door, gate or entry needs "code" after it: "door 1234" is a room's number, "entry 12345" a log's
+_BARE_LOCK = re.compile(r"(?i)^(?:(?:front|back|main|street)\s+)?(?:door(?:\s+entry)?|gate|entry|access|alarm"
+                        r"|entrance)\s*[:#=-]?\s*\(?$")
+_DATE_OR_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}")
+
+
+def find_access_codes(text: str) -> list[Finding]:
+    if not any(ch.isdigit() for ch in text):
+        return []
+    lowered = text.lower()
+    if not any(w in lowered for w in ("key", "lock", "code", "k/s", "ks")):
+        return []
+    out = []
+    for m in _LABELLED.finditer(text):
+        label = text[m.start():m.start("code")]
+        if _BARE_LOCK.match(label.strip()):
+            continue
+        out.append(Finding("ACCESS_CODE", m.start("code"), m.end("code"), 0.8, "AccessCodeRecognizer"))
+    for regex in (_CODE_THEN_LOCK, _CODE_FOR_LOCK):
+        for m in regex.finditer(text):
+            if not _DATE_OR_TIME.fullmatch(m.group("code")):
+                out.append(Finding("ACCESS_CODE", m.start("code"), m.end("code"), 0.8, "AccessCodeRecognizer"))
+    return list({(f.start, f.end): f for f in out}.values())

@@ -1,0 +1,152 @@
+"""A community equipment service's client records: the client's own service number (no label says whose it is,
+the table does), the key safe code that opens the client's home, the street written in lower case, and the
+initials of a sign-off column a mapping joins into the job's outcome."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pyarrow as pa
+import pytest
+
+from intake.anonymisation import AnonymisationSession, ColumnKind, TextDetector, Vocabulary
+from intake.anonymisation.recognizers_access import find_access_codes
+from intake.anonymisation.roles import apply_roles
+from intake.config import AnonymisationSettings, ConnectorSettings
+from intake.connectors import open_source
+from tests.anonymisation.conftest import nhs_number
+
+SECRET = bytes(range(32))
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    ("client lives alone, key safe 1898 - ring before any home visit", ["1898"]),
+    ("ATTENDED, NO ANSWER. KEY SAFE 9819 USED AS AGREED.", ["9819"]),
+    ("keysafe: 0606.", ["0606"]),
+    ("door code is 1234# then 2nd floor", ["1234#"]),
+    ("code 7613 for the key box by the back door", ["7613"]),
+    ("code for key safe is 4412", ["4412"]),
+    ("K/S 4412, gate code: 2580", ["4412", "2580"]),
+    ("key safe (C1234)", ["C1234"]),
+    # codes of things, and numbers after a door or an entry that are a room's or a log's
+    ("error code 1234 on the display", []),
+    ("part code 12-4412 ordered", []),
+    ("door 1234 was propped open", []),
+    ("entry 12345 in the log", []),
+    ("key safe fitted 2023, code with the family", []),
+])
+def test_codes_that_open_a_home_are_found_and_codes_of_things_are_not(text: str, codes: list[str]) -> None:
+    assert [text[f.start:f.end] for f in find_access_codes(text)] == codes
+
+
+def test_a_key_safe_code_is_redacted_in_free_text_and_the_note_kept(detector: TextDetector) -> None:
+    text = "Powerchair cutting out after 10 mins. Key safe 7613, error code 1234"
+    found = [(f.entity_type, text[f.start:f.end]) for f in detector.analyze([text])[0]]
+    assert ("ACCESS_CODE", "7613") in found and all(v != "1234" for _, v in found)
+
+
+def test_a_street_in_lower_case_where_something_happened_outside_it(detector: TextDetector) -> None:
+    texts = ["brakes not holding on slope outside 77 acacia road", "parked opposite 12 church st for the visit",
+             "fitted 3 new wheels on the road test"]
+    found = [[(f.entity_type, t[f.start:f.end]) for f in fs] for t, fs in zip(texts, detector.analyze(texts),
+                                                                              strict=True)]
+    assert ("ADDRESS", "77 acacia road") in found[0] and ("ADDRESS", "12 church st") in found[1]
+    assert not any(e == "ADDRESS" for e, _ in found[2])
+
+
+def _client_sheet(path: Path, rows: int = 120) -> None:
+    """An equipment list as a service manager exports it: items issued to clients (their NHS and service numbers,
+    the service number repeated for a client's second item) and items in store (neither)."""
+    from openpyxl import Workbook
+
+    rng = random.Random(5)
+    book = Workbook()
+    ws = book.active
+    assert ws is not None
+    ws.append(["Asset No", "Item", "Client", "NHS Number", "Service No", "Location"])
+    clients = [(f"Client {chr(65 + i % 26)}{chr(65 + i // 26)}son", nhs_number(rng), f"CW{rng.randrange(10**6):06d}")
+               for i in range(60)]
+    for i in range(rows):
+        asset = f"WC{100000 + i}"
+        if i % 5 == 4:
+            ws.append([asset, "Attendant chair", None, None, None, "Store 2"])
+        else:
+            name, nhs, number = clients[i % 60]
+            ws.append([asset, "Powerchair", name.replace("Client ", "Mrs "), nhs, number, "with client"])
+    book.save(path)
+
+
+def _profile(session: AnonymisationSession, path: Path) -> dict[str, object]:
+    with open_source(None, path, name=path.name, settings=ConnectorSettings()) as source:
+        table = source.tables()[0]
+        batches = list(source.read(table))
+    return session.profile(table, batches).columns
+
+
+def test_a_number_written_where_the_client_is_and_one_per_client_is_the_clients(
+        session: AnonymisationSession, tmp_path: Path) -> None:
+    path = tmp_path / "equipment.xlsx"
+    _client_sheet(path)
+    columns = _profile(session, path)
+    service = columns["Service No"]
+    assert service.kind is ColumnKind.IDENTIFIER and service.entity_type == "MRN"
+    assert "NHS Number" in service.reasons[0]
+    # written on every row, a client or not: the item's own number
+    assert columns["Asset No"].kind is ColumnKind.NOT_PERSONAL
+
+
+def test_a_number_of_every_row_is_not_its_reporters_however_it_lines_up(session: AnonymisationSession) -> None:
+    """Job numbers beside who reported the job: the same reporter has many numbers. A contacts table's ids beside
+    one person each, all present: nothing says whose number it is beyond the row, so it is left to its shape."""
+    reporters = [f"Reporter {chr(65 + i % 20)}" for i in range(100)]
+    jobs = pa.table({"Job No": [f"J{200000 + i}" for i in range(100)], "Reported By": reporters})
+    contacts = pa.table({"Contact ID": [f"C{300000 + i}" for i in range(40)],
+                         "Name": [f"Person {chr(65 + i % 26)}{chr(65 + i // 26)}" for i in range(40)]})
+    for name, table, column in (("jobs", jobs, "Job No"), ("contacts", contacts, "Contact ID")):
+        assert session.profile(name, table.to_batches()).columns[column].kind is ColumnKind.NOT_PERSONAL
+
+
+# What product.roles.mapping_roles gives `outcome: {from: [Work Done, Signed Off], join: " | "}` beside a
+# `fault_description: Fault` (tests/product/test_roles.py checks that it does).
+ROLES = {
+    "Fault": {"role": "free_text", "fields": ["jobs.fault_description"]},
+    "Work Done": {"role": "free_text", "fields": ["jobs.outcome"], "joined_only": True},
+    "Signed Off": {"role": "free_text", "fields": ["jobs.outcome"], "joined_only": True},
+}
+
+
+def test_a_sign_off_column_joined_into_the_outcome_is_replaced_whole(vocabulary: Vocabulary) -> None:
+    """The joined field is free text, but "JB" in a sign-off column is nobody's sentence: no detector finds two
+    letters as a name, the column's profile does. The column joined with it keeps its words."""
+    rng = random.Random(2)
+    marks = ["JB", "TK", "ll", "AR", "MW", "SP"]
+    table = pa.table({
+        "Job No": [f"R{1000 + i}" for i in range(60)],
+        "Fault": ["castor wobbling"] * 60,
+        "Work Done": ["replaced castor fork, tested ok"] * 60,
+        "Signed Off": [rng.choice(marks) for _ in range(60)],
+    })
+    spec = ROLES
+    with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=vocabulary, processes=1) as session:
+        classification = apply_roles(session.profile("repairs", table.to_batches()), spec)
+        assert classification.column("Signed Off").kind is ColumnKind.IDENTIFIER
+        out = pa.Table.from_batches(
+            session.anonymise_chunk(SECRET, "repairs", classification, table.to_batches()).batches).to_pydict()
+        # the same column read as free text on its own (not joined) is searched, and two letters are no name
+        alone = apply_roles(session.profile("repairs", table.to_batches()),
+                            {**spec, "Signed Off": {**spec["Signed Off"], "joined_only": False}})
+    assert all(v.startswith("PERSON_") for v in out["Signed Off"])
+    assert out["Work Done"] == table.column("Work Done").to_pylist()
+    assert alone.column("Signed Off").kind is ColumnKind.FREE_TEXT
+
+
+def test_what_a_client_is_called_in_brackets_after_the_full_name(detector: TextDetector) -> None:
+    """"Darren Holt (Daz)": one capitalised word with the first name's initial; where a patient is or what they
+    have is no name ("Anna Smith (Covid)", "Mrs Jones (Resus)", "Tom Smith (Theatre)")."""
+    texts = ["says Darren Holt (Daz) rang about the footplate", "Anna Smith (Covid) isolating in side room",
+             "Mrs Jones (Resus) called", "Tom Smith (Theatre) collected it"]
+    found = [{t[f.start:f.end] for f in fs if f.entity_type == "PERSON"} for t, fs in zip(
+        texts, detector.analyze(texts), strict=True)]
+    assert "Daz" in found[0]
+    assert not ({"Covid", "Resus", "Theatre"} & (found[1] | found[2] | found[3]))
