@@ -37,7 +37,8 @@ ROLE_MAILBOX_WORDS = frozenset({
     "anaes", "anaesth", "anaesthesia", "ortho", "gynae", "paeds", "obs", "maxfax", "plastics", "dsu", "pacu",
     "techs", "technicians", "manager", "no", "do", "not", "reply", "nic",
     # community and therapy services ("renal.hometherapies@", "communityequipment@", "wheelchair.services@")
-    "community", "home", "homecare", "therapy", "therapies", "district", "wheelchair", "wheelchairs",
+    "clinic", "clinics", "community", "home", "homecare", "therapy", "therapies", "district", "wheelchair",
+    "wheelchairs",
     "occupational", "continence", "podiatry", "dietetics", "palliative", "hospice", "children", "paediatric",
     "diabetes", "neuro", "neurology", "rheumatology", "dermatology", "stoma", "orthotics", "prosthetics",
     "vascular", "screening", "frailty", "falls", "sleep", "water", "treatment",

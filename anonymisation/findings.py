@@ -145,18 +145,25 @@ def drop_in_domains(text: str, findings: list[Finding]) -> list[Finding]:
 # what follows the partners' names in it.
 AND_PARTNERS = r"(?:&|\+|\band\b)\s*(?:partners|ptnrs)\b"
 _PRACTICE_TAIL = re.compile(rf"(?:\s*,\s*[^\W\d_][\w'\u2019-]*){{0,3}}\s*{AND_PARTNERS}", re.IGNORECASE)
+# ... or after the one doctor whose surgery it is, capitalised as a name is ("Dr Oyelaran's Surgery"; a patient's
+# "surgery" is an operation)
+_DOCTORS_SURGERY = re.compile(r"(?:['\u2019]s)?\s+(?:Surgery|Practice|Medical\s+(?:Centre|Practice)|Health\s+Centre)\b")
+_DOCTOR_BEFORE = re.compile(r"(?i)\bdrs?\.?\s+$")
 
 
 def drop_practice_names(text: str, findings: list[Finding]) -> list[Finding]:
-    """Guessed names that are part of a GP practice's name, which is an organisation's public name: the
+    """Guessed names that are part of a GP practice's name ("Dr Ahmed & Partners", "Dr Oyelaran's Surgery"), which is
+    an organisation's public name: the
     dataset's known people (the deny-list) stay found there too."""
     if not findings:
         return findings
     low = text.lower()
-    if "partners" not in low and "ptnrs" not in low:
+    partners = "partners" in low or "ptnrs" in low
+    if not partners and "Surgery" not in text and "Practice" not in text and "Centre" not in text:
         return findings
     return [f for f in findings if f.entity_type != "PERSON" or f.recognizer == "DenyListRecognizer"
-            or not _PRACTICE_TAIL.match(text, f.end)]
+            or not ((partners and _PRACTICE_TAIL.match(text, f.end)) or (
+                _DOCTORS_SURGERY.match(text, f.end) and _DOCTOR_BEFORE.search(text, max(0, f.start - 6), f.start)))]
 
 
 def drop_pseudonyms(text: str, findings: list[Finding]) -> list[Finding]:

@@ -150,3 +150,11 @@ def test_what_a_client_is_called_in_brackets_after_the_full_name(detector: TextD
         texts, detector.analyze(texts), strict=True)]
     assert "Daz" in found[0]
     assert not ({"Covid", "Resus", "Theatre"} & (found[1] | found[2] | found[3]))
+
+
+def test_a_gp_practice_named_after_its_doctor_is_kept_and_a_patients_operation_is_not(
+        detector: TextDetector) -> None:
+    texts = ["GP: Dr Oyelaran's Surgery | Issued: 2020", "Mrs Oyelaran's surgery went well"]
+    found = [{t[f.start:f.end] for f in fs if f.entity_type == "PERSON"} for t, fs in zip(
+        texts, detector.analyze(texts), strict=True)]
+    assert found[0] == set() and found[1] == {"Oyelaran's"}

@@ -325,3 +325,71 @@ def test_a_table_of_organisations_only_a_query_reads_keeps_their_names_and_lines
     assert text.count("funded by Rays of Sunshine") == 6 and text.count("funded by Max's Fund") == 6
     assert text.count(" on 0800 028 8280") == 6  # the maker's freephone line, beside its contact replaced
     assert not [p for p in ("Zorblax", "Quennell", "Quorra", "Vantablack") if p.lower() in text.lower()]
+
+
+JOINED_MAPPING = """\
+format: intake-mapping/1
+system: hand-written
+title: Repairs whose outcome joins the sign-off, and loans whose description joins the borrower
+tables:
+  - table: equipment
+    source_key: Equip No
+    outputs:
+      - entity: locations
+        derive: {key: [Ward], match: exact}
+        fields: {ward: Ward, name: Ward}
+      - entity: assets
+        id: Equip No
+        fields: {asset_number: Equip No, location_id: {ref: locations}, status: {value: in_service}}
+  - table: repairs
+    source_key: Job
+    outputs:
+      - entity: jobs
+        id: Job
+        fields:
+          job_number: Job
+          asset_id: {id: assets, from: Equip No}
+          job_type: {value: repair}
+          raised_at: {from: Logged, convert: [{datetime: [uk]}]}
+          fault_description: {from: [Loan Type, Patient / Borrower], join: " - "}
+          outcome: {from: [Work Done, Signed Off], join: " | "}
+"""
+BORROWER_WARDS = ["Garrett Anderson Ward", "Mary Seacole HDU"]
+BORROWERS = ["Quentin Marchbanks", "Ottoline Fairweather-Lusk", "Ambrose Pettifer", "Hortensia Blackwood"]
+MARKS = ["QX", "ZW", "KD", "PB"]
+
+
+def test_a_joined_sign_off_is_someones_and_a_joined_borrower_ward_stays_a_ward(
+        ctx, as_user, authorise, tmp_path: Path) -> None:
+    """The mapping joins "Signed Off" into the outcome and "Patient / Borrower" into the description: the field is
+    free text, but each joined column is judged by its own values. The sign-off's initials are somebody's, replaced
+    there and where the engineer also typed them into the work done; the borrower's people are replaced, and a ward
+    that borrowed, which the reference fields name, stays the ward."""
+    assets, jobs = tmp_path / "equipment.csv", tmp_path / "repairs.csv"
+    with assets.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Equip No", "Ward"])
+        for n in range(20):
+            writer.writerow([f"E{n:05d}", BORROWER_WARDS[n % 2]])
+    with jobs.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Job", "Equip No", "Logged", "Loan Type", "Patient / Borrower", "Work Done", "Signed Off"])
+        for n in range(40):
+            mark = MARKS[n % len(MARKS)]
+            borrower = BORROWER_WARDS[n % 2] if n % 5 == 0 else BORROWERS[n % len(BORROWERS)]
+            writer.writerow([f"J{n:05d}", f"E{n % 20:05d}", f"{1 + n % 28:02d}/03/2025 09:30", "Home loan", borrower,
+                             f"replaced castor fork, tested ok. {mark}" if n % 2 else "replaced battery", mark])
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(JOINED_MAPPING, encoding="utf-8")
+    files = [assets, jobs]
+    dataset_id = receive_dataset_flow(authorisation=authorise(files), files=[str(f) for f in files],
+                                      actor="eve")["dataset_id"]
+    summary = migration_run_flow(dataset_id=dataset_id, mapping=str(mapping), actor="eve", chunk_rows=10)
+
+    jobs_out = package_cells(as_user("eve"), dataset_id, summary["package"])["jobs"]
+    outcomes = [str(r["outcome"]) for r in jobs_out]
+    assert not any(mark in o for o in outcomes for mark in MARKS)
+    assert all("replaced" in o for o in outcomes)
+    faults = " ".join(str(r["fault_description"]) for r in jobs_out)
+    assert not any(name.split()[-1] in faults for name in BORROWERS)
+    assert all(ward in faults for ward in BORROWER_WARDS)

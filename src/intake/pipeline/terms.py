@@ -60,18 +60,24 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
     references: set[str] = set()
     shapes = CodeShapes()
     with step_errors("scan", run.dataset_id):
-        persons, identifiers = query_input_values(ctx, run, vault, query_inputs, actor)
+        # People of columns no product field declares a person's, judged by their values: a loan's "Patient /
+        # Borrower" joined into the notes also holds the wards that borrowed, which the reference fields name.
+        guessed, identifiers = query_input_values(ctx, run, vault, query_inputs, actor)
         for table in tables:
             table_roles = roles.get(mapping_table(mapping, table.table))
             if table_roles is None:
                 continue
             person_columns = [c for c, r in table_roles.columns.items()
                               if r.role is DataRole.PERSON and r.entity == "PERSON"]
-            person_columns += _joined_person_columns((classifications or {}).get(table.key))
             found = table_values(vault, table.artefact_id, actor, person_columns, table_roles.person_groups,
                                  table_roles.of_role(DataRole.REFERENCE), table_roles.of_role(DataRole.CODE), shapes)
             persons |= found[0]
             references |= found[1]
+            joined = _joined_person_columns((classifications or {}).get(table.key))
+            if joined:
+                guessed |= table_values(vault, table.artefact_id, actor, joined, (), ())[0]
+        places = {r.casefold() for r in references}
+        persons |= {p for p in guessed if p.casefold() not in places}
         if not persons and not references and not identifiers and not shapes.values and not any(
                 load_decisions(ctx, run.dataset_id).counts().values()):
             return None
