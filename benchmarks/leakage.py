@@ -2,10 +2,10 @@
 every delivered Parquet cell is searched for the planted personal values; plain Presidio beside it.
 
     .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk|inventory|community|ambulance|
-        theatres|imaging|board|paeds|privatehosp|labinv|incident|wheelchair]
+        theatres|imaging|board|paeds|privatehosp|labinv|incident|wheelchair|oxygen]
         [--split SPLIT|both] [--rows 300] [--seed 11] [--keep]
 
-Fifteen independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
+Sixteen independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
 phrasing), `variety_export.py` (splits dev/heldout/fresh/dev2: another layout, writer and name source, disjoint
 phrasings), `workshop_export.py` (splits dev3/fresh2: a SQLite database mapped with queries, appended work
 logs) and `helpdesk_export.py` (splits dev5/fresh3: a cp1252 semicolon CSV and JSON-lines call events folded
@@ -58,7 +58,14 @@ and `wheelchair_export.py` (splits dev16/fresh14: a community wheelchair and pos
 exported to Excel in one workbook (equipment on "owssvr", "Repairs"; Excel tables, date cells, person columns as
 "Surname, Given" or "Given Surname;#14;#...", claims logins, guests' "#ext#" UPNs, enhanced rich text as HTML); the
 client each item is issued to with NHS and service numbers, date of birth, home, key safe code, carer and GP folded
-into the asset's notes by the mapping's query; repairers' phone-typed notes; Hawking Room, Dr Khan & Partners kept).
+into the asset's notes by the mapping's query; repairers' phone-typed notes; Hawking Room, Dr Khan & Partners kept)
+and `oxygen_export.py` (splits dev17/fresh15: a home oxygen service's supplier portal as JSON lines (dev17 the API's
+nested objects and a contacts array, fresh15 flat CSV-shaped keys), the drivers' run sheet (UTF-8 with a BOM or
+Windows-1252 quoted CSV) and the engineers' visit log (.xlsx); a north Wales board, bilingual (Welsh names, "ap" and
+"ferch" patronymics, house names without a number, NHS numbers; Ysbyty Penrhos Stanley, Ward Aneurin Bevan kept) and a
+Scottish one (Gaelic and Scots names, tenement flats "2F1", CHI numbers; Elsie Inglis Ward kept); patients, relatives,
+key holders, nurses, GPs, engineers and drivers, key safe and door entry codes; makers, models, flow rates, cylinder
+sizes, helplines kept).
 Per split: generate, `intake init`, users, a signed authorisation
 (`scripts/make_sample_authorisation.py`), `keys add`, `authorisation register`, `datasets receive`,
 `migration run DATASET --mapping mapping.yaml`, in a temporary home. Scored by `leakage_score.score`:
@@ -96,6 +103,7 @@ import imaging_export  # noqa: E402
 import incident_export  # noqa: E402
 import inventory_export  # noqa: E402
 import labinv_export  # noqa: E402
+import oxygen_export  # noqa: E402
 import paeds_export  # noqa: E402
 import privatehosp_export  # noqa: E402
 import theatres_export  # noqa: E402
@@ -236,7 +244,8 @@ EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
            "privatehosp": (privatehosp_export, ("dev13", "fresh11")),
            "labinv": (labinv_export, ("dev14", "fresh12")),
            "incident": (incident_export, ("dev15", "fresh13")),
-           "wheelchair": (wheelchair_export, ("dev16", "fresh14"))}
+           "wheelchair": (wheelchair_export, ("dev16", "fresh14")),
+           "oxygen": (oxygen_export, ("dev17", "fresh15"))}
 
 
 def held_out(split: str) -> bool:
@@ -314,11 +323,12 @@ def main(argv: list[str] | None = None) -> int:
                         help="clinical_export.py, variety_export.py, workshop_export.py, helpdesk_export.py, "
                         "inventory_export.py, community_export.py, ambulance_export.py, theatres_export.py, "
                         "imaging_export.py, board_dump_export.py, paeds_export.py, privatehosp_export.py, "
-                        "labinv_export.py, incident_export.py or wheelchair_export.py")
+                        "labinv_export.py, incident_export.py, wheelchair_export.py or oxygen_export.py")
     parser.add_argument("--split", default="both", choices=[
         "tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "dev4", "dev5", "fresh3", "dev6", "fresh4",
         "dev7", "fresh5", "dev8", "fresh6", "dev9", "fresh7", "dev10", "fresh8", "dev11", "fresh9", "dev12",
-        "fresh10", "dev13", "fresh11", "dev14", "fresh12", "dev15", "fresh13", "dev16", "fresh14", "both"])
+        "fresh10", "dev13", "fresh11", "dev14", "fresh12", "dev15", "fresh13", "dev16", "fresh14", "dev17", "fresh15",
+        "both"])
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")
