@@ -138,3 +138,29 @@ def is_patient_column(name: str) -> bool:
 def is_org_name_column(name: str) -> bool:
     ws = set(column_words(name))
     return bool(ws & ORG_NAME_WORDS) and ("name" in ws or len(ws) == 1)
+
+
+# What a place or an organisation column is called, in the last part of its name ("clinical.hospital",
+# "gp.practice", "Ward", "Depot"): its values are places, whoever they are named after.
+_PLACE_WORDS = frozenset({"hospital", "ward", "site", "location", "department", "dept", "practice", "surgery",
+                          "clinic", "depot", "unit", "building", "trust", "board", "supplier", "manufacturer", "maker",
+                          "provider", "commissioner", "contractor", "vendor", "company"})
+
+
+# The parts of an address no one is found by alone ("patient.address.town", "County"): a town is kept in free text
+# unless it is written as part of a home address.
+_REGION_WORDS = frozenset({"town", "city", "locality", "county", "region", "country", "state", "district", "area",
+                           "village"})
+
+
+def names_region(name: str) -> bool:
+    """The column (the last part of a dotted name) holds a town, county or country, not a street or a postcode."""
+    return bool(set(column_words(name.rsplit(".", 1)[-1])) & _REGION_WORDS)
+
+
+def names_places(name: str) -> bool:
+    """The column holds places or organisations by its name, not a person's or a number of them ("Hospital", not
+    "Hospital Number", "Ward Contact", "Site Phone" or "Practice Email")."""
+    ws = set(column_words(name.rsplit(".", 1)[-1]))
+    return bool(ws & _PLACE_WORDS) and not ws & (PERSON_WORDS | ID_WORDS | PHONE_WORDS | {
+        "email", "mail", "address", "postcode", "nhs", "mrn", "chi", "code"})

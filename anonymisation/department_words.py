@@ -37,6 +37,8 @@ ROLE_MAILBOX_WORDS = frozenset({
     "anaes", "anaesth", "anaesthesia", "ortho", "gynae", "paeds", "obs", "maxfax", "plastics", "dsu", "pacu",
     "techs", "technicians", "manager", "no", "do", "not", "reply", "nic",
     # community and therapy services ("renal.hometherapies@", "communityequipment@", "wheelchair.services@")
+    # Welsh services' bilingual mailboxes ("gwasanaeth.ocsigen@", "archebion@", "ymholiadau@")
+    "gwasanaeth", "gwasanaethau", "archebion", "ymholiadau", "cymorth", "swyddfa", "adran", "ocsigen",
     "clinic", "clinics", "community", "home", "homecare", "therapy", "therapies", "district", "wheelchair",
     "wheelchairs",
     "occupational", "continence", "podiatry", "dietetics", "palliative", "hospice", "children", "paediatric",

@@ -24,6 +24,13 @@ _LABELLED = re.compile(
 _CODE_THEN_LOCK = re.compile(rf"(?i:\bcode\s*[:#=-]?\s*){_CODE}(?=\s+(?i:for|to|on|of)\s+(?:the\s+)?(?i:{_LOCK}))")
 _CODE_FOR_LOCK = re.compile(
     rf"(?i:\bcode\s+(?:for|to|on|of)\s+(?:the\s+)?(?:{_LOCK})(?:\s+(?:is|=))?\s*[:#=-]?\s*){_CODE}(?![\w/.-]*\d)")
+# a key safe's code a few words after it: "KEY SAFE BY BACK DOOR, CODE 7672" (not any door's, "by the door, code
+# 1234", nor another code: "key safe 7613, error code 1234")
+_SAFE_THEN_CODE = re.compile(
+    r"(?i:\b(?:key\s?-?safe|key\s?-?box|lock\s?-?box|k/s)\b[^.;\n\d]{0,40}?"
+    r"(?<!error\s)(?<!fault\s)(?<!alarm\s)(?<!part\s)(?<!product\s)(?<!item\s)(?<!status\s)(?<!reason\s)"
+    r"\bcode\s*(?:is\s+)?[:#=-]?\s*)"
+    rf"{_CODE}(?![\w/.-]*\d)")
 # a door, gate or entry needs "code" after it: "door 1234" is a room's number, "entry 12345" a log's
 _BARE_LOCK = re.compile(r"(?i)^(?:(?:front|back|main|street)\s+)?(?:door(?:\s+entry)?|gate|entry|access|alarm"
                         r"|entrance)\s*[:#=-]?\s*\(?$")
@@ -42,7 +49,7 @@ def find_access_codes(text: str) -> list[Finding]:
         if _BARE_LOCK.match(label.strip()):
             continue
         out.append(Finding("ACCESS_CODE", m.start("code"), m.end("code"), 0.8, "AccessCodeRecognizer"))
-    for regex in (_CODE_THEN_LOCK, _CODE_FOR_LOCK):
+    for regex in (_CODE_THEN_LOCK, _CODE_FOR_LOCK, _SAFE_THEN_CODE):
         for m in regex.finditer(text):
             if not _DATE_OR_TIME.fullmatch(m.group("code")):
                 out.append(Finding("ACCESS_CODE", m.start("code"), m.end("code"), 0.8, "AccessCodeRecognizer"))

@@ -89,12 +89,22 @@ def _person_before(text: str, before: re.Match[str]) -> bool:
         word is not None and fold(word.group(1)) in vocabulary.titles)
 
 
-def _organisation_line(text: str, start: int, national: str) -> bool:
+# ... or right before what it is for: "tel 01248 384 000 for ward if needed", "ring 0300 123 4567 for switchboard"
+_FOR_DESK = re.compile(
+    r"[ \t]+(?i:for|to\s+get)[ \t]+(?:the[ \t]+)?(?i:ward|wards|unit|switchboard|reception|department|dept|desk|team"
+    r"|depot|office|helpdesk|help\s?desk|bookings|enquiries|control)\b")
+# ... and nobody's name before it: the number right after "tel" or "ring" ("ring Jo on 01632 960123 for the unit" is
+# Jo's)
+_DIAL_BEFORE = re.compile(r"(?i)(?:^|[^\w])(?:tel|telephone|phone|ph|call|ring|dial)\.?[ \t]*[:.-]?[ \t]*$")
+
+
+def _organisation_line(text: str, start: int, national: str, end: int) -> bool:
     if national.startswith("080") or (national.startswith(_BUSINESS_RATE) and len(national) == 11):
         return True
     if national.startswith("07"):
         return False
-    if _ORGANISATION_DESK.search(text, max(0, start - 30), start):
+    if _ORGANISATION_DESK.search(text, max(0, start - 30), start) or (
+            _FOR_DESK.match(text, end) and _DIAL_BEFORE.search(text, max(0, start - 12), start)):
         return True
     # "from Baxter (0345 601 0433)", "chased Siemens on 0113 496 0543": in brackets or after "on" right after a
     # maker's name, the maker's own line
@@ -252,7 +262,7 @@ def _scan_phones(text: str) -> list[tuple[int, int, float, bool]]:
         end = best_end
         if score < 0.8 and context_before(text, m.start(), PHONE_CONTEXT, 25):
             score = min(0.95, score + 0.25)
-        out.append((m.start(), end, score, _organisation_line(text, m.start(), national)))
+        out.append((m.start(), end, score, _organisation_line(text, m.start(), national, end)))
         pos = end
     return out
 

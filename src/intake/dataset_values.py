@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from intake.context import Context
+from intake.nested import flat_tables, is_nested
 
 
 def distinct_values(array: Any) -> set[str]:
@@ -58,40 +59,106 @@ def table_values(vault: Any, artefact_id: str, actor: Any, person_columns: Seque
 
 
 def artefact_columns(vault: Any, artefact_id: str, actor: Any) -> list[str]:
+    return list(artefact_schema(vault, artefact_id, actor).names)
+
+
+def artefact_schema(vault: Any, artefact_id: str, actor: Any) -> Any:
     import pyarrow.parquet as pq
 
     with vault.open(artefact_id, actor=actor) as handle:
-        return list(pq.ParquetFile(handle).schema_arrow.names)
+        return pq.ParquetFile(handle).schema_arrow
 
 
 def query_input_values(ctx: Context, run: Any, vault: Any, tables: Sequence[Any], actor: Any
-                       ) -> tuple[set[str], set[tuple[str, str]]]:
+                       ) -> tuple[set[str], set[tuple[str, str]], set[str]]:
     """The personal columns of the tables only the mapping's queries read (a scope-tracking table whose Patient
     column a query folds into the assets' notes): no product field says what they hold, so the profiler judges
     them as it would any column. Their people join the dataset's names; their other values are caught wherever
     the queries copied them, except the phone numbers and e-mail addresses of a table of organisations or places
     (a maker's service line "0800 028 8280", a ward's mailbox): the notes' own rules judge those where they are
-    copied, as they judge any phone or address written there."""
-    from intake.anonymisation import ColumnKind
+    copied, as they judge any phone or address written there. Columns a name says are places ("clinical.ward",
+    "gp.practice": column_names.names_places) give the dataset's places, as reference fields do. Nested columns (a
+    JSON export's objects) are judged as the flat columns inside them (intake.nested).
+
+    Returns the people, the other personal values with their entity types, and the places."""
     from intake.anonymisation.column_names import describes_things
     from intake.pipeline import read_table_batches
     from intake.pipeline.anonymise import profile_table
 
     persons: set[str] = set()
     identifiers: set[tuple[str, str]] = set()
+    places: set[str] = set()
+
+    def add(values: set[str], entity: str) -> None:
+        nonlocal persons, identifiers, places
+        if entity == "PERSON":
+            persons |= values
+        elif entity == _PLACE:
+            places |= values
+        else:
+            identifiers |= {(v, entity) for v in values}
+
     for table in tables:
         # judged by its values and column names alone: a query table of the same name owns the mapping's roles
         classification = profile_table(ctx, vault, table, actor)
         contact = {"PHONE_NUMBER", "EMAIL_ADDRESS"} if describes_things(table.table) else set()
-        personal = {c.column: c.entity_type or "PERSON" for c in classification.columns.values()
-                    if c.kind is ColumnKind.IDENTIFIER and c.entity_type not in contact}
-        if not personal:
-            continue
-        for batch in read_table_batches(vault, table.artefact_id, actor, list(personal)):
-            for column, entity in personal.items():
-                values = distinct_values(batch.column(column))
-                if entity == "PERSON":
-                    persons |= values
-                else:
-                    identifiers |= {(v, entity) for v in values}
-    return persons, identifiers
+        personal = _personal(classification, contact)
+        if personal:
+            for batch in read_table_batches(vault, table.artefact_id, actor, list(personal)):
+                for column, entity in personal.items():
+                    add(distinct_values(batch.column(column)), entity)
+        nested, inside = _nested_personal(ctx, vault, table, actor, contact)
+        if inside:
+            for batch in read_table_batches(vault, table.artefact_id, actor, nested):
+                flat = flat_tables(table.table, batch)
+                for (name, column), entity in inside.items():
+                    if name in flat and column in flat[name].column_names:
+                        add(distinct_values(flat[name].column(column)), entity)
+    return persons, identifiers, places
+
+
+_PLACE = "place"  # a column of places, in `_personal`'s answer
+
+
+def _personal(classification: Any, contact: set[str]) -> dict[str, str]:
+    """column -> entity type of a classification's identifier columns (not `contact` types), or `_PLACE` for a
+    column its name says holds places (and that holds no number, address or e-mail by its values)."""
+    from intake.anonymisation import ColumnKind
+    from intake.anonymisation.column_names import names_places, names_region
+
+    out = {}
+    for c in classification.columns.values():
+        if names_places(c.column) and (c.kind is not ColumnKind.IDENTIFIER or c.entity_type == "PERSON"):
+            out[c.column] = _PLACE
+        elif c.kind is ColumnKind.IDENTIFIER and c.entity_type not in contact and not (
+                c.entity_type == "ADDRESS" and names_region(c.column)):  # "Porthmadog" alone finds nobody
+            out[c.column] = c.entity_type or "PERSON"
+    return out
+
+
+def _nested_personal(ctx: Context, vault: Any, table: Any, actor: Any, contact: set[str]
+                     ) -> tuple[list[str], dict[tuple[str, str], str]]:
+    """The table's nested columns, and (flat table, dotted column) -> entity type of the identifier columns inside
+    them (a JSON export's `patient.address.houseName`, `patient.contacts.name`), judged on the sample as flat
+    columns (intake.nested)."""
+    from intake.anonymisation.profiler import first_rows
+    from intake.pipeline import read_table_batches
+    from intake.pipeline.anonymise import profile_batches
+
+    nested = [f.name for f in artefact_schema(vault, table.artefact_id, actor) if is_nested(f.type)]
+    if not nested:
+        return [], {}
+    rows = ctx.settings.anonymisation.sample_rows
+    batches = read_table_batches(vault, table.artefact_id, actor, nested)
+    try:
+        sample = first_rows(batches, rows)
+    finally:
+        batches.close()
+    if sample is None:
+        return nested, {}
+    out: dict[tuple[str, str], str] = {}
+    for name, flat in flat_tables(table.table, sample).items():
+        if flat.num_columns and flat.num_rows:
+            classification = profile_batches(ctx, name, flat.combine_chunks().to_batches())
+            out |= {(name, column): entity for column, entity in _personal(classification, contact).items()}
+    return nested, out

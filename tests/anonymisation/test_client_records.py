@@ -158,3 +158,16 @@ def test_a_gp_practice_named_after_its_doctor_is_kept_and_a_patients_operation_i
     found = [{t[f.start:f.end] for f in fs if f.entity_type == "PERSON"} for t, fs in zip(
         texts, detector.analyze(texts), strict=True)]
     assert found[0] == set() and found[1] == {"Oyelaran's"}
+
+
+def test_a_number_to_ring_for_the_ward_is_the_wards_and_one_after_a_name_is_theirs(detector: TextDetector) -> None:
+    texts = ["water chamber cracked - tel 01248 384 000 for ward if needed",
+             "ring Jo on 01632 960123 for the unit", "tel 01632 960123 for her son", "call 07700 900123 for ward"]
+    phones = [[t[f.start:f.end] for f in fs if f.entity_type == "PHONE_NUMBER"] for t, fs in zip(
+        texts, detector.analyze(texts), strict=True)]
+    assert phones == [[], ["01632 960123"], ["01632 960123"], ["07700 900123"]]
+
+
+def test_a_key_safe_code_a_few_words_after_the_key_safe() -> None:
+    text = "KEY SAFE BY BACK DOOR, CODE 7672. left by the door, error code 1234"
+    assert [text[f.start:f.end] for f in find_access_codes(text)] == ["7672"]

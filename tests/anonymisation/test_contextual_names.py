@@ -249,6 +249,7 @@ def test_extensions_bleeps_and_role_mailboxes_are_kept(detector: TextDetector) -
                                      # community and therapy services
                                      "renal.hometherapies@nhs.net", "communityequipment@x.nhs.uk",
                                      "wheelchair.services@nhs.net", "seating.clinic@calderaire.nhs.uk",
+                                     "gwasanaeth.ocsigen@wales.nhs.uk", "archebion@menairesp.co.uk",
                                      # a children's team and its town, a trust's code of five letters
                                      "homevent.nw@nhs.net", "ccn.preston@nhs.net",
                                      "lthtr.medicaldeviceslibrary@nhs.net", "loth.medicalphysics@nhs.scot",

@@ -393,3 +393,54 @@ def test_a_joined_sign_off_is_someones_and_a_joined_borrower_ward_stays_a_ward(
     faults = " ".join(str(r["fault_description"]) for r in jobs_out)
     assert not any(name.split()[-1] in faults for name in BORROWERS)
     assert all(ward in faults for ward in BORROWER_WARDS)
+
+
+# A supplier portal's JSON lines: the patient, their address and relatives nested in objects and a list, the
+# referring ward too; a query folds them into the asset's notes by their dotted paths.
+NESTED_MAPPING = """\
+format: intake-mapping/1
+system: hand-written
+title: A portal's nested installations folded into the notes
+tables:
+  - table: items
+    query: |
+      SELECT assetNo,
+             'Patient: ' || patient.displayName || ' | Home: ' || patient.address.houseName || ', '
+               || patient.address.street || ' | From: ' || clinical.ward || ' | Notes: ' || notes AS summary
+      FROM installations
+    source_key: assetNo
+    outputs:
+      - entity: assets
+        id: assetNo
+        fields: {asset_number: assetNo, status: {value: in_service}, notes: summary}
+"""
+HOMES = [("Bryn Awel", "14 Ffordd Glyndwr"), ("Tyddyn Gwyn", "3 Lon Isaf"), ("Glan yr Afon", "105 Rhes Fictoria")]
+PORTAL_PATIENTS = ["Mrs Gwenllian Pritchard-Owen", "Mr Iolo ap Dafydd", "Miss Eirlys Thackeray"]
+PORTAL_WARDS = ["Ward Aneurin Bevan", "Ward Dewi"]
+
+
+def test_a_json_exports_nested_patient_is_personal_wherever_a_query_copies_it(
+        ctx, as_user, authorise, tmp_path: Path) -> None:
+    """Nobody judges a struct or a list as a column: the values inside are judged as the flat columns they are.
+    The patient's name and home, written again in the installer's note in another case, are replaced; a relative
+    named only in the contacts list is too; the referring ward, named after people, stays a ward."""
+    portal = tmp_path / "installations.jsonl"
+    with portal.open("w", encoding="utf-8") as out:
+        for n in range(30):
+            house, street = HOMES[n % 3]
+            patient = {"displayName": PORTAL_PATIENTS[n % 3], "address": {"houseName": house, "street": street},
+                       "contacts": [{"relationship": "son", "name": "Rhodri Quennell-Vantablack"}]}
+            note = f"hard to find, {house.lower()} is the farm at the end of the track. keys at quennell-vantablack's"
+            out.write(json.dumps({"assetNo": f"OX{n:04d}", "patient": patient,
+                                  "clinical": {"ward": PORTAL_WARDS[n % 2]}, "notes": note}) + "\n")
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(NESTED_MAPPING, encoding="utf-8")
+    dataset_id = receive_dataset_flow(authorisation=authorise([portal]), files=[str(portal)],
+                                      actor="eve")["dataset_id"]
+    summary = migration_run_flow(dataset_id=dataset_id, mapping=str(mapping), actor="eve", chunk_rows=10)
+    notes = [r["notes"] for r in package_cells(as_user("eve"), dataset_id, summary["package"])["assets"]]
+    assert summary["balanced"] and len(notes) == 30
+    text = "\n".join(notes).lower()
+    planted = [w for p in PORTAL_PATIENTS for w in p.split()[1:]] + [w for h in HOMES for w in h] + ["quennell"]
+    assert not [value for value in planted if value.lower() in text]
+    assert all(ward.lower() in text for ward in PORTAL_WARDS)

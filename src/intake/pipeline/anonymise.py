@@ -95,6 +95,13 @@ def profile_table(ctx: Context, vault: Any, table: TableRef, actor: Any) -> Any:
             batches.close()
 
 
+def profile_batches(ctx: Context, name: str, batches: Any) -> Any:
+    """Columns classified from record batches already read (a nested table opened by intake.nested)."""
+    session = anonymisation_session(ctx)
+    with _session_lock:
+        return session.profile(name, batches)
+
+
 def scan_report(ctx: Context, classifications: dict[str, dict[str, Any]]) -> Any:
     """The findings report of the sample scan (before anonymisation)."""
     from intake.anonymisation import TableClassification, build_report

@@ -57,12 +57,11 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
     mapping = resolve_mapping(run.mapping)
     roles = mapping_roles(mapping)
     persons: set[str] = set()
-    references: set[str] = set()
     shapes = CodeShapes()
     with step_errors("scan", run.dataset_id):
         # People of columns no product field declares a person's, judged by their values: a loan's "Patient /
         # Borrower" joined into the notes also holds the wards that borrowed, which the reference fields name.
-        guessed, identifiers = query_input_values(ctx, run, vault, query_inputs, actor)
+        guessed, identifiers, references = query_input_values(ctx, run, vault, query_inputs, actor)
         for table in tables:
             table_roles = roles.get(mapping_table(mapping, table.table))
             if table_roles is None:
