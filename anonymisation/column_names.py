@@ -34,6 +34,11 @@ MEASURE_WORDS = frozenset({"date", "time", "datetime", "hours", "hrs", "cost", "
                            "band", "level", "total", "amount", "price", "minutes", "mins", "qty", "quantity",
                            "size", "type", "year", "years", "age"})
 ID_WORDS = frozenset({"no", "nos", "number", "numbers", "num", "id", "ids", "ref"})
+# What a column says about a person, not who they are ("Patient Language", "patient.contacts.relationship", "NOK
+# Relationship"): no person's name is in it.
+ATTRIBUTE_WORDS = frozenset({"language", "languages", "religion", "ethnicity", "ethnic", "gender", "sex",
+                             "nationality", "relationship", "relation", "interpreter", "preferred", "consent",
+                             "category", "status", "role", "roles"})
 FREE_TEXT_WORDS = frozenset({"notes", "note", "comment", "comments", "fault", "problem", "resolution", "remarks",
                              "details", "narrative", "text", "log", "summary", "observations", "action", "actions",
                              "work", "findings", "history", "memo"})
@@ -90,7 +95,8 @@ def column_hints(name: str) -> set[str]:
     taken = hints & {"EMAIL_ADDRESS", "PHONE_NUMBER", "DATE_OF_BIRTH", "UK_NHS", "UK_NINO", "MRN", "UK_POSTCODE",
                      "ADDRESS", "CREDIT_CARD"}
     done_by = "by" in ws and any(w.endswith(("ed", "en")) and w not in _NOT_DONE_BY_PEOPLE for w in ws - {"by"})
-    if not taken and not ws & {"date", "time", "datetime", "hours", "cost", "id", "count"} and (ws & PERSON_WORDS or (
+    if not taken and not ws & {"date", "time", "datetime", "hours", "cost", "id", "count"} \
+            and not (ws & ATTRIBUTE_WORDS and not ws & {"name", "names"}) and (ws & PERSON_WORDS or (
         ("name" in ws or "names" in ws) and (ws & NAME_QUALIFIERS or len(ws) == 1) and not ws & ORG_WORDS
     ) or done_by):
         hints.add("PERSON")

@@ -261,7 +261,7 @@ def collect_terms(person_values: Iterable[str], reference_values: Iterable[str],
         v.strip() for v in (*reference_values, *allow)
         if v and v.strip() and v.strip().lower() not in _PLACEHOLDERS and fold(v) not in person_keys
     })
-    known = {(v.strip(), e) for v, e in identifiers if identifies_alone(v) and fold(v) not in allowed}
+    known = {(v.strip(), e) for v, e in identifiers if identifies_alone(v, e) and fold(v) not in allowed}
     logins = person_field_logins((*person_values, *(v for v, e in identifiers if e in ("PERSON", "USERNAME"))),
                                  vocabulary, english_frequencies())
     known |= {(login, "PERSON") for login in logins if fold(login) not in allowed}
@@ -281,14 +281,20 @@ _STAFF_NUMBER = re.compile(r"[A-Za-z]{0,2}\d{6,10}")
 _NUMBER_IN_FIELD = re.compile(r"(?<![\w/.:-])[A-Za-z]{0,3}\d{6,10}[A-Za-z]?(?![\w/.:-])")
 
 
-def identifies_alone(value: str) -> bool:
+def identifies_alone(value: str, entity: str = "") -> bool:
     """Whether a personal column's value is distinctive enough to be caught wherever it is copied: six characters
     and a digit at least, or a name-sized phrase of ten; never a placeholder, a bare date or a short number that
-    bleeps, cycles and years share."""
+    bleeps, cycles and years share. A home's name is shorter ("Tŷ Coch", "Awelfryn"): six letters do, when it is
+    no everyday English word ("Garden" is one)."""
+    from intake.anonymisation.nergate import EVERYDAY, english_frequencies
+
     value = value.strip()
     if value.lower() in _PLACEHOLDERS or _BARE_DATE.fullmatch(value) or _INTERNAL.fullmatch(value):
         return False
     digits = sum(c.isdigit() for c in value)
+    if entity == "ADDRESS" and len(value) >= 6 and not digits and (
+            " " in value or english_frequencies().get(fold(value), 0) < EVERYDAY):
+        return True
     return (len(value) >= 6 and digits >= 5) or (len(value) >= 10 and any(c.isalpha() for c in value))
 
 
