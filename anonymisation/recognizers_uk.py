@@ -138,6 +138,8 @@ def find_postcodes(text: str) -> list[Finding]:
 
 # -- dates of birth ------------------------------------------------------------------------------------------
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"  # noqa: E501
+# Welsh months, as bilingual forms and Welsh-speaking staff write a date ("17 Rhagfyr 1953", "1 Ionawr 1959")
+_WELSH_MONTH = r"(?:ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr)"
 # A hyphen only after a word may open a date ("dob-12/3/61"): after a digit it is a range or a part number.
 DATE_RE = re.compile(
     r"(?<![\w/.])(?<!\d-)(?:"
@@ -149,6 +151,7 @@ DATE_RE = re.compile(
     rf"|\d{{1,2}}{_MONTH}(?:\d{{4}}|\d{{2}})"  # "12MAR1961", as patient-record systems print it
     rf"|\d{{1,2}}(?:st|nd|rd|th)?(?: of)?[ -]{_MONTH}\.?,?[ -](?:\d{{4}}|['\u2019]?\d{{2}})"
     rf"|{_MONTH}\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+    rf"|\d{{1,2}}(?:af|ain|ydd|fed)? {_WELSH_MONTH} \d{{4}}"  # "1af Mawrth 1950": Welsh ordinals too
     r")(?![\w/])",
     re.IGNORECASE,
 )

@@ -171,3 +171,10 @@ def test_a_number_to_ring_for_the_ward_is_the_wards_and_one_after_a_name_is_thei
 def test_a_key_safe_code_a_few_words_after_the_key_safe() -> None:
     text = "KEY SAFE BY BACK DOOR, CODE 7672. left by the door, error code 1234"
     assert [text[f.start:f.end] for f in find_access_codes(text)] == ["7672"]
+
+
+def test_a_date_of_birth_written_with_a_welsh_month(detector: TextDetector) -> None:
+    texts = ["tubing split - reported by Mr Pritchard (17 Rhagfyr 1953)", "seen 3 Mai 2024 by the nurse"]
+    found = [[(f.entity_type, t[f.start:f.end]) for f in fs if f.entity_type == "DATE_OF_BIRTH"] for t, fs in zip(
+        texts, detector.analyze(texts), strict=True)]
+    assert found == [[("DATE_OF_BIRTH", "17 Rhagfyr 1953")], []]
