@@ -102,7 +102,9 @@ def query_input_values(ctx: Context, run: Any, vault: Any, tables: Sequence[Any]
         # judged by its values and column names alone: a query table of the same name owns the mapping's roles
         classification = profile_table(ctx, vault, table, actor)
         contact = {"PHONE_NUMBER", "EMAIL_ADDRESS"} if describes_things(table.table) else set()
-        personal = _personal(classification, contact)
+        # a struct or a list is read as the flat columns inside it (below), never cast whole to text
+        nested_columns = {f.name for f in artefact_schema(vault, table.artefact_id, actor) if is_nested(f.type)}
+        personal = {c: e for c, e in _personal(classification, contact).items() if c not in nested_columns}
         if personal:
             for batch in read_table_batches(vault, table.artefact_id, actor, list(personal)):
                 for column, entity in personal.items():

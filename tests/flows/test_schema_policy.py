@@ -406,7 +406,7 @@ tables:
     query: |
       SELECT assetNo,
              'Patient: ' || patient.displayName || ' | Home: ' || patient.address.houseName || ', '
-               || patient.address.street || ' | From: ' || clinical.ward || ' | Notes: ' || notes AS summary
+               || patient.address.street || ' | From: ' || location.ward || ' | Notes: ' || notes AS summary
       FROM installations
     source_key: assetNo
     outputs:
@@ -423,7 +423,8 @@ def test_a_json_exports_nested_patient_is_personal_wherever_a_query_copies_it(
         ctx, as_user, authorise, tmp_path: Path) -> None:
     """Nobody judges a struct or a list as a column: the values inside are judged as the flat columns they are.
     The patient's name and home, written again in the installer's note in another case, are replaced; a relative
-    named only in the contacts list is too; the referring ward, named after people, stays a ward."""
+    named only in the contacts list is too; the referring ward, named after people, stays a ward. An object named
+    like a column of places ("location") is read as the columns inside it, never cast whole to text."""
     portal = tmp_path / "installations.jsonl"
     with portal.open("w", encoding="utf-8") as out:
         for n in range(30):
@@ -432,7 +433,7 @@ def test_a_json_exports_nested_patient_is_personal_wherever_a_query_copies_it(
                        "contacts": [{"relationship": "son", "name": "Rhodri Quennell-Vantablack"}]}
             note = f"hard to find, {house.lower()} is the farm at the end of the track. keys at quennell-vantablack's"
             out.write(json.dumps({"assetNo": f"OX{n:04d}", "patient": patient,
-                                  "clinical": {"ward": PORTAL_WARDS[n % 2]}, "notes": note}) + "\n")
+                                  "location": {"ward": PORTAL_WARDS[n % 2]}, "notes": note}) + "\n")
     mapping = tmp_path / "mapping.yaml"
     mapping.write_text(NESTED_MAPPING, encoding="utf-8")
     dataset_id = receive_dataset_flow(authorisation=authorise([portal]), files=[str(portal)],
