@@ -18,10 +18,10 @@ from typing import Any
 import board_dump_text as tx
 import board_dump_vocab as vx
 from board_dump_people import Person, chi_number, digits, female, fold, reserved_words
-from export_common import Piece, fill
+from export_common import Memo, Piece, fill
 
 
-class Scene:
+class Scene(Memo):
     """Fills templates for one cell. `patient` and `other` are the patients a record is about, `last` the last person
     named; the asset's `maker`, `model`, `ward` and `tag` fill the slots of the same name half of the time."""
 
@@ -33,15 +33,9 @@ class Scene:
         self.patient, self.other, self.last = patients[0], patients[1], staff[0]
         self.maker, self.model, self.ward, self.tag = vx.MODELS[0][0], vx.MODELS[0][1], "", ""
         self.tags: list[str] = []
-        self._known: dict[tuple[str, Person], Any] = {}
+        self._known = {}
         self.avoid = reserved_words() | {"pt", "dn", "cn", "sn", "ok", "dr", "mr", "ms", "hr", "ex", "pm", "am",
                                          "no", "iv", "go", "on", "up", "wi", "nff", "ber", "ppm", "hca", "ecg"}
-
-    def known(self, what: str, person: Person, make: Any) -> Any:
-        """A value that stays the same for a person: their mobile, date of birth, address..."""
-        if (what, person) not in self._known:
-            self._known[(what, person)] = make()
-        return self._known[(what, person)]
 
     # --- people ---------------------------------------------------------------------------------------------
     def name(self, g: str, s: str, patient: bool = False) -> list[Piece]:

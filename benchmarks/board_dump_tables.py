@@ -14,11 +14,7 @@ from board_dump_people import digits, people
 from board_dump_scene import Piece, Scene
 from board_dump_sql import Raw
 from clinical_export import Writer
-from export_common import Cells, held_out_people, moment
-
-
-def plain(pieces: list[Piece]) -> str:
-    return "".join(p if isinstance(p, str) else p[0] for p in pieces)
+from export_common import Cells, held_out_people, moment, plain
 
 
 def day(rng: random.Random, y0: int, y1: int) -> dt.date:

@@ -8,10 +8,7 @@ import community_text as tx
 from clinical_export import Writer
 from community_scene import Piece, Scene, landline, mobile
 from community_tables import ARCHIVE, COLUMNS
-
-
-def text(pieces: list[Piece]) -> str:
-    return "".join(p if isinstance(p, str) else p[0] for p in pieces)
+from export_common import plain
 
 
 class Contacts:
@@ -70,4 +67,4 @@ class Contacts:
         return "Mobile" if row["Mobile"] else "Home Tel" if row["Home Tel"] else None
 
     def table(self) -> list[dict[str, str]]:
-        return [{c: text(v) for c, v in row.items()} for row in self.rows]
+        return [{c: plain(v) for c, v in row.items()} for row in self.rows]

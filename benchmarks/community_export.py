@@ -40,6 +40,7 @@ from clinical_export import Writer, generator_main
 from community_contacts import Contacts
 from community_scene import Piece, Scene, people
 from community_tables import ARCHIVE, CATEGORY, COLUMNS, MAPPING, STATUS, _archive, read_tables
+from export_common import held_out_people
 
 SPLITS = ("dev7", "fresh5")
 SITE_BY_PLACEMENT = {"Home": tx.SITES[:1] + tx.SITES[4:6], "Care home": tx.SITES[4:5], "Unit": tx.SITES[1:3],
@@ -48,11 +49,7 @@ SITE_BY_PLACEMENT = {"Home": tx.SITES[:1] + tx.SITES[4:6], "Care home": tx.SITES
 
 def split_people(split: str, seed: int, rows: int) -> list[tuple[str, str]]:
     """The split's people; the held-out split shares no given name or surname with dev7's."""
-    n = 90 + rows
-    if split == "dev7":
-        return people(split, seed, n)
-    taken = {w.lower() for p in people("dev7", seed, n) for w in " ".join(p).replace("-", " ").split()}
-    return people(split, seed, n, taken)
+    return held_out_people(people, "dev7", split, seed, rows, n=90 + rows)
 
 
 def _when(rng: random.Random) -> dt.datetime:

@@ -9,12 +9,11 @@ import csv
 import datetime as dt
 import io
 import json
-import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
 import incident_kit as kx
+from export_common import save_workbook
 from incident_fleet import TRACKER, WORKBOOK
 from incident_rows import INCIDENTS
 
@@ -152,16 +151,7 @@ def write_workbook(path: Path, split: str, records: list[dict[str, Any]]) -> int
                          f"{header + len(records)}"
     book.properties.creator = "Medical Devices Safety Officer"
     book.properties.created = dt.datetime(2021, 3, 1, 9, 0)
-    raw = io.BytesIO()
-    book.save(raw)
-    fixed = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2025-11-28T16:42:00Z", data)
-            dst.writestr(zipfile.ZipInfo(info.filename, date_time=_STAMP), data, zipfile.ZIP_DEFLATED)
-    path.write_bytes(fixed.getvalue())
+    save_workbook(book, path, _STAMP)
     return written
 
 

@@ -13,8 +13,7 @@ import incident_kit as kx
 import incident_notes as nx
 import incident_vocab as vx
 from clinical_export import Writer
-from export_common import Piece
-from incident_scene import n
+from export_common import Piece, n, shaped
 from incident_slots import Slots
 
 END = kx.END
@@ -66,7 +65,7 @@ class Fleet:
         weights = [4 if any("pump" in device_families(m[1]) for m in models) else 1 for _, models in kx.KIT]
         seen: set[str] = set()
         while len(self.assets) < count:
-            tag = kx.shaped(rng, kx.ASSET_TAG[split])
+            tag = shaped(rng, kx.ASSET_TAG[split])
             if tag in seen:
                 continue
             seen.add(tag)
@@ -75,7 +74,7 @@ class Fleet:
             site, town, ward = rng.choice(self.scene.wards)
             self.assets.append({"tag": tag, "maker": maker, "model": model, "dtype": dtype, "cons": cons,
                                 "site": site, "town": town, "ward": ward,
-                                "serial": kx.shaped(rng, rng.choice(kx.SERIAL))})
+                                "serial": shaped(rng, rng.choice(kx.SERIAL))})
         self.scene.tags = [a["tag"] for a in self.assets]
 
     def notices(self) -> list[dict[str, Any]]:

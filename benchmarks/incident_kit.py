@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from export_common import shaped
+
 END = dt.date(2025, 11, 28)  # the export's last day: nothing after it
 
 # (maker, [(model, device type, consumable)])
@@ -77,14 +79,6 @@ ASSET_TAG = {"dev15": "E######", "fresh13": "BWH-#####"}
 FSN_REF = {"dev15": ["FA-{y}-###", "FSN {y}-##", "FA###"], "fresh13": ["FSCA-{yy}-####", "MDFA/{y}/###", "Z-####-{y}"]}
 LOT = {"dev15": ["##@##@", "L######@", "#######"], "fresh13": ["@@####", "##-####-@", "B####@#"]}
 SERIAL = ["@@#######", "########", "#####-####", "@#######@", "###@####"]
-
-
-def shaped(rng: random.Random, shape: str) -> str:
-    out = []
-    for c in shape:
-        out.append(rng.choice("0123456789") if c == "#" else rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ") if c == "@"
-                   else c)
-    return "".join(out)
 
 
 def fsn_ref(rng: random.Random, split: str, year: int) -> str:

@@ -1,7 +1,7 @@
 """The people of `incident_export.py`: ward staff, doctors, engineers, makers' field engineers, incident handlers,
 patients and their relatives, drawn from the split's hand-made pools and Faker locales (`incident_vocab`), none
 carrying a word of the templates or of the kept vocabulary; the held-out split's share no word with the dev split's.
-And the identifiers their planted values need: NHS numbers and the trust's hospital numbers."""
+And the identifiers their planted values need: the trust's hospital numbers."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import incident_kit as kx
 import incident_notes as nx
 import incident_text as tx
 import incident_vocab as vx
-from export_common import Person, digits, draw_people
+from export_common import Person, digits, draw_people, drawn_female, given_names
 
 SPLITS = ("dev15", "fresh13")
 # Words and abbreviations of two or three letters that initials must not be (they stand in the notes anyway).
@@ -52,40 +52,17 @@ def people(split: str, seed: int, n: int, taken: set[str] | None = None) -> list
                        woman_share=0.6, sexes=_SEX)
 
 
-def split_people(split: str, seed: int, rows: int) -> list[Person]:
-    """A split's people for an export of `rows` assets; the held-out split's share no word with dev15's."""
-    n = 170 + rows // 2
-    if split == "dev15":
-        return people(split, seed, n)
-    taken = {w.lower() for p in people("dev15", seed, n) for w in " ".join(p).replace("-", " ").split()}
-    return people(split, seed, n, taken)
-
-
 @functools.cache
 def _given_names() -> tuple[frozenset[str], frozenset[str]]:
-    women = {g for pools in vx.POOLS.values() for w, _, _ in pools.values() for g in w}
-    men = {g for pools in vx.POOLS.values() for _, m, _ in pools.values() for g in m}
-    return frozenset(women - men), frozenset(men - women)
+    return given_names(vx.POOLS.values())
 
 
 def female(p: Person) -> bool:
     """Whether a person drawn here is a woman (as drawn; else from the pools, else by the name's ending)."""
-    if p in _SEX:
-        return _SEX[p]
-    women, men = _given_names()
-    return p[0] in women or (p[0] not in men and p[0].endswith(("a", "e", "i")))
+    return drawn_female(p, _SEX, _given_names())
 
 
-# --- identifiers ------------------------------------------------------------------------------------------------
-def nhs_number(rng: random.Random) -> str:
-    """Ten digits with the modulus-11 check digit, bare."""
-    while True:
-        d = [rng.randrange(10) for _ in range(9)]
-        check = (11 - sum(x * (10 - i) for i, x in enumerate(d)) % 11) % 11
-        if check != 10 and d[0] in (4, 6, 7):
-            return "".join(map(str, d)) + str(check)
-
-
+# --- identifiers (NHS numbers are `export_common`'s) --------------------------------------------------------------
 def hospital_number(rng: random.Random, split: str) -> str:
     """The trust's own scheme (the digits; a prefix is added as it is written): dev15 seven digits starting 4 to 6
     (written "MV4471123" or bare), fresh13 seven digits (a "K-number", "K1234567")."""

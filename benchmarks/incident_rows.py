@@ -15,7 +15,7 @@ import incident_people as px
 import incident_text as tx
 import incident_vocab as vx
 from clinical_export import Writer
-from export_common import Person, Piece
+from export_common import Person, Piece, groups, held_out_people
 from incident_fleet import END, Fleet, fitting, reporter_name, specialty
 from incident_slots import Slots
 
@@ -30,24 +30,11 @@ class Builder:
     def __init__(self, split: str, rows: int, seed: int) -> None:
         self.split, self.rows = split, rows
         self.rng = random.Random(f"incident-{split}-{seed}")
-        people = px.split_people(split, seed, rows)
-        self.groups = self._groups(people)
+        self.groups = groups(held_out_people(px.people, "dev15", split, seed, rows), GROUPS, "pt", 2)
         self.scene = Slots(self.rng, split, self.groups)
         self.w = Writer()
         self.fleet = Fleet(self.rng, split, self.scene, self.w)
         self.incidents: list[dict[str, Any]] = []
-
-    @staticmethod
-    def _groups(people: list[Person]) -> dict[str, list[Person]]:
-        scale = min(1.0, len(people) / (2 * sum(GROUPS.values())))
-        out: dict[str, list[Person]] = {}
-        at = 0
-        for group, size in GROUPS.items():
-            k = max(2, int(size * scale))
-            out[group] = people[at:at + k]
-            at += k
-        out["pt"] = people[at:]
-        return out
 
     def cell(self, row: int, column: str, rec: tuple[str, str], pieces: list[Piece]) -> str:
         return str(self.w.cell(pieces, INCIDENTS, row, column, rec))

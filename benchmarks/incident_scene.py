@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from typing import Any
 
 import incident_kit as kx
 import incident_notes as nx
 import incident_people as px
 import incident_vocab as vx
-from export_common import Person, Piece, digits, fold
+from export_common import Memo, Person, Piece, digits, fold, mine, n, nhs_number
 
 MAKER_DOMAINS = {"BD": "bd.com", "B. Braun": "bbraun.com", "Fresenius Kabi": "fresenius-kabi.com",
                  "Philips": "philips.com", "GE HealthCare": "gehealthcare.com", "Dräger": "draeger.com",
@@ -21,20 +20,7 @@ MAKER_DOMAINS = {"BD": "bd.com", "B. Braun": "bbraun.com", "Fresenius Kabi": "fr
                  "Welch Allyn": "hillrom.com", "ICU Medical": "icumed.com", "Smiths Medical": "icumed.com"}
 
 
-def n(value: str) -> Piece:
-    """A planted name."""
-    return (value, "name", True)
-
-
-def ref(kind: str, value: str) -> list[Piece]:
-    return [(value, kind, False)]
-
-
-def mine(kind: str, value: str) -> list[Piece]:
-    return [(value, kind, True)]
-
-
-class Scene:
+class Scene(Memo):
     def __init__(self, rng: random.Random, split: str, groups: dict[str, list[Person]]) -> None:
         self.rng, self.split, self.groups = rng, split, groups
         self.staff = [p for k in ("nurse", "doc", "hca", "senior") for p in groups[k]]
@@ -49,14 +35,8 @@ class Scene:
         self.tags: list[str] = []
         self.incidents: list[str] = []
         self.notices: list[str] = []
-        self._known: dict[tuple[str, Any], Any] = {}
+        self._known = {}
         self.avoid = px.reserved_words() | px.SHORT_WORDS
-
-    def known(self, what: str, key: Any, make: Any) -> Any:
-        """A value that stays the same for a person: their mobile, e-mail, home, numbers..."""
-        if (what, key) not in self._known:
-            self._known[(what, key)] = make()
-        return self._known[(what, key)]
 
     def pick(self, group: str) -> Person:
         self.last = self.rng.choice(self.groups[group])
@@ -200,7 +180,7 @@ class Scene:
             local = digits(rng, 11 - len(area))
             cut = 3 if len(area) == 4 else len(local) - 4
             return {"street": street, "town": town, "pc": pc, "land": f"{area} {local[:cut]} {local[cut:]}",
-                    "hosp": px.hospital_number(rng, split), "nhs": px.nhs_number(rng)}
+                    "hosp": px.hospital_number(rng, split), "nhs": nhs_number(rng)}
         return self.known("home", p, make)
 
     def dob(self, p: Person) -> str:

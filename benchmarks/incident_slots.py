@@ -8,8 +8,8 @@ from typing import Any
 
 import incident_kit as kx
 import incident_vocab as vx
-from export_common import Piece, digits, fill
-from incident_scene import Scene, mine, ref
+from export_common import Piece, digits, fill, mine, ref, shaped
+from incident_scene import Scene
 
 
 class Slots(Scene):
@@ -35,7 +35,7 @@ class Slots(Scene):
         return f"{h:02d}:{m:02d}" if self.split == "dev15" or self.rng.random() < 0.5 else f"{h:02d}.{m:02d}"
 
     def new_lot(self) -> str:
-        return kx.shaped(self.rng, self.rng.choice(kx.LOT[self.split]))
+        return shaped(self.rng, self.rng.choice(kx.LOT[self.split]))
 
     def new_udi(self, lot: str) -> str:
         product = self.known("gtin", (self.maker, self.cons), lambda: kx.gtin(self.rng))
@@ -56,11 +56,11 @@ class Slots(Scene):
         return self.rng.choice(wards)
 
     def fsn(self) -> str:
-        return self.rng.choice(self.notices) if self.notices else kx.shaped(self.rng, self.rng.choice(
+        return self.rng.choice(self.notices) if self.notices else shaped(self.rng, self.rng.choice(
             kx.FSN_REF[self.split]))
 
     def other_incident(self) -> str:
-        return self.rng.choice(self.incidents[-400:]) if len(self.incidents) > 3 else kx.shaped(
+        return self.rng.choice(self.incidents[-400:]) if len(self.incidents) > 3 else shaped(
             self.rng, kx.INCIDENT_ID[self.split])
 
     def slot(self, key: str) -> list[Piece]:

@@ -4,10 +4,8 @@ pieces, personal ones marked for the truth."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import random
 import re
-import zipfile
 from typing import Any
 
 import inventory_text as tx
@@ -228,18 +226,3 @@ def _date_cell(rng: random.Random, day: dt.datetime, free: float = 0.0) -> Any:
 def _cost(rng: random.Random) -> str:
     v = rng.randrange(150, 60000) + rng.choice([0, 0.5, 0.99])
     return rng.choice([f"£{v:,.2f}", f"{v:.2f}", f"£ {v:,.0f}", f"GBP {v:.2f}", "POA", "Donated", "NA"])
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    """The workbook with fixed entry times and a fixed "modified" property (openpyxl stamps the time of saving),
-    so that a seed always gives the same bytes."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 11, 30, 17, 5, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            content = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2026-11-30T17:05:00Z", content)
-            dst.writestr(fixed, content)
-    return out.getvalue()

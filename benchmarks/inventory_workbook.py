@@ -5,12 +5,11 @@ reading them back."""
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 from pathlib import Path
 from typing import Any
 
-from inventory_scene import _fixed_zip
+from export_common import save_workbook
 
 WORKBOOK = "inventory.xlsx"
 HEADER_ROW = 9
@@ -151,9 +150,7 @@ def write_workbook(path: Path, sheets: dict[str, list[dict[str, Any]]], exporter
                 if record[name] != "":
                     ws.cell(row=r, column=c, value=record[name])
     book.properties.created = book.properties.modified = FIXED_TIME
-    buf = io.BytesIO()
-    book.save(buf)
-    path.write_bytes(_fixed_zip(buf.getvalue()))
+    save_workbook(book, path, (2026, 11, 30, 17, 5, 0))  # FIXED_TIME: a seed always gives the same bytes
     return banners
 
 

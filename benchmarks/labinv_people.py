@@ -2,7 +2,7 @@
 Spanish partner's staff and patients, and a few visiting scientists named in Devanagari, drawn from the split's
 hand-made pools and Faker locales (`labinv_vocab`), none carrying a word of the templates or of the kept
 vocabulary; the held-out split's share no word with the dev split's. And the identifiers their planted values need:
-NHS numbers, the hospitals' own patient numbers, ORCID iDs, staff and student numbers, DNI and NIE numbers."""
+the hospitals' own patient numbers, ORCID iDs, staff and student numbers, DNI and NIE numbers."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import re
 import labinv_kit as kx
 import labinv_text as tx
 import labinv_vocab as vx
-from export_common import Person, digits
+from export_common import Person, digits, drawn_female, given_names, name_words
 
 SPLITS = ("dev14", "fresh12")
 # Words and abbreviations of two or three letters that initials must not be (they stand in the notes anyway).
@@ -123,38 +123,23 @@ def split_people(split: str, seed: int, rows: int) -> dict[str, list[Person]]:
     if split == "dev14":
         return draw(split, None)
     dev = draw("dev14", None)
-    taken = {w.lower() for group in dev.values() for p in group for w in " ".join(p).replace("-", " ").split()}
-    return draw(split, taken)
+    return draw(split, name_words(p for group in dev.values() for p in group))
 
 
 @functools.cache
 def _given_names() -> tuple[frozenset[str], frozenset[str]]:
-    women = {g for pools in vx.POOLS.values() for w, _, _ in pools.values() for g in w}
-    men = {g for pools in vx.POOLS.values() for _, m, _ in pools.values() for g in m}
-    return frozenset(women - men), frozenset(men - women)
+    return given_names(vx.POOLS.values())
 
 
 def female(p: Person) -> bool:
     """Whether a person drawn here is a woman (as drawn; else from the pools, else by the name's ending)."""
-    if p in _SEX:
-        return _SEX[p]
-    women, men = _given_names()
-    return p[0] in women or (p[0] not in men and p[0].endswith(("a", "e", "i")))
+    return drawn_female(p, _SEX, _given_names())
 
 
-# --- identifiers ------------------------------------------------------------------------------------------------
+# --- identifiers (NHS numbers are `export_common`'s) --------------------------------------------------------------
 def shaped(rng: random.Random, shape: str) -> str:
     """A code of a shape: "#" a digit, anything else as is."""
     return "".join(rng.choice("0123456789") if c == "#" else c for c in shape)
-
-
-def nhs_number(rng: random.Random) -> str:
-    """Ten digits with the modulus-11 check digit, bare."""
-    while True:
-        d = [rng.randrange(10) for _ in range(9)]
-        check = (11 - sum(x * (10 - i) for i, x in enumerate(d)) % 11) % 11
-        if check != 10 and d[0] in (4, 6, 7):
-            return "".join(map(str, d)) + str(check)
 
 
 def orcid(rng: random.Random) -> str:

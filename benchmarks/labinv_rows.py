@@ -12,8 +12,7 @@ import labinv_people as px
 import labinv_text as tx
 import labinv_vocab as vx
 from clinical_export import Writer
-from export_common import Person, Piece, digits
-from labinv_scene import n
+from export_common import Piece, digits, groups, n
 from labinv_slots import Slots
 from labinv_workbook import CSV_FILE, INVENTARIO, INVENTORY, LOANS, SERVICE, WORKBOOK, header_row
 
@@ -35,25 +34,13 @@ class Builder:
         uk, es = everyone["uk"], everyone["es"]
         uk_sizes = {"pi": 14, "pd": 20, "phd": 30, "tech": 8, "other": 10, "eng": 10}
         es_sizes = {"tec": 12, "doc": 10, "sat": 6}
-        self.uk = self._groups(uk, uk_sizes, "ppt")
-        self.es = self._groups(es, es_sizes, "pt")
+        self.uk = groups(uk, uk_sizes, "ppt", 2)
+        self.es = groups(es, es_sizes, "pt", 2)
         self.scene = Slots(self.rng, split, self.uk, self.es, everyone["deva"])
         self.w = Writer()
         self.tables: dict[str, list[dict[str, Any]]] = {INVENTORY: [], SERVICE: [], LOANS: [], INVENTARIO: []}
         self.assets: list[dict[str, Any]] = []  # the UK assets' scene context, for the jobs and loans
         self.duplicates = 0
-
-    @staticmethod
-    def _groups(people: list[Person], sizes: dict[str, int], rest: str) -> dict[str, list[Person]]:
-        scale = min(1.0, len(people) / (2 * sum(sizes.values())))
-        out: dict[str, list[Person]] = {}
-        at = 0
-        for group, size in sizes.items():
-            k = max(2, int(size * scale))
-            out[group] = people[at:at + k]
-            at += k
-        out[rest] = people[at:]
-        return out
 
     def cell(self, sheet: str, row: int, column: str, rec: tuple[str, str], pieces: list[Piece]) -> str:
         file = CSV_FILE if sheet == INVENTARIO else f"{WORKBOOK}:{sheet}"

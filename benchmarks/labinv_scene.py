@@ -6,29 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from typing import Any
 
 import labinv_kit as kx
 import labinv_people as px
 import labinv_text as tx
 import labinv_vocab as vx
-from export_common import Person, Piece, digits, fold
+from export_common import Memo, Person, Piece, digits, fold, mine, n, nhs_number
 
 
-def n(value: str) -> Piece:
-    """A planted name."""
-    return (value, "name", True)
-
-
-def ref(kind: str, value: str) -> list[Piece]:
-    return [(value, kind, False)]
-
-
-def mine(kind: str, value: str) -> list[Piece]:
-    return [(value, kind, True)]
-
-
-class Scene:
+class Scene(Memo):
     def __init__(self, rng: random.Random, split: str, uk: dict[str, list[Person]], es: dict[str, list[Person]],
                  deva: list[Person]) -> None:
         self.rng, self.split = rng, split
@@ -44,14 +30,8 @@ class Scene:
         self.patient: Person = es["pt"][0]
         self.maker = self.model = self.dtype = self.tag = self.lab = self.bldg = self.sala = ""
         self.tags: list[str] = []
-        self._known: dict[tuple[str, Any], Any] = {}
+        self._known = {}
         self.avoid = px.reserved_words() | px.SHORT_WORDS
-
-    def known(self, what: str, key: Any, make: Any) -> Any:
-        """A value that stays the same for a person: their mobile, e-mail, number, home..."""
-        if (what, key) not in self._known:
-            self._known[(what, key)] = make()
-        return self._known[(what, key)]
 
     def pick(self, group: str) -> Person:
         self.last = self.rng.choice(self.uk[group] if group in self.uk else self.es[group])
@@ -193,7 +173,7 @@ class Scene:
             local = digits(rng, 11 - len(area))
             cut = 3 if len(area) == 4 else len(local) - 4
             return {"street": street, "town": town, "pc": pc, "land": f"{area} {local[:cut]} {local[cut:]}",
-                    "hosp": px.hospital_number(rng, split), "nhs": px.nhs_number(rng)}
+                    "hosp": px.hospital_number(rng, split), "nhs": nhs_number(rng)}
         return self.known("home", p, make)
 
     def dob(self, p: Person, spanish: bool = False) -> str:

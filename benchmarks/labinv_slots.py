@@ -10,8 +10,8 @@ import labinv_kit as kx
 import labinv_people as px
 import labinv_text as tx
 import labinv_vocab as vx
-from export_common import Piece, digits, fill
-from labinv_scene import Scene, mine, n, ref
+from export_common import Piece, digits, fill, mine, n, ref
+from labinv_scene import Scene
 
 
 class Slots(Scene):

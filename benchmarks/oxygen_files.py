@@ -10,12 +10,11 @@ import csv
 import datetime as dt
 import io
 import json
-import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
 import oxygen_kit as kx
+from export_common import dump_query, save_workbook, sheet_rows
 from oxygen_rows import PORTAL, RUNS, SHEET, VISIT_COLUMNS, VISITS
 from oxygen_runs import COLUMNS as RUN_COLUMNS
 
@@ -245,50 +244,16 @@ def write_visits(path: Path, split: str, rows: list[dict[str, Any]]) -> None:
     columns = VISIT_COLUMNS[split]
     for c, column in enumerate(columns, start=1):
         ws.cell(row=1, column=c, value=column).font = Font(bold=True)
-    for r, record in enumerate(rows, start=2):
-        for c, column in enumerate(columns, start=1):
-            value = record.get(column)
-            if value is None or value == "":
-                continue
-            cell = ws.cell(row=r, column=c, value=value)
-            if isinstance(value, dt.datetime):
-                cell.number_format = "dd/mm/yyyy hh:mm" if value.time() != dt.time() else "dd/mm/yyyy"
+    sheet_rows(ws, columns, rows)
     ws.freeze_panes = "A2"
     book.properties.creator = "Service Manager"
     book.properties.created = dt.datetime(2025, 11, 28, 16, 30)
-    raw = io.BytesIO()
-    book.save(raw)
-    fixed = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2025-11-28T16:40:00Z", data)
-            dst.writestr(zipfile.ZipInfo(info.filename, date_time=_STAMP), data, zipfile.ZIP_DEFLATED)
-    path.write_bytes(fixed.getvalue())
+    save_workbook(book, path, _STAMP)
 
 
 # --- reading back -------------------------------------------------------------------------------------------------
 def query_tables(export: Path, split: str) -> dict[str, list[dict[str, str]]]:
     """The mapping's three queries run on the files as intake's connectors read them: rows of text, NULL as ""."""
-    import duckdb
-    import pyarrow as pa
-
-    from intake.config import ConnectorSettings
-    from intake.connectors import open_source
-
-    con = duckdb.connect()
-    for name in (PORTAL, RUNS, VISITS):
-        path = export / "data" / name
-        with open_source(None, path, name=name, settings=ConnectorSettings()) as source:
-            for table in source.tables():
-                reader = source.read(table)
-                con.register(table, pa.Table.from_batches(list(reader), schema=reader.schema))
-    out: dict[str, list[dict[str, str]]] = {}
-    for key, sql in (("installations", PORTAL_QUERY[split]), ("run_sheet", RUN_QUERY[split]),
-                     ("visits", VISIT_QUERY[split])):
-        cur = con.execute(sql)
-        names = [d[0] for d in cur.description]
-        out[key] = [{k: "" if v is None else str(v) for k, v in zip(names, row, strict=True)}
-                    for row in cur.fetchall()]
-    return out
+    query = dump_query(*(export / "data" / name for name in (PORTAL, RUNS, VISITS)))
+    return {key: query(sql) for key, sql in (("installations", PORTAL_QUERY[split]), ("run_sheet", RUN_QUERY[split]),
+                                             ("visits", VISIT_QUERY[split]))}

@@ -1,13 +1,16 @@
 """The equipment of `oxygen_export.py`: makers, models and device types of a home oxygen and respiratory service
 (concentrators, portable concentrators, cylinders, CPAP and NIV machines, nebulisers, pulse oximeters, high-flow
 humidifiers), how each is set (flow rates, pressures, cylinder sizes), parts with the makers' part numbers and serial
-shapes; NHS and CHI numbers, key safe codes. The kit is shared by the splits; how a setting is written, the codes of
-the portal's and the logs' choice columns and the shapes of the service's own numbers differ."""
+shapes; CHI numbers (NHS numbers and key safe codes are `export_common`'s). The kit is shared by the splits; how a
+setting is written, the codes of the portal's and the logs' choice columns and the shapes of the service's own
+numbers differ."""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+
+from export_common import shaped
 
 END = dt.date(2025, 11, 28)  # the export's last day: nothing after it
 
@@ -87,11 +90,6 @@ RUN_NO = {"dev17": "ORD{n:07d}", "fresh15": "D/{yy}/{n:06d}"}
 VISIT_NO = {"dev17": "ENG-{n:05d}", "fresh15": "WO{n:07d}"}
 
 
-def shaped(rng: random.Random, shape: str) -> str:
-    return "".join(rng.choice("0123456789") if c == "#" else rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ") if c == "@"
-                   else c for c in shape)
-
-
 def serial(rng: random.Random, maker: str) -> str:
     return shaped(rng, rng.choice(SERIAL_SHAPES[maker]))
 
@@ -114,15 +112,6 @@ def setting(rng: random.Random, split: str, kind: str) -> tuple[str, str] | None
     return "flow_rate", flow(rng, split, rng.choice(["20", "30", "35"]) if kind == HFLOW else None)
 
 
-def nhs_number(rng: random.Random) -> str:
-    """Ten digits with the modulus-11 check digit, bare."""
-    while True:
-        d = [rng.randrange(10) for _ in range(9)]
-        check = (11 - sum(x * (10 - i) for i, x in enumerate(d)) % 11) % 11
-        if check != 10 and d[0] in (4, 6, 7):
-            return "".join(map(str, d)) + str(check)
-
-
 def chi_number(rng: random.Random, born: dt.date, woman: bool) -> str:
     """A CHI number: the date of birth DDMMYY, two digits, a sex digit (even for a woman) and the modulus-11
     check digit (weights 10..2; 11 -> 0; a 10 is never issued)."""
@@ -132,11 +121,3 @@ def chi_number(rng: random.Random, born: dt.date, woman: bool) -> str:
         check = 11 - sum(int(c) * (10 - i) for i, c in enumerate(body)) % 11
         if check != 10:
             return body + str(0 if check == 11 else check)
-
-
-def keysafe(rng: random.Random) -> str:
-    """A key safe's or door's code: four digits, never a year-like 19xx or 20xx; now and then five."""
-    while True:
-        code = "".join(rng.choice("0123456789") for _ in range(5 if rng.random() < 0.1 else 4))
-        if not code.startswith(("19", "20")):
-            return code

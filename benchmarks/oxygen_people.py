@@ -13,7 +13,7 @@ from types import ModuleType
 import oxygen_kit as kx
 import oxygen_scotland
 import oxygen_wales
-from export_common import Person, draw_people
+from export_common import Person, draw_people, drawn_female, given_names
 
 SPLITS = ("dev17", "fresh15")
 VOCAB: dict[str, ModuleType] = {"dev17": oxygen_wales, "fresh15": oxygen_scotland}
@@ -102,38 +102,11 @@ def people(split: str, seed: int, n: int, taken: set[str] | None = None) -> list
     return out
 
 
-def split_people(split: str, seed: int, rows: int) -> list[Person]:
-    """A split's people for an export of `rows` assets; the held-out split's share no word with dev17's."""
-    n = 170 + rows // 2
-    if split == "dev17":
-        return people(split, seed, n)
-    taken = {w.lower() for p in people("dev17", seed, n) for w in " ".join(p).replace("-", " ").split()}
-    return people(split, seed, n, taken)
-
-
-def groups(people_: list[Person]) -> dict[str, list[Person]]:
-    """Staff groups first (scaled down for a small export), the patients and their relatives the rest."""
-    scale = min(1.0, len(people_) / (3 * sum(GROUPS.values())))
-    out: dict[str, list[Person]] = {}
-    at = 0
-    for group, size in GROUPS.items():
-        k = max(2, int(size * scale))
-        out[group] = people_[at:at + k]
-        at += k
-    out["patient"] = people_[at:]
-    return out
-
-
 @functools.cache
 def _given_names() -> tuple[frozenset[str], frozenset[str]]:
-    women = {g for v in VOCAB.values() for w, _, _ in v.POOLS.values() for g in w}
-    men = {g for v in VOCAB.values() for _, m, _ in v.POOLS.values() for g in m}
-    return frozenset(women - men), frozenset(men - women)
+    return given_names(v.POOLS for v in VOCAB.values())
 
 
 def female(p: Person) -> bool:
     """Whether a person drawn here is a woman (as drawn; else from the pools, else by the name's ending)."""
-    if p in _SEX:
-        return _SEX[p]
-    women, men = _given_names()
-    return p[0] in women or (p[0] not in men and p[0].endswith(("a", "e", "i")))
+    return drawn_female(p, _SEX, _given_names())

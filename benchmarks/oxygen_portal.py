@@ -9,9 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from export_common import Piece
+from export_common import Piece, mine, n, ref
 from oxygen_rows import PORTAL, Builder
-from oxygen_scene import mine, n, ref
 
 # dev17's "language" and the relation a paid carer is listed under.
 LANGUAGES = ["Cymraeg", "English", "English", None]

@@ -14,8 +14,8 @@ import oxygen_people as px
 import oxygen_scotland_text
 import oxygen_wales_text
 from clinical_export import Writer
-from export_common import Person, Piece
-from oxygen_scene import Scene, mine, n, ref
+from export_common import Person, Piece, groups, held_out_people, mine, n, ref, shaped
+from oxygen_scene import Scene
 
 PORTAL, RUNS, VISITS = "installations.jsonl", "run_sheet.csv", "engineer_visits.xlsx"
 SHEET = {"dev17": "Visits", "fresh15": "EngineerLog"}
@@ -45,7 +45,7 @@ class Builder:
     def __init__(self, split: str, rows: int, seed: int) -> None:
         self.split = split
         self.rng = random.Random(f"oxygen-{split}-{seed}")
-        self.groups = px.groups(px.split_people(split, seed, rows))
+        self.groups = groups(held_out_people(px.people, "dev17", split, seed, rows), px.GROUPS, "patient", 3)
         self.scene = Scene(self.rng, split, self.groups)
         self.tx = TEXT[split]
         self.w = Writer()
@@ -102,9 +102,9 @@ class Builder:
             nurse = rng.choice(self.groups["nurse"])
             installed = moment(rng, 2017).date()
             for item in items[:count - len(self.assets)]:
-                tag = kx.shaped(rng, kx.ASSET_NO[split])
+                tag = shaped(rng, kx.ASSET_NO[split])
                 while tag in seen:
-                    tag = kx.shaped(rng, kx.ASSET_NO[split])
+                    tag = shaped(rng, kx.ASSET_NO[split])
                 seen.add(tag)
                 maker, model = rng.choice([(m, md) for m, models in kx.KIT for md, t in models if t == item])
                 cyl = next((c for c in kx.CYLINDER_SIZES if model.split()[-1] == c or f" {c} " in f" {model} "),

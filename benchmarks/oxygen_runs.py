@@ -10,9 +10,8 @@ import datetime as dt
 from typing import Any
 
 import oxygen_kit as kx
-from export_common import Person, Piece
+from export_common import Person, Piece, mine, n, ref
 from oxygen_rows import RUNS, Builder, moment
-from oxygen_scene import mine, n, ref
 
 COLUMNS = {
     "dev17": ["Run Date", "Van", "Driver", "Drop", "Order No", "Job", "Asset No", "Patient", "Address", "Post Code",

@@ -12,7 +12,7 @@ from typing import Any
 
 import oxygen_kit as kx
 import oxygen_people as px
-from export_common import Person, Piece, digits, fill
+from export_common import Memo, Person, Piece, digits, fill, keysafe, mine, n, nhs_number
 from export_common import fold as _fold
 
 _STROKES = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "ß": "ss", "æ": "ae"})
@@ -28,23 +28,7 @@ OLDER = {"mam", "aunt"}
 YOUNGER = {"grandson", "granddaughter", "son-in-law"}
 
 
-def n(value: str) -> Piece:
-    return (value, "name", True)
-
-
-def ref(kind: str, value: str) -> list[Piece]:
-    return [(value, kind, False)]
-
-
-def mine(kind: str, value: str) -> list[Piece]:
-    return [(value, kind, True)]
-
-
-def text_of(pieces: list[Piece]) -> str:
-    return "".join(p if isinstance(p, str) else p[0] for p in pieces)
-
-
-class Scene:
+class Scene(Memo):
     def __init__(self, rng: random.Random, split: str, groups: dict[str, list[Person]]) -> None:
         self.rng, self.split, self.groups = rng, split, groups
         self.v = px.VOCAB[split]
@@ -57,14 +41,8 @@ class Scene:
         self.tags: list[str] = []
         self.jobs: list[str] = []
         self.year = 2024
-        self._known: dict[tuple[str, Any], Any] = {}
+        self._known = {}
         self.avoid = px.reserved_words() | px.SHORT_WORDS
-
-    def known(self, what: str, key: Any, make: Any) -> Any:
-        """A value that stays the same for a person: their phones, e-mail, home, numbers..."""
-        if (what, key) not in self._known:
-            self._known[(what, key)] = make()
-        return self._known[(what, key)]
 
     def pick(self, options: list[Any]) -> Any:
         return options[self.rng.randrange(len(options))]
@@ -206,8 +184,8 @@ class Scene:
             woman = px.female(p)
             born = self.dob(p)
             return {"lines": lines, "village": village, "town": town, "pc": pc, "area": area, "local": local,
-                    "nhs": kx.nhs_number(rng), "chi": kx.chi_number(rng, born, woman), "ks": kx.keysafe(rng),
-                    "door": kx.keysafe(rng)}
+                    "nhs": nhs_number(rng), "chi": kx.chi_number(rng, born, woman), "ks": keysafe(rng),
+                    "door": keysafe(rng)}
         return dict(self.known("home", p, make))
 
     def address(self, p: Person | None = None, with_town: bool = True) -> list[Piece]:

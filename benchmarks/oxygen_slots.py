@@ -17,8 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import oxygen_kit as kx
-from export_common import Piece
-from oxygen_scene import Scene, mine, n, ref
+from export_common import Piece, mine, n, ref
+from oxygen_scene import Scene
 
 
 def slot(sc: Scene, key: str) -> list[Piece]:

@@ -1,6 +1,6 @@
 """The people of `paeds_export.py`: drawn from the split's hand-made pools and Faker locales (`paeds_vocab`), none
 carrying a word of the templates or of the kept vocabulary, each with a sex so that relation words fit; and the
-identifiers their planted values need (NHS numbers, this trust's hospital numbers)."""
+identifiers their planted values need (this trust's hospital numbers; NHS numbers are `export_common`'s)."""
 
 from __future__ import annotations
 
@@ -11,17 +11,12 @@ import re
 import paeds_kit as kx
 import paeds_text as tx
 import paeds_vocab as vx
-from export_common import Person, Piece, digits, draw_people
+from export_common import Person, digits, draw_people, given_names
 
 # Words and abbreviations of two or three letters that initials must not be (they stand in the notes anyway).
 SHORT_WORDS = {"am", "pm", "ok", "no", "na", "co", "st", "rd", "pt", "dr", "mr", "ms", "hr", "id", "on", "up", "in",
                "at", "to", "is", "it", "of", "or", "so", "do", "be", "by", "if", "me", "my", "we", "us", "he", "oh",
                "ch", "uk", "ta", "vm", "nan", "gp"}
-
-
-def n(value: str) -> Piece:
-    """A planted name."""
-    return (value, "name", True)
 
 
 def reserved_words() -> set[str]:
@@ -55,32 +50,13 @@ def people(split: str, seed: int, n: int, taken: set[str] | None = None) -> list
 @functools.cache
 def _given_names() -> tuple[frozenset[str], frozenset[str]]:
     """Women's and men's given names of the pools and of the Faker locales that keep them apart."""
-    from faker import Faker
-
-    women = {g for pools in vx.POOLS.values() for w, _, _ in pools.values() for g in w}
-    men = {g for pools in vx.POOLS.values() for _, m, _ in pools.values() for g in m}
-    for locale in sorted({loc for locales in vx.LOCALES.values() for loc in locales}):
-        for provider in Faker(locale).providers:
-            if type(provider).__module__.startswith("faker.providers.person") and \
-                    hasattr(provider, "first_names_female"):
-                women |= set(provider.first_names_female)
-                men |= set(provider.first_names_male)
-    return frozenset(women - men), frozenset(men - women)
+    return given_names(vx.POOLS.values(), sorted({loc for locales in vx.LOCALES.values() for loc in locales}))
 
 
 def female(given: str) -> bool:
     """Whether a given name is a woman's: from the lists, else by its ending (Lithuanian "-a", "-ė")."""
     women, men = _given_names()
     return given in women or (given not in men and given.endswith(("a", "ė", "e")) and not given.endswith("as"))
-
-
-def nhs_number(rng: random.Random) -> str:
-    """Ten digits with the modulus-11 check digit, bare."""
-    while True:
-        d = [rng.randrange(10) for _ in range(9)]
-        check = (11 - sum(x * (10 - i) for i, x in enumerate(d)) % 11) % 11
-        if check != 10 and d[0] in (4, 6, 7):
-            return "".join(map(str, d)) + str(check)
 
 
 def hospital_number(rng: random.Random, split: str) -> str:

@@ -20,13 +20,13 @@ import paeds_kit as kx
 import paeds_text as tx
 import paeds_vocab as vx
 from ambulance_scene import fold  # the fullest folding of letters Unicode does not decompose (ł, ø, đ, ß)
-from export_common import Person, Piece, digits, fill
-from paeds_people import SHORT_WORDS, female, hospital_number, n, nhs_number, reserved_words
+from export_common import Memo, Person, Piece, digits, fill, n, nhs_number
+from paeds_people import SHORT_WORDS, female, hospital_number, reserved_words
 
 Carer = tuple[Person, str]  # a carer and their relation key (paeds_text.RELATIONS)
 
 
-class Scene:
+class Scene(Memo):
     """Fills templates for one cell. `child` is the child a record is about, `family` their carers, `carer` the
     last carer named, `last` the last staff member named; the device's `maker`, `model`, `ward` and `tag` fill the
     slots of the same name half of the time."""
@@ -46,14 +46,8 @@ class Scene:
         self.wards = [w for _, _, places in vx.SITES[split] for _, w, _ in places if w not in vx.NOT_WARDS[split]]
         self.tags: list[str] = []
         self.pc_shown = False
-        self._known: dict[tuple[str, Person], Any] = {}
+        self._known = {}
         self.avoid = reserved_words() | SHORT_WORDS
-
-    def known(self, what: str, person: Person, make: Any) -> Any:
-        """A value that stays the same for a person: their mobile, date of birth, address..."""
-        if (what, person) not in self._known:
-            self._known[(what, person)] = make()
-        return self._known[(what, person)]
 
     def about(self, child: Person) -> None:
         self.child, self.family = child, self.families.get(child, [])

@@ -13,16 +13,12 @@ import paeds_kit as kx
 import paeds_text as tx
 import paeds_vocab as vx
 from clinical_export import Writer
-from export_common import Cells, Person, Piece, digits, held_out_people
-from paeds_people import female, n, people
+from export_common import Cells, Person, Piece, digits, held_out_people, n, plain
+from paeds_people import female, people
 from paeds_pgdump import Raw
 from paeds_scene import Carer, Scene
 
 END = dt.datetime(2025, 11, 28)  # the last moment any row was written; the dump is taken a few days later
-
-
-def plain(pieces: list[Piece]) -> str:
-    return "".join(p if isinstance(p, str) else p[0] for p in pieces)
 
 
 def when(rng: random.Random, start: dt.datetime | None = None, days: int = 0) -> dt.datetime:

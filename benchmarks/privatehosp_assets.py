@@ -11,9 +11,8 @@ from typing import Any
 import privatehosp_kit as kx
 import privatehosp_notes as nx
 import privatehosp_vocab as vx
-from export_common import Person, Piece
-from privatehosp_people import female, nhs_number
-from privatehosp_scene import n
+from export_common import Person, Piece, n, nhs_number
+from privatehosp_people import female
 from privatehosp_tables import END, Group, Money, guid, when
 
 

@@ -10,9 +10,8 @@ from typing import Any
 import privatehosp_kit as kx
 import privatehosp_notes as nx
 import privatehosp_text as tx
-from export_common import Person, Piece
+from export_common import Person, Piece, n
 from privatehosp_assets import context, patient_for, requester
-from privatehosp_scene import n
 from privatehosp_tables import END, Group, Money, guid, when
 
 TEST_TABLE = {"dev13": "\r\nTest\tResult\tLimit\r\nearth bond\t0.07 ohm\t0.2\r\nenc leakage\t9 uA\t100",

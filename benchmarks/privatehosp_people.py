@@ -1,6 +1,6 @@
 """The people of `privatehosp_export.py`: drawn from the split's hand-made pools and Faker locales
 (`privatehosp_vocab`), none carrying a word of the templates or of the kept vocabulary, each with a sex so that
-titles and relation words fit; and the numbers their planted values need (NHS numbers, the group's patient numbers,
+titles and relation words fit; and the numbers their planted values need (the group's patient numbers,
 insurers' membership numbers, GMC numbers, NMC PINs, HCPC registrations)."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import privatehosp_kit as kx
 import privatehosp_notes as nx
 import privatehosp_text as tx
 import privatehosp_vocab as vx
-from export_common import Person, digits, draw_people
+from export_common import Person, digits, draw_people, given_names
 
 # Words and abbreviations of two or three letters that initials must not be (they stand in the notes anyway).
 SHORT_WORDS = {"am", "pm", "ok", "no", "pt", "dr", "mr", "ms", "mw", "sn", "rn", "cn", "id", "on", "up", "in", "at",
@@ -55,32 +55,13 @@ def people(split: str, seed: int, n: int, taken: set[str] | None = None) -> list
 @functools.cache
 def _given_names() -> tuple[frozenset[str], frozenset[str]]:
     """Women's and men's given names of the pools and of the Faker locales that keep them apart."""
-    from faker import Faker
-
-    women = {g for pools in vx.POOLS.values() for w, _, _ in pools.values() for g in w}
-    men = {g for pools in vx.POOLS.values() for _, m, _ in pools.values() for g in m}
-    for locale in sorted({loc for locales in vx.LOCALES.values() for loc in locales}):
-        for provider in Faker(locale).providers:
-            if type(provider).__module__.startswith("faker.providers.person") and \
-                    hasattr(provider, "first_names_female"):
-                women |= set(provider.first_names_female)
-                men |= set(provider.first_names_male)
-    return frozenset(women - men), frozenset(men - women)
+    return given_names(vx.POOLS.values(), sorted({loc for locales in vx.LOCALES.values() for loc in locales}))
 
 
 def female(given: str) -> bool:
     """Whether a given name is a woman's: from the lists, else by its ending."""
     women, men = _given_names()
     return given in women or (given not in men and given.endswith(("a", "e", "i")) and not given.endswith("ee"))
-
-
-def nhs_number(rng: random.Random) -> str:
-    """Ten digits with the modulus-11 check digit, bare."""
-    while True:
-        d = [rng.randrange(10) for _ in range(9)]
-        check = (11 - sum(x * (10 - i) for i, x in enumerate(d)) % 11) % 11
-        if check != 10 and d[0] in (4, 6, 7):
-            return "".join(map(str, d)) + str(check)
 
 
 def patient_number(rng: random.Random, split: str, site_code: str) -> str:

@@ -6,20 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from typing import Any
 
 import privatehosp_kit as kx
 import privatehosp_notes as nx
 import privatehosp_people as px
 import privatehosp_vocab as vx
-from export_common import Person, Piece, digits, fold
+from export_common import Memo, Person, Piece, digits, fold, n, nhs_number
 
 
-def n(value: str) -> Piece:
-    return (value, "name", True)
-
-
-class Scene:
+class Scene(Memo):
     def __init__(self, rng: random.Random, split: str, staff: dict[str, list[Person]], reps: list[Person],
                  patients: list[Person]) -> None:
         self.rng, self.split = rng, split
@@ -38,14 +33,8 @@ class Scene:
         self.tags: list[str] = []
         self.kin: dict[Person, list[tuple[Person, str]]] = {}
         self.relative: Person = patients[0]
-        self._known: dict[tuple[str, Any], Any] = {}
+        self._known = {}
         self.avoid = px.reserved_words() | px.SHORT_WORDS
-
-    def known(self, what: str, key: Any, make: Any) -> Any:
-        """A value that stays the same for a person: their mobile, date of birth, address, number..."""
-        if (what, key) not in self._known:
-            self._known[(what, key)] = make()
-        return self._known[(what, key)]
 
     def about(self, patient: Person) -> None:
         self.patient = patient
@@ -146,7 +135,7 @@ class Scene:
         return [(v, "hospital_number", True)]
 
     def nhs(self) -> list[Piece]:
-        v = self.known("nhs", self.patient, lambda: px.nhs_number(self.rng))
+        v = self.known("nhs", self.patient, lambda: nhs_number(self.rng))
         forms = [v, f"{v[:3]} {v[3:6]} {v[6:]}"] if self.split == "dev13" else [f"{v[:3]}-{v[3:6]}-{v[6:]}", v]
         return [(self.rng.choice(forms), "nhs", True)]
 

@@ -10,8 +10,8 @@ from typing import Any
 import privatehosp_kit as kx
 import privatehosp_notes as nx
 import privatehosp_vocab as vx
-from export_common import Person, Piece, digits, fill, fold
-from privatehosp_scene import Scene, n
+from export_common import Person, Piece, digits, fill, fold, n
+from privatehosp_scene import Scene
 
 
 class Slots(Scene):

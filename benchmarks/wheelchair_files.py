@@ -6,14 +6,12 @@ their columns, the hand-written mapping and reading the sheets back as intake's 
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
-import re
-import zipfile
 from pathlib import Path
 from typing import Any
 
 import wheelchair_kit as kx
+from export_common import save_workbook, sheet_rows
 from wheelchair_rows import EQUIPMENT, REPAIRS, WORKBOOK
 
 EQUIPMENT_COLUMNS = [
@@ -129,30 +127,14 @@ def write_workbook(path: Path, sheets: dict[str, list[dict[str, Any]]]) -> None:
         for c, column in enumerate(columns, start=1):
             ws.cell(row=1, column=c, value=column)
             ws.column_dimensions[get_column_letter(c)].width = min(40, max(10, len(column) + 3))
-        for r, record in enumerate(records, start=2):
-            for c, column in enumerate(columns, start=1):
-                value = record.get(column)
-                if value is None or value == "":
-                    continue
-                cell = ws.cell(row=r, column=c, value=value)
-                if isinstance(value, dt.datetime):
-                    cell.number_format = "dd/mm/yyyy hh:mm" if value.time() != dt.time() else "dd/mm/yyyy"
+        sheet_rows(ws, columns, records)
         last = f"{get_column_letter(len(columns))}{len(records) + 1}"
         table = Table(displayName=f"Table_owssvr{'_' + str(number) if number > 1 else ''}", ref=f"A1:{last}")
         table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
         ws.add_table(table)
     book.properties.creator = "SharePoint"
     book.properties.created = dt.datetime(2025, 11, 28, 17, 0)
-    raw = io.BytesIO()
-    book.save(raw)
-    fixed = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            data = src.read(info.filename)
-            if info.filename == "docProps/core.xml":
-                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2025-11-28T17:05:00Z", data)
-            dst.writestr(zipfile.ZipInfo(info.filename, date_time=_STAMP), data, zipfile.ZIP_DEFLATED)
-    path.write_bytes(fixed.getvalue())
+    save_workbook(book, path, _STAMP)
 
 
 def read_tables(export: Path) -> dict[str, list[dict[str, str]]]:

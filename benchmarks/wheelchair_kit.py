@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from export_common import shaped
+
 END = dt.date(2025, 11, 28)  # the export's last day: nothing after it
 
 # (maker, [(model, item type)])
@@ -62,11 +64,6 @@ SERIAL = ["@@#######", "########", "#####-####", "@#######@", "###@####"]
 SERVICE_NO = {"dev16": "CW{d}", "fresh14": "{d}"}  # a client's wheelchair-service number; digits filled in
 
 
-def shaped(rng: random.Random, shape: str) -> str:
-    return "".join(rng.choice("0123456789") if c == "#" else rng.choice("ABCDEFGHJKLMNPRSTUVWXYZ") if c == "@"
-                   else c for c in shape)
-
-
 def size_family(item: str) -> str:
     low = item.lower()
     for family, word in (("cushion", "cushion"), ("cushion", "back"), ("hoist", "hoist"), ("frame", "frame"),
@@ -78,20 +75,3 @@ def size_family(item: str) -> str:
 
 def part_number(rng: random.Random, maker: str) -> str:
     return shaped(rng, PART_SHAPES.get(maker, "P#####"))
-
-
-def nhs_number(rng: random.Random) -> str:
-    """Ten digits with the modulus-11 check digit, bare."""
-    while True:
-        d = [rng.randrange(10) for _ in range(9)]
-        check = (11 - sum(x * (10 - i) for i, x in enumerate(d)) % 11) % 11
-        if check != 10 and d[0] in (4, 6, 7):
-            return "".join(map(str, d)) + str(check)
-
-
-def keysafe(rng: random.Random) -> str:
-    """A key safe's code: four digits, never a year-like 19xx or 20xx; now and then five."""
-    while True:
-        code = "".join(rng.choice("0123456789") for _ in range(5 if rng.random() < 0.1 else 4))
-        if not code.startswith(("19", "20")):
-            return code

@@ -12,7 +12,7 @@ import re
 import wheelchair_kit as kx
 import wheelchair_text as tx
 import wheelchair_vocab as vx
-from export_common import Person, draw_people
+from export_common import Person, draw_people, drawn_female, given_names
 
 SPLITS = ("dev16", "fresh14")
 GROUPS = {"ther": 10, "admin": 6, "eng": 8, "carer": 12}
@@ -53,38 +53,11 @@ def people(split: str, seed: int, n: int, taken: set[str] | None = None) -> list
                        accept=lambda g, _s: g.isprintable(), sexes=_SEX)
 
 
-def split_people(split: str, seed: int, rows: int) -> list[Person]:
-    """A split's people for an export of `rows` assets; the held-out split's share no word with dev16's."""
-    n = 170 + rows // 2
-    if split == "dev16":
-        return people(split, seed, n)
-    taken = {w.lower() for p in people("dev16", seed, n) for w in " ".join(p).replace("-", " ").split()}
-    return people(split, seed, n, taken)
-
-
-def groups(people_: list[Person]) -> dict[str, list[Person]]:
-    """Staff groups first (scaled down for a small export), the clients and their relatives the rest."""
-    scale = min(1.0, len(people_) / (3 * sum(GROUPS.values())))
-    out: dict[str, list[Person]] = {}
-    at = 0
-    for group, size in GROUPS.items():
-        k = max(2, int(size * scale))
-        out[group] = people_[at:at + k]
-        at += k
-    out["client"] = people_[at:]
-    return out
-
-
 @functools.cache
 def _given_names() -> tuple[frozenset[str], frozenset[str]]:
-    women = {g for pools in vx.POOLS.values() for w, _, _ in pools.values() for g in w}
-    men = {g for pools in vx.POOLS.values() for _, m, _ in pools.values() for g in m}
-    return frozenset(women - men), frozenset(men - women)
+    return given_names(vx.POOLS.values())
 
 
 def female(p: Person) -> bool:
     """Whether a person drawn here is a woman (as drawn; else from the pools, else by the name's ending)."""
-    if p in _SEX:
-        return _SEX[p]
-    women, men = _given_names()
-    return p[0] in women or (p[0] not in men and p[0].endswith(("a", "e", "i")))
+    return drawn_female(p, _SEX, _given_names())

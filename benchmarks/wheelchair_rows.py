@@ -16,8 +16,8 @@ import wheelchair_sharepoint as sp
 import wheelchair_text as tx
 import wheelchair_vocab as vx
 from clinical_export import Writer
-from export_common import Person, Piece
-from wheelchair_scene import Scene, mine, n, ref
+from export_common import Person, Piece, groups, held_out_people, mine, n, plain, ref, shaped
+from wheelchair_scene import Scene
 
 WORKBOOK = "wheelchair_service.xlsx"
 EQUIPMENT, REPAIRS = "owssvr", "Repairs"
@@ -43,7 +43,7 @@ class Builder:
     def __init__(self, split: str, rows: int, seed: int) -> None:
         self.split = split
         self.rng = random.Random(f"wheelchair-{split}-{seed}")
-        self.groups = px.groups(px.split_people(split, seed, rows))
+        self.groups = groups(held_out_people(px.people, "dev16", split, seed, rows), px.GROUPS, "client", 3)
         self.scene = Scene(self.rng, split, self.groups)
         self.w = Writer()
         self.assets: list[dict[str, Any]] = []
@@ -77,7 +77,7 @@ class Builder:
         rng, split, sc = self.rng, self.split, self.scene
         seen: set[str] = set()
         while len(self.assets) < count:
-            tag = kx.shaped(rng, kx.ASSET_NO[split])
+            tag = shaped(rng, kx.ASSET_NO[split])
             if tag in seen:
                 continue
             seen.add(tag)
@@ -90,7 +90,7 @@ class Builder:
             self.assets.append({"tag": tag, "maker": maker, "model": model, "item": item, "status": status,
                                 "size": rng.choice(kx.SIZES[kx.size_family(item)]), "loc": loc, "client": client,
                                 "ther": sc.known("ther", client, lambda: rng.choice(self.groups["ther"])),
-                                "serial": kx.shaped(rng, rng.choice(kx.SERIAL))})
+                                "serial": shaped(rng, rng.choice(kx.SERIAL))})
         sc.tags = [a["tag"] for a in self.assets]
         sc.jobs = jobs
         item_id = rng.randrange(3, 40)
@@ -124,8 +124,7 @@ class Builder:
             "Status": a["status"],
             "Decontaminated": a["status"] != "Issued" and rng.random() < 0.8,
             "ID": item_id, "Created": created, "Modified": modified,
-            "Created By": "".join(p if isinstance(p, str) else p[0] for p in sp.display(
-                split, rng.choice(self.groups["admin"] + self.groups["ther"]))),
+            "Created By": plain(sp.display(split, rng.choice(self.groups["admin"] + self.groups["ther"]))),
             "Modified By": put("Modified By", sp.display(split, rng.choice(self.groups["admin"] + [a["ther"]]))),
             "Item Type": put("Item Type", ref("list_item_type", "Item")),
             "Path": put("Path", ref("list_path", sp.path(split, 0))),
@@ -242,7 +241,7 @@ class Builder:
             "Engineer": put("Engineer", sp.people_cell(split, rng, engineers, self.ids)),
             "Visit Date": visit if attended or status == "Booked" else None,
             "ID": item_id, "Created": created, "Modified": visit if attended else created,
-            "Modified By": "".join(p if isinstance(p, str) else p[0] for p in sp.display(split, taker)),
+            "Modified By": plain(sp.display(split, taker)),
             "Item Type": "Item", "Path": sp.path(split, 1),
         }
         guest = rng.random() < 0.3

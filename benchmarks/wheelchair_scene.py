@@ -13,22 +13,10 @@ from typing import Any
 import wheelchair_kit as kx
 import wheelchair_people as px
 import wheelchair_vocab as vx
-from export_common import Person, Piece, digits, fill, fold
+from export_common import Memo, Person, Piece, digits, fill, fold, keysafe, mine, n, nhs_number, ref
 
 
-def n(value: str) -> Piece:
-    return (value, "name", True)
-
-
-def ref(kind: str, value: str) -> list[Piece]:
-    return [(value, kind, False)]
-
-
-def mine(kind: str, value: str) -> list[Piece]:
-    return [(value, kind, True)]
-
-
-class Scene:
+class Scene(Memo):
     def __init__(self, rng: random.Random, split: str, groups: dict[str, list[Person]]) -> None:
         self.rng, self.split, self.groups = rng, split, groups
         self.client: Person = groups["client"][0]
@@ -39,14 +27,8 @@ class Scene:
         self.tags: list[str] = []
         self.jobs: list[str] = []
         self.year = 2024
-        self._known: dict[tuple[str, Any], Any] = {}
+        self._known = {}
         self.avoid = px.reserved_words() | px.SHORT_WORDS
-
-    def known(self, what: str, key: Any, make: Any) -> Any:
-        """A value that stays the same for a person: their phones, e-mail, home, numbers..."""
-        if (what, key) not in self._known:
-            self._known[(what, key)] = make()
-        return self._known[(what, key)]
 
     # --- forms of people ------------------------------------------------------------------------------------
     def nick(self, g: str) -> str:
@@ -139,10 +121,10 @@ class Scene:
             street = f"{rng.choice(vx.FLATS[split]) if rng.random() < 0.25 else ''}{number} " \
                      f"{rng.choice(vx.STREETS[split])}"
             local = digits(rng, 11 - len(area))
-            nhs = kx.nhs_number(rng)
+            nhs = nhs_number(rng)
             svc = kx.SERVICE_NO[split].format(d=digits(rng, 6 if split == "dev16" else 8))
             return {"street": street, "town": town, "pc": pc, "land": f"{area} {local}", "nhs": nhs, "svc": svc,
-                    "ks": kx.keysafe(rng)}
+                    "ks": keysafe(rng)}
         return self.known("home", p, make)
 
     def dob(self, p: Person) -> dt.date:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 
 import wheelchair_vocab as vx
-from export_common import Person, Piece, fold
+from export_common import Person, Piece, fold, n
 
 # name -> (block open, block close, between blocks, line break, whether two spaces become "&#160; ")
 Layout = tuple[str, str, str, str, bool]
@@ -67,10 +67,6 @@ def html(rng: random.Random, pieces: list[Piece], layout: Layout) -> list[Piece]
         out.append(layout[1])
     out.append(tail)
     return out
-
-
-def n(value: str) -> Piece:
-    return (value, "name", True)
 
 
 def display(split: str, p: Person) -> list[Piece]:

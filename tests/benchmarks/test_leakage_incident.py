@@ -17,6 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import export_common  # noqa: E402
 import incident_export  # noqa: E402
 import incident_files as fx  # noqa: E402
 import incident_html  # noqa: E402
@@ -145,7 +146,8 @@ def test_the_same_seed_gives_the_same_bytes_and_the_splits_share_no_people(tmp_p
     incident_export.generate(tmp_path / "b", "dev15", rows=30, seed=3)
     for name in (f"data/{INCIDENTS}", f"data/{WORKBOOK}", "truth.json", "mapping.yaml"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
-    people = [incident_people.split_people(s, 3, 30) for s in incident_export.SPLITS]
+    people = [export_common.held_out_people(incident_people.people, "dev15", s, 3, 30)
+              for s in incident_export.SPLITS]
     words = [{w.lower() for p in ps for w in " ".join(p).replace("-", " ").split()} for ps in people]
     assert not words[0] & words[1]
     planted = []

@@ -22,6 +22,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import export_common  # noqa: E402
 import oxygen_export  # noqa: E402
 import oxygen_kit  # noqa: E402
 import oxygen_people  # noqa: E402
@@ -176,7 +177,7 @@ def test_the_same_seed_gives_the_same_bytes_and_the_splits_share_no_people(tmp_p
     oxygen_export.generate(tmp_path / "b", "dev17", rows=30, seed=3)
     for name in (f"data/{PORTAL}", f"data/{RUNS}", f"data/{VISITS}", "truth.json", "mapping.yaml"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
-    people = [oxygen_people.split_people(s, 3, 30) for s in oxygen_export.SPLITS]
+    people = [export_common.held_out_people(oxygen_people.people, "dev17", s, 3, 30) for s in oxygen_export.SPLITS]
     words = [{w.lower() for p in ps for w in " ".join(p).replace("-", " ").split()} for ps in people]
     assert not words[0] & words[1]
     planted = []

@@ -17,6 +17,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import export_common  # noqa: E402
 import wheelchair_export  # noqa: E402
 import wheelchair_files as fx  # noqa: E402
 import wheelchair_people  # noqa: E402
@@ -136,7 +137,8 @@ def test_the_same_seed_gives_the_same_bytes_and_the_splits_share_no_people(tmp_p
     wheelchair_export.generate(tmp_path / "b", "dev16", rows=30, seed=3)
     for name in (f"data/{WORKBOOK}", "truth.json", "mapping.yaml"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
-    people = [wheelchair_people.split_people(s, 3, 30) for s in wheelchair_export.SPLITS]
+    people = [export_common.held_out_people(wheelchair_people.people, "dev16", s, 3, 30)
+              for s in wheelchair_export.SPLITS]
     words = [{w.lower() for p in ps for w in " ".join(p).replace("-", " ").split()} for ps in people]
     assert not words[0] & words[1]
     planted = []
