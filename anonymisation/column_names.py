@@ -159,14 +159,19 @@ _REGION_WORDS = frozenset({"town", "city", "locality", "county", "region", "coun
                            "village"})
 
 
+def _leaf_words(name: str) -> set[str]:
+    """The words of the last part of a dotted name ("patient.address.town": {"town"})."""
+    return set(column_words(name.rsplit(".", 1)[-1]))
+
+
 def names_region(name: str) -> bool:
     """The column (the last part of a dotted name) holds a town, county or country, not a street or a postcode."""
-    return bool(set(column_words(name.rsplit(".", 1)[-1])) & _REGION_WORDS)
+    return bool(_leaf_words(name) & _REGION_WORDS)
 
 
 def names_places(name: str) -> bool:
     """The column holds places or organisations by its name, not a person's or a number of them ("Hospital", not
     "Hospital Number", "Ward Contact", "Site Phone" or "Practice Email")."""
-    ws = set(column_words(name.rsplit(".", 1)[-1]))
+    ws = _leaf_words(name)
     return bool(ws & _PLACE_WORDS) and not ws & (PERSON_WORDS | ID_WORDS | PHONE_WORDS | {
         "email", "mail", "address", "postcode", "nhs", "mrn", "chi", "code"})

@@ -152,9 +152,8 @@ _DOCTOR_BEFORE = re.compile(r"(?i)\bdrs?\.?\s+$")
 
 
 def drop_practice_names(text: str, findings: list[Finding]) -> list[Finding]:
-    """Guessed names that are part of a GP practice's name ("Dr Ahmed & Partners", "Dr Oyelaran's Surgery"), which is
-    an organisation's public name: the
-    dataset's known people (the deny-list) stay found there too."""
+    """Guessed names that are part of a GP practice's name ("Dr Ahmed & Partners", "Dr Oyelaran's Surgery"), which
+    is an organisation's public name: the dataset's known people (the deny-list) stay found there too."""
     if not findings:
         return findings
     low = text.lower()

@@ -31,12 +31,11 @@ from intake.anonymisation.errors import ProfilingTooSlow
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.patterns import PatternScanner
 from intake.anonymisation.structured import (
-    as_strings,
     full_match_mask,
     is_scannable_type,
     is_text_type,
     placeholder_mask,
-    plain_typing,
+    plain_strings,
     rate,
 )
 from intake.anonymisation.subject_numbers import subject_numbers
@@ -124,7 +123,7 @@ class Profiler:
 
     # -- evidence ------------------------------------------------------------------------------------------
     def _evidence(self, array: pa.Array) -> _Evidence | None:
-        strings = pc.utf8_trim_whitespace(plain_typing(as_strings(array)))
+        strings = plain_strings(array)
         nonblank = pc.invert(placeholder_mask(strings))
         values_arr = pc.filter(strings, nonblank)
         if len(values_arr) == 0:

@@ -99,6 +99,11 @@ def plain_typing(strings: pa.Array) -> pa.Array:
     return pc.replace_substring_regex(spaced, "[\u2010-\u2015\u2212\ufe63\uff0d]", "-")  # no rules here
 
 
+def plain_strings(array: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """The column as trimmed text with plain spaces and hyphens: what the profile's shape checks read."""
+    return pc.utf8_trim_whitespace(plain_typing(as_strings(array)))
+
+
 def as_strings(array: pa.Array | pa.ChunkedArray) -> pa.Array:
     """The column as one string array (legacy sources deliver strings; numbers, decimals, dates and
     dictionaries are decoded and cast, so that an NHS number stored as int64 is read like any other)."""

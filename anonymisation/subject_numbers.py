@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from intake.anonymisation.classification import ColumnClassification, ColumnKind
-from intake.anonymisation.structured import as_strings, is_scannable_type, placeholder_mask, plain_typing
+from intake.anonymisation.structured import is_scannable_type, placeholder_mask, plain_strings
 
 # Whose number it can be: columns that identify a person.
 _SUBJECTS = ("UK_NHS", "MRN", "NATIONAL_ID", "UK_NINO", "PERSON")
@@ -36,17 +36,11 @@ class Tie:
     reason: str
 
 
-def _present(array: pa.Array) -> list[bool]:
-    strings = pc.utf8_trim_whitespace(plain_typing(as_strings(array)))
+def _present(strings: pa.Array) -> list[bool]:
     return pc.invert(placeholder_mask(strings)).to_pylist()
 
 
-def _values(array: pa.Array) -> list[str | None]:
-    return pc.utf8_trim_whitespace(plain_typing(as_strings(array))).to_pylist()
-
-
-def _is_code_column(array: pa.Array, present: list[bool]) -> bool:
-    strings = pc.utf8_trim_whitespace(plain_typing(as_strings(array)))
+def _is_code_column(strings: pa.Array, present: list[bool]) -> bool:
     codes = pc.fill_null(pc.match_substring_regex(strings, _CODE), False).to_pylist()
     n = sum(present)
     return n >= _MIN_PEOPLE and sum(1 for p, c in zip(present, codes, strict=True) if p and c) >= 0.9 * n
@@ -85,17 +79,18 @@ def subject_numbers(sample: pa.Table, columns: dict[str, ColumnClassification]) 
                 if cls.kind is ColumnKind.IDENTIFIER and cls.entity_type == entity]
     if not subjects or sample.num_rows < _MIN_PEOPLE:
         return []
-    present = {c: _present(sample.column(c)) for c in subjects}
-    people = {c: _values(sample.column(c)) for c in subjects}
+    texts = {c: plain_strings(sample.column(c)) for c in subjects}
+    present = {c: _present(t) for c, t in texts.items()}
+    people = {c: t.to_pylist() for c, t in texts.items()}
     out = []
     for name, cls in columns.items():
         if cls.kind is not ColumnKind.NOT_PERSONAL or not is_scannable_type(sample.column(name).type):
             continue
-        array = sample.column(name)
-        has = _present(array)
-        if not _is_code_column(array, has):
+        strings = plain_strings(sample.column(name))
+        has = _present(strings)
+        if not _is_code_column(strings, has):
             continue
-        numbers = _values(array)
+        numbers = strings.to_pylist()
         for subject in subjects:
             reason = _tie(subject, people[subject], present[subject], numbers, has)
             if reason is not None:

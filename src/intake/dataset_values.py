@@ -90,32 +90,31 @@ def query_input_values(ctx: Context, run: Any, vault: Any, tables: Sequence[Any]
     places: set[str] = set()
 
     def add(values: set[str], entity: str) -> None:
-        nonlocal persons, identifiers, places
         if entity == "PERSON":
-            persons |= values
+            persons.update(values)
         elif entity == _PLACE:
-            places |= values
+            places.update(values)
         else:
-            identifiers |= {(v, entity) for v in values}
+            identifiers.update((v, entity) for v in values)
 
     for table in tables:
         # judged by its values and column names alone: a query table of the same name owns the mapping's roles
         classification = profile_table(ctx, vault, table, actor)
         contact = {"PHONE_NUMBER", "EMAIL_ADDRESS"} if describes_things(table.table) else set()
-        # a struct or a list is read as the flat columns inside it (below), never cast whole to text
-        nested_columns = {f.name for f in artefact_schema(vault, table.artefact_id, actor) if is_nested(f.type)}
-        personal = {c: e for c, e in _personal(classification, contact).items() if c not in nested_columns}
-        if personal:
-            for batch in read_table_batches(vault, table.artefact_id, actor, list(personal)):
-                for column, entity in personal.items():
-                    add(distinct_values(batch.column(column)), entity)
-        nested, inside = _nested_personal(ctx, vault, table, actor, contact)
-        if inside:
-            for batch in read_table_batches(vault, table.artefact_id, actor, nested):
-                flat = flat_tables(table.table, batch)
-                for (name, column), entity in inside.items():
-                    if name in flat and column in flat[name].column_names:
-                        add(distinct_values(flat[name].column(column)), entity)
+        # a struct or a list is read as the flat columns inside it, never cast whole to text
+        nested = [f.name for f in artefact_schema(vault, table.artefact_id, actor) if is_nested(f.type)]
+        personal = {c: e for c, e in _personal(classification, contact).items() if c not in nested}
+        inside = _nested_personal(ctx, vault, table, actor, nested, contact)
+        if not personal and not inside:
+            continue
+        wanted = [*personal, *(nested if inside else [])]
+        for batch in read_table_batches(vault, table.artefact_id, actor, wanted):
+            for column, entity in personal.items():
+                add(distinct_values(batch.column(column)), entity)
+            flat = flat_tables(table.table, batch.select(nested)) if inside else {}
+            for (name, column), entity in inside.items():
+                if name in flat and column in flat[name].column_names:
+                    add(distinct_values(flat[name].column(column)), entity)
     return persons, identifiers, places
 
 
@@ -138,18 +137,17 @@ def _personal(classification: Any, contact: set[str]) -> dict[str, str]:
     return out
 
 
-def _nested_personal(ctx: Context, vault: Any, table: Any, actor: Any, contact: set[str]
-                     ) -> tuple[list[str], dict[tuple[str, str], str]]:
-    """The table's nested columns, and (flat table, dotted column) -> entity type of the identifier columns inside
-    them (a JSON export's `patient.address.houseName`, `patient.contacts.name`), judged on the sample as flat
-    columns (intake.nested)."""
+def _nested_personal(ctx: Context, vault: Any, table: Any, actor: Any, nested: Sequence[str], contact: set[str]
+                     ) -> dict[tuple[str, str], str]:
+    """(flat table, dotted column) -> entity type of the identifier columns inside the table's `nested` columns (a
+    JSON export's `patient.address.houseName`, `patient.contacts.name`), judged on the sample as flat columns
+    (intake.nested)."""
     from intake.anonymisation.profiler import first_rows
     from intake.pipeline import read_table_batches
     from intake.pipeline.anonymise import profile_batches
 
-    nested = [f.name for f in artefact_schema(vault, table.artefact_id, actor) if is_nested(f.type)]
     if not nested:
-        return [], {}
+        return {}
     rows = ctx.settings.anonymisation.sample_rows
     batches = read_table_batches(vault, table.artefact_id, actor, nested)
     try:
@@ -157,10 +155,10 @@ def _nested_personal(ctx: Context, vault: Any, table: Any, actor: Any, contact: 
     finally:
         batches.close()
     if sample is None:
-        return nested, {}
+        return {}
     out: dict[tuple[str, str], str] = {}
     for name, flat in flat_tables(table.table, sample).items():
         if flat.num_columns and flat.num_rows:
             classification = profile_batches(ctx, name, flat.combine_chunks().to_batches())
             out |= {(name, column): entity for column, entity in _personal(classification, contact).items()}
-    return nested, out
+    return out

@@ -86,17 +86,16 @@ def profile_tables(ctx: Context, run: RunInfo, tables: Sequence[TableRef]) -> di
 
 def profile_table(ctx: Context, vault: Any, table: TableRef, actor: Any) -> Any:
     """One table's columns classified from a sample of its first rows, by their values and names alone."""
-    session = anonymisation_session(ctx)
     with _session_lock:
         batches = read_table_batches(vault, table.artefact_id, actor)
         try:
-            return session.profile(table.table, batches)
+            return profile_batches(ctx, table.table, batches)
         finally:
             batches.close()
 
 
 def profile_batches(ctx: Context, name: str, batches: Any) -> Any:
-    """Columns classified from record batches already read (a nested table opened by intake.nested)."""
+    """Columns classified from record batches (a table's own, or a nested table opened by intake.nested)."""
     session = anonymisation_session(ctx)
     with _session_lock:
         return session.profile(name, batches)
