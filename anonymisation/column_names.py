@@ -29,7 +29,8 @@ ORG_NAME_WORDS = frozenset({"site", "mfr", "manufacturer", "supplier", "company"
 PHONE_WORDS = frozenset({"tel", "telephone", "phone", "mobile", "mob", "fax", "ext", "extension", "bleep", "pager",
                          "cell", "telno", "phoneno"})
 STAFF_NUMBER_WORDS = frozenset({"payroll", "badge", "esr", "smartcard", "hcpc", "gmc", "nmc"})
-STAFF_WORDS = frozenset({"staff", "employee", "personnel", "crew", "emp", "pay", "assignment", "collar", "collars"})
+STAFF_WORDS = frozenset({"staff", "employee", "personnel", "crew", "emp", "pay", "assignment", "collar", "collars",
+                         "student", "trainee"})
 MEASURE_WORDS = frozenset({"date", "time", "datetime", "hours", "hrs", "cost", "costs", "count", "rate", "grade",
                            "band", "level", "total", "amount", "price", "minutes", "mins", "qty", "quantity",
                            "size", "type", "year", "years", "age"})
@@ -61,14 +62,16 @@ def column_hints(name: str) -> set[str]:
         hints.add("PHONE_NUMBER")
     if ws & {"dob", "birthday", "birthdate", "born"} or ("birth" in ws):
         hints.add("DATE_OF_BIRTH")
-    if "nhs" in ws:
-        hints.add("UK_NHS")
+    if ws & {"nhs", "chi", "hcn"}:
+        hints.add("UK_NHS")  # Scotland's CHI and Northern Ireland's H&C numbers are NHS numbers by another name
     if "nino" in ws or "national insurance" in joined or ("national" in ws and "id" in ws) or "ni number" in joined:
         hints.add("UK_NINO")
     if ws & {"mrn"} or "hospital number" in joined or "hosp no" in joined or "unit number" in joined \
             or ("patient" in ws and ws & {"id", "no", "number"}) \
-            or (ws & {"membership", "member"} and ws & {"no", "nos", "number", "num"}):
-        hints.add("MRN")  # "MembershipNo": an insured patient's number with the insurer
+            or (ws & {"membership", "member"} and ws & {"no", "nos", "number", "num"}) \
+            or ws & {"accession", "accno"} or ("acc" in ws and ws & {"no", "num", "number"}):
+        # "MembershipNo": an insured patient's number with the insurer; "Accession No": a patient's imaging study
+        hints.add("MRN")
     if ws & {"postcode", "zip", "zipcode", "postal"} or "post code" in joined:
         hints.add("UK_POSTCODE")
     if ws & {"address", "street", "addr"} and "EMAIL_ADDRESS" not in hints and not ws & {"ip", "mac", "ipv4", "ipv6"}:
@@ -89,6 +92,9 @@ def column_hints(name: str) -> set[str]:
             named and named <= PERSON_WORDS | STAFF_WORDS | {"attending", "attendant", "responder", "driver", "by"}):
         # a column of people ("Engineer", "Attending", "Completed By") holding numbers holds their staff numbers
         hints.add("STAFF_ID")
+    if ws & {"keysafe", "keybox", "lockbox", "keycode", "doorcode"} or re.search(
+            r"\b(?:key (?:safe|box)|lock box|(?:door|entry|access|gate|keypad) (?:code|pin))\b", joined):
+        hints.add("ACCESS_CODE")  # the code that opens someone's home
     if ws & {"w3w", "what3words", "what3word", "threewords"} or "what 3 words" in joined \
             or "what three words" in joined:
         hints.add("ADDRESS")  # three words that name a 3 m square: someone's door, or the scene of their fall

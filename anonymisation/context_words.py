@@ -40,7 +40,7 @@ _ON_A_NUMBER = re.compile(r"[ \t]+(?i:on|at|via)[ \t]+[+\d]")
 
 # Verbs that are names too: before a surname that is also a verb they are the verb ("pt will cook"), and after a
 # first name as well ("grace will meet us").
-_MODALS = frozenset({"will", "may", "can", "must", "shall", "might"})
+MODALS = frozenset({"will", "may", "can", "must", "shall", "might"})
 
 _PATIENT_INITIAL = re.compile(r"[A-Z]\. ?[A-Z][a-z]")
 _PATIENT_BEFORE = re.compile(r"(?i)\b(?:pt|patient)\.?:?\s+$")
@@ -62,7 +62,7 @@ class ContextWords:
         # Every rule starts at a trigger word or a known name: other tokens (most of them) are skipped at once.
         self._starts = (ROLES_ONE | VERBS_ONE | WEAK_ONE | {"w", "band"} | {a for a, _ in ROLES_TWO}
                         | {a for a, _ in VERBS_TWO} | {p[0] for p in CUE_PHRASES} | {a for a, _ in SLASH_ROLES}
-                        | self.names)
+                        | self.names | {"says", "said"})
 
     def known_name(self, tok: Token, limit: int) -> bool:
         if not tok.is_word:
@@ -147,13 +147,13 @@ class ContextWords:
             return False
         after = toks[k + 1]
         return self.known_name(after, NAME_OVER_WORD) or self.unknown_word(after) or (
-            tok.key not in _MODALS and self._everyday_surname(after))
+            tok.key not in MODALS and self._everyday_surname(after))
 
     def _everyday_surname(self, tok: Token) -> bool:
         """A surname that is also an everyday word ("Woods", "Hill"), once a first name has been read."""
         key = tok.key
         return (tok.is_word and key in self.vocab.last_names and key in self.vocab.common_words
-                and key not in NOT_AFTER_HONORIFIC and key not in RECORD_WORDS and key not in _MODALS)
+                and key not in NOT_AFTER_HONORIFIC and key not in RECORD_WORDS and key not in MODALS)
 
     def _name_word(self, tok: Token) -> bool:
         """A word that is a name by itself when the words around it point at a person."""

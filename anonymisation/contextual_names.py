@@ -11,19 +11,25 @@ every surname.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from intake.anonymisation.closing_names import LISTS
+from intake.anonymisation.context_words import MODALS
 from intake.anonymisation.department_words import team_code
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.name_cues import (
     AFTER_NAME,
+    CALENDAR_WORDS,
     CUE_PHRASES,
     GREETINGS,
     HONORIFICS,
+    MONTHS_DAYS,
     NAME_OVER_WORD,
+    NOT_A_PERSONS,
     NOT_AFTER_HONORIFIC,
     PARTICLES,
+    PERSON_STATES,
     POSSESSED,
     RARE,
     SEPARATORS,
@@ -44,6 +50,8 @@ _CONTACT = frozenset({"bleep", "pager", "mobile", "mob", "ext", "extension"})
 
 
 _NUMBER_START = frozenset("+0123456789")
+_ENTRY_END = re.compile(r"[ \t]*(?:[.!)]?[ \t]*(?:\n|$)|[|;])")
+_CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", ")", "|"})
 # Work whose doer "by" names, as a noun ("Physics QA by selby", "report by Mark"), besides what was done.
 WORK_DONE = frozenset({"qa", "check", "checks", "test", "tests", "testing", "service", "servicing", "ppm", "review",
                        "inspection", "calibration", "repair", "repairs", "visit", "install", "installation",
@@ -91,7 +99,7 @@ class ContextualNames(WordNames):
                      or self._possessive(toks, i) or self._sign_off(text, toks, i)
                      or self._before_role(toks, i) or self._after_salutation(text, toks, i)
                      or self._before_number(text, toks, i)
-                     or self._list_owner(toks, i))
+                     or self._list_owner(toks, i) or self._said_by(text, toks, i))
             if found and self.in_phrase(toks, found[0].start, found[1]):
                 found = None  # "WELCH ALLYN", "st thomas": a brand or place, whatever the case
             if found and team_code(text, found[0].start, found[0].end):
@@ -185,6 +193,11 @@ class ContextualNames(WordNames):
                     and k + 1 < len(toks) and toks[k + 1].text == ",":
                 words, k = 1, k + 1  # "Hi Ishbel," opening a letter: a word in no list, as a name is greeted
                 break
+            if not ok and not words and strength == "verb" and self._known_worker(tok) and tok.key not in MODALS and (
+                    k + 1 == len(toks) or toks[k + 1].text in _CLAUSE_END or (
+                        toks[k + 1].key in ("on", "at") and k + 2 < len(toks) and toks[k + 2].text[:1].isdigit())):
+                words, k = 1, k + 1  # "told hope.", "met june on 25/5": whom a note told or met, a person it names
+                break
             if not ok and not words and strength == "verb" and self._called_on_a_number(toks, k):
                 words, k = 1, k + 1  # "RANG TOPE ON 07700 900123": whoever was rang on a number is a person
                 break
@@ -254,11 +267,28 @@ class ContextualNames(WordNames):
                 or (after in ("on", "at") and nxt + 1 < len(toks) and (
                     toks[nxt + 1].text[:1] == "+" or (toks[nxt + 1].text.isdigit() and len(toks[nxt + 1].text) >= 4)))
                 or ((self.known_name(tok, RARE) or self._known_worker(tok)) and self._acts(toks, nxt))
+                or (self._known_worker(tok) and tok.key not in MODALS and (after in PERSON_STATES or (
+                    after == "not" and nxt + 1 < len(toks) and toks[nxt + 1].key in NOT_A_PERSONS)))
                 # A thing is somewhere too ("Fan on bay 3 noisy", a Mr Fan or not): only a first name is a person.
                 or ((self.known_name(tok, RARE) or (self._known_worker(tok) and tok.key in self.vocab.first_names))
                     and self._is_at(toks, nxt))):
             return Finding("PERSON", tok.start, tok.end, 0.6, "ContextNameRecognizer"), i + 1
         return None
+
+    def _said_by(self, text: str, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
+        """"pulling to the right says Kez", "been like that weeks, said sam": who said so, named after "says" where
+        the entry ends; a name rarely a word, a word of a person the dataset names, or a capitalised word in no
+        list ("says NFF", "says Monday" are not)."""
+        if toks[i].key not in ("says", "said") or i + 1 >= len(toks):
+            return None
+        tok = toks[i + 1]
+        if not (tok.is_word and tok.text.isalpha() and tok.key not in CALENDAR_WORDS and tok.key not in MONTHS_DAYS
+                and _ENTRY_END.match(text, tok.end)):
+            return None
+        if not (self.known_name(tok, RARE) or (self._known_worker(tok) and tok.key not in MODALS) or (
+                self.unknown_word(tok) and tok.is_capitalised and not tok.is_upper)):
+            return None
+        return Finding("PERSON", tok.start, tok.end, 0.6, "ContextNameRecognizer"), i + 2
 
     def _possessive(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
         """"ahmad's bleep not answering", "Okoro's office": a name in the possessive before what is that

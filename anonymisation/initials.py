@@ -50,7 +50,10 @@ _END_MARKS = (
     # a slash after the last sentence, in a note in lower case too ("next due 12/05/2025. /tb - parts")
     re.compile(rf"(?<=[.!;] )/ ?({_MARK}){_END_FIELD}", re.MULTILINE),
     # after the file the entry saved, at its end ("report saved to S:\\reports\\CE24253.pdf PB")
+    # or after a dash there, before the next joined field ("...\\MDL-10201.pdf - LP - parts")
     re.compile(rf"\.(?i:pdf|docx?|xlsx?|csv|txt|jpe?g|png|msg|tiff?)[ \t]+({_MARK}){_END}", re.MULTILINE),
+    re.compile(rf"\.(?i:pdf|docx?|xlsx?|csv|txt|jpe?g|png|msg|tiff?)[ \t]+[-\u2013][ \t]*({_MARK}){_END_FIELD}",
+               re.MULTILINE),
     # after a dash, before that date ("returned to ward - JS 12/03/24")
     re.compile(rf"(?:(?<=\s)|^)[-\u2013\u2014~] ?({_MARK})(?= {_DATE}(?:[/.-]\d{{2,4}})?\.?[ \t]*(?:$|\n|\|))",
                re.MULTILINE),

@@ -117,12 +117,25 @@ _DOMAIN_LOGIN = re.compile(r"(?<![\w\\/.:-])[A-Z][A-Z0-9-]{1,14}\\(?P<login>(?![
                            r"[A-Za-z0-9])(?![\w\\/-])")
 
 
+# A SharePoint claim, as lists export their "Modified By" and "Created By" ("i:0#.w|hartley\\ptrelawney",
+# "i:0#.f|membership|jsmith@trust.org", "i:05.t|adfs|jsmith"): whatever the domain's case, the account after the
+# claim's last bar or backslash is one person's. A group's claim ("c:0+.w|s-1-5-21-...") names nobody.
+_CLAIM_LOGIN = re.compile(r"(?<![\w])i:0[^\s|]{0,3}\|(?:[^\s|\\]{1,40}[|\\]){0,2}"
+                          r"(?P<login>[A-Za-z][\w.'-]{0,62}(?:@[\w-]+(?:\.[\w-]+)+)?)")
+
+
 def find_domain_logins(text: str) -> list[Finding]:
-    if "\\" not in text:
+    if "\\" not in text and "|" not in text:
         return []
-    return [Finding("PERSON", m.start("login"), m.end("login"), 0.8, "ContextNameRecognizer")
-            for m in _DOMAIN_LOGIN.finditer(text)
-            if m.group("login").lower().rstrip("0123456789").rstrip("._-") not in _SHARED_ACCOUNTS]
+    out = []
+    for m in _CLAIM_LOGIN.finditer(text) if "|" in text else ():
+        if m.group("login").split("@")[0].lower().rstrip("0123456789").rstrip("._-") not in _SHARED_ACCOUNTS:
+            out.append(Finding("PERSON", m.start("login"), m.end("login"), 0.8, "ContextNameRecognizer"))
+    claimed = {f.start for f in out}
+    out += [Finding("PERSON", m.start("login"), m.end("login"), 0.8, "ContextNameRecognizer")
+            for m in _DOMAIN_LOGIN.finditer(text) if m.start("login") not in claimed
+            and m.group("login").lower().rstrip("0123456789").rstrip("._-") not in _SHARED_ACCOUNTS]
+    return out
 
 
 def names_a_domain(text: str, start: int, end: int) -> bool:

@@ -23,6 +23,8 @@ ROLES_ONE = frozenset({
     "rmn", "ccp", "dn", "ccn", "hv", "cpn", "nnp", "acp", "ahp", "baby", "twin", "infant",
     "carer", "keyworker", "neighbour", "neighbor", "mother", "father", "mum", "dad", "brother",
     "grandson", "granddaughter", "niece", "nephew", "lodger", "warden", "guardian",
+    "partner", "spouse", "fiance", "fiancee", "boyfriend", "girlfriend", "hubby", "stepson", "stepdaughter",
+    "granddad", "grandchild", "friend",
     # a child's family, as paediatric and community notes name them: "nana pat", "auntie rose", "stepdad Wayne"
     "nan", "nana", "nanna", "nanny", "gran", "granny", "grandma", "grandmother", "grandad", "grandpa", "grandfather",
     "auntie", "aunty", "aunt", "uncle", "stepdad", "stepmum", "stepmother", "stepfather", "mam", "mom", "cousin",
@@ -54,7 +56,7 @@ VERBS_ONE = frozenset({
     "named", "emailed", "messaged", "bleeped", "paged", "contact", "call", "ring", "ask", "tell", "email",
     "message", "phone", "hi", "hello", "hey", "fao", "regards", "cheers", "via", "reach", "reached", "chase",
     "chased", "remind", "reminded", "notify", "notified", "awaiting", "diolch", "cofion", "thx",
-    "witnessed", "countersigned",  # a form's witness: "witnessed Felicity F", "countersigned R Dube"
+    "met", "witnessed", "countersigned",  # a form's witness: "witnessed Felicity F", "countersigned R Dube"
 })
 # Verbs that follow the person who speaks or acts in a note ("tom says", "JO RANG BACK", "hannah aware").
 VERBS_AFTER = frozenset({
@@ -73,6 +75,16 @@ SHIFT_WORDS = frozenset({"nights", "days", "lates", "earlies", "call", "shift", 
 # What a member of staff does, written right after their name opening a sentence ("Grace replaced the fan",
 # "Will to order parts", "Mark has booked a loan"): an auxiliary or the "to" of a task, a verb in the past tense
 # (regular ones are told by their ending), or one of these irregular ones.
+# What is said of a person, not of a thing, right after them ("june not sleeping", "Ross let me in", "hope can't
+# manage the stairs", "June prefers Welsh"): after a word of a person the dataset names, that person.
+PERSON_STATES = frozenset({"prefers", "let", "lets", "can t", "cant", "cannot", "won t", "wont", "doesn t",
+                           "didn t", "isn t", "wasn t", "lives", "uses", "using", "likes", "needs", "struggles",
+                           "struggling", "refused", "refuses", "declined", "declines"})
+# ... and after "not", what a person is not, rather than a thing ("june not sleeping"; "Key not found", "Fan not
+# working" are things).
+NOT_A_PERSONS = frozenset({"sleeping", "coping", "managing", "happy", "keen", "home", "answering", "using", "eating",
+                           "well", "able", "sure", "aware", "around", "breathing", "comfortable", "bothered",
+                           "present", "interested", "mobile"})
 ACTION_AUXILIARIES = frozenset({"to", "has", "had", "was", "is", "will", "would", "could", "can", "did", "does"})
 ACTION_IRREGULAR = frozenset({
     "found", "sent", "took", "made", "went", "came", "left", "gave", "brought", "saw", "got", "put", "ran", "spoke",

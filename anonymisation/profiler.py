@@ -202,8 +202,8 @@ class Profiler:
             return ident("EMAIL_ADDRESS", 0.7, f"{hint_reason} e-mail addresses")
         if "DATE_OF_BIRTH" in hints and r["DATE"] >= 0.3:
             return ident("DATE_OF_BIRTH", 0.9, f"{hint_reason} dates of birth", f"{r['DATE']:.0%} are dates")
-        for entity in ("UK_NHS", "UK_NINO", "MRN", "CREDIT_CARD"):
-            if entity in hints and ev.digit_heavy >= 0.3:
+        for entity in ("UK_NHS", "UK_NINO", "MRN", "CREDIT_CARD", "ACCESS_CODE"):
+            if entity in hints and ev.digit_heavy >= 0.3 and (entity != "ACCESS_CODE" or entity in self.entities):
                 return ident(entity, 0.7, f"{hint_reason} {entity}")
         if is_patient_column(name) and ev.digit_heavy >= 0.3 and "MRN" in self.entities:
             # "M1343770", "8981204 dob 19.03.15", "Okonkwo, T / 8984398": whatever else a patient's cell holds,

@@ -666,6 +666,35 @@ def test_a_thing_opening_a_passive_note_is_no_person_even_when_a_member_of_staff
     assert NameRules(Vocabulary.load(deny_names=STAFF)).find(text) == []
 
 
+@pytest.mark.parametrize("text,name", [
+    ("says mask leaking, june not sleeping", "june"),  # what is said of a person, not of a thing
+    ("Hope can't manage the stairs so chair moved down", "Hope"),
+    ("June prefers Welsh so the visit was in Welsh", "June"),
+    ("I took it out of use and told hope.", "hope"),  # whom the note told or met, where its clause ends
+    ("met hope on 25/5/25 to explain", "hope"),
+    ("wheelchair squeaking and pulling to the right says Kez", "Kez"),  # who said so, where the entry ends
+    ("armrest loose again, said grace", "grace"),
+    ("his partner Precious rang - footplate snapped off", "Precious"),  # a relation, as "wife" and "son" are
+])
+def test_a_person_the_dataset_names_where_a_note_says_what_they_are_or_said(text: str, name: str) -> None:
+    from intake.anonymisation import Vocabulary
+    from intake.anonymisation.names import NameRules
+
+    rules = NameRules(Vocabulary.load(deny_names=STAFF))
+    assert [text[f.start:f.end] for f in rules.find(text)] == [name]
+
+
+@pytest.mark.parametrize("text", [
+    "will not charge, battery replaced", "pump not working, hope it is fixed soon", "Key not found in drawer",
+    "checked, manual says NFF", "engineer said Monday", "the trust's partner company will call", "met requirements.",
+])
+def test_a_modal_a_thing_or_a_day_where_a_person_could_stand_is_no_person(text: str) -> None:
+    from intake.anonymisation import Vocabulary
+    from intake.anonymisation.names import NameRules
+
+    assert NameRules(Vocabulary.load(deny_names=STAFF)).find(text) == []
+
+
 def test_an_everyday_first_name_opening_a_sentence_before_a_verb_is_no_name_when_the_dataset_knows_no_such_person(
         ) -> None:
     from intake.anonymisation import Vocabulary

@@ -21,6 +21,21 @@ def test_a_domain_account_is_replaced_and_its_domain_kept(detector: TextDetector
     assert found(detector, text, "PERSON") == [login]
 
 
+@pytest.mark.parametrize("text,login", [
+    ("Modified: i:0#.w|ncwheels\\jbloggs 12/03/2024", "jbloggs"),  # a SharePoint list's Windows claim
+    ("chair collected | i:0#.w|NCW\\p.o'neill | done", "p.o'neill"),
+    ("i:05.t|adfs|a.khan", "a.khan"),  # a federated one
+])
+def test_a_sharepoint_claim_gives_its_account_whatever_the_domains_case(
+        detector: TextDetector, text: str, login: str) -> None:
+    assert found(detector, text, "PERSON") == [login]
+
+
+@pytest.mark.parametrize("text", ["c:0+.w|s-1-5-21-1234-5678", "i:0#.w|ncw\\admin", "chair ok | parts | fixed"])
+def test_a_groups_claim_and_a_shared_account_name_nobody(detector: TextDetector, text: str) -> None:
+    assert found(detector, text, "PERSON") == []
+
+
 @pytest.mark.parametrize("text", ["results on \\\\fs01\\medphys\\library\\EQ201030.pdf", "saved to S:\\EBME\\Reports",
                                   "ERROR\\nRetry", "HARTLEY\\admin"])
 def test_paths_escapes_and_shared_accounts_are_no_login(detector: TextDetector, text: str) -> None:

@@ -82,12 +82,14 @@ def test_a_babys_equipment_is_no_person(detector: TextDetector, text: str) -> No
     ("results on \\\\fs01\\medphys\\EQ201030.pdf - - ss - parts [{\"qty\": 2}]", "ss"),
     ("results on \\\\fs01\\medphys\\MDL-10186.pdf - /AB - parts", "AB"),
     ("card thru door, no answer. - lp - parts [{\"qty\": 1}]", "lp"),
+    ("results on \\\\fs01\\medphys\\MDL-10201.pdf - LP - parts [{\"qty\": 1}]", "LP"),  # after the file, a dash
 ])
 def test_a_mark_between_joined_fields(detector: TextDetector, text: str, mark: str) -> None:
     assert found(detector, text, "PERSON") == [mark]
 
 
-@pytest.mark.parametrize("text", ["pump - (OCC) - alarm", "cable - (in) - fitted", "screen - LCD - replaced"])
+@pytest.mark.parametrize("text", ["pump - (OCC) - alarm", "cable - (in) - fitted", "screen - LCD - replaced",
+                                  "saved as report.pdf - LCD - replaced", "cert.pdf - ok - done"])
 def test_an_alarm_code_or_a_word_between_dashes_is_no_mark(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []
 

@@ -112,6 +112,30 @@ def test_staff_numbers_and_what3words_in_their_own_columns_are_replaced(session:
         assert cls.column(kept).kind == ColumnKind.NOT_PERSONAL, kept
 
 
+def test_key_safe_codes_accession_and_chi_numbers_in_their_own_columns_are_replaced(
+        session: AnonymisationSession) -> None:
+    """A key safe's code has four digits like anything else; an accession number is an imaging study's, a patient's;
+    a CHI number is Scotland's NHS number. Their columns' names say so; a device's alarm code stays."""
+    n = 60
+    table = pa.table({
+        "Key Safe Code": [f"{(i * 7919) % 10000:04d}" for i in range(n)],
+        "door entry code": [f"{(i * 104729) % 10000:04d}#" for i in range(n)],
+        "Accession No": [f"RX{40000000 + i * 7919}" for i in range(n)],
+        "CHI": [f"{1 + i % 28:02d}0{1 + i % 9}5{i % 10}{1000 + i}" for i in range(n)],
+        "Student No": [str(21000000 + i * 31) for i in range(n)],
+        "Alarm Code": [f"E{100 + i % 40}" for i in range(n)],
+        "Key Safe Location": [["by back door", "left of porch", "garage wall"][i % 3] for i in range(n)],
+    })
+    cls = session.profile("visits", batches(table))
+    assert cls.column("Key Safe Code").entity_type == "ACCESS_CODE"
+    assert cls.column("door entry code").entity_type == "ACCESS_CODE"
+    assert cls.column("Accession No").entity_type == "MRN"
+    assert cls.column("CHI").entity_type == "UK_NHS"
+    assert cls.column("Student No").entity_type == "STAFF_ID"
+    for kept in ("Alarm Code", "Key Safe Location"):
+        assert cls.column(kept).kind == ColumnKind.NOT_PERSONAL, kept
+
+
 def test_vectorised_checks() -> None:
     values = pa.array(["943 476 5919", "943 476 5918", "NA", None, "0113 496 0123", "AB123456C", "jsmith"])
     assert nhs_checksum_mask(values).to_pylist()[:2] == [True, False]
