@@ -21,6 +21,7 @@ from intake.anonymisation.name_cues import NAME_OVER_WORD, possessive_stem
 from intake.anonymisation.name_tokens import Token, tokenize
 from intake.anonymisation.recognizers_address import with_addresses_after_names
 from intake.anonymisation.recognizers_ids import with_staff_numbers
+from intake.anonymisation.recognizers_phone import with_organisation_lines
 from intake.anonymisation.recognizers_uk import with_birth_dates_after_names
 from intake.anonymisation.vocabulary import fold
 
@@ -231,6 +232,6 @@ def settle(text: str, findings: list[Finding], rules: NameRules) -> list[Finding
     dropped (findings.drop_not_personal), names grown over their other half, the staff number, the date of birth
     and the street address written beside a name added. One sequence for both paths, so that the anonymiser, its
     self-check and the re-scan agree."""
-    grown = grow_names(text, drop_not_personal(text, findings), rules)
+    grown = grow_names(text, with_organisation_lines(text, drop_not_personal(text, findings), rules.vocab), rules)
     return with_addresses_after_names(text, with_birth_dates_after_names(text, with_staff_numbers(text, grown)),
                                       rules.vocab)

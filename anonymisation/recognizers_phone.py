@@ -9,7 +9,7 @@ import phonenumbers
 
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.recognizers_uk import NHS_LABEL, context_before, nhs_checksum_ok
-from intake.anonymisation.vocabulary import default_vocabulary, fold
+from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary, fold, town_keys
 
 # -- phone numbers -------------------------------------------------------------------------------------------
 # "0044" is how the international prefix is dialled from a UK line, and is written that way too.
@@ -77,12 +77,12 @@ _BRACKET_BEFORE = re.compile(r"([\w&.'-]+(?:[ \t]+[\w&.'-]+){0,2})[ \t]*\([ \t]*
 _ON_BEFORE = re.compile(r"([\w&.'-]+(?:[ \t]+[\w&.'-]+){0,2})[ \t]+(?i:on|tel|t|helpline|support)[ \t]*[:.]?[ \t]*$")
 
 
+_IN_A_PLACE = frozenset({"in", "at", "to", "near", "nr"})  # "now in Otley (01943 ...)": where somebody lives
 _NAME_BEFORE = re.compile(r"([\w&.'-]+(?:[ \t]+[\w&.'-]+){0,2})[ \t]*[:,-]?[ \t]*$")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?[ \t]+$")
 
 
-def _person_before(text: str, before: re.Match[str]) -> bool:
-    vocabulary = default_vocabulary()
+def _person_before(text: str, before: re.Match[str], vocabulary: Vocabulary) -> bool:
     words = [fold(w) for w in before.group(1).split()]
     word = _WORD_BEFORE.search(text, max(0, before.start(1) - 20), before.start(1))
     return words[0] in vocabulary.first_names or any(w in vocabulary.titles for w in words) or (
@@ -98,7 +98,11 @@ _FOR_DESK = re.compile(
 _DIAL_BEFORE = re.compile(r"(?i)(?:^|[^\w])(?:tel|telephone|phone|ph|call|ring|dial)\.?[ \t]*[:.-]?[ \t]*$")
 
 
-def _organisation_line(text: str, start: int, national: str, end: int) -> bool:
+def _organisation_line(text: str, start: int, national: str, end: int, vocabulary: Vocabulary | None = None,
+                       ) -> bool:
+    """`vocabulary`: whose makers and suppliers are known (the shipped lists; the dataset's own, see
+    with_organisation_lines)."""
+    vocabulary = vocabulary or default_vocabulary()
     if national.startswith("080") or (national.startswith(_BUSINESS_RATE) and len(national) == 11):
         return True
     if national.startswith("07"):
@@ -110,18 +114,26 @@ def _organisation_line(text: str, start: int, national: str, end: int) -> bool:
     # maker's name, the maker's own line
     before = _BRACKET_BEFORE.search(text, max(0, start - 40), start + (text[start:start + 1] == "(")) \
         or _ON_BEFORE.search(text, max(0, start - 50), start)
-    # "logged with Canon Medical 0345 603 2150": a non-geographic number right after a maker's name, unless a
-    # person's given name or title opens it ("Jane Baxter 0345 ...": Baxter is a maker too)
-    if before is None and national.startswith("03"):
+    # "logged with Canon Medical 0345 603 2150": a number right after a maker's name, unless a person's given name
+    # or title opens it ("Jane Baxter 0345 ...": Baxter is a maker too)
+    if before is None:
         before = _NAME_BEFORE.search(text, max(0, start - 40), start)
-        if before is not None and _person_before(text, before):
+        if before is not None and _person_before(text, before, vocabulary):
             return False
     if before is None:
         return False
-    vocabulary, words = default_vocabulary(), before.group(1).split()
-    # the maker's name of one to three words ("Fisher & Paykel (0800 ...)", "Breas Medical (0345 ...)")
-    return fold(words[-1]) in vocabulary.allow_tokens or any(
-        vocabulary.is_allowed_term(" ".join(words[k:])) for k in range(len(words)))
+    words = before.group(1).split()
+    if any(fold(" ".join(words[k:])) in town_keys() for k in range(len(words))):
+        return False  # "..., Skipton (01756 123456)": the end of somebody's address
+    # the maker's name of one to three words ("Fisher & Paykel (0800 ...)", "Breas Medical (0345 ...)"), not a
+    # person's surname after their given name or title ("Jane Eaton 01632 960123")
+    for k in range(len(words)):
+        if vocabulary.is_allowed_term(" ".join(words[k:])) or (k == len(words) - 1
+                                                               and fold(words[k]) in vocabulary.allow_tokens):
+            previous = fold(words[k - 1]) if k else ""
+            return previous not in vocabulary.first_names and previous not in vocabulary.titles \
+                and previous not in _IN_A_PLACE
+    return False
 
 
 def find_uk_phones(text: str) -> list[Finding]:
@@ -129,6 +141,25 @@ def find_uk_phones(text: str) -> list[Finding]:
     organisation's own line (find_organisation_lines)."""
     return [Finding("PHONE_NUMBER", s, e, score, "UkPhoneRecognizer") for s, e, score, org in _phone_spans(text)
             if not org]
+
+
+def with_organisation_lines(text: str, findings: list[Finding], vocabulary: Vocabulary) -> list[Finding]:
+    """The phone numbers right after a maker or supplier the dataset itself names ("chased Eaton on 0113 496 0543",
+    "logged with Chattanooga 01344 387 400"), which the shipped lists may not know: that organisation's line,
+    kept (INTERNAL_NUMBER) as find_organisation_lines keeps those of the makers it knows."""
+    if not vocabulary.allow_phrases:
+        return findings
+    out = []
+    people_end = {p.end for p in findings if p.entity_type == "PERSON"}
+    for f in findings:
+        if f.entity_type == "PHONE_NUMBER" and f.recognizer == "UkPhoneRecognizer" \
+                and not any(f.start - k in people_end for k in range(1, 4)):
+            m = _PHONE_START.match(text, f.start)
+            national = _national_digits(m.group(1), text[m.end():f.end]) if m else ""
+            if len(national) >= 10 and _organisation_line(text, f.start, national, f.end, vocabulary):
+                f = Finding("INTERNAL_NUMBER", f.start, f.end, 0.7, "OrganisationLineRecognizer")
+        out.append(f)
+    return out
 
 
 def find_organisation_lines(text: str) -> list[Finding]:

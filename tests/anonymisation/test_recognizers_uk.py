@@ -128,6 +128,23 @@ def test_an_organisations_own_line_is_kept_as_an_internal_number(text: str, expe
     assert spans(find_extensions(text), text) == [expected]
 
 
+@pytest.mark.parametrize("text,kept", [
+    ("chased Eaton on 0113 496 0543 re batteries", True),  # makers only this dataset names
+    ("logged with Hillcrest Medical 01344 387 400, their ref SR2845081", True),
+    ("rep from hillcrest medical 0345 266 2627 collecting", True),
+    ("spoke to Jane Eaton 01632 960123", False),  # a person named like the maker
+    ("Mrs Eaton (01632 960123)", False), ("moved to Leeds 0113 496 0123", False),  # a town ends an address
+    ("pt now in Otley (01943 123456)", False), ("call Eaton's rep Tom Hall on 07700 900123", False),
+])
+def test_a_line_after_a_maker_the_dataset_names_is_that_makers(text: str, kept: bool) -> None:
+    from intake.anonymisation import DetectorConfig, TextDetector, Vocabulary
+
+    vocabulary = Vocabulary.load().with_allowed(["Eaton", "Hillcrest Medical", "Leeds", "Otley"])
+    findings = TextDetector(DetectorConfig(vocabulary=vocabulary)).analyze([text])[0]
+    numbers = [f for f in findings if f.entity_type not in ("PERSON", "INTERNAL_NUMBER")]  # a phone, or a patient's
+    assert (numbers == []) == kept, numbers
+
+
 @pytest.mark.parametrize("text", ["call Jane on 01332 861000", "helpdesk rang back from 07700 900123",
                                   "Jane's direct line 0300 311 2233",  # trusts give staff 03 numbers
                                   "switchboard put me through to her mobile 07700 900123",
