@@ -26,7 +26,7 @@ from typing import Any
 from intake.anonymisation.findings import AND_PARTNERS
 from intake.anonymisation.name_cues import ROLES_ONE, ROLES_TWO, TITLE_HEADS
 from intake.anonymisation.nergate import english_frequencies
-from intake.anonymisation.person_marks import person_marks, signing_marks
+from intake.anonymisation.person_marks import engineer_marks, person_marks, signing_marks
 from intake.anonymisation.structured import FULL_PATTERNS, PLACEHOLDERS
 from intake.anonymisation.vocabulary import Vocabulary, deny_variants, fold, words_of_notes
 
@@ -236,13 +236,13 @@ def _a_place(keys: list[str], vocabulary: Vocabulary) -> bool:
 
 def collect_terms(person_values: Iterable[str], reference_values: Iterable[str], vocabulary: Vocabulary,
                   allow: Iterable[str] = (), deny: Iterable[str] = (),
-                  identifiers: Iterable[tuple[str, str]] = (), code_shapes: Mapping[str, int] | None = None
-                  ) -> DatasetTerms:
+                  identifiers: Iterable[tuple[str, str]] = (), code_shapes: Mapping[str, int] | None = None,
+                  engineers: Iterable[str] = ()) -> DatasetTerms:
     """The dataset's terms from the distinct values of its person and reference fields, with a reviewer's
     decisions: `allow` terms are never a person (a ward typed into a person field), `deny` names always are;
     `identifiers`, (value, entity type) of personal columns only queries read: those that identify on their own are
     kept, with the initials and the logins the person fields hold; `code_shapes`, id_schemes.CodeShapes.counts()
-    of the code fields."""
+    of the code fields; `engineers`, the names of the engineer fields, whose initials mark where an entry ends."""
     from intake.anonymisation.log_authors import person_field_logins
 
     person_values, identifiers = list(person_values), list(identifiers)
@@ -273,8 +273,9 @@ def collect_terms(person_values: Iterable[str], reference_values: Iterable[str],
               if v and not _STAFF_NUMBER.fullmatch(v.strip()) for m in _NUMBER_IN_FIELD.finditer(v)}
     marks = person_marks(person_values, vocabulary)
     known |= {(mark, "PERSON") for mark in signing_marks(marks, vocabulary) if mark.lower() not in allowed}
+    end_marks = {fold(m) for m in marks} | (engineer_marks(engineers, vocabulary) - places)
     return DatasetTerms(tuple(persons), tuple(references), tuple(sorted(known)),
-                        tuple(sorted({fold(m) for m in marks} - allowed)), tuple(sorted((code_shapes or {}).items())))
+                        tuple(sorted(end_marks - allowed)), tuple(sorted((code_shapes or {}).items())))
 
 
 _STAFF_NUMBER = re.compile(r"[A-Za-z]{0,2}\d{6,10}")

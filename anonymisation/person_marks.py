@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 
 from intake.anonymisation.nergate import english_frequencies
-from intake.anonymisation.vocabulary import Vocabulary
+from intake.anonymisation.vocabulary import Vocabulary, fold
 
 _MARK = re.compile(r"[/(\[]?\s*([A-Z]{2,3}|[a-z]{2,3})\s*[.)\]]?")
 # What a person field holds in two or three letters that is nobody's mark: a placeholder, or a word that ends a
@@ -46,4 +46,27 @@ def signing_marks(marks: Iterable[str], vocabulary: Vocabulary) -> set[str]:
                 or key in vocabulary.allow_tokens or key in vocabulary.indicators or key in vocabulary.common_words:
             continue
         out.add(mark)
+    return out
+
+
+_WORD_MARK = 1_000  # a word English uses more often than this ("po", "ca", "is") is no engineer's mark
+
+
+def engineer_marks(names: Iterable[str], vocabulary: Vocabulary) -> set[str]:
+    """The initials of the engineers the dataset names in full ("Oluwaseun Ogunbiyi": "oo", "Anna M. Grey": "ag",
+    "amg"), fold()ed: engineers sign their work so where an entry ends ("Faraday cage checked. ag."). Not a
+    two- or three-letter word, abbreviation, title or team the notes write there ("ok", "nff", "ICU")."""
+    from intake.anonymisation.initials import END_ABBREVIATIONS, NOTE_ABBREVIATIONS, ROLE_ABBREVIATIONS
+
+    everyday = english_frequencies()
+    out = set()
+    for name in names:
+        words = [w for w in fold(name).split() if w not in vocabulary.titles]
+        if len(words) < 2 or not all(w.isalpha() for w in words) or len(words) > 3:
+            continue
+        for mark in {words[0][0] + words[-1][0], "".join(w[0] for w in words)}:
+            if everyday.get(mark, 0) < _WORD_MARK and mark not in _NO_MARK and mark not in ROLE_ABBREVIATIONS \
+                    and mark not in NOTE_ABBREVIATIONS and mark not in END_ABBREVIATIONS \
+                    and mark not in vocabulary.titles and mark not in vocabulary.allow_tokens:
+                out.add(mark)
     return out

@@ -20,9 +20,11 @@ def distinct_values(array: Any) -> set[str]:
 
 def table_values(vault: Any, artefact_id: str, actor: Any, person_columns: Sequence[str],
                  groups: Sequence[tuple[str, ...]], reference_columns: Sequence[str],
-                 code_columns: Sequence[str] = (), shapes: Any = None) -> tuple[set[str], set[str]]:
+                 code_columns: Sequence[str] = (), shapes: Any = None, staff_columns: Sequence[str] = (),
+                 staff: set[str] | None = None) -> tuple[set[str], set[str]]:
     """Distinct values of a table's person fields (column groups joined as one name) and reference fields; the
-    shapes of its code fields' values go to `shapes` (id_schemes.CodeShapes)."""
+    shapes of its code fields' values go to `shapes` (id_schemes.CodeShapes), those of the person fields among
+    `staff_columns` to `staff` too."""
     import pyarrow.compute as pc
 
     from intake.anonymisation.id_schemes import DIGITS_RE2
@@ -40,7 +42,10 @@ def table_values(vault: Any, artefact_id: str, actor: Any, person_columns: Seque
         names = batch.schema.names
         for column in person_columns:
             if column in names:
-                persons |= distinct_values(batch.column(column))
+                found = distinct_values(batch.column(column))
+                persons |= found
+                if staff is not None and column in staff_columns:
+                    staff |= found
         for group in groups:
             if all(c in names for c in group):
                 joined = pc.binary_join_element_wise(*(batch.column(c).cast("string") for c in group), " ",

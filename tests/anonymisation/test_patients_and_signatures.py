@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from intake.anonymisation.engine import TextDetector
+from intake.anonymisation import Vocabulary
+from intake.anonymisation.engine import DetectorConfig, TextDetector
 
 from .test_contextual_names import found
 
@@ -167,3 +168,22 @@ def test_a_job_word_after_a_courtesy_title_is_the_surname(detector: TextDetector
 def test_a_name_its_own_address_spells(detector: TextDetector, text: str, names: list[str]) -> None:
     """Whatever the case and whether or not the word is everyday, the address after it says whose name it is."""
     assert found(detector, text, "PERSON") == names
+
+
+def test_an_engineers_initials_sign_the_work_where_an_entry_ends(vocabulary: Vocabulary) -> None:
+    """The engineer fields name the engineers in full; where a note's entry ends their initials are theirs, in any
+    case ("Faraday cage checked. ag."), though no person field holds the initials themselves. An everyday word or
+    an abbreviation made of someone's initials stays ("Oscar King": "ok"), and so does the mark mid-sentence."""
+    from intake.anonymisation.dataset_terms import collect_terms
+    from intake.anonymisation.person_marks import engineer_marks
+
+    assert engineer_marks(["Anna M. Grey", "OSCAR KING", "Dr Tom Kerr", "jsmith"], vocabulary) == {"ag", "amg", "tk"}
+    terms = collect_terms(["Anna Grey", "Tom Kerr", "Oscar King"], [], vocabulary,
+                          engineers=["Anna Grey", "Tom Kerr", "Oscar King"])
+    detector = TextDetector(DetectorConfig(vocabulary=terms.vocabulary(vocabulary)))
+    for text, mark in [("Coldhead swapped, He 62.4% after top up. Faraday cage checked. ag.\nnext entry", "ag"),
+                       ("colour Doppler checked. (tk)", "tk"), ("PPM done, IR(ME)R checks passed. AG", "AG")]:
+        assert found(detector, text, "PERSON") == [mark], text
+    for text in ["tested, all ok", "ag probe checked on the tk unit"]:
+        assert found(detector, text, "PERSON") == [], text
+    assert found(TextDetector(DetectorConfig(vocabulary=vocabulary)), "Faraday cage checked. ag.", "PERSON") == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -353,18 +354,21 @@ tables:
           raised_at: {from: Logged, convert: [{datetime: [uk]}]}
           fault_description: {from: [Loan Type, Patient / Borrower], join: " - "}
           outcome: {from: [Work Done, Signed Off], join: " | "}
+          engineer: Engineer
 """
 BORROWER_WARDS = ["Garrett Anderson Ward", "Mary Seacole HDU"]
 BORROWERS = ["Quentin Marchbanks", "Ottoline Fairweather-Lusk", "Ambrose Pettifer", "Hortensia Blackwood"]
 MARKS = ["QX", "ZW", "KD", "PB"]
+SIGNING_ENGINEERS = {"Agatha Gorringe": "ag", "Fenella Quist": "fq"}  # who sign their work in lower case
 
 
 def test_a_joined_sign_off_is_someones_and_a_joined_borrower_ward_stays_a_ward(
         ctx, as_user, authorise, tmp_path: Path) -> None:
     """The mapping joins "Signed Off" into the outcome and "Patient / Borrower" into the description: the field is
     free text, but each joined column is judged by its own values. The sign-off's initials are somebody's, replaced
-    there and where the engineer also typed them into the work done; the borrower's people are replaced, and a ward
-    that borrowed, which the reference fields name, stays the ward."""
+    there and where the engineer also typed them into the work done, as are the initials of the engineers the
+    engineer field names, where they sign an entry; the borrower's people are replaced, and a ward that borrowed,
+    which the reference fields name, stays the ward."""
     assets, jobs = tmp_path / "equipment.csv", tmp_path / "repairs.csv"
     with assets.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
@@ -373,12 +377,15 @@ def test_a_joined_sign_off_is_someones_and_a_joined_borrower_ward_stays_a_ward(
             writer.writerow([f"E{n:05d}", BORROWER_WARDS[n % 2]])
     with jobs.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
-        writer.writerow(["Job", "Equip No", "Logged", "Loan Type", "Patient / Borrower", "Work Done", "Signed Off"])
+        writer.writerow(["Job", "Equip No", "Logged", "Loan Type", "Patient / Borrower", "Work Done", "Signed Off",
+                         "Engineer"])
         for n in range(40):
             mark = MARKS[n % len(MARKS)]
+            engineer = list(SIGNING_ENGINEERS)[n % 2]
             borrower = BORROWER_WARDS[n % 2] if n % 5 == 0 else BORROWERS[n % len(BORROWERS)]
             writer.writerow([f"J{n:05d}", f"E{n % 20:05d}", f"{1 + n % 28:02d}/03/2025 09:30", "Home loan", borrower,
-                             f"replaced castor fork, tested ok. {mark}" if n % 2 else "replaced battery", mark])
+                             f"replaced castor fork, tested ok. {mark}" if n % 2
+                             else f"replaced battery. {SIGNING_ENGINEERS[engineer]}", mark, engineer])
     mapping = tmp_path / "mapping.yaml"
     mapping.write_text(JOINED_MAPPING, encoding="utf-8")
     files = [assets, jobs]
@@ -389,6 +396,7 @@ def test_a_joined_sign_off_is_someones_and_a_joined_borrower_ward_stays_a_ward(
     jobs_out = package_cells(as_user("eve"), dataset_id, summary["package"])["jobs"]
     outcomes = [str(r["outcome"]) for r in jobs_out]
     assert not any(mark in o for o in outcomes for mark in MARKS)
+    assert not any(re.search(rf"\b{mark}\b", o) for o in outcomes for mark in SIGNING_ENGINEERS.values())
     assert all("replaced" in o for o in outcomes)
     faults = " ".join(str(r["fault_description"]) for r in jobs_out)
     assert not any(name.split()[-1] in faults for name in BORROWERS)

@@ -57,6 +57,7 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
     mapping = resolve_mapping(run.mapping)
     roles = mapping_roles(mapping)
     persons: set[str] = set()
+    staff: set[str] = set()
     shapes = CodeShapes()
     with step_errors("scan", run.dataset_id):
         # People of columns no product field declares a person's, judged by their values: a loan's "Patient /
@@ -68,8 +69,12 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
                 continue
             person_columns = [c for c, r in table_roles.columns.items()
                               if r.role is DataRole.PERSON and r.entity == "PERSON"]
+            # the engineers, whose initials sign the work where an entry ends
+            engineers = [c for c in person_columns
+                         if any(f.endswith("engineer") for f in table_roles.columns[c].fields)]
             found = table_values(vault, table.artefact_id, actor, person_columns, table_roles.person_groups,
-                                 table_roles.of_role(DataRole.REFERENCE), table_roles.of_role(DataRole.CODE), shapes)
+                                 table_roles.of_role(DataRole.REFERENCE), table_roles.of_role(DataRole.CODE), shapes,
+                                 engineers, staff)
             persons |= found[0]
             references |= found[1]
             joined = _joined_person_columns((classifications or {}).get(table.key))
@@ -84,7 +89,7 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
         vocabulary = AnonymisationSession.base_vocabulary(ctx.settings.anonymisation)
         decisions = load_decisions(ctx, run.dataset_id)
         terms = collect_terms(sorted(persons), sorted(references), vocabulary, decisions.allow, decisions.deny,
-                              sorted(identifiers), shapes.counts())
+                              sorted(identifiers), shapes.counts(), sorted(staff))
         info = vault.put(scope=run.dataset_id, dataset_id=run.dataset_id, kind=ArtefactKind.INTERMEDIATE,
                          name=work_name(run, TERMS_NAME), source=terms.to_json().encode(), actor=actor)
     log_event(log, "pipeline.dataset_terms", dataset_id=run.dataset_id, run_id=run.run_id, **terms.counts())
