@@ -35,6 +35,9 @@ MEASURE_WORDS = frozenset({"date", "time", "datetime", "hours", "hrs", "cost", "
                            "band", "level", "total", "amount", "price", "minutes", "mins", "qty", "quantity",
                            "size", "type", "year", "years", "age"})
 ID_WORDS = frozenset({"no", "nos", "number", "numbers", "num", "id", "ids", "ref"})
+# Patient administration and community systems whose number is the patient's ("RiO ID", "SystmOne No", "PAS
+# Number", "CRN"), as recognizers_mrn reads their labels in text.
+_PATIENT_SYSTEM = re.compile(r"\b(?:rio|systm ?one|emis|lorenzo|ipms?|pas|crn|hrn|pid|cnn)\b")
 # What a column says about a person, not who they are ("Patient Language", "patient.contacts.relationship", "NOK
 # Relationship"): no person's name is in it.
 ATTRIBUTE_WORDS = frozenset({"language", "languages", "religion", "ethnicity", "ethnic", "gender", "sex",
@@ -69,7 +72,10 @@ def column_hints(name: str) -> set[str]:
     if ws & {"mrn"} or "hospital number" in joined or "hosp no" in joined or "unit number" in joined \
             or ("patient" in ws and ws & {"id", "no", "number"}) \
             or (ws & {"membership", "member"} and ws & {"no", "nos", "number", "num"}) \
-            or ws & {"accession", "accno"} or ("acc" in ws and ws & {"no", "num", "number"}):
+            or ws & {"accession", "accno"} or ("acc" in ws and ws & {"no", "num", "number"}) \
+            or ((system := _PATIENT_SYSTEM.search(re.sub(r"[^a-z0-9]+", " ", name.lower()))) is not None
+                and (ws & ID_WORDS or system.group(0).replace(" ", "") in ws)) \
+            or (("client" in ws or "service user" in joined) and ws & ID_WORDS):
         # "MembershipNo": an insured patient's number with the insurer; "Accession No": a patient's imaging study
         hints.add("MRN")
     if ws & {"postcode", "zip", "zipcode", "postal"} or "post code" in joined:
@@ -92,8 +98,9 @@ def column_hints(name: str) -> set[str]:
             named and named <= PERSON_WORDS | STAFF_WORDS | {"attending", "attendant", "responder", "driver", "by"}):
         # a column of people ("Engineer", "Attending", "Completed By") holding numbers holds their staff numbers
         hints.add("STAFF_ID")
-    if ws & {"keysafe", "keybox", "lockbox", "keycode", "doorcode"} or re.search(
-            r"\b(?:key (?:safe|box)|lock box|(?:door|entry|access|gate|keypad) (?:code|pin))\b", joined):
+    if (ws & {"keysafe", "keybox", "lockbox", "keycode", "doorcode"} or re.search(
+            r"\b(?:key (?:safe|box)|lock box|(?:door|entry|access|gate|keypad) (?:code|pin))\b", joined)) \
+            and not ws & {"location", "position", "where", "type", "fitted", "date"}:
         hints.add("ACCESS_CODE")  # the code that opens someone's home
     if ws & {"w3w", "what3words", "what3word", "threewords"} or "what 3 words" in joined \
             or "what three words" in joined:

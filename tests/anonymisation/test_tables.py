@@ -77,6 +77,9 @@ def test_the_own_name_column_of_a_table_of_organisations_or_places_is_no_person(
     # whoever did it, and the columns staff sign in
     ("Taken By", "PERSON"), ("Closed By", "PERSON"), ("Resolved By", "PERSON"), ("Initials", "PERSON"),
     ("Eng", "PERSON"), ("Crew", "PERSON"),
+    # a patient system's number, an imaging study's, a home's key safe, Scotland's NHS number
+    ("RiO ID", "MRN"), ("SystmOne No", "MRN"), ("Client ID", "MRN"), ("PAS Number", "MRN"),
+    ("Accession Number", "MRN"), ("Key Safe Code", "ACCESS_CODE"), ("CHI Number", "UK_NHS"),
 ])
 def test_column_name_hints(name: str, hint: str) -> None:
     assert hint in column_hints(name)
@@ -86,6 +89,11 @@ def test_column_name_hints(name: str, hint: str) -> None:
                                   "Covered By", "Powered By", "Date Closed By"])
 def test_non_person_column_names(name: str) -> None:
     assert "PERSON" not in column_hints(name)
+
+
+@pytest.mark.parametrize("name", ["Client", "Customer No", "Case No", "Alarm Code", "Key Safe Location"])
+def test_column_names_that_hold_no_patient_or_key_number(name: str) -> None:
+    assert not column_hints(name) & {"MRN", "ACCESS_CODE"}
 
 
 def test_staff_numbers_and_what3words_in_their_own_columns_are_replaced(session: AnonymisationSession) -> None:
