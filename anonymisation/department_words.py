@@ -56,6 +56,14 @@ ROLE_MAILBOX_WORDS = frozenset({
     "birth", "birthing", "suite", "labour", "delivery", "antenatal", "postnatal",
     # a group's list ("cl3.users@", "lab.group@")
     "users", "group",
+    # research and university laboratories' shared services ("core.facility@", "microscopy.booking@")
+    "core", "facility", "booking", "instrumentation", "chemistry", "biology", "biosciences", "genomics",
+    "proteomics", "microscopy", "cytometry", "sequencing", "store",
+    # Spanish hospitals' services ("laboratorio.hematologia@", "electromedicina@", "mantenimiento.hgu@")
+    "laboratorio", "hematologia", "bioquimica", "microbiologia", "inmunologia", "genetica", "urgencias",
+    "mantenimiento", "electromedicina", "suministros", "compras", "farmacia", "radiologia", "informatica",
+    "soporte", "calidad", "almacen", "servicio", "servicios", "sat", "asistencia", "tecnica", "secretaria",
+    "direccion", "gestion", "analisis", "clinicos", "hospital",
 })
 
 

@@ -53,6 +53,15 @@ def test_a_name_inside_a_mailbox_is_judged_with_the_whole_address(detector: Text
     assert found(detector, text, "EMAIL_ADDRESS") == ["sarah.jones@msas.nhs.uk"]
 
 
+@pytest.mark.parametrize("text,person", [
+    ("avisado a laboratorio.hematologia@salud.es y a j.garcia@salud.es", "j.garcia@salud.es"),  # a Spanish service's
+    ("booked via microscopy.booking@uni.ac.uk, confirmed by m.okafor@uni.ac.uk", "m.okafor@uni.ac.uk"),
+])
+def test_a_laboratorys_or_a_spanish_services_mailbox_is_a_teams(detector: TextDetector, text: str, person: str
+                                                                ) -> None:
+    assert found(detector, text, "EMAIL_ADDRESS") == [person]
+
+
 def test_a_mailbox_naming_one_of_the_datasets_places_is_a_teams() -> None:
     """"makeready.kingsway@" at a station the dataset calls Kingsway: the station's mailbox (a site's name in no
     name list beside a role word is one even when the dataset does not name it)."""
