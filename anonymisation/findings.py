@@ -6,6 +6,8 @@ import ipaddress
 import re
 from dataclasses import dataclass
 
+from intake.anonymisation.vocabulary import Vocabulary, compact
+
 # Hex characters of a pseudonym token, at least: 64 bits, so that tens of thousands of people in one
 # customer's data get distinct tokens (32 bits collide from about 77,000 values on: joins would merge people).
 MIN_TOKEN_LENGTH = 16
@@ -223,6 +225,20 @@ def drop_not_personal(text: str, findings: list[Finding]) -> list[Finding]:
     device's address on a private network, or a file's extension."""
     return drop_extensions(text, drop_device_addresses(text, drop_versions(text, drop_practice_names(
         text, drop_in_domains(text, drop_pseudonyms(text, findings))))))
+
+
+# Where the value itself is the person: their name, their birth date.
+_ALWAYS_PERSONAL = frozenset({"PERSON", "DATE_OF_BIRTH"})
+
+
+def drop_references(text: str, findings: list[Finding], vocabulary: Vocabulary) -> list[Finding]:
+    """A number or code that is, whole, one of the dataset's reference values is that reference, kept in the notes
+    as in its own field: a fleet vehicle's registration the locations name ("vehicle YX21 ABC off road"), a
+    site's line or mailbox. A name is judged by the deny and allow lists (deny_list.py), never here."""
+    if not findings or not vocabulary.allow_compact:
+        return findings
+    return [f for f in findings if f.entity_type in _ALWAYS_PERSONAL
+            or compact(text[f.start:f.end]) not in vocabulary.allow_compact]
 
 
 # A file's extension, glued to its name by the dot ("CE06783.pdf cfh": the mark is "cfh", not "pdf cfh"); a name

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
-from intake.anonymisation.findings import Finding, drop_not_personal
+from intake.anonymisation.findings import Finding, drop_not_personal, drop_references
 from intake.anonymisation.name_cues import NAME_OVER_WORD, possessive_stem
 from intake.anonymisation.name_tokens import Token, tokenize
 from intake.anonymisation.recognizers_address import with_addresses_after_names
@@ -232,6 +232,7 @@ def settle(text: str, findings: list[Finding], rules: NameRules) -> list[Finding
     dropped (findings.drop_not_personal), names grown over their other half, the staff number, the date of birth
     and the street address written beside a name added. One sequence for both paths, so that the anonymiser, its
     self-check and the re-scan agree."""
-    grown = grow_names(text, with_organisation_lines(text, drop_not_personal(text, findings), rules.vocab), rules)
+    kept = drop_references(text, drop_not_personal(text, findings), rules.vocab)
+    grown = grow_names(text, with_organisation_lines(text, kept, rules.vocab), rules)
     return with_addresses_after_names(text, with_birth_dates_after_names(text, with_staff_numbers(text, grown)),
                                       rules.vocab)

@@ -146,3 +146,13 @@ def test_a_teams_letters_in_capitals_are_no_person(detector: TextDetector, text:
 @pytest.mark.parametrize("text,names", [("told Ed Jones", ["Ed Jones"]), ("CALLED ED RE PUMP", ["ED"])])
 def test_a_name_spelt_like_a_team_is_still_found(detector: TextDetector, text: str, names: list[str]) -> None:
     assert found(detector, text, "PERSON") == names
+
+
+def test_a_code_the_datasets_reference_fields_hold_stays_in_the_notes(vocabulary: Vocabulary) -> None:
+    """An ambulance's registration is a location of the fleet's equipment, a site's line is the site's: written in a
+    note, they stay as their own fields keep them. Another registration, and a name, are still judged as ever."""
+    references = vocabulary.with_allowed(["YX21 ABC", "Kingsway Station", "0113 496 0000"])
+    detector = TextDetector(DetectorConfig(vocabulary=references))
+    text = "vehicle YX21ABC off road at Kingsway Station, site on 0113 496 0000; spare vehicle YX22 ABC, crew Jo Bloggs"
+    found_types = {text[f.start:f.end]: f.entity_type for f in detector.analyze([text])[0]}
+    assert found_types == {"YX22 ABC": "UK_VEHICLE_REGISTRATION", "Jo Bloggs": "PERSON"}
