@@ -151,20 +151,27 @@ _PRACTICE_TAIL = re.compile(rf"(?:\s*,\s*[^\W\d_][\w'\u2019-]*){{0,3}}\s*{AND_PA
 # "surgery" is an operation)
 _DOCTORS_SURGERY = re.compile(r"(?:['\u2019]s)?\s+(?:Surgery|Practice|Medical\s+(?:Centre|Practice)|Health\s+Centre)\b")
 _DOCTOR_BEFORE = re.compile(r"(?i)\bdrs?\.?\s+$")
+# ... or the partners alone after "Drs" ("GP: Drs Mostyn and Caradog", "drs khan, patel & roy have a copy"): a
+# practice; two doctors by name are "Dr X and Dr Y"
+_PARTNER = r"[^\W\d_][\w'\u2019-]*"
+_DRS_PARTNERS = re.compile(rf"(?i)\bdrs\.?\s+{_PARTNER}(?:\s*,\s*{_PARTNER}){{0,3}}\s*(?:&|\band\b)\s*{_PARTNER}")
 
 
 def drop_practice_names(text: str, findings: list[Finding]) -> list[Finding]:
-    """Guessed names that are part of a GP practice's name ("Dr Ahmed & Partners", "Dr Oyelaran's Surgery"), which
+    """Guessed names that are part of a GP practice's name ("Dr Ahmed & Partners", "Dr Oyelaran's Surgery", "Drs
+    Mostyn and Caradog"), which
     is an organisation's public name: the dataset's known people (the deny-list) stay found there too."""
     if not findings:
         return findings
     low = text.lower()
     partners = "partners" in low or "ptnrs" in low
-    if not partners and "Surgery" not in text and "Practice" not in text and "Centre" not in text:
+    named = [m.span() for m in _DRS_PARTNERS.finditer(text)] if "drs" in low else []
+    if not partners and not named and "Surgery" not in text and "Practice" not in text and "Centre" not in text:
         return findings
     return [f for f in findings if f.entity_type != "PERSON" or f.recognizer == "DenyListRecognizer"
             or not ((partners and _PRACTICE_TAIL.match(text, f.end)) or (
-                _DOCTORS_SURGERY.match(text, f.end) and _DOCTOR_BEFORE.search(text, max(0, f.start - 6), f.start)))]
+                _DOCTORS_SURGERY.match(text, f.end) and _DOCTOR_BEFORE.search(text, max(0, f.start - 6), f.start))
+                or any(start <= f.start and f.end <= end for start, end in named))]
 
 
 def drop_pseudonyms(text: str, findings: list[Finding]) -> list[Finding]:

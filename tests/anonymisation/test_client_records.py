@@ -154,10 +154,13 @@ def test_what_a_client_is_called_in_brackets_after_the_full_name(detector: TextD
 
 def test_a_gp_practice_named_after_its_doctor_is_kept_and_a_patients_operation_is_not(
         detector: TextDetector) -> None:
-    texts = ["GP: Dr Oyelaran's Surgery | Issued: 2020", "Mrs Oyelaran's surgery went well"]
+    texts = ["GP: Dr Oyelaran's Surgery | Issued: 2020", "Mrs Oyelaran's surgery went well",
+             "GP: Drs Mostyn and Caradog | rx reviewed, drs mostyn & caradog have a copy",  # the partners' practice
+             "seen by Dr Mostyn and Dr Caradog"]  # two doctors
     found = [{t[f.start:f.end] for f in fs if f.entity_type == "PERSON"} for t, fs in zip(
         texts, detector.analyze(texts), strict=True)]
     assert found[0] == set() and found[1] == {"Oyelaran's"}
+    assert found[2] == set() and found[3] == {"Mostyn", "Caradog"}
 
 
 def test_a_number_to_ring_for_the_ward_is_the_wards_and_one_after_a_name_is_theirs(detector: TextDetector) -> None:
