@@ -42,7 +42,7 @@ from intake.anonymisation.name_cues import (
     line_end,
     possessive_stem,
 )
-from intake.anonymisation.name_tokens import Token
+from intake.anonymisation.name_tokens import Token, phone_at
 from intake.anonymisation.word_names import WordNames
 
 # Contact words whose number after them is a person's own: "Ísis bleep 1656".
@@ -195,7 +195,7 @@ class ContextualNames(WordNames):
                 break
             if not ok and not words and strength == "verb" and self._known_worker(tok) and tok.key not in MODALS and (
                     k + 1 == len(toks) or toks[k + 1].text in _CLAUSE_END or (
-                        toks[k + 1].key in ("on", "at") and k + 2 < len(toks) and toks[k + 2].text[:1].isdigit())):
+                        toks[k + 1].key in ("on", "at") and phone_at(toks, k + 2))):
                 words, k = 1, k + 1  # "told hope.", "met june on 25/5": whom a note told or met, a person it names
                 break
             if not ok and not words and strength == "verb" and self._called_on_a_number(toks, k):
@@ -265,7 +265,8 @@ class ContextualNames(WordNames):
                 or (after == "from" and nxt + 1 < len(toks) and self._place_start(toks[nxt + 1]))
                 # "Dafydd on 07700 900301": whom to call, on their number
                 or (after in ("on", "at") and nxt + 1 < len(toks) and (
-                    toks[nxt + 1].text[:1] == "+" or (toks[nxt + 1].text.isdigit() and len(toks[nxt + 1].text) >= 4)))
+                    toks[nxt + 1].text in ("+", "(") or (toks[nxt + 1].text.isdigit() and len(toks[nxt + 1].text) >= 4))
+                    and phone_at(toks, nxt + 1))
                 or ((self.known_name(tok, RARE) or self._known_worker(tok)) and self._acts(toks, nxt))
                 or (self._known_worker(tok) and tok.key not in MODALS and (after in PERSON_STATES or (
                     after == "not" and nxt + 1 < len(toks) and toks[nxt + 1].key in NOT_A_PERSONS)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from intake.anonymisation.vocabulary import fold
@@ -57,3 +58,11 @@ def tokenize(text: str) -> list[Token]:
         start = m.start()
         out.append(Token(word, start, start + len(word), dot, *shape))
     return out
+
+
+def phone_at(toks: Sequence[Token], j: int) -> bool:
+    """A number starts at toks[j], as phone numbers are typed: "07700 900123", "+44 7700 900123", "(01274) 496123"."""
+    if j >= len(toks):
+        return False
+    text = toks[j].text
+    return text[:1].isdigit() or (text in ("+", "(") and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit())

@@ -20,7 +20,7 @@ from intake.anonymisation.name_cues import (
     VERBS_AFTER,
     WORD_ENDINGS,
 )
-from intake.anonymisation.name_tokens import Token
+from intake.anonymisation.name_tokens import Token, phone_at
 from intake.anonymisation.patient_names import PATIENT_LABELS
 
 # What follows a name written right after a role: a contact, a verdict ("dn bishop bleep 2528", "dn joy ok").
@@ -73,8 +73,7 @@ class RoleNames(ContextWords):
         """One word in no list before "on"/"at" and a number, after a verb of calling; not a team or a place
         ("rang ebme on 4455", "rang stores on 4455")."""
         tok = toks[k]
-        if k + 2 >= len(toks) or toks[k + 1].key not in ("on", "at", "via") or not (
-                toks[k + 2].text[:1].isdigit() or toks[k + 2].text[:1] == "+"):
+        if k + 2 >= len(toks) or toks[k + 1].key not in ("on", "at", "via") or not phone_at(toks, k + 2):
             return False
         key = tok.key
         return self.unknown_word(tok) and key not in BY_ABBREVIATIONS \

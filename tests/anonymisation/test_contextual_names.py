@@ -675,6 +675,8 @@ def test_a_thing_opening_a_passive_note_is_no_person_even_when_a_member_of_staff
     ("wheelchair squeaking and pulling to the right says Kez", "Kez"),  # who said so, where the entry ends
     ("armrest loose again, said grace", "grace"),
     ("his partner Precious rang - footplate snapped off", "Precious"),  # a relation, as "wife" and "son" are
+    ("chair wont charge. ring hope on (01274) 496123", "hope"),  # whom to ring, on a number as it is typed
+    ("ring tope on +44 7700 900123 before visiting", "tope"),
 ])
 def test_a_person_the_dataset_names_where_a_note_says_what_they_are_or_said(text: str, name: str) -> None:
     from intake.anonymisation import Vocabulary
