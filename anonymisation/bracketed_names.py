@@ -56,7 +56,8 @@ def names_before_brackets(ctx: ContextualNames, toks: Sequence[Token], text: str
                 and name_word(ctx, toks[start - 1]):
             start -= 1
         words = toks[start:k]
-        if words and any(w.key in ctx.vocab.first_names or w.key in ctx.vocab.last_names for w in words):
+        if words and (any(w.key in ctx.vocab.first_names or w.key in ctx.vocab.last_names for w in words)
+                      or (toks[k + 1].key in RELATIONS and _unlisted_name(ctx, words))):
             out.append(Finding("PERSON", words[0].start, words[-1].end, 0.6, "ContextNameRecognizer"))
     return out
 
@@ -78,6 +79,15 @@ def _named_inside(ctx: ContextualNames, toks: Sequence[Token], k: int) -> Findin
     words = toks[k + 1:end]
     if end >= len(toks) or toks[end].text != ")" or not words or len(words) > MAX_WORDS \
             or not all(name_word(ctx, w) and not (w.is_upper and len(w.text) <= 3) for w in words) \
-            or not any(w.key in ctx.vocab.first_names or w.key in ctx.vocab.last_names for w in words):
+            or not (any(w.key in ctx.vocab.first_names or w.key in ctx.vocab.last_names for w in words)
+                    or (before in RELATIONS and _unlisted_name(ctx, words))):
         return None
     return Finding("PERSON", words[0].start, words[-1].end, 0.6, "ContextNameRecognizer")
+
+
+def _unlisted_name(ctx: ContextualNames, words: Sequence[Token]) -> bool:
+    """One word in no list and no language we know, not in capitals nor a town: a name no list holds ("daughter
+    (Ruvimbo)", "Tinotenda (son)"), where a relation beside it says a person is meant. After a role the brackets
+    hold a place as often ("HCA (Resus)", "porter (Kirkstall)")."""
+    return len(words) == 1 and not words[0].is_upper and words[0].text.isalpha() and ctx.unknown_word(words[0]) \
+        and not ctx.vocab.is_allowed_term(words[0].text)
