@@ -51,6 +51,11 @@ _CONTACT = frozenset({"bleep", "pager", "mobile", "mob", "ext", "extension"})
 
 _NUMBER_START = frozenset("+0123456789")
 _ENTRY_END = re.compile(r"[ \t]*(?:[.!)]?[ \t]*(?:\n|$)|[|;])")
+# Words after which a clause opens with whoever acts in it ("asked if dean can take", "after dean admitted to"):
+# there, as at a sentence's start, a person the dataset names before what they did.
+_CLAUSE_OPENERS = frozenset({"if", "and", "but", "so", "because", "when", "after", "before", "until", "while",
+                             "whether", "though", "although", "unless", "since", "as", "then", "once"})
+_PERSONS_AUXILIARIES = frozenset({"can", "could", "will", "would", "wants", "needs", "to"})
 _CLAUSE_END = frozenset({".", ",", ";", ":", "!", "?", ")", "|"})
 # Work whose doer "by" names, as a noun ("Physics QA by selby", "report by Mark"), besides what was done.
 WORK_DONE = frozenset({"qa", "check", "checks", "test", "tests", "testing", "service", "servicing", "ppm", "review",
@@ -239,10 +244,19 @@ class ContextualNames(WordNames):
         a speaking verb, "who", or "from" and the place or team the person is from; and, for a word of a person
         the dataset names or a name that is rarely a word, before what they did ("Grace replaced the fan") or
         where they are ("Will on nights", "Mark in Estates")."""
-        if i + 1 >= len(toks) or not (i == 0 or not toks[i - 1].is_word or toks[i - 1].text in SEPARATORS
-                                      or toks[i - 1].dot):
+        opens = i == 0 or not toks[i - 1].is_word or toks[i - 1].text in SEPARATORS or toks[i - 1].dot
+        if i + 1 >= len(toks) or not (opens or (toks[i - 1].key in _CLAUSE_OPENERS and self._known_worker(toks[i]))):
             return None
         tok = toks[i]
+        if not opens:
+            # inside a sentence, only what a person does or is ("if dean can take", "after dean admitted to"; not
+            # "and mark was removed")
+            nxt = self._after_aside(toks, i + 1)
+            after = toks[nxt].key if nxt < len(toks) else ""
+            if tok.key in MODALS or not (after in PERSON_STATES or after in VERBS_AFTER or (
+                    after in _PERSONS_AUXILIARIES and nxt + 1 < len(toks) and toks[nxt + 1].key not in ("be", "been"))):
+                return None
+            return Finding("PERSON", tok.start, tok.end, 0.6, "ContextNameRecognizer"), i + 1
         # A word in no list opening a sentence must look like a name, not an abbreviation ("Rec'd from ICU").
         if not (self.known_name(tok, RARE) or (self.unknown_word(tok) and tok.text.isalpha())
                 or (tok.is_word and tok.key in self.known_people)):

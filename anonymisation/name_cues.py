@@ -79,7 +79,9 @@ SHIFT_WORDS = frozenset({"nights", "days", "lates", "earlies", "call", "shift", 
 # manage the stairs", "June prefers Welsh"): after a word of a person the dataset names, that person.
 PERSON_STATES = frozenset({"prefers", "let", "lets", "can t", "cant", "cannot", "won t", "wont", "doesn t",
                            "didn t", "isn t", "wasn t", "lives", "uses", "using", "likes", "needs", "struggles",
-                           "struggling", "refused", "refuses", "declined", "declines"})
+                           "struggling", "refused", "refuses", "declined", "declines",
+                           # what befalls a patient ("after dean admitted to ward 4")
+                           "admitted", "readmitted", "discharged", "transferred", "died"})
 # ... and after "not", what a person is not, rather than a thing ("june not sleeping"; "Key not found", "Fan not
 # working" are things).
 NOT_A_PERSONS = frozenset({"sleeping", "coping", "managing", "happy", "keen", "home", "answering", "using", "eating",
