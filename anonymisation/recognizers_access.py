@@ -13,7 +13,9 @@ from intake.anonymisation.findings import Finding
 
 # What is locked: a key safe or key box, a door, gate or entry code; "k/s" and "ks" as community notes shorten it.
 _LOCK = (r"key\s?-?safe|key\s?-?box|lock\s?-?box|k/s|ks(?=\s*(?:code|no|num|number|[:#=-]|\d))"
-         r"|(?:front\s+|back\s+|main\s+|street\s+)?door(?:\s+entry)?|gate|entry|access|alarm|entrance")
+         r"|key\s?-?pad|controlled\s+entry|(?:entry\s?-?phone|buzzer|intercom|key)(?=\s+code)"
+         r"|(?:front\s+|back\s+|main\s+|street\s+|stair\s+|close\s+)?door(?:\s+entry(?:\s+system)?)?"
+         r"|gate|entry|access|alarm|entrance")
 # The code itself: digits, at most a letter either side, a key or hash as typed on the pad ("C1234", "1234#").
 _CODE = r"(?P<code>[A-Za-z]?\d{3,8}[A-Za-z]?#?)"
 _LABELLED = re.compile(
@@ -23,7 +25,8 @@ _LABELLED = re.compile(
 # "code 1234 for the key safe", "code for key box 4412": the code before or after "code", the lock after.
 _CODE_THEN_LOCK = re.compile(rf"(?i:\bcode\s*[:#=-]?\s*){_CODE}(?=\s+(?i:for|to|on|of)\s+(?:the\s+)?(?i:{_LOCK}))")
 _CODE_FOR_LOCK = re.compile(
-    rf"(?i:\bcode\s+(?:for|to|on|of)\s+(?:the\s+)?(?:{_LOCK})(?:\s+(?:is|=))?\s*[:#=-]?\s*){_CODE}(?![\w/.-]*\d)")
+    rf"(?i:\bcode\s+(?:(?:for|to|on|of)\s+(?:the\s+)?(?:{_LOCK})|to\s+get\s+in)(?:\s+(?:is|=))?\s*[:#=-]?\s*)"
+    rf"{_CODE}(?![\w/.-]*\d)")
 # a key safe's code a few words after it: "KEY SAFE BY BACK DOOR, CODE 7672" (not any door's, "by the door, code
 # 1234", nor another code: "key safe 7613, error code 1234")
 _SAFE_THEN_CODE = re.compile(
@@ -41,12 +44,12 @@ def find_access_codes(text: str) -> list[Finding]:
     if not any(ch.isdigit() for ch in text):
         return []
     lowered = text.lower()
-    if not any(w in lowered for w in ("key", "lock", "code", "k/s", "ks")):
+    if not any(w in lowered for w in ("key", "lock", "code", "k/s", "ks", "entry", "#")):
         return []
     out = []
     for m in _LABELLED.finditer(text):
         label = text[m.start():m.start("code")]
-        if _BARE_LOCK.match(label.strip()):
+        if _BARE_LOCK.match(label.strip()) and not m.group("code").endswith("#"):  # "entry 4412#": typed on a pad
             continue
         out.append(Finding("ACCESS_CODE", m.start("code"), m.end("code"), 0.8, "AccessCodeRecognizer"))
     for regex in (_CODE_THEN_LOCK, _CODE_FOR_LOCK, _SAFE_THEN_CODE):

@@ -29,11 +29,15 @@ SECRET = bytes(range(32))
     ("code for key safe is 4412", ["4412"]),
     ("K/S 4412, gate code: 2580", ["4412", "2580"]),
     ("key safe (C1234)", ["C1234"]),
+    # a tenement's stair door, a keypad, an entry phone, a door entry system
+    ("controlled entry: 4567, flat 2/1", ["4567"]), ("keypad 1990 on side gate", ["1990"]),
+    ("entry phone code 1234 then top floor", ["1234"]), ("door entry system 4412", ["4412"]),
+    ("code to get in is 4412", ["4412"]), ("buzzer code 0704", ["0704"]), ("main door: entry 2580#", ["2580#"]),
     # codes of things, and numbers after a door or an entry that are a room's or a log's
     ("error code 1234 on the display", []),
     ("part code 12-4412 ordered", []),
     ("door 1234 was propped open", []),
-    ("entry 12345 in the log", []),
+    ("entry 12345 in the log", []), ("buzzer 12 for flat 3", []),
     ("key safe fitted 2023, code with the family", []),
 ])
 def test_codes_that_open_a_home_are_found_and_codes_of_things_are_not(text: str, codes: list[str]) -> None:
