@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from intake.anonymisation.department_words import ROLE_MAILBOX_WORDS
 from intake.anonymisation.findings import Finding, names_beside_numbers
 from intake.anonymisation.recognizers_uk import POSTCODE_CONTEXT, POSTCODE_PATTERN, POSTCODE_RE, context_before
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary, fold
@@ -109,6 +110,8 @@ def _named_houses(text: str, vocabulary: Vocabulary) -> list[Finding]:
     for m in _house_and_street_re(vocabulary).finditer(text):
         words = [fold(w) for w in m.group("house").split()]
         house = words[-1] in _HOUSE_WORDS  # "Orchard House": a house's word, though "house" names places too
+        if not house and fold(m.group(0).split()[-1]) in _HOUSE_WORDS:
+            continue  # "Jane Smith, Mill Cottage": a person's name, then their house (_houses_after_names)
         if any((w in vocabulary.indicators and not (house and w == words[-1])) or w in vocabulary.allow_tokens
                for w in words) or vocabulary.is_allowed_term(m.group("house")):
             continue
@@ -122,6 +125,7 @@ def with_addresses_after_names(text: str, findings: list[Finding], vocabulary: V
     lives ("pt is a regular faller - NAME, 82 sandbed lane, husband ...")."""
     street = _street_re_for(vocabulary, True)
     out = list(findings)
+    out += _houses_after_names(text, findings, vocabulary)
     for f in names_beside_numbers(text, findings):
         if not text.startswith(", ", f.end):
             continue
@@ -133,6 +137,38 @@ def with_addresses_after_names(text: str, findings: list[Finding], vocabulary: V
         if not any(o.start < end and m.start() < o.end for o in findings):
             out.append(Finding("ADDRESS", m.start(), end, 0.7, "StreetAddressRecognizer"))
     return out
+
+
+# A house's name after a person's and a comma, in any case, and the village or street after it ("pt NAME, Old Manse,
+# Howwood", "NAME, j, mill cottage, howwood, chi ..."): where that person lives.
+_HOUSE_AFTER_NAME = re.compile(
+    r",[ \t]+(?:[^\W\d_],[ \t]+)?(?P<house>(?:[^\W\d_][\w'\u2019-]*[ \t]+){0,2}(?i:" + "|".join(sorted(_HOUSE_WORDS))
+    + r"))(?P<place>,[ \t]+[^\W\d_][\w'\u2019-]*(?:[ \t]+[^\W\d_][\w'\u2019-]*){0,2})?(?![\w'\u2019-])")
+
+
+def _houses_after_names(text: str, findings: list[Finding], vocabulary: Vocabulary) -> list[Finding]:
+    if ", " not in text:
+        return []
+    out = []
+    for f in findings:
+        if f.entity_type != "PERSON":
+            continue
+        m = _HOUSE_AFTER_NAME.match(text, f.end)
+        if m is None:
+            continue
+        words = [fold(w) for w in m.group("house").split()]
+        if any((w in vocabulary.indicators or w in ROLE_MAILBOX_WORDS) and w != words[-1] for w in words) \
+                or vocabulary.is_allowed_term(
+                m.group("house")):
+            continue  # "NAME, Daisy Hill Hospital": a place's building
+        end = m.end("place") if m.group("place") and not _LABEL_WORD.match(m.group("place").lstrip(", \t")) \
+            else m.end("house")
+        if not any(o.start < end and m.start("house") < o.end for o in findings):
+            out.append(Finding("ADDRESS", m.start("house"), end, 0.7, "StreetAddressRecognizer"))
+    return out
+
+
+_LABEL_WORD = re.compile(r"(?i)(?:chi|nhs|dob|mrn|hosp|unit|tel|mob|ph|phone|ward|bed|pt|dn|gp|nok)\b")
 
 
 # A flat in a named building, and the street after it: "flat 3 Bridge House, Quay Street", "Flat 12 Riverside

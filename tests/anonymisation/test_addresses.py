@@ -57,6 +57,13 @@ def test_the_street_address_right_after_a_name_is_theirs(detector) -> None:
     text = "pt is a regular faller - Joe Bloggs, 82 sandbed lane, husband usually rings"
     assert found(detector, text, "ADDRESS") == ["82 sandbed lane"]
     assert found(detector, "spoke to Joe Bloggs, 3 new batteries fitted", "ADDRESS") == []
+    # a house named, not numbered, and the village after it, in any case; not a hospital's building
+    for text, home in [("loan - pt Morag Baird, Old Manse, Howwood, CHI 0101801234.", "Old Manse, Howwood"),
+                       ("pt morag baird, m, mill cottage, howwood, chi 0101801234", "mill cottage, howwood"),
+                       ("pt Jane Smith, Mill Cottage, Howwood, PA9 1AB", "Mill Cottage, Howwood")]:
+        assert found(detector, text, "ADDRESS") == [home], text
+        assert found(detector, text, "PERSON"), text
+    assert found(detector, "seen by Joe Bloggs, Outpatients House, ward 4", "ADDRESS") == []
 
 
 @pytest.mark.parametrize("text,expected", [
