@@ -42,7 +42,7 @@ from intake.anonymisation.classification import ColumnClassification, ColumnKind
 from intake.anonymisation.counts import AnonymisationCounts, ColumnCounts
 from intake.anonymisation.deny_list import DenyList
 from intake.anonymisation.errors import UnscannableColumn
-from intake.anonymisation.findings import Finding
+from intake.anonymisation.findings import Finding, drop_not_personal
 from intake.anonymisation.patterns import deny_candidate_pattern, shared_scanner
 from intake.anonymisation.policy import Policy
 from intake.anonymisation.revealed import Revealed
@@ -227,8 +227,10 @@ class Anonymiser:
         if self._deny_candidate is None:
             return {}
         candidates = pc.filter(strings, pc.fill_null(pc.match_substring_regex(strings, self._deny_candidate), False))
-        return {v: tuple(f) for v in pc.unique(candidates).to_pylist()
-                if (f := [x for x in self._deny.find(v) if any_entity or x.entity_type == "PERSON"])}
+        # what no detector reports (findings.drop_not_personal) is not reported here either: "physio" of a team's
+        # "physio.godalming@" is no person, though somebody of the dataset is called Physio
+        return {v: tuple(f) for v in pc.unique(candidates).to_pylist() if (f := drop_not_personal(
+            v, [x for x in self._deny.find(v) if any_entity or x.entity_type == "PERSON"]))}
 
     def _person_cell(self, value: str, name_shaped: frozenset[str]) -> tuple[Finding, ...]:
         """The names in a person column's cell that is not a single name: several names, or a name with other

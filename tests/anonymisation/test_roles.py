@@ -139,6 +139,17 @@ def test_names_found_in_free_text_are_replaced_where_the_detectors_missed_them(b
     assert out.to_pylist()[1:] == ["ok", None] and counts.changed_values == 1
 
 
+def test_pass_three_leaves_a_teams_mailbox_whole_though_a_person_is_called_by_its_role_word(base: Vocabulary) -> None:
+    """A requester typed as "Physio" joins the deny-list; the physiotherapy team's mailbox is still the team's."""
+    later = DatasetTerms(("Physio", "Zebedee Quillfeather")).vocabulary(base)
+    scrubber = AnonymisationSession(AnonymisationSettings(), vocabulary=later, processes=1).anonymiser(SECRET)
+    counts = scrubber.counts.for_column("jobs", "Other")
+    out = scrubber.replace_known_names("jobs", "Other", pa.array(
+        ["To: physio.godalming@hartleyhealth.co.uk re loan", "asked Physio to collect"]), counts)
+    assert out[0].as_py() == "To: physio.godalming@hartleyhealth.co.uk re loan"
+    assert "Physio" not in out[1].as_py()
+
+
 def test_a_number_in_a_person_field_keeps_its_type_and_the_rest_is_the_person(base: Vocabulary) -> None:
     table = pa.table({"Raised By": ["J Smith 07700 900123", "Bay 5"]})
     with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=base, processes=1) as session:
