@@ -25,6 +25,8 @@ ROLES_ONE = frozenset({
     "grandson", "granddaughter", "niece", "nephew", "lodger", "warden", "guardian",
     "partner", "spouse", "fiance", "fiancee", "boyfriend", "girlfriend", "hubby", "stepson", "stepdaughter",
     "granddad", "grandchild", "friend",
+    # who a study, a community service or a home calls its patients: "participant Nia Hill", "resident Mair Owen"
+    "participant", "client", "resident", "volunteer",
     # a child's family, as paediatric and community notes name them: "nana pat", "auntie rose", "stepdad Wayne"
     "nan", "nana", "nanna", "nanny", "gran", "granny", "grandma", "grandmother", "grandad", "grandpa", "grandfather",
     "auntie", "aunty", "aunt", "uncle", "stepdad", "stepmum", "stepmother", "stepfather", "mam", "mom", "cousin",

@@ -679,6 +679,7 @@ def test_a_thing_opening_a_passive_note_is_no_person_even_when_a_member_of_staff
     ("ring tope on +44 7700 900123 before visiting", "tope"),
     ("asked if grace can take the vent on the plane", "grace"),  # whoever acts in a clause inside the sentence
     ("feed pump not back after june admitted to ward 4", "june"),
+    ("home monitoring - participant Nia hill, hosp no 1234567", "Nia hill"),  # a study's patient
 ])
 def test_a_person_the_dataset_names_where_a_note_says_what_they_are_or_said(text: str, name: str) -> None:
     from intake.anonymisation import Vocabulary
@@ -692,6 +693,7 @@ def test_a_person_the_dataset_names_where_a_note_says_what_they_are_or_said(text
     "will not charge, battery replaced", "pump not working, hope it is fixed soon", "Key not found in drawer",
     "checked, manual says NFF", "engineer said Monday", "the trust's partner company will call", "met requirements.",
     "unit moved and mark was removed", "checked and key can be found in drawer", "tested and will be returned",
+    "client software updated, client pc rebooted", "participant withdrew", "volunteer driver collected",
 ])
 def test_a_modal_a_thing_or_a_day_where_a_person_could_stand_is_no_person(text: str) -> None:
     from intake.anonymisation import Vocabulary
