@@ -23,6 +23,8 @@ _NAME_GAP = re.compile(r"[\s,.'\u2019-]*")
 # Where any entry ends, after anything: in a table folded into notes the signer's column closes each entry ("...
 # cycle 77752 Bankart repair M2124570 AC || ..."). Not "am"/"pm" after a time.
 _ENTRY_END_MARK = re.compile(r"(?:(?<=\s)|^)[/(\[]?([A-Za-z]{2,3})[)\]]?\.?(?=[ \t]*(?:$|\n|\|))", re.MULTILINE)
+# ... and where an entry opens, before its colon: "[update] AC: parts ordered", "12/03 ab: chased", "CT: rang".
+_ENTRY_OPEN_MARK = re.compile(r"(?:^|(?<=\] )|(?<=\d ))([A-Za-z]{2,3}):(?=[ \t])", re.MULTILINE)
 _AFTER_CLOCK = re.compile(r"(?<![\w.:])\d{1,2}(?:[:.]\d{2})?[ \t]*$")
 
 
@@ -130,10 +132,10 @@ class DenyList:
         return [*known, *self._names(text)] if known else self._names(text)
 
     def _marks(self, text: str) -> list[Finding]:
-        """Where an entry ends, the marks the dataset's person fields hold (`Vocabulary.marks`), even those that
-        spell a word or an abbreviation ("am", "AC"): the dataset says somebody signs so."""
+        """Where an entry ends or opens, the marks the dataset's person fields hold (`Vocabulary.marks`), even
+        those that spell a word or an abbreviation ("am", "AC"): the dataset says somebody signs so."""
         out = []
-        for m in _ENTRY_END_MARK.finditer(text):
+        for m in (*_ENTRY_END_MARK.finditer(text), *_ENTRY_OPEN_MARK.finditer(text)):
             key = m.group(1).lower()
             # the time before "am" is at most "10:30 " (the look-behind still sees what precedes it)
             if key in ("am", "pm") and _AFTER_CLOCK.search(text, max(0, m.start() - 9), m.start()):

@@ -187,3 +187,15 @@ def test_an_engineers_initials_sign_the_work_where_an_entry_ends(vocabulary: Voc
     for text in ["tested, all ok", "ag probe checked on the tk unit"]:
         assert found(detector, text, "PERSON") == [], text
     assert found(TextDetector(DetectorConfig(vocabulary=vocabulary)), "Faraday cage checked. ag.", "PERSON") == []
+
+
+def test_initials_a_person_field_holds_open_an_entry_too(vocabulary: Vocabulary) -> None:
+    """A sign-off column holding "NB" and "CT" says somebody signs so: where an entry opens before its colon the
+    letters are theirs, though elsewhere they are a note's abbreviations."""
+    from intake.anonymisation.dataset_terms import collect_terms
+
+    terms = collect_terms(["NB", "CT", "Nia Bevan"], [], vocabulary)
+    detector = TextDetector(DetectorConfig(vocabulary=terms.vocabulary(vocabulary)))
+    text = "2024-06-04T20:34:50 [phone] NB: parts ordered P/N 208-9860\n12/03 CT: rang ward re CT scanner"
+    assert found(detector, text, "PERSON") == ["NB", "CT"]
+    assert found(detector, "ref AC: 240V supply, see CT scanner", "PERSON") == []
