@@ -159,8 +159,8 @@ _DRS_PARTNERS = re.compile(rf"(?i)\bdrs\.?\s+{_PARTNER}(?:\s*,\s*{_PARTNER}){{0,
 
 def drop_practice_names(text: str, findings: list[Finding]) -> list[Finding]:
     """Guessed names that are part of a GP practice's name ("Dr Ahmed & Partners", "Dr Oyelaran's Surgery", "Drs
-    Mostyn and Caradog"), which
-    is an organisation's public name: the dataset's known people (the deny-list) stay found there too."""
+    Mostyn and Caradog"), which is an organisation's public name: the dataset's known people (the deny-list) stay
+    found there too."""
     if not findings:
         return findings
     low = text.lower()

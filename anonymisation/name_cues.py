@@ -74,9 +74,6 @@ AFTER_NAME = VERBS_AFTER | {"from", "who"}
 # Estates", "Mark at Baxter"); places are told by _place_start.
 SHIFT_WORDS = frozenset({"nights", "days", "lates", "earlies", "call", "shift", "leave", "duty", "holiday", "site",
                          "annual"})
-# What a member of staff does, written right after their name opening a sentence ("Grace replaced the fan",
-# "Will to order parts", "Mark has booked a loan"): an auxiliary or the "to" of a task, a verb in the past tense
-# (regular ones are told by their ending), or one of these irregular ones.
 # What is said of a person, not of a thing, right after them ("june not sleeping", "Ross let me in", "hope can't
 # manage the stairs", "June prefers Welsh"): after a word of a person the dataset names, that person.
 PERSON_STATES = frozenset({"prefers", "let", "lets", "can t", "cant", "cannot", "won t", "wont", "doesn t",
@@ -89,6 +86,9 @@ PERSON_STATES = frozenset({"prefers", "let", "lets", "can t", "cant", "cannot", 
 NOT_A_PERSONS = frozenset({"sleeping", "coping", "managing", "happy", "keen", "home", "answering", "using", "eating",
                            "well", "able", "sure", "aware", "around", "breathing", "comfortable", "bothered",
                            "present", "interested", "mobile"})
+# What a member of staff does, written right after their name opening a sentence ("Grace replaced the fan",
+# "Will to order parts", "Mark has booked a loan"): an auxiliary or the "to" of a task, a verb in the past tense
+# (regular ones are told by their ending), or one of these irregular ones.
 ACTION_AUXILIARIES = frozenset({"to", "has", "had", "was", "is", "will", "would", "could", "can", "did", "does"})
 ACTION_IRREGULAR = frozenset({
     "found", "sent", "took", "made", "went", "came", "left", "gave", "brought", "saw", "got", "put", "ran", "spoke",
