@@ -4,7 +4,7 @@ the dataset's terms)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from intake.context import Context
@@ -20,11 +20,12 @@ def distinct_values(array: Any) -> set[str]:
 
 def table_values(vault: Any, artefact_id: str, actor: Any, person_columns: Sequence[str],
                  groups: Sequence[tuple[str, ...]], reference_columns: Sequence[str],
-                 code_columns: Sequence[str] = (), shapes: Any = None, staff_columns: Sequence[str] = (),
-                 staff: set[str] | None = None) -> tuple[set[str], set[str]]:
+                 code_columns: Sequence[str] = (), shapes: Any = None,
+                 routes: Mapping[str, set[str]] | None = None) -> tuple[set[str], set[str]]:
     """Distinct values of a table's person fields (column groups joined as one name) and reference fields; the
-    shapes of its code fields' values go to `shapes` (id_schemes.CodeShapes), those of the person fields among
-    `staff_columns` to `staff` too."""
+    shapes of its code fields' values go to `shapes` (id_schemes.CodeShapes). `routes` (column -> set): the distinct
+    values of those columns go to that set as well, read in the same pass (a person field's engineers, a column
+    joined into free text whose people are only guessed)."""
     import pyarrow.compute as pc
 
     from intake.anonymisation.id_schemes import DIGITS_RE2
@@ -34,7 +35,8 @@ def table_values(vault: Any, artefact_id: str, actor: Any, person_columns: Seque
     persons: set[str] = set()
     references: set[str] = set()
     codes = list(code_columns) if shapes is not None else []
-    wanted = {*person_columns, *(c for g in groups for c in g), *reference_columns, *codes}
+    routes = routes or {}
+    wanted = {*person_columns, *(c for g in groups for c in g), *reference_columns, *codes, *routes}
     present = [c for c in artefact_columns(vault, artefact_id, actor) if c in wanted]
     if not present:
         return persons, references
@@ -42,10 +44,10 @@ def table_values(vault: Any, artefact_id: str, actor: Any, person_columns: Seque
         names = batch.schema.names
         for column in person_columns:
             if column in names:
-                found = distinct_values(batch.column(column))
-                persons |= found
-                if staff is not None and column in staff_columns:
-                    staff |= found
+                persons |= distinct_values(batch.column(column))
+        for column, into in routes.items():
+            if column in names:
+                into |= distinct_values(batch.column(column))
         for group in groups:
             if all(c in names for c in group):
                 joined = pc.binary_join_element_wise(*(batch.column(c).cast("string") for c in group), " ",

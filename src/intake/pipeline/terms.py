@@ -69,17 +69,17 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
                 continue
             person_columns = [c for c, r in table_roles.columns.items()
                               if r.role is DataRole.PERSON and r.entity == "PERSON"]
-            # the engineers, whose initials sign the work where an entry ends
-            engineers = [c for c in person_columns
-                         if any(f.endswith("engineer") for f in table_roles.columns[c].fields)]
+            # the engineers, whose initials sign the work where an entry ends, and the people of columns joined
+            # into free text, which give way to the dataset's places
+            routes = {c: staff for c in person_columns
+                      if any(f.endswith("engineer") for f in table_roles.columns[c].fields)}
+            routes.update((c, guessed) for c in _joined_person_columns((classifications or {}).get(table.key))
+                          if c not in routes)
             found = table_values(vault, table.artefact_id, actor, person_columns, table_roles.person_groups,
                                  table_roles.of_role(DataRole.REFERENCE), table_roles.of_role(DataRole.CODE), shapes,
-                                 engineers, staff)
+                                 routes)
             persons |= found[0]
             references |= found[1]
-            joined = _joined_person_columns((classifications or {}).get(table.key))
-            if joined:
-                guessed |= table_values(vault, table.artefact_id, actor, joined, (), ())[0]
         places = {r.casefold() for r in references}
         persons |= {p for p in guessed if p.casefold() not in places}
         if not persons and not references and not identifiers and not shapes.values and not any(
