@@ -42,12 +42,13 @@ def table_values(vault: Any, artefact_id: str, actor: Any, person_columns: Seque
         return persons, references
     for batch in read_table_batches(vault, artefact_id, actor, present):
         names = batch.schema.names
-        for column in person_columns:
+        for column in dict.fromkeys([*person_columns, *routes]):  # an engineer field is read once for both
             if column in names:
-                persons |= distinct_values(batch.column(column))
-        for column, into in routes.items():
-            if column in names:
-                into |= distinct_values(batch.column(column))
+                found = distinct_values(batch.column(column))
+                if column in person_columns:
+                    persons |= found
+                if column in routes:
+                    routes[column] |= found
         for group in groups:
             if all(c in names for c in group):
                 joined = pc.binary_join_element_wise(*(batch.column(c).cast("string") for c in group), " ",
