@@ -175,7 +175,12 @@ class CsvTableReader(BatchReader):
                 if good.num_rows:
                     yield good
         finally:
-            stream.close()
+            # pyarrow's readahead may still be reading a native file on its I/O thread after the reader stops:
+            # closing the descriptor under it let the next open reuse its number and that thread read (and
+            # drop) the next stretch's bytes, so rows vanished under load. pyarrow closes the file when it
+            # lets go of it.
+            if not isinstance(stream, pa.NativeFile):
+                stream.close()
 
     def _check_batch(self, batch: pa.RecordBatch, first_index: int, delivered: int, pending: _Pending
                      ) -> pa.RecordBatch:
