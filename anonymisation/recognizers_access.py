@@ -12,12 +12,18 @@ import re
 from intake.anonymisation.findings import Finding
 
 # What is locked: a key safe or key box, a door, gate or entry code; "k/s" and "ks" as community notes shorten it.
-_LOCK = (r"key\s?-?safe|key\s?-?box|lock\s?-?box|k/s|ks(?=\s*(?:code|no|num|number|[:#=-]|\d))"
-         r"|key\s?-?pad|controlled\s+entry|(?:entry\s?-?phone|buzzer|intercom|key)(?=\s+code)"
+_LOCK = (r"key\s?-?safe|key\s?-?box|lock\s?-?box|k/s|ks(?=\s*(?:code|no|num|number|[:#=-]|\d))|keys?\s+in\s+safe"
+         r"|key\s?-?pad|key\s?-?code|(?:controlled|secure)\s+entry|(?:entry\s?-?phone|buzzer|intercom|key)(?=\s+code)"
          r"|(?:front\s+|back\s+|main\s+|street\s+|stair\s+|close\s+)?door(?:\s+entry(?:\s+system)?)?"
          r"|gate|entry|access|alarm|entrance")
 # The code itself: digits, at most a letter either side, a key or hash as typed on the pad ("C1234", "1234#").
-_CODE = r"(?P<code>[A-Za-z]?\d{3,8}[A-Za-z]?#?)"
+_CODE = r"['\"]?(?P<code>[A-Za-z]?\d{3,8}[A-Za-z]?#?)"
+# A key safe's digits typed apart, as read off its buttons ("1 9 4 5", "31 41", "1-2-3-4"): only after a key safe,
+# where no other number is written that way.
+_SAFE = r"key\s?-?safe|key\s?-?box|lock\s?-?box|k/s|key\s?-?pad"
+_SPACED = re.compile(
+    rf"(?i:\b(?:{_SAFE})(?:\s+(?:code|no\.?|number|combination|combo|pin))?(?:\s+is)?\s*[:#=-]?\s*)"
+    r"(?P<code>\d(?:[ -]\d){3,7}|\d\d(?:[ -]\d\d){1,3})(?![\w/.-]*\d)")
 _LABELLED = re.compile(
     rf"(?i:\b(?:{_LOCK})(?:\s+(?:code|no\.?|num(?:ber)?|combination|combo|pin))?(?:\s+(?:is|=|was|now|of))?"
     r"(?:\s*\(|\s*[:#=-]\s*|\s+))"
@@ -30,12 +36,12 @@ _CODE_FOR_LOCK = re.compile(
 # a key safe's code a few words after it: "KEY SAFE BY BACK DOOR, CODE 7672" (not any door's, "by the door, code
 # 1234", nor another code: "key safe 7613, error code 1234")
 _SAFE_THEN_CODE = re.compile(
-    r"(?i:\b(?:key\s?-?safe|key\s?-?box|lock\s?-?box|k/s)\b[^.;\n\d]{0,40}?"
+    r"(?i:\b(?:key\s?-?safe|key\s?-?box|lock\s?-?box|k/s)\b[^.;\n\d]{0,40}?(?:\.\s+)?"
     r"(?<!error\s)(?<!fault\s)(?<!alarm\s)(?<!part\s)(?<!product\s)(?<!item\s)(?<!status\s)(?<!reason\s)"
     r"\bcode\s*(?:is\s+)?[:#=-]?\s*)"
     rf"{_CODE}(?![\w/.-]*\d)")
 # a door, gate or entry needs "code" after it: "door 1234" is a room's number, "entry 12345" a log's
-_BARE_LOCK = re.compile(r"(?i)^(?:(?:front|back|main|street)\s+)?(?:door(?:\s+entry)?|gate|entry|access|alarm"
+_BARE_LOCK = re.compile(r"(?i)^(?:(?:front|back|main|street)\s+)?(?:door|gate|entry|access|alarm"
                         r"|entrance)\s*[:#=-]?\s*\(?$")
 _DATE_OR_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}")
 
@@ -52,7 +58,7 @@ def find_access_codes(text: str) -> list[Finding]:
         if _BARE_LOCK.match(label.strip()) and not m.group("code").endswith("#"):  # "entry 4412#": typed on a pad
             continue
         out.append(Finding("ACCESS_CODE", m.start("code"), m.end("code"), 0.8, "AccessCodeRecognizer"))
-    for regex in (_CODE_THEN_LOCK, _CODE_FOR_LOCK, _SAFE_THEN_CODE):
+    for regex in (_CODE_THEN_LOCK, _CODE_FOR_LOCK, _SAFE_THEN_CODE, _SPACED):
         for m in regex.finditer(text):
             if not _DATE_OR_TIME.fullmatch(m.group("code")):
                 out.append(Finding("ACCESS_CODE", m.start("code"), m.end("code"), 0.8, "AccessCodeRecognizer"))

@@ -18,15 +18,18 @@ import re
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.id_schemes import after_other_label
 
-_W3W_LABEL = (r"\b(?:w3w|what[\s-]?(?:3|three)[\s-]?words|(?:3|three)[\s-]?word\s+address|3wa)\b\s*"
+# "3 words" is a label only before its colon ("3 words: index home raft"), not in a sentence ("said three words")
+_W3W_LABEL = (r"\b(?:w3w|what[\s-]?(?:3|three)[\s-]?words|(?:3|three)[\s-]?word\s+address|3wa"
+              r"|(?:3|three)[\s-]?words(?=\s*[:=]))\b\s*"
               r"(?:address|ref|location|loc)?\s*(?:is\s+)?[:=-]?\s*/{0,3}\s?")
+# The words may end a sentence ("found at ///filled.soap.home."); "//" is "///" typed short.
 _W3W = re.compile(
-    r"(?i)(?:///\s?|\b(?:https?://)?(?:map\.)?(?:w3w\.co|what3words\.com)/(?:///)?"
-    rf"|{_W3W_LABEL})(?P<words>[^\W\d_]{{2,}}\.[^\W\d_]{{2,}}\.[^\W\d_]{{2,}})(?![\w.])"
+    r"(?i)(?:(?:///|(?<![:\w/])//)\s?|\b(?:https?://)?(?:map\.)?(?:w3w\.co|what3words\.com)/(?:///)?"
+    rf"|{_W3W_LABEL})(?P<words>[^\W\d_]{{2,}}\.[^\W\d_]{{2,}}\.[^\W\d_]{{2,}})(?!\w|\.\w)"
 )
 # After its label, the three words typed with spaces ("w3w filled soap home"), unless they are a sentence.
 _W3W_SPACED = re.compile(rf"(?i:{_W3W_LABEL})(?P<words>[a-z]{{2,}} [a-z]{{2,}} [a-z]{{2,}}"
-                         r"|[A-Z]{2,} [A-Z]{2,} [A-Z]{2,}|[A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+)(?![\w.])")
+                         r"|[A-Z]{2,} [A-Z]{2,} [A-Z]{2,}|[A-Z][a-z]+ [A-Z][a-z]+ [A-Z][a-z]+)(?!\w|\.\w)")
 _SENTENCE_WORDS = frozenset({"not", "no", "none", "unknown", "given", "by", "caller", "to", "the", "a", "an", "of",
                              "at", "and", "on", "in", "for", "is", "was", "used", "via", "sent", "see", "from"})
 # in lower case (the first letter capitalised where a sentence opens: "Filled.count.soap"), in the capitals a
@@ -73,7 +76,8 @@ def find_scene_locations(text: str) -> list[Finding]:
                 if not _SENTENCE_WORDS.intersection(m.group("words").lower().split())]
     if "." in text:
         for m in _W3W.finditer(text):
-            start = m.start("words") - (3 if text[max(0, m.start("words") - 3):m.start("words")] == "///" else 0)
+            before = text[max(0, m.start("words") - 3):m.start("words")]
+            start = m.start() if text[m.start()] == "/" and not before.endswith(" ") else m.start("words")
             out.append(Finding("ADDRESS", start, m.end(), 0.85, "What3WordsRecognizer"))
         taken = [(f.start, f.end) for f in out]
         for m in _W3W_BARE.finditer(text):

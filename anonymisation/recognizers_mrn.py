@@ -35,12 +35,14 @@ _GROUPED_ID = r"\d{6,10}|\d{2,4}(?P<sep>[ /-])\d{3,4}(?:(?P=sep)\d{3,4})?"
 # no: 17/044213"). "PID" is how patient administration and imaging systems label the patient's identifier.
 MRN_LABELLED = re.compile(
     r"(?i)(?:\bmrn|medical\s+record\s+(?:no|num|number)|hospital\s+(?:no|num|number|id)|hosp\.?\s*(?:no|num|number)"
-    r"|\bhosp(?:ital)?(?=\s*#|[ \t]+[A-Za-z]{0,3}[ -]{0,2}\d{5})|\bh/\s?no|\bh\s?/\s?n|\bhn"
+    r"|\bhosp(?:ital)?(?=\s*#|\s*:(?!\s*0\d{2,4}[ -]\d{3})|[ \t]+[A-Za-z]{0,3}[ -]{0,2}\d{5})"
+    r"|\bh/\s?no|\bh\s?/\s?n|\bhn"
     r"|\bcase\s*notes?\s+(?:no|num|number)"
     r"|\bnotes\s+(?:no|num|number)"
     r"|(?P<unit>unit)\s+(?:no|num|number)|patient\s+(?:id|no|number|ref|record\s+(?:no|num|number))"
     r"|\bpt\.?\s*(?:id|no|num|number|ref)"
-    r"|\bpas\s+(?:no|num|number|id)|\bpas(?=\s*[:#])|\bpid|\bk[\s-]?(?:no|number)|\bcrn|\brxh?\s+no|\bchart\s+(?:no|num|number)"
+    r"|\bpas\s+(?:no|num|number|id)|\bpas(?=\s*[:#]|[ \t]+\d{6})"
+    r"|\bpid|\bk[\s-]?(?:no|number)|\bcrn|\brxh?\s+no|\bchart\s+(?:no|num|number)"
     # patient administration and community systems, and how they name the patient ("client ID", "CNN")
     r"|\b(?:rio|systm\s?one|emis|lorenzo|ipms?|client|service\s+user|community|comm)(?:\s+(?:id|no|num|number|ref))?"
     r"|\bcid|\bcnn|\bid\s+band|\bpts?'?\s+(?:hosp(?:ital)?\s+)?(?:no|num|number)(?:\s+is)?"
@@ -85,7 +87,9 @@ _OTHER_NUMBER = re.compile(r"(?i)\b(?:nhs|no|num|number|tel|phone|mob|mobile|ext
 MRN_AFTER_PATIENT = re.compile(r"(?i)\b(?:pt|patient)\b[^()\n\d]{1,40}?\((?P<id>[a-z]{0,3}\d(?:[ -]?\d){5,11})\)")
 # A trust's three-character NHS organisation code (R + two letters or digits: "RX1", "RTH") before a 7 to 10
 # digit number is how some trusts write their hospital numbers: "RX1 3660814".
-MRN_TRUST_PREFIXED = re.compile(r"(?<![\w-])R[A-Z0-9]{2}[ -]?(?P<id>\d{7,10})(?![\w-])")
+MRN_TRUST_PREFIXED = re.compile(r"(?<![\w-])R[A-Z0-9]{2}[ -]?(?P<id>\d{7,10}|\d{3}[ -]\d{4})(?![\w-])")
+# A patient in the same text: then "unit no" is the patient's unit number, not a device's, six digits too.
+_PATIENT_NEAR = re.compile(r"(?i)\b(?:pt|patient|client|mr|mrs|ms|miss|dob|d\.o\.b|nhs)\b")
 
 
 # A patient's identifiers travel together: a bare number joined to an NHS number by a slash, comma or bar
@@ -123,7 +127,7 @@ def find_mrns(text: str, patterns: Sequence[str]) -> list[Finding]:
         for rx, whole in ((MRN_LABELLED, False), (MRN_LETTER_NUMBER, False), (MRN_TRUST_PREFIXED, True),
                           (MRN_AFTER_PATIENT, False), (MRN_AFTER_PT, False), (MRN_AFTER_PATIENT_NAME, False)):
             for m in rx.finditer(text):
-                if rx is MRN_LABELLED and m.group("unit") and len(m.group("id")) < 7:
+                if rx is MRN_LABELLED and m.group("unit") and len(m.group("id")) < 7 and not _PATIENT_NEAR.search(text):
                     continue
                 if rx is MRN_AFTER_PATIENT_NAME and (_OTHER_NUMBER.search(text, m.start(), m.start("id"))
                                                      or after_other_label(text, m.start("id"))):

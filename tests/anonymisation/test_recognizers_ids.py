@@ -64,6 +64,10 @@ def test_codes_shaped_like_plates_are_kept(detector: TextDetector) -> None:
     ("pin https://w3w.co/crisp.filled.index sent", ["crisp.filled.index"]),
     ("what three words filled.soap.home", ["filled.soap.home"]), ("w3w filled soap home", ["filled soap home"]),
     ("w3w//filled.soap.home", ["filled.soap.home"]), ("w3w not given by caller", []),
+    # ending a sentence, "///" typed short, "3 words" as a label (not in a sentence), no web address's "//"
+    ("pt found at ///filled.soap.home.", ["///filled.soap.home"]), ("given as //crisp.filled.index", [
+        "//crisp.filled.index"]), ("3 words: index home raft", ["index home raft"]), ("said three words", []),
+    ("see https://intranet//team.site.home", []), ("w3w index.home.raft.co", []),
     ("what3words location is index.home.raft", ["index.home.raft"]),
     ("located at filled.soap.home by the barn", ["filled.soap.home"]),
     ("FILE SAVED AS LOG.TXT.BAK", []),
