@@ -37,11 +37,16 @@ _ID_ATTRIBUTE = re.compile(
 # number ...", "exam no 12345678", "Study ID 98765432", "req no 24R555111": five digits at least, so an accessory's
 # part number ("acc 12") is none.
 _ACCESSION = re.compile(
-    r"(?i:(?:\bacc(?:ession)?(?:\s*(?:no|num|number))?|\bc?ris\s*(?:no|num|number|ref|id)|\bexam(?:ination)?\s*"
+    r"(?i:(?:\bacc(?:ession|n)?(?:\s*(?:no|num|number))?|\bacn|\bc?ris\s*(?:no|num|number|ref|id)|\bexam(?:ination)?\s*"
     r"(?:no|num|number|id|ref)|\bstudy\s*(?:id|no|num|number|ref)"
     # the radiology request, the PACS's own id, the episode or visit the examination belongs to
-    r"|\b(?:request|req|rq|pacs|episode|procedure|visit|encounter)\s*(?:no|num|number|id|ref))\b\.?\s*[:#=]?\s*)"
-    r"(?P<v>[A-Z]{0,4}\d{0,2}[A-Z]?\d{5,12})(?![\w/-])", re.IGNORECASE)
+    r"|\b(?:request|req|rq|pacs|episode|procedure|visit|encounter)\s*(?:no|num|number|id|ref)"
+    # a patient's specimen in the laboratory ("Spec: 24H123456", "lab no 24H123456"); not a water sample's
+    r"|\bspecimen(?:\s*(?:no|num|number|id))?|\bspec\s*(?:no|num|number|id)|\bspec(?=\s*:\s*\d{2}[A-Z]\d{5})"
+    r"|\blab\s*(?:no|num|number)|\ba/n|\b(?:accessions|studies|exams|specimens)(?:\s+(?:nos|numbers))?)\b\.?\s*[:#=]?\s*)"
+    # a year in the middle as some systems write it: "RJZ-2024-0012345"
+    r"(?P<v>[A-Z]{0,4}\d{0,2}[A-Z]?\d{5,12}|[A-Z]{1,4}-(?:19|20)\d{2}-\d{4,8})(?![\w-]|/(?![A-Z]{0,4}\d{0,2}[A-Z]?\d{5}))",
+    re.IGNORECASE)
 # A study's or an image's instance UID after its label: one examination of one patient (not the standard's own
 # class UIDs under 1.2.840.10008, which name a kind of object).
 _INSTANCE_UID = re.compile(
@@ -57,6 +62,26 @@ _AFTER_SERVICE = re.compile(
     r"(?P<v>(?=[A-Za-z0-9]*\d{5})[A-Za-z]{0,4}\d[A-Za-z0-9]{4,14})(?![\w/.-])")
 # The patient's ID right after their DICOM name ("Duplicate study PENNY^CRYSTAL J486499 merged").
 _AFTER_NAME = re.compile(r"[ \t]+(?P<v>(?=[A-Z0-9]*\d{5})[A-Z]{0,4}\d[A-Z0-9]{4,14})(?![\w/.-])")
+
+
+# The next of a list of them ("24R555111, 24R555112 and 24R555113", "RAD1234567 / RAD1234568"): a list holds one
+# kind of number, so the next counts when it has the first one's shape (letters and digits in the same places).
+_NEXT_IN_LIST = re.compile(
+    r"(?:\s*[,;/&+]\s*|\s+(?:and|or|&)\s+|[ \t]+)(?P<v>[A-Za-z]{0,4}\d[A-Za-z0-9-]{4,16})(?![\w/-])")
+
+
+def _shape(value: str) -> str:
+    return re.sub(r"\d", "9", re.sub(r"[A-Za-z]", "A", value))
+
+
+def _listed(text: str, spans: set[tuple[int, int]]) -> set[tuple[int, int]]:
+    out = set(spans)
+    for start, end in spans:
+        shape = _shape(text[start:end])
+        while (m := _NEXT_IN_LIST.match(text, end)) is not None and _shape(m.group("v")) == shape:
+            out.add(m.span("v"))
+            end = m.end("v")
+    return out
 
 
 def find_dicom_names(text: str) -> list[Finding]:
@@ -78,7 +103,7 @@ def find_dicom_identifiers(text: str) -> list[Finding]:
     spans |= {m.span("v") for m in _AFTER_SERVICE.finditer(text)}
     if "^" in text:
         spans |= {after.span("v") for m in DICOM_NAME.finditer(text) if (after := _AFTER_NAME.match(text, m.end()))}
-    return [Finding("MRN", s, e, 0.85, "DicomIdRecognizer") for s, e in _outermost(spans)]
+    return [Finding("MRN", s, e, 0.85, "DicomIdRecognizer") for s, e in _outermost(_listed(text, spans))]
 
 
 def _outermost(spans: set[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -23,7 +23,9 @@ _STAFF = re.compile(
     # whoever did the work or was logged on, by their number: "eng no 4471", "surgeon code C1234567"
     rf"|(?:eng|engineer|tech|technician|surgeon|consultant|anaesthetist|clinician|nurse|scrub)\s+(?:{_ID_WORD}|code\b)"
     rf"|logged\s+(?:in|on)\s+as\b|user(?=\s*[:#])"
-    rf"|(?:staff|emp)\s+(?:ref|code|member)\b|staff\s?id\b|staff(?=\s*[:#])|emp(?=\.?\s*[:#]?\s*\d)))"
+    rf"|(?:staff|emp)\s+(?:ref|code|member)\b|staff\s?id\b|staff(?=\s*[:#])|emp(?=\.?\s*[:#]?\s*\d)"
+    # a point-of-care device's or a system's operator, a door's card: "Operator: 004512", "operator 123456 locked"
+    rf"|(?:operator|staff)(?=\s*[:#]|\s+\d{{5}})|(?:swipe|access|proximity|prox)\s+card(?:\s+{_ID_WORD})?))"
     r"\.?\s*(?:is\s+)?[:#=.-]?\s*"
     r"(?P<id>(?:[A-Za-z]{1,3}[ -]?\d{3,10}|\d{4,12}(?:[ -]\d{2,8}){0,2}|\d{2,6}(?:[ -]\d{2,8}){1,2})"
     r"(?:-\d{1,2})?)(?![\w-])"
@@ -48,7 +50,9 @@ _CREW = re.compile(r"(?i:\bcrew(?:\s+(?:members?|nos?))?)\s*[:=-]?\s*(?P<id>\d{4
 # GMC number (seven digits); only after the register's name.
 _REGISTRATION = re.compile(
     r"(?i:\b(?:hcpc|nmc|gmc)(?:\s+(?:reg(?:istration)?|pin|no|number|num|ref))*)\.?\s*[:#=-]?\s*"
-    r"(?P<id>[A-Za-z]{2}\s?\d{5,6}|\d{2}[A-Za-z]\d{4}[A-Za-z]|\d{7})(?![\w-])")
+    r"(?P<id>[A-Za-z]{2}\s?\d{5,6}|\d{2}[A-Za-z]\d{4}[A-Za-z]|\d{7})(?![\w-])"
+    # an NMC PIN's own shape after "PIN" alone ("PIN 12A3456E")
+    r"|(?i:\bpin\b)\.?\s*[:#=-]?\s*(?P<pin>\d{2}[A-Za-z]\d{4}[A-Za-z])(?![\w-])")
 # An ambulance crew member's number after their role ("para 4521", "Tech 4521 fitted pads"): four digits only when
 # no time or year.
 _ROLE_NUMBER = re.compile(r"(?i:\b(?:para(?:medic)?|tech(?:nician)?|eca|emt|aap|ecsw|medic|crew\s?mate)\b)\.?"
@@ -59,7 +63,7 @@ def find_staff_ids(text: str) -> list[Finding]:
     if not any(ch.isdigit() for ch in text):
         return []
     spans = [m.span("id") for m in _STAFF.finditer(text)]
-    spans += [m.span("id") for m in _REGISTRATION.finditer(text)]
+    spans += [m.span("id") if m.group("id") else m.span("pin") for m in _REGISTRATION.finditer(text)]
     spans += [m.span("id") for m in _ROLE_NUMBER.finditer(text) if not _time_or_year(m.group("id"))]
     spans += [m.span("id") for m in _CREW.finditer(text) if not _time_or_year(m.group("id"))]
     for _start, end in list(spans):

@@ -45,6 +45,13 @@ def test_dicom_person_names(text: str, expected: list[str]) -> None:
     ("exam no 3 in progress", []),
     ("Study Instance UID: 1.2.826.0.1.3680043.2.1125.1.1234567 failed", ["1.2.826.0.1.3680043.2.1125.1.1234567"]),
     ("SOP Class UID 1.2.840.10008.5.1.4.1.1.2 rejected", []),
+    # lists of one shape after a label; a laboratory's specimen; a year between dashes; shortened labels
+    ("accessions 24R555111, 24R555112 and 24R555113 stuck", ["24R555111", "24R555112", "24R555113"]),
+    ("Accession 24R555111/24R555112 merged", ["24R555111", "24R555112"]),
+    ("acc 1234567 job 7654321", ["1234567"]), ("acc 1234567 on 12/03/2024", ["1234567"]),
+    ("Spec: 24H123456 haemolysed", ["24H123456"]), ("lab no 24H123456", ["24H123456"]), ("spec: 240V 50Hz", []),
+    ("Accession RJZ-2024-0012345", ["RJZ-2024-0012345"]), ("ACN 12345678", ["12345678"]),
+    ("A/N 24R555111", ["24R555111"]), ("studies 2024 report", []), ("acc 123456/7", []),
 ])
 def test_dicom_identifiers_after_their_attribute_or_label(text: str, expected: list[str]) -> None:
     assert [text[f.start:f.end] for f in find_dicom_identifiers(text)] == expected

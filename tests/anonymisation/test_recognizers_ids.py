@@ -23,6 +23,9 @@ from .test_contextual_names import found
     ("ID card no 558821 left on desk", "558821"),
     ("logged in as 20418834", "20418834"), ("user: 20418834", "20418834"), ("eng no 4471 attended", "4471"),
     ("tech ID 4471", "4471"), ("surgeon code 4471 on list", "4471"), ("consultant code C1234567", "C1234567"),
+    # a point-of-care device's operator, a door's card, an NMC PIN by its shape
+    ("Operator: 004512 failed QC", "004512"), ("operator 123456 locked out", "123456"),
+    ("staff 123456 trained", "123456"), ("swipe card 123456 lost", "123456"), ("PIN 12A3456E", "12A3456E"),
 ])
 def test_staff_numbers_after_their_label(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_staff_ids(text)] == [expected]
@@ -37,7 +40,8 @@ def test_a_crews_numbers_after_one_label(text: str, expected: list[str]) -> None
 
 
 @pytest.mark.parametrize("text", ["staff 2 on nights", "staff 1200 hrs", "badge 12 missing", "part no 12345678",
-                                  "user 2 on nights", "tech 2 fitted", "engineer no 1 fault"])
+                                  "user 2 on nights", "tech 2 fitted", "engineer no 1 fault",
+                                  "operator manual 2019 edition", "operator 1 of 3", "PIN 1234 for the pump"])
 def test_numbers_without_a_staff_label_are_kept(text: str) -> None:
     assert find_staff_ids(text) == []
 
