@@ -24,9 +24,13 @@ def _street_regex(vocabulary: Vocabulary, any_case: bool = False) -> re.Pattern[
         r"(?<![\w/])(?:(?:(?P<flat>(?i:flat|apartment|apt|studio))|(?i:unit))\.?[ \t]+\d+[A-Za-z]?,?[ \t]+"
         # a tenement flat as Scots write it before the number of the close: "3f2 62 Marchmont Crescent", "2/1"
         r"|(?:(?i:flat)[ \t]+)?\d{1,2}(?:[fF]|/)\d{1,2},?[ \t]+)?"
-        r"\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,?[ \t]+"  # "14-16 Mill Lane": a range of numbers too
+        # "14-16 Mill Lane": a range of numbers too; "14/3 Easter Road": Edinburgh's number of the stair and flat
+        r"\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?|/\d{1,2})?,?[ \t]+"
         rf"(?:(?:{name_word}[ \t]+){{1,3}}(?i:{types})\.?|(?!{_NOT_STREETS})[A-Z][a-z]{{2,}}(?:gate|way))(?![\w])"
         rf"(?:,[ \t]*(?P<town>{name_word}(?:[ \t]+{name_word})?)(?![\w]))?"
+        # a street named in one word with a place-name ending ("5 Ashgrove", "12 Thornfield"): only with its town
+        rf"|(?<![\w/])\d{{1,4}}[A-Za-z]?[ \t]+[A-Z][a-z]{{2,}}(?:grove|field|fields|bank|side|croft|mead|dale|brae"
+        rf"|crest|holme|wood|hurst)(?![\w]),[ \t]*(?P<town2>{name_word}(?:[ \t]+{name_word})?)(?![\w])"
     )
 
 

@@ -19,6 +19,9 @@ def spans(text: str) -> list[str]:
     # northern street words, and a street named in one word with its street word run in
     ("lives at 7 Chapel Fold", "7 Chapel Fold"), ("home visit to 123 Kirkgate, Settle", "123 Kirkgate, Settle"),
     ("pt at 12 Kingsway", "12 Kingsway"),
+    # Edinburgh's stair and flat after the number; a one-word street with a place-name ending, with its town
+    ("delivered to 14/3 Easter Road, Leith", "14/3 Easter Road, Leith"), ("5 Ashgrove, Newtown", "5 Ashgrove, Newtown"),
+    ("home 12 Millbank Crt", "12 Millbank Crt"),
 ])
 def test_street_words_as_people_abbreviate_them(text: str, expected: str) -> None:
     assert spans(text) == [expected]
@@ -35,7 +38,7 @@ def test_a_home_said_to_be_one_needs_no_house_number(text: str, expected: str) -
 
 
 @pytest.mark.parametrize("text", [
-    "Guedel size 3 Airway fitted", "PACS 2 Gateway down",
+    "Guedel size 3 Airway fitted", "PACS 2 Gateway down", "size 5 Woodside fitted", "ward 7 Burnside, Stobhill",
     "IP address: router lane 3", "email address: changed", "pt lives at home with wife",
                                   "server address: mill road gateway", "address changed to Ward 5"])
 def test_other_addresses_and_homes_without_a_street_are_not_homes(text: str) -> None:
