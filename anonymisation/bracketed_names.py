@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.name_cues import ROLES_ONE
+from intake.anonymisation.name_cues import MONTHS_DAYS, ROLES_ONE
 from intake.anonymisation.name_tokens import Token
 
 if TYPE_CHECKING:
@@ -33,6 +33,54 @@ _GRADE = re.compile(r"(?:st[1-8]|ct[1-3]|fy[12])")
 _DOCTOR_GRADE = re.compile(r"(?:st[1-8]|fy[12])")
 
 
+# What brackets or a capitalised word after a relation say of them rather than name them: "wife (deceased)", "son
+# (NOK)", "daughter (Present)", "Husband Informed".
+_RELATION_STATES = frozenset({
+    "deceased", "present", "absent", "informed", "aware", "abroad", "away", "estranged", "late", "main", "only",
+    "eldest", "youngest", "elder", "older", "younger", "adult", "adopted", "foster", "paid", "private", "own", "next",
+    "visiting", "aged", "also", "too", "in", "law", "who", "said", "says", "rang", "called", "phoned", "unwell",
+    "contacted", "notified", "updated", "consented", "declined", "agreed", "requested", "reports", "reported",
+    "witnessed", "confirmed", "advised", "spoken", "attending", "attended", "here", "there", "not", "has", "is", "was",
+    "will", "and", "or", "the", "a", "an", "to", "at", "on", "by", "with", "for", "from", "of", "as", "if", "it",
+    "please", "carer", "deaf", "blind", "disabled", "overseas", "living", "resident", "interpreter", "translating",
+})
+
+
+_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
+                   "yesterday", "tonight", "weekend"})
+
+
+def _everyday_name(ctx: ContextualNames, word: Token, text: str) -> bool:
+    """One word after or beside a relation that English uses too ("wife (Lovely)", "daughter Faith rang"): a name
+    there, unless it says something of the relation or the vocabulary knows it as a place or a term; capitals
+    only in text written in capitals."""
+    key = word.key
+    if not word.text.isalpha() or len(word.text) < 3 or key in _RELATION_STATES or key in RELATIONS \
+            or key in ROLES_ONE or key in MONTHS_DAYS or key in _DAYS or ctx.vocab.is_allowed_term(word.text) \
+            or key in ctx.vocab.indicators or key in ctx.vocab.titles:
+        return False
+    if word.is_upper:
+        letters = [c for c in text if c.isalpha()]
+        return sum(c.isupper() for c in letters) > 0.8 * len(letters)
+    return word.is_capitalised and word.text[1:].islower()
+
+
+def names_after_relations(ctx: ContextualNames, toks: Sequence[Token], text: str) -> list[Finding]:
+    """A capitalised word right after a relation in a sentence written in ordinary case ("her daughter Lovely
+    rang", "<li>niece Faith informed"): the relation's name, whether or not English uses the word. Not in Title
+    Case ("Daughter Present At Visit"), where every word is capitalised."""
+    out: list[Finding] = []
+    for k in range(len(toks) - 1):
+        relation, word = toks[k], toks[k + 1]
+        if relation.key not in RELATIONS or not word.is_capitalised or word.is_upper or relation.is_upper \
+                or (k and toks[k - 1].is_capitalised and not toks[k - 1].dot) \
+                or (k + 2 < len(toks) and toks[k + 2].is_capitalised) or text[relation.end:word.start] != " ":
+            continue
+        if _everyday_name(ctx, word, text):
+            out.append(Finding("PERSON", word.start, word.end, 0.6, "ContextNameRecognizer"))
+    return out
+
+
 def _says_person(key: str) -> bool:
     return key in RELATIONS or key in ROLES_ONE or _GRADE.fullmatch(key) is not None
 
@@ -44,7 +92,7 @@ def names_before_brackets(ctx: ContextualNames, toks: Sequence[Token], text: str
     for k, tok in enumerate(toks):
         if tok.text != "(" or k == 0 or k + 2 >= len(toks):
             continue
-        inside = _named_inside(ctx, toks, k)
+        inside = _named_inside(ctx, toks, k, text)
         if inside is not None:
             out.append(inside)
             continue
@@ -59,10 +107,13 @@ def names_before_brackets(ctx: ContextualNames, toks: Sequence[Token], text: str
         if words and (any(w.key in ctx.vocab.first_names or w.key in ctx.vocab.last_names for w in words)
                       or (toks[k + 1].key in RELATIONS and _unlisted_name(ctx, words))):
             out.append(Finding("PERSON", words[0].start, words[-1].end, 0.6, "ContextNameRecognizer"))
+        elif relation and toks[k + 1].key in RELATIONS and _everyday_name(ctx, toks[k - 1], text) \
+                and not (k >= 2 and toks[k - 2].is_capitalised and not toks[k - 2].dot):
+            out.append(Finding("PERSON", toks[k - 1].start, toks[k - 1].end, 0.6, "ContextNameRecognizer"))
     return out
 
 
-def _named_inside(ctx: ContextualNames, toks: Sequence[Token], k: int) -> Finding | None:
+def _named_inside(ctx: ContextualNames, toks: Sequence[Token], k: int, text: str) -> Finding | None:
     """The name in the brackets at `k` right after a role, a grade or a relation ("the FY1 (Ruvimbo)", "nurse in
     charge (royston Smith)", "daughter (Chloe)"): one to three words that could be a name, one of them a name-list
     word ("(Resus)", "(Covid)" are none), the bracket closed after them."""
@@ -77,10 +128,13 @@ def _named_inside(ctx: ContextualNames, toks: Sequence[Token], k: int) -> Findin
     while end < len(toks) and end - k <= MAX_WORDS and toks[end].text != ")":
         end += 1
     words = toks[k + 1:end]
-    if end >= len(toks) or toks[end].text != ")" or not words or len(words) > MAX_WORDS \
-            or not all(name_word(ctx, w) and not (w.is_upper and len(w.text) <= 3) for w in words) \
-            or not (any(w.key in ctx.vocab.first_names or w.key in ctx.vocab.last_names for w in words)
-                    or (before in RELATIONS and _unlisted_name(ctx, words))):
+    closed = end < len(toks) and toks[end].text == ")" and 0 < len(words) <= MAX_WORDS
+    if not closed:
+        return None
+    if not (all(name_word(ctx, w) and not (w.is_upper and len(w.text) <= 3) for w in words)
+            and (any(w.key in ctx.vocab.first_names or w.key in ctx.vocab.last_names for w in words)
+                 or (before in RELATIONS and _unlisted_name(ctx, words)))) \
+            and not (before in RELATIONS and len(words) == 1 and _everyday_name(ctx, words[0], text)):
         return None
     return Finding("PERSON", words[0].start, words[-1].end, 0.6, "ContextNameRecognizer")
 

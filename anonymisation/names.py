@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from intake.anonymisation.bracketed_names import names_before_brackets
+from intake.anonymisation.bracketed_names import names_after_relations, names_before_brackets
 from intake.anonymisation.display_names import find_display_names, find_names_spelt_by_addresses
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.initials import NOTE_ABBREVIATIONS, SIGNED_RECOGNIZER, find_initials
@@ -97,7 +97,7 @@ class NameRules(NameJudgement):
         ctx = self.contextual
         for f in (*names_before_identifiers(ctx, toks, text), *names_before_birth_dates(ctx, toks, text),
                   *names_bracketed_with_dates(ctx, toks, text),
-                  *names_before_brackets(ctx, toks, text),
+                  *names_before_brackets(ctx, toks, text), *names_after_relations(ctx, toks, text),
                   *find_surname_initials(ctx, text),
                   *find_log_authors(text, ctx),
                   *find_dotted_logins(text, ctx), *find_labelled_logins(text, ctx), *find_domain_logins(text),

@@ -68,6 +68,12 @@ def test_a_spanish_mobile(detector: TextDetector, text: str, phones: list[str]) 
     # a name no list holds, beside a relation; a town or a place after a role is no person
     ("Tinotenda (son) collected it", ["Tinotenda"]), ("her daughter (Ruvimbo) rang back", ["Ruvimbo"]),
     ("son (Leeds) collected", []), ("the FY1 (Cardio) reviewed", []),
+    # a name English uses too, beside a relation in brackets or right after it in a sentence; what a relation is
+    ("his wife (Lovely) said", ["Lovely"]), ("HER WIFE (LOVELY) WAS PRESENT", ["LOVELY"]),
+    ("Faith (wife) rang", ["Faith"]), ("her daughter Blessing rang", ["Blessing"]),
+    ("<li>niece Gift informed</li>", ["Gift"]),
+    ("daughter (deceased)", []), ("wife (NOK) aware", []), ("WIFE (PRESENT)", []),
+    ("Daughter Present At Visit", []), ("daughter Informed of fault", []), ("left with daughter. Lovely day", []),
 ])
 def test_a_name_its_bracket_says_is_a_persons(detector: TextDetector, text: str, names: list[str]) -> None:
     assert found(detector, text, "PERSON") == names
