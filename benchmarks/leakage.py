@@ -2,10 +2,10 @@
 every delivered Parquet cell is searched for the planted personal values; plain Presidio beside it.
 
     .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk|inventory|community|ambulance|
-        theatres|imaging|board|paeds|privatehosp|labinv|incident|wheelchair|oxygen]
+        theatres|imaging|board|paeds|privatehosp|labinv|incident|wheelchair|oxygen|renal]
         [--split SPLIT|both] [--rows 300] [--seed 11] [--keep]
 
-Sixteen independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
+Seventeen independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
 phrasing), `variety_export.py` (splits dev/heldout/fresh/dev2: another layout, writer and name source, disjoint
 phrasings), `workshop_export.py` (splits dev3/fresh2: a SQLite database mapped with queries, appended work
 logs) and `helpdesk_export.py` (splits dev5/fresh3: a cp1252 semicolon CSV and JSON-lines call events folded
@@ -65,7 +65,15 @@ Windows-1252 quoted CSV) and the engineers' visit log (.xlsx); a north Wales boa
 "ferch" patronymics, house names without a number, NHS numbers; Ysbyty Penrhos Stanley, Ward Aneurin Bevan kept) and a
 Scottish one (Gaelic and Scots names, tenement flats "2F1", CHI numbers; Elsie Inglis Ward kept); patients, relatives,
 key holders, nurses, GPs, engineers and drivers, key safe and door entry codes; makers, models, flow rates, cylinder
-sizes, helplines kept).
+sizes, helplines kept)
+and `renal_export.py` (splits dev18/fresh16: a renal service's dialysis fleet portal as Parquet (machines in units
+and in patients' homes, the patient and the home's access folded into the notes), the renal IT system's
+pipe-delimited job extract with a trailer line (fresh16 a banner line too: rejects the truth counts) and a
+technicians' .xlsx log (dev18) or a POCT middleware CSV (fresh16); an English renal network (NHS numbers, "K" and
+trust-prefixed hospital numbers) and a Northern Ireland trust (Health and Care numbers, Irish-language names, BT
+postcodes); specimen numbers, POCT operator and payroll IDs, logins, key safe, door and gate codes, what3words
+addresses planted; water-quality sample IDs, chlorine/TVC/endotoxin readings, alarm codes, software versions,
+Bright Renal Unit, Mary Ann McCracken Renal Unit kept).
 Per split: generate, `intake init`, users, a signed authorisation
 (`scripts/make_sample_authorisation.py`), `keys add`, `authorisation register`, `datasets receive`,
 `migration run DATASET --mapping mapping.yaml`, in a temporary home. Scored by `leakage_score.score`:
@@ -106,6 +114,7 @@ import labinv_export  # noqa: E402
 import oxygen_export  # noqa: E402
 import paeds_export  # noqa: E402
 import privatehosp_export  # noqa: E402
+import renal_export  # noqa: E402
 import theatres_export  # noqa: E402
 import variety_export  # noqa: E402
 import wheelchair_export  # noqa: E402
@@ -245,7 +254,8 @@ EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
            "labinv": (labinv_export, ("dev14", "fresh12")),
            "incident": (incident_export, ("dev15", "fresh13")),
            "wheelchair": (wheelchair_export, ("dev16", "fresh14")),
-           "oxygen": (oxygen_export, ("dev17", "fresh15"))}
+           "oxygen": (oxygen_export, ("dev17", "fresh15")),
+           "renal": (renal_export, ("dev18", "fresh16"))}
 
 
 def held_out(split: str) -> bool:
@@ -323,12 +333,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="clinical_export.py, variety_export.py, workshop_export.py, helpdesk_export.py, "
                         "inventory_export.py, community_export.py, ambulance_export.py, theatres_export.py, "
                         "imaging_export.py, board_dump_export.py, paeds_export.py, privatehosp_export.py, "
-                        "labinv_export.py, incident_export.py, wheelchair_export.py or oxygen_export.py")
+                        "labinv_export.py, incident_export.py, wheelchair_export.py, oxygen_export.py or "
+                        "renal_export.py")
     parser.add_argument("--split", default="both", choices=[
         "tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "dev4", "dev5", "fresh3", "dev6", "fresh4",
         "dev7", "fresh5", "dev8", "fresh6", "dev9", "fresh7", "dev10", "fresh8", "dev11", "fresh9", "dev12",
         "fresh10", "dev13", "fresh11", "dev14", "fresh12", "dev15", "fresh13", "dev16", "fresh14", "dev17", "fresh15",
-        "both"])
+        "dev18", "fresh16", "both"])
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")
