@@ -53,8 +53,11 @@ def find_log_authors(text: str, ctx: ContextualNames) -> list[Finding]:
 # failed", "merged by hand").
 _LABELLED = re.compile(
     r"(?i:\b(?:log-?in(?:\s+(?:id|name))?|user\s?(?:id|name)|logged\s+(?:in|on)\s+as|user(?=\s*[:=])"
+    # a user or an operator before an account with its digits ("user jbloggs01 locked out", "operator SMITHJ2")
+    r"|(?:user|operator)(?=[ \t]+[A-Za-z][A-Za-z._-]{2,}\d)|operator(?=\s*[:=])"
     r"|(?:merged|deleted|acknowledged|ack'?d|edited|modified|created|amended|changed|cancell?ed|overridden|"
-    r"reconciled|locked|unlocked|reset|archived|restored|exported|imported)\s+by))"
+    r"reconciled|locked|unlocked|reset|archived|restored|exported|imported|closed|resolved|assigned|raised|"
+    r"authori[sz]ed|approved|verified|signed|updated)\s+by|signed(?=\s*:)))"
     r"[ \t]*[:=-]?[ \t]*(?P<login>[A-Za-z][A-Za-z0-9._-]{1,30}[A-Za-z0-9])(?![\w@\\-])")
 
 
@@ -64,6 +67,10 @@ _SHARED_ACCOUNTS = frozenset({"admin", "administrator", "service", "engineer", "
                               "demo", "clinical", "nurse", "factory", "manufacturer", "maint", "maintenance"})
 
 
+# An account as some directories case it: initials in capitals run into a capitalised surname ("JBloggs").
+_INITIALS_SURNAME = re.compile(r"[A-Z]{1,2}[A-Z][a-z]{2,}")
+
+
 def find_labelled_logins(text: str, ctx: ContextualNames) -> list[Finding]:
     out = []
     for m in _LABELLED.finditer(text):
@@ -71,7 +78,7 @@ def find_labelled_logins(text: str, ctx: ContextualNames) -> list[Finding]:
         key = login.lower()
         if key.rstrip("0123456789").rstrip("._-") in _SHARED_ACCOUNTS:
             continue
-        shaped = any(c in "._" or c.isdigit() for c in login)
+        shaped = any(c in "._" or c.isdigit() for c in login) or _INITIALS_SURNAME.fullmatch(login) is not None
         if not shaped and (not (login.isupper() or login.islower()) or key in ctx.not_names or key in ctx.english
                            or key in NOTE_ABBREVIATIONS or key in BY_ABBREVIATIONS or ctx.vocab.is_allowed_term(login)):
             continue

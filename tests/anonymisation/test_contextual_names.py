@@ -433,6 +433,10 @@ def test_no_person_inside_an_e_mail_domain_or_between_two_places(detector: TextD
     ("04/09/2020 23:24 - AKINOO: rang the ward", ["AKINOO"]),
     ("Duplicate study merged by cgold1", ["cgold1"]), ("Worklist entry deleted by SELBYA", ["SELBYA"]),
     ("merged by hand after QC", []), ("record locked by the system", []),
+    # an account with its digits after "user" or "operator", a directory's "JBloggs", what a system signs or closes
+    ("user jbloggs01 locked out", ["jbloggs01"]), ("Operator: SMITHJ failed QC", ["SMITHJ"]),
+    ("username JBloggs reset", ["JBloggs"]), ("signed: jbloggs", ["jbloggs"]), ("call closed by akhanb", ["akhanb"]),
+    ("user 2 on nights", []), ("operator: admin", []), ("signed: hand", []), ("resolved by Philips", []),
 ])
 def test_logins_after_a_dashed_time_stamp_or_what_a_system_records(
         detector: TextDetector, text: str, expected: list[str]) -> None:
