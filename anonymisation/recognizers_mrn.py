@@ -41,6 +41,9 @@ MRN_LABELLED = re.compile(
     r"|\bnotes\s+(?:no|num|number)"
     r"|(?P<unit>unit)\s+(?:no|num|number)|patient\s+(?:id|no|number|ref|record\s+(?:no|num|number))"
     r"|\bpt\.?\s*(?:id|no|num|number|ref)"
+    # a continental vendor's system: "Pat.-Nr.", "Pat-ID", "PatID", "Fall-Nr." (the case's number); not "PAT", the
+    # portable appliance test whose labels are numbered
+    r"|\b(?!(?-i:PAT))pat\.?-?\s?(?:id|nr|no)|\bfall-?nr"
     r"|\bpas\s+(?:no|num|number|id)|\bpas(?=\s*[:#]|[ \t]+\d{6})"
     r"|\bpid|\bk[\s-]?(?:no|number)|\bcrn|\brxh?\s+no|\bchart\s+(?:no|num|number)"
     # patient administration and community systems, and how they name the patient ("client ID", "CNN")

@@ -201,6 +201,7 @@ def test_places_makers_devices_and_prose_are_not_names(detector: TextDetector, t
     ("Trust no 1234567 loan", "1234567"), ("wristband 1234567 checked", "1234567"),
     ("Hosp: 1234567 on the form", "1234567"), ("PAS 1234567 on band", "1234567"),
     ("RTH 123 4567 loan", "RTH 123 4567"), ("pt's unit no. 123456 checked", "123456"),
+    ("Pat.-Nr. 1234567 scope 4", "1234567"), ("PatID 1234567", "1234567"), ("Fall-Nr. 12345678", "12345678"),
 ])
 def test_hospital_numbers_found_by_their_label(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_mrns(text, ())] == [expected]
@@ -210,7 +211,7 @@ def test_hospital_numbers_found_by_their_label(text: str, expected: str) -> None
                                   "unit no 123456 returned", "MRN 12345 bed", "patient monitor (MX450) faulty",
                                   "pt bed 4 (ward 12) pump", "patient 2024-03-14 visit", "patient 100-150 kg scale",
                                   "pt 2 of 3 done", "serial no 40-118-273", "A no 123456", "version no 1.2.3",
-                                  "Hospital: 0161 276 1234", "PAS 2050 standard"])
+                                  "Hospital: 0161 276 1234", "PAS 2050 standard", "PAT no 12345678 passed"])
 def test_unlabelled_numbers_are_not_hospital_numbers(text: str) -> None:
     assert find_mrns(text, ()) == []
 
