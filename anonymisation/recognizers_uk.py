@@ -25,7 +25,10 @@ NHS_RE = re.compile(r"(?<![\w.])(\d{3})( {1,2}|-)?(\d{3})((?(2)(?: {1,2}|-)|))(\
 NHS_CONTEXT = re.compile(r"(?i)\bnhs\b|national health|health service|\bchi\b|\bh\s?&\s?c\b|health and care")
 # The number's own label right before it ("NHS no 485 777 3456", "CHI: 0304511234", "H&C number"): ten digits there
 # are that number even when mistyped, and a mistyped one still points at the patient.
-NHS_LABEL = re.compile(r"(?i)(?:\bnhs|\bchi|\bh\s?&\s?c)\.?\s*(?:no\.?|num|number|#)?\s*[:=.-]?\s*$")
+NHS_LABEL = re.compile(
+    r"(?i)(?:\bnhs|\bchi|\bc\.h\.i|\bh\s?&\s?c)\.?\s*(?:no\.?|num|number|#)?\s*(?:is\s+)?[:=./-]?\s*$")
+# The label run into the number ("CHI1203451234", "NHS4857773456") or in brackets after it ("1203451234 (CHI)").
+_NHS_GLUED = re.compile(r"(?i)(?<![\w])(?:nhs|chi)(?P<n>\d{10})(?!\w)|(?<![\w./])(?P<m>\d{10})\s*\((?:nhs|chi)\)")
 NHS_WEIGHTS = (10, 9, 8, 7, 6, 5, 4, 3, 2, 1)
 
 
@@ -65,6 +68,9 @@ def find_nhs_numbers(text: str) -> list[Finding]:
     for m in CHI_RE.finditer(text):
         if _chi_shaped(text, m):
             out.append(Finding("UK_NHS", m.start(), m.end(), 0.85, "UkNhsRecognizer"))
+    for m in _NHS_GLUED.finditer(text):
+        group = "n" if m.group("n") else "m"
+        out.append(Finding("UK_NHS", m.start(group), m.end(group), 0.85, "UkNhsRecognizer"))
     for m in NHS_ANY_GROUPING.finditer(text):
         if NHS_RE.fullmatch(m.group()) is None and NHS_LABEL.search(text[max(0, m.start() - 20):m.start()]):
             out.append(Finding("UK_NHS", m.start(), m.end(), 0.85, "UkNhsRecognizer"))

@@ -45,6 +45,9 @@ def test_invalid_nhs_numbers_rejected(number: str) -> None:
     ("H&C 123 456 7890", "123 456 7890"), ("CHI: 0304511235", "0304511235"),
     ("NHS Number 943 4765 919", "943 4765 919"),  # grouped as no NHS number is, right after the label
     ("nhs 943.476.5919 hosp no", "943.476.5919"), ("nhs no: 943/476/5919", "943/476/5919"),
+    # the label run into it, in brackets after it, with "is" or dotted
+    ("CHI1203451238 on band", "1203451238"), ("1203451238 (CHI)", "1203451238"),
+    ("CHI number is 1203451238.", "1203451238"), ("C.H.I. 1203451238", "1203451238"),
 ])
 def test_a_mistyped_number_right_after_its_label_is_still_that_number(text: str, expected: str) -> None:
     assert spans(find_nhs_numbers(text), text) == [expected]
