@@ -133,7 +133,7 @@ HANDOVER_HEADS = {
            "borrowed", "taken", "cleared", "released", "okayed", "ok'd", "handed", "dropped", "picked", "called",
            "rang", "phoned", "emailed", "chased",
            "acked", "acknowledged", "actioned"),  # a ward's acknowledgement of a notice: "acked by Pam"
-    "of": ("behalf", "attention", "request", "mobile", "phone", "number", "bleep", "pager", "extension"),
+    "of": ("behalf", "attention", "request", "mobile", "phone", "number", "bleep", "pager", "extension", "home"),
 }
 CUE_PHRASES = frozenset(
     {(head, prep) for prep, heads in HANDOVER_HEADS.items() for head in heads}

@@ -227,12 +227,44 @@ def _taken(taken: list[tuple[int, int]], tok: Token, own: Finding) -> bool:
     return any(s < tok.end and tok.start < e for s, e in taken if (s, e) != (own.start, own.end))
 
 
+# What a name that runs into one of these keeps is its own words: "Mr Fuller RWV 921 3638" is a name and a trust's
+# hospital number, and the number's higher score would otherwise take the whole name with it.
+_IDENTIFIERS = frozenset({"MRN", "UK_NHS", "STAFF_ID", "PHONE_NUMBER", "ACCESS_CODE", "DATE_OF_BIRTH"})
+
+
+def _runs_into(name: Finding, other: Finding) -> bool:
+    """Overlapping, neither holding the other whole."""
+    inside = other.start <= name.start and name.end <= other.end
+    holds = name.start <= other.start and other.end <= name.end
+    return name.start < other.end and other.start < name.end and not inside and not holds
+
+
+def names_off_identifiers(text: str, findings: list[Finding]) -> list[Finding]:
+    """A name partly over an identifier keeps its words outside it (trimmed of spaces and punctuation)."""
+    ids = [f for f in findings if f.entity_type in _IDENTIFIERS]
+    if not ids:
+        return findings
+    out = []
+    for f in findings:
+        clash = next((i for i in ids if f.entity_type == "PERSON" and _runs_into(f, i)), None)
+        if clash is None:
+            out.append(f)
+            continue
+        start, end = (f.start, clash.start) if f.start < clash.start else (clash.end, f.end)
+        part = text[start:end]
+        start += len(part) - len(part.lstrip(" \t,;:-("))
+        end -= len(part) - len(part.rstrip(" \t,;:-("))
+        if end - start >= 2:
+            out.append(Finding(f.entity_type, start, end, f.score, f.recognizer))
+    return out
+
+
 def settle(text: str, findings: list[Finding], rules: NameRules) -> list[Finding]:
     """The detectors' raw findings as the analyzer and the pattern scan both report them: what is never personal
     dropped (findings.drop_not_personal), names grown over their other half, the staff number, the date of birth
     and the street address written beside a name added. One sequence for both paths, so that the anonymiser, its
     self-check and the re-scan agree."""
-    kept = drop_references(text, drop_not_personal(text, findings), rules.vocab)
+    kept = drop_references(text, names_off_identifiers(text, drop_not_personal(text, findings)), rules.vocab)
     grown = grow_names(text, with_organisation_lines(text, kept, rules.vocab), rules)
     return with_addresses_after_names(text, with_birth_dates_after_names(text, with_staff_numbers(text, grown)),
                                       rules.vocab)

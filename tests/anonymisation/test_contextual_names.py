@@ -836,3 +836,17 @@ def test_a_spanish_inventorys_notes(detector: TextDetector, text: str, entity: s
     "Sent to the Princess Royal Spinal Injuries Centre"])
 def test_hospitals_known_by_a_short_name_are_no_people(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []
+
+
+def test_a_name_running_into_a_hospital_number_keeps_its_own_words(detector: TextDetector) -> None:
+    text = "Home visit Mr Fuller RWV 921 3638. Bloods taken"
+    assert found(detector, text, "PERSON") == ["Fuller"]
+    assert found(detector, text, "MRN") == ["RWV 921 3638"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("unit installed at home of ENDERBY DENISE, Willow Farm", ["ENDERBY DENISE"]),
+    ("RO plant fitted at home of Mr Smith", ["Smith"]), ("installed at the home of the patient", []),
+])
+def test_whose_home_a_machine_is_installed_in(detector: TextDetector, text: str, expected: list[str]) -> None:
+    assert found(detector, text, "PERSON")[:len(expected)] == expected
