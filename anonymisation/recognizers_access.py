@@ -11,8 +11,10 @@ import re
 
 from intake.anonymisation.findings import Finding
 
-# What is locked: a key safe or key box, a door, gate or entry code; "k/s" and "ks" as community notes shorten it.
-_LOCK = (r"key\s?-?safe|key\s?-?box|lock\s?-?box|k/s|ks(?=\s*(?:code|no|num|number|[:#=-]|\d))|keys?\s+in\s+safe"
+# A key safe, key box or lock box; "k/s" as community notes shorten it.
+_SAFE = r"key\s?-?safe|key\s?-?box|lock\s?-?box|k/s"
+# What is locked: a key safe, a door, gate or entry code; "ks" as notes shorten a key safe too.
+_LOCK = (rf"{_SAFE}|ks(?=\s*(?:code|no|num|number|[:#=-]|\d))|keys?\s+in\s+safe"
          r"|key\s?-?pad|key\s?-?code|(?:controlled|secure)\s+entry|(?:entry\s?-?phone|buzzer|intercom|key)(?=\s+code)"
          r"|(?:front\s+|back\s+|main\s+|street\s+|stair\s+|close\s+)?door(?:\s+entry(?:\s+system)?)?"
          r"|gate|entry|access|alarm|entrance")
@@ -20,9 +22,8 @@ _LOCK = (r"key\s?-?safe|key\s?-?box|lock\s?-?box|k/s|ks(?=\s*(?:code|no|num|numb
 _CODE = r"['\"]?(?P<code>[A-Za-z]?\d{3,8}[A-Za-z]?#?)"
 # A key safe's digits typed apart, as read off its buttons ("1 9 4 5", "31 41", "1-2-3-4"): only after a key safe,
 # where no other number is written that way.
-_SAFE = r"key\s?-?safe|key\s?-?box|lock\s?-?box|k/s|key\s?-?pad"
 _SPACED = re.compile(
-    rf"(?i:\b(?:{_SAFE})(?:\s+(?:code|no\.?|number|combination|combo|pin))?(?:\s+is)?\s*[:#=-]?\s*)"
+    rf"(?i:\b(?:{_SAFE}|key\s?-?pad)(?:\s+(?:code|no\.?|number|combination|combo|pin))?(?:\s+is)?\s*[:#=-]?\s*)"
     r"(?P<code>\d(?:[ -]\d){3,7}|\d\d(?:[ -]\d\d){1,3})(?![\w/.-]*\d)")
 _LABELLED = re.compile(
     rf"(?i:\b(?:{_LOCK})(?:\s+(?:code|no\.?|num(?:ber)?|combination|combo|pin))?(?:\s+(?:is|=|was|now|of))?"
@@ -36,7 +37,7 @@ _CODE_FOR_LOCK = re.compile(
 # a key safe's code a few words after it: "KEY SAFE BY BACK DOOR, CODE 7672" (not any door's, "by the door, code
 # 1234", nor another code: "key safe 7613, error code 1234")
 _SAFE_THEN_CODE = re.compile(
-    r"(?i:\b(?:key\s?-?safe|key\s?-?box|lock\s?-?box|k/s)\b[^.;\n\d]{0,40}?(?:\.\s+)?"
+    rf"(?i:\b(?:{_SAFE})\b[^.;\n\d]{{0,40}}?(?:\.\s+)?"
     r"(?<!error\s)(?<!fault\s)(?<!alarm\s)(?<!part\s)(?<!product\s)(?<!item\s)(?<!status\s)(?<!reason\s)"
     r"\bcode\s*(?:is\s+)?[:#=-]?\s*)"
     rf"{_CODE}(?![\w/.-]*\d)")
