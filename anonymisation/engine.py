@@ -260,4 +260,4 @@ class TextDetector:
                     (r.recognition_metadata or {}).get("recognizer_name", ""))
             for r in results
         ]
-        return resolve_overlaps(settle(text, findings, self.gate.rules))
+        return resolve_overlaps(settle(text, findings, self.gate.rules), text)

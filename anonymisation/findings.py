@@ -15,7 +15,8 @@ MIN_TOKEN_LENGTH = 16
 # Broad NER labels: a checksum- or pattern-validated entity overlapping one of these wins whatever the scores.
 GENERIC_TYPES = frozenset({"DATE_TIME", "ORGANIZATION", "NRP", "LOCATION", "AGE"})
 # Our own pseudonym tokens ("PERSON_3f9a2c1b7d4e5a60", 16 to 64 hex characters) are never personal data.
-PSEUDONYM_RE = re.compile(rf"\b[A-Z][A-Z_]{{1,20}}_[0-9a-f]{{{MIN_TOKEN_LENGTH},64}}\b")
+# Not \b: two tokens may touch where a replaced span ended on a space ("PERSON_3f9a…MRN_…").
+PSEUDONYM_RE = re.compile(rf"(?<![A-Z_])[A-Z][A-Z_]{{1,20}}_[0-9a-f]{{{MIN_TOKEN_LENGTH},64}}(?![0-9a-f])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,12 +33,14 @@ class Finding:
         return self.start < other.end and other.start < self.end
 
 
-def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
+def resolve_overlaps(findings: list[Finding], text: str | None = None) -> list[Finding]:
     """Non-overlapping findings, sorted by start.
 
     Overlapping spans of the same entity type are merged (union, best score) so that a name found by two
     detectors with slightly different borders is replaced once. Between different types the higher score
-    wins (a specific entity always beats a broad NER label such as DATE_TIME), then the longer span.
+    wins (a specific entity always beats a broad NER label such as DATE_TIME), then the longer span. With the
+    `text`, a name cut where an address starts loses the spaces at the cut: a space replaced with the name would
+    join its pseudonym to the next one ("Mr PERSON_…ADDRESS_…"), which no longer reads as a pseudonym.
     """
     if not findings:
         return []
@@ -46,7 +49,8 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     # A name running into one ("Stu Buxton <s" of "<s.buxton@...>") keeps only its part before or after it.
     containers = [f for f in findings if f.entity_type in ("ADDRESS", "EMAIL_ADDRESS")]
     if containers:
-        findings = [cut for f in findings for cut in ([f] if f.entity_type != "PERSON" else _outside(f, containers))]
+        findings = [cut for f in findings
+                    for cut in ([f] if f.entity_type != "PERSON" else _outside(f, containers, text))]
     merged: list[Finding] = []
     # Score and recognizer name break ties: Presidio's recognizer order varies between processes (hash seeds), the
     # findings must not.
@@ -67,13 +71,18 @@ def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
     return sorted(kept, key=lambda x: x.start)
 
 
-def _outside(name: Finding, containers: list[Finding]) -> list[Finding]:
+def _outside(name: Finding, containers: list[Finding], text: str | None) -> list[Finding]:
     for a in containers:
         if name.overlaps(a):
             if a.start <= name.start and name.end <= a.end:
                 return []
             start, end = (name.start, a.start) if name.start < a.start else (a.end, name.end)
-            return _outside(Finding(name.entity_type, start, end, name.score, name.recognizer), containers)
+            if text is not None:
+                part = text[start:end]
+                start, end = start + len(part) - len(part.lstrip()), end - len(part) + len(part.rstrip())
+                if end <= start:
+                    return []
+            return _outside(Finding(name.entity_type, start, end, name.score, name.recognizer), containers, text)
     return [name]
 
 

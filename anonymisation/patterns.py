@@ -132,7 +132,8 @@ class PatternScanner:
             found.extend(self.rules.find(steady))
         # Known staff are looked for whatever entity types the caller wants: their names are always caught.
         found.extend(self.deny.find(steady))
-        result = tuple(f for f in resolve_overlaps(settle(steady, found, self.rules)) if f.score >= self.threshold)
+        settled = resolve_overlaps(settle(steady, found, self.rules), steady)
+        result = tuple(f for f in settled if f.score >= self.threshold)
         if len(self._cache) >= CACHE_SIZE:
             self._cache.clear()  # a long-lived worker moves on to other data: start afresh
         self._cache[text] = result

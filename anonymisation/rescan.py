@@ -138,7 +138,7 @@ class Rescanner:
                 continue
             if classified.kind == ColumnKind.IDENTIFIER:
                 for value, whole in whole_cell_findings(array, classified.entity_type).items():
-                    found[value] = tuple(resolve_overlaps([*found.get(value, ()), *whole]))
+                    found[value] = tuple(resolve_overlaps([*found.get(value, ()), *whole], value))
             for value, findings in found.items():
                 for finding in findings:
                     if not self._skip(finding.entity_type, f.name):

@@ -180,7 +180,7 @@ class Rewriter:
         for text, findings in found.items():
             counted = [f for f in findings if not self.policy.kept(f.entity_type, table, column)]
             if counted:
-                out[text] = tuple(resolve_overlaps(counted))
+                out[text] = tuple(resolve_overlaps(counted, text))
         return out
 
     def _ctx(self, spec: OperatorSpec, in_text: bool) -> OperatorContext:
