@@ -106,6 +106,20 @@ def test_a_mapping_table_from_a_query_joins_the_normalised_tables_and_the_tables
     assert all("query of table 'assets'" in why for why in reconciliation.ignored_tables.values())
 
 
+def test_unreadable_lines_of_the_tables_only_a_query_reads_are_in_the_reconciliation() -> None:
+    """They have no row of their own in the reconciliation, but their lines the reader rejected are source rows:
+    listed apart under the table's name, once however often the query reads it; a mapped table's stay its own."""
+    mapping = parse_mapping(MAPPING.replace("JOIN makers mk", "JOIN (SELECT * FROM makers WHERE MakerID IN "
+                                            "(SELECT MakerID FROM makers)) mk"))
+    result = transform_to_tables({n: batches(t) for n, t in SOURCES.items()}, mapping,
+                                 reader_rejects={"assets": 1, "equipment": 2, "makers": 1, "models": 0})
+    reconciliation = result.reconciliation
+    assert reconciliation.tables["assets"].rows_rejected_by_reader == 1 and reconciliation.balanced
+    assert reconciliation.query_inputs_rejected_by_reader == {"equipment": 2, "makers": 1}
+    assert reconciliation.to_dict()["query_inputs_rejected_by_reader"] == {"equipment": 2, "makers": 1}
+    assert "- equipment: 2" in reconciliation.to_markdown()
+
+
 def test_a_query_names_an_archives_tables_by_their_short_names() -> None:
     """The connector names a table inside an archive "export.zip/equipment.csv:equipment"; a mapping writes
     "equipment", as for a loose file; a short name two tables share is refused, naming both."""

@@ -137,6 +137,12 @@ def deliver(ctx: Context, run: RunInfo, ingested: Ingested, anonymised: Anonymis
     source_files = {name: {"file": ref.source_file, "sha256": raw_hashes.get(ref.source_file, "")}
                     for name, ref in refs.items()}
     reader_rejects = {name: ref.rejected for name, ref in refs.items()}
+    # The tables the queries read are no source of the transform; their unreadable lines are still source rows:
+    # under the query table that replaces one of the same name, else under their own name (the reconciliation
+    # lists them apart). Each table was read once, so each line is counted once however many queries read it.
+    for ref in ingested.query_inputs:
+        name = mapping_table(mapping, ref.table)
+        reader_rejects[name] = reader_rejects.get(name, 0) + ref.rejected
     package = run_package(run.run_id)
     with step_errors("deliver", run.dataset_id):
         sink = delivery_sink(ctx, run.dataset_id, package)

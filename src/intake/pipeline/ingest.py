@@ -36,7 +36,7 @@ log = get_logger("intake.pipeline")
 class Ingested:
     tables: list[TableRef]
     rows: int
-    rejected: int
+    rejected: int  # lines the readers rejected, of every table read: those only queries read too
     reject_reasons: dict[str, int]
     rejects_artefacts: list[str]
     # table key -> {column: reason}: columns a connector could not read (Access OLE objects), named in the
@@ -161,6 +161,10 @@ def ingest(ctx: Context, run: RunInfo, chunk_rows: int, progress: ProgressCallba
                     columns_not_read[ref.key] = dropped
         done += raw.plaintext_size
         progress(done / total)
+    # Counted on the tables as read, before the queries replace those they read: a line a reader rejected is one
+    # source row, however many queries (or joins of one query) then read its table, and a query table's rows are
+    # only what its query returned.
+    rejected = sum(t.rejected for t in tables)
     query_inputs: list[TableRef] = []
     if queried:
         with step_errors("ingest", run.dataset_id):
@@ -169,8 +173,8 @@ def ingest(ctx: Context, run: RunInfo, chunk_rows: int, progress: ProgressCallba
         _update_summary(ctx, run, lambda summary: summary.update(columns_not_read=columns_not_read))
         log_event(log, "pipeline.columns_not_read", dataset_id=run.dataset_id, run_id=run.run_id,
                   tables=len(columns_not_read), columns=sum(len(c) for c in columns_not_read.values()))
-    return Ingested(tables, sum(t.rows for t in tables), sum(t.rejected for t in tables), reasons, rejects_ids,
-                    columns_not_read, query_inputs)
+    return Ingested(tables, sum(t.rows for t in tables), rejected, reasons, rejects_ids, columns_not_read,
+                    query_inputs)
 
 
 def _query_tables(ctx: Context, run: RunInfo, mapping: Any, tables: list[TableRef], chunk_rows: int

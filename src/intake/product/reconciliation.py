@@ -88,6 +88,9 @@ class Reconciliation:
     totals: dict[tuple[str, str, str], NumericTotal] = field(default_factory=dict)
     values_nulled: Counter[str] = field(default_factory=Counter)  # "entity.field" -> invalid values nulled
     ignored_tables: dict[str, str] = field(default_factory=dict)
+    # Lines the connectors could not parse in tables only the mapping's queries read: those tables have no row of
+    # their own here, yet their unreadable lines are source rows to account for, as a mapped table's are.
+    query_inputs_rejected_by_reader: dict[str, int] = field(default_factory=dict)
 
     def table(self, name: str) -> TableReconciliation:
         return self.tables.setdefault(name, TableReconciliation(name))
@@ -120,6 +123,7 @@ class Reconciliation:
             "totals": [t.to_dict() for t in self.totals.values()],
             "values_nulled": dict(sorted(self.values_nulled.items())),
             "ignored_tables": dict(self.ignored_tables),
+            "query_inputs_rejected_by_reader": dict(sorted(self.query_inputs_rejected_by_reader.items())),
         }
 
     def to_json(self) -> str:
@@ -157,4 +161,7 @@ class Reconciliation:
         if self.ignored_tables:
             lines += ["", "## Tables not imported", ""]
             lines += [f"- {name}: {reason}" for name, reason in self.ignored_tables.items()]
+        if self.query_inputs_rejected_by_reader:
+            lines += ["", "## Unreadable lines of tables only queries read", ""]
+            lines += [f"- {name}: {count}" for name, count in sorted(self.query_inputs_rejected_by_reader.items())]
         return "\n".join(lines) + "\n"

@@ -121,6 +121,12 @@ class Transformer(TransformState):
             log_event(logger, "product.table_transformed", table=table.table, rows_read=counts.rows_read,
                       rows_loaded=counts.rows_loaded, rows_merged=counts.rows_merged,
                       rows_rejected=counts.rows_rejected)
+        # Any other table given is one only queries read (the ignored ones are not imported): its unreadable lines
+        # are source rows too. Matched as tables are ("Jobs" is table "jobs"), so none is counted twice.
+        known = {table_name_key(name) for name in (*mapped, *self.mapping.ignore_tables)}
+        self.reconciliation.query_inputs_rejected_by_reader.update(
+            {name: int(count) for name, count in (reader_rejects or {}).items()
+             if count and table_name_key(name) not in known})
         for state in self.derived.values():
             rows = state.table()
             for batch in rows.to_batches():
