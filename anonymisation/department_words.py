@@ -44,6 +44,8 @@ ROLE_MAILBOX_WORDS = frozenset({
     "occupational", "continence", "podiatry", "dietetics", "palliative", "hospice", "children", "paediatric",
     "diabetes", "neuro", "neurology", "rheumatology", "dermatology", "stoma", "orthotics", "prosthetics",
     "vascular", "screening", "frailty", "falls", "sleep", "water", "treatment",
+    # point-of-care testing and home haemodialysis ("poct@", "hhd.team@", "renal.techs@")
+    "poct", "hhd", "haemodialysis", "hemodialysis", "satellite", "micro", "microbiology",
     # ambulance services ("fleet.workshop@", "makeready.hub@", "eoc.duty@", "hart.team@")
     "fleet", "makeready", "make", "ready", "eoc", "hart", "dispatch", "despatch", "depot", "station", "stations",
     "vehicle", "vehicles", "ambulance", "paramedic", "paramedics", "crew", "crews", "resilience", "hub",

@@ -108,10 +108,13 @@ def find_joined_logins(text: str, ctx: ContextualNames) -> list[Finding]:
     for m in _JOINED_FIELD.finditer(text):
         login = m.group("login")
         key = login.lower()
+        core = key.rstrip("0123456789")
+        # letters and the digits a directory adds ("wscrimshaw43") are an account whatever the surname
+        numbered = core != key and len(core) >= 5 and core not in ctx.english
         if not (login.isupper() or login.islower()) or key in ctx.english or key in ctx.not_names \
                 or key in NOTE_ABBREVIATIONS or key in BY_ABBREVIATIONS \
-                or key.rstrip("0123456789") in _SHARED_ACCOUNTS or ctx.vocab.is_allowed_term(login) \
-                or not _surname_and_initials(key, ctx.vocab):
+                or core in _SHARED_ACCOUNTS or ctx.vocab.is_allowed_term(login) \
+                or not (numbered or _surname_and_initials(key, ctx.vocab)):
             continue
         out.append(Finding("PERSON", m.start("login"), m.end("login"), 0.7, "ContextNameRecognizer"))
     return out

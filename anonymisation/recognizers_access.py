@@ -34,12 +34,12 @@ _CODE_THEN_LOCK = re.compile(rf"(?i:\bcode\s*[:#=-]?\s*){_CODE}(?=\s+(?i:for|to|
 _CODE_FOR_LOCK = re.compile(
     rf"(?i:\bcode\s+(?:(?:for|to|on|of)\s+(?:the\s+)?(?:{_LOCK})|to\s+get\s+in)(?:\s+(?:is|=))?\s*[:#=-]?\s*)"
     rf"{_CODE}(?![\w/.-]*\d)")
-# a key safe's code a few words after it: "KEY SAFE BY BACK DOOR, CODE 7672" (not any door's, "by the door, code
-# 1234", nor another code: "key safe 7613, error code 1234")
+# a key safe's code a few words after it: "KEY SAFE BY BACK DOOR, CODE 7672", or after a comma there ("key safe by
+# back door, 5999"); not any door's ("by the door, code 1234"), nor another code ("key safe 7613, error code 1234")
 _SAFE_THEN_CODE = re.compile(
     rf"(?i:\b(?:{_SAFE})\b[^.;\n\d]{{0,40}}?(?:\.\s+)?"
     r"(?<!error\s)(?<!fault\s)(?<!alarm\s)(?<!part\s)(?<!product\s)(?<!item\s)(?<!status\s)(?<!reason\s)"
-    r"\bcode\s*(?:is\s+)?[:#=-]?\s*)"
+    r"(?:\bcode\s*(?:is\s+)?[:#=-]?\s*|,\s*(?=\d{3,8}\b)))"
     rf"{_CODE}(?![\w/.-]*\d)")
 # a door, gate or entry needs "code" after it: "door 1234" is a room's number, "entry 12345" a log's
 _BARE_LOCK = re.compile(r"(?i)^(?:(?:front|back|main|street)\s+)?(?:door|gate|entry|access|alarm"

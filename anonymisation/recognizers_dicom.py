@@ -64,6 +64,16 @@ _AFTER_SERVICE = re.compile(
 _AFTER_NAME = re.compile(r"[ \t]+(?P<v>(?=[A-Z0-9]*\d{5})[A-Z]{0,4}\d[A-Z0-9]{4,14})(?![\w/.-])")
 
 
+# A patient's specimen after what the laboratory or the ward calls it ("Sample ID 24H123456", "bloods sent
+# (24H123456)", "specimen id: H24-123456", WinPath's "B,24.0123456.X", "H/24/123456"): in the shapes laboratory
+# systems give their numbers (the year's two digits beside a letter), which a water sample's "WQ-2024-1234" or a
+# part number has not.
+_SPECIMEN = re.compile(
+    r"(?i:\b(?:spec(?:imen)?s?|samples?|labs?|lab\s?no|path(?:ology)?|bloods?|biochem(?:istry)?|haem(?:atology)?"
+    r"|micro(?:biology)?|cultures?)\b(?:\s+(?:no|num|number|id|ref|barcode|sent|taken|label(?:led)?))?\.?"
+    r"\s*[:#=(]?\s*)"
+    r"(?P<v>\d{2}[A-Z]\d{5,7}|[A-Z]\d{2}[-/.]\d{5,7}|[A-Z],\d{2}\.\d{6,8}\.[A-Z]|[A-Z]/\d{2}/\d{5,7})"
+    r"(?![\w/-])")
 # The next of a list of them ("24R555111, 24R555112 and 24R555113", "RAD1234567 / RAD1234568"): a list holds one
 # kind of number, so the next counts when it has the first one's shape (letters and digits in the same places).
 _NEXT_IN_LIST = re.compile(
@@ -99,6 +109,7 @@ def find_dicom_identifiers(text: str) -> list[Finding]:
     if not any(c.isdigit() for c in text):
         return []
     spans = {m.span("v") for m in _ID_ATTRIBUTE.finditer(text)} | {m.span("v") for m in _ACCESSION.finditer(text)} \
+        | {m.span("v") for m in _SPECIMEN.finditer(text)} \
         | {m.span("v") for m in _INSTANCE_UID.finditer(text)}
     spans |= {m.span("v") for m in _AFTER_SERVICE.finditer(text)}
     if "^" in text:

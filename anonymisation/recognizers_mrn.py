@@ -76,9 +76,11 @@ MRN_AFTER_PT = re.compile(
     r"(?![\w/-])"
 )
 # The patient's number right after their name, no bracket ("pt Rodel Soriano 8981204 no harm", "patient
-# sáenz, begoña M2124570"): up to four words without a digit between "pt" and the number.
+# sáenz, begoña M2124570", "home visit Ms Hale 6123456"): up to four words without a digit between "pt" or a
+# courtesy title and the number.
 MRN_AFTER_PATIENT_NAME = re.compile(
-    r"(?i:\b(?:pt|patient)\b)[ \t]+(?:[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019.-][^\W\d_]+)*\.?,?[ \t]+){1,4}"
+    r"(?i:\b(?:pt|patient|mr|mrs|ms|miss|mx)\b\.?)[ \t]+"
+    r"(?:[^\W\d_][^\W\d_'\u2019.-]*(?:['\u2019.-][^\W\d_]+)*\.?,?[ \t]+){1,4}"
     r"(?P<id>\d{6,10}|[A-Za-z]{1,3}\d{6,9}|[A-Za-z]\d{6,9}[A-Za-z])(?![\w/-])"
 )
 # Words that say the number after them is something else: its own label, or a thing beside the patient.
@@ -89,8 +91,8 @@ _OTHER_NUMBER = re.compile(r"(?i)\b(?:nhs|no|num|number|tel|phone|mob|mobile|ext
 # No digit between: "defib'd pt x3 at scene (230212-7918)" counts shocks, and the bracket holds the incident.
 MRN_AFTER_PATIENT = re.compile(r"(?i)\b(?:pt|patient)\b[^()\n\d]{1,40}?\((?P<id>[a-z]{0,3}\d(?:[ -]?\d){5,11})\)")
 # A trust's three-character NHS organisation code (R + two letters or digits: "RX1", "RTH") before a 7 to 10
-# digit number is how some trusts write their hospital numbers: "RX1 3660814".
-MRN_TRUST_PREFIXED = re.compile(r"(?<![\w-])R[A-Z0-9]{2}[ -]?(?P<id>\d{7,10}|\d{3}[ -]\d{4})(?![\w-])")
+# digit number is how some trusts write their hospital numbers: "RX1 3660814", "rwv 921 3638" in a lower-case note.
+MRN_TRUST_PREFIXED = re.compile(r"(?<![\w-])(?:R[A-Z0-9]{2}|r[a-z]{2})[ -]?(?P<id>\d{7,10}|\d{3}[ -]\d{4})(?![\w-])")
 # A patient in the same text: then "unit no" is the patient's unit number, not a device's, six digits too.
 _PATIENT_NEAR = re.compile(r"(?i)\b(?:pt|patient|client|mr|mrs|ms|miss|dob|d\.o\.b|nhs)\b")
 

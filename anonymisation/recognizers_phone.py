@@ -68,7 +68,7 @@ _BUSINESS_RATE = ("084", "087")
 _ORGANISATION_DESK = re.compile(
     r"(?i)\b(?:switchboard|help\s?desk|service\s?desk|fleet\s?desk|control\s+room|eoc|reception|helpline|hotline"
     r"|main\s+(?:line|number|switchboard)|customer\s+services?|tech(?:nical)?\s+support|support\s+line"
-    r"|service\s+line)"
+    r"|service\s+line|out\s+of\s+hours(?:\s+line)?|ooh\s+line)"
     r"\s*(?:(?:no|number|line|tel|phone|on|via)\b\.?\s*|[:#=(-]\s*)*$"
 )
 

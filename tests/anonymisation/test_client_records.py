@@ -37,14 +37,14 @@ SECRET = bytes(range(32))
     ("Key-safe: 1 9 4 5", ["1 9 4 5"]), ("keysafe: 31 41", ["31 41"]), ("key safe combination 1-2-3-4", ["1-2-3-4"]),
     ("Key held in key safe. Code 3141", ["3141"]), ("Keys in safe 3141 by meter", ["3141"]),
     ("key safe 'C3141'", ["C3141"]), ("keycode 0719", ["0719"]), ("door entry 3141", ["3141"]),
-    ("secure entry 5566 then lift", ["5566"]),
+    ("secure entry 5566 then lift", ["5566"]), ("KEY SAFE BY BACK DOOR, 5999", ["5999"]),
     # codes of things, and numbers after a door or an entry that are a room's or a log's
     ("error code 1234 on the display", []),
     ("part code 12-4412 ordered", []),
     ("door 1234 was propped open", []),
     ("entry 12345 in the log", []), ("buzzer 12 for flat 3", []),
     ("key safe fitted 2023, code with the family", []), ("key safe fitted. Error code 1234", []),
-    ("key safe 2 left in stock", []), ("door entry 12:30 logged", []),
+    ("key safe 2 left in stock", []), ("door entry 12:30 logged", []), ("key safe fitted by door, 2019", []),
 ])
 def test_codes_that_open_a_home_are_found_and_codes_of_things_are_not(text: str, codes: list[str]) -> None:
     assert [text[f.start:f.end] for f in find_access_codes(text)] == codes

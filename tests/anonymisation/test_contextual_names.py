@@ -202,6 +202,7 @@ def test_places_makers_devices_and_prose_are_not_names(detector: TextDetector, t
     ("Hosp: 1234567 on the form", "1234567"), ("PAS 1234567 on band", "1234567"),
     ("RTH 123 4567 loan", "RTH 123 4567"), ("pt's unit no. 123456 checked", "123456"),
     ("Pat.-Nr. 1234567 scope 4", "1234567"), ("PatID 1234567", "1234567"), ("Fall-Nr. 12345678", "12345678"),
+    ("Home visit Ms Hale 6123456. Bloods", "6123456"), ("visit mrs hale rwv 921 3638", "rwv 921 3638"),
 ])
 def test_hospital_numbers_found_by_their_label(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_mrns(text, ())] == [expected]
@@ -259,6 +260,8 @@ def test_extensions_bleeps_and_role_mailboxes_are_kept(detector: TextDetector) -
                                      "lthtr.medicaldeviceslibrary@nhs.net", "loth.medicalphysics@nhs.scot",
                                      # radiation protection and imaging physics
                                      "medphys.radprot@cdhft.nhs.uk", "rpa.team@x.nhs.uk", "nucmed.physics@nhs.net",
+                                     # point-of-care testing and home haemodialysis
+                                     "poct@westerntrust.hscni.net", "hhd.team@x.nhs.uk",
                                      # maternity's places; a team and its site's name, in no name list
                                      "birthsuite.pah@hartleyhealth.co.uk", "physio.godalming@hartleyhealth.co.uk"])
 def test_role_mailboxes_with_a_site_code_or_joined_words_are_kept(address: str) -> None:
@@ -438,6 +441,8 @@ def test_no_person_inside_an_e_mail_domain_or_between_two_places(detector: TextD
     ("user jbloggs01 locked out", ["jbloggs01"]), ("Operator: SMITHJ failed QC", ["SMITHJ"]),
     ("username JBloggs reset", ["JBloggs"]), ("signed: jbloggs", ["jbloggs"]), ("call closed by akhanb", ["akhanb"]),
     ("user 2 on nights", []), ("operator: admin", []), ("signed: hand", []), ("resolved by Philips", []),
+    # a whole field of letters and a directory's digits where fields are joined with bars
+    ("Sample sent | wscrimshaw43", ["wscrimshaw43"]), ("x | pump12 | y", []), ("x | ward12 | y", []),
 ])
 def test_logins_after_a_dashed_time_stamp_or_what_a_system_records(
         detector: TextDetector, text: str, expected: list[str]) -> None:

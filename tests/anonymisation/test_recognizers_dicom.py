@@ -52,6 +52,11 @@ def test_dicom_person_names(text: str, expected: list[str]) -> None:
     ("Spec: 24H123456 haemolysed", ["24H123456"]), ("lab no 24H123456", ["24H123456"]), ("spec: 240V 50Hz", []),
     ("Accession RJZ-2024-0012345", ["RJZ-2024-0012345"]), ("ACN 12345678", ["12345678"]),
     ("A/N 24R555111", ["24R555111"]), ("studies 2024 report", []), ("acc 123456/7", []),
+    # a patient's specimen in the shapes laboratory systems number them; a water sample's number stays
+    ("Sample ID 24H123456", ["24H123456"]), ("bloods sent (24H123456)", ["24H123456"]),
+    ("specimen id: H24-123456", ["H24-123456"]), ("lab number B,24.0123456.X", ["B,24.0123456.X"]),
+    ("Specimen No. H/24/123456", ["H/24/123456"]), ("Sample WQ-2019-4403 sent to micro", []),
+    ("sample no WQ123456 taken", []), ("bloods at 10:30", []),
 ])
 def test_dicom_identifiers_after_their_attribute_or_label(text: str, expected: list[str]) -> None:
     assert [text[f.start:f.end] for f in find_dicom_identifiers(text)] == expected

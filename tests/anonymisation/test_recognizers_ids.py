@@ -26,6 +26,7 @@ from .test_contextual_names import found
     # a point-of-care device's operator, a door's card, an NMC PIN by its shape
     ("Operator: 004512 failed QC", "004512"), ("operator 123456 locked out", "123456"),
     ("staff 123456 trained", "123456"), ("swipe card 123456 lost", "123456"), ("PIN 12A3456E", "12A3456E"),
+    ("Lock-out on i-STAT; op 49512", "49512"), ("J Hale (OP 49512) locked out", "49512"),
 ])
 def test_staff_numbers_after_their_label(text: str, expected: str) -> None:
     assert [text[f.start:f.end] for f in find_staff_ids(text)] == [expected]
@@ -41,7 +42,8 @@ def test_a_crews_numbers_after_one_label(text: str, expected: list[str]) -> None
 
 @pytest.mark.parametrize("text", ["staff 2 on nights", "staff 1200 hrs", "badge 12 missing", "part no 12345678",
                                   "user 2 on nights", "tech 2 fitted", "engineer no 1 fault",
-                                  "operator manual 2019 edition", "operator 1 of 3", "PIN 1234 for the pump"])
+                                  "operator manual 2019 edition", "operator 1 of 3", "PIN 1234 for the pump",
+                                  "op 2 in theatre 4"])
 def test_numbers_without_a_staff_label_are_kept(text: str) -> None:
     assert find_staff_ids(text) == []
 

@@ -116,6 +116,7 @@ def test_phone_look_alikes_rejected(text: str) -> None:
     ("FLEET DESK 01332 861000 ADVISED", "01332 861000"), ("via switchboard 0115 924 9924 ask for EBME",
                                                           "0115 924 9924"),
     ("rang the supplier on 0800 123 4567", "0800 123 4567"), ("call switchboard 0300 311 2233", "0300 311 2233"),
+    ("out of hours 028 9504 1234", "028 9504 1234"),
     # a business-rate number; a maker's line in brackets after its name of one to three words
     ("bookings line 0845 600 1234", "0845 600 1234"), ("advice from Fisher & Paykel (0345 266 2627) re humidifier",
                                                        "(0345 266 2627)"),
