@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.name_cues import MONTHS_DAYS, ROLES_ONE
+from intake.anonymisation.name_cues import CALENDAR_WORDS, MONTHS_DAYS, ROLES_ONE
 from intake.anonymisation.name_tokens import Token
 
 if TYPE_CHECKING:
@@ -42,12 +42,13 @@ _RELATION_STATES = frozenset({
     "contacted", "notified", "updated", "consented", "declined", "agreed", "requested", "reports", "reported",
     "witnessed", "confirmed", "advised", "spoken", "attending", "attended", "here", "there", "not", "has", "is", "was",
     "will", "and", "or", "the", "a", "an", "to", "at", "on", "by", "with", "for", "from", "of", "as", "if", "it",
-    "please", "carer", "deaf", "blind", "disabled", "overseas", "living", "resident", "interpreter", "translating",
+    "please", "deaf", "blind", "disabled", "overseas", "living", "resident", "interpreter", "translating",
 })
 
 
-_DAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "tomorrow",
-                   "yesterday", "tonight", "weekend"})
+# The days of the week, not the months ("wife (June)" names her).
+_DAYS = frozenset({w for w in CALENDAR_WORDS if w.endswith("day")} | {"today", "tomorrow", "yesterday", "tonight",
+                                                                      "weekend"})
 
 
 def _everyday_name(ctx: ContextualNames, word: Token, text: str) -> bool:

@@ -76,14 +76,21 @@ def _outside(name: Finding, containers: list[Finding], text: str | None) -> list
         if name.overlaps(a):
             if a.start <= name.start and name.end <= a.end:
                 return []
-            start, end = (name.start, a.start) if name.start < a.start else (a.end, name.end)
-            if text is not None:
-                part = text[start:end]
-                start, end = start + len(part) - len(part.lstrip()), end - len(part) + len(part.rstrip())
-                if end <= start:
-                    return []
+            start, end = part_outside(name, a, text)
+            if end <= start:
+                return []
             return _outside(Finding(name.entity_type, start, end, name.score, name.recognizer), containers, text)
     return [name]
+
+
+def part_outside(name: Finding, other: Finding, text: str | None, strip: str | None = None) -> tuple[int, int]:
+    """The span of `name` before or after `other`, which overlaps it; with the `text`, without the characters of
+    `strip` (whitespace when None) at its ends, so that its replacement keeps them."""
+    start, end = (name.start, other.start) if name.start < other.start else (other.end, name.end)
+    if text is None:
+        return start, end
+    part = text[start:end]
+    return start + len(part) - len(part.lstrip(strip)), end - len(part) + len(part.rstrip(strip))
 
 
 # Spaces and hyphens as word processors, spreadsheets and e-mail clients type them (no-break, thin and narrow

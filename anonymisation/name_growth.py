@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
-from intake.anonymisation.findings import Finding, drop_not_personal, drop_references
+from intake.anonymisation.findings import Finding, drop_not_personal, drop_references, part_outside
 from intake.anonymisation.name_cues import NAME_OVER_WORD, possessive_stem
 from intake.anonymisation.name_tokens import Token, tokenize
 from intake.anonymisation.recognizers_address import with_addresses_after_names
@@ -250,10 +250,7 @@ def names_off_identifiers(text: str, findings: list[Finding]) -> list[Finding]:
         if clash is None:
             out.append(f)
             continue
-        start, end = (f.start, clash.start) if f.start < clash.start else (clash.end, f.end)
-        part = text[start:end]
-        start += len(part) - len(part.lstrip(" \t,;:-("))
-        end -= len(part) - len(part.rstrip(" \t,;:-("))
+        start, end = part_outside(f, clash, text, " \t,;:-(")
         if end - start >= 2:
             out.append(Finding(f.entity_type, start, end, f.score, f.recognizer))
     return out
