@@ -6,6 +6,7 @@ import re
 
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.id_schemes import SchemeFinder
+from intake.anonymisation.initials import TAGS
 from intake.anonymisation.name_cues import CALENDAR_WORDS, MONTHS_DAYS, possessive_stem
 from intake.anonymisation.name_tokens import Token, tokenize
 from intake.anonymisation.vocabulary import Vocabulary, fold, words_of_notes
@@ -22,9 +23,15 @@ _WORD = re.compile(r"\w+")
 _NAME_GAP = re.compile(r"[\s,.'\u2019-]*")
 # Where any entry ends, after anything: in a table folded into notes the signer's column closes each entry ("...
 # cycle 77752 Bankart repair M2124570 AC || ..."). Not "am"/"pm" after a time.
-_ENTRY_END_MARK = re.compile(r"(?:(?<=\s)|^)[/(\[]?([A-Za-z]{2,3})[)\]]?\.?(?=[ \t]*(?:$|\n|\|))", re.MULTILINE)
+_ENTRY_END_MARK = re.compile(rf"(?:(?<=\s)|^)[/(\[]?([A-Za-z]{{2,3}})[)\]]?\.?(?=[ \t]*{TAGS}[ \t]*(?:$|\n|\|))",
+                             re.MULTILINE)
 # ... and where an entry opens, before its colon: "[update] AC: parts ordered", "12/03 ab: chased", "CT: rang".
 _ENTRY_OPEN_MARK = re.compile(r"(?:^|(?<=\] )|(?<=\d ))([A-Za-z]{2,3}):(?=[ \t])", re.MULTILINE)
+# ... and where a clause of a log ends inside a longer entry, before the next one ("passed qc l1-l3 ws. ran
+# disinfect cycle", "passed to Sam ts -- called helpline", "ws / sw updated"); not a unit after its number ("12 wh").
+_CLAUSE_END_MARK = re.compile(r"(?:(?<=\S )|^)[/(\[]?([A-Za-z]{2,3})[)\]]?"
+                              r"(?=[.,;]?[ \t]+(?:/|--?|\u2013)[ \t]|\.[ \t]+[A-Za-z(])", re.MULTILINE)
+_NUMBER_BEFORE = re.compile(r"(?:^|\s)[\d.,]+[ \t]$")
 _AFTER_CLOCK = re.compile(r"(?<![\w.:])\d{1,2}(?:[:.]\d{2})?[ \t]*$")
 
 
@@ -110,6 +117,12 @@ class DenyList:
         self.values = KnownValues(vocabulary.deny_values)
         self.schemes = SchemeFinder(vocabulary.id_schemes)
         self.marks = vocabulary.marks
+        # where a clause ends a word is as likely as a mark ("sent to / from"): there only marks that are no word
+        self.everyday: set[str] = set()
+        if self.marks:
+            from intake.anonymisation.person_marks import everyday_marks  # its word list's module reads deny-lists
+
+            self.everyday = everyday_marks(self.marks)
         self.keys = vocabulary.deny_keys
         self.max_words = max((len(k.split()) for k in self.keys), default=0)
         self.allowed = vocabulary.allow_phrases
@@ -134,15 +147,17 @@ class DenyList:
     def _marks(self, text: str) -> list[Finding]:
         """Where an entry ends or opens, the marks the dataset's person fields hold (`Vocabulary.marks`), even
         those that spell a word or an abbreviation ("am", "AC"): the dataset says somebody signs so."""
-        out = []
-        for m in (*_ENTRY_END_MARK.finditer(text), *_ENTRY_OPEN_MARK.finditer(text)):
+        out: dict[int, Finding] = {}
+        clause_ends = [m for m in _CLAUSE_END_MARK.finditer(text) if m.group(1).lower() not in self.everyday
+                       and not _NUMBER_BEFORE.search(text, max(0, m.start() - 12), m.start())]
+        for m in (*_ENTRY_END_MARK.finditer(text), *_ENTRY_OPEN_MARK.finditer(text), *clause_ends):
             key = m.group(1).lower()
             # the time before "am" is at most "10:30 " (the look-behind still sees what precedes it)
             if key in ("am", "pm") and _AFTER_CLOCK.search(text, max(0, m.start() - 9), m.start()):
                 continue
             if key in self.marks:
-                out.append(Finding("PERSON", m.start(1), m.end(1), 1.0, "KnownValueRecognizer"))
-        return out
+                out[m.start(1)] = Finding("PERSON", m.start(1), m.end(1), 1.0, "KnownValueRecognizer")
+        return list(out.values())
 
     def _outside_allowed(self, text: str, found: list[Finding]) -> list[Finding]:
         """The known values that are not part of a reference term of the dataset: a mark "RP" is not in the model

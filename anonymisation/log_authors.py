@@ -57,8 +57,13 @@ _LABELLED = re.compile(
     r"|(?:user|operator)(?=[ \t]+[A-Za-z][A-Za-z._-]{2,}\d)|operator(?=\s*[:=])"
     r"|(?:merged|deleted|acknowledged|ack'?d|edited|modified|created|amended|changed|cancell?ed|overridden|"
     r"reconciled|locked|unlocked|reset|archived|restored|exported|imported|closed|resolved|assigned|raised|"
-    r"authori[sz]ed|approved|verified|signed|updated)\s+by|signed(?=\s*:)))"
-    r"[ \t]*[:=-]?[ \t]*(?P<login>[A-Za-z][A-Za-z0-9._-]{1,30}[A-Za-z0-9])(?![\w@\\-])")
+    r"authori[sz]ed|approved|verified|signed|updated)\s+by|signed(?=\s*:)"
+    # what an administrator did to an account ("reset user wvht\ltointon", "unlocked account jsmith2")
+    r"|(?:reset|unlock(?:ed)?|locked(?:\s+out)?|disabled|enabled|re-?enabled|suspended)\s+(?:the\s+)?"
+    r"(?:user|account|login)(?:\s+(?:for|of))?(?=\s)))"
+    # a domain before the account, in a note's own case ("wvht\ltointon"): the account is one person's
+    r"[ \t]*[:=-]?[ \t]*(?P<domain>[A-Za-z][A-Za-z0-9-]{1,14}\\)?"
+    r"(?P<login>[A-Za-z][A-Za-z0-9._-]{1,30}[A-Za-z0-9])(?![\w@\\-])")
 
 
 # A device's or system's shared accounts name no one ("user: admin", "login ID service1").
@@ -78,7 +83,8 @@ def find_labelled_logins(text: str, ctx: ContextualNames) -> list[Finding]:
         key = login.lower()
         if key.rstrip("0123456789").rstrip("._-") in _SHARED_ACCOUNTS:
             continue
-        shaped = any(c in "._" or c.isdigit() for c in login) or _INITIALS_SURNAME.fullmatch(login) is not None
+        shaped = any(c in "._" or c.isdigit() for c in login) or _INITIALS_SURNAME.fullmatch(login) is not None \
+            or m.group("domain") is not None
         if not shaped and (not (login.isupper() or login.islower()) or key in ctx.not_names or key in ctx.english
                            or key in NOTE_ABBREVIATIONS or key in BY_ABBREVIATIONS or ctx.vocab.is_allowed_term(login)):
             continue

@@ -11,10 +11,12 @@ import re
 
 from intake.anonymisation.findings import Finding
 
-# A key safe, key box or lock box; "k/s" as community notes shorten it.
-_SAFE = r"key\s?-?safe|key\s?-?box|lock\s?-?box|k/s"
+# A key safe, key box, lock box or key vault; "k/s" as community notes shorten it; where a key is kept in a safe
+# ("key in safe by back door", "keys are in the safe").
+_SAFE = (r"key\s?-?safe|key\s?-?box|lock\s?-?box|key\s?-?vault|k/s"
+         r"|keys?\s+(?:is\s+|are\s+|kept\s+|left\s+)?(?:in|inside)\s+(?:the\s+|a\s+)?(?:key\s?-?)?safe")
 # What is locked: a key safe, a door, gate or entry code; "ks" as notes shorten a key safe too.
-_LOCK = (rf"{_SAFE}|ks(?=\s*(?:code|no|num|number|[:#=-]|\d))|keys?\s+in\s+safe"
+_LOCK = (rf"{_SAFE}|ks(?=\s*(?:code|no|num|number|[:#=-]|\d))|(?:pad|combination\s+|combi\s+)lock|safe(?=\s+code)"
          r"|key\s?-?pad|key\s?-?code|(?:controlled|secure)\s+entry|(?:entry\s?-?phone|buzzer|intercom|key)(?=\s+code)"
          r"|(?:front\s+|back\s+|main\s+|street\s+|stair\s+|close\s+)?door(?:\s+entry(?:\s+system)?)?"
          r"|gate|entry|access|alarm|entrance")
@@ -34,12 +36,13 @@ _CODE_THEN_LOCK = re.compile(rf"(?i:\bcode\s*[:#=-]?\s*){_CODE}(?=\s+(?i:for|to|
 _CODE_FOR_LOCK = re.compile(
     rf"(?i:\bcode\s+(?:(?:for|to|on|of)\s+(?:the\s+)?(?:{_LOCK})|to\s+get\s+in)(?:\s+(?:is|=))?\s*[:#=-]?\s*)"
     rf"{_CODE}(?![\w/.-]*\d)")
-# a key safe's code a few words after it: "KEY SAFE BY BACK DOOR, CODE 7672", or after a comma there ("key safe by
-# back door, 5999"); not any door's ("by the door, code 1234"), nor another code ("key safe 7613, error code 1234")
+# a key safe's code a few words after it: "KEY SAFE BY BACK DOOR, CODE 7672", or after a comma, a colon or a dash
+# there ("key safe by back door, 5999", "keysafe left of porch - 5999"); not any door's ("by the door, code 1234"),
+# nor another code ("key safe 7613, error code 1234")
 _SAFE_THEN_CODE = re.compile(
     rf"(?i:\b(?:{_SAFE})\b[^.;\n\d]{{0,40}}?(?:\.\s+)?"
     r"(?<!error\s)(?<!fault\s)(?<!alarm\s)(?<!part\s)(?<!product\s)(?<!item\s)(?<!status\s)(?<!reason\s)"
-    r"(?:\bcode\s*(?:is\s+)?[:#=-]?\s*|,\s*(?=\d{3,8}\b)))"
+    r"(?:\bcode\s*(?:is\s+)?[:#=-]?\s*|(?:,|\s*[:\u2013-])\s*(?=\d{3,8}\b)))"
     rf"{_CODE}(?![\w/.-]*\d)")
 # a door, gate or entry needs "code" after it: "door 1234" is a room's number, "entry 12345" a log's
 _BARE_LOCK = re.compile(r"(?i)^(?:(?:front|back|main|street)\s+)?(?:door|gate|entry|access|alarm"

@@ -84,14 +84,14 @@ def find_vehicle_registrations(text: str) -> list[Finding]:
 # 45379", an ESR number "X (48123456)", an HCPC registration "X (RA123456)"): the number names the person as much
 # as the name does; a patient's record number ("Archie Entwistle PD024281"). Four digits bare
 # only when they are neither a time nor a year ("J Smith 4412", not "Mr X 1430" or "X 2019"); never part of a
-# date, a phone or a decimal.
+# date, a phone or a decimal, but the sentence may end after it ("home visit X 1878455. Bloods taken").
 _BESIDE_NAME = re.compile(
     r"[ \t]*(?:(?:#|\(|(?i:c/no|collar(?:\s+no)?|staff\s+no|no)\.?[ \t]*#?)[ \t]*(?P<marked>\d{4,8})\)?"
     r"|\((?P<code>[A-Za-z]{1,3}\d{5,8})\)|(?P<bare>\d{4,8})|(?P<record>[A-Za-z]{1,3}\d{5,9}[A-Za-z]?)"
     # a patient record's own short label before its number, in brackets ("Mr Penhaligon (RN 4471123)", "(Hosp
     # 1234567)"); only those labels: after a name a job's, an order's or a call's number is written the same way
     # ("Dave (job 1234567)", "(SR 21683151)", "(ext 97969)")
-    r"|\((?i:rn|mrn|hn|hosp|pid|pt|crn|urn|nhc|k)\.?:?[ \t]?(?P<labelled>\d{5,10})\))(?![\w/.:-]|\s\d)"
+    r"|\((?i:rn|mrn|hn|hosp|pid|pt|crn|urn|nhc|k)\.?:?[ \t]?(?P<labelled>\d{5,10})\))(?![\w/:-]|\.\w|\s\d)"
 )
 
 

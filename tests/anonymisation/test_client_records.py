@@ -38,6 +38,10 @@ SECRET = bytes(range(32))
     ("Key held in key safe. Code 3141", ["3141"]), ("Keys in safe 3141 by meter", ["3141"]),
     ("key safe 'C3141'", ["C3141"]), ("keycode 0719", ["0719"]), ("door entry 3141", ["3141"]),
     ("secure entry 5566 then lift", ["5566"]), ("KEY SAFE BY BACK DOOR, 5999", ["5999"]),
+    # where the key is kept in a safe, a dash or a colon before the code, a padlock's or a key vault's
+    ("Access: key in safe by back door, 5645", ["5645"]), ("keys are in the safe by the porch: 0155", ["0155"]),
+    ("keysafe left of porch - 92418", ["92418"]), ("padlock 4412 on the shed", ["4412"]),
+    ("combination lock: 1066", ["1066"]), ("key vault 3141 at side", ["3141"]), ("safe code 7777", ["7777"]),
     # codes of things, and numbers after a door or an entry that are a room's or a log's
     ("error code 1234 on the display", []),
     ("part code 12-4412 ordered", []),
@@ -45,6 +49,7 @@ SECRET = bytes(range(32))
     ("entry 12345 in the log", []), ("buzzer 12 for flat 3", []),
     ("key safe fitted 2023, code with the family", []), ("key safe fitted. Error code 1234", []),
     ("key safe 2 left in stock", []), ("door entry 12:30 logged", []), ("key safe fitted by door, 2019", []),
+    ("key safe fitted - 2021", []), ("lock replaced 1234", []), ("left in the safe 1234", []),
 ])
 def test_codes_that_open_a_home_are_found_and_codes_of_things_are_not(text: str, codes: list[str]) -> None:
     assert [text[f.start:f.end] for f in find_access_codes(text)] == codes

@@ -441,6 +441,9 @@ def test_no_person_inside_an_e_mail_domain_or_between_two_places(detector: TextD
     ("user jbloggs01 locked out", ["jbloggs01"]), ("Operator: SMITHJ failed QC", ["SMITHJ"]),
     ("username JBloggs reset", ["JBloggs"]), ("signed: jbloggs", ["jbloggs"]), ("call closed by akhanb", ["akhanb"]),
     ("user 2 on nights", []), ("operator: admin", []), ("signed: hand", []), ("resolved by Philips", []),
+    # an account an administrator reset or unlocked, its domain before it in the note's own case
+    ("reset user wvht\\ltointon, recertified", ["ltointon"]), ("unlocked account jsmith2 on pump", ["jsmith2"]),
+    ("reset user password", []), ("locked out user admin", []),
     # a whole field of letters and a directory's digits where fields are joined with bars
     ("Sample sent | wscrimshaw43", ["wscrimshaw43"]), ("x | pump12 | y", []), ("x | ward12 | y", []),
 ])
@@ -788,6 +791,8 @@ def test_the_login_that_wrote_a_log_entry(detector: TextDetector, text: str, nam
     ("crew 5510 K JONES on scene", "5510"),  # before the name
     ("at 1430 Mr Smith arrived", None),  # a time before the name
     ("spoke to Mrs Jones 12/03/2024", None),  # a date
+    ("home visit Joan Smith 1878455. Bloods taken", "1878455"),  # the sentence ends after the number
+    ("weighed Joan Smith 45.5 kg", None), ("seen by Joan Smith 4412.5", None),  # decimals
 ])
 def test_a_staff_number_beside_a_name(detector: TextDetector, text: str, number: str | None) -> None:
     assert found(detector, text, "STAFF_ID") == ([number] if number else [])

@@ -368,6 +368,17 @@ def test_marks_of_person_fields_count_where_an_entry_ends_whatever_they_spell(ba
         "AC", "am", "ig"]
 
 
+def test_marks_of_person_fields_count_where_a_clause_of_a_log_ends(base: Vocabulary) -> None:
+    """A technicians' log whose Initials column says "WS" and "TS" sign the work, written in lower case inside a
+    longer entry: before the next sentence, a dash or a slash the mark is theirs; a word, a unit after its number
+    or the mark inside a sentence stays readable."""
+    terms = collect_terms(["WS", "TS", "TO"], [], base)
+    deny = DenyList(terms.vocabulary(base))
+    text = ("swapped probe, passed qc l1-l3 ws. ran disinfect cycle -- passed to Sam ts -- called helpline / "
+            "flow 12 ts / sent to / ws probe ok")
+    assert [text[f.start:f.end] for f in deny.find(text) if f.recognizer == "KnownValueRecognizer"] == ["ws", "ts"]
+
+
 def test_logins_of_person_fields_are_caught_where_they_are_copied(base: Vocabulary) -> None:
     """An "Acknowledged" column of logins, read only by the mapping's query, and an "Updated By" column: each login
     names its person wherever a note copies it; shared accounts, words and teams stay readable."""

@@ -81,6 +81,9 @@ def test_a_home_by_its_house_name_or_tenement_flat(detector: TextDetector, text:
     # a company's suffix stands after its name; alone where a mark stands, it is a mark
     ("Tesla checked. (AG)", ["AG"]), ("Monitor. - AG", ["AG"]), ("service by Siemens AG today", []),
     ("signed off. CO - parts: 1 x fuse", ["CO"]),
+    # a rich-text field closes its markup after the mark ("<p>...</p>" as SharePoint exports it)
+    ('<div><p><span style="font-size:10pt">done. Jo happy. NM</span></p></div> | lap belt', ["Jo", "NM"]),
+    ("<p>mains lead cut &amp; replaced. NM</p>", ["NM"]), ("<p>Tested. <b>ECG</b></p>", []),
 ])
 def test_marks_in_the_places_that_sign_an_entry(detector: TextDetector, text: str, marks: list[str]) -> None:
     assert found(detector, text, "PERSON") == marks
