@@ -6,7 +6,6 @@ import re
 
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.id_schemes import SchemeFinder
-from intake.anonymisation.initials import TAGS
 from intake.anonymisation.name_cues import CALENDAR_WORDS, MONTHS_DAYS, possessive_stem
 from intake.anonymisation.name_tokens import Token, tokenize
 from intake.anonymisation.vocabulary import Vocabulary, fold, words_of_notes
@@ -23,8 +22,7 @@ _WORD = re.compile(r"\w+")
 _NAME_GAP = re.compile(r"[\s,.'\u2019-]*")
 # Where any entry ends, after anything: in a table folded into notes the signer's column closes each entry ("...
 # cycle 77752 Bankart repair M2124570 AC || ..."). Not "am"/"pm" after a time.
-_ENTRY_END_MARK = re.compile(rf"(?:(?<=\s)|^)[/(\[]?([A-Za-z]{{2,3}})[)\]]?\.?(?=[ \t]*{TAGS}[ \t]*(?:$|\n|\|))",
-                             re.MULTILINE)
+_ENTRY_END_MARK = re.compile(r"(?:(?<=\s)|^)[/(\[]?([A-Za-z]{2,3})[)\]]?\.?(?=[ \t]*(?:$|\n|\|))", re.MULTILINE)
 # ... and where an entry opens, before its colon: "[update] AC: parts ordered", "12/03 ab: chased", "CT: rang".
 _ENTRY_OPEN_MARK = re.compile(r"(?:^|(?<=\] )|(?<=\d ))([A-Za-z]{2,3}):(?=[ \t])", re.MULTILINE)
 # ... and where a clause of a log ends inside a longer entry, before the next one ("passed qc l1-l3 ws. ran

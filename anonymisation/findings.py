@@ -83,14 +83,18 @@ def _outside(name: Finding, containers: list[Finding], text: str | None) -> list
     return [name]
 
 
-def part_outside(name: Finding, other: Finding, text: str | None, strip: str | None = None) -> tuple[int, int]:
-    """The span of `name` before or after `other`, which overlaps it; with the `text`, without the characters of
-    `strip` (whitespace when None) at its ends, so that its replacement keeps them."""
+# What stands between a name and what cut it ("Rose Cottage, Mill Lane, Ashby": the name's part is "Ashby").
+_AT_A_CUT = " \t,;:-("
+
+
+def part_outside(name: Finding, other: Finding, text: str | None) -> tuple[int, int]:
+    """The span of `name` before or after `other`, which overlaps it; with the `text`, without the spaces and
+    punctuation at the cut, so that its replacement keeps them."""
     start, end = (name.start, other.start) if name.start < other.start else (other.end, name.end)
     if text is None:
         return start, end
     part = text[start:end]
-    return start + len(part) - len(part.lstrip(strip)), end - len(part) + len(part.rstrip(strip))
+    return start + len(part) - len(part.lstrip(_AT_A_CUT)), end - len(part) + len(part.rstrip(_AT_A_CUT))
 
 
 # Spaces and hyphens as word processors, spreadsheets and e-mail clients type them (no-break, thin and narrow

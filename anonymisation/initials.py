@@ -26,14 +26,11 @@ _MARK = r"(?:[^\W\d_]{1,3}['\u2019][^\W\d_]{1,3}|[^\W\d_]{2,5})"
 # The next entry's stamp, where a query joined entries one after another ("sent for decon. (NB) 12/03/2024 rang
 # family", "left vm. - TB / 2024-03-12 10:30 ...").
 _JOINED = r"[ \t]+-[ \t]+[A-Za-z]+:|[ \t]+(?:[/-][ \t]+)?\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}(?!\d)"
-# The markup a rich-text field closes its entry with before that end ("happy. FM</span></p></div> | parts").
-TAGS = r"(?:</?[A-Za-z][^<>\n]{0,80}>)*"
-_END = rf"(?=\.?[ \t]*{TAGS}[ \t]*(?:$|\n|\||;)|{_JOINED})"
-# a second mark before it ("- GH/KL")
-_END_PAIR = rf"(?=(?: ?[/&] ?{_MARK})?(?:\.?[ \t]*{TAGS}[ \t]*(?:$|\n|\||;)|{_JOINED}))"
+_END = rf"(?=\.?[ \t]*(?:$|\n|\||;)|{_JOINED})"
+_END_PAIR = rf"(?=(?: ?[/&] ?{_MARK})?(?:\.?[ \t]*(?:$|\n|\||;)|{_JOINED}))"  # a second mark before ("- GH/KL")
 # After the last sentence a mark also ends its entry before a dash that joins the next field ("left vm. (TB) -
 # parts 1 x fuse", "next due 12/05. /cx - parts"); elsewhere "screen - LCD - replaced" is what broke.
-_END_FIELD = rf"(?=(?: ?[/&] ?{_MARK})?(?:\.?[ \t]*{TAGS}[ \t]*(?:$|\n|\||;)|{_JOINED}|\)?[ \t]+-[ \t]+\w))"
+_END_FIELD = rf"(?=(?: ?[/&] ?{_MARK})?(?:\.?[ \t]*(?:$|\n|\||;)|{_JOINED}|\)?[ \t]+-[ \t]+\w))"
 _DATE = r"\d{1,2}[/.-]\d{1,2}(?!\d)"  # not a decimal ("lat 51.5072")
 _WORD2 = r"(?i:in|on|at|to|no|up|is|it|of|or|by|as|an|be|do|go|if|so|ok)"  # two letters of a note's own words
 # The writer's mark where it ends an entry: after a slash ("tested OK /SM"), alone after the last sentence

@@ -250,7 +250,7 @@ def names_off_identifiers(text: str, findings: list[Finding]) -> list[Finding]:
         if clash is None:
             out.append(f)
             continue
-        start, end = part_outside(f, clash, text, " \t,;:-(")
+        start, end = part_outside(f, clash, text)
         if end - start >= 2:
             out.append(Finding(f.entity_type, start, end, f.score, f.recognizer))
     return out

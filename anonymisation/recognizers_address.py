@@ -8,7 +8,7 @@ from functools import lru_cache
 from intake.anonymisation.department_words import ROLE_MAILBOX_WORDS
 from intake.anonymisation.findings import Finding, names_beside_numbers
 from intake.anonymisation.recognizers_uk import POSTCODE_CONTEXT, POSTCODE_PATTERN, POSTCODE_RE, context_before
-from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary, fold
+from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary, fold, town_keys
 
 # -- street addresses ----------------------------------------------------------------------------------------
 # A street named in one word with its street word run in ("12 Kirkgate", "4 Kingsway"), but not a thing named so
@@ -31,6 +31,10 @@ def _street_regex(vocabulary: Vocabulary, any_case: bool = False) -> re.Pattern[
         # a street named in one word with a place-name ending ("5 Ashgrove", "12 Thornfield"): only with its town
         rf"|(?<![\w/])\d{{1,4}}[A-Za-z]?[ \t]+[A-Z][a-z]{{2,}}(?:grove|field|fields|bank|side|croft|mead|dale|brae"
         rf"|crest|holme|wood|hurst)(?![\w]),[ \t]*(?P<town2>{name_word}(?:[ \t]+{name_word})?)(?![\w])"
+        # a close named with its article, no street word ("1 The Paddocks, Little Haywood", "3 The Maltings, Ely"):
+        # only with its town
+        rf"|(?<![\w/])\d{{1,4}}[A-Za-z]?,?[ \t]+The[ \t]+[A-Z][a-z]{{2,}}(?:[ \t]+[A-Z][a-z]{{2,}})?,[ \t]*"
+        rf"(?P<town3>{name_word}(?:[ \t]+{name_word})?)(?![\w])"
     )
 
 
@@ -107,10 +111,34 @@ def _house_and_street_re(vocabulary: Vocabulary) -> re.Pattern[str]:
                       rf"(?:{_NAME_WORD}[ \t]+){{1,3}}(?i:{types})\.?(?![\w])")
 
 
+# A farm's or a cottage's name and its town, no street between, as rural homes are addressed ("at Hillside Farm,
+# Ballymena", "Ivy Cottage, Hebden Bridge"): only where the town is one of the shipped towns (vocabulary.town_keys).
+_HOUSE_AND_TOWN = re.compile(
+    rf"(?<![\w'\u2019-])(?P<house>(?:{_NAME_WORD}[ \t]+){{0,2}}(?:"
+    + "|".join(w.capitalize() for w in sorted(_HOUSE_WORDS))
+    + rf")),[ \t]+(?P<town>{_NAME_WORD}(?:[ \t]+{_NAME_WORD})?)(?![\w'\u2019-])")
+
+
+def _houses_in_towns(text: str, vocabulary: Vocabulary) -> list[Finding]:
+    out = []
+    for m in _HOUSE_AND_TOWN.finditer(text):
+        town = m.group("town")
+        if fold(town) not in town_keys():
+            if " " not in town or fold(town.split()[0]) not in town_keys():
+                continue
+            town = town.split()[0]  # "Ballymena Tuesday": the town, then the note
+        words = [fold(w) for w in m.group("house").split()]
+        if any((w in vocabulary.indicators and w != words[-1]) or w in vocabulary.allow_tokens for w in words) \
+                or vocabulary.is_allowed_term(m.group("house")):
+            continue  # "Trust House, Leeds": a place's building
+        out.append(Finding("ADDRESS", m.start(), m.start("town") + len(town), 0.7, "StreetAddressRecognizer"))
+    return out
+
+
 def _named_houses(text: str, vocabulary: Vocabulary) -> list[Finding]:
     if ", " not in text:
         return []
-    out = []
+    out: list[Finding] = []
     for m in _house_and_street_re(vocabulary).finditer(text):
         words = [fold(w) for w in m.group("house").split()]
         house = words[-1] in _HOUSE_WORDS  # "Orchard House": a house's word, though "house" names places too
@@ -121,7 +149,8 @@ def _named_houses(text: str, vocabulary: Vocabulary) -> list[Finding]:
             continue
         if house or POSTCODE_RE.search(text, m.end(), min(len(text), m.end() + 25)) is not None:
             out.append(Finding("ADDRESS", m.start(), m.end(), 0.7, "StreetAddressRecognizer"))
-    return out
+    # "Rose Cottage, Portsmouth Road": the street, not the town of that name
+    return out + [f for f in _houses_in_towns(text, vocabulary) if not any(o.start == f.start for o in out)]
 
 
 def with_addresses_after_names(text: str, findings: list[Finding], vocabulary: Vocabulary) -> list[Finding]:

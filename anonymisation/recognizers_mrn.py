@@ -48,6 +48,9 @@ MRN_LABELLED = re.compile(
     r"|\bpid|\bk[\s-]?(?:no|number)|\bcrn|\brxh?\s+no|\bchart\s+(?:no|num|number)"
     # patient administration and community systems, and how they name the patient ("client ID", "CNN")
     r"|\b(?:rio|systm\s?one|emis|lorenzo|ipms?|client|service\s+user|community|comm)(?:\s+(?:id|no|num|number|ref))?"
+    # social care's case systems and how they name the person ("Mosaic ID", "LAS ID", "SU no", "Person ID")
+    r"|\b(?:mosaic|carefirst|frameworki|framework-i|liquidlogic)(?:\s+(?:id|no|num|number|ref))?"
+    r"|\b(?:las|paris|s1|su|person|social\s+care|adult\s+social\s+care|asc)\s+(?:id|no|num|number|ref)"
     r"|\bcid|\bcnn|\bid\s+band|\bpts?'?\s+(?:hosp(?:ital)?\s+)?(?:no|num|number)(?:\s+is)?"
     r"|\bhealth\s+record\s+(?:no|num|number)|\bhrn|\bihi|\be?pcr|\beprf?|\bprf|\bcase\s*notes?"
     r"|\b(?:mr|ur|trust)\s+(?:no|num|number|id)|patient\s+identifier|\bwristband"

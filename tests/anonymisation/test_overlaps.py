@@ -14,6 +14,15 @@ def test_a_name_cut_where_an_address_starts_keeps_no_space() -> None:
     assert [(f.entity_type, text[f.start:f.end]) for f in kept] == [("PERSON", "SIMMONS"), ("ADDRESS", "K239157")]
 
 
+def test_a_name_cut_where_an_address_ends_keeps_no_comma() -> None:
+    text = "delivered to Rose Cottage, Mill Lane, Ashby"
+    name = Finding("PERSON", 32, 43, 0.85, "GazetteerNameRecognizer")  # "Lane, Ashby" read as "SURNAME, First"
+    home = Finding("ADDRESS", 13, 36, 0.7, "StreetAddressRecognizer")
+    kept = resolve_overlaps([name, home], text)
+    assert [(f.entity_type, text[f.start:f.end]) for f in kept] == [
+        ("ADDRESS", "Rose Cottage, Mill Lane"), ("PERSON", "Ashby")]
+
+
 def test_the_detector_leaves_the_space_between_a_name_and_what_follows(detector: TextDetector) -> None:
     text = "HOME VISIT MR SIMMONS K239157. BLOODS TAKEN"
     spans = [text[f.start:f.end] for f in detector.analyze([text])[0]]

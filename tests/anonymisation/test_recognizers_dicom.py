@@ -57,6 +57,12 @@ def test_dicom_person_names(text: str, expected: list[str]) -> None:
     ("specimen id: H24-123456", ["H24-123456"]), ("lab number B,24.0123456.X", ["B,24.0123456.X"]),
     ("Specimen No. H/24/123456", ["H/24/123456"]), ("Sample WQ-2019-4403 sent to micro", []),
     ("sample no WQ123456 taken", []), ("bloods at 10:30", []),
+    # a site's or a modality's letters apart, a two-digit year between, a check letter after; CRIS's event number
+    ("Acc: RAD-1234567 sent", ["RAD-1234567"]), ("Accession: XR-24-001234", ["XR-24-001234"]),
+    ("accession no CT/24/012345", ["CT/24/012345"]), ("Acc no 2024-0012345", ["2024-0012345"]),
+    ("accession: 0012345678A", ["0012345678A"]), ("CRIS event 12345678 resent", ["12345678"]),
+    ("attendance no 12345678", ["12345678"]), ("acc RAD-12 fan", []), ("accessory kit 2024-01 ordered", []),
+    ("event no 123456 in the defib log", []),
 ])
 def test_dicom_identifiers_after_their_attribute_or_label(text: str, expected: list[str]) -> None:
     assert [text[f.start:f.end] for f in find_dicom_identifiers(text)] == expected

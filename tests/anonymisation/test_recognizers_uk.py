@@ -254,6 +254,10 @@ def test_at_signs_that_are_no_address(text: str) -> None:
     ("loan to Mr Adeyemi (hosp RX5692844) - returned", "RX5692844"), ("ID band RX8059094. Pump", "RX8059094"),
     ("PUMP KEEPS BEEPING, PTS NUMBER IS RX798 7785 IF U NEED IT", "RX798 7785"),
     ("ref Lorenzo no. Rx1605865 family asking", "Rx1605865"), ("SystmOne 40118273 for the loan", "40118273"),
+    # social care's case systems ("Mosaic ID", "LAS ID") and their names for the person ("SU no", "Person ID")
+    ("hoist delivered, Mosaic ID 1234567", "1234567"), ("LAS ID 5523412 - bed", "5523412"),
+    ("su no 123456 bed rails fitted", "123456"), ("Person ID: 8812345", "8812345"),
+    ("Carefirst 654321 collected", "654321"),
 ])
 def test_patient_numbers_by_their_label_or_trust_code(text: str, number: str) -> None:
     assert [text[f.start:f.end] for f in find_mrns(text, [])] == [number]
@@ -264,7 +268,8 @@ def test_patient_numbers_by_their_label_or_trust_code(text: str, number: str) ->
                                   "remove old pt labels from pump 00671869 - label showed",
                                   "qc fail, not pt related. wo 19539444", "community 2 pumps back",
                                   "hospital 2 beds short", "Sr Jones\r\nRaigmore Hospital\r\nExt 64494",
-                                  "Community\nExt 64494", "Hospital\nx44712"])
+                                  "Community\nExt 64494", "Hospital\nx44712", "LAS 2019 audit",
+                                  "mosaic floor tiles, 12 pack", "person 2 lifting"])
 def test_numbers_without_a_patient_label_are_not_hospital_numbers(text: str) -> None:
     assert find_mrns(text, []) == []
 

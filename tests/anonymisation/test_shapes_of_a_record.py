@@ -68,6 +68,11 @@ def test_names_in_the_shapes_records_write_them(detector: TextDetector, text: st
     ("address: matheson, murdo, 3f2 62 marchmont crescent. tel 0141 932 6581", ["3f2 62 marchmont crescent"]),
     ("pt, Ms Eilidh Ross, 3f2 62 Marchmont Crescent, Edinburgh", ["3f2 62 Marchmont Crescent, Edinburgh"]),
     ("pt home visit booked for Tuesday", []), ("bay 2/1 fitted", []),
+    # a farm or a cottage and its town, no street; a close named with its article, and its town
+    ("concentrator to Hillside Farm, Ballymena", ["Hillside Farm, Ballymena"]),
+    ("1 The Paddocks, Little Haywood", ["1 The Paddocks, Little Haywood"]),
+    ("Trust House, Leeds", []), ("replaced 2 The batteries", []), ("Room 2 The Grange, Hull", []),
+    ("Grange Farm, Smithville", []),  # no town the shipped list knows
 ])
 def test_a_home_by_its_house_name_or_tenement_flat(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "ADDRESS") == expected
