@@ -54,7 +54,10 @@ def find_log_authors(text: str, ctx: ContextualNames) -> list[Finding]:
 _LABELLED = re.compile(
     r"(?i:\b(?:log-?in(?:\s+(?:id|name))?|user\s?(?:id|name)|logged\s+(?:in|on)\s+as|user(?=\s*[:=])"
     # a user or an operator before an account with its digits ("user jbloggs01 locked out", "operator SMITHJ2")
-    r"|(?:user|operator)(?=[ \t]+[A-Za-z][A-Za-z._-]{2,}\d)|operator(?=\s*[:=])"
+    r"|(?:user|operator|owner|assignee|author|by)(?=[ \t]+[A-Za-z][A-Za-z._-]{2,}\d)"
+    r"|(?:operator|owner|assignee|author)(?=\s*[:=])"
+    # what the record says last happened to it, before its colon ("modified: jsmith", "Last edit: SMITHJ 12/03")
+    r"|(?:last\s+)?(?:modified|edited|edit|updated|created|amended|entered|changed)(?=\s*:)"
     r"|(?:merged|deleted|acknowledged|ack'?d|edited|modified|created|amended|changed|cancell?ed|overridden|"
     r"reconciled|locked|unlocked|reset|archived|restored|exported|imported|closed|resolved|assigned|raised|"
     r"authori[sz]ed|approved|verified|signed|updated)\s+by|signed(?=\s*:)"
@@ -85,6 +88,9 @@ def find_labelled_logins(text: str, ctx: ContextualNames) -> list[Finding]:
             continue
         shaped = any(c in "._" or c.isdigit() for c in login) or _INITIALS_SURNAME.fullmatch(login) is not None \
             or m.group("domain") is not None
+        core = key.rstrip("0123456789")
+        if shaped and core != key and (core in ctx.english or core in ctx.vocab.indicators):
+            continue  # "by ward12", "user pump2": a place's or a thing's number
         if not shaped and (not (login.isupper() or login.islower()) or key in ctx.not_names or key in ctx.english
                            or key in NOTE_ABBREVIATIONS or key in BY_ABBREVIATIONS or ctx.vocab.is_allowed_term(login)):
             continue
@@ -131,6 +137,10 @@ def find_joined_logins(text: str, ctx: ContextualNames) -> list[Finding]:
 # "S:\EBME\Reports": a backslash or a colon around it) nor an escape left in text ("ERROR\nRetry").
 _DOMAIN_LOGIN = re.compile(r"(?<![\w\\/.:-])[A-Z][A-Z0-9-]{1,14}\\(?P<login>(?![ntr][A-Z])[A-Za-z][A-Za-z0-9._-]{0,30}"
                            r"[A-Za-z0-9])(?![\w\\/-])")
+# ... and as a note in lower case copies it ("spire\jbloggs"): the account five characters at least, never one an
+# escape would open ("line\nsmith", "a\tb"), unless a digit, a dot or an underscore shapes it as an account.
+_LOWER_DOMAIN_LOGIN = re.compile(r"(?<![\w\\/.:-])[a-z][a-z0-9-]{1,14}\\(?P<login>(?![ntr][a-z]*(?![\w.]))"
+                                 r"(?:(?![ntr])[a-z][a-z]{4,30}|[a-z][a-z]*[0-9._][a-z0-9._-]*[a-z0-9]))(?![\w\\/-])")
 
 
 # A SharePoint claim, as lists export their "Modified By" and "Created By" ("i:0#.w|hartley\\ptrelawney",
@@ -149,8 +159,10 @@ def find_domain_logins(text: str) -> list[Finding]:
             out.append(Finding("PERSON", m.start("login"), m.end("login"), 0.8, "ContextNameRecognizer"))
     claimed = {f.start for f in out}
     out += [Finding("PERSON", m.start("login"), m.end("login"), 0.8, "ContextNameRecognizer")
-            for m in _DOMAIN_LOGIN.finditer(text) if m.start("login") not in claimed
-            and m.group("login").lower().rstrip("0123456789").rstrip("._-") not in _SHARED_ACCOUNTS]
+            for regex in (_DOMAIN_LOGIN, _LOWER_DOMAIN_LOGIN) for m in regex.finditer(text)
+            if m.start("login") not in claimed
+            and m.group("login").lower().rstrip("0123456789").rstrip("._-") not in _SHARED_ACCOUNTS
+            and m.group("login").lower().rsplit(".", 1)[-1] not in _NOT_SURNAMES]  # "ebme\report2.pdf": a file
     return out
 
 
@@ -168,7 +180,7 @@ def domain_account(value: str) -> str:
 
 # "lovely.lim" where a log or a note copies a login: first and last name joined by a dot, no e-mail, web address,
 # file or version.
-_DOTTED = re.compile(r"(?<![\w.@/\\-])(?P<first>[a-z]{2,15})\.(?P<last>[a-z]{2,20})(?![\w@/\\-]|\.\w)")
+_DOTTED = re.compile(r"(?<![\w.@/\\-])(?P<first>[a-z]{1,15})\.(?P<last>[a-z]{2,20})(?![\w@/\\-]|\.\w)")
 _NOT_SURNAMES = frozenset({"com", "net", "org", "gov", "nhs", "ac", "uk", "ie", "scot", "wales", "pdf", "doc",
                            "docx", "xls", "xlsx", "txt", "csv", "jpg", "png", "zip", "exe", "log", "ini", "xml", "json",
                            "html"})
@@ -186,6 +198,9 @@ def find_dotted_logins(text: str, ctx: ContextualNames) -> list[Finding]:
         if last in _NOT_SURNAMES or vocab.is_allowed_term(first) or vocab.is_allowed_term(last):
             continue
         named = (first in vocab.first_names or first in people, last in vocab.last_names or last in people)
+        if len(first) == 1:
+            # an initial and a surname ("j.smith"); a bacterium's genus and species is none ("c.diff", "e.coli")
+            named = (named[1], named[1])
         if all(named) or ((first in people or last in people) and any(named)):
             out.append(Finding("PERSON", m.start(), m.end(), 0.7, "ContextNameRecognizer"))
     return out

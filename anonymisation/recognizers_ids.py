@@ -46,17 +46,19 @@ _MORE_NUMBERS = re.compile(r"[ \t]*(?:/|&|,|\band\b)[ \t]*(?P<id>\d{4,8})(?![\w/
 _CREW = re.compile(r"(?i:\bcrew(?:\s+(?:members?|nos?))?)\s*[:=-]?\s*(?P<id>\d{4,6})(?![\w/.:-])")
 
 
-# A clinician's entry in a public register names them: HCPC ("HCPC reg PA12345"), an NMC PIN ("12A3456B"), a
-# GMC number (seven digits); only after the register's name.
+# A clinician's entry in a public register names them: HCPC ("HCPC reg PA12345", "HCPC ODP12345"), an NMC PIN
+# ("12A3456B"), a GMC number (seven digits); only after the register's name.
 _REGISTRATION = re.compile(
     r"(?i:\b(?:hcpc|nmc|gmc)(?:\s+(?:reg(?:istration)?|pin|no|number|num|ref))*)\.?\s*[:#=-]?\s*"
-    r"(?P<id>[A-Za-z]{2}\s?\d{5,6}|\d{2}[A-Za-z]\d{4}[A-Za-z]|\d{7})(?![\w-])"
+    r"(?P<id>[A-Za-z]{2,3}\s?\d{5,6}|\d{2}[A-Za-z]\d{4}[A-Za-z]|\d{7})(?![\w-])"
     # an NMC PIN's own shape after "PIN" alone ("PIN 12A3456E")
     r"|(?i:\bpin\b)\.?\s*[:#=-]?\s*(?P<pin>\d{2}[A-Za-z]\d{4}[A-Za-z])(?![\w-])")
 # An ambulance crew member's number after their role ("para 4521", "Tech 4521 fitted pads"): four digits only when
 # no time or year.
-_ROLE_NUMBER = re.compile(r"(?i:\b(?:para(?:medic)?|tech(?:nician)?|eca|emt|aap|ecsw|medic|crew\s?mate)\b)\.?"
-                          r"[ \t]*#?(?P<id>\d{4,6})(?![\w/.:%-])")
+# A theatre team's member by role and number too ("ODP 44123", "scrub nurse (44123)", "HCA #4412").
+_ROLE_NUMBER = re.compile(r"(?i:\b(?:para(?:medic)?|tech(?:nician)?|eca|emt|aap|ecsw|medic|crew\s?mate|odp|hca"
+                          r"|scrub(?:\s+nurse)?|(?:theatre|recovery|anaesthetic)\s+nurse|porter)\b)\.?"
+                          r"[ \t]*[#(]?(?P<id>\d{4,6})\)?(?![\w/.:%-])")
 
 
 def find_staff_ids(text: str) -> list[Finding]:

@@ -148,7 +148,7 @@ _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 _WELSH_MONTH = r"(?:ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd|rhagfyr)"
 # A hyphen only after a word may open a date ("dob-12/3/61"): after a digit it is a range or a part number.
 DATE_RE = re.compile(
-    r"(?<![\w/.])(?<!\d-)(?:"
+    r"(?:(?<![\w/.])|(?<=[Dd][Oo][Bb]))(?<!\d-)(?:"  # "DOB12/03/61": the label run into the date
     r"\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})"
     r"|\d{4}[/.-]\d{1,2}[/.-]\d{1,2}"  # "1961/03/12", "1961-3-12": year first
     r"|\d{1,2} \d{1,2} (?:19|20)\d{2}"  # "12 03 1961": typed with spaces
@@ -185,10 +185,10 @@ _SENTENCE_WORDS = frozenset({"seen", "by", "at", "in", "on", "to", "with", "for"
                              "the", "a", "an", "from", "of", "after", "before", "since", "until", "visit", "visited"})
 
 
-# Six digits right after "DOB" are the date typed without separators and with a two-digit year ("DOB 120356");
-# elsewhere six digits are a serial's or a job's.
-_DOB_SIX = re.compile(r"(?i)\bd[./]?\s?o[./]?\s?b\b\.?\s*[:=-]?\s*(?P<d>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2})"
-                      r"(?![\d/.-])")
+# Six digits right after "DOB" are the date typed without separators and with a two-digit year ("DOB 120356"), or
+# with spaces ("dob - 12 03 61"); elsewhere six digits are a serial's or a job's.
+_DOB_SIX = re.compile(r"(?i)\bd[./]?\s?o[./]?\s?b\b\.?\s*[:=-]?\s*(?P<d>(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2])\d{2}"
+                      r"|(?:0?[1-9]|[12]\d|3[01]) (?:0?[1-9]|1[0-2]) \d{2})(?![\d/.-]| \d)")
 
 
 def find_dates_of_birth(text: str) -> list[Finding]:

@@ -444,6 +444,14 @@ def test_no_person_inside_an_e_mail_domain_or_between_two_places(detector: TextD
     # an account an administrator reset or unlocked, its domain before it in the note's own case
     ("reset user wvht\\ltointon, recertified", ["ltointon"]), ("unlocked account jsmith2 on pump", ["jsmith2"]),
     ("reset user password", []), ("locked out user admin", []),
+    # what a record says last happened to it, before its colon; an owner's or a bare "by"'s numbered account
+    ("modified: jsmith", ["jsmith"]), ("Last edit: SMITHJ 12/03/2024 10:22", ["SMITHJ"]),
+    ("owner jsmith2", ["jsmith2"]), ("by jbloggs01", ["jbloggs01"]), ("modified: 12/03/2024", []),
+    ("Created: admin", []), ("by ward12", []), ("user pump2 test", []),
+    # an initial and a surname joined by a dot, anywhere; a bacterium is none; a lower-case domain's account
+    ("(j.smith) rang", ["j.smith"]), ("-- j.smith 12/03/2024", ["j.smith"]), ("c.diff positive", []),
+    ("e.coli in the sample", []), ("spire\\jbloggs reset", ["jbloggs"]), ("ok\\nsmith", []),
+    ("saved to ebme\\report2.pdf", []),
     # a whole field of letters and a directory's digits where fields are joined with bars
     ("Sample sent | wscrimshaw43", ["wscrimshaw43"]), ("x | pump12 | y", []), ("x | ward12 | y", []),
 ])

@@ -120,6 +120,9 @@ def test_an_ambulance_crews_collar_number_is_a_staff_number(text: str, expected:
     ("HCPC PA12345", ["PA12345"]), ("HCPC reg PA 12345", ["PA 12345"]), ("NMC PIN 12A3456B", ["12A3456B"]),
     ("GMC 1234567", ["1234567"]), ("emp 44521", ["44521"]), ("para 4521", ["4521"]),
     ("Tech 4521 fitted pads", ["4521"]),
+    # a theatre team's member by role and number; an operating department practitioner's HCPC registration
+    ("ODP 44123 checked", ["44123"]), ("scrub nurse (44123)", ["44123"]), ("HCA #4412 fetched", ["4412"]),
+    ("HCPC ODP12345", ["ODP12345"]), ("ODP 2024 audit", []), ("scrub 1430 start", []),
     ("tech 2019 model", []), ("para 1430 on scene", []), ("GMC approved", []), ("NMC guidance 2018", []),
     ("pin 1234 for door", []), ("tech 12 fitted", []), ("Emp 5% battery", []),
 ])

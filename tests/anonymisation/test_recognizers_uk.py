@@ -195,6 +195,8 @@ def test_extensions_found(text: str, expected: str) -> None:
     # DICOM's year-first date after a birth label or tag; six digits right after "DOB"
     ("DOB 19650312 held in QC", "19650312"), ("PatientBirthDate=19650312", "19650312"),
     ("(0010,0030) DA [19650312]", "19650312"), ("pt DOB 120356 on the form", "120356"),
+    # the label run into the date; a two-digit year typed with spaces after "DOB"
+    ("pt DOB12/03/61 seen", "12/03/61"), ("dob - 12 03 61 rang", "12 03 61"),
 ])
 def test_dates_of_birth_found_by_context(text: str, expected: str) -> None:
     assert spans(find_dates_of_birth(text), text) == [expected]
@@ -203,6 +205,7 @@ def test_dates_of_birth_found_by_context(text: str, expected: str) -> None:
 def test_plain_dates_are_not_dates_of_birth() -> None:
     assert find_dates_of_birth("PPM done 12/03/2024, next due 12/03/2025") == []
     assert find_dates_of_birth("pt transferred (12/03/2024) to ward") == []
+    assert find_dates_of_birth("dob 12 03 61 12 test") == [] and find_dates_of_birth("method12/03/61") == []
     assert find_dates_of_birth("PPM 12 03 2024 next due 12MAR2025") == []
     assert find_dates_of_birth("ref 120356 dob") == [] and find_dates_of_birth("study 20240312 sent") == []
     # after a digit a hyphen joins a range or a part number: the second date is no more a birth date than the first
