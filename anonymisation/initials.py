@@ -79,6 +79,16 @@ _ENTRY_OPENS = (
 _SURE_MARKS = (
     re.compile(rf"(?:^|(?<=\d ))\[({_MARK})\]", re.MULTILINE),
     re.compile(rf"\[({_MARK}) (?=(?:\d{{1,2}}[:.]\d{{2}}|{_DATE})[^\]\n]{{0,12}}\])"),  # "[JS 12:30] no fault"
+    re.compile(rf"\(({_MARK}) (?=(?:\d{{1,2}}[:.]\d{{2}}|{_DATE})[^)\n]{{0,12}}\))"),  # "(JB 12/3) replaced fuse"
+)
+# Two capitals that sign an entry where it ends, a few words after what was done ("fitted new battery JB", "Awaiting
+# parts JB", "REPLACED FUSE JB"), or after "by" there ("Returned to ward by JB"; three are a courier's, "sent by
+# DHL"); two or three as a sentence of their own between two ("Tested. JB. Returned to ward.").
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:to|from|in|at|on|into|via|for|with)[ \t]+$")  # "returned to RAU": a unit
+_SIGNED_AFTER_WORK = (
+    re.compile(r"(?<=[A-Za-z0-9)] )([A-Z]{2})(?=\.?[ \t]*(?:$|\n|\||;))", re.MULTILINE),
+    re.compile(r"(?<=[.!;] )([A-Z]{2,3})\.(?=[ \t]+[A-Z][a-z])"),
+    re.compile(r"(?i:\bby[ \t]+)([A-Z]{2})(?=\.?[ \t]*(?:$|\n|\||;))", re.MULTILINE),
 )
 # A mark opening a line before a spaced slash and what came of it ("KW / accepted by Band 6 Rich"; not "n/a"): a
 # maker's "AG" never stands there alone, nor "AM" without its time.
@@ -190,6 +200,12 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
     key = fold(token)
     if _STANDARD_AFTER.match(text, end):
         return False
+    if where == "work":
+        # capitals where the entry ends after the work, or as a sentence of their own: no abbreviation notes end
+        # with, no word (a text in capitals writes "SENT TO US"), no maker's or team's letters
+        return token.isupper() and key not in END_ABBREVIATIONS and key not in NOTE_ABBREVIATIONS \
+            and key not in english and key not in vocabulary.common_words and key not in vocabulary.titles \
+            and key not in vocabulary.allow_tokens and key not in vocabulary.indicators and key not in ROLES_ONE
     if where == "alone":
         # three or more capitals alone on a line are a procedure's or a unit's code ("TURP", "LSCS") as often
         if key in vocabulary.titles or key in ALL_ABBREVIATIONS or (token.isupper() and len(token) > 2):
@@ -285,6 +301,9 @@ def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) ->
     found += [(m, "by") for m in _BY.finditer(text)]
     found += [(m, "to") for pattern in _HANDED_ON for m in pattern.finditer(text)]
     found += [(m, "asked") for pattern in _ASKED for m in pattern.finditer(text)]
+    found += [(m, "work") for pattern in _SIGNED_AFTER_WORK for m in pattern.finditer(text)
+              if pattern is not _SIGNED_AFTER_WORK[0] or (_after_done(text, m) and not _PLACE_BEFORE.search(
+                  text, max(0, m.start() - 6), m.start()))]
     spans: set[tuple[int, int]] = set(_dotted_initials(text, vocabulary)) if "." in text else set()
     signed: set[tuple[int, int]] = set()
     for m, where in found:

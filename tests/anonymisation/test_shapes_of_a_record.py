@@ -89,6 +89,13 @@ def test_a_home_by_its_house_name_or_tenement_flat(detector: TextDetector, text:
     # a rich-text field closes its markup after the mark ("<p>...</p>" as SharePoint exports it)
     ('<div><p><span style="font-size:10pt">done. Jo happy. NM</span></p></div> | lap belt', ["Jo", "NM"]),
     ("<p>mains lead cut &amp; replaced. NM</p>", ["NM"]), ("<p>Tested. <b>ECG</b></p>", []),
+    # two capitals where the entry ends a few words after the work, after "by" there, in brackets with the date,
+    # a sentence of their own between two; not a word of a text in capitals, a unit, a courier or an abbreviation
+    ("fitted new battery JB", ["JB"]), ("Awaiting parts JB", ["JB"]), ("REPLACED FUSE JB", ["JB"]),
+    ("Returned to ward by JB", ["JB"]), ("(JB 12/3) replaced fuse", ["JB"]),
+    ("Replaced fuse. Tested. JB. Returned to ward.", ["JB"]),
+    ("FITTED NEW FUSE TO IT", []), ("SENT TO US", []), ("REPLACED BATTERY, TESTED OK", []),
+    ("Replaced screen LCD", []), ("parts sent by DHL", []), ("Checked. ECG. Returned", []), ("moved to CT", []),
 ])
 def test_marks_in_the_places_that_sign_an_entry(detector: TextDetector, text: str, marks: list[str]) -> None:
     assert found(detector, text, "PERSON") == marks
