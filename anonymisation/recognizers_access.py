@@ -42,8 +42,17 @@ _CODE_FOR_LOCK = re.compile(
 _SAFE_THEN_CODE = re.compile(
     rf"(?i:\b(?:{_SAFE})\b[^.;\n\d]{{0,40}}?(?:\.\s+)?"
     r"(?<!error\s)(?<!fault\s)(?<!alarm\s)(?<!part\s)(?<!product\s)(?<!item\s)(?<!status\s)(?<!reason\s)"
-    r"(?:\bcode\s*(?:is\s+)?[:#=-]?\s*|(?:,|\s*[:\u2013-])\s*(?=\d{3,8}\b)))"
-    rf"{_CODE}(?![\w/.-]*\d)")
+    r"(?:\b(?:code|number|combination|combo)\s*(?:is\s+|changed\s+to\s+|now\s+)?[:#=-]?\s*"
+    r"|(?:,|\s*[:\u2013-])\s*(?=\d{3,8}\b)))"
+    # the digits as read off its buttons too ("key safe by front door code 1 2 3 4")
+    r"['\"]?(?P<code>[A-Za-z]?\d{3,8}[A-Za-z]?#?|\d(?:[ -]\d){3,7})(?![\w/.-]*\d)")
+# The code, then what it opens: in brackets ("Code: 1234 (keysafe)") or said after it ("1234 is the key safe code").
+_CODE_THEN_NAMED_LOCK = re.compile(
+    rf"(?i:\bcode\s*[:#=-]?\s*){_CODE}(?=\s*\(\s*(?:{_LOCK})\s*\))"
+    rf"|(?<![\w/.-])(?P<code2>\d{{4,8}})\s+(?i:is|=)\s+(?i:the\s+)?(?i:{_SAFE}|door|gate|porch)\s+(?i:code|number)\b")
+# Another lock's code after one ("keysafe 1234 / gate 5678"): there the gate's number is a code too.
+_NEXT_LOCK = re.compile(r"\s*(?:[/,;&]|\band\b)\s*(?i:(?:front|back|side|main)\s+)?(?i:door|gate|entry|alarm|porch)"
+                        rf"\s*[:#=-]?\s*{_CODE}(?![\w/.-]*\d)")
 # a door, gate or entry needs "code" after it: "door 1234" is a room's number, "entry 12345" a log's
 _BARE_LOCK = re.compile(r"(?i)^(?:(?:front|back|main|street)\s+)?(?:door|gate|entry|access|alarm"
                         r"|entrance)\s*[:#=-]?\s*\(?$")
@@ -62,8 +71,13 @@ def find_access_codes(text: str) -> list[Finding]:
         if _BARE_LOCK.match(label.strip()) and not m.group("code").endswith("#"):  # "entry 4412#": typed on a pad
             continue
         out.append(Finding("ACCESS_CODE", m.start("code"), m.end("code"), 0.8, "AccessCodeRecognizer"))
-    for regex in (_CODE_THEN_LOCK, _CODE_FOR_LOCK, _SAFE_THEN_CODE, _SPACED):
+    for regex in (_CODE_THEN_LOCK, _CODE_FOR_LOCK, _SAFE_THEN_CODE, _SPACED, _CODE_THEN_NAMED_LOCK):
         for m in regex.finditer(text):
-            if not _DATE_OR_TIME.fullmatch(m.group("code")):
-                out.append(Finding("ACCESS_CODE", m.start("code"), m.end("code"), 0.8, "AccessCodeRecognizer"))
+            group = "code" if m.group("code") else "code2"
+            if not _DATE_OR_TIME.fullmatch(m.group(group)):
+                out.append(Finding("ACCESS_CODE", m.start(group), m.end(group), 0.8, "AccessCodeRecognizer"))
+    for f in list(out):
+        nxt = _NEXT_LOCK.match(text, f.end)
+        if nxt is not None and not _DATE_OR_TIME.fullmatch(nxt.group("code")):
+            out.append(Finding("ACCESS_CODE", nxt.start("code"), nxt.end("code"), 0.8, "AccessCodeRecognizer"))
     return list({(f.start, f.end): f for f in out}.values())

@@ -42,6 +42,11 @@ SECRET = bytes(range(32))
     ("Access: key in safe by back door, 5645", ["5645"]), ("keys are in the safe by the porch: 0155", ["0155"]),
     ("keysafe left of porch - 92418", ["92418"]), ("padlock 4412 on the shed", ["4412"]),
     ("combination lock: 1066", ["1066"]), ("key vault 3141 at side", ["3141"]), ("safe code 7777", ["7777"]),
+    # the code before what it opens, a number or a changed code after the safe, buttons read apart a few words on,
+    # a gate's code after the safe's
+    ("Code: 1234 (keysafe)", ["1234"]), ("1234 is the key safe code", ["1234"]),
+    ("Key safe on wall, number 0921", ["0921"]), ("Keysafe code changed to 0921", ["0921"]),
+    ("key safe by front door code 1 2 3 4", ["1 2 3 4"]), ("keysafe 1234 / gate 5678", ["1234", "5678"]),
     # codes of things, and numbers after a door or an entry that are a room's or a log's
     ("error code 1234 on the display", []),
     ("part code 12-4412 ordered", []),
@@ -50,6 +55,7 @@ SECRET = bytes(range(32))
     ("key safe fitted 2023, code with the family", []), ("key safe fitted. Error code 1234", []),
     ("key safe 2 left in stock", []), ("door entry 12:30 logged", []), ("key safe fitted by door, 2019", []),
     ("key safe fitted - 2021", []), ("lock replaced 1234", []), ("left in the safe 1234", []),
+    ("error code 1234 (key safe fitted)", []), ("key safe fitted, 2 keys", []), ("gate 5678 left open", []),
 ])
 def test_codes_that_open_a_home_are_found_and_codes_of_things_are_not(text: str, codes: list[str]) -> None:
     assert [text[f.start:f.end] for f in find_access_codes(text)] == codes
