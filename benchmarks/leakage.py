@@ -2,10 +2,10 @@
 every delivered Parquet cell is searched for the planted personal values; plain Presidio beside it.
 
     .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk|inventory|community|ambulance|
-        theatres|imaging|board|paeds|privatehosp|labinv|incident|wheelchair|oxygen|renal]
+        theatres|imaging|board|paeds|privatehosp|labinv|incident|wheelchair|oxygen|renal|sleep]
         [--split SPLIT|both] [--rows 300] [--seed 11] [--keep]
 
-Seventeen independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
+Eighteen independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
 phrasing), `variety_export.py` (splits dev/heldout/fresh/dev2: another layout, writer and name source, disjoint
 phrasings), `workshop_export.py` (splits dev3/fresh2: a SQLite database mapped with queries, appended work
 logs) and `helpdesk_export.py` (splits dev5/fresh3: a cp1252 semicolon CSV and JSON-lines call events folded
@@ -73,7 +73,15 @@ technicians' .xlsx log (dev18) or a POCT middleware CSV (fresh16); an English re
 trust-prefixed hospital numbers) and a Northern Ireland trust (Health and Care numbers, Irish-language names, BT
 postcodes); specimen numbers, POCT operator and payroll IDs, logins, key safe, door and gate codes, what3words
 addresses planted; water-quality sample IDs, chlorine/TVC/endotoxin readings, alarm codes, software versions,
-Bright Renal Unit, Mary Ann McCracken Renal Unit kept).
+Bright Renal Unit, Mary Ann McCracken Renal Unit kept)
+and `sleep_export.py` (splits dev19/fresh17: a sleep and respiratory physiology service's loan pool of CPAP/APAP,
+NIV, oximeters, sleep-study kits and actigraphs: a device portal's tab-separated export (dev19 Windows-1252 with CR LF;
+fresh17 UTF-8 below a two-line banner: rejects the truth counts), the clinic system's loan history as JSON lines with
+nested patient, ids and events objects folded by the mapping's queries, and a loan store's .xls sheet of returns,
+decontamination and couriers' deliveries; a London teaching hospital (multi-origin names, NHS numbers, 020 numbers)
+and the Isle of Man and Channel Islands (Manx, Jersey and Guernsey names, island social security numbers, IM/JE/GY
+postcodes); physiologists by initials and login, drivers, relatives and carers planted; masks, pressure settings,
+AHI/ODI readings, GP practices, couriers' consignment references, Mary Seacole Sleep & Ventilation Unit kept).
 Per split: generate, `intake init`, users, a signed authorisation
 (`scripts/make_sample_authorisation.py`), `keys add`, `authorisation register`, `datasets receive`,
 `migration run DATASET --mapping mapping.yaml`, in a temporary home. Scored by `leakage_score.score`:
@@ -115,6 +123,7 @@ import oxygen_export  # noqa: E402
 import paeds_export  # noqa: E402
 import privatehosp_export  # noqa: E402
 import renal_export  # noqa: E402
+import sleep_export  # noqa: E402
 import theatres_export  # noqa: E402
 import variety_export  # noqa: E402
 import wheelchair_export  # noqa: E402
@@ -255,7 +264,8 @@ EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
            "incident": (incident_export, ("dev15", "fresh13")),
            "wheelchair": (wheelchair_export, ("dev16", "fresh14")),
            "oxygen": (oxygen_export, ("dev17", "fresh15")),
-           "renal": (renal_export, ("dev18", "fresh16"))}
+           "renal": (renal_export, ("dev18", "fresh16")),
+           "sleep": (sleep_export, ("dev19", "fresh17"))}
 
 
 def held_out(split: str) -> bool:
@@ -333,13 +343,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="clinical_export.py, variety_export.py, workshop_export.py, helpdesk_export.py, "
                         "inventory_export.py, community_export.py, ambulance_export.py, theatres_export.py, "
                         "imaging_export.py, board_dump_export.py, paeds_export.py, privatehosp_export.py, "
-                        "labinv_export.py, incident_export.py, wheelchair_export.py, oxygen_export.py or "
-                        "renal_export.py")
+                        "labinv_export.py, incident_export.py, wheelchair_export.py, oxygen_export.py, "
+                        "renal_export.py or sleep_export.py")
     parser.add_argument("--split", default="both", choices=[
         "tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "dev4", "dev5", "fresh3", "dev6", "fresh4",
         "dev7", "fresh5", "dev8", "fresh6", "dev9", "fresh7", "dev10", "fresh8", "dev11", "fresh9", "dev12",
         "fresh10", "dev13", "fresh11", "dev14", "fresh12", "dev15", "fresh13", "dev16", "fresh14", "dev17", "fresh15",
-        "dev18", "fresh16", "both"])
+        "dev18", "fresh16", "dev19", "fresh17", "both"])
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")
