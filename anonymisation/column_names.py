@@ -188,3 +188,14 @@ def names_places(name: str) -> bool:
     ws = _leaf_words(name)
     return bool(ws & _PLACE_WORDS) and not ws & (PERSON_WORDS | ID_WORDS | PHONE_WORDS | {
         "email", "mail", "address", "postcode", "nhs", "mrn", "chi", "code"})
+
+
+# What an equipment column is called, in the last part of its name ("loan.assetTag", "Serial No", "Kit Barcode"):
+# its values are the equipment's, however often one person has the same one on loan.
+_EQUIPMENT_WORDS = frozenset({"asset", "tag", "serial", "sn", "device", "equipment", "equip", "kit", "item", "barcode",
+                              "model", "part", "stock", "inventory", "machine", "fleet", "cylinder"})
+
+
+def names_equipment(name: str) -> bool:
+    """The column holds the equipment's codes by its name ("loan.assetTag", "Device Serial"), not a person's."""
+    return bool(_leaf_words(name) & _EQUIPMENT_WORDS) and not _leaf_words(name) & (PERSON_WORDS | {"patient", "pt"})

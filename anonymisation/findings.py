@@ -249,9 +249,20 @@ def device_address(value: str) -> bool:
 def drop_not_personal(text: str, findings: list[Finding]) -> list[Finding]:
     """What no detector reports, for the anonymiser and the re-scan alike: a finding touching one of our
     pseudonyms, inside an e-mail domain or a GP practice's name, a version number read as an IP address, a
-    device's address on a private network, or a file's extension."""
-    return drop_extensions(text, drop_device_addresses(text, drop_versions(text, drop_practice_names(
-        text, drop_in_domains(text, drop_pseudonyms(text, findings))))))
+    device's address on a private network, a file's extension, or a record's label read as a surname."""
+    return drop_labels(text, drop_extensions(text, drop_device_addresses(text, drop_versions(text, drop_practice_names(
+        text, drop_in_domains(text, drop_pseudonyms(text, findings)))))))
+
+
+# The short labels of a record's numbers, before "no:" ("Hosp no: M8568892", "Unit No.: 123456"): "Hosp" is a
+# surname in the name lists, and read as one it would be propagated to every label of the dataset.
+_LABEL_WORD = re.compile(r"(?i)(?:hosp|hospital|unit|case|ref|chart|k|pas|crn|pt|staff|job|asset|serial)$")
+_NUMBER_LABEL_AFTER = re.compile(r"(?i)[ \t]*(?:no|nr|num|number|id)\b\.?[ \t]*[:#]")
+
+
+def drop_labels(text: str, findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.entity_type != "PERSON" or not _LABEL_WORD.fullmatch(text[f.start:f.end])
+            or not _NUMBER_LABEL_AFTER.match(text, f.end)]
 
 
 # Where the value itself is the person: their name, their birth date.

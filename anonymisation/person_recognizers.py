@@ -3,6 +3,7 @@ spaCy's NER filtered by the allow-list and the English word list."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from presidio_analyzer import LocalRecognizer, RecognizerResult
@@ -74,17 +75,39 @@ class VocabularyAwareSpacyRecognizer(SpacyRecognizer):
         results = super().analyze(text, entities, nlp_artifacts)
         kept = []
         for r in results:
-            if r.entity_type == "PERSON":
-                start, end = self.rules.refine(text, r.start, r.end)
+            if r.entity_type != "PERSON":
+                kept.append(r)
+                continue
+            # The model reads across the fields a mapping joins ("seen with hui (wife). cb | Firmware: SW 10"):
+            # no name crosses a bar, a line or a semicolon, so each part is judged on its own, and only a part
+            # with a known first name or surname stands on a span the model got wrong.
+            parts = _parts(text, r.start, r.end)
+            for part_start, part_end in parts:
+                start, end = self.rules.refine(text, part_start, part_end)
                 if end <= start or self.rules.suppressed(text, start, end) or self.rules.ordinary_words(
-                        text[start:end]) or not self.rules.case_plausible(text[start:end]):
+                        text[start:end]) or not self.rules.case_plausible(text[start:end]) or (
+                        len(parts) > 1 and not self.rules.has_known_name(text[start:end])):
                     continue
-                r.start, r.end = start, end
+                score = r.score
                 if not self.rules.has_known_name(text[start:end]):
                     # NER alone, no known first name or surname: weaker evidence. Several words are still
                     # replaced (above the detection threshold) but cannot stop a run at re-scan on their own;
                     # one unknown word ("Verathon", "Accuracy") is too often a brand or a capitalised noun.
                     single = len([t for t in tokenize(text[start:end]) if t.is_word]) == 1
-                    r.score = min(r.score, 0.45 if single else 0.55)
-            kept.append(r)
+                    score = min(score, 0.45 if single else 0.55)
+                kept.append(RecognizerResult("PERSON", start, end, score, r.analysis_explanation,
+                                             r.recognition_metadata))
         return kept
+
+
+_FIELD_BREAK = re.compile(r"[ \t]*(?:\||\n|;|//)[ \t]*")
+
+
+def _parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span's parts between field breaks (the whole span when it has none)."""
+    out, at = [], start
+    for m in _FIELD_BREAK.finditer(text, start, end):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, end))
+    return [(s, e) for s, e in out if e > s]

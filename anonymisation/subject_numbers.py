@@ -18,6 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from intake.anonymisation.classification import ColumnClassification, ColumnKind
+from intake.anonymisation.column_names import names_equipment
 from intake.anonymisation.structured import is_scannable_type, placeholder_mask, plain_strings
 
 # Whose number it can be: columns that identify a person.
@@ -84,8 +85,9 @@ def subject_numbers(sample: pa.Table, columns: dict[str, ColumnClassification]) 
     people = {c: t.to_pylist() for c, t in texts.items()}
     out = []
     for name, cls in columns.items():
-        if cls.kind is not ColumnKind.NOT_PERSONAL or not is_scannable_type(sample.column(name).type):
-            continue
+        if cls.kind is not ColumnKind.NOT_PERSONAL or not is_scannable_type(sample.column(name).type) \
+                or names_equipment(name):
+            continue  # a loan table's "loan.assetTag": one device a patient, still the device's number
         strings = plain_strings(sample.column(name))
         has = _present(strings)
         if not _is_code_column(strings, has):

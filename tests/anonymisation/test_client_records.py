@@ -117,6 +117,20 @@ def test_a_number_written_where_the_client_is_and_one_per_client_is_the_clients(
     assert columns["Asset No"].kind is ColumnKind.NOT_PERSONAL
 
 
+def test_a_device_on_loan_to_one_patient_keeps_its_asset_tag(session: AnonymisationSession) -> None:
+    """A loan history: each patient has one device, on every row of theirs, always beside their hospital number;
+    the tag lines up with the patient exactly as a person's own number would, but its name says it is the
+    device's ("loan.assetTag"), so it stays a code and the asset keeps its number in the package."""
+    patients = [(f"Patient {chr(65 + i % 26)}{chr(65 + i // 26)}", f"M{4000000 + 7 * i}", f"SLP-{40000 + i}")
+                for i in range(40)]
+    rows = [patients[i % 40] for i in range(120)]
+    table = pa.table({"patient.name": [r[0] for r in rows], "patient.ids.hospitalNo": [r[1] for r in rows],
+                      "loan.assetTag": [r[2] for r in rows], "Service No": [r[2] for r in rows]})
+    columns = session.profile("loan_history", table.to_batches()).columns
+    assert columns["loan.assetTag"].kind is ColumnKind.NOT_PERSONAL
+    assert columns["Service No"].entity_type == "MRN"  # the same values under a name that says nothing
+
+
 def test_a_number_of_every_row_is_not_its_reporters_however_it_lines_up(session: AnonymisationSession) -> None:
     """Job numbers beside who reported the job: the same reporter has many numbers. A contacts table's ids beside
     one person each, all present: nothing says whose number it is beyond the row, so it is left to its shape."""

@@ -37,3 +37,20 @@ def test_pseudonyms_that_touch_are_each_a_pseudonym() -> None:
 def test_the_detector_finds_no_name_in_touching_pseudonyms(detector: TextDetector) -> None:
     text = "HOME VISIT MR PERSON_3f9a2c1b7d4e5a60MRN_0a1b2c3d4e5f6a7b. Bloods"
     assert [f for f in detector.analyze([text])[0] if f.entity_type == "PERSON"] == []
+
+
+def test_a_name_the_model_reads_across_joined_fields_is_judged_field_by_field(detector: TextDetector) -> None:
+    """A mapping joins fields with bars; the model once read "cb | Firmware Version" as one name, and the dataset's
+    propagation then replaced every "Firmware" label. No name crosses a bar: each part stands on its own, a part
+    only with a known name in it."""
+    text = "seen with hui (wife). cb | Firmware Version: SW 10.3.0"
+    names = [text[f.start:f.end] for f in detector.analyze([text])[0] if f.entity_type == "PERSON"]
+    assert not any("|" in n or "Firmware" in n for n in names) and "cb" in names
+    two = "Spoke to John Smith | Jane Doe rang"
+    assert [two[f.start:f.end] for f in detector.analyze([two])[0]] == ["John Smith", "Jane Doe"]
+
+
+def test_a_records_label_is_no_surname(detector: TextDetector) -> None:
+    text = "DOB: 12/03/1975 | Hosp no: M8568892 | Unit No.: 4471234"
+    assert [(f.entity_type, text[f.start:f.end]) for f in detector.analyze([text])[0]] == [
+        ("DATE_OF_BIRTH", "12/03/1975"), ("MRN", "M8568892"), ("MRN", "4471234")]
