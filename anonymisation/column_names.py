@@ -107,7 +107,9 @@ def column_hints(name: str) -> set[str]:
         hints.add("ADDRESS")  # three words that name a 3 m square: someone's door, or the scene of their fall
     taken = hints & {"EMAIL_ADDRESS", "PHONE_NUMBER", "DATE_OF_BIRTH", "UK_NHS", "UK_NINO", "MRN", "UK_POSTCODE",
                      "ADDRESS", "CREDIT_CARD"}
-    done_by = "by" in ws and any(w.endswith(("ed", "en")) and w not in _NOT_DONE_BY_PEOPLE for w in ws - {"by"})
+    # "Checked By", "Done By", an events list's "by" ("events.by"): whoever did it
+    done_by = "by" in ws and (any(w.endswith(("ed", "en")) and w not in _NOT_DONE_BY_PEOPLE for w in ws - {"by"})
+                              or "done" in ws or _leaf_words(name) == {"by"})
     if not taken and not ws & {"date", "time", "datetime", "hours", "cost", "id", "count"} \
             and not (ws & ATTRIBUTE_WORDS and not ws & {"name", "names"}) and (ws & PERSON_WORDS or (
         ("name" in ws or "names" in ws) and (ws & NAME_QUALIFIERS or len(ws) == 1) and not ws & ORG_WORDS

@@ -23,8 +23,10 @@ _NAME_GAP = re.compile(r"[\s,.'\u2019-]*")
 # Where any entry ends, after anything: in a table folded into notes the signer's column closes each entry ("...
 # cycle 77752 Bankart repair M2124570 AC || ..."). Not "am"/"pm" after a time.
 _ENTRY_END_MARK = re.compile(r"(?:(?<=\s)|^)[/(\[]?([A-Za-z]{2,3})[)\]]?\.?(?=[ \t]*(?:$|\n|\|))", re.MULTILINE)
-# ... and where an entry opens, before its colon: "[update] AC: parts ordered", "12/03 ab: chased", "CT: rang".
-_ENTRY_OPEN_MARK = re.compile(r"(?:^|(?<=\] )|(?<=\d ))([A-Za-z]{2,3}):(?=[ \t])", re.MULTILINE)
+# ... and where an entry opens, before its colon: "[update] AC: parts ordered", "12/03 ab: chased", "CT: rang"; or
+# right after the time an exported log stamps it with ("2019-01-21T17:28:00 AH rescheduled").
+_ENTRY_OPEN_MARK = re.compile(r"(?:^|(?<=\] )|(?<=\d ))([A-Za-z]{2,3}):(?=[ \t])|(?<=\d:\d\d )([A-Za-z]{2,3})(?=[ \t])",
+                              re.MULTILINE)
 # ... and where a clause of a log ends inside a longer entry, before the next one ("passed qc l1-l3 ws. ran
 # disinfect cycle", "passed to Sam ts -- called helpline", "ws / sw updated"); not a unit after its number ("12 wh").
 _CLAUSE_END_MARK = re.compile(r"(?:(?<=\S )|^)[/(\[]?([A-Za-z]{2,3})[)\]]?"
@@ -149,12 +151,13 @@ class DenyList:
         clause_ends = [m for m in _CLAUSE_END_MARK.finditer(text) if m.group(1).lower() not in self.everyday
                        and not _NUMBER_BEFORE.search(text, max(0, m.start() - 12), m.start())]
         for m in (*_ENTRY_END_MARK.finditer(text), *_ENTRY_OPEN_MARK.finditer(text), *clause_ends):
-            key = m.group(1).lower()
+            group = 1 if m.group(1) else 2
+            key = m.group(group).lower()
             # the time before "am" is at most "10:30 " (the look-behind still sees what precedes it)
             if key in ("am", "pm") and _AFTER_CLOCK.search(text, max(0, m.start() - 9), m.start()):
                 continue
             if key in self.marks:
-                out[m.start(1)] = Finding("PERSON", m.start(1), m.end(1), 1.0, "KnownValueRecognizer")
+                out[m.start(group)] = Finding("PERSON", m.start(group), m.end(group), 1.0, "KnownValueRecognizer")
         return list(out.values())
 
     def _outside_allowed(self, text: str, found: list[Finding]) -> list[Finding]:

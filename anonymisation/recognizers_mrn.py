@@ -45,7 +45,7 @@ MRN_LABELLED = re.compile(
     # portable appliance test whose labels are numbered
     r"|\b(?!(?-i:PAT))pat\.?-?\s?(?:id|nr|no)|\bfall-?nr"
     r"|\bpas\s+(?:no|num|number|id)|\bpas(?=\s*[:#]|[ \t]+\d{6})"
-    r"|\bpid|\bk[\s-]?(?:no|number)|\bcrn|\brxh?\s+no|\bchart\s+(?:no|num|number)"
+    r"|\bpid|\bk[\s-]?(?:no|number)|\bcrn|\burn|\brxh?\s+no|\bchart\s+(?:no|num|number)"
     # patient administration and community systems, and how they name the patient ("client ID", "CNN")
     r"|\b(?:rio|systm\s?one|emis|lorenzo|ipms?|client|service\s+user|community|comm)(?:\s+(?:id|no|num|number|ref))?"
     # social care's case systems and how they name the person ("Mosaic ID", "LAS ID", "SU no", "Person ID")
@@ -58,7 +58,7 @@ MRN_LABELLED = re.compile(
     r"|\bnhc|\bn\.\s?h\.\s?c|\bhistoria(?:\s+cl[ií]nica)?|\bn[º°]\s?(?:de\s+)?historia)\b\.?\s*(?:is\s+|of\s+)?"
     r"(?:(?:no|num|number|ref)\b\.?\s*)?[:#=.-]{0,2}\s*"
     r"(?!(?:ext|extn|tel|bleep|blp|mob|fax)\b|x\d)"  # "Raigmore Hospital\nExt 64494": a line, not a number's
-    rf"(?P<id>[A-Z]{{1,3}}\d{{0,2}}[ -]?\d{{5,10}}[A-Z]?"
+    rf"(?P<id>[A-Z]{{1,3}}\d{{0,2}}[ -]?\d{{5,10}}[A-Z]?|[A-Z]{{2,4}}/\d{{5,10}}"  # a hospital's letters, a slash
     rf"|[A-Z]{{1,3}}[ -]{{0,2}}(?:\d{{5,10}}|\d{{3,4}}[ -]\d{{3,4}})[A-Z]?"  # as typed: "RX  4074224", "RX324 9080"
     rf"|(?:{_GROUPED_ID})[A-Z]?|\d{{2,4}}-\d{{2,4}}-\d{{1,4}}"
     r"|\d{2,4}/\d{5,8}|\d{2,3} \d{2,3} \d{3,4})"  # the last as read out over the phone: "56 78 901"

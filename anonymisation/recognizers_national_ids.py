@@ -33,11 +33,21 @@ def _spanish_id_valid(nie: str | None, digits: str, letter: str) -> bool:
     return _DNI_LETTERS[int(digits) % 23] == letter.upper()
 
 
+# A social security or insurance number after its label, as the Crown Dependencies and other schemes write it in
+# the National Insurance number's shape without its rules ("SS no GY123456", "Soc Sec JY 12 34 56 C"): two letters,
+# six digits, a letter perhaps. The label says what it is; no check exists.
+_SOCIAL_SECURITY = re.compile(
+    r"(?i:\b(?:social\s+security|soc\.?\s*sec\.?|ss|ssn|insurance)(?:\s+(?:no|num|number|ref))?\.?\s*[:#=-]?\s*)"
+    r"(?P<id>[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}(?:[ ]?[A-Z])?)(?![\w-])")
+
+
 def find_national_ids(text: str) -> list[Finding]:
-    """Spain's DNI and NIE with a letter that fits."""
-    return [Finding("NATIONAL_ID", m.start(), m.end(), 0.9, "NationalIdRecognizer")
-            for m in _SPANISH_ID.finditer(text)
-            if _spanish_id_valid(m.group("nie"), m.group("digits"), m.group("letter"))]
+    """Spain's DNI and NIE with a letter that fits; a social security number after its label."""
+    return [*(Finding("NATIONAL_ID", m.start(), m.end(), 0.9, "NationalIdRecognizer")
+              for m in _SPANISH_ID.finditer(text)
+              if _spanish_id_valid(m.group("nie"), m.group("digits"), m.group("letter"))),
+            *(Finding("NATIONAL_ID", m.start("id"), m.end("id"), 0.85, "NationalIdRecognizer")
+              for m in _SOCIAL_SECURITY.finditer(text))]
 
 
 def orcid_valid(orcid: str) -> bool:

@@ -21,6 +21,15 @@ def test_spanish_dni_and_nie_by_their_letter(text: str, ids: list[str]) -> None:
     assert [text[f.start:f.end] for f in find_national_ids(text)] == ids
 
 
+@pytest.mark.parametrize(("text", "ids"), [
+    ("SS no GY123456", ["GY123456"]), ("Guernsey SS GY 123456 on file", ["GY 123456"]),
+    ("Soc Sec JY 12 34 56 C", ["JY 12 34 56 C"]), ("insurance no AB123456", ["AB123456"]),
+    ("ss 316 steel screws", []), ("SS 12 bolts", []), ("GY123456 on the form", []),
+])
+def test_a_social_security_number_after_its_label(text: str, ids: list[str]) -> None:
+    assert [text[f.start:f.end] for f in find_national_ids(text)] == ids
+
+
 def test_orcid_ids_by_their_check_character() -> None:
     assert orcid_valid("0000-0002-1825-0097") and orcid_valid("0000-0002-1694-233X")
     assert not orcid_valid("0000-0002-1825-0098")

@@ -261,6 +261,8 @@ def test_at_signs_that_are_no_address(text: str) -> None:
     ("hoist delivered, Mosaic ID 1234567", "1234567"), ("LAS ID 5523412 - bed", "5523412"),
     ("su no 123456 bed rails fitted", "123456"), ("Person ID: 8812345", "8812345"),
     ("Carefirst 654321 collected", "654321"),
+    # a hospital's letters and a slash before the number; a unique record number
+    ("hosp no JGH/0123456", "JGH/0123456"), ("URN PEH-012345 on the label", "PEH-012345"),
 ])
 def test_patient_numbers_by_their_label_or_trust_code(text: str, number: str) -> None:
     assert [text[f.start:f.end] for f in find_mrns(text, [])] == [number]

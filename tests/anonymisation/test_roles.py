@@ -377,6 +377,11 @@ def test_marks_of_person_fields_count_where_a_clause_of_a_log_ends(base: Vocabul
     text = ("swapped probe, passed qc l1-l3 ws. ran disinfect cycle -- passed to Sam ts -- called helpline / "
             "flow 12 ts / sent to / ws probe ok")
     assert [text[f.start:f.end] for f in deny.find(text) if f.recognizer == "KnownValueRecognizer"] == ["ws", "ts"]
+    # an exported log's entries, each stamped with its time and its author's mark ("AH" is a word too)
+    log = collect_terms(["AH", "HW"], [], base)
+    stamped = "2019-01-21T17:28:00 AH rescheduled | 2019-02-25 17:58 hw closed | ah well at 10:30 am"
+    assert [stamped[f.start:f.end] for f in DenyList(log.vocabulary(base)).find(stamped)
+            if f.recognizer == "KnownValueRecognizer"] == ["AH", "hw"]
 
 
 def test_logins_of_person_fields_are_caught_where_they_are_copied(base: Vocabulary) -> None:

@@ -76,7 +76,7 @@ def test_the_own_name_column_of_a_table_of_organisations_or_places_is_no_person(
     ("DOB", "DATE_OF_BIRTH"), ("Patient NHS No", "UK_NHS"), ("Postcode", "UK_POSTCODE"), ("Notes", "FREE_TEXT"),
     # whoever did it, and the columns staff sign in
     ("Taken By", "PERSON"), ("Closed By", "PERSON"), ("Resolved By", "PERSON"), ("Initials", "PERSON"),
-    ("Eng", "PERSON"), ("Crew", "PERSON"),
+    ("Eng", "PERSON"), ("Crew", "PERSON"), ("Done By", "PERSON"), ("events.by", "PERSON"),
     # a patient system's number, an imaging study's, a home's key safe, Scotland's NHS number
     ("RiO ID", "MRN"), ("SystmOne No", "MRN"), ("Client ID", "MRN"), ("PAS Number", "MRN"),
     ("Accession Number", "MRN"), ("Key Safe Code", "ACCESS_CODE"), ("CHI Number", "UK_NHS"),
@@ -86,7 +86,7 @@ def test_column_name_hints(name: str, hint: str) -> None:
 
 
 @pytest.mark.parametrize("name", ["SiteName", "MfrName", "ModelName", "Manufacturer", "Serial No", "Date Raised",
-                                  "Covered By", "Powered By", "Date Closed By"])
+                                  "Covered By", "Powered By", "Date Closed By", "Made By"])
 def test_non_person_column_names(name: str) -> None:
     assert "PERSON" not in column_hints(name)
 
