@@ -34,6 +34,8 @@ ROLES_ONE = frozenset({
     "para", "paramedic", "tl", "ctl", "sm", "eca", "emt", "ecp", "aap", "ecsw",
     # imaging: "Rad: Grace", "Supt Bello", "RPS Sharma", a vendor's "FSE Tom Kerr"
     "rad", "radiologist", "sonographer", "physicist", "supt", "superintendent", "rps", "rpa", "mpe", "fse", "cse",
+    # physiological measurement and therapies: "Physiologist Lere", "Lere (sleep physiologist)"
+    "physiologist", "scientist", "therapist", "audiologist", "optometrist", "dietitian", "technologist",
 })
 ROLES_TWO = frozenset({
     ("staff", "nurse"), ("charge", "nurse"), ("ward", "manager"), ("ward", "sister"), ("student", "nurse"),

@@ -90,6 +90,9 @@ def test_a_reference_value_that_is_a_person_elsewhere_is_not_allowed(base: Vocab
     ("his wife (Ragnhild)", ["Ragnhild"]),
     ("pt's daughter Mrs Quillfeather", ["Quillfeather"]),
     ("ward clerk", []),
+    # a job's whole word that is nobody's name, with what it is of, before or in brackets after the name
+    ("Physiologist Lere", ["Lere"]), ("sleep physiologist Agnieszka", ["Agnieszka"]),
+    ("Lere (sleep physiologist)", ["Lere"]), ("EBME tech Zeynep", ["Zeynep"]), ("Mary Porter", ["Mary Porter"]),
     # an organisation typed where the caller's name goes is nobody's name, unless a first name opens it
     ("Hollybank House", ["Hollybank House"]),  # "House" is a surname too: kept a name, failing closed
     ("Chidi Ward", ["Chidi Ward"]), ("Chidi Baxter", ["Chidi Baxter"]),
