@@ -421,6 +421,9 @@ def test_departments_documents_and_roles_work_is_handed_to_are_kept(detector: Te
     "checked, NFF",
     "REPLACED FOLEY CATHETER, CLARK ELECTRODE, VENTURI MASK",
     "Staff Nurse says Yankauer not reading. Tried spare, Wright respirometer ok",
+    # sleep and home ventilation machines and masks
+    "Mask: DreamWear Nasal M | Settings: APAP 7-17 cmH2O", "mask leak - refit to Vitera Full Face M booked",
+    "refit to Brevida Nasal Pillows XS-S", "AirSense 11 and AirFit N30i issued",
 ])
 def test_abbreviations_and_equipment_named_after_people_are_kept(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []
