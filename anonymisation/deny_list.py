@@ -28,9 +28,10 @@ _ENTRY_END_MARK = re.compile(r"(?:(?<=\s)|^)[/(\[]?([A-Za-z]{2,3})[)\]]?\.?(?=[ 
 _ENTRY_OPEN_MARK = re.compile(r"(?:^|(?<=\] )|(?<=\d ))([A-Za-z]{2,3}):(?=[ \t])|(?<=\d:\d\d )([A-Za-z]{2,3})(?=[ \t])",
                               re.MULTILINE)
 # ... and where a clause of a log ends inside a longer entry, before the next one ("passed qc l1-l3 ws. ran
-# disinfect cycle", "passed to Sam ts -- called helpline", "ws / sw updated"); not a unit after its number ("12 wh").
+# disinfect cycle", "passed to Sam ts -- called helpline", "ws / sw updated", "humidity up. HW, pt on nights"); not
+# a unit after its number ("12 wh").
 _CLAUSE_END_MARK = re.compile(r"(?:(?<=\S )|^)[/(\[]?([A-Za-z]{2,3})[)\]]?"
-                              r"(?=[.,;]?[ \t]+(?:/|--?|\u2013)[ \t]|\.[ \t]+[A-Za-z(])", re.MULTILINE)
+                              r"(?=[.,;]?[ \t]+(?:/|--?|\u2013)[ \t]|[.,][ \t]+[A-Za-z(])", re.MULTILINE)
 _NUMBER_BEFORE = re.compile(r"(?:^|\s)[\d.,]+[ \t]$")
 _AFTER_CLOCK = re.compile(r"(?<![\w.:])\d{1,2}(?:[:.]\d{2})?[ \t]*$")
 

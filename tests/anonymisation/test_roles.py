@@ -378,8 +378,9 @@ def test_marks_of_person_fields_count_where_a_clause_of_a_log_ends(base: Vocabul
     terms = collect_terms(["WS", "TS", "TO"], [], base)
     deny = DenyList(terms.vocabulary(base))
     text = ("swapped probe, passed qc l1-l3 ws. ran disinfect cycle -- passed to Sam ts -- called helpline / "
-            "flow 12 ts / sent to / ws probe ok")
-    assert [text[f.start:f.end] for f in deny.find(text) if f.recognizer == "KnownValueRecognizer"] == ["ws", "ts"]
+            "flow 12 ts / sent to / ws probe ok, humidity up. TS, pt on nights")
+    assert [text[f.start:f.end] for f in sorted(deny.find(text), key=lambda f: f.start)
+            if f.recognizer == "KnownValueRecognizer"] == ["ws", "ts", "TS"]
     # an exported log's entries, each stamped with its time and its author's mark ("AH" is a word too)
     log = collect_terms(["AH", "HW"], [], base)
     stamped = "2019-01-21T17:28:00 AH rescheduled | 2019-02-25 17:58 hw closed | ah well at 10:30 am"
