@@ -83,15 +83,16 @@ _SURE_MARKS = (
 )
 # Two capitals that sign an entry where it ends, a few words after what was done ("fitted new battery JB", "Awaiting
 # parts JB", "REPLACED FUSE JB"), or after "by" there ("Returned to ward by JB"; three are a courier's, "sent by
-# DHL"); two or three as a sentence of their own between two ("Tested. JB. Returned to ward.", "HUMIDITY UP. HW.
-# PERSON_...", "(WIFE). LF // 24% NIGHTS").
+# DHL"); two or three as a sentence of their own between two ("Tested. JB. Returned to ward.", "(WIFE). LF // 24%
+# NIGHTS").
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:to|from|in|at|on|into|via|for|with)[ \t]+$")  # "returned to RAU": a unit
 _SIGNED_AFTER_WORK = (
     re.compile(r"(?<=[A-Za-z0-9)] )([A-Z]{2})(?=\.?[ \t]*(?:$|\n|\||;))", re.MULTILINE),
     re.compile(r"(?<=[.!;] )([A-Z]{2,3})(?:[.,](?=[ \t]+[A-Z])|(?=[ \t]+//))"),
-    # the entry's author right after its full time stamp, as a log exports it ("2019-01-06T07:31:00 LF WARD 4")
+    # the entry's author right after its full time stamp, as a log exports it ("2019-01-06T07:31:00 LF WARD 4");
+    # two capitals only: three there are a team's as often ("2021-11-10T01:59:05Z EOC chased")
     re.compile(r"(?:\d{4}-\d{2}-\d{2}[T ]|\d{1,2}/\d{1,2}/\d{2,4}[ T])\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?"
-               r"(?:Z|[+-]\d{2}:?\d{2})?[ \t]+(?:[-|][ \t]+)?([A-Z]{2,3})(?=[ \t:,\]-])"),
+               r"(?:Z|[+-]\d{2}:?\d{2})?[ \t]+(?:[-|][ \t]+)?([A-Z]{2})(?=[ \t:,\]-])"),
     re.compile(r"(?i:\bby[ \t]+)([A-Z]{2})(?=\.?[ \t]*(?:$|\n|\||;))", re.MULTILINE),
 )
 # A mark opening a line before a spaced slash and what came of it ("KW / accepted by Band 6 Rich"; not "n/a"): a

@@ -49,7 +49,7 @@ def signing_marks(marks: Iterable[str], vocabulary: Vocabulary) -> set[str]:
     return out
 
 
-WORD_MARK = 1_000  # a word English uses more often than this ("po", "ca", "is") is no engineer's mark
+_WORD_MARK = 1_000  # a word English uses more often than this ("po", "ca", "is") is no engineer's mark
 
 
 def engineer_marks(names: Iterable[str], vocabulary: Vocabulary) -> set[str]:
@@ -65,7 +65,7 @@ def engineer_marks(names: Iterable[str], vocabulary: Vocabulary) -> set[str]:
         if len(words) < 2 or not all(w.isalpha() for w in words) or len(words) > 3:
             continue
         for mark in {words[0][0] + words[-1][0], "".join(w[0] for w in words)}:
-            if everyday.get(mark, 0) < WORD_MARK and mark not in _NO_MARK and mark not in ROLE_ABBREVIATIONS \
+            if everyday.get(mark, 0) < _WORD_MARK and mark not in _NO_MARK and mark not in ROLE_ABBREVIATIONS \
                     and mark not in NOTE_ABBREVIATIONS and mark not in END_ABBREVIATIONS \
                     and mark not in vocabulary.titles and mark not in vocabulary.allow_tokens:
                 out.add(mark)
@@ -73,7 +73,7 @@ def engineer_marks(names: Iterable[str], vocabulary: Vocabulary) -> set[str]:
 
 
 def everyday_marks(marks: Iterable[str]) -> set[str]:
-    """The fold()ed marks that English uses as words often (WORD_MARK): where a clause ends inside a sentence
+    """The fold()ed marks that English uses as words often (_WORD_MARK): where a clause ends inside a sentence
     ("sent to / from") those are the word."""
     everyday = english_frequencies()
-    return {m for m in marks if everyday.get(m, 0) >= WORD_MARK}
+    return {m for m in marks if everyday.get(m, 0) >= _WORD_MARK}

@@ -99,6 +99,7 @@ def test_a_home_by_its_house_name_or_tenement_flat(detector: TextDetector, text:
     # the author right after a log entry's full time stamp; a mark before "//" or a comma and the next sentence
     ("2019-01-06T07:31:00 LF WARD 4 - PT ADMITTED", ["LF"]), ("12/03/2024 10:15 TP SD card recvd", ["TP"]),
     ("2019-02-19T09:25:00 PT seen in clinic", []), ("12/03/2024 10:15 CT scanner down", []),
+    ("2021-11-10T01:59:05Z EOC chased", []),  # a team's three capitals
     ("SEEN IN CLINIC (WIFE). LF // 24% NIGHTS", ["LF"]), ("Seen in clinic. MT, Compliant.", ["MT"]),
 ])
 def test_marks_in_the_places_that_sign_an_entry(detector: TextDetector, text: str, marks: list[str]) -> None:
