@@ -149,11 +149,16 @@ class DenyList:
         """Where an entry ends or opens, the marks the dataset's person fields hold (`Vocabulary.marks`), even
         those that spell a word or an abbreviation ("am", "AC"): the dataset says somebody signs so."""
         out: dict[int, Finding] = {}
-        clause_ends = [m for m in _CLAUSE_END_MARK.finditer(text) if m.group(1).lower() not in self.everyday
+        # where a clause ends and after a log's time stamp two letters only: three there are a team's as often as
+        # a person's ("2021-11-10T01:59 EOC chased", "reported to EOC. Spare sent"), even where a person field says EOC
+        clause_ends = [m for m in _CLAUSE_END_MARK.finditer(text) if len(m.group(1)) == 2
+                       and m.group(1).lower() not in self.everyday
                        and not _NUMBER_BEFORE.search(text, max(0, m.start() - 12), m.start())]
         for m in (*_ENTRY_END_MARK.finditer(text), *_ENTRY_OPEN_MARK.finditer(text), *clause_ends):
             group = 1 if m.group(1) else 2
             key = m.group(group).lower()
+            if group == 2 and len(key) > 2:
+                continue
             # the time before "am" is at most "10:30 " (the look-behind still sees what precedes it)
             if key in ("am", "pm") and _AFTER_CLOCK.search(text, max(0, m.start() - 9), m.start()):
                 continue

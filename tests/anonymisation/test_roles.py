@@ -382,8 +382,11 @@ def test_marks_of_person_fields_count_where_a_clause_of_a_log_ends(base: Vocabul
     assert [text[f.start:f.end] for f in sorted(deny.find(text), key=lambda f: f.start)
             if f.recognizer == "KnownValueRecognizer"] == ["ws", "ts", "TS"]
     # an exported log's entries, each stamped with its time and its author's mark ("AH" is a word too)
-    log = collect_terms(["AH", "HW"], [], base)
-    stamped = "2019-01-21T17:28:00 AH rescheduled | 2019-02-25 17:58 hw closed | ah well at 10:30 am"
+    log = collect_terms(["AH", "HW", "EOC", "KMT"], [], base)
+    # an ambulance service's control room ("EOC") is no mark, and three letters are no mark where a clause ends
+    # or after a time stamp: a team's as often
+    stamped = ("2019-01-21T17:28:00 AH rescheduled | 2019-02-25 17:58 hw closed | ah well at 10:30 am | "
+               "2019-02-25 18:02 EOC chased, reported to EOC. Spare sent 2019-02-25 18:02 kmt rang, kmt. ok")
     assert [stamped[f.start:f.end] for f in DenyList(log.vocabulary(base)).find(stamped)
             if f.recognizer == "KnownValueRecognizer"] == ["AH", "hw"]
 
