@@ -200,4 +200,5 @@ _EQUIPMENT_WORDS = frozenset({"asset", "tag", "serial", "sn", "device", "equipme
 
 def names_equipment(name: str) -> bool:
     """The column holds the equipment's codes by its name ("loan.assetTag", "Device Serial"), not a person's."""
-    return bool(_leaf_words(name) & _EQUIPMENT_WORDS) and not _leaf_words(name) & (PERSON_WORDS | {"patient", "pt"})
+    ws = _leaf_words(name)
+    return bool(ws & _EQUIPMENT_WORDS) and not ws & (PERSON_WORDS | {"patient", "pt"})

@@ -188,7 +188,10 @@ def _after_role(words: list[str], vocabulary: Vocabulary) -> list[str]:
     "Marivic"; [] when nothing follows ("ward clerk"). Only an opening run counts: in "Mary Porter" or "Melissa
     Lord" the job or title word is the surname."""
     keys = [fold(w) for w in words]
-    names = vocabulary.first_names | vocabulary.last_names
+
+    def named(key: str) -> bool:
+        return key in vocabulary.first_names or key in vocabulary.last_names
+
     last = -1
     for i, key in enumerate(keys):
         stem = key[:-2] if key.endswith(" s") else key  # "pt's daughter"
@@ -196,13 +199,13 @@ def _after_role(words: list[str], vocabulary: Vocabulary) -> list[str]:
                 i + 1 < len(keys) and (stem, keys[i + 1]) in ROLES_TWO):
             if i == 0 and len(keys) == 2 and stem not in vocabulary.titles and not (
                     words[0].isupper() and len(stem) >= 3 and stem not in vocabulary.first_names) and not (
-                    len(stem) >= 6 and stem not in names):
+                    len(stem) >= 6 and not named(stem)):
                 # "Reg Smith", "hca Efua": as likely a first name as a job, and both words spread; not "CCN
                 # Dominik": a job's abbreviation in capitals spread alone would take "ccn.preston@nhs.net"; nor
                 # "Physiologist Lere": a job's whole word that is nobody's name
                 break
             last = i
-        elif i + 1 < len(keys) and keys[i + 1] in ROLES_ONE and len(keys[i + 1]) >= 4 and stem not in names:
+        elif i + 1 < len(keys) and keys[i + 1] in ROLES_ONE and len(keys[i + 1]) >= 4 and not named(stem):
             continue  # what the job is of: "sleep physiologist Agnieszka", "EBME tech Zeynep"
         elif not (stem in _FILLERS or any(c.isdigit() for c in stem)):
             break  # a name, or a word in no list (perhaps a name): the opening run is over

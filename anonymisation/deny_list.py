@@ -25,12 +25,12 @@ _NAME_GAP = re.compile(r"[\s,.'\u2019-]*")
 _ENTRY_END_MARK = re.compile(r"(?:(?<=\s)|^)[/(\[]?([A-Za-z]{2,3})[)\]]?\.?(?=[ \t]*(?:$|\n|\|))", re.MULTILINE)
 # ... and where an entry opens, before its colon: "[update] AC: parts ordered", "12/03 ab: chased", "CT: rang"; or
 # right after the time an exported log stamps it with ("2019-01-21T17:28:00 AH rescheduled").
-_ENTRY_OPEN_MARK = re.compile(r"(?:^|(?<=\] )|(?<=\d ))([A-Za-z]{2,3}):(?=[ \t])|(?<=\d:\d\d )([A-Za-z]{2,3})(?=[ \t])",
+_ENTRY_OPEN_MARK = re.compile(r"(?:^|(?<=\] )|(?<=\d ))([A-Za-z]{2,3}):(?=[ \t])|(?<=\d:\d\d )([A-Za-z]{2})(?=[ \t])",
                               re.MULTILINE)
 # ... and where a clause of a log ends inside a longer entry, before the next one ("passed qc l1-l3 ws. ran
 # disinfect cycle", "passed to Sam ts -- called helpline", "ws / sw updated", "humidity up. HW, pt on nights"); not
 # a unit after its number ("12 wh").
-_CLAUSE_END_MARK = re.compile(r"(?:(?<=\S )|^)[/(\[]?([A-Za-z]{2,3})[)\]]?"
+_CLAUSE_END_MARK = re.compile(r"(?:(?<=\S )|^)[/(\[]?([A-Za-z]{2})[)\]]?"
                               r"(?=[.,;]?[ \t]+(?:/|--?|\u2013)[ \t]|[.,][ \t]+[A-Za-z(])", re.MULTILINE)
 _NUMBER_BEFORE = re.compile(r"(?:^|\s)[\d.,]+[ \t]$")
 _AFTER_CLOCK = re.compile(r"(?<![\w.:])\d{1,2}(?:[:.]\d{2})?[ \t]*$")
@@ -151,14 +151,11 @@ class DenyList:
         out: dict[int, Finding] = {}
         # where a clause ends and after a log's time stamp two letters only: three there are a team's as often as
         # a person's ("2021-11-10T01:59 EOC chased", "reported to EOC. Spare sent"), even where a person field says EOC
-        clause_ends = [m for m in _CLAUSE_END_MARK.finditer(text) if len(m.group(1)) == 2
-                       and m.group(1).lower() not in self.everyday
+        clause_ends = [m for m in _CLAUSE_END_MARK.finditer(text) if m.group(1).lower() not in self.everyday
                        and not _NUMBER_BEFORE.search(text, max(0, m.start() - 12), m.start())]
         for m in (*_ENTRY_END_MARK.finditer(text), *_ENTRY_OPEN_MARK.finditer(text), *clause_ends):
             group = 1 if m.group(1) else 2
             key = m.group(group).lower()
-            if group == 2 and len(key) > 2:
-                continue
             # the time before "am" is at most "10:30 " (the look-behind still sees what precedes it)
             if key in ("am", "pm") and _AFTER_CLOCK.search(text, max(0, m.start() - 9), m.start()):
                 continue

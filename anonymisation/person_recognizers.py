@@ -85,11 +85,13 @@ class VocabularyAwareSpacyRecognizer(SpacyRecognizer):
             for part_start, part_end in parts:
                 start, end = self.rules.refine(text, part_start, part_end)
                 if end <= start or self.rules.suppressed(text, start, end) or self.rules.ordinary_words(
-                        text[start:end]) or not self.rules.case_plausible(text[start:end]) or (
-                        len(parts) > 1 and not self.rules.has_known_name(text[start:end])):
+                        text[start:end]) or not self.rules.case_plausible(text[start:end]):
+                    continue
+                known = self.rules.has_known_name(text[start:end])
+                if len(parts) > 1 and not known:
                     continue
                 score = r.score
-                if not self.rules.has_known_name(text[start:end]):
+                if not known:
                     # NER alone, no known first name or surname: weaker evidence. Several words are still
                     # replaced (above the detection threshold) but cannot stop a run at re-scan on their own;
                     # one unknown word ("Verathon", "Accuracy") is too often a brand or a capitalised noun.

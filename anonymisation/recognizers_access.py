@@ -47,9 +47,9 @@ _SAFE_THEN_CODE = re.compile(
     # the digits as read off its buttons too ("key safe by front door code 1 2 3 4")
     r"['\"]?(?P<code>[A-Za-z]?\d{3,8}[A-Za-z]?#?|\d(?:[ -]\d){3,7})(?![\w/.-]*\d)")
 # The code, then what it opens: in brackets ("Code: 1234 (keysafe)") or said after it ("1234 is the key safe code").
-_CODE_THEN_NAMED_LOCK = re.compile(
-    rf"(?i:\bcode\s*[:#=-]?\s*){_CODE}(?=\s*\(\s*(?:{_LOCK})\s*\))"
-    rf"|(?<![\w/.-])(?P<code2>\d{{4,8}})\s+(?i:is|=)\s+(?i:the\s+)?(?i:{_SAFE}|door|gate|porch)\s+(?i:code|number)\b")
+_CODE_THEN_BRACKETED_LOCK = re.compile(rf"(?i:\bcode\s*[:#=-]?\s*){_CODE}(?=\s*\(\s*(?:{_LOCK})\s*\))")
+_CODE_IS_LOCKS = re.compile(
+    rf"(?<![\w/.-])(?P<code>\d{{4,8}})\s+(?i:is|=)\s+(?i:the\s+)?(?i:{_SAFE}|door|gate|porch)\s+(?i:code|number)\b")
 # Another lock's code after one ("keysafe 1234 / gate 5678"): there the gate's number is a code too.
 _NEXT_LOCK = re.compile(r"\s*(?:[/,;&]|\band\b)\s*(?i:(?:front|back|side|main)\s+)?(?i:door|gate|entry|alarm|porch)"
                         rf"\s*[:#=-]?\s*{_CODE}(?![\w/.-]*\d)")
@@ -71,11 +71,10 @@ def find_access_codes(text: str) -> list[Finding]:
         if _BARE_LOCK.match(label.strip()) and not m.group("code").endswith("#"):  # "entry 4412#": typed on a pad
             continue
         out.append(Finding("ACCESS_CODE", m.start("code"), m.end("code"), 0.8, "AccessCodeRecognizer"))
-    for regex in (_CODE_THEN_LOCK, _CODE_FOR_LOCK, _SAFE_THEN_CODE, _SPACED, _CODE_THEN_NAMED_LOCK):
+    for regex in (_CODE_THEN_LOCK, _CODE_FOR_LOCK, _SAFE_THEN_CODE, _SPACED, _CODE_THEN_BRACKETED_LOCK, _CODE_IS_LOCKS):
         for m in regex.finditer(text):
-            group = "code" if m.group("code") else "code2"
-            if not _DATE_OR_TIME.fullmatch(m.group(group)):
-                out.append(Finding("ACCESS_CODE", m.start(group), m.end(group), 0.8, "AccessCodeRecognizer"))
+            if not _DATE_OR_TIME.fullmatch(m.group("code")):
+                out.append(Finding("ACCESS_CODE", m.start("code"), m.end("code"), 0.8, "AccessCodeRecognizer"))
     for f in list(out):
         nxt = _NEXT_LOCK.match(text, f.end)
         if nxt is not None and not _DATE_OR_TIME.fullmatch(nxt.group("code")):
