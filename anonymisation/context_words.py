@@ -13,9 +13,11 @@ from intake.anonymisation.findings import Finding
 from intake.anonymisation.name_cues import (
     ACTION_AUXILIARIES,
     ACTION_IRREGULAR,
+    COURTESY,
     CUE_PHRASES,
     HONORIFICS,
     NAME_OVER_WORD,
+    NOT_AFTER_COURTESY,
     NOT_AFTER_HONORIFIC,
     PARTICLES,
     PASSIVE_TAIL,
@@ -232,7 +234,13 @@ class ContextWords:
         if j < len(toks):
             tok = toks[j]
             key = tok.key.removesuffix(" s")  # fold() makes the apostrophe a space
-            if (tok.is_word and len(tok.text) > 1 and key in self.names and key not in NOT_AFTER_HONORIFIC
+            title = next((t.key for t in reversed(toks[:j]) if t.is_word), "")
+            if title in COURTESY:
+                # "mr porter", "mrs ward", "Mr Baxter": a courtesy title names a person, whatever the word is else
+                # (a sister's "sister ward" is the ward)
+                if tok.is_word and len(tok.text) > 1 and key in self.names and key not in NOT_AFTER_COURTESY:
+                    return j + 1
+            elif (tok.is_word and len(tok.text) > 1 and key in self.names and key not in NOT_AFTER_HONORIFIC
                     and key not in RECORD_WORDS and key not in self.vocab.allow_tokens
                     and key not in self.vocab.indicators):
                 return j + 1

@@ -64,6 +64,18 @@ WORK_DONE = frozenset({"qa", "check", "checks", "test", "tests", "testing", "ser
 
 
 
+def _before_date(toks: Sequence[Token], i: int) -> int:
+    """Where the date or time right before toks[i] starts ("PPM 15/05/25 by", "done on 12/03 14:30 by"), its "on"
+    or "at" with it; i when there is none."""
+    j = i
+    while j > 0 and i - j < 8 and (toks[j - 1].text.isdigit() or (toks[j - 1].text in "/.:-" and j - 1 > 0
+                                                                    and toks[j - 2].text.isdigit())):
+        j -= 1
+    if i - j < 3 or not toks[j].text.isdigit():
+        return i  # a count ("fitted 2 by Monday") is no date
+    return j - 1 if j > 0 and toks[j - 1].key in ("on", "at") else j
+
+
 class ContextualNames(WordNames):
     """Finds case-free names after titles, roles and reporting verbs, and rare first name + surname pairs."""
 
@@ -128,10 +140,11 @@ class ContextualNames(WordNames):
         if not size:
             size = self._verb_at(toks, i)
             strength = "greeting" if toks[i].key in GREETINGS else "verb"
-        if not size and toks[i].key == "by" and i > 0 and (
-                self.past_tense(toks[i - 1].key) or toks[i - 1].key in WORK_DONE
-                or (toks[i - 1].key == "for" and i > 1 and self.past_tense(toks[i - 2].key))):
-            size, strength = 1, "cue"  # "swapped by Joy", "collected by debs": what was done, by whom
+        w = _before_date(toks, i)
+        if not size and toks[i].key == "by" and w > 0 and (
+                self.past_tense(toks[w - 1].key) or toks[w - 1].key in WORK_DONE
+                or (toks[w - 1].key == "for" and w > 1 and self.past_tense(toks[w - 2].key))):
+            size, strength = 1, "cue"  # "swapped by Joy", "collected by debs", "Last PPM 15/05/25 by SMITH"
         if not size and toks[i].key in WEAK_ONE:
             size, strength = 1, "weak"
         if not size:

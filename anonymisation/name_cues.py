@@ -47,6 +47,10 @@ ROLES_TWO = frozenset({
 # Honorifics: after one of these even a name that is also an everyday word is the surname ("Mrs ross", "dr
 # french", "Sister green"), unless it is a word that names a place or a thing after a title ("sister ward").
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sister", "sr"})
+# Courtesy titles name nobody but a person: the word after one is the surname even where it is a job's, a place's or
+# a thing's word ("mr porter", "Mrs Ward", "Mr Baxter"), but not a preposition ("Mr on leave" is a clipped note).
+COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "master"})
+NOT_AFTER_COURTESY = frozenset({"on", "off", "in", "out", "and", "or", "to", "from", "at", "is", "was", "has"})
 NOT_AFTER_HONORIFIC = frozenset({
     "ward", "bay", "street", "day", "north", "south", "east", "west", "new", "case", "page", "power", "nurse",
     "sister", "doctor", "patient", "porter", "on", "off", "in", "out",

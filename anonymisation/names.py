@@ -29,7 +29,8 @@ from intake.anonymisation.log_authors import (
     find_log_authors,
     names_a_domain,
 )
-from intake.anonymisation.name_cues import line_end
+from intake.anonymisation.labelled_names import names_after_labels
+from intake.anonymisation.name_cues import COURTESY, line_end
 from intake.anonymisation.name_judgement import NOT_NAME_WORDS, NameJudgement
 from intake.anonymisation.name_tokens import Token, tokenize
 from intake.anonymisation.other_scripts import find_other_script_names
@@ -47,8 +48,6 @@ __all__ = ["NOT_NAME_WORDS", "NameRules", "shared_name_rules"]
 
 _MEMO_SIZE = 65_536  # texts; about 20 MB
 
-
-_COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "master"})
 
 class NameRules(NameJudgement):
     """The rule-based name finder; also answers 'is this span really a person?' for NER results."""
@@ -98,6 +97,7 @@ class NameRules(NameJudgement):
         for f in (*names_before_identifiers(ctx, toks, text), *names_before_birth_dates(ctx, toks, text),
                   *names_bracketed_with_dates(ctx, toks, text),
                   *names_before_brackets(ctx, toks, text), *names_after_relations(ctx, toks, text),
+                  *names_after_labels(ctx, toks, text),
                   *find_surname_initials(ctx, text),
                   *find_log_authors(text, ctx),
                   *find_dotted_logins(text, ctx), *find_labelled_logins(text, ctx), *find_domain_logins(text),
@@ -138,7 +138,7 @@ class NameRules(NameJudgement):
         if not size:
             return None
         j = i + size
-        end = self._name_run(toks, j, limit=3, after_title=True, courtesy=toks[j - 1].key in _COURTESY)
+        end = self._name_run(toks, j, limit=3, after_title=True, courtesy=toks[j - 1].key in COURTESY)
         stop = line_end(text, toks[j].start, toks[end - 1].end) if end > j else 0
         while end > j and toks[end - 1].end > stop:
             end -= 1  # a name keeps to its line ("Dr. A. Okafor\nMany thanks")
@@ -149,7 +149,7 @@ class NameRules(NameJudgement):
         if end < len(toks) and toks[end].text.isdigit() and len(toks[end].text) <= 3:
             return None  # "Nurse Base 16" is a place
         if self.contextual.in_phrase(toks, toks[i].start, end) or (
-                toks[j - 1].key not in _COURTESY and all(self._occupation(t) for t in toks[j:end])):
+                toks[j - 1].key not in COURTESY and all(self._occupation(t) for t in toks[j:end])):
             # "Clinical Nurse Specialist", "Consultant Intensivist": a job title, not before a name; after "Mr" or
             # "Mrs" a job's word is the surname ("Mr Porter", "Mrs Cook")
             return None

@@ -7,6 +7,7 @@ from functools import lru_cache
 
 from intake.anonymisation.department_words import ROLE_MAILBOX_WORDS
 from intake.anonymisation.findings import Finding, names_beside_numbers
+from intake.anonymisation.initials import TEAMS
 from intake.anonymisation.recognizers_uk import POSTCODE_CONTEXT, POSTCODE_PATTERN, POSTCODE_RE, context_before
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary, fold, town_keys
 
@@ -102,13 +103,17 @@ def _labelled_homes(text: str, vocabulary: Vocabulary) -> list[Finding]:
 # Little Oaks, Portsmouth Road GU4 1TR". The name is a home when a house's word closes it or a postcode follows
 # the street; a hospital's or a place's building is no home ("Daisy Hill Hospital, Mill Road").
 _NAME_WORD = r"[A-Z][a-z'\u2019-]+"
+# ... typed in capitals or in lower case too ("ORCHARD HOUSE, BROOKLANDS ROAD", "the old rectory, ockham road"): a
+# house's word must close the name there, as a postcode alone says nothing of words whose case says nothing.
+_SHAPES = {"title": (_NAME_WORD, "The"), "upper": (r"[A-Z][A-Z'\u2019-]+", "THE"), "lower": (r"[a-z][a-z'\u2019-]+", "the")}
 
 
-@lru_cache(maxsize=4)
-def _house_and_street_re(vocabulary: Vocabulary) -> re.Pattern[str]:
+@lru_cache(maxsize=12)
+def _house_and_street_re(vocabulary: Vocabulary, shape: str = "title") -> re.Pattern[str]:
     types = "|".join(sorted((re.escape(t) for t in vocabulary.street_types), key=len, reverse=True))
-    return re.compile(rf"(?<![\w'\u2019-])(?P<house>(?:{_NAME_WORD}[ \t]+){{0,2}}{_NAME_WORD}),[ \t]+"
-                      rf"(?:{_NAME_WORD}[ \t]+){{1,3}}(?i:{types})\.?(?![\w])")
+    word, the = _SHAPES[shape]
+    return re.compile(rf"(?<![\w'\u2019-])(?:{the}[ \t]+)?(?P<house>(?:{word}[ \t]+){{0,2}}{word}),[ \t]+"
+                      rf"(?:{word}[ \t]+){{1,3}}(?i:{types})\.?(?![\w])")
 
 
 # A farm's or a cottage's name and its town, no street between, as rural homes are addressed ("at Hillside Farm,
@@ -139,16 +144,17 @@ def _named_houses(text: str, vocabulary: Vocabulary) -> list[Finding]:
     if ", " not in text:
         return []
     out: list[Finding] = []
-    for m in _house_and_street_re(vocabulary).finditer(text):
-        words = [fold(w) for w in m.group("house").split()]
-        house = words[-1] in _HOUSE_WORDS  # "Orchard House": a house's word, though "house" names places too
-        if not house and fold(m.group(0).split()[-1]) in _HOUSE_WORDS:
-            continue  # "Jane Smith, Mill Cottage": a person's name, then their house (_houses_after_names)
-        if any((w in vocabulary.indicators and not (house and w == words[-1])) or w in vocabulary.allow_tokens
-               for w in words) or vocabulary.is_allowed_term(m.group("house")):
-            continue
-        if house or POSTCODE_RE.search(text, m.end(), min(len(text), m.end() + 25)) is not None:
-            out.append(Finding("ADDRESS", m.start(), m.end(), 0.7, "StreetAddressRecognizer"))
+    for shape in _SHAPES:
+        for m in _house_and_street_re(vocabulary, shape).finditer(text):
+            words = [fold(w) for w in m.group("house").split()]
+            house = words[-1] in _HOUSE_WORDS  # "Orchard House": a house's word, though "house" names places too
+            if not house and fold(m.group(0).split()[-1]) in _HOUSE_WORDS:
+                continue  # "Jane Smith, Mill Cottage": a person's name, then their house (_houses_after_names)
+            if any((w in vocabulary.indicators and not (house and w == words[-1])) or w in vocabulary.allow_tokens
+                   or w in TEAMS for w in words) or vocabulary.is_allowed_term(m.group("house")):
+                continue  # "Trust House", "ICU HOUSE": a place's or a team's building
+            if house or (shape == "title" and POSTCODE_RE.search(text, m.end(), min(len(text), m.end() + 25))):
+                out.append(Finding("ADDRESS", m.start(), m.end(), 0.7, "StreetAddressRecognizer"))
     # "Rose Cottage, Portsmouth Road": the street, not the town of that name
     return out + [f for f in _houses_in_towns(text, vocabulary) if not any(o.start == f.start for o in out)]
 

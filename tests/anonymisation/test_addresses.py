@@ -74,6 +74,11 @@ def test_the_street_address_right_after_a_name_is_theirs(detector) -> None:
     ("no access - nobody in at Rose Cottage, Portsmouth Road, card left.", ["Rose Cottage, Portsmouth Road"]),
     ("nobody in at Orchard House, Brooklands Road, Godalming GU7 8WB", ["Orchard House, Brooklands Road"]),
     ("delivered to Mr Watanabe at Little Oaks, Portsmouth Road GU4 1TR, shown how", ["Little Oaks, Portsmouth Road"]),
+    # typed in capitals or in lower case, the article with it: a house's word closes the name there
+    ("CPM NOT RETURNED - ORCHARD HOUSE, BROOKLANDS ROAD - PLS CHASE", ["ORCHARD HOUSE, BROOKLANDS ROAD"]),
+    ("collected from the old rectory, ockham road, family handed it over", ["the old rectory, ockham road"]),
+    ("sent to ICU HOUSE, MAIN ROAD", []), ("pump from trust house, main road", []),
+    ("left at little oaks, portsmouth road gu4 1tr", []),  # lower case with no house's word: words, not a home
     # a hospital, a department or a person before a street is no home
     ("collected from Daisy Hill Hospital, Mill Road", []), ("returned to Estates, Mill Road GU1 1AA", []),
     ("Spoke to Jane Smith, Mill Road depot", []),

@@ -106,6 +106,13 @@ def found(detector: TextDetector, text: str, entity: str) -> list[str]:
     # The next entry of a work log, on its own line, says nothing of the name that ends the line before.
     ("updated software - handover from h.crisafulli\n23/06 RN: recalibrated", ["h.crisafulli", "RN"]),
     ("no fault found, cc jake\n26/07 RP: sent away", ["jake", "RP"]),
+    # whoever did the work, after its date or time ("Last PPM 15/05/25 by SMITH"); not after a count
+    ("SW v4.70. Last PPM 15/05/25 by SMITH | Software: v1.9.22", ["SMITH"]),
+    ("serviced 12.03.24 by kaur", ["kaur"]), ("Calibrated 2024-03-01 by JONES", ["JONES"]),
+    ("fitted 2 by Monday", []),
+    # after a courtesy title a job's, a place's or a brand's word is the surname, in any case; not after "sister"
+    ("pt data cleared (mr porter, 1950) before sending", ["porter"]), ("mr ward rang", ["ward"]),
+    ("spoke to mr baxter re the pump", ["baxter"]), ("sister ward called", []), ("Mr on leave", []),
 ])
 def test_names_in_any_case_after_roles_and_verbs(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected

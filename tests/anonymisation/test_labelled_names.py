@@ -1,0 +1,33 @@
+"""A name after the label of a name's field, as forms and folded columns copy it into notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.anonymisation.engine import TextDetector
+
+from .test_contextual_names import found
+
+
+@pytest.mark.parametrize("text,names", [
+    # the label says a name follows, whatever the word is otherwise ("WEST", "Brooks") and in any case
+    ("Patient: see record | Surname: WEST | Forename/known as: Kemi | DOB: n/k", ["WEST", "Kemi"]),
+    ("surname: perkins", ["perkins"]), ("Maiden name: Brooks", ["Brooks"]), ("Pt name: KNIGHT", ["KNIGHT"]),
+    ("Contact name: brooks", ["brooks"]), ("Forename: Oluwaseun", ["Oluwaseun"]),
+    ("NOK: wife Mary Brown", ["Mary Brown"]), ("Mrs Ann Jones née Hughes", ["Hughes"]),
+    # a field's name opening the field, surname first
+    ("Name: Okonkwo, Tunde | DOB 12/03/61", ["Okonkwo, Tunde"]), ("Name: PERKINS", ["PERKINS"]),
+    # the value ends where a word no name holds starts
+    ("Surname: Smith confirmed loan", ["Smith"]),
+])
+def test_a_name_after_its_fields_label(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert [n for n in found(detector, text, "PERSON") if n in names] == names
+
+
+@pytest.mark.parametrize("text", [
+    "Device name: Volumat | Asset name: Infusion pump", "Name: Infusion pump", "Model name: Alaris GP",
+    "File name: report.pdf", "Name: n/a", "NOK: wife", "spoke to NOK", "Surname: n/k", "first-name field blank",
+])
+def test_what_a_names_label_does_not_make_a_name(detector: TextDetector, text: str) -> None:
+    """A thing's name, a placeholder, a relation alone, a hyphenated word: no one."""
+    assert found(detector, text, "PERSON") == []
