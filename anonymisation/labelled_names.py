@@ -87,7 +87,8 @@ def names_after_labels(ctx: ContextualNames, toks: Sequence[Token], text: str) -
         words: list[Token] = []
         while j < len(toks) and len(words) < MAX_WORDS:
             w = toks[j]
-            if w.text == "," and words and j + 1 < len(toks) and toks[j + 1].is_word and _same_field(text, words[-1], w):
+            if w.text == "," and words and j + 1 < len(toks) and toks[j + 1].is_word \
+                    and _same_field(text, words[-1], w):
                 # "Okonkwo, Tunde" but not "WEST, First name: Tom": a comma before the next field's label
                 after = j + 2
                 if after < len(toks) and (toks[after].text in _COLONS or _label_before(toks, after)):

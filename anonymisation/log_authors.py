@@ -62,8 +62,11 @@ _LABELLED = re.compile(
     r"reconciled|locked|unlocked|reset|archived|restored|exported|imported|closed|resolved|assigned|raised|"
     r"authori[sz]ed|approved|verified|signed|updated)\s+by|signed(?=\s*:)"
     # what an administrator did to an account ("reset user wvht\ltointon", "unlocked account jsmith2")
-    r"|(?:reset|unlock(?:ed)?|locked(?:\s+out)?|disabled|enabled|re-?enabled|suspended)\s+(?:the\s+)?"
-    r"(?:user|account|login)(?:\s+(?:for|of))?(?=\s)))"
+    r"|(?:reset|unlock(?:ed)?|locked(?:\s+out)?|disabled|enabled|re-?enabled|suspended)\s+(?:(?:for|of)\s+)?"
+    r"(?:the\s+)?(?:user|account|login)(?:\s+(?:for|of))?(?=\s)"
+    # ... or after the account it was done to ("account kowalskia locked", "login okaforc expired")
+    r"|(?:user|account|login)(?=[ \t]+[A-Za-z][A-Za-z0-9._-]{2,30}[ \t]+(?:(?:was|is|now|has\s+been)[ \t]+)?"
+    r"(?:locked|unlocked|disabled|reset|expired|suspended|re-?enabled|created|deleted)\b)))"
     # a domain before the account, in a note's own case ("wvht\ltointon"): the account is one person's
     r"[ \t]*[:=-]?[ \t]*(?P<domain>[A-Za-z][A-Za-z0-9-]{1,14}\\)?"
     r"(?P<login>[A-Za-z][A-Za-z0-9._-]{1,30}[A-Za-z0-9])(?![\w@\\-])")
@@ -104,6 +107,14 @@ def find_labelled_logins(text: str, ctx: ContextualNames) -> list[Finding]:
 # ("singhj", "SMITHJ", "jsmith", "amcbride2", "postlethm");
 # "| complete |", "| nff |", "| alaris |" are a status, an abbreviation and a maker.
 _JOINED_FIELD = re.compile(r"(?:\A|(?<=\|))[ \t]*(?P<login>[A-Za-z]{4,20}\d{0,3})[ \t]*(?=\Z|\|)")
+# ... and where a log names who wrote an entry: in brackets opening it or alone ("[jsmith] replaced battery",
+# "(okaforc) rang"), before the colon or dash opening it ("jsmith: replaced", "12/03/24 okaforc - replaced"), after
+# "by" ("note by smithj").
+_LOGIN = r"(?P<login>[A-Za-z]{4,20}\d{0,3})"
+_LOGIN_PLACES = re.compile(
+    rf"(?:^|(?<=\] )|(?<=\d ))[ \t]*\[{_LOGIN}\]|\({_LOGIN.replace('login', 'login2')}\)"
+    rf"|(?:^|(?<=\] )|(?<=\d ))[ \t]*{_LOGIN.replace('login', 'login3')}(?=:[ \t]|[ \t]+[-\u2013][ \t])"
+    rf"|(?i:\bby)[ \t]+{_LOGIN.replace('login', 'login4')}(?![\w.@'\u2019\\/-])", re.MULTILINE)
 
 
 def _surname_and_initials(key: str, vocab: Vocabulary) -> bool:
@@ -115,20 +126,26 @@ def _surname_and_initials(key: str, vocab: Vocabulary) -> bool:
         len(core) >= 7 and any(len(part) >= 5 and vocab.begins_a_surname(part) for part in parts[::2]))
 
 
+def _joined_login(login: str, ctx: ContextualNames) -> bool:
+    key = login.lower()
+    core = key.rstrip("0123456789")
+    # letters and the digits a directory adds ("wscrimshaw43") are an account whatever the surname
+    numbered = core != key and len(core) >= 5 and core not in ctx.english
+    if any(core.endswith(end) and core[:-len(end)] in ctx.english for end in ("s", "es", "ed", "er", "ly")):
+        return False  # "(sharps)": a word's plural or tense, not a surname and an initial
+    return (login.isupper() or login.islower()) and key not in ctx.english and key not in ctx.not_names \
+        and key not in NOTE_ABBREVIATIONS and key not in BY_ABBREVIATIONS and core not in _SHARED_ACCOUNTS \
+        and not ctx.vocab.is_allowed_term(login) and (numbered or _surname_and_initials(key, ctx.vocab))
+
+
 def find_joined_logins(text: str, ctx: ContextualNames) -> list[Finding]:
-    out = []
-    for m in _JOINED_FIELD.finditer(text):
-        login = m.group("login")
-        key = login.lower()
-        core = key.rstrip("0123456789")
-        # letters and the digits a directory adds ("wscrimshaw43") are an account whatever the surname
-        numbered = core != key and len(core) >= 5 and core not in ctx.english
-        if not (login.isupper() or login.islower()) or key in ctx.english or key in ctx.not_names \
-                or key in NOTE_ABBREVIATIONS or key in BY_ABBREVIATIONS \
-                or core in _SHARED_ACCOUNTS or ctx.vocab.is_allowed_term(login) \
-                or not (numbered or _surname_and_initials(key, ctx.vocab)):
-            continue
-        out.append(Finding("PERSON", m.start("login"), m.end("login"), 0.7, "ContextNameRecognizer"))
+    out = [Finding("PERSON", m.start("login"), m.end("login"), 0.7, "ContextNameRecognizer")
+           for m in _JOINED_FIELD.finditer(text) if _joined_login(m.group("login"), ctx)]
+    if "[" in text or "(" in text or ":" in text or "-" in text or "by" in text.lower():
+        for m in _LOGIN_PLACES.finditer(text):
+            group = next(g for g in ("login", "login2", "login3", "login4") if m.group(g))
+            if _joined_login(m.group(group), ctx):
+                out.append(Finding("PERSON", m.start(group), m.end(group), 0.7, "ContextNameRecognizer"))
     return out
 
 

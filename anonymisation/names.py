@@ -20,6 +20,7 @@ from intake.anonymisation.bracketed_names import names_after_relations, names_be
 from intake.anonymisation.display_names import find_display_names, find_names_spelt_by_addresses
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.initials import NOTE_ABBREVIATIONS, SIGNED_RECOGNIZER, find_initials
+from intake.anonymisation.labelled_names import names_after_labels
 from intake.anonymisation.list_owners import find_list_owners
 from intake.anonymisation.log_authors import (
     find_domain_logins,
@@ -29,7 +30,6 @@ from intake.anonymisation.log_authors import (
     find_log_authors,
     names_a_domain,
 )
-from intake.anonymisation.labelled_names import names_after_labels
 from intake.anonymisation.name_cues import COURTESY, line_end
 from intake.anonymisation.name_judgement import NOT_NAME_WORDS, NameJudgement
 from intake.anonymisation.name_tokens import Token, tokenize

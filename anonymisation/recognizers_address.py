@@ -105,7 +105,8 @@ def _labelled_homes(text: str, vocabulary: Vocabulary) -> list[Finding]:
 _NAME_WORD = r"[A-Z][a-z'\u2019-]+"
 # ... typed in capitals or in lower case too ("ORCHARD HOUSE, BROOKLANDS ROAD", "the old rectory, ockham road"): a
 # house's word must close the name there, as a postcode alone says nothing of words whose case says nothing.
-_SHAPES = {"title": (_NAME_WORD, "The"), "upper": (r"[A-Z][A-Z'\u2019-]+", "THE"), "lower": (r"[a-z][a-z'\u2019-]+", "the")}
+_SHAPES = {"title": (_NAME_WORD, "The"), "upper": (r"[A-Z][A-Z'\u2019-]+", "THE"),
+           "lower": (r"[a-z][a-z'\u2019-]+", "the")}
 
 
 @lru_cache(maxsize=12)

@@ -51,6 +51,9 @@ MRN_LABELLED = re.compile(
     # social care's case systems and how they name the person ("Mosaic ID", "LAS ID", "SU no", "Person ID")
     r"|\b(?:mosaic|carefirst|frameworki|framework-i|liquidlogic)(?:\s+(?:id|no|num|number|ref))?"
     r"|\b(?:las|paris|s1|su|person|social\s+care|adult\s+social\s+care|asc)\s+(?:id|no|num|number|ref)"
+    # hospitals' patient administration systems, by name before their number ("Medway no", "Trak no.", "Epic MRN")
+    r"|\b(?:medway|trak(?:care)?|cerner|millennium|epic|careflow|maxims|pims|oasis|meditech|evolve|sunrise)"
+    r"\s+(?:id|no|num|number|ref|mrn|pid)"
     r"|\bcid|\bcnn|\bid\s+band|\bpts?'?\s+(?:hosp(?:ital)?\s+)?(?:no|num|number)(?:\s+is)?"
     r"|\bhealth\s+record\s+(?:no|num|number)|\bhrn|\bihi|\be?pcr|\beprf?|\bprf|\bcase\s*notes?"
     r"|\b(?:mr|ur|trust)\s+(?:no|num|number|id)|patient\s+identifier|\bwristband"

@@ -42,6 +42,25 @@ def test_paths_escapes_and_shared_accounts_are_no_login(detector: TextDetector, 
     assert found(detector, text, "PERSON") == []
 
 
+@pytest.mark.parametrize("text,login", [
+    # a surname and an initial run together where a log names who wrote an entry: in brackets, before the colon or
+    # dash opening it, after "by"
+    ("[jsmith] replaced battery", "jsmith"), ("jsmith: replaced battery", "jsmith"), ("(jsmith) rang", "jsmith"),
+    ("12/03/24 okaforc - replaced battery", "okaforc"), ("note by smithj", "smithj"), ("DONE BY SMITHJ", "SMITHJ"),
+    # an account an administrator dealt with, named before or after what was done to it
+    ("account kowalskia locked", "kowalskia"), ("pw reset for user tmorgan", "tmorgan"),
+])
+def test_an_account_where_a_log_names_who_wrote_or_what_was_done_to_it(
+        detector: TextDetector, text: str, login: str) -> None:
+    assert found(detector, text, "PERSON") == [login]
+
+
+@pytest.mark.parametrize("text", ["(sharps) bin", "[battery] replaced", "[pending] awaiting", "replaced by philips",
+                                  "[alaris] pump", "(heaters) off", "account balance locked", "login screen expired"])
+def test_words_where_a_log_names_its_author_are_no_account(detector: TextDetector, text: str) -> None:
+    assert found(detector, text, "PERSON") == []
+
+
 def test_a_person_field_holding_domain_accounts_gives_the_account() -> None:
     assert domain_account("HARTLEY\\ptrelawney") == "ptrelawney" and domain_account("Jane Doe") == "Jane Doe"
 

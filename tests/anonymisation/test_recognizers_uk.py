@@ -263,12 +263,15 @@ def test_at_signs_that_are_no_address(text: str) -> None:
     ("Carefirst 654321 collected", "654321"),
     # a hospital's letters and a slash before the number; a unique record number
     ("hosp no JGH/0123456", "JGH/0123456"), ("URN PEH-012345 on the label", "PEH-012345"),
+    # a hospital's patient administration system by name before its number
+    ("Medway no 12345678 on pump", "12345678"), ("Trak no. A1234567", "A1234567"), ("Epic MRN 12345678", "12345678"),
 ])
 def test_patient_numbers_by_their_label_or_trust_code(text: str, number: str) -> None:
     assert [text[f.start:f.end] for f in find_mrns(text, [])] == [number]
 
 
 @pytest.mark.parametrize("text", ["part no 1000SP01234", "serial 800123456", "R2D 12", "PPM due 12/2025",
+                                  "epic no 3 room", "Cerner 2024 upgrade 1234567 rows",
                                   "defib'd pt x3 at scene (230212-7918), no issues",
                                   "remove old pt labels from pump 00671869 - label showed",
                                   "qc fail, not pt related. wo 19539444", "community 2 pumps back",
