@@ -103,17 +103,26 @@ _OPEN_MARKS = (
     # a pair opening a line ("JB/KM attended").
     re.compile(rf"(?<![\w@.])@({_MARK})(?![\w'\u2019.-])"),
     # ... or a clause after a stamp or a semicolon ("Update 14/02: LM chased Baxter", "spoke to ward; HW to return")
-    re.compile(rf"(?:^[ \t]*|(?<=; )|(?<=\d: )|(?<=\d\d:\d\d ))({_MARK})(?: \([^()\n]{{1,20}}\))? "
+    re.compile(rf"(?:^[ \t]*|(?<=; )|(?<=, )|(?<=\d: )|(?<=\d\d:\d\d ))({_MARK})(?: \([^()\n]{{1,20}}\))? "
                r"(?=(?:to|will|has|had|was|is|went|attended|visited|called|rang|phoned|emailed|"
                r"ordered|chased|checked|fixed|replaced|said|says|spoke|collected|delivered|booked|on site|confirmed|"
                r"reported|advised|informed|agreed|arranged|returned|tested|repaired|serviced|installed|removed|sent|"
                r"took|left|dropped|picked|raised|logged|closed|completed|asked|requested|contacted|tried|needs|"
-               r"aware|covering|off|looking|investigating|following|dealing|handling|knows|can|could|should)\b)",
+               r"aware|covering|off|looking|investigating|following|dealing|handling|knows|can|could|should|"
+               r"fitted|swapped|cleaned|changed|calibrated|inspected|decontaminated|reset|updated|upgraded|loaned|"
+               r"issued|received|found|noted|ran|passed|failed|condemned|quarantined|handed|brought|took|"
+               r"re-?fitted|re-?tested|adjusted|tightened|lubricated|downloaded|uploaded|configured)\b)",
                re.MULTILINE),
     re.compile(rf"^[ \t]*({_MARK})(?: ?/ ?| ?& ?| and )(?={_MARK}(?![\w'\u2019-]))", re.MULTILINE),
     # a mark before the time it wrote, opening an entry ("KM 14:30 awaiting parts", "parts due. KM 14:30")
     re.compile(rf"(?:^|(?<=[.!;] ))({_MARK})(?= \d{{1,2}}[:.]\d{{2}}(?!\d))", re.MULTILINE),
 )
+# Two letters in lower case opening a line before what they did, as a log typed in lower case is written ("jb fitted
+# new probe", "kl rang ward"): no word, abbreviation, title or role ("we fitted", "pt rang", "gp rang").
+_LOWER_OPEN = re.compile(r"^[ \t]*([a-z]{2})(?= (?:fitted|swapped|replaced|rang|called|phoned|emailed|chased|"
+                         r"checked|tested|cleaned|repaired|serviced|attended|visited|collected|delivered|ordered|"
+                         r"spoke|returned|removed|installed|calibrated|booked|took|reset|updated|changed)\b)",
+                         re.MULTILINE)
 # In brackets or after a comma closing an entry, only after what somebody did ("replaced battery (JB)", "cleaned
 # with Tristel, AA; missing charger"): "pump alarming (OCC)" is the alarm's code.
 _DONE = re.compile(r"(?i)\b(?:\w+ed|done|ok|checked|pass(?:ed)?|fail|fitted|returned|swapped|on hold|awaiting"
@@ -149,9 +158,10 @@ _TO = re.compile(
 _WITH_FROM = re.compile(
     r"(?i:\b(?:(?:attended|visited|discussed|liaised|spoke|spoken|talked|checked|agreed|confirmed|arranged|met|"
     r"worked|left it|left|raised|went|along|together|shadowed|trained)\s+with|(?:response|reply|answer|call|"
-    r"message|msg|e-?mail|update|feedback|info|approval|request|callback|word|ok|go-ahead)\s+from|heard\s+from|"
+    r"message|msg|e-?mail|update|feedback|info|approval|request|callback|word|ok|go-ahead|note|notes|comment|"
+    r"comments|handover|instructions?)\s+from|heard\s+from|"
     rf"back\s+from)\s+\(?)({_MARK})\b(?![-/.]\w)")
-_PER = re.compile(rf"(?i:\b(?:per|via|cc|fao|attn)\b:?\s+)({_MARK})(?=[ \t]*(?:$|\n|[,.;:)/&|]|\s+[a-z]))",
+_PER = re.compile(rf"(?i:\b(?:per|via|cc|fao|attn)\b:?\s+)({_MARK})(?=[ \t]*(?:$|\n|[,.;:)/&|]|\s+[a-z]|\s+-\s))",
                   re.MULTILINE)
 _SIGN_OFF = re.compile(
     r"(?i:\b(?:thanks|thank you|many thanks|regards|kind regards|best wishes|best|cheers|rgds|thx|ta))\b[,.!]?"
@@ -211,6 +221,10 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
         return token.isupper() and key not in END_ABBREVIATIONS and key not in NOTE_ABBREVIATIONS \
             and key not in english and key not in vocabulary.common_words and key not in vocabulary.titles \
             and key not in vocabulary.allow_tokens and key not in vocabulary.indicators and key not in ROLES_ONE
+    if where == "lower open":
+        return key not in LOWER_ABBREVIATIONS and key not in ALL_ABBREVIATIONS and key not in english \
+            and key not in vocabulary.common_words and key not in vocabulary.titles and key not in ROLES_ONE \
+            and key not in vocabulary.allow_tokens and key not in vocabulary.indicators
     if where == "alone":
         # three or more capitals alone on a line are a procedure's or a unit's code ("TURP", "LSCS") as often
         if key in vocabulary.titles or key in ALL_ABBREVIATIONS or (token.isupper() and len(token) > 2):
@@ -299,6 +313,7 @@ def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) ->
     else:  # a note all in lower case is signed in lower case too ("job closed. rk", "ok for use -tw"), not "/ml"
         found += [(m, "end") for pattern in _END_MARKS[1:] for m in pattern.finditer(text)]
     found += [(m, "after") for pattern in _ENTRY_OPENS for m in pattern.finditer(text)]
+    found += [(m, "lower open") for m in _LOWER_OPEN.finditer(text)]
     found += [(m, "sure") for pattern in _SURE_MARKS for m in pattern.finditer(text)]
     found += [(m, "signed") for m in _SIGNED.finditer(text)]
     found += [(m, "alone") for m in _ALONE.finditer(text)]

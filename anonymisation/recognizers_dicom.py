@@ -40,7 +40,7 @@ _ACCESSION = re.compile(
     r"(?i:(?:\bacc(?:ession|n)?(?:\s*(?:no|num|number))?|\bacn|\bc?ris\s*(?:no|num|number|ref|id)|\bexam(?:ination)?\s*"
     r"(?:no|num|number|id|ref)|\bstudy\s*(?:id|no|num|number|ref)"
     # the radiology request, the PACS's own id, the episode or visit the examination belongs to
-    r"|\b(?:request|req|rq|pacs|episode|procedure|visit|encounter|attendance)\s*(?:no|num|number|id|ref)"
+    r"|\b(?:request|req|rq|pacs|episode|procedure|visit|encounter|attendance|image)\s*(?:no|num|number|id|ref)"
     r"|\bc?ris\s+event(?:\s*(?:no|num|number|id))?"
     # a patient's specimen in the laboratory ("Spec: 24H123456", "lab no 24H123456"); not a water sample's
     r"|\bspecimen(?:\s*(?:no|num|number|id))?|\bspec\s*(?:no|num|number|id)|\bspec(?=\s*:\s*\d{2}[A-Z]\d{5})"
@@ -48,7 +48,11 @@ _ACCESSION = re.compile(
     # a year in the middle as some systems write it ("RJZ-2024-0012345", "XR-24-001234", "CT/24/012345",
     # "2024-0012345"), a site's or a modality's letters apart ("RAD-1234567"), a check letter after
     r"(?P<v>[A-Z]{0,4}\d{0,2}[A-Z]?\d{5,12}[A-Z]?|[A-Z]{1,4}([-/])(?:(?:19|20)?\d{2}\2)?\d{4,10}"
-    r"|(?:19|20)\d{2}-\d{4,8}|\d{2}-[A-Z]{1,3}-\d{5,8})(?![\w-]|/(?![A-Z]{0,4}\d{0,2}[A-Z]?\d{5}))",
+    r"|(?:19|20)\d{2}-\d{4,8}|\d{2}-[A-Z]{1,3}-\d{5,8}"
+    # whatever else a system makes of letters, digits and dashes after the label, five digits in it at least
+    # ("2024R0012345", "CT24-001234", "24RXH00123"); not a date ("acc 12/03/2024")
+    r"|(?!\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?![\w/-]))(?=[A-Z0-9-]*?\d(?:[A-Z-]*\d){4})[A-Z0-9][A-Z0-9-]{4,22}[A-Z0-9])"
+    r"(?![\w-]|/(?![A-Z]{0,4}\d{0,2}[A-Z]?\d{5}))",
     re.IGNORECASE)
 # A study's or an image's instance UID after its label: one examination of one patient (not the standard's own
 # class UIDs under 1.2.840.10008, which name a kind of object).

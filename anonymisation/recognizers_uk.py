@@ -176,7 +176,8 @@ _PATIENT_NAME_BEFORE = re.compile(
 # 12/03/1961"), only a date too old to be the job's ("12/03/2024" after an engineer's name is when they came).
 _PERSON_BEFORE_OLD_DATE = re.compile(
     r"(?i)\b(?:pt|patient|mr|mrs|ms|miss|mx|master)\b[.:]?\s*(?:[^\W\d_][\w'\u2019-]*\.?\s+){0,3}"
-    r"[^\W\d_][\w'\u2019-]*\s*[,(]?\s*$")
+    r"[^\W\d_][\w'\u2019-]*\s*[,(]?\s*$"
+    r"|\b(?:pt|patient)\b[.:]?\s*[,(]?\s*$")  # "pt 12/03/1961 NHS ...": the patient's date, no name between
 # Titles a patient is given on a form; not "Dr", who signs entries ("(Dr Ahmed 12/03/24)").
 PATIENT_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "master"})
 _YEAR_AT_END = re.compile(r"(\d{2,4})$")

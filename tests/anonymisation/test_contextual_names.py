@@ -351,6 +351,14 @@ def test_a_given_name_and_the_surnames_initial_with_its_full_stop(detector: Text
     ("passed to JMB.", ["JMB"]),
     # a pair joined by "&", a mark before the time it wrote, a line opening with what the mark confirmed
     ("JS & KM attended", ["JS", "KM"]), ("awaiting parts. KM 14:30", ["KM"]), ("RB confirmed working", ["RB"]),
+    # ... in lower case too, opening a line of a log before what they did; not a word, a role or an abbreviation
+    ("KL fitted new probe", ["KL"]), ("jb fitted new probe", ["jb"]), ("replaced lead\nkl rang ward", ["kl"]),
+    ("we fitted new probe", []), ("pt rang ward", []), ("gp rang", []), ("NG fitted", []), ("it reset", []),
+    # after "per" before a dash, a note from someone, a clause after a comma
+    ("Per MT - replace under warranty", ["MT"]), ("Note from JB - screen cracked", ["JB"]),
+    ("AK off sick, JB covering", ["AK", "JB"]), ("pump alarming, CT to check", []), ("checked, OK to use", []),
+    ("per SOP - replace", []), ("note from ICU - alarm", []),
+    ("EDD 12/03/2025", []), ("LSCS: CTG fitted", []),  # a maternity unit's abbreviations
     # a dash and the date closing an entry; after what a mark authorised; a clause after a stamp
     ("Checked and returned to ward - JS 12/03/24", ["JS"]), ("Authorised: PJ", ["PJ"]),
     ("no answer, left vm. (Tg)", ["Tg"]), ("left vm. (Ok)", []),

@@ -63,6 +63,10 @@ def test_dicom_person_names(text: str, expected: list[str]) -> None:
     ("accession: 0012345678A", ["0012345678A"]), ("CRIS event 12345678 resent", ["12345678"]),
     ("attendance no 12345678", ["12345678"]), ("acc RAD-12 fan", []), ("accessory kit 2024-01 ordered", []),
     ("event no 123456 in the defib log", []),
+    # whatever else a system makes of letters, digits and dashes after the label, five digits in it at least
+    ("ACC# 2024R0012345", ["2024R0012345"]), ("Accession number CT24-001234", ["CT24-001234"]),
+    ("RIS accession 24RXH00123", ["24RXH00123"]), ("image ref XA-2024-000123", ["XA-2024-000123"]),
+    ("acc no 2024-03-12", []), ("acc 12/03/2024 booked", []), ("req no RTX-24-12", []),
 ])
 def test_dicom_identifiers_after_their_attribute_or_label(text: str, expected: list[str]) -> None:
     assert [text[f.start:f.end] for f in find_dicom_identifiers(text)] == expected

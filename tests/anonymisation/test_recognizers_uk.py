@@ -191,7 +191,7 @@ def test_extensions_found(text: str, expected: str) -> None:
     ("DOB 12 03 1961 fall", "12 03 1961"), ("DOB 12MAR1961", "12MAR1961"), ("dob 3mar61 fall", "3mar61"),
     # a date too old to be the job's, right after a patient's or a titled person's name
     ("Pt: J Smith 12/03/1961", "12/03/1961"), ("Mrs Smith, 12/03/1961, NHS 943 476 5919", "12/03/1961"),
-    ("Mrs Smith 12/03/61 fell", "12/03/61"),
+    ("Mrs Smith 12/03/61 fell", "12/03/61"), ("pt 12/03/1961 NHS 4505577112", "12/03/1961"),
     # DICOM's year-first date after a birth label or tag; six digits right after "DOB"
     ("DOB 19650312 held in QC", "19650312"), ("PatientBirthDate=19650312", "19650312"),
     ("(0010,0030) DA [19650312]", "19650312"), ("pt DOB 120356 on the form", "120356"),
@@ -205,6 +205,7 @@ def test_dates_of_birth_found_by_context(text: str, expected: str) -> None:
 def test_plain_dates_are_not_dates_of_birth() -> None:
     assert find_dates_of_birth("PPM done 12/03/2024, next due 12/03/2025") == []
     assert find_dates_of_birth("pt transferred (12/03/2024) to ward") == []
+    assert find_dates_of_birth("pt 12/03/2024 seen") == []
     assert find_dates_of_birth("dob 12 03 61 12 test") == [] and find_dates_of_birth("method12/03/61") == []
     assert find_dates_of_birth("PPM 12 03 2024 next due 12MAR2025") == []
     assert find_dates_of_birth("ref 120356 dob") == [] and find_dates_of_birth("study 20240312 sent") == []
