@@ -2,10 +2,10 @@
 every delivered Parquet cell is searched for the planted personal values; plain Presidio beside it.
 
     .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk|inventory|community|ambulance|
-        theatres|imaging|board|paeds|privatehosp|labinv|incident|wheelchair|oxygen|renal|sleep]
+        theatres|imaging|board|paeds|privatehosp|labinv|incident|wheelchair|oxygen|renal|sleep|maternity]
         [--split SPLIT|both] [--rows 300] [--seed 11] [--keep]
 
-Eighteen independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
+Nineteen independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
 phrasing), `variety_export.py` (splits dev/heldout/fresh/dev2: another layout, writer and name source, disjoint
 phrasings), `workshop_export.py` (splits dev3/fresh2: a SQLite database mapped with queries, appended work
 logs) and `helpdesk_export.py` (splits dev5/fresh3: a cp1252 semicolon CSV and JSON-lines call events folded
@@ -81,7 +81,16 @@ nested patient, ids and events objects folded by the mapping's queries, and a lo
 decontamination and couriers' deliveries; a London teaching hospital (multi-origin names, NHS numbers, 020 numbers)
 and the Isle of Man and Channel Islands (Manx, Jersey and Guernsey names, island social security numbers, IM/JE/GY
 postcodes); physiologists by initials and login, drivers, relatives and carers planted; masks, pressure settings,
-AHI/ODI readings, GP practices, couriers' consignment references, Mary Seacole Sleep & Ventilation Unit kept).
+AHI/ODI readings, GP practices, couriers' consignment references, Mary Seacole Sleep & Ventilation Unit kept)
+and `maternity_export.py` (splits dev20/fresh18: a maternity and neonatal service's equipment: the medical physics
+database as an SQLite script (dev20 the sqlite3 shell's `.dump` with `replace(...,char(10))` line breaks, fresh18 DB
+Browser's export), the CTG central station's technical events as JSON lines in a zip (dev20 nested objects a file a
+year, fresh18 flat keys a file a ward) unioned and joined to the equipment by serial in the mapping's query, and the
+maternity EPR's loan log of breast pumps and TENS machines lent to women at home (dev20 SSMS's CSV with "NULL",
+fresh18 a semicolon report below three title lines: rejects the truth counts); an East Midlands trust (NHS numbers)
+and NHS Grampian with Orkney (CHI numbers); mothers, babies ("Baby of X", hospital numbers derived from the mother's),
+partners, midwives by role word and initials, social workers, interpreters, key safe codes and baby tag numbers
+planted; Rosalind Paget Birth Centre, Bailey Ward, Dr Gray's Hospital, beds, cots, settings and readings kept).
 Per split: generate, `intake init`, users, a signed authorisation
 (`scripts/make_sample_authorisation.py`), `keys add`, `authorisation register`, `datasets receive`,
 `migration run DATASET --mapping mapping.yaml`, in a temporary home. Scored by `leakage_score.score`:
@@ -119,6 +128,7 @@ import imaging_export  # noqa: E402
 import incident_export  # noqa: E402
 import inventory_export  # noqa: E402
 import labinv_export  # noqa: E402
+import maternity_export  # noqa: E402
 import oxygen_export  # noqa: E402
 import paeds_export  # noqa: E402
 import privatehosp_export  # noqa: E402
@@ -265,7 +275,8 @@ EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
            "wheelchair": (wheelchair_export, ("dev16", "fresh14")),
            "oxygen": (oxygen_export, ("dev17", "fresh15")),
            "renal": (renal_export, ("dev18", "fresh16")),
-           "sleep": (sleep_export, ("dev19", "fresh17"))}
+           "sleep": (sleep_export, ("dev19", "fresh17")),
+           "maternity": (maternity_export, ("dev20", "fresh18"))}
 
 
 def held_out(split: str) -> bool:
@@ -344,12 +355,12 @@ def main(argv: list[str] | None = None) -> int:
                         "inventory_export.py, community_export.py, ambulance_export.py, theatres_export.py, "
                         "imaging_export.py, board_dump_export.py, paeds_export.py, privatehosp_export.py, "
                         "labinv_export.py, incident_export.py, wheelchair_export.py, oxygen_export.py, "
-                        "renal_export.py or sleep_export.py")
+                        "renal_export.py, sleep_export.py or maternity_export.py")
     parser.add_argument("--split", default="both", choices=[
         "tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "dev4", "dev5", "fresh3", "dev6", "fresh4",
         "dev7", "fresh5", "dev8", "fresh6", "dev9", "fresh7", "dev10", "fresh8", "dev11", "fresh9", "dev12",
         "fresh10", "dev13", "fresh11", "dev14", "fresh12", "dev15", "fresh13", "dev16", "fresh14", "dev17", "fresh15",
-        "dev18", "fresh16", "dev19", "fresh17", "both"])
+        "dev18", "fresh16", "dev19", "fresh17", "dev20", "fresh18", "both"])
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")
