@@ -4,7 +4,10 @@
 - the identifiers found anywhere (id_schemes.PROPAGATED): each number caught in every row, and the dataset's
   schemes learnt from them;
 - the shapes of the numbers its free text labels as something else (id_schemes.CodeShapes): shapes no scheme
-  may take.
+  may take;
+- the initials in capitals its free text signs with ("fitted new battery JB", "[KM] no fault"): a mark the rules
+  found where it surely signs is caught wherever else the dataset writes it (person_marks.signing_marks decides
+  which: never an abbreviation, a word or a term of the vocabulary).
 The run keeps it encrypted beside its work files (pipeline.terms.store_found) and merges the chunks' in any order:
 the merge is a union, so the output depends on neither chunk order nor worker count.
 """
@@ -18,7 +21,10 @@ from dataclasses import dataclass, field
 from intake.anonymisation.dataset_terms import names_in_text
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.id_schemes import PROPAGATED, SCHEME_RECOGNIZER, CodeShapes
+from intake.anonymisation.initials import RECOGNIZER, SIGNED_RECOGNIZER
 from intake.anonymisation.vocabulary import Vocabulary
+
+MARK_RECOGNIZERS = frozenset({RECOGNIZER, SIGNED_RECOGNIZER})
 
 
 @dataclass
@@ -26,9 +32,10 @@ class Revealed:
     names: set[str] = field(default_factory=set)
     identifiers: set[tuple[str, str]] = field(default_factory=set)  # (value, entity type)
     other_numbers: CodeShapes = field(default_factory=CodeShapes)
+    marks: set[str] = field(default_factory=set)
 
     def __bool__(self) -> bool:
-        return bool(self.names or self.identifiers or self.other_numbers.values)
+        return bool(self.names or self.identifiers or self.other_numbers.values or self.marks)
 
     def replaced(self, value: str, findings: Iterable[Finding]) -> None:
         """A value was rewritten for these findings: its identifiers (not those a learnt scheme found) count."""
@@ -42,20 +49,27 @@ class Revealed:
     def names_found(self, value: str, findings: Iterable[Finding], vocabulary: Vocabulary, threshold: float) -> None:
         for f in findings:
             if f.entity_type == "PERSON" and f.score >= threshold:
-                self.names.update(names_in_text(value[f.start:f.end], vocabulary))
+                span = value[f.start:f.end]
+                if f.recognizer in MARK_RECOGNIZERS and span.isalpha() and span.isupper() and len(span) in (2, 3):
+                    self.marks.add(span)
+                else:
+                    self.names.update(names_in_text(span, vocabulary))
 
     def merge(self, other: Revealed) -> None:
         self.names |= other.names
         self.identifiers |= other.identifiers
         self.other_numbers.add_pairs(other.other_numbers.pairs())
+        self.marks |= other.marks
 
     def to_json(self) -> str:
         return json.dumps({"names": sorted(self.names), "identifiers": sorted(list(p) for p in self.identifiers),
-                           "other_numbers": [list(p) for p in self.other_numbers.pairs()]}, ensure_ascii=False)
+                           "other_numbers": [list(p) for p in self.other_numbers.pairs()],
+                           "marks": sorted(self.marks)}, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Revealed:
         data = json.loads(text)
         out = cls(set(data["names"]), {(str(v), str(e)) for v, e in data["identifiers"]})
         out.other_numbers.add_pairs((str(s), str(v)) for s, v in data["other_numbers"])
+        out.marks = {str(m) for m in data.get("marks", ())}
         return out

@@ -125,11 +125,12 @@ def test_what_chunks_revealed_merges_the_same_in_any_order() -> None:
     first.free_text(["s/n 40118273 fitted"])
     second.free_text(["serial 40118274 fitted", "s/n 40118273 fitted"])
     second.names.add("Quorra Vantablack")
+    first.marks.add("JB")
     one, other = Revealed(), Revealed()
     for merged, parts in ((one, (first, second)), (other, (second, first))):
         for part in parts:
             merged.merge(Revealed.from_json(part.to_json()))
     assert one.to_json() == other.to_json()
-    assert one.identifiers == {("RX1234567", "MRN")} and one.names == {"Quorra Vantablack"}
+    assert one.identifiers == {("RX1234567", "MRN")} and one.names == {"Quorra Vantablack"} and one.marks == {"JB"}
     assert one.other_numbers.counts() == {"|8|": 2}
     assert not Revealed()

@@ -458,3 +458,24 @@ def test_a_person_of_the_dataset_closing_an_entry_in_lower_case(base: Vocabulary
     out = notes_anonymised(terms.vocabulary(base), cells * 10)
     assert "gold" not in out[0].split("\n")[0]
     assert out[1:3] == cells[1:3]
+
+
+def test_a_mark_that_signs_an_entry_is_caught_wherever_else_the_notes_write_it(base: Vocabulary) -> None:
+    """Pass 3 for initials: the rules find "JB" where it surely signs ("fitted new battery JB"); elsewhere the same
+    capitals ("JB rang, pump ok") are that person too, but never an abbreviation the notes write."""
+    from intake.anonymisation.person_marks import signing_marks
+
+    notes = pa.array(["fitted new battery JB", "no fault found", "CT scanner booked"])
+    with AnonymisationSession(AnonymisationSettings(), vocabulary=base, processes=1) as session:
+        anonymiser = session.anonymiser(SECRET)
+        anonymiser.anonymise_batch("jobs", apply_roles(session.profile("jobs", []), {
+            "Notes": {"role": "free_text"}}), pa.record_batch({"Notes": notes}))
+    assert anonymiser.revealed.marks == {"JB"}
+    assert signing_marks({"JB", "CT", "OK"}, base) == {"JB"}
+
+    later = DatasetTerms((), (), (("JB", "PERSON"),)).vocabulary(base)
+    scrubber = AnonymisationSession(AnonymisationSettings(), vocabulary=later, processes=1).anonymiser(SECRET)
+    counts = scrubber.counts.for_column("jobs", "Other")
+    out = scrubber.replace_known_names("jobs", "Other", pa.array(["JB rang, pump ok", "jb is lower case", "JBL"]),
+                                       counts)
+    assert out[0].as_py().startswith("PERSON_") and out.to_pylist()[1:] == ["jb is lower case", "JBL"]

@@ -66,13 +66,19 @@ def known_names_scrubber(ctx: Context, run: Any, terms_id: str | None, found_ids
     from intake.anonymisation import AnonymisationSession, Anonymiser, load_policy
     from intake.anonymisation.dataset_terms import DatasetTerms
     from intake.anonymisation.id_schemes import known_values, learn
+    from intake.anonymisation.person_marks import signing_marks
     from intake.vault import Vault
 
     vault = Vault.from_context(ctx)
     revealed = load_found(ctx, found_ids)
     terms = load_dataset_terms(ctx, terms_id) or DatasetTerms()
     names = revealed.names - set(terms.persons)
-    values = tuple(sorted(set(known_values(revealed.identifiers)) - set(terms.identifiers)))
+    settings = ctx.settings.anonymisation
+    base = AnonymisationSession.base_vocabulary(settings)
+    # a mark the text signed with, unless the dataset's reference terms or a reviewer's allow-list spell it
+    marks = {(m, "PERSON") for m in signing_marks(revealed.marks, DatasetTerms((), terms.references).vocabulary(base))}
+    found = set(known_values(revealed.identifiers)) - set(terms.identifiers)
+    values = tuple(sorted(found | (marks - set(terms.identifiers))))
     # Shapes the code fields take, and those the free text labels as something else: no scheme of a person's
     taken = dict(terms.code_shapes)
     for shape, count in revealed.other_numbers.counts().items():
@@ -80,8 +86,6 @@ def known_names_scrubber(ctx: Context, run: Any, terms_id: str | None, found_ids
     schemes = learn(revealed.identifiers | set(terms.identifiers), taken)
     if not names and not values and not schemes:
         return None
-    settings = ctx.settings.anonymisation
-    base = AnonymisationSession.base_vocabulary(settings)
     # Only what is new: pass 2 already looked for pass 1's everywhere (and a smaller pattern scans faster).
     vocabulary = DatasetTerms(tuple(sorted(names)), terms.references, values).vocabulary(base)
     policy, secret = load_policy(settings.policy_file), vault.customer_secret(run.customer_id, ctx.actor())
@@ -90,8 +94,10 @@ def known_names_scrubber(ctx: Context, run: Any, terms_id: str | None, found_ids
         return Anonymiser(policy, secret, vocabulary, text_analyzer=None, stray_threshold=settings.rescan_threshold,
                           mrn_patterns=settings.mrn_patterns)
 
-    plain = anonymiser(vocabulary)
+    main = anonymiser(replace(vocabulary, id_schemes=schemes) if schemes else vocabulary)
+    # a code field keeps its letters: "JB" of "JB-0012" is part of the asset's number
+    plain = anonymiser(DatasetTerms(tuple(sorted(names)), terms.references, tuple(sorted(found))).vocabulary(base)) \
+        if marks else anonymiser(vocabulary) if schemes else main
     log_event(log, "pipeline.known_names", dataset_id=run.dataset_id, run_id=run.run_id, names=len(names),
-              identifiers=len(values), schemes=len(schemes))
-    return KnownNamesScrubber(anonymiser(replace(vocabulary, id_schemes=schemes)) if schemes else plain, skip,
-                              frozenset(names), values, schemes, codes, plain)
+              identifiers=len(values), marks=len(marks), schemes=len(schemes))
+    return KnownNamesScrubber(main, skip, frozenset(names), values, schemes, codes, plain)
