@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.name_cues import CALENDAR_WORDS, MONTHS_DAYS, ROLES_ONE
+from intake.anonymisation.name_cues import CALENDAR_WORDS, MONTHS_DAYS, ROLES_ONE, ROLES_TWO
 from intake.anonymisation.name_tokens import Token
 
 if TYPE_CHECKING:
@@ -86,6 +86,15 @@ def _says_person(key: str) -> bool:
     return key in RELATIONS or key in ROLES_ONE or _GRADE.fullmatch(key) is not None
 
 
+def _role_inside(toks: Sequence[Token], k: int) -> bool:
+    """The brackets at `k` hold a job of two or three words and nothing else: "(hhd nurse)", "(sleep
+    physiologist)", "(staff nurse)"."""
+    end = next((j for j in range(k + 2, min(len(toks), k + 5)) if toks[j].text == ")"), None)
+    if end is None or end - k < 3 or not all(t.is_word for t in toks[k + 1:end]):
+        return False
+    return toks[end - 1].key in ROLES_ONE or (toks[end - 2].key, toks[end - 1].key) in ROLES_TWO
+
+
 def names_before_brackets(ctx: ContextualNames, toks: Sequence[Token], text: str) -> list[Finding]:
     from intake.anonymisation.patient_names import name_word
 
@@ -98,12 +107,19 @@ def names_before_brackets(ctx: ContextualNames, toks: Sequence[Token], text: str
             out.append(inside)
             continue
         relation = _says_person(toks[k + 1].key) and toks[k + 2].text == ")"
-        if not relation and _RECORD_NUMBER.match(text, tok.start) is None:
+        role = relation or _role_inside(toks, k)
+        if not role and _RECORD_NUMBER.match(text, tok.start) is None:
             continue
         start = k
         while start > 0 and k - start < MAX_WORDS and toks[start - 1].is_capitalised and not toks[start - 1].dot \
                 and name_word(ctx, toks[start - 1]):
             start -= 1
+        if start == k and role:
+            # in lower case, a word the name lists know before its job ("lee (hhd nurse)")
+            while start > 0 and k - start < 2 and toks[start - 1].text.islower() and not toks[start - 1].dot \
+                    and name_word(ctx, toks[start - 1]) and (toks[start - 1].key in ctx.vocab.first_names
+                                                              or toks[start - 1].key in ctx.vocab.last_names):
+                start -= 1
         words = toks[start:k]
         if words and (any(w.key in ctx.vocab.first_names or w.key in ctx.vocab.last_names for w in words)
                       or (toks[k + 1].key in RELATIONS and _unlisted_name(ctx, words))):

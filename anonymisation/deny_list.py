@@ -88,6 +88,10 @@ def _is_word(ch: str) -> bool:
 # Where a sentence starts, and a capitalised word says nothing: the text's start, or a full stop, a question or
 # exclamation mark or a line's end before it (quotes and brackets between).
 _NUMBERED = re.compile(r"[ \t]*\d{1,4}\b")
+# Where a known person signs an entry off, alone after a dash at its end ("ess 3/24 - west |", "-- WEST"): their
+# name, in any case, though it is an everyday word.
+_SIGNED_BEFORE = re.compile(r"\S[ \t]+(?:-{1,2}|\u2013|~)[ \t]*$")
+_SIGNED_AFTER = re.compile(r"\.?[ \t]*(?:$|\n|\||;)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n\r\u2022])[ \t\"'(\[]*$")
 
 
@@ -191,7 +195,9 @@ class DenyList:
                         _NAME_GAP.fullmatch(text, words[k].end, words[k + 1].start) for k in range(i, i + size - 1)):
                     hit = size
                     break
-            if not hit and keys[i] in self.capitalised and self._capitalised_alone(text, words, i):
+            if not hit and keys[i] in self.capitalised and (self._capitalised_alone(text, words, i) or (
+                    _SIGNED_BEFORE.search(text, max(0, words[i].start - 8), words[i].start)
+                    and _SIGNED_AFTER.match(text, words[i].end))):
                 hit = 1
             if hit and (self._inside_allowed(keys, i, hit) or self._inside_allowed(full, i, hit)
                         or _MODEL_SUFFIX.match(text, words[i + hit - 1].end) or (

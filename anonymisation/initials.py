@@ -69,7 +69,8 @@ _ENTRY_OPENS = (
     re.compile(rf"(?:^|(?<=\] )|(?<=\d )|(?<=\d [-\u2013] ))({_MARK})(?::| [-\u2013]|>)(?= )", re.MULTILINE),
     re.compile(rf"^({_MARK})(?= {_DATE})", re.MULTILINE),
     # a ward's acknowledgement of a notice or a recall ("ACK BH 04/11", "ack'd JO")
-    re.compile(rf"(?i:\b(?:eng|engineer|tech|technician|initials|signed|sig|assigned|assignee|owner|handler|agent"
+    re.compile(rf"(?i:\b(?:eng|engineer|tech|technician|initials|signed|sig|sign[- ]?off|signed[- ]off|assigned"
+               rf"|assignee|owner|handler|agent"
                rf"|analyst|ack|ack'?d|acknowledged)\.?:?|\b(?:checked|verified|witness(?:ed)?|authori[sz]ed|approved|reviewed|actioned"
                rf"|accepted):) ({_MARK})(?![\w'\u2019-])"),
     re.compile(rf"(?i:\b(?:closed|opened|logged|done|attended|checked|updated|visited|called|completed|tested|"

@@ -1,4 +1,5 @@
-"""A name after the label of a name's field, as forms and folded columns copy it into notes."""
+"""A name after the label of a name's field, as forms and folded columns copy it into notes, and before its job in
+brackets."""
 
 from __future__ import annotations
 
@@ -31,3 +32,12 @@ def test_a_name_after_its_fields_label(detector: TextDetector, text: str, names:
 def test_what_a_names_label_does_not_make_a_name(detector: TextDetector, text: str) -> None:
     """A thing's name, a placeholder, a relation alone, a hyphenated word: no one."""
     assert found(detector, text, "PERSON") == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("operator lock-out: lee (hhd nurse) expired", ["lee"]), ("lent to mark (ward manager)", ["mark"]),
+    ("seen by Rose Young (staff nurse)", ["Rose Young"]),
+    ("returned to bay (staff nurse)", []), ("key with sister (ward manager)", []), ("the pump (staff nurse)", []),
+])
+def test_a_name_before_its_job_in_brackets_in_any_case(detector: TextDetector, text: str, names: list[str]) -> None:
+    assert found(detector, text, "PERSON") == names

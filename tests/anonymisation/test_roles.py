@@ -269,7 +269,10 @@ def test_a_dataset_persons_everyday_word_name_capitalised_inside_a_sentence(base
     for text, names in (("caller: Dev (put through to West)", ["Dev", "West"]), ("spoke to Frank re loan", ["Frank"]),
                         ("Joy rang re pump", []), ("pump ok. Joy aware", []), ("frank blood in line", []),
                         ("sent to West Middlesex Hospital", []), ("due in May", []), ("handed to Porter", []),
-                        ("Call sign West 2 on scene", [])):  # a numbered thing
+                        ("Call sign West 2 on scene", []),  # a numbered thing
+                        # alone after a dash where an entry ends, in any case: the person signing it off
+                        ("hsat ess 3/24 - west | next", ["west"]), ("RETURNED BY POST -- WEST", ["WEST"]),
+                        ("facing west", []), ("west - east corridor", [])):
         assert [text[f.start:f.end] for f in deny.find(text)] == names, text
 
 
