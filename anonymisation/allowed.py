@@ -11,29 +11,60 @@ agree on what stays.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.name_tokens import tokenize
+from intake.anonymisation.name_cues import TITLE_HEADS
+from intake.anonymisation.name_tokens import Token, tokenize
+from intake.anonymisation.nergate import english_frequencies
 from intake.anonymisation.vocabulary import Vocabulary
 
 GUESSED = frozenset({"PERSON", "LOCATION", "ORGANIZATION", "NRP", "ADDRESS"})
 MAX_PHRASE_WORDS = 8
 KNOWN = "DenyListRecognizer"  # a person the dataset names: never excused by a phrase
+_WORD_OVER_NAME = 1_000
 
 
 def allowed_spans(text: str, vocabulary: Vocabulary) -> list[tuple[int, int]]:
-    """Where an allowed phrase of two or more words stands in the text (start, end)."""
-    if not vocabulary.allow_phrases:
-        return []
+    """Where an allowed phrase of two or more words stands in the text (start, end), and a job's title
+    (job_title_spans)."""
     words = tokenize(text)
-    spans = []
+    spans = job_title_spans(words, vocabulary)
+    if not vocabulary.allow_phrases:
+        return spans
     for i in range(len(words)):
         for j in range(min(len(words), i + MAX_PHRASE_WORDS), i + 1, -1):
             if " ".join(w.key for w in words[i:j]) in vocabulary.allow_phrases:
                 spans.append((words[i].start, words[j - 1].end))
                 break
     return spans
+
+
+def job_title_spans(words: Sequence[Token], vocabulary: Vocabulary) -> list[tuple[int, int]]:
+    """A job's title of two to four words written alike, a head word closing it ("Obstetric Registrar", "Maternity
+    Support Worker", "Infant Feeding Lead", "neonatal nurse"), no word of it a name the lists know: no shipped list
+    holds every service's titles, and their words are capitalised as names are. "Sarah Nurse" is a person."""
+    spans = []
+    for j, head in enumerate(words):
+        if head.key not in TITLE_HEADS or j == 0:
+            continue
+        i = j
+        while i > 0 and j - i < 3 and _qualifier(words[i - 1], head, vocabulary):
+            i -= 1
+        if i < j:
+            spans.append((words[i].start, head.end))
+    return spans
+
+
+def _qualifier(tok: Token, head: Token, vocabulary: Vocabulary) -> bool:
+    same_case = (tok.is_upper == head.is_upper) and (tok.is_capitalised == head.is_capitalised) \
+        and (tok.text.islower() == head.text.islower())
+    if not (tok.is_word and len(tok.text) > 2 and same_case and not tok.dot) or tok.key in vocabulary.titles \
+            or tok.key in TITLE_HEADS:
+        return False
+    # a name-list word that English uses far more as a word is the title's ("Infant Feeding Lead")
+    return not (tok.key in vocabulary.first_names or tok.key in vocabulary.last_names) \
+        or english_frequencies().get(tok.key, 0) >= _WORD_OVER_NAME
 
 
 def without_allowed(text: str, findings: Iterable[Finding], vocabulary: Vocabulary) -> tuple[Finding, ...]:

@@ -154,6 +154,8 @@ class ContextualNames(WordNames):
         for _ in range(2):
             if j < len(toks) and toks[j].text in SEPARATORS:
                 j += 1
+        if j > i + size and strength == "role" and self._role_at(toks, j):
+            return None  # "Baby: Baby of MORGAN": a label, then the role whose name follows
         honorific = strength == "role" and toks[i + size - 1].key in HONORIFICS
         # After a comma the sentence may go on rather than name the role ("spoke to sister, job closed"): there a
         # name that is also an everyday word is not vouched for by the role alone.

@@ -145,6 +145,8 @@ def person_names(value: str, vocabulary: Vocabulary) -> list[str]:
     if _PRACTICE.search(value):
         return []
     out = []
+    # "B/O Jones": a newborn named after the mother ("baby of"), not two people split at the slash
+    value = _BABY_OF.sub("BO", value)
     for part in _SPLIT_PEOPLE.split(value):
         part = part.strip(" \t.,;:-()[]")
         if not part or part.lower() in _PLACEHOLDERS:
@@ -163,6 +165,12 @@ def person_names(value: str, vocabulary: Vocabulary) -> list[str]:
             continue
         out.append(" ".join(words))
     return out
+
+
+_BABY_OF = re.compile(r"\b[Bb][/\\][Oo]\b")
+# Who a record names before the mother's name until a newborn is registered: never a given name in a person field
+# ("Baby Morgan", "Twin 1 of Patel").
+_NEWBORN = frozenset({"baby", "infant", "twin", "triplet", "bo"})
 
 
 # Where the person is, written after the name in a person field ("Vikram on Wey Ward", "Ruth at Godalming", "Sam
@@ -192,12 +200,12 @@ def _after_role(words: list[str], vocabulary: Vocabulary) -> list[str]:
     def named(key: str) -> bool:
         return key in vocabulary.first_names or key in vocabulary.last_names
 
-    last = -1
+    last = qualifier = -1
     for i, key in enumerate(keys):
         stem = key[:-2] if key.endswith(" s") else key  # "pt's daughter"
         if stem in vocabulary.titles or stem in ROLES_ONE or stem in _RELATIONS or (
                 i + 1 < len(keys) and (stem, keys[i + 1]) in ROLES_TWO):
-            if i == 0 and len(keys) == 2 and stem not in vocabulary.titles and not (
+            if i == 0 and len(keys) == 2 and stem not in vocabulary.titles and stem not in _NEWBORN and not (
                     words[0].isupper() and len(stem) >= 3 and stem not in vocabulary.first_names) and not (
                     len(stem) >= 6 and not named(stem)):
                 # "Reg Smith", "hca Efua": as likely a first name as a job, and both words spread; not "CCN
@@ -205,9 +213,16 @@ def _after_role(words: list[str], vocabulary: Vocabulary) -> list[str]:
                 # "Physiologist Lere": a job's whole word that is nobody's name
                 break
             last = i
-        elif i + 1 < len(keys) and keys[i + 1] in ROLES_ONE and len(keys[i + 1]) >= 4 and not named(stem):
-            continue  # what the job is of: "sleep physiologist Agnieszka", "EBME tech Zeynep"
-        elif not (stem in _FILLERS or any(c.isdigit() for c in stem)):
+        elif stem in TITLE_HEADS and i > 0 and max(last, qualifier) == i - 1:
+            last = i  # "Feeding Lead" after "Infant": the role's last word
+        elif not named(stem) and any((keys[k] in ROLES_ONE and len(keys[k]) >= 4) or keys[k] in TITLE_HEADS
+                                     or (k + 1 < len(keys) and (keys[k], keys[k + 1]) in ROLES_TWO)
+                                     for k in range(i + 1, min(len(keys), i + 3))):
+            qualifier = i  # what the job is of: "sleep physiologist Agnieszka", "Maternity Support Worker Dipti"
+        elif stem in _FILLERS or any(c.isdigit() for c in stem):
+            if last == i - 1 >= 0:
+                last = i  # "Baby of MORGAN", "Twin 1 of Patel": the role's own words
+        else:
             break  # a name, or a word in no list (perhaps a name): the opening run is over
     return words[last + 1:]
 

@@ -73,12 +73,18 @@ class KnownValues:
                 start = word.start() - offset
                 end = start + len(value)
                 if start < after or not low.startswith(value, start) or (start and _is_word(low[start - 1])) \
-                        or (end < len(low) and _is_word(low[end])) or (mark is not None and text[start:end] != mark):
-                    continue
+                        or (end < len(low) and _is_word(low[end])) or (mark is not None and (
+                            text[start:end] != mark or _IN_A_CODE.match(text, end)
+                            or _CODE_BEFORE.search(text, max(0, start - 2), start))):
+                    continue  # a mark glued to a code is the code's letters: "MP-0077", "12-JB"
                 found.append(Finding(entity, start, end, 1.0, "KnownValueRecognizer"))
                 after = end
                 break
         return found
+
+
+_IN_A_CODE = re.compile(r"[-/_.]\w")
+_CODE_BEFORE = re.compile(r"\w[-/_.]$")
 
 
 def _is_word(ch: str) -> bool:

@@ -56,6 +56,8 @@ ROLE_MAILBOX_WORDS = frozenset({
     "radprot", "radiation", "protection", "rpa", "rps", "mpe", "nucmed", "nuclear", "dosimetry", "laser", "ris", "pacs",
     # maternity's places ("birthsuite.pah@", "labour.ward@", "delivery.suite@")
     "birth", "birthing", "suite", "labour", "delivery", "antenatal", "postnatal",
+    "infant", "infants", "baby", "babies", "newborn", "perinatal", "obstetrics", "obstetric", "fetal", "foetal",
+    "midwives", "breastfeeding", "lactation", "women", "womens",
     # a group's list ("cl3.users@", "lab.group@")
     "users", "group",
     # research and university laboratories' shared services ("core.facility@", "microscopy.booking@")

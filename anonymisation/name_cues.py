@@ -21,6 +21,8 @@ ROLES_ONE = frozenset({
     "anaesthetist", "pharmacist", "radiographer", "phlebotomist", "receptionist", "housekeeper", "caller", "pts",
     "patient", "pt", "relative", "wife", "husband", "son", "daughter", "colleague", "manager", "odp", "anp", "cns",
     "rmn", "ccp", "dn", "ccn", "hv", "cpn", "nnp", "acp", "ahp", "baby", "twin", "infant",
+    # maternity and neonatal care: "ANNP Henry", "CMW Wright", "MSW Dipti", "BO Rose" (baby of), "interpreter Amal"
+    "annp", "cmw", "msw", "bo", "interpreter", "translator", "advocate", "chaperone", "doula",
     "carer", "keyworker", "neighbour", "neighbor", "mother", "father", "mum", "dad", "brother",
     "grandson", "granddaughter", "niece", "nephew", "lodger", "warden", "guardian",
     "partner", "spouse", "fiance", "fiancee", "boyfriend", "girlfriend", "hubby", "stepson", "stepdaughter",
@@ -43,6 +45,8 @@ ROLES_TWO = frozenset({
     ("unit", "manager"), ("team", "leader"), ("service", "engineer"), ("field", "engineer"),
     ("of", "kin"), ("in", "law"),  # "next of kin Amir", "daughter in law fella"
     ("baby", "of"),  # a newborn named after the mother until registered: "baby of Okafor"
+    ("infant", "of"), ("social", "worker"), ("health", "visitor"), ("community", "midwife"), ("link", "worker"),
+    ("family", "nurse"), ("neonatal", "nurse"),
 })
 # Honorifics: after one of these even a name that is also an everyday word is the surname ("Mrs ross", "dr
 # french", "Sister green"), unless it is a word that names a place or a thing after a title ("sister ward").

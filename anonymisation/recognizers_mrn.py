@@ -99,6 +99,20 @@ MRN_AFTER_PATIENT = re.compile(r"(?i)\b(?:pt|patient)\b[^()\n\d]{1,40}?\((?P<id>
 # A trust's three-character NHS organisation code (R + two letters or digits: "RX1", "RTH") before a 7 to 10
 # digit number is how some trusts write their hospital numbers: "RX1 3660814", "rwv 921 3638" in a lower-case note.
 MRN_TRUST_PREFIXED = re.compile(r"(?<![\w-])(?:R[A-Z0-9]{2}|r[a-z]{2})[ -]?(?P<id>\d{7,10}|\d{3}[ -]\d{4})(?![\w-])")
+# A newborn's hospital number, the mother's with the baby's or twin's suffix ("L1234567/B1", "l2354302-b1",
+# "RX1234567/T2"): the suffix says whose it is, label or none.
+MRN_NEWBORN = re.compile(r"(?<![\w/-])(?:[A-Za-z]{1,3}\d{5,9}|\d{6,10})[/-](?:[Bb](?:aby)?|[Tt](?:win)?)[ -]?[1-4]"
+                         r"(?![\w/-])")
+# ... only where a newborn is spoken of: a part's revision has the same shape ("fuse 1234567/T1", "123456-B2")
+_NEWBORN_NEAR = re.compile(r"(?i)\b(?:baby|babies|twins?|triplets?|infant|neonat\w*|newborn|bo|b/o|cot|mother|mum|"
+                           r"maternity|postnatal|nicu|scbu|nnu)\b")
+# A baby security system's tag on one newborn ("Hugs tag 40812", "BABY SECURITY TAG 42603", "Last alarm: tag 40034
+# (Baby of ...)"): it identifies the baby as a wristband does. A tag's number with nothing newborn near it is an
+# asset's, and never one after "asset", "equipment", "PAT" or "barcode".
+MRN_BABY_TAG = re.compile(
+    r"(?i)(?<!asset )(?<!asset-)(?<!equipment )(?<!pat )(?<!property )(?<!inventory )(?<!barcode )(?<!rfid )"
+    r"(?<!ebme )(?<!service )(?<!id )\btag\s*(?:no\.?|number|id)?\s*[:#]?\s*(?P<id>[A-Z]{0,3}\d{4,8})(?![\w/-])")
+_SECURITY_TAG = re.compile(r"(?i)\b(?:hugs|cuddles|halo|security|abduction|infant protection)\s+$")
 # A patient in the same text: then "unit no" is the patient's unit number, not a device's, six digits too.
 _PATIENT_NEAR = re.compile(r"(?i)\b(?:pt|patient|client|mr|mrs|ms|miss|dob|d\.o\.b|nhs)\b")
 
@@ -135,10 +149,15 @@ def find_mrns(text: str, patterns: Sequence[str]) -> list[Finding]:
             if context_before(text, m.start(), MRN_CONTEXT, 35):
                 out.append(Finding("MRN", m.start(), m.end(), 0.85, "MrnRecognizer"))
     if any(ch.isdigit() for ch in text):
-        for rx, whole in ((MRN_LABELLED, False), (MRN_LETTER_NUMBER, False), (MRN_TRUST_PREFIXED, True),
+        for rx, whole in ((MRN_NEWBORN, True), (MRN_BABY_TAG, False), (MRN_LABELLED, False), (MRN_LETTER_NUMBER, False),
+                          (MRN_TRUST_PREFIXED, True),
                           (MRN_AFTER_PATIENT, False), (MRN_AFTER_PT, False), (MRN_AFTER_PATIENT_NAME, False)):
             for m in rx.finditer(text):
                 if rx is MRN_LABELLED and m.group("unit") and len(m.group("id")) < 7 and not _PATIENT_NEAR.search(text):
+                    continue
+                if rx in (MRN_NEWBORN, MRN_BABY_TAG) and not _NEWBORN_NEAR.search(
+                        text, max(0, m.start() - 60), m.end() + 60) and not _SECURITY_TAG.search(
+                        text, max(0, m.start() - 20), m.start()):
                     continue
                 if rx is MRN_AFTER_PATIENT_NAME and (_OTHER_NUMBER.search(text, m.start(), m.start("id"))
                                                      or after_other_label(text, m.start("id"))):

@@ -68,7 +68,9 @@ _BUSINESS_RATE = ("084", "087")
 _ORGANISATION_DESK = re.compile(
     r"(?i)\b(?:switchboard|help\s?desk|service\s?desk|fleet\s?desk|control\s+room|eoc|reception|helpline|hotline"
     r"|main\s+(?:line|number|switchboard)|customer\s+services?|tech(?:nical)?\s+support|support\s+line"
-    r"|service\s+line|out\s+of\s+hours(?:\s+line)?|ooh\s+line)"
+    r"|service\s+line|out\s+of\s+hours(?:\s+line)?|ooh\s+line"
+    # a maker's support under its service contract ("GE contract, support 0330 013 2104")
+    r"|(?:contract\s*,?\s*)?support|service\s+contract)"
     r"\s*(?:(?:no|number|line|tel|phone|on|via)\b\.?\s*|[:#=(-]\s*)*$"
 )
 

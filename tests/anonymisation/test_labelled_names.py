@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from intake.anonymisation import Vocabulary
 from intake.anonymisation.engine import TextDetector
 
 from .test_contextual_names import found
@@ -20,6 +21,9 @@ from .test_contextual_names import found
     ("Name: Okonkwo, Tunde | DOB 12/03/61", ["Okonkwo, Tunde"]), ("Name: PERKINS", ["PERKINS"]),
     # the value ends where a word no name holds starts
     ("Surname: Smith confirmed loan", ["Smith"]),
+    # a label, then the role whose name follows; maternity's roles
+    ("Baby: Baby of MORGAN | Baby hosp no: n/k", ["MORGAN"]), ("REPLACEMENT REQUESTED VIA ANNP HENRY", ["HENRY"]),
+    ("CONTACT SOCIAL WORKER HUNTER BEFORE DISCHARGE", ["HUNTER"]), ("CMW: WRIGHT | GP: n/k", ["WRIGHT"]),
 ])
 def test_a_name_after_its_fields_label(detector: TextDetector, text: str, names: list[str]) -> None:
     assert [n for n in found(detector, text, "PERSON") if n in names] == names
@@ -41,3 +45,23 @@ def test_what_a_names_label_does_not_make_a_name(detector: TextDetector, text: s
 ])
 def test_a_name_before_its_job_in_brackets_in_any_case(detector: TextDetector, text: str, names: list[str]) -> None:
     assert found(detector, text, "PERSON") == names
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Ward 12/03/2024 per Obstetric Registrar", "per Infant Feeding Lead", "MATERNITY SUPPORT WORKER PHONED",
+    "acceptance please - Maternity Support Worker", "pressure 40 cmH2O verified. SW 2.30", "limit 5 verified. FW 4.11",
+])
+def test_a_jobs_title_and_a_softwares_version_are_no_one(detector: TextDetector, vocabulary: Vocabulary,
+                                                         text: str) -> None:
+    """A title of qualifiers and a head word ("Obstetric Registrar"), though no list holds it; "SW 2.30" is the
+    software's version, not initials and a date."""
+    from intake.anonymisation.allowed import without_allowed
+
+    findings = detector.analyze([text])[0]
+    assert [text[f.start:f.end] for f in without_allowed(text, findings, vocabulary)
+            if f.entity_type == "PERSON"] == []
+
+
+def test_a_name_beside_a_job_title_is_still_found(detector: TextDetector) -> None:
+    assert found(detector, "spoke to Sarah Nurse", "PERSON") == ["Sarah"]
+    assert found(detector, "Staff Nurse Jones aware", "PERSON") == ["Jones"]

@@ -56,6 +56,7 @@ def test_a_name_inside_a_mailbox_is_judged_with_the_whole_address(detector: Text
 @pytest.mark.parametrize("text,person", [
     ("avisado a laboratorio.hematologia@salud.es y a j.garcia@salud.es", "j.garcia@salud.es"),  # a Spanish service's
     ("booked via microscopy.booking@uni.ac.uk, confirmed by m.okafor@uni.ac.uk", "m.okafor@uni.ac.uk"),
+    ("contact svuh.infantfeeding@nhs.net or j.okafor@nhs.net", "j.okafor@nhs.net"),  # a maternity team's
 ])
 def test_a_laboratorys_or_a_spanish_services_mailbox_is_a_teams(detector: TextDetector, text: str, person: str
                                                                 ) -> None:

@@ -125,6 +125,8 @@ def test_phone_look_alikes_rejected(text: str) -> None:
                                                                   "01635 206000"),
     # a non-geographic number right after the maker's name
     ("job logged with Canon Medical 0345 603 2150 ref 123", "0345 603 2150"),
+    # a maker's support line under its service contract
+    ("Spare for Lark Ward; GE contract, support 0330 013 2104", "0330 013 2104"),
 ])
 def test_an_organisations_own_line_is_kept_as_an_internal_number(text: str, expected: str) -> None:
     """A desk's landline or a non-geographic number reaches an organisation, not a person."""
@@ -266,13 +268,20 @@ def test_at_signs_that_are_no_address(text: str) -> None:
     ("hosp no JGH/0123456", "JGH/0123456"), ("URN PEH-012345 on the label", "PEH-012345"),
     # a hospital's patient administration system by name before its number
     ("Medway no 12345678 on pump", "12345678"), ("Trak no. A1234567", "A1234567"), ("Epic MRN 12345678", "12345678"),
+    # a newborn's number, the mother's with the baby's suffix, where a newborn is spoken of; a baby security tag
+    ("Used for Baby of LOKE (L1321311/B1) on Kestrel Ward", "L1321311/B1"),
+    ("incubator alarming with baby inside (l2354302-b1)", "l2354302-b1"),
+    ("Alerts: BABY SECURITY TAG 40350 - REMOVE", "40350"), ("Hugs tag 40812 for Amy keeps alarming", "40812"),
+    ("Last alarm: tag 40034 (Baby of Jones, Bay 5) strap cut", "40034"),
 ])
 def test_patient_numbers_by_their_label_or_trust_code(text: str, number: str) -> None:
     assert [text[f.start:f.end] for f in find_mrns(text, [])] == [number]
 
 
 @pytest.mark.parametrize("text", ["part no 1000SP01234", "serial 800123456", "R2D 12", "PPM due 12/2025",
-                                  "epic no 3 room", "Cerner 2024 upgrade 1234567 rows",
+                                  "epic no 3 room", "Cerner 2024 upgrade 1234567 rows", "part 123456-B2 fitted",
+                                  "fuse 1234567/T1 replaced", "asset tag 40350 incubator for baby", "tag 40350 on pump",
+                                  "PAT tag 12345 baby scales",
                                   "defib'd pt x3 at scene (230212-7918), no issues",
                                   "remove old pt labels from pump 00671869 - label showed",
                                   "qc fail, not pt related. wo 19539444", "community 2 pumps back",
