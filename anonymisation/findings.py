@@ -171,6 +171,7 @@ _PRACTICE_TAIL = re.compile(rf"(?:\s*,\s*[^\W\d_][\w'\u2019-]*){{0,3}}\s*{AND_PA
 # "surgery" is an operation)
 _DOCTORS_SURGERY = re.compile(r"(?:['\u2019]s)?\s+(?:Surgery|Practice|Medical\s+(?:Centre|Practice)|Health\s+Centre)\b")
 _DOCTOR_BEFORE = re.compile(r"(?i)\bdrs?\.?\s+$")
+_DOCTORS_SURGERY_END = re.compile(r"['\u2019]s\s+(?:Surgery|Practice|Medical\s+(?:Centre|Practice)|Health\s+Centre)$")
 # ... or the partners alone after "Drs" ("GP: Drs Mostyn and Caradog", "drs khan, patel & roy have a copy"): a
 # practice; two doctors by name are "Dr X and Dr Y"
 _PARTNER = r"[^\W\d_][\w'\u2019-]*"
@@ -190,7 +191,8 @@ def drop_practice_names(text: str, findings: list[Finding]) -> list[Finding]:
         return findings
     return [f for f in findings if f.entity_type != "PERSON" or f.recognizer == "DenyListRecognizer"
             or not ((partners and _PRACTICE_TAIL.match(text, f.end)) or (
-                _DOCTORS_SURGERY.match(text, f.end) and _DOCTOR_BEFORE.search(text, max(0, f.start - 6), f.start))
+                (_DOCTORS_SURGERY.match(text, f.end) or _DOCTORS_SURGERY_END.search(text, f.start, f.end))
+                and _DOCTOR_BEFORE.search(text, max(0, f.start - 6), f.start))
                 or any(start <= f.start and f.end <= end for start, end in named))]
 
 

@@ -191,11 +191,13 @@ def test_a_gp_practice_named_after_its_doctor_is_kept_and_a_patients_operation_i
         detector: TextDetector) -> None:
     texts = ["GP: Dr Oyelaran's Surgery | Issued: 2020", "Mrs Oyelaran's surgery went well",
              "GP: Drs Mostyn and Caradog | rx reviewed, drs mostyn & caradog have a copy",  # the partners' practice
-             "seen by Dr Mostyn and Dr Caradog"]  # two doctors
+             "seen by Dr Mostyn and Dr Caradog",  # two doctors
+             "GP: Dr Shah, Dr Pathak's Practice | Alerts"]  # the GP and the practice named after another doctor
     found = [{t[f.start:f.end] for f in fs if f.entity_type == "PERSON"} for t, fs in zip(
         texts, detector.analyze(texts), strict=True)]
     assert found[0] == set() and found[1] == {"Oyelaran's"}
     assert found[2] == set() and found[3] == {"Mostyn", "Caradog"}
+    assert found[4] == {"Shah"}
 
 
 def test_a_number_to_ring_for_the_ward_is_the_wards_and_one_after_a_name_is_theirs(detector: TextDetector) -> None:
