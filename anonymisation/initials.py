@@ -99,20 +99,22 @@ _SIGNED_AFTER_WORK = (
 # A mark opening a line before a spaced slash and what came of it ("KW / accepted by Band 6 Rich"; not "n/a"): a
 # maker's "AG" never stands there alone, nor "AM" without its time.
 _SIGNED = re.compile(rf"^[ \t]*({_MARK})[ \t]+/[ \t]+(?=[a-z]{{3,}})", re.MULTILINE)
+# What somebody did, right after the mark opening the line ("KL fitted new probe", "jb rang ward").
+_DID = ("fitted|swapped|replaced|rang|called|phoned|emailed|chased|checked|tested|cleaned|repaired|serviced|attended|"
+        "visited|collected|delivered|ordered|spoke|returned|removed|installed|calibrated|booked|took|reset|updated|"
+        "changed")
 _OPEN_MARKS = (
     # "@JB can you check", a line opening with what someone will do or did ("JB to call back", "KM attended"),
     # a pair opening a line ("JB/KM attended").
     re.compile(rf"(?<![\w@.])@({_MARK})(?![\w'\u2019.-])"),
     # ... or a clause after a stamp or a semicolon ("Update 14/02: LM chased Baxter", "spoke to ward; HW to return")
     re.compile(rf"(?:^[ \t]*|(?<=; )|(?<=, )|(?<=\d: )|(?<=\d\d:\d\d ))({_MARK})(?: \([^()\n]{{1,20}}\))? "
-               r"(?=(?:to|will|has|had|was|is|went|attended|visited|called|rang|phoned|emailed|"
-               r"ordered|chased|checked|fixed|replaced|said|says|spoke|collected|delivered|booked|on site|confirmed|"
-               r"reported|advised|informed|agreed|arranged|returned|tested|repaired|serviced|installed|removed|sent|"
-               r"took|left|dropped|picked|raised|logged|closed|completed|asked|requested|contacted|tried|needs|"
-               r"aware|covering|off|looking|investigating|following|dealing|handling|knows|can|could|should|"
-               r"fitted|swapped|cleaned|changed|calibrated|inspected|decontaminated|reset|updated|upgraded|loaned|"
-               r"issued|received|found|noted|ran|passed|failed|condemned|quarantined|handed|brought|took|"
-               r"re-?fitted|re-?tested|adjusted|tightened|lubricated|downloaded|uploaded|configured)\b)",
+               rf"(?=(?:{_DID}|to|will|has|had|was|is|went|fixed|said|says|on site|confirmed|reported|advised|"
+               r"informed|agreed|arranged|sent|left|dropped|picked|raised|logged|closed|completed|asked|requested|"
+               r"contacted|tried|needs|aware|covering|off|looking|investigating|following|dealing|handling|knows|can|"
+               r"could|should|inspected|decontaminated|upgraded|loaned|issued|received|found|noted|ran|passed|failed|"
+               r"condemned|quarantined|handed|brought|re-?fitted|re-?tested|adjusted|tightened|lubricated|downloaded|"
+               r"uploaded|configured)\b)",
                re.MULTILINE),
     re.compile(rf"^[ \t]*({_MARK})(?: ?/ ?| ?& ?| and )(?={_MARK}(?![\w'\u2019-]))", re.MULTILINE),
     # a mark before the time it wrote, opening an entry ("KM 14:30 awaiting parts", "parts due. KM 14:30")
@@ -120,10 +122,7 @@ _OPEN_MARKS = (
 )
 # Two letters in lower case opening a line before what they did, as a log typed in lower case is written ("jb fitted
 # new probe", "kl rang ward"): no word, abbreviation, title or role ("we fitted", "pt rang", "gp rang").
-_LOWER_OPEN = re.compile(r"^[ \t]*([a-z]{2})(?= (?:fitted|swapped|replaced|rang|called|phoned|emailed|chased|"
-                         r"checked|tested|cleaned|repaired|serviced|attended|visited|collected|delivered|ordered|"
-                         r"spoke|returned|removed|installed|calibrated|booked|took|reset|updated|changed)\b)",
-                         re.MULTILINE)
+_LOWER_OPEN = re.compile(rf"^[ \t]*([a-z]{{2}})(?= (?:{_DID})\b)", re.MULTILINE)
 # In brackets or after a comma closing an entry, only after what somebody did ("replaced battery (JB)", "cleaned
 # with Tristel, AA; missing charger"): "pump alarming (OCC)" is the alarm's code.
 _DONE = re.compile(r"(?i)\b(?:\w+ed|done|ok|checked|pass(?:ed)?|fail|fitted|returned|swapped|on hold|awaiting"
