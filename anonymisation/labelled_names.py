@@ -13,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from intake.anonymisation.department_words import ROLE_MAILBOX_WORDS
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.initials import TEAMS
 from intake.anonymisation.name_cues import HONORIFICS, ROLES_ONE
 from intake.anonymisation.name_tokens import Token
 from intake.anonymisation.patient_names import name_word
@@ -21,16 +23,23 @@ from intake.anonymisation.patient_names import name_word
 if TYPE_CHECKING:
     from intake.anonymisation.contextual_names import ContextualNames
 
-# Labels (token keys, as written before the colon) of a field that holds a person's name or part of one.
+# Labels (token keys, as written before the colon) of a field that holds a part of a person's name: whatever
+# stands there is that part ("Surname: WARD").
 _ONE = frozenset({"surname", "surnames", "forename", "forenames", "firstname", "lastname", "familyname", "nickname",
-                  "maiden", "middlename", "givenname", "nok", "kin", "aka"})
+                  "maiden", "middlename", "givenname", "aka"})
 _TWO = frozenset({
     ("first", "name"), ("last", "name"), ("family", "name"), ("given", "name"), ("given", "names"),
     ("middle", "name"), ("middle", "names"), ("maiden", "name"), ("known", "as"), ("preferred", "name"),
+    ("birth", "name"), ("previous", "name"), ("former", "name"), ("married", "name"),
+})
+# ... and of a field that names whom to contact, where a team or a place is typed as often ("Contact name:
+# Estates", "Caller name: ICU"): a person unless the value is one of those.
+_WHO_ONE = frozenset({"nok", "kin"})
+_WHO_TWO = frozenset({
     ("full", "name"), ("patient", "name"), ("patients", "name"), ("pt", "name"), ("client", "name"),
     ("caller", "name"), ("contact", "name"), ("carer", "name"), ("resident", "name"), ("mother", "name"),
     ("mothers", "name"), ("father", "name"), ("fathers", "name"), ("partner", "name"), ("nok", "name"),
-    ("kin", "name"), ("birth", "name"), ("previous", "name"), ("former", "name"), ("married", "name"),
+    ("kin", "name"),
 })
 # A name's field named alone after a married name: "née Hughes", "nee HUGHES" (no colon).
 _NEE = frozenset({"née", "nee"})
@@ -51,9 +60,16 @@ def _label_before(toks: Sequence[Token], colon: int) -> str:
         return "strong"
     if len(words) >= 2 and (words[-2], words[-1]) in _TWO:
         return "strong"
+    if (words and words[-1] in _WHO_ONE) or (len(words) >= 2 and (words[-2], words[-1]) in _WHO_TWO):
+        return "who"
     if words[-1:] == ["name"] and (colon == 1 or not toks[colon - 2].is_word):
         return "name"
     return ""
+
+
+def _a_team(ctx: ContextualNames, tok: Token) -> bool:
+    key = tok.key
+    return key in TEAMS or key in ROLE_MAILBOX_WORDS or key in ctx.vocab.indicators or key in ctx.vocab.allow_tokens
 
 
 def _same_field(text: str, a: Token, b: Token) -> bool:
@@ -70,7 +86,7 @@ def names_after_labels(ctx: ContextualNames, toks: Sequence[Token], text: str) -
     for k, tok in enumerate(toks):
         if tok.text in _COLONS and k:
             strength = _label_before(toks, k)
-            if tok.text == "-" and (strength != "strong" or text[tok.start - 1:tok.start] != " "):
+            if tok.text == "-" and (strength not in ("strong", "who") or text[tok.start - 1:tok.start] != " "):
                 continue  # "first-name" is one word's hyphen; a dash labels only with spaces around it
         elif tok.key in _NEE and (tok.text[0].islower() or tok.text.istitle()):
             strength = "strong"
@@ -82,6 +98,8 @@ def names_after_labels(ctx: ContextualNames, toks: Sequence[Token], text: str) -
         # "Mrs Brooks", "NOK: wife Mary Brown": a title or a relation before the name is not the name
         if j + 1 < len(toks) and (toks[j].key in HONORIFICS or toks[j].key in ROLES_ONE) and toks[j + 1].is_word:
             j += 1
+            if not name_word(ctx, toks[j]):
+                continue  # "Contact name: Sister on Ward 5": the role, then where
         elif j < len(toks) and toks[j].key in ROLES_ONE:
             continue  # "NOK: wife"
         words: list[Token] = []
@@ -95,7 +113,11 @@ def names_after_labels(ctx: ContextualNames, toks: Sequence[Token], text: str) -
                     break
                 j += 1
                 continue
-            if not w.is_word or w.key in _STOPS or (words and not _same_field(text, toks[j - 1], w)):
+            # a stop word that is also the surname after its label: "Surname: WARD", not "Surname: Ward 7"
+            named = not words and strength == "strong" and (
+                w.key in ctx.vocab.last_names or w.key in ctx.vocab.first_names) and not (
+                j + 1 < len(toks) and (toks[j + 1].text in _COLONS or toks[j + 1].text[:1].isdigit()))
+            if not w.is_word or (w.key in _STOPS and not named) or (words and not _same_field(text, toks[j - 1], w)):
                 break
             if words and not (w.is_initial or name_word(ctx, w)):
                 break  # "Surname: Smith confirmed": the value ends where a word no name holds starts
@@ -108,5 +130,7 @@ def names_after_labels(ctx: ContextualNames, toks: Sequence[Token], text: str) -
         if strength == "name" and not (all(w.is_initial or name_word(ctx, w) for w in words) and any(
                 w.key in ctx.vocab.first_names or w.key in ctx.vocab.last_names for w in words)):
             continue
+        if strength == "who" and any(_a_team(ctx, w) for w in words):
+            continue  # "Contact name: EBME helpdesk", "Caller name: ICU"
         out.append(Finding("PERSON", words[0].start, words[-1].end, 0.6, "ContextNameRecognizer"))
     return out

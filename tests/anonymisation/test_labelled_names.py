@@ -20,7 +20,7 @@ from .test_contextual_names import found
     # a field's name opening the field, surname first
     ("Name: Okonkwo, Tunde | DOB 12/03/61", ["Okonkwo, Tunde"]), ("Name: PERKINS", ["PERKINS"]),
     # the value ends where a word no name holds starts
-    ("Surname: Smith confirmed loan", ["Smith"]),
+    ("Surname: Smith confirmed loan", ["Smith"]), ("Surname: WARD", ["WARD"]),  # a surname that is a label's word
     # a label, then the role whose name follows; maternity's roles
     ("Baby: Baby of MORGAN | Baby hosp no: n/k", ["MORGAN"]), ("REPLACEMENT REQUESTED VIA ANNP HENRY", ["HENRY"]),
     ("CONTACT SOCIAL WORKER HUNTER BEFORE DISCHARGE", ["HUNTER"]), ("CMW: WRIGHT | GP: n/k", ["WRIGHT"]),
@@ -32,6 +32,9 @@ def test_a_name_after_its_fields_label(detector: TextDetector, text: str, names:
 @pytest.mark.parametrize("text", [
     "Device name: Volumat | Asset name: Infusion pump", "Name: Infusion pump", "Model name: Alaris GP",
     "File name: report.pdf", "Name: n/a", "NOK: wife", "spoke to NOK", "Surname: n/k", "first-name field blank",
+    # a team or a place typed where the one to contact goes; a role, then where
+    "Contact name: EBME helpdesk", "Contact name: Estates", "Caller name: ICU", "Contact name: Sister on Ward 5",
+    "Surname: Ward 7",
 ])
 def test_what_a_names_label_does_not_make_a_name(detector: TextDetector, text: str) -> None:
     """A thing's name, a placeholder, a relation alone, a hyphenated word: no one."""
