@@ -29,7 +29,7 @@ def allowed_spans(text: str, vocabulary: Vocabulary) -> list[tuple[int, int]]:
     """Where an allowed phrase of two or more words stands in the text (start, end), and a job's title
     (job_title_spans)."""
     words = tokenize(text)
-    spans = job_title_spans(words, vocabulary)
+    spans = job_title_spans(text, words, vocabulary)
     if not vocabulary.allow_phrases:
         return spans
     for i in range(len(words)):
@@ -40,7 +40,7 @@ def allowed_spans(text: str, vocabulary: Vocabulary) -> list[tuple[int, int]]:
     return spans
 
 
-def job_title_spans(words: Sequence[Token], vocabulary: Vocabulary) -> list[tuple[int, int]]:
+def job_title_spans(text: str, words: Sequence[Token], vocabulary: Vocabulary) -> list[tuple[int, int]]:
     """A job's title of two to four words written alike, a head word closing it ("Obstetric Registrar", "Maternity
     Support Worker", "Infant Feeding Lead", "neonatal nurse"), no word of it a name the lists know: no shipped list
     holds every service's titles, and their words are capitalised as names are. "Sarah Nurse" is a person."""
@@ -49,7 +49,9 @@ def job_title_spans(words: Sequence[Token], vocabulary: Vocabulary) -> list[tupl
         if head.key not in TITLE_HEADS or j == 0:
             continue
         i = j
-        while i > 0 and j - i < 3 and _qualifier(words[i - 1], head, vocabulary):
+        # the title's words side by side on one line: "Rose\nAnaesthetic Practitioner" signs a letter, name above title
+        while i > 0 and j - i < 3 and _qualifier(words[i - 1], head, vocabulary) \
+                and not text[words[i - 1].end:words[i].start].strip(" \t"):
             i -= 1
         if i < j:
             spans.append((words[i].start, head.end))

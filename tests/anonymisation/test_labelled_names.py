@@ -65,6 +65,12 @@ def test_a_jobs_title_and_a_softwares_version_are_no_one(detector: TextDetector,
             if f.entity_type == "PERSON"] == []
 
 
-def test_a_name_beside_a_job_title_is_still_found(detector: TextDetector) -> None:
+def test_a_name_beside_a_job_title_is_still_found(detector: TextDetector, vocabulary: Vocabulary) -> None:
+    from intake.anonymisation.allowed import without_allowed
+
     assert found(detector, "spoke to Sarah Nurse", "PERSON") == ["Sarah"]
     assert found(detector, "Staff Nurse Jones aware", "PERSON") == ["Jones"]
+    # a letter signed with the name above the title: "Rose" (a word too) is no qualifier of the title
+    text = "Many thanks\nRose\nAnaesthetic Practitioner, HSDU"
+    assert [text[f.start:f.end] for f in without_allowed(text, detector.analyze([text])[0], vocabulary)
+            if f.entity_type == "PERSON"] == ["Rose"]
