@@ -74,9 +74,10 @@ class KnownValues:
                 end = start + len(value)
                 if start < after or not low.startswith(value, start) or (start and _is_word(low[start - 1])) \
                         or (end < len(low) and _is_word(low[end])) or (mark is not None and (
-                            text[start:end] != mark or _IN_A_CODE.match(text, end)
+                            text[start:end] != mark or _IN_A_CODE.match(text, end) or _VERSION_AFTER.match(text, end)
                             or _CODE_BEFORE.search(text, max(0, start - 2), start))):
-                    continue  # a mark glued to a code is the code's letters: "MP-0077", "12-JB"
+                    continue  # a mark glued to a code is the code's letters ("MP-0077", "12-JB"), before a version
+                    # a product's ("SW updated to DX 9.1.3")
                 found.append(Finding(entity, start, end, 1.0, "KnownValueRecognizer"))
                 after = end
                 break
@@ -84,6 +85,7 @@ class KnownValues:
 
 
 _IN_A_CODE = re.compile(r"[-/_.]\w")
+_VERSION_AFTER = re.compile(r"[ \t]+(?:v\d|\d+(?:\.\d+){2,})")
 _CODE_BEFORE = re.compile(r"\w[-/_.]$")
 
 

@@ -486,7 +486,9 @@ def test_a_mark_that_signs_an_entry_is_caught_wherever_else_the_notes_write_it(b
     scrubber = AnonymisationSession(AnonymisationSettings(), vocabulary=later, processes=1).anonymiser(SECRET)
     counts = scrubber.counts.for_column("jobs", "Other")
     out = scrubber.replace_known_names("jobs", "Other", pa.array(
-        ["JB rang, pump ok", "jb is lower case", "JBL", "replaced seal JB-0077", "part 12-JB"]), counts)
-    # a mark glued to a code is the code's letters
+        ["JB rang, pump ok", "jb is lower case", "JBL", "replaced seal JB-0077", "part 12-JB",
+         "SW updated to JB 9.1.3", "JB v2 loaded"]), counts)
+    # a mark glued to a code is the code's letters, and before a version a product's
     assert out[0].as_py().startswith("PERSON_")
-    assert out.to_pylist()[1:] == ["jb is lower case", "JBL", "replaced seal JB-0077", "part 12-JB"]
+    assert out.to_pylist()[1:] == ["jb is lower case", "JBL", "replaced seal JB-0077", "part 12-JB",
+                                   "SW updated to JB 9.1.3", "JB v2 loaded"]
