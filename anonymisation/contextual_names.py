@@ -140,11 +140,11 @@ class ContextualNames(WordNames):
         if not size:
             size = self._verb_at(toks, i)
             strength = "greeting" if toks[i].key in GREETINGS else "verb"
-        w = _before_date(toks, i)
-        if not size and toks[i].key == "by" and w > 0 and (
-                self.past_tense(toks[w - 1].key) or toks[w - 1].key in WORK_DONE
-                or (toks[w - 1].key == "for" and w > 1 and self.past_tense(toks[w - 2].key))):
-            size, strength = 1, "cue"  # "swapped by Joy", "collected by debs", "Last PPM 15/05/25 by SMITH"
+        if not size and toks[i].key == "by":
+            w = _before_date(toks, i)
+            if w > 0 and (self.past_tense(toks[w - 1].key) or toks[w - 1].key in WORK_DONE
+                          or (toks[w - 1].key == "for" and w > 1 and self.past_tense(toks[w - 2].key))):
+                size, strength = 1, "cue"  # "swapped by Joy", "collected by debs", "Last PPM 15/05/25 by SMITH"
         if not size and toks[i].key in WEAK_ONE:
             size, strength = 1, "weak"
         if not size:

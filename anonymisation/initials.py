@@ -222,7 +222,7 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
             and key not in english and key not in vocabulary.common_words and key not in vocabulary.titles \
             and key not in vocabulary.allow_tokens and key not in vocabulary.indicators and key not in ROLES_ONE
     if where == "lower open":
-        return key not in LOWER_ABBREVIATIONS and key not in ALL_ABBREVIATIONS and key not in english \
+        return key not in ALL_ABBREVIATIONS and key not in english \
             and key not in vocabulary.common_words and key not in vocabulary.titles and key not in ROLES_ONE \
             and key not in vocabulary.allow_tokens and key not in vocabulary.indicators
     if where == "alone":

@@ -80,7 +80,7 @@ def _same_field(text: str, a: Token, b: Token) -> bool:
 
 
 def names_after_labels(ctx: ContextualNames, toks: Sequence[Token], text: str) -> list[Finding]:
-    if ":" not in text and "=" not in text and "-" not in text and "n" not in text.lower():
+    if ":" not in text and "=" not in text and "-" not in text and not any(t.key in _NEE for t in toks):
         return []
     out: list[Finding] = []
     for k, tok in enumerate(toks):

@@ -76,7 +76,8 @@ def known_names_scrubber(ctx: Context, run: Any, terms_id: str | None, found_ids
     settings = ctx.settings.anonymisation
     base = AnonymisationSession.base_vocabulary(settings)
     # a mark the text signed with, unless the dataset's reference terms or a reviewer's allow-list spell it
-    marks = {(m, "PERSON") for m in signing_marks(revealed.marks, DatasetTerms((), terms.references).vocabulary(base))}
+    allowed = base.with_allowed(terms.references) if terms.references else base
+    marks = {(m, "PERSON") for m in signing_marks(revealed.marks, allowed)}
     found = set(known_values(revealed.identifiers)) - set(terms.identifiers)
     values = tuple(sorted(found | (marks - set(terms.identifiers))))
     # Shapes the code fields take, and those the free text labels as something else: no scheme of a person's
@@ -95,9 +96,12 @@ def known_names_scrubber(ctx: Context, run: Any, terms_id: str | None, found_ids
                           mrn_patterns=settings.mrn_patterns)
 
     main = anonymiser(replace(vocabulary, id_schemes=schemes) if schemes else vocabulary)
-    # a code field keeps its letters: "JB" of "JB-0012" is part of the asset's number
-    plain = anonymiser(DatasetTerms(tuple(sorted(names)), terms.references, tuple(sorted(found))).vocabulary(base)) \
-        if marks else anonymiser(vocabulary) if schemes else main
+    # Code fields get neither the schemes nor the marks: a serial of a patient number's shape is still a serial, and
+    # "JB" of "JB-0012" is part of the asset's number.
+    if marks:
+        plain = anonymiser(DatasetTerms(tuple(sorted(names)), terms.references, tuple(sorted(found))).vocabulary(base))
+    else:
+        plain = anonymiser(vocabulary) if schemes else main
     log_event(log, "pipeline.known_names", dataset_id=run.dataset_id, run_id=run.run_id, names=len(names),
               identifiers=len(values), marks=len(marks), schemes=len(schemes))
     return KnownNamesScrubber(main, skip, frozenset(names), values, schemes, codes, plain)
