@@ -13,7 +13,7 @@ place is surer still, and there lower-case initials count too ("call taken by lh
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Mapping
 
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.name_cues import ROLES_ONE
@@ -120,6 +120,12 @@ _OPEN_MARKS = (
     # a mark before the time it wrote, opening an entry ("KM 14:30 awaiting parts", "parts due. KM 14:30")
     re.compile(rf"(?:^|(?<=[.!;] ))({_MARK})(?= \d{{1,2}}[:.]\d{{2}}(?!\d))", re.MULTILINE),
 )
+# Capitals between the time an entry opens with and its first sentence, as a monitor's or a log's annotations are
+# joined ("| 04:56 BOD Paper jam - reloaded", "07:53 RK Loss of contact"): the writer's mark, even one that spells
+# a word English hardly uses ("BOD"); an abbreviation the notes open with stands there too ("14:30 ECG Recorded").
+_CLOCK_MARK = re.compile(r"(?:^|(?<=\| )|(?<=; )|(?<=\d ))\d{1,2}:\d{2}(?::\d{2})?[ \t]+([A-Z]{2,3})(?=[ \t]+[^\W\d_])",
+                         re.MULTILINE)
+_RARE_WORD = 1_000  # a word English uses less often than this is no word a note writes in capitals ("BOD")
 # Two letters in lower case opening a line before what they did, as a log typed in lower case is written ("jb fitted
 # new probe", "kl rang ward"): no word, abbreviation, title or role ("we fitted", "pt rang", "gp rang").
 _LOWER_OPEN = re.compile(rf"^[ \t]*([a-z]{{2}})(?= (?:{_DID})\b)", re.MULTILINE)
@@ -199,6 +205,8 @@ SIGNED_RECOGNIZER = "SignedInitialsRecognizer"  # where only a mark stands: a ma
 
 
 _NEXT_WORD = re.compile(r"[ \t]*[^\W\d_]")
+_ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
+_DATED = re.compile(rf"[ \t]+{_DATE}")
 # A standard's body before its number or a second body ("per bs en 62353", "to BS 7671"): a standard, not a mark.
 # What follows a standard's body ("BS EN 1789") or a numbered machine or place ("back from AER 3", "wd 2"):
 # letters before a small number name a thing, initials are followed by a date or a time if by a number at all.
@@ -206,15 +214,32 @@ _STANDARD_AFTER = re.compile(r"(?i)[ \t]+(?:en|iso|iec)\b|[ \t]+\d{4,5}\b|[ \t]+
                              r"|[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
 
 
+def _rare(key: str, english: Container[str]) -> bool:
+    """Whether English writes `key` seldom or never as a word (`english` with frequencies, or a plain set)."""
+    if key not in english:
+        return True
+    return isinstance(english, Mapping) and english.get(key, 0) < _RARE_WORD
+
+
 def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: Container[str], where: str) -> bool:
     """`where`: "by" (after what somebody did), "to" (work handed on, "per", a sign-off), "sure" (where nothing but a
     mark stands: in brackets), "signed" (opening a line before "/ accepted by"), "alone" (on a line of its own),
-    "closing" (alone after the last sentence), "after" (where an entry surely opens, after a label), "open" (where
-    an entry opens, after what was done; capitals only) or "end" (where an entry ends: fewer abbreviations stand
+    "closing" (alone after the last sentence), "after" (where an entry surely opens, after a label), "label" (after
+    an acknowledgement's or a signature's label), "clock" (after the time an entry opens with), "open" (where an
+    entry opens, after what was done; capitals only) or "end" (where an entry ends: fewer abbreviations stand
     there)."""
     key = fold(token)
     if _STANDARD_AFTER.match(text, end):
         return False
+    if where == "label":
+        if token.isupper() and len(token) <= 3 and _DATED.match(text, end) and text != text.upper() \
+                and key not in NOTE_ABBREVIATIONS and key not in vocabulary.titles:
+            return True  # a label's mark before its date is whose, even in letters that spell a word: "ACK AIM 18/06"
+        where = "after"
+    if where == "clock":
+        return key not in NOTE_ABBREVIATIONS and key not in END_ABBREVIATIONS and key not in vocabulary.allow_tokens \
+            and key not in vocabulary.indicators and key not in vocabulary.titles and key not in ROLES_ONE \
+            and key not in vocabulary.common_words and _rare(key, english)
     if where == "work":
         # capitals where the entry ends after the work, or as a sentence of their own: no abbreviation notes end
         # with, no word (a text in capitals writes "SENT TO US"), no maker's or team's letters
@@ -244,6 +269,8 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
     if where == "closing":  # two capitals alone after the last sentence ("signed off. CO"): no maker's "Co"
         if len(token) == 2 and token.isupper() and key not in END_ABBREVIATIONS:
             return True
+        if key in _ORDINAL_SUFFIXES and token.islower():
+            return True  # "used spare. th": a suffix after a full stop has no number to belong to
         where = "end"
     if (key in vocabulary.allow_tokens and key not in COMPANY_SUFFIXES) or (
             (key in vocabulary.indicators or key in ROLES_ONE) and len(key) > 2):
@@ -311,9 +338,13 @@ def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) ->
         found += [(m, "open") for pattern in _OPEN_MARKS for m in pattern.finditer(text)]
         found += [(m, "open") for pattern in _AFTER_DONE[2:] for m in pattern.finditer(text) if _after_done(text, m)]
     else:  # a note all in lower case is signed in lower case too ("job closed. rk", "ok for use -tw"), not "/ml"
-        found += [(m, "end") for pattern in _END_MARKS[1:] for m in pattern.finditer(text)]
-    found += [(m, "after") for pattern in _ENTRY_OPENS for m in pattern.finditer(text)]
+        found += [(m, "closing" if pattern is _END_MARKS[1] else "end") for pattern in _END_MARKS[1:]
+                  for m in pattern.finditer(text)]
+    found += [(m, "label" if pattern is _ENTRY_OPENS[2] else "after") for pattern in _ENTRY_OPENS
+              for m in pattern.finditer(text)]
     found += [(m, "lower open") for m in _LOWER_OPEN.finditer(text)]
+    if ":" in text and text != text.upper():
+        found += [(m, "clock") for m in _CLOCK_MARK.finditer(text)]
     found += [(m, "sure") for pattern in _SURE_MARKS for m in pattern.finditer(text)]
     found += [(m, "signed") for m in _SIGNED.finditer(text)]
     found += [(m, "alone") for m in _ALONE.finditer(text)]

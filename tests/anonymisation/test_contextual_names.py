@@ -395,6 +395,27 @@ def test_initials_where_work_is_handed_on(detector: TextDetector, text: str, exp
 
 
 @pytest.mark.parametrize("text,expected", [
+    # a monitor's annotations joined after their time: the writer's mark before the first sentence
+    ("| 04:56 RK Paper jam - reloaded", ["RK"]), ("07:53 BKO Loss of contact", ["BKO"]),
+    ("18:06 BOD Partner asked to wait out", ["BOD"]),  # a word English hardly uses: a mark there
+    # an abbreviation, a team, a role or a word opens an entry there too
+    ("14:30 ECG Recorded, normal", []), ("09:00 MDT Discussed", []), ("12:00 AM Ward round", []),
+    ("11:00 ICU Rang", []), ("10:30 SHO review", []), ("12:00 US transducer swapped", []),
+    ("10:00 THE Pump alarmed", []), ("TIME 10:00 PUMP ALARMED", []),
+])
+def test_a_mark_after_the_time_an_entry_opens_with(detector: TextDetector, text: str, expected: list[str]) -> None:
+    assert found(detector, text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("pt on monitor, used spare. th", ["th"]),  # after a full stop a suffix has no number: a mark
+    ("Used spare. th", ["th"]), ("due on the 4 th", []),
+])
+def test_a_lower_case_mark_closing_a_note(detector: TextDetector, text: str, expected: list[str]) -> None:
+    assert found(detector, text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     ("left msg for JB re pump", ["JB"]), ("asked JB to check", ["JB"]), ("told JB, he will look", ["JB"]),
     ("call back to JB on x4471", ["JB"]), ("JB x4471 attending", ["JB"]), ("14:30 JB rang ward", ["JB"]),
     ("JB (EBME) to attend", ["JB"]), ("-- JB", ["JB"]),

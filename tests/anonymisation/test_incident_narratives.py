@@ -35,7 +35,11 @@ def test_names_and_sign_offs_in_rich_text_are_found(detector: TextDetector, text
     assert found(detector, text) == names
 
 
-@pytest.mark.parametrize("text,mark", [("ACK BH 04/11", "BH"), ("ack'd JO 12/3", "JO"), ("Acknowledged: KW", "KW")])
+@pytest.mark.parametrize("text,mark", [
+    ("ACK BH 04/11", "BH"), ("ack'd JO 12/3", "JO"), ("Acknowledged: KW", "KW"),
+    # before the date, letters that spell a word English has are the mark too
+    ("Inspect latch | ACK MUG 26/01", "MUG"), ("Replace pack | ack AIM 18/06", "AIM"),
+])
 def test_a_wards_acknowledgement_is_signed_with_initials(detector: TextDetector, text: str, mark: str) -> None:
     assert found(detector, text) == [mark]
 

@@ -74,3 +74,30 @@ def test_a_name_beside_a_job_title_is_still_found(detector: TextDetector, vocabu
     text = "Many thanks\nRose\nAnaesthetic Practitioner, HSDU"
     assert [text[f.start:f.end] for f in without_allowed(text, detector.analyze([text])[0], vocabulary)
             if f.entity_type == "PERSON"] == ["Rose"]
+
+
+def _kept_persons(detector: TextDetector, vocabulary: Vocabulary, text: str) -> list[str]:
+    from intake.anonymisation.allowed import without_allowed
+
+    return [text[f.start:f.end] for f in without_allowed(text, detector.analyze([text])[0], vocabulary)
+            if f.entity_type == "PERSON"]
+
+
+@pytest.mark.parametrize("text", [
+    "Mask: Amara View S | Loan 2024-01-02", "Mask: Evora Nasal M-L", "Interface: AirFit F20 (M); Patient: n/k",
+    "Model: Amara View (S) | Firmware: SW 10.3.0",
+])
+def test_a_things_name_after_its_fields_label_is_kept(detector: TextDetector, vocabulary: Vocabulary,
+                                                      text: str) -> None:
+    """A mask's or a model's name that reads like a given name ("Amara", "Evora"): the label says it is a thing."""
+    assert _kept_persons(detector, vocabulary, text) == []
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Device: Mary Smith", ["Mary Smith"]),  # names alone, a first name among them: a person typed there
+    ("Monitor: Mr Jones rang", ["Jones"]), ("Model: Amara View (S); Patient: Amara Jones", ["Amara Jones"]),
+    ("Mask: Amara View S | Patient: Evora Smith", ["Evora Smith"]),  # the next field's value is not the thing's
+])
+def test_a_person_after_a_things_label_is_still_found(detector: TextDetector, vocabulary: Vocabulary, text: str,
+                                                      names: list[str]) -> None:
+    assert _kept_persons(detector, vocabulary, text) == names

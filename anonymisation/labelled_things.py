@@ -1,0 +1,63 @@
+"""A thing's name after the label of a thing's field: "Mask: Amara View S", "Interface: Evora Nasal M-L", "Model:
+Vitera Full Face", "Monitor: Avalon FM30".
+
+Queries that fold a device's fields into its notes copy them with their labels ("... | Mask: Amara View S | Loan
+2024-01-02"). A product's name reads like a person's to the detectors ("Amara", "Evora" are given names too), but
+the label says what the value is: a mask, a model, a part. The value is kept as an allowed phrase (allowed.py) when
+it looks like a product's name: one to five words and codes in the field, capitalised or in capitals as makers
+write them, no title, honorific or role before or inside it ("Monitor: Mr Jones" is no monitor's name), ending
+where the field ends. A name the dataset knows (its deny-list) is never excused by a phrase (allowed.KNOWN).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from intake.anonymisation.name_cues import HONORIFICS, ROLES_ONE
+from intake.anonymisation.name_tokens import Token
+from intake.anonymisation.vocabulary import Vocabulary
+
+# Labels (the token's key before the colon) of fields that name a thing: a device, a part, a consumable.
+_LABELS = frozenset({
+    "mask", "interface", "cushion", "headgear", "circuit", "humidifier", "tubing", "model", "device", "monitor",
+    "pump", "ventilator", "make", "manufacturer", "mfr", "brand", "product", "part", "accessory", "consumable",
+    "probe", "sensor", "transducer", "charger", "battery", "handset", "machine", "software", "firmware", "platform",
+    "scope", "endoscope", "cable", "lead", "mattress", "hoist", "sling", "chair", "wheelchair", "cylinder",
+    "regulator", "concentrator", "cartridge", "filter", "dialyser", "cassette", "kit", "equipment", "item",
+})
+MAX_WORDS = 5
+_ENDS = frozenset({"|", ";", ",", ":"})
+_INSIDE = frozenset({"(", ")", "&", "+", "/"})
+
+
+def thing_label_spans(text: str, words: Sequence[Token], vocabulary: Vocabulary) -> list[tuple[int, int]]:
+    """Where a labelled thing's name stands (start, end)."""
+    if ":" not in text:
+        return []
+    spans = []
+    for k in range(1, len(words) - 1):
+        if words[k].text != ":" or words[k - 1].key not in _LABELS or text[words[k - 1].end:words[k].start]:
+            continue
+        value: list[Token] = []
+        for w in words[k + 1:k + 1 + MAX_WORDS + 1]:
+            if value and text[value[-1].end:w.start].strip(" "):
+                break  # the field ends at a bar, a semicolon, a comma or a line's end
+            if w.text in _ENDS:
+                break
+            if w.text in _INSIDE:
+                continue  # "AirFit F20 (M)", "Quattro Air & Go"
+            if not (w.text[:1].isupper() or w.text[:1].isdigit()) or w.key in HONORIFICS or w.key in ROLES_ONE \
+                    or w.key in vocabulary.titles:
+                value = []
+                break  # "Monitor: Mr Jones", "Model: loaned to ...": not a product's name
+            value.append(w)
+        if 0 < len(value) <= MAX_WORDS and not _a_persons_name(value, vocabulary):
+            spans.append((value[0].start, value[-1].end))
+    return spans
+
+
+def _a_persons_name(value: Sequence[Token], vocabulary: Vocabulary) -> bool:
+    """Every word one the name lists know, a first name among them ("Device: Mary Smith"): a person typed into the
+    field, failing closed."""
+    names = vocabulary.first_names | vocabulary.last_names
+    return all(w.key in names for w in value if w.is_word) and any(w.key in vocabulary.first_names for w in value)
