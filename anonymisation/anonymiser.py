@@ -45,6 +45,7 @@ from intake.anonymisation.errors import UnscannableColumn
 from intake.anonymisation.findings import Finding, drop_not_personal
 from intake.anonymisation.patterns import deny_candidate_pattern, shared_scanner
 from intake.anonymisation.policy import Policy
+from intake.anonymisation.recognizers_uk import with_birth_dates_after_names
 from intake.anonymisation.revealed import Revealed
 from intake.anonymisation.rewrite import Rewriter, strong_entities
 from intake.anonymisation.roles import PERSON, REFERENCE, STRONG_ENTITIES
@@ -228,9 +229,10 @@ class Anonymiser:
             return {}
         candidates = pc.filter(strings, pc.fill_null(pc.match_substring_regex(strings, self._deny_candidate), False))
         # what no detector reports (findings.drop_not_personal) is not reported here either: "physio" of a team's
-        # "physio.godalming@" is no person, though somebody of the dataset is called Physio
-        return {v: tuple(f) for v in pc.unique(candidates).to_pylist() if (f := drop_not_personal(
-            v, [x for x in self._deny.find(v) if any_entity or x.entity_type == "PERSON"]))}
+        # "physio.godalming@" is no person, though somebody of the dataset is called Physio; a birth date beside a
+        # name found only now is the person's too ("(Archie Whitfield 08/05/22)")
+        return {v: tuple(with_birth_dates_after_names(v, f)) for v in pc.unique(candidates).to_pylist() if (
+            f := drop_not_personal(v, [x for x in self._deny.find(v) if any_entity or x.entity_type == "PERSON"]))}
 
     def _person_cell(self, value: str, name_shaped: frozenset[str]) -> tuple[Finding, ...]:
         """The names in a person column's cell that is not a single name: several names, or a name with other

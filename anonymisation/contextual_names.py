@@ -47,6 +47,7 @@ from intake.anonymisation.word_names import WordNames
 
 # Contact words whose number after them is a person's own: "Ísis bleep 1656".
 _CONTACT = frozenset({"bleep", "pager", "mobile", "mob", "ext", "extension"})
+_EXTENSION = re.compile(r"x\d{3,6}")
 
 
 _NUMBER_START = frozenset("+0123456789")
@@ -106,6 +107,7 @@ class ContextualNames(WordNames):
                     and not (i + 1 < n and (
                         toks[i + 1].text in ",(" or toks[i + 1].key in AFTER_NAME or toks[i + 1].key in POSSESSED
                         or toks[i + 1].key in LISTS
+                        or (toks[i + 1].text[:1] == "x" and _EXTENSION.fullmatch(toks[i + 1].text))
                         or (toks[i + 1].key in ("on", "at") and i + 2 < n and toks[i + 2].text[:1] in _NUMBER_START))):
                 i += 1
                 continue
@@ -327,11 +329,15 @@ class ContextualNames(WordNames):
         if word is None:
             # No "'s" before a contact number: "Ísis bleep 1656", "Tomasz mob 07700 900123", written capitalised,
             # or in any case a person of the dataset ("bishop ext 15967")
+            # ... or glued to its "x" ("Kez x4003")
             word = toks[i]
-            if not (((word.is_capitalised and not word.is_upper) or word.key in self.known_people) and i + 2 < len(toks)
-                    and toks[i + 1].key in _CONTACT and toks[i + 2].text[:1].isdigit()):
+            if not (((word.is_capitalised and not word.is_upper) or word.key in self.known_people) and i + 1 < len(toks)
+                    and (_EXTENSION.fullmatch(toks[i + 1].text) or (i + 2 < len(toks) and toks[i + 1].key in _CONTACT
+                                                                    and toks[i + 2].text[:1].isdigit()))):
                 return None
-        if " " in word.key or i + 1 >= len(toks) or toks[i + 1].key not in POSSESSED:
+        elif i + 1 >= len(toks) or toks[i + 1].key not in POSSESSED:
+            return None
+        if " " in word.key:
             return None
         if not self._name_word(word) or word.key in self.not_names:
             return None

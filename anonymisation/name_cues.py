@@ -140,9 +140,10 @@ HANDOVER_HEADS = {
     "by": ("collected", "signed", "witnessed", "booked", "raised", "requested", "reported", "checked", "seen",
            "approved", "authorised", "authorized", "accepted", "delivered", "returned", "logged", "agreed",
            "arranged", "organised", "organized", "confirmed", "received", "queried", "flagged", "noticed", "found",
-           "borrowed", "taken", "cleared", "released", "okayed", "ok'd", "handed", "dropped", "picked", "called",
+           "borrowed", "taken", "cleared", "released", "okayed", "handed", "dropped", "picked", "called",
            "rang", "phoned", "emailed", "chased",
-           "acked", "acknowledged", "actioned"),  # a ward's acknowledgement of a notice: "acked by Pam"
+           "acked", "acknowledged", "actioned",  # a ward's acknowledgement of a notice: "acked by Pam"
+           "ok d", "ack d", "ackd"),  # keys as the tokens read them: "ok'd" is "ok d", "ack'd by Pam 22/10"
     "of": ("behalf", "attention", "request", "mobile", "phone", "number", "bleep", "pager", "extension", "home"),
 }
 CUE_PHRASES = frozenset(

@@ -13,6 +13,7 @@ import re
 
 from intake.anonymisation.findings import Finding, names_beside_numbers
 from intake.anonymisation.id_schemes import after_other_label
+from intake.anonymisation.name_cues import COURTESY, HONORIFICS, ROLES_ONE
 
 
 def context_before(text: str, start: int, pattern: re.Pattern[str], window: int = 40) -> bool:
@@ -179,7 +180,6 @@ _PERSON_BEFORE_OLD_DATE = re.compile(
     r"[^\W\d_][\w'\u2019-]*\s*[,(]?\s*$"
     r"|\b(?:pt|patient)\b[.:]?\s*[,(]?\s*$")  # "pt 12/03/1961 NHS ...": the patient's date, no name between
 # Titles a patient is given on a form; not "Dr", who signs entries ("(Dr Ahmed 12/03/24)").
-PATIENT_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "master"})
 _YEAR_AT_END = re.compile(r"(\d{2,4})$")
 OLD_YEAR = 2005  # no job a note records is this old; a date before it beside a person is their birth
 _SENTENCE_WORDS = frozenset({"seen", "by", "at", "in", "on", "to", "with", "for", "was", "is", "has", "had", "and",
@@ -242,7 +242,7 @@ _FIELD_BREAK = re.compile(r"[ \t]*(?:[,;|(\-\u2013]|\s)[ \t]*(?:\(?[ \t]*)")
 
 # A name and a date alone in brackets ("event log in memory (Archie Entwistle 09/04/2021)", "(pt J Smith 3/2/24)")
 # name the patient by birth date however young; so does a date after a newborn's name ("baby Jones 02/01/2025").
-_BRACKET_OPENS = re.compile(r"\((?:(?P<word>[^\W\d_]+)\.?[ \t]+)?$")
+_BRACKET_OPENS = re.compile(r"\((?:(?P<word>[^\W\d_]+|[A-Z][A-Z_]{1,20}_[0-9a-f]{16,64})\.?[ \t]+)?$")
 _BRACKET_CLOSES = re.compile(r"[ \t]*\)")
 _NEWBORN = re.compile(r"(?i)\b(?:baby(?:[ \t]+of)?|infant|twin)[ \t]+$")
 _NEWBORN_NAMED = re.compile(r"(?i)(?:baby|infant|twin)[ \t]")
@@ -251,11 +251,15 @@ _WHOLE_NAME = re.compile(r"[^\W\d_]{2,}(?:['\u2019-][^\W\d_]+)*(?:,?[ \t]+[^\W\d
 
 
 def _bracketed_with_name(text: str, start: int, end: int, date_end: int) -> bool:
-    """A whole name (no initial: "(J Smith 12/03/24)" signs an entry; "SHEKONI, Iyabode" is whole) or a surname
-    after a patient's title ("(Ms Shekoni, 03.08.03)"), and a date, alone in brackets."""
-    opens = _BRACKET_OPENS.search(text, max(0, start - 12), start)
-    titled = opens is not None and (opens.group("word") or "").lower() in PATIENT_TITLES
-    return opens is not None and (titled or _WHOLE_NAME.fullmatch(text, start, end) is not None) \
+    """A whole name (no initial: "(J Smith 12/03/24)" signs an entry; "SHEKONI, Iyabode" is whole), or a name
+    after a word, a title or the other half's pseudonym ("(Ms Shekoni, 03.08.03)", "(Archie Whitfield 08/05/22)"
+    with one half found, "(PERSON_... Whitfield 08/05/22)" where a later pass found the other), and a date, alone
+    in brackets."""
+    opens = _BRACKET_OPENS.search(text, max(0, start - 90), start)
+    before = (opens.group("word") or "").lower() if opens is not None else ""
+    # a doctor or a nurse signs an entry so ("(Dr Ahmed, 03.08.23)"): the date is the entry's
+    named = len(before) > 1 and (before in COURTESY or (before not in HONORIFICS and before not in ROLES_ONE))
+    return opens is not None and (named or _WHOLE_NAME.fullmatch(text, start, end) is not None) \
         and _BRACKET_CLOSES.match(text, date_end) is not None
 
 

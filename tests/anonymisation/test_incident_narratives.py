@@ -97,6 +97,7 @@ def test_an_extension_a_job_or_a_call_in_brackets_after_a_name_stays(detector: T
     ("PATIENT REVIEWED BY THE ST4 (HOPE), OBS STABLE", ["HOPE"]),
     ("I have done a reflection with Bev.", ["Bev"]),
     ("Replace battery pack | acked by Pam 22/10 | done", ["Pam"]),
+    ("Replace battery pack | ack'd by Pam 22/10 | done", ["Pam"]), ("ok'd by Pam", ["Pam"]),
 ])
 def test_who_accepted_the_work_and_names_a_role_or_relation_says_are_people(
         detector: TextDetector, text: str, names: list[str]) -> None:

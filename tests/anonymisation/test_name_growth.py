@@ -28,6 +28,7 @@ def people(detector: TextDetector, text: str) -> list[str]:
     # two people in one phrase, and a first name before the person's own bleep
     ("Tara / Jane Smith reported intermittent alarm", ["Tara", "Jane Smith"]),
     ("battery not holding charge - Ísis bleep 1656", ["Ísis"]),
+    ("obs charting out. Kez x4003", ["Kez"]),  # the extension glued to its "x"
 ])
 def test_the_half_of_a_name_beside_a_finding_joins_it(detector: TextDetector, text: str,
                                                        expected: list[str]) -> None:
@@ -39,6 +40,7 @@ def test_the_half_of_a_name_beside_a_finding_joins_it(detector: TextDetector, te
     ("tell sarah bay's empty", "bay"),
     ("spoke to Sarah o Theatre 2", "Theatre"),
     ("Mark Jones / Ward 4", "Ward"), ("sent to Baxter / Mark Jones", "Baxter"), ("SHO bleep 1234", "SHO"),
+    ("rang ward. ICU x4471 aware", "ICU"), ("rang ward. Pharmacy x2345", "Pharmacy"),
     ("Dr. - GILBERT L / Fisher & Paykel Airvo 2", "Fisher"),
 ])
 def test_words_beside_a_name_that_are_no_name_stay(detector: TextDetector, text: str, kept: str) -> None:

@@ -148,6 +148,19 @@ def test_names_found_in_free_text_are_replaced_where_the_detectors_missed_them(b
     assert out.to_pylist()[1:] == ["ok", None] and counts.changed_values == 1
 
 
+def test_pass_three_takes_the_birth_date_beside_a_name_it_finds(base: Vocabulary) -> None:
+    """A name pass 2 missed, found by pass 3 beside a date alone with it in brackets: the date is the person's
+    birth date, replaced with the name; also where pass 2 had found the other half. A job's own date stays."""
+    later = DatasetTerms(("Zebedee Quillfeather", "Archibald Wolstenholme")).vocabulary(base)
+    scrubber = AnonymisationSession(AnonymisationSettings(), vocabulary=later, processes=1).anonymiser(SECRET)
+    out = scrubber.replace_known_names("jobs", "Other", pa.array([
+        "pt data cleared from memory (Zebedee Quillfeather 08/05/22) - witnessed",
+        "pt data cleared from memory (PERSON_0a70d8b7966eb674 Wolstenholme 22.07.2008) - witnessed",
+        "Quillfeather 12/03/2024 replaced battery"]), scrubber.counts.for_column("jobs", "Other")).to_pylist()
+    assert "08/05/22" not in out[0] and "22.07.2008" not in out[1] and "Wolstenholme" not in out[1]
+    assert out[2].endswith(" 12/03/2024 replaced battery") and "Quillfeather" not in out[2]
+
+
 def test_pass_three_leaves_a_teams_mailbox_whole_though_a_person_is_called_by_its_role_word(base: Vocabulary) -> None:
     """A requester typed as "Physio" joins the deny-list; the physiotherapy team's mailbox is still the team's."""
     later = DatasetTerms(("Physio", "Zebedee Quillfeather")).vocabulary(base)
