@@ -43,6 +43,8 @@ from intake.anonymisation.counts import AnonymisationCounts, ColumnCounts
 from intake.anonymisation.deny_list import DenyList
 from intake.anonymisation.errors import UnscannableColumn
 from intake.anonymisation.findings import Finding, drop_not_personal
+from intake.anonymisation.labelled_things import thing_label_spans
+from intake.anonymisation.name_tokens import tokenize
 from intake.anonymisation.patterns import deny_candidate_pattern, shared_scanner
 from intake.anonymisation.policy import Policy
 from intake.anonymisation.recognizers_uk import with_birth_dates_after_names
@@ -229,10 +231,19 @@ class Anonymiser:
             return {}
         candidates = pc.filter(strings, pc.fill_null(pc.match_substring_regex(strings, self._deny_candidate), False))
         # what no detector reports (findings.drop_not_personal) is not reported here either: "physio" of a team's
-        # "physio.godalming@" is no person, though somebody of the dataset is called Physio; a birth date beside a
-        # name found only now is the person's too ("(Archie Whitfield 08/05/22)")
+        # "physio.godalming@" is no person, though somebody of the dataset is called Physio; nor a name a note
+        # revealed inside a labelled thing's name ("Mask: Evora Nasal M-L", labelled_things), which pass 2 kept; a
+        # birth date beside a name found only now is the person's too ("(Archie Whitfield 08/05/22)")
         return {v: tuple(with_birth_dates_after_names(v, f)) for v in pc.unique(candidates).to_pylist() if (
-            f := drop_not_personal(v, [x for x in self._deny.find(v) if any_entity or x.entity_type == "PERSON"]))}
+            f := self._outside_things(v, drop_not_personal(
+                v, [x for x in self._deny.find(v) if any_entity or x.entity_type == "PERSON"])))}
+
+    def _outside_things(self, value: str, findings: list[Finding]) -> list[Finding]:
+        if not findings or ":" not in value:
+            return findings
+        spans = thing_label_spans(value, tokenize(value), self.vocab)
+        return [f for f in findings if f.entity_type != "PERSON"
+                or not any(start <= f.start and f.end <= end for start, end in spans)] if spans else findings
 
     def _person_cell(self, value: str, name_shaped: frozenset[str]) -> tuple[Finding, ...]:
         """The names in a person column's cell that is not a single name: several names, or a name with other

@@ -5,8 +5,10 @@ Queries that fold a device's fields into its notes copy them with their labels (
 2024-01-02"). A product's name reads like a person's to the detectors ("Amara", "Evora" are given names too), but
 the label says what the value is: a mask, a model, a part. The value is kept as an allowed phrase (allowed.py) when
 it looks like a product's name: one to five words and codes in the field, capitalised or in capitals as makers
-write them, no title, honorific or role before or inside it ("Monitor: Mr Jones" is no monitor's name), ending
-where the field ends. A name the dataset knows (its deny-list) is never excused by a phrase (allowed.KNOWN).
+write them, no title or honorific in it nor a role before a word ("Monitor: Mr Jones", "Monitor: Midwife Jones"
+are no monitor's names), not names alone with a first name ("Device: Mary Smith"), ending where the field ends.
+Pass 2 never excuses a name of the dataset's person fields so (allowed.KNOWN); pass 3 leaves a labelled thing's
+name that a note elsewhere made a name ("refit to Evora Nasal": anonymiser._outside_things).
 """
 
 from __future__ import annotations
@@ -46,11 +48,13 @@ def thing_label_spans(text: str, words: Sequence[Token], vocabulary: Vocabulary)
                 break
             if w.text in _INSIDE:
                 continue  # "AirFit F20 (M)", "Quattro Air & Go"
-            if not (w.text[:1].isupper() or w.text[:1].isdigit()) or w.key in HONORIFICS or w.key in ROLES_ONE \
-                    or w.key in vocabulary.titles:
+            if not (w.text[:1].isupper() or w.text[:1].isdigit()) or w.key in HONORIFICS or w.key in vocabulary.titles:
                 value = []
                 break  # "Monitor: Mr Jones", "Model: loaned to ...": not a product's name
             value.append(w)
+        # a role before a name ("Monitor: Midwife Jones"); last, the letters are a size ("DreamWear Nasal MW")
+        if any(w.key in ROLES_ONE for w in value[:-1]):
+            continue
         if 0 < len(value) <= MAX_WORDS and not _a_persons_name(value, vocabulary):
             spans.append((value[0].start, value[-1].end))
     return spans

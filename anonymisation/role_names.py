@@ -108,10 +108,16 @@ class RoleNames(ContextWords):
         in capitals, and before a number never the short capitals that name it ("Sr Kowalski, IEC 60601-1 pass"),
         unless they are a first name ("PT HILL, JOY 1234567")."""
         tok = toks[k]
-        if not tok.is_word or (tok.is_upper and not toks[k - 2].is_upper):
+        if not tok.is_word or (tok.is_upper and not toks[k - 2].is_upper) or self._opens_a_place(toks, k):
             return False
         numbered = k + 1 < len(toks) and toks[k + 1].text[:1].isdigit()
         return not (numbered and tok.is_upper and len(tok.text) <= 4) or tok.key in self.vocab.first_names
+
+    def _opens_a_place(self, toks: Sequence[Token], k: int) -> bool:
+        """toks[k], no first name, opens a place's or a practice's name ("Dr Sharma, Humberstone Road Surgery",
+        "Dr Sheth, Hazelmere Medical Group"): the GP's practice after the GP, not the given name."""
+        return toks[k].key not in self.vocab.first_names and k + 1 < len(toks) and not toks[k + 1].text.islower() \
+            and (toks[k + 1].key in self.vocab.indicators or toks[k + 1].key in self.vocab.street_types)
 
     def _surname_first(self, toks: Sequence[Token], j: int) -> bool:
         """"KOWALCZYK, Agnieszka", "Kowalczyk, Agnieszka", "MALARNEAU, Beaufort" (toks[j], a comma, toks[j + 2]):
@@ -119,7 +125,7 @@ class RoleNames(ContextWords):
         capitalised, a name or unlisted and no job title ("Dubois, Biomedical Engineer"); and either one of them
         is a known name or the surname is in capitals, as registers write it."""
         a, c = toks[j], toks[j + 2]
-        if self.job_title_at(toks, j + 2):
+        if self.job_title_at(toks, j + 2) or self._opens_a_place(toks, j + 2):
             return False
         surname = self.known_name(a, NAME_OVER_WORD) or (self.unknown_word(a) and (a.is_upper or a.is_capitalised))
         given = c.is_capitalised and not c.is_upper and (self.known_name(c, NAME_OVER_WORD) or self.unknown_word(c) or (

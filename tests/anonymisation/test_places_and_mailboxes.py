@@ -37,6 +37,9 @@ def test_a_hospital_where_a_patient_was_taken_is_no_person(detector: TextDetecto
     ("call transferred to Jones", ["Jones"]),
     ("spoke to hospital, Burton said ok", ["Burton"]),  # the comma ends the hospital's name
     ("spoke to Florence Ward about pump", ["Florence Ward"]), ("email from Victoria Ward re loan", ["Victoria Ward"]),
+    # the GP, then the practice: no given name after the comma
+    ("GP: Dr Sharma, Humberstone Road Surgery | Interpreter: none", ["Sharma"]),
+    ("GP: Dr Sharma, Hazelmere Medical Group", ["Sharma"]), ("pt MANSOUR, Layla", ["MANSOUR, Layla"]),
 ])
 def test_people_after_the_same_words_are_still_found(detector: TextDetector, text: str, names: list[str]) -> None:
     assert found(detector, text, "PERSON") == names

@@ -161,6 +161,29 @@ def test_pass_three_takes_the_birth_date_beside_a_name_it_finds(base: Vocabulary
     assert out[2].endswith(" 12/03/2024 replaced battery") and "Quillfeather" not in out[2]
 
 
+def test_pass_three_leaves_a_labelled_things_name_that_a_note_made_a_name(base: Vocabulary) -> None:
+    """A note's "refit to Evora Nasal" revealed a name; where a field's label says the words are a mask's, they
+    stay, and so does the size a mark of the dataset spells ("MW")."""
+    later = DatasetTerms(("Evora Nasal", "Zebedee Quillfeather"), identifiers=(("MW", "PERSON"),)).vocabulary(base)
+    scrubber = AnonymisationSession(AnonymisationSettings(), vocabulary=later, processes=1).anonymiser(SECRET)
+    cells = ["Mask: Evora Nasal M-L | Loan 2024-01-02", "Mask: DreamWear Nasal MW | ok",
+             "refit to Evora Nasal booked", "Monitor: Midwife Zebedee Quillfeather"]
+    out = scrubber.replace_known_names("jobs", "Other", pa.array(cells),
+                                       scrubber.counts.for_column("jobs", "Other")).to_pylist()
+    assert out[:2] == cells[:2]
+    assert "Evora" not in out[2] and "Quillfeather" not in out[3]
+
+
+def test_pass_three_does_not_replace_everywhere_a_revealed_name_that_is_a_maker_or_a_device(base: Vocabulary) -> None:
+    """A note made "Marsden" (the dataset's maker) or "Toco" (a monitor's transducer) a name once: not a name
+    caught in every row; a person's name is, though it shares a word with a ward ("Bailey Ward")."""
+    from intake.pipeline.known_names import new_names
+
+    allowed = base.with_allowed(["Marsden", "Bailey Ward"])
+    assert new_names({"Marsden", "Toco", "Bailey", "Jo Marsden", "Zebedee Quillfeather"}, ["Zebedee Quillfeather"],
+                     allowed) == {"Bailey", "Jo Marsden"}
+
+
 def test_pass_three_leaves_a_teams_mailbox_whole_though_a_person_is_called_by_its_role_word(base: Vocabulary) -> None:
     """A requester typed as "Physio" joins the deny-list; the physiotherapy team's mailbox is still the team's."""
     later = DatasetTerms(("Physio", "Zebedee Quillfeather")).vocabulary(base)

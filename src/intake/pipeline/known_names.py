@@ -58,6 +58,13 @@ class KnownNamesScrubber:
         return {f"{t}/{c}": n.changed_values for (t, c), n in self.counts.columns.items() if n.changed_values}
 
 
+def new_names(revealed: Iterable[str], persons: Iterable[str], allowed: Any) -> set[str]:
+    """The names the chunks revealed that pass 1 did not know (pass 2 looked for those everywhere already). Not one
+    that is whole a maker, model or place of the dataset (`allowed`: the vocabulary with its reference terms) or a
+    device's word ("Marsden", "Toco"): pass 2 judged each place it stands, and its reference fields keep it."""
+    return {n for n in set(revealed) - set(persons) if not allowed.is_allowed_term(n)}
+
+
 def known_names_scrubber(ctx: Context, run: Any, terms_id: str | None, found_ids: Iterable[str],
                          skip: dict[str, set[str]], codes: dict[str, set[str]] | None = None
                          ) -> KnownNamesScrubber | None:
@@ -72,11 +79,11 @@ def known_names_scrubber(ctx: Context, run: Any, terms_id: str | None, found_ids
     vault = Vault.from_context(ctx)
     revealed = load_found(ctx, found_ids)
     terms = load_dataset_terms(ctx, terms_id) or DatasetTerms()
-    names = revealed.names - set(terms.persons)
     settings = ctx.settings.anonymisation
     base = AnonymisationSession.base_vocabulary(settings)
     # a mark the text signed with, unless the dataset's reference terms or a reviewer's allow-list spell it
     allowed = base.with_allowed(terms.references) if terms.references else base
+    names = new_names(revealed.names, terms.persons, allowed)
     marks = {(m, "PERSON") for m in signing_marks(revealed.marks, allowed)}
     found = set(known_values(revealed.identifiers)) - set(terms.identifiers)
     values = tuple(sorted(found | (marks - set(terms.identifiers))))
