@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.labelled_things import thing_label_spans
+from intake.anonymisation.labelled_things import thing_spans
 from intake.anonymisation.name_cues import TITLE_HEADS
 from intake.anonymisation.name_tokens import Token, tokenize
 from intake.anonymisation.nergate import english_frequencies
@@ -30,7 +30,7 @@ def allowed_spans(text: str, vocabulary: Vocabulary) -> list[tuple[int, int]]:
     """Where an allowed phrase of two or more words stands in the text (start, end), a job's title
     (job_title_spans) and a labelled thing's name (labelled_things)."""
     words = tokenize(text)
-    spans = [*job_title_spans(text, words, vocabulary), *thing_label_spans(text, words, vocabulary)]
+    spans = [*job_title_spans(text, words, vocabulary), *thing_spans(text, words, vocabulary)]
     if not vocabulary.allow_phrases:
         return spans
     for i in range(len(words)):

@@ -43,7 +43,7 @@ from intake.anonymisation.counts import AnonymisationCounts, ColumnCounts
 from intake.anonymisation.deny_list import DenyList
 from intake.anonymisation.errors import UnscannableColumn
 from intake.anonymisation.findings import Finding, drop_not_personal
-from intake.anonymisation.labelled_things import thing_label_spans
+from intake.anonymisation.labelled_things import thing_spans
 from intake.anonymisation.name_tokens import tokenize
 from intake.anonymisation.patterns import deny_candidate_pattern, shared_scanner
 from intake.anonymisation.policy import Policy
@@ -232,16 +232,17 @@ class Anonymiser:
         candidates = pc.filter(strings, pc.fill_null(pc.match_substring_regex(strings, self._deny_candidate), False))
         # what no detector reports (findings.drop_not_personal) is not reported here either: "physio" of a team's
         # "physio.godalming@" is no person, though somebody of the dataset is called Physio; nor a name a note
-        # revealed inside a labelled thing's name ("Mask: Evora Nasal M-L", labelled_things), which pass 2 kept; a
-        # birth date beside a name found only now is the person's too ("(Archie Whitfield 08/05/22)")
+        # revealed inside a labelled thing's name or a call sign, which pass 2 kept ("Mask: Evora Nasal M-L",
+        # "Sierra 13": labelled_things); a birth date beside a name found only now is the person's too ("(Archie
+        # Whitfield 08/05/22)")
         return {v: tuple(with_birth_dates_after_names(v, f)) for v in pc.unique(candidates).to_pylist() if (
             f := self._outside_things(v, drop_not_personal(
                 v, [x for x in self._deny.find(v) if any_entity or x.entity_type == "PERSON"])))}
 
     def _outside_things(self, value: str, findings: list[Finding]) -> list[Finding]:
-        if not findings or ":" not in value:
+        if not findings:
             return findings
-        spans = thing_label_spans(value, tokenize(value), self.vocab)
+        spans = thing_spans(value, tokenize(value), self.vocab)
         return [f for f in findings if f.entity_type != "PERSON"
                 or not any(start <= f.start and f.end <= end for start, end in spans)] if spans else findings
 

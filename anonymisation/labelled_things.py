@@ -1,5 +1,5 @@
 """A thing's name after the label of a thing's field: "Mask: Amara View S", "Interface: Evora Nasal M-L", "Model:
-Vitera Full Face", "Monitor: Avalon FM30".
+Vitera Full Face", "Monitor: Avalon FM30"; and a vehicle's call sign ("Sierra 13", "DELTA 22").
 
 Queries that fold a device's fields into its notes copy them with their labels ("... | Mask: Amara View S | Loan
 2024-01-02"). A product's name reads like a person's to the detectors ("Amara", "Evora" are given names too), but
@@ -9,10 +9,15 @@ write them, no title or honorific in it nor a role before a word ("Monitor: Mr J
 are no monitor's names), not names alone with a first name ("Device: Mary Smith"), ending where the field ends.
 Pass 2 never excuses a name of the dataset's person fields so (allowed.KNOWN); pass 3 leaves a labelled thing's
 name that a note elsewhere made a name ("refit to Evora Nasal": anonymiser._outside_things).
+
+Ambulance services name vehicles and crews by a word of the phonetic alphabet and a number ("allocated to Sierra 13
+05 Mar"): the word with its number is the call sign, though "Sierra" and "Delta" are given names too. The words
+that are common given names (Charlie, Mike, Victor, Oscar, Romeo, Juliet, India) are left to the name rules.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from intake.anonymisation.name_cues import HONORIFICS, ROLES_ONE
@@ -28,14 +33,19 @@ _LABELS = frozenset({
     "regulator", "concentrator", "cartridge", "filter", "dialyser", "cassette", "kit", "equipment", "item",
 })
 MAX_WORDS = 5
+_CALL_SIGN = re.compile(r"(?i)(?<![\w-])(?:alpha|bravo|delta|echo|foxtrot|golf|hotel|kilo|lima|november|papa|quebec"
+                        r"|sierra|tango|uniform|whiske?y|x-?ray|yankee|zulu)[ \t-]?\d{1,3}(?![\w:/.-])")
 _ENDS = frozenset({"|", ";", ",", ":"})
 _INSIDE = frozenset({"(", ")", "&", "+", "/"})
 
 
-def thing_label_spans(text: str, words: Sequence[Token], vocabulary: Vocabulary) -> list[tuple[int, int]]:
-    """Where a labelled thing's name stands (start, end)."""
-    if ":" not in text:
-        return []
+def thing_spans(text: str, words: Sequence[Token], vocabulary: Vocabulary) -> list[tuple[int, int]]:
+    """Where a labelled thing's name or a call sign stands (start, end)."""
+    return [*(_thing_label_spans(text, words, vocabulary) if ":" in text else ()),
+            *(m.span() for m in _CALL_SIGN.finditer(text))]
+
+
+def _thing_label_spans(text: str, words: Sequence[Token], vocabulary: Vocabulary) -> list[tuple[int, int]]:
     spans = []
     for k in range(1, len(words) - 1):
         if words[k].text != ":" or words[k - 1].key not in _LABELS or text[words[k - 1].end:words[k].start]:

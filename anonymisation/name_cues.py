@@ -226,7 +226,9 @@ CALENDAR_WORDS = frozenset({
 MONTHS_DAYS = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
                           "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun"})
 WORD_ENDINGS = ("ed", "ing", "ly", "tion", "sion", "ment", "ness", "able", "ible", "ful", "less", "ise", "ize",
-                 "ity", "ous")
+                 "ity", "ous",
+                 # procedures and conditions no list spells ("fasciectomy", "laparotomy", "colonoscopy")
+                 "ectomy", "otomy", "ostomy", "plasty", "scopy", "graphy", "itis", "pexy", "rrhaphy", "lysis")
 PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "le", "la", "bin", "binti", "ibn",
                         "al", "el", "du", "dos", "das", "di", "y", "o", "mc", "mac", "dela", "delos",
                         "ó", "ní", "nic", "ui", "uí", "ua"})  # Irish: "ó dochartaigh", "ní bhriain"

@@ -86,10 +86,12 @@ def _kept_persons(detector: TextDetector, vocabulary: Vocabulary, text: str) -> 
 @pytest.mark.parametrize("text", [
     "Mask: Amara View S | Loan 2024-01-02", "Mask: Evora Nasal M-L", "Interface: AirFit F20 (M); Patient: n/k",
     "Model: Amara View (S) | Firmware: SW 10.3.0",
+    "Allocated to Sierra 13 05 Mar", "ALLOCATED TO DELTA 22 28/09/2020",  # a vehicle's call sign
 ])
 def test_a_things_name_after_its_fields_label_is_kept(detector: TextDetector, vocabulary: Vocabulary,
                                                       text: str) -> None:
-    """A mask's or a model's name that reads like a given name ("Amara", "Evora"): the label says it is a thing."""
+    """A mask's or a model's name that reads like a given name ("Amara", "Evora"): the label says it is a thing; a
+    call sign's word is one with its number."""
     assert _kept_persons(detector, vocabulary, text) == []
 
 
@@ -97,6 +99,7 @@ def test_a_things_name_after_its_fields_label_is_kept(detector: TextDetector, vo
     ("Device: Mary Smith", ["Mary Smith"]),  # names alone, a first name among them: a person typed there
     ("Monitor: Mr Jones rang", ["Jones"]), ("Model: Amara View (S); Patient: Amara Jones", ["Amara Jones"]),
     ("Mask: Amara View S | Patient: Evora Smith", ["Evora Smith"]),  # the next field's value is not the thing's
+    ("spoke to Sierra about pump", ["Sierra"]),  # the word without its number
 ])
 def test_a_person_after_a_things_label_is_still_found(detector: TextDetector, vocabulary: Vocabulary, text: str,
                                                       names: list[str]) -> None:

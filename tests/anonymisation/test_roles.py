@@ -163,15 +163,17 @@ def test_pass_three_takes_the_birth_date_beside_a_name_it_finds(base: Vocabulary
 
 def test_pass_three_leaves_a_labelled_things_name_that_a_note_made_a_name(base: Vocabulary) -> None:
     """A note's "refit to Evora Nasal" revealed a name; where a field's label says the words are a mask's, they
-    stay, and so does the size a mark of the dataset spells ("MW")."""
-    later = DatasetTerms(("Evora Nasal", "Zebedee Quillfeather"), identifiers=(("MW", "PERSON"),)).vocabulary(base)
+    stay, and so does the size a mark of the dataset spells ("MW"); a vehicle's call sign too ("Sierra 13")."""
+    later = DatasetTerms(("Evora Nasal", "Sierra", "Zebedee Quillfeather"),
+                         identifiers=(("MW", "PERSON"),)).vocabulary(base)
     scrubber = AnonymisationSession(AnonymisationSettings(), vocabulary=later, processes=1).anonymiser(SECRET)
     cells = ["Mask: Evora Nasal M-L | Loan 2024-01-02", "Mask: DreamWear Nasal MW | ok",
-             "refit to Evora Nasal booked", "Monitor: Midwife Zebedee Quillfeather"]
+             "Allocated to Sierra 13 05 Mar", "refit to Evora Nasal booked", "Monitor: Midwife Zebedee Quillfeather",
+             "spoke to Sierra"]
     out = scrubber.replace_known_names("jobs", "Other", pa.array(cells),
                                        scrubber.counts.for_column("jobs", "Other")).to_pylist()
-    assert out[:2] == cells[:2]
-    assert "Evora" not in out[2] and "Quillfeather" not in out[3]
+    assert out[:3] == cells[:3]
+    assert "Evora" not in out[3] and "Quillfeather" not in out[4] and "Sierra" not in out[5]
 
 
 def test_pass_three_does_not_replace_everywhere_a_revealed_name_that_is_a_maker_or_a_device(base: Vocabulary) -> None:
