@@ -2,10 +2,11 @@
 every delivered Parquet cell is searched for the planted personal values; plain Presidio beside it.
 
     .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk|inventory|community|ambulance|
-        theatres|imaging|board|paeds|privatehosp|labinv|incident|wheelchair|oxygen|renal|sleep|maternity]
+        theatres|imaging|board|paeds|privatehosp|labinv|incident|wheelchair|oxygen|renal|sleep|maternity|
+        endoscopy]
         [--split SPLIT|both] [--rows 300] [--seed 11] [--keep]
 
-Nineteen independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
+Twenty independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
 phrasing), `variety_export.py` (splits dev/heldout/fresh/dev2: another layout, writer and name source, disjoint
 phrasings), `workshop_export.py` (splits dev3/fresh2: a SQLite database mapped with queries, appended work
 logs) and `helpdesk_export.py` (splits dev5/fresh3: a cp1252 semicolon CSV and JSON-lines call events folded
@@ -90,7 +91,17 @@ maternity EPR's loan log of breast pumps and TENS machines lent to women at home
 fresh18 a semicolon report below three title lines: rejects the truth counts); an East Midlands trust (NHS numbers)
 and NHS Grampian with Orkney (CHI numbers); mothers, babies ("Baby of X", hospital numbers derived from the mother's),
 partners, midwives by role word and initials, social workers, interpreters, key safe codes and baby tag numbers
-planted; Rosalind Paget Birth Centre, Bailey Ward, Dr Gray's Hospital, beds, cots, settings and readings kept).
+planted; Rosalind Paget Birth Centre, Bailey Ward, Dr Gray's Hospital, beds, cots, settings and readings kept)
+and `endoscopy_export.py` (splits dev21/fresh19: an endoscopy and decontamination service's scopes, washers and
+drying cabinets: the traceability system (dev21 an .xlsx workbook, the register below two title rows: rejects the
+truth counts; fresh19 the system's SQLite database) with every scope use's patient, endoscopist and nurse, the
+washers' cycle records joined by serial (dev21 a tab-separated Windows-1252 log with NULL and quoted multi-line
+comments; fresh19 JSON lines in a zip, a file a washer, nested objects and a log array) and the unit's registers of
+repairs, water tests and patient look-backs (dev21 a mysqldump, field engineers joined from a contacts table; fresh19
+an Excel 97-2003 workbook, a title row above the look-back sheet); a south Wales health board (Welsh names, NHS
+numbers, Cymraeg in notes) and NHS Borders (CHI numbers); patients, relatives, endoscopists, nurses, decon
+technicians by initials (glued to times), staff numbers and logins, lab staff and makers' field engineers planted;
+Dilys Glanmor Endoscopy Unit, washers, rooms, procedures, RMA references, lab sample IDs and TVC counts kept).
 Per split: generate, `intake init`, users, a signed authorisation
 (`scripts/make_sample_authorisation.py`), `keys add`, `authorisation register`, `datasets receive`,
 `migration run DATASET --mapping mapping.yaml`, in a temporary home. Scored by `leakage_score.score`:
@@ -123,6 +134,7 @@ import ambulance_export  # noqa: E402
 import board_dump_export  # noqa: E402
 import clinical_export  # noqa: E402
 import community_export  # noqa: E402
+import endoscopy_export  # noqa: E402
 import helpdesk_export  # noqa: E402
 import imaging_export  # noqa: E402
 import incident_export  # noqa: E402
@@ -276,7 +288,8 @@ EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
            "oxygen": (oxygen_export, ("dev17", "fresh15")),
            "renal": (renal_export, ("dev18", "fresh16")),
            "sleep": (sleep_export, ("dev19", "fresh17")),
-           "maternity": (maternity_export, ("dev20", "fresh18"))}
+           "maternity": (maternity_export, ("dev20", "fresh18")),
+           "endoscopy": (endoscopy_export, ("dev21", "fresh19"))}
 
 
 def held_out(split: str) -> bool:
@@ -355,12 +368,12 @@ def main(argv: list[str] | None = None) -> int:
                         "inventory_export.py, community_export.py, ambulance_export.py, theatres_export.py, "
                         "imaging_export.py, board_dump_export.py, paeds_export.py, privatehosp_export.py, "
                         "labinv_export.py, incident_export.py, wheelchair_export.py, oxygen_export.py, "
-                        "renal_export.py, sleep_export.py or maternity_export.py")
+                        "renal_export.py, sleep_export.py, maternity_export.py or endoscopy_export.py")
     parser.add_argument("--split", default="both", choices=[
         "tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "dev4", "dev5", "fresh3", "dev6", "fresh4",
         "dev7", "fresh5", "dev8", "fresh6", "dev9", "fresh7", "dev10", "fresh8", "dev11", "fresh9", "dev12",
         "fresh10", "dev13", "fresh11", "dev14", "fresh12", "dev15", "fresh13", "dev16", "fresh14", "dev17", "fresh15",
-        "dev18", "fresh16", "dev19", "fresh17", "dev20", "fresh18", "both"])
+        "dev18", "fresh16", "dev19", "fresh17", "dev20", "fresh18", "dev21", "fresh19", "both"])
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")
