@@ -36,6 +36,8 @@ ROLE_MAILBOX_WORDS = frozenset({
     "gynaecology", "stroke", "rehab", "medicine", "anaesthetics", "recovery", "daycase", "daysurgery",
     "anaes", "anaesth", "anaesthesia", "ortho", "gynae", "paeds", "obs", "maxfax", "plastics", "dsu", "pacu",
     "techs", "technicians", "manager", "no", "do", "not", "reply", "nic",
+    # what a medical devices team receives back ("fsn-returns@", "recalls@", "field.safety@")
+    "fsn", "fsca", "returns", "recalls", "recall", "field", "notices",
     # community and therapy services ("renal.hometherapies@", "communityequipment@", "wheelchair.services@")
     # Welsh services' bilingual mailboxes ("gwasanaeth.ocsigen@", "archebion@", "ymholiadau@")
     "gwasanaeth", "gwasanaethau", "archebion", "ymholiadau", "cymorth", "swyddfa", "adran", "ocsigen",

@@ -78,6 +78,10 @@ _SHARED_ACCOUNTS = frozenset({"admin", "administrator", "service", "engineer", "
                               "demo", "clinical", "nurse", "factory", "manufacturer", "maint", "maintenance"})
 
 
+# Letters and groups of digits after dashes or slashes: a reference's shape, which no directory gives an account.
+_REFERENCE = re.compile(r"[A-Za-z]{1,6}(?:[-/]\d+)+[A-Za-z]?")
+
+
 # An account as some directories case it: initials in capitals run into a capitalised surname ("JBloggs").
 _INITIALS_SURNAME = re.compile(r"[A-Z]{1,2}[A-Z][a-z]{2,}")
 
@@ -94,6 +98,8 @@ def find_labelled_logins(text: str, ctx: ContextualNames) -> list[Finding]:
         core = key.rstrip("0123456789")
         if shaped and core != key and (core in ctx.english or core in ctx.vocab.indicators):
             continue  # "by ward12", "user pump2": a place's or a thing's number
+        if _REFERENCE.fullmatch(login):
+            continue  # "required by FA-2024-888", "signed by CAL-1080": a notice's or a record's reference
         if not shaped and (not (login.isupper() or login.islower()) or key in ctx.not_names or key in ctx.english
                            or key in NOTE_ABBREVIATIONS or key in BY_ABBREVIATIONS or ctx.vocab.is_allowed_term(login)):
             continue

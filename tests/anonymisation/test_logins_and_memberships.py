@@ -37,7 +37,9 @@ def test_a_groups_claim_and_a_shared_account_name_nobody(detector: TextDetector,
 
 
 @pytest.mark.parametrize("text", ["results on \\\\fs01\\medphys\\library\\EQ201030.pdf", "saved to S:\\EBME\\Reports",
-                                  "ERROR\\nRetry", "HARTLEY\\admin"])
+                                  "ERROR\\nRetry", "HARTLEY\\admin",
+                                  # a notice's or a record's reference after "by", shaped as no account is
+                                  "had not received the update required by FA-2024-888.", "checked by JB-123"])
 def test_paths_escapes_and_shared_accounts_are_no_login(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []
 

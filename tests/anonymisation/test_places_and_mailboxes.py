@@ -26,6 +26,7 @@ from .test_contextual_names import found
     # a ward named after someone, where equipment went or was found ("Ward" is a surname too)
     "pump returned to Florence Ward", "pump found on Florence Ward", "loan pump collected from Victoria Ward",
     "can someone look at the LUCAS 3.1 please",  # a model and its version
+    "school set - stays at Ribbleton Avenue Infant School in term time",  # a school, where a child's kit is kept
 ])
 def test_a_hospital_where_a_patient_was_taken_is_no_person(detector: TextDetector, text: str) -> None:
     assert [n for n in found(detector, text, "PERSON") if n.lower() not in ("amber moss",)] == []
@@ -60,6 +61,7 @@ def test_a_name_inside_a_mailbox_is_judged_with_the_whole_address(detector: Text
     ("avisado a laboratorio.hematologia@salud.es y a j.garcia@salud.es", "j.garcia@salud.es"),  # a Spanish service's
     ("booked via microscopy.booking@uni.ac.uk, confirmed by m.okafor@uni.ac.uk", "m.okafor@uni.ac.uk"),
     ("contact svuh.infantfeeding@nhs.net or j.okafor@nhs.net", "j.okafor@nhs.net"),  # a maternity team's
+    ("emailed mvh.fsn-returns@nhs.net, cc field.jones@nhs.net", "field.jones@nhs.net"),  # devices team's returns
 ])
 def test_a_laboratorys_or_a_spanish_services_mailbox_is_a_teams(detector: TextDetector, text: str, person: str
                                                                 ) -> None:

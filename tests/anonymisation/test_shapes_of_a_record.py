@@ -58,6 +58,7 @@ def test_a_name_and_an_old_date_in_brackets_after_it(detector: TextDetector, tex
     ("Theatre, B block closed", []), ("Bay, C is closed", []), ("Arthroscopy, L knee", []), ("THR, R", []),
     ("cycle 77752 Dupuytren's fasciectomy (12.03.61)", []),  # the procedure a patient born then had
     ("cycle 77752 Heller myotomy (12.03.61)", []), ("cycle 77752 Kasai portoenterostomy (12.03.61)", []),
+    ("WD1 cycle 29970 Dupuytren's fasciectomy MRN 5582153", []),  # before the patient's number too
 ])
 def test_names_in_the_shapes_records_write_them(detector: TextDetector, text: str, names: list[str]) -> None:
     assert found(detector, text, "PERSON") == names
