@@ -96,6 +96,11 @@ _SIGNED_AFTER_WORK = (
                r"(?:Z|[+-]\d{2}:?\d{2})?[ \t]+(?:[-|][ \t]+)?([A-Z]{2})(?=[ \t:,\]-])"),
     re.compile(r"(?i:\bby[ \t]+)([A-Z]{2})(?=\.?[ \t]*(?:$|\n|\||;))", re.MULTILINE),
 )
+# The mark with the time glued to it where an entry ends after what was checked or done ("brushed and re-run JM0755",
+# "storage max 72h, audited GL1100"): a clock time, and verbs whose object is no part's code ("fitted BAT1130").
+_TIMED_MARK = re.compile(r"(?i:\b(?:audited|re-?run|re-?ran|released|signed(?:[ \t]+off)?|initialled|witnessed|"
+                         r"verified|completed|done|reprocessed|washed|decontaminated|reviewed))[ \t]+"
+                         r"([A-Z]{2,3}|[a-z]{2,3})(?=(?:[01]\d|2[0-3])[0-5]\d(?:[ \t]*(?:$|\n|[;|]|--)))", re.MULTILINE)
 # A mark opening a line before a spaced slash and what came of it ("KW / accepted by Band 6 Rich"; not "n/a"): a
 # maker's "AG" never stands there alone, nor "AM" without its time.
 _SIGNED = re.compile(rf"^[ \t]*({_MARK})[ \t]+/[ \t]+(?=[a-z]{{3,}})", re.MULTILINE)
@@ -107,8 +112,10 @@ _OPEN_MARKS = (
     # "@JB can you check", a line opening with what someone will do or did ("JB to call back", "KM attended"),
     # a pair opening a line ("JB/KM attended").
     re.compile(rf"(?<![\w@.])@({_MARK})(?![\w'\u2019.-])"),
-    # ... or a clause after a stamp or a semicolon ("Update 14/02: LM chased Baxter", "spoke to ward; HW to return")
-    re.compile(rf"(?:^[ \t]*|(?<=; )|(?<=, )|(?<=\d: )|(?<=\d\d:\d\d ))({_MARK})(?: \([^()\n]{{1,20}}\))? "
+    # ... or a clause after a stamp, a semicolon or "then" ("Update 14/02: LM chased Baxter", "spoke to ward; HW to
+    # return", "Jo on till 8 then AH covering")
+    re.compile(rf"(?:^[ \t]*|(?<=; )|(?<=, )|(?<=\d: )|(?<=\d\d:\d\d )|(?<=[Tt]hen )|(?<=THEN ))({_MARK})"
+               rf"(?: \([^()\n]{{1,20}}\))? "
                rf"(?=(?:{_DID}|to|will|has|had|was|is|went|fixed|said|says|on site|confirmed|reported|advised|"
                r"informed|agreed|arranged|sent|left|dropped|picked|raised|logged|closed|completed|asked|requested|"
                r"contacted|tried|needs|aware|covering|off|looking|investigating|following|dealing|handling|knows|can|"
@@ -225,9 +232,9 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
     """`where`: "by" (after what somebody did), "to" (work handed on, "per", a sign-off), "sure" (where nothing but a
     mark stands: in brackets), "signed" (opening a line before "/ accepted by"), "alone" (on a line of its own),
     "closing" (alone after the last sentence), "after" (where an entry surely opens, after a label), "label" (after
-    an acknowledgement's or a signature's label), "clock" (after the time an entry opens with), "open" (where an
-    entry opens, after what was done; capitals only) or "end" (where an entry ends: fewer abbreviations stand
-    there)."""
+    an acknowledgement's or a signature's label), "clock" (after the time an entry opens with), "timed" (the time
+    glued after it, where an entry ends after what was done), "open" (where an entry opens, after what was done;
+    capitals only) or "end" (where an entry ends: fewer abbreviations stand there)."""
     key = fold(token)
     if _STANDARD_AFTER.match(text, end):
         return False
@@ -236,6 +243,9 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
                 and key not in NOTE_ABBREVIATIONS and key not in vocabulary.titles:
             return True  # a label's mark before its date is whose, even in letters that spell a word: "ACK AIM 18/06"
         where = "after"
+    if where == "timed":
+        return key not in ALL_ABBREVIATIONS and key not in vocabulary.allow_tokens and key not in vocabulary.titles \
+            and key not in ROLES_ONE and key not in vocabulary.common_words and _rare(key, english)
     if where == "clock":
         return key not in NOTE_ABBREVIATIONS and key not in END_ABBREVIATIONS and key not in vocabulary.allow_tokens \
             and key not in vocabulary.indicators and key not in vocabulary.titles and key not in ROLES_ONE \
@@ -314,12 +324,17 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
 _DOTTED = re.compile(r"(?<![\w.])((?:[A-Z]\. ?){1,2}[A-Z]\.?)(?![\w]|\.\w| ?[A-Z]|\.? ?\d)")
 
 
+# ... and in lower case where an entry ends or a staff number follows ("reprinted - r.p.;", "sticky after. m.c. |",
+# "signed off: k.b. (4471234)"): "e.g.", "i.e.", "a.m." are listed.
+_DOTTED_LOWER = re.compile(r"(?<![\w.])((?:[a-z]\.){1,2}[a-z]\.)(?=[ \t]*(?:$|\n|[;|(]|--|,))", re.MULTILINE)
+
+
 def _dotted_initials(text: str, vocabulary: Vocabulary) -> list[tuple[int, int]]:
     out = []
-    for m in _DOTTED.finditer(text):
+    for m in (*_DOTTED.finditer(text), *_DOTTED_LOWER.finditer(text)):
         key = "".join(c for c in m.group(1) if c.isalpha()).lower()
         if not (key in NOTE_ABBREVIATIONS or key in BY_ABBREVIATIONS or key in END_ABBREVIATIONS
-                or key in vocabulary.allow_tokens or key in vocabulary.indicators):
+                or key in LOWER_ABBREVIATIONS or key in vocabulary.allow_tokens or key in vocabulary.indicators):
             out.append(m.span(1))
     return out
 
@@ -355,6 +370,7 @@ def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) ->
     found += [(m, "work") for pattern in _SIGNED_AFTER_WORK for m in pattern.finditer(text)
               if pattern is not _SIGNED_AFTER_WORK[0] or (_after_done(text, m) and not _PLACE_BEFORE.search(
                   text, max(0, m.start() - 6), m.start()))]
+    found += [(m, "timed") for m in _TIMED_MARK.finditer(text)]
     spans: set[tuple[int, int]] = set(_dotted_initials(text, vocabulary)) if "." in text else set()
     signed: set[tuple[int, int]] = set()
     for m, where in found:

@@ -416,6 +416,22 @@ def test_a_lower_case_mark_closing_a_note(detector: TextDetector, text: str, exp
 
 
 @pytest.mark.parametrize("text,expected", [
+    # dotted in lower case where an entry ends or a staff number follows
+    ("label peeling, reprinted - r.p.; low chemistry", ["r.p."]), ("channel sticky after. m.c. | Entered", ["m.c."]),
+    ("competent users signed off 29/05: k.b. (4471234)", ["k.b."]), ("e.g. pumps, i.e. all", []),
+    ("seen 10 a.m. | ok", []), ("see p.s.", []),
+    # the time glued to the mark where an entry ends after what was checked or done
+    ("CHANNEL BLOCKED - BRUSHED AND RE-RUN GL1706; PRINTER JAMMED", ["GL"]),
+    ("storage max 72h, audited rr1201", ["rr"]), ("fitted BAT1130", []), ("checked PSU0830", []),
+    ("re-run ECG1200", []), ("audited GL9930", []),  # no clock time
+    # a clause after "then"
+    ("Jo on till 8 then WP covering", ["Jo", "WP"]), ("then ICU covering", []),
+])
+def test_marks_written_as_logs_write_them(detector: TextDetector, text: str, expected: list[str]) -> None:
+    assert found(detector, text, "PERSON") == expected
+
+
+@pytest.mark.parametrize("text,expected", [
     ("left msg for JB re pump", ["JB"]), ("asked JB to check", ["JB"]), ("told JB, he will look", ["JB"]),
     ("call back to JB on x4471", ["JB"]), ("JB x4471 attending", ["JB"]), ("14:30 JB rang ward", ["JB"]),
     ("JB (EBME) to attend", ["JB"]), ("-- JB", ["JB"]),
