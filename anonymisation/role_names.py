@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from intake.anonymisation.context_words import ContextWords
-from intake.anonymisation.initials import BY_ABBREVIATIONS
+from intake.anonymisation.initials import ALL_ABBREVIATIONS, BY_ABBREVIATIONS
 from intake.anonymisation.name_cues import (
     NAME_OVER_WORD,
     NOT_AFTER_HONORIFIC,
@@ -125,8 +125,9 @@ class RoleNames(ContextWords):
         capitalised, a name or unlisted and no job title ("Dubois, Biomedical Engineer"); and either one of them
         is a known name or the surname is in capitals, as registers write it."""
         a, c = toks[j], toks[j + 2]
-        if self.job_title_at(toks, j + 2) or self._opens_a_place(toks, j + 2):
-            return False
+        if self.job_title_at(toks, j + 2) or self._opens_a_place(toks, j + 2) or (
+                a.is_upper and a.key in ALL_ABBREVIATIONS):
+            return False  # "scope during OGD, Varghese aware": the procedure, then a name
         surname = self.known_name(a, NAME_OVER_WORD) or (self.unknown_word(a) and (a.is_upper or a.is_capitalised))
         given = c.is_capitalised and not c.is_upper and (self.known_name(c, NAME_OVER_WORD) or self.unknown_word(c) or (
             # after a surname in capitals a first name that is also a word is the given name ("NOWAK, Heather")

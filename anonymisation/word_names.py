@@ -44,7 +44,8 @@ class WordNames(ClosingNames):
         return Finding("PERSON", tok.start, toks[end - 1].end, 0.55, "GazetteerNameRecognizer"), end
 
     def _pair(self, toks: Sequence[Token], i: int) -> tuple[Finding, int] | None:
-        """A first name and a surname side by side, both rarely English words: "john smith", "SMITH, John"."""
+        """A first name and a surname side by side, both rarely English words: "john smith", "SMITH, John",
+        "Varghese Venkat"."""
         if i + 1 >= len(toks):
             return None
         a, b = toks[i], toks[i + 1]
@@ -59,4 +60,10 @@ class WordNames(ClosingNames):
         if a.key in self.vocab.first_names and b.key in self.vocab.last_names and self.known_name(a, RARE) \
                 and self.known_name(b, RARE) and not a.dot:
             return Finding("PERSON", a.start, b.end, 0.65, "GazetteerNameRecognizer"), i + 2
+        # the surname first, as registers and many cultures write it ("Varghese Venkat aware"): a surname that is
+        # no given name, then a given name, written alike
+        if a.key in self.vocab.last_names and a.key not in self.vocab.first_names and b.key in self.vocab.first_names \
+                and (a.is_upper, a.is_capitalised) == (b.is_upper, b.is_capitalised) and self.known_name(a, RARE) \
+                and self.known_name(b, RARE) and not a.dot:
+            return Finding("PERSON", a.start, b.end, 0.6, "GazetteerNameRecognizer"), i + 2
         return None

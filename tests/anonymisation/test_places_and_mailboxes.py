@@ -27,6 +27,7 @@ from .test_contextual_names import found
     "pump returned to Florence Ward", "pump found on Florence Ward", "loan pump collected from Victoria Ward",
     "can someone look at the LUCAS 3.1 please",  # a model and its version
     "school set - stays at Ribbleton Avenue Infant School in term time",  # a school, where a child's kit is kept
+    "sent to Endo Room 3", "Room: Endo Room 1 | Patient: n/k",  # a unit's short name opening a room's
 ])
 def test_a_hospital_where_a_patient_was_taken_is_no_person(detector: TextDetector, text: str) -> None:
     assert [n for n in found(detector, text, "PERSON") if n.lower() not in ("amber moss",)] == []
@@ -41,6 +42,9 @@ def test_a_hospital_where_a_patient_was_taken_is_no_person(detector: TextDetecto
     # the GP, then the practice: no given name after the comma
     ("GP: Dr Sharma, Humberstone Road Surgery | Interpreter: none", ["Sharma"]),
     ("GP: Dr Sharma, Hazelmere Medical Group", ["Sharma"]), ("pt MANSOUR, Layla", ["MANSOUR, Layla"]),
+    # a procedure's abbreviation before the comma is no surname; the name after it is written surname first
+    ("bite damage - pt bit scope during OGD, Varghese Venkat aware", ["Varghese Venkat"]),
+    ("Okonkwo Tunde rang re pump", ["Okonkwo Tunde"]),
 ])
 def test_people_after_the_same_words_are_still_found(detector: TextDetector, text: str, names: list[str]) -> None:
     assert found(detector, text, "PERSON") == names
