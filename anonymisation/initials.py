@@ -17,7 +17,7 @@ from collections.abc import Container, Mapping
 
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.name_cues import ROLES_ONE
-from intake.anonymisation.vocabulary import Vocabulary, fold, shipped_sections
+from intake.anonymisation.vocabulary import Vocabulary, fold, note_abbreviations, shipped_sections
 
 # Letters of any alphabet ("JÓG", "DabO"), one apostrophe inside for an O' surname ("SO'H").
 _MARK = r"(?:[^\W\d_]{1,3}['\u2019][^\W\d_]{1,3}|[^\W\d_]{2,5})"
@@ -203,7 +203,7 @@ BY_ABBREVIATIONS = ROLE_ABBREVIATIONS | _ABBREVIATIONS["handed"]
 NOTE_ABBREVIATIONS = TEAMS | _ABBREVIATIONS["open"]
 END_ABBREVIATIONS = TEAMS | _ABBREVIATIONS["end"]
 LOWER_ABBREVIATIONS = _ABBREVIATIONS["lower"]
-ALL_ABBREVIATIONS = frozenset().union(*_ABBREVIATIONS.values())
+ALL_ABBREVIATIONS = note_abbreviations()
 SCORE = 0.7
 RECOGNIZER = "InitialsRecognizer"
 # A company's suffix follows its name ("Siemens AG", "Smith & Co"); where only a mark stands it is a mark ("- AG").

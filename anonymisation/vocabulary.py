@@ -70,6 +70,12 @@ def shipped_terms(name: str) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=1)
+def note_abbreviations() -> frozenset[str]:
+    """Every abbreviation the notes write (note_abbreviations.txt: teams, roles, tests, procedures, units)."""
+    return frozenset().union(*shipped_sections("note_abbreviations.txt").values())
+
+
 def shipped_sections(name: str) -> dict[str, frozenset[str]]:
     """The sections of a shipped word file ("[teams]" then words separated by spaces or lines)."""
     out: dict[str, set[str]] = {}
@@ -184,6 +190,7 @@ class Vocabulary:
         return len(key.replace(" ", "")) > 2 and not (
             key in self.common_words or key in self.indicators or key in self.allow_tokens or key in self.titles
             or key in self.street_types or (key in self.allow_phrases and (towns or key not in town_keys()))
+            or key in note_abbreviations()  # "OGD", "PAT", "ECG": what notes write for a test or a procedure
         )
 
     @cached_property

@@ -186,6 +186,12 @@ def test_pass_three_does_not_replace_everywhere_a_revealed_name_that_is_a_maker_
                      allowed) == {"Bailey", "Jo Marsden"}
 
 
+def test_a_name_word_that_notes_write_as_an_abbreviation_is_never_caught_alone(base: Vocabulary) -> None:
+    """"Pat Quillfeather" is caught in any spelling, but "PAT" alone is the test, "OGD" alone the procedure."""
+    keys = DatasetTerms(("Pat Quillfeather", "Ogd Zebedee")).vocabulary(base).deny_keys
+    assert {"pat quillfeather", "quillfeather", "zebedee"} <= keys and not {"pat", "ogd"} & keys
+
+
 def test_pass_three_leaves_a_teams_mailbox_whole_though_a_person_is_called_by_its_role_word(base: Vocabulary) -> None:
     """A requester typed as "Physio" joins the deny-list; the physiotherapy team's mailbox is still the team's."""
     later = DatasetTerms(("Physio", "Zebedee Quillfeather")).vocabulary(base)
