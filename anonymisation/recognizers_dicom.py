@@ -81,6 +81,18 @@ _SPECIMEN = re.compile(
     r"\s*[:#=(]?\s*)"
     r"(?P<v>\d{2}[A-Z]\d{5,7}|[A-Z]\d{2}[-/.]\d{5,7}|[A-Z],\d{2}\.\d{6,8}\.[A-Z]|[A-Z]/\d{2}/\d{5,7})"
     r"(?![\w/-])")
+# A washer's or a water system's sample, which the same laboratory numbers alike ("Washer 4 | Lab sample: W23.489497 |
+# Result: TVC 0 cfu/100ml"): the water's, unless a patient is spoken of too.
+_WATER_NEAR = re.compile(r"(?i)\b(?:water|rinse|tvc|cfu|washer|aer|legionella|pseudomonas|endotoxin|dialysate"
+                         r"|ro plant)\b")
+_PATIENT_NEAR = re.compile(r"(?i)\b(?:pt|patient|mr|mrs|ms|miss|dob|nhs|mrn|hosp(?:ital)? no|bloods?)\b")
+
+
+def _a_water_sample(text: str, m: re.Match[str]) -> bool:
+    window = text[max(0, m.start() - 80):m.end() + 80]
+    return _WATER_NEAR.search(window) is not None and _PATIENT_NEAR.search(window) is None
+
+
 # The next of a list of them ("24R555111, 24R555112 and 24R555113", "RAD1234567 / RAD1234568"): a list holds one
 # kind of number, so the next counts when it has the first one's shape (letters and digits in the same places).
 _NEXT_IN_LIST = re.compile(
@@ -116,7 +128,7 @@ def find_dicom_identifiers(text: str) -> list[Finding]:
     if not any(c.isdigit() for c in text):
         return []
     spans = {m.span("v") for m in _ID_ATTRIBUTE.finditer(text)} | {m.span("v") for m in _ACCESSION.finditer(text)} \
-        | {m.span("v") for m in _SPECIMEN.finditer(text)} \
+        | {m.span("v") for m in _SPECIMEN.finditer(text) if not _a_water_sample(text, m)} \
         | {m.span("v") for m in _INSTANCE_UID.finditer(text)}
     spans |= {m.span("v") for m in _AFTER_SERVICE.finditer(text)}
     if "^" in text:

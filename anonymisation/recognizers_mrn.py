@@ -97,8 +97,10 @@ _OTHER_NUMBER = re.compile(r"(?i)\b(?:nhs|no|num|number|tel|phone|mob|mobile|ext
 # No digit between: "defib'd pt x3 at scene (230212-7918)" counts shocks, and the bracket holds the incident.
 MRN_AFTER_PATIENT = re.compile(r"(?i)\b(?:pt|patient)\b[^()\n\d]{1,40}?\((?P<id>[a-z]{0,3}\d(?:[ -]?\d){5,11})\)")
 # A trust's three-character NHS organisation code (R + two letters or digits: "RX1", "RTH") before a 7 to 10
-# digit number is how some trusts write their hospital numbers: "RX1 3660814", "rwv 921 3638" in a lower-case note.
-MRN_TRUST_PREFIXED = re.compile(r"(?<![\w-])(?:R[A-Z0-9]{2}|r[a-z]{2})[ -]?(?P<id>\d{7,10}|\d{3}[ -]\d{4})(?![\w-])")
+# digit number is how some trusts write their hospital numbers: "RX1 3660814", "rwv 921 3638" in a lower-case note;
+# not a return's, a reference's or a quote's letters ("RMA-6353892", "REF 1234567").
+MRN_TRUST_PREFIXED = re.compile(r"(?<![\w-])(?!(?i:rma|ref|rfq|rpt|req)[ -]?\d)(?:R[A-Z0-9]{2}|r[a-z]{2})[ -]?"
+                                r"(?P<id>\d{7,10}|\d{3}[ -]\d{4})(?![\w-])")
 # A newborn's hospital number, the mother's with the baby's or twin's suffix ("L1234567/B1", "l2354302-b1",
 # "RX1234567/T2"): the suffix says whose it is, label or none.
 MRN_NEWBORN = re.compile(r"(?<![\w/-])(?:[A-Za-z]{1,3}\d{5,9}|\d{6,10})[/-](?:[Bb](?:aby)?|[Tt](?:win)?)[ -]?[1-4]"

@@ -57,6 +57,9 @@ def test_dicom_person_names(text: str, expected: list[str]) -> None:
     ("specimen id: H24-123456", ["H24-123456"]), ("lab number B,24.0123456.X", ["B,24.0123456.X"]),
     ("Specimen No. H/24/123456", ["H/24/123456"]), ("Sample WQ-2019-4403 sent to micro", []),
     ("sample no WQ123456 taken", []), ("bloods at 10:30", []),
+    # the laboratory numbers a washer's water sample as it does a patient's: the water's, where no patient is spoken of
+    ("Washer: Washer 4 | Lab sample: W23.489497 | Result: TVC 0 cfu/100ml", []),
+    ("pt Jones, sample: W23.489497, final rinse", ["W23.489497"]),
     # a site's or a modality's letters apart, a two-digit year between, a check letter after; CRIS's event number
     ("Acc: RAD-1234567 sent", ["RAD-1234567"]), ("Accession: XR-24-001234", ["XR-24-001234"]),
     ("accession no CT/24/012345", ["CT/24/012345"]), ("Acc no 2024-0012345", ["2024-0012345"]),

@@ -287,7 +287,9 @@ def test_patient_numbers_by_their_label_or_trust_code(text: str, number: str) ->
                                   "qc fail, not pt related. wo 19539444", "community 2 pumps back",
                                   "hospital 2 beds short", "Sr Jones\r\nRaigmore Hospital\r\nExt 64494",
                                   "Community\nExt 64494", "Hospital\nx44712", "LAS 2019 audit",
-                                  "mosaic floor tiles, 12 pack", "person 2 lifting"])
+                                  "mosaic floor tiles, 12 pack", "person 2 lifting",
+                                  # a return's or a reference's letters, which a trust's code could spell
+                                  "back from Olympus repair 25/08/2024, RMA-6353892.", "rma-7555640", "REF 1234567"])
 def test_numbers_without_a_patient_label_are_not_hospital_numbers(text: str) -> None:
     assert find_mrns(text, []) == []
 
