@@ -11,9 +11,9 @@ import re
 
 from intake.anonymisation.findings import Finding
 
-# A key safe, key box, lock box or key vault; "k/s" as community notes shorten it; where a key is kept in a safe
-# ("key in safe by back door", "keys are in the safe").
-_SAFE = (r"key\s?-?safe|key\s?-?box|lock\s?-?box|key\s?-?vault|k/s"
+# A key safe, key box, lock box or key vault (Welsh "blwch allweddi"); "k/s" as community notes shorten it; where a
+# key is kept in a safe ("key in safe by back door", "keys are in the safe").
+_SAFE = (r"key\s?-?safe|key\s?-?box|lock\s?-?box|key\s?-?vault|k/s|blwch\s+allwedd(?:i|au)?"
          r"|keys?\s+(?:is\s+|are\s+|kept\s+|left\s+)?(?:in|inside)\s+(?:the\s+|a\s+)?(?:key\s?-?)?safe")
 # What is locked: a key safe, a door, gate or entry code; "ks" as notes shorten a key safe too.
 _LOCK = (rf"{_SAFE}|ks(?=\s*(?:code|no|num|number|[:#=-]|\d))|(?:pad|combination\s+|combi\s+)lock|safe(?=\s+code)"
@@ -31,8 +31,9 @@ _LABELLED = re.compile(
     rf"(?i:\b(?:{_LOCK})(?:\s+(?:code|no\.?|num(?:ber)?|combination|combo|pin))?(?:\s+(?:is|=|was|now|of))?"
     r"(?:\s*\(|\s*[:#=-]\s*|\s+))"
     rf"{_CODE}(?![\w/.-]*\d)")
-# "code 1234 for the key safe", "code for key box 4412": the code before or after "code", the lock after.
-_CODE_THEN_LOCK = re.compile(rf"(?i:\bcode\s*[:#=-]?\s*){_CODE}(?=\s+(?i:for|to|on|of)\s+(?:the\s+)?(?i:{_LOCK}))")
+# "code 1234 for the key safe", "use code 1234 at front door", "code for key box 4412": the code before or after
+# "code", the lock after.
+_CODE_THEN_LOCK = re.compile(rf"(?i:\bcode\s*[:#=-]?\s*){_CODE}(?=\s+(?i:for|to|on|of|at)\s+(?:the\s+)?(?i:{_LOCK}))")
 _CODE_FOR_LOCK = re.compile(
     rf"(?i:\bcode\s+(?:(?:for|to|on|of)\s+(?:the\s+)?(?:{_LOCK})|to\s+get\s+in)(?:\s+(?:is|=))?\s*[:#=-]?\s*)"
     rf"{_CODE}(?![\w/.-]*\d)")
@@ -63,7 +64,7 @@ def find_access_codes(text: str) -> list[Finding]:
     if not any(ch.isdigit() for ch in text):
         return []
     lowered = text.lower()
-    if not any(w in lowered for w in ("key", "lock", "code", "k/s", "ks", "entry", "#")):
+    if not any(w in lowered for w in ("key", "lock", "code", "k/s", "ks", "entry", "#", "blwch")):
         return []
     out = []
     for m in _LABELLED.finditer(text):

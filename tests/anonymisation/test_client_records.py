@@ -213,6 +213,14 @@ def test_a_key_safe_code_a_few_words_after_the_key_safe() -> None:
     assert [text[f.start:f.end] for f in find_access_codes(text)] == ["7672"]
 
 
+@pytest.mark.parametrize("text,codes", [
+    ("use code 4821 at front door", ["4821"]), ("blwch allweddi 4821 ger y drws", ["4821"]),  # Welsh: key box
+    ("error code 4821 at start", []), ("code 1234 at 10:30", []),
+])
+def test_a_code_said_to_open_a_door_or_a_welsh_key_box(text: str, codes: list[str]) -> None:
+    assert [text[f.start:f.end] for f in find_access_codes(text)] == codes
+
+
 def test_a_date_of_birth_written_with_a_welsh_month(detector: TextDetector) -> None:
     texts = ["tubing split - reported by Mr Pritchard (17 Rhagfyr 1953)", "seen 3 Mai 2024 by the nurse"]
     found = [[(f.entity_type, t[f.start:f.end]) for f in fs if f.entity_type == "DATE_OF_BIRTH"] for t, fs in zip(
