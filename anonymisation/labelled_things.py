@@ -73,5 +73,5 @@ def _thing_label_spans(text: str, words: Sequence[Token], vocabulary: Vocabulary
 def _a_persons_name(value: Sequence[Token], vocabulary: Vocabulary) -> bool:
     """Every word one the name lists know, a first name among them ("Device: Mary Smith"): a person typed into the
     field, failing closed."""
-    names = vocabulary.first_names | vocabulary.last_names
-    return all(w.key in names for w in value if w.is_word) and any(w.key in vocabulary.first_names for w in value)
+    first, last = vocabulary.first_names, vocabulary.last_names
+    return all(w.key in first or w.key in last for w in value if w.is_word) and any(w.key in first for w in value)
