@@ -86,7 +86,9 @@ _SURE_MARKS = (
 # parts JB", "REPLACED FUSE JB"), or after "by" there ("Returned to ward by JB"; three are a courier's, "sent by
 # DHL"); two or three as a sentence of their own between two ("Tested. JB. Returned to ward.", "(WIFE). LF // 24%
 # NIGHTS").
-_PLACE_BEFORE = re.compile(r"(?i)\b(?:to|from|in|at|on|into|via|for|with)[ \t]+$")  # "returned to RAU": a unit
+# "returned to RAU": a unit; "asked for extra CD", "2 x HX": what was asked for or counted (a cylinder's size)
+_PLACE_BEFORE = re.compile(r"(?i)(?:\b(?:to|from|in|at|on|into|via|for|with|extra|more|spare|new|another|some)"
+                           r"|\d[ \t]*x?)[ \t]+$")
 _SIGNED_AFTER_WORK = (
     re.compile(r"(?<=[A-Za-z0-9)] )([A-Z]{2})(?=\.?[ \t]*(?:$|\n|\||;))", re.MULTILINE),
     re.compile(r"(?<=[.!;] )([A-Z]{2,3})(?:[.,](?=[ \t]+[A-Z])|(?=[ \t]+//))"),
@@ -369,7 +371,7 @@ def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) ->
     found += [(m, "asked") for pattern in _ASKED for m in pattern.finditer(text)]
     found += [(m, "work") for pattern in _SIGNED_AFTER_WORK for m in pattern.finditer(text)
               if pattern is not _SIGNED_AFTER_WORK[0] or (_after_done(text, m) and not _PLACE_BEFORE.search(
-                  text, max(0, m.start() - 6), m.start()))]
+                  text, max(0, m.start() - 9), m.start()))]
     found += [(m, "timed") for m in _TIMED_MARK.finditer(text)]
     spans: set[tuple[int, int]] = set(_dotted_initials(text, vocabulary)) if "." in text else set()
     signed: set[tuple[int, int]] = set()

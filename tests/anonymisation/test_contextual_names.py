@@ -426,6 +426,9 @@ def test_a_lower_case_mark_closing_a_note(detector: TextDetector, text: str, exp
     ("re-run ECG1200", []), ("audited GL9930", []),  # no clock time
     # a clause after "then"
     ("Jo on till 8 then WP covering", ["Jo", "WP"]), ("then ICU covering", []),
+    # what was asked for or counted where an entry ends is a thing (an oxygen cylinder's size), not a signature
+    ("PT IN BED. ASKED FOR EXTRA CD", []), ("checked and asked for 2 HX", []), ("swapped 2 x CD", []),
+    ("fitted new battery JB", ["JB"]),
 ])
 def test_marks_written_as_logs_write_them(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected
