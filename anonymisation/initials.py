@@ -88,7 +88,7 @@ _SURE_MARKS = (
 # NIGHTS").
 # "returned to RAU": a unit; "asked for extra CD", "2 x HX": what was asked for or counted (a cylinder's size)
 _PLACE_BEFORE = re.compile(r"(?i)(?:\b(?:to|from|in|at|on|into|via|for|with|extra|more|spare|new|another|some)"
-                           r"|\d[ \t]*x?)[ \t]+$")
+                           r"|(?<![\d:/.-])\d{1,2}[ \t]*x?)[ \t]+$")  # not a time's or a date's digits: "14:30 JB"
 _SIGNED_AFTER_WORK = (
     re.compile(r"(?<=[A-Za-z0-9)] )([A-Z]{2})(?=\.?[ \t]*(?:$|\n|\||;))", re.MULTILINE),
     re.compile(r"(?<=[.!;] )([A-Z]{2,3})(?:[.,](?=[ \t]+[A-Z])|(?=[ \t]+//))"),

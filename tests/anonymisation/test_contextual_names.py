@@ -428,7 +428,7 @@ def test_a_lower_case_mark_closing_a_note(detector: TextDetector, text: str, exp
     ("Jo on till 8 then WP covering", ["Jo", "WP"]), ("then ICU covering", []),
     # what was asked for or counted where an entry ends is a thing (an oxygen cylinder's size), not a signature
     ("PT IN BED. ASKED FOR EXTRA CD", []), ("checked and asked for 2 HX", []), ("swapped 2 x CD", []),
-    ("fitted new battery JB", ["JB"]),
+    ("fitted new battery JB", ["JB"]), ("Tested OK 14:30 JB", ["JB"]), ("returned 12/03 JB", ["JB"]),
 ])
 def test_marks_written_as_logs_write_them(detector: TextDetector, text: str, expected: list[str]) -> None:
     assert found(detector, text, "PERSON") == expected
