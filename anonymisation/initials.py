@@ -13,10 +13,10 @@ place is surer still, and there lower-case initials count too ("call taken by lh
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Mapping
+from collections.abc import Mapping
 
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.name_cues import ROLES_ONE
+from intake.anonymisation.name_cues import ROLES_ONE, WORD_MARK
 from intake.anonymisation.vocabulary import Vocabulary, fold, note_abbreviations, shipped_sections
 
 # Letters of any alphabet ("JÓG", "DabO"), one apostrophe inside for an O' surname ("SO'H").
@@ -134,7 +134,6 @@ _OPEN_MARKS = (
 # a word English hardly uses ("BOD"); an abbreviation the notes open with stands there too ("14:30 ECG Recorded").
 _CLOCK_MARK = re.compile(r"(?:^|(?<=\| )|(?<=; )|(?<=\d ))\d{1,2}:\d{2}(?::\d{2})?[ \t]+([A-Z]{2,3})(?=[ \t]+[^\W\d_])",
                          re.MULTILINE)
-_RARE_WORD = 1_000  # a word English uses less often than this is no word a note writes in capitals ("BOD")
 # Two letters in lower case opening a line before what they did, as a log typed in lower case is written ("jb fitted
 # new probe", "kl rang ward"): no word, abbreviation, title or role ("we fitted", "pt rang", "gp rang").
 _LOWER_OPEN = re.compile(rf"^[ \t]*([a-z]{{2}})(?= (?:{_DID})\b)", re.MULTILINE)
@@ -223,14 +222,14 @@ _STANDARD_AFTER = re.compile(r"(?i)[ \t]+(?:en|iso|iec)\b|[ \t]+\d{4,5}\b|[ \t]+
                              r"|[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
 
 
-def _rare(key: str, english: Container[str]) -> bool:
-    """Whether English writes `key` seldom or never as a word (`english` with frequencies, or a plain set)."""
-    if key not in english:
-        return True
-    return isinstance(english, Mapping) and english.get(key, 0) < _RARE_WORD
+def _no_word_or_term(key: str, vocabulary: Vocabulary, english: Mapping[str, int]) -> bool:
+    """Where a mark surely stands: letters that are no term, title, role or word of the notes, and a word English
+    seldom writes at most ("BOD")."""
+    return key not in vocabulary.allow_tokens and key not in vocabulary.titles and key not in ROLES_ONE \
+        and key not in vocabulary.common_words and english.get(key, 0) < WORD_MARK
 
 
-def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: Container[str], where: str) -> bool:
+def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: Mapping[str, int], where: str) -> bool:
     """`where`: "by" (after what somebody did), "to" (work handed on, "per", a sign-off), "sure" (where nothing but a
     mark stands: in brackets), "signed" (opening a line before "/ accepted by"), "alone" (on a line of its own),
     "closing" (alone after the last sentence), "after" (where an entry surely opens, after a label), "label" (after
@@ -246,12 +245,10 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
             return True  # a label's mark before its date is whose, even in letters that spell a word: "ACK AIM 18/06"
         where = "after"
     if where == "timed":
-        return key not in ALL_ABBREVIATIONS and key not in vocabulary.allow_tokens and key not in vocabulary.titles \
-            and key not in ROLES_ONE and key not in vocabulary.common_words and _rare(key, english)
+        return key not in ALL_ABBREVIATIONS and _no_word_or_term(key, vocabulary, english)
     if where == "clock":
-        return key not in NOTE_ABBREVIATIONS and key not in END_ABBREVIATIONS and key not in vocabulary.allow_tokens \
-            and key not in vocabulary.indicators and key not in vocabulary.titles and key not in ROLES_ONE \
-            and key not in vocabulary.common_words and _rare(key, english)
+        return key not in NOTE_ABBREVIATIONS and key not in END_ABBREVIATIONS and key not in vocabulary.indicators \
+            and _no_word_or_term(key, vocabulary, english)
     if where == "work":
         # capitals where the entry ends after the work, or as a sentence of their own: no abbreviation notes end
         # with, no word (a text in capitals writes "SENT TO US"), no maker's or team's letters
@@ -346,8 +343,8 @@ def _after_done(text: str, m: re.Match[str]) -> bool:
     return _DONE.search(text, max(text.rfind(c, 0, m.start()) for c in "\n;|") + 1, m.start(1)) is not None
 
 
-def find_initials(text: str, vocabulary: Vocabulary, english: Container[str]) -> list[Finding]:
-    """`english`: the everyday English words (nergate.english_frequencies)."""
+def find_initials(text: str, vocabulary: Vocabulary, english: Mapping[str, int]) -> list[Finding]:
+    """`english`: the everyday English words with their frequencies (nergate.english_frequencies)."""
     found: list[tuple[re.Match[str], str]] = []
     if text != text.lower():  # elsewhere a mark has two capitals, and many notes have none
         found += [(m, "closing" if pattern is _END_MARKS[1] else "end") for pattern in _END_MARKS

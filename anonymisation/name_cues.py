@@ -236,6 +236,9 @@ PARTICLES = frozenset({"de", "da", "del", "della", "van", "von", "der", "den", "
 # ("smith", "john"); below NAME_OVER_WORD it is still more often a name after a title ("sister hill").
 RARE = 10_000
 NAME_OVER_WORD = 100_000
+# ... and at WORD_MARK or more two or three letters are a word, no one's mark ("po", "ca", "is"); below it they may be
+# initials where a mark stands, though the list has them ("BOD").
+WORD_MARK = 1_000
 
 
 # For names.py's capitalised words: a context word within four words before a name raises its score; a

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from intake.anonymisation.name_cues import WORD_MARK
 from intake.anonymisation.nergate import english_frequencies
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
@@ -49,9 +50,6 @@ def signing_marks(marks: Iterable[str], vocabulary: Vocabulary) -> set[str]:
     return out
 
 
-_WORD_MARK = 1_000  # a word English uses more often than this ("po", "ca", "is") is no engineer's mark
-
-
 def engineer_marks(names: Iterable[str], vocabulary: Vocabulary) -> set[str]:
     """The initials of the engineers the dataset names in full ("Oluwaseun Ogunbiyi": "oo", "Anna M. Grey": "ag",
     "amg"), fold()ed: engineers sign their work so where an entry ends ("Faraday cage checked. ag."). Not a
@@ -65,7 +63,7 @@ def engineer_marks(names: Iterable[str], vocabulary: Vocabulary) -> set[str]:
         if len(words) < 2 or not all(w.isalpha() for w in words) or len(words) > 3:
             continue
         for mark in {words[0][0] + words[-1][0], "".join(w[0] for w in words)}:
-            if everyday.get(mark, 0) < _WORD_MARK and mark not in _NO_MARK and mark not in ROLE_ABBREVIATIONS \
+            if everyday.get(mark, 0) < WORD_MARK and mark not in _NO_MARK and mark not in ROLE_ABBREVIATIONS \
                     and mark not in NOTE_ABBREVIATIONS and mark not in END_ABBREVIATIONS \
                     and mark not in vocabulary.titles and mark not in vocabulary.allow_tokens:
                 out.add(mark)
@@ -73,7 +71,7 @@ def engineer_marks(names: Iterable[str], vocabulary: Vocabulary) -> set[str]:
 
 
 def everyday_marks(marks: Iterable[str]) -> set[str]:
-    """The fold()ed marks that English uses as words often (_WORD_MARK): where a clause ends inside a sentence
+    """The fold()ed marks that English uses as words often (name_cues.WORD_MARK): where a clause ends inside a sentence
     ("sent to / from") those are the word."""
     everyday = english_frequencies()
-    return {m for m in marks if everyday.get(m, 0) >= _WORD_MARK}
+    return {m for m in marks if everyday.get(m, 0) >= WORD_MARK}
