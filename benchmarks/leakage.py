@@ -3,10 +3,10 @@ every delivered Parquet cell is searched for the planted personal values; plain 
 
     .venv/bin/python benchmarks/leakage.py [--export clinical|variety|workshop|helpdesk|inventory|community|ambulance|
         theatres|imaging|board|paeds|privatehosp|labinv|incident|wheelchair|oxygen|renal|sleep|maternity|
-        endoscopy]
+        endoscopy|audiology]
         [--split SPLIT|both] [--rows 300] [--seed 11] [--keep]
 
-Twenty independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
+Twenty-one independent generators: `clinical_export.py` (splits tuning/heldout: disjoint vocabularies, shared
 phrasing), `variety_export.py` (splits dev/heldout/fresh/dev2: another layout, writer and name source, disjoint
 phrasings), `workshop_export.py` (splits dev3/fresh2: a SQLite database mapped with queries, appended work
 logs) and `helpdesk_export.py` (splits dev5/fresh3: a cp1252 semicolon CSV and JSON-lines call events folded
@@ -101,7 +101,19 @@ repairs, water tests and patient look-backs (dev21 a mysqldump, field engineers 
 an Excel 97-2003 workbook, a title row above the look-back sheet); a south Wales health board (Welsh names, NHS
 numbers, Cymraeg in notes) and NHS Borders (CHI numbers); patients, relatives, endoscopists, nurses, decon
 technicians by initials (glued to times), staff numbers and logins, lab staff and makers' field engineers planted;
-Dilys Glanmor Endoscopy Unit, washers, rooms, procedures, RMA references, lab sample IDs and TVC counts kept).
+Dilys Glanmor Endoscopy Unit, washers, rooms, procedures, RMA references, lab sample IDs and TVC counts kept)
+and `audiology_export.py` (splits dev22/fresh20: an audiology department's test kit, booths and the hearing aids,
+bone-conduction processors and radio-aid kits it issues, repairs and sends batteries for: the register (dev22 a
+semicolon CSV in UTF-16 with a byte-order mark, the patient in its own columns; fresh20 the department's SQLite
+database, the patient in a client table joined by id), the repair and postal-battery log (dev22 an .xlsx below title
+rows and a merged group row: rejects the truth counts; fresh20 a macro-enabled .xlsm with a title row and a sheet of
+radio-aid loans) and dev22's quality database as a pg_dump (calibrations and booth checks with the engineer joined from
+a staff table, radio-aid loans) or fresh20's makers' repair orders as JSON lines (nested objects, an events array); a
+West Midlands trust (Black Country, Punjabi, Gujarati, Mirpuri, Polish, Irish and Jamaican names; NHS numbers) and a
+Northern Ireland trust (Irish-language and Ulster Scots names, H&C numbers, BT postcodes); patients, a child's parent,
+school and teacher of the deaf, staff by role word, initials ("CMcL", glued to times), HCPC, ESR and payroll numbers
+planted; makers, models (Titan, AT235, Callisto, Audéra Pro), standards (ISO 389-1, IEC 60645), readings, frequencies,
+certificates, booths, battery sizes, Dorothy Pattison Hearing Centre, Agnes Jones Audiology Suite, RNID kept).
 Per split: generate, `intake init`, users, a signed authorisation
 (`scripts/make_sample_authorisation.py`), `keys add`, `authorisation register`, `datasets receive`,
 `migration run DATASET --mapping mapping.yaml`, in a temporary home. Scored by `leakage_score.score`:
@@ -131,6 +143,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import ambulance_export  # noqa: E402
+import audiology_export  # noqa: E402
 import board_dump_export  # noqa: E402
 import clinical_export  # noqa: E402
 import community_export  # noqa: E402
@@ -289,7 +302,8 @@ EXPORTS = {"clinical": (clinical_export, ("tuning", "heldout")),
            "renal": (renal_export, ("dev18", "fresh16")),
            "sleep": (sleep_export, ("dev19", "fresh17")),
            "maternity": (maternity_export, ("dev20", "fresh18")),
-           "endoscopy": (endoscopy_export, ("dev21", "fresh19"))}
+           "endoscopy": (endoscopy_export, ("dev21", "fresh19")),
+           "audiology": (audiology_export, ("dev22", "fresh20"))}
 
 
 def held_out(split: str) -> bool:
@@ -368,12 +382,14 @@ def main(argv: list[str] | None = None) -> int:
                         "inventory_export.py, community_export.py, ambulance_export.py, theatres_export.py, "
                         "imaging_export.py, board_dump_export.py, paeds_export.py, privatehosp_export.py, "
                         "labinv_export.py, incident_export.py, wheelchair_export.py, oxygen_export.py, "
-                        "renal_export.py, sleep_export.py, maternity_export.py or endoscopy_export.py")
+                        "renal_export.py, sleep_export.py, maternity_export.py, endoscopy_export.py or "
+                        "audiology_export.py")
     parser.add_argument("--split", default="both", choices=[
         "tuning", "dev", "heldout", "fresh", "dev2", "dev3", "fresh2", "dev4", "dev5", "fresh3", "dev6", "fresh4",
         "dev7", "fresh5", "dev8", "fresh6", "dev9", "fresh7", "dev10", "fresh8", "dev11", "fresh9", "dev12",
         "fresh10", "dev13", "fresh11", "dev14", "fresh12", "dev15", "fresh13", "dev16", "fresh14", "dev17", "fresh15",
-        "dev18", "fresh16", "dev19", "fresh17", "dev20", "fresh18", "dev21", "fresh19", "both"])
+        "dev18", "fresh16", "dev19", "fresh17", "dev20", "fresh18", "dev21", "fresh19", "dev22", "fresh20",
+        "both"])
     parser.add_argument("--rows", type=int, default=300, help="asset rows; jobs are 3x")
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--keep", action="store_true", help="keep the temporary work folders")
