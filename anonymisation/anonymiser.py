@@ -175,8 +175,8 @@ class Anonymiser:
         def person(value: str) -> tuple[Finding, ...]:
             return (whole_cell(value, "PERSON"),) if value in whole else self._person_cell(value, name_shaped)
 
-        return self._rewriter.rewrite(table, col.column, array, cells(retyped, column_entity, person), counts,
-                                      ner=ner, settle_all=True, column_entity=col.entity_type)
+        return self._rewriter.rewrite(table, col.column, array, cells(retyped, column_entity, person, self.vocab.marks),
+                                      counts, ner=ner, settle_all=True, column_entity=col.entity_type)
 
     def _person_field(self, table: str, col: ColumnClassification, array: pa.Array, counts: ColumnCounts
                       ) -> pa.Array:
@@ -191,8 +191,8 @@ class Anonymiser:
             typed = [f for f in self.patterns.find(value) if f.entity_type in STRONG_ENTITIES]
             return around(typed, name_parts(value), value)
 
-        return self._rewriter.rewrite(table, col.column, array, cells(retyped, column_entity, person), counts,
-                                      ner=False, settle_all=True, column_entity=col.entity_type)
+        return self._rewriter.rewrite(table, col.column, array, cells(retyped, column_entity, person, self.vocab.marks),
+                                      counts, ner=False, settle_all=True, column_entity=col.entity_type)
 
     def _reference(self, table: str, column: str, array: pa.Array, counts: ColumnCounts) -> pa.Array:
         """A column the mapping makes reference data (sites, wards, makers, models, titles): kept, but for values

@@ -29,14 +29,19 @@ def name_shaped_parts(values: list[str]) -> frozenset[str]:
     return frozenset(pc.filter(array, full_match_mask(array, "PERSON")).to_pylist())
 
 
-def cells(retyped: dict[str, str], column_entity: str, person: Callable[[str], tuple[Finding, ...]]) -> Findings:
+def cells(retyped: dict[str, str], column_entity: str, person: Callable[[str], tuple[Finding, ...]],
+          marks: frozenset[str] = frozenset()) -> Findings:
     """The findings of an identifier column's cells: a value plainly of another type whole as that type, a
-    person's cell as `person` says, placeholders ("n/a", "-") left alone."""
+    person's cell as `person` says, placeholders ("n/a", "-") left alone but for the dataset's `marks` (fold()ed
+    initials: "NA" is Nasra Aden's where the dataset says so)."""
 
     def find(values: list[str | None]) -> dict[str, tuple[Finding, ...]]:
         out: dict[str, tuple[Finding, ...]] = {}
         for value in values:
-            if value is None or value.strip().lower() in PLACEHOLDER_CELLS:
+            if value is None:
+                continue
+            key = value.strip().lower()
+            if key in PLACEHOLDER_CELLS and (column_entity != "PERSON" or key not in marks):
                 continue
             entity = retyped.get(value, column_entity)
             found = person(value) if entity == "PERSON" else (whole_cell(value, entity),)

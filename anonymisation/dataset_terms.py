@@ -26,7 +26,7 @@ from typing import Any
 from intake.anonymisation.findings import AND_PARTNERS
 from intake.anonymisation.name_cues import ROLES_ONE, ROLES_TWO, TITLE_HEADS
 from intake.anonymisation.nergate import english_frequencies
-from intake.anonymisation.person_marks import engineer_marks, person_marks, signing_marks
+from intake.anonymisation.person_marks import engineer_marks, person_marks, proven_marks, signing_marks
 from intake.anonymisation.structured import FULL_PATTERNS, PLACEHOLDERS
 from intake.anonymisation.vocabulary import Vocabulary, deny_variants, fold, words_of_notes
 
@@ -296,7 +296,9 @@ def collect_terms(person_values: Iterable[str], reference_values: Iterable[str],
               if v and not _STAFF_NUMBER.fullmatch(v.strip()) for m in _NUMBER_IN_FIELD.finditer(v)}
     marks = person_marks(person_values, vocabulary)
     known |= {(mark, "PERSON") for mark in signing_marks(marks, vocabulary) if mark.lower() not in allowed}
-    end_marks = {fold(m) for m in marks} | (engineer_marks(engineers, vocabulary) - places)
+    engineers = list(engineers)
+    end_marks = {fold(m) for m in marks} | (engineer_marks(engineers, vocabulary) - places) \
+        | proven_marks(person_values, (*persons, *engineers), vocabulary)
     return DatasetTerms(tuple(persons), tuple(references), tuple(sorted(known)),
                         tuple(sorted(end_marks - allowed)), tuple(sorted((code_shapes or {}).items())))
 

@@ -22,7 +22,9 @@ _WORD = re.compile(r"\w+")
 _NAME_GAP = re.compile(r"[\s,.'\u2019-]*")
 # Where any entry ends, after anything: in a table folded into notes the signer's column closes each entry ("...
 # cycle 77752 Bankart repair M2124570 AC || ..."). Not "am"/"pm" after a time.
-_ENTRY_END_MARK = re.compile(r"(?:(?<=\s)|^)[/(\[]?([A-Za-z]{2,3})[)\]]?\.?(?=[ \t]*(?:$|\n|\|))", re.MULTILINE)
+# Dotted as well ("- ok. G.P.").
+_ENTRY_END_MARK = re.compile(r"(?:(?<=\s)|^)[/(\[]?([A-Za-z]{2,3}|(?:[A-Za-z]\.){1,2}[A-Za-z])[)\]]?\.?"
+                             r"(?=[ \t]*(?:$|\n|\|))", re.MULTILINE)
 # ... and where an entry opens, before its colon: "[update] AC: parts ordered", "12/03 ab: chased", "CT: rang"; or
 # right after the time an exported log stamps it with ("2019-01-21T17:28:00 AH rescheduled").
 _ENTRY_OPEN_MARK = re.compile(r"(?:^|(?<=\] )|(?<=\d ))([A-Za-z]{2,3}):(?=[ \t])|(?<=\d:\d\d )([A-Za-z]{2})(?=[ \t])",
@@ -30,9 +32,20 @@ _ENTRY_OPEN_MARK = re.compile(r"(?:^|(?<=\] )|(?<=\d ))([A-Za-z]{2,3}):(?=[ \t])
 # ... and where a clause of a log ends inside a longer entry, before the next one ("passed qc l1-l3 ws. ran
 # disinfect cycle", "passed to Sam ts -- called helpline", "ws / sw updated", "humidity up. HW, pt on nights"); not
 # a unit after its number ("12 wh").
-_CLAUSE_END_MARK = re.compile(r"(?:(?<=\S )|^)[/(\[]?([A-Za-z]{2})[)\]]?"
-                              r"(?=[.,;]?[ \t]+(?:/|--?|\u2013)[ \t]|[.,][ \t]+[A-Za-z(])", re.MULTILINE)
+# Dotted, its own full stop is no clause's end ("see their G.P. about it"; "see lookback. G.P.; leak tested").
+_CLAUSE_END_MARK = re.compile(r"(?:(?<=\S )|^)[/(\[]?(?:([A-Za-z]{2})[)\]]?"
+                              r"(?=[.,;]?[ \t]+(?:/|--?|\u2013)[ \t]|[.,;][ \t]+[A-Za-z(])"
+                              r"|([A-Za-z]\.[A-Za-z]\.)(?=[,;]?[ \t]+(?:/|--?|\u2013)[ \t]|[,;][ \t]+[A-Za-z(]))",
+                              re.MULTILINE)
 _NUMBER_BEFORE = re.compile(r"(?:^|\s)[\d.,]+[ \t]$")
+# ... and, where a mark stands alone or dotted ("NA", "G.P."), before the staff number it is written with in
+# brackets ("signed off 13/02: NA (48310169), G.P."), before the date it signs ("written up by hand - G.P.
+# 03/08/2023"), after "by", or glued to the time it signs at ("re-run na0810", "audited G.P.2229").
+_A_MARK = r"(?:(?<=\s)|^)([A-Za-z]{2,3}|(?:[A-Za-z]\.){1,2}[A-Za-z]\.?)"
+_NUMBERED_MARK = re.compile(rf"{_A_MARK}[ \t]*\([A-Za-z]{{0,2}}\d{{6,10}}\)", re.MULTILINE)
+_DATED_MARK = re.compile(rf"{_A_MARK}[ \t]+\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?(?![\d/.])", re.MULTILINE)
+_BY_MARK = re.compile(rf"(?i:\bby)[ \t]+{_A_MARK}(?![\w'\u2019-])", re.MULTILINE)
+_TIMED_MARK = re.compile(rf"{_A_MARK}(?:[01]\d|2[0-3])[0-5]\d(?!\w)", re.MULTILINE)
 _AFTER_CLOCK = re.compile(r"(?<![\w.:])\d{1,2}(?:[:.]\d{2})?[ \t]*$")
 
 
@@ -163,11 +176,14 @@ class DenyList:
         out: dict[int, Finding] = {}
         # where a clause ends and after a log's time stamp two letters only: three there are a team's as often as
         # a person's ("2021-11-10T01:59 EOC chased", "reported to EOC. Spare sent"), even where a person field says EOC
-        clause_ends = [m for m in _CLAUSE_END_MARK.finditer(text) if m.group(1).lower() not in self.everyday
+        clause_ends = [m for pattern in (_CLAUSE_END_MARK, _DATED_MARK, _BY_MARK, _TIMED_MARK)
+                       for m in pattern.finditer(text)
+                       if (m.group(1) or "").lower() not in self.everyday
                        and not _NUMBER_BEFORE.search(text, max(0, m.start() - 12), m.start())]
-        for m in (*_ENTRY_END_MARK.finditer(text), *_ENTRY_OPEN_MARK.finditer(text), *clause_ends):
+        for m in (*_ENTRY_END_MARK.finditer(text), *_ENTRY_OPEN_MARK.finditer(text), *clause_ends,
+                  *_NUMBERED_MARK.finditer(text)):
             group = 1 if m.group(1) else 2
-            key = m.group(group).lower()
+            key = m.group(group).replace(".", "").lower()
             # the time before "am" is at most "10:30 " (the look-behind still sees what precedes it)
             if key in ("am", "pm") and _AFTER_CLOCK.search(text, max(0, m.start() - 9), m.start()):
                 continue

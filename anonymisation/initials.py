@@ -72,7 +72,7 @@ _ENTRY_OPENS = (
     re.compile(rf"(?i:\b(?:eng|engineer|tech|technician|initials|signed|sig|sign[- ]?off|signed[- ]off|assigned"
                rf"|assignee|owner|handler|agent"
                rf"|analyst|ack|ack'?d|acknowledged)\.?:?|\b(?:checked|verified|witness(?:ed)?|authori[sz]ed|approved|reviewed|actioned"
-               rf"|accepted):) ({_MARK})(?![\w'\u2019-])"),
+               rf"|accepted):) (?!(?i:by|off|out|on|in|for|at)\b)({_MARK})(?![\w'\u2019-])"),
     re.compile(rf"(?i:\b(?:closed|opened|logged|done|attended|checked|updated|visited|called|completed|tested|"
                rf"repaired|fixed|serviced|returned))\s+({_MARK})(?= {_DATE})"),
 )
@@ -308,8 +308,8 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
         return False
     # "CHECKED BY AN 25/04" is initials, "CHECKED BY AN ENGINEER" English in capitals: a word follows. Where a
     # mark stands alone, an English word in capitals ("DONE", "NOTE:") is that word.
-    if where == "by":
-        return not everyday or not _NEXT_WORD.match(text, end)
+    if where == "by":  # "INFORMED BY PHONE": a word of four letters or more is that word
+        return not everyday or (len(key) < 4 and not _NEXT_WORD.match(text, end))
     if where == "to":
         if token.isupper() and len(token) > 2:
             return len(token) == 3 and not everyday and bool(_SHORT_ENTRY_END.match(text, end))

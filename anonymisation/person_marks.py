@@ -10,7 +10,7 @@ from intake.anonymisation.name_cues import WORD_MARK
 from intake.anonymisation.nergate import english_frequencies
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
-_MARK = re.compile(r"[/(\[]?\s*([A-Z]{2,3}|[a-z]{2,3})\s*[.)\]]?")
+_MARK = re.compile(r"[/(\[]?\s*([A-Z]{2,3}|[a-z]{2,3}|(?:[A-Z]\.){1,2}[A-Z]|(?:[a-z]\.){1,2}[a-z])\s*[.)\]]?")
 # What a person field holds in two or three letters that is nobody's mark: a placeholder, or a word that ends a
 # sentence as often as not ("plugged in", "switched on").
 _NO_MARK = frozenset({"na", "nk", "unk", "nil", "tbc", "tba", "tbd", "in", "on", "up", "out", "off", "it", "so", "ok",
@@ -27,10 +27,40 @@ def person_marks(person_values: Iterable[str], vocabulary: Vocabulary) -> set[st
         m = _MARK.fullmatch(value.strip()) if value else None
         if m is None:
             continue
-        key = m.group(1).lower()
+        mark = m.group(1).replace(".", "")
+        key = mark.lower()
         if key not in _NO_MARK and key not in ROLE_ABBREVIATIONS and key not in vocabulary.titles:
-            out.add(m.group(1))
+            out.add(mark)
     return out
+
+
+# The placeholders of a person field that are somebody's initials as often ("NA": Nasra Aden), where the dataset
+# says so.
+_PLACEHOLDER_MARKS = frozenset({"na", "nk", "unk", "nil", "tbc", "tba", "tbd"})
+
+
+def proven_marks(person_values: Iterable[str], names: Iterable[str], vocabulary: Vocabulary) -> set[str]:
+    """The fold()ed initials a person field holds whole though they spell a placeholder or a role's or team's
+    abbreviation ("NA", "G.P.", "FM"), where one of the dataset's people has those initials ("Nasra Aden", "Gareth
+    Parry", "McAllister, Fraser"): in a field of who did the work they are that person's mark. Not a title or a
+    word ("Dr", "in")."""
+    from intake.anonymisation.initials import ROLE_ABBREVIATIONS
+
+    held = set()
+    for value in person_values:
+        m = _MARK.fullmatch(value.strip()) if value else None
+        if m is not None:
+            key = m.group(1).replace(".", "").lower()
+            if key in _PLACEHOLDER_MARKS or key in ROLE_ABBREVIATIONS:
+                held.add(key)
+    if not held:
+        return set()
+    spelt = set()
+    for name in names:
+        words = [w for w in fold(name).split() if w.isalpha() and w not in vocabulary.titles]
+        if 2 <= len(words) <= 3:  # either order: person fields write "PARRY, Gareth" and "Aden Nasra" alike
+            spelt |= {words[0][0] + words[-1][0], words[-1][0] + words[0][0], "".join(w[0] for w in words)}
+    return held & spelt
 
 
 def signing_marks(marks: Iterable[str], vocabulary: Vocabulary) -> set[str]:
@@ -72,6 +102,7 @@ def engineer_marks(names: Iterable[str], vocabulary: Vocabulary) -> set[str]:
 
 def everyday_marks(marks: Iterable[str]) -> set[str]:
     """The fold()ed marks that English uses as words often (name_cues.WORD_MARK): where a clause ends inside a sentence
-    ("sent to / from") those are the word."""
+    ("sent to / from") those are the word. A placeholder is none ("na" counts as a word for the foreign phrases
+    books quote)."""
     everyday = english_frequencies()
-    return {m for m in marks if everyday.get(m, 0) >= WORD_MARK}
+    return {m for m in marks if everyday.get(m, 0) >= WORD_MARK and m not in _PLACEHOLDER_MARKS}

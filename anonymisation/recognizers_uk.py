@@ -263,6 +263,19 @@ def _bracketed_with_name(text: str, start: int, end: int, date_end: int) -> bool
         and _BRACKET_CLOSES.match(text, date_end) is not None
 
 
+# A patient's name and a date alone in brackets after it ("while Mrs Kowalczyk (08.01.05) was getting out", "pt Amara
+# Obi (22 nov 09)"): however young, the patient's birth; a signer's name so dates the entry ("Dr Ahmed (03.08.23)").
+_PATIENT_BEFORE = re.compile(r"(?i)\b(?:mr|mrs|ms|miss|mx|master|pt|patient|client|resident)\.?[ \t]+$")
+_DATE_ALONE_OPENS = re.compile(r"[ \t]*\([ \t]*")
+
+
+def _patient_bracketed(text: str, start: int, end: int, date_start: int, date_end: int) -> bool:
+    opens = _DATE_ALONE_OPENS.match(text, end)
+    return opens is not None and opens.end() == date_start and _BRACKET_CLOSES.match(text, date_end) is not None \
+        and (_PATIENT_BEFORE.search(text, max(0, start - 10), start) is not None
+             or _PATIENT_BEFORE.match(text[start:end] + " ") is not None)
+
+
 def with_birth_dates_after_names(text: str, findings: list[Finding]) -> list[Finding]:
     """The findings and, right after each name, an old date, a date bracketed with the name alone or a newborn's
     (DATE_OF_BIRTH), in place of what else was found there (a bracketed date read as a hospital number, or
@@ -273,6 +286,7 @@ def with_birth_dates_after_names(text: str, findings: list[Finding]) -> list[Fin
         gap = _FIELD_BREAK.match(text, f.end + (text[f.end:f.end + 1] == "." and text[f.end - 2:f.end - 1] == " "))
         date = DATE_RE.match(text, gap.end()) if gap else None
         if date is None or not (old_date(date.group()) or _bracketed_with_name(text, f.start, f.end, date.end())
+                                or _patient_bracketed(text, f.start, f.end, date.start(), date.end())
                                 or _NEWBORN.search(text, max(0, f.start - 8), f.start)
                                 or _NEWBORN_NAMED.match(text, f.start, f.end)):
             continue

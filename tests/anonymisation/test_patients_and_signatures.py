@@ -108,6 +108,17 @@ def test_a_name_and_its_birth_date_alone_in_brackets(detector: TextDetector, tex
     assert found(detector, text, "DATE_OF_BIRTH") == [born]
 
 
+@pytest.mark.parametrize("text,born", [
+    # a patient's name with a date alone in brackets after it is their birth, however young they are
+    ("bed rail snapped on CCU while Mrs Kowalczyk (08.01.05) was getting out, nae injury.", ["08.01.05"]),
+    ("bed rail snapped while pt Tomasz Kowalczyk (22 nov 09) was getting out", ["22 nov 09"]),
+    # a signer's name so dates the entry
+    ("seen by Dr Ahmed (03.08.23)", []), ("reviewed by Sarah Jones (12/03/2024)", []),
+])
+def test_a_date_alone_in_brackets_after_a_patients_name(detector: TextDetector, text: str, born: list[str]) -> None:
+    assert found(detector, text, "DATE_OF_BIRTH") == born
+
+
 def test_a_whole_name_and_a_birth_year_alone_in_brackets(detector: TextDetector) -> None:
     """The birth date generalised to its year, beside a surname that is a job's word too."""
     assert found(detector, "pt data cleared (Porter Eleanor, 1950) before sending", "PERSON") == ["Porter Eleanor"]
@@ -145,7 +156,8 @@ def test_a_mark_in_brackets_after_by_or_to(detector: TextDetector, text: str, ma
     assert mark in found(detector, text, "PERSON")
 
 
-@pytest.mark.parametrize("text", ["sent by (post)", "reported by (ICU)"])
+@pytest.mark.parametrize("text", ["sent by (post)", "reported by (ICU)", "DAUGHTER INFORMED BY PHONE",
+                                  "CHECKED BY DONE", "Signed by:"])
 def test_a_word_or_a_team_in_brackets_after_by_is_no_mark(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []
 
