@@ -86,7 +86,14 @@ def find_layout(rows: RowIterator, options: dict[str, Any]) -> SheetLayout:
             raise SourceReadError(f"no header on row {wanted}: check header_row=")
     else:
         needed = min(mode, max(2, (mode + 1) // 2))  # banner rows have one or two cells filled in
-        header = next(((n, v) for n, v in sample if _filled(v) >= needed), sample[0])
+        at = next((i for i, (_, v) in enumerate(sample) if _filled(v) >= needed), 0)
+        # A row of group labels over merged cells ("JOB" over two columns, "PATIENT" over three) fills half its
+        # row with gaps between: the labels of the columns are the fuller row right below it.
+        while at + 1 < len(sample) and _filled(sample[at][1]) < len(sample[at][1]) \
+                and _filled(sample[at + 1][1]) > _filled(sample[at][1]) and options.get("header") is None \
+                and looks_like_labels(sample[at + 1][1], [v for _, v in sample[at + 2:]]):
+            at += 1
+        header = sample[at]
     if options.get("header_row"):
         has_header = True
     elif options.get("header") is not None:

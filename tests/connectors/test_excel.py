@@ -66,6 +66,26 @@ def test_xlsx_every_sheet_is_a_table_with_header_below_banner_rows(tmp_path: Pat
     assert empty.columns == [] and empty.reader.rows_read == 0
 
 
+def test_xlsx_a_row_of_group_labels_over_merged_cells_is_no_header(tmp_path: Path) -> None:
+    """A repair log's title, then "JOB" over two columns, "PATIENT" over three...: the labels of the columns are
+    the row below the group labels, and the title and the group row are rejects, not dropped."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Hearing aid repairs 2024"])
+    sheet.append(["JOB", None, "PATIENT", None, None, "HEARING AID", None, "REPAIR"])
+    sheet.append(["Job No", "Date In", "Patient", "NHS No", "Postcode", "Make", "Serial", "Outcome"])
+    for k in range(6):
+        sheet.append([f"R{1000 + k}", datetime(2024, 3, 1 + k), f"Patient {k}", f"943 476 59{k}{k}", "B15 2TT",
+                      "Phonak", f"18{k}2X4", "retubed"])
+    for column in ("A2:B2", "C2:E2", "F2:G2"):
+        sheet.merge_cells(column)
+    book.save(tmp_path / "repairs.xlsx")
+    repairs = read_one(tmp_path / "repairs.xlsx")
+    assert repairs.columns == ["Job No", "Date In", "Patient", "NHS No", "Postcode", "Make", "Serial", "Outcome"]
+    assert len(repairs.rows) == 6 and repairs.rows[0]["Job No"] == "R1000"
+    assert repairs.where() == [(1, BANNER_REASON), (2, BANNER_REASON)]
+
+
 def test_xlsx_from_a_stream_in_small_batches(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
