@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from intake.anonymisation.findings import AND_PARTNERS
-from intake.anonymisation.name_cues import ROLES_ONE, ROLES_TWO, TITLE_HEADS
+from intake.anonymisation.name_cues import RARE_AS_WORD, ROLES_ONE, ROLES_TWO, TITLE_HEADS
 from intake.anonymisation.nergate import english_frequencies
 from intake.anonymisation.person_marks import engineer_marks, person_marks, proven_marks, signing_marks
 from intake.anonymisation.structured import FULL_PATTERNS, PLACEHOLDERS
@@ -59,10 +59,6 @@ _ORGANISATIONS = frozenset({"team", "teams", "practice", "partners"})
 # A single word in a person field (a surname alone, a login) is propagated only when it cannot be an everyday
 # English word: "Young" or "Bell" alone would redact half the notes.
 MIN_SINGLE_WORD = 4
-# A first name of the dataset's people is caught alone when English uses it less often than this as a word (in
-# pyspellchecker's frequencies: "jane" 2,921, "felicity" 967, "sterling" 2,812) and not when more ("frank" 6,903,
-# "kit" 8,609, "grace" 24,102): replacing those everywhere would take their everyday sense with them.
-RARE_AS_WORD = 5_000
 
 
 @dataclass(frozen=True)

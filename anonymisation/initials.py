@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.name_cues import ROLES_ONE, WORD_MARK
+from intake.anonymisation.name_cues import RARE_AS_WORD, ROLES_ONE, WORD_MARK
 from intake.anonymisation.vocabulary import Vocabulary, fold, note_abbreviations, shipped_sections
 
 # Letters of any alphabet ("JÓG", "DabO"), one apostrophe inside for an O' surname ("SO'H").
@@ -103,6 +103,10 @@ _SIGNED_AFTER_WORK = (
 _TIMED_MARK = re.compile(r"(?i:\b(?:audited|re-?run|re-?ran|released|signed(?:[ \t]+off)?|initialled|witnessed|"
                          r"verified|completed|done|reprocessed|washed|decontaminated|reviewed))[ \t]+"
                          r"([A-Z]{2,3}|[a-z]{2,3})(?=(?:[01]\d|2[0-3])[0-5]\d(?:[ \t]*(?:$|\n|[;|]|--)))", re.MULTILINE)
+# ... and with the clock time glued to it where a sentence ended, before the entry ends ("new size 10 given.
+# HC14:26 / sent to Phonak", "NA x2, LM. R.C.15:07 |", "lm. ta13:45\n"): nobody glues a time to a word.
+_CLOCK_GLUED = re.compile(r"(?:^|(?<=[.!?;][ \t])|(?<=\n))((?:[A-Za-z]\.){1,2}[A-Za-z]\.?|[A-Za-z]{2,3})"
+                          r"(?=(?:[01]?\d|2[0-3]):[0-5]\d(?:[ \t]*(?:$|\n|[;|/]|--)))", re.MULTILINE)
 # A mark opening a line before a spaced slash and what came of it ("KW / accepted by Band 6 Rich"; not "n/a"): a
 # maker's "AG" never stands there alone, nor "AM" without its time.
 _SIGNED = re.compile(rf"^[ \t]*({_MARK})[ \t]+/[ \t]+(?=[a-z]{{3,}})", re.MULTILINE)
@@ -159,7 +163,7 @@ _BY = re.compile(
     r"requested|arranged|quoted|agreed|advised|fixed|investigated|diagnosed|noted|found|recorded|commissioned|"
     r"decommissioned|condemned|released|replaced|installed|removed|modified|adjusted|countersigned|supervised|"
     r"examined|assessed|audited|observed|identified|spotted|flagged|queried|answered|contacted|informed|"
-    r"notified|instructed|asked|repaired|swapped|labelled|tagged|packed|shipped|posted|dispatched)"
+    r"notified|instructed|asked|repaired|swapped|labelled|tagged|packed|shipped|posted|dispatched|sent(?=\s+by:))"
     rf"\s+by:?\s+\(?)({_MARK})\b(?![-/.]\w)")
 # The mark may stand in brackets after "by", "to" or "from" ("call taken by (DH)", "passed to (km)").
 # Work handed to someone ("passed to KM", "spoke to RT"), and a note's reference to whoever said so ("per JB",
@@ -234,7 +238,8 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
     mark stands: in brackets), "signed" (opening a line before "/ accepted by"), "alone" (on a line of its own),
     "closing" (alone after the last sentence), "after" (where an entry surely opens, after a label), "label" (after
     an acknowledgement's or a signature's label), "clock" (after the time an entry opens with), "timed" (the time
-    glued after it, where an entry ends after what was done), "open" (where an entry opens, after what was done;
+    glued after it, where an entry ends after what was done), "glued" (a clock time glued after it where a sentence
+    ended), "open" (where an entry opens, after what was done;
     capitals only) or "end" (where an entry ends: fewer abbreviations stand there)."""
     key = fold(token)
     if _STANDARD_AFTER.match(text, end):
@@ -246,6 +251,10 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
         where = "after"
     if where == "timed":
         return key not in ALL_ABBREVIATIONS and _no_word_or_term(key, vocabulary, english)
+    if where == "glued":  # the time glued on: a greeting's letters too ("ta13:45"), not a preposition's ("at14:26")
+        return key not in NOTE_ABBREVIATIONS and key not in END_ABBREVIATIONS and key not in BY_ABBREVIATIONS \
+            and key not in ("am", "pm") and english.get(key, 0) < RARE_AS_WORD \
+            and _no_word_or_term(key, vocabulary, {})
     if where == "clock":
         return key not in NOTE_ABBREVIATIONS and key not in END_ABBREVIATIONS and key not in vocabulary.indicators \
             and _no_word_or_term(key, vocabulary, english)
@@ -328,12 +337,17 @@ _DOTTED = re.compile(r"(?<![\w.])((?:[A-Z]\. ?){1,2}[A-Z]\.?)(?![\w]|\.\w| ?[A-Z
 _DOTTED_LOWER = re.compile(r"(?<![\w.])((?:[a-z]\.){1,2}[a-z]\.)(?=[ \t]*(?:$|\n|[;|(]|--|,))", re.MULTILINE)
 
 
+# The few of the notes' lower-case abbreviations written dotted ("n.a.", "p.m."); not "t.h." for "th" or "t.a." for
+# "ta": dotted, those letters are initials.
+_DOTTED_WORDS = frozenset({"am", "pm", "eg", "ie", "nb", "ps", "na", "nd", "ea", "re", "etc", "ok", "st"})
+
+
 def _dotted_initials(text: str, vocabulary: Vocabulary) -> list[tuple[int, int]]:
     out = []
     for m in (*_DOTTED.finditer(text), *_DOTTED_LOWER.finditer(text)):
         key = "".join(c for c in m.group(1) if c.isalpha()).lower()
         if not (key in NOTE_ABBREVIATIONS or key in BY_ABBREVIATIONS or key in END_ABBREVIATIONS
-                or key in LOWER_ABBREVIATIONS or key in vocabulary.allow_tokens or key in vocabulary.indicators):
+                or key in _DOTTED_WORDS or key in vocabulary.allow_tokens or key in vocabulary.indicators):
             out.append(m.span(1))
     return out
 
@@ -370,6 +384,7 @@ def find_initials(text: str, vocabulary: Vocabulary, english: Mapping[str, int])
               if pattern is not _SIGNED_AFTER_WORK[0] or (_after_done(text, m) and not _PLACE_BEFORE.search(
                   text, max(0, m.start() - 9), m.start()))]
     found += [(m, "timed") for m in _TIMED_MARK.finditer(text)]
+    found += [(m, "glued") for m in _CLOCK_GLUED.finditer(text)]
     spans: set[tuple[int, int]] = set(_dotted_initials(text, vocabulary)) if "." in text else set()
     signed: set[tuple[int, int]] = set()
     for m, where in found:

@@ -239,6 +239,11 @@ NAME_OVER_WORD = 100_000
 # ... and at WORD_MARK or more two or three letters are a word, no one's mark ("po", "ca", "is"); below it they may be
 # initials where a mark stands, though the list has them ("BOD").
 WORD_MARK = 1_000
+# A first name of the dataset's people is caught alone when English uses it less often than this as a word (in
+# pyspellchecker's frequencies: "jane" 2,921, "felicity" 967, "sterling" 2,812) and not when more ("frank" 6,903,
+# "kit" 8,609, "grace" 24,102): replacing those everywhere would take their everyday sense with them. Below it, two
+# letters glued to a clock time are a mark ("ta13:45"; "at14:26" is a typo).
+RARE_AS_WORD = 5_000
 
 
 # For names.py's capitalised words: a context word within four words before a name raises its score; a

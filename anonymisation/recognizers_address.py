@@ -74,11 +74,44 @@ _HOUSE_WORDS = frozenset({"cottage", "cottages", "house", "farm", "farmhouse", "
                           "steading", "bothy", "manse", "schoolhouse", "smiddy", "crofthouse", "mains"})
 
 
+# A form's address field over several lines, to the field's end ("Address: Rosedene\r\nLichfield Road\r\nSedgley |
+# Postcode: ..."): every line is the address where one names a street or a house, or opens with its number.
+_BLOCK_LINE = re.compile(r"[ \t]*([^\n|:;@]{2,80}?)[ \t\r]*(?:\n|(?=\||$))")
+_BLOCK_OPENS = re.compile(r"[ \t]*[:=-]?[ \t]*\r?\n?")
+_NUMBERED_LINE = re.compile(r"\d+[A-Za-z]?,?[ \t]+[^\W\d_]")
+
+
+def _address_block(text: str, start: int, vocabulary: Vocabulary) -> Finding | None:
+    colon = _BLOCK_OPENS.match(text, start)
+    pos = colon.end() if colon else start
+    lines: list[re.Match[str]] = []
+    while len(lines) < 6 and (line := _BLOCK_LINE.match(text, pos)) is not None:
+        lines.append(line)
+        pos = line.end()
+        if not text.startswith("\n", line.end() - 1):
+            break
+    if len(lines) < 2 or not text.startswith("\n", lines[0].end() - 1):
+        return None
+    words = {fold(w) for line in lines for w in re.findall(r"[^\W\d_]+", line.group(1))}
+    if not (words & _HOUSE_WORDS or words & vocabulary.street_types
+            or any(_NUMBERED_LINE.match(line.group(1)) for line in lines)):
+        return None
+    end = lines[-1].end(1)
+    postcode = _POSTCODE_AT_END.search(text, lines[-1].start(1), end)
+    if postcode is not None:  # a finding of its own, which would win over the whole
+        end = len(text[:postcode.start()].rstrip(" \t,\r\n"))
+    return Finding("ADDRESS", lines[0].start(1), end, 0.7, "StreetAddressRecognizer")
+
+
 def _labelled_homes(text: str, vocabulary: Vocabulary) -> list[Finding]:
     if "ddress" not in text and " at" not in text and " home" not in text:
         return []
     out = []
     for label in _HOME_LABEL.finditer(text):
+        block = _address_block(text, label.end(), vocabulary) if "\n" in text else None
+        if block is not None:
+            out.append(block)
+            continue
         m = _HOME_TEXT.match(text, label.end())
         if m is None:
             continue

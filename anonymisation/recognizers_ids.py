@@ -20,8 +20,10 @@ _ID_WORD = r"(?:number|num|no|id)\b"
 _STAFF = re.compile(
     rf"(?i:\b(?:(?:payroll|badge|esr|employee|personnel|smart\s?card|collar)(?:\s+(?:{_ID_WORD}|ref\b|code\b))?"
     rf"|c/no|c/n\b|c(?=#)|(?:staff|pay|assignment|emp|crew|operator|op|user|id\s+card)\s+{_ID_WORD}"
-    # whoever did the work or was logged on, by their number: "eng no 4471", "surgeon code C1234567"
-    rf"|(?:eng|engineer|tech|technician|surgeon|consultant|anaesthetist|clinician|nurse|scrub)\s+(?:{_ID_WORD}|code\b)"
+    # whoever did the work or was logged on, by their number: "eng no 4471", "surgeon code C1234567", "Engineer reg:
+    # E7103714"
+    rf"|(?:eng|engineer|tech|technician|surgeon|consultant|anaesthetist|clinician|nurse|scrub)\s+(?:{_ID_WORD}|code\b"
+    rf"|reg(?:istration)?\b)"
     rf"|logged\s+(?:in|on)\s+as\b|user(?=\s*[:#])"
     rf"|(?:staff|emp)\s+(?:ref|code|member)\b|staff\s?id\b|staff(?=\s*[:#])|emp(?=\.?\s*[:#]?\s*\d)"
     # a point-of-care device's or a system's operator, a door's card: "Operator: 004512", "op 49512 locked out"
