@@ -150,7 +150,8 @@ def person_names(value: str, vocabulary: Vocabulary) -> list[str]:
         if "," in part:  # "DOE, Jane" -> "Jane DOE"
             last, _, first = part.partition(",")
             part = f"{first.strip()} {last.strip()}".strip()
-        words = _after_role(_before_where([w.strip("()[]") for w in part.split() if fold(w)]), vocabulary)
+        words = _after_role(_after_job_title(_before_where([w.strip("()[]") for w in part.split() if fold(w)]),
+                                             vocabulary), vocabulary)
         if not words or _NOT_A_NAME.search(" ".join(words)):
             continue
         # one word that only a town of the shipped list is called ("Bellingham") is a surname in a person field
@@ -178,6 +179,16 @@ def _before_where(words: list[str]) -> list[str]:
     for k, word in enumerate(words[1:], 1):
         if word in _WHERE:
             return words[:k]
+    return words
+
+
+def _after_job_title(words: list[str], vocabulary: Vocabulary) -> list[str]:
+    """The words after an allowed term of three words or more that opens the cell, a job title ("Teacher of the Deaf
+    Jyoti Tailor") or a place ("Brierley Hill Health Centre Jo"): shorter ones are _after_role's, whose lists know
+    which of their words are names too."""
+    for k in range(min(len(words) - 1, 6), 2, -1):
+        if fold(" ".join(words[:k])) in vocabulary.allow_phrases:
+            return words[k:]
     return words
 
 
