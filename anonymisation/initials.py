@@ -217,6 +217,7 @@ SIGNED_RECOGNIZER = "SignedInitialsRecognizer"  # where only a mark stands: a ma
 
 
 _NEXT_WORD = re.compile(r"[ \t]*[^\W\d_]")
+_COSIGNED = re.compile(r"[ \t]+/[ \t]+[^\W\d_]")
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
 _DATED = re.compile(rf"[ \t]+{_DATE}")
 # A standard's body before its number or a second body ("per bs en 62353", "to BS 7671"): a standard, not a mark.
@@ -248,6 +249,10 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
         if token.isupper() and len(token) <= 3 and _DATED.match(text, end) and text != text.upper() \
                 and key not in NOTE_ABBREVIATIONS and key not in vocabulary.titles:
             return True  # a label's mark before its date is whose, even in letters that spell a word: "ACK AIM 18/06"
+        if token.isupper() and len(token) <= 3 and _COSIGNED.match(text, end) and text != text.upper() \
+                and english.get(key, 0) < RARE_AS_WORD and key not in NOTE_ABBREVIATIONS \
+                and key not in vocabulary.titles:
+            return True  # ... and before the other signer: "decon sign-off MOW / store tech Abebe", not "NOT / ..."
         where = "after"
     if where == "timed":
         return key not in ALL_ABBREVIATIONS and _no_word_or_term(key, vocabulary, english)

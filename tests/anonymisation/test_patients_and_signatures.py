@@ -211,3 +211,12 @@ def test_initials_a_person_field_holds_open_an_entry_too(vocabulary: Vocabulary)
     text = "2024-06-04T20:34:50 [phone] NB: parts ordered P/N 208-9860\n12/03 CT: rang ward re CT scanner"
     assert found(detector, text, "PERSON") == ["NB", "CT"]
     assert found(detector, "ref AC: 240V supply, see CT scanner", "PERSON") == []
+
+
+@pytest.mark.parametrize("text,marks", [
+    ("decon sign-off MOW / store tech Jane Smith | Cleaned by: x", ["MOW"]),  # a rare word's letters, co-signed
+    ("sign-off NOT done / chased", []), ("signed off ALL / ok", []), ("sign-off ECG / ok", []),
+])
+def test_a_mark_after_a_sign_off_label_before_the_other_signer(detector: TextDetector, text: str,
+                                                                marks: list[str]) -> None:
+    assert [m for m in found(detector, text, "PERSON") if m != "Jane Smith"] == marks
