@@ -13,8 +13,11 @@ from intake.anonymisation.vocabulary import Vocabulary, fold
 _MARK = re.compile(r"[/(\[]?\s*([A-Z]{2,3}|[a-z]{2,3}|(?:[A-Z]\.){1,2}[A-Z]|(?:[a-z]\.){1,2}[a-z])\s*[.)\]]?")
 # What a person field holds in two or three letters that is nobody's mark: a placeholder, or a word that ends a
 # sentence as often as not ("plugged in", "switched on").
-_NO_MARK = frozenset({"na", "nk", "unk", "nil", "tbc", "tba", "tbd", "in", "on", "up", "out", "off", "it", "so", "ok",
-                      "no", "go", "do", "be", "we", "yes", "now", "too", "one", "two", "and"})
+# The placeholders among them are somebody's initials as often ("NA": Nasra Aden), where the dataset says so
+# (proven_marks).
+_PLACEHOLDER_MARKS = frozenset({"na", "nk", "unk", "nil", "tbc", "tba", "tbd"})
+_NO_MARK = _PLACEHOLDER_MARKS | {"in", "on", "up", "out", "off", "it", "so", "ok", "no", "go", "do", "be", "we", "yes",
+                                 "now", "too", "one", "two", "and"}
 
 
 def person_marks(person_values: Iterable[str], vocabulary: Vocabulary) -> set[str]:
@@ -32,11 +35,6 @@ def person_marks(person_values: Iterable[str], vocabulary: Vocabulary) -> set[st
         if key not in _NO_MARK and key not in ROLE_ABBREVIATIONS and key not in vocabulary.titles:
             out.add(mark)
     return out
-
-
-# The placeholders of a person field that are somebody's initials as often ("NA": Nasra Aden), where the dataset
-# says so.
-_PLACEHOLDER_MARKS = frozenset({"na", "nk", "unk", "nil", "tbc", "tba", "tbd"})
 
 
 def proven_marks(person_values: Iterable[str], names: Iterable[str], vocabulary: Vocabulary) -> set[str]:

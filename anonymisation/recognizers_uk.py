@@ -265,7 +265,7 @@ def _bracketed_with_name(text: str, start: int, end: int, date_end: int) -> bool
 
 # A patient's name and a date alone in brackets after it ("while Mrs Kowalczyk (08.01.05) was getting out", "pt Amara
 # Obi (22 nov 09)"): however young, the patient's birth; a signer's name so dates the entry ("Dr Ahmed (03.08.23)").
-_PATIENT_BEFORE = re.compile(r"(?i)\b(?:mr|mrs|ms|miss|mx|master|pt|patient|client|resident)\.?[ \t]+$")
+_PATIENT_BEFORE = re.compile(rf"(?i)\b(?:{'|'.join(sorted(COURTESY))}|pt|patient|client|resident)\.?[ \t]+$")
 _DATE_ALONE_OPENS = re.compile(r"[ \t]*\([ \t]*")
 
 
