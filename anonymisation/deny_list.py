@@ -43,7 +43,10 @@ _NUMBER_BEFORE = re.compile(r"(?:^|\s)[\d.,]+[ \t]$")
 # 03/08/2023"), after "by", or glued to the time it signs at ("re-run na0810", "audited G.P.2229").
 _A_MARK = r"(?:(?<=\s)|^)([A-Za-z]{2,3}|(?:[A-Za-z]\.){1,2}[A-Za-z]\.?)"
 _NUMBERED_MARK = re.compile(rf"{_A_MARK}[ \t]*\([A-Za-z]{{0,2}}\d{{6,10}}\)", re.MULTILINE)
-_DATED_MARK = re.compile(rf"{_A_MARK}[ \t]+\d{{1,2}}[/.]\d{{1,2}}(?:[/.]\d{{2,4}})?(?![\d/.])", re.MULTILINE)
+# A day and a month, dotted only with the year: "Rm 3.33", "Rm 3.12" are rooms.
+_DATED_MARK = re.compile(rf"{_A_MARK}[ \t]+(?:0?[1-9]|[12]\d|3[01])"
+                         rf"(?:/(?:0?[1-9]|1[0-2])(?:/\d{{2,4}})?|\.(?:0?[1-9]|1[0-2])\.\d{{2,4}})(?![\d/.])",
+                         re.MULTILINE)
 _BY_MARK = re.compile(rf"(?i:\bby)[ \t]+{_A_MARK}(?![\w'\u2019-])", re.MULTILINE)
 _TIMED_MARK = re.compile(rf"{_A_MARK}(?:[01]\d|2[0-3])[0-5]\d(?!\w)", re.MULTILINE)
 _AFTER_CLOCK = re.compile(r"(?<![\w.:])\d{1,2}(?:[:.]\d{2})?[ \t]*$")

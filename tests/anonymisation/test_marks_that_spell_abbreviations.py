@@ -15,7 +15,8 @@ from intake.anonymisation.roles import apply_roles
 from intake.config import AnonymisationSettings
 
 # An endoscopy unit's cycle log: who ran each cycle, in initials as often as in full.
-SIGNERS = ["R.P.", "JM", "G.P.", "NA", "rg", "FM", "Gareth Parry", "Aden Nasra", "McAllister, Fraser", "NULL"]
+SIGNERS = ["R.P.", "JM", "G.P.", "NA", "rg", "FM", "RM", "Gareth Parry", "Aden Nasra", "McAllister, Fraser",
+           "Rhian Morgan", "NULL"]
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +26,7 @@ def base() -> Vocabulary:
 
 def test_a_placeholder_or_a_role_in_a_field_of_signers_is_a_mark_where_a_person_has_those_initials(
         base: Vocabulary) -> None:
-    assert collect_terms(SIGNERS, [], base).marks == ("fm", "gp", "jm", "na", "rg", "rp")
+    assert collect_terms(SIGNERS, [], base).marks == ("fm", "gp", "jm", "na", "rg", "rm", "rp")
     # nobody of the dataset is called so: "NA" is a blank, "G.P." a doctor, "FM" facilities management
     assert collect_terms(["R.P.", "JM", "G.P.", "NA", "FM", "Rhodri Pritchard"], [], base).marks == ("jm", "rp")
 
@@ -43,6 +44,8 @@ def test_a_placeholder_or_a_role_in_a_field_of_signers_is_a_mark_where_a_person_
     ("pt to see their G.P. about it", []),
     ("refer to FM for the door", []),
     ("lot NA 12 pending", []),
+    # a room's number is no date: "RM" (a midwife, and Rhian Morgan's mark) before it is the room's
+    ("Clark electrode kept in Rm 3.33", []), ("kept in Rm 3.12", []), ("- RM 03.12.2023", ["RM"]),
 ])
 def test_a_proven_mark_where_the_notes_sign(base: Vocabulary, text: str, marks: list[str]) -> None:
     deny = DenyList(collect_terms(SIGNERS, [], base).vocabulary(base))
