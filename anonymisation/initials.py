@@ -227,11 +227,11 @@ _STANDARD_AFTER = re.compile(r"(?i)[ \t]+(?:en|iso|iec)\b|[ \t]+\d{4,5}\b|[ \t]+
                              r"|[ \t]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))")
 
 
-def _no_word_or_term(key: str, vocabulary: Vocabulary, english: Mapping[str, int]) -> bool:
+def _no_word_or_term(key: str, vocabulary: Vocabulary, english: Mapping[str, int], below: int = WORD_MARK) -> bool:
     """Where a mark surely stands: letters that are no term, title, role or word of the notes, and a word English
-    seldom writes at most ("BOD")."""
+    writes fewer than `below` times at most ("BOD")."""
     return key not in vocabulary.allow_tokens and key not in vocabulary.titles and key not in ROLES_ONE \
-        and key not in vocabulary.common_words and english.get(key, 0) < WORD_MARK
+        and key not in vocabulary.common_words and english.get(key, 0) < below
 
 
 def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: Mapping[str, int], where: str) -> bool:
@@ -258,8 +258,7 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
         return key not in ALL_ABBREVIATIONS and _no_word_or_term(key, vocabulary, english)
     if where == "glued":  # the time glued on: a greeting's letters too ("ta13:45"), not a preposition's ("at14:26")
         return key not in NOTE_ABBREVIATIONS and key not in END_ABBREVIATIONS and key not in BY_ABBREVIATIONS \
-            and key not in ("am", "pm") and english.get(key, 0) < RARE_AS_WORD \
-            and _no_word_or_term(key, vocabulary, {})
+            and key not in ("am", "pm") and _no_word_or_term(key, vocabulary, english, RARE_AS_WORD)
     if where == "clock":
         return key not in NOTE_ABBREVIATIONS and key not in END_ABBREVIATIONS and key not in vocabulary.indicators \
             and _no_word_or_term(key, vocabulary, english)

@@ -4,7 +4,7 @@ wherever a note writes them."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from intake.anonymisation.name_cues import WORD_MARK
 from intake.anonymisation.nergate import english_frequencies
@@ -20,17 +20,26 @@ _NO_MARK = _PLACEHOLDER_MARKS | {"in", "on", "up", "out", "off", "it", "so", "ok
                                  "now", "too", "one", "two", "and"}
 
 
+def _whole_marks(person_values: Iterable[str]) -> Iterator[str]:
+    """The two or three letters a person field's cell holds whole ("JK", "SK.", "/AM", "(dp)", "G.P."), undotted."""
+    for value in person_values:
+        m = _MARK.fullmatch(value.strip()) if value else None
+        if m is not None:
+            yield m.group(1).replace(".", "")
+
+
+def _spelt(words: list[str]) -> set[str]:
+    """The initials a name of two or three fold()ed words is signed with: first and last, and all of them."""
+    return {words[0][0] + words[-1][0], "".join(w[0] for w in words)}
+
+
 def person_marks(person_values: Iterable[str], vocabulary: Vocabulary) -> set[str]:
     """Initials a person field holds as written ("JK", "SK.", "/AM", "(dp)"), in capitals or in lower case: the
     dataset says that someone signs so. Not a title, a team or a role, nor a placeholder."""
     from intake.anonymisation.initials import ROLE_ABBREVIATIONS
 
     out = set()
-    for value in person_values:
-        m = _MARK.fullmatch(value.strip()) if value else None
-        if m is None:
-            continue
-        mark = m.group(1).replace(".", "")
+    for mark in _whole_marks(person_values):
         key = mark.lower()
         if key not in _NO_MARK and key not in ROLE_ABBREVIATIONS and key not in vocabulary.titles:
             out.add(mark)
@@ -44,20 +53,15 @@ def proven_marks(person_values: Iterable[str], names: Iterable[str], vocabulary:
     word ("Dr", "in")."""
     from intake.anonymisation.initials import ROLE_ABBREVIATIONS
 
-    held = set()
-    for value in person_values:
-        m = _MARK.fullmatch(value.strip()) if value else None
-        if m is not None:
-            key = m.group(1).replace(".", "").lower()
-            if key in _PLACEHOLDER_MARKS or key in ROLE_ABBREVIATIONS:
-                held.add(key)
+    held = {key for mark in _whole_marks(person_values)
+            if (key := mark.lower()) in _PLACEHOLDER_MARKS or key in ROLE_ABBREVIATIONS}
     if not held:
         return set()
     spelt = set()
     for name in names:
         words = [w for w in fold(name).split() if w.isalpha() and w not in vocabulary.titles]
         if 2 <= len(words) <= 3:  # either order: person fields write "PARRY, Gareth" and "Aden Nasra" alike
-            spelt |= {words[0][0] + words[-1][0], words[-1][0] + words[0][0], "".join(w[0] for w in words)}
+            spelt |= _spelt(words) | {words[-1][0] + words[0][0]}
     return held & spelt
 
 
@@ -90,7 +94,7 @@ def engineer_marks(names: Iterable[str], vocabulary: Vocabulary) -> set[str]:
         words = [w for w in fold(name).split() if w not in vocabulary.titles]
         if len(words) < 2 or not all(w.isalpha() for w in words) or len(words) > 3:
             continue
-        for mark in {words[0][0] + words[-1][0], "".join(w[0] for w in words)}:
+        for mark in _spelt(words):
             if everyday.get(mark, 0) < WORD_MARK and mark not in _NO_MARK and mark not in ROLE_ABBREVIATIONS \
                     and mark not in NOTE_ABBREVIATIONS and mark not in END_ABBREVIATIONS \
                     and mark not in vocabulary.titles and mark not in vocabulary.allow_tokens:

@@ -272,8 +272,7 @@ _DATE_ALONE_OPENS = re.compile(r"[ \t]*\([ \t]*")
 def _patient_bracketed(text: str, start: int, end: int, date_start: int, date_end: int) -> bool:
     opens = _DATE_ALONE_OPENS.match(text, end)
     return opens is not None and opens.end() == date_start and _BRACKET_CLOSES.match(text, date_end) is not None \
-        and (_PATIENT_BEFORE.search(text, max(0, start - 10), start) is not None
-             or _PATIENT_BEFORE.match(text[start:end] + " ") is not None)
+        and _PATIENT_BEFORE.search(text, max(0, start - 10), start) is not None
 
 
 def with_birth_dates_after_names(text: str, findings: list[Finding]) -> list[Finding]:
