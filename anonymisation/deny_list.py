@@ -49,6 +49,12 @@ _DATED_MARK = re.compile(rf"{_A_MARK}[ \t]+(?:0?[1-9]|[12]\d|3[01])"
                          re.MULTILINE)
 _BY_MARK = re.compile(rf"(?i:\bby)[ \t]+{_A_MARK}(?![\w'\u2019-])", re.MULTILINE)
 _TIMED_MARK = re.compile(rf"{_A_MARK}(?:[01]\d|2[0-3])[0-5]\d(?!\w)", re.MULTILINE)
+# ... and in brackets ("(JS) pump checked"), or opening a line after its date ("12/03/24 JS tested").
+_BRACKETED_MARK = re.compile(r"(?:(?<=\s)|^)\(([A-Za-z]{2,3})\)(?=[\s.,;:]|$)", re.MULTILINE)
+_DATED_OPEN_MARK = re.compile(r"^[ \t]*\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?[ \t]+([A-Za-z]{2,3})(?=[ \t])",
+                              re.MULTILINE)
+# Two who worked together, joined ("JS+KL fitted new motor", "JS/KL attended"): both of them marks of the dataset.
+_PAIRED_MARKS = re.compile(r"(?:(?<=\s)|^)([A-Za-z]{2,3})[ \t]?[+&/][ \t]?([A-Za-z]{2,3})(?![\w/+&-])", re.MULTILINE)
 _AFTER_CLOCK = re.compile(r"(?<![\w.:])\d{1,2}(?:[:.]\d{2})?[ \t]*$")
 
 
@@ -179,7 +185,8 @@ class DenyList:
         out: dict[int, Finding] = {}
         # where a clause ends and after a log's time stamp two letters only: three there are a team's as often as
         # a person's ("2021-11-10T01:59 EOC chased", "reported to EOC. Spare sent"), even where a person field says EOC
-        clause_ends = [m for pattern in (_CLAUSE_END_MARK, _DATED_MARK, _BY_MARK, _TIMED_MARK)
+        clause_ends = [m for pattern in (_CLAUSE_END_MARK, _DATED_MARK, _BY_MARK, _TIMED_MARK, _BRACKETED_MARK,
+                                         _DATED_OPEN_MARK)
                        for m in pattern.finditer(text)
                        if (m.group(1) or "").lower() not in self.everyday
                        and not _NUMBER_BEFORE.search(text, max(0, m.start() - 12), m.start())]
@@ -192,6 +199,11 @@ class DenyList:
                 continue
             if key in self.marks:
                 out[m.start(group)] = Finding("PERSON", m.start(group), m.end(group), 1.0, "KnownValueRecognizer")
+        for m in _PAIRED_MARKS.finditer(text):
+            keys = [m.group(g).lower() for g in (1, 2)]
+            if all(k in self.marks and k not in self.everyday for k in keys):
+                for g in (1, 2):
+                    out[m.start(g)] = Finding("PERSON", m.start(g), m.end(g), 1.0, "KnownValueRecognizer")
         return list(out.values())
 
     def _outside_allowed(self, text: str, found: list[Finding]) -> list[Finding]:

@@ -13,11 +13,11 @@ from intake.anonymisation.findings import Finding
 
 # A key safe, key box, lock box or key vault (Welsh "blwch allweddi"); "k/s" as community notes shorten it; where a
 # key is kept in a safe ("key in safe by back door", "keys are in the safe").
-_SAFE = (r"key\s?-?safe|key\s?-?box|lock\s?-?box|key\s?-?vault|k/s|blwch\s+allwedd(?:i|au)?"
+_SAFE = (r"key\s?-?safe|k\.\s?safe|key\s?-?box|lock\s?-?box|key\s?-?vault|k/s|blwch\s+allwedd(?:i|au)?"
          r"|keys?\s+(?:is\s+|are\s+|kept\s+|left\s+)?(?:in|inside)\s+(?:the\s+|a\s+)?(?:key\s?-?)?safe")
 # What is locked: a key safe, a door, gate or entry code; "ks" as notes shorten a key safe too.
 _LOCK = (rf"{_SAFE}|ks(?=\s*(?:code|no|num|number|[:#=-]|\d))|(?:pad|combination\s+|combi\s+)lock|safe(?=\s+code)"
-         r"|key\s?-?pad|key\s?-?code|(?:controlled|secure)\s+entry|(?:entry\s?-?phone|buzzer|intercom|key)(?=\s+code)"
+         r"|key\s?-?pad|key\s?-?code|(?:controlled|secure)\s+entry|(?:entry\s?-?phone|buzzer|intercom|key|lock)(?=\s+code)"
          r"|(?:front\s+|back\s+|main\s+|street\s+|stair\s+|close\s+)?door(?:\s+entry(?:\s+system)?)?"
          r"|gate|entry|access|alarm|entrance")
 # The code itself: digits, at most a letter either side, a key or hash as typed on the pad ("C1234", "1234#").
@@ -28,12 +28,17 @@ _SPACED = re.compile(
     rf"(?i:\b(?:{_SAFE}|key\s?-?pad)(?:\s+(?:code|no\.?|number|combination|combo|pin))?(?:\s+is)?\s*[:#=-]?\s*)"
     r"(?P<code>\d(?:[ -]\d){3,7}|\d\d(?:[ -]\d\d){1,3})(?![\w/.-]*\d)")
 _LABELLED = re.compile(
-    rf"(?i:\b(?:{_LOCK})(?:\s+(?:code|no\.?|num(?:ber)?|combination|combo|pin))?(?:\s+(?:is|=|was|now|of))?"
+    rf"(?i:\b(?:{_LOCK})(?:\s+(?:code|no\.?|num(?:ber)?|combination|combo|pin))?(?:\s+(?:is|=|was|now|of|changed\s+to))?"
     r"(?:\s*\(|\s*[:#=-]\s*|\s+))"
     rf"{_CODE}(?![\w/.-]*\d)")
 # "code 1234 for the key safe", "use code 1234 at front door", "code for key box 4412": the code before or after
 # "code", the lock after.
-_CODE_THEN_LOCK = re.compile(rf"(?i:\bcode\s*[:#=-]?\s*){_CODE}(?=\s+(?i:for|to|on|of|at)\s+(?:the\s+)?(?i:{_LOCK}))")
+# ... or a key safe straight after it ("PIN 4412 for key safe", "code: 4412 key safe", "Access info: 4412 keysafe")
+_CODE_THEN_LOCK = re.compile(
+    rf"(?i:(?<!error\s)(?<!fault\s)\b(?:code|pin|access(?:\s+(?:info|details))?)\s*(?:is\s+)?[:#=-]?\s*){_CODE}"
+    rf"(?=\s+(?i:(?:for|to|on|of|at)\s+(?:the\s+)?(?:{_LOCK})|(?:{_SAFE})\b))")
+# glued to its key safe, as typed in a hurry ("KEYSAFE4412")
+_GLUED = re.compile(r"(?i:\b(?:key\s?-?safe|key\s?-?box|lock\s?-?box))(?P<code>\d{3,8}#?)(?![\w/.-]*\d)")
 _CODE_FOR_LOCK = re.compile(
     rf"(?i:\bcode\s+(?:(?:for|to|on|of)\s+(?:the\s+)?(?:{_LOCK})|to\s+get\s+in)(?:\s+(?:is|=))?\s*[:#=-]?\s*)"
     rf"{_CODE}(?![\w/.-]*\d)")
@@ -41,7 +46,7 @@ _CODE_FOR_LOCK = re.compile(
 # there ("key safe by back door, 5999", "keysafe left of porch - 5999"); not any door's ("by the door, code 1234"),
 # nor another code ("key safe 7613, error code 1234")
 _SAFE_THEN_CODE = re.compile(
-    rf"(?i:\b(?:{_SAFE})\b[^.;\n\d]{{0,40}}?(?:\.\s+)?"
+    rf"(?i:\b(?:{_SAFE})\b[^.;\n\d]{{0,40}}?(?:[.;]\s+)?"
     r"(?<!error\s)(?<!fault\s)(?<!alarm\s)(?<!part\s)(?<!product\s)(?<!item\s)(?<!status\s)(?<!reason\s)"
     r"(?:\b(?:code|number|combination|combo)\s*(?:is\s+|changed\s+to\s+|now\s+)?[:#=-]?\s*"
     r"|(?:,|\s*[:\u2013-])\s*(?=\d{3,8}\b)))"
@@ -57,14 +62,16 @@ _NEXT_LOCK = re.compile(r"\s*(?:[/,;&]|\band\b)\s*(?i:(?:front|back|side|main)\s
 # a door, gate or entry needs "code" after it: "door 1234" is a room's number, "entry 12345" a log's
 _BARE_LOCK = re.compile(r"(?i)^(?:(?:front|back|main|street)\s+)?(?:door|gate|entry|access|alarm"
                         r"|entrance)\s*[:#=-]?\s*\(?$")
-_DATE_OR_TIME = re.compile(r"\d{1,2}[:.]\d{2}|\d{4}-\d{2}-\d{2}|(?:19|20)\d{2}")
+# a year after a key safe ("key safe, 2019") is when it was fitted, unless a code's word says otherwise ("code 1945")
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_CODE_WORD = re.compile(r"(?i)\b(?:code|pin|no|num|number|combination|combo)\b")
 
 
 def find_access_codes(text: str) -> list[Finding]:
     if not any(ch.isdigit() for ch in text):
         return []
     lowered = text.lower()
-    if not any(w in lowered for w in ("key", "lock", "code", "k/s", "ks", "entry", "#", "blwch")):
+    if not any(w in lowered for w in ("key", "safe", "lock", "code", "k/s", "ks", "entry", "#", "blwch")):
         return []
     out = []
     for m in _LABELLED.finditer(text):
@@ -72,12 +79,13 @@ def find_access_codes(text: str) -> list[Finding]:
         if _BARE_LOCK.match(label.strip()) and not m.group("code").endswith("#"):  # "entry 4412#": typed on a pad
             continue
         out.append(Finding("ACCESS_CODE", m.start("code"), m.end("code"), 0.8, "AccessCodeRecognizer"))
-    for regex in (_CODE_THEN_LOCK, _CODE_FOR_LOCK, _SAFE_THEN_CODE, _SPACED, _CODE_THEN_BRACKETED_LOCK, _CODE_IS_LOCKS):
+    for regex in (_CODE_THEN_LOCK, _CODE_FOR_LOCK, _SAFE_THEN_CODE, _SPACED, _CODE_THEN_BRACKETED_LOCK, _CODE_IS_LOCKS,
+                  _GLUED):
         for m in regex.finditer(text):
-            if not _DATE_OR_TIME.fullmatch(m.group("code")):
+            if not _YEAR.fullmatch(m.group("code")) or _CODE_WORD.search(m.group(0)):
                 out.append(Finding("ACCESS_CODE", m.start("code"), m.end("code"), 0.8, "AccessCodeRecognizer"))
     for f in list(out):
         nxt = _NEXT_LOCK.match(text, f.end)
-        if nxt is not None and not _DATE_OR_TIME.fullmatch(nxt.group("code")):
+        if nxt is not None and not _YEAR.fullmatch(nxt.group("code")):
             out.append(Finding("ACCESS_CODE", nxt.start("code"), nxt.end("code"), 0.8, "AccessCodeRecognizer"))
     return list({(f.start, f.end): f for f in out}.values())

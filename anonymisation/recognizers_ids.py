@@ -20,6 +20,8 @@ _ID_WORD = r"(?:number|num|no|id)\b"
 _STAFF = re.compile(
     rf"(?i:\b(?:(?:payroll|badge|esr|employee|personnel|smart\s?card|collar)(?:\s+(?:{_ID_WORD}|ref\b|code\b))?"
     rf"|c/no|c/n\b|c(?=#)|(?:staff|pay|assignment|emp|crew|operator|op|user|id\s+card)\s+{_ID_WORD}"
+    # a student's or trainee's number on a training record: "student no 22104512", "matric 2210451"
+    rf"|(?:student|trainee|learner|apprentice)\s+{_ID_WORD}|matric(?:ulation)?(?:\s+{_ID_WORD})?"
     # whoever did the work or was logged on, by their number: "eng no 4471", "surgeon code C1234567", "Engineer reg:
     # E7103714"
     rf"|(?:eng|engineer|tech|technician|surgeon|consultant|anaesthetist|clinician|nurse|scrub)\s+(?:{_ID_WORD}|code\b"

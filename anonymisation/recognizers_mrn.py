@@ -106,14 +106,15 @@ MRN_TRUST_PREFIXED = re.compile(r"(?<![\w-])(?!(?i:rma|ref|rfq|rpt|req)[ -]?\d)(
 MRN_NEWBORN = re.compile(r"(?<![\w/-])(?:[A-Za-z]{1,3}\d{5,9}|\d{6,10})[/-](?:[Bb](?:aby)?|[Tt](?:win)?)[ -]?[1-4]"
                          r"(?![\w/-])")
 # ... only where a newborn is spoken of: a part's revision has the same shape ("fuse 1234567/T1", "123456-B2")
-_NEWBORN_NEAR = re.compile(r"(?i)\b(?:baby|babies|twins?|triplets?|infant|neonat\w*|newborn|bo|b/o|cot|mother|mum|"
-                           r"maternity|postnatal|nicu|scbu|nnu)\b")
+_NEWBORN_NEAR = re.compile(r"(?i)\b(?:baby|babytag|babies|twins?|triplets?|infant|neonat\w*|newborn|bo|b/o|cot|mother"
+                           r"|mum|maternity|postnatal|nicu|scbu|nnu)\b")
 # A baby security system's tag on one newborn ("Hugs tag 40812", "BABY SECURITY TAG 42603", "Last alarm: tag 40034
-# (Baby of ...)"): it identifies the baby as a wristband does. A tag's number with nothing newborn near it is an
-# asset's, and never one after "asset", "equipment", "PAT" or "barcode".
+# (Baby of ...)", "babytag BT-44812", "infant security band 10423"): it identifies the baby as a wristband does. A
+# tag's number with nothing newborn near it is an asset's, and never one after "asset", "equipment", "PAT" or "barcode".
 MRN_BABY_TAG = re.compile(
     r"(?i)(?<!asset )(?<!asset-)(?<!equipment )(?<!pat )(?<!property )(?<!inventory )(?<!barcode )(?<!rfid )"
-    r"(?<!ebme )(?<!service )(?<!id )\btag\s*(?:no\.?|number|id)?\s*[:#]?\s*(?P<id>[A-Z]{0,3}\d{4,8})(?![\w/-])")
+    r"(?<!ebme )(?<!service )(?<!id )(?:\b|(?<=baby))(?:tag|band|bracelet)\s*(?:no\.?|number|id)?\s*[:#]?\s*"
+    r"(?P<id>[A-Z]{0,3}-?\d{4,8})(?![\w/-])")
 _SECURITY_TAG = re.compile(r"(?i)\b(?:hugs|cuddles|halo|security|abduction|infant protection)\s+$")
 # A patient in the same text: then "unit no" is the patient's unit number, not a device's, six digits too.
 _PATIENT_NEAR = re.compile(r"(?i)\b(?:pt|patient|client|mr|mrs|ms|miss|dob|d\.o\.b|nhs)\b")

@@ -56,6 +56,13 @@ SECRET = bytes(range(32))
     ("key safe 2 left in stock", []), ("door entry 12:30 logged", []), ("key safe fitted by door, 2019", []),
     ("key safe fitted - 2021", []), ("lock replaced 1234", []), ("left in the safe 1234", []),
     ("error code 1234 (key safe fitted)", []), ("key safe fitted, 2 keys", []), ("gate 5678 left open", []),
+    ("error code 1234 for the alarm", []), ("fault code 2019 key", []),
+    # a code whatever it looks like once a code's word says so ("code 1945"), before its key safe, glued to it,
+    # after a semicolon, a lock's, changed
+    ("Access: key safe by front door, code 1945", ["1945"]), ("Access via keysafe; code 4421", ["4421"]),
+    ("KEYSAFE4421", ["4421"]), ("PIN 4421 for key safe", ["4421"]), ("code: 4421 key safe", ["4421"]),
+    ("Access info: 4421 keysafe", ["4421"]), ("lock code 4421", ["4421"]), ("KS code changed to 4421", ["4421"]),
+    ("k.safe 4421", ["4421"]),
 ])
 def test_codes_that_open_a_home_are_found_and_codes_of_things_are_not(text: str, codes: list[str]) -> None:
     assert [text[f.start:f.end] for f in find_access_codes(text)] == codes

@@ -201,6 +201,21 @@ def test_an_engineers_initials_sign_the_work_where_an_entry_ends(vocabulary: Voc
     assert found(TextDetector(DetectorConfig(vocabulary=vocabulary)), "Faraday cage checked. ag.", "PERSON") == []
 
 
+@pytest.mark.parametrize("text,marks", [
+    ("(JS) pump checked", ["JS"]), ("12/03/24 JS tested", ["JS"]), ("JS+KL fitted new motor", ["JS", "KL"]),
+    ("JS / KL attended", ["JS", "KL"]),
+    # a pair with one who is nobody of the dataset, a day's half after the date, a bracket round a word
+    ("flow 3 kl/hr checked", []), ("12/03 PM visit booked", []), ("(ok) pump", []),
+])
+def test_an_engineers_initials_in_brackets_after_a_date_or_beside_a_colleagues(
+        vocabulary: Vocabulary, text: str, marks: list[str]) -> None:
+    from intake.anonymisation.dataset_terms import collect_terms
+
+    names = ["John Smith", "Kate Lowe", "Anna Brown"]
+    terms = collect_terms(names, [], vocabulary, engineers=names)
+    assert found(TextDetector(DetectorConfig(vocabulary=terms.vocabulary(vocabulary))), text, "PERSON") == marks
+
+
 def test_initials_a_person_field_holds_open_an_entry_too(vocabulary: Vocabulary) -> None:
     """A sign-off column holding "NB" and "CT" says somebody signs so: where an entry opens before its colon the
     letters are theirs, though elsewhere they are a note's abbreviations."""
