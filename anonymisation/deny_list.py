@@ -8,6 +8,7 @@ from intake.anonymisation.findings import Finding
 from intake.anonymisation.id_schemes import SchemeFinder
 from intake.anonymisation.name_cues import CALENDAR_WORDS, MONTHS_DAYS, possessive_stem
 from intake.anonymisation.name_tokens import Token, tokenize
+from intake.anonymisation.place_words import UNITS
 from intake.anonymisation.vocabulary import Vocabulary, fold, words_of_notes
 
 _MODEL_SUFFIX = re.compile(r"-\d")  # a word glued to a number is a model ("IDA-5", "Sara-2"), never a name
@@ -48,6 +49,15 @@ _DATED_MARK = re.compile(rf"{_A_MARK}[ \t]+(?:0?[1-9]|[12]\d|3[01])"
                          rf"(?:/(?:0?[1-9]|1[0-2])(?:/\d{{2,4}})?|\.(?:0?[1-9]|1[0-2])\.\d{{2,4}})(?![\d/.])",
                          re.MULTILINE)
 _BY_MARK = re.compile(rf"(?i:\bby)[ \t]+{_A_MARK}(?![\w'\u2019-])", re.MULTILINE)
+# What English writes after "by" in two or three letters: there the dataset's mark is the word. Any other everyday
+# word there is the mark ("released by ah": Aled Hughes), though elsewhere it is the word.
+_AFTER_BY = frozenset({"me", "us", "him", "her", "it", "its", "his", "our", "you", "far", "now", "day", "car", "bus",
+                       "air", "sea", "law", "all", "any", "one", "two", "six", "ten", "way", "end", "fax", "eye", "ear",
+                       "the", "an", "a", "and", "or", "who", "how", "so", "no", "van", "foot", "not", "then",
+                       "them", "bed", "own", "few"})
+# ... and handing a shift over: "on till 8 then WP covering", "RG on call", "AH in charge"
+_COVERING_MARK = re.compile(rf"{_A_MARK}[ \t]+(?i:covering\b|on[ \t]+(?:call|till|until|nights|lates|earlies|duty)\b"
+                            r"|in[ \t]+charge\b)", re.MULTILINE)
 _TIMED_MARK = re.compile(rf"{_A_MARK}(?:[01]\d|2[0-3])[0-5]\d(?!\w)", re.MULTILINE)
 # ... and in brackets ("(JS) pump checked"), or opening a line after its date ("12/03/24 JS tested").
 _BRACKETED_MARK = re.compile(r"(?:(?<=\s)|^)\(([A-Za-z]{2,3})\)(?=[\s.,;:]|$)", re.MULTILINE)
@@ -55,6 +65,14 @@ _DATED_OPEN_MARK = re.compile(r"^[ \t]*\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?[ \t]
                               re.MULTILINE)
 # Two who worked together, joined ("JS+KL fitted new motor", "JS/KL attended"): both of them marks of the dataset.
 _PAIRED_MARKS = re.compile(r"(?:(?<=\s)|^)([A-Za-z]{2,3})[ \t]?[+&/][ \t]?([A-Za-z]{2,3})(?![\w/+&-])", re.MULTILINE)
+# ... and doing what only a person does, where a clause opens ("CT attended St Enda's Ward", "handover: NA has the
+# EEG", "GO's job"): there a dataset's mark is somebody's even when it spells an abbreviation or a word ("CT", "OR").
+_ACTING_MARK = re.compile(r"(?:^|(?<=[.;:,!?-] )|(?<=\n)|(?<=[Tt]hen ))[ \t]*([A-Za-z]{2,3})(?:'s[ \t]+"
+                          r"(?=(?:job|jobs|note|notes|ticket|call|task|request|list|round|patch|queue)\b)|[ \t]+"
+                          r"(?=(?:attended|attending|rang|phoned|emailed|chased|spoke|visited|agreed|advised|informed|"
+                          r"said|says|asked|arranged|signs|signed|has|will|to\s+(?:confirm|collect|chase|call|ring|"
+                          r"check|attend|sign|arrange|advise)|swapping|covering|aware|knows|dealing|looking)\b))",
+                          re.MULTILINE)
 _AFTER_CLOCK = re.compile(r"(?<![\w.:])\d{1,2}(?:[:.]\d{2})?[ \t]*$")
 
 
@@ -186,9 +204,10 @@ class DenyList:
         # where a clause ends and after a log's time stamp two letters only: three there are a team's as often as
         # a person's ("2021-11-10T01:59 EOC chased", "reported to EOC. Spare sent"), even where a person field says EOC
         clause_ends = [m for pattern in (_CLAUSE_END_MARK, _DATED_MARK, _BY_MARK, _TIMED_MARK, _BRACKETED_MARK,
-                                         _DATED_OPEN_MARK)
+                                         _DATED_OPEN_MARK, _COVERING_MARK)
                        for m in pattern.finditer(text)
-                       if (m.group(1) or "").lower() not in self.everyday
+                       if ((key := (m.group(1) or "").lower().replace(".", "")) not in self.everyday
+                           or (pattern is _BY_MARK and key not in _AFTER_BY))
                        and not _NUMBER_BEFORE.search(text, max(0, m.start() - 12), m.start())]
         for m in (*_ENTRY_END_MARK.finditer(text), *_ENTRY_OPEN_MARK.finditer(text), *clause_ends,
                   *_NUMBERED_MARK.finditer(text)):
@@ -197,8 +216,15 @@ class DenyList:
             # the time before "am" is at most "10:30 " (the look-behind still sees what precedes it)
             if key in ("am", "pm") and _AFTER_CLOCK.search(text, max(0, m.start() - 9), m.start()):
                 continue
+            if key in UNITS and _NUMBER_BEFORE.search(text, max(0, m.start(group) - 12), m.start(group)):
+                continue  # a unit after its number ("REIG 1 kHz 20 dB"), whoever signs "DB"
             if key in self.marks:
                 out[m.start(group)] = Finding("PERSON", m.start(group), m.end(group), 1.0, "KnownValueRecognizer")
+        for m in _ACTING_MARK.finditer(text):
+            key, token = m.group(1).lower(), m.group(1)
+            # in capitals inside a note that is not, the letters are nobody's word ("OR attended")
+            if key in self.marks and (key not in self.everyday or (token.isupper() and text != text.upper())):
+                out[m.start(1)] = Finding("PERSON", m.start(1), m.end(1), 1.0, "KnownValueRecognizer")
         for m in _PAIRED_MARKS.finditer(text):
             keys = [m.group(g).lower() for g in (1, 2)]
             if all(k in self.marks and k not in self.everyday for k in keys):

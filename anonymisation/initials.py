@@ -69,10 +69,12 @@ _ENTRY_OPENS = (
     re.compile(rf"(?:^|(?<=\] )|(?<=\d )|(?<=\d [-\u2013] ))({_MARK})(?::| [-\u2013]|>)(?= )", re.MULTILINE),
     re.compile(rf"^({_MARK})(?= {_DATE})", re.MULTILINE),
     # a ward's acknowledgement of a notice or a recall ("ACK BH 04/11", "ack'd JO")
-    re.compile(rf"(?i:\b(?:eng|engineer|tech|technician|initials|signed|sig|sign[- ]?off|signed[- ]off|assigned"
-               rf"|assignee|owner|handler|agent"
-               rf"|analyst|ack|ack'?d|acknowledged)\.?:?|\b(?:checked|verified|witness(?:ed)?|authori[sz]ed|approved|reviewed|actioned"
-               rf"|accepted):) (?!(?i:by|off|out|on|in|for|at)\b)({_MARK})(?![\w'\u2019-])"),
+    # a log's operator column folded in ("cycle 3321 OK op:cw"), a role's letters ("agency nurse KT", "Sister KT")
+    re.compile(rf"(?i:\b(?:eng|engineer|tech|technician|initials|signed|sig|sign|sign[- ]?off|signed[- ]off|assigned"
+               rf"|assignee|owner|handler|agent|op|operator|nurse|sister|matron|hca|porter|midwife"
+               rf"|analyst|ack|ack'?d|acknowledged)\.?(?:: ?| )|\b(?:checked|verified|witness(?:ed)?|authori[sz]ed"
+               rf"|approved|reviewed|actioned|accepted): )(?!(?i:by|off|out|on|in|for|at)\b)({_MARK})"
+               rf"(?![\w'\u2019-])"),
     re.compile(rf"(?i:\b(?:closed|opened|logged|done|attended|checked|updated|visited|called|completed|tested|"
                rf"repaired|fixed|serviced|returned))\s+({_MARK})(?= {_DATE})"),
 )

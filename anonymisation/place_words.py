@@ -9,7 +9,9 @@ import re
 SAINT = frozenset({"st", "saint", "ste"})
 COUNTY = frozenset({"co", "county", "contae"})
 UNITS = frozenset({"h", "hr", "hrs", "hour", "hours", "m", "min", "mins", "minutes", "d", "days", "km", "miles",
-                    "l", "ml", "kg", "mg", "mm", "cm", "v", "a", "w", "kw", "bar", "kpa", "mmhg", "psi"})
+                    "l", "ml", "kg", "mg", "mm", "cm", "v", "a", "w", "kw", "bar", "kpa", "mmhg", "psi", "db", "hz",
+                    "khz", "mhz", "ma", "mv", "kv", "ms", "lb", "lbs", "mb", "gb", "lux", "pa", "bpm", "rpm", "mph",
+                    "nm", "cc", "gy", "mgy", "msv", "ppm"})
 PORT = frozenset({"port", "fort"})  # words that open a town's name
 ROYAL = frozenset({"king", "queen", "prince", "princess", "duke", "duchess", "countess", "earl", "lady", "royal"})
 HOSPITAL_QUALIFIERS = frozenset({"university", "children", "childrens", "children s", "general", "memorial",

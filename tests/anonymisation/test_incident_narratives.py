@@ -39,12 +39,16 @@ def test_names_and_sign_offs_in_rich_text_are_found(detector: TextDetector, text
     ("ACK BH 04/11", "BH"), ("ack'd JO 12/3", "JO"), ("Acknowledged: KW", "KW"),
     # before the date, letters that spell a word English has are the mark too
     ("Inspect latch | ACK MUG 26/01", "MUG"), ("Replace pack | ack AIM 18/06", "AIM"),
+    # a role's letters, a log's operator column folded in without a space
+    ("signed out to ward, agency nurse KT", "KT"), ("handed to Sister KT for sign off", "KT"),
+    ("cycle 3322 OK op:cw", "cw"),
 ])
 def test_a_wards_acknowledgement_is_signed_with_initials(detector: TextDetector, text: str, mark: str) -> None:
     assert found(detector, text) == [mark]
 
 
-@pytest.mark.parametrize("text", ["ACK ICU 04/11", "ack received from Baxter"])
+@pytest.mark.parametrize("text", ["ACK ICU 04/11", "ack received from Baxter", "nurse on ward aware",
+                                  "Sister in charge said", "Nurse ICU aware"])
 def test_an_acknowledgement_without_initials_names_no_one(detector: TextDetector, text: str) -> None:
     assert found(detector, text) == []
 

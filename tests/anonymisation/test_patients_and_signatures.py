@@ -235,3 +235,21 @@ def test_initials_a_person_field_holds_open_an_entry_too(vocabulary: Vocabulary)
 def test_a_mark_after_a_sign_off_label_before_the_other_signer(detector: TextDetector, text: str,
                                                                 marks: list[str]) -> None:
     assert [m for m in found(detector, text, "PERSON") if m != "Jane Smith"] == marks
+
+
+@pytest.mark.parametrize("text,marks", [
+    ("CT attended St Enda's Ward re bed alarm", ["CT"]), ("CT's job - chamber replaced", ["CT"]),
+    ("released by ah for urgent list", ["ah"]), ("on till 8 then WP covering", ["WP"]),
+    # the scanner, the word, a way of doing
+    ("CT is down, engineer booked", []), ("ct scanner in room 2 serviced", []), ("done by me", []),
+    ("ah well, tested again", []),
+])
+def test_a_mark_the_sign_off_column_holds_where_a_person_acts_though_it_spells_a_word(
+        vocabulary: Vocabulary, text: str, marks: list[str]) -> None:
+    """A sign-off column holding "CT", "AH" and "WP" says somebody signs so: opening a clause before what only a
+    person does, after "by" and handing over a shift, the letters are theirs even where they spell an
+    abbreviation or a word."""
+    from intake.anonymisation.dataset_terms import collect_terms
+
+    terms = collect_terms(["CT", "AH", "WP", "John Smith"], [], vocabulary)
+    assert found(TextDetector(DetectorConfig(vocabulary=terms.vocabulary(vocabulary))), text, "PERSON") == marks

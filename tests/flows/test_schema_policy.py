@@ -355,11 +355,13 @@ tables:
           fault_description: {from: [Loan Type, Patient / Borrower], join: " - "}
           outcome: {from: [Work Done, Signed Off], join: " | "}
           engineer: Engineer
+          requested_by: Raised By
 """
 BORROWER_WARDS = ["Garrett Anderson Ward", "Mary Seacole HDU"]
 BORROWERS = ["Quentin Marchbanks", "Ottoline Fairweather-Lusk", "Ambrose Pettifer", "Hortensia Blackwood"]
 MARKS = ["QX", "ZW", "KD", "PB"]
 SIGNING_ENGINEERS = {"Agatha Gorringe": "ag", "Fenella Quist": "fq"}  # who sign their work in lower case
+SIGNING_RAISERS = {"Perpetua Yelland": "py", "Dorcas Blenkinsop": "db"}  # who raise the job and sign notes too
 
 
 def test_a_joined_sign_off_is_someones_and_a_joined_borrower_ward_stays_a_ward(
@@ -367,8 +369,9 @@ def test_a_joined_sign_off_is_someones_and_a_joined_borrower_ward_stays_a_ward(
     """The mapping joins "Signed Off" into the outcome and "Patient / Borrower" into the description: the field is
     free text, but each joined column is judged by its own values. The sign-off's initials are somebody's, replaced
     there and where the engineer also typed them into the work done, as are the initials of the engineers the
-    engineer field names, where they sign an entry; the borrower's people are replaced, and a ward that borrowed,
-    which the reference fields name, stays the ward."""
+    engineer field names, and of the staff who raised the job, where they sign an entry; the borrower's people are
+    replaced, and a ward that borrowed, which the reference fields name, stays the ward; a reading's unit after its
+    number stays, though somebody's initials spell it."""
     assets, jobs = tmp_path / "equipment.csv", tmp_path / "repairs.csv"
     with assets.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
@@ -378,14 +381,18 @@ def test_a_joined_sign_off_is_someones_and_a_joined_borrower_ward_stays_a_ward(
     with jobs.open("w", newline="", encoding="utf-8") as out:
         writer = csv.writer(out)
         writer.writerow(["Job", "Equip No", "Logged", "Loan Type", "Patient / Borrower", "Work Done", "Signed Off",
-                         "Engineer"])
+                         "Engineer", "Raised By"])
         for n in range(40):
             mark = MARKS[n % len(MARKS)]
             engineer = list(SIGNING_ENGINEERS)[n % 2]
+            raiser = list(SIGNING_RAISERS)[n % 2]
             borrower = BORROWER_WARDS[n % 2] if n % 5 == 0 else BORROWERS[n % len(BORROWERS)]
+            work = (f"replaced castor fork, tested ok. {mark}" if n % 2
+                    else f"replaced battery. {SIGNING_ENGINEERS[engineer]}")
+            if n % 4 == 0:
+                work += f"\nalarm checked at 2 kHz, 65 dB\nchased parts {SIGNING_RAISERS[raiser]} / ward aware"
             writer.writerow([f"J{n:05d}", f"E{n % 20:05d}", f"{1 + n % 28:02d}/03/2025 09:30", "Home loan", borrower,
-                             f"replaced castor fork, tested ok. {mark}" if n % 2
-                             else f"replaced battery. {SIGNING_ENGINEERS[engineer]}", mark, engineer])
+                             work, mark, engineer, raiser])
     mapping = tmp_path / "mapping.yaml"
     mapping.write_text(JOINED_MAPPING, encoding="utf-8")
     files = [assets, jobs]
@@ -396,8 +403,10 @@ def test_a_joined_sign_off_is_someones_and_a_joined_borrower_ward_stays_a_ward(
     jobs_out = package_cells(as_user("eve"), dataset_id, summary["package"])["jobs"]
     outcomes = [str(r["outcome"]) for r in jobs_out]
     assert not any(mark in o for o in outcomes for mark in MARKS)
-    assert not any(re.search(rf"\b{mark}\b", o) for o in outcomes for mark in SIGNING_ENGINEERS.values())
+    assert not any(re.search(rf"\b{mark}\b", o) for o in outcomes
+                   for mark in (*SIGNING_ENGINEERS.values(), *SIGNING_RAISERS.values()))
     assert all("replaced" in o for o in outcomes)
+    assert sum("at 2 kHz, 65 dB\n" in o for o in outcomes) == 10
     faults = " ".join(str(r["fault_description"]) for r in jobs_out)
     assert not any(name.split()[-1] in faults for name in BORROWERS)
     assert all(ward in faults for ward in BORROWER_WARDS)

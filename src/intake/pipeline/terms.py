@@ -26,6 +26,9 @@ from intake.registry.models import ArtefactKind
 log = get_logger("intake.pipeline")
 
 TERMS_NAME = "dataset-terms.json"
+# The fields of the people who write in the system, whose initials sign the notes where an entry ends: who did the
+# work, who raised it, who last changed the record, who is responsible for the asset.
+_SIGNERS = ("engineer", "requested_by", "last_modified_by", "owner")
 
 
 def _parse_terms(data: bytes) -> Any:
@@ -72,7 +75,7 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
             # the engineers, whose initials sign the work where an entry ends, and the people of columns joined
             # into free text, which give way to the dataset's places
             routes = {c: staff for c in person_columns
-                      if any(f.endswith("engineer") for f in table_roles.columns[c].fields)}
+                      if any(f.endswith(_SIGNERS) for f in table_roles.columns[c].fields)}
             routes.update((c, guessed) for c in _joined_person_columns((classifications or {}).get(table.key))
                           if c not in routes)
             found = table_values(vault, table.artefact_id, actor, person_columns, table_roles.person_groups,
