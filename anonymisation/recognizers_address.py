@@ -8,6 +8,7 @@ from functools import lru_cache
 from intake.anonymisation.department_words import ROLE_MAILBOX_WORDS
 from intake.anonymisation.findings import Finding, names_beside_numbers
 from intake.anonymisation.initials import TEAMS
+from intake.anonymisation.recognizers_ie import STREET_FIRST_RE
 from intake.anonymisation.recognizers_uk import POSTCODE_CONTEXT, POSTCODE_PATTERN, POSTCODE_RE, context_before
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary, fold, town_keys
 
@@ -26,7 +27,9 @@ def _street_regex(vocabulary: Vocabulary, any_case: bool = False) -> re.Pattern[
         # a tenement flat as Scots write it before the number of the close: "3f2 62 Marchmont Crescent", "2/1"
         r"|(?:(?i:flat)[ \t]+)?\d{1,2}(?:[fF]|/)\d{1,2},?[ \t]+)?"
         # "14-16 Mill Lane": a range of numbers too; "14/3 Easter Road": Edinburgh's number of the stair and flat
-        r"\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?|/\d{1,2})?,?[ \t]+"
+        r"\d{1,4}(?:[A-Za-z]?(?:-\d{1,4}[A-Za-z]?|/\d{1,2})?,?[ \t]+"
+        # typed in a hurry, the number glued to the street's name ("dlvr to 23pelham rd"), not to a count's unit
+        r"|(?=[^\W\d_]{4})(?!(?i:mins|secs|hours|days|weeks|months|years|litres|metres|units|times|boxes|packs)\b))"
         rf"(?:(?:{name_word}[ \t]+){{1,3}}(?i:{types})\.?|(?!{_NOT_STREETS})[A-Z][a-z]{{2,}}(?:gate|way))(?![\w])"
         rf"(?:,[ \t]*(?P<town>{name_word}(?:[ \t]+{name_word})?)(?![\w]))?"
         # a street named in one word with a place-name ending ("5 Ashgrove", "12 Thornfield"): only with its town
@@ -203,7 +206,12 @@ def with_addresses_after_names(text: str, findings: list[Finding], vocabulary: V
         if not text.startswith(", ", f.end):
             continue
         m = street.match(text, f.end + 2)
-        if m is None or _inside_a_place(text, m, vocabulary):
+        if m is None:  # the Welsh, Irish or Gaelic way, street word first ("NAME, 97 clos y wern, penarth")
+            if (celtic := STREET_FIRST_RE.match(text, f.end + 2)) is not None and not any(
+                    o.start < celtic.end() and celtic.start() < o.end for o in findings):
+                out.append(Finding("ADDRESS", celtic.start(), celtic.end(), 0.7, "CelticAddressRecognizer"))
+            continue
+        if _inside_a_place(text, m, vocabulary):
             continue
         end = m.start("town") - 2 if m.group("town") and fold(m.group("town")) not in vocabulary.allow_phrases \
             else m.end()

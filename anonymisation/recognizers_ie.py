@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.recognizers_uk import POSTCODE_CONTEXT, context_before
 
 STREET_FIRST = ("heol", "ffordd", "stryd", "lôn", "lon", "rhodfa", "cilgant", "teras", "clos", "maes", "bóthar",
                 "bothar", "sráid", "sraid", "ascaill", "lána", "lana", "cearnóg", "cearnog", "rathad", "sràid",
@@ -25,7 +26,7 @@ _ARTICLE = r"(?:y|yr|'r|na|an|a|a'|de|an[ \t]+t)"
 # An address keeps to its line, as in recognizers_address.
 STREET_FIRST_RE = re.compile(
     r"(?<![\w/])(?:\d+/\d+,?[ \t]+|(?i:flat|fflat|apartment|apt|unit)\.?[ \t]+\d+[A-Za-z]?,?[ \t]+)?\d{1,4}[A-Za-z]?,?"
-    rf"[ \t]+(?i:{'|'.join(STREET_FIRST)})[ \t]+(?:(?i:{_ARTICLE})[ \t]+)?{_WORD}(?:[ \t]+{_WORD})?"
+    rf"[ \t]+(?i:{'|'.join(STREET_FIRST)})(?:['\u2019]r)?[ \t]+(?:(?i:{_ARTICLE})[ \t]+)?{_WORD}(?:[ \t]+{_WORD})?"
     rf"(?:,[ \t]*{_WORD}(?:[ \t]+{_WORD})?)?(?![\w])"
 )
 EIRCODE_RE = re.compile(r"(?<![\w])(?:[AC-FHKNPRTV-Y][0-9]{2}|D6W) ?[0-9AC-FHKNPRTV-Y]{4}(?![\w])", re.IGNORECASE)
@@ -43,7 +44,8 @@ def find_celtic_addresses(text: str) -> list[Finding]:
     for m in STREET_FIRST_RE.finditer(text):
         end = m.end()
         code = EIRCODE_RE.match(text, end + 1) if text[end:end + 1] in (" ", ",") else None
-        if m.group(0).islower() and not code and not _ADDRESS_WORDS.search(text, max(0, m.start() - 25), m.start()):
+        if m.group(0).islower() and not code and not _ADDRESS_WORDS.search(text, max(0, m.start() - 25), m.start()) \
+                and not context_before(text, m.start(), POSTCODE_CONTEXT, 25):
             continue  # in lower case only beside an address word or an Eircode, as for English streets
         out.append(Finding("ADDRESS", m.start(), code.end() if code else end, SCORE, "CelticAddressRecognizer"))
     for m in EIRCODE_RE.finditer(text):

@@ -129,7 +129,8 @@ POSTCODE_RE = re.compile(rf"(?<![\w])(?:{POSTCODE_PATTERN})(?![\w])", re.IGNOREC
 # Words before a home address: where someone lives, or where equipment was taken to or fetched from.
 POSTCODE_CONTEXT = re.compile(
     r"(?i)post\s?code|postal|address|lives?\b|living|home|resident|\bat\b|deliver|collect|drop(?:ped)?\s+off|"
-    r"\bc/o\b|\bvisit|\boutside\b|\bopposite\b"
+    r"\bc/o\b|\bvisit|\boutside\b|\bopposite\b|\baddr\b|\bdlvr\b|\bdel(?:\.|\s)?\s*to\b|\bmoved\s+to\b|\bpick\s?-?up\b"
+    r"|\binstall"
 )
 
 

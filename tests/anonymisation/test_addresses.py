@@ -22,6 +22,10 @@ def spans(text: str) -> list[str]:
     # Edinburgh's stair and flat after the number; a one-word street with a place-name ending, with its town
     ("delivered to 14/3 Easter Road, Leith", "14/3 Easter Road, Leith"), ("5 Ashgrove, Newtown", "5 Ashgrove, Newtown"),
     ("home 12 Millbank Crt", "12 Millbank Crt"),
+    ("new addr 2 Orchard Clo, Bexhill", "2 Orchard Clo, Bexhill"), ("noise complaint - 33 Elm Grv", "33 Elm Grv"),
+    # the number glued to the street's name; lower case after a delivery's or a move's words
+    ("dlvr to 23pelham rd nottm", "23pelham rd"), ("17HAWTHORN RD", "17HAWTHORN RD"),
+    ("o2 install booked 14/3 - 9 ladysmith rd (bottom flat)", "9 ladysmith rd"), ("pick up 3 high st", "3 high st"),
 ])
 def test_street_words_as_people_abbreviate_them(text: str, expected: str) -> None:
     assert spans(text) == [expected]
@@ -40,7 +44,8 @@ def test_a_home_said_to_be_one_needs_no_house_number(text: str, expected: str) -
 @pytest.mark.parametrize("text", [
     "Guedel size 3 Airway fitted", "PACS 2 Gateway down", "size 5 Woodside fitted", "ward 7 Burnside, Stobhill",
     "IP address: router lane 3", "email address: changed", "pt lives at home with wife",
-                                  "server address: mill road gateway", "address changed to Ward 5"])
+    "server address: mill road gateway", "address changed to Ward 5", "home at 5mins walk",
+    "2 main drive belts replaced", "fitted 2 new castor wheels"])
 def test_other_addresses_and_homes_without_a_street_are_not_homes(text: str) -> None:
     assert spans(text) == []
 
@@ -67,6 +72,10 @@ def test_the_street_address_right_after_a_name_is_theirs(detector) -> None:
         assert found(detector, text, "ADDRESS") == [home], text
         assert found(detector, text, "PERSON"), text
     assert found(detector, "seen by Joe Bloggs, Outpatients House, ward 4", "ADDRESS") == []
+    # the Welsh way, the street word first, in lower case after the name too
+    assert found(detector, "pt Rhys Morgan, 97 clos y wern, penarth", "ADDRESS") == ["97 clos y wern, penarth"]
+    assert found(detector, "pt moved to 116 stryd fawr, grangetown", "ADDRESS") == ["116 stryd fawr, grangetown"]
+    assert found(detector, "nobody home at 6 Rhodfa'r Môr, Aberystwyth", "ADDRESS") == ["6 Rhodfa'r Môr, Aberystwyth"]
 
 
 @pytest.mark.parametrize("text,expected", [
