@@ -1,6 +1,6 @@
 """Notes probe: people (names and initials) and home addresses in free text, against the look-alikes to keep.
 
-    .venv/bin/python benchmarks/notes_probe.py [--results FILE] [--show people|address]
+    .venv/bin/python benchmarks/notes_probe.py [--results FILE] [--probe people|address] [--show]
 
 Two labelled sets per probe, each written by a helper who had not read the detectors, independently of the other
 (benchmarks/people_probe_data/, benchmarks/address_probe_data/):
@@ -111,15 +111,18 @@ def _summary(counts: dict[str, int]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--results", type=Path, help="write the figures as JSON here")
-    parser.add_argument("--show", choices=("people", "address"), help="print set A's misses and losses")
+    parser.add_argument("--probe", choices=("people", "address"), help="only this probe")
+    parser.add_argument("--show", action="store_true", help="print set A's misses and losses")
     args = parser.parse_args()
     base = Vocabulary.load()
     started = time.perf_counter()
     results: dict[str, Any] = {}
     for probe, evaluate in (("people", people), ("address", addresses)):
+        if args.probe not in (None, probe):
+            continue
         for name, role in SETS.items():
             path = HERE / f"{probe}_probe_data" / f"{name}.json"
-            misses: list[str] | None = [] if args.show == probe and name == "set_a" else None
+            misses: list[str] | None = [] if args.show and name == "set_a" else None
             data = json.loads(path.read_text("utf-8"))
             result = results.setdefault(probe, {})[name] = {"role": role, **evaluate(
                 data["datasets"] if probe == "people" else data, base, misses)}
