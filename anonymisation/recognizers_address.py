@@ -8,6 +8,8 @@ from functools import lru_cache
 from intake.anonymisation.department_words import ROLE_MAILBOX_WORDS
 from intake.anonymisation.findings import Finding, names_beside_numbers
 from intake.anonymisation.initials import TEAMS
+from intake.anonymisation.name_cues import CALENDAR_WORDS
+from intake.anonymisation.place_words import HOSPITAL_QUALIFIERS
 from intake.anonymisation.recognizers_ie import STREET_FIRST_RE
 from intake.anonymisation.recognizers_uk import POSTCODE_CONTEXT, POSTCODE_PATTERN, POSTCODE_RE, context_before
 from intake.anonymisation.vocabulary import Vocabulary, default_vocabulary, fold, town_keys
@@ -25,7 +27,8 @@ def _street_regex(vocabulary: Vocabulary, any_case: bool = False) -> re.Pattern[
     return re.compile(
         r"(?<![\w/])(?:(?:(?P<flat>(?i:flat|apartment|apt|studio))|(?i:unit))\.?[ \t]+\d+[A-Za-z]?,?[ \t]+"
         # a tenement flat as Scots write it before the number of the close: "3f2 62 Marchmont Crescent", "2/1"
-        r"|(?:(?i:flat)[ \t]+)?\d{1,2}(?:[fF]|/)\d{1,2},?[ \t]+)?"
+        # or Glasgow's, left, right or ground ("Flat 3/L, 17 Hyndland Rd", "G/1")
+        r"|(?:(?i:flat)[ \t]+)?(?:\d{1,2}|[Gg])(?:[fF]|/)(?:\d{1,2}|[LRlr]),?[ \t]+)?"
         # "14-16 Mill Lane": a range of numbers too; "14/3 Easter Road": Edinburgh's number of the stair and flat
         r"\d{1,4}(?:[A-Za-z]?(?:-\d{1,4}[A-Za-z]?|/\d{1,2})?,?[ \t]+"
         # typed in a hurry, the number glued to the street's name ("dlvr to 23pelham rd"), not to a count's unit
@@ -165,7 +168,8 @@ def _houses_in_towns(text: str, vocabulary: Vocabulary) -> list[Finding]:
     out = []
     for m in _HOUSE_AND_TOWN.finditer(text):
         town = m.group("town")
-        if fold(town) not in town_keys():
+        if fold(town) not in town_keys() and not POSTCODE_RE.match(text, m.end("town") + 1):
+            # a village no list knows is one before its postcode ("Higher Trewint Farm, Altarnun PL15 7RF")
             if " " not in town or fold(town.split()[0]) not in town_keys():
                 continue
             town = town.split()[0]  # "Ballymena Tuesday": the town, then the note
@@ -303,4 +307,21 @@ def find_street_addresses(text: str, vocabulary: Vocabulary | None = None) -> li
             end = m.end() if town is None or fold(town) in vocabulary.allow_phrases else text.rindex(
                 ",", m.start(), m.start("town"))
             out.append(Finding("ADDRESS", m.start(), end, 0.7, "StreetAddressRecognizer"))
-    return out
+    return [_with_house_before(text, f, vocabulary) for f in out]
+
+
+# A house's name before its numbered street, where a home is spoken of ("from Glenview, 4 Ardconnel Terr", "temp
+# address Seaspray, 8 Harbour View"): the name is as much the address as the number.
+_HOUSE_BEFORE = re.compile(r"(?i:\b(?:from|at|to|address|addr|home)\b:?)[ \t]+"
+                           r"(?P<house>(?:[A-Z][\w'\u2019-]+[ \t]+){0,2}[A-Z][\w'\u2019-]+),[ \t]*$")
+
+
+def _with_house_before(text: str, finding: Finding, vocabulary: Vocabulary) -> Finding:
+    if not text[finding.start:finding.start + 1].isdigit():
+        return finding
+    m = _HOUSE_BEFORE.search(text, max(0, finding.start - 60), finding.start)
+    if m is None or vocabulary.is_allowed_term(m.group("house")) or any(
+            fold(w) in vocabulary.indicators or fold(w) in vocabulary.allow_tokens or fold(w) in CALENDAR_WORDS
+            or fold(w) in HOSPITAL_QUALIFIERS for w in m.group("house").split()):
+        return finding  # "at Ward 6, 12 ...", a care home or a place's building, the day it was done
+    return Finding(finding.entity_type, m.start("house"), finding.end, finding.score, finding.recognizer)

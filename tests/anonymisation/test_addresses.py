@@ -50,6 +50,18 @@ def test_other_addresses_and_homes_without_a_street_are_not_homes(text: str) -> 
     assert spans(text) == []
 
 
+def test_a_houses_name_before_its_street_or_its_postcode_and_a_glasgow_flat() -> None:
+    assert spans("2x ZD empties from Glenview, 4 Ardconnel Terr") == ["Glenview, 4 Ardconnel Terr"]
+    assert spans("temp address Seaspray, 8 Harbour View") == ["Seaspray, 8 Harbour View"]
+    assert spans("Higher Trewint Farm, Altarnun PL15 7RF - farmhouse")[0] == "Higher Trewint Farm, Altarnun"
+    assert spans("collect hoist from Flat G/R, 18 Albert Drive") == ["Flat G/R, 18 Albert Drive"]
+    assert spans("pt 2 - 3/L 17 Hyndland Rd") == ["3/L 17 Hyndland Rd"]
+    # a care home's, a ward's or a day's name before the street is not the home's
+    assert spans("now at Hollybank Nursing Home, 101 Skipton Road") == ["101 Skipton Road"]
+    assert spans("delivered to Monday, 4 Oak Rd") == ["4 Oak Rd"]
+    assert spans("Higher Trewint Farm, Altarnun, pt in") == []
+
+
 def test_a_flat_is_a_home_in_any_case() -> None:
     assert spans("pt is a regular faller, flat 2, 23 oak road, carer usually rings") == ["flat 2, 23 oak road"]
     assert spans("unit 4, 23 oak road depot") == []  # a unit is a business's

@@ -253,3 +253,15 @@ def test_a_mark_the_sign_off_column_holds_where_a_person_acts_though_it_spells_a
 
     terms = collect_terms(["CT", "AH", "WP", "John Smith"], [], vocabulary)
     assert found(TextDetector(DetectorConfig(vocabulary=terms.vocabulary(vocabulary))), text, "PERSON") == marks
+
+
+@pytest.mark.parametrize("text,marks", [
+    ("REIG 1 kHz 20 dB\n", []), ("6 kHz @ 70 dB HL -2.0 dB\n", []), ("RETSPL 1000 Hz within ±3 dB |", []),
+    ("chased parts db / ward aware", ["db"]),
+])
+def test_a_unit_after_its_number_is_nobodys_mark(vocabulary: Vocabulary, text: str, marks: list[str]) -> None:
+    from intake.anonymisation.dataset_terms import collect_terms
+
+    terms = collect_terms(["Dorcas Blenkinsop"], [], vocabulary, engineers=["Dorcas Blenkinsop"])
+    found_marks = found(TextDetector(DetectorConfig(vocabulary=terms.vocabulary(vocabulary))), text, "PERSON")
+    assert [m for m in found_marks if m.lower() == "db"] == marks
