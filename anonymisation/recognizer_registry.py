@@ -14,6 +14,7 @@ from intake.anonymisation.recognizers_address import find_street_addresses
 from intake.anonymisation.recognizers_dicom import find_dicom_identifiers
 from intake.anonymisation.recognizers_email import find_emails
 from intake.anonymisation.recognizers_es import find_spanish_addresses
+from intake.anonymisation.recognizers_hl7 import find_hl7_fields
 from intake.anonymisation.recognizers_ids import find_staff_ids, find_vehicle_registrations
 from intake.anonymisation.recognizers_ie import find_celtic_addresses
 from intake.anonymisation.recognizers_insurance import find_insurance_numbers
@@ -85,7 +86,17 @@ def uk_recognizers(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> list[
         FunctionRecognizer("NationalIdRecognizer", "NATIONAL_ID", find_national_ids),
         FunctionRecognizer("VehicleRegistrationRecognizer", "UK_VEHICLE_REGISTRATION", find_vehicle_registrations),
         FunctionRecognizer("AccessCodeRecognizer", "ACCESS_CODE", find_access_codes),
+        *(FunctionRecognizer(f"Hl7{entity.title().replace('_', '')}Recognizer", entity, _hl7(entity))
+          for entity in HL7_ENTITIES),
     ]
+
+
+HL7_ENTITIES = ("MRN", "PERSON", "DATE_OF_BIRTH", "ADDRESS", "PHONE_NUMBER")
+
+
+def _hl7(entity: str) -> Detector:
+    """The fields of a pasted HL7 message that hold `entity` (recognizers_hl7)."""
+    return lambda text: [f for f in find_hl7_fields(text) if f.entity_type == entity]
 
 
 def pattern_detectors(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> dict[str, list[Detector]]:
@@ -98,10 +109,10 @@ def pattern_detectors(mrn_patterns: Sequence[str], vocabulary: Vocabulary) -> di
         "PHONE_NUMBER": [find_uk_phones, find_foreign_phones],
         "INTERNAL_NUMBER": [find_extensions],
         "EMAIL_ADDRESS": [lambda text: find_emails(text, vocabulary.allow_tokens)],
-        "DATE_OF_BIRTH": [find_dates_of_birth],
-        "MRN": [lambda text: find_mrns(text, patterns), find_dicom_identifiers, find_insurance_numbers],
+        "DATE_OF_BIRTH": [find_dates_of_birth, _hl7("DATE_OF_BIRTH")],
+        "MRN": [lambda text: find_mrns(text, patterns), find_dicom_identifiers, find_insurance_numbers, _hl7("MRN")],
         "ADDRESS": [lambda text: find_street_addresses(text, vocabulary), find_celtic_addresses, find_spanish_addresses,
-                    find_scene_locations],
+                    find_scene_locations, _hl7("ADDRESS")],
         "STAFF_ID": [find_staff_ids, find_orcids],
         "NATIONAL_ID": [find_national_ids],
         "UK_VEHICLE_REGISTRATION": [find_vehicle_registrations],

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.recognizers_hl7 import find_hl7_fields, segment_spans
 
 _PART = r"[^\W\d_][^\W\d_'\u2019-]*(?:['\u2019-][^\W\d_]+)*"
 _CAPITALISED = r"[A-Z][^\W\d_'\u2019-]*(?:['\u2019-][^\W\d_]+)*"
@@ -37,14 +38,16 @@ _ID_ATTRIBUTE = re.compile(
 # number ...", "exam no 12345678", "Study ID 98765432", "req no 24R555111": five digits at least, so an accessory's
 # part number ("acc 12") is none.
 _ACCESSION = re.compile(
-    r"(?i:(?:\bacc(?:ession|n)?(?:\s*(?:no|num|number))?|\bacn|\bc?ris\s*(?:no|num|number|ref|id)|\bexam(?:ination)?\s*"
+    r"(?i:(?:\bacc(?:ession|n)?(?:[\s._]*(?:no|num|number))?|\bacn|\bc?ris\s*(?:no|num|number|ref|id)|\bexam(?:ination)?\s*"
     r"(?:no|num|number|id|ref)|\bstudy\s*(?:id|no|num|number|ref)"
     # the radiology request, the PACS's own id, the episode or visit the examination belongs to
     r"|\b(?:request|req|rq|pacs|episode|procedure|visit|encounter|attendance|image)\s*(?:no|num|number|id|ref)"
     r"|\bc?ris\s+event(?:\s*(?:no|num|number|id))?"
     # a patient's specimen in the laboratory ("Spec: 24H123456", "lab no 24H123456"); not a water sample's
     r"|\bspecimen(?:\s*(?:no|num|number|id))?|\bspec\s*(?:no|num|number|id)|\bspec(?=\s*:\s*\d{2}[A-Z]\d{5})"
-    r"|\blab\s*(?:no|num|number)|\ba/n|\b(?:accessions|studies|exams|specimens)(?:\s+(?:nos|numbers))?)\b\.?\s*[:#=]?\s*)"
+    r"|\blab\s*(?:no|num|number)|\ba/n|\b(?:accessions|studies|exams|specimens)(?:\s+(?:nos|numbers))?)\b\.?"
+    r"(?:\s*[:#=]?\s*\[?|-(?=\d{5}))"  # "Accession Number [4512398]", "ACC-4512398"
+    r")"
     # a year in the middle as some systems write it ("RJZ-2024-0012345", "XR-24-001234", "CT/24/012345",
     # "2024-0012345"), a site's or a modality's letters apart ("RAD-1234567"), a check letter after
     r"(?P<v>[A-Z]{0,4}\d{0,2}[A-Z]?\d{5,12}[A-Z]?|[A-Z]{1,4}([-/])(?:(?:19|20)?\d{2}\2)?\d{4,10}"
@@ -118,6 +121,11 @@ def find_dicom_names(text: str) -> list[Finding]:
     if "^" not in text and "(" not in text and "=" not in text and ":" not in text:
         return []
     spans = {m.span() for m in DICOM_NAME.finditer(text)} if "^" in text else set()
+    if spans and (segments := segment_spans(text)):
+        # in a pasted HL7 message only its name fields hold names: "XR CHEST^Chest X-ray" is an order's code
+        names = [f for f in find_hl7_fields(text) if f.entity_type == "PERSON"]
+        spans = {(s, e) for s, e in spans if not any(a <= s < b for a, b in segments)
+                 or any(f.start <= s < f.end for f in names)}
     spans |= {m.span("v") for m in _NAME_ATTRIBUTE.finditer(text)}
     return [Finding("PERSON", s, e, 0.85, "DicomNameRecognizer") for s, e in _outermost(spans)]
 

@@ -21,7 +21,10 @@ _STAFF = re.compile(
     rf"(?i:\b(?:(?:payroll|badge|esr|employee|personnel|smart\s?card|collar)(?:\s+(?:{_ID_WORD}|ref\b|code\b))?"
     rf"|c/no|c/n\b|c(?=#)|(?:staff|pay|assignment|emp|crew|operator|op|user|id\s+card)\s+{_ID_WORD}"
     # a student's or trainee's number on a training record: "student no 22104512", "matric 2210451"
-    rf"|(?:student|trainee|learner|apprentice)\s+{_ID_WORD}|matric(?:ulation)?(?:\s+{_ID_WORD})?"
+    rf"|(?:student|trainee|learner|apprentice)\s+{_ID_WORD}|matric(?:ulation|ule)?\b(?:\s+{_ID_WORD})?"
+    # a continental vendor's: "Pers.-Nr. 40412", "Personalnummer", "Mitarbeiter-Nr.", "MA-Nr.", "Benutzer-ID"
+    rf"|pers(?:onal)?\.?-?\s?(?:nr|nummer)\b|mitarbeiter(?:-?\s?(?:nr|nummer|id)\b)?|ma-nr\b"
+    rf"|benutzer(?:-?\s?(?:id|nr|kennung)\b)?|personeelsnummer\b|(?:n[u\u00fa]m(?:ero)?\.?\s+)?empleado\b"
     # whoever did the work or was logged on, by their number: "eng no 4471", "surgeon code C1234567", "Engineer reg:
     # E7103714"
     rf"|(?:eng|engineer|tech|technician|surgeon|consultant|anaesthetist|clinician|nurse|scrub)\s+(?:{_ID_WORD}|code\b"
@@ -31,6 +34,8 @@ _STAFF = re.compile(
     # a point-of-care device's or a system's operator, a door's card: "Operator: 004512", "op 49512 locked out"
     rf"|(?:operator|op|staff)(?=\s*[:#]|\s+\d{{5}})|(?:swipe|access|proximity|prox)\s+card(?:\s+{_ID_WORD})?))"
     r"\.?\s*(?:is\s+)?[:#=.-]?\s*"
+    # not the end of a longer word ("badges 40412"), but glued to "emp" ("emp4412")
+    r"(?:(?<=[Ee][Mm][Pp])|(?<![A-Za-z]))"
     r"(?P<id>(?:[A-Za-z]{1,3}[ -]?\d{3,10}|\d{4,12}(?:[ -]\d{2,8}){0,2}|\d{2,6}(?:[ -]\d{2,8}){1,2})"
     r"(?:-\d{1,2})?)(?![\w-])"
 )

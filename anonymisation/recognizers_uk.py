@@ -167,6 +167,9 @@ DATE_RE = re.compile(
 DOB_BEFORE = re.compile(r"(?i)\bd[./]?\s?o[./]?\s?b\b\.?|date\s+of\s+birth|birth\s?date|\bborn\b|\bb\.\s*$|birthday"
                         # a Spanish partner's notes: "f. nac.", "fecha de nacimiento", "nacido el"
                         r"|\bf(?:echa|ec)?\.?\s?(?:de\s+)?nac(?:imiento)?\b\.?|\bnacid[oa]\s+(?:el\s+)?"
+                        # a continental vendor's: "geb. 12.03.1965", "Geb.-Datum", "Geburtsdatum", "date de naissance"
+                        r"|\bgeb(?:urts)?\.?-?\s?(?:datum\b)?|\bgeboren\b|\bgeboortedatum\b|\bdate\s+de\s+naissance\b"
+                        r"|\bn[\u00e9e]e?\s+le\b"
                         r"|\(0010,0030\)(?:\s*[A-Z]{2})?"
                         r"|\baged?\s+\d{1,3}\s*(?:y(?:ea)?rs?(?:\s+old)?|yo)?\s*\($")
 DOB_AFTER = re.compile(r"(?i)birthday|\(dob\)|\bborn\b")

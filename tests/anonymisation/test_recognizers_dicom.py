@@ -33,6 +33,10 @@ def test_dicom_person_names(text: str, expected: list[str]) -> None:
     ("Acc no: 24R555111 reported late", ["24R555111"]), ("acc# 98765432", ["98765432"]),
     ("exam accession number RAD0001234 cancelled", ["RAD0001234"]),
     ("acc 12 fitted", []), ("accessory kit 4 ordered", []),
+    # the label dotted or joined as a log's key, the value in brackets, glued by a dash
+    ("acc.no. 4512398", ["4512398"]), ("accession_no=4512398", ["4512398"]),
+    ("Accession Number [4512398] duplicate", ["4512398"]), ("ACC-4512398 resent", ["4512398"]),
+    ("acc-12 clip", []),
     # what a DICOM service did with the study, or right after the patient's DICOM name; a study's UID stays
     ("C-STORE 23R123456 rejected", ["23R123456"]), ("MPPS N-SET failure for 25R703102, Err 12", ["25R703102"]),
     ("Duplicate study PENNY^CRYSTAL J486499 merged", ["J486499"]), ("Study 1.2.840.113619.2.55 sent", []),

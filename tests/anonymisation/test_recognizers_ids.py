@@ -19,6 +19,9 @@ from .test_contextual_names import found
     # a student's or trainee's on a training record
     ("student no 22104512 trained on pump", "22104512"), ("Student ID S2210451 - competency", "S2210451"),
     ("matric no. 2210451", "2210451"),
+    # a continental vendor's labels
+    ("Pers.-Nr. 40412 OP-Pflege", "40412"), ("Personalnr. 40412", "40412"), ("Mitarbeiter-Nr. 40412", "40412"),
+    ("MA-Nr. 40412", "40412"), ("Benutzer: 40412", "40412"), ("matricule 40412", "40412"), ("emp4412", "4412"),
     # whoever was logged on, by their number
     ("Staff code E104421 used the pump", "E104421"), ("Op ID 55812 logged the fault", "55812"),
     ("operator no. 48812 reported alarm", "48812"), ("user id 30455612 locked out", "30455612"),
@@ -46,7 +49,8 @@ def test_a_crews_numbers_after_one_label(text: str, expected: list[str]) -> None
 @pytest.mark.parametrize("text", ["staff 2 on nights", "staff 1200 hrs", "badge 12 missing", "part no 12345678",
                                   "user 2 on nights", "tech 2 fitted", "engineer no 1 fault",
                                   "operator manual 2019 edition", "operator 1 of 3", "PIN 1234 for the pump",
-                                  "op 2 in theatre 4", "student nurse 3 on ward", "student 2 shadowing"])
+                                  "op 2 in theatre 4", "student nurse 3 on ward", "student 2 shadowing",
+                                  "badges 40412 ordered", "Mitarbeiter im OP 3"])
 def test_numbers_without_a_staff_label_are_kept(text: str) -> None:
     assert find_staff_ids(text) == []
 

@@ -52,6 +52,9 @@ def test_a_spanish_home_and_its_postcode(text: str, spans: list[str]) -> None:
     ("error E12 con muestra de paciente NHC 1234567, repetir", "MRN", "1234567"),
     ("muestra coagulada (historia 1234567)", "MRN", "1234567"),
     ("paciente Ana Ruiz, DNI 12345678Z, f. nac. 12/03/1961 - resultado", "DATE_OF_BIRTH", "12/03/1961"),
+    # a continental vendor's birth date labels
+    ("Pat. Huber, geb. 12.03.1965, Endoskop 3", "DATE_OF_BIRTH", "12.03.1965"),
+    ("Geb.-Datum 12.03.1965", "DATE_OF_BIRTH", "12.03.1965"),
     ("Resultado (nacido el 12/03/1961) sin volcar", "DATE_OF_BIRTH", "12/03/1961"),
     ("Se localiza a su hija en el 612 345 678.", "PHONE_NUMBER", "612 345 678"),
     ("visitante con DNI 12345678Z", "NATIONAL_ID", "12345678Z"),
