@@ -57,6 +57,8 @@ MRN_LABELLED = re.compile(
     r"|\bcid|\bcnn|\bid\s+band|\bpts?'?\s+(?:hosp(?:ital)?\s+)?(?:no|num|number)(?:\s+is)?"
     r"|\bhealth\s+record\s+(?:no|num|number)|\bhrn|\bihi|\be?pcr|\beprf?|\bprf|\bcase\s*notes?"
     r"|\b(?:mr|ur|trust)\s+(?:no|num|number|id)|patient\s+identifier|\bwristband"
+    # a record number's "RN" before seven digits and more; a nurse's PIN has letters ("RN 6441073", not "RN 12A3456E")
+    r"|\brn(?=\s*[:#]?\s*\d{7,10}(?![\w/-]))"
     # a Spanish partner's: the historia clínica's number ("NHC 1234567", "historia 1234567", "nº de historia")
     r"|\bnhc|\bn\.\s?h\.\s?c|\bhistoria(?:\s+cl[ií]nica)?|\bn[º°]\s?(?:de\s+)?historia)\b\.?\s*(?:is\s+|of\s+)?"
     r"(?:(?:no|num|number|ref)\b\.?\s*)?[:#=.-]{0,2}\s*"

@@ -275,6 +275,7 @@ def test_at_signs_that_are_no_address(text: str) -> None:
     ("Last alarm: tag 40034 (Baby of Jones, Bay 5) strap cut", "40034"),
     ("baby tag no. BT-44812 removed at discharge", "BT-44812"), ("HUGS band 1204 cut off at discharge", "1204"),
     ("babytag: 22019", "22019"), ("infant security band 10423 failed", "10423"),
+    ("Skin tear to left forearm, dressed by Sr Kaur. RN 6441073. Tissue viability referral done.", "6441073"),
 ])
 def test_patient_numbers_by_their_label_or_trust_code(text: str, number: str) -> None:
     assert [text[f.start:f.end] for f in find_mrns(text, [])] == [number]
@@ -283,7 +284,7 @@ def test_patient_numbers_by_their_label_or_trust_code(text: str, number: str) ->
 @pytest.mark.parametrize("text", ["part no 1000SP01234", "serial 800123456", "R2D 12", "PPM due 12/2025",
                                   "epic no 3 room", "Cerner 2024 upgrade 1234567 rows", "part 123456-B2 fitted",
                                   "fuse 1234567/T1 replaced", "asset tag 40350 incubator for baby", "tag 40350 on pump",
-                                  "PAT tag 12345 baby scales", "band 12345 freq",
+                                  "PAT tag 12345 baby scales", "band 12345 freq", "RN 12 on shift",
                                   "Equipment tag EB-44812 on the baby warmer",
                                   "defib'd pt x3 at scene (230212-7918), no issues",
                                   "remove old pt labels from pump 00671869 - label showed",
