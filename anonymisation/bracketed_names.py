@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from intake.anonymisation.department_words import ROLE_MAILBOX_WORDS
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.name_cues import CALENDAR_WORDS, MONTHS_DAYS, ROLES_ONE, ROLES_TWO
 from intake.anonymisation.name_tokens import Token
@@ -135,8 +136,10 @@ def _named_inside(ctx: ContextualNames, toks: Sequence[Token], k: int, text: str
     charge (royston Smith)", "daughter (Chloe)"): one to three words that could be a name, one of them a name-list
     word ("(Resus)", "(Covid)" are none), the bracket closed after them."""
     before = toks[k - 1].key
-    # a doctor's grade, not a core trainee's: "CT2 (ED)" is a scanner of the emergency department
-    if not (before in RELATIONS or before in ROLES_ONE or _DOCTOR_GRADE.fullmatch(before)
+    # a doctor's grade, not a core trainee's: "CT2 (ED)" is a scanner of the emergency department; a service's lead
+    # ("Decontamination Lead (Rhodri)", "audiology admin lead (harbhajan)")
+    lead = before == "lead" and k >= 2 and toks[k - 2].is_word
+    if not (before in RELATIONS or before in ROLES_ONE or _DOCTOR_GRADE.fullmatch(before) or lead
             or (before == "charge" and k >= 2 and toks[k - 2].key == "in")):
         return None
     from intake.anonymisation.patient_names import name_word
@@ -150,7 +153,10 @@ def _named_inside(ctx: ContextualNames, toks: Sequence[Token], k: int, text: str
         return None
     if not (all(name_word(ctx, w) and not (w.is_upper and len(w.text) <= 3) for w in words)
             and (any(w.key in ctx.vocab.first_names or w.key in ctx.vocab.last_names for w in words)
-                 or (before in RELATIONS and _unlisted_name(ctx, words)))) \
+                 # after a relation, a doctor's grade or a lead the brackets name whoever it is, listed or not
+                 or (before in RELATIONS and _unlisted_name(ctx, words))
+                 or ((lead or _DOCTOR_GRADE.fullmatch(before)) and _unlisted_name(ctx, words)
+                     and words[0].key not in ROLE_MAILBOX_WORDS))) \
             and not (before in RELATIONS and len(words) == 1 and _everyday_name(ctx, words[0], text)):
         return None
     return Finding("PERSON", words[0].start, words[-1].end, 0.6, "ContextNameRecognizer")

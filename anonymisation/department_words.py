@@ -35,6 +35,7 @@ ROLE_MAILBOX_WORDS = frozenset({
     "coordinators", "oncology", "dialysis", "audiology", "ophthalmology", "dental", "orthopaedics", "urology",
     "gynaecology", "stroke", "rehab", "medicine", "anaesthetics", "recovery", "daycase", "daysurgery",
     "anaes", "anaesth", "anaesthesia", "ortho", "gynae", "paeds", "obs", "maxfax", "plastics", "dsu", "pacu",
+    "resus", "majors", "minors", "cardio", "resp", "gastro", "derm", "rheum", "onc", "uro",
     "techs", "technicians", "manager", "no", "do", "not", "reply", "nic",
     # what a medical devices team receives back ("fsn-returns@", "recalls@", "field.safety@")
     "fsn", "fsca", "returns", "recalls", "recall", "field", "notices",

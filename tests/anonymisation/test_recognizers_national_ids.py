@@ -80,6 +80,10 @@ def test_a_spanish_mobile(detector: TextDetector, text: str, phones: list[str]) 
     # a name no list holds, beside a relation; a town or a place after a role is no person
     ("Tinotenda (son) collected it", ["Tinotenda"]), ("her daughter (Ruvimbo) rang back", ["Ruvimbo"]),
     ("son (Leeds) collected", []), ("the FY1 (Cardio) reviewed", []),
+    # after a doctor's grade or a service's lead, a name listed or not; a department, a lead's colour or maker
+    ("the FY1 (Ruvimbo) reviewed at 14:11", ["Ruvimbo"]), ("authorised by Decontamination Lead (Rhodri)", ["Rhodri"]),
+    ("asking audiology admin lead (harbhajan)", ["harbhajan"]), ("ST4 (Resus) aware", []),
+    ("ECG lead (V1) replaced", []), ("spare lead (Philips) ordered", []), ("lead (red) swapped", []),
     # a name English uses too, beside a relation in brackets or right after it in a sentence; what a relation is
     ("his wife (Lovely) said", ["Lovely"]), ("HER WIFE (LOVELY) WAS PRESENT", ["LOVELY"]),
     ("Faith (wife) rang", ["Faith"]), ("her daughter Blessing rang", ["Blessing"]),
