@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from intake.anonymisation.department_words import ROLE_MAILBOX_WORDS
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.name_cues import CALENDAR_WORDS, MONTHS_DAYS, ROLES_ONE, ROLES_TWO
 from intake.anonymisation.name_tokens import Token
+from intake.anonymisation.vocabulary import Vocabulary, fold
 
 if TYPE_CHECKING:
     from intake.anonymisation.contextual_names import ContextualNames
@@ -52,7 +54,13 @@ _DAYS = frozenset({w for w in CALENDAR_WORDS if w.endswith("day")} | {"today", "
                                                                       "weekend"})
 
 
-def _everyday_name(ctx: ContextualNames, word: Token, text: str) -> bool:
+@lru_cache(maxsize=8)
+def dataset_first_names(vocabulary: Vocabulary) -> frozenset[str]:
+    """The fold()ed first names of the dataset's people (its deny-list names of two words or more)."""
+    return frozenset(words[0] for name in vocabulary.deny_names if len(words := fold(name).split()) >= 2)
+
+
+def _everyday_name(ctx: ContextualNames, word: Token, text: str, any_case: bool = False) -> bool:
     """One word after or beside a relation that English uses too ("wife (Lovely)", "daughter Faith rang"): a name
     there, unless it says something of the relation or the vocabulary knows it as a place or a term; capitals
     only in text written in capitals."""
@@ -64,7 +72,7 @@ def _everyday_name(ctx: ContextualNames, word: Token, text: str) -> bool:
     if word.is_upper:
         letters = [c for c in text if c.isalpha()]
         return sum(c.isupper() for c in letters) > 0.8 * len(letters)
-    return word.is_capitalised and word.text[1:].islower()
+    return any_case or (word.is_capitalised and word.text[1:].islower())
 
 
 def names_after_relations(ctx: ContextualNames, toks: Sequence[Token], text: str) -> list[Finding]:
@@ -72,8 +80,16 @@ def names_after_relations(ctx: ContextualNames, toks: Sequence[Token], text: str
     rang", "<li>niece Faith informed"): the relation's name, whether or not English uses the word. Not in Title
     Case ("Daughter Present At Visit"), where every word is capitalised."""
     out: list[Finding] = []
+    firsts = dataset_first_names(ctx.vocab)
     for k in range(len(toks) - 1):
         relation, word = toks[k], toks[k + 1]
+        if relation.key in RELATIONS and word.key in firsts and text[relation.end:word.start] == " " \
+                and word.text.isalpha() and (word.text.islower() or word.is_upper) and _everyday_name(ctx, word, text,
+                                                                                                     any_case=True):
+            # "her daughter lovely says", "DAUGHTER LOVELY INFORMED": in any case where a person of the dataset has
+            # that first name
+            out.append(Finding("PERSON", word.start, word.end, 0.6, "ContextNameRecognizer"))
+            continue
         if relation.key not in RELATIONS or not word.is_capitalised or word.is_upper or relation.is_upper \
                 or (k and toks[k - 1].is_capitalised and not toks[k - 1].dot) \
                 or (k + 2 < len(toks) and toks[k + 2].is_capitalised) or text[relation.end:word.start] != " ":

@@ -265,3 +265,20 @@ def test_a_unit_after_its_number_is_nobodys_mark(vocabulary: Vocabulary, text: s
     terms = collect_terms(["Dorcas Blenkinsop"], [], vocabulary, engineers=["Dorcas Blenkinsop"])
     found_marks = found(TextDetector(DetectorConfig(vocabulary=terms.vocabulary(vocabulary))), text, "PERSON")
     assert [m for m in found_marks if m.lower() == "db"] == marks
+
+
+@pytest.mark.parametrize("text,names", [
+    ("her daughter lovely says the company number is not answering", ["lovely"]),
+    ("DAUGHTER LOVELY INFORMED BY PHONE", ["LOVELY"]), ("son dean collected the pump", ["dean"]),
+    # a word the relation is described by, and a first name nobody of the dataset has
+    ("her daughter well, ward aware", []), ("son happy with the loan", []), ("the wife aware", []),
+])
+def test_a_relations_first_name_in_any_case_where_the_dataset_names_them(
+        vocabulary: Vocabulary, text: str, names: list[str]) -> None:
+    """A first name English uses as a word ("Lovely", "Dean") is caught alone only beside what names a person: after
+    a relation, in lower case or capitals too, where one of the dataset's people has that first name."""
+    from intake.anonymisation.dataset_terms import collect_terms
+
+    terms = collect_terms(["Lovely Moyo", "Dean Walker"], [], vocabulary)
+    assert found(TextDetector(DetectorConfig(vocabulary=terms.vocabulary(vocabulary))), text, "PERSON") == names
+    assert found(TextDetector(DetectorConfig(vocabulary=vocabulary)), "son dean collected the pump", "PERSON") == []
