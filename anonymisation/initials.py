@@ -293,6 +293,10 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
     if where == "closing":  # two capitals alone after the last sentence ("signed off. CO"): no maker's "Co"
         if len(token) == 2 and token.isupper() and key not in END_ABBREVIATIONS:
             return True
+        # ... and three in a note not in capitals, though English has them as a rare word ("was not harmed. ABS")
+        if len(token) == 3 and token.isupper() and text != text.upper() and key not in END_ABBREVIATIONS \
+                and key not in NOTE_ABBREVIATIONS and _no_word_or_term(key, vocabulary, english, RARE_AS_WORD):
+            return True
         if key in _ORDINAL_SUFFIXES and token.islower():
             return True  # "used spare. th": a suffix after a full stop has no number to belong to
         where = "end"

@@ -147,3 +147,15 @@ def test_a_files_extension_is_never_part_of_a_name(detector: TextDetector) -> No
 ])
 def test_a_mark_after_the_file_an_entry_saved_signs_it(detector: TextDetector, text: str, marks: list[str]) -> None:
     assert found(detector, text) == marks
+
+
+@pytest.mark.parametrize("text,marks", [
+    ("Screen cracked. Not used since. E637965. ABS | Patient reviewed", ["ABS"]),
+    ("Miss Ward is 93 and was not harmed. ABS", ["Ward", "ABS"]),
+    # a word English writes often, an abbreviation, a note all in capitals
+    ("Tested ok. PAD |", []), ("Screen cracked. Not used since. AIM |", []), ("all fine. ECG |", []),
+    ("NOT USED SINCE. ABS |", []),
+])
+def test_three_capitals_alone_after_the_last_sentence_are_a_mark_though_a_rare_word(
+        detector: TextDetector, text: str, marks: list[str]) -> None:
+    assert found(detector, text, "PERSON") == marks
