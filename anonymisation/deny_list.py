@@ -58,7 +58,7 @@ _AFTER_BY = frozenset({"me", "us", "him", "her", "it", "its", "his", "our", "you
 # ... and handing a shift over: "on till 8 then WP covering", "RG on call", "AH in charge"
 _COVERING_MARK = re.compile(rf"{_A_MARK}[ \t]+(?i:covering\b|on[ \t]+(?:call|till|until|nights|lates|earlies|duty)\b"
                             r"|in[ \t]+charge\b)", re.MULTILINE)
-_TIMED_MARK = re.compile(rf"{_A_MARK}(?:[01]\d|2[0-3])[0-5]\d(?!\w)", re.MULTILINE)
+_TIMED_MARK = re.compile(rf"{_A_MARK}(?:[01]\d|2[0-3])[0-5]\d(?![\w(/.-])", re.MULTILINE)  # not "DB2006(05)"
 # ... and in brackets ("(JS) pump checked"), or opening a line after its date ("12/03/24 JS tested").
 _BRACKETED_MARK = re.compile(r"(?:(?<=\s)|^)\(([A-Za-z]{2,3})\)(?=[\s.,;:]|$)", re.MULTILINE)
 _DATED_OPEN_MARK = re.compile(r"^[ \t]*\d{1,2}[/.-]\d{1,2}(?:[/.-]\d{2,4})?[ \t]+([A-Za-z]{2,3})(?=[ \t])",

@@ -258,6 +258,8 @@ def test_a_mark_the_sign_off_column_holds_where_a_person_acts_though_it_spells_a
 @pytest.mark.parametrize("text,marks", [
     ("REIG 1 kHz 20 dB\n", []), ("6 kHz @ 70 dB HL -2.0 dB\n", []), ("RETSPL 1000 Hz within ±3 dB |", []),
     ("chased parts db / ward aware", ["db"]),
+    # a document's number is no time the mark was glued to
+    ("hoist changed, tested to MHRA DB2006(05)", []), ("re-run db0810; printer jammed", ["db"]),
 ])
 def test_a_unit_after_its_number_is_nobodys_mark(vocabulary: Vocabulary, text: str, marks: list[str]) -> None:
     from intake.anonymisation.dataset_terms import collect_terms
