@@ -115,9 +115,10 @@ class KnownValues:
                 if start < after or not low.startswith(value, start) or (start and _is_word(low[start - 1])) \
                         or (end < len(low) and _is_word(low[end])) or (mark is not None and (
                             text[start:end] != mark or _IN_A_CODE.match(text, end) or _VERSION_AFTER.match(text, end)
-                            or _CODE_BEFORE.search(text, max(0, start - 2), start))):
+                            or _CODE_BEFORE.search(text, max(0, start - 2), start)
+                            or (value in UNITS and _NUMBER_BEFORE.search(text, max(0, start - 12), start)))):
                     continue  # a mark glued to a code is the code's letters ("MP-0077", "12-JB"), before a version
-                    # a product's ("SW updated to DX 9.1.3")
+                    # a product's ("SW updated to DX 9.1.3"), after a number a unit ("REIG 2 KHZ 21 DB")
                 found.append(Finding(entity, start, end, 1.0, "KnownValueRecognizer"))
                 after = end
                 break

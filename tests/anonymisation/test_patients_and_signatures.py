@@ -284,3 +284,13 @@ def test_a_relations_first_name_in_any_case_where_the_dataset_names_them(
     terms = collect_terms(["Lovely Moyo", "Dean Walker"], [], vocabulary)
     assert found(TextDetector(DetectorConfig(vocabulary=terms.vocabulary(vocabulary))), text, "PERSON") == names
     assert found(TextDetector(DetectorConfig(vocabulary=vocabulary)), "son dean collected the pump", "PERSON") == []
+
+
+def test_a_mark_a_person_field_holds_is_no_unit_after_its_number(vocabulary: Vocabulary) -> None:
+    from intake.anonymisation.dataset_terms import collect_terms
+
+    terms = collect_terms(["DB", "KW"], [], vocabulary)
+    detector = TextDetector(DetectorConfig(vocabulary=terms.vocabulary(vocabulary)))
+    assert found(detector, "RECEIVER CHANGED, REIG 2 KHZ 21 DB | PT RANG", "PERSON") == []
+    assert found(detector, "AMBIENT 24 DB(A), LOAD 3 KW", "PERSON") == []
+    assert found(detector, "Receiver changed, checked DB | pt rang", "PERSON") == ["DB"]
