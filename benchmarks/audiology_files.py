@@ -104,7 +104,7 @@ def write_tracker_xlsm(path: Path, tables: dict[str, list[dict[str, Any]]]) -> N
                 content = content.replace(b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
                                           b"application/vnd.ms-excel.sheet.macroEnabled.main+xml")
             if info.filename == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + modified, content)
+                content = re.sub(rb"(<dcterms:(?:modified|created)[^>]*>)[^<]*", rb"\g<1>" + modified, content)
             dst.writestr(zipfile.ZipInfo(info.filename, date_time=STAMP), content, zipfile.ZIP_DEFLATED)
     path.write_bytes(out.getvalue())
 

@@ -229,16 +229,17 @@ class Cells:
 
 
 def save_workbook(book: Any, path: Path, stamp: tuple[int, int, int, int, int, int]) -> None:
-    """An openpyxl workbook saved with every entry's time and the "modified" property at `stamp`, so that a seed
-    always gives the same bytes."""
+    """An openpyxl workbook saved with every entry's time and the "created" and "modified" properties at `stamp`,
+    so that a seed always gives the same bytes (openpyxl stamps the workbook's creation and its saving with the
+    clock: two runs a second apart differed)."""
     raw, out = io.BytesIO(), io.BytesIO()
-    book.save(raw)  # openpyxl stamps the time of saving
-    modified = "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}Z".format(*stamp).encode()
+    book.save(raw)
+    when = "{:04d}-{:02d}-{:02d}T{:02d}:{:02d}:{:02d}Z".format(*stamp).encode()
     with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             content = src.read(info.filename)
             if info.filename == "docProps/core.xml":
-                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + modified, content)
+                content = re.sub(rb"(<dcterms:(?:modified|created)[^>]*>)[^<]*", rb"\g<1>" + when, content)
             dst.writestr(zipfile.ZipInfo(info.filename, date_time=stamp), content, zipfile.ZIP_DEFLATED)
     path.write_bytes(out.getvalue())
 
