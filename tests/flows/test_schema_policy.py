@@ -462,3 +462,34 @@ def test_a_json_exports_nested_patient_is_personal_wherever_a_query_copies_it(
     planted = [w for p in PORTAL_PATIENTS for w in p.split()[1:]] + [w for h in HOMES for w in h] + ["quennell"]
     assert not [value for value in planted if value.lower() in text]
     assert all(ward.lower() in text for ward in PORTAL_WARDS)
+
+
+def test_a_field_of_more_people_than_a_team_signs_no_notes(ctx, as_user, authorise, tmp_path: Path) -> None:
+    """Who raised a home-oxygen job is the patient: eighty of them, their initials covering pairs of letters that
+    name the cylinders ("CD"). Their initials are no marks where an entry ends; a team's would be."""
+    assets, jobs = tmp_path / "equipment.csv", tmp_path / "repairs.csv"
+    with assets.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Equip No", "Ward"])
+        for n in range(20):
+            writer.writerow([f"E{n:05d}", BORROWER_WARDS[n % 2]])
+    firsts = ["Carys", "Dafydd", "Eluned", "Gethin", "Heledd", "Iwan", "Lowri", "Morgan", "Nia", "Owain"]
+    lasts = ["Davies", "Pugh", "Rowlands", "Vaughan", "Bevan", "Tudor", "Hopkin", "Gwilym"]
+    patients = [f"{f} {last}" for f in firsts for last in lasts]
+    with jobs.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Job", "Equip No", "Logged", "Loan Type", "Patient / Borrower", "Work Done", "Signed Off",
+                         "Engineer", "Raised By"])
+        for n, patient in enumerate(patients):
+            writer.writerow([f"J{n:05d}", f"E{n % 20:05d}", f"{1 + n % 28:02d}/03/2025 09:30", "Home oxygen",
+                             BORROWER_WARDS[n % 2], "swapped empties, left 2 x CD", MARKS[n % len(MARKS)],
+                             list(SIGNING_ENGINEERS)[n % 2], patient])
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(JOINED_MAPPING, encoding="utf-8")
+    files = [assets, jobs]
+    dataset_id = receive_dataset_flow(authorisation=authorise(files), files=[str(f) for f in files],
+                                      actor="eve")["dataset_id"]
+    summary = migration_run_flow(dataset_id=dataset_id, mapping=str(mapping), actor="eve", chunk_rows=40)
+
+    outcomes = [str(r["outcome"]) for r in package_cells(as_user("eve"), dataset_id, summary["package"])["jobs"]]
+    assert len(outcomes) == 80 and all("left 2 x CD" in o for o in outcomes)

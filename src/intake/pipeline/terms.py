@@ -27,8 +27,12 @@ log = get_logger("intake.pipeline")
 
 TERMS_NAME = "dataset-terms.json"
 # The fields of the people who write in the system, whose initials sign the notes where an entry ends: who did the
-# work, who raised it, who last changed the record, who is responsible for the asset.
-_SIGNERS = ("engineer", "requested_by", "last_modified_by", "owner")
+# work and, where the field names a team rather than a population, who raised it, who last changed the record, who
+# is responsible for the asset. A column of more people than a team has names the patients or clients the kit is
+# with (a home-oxygen service's "owner"): their initials would cover most pairs of letters, and every cylinder's
+# size ("CD", "ZD") where an entry ends would read as someone's mark.
+_SIGNERS = ("requested_by", "last_modified_by", "owner")
+_TEAM = 60
 
 
 def _parse_terms(data: bytes) -> Any:
@@ -61,6 +65,7 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
     roles = mapping_roles(mapping)
     persons: set[str] = set()
     staff: set[str] = set()
+    signers: dict[tuple[str, str], set[str]] = {}
     shapes = CodeShapes()
     with step_errors("scan", run.dataset_id):
         # People of columns no product field declares a person's, judged by their values: a loan's "Patient /
@@ -75,7 +80,9 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
             # the engineers, whose initials sign the work where an entry ends, and the people of columns joined
             # into free text, which give way to the dataset's places
             routes = {c: staff for c in person_columns
-                      if any(f.endswith(_SIGNERS) for f in table_roles.columns[c].fields)}
+                      if any(f.endswith("engineer") for f in table_roles.columns[c].fields)}
+            routes.update((c, signers.setdefault((table.key, c), set())) for c in person_columns
+                          if c not in routes and any(f.endswith(_SIGNERS) for f in table_roles.columns[c].fields))
             routes.update((c, guessed) for c in _joined_person_columns((classifications or {}).get(table.key))
                           if c not in routes)
             found = table_values(vault, table.artefact_id, actor, person_columns, table_roles.person_groups,
@@ -83,6 +90,7 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
                                  routes)
             persons |= found[0]
             references |= found[1]
+        staff |= {name for names in signers.values() if len(names) <= _TEAM for name in names}
         places = {r.casefold() for r in references}
         persons |= {p for p in guessed if p.casefold() not in places}
         if not persons and not references and not identifiers and not shapes.values and not any(
