@@ -362,6 +362,30 @@ BORROWERS = ["Quentin Marchbanks", "Ottoline Fairweather-Lusk", "Ambrose Pettife
 MARKS = ["QX", "ZW", "KD", "PB"]
 SIGNING_ENGINEERS = {"Agatha Gorringe": "ag", "Fenella Quist": "fq"}  # who sign their work in lower case
 SIGNING_RAISERS = {"Perpetua Yelland": "py", "Dorcas Blenkinsop": "db"}  # who raise the job and sign notes too
+JOINED_COLUMNS = ["Job", "Equip No", "Logged", "Loan Type", "Patient / Borrower", "Work Done", "Signed Off", "Engineer",
+                  "Raised By"]
+
+
+def _joined_jobs(as_user, authorise, tmp_path: Path, repairs: list[list[str]], chunk_rows: int) -> list[dict]:
+    """The delivered jobs of JOINED_MAPPING over twenty pieces of equipment on the borrowing wards and `repairs`
+    (rows of JOINED_COLUMNS)."""
+    assets, jobs = tmp_path / "equipment.csv", tmp_path / "repairs.csv"
+    with assets.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(["Equip No", "Ward"])
+        for n in range(20):
+            writer.writerow([f"E{n:05d}", BORROWER_WARDS[n % 2]])
+    with jobs.open("w", newline="", encoding="utf-8") as out:
+        writer = csv.writer(out)
+        writer.writerow(JOINED_COLUMNS)
+        writer.writerows(repairs)
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(JOINED_MAPPING, encoding="utf-8")
+    files = [assets, jobs]
+    dataset_id = receive_dataset_flow(authorisation=authorise(files), files=[str(f) for f in files],
+                                      actor="eve")["dataset_id"]
+    summary = migration_run_flow(dataset_id=dataset_id, mapping=str(mapping), actor="eve", chunk_rows=chunk_rows)
+    return package_cells(as_user("eve"), dataset_id, summary["package"])["jobs"]
 
 
 def test_a_joined_sign_off_is_someones_and_a_joined_borrower_ward_stays_a_ward(
@@ -372,35 +396,20 @@ def test_a_joined_sign_off_is_someones_and_a_joined_borrower_ward_stays_a_ward(
     engineer field names, and of the staff who raised the job, where they sign an entry; the borrower's people are
     replaced, and a ward that borrowed, which the reference fields name, stays the ward; a reading's unit after its
     number stays, though somebody's initials spell it."""
-    assets, jobs = tmp_path / "equipment.csv", tmp_path / "repairs.csv"
-    with assets.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        writer.writerow(["Equip No", "Ward"])
-        for n in range(20):
-            writer.writerow([f"E{n:05d}", BORROWER_WARDS[n % 2]])
-    with jobs.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        writer.writerow(["Job", "Equip No", "Logged", "Loan Type", "Patient / Borrower", "Work Done", "Signed Off",
-                         "Engineer", "Raised By"])
-        for n in range(40):
-            mark = MARKS[n % len(MARKS)]
-            engineer = list(SIGNING_ENGINEERS)[n % 2]
-            raiser = list(SIGNING_RAISERS)[n % 2]
-            borrower = BORROWER_WARDS[n % 2] if n % 5 == 0 else BORROWERS[n % len(BORROWERS)]
-            work = (f"replaced castor fork, tested ok. {mark}" if n % 2
-                    else f"replaced battery. {SIGNING_ENGINEERS[engineer]}")
-            if n % 4 == 0:
-                work += f"\nalarm checked at 2 kHz, 65 dB\nchased parts {SIGNING_RAISERS[raiser]} / ward aware"
-            writer.writerow([f"J{n:05d}", f"E{n % 20:05d}", f"{1 + n % 28:02d}/03/2025 09:30", "Home loan", borrower,
-                             work, mark, engineer, raiser])
-    mapping = tmp_path / "mapping.yaml"
-    mapping.write_text(JOINED_MAPPING, encoding="utf-8")
-    files = [assets, jobs]
-    dataset_id = receive_dataset_flow(authorisation=authorise(files), files=[str(f) for f in files],
-                                      actor="eve")["dataset_id"]
-    summary = migration_run_flow(dataset_id=dataset_id, mapping=str(mapping), actor="eve", chunk_rows=10)
+    repairs = []
+    for n in range(40):
+        mark = MARKS[n % len(MARKS)]
+        engineer = list(SIGNING_ENGINEERS)[n % 2]
+        raiser = list(SIGNING_RAISERS)[n % 2]
+        borrower = BORROWER_WARDS[n % 2] if n % 5 == 0 else BORROWERS[n % len(BORROWERS)]
+        work = (f"replaced castor fork, tested ok. {mark}" if n % 2
+                else f"replaced battery. {SIGNING_ENGINEERS[engineer]}")
+        if n % 4 == 0:
+            work += f"\nalarm checked at 2 kHz, 65 dB\nchased parts {SIGNING_RAISERS[raiser]} / ward aware"
+        repairs.append([f"J{n:05d}", f"E{n % 20:05d}", f"{1 + n % 28:02d}/03/2025 09:30", "Home loan", borrower, work,
+                        mark, engineer, raiser])
+    jobs_out = _joined_jobs(as_user, authorise, tmp_path, repairs, chunk_rows=10)
 
-    jobs_out = package_cells(as_user("eve"), dataset_id, summary["package"])["jobs"]
     outcomes = [str(r["outcome"]) for r in jobs_out]
     assert not any(mark in o for o in outcomes for mark in MARKS)
     assert not any(re.search(rf"\b{mark}\b", o) for o in outcomes
@@ -467,29 +476,11 @@ def test_a_json_exports_nested_patient_is_personal_wherever_a_query_copies_it(
 def test_a_field_of_more_people_than_a_team_signs_no_notes(ctx, as_user, authorise, tmp_path: Path) -> None:
     """Who raised a home-oxygen job is the patient: eighty of them, their initials covering pairs of letters that
     name the cylinders ("CD"). Their initials are no marks where an entry ends; a team's would be."""
-    assets, jobs = tmp_path / "equipment.csv", tmp_path / "repairs.csv"
-    with assets.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        writer.writerow(["Equip No", "Ward"])
-        for n in range(20):
-            writer.writerow([f"E{n:05d}", BORROWER_WARDS[n % 2]])
     firsts = ["Carys", "Dafydd", "Eluned", "Gethin", "Heledd", "Iwan", "Lowri", "Morgan", "Nia", "Owain"]
     lasts = ["Davies", "Pugh", "Rowlands", "Vaughan", "Bevan", "Tudor", "Hopkin", "Gwilym"]
     patients = [f"{f} {last}" for f in firsts for last in lasts]
-    with jobs.open("w", newline="", encoding="utf-8") as out:
-        writer = csv.writer(out)
-        writer.writerow(["Job", "Equip No", "Logged", "Loan Type", "Patient / Borrower", "Work Done", "Signed Off",
-                         "Engineer", "Raised By"])
-        for n, patient in enumerate(patients):
-            writer.writerow([f"J{n:05d}", f"E{n % 20:05d}", f"{1 + n % 28:02d}/03/2025 09:30", "Home oxygen",
-                             BORROWER_WARDS[n % 2], "swapped empties, left 2 x CD", MARKS[n % len(MARKS)],
-                             list(SIGNING_ENGINEERS)[n % 2], patient])
-    mapping = tmp_path / "mapping.yaml"
-    mapping.write_text(JOINED_MAPPING, encoding="utf-8")
-    files = [assets, jobs]
-    dataset_id = receive_dataset_flow(authorisation=authorise(files), files=[str(f) for f in files],
-                                      actor="eve")["dataset_id"]
-    summary = migration_run_flow(dataset_id=dataset_id, mapping=str(mapping), actor="eve", chunk_rows=40)
-
-    outcomes = [str(r["outcome"]) for r in package_cells(as_user("eve"), dataset_id, summary["package"])["jobs"]]
+    repairs = [[f"J{n:05d}", f"E{n % 20:05d}", f"{1 + n % 28:02d}/03/2025 09:30", "Home oxygen", BORROWER_WARDS[n % 2],
+                "swapped empties, left 2 x CD", MARKS[n % len(MARKS)], list(SIGNING_ENGINEERS)[n % 2], patient]
+               for n, patient in enumerate(patients)]
+    outcomes = [str(r["outcome"]) for r in _joined_jobs(as_user, authorise, tmp_path, repairs, chunk_rows=40)]
     assert len(outcomes) == 80 and all("left 2 x CD" in o for o in outcomes)
