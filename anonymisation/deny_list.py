@@ -116,7 +116,7 @@ class KnownValues:
                         or (end < len(low) and _is_word(low[end])) or (mark is not None and (
                             text[start:end] != mark or _IN_A_CODE.match(text, end) or _VERSION_AFTER.match(text, end)
                             or _CODE_BEFORE.search(text, max(0, start - 2), start)
-                            or (value in UNITS and _NUMBER_BEFORE.search(text, max(0, start - 12), start)))):
+                            or _unit_after_number(text, value, start))):
                     continue  # a mark glued to a code is the code's letters ("MP-0077", "12-JB"), before a version
                     # a product's ("SW updated to DX 9.1.3"), after a number a unit ("REIG 2 KHZ 21 DB")
                 found.append(Finding(entity, start, end, 1.0, "KnownValueRecognizer"))
@@ -128,6 +128,11 @@ class KnownValues:
 _IN_A_CODE = re.compile(r"[-/_.]\w")
 _VERSION_AFTER = re.compile(r"[ \t]+(?:v\d|\d+(?:\.\d+){2,})")
 _CODE_BEFORE = re.compile(r"\w[-/_.]$")
+
+
+def _unit_after_number(text: str, key: str, start: int) -> bool:
+    """The letters at `start` (fold()ed `key`) are a unit after its number ("20 dB", "-2.0 dB"), whoever signs so."""
+    return key in UNITS and _NUMBER_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _is_word(ch: str) -> bool:
@@ -217,7 +222,7 @@ class DenyList:
             # the time before "am" is at most "10:30 " (the look-behind still sees what precedes it)
             if key in ("am", "pm") and _AFTER_CLOCK.search(text, max(0, m.start() - 9), m.start()):
                 continue
-            if key in UNITS and _NUMBER_BEFORE.search(text, max(0, m.start(group) - 12), m.start(group)):
+            if _unit_after_number(text, key, m.start(group)):
                 continue  # a unit after its number ("REIG 1 kHz 20 dB"), whoever signs "DB"
             if key in self.marks:
                 out[m.start(group)] = Finding("PERSON", m.start(group), m.end(group), 1.0, "KnownValueRecognizer")
