@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
+from intake.anonymisation.address_towns import home_without_towns
 from intake.anonymisation.findings import AND_PARTNERS
 from intake.anonymisation.name_cues import RARE_AS_WORD, ROLES_ONE, ROLES_TWO, TITLE_HEADS
 from intake.anonymisation.nergate import english_frequencies
@@ -34,7 +35,8 @@ from intake.anonymisation.vocabulary import Vocabulary, deny_variants, fold, wor
 # ("Jackson (Ward Manager)", "Rheolwr Ward (Jackson)"): joined, the role's words would become a name's.
 _SPLIT_PEOPLE = re.compile(r"\s*(?:/|&|;|\+|\n|\band\b|[()\[\]])\s*", re.IGNORECASE)
 _NOT_A_NAME = re.compile(r"[\d@]")
-# "Bleep 4471" is replaced in a person's contact field, but caught everywhere it would take the notes' bleeps too
+# "Bleep 4471" in a person's contact field is no identifier of theirs: caught everywhere it would take the notes'
+# bleeps too
 _INTERNAL = re.compile(FULL_PATTERNS["EXTENSION"])
 _BARE_DATE = re.compile(r"\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}(?:[ T]\d{1,2}[:.]\d{2}(?::\d{2})?)?")
 # A GP practice is named after its partners ("Dr Ahmed & Partners", "Drs Khan, Patel and Partners"): an
@@ -291,7 +293,10 @@ def collect_terms(person_values: Iterable[str], reference_values: Iterable[str],
         v.strip() for v in (*reference_values, *allow)
         if v and v.strip() and v.strip().lower() not in _PLACEHOLDERS and fold(v) not in person_keys
     })
-    known = {(v.strip(), e) for v, e in identifiers if identifies_alone(v, e) and fold(v) not in allowed}
+    # An address a column holds whole is caught wherever a note copies it, but for its town (address_towns.py)
+    homes = [(part, e) for v, e in identifiers for part in (home_without_towns(v, vocabulary) if e == "ADDRESS"
+                                                            else [v])]
+    known = {(v.strip(), e) for v, e in homes if identifies_alone(v, e) and fold(v) not in allowed}
     logins = person_field_logins((*person_values, *(v for v, e in identifiers if e in ("PERSON", "USERNAME"))),
                                  vocabulary, english_frequencies())
     known |= {(login, "PERSON") for login in logins if fold(login) not in allowed}

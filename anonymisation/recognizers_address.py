@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from intake.anonymisation.address_towns import place_keys
 from intake.anonymisation.department_words import ROLE_MAILBOX_WORDS
 from intake.anonymisation.findings import Finding, names_beside_numbers
 from intake.anonymisation.initials import TEAMS
@@ -92,13 +93,17 @@ def _address_block(text: str, start: int, vocabulary: Vocabulary) -> Finding | N
     pos = colon.end() if colon else start
     lines: list[re.Match[str]] = []
     while len(lines) < 6 and (line := _BLOCK_LINE.match(text, pos)) is not None:
+        if lines and POSTCODE_RE.fullmatch(line.group(1).strip()):
+            break  # the postcode's line ends the address: a key safe's code or a note may follow on the next
         lines.append(line)
         pos = line.end()
         if not text.startswith("\n", line.end() - 1):
             break
     if len(lines) < 2 or not text.startswith("\n", lines[0].end() - 1):
         return None
-    words = {fold(w) for line in lines for w in re.findall(r"[^\W\d_]+", line.group(1))}
+    # a town's line is no street's, though its name has a street word ("Sowerby Bridge", "Hebden Bridge")
+    words = {fold(w) for line in lines if fold(line.group(1)) not in place_keys()
+             for w in re.findall(r"[^\W\d_]+", line.group(1))}
     if not (words & _HOUSE_WORDS or words & vocabulary.street_types
             or any(_NUMBERED_LINE.match(line.group(1)) for line in lines)):
         return None

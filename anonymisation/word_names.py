@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from intake.anonymisation.address_towns import place_keys
 from intake.anonymisation.closing_names import ClosingNames
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.name_cues import CALENDAR_WORDS, RARE
 from intake.anonymisation.name_tokens import Token
+
+# Words after which a town is where something is, never whom ("to" and "from" name people as often: "handed to").
+_IN_A_PLACE = frozenset({"in", "near", "nr", "around", "outside", "towards", "via"})
 
 
 class WordNames(ClosingNames):
@@ -38,6 +42,8 @@ class WordNames(ClosingNames):
         tok = toks[i]
         if (tok.is_capitalised and not tok.is_upper) or len(tok.text) < 4 or not self.known_name(tok, 1):
             return None
+        if i > 0 and toks[i - 1].key in _IN_A_PLACE and tok.key in place_keys():
+            return None  # "on holiday in lancaster": where, not who
         end = i + 1
         if end < len(toks) and not toks[end].is_capitalised and self.known_name(toks[end], RARE):
             end += 1

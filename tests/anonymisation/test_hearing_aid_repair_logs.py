@@ -32,7 +32,9 @@ def test_a_technicians_mark_glued_to_the_time_or_dotted(detector: TextDetector, 
      "Rosedene\r\nLichfield Road\r\nSedgley"),
     ("DOB: 2010 | Address: Flat 21\r\n14 Penn Road\r\nSedgley | Postcode: WV3 0AB",
      "Flat 21\r\n14 Penn Road\r\nSedgley"),
-    ("Home address:\n4 Elm Close\nWalsall WS1 2AB\nTel: 01922 000000", "4 Elm Close\nWalsall"),
+    ("Home address:\n4 Elm Close\nWalsall WS1 2AB\nTel: 01922 000000", "4 Elm Close"),
+    # the postcode's line ends the address, a key safe's code after it
+    ("DOB: 1938 | Address: 5 Lightcliffe Road\nHalifax\nHX3 7WZ\nKey safe 2495 | Carer", "5 Lightcliffe Road"),
 ])
 def test_a_forms_address_over_several_lines_is_one_address(detector: TextDetector, text: str, address: str) -> None:
     assert found(detector, text, "ADDRESS") == [address]
