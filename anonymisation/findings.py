@@ -68,7 +68,30 @@ def resolve_overlaps(findings: list[Finding], text: str | None = None) -> list[F
     for f in ranked:
         if not any(f.overlaps(k) for k in kept):
             kept.append(f)
+        elif f.entity_type == "ADDRESS":
+            # a home around a postcode or a key safe's code that won keeps its other parts: the street must not go
+            # with the span that lost ("5 Lightcliffe Road\nHalifax\nHX3 7WZ\nKey safe 2495")
+            kept += _pieces_outside(f, [k for k in kept if f.overlaps(k)], text)
     return sorted(kept, key=lambda x: x.start)
+
+
+def _pieces_outside(f: Finding, winners: list[Finding], text: str | None) -> list[Finding]:
+    out, pos = [], f.start
+    for w in sorted(winners, key=lambda x: x.start):
+        out.append((pos, max(pos, w.start)))
+        pos = max(pos, w.end)
+    out.append((pos, f.end))
+    pieces = []
+    for start, end in out:
+        if text is not None:
+            part = text[start:end]
+            start, end = start + len(part) - len(part.lstrip(_AT_A_CUT + "\r\n")), \
+                end - len(part) + len(part.rstrip(_AT_A_CUT + "\r\n"))
+            if not any(ch.isalnum() for ch in text[start:end]):
+                continue
+        if end > start:
+            pieces.append(Finding(f.entity_type, start, end, f.score, f.recognizer))
+    return pieces
 
 
 def _outside(name: Finding, containers: list[Finding], text: str | None) -> list[Finding]:

@@ -23,6 +23,19 @@ def test_a_name_cut_where_an_address_ends_keeps_no_comma() -> None:
         ("ADDRESS", "Rose Cottage, Mill Lane"), ("PERSON", "Ashby")]
 
 
+def test_a_home_around_a_postcode_that_wins_keeps_its_other_parts() -> None:
+    """An address over several lines that lost to the postcode and the key safe's code inside it is not dropped
+    whole: the street would be left readable."""
+    text = "Address: 5 Lightcliffe Road\nHalifax\nHX3 7WZ\nKey safe 2495 | Carer"
+    home = Finding("ADDRESS", 9, 57, 0.7, "StreetAddressRecognizer")
+    postcode = Finding("UK_POSTCODE", 36, 43, 0.85, "UkPostcodeRecognizer")
+    code = Finding("ACCESS_CODE", 53, 57, 0.8, "AccessCodeRecognizer")
+    kept = resolve_overlaps([home, postcode, code], text)
+    assert [(f.entity_type, text[f.start:f.end]) for f in kept] == [
+        ("ADDRESS", "5 Lightcliffe Road\nHalifax"), ("UK_POSTCODE", "HX3 7WZ"), ("ADDRESS", "Key safe"),
+        ("ACCESS_CODE", "2495")]
+
+
 def test_the_detector_leaves_the_space_between_a_name_and_what_follows(detector: TextDetector) -> None:
     text = "HOME VISIT MR SIMMONS K239157. BLOODS TAKEN"
     spans = [text[f.start:f.end] for f in detector.analyze([text])[0]]
