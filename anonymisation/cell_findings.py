@@ -101,16 +101,18 @@ def whole_cell(value: str, entity: str) -> Finding:
 
 
 def retyped_values(array: pa.Array, column_entity: str) -> dict[str, str]:
-    """Values that are plainly another entity than their column's (an e-mail typed into a phone column)."""
+    """Values that are plainly another entity than their column's (an e-mail typed into a phone column); an
+    extension or a bleep in a contact's field is the INTERNAL_NUMBER it is anywhere else, which reaches a desk or
+    a role and which the policy keeps by default ("ext 4412", "Bleep 2231")."""
     distinct = pc.unique(as_strings(array).drop_null())
     trimmed = pc.utf8_trim_whitespace(distinct)
     out: dict[str, str] = {}
-    for entity in ("EMAIL_ADDRESS", "UK_NHS", "UK_NINO", "PHONE_NUMBER"):
+    for entity in ("EMAIL_ADDRESS", "UK_NHS", "UK_NINO", "PHONE_NUMBER", "EXTENSION"):
         if entity == column_entity:
             continue
         mask = full_match_mask(trimmed, entity)
         for value in pc.filter(distinct, mask).to_pylist():
-            out.setdefault(value, entity)
+            out.setdefault(value, "INTERNAL_NUMBER" if entity == "EXTENSION" else entity)
     return out
 
 

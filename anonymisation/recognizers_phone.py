@@ -301,7 +301,7 @@ def _scan_phones(text: str) -> list[tuple[int, int, float, bool]]:
 
 
 EXTENSION_RE = re.compile(
-    r"(?<![\w])(?:(?i:ext|extn|extension|bleep|bleeper|pager)\.?:?\s?(?:no\.?\s?)?\d{3,5}|x\d{3,5})(?![\w])"
+    r"(?<![\w])(?:(?i:ext|extn|extension|est|estyniad|bleep|bleeper|pager)\.?:?\s?(?:no\.?\s?)?\d{3,5}|x\d{3,5})(?![\w])"
 )
 
 

@@ -31,7 +31,8 @@ FULL_PATTERNS: dict[str, str] = {
     "EMAIL_ADDRESS": r"^[A-Za-z0-9][A-Za-z0-9._%+'-]*@(?:[A-Za-z0-9-]+\.)+[A-Za-z0-9-]{2,}$",
     "PHONE_NUMBER": r"(?i)^(?:\+ ?44 ?(?:\(0\) ?)?|\(?0)[0-9][0-9 ()-]{7,16}[0-9]"
                     r"(?:\s?(?:ext|extn|x)\.?\s?[0-9]{2,5}|\s?\((?:ext|extn|x)\.? ?[0-9]{2,5}\))?$",
-    "EXTENSION": r"(?i)^(?:ext|extn|extension|bleep|x)\.?:?\s?[0-9]{3,5}$",
+    # Welsh writes an extension "est." (estyniad)
+    "EXTENSION": r"(?i)^(?:ext|extn|extension|est|estyniad|bleep|bleeper|pager|x)\.?:?\s?(?:no\.?\s?)?[0-9]{3,5}$",
     "UK_NHS": r"^[0-9]{3}([ -]?)[0-9]{3}[ -]?[0-9]{4}$",
     "UK_NINO": r"(?i)^[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?(?:[0-9]{2} ?[0-9]{2} ?[0-9]{2}|[0-9]{3} ?[0-9]{3}) ?[A-D]$",
     "UK_POSTCODE": r"(?i)^(?:GIR ?0AA|[A-PR-UWYZ][0-9][ABCDEFGHJKPSTUW]? ?[0-9][ABD-HJLNP-UW-Z]{2}"
@@ -56,7 +57,7 @@ _NOT_BEFORE_WORD = r"(?:$|[^0-9A-Za-z_])"
 CANDIDATE_PATTERNS: dict[str, str] = {
     "EMAIL_ADDRESS": r"@|(?i)\s(?:at|\[at\]|\(at\))\s",
     "PHONE_NUMBER": rf"(?i)\+ ?[0-9]|{_NOT_AFTER_WORD}\(?0[0-9]{{2,4}}\)?[ -]?[0-9]{{2}}[ -]?[0-9]"  # "012 04 65 2597"
-                    r"|(?:ext|extn|extension|bleep|bleeper|pager)\.?:?\s?(?:no\.?\s?)?[0-9]{3}|\bx[0-9]{3}",
+                    r"|(?:ext|extn|extension|est|estyniad|bleep|bleeper|pager)\.?:?\s?(?:no\.?\s?)?[0-9]{3}|\bx[0-9]{3}",
     "UK_NHS": rf"{_NOT_AFTER_WORD_OR_DOT}(?:[0-9]{{3}}[ -]?[0-9]{{3}}[ -]?[0-9]{{4}}|[0-9]{{2}} [0-9]{{2}} [0-9]{{2}} "
               rf"[0-9]{{4}}){_NOT_BEFORE_WORD}",  # a CHI number written as its date: "12 04 65 2597"
     "UK_NINO": r"(?i)\b[A-Z]{2} ?[0-9]{2} ?[0-9]{2} ?[0-9]{2} ?[A-D]\b|\b[A-Z]{2} ?[0-9]{3} ?[0-9]{3} ?[A-D]\b",

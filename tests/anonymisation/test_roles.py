@@ -48,8 +48,10 @@ def test_person_fields_are_replaced_whole_and_reference_fields_kept(base: Vocabu
     assert out["Raised By"][2] == "N/A"
     assert all(v.startswith("PERSON_") for v in (out["Raised By"][0], out["Raised By"][1]))
     assert out["Raised By"][3].count("PERSON_") == 2 and "Patel" not in out["Raised By"][3]
-    # An extension too: in a person's contact field it is that person's line (a directory names its holder).
-    assert all(v is None or v.startswith("PHONE_") for v in out["Tel"])
+    # The numbers of a person's contact field; an extension there is an internal number, kept as the policy keeps
+    # it everywhere (it reaches a desk or a role; INTERNAL_NUMBER: keep).
+    assert [v[:6] if v else v for v in out["Tel"]] == ["PHONE_", "ext 44", "PHONE_", None]
+    assert out["Tel"][1] == "ext 4412"
     # Reference field: wards named after people kept; an e-mail address typed into it is not.
     assert out["Ward"][:3] == ["Nightingale Ward", "Seacole Unit", "Florence Ward"]
     assert "@" not in out["Ward"][3]
@@ -216,6 +218,21 @@ def test_a_number_in_a_person_field_keeps_its_type_and_the_rest_is_the_person(ba
     assert second.startswith("PERSON_")
     entities = outcome.counts.column("jobs", "Raised By").entities
     assert entities["PHONE_NUMBER"] == 1 and entities["PERSON"] == 2
+
+
+def test_an_internal_number_in_a_contact_field_is_kept_as_in_the_notes(base: Vocabulary) -> None:
+    """Extensions and bleeps as contact fields and notes write them, a Welsh one ("est.", estyniad) too; a phone
+    number beside them is still replaced."""
+    table = pa.table({"Tel": ["Bleep 6302", "est. 37057", "x1107", "Extension 2744", "07700 900123"],
+                      "Fault": ["call est. 37057 when done", "bleeper 620 paged", "ok", "ok", "ok"]})
+    roles = {"Tel": ROLES["Tel"], "Fault": ROLES["Fault"]}
+    with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=base, processes=1) as session:
+        classification = apply_roles(session.profile("jobs", table.to_batches()), roles)
+        outcome = session.anonymise_chunk(SECRET, "jobs", classification, table.to_batches())
+    out = pa.Table.from_batches(outcome.batches).to_pydict()
+    assert out["Tel"][:4] == ["Bleep 6302", "est. 37057", "x1107", "Extension 2744"]
+    assert out["Tel"][4].startswith("PHONE_")
+    assert out["Fault"][:2] == ["call est. 37057 when done", "bleeper 620 paged"]
 
 
 def test_a_known_name_inside_an_e_mail_address_does_not_split_the_address(base: Vocabulary) -> None:
