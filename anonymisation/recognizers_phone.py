@@ -79,7 +79,10 @@ _BRACKET_BEFORE = re.compile(r"([\w&.'-]+(?:[ \t]+[\w&.'-]+){0,2})[ \t]*\([ \t]*
 _ON_BEFORE = re.compile(r"([\w&.'-]+(?:[ \t]+[\w&.'-]+){0,2})[ \t]+(?i:on|tel|t|helpline|support)[ \t]*[:.]?[ \t]*$")
 
 
-_IN_A_PLACE = frozenset({"in", "at", "to", "near", "nr"})  # "now in Otley (01943 ...)": where somebody lives
+# "now in Otley (01943 ...)", "moved to Otley 01943 ...": where somebody lives; but "reported to Maico 01922 ..." is
+# the maker rung.
+_IN_A_PLACE = frozenset({"in", "at", "near", "nr"})
+_MOVES = frozenset({"moved", "moving", "move", "moves", "relocated", "relocating", "gone", "going", "went"})
 _NAME_BEFORE = re.compile(r"([\w&.'-]+(?:[ \t]+[\w&.'-]+){0,2})[ \t]*[:,-]?[ \t]*$")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?[ \t]+$")
 
@@ -93,8 +96,11 @@ def _person_before(text: str, before: re.Match[str], vocabulary: Vocabulary) -> 
 
 # ... or right before what it is for: "tel 01248 384 000 for ward if needed", "ring 0300 123 4567 for switchboard"
 _FOR_DESK = re.compile(
-    r"[ \t]+(?i:for|to\s+get)[ \t]+(?:the[ \t]+)?(?i:ward|wards|unit|switchboard|reception|department|dept|desk|team"
-    r"|depot|office|helpdesk|help\s?desk|bookings|enquiries|control)\b")
+    r"[ \t]+(?i:for|to\s+get)[ \t]+(?:the[ \t]+|an?[ \t]+)?(?i:ward|wards|unit|switchboard|reception|department|dept"
+    r"|desk|team|depot|office|helpdesk|help\s?desk|bookings|enquiries|control"
+    # what a service's line is rung for ("ring 01902 695 110 for batteries")
+    r"|batteries|repairs?|spares|appointments?|appts?|advice|supplies|orders|deliver(?:y|ies)|collections?|refills?"
+    r"|queries)\b")
 # ... and nobody's name before it: the number right after "tel" or "ring" ("ring Jo on 01632 960123 for the unit" is
 # Jo's)
 _DIAL_BEFORE = re.compile(r"(?i)(?:^|[^\w])(?:tel|telephone|phone|ph|call|ring|dial)\.?[ \t]*[:.-]?[ \t]*$")
@@ -133,8 +139,8 @@ def _organisation_line(text: str, start: int, national: str, end: int, vocabular
         if vocabulary.is_allowed_term(" ".join(words[k:])) or (k == len(words) - 1
                                                                and fold(words[k]) in vocabulary.allow_tokens):
             previous = fold(words[k - 1]) if k else ""
-            return previous not in vocabulary.first_names and previous not in vocabulary.titles \
-                and previous not in _IN_A_PLACE
+            lives = previous in _IN_A_PLACE or (previous == "to" and k >= 2 and fold(words[k - 2]) in _MOVES)
+            return previous not in vocabulary.first_names and previous not in vocabulary.titles and not lives
     return False
 
 

@@ -127,6 +127,9 @@ def test_phone_look_alikes_rejected(text: str) -> None:
     ("job logged with Canon Medical 0345 603 2150 ref 123", "0345 603 2150"),
     # a maker's support line under its service contract
     ("Spare for Lark Ward; GE contract, support 0330 013 2104", "0330 013 2104"),
+    # what a service's line is rung for, nobody's name before it
+    ("pt adviced to ring 01902 695 110 for batteries", "01902 695 110"),
+    ("call 01632 960123 for an appointment", "01632 960123"),
 ])
 def test_an_organisations_own_line_is_kept_as_an_internal_number(text: str, expected: str) -> None:
     """A desk's landline or a non-geographic number reaches an organisation, not a person."""
@@ -141,6 +144,9 @@ def test_an_organisations_own_line_is_kept_as_an_internal_number(text: str, expe
     ("spoke to Jane Eaton 01632 960123", False),  # a person named like the maker
     ("Mrs Eaton (01632 960123)", False), ("moved to Leeds 0113 496 0123", False),  # a town ends an address
     ("pt now in Otley (01943 123456)", False), ("call Eaton's rep Tom Hall on 07700 900123", False),
+    # after "to" the maker rung, in any case; a town there is still where somebody went to live
+    ("e-01 door switch on start up, reported to eaton 01922 656 301.", True), ("pt moved to Otley 01943 123456", False),
+    ("new address 4 Moor Lane, Sowerby Bridge (01422 123456)", False),
 ])
 def test_a_line_after_a_maker_the_dataset_names_is_that_makers(text: str, kept: bool) -> None:
     from intake.anonymisation import DetectorConfig, TextDetector, Vocabulary
@@ -155,7 +161,8 @@ def test_a_line_after_a_maker_the_dataset_names_is_that_makers(text: str, kept: 
                                   "Jane's direct line 0300 311 2233",  # trusts give staff 03 numbers
                                   "switchboard put me through to her mobile 07700 900123",
                                   "rang Aoife on 087 123 4567",  # an Irish mobile: ten digits, not UK 087x
-                                  "spoke to Sarah Jones on 0113 496 0543", "chased Siemens on 07700 900123"])
+                                  "spoke to Sarah Jones on 0113 496 0543", "chased Siemens on 07700 900123",
+                                  "ring Jo on 01632 960123 for batteries", "ring 07700 900123 for batteries"])
 def test_a_persons_line_stays_a_phone_beside_desk_words(text: str) -> None:
     assert len(find_uk_phones(text)) == 1 and find_extensions(text) == []
 
