@@ -8,7 +8,7 @@ from intake.anonymisation.findings import Finding
 from intake.anonymisation.id_schemes import SchemeFinder
 from intake.anonymisation.name_cues import CALENDAR_WORDS, MONTHS_DAYS, possessive_stem
 from intake.anonymisation.name_tokens import Token, tokenize
-from intake.anonymisation.place_words import UNITS
+from intake.anonymisation.place_words import UNITS, reading_after
 from intake.anonymisation.vocabulary import Vocabulary, fold, words_of_notes
 
 _MODEL_SUFFIX = re.compile(r"-\d")  # a word glued to a number is a model ("IDA-5", "Sara-2"), never a name
@@ -131,8 +131,10 @@ _CODE_BEFORE = re.compile(r"\w[-/_.]$")
 
 
 def _unit_after_number(text: str, key: str, start: int) -> bool:
-    """The letters at `start` (fold()ed `key`) are a unit after its number ("20 dB", "-2.0 dB"), whoever signs so."""
-    return key in UNITS and _NUMBER_BEFORE.search(text, max(0, start - 12), start) is not None
+    """The letters at `start` (fold()ed `key`) are a unit after its number ("20 dB", "-2.0 dB"), or a reading's
+    name before its number and unit ("THD 2.4%", "SPL 94 dB"), whoever signs so."""
+    return (key in UNITS and _NUMBER_BEFORE.search(text, max(0, start - 12), start) is not None) \
+        or reading_after(text, start + len(key))
 
 
 def _is_word(ch: str) -> bool:

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.name_cues import RARE_AS_WORD, ROLES_ONE, WORD_MARK
+from intake.anonymisation.place_words import reading_after
 from intake.anonymisation.vocabulary import Vocabulary, fold, note_abbreviations, shipped_sections
 
 # Letters of any alphabet ("JÓG", "DabO"), one apostrophe inside for an O' surname ("SO'H").
@@ -245,7 +246,7 @@ def _initials(text: str, token: str, end: int, vocabulary: Vocabulary, english: 
     ended), "open" (where an entry opens, after what was done;
     capitals only) or "end" (where an entry ends: fewer abbreviations stand there)."""
     key = fold(token)
-    if _STANDARD_AFTER.match(text, end):
+    if _STANDARD_AFTER.match(text, end) or reading_after(text, end):
         return False
     if where == "label":
         if token.isupper() and len(token) <= 3 and _DATED.match(text, end) and text != text.upper() \

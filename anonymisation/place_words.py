@@ -12,6 +12,16 @@ UNITS = frozenset({"h", "hr", "hrs", "hour", "hours", "m", "min", "mins", "minut
                     "l", "ml", "kg", "mg", "mm", "cm", "v", "a", "w", "kw", "bar", "kpa", "mmhg", "psi", "db", "hz",
                     "khz", "mhz", "ma", "mv", "kv", "ms", "lb", "lbs", "mb", "gb", "lux", "pa", "bpm", "rpm", "mph",
                     "nm", "cc", "gy", "mgy", "msv", "ppm"})
+# A reading's number and its unit or a percentage after a measure's letters ("THD 2.4%", "SPL: 94 dB"): those letters
+# name the measure, whoever signs so.
+_READING_AFTER = re.compile(r"[ \t]*[:=]?[ \t]*[-+\u00b1]?\d+(?:[.,]\d+)?[ \t]*(%|[A-Za-z]{1,4}\b)")
+
+
+def reading_after(text: str, end: int) -> bool:
+    m = _READING_AFTER.match(text, end)
+    return m is not None and (m.group(1) == "%" or m.group(1).lower() in UNITS)
+
+
 PORT = frozenset({"port", "fort"})  # words that open a town's name
 ROYAL = frozenset({"king", "queen", "prince", "princess", "duke", "duchess", "countess", "earl", "lady", "royal"})
 HOSPITAL_QUALIFIERS = frozenset({"university", "children", "childrens", "children s", "general", "memorial",

@@ -294,3 +294,15 @@ def test_a_mark_a_person_field_holds_is_no_unit_after_its_number(vocabulary: Voc
     assert found(detector, "RECEIVER CHANGED, REIG 2 KHZ 21 DB | PT RANG", "PERSON") == []
     assert found(detector, "AMBIENT 24 DB(A), LOAD 3 KW", "PERSON") == []
     assert found(detector, "Receiver changed, checked DB | pt rang", "PERSON") == ["DB"]
+
+
+def test_a_mark_a_person_field_holds_is_no_readings_name_before_its_number(vocabulary: Vocabulary) -> None:
+    """"THD 2.4%" is total harmonic distortion, though Tom Harold Dunn signs "THD" where an entry ends."""
+    from intake.anonymisation.dataset_terms import collect_terms
+
+    terms = collect_terms(["Tom Harold Dunn", "Jo Bloggs"], [], vocabulary,
+                          engineers=["Tom Harold Dunn", "Jo Bloggs"])
+    detector = TextDetector(DetectorConfig(vocabulary=terms.vocabulary(vocabulary)))
+    for text in ["replaced receiver, THD 0.5%", "REIG checked; THD 2.4%; SPL 94 dB", "THD: 1.9 % ok"]:
+        assert "THD" not in found(detector, text, "PERSON"), text
+    assert found(detector, "replaced receiver, THD 0.5% - THD", "PERSON") == ["THD"]
