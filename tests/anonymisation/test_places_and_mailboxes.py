@@ -50,7 +50,12 @@ def test_people_after_the_same_words_are_still_found(detector: TextDetector, tex
     assert found(detector, text, "PERSON") == names
 
 
-@pytest.mark.parametrize("text", ["chased Fleet re tail lift", "CHASED FLEET", "spoke to Procurement re order"])
+@pytest.mark.parametrize("text", ["chased Fleet re tail lift", "CHASED FLEET", "spoke to Procurement re order",
+                                  # a laboratory's or a support department's name, in brackets after a role too
+                                  "without asking Clinical Scientist (Microbiology)",
+                                  "AE CLINICAL SCIENTIST (MICROBIOLOGY) informed", "results from Histopathology",
+                                  # a maker's short name
+                                  "scope sent by fuji, ok"])
 def test_a_department_chased_is_no_person(detector: TextDetector, text: str) -> None:
     assert found(detector, text, "PERSON") == []
 
