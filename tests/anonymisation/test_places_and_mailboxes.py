@@ -60,6 +60,16 @@ def test_a_department_chased_is_no_person(detector: TextDetector, text: str) -> 
     assert found(detector, text, "PERSON") == []
 
 
+def test_a_makers_name_that_opens_with_letters_is_the_maker(detector: TextDetector) -> None:
+    """"GN ReSound": the letters are the maker's, once what the vocabulary allows is taken out (as the anonymiser
+    does), in any case."""
+    from intake.anonymisation.allowed import without_allowed
+
+    for text in ["aid sent to gn resound for repair", "REPORTED TO GN RESOUND, LOANER ISSUED"]:
+        kept = without_allowed(text, detector.analyze([text])[0], detector.config.vocabulary)
+        assert [f for f in kept if f.entity_type == "PERSON"] == [], text
+
+
 def test_a_name_inside_a_mailbox_is_judged_with_the_whole_address(detector: TextDetector) -> None:
     text = "log sent to eoc.duty@msas.nhs.uk and to sarah.jones@msas.nhs.uk"
     assert found(detector, text, "PERSON") == []
