@@ -77,7 +77,20 @@ def keep_towns(text: str, findings: list[Finding], vocabulary: Vocabulary) -> li
     towns = [t for f in homes if (t := _town_after(text, f, vocabulary)) is not None]
     return [f for f in out if f.entity_type == "ADDRESS" or not (
         any(start <= f.start and f.end <= end for start, end in towns)
-        or (f.entity_type == "PERSON" and _a_named_place(text[f.start:f.end], vocabulary)))]
+        or (f.entity_type == "PERSON" and _in_a_named_place(text, f, vocabulary)))]
+
+
+_WORDS_BEFORE = re.compile(rf"(?:(?P<w2>{_WORD})[ \t]+)?(?P<w1>{_WORD})[ \t]+$")
+
+
+def _in_a_named_place(text: str, f: Finding, vocabulary: Vocabulary) -> bool:
+    """The finding is inside a place of several words: whole ("Sowerby Bridge"), or with the words around it
+    ("brierley" of "brierley hill health centre")."""
+    before = _WORDS_BEFORE.search(text, max(0, f.start - 40), f.start)
+    after = _WORDS.match(text, f.end + 1) if text[f.end:f.end + 1] in (" ", "\t") else None
+    starts = [f.start] + ([before.start(g) for g in ("w1", "w2") if before.group(g) is not None] if before else [])
+    ends = [f.end] + ([after.end(g) for g in ("w1", "w2") if after.group(g) is not None] if after else [])
+    return any(_a_named_place(text[s:e], vocabulary) for s in starts for e in ends)
 
 
 def _a_named_place(span: str, vocabulary: Vocabulary) -> bool:

@@ -39,6 +39,8 @@ ROLE_MAILBOX_WORDS = frozenset({
     "techs", "technicians", "manager", "no", "do", "not", "reply", "nic",
     # what a medical devices team receives back ("fsn-returns@", "recalls@", "field.safety@")
     "fsn", "fsca", "returns", "recalls", "recall", "field", "notices",
+    # what a service sends out or answers ("bctv.batteries@", "spares@", "results@")
+    "batteries", "battery", "spares", "parts", "consumables", "results",
     # community and therapy services ("renal.hometherapies@", "communityequipment@", "wheelchair.services@")
     # Welsh services' bilingual mailboxes ("gwasanaeth.ocsigen@", "archebion@", "ymholiadau@")
     "gwasanaeth", "gwasanaethau", "archebion", "ymholiadau", "cymorth", "swyddfa", "adran", "ocsigen",

@@ -81,6 +81,7 @@ def test_a_name_inside_a_mailbox_is_judged_with_the_whole_address(detector: Text
     ("booked via microscopy.booking@uni.ac.uk, confirmed by m.okafor@uni.ac.uk", "m.okafor@uni.ac.uk"),
     ("contact svuh.infantfeeding@nhs.net or j.okafor@nhs.net", "j.okafor@nhs.net"),  # a maternity team's
     ("emailed mvh.fsn-returns@nhs.net, cc field.jones@nhs.net", "field.jones@nhs.net"),  # devices team's returns
+    ("book via bctv.batteries@nhs.net, cc a.khan@nhs.net", "a.khan@nhs.net"),  # what a service sends out
 ])
 def test_a_laboratorys_or_a_spanish_services_mailbox_is_a_teams(detector: TextDetector, text: str, person: str
                                                                 ) -> None:

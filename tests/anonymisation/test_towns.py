@@ -87,3 +87,10 @@ def test_a_place_of_several_words_is_no_name_and_stays_after_its_redacted_addres
     assert found(detector, "Address: [REDACTED]\nSowerby Bridge\n[REDACTED] | Carer", "PERSON") == []
     assert found(detector, "Address: [REDACTED]\nSowerby Bridge\n[REDACTED] | Carer", "ADDRESS") == []
     assert found(detector, "spoke to Stanton Drew about it", "PERSON") == ["Stanton Drew"]
+
+
+def test_a_word_of_a_place_of_several_words_is_the_places(detector: TextDetector) -> None:
+    """"brierley" is a surname too; with "hill" after it, it is Brierley Hill, where the clinic is. Alone, it is
+    still a name."""
+    assert found(detector, "used tues/thurs at brierley hill health and social care centre", "PERSON") == []
+    assert found(detector, "Mr Brierley rang", "PERSON") == ["Brierley"]
