@@ -306,3 +306,4 @@ def test_a_mark_a_person_field_holds_is_no_readings_name_before_its_number(vocab
     for text in ["replaced receiver, THD 0.5%", "REIG checked; THD 2.4%; SPL 94 dB", "THD: 1.9 % ok"]:
         assert "THD" not in found(detector, text, "PERSON"), text
     assert found(detector, "replaced receiver, THD 0.5% - THD", "PERSON") == ["THD"]
+    assert found(detector, "JB: 2 hrs on site", "PERSON") == ["JB"]  # the time somebody spent
