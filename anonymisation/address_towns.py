@@ -16,6 +16,7 @@ import re
 from functools import lru_cache
 
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.operators import REDACTED
 from intake.anonymisation.vocabulary import Vocabulary, fold, shipped_terms, town_keys
 
 
@@ -25,13 +26,14 @@ def place_keys() -> frozenset[str]:
     return town_keys() | frozenset(shipped_terms("places.txt"))
 
 
-# The town after the street: after a comma, or on the next line of a form's address block; one to three words
-# ("Hebden Bridge", "Newton le Willows"), then only what closes a sentence.
-_TAIL = re.compile(r"(?:[ \t]*,[ \t]*(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*)(?P<town>[^\W\d_][\w'\u2019-]*"
-                   r"(?:[ \t]+[^\W\d_][\w'\u2019-]*){0,2})[ \t.,]*$")
-# What may stand between an address and the town after it, when the town is a finding of its own.
-_BETWEEN = re.compile(r"[ \t]*,[ \t]*(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*")
+# What stands between a street and its town: a comma, or the next line of a form's address block.
+_SEPARATOR = r"[ \t]*,[ \t]*(?:\r?\n[ \t]*)?|[ \t]*\r?\n[ \t]*"
 _WORD = r"[^\W\d_][\w'\u2019-]*"
+# The town closing an address finding: one to three words ("Hebden Bridge", "Newton le Willows"), then only what
+# closes a sentence.
+_TAIL = re.compile(rf"(?:{_SEPARATOR})(?P<town>{_WORD}(?:[ \t]+{_WORD}){{0,2}})[ \t.,]*$")
+# ... and after one, when the town is a finding of its own.
+_BETWEEN = re.compile(_SEPARATOR)
 _WORDS = re.compile(rf"(?P<w1>{_WORD})(?:[ \t]+(?P<w2>{_WORD}))?(?:[ \t]+(?P<w3>{_WORD}))?")
 
 
@@ -63,7 +65,7 @@ def _town_after(text: str, address: Finding, vocabulary: Vocabulary) -> tuple[in
 
 # What the redact operator writes for an address: its output is checked again (rewrite.py), where the town after it
 # must read as it did beside the address.
-_REDACTED = re.compile(re.escape("[REDACTED]"))
+_REDACTED = re.compile(re.escape(REDACTED))
 
 
 def keep_towns(text: str, findings: list[Finding], vocabulary: Vocabulary) -> list[Finding]:
@@ -72,7 +74,7 @@ def keep_towns(text: str, findings: list[Finding], vocabulary: Vocabulary) -> li
     stands ("moved to Hebden Bridge"), but for those that are a given name and a surname too ("Stanton Drew")."""
     out = [_trimmed(text, f, vocabulary) if f.entity_type == "ADDRESS" else f for f in findings]
     homes = [f for f in out if f.entity_type == "ADDRESS"]
-    if "[REDACTED]" in text:
+    if REDACTED in text:
         homes += [Finding("ADDRESS", m.start(), m.end(), 1.0, "") for m in _REDACTED.finditer(text)]
     towns = [t for f in homes if (t := _town_after(text, f, vocabulary)) is not None]
     return [f for f in out if f.entity_type == "ADDRESS" or not (

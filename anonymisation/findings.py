@@ -84,9 +84,7 @@ def _pieces_outside(f: Finding, winners: list[Finding], text: str | None) -> lis
     pieces = []
     for start, end in out:
         if text is not None:
-            part = text[start:end]
-            start, end = start + len(part) - len(part.lstrip(_AT_A_CUT + "\r\n")), \
-                end - len(part) + len(part.rstrip(_AT_A_CUT + "\r\n"))
+            start, end = _without_cut(text, start, end, _AT_A_CUT + "\r\n")
             if not any(ch.isalnum() for ch in text[start:end]):
                 continue
         if end > start:
@@ -114,10 +112,12 @@ def part_outside(name: Finding, other: Finding, text: str | None) -> tuple[int, 
     """The span of `name` before or after `other`, which overlaps it; with the `text`, without the spaces and
     punctuation at the cut, so that its replacement keeps them."""
     start, end = (name.start, other.start) if name.start < other.start else (other.end, name.end)
-    if text is None:
-        return start, end
+    return (start, end) if text is None else _without_cut(text, start, end, _AT_A_CUT)
+
+
+def _without_cut(text: str, start: int, end: int, cut: str) -> tuple[int, int]:
     part = text[start:end]
-    return start + len(part) - len(part.lstrip(_AT_A_CUT)), end - len(part) + len(part.rstrip(_AT_A_CUT))
+    return start + len(part) - len(part.lstrip(cut)), end - len(part) + len(part.rstrip(cut))
 
 
 # Spaces and hyphens as word processors, spreadsheets and e-mail clients type them (no-break, thin and narrow

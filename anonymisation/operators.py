@@ -22,6 +22,8 @@ from intake.anonymisation.errors import PolicyError
 from intake.anonymisation.findings import MIN_TOKEN_LENGTH
 from intake.anonymisation.vocabulary import fold
 
+REDACTED = "[REDACTED]"  # what redact writes in free text
+
 TOKEN_PREFIX = {
     "PERSON": "PERSON", "PHONE_NUMBER": "PHONE", "EMAIL_ADDRESS": "EMAIL", "UK_NHS": "NHS", "UK_NINO": "NINO",
     "UK_POSTCODE": "POSTCODE", "DATE_OF_BIRTH": "DOB", "ADDRESS": "ADDRESS", "MRN": "MRN", "CREDIT_CARD": "CARD",
@@ -82,7 +84,7 @@ def pseudonymise(value: str, entity_type: str, ctx: OperatorContext) -> str:
 
 
 def redact(value: str, entity_type: str, ctx: OperatorContext) -> str | None:
-    return str(ctx.params.get("text", "[REDACTED]")) if ctx.in_text else None
+    return str(ctx.params.get("text", REDACTED)) if ctx.in_text else None
 
 
 def replace(value: str, entity_type: str, ctx: OperatorContext) -> str:
@@ -128,7 +130,7 @@ def keep(value: str, entity_type: str, ctx: OperatorContext) -> str:
 
 def drop_column(value: str, entity_type: str, ctx: OperatorContext) -> str | None:
     """Whole columns are removed by the anonymiser; a span in free text is redacted."""
-    return "[REDACTED]" if ctx.in_text else None
+    return REDACTED if ctx.in_text else None
 
 
 OPERATORS: dict[str, Operator] = {

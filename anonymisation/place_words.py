@@ -15,12 +15,12 @@ UNITS = frozenset({"h", "hr", "hrs", "hour", "hours", "m", "min", "mins", "minut
 # A reading's number and its unit or a percentage after a measure's letters ("THD 2.4%", "SPL: 94 dB"): those letters
 # name the measure, whoever signs so. Not a time: "JB: 2 hrs on site" is who spent it.
 _READING_AFTER = re.compile(r"[ \t]*[:=]?[ \t]*[-+\u00b1]?\d+(?:[.,]\d+)?[ \t]*(%|[A-Za-z]{1,4}\b)")
-_TIMES = frozenset({"h", "hr", "hrs", "hour", "hours", "m", "min", "mins", "minutes", "d", "days"})
+_READING_UNITS = UNITS - {"h", "hr", "hrs", "hour", "hours", "m", "min", "mins", "minutes", "d", "days"}
 
 
 def reading_after(text: str, end: int) -> bool:
     m = _READING_AFTER.match(text, end)
-    return m is not None and (m.group(1) == "%" or (m.group(1).lower() in UNITS - _TIMES))
+    return m is not None and (m.group(1) == "%" or m.group(1).lower() in _READING_UNITS)
 
 
 PORT = frozenset({"port", "fort"})  # words that open a town's name
