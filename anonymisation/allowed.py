@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from intake.anonymisation.findings import Finding
 from intake.anonymisation.labelled_things import thing_spans
 from intake.anonymisation.name_cues import TITLE_HEADS
-from intake.anonymisation.name_tokens import Token, tokenize
+from intake.anonymisation.name_tokens import Token, phrase_key, tokenize
 from intake.anonymisation.nergate import english_frequencies
 from intake.anonymisation.vocabulary import Vocabulary
 
@@ -35,7 +35,7 @@ def allowed_spans(text: str, vocabulary: Vocabulary) -> list[tuple[int, int]]:
         return spans
     for i in range(len(words)):
         for j in range(min(len(words), i + MAX_PHRASE_WORDS), i + 1, -1):
-            if " ".join(w.key for w in words[i:j]) in vocabulary.allow_phrases:
+            if words[i].key and words[j - 1].key and phrase_key(words[i:j]) in vocabulary.allow_phrases:
                 spans.append((words[i].start, words[j - 1].end))
                 break
     return spans

@@ -219,13 +219,14 @@ class Anonymiser:
                                       settle_all=False, strong_only=True)
 
     def _known_names(self, strings: pa.Array, any_entity: bool = False) -> dict[str, tuple[Finding, ...]]:
-        """Distinct values holding a deny-listed name (with `any_entity`, or a known value or scheme), and where:
+        """Distinct values holding a deny-listed name (with `any_entity`, or a known value, mark or scheme), and where:
         only cells the RE2 pre-filter passes are read."""
         vocab = self.vocab
-        if not (vocab.deny_keys or (any_entity and (vocab.deny_values or vocab.id_schemes))):
+        if not (vocab.deny_keys or (any_entity and (vocab.deny_values or vocab.id_schemes or vocab.marks))):
             return {}
         if self._deny_candidate is None:
-            self._deny_candidate = deny_candidate_pattern(vocab.deny_words, (v for v, _ in vocab.deny_values),
+            self._deny_candidate = deny_candidate_pattern((*vocab.deny_words, *vocab.marks),
+                                                          (v for v, _ in vocab.deny_values),
                                                           bool(vocab.id_schemes))
         if self._deny_candidate is None:
             return {}

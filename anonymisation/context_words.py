@@ -36,6 +36,7 @@ from intake.anonymisation.name_cues import (
     WORD_ENDINGS,
 )
 from intake.anonymisation.name_tokens import Token, tokenize
+from intake.anonymisation.place_words import OCCUPATION
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
 _ON_A_NUMBER = re.compile(r"[ \t]+(?i:on|at|via)[ \t]+[+\d]")
@@ -127,8 +128,8 @@ class ContextWords:
         if not tok.is_word or len(tok.text) < 3 or key in self.not_names or (
                 key.endswith(" s") and key[:-2] in self.not_names):  # "pt's daughter", "nurse's station"
             return False
-        if key.endswith(WORD_ENDINGS) and key not in self.names:
-            return False  # "extubated", "recalibrating": English words too rare for the frequency list
+        if (key.endswith(WORD_ENDINGS) or OCCUPATION.search(key)) and key not in self.names:
+            return False  # "extubated", "recalibrating", "endoscopist": English words too rare for the frequency list
         return key not in self.english and key.replace(" ", "") not in self.english
 
     def plausible(self, toks: Sequence[Token]) -> bool:

@@ -38,7 +38,7 @@ _CLAUSE_END_MARK = re.compile(r"(?:(?<=\S )|^)[/(\[]?(?:([A-Za-z]{2})[)\]]?"
                               r"(?=[.,;]?[ \t]+(?:/|--?|\u2013)[ \t]|[.,;][ \t]+[A-Za-z(])"
                               r"|([A-Za-z]\.[A-Za-z]\.)(?=[,;]?[ \t]+(?:/|--?|\u2013)[ \t]|[,;][ \t]+[A-Za-z(]))",
                               re.MULTILINE)
-_NUMBER_BEFORE = re.compile(r"(?:^|\s)[-+\u00b1]?[\d.,]+[ \t]$")  # signed too: "-2.0 dB", "±3 dB"
+_NUMBER_BEFORE = re.compile(r"(?:^|\s)(?:\+/-|\+-|[-+\u00b1])?[\d.,]+[ \t]$")  # signed: "-2.0 dB", "±3 dB", "+/-3 dB"
 # ... and, where a mark stands alone or dotted ("NA", "G.P."), before the staff number it is written with in
 # brackets ("signed off 13/02: NA (48310169), G.P."), before the date it signs ("written up by hand - G.P.
 # 03/08/2023"), after "by", or glued to the time it signs at ("re-run na0810", "audited G.P.2229").
@@ -313,6 +313,6 @@ class DenyList:
         to seven words ("Sir Alfred Jessop Children's Hospital")."""
         for start in range(max(0, i - 6), i + 1):
             for end in range(i + size, min(len(keys), start + 7) + 1):
-                if end - start > size and " ".join(keys[start:end]) in self.allowed:
+                if end - start > size and " ".join(k for k in keys[start:end] if k) in self.allowed:
                     return True
         return False

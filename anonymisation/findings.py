@@ -275,8 +275,35 @@ def drop_not_personal(text: str, findings: list[Finding]) -> list[Finding]:
     """What no detector reports, for the anonymiser and the re-scan alike: a finding touching one of our
     pseudonyms, inside an e-mail domain or a GP practice's name, a version number read as an IP address, a
     device's address on a private network, a file's extension, or a record's label read as a surname."""
-    return drop_labels(text, drop_extensions(text, drop_device_addresses(text, drop_versions(text, drop_practice_names(
-        text, drop_in_domains(text, drop_pseudonyms(text, findings)))))))
+    return drop_months(text, drop_labels(text, drop_extensions(text, drop_device_addresses(text, drop_versions(
+        text, drop_practice_names(text, drop_in_domains(text, drop_pseudonyms(text, findings))))))))
+
+
+# A month after its day or before its year is the date's ("booked 7 Jan", "pt deceased 15 nov", "due May 2025"),
+# though Jan, May and June are given names and "jan" or "nov" somebody's initials.
+_MONTH = re.compile(r"(?i)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+                    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY_BEFORE = re.compile(r"(?:^|[^\w/.:-])(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \t]*-?[ \t]*$")
+_YEAR_AFTER = re.compile(r"[ \t]*[-,']?[ \t]*(?:19|20)?\d\d(?![\w/.:])")
+
+
+_MONTH_OPENS = re.compile(rf"{_MONTH.pattern}[ \t]+(?=\w)")
+
+
+def drop_months(text: str, findings: list[Finding]) -> list[Finding]:
+    """... and a name read from the month on loses it ("booked 2 Mar Mary Seacole Unit": "Mary")."""
+    out = []
+    for f in findings:
+        if f.entity_type == "PERSON" and _DAY_BEFORE.search(text, max(0, f.start - 8), f.start):
+            if _MONTH.fullmatch(text, f.start, f.end):
+                continue
+            opens = _MONTH_OPENS.match(text, f.start, f.end)
+            if opens is not None:
+                f = Finding(f.entity_type, opens.end(), f.end, f.score, f.recognizer)
+        elif f.entity_type == "PERSON" and _MONTH.fullmatch(text, f.start, f.end) and _YEAR_AFTER.match(text, f.end):
+            continue
+        out.append(f)
+    return out
 
 
 # The short labels of a record's numbers, before "no:" ("Hosp no: M8568892", "Unit No.: 123456"): "Hosp" is a

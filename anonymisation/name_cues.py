@@ -207,10 +207,13 @@ TITLE_HEADS = frozenset({
     "consultant", "registrar", "physiologist", "therapist", "radiographer", "pharmacist", "midwife", "worker",
 })
 
+# The words an internal number follows ("ext 4412", Welsh "est. 4412", "bleep 2231"): never a name's last word
+# ("reported to Gareth Evans est. 01275").
+EXTENSION_WORDS = frozenset({"ext", "extn", "extension", "est", "estyniad", "bleep", "bleeper", "pager"})
 # The abbreviations of record keeping that follow a role word ("patient hosp no", "pt tel", "caller ext"):
 # unlisted words, but never a name.
-RECORD_WORDS = frozenset({
-    "hosp", "hospital", "no", "num", "nos", "pas", "mrn", "crn", "nhs", "dob", "tel", "mob", "ext", "extn", "bleep",
+RECORD_WORDS = EXTENSION_WORDS | frozenset({
+    "hosp", "hospital", "no", "num", "nos", "pas", "mrn", "crn", "nhs", "dob", "tel", "mob",
     "ref", "id", "rx", "rxh", "unit", "ward", "bay", "bed", "rm", "dept", "details", "notes", "rec", "records",
     "identifier", "identifiers", "label", "labels", "sticker", "stickers", "data", "info", "record",
 })

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from intake.anonymisation.address_towns import keep_towns
-from intake.anonymisation.findings import Finding, drop_not_personal, drop_references, part_outside
+from intake.anonymisation.findings import Finding, drop_months, drop_not_personal, drop_references, part_outside
 from intake.anonymisation.name_cues import NAME_OVER_WORD, possessive_stem
 from intake.anonymisation.name_tokens import Token, tokenize
 from intake.anonymisation.recognizers_address import with_addresses_after_names
@@ -263,6 +263,7 @@ def settle(text: str, findings: list[Finding], rules: NameRules) -> list[Finding
     and the street address written beside a name added. One sequence for both paths, so that the anonymiser, its
     self-check and the re-scan agree."""
     kept = drop_references(text, names_off_identifiers(text, drop_not_personal(text, findings)), rules.vocab)
-    grown = grow_names(text, with_organisation_lines(text, kept, rules.vocab), rules)
+    # a name grown over a date's month gives it back ("booked 2 Mar Mary Seacole Unit")
+    grown = drop_months(text, grow_names(text, with_organisation_lines(text, kept, rules.vocab), rules))
     return keep_towns(text, with_addresses_after_names(
         text, with_birth_dates_after_names(text, with_staff_numbers(text, grown)), rules.vocab), rules.vocab)

@@ -16,6 +16,7 @@ from intake.anonymisation.department_words import ROLE_MAILBOX_WORDS
 from intake.anonymisation.destinations import conveyed_to, hospital_town, ward_named_after_someone
 from intake.anonymisation.name_cues import (
     CONTEXT_WORDS,
+    EXTENSION_WORDS,
     PARTICLES,
     POSSESSIVE_SUFFIXES,
     RARE,
@@ -31,8 +32,8 @@ _LOWER_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
 _LEADING_NOISE = frozenset({"call", "ring", "phone", "contact", "ask", "tell", "inform", "pt", "patient", "per",
                             "cc", "attn", "thanks", "bleep", "page", "email", "message", "engineer", "tech"})
 # Capitalised words that end a name: contact details and abbreviations written right after a name.
-NOT_NAME_WORDS = frozenset({"ext", "extn", "extension", "tel", "telephone", "mob", "mobile", "bleep", "fax",
-                            "email", "re", "cc", "dob", "nhs", "ref", "tbc", "asap", "via", "on", "at"})
+NOT_NAME_WORDS = EXTENSION_WORDS | frozenset({"tel", "telephone", "mob", "mobile", "fax", "email", "re", "cc", "dob",
+                                              "nhs", "ref", "tbc", "asap", "via", "on", "at"})
 
 
 class NameJudgement:
@@ -268,8 +269,8 @@ class NameJudgement:
             if not n:
                 break
             i += n
-        while i < len(toks) - 1 and toks[i].key in _LEADING_NOISE:
-            i += 1
+        while i < len(toks) - 1 and (toks[i].key in _LEADING_NOISE or self._occupation(toks[i])):
+            i += 1  # "Call Yvonne", "Radiologist Smith"
         if i and i < len(toks):
             start += toks[i].start
             toks = tokenize(text[start:end])

@@ -66,3 +66,9 @@ def phone_at(toks: Sequence[Token], j: int) -> bool:
         return False
     text = toks[j].text
     return text[:1].isdigit() or (text in ("+", "(") and j + 1 < len(toks) and toks[j + 1].text[:1].isdigit())
+
+
+def phrase_key(words: Sequence[Token]) -> str:
+    """The words as an allowed phrase is kept (fold()ed): what stands between them but letters and digits is no
+    part of it ("Mary Seacole Sleep & Ventilation Unit" is "mary seacole sleep ventilation unit")."""
+    return " ".join(w.key for w in words if w.key)

@@ -146,6 +146,9 @@ class NameRules(NameJudgement):
             end -= 1
         if end == j or not any(not t.is_initial for t in toks[j:end]):
             return None
+        if toks[j - 1].key not in COURTESY:
+            while j + 1 < end and self._occupation(toks[j]):
+                j += 1  # "Nurse Endoscopist Gareth Evans": the title's job, then the name
         if end < len(toks) and toks[end].text.isdigit() and len(toks[end].text) <= 3:
             return None  # "Nurse Base 16" is a place
         if self.contextual.in_phrase(toks, toks[i].start, end) or (

@@ -23,7 +23,7 @@ from importlib import resources
 from intake.anonymisation.deny_list import DenyList
 from intake.anonymisation.errors import VocabularyError
 from intake.anonymisation.findings import PSEUDONYM_RE
-from intake.anonymisation.name_tokens import Token, tokenize
+from intake.anonymisation.name_tokens import Token, phrase_key, tokenize
 from intake.anonymisation.names import NOT_NAME_WORDS, shared_name_rules
 from intake.anonymisation.vocabulary import Vocabulary, fold
 
@@ -201,6 +201,6 @@ class NerGate:
         size = self._longest_phrase
         for a in range(max(0, i - size + 1), i + 1):
             for b in range(i + 1, min(len(toks), a + size) + 1):
-                if " ".join(t.key for t in toks[a:b]) in self.vocab.allow_phrases:
+                if phrase_key(toks[a:b]) in self.vocab.allow_phrases:
                     return True
         return False

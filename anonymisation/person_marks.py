@@ -102,6 +102,16 @@ def engineer_marks(names: Iterable[str], vocabulary: Vocabulary) -> set[str]:
     return out
 
 
+def entry_marks(found: Iterable[str], vocabulary: Vocabulary) -> set[str]:
+    """The fold()ed marks the rules found signing a note ("Sent by: TA", "fitted new battery JB"), as a person
+    field's marks are (`person_marks`): where another entry ends or opens they are that person's too, even those
+    that spell a word ("no note with it - ta"). Not a term the dataset's reference fields or a reviewer allow, nor
+    three letters that open a maker's or a model's name: notes shorten those so ("back from Oly", "sent to Oly")."""
+    brands = {t[:3] for t in vocabulary.allow_tokens if len(t) > 4 and t.isalpha()}
+    return {key for m in person_marks(found, vocabulary)
+            if not vocabulary.is_allowed_term(m) and (key := fold(m)) not in brands}
+
+
 def everyday_marks(marks: Iterable[str]) -> set[str]:
     """The fold()ed marks that English uses as words often (name_cues.WORD_MARK): where a clause ends inside a sentence
     ("sent to / from") those are the word. A placeholder is none ("na" counts as a word for the foreign phrases

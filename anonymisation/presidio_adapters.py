@@ -16,7 +16,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from presidio_analyzer.predefined_recognizers import CreditCardRecognizer, PhoneRecognizer
 
 from intake.anonymisation.recognizer_registry import recognizer_name
-from intake.anonymisation.recognizers_phone import PHONE_CONTEXT, after_catalogue_word
+from intake.anonymisation.recognizers_phone import PHONE_CONTEXT, after_catalogue_word, find_organisation_lines
 
 
 class OurCreditCardRecognizer(CreditCardRecognizer):
@@ -49,8 +49,11 @@ class InternationalPhoneRecognizer(PhoneRecognizer):
         if not any(m.group("international") or self._valid_somewhere(m.group(0))
                    for m in self._CANDIDATE.finditer(text)):
             return []
+        # a UK organisation's own line (find_organisation_lines: "Fujifilm: 0844 553 0099") is kept as ours keep it
+        lines = find_organisation_lines(text)
         return [r for r in super().analyze(text, entities, nlp_artifacts) if not after_catalogue_word(text, r.start)
-                and not self._bare_digits_without_context(text, r.start, r.end)]
+                and not self._bare_digits_without_context(text, r.start, r.end)
+                and not any(f.start < r.end and r.start < f.end for f in lines)]
 
     _BARE_TEN = re.compile(r"[2-9]\d{9}")
 

@@ -31,7 +31,9 @@ def _street_regex(vocabulary: Vocabulary, any_case: bool = False) -> re.Pattern[
         # or Glasgow's, left, right or ground ("Flat 3/L, 17 Hyndland Rd", "G/1")
         r"|(?:(?i:flat)[ \t]+)?(?:\d{1,2}|[Gg])(?:[fF]|/)(?:\d{1,2}|[LRlr]),?[ \t]+)?"
         # "14-16 Mill Lane": a range of numbers too; "14/3 Easter Road": Edinburgh's number of the stair and flat
+        # (not a date's day and month: "booked 14 NOV Southbank Sleep Centre")
         r"\d{1,4}(?:[A-Za-z]?(?:-\d{1,4}[A-Za-z]?|/\d{1,2})?,?[ \t]+"
+        r"(?!(?i:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?[ \t])"
         # typed in a hurry, the number glued to the street's name ("dlvr to 23pelham rd"), not to a count's unit
         r"|(?=[^\W\d_]{4})(?!(?i:mins|secs|hours|days|weeks|months|years|litres|metres|units|times|boxes|packs)\b))"
         rf"(?:(?:{name_word}[ \t]+){{1,3}}(?i:{types})\.?|(?!{_NOT_STREETS})[A-Z][a-z]{{2,}}(?:gate|way))(?![\w])"
@@ -55,9 +57,17 @@ _WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?[ \t]*$")
 _WORD_AFTER = re.compile(r"[ \t]*([^\W\d_]+)")
 
 
+_NUMBER_BEFORE_STREET = re.compile(r"[\d/-]+[A-Za-z]?,?[ \t]+")
+
+
 def _inside_a_place(text: str, m: re.Match[str], vocabulary: Vocabulary) -> bool:
     """"Ward 6A, Daisy Hill Hospital": the number is a ward's or a room's, and the "street" opens a hospital's
-    name; a place word right before the number or right after the street word says so."""
+    name; a place word right before the number or right after the street word says so, or the "street" is whole a
+    place the dataset names ("booked 14/11 Southbank Sleep Centre": a date, then the place)."""
+    number = _NUMBER_BEFORE_STREET.match(text, m.start(), m.end())
+    if number is not None and vocabulary.allow_phrases and fold(
+            text[number.end():m.end()].split(",")[0]) in vocabulary.allow_phrases:
+        return True
     before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
     if before is not None and fold(before.group(1)) in vocabulary.indicators:
         return True

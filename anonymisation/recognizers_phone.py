@@ -75,6 +75,7 @@ _ORGANISATION_DESK = re.compile(
 )
 
 
+_COUNTRY_ARMS = frozenset({"uk", "gb", "ireland", "europe", "emea", "nordic", "international"})
 _BRACKET_BEFORE = re.compile(r"([\w&.'-]+(?:[ \t]+[\w&.'-]+){0,2})[ \t]*\([ \t]*$")
 _ON_BEFORE = re.compile(r"([\w&.'-]+(?:[ \t]+[\w&.'-]+){0,2})[ \t]+(?i:on|tel|t|helpline|support)[ \t]*[:.]?[ \t]*$")
 
@@ -131,6 +132,11 @@ def _organisation_line(text: str, start: int, national: str, end: int, vocabular
     if before is None:
         return False
     words = before.group(1).split()
+    # a maker's arm in a country ("Agfa HealthCare UK (020 ...)", "Philips Ireland on 01 ...") is the maker's
+    if len(words) > 1 and fold(words[-1]) in _COUNTRY_ARMS:
+        words.pop()
+        earlier = _WORD_BEFORE.search(text, max(0, before.start(1) - 20), before.start(1))
+        words[:0] = [earlier.group(1)] if earlier else []  # "moved to Otley UK 01943 ...": still where one went
     if any(fold(" ".join(words[k:])) in town_keys() for k in range(len(words))):
         return False  # "..., Skipton (01756 123456)": the end of somebody's address
     # the maker's name of one to three words ("Fisher & Paykel (0800 ...)", "Breas Medical (0345 ...)"), not a
@@ -160,7 +166,7 @@ def with_organisation_lines(text: str, findings: list[Finding], vocabulary: Voca
     out = []
     people_end = {p.end for p in findings if p.entity_type == "PERSON"}
     for f in findings:
-        if f.entity_type == "PHONE_NUMBER" and f.recognizer == "UkPhoneRecognizer" \
+        if f.entity_type == "PHONE_NUMBER" and f.recognizer in ("UkPhoneRecognizer", "PhoneRecognizer") \
                 and not any(f.start - k in people_end for k in range(1, 4)):
             m = _PHONE_START.match(text, f.start)
             national = _national_digits(m.group(1), text[m.end():f.end]) if m else ""

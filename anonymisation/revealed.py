@@ -5,9 +5,10 @@
   schemes learnt from them;
 - the shapes of the numbers its free text labels as something else (id_schemes.CodeShapes): shapes no scheme
   may take;
-- the initials in capitals its free text signs with ("fitted new battery JB", "[KM] no fault"): a mark the rules
-  found where it surely signs is caught wherever else the dataset writes it (person_marks.signing_marks decides
-  which: never an abbreviation, a word or a term of the vocabulary).
+- the initials its free text signs with ("fitted new battery JB", "[KM] no fault", "Sent by: ta"): a mark the
+  rules found where it surely signs is caught where another entry ends or opens with it, whatever it spells, and in
+  capitals wherever else the dataset writes it (person_marks.signing_marks decides which: never an abbreviation, a
+  word or a term of the vocabulary).
 The run keeps it encrypted beside its work files (pipeline.terms.store_found) and merges the chunks' in any order:
 the merge is a union, so the output depends on neither chunk order nor worker count.
 """
@@ -50,7 +51,8 @@ class Revealed:
         for f in findings:
             if f.entity_type == "PERSON" and f.score >= threshold:
                 span = value[f.start:f.end]
-                if f.recognizer in MARK_RECOGNIZERS and span.isalpha() and span.isupper() and len(span) in (2, 3):
+                if f.recognizer in MARK_RECOGNIZERS and span.isalpha() and len(span) in (2, 3) \
+                        and (span.isupper() or span.islower()):
                     self.marks.add(span)
                 else:
                     self.names.update(names_in_text(span, vocabulary))

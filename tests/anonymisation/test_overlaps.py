@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from intake.anonymisation.engine import TextDetector
+from intake.anonymisation.engine import DetectorConfig, TextDetector
 from intake.anonymisation.findings import PSEUDONYM_RE, Finding, resolve_overlaps
+from intake.anonymisation.vocabulary import Vocabulary
 
 
 def test_a_name_cut_where_an_address_starts_keeps_no_space() -> None:
@@ -67,3 +68,18 @@ def test_a_records_label_is_no_surname(detector: TextDetector) -> None:
     text = "DOB: 12/03/1975 | Hosp no: M8568892 | Unit No.: 4471234"
     assert [(f.entity_type, text[f.start:f.end]) for f in detector.analyze([text])[0]] == [
         ("DATE_OF_BIRTH", "12/03/1975"), ("MRN", "M8568892"), ("MRN", "4471234")]
+
+
+def test_a_month_beside_its_day_or_year_is_the_dates_not_somebodys(vocabulary: Vocabulary) -> None:
+    """Three-word names are signed "jan", "nov" or "mar", and Jan, May and June are given names: beside a day or a
+    year the letters are the date's month. The person is still found where no date holds them."""
+    from intake.anonymisation.dataset_terms import DatasetTerms
+
+    marks = TextDetector(DetectorConfig(vocabulary=DatasetTerms((), (), (), ("jan", "nov", "may")).vocabulary(
+        vocabulary)))
+    texts = ["booked 7 Jan Home Ventilation Service", "pt deceased 15 nov - daughter returning kit",
+             "review on 3 Jan", "next due May 2025", "call from 21st Nov", "seen by Jan Kowalski 3 Jan",
+             "probe fitted. nov", "seen by May 2 times", "booked 2 Mar Mary Smith for review"]
+    found = [[t[f.start:f.end] for f in fs if f.entity_type == "PERSON"] for t, fs in zip(
+        texts, marks.analyze(texts), strict=True)]
+    assert found == [[], [], [], [], [], ["Jan Kowalski"], ["nov"], ["May"], ["Mary Smith"]]

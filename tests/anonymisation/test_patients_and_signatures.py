@@ -166,6 +166,11 @@ def test_a_word_or_a_team_in_brackets_after_by_is_no_mark(detector: TextDetector
     ("pt data cleared (Mr Porter, 1950) before sending", ["Porter"]),  # a job's word is a surname after "Mr"
     ("Mrs Cook called re hoist", ["Cook"]),
     ("Clinical Nurse Specialist rang", []), ("Nurse Porter took it to theatres", []),
+    # the job the title opens is no part of the name after it, in any case
+    ("risk assessment by Nurse Endoscopist Gareth Evans", ["Gareth Evans"]),
+    ("WITHOUT ASKING NURSE ENDOSCOPIST GARETH EVANS (BLEEP 2231)", ["GARETH EVANS"]),
+    ("without asking nurse endoscopist gareth evans", ["gareth evans"]),
+    ("Consultant Radiologist Smith reviewed", ["Smith"]),
 ])
 def test_a_job_word_after_a_courtesy_title_is_the_surname(detector: TextDetector, text: str,
                                                            names: list[str]) -> None:

@@ -147,6 +147,11 @@ def test_an_organisations_own_line_is_kept_as_an_internal_number(text: str, expe
     # after "to" the maker rung, in any case; a town there is still where somebody went to live
     ("e-01 door switch on start up, reported to eaton 01922 656 301.", True), ("pt moved to Otley 01943 123456", False),
     ("new address 4 Moor Lane, Sowerby Bridge (01422 123456)", False),
+    # however the number is written, and whichever recognizer finds it; a maker's arm in a country is the maker's
+    ("Fujifilm: 0844 553 0099 - engineer booked", True), ("per Siemens hotline +44 (0) 345 600 1122", True),
+    ("logged with Eaton UK (0113 496 0543)", True), ("Konica Minolta tel 01784 243 000", True),
+    ("rang Jo on +44 (0) 345 600 1122", False), ("moved to Otley UK 01943 123456", False),
+    ("mum on 0044 1632 960 123", False),
 ])
 def test_a_line_after_a_maker_the_dataset_names_is_that_makers(text: str, kept: bool) -> None:
     from intake.anonymisation import DetectorConfig, TextDetector, Vocabulary

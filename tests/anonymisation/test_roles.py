@@ -3,6 +3,8 @@ everywhere (pass 1 collects them, pass 2 anonymises with them)."""
 
 from __future__ import annotations
 
+import re
+
 import pyarrow as pa
 import pytest
 
@@ -224,7 +226,10 @@ def test_an_internal_number_in_a_contact_field_is_kept_as_in_the_notes(base: Voc
     """Extensions and bleeps as contact fields and notes write them, a Welsh one ("est.", estyniad) too; a phone
     number beside them is still replaced."""
     table = pa.table({"Tel": ["Bleep 6302", "est. 37057", "x1107", "Extension 2744", "07700 900123"],
-                      "Fault": ["call est. 37057 when done", "bleeper 620 paged", "ok", "ok", "ok"]})
+                      "Fault": ["call est. 37057 when done", "bleeper 620 paged",
+                                # the word before the number is no name's last word, in any case
+                                "stiff, reported to Gareth Evans est. 01275", "REPORTED TO GARETH EVANS EST. 66638",
+                                "ok"]})
     roles = {"Tel": ROLES["Tel"], "Fault": ROLES["Fault"]}
     with AnonymisationSession(AnonymisationSettings(sample_rows=100), vocabulary=base, processes=1) as session:
         classification = apply_roles(session.profile("jobs", table.to_batches()), roles)
@@ -233,6 +238,8 @@ def test_an_internal_number_in_a_contact_field_is_kept_as_in_the_notes(base: Voc
     assert out["Tel"][:4] == ["Bleep 6302", "est. 37057", "x1107", "Extension 2744"]
     assert out["Tel"][4].startswith("PHONE_")
     assert out["Fault"][:2] == ["call est. 37057 when done", "bleeper 620 paged"]
+    assert [re.sub(r"PERSON_\w+ ", "", v) for v in out["Fault"][2:4]] == [
+        "stiff, reported to est. 01275", "REPORTED TO EST. 66638"]
 
 
 def test_a_known_name_inside_an_e_mail_address_does_not_split_the_address(base: Vocabulary) -> None:
@@ -556,3 +563,42 @@ def test_a_mark_that_signs_an_entry_is_caught_wherever_else_the_notes_write_it(b
     assert out[0].as_py().startswith("PERSON_")
     assert out.to_pylist()[1:] == ["jb is lower case", "JBL", "replaced seal JB-0077", "part 12-JB",
                                    "SW updated to JB 9.1.3", "JB v2 loaded"]
+
+
+def test_a_mark_a_label_reveals_closes_entries_elsewhere_in_any_case(base: Vocabulary) -> None:
+    """A mapping may copy who did the work into the notes ("Sent by: TA"): no person field holds the mark, but the
+    rules found it signing. Pass 3 catches it where another entry ends or opens with it, in lower case too, though
+    "ta" is a word; inside a sentence the word stays, and so do a role's letters and a term the dataset allows."""
+    from intake.anonymisation.person_marks import entry_marks
+
+    notes = pa.array(["batteries posted | Sent by: TA", "aid repaired | Sent by: HS", "loan aid | Sent by: GP"])
+    with AnonymisationSession(AnonymisationSettings(), vocabulary=base, processes=1) as session:
+        anonymiser = session.anonymiser(SECRET)
+        out = anonymiser.anonymise_batch("jobs", apply_roles(session.profile("jobs", []), {
+            "Notes": {"role": "free_text"}}), pa.record_batch({"Notes": notes}))
+    assert "TA" not in out.column(0)[0].as_py() and {"TA", "HS"} <= anonymiser.revealed.marks
+    assert entry_marks(anonymiser.revealed.marks, base) == {"ta", "hs"}
+    assert entry_marks({"TA", "HS"}, base.with_allowed(["HS"])) == {"ta"}
+    assert entry_marks({"TA", "OLY"}, base) == {"ta"}  # notes shorten Olympus so
+
+    later = DatasetTerms((), (), (), ("db", "hs", "ta")).vocabulary(base)
+    scrubber = AnonymisationSession(AnonymisationSettings(), vocabulary=later, processes=1).anonymiser(SECRET)
+    cells = ["aid recieved in post, no note with it - ta | Maker ref: SIR808435",
+             "tried twice, no answer. hs / pt to ring back", "returned to sender. TA",
+             "said ta for the loan aid and left", "ok for HS 2 course", "RETSPL 250 Hz within +/-3 dB | ok"]
+    out = scrubber.replace_known_names("jobs", "Other", pa.array(cells), scrubber.counts.for_column("jobs", "Other"))
+    for cell, mark in zip(out.to_pylist()[:3], ("ta", "hs", "TA"), strict=True):
+        assert "PERSON_" in cell and f" {mark} " not in f" {cell} "
+    assert out.to_pylist()[3:] == cells[3:]
+
+
+def test_a_place_of_the_dataset_is_kept_whole_after_a_date_and_with_its_ampersand(base: Vocabulary) -> None:
+    """The dataset's units name people and use "&" ("Mary Seacole Sleep & Ventilation Unit"); after the date a
+    booking gives, the day and month are no house number and street, nor the month a name's first word."""
+    terms = collect_terms(["Jan Kowalski"], ["Mary Seacole Sleep & Ventilation Unit",
+                                              "Hackett Home Ventilation Service", "Southbank Sleep Centre"], base)
+    cells = ["seen at Mary Seacole Sleep & Ventilation Unit", "booked 2 Mar Mary Seacole Sleep & Ventilation Unit",
+             "booked 19 jan hackett home ventilation service", "BOOKED 14 NOV SOUTHBANK SLEEP CENTRE",
+             "booked 14/11 Southbank Sleep Centre"]
+    assert notes_anonymised(terms.vocabulary(base), cells * 10)[:5] == cells
+    assert "Acacia" not in notes_anonymised(terms.vocabulary(base), ["moved to 14 Acacia Avenue, Leeds"] * 10)[0]

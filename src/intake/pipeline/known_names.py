@@ -73,7 +73,7 @@ def known_names_scrubber(ctx: Context, run: Any, terms_id: str | None, found_ids
     from intake.anonymisation import AnonymisationSession, Anonymiser, load_policy
     from intake.anonymisation.dataset_terms import DatasetTerms
     from intake.anonymisation.id_schemes import known_values, learn
-    from intake.anonymisation.person_marks import signing_marks
+    from intake.anonymisation.person_marks import entry_marks, signing_marks
     from intake.vault import Vault
 
     vault = Vault.from_context(ctx)
@@ -85,6 +85,7 @@ def known_names_scrubber(ctx: Context, run: Any, terms_id: str | None, found_ids
     allowed = base.with_allowed(terms.references) if terms.references else base
     names = new_names(revealed.names, terms.persons, allowed)
     marks = {(m, "PERSON") for m in signing_marks(revealed.marks, allowed)}
+    ends = tuple(sorted(entry_marks(revealed.marks, allowed) - set(terms.marks)))
     found = set(known_values(revealed.identifiers)) - set(terms.identifiers)
     values = tuple(sorted(found | (marks - set(terms.identifiers))))
     # Shapes the code fields take, and those the free text labels as something else: no scheme of a person's
@@ -92,10 +93,10 @@ def known_names_scrubber(ctx: Context, run: Any, terms_id: str | None, found_ids
     for shape, count in revealed.other_numbers.counts().items():
         taken[shape] = taken.get(shape, 0) + count
     schemes = learn(revealed.identifiers | set(terms.identifiers), taken)
-    if not names and not values and not schemes:
+    if not names and not values and not schemes and not ends:
         return None
     # Only what is new: pass 2 already looked for pass 1's everywhere (and a smaller pattern scans faster).
-    vocabulary = DatasetTerms(tuple(sorted(names)), terms.references, values).vocabulary(base)
+    vocabulary = DatasetTerms(tuple(sorted(names)), terms.references, values, ends).vocabulary(base)
     policy, secret = load_policy(settings.policy_file), vault.customer_secret(run.customer_id, ctx.actor())
 
     def anonymiser(vocabulary: Any) -> Any:
@@ -105,10 +106,10 @@ def known_names_scrubber(ctx: Context, run: Any, terms_id: str | None, found_ids
     main = anonymiser(replace(vocabulary, id_schemes=schemes) if schemes else vocabulary)
     # Code fields get neither the schemes nor the marks: a serial of a patient number's shape is still a serial, and
     # "JB" of "JB-0012" is part of the asset's number.
-    if marks:
+    if marks or ends:
         plain = anonymiser(DatasetTerms(tuple(sorted(names)), terms.references, tuple(sorted(found))).vocabulary(base))
     else:
         plain = anonymiser(vocabulary) if schemes else main
     log_event(log, "pipeline.known_names", dataset_id=run.dataset_id, run_id=run.run_id, names=len(names),
-              identifiers=len(values), marks=len(marks), schemes=len(schemes))
+              identifiers=len(values), marks=len(marks) + len(ends), schemes=len(schemes))
     return KnownNamesScrubber(main, skip, frozenset(names), values, schemes, codes, plain)
