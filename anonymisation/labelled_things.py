@@ -18,14 +18,14 @@ that are common given names (Charlie, Mike, Victor, Oscar, Romeo, Juliet, India)
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from intake.anonymisation.name_cues import HONORIFICS, ROLES_ONE
 from intake.anonymisation.name_tokens import Token
 from intake.anonymisation.vocabulary import Vocabulary
 
 # Labels (the token's key before the colon) of fields that name a thing: a device, a part, a consumable.
-_LABELS = frozenset({
+THING_LABELS = frozenset({
     "mask", "interface", "cushion", "headgear", "circuit", "humidifier", "tubing", "model", "device", "monitor",
     "pump", "ventilator", "make", "manufacturer", "mfr", "brand", "product", "part", "accessory", "consumable",
     "probe", "sensor", "transducer", "charger", "battery", "handset", "machine", "software", "firmware", "platform",
@@ -48,7 +48,7 @@ def thing_spans(text: str, words: Sequence[Token], vocabulary: Vocabulary) -> li
 def _thing_label_spans(text: str, words: Sequence[Token], vocabulary: Vocabulary) -> list[tuple[int, int]]:
     spans = []
     for k in range(1, len(words) - 1):
-        if words[k].text != ":" or words[k - 1].key not in _LABELS or text[words[k - 1].end:words[k].start]:
+        if words[k].text != ":" or words[k - 1].key not in THING_LABELS or text[words[k - 1].end:words[k].start]:
             continue
         value: list[Token] = []
         for w in words[k + 1:k + 1 + MAX_WORDS + 1]:
@@ -75,3 +75,43 @@ def _a_persons_name(value: Sequence[Token], vocabulary: Vocabulary) -> bool:
     field, failing closed."""
     first, last = vocabulary.first_names, vocabulary.last_names
     return all(w.key in first or w.key in last for w in value if w.is_word) and any(w.key in first for w in value)
+
+
+# A column of notes about a thing, or of who did something to it, is no thing's name ("Mask Notes", "Kit Issued By")
+_NOT_THING_COLUMNS = frozenset({"note", "notes", "comment", "comments", "description", "desc", "text", "remarks",
+                                "details", "by", "contact", "owner", "user", "reason", "fault", "issue", "history"})
+
+
+def names_things(column: str) -> bool:
+    """The column's name labels a thing ("Mask", "Interface Type", "MonitorModel"): where a query joins it into the
+    notes, its values are products' names."""
+    from intake.anonymisation.column_names import PERSON_WORDS, column_words
+
+    words = set(column_words(column))
+    return bool(words & THING_LABELS) and not words & (_NOT_THING_COLUMNS | PERSON_WORDS | ROLES_ONE)
+
+
+_SIZE_AFTER = re.compile(r"[ \t]*(?:\([^()]{1,8}\))?[ \t]*")
+
+
+def thing_names(values: Iterable[str], vocabulary: Vocabulary) -> set[str]:
+    """The values that read as a thing's name after a thing's label, as `thing_spans` judges them there."""
+    from intake.anonymisation.name_tokens import tokenize
+
+    out = set()
+    for value in values:
+        value = value.strip()
+        text = f"Item: {value}"
+        # whole, but for a size in brackets ("AirFit F20 (M)")
+        if value and not _names_alone(value, vocabulary) and any(
+                start == 6 and _SIZE_AFTER.fullmatch(text, end) for start, end in _thing_label_spans(
+                    text, tokenize(text), vocabulary)):
+            out.add(value)
+    return out
+
+
+def _names_alone(value: str, vocabulary: Vocabulary) -> bool:
+    """Nothing but the name lists' words and initials ("J Smith", "Smith, Jane"): a person, failing closed."""
+    words = re.findall(r"[^\W\d_]+", value)
+    return bool(words) and all(len(w) == 1 or w.lower() in vocabulary.first_names or w.lower() in vocabulary.last_names
+                               for w in words)

@@ -29,6 +29,7 @@ from intake.anonymisation.column_names import (
 from intake.anonymisation.engine import TABLE_ENTITIES
 from intake.anonymisation.errors import ProfilingTooSlow
 from intake.anonymisation.findings import Finding
+from intake.anonymisation.labelled_things import names_things
 from intake.anonymisation.patterns import PatternScanner
 from intake.anonymisation.structured import (
     full_match_mask,
@@ -239,8 +240,10 @@ class Profiler:
                 reasons.append(f"{hint_reason} free text")
             return ColumnClassification(name, ColumnKind.FREE_TEXT, None, 0.8, tuple(reasons),
                                         sample_findings=findings, **base)
-        # Names without a telling column name: most values name-shaped and in the name lists.
-        if r["PERSON"] >= 0.6 and ev.gazetteer_rate >= 0.5 and ev.vocab_contains_rate < 0.2 and not own_name:
+        # Names without a telling column name: most values name-shaped and in the name lists. Not where the name
+        # says a thing ("Mask": "Amara View S", "Evora Nasal M-L": given names open products' names too).
+        if r["PERSON"] >= 0.6 and ev.gazetteer_rate >= 0.5 and ev.vocab_contains_rate < 0.2 and not own_name \
+                and not names_things(name):
             return ident("PERSON", 0.6, f"{r['PERSON']:.0%} name-shaped values",
                          f"{ev.gazetteer_rate:.0%} contain a known first name or surname")
         findings = self._sample_findings(ev.distinct, ner=False)

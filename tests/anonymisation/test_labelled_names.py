@@ -104,3 +104,16 @@ def test_a_things_name_after_its_fields_label_is_kept(detector: TextDetector, vo
 def test_a_person_after_a_things_label_is_still_found(detector: TextDetector, vocabulary: Vocabulary, text: str,
                                                       names: list[str]) -> None:
     assert _kept_persons(detector, vocabulary, text) == names
+
+
+def test_a_column_of_things_gives_the_dataset_its_products_names_never_a_persons(vocabulary: Vocabulary) -> None:
+    """A column a query joins into the notes whose name labels a thing ("Mask", "Interface Type") holds products'
+    names, which the notes write elsewhere; not a column of notes or of people about the thing, and never a value
+    that is names and initials alone (fail closed: "J Smith" typed into "Mask")."""
+    from intake.anonymisation.labelled_things import names_things, thing_names
+
+    columns = ["Mask", "Interface Type", "MonitorModel", "Mask Notes", "Kit Issued By", "Lead Clinician", "Patient"]
+    assert [c for c in columns if names_things(c)] == ["Mask", "Interface Type", "MonitorModel"]
+    values = ["Amara View S", "AirFit F20 (M)", "Vitera", "J Smith", "Mary Smith", "Smith, Jane", "Mr Jones",
+              "refit booked"]
+    assert thing_names(values, vocabulary) == {"Amara View S", "AirFit F20 (M)", "Vitera"}

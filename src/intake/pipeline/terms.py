@@ -55,6 +55,7 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
     from intake.anonymisation import AnonymisationSession
     from intake.anonymisation.dataset_terms import collect_terms
     from intake.anonymisation.id_schemes import CodeShapes
+    from intake.anonymisation.labelled_things import thing_names
     from intake.product.roles import DataRole, mapping_roles
     from intake.review import load_decisions
     from intake.vault import Vault
@@ -67,6 +68,7 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
     staff: set[str] = set()
     signers: dict[tuple[str, str], set[str]] = {}
     shapes = CodeShapes()
+    things: set[str] = set()
     with step_errors("scan", run.dataset_id):
         # People of columns no product field declares a person's, judged by their values: a loan's "Patient /
         # Borrower" joined into the notes also holds the wards that borrowed, which the reference fields name.
@@ -85,19 +87,22 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
                           if c not in routes and any(f.endswith(_SIGNERS) for f in table_roles.columns[c].fields))
             routes.update((c, guessed) for c in _joined_person_columns((classifications or {}).get(table.key))
                           if c not in routes)
+            routes.update((c, things) for c in _joined_thing_columns((classifications or {}).get(table.key))
+                          if c not in routes)
             found = table_values(vault, table.artefact_id, actor, person_columns, table_roles.person_groups,
                                  table_roles.of_role(DataRole.REFERENCE), table_roles.of_role(DataRole.CODE), shapes,
                                  routes)
             persons |= found[0]
             references |= found[1]
         staff |= {name for names in signers.values() if len(names) <= _TEAM for name in names}
+        # The customer's deny-list and allowed terms from the settings count too (the session reads them).
+        vocabulary = AnonymisationSession.base_vocabulary(ctx.settings.anonymisation)
+        references |= thing_names(things, vocabulary)
         places = {r.casefold() for r in references}
         persons |= {p for p in guessed if p.casefold() not in places}
         if not persons and not references and not identifiers and not shapes.values and not any(
                 load_decisions(ctx, run.dataset_id).counts().values()):
             return None
-        # The customer's deny-list and allowed terms from the settings count too (the session reads them).
-        vocabulary = AnonymisationSession.base_vocabulary(ctx.settings.anonymisation)
         decisions = load_decisions(ctx, run.dataset_id)
         terms = collect_terms(sorted(persons), sorted(references), vocabulary, decisions.allow, decisions.deny,
                               sorted(identifiers), shapes.counts(), sorted(staff))
@@ -117,6 +122,21 @@ def _joined_person_columns(classification: Mapping[str, Any] | None) -> list[str
     columns = TableClassification.from_dict(dict(classification)).columns.values()
     return [c.column for c in columns if c.role == "free_text" and c.kind is ColumnKind.IDENTIFIER
             and c.entity_type == "PERSON"]
+
+
+def _joined_thing_columns(classification: Mapping[str, Any] | None) -> list[str]:
+    """The columns of a table's classification joined into free text whose name labels a thing ("Mask",
+    "Interface Type") and whose values the profile found no identifier in: the products' names they hold are the
+    dataset's, kept wherever a note writes them ("refit to Amara View S"), as a reference field's are."""
+    from intake.anonymisation import TableClassification
+    from intake.anonymisation.classification import ColumnKind
+    from intake.anonymisation.labelled_things import names_things
+
+    if classification is None:
+        return []
+    columns = TableClassification.from_dict(dict(classification)).columns.values()
+    return [c.column for c in columns if c.role == "free_text" and c.kind is ColumnKind.FREE_TEXT
+            and names_things(c.column)]
 
 
 def load_dataset_terms(ctx: Context, artefact_id: str | None) -> Any:
