@@ -102,6 +102,8 @@ def column_hints(name: str) -> set[str]:
             r"\b(?:key (?:safe|box)|lock box|(?:door|entry|access|gate|keypad) (?:code|pin))\b", joined)) \
             and not ws & {"location", "position", "where", "type", "fitted", "date"}:
         hints.add("ACCESS_CODE")  # the code that opens someone's home
+    if ws & {"school", "schools"} and not ws & {"type", "holiday", "holidays", "hols", "term", "year", "nurse"}:
+        hints.add("ADDRESS")  # a child's school: where the child is found every weekday, as a home is at night
     if ws & {"w3w", "what3words", "what3word", "threewords"} or "what 3 words" in joined \
             or "what three words" in joined:
         hints.add("ADDRESS")  # three words that name a 3 m square: someone's door, or the scene of their fall

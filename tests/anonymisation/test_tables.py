@@ -80,6 +80,8 @@ def test_the_own_name_column_of_a_table_of_organisations_or_places_is_no_person(
     # a patient system's number, an imaging study's, a home's key safe, Scotland's NHS number
     ("RiO ID", "MRN"), ("SystmOne No", "MRN"), ("Client ID", "MRN"), ("PAS Number", "MRN"),
     ("Accession Number", "MRN"), ("Key Safe Code", "ACCESS_CODE"), ("CHI Number", "UK_NHS"),
+    # a child's school, where the child is every weekday
+    ("School", "ADDRESS"), ("School attended", "ADDRESS"), ("school_name", "ADDRESS"),
 ])
 def test_column_name_hints(name: str, hint: str) -> None:
     assert hint in column_hints(name)
@@ -91,9 +93,10 @@ def test_non_person_column_names(name: str) -> None:
     assert "PERSON" not in column_hints(name)
 
 
-@pytest.mark.parametrize("name", ["Client", "Customer No", "Case No", "Alarm Code", "Key Safe Location"])
-def test_column_names_that_hold_no_patient_or_key_number(name: str) -> None:
-    assert not column_hints(name) & {"MRN", "ACCESS_CODE"}
+@pytest.mark.parametrize("name", ["Client", "Customer No", "Case No", "Alarm Code", "Key Safe Location",
+                                  "School Holidays", "School Nurse"])
+def test_column_names_that_hold_no_patient_or_key_number_or_home(name: str) -> None:
+    assert not column_hints(name) & {"MRN", "ACCESS_CODE", "ADDRESS"}
 
 
 def test_staff_numbers_and_what3words_in_their_own_columns_are_replaced(session: AnonymisationSession) -> None:

@@ -352,7 +352,7 @@ tables:
           asset_id: {id: assets, from: Equip No}
           job_type: {value: repair}
           raised_at: {from: Logged, convert: [{datetime: [uk]}]}
-          fault_description: {from: [Loan Type, Patient / Borrower, Mask], join: " - "}
+          fault_description: {from: [Loan Type, Patient / Borrower, Mask, School], join: " - "}
           outcome: {from: [Work Done, Signed Off], join: " | "}
           engineer: Engineer
           requested_by: Raised By
@@ -363,8 +363,9 @@ MARKS = ["QX", "ZW", "KD", "PB"]
 SIGNING_ENGINEERS = {"Agatha Gorringe": "ag", "Fenella Quist": "fq"}  # who sign their work in lower case
 SIGNING_RAISERS = {"Perpetua Yelland": "py", "Dorcas Blenkinsop": "db"}  # who raise the job and sign notes too
 JOINED_COLUMNS = ["Job", "Equip No", "Logged", "Loan Type", "Patient / Borrower", "Work Done", "Signed Off", "Engineer",
-                  "Raised By", "Mask"]
+                  "Raised By", "Mask", "School"]
 MASKS = ["Amara View S", "Evora Nasal M-L"]  # "Amara", "Evora": given names too
+SCHOOLS = ["Goldthorn Park Primary School", "Blakenall Heath Junior School"]  # a borrowing child's
 
 
 def _joined_jobs(as_user, authorise, tmp_path: Path, repairs: list[list[str]], chunk_rows: int) -> list[dict]:
@@ -409,8 +410,10 @@ def test_a_joined_sign_off_is_someones_and_a_joined_borrower_ward_stays_a_ward(
             work += f"\nalarm checked at 2 kHz, 65 dB\nchased parts {SIGNING_RAISERS[raiser]} / ward aware"
         if n % 3 == 0:
             work += f"\nleak - refit to {MASKS[n % 2].lower()} tomorrow"
+        if n % 5 == 1:
+            work += f"\nreceiver lost at {SCHOOLS[n % 2]}, teacher searching"
         repairs.append([f"J{n:05d}", f"E{n % 20:05d}", f"{1 + n % 28:02d}/03/2025 09:30", "Home loan", borrower, work,
-                        mark, engineer, raiser, MASKS[n % 2]])
+                        mark, engineer, raiser, MASKS[n % 2], SCHOOLS[n % 2]])
     jobs_out = _joined_jobs(as_user, authorise, tmp_path, repairs, chunk_rows=10)
 
     outcomes = [str(r["outcome"]) for r in jobs_out]
@@ -421,6 +424,10 @@ def test_a_joined_sign_off_is_someones_and_a_joined_borrower_ward_stays_a_ward(
     assert sum("at 2 kHz, 65 dB\n" in o for o in outcomes) == 10
     # the masks a joined "Mask" column names are products, kept where the notes write them in lower case
     assert sum(f"refit to {m.lower()} tomorrow" in o for o in outcomes for m in MASKS) == 14
+    # a child's school, joined into the description, is where the child is: replaced there and in the notes
+    cells = " ".join(str(v) for r in jobs_out for v in r.values())
+    assert not any(school.split()[0] in cells for school in SCHOOLS)
+    assert sum("receiver lost at " in o for o in outcomes) == 8
     faults = " ".join(str(r["fault_description"]) for r in jobs_out)
     assert not any(name.split()[-1] in faults for name in BORROWERS)
     assert all(ward in faults for ward in BORROWER_WARDS)
@@ -485,7 +492,8 @@ def test_a_field_of_more_people_than_a_team_signs_no_notes(ctx, as_user, authori
     lasts = ["Davies", "Pugh", "Rowlands", "Vaughan", "Bevan", "Tudor", "Hopkin", "Gwilym"]
     patients = [f"{f} {last}" for f in firsts for last in lasts]
     repairs = [[f"J{n:05d}", f"E{n % 20:05d}", f"{1 + n % 28:02d}/03/2025 09:30", "Home oxygen", BORROWER_WARDS[n % 2],
-                "swapped empties, left 2 x CD", MARKS[n % len(MARKS)], list(SIGNING_ENGINEERS)[n % 2], patient, ""]
+                "swapped empties, left 2 x CD", MARKS[n % len(MARKS)], list(SIGNING_ENGINEERS)[n % 2], patient, "",
+                ""]
                for n, patient in enumerate(patients)]
     outcomes = [str(r["outcome"]) for r in _joined_jobs(as_user, authorise, tmp_path, repairs, chunk_rows=40)]
     assert len(outcomes) == 80 and all("left 2 x CD" in o for o in outcomes)

@@ -69,6 +69,7 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
     signers: dict[tuple[str, str], set[str]] = {}
     shapes = CodeShapes()
     things: set[str] = set()
+    found_ids: dict[str, set[str]] = {}  # entity type -> values of joined identifier columns
     with step_errors("scan", run.dataset_id):
         # People of columns no product field declares a person's, judged by their values: a loan's "Patient /
         # Borrower" joined into the notes also holds the wards that borrowed, which the reference fields name.
@@ -89,6 +90,8 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
                           if c not in routes)
             routes.update((c, things) for c in _joined_thing_columns((classifications or {}).get(table.key))
                           if c not in routes)
+            joined = _joined_identifier_columns((classifications or {}).get(table.key))
+            routes.update((c, found_ids.setdefault(e, set())) for c, e in joined.items() if c not in routes)
             found = table_values(vault, table.artefact_id, actor, person_columns, table_roles.person_groups,
                                  table_roles.of_role(DataRole.REFERENCE), table_roles.of_role(DataRole.CODE), shapes,
                                  routes)
@@ -98,6 +101,7 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
         # The customer's deny-list and allowed terms from the settings count too (the session reads them).
         vocabulary = AnonymisationSession.base_vocabulary(ctx.settings.anonymisation)
         references |= thing_names(things, vocabulary)
+        identifiers |= {(v, e) for e, values in found_ids.items() for v in values}
         places = {r.casefold() for r in references}
         persons |= {p for p in guessed if p.casefold() not in places}
         if not persons and not references and not identifiers and not shapes.values and not any(
@@ -137,6 +141,24 @@ def _joined_thing_columns(classification: Mapping[str, Any] | None) -> list[str]
     columns = TableClassification.from_dict(dict(classification)).columns.values()
     return [c.column for c in columns if c.role == "free_text" and c.kind is ColumnKind.FREE_TEXT
             and names_things(c.column)]
+
+
+# What a column joined into free text holds whole that is caught wherever a note copies it, as the values of a table
+# only queries read are (a child's school, a patient's number); a phone or a mailbox joined so may be a maker's.
+_PROPAGATED_JOINED = frozenset({"ADDRESS", "MRN", "UK_NHS", "UK_NINO"})
+
+
+def _joined_identifier_columns(classification: Mapping[str, Any] | None) -> dict[str, str]:
+    """column -> entity type of a table's columns joined into free text and replaced whole as one identifier
+    (_PROPAGATED_JOINED)."""
+    from intake.anonymisation import TableClassification
+    from intake.anonymisation.classification import ColumnKind
+
+    if classification is None:
+        return {}
+    columns = TableClassification.from_dict(dict(classification)).columns.values()
+    return {c.column: c.entity_type for c in columns if c.role == "free_text" and c.kind is ColumnKind.IDENTIFIER
+            and c.entity_type in _PROPAGATED_JOINED}
 
 
 def load_dataset_terms(ctx: Context, artefact_id: str | None) -> Any:
