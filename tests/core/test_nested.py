@@ -34,3 +34,19 @@ def test_a_column_of_places_is_told_by_its_name_not_one_of_their_people_or_numbe
 def test_a_town_alone_is_no_address_and_a_street_is() -> None:
     assert names_region("patient.address.town") and names_region("County")
     assert not names_region("patient.address.street") and not names_region("Postcode")
+
+
+def test_a_query_only_tables_towns_are_places_and_its_streets_personal() -> None:
+    """The towns a patients' table holds are where thousands live: the dataset's places, kept after a home's
+    address in the notes as a shipped list's towns are; the street and the name stay personal."""
+    from intake.anonymisation import ColumnKind, TableClassification
+    from intake.anonymisation.classification import ColumnClassification
+    from intake.dataset_values import _PLACE, _personal
+
+    columns = {"town": ColumnClassification("town", ColumnKind.IDENTIFIER, "PERSON"),
+               "County": ColumnClassification("County", ColumnKind.NOT_PERSONAL),
+               "address_line1": ColumnClassification("address_line1", ColumnKind.IDENTIFIER, "ADDRESS"),
+               "surname": ColumnClassification("surname", ColumnKind.IDENTIFIER, "PERSON"),
+               "phone": ColumnClassification("phone", ColumnKind.IDENTIFIER, "PHONE_NUMBER")}
+    assert _personal(TableClassification("patients", columns), {"PHONE_NUMBER"}) == {
+        "town": _PLACE, "County": _PLACE, "address_line1": "ADDRESS", "surname": "PERSON"}
