@@ -285,8 +285,6 @@ _MONTH = re.compile(r"(?i)(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|ma
                     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY_BEFORE = re.compile(r"(?:^|[^\w/.:-])(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?[ \t]*-?[ \t]*$")
 _YEAR_AFTER = re.compile(r"[ \t]*[-,']?[ \t]*(?:19|20)?\d\d(?![\w/.:])")
-
-
 _MONTH_OPENS = re.compile(rf"{_MONTH.pattern}[ \t]+(?=\w)")
 
 

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Sequence
 
 from intake.anonymisation.name_cues import HONORIFICS, ROLES_ONE
 from intake.anonymisation.name_tokens import Token
-from intake.anonymisation.vocabulary import Vocabulary
+from intake.anonymisation.vocabulary import Vocabulary, fold
 
 # Labels (the token's key before the colon) of fields that name a thing: a device, a part, a consumable.
 THING_LABELS = frozenset({
@@ -112,6 +112,6 @@ def thing_names(values: Iterable[str], vocabulary: Vocabulary) -> set[str]:
 
 def _names_alone(value: str, vocabulary: Vocabulary) -> bool:
     """Nothing but the name lists' words and initials ("J Smith", "Smith, Jane"): a person, failing closed."""
-    words = re.findall(r"[^\W\d_]+", value)
-    return bool(words) and all(len(w) == 1 or w.lower() in vocabulary.first_names or w.lower() in vocabulary.last_names
-                               for w in words)
+    words = fold(value).split()
+    return bool(words) and all(len(w) == 1 or w in vocabulary.first_names or w in vocabulary.last_names
+                               for w in words if not w.isdigit())
