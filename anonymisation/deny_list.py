@@ -311,8 +311,11 @@ class DenyList:
     def _inside_allowed(self, keys: list[str], i: int, size: int) -> bool:
         """Whether words i..i+size are part of a longer allowed term (a place, maker or model of the dataset), of up
         to seven words ("Sir Alfred Jessop Children's Hospital")."""
+        inside = sum(1 for k in keys[i:i + size] if k)
         for start in range(max(0, i - 6), i + 1):
             for end in range(i + size, min(len(keys), start + 7) + 1):
-                if end - start > size and " ".join(k for k in keys[start:end] if k) in self.allowed:
+                # more words than the value's own: "BD," is the mark alone, whatever the comma's token
+                words = [k for k in keys[start:end] if k]
+                if len(words) > inside and " ".join(words) in self.allowed:
                     return True
         return False

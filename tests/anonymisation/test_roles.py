@@ -518,6 +518,10 @@ def test_a_known_mark_inside_a_reference_term_is_kept(base: Vocabulary) -> None:
                                                             table.to_batches()).batches).to_pydict()
     assert out["Model"][0] == "11101 RP"
     assert out["Notes"][0].startswith("11101 RP scope ok /PERSON_")
+    # a mark that is an allowed term alone ("BD" is a maker) is inside no longer term for a comma after it
+    marked = DenyList(DatasetTerms((), ("11101 RP",), (("BD", "PERSON"),)).vocabulary(base))
+    text = "returned to loan store by BD, not holding vacuum"
+    assert [text[f.start:f.end] for f in marked.find(text)] == ["BD"]
 
 
 def test_a_dotted_login_of_a_dataset_person_goes_whole(base: Vocabulary) -> None:
