@@ -29,7 +29,7 @@ from intake.anonymisation.column_names import (
 from intake.anonymisation.engine import TABLE_ENTITIES
 from intake.anonymisation.errors import ProfilingTooSlow
 from intake.anonymisation.findings import Finding
-from intake.anonymisation.labelled_things import names_things
+from intake.anonymisation.labelled_things import names_things, thing_names
 from intake.anonymisation.patterns import PatternScanner
 from intake.anonymisation.structured import (
     full_match_mask,
@@ -241,9 +241,10 @@ class Profiler:
             return ColumnClassification(name, ColumnKind.FREE_TEXT, None, 0.8, tuple(reasons),
                                         sample_findings=findings, **base)
         # Names without a telling column name: most values name-shaped and in the name lists. Not where the name
-        # says a thing ("Mask": "Amara View S", "Evora Nasal M-L": given names open products' names too).
+        # says a thing and most values read as a product's name ("Mask": "Amara View S", "Evora Nasal M-L": given
+        # names open products' names too); a thing's word beside people's ("Kit Holder") still holds names.
         if r["PERSON"] >= 0.6 and ev.gazetteer_rate >= 0.5 and ev.vocab_contains_rate < 0.2 and not own_name \
-                and not names_things(name):
+                and not (names_things(name) and len(thing_names(ev.distinct, self.vocab)) * 2 > len(ev.distinct)):
             return ident("PERSON", 0.6, f"{r['PERSON']:.0%} name-shaped values",
                          f"{ev.gazetteer_rate:.0%} contain a known first name or surname")
         findings = self._sample_findings(ev.distinct, ner=False)

@@ -70,6 +70,15 @@ def test_the_own_name_column_of_a_table_of_organisations_or_places_is_no_person(
         assert session.profile(table_name, batches(people_table)).column("name").entity_type == "PERSON"
 
 
+def test_a_column_named_for_a_thing_holds_people_when_its_values_are_names(session: AnonymisationSession) -> None:
+    """"Mask" of products' names is no column of people; "Kit Holder" of names is one, whatever thing it names."""
+    table = pa.table({"Kit Holder": ["Tunde Nwosu", "Clodagh O'Sullivan", "Ayesha Akhtar"] * 20,
+                      "Mask": ["Amara View S", "Evora Nasal M-L", "Vitera Full Face"] * 20})
+    cls = session.profile("loans", batches(table))
+    assert cls.column("Kit Holder").entity_type == "PERSON"
+    assert cls.column("Mask").entity_type != "PERSON"
+
+
 @pytest.mark.parametrize("name,hint", [
     ("Responsible Engineer", "PERSON"), ("Last Modified By", "PERSON"), ("CallerName", "PERSON"),
     ("Contact Tel", "PHONE_NUMBER"), ("CallerExt", "PHONE_NUMBER"), ("EmailAddress", "EMAIL_ADDRESS"),
