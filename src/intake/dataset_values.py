@@ -139,11 +139,10 @@ def _personal(classification: Any, contact: set[str]) -> dict[str, str]:
     for c in classification.columns.values():
         if names_places(c.column) and (c.kind is not ColumnKind.IDENTIFIER or c.entity_type == "PERSON"):
             out[c.column] = _PLACE
-        elif names_region(c.column) and (c.kind is not ColumnKind.IDENTIFIER or c.entity_type in ("PERSON",
-                                                                                                  "ADDRESS")):
+        elif names_region(c.column) and (c.kind is not ColumnKind.IDENTIFIER or c.entity_type == "ADDRESS"):
             # "Porthmadog" alone finds nobody: the towns people live in are places, kept where a note writes them
-            # after a home's address ("..., Wirral") as a shipped list's towns are; not one a person is named
-            # after (dataset_terms.collect_terms: "Leyland" stays that person's, failing closed)
+            # after a home's address ("..., Wirral") as a shipped list's towns are; never a column the profile
+            # found names in ("District Nurse", or towns that read as names), failing closed
             out[c.column] = _PLACE
         elif c.kind is ColumnKind.IDENTIFIER and c.entity_type not in contact:
             out[c.column] = c.entity_type or "PERSON"

@@ -43,10 +43,12 @@ def test_a_query_only_tables_towns_are_places_and_its_streets_personal() -> None
     from intake.anonymisation.classification import ColumnClassification
     from intake.dataset_values import _PLACE, _personal
 
-    columns = {"town": ColumnClassification("town", ColumnKind.IDENTIFIER, "PERSON"),
+    columns = {"town": ColumnClassification("town", ColumnKind.NOT_PERSONAL),
+               "District Nurse": ColumnClassification("District Nurse", ColumnKind.IDENTIFIER, "PERSON"),
                "County": ColumnClassification("County", ColumnKind.NOT_PERSONAL),
                "address_line1": ColumnClassification("address_line1", ColumnKind.IDENTIFIER, "ADDRESS"),
                "surname": ColumnClassification("surname", ColumnKind.IDENTIFIER, "PERSON"),
                "phone": ColumnClassification("phone", ColumnKind.IDENTIFIER, "PHONE_NUMBER")}
     assert _personal(TableClassification("patients", columns), {"PHONE_NUMBER"}) == {
-        "town": _PLACE, "County": _PLACE, "address_line1": "ADDRESS", "surname": "PERSON"}
+        "town": _PLACE, "County": _PLACE, "District Nurse": "PERSON", "address_line1": "ADDRESS",
+        "surname": "PERSON"}
