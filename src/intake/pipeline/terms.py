@@ -86,12 +86,8 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
                       if any(f.endswith("engineer") for f in table_roles.columns[c].fields)}
             routes.update((c, signers.setdefault((table.key, c), set())) for c in person_columns
                           if c not in routes and any(f.endswith(_SIGNERS) for f in table_roles.columns[c].fields))
-            routes.update((c, guessed) for c in _joined_person_columns((classifications or {}).get(table.key))
-                          if c not in routes)
-            routes.update((c, things) for c in _joined_thing_columns((classifications or {}).get(table.key))
-                          if c not in routes)
-            joined = _joined_identifier_columns((classifications or {}).get(table.key))
-            routes.update((c, found_ids.setdefault(e, set())) for c, e in joined.items() if c not in routes)
+            joined = _joined_routes((classifications or {}).get(table.key), guessed, things, found_ids)
+            routes.update((c, values) for c, values in joined.items() if c not in routes)
             found = table_values(vault, table.artefact_id, actor, person_columns, table_roles.person_groups,
                                  table_roles.of_role(DataRole.REFERENCE), table_roles.of_role(DataRole.CODE), shapes,
                                  routes)
@@ -116,49 +112,35 @@ def collect_dataset_terms(ctx: Context, run: Any, tables: Sequence[Any], query_i
     return str(info.id)
 
 
-def _joined_person_columns(classification: Mapping[str, Any] | None) -> list[str]:
-    """The columns of a table's classification joined into free text and replaced whole as people's names."""
-    from intake.anonymisation import TableClassification
-    from intake.anonymisation.classification import ColumnKind
-
-    if classification is None:
-        return []
-    columns = TableClassification.from_dict(dict(classification)).columns.values()
-    return [c.column for c in columns if c.role == "free_text" and c.kind is ColumnKind.IDENTIFIER
-            and c.entity_type == "PERSON"]
-
-
-def _joined_thing_columns(classification: Mapping[str, Any] | None) -> list[str]:
-    """The columns of a table's classification joined into free text whose name labels a thing ("Mask",
-    "Interface Type") and whose values the profile found no identifier in: the products' names they hold are the
-    dataset's, kept wherever a note writes them ("refit to Amara View S"), as a reference field's are."""
-    from intake.anonymisation import TableClassification
-    from intake.anonymisation.classification import ColumnKind
-    from intake.anonymisation.labelled_things import names_things
-
-    if classification is None:
-        return []
-    columns = TableClassification.from_dict(dict(classification)).columns.values()
-    return [c.column for c in columns if c.role == "free_text" and c.kind is ColumnKind.FREE_TEXT
-            and names_things(c.column)]
-
-
 # What a column joined into free text holds whole that is caught wherever a note copies it, as the values of a table
 # only queries read are (a child's school, a patient's number); a phone or a mailbox joined so may be a maker's.
 _PROPAGATED_JOINED = frozenset({"ADDRESS", "MRN", "UK_NHS", "UK_NINO"})
 
 
-def _joined_identifier_columns(classification: Mapping[str, Any] | None) -> dict[str, str]:
-    """column -> entity type of a table's columns joined into free text and replaced whole as one identifier
-    (_PROPAGATED_JOINED)."""
+def _joined_routes(classification: Mapping[str, Any] | None, people: set[str], things: set[str],
+                   identifiers: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Where the values of a table's columns joined into free text go (column -> set), from its classification
+    read once: the columns replaced whole as people's names to `people`; those whose name labels a thing ("Mask",
+    "Interface Type") and whose values the profile found no identifier in to `things`, products' names kept
+    wherever a note writes them ("refit to Amara View S"); those replaced whole as one identifier of
+    _PROPAGATED_JOINED to `identifiers` under its entity type."""
     from intake.anonymisation import TableClassification
     from intake.anonymisation.classification import ColumnKind
+    from intake.anonymisation.labelled_things import names_things
 
     if classification is None:
         return {}
-    columns = TableClassification.from_dict(dict(classification)).columns.values()
-    return {c.column: c.entity_type for c in columns if c.role == "free_text" and c.kind is ColumnKind.IDENTIFIER
-            and c.entity_type in _PROPAGATED_JOINED}
+    routes: dict[str, set[str]] = {}
+    for c in TableClassification.from_dict(dict(classification)).columns.values():
+        if c.role != "free_text":
+            continue
+        if c.kind is ColumnKind.IDENTIFIER and c.entity_type == "PERSON":
+            routes[c.column] = people
+        elif c.kind is ColumnKind.FREE_TEXT and names_things(c.column):
+            routes[c.column] = things
+        elif c.kind is ColumnKind.IDENTIFIER and c.entity_type in _PROPAGATED_JOINED:
+            routes[c.column] = identifiers.setdefault(c.entity_type, set())
+    return routes
 
 
 def load_dataset_terms(ctx: Context, artefact_id: str | None) -> Any:
